@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+'use strict';
+// The installed entry point: runs the compiled CLI (npm run build writes dist/).
+require('../dist/cli/main.js').run(process.argv).then(
+  (code) => { process.exitCode = code; },
+  (err) => { process.stderr.write(`schemac: ${err && err.message ? err.message : err}\n`); process.exitCode = 1; },
+);

@@ -1,0 +1,9 @@
+/** Jest runs the TypeScript tests through ts-jest, transpiling only (tsc checks types in CI). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: { '^schemac$': '<rootDir>/src/api/index.ts' },
+  testTimeout: 60000,
+};

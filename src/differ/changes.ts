@@ -1,0 +1,126 @@
+import type {
+  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+} from '../model';
+
+/** A table's qualified name, as every change that touches a table carries it. */
+export interface TableRef {
+  readonly schema: string;
+  readonly name: string;
+}
+
+export interface CreateSchema { readonly kind: 'createSchema'; readonly schema: string }
+export interface DropSchema { readonly kind: 'dropSchema'; readonly schema: string }
+
+/**
+ * CREATE TABLE with its columns, named defaults, checks, primary key and UNIQUE constraints
+ * inline. Its indexes and foreign keys are separate changes (they need ordering of their own).
+ */
+export interface CreateTable { readonly kind: 'createTable'; readonly table: Table }
+/** DROP TABLE; `table` is the full catalog table so the inverse can recreate it. */
+export interface DropTable { readonly kind: 'dropTable'; readonly table: Table }
+export interface RenameTable { readonly kind: 'renameTable'; readonly schema: string; readonly from: string; readonly to: string }
+
+export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column }
+export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column }
+export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
+/** ALTER COLUMN: type, length, nullability or collation. Identity and computed never alter in place. */
+export interface AlterColumn {
+  readonly kind: 'alterColumn';
+  readonly table: TableRef;
+  readonly from: Column;
+  readonly to: Column;
+}
+/** UPDATE t SET c = <expression> WHERE c IS NULL, before the column becomes NOT NULL. */
+export interface BackfillColumn {
+  readonly kind: 'backfillColumn';
+  readonly table: TableRef;
+  readonly column: string;
+  readonly expression: SqlExpression;
+}
+
+export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
+export interface DropDefault { readonly kind: 'dropDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
+export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
+export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
+export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index }
+export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
+export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+
+/** sp_rename of an index (objectType 'INDEX') or a constraint/default (objectType 'OBJECT'). */
+export interface RenameConstraint {
+  readonly kind: 'renameConstraint';
+  readonly table: TableRef;
+  readonly objectType: 'INDEX' | 'OBJECT';
+  readonly from: string;
+  readonly to: string;
+}
+/** ALTER TABLE t WITH CHECK CHECK CONSTRAINT c: re-validate an untrusted check or FK. */
+export interface RevalidateConstraint {
+  readonly kind: 'revalidateConstraint';
+  readonly table: TableRef;
+  readonly name: string;
+}
+/** The inverse of a revalidation: ALTER TABLE t NOCHECK CONSTRAINT c (then WITH NOCHECK CHECK to re-enable untrusted). */
+export interface UntrustConstraint {
+  readonly kind: 'untrustConstraint';
+  readonly table: TableRef;
+  readonly name: string;
+}
+
+/** Every change schemac can plan. Changes hold model objects, never SQL. */
+export type Change =
+  | CreateSchema | DropSchema
+  | CreateTable | DropTable | RenameTable
+  | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
+  | AddDefault | DropDefault | AddCheck | DropCheck
+  | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
+  | CreateIndex | DropIndex | AddForeignKey | DropForeignKey
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint;
+
+export type ChangeKind = Change['kind'];
+
+/** Stable hazard codes; documented in the README. */
+export type HazardCode =
+  | 'data-loss'          // a table, column or data in a column is destroyed
+  | 'table-rebuild'      // SQL Server rewrites the table (e.g. identity change needs a new table)
+  | 'index-build'        // an index is built over a table with many rows
+  | 'constraint-scan'    // a FK or check is validated over existing rows (a scan, may fail)
+  | 'identity-change'    // identity seed/increment or the identity property changes
+  | 'not-null-with-rows' // a column becomes NOT NULL over existing rows
+  | 'irreversible';      // the step has no faithful inverse
+
+export interface Hazard {
+  readonly code: HazardCode;
+  readonly message: string;
+}
+
+/** One planned step: the change, its hazards and its inverse (null: no faithful inverse). */
+export interface PlanStep {
+  readonly change: Change;
+  readonly hazards: readonly Hazard[];
+  readonly inverse: Change | null;
+}
+
+/** An object present in the database that the plan leaves alone, and why. */
+export interface SkippedObject {
+  readonly table: TableRef;
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema';
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** The ordered result of diffing desired against current. */
+export interface Plan {
+  readonly steps: readonly PlanStep[];
+  readonly skipped: readonly SkippedObject[];
+}
+
+/** Exhaustiveness guard for switches over a discriminated union. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`schemac: unexpected ${what}: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,116 @@
+import type { SqlExpression } from './expression';
+import type { SourceRef } from './source';
+import type { SqlType } from './types';
+
+/** The whole desired or actual state of one database: the single vocabulary of schemac. */
+export interface Database {
+  /** DB_NAME() for a catalog read from a server or snapshot; null for a compiled schema or --empty. */
+  readonly name: string | null;
+  /** Database default collation, e.g. SQL_Latin1_General_CP1_CI_AS; decides name comparison. */
+  readonly collation: string;
+  /** Every schema that holds a managed table or was declared, 'dbo' included, sorted. */
+  readonly schemas: readonly string[];
+  readonly tables: readonly Table[];
+}
+
+/** A user table and everything that hangs off it. Constraints are entities, not strings. */
+export interface Table {
+  readonly schema: string;
+  readonly name: string;
+  readonly columns: readonly Column[];
+  readonly primaryKey: KeyConstraint | null;
+  readonly uniqueConstraints: readonly KeyConstraint[];
+  readonly indexes: readonly Index[];
+  readonly checks: readonly CheckConstraint[];
+  readonly defaults: readonly DefaultConstraint[];
+  readonly foreignKeys: readonly ForeignKey[];
+  /** Compiler only: the table's previous name (same schema), for a declared rename. */
+  readonly renamedFrom?: string;
+  /** Catalog only: rows in the table (sys.partitions), for hazards. */
+  readonly rowCount?: number;
+  readonly source?: SourceRef;
+}
+
+/** Identity seed and increment as decimal strings (they may exceed 2^53 for bigint/decimal). */
+export interface Identity {
+  readonly seed: string;
+  readonly increment: string;
+}
+
+/** A computed column's definition. */
+export interface ComputedColumn {
+  readonly expression: SqlExpression;
+  readonly persisted: boolean;
+}
+
+export interface Column {
+  readonly name: string;
+  readonly type: SqlType;
+  readonly nullable: boolean;
+  readonly identity: Identity | null;
+  /** An explicit collation; null means the database default (string types only). */
+  readonly collation: string | null;
+  /** Set for a computed column; `type` is then what SQL Server derives and is not compared. */
+  readonly computed: ComputedColumn | null;
+  /** Compiler only: the column's previous name, for a declared rename. */
+  readonly renamedFrom?: string;
+  /** Compiler only: expression that fills NULLs before the column becomes NOT NULL. */
+  readonly backfill?: SqlExpression;
+  readonly source?: SourceRef;
+}
+
+/** Naming facts shared by every constraint and index. */
+export interface NamedObject {
+  readonly name: string;
+  /** True when SQL Server generated the name (catalog only; always false from the compiler). */
+  readonly isSystemNamed: boolean;
+  readonly source?: SourceRef;
+}
+
+/** One key column of an index or key constraint. */
+export interface IndexColumn {
+  readonly name: string;
+  readonly descending: boolean;
+}
+
+/** A PRIMARY KEY or UNIQUE constraint (each backed by an index of the same name). */
+export interface KeyConstraint extends NamedObject {
+  readonly columns: readonly IndexColumn[];
+  readonly clustered: boolean;
+}
+
+/** A CREATE INDEX index (not backing a constraint). */
+export interface Index extends NamedObject {
+  readonly columns: readonly IndexColumn[];
+  /** INCLUDE columns, in declaration order (order does not matter to SQL Server). */
+  readonly include: readonly string[];
+  readonly unique: boolean;
+  readonly clustered: boolean;
+  readonly filter: SqlExpression | null;
+}
+
+export interface CheckConstraint extends NamedObject {
+  readonly expression: SqlExpression;
+  /** False when the catalog says is_not_trusted (created or re-enabled WITH NOCHECK). */
+  readonly trusted: boolean;
+  /** False when the catalog says is_disabled. */
+  readonly enabled: boolean;
+}
+
+export interface DefaultConstraint extends NamedObject {
+  readonly column: string;
+  readonly expression: SqlExpression;
+}
+
+export type ReferentialAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
+
+export interface ForeignKey extends NamedObject {
+  readonly columns: readonly string[];
+  readonly referencedSchema: string;
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+  readonly trusted: boolean;
+  readonly enabled: boolean;
+}

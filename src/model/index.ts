@@ -1,0 +1,6 @@
+/** The one vocabulary of schemac: plain readonly data, no behaviour. */
+export * from './types';
+export * from './expression';
+export * from './source';
+export * from './database';
+export * from './diagnostic';

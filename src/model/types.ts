@@ -1,0 +1,28 @@
+/**
+ * SQL Server column types as schemac models them. Every optional facet is filled in with
+ * SQL Server's default by whoever builds the model (compiler or catalog), so two types compare
+ * equal exactly when SQL Server would store them the same way.
+ */
+export type SqlTypeName =
+  | 'bit' | 'tinyint' | 'smallint' | 'int' | 'bigint'
+  | 'decimal' | 'numeric' | 'money' | 'smallmoney' | 'float' | 'real'
+  | 'date' | 'time' | 'datetime' | 'datetime2' | 'datetimeoffset' | 'smalldatetime'
+  | 'char' | 'varchar' | 'nchar' | 'nvarchar'
+  | 'binary' | 'varbinary'
+  | 'uniqueidentifier' | 'xml';
+
+/**
+ * A column type.
+ * - char/varchar/nchar/nvarchar: `length` in characters (not bytes), or 'max'.
+ * - binary/varbinary: `length` in bytes, or 'max'.
+ * - decimal/numeric: `precision` (1-38, default 18) and `scale` (default 0).
+ * - float: `precision` is 53 (SQL Server stores float(1..24) as real, float(25..53) as float(53)).
+ * - time/datetime2/datetimeoffset: `scale` = fractional-second digits (0-7, default 7).
+ * - every other type: no facets.
+ */
+export interface SqlType {
+  readonly name: SqlTypeName;
+  readonly length?: number | 'max';
+  readonly precision?: number;
+  readonly scale?: number;
+}
