@@ -1,0 +1,51 @@
+/**
+ * Options a column decorator accepts. Each SQL type family gets only the options that make
+ * sense for it (collation only on character types, identity only on exact integers), so a
+ * misplaced option is a type error in the editor.
+ */
+import type { SqlFragment } from './sql';
+
+/** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
+export type PrimaryKeyOption = boolean | { readonly name?: string; readonly clustered?: boolean };
+
+/** A computed column: a raw expression, optionally PERSISTED. */
+export type ComputedOption = SqlFragment | { readonly expression: SqlFragment; readonly persisted?: boolean };
+
+/** Options every column accepts; D is the literal type a default may be written as. */
+export interface ColumnOptions<D> {
+  /** Explicit column name; otherwise the field name in snake_case (lastLoginAt -> last_login_at). */
+  readonly name?: string;
+  /** NULL allowed; columns are NOT NULL unless this is true. */
+  readonly nullable?: boolean;
+  /** Server default: a literal typed like the column, or sql`...` for an expression. */
+  readonly default?: D | SqlFragment;
+  /** Declared rename: the column's previous name. */
+  readonly renamedFrom?: string;
+  /** Fills NULLs before the column becomes NOT NULL (used by a plan that tightens nullability). */
+  readonly backfill?: D | SqlFragment;
+  /** A computed column; its SQL type is then derived by SQL Server and not compared. */
+  readonly computed?: ComputedOption;
+  /** Makes this column the table's primary key. */
+  readonly primaryKey?: PrimaryKeyOption;
+}
+
+/** Options of character columns (char, varchar, nchar, nvarchar). */
+export interface StringColumnOptions extends ColumnOptions<string> {
+  /** COLLATE for this column; the database default otherwise. */
+  readonly collation?: string;
+}
+
+/** IDENTITY: true for (1, 1), or [seed, increment]; strings for values beyond 2^53. */
+export type IdentityOption = boolean | readonly [seed: number | string, increment: number | string];
+
+/** Options of exact-integer columns (tinyint, smallint, int, bigint) and decimal/numeric. */
+export interface IdentityColumnOptions extends ColumnOptions<number> {
+  /** IDENTITY(seed, increment); the column must be NOT NULL and carries no default. */
+  readonly identity?: IdentityOption;
+}
+
+/** Options of a bit column. */
+export interface BitColumnOptions extends ColumnOptions<boolean | 0 | 1> {
+  /** Marks the soft-delete flag that `activeOnly` indexes filter on ([col] = 0). */
+  readonly softDelete?: boolean;
+}

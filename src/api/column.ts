@@ -1,0 +1,57 @@
+/**
+ * `Column.<type>(...)`: one field decorator per SQL Server type of src/model/types.ts. At run
+ * time they do nothing; the compiler reads the call from the source text.
+ */
+import type { FieldDecorator } from './decorator-types';
+import type {
+  BitColumnOptions, ColumnOptions, IdentityColumnOptions, StringColumnOptions,
+} from './column-options';
+
+/** Field types that fit a column (nullable columns may also hold null / be optional). */
+type Nullable<V> = V | null | undefined;
+/** Length of a character or binary column: 1-8000 (1-4000 for nchar/nvarchar), or 'max'. */
+export type Length = number | 'max';
+/** Date and time fields may be Date objects or ISO strings. */
+type Temporal = Date | string;
+
+/** The decorator every column type returns; it does nothing at run time. */
+function field<V>(): FieldDecorator<V> {
+  return () => undefined;
+}
+
+/** Column type decorators, one per SQL Server type. */
+export const Column = {
+  bit: (options?: BitColumnOptions): FieldDecorator<Nullable<boolean>> => field(),
+  tinyint: (options?: IdentityColumnOptions): FieldDecorator<Nullable<number>> => field(),
+  smallint: (options?: IdentityColumnOptions): FieldDecorator<Nullable<number>> => field(),
+  int: (options?: IdentityColumnOptions): FieldDecorator<Nullable<number>> => field(),
+  bigint: (options?: IdentityColumnOptions): FieldDecorator<Nullable<number | bigint | string>> => field(),
+  /** decimal(precision = 18, scale = 0). */
+  decimal: (precision?: number, scale?: number, options?: IdentityColumnOptions): FieldDecorator<Nullable<number | string>> => field(),
+  /** numeric(precision = 18, scale = 0). */
+  numeric: (precision?: number, scale?: number, options?: IdentityColumnOptions): FieldDecorator<Nullable<number | string>> => field(),
+  money: (options?: ColumnOptions<number>): FieldDecorator<Nullable<number | string>> => field(),
+  smallmoney: (options?: ColumnOptions<number>): FieldDecorator<Nullable<number | string>> => field(),
+  /** float(n): n 1-24 is stored as real, 25-53 (default) as float(53). */
+  float: (bits?: number, options?: ColumnOptions<number>): FieldDecorator<Nullable<number>> => field(),
+  real: (options?: ColumnOptions<number>): FieldDecorator<Nullable<number>> => field(),
+  date: (options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
+  /** time(scale = 7). */
+  time: (scale?: number, options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
+  datetime: (options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
+  /** datetime2(scale = 7). */
+  datetime2: (scale?: number, options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
+  /** datetimeoffset(scale = 7). */
+  datetimeoffset: (scale?: number, options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
+  smalldatetime: (options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
+  char: (length: number, options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
+  varchar: (length: Length, options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
+  /** nchar(n): n in characters (2n bytes). */
+  nchar: (length: number, options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
+  /** nvarchar(n): n in characters (2n bytes), or 'max'. */
+  nvarchar: (length: Length, options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
+  binary: (length: number, options?: ColumnOptions<never>): FieldDecorator<Nullable<Uint8Array>> => field(),
+  varbinary: (length: Length, options?: ColumnOptions<never>): FieldDecorator<Nullable<Uint8Array>> => field(),
+  uniqueidentifier: (options?: ColumnOptions<string>): FieldDecorator<Nullable<string>> => field(),
+  xml: (options?: ColumnOptions<string>): FieldDecorator<Nullable<string>> => field(),
+} as const;

@@ -1,0 +1,23 @@
+/**
+ * The decorator shapes of the schema API. They only carry types: the standard (TC39,
+ * TypeScript 5) decorator signatures make TypeScript infer the decorated class, so a column
+ * name that does not exist, or a field whose TypeScript type does not fit its SQL type, is an
+ * error in the user's editor.
+ */
+
+/** Any class, abstract or not, whose instances are T (how a class decorator learns T). */
+// `any[]` because constructor parameters are irrelevant to a schema class.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ClassOf<T> = abstract new (...args: any[]) => T;
+
+/** A class decorator that learns the decorated class's instance type T. */
+export type ClassDecorator<T> = (target: ClassOf<T>, context: ClassDecoratorContext) => void;
+
+/** A field decorator that accepts fields whose TypeScript type fits V. */
+export type FieldDecorator<V> = <This>(target: undefined, context: ClassFieldDecoratorContext<This, V>) => void;
+
+/** A column of T, named by its TypeScript field name. */
+export type ColumnOf<T> = Extract<keyof T, string>;
+
+/** An index or key column: a field name, or a field name with its sort order. */
+export type KeyColumn<T> = ColumnOf<T> | { readonly column: ColumnOf<T>; readonly desc?: boolean };

@@ -1,0 +1,12 @@
+/** The schema API that `import { Table, Column, ... } from 'schemac'` gives a schema file. */
+export { sql } from './sql';
+export type { SqlFragment } from './sql';
+export { Column } from './column';
+export type { Length } from './column';
+export type {
+  BitColumnOptions, ColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
+  StringColumnOptions,
+} from './column-options';
+export { Check, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
+export type { ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, TableOptions } from './table';
+export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

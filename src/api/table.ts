@@ -1,0 +1,105 @@
+/**
+ * Class decorators: tables, mixins and the table-level objects (indexes, checks, keys, foreign
+ * keys). Names may hold `{table}` and `{schema}`, expanded per table, so a mixin can declare
+ * objects that every table inheriting it gets under its own name.
+ */
+import type { ClassDecorator, ClassOf, ColumnOf, KeyColumn } from './decorator-types';
+import type { SqlFragment } from './sql';
+
+/** Does nothing at run time: the compiler reads decorators from the source. */
+function noop<T>(): ClassDecorator<T> {
+  return () => undefined;
+}
+
+/** Options of a table. */
+export interface TableOptions {
+  /** The SQL schema; the compiler's default schema (dbo) otherwise. */
+  readonly schema?: string;
+  /** Declared rename: the table's previous name in the same schema. */
+  readonly renamedFrom?: string;
+}
+
+/** Declares a table: `@Table('users')` or `@Table('orders', { schema: 'sales' })`. */
+export function Table(name: string, options?: TableOptions): ClassDecorator<object> {
+  void name;
+  void options;
+  return noop();
+}
+
+/** Marks a class whose columns and table objects are inherited by the tables extending it. */
+export function Mixin(): ClassDecorator<object> {
+  return noop();
+}
+
+/** Options of an index. */
+export interface IndexOptions<T> {
+  readonly unique?: boolean;
+  readonly clustered?: boolean;
+  /** INCLUDE columns (nonclustered only). */
+  readonly include?: readonly ColumnOf<T>[];
+  /** Filter predicate: AND of column-op-constant and column IN (...) (SQL Server's rule). */
+  readonly where?: SqlFragment;
+  /** Adds the soft-delete filter `[<softDelete column>] = 0`. */
+  readonly activeOnly?: boolean;
+}
+
+/** CREATE INDEX name ON table (columns), e.g. `@Index('ix_{table}_email', ['email'], { unique: true })`. */
+export function Index<T>(name: string, columns: readonly KeyColumn<T>[], options?: IndexOptions<T>): ClassDecorator<T> {
+  void name;
+  void columns;
+  void options;
+  return noop();
+}
+
+/** A CHECK constraint with a raw predicate: `@Check('ck_{table}_positive', sql`[amount] > 0`)`. */
+export function Check<T>(name: string, expression: SqlFragment): ClassDecorator<T> {
+  void name;
+  void expression;
+  return noop();
+}
+
+/** Options of a PRIMARY KEY or UNIQUE constraint. */
+export interface KeyOptions {
+  readonly clustered?: boolean;
+}
+
+/** A UNIQUE constraint, named uq_{table}_{columns} unless named. */
+export function Unique<T>(columns: readonly KeyColumn<T>[], options?: KeyOptions): ClassDecorator<T>;
+export function Unique<T>(name: string, columns: readonly KeyColumn<T>[], options?: KeyOptions): ClassDecorator<T>;
+export function Unique<T>(...args: unknown[]): ClassDecorator<T> {
+  void args;
+  return noop();
+}
+
+/** A table-level (e.g. composite) PRIMARY KEY, named pk_{table} unless named. */
+export function PrimaryKey<T>(columns: readonly KeyColumn<T>[], options?: KeyOptions): ClassDecorator<T>;
+export function PrimaryKey<T>(name: string, columns: readonly KeyColumn<T>[], options?: KeyOptions): ClassDecorator<T>;
+export function PrimaryKey<T>(...args: unknown[]): ClassDecorator<T> {
+  void args;
+  return noop();
+}
+
+/** ON DELETE / ON UPDATE actions. */
+export type ReferentialAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
+
+/** Options of a foreign key. */
+export interface ForeignKeyOptions {
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+}
+
+/**
+ * A FOREIGN KEY to the table class `target()` returns (a thunk, so tables may reference each
+ * other across files); its columns default to the referenced primary key. Named
+ * fk_{table}_{columns} unless named.
+ */
+export function ForeignKey<T, R>(
+  columns: readonly ColumnOf<T>[], target: () => ClassOf<R>, referencedColumns?: readonly ColumnOf<R>[], options?: ForeignKeyOptions,
+): ClassDecorator<T>;
+export function ForeignKey<T, R>(
+  name: string, columns: readonly ColumnOf<T>[], target: () => ClassOf<R>, referencedColumns?: readonly ColumnOf<R>[], options?: ForeignKeyOptions,
+): ClassDecorator<T>;
+export function ForeignKey<T>(...args: unknown[]): ClassDecorator<T> {
+  void args;
+  return noop();
+}

@@ -1,0 +1,168 @@
+/**
+ * The catalog queries: a fixed set of set-based SELECTs over sys.* that read every managed table
+ * at once (the same queries for 1 table or 10,000; never one query per table).
+ *
+ * The SQL is deliberately plain (joins, WHERE, IN, ORDER BY, GROUP BY, CASE, CAST and built-in
+ * functions only) because it must run both on SQL Server and on the test stand-in, which
+ * evaluates exactly this text. Every column alias is the property name of the snapshot format
+ * `schemac.catalog/v1` (design.md "The catalog snapshot"), so result rows are snapshot rows.
+ */
+
+/** The result sets of the catalog batch, in the order the batch returns them. */
+export type CatalogQueryName =
+  | 'database'
+  | 'schemas'
+  | 'tables'
+  | 'columns'
+  | 'indexes'
+  | 'index_columns'
+  | 'key_constraints'
+  | 'check_constraints'
+  | 'default_constraints'
+  | 'foreign_keys'
+  | 'foreign_key_columns'
+  | 'row_counts';
+
+/** One SELECT of the batch and the snapshot array its rows become. */
+export interface CatalogQuery {
+  readonly name: CatalogQueryName;
+  readonly sql: string;
+}
+
+// Tables schemac manages: user tables outside its own `schemac` schema (design.md: never touched).
+const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
+
+// Only rowstore clustered/nonclustered indexes with a name (heaps have none); hypothetical
+// indexes are tuning-advisor leftovers, not real ones.
+const REAL_INDEX = `i.type_desc IN (N'CLUSTERED', N'NONCLUSTERED') AND i.name IS NOT NULL AND i.is_hypothetical = 0`;
+
+/** The SELECTs of the catalog batch, in result-set order. */
+export const CATALOG_QUERIES: readonly CatalogQuery[] = [
+  {
+    name: 'database',
+    // SERVERPROPERTY and DATABASEPROPERTYEX return sql_variant: cast so drivers get plain text.
+    sql: `SELECT DB_NAME() AS [database],
+  CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS server_version,
+  CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)) AS database_collation`,
+  },
+  {
+    name: 'schemas',
+    // schema_id >= 16384 are the fixed database-role schemas (db_owner, ...); guest, sys and
+    // INFORMATION_SCHEMA are built in; schemac is our own.
+    sql: `SELECT s.name
+FROM sys.schemas s
+WHERE s.schema_id < 16384 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA', N'guest', N'schemac')
+ORDER BY s.name`,
+  },
+  {
+    name: 'tables',
+    sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name
+FROM sys.tables t
+WHERE ${MANAGED}
+ORDER BY t.object_id`,
+  },
+  {
+    name: 'columns',
+    // seed_value/increment_value are sql_variant of the column's type: cast to text so a bigint
+    // or decimal seed beyond 2^53 survives; the reader turns small ones back into numbers.
+    // system_type_name is set only for alias types (user_type_id differs), e.g. sysname.
+    sql: `SELECT c.object_id, c.column_id, c.name,
+  TYPE_NAME(c.user_type_id) AS type_name,
+  CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
+  c.max_length, c.[precision], c.scale, c.is_nullable, c.is_identity,
+  CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
+  CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
+  c.collation_name, c.is_computed,
+  cc.definition AS computed_definition, cc.is_persisted
+FROM sys.columns c
+JOIN sys.tables t ON t.object_id = c.object_id
+LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
+LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
+WHERE ${MANAGED}
+ORDER BY c.object_id, c.column_id`,
+  },
+  {
+    name: 'indexes',
+    sql: `SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key,
+  i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled
+FROM sys.indexes i
+JOIN sys.tables t ON t.object_id = i.object_id
+WHERE ${MANAGED} AND ${REAL_INDEX}
+ORDER BY i.object_id, i.index_id`,
+  },
+  {
+    name: 'index_columns',
+    // index_column_id (an extra property) keeps INCLUDE columns in declaration order.
+    sql: `SELECT ic.object_id, ic.index_id, ic.index_column_id, ic.column_id, ic.key_ordinal,
+  ic.is_included_column, ic.is_descending_key
+FROM sys.index_columns ic
+JOIN sys.indexes i ON i.object_id = ic.object_id AND i.index_id = ic.index_id
+JOIN sys.tables t ON t.object_id = ic.object_id
+WHERE ${MANAGED} AND ${REAL_INDEX}
+ORDER BY ic.object_id, ic.index_id, ic.index_column_id`,
+  },
+  {
+    name: 'key_constraints',
+    sql: `SELECT kc.object_id, kc.parent_object_id, kc.unique_index_id, kc.name, kc.type, kc.is_system_named
+FROM sys.key_constraints kc
+JOIN sys.tables t ON t.object_id = kc.parent_object_id
+WHERE ${MANAGED}
+ORDER BY kc.parent_object_id, kc.name`,
+  },
+  {
+    name: 'check_constraints',
+    sql: `SELECT cc.object_id, cc.parent_object_id, cc.parent_column_id, cc.name, cc.definition,
+  cc.is_disabled, cc.is_not_trusted, cc.is_system_named
+FROM sys.check_constraints cc
+JOIN sys.tables t ON t.object_id = cc.parent_object_id
+WHERE ${MANAGED}
+ORDER BY cc.parent_object_id, cc.name`,
+  },
+  {
+    name: 'default_constraints',
+    sql: `SELECT dc.object_id, dc.parent_object_id, dc.parent_column_id, dc.name, dc.definition, dc.is_system_named
+FROM sys.default_constraints dc
+JOIN sys.tables t ON t.object_id = dc.parent_object_id
+WHERE ${MANAGED}
+ORDER BY dc.parent_object_id, dc.name`,
+  },
+  {
+    name: 'foreign_keys',
+    sql: `SELECT fk.object_id, fk.parent_object_id, fk.name, fk.referenced_object_id,
+  fk.delete_referential_action_desc, fk.update_referential_action_desc,
+  fk.is_disabled, fk.is_not_trusted, fk.is_system_named
+FROM sys.foreign_keys fk
+JOIN sys.tables t ON t.object_id = fk.parent_object_id
+WHERE ${MANAGED}
+ORDER BY fk.parent_object_id, fk.name`,
+  },
+  {
+    name: 'foreign_key_columns',
+    sql: `SELECT fkc.constraint_object_id, fkc.constraint_column_id, fkc.parent_column_id, fkc.referenced_column_id
+FROM sys.foreign_key_columns fkc
+JOIN sys.tables t ON t.object_id = fkc.parent_object_id
+WHERE ${MANAGED}
+ORDER BY fkc.constraint_object_id, fkc.constraint_column_id`,
+  },
+  {
+    name: 'row_counts',
+    // index_id 0 is the heap, 1 the clustered index: exactly one of them holds every row once,
+    // summed over partitions. SUM of bigint is bigint (the reader makes it a number).
+    sql: `SELECT p.object_id, SUM(p.[rows]) AS [rows]
+FROM sys.partitions p
+JOIN sys.tables t ON t.object_id = p.object_id
+WHERE ${MANAGED} AND p.index_id IN (0, 1)
+GROUP BY p.object_id
+ORDER BY p.object_id`,
+  },
+];
+
+/** The whole catalog read as one batch; its result sets arrive in CATALOG_QUERIES order. */
+export const CATALOG_BATCH: string = CATALOG_QUERIES.map((q) => `${q.sql};`).join('\n\n');
+
+/**
+ * A cheap fingerprint of the schema, run before and after the batch: SQL Server does not version
+ * its metadata, so a moved count or latest modify_date means the batch may have read a mix.
+ */
+export const FINGERPRINT_QUERY = `SELECT COUNT(*) AS object_count, MAX(o.modify_date) AS last_modified
+FROM sys.objects o`;

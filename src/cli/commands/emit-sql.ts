@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { renderScript } from '../../emitters';
+import { addPlanOptions, addSchemaOption, addSourceOptions } from '../common-options';
+import { ExitCode } from '../errors';
+import type { CliIo } from '../io';
+import { compileOrFail, loadCurrent, makePlan } from '../pipeline';
+import { resolveSource } from '../sources';
+
+interface EmitOptions {
+  schema: string; empty?: boolean; catalog?: string; database?: string;
+  allowDrop?: boolean; down?: boolean; detailedExitcode?: boolean;
+}
+
+/** `schemac emit-sql`: the up (or --down) script for sqlcmd, SSMS or a DBA's review. */
+export function registerEmitSql(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  addPlanOptions(addSourceOptions(addSchemaOption(program.command('emit-sql'))))
+    .description('print the T-SQL script that makes the change (or undoes it with --down)')
+    .option('--down', 'print the script that undoes the change')
+    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .action(async (opts: EmitOptions) => {
+      const source = resolveSource(opts, io.env);
+      const desired = compileOrFail(io, opts.schema);
+      const current = await loadCurrent(io, source);
+      const plan = makePlan(desired, current.database, Boolean(opts.allowDrop));
+      const script = renderScript(plan, {
+        direction: opts.down ? 'down' : 'up',
+        databaseName: current.database.name,
+      });
+      io.stdout.write(script.text);
+      setExit(opts.detailedExitcode && plan.steps.length > 0 ? ExitCode.changes : ExitCode.ok);
+    });
+}

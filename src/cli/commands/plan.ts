@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { fingerprint } from '../../differ/fingerprint';
+import { renderPlanJson } from '../../emitters/plan-json';
+import { renderPlanText } from '../../emitters/plan-text';
+import { addPlanOptions, addSchemaOption, addSourceOptions, formatOption } from '../common-options';
+import { ExitCode } from '../errors';
+import { useColor, type CliIo } from '../io';
+import { compileOrFail, loadCurrent, makePlan } from '../pipeline';
+import { resolveSource } from '../sources';
+
+interface PlanOptions {
+  schema: string; empty?: boolean; catalog?: string; database?: string;
+  allowDrop?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean;
+}
+
+/** `schemac plan`: what would change, with hazards; never refuses. */
+export function registerPlan(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const cmd = addPlanOptions(addSourceOptions(addSchemaOption(program.command('plan'))))
+    .description('show what would change in the database, with hazards')
+    .addOption(formatOption(['text', 'json']))
+    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none');
+  cmd.action(async (opts: PlanOptions) => {
+    const source = resolveSource(opts, io.env);
+    const desired = compileOrFail(io, opts.schema);
+    const current = await loadCurrent(io, source);
+    const plan = makePlan(desired, current.database, Boolean(opts.allowDrop));
+    if (opts.format === 'json') {
+      io.stdout.write(`${JSON.stringify(renderPlanJson(plan, { fingerprint: fingerprint(current.database), databaseName: current.database.name }), null, 2)}\n`);
+    } else {
+      io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
+    }
+    setExit(opts.detailedExitcode && plan.steps.length > 0 ? ExitCode.changes : ExitCode.ok);
+  });
+}

@@ -1,0 +1,26 @@
+import { Command, Option } from 'commander';
+
+/** Options shared by every command that compiles the schema. */
+export function addSchemaOption(cmd: Command): Command {
+  return cmd.option('--schema <dir>', 'folder holding the *.schema.ts files', 'schema');
+}
+
+/** The database source flags: exactly one of them (or SCHEMAC_DATABASE_URL). */
+export function addSourceOptions(cmd: Command): Command {
+  return cmd
+    .option('--empty', 'compare against an empty database')
+    .option('--catalog <file>', 'compare against a catalog snapshot file (schemac snapshot)')
+    .option('--database <url>', 'compare against a live database: mssql://user:pass@host:port/db or an ADO string');
+}
+
+/** Flags that shape a plan. */
+export function addPlanOptions(cmd: Command): Command {
+  return cmd
+    .option('--allow-drop', 'drop objects the schema does not declare (otherwise they are skipped)')
+    .option('--no-color', 'never colour the output');
+}
+
+/** --format with a fixed set of choices. */
+export function formatOption(choices: string[]): Option {
+  return new Option('--format <format>', 'output format').choices(choices).default(choices[0]);
+}

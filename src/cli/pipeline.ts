@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { compileSchema } from '../compiler';
+import { parseSnapshot } from '../catalog/snapshot';
+import { snapshotToModel } from '../catalog/to-model';
+import { readCatalog } from '../catalog/read';
+import { parseConnectionString } from '../catalog/connection';
+import type { CatalogSnapshot } from '../catalog/snapshot';
+import { diff } from '../differ';
+import type { Plan } from '../differ/changes';
+import { formatDiagnostic, summarizeDiagnostics } from '../emitters/diagnostics-text';
+import type { Database, Diagnostic } from '../model';
+import { CliError } from './errors';
+import type { CliIo } from './io';
+import { emptyDatabase, type DatabaseSource } from './sources';
+
+/** Prints diagnostics to stderr, errors and warnings alike. */
+export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d, io.cwd)}\n`);
+}
+
+/** Compiles the schema folder; any error is reported and stops the command (exit 1). */
+export function compileOrFail(io: CliIo, schemaDir: string): Database {
+  const dir = path.resolve(io.cwd, schemaDir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new CliError(`schema folder not found: ${schemaDir}`);
+  }
+  const { database, diagnostics } = compileSchema(dir);
+  reportDiagnostics(io, diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    throw new CliError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);
+  }
+  return database;
+}
+
+/** The current database state: nothing, a snapshot file, or a live server's catalog. */
+export interface CurrentState {
+  readonly database: Database;
+  readonly snapshot: CatalogSnapshot | null;
+}
+
+/** Reads the current state from the chosen source; catalog warnings go to stderr. */
+export async function loadCurrent(io: CliIo, source: DatabaseSource): Promise<CurrentState> {
+  switch (source.kind) {
+    case 'empty':
+      return { database: emptyDatabase(), snapshot: null };
+    case 'catalog': {
+      const file = path.resolve(io.cwd, source.file);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new CliError(`cannot read catalog file ${source.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+      return toState(io, parseSnapshot(text, source.file));
+    }
+    case 'database': {
+      const config = parseConnectionString(source.url);
+      return toState(io, await readCatalog(config));
+    }
+  }
+}
+
+function toState(io: CliIo, snapshot: CatalogSnapshot): CurrentState {
+  const { database, diagnostics } = snapshotToModel(snapshot);
+  reportDiagnostics(io, diagnostics);
+  return { database, snapshot };
+}
+
+/** Diffs the schema against the current state. */
+export function makePlan(desired: Database, current: Database, allowDrop: boolean): Plan {
+  return diff(desired, current, { allowDrop });
+}
