@@ -1,9 +1,20 @@
 /**
  * T-SQL expressions: parse what a user wrote or what SQL Server stored, and produce the
- * canonical comparison key the model carries (see src/model/expression.ts).
- * PLACEHOLDER CONTRACT: the expr helper replaces the bodies; the signatures are fixed.
+ * canonical comparison key the model carries (see src/model/expression.ts). The compiler and
+ * the catalog reader both call makeExpression, so the normalization happens at the model
+ * boundary and nowhere else (design.md "Normalization").
  */
 import type { SqlExpression } from '../model';
+import { canonicalKey } from './canonical';
+import { columnsOf } from './columns';
+import { filterProblemsOf } from './filter-predicate';
+import { inListOfExpr, type InList } from './in-list';
+import { parseExpression } from './parser';
+import { oneLine } from './source-text';
+
+export type * from './ast';
+export { parseExpression, type ParseResult } from './parser';
+export type { InList } from './in-list';
 
 /** Result of reading an expression: the model value, and why it could not be parsed (if so). */
 export interface ExpressionResult {
@@ -14,8 +25,29 @@ export interface ExpressionResult {
 
 /** Reads a check, default, filter or computed definition into a model expression. */
 export function makeExpression(text: string): ExpressionResult {
+  const parsed = parseExpression(text);
+  if (parsed.ok) {
+    try {
+      return { expression: { text, canonical: canonicalKey(parsed.expr), parsed: true }, problem: null };
+    } catch (error) {
+      // Defensive: a printer bug must degrade to the text key, never break the model build.
+      const message = error instanceof Error ? error.message : String(error);
+      return fallback(text, `internal printer failure: ${message}`, 0);
+    }
+  }
+  return fallback(text, parsed.message, parsed.offset);
+}
+
+/** The whitespace- and case-insensitive text key used when the parser cannot read `text`. */
+function fallback(text: string, message: string, offset: number): ExpressionResult {
   const canonical = text.replace(/\s+/g, '').toLowerCase();
-  return { expression: { text, canonical, parsed: false }, problem: 'expression parser not yet implemented' };
+  return { expression: { text, canonical, parsed: false }, problem: describeFailure(text, message, offset) };
+}
+
+/** One line: the text, what went wrong, and the 1-based character where it did. */
+function describeFailure(text: string, message: string, offset: number): string {
+  const near = offset < text.length ? ` near "${oneLine(text.slice(offset), 20)}"` : '';
+  return `cannot parse expression "${oneLine(text)}": ${message} at character ${offset + 1}${near}`;
 }
 
 /**
@@ -23,12 +55,29 @@ export function makeExpression(text: string): ExpressionResult {
  * message per problem; empty when it is acceptable.
  */
 export function filterPredicateProblems(text: string): string[] {
-  void text;
-  return [];
+  const parsed = parseExpression(text);
+  if (!parsed.ok) return [describeFailure(text, parsed.message, parsed.offset)];
+  return filterProblemsOf(text, parsed.expr);
 }
 
 /** The columns an expression references (bracket-free names), for "column does not exist" checks. */
 export function referencedColumns(text: string): string[] {
-  void text;
-  return [];
+  const parsed = parseExpression(text);
+  // Unparsable text is already reported by makeExpression; guessing names would add false errors.
+  return parsed.ok ? columnsOf(parsed.expr) : [];
+}
+
+/**
+ * The column and allowed string values of a check that is exactly `column IN ('a', ...)` or
+ * the OR chain of equalities SQL Server stores for it; values in the order the user wrote them.
+ */
+export function inListOf(text: string): InList | null {
+  const parsed = parseExpression(text);
+  return parsed.ok ? inListOfExpr(parsed.expr) : null;
+}
+
+/** The canonical key of `text`, or null when it cannot be parsed (for callers comparing two texts). */
+export function canonicalOf(text: string): string | null {
+  const parsed = parseExpression(text);
+  return parsed.ok ? canonicalKey(parsed.expr) : null;
 }

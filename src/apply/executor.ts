@@ -1,0 +1,195 @@
+import { randomUUID } from 'crypto';
+import type { Plan } from '../differ/changes';
+import {
+  acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql, HISTORY_ROW_EXISTS_SQL,
+  INSERT_HISTORY_SQL, releaseApplyLockSql,
+} from '../emitters/apply-sql';
+import type { Database } from '../model';
+import { ApplyError, isConnectionError, sqlErrorNumber } from './errors';
+import type { SqlSession } from './session';
+
+/** One statement of the plan as the driver runs it (no GO, no transaction control). */
+export interface ApplyStatement {
+  readonly sql: string;
+  readonly stepIndex: number;
+  readonly description: string;
+}
+
+/** Progress events, for the CLI to show on stderr. */
+export type ApplyProgress =
+  | { readonly kind: 'locked'; readonly waitedMs: number }
+  | { readonly kind: 'step'; readonly index: number; readonly total: number; readonly description: string }
+  | { readonly kind: 'stepDone'; readonly index: number; readonly total: number; readonly elapsedMs: number }
+  | { readonly kind: 'verifying' }
+  | { readonly kind: 'committed' };
+
+/** Everything an apply needs; the database work goes through `openSession`. */
+export interface ApplyRequest {
+  readonly openSession: () => Promise<SqlSession>;
+  /** Reads the catalog into the model through the given session (inside its transaction, if any). */
+  readonly readCurrent: (session: SqlSession) => Promise<Database>;
+  /** Plans desired against a current state (the verification and drift checks). */
+  readonly replan: (current: Database) => Plan;
+  readonly fingerprint: (db: Database) => string;
+  /** The fingerprint of the catalog the plan was made against. */
+  readonly expectedFingerprint: string;
+  readonly statements: readonly ApplyStatement[];
+  readonly script: string;
+  readonly toolVersion: string;
+  readonly lockTimeoutMs: number;
+  readonly statementLockTimeoutMs: number | null;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: ApplyProgress) => void;
+}
+
+/** What a successful apply did. */
+export interface ApplyResult {
+  readonly runId: string;
+  readonly steps: number;
+  readonly fingerprintAfter: string;
+}
+
+/**
+ * Applies a plan all or nothing: under the apply lock, in one transaction, verifying before it
+ * commits that planning again finds nothing to do. Any failure rolls back and throws ApplyError.
+ */
+export async function executeApply(req: ApplyRequest): Promise<ApplyResult> {
+  const session = await req.openSession();
+  const runId = randomUUID();
+  let inTransaction = false;
+  const onAbort = () => session.cancel();
+  req.signal?.addEventListener('abort', onAbort);
+  try {
+    await takeLock(session, req);
+    await checkDrift(session, req);
+    for (const stmt of applySessionOptionsSql(req.statementLockTimeoutMs)) await session.query(stmt);
+    await session.begin();
+    inTransaction = true;
+    for (const stmt of ensureHistorySql()) await session.query(stmt);
+    await runSteps(session, req);
+    req.onProgress?.({ kind: 'verifying' });
+    const after = await req.readCurrent(session);
+    const remaining = req.replan(after);
+    if (remaining.steps.length > 0) {
+      throw new ApplyError('not-converged', `the plan did not converge: after its steps, ${describeRemaining(remaining)} still differ; rolled back, nothing was changed`);
+    }
+    const fingerprintAfter = req.fingerprint(after);
+    await session.query(INSERT_HISTORY_SQL, {
+      id: { type: 'uniqueidentifier', value: runId },
+      tool_version: { type: 'nvarchar', value: req.toolVersion },
+      fingerprint_before: { type: 'nvarchar', value: req.expectedFingerprint },
+      fingerprint_after: { type: 'nvarchar', value: fingerprintAfter },
+      step_count: { type: 'int', value: countSteps(req.statements) },
+      script: { type: 'nvarchar', value: req.script },
+    });
+    await commitOrCheck(session, req, runId);
+    inTransaction = false;
+    req.onProgress?.({ kind: 'committed' });
+    await session.query(releaseApplyLockSql()).catch(() => undefined);
+    return { runId, steps: countSteps(req.statements), fingerprintAfter };
+  } catch (err) {
+    if (inTransaction) await session.rollback();
+    throw translate(err, req);
+  } finally {
+    req.signal?.removeEventListener('abort', onAbort);
+    await session.close().catch(() => undefined);
+  }
+}
+
+async function takeLock(session: SqlSession, req: ApplyRequest): Promise<void> {
+  const started = Date.now();
+  const result = await session.query(acquireApplyLockSql(req.lockTimeoutMs));
+  const code = Number(result.recordsets.at(-1)?.[0]?.result);
+  if (code < 0) {
+    const why = code === -1 ? `timed out after ${req.lockTimeoutMs} ms` : `was refused (sp_getapplock returned ${code})`;
+    throw new ApplyError('lock-timeout', `another schemac apply is running on this database: waiting for its lock ${why}; nothing was changed`);
+  }
+  req.onProgress?.({ kind: 'locked', waitedMs: Date.now() - started });
+}
+
+async function checkDrift(session: SqlSession, req: ApplyRequest): Promise<void> {
+  const current = await req.readCurrent(session);
+  const actual = req.fingerprint(current);
+  if (actual === req.expectedFingerprint) return;
+  const now = req.replan(current);
+  throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${short(req.expectedFingerprint)} expected, ${short(actual)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
+}
+
+async function runSteps(session: SqlSession, req: ApplyRequest): Promise<void> {
+  const total = req.statements.length;
+  for (const [i, stmt] of req.statements.entries()) {
+    if (req.signal?.aborted) throw new ApplyError('interrupted', 'interrupted');
+    req.onProgress?.({ kind: 'step', index: i + 1, total, description: stmt.description });
+    const started = Date.now();
+    try {
+      await session.query(stmt.sql);
+    } catch (err) {
+      if (req.signal?.aborted) throw err;
+      if (isConnectionError(err)) throw err;
+      const num = sqlErrorNumber(err);
+      throw new ApplyError(
+        'statement-failed',
+        `step ${i + 1} of ${total} failed (${stmt.description}): SQL Server error ${num ?? '?'}: ${(err as Error).message}\n${stmt.sql}\nRolled back; nothing was changed.`,
+        { step: i + 1, totalSteps: total, statement: stmt.sql, sqlErrorNumber: num },
+        { cause: err },
+      );
+    }
+    req.onProgress?.({ kind: 'stepDone', index: i + 1, total, elapsedMs: Date.now() - started });
+  }
+}
+
+/** COMMIT; if the connection dies during it, the history row (same transaction) says what happened. */
+async function commitOrCheck(session: SqlSession, req: ApplyRequest, runId: string): Promise<void> {
+  try {
+    await session.commit();
+  } catch (err) {
+    if (!isConnectionError(err)) throw err;
+    let found: boolean;
+    try {
+      const check = await req.openSession();
+      try {
+        const r = await check.query(HISTORY_ROW_EXISTS_SQL, { id: { type: 'uniqueidentifier', value: runId } });
+        found = Number(r.recordsets[0]?.[0]?.found) > 0;
+      } finally {
+        await check.close().catch(() => undefined);
+      }
+    } catch (checkErr) {
+      throw new ApplyError('commit-unknown', `the connection dropped during COMMIT and the database could not be checked: look for run ${runId} in [schemac].[applied_plans] (schemac history)`, {}, { cause: checkErr });
+    }
+    if (found) return; // the commit reached the server before the connection dropped
+    throw new ApplyError('connection-lost', `the connection dropped during COMMIT; run ${runId} is not in the history, so the server rolled back: nothing was changed`, { committed: false }, { cause: err });
+  }
+}
+
+function translate(err: unknown, req: ApplyRequest): unknown {
+  if (err instanceof ApplyError) return err;
+  if (req.signal?.aborted) {
+    return new ApplyError('interrupted', 'interrupted: the running statement was cancelled and the transaction rolled back; nothing was changed', {}, { cause: err });
+  }
+  if (isConnectionError(err)) {
+    return new ApplyError('connection-lost', `the connection to the server was lost (${(err as Error).message}); the server rolls back an open transaction, so nothing was changed`, {}, { cause: err });
+  }
+  return err;
+}
+
+function countSteps(statements: readonly ApplyStatement[]): number {
+  return new Set(statements.map((s) => s.stepIndex)).size;
+}
+
+function describeRemaining(plan: Plan): string {
+  if (plan.steps.length === 0) return 'no changes';
+  const names = plan.steps.slice(0, 5).map((s) => describeChange(s.change));
+  const more = plan.steps.length > 5 ? ` and ${plan.steps.length - 5} more` : '';
+  return `${plan.steps.length} change(s): ${names.join(', ')}${more}`;
+}
+
+function describeChange(change: Plan['steps'][number]['change']): string {
+  const c = change as unknown as Record<string, unknown>;
+  const table = c.table as { schema?: string; name?: string } | undefined;
+  const where = table?.name ? `${table.schema}.${table.name}` : String(c.schema ?? '');
+  return `${change.kind} ${where}`.trim();
+}
+
+function short(fp: string): string {
+  return fp.slice(0, 12);
+}

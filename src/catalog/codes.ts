@@ -1,0 +1,14 @@
+/**
+ * Stable diagnostic codes of the catalog reader (SC30xx), kept apart from the compiler's SC1xxx.
+ * A code never changes meaning once released; messages may improve.
+ */
+export const CatalogCodes = {
+  /** A column whose type schemac does not model (text, rowversion, sql_variant, CLR types...). */
+  unsupportedType: 'SC3001',
+  /** A stored check, default, filter or computed definition src/expr could not parse. */
+  unparsedDefinition: 'SC3002',
+  /** A disabled index: the model has no such state, so it is read as if enabled. */
+  disabledIndex: 'SC3003',
+  /** Rows that contradict each other (e.g. a computed column with no definition). */
+  inconsistentRows: 'SC3004',
+} as const;

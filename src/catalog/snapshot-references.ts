@@ -1,0 +1,85 @@
+/**
+ * Cross-row checks of a snapshot whose rows already have the right shape: every row refers to a
+ * table, column, index or foreign key that exists, and ids are unique. A hand-edited or
+ * truncated file then fails with the path of the dangling row instead of a confusing model.
+ */
+import type { CatalogSnapshot } from './snapshot-types';
+
+/** Where a snapshot refers to something it does not hold. */
+export interface ReferenceProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The first dangling or duplicate reference in the snapshot, or null when it is consistent. */
+export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
+  const tables = new Set<number>();
+  for (const [i, t] of s.tables.entries()) {
+    if (tables.has(t.object_id)) return { path: `tables[${i}].object_id`, message: `duplicate object_id ${t.object_id}` };
+    tables.add(t.object_id);
+  }
+  const columns = new Set<string>();
+  for (const [i, c] of s.columns.entries()) {
+    if (!tables.has(c.object_id)) return noTable(`columns[${i}].object_id`, c.object_id);
+    const key = `${c.object_id}:${c.column_id}`;
+    if (columns.has(key)) return { path: `columns[${i}].column_id`, message: `duplicate column_id ${c.column_id} in table object_id ${c.object_id}` };
+    columns.add(key);
+  }
+  const column = (path: string, objectId: number, columnId: number): ReferenceProblem | null =>
+    columns.has(`${objectId}:${columnId}`) ? null : { path, message: `no column has column_id ${columnId} in table object_id ${objectId}` };
+
+  const indexes = new Set<string>();
+  for (const [i, x] of s.indexes.entries()) {
+    if (!tables.has(x.object_id)) return noTable(`indexes[${i}].object_id`, x.object_id);
+    const key = `${x.object_id}:${x.index_id}`;
+    if (indexes.has(key)) return { path: `indexes[${i}].index_id`, message: `duplicate index_id ${x.index_id} in table object_id ${x.object_id}` };
+    indexes.add(key);
+  }
+  for (const [i, ic] of s.index_columns.entries()) {
+    if (!indexes.has(`${ic.object_id}:${ic.index_id}`)) {
+      return { path: `index_columns[${i}].index_id`, message: `no index has index_id ${ic.index_id} in table object_id ${ic.object_id}` };
+    }
+    const problem = column(`index_columns[${i}].column_id`, ic.object_id, ic.column_id);
+    if (problem) return problem;
+  }
+  for (const [i, k] of s.key_constraints.entries()) {
+    if (!tables.has(k.parent_object_id)) return noTable(`key_constraints[${i}].parent_object_id`, k.parent_object_id);
+    if (!indexes.has(`${k.parent_object_id}:${k.unique_index_id}`)) {
+      return { path: `key_constraints[${i}].unique_index_id`, message: `no index has index_id ${k.unique_index_id} in table object_id ${k.parent_object_id}` };
+    }
+  }
+  for (const [i, c] of s.check_constraints.entries()) {
+    if (!tables.has(c.parent_object_id)) return noTable(`check_constraints[${i}].parent_object_id`, c.parent_object_id);
+    if (c.parent_column_id !== 0) {
+      const problem = column(`check_constraints[${i}].parent_column_id`, c.parent_object_id, c.parent_column_id);
+      if (problem) return problem;
+    }
+  }
+  for (const [i, d] of s.default_constraints.entries()) {
+    if (!tables.has(d.parent_object_id)) return noTable(`default_constraints[${i}].parent_object_id`, d.parent_object_id);
+    const problem = column(`default_constraints[${i}].parent_column_id`, d.parent_object_id, d.parent_column_id);
+    if (problem) return problem;
+  }
+  const foreignKeys = new Map<number, { parent: number; referenced: number }>();
+  for (const [i, f] of s.foreign_keys.entries()) {
+    if (!tables.has(f.parent_object_id)) return noTable(`foreign_keys[${i}].parent_object_id`, f.parent_object_id);
+    if (!tables.has(f.referenced_object_id)) return noTable(`foreign_keys[${i}].referenced_object_id`, f.referenced_object_id);
+    if (foreignKeys.has(f.object_id)) return { path: `foreign_keys[${i}].object_id`, message: `duplicate object_id ${f.object_id}` };
+    foreignKeys.set(f.object_id, { parent: f.parent_object_id, referenced: f.referenced_object_id });
+  }
+  for (const [i, fc] of s.foreign_key_columns.entries()) {
+    const fk = foreignKeys.get(fc.constraint_object_id);
+    if (fk === undefined) return { path: `foreign_key_columns[${i}].constraint_object_id`, message: `no foreign key has object_id ${fc.constraint_object_id}` };
+    const problem = column(`foreign_key_columns[${i}].parent_column_id`, fk.parent, fc.parent_column_id)
+      ?? column(`foreign_key_columns[${i}].referenced_column_id`, fk.referenced, fc.referenced_column_id);
+    if (problem) return problem;
+  }
+  for (const [i, r] of s.row_counts.entries()) {
+    if (!tables.has(r.object_id)) return noTable(`row_counts[${i}].object_id`, r.object_id);
+  }
+  return null;
+}
+
+function noTable(path: string, objectId: number): ReferenceProblem {
+  return { path, message: `no table has object_id ${objectId}` };
+}

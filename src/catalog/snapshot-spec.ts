@@ -1,0 +1,120 @@
+/**
+ * The shape of every snapshot row as data: one field spec per property, which both validation
+ * and serialization walk. Typed against the row interfaces so a property added to a row type
+ * without a spec (or the reverse) fails to compile.
+ */
+import type {
+  CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ForeignKeyColumnRow,
+  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, RowArrayName, RowCountRow, TableRow,
+} from './snapshot-types';
+
+/** What a property may hold. */
+export type FieldKind =
+  | { readonly kind: 'integer' }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'boolean' }
+  /** An integer, or a string of decimal digits (values beyond 2^53). */
+  | { readonly kind: 'decimal' }
+  | { readonly kind: 'enum'; readonly values: readonly string[] };
+
+/** One property: its kind, whether null is allowed, whether it may be absent. */
+export interface FieldSpec {
+  readonly type: FieldKind;
+  readonly nullable: boolean;
+  readonly optional: boolean;
+}
+
+const integer: FieldSpec = { type: { kind: 'integer' }, nullable: false, optional: false };
+const string: FieldSpec = { type: { kind: 'string' }, nullable: false, optional: false };
+const boolean: FieldSpec = { type: { kind: 'boolean' }, nullable: false, optional: false };
+const nullable = (spec: FieldSpec): FieldSpec => ({ ...spec, nullable: true });
+const optional = (spec: FieldSpec): FieldSpec => ({ ...spec, optional: true });
+const decimal: FieldSpec = { type: { kind: 'decimal' }, nullable: false, optional: false };
+const actions: FieldSpec = { type: { kind: 'enum', values: ['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT'] }, nullable: false, optional: false };
+
+/** Every row property, required unless marked optional; the map's key order is the file order. */
+type RowSpec<Row> = { readonly [K in keyof Row]-?: FieldSpec };
+
+const tables: RowSpec<TableRow> = { object_id: integer, schema_name: string, name: string };
+
+const columns: RowSpec<ColumnRow> = {
+  object_id: integer, column_id: integer, name: string, type_name: string,
+  system_type_name: optional(nullable(string)),
+  max_length: integer, precision: integer, scale: integer,
+  is_nullable: boolean, is_identity: boolean,
+  seed_value: nullable(decimal), increment_value: nullable(decimal),
+  collation_name: nullable(string),
+  is_computed: boolean, computed_definition: nullable(string),
+  is_persisted: optional(nullable(boolean)),
+};
+
+const indexes: RowSpec<IndexRow> = {
+  object_id: integer, index_id: integer, name: string, type_desc: string,
+  is_unique: boolean, is_primary_key: boolean, is_unique_constraint: boolean,
+  has_filter: boolean, filter_definition: nullable(string), is_disabled: boolean,
+};
+
+const indexColumns: RowSpec<IndexColumnRow> = {
+  object_id: integer, index_id: integer, index_column_id: optional(integer), column_id: integer,
+  key_ordinal: integer, is_included_column: boolean, is_descending_key: boolean,
+};
+
+const keyConstraints: RowSpec<KeyConstraintRow> = {
+  parent_object_id: integer, unique_index_id: integer, name: string,
+  type: { type: { kind: 'enum', values: ['PK', 'UQ'] }, nullable: false, optional: false },
+  is_system_named: boolean,
+};
+
+const checkConstraints: RowSpec<CheckConstraintRow> = {
+  parent_object_id: integer, parent_column_id: integer, name: string, definition: string,
+  is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+};
+
+const defaultConstraints: RowSpec<DefaultConstraintRow> = {
+  parent_object_id: integer, parent_column_id: integer, name: string, definition: string,
+  is_system_named: boolean,
+};
+
+const foreignKeys: RowSpec<ForeignKeyRow> = {
+  object_id: integer, parent_object_id: integer, name: string, referenced_object_id: integer,
+  delete_referential_action_desc: actions, update_referential_action_desc: actions,
+  is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+};
+
+const foreignKeyColumns: RowSpec<ForeignKeyColumnRow> = {
+  constraint_object_id: integer, constraint_column_id: integer,
+  parent_column_id: integer, referenced_column_id: integer,
+};
+
+const rowCounts: RowSpec<RowCountRow> = { object_id: integer, rows: decimal };
+
+/** The spec of every row array, in file order. */
+export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[K][number]> } = {
+  tables,
+  columns,
+  indexes,
+  index_columns: indexColumns,
+  key_constraints: keyConstraints,
+  check_constraints: checkConstraints,
+  default_constraints: defaultConstraints,
+  foreign_keys: foreignKeys,
+  foreign_key_columns: foreignKeyColumns,
+  row_counts: rowCounts,
+};
+
+/** Row array names in file order. */
+export const ROW_ARRAYS = Object.keys(ROW_SPECS) as RowArrayName[];
+
+/** Properties that order each array's rows when serializing (the queries' ORDER BY). */
+export const ROW_ORDER: { readonly [K in RowArrayName]: readonly string[] } = {
+  tables: ['object_id'],
+  columns: ['object_id', 'column_id'],
+  indexes: ['object_id', 'index_id'],
+  index_columns: ['object_id', 'index_id', 'index_column_id', 'key_ordinal', 'column_id'],
+  key_constraints: ['parent_object_id', 'name'],
+  check_constraints: ['parent_object_id', 'name'],
+  default_constraints: ['parent_object_id', 'name'],
+  foreign_keys: ['parent_object_id', 'name'],
+  foreign_key_columns: ['constraint_object_id', 'constraint_column_id'],
+  row_counts: ['object_id'],
+};

@@ -1,0 +1,153 @@
+/**
+ * The rows of a `schemac.catalog/v1` snapshot (design.md "The catalog snapshot"): one array per
+ * sys.* view, properties named exactly as that view's columns. Files may hold extra properties;
+ * they are accepted and kept as they are, but the types below name only what schemac reads.
+ */
+
+/** The format tag of every snapshot file this module reads and writes. */
+export const SNAPSHOT_FORMAT = 'schemac.catalog/v1';
+
+/** An identity seed or increment: a number, or a decimal string when beyond 2^53. */
+export type DecimalValue = number | string;
+
+/** sys.tables (+ SCHEMA_NAME(schema_id)). */
+export interface TableRow {
+  readonly object_id: number;
+  readonly schema_name: string;
+  readonly name: string;
+}
+
+/** sys.columns (+ TYPE_NAME, sys.identity_columns, sys.computed_columns). */
+export interface ColumnRow {
+  readonly object_id: number;
+  readonly column_id: number;
+  readonly name: string;
+  /** TYPE_NAME(user_type_id): an alias type's own name for alias types. */
+  readonly type_name: string;
+  /** TYPE_NAME(system_type_id) for alias types; absent or null otherwise. */
+  readonly system_type_name?: string | null;
+  /** In bytes, -1 for MAX (nvarchar(255) is 510). */
+  readonly max_length: number;
+  readonly precision: number;
+  readonly scale: number;
+  readonly is_nullable: boolean;
+  readonly is_identity: boolean;
+  readonly seed_value: DecimalValue | null;
+  readonly increment_value: DecimalValue | null;
+  readonly collation_name: string | null;
+  readonly is_computed: boolean;
+  readonly computed_definition: string | null;
+  readonly is_persisted?: boolean | null;
+}
+
+/** sys.indexes (rowstore clustered and nonclustered, named, not hypothetical). */
+export interface IndexRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly name: string;
+  readonly type_desc: string;
+  readonly is_unique: boolean;
+  readonly is_primary_key: boolean;
+  readonly is_unique_constraint: boolean;
+  readonly has_filter: boolean;
+  readonly filter_definition: string | null;
+  readonly is_disabled: boolean;
+}
+
+/** sys.index_columns. */
+export interface IndexColumnRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  /** Position in the index definition; orders INCLUDE columns (optional: key_ordinal is 0 for them). */
+  readonly index_column_id?: number;
+  readonly column_id: number;
+  /** 1-based key position; 0 for INCLUDE columns. */
+  readonly key_ordinal: number;
+  readonly is_included_column: boolean;
+  readonly is_descending_key: boolean;
+}
+
+/** sys.key_constraints: PRIMARY KEY ('PK') and UNIQUE ('UQ'). */
+export interface KeyConstraintRow {
+  readonly parent_object_id: number;
+  readonly unique_index_id: number;
+  readonly name: string;
+  readonly type: 'PK' | 'UQ';
+  readonly is_system_named: boolean;
+}
+
+/** sys.check_constraints; parent_column_id 0 for a table-level check. */
+export interface CheckConstraintRow {
+  readonly parent_object_id: number;
+  readonly parent_column_id: number;
+  readonly name: string;
+  readonly definition: string;
+  readonly is_disabled: boolean;
+  readonly is_not_trusted: boolean;
+  readonly is_system_named: boolean;
+}
+
+/** sys.default_constraints. */
+export interface DefaultConstraintRow {
+  readonly parent_object_id: number;
+  readonly parent_column_id: number;
+  readonly name: string;
+  readonly definition: string;
+  readonly is_system_named: boolean;
+}
+
+/** sys.foreign_keys' *_referential_action_desc values. */
+export type ReferentialActionDesc = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
+
+/** sys.foreign_keys. */
+export interface ForeignKeyRow {
+  readonly object_id: number;
+  readonly parent_object_id: number;
+  readonly name: string;
+  readonly referenced_object_id: number;
+  readonly delete_referential_action_desc: ReferentialActionDesc;
+  readonly update_referential_action_desc: ReferentialActionDesc;
+  readonly is_disabled: boolean;
+  readonly is_not_trusted: boolean;
+  readonly is_system_named: boolean;
+}
+
+/** sys.foreign_key_columns. */
+export interface ForeignKeyColumnRow {
+  readonly constraint_object_id: number;
+  readonly constraint_column_id: number;
+  readonly parent_column_id: number;
+  readonly referenced_column_id: number;
+}
+
+/** sys.partitions summed over index_id 0 or 1 per table. */
+export interface RowCountRow {
+  readonly object_id: number;
+  readonly rows: DecimalValue;
+}
+
+/** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
+export interface CatalogSnapshot {
+  readonly format: typeof SNAPSHOT_FORMAT;
+  /** DB_NAME(). */
+  readonly database: string;
+  /** SERVERPROPERTY('ProductVersion'). */
+  readonly server_version: string;
+  /** DATABASEPROPERTYEX(DB_NAME(), 'Collation'); SQL_Latin1_General_CP1_CI_AS when absent. */
+  readonly database_collation?: string | null;
+  /** User schema names; derived from the tables when absent. */
+  readonly schemas?: readonly string[];
+  readonly tables: readonly TableRow[];
+  readonly columns: readonly ColumnRow[];
+  readonly indexes: readonly IndexRow[];
+  readonly index_columns: readonly IndexColumnRow[];
+  readonly key_constraints: readonly KeyConstraintRow[];
+  readonly check_constraints: readonly CheckConstraintRow[];
+  readonly default_constraints: readonly DefaultConstraintRow[];
+  readonly foreign_keys: readonly ForeignKeyRow[];
+  readonly foreign_key_columns: readonly ForeignKeyColumnRow[];
+  readonly row_counts: readonly RowCountRow[];
+}
+
+/** The names of the row arrays, in file order. */
+export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas'>;

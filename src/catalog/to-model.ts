@@ -1,0 +1,224 @@
+/**
+ * Snapshot rows to the model: the catalog side of "one model, two sources". Definitions SQL
+ * Server stored are read through src/expr here, at the boundary, so the differ compares
+ * canonical forms only. Everything is sorted, so one catalog always gives the same model.
+ */
+import { makeExpression } from '../expr';
+import type {
+  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Index, IndexColumn,
+  KeyConstraint, SqlExpression, Table,
+} from '../model';
+import { CatalogCodes } from './codes';
+import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
+import { columnType, decimalString } from './to-model-types';
+
+/** SQL Server's default collation, assumed when a snapshot does not say. */
+export const DEFAULT_COLLATION = 'SQL_Latin1_General_CP1_CI_AS';
+
+/** The model a catalog describes, and what could not be read faithfully. */
+export interface CatalogModel {
+  readonly database: Database;
+  readonly diagnostics: Diagnostic[];
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+// Code-point order: deterministic whatever the machine's locale.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byName<T extends { readonly name: string }>(items: T[]): T[] {
+  return items.sort((a, b) => compareText(a.name, b.name));
+}
+
+/** Reads one snapshot (already validated by parseSnapshot/validateSnapshot) into a Database. */
+export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
+  const diagnostics: Diagnostic[] = [];
+  const collation = s.database_collation ?? DEFAULT_COLLATION;
+  const tablesById = new Map(s.tables.map((t) => [t.object_id, t]));
+  const columnsByTable = groupBy(s.columns, (c) => c.object_id);
+  const columnNames = new Map(s.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
+  const indexesByTable = groupBy(s.indexes, (i) => i.object_id);
+  const indexColumns = groupBy(s.index_columns, (ic) => `${ic.object_id}:${ic.index_id}`);
+  const keysByTable = groupBy(s.key_constraints, (k) => k.parent_object_id);
+  const checksByTable = groupBy(s.check_constraints, (c) => c.parent_object_id);
+  const defaultsByTable = groupBy(s.default_constraints, (d) => d.parent_object_id);
+  const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
+  const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
+  const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
+
+  // validateSnapshot proved every reference resolves; a miss here is a bug, not user input.
+  const columnName = (objectId: number, columnId: number): string => {
+    const name = columnNames.get(`${objectId}:${columnId}`);
+    if (name === undefined) throw new Error(`catalog: column ${columnId} of object ${objectId} is not in the snapshot`);
+    return name;
+  };
+
+  const tables = s.tables.map((t): Table => {
+    const where = `${t.schema_name}.${t.name}`;
+    const expression = (text: string, what: string): SqlExpression => {
+      const result = makeExpression(text);
+      if (result.problem !== null) {
+        diagnostics.push({
+          code: CatalogCodes.unparsedDefinition,
+          severity: 'warning',
+          message: `${where}: ${what}: ${result.problem}; it is compared as text, so a plan may show it as changed`,
+        });
+      }
+      return result.expression;
+    };
+    const keyColumns = (index: IndexRow): { columns: IndexColumn[]; include: string[] } =>
+      indexParts(indexColumns.get(`${index.object_id}:${index.index_id}`) ?? [], (id) => columnName(t.object_id, id));
+
+    const columns = readColumns(t, columnsByTable.get(t.object_id) ?? [], collation, expression, diagnostics);
+    const indexRows = indexesByTable.get(t.object_id) ?? [];
+    const indexById = new Map(indexRows.map((i) => [i.index_id, i]));
+    const keyIndexIds = new Set<number>();
+    let primaryKey: KeyConstraint | null = null;
+    const uniqueConstraints: KeyConstraint[] = [];
+    for (const k of keysByTable.get(t.object_id) ?? []) {
+      const index = indexById.get(k.unique_index_id);
+      if (index === undefined) throw new Error(`catalog: index ${k.unique_index_id} of ${where} is not in the snapshot`);
+      keyIndexIds.add(index.index_id);
+      const key: KeyConstraint = {
+        name: k.name,
+        isSystemNamed: k.is_system_named,
+        columns: keyColumns(index).columns,
+        clustered: index.type_desc === 'CLUSTERED',
+      };
+      if (k.type === 'PK') primaryKey = key;
+      else uniqueConstraints.push(key);
+    }
+    const indexes = indexRows
+      .filter((i) => !keyIndexIds.has(i.index_id))
+      .map((i): Index => {
+        if (i.is_disabled) {
+          diagnostics.push({
+            code: CatalogCodes.disabledIndex,
+            severity: 'warning',
+            message: `${where}: index ${i.name} is disabled; schemac reads it as if it were enabled`,
+          });
+        }
+        const parts = keyColumns(i);
+        return {
+          name: i.name,
+          // CREATE INDEX always takes a name; only constraints get system names.
+          isSystemNamed: false,
+          columns: parts.columns,
+          include: parts.include,
+          unique: i.is_unique,
+          clustered: i.type_desc === 'CLUSTERED',
+          filter: i.has_filter && i.filter_definition !== null ? expression(i.filter_definition, `index ${i.name} filter`) : null,
+        };
+      });
+    const checks = (checksByTable.get(t.object_id) ?? []).map((c): CheckConstraint => ({
+      name: c.name,
+      isSystemNamed: c.is_system_named,
+      expression: expression(c.definition, `check ${c.name}`),
+      trusted: !c.is_not_trusted,
+      enabled: !c.is_disabled,
+    }));
+    const defaults = (defaultsByTable.get(t.object_id) ?? []).map((d): DefaultConstraint => ({
+      name: d.name,
+      isSystemNamed: d.is_system_named,
+      column: columnName(t.object_id, d.parent_column_id),
+      expression: expression(d.definition, `default ${d.name}`),
+    }));
+    const foreignKeys = (fksByTable.get(t.object_id) ?? []).map((f): ForeignKey => {
+      const target = tablesById.get(f.referenced_object_id);
+      if (target === undefined) throw new Error(`catalog: table ${f.referenced_object_id} referenced by ${f.name} is not in the snapshot`);
+      const pairs = [...(fkColumns.get(f.object_id) ?? [])].sort((a, b) => a.constraint_column_id - b.constraint_column_id);
+      return {
+        name: f.name,
+        isSystemNamed: f.is_system_named,
+        columns: pairs.map((p) => columnName(f.parent_object_id, p.parent_column_id)),
+        referencedSchema: target.schema_name,
+        referencedTable: target.name,
+        referencedColumns: pairs.map((p) => columnName(f.referenced_object_id, p.referenced_column_id)),
+        onDelete: f.delete_referential_action_desc,
+        onUpdate: f.update_referential_action_desc,
+        trusted: !f.is_not_trusted,
+        enabled: !f.is_disabled,
+      };
+    });
+    return {
+      schema: t.schema_name,
+      name: t.name,
+      columns,
+      primaryKey,
+      uniqueConstraints: byName(uniqueConstraints),
+      indexes: byName(indexes),
+      checks: byName(checks),
+      defaults: byName(defaults),
+      foreignKeys: byName(foreignKeys),
+      rowCount: rowCounts.get(t.object_id) ?? 0,
+    };
+  });
+  tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
+
+  const schemas = new Set<string>(['dbo', ...(s.schemas ?? s.tables.map((t) => t.schema_name))]);
+  for (const t of s.tables) schemas.add(t.schema_name);
+  return {
+    database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables },
+    diagnostics,
+  };
+}
+
+/** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
+function indexParts(rows: readonly IndexColumnRow[], name: (columnId: number) => string): { columns: IndexColumn[]; include: string[] } {
+  const keys = rows.filter((r) => !r.is_included_column).sort((a, b) => a.key_ordinal - b.key_ordinal);
+  const included = rows.filter((r) => r.is_included_column)
+    .sort((a, b) => (a.index_column_id ?? 0) - (b.index_column_id ?? 0) || a.column_id - b.column_id);
+  return {
+    columns: keys.map((r) => ({ name: name(r.column_id), descending: r.is_descending_key })),
+    include: included.map((r) => name(r.column_id)),
+  };
+}
+
+function readColumns(
+  table: TableRow,
+  rows: readonly ColumnRow[],
+  databaseCollation: string,
+  expression: (text: string, what: string) => SqlExpression,
+  diagnostics: Diagnostic[],
+): Column[] {
+  const where = `${table.schema_name}.${table.name}`;
+  const columns: Column[] = [];
+  for (const c of [...rows].sort((a, b) => a.column_id - b.column_id)) {
+    const type = columnType(c);
+    if (!type.ok) {
+      // Leaving the column out would make plans add or drop it; the caller must stop instead.
+      diagnostics.push({ code: CatalogCodes.unsupportedType, severity: 'error', message: `${where}: column ${c.name}: ${type.problem}` });
+      continue;
+    }
+    let computed: Column['computed'] = null;
+    if (c.is_computed) {
+      if (c.computed_definition === null) {
+        diagnostics.push({ code: CatalogCodes.inconsistentRows, severity: 'error', message: `${where}: column ${c.name} is computed but has no computed_definition` });
+        continue;
+      }
+      computed = { expression: expression(c.computed_definition, `computed column ${c.name}`), persisted: c.is_persisted ?? false };
+    }
+    columns.push({
+      name: c.name,
+      type: type.type,
+      nullable: c.is_nullable,
+      identity: c.is_identity
+        ? { seed: decimalString(c.seed_value ?? 1), increment: decimalString(c.increment_value ?? 1) }
+        : null,
+      // The compiler writes null for "the database default"; so must we, whatever the case.
+      collation: c.collation_name === null || c.collation_name.toLowerCase() === databaseCollation.toLowerCase() ? null : c.collation_name,
+      computed,
+    });
+  }
+  return columns;
+}

@@ -1,0 +1,16 @@
+import * as readline from 'readline';
+
+/** Asks a yes/no question on the terminal; only the word "yes" approves (as destructive tools do). */
+export async function confirm(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<boolean> {
+  const rl = readline.createInterface({ input, output, terminal: false });
+  try {
+    output.write(`${question} Only 'yes' will be accepted: `);
+    const answer = await new Promise<string>((resolve) => {
+      rl.once('line', resolve);
+      rl.once('close', () => resolve(''));
+    });
+    return answer.trim().toLowerCase() === 'yes';
+  } finally {
+    rl.close();
+  }
+}

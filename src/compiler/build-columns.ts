@@ -1,0 +1,210 @@
+/**
+ * Columns of a table from its class chain (mixins first): type, nullability, identity,
+ * collation, computed, defaults (named df_{table}_{column}), CHECKs derived from literal
+ * unions (ck_{table}_{column}) and a column-level primary key.
+ */
+import { ts } from 'ts-morph';
+import type { Column, Identity, SqlType } from '../model';
+import { Codes } from './codes';
+import {
+  allowsIdentity, isCharacter, isNumeric, isSqlTypeName, resolveType, takesStringLiteral, typeText,
+} from './column-types';
+import type { DiagnosticBag } from './diagnostics';
+import { toExpression } from './expressions';
+import { literalValues } from './literal-union';
+import { inList, stringLiteral } from './literals';
+import { expandTemplate, generatedName, snakeCase } from './names';
+import type { ColumnDecl } from './read-classes';
+import { refOf } from './source-ref';
+import type { StaticValue } from './static-value';
+import { nameKey, type TableDraft } from './table-draft';
+
+/** Reads an optional string option, reporting a non-string. */
+function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
+  const v = opts.get(key);
+  if (v === undefined) return undefined;
+  if (v.kind === 'string') return v.value;
+  bag.error(Codes.notStatic, `option '${key}' must be a string literal`, v.node);
+  return undefined;
+}
+
+/** Reads an optional boolean option. */
+function boolOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): boolean {
+  const v = opts.get(key);
+  if (v === undefined) return false;
+  if (v.kind === 'boolean') return v.value;
+  bag.error(Codes.notStatic, `option '${key}' must be true or false`, v.node);
+  return false;
+}
+
+/** A literal default/backfill as T-SQL typed like the column, or null (reported) when it does not fit. */
+export function literalFor(v: StaticValue, type: SqlType, what: string, bag: DiagnosticBag): string | null {
+  switch (v.kind) {
+    case 'sql':
+      return v.text;
+    case 'string':
+      if (takesStringLiteral(type)) return stringLiteral(v.value, type);
+      break;
+    case 'number':
+      if (type.name === 'bit' ? v.value === 0 || v.value === 1 : isNumeric(type)) return v.text;
+      break;
+    case 'boolean':
+      if (type.name === 'bit') return v.value ? '1' : '0';
+      break;
+    case 'unknown':
+      bag.error(Codes.notStatic, `${what}: ${v.reason}`, v.node);
+      return null;
+    default:
+      break;
+  }
+  bag.error(Codes.optionMismatch, `${what} of kind ${v.kind} does not fit a ${typeText(type)} column; use a matching literal or sql\`...\``, v.node);
+  return null;
+}
+
+function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity | null {
+  if (v === undefined || (v.kind === 'boolean' && !v.value)) return null;
+  if (v.kind === 'boolean') return { seed: '1', increment: '1' };
+  const part = (p: StaticValue | undefined): string | null => {
+    if (p?.kind === 'number' && Number.isInteger(p.value)) return p.text;
+    if (p?.kind === 'string' && /^-?\d+$/.test(p.value)) return p.value;
+    bag.error(Codes.optionMismatch, 'identity seed and increment must be integers (strings for values beyond 2^53)', (p ?? v).node);
+    return null;
+  };
+  if (v.kind === 'array' && v.items.length === 2) {
+    const seed = part(v.items[0]);
+    const increment = part(v.items[1]);
+    return seed !== null && increment !== null ? { seed, increment } : null;
+  }
+  bag.error(Codes.optionMismatch, 'identity must be true or [seed, increment]', v.node);
+  return null;
+}
+
+/** Adds one decorated field to the draft. */
+export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeChecker, bag: DiagnosticBag): void {
+  if (!isSqlTypeName(decl.typeName)) {
+    bag.error(Codes.unknownColumnType, `Column.${decl.typeName} has no SQL Server mapping; use one of the Column.<type> decorators`, decl.typeNode);
+    return;
+  }
+  const resolved = resolveType(decl.typeName, decl.args);
+  for (const p of resolved.problems) bag.error(Codes.invalidTypeFacet, p.message, p.at?.node ?? decl.typeNode);
+  const type = resolved.type;
+  const optsValue = resolved.options;
+  if (optsValue && optsValue.kind !== 'object') bag.error(Codes.notStatic, 'column options must be an object literal', optsValue.node);
+  const opts = optsValue?.kind === 'object' ? optsValue.props : new Map<string, StaticValue>();
+  const name = stringOption(opts, 'name', bag) ?? snakeCase(decl.field);
+  const key = nameKey(name);
+  if (draft.byName.has(key) || draft.byField.has(decl.field)) {
+    bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);
+    return;
+  }
+  const nullable = boolOption(opts, 'nullable', bag);
+  const identity = readIdentity(opts.get('identity'), bag);
+  const collation = stringOption(opts, 'collation', bag) ?? null;
+  const softDelete = boolOption(opts, 'softDelete', bag);
+  const computedValue = opts.get('computed');
+  const defaultValue = opts.get('default');
+  const mismatch = (message: string, at: StaticValue | undefined): void => {
+    bag.error(Codes.optionMismatch, `column ${name}: ${message}`, at?.node ?? decl.nameNode);
+  };
+  if (identity) {
+    if (!allowsIdentity(type)) mismatch(`IDENTITY needs tinyint, smallint, int, bigint or decimal/numeric with scale 0, not ${typeText(type)}`, opts.get('identity'));
+    if (nullable) mismatch('an IDENTITY column cannot be nullable', opts.get('nullable'));
+    if (defaultValue) mismatch('an IDENTITY column cannot have a default', defaultValue);
+    const other = draft.columns.find((c) => c.column.identity);
+    if (other) bag.error(Codes.twoIdentities, `table ${draft.schema}.${draft.name} already has IDENTITY column ${other.column.name}; a table has at most one`, opts.get('identity')?.node ?? decl.nameNode);
+  }
+  if (collation !== null && !isCharacter(type)) mismatch(`COLLATE applies to character columns, not ${typeText(type)}`, opts.get('collation'));
+  if (softDelete) {
+    if (type.name !== 'bit') mismatch('the softDelete column must be bit', opts.get('softDelete'));
+    const other = draft.columns.find((c) => c.softDelete);
+    if (other) mismatch(`table already has softDelete column ${other.column.name}`, opts.get('softDelete'));
+  }
+  let computed: Column['computed'] = null;
+  if (computedValue) {
+    const expr = computedValue.kind === 'object' ? computedValue.props.get('expression') : computedValue;
+    const persisted = computedValue.kind === 'object' && boolOption(computedValue.props, 'persisted', bag);
+    if (expr?.kind === 'sql') {
+      computed = { expression: toExpression(expr.text, expr.node, bag, 'computed column'), persisted };
+      draft.expressionChecks.push({ text: expr.text, node: expr.node, what: `computed column ${name}` });
+    }
+    else bag.error(Codes.notStatic, 'computed must be sql`...` or { expression: sql`...`, persisted }', (expr ?? computedValue).node);
+    if (defaultValue) mismatch('a computed column cannot have a default', defaultValue);
+    if (identity) mismatch('a computed column cannot be IDENTITY', opts.get('identity'));
+  }
+  let backfill: Column['backfill'];
+  const backfillValue = opts.get('backfill');
+  if (backfillValue) {
+    const text = literalFor(backfillValue, type, `backfill of ${name}`, bag);
+    if (text !== null) backfill = toExpression(text, backfillValue.node, bag, 'backfill');
+    if (nullable) bag.warning(Codes.optionMismatch, `column ${name}: backfill does nothing on a nullable column`, backfillValue.node);
+  }
+  const renamedFrom = stringOption(opts, 'renamedFrom', bag);
+  const column: Column = {
+    name, type, nullable, identity, collation, computed,
+    ...(renamedFrom !== undefined ? { renamedFrom } : {}),
+    ...(backfill ? { backfill } : {}),
+    source: refOf(decl.nameNode),
+  };
+  const info = { column, field: decl.field, node: decl.nameNode, softDelete: softDelete && type.name === 'bit' };
+  draft.columns.push(info);
+  draft.byField.set(decl.field, info);
+  draft.byName.set(key, info);
+
+  if (defaultValue && !identity && !computed) addDefault(draft, name, type, defaultValue, bag);
+  const values = literalValues(decl.declaredType, checker);
+  if (values && !computed) {
+    const ckName = generatedName.check(draft.name, name);
+    const check = {
+      name: ckName, isSystemNamed: false, trusted: true, enabled: true,
+      expression: toExpression(inList(name, values, type), decl.declaredType ?? decl.nameNode, bag, 'check'),
+      source: refOf(decl.declaredType ?? decl.nameNode),
+    };
+    draft.checks.push(check);
+    draft.origins.set(check, { node: decl.declaredType ?? decl.nameNode, nameNode: undefined, generated: true, what: 'check constraint' });
+  }
+  const pk = opts.get('primaryKey');
+  if (pk && !(pk.kind === 'boolean' && !pk.value)) addColumnPrimaryKey(draft, info.column, pk, bag);
+}
+
+function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticValue, bag: DiagnosticBag): void {
+  const text = literalFor(v, type, `default of ${column}`, bag);
+  if (text === null) return;
+  const constraint = {
+    name: generatedName.default(draft.name, column), isSystemNamed: false, column,
+    expression: toExpression(text, v.node, bag, 'default'), source: refOf(v.node),
+  };
+  draft.defaults.push(constraint);
+  draft.origins.set(constraint, { node: v.node, nameNode: undefined, generated: true, what: 'default constraint' });
+}
+
+function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, bag: DiagnosticBag): void {
+  const opts = v.kind === 'object' ? v.props : new Map<string, StaticValue>();
+  if (v.kind !== 'object' && v.kind !== 'boolean') bag.error(Codes.notStatic, 'primaryKey must be true or { name?, clustered? }', v.node);
+  const nameValue = opts.get('name');
+  const written = nameValue?.kind === 'string' ? nameValue.value : undefined;
+  const expanded = written !== undefined ? expandTemplate(written, draft.name, draft.schema) : undefined;
+  for (const u of expanded?.unknown ?? []) bag.error(Codes.unknownPlaceholder, `unknown placeholder ${u}; use {table} or {schema}`, nameValue?.node);
+  const clusteredValue = opts.get('clustered');
+  setPrimaryKey(draft, {
+    name: expanded?.name ?? generatedName.primaryKey(draft.name),
+    isSystemNamed: false,
+    columns: [{ name: column.name, descending: false }],
+    clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,
+    source: refOf(v.node),
+  }, { node: v.node, nameNode: nameValue?.node, generated: written === undefined, what: 'primary key' }, column.nullable, bag);
+  if (draft.primaryKey?.columns[0]?.name === column.name) draft.primaryKeyClusteringWritten = clusteredValue?.kind === 'boolean';
+}
+
+/** Sets the table's primary key, reporting a second one. */
+export function setPrimaryKey(
+  draft: TableDraft, pk: NonNullable<TableDraft['primaryKey']>, origin: { node: ts.Node; nameNode: ts.Node | undefined; generated: boolean; what: string },
+  nullable: boolean, bag: DiagnosticBag,
+): void {
+  if (draft.primaryKey) {
+    bag.error(Codes.twoPrimaryKeys, `table ${draft.schema}.${draft.name} already has primary key ${draft.primaryKey.name}; for a composite key use @PrimaryKey([...])`, origin.node);
+    return;
+  }
+  if (nullable) bag.error(Codes.nullableKey, `primary key ${pk.name} is on a nullable column; primary key columns must be NOT NULL`, origin.node);
+  draft.primaryKey = pk;
+  draft.origins.set(pk, origin);
+}

@@ -1,0 +1,93 @@
+/**
+ * One @Table class to a table draft: its class chain (mixins first, across files and levels),
+ * then every column of the chain, then every table-level decorator of the chain.
+ */
+import type { ts } from 'ts-morph';
+import { referencedColumns } from '../expr';
+import { Codes } from './codes';
+import { addColumn } from './build-columns';
+import { addItem } from './build-items';
+import type { DiagnosticBag } from './diagnostics';
+import type { ClassInfo, ClassReader } from './read-classes';
+import { nameKey, type TableDraft } from './table-draft';
+
+/**
+ * The chain root-first, or null when the classes extend each other in a cycle (reported once per
+ * cycle, at the class that closes it) or a base is not a @Mixin.
+ */
+export function classChain(info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>): ClassInfo[] | null {
+  const chain: ClassInfo[] = [info];
+  const seen = new Set<ts.ClassDeclaration>([info.decl]);
+  let current = info;
+  while (current.baseExpr) {
+    if (!current.base) {
+      bag.error(Codes.notAMixin, `${current.name} extends ${current.baseExpr.getText()}, which is not a class; extend a @Mixin() class`, current.baseExpr);
+      return null;
+    }
+    if (seen.has(current.base)) {
+      const cycle = chain.slice(chain.findIndex((c) => c.decl === current.base));
+      if (!cycle.some((c) => reportedCycles.has(c.decl))) {
+        for (const c of cycle) reportedCycles.add(c.decl);
+        const names = [...cycle.map((c) => c.name), cycle[0].name].join(' -> ');
+        bag.error(Codes.mixinCycle, `mixin cycle: ${names}`, current.baseExpr);
+      }
+      return null;
+    }
+    const base = reader.read(current.base);
+    if (base.role !== 'mixin') {
+      const why = base.role === 'table' ? 'a @Table class' : 'not marked @Mixin()';
+      bag.error(Codes.notAMixin, `${current.name} extends ${base.name}, which is ${why}; tables share columns through @Mixin() classes`, current.baseExpr);
+      return null;
+    }
+    seen.add(base.decl);
+    chain.push(base);
+    current = base;
+  }
+  return chain.reverse();
+}
+
+/** Builds the draft of one table from its chain. */
+export function buildTable(
+  info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
+  checker: ts.TypeChecker, bag: DiagnosticBag,
+): TableDraft {
+  const draft: TableDraft = {
+    info, chain, schema, name, renamedFrom,
+    columns: [], byField: new Map(), byName: new Map(),
+    primaryKey: null, primaryKeyClusteringWritten: false,
+    uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],
+    origins: new Map(), expressionChecks: [],
+  };
+  for (const cls of chain) {
+    for (const col of cls.columns) addColumn(draft, col, checker, bag);
+    for (const field of cls.unmapped) {
+      bag.error(Codes.unmappedField, `field ${field.name.getText()} has no column decorator, so it has no SQL Server mapping; add @Column.<type>(...)`, field.name);
+    }
+  }
+  for (const cls of chain) for (const item of cls.items) addItem(draft, item, bag);
+  settlePrimaryKeyClustering(draft);
+  for (const e of draft.expressionChecks) {
+    for (const col of referencedColumns(e.text)) {
+      if (!draft.byName.has(nameKey(col))) {
+        bag.error(Codes.unknownColumn, `${e.what} refers to column ${col}, which table ${schema}.${name} does not have`, e.node);
+      }
+    }
+  }
+  return draft;
+}
+
+/**
+ * SQL Server clusters a primary key by default unless another clustered index exists; schemac
+ * follows that so a table with a declared clustered index gets a nonclustered key, not Msg 1902.
+ */
+function settlePrimaryKeyClustering(draft: TableDraft): void {
+  const pk = draft.primaryKey;
+  if (!pk || draft.primaryKeyClusteringWritten) return;
+  const otherClustered = draft.indexes.some((i) => i.clustered) || draft.uniques.some((u) => u.clustered);
+  if (otherClustered && pk.clustered) {
+    const settled = { ...pk, clustered: false };
+    const origin = draft.origins.get(pk);
+    if (origin) draft.origins.set(settled, origin);
+    draft.primaryKey = settled;
+  }
+}

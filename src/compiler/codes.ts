@@ -1,0 +1,73 @@
+/**
+ * Stable diagnostic codes of the schema compiler. A code never changes meaning once released;
+ * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
+ * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
+ * SC17xx: expressions.
+ */
+export const Codes = {
+  /** A TypeScript error in a schema file (the message carries the TS code). */
+  typescript: 'SC1000',
+  /** A decorator argument that is not a literal the compiler can read without running the file. */
+  notStatic: 'SC1001',
+  /** The schema directory holds no *.schema.ts file. */
+  noSchemaFiles: 'SC1002',
+  /** `Column.<x>` where x is no SQL Server type schemac maps. */
+  unknownColumnType: 'SC1101',
+  /** A field of a table or mixin with no column decorator: its type has no SQL Server mapping. */
+  unmappedField: 'SC1102',
+  /** A length, precision or scale outside what SQL Server accepts for the type. */
+  invalidTypeFacet: 'SC1103',
+  /** An option that does not fit the column (identity on a nullable or non-integer column, ...). */
+  optionMismatch: 'SC1104',
+  /** More than one IDENTITY column in one table. */
+  twoIdentities: 'SC1105',
+  /** A primary key on a nullable column. */
+  nullableKey: 'SC1106',
+  /** A table, column, index or constraint name declared twice. */
+  duplicateName: 'SC1201',
+  /** Two generated names are equal; name one of the objects explicitly. */
+  generatedNameCollision: 'SC1202',
+  /** A written identifier longer than 128 characters. */
+  identifierTooLong: 'SC1203',
+  /** A generated identifier longer than 128 characters; name the object explicitly. */
+  generatedNameTooLong: 'SC1204',
+  /** A `{placeholder}` in a name template that is neither {table} nor {schema}. */
+  unknownPlaceholder: 'SC1205',
+  /** An index, key, check, filter or foreign key naming a column the table does not have. */
+  unknownColumn: 'SC1301',
+  /** A foreign key whose target is not a @Table class. */
+  unknownTable: 'SC1302',
+  /** A foreign key whose column count differs from the referenced key, or whose target has no key. */
+  foreignKeyShape: 'SC1303',
+  /** A foreign key whose referenced columns are not a primary key or unique key of the target. */
+  foreignKeyNotKey: 'SC1304',
+  /** Classes that extend each other in a cycle. */
+  mixinCycle: 'SC1401',
+  /** A table or mixin extending a class that is not a @Mixin. */
+  notAMixin: 'SC1402',
+  /** More than one primary key on one table. */
+  twoPrimaryKeys: 'SC1403',
+  /** More than one clustered index (a clustered primary key or unique key counts). */
+  twoClustered: 'SC1501',
+  /** A filtered-index predicate SQL Server refuses (design rule 10). */
+  badFilter: 'SC1502',
+  /** A filter on a clustered index (filtered indexes must be nonclustered). */
+  filteredClustered: 'SC1503',
+  /** `activeOnly` on a table that has no `softDelete` column. */
+  noSoftDelete: 'SC1504',
+  /** An index key wider than 900 bytes (clustered) or 1,700 bytes (nonclustered): a warning. */
+  keyTooWide: 'SC1505',
+  /** A MAX or xml column used as a key column. */
+  lobKey: 'SC1506',
+  /** INCLUDE on a clustered index. */
+  includeOnClustered: 'SC1507',
+  /** A key or INCLUDE list that is empty or names a column twice. */
+  badColumnList: 'SC1508',
+  /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
+  cascadePaths: 'SC1601',
+  /** An expression src/expr could not parse; it is compared as text (warning). */
+  unparsedExpression: 'SC1701',
+} as const;
+
+/** One diagnostic code. */
+export type Code = (typeof Codes)[keyof typeof Codes];

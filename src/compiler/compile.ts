@@ -1,0 +1,123 @@
+/**
+ * compileSchema: schema/*.schema.ts to a Database model plus diagnostics. The files are read
+ * with ts-morph and the type checker, never executed; every problem of a run is reported.
+ */
+import { ts } from 'ts-morph';
+import type { Database, Diagnostic } from '../model';
+import { classChain, buildTable } from './build-table';
+import { checkCascadePaths } from './cascade-paths';
+import { Codes } from './codes';
+import { DiagnosticBag } from './diagnostics';
+import { resolveForeignKeys } from './foreign-keys';
+import { maxIdentifierLength } from './names';
+import { findSchemaFiles, loadSchema } from './program';
+import { ClassReader, type ClassInfo } from './read-classes';
+import { refAt, refOf } from './source-ref';
+import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
+import { finishTable, type TableDraft } from './table-draft';
+
+/** What a compile run produces (src/model has no such type yet, so it lives here). */
+export interface CompileResult {
+  readonly database: Database;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Options of a compile run. */
+export interface CompileOptions {
+  /** Schema of tables that do not name one; 'dbo' by default. */
+  readonly defaultSchema?: string;
+  /** Database collation the model carries; SQL_Latin1_General_CP1_CI_AS by default. */
+  readonly collation?: string;
+  /**
+   * Run the full TypeScript check of the schema files (SC1000 diagnostics); true by default.
+   * It is most of the compile time on large schemas, so callers that already ran tsc (CI, an
+   * editor) may turn it off; everything schemac itself checks is still checked.
+   */
+  readonly typeCheck?: boolean;
+}
+
+const defaultCollation = 'SQL_Latin1_General_CP1_CI_AS';
+
+/** Compiles every *.schema.ts under `dir`. */
+export function compileSchema(dir: string, options: CompileOptions = {}): CompileResult {
+  const bag = new DiagnosticBag();
+  const paths = findSchemaFiles(dir);
+  const emptyDb = (tables: Database['tables'], schemas: string[]): Database => ({
+    name: null, collation: options.collation ?? defaultCollation, schemas, tables,
+  });
+  const defaultSchema = options.defaultSchema ?? 'dbo';
+  if (paths.length === 0) {
+    bag.error(Codes.noSchemaFiles, `no *.schema.ts files under ${dir}`, undefined);
+    return { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
+  }
+  const { program, checker, files } = loadSchema(paths);
+  for (const sf of files) {
+    const semantic = options.typeCheck === false ? [] : program.getSemanticDiagnostics(sf);
+    for (const d of [...program.getSyntacticDiagnostics(sf), ...semantic]) {
+      const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      bag.error(Codes.typescript, `TS${d.code}: ${text}`, d.file && d.start !== undefined ? refAt(d.file, d.start) : undefined);
+    }
+  }
+
+  const reader = new ClassReader(checker);
+  const reportedCycles = new Set<ts.ClassDeclaration>();
+  const drafts: TableDraft[] = [];
+  const byClass = new Map<ts.ClassDeclaration, TableDraft>();
+  const tableNodes = new Map<TableDraft, ts.Node>();
+  for (const sf of files) {
+    for (const info of reader.classesOf(sf)) {
+      if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
+      if (info.role !== 'table') continue;
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, checker);
+      if (!draft) continue;
+      drafts.push(draft);
+      byClass.set(info.decl, draft);
+      tableNodes.set(draft, info.tableArgs[0]?.node ?? info.roleNode);
+    }
+  }
+  drafts.sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+
+  resolveForeignKeys(drafts, byClass, reader, bag);
+  const objectScopes = new Map<string, NameEntry[]>();
+  for (const d of drafts) {
+    const node = tableNodes.get(d) ?? d.info.roleNode;
+    const { indexScope, objectScope } = namedEntries(d);
+    reportCollisions(indexScope, bag, true);
+    const scope = objectScopes.get(d.schema.toLowerCase()) ?? [];
+    scope.push({ name: d.name, owner: `schema ${d.schema}`, origin: { node, nameNode: node, generated: false, what: 'table' }, isIndex: false });
+    scope.push(...objectScope);
+    objectScopes.set(d.schema.toLowerCase(), scope);
+    checkNameLengths(d, node, bag);
+    checkClustered(d, bag);
+    checkKeyWidths(d, bag);
+  }
+  for (const scope of objectScopes.values()) reportCollisions(scope, bag, false);
+  checkCascadePaths(drafts, bag);
+
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema)])].sort(cmp);
+  const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
+  return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
+}
+
+function buildFromClass(
+  info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
+  defaultSchema: string, checker: ts.TypeChecker,
+): TableDraft | null {
+  const [nameV, optsV] = info.tableArgs;
+  if (nameV?.kind !== 'string') {
+    bag.error(Codes.notStatic, '@Table needs the table name as a string literal', nameV?.node ?? info.roleNode);
+    return null;
+  }
+  const opts = optsV?.kind === 'object' ? optsV.props : new Map();
+  const schemaV = opts.get('schema');
+  const renamedV = opts.get('renamedFrom');
+  const schema = schemaV?.kind === 'string' ? schemaV.value : defaultSchema;
+  if (schema.length > maxIdentifierLength) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${maxIdentifierLength}`, schemaV?.node ?? nameV.node);
+  const chain = classChain(info, reader, bag, reportedCycles);
+  if (!chain) return null;
+  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, checker, bag);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

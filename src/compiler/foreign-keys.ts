@@ -1,0 +1,93 @@
+/**
+ * Foreign-key drafts to model ForeignKeys once every table is known: the target must be a
+ * table, the referenced columns default to its primary key and must be a primary or unique key
+ * of it (SQL Server Msg 1776), and column types must match pairwise (Msg 1778).
+ */
+import type { ts } from 'ts-morph';
+import type { SqlType } from '../model';
+import { Codes } from './codes';
+import { typeText } from './column-types';
+import type { DiagnosticBag } from './diagnostics';
+import type { ClassReader } from './read-classes';
+import { refOf } from './source-ref';
+import { nameKey, resolveKeyColumn, type TableDraft } from './table-draft';
+
+function sameType(a: SqlType, b: SqlType): boolean {
+  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a.map(nameKey));
+  return a.length === b.length && x.size === b.length && b.every((n) => x.has(nameKey(n)));
+}
+
+/** The column sets of the target that a foreign key may reference. */
+function candidateKeys(t: TableDraft): string[][] {
+  const keys = [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques].map((k) => k.columns.map((c) => c.name));
+  for (const i of t.indexes) if (i.unique && !i.filter) keys.push(i.columns.map((c) => c.name));
+  return keys;
+}
+
+/** Resolves every foreign-key draft of every table. */
+export function resolveForeignKeys(
+  drafts: readonly TableDraft[], byClass: ReadonlyMap<ts.ClassDeclaration, TableDraft>, reader: ClassReader, bag: DiagnosticBag,
+): void {
+  for (const d of drafts) {
+    for (const fk of d.foreignKeyDrafts) {
+      if (fk.target.kind !== 'class') {
+        bag.error(Codes.notStatic, 'a foreign key target must be written () => SomeTable', fk.target.node);
+        continue;
+      }
+      const target = byClass.get(fk.target.decl);
+      if (!target) {
+        // A table that failed to build (e.g. a mixin cycle) was reported already.
+        if (reader.read(fk.target.decl).role !== 'table') {
+          bag.error(Codes.unknownTable, `foreign key ${fk.name} targets ${fk.target.decl.name?.text ?? 'a class'}, which is not a @Table class`, fk.target.node);
+        }
+        continue;
+      }
+      let refs: string[];
+      if (fk.referencedFields === undefined || fk.referencedFields.kind === 'null') {
+        if (!target.primaryKey) {
+          bag.error(Codes.foreignKeyShape, `foreign key ${fk.name}: table ${target.schema}.${target.name} has no primary key; name the referenced columns`, fk.target.node);
+          continue;
+        }
+        refs = target.primaryKey.columns.map((c) => c.name);
+      } else if (fk.referencedFields.kind === 'array') {
+        const resolved = fk.referencedFields.items.map((v) => resolveKeyColumn(target, v, bag, false));
+        if (resolved.some((r) => r === null)) continue;
+        refs = resolved.map((r) => (r as { name: string }).name);
+      } else {
+        bag.error(Codes.notStatic, 'referenced columns must be an array literal of field names', fk.referencedFields.node);
+        continue;
+      }
+      if (fk.columns.length === 0) continue;
+      const at = fk.referencedFields?.node ?? fk.origin.node;
+      if (refs.length !== fk.columns.length) {
+        bag.error(Codes.foreignKeyShape, `foreign key ${fk.name} has ${fk.columns.length} column(s) but references ${refs.length}`, at);
+        continue;
+      }
+      let typesOk = true;
+      fk.columns.forEach((c, i) => {
+        const from = d.byName.get(nameKey(c))?.column.type;
+        const to = target.byName.get(nameKey(refs[i]))?.column.type;
+        if (from && to && !sameType(from, to)) {
+          typesOk = false;
+          bag.error(Codes.foreignKeyShape, `foreign key ${fk.name}: column ${c} is ${typeText(from)} but ${target.name}.${refs[i]} is ${typeText(to)}; they must be the same type`, fk.origin.node);
+        }
+      });
+      if (!typesOk) continue;
+      if (!candidateKeys(target).some((k) => sameSet(k, refs))) {
+        bag.error(Codes.foreignKeyNotKey, `foreign key ${fk.name} references (${refs.join(', ')}) of ${target.schema}.${target.name}, which is not its primary key or a unique key`, at);
+        continue;
+      }
+      const constraint = {
+        name: fk.name, isSystemNamed: false, columns: fk.columns,
+        referencedSchema: target.schema, referencedTable: target.name, referencedColumns: refs,
+        onDelete: fk.onDelete, onUpdate: fk.onUpdate, trusted: true, enabled: true, source: refOf(fk.origin.node),
+      };
+      d.foreignKeys.push(constraint);
+      d.origins.set(constraint, fk.origin);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Reads schema classes syntactically: which classes are tables or mixins, their decorated
+ * columns, their table-level decorators and the class they extend. Only the decorators imported
+ * from 'schemac' count; the type checker is used only to follow an identifier to its class.
+ */
+import { ts } from 'ts-morph';
+import { declarationOf, readValue, type StaticValue, type ValueContext } from './static-value';
+
+/** A decorated field: one column. */
+export interface ColumnDecl {
+  /** The TypeScript field name. */
+  readonly field: string;
+  /** The field's name node (where column diagnostics point). */
+  readonly nameNode: ts.Node;
+  /** `x` of Column.x(...). */
+  readonly typeName: string;
+  /** The `Column.x` expression (where type diagnostics point). */
+  readonly typeNode: ts.Node;
+  readonly args: readonly StaticValue[];
+  /** The field's declared TypeScript type, for string-literal unions. */
+  readonly declaredType: ts.TypeNode | undefined;
+}
+
+/** Kinds of table-level decorators. */
+export type ItemKind = 'index' | 'check' | 'unique' | 'primaryKey' | 'foreignKey';
+
+/** One table-level decorator, in source order. */
+export interface TableItem {
+  readonly kind: ItemKind;
+  readonly args: readonly StaticValue[];
+  readonly node: ts.Node;
+}
+
+/** What a class is to schemac. */
+export type ClassRole = 'table' | 'mixin' | 'plain';
+
+/** A class as read from its source. */
+export interface ClassInfo {
+  readonly decl: ts.ClassDeclaration;
+  readonly name: string;
+  readonly role: ClassRole;
+  /** Arguments of @Table(...) and where it was written. */
+  readonly tableArgs: readonly StaticValue[];
+  readonly roleNode: ts.Node;
+  /** The extends expression, and the class it names (null when it is not a class). */
+  readonly baseExpr: ts.Expression | undefined;
+  readonly base: ts.ClassDeclaration | null;
+  readonly columns: readonly ColumnDecl[];
+  readonly items: readonly TableItem[];
+  /** Instance fields with no column decorator. */
+  readonly unmapped: readonly ts.PropertyDeclaration[];
+}
+
+const itemKinds: Readonly<Record<string, ItemKind>> = {
+  Index: 'index', Check: 'check', Unique: 'unique', PrimaryKey: 'primaryKey', ForeignKey: 'foreignKey',
+};
+
+/** How a file imported the API: local name -> exported name, and namespace aliases. */
+interface ApiImports {
+  readonly named: ReadonlyMap<string, string>;
+  readonly namespaces: ReadonlySet<string>;
+}
+
+function apiImports(sf: ts.SourceFile): ApiImports {
+  const named = new Map<string, string>();
+  const namespaces = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== 'schemac') continue;
+    const bindings = st.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const el of bindings.elements) named.set(el.name.text, (el.propertyName ?? el.name).text);
+    } else if (bindings && ts.isNamespaceImport(bindings)) {
+      namespaces.add(bindings.name.text);
+    }
+  }
+  return { named, namespaces };
+}
+
+/** The API export an expression names (`Table`, `Column`, `s.Table`), or undefined. */
+function apiName(expr: ts.Expression, imports: ApiImports): string | undefined {
+  if (ts.isIdentifier(expr)) return imports.named.get(expr.text);
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && imports.namespaces.has(expr.expression.text)) {
+    return expr.name.text;
+  }
+  return undefined;
+}
+
+/** Splits a decorator into its callee and arguments (a bare `@Mixin` has none). */
+function callOf(d: ts.Decorator): { callee: ts.Expression; args: readonly ts.Expression[] } {
+  const e = d.expression;
+  return ts.isCallExpression(e) ? { callee: e.expression, args: e.arguments } : { callee: e, args: [] };
+}
+
+/** Reads classes on demand and caches them per declaration. */
+export class ClassReader {
+  private readonly cache = new Map<ts.ClassDeclaration, ClassInfo>();
+  private readonly importsCache = new Map<ts.SourceFile, ApiImports>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  /** Every top-level class of a file. */
+  classesOf(sf: ts.SourceFile): ClassInfo[] {
+    return sf.statements.filter(ts.isClassDeclaration).map((c) => this.read(c));
+  }
+
+  /** One class. */
+  read(decl: ts.ClassDeclaration): ClassInfo {
+    const cached = this.cache.get(decl);
+    if (cached) return cached;
+    const info = this.readUncached(decl);
+    this.cache.set(decl, info);
+    return info;
+  }
+
+  private imports(sf: ts.SourceFile): ApiImports {
+    let i = this.importsCache.get(sf);
+    if (!i) {
+      i = apiImports(sf);
+      this.importsCache.set(sf, i);
+    }
+    return i;
+  }
+
+  private readUncached(decl: ts.ClassDeclaration): ClassInfo {
+    const sf = decl.getSourceFile();
+    const imports = this.imports(sf);
+    const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
+    const ctx: ValueContext = { checker: this.checker, sqlNames };
+    let role: ClassRole = 'plain';
+    let roleNode: ts.Node = decl.name ?? decl;
+    let tableArgs: StaticValue[] = [];
+    const items: TableItem[] = [];
+    for (const d of ts.getDecorators(decl) ?? []) {
+      const { callee, args } = callOf(d);
+      const name = apiName(callee, imports);
+      if (name === 'Table' || name === 'Mixin') {
+        role = name === 'Table' ? 'table' : 'mixin';
+        roleNode = d;
+        tableArgs = args.map((a) => readValue(a, ctx));
+      } else if (name !== undefined && itemKinds[name]) {
+        items.push({ kind: itemKinds[name], args: args.map((a) => readValue(a, ctx)), node: d });
+      }
+    }
+    const heritage = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    const baseExpr = heritage?.types[0]?.expression;
+    let base: ts.ClassDeclaration | null = null;
+    if (baseExpr) {
+      const target = declarationOf(this.checker, baseExpr);
+      if (target && ts.isClassDeclaration(target)) base = target;
+    }
+    const columns: ColumnDecl[] = [];
+    const unmapped: ts.PropertyDeclaration[] = [];
+    for (const m of decl.members) {
+      if (!ts.isPropertyDeclaration(m) || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+      const column = this.readColumn(m, imports, ctx);
+      if (column) columns.push(column);
+      else unmapped.push(m);
+    }
+    return { decl, name: decl.name?.text ?? '(anonymous)', role, tableArgs, roleNode, baseExpr, base, columns, items, unmapped };
+  }
+
+  private readColumn(m: ts.PropertyDeclaration, imports: ApiImports, ctx: ValueContext): ColumnDecl | undefined {
+    for (const d of ts.getDecorators(m) ?? []) {
+      const { callee, args } = callOf(d);
+      if (!ts.isPropertyAccessExpression(callee)) continue;
+      if (apiName(callee.expression, imports) !== 'Column') continue;
+      const field = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText();
+      return {
+        field, nameNode: m.name, typeName: callee.name.text, typeNode: callee,
+        args: args.map((a) => readValue(a, ctx)), declaredType: m.type,
+      };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Reads decorator arguments as static values straight from the syntax tree: literals, arrays,
+ * object literals, sql`...` templates, `() => SomeClass` thunks and references to `const`s.
+ * The schema file is never executed, so anything else is reported as not static.
+ */
+import { ts } from 'ts-morph';
+
+/** A decorator argument as the compiler understands it; `node` is where it was written. */
+export type StaticValue =
+  | { readonly kind: 'string'; readonly value: string; readonly node: ts.Node }
+  | { readonly kind: 'number'; readonly value: number; readonly text: string; readonly node: ts.Node }
+  | { readonly kind: 'boolean'; readonly value: boolean; readonly node: ts.Node }
+  | { readonly kind: 'null'; readonly node: ts.Node }
+  | { readonly kind: 'sql'; readonly text: string; readonly node: ts.Node }
+  | { readonly kind: 'array'; readonly items: readonly StaticValue[]; readonly node: ts.Node }
+  | { readonly kind: 'object'; readonly props: ReadonlyMap<string, StaticValue>; readonly node: ts.Node }
+  | { readonly kind: 'class'; readonly decl: ts.ClassDeclaration; readonly node: ts.Node }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly node: ts.Node };
+
+/** What the reader needs to follow identifiers: the type checker and the local name of `sql`. */
+export interface ValueContext {
+  readonly checker: ts.TypeChecker;
+  /** Local names under which the file imported `sql` from 'schemac'. */
+  readonly sqlNames: ReadonlySet<string>;
+}
+
+/** The declaration an identifier stands for, through import aliases. */
+export function declarationOf(checker: ts.TypeChecker, id: ts.Node): ts.Declaration | undefined {
+  let symbol = checker.getSymbolAtLocation(id);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+}
+
+/** Reads one expression. */
+export function readValue(node: ts.Expression, ctx: ValueContext, depth = 0): StaticValue {
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) {
+    return readValue(node.expression, ctx, depth);
+  }
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.text, node };
+  if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text), text: node.text, node };
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    return { kind: 'number', value: -Number(node.operand.text), text: `-${node.operand.text}`, node };
+  }
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true, node };
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false, node };
+  if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null', node };
+  if (ts.isTaggedTemplateExpression(node)) return readSql(node, ctx);
+  if (ts.isArrayLiteralExpression(node)) {
+    return { kind: 'array', items: node.elements.map((e) => readValue(e, ctx, depth)), node };
+  }
+  if (ts.isObjectLiteralExpression(node)) return readObject(node, ctx, depth);
+  if (ts.isArrowFunction(node) && ts.isExpression(node.body)) {
+    const decl = ts.isIdentifier(node.body) ? declarationOf(ctx.checker, node.body) : undefined;
+    if (decl && ts.isClassDeclaration(decl)) return { kind: 'class', decl, node };
+    return { kind: 'unknown', reason: 'expected `() => SomeTable` naming a class', node };
+  }
+  if (ts.isIdentifier(node) && depth < 8) {
+    const decl = declarationOf(ctx.checker, node);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer
+      && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
+      const inner = readValue(decl.initializer, ctx, depth + 1);
+      // Report the use site, where the user looks, not the const's declaration.
+      return { ...inner, node } as StaticValue;
+    }
+  }
+  return { kind: 'unknown', reason: 'not a literal the compiler can read without running the file', node };
+}
+
+function readSql(node: ts.TaggedTemplateExpression, ctx: ValueContext): StaticValue {
+  const tag = node.tag;
+  const isSql = ts.isIdentifier(tag) ? ctx.sqlNames.has(tag.text)
+    : ts.isPropertyAccessExpression(tag) && tag.name.text === 'sql';
+  if (!isSql) return { kind: 'unknown', reason: 'only sql`...` templates are read', node };
+  if (!ts.isNoSubstitutionTemplateLiteral(node.template)) {
+    return { kind: 'unknown', reason: 'sql`...` cannot hold ${...}: the file is never executed', node };
+  }
+  return { kind: 'sql', text: node.template.rawText ?? node.template.text, node };
+}
+
+function readObject(node: ts.ObjectLiteralExpression, ctx: ValueContext, depth: number): StaticValue {
+  const props = new Map<string, StaticValue>();
+  for (const p of node.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+      props.set(p.name.text, readValue(p.initializer, ctx, depth));
+    } else if (ts.isShorthandPropertyAssignment(p)) {
+      props.set(p.name.text, readValue(p.name, ctx, depth));
+    } else {
+      return { kind: 'unknown', reason: 'object spread and computed keys are not read', node: p };
+    }
+  }
+  return { kind: 'object', props, node };
+}

@@ -1,0 +1,110 @@
+/**
+ * The table being built: model pieces plus, for each, where it was written and whether its
+ * name was generated, so later checks can point at the right place and word their message.
+ */
+import type { ts } from 'ts-morph';
+import type {
+  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, Table,
+} from '../model';
+import type { DiagnosticBag } from './diagnostics';
+import { Codes } from './codes';
+import type { ClassInfo } from './read-classes';
+import type { StaticValue } from './static-value';
+
+/** A column with the facts the builder needs beyond the model. */
+export interface ColumnInfo {
+  readonly column: Column;
+  readonly field: string;
+  readonly node: ts.Node;
+  readonly softDelete: boolean;
+}
+
+/** Where a named model object came from. */
+export interface Origin {
+  readonly node: ts.Node;
+  /** The name argument, when the user wrote one. */
+  readonly nameNode: ts.Node | undefined;
+  readonly generated: boolean;
+  /** 'index', 'check constraint', ... for messages. */
+  readonly what: string;
+}
+
+/** A foreign key before its target table is known. */
+export interface ForeignKeyDraft {
+  readonly name: string;
+  readonly origin: Origin;
+  readonly columns: readonly string[];
+  readonly target: StaticValue;
+  readonly referencedFields: StaticValue | undefined;
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+}
+
+/** A table under construction. */
+export interface TableDraft {
+  readonly info: ClassInfo;
+  readonly chain: readonly ClassInfo[];
+  readonly schema: string;
+  readonly name: string;
+  readonly renamedFrom: string | undefined;
+  readonly columns: ColumnInfo[];
+  readonly byField: Map<string, ColumnInfo>;
+  readonly byName: Map<string, ColumnInfo>;
+  primaryKey: KeyConstraint | null;
+  /** False when the user left the primary key's clustering to the default (see settle step). */
+  primaryKeyClusteringWritten: boolean;
+  readonly uniques: KeyConstraint[];
+  readonly indexes: Index[];
+  readonly checks: CheckConstraint[];
+  readonly defaults: DefaultConstraint[];
+  readonly foreignKeyDrafts: ForeignKeyDraft[];
+  readonly foreignKeys: ForeignKey[];
+  readonly origins: Map<object, Origin>;
+  /** Written expressions whose column references are checked once every column is known. */
+  readonly expressionChecks: { readonly text: string; readonly node: ts.Node; readonly what: string }[];
+}
+
+/** Case-insensitive key, as the default collation compares names. */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** Resolves a field reference (`'email'` or `{ column: 'email', desc: true }`) to a column. */
+export function resolveKeyColumn(
+  draft: TableDraft, v: StaticValue, bag: DiagnosticBag, allowDesc: boolean,
+): { name: string; descending: boolean } | null {
+  let field: StaticValue | undefined = v;
+  let descending = false;
+  if (allowDesc && v.kind === 'object') {
+    field = v.props.get('column');
+    const desc = v.props.get('desc');
+    descending = desc?.kind === 'boolean' && desc.value;
+  }
+  if (!field || field.kind !== 'string') {
+    bag.error(Codes.notStatic, 'expected a field name of this table', (field ?? v).node);
+    return null;
+  }
+  const col = draft.byField.get(field.value);
+  if (!col) {
+    bag.error(Codes.unknownColumn, `table ${draft.schema}.${draft.name} has no column for field '${field.value}'`, field.node);
+    return null;
+  }
+  return { name: col.column.name, descending };
+}
+
+/** The finished model table. */
+export function finishTable(d: TableDraft, source: Table['source']): Table {
+  return {
+    schema: d.schema,
+    name: d.name,
+    columns: d.columns.map((c) => c.column),
+    primaryKey: d.primaryKey,
+    uniqueConstraints: d.uniques,
+    indexes: d.indexes,
+    checks: d.checks,
+    defaults: d.defaults,
+    foreignKeys: d.foreignKeys,
+    ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
+    ...(source ? { source } : {}),
+  };
+}

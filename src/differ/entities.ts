@@ -1,0 +1,195 @@
+/**
+ * Constraints and indexes seen uniformly: every object that hangs off a table (primary key,
+ * UNIQUE, index, check, default, foreign key) as one tagged "entity", with its comparison
+ * signature, the columns it depends on and the changes that add or drop it.
+ */
+import { assertNever, type Change, type TableRef } from './changes';
+import type { NameKey } from './names';
+import type {
+  CheckConstraint, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
+} from '../model';
+
+/** One object hanging off a table, tagged by kind. */
+export type Entity =
+  | { readonly kind: 'primaryKey'; readonly object: KeyConstraint }
+  | { readonly kind: 'unique'; readonly object: KeyConstraint }
+  | { readonly kind: 'index'; readonly object: Index }
+  | { readonly kind: 'check'; readonly object: CheckConstraint }
+  | { readonly kind: 'default'; readonly object: DefaultConstraint }
+  | { readonly kind: 'foreignKey'; readonly object: ForeignKey };
+
+export type EntityKind = Entity['kind'];
+
+/** Maps current names to desired ones (declared renames) while comparing or re-adding. */
+export interface NameMap {
+  /** The desired name of a column of the entity's own table. */
+  column(name: string): string;
+  /** The desired name of a (referenced) table and of its columns. */
+  table(schema: string, name: string): { readonly schema: string; readonly name: string; column(name: string): string };
+}
+
+/** The map of a model compared with itself: nothing renamed. */
+export const NO_RENAMES: NameMap = {
+  column: (name) => name,
+  table: (schema, name) => ({ schema, name, column: (c) => c }),
+};
+
+const cache = new WeakMap<Table, readonly Entity[]>();
+
+/**
+ * Every entity of a table, in a fixed kind order. The same table always yields the same
+ * entity objects, so decisions about an entity can be kept in maps keyed by it.
+ */
+export function entitiesOf(table: Table): readonly Entity[] {
+  const known = cache.get(table);
+  if (known !== undefined) return known;
+  const out: Entity[] = [];
+  if (table.primaryKey !== null) out.push({ kind: 'primaryKey', object: table.primaryKey });
+  for (const object of table.uniqueConstraints) out.push({ kind: 'unique', object });
+  for (const object of table.indexes) out.push({ kind: 'index', object });
+  for (const object of table.checks) out.push({ kind: 'check', object });
+  for (const object of table.defaults) out.push({ kind: 'default', object });
+  for (const object of table.foreignKeys) out.push({ kind: 'foreignKey', object });
+  cache.set(table, out);
+  return out;
+}
+
+function keyColumns(columns: readonly IndexColumn[], key: NameKey, map: NameMap): string {
+  return columns.map((c) => `${key(map.column(c.name))}${c.descending ? ' desc' : ''}`).join(',');
+}
+
+/** The definition of an entity without its name: equal signatures mean the same object. */
+export function signature(e: Entity, key: NameKey, map: NameMap): string {
+  switch (e.kind) {
+    case 'primaryKey':
+    case 'unique':
+      return `${keyColumns(e.object.columns, key, map)}|${e.object.clustered ? 'clustered' : 'nonclustered'}`;
+    case 'index': {
+      const include = e.object.include.map((c) => key(map.column(c))).sort().join(',');
+      const filter = e.object.filter === null ? '' : e.object.filter.canonical;
+      return [keyColumns(e.object.columns, key, map), include, e.object.unique, e.object.clustered, filter].join('|');
+    }
+    case 'check':
+      return e.object.expression.canonical;
+    case 'default':
+      return `${key(map.column(e.object.column))}|${e.object.expression.canonical}`;
+    case 'foreignKey': {
+      const fk = e.object;
+      const ref = map.table(fk.referencedSchema, fk.referencedTable);
+      return [
+        fk.columns.map((c) => key(map.column(c))).join(','),
+        key(ref.schema), key(ref.name),
+        fk.referencedColumns.map((c) => key(ref.column(c))).join(','),
+        fk.onDelete, fk.onUpdate,
+      ].join('|');
+    }
+    default: return assertNever(e, 'entity');
+  }
+}
+
+/** True when `expression` mentions the column (a conservative word match on its text). */
+export function mentions(expression: SqlExpression, column: string, key: NameKey): boolean {
+  // The expression module's parser is not the differ's to import; a word match over-reports at
+  // worst, which only means a constraint is dropped and re-created needlessly.
+  const words = expression.text.match(/\[(?:[^\]]|\]\])+\]|"(?:[^"]|"")+"|[\p{L}_@#][\p{L}\p{N}_@#$]*/gu) ?? [];
+  const wanted = key(column);
+  return words.some((w) => {
+    const bare = w.startsWith('[') ? w.slice(1, -1).replace(/\]\]/g, ']') : w.startsWith('"') ? w.slice(1, -1).replace(/""/g, '"') : w;
+    return key(bare) === wanted;
+  });
+}
+
+/** True when the entity depends on the (current) column. */
+export function dependsOn(e: Entity, column: string, key: NameKey): boolean {
+  const k = key(column);
+  switch (e.kind) {
+    case 'primaryKey':
+    case 'unique':
+      return e.object.columns.some((c) => key(c.name) === k);
+    case 'index':
+      return e.object.columns.some((c) => key(c.name) === k)
+        || e.object.include.some((c) => key(c) === k)
+        || (e.object.filter !== null && mentions(e.object.filter, column, key));
+    case 'check': return mentions(e.object.expression, column, key);
+    case 'default': return key(e.object.column) === k;
+    case 'foreignKey': return e.object.columns.some((c) => key(c) === k);
+    default: return assertNever(e, 'entity');
+  }
+}
+
+/** Whether the entity is (or is backed by) the table's clustered index. */
+export function isClustered(e: Entity): boolean {
+  return (e.kind === 'primaryKey' || e.kind === 'unique' || e.kind === 'index') && e.object.clustered;
+}
+
+/** The key columns a foreign key can reference, for a PK, UNIQUE or unique index; else null. */
+export function referenceableColumns(e: Entity): readonly string[] | null {
+  if (e.kind === 'primaryKey' || e.kind === 'unique') return e.object.columns.map((c) => c.name);
+  if (e.kind === 'index' && e.object.unique && e.object.filter === null) return e.object.columns.map((c) => c.name);
+  return null;
+}
+
+/** False for a check or foreign key that is untrusted or disabled (needs WITH CHECK CHECK). */
+export function isTrusted(e: Entity): boolean {
+  if (e.kind === 'check' || e.kind === 'foreignKey') return e.object.trusted && e.object.enabled;
+  return true;
+}
+
+/** The change that creates the entity on an existing table. */
+export function addChange(table: TableRef, e: Entity): Change {
+  switch (e.kind) {
+    case 'primaryKey': return { kind: 'addPrimaryKey', table, constraint: e.object };
+    case 'unique': return { kind: 'addUnique', table, constraint: e.object };
+    case 'index': return { kind: 'createIndex', table, index: e.object };
+    case 'check': return { kind: 'addCheck', table, constraint: e.object };
+    case 'default': return { kind: 'addDefault', table, constraint: e.object };
+    case 'foreignKey': return { kind: 'addForeignKey', table, constraint: e.object };
+    default: return assertNever(e, 'entity');
+  }
+}
+
+/** The change that drops the entity. */
+export function dropChange(table: TableRef, e: Entity): Change {
+  switch (e.kind) {
+    case 'primaryKey': return { kind: 'dropPrimaryKey', table, constraint: e.object };
+    case 'unique': return { kind: 'dropUnique', table, constraint: e.object };
+    case 'index': return { kind: 'dropIndex', table, index: e.object };
+    case 'check': return { kind: 'dropCheck', table, constraint: e.object };
+    case 'default': return { kind: 'dropDefault', table, constraint: e.object };
+    case 'foreignKey': return { kind: 'dropForeignKey', table, constraint: e.object };
+    default: return assertNever(e, 'entity');
+  }
+}
+
+/** sp_rename's object type: indexes by 'INDEX', constraints (PK and UNIQUE included) by 'OBJECT'. */
+export function renameObjectType(e: Entity): 'INDEX' | 'OBJECT' {
+  return e.kind === 'index' ? 'INDEX' : 'OBJECT';
+}
+
+function renameKeyColumns(columns: readonly IndexColumn[], map: NameMap): IndexColumn[] {
+  return columns.map((c) => ({ ...c, name: map.column(c.name) }));
+}
+
+/** A current entity with its column and table references moved to their desired names. */
+export function remap(e: Entity, map: NameMap): Entity {
+  switch (e.kind) {
+    case 'primaryKey': return { kind: 'primaryKey', object: { ...e.object, columns: renameKeyColumns(e.object.columns, map) } };
+    case 'unique': return { kind: 'unique', object: { ...e.object, columns: renameKeyColumns(e.object.columns, map) } };
+    case 'index':
+      return { kind: 'index', object: { ...e.object, columns: renameKeyColumns(e.object.columns, map), include: e.object.include.map((c) => map.column(c)) } };
+    case 'check': return e;
+    case 'default': return { kind: 'default', object: { ...e.object, column: map.column(e.object.column) } };
+    case 'foreignKey': {
+      const ref = map.table(e.object.referencedSchema, e.object.referencedTable);
+      return {
+        kind: 'foreignKey',
+        object: {
+          ...e.object, columns: e.object.columns.map((c) => map.column(c)),
+          referencedSchema: ref.schema, referencedTable: ref.name, referencedColumns: e.object.referencedColumns.map((c) => ref.column(c)),
+          trusted: true, enabled: true,
+        },
+      };
+    }
+    default: return assertNever(e, 'entity');
+  }
+}

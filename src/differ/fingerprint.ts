@@ -1,0 +1,89 @@
+/**
+ * fingerprint(db): a sha256 of the model's structure and names, so a saved plan can tell
+ * whether the database changed since. Never row counts, object ids, source positions or
+ * compiler-only hints (renamedFrom, backfill), and the same whatever order arrays come in.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
+} from '../model';
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+function byName<T extends { name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function sortedStrings(items: readonly string[]): string[] {
+  return [...items].sort();
+}
+
+function expr(e: SqlExpression | null): Json {
+  return e === null ? null : e.canonical;
+}
+
+function keyColumns(cols: readonly IndexColumn[]): Json {
+  return cols.map((c) => [c.name, c.descending]);
+}
+
+function column(c: Column): Json {
+  return {
+    name: c.name, type: [c.type.name, c.type.length ?? null, c.type.precision ?? null, c.type.scale ?? null],
+    nullable: c.nullable, identity: c.identity === null ? null : [c.identity.seed, c.identity.increment],
+    collation: c.collation, computed: c.computed === null ? null : [expr(c.computed.expression), c.computed.persisted],
+  };
+}
+
+function key(k: KeyConstraint): Json {
+  return { name: k.name, columns: keyColumns(k.columns), clustered: k.clustered };
+}
+
+function index(i: Index): Json {
+  return {
+    name: i.name, columns: keyColumns(i.columns), include: sortedStrings(i.include),
+    unique: i.unique, clustered: i.clustered, filter: expr(i.filter),
+  };
+}
+
+function check(c: CheckConstraint): Json {
+  return { name: c.name, expression: expr(c.expression), trusted: c.trusted, enabled: c.enabled };
+}
+
+function defaultConstraint(d: DefaultConstraint): Json {
+  return { name: d.name, column: d.column, expression: expr(d.expression) };
+}
+
+function foreignKey(f: ForeignKey): Json {
+  return {
+    name: f.name, columns: [...f.columns], references: [f.referencedSchema, f.referencedTable, ...f.referencedColumns],
+    onDelete: f.onDelete, onUpdate: f.onUpdate, trusted: f.trusted, enabled: f.enabled,
+  };
+}
+
+function table(t: Table): Json {
+  return {
+    schema: t.schema, name: t.name,
+    columns: byName(t.columns).map(column),
+    primaryKey: t.primaryKey === null ? null : key(t.primaryKey),
+    uniques: byName(t.uniqueConstraints).map(key),
+    indexes: byName(t.indexes).map(index),
+    checks: byName(t.checks).map(check),
+    defaults: byName(t.defaults).map(defaultConstraint),
+    foreignKeys: byName(t.foreignKeys).map(foreignKey),
+  };
+}
+
+/** The canonical JSON text the fingerprint hashes (exported for debugging a mismatch). */
+export function canonicalJson(db: Database): string {
+  const tables = [...db.tables].sort((a, b) => {
+    const x = `${a.schema}\u0000${a.name}`; const y = `${b.schema}\u0000${b.name}`;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const doc: Json = { collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table) };
+  return JSON.stringify(doc);
+}
+
+/** sha256 hex of the model's canonical structure. */
+export function fingerprint(db: Database): string {
+  return createHash('sha256').update(canonicalJson(db)).digest('hex');
+}

@@ -1,0 +1,7 @@
+/** The differ: models in, an ordered plan of changes (with hazards and inverses) out. */
+export { diff, type DiffOptions } from './diff';
+export { fingerprint, canonicalJson } from './fingerprint';
+export { PHASES, phaseOf, type Phase } from './order';
+export { LARGE_TABLE_ROWS } from './hazards';
+export { classifyTypeChange, type TypeChangeSafety } from './type-changes';
+export * from './changes';

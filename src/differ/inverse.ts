@@ -1,0 +1,39 @@
+/** The inverse of every change kind: what the down script runs to undo it. */
+import { assertNever, type Change } from './changes';
+
+/**
+ * The change that undoes `change` structurally, or null when there is none (a backfill cannot
+ * know which values were NULL). Callers that know better (a dropped column whose data is lost)
+ * may still decide a step has no faithful inverse.
+ */
+export function invert(change: Change): Change | null {
+  switch (change.kind) {
+    case 'createSchema': return { kind: 'dropSchema', schema: change.schema };
+    case 'dropSchema': return { kind: 'createSchema', schema: change.schema };
+    case 'createTable': return { kind: 'dropTable', table: change.table };
+    case 'dropTable': return { kind: 'createTable', table: change.table };
+    case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
+    case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column };
+    case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column };
+    case 'renameColumn': return { kind: 'renameColumn', table: change.table, from: change.to, to: change.from };
+    case 'alterColumn': return { kind: 'alterColumn', table: change.table, from: change.to, to: change.from };
+    case 'backfillColumn': return null;
+    case 'addDefault': return { kind: 'dropDefault', table: change.table, constraint: change.constraint };
+    case 'dropDefault': return { kind: 'addDefault', table: change.table, constraint: change.constraint };
+    case 'addCheck': return { kind: 'dropCheck', table: change.table, constraint: change.constraint };
+    case 'dropCheck': return { kind: 'addCheck', table: change.table, constraint: change.constraint };
+    case 'addPrimaryKey': return { kind: 'dropPrimaryKey', table: change.table, constraint: change.constraint };
+    case 'dropPrimaryKey': return { kind: 'addPrimaryKey', table: change.table, constraint: change.constraint };
+    case 'addUnique': return { kind: 'dropUnique', table: change.table, constraint: change.constraint };
+    case 'dropUnique': return { kind: 'addUnique', table: change.table, constraint: change.constraint };
+    case 'createIndex': return { kind: 'dropIndex', table: change.table, index: change.index };
+    case 'dropIndex': return { kind: 'createIndex', table: change.table, index: change.index };
+    case 'addForeignKey': return { kind: 'dropForeignKey', table: change.table, constraint: change.constraint };
+    case 'dropForeignKey': return { kind: 'addForeignKey', table: change.table, constraint: change.constraint };
+    case 'renameConstraint':
+      return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
+    case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
+    case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    default: return assertNever(change, 'change kind');
+  }
+}

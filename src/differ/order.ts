@@ -1,0 +1,180 @@
+/**
+ * Ordering: every change belongs to a phase, phases run in the order of PHASES (each with the
+ * reason it sits where it does), and inside a phase steps are sorted by a total key so the
+ * output is byte-for-byte stable whatever order the models listed things in.
+ */
+import { assertNever, type Change, type PlanStep } from './changes';
+import { tableKey, type NameKey } from './names';
+import type { Table } from '../model';
+
+/** The phases of a plan, in execution order. */
+export const PHASES = [
+  { phase: 'drop-foreign-keys', reason: 'a foreign key blocks dropping or changing the key, column or table it references' },
+  { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
+  { phase: 'drop-columns', reason: 'columns go once nothing depends on them, before their table could be dropped' },
+  { phase: 'drop-tables', reason: 'tables go once nothing references them' },
+  { phase: 'drop-schemas', reason: 'a schema can only be dropped once empty' },
+  { phase: 'renames', reason: 'after drops (a freed name can be taken) and before adds (which use the new names)' },
+  { phase: 'create-schemas', reason: 'a table needs its schema' },
+  { phase: 'create-tables', reason: 'in foreign-key order (referenced first) though FKs are added last anyway' },
+  { phase: 'add-columns', reason: 'new columns exist before they are filled, altered or constrained' },
+  { phase: 'backfill', reason: 'NULLs are filled before a column becomes NOT NULL' },
+  { phase: 'alter-columns', reason: 'after backfill, with their blocking constraints dropped earlier' },
+  { phase: 'add-defaults', reason: 'ALTER COLUMN has no DEFAULT clause; defaults attach to the final column' },
+  { phase: 'add-checks', reason: 'checks (and re-validations) see the final columns and data' },
+  { phase: 'clustered-indexes', reason: 'one clustered index per table, created before nonclustered ones so they are built once' },
+  { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
+  { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
+  { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
+] as const;
+
+/** A phase name. */
+export type Phase = (typeof PHASES)[number]['phase'];
+
+const PHASE_INDEX = new Map<Phase, number>(PHASES.map((p, i) => [p.phase, i]));
+
+function clusteredPhase(clustered: boolean, otherwise: Phase): Phase {
+  return clustered ? 'clustered-indexes' : otherwise;
+}
+
+/** The phase a change runs in. */
+export function phaseOf(change: Change): Phase {
+  switch (change.kind) {
+    case 'dropForeignKey': return 'drop-foreign-keys';
+    case 'dropIndex': case 'dropCheck': case 'dropDefault': case 'dropUnique': case 'dropPrimaryKey': return 'drop-constraints';
+    case 'dropColumn': return 'drop-columns';
+    case 'dropTable': return 'drop-tables';
+    case 'dropSchema': return 'drop-schemas';
+    case 'renameTable': case 'renameColumn': case 'renameConstraint': return 'renames';
+    case 'createSchema': return 'create-schemas';
+    case 'createTable': return 'create-tables';
+    case 'addColumn': return 'add-columns';
+    case 'backfillColumn': return 'backfill';
+    case 'alterColumn': return 'alter-columns';
+    case 'addDefault': return 'add-defaults';
+    case 'addCheck': case 'revalidateConstraint': case 'untrustConstraint': return 'add-checks';
+    case 'createIndex': return clusteredPhase(change.index.clustered, 'nonclustered-indexes');
+    case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
+    case 'addForeignKey': return 'foreign-keys';
+    default: return assertNever(change, 'change kind');
+  }
+}
+
+type SortKey = readonly (string | number)[];
+
+/** Schema, table, a rank inside the phase, and the object's name. */
+function keyInPhase(change: Change): SortKey {
+  switch (change.kind) {
+    case 'createSchema': case 'dropSchema': return [change.schema, '', 0, ''];
+    case 'createTable': case 'dropTable': return [change.table.schema, change.table.name, 0, ''];
+    // Inside `renames`: the table first, its columns next, constraints last (they name the new table).
+    case 'renameTable': return [change.schema, change.to, 0, change.to];
+    case 'renameColumn': return [change.table.schema, change.table.name, 1, change.to];
+    case 'renameConstraint': return [change.table.schema, change.table.name, 2, change.to];
+    case 'addColumn': case 'dropColumn': return [change.table.schema, change.table.name, 0, change.column.name];
+    case 'alterColumn': return [change.table.schema, change.table.name, 0, change.to.name];
+    case 'backfillColumn': return [change.table.schema, change.table.name, 0, change.column];
+    case 'revalidateConstraint': case 'untrustConstraint': return [change.table.schema, change.table.name, 1, change.name];
+    case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck': case 'addForeignKey': case 'dropForeignKey':
+      return [change.table.schema, change.table.name, 0, change.constraint.name];
+    // Dropping: nonclustered before clustered, so nonclustered indexes are not rebuilt over a heap.
+    case 'dropPrimaryKey': case 'dropUnique':
+      return [change.table.schema, change.table.name, change.constraint.clustered ? 1 : 0, change.constraint.name];
+    case 'dropIndex': return [change.table.schema, change.table.name, change.index.clustered ? 1 : 0, change.index.name];
+    // In `keys`: the primary key before UNIQUE constraints.
+    case 'addPrimaryKey': return [change.table.schema, change.table.name, 0, change.constraint.name];
+    case 'addUnique': return [change.table.schema, change.table.name, 1, change.constraint.name];
+    case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
+    default: return assertNever(change, 'change kind');
+  }
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as string | number;
+    const y = b[i] as string | number;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return a.length - b.length;
+}
+
+/** A min-heap of strings (plain code-unit order), for a stable topological sort. */
+class MinHeap {
+  private readonly items: string[] = [];
+  get size(): number { return this.items.length; }
+  push(x: string): void {
+    const a = this.items; a.push(x);
+    for (let i = a.length - 1; i > 0;) {
+      const p = (i - 1) >> 1;
+      if ((a[p] as string) <= x) break;
+      a[i] = a[p] as string; a[p] = x; i = p;
+    }
+  }
+  pop(): string {
+    const a = this.items; const top = a[0] as string; const last = a.pop() as string;
+    if (a.length > 0) {
+      a[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1; const r = l + 1; let m = i;
+        if (l < a.length && (a[l] as string) < (a[m] as string)) m = l;
+        if (r < a.length && (a[r] as string) < (a[m] as string)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m] as string, a[i] as string]; i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Topological order of new tables by foreign key (referenced tables first), ties by name;
+ * a cycle is broken by taking its smallest name first (FKs are added after every table
+ * exists, so any order is valid: this one is just stable). Returns each table key's rank.
+ */
+export function createTableOrder(tables: readonly Table[], key: NameKey): Map<string, number> {
+  const keys = new Set(tables.map((t) => tableKey(key, t.schema, t.name)));
+  const waitingOn = new Map<string, number>();
+  const dependents = new Map<string, string[]>();
+  for (const t of tables) {
+    const k = tableKey(key, t.schema, t.name);
+    const deps = new Set(t.foreignKeys.map((fk) => tableKey(key, fk.referencedSchema, fk.referencedTable)).filter((d) => d !== k && keys.has(d)));
+    waitingOn.set(k, deps.size);
+    for (const d of deps) {
+      const list = dependents.get(d);
+      if (list === undefined) dependents.set(d, [k]); else list.push(k);
+    }
+  }
+  const ready = new MinHeap();
+  for (const [k, n] of waitingOn) if (n === 0) ready.push(k);
+  const remaining = [...keys].sort();
+  const rank = new Map<string, number>();
+  let cursor = 0;
+  while (rank.size < keys.size) {
+    let next: string | undefined;
+    while (ready.size > 0 && next === undefined) { const k = ready.pop(); if (!rank.has(k)) next = k; }
+    if (next === undefined) {
+      // Only cycles remain: take the smallest name not yet placed.
+      while (rank.has(remaining[cursor] as string)) cursor++;
+      next = remaining[cursor] as string;
+    }
+    rank.set(next, rank.size);
+    for (const d of dependents.get(next) ?? []) {
+      const n = (waitingOn.get(d) ?? 0) - 1;
+      waitingOn.set(d, n);
+      if (n === 0 && !rank.has(d)) ready.push(d);
+    }
+  }
+  return rank;
+}
+
+/** Sorts steps by phase, then (for new tables) FK rank, then the total key of each change. */
+export function orderSteps(steps: readonly PlanStep[], createRank: Map<string, number>, key: NameKey = (n) => n): PlanStep[] {
+  const keyed = steps.map((s) => {
+    const phase = PHASE_INDEX.get(phaseOf(s.change)) as number;
+    const rank = s.change.kind === 'createTable' ? createRank.get(tableKey(key, s.change.table.schema, s.change.table.name)) ?? 0 : 0;
+    return { s, k: [phase, rank, ...keyInPhase(s.change)] as SortKey };
+  });
+  keyed.sort((a, b) => compareKeys(a.k, b.k));
+  return keyed.map((x) => x.s);
+}

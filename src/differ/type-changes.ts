@@ -1,0 +1,96 @@
+/**
+ * The type-change safety table: what ALTER COLUMN does to existing values when a column's type
+ * changes. One place, so the differ's hazards and its drop-and-re-add decisions agree.
+ */
+import type { SqlType, SqlTypeName } from '../model';
+
+/**
+ * - same: nothing to do.
+ * - widening: every existing value fits the new type unchanged.
+ * - narrowing: ALTER COLUMN works but values may be truncated, rounded or fail to convert.
+ * - not-castable: SQL Server has no implicit conversion; the column must be dropped and re-added.
+ */
+export type TypeChangeSafety = 'same' | 'widening' | 'narrowing' | 'not-castable';
+
+type Family = 'integer' | 'exact' | 'approximate' | 'money' | 'datetime' | 'time' | 'string' | 'binary' | 'guid' | 'xml';
+
+const FAMILY: Record<SqlTypeName, Family> = {
+  bit: 'integer', tinyint: 'integer', smallint: 'integer', int: 'integer', bigint: 'integer',
+  decimal: 'exact', numeric: 'exact', money: 'money', smallmoney: 'money', float: 'approximate', real: 'approximate',
+  date: 'datetime', datetime: 'datetime', datetime2: 'datetime', datetimeoffset: 'datetime', smalldatetime: 'datetime',
+  time: 'time',
+  char: 'string', varchar: 'string', nchar: 'string', nvarchar: 'string',
+  binary: 'binary', varbinary: 'binary',
+  uniqueidentifier: 'guid', xml: 'xml',
+};
+
+/** Decimal digits each integer type needs (bit as 1), for integer -> decimal/money widening. */
+const INTEGER_DIGITS: Partial<Record<SqlTypeName, number>> = { bit: 1, tinyint: 3, smallint: 5, int: 10, bigint: 19 };
+/** Rank of the date/time types by what they can hold (date part, time part, precision). */
+const DATETIME_RANK: Partial<Record<SqlTypeName, number>> = { date: 0, smalldatetime: 1, datetime: 2, datetime2: 3, datetimeoffset: 4 };
+
+/** Pairs of families with no implicit conversion between them (ALTER COLUMN would fail on rows). */
+const NOT_CASTABLE = new Set<string>([
+  'guid>integer', 'guid>exact', 'guid>approximate', 'guid>money', 'guid>datetime', 'guid>time', 'guid>xml',
+  'integer>guid', 'exact>guid', 'approximate>guid', 'money>guid', 'datetime>guid', 'time>guid', 'xml>guid',
+  'xml>integer', 'xml>exact', 'xml>approximate', 'xml>money', 'xml>datetime', 'xml>time',
+  'integer>xml', 'exact>xml', 'approximate>xml', 'money>xml', 'datetime>xml', 'time>xml',
+  'datetime>integer', 'datetime>exact', 'datetime>approximate', 'datetime>money',
+  'integer>datetime', 'exact>datetime', 'approximate>datetime', 'money>datetime',
+  'time>integer', 'time>exact', 'time>approximate', 'time>money', 'integer>time', 'exact>time', 'approximate>time', 'money>time',
+  'binary>approximate', 'approximate>binary', 'binary>datetime', 'binary>time', 'binary>exact', 'binary>money',
+]);
+
+function lengthOf(t: SqlType): number {
+  return t.length === 'max' ? Number.POSITIVE_INFINITY : t.length ?? 1;
+}
+
+function isUnicode(name: SqlTypeName): boolean {
+  return name === 'nchar' || name === 'nvarchar';
+}
+
+/** True when two types are stored identically (name and every facet). */
+export function sameType(a: SqlType, b: SqlType): boolean {
+  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
+}
+
+/** Classifies changing a column from one type to another. */
+export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety {
+  if (sameType(from, to)) return 'same';
+  const ff = FAMILY[from.name];
+  const tf = FAMILY[to.name];
+  if (NOT_CASTABLE.has(`${ff}>${tf}`)) return 'not-castable';
+  const fits = (ok: boolean): TypeChangeSafety => (ok ? 'widening' : 'narrowing');
+  if (ff === 'string' && tf === 'string') {
+    // Unicode to non-Unicode may lose characters outside the code page.
+    return fits(lengthOf(to) >= lengthOf(from) && (isUnicode(to.name) || !isUnicode(from.name)));
+  }
+  if (ff === 'binary' && tf === 'binary') return fits(lengthOf(to) >= lengthOf(from));
+  if (ff === 'integer' && tf === 'integer') return fits((INTEGER_DIGITS[to.name] ?? 0) >= (INTEGER_DIGITS[from.name] ?? 0));
+  if (ff === 'integer' && tf === 'exact') {
+    return fits((to.precision ?? 18) - (to.scale ?? 0) >= (INTEGER_DIGITS[from.name] ?? 19));
+  }
+  if (ff === 'integer' && tf === 'money') return fits((INTEGER_DIGITS[from.name] ?? 19) <= (to.name === 'money' ? 15 : 6));
+  if (ff === 'integer' && tf === 'approximate') {
+    // float keeps 15 significant digits, real 7.
+    return fits((INTEGER_DIGITS[from.name] ?? 19) <= (to.name === 'float' ? 15 : 7));
+  }
+  if (ff === 'exact' && tf === 'exact') {
+    const fp = from.precision ?? 18; const fs = from.scale ?? 0;
+    const tp = to.precision ?? 18; const ts = to.scale ?? 0;
+    return fits(tp - ts >= fp - fs && ts >= fs);
+  }
+  if (ff === 'money' && tf === 'money') return fits(to.name === 'money' || from.name === 'smallmoney');
+  if (ff === 'approximate' && tf === 'approximate') return fits(to.name === 'float' || from.name === 'real');
+  if (ff === 'datetime' && tf === 'datetime') {
+    const rankOk = (DATETIME_RANK[to.name] ?? 0) >= (DATETIME_RANK[from.name] ?? 0);
+    // datetime keeps 1/300 s; datetime2/datetimeoffset keep `scale` digits.
+    const fromDigits = from.name === 'datetime' ? 3 : from.scale ?? 0;
+    const toDigits = to.name === 'datetime' ? 3 : to.name === 'smalldatetime' || to.name === 'date' ? 0 : to.scale ?? 7;
+    return fits(rankOk && toDigits >= fromDigits);
+  }
+  if (ff === 'time' && tf === 'time') return fits((to.scale ?? 7) >= (from.scale ?? 7));
+  if (ff === 'guid' && tf === 'string') return fits(lengthOf(to) >= 36);
+  // Every other castable pair converts value by value and can fail or lose detail.
+  return 'narrowing';
+}

@@ -1,0 +1,101 @@
+import type { HazardCode, Plan, SkippedObject } from '../differ/changes';
+import { describeChange } from './describe';
+import { statementsForDriver } from './tsql/script';
+
+/**
+ * `schemac.plan/v1`: the plan as JSON (`schemac plan --format json`, and the saved plan file).
+ * Keys always appear in this order.
+ *
+ * - `format`: always `"schemac.plan/v1"`.
+ * - `fingerprint`: hash of the catalog model the plan was made against; `apply` of a saved plan
+ *   refuses (exit 3) when the database no longer has this fingerprint.
+ * - `database`: DB_NAME() of that catalog, or null (planned against `--empty` or a schema only).
+ * - `changes[]`: the steps in execution order.
+ *   - `index`: 1-based step number, as the plan text and the scripts' comments show it.
+ *   - `kind`: the change kind (`createTable`, `addColumn`, `createIndex`, ...).
+ *   - `table`: `{ schema, name }` of the table it touches, or null (schema changes).
+ *   - `object`: the name of what it touches (table, column, index or constraint, schema).
+ *   - `summary`: one line for people, e.g. `add column email varchar(255) NOT NULL`.
+ *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
+ *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible.
+ *   - `reversible`: false when the step has no faithful inverse (the down script skips it).
+ * - `skipped[]`: objects left alone: `{ objectType, schema, table, name, reason }`.
+ * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
+ * - `statements`: `{ up: [...], down: [...] }`, each `{ index, sql }`: the T-SQL the driver runs
+ *   (no GO, no transaction control); `down` lists the inverses in reverse order.
+ */
+export interface PlanJson {
+  readonly format: 'schemac.plan/v1';
+  readonly fingerprint: string;
+  readonly database: string | null;
+  readonly changes: readonly PlanJsonChange[];
+  readonly skipped: readonly PlanJsonSkipped[];
+  readonly hazards: readonly { readonly index: number; readonly code: HazardCode; readonly message: string }[];
+  readonly statements: { readonly up: readonly PlanJsonStatement[]; readonly down: readonly PlanJsonStatement[] };
+}
+
+/** One step in `changes`. */
+export interface PlanJsonChange {
+  readonly index: number;
+  readonly kind: string;
+  readonly table: { readonly schema: string; readonly name: string } | null;
+  readonly object: string;
+  readonly summary: string;
+  readonly hazards: readonly { readonly code: HazardCode; readonly message: string }[];
+  readonly reversible: boolean;
+}
+
+/** One entry of `skipped`. */
+export interface PlanJsonSkipped {
+  readonly objectType: SkippedObject['objectType'];
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** One statement of `statements.up` / `statements.down`; `index` is the 1-based step it belongs to. */
+export interface PlanJsonStatement {
+  readonly index: number;
+  readonly sql: string;
+}
+
+/** Options of renderPlanJson. */
+export interface PlanJsonOptions {
+  readonly fingerprint: string;
+  readonly databaseName?: string | null;
+}
+
+/** The `schemac.plan/v1` document of a plan (an object; the caller serializes it). */
+export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
+  const changes = plan.steps.map((step, i): PlanJsonChange => {
+    const facts = describeChange(step.change);
+    return {
+      index: i + 1,
+      kind: step.change.kind,
+      table: facts.table === null ? null : { schema: facts.table.schema, name: facts.table.name },
+      object: facts.object,
+      summary: facts.summary,
+      hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
+      reversible: step.inverse !== null,
+    };
+  });
+  const statements = (direction: 'up' | 'down'): PlanJsonStatement[] =>
+    statementsForDriver(plan, direction).map((s) => ({ index: s.stepIndex + 1, sql: s.sql }));
+  return {
+    format: 'schemac.plan/v1',
+    fingerprint: options.fingerprint,
+    database: options.databaseName ?? null,
+    changes,
+    skipped: plan.skipped.map((s) => ({
+      objectType: s.objectType, schema: s.table.schema, table: s.table.name, name: s.name, reason: s.reason,
+    })),
+    hazards: plan.steps.flatMap((step, i) => step.hazards.map((h) => ({ index: i + 1, code: h.code, message: h.message }))),
+    statements: { up: statements('up'), down: statements('down') },
+  };
+}
+
+/** The document as text: two-space indented JSON and a final newline. */
+export function formatPlanJson(plan: Plan, options: PlanJsonOptions): string {
+  return `${JSON.stringify(renderPlanJson(plan, options), null, 2)}\n`;
+}

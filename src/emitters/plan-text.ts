@@ -1,0 +1,113 @@
+import chalk from 'chalk';
+import type { Plan, PlanStep } from '../differ/changes';
+import { describeChange, type ChangeMarker } from './describe';
+
+/** Options of renderPlanText; the caller decides colour from the TTY and NO_COLOR. */
+export interface PlanTextOptions {
+  readonly color: boolean;
+}
+
+interface Group {
+  readonly title: string;
+  readonly entries: { readonly stepIndex: number; readonly step: PlanStep }[];
+}
+
+/** Counts behind the summary line. */
+export interface PlanCounts {
+  readonly tablesToCreate: number;
+  readonly tablesToAlter: number;
+  readonly tablesToDrop: number;
+  readonly schemasToCreate: number;
+  readonly schemasToDrop: number;
+}
+
+const tableKey = (schema: string, name: string): string => `${schema}.${name}`.toLowerCase();
+
+/** Tables created, altered (touched but neither created nor dropped) and dropped, and schemas. */
+export function countPlan(plan: Plan): PlanCounts {
+  const created = new Set<string>();
+  const dropped = new Set<string>();
+  const touched = new Set<string>();
+  let schemasToCreate = 0;
+  let schemasToDrop = 0;
+  for (const { change } of plan.steps) {
+    if (change.kind === 'createSchema') schemasToCreate += 1;
+    else if (change.kind === 'dropSchema') schemasToDrop += 1;
+    else if (change.kind === 'createTable') created.add(tableKey(change.table.schema, change.table.name));
+    else if (change.kind === 'dropTable') dropped.add(tableKey(change.table.schema, change.table.name));
+    else {
+      const t = describeChange(change).table;
+      if (t !== null) touched.add(tableKey(t.schema, t.name));
+    }
+  }
+  const altered = [...touched].filter((k) => !created.has(k) && !dropped.has(k));
+  return {
+    tablesToCreate: created.size, tablesToAlter: altered.length, tablesToDrop: dropped.size,
+    schemasToCreate, schemasToDrop,
+  };
+}
+
+/** `Plan: 2 tables to create, 1 to alter, 0 to drop.` (schemas added only when there are any). */
+export function summaryLine(counts: PlanCounts): string {
+  const base = `Plan: ${counts.tablesToCreate} table${counts.tablesToCreate === 1 ? '' : 's'} to create, ${counts.tablesToAlter} to alter, ${counts.tablesToDrop} to drop`;
+  const schemas: string[] = [];
+  if (counts.schemasToCreate > 0) schemas.push(`${counts.schemasToCreate} schema${counts.schemasToCreate === 1 ? '' : 's'} to create`);
+  if (counts.schemasToDrop > 0) schemas.push(`${counts.schemasToDrop} schema${counts.schemasToDrop === 1 ? '' : 's'} to drop`);
+  return schemas.length > 0 ? `${base}; ${schemas.join(', ')}.` : `${base}.`;
+}
+
+/** Steps grouped by the table (or schema) they touch, groups in order of first appearance. */
+function groupSteps(plan: Plan): Group[] {
+  const groups = new Map<string, Group>();
+  plan.steps.forEach((step, stepIndex) => {
+    const facts = describeChange(step.change);
+    const key = facts.table === null ? `schema:${facts.object.toLowerCase()}` : `table:${tableKey(facts.table.schema, facts.table.name)}`;
+    const title = facts.table === null ? `schema ${facts.object}` : `table ${facts.table.schema}.${facts.table.name}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { title, entries: [] };
+      groups.set(key, group);
+    }
+    group.entries.push({ stepIndex, step });
+  });
+  return [...groups.values()];
+}
+
+/**
+ * The human plan: steps grouped by table with + / ~ / - markers and their hazards beneath,
+ * then skipped objects with reasons, then a summary line; "No changes. ..." when there is
+ * nothing to do. Ends with a newline.
+ */
+export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
+  const c = new chalk.Instance({ level: options.color ? 1 : 0 });
+  const paint: Record<ChangeMarker, (s: string) => string> = { '+': c.green, '~': c.yellow, '-': c.red };
+  const lines: string[] = [];
+  for (const group of groupSteps(plan)) {
+    lines.push(c.bold(group.title));
+    for (const { stepIndex, step } of group.entries) {
+      const facts = describeChange(step.change);
+      lines.push(`  ${paint[facts.marker](`${facts.marker} ${facts.summary}`)} ${c.dim(`(step ${stepIndex + 1})`)}`);
+      for (const h of step.hazards) {
+        const colour = h.code === 'data-loss' || h.code === 'irreversible' ? c.red : c.yellow;
+        lines.push(`      ${colour(`! ${h.code}: ${h.message}`)}`);
+      }
+      if (step.inverse === null && !step.hazards.some((h) => h.code === 'irreversible')) {
+        lines.push(`      ${c.red('! irreversible: the down script cannot undo this step')}`);
+      }
+    }
+    lines.push('');
+  }
+  if (plan.skipped.length > 0) {
+    lines.push(c.bold('Skipped (left as they are):'));
+    for (const s of plan.skipped) {
+      const where = s.objectType === 'table' ? `${s.table.schema}.${s.table.name}`
+        : s.objectType === 'schema' ? s.name : `${s.table.schema}.${s.table.name}.${s.name}`;
+      lines.push(`  ${c.dim('?')} ${s.objectType} ${where}: ${s.reason}`);
+    }
+    lines.push('');
+  }
+  lines.push(plan.steps.length === 0
+    ? c.green('No changes. The database matches the schema.')
+    : c.bold(summaryLine(countPlan(plan))));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,75 @@
+import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, ReferentialAction } from '../../model';
+import { bare, parenthesized } from './expression';
+import { quoteIdent, quoteQualified } from './quote';
+
+/** `([a], [b] DESC)`: ASC is SQL Server's default and is left out. */
+export function renderKeyColumns(columns: readonly IndexColumn[]): string {
+  if (columns.length === 0) throw new Error('schemac: an index or key needs at least one column');
+  return `(${columns.map((c) => `${quoteIdent(c.name)}${c.descending ? ' DESC' : ''}`).join(', ')})`;
+}
+
+/** `([a], [b])`, for INCLUDE and foreign key column lists. */
+export function renderNameList(names: readonly string[]): string {
+  if (names.length === 0) throw new Error('schemac: empty column list');
+  return `(${names.map(quoteIdent).join(', ')})`;
+}
+
+/**
+ * `CONSTRAINT [pk] PRIMARY KEY NONCLUSTERED ([id])`. CLUSTERED/NONCLUSTERED is always written:
+ * left out, a primary key defaults to CLUSTERED, the wrong choice for a GUID key (rule 1).
+ */
+export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint): string {
+  const clustering = constraint.clustered ? 'CLUSTERED' : 'NONCLUSTERED';
+  return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}`;
+}
+
+/** `CONSTRAINT [ck] CHECK (expr)`. */
+export function renderCheckConstraint(constraint: CheckConstraint): string {
+  return `CONSTRAINT ${quoteIdent(constraint.name)} CHECK ${parenthesized(constraint.expression)}`;
+}
+
+const ACTION_SQL: Record<ReferentialAction, string> = {
+  NO_ACTION: 'NO ACTION',
+  CASCADE: 'CASCADE',
+  SET_NULL: 'SET NULL',
+  SET_DEFAULT: 'SET DEFAULT',
+};
+
+/** `CONSTRAINT [fk] FOREIGN KEY (...) REFERENCES [s].[t] (...) [ON DELETE ...] [ON UPDATE ...]`; NO ACTION, the default, is left out. */
+export function renderForeignKeyConstraint(fk: ForeignKey): string {
+  if (fk.columns.length !== fk.referencedColumns.length) {
+    throw new Error(`schemac: foreign key ${fk.name} has ${fk.columns.length} columns but references ${fk.referencedColumns.length}`);
+  }
+  const parts = [
+    `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${renderNameList(fk.columns)}`,
+    `REFERENCES ${quoteQualified(fk.referencedSchema, fk.referencedTable)} ${renderNameList(fk.referencedColumns)}`,
+  ];
+  if (fk.onDelete !== 'NO_ACTION') parts.push(`ON DELETE ${ACTION_SQL[fk.onDelete]}`);
+  if (fk.onUpdate !== 'NO_ACTION') parts.push(`ON UPDATE ${ACTION_SQL[fk.onUpdate]}`);
+  return parts.join(' ');
+}
+
+/** The readable spelling of a referential action (plan text). */
+export function referentialActionSql(action: ReferentialAction): string {
+  return ACTION_SQL[action];
+}
+
+/**
+ * `CREATE [UNIQUE] CLUSTERED|NONCLUSTERED INDEX [ix] ON [s].[t] (...) [INCLUDE (...)] [WHERE ...];`
+ * Clustering is always explicit, for the same reason as for keys.
+ */
+export function renderCreateIndex(schema: string, table: string, index: Index): string {
+  const parts = [
+    `CREATE ${index.unique ? 'UNIQUE ' : ''}${index.clustered ? 'CLUSTERED' : 'NONCLUSTERED'} INDEX ${quoteIdent(index.name)}`,
+    `ON ${quoteQualified(schema, table)} ${renderKeyColumns(index.columns)}`,
+  ];
+  if (index.include.length > 0) {
+    if (index.clustered) throw new Error(`schemac: clustered index ${index.name} cannot have INCLUDE columns`);
+    parts.push(`INCLUDE ${renderNameList(index.include)}`);
+  }
+  if (index.filter !== null) {
+    if (index.clustered) throw new Error(`schemac: clustered index ${index.name} cannot be filtered`);
+    parts.push(`WHERE ${bare(index.filter)}`);
+  }
+  return `${parts.join(' ')};`;
+}

@@ -1,0 +1,56 @@
+import type { Column, DefaultConstraint, Identity } from '../../model';
+import { parenthesized } from './expression';
+import { collationName, quoteIdent } from './quote';
+import { isStringType, renderType } from './types';
+
+/** Identity seed/increment are decimal strings (they may exceed 2^53); anything else is refused. */
+function renderIdentity(identity: Identity): string {
+  for (const part of [identity.seed, identity.increment]) {
+    if (!/^-?\d+$/.test(part)) throw new Error(`schemac: bad identity value: ${part}`);
+  }
+  return `IDENTITY(${identity.seed},${identity.increment})`;
+}
+
+/** `CONSTRAINT [df] DEFAULT (expr)`: always named, so SQL Server never invents a DF__ name. */
+export function renderInlineDefault(constraint: DefaultConstraint): string {
+  return `CONSTRAINT ${quoteIdent(constraint.name)} DEFAULT ${parenthesized(constraint.expression)}`;
+}
+
+/**
+ * A column definition as CREATE TABLE and ALTER TABLE ADD take it:
+ * `[c] type [COLLATE x] [IDENTITY(s,i)] NULL|NOT NULL [CONSTRAINT [df] DEFAULT (expr)]`, or
+ * `[c] AS (expr) [PERSISTED [NOT NULL]]` for a computed column. The default's CONSTRAINT name
+ * comes right before DEFAULT: written before NOT NULL it would name the NOT NULL instead and
+ * leave the default system-named.
+ */
+export function renderColumnDefinition(column: Column, inlineDefault: DefaultConstraint | null): string {
+  const name = quoteIdent(column.name);
+  if (column.computed !== null) {
+    if (inlineDefault !== null) throw new Error(`schemac: computed column ${column.name} cannot have a default`);
+    const persisted = column.computed.persisted ? ' PERSISTED' : '';
+    // Only a persisted computed column may be declared NOT NULL.
+    const notNull = column.computed.persisted && !column.nullable ? ' NOT NULL' : '';
+    return `${name} AS ${parenthesized(column.computed.expression)}${persisted}${notNull}`;
+  }
+  const parts = [name, renderType(column.type)];
+  if (column.collation !== null) {
+    if (!isStringType(column.type)) throw new Error(`schemac: collation on non-string column ${column.name}`);
+    parts.push(`COLLATE ${collationName(column.collation)}`);
+  }
+  if (column.identity !== null) {
+    if (inlineDefault !== null) throw new Error(`schemac: identity column ${column.name} cannot have a default`);
+    parts.push(renderIdentity(column.identity));
+  }
+  parts.push(column.nullable ? 'NULL' : 'NOT NULL');
+  if (inlineDefault !== null) parts.push(renderInlineDefault(inlineDefault));
+  return parts.join(' ');
+}
+
+/** `[c] type [COLLATE x] NULL|NOT NULL`, the body of ALTER COLUMN (which takes no default or identity). */
+export function renderAlterColumnBody(column: Column): string {
+  if (column.computed !== null) throw new Error(`schemac: computed column ${column.name} cannot be altered in place`);
+  const parts = [quoteIdent(column.name), renderType(column.type)];
+  if (column.collation !== null) parts.push(`COLLATE ${collationName(column.collation)}`);
+  parts.push(column.nullable ? 'NULL' : 'NOT NULL');
+  return parts.join(' ');
+}

@@ -1,0 +1,106 @@
+import type { Change, ChangeKind, TableRef } from '../../differ/changes';
+import type { Table } from '../../model';
+import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint } from './clauses';
+import { renderAlterColumnBody, renderColumnDefinition } from './column';
+import { parenthesized } from './expression';
+import { nLiteral, quoteIdent, quoteQualified } from './quote';
+
+type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
+type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => string[] };
+
+const tableName = (t: TableRef): string => quoteQualified(t.schema, t.name);
+const alterTable = (t: TableRef): string => `ALTER TABLE ${tableName(t)}`;
+const dropConstraint = (t: TableRef, name: string): string[] => [`${alterTable(t)} DROP CONSTRAINT ${quoteIdent(name)};`];
+
+/**
+ * How a check or foreign key is added so that the catalog ends as the model says. New
+ * constraints are checked by default, so a trusted one is a plain ADD (no WITH CHECK); an
+ * untrusted one (recreated by a down script) is added WITH NOCHECK, and a disabled one is then
+ * disabled again.
+ */
+function addValidated(t: TableRef, clause: string, trusted: boolean, enabled: boolean, name: string): string[] {
+  const add = `${alterTable(t)} ${trusted ? '' : 'WITH NOCHECK '}ADD ${clause};`;
+  return enabled ? [add] : [add, `${alterTable(t)} NOCHECK CONSTRAINT ${quoteIdent(name)};`];
+}
+
+/** CREATE TABLE with columns, their named defaults inline, then keys and checks (rule 7: a new table's PK lives in its CREATE). */
+function createTable(table: Table): string {
+  const defaults = new Map(table.defaults.map((d) => [d.column.toLowerCase(), d]));
+  const lines = table.columns.map((column) => {
+    const df = defaults.get(column.name.toLowerCase()) ?? null;
+    defaults.delete(column.name.toLowerCase());
+    return renderColumnDefinition(column, df);
+  });
+  for (const orphan of defaults.values()) {
+    throw new Error(`schemac: default ${orphan.name} is for column ${orphan.column}, which ${table.name} does not have`);
+  }
+  if (table.primaryKey !== null) lines.push(renderKeyConstraint('PRIMARY KEY', table.primaryKey));
+  for (const uq of table.uniqueConstraints) lines.push(renderKeyConstraint('UNIQUE', uq));
+  for (const ck of table.checks) lines.push(renderCheckConstraint(ck));
+  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n);`;
+}
+
+/** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */
+function spRename(objectName: string, newName: string, objectType: 'COLUMN' | 'INDEX' | 'OBJECT'): string {
+  return `EXEC sp_rename ${nLiteral(objectName)}, ${nLiteral(newName)}, ${nLiteral(objectType)};`;
+}
+
+const RENDERERS: Renderers = {
+  // CREATE SCHEMA must be alone in its batch; through EXEC it is a batch of its own.
+  createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
+  dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
+  createTable: (c) => [createTable(c.table)],
+  dropTable: (c) => [`DROP TABLE ${quoteQualified(c.table.schema, c.table.name)};`],
+  renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
+  addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, null)};`],
+  dropColumn: (c) => [`${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`],
+  renameColumn: (c) => [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'COLUMN')],
+  alterColumn: (c) => {
+    if (c.from.computed !== null || c.to.computed !== null) {
+      throw new Error(`schemac: computed column ${c.to.name} cannot be altered in place`);
+    }
+    if (JSON.stringify(c.from.identity) !== JSON.stringify(c.to.identity)) {
+      throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
+    }
+    return [`${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)};`];
+  },
+  backfillColumn: (c) => {
+    const col = quoteIdent(c.column);
+    return [`UPDATE ${tableName(c.table)} SET ${col} = ${parenthesized(c.expression)} WHERE ${col} IS NULL;`];
+  },
+  addDefault: (c) => [
+    `${alterTable(c.table)} ADD CONSTRAINT ${quoteIdent(c.constraint.name)} DEFAULT ${parenthesized(c.constraint.expression)} FOR ${quoteIdent(c.constraint.column)};`,
+  ],
+  dropDefault: (c) => dropConstraint(c.table, c.constraint.name),
+  addCheck: (c) => addValidated(c.table, renderCheckConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
+  dropCheck: (c) => dropConstraint(c.table, c.constraint.name),
+  addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint)};`],
+  dropPrimaryKey: (c) => dropConstraint(c.table, c.constraint.name),
+  addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint)};`],
+  dropUnique: (c) => dropConstraint(c.table, c.constraint.name),
+  createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index)],
+  dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)};`],
+  addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
+  dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
+  renameConstraint: (c) => (c.objectType === 'INDEX'
+    ? [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'INDEX')]
+    // Constraints live in the schema's namespace, so sp_rename names them schema-qualified.
+    : [spRename(`${quoteIdent(c.table.schema)}.${quoteIdent(c.from)}`, c.to, 'OBJECT')]),
+  revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
+  // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.
+  untrustConstraint: (c) => [
+    `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
+    `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
+  ],
+};
+
+/**
+ * The T-SQL statements of one change, each a complete statement ending in `;`. Dispatch is a
+ * Record over every kind, so a new kind fails to compile here; a value that is not a known kind
+ * at run time throws instead of rendering as nothing.
+ */
+export function renderChange(change: Change): string[] {
+  const render = (RENDERERS as Record<string, ((c: Change) => string[]) | undefined>)[change.kind];
+  if (render === undefined) throw new Error(`schemac: no renderer for change kind ${JSON.stringify(change.kind)}`);
+  return render(change);
+}

@@ -1,0 +1,178 @@
+import type { Change, Plan, PlanStep } from '../../differ/changes';
+import { describeWithTable } from '../describe';
+import { nLiteral } from './quote';
+import { renderChange } from './render-change';
+
+/** Which way a script goes: the plan itself, or its inverses in reverse order. */
+export type Direction = 'up' | 'down';
+
+/** One GO batch of a script; `stepIndex` is the 0-based plan step it belongs to, null for framing. */
+export interface Batch {
+  readonly statements: readonly string[];
+  readonly stepIndex: number | null;
+}
+
+/** A rendered script: its batches, and the same as sqlcmd/SSMS text with GO lines. */
+export interface Script {
+  readonly batches: readonly Batch[];
+  readonly text: string;
+}
+
+/** Options of renderScript. */
+export interface ScriptOptions {
+  readonly direction: Direction;
+  /** The database the plan was made against; the script refuses to run anywhere else. Null: no guard. */
+  readonly databaseName: string | null;
+  /** Extra header lines (without `--`), e.g. the catalog fingerprint. */
+  readonly header?: readonly string[];
+}
+
+/** One statement as the apply executor runs it: no GO, no transaction control, no guards. */
+export interface DriverStatement {
+  readonly sql: string;
+  readonly stepIndex: number;
+  readonly description: string;
+}
+
+/**
+ * Session options, one SET each (`SET A, B ON` is valid T-SQL but not to every reader). The
+ * first seven are what filtered indexes need (sqlcmd starts with QUOTED_IDENTIFIER OFF);
+ * XACT_ABORT makes any runtime error roll the whole transaction back.
+ */
+export const SESSION_OPTIONS: readonly string[] = [
+  'SET ANSI_NULLS ON;',
+  'SET QUOTED_IDENTIFIER ON;',
+  'SET ANSI_PADDING ON;',
+  'SET ANSI_WARNINGS ON;',
+  'SET ARITHABORT ON;',
+  'SET CONCAT_NULL_YIELDS_NULL ON;',
+  'SET NUMERIC_ROUNDABORT OFF;',
+  'SET XACT_ABORT ON;',
+];
+
+/** A step of a script in the chosen direction: the change to render, or null when it cannot be undone. */
+interface ScriptStep {
+  readonly stepIndex: number;
+  readonly step: PlanStep;
+  readonly change: Change | null;
+}
+
+function scriptSteps(plan: Plan, direction: Direction): ScriptStep[] {
+  const steps = plan.steps.map((step, stepIndex) => ({
+    stepIndex, step, change: direction === 'up' ? step.change : step.inverse,
+  }));
+  return direction === 'up' ? steps : steps.reverse();
+}
+
+/** Why a step has no inverse: its irreversible hazard's message when it has one. */
+function irreversibleReason(step: PlanStep): string {
+  return step.hazards.find((h) => h.code === 'irreversible')?.message ?? 'it has no faithful inverse';
+}
+
+/** Comment text on one line: a name holding a newline must not end the comment and start SQL. */
+function commentLine(text: string): string {
+  return `-- ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`.trimEnd();
+}
+
+/**
+ * Runs after every step batch. A runtime error under XACT_ABORT has already rolled back; a
+ * compile error (bad syntax, unknown column) has not, but leaves @@ERROR set, so the first line
+ * rolls back then. Either way no transaction remains, and NOEXEC ON makes sqlcmd/SSMS compile
+ * but not execute every later batch, so nothing after the failure runs outside the transaction.
+ */
+function guardBatch(stepNumber: number): string {
+  return [
+    'IF @@ERROR <> 0 AND @@TRANCOUNT > 0 ROLLBACK TRANSACTION;',
+    `IF @@TRANCOUNT = 0 BEGIN PRINT ${nLiteral(`schemac: step ${stepNumber} failed; the transaction was rolled back and the rest of the script does not run.`)}; SET NOEXEC ON; END;`,
+  ].join('\n');
+}
+
+/** Stops the script (RAISERROR, then NOEXEC) unless it runs in the database it was planned against. */
+function databaseGuard(databaseName: string): string {
+  const message = `schemac: this script was planned against database ${databaseName}; connect to it and run the script again.`;
+  return [
+    `IF DB_NAME() <> ${nLiteral(databaseName)}`,
+    'BEGIN',
+    `    RAISERROR(${nLiteral(message.replace(/%/g, '%%'))}, 16, 1);`,
+    '    SET NOEXEC ON;',
+    'END;',
+  ].join('\n');
+}
+
+function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOptions): string[] {
+  const lines = [
+    `schemac ${options.direction} script`,
+    options.direction === 'up'
+      ? `${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}, all or nothing: one transaction, XACT_ABORT ON, and a guard after every batch.`
+      : `Undoes ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'} in reverse order, all or nothing. Undoing a creation drops the object and any data written since.`,
+    'Run it whole, with sqlcmd -b -i <file> or in SSMS; each statement is its own GO batch.',
+    options.databaseName !== null ? `Database: ${options.databaseName}` : 'Database: not checked (planned without a database).',
+    ...(options.header ?? []),
+  ];
+  const warnings: string[] = [];
+  for (const s of steps) {
+    const what = describeWithTable(s.step.change);
+    if (options.direction === 'up') {
+      for (const h of s.step.hazards) warnings.push(`  step ${s.stepIndex + 1} (${what}): ${h.code}: ${h.message}`);
+    } else if (s.change === null) {
+      warnings.push(`  step ${s.stepIndex + 1} (${what}) cannot be undone: ${irreversibleReason(s.step)}`);
+    }
+  }
+  if (warnings.length > 0) lines.push('', 'WARNINGS:', ...warnings);
+  return lines;
+}
+
+/**
+ * The sqlcmd/SSMS script of a plan (design.md rules 5, 9, 11): a header with hazards, the
+ * session options, the database guard, BEGIN TRANSACTION, each statement in its own batch
+ * (T-SQL cannot reference a column added in the same batch) followed by a guard batch, then
+ * COMMIT and SET NOEXEC OFF. `down` renders the inverses in reverse order; a step without one
+ * becomes a comment saying why, and the rest still runs.
+ */
+export function renderScript(plan: Plan, options: ScriptOptions): Script {
+  const steps = scriptSteps(plan, options.direction);
+  const header = headerLines(plan, steps, options).map(commentLine);
+  if (plan.steps.length === 0) {
+    const text = [...header, commentLine('No changes. The database matches the schema.')].join('\n');
+    return { batches: [], text: `${text}\n` };
+  }
+  const batches: Batch[] = [];
+  const chunks: string[] = [`${header.join('\n')}\n`];
+  const emit = (statements: string[], stepIndex: number | null, comment?: string): void => {
+    batches.push({ statements, stepIndex });
+    chunks.push(`${comment !== undefined ? `${comment}\n` : ''}${statements.join('\n')}\nGO`);
+  };
+  emit([...SESSION_OPTIONS], null);
+  if (options.databaseName !== null) emit([databaseGuard(options.databaseName)], null);
+  emit(['BEGIN TRANSACTION;'], null);
+  for (const s of steps) {
+    const what = describeWithTable(s.step.change);
+    if (s.change === null) {
+      chunks.push(commentLine(`step ${s.stepIndex + 1} (${what}) cannot be undone: ${irreversibleReason(s.step)}`));
+      continue;
+    }
+    const label = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : `undo ${what}`}`);
+    for (const statement of renderChange(s.change)) {
+      emit([statement], s.stepIndex, label);
+      emit([guardBatch(s.stepIndex + 1)], null);
+    }
+  }
+  emit(['COMMIT TRANSACTION;'], null);
+  emit(['SET NOEXEC OFF;'], null);
+  return { batches, text: `${chunks.join('\n')}\n` };
+}
+
+/**
+ * The same statements for the apply executor, which runs them through the driver inside its own
+ * transaction: no GO, no transaction control, no guards. Each carries its 0-based step index and
+ * what it does, for progress output. Steps without an inverse contribute nothing to `down`.
+ */
+export function statementsForDriver(plan: Plan, direction: Direction): DriverStatement[] {
+  const out: DriverStatement[] = [];
+  for (const s of scriptSteps(plan, direction)) {
+    if (s.change === null) continue;
+    const description = describeWithTable(s.change);
+    for (const sql of renderChange(s.change)) out.push({ sql, stepIndex: s.stepIndex, description });
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import { CATALOG_BATCH, CATALOG_QUERIES, FINGERPRINT_QUERY } from '../../src/catalog/queries';
+import { ROW_SPECS } from '../../src/catalog/snapshot-spec';
+import { parseTsql } from '../support/tsql-grammar';
+
+describe('catalog queries', () => {
+  // The grammar is slow (about 30 s for these twelve SELECTs on this machine), hence the timeout.
+  it('are T-SQL an independent grammar accepts', () => {
+    expect(parseTsql(CATALOG_BATCH).errors).toEqual([]);
+    expect(parseTsql(FINGERPRINT_QUERY).errors).toEqual([]);
+  }, 180_000);
+
+  it('select every property the snapshot format requires, under its own name', () => {
+    for (const q of CATALOG_QUERIES) {
+      if (!(q.name in ROW_SPECS)) continue;
+      const spec = ROW_SPECS[q.name as keyof typeof ROW_SPECS];
+      for (const property of Object.keys(spec)) {
+        // `x.property`, `AS property` or `AS [property]`, followed by a comma or a line end.
+        const selected = new RegExp(`[.\\s\\[]${property}\\]?(,|\\s|$)`).test(q.sql);
+        expect({ query: q.name, property, selected }).toEqual({ query: q.name, property, selected: true });
+      }
+    }
+  });
+
+  it('form one batch of set-based SELECTs, never one query per table', () => {
+    expect(CATALOG_BATCH.match(/^SELECT /gm)).toHaveLength(CATALOG_QUERIES.length);
+    expect(CATALOG_BATCH).not.toMatch(/@|\bWHILE\b|\bCURSOR\b|\bEXEC\b/i);
+  });
+
+  it('leave out system tables and schemac\'s own schema in every table-bound query', () => {
+    for (const q of CATALOG_QUERIES.filter((x) => x.sql.includes('sys.tables'))) {
+      expect(q.sql).toContain(`t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`);
+    }
+  });
+});

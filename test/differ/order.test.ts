@@ -1,0 +1,105 @@
+/** Phases, inverses and output stability of the differ. */
+import { diff, PHASES, phaseOf, type Change, type ChangeKind } from '../../src/differ';
+import { invert } from '../../src/differ/inverse';
+import { ck, col, db, df, expr, fk, ix, pk, table, uq } from '../support/model-builders';
+import type { Database, Table } from '../../src/model';
+
+const ref = { schema: 'dbo', name: 't' };
+const c = col('a', 'int');
+const sample: Record<ChangeKind, Change> = {
+  createSchema: { kind: 'createSchema', schema: 's' },
+  dropSchema: { kind: 'dropSchema', schema: 's' },
+  createTable: { kind: 'createTable', table: table('t', { columns: [c] }) },
+  dropTable: { kind: 'dropTable', table: table('t', { columns: [c] }) },
+  renameTable: { kind: 'renameTable', schema: 'dbo', from: 'a', to: 'b' },
+  addColumn: { kind: 'addColumn', table: ref, column: c },
+  dropColumn: { kind: 'dropColumn', table: ref, column: c },
+  renameColumn: { kind: 'renameColumn', table: ref, from: 'a', to: 'b' },
+  alterColumn: { kind: 'alterColumn', table: ref, from: c, to: col('a', 'bigint') },
+  backfillColumn: { kind: 'backfillColumn', table: ref, column: 'a', expression: expr('0') },
+  addDefault: { kind: 'addDefault', table: ref, constraint: df('df', 'a', '0') },
+  dropDefault: { kind: 'dropDefault', table: ref, constraint: df('df', 'a', '0') },
+  addCheck: { kind: 'addCheck', table: ref, constraint: ck('ck', 'a > 0') },
+  dropCheck: { kind: 'dropCheck', table: ref, constraint: ck('ck', 'a > 0') },
+  addPrimaryKey: { kind: 'addPrimaryKey', table: ref, constraint: pk('pk', ['a'], { clustered: false }) },
+  dropPrimaryKey: { kind: 'dropPrimaryKey', table: ref, constraint: pk('pk', ['a']) },
+  addUnique: { kind: 'addUnique', table: ref, constraint: uq('uq', ['a']) },
+  dropUnique: { kind: 'dropUnique', table: ref, constraint: uq('uq', ['a']) },
+  createIndex: { kind: 'createIndex', table: ref, index: ix('ix', ['a']) },
+  dropIndex: { kind: 'dropIndex', table: ref, index: ix('ix', ['a']) },
+  addForeignKey: { kind: 'addForeignKey', table: ref, constraint: fk('fk', ['a'], 'p', ['id']) },
+  dropForeignKey: { kind: 'dropForeignKey', table: ref, constraint: fk('fk', ['a'], 'p', ['id']) },
+  renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
+  revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
+  untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
+};
+
+const phaseIndex = (change: Change) => PHASES.findIndex((p) => p.phase === phaseOf(change));
+
+describe('differ: phases and inverses', () => {
+  test.each(Object.entries(sample))('%s inverts back to itself (backfill has none)', (kind, change) => {
+    const inverse = invert(change);
+    if (kind === 'backfillColumn') expect(inverse).toBeNull();
+    else expect(invert(inverse as Change)).toEqual(change);
+  });
+
+  test('every phase has a reason and every phase is used by some change kind', () => {
+    for (const p of PHASES) expect(p.reason.length).toBeGreaterThan(10);
+    const used = new Set(Object.values(sample).map(phaseOf));
+    used.add(phaseOf({ kind: 'createIndex', table: ref, index: ix('cx', ['a'], { clustered: true }) }));
+    expect([...used].sort()).toEqual(PHASES.map((p) => p.phase).sort());
+  });
+
+  test('phases follow design rule 7', () => {
+    const seq: ChangeKind[] = ['dropForeignKey', 'dropIndex', 'dropColumn', 'dropTable', 'dropSchema', 'renameTable', 'createSchema',
+      'createTable', 'addColumn', 'backfillColumn', 'alterColumn', 'addDefault', 'addCheck', 'addPrimaryKey', 'createIndex', 'addForeignKey'];
+    const idx = seq.map((k) => phaseIndex(sample[k]));
+    expect(idx).toEqual([...idx].sort((a, b) => a - b));
+    expect(new Set(idx).size).toBe(idx.length);
+    // Clustered structures come before nonclustered keys and indexes.
+    const clustered = phaseIndex({ kind: 'addPrimaryKey', table: ref, constraint: pk('pk', ['a'], { clustered: true }) });
+    expect(clustered).toBeLessThan(phaseIndex(sample.addPrimaryKey));
+    expect(phaseIndex(sample.addPrimaryKey)).toBeLessThan(phaseIndex(sample.createIndex));
+  });
+});
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function shuffleDb(d: Database, seed: number): Database {
+  const t = (x: Table): Table => ({
+    ...x, columns: shuffled(x.columns, seed), indexes: shuffled(x.indexes, seed + 1), checks: shuffled(x.checks, seed + 2),
+    defaults: shuffled(x.defaults, seed + 3), foreignKeys: shuffled(x.foreignKeys, seed + 4), uniqueConstraints: shuffled(x.uniqueConstraints, seed + 5),
+  });
+  return { ...d, schemas: shuffled(d.schemas, seed), tables: shuffled(d.tables, seed + 6).map(t) };
+}
+
+describe('differ: stable output', () => {
+  const current = db([
+    table('a', { columns: [col('id', 'int'), col('x', 'int', { nullable: true }), col('y', 'int', { nullable: true })], pk: pk('pk_a', ['id']),
+      indexes: [ix('ix_a_x', ['x']), ix('ix_a_y', ['y'])], checks: [ck('ck_a_x', 'x > 0'), ck('ck_a_y', 'y > 0')] }),
+    table('old', { columns: [col('id', 'int')] }),
+  ]);
+  const desired = db([
+    table('a', { columns: [col('id', 'int'), col('x', 'bigint', { nullable: true }), col('z', 'int', { nullable: true })], pk: pk('pk_a', ['id']),
+      indexes: [ix('ix_a_x', ['x']), ix('ix_a_z', ['z'])], checks: [ck('ck_a_x', 'x > 1'), ck('ck_a_z', 'z > 0')] }),
+    table('s.b', { columns: [col('id', 'int'), col('a_id', 'int')], fks: [fk('fk_b_a', ['a_id'], 'a', ['id'])] }),
+    table('c', { columns: [col('id', 'int'), col('b_id', 'int')], pk: pk('pk_c', ['id']), fks: [fk('fk_c_b', ['b_id'], 's.b', ['id'])] }),
+  ]);
+
+  test('reordering every array of both models gives byte-identical plans', () => {
+    const base = JSON.stringify(diff(desired, current, { allowDrop: true }));
+    expect(base).toContain('createTable');
+    for (let seed = 1; seed <= 5; seed++) {
+      expect(JSON.stringify(diff(shuffleDb(desired, seed), shuffleDb(current, seed * 7), { allowDrop: true }))).toBe(base);
+    }
+  });
+});

@@ -1,0 +1,67 @@
+/** Shared runner for table-driven differ cases: plan, expected steps, then convergence. */
+import { diff, fingerprint, type Change, type Plan } from '../../src/differ';
+import { applyPlan } from '../support/simulate';
+import type { Database } from '../../src/model';
+
+/** One differ case: current + desired -> the expected steps (in order) and skipped objects. */
+export interface DiffCase {
+  readonly name: string;
+  readonly current: Database;
+  readonly desired: Database;
+  readonly allowDrop?: boolean;
+  /** Each step as `kind subject` (see describe). */
+  readonly steps: readonly string[];
+  readonly skipped?: readonly string[];
+  /** Hazard codes expected anywhere in the plan (`kind subject: code`). */
+  readonly hazards?: readonly string[];
+  /** False when a step has no faithful inverse, so down cannot restore `current` exactly. */
+  readonly reversible?: boolean;
+  /** False when a hazard says SQL Server will refuse the plan: the simulation must refuse it too. */
+  readonly applies?: boolean;
+}
+
+/** A short, readable subject for a change. */
+export function describe(c: Change): string {
+  switch (c.kind) {
+    case 'createSchema': case 'dropSchema': return `${c.kind} ${c.schema}`;
+    case 'createTable': case 'dropTable': return `${c.kind} ${c.table.schema}.${c.table.name}`;
+    case 'renameTable': return `${c.kind} ${c.schema}.${c.from}->${c.to}`;
+    case 'addColumn': case 'dropColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column.name}`;
+    case 'renameColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.from}->${c.to}`;
+    case 'alterColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.to.name}`;
+    case 'backfillColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.expression.text}`;
+    case 'createIndex': case 'dropIndex': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name}`;
+    case 'renameConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.from}->${c.to} ${c.objectType}`;
+    case 'revalidateConstraint': case 'untrustConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}`;
+    default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;
+  }
+}
+
+/** Every hazard of a plan as `kind subject: code`. */
+export function hazardsOf(plan: Plan): string[] {
+  return plan.steps.flatMap((s) => s.hazards.map((h) => `${describe(s.change)}: ${h.code}`));
+}
+
+/** Runs one case: expected plan, then up converges (a second diff is empty) and down restores. */
+export function runCase(c: DiffCase): void {
+  const options = { allowDrop: c.allowDrop ?? false };
+  const plan = diff(c.desired, c.current, options);
+  expect(plan.steps.map((s) => describe(s.change))).toEqual(c.steps);
+  expect(plan.skipped.map((s) => `${s.objectType} ${s.table.schema}.${s.table.name}.${s.name}`)).toEqual(c.skipped ?? []);
+  if (c.hazards !== undefined) expect(hazardsOf(plan)).toEqual(expect.arrayContaining([...c.hazards]));
+
+  if (c.applies === false) {
+    expect(() => applyPlan(c.current, plan.steps, 'up')).toThrow(/simulate/);
+    return;
+  }
+  const up = applyPlan(c.current, plan.steps, 'up');
+  const again = diff(c.desired, up, options);
+  expect(again.steps.map((s) => describe(s.change))).toEqual([]);
+
+  const reversible = plan.steps.every((s) => s.inverse !== null || s.change.kind === 'backfillColumn');
+  expect(reversible).toBe(c.reversible ?? true);
+  if (reversible) {
+    const down = applyPlan(up, plan.steps, 'down');
+    expect(fingerprint(down)).toBe(fingerprint(c.current));
+  }
+}

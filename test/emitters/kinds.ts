@@ -1,0 +1,97 @@
+/** One example change of every kind, with the statements it must render to (a Record, so a new kind must be added here). */
+import type { Change, ChangeKind } from '../../src/differ/changes';
+import { ck, col, df, expr, fk, ix, key, t, TENANTS, tenantsTable, USERS } from './fixtures';
+
+type Example = { readonly change: Change; readonly sql: string[] };
+
+const smallTable = {
+  schema: 'sales', name: 'order]lines',
+  columns: [col('id', t.int, { identity: { seed: '1', increment: '1' } }), col('qty', t.decimal(18, 2)), col('note', t.nvarchar(100), { nullable: true })],
+  primaryKey: key('pk_order_lines', ['id'], true),
+  uniqueConstraints: [key('uq_order_lines_note', ['note'], false)],
+  indexes: [], checks: [ck('ck_order_lines_qty', '([qty]>(0))')],
+  defaults: [df('df_order_lines_qty', 'qty', '((1.5))')], foreignKeys: [],
+};
+
+/** Every change kind, rendered. */
+export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
+  createSchema: { change: { kind: 'createSchema', schema: "o'brien" }, sql: ["EXEC(N'CREATE SCHEMA [o''brien]');"] },
+  dropSchema: { change: { kind: 'dropSchema', schema: 'old' }, sql: ['DROP SCHEMA [old];'] },
+  createTable: {
+    change: { kind: 'createTable', table: smallTable },
+    sql: [[
+      'CREATE TABLE [sales].[order]]lines] (',
+      '    [id] int IDENTITY(1,1) NOT NULL,',
+      '    [qty] decimal(18,2) NOT NULL CONSTRAINT [df_order_lines_qty] DEFAULT (1.5),',
+      '    [note] nvarchar(100) NULL,',
+      '    CONSTRAINT [pk_order_lines] PRIMARY KEY CLUSTERED ([id]),',
+      '    CONSTRAINT [uq_order_lines_note] UNIQUE NONCLUSTERED ([note]),',
+      '    CONSTRAINT [ck_order_lines_qty] CHECK ([qty]>(0))',
+      ');',
+    ].join('\n')],
+  },
+  dropTable: { change: { kind: 'dropTable', table: tenantsTable() }, sql: ['DROP TABLE [dbo].[tenants];'] },
+  renameTable: { change: { kind: 'renameTable', schema: 'dbo', from: 'user', to: 'users' }, sql: ["EXEC sp_rename N'[dbo].[user]', N'users', N'OBJECT';"] },
+  addColumn: {
+    change: { kind: 'addColumn', table: USERS, column: col('nickname', t.nvarchar(50), { nullable: true }) },
+    sql: ['ALTER TABLE [dbo].[users] ADD [nickname] nvarchar(50) NULL;'],
+  },
+  dropColumn: { change: { kind: 'dropColumn', table: USERS, column: col('legacy', t.int) }, sql: ['ALTER TABLE [dbo].[users] DROP COLUMN [legacy];'] },
+  renameColumn: {
+    change: { kind: 'renameColumn', table: USERS, from: 'mail', to: 'email' },
+    sql: ["EXEC sp_rename N'[dbo].[users].[mail]', N'email', N'COLUMN';"],
+  },
+  alterColumn: {
+    change: { kind: 'alterColumn', table: USERS, from: col('email', t.varchar(100)), to: col('email', t.varchar(255), { collation: 'Latin1_General_CI_AS' }) },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [email] varchar(255) COLLATE Latin1_General_CI_AS NOT NULL;'],
+  },
+  backfillColumn: {
+    change: { kind: 'backfillColumn', table: USERS, column: 'login_count', expression: expr('0') },
+    sql: ['UPDATE [dbo].[users] SET [login_count] = (0) WHERE [login_count] IS NULL;'],
+  },
+  addDefault: {
+    change: { kind: 'addDefault', table: USERS, constraint: df('df_users_status', 'status', "'active'") },
+    sql: ["ALTER TABLE [dbo].[users] ADD CONSTRAINT [df_users_status] DEFAULT ('active') FOR [status];"],
+  },
+  dropDefault: {
+    change: { kind: 'dropDefault', table: USERS, constraint: df('DF__users__statu__3B75D760', 'status', "('active')") },
+    sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [DF__users__statu__3B75D760];'],
+  },
+  addCheck: {
+    change: { kind: 'addCheck', table: USERS, constraint: ck('ck_users_status', "status IN ('active', 'invited')") },
+    sql: ["ALTER TABLE [dbo].[users] ADD CONSTRAINT [ck_users_status] CHECK (status IN ('active', 'invited'));"],
+  },
+  dropCheck: { change: { kind: 'dropCheck', table: USERS, constraint: ck('ck_users_status', '1=1') }, sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [ck_users_status];'] },
+  addPrimaryKey: {
+    change: { kind: 'addPrimaryKey', table: USERS, constraint: key('pk_users', ['id'], false) },
+    sql: ['ALTER TABLE [dbo].[users] ADD CONSTRAINT [pk_users] PRIMARY KEY NONCLUSTERED ([id]);'],
+  },
+  dropPrimaryKey: { change: { kind: 'dropPrimaryKey', table: USERS, constraint: key('pk_users', ['id'], false) }, sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [pk_users];'] },
+  addUnique: {
+    change: { kind: 'addUnique', table: USERS, constraint: { ...key('uq_users_email', ['tenant_id', 'email'], false), columns: [{ name: 'tenant_id', descending: false }, { name: 'email', descending: true }] } },
+    sql: ['ALTER TABLE [dbo].[users] ADD CONSTRAINT [uq_users_email] UNIQUE NONCLUSTERED ([tenant_id], [email] DESC);'],
+  },
+  dropUnique: { change: { kind: 'dropUnique', table: USERS, constraint: key('uq_users_email', ['email'], false) }, sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [uq_users_email];'] },
+  createIndex: {
+    change: { kind: 'createIndex', table: USERS, index: ix('ix_users_tenant_last_login', ['tenant_id', 'last_login_at DESC'], { include: ['status', 'email'], filter: expr('([is_deleted]=(0))') }) },
+    sql: ['CREATE NONCLUSTERED INDEX [ix_users_tenant_last_login] ON [dbo].[users] ([tenant_id], [last_login_at] DESC) INCLUDE ([status], [email]) WHERE [is_deleted]=(0);'],
+  },
+  dropIndex: { change: { kind: 'dropIndex', table: USERS, index: ix('ix_users_active', ['is_deleted']) }, sql: ['DROP INDEX [ix_users_active] ON [dbo].[users];'] },
+  addForeignKey: {
+    change: { kind: 'addForeignKey', table: USERS, constraint: fk('fk_users_tenant', ['tenant_id'], TENANTS, ['id'], { onDelete: 'CASCADE', onUpdate: 'SET_NULL' }) },
+    sql: ['ALTER TABLE [dbo].[users] ADD CONSTRAINT [fk_users_tenant] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]) ON DELETE CASCADE ON UPDATE SET NULL;'],
+  },
+  dropForeignKey: { change: { kind: 'dropForeignKey', table: USERS, constraint: fk('fk_users_tenant', ['tenant_id'], TENANTS, ['id']) }, sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant];'] },
+  renameConstraint: {
+    change: { kind: 'renameConstraint', table: USERS, objectType: 'OBJECT', from: 'DF__users__statu__3B75D760', to: 'df_users_status' },
+    sql: ["EXEC sp_rename N'[dbo].[DF__users__statu__3B75D760]', N'df_users_status', N'OBJECT';"],
+  },
+  revalidateConstraint: {
+    change: { kind: 'revalidateConstraint', table: USERS, name: 'fk_users_tenant' },
+    sql: ['ALTER TABLE [dbo].[users] WITH CHECK CHECK CONSTRAINT [fk_users_tenant];'],
+  },
+  untrustConstraint: {
+    change: { kind: 'untrustConstraint', table: USERS, name: 'fk_users_tenant' },
+    sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];', 'ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
+  },
+};

@@ -1,0 +1,110 @@
+/** The engine's syntax tree: what the statement parser builds from grammar tokens. */
+
+/** A type as written: name lower-cased, arguments as numbers or 'max'. */
+export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[] }
+
+/** A (possibly multi-part) object name; the last part is the object. */
+export type Name = readonly string[];
+
+export type Expr =
+  | { readonly k: 'lit'; readonly v: null | number | string | Buffer; readonly lt: 'null' | 'int' | 'dec' | 'float' | 'str' | 'nstr' | 'bin'; readonly text: string }
+  | { readonly k: 'col'; readonly parts: Name }
+  | { readonly k: 'var'; readonly name: string }
+  | { readonly k: 'star'; readonly qual?: string }
+  | { readonly k: 'un'; readonly op: '-' | '+' | '~' | 'NOT'; readonly e: Expr }
+  | { readonly k: 'bin'; readonly op: string; readonly l: Expr; readonly r: Expr }
+  | { readonly k: 'isnull'; readonly e: Expr; readonly not: boolean }
+  | { readonly k: 'in'; readonly e: Expr; readonly list?: readonly Expr[]; readonly sub?: Select; readonly not: boolean }
+  | { readonly k: 'like'; readonly e: Expr; readonly pat: Expr; readonly not: boolean }
+  | { readonly k: 'between'; readonly e: Expr; readonly lo: Expr; readonly hi: Expr; readonly not: boolean }
+  | { readonly k: 'exists'; readonly sub: Select }
+  | { readonly k: 'subq'; readonly sub: Select }
+  | { readonly k: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly star: boolean; readonly distinct: boolean }
+  | { readonly k: 'case'; readonly operand?: Expr; readonly whens: readonly (readonly [Expr, Expr])[]; readonly els?: Expr }
+  | { readonly k: 'cast'; readonly e: Expr; readonly type: TypeRef; readonly style?: Expr; readonly try: boolean };
+
+export type FromItem =
+  | { readonly k: 'table'; readonly name: Name; readonly alias?: string }
+  | { readonly k: 'derived'; readonly sub: Select; readonly alias: string }
+  | { readonly k: 'join'; readonly type: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS'; readonly l: FromItem; readonly r: FromItem; readonly on?: Expr };
+
+export interface SelectItem { readonly expr: Expr; readonly alias?: string; readonly assign?: string }
+export interface OrderItem { readonly expr: Expr; readonly desc: boolean }
+
+export interface Select {
+  readonly k: 'select';
+  readonly distinct: boolean;
+  readonly top?: Expr;
+  readonly items: readonly SelectItem[];
+  readonly from: readonly FromItem[];
+  readonly where?: Expr;
+  readonly groupBy: readonly Expr[];
+  readonly having?: Expr;
+  readonly orderBy: readonly OrderItem[];
+  readonly union?: { readonly all: boolean; readonly next: Select };
+}
+
+export interface ColumnDef {
+  readonly name: string;
+  readonly type?: TypeRef;
+  readonly computed?: { readonly text: string; readonly expr: Expr; readonly persisted: boolean };
+  readonly nullable?: boolean;
+  readonly identity?: { readonly seed: number; readonly increment: number };
+  readonly collation?: string;
+  readonly constraints: readonly ConstraintDef[];
+}
+
+export type ConstraintDef =
+  | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[] }
+  | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr }
+  | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
+  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction };
+
+export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
+
+export type AlterAction =
+  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[] }
+  | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
+  | { readonly k: 'dropColumns'; readonly names: readonly string[]; readonly ifExists: boolean }
+  | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean }
+  | { readonly k: 'alterColumn'; readonly column: ColumnDef }
+  | { readonly k: 'checkConstraints'; readonly enable: boolean; readonly withCheck: boolean | undefined; readonly names: readonly string[] | 'ALL' };
+
+export interface IndexDef {
+  readonly name: string;
+  readonly table: Name;
+  readonly unique: boolean;
+  readonly clustered: boolean;
+  readonly columns: readonly { name: string; desc: boolean }[];
+  readonly include: readonly string[];
+  readonly filter?: { readonly text: string; readonly expr: Expr };
+}
+
+export type Statement = { readonly line: number; readonly text: string } & StatementBody;
+
+export type StatementBody =
+  | Select
+  | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select }
+  | { readonly k: 'update'; readonly table: Name; readonly sets: readonly { col: string; expr: Expr }[]; readonly where?: Expr }
+  | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[] }
+  | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
+  | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
+  | { readonly k: 'createIndex'; readonly index: IndexDef }
+  | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name }[]; readonly ifExists: boolean }
+  | { readonly k: 'createSchema'; readonly name: string }
+  | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
+  | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[] }
+  | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }
+  | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
+  | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }
+  | { readonly k: 'if'; readonly cond: Expr; readonly then: Statement; readonly els?: Statement }
+  | { readonly k: 'block'; readonly body: readonly Statement[] }
+  | { readonly k: 'tryCatch'; readonly body: readonly Statement[]; readonly handler: readonly Statement[] }
+  | { readonly k: 'print'; readonly expr: Expr }
+  | { readonly k: 'raiserror'; readonly msg: Expr; readonly severity: Expr; readonly state: Expr }
+  | { readonly k: 'throw'; readonly number?: Expr; readonly msg?: Expr; readonly state?: Expr }
+  | { readonly k: 'tran'; readonly op: 'begin' | 'commit' | 'rollback' | 'save'; readonly name?: string }
+  | { readonly k: 'use'; readonly db: string }
+  | { readonly k: 'return' }
+  | { readonly k: 'noop' };

@@ -1,0 +1,139 @@
+/** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
+import type { Expr, RefAction } from './ast';
+import type { SqlType } from './types';
+
+/** A cell as the engine holds it (bit as 0/1, uniqueidentifier as upper-case text). */
+export type Value = null | number | string | boolean | Date | Buffer | Uint8Array;
+/** A table row indexed by column_id. */
+export type Row = Value[];
+
+interface Dated { created: Date; modified: Date }
+
+/** A column as sys.columns describes it. */
+export interface Column {
+  columnId: number;
+  name: string;
+  type: SqlType;
+  nullable: boolean;
+  identity?: { seed: number; increment: number; last: number | null };
+  collation: string | null;
+  computed?: { definition: string; expr: Expr; persisted: boolean };
+  defaultObjectId: number;
+}
+
+/** A sys.indexes row (index_id 0 is the heap). */
+export interface Index {
+  indexId: number;
+  name: string | null;
+  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED';
+  unique: boolean;
+  isPrimaryKey: boolean;
+  isUniqueConstraint: boolean;
+  keys: { columnId: number; desc: boolean }[];
+  includes: number[];
+  filter?: { definition: string; expr: Expr };
+  disabled: boolean;
+}
+
+/** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
+export interface KeyConstraint extends Dated { objectId: number; name: string; type: 'PK' | 'UQ'; indexId: number; systemNamed: boolean }
+/** sys.check_constraints. */
+export interface CheckConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; disabled: boolean; notTrusted: boolean; systemNamed: boolean }
+/** sys.default_constraints. */
+export interface DefaultConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; systemNamed: boolean }
+/** sys.foreign_keys with its columns. */
+export interface ForeignKey extends Dated {
+  objectId: number; name: string; refTableId: number; keyIndexId: number;
+  columns: { parent: number; ref: number }[];
+  onDelete: RefAction; onUpdate: RefAction; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
+}
+
+/** A user table. */
+export interface Table extends Dated {
+  objectId: number;
+  schemaId: number;
+  name: string;
+  columns: Column[];
+  indexes: Index[];
+  keys: KeyConstraint[];
+  checks: CheckConstraint[];
+  defaults: DefaultConstraint[];
+  fks: ForeignKey[];
+  rows: Row[];
+}
+
+/** sys.schemas. */
+export interface Schema { schemaId: number; name: string; principalId: number }
+
+/** One database's catalog. */
+export interface Database {
+  id: number;
+  name: string;
+  collation: string;
+  schemas: Schema[];
+  tables: Table[];
+  nextObjectId: number;
+  nextSchemaId: number;
+}
+
+/** The default collation of databases and string columns. */
+export const DEFAULT_COLLATION = 'SQL_Latin1_General_CP1_CI_AS';
+
+/** Case-insensitive name equality, as SQL_Latin1_General_CP1_CI_AS compares. */
+export function sameName(a: string, b: string): boolean { return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0 || a.toLowerCase() === b.toLowerCase(); }
+
+const BUILTIN_SCHEMAS: [number, string][] = [[1, 'dbo'], [2, 'guest'], [3, 'INFORMATION_SCHEMA'], [4, 'sys']];
+
+/** A fresh database with SQL Server's built-in schemas. */
+export function newDatabase(id: number, name: string): Database {
+  return {
+    id, name, collation: DEFAULT_COLLATION,
+    schemas: BUILTIN_SCHEMAS.map(([schemaId, n]) => ({ schemaId, name: n, principalId: schemaId === 1 ? 1 : schemaId })),
+    tables: [], nextObjectId: 581577110 + id * 1000, nextSchemaId: 5,
+  };
+}
+
+/** Allocates an object id; SQL Server's ids are large and scattered, so step like it does. */
+export function allocObjectId(db: Database): number {
+  const id = db.nextObjectId;
+  db.nextObjectId = (db.nextObjectId + 16048057) % 2147483647;
+  return id;
+}
+
+/** Every schema-scoped object in a database, for sys.objects and name clashes. */
+export interface ObjectRow { objectId: number; name: string; schemaId: number; parentObjectId: number; type: string; typeDesc: string; created: Date; modified: Date; systemNamed: boolean }
+
+/** Lists sys.objects rows of user objects. */
+export function allObjects(db: Database): ObjectRow[] {
+  const out: ObjectRow[] = [];
+  for (const t of db.tables) {
+    out.push({ objectId: t.objectId, name: t.name, schemaId: t.schemaId, parentObjectId: 0, type: 'U', typeDesc: 'USER_TABLE', created: t.created, modified: t.modified, systemNamed: false });
+    for (const k of t.keys) out.push({ objectId: k.objectId, name: k.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: k.type, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT', created: k.created, modified: k.modified, systemNamed: k.systemNamed });
+    for (const c of t.checks) out.push({ objectId: c.objectId, name: c.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'C', typeDesc: 'CHECK_CONSTRAINT', created: c.created, modified: c.modified, systemNamed: c.systemNamed });
+    for (const d of t.defaults) out.push({ objectId: d.objectId, name: d.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'D', typeDesc: 'DEFAULT_CONSTRAINT', created: d.created, modified: d.modified, systemNamed: d.systemNamed });
+    for (const f of t.fks) out.push({ objectId: f.objectId, name: f.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'F', typeDesc: 'FOREIGN_KEY_CONSTRAINT', created: f.created, modified: f.modified, systemNamed: f.systemNamed });
+  }
+  return out;
+}
+
+/** Finds a schema by name. */
+export function findSchema(db: Database, name: string): Schema | undefined { return db.schemas.find((s) => sameName(s.name, name)); }
+
+/** Finds a table by schema and name. */
+export function findTable(db: Database, schemaName: string, name: string): Table | undefined {
+  const s = findSchema(db, schemaName);
+  return s ? db.tables.find((t) => t.schemaId === s.schemaId && sameName(t.name, name)) : undefined;
+}
+
+/** Finds any object (table or constraint) by schema and name. */
+export function findObject(db: Database, schemaId: number, name: string): ObjectRow | undefined {
+  return allObjects(db).find((o) => o.schemaId === schemaId && sameName(o.name, name));
+}
+
+/** Finds a column by name. */
+export function findColumn(t: Table, name: string): Column | undefined { return t.columns.find((c) => sameName(c.name, name)); }
+
+/** Deep copy of a database, for transaction and statement rollback. */
+export function cloneDatabase(db: Database): Database {
+  return structuredClone(db);
+}

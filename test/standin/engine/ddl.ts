@@ -1,0 +1,294 @@
+/** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
+import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name } from './ast';
+import type { Column, Database, Index, Row, Table, Value } from './catalog';
+import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, sameName } from './catalog';
+import type { DdlContext } from './ddl-constraints';
+import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
+import { qualified, rowScope } from './integrity';
+import { evaluate, test, typeOf } from './eval';
+import { resolveType, isStringType } from './types';
+import { convert } from './values';
+import { SqlError, err } from './errors';
+import { splitObjectName } from './functions';
+
+function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
+  const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
+  if (name.length >= 3 && !sameName(name[name.length - 3], ctx.db.name)) throw err.notSupported('cross-database DDL');
+  const s = findSchema(ctx.db, schema);
+  if (!s) throw new SqlError(2760, 16, 1, `The specified schema name "${schema}" either does not exist or you do not have permission to use it.`);
+  return { schemaId: s.schemaId, schema: s.name, name: name[name.length - 1] };
+}
+
+/** Finds the table an ALTER/CREATE INDEX/DROP names, or throws `missing`. */
+export function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError): Table {
+  const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
+  const t = findTable(ctx.db, schema, name[name.length - 1]);
+  if (!t) throw missing();
+  return t;
+}
+
+function touch(ctx: DdlContext, t: Table): void { t.modified = ctx.now; }
+
+function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
+  if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
+  const type = def.type ? resolveType(def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
+  if (def.identity && !['int', 'bigint', 'smallint', 'tinyint', 'decimal', 'numeric'].includes(type.name)) {
+    throw new SqlError(2749, 16, 2, `Identity column '${def.name}' must be of data type int, bigint, smallint, tinyint, or decimal or numeric with a scale of 0, and constrained to be nonnullable.`);
+  }
+  if (def.identity && t.columns.some((c) => c.identity)) throw new SqlError(2744, 16, 2, `Multiple identity columns specified for table '${t.name}'. Only one identity column per table is allowed.`);
+  const nullable = def.nullable ?? !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk'));
+  const col: Column = {
+    columnId, name: def.name, type, nullable: def.computed ? true : nullable,
+    identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null } : undefined,
+    collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
+    defaultObjectId: 0,
+  };
+  if (def.computed) col.computed = { definition: stored('computed', def.computed.text), expr: def.computed.expr, persisted: def.computed.persisted };
+  return col;
+}
+
+/** CREATE TABLE with its column and table constraints. */
+export function createTable(ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[]): void {
+  const { schemaId, name: tname } = schemaOf(ctx, name);
+  if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
+  const t: Table = {
+    objectId: allocObjectId(ctx.db), schemaId, name: tname, columns: [], rows: [], keys: [], checks: [], defaults: [], fks: [],
+    indexes: [{ indexId: 0, name: null, type: 'HEAP', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [], includes: [], disabled: false }],
+    created: ctx.now, modified: ctx.now,
+  };
+  const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
+  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  ctx.db.tables.push(t);
+  // Column constraints in column order, then table constraints; PKs first so an unspecified PK takes the clustered index.
+  const all: { def: ConstraintDef; col?: Column }[] = [];
+  columns.forEach((def, i) => def.constraints.forEach((c) => all.push({ def: c, col: t.columns[i] })));
+  constraints.forEach((c) => all.push({ def: c }));
+  const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
+  all.sort((a, b) => rank(a.def) - rank(b.def));
+  for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+}
+
+/** DROP TABLE (3701 when missing, 3726 when another table's FK references it). */
+export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void {
+  const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
+  const t = findTable(ctx.db, schema, name[name.length - 1]);
+  if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
+  const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
+  if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
+  ctx.db.tables = ctx.db.tables.filter((x) => x !== t);
+}
+
+function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 'index'; name: string; kind: string }[] {
+  const out: { what: 'object' | 'index'; name: string; kind: string }[] = [];
+  for (const d of t.defaults) if (d.columnId === col.columnId) out.push({ what: 'object', name: d.name, kind: 'default' });
+  for (const ix of t.indexes) {
+    if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
+    const key = t.keys.find((k) => k.indexId === ix.indexId);
+    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: 'index' });
+  }
+  for (const c of t.checks) if (c.columnId === col.columnId || mentions(c.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'check' });
+  for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
+  for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.columns.some((fc) => fc.ref === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
+  for (const c of t.columns) if (c.computed && c !== col && mentions(c.computed.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'computed' });
+  return out;
+}
+
+function mentions(e: unknown, col: string): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const o = e as { k?: string; parts?: string[] };
+  if (o.k === 'col' && o.parts && sameName(o.parts[o.parts.length - 1], col)) return true;
+  return Object.values(e).some((v) => (Array.isArray(v) ? v.some((x) => mentions(x, col)) : typeof v === 'object' && mentions(v, col)));
+}
+
+function defaultValue(ctx: DdlContext, t: Table, col: Column): Value {
+  const d = t.defaults.find((x) => x.columnId === col.columnId);
+  return d ? convert(evaluate(d.expr, undefined, ctx.host), col.type) : null;
+}
+
+/** Fills identity/default values for rows that lack them (INSERT and ADD column share it). */
+export function nextIdentity(col: Column): number {
+  const id = col.identity as NonNullable<Column['identity']>;
+  id.last = id.last === null ? id.seed : id.last + id.increment;
+  return id.last;
+}
+
+/** ALTER TABLE, one action. */
+export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): void {
+  const t = tableOrFail(ctx, name, () => err.cannotFindObject(name.join('.')));
+  touch(ctx, t);
+  switch (action.k) {
+    case 'addColumns': {
+      for (const def of action.columns) {
+        const col = newColumn(ctx, t, def, Math.max(0, ...t.columns.map((c) => c.columnId)) + 1, false);
+        const hasDefault = def.constraints.some((c) => c.k === 'default');
+        if (!col.nullable && !hasDefault && !col.identity && !col.computed && t.rows.length > 0) throw err.cannotAddNotNull(col.name, t.name);
+        t.columns.push(col);
+        for (const c of def.constraints) addConstraint(ctx, t, c, true, c.k === 'check' || c.k === 'default' ? col : undefined);
+        const withValues = !col.nullable; // WITH VALUES is implied for NOT NULL columns
+        for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : withValues ? defaultValue(ctx, t, col) : null;
+      }
+      return;
+    }
+    case 'dropColumns': {
+      for (const n of action.names) {
+        const col = findColumn(t, n);
+        if (!col) { if (action.ifExists) continue; throw new SqlError(4924, 16, 1, `ALTER TABLE DROP COLUMN failed because column '${n}' does not exist in table '${t.name}'.`); }
+        const dep = dependents(ctx, t, col)[0];
+        if (dep) throw err.dependent(dep.what, dep.name, col.name, 'DROP COLUMN');
+        t.columns = t.columns.filter((c) => c !== col);
+        for (const row of t.rows) delete row[col.columnId];
+      }
+      return;
+    }
+    case 'alterColumn': {
+      const def = action.column;
+      const col = findColumn(t, def.name);
+      if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${def.name}' does not exist in table '${t.name}'.`);
+      const type = resolveType(def.type ?? { name: col.type.name, args: [] });
+      const nullable = def.nullable ?? true;
+      const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
+      const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
+      const lengthOnly = sameType && ['varchar', 'nvarchar', 'varbinary', 'char', 'nchar', 'binary'].includes(type.name);
+      const typeUnchanged = sameType && type.maxLength === col.type.maxLength;
+      for (const dep of dependents(ctx, t, col)) {
+        const blocks =
+          dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
+          : dep.kind === 'default' ? !(sameType && (lengthOnly || typeUnchanged))
+          : dep.kind === 'check' ? !(lengthOnly && grows) && !typeUnchanged
+          : dep.kind === 'key' ? !(typeUnchanged && !nullable) && !(grows && lengthOnly && !nullable)
+          : !typeUnchanged || nullable !== col.nullable;
+        if (blocks) throw err.dependent(dep.what, dep.name, col.name, 'ALTER COLUMN');
+      }
+      const converted: Value[] = t.rows.map((r) => convert(r[col.columnId] ?? null, type));
+      if (!nullable && converted.some((v) => v === null)) throw err.nullInto(col.name, `${ctx.db.name}.${qualified(ctx.db, t)}`, 'UPDATE');
+      t.rows.forEach((r, i) => { r[col.columnId] = converted[i]; });
+      col.type = type;
+      col.nullable = nullable;
+      col.collation = isStringType(type.name) ? def.collation ?? ctx.db.collation : null;
+      return;
+    }
+    case 'addConstraints': {
+      for (const c of action.constraints) addConstraint(ctx, t, c, action.check ?? true);
+      return;
+    }
+    case 'dropConstraints': {
+      for (const n of action.names) dropConstraint(ctx, t, n, action.ifExists);
+      return;
+    }
+    case 'checkConstraints': {
+      const pick = <T extends { name: string }>(xs: T[]): T[] => (action.names === 'ALL' ? xs : xs.filter((x) => (action.names as readonly string[]).some((n) => sameName(n, x.name))));
+      if (action.names !== 'ALL') for (const n of action.names) if (!t.checks.some((c) => sameName(c.name, n)) && !t.fks.some((f) => sameName(f.name, n))) throw new SqlError(4917, 16, 0, `Constraint '${n}' does not exist.`);
+      for (const c of pick(t.checks)) {
+        if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
+        if (action.withCheck) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
+        c.disabled = false;
+        if (action.withCheck) c.notTrusted = false;
+      }
+      for (const f of pick(t.fks)) {
+        if (!action.enable) { f.disabled = true; f.notTrusted = true; continue; }
+        if (action.withCheck) {
+          const ref = ctx.db.tables.find((x) => x.objectId === f.refTableId) as Table;
+          for (const row of t.rows) {
+            const vals = f.columns.map((fc) => row[fc.parent] ?? null);
+            if (vals.some((v) => v === null)) continue;
+            if (!ref.rows.some((r) => f.columns.every((fc, i) => (r[fc.ref] ?? null) !== null && String(r[fc.ref]).toLowerCase() === String(vals[i]).toLowerCase()))) throw err.conflict('ALTER TABLE', 'FOREIGN KEY', f.name, ctx.db.name, qualified(ctx.db, ref), ref.columns.find((c) => c.columnId === f.columns[0].ref)?.name);
+          }
+          f.notTrusted = false;
+        }
+        f.disabled = false;
+      }
+      return;
+    }
+  }
+}
+
+function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean): void {
+  const key = t.keys.find((k) => sameName(k.name, n));
+  if (key) {
+    for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
+      throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
+    }
+    t.keys = t.keys.filter((k) => k !== key);
+    removeIndex(t, t.indexes.find((i) => i.indexId === key.indexId) as Index);
+    return;
+  }
+  const ck = t.checks.find((c) => sameName(c.name, n));
+  if (ck) { t.checks = t.checks.filter((c) => c !== ck); return; }
+  const df = t.defaults.find((c) => sameName(c.name, n));
+  if (df) { t.defaults = t.defaults.filter((c) => c !== df); const col = t.columns.find((c) => c.columnId === df.columnId); if (col) col.defaultObjectId = 0; return; }
+  const fk = t.fks.find((c) => sameName(c.name, n));
+  if (fk) { t.fks = t.fks.filter((c) => c !== fk); return; }
+  if (!ifExists) throw err.notAConstraint(n);
+}
+
+/** CREATE INDEX. */
+export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
+  const t = tableOrFail(ctx, def.table, () => new SqlError(1088, 16, 12, `Cannot find the object "${def.table.join('.')}" because it does not exist or you do not have permissions.`));
+  createIndex(ctx, t, def);
+  touch(ctx, t);
+}
+
+/** DROP INDEX i ON t. */
+export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean): void {
+  const schema = table.length >= 2 ? table[table.length - 2] : 'dbo';
+  const t = findTable(ctx.db, schema, table[table.length - 1]);
+  const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
+  if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
+  if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
+  removeIndex(t, ix);
+  touch(ctx, t);
+}
+
+/** CREATE SCHEMA. */
+export function createSchema(ctx: DdlContext, name: string): void {
+  if (findSchema(ctx.db, name)) throw err.objectExists(name);
+  ctx.db.schemas.push({ schemaId: ctx.db.nextSchemaId++, name, principalId: 1 });
+}
+
+/** DROP SCHEMA. */
+export function dropSchema(ctx: DdlContext, name: string, ifExists: boolean): void {
+  const s = findSchema(ctx.db, name);
+  if (!s) { if (ifExists) return; throw err.cannotDrop('schema', name); }
+  const used = allObjects(ctx.db).find((o) => o.schemaId === s.schemaId);
+  if (used) throw new SqlError(3729, 16, 1, `Cannot drop schema '${s.name}' because it is being referenced by object '${used.name}'.`);
+  ctx.db.schemas = ctx.db.schemas.filter((x) => x !== s);
+}
+
+/** sp_rename @objname, @newname, @objtype (COLUMN, INDEX, OBJECT or none). */
+export function spRename(ctx: DdlContext, objname: string, newname: string, objtype: string | null): void {
+  const parts = splitObjectName(objname);
+  const type = objtype === null ? null : objtype.toUpperCase();
+  const ambiguous = (): SqlError => err.renameAmbiguous(type ?? '(null)');
+  const tableFrom = (p: string[]): Table | undefined => findTable(ctx.db, p.length >= 2 ? p[p.length - 2] : 'dbo', p[p.length - 1]);
+  if (type === 'COLUMN') {
+    if (parts.length < 2) throw ambiguous();
+    const t = tableFrom(parts.slice(0, -1));
+    const col = t && findColumn(t, parts[parts.length - 1]);
+    if (!t || !col) throw ambiguous();
+    if (t.columns.some((c) => c !== col && sameName(c.name, newname))) throw err.columnTwice(newname, t.name);
+    col.name = newname;
+    touch(ctx, t);
+  } else if (type === 'INDEX') {
+    if (parts.length < 2) throw ambiguous();
+    const t = tableFrom(parts.slice(0, -1));
+    const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, parts[parts.length - 1]));
+    if (!t || !ix) throw ambiguous();
+    if (t.indexes.some((i) => i !== ix && i.name !== null && sameName(i.name, newname))) throw err.renameExists(newname);
+    const key = t.keys.find((k) => k.indexId === ix.indexId);
+    if (key) { if (findObject(ctx.db, t.schemaId, newname)) throw err.renameExists(newname); key.name = newname; }
+    ix.name = newname;
+    touch(ctx, t);
+  } else if (type === null || type === 'OBJECT') {
+    const schema = findSchema(ctx.db, parts.length >= 2 ? parts[parts.length - 2] : 'dbo');
+    const obj = schema && findObject(ctx.db, schema.schemaId, parts[parts.length - 1]);
+    if (!schema || !obj) throw ambiguous();
+    if (findObject(ctx.db, schema.schemaId, newname)) throw err.renameExists(newname);
+    for (const t of ctx.db.tables) {
+      if (t.objectId === obj.objectId) { t.name = newname; touch(ctx, t); }
+      for (const k of t.keys) if (k.objectId === obj.objectId) { k.name = newname; const ix = t.indexes.find((i) => i.indexId === k.indexId); if (ix) ix.name = newname; k.modified = ctx.now; }
+      for (const k of [...t.checks, ...t.defaults, ...t.fks]) if (k.objectId === obj.objectId) { k.name = newname; k.modified = ctx.now; }
+    }
+  } else throw ambiguous();
+  ctx.info(15477, 'Caution: Changing any part of an object name could break scripts and stored procedures.');
+}
+

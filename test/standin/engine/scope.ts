@@ -1,0 +1,53 @@
+/** Name resolution for expressions: the columns in reach of a query, and the session host. */
+import type { Select } from './ast';
+import type { Database, Value } from './catalog';
+import { sameName } from './catalog';
+import type { SqlType } from './types';
+import { SqlError, err } from './errors';
+
+/** One column of a relation in FROM, with the alias that qualifies it. */
+export interface ScopeColumn { readonly qual: string; readonly schema?: string; readonly table?: string; readonly name: string; readonly type: SqlType; readonly nullable: boolean }
+
+/** The columns a (joined) FROM exposes, the current row, and the enclosing query's scope. */
+export interface Scope {
+  readonly columns: readonly ScopeColumn[];
+  row: readonly Value[];
+  /** Rows of the current group when aggregating. */
+  group?: readonly (readonly Value[])[];
+  readonly parent?: Scope;
+}
+
+/** What expression evaluation needs from the session. */
+export interface Host {
+  readonly db: Database;
+  database(name: string): Database | undefined;
+  databaseById(id: number): Database | undefined;
+  allDatabases(): readonly Database[];
+  getVar(name: string): { value: Value; type: SqlType } | undefined;
+  global(name: string): { value: Value; type: SqlType } | undefined;
+  productVersion: string;
+  runSubquery(sel: Select, scope: Scope | undefined): { types: SqlType[]; rows: Value[][] };
+  subqueryType(sel: Select, scope: Scope | undefined): SqlType[];
+  caught(): { number: number; message: string; severity: number; state: number; line: number } | undefined;
+  option(name: string): boolean;
+}
+
+/** Resolves a column reference to (scope depth, index), or raises 207/209. */
+export function resolveColumn(scope: Scope | undefined, parts: readonly string[]): { scope: Scope; index: number; col: ScopeColumn } {
+  const name = parts[parts.length - 1];
+  const qual = parts.length >= 2 ? parts[parts.length - 2] : undefined;
+  const schema = parts.length >= 3 ? parts[parts.length - 3] : undefined;
+  for (let s = scope; s; s = s.parent) {
+    const hits: number[] = [];
+    s.columns.forEach((c, i) => {
+      if (!sameName(c.name, name)) return;
+      if (qual !== undefined && !sameName(c.qual, qual)) return;
+      if (schema !== undefined && c.schema !== undefined && !sameName(c.schema, schema)) return;
+      hits.push(i);
+    });
+    if (hits.length > 1) throw new SqlError(209, 16, 1, `Ambiguous column name '${name}'.`, 'batch');
+    if (hits.length === 1) return { scope: s, index: hits[0], col: s.columns[hits[0]] };
+  }
+  if (qual !== undefined) throw new SqlError(4104, 16, 1, `The multi-part identifier "${parts.join('.')}" could not be bound.`, 'batch');
+  throw err.invalidColumn(name);
+}

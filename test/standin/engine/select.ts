@@ -1,0 +1,175 @@
+/** SELECT evaluation over catalog rows: FROM/JOIN, WHERE, GROUP BY, aggregates, ORDER BY, TOP, DISTINCT. */
+import type { Expr, FromItem, Name, Select } from './ast';
+import type { Database, Table, Value } from './catalog';
+import { findSchema, findTable, sameName } from './catalog';
+import type { Host, Scope, ScopeColumn } from './scope';
+import { systemView } from './system-views';
+import type { SqlType } from './types';
+import { ty } from './types';
+import { evaluate, hasAggregate, test, typeOf } from './eval';
+import { compare } from './values';
+import { err } from './errors';
+
+/** A computed result: typed columns and rows. */
+export interface Relation { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] }
+
+/** A SELECT's output: columns (named, typed) and rows; assignments made instead when it assigns variables. */
+export interface SelectResult { readonly columns: readonly { name: string; type: SqlType; nullable: boolean }[]; readonly rows: Value[][]; readonly assigned: boolean }
+
+/** Resolves a table name to (database, schema, name) with dbo and the current database as defaults. */
+export function resolveName(host: Host, name: Name): { db: Database; schema: string; name: string } {
+  const obj = name[name.length - 1];
+  const schema = name.length >= 2 && name[name.length - 2] !== '' ? name[name.length - 2] : 'dbo';
+  const db = name.length >= 3 ? host.database(name[name.length - 3]) : host.db;
+  if (!db) throw err.invalidObject(name.join('.'));
+  return { db, schema, name: obj };
+}
+
+/** A user table's rows as a relation (computed columns evaluated). */
+export function tableRelation(t: Table, qual: string, host: Host, schemaName?: string): Relation {
+  const columns = t.columns.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable }));
+  const rows = t.rows.map((r) => t.columns.map((c) => r[c.columnId] ?? null));
+  t.columns.forEach((c, i) => {
+    if (!c.computed) return;
+    const expr = c.computed.expr;
+    rows.forEach((row) => { row[i] = evaluate(expr, { columns, row }, host); });
+  });
+  return { columns, rows };
+}
+
+function fromRelation(item: FromItem, host: Host, outer: Scope | undefined): Relation {
+  switch (item.k) {
+    case 'table': {
+      const { db, schema, name } = resolveName(host, item.name);
+      const qual = item.alias ?? name;
+      const sv = systemView(schema, name);
+      if (sv && (sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA'))) {
+        return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(db, host.allDatabases()) };
+      }
+      const t = findTable(db, schema, name);
+      if (!t) throw err.invalidObject(item.name.join('.'));
+      return tableRelation(t, qual, host, findSchema(db, schema)?.name);
+    }
+    case 'derived': {
+      const r = executeSelect(item.sub, host, outer);
+      return { columns: r.columns.map((c) => ({ qual: item.alias, name: c.name, type: c.type, nullable: c.nullable })), rows: r.rows };
+    }
+    case 'join': {
+      const l = fromRelation(item.l, host, outer);
+      const r = fromRelation(item.r, host, outer);
+      const columns = [...l.columns, ...r.columns.map((c) => (item.type === 'LEFT' || item.type === 'FULL' ? { ...c, nullable: true } : c))];
+      const rows: Value[][] = [];
+      const rightMatched = new Set<number>();
+      const nullsL = l.columns.map(() => null);
+      const nullsR = r.columns.map(() => null);
+      for (const lr of l.rows) {
+        let matched = false;
+        r.rows.forEach((rr, ri) => {
+          const row = [...lr, ...rr];
+          if (!item.on || test(item.on, { columns, row, parent: outer }, host) === true) { rows.push(row); matched = true; rightMatched.add(ri); }
+        });
+        if (!matched && (item.type === 'LEFT' || item.type === 'FULL')) rows.push([...lr, ...nullsR]);
+      }
+      if (item.type === 'RIGHT' || item.type === 'FULL') r.rows.forEach((rr, ri) => { if (!rightMatched.has(ri)) rows.push([...nullsL, ...rr]); });
+      return { columns, rows };
+    }
+  }
+}
+
+function itemName(e: Expr, alias: string | undefined): string {
+  if (alias !== undefined) return alias;
+  if (e.k === 'col') return e.parts[e.parts.length - 1];
+  return '';
+}
+
+function groupKey(vals: Value[]): string {
+  return JSON.stringify(vals.map((v) => (typeof v === 'string' ? v.replace(/ +$/, '').toLowerCase() : v instanceof Date ? v.getTime() : v)));
+}
+
+/** The output column types of a SELECT (without running it). */
+export function selectTypes(sel: Select, host: Host, outer: Scope | undefined): SqlType[] {
+  return executeSelect({ ...sel, where: { k: 'lit', v: 0, lt: 'int', text: '0' } }, host, outer, true).columns.map((c) => c.type);
+}
+
+/** Runs a SELECT; `outer` is the enclosing query's scope for correlated subqueries. */
+export function executeSelect(sel: Select, host: Host, outer: Scope | undefined, typesOnly = false): SelectResult {
+  let rel: Relation = { columns: [], rows: [[]] };
+  for (const f of sel.from) {
+    const r = fromRelation(f, host, outer);
+    rel = rel.columns.length === 0 && rel.rows.length === 1 && rel.rows[0].length === 0 ? r : { columns: [...rel.columns, ...r.columns], rows: rel.rows.flatMap((a) => r.rows.map((b) => [...a, ...b])) };
+  }
+  const columns = rel.columns;
+  const scopeOf = (row: readonly Value[], group?: readonly (readonly Value[])[]): Scope => ({ columns, row, group, parent: outer });
+  let rows = rel.rows;
+  if (sel.where) { const w = sel.where; rows = rows.filter((row) => test(w, scopeOf(row), host) === true); }
+
+  // Expand * and type the output.
+  const items: { expr: Expr; name: string; assign?: string }[] = [];
+  for (const it of sel.items) {
+    if (it.expr.k === 'star') {
+      const q = it.expr.qual;
+      const picked = columns.map((c, i) => ({ c, i })).filter(({ c }) => q === undefined || sameName(c.qual, q));
+      if (q !== undefined && picked.length === 0) throw err.invalidObject(q);
+      for (const { c } of picked) items.push({ expr: { k: 'col', parts: [c.qual, c.name] }, name: c.name });
+    } else items.push({ expr: it.expr, name: itemName(it.expr, it.alias), assign: it.assign });
+  }
+  const typingScope = scopeOf(columns.map(() => null));
+  const outCols = items.map((it) => {
+    const type = typeOf(it.expr, typingScope, host);
+    const nullable = it.expr.k === 'col' ? columns.find((c) => sameName(c.name, (it.expr as { parts: Name }).parts.slice(-1)[0]))?.nullable ?? true : true;
+    return { name: it.name, type, nullable };
+  });
+  for (const g of sel.groupBy) typeOf(g, typingScope, host); // raises 207 for unknown grouping columns
+  if (typesOnly) return { columns: outCols, rows: [], assigned: false };
+
+  const aggregating = sel.groupBy.length > 0 || items.some((i) => hasAggregate(i.expr)) || (sel.having ? hasAggregate(sel.having) : false);
+  let scopes: Scope[];
+  if (aggregating) {
+    const groups = new Map<string, Value[][]>();
+    if (sel.groupBy.length === 0) groups.set('', rows);
+    else for (const row of rows) {
+      const key = groupKey(sel.groupBy.map((g) => evaluate(g, scopeOf(row), host)));
+      const list = groups.get(key);
+      if (list) list.push(row); else groups.set(key, [row]);
+    }
+    scopes = [...groups.values()].map((g) => scopeOf(g[0] ?? columns.map(() => null), g));
+    if (sel.having) { const h = sel.having; scopes = scopes.filter((s) => test(h, s, host) === true); }
+  } else scopes = rows.map((row) => scopeOf(row));
+
+  let out = scopes.map((s) => ({ scope: s, vals: items.map((it) => evaluate(it.expr, s, host)) }));
+  if (sel.distinct) {
+    const seen = new Set<string>();
+    out = out.filter((o) => { const k = groupKey(o.vals); if (seen.has(k)) return false; seen.add(k); return true; });
+  }
+  if (sel.orderBy.length > 0) {
+    const keyOf = (o: { scope: Scope; vals: Value[] }, e: Expr): Value => {
+      if (e.k === 'lit' && e.lt === 'int') return o.vals[Number(e.v) - 1] ?? null;
+      if (e.k === 'col' && e.parts.length === 1) {
+        const idx = items.findIndex((it) => sameName(it.name, e.parts[0]) && !(it.expr.k === 'col' && columns.filter((c) => sameName(c.name, e.parts[0])).length > 1));
+        if (idx >= 0 && (items[idx].expr.k !== 'col' || sel.items.some((si) => si.alias !== undefined && sameName(si.alias, e.parts[0])))) return o.vals[idx];
+      }
+      return evaluate(e, o.scope, host);
+    };
+    const keyed = out.map((o) => ({ o, keys: sel.orderBy.map((ob) => keyOf(o, ob.expr)) }));
+    keyed.sort((a, b) => {
+      for (let i = 0; i < sel.orderBy.length; i++) {
+        const x = a.keys[i]; const y = b.keys[i];
+        const c = x === null && y === null ? 0 : x === null ? -1 : y === null ? 1 : compare(x, y);
+        if (c !== 0) return sel.orderBy[i].desc ? -c : c;
+      }
+      return 0;
+    });
+    out = keyed.map((k) => k.o);
+  }
+  if (sel.top) { const n = Number(evaluate(sel.top, undefined, host)); out = out.slice(0, n); }
+  let resultRows = out.map((o) => o.vals);
+  if (sel.union) {
+    const next = executeSelect(sel.union.next, host, outer);
+    resultRows = [...resultRows, ...next.rows];
+    if (!sel.union.all) { const seen = new Set<string>(); resultRows = resultRows.filter((r) => { const k = groupKey(r); if (seen.has(k)) return false; seen.add(k); return true; }); }
+  }
+  return { columns: outCols, rows: resultRows, assigned: items.some((i) => i.assign !== undefined) };
+}
+
+/** The column names and types a SELECT without FROM or with FROM yields, used for typing `ty` defaults. */
+export const selectDefaults = { int: ty.int };

@@ -1,0 +1,417 @@
+/** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
+import type { Cell, Output, Parameter, ResultColumn, Session } from '../engine-interface';
+import type { Select, Statement } from './ast';
+import type { Database, Value } from './catalog';
+
+import type { Host, Scope } from './scope';
+import type { SqlType } from './types';
+import { resolveType, ty, wireType } from './types';
+import { checkSyntax, tokenize } from './grammar';
+import { parseBatch } from './parser';
+import { evaluate, test } from './eval';
+import { executeSelect, selectTypes } from './select';
+import { convert, toNumber, toText } from './values';
+import { SqlError, err } from './errors';
+import type { DdlContext } from './ddl-constraints';
+import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
+import { insert, remove, update } from './dml';
+import { TxLog } from './tx-log';
+import type { DatabaseStore } from './tx-log';
+
+/** What a session needs from the engine. */
+export interface EngineState extends DatabaseStore {
+  readonly productVersion: string;
+  all(): Database[];
+}
+
+type Var = { value: Value; type: SqlType };
+/** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
+class BatchEnd { constructor(readonly reason: 'abort' | 'return' | 'xactAbort') {} }
+
+const DEFAULT_OPTIONS: Record<string, boolean> = {
+  QUOTED_IDENTIFIER: true, ANSI_NULLS: true, ANSI_WARNINGS: true, ANSI_PADDING: true, ARITHABORT: true,
+  CONCAT_NULL_YIELDS_NULL: true, NUMERIC_ROUNDABORT: false, XACT_ABORT: false, NOCOUNT: false, NOEXEC: false,
+  IMPLICIT_TRANSACTIONS: false, ANSI_NULL_DFLT_ON: true,
+};
+
+function parseParamType(s: string): SqlType {
+  const m = /^\s*(\w+)\s*(?:\(\s*(max|\d+)\s*(?:,\s*(\d+)\s*)?\))?/i.exec(s);
+  if (!m) return ty.nvarchar(4000);
+  const args: (number | 'max')[] = [];
+  if (m[2]) args.push(m[2].toLowerCase() === 'max' ? 'max' : Number(m[2]));
+  if (m[3]) args.push(Number(m[3]));
+  return resolveType({ name: m[1].toLowerCase(), args });
+}
+
+function versionString(v: string): string {
+  const major = Number(v.split('.')[0]);
+  const year = major >= 16 ? 2022 : major === 15 ? 2019 : major === 14 ? 2017 : 2016;
+  return `Microsoft SQL Server ${year} (RTM) - ${v} (X64) \n\tStand-in for tests \n\tCopyright (C) ${year} Microsoft Corporation\n\tDeveloper Edition (64-bit) on Linux <X64>`;
+}
+
+/** A connection: variables, SET options, transaction state; runs batches and RPCs. */
+export class EngineSession implements Session {
+  private dbName: string;
+  private frames: Map<string, Var>[] = [new Map()];
+  private readonly options = new Map(Object.entries(DEFAULT_OPTIONS));
+  private tranCount = 0;
+  private readonly log: TxLog;
+  private lastError = 0;
+  private rowCount = 0;
+  private identity: number | null = null;
+  private caughtStack: { number: number; message: string; severity: number; state: number; line: number }[] = [];
+  private out: Output[] = [];
+  private tranSeq = 0;
+
+  constructor(readonly id: number, private readonly engine: EngineState, database: string) {
+    this.dbName = database;
+    this.log = new TxLog(engine);
+  }
+
+  /** The session's current database name. */
+  get database(): string { return this.dbName; }
+  /** A SET option's current value (e.g. 'XACT_ABORT'). */
+  option(name: string): boolean { return this.options.get(name.toUpperCase()) ?? false; }
+  /** Open transaction count (@@TRANCOUNT). */
+  get trancount(): number { return this.tranCount; }
+
+  private get db(): Database { return this.engine.get(this.dbName) as Database; }
+
+  private host(): Host {
+    const self = this;
+    return {
+      get db() { return self.db; },
+      database: (n) => self.engine.get(n),
+      databaseById: (id) => self.engine.all().find((d) => d.id === id),
+      allDatabases: () => self.engine.all(),
+      getVar: (n) => self.frames[self.frames.length - 1].get(n.toLowerCase()),
+      global: (n) => self.global(n),
+      productVersion: this.engine.productVersion,
+      runSubquery: (sel: Select, scope: Scope | undefined) => { const r = executeSelect(sel, self.host(), scope); return { types: r.columns.map((c) => c.type), rows: r.rows }; },
+      subqueryType: (sel, scope) => selectTypes(sel, self.host(), scope),
+      caught: () => self.caughtStack[self.caughtStack.length - 1],
+      option: (n) => self.option(n),
+    };
+  }
+
+  private global(name: string): Var | undefined {
+    switch (name.toUpperCase()) {
+      case '@@VERSION': return { value: versionString(this.engine.productVersion), type: ty.nvarchar(300) };
+      case '@@SPID': return { value: this.id, type: ty.smallint };
+      case '@@TRANCOUNT': return { value: this.tranCount, type: ty.int };
+      case '@@ERROR': return { value: this.lastError, type: ty.int };
+      case '@@ROWCOUNT': return { value: this.rowCount, type: ty.int };
+      case '@@IDENTITY': return { value: this.identity, type: ty.decimal(38, 0) };
+      case '@@SERVERNAME': return { value: 'standin', type: ty.nvarchar(128) };
+      case '@@SERVICENAME': return { value: 'MSSQLSERVER', type: ty.nvarchar(128) };
+      case '@@LANGUAGE': return { value: 'us_english', type: ty.nvarchar(128) };
+      case '@@MAX_PRECISION': return { value: 38, type: ty.tinyint };
+      case '@@OPTIONS': return { value: 5496, type: ty.int };
+      case '@@LOCK_TIMEOUT': return { value: -1, type: ty.int };
+      default: return undefined;
+    }
+  }
+
+  private ddl(write: boolean): DdlContext {
+    const db = write ? this.log.beforeWrite(this.dbName) : this.db;
+    return {
+      db, host: this.host(), quotedIdentifier: this.option('QUOTED_IDENTIFIER'), now: new Date(),
+      info: (number, message) => this.out.push({ kind: 'info', number, state: 1, class: 10, message, line: 1 }),
+      identityUsed: (v) => { this.identity = v; },
+    };
+  }
+
+  // ---- Session interface
+
+  async executeBatch(sql: string, signal: AbortSignal): Promise<Output[]> {
+    this.out = [];
+    this.runText(sql, signal, false);
+    return this.out;
+  }
+
+  async executeRpc(procedure: string, parameters: readonly Parameter[], signal: AbortSignal): Promise<Output[]> {
+    this.out = [];
+    try {
+      const proc = procedure.toLowerCase().replace(/^(\[?sys\]?\.|\[?dbo\]?\.)/, '').replace(/[[\]]/g, '');
+      if (proc === 'sp_executesql') {
+        const stmt = parameters[0];
+        const vars = new Map<string, Var>();
+        for (const p of parameters.slice(2)) {
+          const type = parseParamType(p.type);
+          vars.set(p.name.toLowerCase(), { value: p.value === null ? null : convert(p.value as Value, type), type });
+        }
+        this.runText(stmt?.value === null || stmt === undefined ? '' : String(stmt.value), signal, true, vars);
+      } else {
+        this.runText(`EXEC ${procedure} ${parameters.map((_p, i) => `@p${i}`).join(', ')}`, signal, true,
+          new Map(parameters.map((p, i) => [`@p${i}`, { value: p.value as Value, type: parseParamType(p.type) }])));
+      }
+    } catch (e) {
+      if (!(e instanceof BatchEnd)) throw e;
+    }
+    return this.out;
+  }
+
+  async beginTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.tranBegin(); return this.out; }
+  async commitTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.guard(() => this.tranCommit()); return this.out; }
+  async rollbackTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.guard(() => this.tranRollback()); return this.out; }
+
+  close(): void { if (this.tranCount > 0) { this.log.rollback(); this.tranCount = 0; } }
+
+  private guard(f: () => void): void {
+    try { f(); } catch (e) { if (e instanceof SqlError) this.emitError(e, 1); else throw e; }
+  }
+
+  // ---- transactions
+
+  private descriptor(): Buffer { const b = Buffer.alloc(8); b.writeUInt32LE(this.id, 4); b.writeUInt32LE(this.tranSeq, 0); return b; }
+
+  private tranBegin(): void {
+    if (this.tranCount === 0) {
+      this.tranSeq++;
+      this.log.begin();
+      this.out.push({ kind: 'transactionChanged', event: 'begin', descriptor: this.descriptor() });
+    }
+    this.tranCount++;
+  }
+
+  private tranCommit(): void {
+    if (this.tranCount === 0) throw err.commitNoTran();
+    this.tranCount--;
+    if (this.tranCount === 0) { this.log.commit(); this.out.push({ kind: 'transactionChanged', event: 'commit', descriptor: this.descriptor() }); }
+  }
+
+  private tranRollback(): void {
+    if (this.tranCount === 0) throw err.rollbackNoTran();
+    this.tranCount = 0;
+    this.log.rollback();
+    this.out.push({ kind: 'transactionChanged', event: 'rollback', descriptor: this.descriptor() });
+  }
+
+  // ---- batches
+
+  private runText(sql: string, signal: AbortSignal, nested: boolean, vars?: Map<string, Var>): void {
+    const tokens = tokenize(sql);
+    const problem = checkSyntax(sql, tokens);
+    if (problem) { this.emitError(err.syntax(problem.near), problem.line); return; }
+    let statements: Statement[];
+    try { statements = parseBatch(sql, tokens); } catch (e) {
+      if (e instanceof SqlError) { this.emitError(e, 1); return; }
+      throw e;
+    }
+    const schemaAt = statements.findIndex((s) => s.k === 'createSchema');
+    if (schemaAt > 0 || (schemaAt === 0 && statements.length > 1)) {
+      const line = statements[Math.max(schemaAt, 1)]?.line ?? 1;
+      this.emitError(schemaAt > 0 ? err.schemaFirst() : err.syntax(statements[1].text.split(/\s/)[0]), line);
+      return;
+    }
+    if (vars || nested) this.frames.push(vars ?? new Map());
+    try {
+      this.runList(statements, signal);
+    } catch (e) {
+      if (!(e instanceof BatchEnd)) throw e;
+      if (e.reason === 'xactAbort' && nested) throw e;
+    } finally {
+      if (vars || nested) this.frames.pop();
+    }
+  }
+
+  private runList(list: readonly Statement[], signal: AbortSignal): void {
+    for (const s of list) {
+      if (signal.aborted) throw new BatchEnd('abort');
+      this.runOne(s, signal);
+    }
+  }
+
+  private runOne(s: Statement, signal: AbortSignal): void {
+    if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
+    const mutating = !['select', 'declare', 'setVar', 'setOption', 'if', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec'].includes(s.k);
+    if (mutating) this.log.startStatement();
+    try {
+      this.execute(s, signal);
+      if (mutating) this.log.endStatement();
+      if (!['if', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;
+    } catch (e) {
+      if (!(e instanceof SqlError)) { if (mutating) this.log.undoStatement(); throw e; }
+      if (mutating) this.log.undoStatement();
+      this.fail(e, s.line);
+    }
+  }
+
+  /** Reports an error and applies SQL Server's scope rules (XACT_ABORT, batch-aborting errors). */
+  private fail(e: SqlError, line: number): void {
+    if (this.inTry > 0) throw new CaughtSignal(e, line);
+    this.emitError(e, line);
+    if (this.option('XACT_ABORT') && e.cls >= 11) {
+      if (this.tranCount > 0) { this.tranCount = 0; this.log.rollback(); this.out.push({ kind: 'transactionChanged', event: 'rollback', descriptor: this.descriptor() }); }
+      throw new BatchEnd('xactAbort');
+    }
+    if (e.scope === 'batch') throw new BatchEnd('abort');
+  }
+
+  private inTry = 0;
+
+  private emitError(e: SqlError, line: number): void {
+    this.lastError = e.number;
+    for (const x of [e, ...e.followUps]) {
+      if (x.cls <= 10) this.out.push({ kind: 'info', number: x.number, state: x.state, class: x.cls, message: x.message, line });
+      else this.out.push({ kind: 'error', number: x.number, state: x.state, class: x.cls, message: x.message, line });
+    }
+    this.out.push({ kind: 'done' });
+  }
+
+  private done(rowCount?: number): void {
+    if (rowCount !== undefined) this.rowCount = rowCount;
+    this.out.push(rowCount === undefined || this.option('NOCOUNT') ? { kind: 'done' } : { kind: 'done', rowCount });
+  }
+
+  private setVar(name: string, value: Value): void {
+    const v = this.frames[this.frames.length - 1].get(name.toLowerCase());
+    if (!v) throw err.mustDeclare(name);
+    v.value = convert(value, v.type);
+  }
+
+  private execute(s: Statement, signal: AbortSignal): void {
+    const host = this.host();
+    switch (s.k) {
+      case 'select': {
+        const r = executeSelect(s, host, undefined);
+        if (r.assigned) {
+          const last = r.rows[r.rows.length - 1];
+          if (last) s.items.forEach((it, i) => { if (it.assign) this.setVar(it.assign, last[i]); });
+          this.done(r.rows.length);
+          return;
+        }
+        const columns: ResultColumn[] = r.columns.map((c) => ({ name: c.name, nullable: c.nullable, ...wireType(c.type) }));
+        const rows = r.rows.map((row) => row.map((v, i) => toCell(v, r.columns[i].type)));
+        this.out.push({ kind: 'resultSet', resultSet: { columns, rows } });
+        this.done(rows.length);
+        return;
+      }
+      case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
+      case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where); this.done(n); return; }
+      case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
+      case 'createTable': createTable(this.ddl(true), s.name, s.columns, s.constraints); this.done(); return;
+      case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
+      case 'alterTable': alterTable(this.ddl(true), s.name, s.action); this.done(); return;
+      case 'createIndex': createIndexStatement(this.ddl(true), s.index); this.done(); return;
+      case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
+      case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
+      case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'exec': this.exec(s, signal); return;
+      case 'declare':
+        for (const v of s.vars) {
+          const type = resolveType(v.type);
+          const frame = this.frames[this.frames.length - 1];
+          frame.set(v.name.toLowerCase(), { value: null, type });
+          if (v.init) this.setVar(v.name, evaluate(v.init, undefined, host));
+        }
+        return;
+      case 'setVar': this.setVar(s.name, evaluate(s.expr, undefined, host)); this.done(); return;
+      case 'setOption': {
+        const on = s.value === 'ON';
+        for (const o of s.options) if (s.value === 'ON' || s.value === 'OFF') this.options.set(o.replace(/\s+/g, '_'), on);
+        return;
+      }
+      case 'if': {
+        if (test(s.cond, undefined, host) === true) this.runOne(s.then, signal);
+        else if (s.els) this.runOne(s.els, signal);
+        return;
+      }
+      case 'block': this.runList(s.body, signal); return;
+      case 'tryCatch': {
+        this.inTry++;
+        let caught: CaughtSignal | undefined;
+        try { this.runList(s.body, signal); } catch (e) { if (e instanceof CaughtSignal) caught = e; else throw e; } finally { this.inTry--; }
+        if (caught) {
+          this.lastError = caught.error.number;
+          this.caughtStack.push({ number: caught.error.number, message: caught.error.message, severity: caught.error.cls, state: caught.error.state, line: caught.line });
+          try { this.runList(s.handler, signal); } finally { this.caughtStack.pop(); }
+        }
+        return;
+      }
+      case 'print': this.out.push({ kind: 'info', number: 0, state: 1, class: 0, message: toText(evaluate(s.expr, undefined, host) ?? ''), line: s.line }); return;
+      case 'raiserror': {
+        const msg = evaluate(s.msg, undefined, host);
+        const sev = toNumber(evaluate(s.severity, undefined, host));
+        const state = toNumber(evaluate(s.state, undefined, host));
+        const text = typeof msg === 'number' ? `Error ${msg}` : toText(msg);
+        if (sev <= 10) { this.out.push({ kind: 'info', number: 50000, state, class: sev, message: text, line: s.line }); return; }
+        throw new SqlError(typeof msg === 'number' ? msg : 50000, sev, state, text);
+      }
+      case 'throw': {
+        if (!s.number) {
+          const c = this.caughtStack[this.caughtStack.length - 1];
+          if (!c) throw new SqlError(10704, 15, 1, 'To rethrow an error, a THROW statement must be used inside a CATCH block. Insert the THROW statement inside a CATCH block, or add error handling mechanisms to catch the error.', 'batch');
+          throw new SqlError(c.number, c.severity, c.state, c.message, 'batch');
+        }
+        throw new SqlError(toNumber(evaluate(s.number, undefined, host)), 16, toNumber(evaluate(s.state as never, undefined, host)), toText(evaluate(s.msg as never, undefined, host)), 'batch');
+      }
+      case 'tran':
+        if (s.op === 'begin') this.tranBegin();
+        else if (s.op === 'commit') this.tranCommit();
+        else if (s.op === 'rollback') this.tranRollback();
+        this.done();
+        return;
+      case 'use': {
+        const db = this.engine.get(s.db);
+        if (!db) throw err.noDatabase(s.db);
+        const from = this.dbName;
+        this.dbName = db.name;
+        this.out.push({ kind: 'databaseChanged', from, to: db.name });
+        this.out.push({ kind: 'info', number: 5701, state: 2, class: 0, message: `Changed database context to '${db.name}'.`, line: s.line });
+        this.done();
+        return;
+      }
+      case 'return': throw new BatchEnd('return');
+      case 'noop': return;
+    }
+  }
+
+  private exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): void {
+    const host = this.host();
+    if (s.dynamic) { this.runText(toText(evaluate(s.dynamic, undefined, host) ?? ''), signal, true); return; }
+    const proc = (s.proc ?? []).map((p) => p.toLowerCase());
+    const name = proc[proc.length - 1];
+    const args = s.args.map((a) => ({ name: a.name?.toLowerCase(), value: evaluate(a.expr, undefined, host) }));
+    const arg = (pos: number, named: string): Value => (args.find((a) => a.name === named) ?? args.filter((a) => !a.name)[pos] ?? { value: null }).value;
+    switch (name) {
+      case 'sp_executesql': {
+        const text = toText(arg(0, '@stmt') ?? '');
+        const decl = arg(1, '@params');
+        const vars = new Map<string, Var>();
+        if (decl !== null) {
+          const declared = toText(decl).split(',').map((d) => d.trim()).filter(Boolean).map((d) => { const m = /^(@\w+)\s+(.*?)(\s+(output|out))?$/i.exec(d); return m ? { name: m[1].toLowerCase(), type: parseParamType(m[2]) } : null; }).filter((x): x is { name: string; type: SqlType } => x !== null);
+          const positional = args.slice(2).filter((a) => !a.name);
+          declared.forEach((d, i) => {
+            const given = args.find((a) => a.name === d.name) ?? positional[i];
+            vars.set(d.name, { value: given ? convert(given.value, d.type) : null, type: d.type });
+          });
+        }
+        this.runText(text, signal, true, vars);
+        return;
+      }
+      case 'sp_rename': {
+        const type = arg(2, '@objtype');
+        spRename(this.ddl(true), toText(arg(0, '@objname') ?? ''), toText(arg(1, '@newname') ?? ''), type === null ? null : toText(type));
+        this.done();
+        return;
+      }
+      case 'sp_getapplock': case 'sp_releaseapplock': case 'sp_set_session_context': this.done(); return;
+      default: throw err.noProc((s.proc ?? []).join('.'));
+    }
+  }
+}
+
+/** An error raised inside BEGIN TRY, on its way to the CATCH block. */
+class CaughtSignal { constructor(readonly error: SqlError, readonly line: number) {} }
+
+/** Converts an engine value to the cell the protocol layer expects for a column type. */
+export function toCell(v: Value, t: SqlType): Cell {
+  if (v === null) return null;
+  if (t.name === 'bit') return typeof v === 'boolean' ? v : Number(v) !== 0;
+  if (v instanceof Uint8Array && !Buffer.isBuffer(v)) return Buffer.from(v);
+  if (['varchar', 'nvarchar', 'char', 'nchar', 'text', 'ntext'].includes(t.name) && typeof v !== 'string') return toText(v);
+  if (['int', 'smallint', 'tinyint', 'bigint', 'decimal', 'numeric', 'float', 'real'].includes(t.name) && typeof v === 'string') return Number(v);
+  return v as Cell;
+}
+

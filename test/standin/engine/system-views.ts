@@ -1,0 +1,121 @@
+/** The sys.* catalog views (and a little INFORMATION_SCHEMA), computed from the catalog rows. */
+import type { Database, Table, Value, Column } from './catalog';
+import { allObjects } from './catalog';
+import type { SqlType } from './types';
+import { SYSTEM_TYPES, systemType, ty, isStringType } from './types';
+
+/** A view's column. */
+export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
+/** A system view: its columns and how to compute its rows. */
+export interface SystemView { readonly columns: readonly ViewColumn[]; rows(db: Database, all: readonly Database[]): Value[][] }
+
+const sn = ty.sysname;
+const c = (name: string, type: SqlType, nullable = false): ViewColumn => ({ name, type, nullable });
+const b = (v: boolean): number => (v ? 1 : 0);
+const char2 = ty.varchar(2);
+const desc60 = ty.nvarchar(60);
+
+const OBJECT_COLS: ViewColumn[] = [
+  c('name', sn), c('object_id', ty.int), c('principal_id', ty.int, true), c('schema_id', ty.int), c('parent_object_id', ty.int),
+  c('type', char2), c('type_desc', desc60, true), c('create_date', ty.datetime), c('modify_date', ty.datetime),
+  c('is_ms_shipped', ty.bit), c('is_published', ty.bit), c('is_schema_published', ty.bit),
+];
+interface ObjLike { objectId: number; name: string; schemaId: number; parentObjectId: number; type: string; typeDesc: string; created: Date; modified: Date }
+const objVals = (o: ObjLike): Value[] => [o.name, o.objectId, null, o.schemaId, o.parentObjectId, o.type, o.typeDesc, o.created, o.modified, 0, 0, 0];
+const objectsOf = (db: Database, type: string) => allObjects(db).filter((o) => o.type === type);
+const tableOf = (db: Database, id: number): Table | undefined => db.tables.find((t) => t.objectId === id);
+
+const COLUMN_COLS: ViewColumn[] = [
+  c('object_id', ty.int), c('name', sn, true), c('column_id', ty.int), c('system_type_id', ty.tinyint), c('user_type_id', ty.int),
+  c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true),
+  c('is_ansi_padded', ty.bit), c('is_rowguidcol', ty.bit), c('is_identity', ty.bit), c('is_computed', ty.bit), c('is_filestream', ty.bit),
+  c('is_replicated', ty.bit, true), c('is_non_sql_subscribed', ty.bit, true), c('is_merge_published', ty.bit, true), c('is_dts_replicated', ty.bit, true),
+  c('is_xml_document', ty.bit), c('xml_collection_id', ty.int), c('default_object_id', ty.int), c('rule_object_id', ty.int),
+  c('is_sparse', ty.bit, true), c('is_column_set', ty.bit, true), c('generated_always_type', ty.tinyint, true), c('generated_always_type_desc', desc60, true),
+  c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true),
+];
+function columnVals(t: Table, col: Column): Value[] {
+  const st = systemType(col.type.name);
+  return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
+    col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
+    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0];
+}
+const allColumns = (db: Database): Value[][] => db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col)));
+
+const INDEX_COLS: ViewColumn[] = [
+  c('object_id', ty.int), c('name', sn, true), c('index_id', ty.int), c('type', ty.tinyint), c('type_desc', desc60, true), c('is_unique', ty.bit, true),
+  c('data_space_id', ty.int, true), c('ignore_dup_key', ty.bit, true), c('is_primary_key', ty.bit, true), c('is_unique_constraint', ty.bit, true),
+  c('fill_factor', ty.tinyint), c('is_padded', ty.bit, true), c('is_disabled', ty.bit, true), c('is_hypothetical', ty.bit, true),
+  c('is_ignored_in_optimization', ty.bit, true), c('allow_row_locks', ty.bit, true), c('allow_page_locks', ty.bit, true), c('has_filter', ty.bit, true),
+  c('filter_definition', ty.nvarchar(-1), true), c('compression_delay', ty.int, true), c('suppress_dup_key_messages', ty.bit, true), c('auto_created', ty.bit, true),
+  c('optimize_for_sequential_key', ty.bit, true),
+];
+const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2 } as const;
+
+const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
+
+const view = (columns: ViewColumn[], rows: SystemView['rows']): SystemView => ({ columns, rows });
+const empty = (columns: ViewColumn[]): SystemView => view(columns, () => []);
+
+const rowCount = (t: Table): number => t.rows.length;
+
+/** The system views by lower-case name (without the schema). */
+export const SYSTEM_VIEWS: Record<string, SystemView> = {
+  'sys.schemas': view([c('name', sn), c('schema_id', ty.int), c('principal_id', ty.int, true)], (db) => db.schemas.map((s) => [s.name, s.schemaId, s.principalId])),
+  'sys.objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
+  'sys.all_objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true)],
+    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 'NON_TEMPORAL_TABLE', 0, 0, 0, 0])),
+  'sys.views': empty(OBJECT_COLS),
+  'sys.procedures': empty(OBJECT_COLS),
+  'sys.triggers': empty(OBJECT_COLS),
+  'sys.synonyms': empty(OBJECT_COLS),
+  'sys.sequences': empty(OBJECT_COLS),
+  'sys.columns': view(COLUMN_COLS, allColumns),
+  'sys.all_columns': view(COLUMN_COLS, allColumns),
+  'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
+    (db) => SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, 0, 0, 0, 0])),
+  'sys.indexes': view(INDEX_COLS, (db) => db.tables.flatMap((t) => t.indexes.map((i) => [
+    t.objectId, i.name, i.indexId, INDEX_TYPE[i.type], i.type, b(i.unique), 1, 0, b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
+    b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
+  'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
+    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]))),
+  'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
+    (db) => db.tables.flatMap((t) => t.indexes.flatMap((i) => [
+      ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, 0, b(k.desc), 0, 0]),
+      ...i.includes.map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, 0, 0, 1, 0]),
+    ]))),
+  'sys.key_constraints': view([...OBJECT_COLS, c('unique_index_id', ty.int, true), c('is_system_named', ty.bit), c('is_enforced', ty.bit, true)],
+    (db) => db.tables.flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
+  'sys.check_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit, true), c('is_system_named', ty.bit)],
+    (db) => db.tables.flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), 0, b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
+  'sys.default_constraints': view([...OBJECT_COLS, c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('is_system_named', ty.bit)],
+    (db) => db.tables.flatMap((t) => t.defaults.map((k) => [...objVals({ ...k, type: 'D', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'DEFAULT_CONSTRAINT' }), k.columnId, k.definition, b(k.systemNamed)]))),
+  'sys.foreign_keys': view([...OBJECT_COLS, c('referenced_object_id', ty.int, true), c('key_index_id', ty.int, true), c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('update_referential_action', ty.tinyint, true), c('update_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
+    (db) => db.tables.flatMap((t) => t.fks.map((k) => [...objVals({ ...k, type: 'F', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'FOREIGN_KEY_CONSTRAINT' }), k.refTableId, k.keyIndexId, b(k.disabled), 0, b(k.notTrusted), ACTION_CODE[k.onDelete], k.onDelete, ACTION_CODE[k.onUpdate], k.onUpdate, b(k.systemNamed)]))),
+  'sys.foreign_key_columns': view([c('constraint_object_id', ty.int), c('constraint_column_id', ty.int), c('parent_object_id', ty.int), c('parent_column_id', ty.int), c('referenced_object_id', ty.int), c('referenced_column_id', ty.int)],
+    (db) => db.tables.flatMap((t) => t.fks.flatMap((k) => k.columns.map((fc, n) => [k.objectId, n + 1, t.objectId, fc.parent, k.refTableId, fc.ref])))),
+  'sys.identity_columns': view([...COLUMN_COLS, c('seed_value', ty.decimal(38, 0), true), c('increment_value', ty.decimal(38, 0), true), c('last_value', ty.decimal(38, 0), true), c('is_not_for_replication', ty.bit, true)],
+    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, 0]))),
+  'sys.computed_columns': view([...COLUMN_COLS, c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit), c('is_persisted', ty.bit)],
+    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
+  'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true)],
+    (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, 0, 'NONE']))),
+  'sys.databases': view([c('name', sn), c('database_id', ty.int), c('collation_name', sn, true), c('compatibility_level', ty.tinyint), c('state_desc', desc60, true), c('is_read_committed_snapshot_on', ty.bit, true), c('snapshot_isolation_state', ty.tinyint, true), c('recovery_model_desc', desc60, true)],
+    (_db, all) => all.map((d) => [d.name, d.id, d.collation, 160, 'ONLINE', 0, 0, 'FULL'])),
+  'information_schema.tables': view([c('TABLE_CATALOG', sn, true), c('TABLE_SCHEMA', sn, true), c('TABLE_NAME', sn), c('TABLE_TYPE', ty.varchar(10), true)],
+    (db) => db.tables.map((t) => [db.name, db.schemas.find((s) => s.schemaId === t.schemaId)?.name ?? null, t.name, 'BASE TABLE'])),
+  'information_schema.columns': view([c('TABLE_CATALOG', sn, true), c('TABLE_SCHEMA', sn, true), c('TABLE_NAME', sn), c('COLUMN_NAME', sn, true), c('ORDINAL_POSITION', ty.int, true), c('COLUMN_DEFAULT', ty.nvarchar(4000), true), c('IS_NULLABLE', ty.varchar(3), true), c('DATA_TYPE', sn, true), c('CHARACTER_MAXIMUM_LENGTH', ty.int, true), c('NUMERIC_PRECISION', ty.tinyint, true), c('NUMERIC_SCALE', ty.int, true), c('DATETIME_PRECISION', ty.smallint, true), c('COLLATION_NAME', sn, true)],
+    (db) => db.tables.flatMap((t) => t.columns.map((x, n) => {
+      const chars = isStringType(x.type.name) || ['varbinary', 'binary'].includes(x.type.name) ? (x.type.maxLength === -1 ? -1 : x.type.name.startsWith('n') ? x.type.maxLength / 2 : x.type.maxLength) : null;
+      const numeric = ['tinyint', 'smallint', 'int', 'bigint', 'decimal', 'numeric', 'float', 'real', 'money', 'smallmoney'].includes(x.type.name);
+      const dt = ['datetime', 'datetime2', 'date', 'time', 'smalldatetime', 'datetimeoffset'].includes(x.type.name);
+      return [db.name, db.schemas.find((s) => s.schemaId === t.schemaId)?.name ?? null, t.name, x.name, n + 1, t.defaults.find((d) => d.columnId === x.columnId)?.definition ?? null,
+        x.nullable ? 'YES' : 'NO', x.type.name, chars, numeric ? x.type.precision : null, numeric ? x.type.scale : null, dt ? x.type.scale : null, x.collation];
+    }))),
+};
+
+/** Finds a system view by its (schema, name). */
+export function systemView(schema: string, name: string): SystemView | undefined {
+  return SYSTEM_VIEWS[`${schema.toLowerCase()}.${name.toLowerCase()}`];
+}

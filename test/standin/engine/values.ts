@@ -1,0 +1,108 @@
+/** Value semantics: SQL comparison under the CI collation, truthiness, conversion, LIKE. */
+import type { Value } from './catalog';
+import type { SqlType } from './types';
+import { isNumericType } from './types';
+import { SqlError, err } from './errors';
+
+/** Three-valued logic result. */
+export type Truth = boolean | null;
+
+function asComparable(v: Value): number | string | Date {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('hex');
+  return v as number | string | Date;
+}
+
+/** Compares two non-null values as SQL Server would (CI_AS strings, trailing blanks ignored). */
+export function compare(a: Value, b: Value): number {
+  const x = asComparable(a);
+  const y = asComparable(b);
+  if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
+  if (typeof x === 'number' && typeof y === 'string') return compare(x, toNumber(y));
+  if (typeof x === 'string' && typeof y === 'number') return compare(toNumber(x), y);
+  if (x instanceof Date || y instanceof Date) {
+    const tx = x instanceof Date ? x.getTime() : new Date(String(x)).getTime();
+    const tyy = y instanceof Date ? y.getTime() : new Date(String(y)).getTime();
+    return tx < tyy ? -1 : tx > tyy ? 1 : 0;
+  }
+  const sx = String(x).replace(/ +$/, '').toLowerCase();
+  const sy = String(y).replace(/ +$/, '').toLowerCase();
+  return sx < sy ? -1 : sx > sy ? 1 : 0;
+}
+
+/** SQL equality with NULL -> unknown. */
+export function sqlEquals(a: Value, b: Value): Truth { return a === null || b === null ? null : compare(a, b) === 0; }
+
+/** A value used as a condition. */
+export function truth(v: Value | Truth): Truth { return v === null ? null : v === true || v === false ? v : Boolean(v); }
+
+/** Converts text to a number or raises 245. */
+export function toNumber(v: Value): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  const s = String(v).trim();
+  if (s === '' || Number.isNaN(Number(s))) throw err.conversion(String(v), 'int');
+  return Number(s);
+}
+
+/** Text form of a value as CAST(... AS nvarchar) gives it. */
+export function toText(v: Value): string {
+  if (v instanceof Date) return v.toISOString().replace('T', ' ').replace('Z', '');
+  if (v instanceof Uint8Array) return '0x' + Buffer.from(v).toString('hex').toUpperCase();
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  return String(v);
+}
+
+/** Converts a value to a column's type (assignment / CAST); raises SQL Server's conversion errors. */
+export function convert(v: Value, t: SqlType): Value {
+  if (v === null) return null;
+  if (t.name === 'bit') {
+    if (typeof v === 'string') { const s = v.trim().toLowerCase(); if (s === 'true') return 1; if (s === 'false') return 0; }
+    return toNumber(v) !== 0 ? 1 : 0;
+  }
+  if (isNumericType(t.name)) {
+    const n = toNumber(v);
+    if (['int', 'bigint', 'smallint', 'tinyint'].includes(t.name)) return Math.trunc(n);
+    if (t.name === 'decimal' || t.name === 'numeric') return Number(n.toFixed(t.scale));
+    return n;
+  }
+  if (['varchar', 'char', 'nvarchar', 'nchar', 'text', 'ntext', 'xml', 'sysname'].includes(t.name)) {
+    const s = toText(v);
+    const chars = t.maxLength === -1 ? Infinity : t.name.startsWith('n') ? t.maxLength / 2 : t.maxLength;
+    if (s.length > chars) throw new SqlError(2628, 16, 1, `String or binary data would be truncated.`);
+    return s;
+  }
+  if (t.name === 'uniqueidentifier') {
+    const s = toText(v).trim();
+    if (!/^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i.test(s)) throw new SqlError(8169, 16, 2, 'Conversion failed when converting from a character string to uniqueidentifier.');
+    return s.replace(/[{}]/g, '').toUpperCase();
+  }
+  if (['datetime', 'datetime2', 'date', 'smalldatetime', 'datetimeoffset', 'time'].includes(t.name)) {
+    if (v instanceof Date) return v;
+    const d = new Date(String(v).replace(' ', 'T') + (/[zZ]|[+-]\d\d:\d\d$/.test(String(v)) ? '' : 'Z'));
+    if (Number.isNaN(d.getTime())) throw new SqlError(241, 16, 1, 'Conversion failed when converting date and/or time from character string.');
+    return d;
+  }
+  if (t.name === 'varbinary' || t.name === 'binary') return v instanceof Uint8Array ? v : Buffer.from(toText(v), 'utf16le');
+  return v;
+}
+
+/** LIKE with %, _ and [..], case-insensitively. */
+export function like(s: string, pattern: string): boolean {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '%') re += '[\\s\\S]*';
+    else if (c === '_') re += '[\\s\\S]';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end < 0) { re += '\\['; continue; }
+      let cls = pattern.slice(i + 1, end);
+      if (cls.startsWith('^')) cls = '^' + cls.slice(1).replace(/[\\\]]/g, '\\$&');
+      else cls = cls.replace(/[\\\]^]/g, '\\$&');
+      re += `[${cls}]`;
+      i = end;
+    } else re += c.replace(/[.*+?^${}()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 'i').test(s.replace(/ +$/, '')) || new RegExp(`^${re}$`, 'i').test(s);
+}

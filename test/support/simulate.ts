@@ -1,0 +1,276 @@
+/**
+ * applyPlan: runs a plan's changes against a model the way SQL Server would, refusing what SQL
+ * Server refuses (dropping a column something depends on, a second clustered index, a foreign
+ * key without a matching key, a duplicate name), so ordering mistakes fail convergence tests.
+ * Written independently of the differ: it shares only the model and the change types.
+ */
+import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
+import type {
+  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Table,
+} from '../../src/model';
+
+interface MTable {
+  schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
+  indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
+}
+
+class Sim {
+  readonly tables: MTable[];
+  readonly schemas: string[];
+  readonly k: (s: string) => string;
+
+  constructor(readonly db: Database) {
+    this.k = /_CS(_|$)|_BIN/i.test(db.collation) ? (s) => s : (s) => s.toLowerCase();
+    this.tables = db.tables.map((t) => this.mutable(t, t.rowCount ?? 0));
+    this.schemas = [...db.schemas];
+  }
+
+  mutable(t: Table, rows: number): MTable {
+    return {
+      schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
+      indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
+    };
+  }
+
+  fail(message: string): never { throw new Error(`simulate: ${message}`); }
+  eq(a: string, b: string): boolean { return this.k(a) === this.k(b); }
+
+  find(schema: string, name: string): MTable | undefined {
+    return this.tables.find((t) => this.eq(t.schema, schema) && this.eq(t.name, name));
+  }
+  get(ref: TableRef): MTable { return this.find(ref.schema, ref.name) ?? this.fail(`no table ${ref.schema}.${ref.name}`); }
+  column(t: MTable, name: string): Column { return t.columns.find((c) => this.eq(c.name, name)) ?? this.fail(`no column ${t.name}.${name}`); }
+
+  /** Names of constraints (not plain indexes) in a schema: SQL Server keeps them unique per schema. */
+  constraintNames(schema: string): string[] {
+    return this.tables.filter((t) => this.eq(t.schema, schema)).flatMap((t) => [
+      ...(t.primaryKey ? [t.primaryKey.name] : []), ...t.uniqueConstraints.map((u) => u.name), ...t.checks.map((c) => c.name),
+      ...t.defaults.map((d) => d.name), ...t.foreignKeys.map((f) => f.name),
+    ]);
+  }
+  newConstraintName(t: MTable, name: string): void {
+    if (this.constraintNames(t.schema).some((n) => this.eq(n, name))) this.fail(`constraint name ${name} already used in ${t.schema}`);
+  }
+  newIndexName(t: MTable, name: string): void {
+    const names = [...t.indexes.map((i) => i.name), ...(t.primaryKey ? [t.primaryKey.name] : []), ...t.uniqueConstraints.map((u) => u.name)];
+    if (names.some((n) => this.eq(n, name))) this.fail(`index name ${name} already used on ${t.name}`);
+  }
+  clustered(t: MTable): number {
+    return [t.primaryKey, ...t.uniqueConstraints, ...t.indexes].filter((x) => x !== null && x.clustered).length;
+  }
+  keyColumnsOk(t: MTable, cols: readonly { name: string }[]): void {
+    for (const c of cols) this.column(t, c.name);
+  }
+
+  /** Whether anything depends on column `c` of `t` (SQL Server's Msg 5074). */
+  dependents(t: MTable, c: string): string[] {
+    const uses = (text: string) => new RegExp(`(^|[^\\w])\\[?${c.replace(/[^\w]/g, '.')}\\]?($|[^\\w])`, 'i').test(text);
+    const out: string[] = [];
+    if (t.primaryKey?.columns.some((x) => this.eq(x.name, c))) out.push(t.primaryKey.name);
+    for (const u of t.uniqueConstraints) if (u.columns.some((x) => this.eq(x.name, c))) out.push(u.name);
+    for (const i of t.indexes) {
+      if (i.columns.some((x) => this.eq(x.name, c)) || i.include.some((x) => this.eq(x, c)) || (i.filter && uses(i.filter.text))) out.push(i.name);
+    }
+    for (const ch of t.checks) if (uses(ch.expression.text)) out.push(ch.name);
+    for (const d of t.defaults) if (this.eq(d.column, c)) out.push(d.name);
+    for (const f of t.foreignKeys) if (f.columns.some((x) => this.eq(x, c))) out.push(f.name);
+    for (const o of this.tables) {
+      for (const f of o.foreignKeys) {
+        if (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) && f.referencedColumns.some((x) => this.eq(x, c))) out.push(f.name);
+      }
+    }
+    return out;
+  }
+
+  /** Foreign keys (anywhere) that reference exactly these key columns of `t`. */
+  referencing(t: MTable, cols: readonly { name: string }[]): string[] {
+    const set = (xs: readonly string[]) => xs.map(this.k).sort().join(',');
+    const wanted = set(cols.map((c) => c.name));
+    return this.tables.flatMap((o) => o.foreignKeys.filter((f) =>
+      this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) && set(f.referencedColumns) === wanted).map((f) => f.name));
+  }
+
+  dropKeyLike(t: MTable, cols: readonly { name: string }[], what: string): void {
+    const refs = this.referencing(t, cols);
+    const sameCols = [t.primaryKey, ...t.uniqueConstraints, ...t.indexes.filter((i) => i.unique && i.filter === null)]
+      .filter((x) => x !== null && x.columns.map((c) => this.k(c.name)).sort().join(',') === cols.map((c) => this.k(c.name)).sort().join(','));
+    // Another key on the same columns keeps the references valid.
+    if (refs.length > 0 && sameCols.length <= 1) this.fail(`${what} is referenced by ${refs.join(', ')}`);
+  }
+
+  apply(change: Change): void {
+    switch (change.kind) {
+      case 'createSchema':
+        if (this.schemas.some((s) => this.eq(s, change.schema))) this.fail(`schema ${change.schema} exists`);
+        this.schemas.push(change.schema); return;
+      case 'dropSchema': {
+        if (this.tables.some((t) => this.eq(t.schema, change.schema))) this.fail(`schema ${change.schema} is not empty`);
+        const i = this.schemas.findIndex((s) => this.eq(s, change.schema));
+        if (i < 0) this.fail(`no schema ${change.schema}`);
+        this.schemas.splice(i, 1); return;
+      }
+      case 'createTable': {
+        const t = change.table;
+        if (!this.schemas.some((s) => this.eq(s, t.schema))) this.fail(`no schema ${t.schema}`);
+        if (this.find(t.schema, t.name)) this.fail(`table ${t.name} exists`);
+        if (t.indexes.length > 0 || t.foreignKeys.length > 0) this.fail('createTable carries indexes or foreign keys');
+        for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
+        this.tables.push(this.mutable(t, 0)); return;
+      }
+      case 'dropTable': {
+        const t = this.get(change.table);
+        const refs = this.tables.filter((o) => o !== t).flatMap((o) => o.foreignKeys).filter((f) => this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name));
+        if (refs.length > 0) this.fail(`table ${t.name} is referenced by ${refs.map((f) => f.name).join(', ')}`);
+        this.tables.splice(this.tables.indexOf(t), 1); return;
+      }
+      case 'renameTable': {
+        const t = this.get({ schema: change.schema, name: change.from });
+        if (this.find(change.schema, change.to) && !this.eq(change.from, change.to)) this.fail(`table ${change.to} exists`);
+        for (const o of this.tables) {
+          o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedTable: change.to } : f));
+        }
+        t.name = change.to; return;
+      }
+      case 'addColumn': {
+        const t = this.get(change.table); const c = change.column;
+        if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
+        if (!c.nullable && c.identity === null && c.computed === null && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
+        t.columns.push(c); return;
+      }
+      case 'dropColumn': {
+        const t = this.get(change.table); const c = this.column(t, change.column.name);
+        const deps = this.dependents(t, c.name);
+        if (deps.length > 0) this.fail(`column ${c.name} is used by ${deps.join(', ')}`);
+        t.columns.splice(t.columns.indexOf(c), 1); return;
+      }
+      case 'renameColumn': return this.renameColumn(this.get(change.table), change.from, change.to);
+      case 'alterColumn': {
+        const t = this.get(change.table); const c = this.column(t, change.from.name);
+        if (c.identity !== null || c.computed !== null || change.to.identity !== null || change.to.computed !== null) {
+          if (JSON.stringify(c.identity) !== JSON.stringify(change.to.identity) || c.computed !== null) this.fail('ALTER COLUMN cannot change identity or computed');
+        }
+        if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
+        if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
+        if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
+        t.columns[t.columns.indexOf(c)] = change.to; return;
+      }
+      case 'backfillColumn': this.column(this.get(change.table), change.column); return;
+      case 'addDefault': {
+        const t = this.get(change.table); this.column(t, change.constraint.column);
+        if (t.defaults.some((d) => this.eq(d.column, change.constraint.column))) this.fail(`column ${change.constraint.column} already has a default`);
+        this.newConstraintName(t, change.constraint.name); t.defaults.push(change.constraint); return;
+      }
+      case 'dropDefault': { const t = this.get(change.table); t.defaults = this.without(t.defaults, change.constraint.name); return; }
+      case 'addCheck': { const t = this.get(change.table); this.newConstraintName(t, change.constraint.name); t.checks.push({ ...change.constraint, trusted: true, enabled: true }); return; }
+      case 'dropCheck': { const t = this.get(change.table); t.checks = this.without(t.checks, change.constraint.name); return; }
+      case 'addPrimaryKey': {
+        const t = this.get(change.table); const p = change.constraint;
+        if (t.primaryKey !== null) this.fail(`${t.name} already has a primary key`);
+        this.keyColumnsOk(t, p.columns); this.newConstraintName(t, p.name); this.newIndexName(t, p.name);
+        if (p.columns.some((c) => this.column(t, c.name).nullable)) this.fail('primary key over a nullable column');
+        if (p.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        t.primaryKey = p; return;
+      }
+      case 'dropPrimaryKey': {
+        const t = this.get(change.table);
+        if (t.primaryKey === null || !this.eq(t.primaryKey.name, change.constraint.name)) this.fail(`no primary key ${change.constraint.name}`);
+        this.dropKeyLike(t, t.primaryKey.columns, t.primaryKey.name); t.primaryKey = null; return;
+      }
+      case 'addUnique': {
+        const t = this.get(change.table); const u = change.constraint;
+        this.keyColumnsOk(t, u.columns); this.newConstraintName(t, u.name); this.newIndexName(t, u.name);
+        if (u.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        t.uniqueConstraints.push(u); return;
+      }
+      case 'dropUnique': {
+        const t = this.get(change.table); const u = t.uniqueConstraints.find((x) => this.eq(x.name, change.constraint.name)) ?? this.fail(`no unique ${change.constraint.name}`);
+        this.dropKeyLike(t, u.columns, u.name); t.uniqueConstraints = this.without(t.uniqueConstraints, u.name); return;
+      }
+      case 'createIndex': {
+        const t = this.get(change.table); const i = change.index;
+        this.keyColumnsOk(t, i.columns); for (const c of i.include) this.column(t, c); this.newIndexName(t, i.name);
+        if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        t.indexes.push(i); return;
+      }
+      case 'dropIndex': {
+        const t = this.get(change.table); const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
+        if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);
+        t.indexes = this.without(t.indexes, i.name); return;
+      }
+      case 'addForeignKey': {
+        const t = this.get(change.table); const f = change.constraint;
+        for (const c of f.columns) this.column(t, c);
+        const target = this.find(f.referencedSchema, f.referencedTable) ?? this.fail(`FK ${f.name} references missing ${f.referencedTable}`);
+        const set = (xs: readonly string[]) => xs.map(this.k).sort().join(',');
+        const keys = [target.primaryKey, ...target.uniqueConstraints, ...target.indexes.filter((i) => i.unique && i.filter === null)];
+        if (!keys.some((k) => k !== null && set(k.columns.map((c) => c.name)) === set(f.referencedColumns))) this.fail(`FK ${f.name}: no key on ${f.referencedTable}(${f.referencedColumns.join(',')})`);
+        this.newConstraintName(t, f.name); t.foreignKeys.push({ ...f, trusted: true, enabled: true }); return;
+      }
+      case 'dropForeignKey': { const t = this.get(change.table); t.foreignKeys = this.without(t.foreignKeys, change.constraint.name); return; }
+      case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
+      case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
+      case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      default: return assertNever(change, 'change kind');
+    }
+  }
+
+  without<T extends { name: string }>(items: T[], name: string): T[] {
+    if (!items.some((x) => this.eq(x.name, name))) this.fail(`no object ${name}`);
+    return items.filter((x) => !this.eq(x.name, name));
+  }
+
+  renameColumn(t: MTable, from: string, to: string): void {
+    const c = this.column(t, from);
+    if (t.columns.some((x) => this.eq(x.name, to)) && !this.eq(from, to)) this.fail(`column ${to} exists`);
+    const r = (n: string) => (this.eq(n, from) ? to : n);
+    const rk = <K extends { columns: readonly { name: string; descending: boolean }[] }>(k: K): K => ({ ...k, columns: k.columns.map((x) => ({ ...x, name: r(x.name) })) });
+    t.columns[t.columns.indexOf(c)] = { ...c, name: to };
+    t.primaryKey = t.primaryKey && rk(t.primaryKey);
+    t.uniqueConstraints = t.uniqueConstraints.map(rk);
+    t.indexes = t.indexes.map((i) => ({ ...rk(i), include: i.include.map(r) }));
+    t.defaults = t.defaults.map((d) => ({ ...d, column: r(d.column) }));
+    t.foreignKeys = t.foreignKeys.map((f) => ({ ...f, columns: f.columns.map(r) }));
+    for (const o of this.tables) {
+      o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedColumns: f.referencedColumns.map(r) } : f));
+    }
+  }
+
+  renameConstraint(t: MTable, objectType: 'INDEX' | 'OBJECT', from: string, to: string): void {
+    const rn = <T extends { name: string }>(x: T): T => (this.eq(x.name, from) ? { ...x, name: to } : x);
+    if (objectType === 'INDEX') {
+      if (!t.indexes.some((i) => this.eq(i.name, from))) this.fail(`no index ${from}`);
+      this.newIndexName(t, to); t.indexes = t.indexes.map(rn); return;
+    }
+    if (![t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys].some((x) => x !== null && this.eq(x.name, from))) this.fail(`no constraint ${from}`);
+    this.newConstraintName(t, to);
+    t.primaryKey = t.primaryKey && rn(t.primaryKey);
+    t.uniqueConstraints = t.uniqueConstraints.map(rn); t.checks = t.checks.map(rn); t.defaults = t.defaults.map(rn); t.foreignKeys = t.foreignKeys.map(rn);
+  }
+
+  setTrust(t: MTable, name: string, trusted: boolean): void {
+    const ck = t.checks.find((c) => this.eq(c.name, name));
+    const f = t.foreignKeys.find((c) => this.eq(c.name, name));
+    if (ck) t.checks = t.checks.map((c) => (c === ck ? { ...c, trusted, enabled: true } : c));
+    else if (f) t.foreignKeys = t.foreignKeys.map((c) => (c === f ? { ...c, trusted, enabled: true } : c));
+    else this.fail(`no check or foreign key ${name}`);
+  }
+
+  result(): Database {
+    return { ...this.db, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })) };
+  }
+}
+
+/**
+ * Applies a plan to a model: 'up' runs each change in order; 'down' runs the inverses in
+ * reverse order, skipping steps without one (they change no structure: a backfill, or they are
+ * irreversible and the caller knows it). Throws where SQL Server would refuse.
+ */
+export function applyPlan(db: Database, steps: readonly PlanStep[], direction: 'up' | 'down'): Database {
+  const sim = new Sim(db);
+  if (direction === 'up') {
+    for (const s of steps) sim.apply(s.change);
+  } else {
+    for (const s of [...steps].reverse()) if (s.inverse !== null) sim.apply(s.inverse);
+  }
+  return sim.result();
+}

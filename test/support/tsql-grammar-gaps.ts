@@ -1,0 +1,74 @@
+/**
+ * Valid T-SQL that the antlr4ts-sql TSQL grammar (an older grammars-v4 snapshot) rejects.
+ * Each entry was checked against Microsoft's T-SQL reference (`doc`) and is proven rejected by
+ * test/emitters/tsql-grammar.test.ts, so the list cannot silently go stale: when a grammar
+ * upgrade accepts one, that test fails and the entry is removed.
+ */
+
+/** One known gap of the grammar. */
+export interface GrammarGap {
+  readonly id: string;
+  /** The statement form, as the T-SQL reference writes it. */
+  readonly form: string;
+  /** Matches a whole statement (from its first keyword) that falls in the gap. */
+  readonly pattern: RegExp;
+  /** The Microsoft T-SQL reference page the form was checked against. */
+  readonly doc: string;
+  /** A valid statement the grammar rejects. */
+  readonly example: string;
+}
+
+/** An identifier, bracketed (with ]] inside) or regular; and a dotted name. */
+const ID = String.raw`(?:\[(?:[^\]]|\]\])*\]|[A-Za-z_@#][\w@#$]*)`;
+const QID = String.raw`${ID}(?:\s*\.\s*${ID})*`;
+const ALTER = String.raw`^ALTER\s+TABLE\s+${QID}\s+`;
+/** The literal forms the grammar's DEFAULT ... FOR rule does not take. */
+const REJECTED_LITERAL = String.raw`(?:-|\d*\.\d|\d+e|\$|0x|NULL\b|NEXT\s+VALUE\s+FOR\b)`;
+
+const ALTER_TABLE_DOC = 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-table-transact-sql.md)';
+
+/** Every known gap; expectValidTsql forgives errors only inside statements these match. */
+export const GRAMMAR_GAPS: readonly GrammarGap[] = [
+  {
+    id: 'with-check-add',
+    form: 'ALTER TABLE t WITH { CHECK | NOCHECK } ADD <table_constraint> (the grammar takes only WITH CHECK ADD ... FOREIGN KEY)',
+    pattern: new RegExp(`${ALTER}WITH\\s+(?:NOCHECK\\s+ADD\\b|CHECK\\s+ADD\\s+(?!CONSTRAINT\\s+${ID}\\s+FOREIGN\\b))`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "[ WITH { CHECK | NOCHECK } ] ADD { ... | <table_constraint> }"`,
+    example: 'ALTER TABLE [dbo].[t] WITH NOCHECK ADD CONSTRAINT [ck_t_a] CHECK ([a]>(0));',
+  },
+  {
+    id: 'with-check-check-constraint',
+    form: 'ALTER TABLE t WITH { CHECK | NOCHECK } CHECK CONSTRAINT c',
+    pattern: new RegExp(`${ALTER}WITH\\s+(?:NO)?CHECK\\s+CHECK\\s+CONSTRAINT\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "[ WITH { CHECK | NOCHECK } ] { CHECK | NOCHECK } CONSTRAINT { ALL | constraint_name [ ,...n ] }"`,
+    example: 'ALTER TABLE [dbo].[t] WITH CHECK CHECK CONSTRAINT [ck_t_a];',
+  },
+  {
+    id: 'nocheck-constraint',
+    form: 'ALTER TABLE t NOCHECK CONSTRAINT c',
+    pattern: new RegExp(`${ALTER}NOCHECK\\s+CONSTRAINT\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "[ WITH { CHECK | NOCHECK } ] { CHECK | NOCHECK } CONSTRAINT ..."`,
+    example: 'ALTER TABLE [dbo].[t] NOCHECK CONSTRAINT [ck_t_a];',
+  },
+  {
+    id: 'drop-constraint-if-exists',
+    form: 'ALTER TABLE t DROP CONSTRAINT IF EXISTS c',
+    pattern: new RegExp(`${ALTER}DROP\\s+CONSTRAINT\\s+IF\\s+EXISTS\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "DROP [ { [ CONSTRAINT ] [ IF EXISTS ] { constraint_name ... } ] }" (SQL Server 2016 and later)`,
+    example: 'ALTER TABLE [dbo].[t] DROP CONSTRAINT IF EXISTS [ck_t_a];',
+  },
+  {
+    id: 'set-option-list',
+    form: 'SET option [ , option ... ] { ON | OFF }',
+    pattern: new RegExp(`^SET\\s+${ID}\\s*,`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/relational-databases/views/create-indexed-views (MicrosoftDocs/sql-docs docs/relational-databases/views/create-indexed-views.md): "SET ANSI_PADDING, ANSI_WARNINGS, CONCAT_NULL_YIELDS_NULL, ARITHABORT, QUOTED_IDENTIFIER, ANSI_NULLS ON;"',
+    example: 'SET ANSI_NULLS, QUOTED_IDENTIFIER ON;',
+  },
+  {
+    id: 'add-default-for-literal',
+    form: 'ALTER TABLE t ADD CONSTRAINT d DEFAULT constant_expression FOR c, where the expression is a negative, decimal, float, money, binary or NULL literal, NEXT VALUE FOR, or starts with a nested parenthesis',
+    pattern: new RegExp(`${ALTER}ADD\\s+CONSTRAINT\\s+${ID}\\s+DEFAULT\\s*(?:\\(\\s*(?:\\(|${REJECTED_LITERAL})|${REJECTED_LITERAL})`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-table-constraint-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-table-table-constraint-transact-sql.md): "DEFAULT constant_expression FOR column"; "constant_expression: Is a literal value, a NULL, or a system function"',
+    example: 'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df_t_a] DEFAULT (-1) FOR [a];',
+  },
+];
