@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerApply } from './commands/apply';
 import { registerCheck } from './commands/check';
 import { registerEmitSql } from './commands/emit-sql';
+import { registerHistory } from './commands/history';
 import { registerPlan } from './commands/plan';
 import { registerSnapshot } from './commands/snapshot';
 import { CliError, ExitCode } from './errors';
@@ -25,6 +27,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerPlan(program, io, setExit);
   registerEmitSql(program, io, setExit);
   registerSnapshot(program, io, setExit);
+  registerApply(program, io, setExit, VERSION);
+  registerHistory(program, io, setExit);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

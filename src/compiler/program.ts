@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 
 /** The loaded program and the schema files, sorted by path. */
@@ -36,9 +37,31 @@ export function apiEntry(): string {
   return path.resolve(__dirname, '../api/index');
 }
 
+/** ts-morph's TypeScript ships its lib .d.ts files in memory (@ts-morph/common), not on disk. */
+let libFiles: Map<string, string> | undefined;
+function libFile(fileName: string): string | undefined {
+  libFiles ??= new Map(getLibFiles().map((f) => [path.posix.join(libFolderInMemoryPath, f.fileName), f.text]));
+  return libFiles.get(fileName.replace(/\\/g, '/'));
+}
+
+/** A compiler host over the real file system, with lib files from memory. */
+function createHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const { fileExists, readFile, getSourceFile } = host;
+  host.getDefaultLibLocation = () => libFolderInMemoryPath;
+  host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
+  host.fileExists = (f) => libFile(f) !== undefined || fileExists.call(host, f);
+  host.readFile = (f) => libFile(f) ?? readFile.call(host, f);
+  host.getSourceFile = (f, lang, onError, create) => {
+    const lib = libFile(f);
+    return lib !== undefined ? ts.createSourceFile(f, lib, lang) : getSourceFile.call(host, f, lang, onError, create);
+  };
+  return host;
+}
+
 /** Builds the program over the given files. */
 export function loadSchema(filePaths: readonly string[]): LoadedSchema {
-  const program = ts.createProgram([...filePaths], {
+  const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -48,7 +71,8 @@ export function loadSchema(filePaths: readonly string[]): LoadedSchema {
     skipLibCheck: true,
     types: [],
     paths: { schemac: [apiEntry()] },
-  });
+  };
+  const program = ts.createProgram([...filePaths], options, createHost(options));
   const wanted = new Set(filePaths.map((p) => path.resolve(p)));
   const files = program.getSourceFiles()
     .filter((sf) => wanted.has(path.resolve(sf.fileName)))

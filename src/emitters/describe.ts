@@ -8,7 +8,7 @@ export type ChangeMarker = '+' | '~' | '-';
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 
 /** What every view of a change needs: its table, the object it touches, a short phrase. */
-interface ChangeFacts {
+export interface ChangeFacts {
   readonly table: TableRef | null;
   readonly object: string;
   readonly marker: ChangeMarker;
@@ -100,4 +100,3 @@ export function describeWithTable(change: Change): string {
   return `${facts.table.schema}.${facts.table.name}: ${facts.summary}`;
 }
 
-export type { ChangeFacts };

@@ -12,8 +12,11 @@ import { inListOfExpr, type InList } from './in-list';
 import { parseExpression } from './parser';
 import { oneLine } from './source-text';
 
+/** The expression tree (a discriminated union on `kind`), for callers of parseExpression. */
 export type * from './ast';
+/** Parses text into the tree, or says where it stopped; never throws. */
 export { parseExpression, type ParseResult } from './parser';
+/** A column and its allowed string values (see inListOf). */
 export type { InList } from './in-list';
 
 /** Result of reading an expression: the model value, and why it could not be parsed (if so). */

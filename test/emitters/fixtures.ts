@@ -12,6 +12,7 @@ export function expr(text: string): SqlExpression {
   return { text, canonical: text.replace(/\s+/g, '').toLowerCase(), parsed: true };
 }
 
+/** Types as a builder fills them in. */
 export const t = {
   uuid: { name: 'uniqueidentifier' } as SqlType,
   bigint: { name: 'bigint' } as SqlType,
@@ -23,22 +24,27 @@ export const t = {
   decimal: (precision: number, scale: number): SqlType => ({ name: 'decimal', precision, scale }),
 };
 
+/** A plain NOT NULL column unless `opts` says otherwise. */
 export function col(name: string, type: SqlType, opts: Partial<Column> = {}): Column {
   return { name, type, nullable: false, identity: null, collation: null, computed: null, ...opts };
 }
 
+/** A named default constraint. */
 export function df(name: string, column: string, text: string): DefaultConstraint {
   return { name, column, expression: expr(text), isSystemNamed: false };
 }
 
+/** A trusted, enabled check constraint. */
 export function ck(name: string, text: string, opts: Partial<CheckConstraint> = {}): CheckConstraint {
   return { name, expression: expr(text), trusted: true, enabled: true, isSystemNamed: false, ...opts };
 }
 
+/** A PRIMARY KEY or UNIQUE constraint on ascending columns. */
 export function key(name: string, columns: string[], clustered: boolean): KeyConstraint {
   return { name, columns: columns.map((c) => ({ name: c, descending: false })), clustered, isSystemNamed: false };
 }
 
+/** An index; a column written `name DESC` is descending. */
 export function ix(name: string, columns: string[], opts: Partial<Index> = {}): Index {
   return {
     name, columns: columns.map((c) => ({ name: c.replace(/ DESC$/, ''), descending: c.endsWith(' DESC') })),
@@ -46,6 +52,7 @@ export function ix(name: string, columns: string[], opts: Partial<Index> = {}): 
   };
 }
 
+/** A trusted foreign key with NO ACTION both ways unless `opts` says otherwise. */
 export function fk(name: string, columns: string[], ref: TableRef, refColumns: string[], opts: Partial<ForeignKey> = {}): ForeignKey {
   return {
     name, columns, referencedSchema: ref.schema, referencedTable: ref.name, referencedColumns: refColumns,
@@ -53,10 +60,12 @@ export function fk(name: string, columns: string[], ref: TableRef, refColumns: s
   };
 }
 
+/** A plan step. */
 export function step(change: Change, inverse: Change | null, hazards: Hazard[] = []): PlanStep {
   return { change, inverse, hazards };
 }
 
+/** A plan. */
 export function plan(steps: PlanStep[], skipped: Plan['skipped'] = []): Plan {
   return { steps, skipped };
 }
@@ -87,6 +96,7 @@ function audited(tn: string): Pick<Table, 'columns' | 'defaults' | 'primaryKey' 
   };
 }
 
+/** The two tables of design.md. */
 export const TENANTS: TableRef = { schema: 'dbo', name: 'tenants' };
 export const USERS: TableRef = { schema: 'dbo', name: 'users' };
 

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { Command } from 'commander';
 import { fingerprint } from '../../differ/fingerprint';
 import { renderPlanJson } from '../../emitters/plan-json';
@@ -6,11 +7,12 @@ import { addPlanOptions, addSchemaOption, addSourceOptions, formatOption } from 
 import { ExitCode } from '../errors';
 import { useColor, type CliIo } from '../io';
 import { compileOrFail, loadCurrent, makePlan } from '../pipeline';
+import { writeSavedPlan } from '../saved-plan';
 import { resolveSource } from '../sources';
 
 interface PlanOptions {
   schema: string; empty?: boolean; catalog?: string; database?: string;
-  allowDrop?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean;
+  allowDrop?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean; out?: string;
 }
 
 /** `schemac plan`: what would change, with hazards; never refuses. */
@@ -18,14 +20,17 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
   const cmd = addPlanOptions(addSourceOptions(addSchemaOption(program.command('plan'))))
     .description('show what would change in the database, with hazards')
     .addOption(formatOption(['text', 'json']))
-    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none');
+    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .option('--out <file>', 'also save the plan (with the catalog fingerprint) for `schemac apply FILE`');
   cmd.action(async (opts: PlanOptions) => {
     const source = resolveSource(opts, io.env);
     const desired = compileOrFail(io, opts.schema);
     const current = await loadCurrent(io, source);
     const plan = makePlan(desired, current.database, Boolean(opts.allowDrop));
+    const json = renderPlanJson(plan, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
+    if (opts.out) writeSavedPlan(path.resolve(io.cwd, opts.out), { ...json, desired });
     if (opts.format === 'json') {
-      io.stdout.write(`${JSON.stringify(renderPlanJson(plan, { fingerprint: fingerprint(current.database), databaseName: current.database.name }), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
     }

@@ -92,4 +92,16 @@ describe('stand-in TDS RPC requests', () => {
     expect(result.output).toEqual({ out: 'kept' });
     expect(result.returnValue).toBe(0);
   });
+
+  it('answers a parameter type it cannot decode (a TVP) with an error and keeps the connection', async () => {
+    const pool = await h.connect();
+    const table = new sql.Table('dbo.ids');
+    table.columns.add('id', sql.Int, { nullable: false });
+    table.rows.add(1);
+    const error = await pool.request().input('ids', table).query('select * from @ids').then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(sql.RequestError);
+    expect((error as Error).message).toMatch(/could not decode this request: .*0xf3/);
+    h.engine.respond(/select 7/, [{ kind: 'resultSet', resultSet: { columns: [{ name: 'v', type: 'int', nullable: false }], rows: [[7]] } }, { kind: 'done', rowCount: 1 }]);
+    await expect(pool.request().query('select 7 as v')).resolves.toMatchObject({ recordset: [{ v: 7 }] });
+  });
 });

@@ -37,6 +37,11 @@ function engineFailure(error: unknown): Output {
   return { kind: 'error', number: 50000, state: 1, class: 16, line: 0, message: `Stand-in engine failure: ${message}` };
 }
 
+function undecodable(error: unknown): Output {
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'error', number: 50000, state: 1, class: 16, line: 0, message: `The stand-in could not decode this request: ${message}` };
+}
+
 /** A parsed request ready to run. */
 type Work =
   | { readonly kind: 'batch'; readonly sql: string }
@@ -185,7 +190,15 @@ export class TdsConnection {
       this.send(encodeResponse([], { kind: 'batch' }, this.ctx.serverName));
       return;
     }
-    const work = this.parse(message);
+    let work: Work | null;
+    try {
+      work = this.parse(message);
+    } catch (error) {
+      // A request the stand-in cannot decode (a TVP or xml parameter, say) fails loudly but
+      // leaves the connection usable, as a server-side error would.
+      this.send(encodeResponse([undecodable(error)], { kind: 'batch' }, this.ctx.serverName));
+      return;
+    }
     if (work === null) return this.destroy();
     this.sequence += 1;
     const decision = this.ctx.faults.decide(this.describe(work));

@@ -2,11 +2,10 @@
  * Token writers for the server's tabular responses (MS-TDS 2.2.7). Each appends one token to a
  * ByteWriter; response.ts decides which tokens a request's outputs become.
  */
-import type { Cell, ResultSet } from '../engine-interface';
+import type { Cell, ResultColumn, ResultSet } from '../engine-interface';
 import { ByteWriter } from './bytes';
 import { typeInfo, writeValue } from './column-encoding';
 import { DEFAULT_COLLATION } from './type-ids';
-import type { ResultColumn } from '../engine-interface';
 
 const Token = {
   ColMetadata: 0x81,

@@ -9,6 +9,8 @@ export type StoredFormErrorNumber =
   | 102
   /** Column names are not permitted in a DEFAULT. */
   | 128
+  /** Invalid column name. */
+  | 207
   /** An expression of non-boolean type specified in a context where a condition is expected. */
   | 4145
   /** Incorrect WHERE clause for filtered index. */
@@ -37,6 +39,8 @@ function headline(number: StoredFormErrorNumber, near: string): string {
       return `Incorrect syntax near '${near}'.`;
     case 128:
       return `The name "${near}" is not permitted in this context. Valid expressions are constants, constant expressions, and (in some contexts) variables. Column names are not permitted.`;
+    case 207:
+      return `Invalid column name '${near}'.`;
     case 4145:
       return `An expression of non-boolean type specified in a context where a condition is expected, near '${near}'.`;
     case 10735:

@@ -4,6 +4,7 @@
  * sys.computed_columns.definition show it. Written independently of src/expr on purpose: the
  * stand-in must not agree with the product by construction.
  */
+import { ColumnResolver, resolveColumns } from './columns';
 import { parseExpression } from './parser';
 import { printStored } from './printer';
 import { DefinitionKind, enforceKindRules } from './rules';
@@ -11,14 +12,22 @@ import { DefinitionKind, enforceKindRules } from './rules';
 export { StoredFormError } from './errors';
 export type { StoredFormErrorNumber } from './errors';
 export type { DefinitionKind } from './rules';
+export type { ColumnResolver } from './columns';
+
+/** Optional context the engine can give; without it names are kept as written. */
+export interface StoredFormOptions {
+  /** Looks a written column name up in the table (case-insensitively, as the engine defines). */
+  readonly resolveColumn?: ColumnResolver;
+}
 
 /**
  * Turns `written` (the text inside CHECK (...), after DEFAULT, after WHERE, after AS) into the
  * text SQL Server stores. Throws StoredFormError (with the SQL Server error number, usually 102)
  * for text SQL Server would reject.
  */
-export function storedForm(kind: DefinitionKind, written: string): string {
+export function storedForm(kind: DefinitionKind, written: string, options: StoredFormOptions = {}): string {
   const parsed = parseExpression(written);
   enforceKindRules(kind, parsed);
-  return printStored(parsed.root);
+  const root = options.resolveColumn === undefined ? parsed.root : resolveColumns(parsed.root, options.resolveColumn);
+  return printStored(root);
 }

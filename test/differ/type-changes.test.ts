@@ -1,0 +1,35 @@
+/** The type-change safety table. */
+import { classifyTypeChange, type TypeChangeSafety } from '../../src/differ';
+import { type } from '../support/model-builders';
+
+const cases: Array<[string, string, TypeChangeSafety]> = [
+  ['int', 'int', 'same'],
+  ['int', 'bigint', 'widening'],
+  ['bigint', 'int', 'narrowing'],
+  ['varchar(50)', 'varchar(100)', 'widening'],
+  ['varchar(100)', 'varchar(50)', 'narrowing'],
+  ['varchar(50)', 'varchar(max)', 'widening'],
+  ['varchar(max)', 'varchar(8000)', 'narrowing'],
+  ['varchar(50)', 'nvarchar(50)', 'widening'],
+  ['nvarchar(50)', 'varchar(50)', 'narrowing'],
+  ['decimal(10,2)', 'decimal(12,2)', 'widening'],
+  ['decimal(10,2)', 'decimal(10,4)', 'narrowing'],
+  ['int', 'decimal(10,0)', 'widening'],
+  ['int', 'decimal(9,0)', 'narrowing'],
+  ['datetime', 'datetime2(3)', 'widening'],
+  ['datetime2(7)', 'datetime', 'narrowing'],
+  ['date', 'datetime2', 'widening'],
+  ['time(7)', 'time(3)', 'narrowing'],
+  ['uniqueidentifier', 'varchar(36)', 'widening'],
+  ['uniqueidentifier', 'int', 'not-castable'],
+  ['datetime', 'int', 'not-castable'],
+  ['xml', 'int', 'not-castable'],
+  ['varchar(10)', 'int', 'narrowing'],
+  ['varbinary(10)', 'varbinary(20)', 'widening'],
+];
+
+describe('type-change safety', () => {
+  test.each(cases)('%s -> %s is %s', (from, to, expected) => {
+    expect(classifyTypeChange(type(from), type(to))).toBe(expected);
+  });
+});
