@@ -86,7 +86,7 @@ export function connectionFailure(error: unknown, serverErrors: readonly number[
   const code = errorCode(error);
   // A missing database sends 4060 and then 18456; check 4060 first.
   if (serverErrors.includes(CANNOT_OPEN_DATABASE) || /cannot open database/i.test(message)) {
-    return new CatalogReadError('database-missing', `cannot open database ${target.database ?? '(default)'} on ${where}: it does not exist or the login cannot use it (SQL Server error 4060)`, { cause: error });
+    return new CatalogReadError('database-missing', `cannot open the database of ${where}: it does not exist or the login cannot use it (SQL Server error 4060)`, { cause: error });
   }
   if (serverErrors.includes(LOGIN_FAILED) || (code === 'ELOGIN' && /login failed/i.test(message))) {
     return new CatalogReadError('login-failed', `login failed for ${where}: wrong user name or password, or the login is disabled (SQL Server error 18456)`, { cause: error });
@@ -123,6 +123,9 @@ export async function readCatalog(config: sql.config): Promise<CatalogSnapshot> 
       connection.on('errorMessage', (token) => serverErrors.push(token.number));
     },
   });
+  // Failures reach us through the promises below; an 'error' event nobody listens to would
+  // instead crash the process.
+  pool.on('error', () => undefined);
   try {
     await pool.connect();
   } catch (error) {

@@ -44,6 +44,8 @@ function libFile(fileName: string): string | undefined {
   return libFiles.get(fileName.replace(/\\/g, '/'));
 }
 
+const parsedLibs = new Map<string, ts.SourceFile>();
+
 /** A compiler host over the real file system, with lib files from memory. */
 function createHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options, true);
@@ -54,7 +56,14 @@ function createHost(options: ts.CompilerOptions): ts.CompilerHost {
   host.readFile = (f) => libFile(f) ?? readFile.call(host, f);
   host.getSourceFile = (f, lang, onError, create) => {
     const lib = libFile(f);
-    return lib !== undefined ? ts.createSourceFile(f, lib, lang) : getSourceFile.call(host, f, lang, onError, create);
+    if (lib === undefined) return getSourceFile.call(host, f, lang, onError, create);
+    // Lib files never change: parse each once per process (tests and watch-like callers compile often).
+    let sf = parsedLibs.get(f);
+    if (!sf) {
+      sf = ts.createSourceFile(f, lib, lang);
+      parsedLibs.set(f, sf);
+    }
+    return sf;
   };
   return host;
 }

@@ -136,7 +136,7 @@ describe('connection failures', () => {
   it('says the database is missing for error 4060, though 18456 follows it', () => {
     const error = connectionFailure(Object.assign(new Error("Login failed for user 'sa'."), { code: 'ELOGIN' }), [4060, 18456], config);
     expect(error.failure).toBe('database-missing');
-    expect(error.message).toMatch(/^catalog: cannot open database app on sa@db\.example\.com:1433\/app/);
+    expect(error.message).toBe('catalog: cannot open the database of sa@db.example.com:1433/app (encrypted): it does not exist or the login cannot use it (SQL Server error 4060)');
   });
 
   it('recognizes the messages when the error numbers were not seen', () => {

@@ -60,7 +60,12 @@ export class ConditionWriter {
     switch (depth <= 0 ? r.int(2) : r.int(9)) {
       case 0: return this.column();
       case 1: return `${r.int(3) === 0 ? '-' + this.space() : ''}${r.int(5)}`;
-      case 2: case 3: return `${this.paren(this.value(depth - 1))}${this.space()}${r.pick(['+', '-', '*'])}${this.space()}${this.paren(this.value(depth - 1))}`;
+      case 2: case 3: {
+        const right = this.paren(this.value(depth - 1));
+        // `x--1` would start a comment, in T-SQL as here: keep a space before a leading minus.
+        const gap = right.startsWith('-') ? ' ' : this.space();
+        return `${this.paren(this.value(depth - 1))}${this.space()}${r.pick(['+', '-', '*'])}${gap}${right}`;
+      }
       case 4: return `-${this.paren(this.value(depth - 1), true)}`;
       case 5: return `(${this.value(depth - 1)})`;
       case 6: {
