@@ -96,7 +96,12 @@ function urlSettings(text: string): ConnectionSettings {
   if (path.includes('/')) throw new ConnectionStringError('the path must be just the database name (mssql://host/database)');
   if (path !== '') s.database = decode(path, 'database name');
   if (url.hash !== '') throw new ConnectionStringError('unexpected "#" in the URL (percent-encode it as %23)');
-  for (const [name, value] of url.searchParams) {
+  // Not url.searchParams: it reads '+' as a space, which would corrupt secrets and tokens.
+  const params = url.search.replace(/^\?/, '').split('&').filter((p) => p !== '');
+  for (const param of params) {
+    const eq = param.indexOf('=');
+    const name = decode(eq === -1 ? param : param.slice(0, eq), 'parameter name');
+    const value = eq === -1 ? '' : decode(param.slice(eq + 1), `value of parameter "${name}"`);
     const key = URL_PARAMS[name.toLowerCase()];
     if (key === undefined) {
       throw new ConnectionStringError(`unknown parameter "${name}" (known: ${Object.keys(URL_PARAMS).join(', ')})`);

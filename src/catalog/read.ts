@@ -48,10 +48,8 @@ export async function readCatalogWith(query: CatalogQuery, source: string): Prom
     const recordsets = await query(CATALOG_BATCH);
     const after = await fingerprint(query);
     if (after === before) {
-      let doc: Record<string, unknown>;
       try {
-        doc = rowsToSnapshotObject(recordsets);
-        return validateSnapshot(doc, source);
+        return validateSnapshot(rowsToSnapshotObject(recordsets), source);
       } catch (error) {
         const reason = error instanceof SnapshotError ? error.detail : error instanceof Error ? error.message : String(error);
         throw new CatalogReadError('invalid-rows', `the catalog read from ${source} is not what schemac expects: ${reason}`, { cause: error });

@@ -63,7 +63,9 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
     return name;
   };
 
-  const tables = s.tables.map((t): Table => {
+  // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
+  const managed = s.tables.filter((t) => !isOwnSchema(t.schema_name));
+  const tables = managed.map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
     const expression = (text: string, what: string): SqlExpression => {
       const result = makeExpression(text);
@@ -165,12 +167,16 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
 
-  const schemas = new Set<string>(['dbo', ...(s.schemas ?? s.tables.map((t) => t.schema_name))]);
-  for (const t of s.tables) schemas.add(t.schema_name);
+  const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isOwnSchema(name))]);
+  for (const t of managed) schemas.add(t.schema_name);
   return {
     database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables },
     diagnostics,
   };
+}
+
+function isOwnSchema(name: string): boolean {
+  return name.toLowerCase() === 'schemac';
 }
 
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */

@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check';
 import { registerEmitSql } from './commands/emit-sql';
 import { registerHistory } from './commands/history';
 import { registerPlan } from './commands/plan';
+import { registerReview } from './commands/review';
 import { registerSnapshot } from './commands/snapshot';
 import { CliError, ExitCode } from './errors';
 import { processIo, type CliIo } from './io';
@@ -29,6 +30,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerSnapshot(program, io, setExit);
   registerApply(program, io, setExit, VERSION);
   registerHistory(program, io, setExit);
+  registerReview(program, io, setExit);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

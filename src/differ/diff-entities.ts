@@ -37,7 +37,8 @@ export function pairEntities(work: TableWork, ctx: DiffContext): void {
   }
   // System-named objects are matched by structure: SQL Server named them, the schema names them.
   const bySignature = new Map<string, Entity[]>();
-  for (const des of [...open.values()].sort((a, b) => (a.object.name < b.object.name ? -1 : 1))) {
+  const anySystemNamed = unmatched.some((e) => e.object.isSystemNamed);
+  for (const des of anySystemNamed ? [...open.values()].sort((a, b) => (a.object.name < b.object.name ? -1 : 1)) : []) {
     const k = `${des.kind}|${signature(des, ctx.key, NO_RENAMES)}`;
     bySignature.set(k, [...(bySignature.get(k) ?? []), des]);
   }
@@ -129,7 +130,11 @@ export function finalizeExtras(work: TableWork, ctx: DiffContext): void {
     const forced = work.forced.get(e);
     if (forced !== undefined) {
       pushDrop(ctx, work, e, forced.hazards);
-      if (forced.readd && !ctx.allowDrop) pushAdd(ctx, work, remap(e, map));
+      if (forced.readd && !ctx.allowDrop) {
+        pushAdd(ctx, work, remap(e, map));
+        // Still undeclared: it is rebuilt as it was, and listed like any other left-alone object.
+        if (work.desired !== null) ctx.skipped.push({ table: work.oldRef, objectType: e.kind, name: e.object.name, reason: NOT_DECLARED });
+      }
     } else if (ctx.allowDrop) {
       pushDrop(ctx, work, e, []);
     } else if (work.desired !== null) {

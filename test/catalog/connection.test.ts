@@ -50,6 +50,12 @@ describe('database URLs', () => {
       .toEqual({ type: 'ntlm', options: { userName: 'bob', password: 'pw', domain: 'CORP' } });
   });
 
+  it('keeps + in parameter values and @ in an unencoded password', () => {
+    const config = parseConnectionString('mssql://h/app?authentication=azure-active-directory-service-principal-secret&clientId=c&clientSecret=a+b/c%2Bd&tenantId=t');
+    expect(config.authentication?.options).toMatchObject({ clientSecret: 'a+b/c+d' });
+    expect(parseConnectionString('mssql://sa:p@ss@h/app').password).toBe('p@ss');
+  });
+
   it('does not put user and password beside a non-default authentication', () => {
     const config = parseConnectionString('mssql://bob:pw@h/app?authentication=ntlm&domain=CORP');
     expect(config.user).toBeUndefined();

@@ -195,6 +195,15 @@ describe('catalog details to model', () => {
     expect(database.tables[1]!.foreignKeys[0]!.referencedSchema).toBe('dbo');
   });
 
+  it('leaves out schemac\'s own schema even when a snapshot file holds it', () => {
+    const doc = brownfield();
+    doc.schemas = ['dbo', 'schemac'];
+    doc.tables.push({ object_id: 7, schema_name: 'schemac', name: 'history' });
+    const { database } = model(doc);
+    expect(database.schemas).toEqual(['dbo']);
+    expect(database.tables.map((t) => t.name)).toEqual(['tenants', 'users']);
+  });
+
   it('keeps schemas the snapshot lists even without tables', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'catalog', 'empty.json'), 'utf8'));
     doc.schemas = ['audit'];

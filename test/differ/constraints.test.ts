@@ -129,7 +129,7 @@ const cases: DiffCase[] = [
     current: db([tenants(), t({ fks: [tenantFk()] })]),
     desired: db([tenants({ pk: pk('pk_tenants', ['id'], { clustered: false }) }), t({})]),
     steps: ['dropForeignKey dbo.t.fk_t_tenant', 'dropPrimaryKey dbo.tenants.pk_tenants', 'addPrimaryKey dbo.tenants.pk_tenants', 'addForeignKey dbo.t.fk_t_tenant'],
-    skipped: [],
+    skipped: ['foreignKey dbo.t.fk_t_tenant'],
   },
   {
     name: 'an undeclared table referencing a changed key keeps its FK (dropped and re-added)',
@@ -137,6 +137,13 @@ const cases: DiffCase[] = [
     desired: db([tenants({ pk: pk('pk_tenants', ['id'], { clustered: false }) })]),
     steps: ['dropForeignKey dbo.legacy.fk_legacy_tenant', 'dropPrimaryKey dbo.tenants.pk_tenants', 'addPrimaryKey dbo.tenants.pk_tenants', 'addForeignKey dbo.legacy.fk_legacy_tenant'],
     skipped: ['table dbo.legacy.legacy'],
+  },
+  {
+    name: 'a renamed table keeps the FKs that reference it',
+    current: db([tenants(), t({ fks: [tenantFk()] })]),
+    desired: db([table('customers', { columns: [col('id', 'int'), col('code', 'varchar(10)')], pk: pk('pk_tenants', ['id']), renamedFrom: 'tenants' }),
+      t({ fks: [fk('fk_t_tenant', ['tenant_id'], 'customers', ['id'])] })]),
+    steps: ['renameTable dbo.tenants->customers'],
   },
   {
     name: 'large tables: index builds and constraint scans are hazards',

@@ -8,6 +8,7 @@ import type { Engine } from './engine-interface';
 import { TdsConnection } from './tds/connection';
 import { FaultState, type ProtocolFaults } from './tds/faults';
 
+/** The fault types, re-exported so tests need only this module. */
 export type { ProtocolFaults, RequestInfo, RequestMatcher } from './tds/faults';
 
 /** Options of startStandin. */

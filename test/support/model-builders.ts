@@ -13,9 +13,13 @@ export const CI = 'SQL_Latin1_General_CP1_CI_AS';
 /** A case-sensitive collation. */
 export const CS = 'SQL_Latin1_General_CP1_CS_AS';
 
-/** An expression as the model carries it. */
+const expressions = new Map<string, SqlExpression>();
+
+/** An expression as the model carries it (memoized: expressions are immutable values). */
 export function expr(text: string): SqlExpression {
-  return makeExpression(text).expression;
+  let e = expressions.get(text);
+  if (e === undefined) { e = makeExpression(text).expression; expressions.set(text, e); }
+  return e;
 }
 
 /** Parses 'int', 'varchar(50)', 'nvarchar(max)', 'decimal(10,2)', 'datetime2(3)'. */

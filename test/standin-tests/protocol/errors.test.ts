@@ -34,6 +34,16 @@ describe('stand-in TDS errors, messages and row counts', () => {
     await expect(pool.request().batch('good')).resolves.toMatchObject({ recordset: [{ ok: true }] });
   });
 
+  it('reports an engine value that does not fit its column as an error and keeps the connection', async () => {
+    h.engine.respond(/select bad value/, [
+      { kind: 'resultSet', resultSet: { columns: [{ name: 'g', type: 'uniqueidentifier', nullable: false }], rows: [['not-a-guid']] } },
+      { kind: 'done', rowCount: 1 },
+    ]);
+    const pool = await h.connect();
+    await expect(pool.request().batch('select bad value')).rejects.toThrow(/Stand-in engine failure: .*'not-a-guid' is not a uniqueidentifier/);
+    await expect(pool.request().batch('select 1')).resolves.toBeDefined();
+  });
+
   it('delivers INFO messages (PRINT) without failing the request', async () => {
     h.engine.respond(/print/, [{ kind: 'info', number: 0, state: 1, class: 0, line: 1, message: 'hello from PRINT' }, { kind: 'done' }]);
     const pool = await h.connect();

@@ -1,4 +1,5 @@
 import sql from 'mssql';
+import { Connection } from 'tedious';
 import { startHarness, type Harness } from './harness';
 
 describe('stand-in TDS login', () => {
@@ -35,6 +36,19 @@ describe('stand-in TDS login', () => {
     expect((error as sql.ConnectionError).message).toBe("Login failed for user 'sa'.");
     expect((error as sql.ConnectionError).code).toBe('ELOGIN');
     expect(h.engine.sessions).toBe(0);
+  });
+
+  it('sends the refusal as ERROR 18456, class 14, state 1, before closing', async () => {
+    const connection = new Connection({
+      server: '127.0.0.1',
+      authentication: { type: 'default', options: { userName: 'sa', password: 'wrong' } },
+      options: { port: h.standin.port, encrypt: false },
+    });
+    const tokens: { number: number; class: number; state: number; message: string }[] = [];
+    connection.on('errorMessage', (token) => tokens.push({ number: token.number, class: token.class, state: token.state, message: token.message }));
+    const error = await new Promise<Error | undefined>((resolve) => connection.connect(resolve));
+    expect(error?.message).toBe("Login failed for user 'sa'.");
+    expect(tokens).toEqual([{ number: 18456, class: 14, state: 1, message: "Login failed for user 'sa'." }]);
   });
 
   it('closes the session when the client disconnects', async () => {

@@ -54,6 +54,9 @@ describe('stand-in TDS RPC requests', () => {
       .input('dt2', sql.DateTime2(3), when)
       .input('dec', sql.Decimal(10, 3), 1234.567)
       .input('f', sql.Float, 2.5)
+      .input('vbmax', sql.VarBinary(sql.MAX), Buffer.alloc(9000, 7))
+      .input('vmax', sql.VarChar(sql.MAX), 'abc')
+      .input('num', sql.Numeric(5, 1), -12.5)
       .input('n', sql.Int, null)
       .query('select 1');
     const byName = Object.fromEntries(lastRpc().parameters.map((p) => [p.name, { type: p.type, value: p.value }]));
@@ -72,6 +75,9 @@ describe('stand-in TDS RPC requests', () => {
       '@dt2': { type: 'datetime2(3)', value: when },
       '@dec': { type: 'decimal(10, 3)', value: 1234.567 },
       '@f': { type: 'float', value: 2.5 },
+      '@vbmax': { type: 'varbinary(max)', value: Buffer.alloc(9000, 7) },
+      '@vmax': { type: 'varchar(max)', value: 'abc' },
+      '@num': { type: 'numeric(5, 1)', value: -12.5 },
       '@n': { type: 'int', value: null },
     });
   });

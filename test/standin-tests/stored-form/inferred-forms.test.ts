@@ -59,6 +59,12 @@ describe('inferred: keyword functions and shorthands', () => {
     expectStored('computed', 'CONVERT(varchar(8), [d], 112)', '(CONVERT([varchar](8),[d],(112)))');
   });
 
+  it('lower-cases system type names however they are quoted, and keeps alias types as written', () => {
+    expectStored('default', 'CONVERT([INT], 1)', '(CONVERT([int],(1)))');
+    expectStored('default', 'CONVERT(Flag, 1)', '(CONVERT([Flag],(1)))');
+    expectStored('default', 'CAST(1 AS dbo.Flag)', '(CONVERT([dbo].[Flag],(1)))');
+  });
+
   it('maps ISO type synonyms to the system type name', () => {
     expectStored('default', "CAST('x' AS national character varying(10))", "(CONVERT([nvarchar](10),'x'))");
     expectStored('default', 'CONVERT(double precision, 1)', '(CONVERT([float],(1)))');

@@ -50,6 +50,11 @@ describe('AdventureWorks: instawdb.sql text vs. the definition dumped from a liv
       "(isnull('AW'+[dbo].[ufnLeadingZeros]([CustomerID]),''))",
     ],
     [
+      'computed', 'Employee.OrganizationLevel: a method call on a column is printed like a two-part name',
+      'OrganizationNode.GetLevel()',
+      '([OrganizationNode].[GetLevel]())',
+    ],
+    [
       'computed', 'PurchaseOrderDetail.LineTotal: a single product needs no inner parentheses',
       'ISNULL([OrderQty] * [UnitPrice], 0.00)',
       '(isnull([OrderQty]*[UnitPrice],(0.00)))',

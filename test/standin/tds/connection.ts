@@ -226,7 +226,13 @@ export class TdsConnection {
     } finally {
       this.running = null;
     }
-    const payload = encodeResponse(outputs, frame, this.ctx.serverName);
+    let payload: Buffer;
+    try {
+      payload = encodeResponse(outputs, frame, this.ctx.serverName);
+    } catch (error) {
+      // An engine value that does not fit its column type: report it instead of dropping the socket.
+      payload = encodeResponse([engineFailure(error)], { kind: 'batch' }, this.ctx.serverName);
+    }
     if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
     if (decision.drop === 'midResponse') {
       const [first] = toPackets(PacketType.TabularResult, payload, this.packetSize, session.id);
@@ -271,7 +277,13 @@ export class TdsConnection {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
     this.running?.abort(new Error('standin/tds: connection closed'));
-    this.session?.close();
+    const session = this.session;
     this.session = null;
+    try {
+      session?.close();
+    } catch (error) {
+      // A throw here would escape a socket event handler and take the whole stand-in down.
+      process.stderr.write(`standin/tds: session ${session?.id ?? '?'} failed to close: ${String(error)}\n`);
+    }
   }
 }

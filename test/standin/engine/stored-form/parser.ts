@@ -172,13 +172,11 @@ class Parser extends TokenCursor {
     if (t.kind !== 'symbol' || !['-', '+', '~'].includes(t.text)) return this.parseCollate();
     this.next();
     const operand = this.value(this.parseUnary(), t);
-    // A sign on a bare number is part of the literal: -1 is stored ((-1)), and so is -(1)
-    // (EF Core's `((-8))` -> `(-8)` shows the sign living inside the literal's parens).
-    if (operand.kind === 'number' && !/^[-+]/.test(operand.text)) {
-      return t.text === '-' ? { kind: 'number', text: '-' + operand.text } : t.text === '+' ? operand : { kind: 'unary', op: '~', operand };
-    }
     // Inferred: unary plus is a no-op and leaves no trace in the stored tree.
     if (t.text === '+') return operand;
+    // A minus on a bare number is part of the literal: -1 is stored ((-1)), and so is -(1)
+    // (EF Core's `((-8))` -> `(-8)` shows the sign living inside the literal's parentheses).
+    if (t.text === '-' && operand.kind === 'number' && !operand.text.startsWith('-')) return { kind: 'number', text: '-' + operand.text };
     this.features.add('arithmetic');
     return { kind: 'unary', op: t.text === '-' ? '-' : '~', operand };
   }

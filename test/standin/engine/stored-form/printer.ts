@@ -63,7 +63,7 @@ function operand(node: Node): string {
 function needsParens(op: 'AND' | 'OR', item: Node, index: number): boolean {
   if (item.kind !== 'logic') return false;
   // OR binds looser than AND; a same-operator item only exists on the right (joinLogic).
-  return item.op === op ? index > 0 : false;
+  return item.op === op ? index > 0 : op === 'AND';
 }
 
 function printCase(node: Extract<Node, { kind: 'case' }>): string {

@@ -1,0 +1,18 @@
+import type { Review } from './review-model';
+
+/**
+ * The review as JSON, format `schemac.review/v1`: `base`, `head`, `summary`, `changes[]`
+ * ({ index, kind, table, summary, marker, hazards[{code,message}], source{file,line,column}|null }),
+ * `tables[]` ({ table, diff }), `up` (the sqlcmd script).
+ */
+export function renderReviewJson(review: Review): object {
+  return {
+    format: 'schemac.review/v1',
+    base: review.baseLabel,
+    head: review.headLabel,
+    summary: review.summary,
+    changes: review.changes,
+    tables: review.tables.map((t) => ({ table: t.table, diff: t.diff })),
+    up: review.upScript,
+  };
+}

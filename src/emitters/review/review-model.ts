@@ -1,0 +1,106 @@
+import { createTwoFilesPatch } from 'diff';
+import type { Change, Plan, TableRef } from '../../differ/changes';
+import type { Database, SourceRef, Table } from '../../model';
+import { describeChange } from '../describe';
+import { countPlan, summaryLine } from '../plan-text';
+import { renderScript } from '../tsql/script';
+import { tableDefinition } from './table-definition';
+
+/** What a review is about: the plan from `before` to `after`, and how to name the two sides. */
+export interface ReviewInput {
+  readonly plan: Plan;
+  readonly before: Database;
+  readonly after: Database;
+  readonly baseLabel: string;
+  readonly headLabel: string;
+}
+
+/** One change as a reviewer sees it. */
+export interface ReviewChange {
+  readonly index: number;
+  readonly kind: Change['kind'];
+  readonly table: string | null;
+  readonly summary: string;
+  readonly marker: '+' | '~' | '-';
+  readonly hazards: readonly { readonly code: string; readonly message: string }[];
+  readonly source: SourceRef | null;
+}
+
+/** One affected table: its changes and the unified diff of its whole definition. */
+export interface ReviewTable {
+  readonly table: string;
+  readonly changes: readonly ReviewChange[];
+  readonly diff: string;
+}
+
+/** Everything every review format shows, computed once. */
+export interface Review {
+  readonly baseLabel: string;
+  readonly headLabel: string;
+  readonly summary: string;
+  readonly changes: readonly ReviewChange[];
+  readonly tables: readonly ReviewTable[];
+  readonly upScript: string;
+  readonly hazardCount: number;
+}
+
+const keyOf = (t: TableRef): string => `${t.schema}.${t.name}`;
+
+function findTable(db: Database, ref: string): Table | undefined {
+  const lower = ref.toLowerCase();
+  return db.tables.find((t) => keyOf(t).toLowerCase() === lower);
+}
+
+/** Where the object a change touches was declared (the head side, or the base for drops). */
+export function changeSource(change: Change): SourceRef | null {
+  switch (change.kind) {
+    case 'createTable': case 'dropTable': return change.table.source ?? null;
+    case 'addColumn': case 'dropColumn': return change.column.source ?? null;
+    case 'alterColumn': return change.to.source ?? null;
+    case 'createIndex': case 'dropIndex': return change.index.source ?? null;
+    case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck':
+    case 'addPrimaryKey': case 'dropPrimaryKey': case 'addUnique': case 'dropUnique':
+    case 'addForeignKey': case 'dropForeignKey':
+      return change.constraint.source ?? null;
+    case 'createSchema': case 'dropSchema': case 'renameTable': case 'renameColumn':
+    case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
+      return null;
+  }
+}
+
+/** Builds the review: changes with hazards and sources, per-table definition diffs, the up script. */
+export function buildReview(input: ReviewInput): Review {
+  const changes: ReviewChange[] = input.plan.steps.map((step, i) => {
+    const facts = describeChange(step.change);
+    return {
+      index: i + 1,
+      kind: step.change.kind,
+      table: facts.table === null ? null : keyOf(facts.table),
+      summary: facts.summary,
+      marker: facts.marker,
+      hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
+      source: changeSource(step.change),
+    };
+  });
+  const tableNames = [...new Set(changes.map((c) => c.table).filter((t): t is string => t !== null))];
+  const tables = tableNames.map((name): ReviewTable => {
+    const before = tableDefinition(findTable(input.before, name));
+    const after = tableDefinition(findTable(input.after, name));
+    const diff = createTwoFilesPatch(`${input.baseLabel}/${name}.sql`, `${input.headLabel}/${name}.sql`, before, after, undefined, undefined, { context: 3 });
+    return { table: name, changes: changes.filter((c) => c.table === name), diff: stripIndexLine(diff) };
+  });
+  return {
+    baseLabel: input.baseLabel,
+    headLabel: input.headLabel,
+    summary: summaryLine(countPlan(input.plan)),
+    changes,
+    tables,
+    upScript: renderScript(input.plan, { direction: 'up', databaseName: null }).text,
+    hazardCount: changes.reduce((n, c) => n + c.hazards.length, 0),
+  };
+}
+
+// createTwoFilesPatch starts with an "Index:" line and a rule of '='; reviewers expect git's form.
+function stripIndexLine(patch: string): string {
+  return patch.replace(/^Index: [^\n]*\n=+\n/, '');
+}

@@ -1,0 +1,97 @@
+/**
+ * Names in pulled schema files: class names from table names, field names from column names
+ * (with the compiler's snake_case rule deciding whether an explicit column name is needed),
+ * file names, and TypeScript string literals.
+ */
+import type { Column } from '../../model';
+// The compiler owns the field -> column rule; pull must invert exactly that rule, not a copy of it.
+import { snakeCase } from '../../compiler/names';
+
+/** order_lines -> OrderLines; non-identifier characters split words; a leading digit gets a T prefix. */
+export function pascalCase(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+|_/).filter((w) => w.length > 0);
+  const text = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  if (text.length === 0) return 'T';
+  return /^[0-9]/.test(text) ? `T${text}` : text;
+}
+
+/** last_login_at -> lastLoginAt; a name already camelCase stays. */
+export function camelCase(name: string): string {
+  const pascal = pascalCase(name);
+  return /^T[0-9]/.test(pascal) ? `_${pascal.slice(1)}` : pascal[0].toLowerCase() + pascal.slice(1);
+}
+
+/** A field, and whether the decorator must name its column because snake_case(field) differs. */
+export interface FieldName {
+  readonly field: string;
+  readonly explicitName: boolean;
+}
+
+/**
+ * Field names of a table's columns, in column order: camelCase, made unique (a `_2` suffix) when
+ * two columns would share one; the column name is explicit wherever the compiler would not
+ * derive it back from the field.
+ */
+export function fieldNames(columns: readonly Column[]): Map<string, FieldName> {
+  const used = new Set<string>();
+  const out = new Map<string, FieldName>();
+  for (const c of columns) {
+    let field = camelCase(c.name);
+    for (let n = 2; used.has(field); n++) field = `${camelCase(c.name)}_${n}`;
+    used.add(field);
+    out.set(c.name, { field, explicitName: snakeCase(field) !== c.name });
+  }
+  return out;
+}
+
+/** users -> users.schema.ts; sales.orders -> sales.orders.schema.ts (characters unsafe in a file name become _). */
+export function tableFileBase(schema: string, table: string): string {
+  const safe = (s: string): string => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return schema === 'dbo' ? safe(table) : `${safe(schema)}.${safe(table)}`;
+}
+
+/** BaseEntity -> base-entity. */
+export function kebabCase(pascal: string): string {
+  return pascal.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** A single-quoted TypeScript string literal. */
+export function tsString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+/**
+ * sql`...` holding `text` verbatim. The compiler reads the template's raw text, so nothing can be
+ * escaped; text with a backtick or `${` cannot be written and yields null.
+ */
+export function sqlTemplate(text: string): string | null {
+  if (text.includes('`') || text.includes('${')) return null;
+  return `sql\`${text}\``;
+}
+
+/** Hands out names unique within one generated tree (classes and exported types share one space). */
+export class NameSpace {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: readonly string[]) {
+    for (const r of reserved) this.taken.add(r.toLowerCase());
+  }
+
+  /** The first of the candidates not yet taken, else the last one with a number. */
+  claim(...candidates: string[]): string {
+    for (const c of candidates) {
+      if (!this.taken.has(c.toLowerCase())) {
+        this.taken.add(c.toLowerCase());
+        return c;
+      }
+    }
+    const base = candidates[candidates.length - 1];
+    for (let n = 2; ; n++) {
+      const c = `${base}${n}`;
+      if (!this.taken.has(c.toLowerCase())) {
+        this.taken.add(c.toLowerCase());
+        return c;
+      }
+    }
+  }
+}

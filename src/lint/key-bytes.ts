@@ -1,0 +1,29 @@
+/**
+ * Bytes a value of a type can take in an index key, for SQL Server's key size limits
+ * (900 bytes clustered, 1,700 nonclustered). Variable-length types count their maximum.
+ */
+import type { SqlType } from '../model';
+
+/** The largest key size of one column of this type; null for MAX and xml (not allowed as keys). */
+export function keyBytes(t: SqlType): number | null {
+  if (t.length === 'max' || t.name === 'xml') return null;
+  // time/datetime2/datetimeoffset grow by one byte at scale 3 and again at scale 5.
+  const scaled = (small: number): number => small + ((t.scale ?? 7) <= 2 ? 0 : (t.scale ?? 7) <= 4 ? 1 : 2);
+  switch (t.name) {
+    case 'bit': case 'tinyint': return 1;
+    case 'smallint': return 2;
+    case 'int': case 'real': case 'smallmoney': case 'smalldatetime': return 4;
+    case 'bigint': case 'money': case 'float': case 'datetime': return 8;
+    case 'decimal': case 'numeric': {
+      const p = t.precision ?? 18;
+      return p <= 9 ? 5 : p <= 19 ? 9 : p <= 28 ? 13 : 17;
+    }
+    case 'date': return 3;
+    case 'time': return scaled(3);
+    case 'datetime2': return scaled(6);
+    case 'datetimeoffset': return scaled(8);
+    case 'char': case 'varchar': case 'binary': case 'varbinary': return t.length ?? 1;
+    case 'nchar': case 'nvarchar': return 2 * (t.length ?? 1);
+    case 'uniqueidentifier': return 16;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * fk-type-mismatch: a foreign key column whose type differs from the column it references.
+ * SQL Server refuses a different base type outright (Msg 1778, e.g. char vs varchar, int vs
+ * bigint); a different length, precision or scale is accepted but lets the child hold values
+ * the parent cannot (or the other way round) and makes joins convert.
+ */
+import type { Database, ForeignKey, Table } from '../../model';
+import type { Finding, LintRule } from '../rule';
+import { columnOf, qualified, sameName, sourceOf, typeText } from '../model-facts';
+
+function check(db: Database, t: Table, fk: ForeignKey): Finding[] {
+  const target = db.tables.find((x) => sameName(x.schema, fk.referencedSchema) && sameName(x.name, fk.referencedTable));
+  if (target === undefined) return [];
+  const out: Finding[] = [];
+  fk.columns.forEach((name, i) => {
+    const child = columnOf(t, name);
+    const refName = fk.referencedColumns[i];
+    const parent = refName === undefined ? undefined : columnOf(target, refName);
+    if (child === undefined || parent === undefined) return;
+    const a = typeText(child.type);
+    const b = typeText(parent.type);
+    if (a === b) return;
+    const base = child.type.name !== parent.type.name;
+    out.push({
+      message: `foreign key ${fk.name}: ${qualified(t)}.${child.name} is ${a} but ${qualified(target)}.${parent.name} is ${b}; ${base ? 'SQL Server refuses a foreign key between different types (Msg 1778)' : 'values can differ in size and joins convert'}. Declare ${child.name} as ${b}`,
+      source: sourceOf(t, fk),
+    });
+  });
+  return out;
+}
+
+/** A foreign key column whose type differs from the referenced column's. */
+export const fkTypeMismatch: LintRule = {
+  id: 'fk-type-mismatch',
+  defaultSeverity: 'warning',
+  description: 'a foreign key column whose type differs from the referenced column',
+  check: (db) => db.tables.flatMap((t) => t.foreignKeys.flatMap((fk) => check(db, t, fk))),
+};

@@ -1,0 +1,20 @@
+/**
+ * heap-table: a table with no clustered index is a heap. Heaps leave forwarded records behind
+ * updates and do not give space back after deletes; most OLTP tables want a narrow,
+ * ever-increasing clustered key (schemac's own mixins cluster on an identity index_id).
+ */
+import type { LintRule } from '../rule';
+import { keyedObjects, qualified } from '../model-facts';
+
+/** A table without a clustered index. */
+export const heapTable: LintRule = {
+  id: 'heap-table',
+  defaultSeverity: 'warning',
+  description: 'a table without a clustered index (a heap)',
+  check: (db) => db.tables
+    .filter((t) => !keyedObjects(t).some((k) => k.clustered))
+    .map((t) => ({
+      message: `table ${qualified(t)} has no clustered index, so it is a heap (forwarded records after updates, space not reclaimed after deletes); make one index clustered, ideally on a narrow, ever-increasing column such as an identity`,
+      source: t.source,
+    })),
+};
