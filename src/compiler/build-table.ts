@@ -66,6 +66,7 @@ export function buildTable(
   }
   for (const cls of chain) for (const item of cls.items) addItem(draft, item, bag);
   settlePrimaryKeyClustering(draft);
+  orderChecks(draft);
   for (const e of draft.expressionChecks) {
     for (const col of referencedColumns(e.text)) {
       if (!draft.byName.has(nameKey(col))) {
@@ -74,6 +75,23 @@ export function buildTable(
     }
   }
   return draft;
+}
+
+/**
+ * Checks come from two passes (column unions, then decorators); put them in declaration order,
+ * mixin members first: by declaring class in the chain, then by position in that class.
+ */
+function orderChecks(draft: TableDraft): void {
+  const rank = new Map(draft.chain.map((c, i) => [c.decl, i]));
+  const keyOf = (o: object): [number, number] => {
+    let n: ts.Node | undefined = draft.origins.get(o)?.node;
+    const pos = n?.getStart() ?? 0;
+    while (n && !rank.has(n as ts.ClassDeclaration)) n = n.parent;
+    return [n ? rank.get(n as ts.ClassDeclaration) ?? 0 : 0, pos];
+  };
+  const keyed = draft.checks.map((c) => ({ c, k: keyOf(c) }));
+  keyed.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1]);
+  draft.checks.splice(0, draft.checks.length, ...keyed.map((x) => x.c));
 }
 
 /**

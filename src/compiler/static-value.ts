@@ -44,6 +44,8 @@ export function readValue(node: ts.Expression, ctx: ValueContext, depth = 0): St
   if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true, node };
   if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false, node };
   if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null', node };
+  // `undefined` skips an optional positional argument, e.g. ForeignKey(cols, () => T, undefined, opts).
+  if (ts.isIdentifier(node) && node.text === 'undefined') return { kind: 'null', node };
   if (ts.isTaggedTemplateExpression(node)) return readSql(node, ctx);
   if (ts.isArrayLiteralExpression(node)) {
     return { kind: 'array', items: node.elements.map((e) => readValue(e, ctx, depth)), node };

@@ -4,7 +4,7 @@
  */
 import { classifyTypeChange } from './type-changes';
 import { blocksAlter, type ColumnDelta } from './blockers';
-import { dependsOn, entitiesOf } from './entities';
+import { dependsOn, entitiesOf, mentions } from './entities';
 import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { step } from './step';
 import { effectiveCollation, force, type DiffContext, type TableWork } from './table-work';
@@ -144,15 +144,32 @@ function typeText(c: Column): string {
   return `${t.name}${facets}`;
 }
 
+/**
+ * A declared computed column over a column that is altered or dropped blocks that change
+ * ("used by a computed column"): it is dropped and re-added around it.
+ */
+function rebuildDependentComputed(work: TableWork, ctx: DiffContext, pairs: Array<[Column | null, Column]>, replaced: Set<string>): void {
+  for (const [cur, des] of pairs) {
+    if (cur === null || cur.computed === null || replaced.has(ctx.key(cur.name))) continue;
+    const expression = cur.computed.expression;
+    const on = (work.current as Table).columns.find((c) => work.touchedColumns.has(ctx.key(c.name)) && mentions(expression, c.name, ctx.key));
+    if (on === undefined) continue;
+    dropColumn(work, ctx, cur, [hazard('table-rebuild', `computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change`)]);
+    addColumn(work, ctx, des, []);
+  }
+}
+
 /** Plans every column change of a table present on both sides. */
 export function diffColumns(work: TableWork, ctx: DiffContext, pairs: Array<[Column | null, Column]>): void {
   const current = work.current as Table;
+  const replaced = new Set<string>();
   for (const [cur, des] of pairs) {
     if (cur === null) { addColumn(work, ctx, des, []); continue; }
     const replace = replacementReason(cur, des);
     if (replace !== null) {
       dropColumn(work, ctx, cur, replace);
       addColumn(work, ctx, des, []);
+      replaced.add(ctx.key(cur.name));
       continue;
     }
     if (ctx.key(cur.name) !== ctx.key(des.name)) {
@@ -166,4 +183,5 @@ export function diffColumns(work: TableWork, ctx: DiffContext, pairs: Array<[Col
     if (ctx.allowDrop) dropColumn(work, ctx, cur, []);
     else ctx.skipped.push({ table: work.oldRef, objectType: 'column', name: cur.name, reason: 'not declared in the schema; pass --allow-drop to drop it' });
   }
+  if (work.touchedColumns.size > 0) rebuildDependentComputed(work, ctx, pairs, replaced);
 }

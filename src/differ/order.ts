@@ -20,6 +20,7 @@ export const PHASES = [
   { phase: 'add-columns', reason: 'new columns exist before they are filled, altered or constrained' },
   { phase: 'backfill', reason: 'NULLs are filled before a column becomes NOT NULL' },
   { phase: 'alter-columns', reason: 'after backfill, with their blocking constraints dropped earlier' },
+  { phase: 'add-computed-columns', reason: 'a computed column reads other columns: added once those are added and altered' },
   { phase: 'add-defaults', reason: 'ALTER COLUMN has no DEFAULT clause; defaults attach to the final column' },
   { phase: 'add-checks', reason: 'checks (and re-validations) see the final columns and data' },
   { phase: 'clustered-indexes', reason: 'one clustered index per table, created before nonclustered ones so they are built once' },
@@ -48,7 +49,7 @@ export function phaseOf(change: Change): Phase {
     case 'renameTable': case 'renameColumn': case 'renameConstraint': return 'renames';
     case 'createSchema': return 'create-schemas';
     case 'createTable': return 'create-tables';
-    case 'addColumn': return 'add-columns';
+    case 'addColumn': return change.column.computed === null ? 'add-columns' : 'add-computed-columns';
     case 'backfillColumn': return 'backfill';
     case 'alterColumn': return 'alter-columns';
     case 'addDefault': return 'add-defaults';

@@ -41,8 +41,8 @@ export function locations(diagnostics: readonly Diagnostic[], code: string): str
     .map((d) => `${path.basename(d.source?.file ?? '?')}:${d.source?.line}:${d.source?.column}`);
 }
 
-/** "file:line:col" of a needle in one of the inline files. */
-export function where(c: InlineCompile, file: string, needle: string, nth = 0): string {
-  const p = positionOf(c.files[file], needle, nth);
-  return `${file}:${p.line}:${p.column}`;
+/** "file:line:col" of a needle in a file's text, `skip` characters into the needle. */
+export function where(files: Readonly<Record<string, string>>, file: string, needle: string, nth = 0, skip = 0): string {
+  const p = positionOf(files[file], needle, nth);
+  return `${file}:${p.line}:${p.column + skip}`;
 }

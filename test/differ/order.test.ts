@@ -47,6 +47,7 @@ describe('differ: phases and inverses', () => {
     for (const p of PHASES) expect(p.reason.length).toBeGreaterThan(10);
     const used = new Set(Object.values(sample).map(phaseOf));
     used.add(phaseOf({ kind: 'createIndex', table: ref, index: ix('cx', ['a'], { clustered: true }) }));
+    used.add(phaseOf({ kind: 'addColumn', table: ref, column: col('c', 'int', { computed: 'a * 2' }) }));
     expect([...used].sort()).toEqual(PHASES.map((p) => p.phase).sort());
   });
 

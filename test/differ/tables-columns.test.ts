@@ -196,6 +196,13 @@ const cases: DiffCase[] = [
     hazards: ['dropColumn dbo.t.g: data-loss'],
   },
   {
+    name: 'a computed column over an altered column is dropped and re-added around the ALTER',
+    current: db([table('t', { columns: [id(), col('price', 'decimal(10,2)'), col('total', 'decimal(12,2)', { computed: 'price * 2' })] })]),
+    desired: db([table('t', { columns: [id(), col('price', 'decimal(12,2)'), col('total', 'decimal(14,2)', { computed: 'price * 2' })] })]),
+    steps: ['dropColumn dbo.t.total', 'alterColumn dbo.t.price', 'addColumn dbo.t.total'],
+    hazards: ['dropColumn dbo.t.total: table-rebuild'],
+  },
+  {
     name: 'the schemac schema is never diffed',
     current: db([table('schemac.history', { columns: [id()] })]), desired: db([]), allowDrop: true, steps: [],
   },

@@ -74,6 +74,7 @@ class Sim {
     for (const ch of t.checks) if (uses(ch.expression.text)) out.push(ch.name);
     for (const d of t.defaults) if (this.eq(d.column, c)) out.push(d.name);
     for (const f of t.foreignKeys) if (f.columns.some((x) => this.eq(x, c))) out.push(f.name);
+    for (const x of t.columns) if (x.computed && !this.eq(x.name, c) && uses(x.computed.expression.text)) out.push(x.name);
     for (const o of this.tables) {
       for (const f of o.foreignKeys) {
         if (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) && f.referencedColumns.some((x) => this.eq(x, c))) out.push(f.name);
@@ -149,6 +150,7 @@ class Sim {
         if (c.identity !== null || c.computed !== null || change.to.identity !== null || change.to.computed !== null) {
           if (JSON.stringify(c.identity) !== JSON.stringify(change.to.identity) || c.computed !== null) this.fail('ALTER COLUMN cannot change identity or computed');
         }
+        if (t.columns.some((x) => x.computed && x !== c && this.dependents(t, c.name).includes(x.name))) this.fail(`column ${c.name} is used by a computed column`);
         if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
         if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
         if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);

@@ -101,6 +101,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP CONSTRAINT IF EXISTS c                 -> DROP CONSTRAINT c
  * - SET A, B, C ON|OFF                          -> SET A ON|OFF
  * - ADD [CONSTRAINT d] DEFAULT <expr> FOR c     -> DEFAULT 0 FOR c
+ * - SET TEXTSIZE n (tedious sends it at login)  -> SET DATEFIRST n
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -117,6 +118,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
         if (up(j + 2) === 'ALL') edits.push({ start: tokens[j + 2].start, stop: tokens[j + 2].stop, text: 'x_all' });
       }
     }
+    if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'SET' && tokens[i + 1]?.kind === 'word' && up(i + 2) === ',') {
       let j = i + 2;

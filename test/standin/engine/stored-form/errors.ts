@@ -2,6 +2,7 @@
  * The one error the stored-form printer throws. It carries the SQL Server error number the
  * engine should report, so the engine does not have to guess from the message text.
  */
+import { RESERVED } from './names';
 
 /** SQL Server errors a definition can fail with before anything is stored. */
 export type StoredFormErrorNumber =
@@ -19,6 +20,8 @@ export type StoredFormErrorNumber =
 /** A definition SQL Server would refuse; `near` is the offending token as written. */
 export class StoredFormError extends Error {
   override readonly name = 'StoredFormError';
+  /** The message alone, worded as SQL Server words it, for the engine to send to the client. */
+  readonly headline: string;
 
   constructor(
     readonly number: StoredFormErrorNumber,
@@ -29,6 +32,7 @@ export class StoredFormError extends Error {
     readonly problem: string,
   ) {
     super(`${headline(number, near)} (${problem}, at offset ${position})`);
+    this.headline = headline(number, near);
   }
 }
 
@@ -36,7 +40,8 @@ export class StoredFormError extends Error {
 function headline(number: StoredFormErrorNumber, near: string): string {
   switch (number) {
     case 102:
-      return `Incorrect syntax near '${near}'.`;
+      // SQL Server names a reserved word as such: "Incorrect syntax near the keyword 'AND'."
+      return RESERVED.has(near.toUpperCase()) ? `Incorrect syntax near the keyword '${near}'.` : `Incorrect syntax near '${near}'.`;
     case 128:
       return `The name "${near}" is not permitted in this context. Valid expressions are constants, constant expressions, and (in some contexts) variables. Column names are not permitted.`;
     case 207:

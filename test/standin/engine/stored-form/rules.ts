@@ -18,7 +18,8 @@ export function enforceKindRules(kind: DefinitionKind, parsed: Parsed): void {
   const near = parsed.last.text;
   switch (kind) {
     case 'check':
-      requireCondition(parsed, near);
+      // The written text always sits inside CHECK ( ... ): SQL Server names that closing ')'.
+      requireCondition(parsed, ')');
       return;
     case 'filter':
       requireCondition(parsed, near);
@@ -74,7 +75,7 @@ function checkConjunct(node: Node): void {
   }
   if (node.kind === 'compare') {
     if (node.left.kind !== 'column') throw filterError(node.op, 'a comparison must have a column on its left');
-    if (!isConstant(node.right)) throw filterError(node.op, 'a column can only be compared with a constant (not NULL)');
+    if (!isConstant(node.right)) throw filterError(node.op, 'a column can only be compared with a constant, and NULL is not one');
     return;
   }
   throw filterError(node.kind, 'only comparisons, IS [NOT] NULL and IN lists joined by AND are allowed');
@@ -90,7 +91,7 @@ function checkInList(node: Extract<Node, { kind: 'logic' }>): void {
   const columns = new Set<string>();
   for (const item of equalities) {
     if (item.kind !== 'compare' || item.op !== '=' || item.left.kind !== 'column' || !isConstant(item.right)) {
-      throw filterError('OR', 'OR is only allowed as an IN list (equalities of one column with constants)');
+      throw filterError('OR', 'OR is only allowed as an IN list: equalities of one column with constants');
     }
     columns.add(item.left.parts.join('.').toLowerCase());
   }

@@ -1,0 +1,149 @@
+/**
+ * One column as a decorated field: `@Column.varchar(20, { default: 'active' })` over
+ * `status!: UsersStatus;`. Defaults are written as literals when the compiler would turn the
+ * literal back into the same stored value, otherwise as sql`...` with the stored text.
+ */
+import type { Column, SqlExpression, SqlType } from '../../model';
+import { parseExpression } from '../../expr';
+import { tsString, sqlTemplate, type FieldName } from './naming';
+
+/** What a column needs besides the model column itself. */
+export interface ColumnExtras {
+  readonly field: FieldName;
+  readonly defaultExpression: SqlExpression | null;
+  /** The string-literal union type the field is typed with (its CHECK is then derived). */
+  readonly unionType: string | null;
+  readonly softDelete: boolean;
+}
+
+/** The written column: decorator line, field line, and whether sql`...` was used. */
+export interface ColumnText {
+  readonly decorator: string;
+  readonly field: string;
+  readonly usesSql: boolean;
+  /** Set when a definition could not be written (a backtick or `${` in it). */
+  readonly problem: string | null;
+}
+
+const characterTypes = new Set(['char', 'varchar', 'nchar', 'nvarchar']);
+const exactNumeric = new Set(['tinyint', 'smallint', 'int', 'bigint', 'decimal', 'numeric', 'money', 'smallmoney', 'float', 'real']);
+
+/** The stored text without the one pair of parentheses SQL Server wraps every definition in. */
+export function unwrapStored(text: string): string {
+  let t = text.trim();
+  while (t.startsWith('(') && t.endsWith(')') && closesAtEnd(t)) t = t.slice(1, -1).trim();
+  return t;
+}
+
+/** True when the parenthesis opening `t` is the one closing it (so removing both keeps the meaning). */
+function closesAtEnd(t: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (ch === "'") quoted = !quoted;
+    if (quoted) continue;
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth === 0 && i < t.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+/** A TypeScript literal the compiler maps back to the same default, or null when sql`...` is needed. */
+export function literalDefault(text: string, type: SqlType): string | null {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) return null;
+  let e = parsed.expr;
+  let sign = '';
+  if (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'number') {
+    sign = '-';
+    e = e.operand;
+  }
+  if (e.kind === 'number' && /^[0-9]+(\.[0-9]+)?$/.test(e.text)) {
+    if (type.name === 'bit' && sign === '' && (e.text === '0' || e.text === '1')) return e.text === '1' ? 'true' : 'false';
+    // A JS number literal keeps its text in the compiler (v.text), so 1.50 stays 1.50.
+    if (exactNumeric.has(type.name) && !/^0[0-9]/.test(e.text)) return `${sign}${e.text}`;
+    return null;
+  }
+  if (e.kind === 'string' && sign === '' && characterTypes.has(type.name)) {
+    const unicode = type.name === 'nchar' || type.name === 'nvarchar';
+    // The compiler prefixes N exactly for n-types; a stored literal typed otherwise stays raw.
+    return e.national === unicode ? tsString(e.value) : null;
+  }
+  return null;
+}
+
+/** Type facets as the decorator's positional arguments. */
+function facets(type: SqlType): string[] {
+  const len = (): string => (type.length === 'max' ? "'max'" : String(type.length ?? 1));
+  switch (type.name) {
+    case 'char': case 'varchar': case 'nchar': case 'nvarchar': case 'binary': case 'varbinary':
+      return [len()];
+    case 'decimal': case 'numeric':
+      return [String(type.precision ?? 18), String(type.scale ?? 0)];
+    case 'float':
+      return [String(type.precision ?? 53)];
+    case 'time': case 'datetime2': case 'datetimeoffset':
+      return [String(type.scale ?? 7)];
+    default:
+      return [];
+  }
+}
+
+/** The TypeScript type of a field of this SQL type. */
+function fieldType(type: SqlType): string {
+  switch (type.name) {
+    case 'bit': return 'boolean';
+    case 'tinyint': case 'smallint': case 'int': case 'bigint':
+    case 'decimal': case 'numeric': case 'money': case 'smallmoney': case 'float': case 'real':
+      return 'number';
+    case 'date': case 'time': case 'datetime': case 'datetime2': case 'datetimeoffset': case 'smalldatetime':
+      return 'Date';
+    case 'binary': case 'varbinary': return 'Uint8Array';
+    default: return 'string';
+  }
+}
+
+/** An identity seed/increment as a number literal when exact in JS, else a string. */
+function identityPart(v: string): string {
+  return Number.isSafeInteger(Number(v)) ? String(Number(v)) : tsString(v);
+}
+
+/** Writes one column. */
+export function columnText(column: Column, extras: ColumnExtras): ColumnText {
+  const opts: string[] = [];
+  let usesSql = false;
+  let problem: string | null = null;
+  const sqlOf = (text: string, what: string): string => {
+    const written = sqlTemplate(text);
+    if (written === null) {
+      problem = `${what} of column ${column.name} holds a backtick or \${, which sql\`...\` cannot hold; written as sql\`NULL\``;
+      return 'sql`NULL`';
+    }
+    usesSql = true;
+    return written;
+  };
+  if (extras.field.explicitName) opts.push(`name: ${tsString(column.name)}`);
+  if (column.nullable) opts.push('nullable: true');
+  if (column.identity) opts.push(`identity: [${identityPart(column.identity.seed)}, ${identityPart(column.identity.increment)}]`);
+  if (column.collation !== null) opts.push(`collation: ${tsString(column.collation)}`);
+  if (column.computed) {
+    const expr = sqlOf(unwrapStored(column.computed.expression.text), 'the computed definition');
+    opts.push(column.computed.persisted ? `computed: { expression: ${expr}, persisted: true }` : `computed: ${expr}`);
+  }
+  if (extras.defaultExpression) {
+    const stored = unwrapStored(extras.defaultExpression.text);
+    opts.push(`default: ${literalDefault(stored, column.type) ?? sqlOf(stored, 'the default')}`);
+  }
+  if (extras.softDelete) opts.push('softDelete: true');
+  const args = [...facets(column.type), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
+  const base = extras.unionType ?? fieldType(column.type);
+  const type = column.nullable ? `${base} | null` : base;
+  return {
+    decorator: `@Column.${column.type.name}(${args.join(', ')})`,
+    field: `${extras.field.field}!: ${type};`,
+    usesSql,
+    problem,
+  };
+}

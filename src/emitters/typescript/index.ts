@@ -1,0 +1,92 @@
+/**
+ * pullSchema: a Database (as the catalog read it) to schema/*.schema.ts files that compile back
+ * to the same model, names included, so that plan right after pull is empty. One file per
+ * table; columns and `{table}`-named objects shared by several tables become mixins.
+ */
+import type { Database } from '../../model';
+import { detectMixins, type Mixin } from './mixins';
+import { NameSpace } from './naming';
+import { mixinFileBase, renderFile } from './render-file';
+import { tableViews, type TableView } from './table-view';
+
+/** Options of pullSchema. */
+export interface PullOptions {
+  /** Find shared columns and objects and write them once as mixins; true by default. */
+  readonly mixins?: boolean;
+}
+
+/** The files pull writes (paths relative to the output folder) and what it could not write. */
+export interface PullResult {
+  readonly files: { readonly path: string; readonly text: string }[];
+  /** Objects that could not be written faithfully, one sentence each (the plan after pull will show them). */
+  readonly problems: string[];
+}
+
+/** Identifiers the files import or use; no generated class or type may take them. */
+const reserved = ['Check', 'Column', 'DefaultName', 'ForeignKey', 'Index', 'Mixin', 'PrimaryKey', 'Table', 'Unique', 'sql', 'Date', 'Uint8Array'];
+
+/** Pure: the schema files describing `db`. Deterministic for a given model. */
+export function pullSchema(db: Database, options: PullOptions = {}): PullResult {
+  const problems: string[] = [];
+  const names = new NameSpace(reserved);
+  const views = tableViews(db, names, problems);
+  const mixins = options.mixins === false ? [] : detectMixins(views, names);
+  const files = new NameSpace([]);
+  const fileOfClass = new Map<string, string>();
+  for (const v of views) fileOfClass.set(v.className, files.claim(v.fileBase, `${v.fileBase}-table`));
+  for (const m of mixins) fileOfClass.set(m.className, files.claim(mixinFileBase(m.className)));
+  const fileOf = (cls: string): string => {
+    const f = fileOfClass.get(cls);
+    if (f === undefined) throw new Error(`pull: no file for class ${cls}`);
+    return f;
+  };
+  const out: PullResult['files'] = [];
+  for (const m of mixins) {
+    const text = renderFile({
+      doc: `${m.className}: shared by ${m.tables.map((t) => t.table.name).join(', ')} (found by schemac pull).`,
+      classDecorator: { text: '@Mixin()', uses: 'Mixin' },
+      className: m.className, abstract: true, parent: m.parent?.className ?? null,
+      columns: m.columns, items: m.items, fileOf, names, problems,
+    });
+    out.push({ path: `${fileOf(m.className)}.schema.ts`, text });
+  }
+  for (const v of views) {
+    const mixin = deepestMixin(v, mixins);
+    const inherited = inheritedSignatures(mixin);
+    const t = v.table;
+    const tableArgs = t.schema === 'dbo' ? `'${esc(t.name)}'` : `'${esc(t.name)}', { schema: '${esc(t.schema)}' }`;
+    const text = renderFile({
+      doc: `${t.schema}.${t.name}, as schemac pull read it${db.name !== null ? ` from database ${db.name}` : ''}.`,
+      classDecorator: { text: `@Table(${tableArgs})`, uses: 'Table' },
+      className: v.className, abstract: false, parent: mixin?.className ?? null,
+      columns: v.columns.filter((c) => !inherited.columns.has(c.signature)),
+      items: v.items.filter((i) => i.template === null || !inherited.items.has(i.text(i.template))),
+      fileOf, names, problems,
+    });
+    out.push({ path: `${fileOf(v.className)}.schema.ts`, text });
+  }
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: out, problems };
+}
+
+function esc(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+}
+
+/** The innermost mixin whose group holds the table. */
+function deepestMixin(v: TableView, mixins: readonly Mixin[]): Mixin | null {
+  let found: Mixin | null = null;
+  for (const m of mixins) if (m.tables.includes(v)) found = m;
+  return found;
+}
+
+/** Column and decorator signatures a table inherits through its mixin chain. */
+function inheritedSignatures(mixin: Mixin | null): { columns: Set<string>; items: Set<string> } {
+  const columns = new Set<string>();
+  const items = new Set<string>();
+  for (let m = mixin; m !== null; m = m.parent) {
+    for (const c of m.columns) columns.add(c.signature);
+    for (const i of m.items) if (i.template !== null) items.add(i.text(i.template));
+  }
+  return { columns, items };
+}

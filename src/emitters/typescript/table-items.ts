@@ -1,0 +1,153 @@
+/**
+ * The table-level decorators of one pulled table (primary key, UNIQUE, indexes, checks, foreign
+ * keys, default names), each with its written names, so a mixin can share the ones whose names
+ * follow a `{table}` template.
+ */
+import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
+import { referencedColumns } from '../../expr';
+import { unwrapStored } from './column-text';
+import { sqlTemplate, tsString } from './naming';
+
+/** A table-level decorator; `text(name)` writes it under a given (possibly templated) name. */
+export interface TableItem {
+  readonly kind: 'primaryKey' | 'unique' | 'index' | 'check' | 'foreignKey' | 'defaultName';
+  readonly name: string;
+  /** The name with this table's name as `{table}`, or null when the name follows no template. */
+  readonly template: string | null;
+  /** Fields the decorator refers to (they must be present wherever it is declared). */
+  readonly fields: readonly string[];
+  /** The API names the decorator needs from 'schemac'. */
+  readonly uses: readonly string[];
+  /** The class a foreign key points to (imported by the file that declares it). */
+  readonly target: string | null;
+  readonly text: (name: string) => string;
+}
+
+/** What writing a table's items needs to know about the pulled tree. */
+export interface ItemContext {
+  readonly table: Table;
+  readonly field: (column: string) => string;
+  readonly fieldOrNull: (column: string) => string | null;
+  /** Class and field names of a referenced table, or null when it is not in the database. */
+  readonly target: (schema: string, table: string) => { className: string; field: (column: string) => string } | null;
+  /** The canonical key of `[softDelete] = 0` for this table, when it has a soft-delete column. */
+  readonly activeFilter: string | null;
+  /** Checks written as the field's literal union instead of a decorator. */
+  readonly unionChecks: ReadonlySet<CheckConstraint>;
+  /** Default constraints (by column) whose names the compiler would not generate. */
+  readonly namedDefaults: readonly { column: string; name: string }[];
+  readonly problems: string[];
+}
+
+/**
+ * `ix_users_active` for table users -> `ix_{table}_active`: the table name where it stands as a
+ * whole `_`-separated word; null when it never does (such a name cannot be shared).
+ */
+export function templateOf(name: string, table: string): string | null {
+  const parts = name.split('_');
+  const tableParts = table.split('_');
+  const out: string[] = [];
+  let found = false;
+  for (let i = 0; i < parts.length;) {
+    if (parts.slice(i, i + tableParts.length).join('_') === table) {
+      out.push('{table}');
+      i += tableParts.length;
+      found = true;
+    } else {
+      out.push(parts[i]);
+      i += 1;
+    }
+  }
+  return found && !name.includes('{') ? out.join('_') : null;
+}
+
+function keyList(columns: readonly IndexColumn[], field: (c: string) => string): string {
+  return `[${columns.map((c) => (c.descending ? `{ column: ${tsString(field(c.name))}, desc: true }` : tsString(field(c.name)))).join(', ')}]`;
+}
+
+function optionText(opts: readonly string[]): string {
+  return opts.length > 0 ? `, { ${opts.join(', ')} }` : '';
+}
+
+/** Every table-level decorator of the table, in a stable order. */
+export function tableItems(ctx: ItemContext): TableItem[] {
+  const t = ctx.table;
+  const items: TableItem[] = [];
+  const make = (kind: TableItem['kind'], name: string, fields: string[], uses: string[], text: (n: string) => string, target: string | null = null): void => {
+    items.push({ kind, name, template: kind === 'defaultName' ? null : templateOf(name, t.name), fields, uses, target, text });
+  };
+  if (t.primaryKey) items.push(keyItem('primaryKey', t.primaryKey, ctx));
+  for (const u of t.uniqueConstraints) items.push(keyItem('unique', u, ctx));
+  for (const ix of t.indexes) items.push(indexItem(ix, ctx));
+  for (const ck of t.checks) {
+    if (ctx.unionChecks.has(ck)) continue;
+    const sql = sqlTemplate(unwrapStored(ck.expression.text));
+    if (sql === null) {
+      ctx.problems.push(`check ${ck.name} of ${t.schema}.${t.name} holds a backtick or \${ and was not written`);
+      continue;
+    }
+    // The fields it reads decide whether a mixin can hold it; an unknown column keeps it on the table.
+    const fields = referencedColumns(ck.expression.text).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
+    make('check', ck.name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql})`);
+  }
+  for (const fk of t.foreignKeys) {
+    const item = foreignKeyItem(fk, ctx);
+    if (item) items.push(item);
+  }
+  for (const d of ctx.namedDefaults) {
+    const field = ctx.field(d.column);
+    make('defaultName', d.name, [field], ['DefaultName'], (n) => `@DefaultName(${tsString(n)}, ${tsString(field)})`);
+  }
+  return items;
+}
+
+function keyItem(kind: 'primaryKey' | 'unique', key: KeyConstraint, ctx: ItemContext): TableItem {
+  const decorator = kind === 'primaryKey' ? 'PrimaryKey' : 'Unique';
+  // A primary key's clustering is always written: the compiler's default depends on other indexes.
+  const opts = kind === 'primaryKey' ? [`clustered: ${key.clustered}`] : key.clustered ? ['clustered: true'] : [];
+  return {
+    kind, name: key.name, template: templateOf(key.name, ctx.table.name), fields: key.columns.map((c) => ctx.field(c.name)),
+    uses: [decorator], target: null,
+    text: (n) => `@${decorator}(${tsString(n)}, ${keyList(key.columns, ctx.field)}${optionText(opts)})`,
+  };
+}
+
+function indexItem(ix: Index, ctx: ItemContext): TableItem {
+  const opts: string[] = [];
+  const uses = ['Index'];
+  if (ix.unique) opts.push('unique: true');
+  if (ix.clustered) opts.push('clustered: true');
+  if (ix.include.length > 0) opts.push(`include: [${ix.include.map((c) => tsString(ctx.field(c))).join(', ')}]`);
+  if (ix.filter) {
+    const sql = ix.filter.canonical === ctx.activeFilter ? null : sqlTemplate(unwrapStored(ix.filter.text));
+    if (ix.filter.canonical === ctx.activeFilter) opts.push('activeOnly: true');
+    else if (sql === null) ctx.problems.push(`filter of index ${ix.name} holds a backtick or \${ and was not written`);
+    else {
+      opts.push(`where: ${sql}`);
+      uses.push('sql');
+    }
+  }
+  const fields = [...ix.columns.map((c) => ctx.field(c.name)), ...ix.include.map(ctx.field)];
+  return {
+    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, target: null,
+    text: (n) => `@Index(${tsString(n)}, ${keyList(ix.columns, ctx.field)}${optionText(opts)})`,
+  };
+}
+
+function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
+  const target = ctx.target(fk.referencedSchema, fk.referencedTable);
+  if (!target) {
+    ctx.problems.push(`foreign key ${fk.name} of ${ctx.table.schema}.${ctx.table.name} points to ${fk.referencedSchema}.${fk.referencedTable}, which is not in the database read; not written`);
+    return null;
+  }
+  const opts: string[] = [];
+  if (fk.onDelete !== 'NO_ACTION') opts.push(`onDelete: ${tsString(fk.onDelete)}`);
+  if (fk.onUpdate !== 'NO_ACTION') opts.push(`onUpdate: ${tsString(fk.onUpdate)}`);
+  const cols = `[${fk.columns.map((c) => tsString(ctx.field(c))).join(', ')}]`;
+  const refs = `[${fk.referencedColumns.map((c) => tsString(target.field(c))).join(', ')}]`;
+  return {
+    kind: 'foreignKey', name: fk.name, template: templateOf(fk.name, ctx.table.name), fields: fk.columns.map(ctx.field),
+    uses: ['ForeignKey'], target: target.className,
+    text: (n) => `@ForeignKey(${tsString(n)}, ${cols}, () => ${target.className}, ${refs}${optionText(opts)})`,
+  };
+}
