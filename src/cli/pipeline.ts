@@ -64,6 +64,11 @@ export async function loadCurrent(io: CliIo, source: DatabaseSource): Promise<Cu
 function toState(io: CliIo, snapshot: CatalogSnapshot): CurrentState {
   const { database, diagnostics } = snapshotToModel(snapshot);
   reportDiagnostics(io, diagnostics);
+  // A catalog object schemac cannot model (e.g. a `text` column) would make the plan wrong:
+  // stop rather than plan against a partial picture of the database.
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    throw new CliError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);
+  }
   return { database, snapshot };
 }
 

@@ -1,6 +1,6 @@
 /** INSERT / UPDATE / DELETE over a table's rows, with every integrity rule checked. */
 import type { Expr, Name, Select } from './ast';
-import type { Row, Table, Value } from './catalog';
+import type { Column, Row, Table, Value } from './catalog';
 import { findColumn, findTable } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { nextIdentity } from './ddl';
@@ -17,6 +17,14 @@ function target(ctx: DdlContext, name: Name): Table {
   return t;
 }
 
+/** A column of the target as the batch was compiled (207 for a missing or newer column). */
+function compiledColumn(ctx: DdlContext, t: Table, name: string): Column {
+  const c = findColumn(t, name);
+  const visible = ctx.host.compiledColumns(t.objectId);
+  if (!c || (visible && !visible.has(c.name.toLowerCase()))) throw err.invalidColumn(name);
+  return c;
+}
+
 function guardFilteredIndexes(ctx: DdlContext, t: Table, op: 'INSERT' | 'UPDATE' | 'DELETE'): void {
   if (!ctx.quotedIdentifier && t.indexes.some((i) => i.filter)) throw err.badSetOptions(op, 'QUOTED_IDENTIFIER');
 }
@@ -25,7 +33,7 @@ function guardFilteredIndexes(ctx: DdlContext, t: Table, op: 'INSERT' | 'UPDATE'
 export function insert(ctx: DdlContext, name: Name, columns: readonly string[] | undefined, values: readonly (readonly Expr[])[] | undefined, select: Select | undefined): number {
   const t = target(ctx, name);
   const cols = columns
-    ? columns.map((n) => { const c = findColumn(t, n); if (!c) throw err.invalidColumn(n); return c; })
+    ? columns.map((n) => compiledColumn(ctx, t, n))
     : t.columns.filter((c) => !c.identity && !c.computed);
   for (const c of cols) {
     if (c.identity) throw new SqlError(544, 16, 1, `Cannot insert explicit value for identity column in table '${t.name}' when IDENTITY_INSERT is set to OFF.`);
@@ -60,7 +68,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
 /** UPDATE t SET ... WHERE ...; returns the row count. */
 export function update(ctx: DdlContext, name: Name, sets: readonly { col: string; expr: Expr }[], where: Expr | undefined): number {
   const t = target(ctx, name);
-  const cols = sets.map((s) => { const c = findColumn(t, s.col); if (!c) throw err.invalidColumn(s.col); return c; });
+  const cols = sets.map((s) => compiledColumn(ctx, t, s.col));
   guardFilteredIndexes(ctx, t, 'UPDATE');
   const next: Row[] = [];
   const changed: Row[] = [];

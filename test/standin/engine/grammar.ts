@@ -158,10 +158,10 @@ const verdicts = new Map<string, SyntaxProblem | null>();
  * locate an error; verdicts are cached by text because clients repeat their catalog queries.
  */
 export function checkSyntax(sql: string, tokens: readonly Token[]): SyntaxProblem | null {
-  const cached = verdicts.get(sql);
+  const view = grammarView(sql, tokens);
+  const cached = verdicts.get(view);
   if (cached !== undefined) return cached;
   const { CharStreams, CommonTokenStream, CaseChangingStream, TSqlLexer, TSqlParser, BailErrorStrategy, PredictionMode } = load();
-  const view = grammarView(sql, tokens);
   const parserFor = (): InstanceType<typeof TSqlParser> => {
     const lexer = new TSqlLexer(new CaseChangingStream(CharStreams.fromString(view), true) as never);
     lexer.removeErrorListeners();
@@ -193,6 +193,6 @@ export function checkSyntax(sql: string, tokens: readonly Token[]): SyntaxProble
     parser.tsql_file();
   }
   if (verdicts.size > 2000) verdicts.clear();
-  verdicts.set(sql, problem);
+  verdicts.set(view, problem);
   return problem;
 }

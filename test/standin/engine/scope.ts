@@ -30,6 +30,12 @@ export interface Host {
   subqueryType(sel: Select, scope: Scope | undefined): SqlType[];
   caught(): { number: number; message: string; severity: number; state: number; line: number } | undefined;
   option(name: string): boolean;
+  /**
+   * The columns a table had when the running batch was compiled, or undefined for tables the
+   * batch created: SQL Server compiles DML against the schema at batch start, so a column added
+   * earlier in the same batch is an invalid column there (design.md rule 11).
+   */
+  compiledColumns(tableObjectId: number): ReadonlySet<string> | undefined;
 }
 
 /** Resolves a column reference to (scope depth, index), or raises 207/209. */

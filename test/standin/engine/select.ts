@@ -27,9 +27,11 @@ export function resolveName(host: Host, name: Name): { db: Database; schema: str
 
 /** A user table's rows as a relation (computed columns evaluated). */
 export function tableRelation(t: Table, qual: string, host: Host, schemaName?: string): Relation {
-  const columns = t.columns.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable }));
-  const rows = t.rows.map((r) => t.columns.map((c) => r[c.columnId] ?? null));
-  t.columns.forEach((c, i) => {
+  const visible = host.compiledColumns(t.objectId);
+  const cols = visible ? t.columns.filter((c) => visible.has(c.name.toLowerCase())) : t.columns;
+  const columns = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable }));
+  const rows = t.rows.map((r) => cols.map((c) => r[c.columnId] ?? null));
+  cols.forEach((c, i) => {
     if (!c.computed) return;
     const expr = c.computed.expr;
     rows.forEach((row) => { row[i] = evaluate(expr, { columns, row }, host); });

@@ -62,6 +62,8 @@ export class EngineSession implements Session {
   private caughtStack: { number: number; message: string; severity: number; state: number; line: number }[] = [];
   private out: Output[] = [];
   private tranSeq = 0;
+  /** Per running batch (nested EXEC included): each table's columns when the batch was compiled. */
+  private compiled: Map<number, Set<string>>[] = [];
 
   constructor(readonly id: number, private readonly engine: EngineState, database: string) {
     this.dbName = database;
@@ -91,6 +93,7 @@ export class EngineSession implements Session {
       subqueryType: (sel, scope) => selectTypes(sel, self.host(), scope),
       caught: () => self.caughtStack[self.caughtStack.length - 1],
       option: (n) => self.option(n),
+      compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
     };
   }
 
@@ -205,12 +208,14 @@ export class EngineSession implements Session {
       return;
     }
     if (vars || nested) this.frames.push(vars ?? new Map());
+    this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
     try {
       this.runList(statements, signal);
     } catch (e) {
       if (!(e instanceof BatchEnd)) throw e;
       if (e.reason === 'xactAbort' && nested) throw e;
     } finally {
+      this.compiled.pop();
       if (vars || nested) this.frames.pop();
     }
   }

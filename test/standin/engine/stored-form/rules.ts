@@ -51,7 +51,7 @@ function forbidColumns(node: Node): void {
 }
 
 // Anything beyond comparisons, IS NULL, IN lists and AND is outside the documented grammar.
-// OR is checked by shape instead (see checkConjunct).
+// OR is checked by shape instead (see checkInList).
 const FILTER_FORBIDDEN: readonly Feature[] = ['not', 'like', 'between', 'case', 'call', 'arithmetic', 'collate', 'convert'];
 
 function enforceFilterGrammar(parsed: Parsed): void {
