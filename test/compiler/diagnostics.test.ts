@@ -4,7 +4,6 @@
  * error of a run is reported (and nothing else is).
  */
 import * as path from 'path';
-import { compileSchema } from '../../src/compiler';
 import { compileFiles, locations, where } from './compile-helpers';
 
 const imports = "import { Check, Column, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique, sql } from 'schemac';\n";
@@ -159,13 +158,15 @@ describe('compiler diagnostics needing their own run', () => {
   });
 
   test('SC1401 a mixin cycle across two files, reported once, and the table using it is skipped', () => {
-    const dir = path.resolve(__dirname, '../fixtures/schemas/mixin-cycle');
-    const result = compileSchema(dir, { typeCheck: false });
-    const cycle = result.diagnostics.filter((d) => d.code === 'SC1401');
-    expect(cycle).toHaveLength(1);
-    expect(cycle[0].message).toMatch(/A -> B -> A|B -> A -> B/);
-    expect(cycle[0].source).toMatchObject({ line: 5 });
-    expect(path.basename(cycle[0].source?.file ?? '')).toMatch(/^[ab]\.schema\.ts$/);
-    expect(result.database.tables).toEqual([]);
+    // Inline rather than a fixture: the cycle is also a TypeScript error, which the repo's tsc must not see.
+    const c = compileFiles({
+      'a.schema.ts': `${imports}import { B } from './b.schema';\n@Mixin() export abstract class A extends B { @Column.int() a!: number; }\n`,
+      'b.schema.ts': `${imports}import { A } from './a.schema';\n@Mixin() export abstract class B extends A { @Column.int() b!: number; }\n`
+        + "@Table('uses_cycle') export class UsesCycle extends A { @Column.int() c!: number; }\n",
+    }, { typeCheck: false });
+    const cycle = c.result.diagnostics.filter((d) => d.code === 'SC1401');
+    expect(cycle.map((d) => d.message)).toEqual(['mixin cycle: A -> B -> A']);
+    expect(locations(c.result.diagnostics, 'SC1401')).toEqual([where(c.files, 'b.schema.ts', 'A {')]);
+    expect(c.result.database.tables).toEqual([]);
   });
 });

@@ -121,3 +121,14 @@ test('DELETE cascades through ON DELETE CASCADE; a NO ACTION reference blocks it
   await h.ok(`DELETE FROM dbo.notes; DELETE FROM dbo.tenants`);
   expect(await h.rows(`SELECT (SELECT COUNT(*) FROM dbo.users) AS u, (SELECT COUNT(*) FROM dbo.tenants) AS t`)).toEqual([{ u: 0, t: 0 }]);
 });
+
+test('a column added in a batch cannot be used by DML later in that batch (207); a new batch or EXEC can', async () => {
+  await h.ok(`CREATE TABLE dbo.b11 (id INT NOT NULL); INSERT INTO dbo.b11 VALUES (1)`);
+  const e = await h.errors(`ALTER TABLE dbo.b11 ADD flag INT NULL; UPDATE dbo.b11 SET flag = 1`);
+  expect(e).toMatchObject([{ number: 207, message: "Invalid column name 'flag'." }]);
+  await h.ok(`UPDATE dbo.b11 SET flag = 1`);
+  await h.ok(`ALTER TABLE dbo.b11 ADD note VARCHAR(10) NULL; EXEC(N'UPDATE dbo.b11 SET note = ''x''')`);
+  // A table created in the batch is compiled when it runs, so its columns are usable at once.
+  await h.ok(`CREATE TABLE dbo.fresh (a INT NULL); INSERT INTO dbo.fresh (a) VALUES (1); SELECT a FROM dbo.fresh`);
+  expect(await h.rows(`SELECT flag, note FROM dbo.b11`)).toEqual([{ flag: 1, note: 'x' }]);
+});

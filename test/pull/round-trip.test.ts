@@ -1,0 +1,27 @@
+/**
+ * The acceptance property of pull: the files it writes compile back to the database it read,
+ * so a plan made right after pull, against that same database, has nothing to do.
+ */
+import { brownfieldSnapshot, describeDiagnostics, describePlan, modelOf, roundTrip } from './support';
+import type { CatalogSnapshot } from '../../src/catalog/snapshot';
+
+/** Brownfield after its defaults were renamed to the convention (df_<table>_<column>). */
+function conventionDefaults(s: CatalogSnapshot): CatalogSnapshot {
+  const tables = new Map(s.tables.map((t) => [t.object_id, t.name]));
+  const columns = new Map(s.columns.map((c) => [`${c.object_id}/${c.column_id}`, c.name]));
+  return {
+    ...s,
+    default_constraints: s.default_constraints.map((d) => ({
+      ...d, is_system_named: false, name: `df_${tables.get(d.parent_object_id)}_${columns.get(`${d.parent_object_id}/${d.parent_column_id}`)}`,
+    })),
+  };
+}
+
+describe('pull, then plan against the same database', () => {
+  test('brownfield with convention-named defaults: the compiled files plan to nothing', () => {
+    const { diagnostics, plan, pulled } = roundTrip(modelOf(conventionDefaults(brownfieldSnapshot())));
+    expect(pulled.problems).toEqual([]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+  });
+});
