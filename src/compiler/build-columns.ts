@@ -138,6 +138,13 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     if (text !== null) backfill = toExpression(text, backfillValue.node, bag, 'backfill');
     if (nullable) bag.warning(Codes.optionMismatch, `column ${name}: backfill does nothing on a nullable column`, backfillValue.node);
   }
+  const typeAllowsNull = fieldAllowsNull(decl);
+  if (typeAllowsNull !== undefined && typeAllowsNull !== nullable && !computed) {
+    const message = nullable
+      ? `column ${name} is nullable but field ${decl.field} cannot hold null; add | null to its type`
+      : `field ${decl.field} may hold null but column ${name} is NOT NULL; add nullable: true or remove null from its type`;
+    bag.warning(Codes.nullabilityMismatch, message, decl.nameNode);
+  }
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
@@ -164,6 +171,28 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   }
   const pk = opts.get('primaryKey');
   if (pk && !(pk.kind === 'boolean' && !pk.value)) addColumnPrimaryKey(draft, info.column, pk, bag);
+}
+
+/**
+ * Whether the field's declared type admits null, read from the syntax: true for `?` or a union
+ * with null/undefined, false for keyword, Date/Uint8Array and literal types, undefined when it
+ * cannot be told without the type checker (an alias), which is then not worth a warning.
+ */
+function fieldAllowsNull(decl: ColumnDecl): boolean | undefined {
+  if (decl.optional) return true;
+  const t = decl.declaredType;
+  if (!t) return undefined;
+  const parts = ts.isUnionTypeNode(t) ? t.types : [t];
+  let known = true;
+  for (const p of parts) {
+    if (p.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+    if (ts.isLiteralTypeNode(p) && p.literal.kind === ts.SyntaxKind.NullKeyword) return true;
+    const plain = p.kind === ts.SyntaxKind.StringKeyword || p.kind === ts.SyntaxKind.NumberKeyword
+      || p.kind === ts.SyntaxKind.BooleanKeyword || p.kind === ts.SyntaxKind.BigIntKeyword || ts.isLiteralTypeNode(p)
+      || (ts.isTypeReferenceNode(p) && ts.isIdentifier(p.typeName) && ['Date', 'Uint8Array', 'Buffer'].includes(p.typeName.text));
+    if (!plain) known = false;
+  }
+  return known ? false : undefined;
 }
 
 function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticValue, bag: DiagnosticBag): void {

@@ -95,14 +95,16 @@ function orderChecks(draft: TableDraft): void {
 }
 
 /**
- * SQL Server clusters a primary key by default unless another clustered index exists; schemac
- * follows that so a table with a declared clustered index gets a nonclustered key, not Msg 1902.
+ * When the user did not say, a primary key is clustered as SQL Server would make it (clustered
+ * unless another clustered index exists, so no Msg 1902), except on a uniqueidentifier: random
+ * GUIDs must not be the clustered key (design rule 1).
  */
 function settlePrimaryKeyClustering(draft: TableDraft): void {
   const pk = draft.primaryKey;
-  if (!pk || draft.primaryKeyClusteringWritten) return;
+  if (!pk || draft.primaryKeyClusteringWritten || !pk.clustered) return;
   const otherClustered = draft.indexes.some((i) => i.clustered) || draft.uniques.some((u) => u.clustered);
-  if (otherClustered && pk.clustered) {
+  const onGuid = pk.columns.some((c) => draft.byName.get(nameKey(c.name))?.column.type.name === 'uniqueidentifier');
+  if (otherClustered || onGuid) {
     const settled = { ...pk, clustered: false };
     const origin = draft.origins.get(pk);
     if (origin) draft.origins.set(settled, origin);

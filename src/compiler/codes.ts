@@ -23,6 +23,8 @@ export const Codes = {
   twoIdentities: 'SC1105',
   /** A primary key on a nullable column. */
   nullableKey: 'SC1106',
+  /** A field whose TypeScript type and the column's nullability disagree (warning). */
+  nullabilityMismatch: 'SC1107',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */

@@ -19,6 +19,8 @@ export interface ColumnDecl {
   readonly args: readonly StaticValue[];
   /** The field's declared TypeScript type, for string-literal unions. */
   readonly declaredType: ts.TypeNode | undefined;
+  /** Declared with `?`. */
+  readonly optional: boolean;
 }
 
 /** Kinds of table-level decorators. */
@@ -167,7 +169,7 @@ export class ClassReader {
       const field = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText();
       return {
         field, nameNode: m.name, typeName: callee.name.text, typeNode: callee,
-        args: args.map((a) => readValue(a, ctx)), declaredType: m.type,
+        args: args.map((a) => readValue(a, ctx)), declaredType: m.type, optional: m.questionToken !== undefined,
       };
     }
     return undefined;

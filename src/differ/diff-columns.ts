@@ -31,9 +31,15 @@ export function pairColumns(work: TableWork, ctx: DiffContext): Array<[Column | 
   return out;
 }
 
+/** A seed or increment as a comparable string ('01' and '1' agree; a non-integer stays as written). */
+function identityNumber(text: string): string {
+  try { return BigInt(text.trim()).toString(); } catch { return text.trim(); }
+}
+
 function sameIdentity(a: Column, b: Column): boolean {
   if (a.identity === null || b.identity === null) return a.identity === b.identity;
-  return BigInt(a.identity.seed) === BigInt(b.identity.seed) && BigInt(a.identity.increment) === BigInt(b.identity.increment);
+  return identityNumber(a.identity.seed) === identityNumber(b.identity.seed)
+    && identityNumber(a.identity.increment) === identityNumber(b.identity.increment);
 }
 
 function sameComputed(a: Column, b: Column): boolean {

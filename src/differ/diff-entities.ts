@@ -115,8 +115,11 @@ export function finalizeEntities(work: TableWork, ctx: DiffContext): void {
       }));
     }
     if (!isTrusted(pair.current)) {
-      ctx.steps.push(step({ kind: 'revalidateConstraint', table: work.newRef, name: pair.desired.object.name },
-        [hazard('constraint-scan', `re-validating ${pair.desired.object.name} scans ${qualified(work.newRef)} and fails if a row violates it`)]));
+      const hazards = [hazard('constraint-scan', `re-validating ${pair.desired.object.name} scans ${qualified(work.newRef)} and fails if a row violates it`)];
+      const wasDisabled = (pair.current.kind === 'check' || pair.current.kind === 'foreignKey') && !pair.current.object.enabled;
+      // The inverse (NOCHECK, then WITH NOCHECK CHECK) leaves it enabled but untrusted, not disabled.
+      if (wasDisabled) hazards.push(hazard('irreversible', `${pair.desired.object.name} was disabled; the down script leaves it enabled but untrusted`));
+      ctx.steps.push(step({ kind: 'revalidateConstraint', table: work.newRef, name: pair.desired.object.name }, hazards));
     }
   }
   finalizeExtras(work, ctx);

@@ -18,6 +18,7 @@ export type Entity =
   | { readonly kind: 'default'; readonly object: DefaultConstraint }
   | { readonly kind: 'foreignKey'; readonly object: ForeignKey };
 
+/** The kind tag of an entity; equal to SkippedObject's objectType for the same object. */
 export type EntityKind = Entity['kind'];
 
 /** Maps current names to desired ones (declared renames) while comparing or re-adding. */

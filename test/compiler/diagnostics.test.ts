@@ -41,6 +41,10 @@ const pick = (): string => 'x';
 @Table('t_two_ident') export class TwoIdent { @Column.int({ identity: true }) a!: number; @Column.int({ identity: true }) b!: number; }` },
   { title: 'a primary key on a nullable column', code: 'SC1106', at: 'primaryKey: true', skip: 12, source: `
 @Table('t_null_pk') export class NullPk { @Column.int({ nullable: true, primaryKey: true }) a!: number | null; }` },
+  { title: 'a field type admitting null on a NOT NULL column (warning)', code: 'SC1107', severity: 'warning', at: 'note?', source: `
+@Table('t_null_field') export class NullField { @Column.int() a!: number; @Column.varchar(10) note?: string; }` },
+  { title: 'a nullable column whose field type cannot hold null (warning)', code: 'SC1107', severity: 'warning', at: 'b!', source: `
+@Table('t_null_column') export class NullColumn { @Column.int() a!: number; @Column.int({ nullable: true }) b!: number; }` },
   { title: 'an index name declared twice', code: 'SC1201', at: "'ix_dup'", nth: 1, source: `
 @Table('t_dup_index') @Index('ix_dup', ['a']) @Index('ix_dup', ['b'])
 export class DupIndex { @Column.int() a!: number; @Column.int() b!: number; }` },

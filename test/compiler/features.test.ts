@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { compileSchema } from '../../src/compiler';
 import type { Table } from '../../src/model';
+import { compileFiles } from './compile-helpers';
 
 const dir = path.resolve(__dirname, '../fixtures/schemas/features');
 const result = compileSchema(dir);
@@ -87,5 +88,20 @@ describe('compiler features', () => {
     expect(other.database.schemas).toEqual(['app', 'dbo', 'sales']);
     expect(other.database.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['app.tasks', 'sales.orders']);
     expect(other.database.tables[1].foreignKeys[0].referencedSchema).toBe('app');
+  });
+});
+
+describe('primary key clustering when not written', () => {
+  const source = (pk: string, extra = ''): Record<string, string> => ({
+    't.schema.ts': `import { Column, Index, Table } from 'schemac';\n@Table('t')${extra}\nexport class T {\n  @Column.${pk}({ primaryKey: true }) id!: ${pk === 'int' ? 'number' : 'string'};\n  @Column.int() n!: number;\n}\n`,
+  });
+  test.each([
+    ['an int key on a table with no other clustered index is clustered', 'int', '', true],
+    ['a uniqueidentifier key is nonclustered (random GUIDs must not be the clustered key)', 'uniqueidentifier', '', false],
+    ['an int key on a table with a clustered index is nonclustered', 'int', " @Index('ix_t_n', ['n'], { clustered: true })", false],
+  ] as const)('%s', (_title, pk, extra, clustered) => {
+    const c = compileFiles(source(pk, extra), { typeCheck: false });
+    expect(c.result.diagnostics).toEqual([]);
+    expect(c.result.database.tables[0].primaryKey).toMatchObject({ name: 'pk_t', clustered });
   });
 });

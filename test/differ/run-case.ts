@@ -18,6 +18,8 @@ export interface DiffCase {
   readonly reversible?: boolean;
   /** False when a hazard says SQL Server will refuse the plan: the simulation must refuse it too. */
   readonly applies?: boolean;
+  /** False when every step has an inverse but one cannot restore `current` exactly (its hazard says so). */
+  readonly downRestores?: boolean;
 }
 
 /** A short, readable subject for a change. */
@@ -62,6 +64,7 @@ export function runCase(c: DiffCase): void {
   expect(reversible).toBe(c.reversible ?? true);
   if (reversible) {
     const down = applyPlan(up, plan.steps, 'down');
-    expect(fingerprint(down)).toBe(fingerprint(c.current));
+    if (c.downRestores === false) expect(fingerprint(down)).not.toBe(fingerprint(c.current));
+    else expect(fingerprint(down)).toBe(fingerprint(c.current));
   }
 }

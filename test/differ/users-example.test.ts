@@ -27,7 +27,7 @@ function tenants(o: { system?: boolean; clusteredPk?: boolean } = {}): Table {
   const a = audited('tenants', o);
   return table('tenants', {
     columns: [...a.columns, col('name', 'varchar(255)')], defaults: a.defaults,
-    pk: pk(o.system ? 'PK__tenants__3213E83F' : 'pk_tenants', ['id'], { clustered: o.clustered ?? false, system: o.system }),
+    pk: pk(o.system ? 'PK__tenants__3213E83F' : 'pk_tenants', ['id'], { clustered: o.clusteredPk ?? false, system: o.system }),
     indexes: o.clusteredPk ? [] : [ix('ix_tenants_index_id', ['index_id'], { unique: true, clustered: true })],
   });
 }

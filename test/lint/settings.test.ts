@@ -9,7 +9,7 @@ function guidClustered(defaultText: string) {
     ...t,
     primaryKey: placed(pk('pk_tenants', ['id']), 3, 3),
     defaults: [df('df_tenants_id', 'id', defaultText)],
-    indexes: t.indexes.map((i) => ({ ...i, clustered: false })),
+    indexes: t.indexes.filter((i) => !i.clustered),
   }));
 }
 

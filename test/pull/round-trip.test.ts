@@ -4,6 +4,7 @@
  */
 import { brownfieldSnapshot, describeDiagnostics, describePlan, modelOf, roundTrip } from './support';
 import type { CatalogSnapshot } from '../../src/catalog/snapshot';
+import { tenantDatabase, variedDatabase } from './varied-db';
 
 /** Brownfield after its defaults were renamed to the convention (df_<table>_<column>). */
 function conventionDefaults(s: CatalogSnapshot): CatalogSnapshot {
@@ -21,6 +22,24 @@ describe('pull, then plan against the same database', () => {
   test('brownfield with convention-named defaults: the compiled files plan to nothing', () => {
     const { diagnostics, plan, pulled } = roundTrip(modelOf(conventionDefaults(brownfieldSnapshot())));
     expect(pulled.problems).toEqual([]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+  });
+});
+
+describe('pull, then plan, on hand-made databases', () => {
+  test('every kind of object (schemas, computed, collation, identity, FK actions, checks) plans to nothing', () => {
+    const { diagnostics, plan, pulled } = roundTrip(variedDatabase());
+    expect(pulled.problems).toEqual([]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+  });
+
+  test('nested mixins (audited, then tenant-scoped) plan to nothing', () => {
+    const { diagnostics, plan, pulled } = roundTrip(tenantDatabase());
+    expect(pulled.files.map((f) => f.path)).toEqual([
+      'base-entity.schema.ts', 'projects.schema.ts', 'tenant-scoped-entity.schema.ts', 'tenants.schema.ts', 'users.schema.ts',
+    ]);
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(describePlan(plan)).toEqual([]);
   });

@@ -62,8 +62,9 @@ export function literalDefault(text: string, type: SqlType): string | null {
   }
   if (e.kind === 'number' && /^[0-9]+(\.[0-9]+)?$/.test(e.text)) {
     if (type.name === 'bit' && sign === '' && (e.text === '0' || e.text === '1')) return e.text === '1' ? 'true' : 'false';
-    // A JS number literal keeps its text in the compiler (v.text), so 1.50 stays 1.50.
-    if (exactNumeric.has(type.name) && !/^0[0-9]/.test(e.text)) return `${sign}${e.text}`;
+    // The compiler reads a number as JS does (1.50 becomes 1.5), and SQL Server keeps 1.50 as
+    // written, so only text that survives that reading is written as a number.
+    if (exactNumeric.has(type.name) && String(Number(e.text)) === e.text) return `${sign}${e.text}`;
     return null;
   }
   if (e.kind === 'string' && sign === '' && characterTypes.has(type.name)) {

@@ -4,6 +4,7 @@
  * table; columns and `{table}`-named objects shared by several tables become mixins.
  */
 import type { Database } from '../../model';
+import { unexpressible } from './limits';
 import { detectMixins, type Mixin } from './mixins';
 import { NameSpace } from './naming';
 import { mixinFileBase, renderFile } from './render-file';
@@ -27,7 +28,7 @@ const reserved = ['Check', 'Column', 'DefaultName', 'ForeignKey', 'Index', 'Mixi
 
 /** Pure: the schema files describing `db`. Deterministic for a given model. */
 export function pullSchema(db: Database, options: PullOptions = {}): PullResult {
-  const problems: string[] = [];
+  const problems: string[] = unexpressible(db);
   const names = new NameSpace(reserved);
   const views = tableViews(db, names, problems);
   const mixins = options.mixins === false ? [] : detectMixins(views, names);

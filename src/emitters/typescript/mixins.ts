@@ -21,9 +21,12 @@ export interface Mixin {
   readonly items: readonly TableItem[];
 }
 
-/** A mixin pays for itself with three shared columns, or one with a shared index, key or check. */
-function worthIt(columns: number, items: number): boolean {
-  return columns >= 3 || (columns >= 1 && items >= 1);
+/**
+ * A mixin pays for itself with three shared columns, or one with a shared index, foreign key or
+ * check. A shared primary key does not count: nearly every table has one on `id`.
+ */
+function worthIt(columns: number, items: readonly TableItem[]): boolean {
+  return columns >= 3 || (columns >= 1 && items.some((i) => i.kind !== 'primaryKey'));
 }
 
 const itemSignature = (i: TableItem): string | null => (i.template === null ? null : i.text(i.template));
@@ -70,7 +73,7 @@ function bestGroup(
     if (ts.length >= 2) candidates.set(ts.map((t) => t.className).join(','), ts);
   }
   const options = [...candidates.values()].map((ts) => shared(ts, holders, takenItems, parent))
-    .filter((o) => worthIt(o.columns.length, o.items.length))
+    .filter((o) => worthIt(o.columns.length, o.items))
     .sort((a, b) => b.tables.length - a.tables.length || b.columns.length - a.columns.length
       || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return options[0] ?? null;

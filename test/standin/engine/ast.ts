@@ -94,7 +94,7 @@ export type StatementBody =
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
   | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
-  | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[] }
+  | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[]; readonly returnVar?: string }
   | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
   | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }

@@ -4,6 +4,7 @@ import type { Database } from './catalog';
 import { newDatabase } from './catalog';
 import { EngineSession } from './session';
 import type { EngineState } from './session';
+import { AppLocks } from './app-locks';
 
 /** Options of the stand-in engine. */
 export interface EngineOptions {
@@ -25,6 +26,7 @@ export function createEngine(options: EngineOptions): Engine {
     get: (n) => dbs.get(n.toLowerCase()),
     set: (n, db) => { dbs.set(n.toLowerCase(), db); },
     all: () => [...dbs.values()].sort((a, b) => a.id - b.id),
+    appLocks: new AppLocks(),
   };
   let nextSpid = 51;
   return {

@@ -17,11 +17,13 @@ import { alterTable, createIndexStatement, createSchema, createTable, dropIndex,
 import { insert, remove, update } from './dml';
 import { TxLog } from './tx-log';
 import type { DatabaseStore } from './tx-log';
+import type { AppLocks } from './app-locks';
 
 /** What a session needs from the engine. */
 export interface EngineState extends DatabaseStore {
   readonly productVersion: string;
   all(): Database[];
+  readonly appLocks: AppLocks;
 }
 
 type Var = { value: Value; type: SqlType };
@@ -158,7 +160,10 @@ export class EngineSession implements Session {
   async commitTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.guard(() => this.tranCommit()); return this.out; }
   async rollbackTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.guard(() => this.tranRollback()); return this.out; }
 
-  close(): void { if (this.tranCount > 0) { this.log.rollback(); this.tranCount = 0; } }
+  close(): void {
+    if (this.tranCount > 0) { this.log.rollback(); this.tranCount = 0; }
+    this.engine.appLocks.releaseAll(this.id);
+  }
 
   private guard(f: () => void): void {
     try { f(); } catch (e) { if (e instanceof SqlError) this.emitError(e, 1); else throw e; }
@@ -339,7 +344,8 @@ export class EngineSession implements Session {
         const msg = evaluate(s.msg, undefined, host);
         const sev = toNumber(evaluate(s.severity, undefined, host));
         const state = toNumber(evaluate(s.state, undefined, host));
-        const text = typeof msg === 'number' ? `Error ${msg}` : toText(msg);
+        // RAISERROR formats its message printf-style; '%%' is a literal percent sign.
+        const text = typeof msg === 'number' ? `Error ${msg}` : toText(msg).replace(/%%/g, '%');
         if (sev <= 10) { this.out.push({ kind: 'info', number: 50000, state, class: sev, message: text, line: s.line }); return; }
         throw new SqlError(typeof msg === 'number' ? msg : 50000, sev, state, text);
       }
@@ -401,7 +407,19 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'sp_getapplock': case 'sp_releaseapplock': case 'sp_set_session_context': this.done(); return;
+      case 'sp_getapplock': {
+        const status = this.engine.appLocks.acquire(toText(arg(0, '@resource') ?? ''), this.id);
+        if (s.returnVar) this.setVar(s.returnVar, status);
+        this.done();
+        return;
+      }
+      case 'sp_releaseapplock': {
+        const status = this.engine.appLocks.release(toText(arg(0, '@resource') ?? ''), this.id);
+        if (s.returnVar) this.setVar(s.returnVar, status);
+        this.done();
+        return;
+      }
+      case 'sp_set_session_context': this.done(); return;
       default: throw err.noProc((s.proc ?? []).join('.'));
     }
   }

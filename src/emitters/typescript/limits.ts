@@ -1,0 +1,26 @@
+/**
+ * What the schema API cannot say, so pull cannot write it: the plan after pull will show these,
+ * and pull says so up front instead of leaving the user to wonder why the plan is not empty.
+ */
+import type { Database } from '../../model';
+
+/** One sentence per object in `db` that the pulled files cannot reproduce. */
+export function unexpressible(db: Database): string[] {
+  const out: string[] = [];
+  const withTables = new Set(db.tables.map((t) => t.schema.toLowerCase()));
+  for (const s of db.schemas) {
+    if (s.toLowerCase() !== 'dbo' && !withTables.has(s.toLowerCase())) {
+      out.push(`schema ${s} holds no table; a schema is declared only through its tables, so plan lists it as not declared`);
+    }
+  }
+  for (const t of db.tables) {
+    const where = `${t.schema}.${t.name}`;
+    for (const c of [...t.checks, ...t.foreignKeys]) {
+      const what = 'expression' in c ? 'check' : 'foreign key';
+      // Schema files declare enabled, trusted constraints; plan re-validates the others (with a scan hazard).
+      if (!c.enabled) out.push(`${what} ${c.name} of ${where} is disabled; the schema declares it enabled, so plan will re-enable it`);
+      else if (!c.trusted) out.push(`${what} ${c.name} of ${where} is not trusted; plan will re-validate it WITH CHECK`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * `schemac pull` in-process: reads a catalog file, writes the schema files, and never overwrites
+ * an existing file without --force (checking every target before writing any).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { registerPull } from '../../src/cli/commands/pull';
+import { CliError } from '../../src/cli/errors';
+import type { CliIo } from '../../src/cli/io';
+import { brownfieldFile, tempDir } from './support';
+
+interface Outcome { code: number; stdout: string; stderr: string }
+
+/** Runs `schemac pull ...args` the way main.ts does: a CliError becomes its exit code and a stderr line. */
+async function pull(cwd: string, args: string[]): Promise<Outcome> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (t: string) => { stdout += t; } },
+    stderr: { write: (t: string) => { stderr += t; } },
+    stdinIsTTY: false, env: {}, cwd,
+  };
+  let code = -1;
+  const program = new Command('schemac').exitOverride();
+  registerPull(program, io, (c) => { code = c; });
+  try {
+    await program.parseAsync(['node', 'schemac', 'pull', ...args]);
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    stderr += `schemac: ${err.message}\n`;
+    code = err.exitCode;
+  }
+  return { code, stdout, stderr };
+}
+
+const pulledFiles = ['base-entity.schema.ts', 'tenants.schema.ts', 'users.schema.ts'];
+
+describe('schemac pull', () => {
+  let cwd: string;
+  beforeEach(() => { cwd = tempDir(); });
+  afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+  test('writes one file per table and the mixin into --out, creating the folder', async () => {
+    const out = await pull(cwd, ['--catalog', brownfieldFile, '--out', 'db/schema']);
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out.stdout).toBe('wrote 3 schema file(s) for 2 table(s) to db/schema\n');
+    expect(fs.readdirSync(path.join(cwd, 'db/schema')).sort()).toEqual(pulledFiles);
+    expect(fs.readFileSync(path.join(cwd, 'db/schema/users.schema.ts'), 'utf8')).toContain("@Table('users')");
+  });
+
+  test('refuses (exit 3) when any target exists, and writes none of the others', async () => {
+    const dir = path.join(cwd, 'schema');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'users.schema.ts'), '// mine\n');
+    const out = await pull(cwd, ['--catalog', brownfieldFile]);
+    expect(out.code).toBe(3);
+    expect(out.stderr).toContain('refusing to overwrite 1 existing file(s) in schema: users.schema.ts; pass --force');
+    expect(fs.readdirSync(dir)).toEqual(['users.schema.ts']);
+    expect(fs.readFileSync(path.join(dir, 'users.schema.ts'), 'utf8')).toBe('// mine\n');
+  });
+
+  test('--force overwrites existing files and leaves no temporary files', async () => {
+    const dir = path.join(cwd, 'schema');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'users.schema.ts'), '// mine\n');
+    const out = await pull(cwd, ['--catalog', brownfieldFile, '--force']);
+    expect(out.code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(pulledFiles);
+    expect(fs.readFileSync(path.join(dir, 'users.schema.ts'), 'utf8')).toContain('export class Users extends BaseEntity');
+  });
+
+  test('warns about other schema files in the folder, which would be compiled with the pulled ones', async () => {
+    const dir = path.join(cwd, 'schema');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'orders.schema.ts'), '// mine\n');
+    const out = await pull(cwd, ['--catalog', brownfieldFile]);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toBe('warning: schema also holds orders.schema.ts, which pull did not write; they are compiled with the pulled files\n');
+  });
+
+  test('--no-mixins writes every column in its table', async () => {
+    const out = await pull(cwd, ['--catalog', brownfieldFile, '--no-mixins']);
+    expect(out.code).toBe(0);
+    expect(fs.readdirSync(path.join(cwd, 'schema')).sort()).toEqual(['tenants.schema.ts', 'users.schema.ts']);
+    expect(fs.readFileSync(path.join(cwd, 'schema/tenants.schema.ts'), 'utf8')).toContain('indexId!: number;');
+  });
+
+  test('--empty is a usage error (exit 1): there is nothing to pull', async () => {
+    const out = await pull(cwd, ['--empty']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('pull needs a database to read');
+    expect(fs.existsSync(path.join(cwd, 'schema'))).toBe(false);
+  });
+
+  test('an unreadable catalog file is an error (exit 1) and writes nothing', async () => {
+    const out = await pull(cwd, ['--catalog', 'missing.json']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('cannot read catalog file missing.json');
+    expect(fs.existsSync(path.join(cwd, 'schema'))).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+/** What pullSchema writes for particular shapes of table (the round trip tests prove it compiles back). */
+import { pullSchema } from '../../src/emitters/typescript';
+import { ck, col, db, df, ix, pk, table } from '../support/model-builders';
+import { variedDatabase } from './varied-db';
+
+function fileText(files: { path: string; text: string }[], name: string): string {
+  const f = files.find((x) => x.path === name);
+  if (!f) throw new Error(`no ${name} among ${files.map((x) => x.path).join(', ')}`);
+  return f.text;
+}
+
+describe('pullSchema', () => {
+  const { files } = pullSchema(variedDatabase());
+  const orders = fileText(files, 'sales.orders.schema.ts');
+  const customers = fileText(files, 'customers.schema.ts');
+
+  test('a table outside dbo gets its schema in @Table and in its file name; a clashing class name takes the schema as prefix', () => {
+    expect(orders).toContain("@Table('orders', { schema: 'sales' })\n");
+    expect(fileText(files, 'sales.customers.schema.ts')).toContain("@Table('customers', { schema: 'sales' })\n@PrimaryKey('pk_customers', ['id'], { clustered: true })\nexport class SalesCustomers {");
+    expect(customers).toContain('export class Customers {');
+  });
+
+  test('a check that is not an IN list is a table-level @Check with the stored text', () => {
+    expect(orders).toContain("@Check('ck_orders_amount_positive', sql`[amount]>=(0)`)\n");
+  });
+
+  test('an IN-list check whose name is not the derived one stays a named @Check, and the field stays string', () => {
+    expect(orders).toContain("@Check('CK_orders_state_legacy', sql`[state]='closed' OR [state]='open'`)\n");
+    expect(orders).toContain('  state!: string;\n');
+  });
+
+  test('an IN-list check named as the compiler names it becomes an exported union typing the field', () => {
+    expect(customers).toContain("export type CustomersKind = 'person' | 'business';\n");
+    expect(customers).toContain("  @Column.varchar(20, { default: 'person' })\n  kind!: CustomersKind;\n");
+    expect(customers).not.toContain('@Check');
+  });
+
+  test('a system-generated primary key name is written out, with its clustering', () => {
+    expect(customers).toContain("@PrimaryKey('PK__customer__3213E83F0A1B2C3D', ['id'], { clustered: false })\n");
+  });
+
+  test('defaults are literals only where the compiler reads them back unchanged, else sql`...` with the stored text', () => {
+    expect(customers).toContain('@Column.bit({ default: true })');
+    expect(customers).toContain('@Column.money({ default: sql`1.50` })');
+    expect(customers).toContain('@Column.uniqueidentifier({ default: sql`newsequentialid()` })');
+    expect(orders).toContain("@Column.nvarchar(40, { collation: 'Latin1_General_CS_AS', default: 'none' })");
+    expect(orders).toContain('@Column.decimal(12, 2, { nullable: true, default: -1 })');
+  });
+
+  test('identity, computed columns and foreign-key actions are written', () => {
+    expect(orders).toContain('@Column.int({ identity: [100, 5] })');
+    expect(orders).toContain('@Column.decimal(13, 2, { computed: { expression: sql`[amount]-isnull([discount],(0))`, persisted: true } })');
+    expect(orders).toContain("@ForeignKey('fk_orders_customer', ['customerId'], () => Customers, ['id'], { onDelete: 'CASCADE', onUpdate: 'SET_NULL' })");
+    expect(orders).toContain("import { Customers } from './customers.schema';");
+  });
+
+  test('a column whose name snake_case cannot give back is named explicitly', () => {
+    expect(customers).toContain("@Column.nvarchar('max', { name: 'Order Notes', nullable: true })\n  orderNotes!: string | null;");
+    expect(customers).toContain('  isActive!: boolean;');
+    expect(customers).not.toContain("name: 'is_active'");
+  });
+
+  test('two shared columns alone make no mixin', () => {
+    const small = (name: string) => table(name, { columns: [col('id', 'int'), col('name', 'varchar(50)')], pk: pk(`pk_${name}`, ['id']) });
+    const out = pullSchema(db([small('a'), small('b')]));
+    expect(out.files.map((f) => f.path)).toEqual(['a.schema.ts', 'b.schema.ts']);
+  });
+
+  test('an index shared in shape but not named by a {table} template stays on each table', () => {
+    const t = (name: string) => table(name, {
+      columns: [col('id', 'int'), col('created_at', 'datetime'), col('updated_at', 'datetime'), col('is_deleted', 'bit')],
+      pk: pk(`pk_${name}`, ['id']),
+      indexes: [ix(`ix_${name}_active`, ['is_deleted'], { filter: '([is_deleted]=(0))' }), ix(`IX_${name.length}_created`, ['created_at'])],
+      defaults: [df(`df_${name}_is_deleted`, 'is_deleted', '((0))')],
+      checks: [ck(`ck_${name}_dates`, '([updated_at]>=[created_at])')],
+    });
+    const out = pullSchema(db([t('aa'), t('bb')]));
+    const mixin = fileText(out.files, 'base-entity.schema.ts');
+    expect(mixin).toContain("@PrimaryKey('pk_{table}', ['id'], { clustered: true })");
+    expect(mixin).toContain("@Index('ix_{table}_active', ['isDeleted'], { activeOnly: true })");
+    expect(mixin).toContain("@Check('ck_{table}_dates', sql`[updated_at]>=[created_at]`)");
+    expect(mixin).not.toContain('IX_2_created');
+    expect(fileText(out.files, 'aa.schema.ts')).toContain("@Index('IX_2_created', ['createdAt'])");
+    expect(fileText(out.files, 'bb.schema.ts')).toContain("@Index('IX_2_created', ['createdAt'])");
+  });
+});

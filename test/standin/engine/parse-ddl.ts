@@ -1,0 +1,230 @@
+/** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
+import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, RefAction, StatementBody } from './ast';
+import { QueryParser } from './parse-query';
+
+/** Parses DDL statements. */
+export class DdlParser extends QueryParser {
+  protected create(): StatementBody {
+    this.expect('CREATE');
+    if (this.accept('SCHEMA')) {
+      const name = this.ident();
+      if (this.accept('AUTHORIZATION')) this.ident();
+      return { k: 'createSchema', name };
+    }
+    if (this.accept('TABLE')) return this.createTable();
+    const unique = this.accept('UNIQUE');
+    let clustered = false;
+    if (this.accept('CLUSTERED')) clustered = true; else this.accept('NONCLUSTERED');
+    this.expect('INDEX');
+    return { k: 'createIndex', index: this.indexBody(unique, clustered) };
+  }
+
+  protected indexBody(unique: boolean, clustered: boolean): IndexDef {
+    const name = this.ident();
+    this.expect('ON');
+    const table = this.name();
+    const columns = this.keyList();
+    let include: string[] = [];
+    if (this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
+    let filter: IndexDef['filter'];
+    if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    this.skipWithAndOn();
+    return { name, table, unique, clustered, columns, include, filter };
+  }
+
+  protected skipWithAndOn(): void {
+    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
+    if (this.accept('ON')) { this.ident(); if (this.accept('(')) { this.ident(); this.expect(')'); } }
+  }
+
+  protected keyList(): { name: string; desc: boolean }[] {
+    this.expect('(');
+    const out: { name: string; desc: boolean }[] = [];
+    do { const name = this.ident(); const desc = this.accept('DESC'); if (!desc) this.accept('ASC'); out.push({ name, desc }); } while (this.accept(','));
+    this.expect(')');
+    return out;
+  }
+
+  protected createTable(): StatementBody {
+    const name = this.name();
+    this.expect('(');
+    const columns: ColumnDef[] = [];
+    const constraints: ConstraintDef[] = [];
+    do {
+      if (this.up() === ')') break;
+      if (this.isConstraintStart()) constraints.push(this.tableConstraint());
+      else if (this.is('INDEX')) this.fail();
+      else columns.push(this.columnDef(false));
+    } while (this.accept(','));
+    this.expect(')');
+    this.skipWithAndOn();
+    if (this.accept('TEXTIMAGE_ON')) this.ident();
+    return { k: 'createTable', name, columns, constraints };
+  }
+
+  protected isConstraintStart(): boolean {
+    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up());
+  }
+
+  protected tableConstraint(): ConstraintDef {
+    const name = this.accept('CONSTRAINT') ? this.ident() : undefined;
+    if (this.accept('PRIMARY', 'KEY') || this.is('UNIQUE')) {
+      const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
+      const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+      const columns = this.keyList();
+      this.skipWithAndOn();
+      return { k, name, clustered, columns } as ConstraintDef;
+    }
+    if (this.accept('CHECK')) {
+      this.accept('NOT', 'FOR', 'REPLICATION');
+      return this.checkBody(name);
+    }
+    if (this.accept('DEFAULT')) {
+      const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
+      this.expect('FOR');
+      return { k: 'default', name, text, expr, forColumn: this.ident() };
+    }
+    this.expect('FOREIGN', 'KEY');
+    this.expect('(');
+    const columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident());
+    this.expect(')');
+    return this.references(name, columns);
+  }
+
+  protected checkBody(name: string | undefined): ConstraintDef {
+    this.expect('(');
+    const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
+    this.expect(')');
+    return { k: 'check', name, text, expr };
+  }
+
+  protected references(name: string | undefined, columns: string[]): ConstraintDef {
+    this.expect('REFERENCES');
+    const refTable = this.name();
+    let refColumns: string[] = [];
+    if (this.accept('(')) { refColumns = [this.ident()]; while (this.accept(',')) refColumns.push(this.ident()); this.expect(')'); }
+    let onDelete: RefAction = 'NO_ACTION';
+    let onUpdate: RefAction = 'NO_ACTION';
+    for (;;) {
+      if (this.accept('ON', 'DELETE')) onDelete = this.refAction();
+      else if (this.accept('ON', 'UPDATE')) onUpdate = this.refAction();
+      else if (this.accept('NOT', 'FOR', 'REPLICATION')) continue;
+      else break;
+    }
+    return { k: 'fk', name, columns, refTable, refColumns, onDelete, onUpdate };
+  }
+
+  protected refAction(): RefAction {
+    if (this.accept('NO', 'ACTION')) return 'NO_ACTION';
+    if (this.accept('CASCADE')) return 'CASCADE';
+    if (this.accept('SET', 'NULL')) return 'SET_NULL';
+    this.expect('SET', 'DEFAULT');
+    return 'SET_DEFAULT';
+  }
+
+  protected columnDef(alter: boolean): ColumnDef {
+    const name = this.ident();
+    let type: TypeRef | undefined;
+    let computed: ColumnDef['computed'];
+    if (!alter && this.accept('AS')) {
+      const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
+      const persisted = this.accept('PERSISTED');
+      computed = { text, expr, persisted };
+    } else type = this.type();
+    let nullable: boolean | undefined;
+    let identity: ColumnDef['identity'];
+    let collation: string | undefined;
+    const constraints: ConstraintDef[] = [];
+    for (;;) {
+      if (this.accept('NOT', 'NULL')) nullable = false;
+      else if (this.accept('NULL')) nullable = true;
+      else if (this.accept('IDENTITY')) {
+        identity = { seed: 1, increment: 1 };
+        if (this.accept('(')) { const seed = this.int(); this.expect(','); identity = { seed, increment: this.int() }; this.expect(')'); }
+      } else if (this.accept('COLLATE')) collation = this.ident();
+      else if (this.accept('ROWGUIDCOL') || this.accept('SPARSE') || this.accept('PERSISTED')) continue;
+      else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
+        const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
+        if (this.accept('NOT', 'NULL')) { nullable = false; continue; } // names the NOT NULL (flxsql gotcha)
+        if (this.accept('NULL')) { nullable = true; continue; }
+        if (this.accept('DEFAULT')) {
+          const s = this.peek(); const expr = this.expr();
+          constraints.push({ k: 'default', name: cname, text: this.textFrom(s), expr });
+          this.accept('WITH', 'VALUES');
+        } else if (this.accept('CHECK')) { this.accept('NOT', 'FOR', 'REPLICATION'); constraints.push(this.checkBody(cname)); }
+        else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
+          const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
+          const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+          this.skipWithAndOn();
+          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }] });
+        } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
+      } else break;
+    }
+    return { name, type, computed, nullable, identity, collation, constraints };
+  }
+
+  protected drop(): StatementBody {
+    this.expect('DROP');
+    if (this.accept('TABLE')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      const names = [this.name()]; while (this.accept(',')) names.push(this.name());
+      return { k: 'dropTable', names, ifExists };
+    }
+    if (this.accept('INDEX')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      const items: { index: string; table: Name }[] = [];
+      do {
+        const n = this.name();
+        if (this.accept('ON')) items.push({ index: n[n.length - 1], table: this.name() });
+        else items.push({ index: n[n.length - 1], table: n.slice(0, -1) });
+      } while (this.accept(','));
+      return { k: 'dropIndex', items, ifExists };
+    }
+    this.expect('SCHEMA');
+    const ifExists = this.accept('IF', 'EXISTS');
+    return { k: 'dropSchema', name: this.ident(), ifExists };
+  }
+
+  protected alter(): StatementBody {
+    this.expect('ALTER', 'TABLE');
+    const name = this.name();
+    let check: boolean | undefined;
+    if (this.accept('WITH', 'CHECK')) check = true;
+    else if (this.accept('WITH', 'NOCHECK')) check = false;
+    let action: AlterAction;
+    if ((this.is('CHECK') || this.is('NOCHECK')) && this.up(1) === 'CONSTRAINT') {
+      const enable = this.next().upper === 'CHECK';
+      this.pos++;
+      let names: string[] | 'ALL';
+      if (this.accept('ALL')) names = 'ALL';
+      else { names = [this.ident()]; while (this.accept(',')) (names as string[]).push(this.ident()); }
+      action = { k: 'checkConstraints', enable, withCheck: check, names };
+    } else if (this.accept('ADD')) {
+      if (this.isConstraintStart()) {
+        const constraints = [this.tableConstraint()];
+        while (this.accept(',')) constraints.push(this.tableConstraint());
+        action = { k: 'addConstraints', constraints, check };
+      } else {
+        const columns = [this.columnDef(false)];
+        while (this.accept(',')) columns.push(this.columnDef(false));
+        action = { k: 'addColumns', columns };
+      }
+    } else if (this.accept('DROP')) {
+      if (this.accept('COLUMN')) {
+        const ifExists = this.accept('IF', 'EXISTS');
+        const names = [this.ident()]; while (this.accept(',')) { this.accept('COLUMN'); names.push(this.ident()); }
+        action = { k: 'dropColumns', names, ifExists };
+      } else {
+        this.accept('CONSTRAINT');
+        const ifExists = this.accept('IF', 'EXISTS');
+        const names = [this.ident()]; while (this.accept(',')) { this.accept('CONSTRAINT'); names.push(this.ident()); }
+        action = { k: 'dropConstraints', names, ifExists };
+      }
+    } else {
+      this.expect('ALTER', 'COLUMN');
+      action = { k: 'alterColumn', column: this.columnDef(true) };
+    }
+    return { k: 'alterTable', name, action };
+  }
+
+}

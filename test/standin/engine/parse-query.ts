@@ -1,0 +1,193 @@
+/** The query layer of the parser: SELECT (FROM, joins, grouping, ordering) and expressions. */
+import type { Expr, FromItem, OrderItem, Select, SelectItem } from './ast';
+import { TokenReader } from './token-reader';
+
+/** Parses SELECT statements and expressions. */
+export class QueryParser extends TokenReader {
+  // ---- SELECT
+  select(): Select {
+    if (this.accept('(')) { const s = this.select(); this.expect(')'); return s; }
+    this.expect('SELECT');
+    const distinct = this.accept('DISTINCT');
+    this.accept('ALL');
+    let top: Expr | undefined;
+    if (this.accept('TOP')) {
+      if (this.accept('(')) { top = this.expr(); this.expect(')'); } else top = this.primary();
+      this.accept('PERCENT');
+    }
+    const items: SelectItem[] = [];
+    do items.push(this.selectItem()); while (this.accept(','));
+    const from: FromItem[] = [];
+    if (this.accept('FROM')) { do from.push(this.fromItem()); while (this.accept(',')); }
+    const where = this.accept('WHERE') ? this.expr() : undefined;
+    const groupBy: Expr[] = [];
+    if (this.accept('GROUP', 'BY')) { do groupBy.push(this.expr()); while (this.accept(',')); }
+    const having = this.accept('HAVING') ? this.expr() : undefined;
+    let union: Select['union'];
+    if (this.accept('UNION')) { const all = this.accept('ALL'); union = { all, next: this.select() }; }
+    const orderBy: OrderItem[] = [];
+    if (this.accept('ORDER', 'BY')) {
+      do { const expr = this.expr(); const desc = this.accept('DESC'); if (!desc) this.accept('ASC'); orderBy.push({ expr, desc }); } while (this.accept(','));
+    }
+    if (this.accept('OPTION')) this.skipParens();
+    if (this.accept('FOR')) { while (this.peek().kind === 'word' && !this.isStatementStart()) this.pos++; }
+    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union };
+  }
+
+  protected selectItem(): SelectItem {
+    if (this.up() === '*') { this.pos++; return { expr: { k: 'star' } }; }
+    if (this.isIdent() && this.up(1) === '.' && this.up(2) === '*') { const q = this.ident(); this.pos += 2; return { expr: { k: 'star', qual: q } }; }
+    if (this.peek().kind === 'var' && this.up(1) === '=') { const assign = this.next().value; this.pos++; return { expr: this.expr(), assign }; }
+    if ((this.isIdent() || this.peek().kind === 'string') && this.up(1) === '=') { const alias = this.next().value; this.pos++; return { expr: this.expr(), alias }; }
+    const expr = this.expr();
+    let alias: string | undefined;
+    if (this.accept('AS')) alias = this.next().value;
+    else if (this.isIdent() || this.peek().kind === 'string') alias = this.next().value;
+    return { expr, alias };
+  }
+
+  protected fromItem(): FromItem {
+    let left = this.fromPrimary();
+    for (;;) {
+      let type: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS' | undefined;
+      if (this.accept('JOIN') || this.accept('INNER', 'JOIN')) type = 'INNER';
+      else if (this.accept('LEFT', 'JOIN') || this.accept('LEFT', 'OUTER', 'JOIN')) type = 'LEFT';
+      else if (this.accept('RIGHT', 'JOIN') || this.accept('RIGHT', 'OUTER', 'JOIN')) type = 'RIGHT';
+      else if (this.accept('FULL', 'JOIN') || this.accept('FULL', 'OUTER', 'JOIN')) type = 'FULL';
+      else if (this.accept('CROSS', 'JOIN')) type = 'CROSS';
+      if (!type) return left;
+      const right = this.fromPrimary();
+      const on = type === 'CROSS' ? undefined : (this.expect('ON'), this.expr());
+      left = { k: 'join', type, l: left, r: right, on };
+    }
+  }
+
+  protected fromPrimary(): FromItem {
+    if (this.up() === '(') {
+      if (this.up(1) === 'SELECT') {
+        this.pos++; const sub = this.select(); this.expect(')');
+        this.accept('AS');
+        return { k: 'derived', sub, alias: this.ident() };
+      }
+      this.pos++; const inner = this.fromItem(); this.expect(')'); return inner;
+    }
+    const name = this.name();
+    let alias: string | undefined;
+    if (this.accept('AS')) alias = this.ident();
+    else if (this.isIdent()) alias = this.ident();
+    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
+    return { k: 'table', name, alias };
+  }
+
+  // ---- expressions
+  expr(): Expr { return this.or(); }
+  protected or(): Expr { let l = this.and(); while (this.accept('OR')) l = { k: 'bin', op: 'OR', l, r: this.and() }; return l; }
+  protected and(): Expr { let l = this.not(); while (this.accept('AND')) l = { k: 'bin', op: 'AND', l, r: this.not() }; return l; }
+  protected not(): Expr { if (this.accept('NOT')) return { k: 'un', op: 'NOT', e: this.not() }; return this.predicate(); }
+
+  protected compOp(): string | null {
+    const a = this.peek(); const b = this.peek(1);
+    const two = b.start === a.stop + 1 && ['<', '>', '!'].includes(a.text) && ['=', '>', '<'].includes(b.text) ? a.text + b.text : null;
+    if (two && ['<=', '>=', '<>', '!=', '!<', '!>'].includes(two)) { this.pos += 2; return two; }
+    if (['=', '<', '>', '<=', '>=', '<>', '!=', '!<', '!>'].includes(a.text) && a.kind === 'op') { this.pos++; return a.text; }
+    return null;
+  }
+
+  protected predicate(): Expr {
+    if (this.accept('EXISTS')) { this.expect('('); const sub = this.select(); this.expect(')'); return { k: 'exists', sub }; }
+    const e = this.additive();
+    const op = this.compOp();
+    if (op) return { k: 'bin', op: op === '!=' ? '<>' : op, l: e, r: this.additive() };
+    if (this.accept('IS')) { const not = this.accept('NOT'); this.expect('NULL'); return { k: 'isnull', e, not }; }
+    const not = this.accept('NOT');
+    if (this.accept('IN')) {
+      this.expect('(');
+      if (this.up() === 'SELECT') { const sub = this.select(); this.expect(')'); return { k: 'in', e, sub, not }; }
+      const list = [this.expr()]; while (this.accept(',')) list.push(this.expr());
+      this.expect(')');
+      return { k: 'in', e, list, not };
+    }
+    if (this.accept('LIKE')) { const pat = this.additive(); if (this.accept('ESCAPE')) this.additive(); return { k: 'like', e, pat, not }; }
+    if (this.accept('BETWEEN')) { const lo = this.additive(); this.expect('AND'); return { k: 'between', e, lo, hi: this.additive(), not }; }
+    if (not) this.fail();
+    return e;
+  }
+
+  protected additive(): Expr {
+    let l = this.multiplicative();
+    while (['+', '-', '&', '|', '^'].includes(this.up())) { const op = this.next().text; l = { k: 'bin', op, l, r: this.multiplicative() }; }
+    return l;
+  }
+  protected multiplicative(): Expr {
+    let l = this.unary();
+    while (['*', '/', '%'].includes(this.up())) { const op = this.next().text; l = { k: 'bin', op, l, r: this.unary() }; }
+    return l;
+  }
+  protected unary(): Expr {
+    if (this.up() === '-' || this.up() === '+' || this.up() === '~') { const op = this.next().text as '-' | '+' | '~'; return { k: 'un', op, e: this.unary() }; }
+    return this.primary();
+  }
+
+  primary(): Expr {
+    const t = this.peek();
+    if (t.kind === 'number') {
+      this.pos++;
+      const lt = /e/i.test(t.text) ? 'float' : t.text.includes('.') ? 'dec' : 'int';
+      return { k: 'lit', v: Number(t.text), lt, text: t.text };
+    }
+    if (t.kind === 'string') { this.pos++; return { k: 'lit', v: t.value, lt: t.national ? 'nstr' : 'str', text: t.text }; }
+    if (t.kind === 'binary') { this.pos++; return { k: 'lit', v: Buffer.from(t.text.slice(2), 'hex'), lt: 'bin', text: t.text }; }
+    if (t.kind === 'var') { this.pos++; return { k: 'var', name: t.value }; }
+    if (this.accept('NULL')) return { k: 'lit', v: null, lt: 'null', text: 'NULL' };
+    if (this.up() === '(') {
+      this.pos++;
+      if (this.up() === 'SELECT') { const sub = this.select(); this.expect(')'); return { k: 'subq', sub }; }
+      const e = this.expr(); this.expect(')'); return e;
+    }
+    if (this.accept('CASE')) {
+      const operand = this.up() === 'WHEN' ? undefined : this.expr();
+      const whens: [Expr, Expr][] = [];
+      while (this.accept('WHEN')) { const c = this.expr(); this.expect('THEN'); whens.push([c, this.expr()]); }
+      const els = this.accept('ELSE') ? this.expr() : undefined;
+      this.expect('END');
+      return { k: 'case', operand, whens, els };
+    }
+    if ((this.is('CAST', '(') || this.is('TRY_CAST', '('))) {
+      const tr = this.next().upper === 'TRY_CAST'; this.pos++;
+      const e = this.expr(); this.expect('AS'); const type = this.type(); this.expect(')');
+      return { k: 'cast', e, type, try: tr };
+    }
+    if (this.is('CONVERT', '(') || this.is('TRY_CONVERT', '(')) {
+      const tr = this.next().upper === 'TRY_CONVERT'; this.pos++;
+      const type = this.type(); this.expect(','); const e = this.expr();
+      const style = this.accept(',') ? this.expr() : undefined;
+      this.expect(')');
+      return { k: 'cast', e, type, style, try: tr };
+    }
+    if ((t.kind === 'word' || t.kind === 'qid') && (this.up(1) === '(' ) && t.kind === 'word') {
+      this.pos += 2;
+      const name = t.upper;
+      if (this.accept(')')) return { k: 'fn', name, args: [], star: false, distinct: false };
+      if (this.up() === '*') { this.pos++; this.expect(')'); return { k: 'fn', name, args: [], star: true, distinct: false }; }
+      const distinct = this.accept('DISTINCT');
+      const args = [this.expr()]; while (this.accept(',')) args.push(this.expr());
+      this.expect(')');
+      if (this.accept('OVER')) this.skipParens();
+      return { k: 'fn', name, args, star: false, distinct };
+    }
+    if (t.kind === 'word' && ['CURRENT_TIMESTAMP', 'CURRENT_USER', 'SYSTEM_USER', 'SESSION_USER', 'USER'].includes(t.upper) && this.up(1) !== '.') {
+      this.pos++; return { k: 'fn', name: t.upper, args: [], star: false, distinct: false };
+    }
+    if (t.kind === 'qid' || (t.kind === 'word' && !RESERVED.has(t.upper))) {
+      const parts = [this.ident()];
+      while (this.up() === '.' && this.up(1) !== '*') { this.pos++; parts.push(this.ident()); }
+      if (this.up() === '(' && parts.length > 1) {
+        // schema-qualified function call, e.g. dbo.f(x)
+        this.pos++; const args: Expr[] = []; if (!this.accept(')')) { do args.push(this.expr()); while (this.accept(',')); this.expect(')'); }
+        return { k: 'fn', name: parts.join('.').toUpperCase(), args, star: false, distinct: false };
+      }
+      return { k: 'col', parts };
+    }
+    return this.fail();
+  }
+}

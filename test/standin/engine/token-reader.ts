@@ -1,0 +1,71 @@
+/** Token cursor shared by the parser layers: lookahead, keywords, names, SQL Server's Msg 102. */
+import type { Name, TypeRef } from './ast';
+import type { Token } from './grammar';
+import { SqlError } from './errors';
+
+const RESERVED = new Set(('SELECT FROM WHERE GROUP ORDER HAVING UNION JOIN INNER LEFT RIGHT FULL CROSS OUTER ON AND OR NOT IS IN LIKE BETWEEN AS CASE WHEN THEN ELSE END INSERT UPDATE DELETE CREATE ALTER DROP EXEC EXECUTE DECLARE SET IF BEGIN PRINT RAISERROR THROW COMMIT ROLLBACK USE RETURN WITH VALUES INTO NULL DISTINCT TOP EXISTS FOR ADD CONSTRAINT PRIMARY FOREIGN REFERENCES CHECK DEFAULT UNIQUE KEY TABLE INDEX BY WHILE SAVE OPTION APPLY COLLATE ESCAPE EXCEPT INTERSECT GO').split(' '));
+
+/** Words that start a statement, where an unterminated statement ends. */
+const STATEMENT_STARTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'ALTER', 'EXEC', 'EXECUTE', 'DECLARE', 'SET', 'IF', 'BEGIN', 'PRINT', 'END', 'ELSE', 'COMMIT', 'ROLLBACK', 'RAISERROR', 'THROW', 'USE', 'RETURN']);
+
+/** Reads grammar tokens; the parser layers extend it. */
+export class TokenReader {
+  protected pos = 0;
+  constructor(protected readonly sql: string, protected readonly toks: readonly Token[]) {}
+
+  // ---- token helpers
+  protected peek(n = 0): Token { return this.toks[Math.min(this.pos + n, this.toks.length - 1)]; }
+  protected up(n = 0): string { const t = this.peek(n); return t.kind === 'word' || t.kind === 'op' ? t.upper : ''; }
+  protected is(...words: string[]): boolean { return words.every((w, i) => this.up(i) === w); }
+  protected accept(...words: string[]): boolean { if (this.is(...words)) { this.pos += words.length; return true; } return false; }
+  protected next(): Token { const t = this.peek(); this.pos++; return t; }
+  protected fail(): never {
+    const t = this.peek();
+    const prev = this.toks[this.pos - 1];
+    throw new SqlError(102, 15, 1, `Incorrect syntax near '${t.kind === 'eof' ? prev?.text ?? '' : t.text}'.`);
+  }
+  protected expect(...words: string[]): void { if (!this.accept(...words)) this.fail(); }
+  protected isIdent(n = 0): boolean { const t = this.peek(n); return t.kind === 'qid' || (t.kind === 'word' && !RESERVED.has(t.upper)); }
+  protected ident(): string {
+    const t = this.peek();
+    if (t.kind === 'qid' || t.kind === 'word') { this.pos++; return t.value; }
+    return this.fail();
+  }
+  protected name(): Name {
+    const parts = [this.ident()];
+    while (this.up() === '.') { this.pos++; parts.push(this.ident()); }
+    return parts;
+  }
+  protected textFrom(startTok: Token): string {
+    const end = this.toks[this.pos - 1];
+    return this.sql.slice(startTok.start, end.stop + 1);
+  }
+  protected int(): number {
+    let sign = 1;
+    if (this.accept('-')) sign = -1;
+    else this.accept('+');
+    const t = this.next();
+    if (t.kind !== 'number') this.fail();
+    return sign * Number(t.text);
+  }
+
+  protected skipParens(): void {
+    this.expect('(');
+    let depth = 1;
+    while (depth > 0) { const t = this.next(); if (t.kind === 'eof') this.fail(); if (t.text === '(') depth++; if (t.text === ')') depth--; }
+  }
+
+  protected type(): TypeRef {
+    let name = this.ident().toLowerCase();
+    if (this.up() === '.') { this.pos++; name = this.ident().toLowerCase(); }
+    if (name === 'double' && this.accept('PRECISION')) name = 'float';
+    const args: (number | 'max')[] = [];
+    if (this.accept('(')) {
+      do { if (this.accept('MAX')) args.push('max'); else args.push(this.int()); } while (this.accept(','));
+      this.expect(')');
+    }
+    return { name, args };
+  }
+
+  protected isStatementStart(): boolean { return STATEMENT_STARTS.has(this.up()); }
+}
