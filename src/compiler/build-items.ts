@@ -25,8 +25,10 @@ function nameOf(draft: TableDraft, v: StaticValue | undefined, generate: () => s
     for (const u of unknown) bag.error(Codes.unknownPlaceholder, `unknown placeholder ${u} in ${what} name; use {table} or {schema}`, v.node);
     return { name, origin: { node, nameNode: v.node, generated: false, what } };
   }
-  if (v !== undefined) bag.error(Codes.notStatic, `${what} name must be a string literal`, v.node);
-  return { name: generate(), origin: { node, nameNode: undefined, generated: true, what } };
+  const generated = generate();
+  // An empty generated name means the name is required (indexes and checks are always named).
+  if (v !== undefined || generated === '') bag.error(Codes.notStatic, `${what} name must be a string literal`, v?.node ?? node);
+  return { name: generated, origin: { node, nameNode: undefined, generated: true, what } };
 }
 
 /** Key columns of an array argument, reporting unknown fields, duplicates and an empty list. */

@@ -50,8 +50,8 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     bag.error(Codes.noSchemaFiles, `no *.schema.ts files under ${dir}`, undefined);
     return { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
   }
-  const { program, checker, files } = loadSchema(paths);
-  for (const sf of files) {
+  const { program, checker, files, userFiles } = loadSchema(paths);
+  for (const sf of userFiles) {
     const semantic = options.typeCheck === false ? [] : program.getSemanticDiagnostics(sf);
     for (const d of [...program.getSyntacticDiagnostics(sf), ...semantic]) {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');

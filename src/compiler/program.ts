@@ -13,6 +13,8 @@ export interface LoadedSchema {
   readonly program: ts.Program;
   readonly checker: ts.TypeChecker;
   readonly files: readonly ts.SourceFile[];
+  /** The schema files and the user's modules they import (helpers, shared types): what TypeScript errors are reported for. */
+  readonly userFiles: readonly ts.SourceFile[];
 }
 
 /** Every *.schema.ts under dir (recursively), sorted so output never depends on readdir order. */
@@ -83,8 +85,12 @@ export function loadSchema(filePaths: readonly string[]): LoadedSchema {
   };
   const program = ts.createProgram([...filePaths], options, createHost(options));
   const wanted = new Set(filePaths.map((p) => path.resolve(p)));
-  const files = program.getSourceFiles()
-    .filter((sf) => wanted.has(path.resolve(sf.fileName)))
-    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
-  return { program, checker: program.getTypeChecker(), files };
+  const byName = (a: ts.SourceFile, b: ts.SourceFile): number => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0);
+  const files = program.getSourceFiles().filter((sf) => wanted.has(path.resolve(sf.fileName))).sort(byName);
+  const apiDir = path.dirname(apiEntry());
+  const userFiles = program.getSourceFiles()
+    .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileDefaultLibrary(sf)
+      && !path.resolve(sf.fileName).startsWith(apiDir + path.sep) && !sf.fileName.includes('/node_modules/'))
+    .sort(byName);
+  return { program, checker: program.getTypeChecker(), files, userFiles };
 }

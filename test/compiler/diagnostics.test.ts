@@ -155,6 +155,15 @@ describe('compiler diagnostics needing their own run', () => {
     expect(locations(c.result.diagnostics, 'SC1301')).toEqual([where(c.files, 'ts-error.schema.ts', "'emial'")]);
   });
 
+  test('SC1000 also covers modules the schema files import (a shared types file)', () => {
+    const helper = "export type Priority = 'low' | 'high';\nexport const broken: number = 'x';\n";
+    const c = compileFiles({
+      'types.ts': helper,
+      't.schema.ts': `${imports}import type { Priority } from './types';\n@Table('t') export class T { @Column.varchar(5) p!: Priority; }\n`,
+    });
+    expect(locations(c.result.diagnostics, 'SC1000')).toEqual([where(c.files, 'types.ts', 'broken')]);
+  });
+
   test('SC1002 a directory with no schema files', () => {
     const c = compileFiles({ 'readme.md': '# nothing here' });
     expect(c.result.diagnostics.map((d) => d.code)).toEqual(['SC1002']);

@@ -4,7 +4,7 @@ import { expectValidTsql, splitBatches } from '../support/tsql-grammar';
 import {
   blockedAlterColumnPlan, col, createTenantsUsersPlan, irreversibleDropColumnPlan, plan, step, t,
 } from './fixtures';
-import { expectGolden } from './golden';
+import { expectGolden } from '../support/golden';
 import { KIND_EXAMPLES } from './kinds';
 
 describe('golden scripts (reviewed against design.md rules 1-12)', () => {

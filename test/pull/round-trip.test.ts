@@ -25,6 +25,17 @@ describe('pull, then plan against the same database', () => {
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(describePlan(plan)).toEqual([]);
   });
+
+  // Blocked outside src/emitters: the schema API has no way to name a default constraint (the
+  // compiler always names it df_<table>_<column>), so the ten system-named defaults of
+  // brownfield (DF__users__statu__3B75D760, ...) come back as renameConstraint steps. pull
+  // writes them as @DefaultName(name, field), which src/api does not export yet (TS2305).
+  // This test fails until the API and compiler read @DefaultName; then drop `.failing`.
+  test.failing('brownfield as the ORM left it (system-named defaults): the compiled files plan to nothing', () => {
+    const { diagnostics, plan } = roundTrip(modelOf(brownfieldSnapshot()));
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+  });
 });
 
 describe('pull, then plan, on hand-made databases', () => {
@@ -42,5 +53,24 @@ describe('pull, then plan, on hand-made databases', () => {
     ]);
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(describePlan(plan)).toEqual([]);
+  });
+
+  test('what the schema API cannot say is reported by pull, and is all that plan then shows', () => {
+    const base = tenantDatabase();
+    const users = base.tables.find((t) => t.name === 'users');
+    if (!users) throw new Error('no users table');
+    const changed = {
+      ...base,
+      schemas: [...base.schemas, 'archive'].sort(),
+      tables: base.tables.map((t) => (t === users ? { ...t, foreignKeys: t.foreignKeys.map((f) => ({ ...f, trusted: false })) } : t)),
+    };
+    const { diagnostics, plan, pulled } = roundTrip(changed);
+    expect(pulled.problems).toEqual([
+      'schema archive holds no table; a schema is declared only through its tables, so plan lists it as not declared',
+      'foreign key fk_users_tenant of dbo.users is not trusted; plan will re-validate it WITH CHECK',
+    ]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(plan.steps.map((s) => s.change.kind)).toEqual(['revalidateConstraint']);
+    expect(plan.skipped.map((s) => `${s.objectType} ${s.name}`)).toEqual(['schema archive']);
   });
 });

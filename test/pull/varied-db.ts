@@ -21,9 +21,17 @@ export function variedDatabase(): Database {
       col('profile', 'xml', { nullable: true }),
       col('credit', 'money'),
       col('Order Notes', 'nvarchar(max)', { nullable: true }),
+      col('tier', 'nvarchar(10)'),
+      col('region', 'nvarchar(10)'),
+      col('constructor', 'varchar(10)', { nullable: true }),
     ],
     pk: pk('PK__customer__3213E83F0A1B2C3D', ['id'], { system: true, clustered: false }),
-    checks: [ck('ck_customers_kind', "([kind]='business' OR [kind]='person')")],
+    checks: [
+      ck('ck_customers_kind', "([kind]='business' OR [kind]='person')"),
+      ck('ck_customers_tier', "([tier]=N'silver' OR [tier]=N'gold')"),
+      // Without N on an nvarchar column: not what the compiler derives from a union.
+      ck('ck_customers_region', "([region]='us' OR [region]='eu')"),
+    ],
     defaults: [
       df('df_customers_id', 'id', '(newsequentialid())'),
       df('df_customers_kind', 'kind', "('person')"),

@@ -4,7 +4,7 @@
  * literal back into the same stored value, otherwise as sql`...` with the stored text.
  */
 import type { Column, SqlExpression, SqlType } from '../../model';
-import { parseExpression } from '../../expr';
+import { canonicalOf, parseExpression } from '../../expr';
 import { tsString, sqlTemplate, type FieldName } from './naming';
 
 /** What a column needs besides the model column itself. */
@@ -50,8 +50,12 @@ function closesAtEnd(t: string): boolean {
   return depth === 0;
 }
 
-/** A TypeScript literal the compiler maps back to the same default, or null when sql`...` is needed. */
-export function literalDefault(text: string, type: SqlType): string | null {
+/**
+ * A TypeScript literal the compiler maps back to the same default, or null when sql`...` is
+ * needed. `canonical` is the stored default's comparison key: a literal is written only when the
+ * T-SQL the compiler makes of it compares equal, so no literal can turn into a plan step.
+ */
+export function literalDefault(text: string, type: SqlType, canonical: string): string | null {
   const parsed = parseExpression(text);
   if (!parsed.ok) return null;
   let e = parsed.expr;
@@ -60,19 +64,18 @@ export function literalDefault(text: string, type: SqlType): string | null {
     sign = '-';
     e = e.operand;
   }
-  if (e.kind === 'number' && /^[0-9]+(\.[0-9]+)?$/.test(e.text)) {
-    if (type.name === 'bit' && sign === '' && (e.text === '0' || e.text === '1')) return e.text === '1' ? 'true' : 'false';
+  // [TypeScript literal, the T-SQL the compiler writes for it]
+  let candidate: [string, string] | null = null;
+  if (e.kind === 'number') {
+    if (type.name === 'bit' && sign === '' && (e.text === '0' || e.text === '1')) candidate = [e.text === '1' ? 'true' : 'false', e.text];
     // The compiler reads a number as JS does (1.50 becomes 1.5), and SQL Server keeps 1.50 as
     // written, so only text that survives that reading is written as a number.
-    if (exactNumeric.has(type.name) && String(Number(e.text)) === e.text) return `${sign}${e.text}`;
-    return null;
-  }
-  if (e.kind === 'string' && sign === '' && characterTypes.has(type.name)) {
+    else if (exactNumeric.has(type.name) && String(Number(e.text)) === e.text) candidate = [`${sign}${e.text}`, `${sign}${e.text}`];
+  } else if (e.kind === 'string' && sign === '' && characterTypes.has(type.name)) {
     const unicode = type.name === 'nchar' || type.name === 'nvarchar';
-    // The compiler prefixes N exactly for n-types; a stored literal typed otherwise stays raw.
-    return e.national === unicode ? tsString(e.value) : null;
+    candidate = [tsString(e.value), `${unicode ? 'N' : ''}'${e.value.replace(/'/g, "''")}'`];
   }
-  return null;
+  return candidate !== null && canonicalOf(candidate[1]) === canonical ? candidate[0] : null;
 }
 
 /** Type facets as the decorator's positional arguments. */
@@ -135,7 +138,7 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   }
   if (extras.defaultExpression) {
     const stored = unwrapStored(extras.defaultExpression.text);
-    opts.push(`default: ${literalDefault(stored, column.type) ?? sqlOf(stored, 'the default')}`);
+    opts.push(`default: ${literalDefault(stored, column.type, extras.defaultExpression.canonical) ?? sqlOf(stored, 'the default')}`);
   }
   if (extras.softDelete) opts.push('softDelete: true');
   const args = [...facets(column.type), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];

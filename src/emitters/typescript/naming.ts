@@ -36,8 +36,10 @@ export function fieldNames(columns: readonly Column[]): Map<string, FieldName> {
   const used = new Set<string>();
   const out = new Map<string, FieldName>();
   for (const c of columns) {
-    let field = camelCase(c.name);
-    for (let n = 2; used.has(field); n++) field = `${camelCase(c.name)}_${n}`;
+    // A class cannot have a field named constructor.
+    const base = camelCase(c.name) === 'constructor' ? 'constructorColumn' : camelCase(c.name);
+    let field = base;
+    for (let n = 2; used.has(field); n++) field = `${base}_${n}`;
     used.add(field);
     out.set(c.name, { field, explicitName: snakeCase(field) !== c.name });
   }

@@ -92,7 +92,7 @@ function viewOf(
       if (!target) return null;
       return { className: target.className, field: (c) => target.fields.get(c)?.field ?? [...target.fields.entries()].find(([n]) => n.toLowerCase() === c.toLowerCase())?.[1].field ?? c };
     },
-    activeFilter: softDelete !== null ? canonicalOf(`[${softDelete.replace(/]/g, ']]')}] = 0`) : null,
+    activeFilter: softDelete !== null ? canonicalOf(`${quote(softDelete)} = 0`) : null,
     unionChecks: unionSet,
     namedDefaults: t.defaults
       .filter((d) => d.name !== `df_${t.name}_${d.column}`)
@@ -116,9 +116,22 @@ function unionChecks(t: Table): Map<string, { check: CheckConstraint; values: st
     const column = t.columns.find((c) => c.name.toLowerCase() === list.column.toLowerCase());
     if (!column || column.computed || !characterTypes.has(column.type.name)) continue;
     if (ck.name !== `ck_${t.name}_${column.name}` || out.has(column.name.toLowerCase())) continue;
+    // The check the compiler derives from the union must compare equal to the stored one (an
+    // nvarchar column gets N'...' literals, for one), or the union would become a plan step.
+    if (canonicalOf(derivedCheck(column, list.values)) !== ck.expression.canonical) continue;
     out.set(column.name.toLowerCase(), { check: ck, values: list.values });
   }
   return out;
+}
+
+/** `[col] IN ('a', ...)` as the compiler writes it for a literal union (N'...' on n-types). */
+function derivedCheck(column: Column, values: readonly string[]): string {
+  const prefix = column.type.name === 'nchar' || column.type.name === 'nvarchar' ? 'N' : '';
+  return `${quote(column.name)} IN (${values.map((v) => `${prefix}'${v.replace(/'/g, "''")}'`).join(', ')})`;
+}
+
+function quote(name: string): string {
+  return `[${name.replace(/]/g, ']]')}]`;
 }
 
 function isSoftDeleteCandidate(c: Column): boolean {
@@ -129,7 +142,7 @@ function isSoftDeleteCandidate(c: Column): boolean {
 function softDeleteByFilters(t: Table): string | null {
   let best: { name: string; uses: number } | null = null;
   for (const c of [...t.columns].filter(isSoftDeleteCandidate).sort((a, b) => cmp(a.name, b.name))) {
-    const key = canonicalOf(`[${c.name.replace(/]/g, ']]')}] = 0`);
+    const key = canonicalOf(`${quote(c.name)} = 0`);
     const uses = t.indexes.filter((ix) => ix.filter !== null && ix.filter.canonical === key).length;
     if (uses > 0 && (best === null || uses > best.uses)) best = { name: c.name, uses };
   }

@@ -1,5 +1,5 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, RefAction, StatementBody } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, RefAction, StatementBody, TypeRef } from './ast';
 import { QueryParser } from './parse-query';
 
 /** Parses DDL statements. */

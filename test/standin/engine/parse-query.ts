@@ -1,6 +1,6 @@
 /** The query layer of the parser: SELECT (FROM, joins, grouping, ordering) and expressions. */
 import type { Expr, FromItem, OrderItem, Select, SelectItem } from './ast';
-import { TokenReader } from './token-reader';
+import { RESERVED, TokenReader } from './token-reader';
 
 /** Parses SELECT statements and expressions. */
 export class QueryParser extends TokenReader {

@@ -6,20 +6,12 @@ import type { Expr, Statement, StatementBody, TypeRef } from './ast';
 import type { Token } from './grammar';
 import { DdlParser } from './parse-ddl';
 
-
 /** Parses a batch's tokens into statements. */
 export function parseBatch(sql: string, tokens: readonly Token[]): Statement[] {
   return new Parser(sql, tokens).batch();
 }
-
-/** Parses one standalone expression (used for stored definitions). */
-export function parseExpression(sql: string, tokens: readonly Token[]): Expr {
-  const p = new Parser(sql, tokens);
-  return p.expr();
-}
-
+/** The statement layer: batches, control flow, DML, EXEC, DECLARE/SET. */
 class Parser extends DdlParser {
-  // ---- statements
   batch(): Statement[] {
     const out: Statement[] = [];
     while (this.peek().kind !== 'eof') {

@@ -173,5 +173,3 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
   return { columns: outCols, rows: resultRows, assigned: items.some((i) => i.assign !== undefined) };
 }
 
-/** The column names and types a SELECT without FROM or with FROM yields, used for typing `ty` defaults. */
-export const selectDefaults = { int: ty.int };

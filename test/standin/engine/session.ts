@@ -6,6 +6,7 @@ import type { Database, Value } from './catalog';
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
 import { resolveType, ty, wireType } from './types';
+import { DEFAULT_OPTIONS, parseParamType, toCell, versionString } from './session-support';
 import { checkSyntax, tokenize } from './grammar';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
@@ -29,27 +30,6 @@ export interface EngineState extends DatabaseStore {
 type Var = { value: Value; type: SqlType };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
 class BatchEnd { constructor(readonly reason: 'abort' | 'return' | 'xactAbort') {} }
-
-const DEFAULT_OPTIONS: Record<string, boolean> = {
-  QUOTED_IDENTIFIER: true, ANSI_NULLS: true, ANSI_WARNINGS: true, ANSI_PADDING: true, ARITHABORT: true,
-  CONCAT_NULL_YIELDS_NULL: true, NUMERIC_ROUNDABORT: false, XACT_ABORT: false, NOCOUNT: false, NOEXEC: false,
-  IMPLICIT_TRANSACTIONS: false, ANSI_NULL_DFLT_ON: true,
-};
-
-function parseParamType(s: string): SqlType {
-  const m = /^\s*(\w+)\s*(?:\(\s*(max|\d+)\s*(?:,\s*(\d+)\s*)?\))?/i.exec(s);
-  if (!m) return ty.nvarchar(4000);
-  const args: (number | 'max')[] = [];
-  if (m[2]) args.push(m[2].toLowerCase() === 'max' ? 'max' : Number(m[2]));
-  if (m[3]) args.push(Number(m[3]));
-  return resolveType({ name: m[1].toLowerCase(), args });
-}
-
-function versionString(v: string): string {
-  const major = Number(v.split('.')[0]);
-  const year = major >= 16 ? 2022 : major === 15 ? 2019 : major === 14 ? 2017 : 2016;
-  return `Microsoft SQL Server ${year} (RTM) - ${v} (X64) \n\tStand-in for tests \n\tCopyright (C) ${year} Microsoft Corporation\n\tDeveloper Edition (64-bit) on Linux <X64>`;
-}
 
 /** A connection: variables, SET options, transaction state; runs batches and RPCs. */
 export class EngineSession implements Session {
@@ -427,14 +407,4 @@ export class EngineSession implements Session {
 
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
 class CaughtSignal { constructor(readonly error: SqlError, readonly line: number) {} }
-
-/** Converts an engine value to the cell the protocol layer expects for a column type. */
-export function toCell(v: Value, t: SqlType): Cell {
-  if (v === null) return null;
-  if (t.name === 'bit') return typeof v === 'boolean' ? v : Number(v) !== 0;
-  if (v instanceof Uint8Array && !Buffer.isBuffer(v)) return Buffer.from(v);
-  if (['varchar', 'nvarchar', 'char', 'nchar', 'text', 'ntext'].includes(t.name) && typeof v !== 'string') return toText(v);
-  if (['int', 'smallint', 'tinyint', 'bigint', 'decimal', 'numeric', 'float', 'real'].includes(t.name) && typeof v === 'string') return Number(v);
-  return v as Cell;
-}
 
