@@ -19,20 +19,20 @@ import { writeSchemaFolder } from './generate-schema';
 import { buildSnapshot } from './snapshot';
 import { matchingShapes } from './table-shape';
 
-/** What one size's run reports; run.ts formats it. All times in milliseconds. */
+/** What one size's run reports; run.ts formats it. Times are wall and CPU milliseconds. */
 export interface SizeResult {
   readonly tables: number;
   readonly schemaFiles: number;
   readonly ms: {
-    readonly generate: number;
-    readonly endToEnd: number;
-    readonly compile: number;
-    readonly catalogToModel: number;
-    readonly diffMatching: number;
-    readonly diffDrifted: number;
-    readonly diffEmpty: number;
-    readonly emitDrifted: number;
-    readonly emitEmpty: number;
+    readonly generate: Timing;
+    readonly endToEnd: Timing;
+    readonly compile: Timing;
+    readonly catalogToModel: Timing;
+    readonly diffMatching: Timing;
+    readonly diffDrifted: Timing;
+    readonly diffEmpty: Timing;
+    readonly emitDrifted: Timing;
+    readonly emitEmpty: Timing;
   };
   readonly steps: { readonly matching: number; readonly drifted: number; readonly empty: number };
   readonly stepKinds: { readonly drifted: string; readonly empty: string };
@@ -43,10 +43,20 @@ export interface SizeResult {
   readonly dir: string | null;
 }
 
-function timed<T>(fn: () => T): [T, number] {
+/** Wall-clock and CPU (user + system, all threads) milliseconds of one phase. */
+export interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+// CPU time is reported beside wall time because the bench machine is shared: under load the
+// wall clock includes waiting for a core, CPU time mostly does not.
+function timed<T>(fn: () => T): [T, Timing] {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const value = fn();
-  return [value, performance.now() - start];
+  const cpu = process.cpuUsage(cpuStart);
+  return [value, { wall: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000 }];
 }
 
 function log(message: string): void {
@@ -67,7 +77,7 @@ export function measureSize(count: number, keep: boolean): SizeResult {
       fs.writeFileSync(path.join(dir, 'empty.json'), serializeSnapshot(buildSnapshot([])));
       return { expectations: drifted.expectations, schemaFiles: fs.readdirSync(schemaDir).length };
     });
-    log(`${count} tables: generated in ${Math.round(generateMs)} ms under ${dir}`);
+    log(`${count} tables: generated in ${Math.round(generateMs.wall)} ms under ${dir}`);
 
     // End to end first, in a fresh process: what `schemac emit-sql --catalog drifted.json` does.
     const [, endToEndMs] = timed(() => {
@@ -75,10 +85,10 @@ export function measureSize(count: number, keep: boolean): SizeResult {
       const current = snapshotToModel(parseSnapshot(fs.readFileSync(path.join(dir, 'drifted.json'), 'utf8'), 'drifted.json')).database;
       return renderScript(diff(database, current, { allowDrop: false }), { direction: 'up', databaseName: 'bench' }).text;
     });
-    log(`${count} tables: end to end ${Math.round(endToEndMs)} ms`);
+    log(`${count} tables: end to end ${Math.round(endToEndMs.wall)} ms`);
 
     const [compiled, compileMs] = timed(() => compileSchema(schemaDir));
-    log(`${count} tables: compile ${Math.round(compileMs)} ms`);
+    log(`${count} tables: compile ${Math.round(compileMs.wall)} ms`);
     const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
     const matchingText = read('matching.json');
     const driftedText = read('drifted.json');
@@ -87,17 +97,17 @@ export function measureSize(count: number, keep: boolean): SizeResult {
     const driftedModel = snapshotToModel(parseSnapshot(driftedText, 'drifted.json'));
     const emptyModel = snapshotToModel(parseSnapshot(emptyText, 'empty.json'));
     const desired = compiled.database;
-    const plan = (current: typeof desired): [Plan, number] => timed(() => diff(desired, current, { allowDrop: false }));
+    const plan = (current: typeof desired): [Plan, Timing] => timed(() => diff(desired, current, { allowDrop: false }));
     const [matchingPlan, diffMatchingMs] = plan(matchingModel.database);
     const [driftedPlan, diffDriftedMs] = plan(driftedModel.database);
     const [emptyPlan, diffEmptyMs] = plan(emptyModel.database);
-    const emit = (p: Plan): [string, number] => timed(() => renderScript(p, { direction: 'up', databaseName: 'bench' }).text);
+    const emit = (p: Plan): [string, Timing] => timed(() => renderScript(p, { direction: 'up', databaseName: 'bench' }).text);
     const [driftedScript, emitDriftedMs] = emit(driftedPlan);
     const [emptyScript, emitEmptyMs] = emit(emptyPlan);
 
     const checks: CheckResult[] = [
       checkDiagnostics('schema files compile without diagnostics', compiled.diagnostics),
-      { name: `compiled model has ${count + 1} tables`, ok: desired.tables.length === count + 1, detail: `got ${desired.tables.length}` },
+      { name: `compiled model has ${count + 1} tables`, ok: desired.tables.length === count + 1, detail: desired.tables.length === count + 1 ? "" : `got ${desired.tables.length}` },
       checkDiagnostics('matching catalog reads without diagnostics', matchingModel.diagnostics),
       checkEmptyPlan(matchingPlan),
       checkDriftPlan(driftedPlan, files.expectations),

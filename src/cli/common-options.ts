@@ -2,7 +2,9 @@ import { Command, Option } from 'commander';
 
 /** Options shared by every command that compiles the schema. */
 export function addSchemaOption(cmd: Command): Command {
-  return cmd.option('--schema <dir>', 'folder holding the *.schema.ts files', 'schema');
+  return cmd
+    .option('--schema <dir>', 'folder holding the *.schema.ts files (default: the config\'s, else schema)')
+    .option('--config <file>', 'the project config (default: schemac.config.json if present)');
 }
 
 /** The database source flags: exactly one of them (or SCHEMAC_DATABASE_URL). */
@@ -17,7 +19,8 @@ export function addSourceOptions(cmd: Command): Command {
 export function addPlanOptions(cmd: Command): Command {
   return cmd
     .option('--allow-drop', 'drop objects the schema does not declare (otherwise they are skipped)')
-    .option('--no-color', 'never colour the output');
+    .option('--no-color', 'never colour the output')
+    .option('--no-type-check', "skip TypeScript's type check of the schema files (faster on large schemas; schemac's own checks still run)");
 }
 
 /** --format with a fixed set of choices. */

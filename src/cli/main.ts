@@ -3,6 +3,7 @@ import { registerApply } from './commands/apply';
 import { registerCheck } from './commands/check';
 import { registerEmitSql } from './commands/emit-sql';
 import { registerHistory } from './commands/history';
+import { registerInit } from './commands/init';
 import { registerPlan } from './commands/plan';
 import { registerReview } from './commands/review';
 import { registerSnapshot } from './commands/snapshot';
@@ -31,6 +32,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerApply(program, io, setExit, VERSION);
   registerHistory(program, io, setExit);
   registerReview(program, io, setExit);
+  registerInit(program, io, setExit);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

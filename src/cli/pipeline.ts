@@ -13,24 +13,44 @@ import type { Database, Diagnostic } from '../model';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 import { emptyDatabase, type DatabaseSource } from './sources';
+import type { Project } from './project';
+import { withoutIgnored, type IgnoreSettings } from '../config';
+import { lint, withoutSuperseded } from '../lint';
 
 /** Prints diagnostics to stderr, errors and warnings alike. */
 export function reportDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d, io.cwd)}\n`);
 }
 
-/** Compiles the schema folder; any error is reported and stops the command (exit 1). */
-export function compileOrFail(io: CliIo, schemaDir: string): Database {
-  const dir = path.resolve(io.cwd, schemaDir);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new CliError(`schema folder not found: ${schemaDir}`);
-  }
-  const { database, diagnostics } = compileSchema(dir);
-  reportDiagnostics(io, diagnostics);
+/**
+ * Compiles the schema folder; any error is reported and stops the command (exit 1). With
+ * `typeCheck` false, TypeScript's own type errors are skipped (schemac's checks all still run):
+ * the type check is most of the compile time on large schemas.
+ */
+export function compileOrFail(io: CliIo, project: Project, typeCheck = true, showInfo = false): Database {
+  const { database, diagnostics } = compileAndLint(project, typeCheck);
+  // Info-level findings are for `check` and `review`; a plan shows what could go wrong.
+  reportDiagnostics(io, showInfo ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new CliError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);
   }
   return database;
+}
+
+/**
+ * Compiles the project's schema, drops ignored tables, and lints what is left; the compiler's
+ * key-size warning gives way to the lint rule that owns it (so it is reported once).
+ */
+export function compileAndLint(project: Project, typeCheck = true): { database: Database; diagnostics: Diagnostic[] } {
+  const dir = project.schemaDir;
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new CliError(`schema folder not found: ${project.schemaShown}`);
+  }
+  const compiled = compileSchema(dir, { typeCheck, defaultSchema: project.config.defaultSchema });
+  const database = withoutIgnored(compiled.database, project.config.ignore);
+  const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
+  const findings = hasErrors ? [] : lint(database, project.config.lint);
+  return { database, diagnostics: [...withoutSuperseded(compiled.diagnostics), ...findings] };
 }
 
 /** The current database state: nothing, a snapshot file, or a live server's catalog. */
@@ -40,7 +60,12 @@ export interface CurrentState {
 }
 
 /** Reads the current state from the chosen source; catalog warnings go to stderr. */
-export async function loadCurrent(io: CliIo, source: DatabaseSource): Promise<CurrentState> {
+export async function loadCurrent(io: CliIo, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
+  const state = await readSource(io, source);
+  return ignore ? { ...state, database: withoutIgnored(state.database, ignore) } : state;
+}
+
+async function readSource(io: CliIo, source: DatabaseSource): Promise<CurrentState> {
   switch (source.kind) {
     case 'empty':
       return { database: emptyDatabase(), snapshot: null };

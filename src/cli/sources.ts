@@ -16,10 +16,10 @@ export interface SourceFlags {
 
 /**
  * Picks the one database source: --empty, --catalog FILE or --database URL; with none of them,
- * SCHEMAC_DATABASE_URL. Two at once is a usage error, since silently preferring one could plan
+ * SCHEMAC_DATABASE_URL, then the config file's database.url. Two at once is a usage error, since silently preferring one could plan
  * against the wrong database.
  */
-export function resolveSource(flags: SourceFlags, env: Readonly<Record<string, string | undefined>>): DatabaseSource {
+export function resolveSource(flags: SourceFlags, env: Readonly<Record<string, string | undefined>>, configUrl?: string): DatabaseSource {
   const given: DatabaseSource[] = [];
   if (flags.empty) given.push({ kind: 'empty' });
   if (flags.catalog !== undefined) given.push({ kind: 'catalog', file: flags.catalog });
@@ -30,8 +30,9 @@ export function resolveSource(flags: SourceFlags, env: Readonly<Record<string, s
   if (given.length === 1) return given[0];
   const fromEnv = env.SCHEMAC_DATABASE_URL;
   if (fromEnv !== undefined && fromEnv.trim() !== '') return { kind: 'database', url: fromEnv };
+  if (configUrl !== undefined && configUrl.trim() !== '') return { kind: 'database', url: configUrl };
   throw new UsageError(
-    'no database given: pass --empty, --catalog FILE or --database URL, or set SCHEMAC_DATABASE_URL',
+    'no database given: pass --empty, --catalog FILE or --database URL, set SCHEMAC_DATABASE_URL, or set database.url in schemac.config.json',
   );
 }
 

@@ -111,7 +111,7 @@ describe('unique-nullable', () => {
     const db = withTable('projects', (t) => ({ ...t, uniqueConstraints: [placed(uq('uq_projects_code', ['code']), 8, 2)] }));
     const ds = findings(db, 'unique-nullable');
     expect(where(ds)).toEqual([`warning ${file}:8:2`]);
-    expect(ds[0]?.message).toContain('replace it with a unique index filtered on code IS NOT NULL');
+    expect(ds[0]?.message).toContain('replace it with a nonclustered unique index filtered on code IS NOT NULL');
   });
 
   it('still warns when the filter constrains only other columns', () => {

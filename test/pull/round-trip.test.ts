@@ -4,7 +4,7 @@
  */
 import { brownfieldSnapshot, describeDiagnostics, describePlan, modelOf, roundTrip } from './support';
 import type { CatalogSnapshot } from '../../src/catalog/snapshot';
-import { tenantDatabase, variedDatabase } from './varied-db';
+import { templatedDatabase, tenantDatabase, variedDatabase } from './varied-db';
 
 /** Brownfield after its defaults were renamed to the convention (df_<table>_<column>). */
 function conventionDefaults(s: CatalogSnapshot): CatalogSnapshot {
@@ -51,6 +51,13 @@ describe('pull, then plan, on hand-made databases', () => {
     expect(pulled.files.map((f) => f.path)).toEqual([
       'base-entity.schema.ts', 'projects.schema.ts', 'tenant-scoped-entity.schema.ts', 'tenants.schema.ts', 'users.schema.ts',
     ]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+  });
+
+  test('a mixin with a {table}-named primary key, index and check plans to nothing', () => {
+    const { diagnostics, plan, pulled } = roundTrip(templatedDatabase());
+    expect(pulled.files.map((f) => f.path)).toEqual(['aa.schema.ts', 'base-entity.schema.ts', 'bb.schema.ts']);
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(describePlan(plan)).toEqual([]);
   });

@@ -108,3 +108,15 @@ export function tenantDatabase(): Database {
     scoped('projects', [col('title', 'nvarchar(200)'), col('archived_at', 'datetime', { nullable: true })]),
   ]);
 }
+
+/** Two tables sharing columns, a {table}-named index, primary key and check, and an index whose name follows no template. */
+export function templatedDatabase(): Database {
+  const t = (name: string) => table(name, {
+    columns: [col('id', 'int'), col('created_at', 'datetime'), col('updated_at', 'datetime'), col('is_deleted', 'bit')],
+    pk: pk(`pk_${name}`, ['id']),
+    indexes: [ix(`ix_${name}_active`, ['is_deleted'], { filter: '([is_deleted]=(0))' }), ix('IX_legacy_created', ['created_at'])],
+    defaults: [df(`df_${name}_is_deleted`, 'is_deleted', '((0))')],
+    checks: [ck(`ck_${name}_dates`, '([updated_at]>=[created_at])')],
+  });
+  return db([t('aa'), t('bb')]);
+}

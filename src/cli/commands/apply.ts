@@ -5,6 +5,7 @@ import { openMssqlSession } from '../../apply/session';
 import { describeTarget, parseConnectionString } from '../../catalog/connection';
 import { readCatalogWith } from '../../catalog/read';
 import { snapshotToModel } from '../../catalog/to-model';
+import { withoutIgnored } from '../../config';
 import { diff, fingerprint } from '../../differ';
 import { renderPlanJson, renderPlanText, renderScript, statementsForDriver } from '../../emitters';
 import type { Database } from '../../model';
@@ -17,10 +18,11 @@ import { progressReporter } from '../progress';
 import { compileOrFail, loadCurrent } from '../pipeline';
 import { readSavedPlan } from '../saved-plan';
 import { resolveSource } from '../sources';
+import { loadProject, type Project } from '../project';
 
 interface ApplyOptions {
-  schema: string; database?: string; catalog?: string; empty?: boolean;
-  autoApprove?: boolean; allowDrop?: boolean; allowDataLoss?: boolean;
+  schema?: string; config?: string; database?: string; catalog?: string; empty?: boolean;
+  autoApprove?: boolean; allowDrop?: boolean; typeCheck?: boolean; allowDataLoss?: boolean;
   lockTimeout: number; statementTimeout?: number; statementLockTimeout?: number;
   progress?: boolean; color?: boolean;
 }
@@ -51,11 +53,13 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
     .option('--statement-lock-timeout <duration>', 'fail a statement that waits this long for a lock (SET LOCK_TIMEOUT)', parseDuration)
     .option('--progress', 'show progress even when stderr is not a terminal')
     .option('--no-color', 'never colour the output')
+    .option('--no-type-check', "skip TypeScript's type check of the schema files (schemac's own checks still run)")
     .action(async (planFile: string | undefined, opts: ApplyOptions) => {
-      const source = resolveSource(opts, io.env);
+      const project = loadProject(io, opts);
+      const source = resolveSource(opts, io.env, project.config.database.url);
       if (source.kind !== 'database') throw new UsageError('apply needs a live database: pass --database URL or set SCHEMAC_DATABASE_URL');
       const config = parseConnectionString(source.url);
-      const job = planFile ? jobFromFile(planFile) : await jobFromSchema(io, opts, source);
+      const job = planFile ? jobFromFile(planFile) : await jobFromSchema(io, opts, project, source);
       if (job.stepCount === 0) {
         io.stdout.write('No changes. The database matches the schema.\n');
         setExit(ExitCode.ok);
@@ -77,7 +81,8 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
           openSession: () => openMssqlSession(config, opts.statementTimeout),
           readCurrent: async (session) => {
             const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, describeTarget(config));
-            return snapshotToModel(snapshot).database;
+            // The same ignore rules as the plan, or ignored tables would look like drift.
+            return withoutIgnored(snapshotToModel(snapshot).database, project.config.ignore);
           },
           replan: (current) => diff(job.desired, current, { allowDrop: false }),
           fingerprint,
@@ -128,9 +133,9 @@ function jobFromFile(file: string): ApplyJob {
   };
 }
 
-async function jobFromSchema(io: CliIo, opts: ApplyOptions, source: { kind: 'database'; url: string }): Promise<ApplyJob> {
-  const desired = compileOrFail(io, opts.schema);
-  const current = await loadCurrent(io, source);
+async function jobFromSchema(io: CliIo, opts: ApplyOptions, project: Project, source: { kind: 'database'; url: string }): Promise<ApplyJob> {
+  const desired = compileOrFail(io, project, opts.typeCheck !== false);
+  const current = await loadCurrent(io, source, project.config.ignore);
   const plan = diff(desired, current.database, { allowDrop: Boolean(opts.allowDrop) });
   io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
   const json = renderPlanJson(plan, { fingerprint: fingerprint(current.database), databaseName: current.database.name });

@@ -5,10 +5,11 @@ import { ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { compileOrFail, loadCurrent, makePlan } from '../pipeline';
 import { resolveSource } from '../sources';
+import { loadProject, type Project } from '../project';
 
 interface EmitOptions {
-  schema: string; empty?: boolean; catalog?: string; database?: string;
-  allowDrop?: boolean; down?: boolean; detailedExitcode?: boolean;
+  schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;
+  allowDrop?: boolean; typeCheck?: boolean; down?: boolean; detailedExitcode?: boolean;
 }
 
 /** `schemac emit-sql`: the up (or --down) script for sqlcmd, SSMS or a DBA's review. */
@@ -18,9 +19,10 @@ export function registerEmitSql(program: Command, io: CliIo, setExit: (code: num
     .option('--down', 'print the script that undoes the change')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .action(async (opts: EmitOptions) => {
-      const source = resolveSource(opts, io.env);
-      const desired = compileOrFail(io, opts.schema);
-      const current = await loadCurrent(io, source);
+      const project = loadProject(io, opts);
+      const source = resolveSource(opts, io.env, project.config.database.url);
+      const desired = compileOrFail(io, project, opts.typeCheck !== false);
+      const current = await loadCurrent(io, source, project.config.ignore);
       const plan = makePlan(desired, current.database, Boolean(opts.allowDrop));
       const script = renderScript(plan, {
         direction: opts.down ? 'down' : 'up',

@@ -9,10 +9,11 @@ import { useColor, type CliIo } from '../io';
 import { compileOrFail, loadCurrent, makePlan } from '../pipeline';
 import { writeSavedPlan } from '../saved-plan';
 import { resolveSource } from '../sources';
+import { loadProject, type Project } from '../project';
 
 interface PlanOptions {
-  schema: string; empty?: boolean; catalog?: string; database?: string;
-  allowDrop?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean; out?: string;
+  schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;
+  allowDrop?: boolean; typeCheck?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean; out?: string;
 }
 
 /** `schemac plan`: what would change, with hazards; never refuses. */
@@ -23,9 +24,10 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .option('--out <file>', 'also save the plan (with the catalog fingerprint) for `schemac apply FILE`');
   cmd.action(async (opts: PlanOptions) => {
-    const source = resolveSource(opts, io.env);
-    const desired = compileOrFail(io, opts.schema);
-    const current = await loadCurrent(io, source);
+    const project = loadProject(io, opts);
+      const source = resolveSource(opts, io.env, project.config.database.url);
+    const desired = compileOrFail(io, project, opts.typeCheck !== false);
+    const current = await loadCurrent(io, source, project.config.ignore);
     const plan = makePlan(desired, current.database, Boolean(opts.allowDrop));
     const json = renderPlanJson(plan, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
     if (opts.out) writeSavedPlan(path.resolve(io.cwd, opts.out), { ...json, desired });

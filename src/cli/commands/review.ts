@@ -10,11 +10,13 @@ import { addSchemaOption, formatOption } from '../common-options';
 import { CliError, ExitCode, UsageError } from '../errors';
 import { checkoutFolderAt } from '../git';
 import { useColor, type CliIo } from '../io';
-import { loadCurrent, reportDiagnostics } from '../pipeline';
+import { compileAndLint, loadCurrent, reportDiagnostics } from '../pipeline';
+import { loadProject } from '../project';
+import { withoutIgnored } from '../../config';
 import { emptyDatabase, resolveSource } from '../sources';
 
 interface ReviewOptions {
-  schema: string; base?: string; catalog?: string; database?: string;
+  schema?: string; config?: string; base?: string; catalog?: string; database?: string;
   format: 'text' | 'markdown' | 'json'; githubAnnotations?: boolean; detailedExitcode?: boolean;
   allowDrop?: boolean; color?: boolean;
 }
@@ -34,8 +36,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
     .action(async (opts: ReviewOptions) => {
       const given = [opts.base !== undefined, opts.catalog !== undefined, opts.database !== undefined].filter(Boolean).length;
       if (given > 1) throw new UsageError('give only one of --base, --catalog and --database');
-      const schemaDir = path.resolve(io.cwd, opts.schema);
-      const head = compileSchema(schemaDir);
+      const project = loadProject(io, opts);
+      const head = compileAndLint(project);
       reportDiagnostics(io, head.diagnostics);
       const annotate = (diagnostics: readonly Diagnostic[], review: Parameters<typeof githubAnnotations>[0] | null, rewrite?: (f: string) => string) => {
         if (!opts.githubAnnotations) return;
@@ -53,24 +55,24 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       let dispose = () => {};
       if (opts.base !== undefined || given === 0) {
         const ref = opts.base ?? 'HEAD';
-        const checkout = checkoutFolderAt(ref, opts.schema, io.cwd);
+        const checkout = checkoutFolderAt(ref, project.schemaDir, io.cwd);
         dispose = checkout.dispose;
         rewrite = (f) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
         if (checkout.dir === null) {
           before = emptyDatabase();
         } else {
-          const base = compileSchema(checkout.dir);
+          const base = compileSchema(checkout.dir, { defaultSchema: project.config.defaultSchema });
           if (base.diagnostics.some((d) => d.severity === 'error')) {
             dispose();
             throw new CliError(`the schema at ${ref} does not compile (${base.diagnostics.filter((d) => d.severity === 'error').length} error(s)); review against a ref whose schema compiles`);
           }
-          before = base.database;
+          before = withoutIgnored(base.database, project.config.ignore);
         }
         baseLabel = ref;
         allowDrop = true;
       } else {
-        const source = resolveSource(opts, io.env);
-        before = (await loadCurrent(io, source)).database;
+        const source = resolveSource(opts, io.env, project.config.database.url);
+        before = (await loadCurrent(io, source, project.config.ignore)).database;
         baseLabel = source.kind === 'catalog' ? source.file : before.name ?? 'database';
       }
       try {

@@ -78,7 +78,8 @@ export function tableItems(ctx: ItemContext): TableItem[] {
   };
   if (t.primaryKey) items.push(keyItem('primaryKey', t.primaryKey, ctx));
   for (const u of t.uniqueConstraints) items.push(keyItem('unique', u, ctx));
-  for (const ix of t.indexes) items.push(indexItem(ix, ctx));
+  // The clustered index first, as a reader (and rule 6's create order) expects; the rest as read.
+  for (const ix of [...t.indexes].sort((a, b) => Number(b.clustered) - Number(a.clustered))) items.push(indexItem(ix, ctx));
   for (const ck of t.checks) {
     if (ctx.unionChecks.has(ck)) continue;
     const sql = sqlTemplate(unwrapStored(ck.expression.text));
@@ -94,7 +95,8 @@ export function tableItems(ctx: ItemContext): TableItem[] {
     const item = foreignKeyItem(fk, ctx);
     if (item) items.push(item);
   }
-  for (const d of ctx.namedDefaults) {
+  const position = (column: string): number => t.columns.findIndex((c) => c.name.toLowerCase() === column.toLowerCase());
+  for (const d of [...ctx.namedDefaults].sort((a, b) => position(a.column) - position(b.column))) {
     const field = ctx.field(d.column);
     make('defaultName', d.name, [field], ['DefaultName'], (n) => `@DefaultName(${tsString(n)}, ${tsString(field)})`);
   }

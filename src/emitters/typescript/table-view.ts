@@ -75,7 +75,8 @@ function viewOf(
   const unionSet = new Set([...unions.values()].map((u) => u.check));
   const defaults = new Map<string, DefaultConstraint>(t.defaults.map((d) => [d.column.toLowerCase(), d]));
   const columns: ColumnView[] = t.columns.map((column) => {
-    const f = fields.get(column.name) as FieldName;
+    const f = fields.get(column.name);
+    if (!f) throw new Error(`pull: no field for ${t.schema}.${t.name}.${column.name}`);
     const union = unions.get(column.name.toLowerCase())?.values ?? null;
     const extras = {
       field: f, defaultExpression: defaults.get(column.name.toLowerCase())?.expression ?? null,

@@ -24,9 +24,11 @@ function check(t: Table): Finding[] {
       .filter((c) => c !== undefined && c.nullable && !rejected.some((r) => sameName(r, c.name)))
       .map((c) => c?.name ?? '');
     if (open.length === 0) continue;
-    const fix = k.what === 'index'
-      ? `add ${open.map((c) => `${c} IS NOT NULL`).join(' AND ')} to its filter`
-      : `replace it with a unique index filtered on ${open.map((c) => `${c} IS NOT NULL`).join(' AND ')}`;
+    const notNull = open.map((c) => `${c} IS NOT NULL`).join(' AND ');
+    // Clustered indexes and constraints cannot be filtered; only a nonclustered index can.
+    const fix = k.what === 'index' && !k.clustered
+      ? `add ${notNull} to its filter`
+      : `replace it with a nonclustered unique index filtered on ${notNull}`;
     out.push({
       message: `unique ${k.what === 'unique constraint' ? 'constraint' : k.what} ${k.object.name} of ${qualified(t)} covers nullable column${open.length > 1 ? 's' : ''} ${open.join(', ')}; SQL Server allows only one NULL per key in a unique index, so a second row with NULL fails. If several NULLs are meant, ${fix}; otherwise make the column NOT NULL`,
       source: sourceOf(t, k.object),

@@ -141,3 +141,21 @@ test('a failed statement leaves nothing behind; the batch goes on after a statem
   expect(out.some((o) => o.kind === 'resultSet')).toBe(true);
   expect(await h.rows(`SELECT OBJECT_ID('dbo.half') AS id`)).toEqual([{ id: null }]);
 });
+
+test('1785 multiple cascade paths or a cascade cycle', async () => {
+  await h.ok(`CREATE TABLE dbo.projects (id UNIQUEIDENTIFIER NOT NULL PRIMARY KEY, tenant_id UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_projects_tenant REFERENCES dbo.tenants (id) ON DELETE CASCADE)`);
+  await h.ok(`CREATE TABLE dbo.tasks (id INT NOT NULL PRIMARY KEY, project_id UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_tasks_project REFERENCES dbo.projects (id) ON DELETE CASCADE, owner_id UNIQUEIDENTIFIER NULL)`);
+  // tenants -> users -> tasks would be a second path from tenants to tasks.
+  const e = await h.errors(`ALTER TABLE dbo.tasks ADD CONSTRAINT fk_tasks_owner FOREIGN KEY (owner_id) REFERENCES dbo.users (id) ON DELETE SET NULL`);
+  expect(e.map((x) => x.number)).toEqual([1785, 1750]);
+  expect(e[0].message).toBe("Introducing FOREIGN KEY constraint 'fk_tasks_owner' on table 'tasks' may cause cycles or multiple cascade paths. Specify ON DELETE NO ACTION or ON UPDATE NO ACTION, or modify other FOREIGN KEY constraints.");
+  await h.ok(`ALTER TABLE dbo.tasks ADD CONSTRAINT fk_tasks_owner FOREIGN KEY (owner_id) REFERENCES dbo.users (id)`);
+  expect((await h.errors(`CREATE TABLE dbo.tree (id INT NOT NULL PRIMARY KEY, parent_id INT NULL REFERENCES dbo.tree (id) ON DELETE CASCADE)`))[0].number).toBe(1785);
+});
+
+test('QUOTED_IDENTIFIER OFF makes "..." a string from the next batch on', async () => {
+  await h.ok(`SET QUOTED_IDENTIFIER OFF`);
+  expect(await h.rows(`SELECT "text" AS v`)).toEqual([{ v: 'text' }]);
+  await h.ok(`SET QUOTED_IDENTIFIER ON`);
+  expect((await h.errors(`SELECT "text" AS v`))[0].number).toBe(207);
+});

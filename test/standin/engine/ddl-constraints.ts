@@ -10,6 +10,7 @@ import { compare } from './values';
 import { SqlError, err } from './errors';
 import { storedForm, StoredFormError } from './stored-form';
 import { resolveName } from './select';
+import { breaksCascadeRule } from './cascade-paths';
 
 /** What DDL needs from the session. */
 export interface DdlContext {
@@ -128,6 +129,9 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
       const keyIx = ref.indexes.find((i) => i.unique && !i.filter && i.keys.length === refCols.length && refCols.every((rc) => i.keys.some((k) => k.columnId === rc.columnId)));
       if (!keyIx) throw err.constraintFailed(new SqlError(1776, 16, 0, `There are no primary or candidate keys in the referenced table '${qualified(db, ref)}' that match the referencing column list in the foreign key '${name}'.`));
       const columns = cols.map((c, i) => ({ parent: c.columnId, ref: refCols[i].columnId }));
+      if (breaksCascadeRule(db, t.objectId, ref.objectId, def.onDelete, def.onUpdate)) {
+        throw err.constraintFailed(new SqlError(1785, 16, 0, `Introducing FOREIGN KEY constraint '${name}' on table '${t.name}' may cause cycles or multiple cascade paths. Specify ON DELETE NO ACTION or ON UPDATE NO ACTION, or modify other FOREIGN KEY constraints.`));
+      }
       if (check) {
         for (const row of t.rows) {
           const vals = columns.map((fc) => row[fc.parent] ?? null);

@@ -1,6 +1,6 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
 import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name } from './ast';
-import type { Column, Database, Index, Row, Table, Value } from './catalog';
+import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';

@@ -14,6 +14,8 @@ export class SqlError extends Error {
     readonly scope: ErrorScope = 'statement',
     /** Follow-up messages SQL Server sends after this one (e.g. 4922 after 5074, 1750 after 2714). */
     readonly followUps: readonly SqlError[] = [],
+    /** The batch line, when the error knows it better than its statement (parser errors). */
+    readonly line?: number,
   ) {
     super(message);
   }

@@ -53,8 +53,11 @@ function lineOf(sql: string, offset: number): number {
   return line;
 }
 
-/** Tokenises a batch with the grammar's own lexer (comments and whitespace dropped). */
-export function tokenize(sql: string): Token[] {
+/**
+ * Tokenises a batch with the grammar's own lexer (comments and whitespace dropped). With
+ * QUOTED_IDENTIFIER OFF (sqlcmd's default) "..." is a string literal, not a name.
+ */
+export function tokenize(sql: string, quotedIdentifier = true): Token[] {
   const { CharStreams, CommonTokenStream, CaseChangingStream, TSqlLexer } = load();
   // CaseChangingStream's type is loose (any); the lexer accepts any CharStream.
   const lexer = new TSqlLexer(new CaseChangingStream(CharStreams.fromString(sql), true) as never);
@@ -75,7 +78,7 @@ export function tokenize(sql: string): Token[] {
     let national = false;
     if (sym === 'ID') kind = 'word';
     else if (sym === 'SQUARE_BRACKET_ID') { kind = 'qid'; value = text.slice(1, -1).replace(/]]/g, ']'); }
-    else if (sym === 'DOUBLE_QUOTE_ID') { kind = 'qid'; value = text.slice(1, -1).replace(/""/g, '"'); }
+    else if (sym === 'DOUBLE_QUOTE_ID') { kind = quotedIdentifier ? 'qid' : 'string'; value = text.slice(1, -1).replace(/""/g, '"'); }
     else if (sym === 'STRING') {
       kind = 'string';
       national = /^n/i.test(text);

@@ -115,7 +115,9 @@ class Parser extends DdlParser {
     if (this.accept('DEFAULT', 'VALUES')) return { k: 'insert', table, columns, values: [[]] };
     if (this.accept('VALUES')) {
       const values: Expr[][] = [];
-      do { this.expect('('); const row = [this.expr()]; while (this.accept(',')) row.push(this.expr()); this.expect(')'); values.push(row); } while (this.accept(','));
+      // DEFAULT in a VALUES row is kept as a marker the executor replaces by the column's default.
+      const value = (): Expr => (this.accept('DEFAULT') ? { k: 'col', parts: ['DEFAULT'] } : this.expr());
+      do { this.expect('('); const row = [value()]; while (this.accept(',')) row.push(value()); this.expect(')'); values.push(row); } while (this.accept(','));
       return { k: 'insert', table, columns, values };
     }
     return { k: 'insert', table, columns, select: this.select() };

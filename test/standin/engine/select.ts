@@ -3,9 +3,9 @@ import type { Expr, FromItem, Name, Select } from './ast';
 import type { Database, Table, Value } from './catalog';
 import { findSchema, findTable, sameName } from './catalog';
 import type { Host, Scope, ScopeColumn } from './scope';
+import { resolveColumn } from './scope';
 import { systemView } from './system-views';
 import type { SqlType } from './types';
-import { ty } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compare } from './values';
 import { err } from './errors';
@@ -118,7 +118,7 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
   const typingScope = scopeOf(columns.map(() => null));
   const outCols = items.map((it) => {
     const type = typeOf(it.expr, typingScope, host);
-    const nullable = it.expr.k === 'col' ? columns.find((c) => sameName(c.name, (it.expr as { parts: Name }).parts.slice(-1)[0]))?.nullable ?? true : true;
+    const nullable = it.expr.k === 'col' ? resolveColumn(typingScope, it.expr.parts).col.nullable : true;
     return { name: it.name, type, nullable };
   });
   for (const g of sel.groupBy) typeOf(g, typingScope, host); // raises 207 for unknown grouping columns

@@ -1,5 +1,5 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
-import type { Cell, Output, Parameter, ResultColumn, Session } from '../engine-interface';
+import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
 import type { Select, Statement } from './ast';
 import type { Database, Value } from './catalog';
 
@@ -178,12 +178,13 @@ export class EngineSession implements Session {
   // ---- batches
 
   private runText(sql: string, signal: AbortSignal, nested: boolean, vars?: Map<string, Var>): void {
-    const tokens = tokenize(sql);
+    // QUOTED_IDENTIFIER is a parse-time option: a SET in this batch only affects later batches.
+    const tokens = tokenize(sql, this.option('QUOTED_IDENTIFIER'));
     const problem = checkSyntax(sql, tokens);
     if (problem) { this.emitError(err.syntax(problem.near), problem.line); return; }
     let statements: Statement[];
     try { statements = parseBatch(sql, tokens); } catch (e) {
-      if (e instanceof SqlError) { this.emitError(e, 1); return; }
+      if (e instanceof SqlError) { this.emitError(e, e.line ?? 1); return; }
       throw e;
     }
     const schemaAt = statements.findIndex((s) => s.k === 'createSchema');

@@ -1,0 +1,25 @@
+import * as path from 'path';
+import { loadConfig, type SchemacConfig } from '../config';
+import type { CliIo } from './io';
+
+/** The flags every command shares for finding the project: --config and --schema. */
+export interface ProjectFlags {
+  readonly config?: string;
+  readonly schema?: string;
+}
+
+/** The project a command works on: its configuration, with --schema overriding the file's folder. */
+export interface Project {
+  readonly config: SchemacConfig;
+  /** Absolute path of the schema folder. */
+  readonly schemaDir: string;
+  /** As the user would write it, for messages. */
+  readonly schemaShown: string;
+}
+
+/** Loads schemac.config.json (or --config FILE); flags win over the file. */
+export function loadProject(io: CliIo, flags: ProjectFlags): Project {
+  const { config } = loadConfig(io.cwd, flags.config);
+  const schemaDir = flags.schema !== undefined ? path.resolve(io.cwd, flags.schema) : config.schema;
+  return { config, schemaDir, schemaShown: flags.schema ?? (path.relative(io.cwd, schemaDir) || '.') };
+}
