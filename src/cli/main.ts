@@ -5,6 +5,7 @@ import { registerEmitSql } from './commands/emit-sql';
 import { registerHistory } from './commands/history';
 import { registerInit } from './commands/init';
 import { registerPlan } from './commands/plan';
+import { registerPull } from './commands/pull';
 import { registerReview } from './commands/review';
 import { registerSnapshot } from './commands/snapshot';
 import { CliError, ExitCode } from './errors';
@@ -33,6 +34,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerHistory(program, io, setExit);
   registerReview(program, io, setExit);
   registerInit(program, io, setExit);
+  registerPull(program, io, setExit);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -13,7 +13,7 @@ import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { literalValues } from './literal-union';
 import { inList, stringLiteral } from './literals';
-import { expandTemplate, generatedName, snakeCase } from './names';
+import { expandTemplate, snakeCase } from './names';
 import type { ColumnDecl } from './read-classes';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
@@ -160,7 +160,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   if (defaultValue && !identity && !computed) addDefault(draft, name, type, defaultValue, bag);
   const values = literalValues(decl.declaredType, checker);
   if (values && !computed) {
-    const ckName = generatedName.check(draft.name, name);
+    const ckName = draft.namer.name('ck', draft.name, draft.schema, [name]);
     const check = {
       name: ckName, isSystemNamed: false, trusted: true, enabled: true,
       expression: toExpression(inList(name, values, type), decl.declaredType ?? decl.nameNode, bag, 'check'),
@@ -199,7 +199,7 @@ function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticV
   const text = literalFor(v, type, `default of ${column}`, bag);
   if (text === null) return;
   const constraint = {
-    name: generatedName.default(draft.name, column), isSystemNamed: false, column,
+    name: draft.namer.name('df', draft.name, draft.schema, [column]), isSystemNamed: false, column,
     expression: toExpression(text, v.node, bag, 'default'), source: refOf(v.node),
   };
   draft.defaults.push(constraint);
@@ -215,7 +215,7 @@ function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, 
   for (const u of expanded?.unknown ?? []) bag.error(Codes.unknownPlaceholder, `unknown placeholder ${u}; use {table} or {schema}`, nameValue?.node);
   const clusteredValue = opts.get('clustered');
   setPrimaryKey(draft, {
-    name: expanded?.name ?? generatedName.primaryKey(draft.name),
+    name: expanded?.name ?? draft.namer.name('pk', draft.name, draft.schema, [column.name]),
     isSystemNamed: false,
     columns: [{ name: column.name, descending: false }],
     clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,

@@ -9,7 +9,7 @@ import { Codes } from './codes';
 import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { quoteName } from './literals';
-import { expandTemplate, generatedName } from './names';
+import { expandTemplate } from './names';
 import { setPrimaryKey } from './build-columns';
 import type { TableItem } from './read-classes';
 import { refOf } from './source-ref';
@@ -87,7 +87,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       const columns = keyColumns(draft, colsV, item.node, true, bag);
       const opts = options(optsV, bag);
       const what = item.kind === 'unique' ? 'unique constraint' : 'primary key';
-      const gen = item.kind === 'unique' ? () => generatedName.unique(draft.name, columns.map((c) => c.name)) : () => generatedName.primaryKey(draft.name);
+      const gen = (): string => draft.namer.name(item.kind === 'unique' ? 'uq' : 'pk', draft.name, draft.schema, columns.map((c) => c.name));
       const { name, origin } = nameOf(draft, nameV, gen, item.node, what, bag);
       const clustered = flag(opts, 'clustered');
       const key = { name, isSystemNamed: false, columns, clustered: clustered ?? item.kind === 'primaryKey', source: refOf(item.node) };
@@ -105,7 +105,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       const named = a[0]?.kind === 'string' || a[0]?.kind === 'unknown';
       const [nameV, colsV, targetV, refV, optsV] = named ? a : [undefined, ...a];
       const columns = keyColumns(draft, colsV, item.node, false, bag).map((c) => c.name);
-      const { name, origin } = nameOf(draft, nameV, () => generatedName.foreignKey(draft.name, columns), item.node, 'foreign key', bag);
+      const { name, origin } = nameOf(draft, nameV, () => draft.namer.name('fk', draft.name, draft.schema, columns), item.node, 'foreign key', bag);
       const opts = options(optsV, bag);
       const action = (key: string): ReferentialAction => {
         const v = opts.get(key);

@@ -8,6 +8,7 @@ import { Codes } from './codes';
 import { addColumn } from './build-columns';
 import { addItem } from './build-items';
 import type { DiagnosticBag } from './diagnostics';
+import type { Namer } from './names';
 import type { ClassInfo, ClassReader } from './read-classes';
 import { nameKey, type TableDraft } from './table-draft';
 
@@ -49,10 +50,10 @@ export function classChain(info: ClassInfo, reader: ClassReader, bag: Diagnostic
 /** Builds the draft of one table from its chain. */
 export function buildTable(
   info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
-  checker: ts.TypeChecker, bag: DiagnosticBag,
+  namer: Namer, checker: ts.TypeChecker, bag: DiagnosticBag,
 ): TableDraft {
   const draft: TableDraft = {
-    info, chain, schema, name, renamedFrom,
+    info, chain, schema, name, renamedFrom, namer,
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
     uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],

@@ -9,7 +9,7 @@ import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
-import { maxIdentifierLength } from './names';
+import { maxIdentifierLength, Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { findSchemaFiles, loadSchema } from './program';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { refAt, refOf } from './source-ref';
@@ -34,6 +34,11 @@ export interface CompileOptions {
    * editor) may turn it off; everything schemac itself checks is still checked.
    */
   readonly typeCheck?: boolean;
+  /**
+   * Project templates (schemac.config.json "naming") for the names the schema does not write;
+   * placeholders {schema}, {table}, {columns}. `ix` has no effect: index names are always written.
+   */
+  readonly naming?: NamingTemplates;
 }
 
 const defaultCollation = 'SQL_Latin1_General_CP1_CI_AS';
@@ -50,6 +55,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     bag.error(Codes.noSchemaFiles, `no *.schema.ts files under ${dir}`, undefined);
     return { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
   }
+  const namer = new Namer(validTemplates(options.naming ?? {}, bag));
   const { program, checker, files, userFiles } = loadSchema(paths);
   for (const sf of userFiles) {
     const semantic = options.typeCheck === false ? [] : program.getSemanticDiagnostics(sf);
@@ -68,7 +74,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, checker);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, checker);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -101,7 +107,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, checker: ts.TypeChecker,
+  defaultSchema: string, namer: Namer, checker: ts.TypeChecker,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -115,7 +121,25 @@ function buildFromClass(
   if (schema.length > maxIdentifierLength) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${maxIdentifierLength}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, checker, bag);
+  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, checker, bag);
+}
+
+/**
+ * The templates that can be honoured. The config validator already refuses unknown placeholders;
+ * a caller passing options directly gets SC1205 (no source position) and the built-in name.
+ */
+function validTemplates(naming: NamingTemplates, bag: DiagnosticBag): NamingTemplates {
+  const out: Partial<Record<NamingKind, string>> = {};
+  for (const [kind, template] of Object.entries(naming) as [NamingKind, string | undefined][]) {
+    if (template === undefined) continue;
+    const unknown = unknownTemplatePlaceholders(template);
+    if (template.length === 0) {
+      bag.error(Codes.unknownPlaceholder, `naming.${kind} is empty; give a template such as ${kind}_{table}`, undefined);
+    } else if (unknown.length > 0) {
+      bag.error(Codes.unknownPlaceholder, `naming.${kind} "${template}" has unknown placeholder ${unknown.join(', ')}; use {schema}, {table} or {columns} (for df and ck, {columns} is the one column)`, undefined);
+    } else out[kind] = template;
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {

@@ -29,11 +29,56 @@ export function expandTemplate(template: string, table: string, schema: string):
   return { name, unknown };
 }
 
-/** Generated names (design rule 2): never left to SQL Server. */
-export const generatedName = {
-  primaryKey: (table: string): string => `pk_${table}`,
-  default: (table: string, column: string): string => `df_${table}_${column}`,
-  check: (table: string, column: string): string => `ck_${table}_${column}`,
-  unique: (table: string, columns: readonly string[]): string => `uq_${table}_${columns.join('_')}`,
-  foreignKey: (table: string, columns: readonly string[]): string => `fk_${table}_${columns.join('_')}`,
-} as const;
+/** Kinds of generated name a project may template (the keys of schemac.config.json "naming"). */
+export type NamingKind = 'pk' | 'fk' | 'ck' | 'df' | 'uq' | 'ix';
+
+/** Project name templates; placeholders {schema}, {table}, {columns} (the columns joined by _). */
+export type NamingTemplates = Readonly<Partial<Record<NamingKind, string>>>;
+
+/** Kinds the compiler generates names for: indexes are always named in the schema, so `ix` never applies. */
+export type GeneratedKind = Exclude<NamingKind, 'ix'>;
+
+/** The built-in conventions (design rule 2); for df and ck, {columns} is the one column. */
+export const builtInTemplates: Readonly<Record<GeneratedKind, string>> = {
+  pk: 'pk_{table}',
+  fk: 'fk_{table}_{columns}',
+  ck: 'ck_{table}_{columns}',
+  df: 'df_{table}_{columns}',
+  uq: 'uq_{table}_{columns}',
+};
+
+/** Placeholders a naming template may hold (exactly what src/config/spec.ts validates). */
+const templatePlaceholders = new Set(['schema', 'table', 'columns']);
+
+/** Placeholders of `template` that a naming template may not hold, e.g. `{column}`. */
+export function unknownTemplatePlaceholders(template: string): string[] {
+  return [...template.matchAll(/\{([^{}]*)\}/g)].filter((m) => !templatePlaceholders.has(m[1])).map((m) => m[0]);
+}
+
+/** Makes the generated names of one compile run (never left to SQL Server, design rule 2). */
+export class Namer {
+  private readonly templates: Readonly<Record<GeneratedKind, string>>;
+
+  /** `templates` must hold only known placeholders (see unknownTemplatePlaceholders). */
+  constructor(templates: NamingTemplates = {}) {
+    this.templates = { ...builtInTemplates, ...withoutIx(templates) };
+  }
+
+  /** The name of a `kind` object of schema.table on `columns`. */
+  name(kind: GeneratedKind, table: string, schema: string, columns: readonly string[]): string {
+    // One pass, so a table or column name that itself contains "{table}" is not expanded again.
+    return this.templates[kind].replace(/\{(schema|table|columns)\}/g, (_whole, key: string) => (
+      key === 'schema' ? schema : key === 'table' ? table : columns.join('_')
+    ));
+  }
+}
+
+/** The templates set for generated kinds; `ix` and unset keys are left out. */
+function withoutIx(templates: NamingTemplates): Partial<Record<GeneratedKind, string>> {
+  const out: Partial<Record<GeneratedKind, string>> = {};
+  for (const kind of Object.keys(builtInTemplates) as GeneratedKind[]) {
+    const t = templates[kind];
+    if (t !== undefined) out[kind] = t;
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import type {
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
 import { Codes } from './codes';
+import type { Namer } from './names';
 import type { ClassInfo } from './read-classes';
 import type { StaticValue } from './static-value';
 
@@ -47,6 +48,8 @@ export interface TableDraft {
   readonly schema: string;
   readonly name: string;
   readonly renamedFrom: string | undefined;
+  /** Makes the names the schema does not write (built-in or project templates). */
+  readonly namer: Namer;
   readonly columns: ColumnInfo[];
   readonly byField: Map<string, ColumnInfo>;
   readonly byName: Map<string, ColumnInfo>;

@@ -31,6 +31,18 @@ function worthIt(columns: number, items: readonly TableItem[]): boolean {
 
 const itemSignature = (i: TableItem): string | null => (i.template === null ? null : i.text(i.template));
 
+const signatureCache = new WeakMap<TableView, ReadonlySet<string>>();
+
+/** The templated decorator signatures of a table, computed once (detection asks for them often). */
+function itemSignatures(t: TableView): ReadonlySet<string> {
+  let set = signatureCache.get(t);
+  if (set === undefined) {
+    set = new Set(t.items.map(itemSignature).filter((s): s is string => s !== null));
+    signatureCache.set(t, set);
+  }
+  return set;
+}
+
 /** Finds the mixin chain (outermost first) over the tables. */
 export function detectMixins(tables: readonly TableView[], names: NameSpace): Mixin[] {
   const out: Mixin[] = [];
@@ -61,15 +73,18 @@ function bestGroup(
   group: readonly TableView[], takenColumns: ReadonlySet<string>, takenItems: ReadonlySet<string>, parent: Mixin | null,
 ): { tables: TableView[]; columns: ColumnView[]; items: TableItem[] } | null {
   // Which tables of the group hold each column signature.
-  const holders = new Map<string, TableView[]>();
+  const holders = new Map<string, Set<TableView>>();
   for (const t of group) {
     for (const c of t.columns) {
       if (takenColumns.has(c.signature)) continue;
-      holders.set(c.signature, [...(holders.get(c.signature) ?? []), t]);
+      const set = holders.get(c.signature) ?? new Set<TableView>();
+      set.add(t);
+      holders.set(c.signature, set);
     }
   }
   const candidates = new Map<string, TableView[]>();
-  for (const ts of holders.values()) {
+  for (const set of holders.values()) {
+    const ts = [...set];
     if (ts.length >= 2) candidates.set(ts.map((t) => t.className).join(','), ts);
   }
   const options = [...candidates.values()].map((ts) => shared(ts, holders, takenItems, parent))
@@ -81,12 +96,12 @@ function bestGroup(
 
 /** Columns every one of `tables` holds, and the templated decorators they all share over those columns. */
 function shared(
-  tables: TableView[], holders: ReadonlyMap<string, TableView[]>, takenItems: ReadonlySet<string>, parent: Mixin | null,
+  tables: TableView[], holders: ReadonlyMap<string, ReadonlySet<TableView>>, takenItems: ReadonlySet<string>, parent: Mixin | null,
 ): { key: string; tables: TableView[]; columns: ColumnView[]; items: TableItem[] } {
   const first = tables[0];
   const columns = first.columns.filter((c) => {
     const hs = holders.get(c.signature);
-    return hs !== undefined && tables.every((t) => hs.includes(t));
+    return hs !== undefined && tables.every((t) => hs.has(t));
   });
   const available = new Set(columns.map((c) => c.field.field));
   for (let m = parent; m !== null; m = m.parent) for (const c of m.columns) available.add(c.field.field);
@@ -94,7 +109,7 @@ function shared(
     const sig = itemSignature(i);
     if (sig === null || i.kind === 'defaultName' || takenItems.has(sig)) return false;
     if (!i.fields.every((f) => available.has(f))) return false;
-    return tables.every((t) => t.items.some((o) => itemSignature(o) === sig));
+    return tables.every((t) => itemSignatures(t).has(sig));
   });
   return { key: tables.map((t) => t.className).join(','), tables, columns, items };
 }

@@ -104,3 +104,15 @@ test('USE switches database and reports it', async () => {
   expect(await h.rows(`SELECT DB_NAME() AS db, OBJECT_ID('dbo.emp') AS e`)).toEqual([{ db: 'other', e: null }]);
   await h.ok(`USE app`);
 });
+
+test('INSERT with DEFAULT in VALUES and DEFAULT VALUES uses the column defaults', async () => {
+  await h.ok(`CREATE TABLE dbo.dv (id INT IDENTITY(1,1) NOT NULL, s VARCHAR(5) NOT NULL CONSTRAINT df_dv_s DEFAULT 'z', n INT NULL)`);
+  await h.ok(`INSERT INTO dbo.dv (s, n) VALUES (DEFAULT, 1); INSERT INTO dbo.dv DEFAULT VALUES`);
+  expect(await h.rows(`SELECT id, s, n FROM dbo.dv ORDER BY id`)).toEqual([{ id: 1, s: 'z', n: 1 }, { id: 2, s: 'z', n: null }]);
+  expect(await h.rows(`SELECT SCOPE_IDENTITY() AS si, @@IDENTITY AS i`)).toEqual([{ si: 2, i: 2 }]);
+});
+
+test('a statement the engine cannot parse is reported on its own line', async () => {
+  const e = await h.errors(`SELECT 1\nWHILE 1 = 0 PRINT 'x'`);
+  expect(e).toMatchObject([{ number: 102, line: 2 }]);
+});

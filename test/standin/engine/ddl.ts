@@ -38,7 +38,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   if (def.identity && t.columns.some((c) => c.identity)) throw new SqlError(2744, 16, 2, `Multiple identity columns specified for table '${t.name}'. Only one identity column per table is allowed.`);
   const nullable = def.nullable ?? !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk'));
   const col: Column = {
-    columnId, name: def.name, type, nullable: def.computed ? true : nullable,
+    columnId, name: def.name, type, nullable: def.computed ? def.nullable ?? true : nullable,
     identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null } : undefined,
     collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
     defaultObjectId: 0,

@@ -39,11 +39,12 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
     if (c.identity) throw new SqlError(544, 16, 1, `Cannot insert explicit value for identity column in table '${t.name}' when IDENTITY_INSERT is set to OFF.`);
     if (c.computed) throw new SqlError(271, 16, 1, `The column "${c.name}" cannot be modified because it is either a computed column or is the result of a UNION operator.`);
   }
-  let inputs: Value[][];
+  // undefined marks a DEFAULT in a VALUES row.
+  let inputs: (Value | undefined)[][];
   if (select) inputs = executeSelect(select, ctx.host, undefined).rows;
   else inputs = (values ?? []).map((row) => {
     if (row.length !== cols.length && !(row.length === 0)) throw new SqlError(row.length > cols.length ? 110 : 109, 15, 1, row.length > cols.length ? 'There are more columns in the INSERT statement than values specified in the VALUES clause. The number of values in the VALUES clause must match the number of columns specified in the INSERT statement.' : 'There are fewer columns in the INSERT statement than values specified in the VALUES clause. The number of values in the VALUES clause must match the number of columns specified in the INSERT statement.');
-    return row.map((e) => (e.k === 'col' && e.parts.length === 1 && e.parts[0].toUpperCase() === 'DEFAULT' ? (undefined as unknown as Value) : evaluate(e, undefined, ctx.host)));
+    return row.map((e) => (e.k === 'col' && e.parts.length === 1 && e.parts[0].toUpperCase() === 'DEFAULT' ? undefined : evaluate(e, undefined, ctx.host)));
   });
   guardFilteredIndexes(ctx, t, 'INSERT');
   const added: Row[] = [];
@@ -53,7 +54,8 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       if (c.computed) continue;
       const i = cols.indexOf(c);
       if (c.identity) { row[c.columnId] = nextIdentity(c); ctx.identityUsed?.(row[c.columnId] as number); continue; }
-      if (i >= 0 && input[i] !== undefined) { row[c.columnId] = convert(input[i], c.type); continue; }
+      const given = i >= 0 ? input[i] : undefined;
+      if (given !== undefined) { row[c.columnId] = convert(given, c.type); continue; }
       const d = t.defaults.find((x) => x.columnId === c.columnId);
       row[c.columnId] = d ? convert(evaluate(d.expr, undefined, ctx.host), c.type) : null;
     }

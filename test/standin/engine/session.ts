@@ -117,7 +117,8 @@ export class EngineSession implements Session {
   async executeRpc(procedure: string, parameters: readonly Parameter[], signal: AbortSignal): Promise<Output[]> {
     this.out = [];
     try {
-      const proc = procedure.toLowerCase().replace(/^(\[?sys\]?\.|\[?dbo\]?\.)/, '').replace(/[[\]]/g, '');
+      // TDS may name well-known procedures by id (ProcIDs in MS-TDS 2.2.6.6): 10 is sp_executesql.
+      const proc = procedure === '10' ? 'sp_executesql' : procedure.toLowerCase().replace(/^(\[?sys\]?\.|\[?dbo\]?\.)/, '').replace(/[[\]]/g, '');
       if (proc === 'sp_executesql') {
         const stmt = parameters[0];
         const vars = new Map<string, Var>();

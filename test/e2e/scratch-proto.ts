@@ -1,0 +1,23 @@
+import * as fs from 'fs'; import * as os from 'os'; import * as path from 'path';
+import { schemac, repoRoot } from '../cli/run-cli';
+import { createEngine } from '../standin/engine';
+import { startStandin } from '../standin/server';
+(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
+  fs.mkdirSync(path.join(dir, 'schema'));
+  for (const f of fs.readdirSync(path.join(repoRoot, 'schema'))) fs.copyFileSync(path.join(repoRoot, 'schema', f), path.join(dir, 'schema', f));
+  const s = await startStandin({ engine: createEngine({ password: 'Xq9!pw-Secret' }) });
+  const url = `mssql://sa:${encodeURIComponent('Xq9!pw-Secret')}@127.0.0.1:${s.port}/app?encrypt=false`;
+  let t = Date.now();
+  let r = await schemac(['emit-sql', '--empty'], { cwd: dir }); console.log(Date.now() - t, r.code, r.stderr); fs.writeFileSync('/tmp/empty.sql', r.stdout);
+  t = Date.now();
+  r = await schemac(['emit-sql', '--empty', '--no-type-check'], { cwd: dir }); console.log('ntc', Date.now() - t, r.code);
+  t = Date.now();
+  r = await schemac(['snapshot', '--database', url], { cwd: dir }); console.log(Date.now() - t, r.code, r.stderr, r.stdout.slice(0, 300));
+  t = Date.now();
+  r = await schemac(['apply', '--database', url, '--auto-approve', '--no-type-check'], { cwd: dir }); console.log(Date.now() - t, r.code, r.stderr, r.stdout.slice(-300));
+  t = Date.now();
+  r = await schemac(['plan', '--database', url, '--detailed-exitcode', '--no-type-check'], { cwd: dir }); console.log(Date.now() - t, r.code, r.stderr, r.stdout);
+  r = await schemac(['snapshot', '--database', url], { cwd: dir }); fs.writeFileSync('/tmp/snap.json', r.stdout);
+  await s.close();
+})();
