@@ -141,6 +141,13 @@ if (require.main === module) {
     process.stderr.write('usage: measure-size.ts <tables> [--keep]\n');
     process.exit(2);
   }
-  const result = measureSize(count, process.argv.includes('--keep'));
-  process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+  try {
+    const result = measureSize(count, process.argv.includes('--keep'));
+    process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+  } catch (error) {
+    // A crash (e.g. the compiler throwing on generated files) is a result too: say where it was.
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stdout.write(`BENCH_CRASH ${JSON.stringify(text.split('\n').slice(0, 6).map((l) => l.trim()).join(' <- '))}\n`);
+    process.exitCode = 1;
+  }
 }

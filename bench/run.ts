@@ -39,8 +39,14 @@ function parseArgs(argv: readonly string[]): Args {
   return { sizes, json, keep };
 }
 
+/** A size whose child process crashed (e.g. the compiler threw): reported, not fatal to other sizes. */
+interface Crash {
+  readonly tables: number;
+  readonly message: string;
+}
+
 /** Runs one size in a child process so its peak RSS is its own. */
-function runChild(size: number, keep: boolean): SizeResult {
+function runChild(size: number, keep: boolean): SizeResult | Crash {
   const script = path.join(__dirname, 'measure-size.ts');
   // transpile-only: type-checking src/ in every child would add seconds of startup, not measured but wasted.
   const args = ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', script, String(size), ...(keep ? ['--keep'] : [])];
@@ -49,7 +55,9 @@ function runChild(size: number, keep: boolean): SizeResult {
   });
   const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
   if (child.status !== 0 || line === undefined) {
-    throw new Error(`bench child for ${size} tables failed (exit ${child.status}, signal ${child.signal}):\n${child.stdout}`);
+    const crash = child.stdout.split('\n').find((l) => l.startsWith('BENCH_CRASH '));
+    const why = crash !== undefined ? (JSON.parse(crash.slice('BENCH_CRASH '.length)) as string) : 'no result (see stderr above)';
+    return { tables: size, message: `child exited with ${child.status ?? child.signal}: ${why}` };
   }
   return JSON.parse(line.slice('BENCH_RESULT '.length)) as SizeResult;
 }
@@ -57,14 +65,20 @@ function runChild(size: number, keep: boolean): SizeResult {
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
   const results: SizeResult[] = [];
+  const crashes: Crash[] = [];
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   process.stderr.write(`bench: sizes ${args.sizes.join(', ')}; load average ${load}; ${os.cpus().length} cores; node ${process.version}\n`);
-  for (const size of args.sizes) results.push(runChild(size, args.keep));
-  const failed = results.some((r) => r.checks.some((c) => !c.ok));
+  for (const size of args.sizes) {
+    const outcome = runChild(size, args.keep);
+    if ('message' in outcome) crashes.push(outcome);
+    else results.push(outcome);
+  }
+  const failed = crashes.length > 0 || results.some((r) => r.checks.some((c) => !c.ok));
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ loadAverage: os.loadavg(), cores: os.cpus().length, node: process.version, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ loadAverage: os.loadavg(), cores: os.cpus().length, node: process.version, results, crashes }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${formatResults(results)}\n`);
+    if (results.length > 0) process.stdout.write(`${formatResults(results)}\n`);
+    for (const c of crashes) process.stdout.write(`FAIL [${c.tables} tables] bench run crashed: ${c.message}\n`);
     process.stdout.write(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     if (!failed) process.stdout.write('all correctness checks passed\n');
   }

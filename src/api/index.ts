@@ -7,6 +7,6 @@ export type {
   BitColumnOptions, ColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
   StringColumnOptions,
 } from './column-options';
-export { Check, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
+export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
 export type { ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, TableOptions } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

@@ -58,6 +58,18 @@ export function Check<T>(name: string, expression: SqlFragment): ClassDecorator<
   return noop();
 }
 
+/**
+ * Names the DEFAULT constraint of a column, which is df_{table}_{column} (or the project's
+ * template) otherwise: `@DefaultName('DF__users__statu__3B75D760', 'status')`. Written on the
+ * table class, so a column inherited from a mixin can keep each table's own name (what
+ * `schemac pull` writes for system-named defaults); the name may hold {table} and {schema}.
+ */
+export function DefaultName<T>(name: string, field: ColumnOf<T>): ClassDecorator<T> {
+  void name;
+  void field;
+  return noop();
+}
+
 /** Options of a PRIMARY KEY or UNIQUE constraint. */
 export interface KeyOptions {
   readonly clustered?: boolean;

@@ -152,7 +152,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };
-  const info = { column, field: decl.field, node: decl.nameNode, softDelete: softDelete && type.name === 'bit' };
+  const info = { column, field: decl.field, node: decl.nameNode, softDelete: softDelete && type.name === 'bit', declaresDefault: defaultValue !== undefined };
   draft.columns.push(info);
   draft.byField.set(decl.field, info);
   draft.byName.set(key, info);

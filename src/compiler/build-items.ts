@@ -14,7 +14,7 @@ import { setPrimaryKey } from './build-columns';
 import type { TableItem } from './read-classes';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
-import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
+import { nameKey, resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -65,6 +65,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
   const a = item.args;
   switch (item.kind) {
     case 'index': return addIndex(draft, item, bag);
+    case 'defaultName': return nameDefault(draft, item, bag);
     case 'check': {
       const { name, origin } = nameOf(draft, a[0], () => '', item.node, 'check constraint', bag);
       if (a[0]?.kind !== 'string') return;
@@ -124,6 +125,44 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       return;
     }
   }
+}
+
+/**
+ * @DefaultName(name, field): renames the default the column declared (built before any
+ * table-level decorator). A second name for the same column is SC1201, wherever in the chain.
+ */
+function nameDefault(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void {
+  const [nameV, fieldV] = item.args;
+  const { name, origin } = nameOf(draft, nameV, () => '', item.node, 'default constraint', bag);
+  if (nameV?.kind !== 'string') return;
+  if (!fieldV) {
+    bag.error(Codes.notStatic, '@DefaultName needs the field whose default it names', item.node);
+    return;
+  }
+  const column = resolveKeyColumn(draft, fieldV, bag, false);
+  if (!column) return;
+  const key = nameKey(column.name);
+  const info = draft.byName.get(key);
+  const index = draft.defaults.findIndex((d) => nameKey(d.column) === key);
+  if (index < 0) {
+    // A default that was declared but refused (wrong literal type, on an IDENTITY...) is reported already.
+    if (!info?.declaresDefault) {
+      bag.error(Codes.defaultNameWithoutDefault, `column ${column.name} of table ${draft.schema}.${draft.name} declares no default, so @DefaultName has no constraint to name; add default: ... to its column decorator or remove the @DefaultName`, fieldV.node);
+    }
+    return;
+  }
+  const prior = draft.defaultNames.get(key);
+  if (prior) {
+    const at = refOf(prior.nameNode ?? prior.node);
+    bag.error(Codes.duplicateName, `the default of column ${column.name} of table ${draft.schema}.${draft.name} is named twice: ${name} here and ${draft.defaults[index].name} at ${at.file}:${at.line}:${at.column}`, nameV.node);
+    return;
+  }
+  draft.defaultNames.set(key, origin);
+  const old = draft.defaults[index];
+  const renamed = { ...old, name };
+  draft.defaults[index] = renamed;
+  draft.origins.delete(old);
+  draft.origins.set(renamed, origin);
 }
 
 function addIndex(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void {

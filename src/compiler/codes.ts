@@ -33,7 +33,10 @@ export const Codes = {
   identifierTooLong: 'SC1203',
   /** A generated identifier longer than 128 characters; name the object explicitly. */
   generatedNameTooLong: 'SC1204',
-  /** A `{placeholder}` in a name template that is neither {table} nor {schema}. */
+  /**
+   * A `{placeholder}` in a name template that is neither {table} nor {schema} (in a naming
+   * template of the compile options: neither {schema}, {table} nor {columns}).
+   */
   unknownPlaceholder: 'SC1205',
   /** An index, key, check, filter or foreign key naming a column the table does not have. */
   unknownColumn: 'SC1301',
@@ -43,6 +46,8 @@ export const Codes = {
   foreignKeyShape: 'SC1303',
   /** A foreign key whose referenced columns are not a primary key or unique key of the target. */
   foreignKeyNotKey: 'SC1304',
+  /** @DefaultName on a column that declares no default, so there is no constraint to name. */
+  defaultNameWithoutDefault: 'SC1305',
   /** Classes that extend each other in a cycle. */
   mixinCycle: 'SC1401',
   /** A table or mixin extending a class that is not a @Mixin. */

@@ -18,6 +18,8 @@ export interface ColumnInfo {
   readonly field: string;
   readonly node: ts.Node;
   readonly softDelete: boolean;
+  /** The column decorator has a `default` option (even one that was reported as invalid). */
+  readonly declaresDefault: boolean;
 }
 
 /** Where a named model object came from. */
@@ -63,6 +65,8 @@ export interface TableDraft {
   readonly foreignKeyDrafts: ForeignKeyDraft[];
   readonly foreignKeys: ForeignKey[];
   readonly origins: Map<object, Origin>;
+  /** Columns (by name key) whose default a @DefaultName already named, and where. */
+  readonly defaultNames: Map<string, Origin>;
   /** Written expressions whose column references are checked once every column is known. */
   readonly expressionChecks: { readonly text: string; readonly node: ts.Node; readonly what: string }[];
 }

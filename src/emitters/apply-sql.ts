@@ -1,3 +1,5 @@
+import { SESSION_OPTIONS } from './tsql/script';
+
 /**
  * The T-SQL schemac's apply executor runs around a plan's own statements: the apply lock, the
  * session options, and the history table. Kept here because T-SQL text lives in src/emitters.
@@ -25,20 +27,13 @@ export function releaseApplyLockSql(): string {
 }
 
 /**
- * The session options an apply runs under: XACT_ABORT so any runtime error dooms the
- * transaction, the options filtered indexes need (one SET each), and a lock timeout so a DDL
- * statement blocked by another session fails (error 1222) instead of hanging.
+ * The session options an apply runs under: the script's (XACT_ABORT, and what filtered indexes
+ * need), and a lock timeout so a DDL statement blocked by another session fails (error 1222)
+ * instead of hanging.
  */
 export function applySessionOptionsSql(lockTimeoutMs: number | null): string[] {
   return [
-    'SET XACT_ABORT ON;',
-    'SET ANSI_NULLS ON;',
-    'SET QUOTED_IDENTIFIER ON;',
-    'SET ANSI_PADDING ON;',
-    'SET ANSI_WARNINGS ON;',
-    'SET ARITHABORT ON;',
-    'SET CONCAT_NULL_YIELDS_NULL ON;',
-    'SET NUMERIC_ROUNDABORT OFF;',
+    ...SESSION_OPTIONS,
     `SET LOCK_TIMEOUT ${lockTimeoutMs === null ? -1 : Math.max(0, Math.floor(lockTimeoutMs))};`,
   ];
 }

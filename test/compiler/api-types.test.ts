@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 
 const api = path.resolve(__dirname, '../../src/api/index.ts');
 
-const header = "import { Check, Column, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique, sql } from 'schemac';\n";
+const header = "import { Check, Column, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique, sql } from 'schemac';\n";
 
 /** "line:col TScode" of the first occurrence of `needle` in the snippet (as the checker would count it). */
 function at(body: string, needle: string, code: number): string {
@@ -53,6 +53,7 @@ abstract class Base {
 @Index('ix_orders_x', ['tenantId', { column: 'createdAt', desc: true }], { include: ['total'], where: sql\`[total] > 0\` })
 @Unique(['code'])
 @Check('ck_orders_total', sql\`[total] >= 0\`)
+@DefaultName('DF__orders__is_de__38996AB5', 'isDeleted')
 @ForeignKey('fk_orders_tenant', ['tenantId'], () => Tenant, ['id'], { onDelete: 'CASCADE' })
 class Order extends Base {
   @Column.uniqueidentifier() tenantId!: string;
@@ -74,6 +75,14 @@ void Order; void Line;`)).toEqual([]);
 @Table('t') @Index('ix_t_a', ['emial'])
 class T { @Column.varchar(10) email!: string; }`;
     expect(errorsOf(body)).toEqual([at(body, "'emial'", 2820)]);
+  });
+
+  test('@DefaultName of a misspelled field is an error at that name (an inherited field is fine)', () => {
+    const body = `
+@Mixin() abstract class Base { @Column.bit({ default: false }) isDeleted!: boolean; }
+@Table('t') @DefaultName('DF__t__is_de__1', 'isDeleted') @DefaultName('DF__t__statu__2', 'stauts')
+class T extends Base { @Column.varchar(10, { default: 'a' }) status!: string; }`;
+    expect(errorsOf(body)).toEqual([at(body, "'stauts'", 2345)]);
   });
 
   test('a foreign key to a column the target does not have is an error on the foreign key', () => {

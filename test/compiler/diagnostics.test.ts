@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { compileFiles, locations, where } from './compile-helpers';
 
-const imports = "import { Check, Column, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique, sql } from 'schemac';\n";
+const imports = "import { Check, Column, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique, sql } from 'schemac';\n";
 
 interface Case {
   readonly title: string;
@@ -50,6 +50,9 @@ const pick = (): string => 'x';
 export class DupIndex { @Column.int() a!: number; @Column.int() b!: number; }` },
   { title: 'a column name declared twice', code: 'SC1201', at: 'b!', source: `
 @Table('t_dup_column') export class DupColumn { @Column.int() a!: number; @Column.int({ name: 'a' }) b!: number; }` },
+  { title: 'a default named twice by @DefaultName (mixin and table)', code: 'SC1201', at: "'df_b_{table}'", source: `
+@Mixin() @DefaultName('df_a_{table}', 'a') export abstract class DfTwiceBase { @Column.int({ default: 0 }) a!: number; }
+@Table('t_df_twice') @DefaultName('df_b_{table}', 'a') export class DfTwice extends DfTwiceBase { }` },
   { title: 'a table declared twice', code: 'SC1201', at: "'t_dup_table'", nth: 1, source: `
 @Table('t_dup_table') export class DupTable1 { @Column.int() a!: number; }
 @Table('t_dup_table') export class DupTable2 { @Column.int() a!: number; }` },
@@ -66,6 +69,8 @@ export class DupIndex { @Column.int() a!: number; @Column.int() b!: number; }` }
 @Table('t_unknown_col') @Index('ix_unknown_col', ['a', 'nope']) export class UnknownCol { @Column.int() a!: number; }` },
   { title: 'a check naming a column that does not exist', code: 'SC1301', at: 'sql`', source: `
 @Table('t_check_col') @Check('ck_check_col', sql\`[missing] > 0\`) export class CheckCol { @Column.int() a!: number; }` },
+  { title: '@DefaultName of a field the table does not have', code: 'SC1301', at: "'stauts'", source: `
+@Table('t_df_field') @DefaultName('DF__t_df_field__1', 'stauts') export class DfField { @Column.varchar(20, { default: 'a' }) status!: string; }` },
   { title: 'a foreign key to a class that is not a table', code: 'SC1302', at: '() => Helper', source: `
 export class Helper { id!: number; }
 @Table('t_fk_helper') @ForeignKey(['a'], () => Helper) export class FkHelper { @Column.int() a!: number; }` },
@@ -81,6 +86,8 @@ export class FkType { @Column.bigint() a!: number; }` },
 import { FkParent } from './sc1303-a-foreign-key-whose-column-count-differs-from-the-referenced-key.schema';
 @Table('t_fk_notkey') @ForeignKey('fk_notkey', ['a'], () => FkParent, ['code'])
 export class FkNotKey { @Column.varchar(5) a!: string; }` },
+  { title: '@DefaultName of a column that declares no default', code: 'SC1305', at: "'b')", source: `
+@Table('t_df_none') @DefaultName('df_none', 'b') export class DfNone { @Column.int({ default: 1 }) a!: number; @Column.int() b!: number; }` },
   { title: 'a table extending a class that is not a mixin', code: 'SC1402', at: 'Plain {', nth: 1, source: `
 export class Plain { }
 @Table('t_extends') export class ExtendsPlain extends Plain { @Column.int() a!: number; }` },
@@ -141,6 +148,21 @@ describe('compiler diagnostics (one run, typeCheck off)', () => {
   test('tables with mistakes elsewhere still compile (one bad table does not hide the rest)', () => {
     expect(run.result.database.tables.map((t) => t.name)).toContain('t_cascade_parent');
     expect(run.result.database.tables.find((t) => t.name === 't_cascade_child')?.foreignKeys.map((f) => f.name)).toEqual(['fk_cascade_1', 'fk_cascade_2']);
+  });
+});
+
+describe('diagnostic messages', () => {
+  test('SC1701 quotes the unparsable expression once and says where parsing stopped', () => {
+    const d = run.result.diagnostics.find((x) => x.code === 'SC1701');
+    expect(d?.message.split('NEWID(').length).toBe(2);
+    expect(d?.message).toMatch(/^default: .*"NEWID\(".* at character \d+.*; it is compared as text$/);
+  });
+
+  test('SC1305 and the @DefaultName SC1201 say which column and table', () => {
+    const none = run.result.diagnostics.find((x) => x.code === 'SC1305');
+    expect(none?.message).toContain('column b of table dbo.t_df_none declares no default');
+    const twice = run.result.diagnostics.find((x) => x.code === 'SC1201' && x.message.includes('named twice: df_b_t_df_twice'));
+    expect(twice?.message).toMatch(/default of column a of table dbo\.t_df_twice is named twice: df_b_t_df_twice here and df_a_t_df_twice at .*:3:\d+$/);
   });
 });
 

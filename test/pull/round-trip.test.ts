@@ -26,12 +26,8 @@ describe('pull, then plan against the same database', () => {
     expect(describePlan(plan)).toEqual([]);
   });
 
-  // Blocked outside src/emitters: the schema API has no way to name a default constraint (the
-  // compiler always names it df_<table>_<column>), so the ten system-named defaults of
-  // brownfield (DF__users__statu__3B75D760, ...) come back as renameConstraint steps. pull
-  // writes them as @DefaultName(name, field), which src/api does not export yet (TS2305).
-  // This test fails until the API and compiler read @DefaultName; then drop `.failing`.
-  test.failing('brownfield as the ORM left it (system-named defaults): the compiled files plan to nothing', () => {
+  // System-named defaults (DF__users__statu__3B75D760, ...) come back through @DefaultName(name, field).
+  test('brownfield as the ORM left it (system-named defaults): the compiled files plan to nothing', () => {
     const { diagnostics, plan } = roundTrip(modelOf(brownfieldSnapshot()));
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(describePlan(plan)).toEqual([]);

@@ -4,8 +4,9 @@ import { compileSchema } from '../../compiler';
 import { diff } from '../../differ';
 import {
   buildReview, githubAnnotations, renderReviewJson, renderReviewMarkdown, renderReviewText,
+  type ReviewChange,
 } from '../../emitters/review';
-import type { Database, Diagnostic } from '../../model';
+import type { Database } from '../../model';
 import { addSchemaOption, formatOption } from '../common-options';
 import { CliError, ExitCode, UsageError } from '../errors';
 import { checkoutFolderAt } from '../git';
@@ -39,19 +40,20 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       const project = loadProject(io, opts);
       const head = compileAndLint(project);
       reportDiagnostics(io, head.diagnostics);
-      const annotate = (diagnostics: readonly Diagnostic[], review: Parameters<typeof githubAnnotations>[0] | null, rewrite?: (f: string) => string) => {
+      // Paths as the repository has them: relative, and mapped back from a base-ref checkout.
+      let rewrite = (file: string) => file;
+      const displayPath = (file: string) => path.relative(io.cwd, rewrite(file)) || file;
+      const annotate = (changes: readonly ReviewChange[]) => {
         if (!opts.githubAnnotations) return;
-        const lines = review ? githubAnnotations(review, diagnostics, io.cwd, rewrite) : githubAnnotations(emptyReview(), diagnostics, io.cwd, rewrite);
-        for (const line of lines) io.stdout.write(`${line}\n`);
+        for (const line of githubAnnotations(changes, head.diagnostics, displayPath)) io.stdout.write(`${line}\n`);
       };
       if (head.diagnostics.some((d) => d.severity === 'error')) {
-        annotate(head.diagnostics, null);
+        annotate([]);
         throw new CliError('the schema has errors; fix them before reviewing');
       }
       let before: Database;
       let baseLabel: string;
       let allowDrop = Boolean(opts.allowDrop);
-      let rewrite: ((file: string) => string) | undefined;
       let dispose = () => {};
       if (opts.base !== undefined || given === 0) {
         const ref = opts.base ?? 'HEAD';
@@ -77,8 +79,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       }
       try {
         const plan = diff(head.database, before, { allowDrop });
-        const review = buildReview({ plan, before, after: head.database, baseLabel, headLabel: 'working tree' });
-        annotate(head.diagnostics, review, rewrite);
+        const review = buildReview({ plan, before, after: head.database, baseLabel, headLabel: 'working tree', displayPath });
+        annotate(review.changes);
         switch (opts.format) {
           case 'markdown': io.stdout.write(renderReviewMarkdown(review)); break;
           case 'json': io.stdout.write(`${JSON.stringify(renderReviewJson(review), null, 2)}\n`); break;
@@ -89,8 +91,4 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         dispose();
       }
     });
-}
-
-function emptyReview(): Parameters<typeof githubAnnotations>[0] {
-  return { baseLabel: '', headLabel: '', summary: '', changes: [], tables: [], upScript: '', hazardCount: 0 };
 }

@@ -1,6 +1,5 @@
-import * as path from 'path';
 import type { Diagnostic } from '../../model';
-import type { Review } from './review-model';
+import type { ReviewChange } from './review-model';
 
 // Workflow-command values escape %, CR and LF; properties also escape : and ,.
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -9,14 +8,14 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 /**
  * GitHub Actions annotations (`::warning file=...,line=...::message`) pointing at the schema
  * lines responsible: data-loss hazards are errors, other hazards warnings, and diagnostics keep
- * their own severity. `root` makes file paths repository-relative; `rewrite` maps a path that
- * was compiled from a temporary checkout back to the repository's.
+ * their own severity. Change sources are already display paths (buildReview); diagnostics'
+ * files are shown through `displayPath`.
  */
-export function githubAnnotations(review: Review, diagnostics: readonly Diagnostic[], root: string, rewrite: (file: string) => string = (f) => f): string[] {
+export function githubAnnotations(changes: readonly ReviewChange[], diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): string[] {
   const out: string[] = [];
   const where = (file: string, line: number, column: number) =>
-    `file=${escapeProperty(path.relative(root, rewrite(file)) || file)},line=${line},col=${column}`;
-  for (const ch of review.changes) {
+    `file=${escapeProperty(file)},line=${line},col=${column}`;
+  for (const ch of changes) {
     for (const h of ch.hazards) {
       const level = h.code === 'data-loss' ? 'error' : 'warning';
       const loc = ch.source ? ` ${where(ch.source.file, ch.source.line, ch.source.column)},` : ' ';
@@ -25,7 +24,7 @@ export function githubAnnotations(review: Review, diagnostics: readonly Diagnost
   }
   for (const d of diagnostics) {
     const level = d.severity === 'info' ? 'notice' : d.severity;
-    const loc = d.source ? ` ${where(d.source.file, d.source.line, d.source.column)},` : ' ';
+    const loc = d.source ? ` ${where(displayPath(d.source.file), d.source.line, d.source.column)},` : ' ';
     out.push(`::${level}${loc}title=${escapeProperty(`schemac ${d.code}`)}::${escapeData(d.message)}`);
   }
   return out;

@@ -13,6 +13,8 @@ export interface ReviewInput {
   readonly after: Database;
   readonly baseLabel: string;
   readonly headLabel: string;
+  /** How a source file is shown (e.g. relative to the repository); identity by default. */
+  readonly displayPath?: (file: string) => string;
 }
 
 /** One change as a reviewer sees it. */
@@ -79,7 +81,7 @@ export function buildReview(input: ReviewInput): Review {
       summary: facts.summary,
       marker: facts.marker,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
-      source: changeSource(step.change),
+      source: located(changeSource(step.change), input.displayPath),
     };
   });
   const tableNames = [...new Set(changes.map((c) => c.table).filter((t): t is string => t !== null))];
@@ -100,7 +102,12 @@ export function buildReview(input: ReviewInput): Review {
   };
 }
 
-// createTwoFilesPatch starts with an "Index:" line and a rule of '='; reviewers expect git's form.
+function located(source: SourceRef | null, displayPath?: (file: string) => string): SourceRef | null {
+  return source && displayPath ? { ...source, file: displayPath(source.file) } : source;
+}
+
+// createTwoFilesPatch starts with a rule of '=' (after an "Index:" line when given one);
+// reviewers expect git's form, which starts at the --- line.
 function stripIndexLine(patch: string): string {
-  return patch.replace(/^Index: [^\n]*\n=+\n/, '');
+  return patch.replace(/^(?:Index: [^\n]*\n)?=+\n/, '');
 }

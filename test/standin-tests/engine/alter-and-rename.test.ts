@@ -132,3 +132,38 @@ test('a column added in a batch cannot be used by DML later in that batch (207);
   await h.ok(`CREATE TABLE dbo.fresh (a INT NULL); INSERT INTO dbo.fresh (a) VALUES (1); SELECT a FROM dbo.fresh`);
   expect(await h.rows(`SELECT flag, note FROM dbo.b11`)).toEqual([{ flag: 1, note: 'x' }]);
 });
+
+test('statement forms the product emits: bracketed sp_rename names, parenthesised defaults, PERSISTED NOT NULL', async () => {
+  await h.ok(`EXEC(N'CREATE SCHEMA [sales]');`);
+  await h.ok(`CREATE TABLE [sales].[orders] (
+    [id] UNIQUEIDENTIFIER NOT NULL CONSTRAINT [df_orders_id] DEFAULT (NEWID()),
+    [code] NVARCHAR(20) COLLATE Latin1_General_CS_AS NOT NULL,
+    [qty] INT NOT NULL CONSTRAINT [df_orders_qty] DEFAULT ((0)),
+    [price] DECIMAL(10,2) NOT NULL CONSTRAINT [df_orders_price] DEFAULT (-1.5),
+    [total] AS ([qty] * [price]) PERSISTED NOT NULL,
+    CONSTRAINT [pk_orders] PRIMARY KEY NONCLUSTERED ([id]),
+    CONSTRAINT [ck_orders_qty] CHECK ([qty] >= 0)
+  );`);
+  await h.ok(`ALTER TABLE [sales].[orders] ADD [note] NVARCHAR(MAX) NULL;`);
+  await h.ok(`ALTER TABLE [sales].[orders] ADD CONSTRAINT [df_orders_note] DEFAULT (N'none') FOR [note];`);
+  await h.ok(`EXEC sp_rename N'[sales].[orders].[note]', N'remark', N'COLUMN';`);
+  await h.ok(`EXEC sp_rename N'[sales].[ck_orders_qty]', N'ck_orders_quantity', N'OBJECT';`);
+  await h.ok(`ALTER TABLE [sales].[orders] NOCHECK CONSTRAINT [ck_orders_quantity];`);
+  await h.ok(`ALTER TABLE [sales].[orders] WITH NOCHECK CHECK CONSTRAINT [ck_orders_quantity];`);
+  const cols = await h.rows(`SELECT c.name, c.is_nullable, c.collation_name FROM sys.columns c WHERE c.object_id = OBJECT_ID(N'[sales].[orders]') ORDER BY c.column_id`);
+  expect(cols).toEqual([
+    { name: 'id', is_nullable: false, collation_name: null },
+    { name: 'code', is_nullable: false, collation_name: 'Latin1_General_CS_AS' },
+    { name: 'qty', is_nullable: false, collation_name: null },
+    { name: 'price', is_nullable: false, collation_name: null },
+    { name: 'total', is_nullable: false, collation_name: null },
+    { name: 'remark', is_nullable: true, collation_name: 'SQL_Latin1_General_CP1_CI_AS' },
+  ]);
+  expect(await h.rows(`SELECT name, definition FROM sys.default_constraints WHERE parent_object_id = OBJECT_ID('sales.orders') ORDER BY name`)).toEqual([
+    { name: 'df_orders_id', definition: '(newid())' }, { name: 'df_orders_note', definition: "(N'none')" },
+    { name: 'df_orders_price', definition: '((-1.5))' }, { name: 'df_orders_qty', definition: '((0))' },
+  ]);
+  expect(await h.rows(`SELECT name, is_disabled, is_not_trusted FROM sys.check_constraints WHERE parent_object_id = OBJECT_ID('sales.orders')`)).toEqual([{ name: 'ck_orders_quantity', is_disabled: false, is_not_trusted: true }]);
+  expect((await h.errors(`DROP SCHEMA [sales];`))[0]).toMatchObject({ number: 3729 });
+  await h.ok(`DROP TABLE [sales].[orders]; DROP SCHEMA [sales];`);
+});

@@ -11,8 +11,8 @@ beforeAll(async () => {
 test('sys.tables lists user tables with schema and type', async () => {
   const rows = await h.rows(`SELECT SCHEMA_NAME(schema_id) AS s, name, type, is_ms_shipped FROM sys.tables ORDER BY name`);
   expect(rows).toEqual([
-    { s: 'dbo', name: 'tenants', type: 'U', is_ms_shipped: false },
-    { s: 'dbo', name: 'users', type: 'U', is_ms_shipped: false },
+    { s: 'dbo', name: 'tenants', type: 'U ', is_ms_shipped: false }, // char(2), padded
+    { s: 'dbo', name: 'users', type: 'U ', is_ms_shipped: false },
   ]);
 });
 
@@ -137,8 +137,8 @@ test('foreign keys with actions and columns', async () => {
 test('sys.objects carries parent_object_id, type and modify_date for constraints', async () => {
   const rows = await h.rows(`SELECT o.name, o.type, o.type_desc, OBJECT_NAME(o.parent_object_id) AS parent FROM sys.objects o WHERE o.parent_object_id = OBJECT_ID('dbo.tenants') ORDER BY o.name`);
   expect(rows.map((r) => [r.name, r.type, r.parent])).toEqual([
-    ['df_tenants_created_at', 'D', 'tenants'], ['df_tenants_id', 'D', 'tenants'], ['df_tenants_is_deleted', 'D', 'tenants'],
-    ['df_tenants_updated_at', 'D', 'tenants'], ['pk_tenants', 'PK', 'tenants'],
+    ['df_tenants_created_at', 'D ', 'tenants'], ['df_tenants_id', 'D ', 'tenants'], ['df_tenants_is_deleted', 'D ', 'tenants'],
+    ['df_tenants_updated_at', 'D ', 'tenants'], ['pk_tenants', 'PK', 'tenants'],
   ]);
   const fp = await h.rows(`SELECT COUNT(*) AS n, MAX(modify_date) AS latest FROM sys.objects`);
   expect(fp[0].n).toBe(15); // 2 tables + 9 defaults + 2 PKs + 1 check + 1 FK

@@ -159,3 +159,11 @@ test('QUOTED_IDENTIFIER OFF makes "..." a string from the next batch on', async 
   await h.ok(`SET QUOTED_IDENTIFIER ON`);
   expect((await h.errors(`SELECT "text" AS v`))[0].number).toBe(207);
 });
+
+test('208 binds every table a running statement names, even one a CASE branch would skip; an IF branch not taken is not compiled', async () => {
+  const exists = `SELECT CASE WHEN OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM [schemac].[applied_plans]) END AS found`;
+  expect(await h.errors(exists)).toMatchObject([{ number: 208, message: "Invalid object name 'schemac.applied_plans'." }]);
+  const guarded = await h.run(`IF OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NOT NULL SELECT COUNT(*) AS n FROM [schemac].[applied_plans]; SELECT 1 AS after`);
+  expect(guarded.filter((o) => o.kind === 'error')).toEqual([]);
+  expect(guarded.filter((o) => o.kind === 'resultSet')).toHaveLength(1);
+});

@@ -182,7 +182,8 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
         if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
         if (action.withCheck) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
         c.disabled = false;
-        if (action.withCheck) c.notTrusted = false;
+        if (action.withCheck === true) c.notTrusted = false;
+        if (action.withCheck === false) c.notTrusted = true; // explicitly enabled without validation
       }
       for (const f of pick(t.fks)) {
         if (!action.enable) { f.disabled = true; f.notTrusted = true; continue; }
@@ -195,6 +196,7 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
           }
           f.notTrusted = false;
         }
+        if (action.withCheck === false) f.notTrusted = true;
         f.disabled = false;
       }
       return;

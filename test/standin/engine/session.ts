@@ -17,6 +17,7 @@ import type { DdlContext } from './ddl-constraints';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { insert, remove, update } from './dml';
 import { TxLog } from './tx-log';
+import { bindTables } from './bind';
 import type { DatabaseStore } from './tx-log';
 import type { AppLocks } from './app-locks';
 
@@ -219,6 +220,7 @@ export class EngineSession implements Session {
     const mutating = !['select', 'declare', 'setVar', 'setOption', 'if', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec'].includes(s.k);
     if (mutating) this.log.startStatement();
     try {
+      if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
       this.execute(s, signal);
       if (mutating) this.log.endStatement();
       if (!['if', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;

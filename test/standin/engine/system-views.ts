@@ -12,7 +12,7 @@ export interface SystemView { readonly columns: readonly ViewColumn[]; rows(db: 
 const sn = ty.sysname;
 const c = (name: string, type: SqlType, nullable = false): ViewColumn => ({ name, type, nullable });
 const b = (v: boolean): number => (v ? 1 : 0);
-const char2 = ty.varchar(2);
+const char2: SqlType = { name: 'char', maxLength: 2, precision: 0, scale: 0 };
 const desc60 = ty.nvarchar(60);
 
 const OBJECT_COLS: ViewColumn[] = [
@@ -21,7 +21,8 @@ const OBJECT_COLS: ViewColumn[] = [
   c('is_ms_shipped', ty.bit), c('is_published', ty.bit), c('is_schema_published', ty.bit),
 ];
 interface ObjLike { objectId: number; name: string; schemaId: number; parentObjectId: number; type: string; typeDesc: string; created: Date; modified: Date }
-const objVals = (o: ObjLike): Value[] => [o.name, o.objectId, null, o.schemaId, o.parentObjectId, o.type, o.typeDesc, o.created, o.modified, 0, 0, 0];
+// type is char(2): 'U ', 'D ', 'C ', 'F ' come back padded, as from SQL Server.
+const objVals = (o: ObjLike): Value[] => [o.name, o.objectId, null, o.schemaId, o.parentObjectId, o.type.padEnd(2), o.typeDesc, o.created, o.modified, 0, 0, 0];
 const objectsOf = (db: Database, type: string) => allObjects(db).filter((o) => o.type === type);
 const tableOf = (db: Database, id: number): Table | undefined => db.tables.find((t) => t.objectId === id);
 

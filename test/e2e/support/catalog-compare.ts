@@ -1,0 +1,81 @@
+/**
+ * Catalog snapshots made comparable across DDL: schemac.catalog/v1 documents with every
+ * object_id, index_id and column_id replaced by the name it stands for, rows sorted, and the
+ * header (server version) dropped. Two databases with the same objects then compare equal even
+ * when an index or constraint was dropped and created again under a new id.
+ */
+import { parseSnapshot, type CatalogSnapshot } from '../../../src/catalog/snapshot';
+import type { CliRun } from '../../cli/run-cli';
+
+/** A snapshot with names instead of ids, each list sorted. */
+export type ComparableCatalog = Record<string, unknown[]>;
+
+type Row = Record<string, unknown>;
+
+/** Parses `schemac snapshot` output; throws with the run's output when it failed. */
+export function snapshotOf(r: CliRun): CatalogSnapshot {
+  if (r.code !== 0) throw new Error(`schemac snapshot failed (exit ${r.code}): ${r.stderr}`);
+  return parseSnapshot(r.stdout, 'schemac snapshot');
+}
+
+/** Replaces ids by names and sorts; keeps every other property as the catalog reported it. */
+export function comparable(s: CatalogSnapshot): ComparableCatalog {
+  const rows = (list: readonly object[]): Row[] => list.map((r) => ({ ...(r as Row) }));
+  const tables = new Map<unknown, string>();
+  for (const t of s.tables) tables.set(t.object_id, `${t.schema_name}.${t.name}`);
+  const table = (id: unknown): string => tables.get(id) ?? `?object ${String(id)}`;
+  const columns = new Map<string, string>();
+  for (const c of s.columns) columns.set(`${c.object_id}/${c.column_id}`, c.name);
+  const column = (objectId: unknown, columnId: unknown): string =>
+    columnId === 0 ? '(table)' : columns.get(`${String(objectId)}/${String(columnId)}`) ?? `?column ${String(columnId)}`;
+  const indexes = new Map<string, string>();
+  for (const i of s.indexes) indexes.set(`${i.object_id}/${i.index_id}`, i.name);
+  const index = (objectId: unknown, indexId: unknown): string => indexes.get(`${String(objectId)}/${String(indexId)}`) ?? `?index ${String(indexId)}`;
+  const fks = new Map<unknown, string>();
+  for (const f of s.foreign_keys) fks.set(f.object_id, f.name);
+
+  const out: ComparableCatalog = {
+    schemas: [...(s.schemas ?? [])],
+    tables: [...tables.values()],
+    columns: rows(s.columns).map(({ object_id, column_id: _c, ...r }) => ({ table: table(object_id), ...r })),
+    indexes: rows(s.indexes).map(({ object_id, index_id: _i, ...r }) => ({ table: table(object_id), ...r })),
+    index_columns: rows(s.index_columns).map(({ object_id, index_id, column_id, index_column_id: _ic, ...r }) => ({
+      index: `${table(object_id)}.${index(object_id, index_id)}`, column: column(object_id, column_id), ...r,
+    })),
+    key_constraints: rows(s.key_constraints).map(({ parent_object_id, unique_index_id, object_id: _o, ...r }) => ({
+      table: table(parent_object_id), index: index(parent_object_id, unique_index_id), ...r,
+    })),
+    check_constraints: rows(s.check_constraints).map(({ parent_object_id, parent_column_id, object_id: _o, ...r }) => ({
+      table: table(parent_object_id), column: column(parent_object_id, parent_column_id), ...r,
+    })),
+    default_constraints: rows(s.default_constraints).map(({ parent_object_id, parent_column_id, object_id: _o, ...r }) => ({
+      table: table(parent_object_id), column: column(parent_object_id, parent_column_id), ...r,
+    })),
+    foreign_keys: rows(s.foreign_keys).map(({ object_id: _o, parent_object_id, referenced_object_id, ...r }) => ({
+      table: table(parent_object_id), references: table(referenced_object_id), ...r,
+    })),
+    foreign_key_columns: rows(s.foreign_key_columns).map(({ constraint_object_id, parent_column_id, referenced_column_id, ...r }) => {
+      const fk = s.foreign_keys.find((f) => f.object_id === constraint_object_id);
+      return {
+        constraint: fks.get(constraint_object_id) ?? `?fk ${String(constraint_object_id)}`,
+        column: column(fk?.parent_object_id, parent_column_id),
+        referenced_column: column(fk?.referenced_object_id, referenced_column_id),
+        ...r,
+      };
+    }),
+    row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+  };
+  for (const key of Object.keys(out)) out[key] = sortRows(withoutDates(out[key]!));
+  return out;
+}
+
+// Creation and modification dates change on every DDL and say nothing about structure.
+function withoutDates(list: unknown[]): unknown[] {
+  return list.map((r) => (typeof r === 'object' && r !== null
+    ? Object.fromEntries(Object.entries(r).filter(([k]) => !/(^|_)(create|modify)_date$|_date$/.test(k)))
+    : r));
+}
+
+function sortRows(list: unknown[]): unknown[] {
+  return [...list].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+}

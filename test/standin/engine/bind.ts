@@ -1,0 +1,32 @@
+/**
+ * Name binding when a statement runs: SQL Server compiles each statement before executing it
+ * (deferred name resolution), so every table it names must exist then, even one only a CASE
+ * branch or subquery would read (Msg 208). Statements inside an IF branch not taken are never
+ * compiled, which is why this runs per executed statement.
+ */
+import type { Name, Statement } from './ast';
+import { findTable, sameName } from './catalog';
+import type { Host } from './scope';
+import { resolveName } from './select';
+import { systemView } from './system-views';
+import { err } from './errors';
+
+function collect(node: unknown, out: Name[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) { for (const x of node) collect(x, out); return; }
+  const o = node as { k?: string; name?: unknown };
+  if (o.k === 'table' && Array.isArray(o.name)) out.push(o.name as Name);
+  for (const v of Object.values(node)) if (typeof v === 'object') collect(v, out);
+}
+
+/** Raises 208 for the first table a SELECT/INSERT/UPDATE/DELETE names that does not exist. */
+export function bindTables(s: Statement, host: Host): void {
+  const names: Name[] = [];
+  if (s.k === 'insert' || s.k === 'update' || s.k === 'delete') names.push(s.table);
+  collect(s, names);
+  for (const n of names) {
+    const { db, schema, name } = resolveName(host, n);
+    const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA');
+    if (isSystem ? !systemView(schema, name) : !findTable(db, schema, name)) throw err.invalidObject(n.join('.'));
+  }
+}
