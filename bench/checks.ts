@@ -44,7 +44,11 @@ export function checkEmptyPlan(plan: Plan): CheckResult {
 /** The drifted catalog must give exactly the expected steps and skipped objects, table by table. */
 export function checkDriftPlan(plan: Plan, expectations: readonly Expectation[]): CheckResult {
   const actual = new Map<string, { steps: string[]; skipped: string[] }>();
-  const entry = (t: string) => actual.get(t) ?? (actual.set(t, { steps: [], skipped: [] }), actual.get(t) as { steps: string[]; skipped: string[] });
+  const entry = (t: string): { steps: string[]; skipped: string[] } => {
+    let found = actual.get(t);
+    if (!found) actual.set(t, (found = { steps: [], skipped: [] }));
+    return found;
+  };
   for (const s of plan.steps) entry(tableOf(s.change) ?? '(no table)').steps.push(s.change.kind);
   for (const s of plan.skipped) entry(s.table.name).skipped.push(`${s.objectType}:${s.name}`);
   const problems: string[] = [];

@@ -107,7 +107,7 @@ export function measureSize(count: number, keep: boolean): SizeResult {
 
     const checks: CheckResult[] = [
       checkDiagnostics('schema files compile without diagnostics', compiled.diagnostics),
-      { name: `compiled model has ${count + 1} tables`, ok: desired.tables.length === count + 1, detail: desired.tables.length === count + 1 ? "" : `got ${desired.tables.length}` },
+      { name: `compiled model has ${count + 1} tables`, ok: desired.tables.length === count + 1, detail: `got ${desired.tables.length}` },
       checkDiagnostics('matching catalog reads without diagnostics', matchingModel.diagnostics),
       checkEmptyPlan(matchingPlan),
       checkDriftPlan(driftedPlan, files.expectations),

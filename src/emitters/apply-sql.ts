@@ -65,10 +65,17 @@ export const INSERT_HISTORY_SQL = [
   'VALUES (@id, @tool_version, @fingerprint_before, @fingerprint_after, @step_count, @script);',
 ].join('\n');
 
-/** Whether the history row of run @id exists (after a connection lost during COMMIT). */
-export const HISTORY_ROW_EXISTS_SQL =
-  "SELECT CASE WHEN OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NULL THEN 0 " +
-  'ELSE (SELECT COUNT(*) FROM [schemac].[applied_plans] WHERE [id] = @id) END AS found;';
+/**
+ * Whether the history row of run @id exists (after a connection lost during COMMIT). The IF keeps
+ * the table's name out of the statement that runs when it does not exist: SQL Server resolves
+ * every table a statement names before running it (Msg 208).
+ */
+export const HISTORY_ROW_EXISTS_SQL = [
+  "IF OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NULL",
+  '  SELECT 0 AS found;',
+  'ELSE',
+  '  SELECT COUNT(*) AS found FROM [schemac].[applied_plans] WHERE [id] = @id;',
+].join('\n');
 
 /** The most recent history rows, newest first; parameter @limit. */
 export const RECENT_HISTORY_SQL = [

@@ -5,7 +5,7 @@
  * real engine instead of its own text, so the engine applies SQL Server's error semantics
  * (XACT_ABORT rollback, the error token, the transaction change) exactly as for a real failure.
  */
-import type { Engine, LoginResult, Output, Parameter, Session } from '../../standin/engine-interface';
+import type { Cell, Engine, LoginResult, Output, Parameter, Session } from '../../standin/engine-interface';
 
 /** Fails a matching statement with a user error number (50000 and up, as THROW requires). */
 export interface StatementFault {
@@ -23,6 +23,24 @@ export interface FaultableEngine {
   readonly seen: string[];
 }
 
+/**
+ * Works around a stand-in bug seen only under Jest (reported, not fixed here): the engine's
+ * cloneDatabase uses the global structuredClone, which in Jest's VM context returns Date objects
+ * of the outer realm; once a failed statement or a rollback restores such a clone, every
+ * datetime cell (sys.objects.modify_date) fails `instanceof Date` in the TDS encoder and the
+ * request answers "standin/tds: cannot send <date> as a date". Re-creating those dates in this
+ * realm lets the suites run; stand-in-bugs.test.ts shows the bug itself.
+ */
+function sameRealmDates(outputs: Output[]): Output[] {
+  const fix = (cell: Cell): Cell =>
+    cell !== null && typeof cell === 'object' && !(cell instanceof Date) && Object.prototype.toString.call(cell) === '[object Date]'
+      ? new Date((cell as unknown as { getTime(): number }).getTime())
+      : cell;
+  return outputs.map((o) => (o.kind === 'resultSet'
+    ? { ...o, resultSet: { ...o.resultSet, rows: o.resultSet.rows.map((r) => r.map(fix)) } }
+    : o));
+}
+
 /** Wraps `inner` so that statements can be made to fail. */
 export function faultableEngine(inner: Engine): FaultableEngine {
   let faults: readonly StatementFault[] = [];
@@ -35,13 +53,13 @@ export function faultableEngine(inner: Engine): FaultableEngine {
     id: s.id,
     executeBatch(text: string, signal: AbortSignal): Promise<Output[]> {
       seen.push(text);
-      return s.executeBatch(throwFor(text) ?? text, signal);
+      return s.executeBatch(throwFor(text) ?? text, signal).then(sameRealmDates);
     },
     executeRpc(procedure: string, parameters: readonly Parameter[], signal: AbortSignal): Promise<Output[]> {
       const stmt = /^sp_executesql$/i.test(procedure) && typeof parameters[0]?.value === 'string' ? parameters[0].value : procedure;
       seen.push(stmt);
       const replaced = throwFor(stmt);
-      return replaced === null ? s.executeRpc(procedure, parameters, signal) : s.executeBatch(replaced, signal);
+      return (replaced === null ? s.executeRpc(procedure, parameters, signal) : s.executeBatch(replaced, signal)).then(sameRealmDates);
     },
     beginTransaction: (name) => s.beginTransaction(name),
     commitTransaction: (name) => s.commitTransaction(name),

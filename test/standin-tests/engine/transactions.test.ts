@@ -85,3 +85,30 @@ test('TRY/CATCH with ROLLBACK and THROW, as Prisma wraps migrations', async () =
   const caught = await h.rows(`BEGIN TRY SELECT 1/0 AS x END TRY BEGIN CATCH SELECT ERROR_NUMBER() AS n, ERROR_MESSAGE() AS m END CATCH`);
   expect(caught).toEqual([{ n: 8134, m: 'Divide by zero error encountered.' }]);
 });
+
+test('XACT_ABORT ON does not roll back on a compile error (208/207): the batch ends, the transaction stays', async () => {
+  const h = open();
+  const out = await h.run(`SET XACT_ABORT ON; BEGIN TRAN; CREATE TABLE dbo.c (x INT NOT NULL); SELECT * FROM dbo.ghost; CREATE TABLE dbo.d (x INT)`);
+  expect(out.filter((o) => o.kind === 'error').map((o) => (o as { number: number }).number)).toEqual([208]);
+  expect(events(out)).toEqual(['begin']);
+  // @@ERROR still holds the failed statement's number in the next batch's first statement.
+  expect(await h.rows(`SELECT @@TRANCOUNT AS tc, @@ERROR AS e`)).toEqual([{ tc: 1, e: 208 }]);
+  expect(await tableExists(h, 'dbo.c')).toBe(true);
+  expect(await tableExists(h, 'dbo.d')).toBe(false);
+  // That SELECT succeeded, so a guard now sees @@ERROR = 0 and leaves the transaction alone...
+  const guard = await h.run(`IF @@ERROR <> 0 AND @@TRANCOUNT > 0 ROLLBACK TRANSACTION;`);
+  expect(events(guard)).toEqual([]);
+  // ...while right after a failed batch the guard rolls back.
+  await h.run(`SELECT nope FROM dbo.c`);
+  expect(events(await h.run(`IF @@ERROR <> 0 AND @@TRANCOUNT > 0 ROLLBACK TRANSACTION;`))).toEqual(['rollback']);
+  expect(await tableExists(h, 'dbo.c')).toBe(false);
+});
+
+test('an aborted signal (TDS attention) stops the batch before its next statement', async () => {
+  const h = open();
+  const ctl = new AbortController();
+  ctl.abort();
+  const out = await h.session.executeBatch(`CREATE TABLE dbo.never (a INT)`, ctl.signal);
+  expect(out.some((o) => o.kind === 'error')).toBe(false);
+  expect(await tableExists(h, 'dbo.never')).toBe(false);
+});

@@ -1,7 +1,11 @@
 /** SQL Server errors raised inside the engine, with SQL Server's numbers, classes and wording. */
 
-/** How far an error reaches: the statement (batch goes on), or the whole batch. */
-export type ErrorScope = 'statement' | 'batch';
+/**
+ * How far an error reaches: the statement (the batch goes on); the batch (THROW); or a
+ * compile error (syntax, name resolution), which ends the batch but, unlike runtime errors, is
+ * not turned into a rollback by XACT_ABORT (the transaction stays open, @@ERROR is set).
+ */
+export type ErrorScope = 'statement' | 'batch' | 'compile';
 
 /** An error SQL Server would report as a Msg (number, class, state, message). */
 export class SqlError extends Error {
@@ -10,7 +14,7 @@ export class SqlError extends Error {
     readonly cls: number,
     readonly state: number,
     message: string,
-    /** Compile-time name-resolution and syntax errors end the batch even with XACT_ABORT OFF. */
+    /** See ErrorScope. */
     readonly scope: ErrorScope = 'statement',
     /** Follow-up messages SQL Server sends after this one (e.g. 4922 after 5074, 1750 after 2714). */
     readonly followUps: readonly SqlError[] = [],
@@ -23,11 +27,11 @@ export class SqlError extends Error {
 
 /** The messages the engine raises, worded as SQL Server words them. */
 export const err = {
-  syntax: (near: string) => new SqlError(102, 15, 1, `Incorrect syntax near '${near}'.`, 'batch'),
-  invalidColumn: (c: string) => new SqlError(207, 16, 1, `Invalid column name '${c}'.`, 'batch'),
-  invalidObject: (o: string) => new SqlError(208, 16, 1, `Invalid object name '${o}'.`, 'batch'),
-  mustDeclare: (v: string) => new SqlError(137, 15, 2, `Must declare the scalar variable "${v}".`, 'batch'),
-  schemaFirst: () => new SqlError(111, 15, 1, `'CREATE SCHEMA' must be the first statement in a query batch.`, 'batch'),
+  syntax: (near: string) => new SqlError(102, 15, 1, `Incorrect syntax near '${near}'.`, 'compile'),
+  invalidColumn: (c: string) => new SqlError(207, 16, 1, `Invalid column name '${c}'.`, 'compile'),
+  invalidObject: (o: string) => new SqlError(208, 16, 1, `Invalid object name '${o}'.`, 'compile'),
+  mustDeclare: (v: string) => new SqlError(137, 15, 2, `Must declare the scalar variable "${v}".`, 'compile'),
+  schemaFirst: () => new SqlError(111, 15, 1, `'CREATE SCHEMA' must be the first statement in a query batch.`, 'compile'),
   objectExists: (n: string) => new SqlError(2714, 16, 6, `There is already an object named '${n}' in the database.`),
   constraintFailed: (cause: SqlError) => new SqlError(cause.number, cause.cls, cause.state, cause.message, cause.scope, [new SqlError(1750, 16, 0, 'Could not create constraint or index. See previous errors.')]),
   indexExists: (i: string, t: string) => new SqlError(1913, 16, 1, `The operation failed because an index or statistics with name '${i}' already exists on table '${t}'.`),

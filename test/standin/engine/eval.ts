@@ -90,7 +90,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
         return a;
       }
       const f = FUNCTIONS[e.name];
-      if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'batch');
+      if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       return f.type(e.args.map((a) => typeOf(a, scope, host)), e.args);
     }
   }
@@ -211,7 +211,7 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
         return aggregate(e, scope, host);
       }
       const f = FUNCTIONS[e.name];
-      if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'batch');
+      if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       if (f.lazy) return f.lazy(e.args, (x) => evaluate(x, scope, host), host);
       return f.eval(e.args.map((a) => evaluate(a, scope, host)), host, e.args.map((a) => typeOf(a, scope, host)));
     }

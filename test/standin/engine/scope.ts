@@ -51,9 +51,9 @@ export function resolveColumn(scope: Scope | undefined, parts: readonly string[]
       if (schema !== undefined && c.schema !== undefined && !sameName(c.schema, schema)) return;
       hits.push(i);
     });
-    if (hits.length > 1) throw new SqlError(209, 16, 1, `Ambiguous column name '${name}'.`, 'batch');
+    if (hits.length > 1) throw new SqlError(209, 16, 1, `Ambiguous column name '${name}'.`, 'compile');
     if (hits.length === 1) return { scope: s, index: hits[0], col: s.columns[hits[0]] };
   }
-  if (qual !== undefined) throw new SqlError(4104, 16, 1, `The multi-part identifier "${parts.join('.')}" could not be bound.`, 'batch');
+  if (qual !== undefined) throw new SqlError(4104, 16, 1, `The multi-part identifier "${parts.join('.')}" could not be bound.`, 'compile');
   throw err.invalidColumn(name);
 }

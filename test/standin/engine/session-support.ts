@@ -39,3 +39,21 @@ export function toCell(v: Value, t: SqlType): Cell {
   return v as Cell;
 }
 
+/** The value and type of an @@ variable, from the session's counters; undefined when unknown. */
+export function globalVariable(name: string, s: { version: string; spid: number; trancount: number; error: number; rowCount: number; identity: number | null }): { value: Value; type: SqlType } | undefined {
+  switch (name.toUpperCase()) {
+    case '@@VERSION': return { value: versionString(s.version), type: ty.nvarchar(300) };
+    case '@@SPID': return { value: s.spid, type: ty.smallint };
+    case '@@TRANCOUNT': return { value: s.trancount, type: ty.int };
+    case '@@ERROR': return { value: s.error, type: ty.int };
+    case '@@ROWCOUNT': return { value: s.rowCount, type: ty.int };
+    case '@@IDENTITY': return { value: s.identity, type: ty.decimal(38, 0) };
+    case '@@SERVERNAME': return { value: 'standin', type: ty.nvarchar(128) };
+    case '@@SERVICENAME': return { value: 'MSSQLSERVER', type: ty.nvarchar(128) };
+    case '@@LANGUAGE': return { value: 'us_english', type: ty.nvarchar(128) };
+    case '@@MAX_PRECISION': return { value: 38, type: ty.tinyint };
+    case '@@OPTIONS': return { value: 5496, type: ty.int };
+    case '@@LOCK_TIMEOUT': return { value: -1, type: ty.int };
+    default: return undefined;
+  }
+}

@@ -5,8 +5,8 @@ import type { Database, Value } from './catalog';
 
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
-import { resolveType, ty, wireType } from './types';
-import { DEFAULT_OPTIONS, parseParamType, toCell, versionString } from './session-support';
+import { resolveType, wireType } from './types';
+import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './session-support';
 import { checkSyntax, tokenize } from './grammar';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
@@ -81,21 +81,7 @@ export class EngineSession implements Session {
   }
 
   private global(name: string): Var | undefined {
-    switch (name.toUpperCase()) {
-      case '@@VERSION': return { value: versionString(this.engine.productVersion), type: ty.nvarchar(300) };
-      case '@@SPID': return { value: this.id, type: ty.smallint };
-      case '@@TRANCOUNT': return { value: this.tranCount, type: ty.int };
-      case '@@ERROR': return { value: this.lastError, type: ty.int };
-      case '@@ROWCOUNT': return { value: this.rowCount, type: ty.int };
-      case '@@IDENTITY': return { value: this.identity, type: ty.decimal(38, 0) };
-      case '@@SERVERNAME': return { value: 'standin', type: ty.nvarchar(128) };
-      case '@@SERVICENAME': return { value: 'MSSQLSERVER', type: ty.nvarchar(128) };
-      case '@@LANGUAGE': return { value: 'us_english', type: ty.nvarchar(128) };
-      case '@@MAX_PRECISION': return { value: 38, type: ty.tinyint };
-      case '@@OPTIONS': return { value: 5496, type: ty.int };
-      case '@@LOCK_TIMEOUT': return { value: -1, type: ty.int };
-      default: return undefined;
-    }
+    return globalVariable(name, { version: this.engine.productVersion, spid: this.id, trancount: this.tranCount, error: this.lastError, rowCount: this.rowCount, identity: this.identity });
   }
 
   private ddl(write: boolean): DdlContext {
@@ -235,11 +221,11 @@ export class EngineSession implements Session {
   private fail(e: SqlError, line: number): void {
     if (this.inTry > 0) throw new CaughtSignal(e, line);
     this.emitError(e, line);
-    if (this.option('XACT_ABORT') && e.cls >= 11) {
+    if (this.option('XACT_ABORT') && e.cls >= 11 && e.scope !== 'compile') {
       if (this.tranCount > 0) { this.tranCount = 0; this.log.rollback(); this.out.push({ kind: 'transactionChanged', event: 'rollback', descriptor: this.descriptor() }); }
       throw new BatchEnd('xactAbort');
     }
-    if (e.scope === 'batch') throw new BatchEnd('abort');
+    if (e.scope !== 'statement') throw new BatchEnd('abort');
   }
 
   private inTry = 0;

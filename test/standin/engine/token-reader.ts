@@ -23,7 +23,7 @@ export class TokenReader {
   protected fail(): never {
     const t = this.peek();
     const prev = this.toks[this.pos - 1];
-    throw new SqlError(102, 15, 1, `Incorrect syntax near '${t.kind === 'eof' ? prev?.text ?? '' : t.text}'.`, 'batch', [], t.kind === 'eof' ? prev?.line ?? 1 : t.line);
+    throw new SqlError(102, 15, 1, `Incorrect syntax near '${t.kind === 'eof' ? prev?.text ?? '' : t.text}'.`, 'compile', [], t.kind === 'eof' ? prev?.line ?? 1 : t.line);
   }
   protected expect(...words: string[]): void { if (!this.accept(...words)) this.fail(); }
   protected isIdent(n = 0): boolean { const t = this.peek(n); return t.kind === 'qid' || (t.kind === 'word' && !RESERVED.has(t.upper)); }
