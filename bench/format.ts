@@ -12,6 +12,7 @@ const ROWS: readonly Row[] = [
   ['catalog snapshot size', (r) => `${(r.snapshotBytes / 1_048_576).toFixed(1)} MB`],
   ['end to end: files -> script', (r) => ms(r.ms.endToEnd)],
   ['compile (compileSchema)', (r) => ms(r.ms.compile)],
+  ['compile, typeCheck: false', (r) => ms(r.ms.compileNoTypeCheck)],
   ['catalog -> model (parse+toModel)', (r) => ms(r.ms.catalogToModel)],
   ['diff vs matching catalog', (r) => ms(r.ms.diffMatching)],
   ['diff vs drifted catalog', (r) => ms(r.ms.diffDrifted)],

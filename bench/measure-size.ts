@@ -27,6 +27,7 @@ export interface SizeResult {
     readonly generate: Timing;
     readonly endToEnd: Timing;
     readonly compile: Timing;
+    readonly compileNoTypeCheck: Timing;
     readonly catalogToModel: Timing;
     readonly diffMatching: Timing;
     readonly diffDrifted: Timing;
@@ -89,6 +90,9 @@ export function measureSize(count: number, keep: boolean): SizeResult {
 
     const [compiled, compileMs] = timed(() => compileSchema(schemaDir));
     log(`${count} tables: compile ${Math.round(compileMs.wall)} ms`);
+    // What `--no-type-check` buys: schemac's own checks only, no TypeScript diagnostics.
+    const [unchecked, compileNoTypeCheckMs] = timed(() => compileSchema(schemaDir, { typeCheck: false }));
+    log(`${count} tables: compile without type check ${Math.round(compileNoTypeCheckMs.wall)} ms`);
     const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
     const matchingText = read('matching.json');
     const driftedText = read('drifted.json');
@@ -108,6 +112,7 @@ export function measureSize(count: number, keep: boolean): SizeResult {
     const checks: CheckResult[] = [
       checkDiagnostics('schema files compile without diagnostics', compiled.diagnostics),
       { name: `compiled model has ${count + 1} tables`, ok: desired.tables.length === count + 1, detail: `got ${desired.tables.length}` },
+      checkDiagnostics('schema files compile without diagnostics (typeCheck: false)', unchecked.diagnostics),
       checkDiagnostics('matching catalog reads without diagnostics', matchingModel.diagnostics),
       checkEmptyPlan(matchingPlan),
       checkDriftPlan(driftedPlan, files.expectations),
@@ -117,7 +122,7 @@ export function measureSize(count: number, keep: boolean): SizeResult {
       tables: count,
       schemaFiles: files.schemaFiles,
       ms: {
-        generate: generateMs, endToEnd: endToEndMs, compile: compileMs, catalogToModel: catalogMs,
+        generate: generateMs, endToEnd: endToEndMs, compile: compileMs, compileNoTypeCheck: compileNoTypeCheckMs, catalogToModel: catalogMs,
         diffMatching: diffMatchingMs, diffDrifted: diffDriftedMs, diffEmpty: diffEmptyMs,
         emitDrifted: emitDriftedMs, emitEmpty: emitEmptyMs,
       },

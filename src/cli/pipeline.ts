@@ -46,7 +46,7 @@ export function compileAndLint(project: Project, typeCheck = true): { database: 
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new CliError(`schema folder not found: ${project.schemaShown}`);
   }
-  const compiled = compileSchema(dir, { typeCheck, defaultSchema: project.config.defaultSchema });
+  const compiled = compileSchema(dir, { typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming });
   const database = withoutIgnored(compiled.database, project.config.ignore);
   const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
   const findings = hasErrors ? [] : lint(database, project.config.lint);

@@ -109,29 +109,6 @@ export function takesStringLiteral(t: SqlType): boolean {
     || ['date', 'time', 'datetime', 'datetime2', 'datetimeoffset', 'smalldatetime'].includes(t.name);
 }
 
-/** Bytes a key column takes at most, or null for MAX/xml, which cannot be a key column. */
-export function keyBytes(t: SqlType): number | null {
-  if (t.length === 'max' || t.name === 'xml') return null;
-  const scaled = (s: number | undefined, small: number): number => small + ((s ?? 7) <= 2 ? 0 : (s ?? 7) <= 4 ? 1 : 2);
-  switch (t.name) {
-    case 'bit': case 'tinyint': return 1;
-    case 'smallint': return 2;
-    case 'int': case 'real': case 'smallmoney': case 'smalldatetime': return 4;
-    case 'bigint': case 'money': case 'float': case 'datetime': return 8;
-    case 'decimal': case 'numeric': {
-      const p = t.precision ?? 18;
-      return p <= 9 ? 5 : p <= 19 ? 9 : p <= 28 ? 13 : 17;
-    }
-    case 'date': return 3;
-    case 'time': return scaled(t.scale, 3);
-    case 'datetime2': return scaled(t.scale, 6);
-    case 'datetimeoffset': return scaled(t.scale, 8);
-    case 'char': case 'varchar': case 'binary': case 'varbinary': return t.length ?? 1;
-    case 'nchar': case 'nvarchar': return 2 * (t.length ?? 1);
-    case 'uniqueidentifier': return 16;
-  }
-}
-
 /** The type as T-SQL text for messages, e.g. varchar(255). */
 export function typeText(t: SqlType): string {
   if (t.length !== undefined) return `${t.name}(${t.length})`;

@@ -6,7 +6,8 @@
 import type { ts } from 'ts-morph';
 import type { IndexColumn, NamedObject } from '../model';
 import { Codes } from './codes';
-import { keyBytes, typeText } from './column-types';
+import { keyBytes } from '../sqlserver/key-bytes';
+import { typeText } from './column-types';
 import type { DiagnosticBag } from './diagnostics';
 import { maxIdentifierLength } from './names';
 import { refOf } from './source-ref';

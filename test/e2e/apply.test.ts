@@ -4,6 +4,7 @@
  * assumed. Faults exist only on the stand-in; those tests skip on a real server.
  */
 import { createServer } from 'net';
+import * as path from 'path';
 import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown, tempProject, type TempProject } from './support/project';
 import { PROJECTS_SCHEMA, PROJECTS_WITHOUT_NOTES } from './support/projects-schema';
@@ -43,6 +44,9 @@ for (const spec of e2eTargets()) {
     let target: LiveTarget;
     let project: TempProject;
     const db = (): string[] => ['--database', target.url];
+    // Absolute: `apply FILE` reads FILE relative to the process's directory, not the CLI's cwd
+    // (src/cli/commands/apply.ts jobFromFile; reported), which differ when the CLI runs in-process.
+    const savedPlan = (): string => path.join(project.dir, 'plan.json');
     const snapshot = async (): Promise<ComparableCatalog> => comparable(snapshotOf(await project.run(['snapshot', ...db()])));
     const history = async (): Promise<string> => {
       const r = await project.run(['history', ...db()]);
@@ -91,7 +95,8 @@ for (const spec of e2eTargets()) {
       if (plan.code !== 0) throw new Error(`plan after apply: ${shown(plan)}`);
       const listed = await history();
       expect(listed.trim().split('\n')).toHaveLength(1);
-      expect(listed).toContain(`run ${runId!}`);
+      // SQL Server hands uniqueidentifiers back in upper case.
+      expect(listed.toLowerCase()).toContain(`run ${runId!.toLowerCase()}`);
       expect(listed).toContain('7 step(s)');
     }, 120_000);
 
@@ -134,7 +139,7 @@ for (const spec of e2eTargets()) {
       });
       const first = project.run(['apply', ...db(), '--auto-approve', FAST]);
       await slowed;
-      const second = await project.run(['apply', 'plan.json', ...db(), '--auto-approve', '--lock-timeout', '1s']);
+      const second = await project.run(['apply', savedPlan(), ...db(), '--auto-approve', '--lock-timeout', '1s']);
       const firstDone = await first;
       expectExit(firstDone, 0);
       expectExit(second, 3);
@@ -149,7 +154,7 @@ for (const spec of e2eTargets()) {
       expectExit(await project.run(['plan', ...db(), '--out', 'plan.json', FAST]), 0);
       await execAll(target.url, ['CREATE TABLE [dbo].[projects] ([id] int NOT NULL, [code] varchar(20) NOT NULL);']);
       const before = await snapshot();
-      const apply = await project.run(['apply', 'plan.json', ...db(), '--auto-approve']);
+      const apply = await project.run(['apply', savedPlan(), ...db(), '--auto-approve']);
       expectExit(apply, 3);
       expect(apply.stderr).toMatch(/the database changed since the plan was made/);
       expect(apply.stderr).toMatch(/planning now would give \d+ change\(s\): .*projects/);

@@ -63,7 +63,7 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         if (checkout.dir === null) {
           before = emptyDatabase();
         } else {
-          const base = compileSchema(checkout.dir, { defaultSchema: project.config.defaultSchema });
+          const base = compileSchema(checkout.dir, { defaultSchema: project.config.defaultSchema, naming: project.config.naming });
           if (base.diagnostics.some((d) => d.severity === 'error')) {
             dispose();
             throw new CliError(`the schema at ${ref} does not compile (${base.diagnostics.filter((d) => d.severity === 'error').length} error(s)); review against a ref whose schema compiles`);

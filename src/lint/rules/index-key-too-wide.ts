@@ -5,7 +5,7 @@
  * The compiler used to report the same thing as SC1505; lint owns it now (see supersede.ts).
  */
 import type { Table } from '../../model';
-import { keyBytes } from '../key-bytes';
+import { keyBytes } from '../../sqlserver/key-bytes';
 import type { Finding, LintRule } from '../rule';
 import { columnOf, keyedObjects, qualified, sourceOf } from '../model-facts';
 

@@ -11,7 +11,8 @@ import { resolveName } from './select';
 import { systemView } from './system-views';
 import { err } from './errors';
 
-function collect(node: unknown, out: Name[]): void {
+/** Every table name a statement (or expression) refers to in FROM/JOIN, subqueries included. */
+export function collect(node: unknown, out: Name[]): void {
   if (!node || typeof node !== 'object') return;
   if (Array.isArray(node)) { for (const x of node) collect(x, out); return; }
   const o = node as { k?: string; name?: unknown };

@@ -5,6 +5,12 @@ import { newDatabase } from './catalog';
 import { EngineSession } from './session';
 import type { EngineState } from './session';
 import { AppLocks } from './app-locks';
+import { ObjectLocks } from './object-locks';
+import { Waiters } from './waiters';
+import { FaultState } from './faults';
+import type { EngineFaults } from './faults';
+
+export type { EngineFaults, StatementFailure, StatementDelay, StatementSelector } from './faults';
 
 /** Options of the stand-in engine. */
 export interface EngineOptions {
@@ -12,25 +18,44 @@ export interface EngineOptions {
   readonly password: string;
   /** User databases to create (default ['app']); master always exists. */
   readonly databases?: readonly string[];
-  /** What @@VERSION and SERVERPROPERTY('ProductVersion') report. */
+  /** What @@VERSION and SERVERPROPERTY('ProductVersion') report (a fault's productVersion overrides it). */
   readonly productVersion?: string;
+  /** Engine-level faults from the start (see faults.ts for the statement counting rule). */
+  readonly faults?: EngineFaults;
+}
+
+/** The engine, with the test controls the protocol layer does not need. */
+export interface StandinEngine extends Engine {
+  /** Replaces the engine faults and restarts the statement count. */
+  setFaults(faults: EngineFaults): void;
+  /** Statements counted (per the faults' counting rule) since the faults were last set. */
+  readonly statementsCounted: number;
 }
 
 /** Creates an engine with empty user databases. */
-export function createEngine(options: EngineOptions): Engine {
+export function createEngine(options: EngineOptions): StandinEngine {
   const dbs = new Map<string, Database>();
   const names = ['master', ...(options.databases ?? ['app']).filter((n) => n.toLowerCase() !== 'master')];
   names.forEach((n, i) => dbs.set(n.toLowerCase(), newDatabase(i === 0 ? 1 : i + 4, n)));
+  const baseVersion = options.productVersion ?? '16.0.4135.4';
+  const faults = new FaultState(options.faults);
+  const waiters = new Waiters();
   const state: EngineState = {
-    productVersion: options.productVersion ?? '16.0.4135.4',
+    get productVersion() { return faults.productVersion ?? baseVersion; },
+    get versionText() { return faults.versionText; },
     get: (n) => dbs.get(n.toLowerCase()),
     set: (n, db) => { dbs.set(n.toLowerCase(), db); },
     all: () => [...dbs.values()].sort((a, b) => a.id - b.id),
-    appLocks: new AppLocks(),
+    appLocks: new AppLocks(waiters),
+    locks: new ObjectLocks(waiters),
+    waiters,
+    faults,
   };
   let nextSpid = 51;
   return {
-    productVersion: state.productVersion,
+    get productVersion() { return state.productVersion; },
+    get statementsCounted() { return faults.statementsCounted; },
+    setFaults: (next) => faults.set(next),
     login(user: string, password: string, database: string | null): LoginResult {
       if (user.toLowerCase() !== 'sa' || password !== options.password) {
         return { ok: false, error: { kind: 'error', number: 18456, state: 1, class: 14, message: `Login failed for user '${user}'.`, line: 1 } };

@@ -40,9 +40,9 @@ export function toCell(v: Value, t: SqlType): Cell {
 }
 
 /** The value and type of an @@ variable, from the session's counters; undefined when unknown. */
-export function globalVariable(name: string, s: { version: string; spid: number; trancount: number; error: number; rowCount: number; identity: number | null }): { value: Value; type: SqlType } | undefined {
+export function globalVariable(name: string, s: { version: string; versionText?: string; spid: number; trancount: number; error: number; rowCount: number; identity: number | null; lockTimeout: number }): { value: Value; type: SqlType } | undefined {
   switch (name.toUpperCase()) {
-    case '@@VERSION': return { value: versionString(s.version), type: ty.nvarchar(300) };
+    case '@@VERSION': return { value: s.versionText ?? versionString(s.version), type: ty.nvarchar(300) };
     case '@@SPID': return { value: s.spid, type: ty.smallint };
     case '@@TRANCOUNT': return { value: s.trancount, type: ty.int };
     case '@@ERROR': return { value: s.error, type: ty.int };
@@ -53,7 +53,7 @@ export function globalVariable(name: string, s: { version: string; spid: number;
     case '@@LANGUAGE': return { value: 'us_english', type: ty.nvarchar(128) };
     case '@@MAX_PRECISION': return { value: 38, type: ty.tinyint };
     case '@@OPTIONS': return { value: 5496, type: ty.int };
-    case '@@LOCK_TIMEOUT': return { value: -1, type: ty.int };
+    case '@@LOCK_TIMEOUT': return { value: s.lockTimeout, type: ty.int };
     default: return undefined;
   }
 }

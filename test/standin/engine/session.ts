@@ -20,13 +20,36 @@ import { TxLog } from './tx-log';
 import { bindTables } from './bind';
 import type { DatabaseStore } from './tx-log';
 import type { AppLocks } from './app-locks';
+import { parseMode, parseOwner } from './app-locks';
+import type { ObjectLocks } from './object-locks';
+import type { Waiters } from './waiters';
+import { sleep } from './waiters';
+import type { FaultState } from './faults';
+import { isDriverProbe } from './faults';
+import type { StatementNeeds } from './lock-needs';
+import { renameNeeds, statementNeeds } from './lock-needs';
 
 /** What a session needs from the engine. */
 export interface EngineState extends DatabaseStore {
   readonly productVersion: string;
+  /** The whole @@VERSION text when a fault overrides it. */
+  readonly versionText: string | undefined;
   all(): Database[];
   readonly appLocks: AppLocks;
+  readonly locks: ObjectLocks;
+  readonly waiters: Waiters;
+  readonly faults: FaultState;
 }
+
+/** Statements that only wrap others: not counted by faults, no locks of their own. */
+function isWrapper(s: Statement): boolean {
+  if (s.k === 'block' || s.k === 'tryCatch') return true;
+  if (s.k !== 'exec') return false;
+  return s.dynamic !== undefined || (s.proc ?? []).map((p) => p.toLowerCase()).pop() === 'sp_executesql';
+}
+
+/** Statements whose execution changes data or definitions (statement-level undo applies). */
+const NOT_MUTATING = new Set(['select', 'declare', 'setVar', 'setOption', 'if', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
 type Var = { value: Value; type: SqlType };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
@@ -45,6 +68,10 @@ export class EngineSession implements Session {
   private caughtStack: { number: number; message: string; severity: number; state: number; line: number }[] = [];
   private out: Output[] = [];
   private tranSeq = 0;
+  /** The running request is the driver's validation probe: not counted by faults. */
+  private probe = false;
+  /** SET LOCK_TIMEOUT, in ms; -1 waits forever (the default). */
+  private lockTimeout = -1;
   /** Per running batch (nested EXEC included): each table's columns when the batch was compiled. */
   private compiled: Map<number, Set<string>>[] = [];
 
@@ -81,7 +108,7 @@ export class EngineSession implements Session {
   }
 
   private global(name: string): Var | undefined {
-    return globalVariable(name, { version: this.engine.productVersion, spid: this.id, trancount: this.tranCount, error: this.lastError, rowCount: this.rowCount, identity: this.identity });
+    return globalVariable(name, { version: this.engine.productVersion, versionText: this.engine.versionText, spid: this.id, trancount: this.tranCount, error: this.lastError, rowCount: this.rowCount, identity: this.identity, lockTimeout: this.lockTimeout });
   }
 
   private ddl(write: boolean): DdlContext {
@@ -97,7 +124,8 @@ export class EngineSession implements Session {
 
   async executeBatch(sql: string, signal: AbortSignal): Promise<Output[]> {
     this.out = [];
-    this.runText(sql, signal, false);
+    this.probe = isDriverProbe(sql);
+    try { await this.runText(sql, signal, false); } catch (e) { if (!(e instanceof BatchEnd)) throw e; }
     return this.out;
   }
 
@@ -106,16 +134,18 @@ export class EngineSession implements Session {
     try {
       // TDS may name well-known procedures by id (ProcIDs in MS-TDS 2.2.6.6): 10 is sp_executesql.
       const proc = procedure === '10' ? 'sp_executesql' : procedure.toLowerCase().replace(/^(\[?sys\]?\.|\[?dbo\]?\.)/, '').replace(/[[\]]/g, '');
+      this.probe = false;
       if (proc === 'sp_executesql') {
         const stmt = parameters[0];
+        this.probe = typeof stmt?.value === 'string' && isDriverProbe(stmt.value);
         const vars = new Map<string, Var>();
         for (const p of parameters.slice(2)) {
           const type = parseParamType(p.type);
           vars.set(p.name.toLowerCase(), { value: p.value === null ? null : convert(p.value as Value, type), type });
         }
-        this.runText(stmt?.value === null || stmt === undefined ? '' : String(stmt.value), signal, true, vars);
+        await this.runText(stmt?.value === null || stmt === undefined ? '' : String(stmt.value), signal, true, vars);
       } else {
-        this.runText(`EXEC ${procedure} ${parameters.map((_p, i) => `@p${i}`).join(', ')}`, signal, true,
+        await this.runText(`EXEC ${procedure} ${parameters.map((_p, i) => `@p${i}`).join(', ')}`, signal, true,
           new Map(parameters.map((p, i) => [`@p${i}`, { value: p.value as Value, type: parseParamType(p.type) }])));
       }
     } catch (e) {
@@ -129,8 +159,50 @@ export class EngineSession implements Session {
   async rollbackTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.guard(() => this.tranRollback()); return this.out; }
 
   close(): void {
-    if (this.tranCount > 0) { this.log.rollback(); this.tranCount = 0; }
-    this.engine.appLocks.releaseAll(this.id);
+    if (this.tranCount > 0) { this.tranCount = 0; this.log.rollback(); }
+    this.engine.locks.releaseAll(this.id);
+    this.engine.appLocks.releaseOwned(this.id);
+  }
+
+  /** Object locks and Transaction-owned app locks end with the transaction. */
+  private endTransaction(): void {
+    this.engine.locks.releaseAll(this.id);
+    this.engine.appLocks.releaseOwned(this.id, 'Transaction');
+  }
+
+  /** Rolls back whatever is open, reporting it (XACT_ABORT, cancellation). */
+  private abortTransaction(): void {
+    if (this.tranCount === 0) return;
+    this.tranCount = 0;
+    this.log.rollback();
+    this.endTransaction();
+    this.out.push({ kind: 'transactionChanged', event: 'rollback', descriptor: this.descriptor() });
+  }
+
+  /** A TDS attention cancelled the running statement: with XACT_ABORT ON the transaction rolls back too. */
+  private cancel(): never {
+    if (this.option('XACT_ABORT')) this.abortTransaction();
+    throw new BatchEnd('abort');
+  }
+
+  /** Waits until the statement's locks are granted (SET LOCK_TIMEOUT; 1222 on expiry), taking its write locks. */
+  private async lockFor(needs: StatementNeeds, signal: AbortSignal): Promise<void> {
+    if (needs.write.length === 0 && needs.read.length === 0 && needs.catalogs.length === 0) return;
+    const { locks, waiters } = this.engine;
+    for (;;) {
+      let fresh: string[] = [];
+      const outcome = await waiters.wait(() => { const r = locks.tryTake(needs, this.id); if (r) fresh = r; return r !== null; }, this.lockTimeout, signal);
+      if (outcome === 'aborted') this.cancel();
+      if (outcome === 'timeout') throw new SqlError(1222, 16, 51, 'Lock request time out period exceeded.');
+      this.log.record(needs.targets.filter((t) => fresh.includes(t.key)));
+      // Another session may have run between the grant and now: re-check synchronously.
+      if (locks.free(needs, this.id)) return;
+    }
+  }
+
+  /** Outside a transaction a statement's locks end with it. */
+  private statementEnded(): void {
+    if (this.tranCount === 0) this.engine.locks.releaseAll(this.id);
   }
 
   private guard(f: () => void): void {
@@ -153,19 +225,17 @@ export class EngineSession implements Session {
   private tranCommit(): void {
     if (this.tranCount === 0) throw err.commitNoTran();
     this.tranCount--;
-    if (this.tranCount === 0) { this.log.commit(); this.out.push({ kind: 'transactionChanged', event: 'commit', descriptor: this.descriptor() }); }
+    if (this.tranCount === 0) { this.log.commit(); this.endTransaction(); this.out.push({ kind: 'transactionChanged', event: 'commit', descriptor: this.descriptor() }); }
   }
 
   private tranRollback(): void {
     if (this.tranCount === 0) throw err.rollbackNoTran();
-    this.tranCount = 0;
-    this.log.rollback();
-    this.out.push({ kind: 'transactionChanged', event: 'rollback', descriptor: this.descriptor() });
+    this.abortTransaction();
   }
 
   // ---- batches
 
-  private runText(sql: string, signal: AbortSignal, nested: boolean, vars?: Map<string, Var>): void {
+  private async runText(sql: string, signal: AbortSignal, nested: boolean, vars?: Map<string, Var>): Promise<void> {
     // QUOTED_IDENTIFIER is a parse-time option: a SET in this batch only affects later batches.
     const tokens = tokenize(sql, this.option('QUOTED_IDENTIFIER'));
     const problem = checkSyntax(sql, tokens);
@@ -184,7 +254,7 @@ export class EngineSession implements Session {
     if (vars || nested) this.frames.push(vars ?? new Map());
     this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
     try {
-      this.runList(statements, signal);
+      await this.runList(statements, signal);
     } catch (e) {
       if (!(e instanceof BatchEnd)) throw e;
       if (e.reason === 'xactAbort' && nested) throw e;
@@ -194,26 +264,44 @@ export class EngineSession implements Session {
     }
   }
 
-  private runList(list: readonly Statement[], signal: AbortSignal): void {
+  private async runList(list: readonly Statement[], signal: AbortSignal): Promise<void> {
     for (const s of list) {
-      if (signal.aborted) throw new BatchEnd('abort');
-      this.runOne(s, signal);
+      if (signal.aborted) this.cancel();
+      await this.runOne(s, signal);
     }
   }
 
-  private runOne(s: Statement, signal: AbortSignal): void {
+  /** Faults, then locks, for a statement about to run; throws its SqlError (fault, 1222) or cancels. */
+  private async prepare(s: Statement, signal: AbortSignal): Promise<void> {
+    if (!isWrapper(s) && s.k !== 'setOption' && !this.probe) {
+      const decision = this.engine.faults.next(s.text);
+      if (decision.delayMs !== undefined && !(await sleep(decision.delayMs, signal))) this.cancel();
+      if (decision.fail) throw decision.fail;
+    }
+    if (!isWrapper(s)) await this.lockFor(statementNeeds(s, this.host()), signal);
+  }
+
+  private async runOne(s: Statement, signal: AbortSignal): Promise<void> {
     if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
-    const mutating = !['select', 'declare', 'setVar', 'setOption', 'if', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec'].includes(s.k);
-    if (mutating) this.log.startStatement();
+    const mutating = !NOT_MUTATING.has(s.k);
     try {
-      if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
-      this.execute(s, signal);
-      if (mutating) this.log.endStatement();
-      if (!['if', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;
-    } catch (e) {
-      if (!(e instanceof SqlError)) { if (mutating) this.log.undoStatement(); throw e; }
-      if (mutating) this.log.undoStatement();
-      this.fail(e, s.line);
+      try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }
+      // From here to the end of a simple statement nothing awaits: no other session runs while it
+      // writes, so the statement's whole-database undo image cannot swallow anyone else's work.
+      if (mutating) this.log.startStatement();
+      try {
+        if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
+        if (s.k === 'if' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);
+        else this.execute(s);
+        if (mutating) this.log.endStatement();
+        if (!['if', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;
+      } catch (e) {
+        if (mutating) this.log.undoStatement();
+        if (!(e instanceof SqlError)) throw e;
+        this.fail(e, s.line);
+      }
+    } finally {
+      if (!isWrapper(s)) this.statementEnded();
     }
   }
 
@@ -222,7 +310,7 @@ export class EngineSession implements Session {
     if (this.inTry > 0) throw new CaughtSignal(e, line);
     this.emitError(e, line);
     if (this.option('XACT_ABORT') && e.cls >= 11 && e.scope !== 'compile') {
-      if (this.tranCount > 0) { this.tranCount = 0; this.log.rollback(); this.out.push({ kind: 'transactionChanged', event: 'rollback', descriptor: this.descriptor() }); }
+      this.abortTransaction();
       throw new BatchEnd('xactAbort');
     }
     if (e.scope !== 'statement') throw new BatchEnd('abort');
@@ -250,7 +338,31 @@ export class EngineSession implements Session {
     v.value = convert(value, v.type);
   }
 
-  private execute(s: Statement, signal: AbortSignal): void {
+  private async executeCompound(s: Extract<Statement, { k: 'if' | 'block' | 'tryCatch' | 'exec' }>, signal: AbortSignal): Promise<void> {
+    const host = this.host();
+    switch (s.k) {
+      case 'exec': await this.exec(s, signal); return;
+      case 'if': {
+        if (test(s.cond, undefined, host) === true) await this.runOne(s.then, signal);
+        else if (s.els) await this.runOne(s.els, signal);
+        return;
+      }
+      case 'block': await this.runList(s.body, signal); return;
+      case 'tryCatch': {
+        this.inTry++;
+        let caught: CaughtSignal | undefined;
+        try { await this.runList(s.body, signal); } catch (e) { if (e instanceof CaughtSignal) caught = e; else throw e; } finally { this.inTry--; }
+        if (caught) {
+          this.lastError = caught.error.number;
+          this.caughtStack.push({ number: caught.error.number, message: caught.error.message, severity: caught.error.cls, state: caught.error.state, line: caught.line });
+          try { await this.runList(s.handler, signal); } finally { this.caughtStack.pop(); }
+        }
+        return;
+      }
+    }
+  }
+
+  private execute(s: Exclude<Statement, { k: 'if' | 'block' | 'tryCatch' | 'exec' }>): void {
     const host = this.host();
     switch (s.k) {
       case 'select': {
@@ -277,7 +389,6 @@ export class EngineSession implements Session {
       case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
-      case 'exec': this.exec(s, signal); return;
       case 'declare':
         for (const v of s.vars) {
           const type = resolveType(v.type);
@@ -288,25 +399,9 @@ export class EngineSession implements Session {
         return;
       case 'setVar': this.setVar(s.name, evaluate(s.expr, undefined, host)); this.done(); return;
       case 'setOption': {
+        if (s.options.length === 1 && s.options[0] === 'LOCK_TIMEOUT') { this.lockTimeout = Math.max(-1, Math.trunc(Number(s.value))); return; }
         const on = s.value === 'ON';
         for (const o of s.options) if (s.value === 'ON' || s.value === 'OFF') this.options.set(o.replace(/\s+/g, '_'), on);
-        return;
-      }
-      case 'if': {
-        if (test(s.cond, undefined, host) === true) this.runOne(s.then, signal);
-        else if (s.els) this.runOne(s.els, signal);
-        return;
-      }
-      case 'block': this.runList(s.body, signal); return;
-      case 'tryCatch': {
-        this.inTry++;
-        let caught: CaughtSignal | undefined;
-        try { this.runList(s.body, signal); } catch (e) { if (e instanceof CaughtSignal) caught = e; else throw e; } finally { this.inTry--; }
-        if (caught) {
-          this.lastError = caught.error.number;
-          this.caughtStack.push({ number: caught.error.number, message: caught.error.message, severity: caught.error.cls, state: caught.error.state, line: caught.line });
-          try { this.runList(s.handler, signal); } finally { this.caughtStack.pop(); }
-        }
         return;
       }
       case 'print': this.out.push({ kind: 'info', number: 0, state: 1, class: 0, message: toText(evaluate(s.expr, undefined, host) ?? ''), line: s.line }); return;
@@ -348,9 +443,9 @@ export class EngineSession implements Session {
     }
   }
 
-  private exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): void {
+  private async exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
     const host = this.host();
-    if (s.dynamic) { this.runText(toText(evaluate(s.dynamic, undefined, host) ?? ''), signal, true); return; }
+    if (s.dynamic) { await this.runText(toText(evaluate(s.dynamic, undefined, host) ?? ''), signal, true); return; }
     const proc = (s.proc ?? []).map((p) => p.toLowerCase());
     const name = proc[proc.length - 1];
     const args = s.args.map((a) => ({ name: a.name?.toLowerCase(), value: evaluate(a.expr, undefined, host) }));
@@ -368,23 +463,34 @@ export class EngineSession implements Session {
             vars.set(d.name, { value: given ? convert(given.value, d.type) : null, type: d.type });
           });
         }
-        this.runText(text, signal, true, vars);
+        await this.runText(text, signal, true, vars);
         return;
       }
       case 'sp_rename': {
         const type = arg(2, '@objtype');
+        await this.lockFor(renameNeeds(host, toText(arg(0, '@objname') ?? ''), toText(arg(1, '@newname') ?? ''), type === null ? null : toText(type)), signal);
         spRename(this.ddl(true), toText(arg(0, '@objname') ?? ''), toText(arg(1, '@newname') ?? ''), type === null ? null : toText(type));
         this.done();
         return;
       }
       case 'sp_getapplock': {
-        const status = this.engine.appLocks.acquire(toText(arg(0, '@resource') ?? ''), this.id);
+        const status = await this.getAppLock(arg(0, '@resource'), arg(1, '@lockmode'), arg(2, '@lockowner'), arg(3, '@locktimeout'), signal);
+        if (status === -2) this.cancel();
         if (s.returnVar) this.setVar(s.returnVar, status);
         this.done();
         return;
       }
       case 'sp_releaseapplock': {
-        const status = this.engine.appLocks.release(toText(arg(0, '@resource') ?? ''), this.id);
+        const resource = toText(arg(0, '@resource') ?? '');
+        const ownerArg = arg(1, '@lockowner');
+        const owner = ownerArg === null ? 'Transaction' : parseOwner(toText(ownerArg));
+        let status = -999;
+        if (!owner) this.optionNotRecognised(toText(ownerArg ?? ''), '@LockOwner');
+        else status = this.engine.appLocks.release(this.dbName, resource, this.id, owner);
+        if (status === -999 && owner) {
+          this.lastError = 1223;
+          this.out.push({ kind: 'error', number: 1223, state: 1, class: 16, line: 1, procName: 'sp_releaseapplock', message: `Cannot release the application lock (Database Principal: 'public', Resource: '${resource}') because it is not currently held.` });
+        }
         if (s.returnVar) this.setVar(s.returnVar, status);
         this.done();
         return;
@@ -393,7 +499,28 @@ export class EngineSession implements Session {
       default: throw err.noProc((s.proc ?? []).join('.'));
     }
   }
+
+  private optionNotRecognised(value: string, parameter: string): void {
+    this.out.push({ kind: 'info', number: 15625, state: 1, class: 10, line: 1, message: optionMessage(value, parameter) });
+  }
+
+  /** sp_getapplock: validates its arguments as SQL Server does (-999 with an informational message), then waits. */
+  private async getAppLock(resource: Value, modeArg: Value, ownerArg: Value, timeoutArg: Value, signal: AbortSignal): Promise<number> {
+    const mode = parseMode(toText(modeArg ?? ''));
+    if (!mode) { this.optionNotRecognised(toText(modeArg ?? ''), '@LockMode'); return -999; }
+    const owner = ownerArg === null ? 'Transaction' : parseOwner(toText(ownerArg));
+    if (!owner) { this.optionNotRecognised(toText(ownerArg), '@LockOwner'); return -999; }
+    if (owner === 'Transaction' && this.tranCount === 0) {
+      this.out.push({ kind: 'info', number: 15626, state: 1, class: 10, line: 1, message: 'You attempted to acquire a transactional application lock without an active transaction.' });
+      return -999;
+    }
+    const timeoutMs = timeoutArg === null ? this.lockTimeout : Math.max(-1, Math.trunc(toNumber(timeoutArg)));
+    return this.engine.appLocks.acquire({ database: this.dbName, resource: toText(resource ?? ''), mode, owner, timeoutMs, session: this.id, signal });
+  }
 }
+
+/** Informational 15625, as sp_getapplock / sp_releaseapplock report a bad option. */
+function optionMessage(value: string, parameter: string): string { return `Option '${value}' not recognized for '${parameter}' parameter.`; }
 
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
 class CaughtSignal { constructor(readonly error: SqlError, readonly line: number) {} }

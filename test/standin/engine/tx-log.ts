@@ -1,12 +1,12 @@
 /**
- * A session's transaction log. Every mutating statement calls beforeWrite(db) first; the log
- * keeps the before-image of each database the open transaction (and the running statement)
- * touched, so ROLLBACK and a failed statement restore exactly what was there. Images are kept
- * per database, copy-on-first-write: simple and always correct while one session writes at a
- * time; issue 5's locks decide who may write, and can later narrow images to per-table undo.
+ * A session's undo log. A transaction records the before-image of each table or schema when it
+ * first locks it (object-locks.ts), so ROLLBACK puts back exactly what this transaction changed
+ * and never touches another session's work. A statement keeps a whole-database image for
+ * statement-level rollback: safe because a writing statement runs synchronously, under its
+ * locks, between taking the image and finishing (no other session runs in between).
  */
-import type { Database } from './catalog';
-import { cloneDatabase } from './catalog';
+import type { Database, Schema, Table } from './catalog';
+import { cloneDatabase, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
 export interface DatabaseStore {
@@ -14,9 +14,23 @@ export interface DatabaseStore {
   set(name: string, db: Database): void;
 }
 
+/** A lockable object: a table (or other schema-scoped name) or a schema. */
+export interface Target {
+  readonly key: string;
+  readonly kind: 'table' | 'schema';
+  readonly db: string;
+  readonly schema: string;
+  /** Table name; for a schema target, the schema name again. */
+  readonly name: string;
+}
+
+type Image =
+  | { readonly kind: 'table'; readonly target: Target; readonly before: { readonly table: Table; readonly index: number } | null }
+  | { readonly kind: 'schema'; readonly target: Target; readonly before: Schema | null };
+
 /** Before-images for the open transaction and the running statement. */
 export class TxLog {
-  private tran: Map<string, Database> | null = null;
+  private tran: Image[] | null = null;
   private statement: Map<string, Database> | null = null;
 
   constructor(private readonly store: DatabaseStore) {}
@@ -25,15 +39,56 @@ export class TxLog {
   get inTransaction(): boolean { return this.tran !== null; }
 
   /** Opens a transaction (outermost BEGIN TRAN). */
-  begin(): void { this.tran = new Map(); }
+  begin(): void { this.tran = []; }
 
   /** Makes the transaction's work permanent. */
   commit(): void { this.tran = null; }
 
-  /** Puts back every database the transaction touched. */
+  /** Records the before-image of objects the transaction just locked (call before changing them). */
+  record(targets: readonly Target[]): void {
+    if (!this.tran) return;
+    for (const t of targets) {
+      const db = this.store.get(t.db);
+      if (!db) continue;
+      if (t.kind === 'schema') {
+        const s = findSchema(db, t.name);
+        this.tran.push({ kind: 'schema', target: t, before: s ? { ...s } : null });
+      } else {
+        const table = findTable(db, t.schema, t.name);
+        this.tran.push({ kind: 'table', target: t, before: table ? { table: structuredClone(table), index: db.tables.indexOf(table) } : null });
+      }
+    }
+  }
+
+  /** Puts back every object the transaction changed, leaving everything else as it is now. */
   rollback(): void {
-    if (this.tran) for (const [name, image] of this.tran) this.store.set(name, image);
+    const images = this.tran ?? [];
     this.tran = null;
+    for (const name of new Set(images.map((i) => i.target.db))) {
+      const db = this.store.get(name);
+      if (!db) continue;
+      const mine = images.filter((i) => i.target.db === name);
+      const tableImages = mine.flatMap((i) => (i.kind === 'table' ? [i] : []));
+      // Live tables to drop: those now under a name the transaction locked, and the live copies
+      // of tables it recorded (which may have been renamed since).
+      const ids = new Set(tableImages.flatMap((i) => (i.before ? [i.before.table.objectId] : [])));
+      const schemaIds = new Map(db.schemas.map((s) => [s.schemaId, s.name]));
+      const locked = (t: Table): boolean => tableImages.some((i) => sameName(i.target.name, t.name) && sameName(i.target.schema, schemaIds.get(t.schemaId) ?? ''));
+      db.tables = db.tables.filter((t) => !ids.has(t.objectId) && !locked(t));
+      for (const i of mine) {
+        if (i.kind !== 'schema') continue;
+        db.schemas = db.schemas.filter((s) => !sameName(s.name, i.target.name));
+        if (i.before) db.schemas.push({ ...i.before });
+      }
+      db.schemas.sort((a, b) => a.schemaId - b.schemaId);
+      const back = tableImages.flatMap((i) => (i.before ? [i.before] : [])).sort((a, b) => a.index - b.index);
+      const seen = new Set<number>();
+      for (const b of back) {
+        if (seen.has(b.table.objectId)) continue;
+        seen.add(b.table.objectId);
+        db.tables.splice(Math.min(b.index, db.tables.length), 0, b.table);
+      }
+    }
   }
 
   /** Starts a statement: its own images, for statement-level rollback. */
@@ -48,11 +103,10 @@ export class TxLog {
     this.statement = null;
   }
 
-  /** Records a database's before-image; call before any change to it. Returns the live database. */
+  /** Records a database's statement image; call before any change to it. Returns the live database. */
   beforeWrite(name: string): Database {
     const db = this.store.get(name) as Database;
     const key = name.toLowerCase();
-    if (this.tran && !this.tran.has(key)) this.tran.set(key, cloneDatabase(db));
     if (this.statement && !this.statement.has(key)) this.statement.set(key, cloneDatabase(db));
     return db;
   }

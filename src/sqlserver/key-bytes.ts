@@ -1,6 +1,7 @@
 /**
  * Bytes a value of a type can take in an index key, for SQL Server's key size limits
  * (900 bytes clustered, 1,700 nonclustered). Variable-length types count their maximum.
+ * Shared by the compiler's key-size check and the lint rule that owns its severity.
  */
 import type { SqlType } from '../model';
 

@@ -1,0 +1,114 @@
+/**
+ * Which objects a statement locks or must wait for (object-locks.ts): the tables it writes
+ * (with the tables an FK cascade may change), the tables it reads, the catalogs it reads.
+ * Names that do not resolve are skipped: binding reports them (208) once the statement runs.
+ */
+import type { Name, Statement } from './ast';
+import type { Database, Table } from './catalog';
+import { findSchema, findTable, sameName } from './catalog';
+import { collect } from './bind';
+import type { Host } from './scope';
+import type { LockNeeds } from './object-locks';
+import { objectKey, schemaKey } from './object-locks';
+import type { Target } from './tx-log';
+
+/** What a statement needs, with its write set as undo-log targets. */
+export interface StatementNeeds extends LockNeeds { readonly targets: readonly Target[] }
+
+/** Nothing to lock. */
+export const NO_NEEDS: StatementNeeds = { write: [], targets: [], ddl: false, read: [], catalogs: [] };
+
+function resolve(host: Host, n: Name): { db: Database; schema: string; name: string } | undefined {
+  const db = n.length >= 3 ? host.database(n[n.length - 3]) : host.db;
+  if (!db) return undefined;
+  return { db, schema: n.length >= 2 && n[n.length - 2] !== '' ? n[n.length - 2] : 'dbo', name: n[n.length - 1] };
+}
+
+function isCatalog(schema: string): boolean { return sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA'); }
+
+/** The undo/lock target of a table name. */
+export function tableTarget(db: Database, schema: string, name: string): Target {
+  return { key: objectKey(db.name, schema, name), kind: 'table', db: db.name, schema, name };
+}
+
+function targetOfTable(db: Database, t: Table): Target {
+  return tableTarget(db, db.schemas.find((s) => s.schemaId === t.schemaId)?.name ?? 'dbo', t.name);
+}
+
+/** Tables an FK cascade from t may change (children, transitively). */
+function cascadeChildren(db: Database, t: Table, out: Set<Table>): void {
+  for (const c of db.tables) {
+    if (!out.has(c) && c.fks.some((f) => f.refTableId === t.objectId)) { out.add(c); cascadeChildren(db, c, out); }
+  }
+}
+
+function refTables(node: unknown, out: Name[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) { for (const x of node) refTables(x, out); return; }
+  const o = node as { refTable?: unknown };
+  if (Array.isArray(o.refTable)) out.push(o.refTable as Name);
+  for (const v of Object.values(node)) if (typeof v === 'object') refTables(v, out);
+}
+
+/** Builds needs from written names (ddl or not) and read names. */
+export function needsOf(host: Host, writes: readonly Name[], ddl: boolean, reads: readonly Name[], schemas: readonly string[] = []): StatementNeeds {
+  const targets = new Map<string, Target>();
+  const read = new Set<string>();
+  const catalogs = new Set<string>();
+  for (const n of writes) {
+    const r = resolve(host, n);
+    if (!r) continue;
+    const t = tableTarget(r.db, r.schema, r.name);
+    targets.set(t.key, t);
+    const live = findTable(r.db, r.schema, r.name);
+    if (live && !ddl) {
+      const kids = new Set<Table>();
+      cascadeChildren(r.db, live, kids);
+      for (const k of kids) { const kt = targetOfTable(r.db, k); targets.set(kt.key, kt); }
+      for (const f of live.fks) { const p = r.db.tables.find((x) => x.objectId === f.refTableId); if (p) read.add(targetOfTable(r.db, p).key); }
+    }
+  }
+  for (const s of schemas) {
+    const key = schemaKey(host.db.name, s);
+    targets.set(key, { key, kind: 'schema', db: host.db.name, schema: s, name: s });
+  }
+  for (const n of reads) {
+    const r = resolve(host, n);
+    if (!r) continue;
+    if (isCatalog(r.schema)) catalogs.add(r.db.name.toLowerCase());
+    else read.add(objectKey(r.db.name, r.schema, r.name));
+  }
+  const write = [...targets.values()];
+  return { write: write.map((t) => t.key), targets: write, ddl, read: [...read], catalogs: [...catalogs] };
+}
+
+/** What one (non-wrapper) statement locks and waits for. */
+export function statementNeeds(s: Statement, host: Host): StatementNeeds {
+  const reads: Name[] = [];
+  switch (s.k) {
+    case 'if': collect(s.cond, reads); return needsOf(host, [], false, reads);
+    case 'block': case 'tryCatch': case 'exec': return NO_NEEDS;
+    case 'insert': case 'update': case 'delete': collect(s, reads); return needsOf(host, [s.table], false, reads);
+    case 'createTable': case 'alterTable': { const w: Name[] = [s.name]; refTables(s, w); return needsOf(host, w, true, []); }
+    case 'dropTable': return needsOf(host, s.names, true, []);
+    case 'createIndex': return needsOf(host, [s.index.table], true, []);
+    case 'dropIndex': return needsOf(host, s.items.map((i) => i.table), true, []);
+    case 'createSchema': case 'dropSchema': return needsOf(host, [], true, [], [s.name]);
+    default: collect(s, reads); return needsOf(host, [], false, reads);
+  }
+}
+
+/** What sp_rename locks: the table named (or owning the renamed column/index/constraint) and the new name. */
+export function renameNeeds(host: Host, objname: string, newname: string, objtype: string | null): StatementNeeds {
+  const parts = objname.split('.').map((p) => p.replace(/^\[|\]$/g, ''));
+  const db = host.db;
+  const kind = (objtype ?? '').toUpperCase();
+  if (kind === 'COLUMN' || kind === 'INDEX') return needsOf(host, [parts.slice(0, -1)], true, []);
+  const schema = parts.length >= 2 ? parts[parts.length - 2] : 'dbo';
+  const name = parts[parts.length - 1];
+  if (findTable(db, schema, name)) return needsOf(host, [[schema, name], [schema, newname]], true, []);
+  // A constraint (or other child object): lock its table.
+  const s = findSchema(db, schema);
+  const owner = s && db.tables.find((t) => t.schemaId === s.schemaId && [...t.keys, ...t.checks, ...t.defaults, ...t.fks].some((c) => sameName(c.name, name)));
+  return owner ? needsOf(host, [[schema, owner.name]], true, []) : NO_NEEDS;
+}
