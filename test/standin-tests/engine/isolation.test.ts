@@ -78,6 +78,10 @@ test('rollback restores what the transaction changed: dropped, altered, renamed 
   expect((await b.request().query('SELECT * FROM dbo.keep')).recordset).toEqual([{ id: 1 }]);
   expect(await scalar(b, "SELECT COUNT(*) FROM sys.schemas WHERE name = 'app_s'")).toBe(0);
   expect(await scalar(b, "SELECT COUNT(*) FROM sys.key_constraints WHERE name = 'pk_keep'")).toBe(1);
+  // Restored objects keep dates the TDS layer can send.
+  expect(await scalar(b, "SELECT MAX(modify_date) FROM sys.objects WHERE name = 'keep'")).toBeInstanceOf(Date);
+  expect(await failure(b.request().batch('CREATE TABLE dbo.by_b (x INT)'))).toMatchObject({ number: 2714 });
+  expect(await scalar(b, 'SELECT MAX(modify_date) FROM sys.objects')).toBeInstanceOf(Date);
 });
 
 test('a dropped connection rolls back its open transaction and releases its locks', async () => {

@@ -51,24 +51,30 @@ export class AppLocks {
 
   private static key(database: string, resource: string): string { return `${database.toLowerCase()}|${resource}`; }
 
+  private blockers(key: string, r: AppLockRequest): Set<number> {
+    return new Set((this.grants.get(key) ?? []).filter((g) => g.session !== r.session && !COMPATIBLE[r.mode].includes(g.mode)).map((g) => g.session));
+  }
+
   private tryGrant(key: string, r: AppLockRequest): boolean {
     const list = this.grants.get(key) ?? [];
-    if (list.some((g) => g.session !== r.session && !COMPATIBLE[r.mode].includes(g.mode))) return false;
+    if (this.blockers(key, r).size > 0) return false;
     const mine = list.find((g) => g.session === r.session && g.owner === r.owner && g.mode === r.mode);
     if (mine) mine.count++; else list.push({ session: r.session, owner: r.owner, mode: r.mode, count: 1 });
     this.grants.set(key, list);
     return true;
   }
 
-  /** sp_getapplock's status: 0 granted at once, 1 granted after waiting, -1 timed out, -2 cancelled. */
-  async acquire(r: AppLockRequest): Promise<number> {
+  /** sp_getapplock's status: 0 granted at once, 1 granted after waiting, -1 timed out, -2 cancelled, -3 deadlock victim. */
+  async acquire(r: AppLockRequest, otherBlockers: () => ReadonlySet<number> = () => new Set()): Promise<number> {
     const key = AppLocks.key(r.database, r.resource);
-    const outcome = await this.waiters.wait(() => this.tryGrant(key, r), r.timeoutMs, r.signal);
+    const who = { session: r.session, blockers: () => new Set([...this.blockers(key, r), ...otherBlockers()]) };
+    const outcome = await this.waiters.wait(() => this.tryGrant(key, r), r.timeoutMs, r.signal, who);
     switch (outcome) {
       case 'immediate': return 0;
       case 'granted': return 1;
       case 'timeout': return -1;
       case 'aborted': return -2;
+      case 'deadlock': return -3;
     }
   }
 

@@ -133,7 +133,22 @@ export function findObject(db: Database, schemaId: number, name: string): Object
 /** Finds a column by name. */
 export function findColumn(t: Table, name: string): Column | undefined { return t.columns.find((c) => sameName(c.name, name)); }
 
-/** Deep copy of a database, for transaction and statement rollback. */
+/**
+ * Deep copy of plain catalog data (objects, arrays, Dates, Buffers). Not structuredClone: under
+ * Jest that returns Dates of another realm, which then fail `instanceof Date` in the TDS layer.
+ */
+export function deepClone<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (Buffer.isBuffer(v)) return Buffer.from(v) as T;
+  if (v instanceof Uint8Array) return new Uint8Array(v) as T;
+  if (Array.isArray(v)) return v.map((x: unknown) => deepClone(x)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = deepClone(x);
+  return out as T;
+}
+
+/** Deep copy of a database, for statement rollback. */
 export function cloneDatabase(db: Database): Database {
-  return structuredClone(db);
+  return deepClone(db);
 }

@@ -37,16 +37,22 @@ export class ObjectLocks {
 
   constructor(private readonly waiters: Waiters) {}
 
-  /** True when nothing in needs is held by another session. */
-  free(needs: LockNeeds, session: number): boolean {
+  /** The sessions whose locks stop needs (empty when it can go ahead). */
+  blockers(needs: LockNeeds, session: number): Set<number> {
+    const out = new Set<number>();
     for (const k of [...needs.write, ...needs.read]) {
       const h = this.held.get(k);
-      if (h && h.session !== session) return false;
+      if (h && h.session !== session) out.add(h.session);
     }
     for (const db of needs.catalogs) {
-      for (const [k, h] of this.held) if (h.ddl && h.session !== session && k.startsWith(`${db}|`)) return false;
+      for (const [k, h] of this.held) if (h.ddl && h.session !== session && k.startsWith(`${db}|`)) out.add(h.session);
     }
-    return true;
+    return out;
+  }
+
+  /** True when nothing in needs is held by another session. */
+  free(needs: LockNeeds, session: number): boolean {
+    return this.blockers(needs, session).size === 0;
   }
 
   /** Takes needs.write for session when free; returns the keys newly taken, or null when blocked. */

@@ -5,7 +5,7 @@ import type { Database, Value } from './catalog';
 
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
-import { resolveType, wireType } from './types';
+import { resolveType, ty, wireType } from './types';
 import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './session-support';
 import { checkSyntax, tokenize } from './grammar';
 import { parseBatch } from './parser';
@@ -143,15 +143,35 @@ export class EngineSession implements Session {
           const type = parseParamType(p.type);
           vars.set(p.name.toLowerCase(), { value: p.value === null ? null : convert(p.value as Value, type), type });
         }
-        await this.runText(stmt?.value === null || stmt === undefined ? '' : String(stmt.value), signal, true, vars);
+        try {
+          await this.runText(stmt?.value === null || stmt === undefined ? '' : String(stmt.value), signal, true, vars);
+        } finally {
+          this.reportOutputs(parameters.slice(2), vars);
+        }
       } else {
-        await this.runText(`EXEC ${procedure} ${parameters.map((_p, i) => `@p${i}`).join(', ')}`, signal, true,
-          new Map(parameters.map((p, i) => [`@p${i}`, { value: p.value as Value, type: parseParamType(p.type) }])));
+        // Named RPC parameters bind by name, unnamed ones by position; the status lands in @__rs.
+        const vars = new Map<string, Var>(parameters.map((p, i) => [`@p${i}`, { value: p.value as Value, type: parseParamType(p.type) }]));
+        vars.set('@__rs', { value: null, type: ty.int });
+        const args = parameters.map((p, i) => (p.name ? `${p.name} = @p${i}` : `@p${i}`)).join(', ');
+        try {
+          await this.runText(`EXEC @__rs = ${procedure} ${args}`, signal, true, vars);
+        } finally {
+          this.out.push({ kind: 'returnStatus', value: Number(vars.get('@__rs')?.value ?? 0) });
+        }
       }
     } catch (e) {
       if (!(e instanceof BatchEnd)) throw e;
     }
     return this.out;
+  }
+
+  /** OUTPUT parameters of sp_executesql: their values when the statement ended. */
+  private reportOutputs(parameters: readonly Parameter[], vars: Map<string, Var>): void {
+    this.out.push({ kind: 'returnStatus', value: 0 });
+    for (const p of parameters) {
+      const v = vars.get(p.name.toLowerCase());
+      if (p.output === true && v) this.out.push({ kind: 'returnValue', name: p.name, value: toCell(v.value, v.type) });
+    }
   }
 
   async beginTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.tranBegin(); return this.out; }
@@ -191,8 +211,14 @@ export class EngineSession implements Session {
     const { locks, waiters } = this.engine;
     for (;;) {
       let fresh: string[] = [];
-      const outcome = await waiters.wait(() => { const r = locks.tryTake(needs, this.id); if (r) fresh = r; return r !== null; }, this.lockTimeout, signal);
+      const who = { session: this.id, blockers: () => locks.blockers(needs, this.id) };
+      const outcome = await waiters.wait(() => { const r = locks.tryTake(needs, this.id); if (r) fresh = r; return r !== null; }, this.lockTimeout, signal, who);
       if (outcome === 'aborted') this.cancel();
+      if (outcome === 'deadlock') {
+        // The victim's transaction rolls back (releasing its locks) whatever XACT_ABORT says.
+        this.abortTransaction();
+        throw new SqlError(1205, 13, 51, `Transaction (Process ID ${this.id}) was deadlocked on lock resources with another process and has been chosen as the deadlock victim. Rerun the transaction.`, 'batch');
+      }
       if (outcome === 'timeout') throw new SqlError(1222, 16, 51, 'Lock request time out period exceeded.');
       this.log.record(needs.targets.filter((t) => fresh.includes(t.key)));
       // Another session may have run between the grant and now: re-check synchronously.

@@ -6,7 +6,7 @@
  * locks, between taking the image and finishing (no other session runs in between).
  */
 import type { Database, Schema, Table } from './catalog';
-import { cloneDatabase, findSchema, findTable, sameName } from './catalog';
+import { cloneDatabase, deepClone, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
 export interface DatabaseStore {
@@ -55,7 +55,7 @@ export class TxLog {
         this.tran.push({ kind: 'schema', target: t, before: s ? { ...s } : null });
       } else {
         const table = findTable(db, t.schema, t.name);
-        this.tran.push({ kind: 'table', target: t, before: table ? { table: structuredClone(table), index: db.tables.indexOf(table) } : null });
+        this.tran.push({ kind: 'table', target: t, before: table ? { table: deepClone(table), index: db.tables.indexOf(table) } : null });
       }
     }
   }

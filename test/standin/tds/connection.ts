@@ -42,6 +42,29 @@ function undecodable(error: unknown): Output {
   return { kind: 'error', number: 50000, state: 1, class: 16, line: 0, message: `The stand-in could not decode this request: ${message}` };
 }
 
+/**
+ * The RPC's closing tokens: the return status the engine reported (else 0), and each OUTPUT
+ * parameter with the value the engine reported for it, or the value it was sent with (what
+ * SQL Server returns when nothing assigns it).
+ */
+function rpcFrame(rpc: RpcRequest, outputs: readonly Output[]): ResponseFrame {
+  let returnStatus = 0;
+  const reported = new Map<string, Output & { kind: 'returnValue' }>();
+  for (const o of outputs) {
+    if (o.kind === 'returnStatus') returnStatus = o.value;
+    if (o.kind === 'returnValue') reported.set(o.name.toLowerCase(), o);
+  }
+  return {
+    kind: 'rpc',
+    returnStatus,
+    returnValues: rpc.parameters.flatMap((p, ordinal) => {
+      if (p.output !== true) return [];
+      const r = reported.get(p.name.toLowerCase());
+      return [{ ordinal, name: p.name, column: { name: p.name, ...p.decoded.column }, value: r ? r.value : p.value }];
+    }),
+  };
+}
+
 /** A parsed request ready to run. */
 type Work =
   | { readonly kind: 'batch'; readonly sql: string }
@@ -210,22 +233,13 @@ export class TdsConnection {
     let outputs: Output[];
     let frame: ResponseFrame = { kind: 'batch' };
     try {
-      if (work.kind === 'rpc') {
-        frame = {
-          kind: 'rpc',
-          returnStatus: 0,
-          // The engine contract has no way to report OUTPUT values yet, so each OUTPUT parameter
-          // comes back with the value it was sent with (what SQL Server does when nothing assigns it).
-          returnValues: work.rpc.parameters.flatMap((p, ordinal) =>
-            p.output === true ? [{ ordinal, name: p.name, column: { name: p.name, ...p.decoded.column }, value: p.value }] : []),
-        };
-      }
       outputs = await this.execute(session, work, controller.signal);
     } catch (error) {
       outputs = controller.signal.aborted ? [] : [engineFailure(error)];
     } finally {
       this.running = null;
     }
+    if (work.kind === 'rpc') frame = rpcFrame(work.rpc, outputs);
     let payload: Buffer;
     try {
       payload = encodeResponse(outputs, frame, this.ctx.serverName);

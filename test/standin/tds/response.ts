@@ -66,6 +66,10 @@ function toSteps(outputs: readonly Output[], serverName: string): { steps: Step[
         steps.push({ write: (w) => writeEnvChangeBytes(w, type, next, previous) });
         break;
       }
+      case 'returnStatus':
+      case 'returnValue':
+        // Carried by the RPC frame (RETURNSTATUS / RETURNVALUE after the last DONEINPROC).
+        break;
       default:
         assertNever(output, 'engine output');
     }
