@@ -73,7 +73,7 @@ for (const spec of e2eTargets()) {
 
     beforeEach(async () => {
       target.standin?.server.setFaults({});
-      target.standin?.sql.setFaults([]);
+      target.standin?.setSqlFaults({});
       project.write('projects.schema.ts', PROJECTS_SCHEMA);
       await execAll(target.url, [
         "IF OBJECT_ID(N'[dbo].[projects]', N'U') IS NOT NULL DROP TABLE [dbo].[projects];",
@@ -105,9 +105,10 @@ for (const spec of e2eTargets()) {
       const statements = await upStatements();
       expect(statements).toHaveLength(7);
       const before = await snapshot();
-      target.standin!.sql.setFaults([{ match: (t) => t.includes(statements[2]!), number: 51000, message: 'injected: the disk is full' }]);
+      // The engine matches a fault against each statement's text: the third statement's opening identifies it.
+      target.standin!.setSqlFaults({ failures: [{ match: statements[2]!.slice(0, 60), number: 51000, message: 'injected: the disk is full' }] });
       const apply = await project.run(['apply', ...db(), '--auto-approve', FAST]);
-      target.standin!.sql.setFaults([]);
+      target.standin!.setSqlFaults({});
       expectExit(apply, 1);
       expect(apply.stderr).toMatch(/step 3 of 7 failed/);
       expect(apply.stderr).toContain('51000');
@@ -208,12 +209,13 @@ for (const spec of e2eTargets()) {
       const wrong = new URL(target.url);
       wrong.password = encodeURIComponent(WRONG_PASSWORD);
       const unreachable = `mssql://sa:${encodeURIComponent(target.password)}@127.0.0.1:${await deadPort()}/app?encrypt=false`;
-      for (const url of [wrong.toString(), unreachable]) {
+      const cases: [string, RegExp][] = [[wrong.toString(), /login failed .*18456/], [unreachable, /cannot reach the server/]];
+      for (const [url, says] of cases) {
         for (const args of [['apply', '--database', url, '--auto-approve', FAST], ['plan', '--database', url, FAST]]) {
           const r = await project.run(args);
           expect({ args: args[0], code: r.code }).toEqual({ args: args[0], code: 1 });
           const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
-          expect(lines).toHaveLength(1);
+          expect(lines).toEqual([expect.stringMatching(says)]);
           const all = r.stdout + r.stderr;
           for (const secret of [target.password, WRONG_PASSWORD]) {
             expect(all).not.toContain(secret);

@@ -5,9 +5,8 @@
  * after; fault injection exists only on the stand-in, so fault tests skip there.
  */
 import { randomBytes } from 'crypto';
-import { createEngine } from '../standin/engine';
+import { createEngine, type EngineFaults } from '../standin/engine';
 import { startStandin, type RunningStandin } from '../standin/server';
-import { faultableEngine, type FaultableEngine } from './support/fault-engine';
 import { execAll } from './support/sqlcmd';
 
 /** The environment variable that turns the real-server target on. */
@@ -59,7 +58,11 @@ export interface LiveTarget {
   readonly url: string;
   /** The sa password in `url` (to prove it never appears in output). */
   readonly password: string;
-  readonly standin: { readonly server: RunningStandin; readonly sql: FaultableEngine } | null;
+  readonly standin: {
+    readonly server: RunningStandin;
+    /** The engine's SQL-level faults (fail or delay a statement; see test/standin/engine/faults.ts). */
+    setSqlFaults(faults: EngineFaults): void;
+  } | null;
   stop(): Promise<void>;
 }
 
@@ -68,12 +71,12 @@ export const standinTarget: TargetSpec = {
   name: 'stand-in',
   faults: true,
   async start() {
-    const sqlFaults = faultableEngine(createEngine({ password: STANDIN_PASSWORD, databases: ['app'] }));
-    const server = await startStandin({ engine: sqlFaults.engine });
+    const engine = createEngine({ password: STANDIN_PASSWORD, databases: ['app'] });
+    const server = await startStandin({ engine });
     return {
       url: `mssql://sa:${encodeURIComponent(STANDIN_PASSWORD)}@127.0.0.1:${server.port}/app?encrypt=false`,
       password: STANDIN_PASSWORD,
-      standin: { server, sql: sqlFaults },
+      standin: { server, setSqlFaults: (faults) => engine.setFaults(faults) },
       stop: () => server.close(),
     };
   },

@@ -51,18 +51,17 @@ for (const spec of e2eTargets()) {
     }, 240_000);
 
     (spec.faults ? it : it.skip)('rolls back every earlier step when a later batch fails (engine fault), and runs nothing after it', async () => {
-      const sqlFaults = target.standin!.sql;
       const before = await snapshot();
       expect(before.tables).toEqual([]);
       const failing = 'CREATE NONCLUSTERED INDEX [ix_users_tenant_status]';
       const at = splitBatches(script).findIndex((b) => b.includes(failing));
       expect(at).toBeGreaterThan(10);
-      sqlFaults.setFaults([{ match: (t) => t.includes(failing), number: 51000, message: 'injected: disk full' }]);
+      target.standin!.setSqlFaults({ failures: [{ match: failing, number: 51000, message: 'injected: disk full' }] });
       let run;
       try {
         run = await runLikeSqlcmd(target.url, script);
       } finally {
-        sqlFaults.setFaults([]);
+        target.standin!.setSqlFaults({});
       }
 
       const failed = run.batches.filter((b) => b.errors.length > 0);

@@ -105,3 +105,21 @@ test('a closed connection releases its session locks; a cancelled wait stops the
   await a.close();
   expect(await waiting).toBe(1);
 });
+
+test('an app-lock request that would close a cycle of waits returns -3 (deadlock victim) at once', async () => {
+  h = await startWire();
+  const a = await h.connect();
+  const b = await h.connect();
+  await a.request().batch('CREATE TABLE dbo.t (x INT)');
+  expect(await getLock(b, SESSION_X(0))).toBe(0);
+  await a.request().batch('BEGIN TRAN; INSERT INTO dbo.t VALUES (1);');
+  // b waits for a's table...
+  const bReads = b.request().batch('SET LOCK_TIMEOUT 10000; SELECT * FROM dbo.t');
+  await pause(200);
+  // ...so a waiting for b's app lock would never end.
+  const t = await timed(getLock(a, `N'schemac.apply', N'Exclusive', N'Transaction', -1`));
+  expect(t.value).toBe(-3);
+  expect(t.ms).toBeLessThan(1000);
+  await a.request().batch('ROLLBACK');
+  expect((await bReads).recordset).toEqual([]);
+});

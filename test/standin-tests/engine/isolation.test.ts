@@ -110,3 +110,22 @@ test('a session blocked on a lock is freed by ATTENTION; XACT_ABORT ON then roll
   await a.request().batch('COMMIT');
   expect((await a.request().query('SELECT COUNT(*) AS n FROM dbo.u')).recordset).toEqual([{ n: 0 }]);
 });
+
+test('two transactions waiting on each other: the second to wait is the deadlock victim (1205) and is rolled back', async () => {
+  h = await startWire();
+  const a = await h.connect();
+  const b = await h.connect();
+  await a.request().batch('CREATE TABLE dbo.t1 (x INT); CREATE TABLE dbo.t2 (x INT);');
+  await a.request().batch('BEGIN TRAN; INSERT INTO dbo.t1 VALUES (1);');
+  await b.request().batch('BEGIN TRAN; INSERT INTO dbo.t2 VALUES (2);');
+  const aWaits = a.request().batch('INSERT INTO dbo.t2 VALUES (1)');
+  await pause(200);
+  const victim = await failure(b.request().batch('INSERT INTO dbo.t1 VALUES (2)'));
+  expect(victim).toMatchObject({ number: 1205, class: 13 });
+  expect(victim?.message).toMatch(/was deadlocked on lock resources with another process and has been chosen as the deadlock victim/);
+  expect(await scalar(b, 'SELECT @@TRANCOUNT')).toBe(0);
+  await aWaits;
+  await a.request().batch('COMMIT');
+  expect((await b.request().query('SELECT x FROM dbo.t1')).recordset).toEqual([{ x: 1 }]);
+  expect((await b.request().query('SELECT x FROM dbo.t2')).recordset).toEqual([{ x: 1 }]);
+});

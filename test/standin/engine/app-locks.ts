@@ -65,9 +65,9 @@ export class AppLocks {
   }
 
   /** sp_getapplock's status: 0 granted at once, 1 granted after waiting, -1 timed out, -2 cancelled, -3 deadlock victim. */
-  async acquire(r: AppLockRequest, otherBlockers: () => ReadonlySet<number> = () => new Set()): Promise<number> {
+  async acquire(r: AppLockRequest): Promise<number> {
     const key = AppLocks.key(r.database, r.resource);
-    const who = { session: r.session, blockers: () => new Set([...this.blockers(key, r), ...otherBlockers()]) };
+    const who = { session: r.session, blockers: () => this.blockers(key, r) };
     const outcome = await this.waiters.wait(() => this.tryGrant(key, r), r.timeoutMs, r.signal, who);
     switch (outcome) {
       case 'immediate': return 0;

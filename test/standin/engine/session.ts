@@ -20,7 +20,8 @@ import { TxLog } from './tx-log';
 import { bindTables } from './bind';
 import type { DatabaseStore } from './tx-log';
 import type { AppLocks } from './app-locks';
-import { parseMode, parseOwner } from './app-locks';
+import type { AppLockCaller } from './app-lock-procs';
+import { spGetAppLock, spReleaseAppLock } from './app-lock-procs';
 import type { ObjectLocks } from './object-locks';
 import type { Waiters } from './waiters';
 import { sleep } from './waiters';
@@ -500,23 +501,14 @@ export class EngineSession implements Session {
         return;
       }
       case 'sp_getapplock': {
-        const status = await this.getAppLock(arg(0, '@resource'), arg(1, '@lockmode'), arg(2, '@lockowner'), arg(3, '@locktimeout'), signal);
+        const status = await spGetAppLock(this.appLockCaller(), arg(0, '@resource'), arg(1, '@lockmode'), arg(2, '@lockowner'), arg(3, '@locktimeout'), signal);
         if (status === -2) this.cancel();
         if (s.returnVar) this.setVar(s.returnVar, status);
         this.done();
         return;
       }
       case 'sp_releaseapplock': {
-        const resource = toText(arg(0, '@resource') ?? '');
-        const ownerArg = arg(1, '@lockowner');
-        const owner = ownerArg === null ? 'Transaction' : parseOwner(toText(ownerArg));
-        let status = -999;
-        if (!owner) this.optionNotRecognised(toText(ownerArg ?? ''), '@LockOwner');
-        else status = this.engine.appLocks.release(this.dbName, resource, this.id, owner);
-        if (status === -999 && owner) {
-          this.lastError = 1223;
-          this.out.push({ kind: 'error', number: 1223, state: 1, class: 16, line: 1, procName: 'sp_releaseapplock', message: `Cannot release the application lock (Database Principal: 'public', Resource: '${resource}') because it is not currently held.` });
-        }
+        const status = spReleaseAppLock(this.appLockCaller(), arg(0, '@resource'), arg(1, '@lockowner'));
         if (s.returnVar) this.setVar(s.returnVar, status);
         this.done();
         return;
@@ -526,27 +518,14 @@ export class EngineSession implements Session {
     }
   }
 
-  private optionNotRecognised(value: string, parameter: string): void {
-    this.out.push({ kind: 'info', number: 15625, state: 1, class: 10, line: 1, message: optionMessage(value, parameter) });
-  }
-
-  /** sp_getapplock: validates its arguments as SQL Server does (-999 with an informational message), then waits. */
-  private async getAppLock(resource: Value, modeArg: Value, ownerArg: Value, timeoutArg: Value, signal: AbortSignal): Promise<number> {
-    const mode = parseMode(toText(modeArg ?? ''));
-    if (!mode) { this.optionNotRecognised(toText(modeArg ?? ''), '@LockMode'); return -999; }
-    const owner = ownerArg === null ? 'Transaction' : parseOwner(toText(ownerArg));
-    if (!owner) { this.optionNotRecognised(toText(ownerArg), '@LockOwner'); return -999; }
-    if (owner === 'Transaction' && this.tranCount === 0) {
-      this.out.push({ kind: 'info', number: 15626, state: 1, class: 10, line: 1, message: 'You attempted to acquire a transactional application lock without an active transaction.' });
-      return -999;
-    }
-    const timeoutMs = timeoutArg === null ? this.lockTimeout : Math.max(-1, Math.trunc(toNumber(timeoutArg)));
-    return this.engine.appLocks.acquire({ database: this.dbName, resource: toText(resource ?? ''), mode, owner, timeoutMs, session: this.id, signal });
+  private appLockCaller(): AppLockCaller {
+    return {
+      database: this.dbName, session: this.id, inTransaction: this.tranCount > 0, lockTimeout: this.lockTimeout,
+      appLocks: this.engine.appLocks,
+      emit: (o) => { if (o.kind === 'error') this.lastError = o.number; this.out.push(o); },
+    };
   }
 }
-
-/** Informational 15625, as sp_getapplock / sp_releaseapplock report a bad option. */
-function optionMessage(value: string, parameter: string): string { return `Option '${value}' not recognized for '${parameter}' parameter.`; }
 
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
 class CaughtSignal { constructor(readonly error: SqlError, readonly line: number) {} }
