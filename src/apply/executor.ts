@@ -23,18 +23,28 @@ export type ApplyProgress =
   | { readonly kind: 'verifying' }
   | { readonly kind: 'committed' };
 
+/** What to apply, decided from the catalog as it is under the lock. */
+export interface PreparedApply {
+  readonly statements: readonly ApplyStatement[];
+  /** The whole script, kept in the history row. */
+  readonly script: string;
+  /** Plans the desired state against a catalog: the verification before commit. */
+  readonly replan: (current: Database) => Plan;
+}
+
 /** Everything an apply needs; the database work goes through `openSession`. */
 export interface ApplyRequest {
   readonly openSession: () => Promise<SqlSession>;
   /** Reads the catalog into the model through the given session (inside its transaction, if any). */
   readonly readCurrent: (session: SqlSession) => Promise<Database>;
-  /** Plans desired against a current state (the verification and drift checks). */
-  readonly replan: (current: Database) => Plan;
   readonly fingerprint: (db: Database) => string;
-  /** The fingerprint of the catalog the plan was made against. */
-  readonly expectedFingerprint: string;
-  readonly statements: readonly ApplyStatement[];
-  readonly script: string;
+  /**
+   * Called under the lock with the catalog as it is then: returns what to apply, or null when
+   * there is nothing to do. It may show the plan and ask for approval; throwing refuses (the lock
+   * is released and nothing was changed). Deciding here, not before the lock, means no other
+   * apply can change the database between the plan and its execution.
+   */
+  readonly prepare: (current: Database, fingerprint: string) => Promise<PreparedApply | null>;
   readonly toolVersion: string;
   readonly lockTimeoutMs: number;
   readonly statementLockTimeoutMs: number | null;
@@ -52,8 +62,9 @@ export interface ApplyResult {
 /**
  * Applies a plan all or nothing: under the apply lock, in one transaction, verifying before it
  * commits that planning again finds nothing to do. Any failure rolls back and throws ApplyError.
+ * Returns null when `prepare` found nothing to do.
  */
-export async function executeApply(req: ApplyRequest): Promise<ApplyResult> {
+export async function executeApply(req: ApplyRequest): Promise<ApplyResult | null> {
   const session = await req.openSession();
   const runId = randomUUID();
   let inTransaction = false;
@@ -61,32 +72,40 @@ export async function executeApply(req: ApplyRequest): Promise<ApplyResult> {
   req.signal?.addEventListener('abort', onAbort);
   try {
     await takeLock(session, req);
-    await checkDrift(session, req);
+    const current = await req.readCurrent(session);
+    const fingerprintBefore = req.fingerprint(current);
+    const job = await req.prepare(current, fingerprintBefore);
+    if (job === null) {
+      await session.query(releaseApplyLockSql()).catch(() => undefined);
+      return null;
+    }
+    if (req.signal?.aborted) throw new ApplyError('interrupted', 'interrupted before any change; nothing was changed');
     for (const stmt of applySessionOptionsSql(req.statementLockTimeoutMs)) await session.query(stmt);
     await session.begin();
     inTransaction = true;
     for (const stmt of ensureHistorySql()) await session.query(stmt);
-    await runSteps(session, req);
+    await runSteps(session, job.statements, req);
     req.onProgress?.({ kind: 'verifying' });
     const after = await req.readCurrent(session);
-    const remaining = req.replan(after);
+    const remaining = job.replan(after);
     if (remaining.steps.length > 0) {
       throw new ApplyError('not-converged', `the plan did not converge: after its steps, ${describeRemaining(remaining)} still differ; rolled back, nothing was changed`);
     }
     const fingerprintAfter = req.fingerprint(after);
+    const steps = countSteps(job.statements);
     await session.query(INSERT_HISTORY_SQL, {
       id: { type: 'uniqueidentifier', value: runId },
       tool_version: { type: 'nvarchar', value: req.toolVersion },
-      fingerprint_before: { type: 'nvarchar', value: req.expectedFingerprint },
+      fingerprint_before: { type: 'nvarchar', value: fingerprintBefore },
       fingerprint_after: { type: 'nvarchar', value: fingerprintAfter },
-      step_count: { type: 'int', value: countSteps(req.statements) },
-      script: { type: 'nvarchar', value: req.script },
+      step_count: { type: 'int', value: steps },
+      script: { type: 'nvarchar', value: job.script },
     });
     await commitOrCheck(session, req, runId);
     inTransaction = false;
     req.onProgress?.({ kind: 'committed' });
     await session.query(releaseApplyLockSql()).catch(() => undefined);
-    return { runId, steps: countSteps(req.statements), fingerprintAfter };
+    return { runId, steps, fingerprintAfter };
   } catch (err) {
     if (inTransaction) await session.rollback();
     throw translate(err, req);
@@ -107,17 +126,9 @@ async function takeLock(session: SqlSession, req: ApplyRequest): Promise<void> {
   req.onProgress?.({ kind: 'locked', waitedMs: Date.now() - started });
 }
 
-async function checkDrift(session: SqlSession, req: ApplyRequest): Promise<void> {
-  const current = await req.readCurrent(session);
-  const actual = req.fingerprint(current);
-  if (actual === req.expectedFingerprint) return;
-  const now = req.replan(current);
-  throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${short(req.expectedFingerprint)} expected, ${short(actual)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
-}
-
-async function runSteps(session: SqlSession, req: ApplyRequest): Promise<void> {
-  const total = req.statements.length;
-  for (const [i, stmt] of req.statements.entries()) {
+async function runSteps(session: SqlSession, statements: readonly ApplyStatement[], req: ApplyRequest): Promise<void> {
+  const total = statements.length;
+  for (const [i, stmt] of statements.entries()) {
     if (req.signal?.aborted) throw new ApplyError('interrupted', 'interrupted');
     req.onProgress?.({ kind: 'step', index: i + 1, total, description: stmt.description });
     const started = Date.now();
@@ -176,7 +187,8 @@ function countSteps(statements: readonly ApplyStatement[]): number {
   return new Set(statements.map((s) => s.stepIndex)).size;
 }
 
-function describeRemaining(plan: Plan): string {
+/** A short list of what a plan would still do, for refusals and the convergence check. */
+export function describeRemaining(plan: Plan): string {
   if (plan.steps.length === 0) return 'no changes';
   const names = plan.steps.slice(0, 5).map((s) => describeChange(s.change));
   const more = plan.steps.length > 5 ? ` and ${plan.steps.length - 5} more` : '';

@@ -1,4 +1,5 @@
 import sql from 'mssql';
+import { connectPool } from '../catalog/connect';
 
 /** A typed parameter for a query (only the types apply needs). */
 export type QueryParam =
@@ -28,12 +29,10 @@ export interface SqlSession {
 
 /** Opens a session over mssql: a pool of exactly one connection, so every request shares it. */
 export async function openMssqlSession(config: sql.config, requestTimeoutMs?: number): Promise<SqlSession> {
-  const pool = new sql.ConnectionPool({
-    ...config,
+  const pool = await connectPool(config, {
     requestTimeout: requestTimeoutMs ?? config.requestTimeout ?? 0,
     pool: { max: 1, min: 1, idleTimeoutMillis: 2_147_483_647 },
   });
-  await pool.connect();
   let transaction: sql.Transaction | null = null;
   let running: sql.Request | null = null;
   const request = () => (transaction ? new sql.Request(transaction) : new sql.Request(pool));

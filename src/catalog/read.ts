@@ -5,6 +5,7 @@
  */
 import sql from 'mssql';
 import { describeTarget, redactConfig } from './connection';
+import { connectPool } from './connect';
 import { CATALOG_BATCH, FINGERPRINT_QUERY } from './queries';
 import { rowsToSnapshotObject, type Rows } from './read-rows';
 import { SnapshotError, validateSnapshot, type CatalogSnapshot } from './snapshot';
@@ -109,27 +110,8 @@ function queryFailure(error: unknown, target: sql.config): CatalogReadError {
  * CatalogReadErrors: login failed, database missing, server unreachable, schema changing.
  */
 export async function readCatalog(config: sql.config): Promise<CatalogSnapshot> {
-  const serverErrors: number[] = [];
-  const pool = new sql.ConnectionPool({
-    ...config,
-    // Thousands of tables take a while; the driver's 15 s default would cut a large read short.
-    requestTimeout: config.requestTimeout ?? 300_000,
-    pool: { max: 1, min: 0 },
-    beforeConnect: (connection) => {
-      config.beforeConnect?.(connection);
-      // tedious keeps only the last login error (18456 follows 4060): collect every number.
-      connection.on('errorMessage', (token) => serverErrors.push(token.number));
-    },
-  });
-  // Failures reach us through the promises below; an 'error' event nobody listens to would
-  // instead crash the process.
-  pool.on('error', () => undefined);
-  try {
-    await pool.connect();
-  } catch (error) {
-    await pool.close().catch(() => undefined);
-    throw connectionFailure(error, serverErrors, config);
-  }
+  // Thousands of tables take a while; the driver's 15 s default would cut a large read short.
+  const pool = await connectPool(config, { requestTimeout: config.requestTimeout ?? 300_000, pool: { max: 1, min: 0 } });
   try {
     const query: CatalogQuery = async (text) => {
       const result = await pool.request().query(text);

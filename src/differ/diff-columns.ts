@@ -138,8 +138,11 @@ function alterColumn(work: TableWork, ctx: DiffContext, cur: Column, des: Column
     else hazards.push(hazard('not-null-with-rows', `${qualified(work.newRef)}.${des.name} becomes NOT NULL over ${rowsText(work.current as Table)} without a default or backfill: fails if any is NULL`));
   }
   ctx.steps.push(step({ kind: 'alterColumn', table: work.newRef, from, to: des }, hazards));
+  // Blockers of either direction: the down script runs the inverse ALTER, and SQL Server lets an
+  // indexed varchar grow in place but not shrink, so a widening alone would leave down broken.
   for (const e of entitiesOf(work.current as Table)) {
-    if (dependsOn(e, cur.name, ctx.key) && blocksAlter(e, delta, cur.type, des.type)) force(work, e, true);
+    const blocks = blocksAlter(e, delta, cur.type, des.type) || blocksAlter(e, delta, des.type, cur.type);
+    if (dependsOn(e, cur.name, ctx.key) && blocks) force(work, e, true);
   }
   work.touchedColumns.add(ctx.key(cur.name));
 }

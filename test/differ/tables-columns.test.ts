@@ -126,10 +126,18 @@ const cases: DiffCase[] = [
     reversible: false,
   },
   {
-    name: 'widening a varchar in an index or with a default alters in place',
-    current: db([table('t', { columns: [id(), col('code', 'varchar(10)')], defaults: [df('df_t_code', 'code', "'x'")], indexes: [ix('ix_t_code', ['code'])] })]),
-    desired: db([table('t', { columns: [id(), col('code', 'varchar(40)')], defaults: [df('df_t_code', 'code', "'x'")], indexes: [ix('ix_t_code', ['code'])] })]),
+    name: 'widening a varchar with a default alters in place (the default blocks neither direction)',
+    current: db([table('t', { columns: [id(), col('code', 'varchar(10)')], defaults: [df('df_t_code', 'code', "'x'")] })]),
+    desired: db([table('t', { columns: [id(), col('code', 'varchar(40)')], defaults: [df('df_t_code', 'code', "'x'")] })]),
     steps: ['alterColumn dbo.t.code'],
+  },
+  {
+    // SQL Server grows an indexed varchar in place but will not shrink it: the down script's
+    // narrowing ALTER needs the index out of the way, so both directions rebuild it.
+    name: 'widening a varchar in an index rebuilds the index so that the down script can run',
+    current: db([table('t', { columns: [id(), col('code', 'varchar(10)')], indexes: [ix('ix_t_code', ['code'])] })]),
+    desired: db([table('t', { columns: [id(), col('code', 'varchar(40)')], indexes: [ix('ix_t_code', ['code'])] })]),
+    steps: ['dropIndex dbo.t.ix_t_code', 'alterColumn dbo.t.code', 'createIndex dbo.t.ix_t_code'],
   },
   {
     name: 'narrowing is data loss and rebuilds the index on it',

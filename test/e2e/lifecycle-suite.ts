@@ -125,11 +125,9 @@ export function describeLifecycle(spec: TargetSpec): void {
       expect(widened.after.index_columns).toContainEqual(expect.objectContaining({ index: 'dbo.users.ix_users_tenant_email', column: 'email' }));
     }, 240_000);
 
-    // schemac bug (src/differ inverse of a widening): SQL Server lets a varchar in an index grow in
-    // place but not shrink, so the DOWN script's `ALTER COLUMN [email] varchar(255)` fails with
-    // Msg 5074 / 4922 while ix_users_tenant_email exists; the DOWN script must drop and recreate
-    // the dependent index around it, as the up direction does for other blocked ALTER COLUMNs.
-    it.failing('the DOWN script of that widening narrows it back (schemac does not drop the dependent index first)', async () => {
+    // SQL Server lets a varchar in an index grow in place but not shrink: the down script's
+    // narrowing ALTER only runs because the plan rebuilds ix_users_tenant_email around it.
+    it('the DOWN script of that widening narrows it back', async () => {
       if (!widened) throw new Error('the widening step did not run');
       await downAndForward(widened);
     }, 240_000);

@@ -1,6 +1,7 @@
+import * as path from 'path';
 import type { Command } from 'commander';
 import { ApplyError } from '../../apply/errors';
-import { executeApply, type ApplyStatement } from '../../apply/executor';
+import { describeRemaining, executeApply, type ApplyStatement } from '../../apply/executor';
 import { openMssqlSession } from '../../apply/session';
 import { describeTarget, parseConnectionString } from '../../catalog/connection';
 import { readCatalogWith } from '../../catalog/read';
@@ -15,10 +16,10 @@ import { parseDuration } from '../durations';
 import { CliError, ExitCode, RefusedError, UsageError } from '../errors';
 import { useColor, type CliIo } from '../io';
 import { progressReporter } from '../progress';
-import { compileOrFail, loadCurrent } from '../pipeline';
-import { readSavedPlan } from '../saved-plan';
+import { compileOrFail } from '../pipeline';
+import { readSavedPlan, type SavedPlan } from '../saved-plan';
 import { resolveSource } from '../sources';
-import { loadProject, type Project } from '../project';
+import { loadProject } from '../project';
 
 interface ApplyOptions {
   schema?: string; config?: string; database?: string; catalog?: string; empty?: boolean;
@@ -29,8 +30,6 @@ interface ApplyOptions {
 
 /** What apply will run, from a saved plan file or planned now. */
 interface ApplyJob {
-  readonly desired: Database;
-  readonly expectedFingerprint: string;
   readonly statements: readonly ApplyStatement[];
   readonly script: string;
   readonly dataLoss: readonly string[];
@@ -59,20 +58,9 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
       const source = resolveSource(opts, io.env, project.config.database.url);
       if (source.kind !== 'database') throw new UsageError('apply needs a live database: pass --database URL or set SCHEMAC_DATABASE_URL');
       const config = parseConnectionString(source.url);
-      const job = planFile ? jobFromFile(planFile) : await jobFromSchema(io, opts, project, source);
-      if (job.stepCount === 0) {
-        io.stdout.write('No changes. The database matches the schema.\n');
-        setExit(ExitCode.ok);
-        return;
-      }
-      if (job.dataLoss.length > 0 && !opts.allowDataLoss) {
-        throw new RefusedError(`refusing to apply: ${job.dataLoss.length} step(s) lose data (${job.dataLoss.join('; ')}); pass --allow-data-loss to apply them`);
-      }
-      if (!opts.autoApprove) {
-        if (!io.stdinIsTTY) throw new RefusedError('refusing to apply without confirmation: there is no terminal to ask on; review the plan and pass --auto-approve');
-        const yes = await confirm(`Apply ${job.stepCount} change(s) to ${describeTarget(config)}?`);
-        if (!yes) throw new RefusedError('apply cancelled: nothing was changed');
-      }
+      // Everything that needs no database first: a compile error should not take the lock.
+      const saved = planFile ? readSavedPlan(path.resolve(io.cwd, planFile)) : null;
+      const desired = saved ? saved.desired : compileOrFail(io, project, opts.typeCheck !== false);
       const controller = new AbortController();
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
@@ -81,29 +69,52 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
           openSession: () => openMssqlSession(config, opts.statementTimeout),
           readCurrent: async (session) => {
             const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, describeTarget(config));
-            // The same ignore rules as the plan, or ignored tables would look like drift.
-            return withoutIgnored(snapshotToModel(snapshot).database, project.config.ignore);
+            // The same ignore rules as the plan, or ignored tables would look like changes.
+            return withoutIgnored(catalogModel(snapshot), project.config.ignore);
           },
-          replan: (current) => diff(job.desired, current, { allowDrop: false }),
           fingerprint,
-          expectedFingerprint: job.expectedFingerprint,
-          statements: job.statements,
-          script: job.script,
+          prepare: async (current, currentFingerprint) => {
+            const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(io, opts, desired, current);
+            if (job.stepCount === 0) {
+              io.stdout.write('No changes. The database matches the schema.\n');
+              return null;
+            }
+            if (job.dataLoss.length > 0 && !opts.allowDataLoss) {
+              throw new RefusedError(`refusing to apply: ${job.dataLoss.length} step(s) lose data (${job.dataLoss.join('; ')}); pass --allow-data-loss to apply them; nothing was changed`);
+            }
+            if (!opts.autoApprove) {
+              if (!io.stdinIsTTY) throw new RefusedError('refusing to apply without confirmation: there is no terminal to ask on; review the plan and pass --auto-approve; nothing was changed');
+              const yes = await confirm(`Apply ${job.stepCount} change(s) to ${describeTarget(config)}?`, controller.signal);
+              if (!yes) throw new RefusedError('apply cancelled: nothing was changed');
+            }
+            return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
+          },
           toolVersion: version,
           lockTimeoutMs: opts.lockTimeout,
           statementLockTimeoutMs: opts.statementLockTimeout ?? null,
           signal: controller.signal,
           onProgress: progressReporter(io, Boolean(opts.progress)),
         });
-        io.stdout.write(`Applied ${result.steps} change(s) to ${describeTarget(config)} (run ${result.runId}).\n`);
+        if (result) io.stdout.write(`Applied ${result.steps} change(s) to ${describeTarget(config)} (run ${result.runId}).\n`);
         setExit(ExitCode.ok);
       } catch (err) {
+        if (controller.signal.aborted && !(err instanceof ApplyError)) {
+          throw new CliError('interrupted: nothing was changed', ExitCode.interrupted, { cause: err });
+        }
         if (err instanceof ApplyError) throw new CliError(err.message, exitCodeOf(err), { cause: err });
         throw err;
       } finally {
         process.removeListener('SIGINT', onSigint);
       }
     });
+}
+
+/** The catalog as a model; objects schemac cannot read would make the plan wrong, so they stop it. */
+function catalogModel(snapshot: Parameters<typeof snapshotToModel>[0]) {
+  const { database, diagnostics } = snapshotToModel(snapshot);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new CliError(`the database has objects schemac cannot read: ${errors.map((d) => d.message).join('; ')}`);
+  return database;
 }
 
 function exitCodeOf(err: ApplyError): number {
@@ -121,29 +132,28 @@ function exitCodeOf(err: ApplyError): number {
   }
 }
 
-function jobFromFile(file: string): ApplyJob {
-  const saved = readSavedPlan(file);
+/** A saved plan, applied only if the database is still what it was planned against. */
+function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Database): ApplyJob {
+  if (saved.fingerprint !== currentFingerprint) {
+    const now = diff(saved.desired, current, { allowDrop: false });
+    throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${saved.fingerprint.slice(0, 12)} expected, ${currentFingerprint.slice(0, 12)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
+  }
   return {
-    desired: saved.desired,
-    expectedFingerprint: saved.fingerprint,
-    statements: saved.statements.up.map((s) => ({ sql: s.sql, stepIndex: s.index - 1, description: saved.changes[s.index - 1]?.summary ?? `step ${s.index}` })),
-    script: saved.statements.up.map((s) => s.sql).join('\n'),
+    statements: saved.statements.up.map((st) => ({ sql: st.sql, stepIndex: st.index - 1, description: saved.changes[st.index - 1]?.summary ?? `step ${st.index}` })),
+    script: saved.statements.up.map((st) => st.sql).join('\n'),
     dataLoss: saved.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
     stepCount: saved.changes.length,
   };
 }
 
-async function jobFromSchema(io: CliIo, opts: ApplyOptions, project: Project, source: { kind: 'database'; url: string }): Promise<ApplyJob> {
-  const desired = compileOrFail(io, project, opts.typeCheck !== false);
-  const current = await loadCurrent(io, source, project.config.ignore);
-  const plan = diff(desired, current.database, { allowDrop: Boolean(opts.allowDrop) });
-  io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
-  const json = renderPlanJson(plan, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
+/** Plans now, from the catalog read under the lock, and shows the plan. */
+function jobFromSchema(io: CliIo, opts: ApplyOptions, desired: Database, current: Database): ApplyJob {
+  const plan = diff(desired, current, { allowDrop: Boolean(opts.allowDrop) });
+  if (plan.steps.length > 0) io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
+  const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
   return {
-    desired,
-    expectedFingerprint: json.fingerprint,
-    statements: statementsForDriver(plan, 'up').map((s) => ({ sql: s.sql, stepIndex: s.stepIndex, description: s.description })),
-    script: renderScript(plan, { direction: 'up', databaseName: current.database.name }).text,
+    statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),
+    script: renderScript(plan, { direction: 'up', databaseName: current.name }).text,
     dataLoss: json.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
     stepCount: plan.steps.length,
   };
