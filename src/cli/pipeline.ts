@@ -87,14 +87,21 @@ async function readSource(io: CliIo, source: DatabaseSource): Promise<CurrentSta
 }
 
 function toState(io: CliIo, snapshot: CatalogSnapshot): CurrentState {
+  return { database: catalogModel(snapshot, (d) => reportDiagnostics(io, d)), snapshot };
+}
+
+/**
+ * A snapshot as the model. Warnings go to `report`; an object schemac cannot model (e.g. a `text`
+ * column) would make the plan wrong, so it stops the command rather than plan against a
+ * partial picture of the database.
+ */
+export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void): Database {
   const { database, diagnostics } = snapshotToModel(snapshot);
-  reportDiagnostics(io, diagnostics);
-  // A catalog object schemac cannot model (e.g. a `text` column) would make the plan wrong:
-  // stop rather than plan against a partial picture of the database.
+  report(diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new CliError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);
   }
-  return { database, snapshot };
+  return database;
 }
 
 /** Diffs the schema against the current state. */

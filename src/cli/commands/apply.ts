@@ -5,18 +5,17 @@ import { describeRemaining, executeApply, type ApplyStatement } from '../../appl
 import { openMssqlSession } from '../../apply/session';
 import { describeTarget, parseConnectionString } from '../../catalog/connection';
 import { readCatalogWith } from '../../catalog/read';
-import { snapshotToModel } from '../../catalog/to-model';
 import { withoutIgnored } from '../../config';
 import { diff, fingerprint } from '../../differ';
 import { renderPlanJson, renderPlanText, renderScript, statementsForDriver } from '../../emitters';
-import type { Database } from '../../model';
+import type { Database, Diagnostic } from '../../model';
 import { addSchemaOption } from '../common-options';
 import { confirm } from '../confirm';
 import { parseDuration } from '../durations';
 import { CliError, ExitCode, RefusedError, UsageError } from '../errors';
 import { useColor, type CliIo } from '../io';
 import { progressReporter } from '../progress';
-import { compileOrFail } from '../pipeline';
+import { catalogModel, compileOrFail, reportDiagnostics } from '../pipeline';
 import { readSavedPlan, type SavedPlan } from '../saved-plan';
 import { resolveSource } from '../sources';
 import { loadProject } from '../project';
@@ -62,6 +61,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
       const saved = planFile ? readSavedPlan(path.resolve(io.cwd, planFile)) : null;
       const desired = saved ? saved.desired : compileOrFail(io, project, opts.typeCheck !== false);
       const controller = new AbortController();
+      let reported = false; // catalog warnings once, not again for the verification read
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
       try {
@@ -70,7 +70,9 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
           readCurrent: async (session) => {
             const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, describeTarget(config));
             // The same ignore rules as the plan, or ignored tables would look like changes.
-            return withoutIgnored(catalogModel(snapshot), project.config.ignore);
+            const report = reported ? () => undefined : (d: readonly Diagnostic[]) => reportDiagnostics(io, d);
+            reported = true;
+            return withoutIgnored(catalogModel(snapshot, report), project.config.ignore);
           },
           fingerprint,
           prepare: async (current, currentFingerprint) => {
@@ -107,14 +109,6 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
         process.removeListener('SIGINT', onSigint);
       }
     });
-}
-
-/** The catalog as a model; objects schemac cannot read would make the plan wrong, so they stop it. */
-function catalogModel(snapshot: Parameters<typeof snapshotToModel>[0]) {
-  const { database, diagnostics } = snapshotToModel(snapshot);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new CliError(`the database has objects schemac cannot read: ${errors.map((d) => d.message).join('; ')}`);
-  return database;
 }
 
 function exitCodeOf(err: ApplyError): number {
