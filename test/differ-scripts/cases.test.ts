@@ -1,0 +1,108 @@
+/**
+ * Table-driven plans from a catalog snapshot plus a schema to the expected up and down scripts
+ * (golden files under test/fixtures/golden/differ/, reviewed like code). The snapshot is the
+ * ORM-made example database; each case edits a copy of the example schema. Every script also
+ * goes through the independent T-SQL grammar.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseSnapshot } from '../../src/catalog/snapshot';
+import { snapshotToModel } from '../../src/catalog/to-model';
+import { compileSchema } from '../../src/compiler';
+import { diff, type Change } from '../../src/differ';
+import { renderScript } from '../../src/emitters';
+import { applyPlan } from '../support/simulate';
+import { expectGolden } from '../support/golden';
+import { expectValidTsql } from '../support/tsql-grammar';
+
+const root = path.resolve(__dirname, '../..');
+const snapshotFile = path.join(root, 'test/fixtures/catalog/brownfield.json');
+
+interface Case {
+  readonly name: string;
+  /** Edits to the example schema: file name, text to find, replacement. */
+  readonly edits: readonly (readonly [string, string, string])[];
+  readonly allowDrop?: boolean;
+  /** The change kinds expected, in order, after the brownfield renames and default. */
+  readonly kinds: readonly string[];
+  readonly hazards?: readonly string[];
+}
+
+const BROWNFIELD_FIXES = 13; // 12 sp_renames of system names + the missing users.id default
+
+const CASES: readonly Case[] = [
+  {
+    // users has rows in the snapshot: the column is added NULL, filled from its default, made
+    // NOT NULL, then given its named default.
+    name: 'add-not-null-column-with-default-over-rows',
+    edits: [['users.schema.ts', '  @Column.varchar(255)\n  email!: string;', "  @Column.varchar(255)\n  email!: string;\n\n  @Column.nvarchar(10, { default: 'en' })\n  locale!: string;"]],
+    kinds: ['addColumn', 'backfillColumn', 'alterColumn', 'addDefault'],
+  },
+  {
+    name: 'widen-unindexed-column',
+    edits: [['users.schema.ts', '@Column.varchar(4000, { nullable: true })', '@Column.varchar(8000, { nullable: true })']],
+    kinds: ['alterColumn'],
+  },
+  {
+    name: 'change-check-list',
+    edits: [['users.schema.ts', "'suspended' | 'pending_verification'", "'suspended' | 'pending_verification' | 'deleted'"]],
+    kinds: ['dropCheck', 'addCheck'],
+  },
+  {
+    // SQL Server widens an indexed varchar in place but cannot narrow it back (the down script):
+    // the index is rebuilt around the ALTER in both directions.
+    name: 'widen-indexed-column',
+    edits: [['users.schema.ts', "@Column.varchar(20, { default: 'active' })", "@Column.varchar(24, { default: 'active' })"]],
+    kinds: ['dropIndex', 'alterColumn', 'createIndex'],
+  },
+  {
+    name: 'drop-index-allowed',
+    edits: [['users.schema.ts', "@Index('ix_users_tenant_status', ['tenantId', 'status'], { activeOnly: true })\n", '']],
+    allowDrop: true,
+    kinds: ['dropIndex'],
+  },
+];
+
+/** The fixes every case shares: sp_renames of system names and the missing users.id default. */
+function isBrownfieldFix(change: Change): boolean {
+  return change.kind === 'renameConstraint' || (change.kind === 'addDefault' && change.constraint.name === 'df_users_id');
+}
+
+function schemaWith(edits: Case['edits']): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-differ-case-'));
+  fs.cpSync(path.join(root, 'schema'), dir, { recursive: true });
+  for (const [file, find, replace] of edits) {
+    const target = path.join(dir, file);
+    const text = fs.readFileSync(target, 'utf8');
+    if (!text.includes(find)) throw new Error(`case edit not found in ${file}: ${find}`);
+    fs.writeFileSync(target, text.replace(find, replace));
+  }
+  return dir;
+}
+
+describe('snapshot + schema -> up and down scripts', () => {
+  const current = snapshotToModel(parseSnapshot(fs.readFileSync(snapshotFile, 'utf8'), snapshotFile)).database;
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const dir = schemaWith(c.edits);
+    try {
+      const { database: desired, diagnostics } = compileSchema(dir, { typeCheck: false });
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const plan = diff(desired, current, { allowDrop: Boolean(c.allowDrop) });
+      const own = plan.steps.filter((s) => !isBrownfieldFix(s.change));
+      expect(plan.steps.length - own.length).toBe(BROWNFIELD_FIXES);
+      expect(own.map((s) => s.change.kind)).toEqual(c.kinds);
+      const up = renderScript(plan, { direction: 'up', databaseName: current.name }).text;
+      const down = renderScript(plan, { direction: 'down', databaseName: current.name }).text;
+      expectGolden(`differ/${c.name}.up.sql`, up);
+      expectGolden(`differ/${c.name}.down.sql`, down);
+      expectValidTsql(up);
+      expectValidTsql(down);
+      const after = applyPlan(current, plan.steps, 'up');
+      expect(diff(desired, after, { allowDrop: Boolean(c.allowDrop) }).steps).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
