@@ -14,6 +14,7 @@ import { CliError } from './errors';
 import type { CliIo } from './io';
 import { emptyDatabase, type DatabaseSource } from './sources';
 import type { Project } from './project';
+import { fileTypeCheckCache } from './type-check-cache';
 import { withoutIgnored, type IgnoreSettings } from '../config';
 import { lint, withoutSuperseded } from '../lint';
 
@@ -46,7 +47,10 @@ export function compileAndLint(project: Project, typeCheck = true): { database: 
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new CliError(`schema folder not found: ${project.schemaShown}`);
   }
-  const compiled = compileSchema(dir, { typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming });
+  const compiled = compileSchema(dir, {
+    typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
+    typeCheckCache: fileTypeCheckCache(project.root),
+  });
   const database = withoutIgnored(compiled.database, project.config.ignore);
   const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
   const findings = hasErrors ? [] : lint(database, project.config.lint);

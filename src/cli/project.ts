@@ -15,11 +15,14 @@ export interface Project {
   readonly schemaDir: string;
   /** As the user would write it, for messages. */
   readonly schemaShown: string;
+  /** The project folder: the config file's, else the working directory. */
+  readonly root: string;
 }
 
 /** Loads schemac.config.json (or --config FILE); flags win over the file. */
 export function loadProject(io: CliIo, flags: ProjectFlags): Project {
-  const { config } = loadConfig(io.cwd, flags.config);
+  const { config, file } = loadConfig(io.cwd, flags.config);
   const schemaDir = flags.schema !== undefined ? path.resolve(io.cwd, flags.schema) : config.schema;
-  return { config, schemaDir, schemaShown: flags.schema ?? (path.relative(io.cwd, schemaDir) || '.') };
+  const root = file ? path.dirname(file) : io.cwd;
+  return { config, schemaDir, root, schemaShown: flags.schema ?? (path.relative(io.cwd, schemaDir) || '.') };
 }

@@ -2,6 +2,7 @@
  * compileSchema: schema/*.schema.ts to a Database model plus diagnostics. The files are read
  * with ts-morph and the type checker, never executed; every problem of a run is reported.
  */
+import { createHash } from 'crypto';
 import { ts } from 'ts-morph';
 import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
@@ -39,9 +40,32 @@ export interface CompileOptions {
    * placeholders {schema}, {table}, {columns}. `ix` has no effect: index names are always written.
    */
   readonly naming?: NamingTemplates;
+  /**
+   * Remembers inputs that type-checked clean, so an unchanged schema skips TypeScript's check
+   * (the slow part) on the next run. The key covers every input of the check: the text of each
+   * non-library source file of the program (schema files, what they import, the schemac API)
+   * and the TypeScript version.
+   */
+  readonly typeCheckCache?: TypeCheckCache;
+}
+
+/** Where clean type-check results are remembered between runs (a file, in the CLI). */
+export interface TypeCheckCache {
+  has(key: string): boolean;
+  remember(key: string): void;
 }
 
 const defaultCollation = 'SQL_Latin1_General_CP1_CI_AS';
+
+/** A hash of everything TypeScript's check of this program reads (library files aside). */
+function typeCheckKey(program: ts.Program): string {
+  const hash = createHash('sha256').update(`typescript ${ts.version}\n`);
+  const files = program.getSourceFiles().filter((sf) => !program.isSourceFileDefaultLibrary(sf));
+  for (const sf of [...files].sort((a, b) => cmp(a.fileName, b.fileName))) {
+    hash.update(`${sf.fileName}\n${sf.text.length}\n`).update(sf.text);
+  }
+  return hash.digest('hex');
+}
 
 /** Compiles every *.schema.ts under `dir`. */
 export function compileSchema(dir: string, options: CompileOptions = {}): CompileResult {
@@ -57,13 +81,18 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   }
   const namer = new Namer(validTemplates(options.naming ?? {}, bag));
   const { program, checker, files, userFiles } = loadSchema(paths);
+  const cacheKey = options.typeCheck !== false && options.typeCheckCache ? typeCheckKey(program) : null;
+  const typeCheck = options.typeCheck !== false && !(cacheKey !== null && options.typeCheckCache?.has(cacheKey));
+  let typeErrors = 0;
   for (const sf of userFiles) {
-    const semantic = options.typeCheck === false ? [] : program.getSemanticDiagnostics(sf);
+    const semantic = typeCheck ? program.getSemanticDiagnostics(sf) : [];
     for (const d of [...program.getSyntacticDiagnostics(sf), ...semantic]) {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
       bag.error(Codes.typescript, `TS${d.code}: ${text}`, d.file && d.start !== undefined ? refAt(d.file, d.start) : undefined);
+      typeErrors += 1;
     }
   }
+  if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
   const reader = new ClassReader(checker);
   const reportedCycles = new Set<ts.ClassDeclaration>();
