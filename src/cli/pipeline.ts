@@ -6,8 +6,6 @@ import { snapshotToModel } from '../catalog/to-model';
 import { readCatalog } from '../catalog/read';
 import { parseConnectionString } from '../catalog/connection';
 import type { CatalogSnapshot } from '../catalog/snapshot';
-import { diff } from '../differ';
-import type { Plan } from '../differ/changes';
 import { formatDiagnostic, summarizeDiagnostics } from '../emitters/diagnostics-text';
 import type { Database, Diagnostic } from '../model';
 import { CliError } from './errors';
@@ -106,9 +104,4 @@ export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: re
     throw new CliError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);
   }
   return database;
-}
-
-/** Diffs the schema against the current state. */
-export function makePlan(desired: Database, current: Database, allowDrop: boolean): Plan {
-  return diff(desired, current, { allowDrop });
 }

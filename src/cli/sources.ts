@@ -1,3 +1,4 @@
+import { DEFAULT_COLLATION } from '../catalog/to-model';
 import type { Database } from '../model';
 import { UsageError } from './errors';
 
@@ -38,5 +39,5 @@ export function resolveSource(flags: SourceFlags, env: Readonly<Record<string, s
 
 /** The database a fresh server would have: no tables, the default collation. */
 export function emptyDatabase(): Database {
-  return { name: null, collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo'], tables: [] };
+  return { name: null, collation: DEFAULT_COLLATION, schemas: ['dbo'], tables: [] };
 }

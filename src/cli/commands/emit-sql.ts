@@ -3,7 +3,8 @@ import { renderScript } from '../../emitters';
 import { addPlanOptions, addSchemaOption, addSourceOptions } from '../common-options';
 import { ExitCode } from '../errors';
 import type { CliIo } from '../io';
-import { compileOrFail, loadCurrent, makePlan } from '../pipeline';
+import { diff } from '../../differ';
+import { compileOrFail, loadCurrent } from '../pipeline';
 import { resolveSource } from '../sources';
 import { loadProject, type Project } from '../project';
 
@@ -23,7 +24,7 @@ export function registerEmitSql(program: Command, io: CliIo, setExit: (code: num
       const source = resolveSource(opts, io.env, project.config.database.url);
       const desired = compileOrFail(io, project, opts.typeCheck !== false);
       const current = await loadCurrent(io, source, project.config.ignore);
-      const plan = makePlan(desired, current.database, Boolean(opts.allowDrop));
+      const plan = diff(desired, current.database, { allowDrop: Boolean(opts.allowDrop) });
       const script = renderScript(plan, {
         direction: opts.down ? 'down' : 'up',
         databaseName: current.database.name,

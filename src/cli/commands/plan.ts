@@ -6,7 +6,8 @@ import { renderPlanText } from '../../emitters/plan-text';
 import { addPlanOptions, addSchemaOption, addSourceOptions, formatOption } from '../common-options';
 import { ExitCode } from '../errors';
 import { useColor, type CliIo } from '../io';
-import { compileOrFail, loadCurrent, makePlan } from '../pipeline';
+import { diff } from '../../differ';
+import { compileOrFail, loadCurrent } from '../pipeline';
 import { writeSavedPlan } from '../saved-plan';
 import { resolveSource } from '../sources';
 import { loadProject, type Project } from '../project';
@@ -28,7 +29,7 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       const source = resolveSource(opts, io.env, project.config.database.url);
     const desired = compileOrFail(io, project, opts.typeCheck !== false);
     const current = await loadCurrent(io, source, project.config.ignore);
-    const plan = makePlan(desired, current.database, Boolean(opts.allowDrop));
+    const plan = diff(desired, current.database, { allowDrop: Boolean(opts.allowDrop) });
     const json = renderPlanJson(plan, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
     if (opts.out) writeSavedPlan(path.resolve(io.cwd, opts.out), { ...json, desired });
     if (opts.format === 'json') {
