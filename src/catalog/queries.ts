@@ -41,9 +41,14 @@ export const CATALOG_QUERIES: readonly CatalogQuery[] = [
   {
     name: 'database',
     // SERVERPROPERTY and DATABASEPROPERTYEX return sql_variant: cast so drivers get plain text.
+    // EngineEdition, Edition and ProductMajorVersion decide online operations (sqlserver/editions.ts;
+    // learn.microsoft.com/sql/t-sql/functions/serverproperty-transact-sql).
     sql: `SELECT DB_NAME() AS [database],
   CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS server_version,
-  CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)) AS database_collation`,
+  CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)) AS database_collation,
+  CAST(SERVERPROPERTY('EngineEdition') AS int) AS engine_edition,
+  CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition,
+  CAST(SERVERPROPERTY('ProductMajorVersion') AS int) AS product_major_version`,
   },
   {
     name: 'schemas',
@@ -148,7 +153,21 @@ ORDER BY fkc.constraint_object_id, fkc.constraint_column_id`,
     name: 'row_counts',
     // index_id 0 is the heap, 1 the clustered index: exactly one of them holds every row once,
     // summed over partitions. SUM of bigint is bigint (the reader makes it a number).
-    sql: `SELECT p.object_id, SUM(p.[rows]) AS [rows]
+    // sys.dm_db_partition_stats also gives used pages (all indexes) but needs VIEW DATABASE STATE
+    // (learn.microsoft.com/sql/relational-databases/system-dynamic-management-views/
+    // sys-dm-db-partition-stats-transact-sql); without it sys.partitions still gives the rows.
+    // Either branch returns one result set of the same shape, so the batch stays fixed.
+    sql: `IF HAS_PERMS_BY_NAME(DB_NAME(), 'DATABASE', 'VIEW DATABASE STATE') = 1
+SELECT ps.object_id,
+  SUM(CASE WHEN ps.index_id IN (0, 1) THEN ps.row_count ELSE 0 END) AS [rows],
+  SUM(ps.used_page_count) AS used_pages
+FROM sys.dm_db_partition_stats ps
+JOIN sys.tables t ON t.object_id = ps.object_id
+WHERE ${MANAGED}
+GROUP BY ps.object_id
+ORDER BY ps.object_id
+ELSE
+SELECT p.object_id, SUM(p.[rows]) AS [rows], CAST(NULL AS bigint) AS used_pages
 FROM sys.partitions p
 JOIN sys.tables t ON t.object_id = p.object_id
 WHERE ${MANAGED} AND p.index_id IN (0, 1)

@@ -41,12 +41,15 @@ export function rowsToSnapshotObject(recordsets: readonly Rows[]): Record<string
     database: info.database,
     server_version: info.server_version,
     database_collation: info.database_collation ?? null,
+    engine_edition: numberIfSafe(info.engine_edition ?? null),
+    edition: info.edition ?? null,
+    product_major_version: numberIfSafe(info.product_major_version ?? null),
     schemas: get('schemas').map((r) => r.name),
   };
   for (const q of CATALOG_QUERIES) {
     if (q.name === 'database' || q.name === 'schemas') continue;
     doc[q.name] = q.name === 'columns' ? withNumbers(get(q.name), ['seed_value', 'increment_value'])
-      : q.name === 'row_counts' ? withNumbers(get(q.name), ['rows'])
+      : q.name === 'row_counts' ? withNumbers(get(q.name), ['rows', 'used_pages'])
       : get(q.name).map((row) => ({ ...row }));
   }
   return doc;

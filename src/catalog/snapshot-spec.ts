@@ -86,7 +86,7 @@ const foreignKeyColumns: RowSpec<ForeignKeyColumnRow> = {
   parent_column_id: integer, referenced_column_id: integer,
 };
 
-const rowCounts: RowSpec<RowCountRow> = { object_id: integer, rows: decimal };
+const rowCounts: RowSpec<RowCountRow> = { object_id: integer, rows: decimal, used_pages: optional(nullable(integer)) };
 
 /** The spec of every row array, in file order. */
 export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[K][number]> } = {

@@ -120,10 +120,15 @@ export interface ForeignKeyColumnRow {
   readonly referenced_column_id: number;
 }
 
-/** sys.partitions summed over index_id 0 or 1 per table. */
+/**
+ * Rows per table: sys.dm_db_partition_stats row_count over index_id 0 or 1 (sys.partitions rows
+ * when the login lacks VIEW DATABASE STATE), and the 8-KB pages the table and its indexes use
+ * (`used_pages`, from sys.dm_db_partition_stats only; null or absent without the permission).
+ */
 export interface RowCountRow {
   readonly object_id: number;
   readonly rows: DecimalValue;
+  readonly used_pages?: number | null;
 }
 
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
@@ -135,6 +140,12 @@ export interface CatalogSnapshot {
   readonly server_version: string;
   /** DATABASEPROPERTYEX(DB_NAME(), 'Collation'); SQL_Latin1_General_CP1_CI_AS when absent. */
   readonly database_collation?: string | null;
+  /** SERVERPROPERTY('EngineEdition'): 2 Standard, 3 Enterprise/Developer, 4 Express, 5 Azure SQL Database, 8 Managed Instance. */
+  readonly engine_edition?: number | null;
+  /** SERVERPROPERTY('Edition'), e.g. 'Standard Edition (64-bit)'. */
+  readonly edition?: string | null;
+  /** SERVERPROPERTY('ProductMajorVersion'), e.g. 16. */
+  readonly product_major_version?: number | null;
   /** User schema names; derived from the tables when absent. */
   readonly schemas?: readonly string[];
   readonly tables: readonly TableRow[];
@@ -150,4 +161,10 @@ export interface CatalogSnapshot {
 }
 
 /** The names of the row arrays, in file order. */
-export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas'>;
+export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | ServerProperty>;
+
+/** The optional top-level server properties, in file order. */
+export const SERVER_PROPERTIES = ['engine_edition', 'edition', 'product_major_version'] as const;
+
+/** One of SERVER_PROPERTIES. */
+export type ServerProperty = typeof SERVER_PROPERTIES[number];

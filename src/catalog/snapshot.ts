@@ -4,7 +4,7 @@
  */
 import { checkReferences } from './snapshot-references';
 import { ROW_ARRAYS, ROW_ORDER, ROW_SPECS, type FieldSpec } from './snapshot-spec';
-import { SNAPSHOT_FORMAT, type CatalogSnapshot } from './snapshot-types';
+import { SERVER_PROPERTIES, SNAPSHOT_FORMAT, type CatalogSnapshot } from './snapshot-types';
 
 export * from './snapshot-types';
 
@@ -79,6 +79,9 @@ export function validateSnapshot(value: unknown, source: string): CatalogSnapsho
   checkField(source, 'database', text, value.database);
   checkField(source, 'server_version', text, value.server_version);
   checkField(source, 'database_collation', { ...text, nullable: true, optional: true }, value.database_collation);
+  checkField(source, 'engine_edition', { type: { kind: 'integer' }, nullable: true, optional: true }, value.engine_edition);
+  checkField(source, 'edition', { ...text, nullable: true, optional: true }, value.edition);
+  checkField(source, 'product_major_version', { type: { kind: 'integer' }, nullable: true, optional: true }, value.product_major_version);
   if (value.schemas !== undefined) {
     if (!Array.isArray(value.schemas)) throw new SnapshotError(source, 'schemas', `expected an array of strings, got ${describe(value.schemas)}`);
     value.schemas.forEach((name, i) => checkField(source, `schemas[${i}]`, text, name));
@@ -139,6 +142,7 @@ export function serializeSnapshot(s: CatalogSnapshot): string {
     server_version: s.server_version,
   };
   if (s.database_collation !== undefined) doc.database_collation = s.database_collation;
+  for (const p of SERVER_PROPERTIES) if (s[p] !== undefined) doc[p] = s[p] ?? null;
   if (s.schemas !== undefined) doc.schemas = [...s.schemas].sort();
   for (const array of ROW_ARRAYS) {
     const keys = ROW_ORDER[array];

@@ -6,7 +6,7 @@
 import { makeExpression } from '../expr';
 import type {
   CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Index, IndexColumn,
-  KeyConstraint, SqlExpression, Table,
+  KeyConstraint, ServerFacts, SqlExpression, Table,
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
@@ -55,6 +55,9 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
+  // used_pages are 8-KB pages; MB rounded to one decimal (null without VIEW DATABASE STATE).
+  const usedMb = new Map(s.row_counts.filter((r) => typeof r.used_pages === 'number')
+    .map((r) => [r.object_id, Math.round(((r.used_pages as number) * 8) / 102.4) / 10]));
 
   // validateSnapshot proved every reference resolves; a miss here is a bug, not user input.
   const columnName = (objectId: number, columnId: number): string => {
@@ -163,6 +166,7 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
       defaults: byName(defaults),
       foreignKeys: byName(foreignKeys),
       rowCount: rowCounts.get(t.object_id) ?? 0,
+      ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
     };
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
@@ -170,9 +174,15 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isOwnSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
   return {
-    database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables },
+    database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s) },
     diagnostics,
   };
+}
+
+/** The server's edition and version, when the snapshot recorded them (older snapshots did not). */
+function serverFacts(s: CatalogSnapshot): { server?: ServerFacts } {
+  if (typeof s.engine_edition !== 'number' || typeof s.product_major_version !== 'number') return {};
+  return { server: { engineEdition: s.engine_edition, edition: s.edition ?? '', majorVersion: s.product_major_version } };
 }
 
 function isOwnSchema(name: string): boolean {

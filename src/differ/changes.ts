@@ -1,3 +1,4 @@
+import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
   CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
 } from '../model';
@@ -29,6 +30,8 @@ export interface AlterColumn {
   readonly table: TableRef;
   readonly from: Column;
   readonly to: Column;
+  /** WITH (ONLINE = ON): set by the production pass where the server allows it (lock-impact.ts). */
+  readonly online?: boolean;
 }
 /** UPDATE t SET c = <expression> WHERE c IS NULL, before the column becomes NOT NULL. */
 export interface BackfillColumn {
@@ -36,17 +39,25 @@ export interface BackfillColumn {
   readonly table: TableRef;
   readonly column: string;
   readonly expression: SqlExpression;
+  /** Rows per UPDATE TOP (n) batch on a large table (the production pass sets it); absent: one UPDATE. */
+  readonly batchRows?: number;
 }
 
 export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
 export interface DropDefault { readonly kind: 'dropDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
 export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
 export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
-export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild }
 export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
-export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild }
 export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
-export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index }
+/**
+ * How an index is built online (WITH (ONLINE = ON ...)); set by the production pass only where
+ * the server supports it. `lowPriorityWaitMinutes`: WAIT_AT_LOW_PRIORITY (MAX_DURATION = n
+ * MINUTES, ABORT_AFTER_WAIT = SELF), or null for a normal lock wait.
+ */
+export interface OnlineBuild { readonly lowPriorityWaitMinutes: number | null }
+export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild }
 export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
 export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
@@ -104,6 +115,24 @@ export interface PlanStep {
   readonly change: Change;
   readonly hazards: readonly Hazard[];
   readonly inverse: Change | null;
+  /** What the step locks and how its cost scales (the production pass, lock-impact.ts). */
+  readonly impact?: StepImpact;
+}
+
+/** A step's lock impact: its row of the lock-impact table, applied to the table it touches. */
+export interface StepImpact {
+  readonly rule: LockRuleId;
+  readonly class: ImpactClass;
+  readonly lock: TableLock;
+  /** true/false for steps that have an online form; null for steps that do not. */
+  readonly online: boolean | null;
+  /** Why an operation that could run online does not, e.g. "Standard edition has no online index operations". */
+  readonly offlineReason: string | null;
+  /** Rows and MB of the table (catalog), null when unknown or not a table step. */
+  readonly rows: number | null;
+  readonly mb: number | null;
+  /** UPDATE batches a batched backfill expects at most. */
+  readonly batches: number | null;
 }
 
 /** An object present in the database that the plan leaves alone, and why. */

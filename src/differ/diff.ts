@@ -15,6 +15,7 @@ import { hazard, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
 import { nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from './names';
 import { step } from './step';
+import { planForProduction, type ProductionOptions } from './lock-impact';
 import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
@@ -24,6 +25,8 @@ import type { Database, Table } from '../model';
 
 /** Options of a diff. */
 export interface DiffOptions {
+  /** Online builds, batched backfills and lock impact (lock-impact.ts); defaults when absent. */
+  readonly production?: ProductionOptions;
   /** Drop tables, columns, constraints and schemas the schema does not declare. */
   readonly allowDrop: boolean;
 }
@@ -68,7 +71,8 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   ];
   const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx)]);
   const order = createTableOrder(created.map((t) => t.desired), key);
-  return { steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped) };
+  const plan = { steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped) };
+  return planForProduction(plan, current, options.production);
 }
 
 /** An existing kept table's state, with its planned column changes. */

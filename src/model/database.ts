@@ -11,6 +11,21 @@ export interface Database {
   /** Every schema that holds a managed table or was declared, 'dbo' included, sorted. */
   readonly schemas: readonly string[];
   readonly tables: readonly Table[];
+  /** Catalog only: what the server is (edition and version decide online operations). */
+  readonly server?: ServerFacts;
+}
+
+/**
+ * The server a catalog was read from: SERVERPROPERTY('EngineEdition'), 'Edition' and
+ * 'ProductMajorVersion'. Absent for a compiled schema, --empty, or an older snapshot.
+ */
+export interface ServerFacts {
+  /** 2 Standard/Web, 3 Enterprise/Developer/Evaluation, 4 Express, 5 Azure SQL Database, 8 Managed Instance, ... */
+  readonly engineEdition: number;
+  /** The edition's name as the server reports it, e.g. 'Enterprise Edition (64-bit)'. */
+  readonly edition: string;
+  /** 13 = SQL Server 2016, 14 = 2017, 15 = 2019, 16 = 2022, 17 = 2025. */
+  readonly majorVersion: number;
 }
 
 /** A user table and everything that hangs off it. Constraints are entities, not strings. */
@@ -28,6 +43,8 @@ export interface Table {
   readonly renamedFrom?: string;
   /** Catalog only: rows in the table (sys.partitions), for hazards. */
   readonly rowCount?: number;
+  /** Catalog only: MB the table and its indexes use (sys.dm_db_partition_stats), when readable. */
+  readonly usedMb?: number;
   readonly source?: SourceRef;
 }
 

@@ -55,10 +55,10 @@ export function referentialActionSql(action: ReferentialAction): string {
 }
 
 /**
- * `CREATE [UNIQUE] CLUSTERED|NONCLUSTERED INDEX [ix] ON [s].[t] (...) [INCLUDE (...)] [WHERE ...];`
+ * `CREATE [UNIQUE] CLUSTERED|NONCLUSTERED INDEX [ix] ON [s].[t] (...) [INCLUDE (...)] [WHERE ...] [WITH (options)];`
  * Clustering is always explicit, for the same reason as for keys.
  */
-export function renderCreateIndex(schema: string, table: string, index: Index): string {
+export function renderCreateIndex(schema: string, table: string, index: Index, options: readonly string[] = []): string {
   const parts = [
     `CREATE ${index.unique ? 'UNIQUE ' : ''}${index.clustered ? 'CLUSTERED' : 'NONCLUSTERED'} INDEX ${quoteIdent(index.name)}`,
     `ON ${quoteQualified(schema, table)} ${renderKeyColumns(index.columns)}`,
@@ -71,5 +71,6 @@ export function renderCreateIndex(schema: string, table: string, index: Index): 
     if (index.clustered) throw new Error(`schemac: clustered index ${index.name} cannot be filtered`);
     parts.push(`WHERE ${bare(index.filter)}`);
   }
+  if (options.length > 0) parts.push(`WITH (${options.join(', ')})`);
   return `${parts.join(' ')};`;
 }

@@ -3,6 +3,7 @@ import type { Table } from '../../model';
 import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint } from './clauses';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
+import { batchedBackfill, onlineOption, withOptions } from './online';
 import { nLiteral, quoteIdent, quoteQualified } from './quote';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
@@ -62,9 +63,10 @@ const RENDERERS: Renderers = {
     if (JSON.stringify(c.from.identity) !== JSON.stringify(c.to.identity)) {
       throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
     }
-    return [`${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)};`];
+    return [`${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)}${withOptions(c.online === true ? ['ONLINE = ON'] : [])};`];
   },
   backfillColumn: (c) => {
+    if (c.batchRows !== undefined) return [batchedBackfill(c.table, c.column, c.expression, c.batchRows)];
     const col = quoteIdent(c.column);
     return [`UPDATE ${tableName(c.table)} SET ${col} = ${parenthesized(c.expression)} WHERE ${col} IS NULL;`];
   },
@@ -74,11 +76,12 @@ const RENDERERS: Renderers = {
   dropDefault: (c) => dropConstraint(c.table, c.constraint.name),
   addCheck: (c) => addValidated(c.table, renderCheckConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropCheck: (c) => dropConstraint(c.table, c.constraint.name),
-  addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint)};`],
+  // A key's index takes ONLINE = ON in ALTER TABLE ADD CONSTRAINT (alter-table index_option).
+  addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint)}${withOptions(c.online !== undefined ? ['ONLINE = ON'] : [])};`],
   dropPrimaryKey: (c) => dropConstraint(c.table, c.constraint.name),
-  addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint)};`],
+  addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint)}${withOptions(c.online !== undefined ? ['ONLINE = ON'] : [])};`],
   dropUnique: (c) => dropConstraint(c.table, c.constraint.name),
-  createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index)],
+  createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index, c.online !== undefined ? [onlineOption(c.online)] : [])],
   dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)};`],
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),

@@ -1,4 +1,5 @@
 /** The engine's syntax tree: what the statement parser builds from grammar tokens. */
+import type { DdlOption } from './editions';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
 export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[] }
@@ -55,7 +56,7 @@ export interface ColumnDef {
 }
 
 export type ConstraintDef =
-  | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[] }
+  | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[] }
   | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr }
   | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
   | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction };
@@ -67,7 +68,7 @@ export type AlterAction =
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
   | { readonly k: 'dropColumns'; readonly names: readonly string[]; readonly ifExists: boolean }
   | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean }
-  | { readonly k: 'alterColumn'; readonly column: ColumnDef }
+  | { readonly k: 'alterColumn'; readonly column: ColumnDef; readonly options: readonly DdlOption[] }
   | { readonly k: 'checkConstraints'; readonly enable: boolean; readonly withCheck: boolean | undefined; readonly names: readonly string[] | 'ALL' };
 
 export interface IndexDef {
@@ -78,6 +79,8 @@ export interface IndexDef {
   readonly columns: readonly { name: string; desc: boolean }[];
   readonly include: readonly string[];
   readonly filter?: { readonly text: string; readonly expr: Expr };
+  /** WITH (...) options as written (ONLINE, DROP_EXISTING, ...). */
+  readonly options?: readonly DdlOption[];
 }
 
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;
@@ -85,7 +88,7 @@ export type Statement = { readonly line: number; readonly text: string } & State
 export type StatementBody =
   | Select
   | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select }
-  | { readonly k: 'update'; readonly table: Name; readonly sets: readonly { col: string; expr: Expr }[]; readonly where?: Expr }
+  | { readonly k: 'update'; readonly table: Name; readonly sets: readonly { col: string; expr: Expr }[]; readonly where?: Expr; readonly top?: Expr }
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr }
   | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[] }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
@@ -99,6 +102,7 @@ export type StatementBody =
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
   | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }
   | { readonly k: 'if'; readonly cond: Expr; readonly then: Statement; readonly els?: Statement }
+  | { readonly k: 'while'; readonly cond: Expr; readonly body: Statement }
   | { readonly k: 'block'; readonly body: readonly Statement[] }
   | { readonly k: 'tryCatch'; readonly body: readonly Statement[]; readonly handler: readonly Statement[] }
   | { readonly k: 'print'; readonly expr: Expr }

@@ -68,7 +68,9 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
 }
 
 /** UPDATE t SET ... WHERE ...; returns the row count. */
-export function update(ctx: DdlContext, name: Name, sets: readonly { col: string; expr: Expr }[], where: Expr | undefined): number {
+export function update(ctx: DdlContext, name: Name, sets: readonly { col: string; expr: Expr }[], where: Expr | undefined, top?: Value): number {
+  // TOP (n) caps the rows updated; which n rows is unspecified in SQL Server, here the first n.
+  const limit = top === undefined ? Infinity : top === null ? Infinity : Math.max(0, Math.floor(Number(top)));
   const t = target(ctx, name);
   const cols = sets.map((s) => compiledColumn(ctx, t, s.col));
   guardFilteredIndexes(ctx, t, 'UPDATE');
@@ -77,7 +79,7 @@ export function update(ctx: DdlContext, name: Name, sets: readonly { col: string
   const before: Row[] = [];
   for (const row of t.rows) {
     const scope = rowScope(t, row, ctx.host);
-    if (where && test(where, scope, ctx.host) !== true) { next.push(row); continue; }
+    if ((where && test(where, scope, ctx.host) !== true) || changed.length >= limit) { next.push(row); continue; }
     const copy = [...row];
     sets.forEach((s, i) => {
       if (cols[i].identity) throw new SqlError(8102, 16, 1, `Cannot update identity column '${cols[i].name}'.`);

@@ -9,8 +9,10 @@ import { ObjectLocks } from './object-locks';
 import { Waiters } from './waiters';
 import { FaultState } from './faults';
 import type { EngineFaults } from './faults';
+import { EDITIONS, type RecordedOptions, type StandinEdition } from './editions';
 
 export type { EngineFaults, StatementFailure, StatementDelay, StatementSelector } from './faults';
+export type { StandinEdition, RecordedOptions, DdlOption } from './editions';
 
 /** Options of the stand-in engine. */
 export interface EngineOptions {
@@ -22,6 +24,8 @@ export interface EngineOptions {
   readonly productVersion?: string;
   /** Engine-level faults from the start (see faults.ts for the statement counting rule). */
   readonly faults?: EngineFaults;
+  /** What SERVERPROPERTY('Edition'/'EngineEdition') report and whether ONLINE = ON works (default developer). */
+  readonly edition?: StandinEdition;
 }
 
 /** The engine, with the test controls the protocol layer does not need. */
@@ -30,6 +34,10 @@ export interface StandinEngine extends Engine {
   setFaults(faults: EngineFaults): void;
   /** Statements counted (per the faults' counting rule) since the faults were last set. */
   readonly statementsCounted: number;
+  /** Chooses the edition from now on (SERVERPROPERTY, online operations). */
+  setEdition(edition: StandinEdition): void;
+  /** The WITH (...) options of every index build and column alter run so far, in order. */
+  readonly recordedOptions: readonly RecordedOptions[];
 }
 
 /** Creates an engine with empty user databases. */
@@ -40,7 +48,11 @@ export function createEngine(options: EngineOptions): StandinEngine {
   const baseVersion = options.productVersion ?? '16.0.4135.4';
   const faults = new FaultState(options.faults);
   const waiters = new Waiters();
+  let edition: StandinEdition = options.edition ?? 'developer';
+  const recorded: RecordedOptions[] = [];
   const state: EngineState = {
+    get edition() { return EDITIONS[edition]; },
+    recordOptions: (r) => { recorded.push(r); },
     get productVersion() { return faults.productVersion ?? baseVersion; },
     get versionText() { return faults.versionText; },
     get: (n) => dbs.get(n.toLowerCase()),
@@ -56,6 +68,8 @@ export function createEngine(options: EngineOptions): StandinEngine {
     get productVersion() { return state.productVersion; },
     get statementsCounted() { return faults.statementsCounted; },
     setFaults: (next) => faults.set(next),
+    setEdition: (next) => { edition = next; },
+    get recordedOptions() { return [...recorded]; },
     login(user: string, password: string, database: string | null): LoginResult {
       if (user.toLowerCase() !== 'sa' || password !== options.password) {
         return { ok: false, error: { kind: 'error', number: 18456, state: 1, class: 14, message: `Login failed for user '${user}'.`, line: 1 } };

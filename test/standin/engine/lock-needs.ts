@@ -86,7 +86,7 @@ export function needsOf(host: Host, writes: readonly Name[], ddl: boolean, reads
 export function statementNeeds(s: Statement, host: Host): StatementNeeds {
   const reads: Name[] = [];
   switch (s.k) {
-    case 'if': collect(s.cond, reads); return needsOf(host, [], false, reads);
+    case 'if': case 'while': collect(s.cond, reads); return needsOf(host, [], false, reads);
     case 'block': case 'tryCatch': case 'exec': return NO_NEEDS;
     case 'insert': case 'update': case 'delete': collect(s, reads); return needsOf(host, [s.table], false, reads);
     case 'createTable': case 'alterTable': { const w: Name[] = [s.name]; refTables(s, w); return needsOf(host, w, true, []); }

@@ -1,5 +1,6 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
 import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, RefAction, StatementBody, TypeRef } from './ast';
+import type { DdlOption } from './editions';
 import { QueryParser } from './parse-query';
 
 /** Parses DDL statements. */
@@ -28,13 +29,37 @@ export class DdlParser extends QueryParser {
     if (this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
     let filter: IndexDef['filter'];
     if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
-    this.skipWithAndOn();
-    return { name, table, unique, clustered, columns, include, filter };
+    const options = this.withAndOn();
+    return { name, table, unique, clustered, columns, include, filter, options };
   }
 
   protected skipWithAndOn(): void {
-    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
+    this.withAndOn();
+  }
+
+  /** `WITH (name = value [(detail)], ...)` then `ON filegroup`; returns the options as written. */
+  protected withAndOn(): DdlOption[] {
+    const options = this.is('WITH', '(') ? this.withOptions() : [];
     if (this.accept('ON')) { this.ident(); if (this.accept('(')) { this.ident(); this.expect(')'); } }
+    return options;
+  }
+
+  /** `WITH (ONLINE = ON (WAIT_AT_LOW_PRIORITY (...)), DROP_EXISTING = ON, ...)`. */
+  protected withOptions(): DdlOption[] {
+    this.expect('WITH'); this.expect('(');
+    const out: DdlOption[] = [];
+    do {
+      const name = this.next().upper;
+      if (!this.accept('=')) { out.push({ name, value: 'ON' }); continue; }
+      const value = this.next().upper;
+      let detail: string | undefined;
+      if (this.up() === '(') { const start = this.peek(); this.skipParens(); detail = this.textFrom(start); }
+      // MAX_DURATION = 5 MINUTES
+      if (this.is('MINUTES')) this.pos++;
+      out.push(detail === undefined ? { name, value } : { name, value, detail });
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   protected keyList(): { name: string; desc: boolean }[] {
@@ -72,8 +97,8 @@ export class DdlParser extends QueryParser {
       const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
       const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
       const columns = this.keyList();
-      this.skipWithAndOn();
-      return { k, name, clustered, columns } as ConstraintDef;
+      const options = this.withAndOn();
+      return { k, name, clustered, columns, options } as ConstraintDef;
     }
     if (this.accept('CHECK')) {
       this.accept('NOT', 'FOR', 'REPLICATION');
@@ -222,7 +247,8 @@ export class DdlParser extends QueryParser {
       }
     } else {
       this.expect('ALTER', 'COLUMN');
-      action = { k: 'alterColumn', column: this.columnDef(true) };
+      const column = this.columnDef(true);
+      action = { k: 'alterColumn', column, options: this.is('WITH', '(') ? this.withOptions() : [] };
     }
     return { k: 'alterTable', name, action };
   }

@@ -49,6 +49,11 @@ class Parser extends DdlParser {
         const els = this.accept('ELSE') ? this.statement() : undefined;
         return { k: 'if', cond, then, els };
       }
+      case 'WHILE': {
+        this.pos++;
+        const cond = this.expr();
+        return { k: 'while', cond, body: this.statement() };
+      }
       case 'BEGIN': return this.begin();
       case 'PRINT': this.pos++; return { k: 'print', expr: this.expr() };
       case 'RAISERROR': {
@@ -125,12 +130,15 @@ class Parser extends DdlParser {
 
   private update(): StatementBody {
     this.expect('UPDATE');
+    // UPDATE TOP (n): at most n rows (update-transact-sql.md; PERCENT is not supported here).
+    let top: Expr | undefined;
+    if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
     const table = this.name();
     this.expect('SET');
     const sets: { col: string; expr: Expr }[] = [];
     do { const n = this.name(); this.expect('='); sets.push({ col: n[n.length - 1], expr: this.expr() }); } while (this.accept(','));
     const where = this.accept('WHERE') ? this.expr() : undefined;
-    return { k: 'update', table, sets, where };
+    return { k: 'update', table, sets, where, top };
   }
 
   private delete(): StatementBody {

@@ -3,6 +3,7 @@ import type { Select } from './ast';
 import type { Database, Value } from './catalog';
 import { sameName } from './catalog';
 import type { SqlType } from './types';
+import type { EditionFacts, RecordedOptions } from './editions';
 import { SqlError, err } from './errors';
 
 /** One column of a relation in FROM, with the alias that qualifies it. */
@@ -26,6 +27,10 @@ export interface Host {
   getVar(name: string): { value: Value; type: SqlType } | undefined;
   global(name: string): { value: Value; type: SqlType } | undefined;
   productVersion: string;
+  /** The edition SERVERPROPERTY reports and whether ONLINE = ON is accepted. */
+  edition: EditionFacts;
+  /** Keeps a statement's WITH (...) options for tests. */
+  recordOptions(r: RecordedOptions): void;
   runSubquery(sel: Select, scope: Scope | undefined): { types: SqlType[]; rows: Value[][] };
   subqueryType(sel: Select, scope: Scope | undefined): SqlType[];
   caught(): { number: number; message: string; severity: number; state: number; line: number } | undefined;

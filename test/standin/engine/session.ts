@@ -26,6 +26,7 @@ import type { ObjectLocks } from './object-locks';
 import type { Waiters } from './waiters';
 import { sleep } from './waiters';
 import type { FaultState } from './faults';
+import { checkOnline, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
 import { isDriverProbe } from './faults';
 import type { StatementNeeds } from './lock-needs';
 import { renameNeeds, statementNeeds } from './lock-needs';
@@ -33,6 +34,10 @@ import { renameNeeds, statementNeeds } from './lock-needs';
 /** What a session needs from the engine. */
 export interface EngineState extends DatabaseStore {
   readonly productVersion: string;
+  /** The edition SERVERPROPERTY reports; decides whether ONLINE = ON is accepted. */
+  readonly edition: EditionFacts;
+  /** Keeps a statement's WITH (...) options for tests. */
+  recordOptions(r: RecordedOptions): void;
   /** The whole @@VERSION text when a fault overrides it. */
   readonly versionText: string | undefined;
   all(): Database[];
@@ -50,7 +55,7 @@ function isWrapper(s: Statement): boolean {
 }
 
 /** Statements whose execution changes data or definitions (statement-level undo applies). */
-const NOT_MUTATING = new Set(['select', 'declare', 'setVar', 'setOption', 'if', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
+const NOT_MUTATING = new Set(['select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
 type Var = { value: Value; type: SqlType };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
@@ -100,6 +105,8 @@ export class EngineSession implements Session {
       getVar: (n) => self.frames[self.frames.length - 1].get(n.toLowerCase()),
       global: (n) => self.global(n),
       productVersion: this.engine.productVersion,
+      edition: this.engine.edition,
+      recordOptions: (r) => self.engine.recordOptions(r),
       runSubquery: (sel: Select, scope: Scope | undefined) => { const r = executeSelect(sel, self.host(), scope); return { types: r.columns.map((c) => c.type), rows: r.rows }; },
       subqueryType: (sel, scope) => selectTypes(sel, self.host(), scope),
       caught: () => self.caughtStack[self.caughtStack.length - 1],
@@ -318,10 +325,10 @@ export class EngineSession implements Session {
       if (mutating) this.log.startStatement();
       try {
         if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
-        if (s.k === 'if' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);
+        if (s.k === 'if' || s.k === 'while' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);
         else this.execute(s);
         if (mutating) this.log.endStatement();
-        if (!['if', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;
+        if (!['if', 'while', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;
       } catch (e) {
         if (mutating) this.log.undoStatement();
         if (!(e instanceof SqlError)) throw e;
@@ -365,13 +372,22 @@ export class EngineSession implements Session {
     v.value = convert(value, v.type);
   }
 
-  private async executeCompound(s: Extract<Statement, { k: 'if' | 'block' | 'tryCatch' | 'exec' }>, signal: AbortSignal): Promise<void> {
+  private async executeCompound(s: Extract<Statement, { k: 'if' | 'while' | 'block' | 'tryCatch' | 'exec' }>, signal: AbortSignal): Promise<void> {
     const host = this.host();
     switch (s.k) {
       case 'exec': await this.exec(s, signal); return;
       case 'if': {
         if (test(s.cond, undefined, host) === true) await this.runOne(s.then, signal);
         else if (s.els) await this.runOne(s.els, signal);
+        return;
+      }
+      case 'while': {
+        // The condition is evaluated before every pass, with the variables the body set; a
+        // failed statement under XACT_ABORT ends the batch by throwing out of runOne.
+        for (let passes = 0; test(s.cond, undefined, this.host()) === true; passes++) {
+          if (passes >= 1_000_000) throw new SqlError(50000, 16, 1, 'stand-in: WHILE ran a million passes; assuming an endless loop');
+          await this.runOne(s.body, signal);
+        }
         return;
       }
       case 'block': await this.runList(s.body, signal); return;
@@ -389,7 +405,14 @@ export class EngineSession implements Session {
     }
   }
 
-  private execute(s: Exclude<Statement, { k: 'if' | 'block' | 'tryCatch' | 'exec' }>): void {
+  /** Msg 1712 for ONLINE = ON on an edition without online operations; otherwise records the options. */
+  private checkOptions(statement: string, options: readonly DdlOption[]): void {
+    if (options.length === 0) return;
+    checkOnline(this.engine.edition, options);
+    this.engine.recordOptions({ statement, options });
+  }
+
+  private execute(s: Exclude<Statement, { k: 'if' | 'while' | 'block' | 'tryCatch' | 'exec' }>): void {
     const host = this.host();
     switch (s.k) {
       case 'select': {
@@ -407,12 +430,12 @@ export class EngineSession implements Session {
         return;
       }
       case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
-      case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where); this.done(n); return; }
+      case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); this.done(n); return; }
       case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
       case 'createTable': createTable(this.ddl(true), s.name, s.columns, s.constraints); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
-      case 'alterTable': alterTable(this.ddl(true), s.name, s.action); this.done(); return;
-      case 'createIndex': createIndexStatement(this.ddl(true), s.index); this.done(); return;
+      case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
+      case 'createIndex': this.checkOptions(s.text, s.index.options ?? []); createIndexStatement(this.ddl(true), s.index); this.done(); return;
       case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;

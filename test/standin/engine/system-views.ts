@@ -102,6 +102,14 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
   'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true)],
     (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, 0, 'NONE']))),
+  // One row per index (partition 1). Page counts are the stand-in's estimate (inferred: about
+  // 100 rows per 8-KB page, one page for a non-empty index); real servers count allocated pages.
+  'sys.dm_db_partition_stats': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('in_row_data_page_count', ty.bigint), c('in_row_used_page_count', ty.bigint), c('used_page_count', ty.bigint), c('reserved_page_count', ty.bigint), c('row_count', ty.bigint)],
+    (db) => db.tables.flatMap((t) => t.indexes.map((i) => {
+      const rows = rowCount(t);
+      const pages = rows === 0 ? 0 : Math.ceil(rows / 100);
+      return [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, pages, pages, pages, pages, rows];
+    }))),
   'sys.databases': view([c('name', sn), c('database_id', ty.int), c('collation_name', sn, true), c('compatibility_level', ty.tinyint), c('state_desc', desc60, true), c('is_read_committed_snapshot_on', ty.bit, true), c('snapshot_isolation_state', ty.tinyint, true), c('recovery_model_desc', desc60, true)],
     (_db, all) => all.map((d) => [d.name, d.id, d.collation, 160, 'ONLINE', 0, 0, 'FULL'])),
   'information_schema.tables': view([c('TABLE_CATALOG', sn, true), c('TABLE_SCHEMA', sn, true), c('TABLE_NAME', sn), c('TABLE_TYPE', ty.varchar(10), true)],

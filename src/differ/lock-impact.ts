@@ -1,0 +1,233 @@
+/**
+ * The production pass: after the diff, each step gets its lock impact (a row of the lock-impact
+ * table in src/sqlserver, applied to the rows and size of the table it touches), index builds
+ * and column rewrites are made online where the server's edition and version allow it, and a
+ * backfill over a large table becomes a batched loop. Pure: a plan in, a plan out.
+ */
+import type { Change, ChangeKind, OnlineBuild, Plan, PlanStep, StepImpact, TableRef } from './changes';
+import { nameKeyFor, tableKey, type NameKey } from './names';
+import type { Column, Database, ServerFacts } from '../model';
+import {
+  DEFAULT_BACKFILL_BATCH_ROWS, DEFAULT_LARGE_TABLE_ROWS, lockRule, type LockRuleId,
+} from '../sqlserver/lock-impact';
+import {
+  offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineIndex,
+} from '../sqlserver/editions';
+
+/** `--online`: auto (online where supported), off (never), require (refuse offline big steps). */
+export type OnlineMode = 'auto' | 'off' | 'require';
+
+/** How the plan is made safe for a busy production database. */
+export interface ProductionOptions {
+  readonly online: OnlineMode;
+  /** `--low-priority-wait MINUTES`: online builds wait at low priority, then give up (ABORT_AFTER_WAIT = SELF). */
+  readonly lowPriorityWaitMinutes: number | null;
+  /** Rows from which a table is large: backfills are batched, `require` refuses offline work. */
+  readonly largeTableRows: number;
+  /** Rows per batch of a batched backfill. */
+  readonly backfillBatchRows: number;
+}
+
+/** The defaults: online where the server allows it, batches over a million rows. */
+export const DEFAULT_PRODUCTION: ProductionOptions = {
+  online: 'auto',
+  lowPriorityWaitMinutes: null,
+  largeTableRows: DEFAULT_LARGE_TABLE_ROWS,
+  backfillBatchRows: DEFAULT_BACKFILL_BATCH_ROWS,
+};
+
+/** What the pass knows of a table a step touches. */
+interface TableFacts {
+  readonly rows: number | null;
+  readonly mb: number | null;
+  /** Created by this plan: it has no rows while the plan runs. */
+  readonly created: boolean;
+}
+
+/** What each kind's rule choice may look at. */
+interface Context {
+  readonly facts: TableFacts;
+  readonly server: ServerFacts | undefined;
+  readonly options: ProductionOptions;
+}
+
+/** A step's decision: its rule, and the change (and inverse) as it should run. */
+interface Decision {
+  readonly rule: LockRuleId;
+  readonly online: boolean | null;
+  readonly change: Change;
+  readonly inverse: Change | null;
+}
+
+const NO_FACTS: TableFacts = { rows: null, mb: null, created: false };
+
+/** Whether the table may hold rows while the plan runs (unknown counts as yes). */
+function hasRows(f: TableFacts): boolean {
+  return !f.created && (f.rows === null || f.rows > 0);
+}
+
+function onlineBuild(ctx: Context): OnlineBuild | null {
+  if (ctx.options.online === 'off' || !supportsOnlineIndex(ctx.server) || !hasRows(ctx.facts)) return null;
+  const wait = ctx.options.lowPriorityWaitMinutes !== null && supportsLowPriorityCreateIndex(ctx.server)
+    ? ctx.options.lowPriorityWaitMinutes : null;
+  return { lowPriorityWaitMinutes: wait };
+}
+
+/** An index build: online where possible; the inverse (a drop) stays as it is. */
+function indexBuild(ctx: Context, clustered: boolean, make: (online: OnlineBuild | undefined) => Change, inverse: Change | null): Decision {
+  if (!hasRows(ctx.facts)) return { rule: 'index-build-new-table', online: null, change: make(undefined), inverse };
+  const online = onlineBuild(ctx);
+  const rule: LockRuleId = clustered
+    ? (online !== null ? 'clustered-rebuild-online' : 'clustered-rebuild-offline')
+    : (online !== null ? 'index-build-online' : 'index-build-offline');
+  return { rule, online: online !== null, change: make(online ?? undefined), inverse };
+}
+
+/** An index drop; its inverse (the rebuild the down script runs) is made online where possible. */
+function indexDrop(ctx: Context, clustered: boolean, change: Change, inverse: Change | null): Decision {
+  const online = onlineBuild(ctx);
+  const back = inverse === null || online === null ? inverse
+    : inverse.kind === 'createIndex' || inverse.kind === 'addPrimaryKey' || inverse.kind === 'addUnique' ? { ...inverse, online } : inverse;
+  const rule: LockRuleId = clustered && hasRows(ctx.facts) ? 'clustered-rebuild-offline' : 'drop-index';
+  return { rule, online: null, change, inverse: back };
+}
+
+const VARIABLE = new Set(['varchar', 'nvarchar', 'varbinary']);
+
+/** Widening a variable-length column (same type, longer, not to or from MAX) changes no row. */
+function isWidening(from: Column, to: Column): boolean {
+  const a = from.type;
+  const b = to.type;
+  if (a.name !== b.name || !VARIABLE.has(a.name)) return false;
+  if (a.length === 'max' || b.length === 'max') return false;
+  return (b.length ?? 1) >= (a.length ?? 1) && from.collation === to.collation;
+}
+
+function sameStorage(from: Column, to: Column): boolean {
+  return JSON.stringify(from.type) === JSON.stringify(to.type) && from.collation === to.collation;
+}
+
+function alterColumn(ctx: Context, change: Extract<Change, { kind: 'alterColumn' }>, inverse: Change | null): Decision {
+  const { from, to } = change;
+  const storageKept = sameStorage(from, to) || isWidening(from, to);
+  const validates = from.nullable && !to.nullable;
+  if (storageKept && !validates) return { rule: 'alter-column-metadata', online: null, change, inverse };
+  if (!hasRows(ctx.facts)) return { rule: storageKept ? 'alter-column-metadata' : 'alter-column-rewrite', online: null, change, inverse };
+  // Online ALTER COLUMN is refused for NOT NULL -> NULL over nonclustered indexes; schemac only
+  // uses it for the rewrites and validations it classifies (alter-table-transact-sql.md).
+  const online = ctx.options.online !== 'off' && supportsOnlineAlterColumn(ctx.server);
+  if (online) return { rule: 'alter-column-online', online: true, change: { ...change, online: true }, inverse };
+  return { rule: storageKept ? 'alter-column-not-null' : 'alter-column-rewrite', online: false, change, inverse };
+}
+
+function backfill(ctx: Context, change: Extract<Change, { kind: 'backfillColumn' }>, inverse: Change | null): Decision {
+  const large = ctx.facts.rows !== null && ctx.facts.rows >= ctx.options.largeTableRows;
+  if (!large) return { rule: 'backfill', online: null, change, inverse };
+  return { rule: 'backfill-batched', online: null, change: { ...change, batchRows: ctx.options.backfillBatchRows }, inverse };
+}
+
+function validated(ctx: Context, trusted: boolean): LockRuleId {
+  return trusted && hasRows(ctx.facts) ? 'constraint-validate' : 'constraint-metadata';
+}
+
+type Chooser<K extends ChangeKind> = (ctx: Context, change: Extract<Change, { kind: K }>, inverse: Change | null) => Decision;
+const fixed = (rule: LockRuleId) => (_ctx: Context, change: Change, inverse: Change | null): Decision => ({ rule, online: null, change, inverse });
+
+/** One chooser per change kind: a new kind fails to compile until it has a row here. */
+const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
+  createSchema: fixed('schema-ddl'),
+  dropSchema: fixed('schema-ddl'),
+  createTable: fixed('create-table'),
+  dropTable: fixed('drop-table'),
+  renameTable: fixed('rename'),
+  renameColumn: fixed('rename'),
+  renameConstraint: fixed('rename'),
+  addColumn: (_ctx, change, inverse) => ({
+    rule: change.column.computed?.persisted === true ? 'add-persisted-computed-column' : 'add-nullable-column',
+    online: null, change, inverse,
+  }),
+  dropColumn: fixed('drop-column'),
+  alterColumn,
+  backfillColumn: backfill,
+  addDefault: fixed('constraint-metadata'),
+  dropDefault: fixed('constraint-metadata'),
+  addCheck: (ctx, change, inverse) => ({ rule: validated(ctx, change.constraint.trusted), online: null, change, inverse }),
+  dropCheck: fixed('constraint-metadata'),
+  addForeignKey: (ctx, change, inverse) => ({ rule: validated(ctx, change.constraint.trusted), online: null, change, inverse }),
+  dropForeignKey: fixed('constraint-metadata'),
+  revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
+  untrustConstraint: fixed('constraint-metadata'),
+  createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, (online) => ({ ...change, online }), inverse),
+  dropIndex: (ctx, change, inverse) => indexDrop(ctx, change.index.clustered, change, inverse),
+  addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => ({ ...change, online }), inverse),
+  dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
+  addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => ({ ...change, online }), inverse),
+  dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
+};
+
+/** The table a change touches, under the name the step uses. */
+function tableOf(change: Change): TableRef | null {
+  switch (change.kind) {
+    case 'createSchema': case 'dropSchema': return null;
+    case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
+    case 'renameTable': return { schema: change.schema, name: change.to };
+    default: return change.table;
+  }
+}
+
+/** Rows and MB per table key, following renames made earlier in the plan. */
+function tableFacts(plan: Plan, current: Database, key: NameKey): Map<string, TableFacts> {
+  const facts = new Map<string, TableFacts>();
+  for (const t of current.tables) {
+    facts.set(tableKey(key, t.schema, t.name), { rows: t.rowCount ?? null, mb: t.usedMb ?? null, created: false });
+  }
+  for (const { change } of plan.steps) {
+    if (change.kind === 'createTable') facts.set(tableKey(key, change.table.schema, change.table.name), { rows: 0, mb: 0, created: true });
+    if (change.kind === 'renameTable') {
+      const before = facts.get(tableKey(key, change.schema, change.from));
+      if (before !== undefined) facts.set(tableKey(key, change.schema, change.to), before);
+    }
+  }
+  return facts;
+}
+
+/** The plan with every step's impact, online builds and batched backfills decided. */
+export function planForProduction(plan: Plan, current: Database, options: ProductionOptions = DEFAULT_PRODUCTION): Plan {
+  const key = nameKeyFor(current.collation);
+  const facts = tableFacts(plan, current, key);
+  const steps = plan.steps.map((s): PlanStep => {
+    const ref = tableOf(s.change);
+    const f = ref === null ? NO_FACTS : facts.get(tableKey(key, ref.schema, ref.name)) ?? NO_FACTS;
+    const ctx: Context = { facts: f, server: current.server, options };
+    const choose = CHOOSERS[s.change.kind] as Chooser<ChangeKind>;
+    const d = choose(ctx, s.change as never, s.inverse);
+    return { ...s, change: d.change, inverse: d.inverse, impact: impactOf(d, f, ctx) };
+  });
+  return { ...plan, steps };
+}
+
+function impactOf(d: Decision, f: TableFacts, ctx: Context): StepImpact {
+  const rule = lockRule(d.rule);
+  const showSize = rule.scales && !f.created;
+  const batchRows = d.change.kind === 'backfillColumn' ? d.change.batchRows : undefined;
+  return {
+    rule: d.rule,
+    class: rule.class,
+    lock: rule.lock,
+    online: d.online,
+    offlineReason: d.online === false ? offlineReason(ctx.server) : null,
+    rows: showSize ? f.rows : null,
+    mb: showSize ? f.mb : null,
+    batches: batchRows !== undefined && f.rows !== null ? Math.max(1, Math.ceil(f.rows / batchRows)) : null,
+  };
+}
+
+/**
+ * A step that `--online=require` refuses: it scales with the rows of a large table (or one of
+ * unknown size) and does not run online, so it blocks the table's readers or writers throughout.
+ */
+export function blocksLargeTable(step: PlanStep, options: ProductionOptions): boolean {
+  const i = step.impact;
+  if (i === undefined || i.class === 'metadata-only' || i.online === true) return false;
+  return i.rows === null || i.rows >= options.largeTableRows;
+}

@@ -1,0 +1,48 @@
+/**
+ * The execution options of index builds and column rewrites: WITH (ONLINE = ON ...) where the
+ * production pass decided it (src/differ/lock-impact.ts), and the batched backfill loop.
+ */
+import type { OnlineBuild, TableRef } from '../../differ/changes';
+import type { SqlExpression } from '../../model';
+import { parenthesized } from './expression';
+import { nLiteral, quoteIdent, quoteQualified } from './quote';
+
+/**
+ * `ONLINE = ON`, or with a low-priority wait: `ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION
+ * = n MINUTES, ABORT_AFTER_WAIT = SELF))`. SELF gives up the build (and so the apply, which
+ * rolls back) rather than killing other sessions (create-index-transact-sql.md, examples).
+ */
+export function onlineOption(online: OnlineBuild): string {
+  if (online.lowPriorityWaitMinutes === null) return 'ONLINE = ON';
+  const minutes = online.lowPriorityWaitMinutes;
+  if (!Number.isInteger(minutes) || minutes < 0) throw new Error(`schemac: bad low-priority wait: ${minutes}`);
+  return `ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION = ${minutes} MINUTES, ABORT_AFTER_WAIT = SELF))`;
+}
+
+/** ` WITH (a, b)` for a statement's options, or '' when there are none. */
+export function withOptions(options: readonly string[]): string {
+  return options.length === 0 ? '' : ` WITH (${options.join(', ')})`;
+}
+
+/**
+ * A backfill over a large table, in batches of `batchRows`: each UPDATE TOP (n) stays under
+ * SQL Server's lock-escalation threshold (about 5,000 locks) only when n is small, and the loop
+ * reports progress with RAISERROR ... WITH NOWAIT (severity 0: an informational message). It
+ * runs inside the plan's transaction, so it stays all or nothing; every batch's log records are
+ * kept until COMMIT (README, "Big tables").
+ */
+export function batchedBackfill(table: TableRef, column: string, expression: SqlExpression, batchRows: number): string {
+  if (!Number.isInteger(batchRows) || batchRows < 1) throw new Error(`schemac: bad backfill batch size: ${batchRows}`);
+  const col = quoteIdent(column);
+  const progress = `schemac: backfilled %d rows of ${quoteQualified(table.schema, table.name)}.${col}`;
+  return [
+    'DECLARE @schemac_batch int = 1, @schemac_done int = 0;',
+    'WHILE @schemac_batch > 0',
+    'BEGIN',
+    `    UPDATE TOP (${batchRows}) ${quoteQualified(table.schema, table.name)} SET ${col} = ${parenthesized(expression)} WHERE ${col} IS NULL;`,
+    '    SET @schemac_batch = @@ROWCOUNT;',
+    '    SET @schemac_done = @schemac_done + @schemac_batch;',
+    `    RAISERROR(${nLiteral(progress.replace(/%(?!d)/g, '%%'))}, 0, 1, @schemac_done) WITH NOWAIT;`,
+    'END;',
+  ].join('\n');
+}

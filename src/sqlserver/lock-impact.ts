@@ -1,0 +1,77 @@
+/**
+ * The lock-impact table: for each kind of DDL step and condition, how SQL Server executes it
+ * (metadata only, touching every row, building an index, or rebuilding the table), the lock it
+ * holds on the table while it runs, why, and the public source. The differ picks a row per step
+ * (src/differ/lock-impact.ts); plan text, review, JSON and scripts print it.
+ */
+
+/** How the work of a step scales. */
+export type ImpactClass =
+  | 'metadata-only' // catalog rows only: instant whatever the table's size
+  | 'size-of-data'  // reads or rewrites every row (validation, ALTER COLUMN, backfill)
+  | 'index-build'   // builds (or rebuilds) one index: reads the table, writes the index
+  | 'table-rebuild'; // rewrites the table and every index on it (clustered index changes)
+
+/**
+ * The strongest lock the step holds on the table for most of its run. Sch-M blocks every
+ * reader and writer; S blocks writers; Sch-S (online builds) blocks only other DDL; IX/X are
+ * the row locks of an UPDATE (X when it escalates to the whole table).
+ */
+export type TableLock = 'Sch-M' | 'S' | 'Sch-S' | 'X' | 'none';
+
+/** One row of the table. */
+export interface LockRule {
+  readonly class: ImpactClass;
+  readonly lock: TableLock;
+  /** Whether the step's cost grows with the table's rows (so rows and MB are worth showing). */
+  readonly scales: boolean;
+  readonly reason: string;
+  readonly source: string;
+}
+
+const ALTER_TABLE = 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql';
+const ALTER_TABLE_LOCKS = `${ALTER_TABLE}#locks-and-alter-table`;
+const ONLINE_GUIDE = 'https://learn.microsoft.com/sql/relational-databases/indexes/guidelines-for-online-index-operations';
+const HOW_ONLINE_WORKS = 'https://learn.microsoft.com/sql/relational-databases/indexes/how-online-index-operations-work';
+const CREATE_INDEX = 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql';
+const SP_RENAME = 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql';
+const UPDATE_TOP = 'https://learn.microsoft.com/sql/t-sql/queries/update-transact-sql';
+
+/** Every rule, by id. The ids are stable: JSON output and lint findings name them. */
+export const LOCK_RULES = {
+  'schema-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP SCHEMA touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-schema-transact-sql' },
+  'create-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a new table: nothing else uses it yet', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql' },
+  'drop-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'catalog change; large tables are deallocated in the background (deferred drop)', source: 'https://learn.microsoft.com/sql/t-sql/statements/drop-table-transact-sql' },
+  rename: { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_rename changes the name in the catalog only', source: SP_RENAME },
+  'add-nullable-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NULL column without a default changes no row', source: ALTER_TABLE_LOCKS },
+  'add-persisted-computed-column': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'a persisted computed column is computed and stored for every row', source: ALTER_TABLE_LOCKS },
+  'drop-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'the column is only marked dropped; its space is reclaimed by a later rebuild', source: ALTER_TABLE },
+  'alter-column-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'widening a variable-length column or allowing NULL changes no row', source: ALTER_TABLE },
+  'alter-column-not-null': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'NOT NULL is validated over every row under Sch-M', source: ALTER_TABLE_LOCKS },
+  'alter-column-rewrite': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'the new type or size is written into every row under Sch-M', source: ALTER_TABLE_LOCKS },
+  'alter-column-online': { class: 'size-of-data', lock: 'Sch-S', scales: true, reason: 'ALTER COLUMN WITH (ONLINE = ON): rows are rewritten while readers and writers go on; Sch-M only briefly at the end', source: ALTER_TABLE },
+  backfill: { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE of every NULL row; row locks escalate to a table lock past about 5,000', source: UPDATE_TOP },
+  'backfill-batched': { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE TOP (n) batches inside the transaction: each batch stays under lock escalation, but the locks are held until COMMIT', source: UPDATE_TOP },
+  'constraint-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'adds, drops or disables a constraint without reading rows', source: ALTER_TABLE },
+  'constraint-validate': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'WITH CHECK validation reads every row under Sch-M', source: ALTER_TABLE },
+  'drop-index': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'dropping an index takes Sch-M and deallocates its pages', source: `${CREATE_INDEX}#online--on--off` },
+  'index-build-offline': { class: 'index-build', lock: 'S', scales: true, reason: 'offline nonclustered build: a shared (S) lock blocks every write for the whole build', source: `${CREATE_INDEX}#online--on--off` },
+  'index-build-online': { class: 'index-build', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON: reads and writes go on; S briefly at the start and Sch-M briefly at the end', source: HOW_ONLINE_WORKS },
+  'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
+  'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
+  'clustered-rebuild-online': { class: 'table-rebuild', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON clustered build: the table is rewritten while reads and writes go on; Sch-M briefly at the end', source: ONLINE_GUIDE },
+} as const satisfies Record<string, LockRule>;
+
+/** A rule's id. */
+export type LockRuleId = keyof typeof LOCK_RULES;
+
+/** The rule of an id. */
+export function lockRule(id: LockRuleId): LockRule {
+  return LOCK_RULES[id];
+}
+
+/** Rows from which a table counts as large for online choices, batching and lint (configurable). */
+export const DEFAULT_LARGE_TABLE_ROWS = 1_000_000;
+
+/** Rows per batch of a batched backfill (configurable). */
+export const DEFAULT_BACKFILL_BATCH_ROWS = 10_000;

@@ -1,0 +1,59 @@
+/**
+ * The editions the stand-in can pretend to be, as SERVERPROPERTY reports them, and what each
+ * allows. Sources: SERVERPROPERTY (learn.microsoft.com/sql/t-sql/functions/serverproperty-
+ * transact-sql: EngineEdition 2 = Standard/Web/BI, 3 = Enterprise/Developer/Evaluation,
+ * 4 = Express, 5 = Azure SQL Database; Edition text such as 'Standard Edition (64-bit)' and
+ * 'SQL Azure'); "Online index operations are available only in SQL Server Enterprise,
+ * Developer, and Evaluation editions" (learn.microsoft.com previous-versions ms177442), and
+ * Azure SQL Database has them. Error 1712's text is as reported by users of Standard edition
+ * (grate-devs/grate discussion 576; SQL Server 2019+ adds "or Azure SQL Edge").
+ */
+import type { AlterAction } from './ast';
+import { SqlError } from './errors';
+
+/** An edition a test can choose. */
+export type StandinEdition = 'developer' | 'enterprise' | 'standard' | 'express' | 'azure';
+
+/** What SERVERPROPERTY says of an edition, and whether it runs index operations online. */
+export interface EditionFacts {
+  readonly engineEdition: number;
+  readonly name: string;
+  readonly online: boolean;
+}
+
+/** Every edition the stand-in knows. */
+export const EDITIONS: Readonly<Record<StandinEdition, EditionFacts>> = {
+  developer: { engineEdition: 3, name: 'Developer Edition (64-bit)', online: true },
+  enterprise: { engineEdition: 3, name: 'Enterprise Edition: Core-based Licensing (64-bit)', online: true },
+  standard: { engineEdition: 2, name: 'Standard Edition (64-bit)', online: false },
+  express: { engineEdition: 4, name: 'Express Edition (64-bit)', online: false },
+  azure: { engineEdition: 5, name: 'SQL Azure', online: true },
+};
+
+/** One WITH (...) option of an index or column statement, as written. */
+export interface DdlOption {
+  readonly name: string;
+  readonly value: string;
+  /** What followed the value in parentheses, e.g. WAIT_AT_LOW_PRIORITY (...). */
+  readonly detail?: string;
+}
+
+/** A statement's options as the stand-in recorded them (tests read these). */
+export interface RecordedOptions {
+  readonly statement: string;
+  readonly options: readonly DdlOption[];
+}
+
+/** Msg 1712 where the edition has no online operations. */
+export function checkOnline(edition: EditionFacts, options: readonly DdlOption[] | undefined): void {
+  const online = options?.find((o) => o.name.toUpperCase() === 'ONLINE');
+  if (online === undefined || online.value.toUpperCase() !== 'ON' || edition.online) return;
+  throw new SqlError(1712, 16, 1, 'Online index operations can only be performed in Enterprise edition of SQL Server.');
+}
+
+/** The WITH (...) options of an ALTER TABLE action: ALTER COLUMN's, or those of added keys. */
+export function ddlOptionsOf(action: AlterAction): DdlOption[] {
+  if (action.k === 'alterColumn') return [...action.options];
+  if (action.k === 'addConstraints') return action.constraints.flatMap((c) => (c.k === 'pk' || c.k === 'unique' ? [...(c.options ?? [])] : []));
+  return [];
+}
