@@ -10,6 +10,8 @@ import { step } from './step';
 import { effectiveCollation, force, type DiffContext, type TableWork } from './table-work';
 import type { Hazard } from './changes';
 import type { Column, SqlExpression, Table } from '../model';
+import { typeText } from '../sqlserver/types';
+import { NOT_DECLARED } from './skip-reasons';
 
 /** Pairs desired columns with current ones; fills work.columnNames. Returns the pairs. */
 export function pairColumns(work: TableWork, ctx: DiffContext): Array<[Column | null, Column]> {
@@ -130,7 +132,7 @@ function alterColumn(work: TableWork, ctx: DiffContext, cur: Column, des: Column
   const hazards: Hazard[] = [];
   const safety = classifyTypeChange(cur.type, des.type);
   if (safety === 'narrowing') {
-    hazards.push(hazard('data-loss', `${qualified(work.newRef)}.${des.name} narrows from ${typeText(cur)} to ${typeText(des)}: values may be truncated or fail to convert`));
+    hazards.push(hazard('data-loss', `${qualified(work.newRef)}.${des.name} narrows from ${typeText(cur.type)} to ${typeText(des.type)}: values may be truncated or fail to convert`));
   }
   if (delta.nullability && !des.nullable && mayHaveRows(work.current)) {
     const fill = fillFor(work.desired as Table, des, ctx);
@@ -145,12 +147,6 @@ function alterColumn(work: TableWork, ctx: DiffContext, cur: Column, des: Column
     if (dependsOn(e, cur.name, ctx.key) && blocks) force(work, e, true);
   }
   work.touchedColumns.add(ctx.key(cur.name));
-}
-
-function typeText(c: Column): string {
-  const t = c.type;
-  const facets = t.length !== undefined ? `(${t.length})` : t.precision !== undefined ? `(${t.precision},${t.scale ?? 0})` : t.scale !== undefined ? `(${t.scale})` : '';
-  return `${t.name}${facets}`;
 }
 
 /**
@@ -190,7 +186,7 @@ export function diffColumns(work: TableWork, ctx: DiffContext, pairs: Array<[Col
   for (const cur of current.columns) {
     if (work.columnNames.has(ctx.key(cur.name))) continue;
     if (ctx.allowDrop) dropColumn(work, ctx, cur, []);
-    else ctx.skipped.push({ table: work.oldRef, objectType: 'column', name: cur.name, reason: 'not declared in the schema; pass --allow-drop to drop it' });
+    else ctx.skipped.push({ table: work.oldRef, objectType: 'column', name: cur.name, reason: NOT_DECLARED });
   }
   if (work.touchedColumns.size > 0) rebuildDependentComputed(work, ctx, pairs, replaced);
 }

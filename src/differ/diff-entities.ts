@@ -11,10 +11,10 @@ import { constraintScan, hazard, indexBuild, isLarge, qualified } from './hazard
 import { step } from './step';
 import { force, nameMapFor, type DiffContext, type TableWork } from './table-work';
 import type { Hazard, TableRef } from './changes';
-import type { NameKey } from './names';
+import type { NameKey } from '../sqlserver/names';
+import { NOT_DECLARED } from './skip-reasons';
 import type { Table } from '../model';
 
-const NOT_DECLARED = 'not declared in the schema; pass --allow-drop to drop it';
 
 function matchKey(e: Entity, key: NameKey, column: (name: string) => string): string {
   if (e.kind === 'primaryKey') return 'pk';

@@ -7,7 +7,8 @@ import { diffColumns, pairColumns } from './diff-columns';
 import { entitiesOf } from './entities';
 import { hazard, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
-import { nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from './names';
+import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
+import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import { newWork, type DiffContext, type TableWork } from './table-work';
 import type { Plan, SkippedObject } from './changes';
@@ -20,9 +21,7 @@ export interface DiffOptions {
 }
 
 /** Schemas SQL Server owns: never dropped, never reported as skipped. */
-const BUILTIN_SCHEMAS = new Set(['dbo', 'guest', 'sys', 'information_schema']);
 
-const NOT_DECLARED = 'not declared in the schema; pass --allow-drop to drop it';
 
 /** The plan that takes `current` to `desired`. Names compare as current.collation does. */
 export function diff(desired: Database, current: Database, options: DiffOptions): Plan {
@@ -122,7 +121,7 @@ function diffSchemas(desired: Database, current: Database, desiredTables: readon
   const have = schemaSet(current, currentTables, ctx.key);
   for (const [k, schema] of want) if (!have.has(k)) ctx.steps.push(step({ kind: 'createSchema', schema }));
   for (const [k, schema] of have) {
-    if (want.has(k) || BUILTIN_SCHEMAS.has(k.toLowerCase())) continue;
+    if (want.has(k) || isBuiltinSchema(k)) continue;
     if (ctx.allowDrop) ctx.steps.push(step({ kind: 'dropSchema', schema }));
     else ctx.skipped.push({ table: { schema, name: '' }, objectType: 'schema', name: schema, reason: NOT_DECLARED });
   }

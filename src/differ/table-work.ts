@@ -5,7 +5,7 @@
  */
 import type { Hazard, PlanStep, SkippedObject, TableRef } from './changes';
 import type { Entity, NameMap } from './entities';
-import { tableKey, type NameKey } from './names';
+import { tableKey, type NameKey } from '../sqlserver/names';
 import type { Table } from '../model';
 
 /** A current entity matched with a desired one; `changed` means drop and re-create. */
