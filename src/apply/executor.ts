@@ -5,7 +5,7 @@ import {
   INSERT_HISTORY_SQL, releaseApplyLockSql,
 } from '../emitters/apply-sql';
 import type { Database } from '../model';
-import { ApplyError, isConnectionError, sqlErrorNumber } from './errors';
+import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber } from './errors';
 import type { SqlSession } from './session';
 
 /** One statement of the plan as the driver runs it (no GO, no transaction control). */
@@ -140,7 +140,7 @@ async function runSteps(session: SqlSession, statements: readonly ApplyStatement
       const num = sqlErrorNumber(err);
       throw new ApplyError(
         'statement-failed',
-        `step ${i + 1} of ${total} failed (${stmt.description}): SQL Server error ${num ?? '?'}: ${(err as Error).message}\n${stmt.sql}\nRolled back; nothing was changed.`,
+        `step ${i + 1} of ${total} failed (${stmt.description}): ${describeSqlError(err)}\n${stmt.sql}\nRolled back; nothing was changed.`,
         { step: i + 1, totalSteps: total, statement: stmt.sql, sqlErrorNumber: num },
         { cause: err },
       );
