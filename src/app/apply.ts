@@ -2,7 +2,7 @@ import * as path from 'path';
 import { ApplyError } from '../apply/errors';
 import { executeApply, type ApplyProgress, type PreparedApply } from '../apply/executor';
 import { openMssqlSession } from '../apply/session';
-import { describeTarget, parseConnectionString } from '../catalog/connection';
+import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
 import { withoutIgnored } from '../config';
 import { diff, fingerprint, type Plan } from '../differ';
@@ -106,6 +106,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
       fingerprint,
       prepare,
       toolVersion: input.toolVersion,
+      redact: (text) => redactConfig(text, config),
       lockTimeoutMs: input.lockTimeoutMs,
       statementLockTimeoutMs: input.statementLockTimeoutMs ?? null,
       signal,
