@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configFileName } from '../config';
+import { writeFilesAtomic } from '../util/atomic-write';
 import { AppError } from './errors';
 
 /** Where the JSON Schema is once schemac is installed as a dependency of the project. */
@@ -76,20 +77,12 @@ function writeAll(cwd: string, files: readonly InitFile[], force: boolean): void
   for (const f of existing) {
     if (!fs.statSync(path.join(cwd, f.path)).isFile()) throw new AppError(`${f.path} exists and is not a file; nothing was written`);
   }
-  const temps: string[] = [];
   try {
-    for (const f of files) {
-      const target = path.join(cwd, f.path);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temp = `${target}.${process.pid}.tmp`;
-      temps.push(temp);
-      fs.writeFileSync(temp, f.text);
-    }
+    for (const f of files) fs.mkdirSync(path.dirname(path.join(cwd, f.path)), { recursive: true });
+    writeFilesAtomic(files.map((f) => ({ path: path.join(cwd, f.path), content: f.text })));
   } catch (error) {
-    for (const t of temps) fs.rmSync(t, { force: true });
     throw new AppError(`cannot write the project files: ${error instanceof Error ? error.message : String(error)}`, 'error', { cause: error });
   }
-  files.forEach((f, i) => fs.renameSync(temps[i] ?? '', path.join(cwd, f.path)));
 }
 
 /** What `init` wrote, relative to the working directory, with '/' separators. */

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pullSchema } from '../emitters/typescript';
+import { writeFilesAtomic } from '../util/atomic-write';
 import type { AppContext } from './context';
 import { loadCurrent } from './current';
 import { AppError, RefusedError, UsageError } from './errors';
@@ -57,16 +58,9 @@ export async function pull(ctx: AppContext, input: PullInput): Promise<PullResul
  */
 function writeAll(dir: string, files: readonly { path: string; text: string }[]): void {
   fs.mkdirSync(dir, { recursive: true });
-  const temps: string[] = [];
   try {
-    for (const f of files) {
-      const temp = path.join(dir, `.${f.path}.tmp-${process.pid}`);
-      fs.writeFileSync(temp, f.text);
-      temps.push(temp);
-    }
+    writeFilesAtomic(files.map((f) => ({ path: path.join(dir, f.path), content: f.text })));
   } catch (err) {
-    for (const t of temps) fs.rmSync(t, { force: true });
     throw new AppError(`cannot write schema files to ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'error', { cause: err });
   }
-  files.forEach((f, i) => fs.renameSync(temps[i], path.join(dir, f.path)));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type { PlanJson } from '../emitters/plan-json';
 import type { Database } from '../model';
+import { writeFileAtomic } from '../util/atomic-write';
 import { AppError } from './errors';
 
 /**
@@ -14,9 +15,7 @@ export interface SavedPlan extends PlanJson {
 
 /** Writes the saved plan atomically (temporary file, then rename): never half a plan on disk. */
 export function writeSavedPlan(file: string, plan: SavedPlan): void {
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, `${JSON.stringify(plan, null, 2)}\n`);
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
 }
 
 /** Reads and checks a saved plan; problems name the file and what is wrong. */

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { serializeSnapshot } from '../catalog/snapshot';
+import { writeFileAtomic } from '../util/atomic-write';
 import type { AppContext } from './context';
 import { readSnapshot } from './current';
 import { UsageError } from './errors';
@@ -28,10 +28,8 @@ export async function snapshot(ctx: AppContext, input: SnapshotInput): Promise<S
   if (source.kind === 'empty') throw new UsageError('snapshot needs --database URL (or --catalog FILE to re-check one)');
   const text = serializeSnapshot(await readSnapshot(ctx, source));
   if (input.out === undefined) return { text, writtenTo: null };
-  // Write to a temporary file first so an interrupted write never leaves half a snapshot.
+  // Atomic: an interrupted write never leaves half a snapshot.
   const target = path.resolve(ctx.cwd, input.out);
-  const temp = `${target}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, text);
-  fs.renameSync(temp, target);
+  writeFileAtomic(target, text);
   return { text, writtenTo: target };
 }
