@@ -5,7 +5,7 @@
  * backfill over a large table becomes a batched loop. Pure: a plan in, a plan out.
  */
 import type { Change, ChangeKind, OnlineBuild, Plan, PlanStep, StepImpact, TableRef } from './changes';
-import { nameKeyFor, tableKey, type NameKey } from './names';
+import { nameKeyFor, tableKey, type NameKey } from '../sqlserver/names';
 import type { Column, Database, ServerFacts } from '../model';
 import {
   DEFAULT_BACKFILL_BATCH_ROWS, DEFAULT_LARGE_TABLE_ROWS, lockRule, type LockRuleId,

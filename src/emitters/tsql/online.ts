@@ -5,7 +5,7 @@
 import type { OnlineBuild, TableRef } from '../../differ/changes';
 import type { SqlExpression } from '../../model';
 import { parenthesized } from './expression';
-import { nLiteral, quoteIdent, quoteQualified } from './quote';
+import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 
 /**
  * `ONLINE = ON`, or with a low-priority wait: `ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION

@@ -4,7 +4,7 @@ import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, r
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, withOptions } from './online';
-import { nLiteral, quoteIdent, quoteQualified } from './quote';
+import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => string[] };

@@ -1,0 +1,7 @@
+/** SQL Server's rules, once: names and collations, types, literals and quoting, key sizes, editions, lock impact. */
+export * from './names';
+export * from './types';
+export * from './literals';
+export * from './key-bytes';
+export * from './editions';
+export * from './lock-impact';
