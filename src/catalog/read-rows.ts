@@ -41,9 +41,10 @@ export function rowsToSnapshotObject(recordsets: readonly Rows[]): Record<string
     database: info.database,
     server_version: info.server_version,
     database_collation: info.database_collation ?? null,
-    engine_edition: numberIfSafe(info.engine_edition ?? null),
-    edition: info.edition ?? null,
-    product_major_version: numberIfSafe(info.product_major_version ?? null),
+    // Older readers' rows (and test doubles) may lack the server properties: leave them out then.
+    ...(info.engine_edition !== undefined ? { engine_edition: numberIfSafe(info.engine_edition) } : {}),
+    ...(info.edition !== undefined ? { edition: info.edition } : {}),
+    ...(info.product_major_version !== undefined ? { product_major_version: numberIfSafe(info.product_major_version) } : {}),
     schemas: get('schemas').map((r) => r.name),
   };
   for (const q of CATALOG_QUERIES) {

@@ -1,4 +1,4 @@
-import type { HazardCode, Plan, SkippedObject } from '../differ/changes';
+import type { HazardCode, Plan, SkippedObject, StepImpact } from '../differ/changes';
 import { describeChange } from './describe';
 import { statementsForDriver } from './tsql/script';
 
@@ -20,6 +20,12 @@ import { statementsForDriver } from './tsql/script';
  *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible.
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
+ *   - `impact`: what the step locks and how it scales, or null: `{ rule, class, lock, online,
+ *     offlineReason, rows, mb, batches }`. `class` is metadata-only, size-of-data, index-build or
+ *     table-rebuild; `lock` is Sch-M, S, Sch-S, X or none; `online` is true/false for steps that
+ *     have an online form and null otherwise; `rows`/`mb` are the table's (null when unknown);
+ *     `batches` the most UPDATE batches a batched backfill runs. `rule` names the row of
+ *     schemac's lock-impact table (stable ids).
  * - `skipped[]`: objects left alone: `{ objectType, schema, table, name, reason }`.
  * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
  * - `statements`: `{ up: [...], down: [...] }`, each `{ index, sql }`: the T-SQL the driver runs
@@ -44,6 +50,7 @@ export interface PlanJsonChange {
   readonly summary: string;
   readonly hazards: readonly { readonly code: HazardCode; readonly message: string }[];
   readonly reversible: boolean;
+  readonly impact: StepImpact | null;
 }
 
 /** One entry of `skipped`. */
@@ -79,6 +86,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       summary: facts.summary,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
       reversible: step.inverse !== null || step.undoneBy !== undefined,
+      impact: step.impact ?? null,
     };
   });
   const statements = (direction: 'up' | 'down'): PlanJsonStatement[] =>

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import type { Plan, PlanStep } from '../differ/changes';
 import { describeChange, type ChangeMarker } from './describe';
+import { impactText } from './impact-text';
 
 /** Options of renderPlanText; the caller decides colour from the TTY and NO_COLOR. */
 export interface PlanTextOptions {
@@ -73,20 +74,30 @@ function groupSteps(plan: Plan): Group[] {
   return [...groups.values()];
 }
 
+/** Where the lock column starts: after the longest step line, but never past column 72. */
+function lockColumnAt(plan: Plan): number {
+  const widths = plan.steps.map((s, i) => `${describeChange(s.change).marker} ${describeChange(s.change).summary} (step ${i + 1})`.length);
+  return Math.min(72, Math.max(0, ...widths) + 2);
+}
+
 /**
  * The human plan: steps grouped by table with + / ~ / - markers and their hazards beneath,
  * then skipped objects with reasons, then a summary line; "No changes. ..." when there is
- * nothing to do. Ends with a newline.
+ * nothing to do. A column after each step says what it locks and how it scales (its lock
+ * impact: class, online or offline and why, the lock, the table's rows and MB). Ends with a newline.
  */
 export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const c = new chalk.Instance({ level: options.color ? 1 : 0 });
   const paint: Record<ChangeMarker, (s: string) => string> = { '+': c.green, '~': c.yellow, '-': c.red };
   const lines: string[] = [];
+  const width = lockColumnAt(plan);
   for (const group of groupSteps(plan)) {
     lines.push(c.bold(group.title));
     for (const { stepIndex, step } of group.entries) {
       const facts = describeChange(step.change);
-      lines.push(`  ${paint[facts.marker](`${facts.marker} ${facts.summary}`)} ${c.dim(`(step ${stepIndex + 1})`)}`);
+      const left = `${facts.marker} ${facts.summary} (step ${stepIndex + 1})`;
+      const lock = step.impact === undefined ? '' : `${' '.repeat(Math.max(1, width - left.length))}${c.dim(`| ${impactText(step.impact)}`)}`;
+      lines.push(`  ${paint[facts.marker](`${facts.marker} ${facts.summary}`)} ${c.dim(`(step ${stepIndex + 1})`)}${lock}`);
       for (const h of step.hazards) {
         const colour = h.code === 'data-loss' || h.code === 'irreversible' ? c.red : c.yellow;
         lines.push(`      ${colour(`! ${h.code}: ${h.message}`)}`);

@@ -84,7 +84,7 @@ export function supportsMetadataOnlyDefaultAdd(server: ServerFacts | undefined):
 
 /** Why an operation runs offline on this server, for the plan ("Standard edition: ..."). */
 export function offlineReason(server: ServerFacts | undefined): string {
-  if (server === undefined) return 'edition unknown (planned without a database)';
+  if (server === undefined) return 'edition unknown: planned without a server';
   if (!supportsOnlineIndex(server)) return `${editionName(server)} edition has no online index operations`;
   return `SQL Server ${server.majorVersion} does not support it online`;
 }

@@ -82,8 +82,8 @@ describe('schemac review --base', () => {
   it('keeps markdown under the comment limit with a note when cut', async () => {
     const { renderReviewMarkdown } = await import('../../src/emitters/review');
     const big = {
-      baseLabel: 'a', headLabel: 'b', summary: 'Plan: 1 table to alter.', hazardCount: 0, upScript: 'x'.repeat(5000),
-      changes: [{ index: 1, kind: 'addColumn' as const, table: 'dbo.t', summary: 'add column c', marker: '+' as const, hazards: [], source: null }],
+      baseLabel: 'a', headLabel: 'b', summary: 'Plan: 1 table to alter.', hazardCount: 0, lockSummary: null, upScript: 'x'.repeat(5000),
+      changes: [{ index: 1, kind: 'addColumn' as const, table: 'dbo.t', summary: 'add column c', marker: '+' as const, hazards: [], source: null, impact: null }],
       tables: [{ table: 'dbo.t', changes: [], diff: '+y\n'.repeat(3000) }],
     };
     const out = renderReviewMarkdown(big, 4000);

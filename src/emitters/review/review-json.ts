@@ -2,8 +2,9 @@ import type { Review } from './review-model';
 
 /**
  * The review as JSON, format `schemac.review/v1`: `base`, `head`, `summary`, `changes[]`
- * ({ index, kind, table, summary, marker, hazards[{code,message}], source{file,line,column}|null }),
- * `tables[]` ({ table, diff }), `up` (the sqlcmd script).
+ * ({ index, kind, table, summary, marker, hazards[{code,message}], source{file,line,column}|null,
+ * impact (as in schemac.plan/v1) }), `lockSummary` ("2 steps hold Sch-M on tables over 1,000,000
+ * rows", or null), `tables[]` ({ table, diff }), `up` (the sqlcmd script).
  */
 export function renderReviewJson(review: Review): object {
   return {
@@ -12,6 +13,7 @@ export function renderReviewJson(review: Review): object {
     head: review.headLabel,
     summary: review.summary,
     changes: review.changes,
+    lockSummary: review.lockSummary,
     tables: review.tables.map((t) => ({ table: t.table, diff: t.diff })),
     up: review.upScript,
   };

@@ -1,4 +1,5 @@
 import type { Review } from './review-model';
+import { impactText } from '../impact-text';
 
 /** GitHub's limit on a PR comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -27,10 +28,12 @@ export function renderReviewMarkdown(review: Review, limit: number = GITHUB_COMM
   if (review.hazardCount > 0) {
     head.push('', `> [!WARNING]\n> ${review.hazardCount} hazard${review.hazardCount === 1 ? '' : 's'}: ${[...new Set(review.changes.flatMap((c) => c.hazards.map((h) => h.code)))].join(', ')}`);
   }
-  head.push('', '| # | Table | Change | Hazards |', '|---|---|---|---|');
+  if (review.lockSummary !== null) head.push('', `> [!CAUTION]\n> ${review.lockSummary}`);
+  head.push('', '| # | Table | Change | Lock | Hazards |', '|---|---|---|---|---|');
   for (const ch of review.changes) {
     const hazards = ch.hazards.map((h) => `⚠️ **${h.code}**: ${escapeCell(h.message)}`).join('<br>');
-    head.push(`| ${ch.index} | ${escapeCell(ch.table ?? '')} | ${ch.marker} ${escapeCell(ch.summary)} | ${hazards} |`);
+    const lock = ch.impact === null ? '' : escapeCell(impactText(ch.impact));
+    head.push(`| ${ch.index} | ${escapeCell(ch.table ?? '')} | ${ch.marker} ${escapeCell(ch.summary)} | ${lock} | ${hazards} |`);
   }
   const sections = [
     ...review.tables.map((t) => details(`<code>${t.table}</code> (${t.changes.length} change${t.changes.length === 1 ? '' : 's'})`, fence(t.diff, 'diff'))),

@@ -1,5 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
-import type { Change, Plan, TableRef } from '../../differ/changes';
+import type { Change, Plan, StepImpact, TableRef } from '../../differ/changes';
+import { DEFAULT_LARGE_TABLE_ROWS } from '../../sqlserver/lock-impact';
+import { schMSummary } from '../impact-text';
 import type { Database, SourceRef, Table } from '../../model';
 import { describeChange } from '../describe';
 import { countPlan, summaryLine } from '../plan-text';
@@ -15,6 +17,8 @@ export interface ReviewInput {
   readonly headLabel: string;
   /** How a source file is shown (e.g. relative to the repository); identity by default. */
   readonly displayPath?: (file: string) => string;
+  /** Rows from which a table counts as large in the lock summary (default 1,000,000). */
+  readonly largeTableRows?: number;
 }
 
 /** One change as a reviewer sees it. */
@@ -26,6 +30,8 @@ export interface ReviewChange {
   readonly marker: '+' | '~' | '-';
   readonly hazards: readonly { readonly code: string; readonly message: string }[];
   readonly source: SourceRef | null;
+  /** What the step locks and how it scales (plan-json's `impact`), or null. */
+  readonly impact: StepImpact | null;
 }
 
 /** One affected table: its changes and the unified diff of its whole definition. */
@@ -44,6 +50,8 @@ export interface Review {
   readonly tables: readonly ReviewTable[];
   readonly upScript: string;
   readonly hazardCount: number;
+  /** "2 steps hold Sch-M on tables over 1,000,000 rows", or null. */
+  readonly lockSummary: string | null;
 }
 
 const keyOf = (t: TableRef): string => `${t.schema}.${t.name}`;
@@ -82,6 +90,7 @@ export function buildReview(input: ReviewInput): Review {
       marker: facts.marker,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
       source: located(changeSource(step.change), input.displayPath),
+      impact: step.impact ?? null,
     };
   });
   const tableNames = [...new Set(changes.map((c) => c.table).filter((t): t is string => t !== null))];
@@ -99,6 +108,7 @@ export function buildReview(input: ReviewInput): Review {
     tables,
     upScript: renderScript(input.plan, { direction: 'up', databaseName: null }).text,
     hazardCount: changes.reduce((n, c) => n + c.hazards.length, 0),
+    lockSummary: schMSummary(input.plan.steps, input.largeTableRows ?? DEFAULT_LARGE_TABLE_ROWS),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Change, Plan, PlanStep } from '../../differ/changes';
 import { describeWithTable } from '../describe';
+import { impactText } from '../impact-text';
 import { nLiteral } from '../../sqlserver/literals';
 import { renderChange } from './render-change';
 
@@ -158,7 +159,10 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
       chunks.push(commentLine(noInverseComment(s.stepIndex + 1, what, s.step)));
       continue;
     }
-    const label = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : `undo ${what}`}`);
+    const stepLine = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : `undo ${what}`}`);
+    // The up script says what each statement locks (the impact is the planned step's, not its inverse's).
+    const impact = options.direction === 'up' && s.step.impact !== undefined ? s.step.impact : null;
+    const label = impact === null ? stepLine : `${stepLine}\n${commentLine(`lock: ${impactText(impact)}`)}`;
     for (const statement of renderChange(s.change)) {
       emit([statement], s.stepIndex, label);
       emit([guardBatch(s.stepIndex + 1)], null);
