@@ -1,6 +1,6 @@
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
-import { diff, fingerprint, type Plan } from '../differ';
+import { diff, fingerprint, type Plan, type ProductionOptions } from '../differ';
 import { renderPlanJson, renderScript, statementsForDriver } from '../emitters';
 import type { Database } from '../model';
 import type { SavedPlan } from './saved-plan';
@@ -36,8 +36,8 @@ export function jobFromFile(saved: SavedPlan, currentFingerprint: string, curren
 }
 
 /** Plans now, from the catalog read under the lock. */
-export function jobFromSchema(desired: Database, current: Database, allowDrop: boolean): ApplyJob {
-  const plan = diff(desired, current, { allowDrop });
+export function jobFromSchema(desired: Database, current: Database, allowDrop: boolean, production?: ProductionOptions): ApplyJob {
+  const plan = diff(desired, current, { allowDrop, production });
   const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
   return {
     statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),

@@ -5,7 +5,8 @@ import { openMssqlSession } from '../apply/session';
 import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
 import { withoutIgnored } from '../config';
-import { diff, fingerprint, type Plan } from '../differ';
+import { diff, fingerprint, type Plan, type ProductionOptions } from '../differ';
+import { offlineSteps } from './online-policy';
 import type { Database, Diagnostic } from '../model';
 import { jobFromFile, jobFromSchema, type ApplyJob } from './apply-job';
 import { compileOrFail } from './compile';
@@ -29,6 +30,8 @@ export interface ApplyInput extends ProjectFlags, SourceFlags {
   readonly statementLockTimeoutMs?: number;
   /** Recorded in the history row. */
   readonly toolVersion: string;
+  /** Online builds, low-priority waits and batching (--online, --low-priority-wait); defaults when absent. */
+  readonly production?: ProductionOptions;
 }
 
 /** How apply talks to the person (or CI job) running it. */
@@ -46,7 +49,7 @@ export interface ApplyHooks {
 }
 
 /** Why apply refused to change anything. */
-export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout';
+export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'online-required';
 
 /**
  * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
@@ -85,10 +88,10 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   let reported = false; // catalog warnings once, not again for the verification read
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
-    const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop);
+    const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop, input.production);
     if (job.stepCount === 0) return null;
     if (job.plan) hooks.showPlan?.(job.plan);
-    const stop = refuseDataLoss(job, input) ?? await approve(job, input, hooks, target, signal);
+    const stop = refuseDataLoss(job, input) ?? refuseOffline(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
     return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
   };
@@ -132,6 +135,15 @@ function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
     kind: 'refused', reason: 'data-loss',
     message: `refusing to apply: ${job.dataLoss.length} step(s) lose data (${job.dataLoss.join('; ')}); pass --allow-data-loss to apply them; nothing was changed`,
   };
+}
+
+/** `--online=require`: no step may block a large table offline (before anyone is asked to approve). */
+function refuseOffline(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
+  const production = input.production;
+  if (production?.online !== 'require' || job.plan === null) return null;
+  const blocking = offlineSteps(job.plan, production);
+  if (blocking.length === 0) return null;
+  return { kind: 'refused', reason: 'online-required', message: `refusing to apply with --online=require: ${blocking.join('; ')}; nothing was changed` };
 }
 
 async function approve(job: ApplyJob, input: ApplyInput, hooks: ApplyHooks, target: string, signal: AbortSignal): Promise<ApplyOutcome | null> {

@@ -1,8 +1,9 @@
 import * as path from 'path';
-import { diff, fingerprint, type Plan } from '../differ';
+import { diff, fingerprint, type Plan, type ProductionOptions } from '../differ';
 import { renderPlanJson, type PlanJson } from '../emitters/plan-json';
 import type { Database } from '../model';
 import { compileOrFail } from './compile';
+import { offlineSteps } from './online-policy';
 import type { AppContext } from './context';
 import { loadCurrent, type CurrentState } from './current';
 import { loadProject, type ProjectFlags } from './project';
@@ -16,6 +17,8 @@ export interface PlanInput extends ProjectFlags, SourceFlags {
   readonly typeCheck: boolean;
   /** Also save the plan here (relative to the context's cwd), for `apply FILE`. */
   readonly savePlanTo?: string;
+  /** Online builds, low-priority waits and batching (--online, --low-priority-wait); defaults when absent. */
+  readonly production?: ProductionOptions;
 }
 
 /** A plan and everything it was made from. */
@@ -25,6 +28,8 @@ export interface PlanResult {
   readonly current: CurrentState;
   /** The schemac.plan/v1 document, with the fingerprint of the catalog planned against. */
   readonly json: PlanJson;
+  /** With `--online=require`: the steps that would block a large table offline (the plan is refused, exit 3). */
+  readonly offline: readonly string[];
 }
 
 /**
@@ -37,8 +42,9 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const desired = compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore);
-  const made = diff(desired, current.database, { allowDrop: input.allowDrop });
+  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production });
   const json = renderPlanJson(made, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
   if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...json, desired });
-  return { plan: made, desired, current, json };
+  const offline = input.production?.online === 'require' ? offlineSteps(made, input.production) : [];
+  return { plan: made, desired, current, json, offline };
 }

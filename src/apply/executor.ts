@@ -21,6 +21,8 @@ export type ApplyProgress =
   | { readonly kind: 'locked'; readonly waitedMs: number }
   | { readonly kind: 'step'; readonly index: number; readonly total: number; readonly description: string }
   | { readonly kind: 'stepDone'; readonly index: number; readonly total: number; readonly elapsedMs: number }
+  /** A message a step printed while it ran (a batched backfill's progress). */
+  | { readonly kind: 'message'; readonly index: number; readonly text: string }
   | { readonly kind: 'verifying' }
   | { readonly kind: 'committed' };
 
@@ -145,7 +147,7 @@ async function runSteps(session: SqlSession, statements: readonly ApplyStatement
     req.onProgress?.({ kind: 'step', index: i + 1, total, description: stmt.description });
     const started = Date.now();
     try {
-      await session.query(stmt.sql);
+      await session.query(stmt.sql, undefined, (text) => req.onProgress?.({ kind: 'message', index: i + 1, text: req.redact(text) }));
     } catch (err) {
       if (req.signal?.aborted) throw err;
       if (isConnectionError(err)) throw err;

@@ -18,7 +18,8 @@ export interface QueryResult {
  * lock, the transaction, the statements and the verification read must all share one session.
  */
 export interface SqlSession {
-  query(text: string, params?: Readonly<Record<string, QueryParam>>): Promise<QueryResult>;
+  /** Runs a batch; `onInfo` hears its informational messages (PRINT, RAISERROR severity 0-10) as they arrive. */
+  query(text: string, params?: Readonly<Record<string, QueryParam>>, onInfo?: (message: string) => void): Promise<QueryResult>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
@@ -37,8 +38,9 @@ export async function openMssqlSession(config: sql.config, requestTimeoutMs?: nu
   let running: sql.Request | null = null;
   const request = () => (transaction ? new sql.Request(transaction) : new sql.Request(pool));
   return {
-    async query(text, params) {
+    async query(text, params, onInfo) {
       const req = request();
+      if (onInfo) req.on('info', (info: { message?: unknown }) => onInfo(String(info.message ?? '')));
       for (const [name, p] of Object.entries(params ?? {})) req.input(name, mssqlType(p), p.value);
       running = req;
       try {

@@ -47,9 +47,9 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
-  // used_pages are 8-KB pages; MB rounded to one decimal (null without VIEW DATABASE STATE).
+  // used_pages are 8-KB pages; MB to two decimals (absent without VIEW DATABASE STATE).
   const usedMb = new Map(s.row_counts.filter((r) => typeof r.used_pages === 'number')
-    .map((r) => [r.object_id, Math.round(((r.used_pages as number) * 8) / 102.4) / 10]));
+    .map((r) => [r.object_id, Math.round(((r.used_pages as number) * 8 * 100) / 1024) / 100]));
 
   // validateSnapshot proved every reference resolves; a miss here is a bug, not user input.
   const columnName = (objectId: number, columnId: number): string => {

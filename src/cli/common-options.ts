@@ -1,4 +1,5 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_PRODUCTION, type OnlineMode, type ProductionOptions } from '../differ/lock-impact';
 
 /** Options shared by every command that compiles the schema. */
 export function addSchemaOption(cmd: Command): Command {
@@ -43,4 +44,40 @@ export function addTypeCheckOption(cmd: Command): Command {
 /** --format with a fixed set of choices. */
 export function formatOption(choices: string[]): Option {
   return new Option('--format <format>', 'output format').choices(choices).default(choices[0]);
+}
+
+/** Production-safety flags of commands that plan: online operations, low-priority waits, batching. */
+export function addOnlineOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--online <mode>', 'online index builds and column rewrites: auto (where the edition allows), off, or require (refuse offline work on large tables)')
+      .choices(['auto', 'off', 'require']).default('auto'))
+    .option('--low-priority-wait <minutes>', 'online index builds wait at low priority this long for their locks, then give up (SQL Server 2022+, Azure)', positiveInteger('--low-priority-wait', 0))
+    .option('--large-table-rows <rows>', 'rows from which a table is large: backfills run in batches, --online=require refuses offline work (default 1000000)', positiveInteger('--large-table-rows', 1))
+    .option('--backfill-batch-rows <rows>', 'rows per UPDATE batch of a backfill on a large table (default 10000)', positiveInteger('--backfill-batch-rows', 1));
+}
+
+/** The flags addOnlineOptions adds, as commander gives them. */
+export interface OnlineFlags {
+  online?: string; lowPriorityWait?: number; largeTableRows?: number; backfillBatchRows?: number;
+}
+
+/** The production options of the flags (defaults for what is not given). */
+export function productionOf(flags: OnlineFlags): ProductionOptions {
+  const online: OnlineMode = flags.online === 'off' || flags.online === 'require' ? flags.online : 'auto';
+  return {
+    online,
+    lowPriorityWaitMinutes: flags.lowPriorityWait ?? DEFAULT_PRODUCTION.lowPriorityWaitMinutes,
+    largeTableRows: flags.largeTableRows ?? DEFAULT_PRODUCTION.largeTableRows,
+    backfillBatchRows: flags.backfillBatchRows ?? DEFAULT_PRODUCTION.backfillBatchRows,
+  };
+}
+
+function positiveInteger(flag: string, min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${flag} takes a whole number of at least ${min}, got ${JSON.stringify(value)}`);
+    }
+    return n;
+  };
 }

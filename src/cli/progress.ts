@@ -21,6 +21,9 @@ export function progressReporter(io: CliIo, forced: boolean): (event: ApplyProgr
       case 'stepDone':
         if (event.elapsedMs >= 1000) io.stderr.write(`[${at}]   done in ${(event.elapsedMs / 1000).toFixed(1)}s\n`);
         return;
+      case 'message':
+        io.stderr.write(`[${at}]   ${event.text}\n`);
+        return;
       case 'verifying':
         io.stderr.write(`[${at}] verifying: planning again inside the transaction\n`);
         return;

@@ -115,7 +115,8 @@ function alterColumn(ctx: Context, change: Extract<Change, { kind: 'alterColumn'
   if (!hasRows(ctx.facts)) return { rule: storageKept ? 'alter-column-metadata' : 'alter-column-rewrite', online: null, change, inverse };
   // Online ALTER COLUMN is refused for NOT NULL -> NULL over nonclustered indexes; schemac only
   // uses it for the rewrites and validations it classifies (alter-table-transact-sql.md).
-  const online = ctx.options.online !== 'off' && supportsOnlineAlterColumn(ctx.server);
+  // Not for NOT NULL -> NULL: online is refused then when nonclustered indexes use the column.
+  const online = ctx.options.online !== 'off' && supportsOnlineAlterColumn(ctx.server) && !(to.nullable && !from.nullable);
   if (online) return { rule: 'alter-column-online', online: true, change: { ...change, online: true }, inverse };
   return { rule: storageKept ? 'alter-column-not-null' : 'alter-column-rewrite', online: false, change, inverse };
 }

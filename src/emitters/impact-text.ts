@@ -15,7 +15,7 @@ export function impactLabel(i: StepImpact): string {
 export function impactSize(i: StepImpact): string | null {
   const parts: string[] = [];
   if (i.rows !== null) parts.push(`${count(i.rows)} row${i.rows === 1 ? '' : 's'}`);
-  if (i.mb !== null) parts.push(`${i.mb} MB`);
+  if (i.mb !== null && i.mb > 0) parts.push(i.mb < 0.1 ? '<0.1 MB' : `${i.mb.toFixed(1)} MB`);
   if (i.batches !== null) parts.push(`up to ${count(i.batches)} batch${i.batches === 1 ? '' : 'es'}`);
   return parts.length > 0 ? parts.join(', ') : null;
 }

@@ -71,4 +71,18 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     doc: 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-table-constraint-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-table-table-constraint-transact-sql.md): "DEFAULT constant_expression FOR column"; "constant_expression: Is a literal value, a NULL, or a system function"',
     example: 'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df_t_a] DEFAULT (-1) FOR [a];',
   },
+  {
+    id: 'online-low-priority-wait',
+    form: 'CREATE INDEX ... WITH (ONLINE = ON ( WAIT_AT_LOW_PRIORITY ( MAX_DURATION = n MINUTES, ABORT_AFTER_WAIT = { NONE | SELF | BLOCKERS } ) ))',
+    pattern: /\bONLINE\s*=\s*ON\s*\(\s*WAIT_AT_LOW_PRIORITY\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-index-transact-sql.md): "ONLINE = { ON [ ( <low_priority_lock_wait> ) ] | OFF }", example "WITH (ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF)))"',
+    example: 'CREATE NONCLUSTERED INDEX [ix_t_a] ON [dbo].[t] ([a]) WITH (ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF)));',
+  },
+  {
+    id: 'alter-column-online',
+    form: 'ALTER TABLE t ALTER COLUMN c type [NULL | NOT NULL] WITH ( ONLINE = ON | OFF )',
+    pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\b[^;]*\\bWITH\\s*\\(\\s*ONLINE\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name ... [ WITH ( ONLINE = ON | OFF ) ]" (SQL Server 2016 and later)`,
+    example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] varchar(20) NOT NULL WITH (ONLINE = ON);',
+  },
 ];

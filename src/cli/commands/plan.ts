@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
-import { addColorOption, addPlanOptions, addSchemaOption, addSourceOptions, addTypeCheckOption, formatOption } from '../common-options';
-import { changesExitCode } from '../exit-codes';
+import { addColorOption, addOnlineOptions, addPlanOptions, addSchemaOption, addSourceOptions, addTypeCheckOption, formatOption, productionOf, type OnlineFlags } from '../common-options';
+import { changesExitCode, ExitCode } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
 
-interface PlanOptions {
+interface PlanOptions extends OnlineFlags {
   schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;
   allowDrop?: boolean; typeCheck?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean; out?: string;
 }
 
 /** `schemac plan`: what would change, with hazards; never refuses. */
 export function registerPlan(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const cmd = addColorOption(addTypeCheckOption(addPlanOptions(addSourceOptions(addSchemaOption(program.command('plan'))))))
+  const cmd = addOnlineOptions(addColorOption(addTypeCheckOption(addPlanOptions(addSourceOptions(addSchemaOption(program.command('plan')))))))
     .description('show what would change in the database, with hazards')
     .addOption(formatOption(['text', 'json']))
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
@@ -21,11 +21,17 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     ]);
     const result = await plan(appContext(io), {
       ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false, savePlanTo: opts.out,
+      production: productionOf(opts),
     });
     if (opts.format === 'json') {
       io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
     } else {
       io.stdout.write(renderPlanText(result.plan, { color: useColor(io.stdout, io.env, opts.color) }));
+    }
+    if (result.offline.length > 0) {
+      io.stderr.write(`schemac: --online=require refuses this plan: ${result.offline.join('; ')}\n`);
+      setExit(ExitCode.refused);
+      return;
     }
     setExit(changesExitCode(opts.detailedExitcode, result.plan.steps.length));
   });

@@ -106,7 +106,7 @@ export type StatementBody =
   | { readonly k: 'block'; readonly body: readonly Statement[] }
   | { readonly k: 'tryCatch'; readonly body: readonly Statement[]; readonly handler: readonly Statement[] }
   | { readonly k: 'print'; readonly expr: Expr }
-  | { readonly k: 'raiserror'; readonly msg: Expr; readonly severity: Expr; readonly state: Expr }
+  | { readonly k: 'raiserror'; readonly msg: Expr; readonly severity: Expr; readonly state: Expr; readonly args: readonly Expr[] }
   | { readonly k: 'throw'; readonly number?: Expr; readonly msg?: Expr; readonly state?: Expr }
   | { readonly k: 'tran'; readonly op: 'begin' | 'commit' | 'rollback' | 'save'; readonly name?: string }
   | { readonly k: 'use'; readonly db: string }

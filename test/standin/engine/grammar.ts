@@ -105,6 +105,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET A, B, C ON|OFF                          -> SET A ON|OFF
  * - ADD [CONSTRAINT d] DEFAULT <expr> FOR c     -> DEFAULT 0 FOR c
  * - SET TEXTSIZE n (tedious sends it at login)  -> SET DATEFIRST n
+ * - ONLINE = ON (WAIT_AT_LOW_PRIORITY (...))     -> ONLINE = ON
+ * - ALTER COLUMN ... WITH (ONLINE = ON|OFF)      -> the WITH (...) is blanked
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -119,6 +121,29 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       if ((up(j) === 'CHECK' || up(j) === 'NOCHECK') && up(j + 1) === 'CONSTRAINT') {
         edits.push({ start: tokens[j].start, stop: tokens[j].stop, text: 'DROP' });
         if (up(j + 2) === 'ALL') edits.push({ start: tokens[j + 2].start, stop: tokens[j + 2].stop, text: 'x_all' });
+      }
+    }
+    // The grammar takes ONLINE = ON but not its low-priority wait (create-index-transact-sql.md:
+    // "ONLINE = { ON [ ( <low_priority_lock_wait> ) ] | OFF }").
+    if (up(i) === 'ONLINE' && up(i + 1) === '=' && up(i + 2) === 'ON' && up(i + 3) === '(') {
+      let j = i + 3;
+      let depth = 0;
+      do { if (up(j) === '(') depth++; if (up(j) === ')') depth--; blank(tokens[j]); j++; } while (tokens[j] && depth > 0);
+    }
+    // ALTER COLUMN ... WITH (ONLINE = ON | OFF) (alter-table-transact-sql.md, SQL Server 2016+).
+    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN') {
+      let j = i + 2;
+      let depth = 0;
+      while (tokens[j] && tokens[j].kind !== 'eof' && !(depth === 0 && (up(j) === 'WITH' || up(j) === ';'))) {
+        if (up(j) === '(') depth++;
+        if (up(j) === ')') depth--;
+        j++;
+      }
+      if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') {
+        let k = j + 1;
+        let d = 0;
+        blank(tokens[j]);
+        do { if (up(k) === '(') d++; if (up(k) === ')') d--; blank(tokens[k]); k++; } while (tokens[k] && d > 0);
       }
     }
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });

@@ -59,10 +59,11 @@ class Parser extends DdlParser {
       case 'RAISERROR': {
         this.pos++; this.expect('(');
         const msg = this.expr(); this.expect(','); const severity = this.expr(); this.expect(','); const state = this.expr();
-        while (this.accept(',')) this.expr();
+        const args: Expr[] = [];
+        while (this.accept(',')) args.push(this.expr());
         this.expect(')');
         if (this.accept('WITH')) { this.ident(); while (this.accept(',')) this.ident(); }
-        return { k: 'raiserror', msg, severity, state };
+        return { k: 'raiserror', msg, severity, state, args };
       }
       case 'THROW': {
         this.pos++;

@@ -459,8 +459,10 @@ export class EngineSession implements Session {
         const msg = evaluate(s.msg, undefined, host);
         const sev = toNumber(evaluate(s.severity, undefined, host));
         const state = toNumber(evaluate(s.state, undefined, host));
-        // RAISERROR formats its message printf-style; '%%' is a literal percent sign.
-        const text = typeof msg === 'number' ? `Error ${msg}` : toText(msg).replace(/%%/g, '%');
+        // RAISERROR formats its message printf-style (raiserror-transact-sql.md: %d, %i, %u, %s,
+        // %o, %x, %X with flags and width); '%%' is a literal percent sign.
+        const args = s.args.map((a) => evaluate(a, undefined, host));
+        const text = typeof msg === 'number' ? `Error ${msg}` : formatRaiserror(toText(msg), args);
         if (sev <= 10) { this.out.push({ kind: 'info', number: 50000, state, class: sev, message: text, line: s.line }); return; }
         throw new SqlError(typeof msg === 'number' ? msg : 50000, sev, state, text);
       }
@@ -553,3 +555,18 @@ export class EngineSession implements Session {
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
 class CaughtSignal { constructor(readonly error: SqlError, readonly line: number) {} }
 
+
+/** RAISERROR's printf-style substitution (flags and width are honoured for padding only). */
+function formatRaiserror(template: string, args: readonly Value[]): string {
+  let next = 0;
+  return template.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?(?:h|l|I64)?([dioxXsu%])/g, (_m, flags: string, width: string, _p: string, conv: string) => {
+    if (conv === '%') return '%';
+    const v = args[next++];
+    let out = v === null || v === undefined ? '(null)' : conv === 's' ? toText(v)
+      : conv === 'x' ? Math.trunc(toNumber(v)).toString(16) : conv === 'X' ? Math.trunc(toNumber(v)).toString(16).toUpperCase()
+      : conv === 'o' ? Math.trunc(toNumber(v)).toString(8) : String(Math.trunc(toNumber(v)));
+    const w = Number(width || 0);
+    if (out.length < w) out = flags.includes('-') ? out.padEnd(w) : out.padStart(w, flags.includes('0') ? '0' : ' ');
+    return out;
+  });
+}
