@@ -1,5 +1,7 @@
 import * as path from 'path';
-import { diff, fingerprint, type Plan, type ProductionOptions } from '../differ';
+import { DEFAULT_PRODUCTION, diff, fingerprint, type Plan, type ProductionOptions } from '../differ';
+import { lintPlan } from '../lint';
+import { AppError } from './errors';
 import { renderPlanJson, type PlanJson } from '../emitters/plan-json';
 import type { Database } from '../model';
 import { compileOrFail } from './compile';
@@ -45,6 +47,10 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production });
   const json = renderPlanJson(made, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
   if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...json, desired });
+  // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
+  const findings = lintPlan(made, { largeTableRows: (input.production ?? DEFAULT_PRODUCTION).largeTableRows }, project.config.lint);
+  ctx.report(findings);
+  if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
   const offline = input.production?.online === 'require' ? offlineSteps(made, input.production) : [];
   return { plan: made, desired, current, json, offline };
 }

@@ -3,7 +3,7 @@
  * JSON Schema (json-schema.ts, written to schemac.config.schema.json) is printed from it, so
  * both know the same keys; a test also probes the validator with the schema file.
  */
-import { lintRules, ruleLevels } from '../lint';
+import { lintRules, planLintRules, ruleLevels } from '../lint';
 
 /** A string value, optionally limited to a list or a pattern. */
 export interface StringSpec {
@@ -82,7 +82,7 @@ export const configSpec: ObjectSpec = {
         rules: {
           type: 'object',
           description: 'Per rule: "off", or the severity its findings are reported at.',
-          properties: Object.fromEntries(lintRules.map((r) => [r.id, ruleLevel(`${r.description} (default "${r.defaultSeverity}").`)])),
+          properties: Object.fromEntries([...lintRules, ...planLintRules].map((r) => [r.id, ruleLevel(`${r.description} (default "${r.defaultSeverity}").`)])),
         },
       },
     },

@@ -158,11 +158,11 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropForeignKey: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
-  createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, (online) => ({ ...change, online }), inverse),
+  createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),
   dropIndex: (ctx, change, inverse) => indexDrop(ctx, change.index.clustered, change, inverse),
-  addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => ({ ...change, online }), inverse),
+  addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
-  addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => ({ ...change, online }), inverse),
+  addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),
   dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
 };
 

@@ -5,3 +5,6 @@ export { ruleLevels } from './settings';
 export type { LintSettings, RuleLevel } from './settings';
 export type { Finding, LintRule } from './rule';
 export { supersededCompilerCodes, withoutSuperseded } from './supersede';
+export { lintPlan } from './lint-plan';
+export { planLintRules } from './plan-rules';
+export type { PlanLintRule, PlanLintContext } from './plan-rule';

@@ -113,6 +113,6 @@ test('INSERT with DEFAULT in VALUES and DEFAULT VALUES uses the column defaults'
 });
 
 test('a statement the engine cannot parse is reported on its own line', async () => {
-  const e = await h.errors(`SELECT 1\nWHILE 1 = 0 PRINT 'x'`);
+  const e = await h.errors(`SELECT 1\nWAITFOR DELAY '00:00:00'`);
   expect(e).toMatchObject([{ number: 102, line: 2 }]);
 });

@@ -1,0 +1,130 @@
+/**
+ * The lock-impact table, driven by one example change of every kind (test/emitters/kinds.ts, a
+ * Record over every kind, so a new kind must be added there and here): the rule each step gets
+ * on a small and on a large existing table, on an Enterprise-class and on a Standard server.
+ */
+import { planForProduction, blocksLargeTable, DEFAULT_PRODUCTION, type ProductionOptions } from '../../src/differ/lock-impact';
+import type { Change, ChangeKind, Plan } from '../../src/differ/changes';
+import type { Database, Table } from '../../src/model';
+import { LOCK_RULES, type LockRuleId } from '../../src/sqlserver/lock-impact';
+import { KIND_EXAMPLES } from '../emitters/kinds';
+import { col, ix, step, t } from '../emitters/fixtures';
+
+const SMALL = 10;
+const LARGE = 5_000_000;
+const ENTERPRISE = { engineEdition: 3, edition: 'Enterprise Edition (64-bit)', majorVersion: 16 };
+const STANDARD = { engineEdition: 2, edition: 'Standard Edition (64-bit)', majorVersion: 16 };
+
+/** Expected rule per kind: [small on Enterprise, small on Standard, large on Enterprise, large on Standard]. */
+const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId, LockRuleId]> = {
+  createSchema: ['schema-ddl', 'schema-ddl', 'schema-ddl', 'schema-ddl'],
+  dropSchema: ['schema-ddl', 'schema-ddl', 'schema-ddl', 'schema-ddl'],
+  createTable: ['create-table', 'create-table', 'create-table', 'create-table'],
+  dropTable: ['drop-table', 'drop-table', 'drop-table', 'drop-table'],
+  renameTable: ['rename', 'rename', 'rename', 'rename'],
+  addColumn: ['add-nullable-column', 'add-nullable-column', 'add-nullable-column', 'add-nullable-column'],
+  dropColumn: ['drop-column', 'drop-column', 'drop-column', 'drop-column'],
+  renameColumn: ['rename', 'rename', 'rename', 'rename'],
+  alterColumn: ['alter-column-online', 'alter-column-rewrite', 'alter-column-online', 'alter-column-rewrite'],
+  backfillColumn: ['backfill', 'backfill', 'backfill-batched', 'backfill-batched'],
+  addDefault: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  dropDefault: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  addCheck: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
+  dropCheck: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  addPrimaryKey: ['index-build-online', 'index-build-offline', 'index-build-online', 'index-build-offline'],
+  dropPrimaryKey: ['drop-index', 'drop-index', 'drop-index', 'drop-index'],
+  addUnique: ['index-build-online', 'index-build-offline', 'index-build-online', 'index-build-offline'],
+  dropUnique: ['drop-index', 'drop-index', 'drop-index', 'drop-index'],
+  createIndex: ['index-build-online', 'index-build-offline', 'index-build-online', 'index-build-offline'],
+  dropIndex: ['drop-index', 'drop-index', 'drop-index', 'drop-index'],
+  addForeignKey: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
+  dropForeignKey: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  renameConstraint: ['rename', 'rename', 'rename', 'rename'],
+  revalidateConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
+  untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+};
+
+function tableRef(c: Change): { schema: string; name: string } | null {
+  switch (c.kind) {
+    case 'createSchema': case 'dropSchema': case 'createTable': return null;
+    case 'dropTable': return c.table;
+    case 'renameTable': return { schema: c.schema, name: c.from };
+    default: return c.table;
+  }
+}
+
+function emptyTable(ref: { schema: string; name: string }, rows: number): Table {
+  return { schema: ref.schema, name: ref.name, columns: [], primaryKey: null, uniqueConstraints: [], indexes: [], checks: [], defaults: [], foreignKeys: [], rowCount: rows };
+}
+
+function planned(change: Change, rows: number, server: Database['server'], options: ProductionOptions = DEFAULT_PRODUCTION): Plan {
+  const ref = tableRef(change);
+  const current: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo', 'sales'], tables: ref ? [emptyTable(ref, rows)] : [], server };
+  return planForProduction({ steps: [step(change, null)], skipped: [] }, current, { ...options, largeTableRows: 1_000_000 });
+}
+
+describe('lock impact', () => {
+  const cases = Object.entries(EXPECTED) as [ChangeKind, readonly LockRuleId[]][];
+
+  it.each(cases)('%s: its rule on small and large tables, Enterprise and Standard', (kind, expected) => {
+    const change = KIND_EXAMPLES[kind].change;
+    const got = [[SMALL, ENTERPRISE], [SMALL, STANDARD], [LARGE, ENTERPRISE], [LARGE, STANDARD]]
+      .map(([rows, server]) => planned(change, rows as number, server as Database['server']).steps[0]?.impact?.rule);
+    expect(got).toEqual(expected);
+  });
+
+  it('gives every rule a class, a lock, a reason and a public source', () => {
+    for (const [id, rule] of Object.entries(LOCK_RULES)) {
+      expect([id, rule.reason.length > 10, /^https:\/\/learn\.microsoft\.com\//.test(rule.source)]).toEqual([id, true, true]);
+    }
+  });
+
+  it('reports rows, MB and batches of the table a step scales with, and nothing for metadata-only steps', () => {
+    const backfill = planned(KIND_EXAMPLES.backfillColumn.change, LARGE, ENTERPRISE, { ...DEFAULT_PRODUCTION, backfillBatchRows: 10_000 }).steps[0];
+    expect(backfill?.impact).toMatchObject({ class: 'size-of-data', lock: 'X', rows: LARGE, batches: 500, online: null });
+    expect(backfill?.change).toMatchObject({ kind: 'backfillColumn', batchRows: 10_000 });
+    const rename = planned(KIND_EXAMPLES.renameColumn.change, LARGE, ENTERPRISE).steps[0];
+    expect(rename?.impact).toMatchObject({ class: 'metadata-only', rows: null, mb: null, batches: null });
+  });
+
+  it('builds online only where the edition allows it, says why not elsewhere, and honours --online=off', () => {
+    const build = KIND_EXAMPLES.createIndex.change;
+    expect(planned(build, LARGE, ENTERPRISE).steps[0]?.change).toMatchObject({ online: { lowPriorityWaitMinutes: null } });
+    const standard = planned(build, LARGE, STANDARD).steps[0];
+    expect(standard?.change).not.toHaveProperty('online');
+    expect(standard?.impact?.offlineReason).toBe('Standard edition has no online index operations');
+    const off = planned(build, LARGE, ENTERPRISE, { ...DEFAULT_PRODUCTION, online: 'off' }).steps[0];
+    expect([off?.impact?.online, off?.change]).toEqual([false, build]);
+    const unknown = planned(build, LARGE, undefined).steps[0];
+    expect(unknown?.impact?.offlineReason).toBe('edition unknown: planned without a server');
+    // SQL Server 2019 Enterprise: online, but no WAIT_AT_LOW_PRIORITY on CREATE INDEX.
+    const v15 = planned(build, LARGE, { ...ENTERPRISE, majorVersion: 15 }, { ...DEFAULT_PRODUCTION, lowPriorityWaitMinutes: 5 }).steps[0];
+    expect(v15?.change).toMatchObject({ online: { lowPriorityWaitMinutes: null } });
+    const v16 = planned(build, LARGE, ENTERPRISE, { ...DEFAULT_PRODUCTION, lowPriorityWaitMinutes: 5 }).steps[0];
+    expect(v16?.change).toMatchObject({ online: { lowPriorityWaitMinutes: 5 } });
+  });
+
+  it('treats a clustered build over rows as a table rebuild, and an index on a new table as free', () => {
+    const clustered = { kind: 'createIndex' as const, table: { schema: 'dbo', name: 'users' }, index: ix('cx_users_id', ['id'], { clustered: true }) };
+    expect(planned(clustered, LARGE, STANDARD).steps[0]?.impact).toMatchObject({ class: 'table-rebuild', lock: 'Sch-M', online: false });
+    expect(planned(clustered, LARGE, ENTERPRISE).steps[0]?.impact).toMatchObject({ class: 'table-rebuild', lock: 'Sch-S', online: true });
+    expect(planned(clustered, 0, STANDARD).steps[0]?.impact).toMatchObject({ rule: 'index-build-new-table', class: 'metadata-only' });
+  });
+
+  it('keeps widening a variable-length column metadata-only, and a NOT NULL -> NULL change never online', () => {
+    const ref = { schema: 'dbo', name: 'users' };
+    const widen: Change = { kind: 'alterColumn', table: ref, from: col('email', t.varchar(40)), to: col('email', t.varchar(64)) };
+    expect(planned(widen, LARGE, STANDARD).steps[0]?.impact?.rule).toBe('alter-column-metadata');
+    const retype: Change = { kind: 'alterColumn', table: ref, from: col('n', t.int), to: col('n', t.bigint, { nullable: true }) };
+    expect(planned(retype, LARGE, ENTERPRISE).steps[0]?.impact).toMatchObject({ rule: 'alter-column-rewrite', online: false });
+  });
+
+  it('--online=require refuses offline work on large tables and on tables of unknown size, never metadata-only steps', () => {
+    const require: ProductionOptions = { ...DEFAULT_PRODUCTION, online: 'require', largeTableRows: 1_000_000 };
+    const offline = planned(KIND_EXAMPLES.createIndex.change, LARGE, STANDARD, require).steps[0];
+    const online = planned(KIND_EXAMPLES.createIndex.change, LARGE, ENTERPRISE, require).steps[0];
+    const small = planned(KIND_EXAMPLES.createIndex.change, SMALL, STANDARD, require).steps[0];
+    const rename = planned(KIND_EXAMPLES.renameColumn.change, LARGE, STANDARD, require).steps[0];
+    expect([offline, online, small, rename].map((s) => (s === undefined ? null : blocksLargeTable(s, require)))).toEqual([true, false, false, false]);
+  });
+});
