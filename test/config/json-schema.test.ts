@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, configJsonSchema, parseConfig } from '../../src/config';
 import { configSpec, type Spec } from '../../src/config/spec';
-import { lintRules } from '../../src/lint';
+import { lintRules, planLintRules } from '../../src/lint';
 
 interface SchemaNode {
   type?: string;
@@ -93,6 +93,6 @@ describe('schemac.config.schema.json', () => {
     };
     const diskPaths = all.filter((n) => n.at.length > 0).map((n) => pathText(n.at));
     expect(diskPaths.filter((p) => !p.endsWith(']')).sort()).toEqual(specPaths(configSpec).sort());
-    expect(Object.keys(onDisk.properties?.lint?.properties?.rules?.properties ?? {}).sort()).toEqual(lintRules.map((r) => r.id).sort());
+    expect(Object.keys(onDisk.properties?.lint?.properties?.rules?.properties ?? {}).sort()).toEqual([...lintRules, ...planLintRules].map((r) => r.id).sort());
   });
 });
