@@ -118,6 +118,11 @@ export interface SkippedObject {
 export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly skipped: readonly SkippedObject[];
+  /**
+   * The collation the plan's names compare under (the database's). Renderers match names with
+   * it; absent (a hand-built plan), the default collation.
+   */
+  readonly collation?: string;
 }
 
 /** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */

@@ -67,7 +67,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   ];
   const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx)]);
   const order = createTableOrder(created.map((t) => t.desired), key);
-  return { steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped) };
+  return { steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped), collation: current.collation };
 }
 
 /** An existing kept table's state, with its planned column changes. */
