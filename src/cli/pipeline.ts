@@ -13,7 +13,7 @@ import type { CliIo } from './io';
 import { emptyDatabase, type DatabaseSource } from './sources';
 import type { Project } from './project';
 import { fileTypeCheckCache } from './type-check-cache';
-import { withoutIgnored, type IgnoreSettings } from '../config';
+import { ignoredTable, withoutIgnored, type IgnoreSettings } from '../config';
 import { lint, withoutSuperseded } from '../lint';
 
 /** Prints diagnostics to stderr, errors and warnings alike. */
@@ -63,11 +63,11 @@ export interface CurrentState {
 
 /** Reads the current state from the chosen source; catalog warnings go to stderr. */
 export async function loadCurrent(io: CliIo, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
-  const state = await readSource(io, source);
+  const state = await readSource(io, source, ignore);
   return ignore ? { ...state, database: withoutIgnored(state.database, ignore) } : state;
 }
 
-async function readSource(io: CliIo, source: DatabaseSource): Promise<CurrentState> {
+async function readSource(io: CliIo, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
   switch (source.kind) {
     case 'empty':
       return { database: emptyDatabase(), snapshot: null };
@@ -79,26 +79,26 @@ async function readSource(io: CliIo, source: DatabaseSource): Promise<CurrentSta
       } catch (err) {
         throw new CliError(`cannot read catalog file ${source.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
       }
-      return toState(io, parseSnapshot(text, source.file));
+      return toState(io, parseSnapshot(text, source.file), ignore);
     }
     case 'database': {
       const config = parseConnectionString(source.url);
-      return toState(io, await readCatalog(config));
+      return toState(io, await readCatalog(config), ignore);
     }
   }
 }
 
-function toState(io: CliIo, snapshot: CatalogSnapshot): CurrentState {
-  return { database: catalogModel(snapshot, (d) => reportDiagnostics(io, d)), snapshot };
+function toState(io: CliIo, snapshot: CatalogSnapshot, ignore?: IgnoreSettings): CurrentState {
+  return { database: catalogModel(snapshot, (d) => reportDiagnostics(io, d), ignore), snapshot };
 }
 
 /**
- * A snapshot as the model. Warnings go to `report`; an object schemac cannot model (e.g. a `text`
- * column) would make the plan wrong, so it stops the command rather than plan against a
- * partial picture of the database.
+ * A snapshot as the model, ignored tables left out before anything is read. Warnings go to
+ * `report` (an object schemac cannot model is a warning: it is kept opaque). Only rows that
+ * contradict each other stop the command.
  */
-export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void): Database {
-  const { database, diagnostics } = snapshotToModel(snapshot);
+export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void, ignore?: IgnoreSettings): Database {
+  const { database, diagnostics } = snapshotToModel(snapshot, ignore ? { skipTable: ignoredTable(ignore) } : {});
   report(diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new CliError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);

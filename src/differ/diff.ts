@@ -9,6 +9,7 @@ import { hazard, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
 import { nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from './names';
 import { step } from './step';
+import { refuseOpaqueTouches } from './opaque-guard';
 import { newWork, type DiffContext, type TableWork } from './table-work';
 import type { Plan, SkippedObject } from './changes';
 import type { Column, Database, Table } from '../model';
@@ -61,7 +62,12 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   diffSchemas(desired, current, desiredTables, currentTables, ctx);
 
   const created = works.filter((w) => w.current === null).map((w) => w.desired as Table);
-  return { steps: orderSteps(ctx.steps, createTableOrder(created, key), key), skipped: sortSkipped(ctx.skipped) };
+  const ordered = orderSteps(ctx.steps, createTableOrder(created, key), key);
+  const guarded = refuseOpaqueTouches(ordered, current, key);
+  return {
+    steps: guarded.steps, skipped: sortSkipped(ctx.skipped),
+    ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
+  };
 }
 
 /** Pairs tables by name, then by a declared renamedFrom (same schema) when the new name is absent. */

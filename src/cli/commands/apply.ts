@@ -72,7 +72,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
             // The same ignore rules as the plan, or ignored tables would look like changes.
             const report = reported ? () => undefined : (d: readonly Diagnostic[]) => reportDiagnostics(io, d);
             reported = true;
-            return withoutIgnored(catalogModel(snapshot, report), project.config.ignore);
+            return withoutIgnored(catalogModel(snapshot, report, project.config.ignore), project.config.ignore);
           },
           fingerprint,
           prepare: async (current, currentFingerprint) => {
@@ -126,8 +126,18 @@ function exitCodeOf(err: ApplyError): number {
   }
 }
 
+/**
+ * A plan with refused changes would leave the database short of the schema (and apply's own
+ * verification would then fail), so nothing is applied: the user changes the schema instead.
+ */
+function refuseRefusals(refused: readonly string[]): void {
+  if (refused.length === 0) return;
+  throw new RefusedError(`refusing to apply: ${refused.length} change(s) would touch objects schemac cannot model (${refused.join('; ')}); change the schema so it leaves them alone; nothing was changed`);
+}
+
 /** A saved plan, applied only if the database is still what it was planned against. */
 function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Database): ApplyJob {
+  refuseRefusals((saved.refused ?? []).map((r) => `${r.schema}.${r.table}: ${r.change}: ${r.reason}`));
   if (saved.fingerprint !== currentFingerprint) {
     const now = diff(saved.desired, current, { allowDrop: false });
     throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${saved.fingerprint.slice(0, 12)} expected, ${currentFingerprint.slice(0, 12)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
@@ -143,7 +153,8 @@ function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Data
 /** Plans now, from the catalog read under the lock, and shows the plan. */
 function jobFromSchema(io: CliIo, opts: ApplyOptions, desired: Database, current: Database): ApplyJob {
   const plan = diff(desired, current, { allowDrop: Boolean(opts.allowDrop) });
-  if (plan.steps.length > 0) io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
+  if (plan.steps.length > 0 || plan.refused !== undefined) io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
+  refuseRefusals((plan.refused ?? []).map((r) => `${r.table.schema}.${r.table.name}: ${r.change}: ${r.reason}`));
   const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
   return {
     statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),

@@ -6,6 +6,7 @@ import { addSourceOptions } from '../common-options';
 import { CliError, RefusedError, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { loadCurrent } from '../pipeline';
+import { loadProject } from '../project';
 import { resolveSource } from '../sources';
 
 /** Flags of `schemac pull`. */
@@ -28,7 +29,9 @@ export function registerPull(program: Command, io: CliIo, setExit: (code: number
     .action(async (opts: PullFlags) => {
       const source = resolveSource(opts, io.env);
       if (source.kind === 'empty') throw new UsageError('pull needs a database to read: --database URL or --catalog FILE');
-      const { database } = await loadCurrent(io, source);
+      // The config's ignore lists apply: an ignored table is neither read nor written out.
+      const project = loadProject(io, opts as { config?: string });
+      const { database } = await loadCurrent(io, source, project.config.ignore);
       const { files, problems } = pullSchema(database, { mixins: opts.mixins });
       const dir = path.resolve(io.cwd, opts.out);
       if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${opts.out} is not a folder`);
