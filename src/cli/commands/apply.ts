@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ApplyError } from '../../apply/errors';
 import { describeRemaining, executeApply, type ApplyStatement } from '../../apply/executor';
 import { openMssqlSession } from '../../apply/session';
-import { describeTarget, parseConnectionString } from '../../catalog/connection';
+import { describeTarget, parseConnectionString, redactConfig } from '../../catalog/connection';
 import { readCatalogWith } from '../../catalog/read';
 import { withoutIgnored } from '../../config';
 import { diff, fingerprint } from '../../differ';
@@ -92,6 +92,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
             return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
           },
           toolVersion: version,
+          redact: (text) => redactConfig(text, config),
           lockTimeoutMs: opts.lockTimeout,
           statementLockTimeoutMs: opts.statementLockTimeout ?? null,
           signal: controller.signal,

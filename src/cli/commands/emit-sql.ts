@@ -6,7 +6,7 @@ import type { CliIo } from '../io';
 import { diff } from '../../differ';
 import { compileOrFail, loadCurrent } from '../pipeline';
 import { resolveSource } from '../sources';
-import { loadProject, type Project } from '../project';
+import { loadProject } from '../project';
 
 interface EmitOptions {
   schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;

@@ -10,7 +10,7 @@ import { diff } from '../../differ';
 import { compileOrFail, loadCurrent } from '../pipeline';
 import { writeSavedPlan } from '../saved-plan';
 import { resolveSource } from '../sources';
-import { loadProject, type Project } from '../project';
+import { loadProject } from '../project';
 
 interface PlanOptions {
   schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;
