@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import type { PlanJson } from '../emitters/plan-json';
 import type { Database } from '../model';
 import { CliError } from './errors';
+import { writeFileAtomic } from '../util/atomic-write';
 
 /**
  * A plan saved by `schemac plan --out FILE`: the schemac.plan/v1 document plus the desired model
@@ -14,9 +15,7 @@ export interface SavedPlan extends PlanJson {
 
 /** Writes the saved plan atomically (temporary file, then rename): never half a plan on disk. */
 export function writeSavedPlan(file: string, plan: SavedPlan): void {
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, `${JSON.stringify(plan, null, 2)}\n`);
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
 }
 
 /** Reads and checks a saved plan; problems name the file and what is wrong. */

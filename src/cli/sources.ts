@@ -1,4 +1,4 @@
-import { DEFAULT_COLLATION } from '../catalog/to-model';
+import { DEFAULT_COLLATION } from '../sqlserver/names';
 import type { Database } from '../model';
 import { UsageError } from './errors';
 

@@ -134,7 +134,5 @@ export interface Plan {
   readonly refused?: readonly RefusedChange[];
 }
 
-/** Exhaustiveness guard for switches over a discriminated union. */
-export function assertNever(value: never, what = 'value'): never {
-  throw new Error(`schemac: unexpected ${what}: ${JSON.stringify(value)}`);
-}
+/** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */
+export { assertNever } from '../util/assert-never';

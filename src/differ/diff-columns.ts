@@ -10,7 +10,9 @@ import { step } from './step';
 import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
 import type { Hazard, PlanStep, SkippedObject } from './changes';
-import type { NameKey } from './names';
+import type { NameKey } from '../sqlserver/names';
+import { typeText } from '../sqlserver/types';
+import { NOT_DECLARED } from './skip-reasons';
 import type { Column, SqlExpression, Table } from '../model';
 
 /** How a kept table's columns pair up. */
@@ -157,7 +159,7 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
   const hazards: Hazard[] = [];
   const safety = classifyTypeChange(cur.type, des.type);
   if (safety === 'narrowing') {
-    hazards.push(hazard('data-loss', `${qualified(pass.table.newRef)}.${des.name} narrows from ${typeText(cur)} to ${typeText(des)}: values may be truncated or fail to convert`));
+    hazards.push(hazard('data-loss', `${qualified(pass.table.newRef)}.${des.name} narrows from ${typeText(cur.type)} to ${typeText(des.type)}: values may be truncated or fail to convert`));
   }
   if (delta.nullability && !des.nullable && mayHaveRows(pass.table.current)) {
     const fill = fillFor(pass.table.desired, des, pass.ctx);
@@ -172,12 +174,6 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
     if (dependsOn(e, cur.name, pass.ctx.key) && blocks) pass.forced.force(e, true);
   }
   pass.touched.add(pass.ctx.key(cur.name));
-}
-
-function typeText(c: Column): string {
-  const t = c.type;
-  const facets = t.length !== undefined ? `(${t.length})` : t.precision !== undefined ? `(${t.precision},${t.scale ?? 0})` : t.scale !== undefined ? `(${t.scale})` : '';
-  return `${t.name}${facets}`;
 }
 
 /**
@@ -219,7 +215,7 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
   for (const cur of current.columns) {
     if (pairing.names.has(pass.ctx.key(cur.name))) continue;
     if (pass.ctx.allowDrop) dropColumn(pass, cur, []);
-    else pass.skipped.push({ table: pass.table.oldRef, objectType: 'column', name: cur.name, reason: 'not declared in the schema; pass --allow-drop to drop it' });
+    else pass.skipped.push({ table: pass.table.oldRef, objectType: 'column', name: cur.name, reason: NOT_DECLARED });
   }
   if (pass.touched.size > 0) rebuildDependentComputed(pass, pairs, replaced);
   return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched };

@@ -13,7 +13,8 @@ import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
 import { hazard, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
-import { nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from './names';
+import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
+import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import { refuseOpaqueTouches } from './opaque-guard';
 import {
@@ -30,9 +31,7 @@ export interface DiffOptions {
 }
 
 /** Schemas SQL Server owns: never dropped, never reported as skipped. */
-const BUILTIN_SCHEMAS = new Set(['dbo', 'guest', 'sys', 'information_schema']);
 
-const NOT_DECLARED = 'not declared in the schema; pass --allow-drop to drop it';
 
 /** The plan that takes `current` to `desired`. Names compare as current.collation does. */
 export function diff(desired: Database, current: Database, options: DiffOptions): Plan {
@@ -151,7 +150,7 @@ function diffSchemas(desired: Database, current: Database, desiredTables: readon
   const skipped: SkippedObject[] = [];
   for (const [k, schema] of want) if (!have.has(k)) steps.push(step({ kind: 'createSchema', schema }));
   for (const [k, schema] of have) {
-    if (want.has(k) || BUILTIN_SCHEMAS.has(k.toLowerCase())) continue;
+    if (want.has(k) || isBuiltinSchema(k)) continue;
     if (ctx.allowDrop) steps.push(step({ kind: 'dropSchema', schema }));
     else skipped.push({ table: { schema, name: '' }, objectType: 'schema', name: schema, reason: NOT_DECLARED });
   }

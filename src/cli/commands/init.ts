@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { configFileName } from '../../config';
 import { CliError } from '../errors';
 import type { CliIo } from '../io';
+import { writeFilesAtomic } from '../../util/atomic-write';
 
 /** Where the JSON Schema is once schemac is installed as a dependency of the project. */
 const schemaUrl = './node_modules/schemac/schemac.config.schema.json';
@@ -78,20 +79,12 @@ function writeAll(cwd: string, files: readonly InitFile[], force: boolean): void
   for (const f of existing) {
     if (!fs.statSync(path.join(cwd, f.path)).isFile()) throw new CliError(`${f.path} exists and is not a file; nothing was written`);
   }
-  const temps: string[] = [];
   try {
-    for (const f of files) {
-      const target = path.join(cwd, f.path);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temp = `${target}.${process.pid}.tmp`;
-      temps.push(temp);
-      fs.writeFileSync(temp, f.text);
-    }
+    for (const f of files) fs.mkdirSync(path.dirname(path.join(cwd, f.path)), { recursive: true });
+    writeFilesAtomic(files.map((f) => ({ path: path.join(cwd, f.path), content: f.text })));
   } catch (error) {
-    for (const t of temps) fs.rmSync(t, { force: true });
     throw new CliError(`cannot write the project files: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
   }
-  files.forEach((f, i) => fs.renameSync(temps[i] ?? '', path.join(cwd, f.path)));
 }
 
 /** `schemac init`: writes schemac.config.json and an example schema file (refuses to overwrite without --force). */

@@ -8,6 +8,7 @@ import type { CliIo } from '../io';
 import { loadCurrent } from '../pipeline';
 import { loadProject } from '../project';
 import { resolveSource } from '../sources';
+import { writeFilesAtomic } from '../../util/atomic-write';
 
 /** Flags of `schemac pull`. */
 interface PullFlags {
@@ -58,16 +59,9 @@ export function registerPull(program: Command, io: CliIo, setExit: (code: number
  */
 function writeAll(dir: string, files: readonly { path: string; text: string }[]): void {
   fs.mkdirSync(dir, { recursive: true });
-  const temps: string[] = [];
   try {
-    for (const f of files) {
-      const temp = path.join(dir, `.${f.path}.tmp-${process.pid}`);
-      fs.writeFileSync(temp, f.text);
-      temps.push(temp);
-    }
+    writeFilesAtomic(files.map((f) => ({ path: path.join(dir, f.path), content: f.text })));
   } catch (err) {
-    for (const t of temps) fs.rmSync(t, { force: true });
     throw new CliError(`cannot write schema files to ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, undefined, { cause: err });
   }
-  files.forEach((f, i) => fs.renameSync(temps[i], path.join(dir, f.path)));
 }

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { serializeSnapshot } from '../../catalog/snapshot';
@@ -7,6 +6,7 @@ import { UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { loadCurrent } from '../pipeline';
 import { resolveSource } from '../sources';
+import { writeFileAtomic } from '../../util/atomic-write';
 
 /** `schemac snapshot`: the raw catalog rows as a schemac.catalog/v1 file, for offline work. */
 export function registerSnapshot(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -20,11 +20,8 @@ export function registerSnapshot(program: Command, io: CliIo, setExit: (code: nu
       if (!snapshot) throw new UsageError('snapshot needs a database to read');
       const text = serializeSnapshot(snapshot);
       if (opts.out) {
-        // Write to a temporary file first so an interrupted write never leaves half a snapshot.
-        const target = path.resolve(io.cwd, opts.out);
-        const temp = `${target}.tmp-${process.pid}`;
-        fs.writeFileSync(temp, text);
-        fs.renameSync(temp, target);
+        // Atomic: an interrupted write never leaves half a snapshot.
+        writeFileAtomic(path.resolve(io.cwd, opts.out), text);
       } else {
         io.stdout.write(text);
       }

@@ -1,6 +1,6 @@
 import type { Change, Plan, PlanStep } from '../../differ/changes';
 import { describeWithTable } from '../describe';
-import { nLiteral } from './quote';
+import { nLiteral } from '../../sqlserver/literals';
 import { renderChange } from './render-change';
 
 /** Which way a script goes: the plan itself, or its inverses in reverse order. */
