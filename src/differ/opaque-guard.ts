@@ -5,7 +5,7 @@
  * have to touch it are refused"). Everything else in the plan stands.
  */
 import type { Change, PlanStep, RefusedChange, TableRef } from './changes';
-import { tableKey, type NameKey } from './names';
+import { tableKey, type NameKey } from '../sqlserver/names';
 import type { Database, OpaqueObject } from '../model';
 
 /** The columns of its table a change reads or writes, and a short description of it. */
