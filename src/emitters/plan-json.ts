@@ -18,7 +18,8 @@ import { statementsForDriver } from './tsql/script';
  *   - `summary`: one line for people, e.g. `add column email varchar(255) NOT NULL`.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
  *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible.
- *   - `reversible`: false when the step has no faithful inverse (the down script skips it).
+ *   - `reversible`: false when the down script cannot undo the step (true for a step another
+ *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  * - `skipped[]`: objects left alone: `{ objectType, schema, table, name, reason }`.
  * - `refused[]` (only when there are any): changes not planned because they would touch an
  *   object schemac cannot model: `{ schema, table, change, reason }`; `apply` refuses (exit 3).
@@ -80,7 +81,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       object: facts.object,
       summary: facts.summary,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
-      reversible: step.inverse !== null,
+      reversible: step.inverse !== null || step.undoneBy !== undefined,
     };
   });
   const statements = (direction: 'up' | 'down'): PlanJsonStatement[] =>
