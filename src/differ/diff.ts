@@ -11,11 +11,12 @@ import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from '.
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
-import { hazard, qualified, rowsText } from './hazards';
+import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
 import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
 import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
+import { refuseOpaqueTouches } from './opaque-guard';
 import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
@@ -67,7 +68,11 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   ];
   const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx)]);
   const order = createTableOrder(created.map((t) => t.desired), key);
-  return { steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped), collation: current.collation };
+  const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
+  return {
+    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
+  };
 }
 
 /** An existing kept table's state, with its planned column changes. */
@@ -124,7 +129,7 @@ function dropTable(w: DroppedTable): Planned {
     steps: [
       ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
       ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
-      step({ kind: 'dropTable', table: tableBody(t) }, [hazard('data-loss', `drops table ${qualified(w.ref)} and its ${rowsText(t)}`)]),
+      step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and its ${rowsText(t)}`)] : []),
     ],
     skipped: [],
   };
