@@ -2,7 +2,10 @@ import * as path from 'path';
 import type { Command } from 'commander';
 import { ApplyError } from '../../apply/errors';
 import { describeRemaining, executeApply, type ApplyStatement } from '../../apply/executor';
-import { openMssqlSession } from '../../apply/session';
+import { openMssqlSession, type SqlSession } from '../../apply/session';
+import { blockedRefusal, DEFAULT_PREFLIGHT_TIMEOUT_MS, preflightOver, runPlanPreflight } from '../../app/preflight';
+import type { PreflightReport } from '../../emitters/preflight-report';
+import type { Rows } from '../../catalog/read-rows';
 import { describeTarget, parseConnectionString } from '../../catalog/connection';
 import { readCatalogWith } from '../../catalog/read';
 import { withoutIgnored } from '../../config';
@@ -24,7 +27,7 @@ interface ApplyOptions {
   schema?: string; config?: string; database?: string; catalog?: string; empty?: boolean;
   autoApprove?: boolean; allowDrop?: boolean; typeCheck?: boolean; allowDataLoss?: boolean;
   lockTimeout: number; statementTimeout?: number; statementLockTimeout?: number;
-  progress?: boolean; color?: boolean;
+  progress?: boolean; color?: boolean; preflightTimeout: number;
 }
 
 /** What apply will run, from a saved plan file or planned now. */
@@ -49,6 +52,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
     .option('--lock-timeout <duration>', 'how long to wait for another apply to finish', parseDuration, 30_000)
     .option('--statement-timeout <duration>', 'cancel a statement that runs longer than this', parseDuration)
     .option('--statement-lock-timeout <duration>', 'fail a statement that waits this long for a lock (SET LOCK_TIMEOUT)', parseDuration)
+    .option('--preflight-timeout <duration>', 'cancel the pre-flight counts after this long (apply then goes on without them)', parseDuration, DEFAULT_PREFLIGHT_TIMEOUT_MS)
     .option('--progress', 'show progress even when stderr is not a terminal')
     .option('--no-color', 'never colour the output')
     .option('--no-type-check', "skip TypeScript's type check of the schema files (schemac's own checks still run)")
@@ -62,12 +66,14 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
       const desired = saved ? saved.desired : compileOrFail(io, project, opts.typeCheck !== false);
       const controller = new AbortController();
       let reported = false; // catalog warnings once, not again for the verification read
+      let locked: SqlSession | null = null; // the session holding the apply lock, for the pre-flight
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
       try {
         const result = await executeApply({
           openSession: () => openMssqlSession(config, opts.statementTimeout),
           readCurrent: async (session) => {
+            locked = session;
             const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, describeTarget(config));
             // The same ignore rules as the plan, or ignored tables would look like changes.
             const report = reported ? () => undefined : (d: readonly Diagnostic[]) => reportDiagnostics(io, d);
@@ -76,7 +82,16 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
           },
           fingerprint,
           prepare: async (current, currentFingerprint) => {
-            const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(io, opts, desired, current);
+            // Counted under the lock and before the transaction: a step certain to fail on the rows
+            // there are is refused before any lock-heavy statement runs.
+            const session = locked as SqlSession | null;
+            const report = session === null ? null : await runPlanPreflight(diff(desired, current, { allowDrop: Boolean(opts.allowDrop) }), current, preflightOver({
+              run: async (text) => (await session.query(text)).recordsets as readonly Rows[],
+              cancel: () => session.cancel(),
+            }), { samples: false, timeoutMs: opts.preflightTimeout });
+            const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(io, opts, desired, current, report);
+            const blocked = report === null ? null : blockedRefusal(report);
+            if (blocked !== null) throw new RefusedError(blocked);
             if (job.stepCount === 0) {
               io.stdout.write('No changes. The database matches the schema.\n');
               return null;
@@ -141,9 +156,9 @@ function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Data
 }
 
 /** Plans now, from the catalog read under the lock, and shows the plan. */
-function jobFromSchema(io: CliIo, opts: ApplyOptions, desired: Database, current: Database): ApplyJob {
+function jobFromSchema(io: CliIo, opts: ApplyOptions, desired: Database, current: Database, report: PreflightReport | null): ApplyJob {
   const plan = diff(desired, current, { allowDrop: Boolean(opts.allowDrop) });
-  if (plan.steps.length > 0) io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) }));
+  if (plan.steps.length > 0) io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color), preflight: report ?? undefined }));
   const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
   return {
     statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),
