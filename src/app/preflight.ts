@@ -6,7 +6,7 @@
  */
 import { PreflightRunError, runPreflightWith, type PreflightCounts, type PreflightQuery } from '../catalog/preflight-run';
 import type { Plan } from '../differ/changes';
-import { nameKeyFor } from '../differ/names';
+import { nameKeyFor } from '../sqlserver';
 import { blockingFindings, findingText, type PreflightFinding, type PreflightReport } from '../emitters/preflight-report';
 import { preflightBatch } from '../emitters/tsql/preflight';
 import type { Database } from '../model';

@@ -14,8 +14,7 @@ import { assertNever } from '../../differ/changes';
 import { referencedColumns } from '../../expr';
 import type { Column, Database, SqlExpression, SqlType, Table } from '../../model';
 import { bare, parenthesized } from './expression';
-import { quoteIdent, quoteQualified } from './quote';
-import { isStringType, isUnicodeType, renderType } from './types';
+import { isCharacterType as isStringType, isUnicodeType, quoteIdent, quoteQualified, typeText as renderType } from '../../sqlserver';
 
 /** What a check counts; each kind is one SELECT of the batch. */
 export type PreflightKind =

@@ -1,0 +1,183 @@
+/**
+ * Model to snapshot rows: the inverse of to-model. A migration's `after.json` is the state the
+ * migration leaves, written as the same `schemac.catalog/v1` rows a live database gives, so
+ * reading it back (snapshotToModel) gives the model it was written from.
+ */
+import { createHash } from 'crypto';
+import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../model';
+import type {
+  CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ForeignKeyColumnRow,
+  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, TableRow,
+} from './snapshot-types';
+import { SNAPSHOT_FORMAT } from './snapshot-types';
+import { typeFacets } from './from-model-types';
+
+/** Options of modelToSnapshot. */
+export interface FromModelOptions {
+  /** The snapshot's `database` (DB_NAME()); the model's name, else ''. */
+  readonly database?: string;
+  /** The snapshot's `server_version`; '' when the rows were not read from a server. */
+  readonly serverVersion?: string;
+}
+
+/**
+ * Ids from names, not positions: adding a table leaves every other table's object_id as it was,
+ * so the after.json of two consecutive migrations differ only where the schema did. SQL Server's
+ * object ids are positive ints; a collision moves on to the next free one.
+ */
+function idAllocator(): (key: string) => number {
+  const used = new Set<number>();
+  return (key) => {
+    let id = (createHash('sha256').update(key).digest().readUInt32BE(0) % 2_000_000_000) + 1;
+    while (used.has(id)) id = (id % 2_000_000_000) + 1;
+    used.add(id);
+    return id;
+  };
+}
+
+/** A seed or increment as the snapshot keeps it: a number when exact, else its decimal string. */
+function decimalValue(text: string): DecimalValue {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+}
+
+/** The rows of a database model; snapshotToModel of the result gives the model back. */
+export function modelToSnapshot(db: Database, options: FromModelOptions = {}): CatalogSnapshot {
+  const objectId = idAllocator();
+  const tableIds = new Map<string, number>();
+  const sortedTables = [...db.tables].sort((a, b) => compare(`${a.schema}.${a.name}`, `${b.schema}.${b.name}`));
+  for (const t of sortedTables) tableIds.set(tableKey(t.schema, t.name), objectId(`table:${t.schema}.${t.name}`));
+  const rows = {
+    tables: [] as TableRow[], columns: [] as ColumnRow[], indexes: [] as IndexRow[], index_columns: [] as IndexColumnRow[],
+    key_constraints: [] as KeyConstraintRow[], check_constraints: [] as CheckConstraintRow[],
+    default_constraints: [] as DefaultConstraintRow[], foreign_keys: [] as ForeignKeyRow[],
+    foreign_key_columns: [] as ForeignKeyColumnRow[],
+  };
+  for (const t of sortedTables) {
+    const id = tableIds.get(tableKey(t.schema, t.name)) as number;
+    rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name });
+    const columnIds = new Map(t.columns.map((c, i) => [c.name, i + 1]));
+    const columnId = (name: string, where: string): number => {
+      const found = columnIds.get(name);
+      if (found === undefined) throw new Error(`catalog: ${t.schema}.${t.name}: ${where} names column ${name}, which the table does not have`);
+      return found;
+    };
+    t.columns.forEach((c, i) => rows.columns.push(columnRow(id, i + 1, c)));
+    writeIndexes(t, id, columnId, rows);
+    for (const c of t.checks) {
+      rows.check_constraints.push({
+        parent_object_id: id, parent_column_id: 0, name: c.name, definition: c.expression.text,
+        is_disabled: !c.enabled, is_not_trusted: !c.trusted, is_system_named: c.isSystemNamed,
+      });
+    }
+    for (const d of t.defaults) {
+      rows.default_constraints.push({
+        parent_object_id: id, parent_column_id: columnId(d.column, `default ${d.name}`), name: d.name,
+        definition: d.expression.text, is_system_named: d.isSystemNamed,
+      });
+    }
+    for (const f of t.foreignKeys) writeForeignKey(t, id, f, objectId(`fk:${t.schema}.${t.name}.${f.name}`), columnId, db, tableIds, rows);
+  }
+  const snapshot: CatalogSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    database: options.database ?? db.name ?? '',
+    server_version: options.serverVersion ?? '',
+    database_collation: db.collation,
+    schemas: [...db.schemas],
+    ...rows,
+    // Row counts are facts about data, which a model does not have.
+    row_counts: sortedTables.filter((t) => t.rowCount !== undefined).map((t) => ({
+      object_id: tableIds.get(tableKey(t.schema, t.name)) as number, rows: t.rowCount as number,
+    })),
+  };
+  return snapshot;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function tableKey(schema: string, name: string): string {
+  return `${schema}\u0000${name}`;
+}
+
+function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
+  const facets = typeFacets(c.type);
+  return {
+    object_id: objectId, column_id: columnId, name: c.name, type_name: c.type.name,
+    max_length: facets.maxLength, precision: facets.precision, scale: facets.scale,
+    is_nullable: c.nullable, is_identity: c.identity !== null,
+    seed_value: c.identity === null ? null : decimalValue(c.identity.seed),
+    increment_value: c.identity === null ? null : decimalValue(c.identity.increment),
+    collation_name: c.collation,
+    is_computed: c.computed !== null,
+    computed_definition: c.computed === null ? null : c.computed.expression.text,
+    ...(c.computed !== null ? { is_persisted: c.computed.persisted } : {}),
+  };
+}
+
+type Rows = {
+  indexes: IndexRow[]; index_columns: IndexColumnRow[]; key_constraints: KeyConstraintRow[];
+  foreign_keys: ForeignKeyRow[]; foreign_key_columns: ForeignKeyColumnRow[];
+};
+
+/** Indexes and the indexes behind keys; the clustered one is index_id 1, as in sys.indexes. */
+function writeIndexes(t: Table, objectId: number, columnId: (name: string, where: string) => number, rows: Rows): void {
+  type Entry = { name: string; clustered: boolean; key: KeyConstraint | null; type: 'PK' | 'UQ' | null; index: Index | null };
+  const entries: Entry[] = [
+    ...(t.primaryKey ? [{ name: t.primaryKey.name, clustered: t.primaryKey.clustered, key: t.primaryKey, type: 'PK' as const, index: null }] : []),
+    ...t.uniqueConstraints.map((u) => ({ name: u.name, clustered: u.clustered, key: u, type: 'UQ' as const, index: null })),
+    ...t.indexes.map((i) => ({ name: i.name, clustered: i.clustered, key: null, type: null, index: i })),
+  ].sort((a, b) => Number(b.clustered) - Number(a.clustered) || compare(a.name, b.name));
+  let next = entries[0]?.clustered ? 1 : 2;
+  for (const e of entries) {
+    const indexId = next++;
+    const keyColumns: readonly IndexColumn[] = e.key ? e.key.columns : (e.index as Index).columns;
+    const filter = e.index?.filter ?? null;
+    rows.indexes.push({
+      object_id: objectId, index_id: indexId, name: e.name, type_desc: e.clustered ? 'CLUSTERED' : 'NONCLUSTERED',
+      is_unique: e.key !== null || (e.index as Index).unique, is_primary_key: e.type === 'PK', is_unique_constraint: e.type === 'UQ',
+      has_filter: filter !== null, filter_definition: filter?.text ?? null, is_disabled: false,
+    });
+    let position = 1;
+    keyColumns.forEach((c, i) => rows.index_columns.push({
+      object_id: objectId, index_id: indexId, index_column_id: position++, column_id: columnId(c.name, `index ${e.name}`),
+      key_ordinal: i + 1, is_included_column: false, is_descending_key: c.descending,
+    }));
+    for (const name of e.index?.include ?? []) {
+      rows.index_columns.push({
+        object_id: objectId, index_id: indexId, index_column_id: position++, column_id: columnId(name, `index ${e.name}`),
+        key_ordinal: 0, is_included_column: true, is_descending_key: false,
+      });
+    }
+    if (e.key !== null && e.type !== null) {
+      rows.key_constraints.push({ parent_object_id: objectId, unique_index_id: indexId, name: e.name, type: e.type, is_system_named: e.key.isSystemNamed });
+    }
+  }
+}
+
+function writeForeignKey(
+  t: Table, parentId: number, f: ForeignKey, fkId: number, columnId: (name: string, where: string) => number,
+  db: Database, tableIds: ReadonlyMap<string, number>, rows: Rows,
+): void {
+  // The compiler spells the target as declared; a catalog as stored. Either matches exactly.
+  const target = db.tables.find((x) => x.schema === f.referencedSchema && x.name === f.referencedTable);
+  const targetId = target && tableIds.get(tableKey(target.schema, target.name));
+  if (target === undefined || targetId === undefined) {
+    throw new Error(`catalog: ${t.schema}.${t.name}: foreign key ${f.name} references ${f.referencedSchema}.${f.referencedTable}, which the model does not have`);
+  }
+  const targetColumn = (name: string): number => {
+    const i = target.columns.findIndex((c) => c.name === name);
+    if (i < 0) throw new Error(`catalog: foreign key ${f.name} references column ${name}, which ${target.schema}.${target.name} does not have`);
+    return i + 1;
+  };
+  rows.foreign_keys.push({
+    object_id: fkId, parent_object_id: parentId, name: f.name, referenced_object_id: targetId,
+    delete_referential_action_desc: f.onDelete, update_referential_action_desc: f.onUpdate,
+    is_disabled: !f.enabled, is_not_trusted: !f.trusted, is_system_named: f.isSystemNamed,
+  });
+  f.columns.forEach((c, i) => rows.foreign_key_columns.push({
+    constraint_object_id: fkId, constraint_column_id: i + 1,
+    parent_column_id: columnId(c, `foreign key ${f.name}`), referenced_column_id: targetColumn(f.referencedColumns[i] as string),
+  }));
+}
