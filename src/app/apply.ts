@@ -51,7 +51,7 @@ export interface ApplyHooks {
 }
 
 /** Why apply refused to change anything. */
-export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout';
+export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object';
 
 /**
  * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
@@ -92,9 +92,11 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop);
+    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop }), current, input);
+    if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
+    const refused = refuseOpaque(job);
+    if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
-    const report = locked === null ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop }), current, input);
-    if (job.plan) hooks.showPlan?.(job.plan, report);
     const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
     return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
@@ -109,7 +111,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
         const report = reported ? () => undefined : (d: readonly Diagnostic[]) => ctx.report(d);
         reported = true;
         // The same ignore rules as the plan, or ignored tables would look like changes.
-        return withoutIgnored(catalogModel(snapshot, report), project.config.ignore);
+        return withoutIgnored(catalogModel(snapshot, report, project.config.ignore), project.config.ignore);
       },
       fingerprint,
       prepare,
@@ -148,6 +150,19 @@ async function preflight(session: SqlSession, plan: Plan, current: Database, inp
 function refuseBlocked(report: PreflightReport | null): ApplyOutcome | null {
   const message = report === null ? null : blockedRefusal(report);
   return message === null ? null : { kind: 'refused', reason: 'blocked', message };
+}
+
+/**
+ * A plan with refused changes (they would touch objects schemac cannot model) would leave the
+ * database short of the schema, and the verification inside the transaction would fail: nothing
+ * is applied; the user changes the schema so it leaves those objects alone.
+ */
+function refuseOpaque(job: ApplyJob): ApplyOutcome | null {
+  if (job.refused.length === 0) return null;
+  return {
+    kind: 'refused', reason: 'opaque-object',
+    message: `refusing to apply: ${job.refused.length} change(s) would touch objects schemac cannot model (${job.refused.join('; ')}); change the schema so it leaves them alone; nothing was changed`,
+  };
 }
 
 function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
