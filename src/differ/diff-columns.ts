@@ -6,11 +6,13 @@ import { classifyTypeChange } from './type-changes';
 import { blocksAlter, type ColumnDelta } from './blockers';
 import { dependsOn, entitiesOf, mentions } from './entities';
 import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
-import { step } from './step';
+import { step, undoneBy } from './step';
 import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
 import type { Hazard, PlanStep, SkippedObject } from './changes';
-import type { NameKey } from './names';
+import type { NameKey } from '../sqlserver/names';
+import { typeText } from '../sqlserver/types';
+import { NOT_DECLARED } from './skip-reasons';
 import type { Column, SqlExpression, Table } from '../model';
 
 /** How a kept table's columns pair up. */
@@ -82,13 +84,16 @@ function fillFor(desired: Table, column: Column, ctx: DiffContext): SqlExpressio
 }
 
 /**
- * The steps that drop a current column. Its data is lost; the inverse re-adds the (empty)
- * column only where that re-add can succeed (nullable, identity, computed, or an empty table);
- * a NOT NULL column over rows has no faithful inverse.
+ * The steps that drop a current column. Its data is lost (data-loss), unless the table has no
+ * rows or the column is computed (its values are derived, and come back when it is re-added).
+ * The inverse re-adds the (empty) column only where that re-add can succeed (nullable,
+ * identity, computed, or an empty table); a NOT NULL column over rows has no faithful inverse.
  */
 function dropColumn(pass: ColumnPass, cur: Column, extra: readonly Hazard[]): void {
   const table = pass.table.current;
-  const hazards: Hazard[] = [...extra, hazard('data-loss', `drops column ${qualified(pass.table.oldRef)}.${cur.name} and its data (${rowsText(table)})`)];
+  const losesData = cur.computed === null && mayHaveRows(table);
+  const hazards: Hazard[] = [...extra];
+  if (losesData) hazards.push(hazard('data-loss', `drops column ${qualified(pass.table.oldRef)}.${cur.name} and its data (${rowsText(table)})`));
   const readdable = cur.nullable || cur.identity !== null || cur.computed !== null || !mayHaveRows(table);
   if (!readdable) {
     hazards.push(hazard('irreversible', `${qualified(pass.table.oldRef)}.${cur.name} is NOT NULL over existing rows: it cannot be re-added on the way down`));
@@ -117,24 +122,36 @@ function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[]): voi
   }
   const nullable: Column = { ...des, nullable: true };
   pass.steps.push(step({ kind: 'addColumn', table, column: nullable }, extra));
-  pass.steps.push(backfill(pass.table, des.name, fill));
+  // The column is new: the down script drops it, filled values and all.
+  pass.steps.push(undoneBy({ kind: 'backfillColumn', table, column: des.name, expression: fill }, [],
+    `the down script drops ${qualified(table)}.${des.name}`));
   pass.steps.push(step({ kind: 'alterColumn', table, from: nullable, to: des }));
 }
 
+/** Fills NULLs of an existing column: the down script cannot tell filled values from written ones. */
 function backfill(table: KeptTable, column: string, expression: SqlExpression): PlanStep {
   return step({ kind: 'backfillColumn', table: table.newRef, column, expression },
     [hazard('irreversible', `NULLs in ${qualified(table.newRef)}.${column} filled with ${expression.text} stay filled on the way down`)], null);
 }
 
+/**
+ * Hazards of dropping and re-adding a computed column: only a PERSISTED one is written to every
+ * row (a table-rebuild); a non-persisted one is metadata, computed when read.
+ */
+function computedRework(pass: ColumnPass, columns: readonly Column[], message: string): Hazard[] {
+  const persisted = columns.some((c) => c.computed?.persisted === true);
+  return persisted && mayHaveRows(pass.table.current) ? [hazard('table-rebuild', message)] : [];
+}
+
 /** Why a column cannot be altered in place (identity, computed, no conversion), or null. */
-function replacementReason(cur: Column, des: Column): Hazard[] | null {
+function replacementReason(pass: ColumnPass, cur: Column, des: Column): Hazard[] | null {
   if (!sameIdentity(cur, des)) {
     return [hazard('identity-change', `identity of ${des.name} changes: the column is dropped and re-added, its values regenerated`)];
   }
   if (!sameComputed(cur, des)) {
     return cur.computed === null
-      ? [hazard('table-rebuild', `${des.name} becomes computed: the column is dropped and re-added`)]
-      : [hazard('table-rebuild', `computed column ${des.name} changes: it is dropped and re-added`)];
+      ? computedRework(pass, [des], `${des.name} becomes a persisted computed column: the column is dropped and re-added, computed for every row`)
+      : computedRework(pass, [cur, des], `persisted computed column ${des.name} changes: it is dropped and re-added, computed for every row`);
   }
   if (des.computed === null && classifyTypeChange(cur.type, des.type) === 'not-castable') {
     return [hazard('table-rebuild', `${des.name} cannot convert from ${cur.type.name} to ${des.type.name}: the column is dropped and re-added`)];
@@ -157,7 +174,7 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
   const hazards: Hazard[] = [];
   const safety = classifyTypeChange(cur.type, des.type);
   if (safety === 'narrowing') {
-    hazards.push(hazard('data-loss', `${qualified(pass.table.newRef)}.${des.name} narrows from ${typeText(cur)} to ${typeText(des)}: values may be truncated or fail to convert`));
+    hazards.push(hazard('data-loss', `${qualified(pass.table.newRef)}.${des.name} narrows from ${typeText(cur.type)} to ${typeText(des.type)}: values may be truncated or fail to convert`));
   }
   if (delta.nullability && !des.nullable && mayHaveRows(pass.table.current)) {
     const fill = fillFor(pass.table.desired, des, pass.ctx);
@@ -174,12 +191,6 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
   pass.touched.add(pass.ctx.key(cur.name));
 }
 
-function typeText(c: Column): string {
-  const t = c.type;
-  const facets = t.length !== undefined ? `(${t.length})` : t.precision !== undefined ? `(${t.precision},${t.scale ?? 0})` : t.scale !== undefined ? `(${t.scale})` : '';
-  return `${t.name}${facets}`;
-}
-
 /**
  * A declared computed column over a column that is altered or dropped blocks that change
  * ("used by a computed column"): it is dropped and re-added around it.
@@ -190,7 +201,7 @@ function rebuildDependentComputed(pass: ColumnPass, pairs: ColumnPairing['pairs'
     const expression = cur.computed.expression;
     const on = (pass.table.current).columns.find((c) => pass.touched.has(pass.ctx.key(c.name)) && mentions(expression, c.name, pass.ctx.key));
     if (on === undefined) continue;
-    dropColumn(pass, cur, [hazard('table-rebuild', `computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change`)]);
+    dropColumn(pass, cur, computedRework(pass, [cur, des], `persisted computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change, computed for every row`));
     addColumn(pass, des, []);
   }
 }
@@ -203,7 +214,7 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
   const replaced = new Set<string>();
   for (const [cur, des] of pairs) {
     if (cur === null) { addColumn(pass, des, []); continue; }
-    const replace = replacementReason(cur, des);
+    const replace = replacementReason(pass, cur, des);
     if (replace !== null) {
       dropColumn(pass, cur, replace);
       addColumn(pass, des, []);
@@ -219,7 +230,7 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
   for (const cur of current.columns) {
     if (pairing.names.has(pass.ctx.key(cur.name))) continue;
     if (pass.ctx.allowDrop) dropColumn(pass, cur, []);
-    else pass.skipped.push({ table: pass.table.oldRef, objectType: 'column', name: cur.name, reason: 'not declared in the schema; pass --allow-drop to drop it' });
+    else pass.skipped.push({ table: pass.table.oldRef, objectType: 'column', name: cur.name, reason: NOT_DECLARED });
   }
   if (pass.touched.size > 0) rebuildDependentComputed(pass, pairs, replaced);
   return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched };

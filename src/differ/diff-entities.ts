@@ -7,7 +7,7 @@
 import { entitiesOf, isClustered, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
 import { ForcedBuilder, NOTHING_FORCED, type Forced } from './forced';
 import { hazard, qualified } from './hazards';
-import type { NameKey } from './names';
+import type { NameKey } from '../sqlserver/names';
 import type { DiffContext, ExistingTable, KeptTable } from './table-pairs';
 
 /** A current entity matched with a desired one; `changed` means drop and re-create. */

@@ -11,10 +11,12 @@ import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from '.
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
-import { hazard, qualified, rowsText } from './hazards';
+import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
-import { nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from './names';
+import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
+import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
+import { refuseOpaqueTouches } from './opaque-guard';
 import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
@@ -29,9 +31,7 @@ export interface DiffOptions {
 }
 
 /** Schemas SQL Server owns: never dropped, never reported as skipped. */
-const BUILTIN_SCHEMAS = new Set(['dbo', 'guest', 'sys', 'information_schema']);
 
-const NOT_DECLARED = 'not declared in the schema; pass --allow-drop to drop it';
 
 /** The plan that takes `current` to `desired`. Names compare as current.collation does. */
 export function diff(desired: Database, current: Database, options: DiffOptions): Plan {
@@ -68,7 +68,11 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   ];
   const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx)]);
   const order = createTableOrder(created.map((t) => t.desired), key);
-  return { steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped) };
+  const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
+  return {
+    steps: guarded.steps, skipped: sortSkipped(all.skipped),
+    ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
+  };
 }
 
 /** An existing kept table's state, with its planned column changes. */
@@ -125,7 +129,7 @@ function dropTable(w: DroppedTable): Planned {
     steps: [
       ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
       ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
-      step({ kind: 'dropTable', table: tableBody(t) }, [hazard('data-loss', `drops table ${qualified(w.ref)} and its ${rowsText(t)}`)]),
+      step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and its ${rowsText(t)}`)] : []),
     ],
     skipped: [],
   };
@@ -146,7 +150,7 @@ function diffSchemas(desired: Database, current: Database, desiredTables: readon
   const skipped: SkippedObject[] = [];
   for (const [k, schema] of want) if (!have.has(k)) steps.push(step({ kind: 'createSchema', schema }));
   for (const [k, schema] of have) {
-    if (want.has(k) || BUILTIN_SCHEMAS.has(k.toLowerCase())) continue;
+    if (want.has(k) || isBuiltinSchema(k)) continue;
     if (ctx.allowDrop) steps.push(step({ kind: 'dropSchema', schema }));
     else skipped.push({ table: { schema, name: '' }, objectType: 'schema', name: schema, reason: NOT_DECLARED });
   }

@@ -5,6 +5,7 @@
  */
 import { addChange, dropChange, isClustered, isTrusted, remap, renameObjectType, type Entity, type NameMap } from './entities';
 import { constraintScan, hazard, indexBuild, isLarge, qualified } from './hazards';
+import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import type { Hazard, PlanStep, SkippedObject, TableRef } from './changes';
 import type { EntityPairing } from './diff-entities';
@@ -12,7 +13,6 @@ import type { Forced } from './forced';
 import type { DiffContext, ExistingTable, KeptTable, Planned } from './table-pairs';
 import type { Table } from '../model';
 
-const NOT_DECLARED = 'not declared in the schema; pass --allow-drop to drop it';
 
 /** Hazards of creating an entity on an existing table (large tables are built or scanned). */
 function addHazards(e: Entity, table: Table, ref: TableRef): Hazard[] {

@@ -5,8 +5,9 @@
  */
 import type { PlanStep, SkippedObject, TableRef } from './changes';
 import type { NameMap } from './entities';
-import { tableKey, type NameKey } from './names';
-import type { Table } from '../model';
+import { collationKey, tableKey, type NameKey } from '../sqlserver/names';
+import { isCharacterType } from '../sqlserver/types';
+import type { SqlType, Table } from '../model';
 
 /** A table only the schema has: created. */
 export interface AddedTable { readonly kind: 'added'; readonly desired: Table; readonly ref: TableRef }
@@ -89,7 +90,7 @@ export function nameMapFor(table: ExistingTable, renames: Renames, key: NameKey)
 }
 
 /** Effective collation of a column of a string type; null for other types. */
-export function effectiveCollation(column: { type: { name: string }; collation: string | null }, dbCollation: string): string | null {
-  if (!['char', 'varchar', 'nchar', 'nvarchar'].includes(column.type.name)) return null;
-  return (column.collation ?? dbCollation).toLowerCase();
+export function effectiveCollation(column: { type: SqlType; collation: string | null }, dbCollation: string): string | null {
+  if (!isCharacterType(column.type)) return null;
+  return collationKey(column.collation ?? dbCollation);
 }

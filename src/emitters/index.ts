@@ -2,8 +2,6 @@
 export { renderScript, statementsForDriver, SESSION_OPTIONS } from './tsql/script';
 export type { Batch, Direction, DriverStatement, Script, ScriptOptions } from './tsql/script';
 export { renderChange } from './tsql/render-change';
-export { quoteIdent, quoteQualified, stringLiteral, nLiteral } from './tsql/quote';
-export { renderType } from './tsql/types';
 export { renderPlanText, countPlan, summaryLine } from './plan-text';
 export type { PlanTextOptions, PlanCounts } from './plan-text';
 export { renderPlanJson, formatPlanJson } from './plan-json';
