@@ -3,18 +3,55 @@
  * leave (the last after.json) to the compiled schema, with the same differ and emitters as
  * `emit-sql`, so a migration gets every SQL Server rule by construction.
  */
+import * as path from 'path';
 import { diff, type Plan } from '../differ';
 import { renderScript, renderSkeletonScript } from '../emitters';
 import type { Database } from '../model';
 import { stateAfter } from '../migrate/after-state';
 import { readMigrations, writeMigration, writeSum } from '../migrate/directory';
 import { MigrateError } from '../migrate/errors';
-import { newMigrationId, slugOf } from '../migrate/layout';
+import { newMigrationId, slugOf, SUM_FILE } from '../migrate/layout';
 import { loadMigrations, requireIntact } from '../migrate/load';
 import { emptyState, renderState } from '../migrate/state';
 import { hintsOf } from '../migrate/hints';
+import { compileOrFail } from './compile';
+import type { AppContext } from './context';
+import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
+import { loadProject } from './project';
 
-/** What `migrate new` is asked to do. */
+/** What the `migrate new` command is given. */
+export interface MigrateNewCommand extends MigrationsFlags {
+  readonly name: string;
+  readonly allowDrop: boolean;
+  readonly allowDataLoss: boolean;
+  readonly emptyFile: boolean;
+  readonly typeCheck: boolean;
+  /** The clock, injectable for tests; now by default. */
+  readonly now?: Date;
+}
+
+/** `migrate new`: compiles the schema (unless writing an empty file) and writes the next migration. */
+export async function migrateNew(ctx: AppContext, cmd: MigrateNewCommand): Promise<MigrateNewResult & { readonly shown: string }> {
+  return withMigrateErrors(() => {
+    const project = loadProject(ctx.cwd, cmd);
+    const folder = migrationsFolder(ctx.cwd, project, cmd);
+    const desired = cmd.emptyFile ? null : compileOrFail(ctx, project, cmd.typeCheck);
+    const result = writeNextMigration({ ...cmd, ...folder, desired, now: cmd.now ?? new Date() });
+    return { ...result, shown: folder.shown };
+  });
+}
+
+/** `migrate hash`: rewrites schemac.sum from the files, after a deliberate, reviewed edit. */
+export async function migrateHash(ctx: AppContext, flags: MigrationsFlags): Promise<{ readonly count: number; readonly file: string }> {
+  return withMigrateErrors(() => {
+    const folder = migrationsFolder(ctx.cwd, loadProject(ctx.cwd, flags), flags);
+    const disk = readMigrations(folder.dir, folder.shown);
+    writeSum(folder.dir, disk.folders);
+    return { count: disk.folders.length, file: path.join(folder.shown, SUM_FILE) };
+  });
+}
+
+/** What writeNextMigration is asked to do. */
 export interface MigrateNewInput {
   /** The compiled schema (ignored tables already removed); not needed for an empty file. */
   readonly desired: Database | null;
@@ -36,7 +73,7 @@ export type MigrateNewResult =
   | { readonly kind: 'written'; readonly id: string; readonly folder: string; readonly plan: Plan | null };
 
 /** Plans and writes the next migration, or says there is nothing to write. */
-export function migrateNew(input: MigrateNewInput): MigrateNewResult {
+export function writeNextMigration(input: MigrateNewInput): MigrateNewResult {
   const slug = slugOf(input.name);
   if (slug === null) throw new MigrateError('error', `migration name ${JSON.stringify(input.name)} has no letters or digits: give a short name such as add_orders`);
   const loaded = loadMigrations(input.dir, input.shown);
@@ -73,11 +110,4 @@ export function migrateNew(input: MigrateNewInput): MigrateNewResult {
   });
   writeSum(input.dir, readMigrations(input.dir, input.shown).folders);
   return { kind: 'written', id, folder: folder.dir, plan };
-}
-
-/** `migrate hash`: rewrites schemac.sum from the files, after a deliberate, reviewed edit. */
-export function migrateHash(dir: string, shown: string): { readonly count: number } {
-  const disk = readMigrations(dir, shown);
-  writeSum(dir, disk.folders);
-  return { count: disk.folders.length };
 }

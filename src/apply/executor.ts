@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Plan } from '../differ/changes';
+import { describeWithTable } from '../emitters/describe';
 import {
   acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql, HISTORY_ROW_EXISTS_SQL,
   INSERT_HISTORY_SQL, releaseApplyLockSql,
@@ -46,6 +47,11 @@ export interface ApplyRequest {
    */
   readonly prepare: (current: Database, fingerprint: string) => Promise<PreparedApply | null>;
   readonly toolVersion: string;
+  /**
+   * Removes the connection's secrets from text. The driver's messages can echo what it was
+   * given, so every message built from one goes through this before it reaches the user.
+   */
+  readonly redact: (text: string) => string;
   readonly lockTimeoutMs: number;
   readonly statementLockTimeoutMs: number | null;
   readonly signal?: AbortSignal;
@@ -118,10 +124,16 @@ export async function executeApply(req: ApplyRequest): Promise<ApplyResult | nul
 async function takeLock(session: SqlSession, req: ApplyRequest): Promise<void> {
   const started = Date.now();
   const result = await session.query(acquireApplyLockSql(req.lockTimeoutMs));
-  const code = Number(result.recordsets.at(-1)?.[0]?.result);
-  if (code < 0) {
-    const why = code === -1 ? `timed out after ${req.lockTimeoutMs} ms` : `was refused (sp_getapplock returned ${code})`;
-    throw new ApplyError('lock-timeout', `another schemac apply is running on this database: waiting for its lock ${why}; nothing was changed`);
+  const value = result.recordsets.at(-1)?.[0]?.result;
+  const code = value === undefined || value === null ? null : Number(value);
+  // Only 0 (granted) and 1 (granted after waiting) mean the lock is held; a missing or
+  // unexpected answer is not a grant (https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-getapplock-transact-sql).
+  if (code === -1) {
+    throw new ApplyError('lock-timeout', `another schemac apply is running on this database: waiting for its lock timed out after ${req.lockTimeoutMs} ms; nothing was changed`);
+  }
+  if (code !== 0 && code !== 1) {
+    const answer = code === null ? 'returned no result' : `returned ${code}`;
+    throw new ApplyError('lock-timeout', `the apply lock was not granted (sp_getapplock ${answer}); nothing was changed`);
   }
   req.onProgress?.({ kind: 'locked', waitedMs: Date.now() - started });
 }
@@ -140,7 +152,7 @@ async function runSteps(session: SqlSession, statements: readonly ApplyStatement
       const num = sqlErrorNumber(err);
       throw new ApplyError(
         'statement-failed',
-        `step ${i + 1} of ${total} failed (${stmt.description}): ${describeSqlError(err)}\n${stmt.sql}\nRolled back; nothing was changed.`,
+        `step ${i + 1} of ${total} failed (${stmt.description}): ${req.redact(describeSqlError(err))}\n${stmt.sql}\nRolled back; nothing was changed.`,
         { step: i + 1, totalSteps: total, statement: stmt.sql, sqlErrorNumber: num },
         { cause: err },
       );
@@ -178,9 +190,13 @@ function translate(err: unknown, req: ApplyRequest): unknown {
     return new ApplyError('interrupted', 'interrupted: the running statement was cancelled and the transaction rolled back; nothing was changed', {}, { cause: err });
   }
   if (isConnectionError(err)) {
-    return new ApplyError('connection-lost', `the connection to the server was lost (${(err as Error).message}); the server rolls back an open transaction, so nothing was changed`, {}, { cause: err });
+    return new ApplyError('connection-lost', `the connection to the server was lost (${req.redact(messageOf(err))}); the server rolls back an open transaction, so nothing was changed`, {}, { cause: err });
   }
   return err;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function countSteps(statements: readonly ApplyStatement[]): number {
@@ -190,18 +206,7 @@ function countSteps(statements: readonly ApplyStatement[]): number {
 /** A short list of what a plan would still do, for refusals and the convergence check. */
 export function describeRemaining(plan: Plan): string {
   if (plan.steps.length === 0) return 'no changes';
-  const names = plan.steps.slice(0, 5).map((s) => describeChange(s.change));
+  const names = plan.steps.slice(0, 5).map((s) => describeWithTable(s.change));
   const more = plan.steps.length > 5 ? ` and ${plan.steps.length - 5} more` : '';
   return `${plan.steps.length} change(s): ${names.join(', ')}${more}`;
-}
-
-function describeChange(change: Plan['steps'][number]['change']): string {
-  const c = change as unknown as Record<string, unknown>;
-  const table = c.table as { schema?: string; name?: string } | undefined;
-  const where = table?.name ? `${table.schema}.${table.name}` : String(c.schema ?? '');
-  return `${change.kind} ${where}`.trim();
-}
-
-function short(fp: string): string {
-  return fp.slice(0, 12);
 }

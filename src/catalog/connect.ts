@@ -1,5 +1,5 @@
 import sql from 'mssql';
-import { connectionFailure } from './read';
+import { connectionFailure } from './read-errors';
 
 /**
  * Opens an mssql pool and connects it, turning a failure into one line that says which it is

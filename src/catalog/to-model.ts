@@ -11,9 +11,9 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { columnType, decimalString } from './to-model-types';
+import { collationKey, DEFAULT_COLLATION, isSchemacSchema } from '../sqlserver/names';
+import { compareText, sortedByName } from '../util/compare';
 
-/** SQL Server's default collation, assumed when a snapshot does not say. */
-export const DEFAULT_COLLATION = 'SQL_Latin1_General_CP1_CI_AS';
 
 /** The model a catalog describes, and what could not be read faithfully. */
 export interface CatalogModel {
@@ -31,14 +31,6 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
-// Code-point order: deterministic whatever the machine's locale.
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byName<T extends { readonly name: string }>(items: T[]): T[] {
-  return items.sort((a, b) => compareText(a.name, b.name));
-}
 
 /** Reads one snapshot (already validated by parseSnapshot/validateSnapshot) into a Database. */
 export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
@@ -64,7 +56,7 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
   };
 
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
-  const managed = s.tables.filter((t) => !isOwnSchema(t.schema_name));
+  const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
   const tables = managed.map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
     const expression = (text: string, what: string): SqlExpression => {
@@ -157,26 +149,22 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
       name: t.name,
       columns,
       primaryKey,
-      uniqueConstraints: byName(uniqueConstraints),
-      indexes: byName(indexes),
-      checks: byName(checks),
-      defaults: byName(defaults),
-      foreignKeys: byName(foreignKeys),
+      uniqueConstraints: sortedByName(uniqueConstraints),
+      indexes: sortedByName(indexes),
+      checks: sortedByName(checks),
+      defaults: sortedByName(defaults),
+      foreignKeys: sortedByName(foreignKeys),
       rowCount: rowCounts.get(t.object_id) ?? 0,
     };
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
 
-  const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isOwnSchema(name))]);
+  const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
   return {
     database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables },
     diagnostics,
   };
-}
-
-function isOwnSchema(name: string): boolean {
-  return name.toLowerCase() === 'schemac';
 }
 
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
@@ -222,7 +210,7 @@ function readColumns(
         ? { seed: decimalString(c.seed_value ?? 1), increment: decimalString(c.increment_value ?? 1) }
         : null,
       // The compiler writes null for "the database default"; so must we, whatever the case.
-      collation: c.collation_name === null || c.collation_name.toLowerCase() === databaseCollation.toLowerCase() ? null : c.collation_name,
+      collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
       computed,
     });
   }

@@ -6,14 +6,16 @@
 import { ts } from 'ts-morph';
 import type { Column, Identity, SqlType } from '../model';
 import { Codes } from './codes';
+import { inListText, typedStringLiteral } from '../sqlserver/literals';
 import {
-  allowsIdentity, isCharacter, isNumeric, isSqlTypeName, resolveType, takesStringLiteral, typeText,
-} from './column-types';
+  allowsIdentity, isCharacterType, isNumericType, isSqlTypeName, takesStringLiteral, typeText,
+} from '../sqlserver/types';
+import { snakeCase } from '../util/case';
+import { resolveType } from './column-types';
 import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { literalValues } from './literal-union';
-import { inList, stringLiteral } from './literals';
-import { expandTemplate, snakeCase } from './names';
+import { expandTemplate } from './names';
 import type { ColumnDecl } from './read-classes';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
@@ -43,10 +45,10 @@ export function literalFor(v: StaticValue, type: SqlType, what: string, bag: Dia
     case 'sql':
       return v.text;
     case 'string':
-      if (takesStringLiteral(type)) return stringLiteral(v.value, type);
+      if (takesStringLiteral(type)) return typedStringLiteral(v.value, type);
       break;
     case 'number':
-      if (type.name === 'bit' ? v.value === 0 || v.value === 1 : isNumeric(type)) return v.text;
+      if (type.name === 'bit' ? v.value === 0 || v.value === 1 : isNumericType(type)) return v.text;
       break;
     case 'boolean':
       if (type.name === 'bit') return v.value ? '1' : '0';
@@ -113,7 +115,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     const other = draft.columns.find((c) => c.column.identity);
     if (other) bag.error(Codes.twoIdentities, `table ${draft.schema}.${draft.name} already has IDENTITY column ${other.column.name}; a table has at most one`, opts.get('identity')?.node ?? decl.nameNode);
   }
-  if (collation !== null && !isCharacter(type)) mismatch(`COLLATE applies to character columns, not ${typeText(type)}`, opts.get('collation'));
+  if (collation !== null && !isCharacterType(type)) mismatch(`COLLATE applies to character columns, not ${typeText(type)}`, opts.get('collation'));
   if (softDelete) {
     if (type.name !== 'bit') mismatch('the softDelete column must be bit', opts.get('softDelete'));
     const other = draft.columns.find((c) => c.softDelete);
@@ -163,7 +165,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     const ckName = draft.namer.name('ck', draft.name, draft.schema, [name]);
     const check = {
       name: ckName, isSystemNamed: false, trusted: true, enabled: true,
-      expression: toExpression(inList(name, values, type), decl.declaredType ?? decl.nameNode, bag, 'check'),
+      expression: toExpression(inListText(name, values, type), decl.declaredType ?? decl.nameNode, bag, 'check'),
       source: refOf(decl.declaredType ?? decl.nameNode),
     };
     draft.checks.push(check);

@@ -8,7 +8,7 @@ import { filterPredicateProblems } from '../expr';
 import { Codes } from './codes';
 import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
-import { quoteName } from './literals';
+import { bracket } from '../sqlserver/literals';
 import { expandTemplate } from './names';
 import { setPrimaryKey } from './build-columns';
 import type { TableItem } from './read-classes';
@@ -191,7 +191,7 @@ function addIndex(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void 
   const activeV = opts.get('activeOnly');
   if (activeV?.kind === 'boolean' && activeV.value) {
     const soft = draft.columns.find((c) => c.softDelete);
-    if (soft) parts.push(`${quoteName(soft.column.name)} = 0`);
+    if (soft) parts.push(`${bracket(soft.column.name)} = 0`);
     else bag.error(Codes.noSoftDelete, `activeOnly needs a column marked softDelete: true in table ${draft.schema}.${draft.name}`, activeV.node);
   }
   let filter = null;

@@ -10,7 +10,8 @@ import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
-import { maxIdentifierLength, Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
+import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH } from '../sqlserver/names';
+import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { findSchemaFiles, loadSchema } from './program';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { refAt, refOf } from './source-ref';
@@ -55,7 +56,6 @@ export interface TypeCheckCache {
   remember(key: string): void;
 }
 
-const defaultCollation = 'SQL_Latin1_General_CP1_CI_AS';
 
 /** A hash of everything TypeScript's check of this program reads (library files aside). */
 function typeCheckKey(program: ts.Program): string {
@@ -72,7 +72,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const bag = new DiagnosticBag();
   const paths = findSchemaFiles(dir);
   const emptyDb = (tables: Database['tables'], schemas: string[]): Database => ({
-    name: null, collation: options.collation ?? defaultCollation, schemas, tables,
+    name: null, collation: options.collation ?? DEFAULT_COLLATION, schemas, tables,
   });
   const defaultSchema = options.defaultSchema ?? 'dbo';
   if (paths.length === 0) {
@@ -147,7 +147,7 @@ function buildFromClass(
   const schemaV = opts.get('schema');
   const renamedV = opts.get('renamedFrom');
   const schema = schemaV?.kind === 'string' ? schemaV.value : defaultSchema;
-  if (schema.length > maxIdentifierLength) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${maxIdentifierLength}`, schemaV?.node ?? nameV.node);
+  if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
   return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, checker, bag);

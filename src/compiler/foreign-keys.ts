@@ -6,7 +6,7 @@
 import type { ts } from 'ts-morph';
 import type { SqlType } from '../model';
 import { Codes } from './codes';
-import { typeText } from './column-types';
+import { typeText } from '../sqlserver/types';
 import type { DiagnosticBag } from './diagnostics';
 import type { ClassReader } from './read-classes';
 import { refOf } from './source-ref';

@@ -1,16 +1,5 @@
 /** Naming conventions: field names to column names, name templates, generated object names. */
 
-/** lastLoginAt -> last_login_at; HTTPStatus -> http_status; already_snake stays. */
-export function snakeCase(field: string): string {
-  return field
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
-}
-
-/** SQL Server's identifier limit (sysname). */
-export const maxIdentifierLength = 128;
-
 /** Result of expanding a name template; `unknown` lists placeholders that are not known. */
 export interface Expanded {
   readonly name: string;

@@ -7,9 +7,9 @@ import type { ts } from 'ts-morph';
 import type { IndexColumn, NamedObject } from '../model';
 import { Codes } from './codes';
 import { keyBytes } from '../sqlserver/key-bytes';
-import { typeText } from './column-types';
+import { MAX_IDENTIFIER_LENGTH } from '../sqlserver/names';
+import { typeText } from '../sqlserver/types';
 import type { DiagnosticBag } from './diagnostics';
-import { maxIdentifierLength } from './names';
 import { refOf } from './source-ref';
 import { nameKey, type Origin, type TableDraft } from './table-draft';
 
@@ -65,19 +65,19 @@ export function namedEntries(d: TableDraft): { indexScope: NameEntry[]; objectSc
 
 /** Identifier length of every name a table declares or generates. */
 export function checkNameLengths(d: TableDraft, tableNode: ts.Node, bag: DiagnosticBag): void {
-  if (d.name.length > maxIdentifierLength) bag.error(Codes.identifierTooLong, `table name ${d.name} is ${d.name.length} characters; SQL Server allows ${maxIdentifierLength}`, tableNode);
+  if (d.name.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `table name ${d.name} is ${d.name.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, tableNode);
   for (const c of d.columns) {
-    if (c.column.name.length > maxIdentifierLength) bag.error(Codes.identifierTooLong, `column name ${c.column.name} is ${c.column.name.length} characters; SQL Server allows ${maxIdentifierLength}`, c.node);
+    if (c.column.name.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `column name ${c.column.name} is ${c.column.name.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, c.node);
   }
   const { indexScope, objectScope } = namedEntries(d);
   const seen = new Set<Origin>();
   for (const e of [...indexScope, ...objectScope]) {
-    if (e.name.length <= maxIdentifierLength || seen.has(e.origin)) continue;
+    if (e.name.length <= MAX_IDENTIFIER_LENGTH || seen.has(e.origin)) continue;
     seen.add(e.origin);
     if (e.origin.generated) {
-      bag.error(Codes.generatedNameTooLong, `generated name ${e.name} of ${e.origin.what} on ${e.owner} is ${e.name.length} characters (limit ${maxIdentifierLength}); give it an explicit name`, e.origin.node);
+      bag.error(Codes.generatedNameTooLong, `generated name ${e.name} of ${e.origin.what} on ${e.owner} is ${e.name.length} characters (limit ${MAX_IDENTIFIER_LENGTH}); give it an explicit name`, e.origin.node);
     } else {
-      bag.error(Codes.identifierTooLong, `${e.origin.what} name ${e.name} is ${e.name.length} characters; SQL Server allows ${maxIdentifierLength}`, e.origin.nameNode ?? e.origin.node);
+      bag.error(Codes.identifierTooLong, `${e.origin.what} name ${e.name} is ${e.name.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, e.origin.nameNode ?? e.origin.node);
     }
   }
 }

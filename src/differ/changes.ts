@@ -99,11 +99,17 @@ export interface Hazard {
   readonly message: string;
 }
 
-/** One planned step: the change, its hazards and its inverse (null: no faithful inverse). */
+/** One planned step: the change, its hazards and its inverse (null: no inverse of its own). */
 export interface PlanStep {
   readonly change: Change;
   readonly hazards: readonly Hazard[];
   readonly inverse: Change | null;
+  /**
+   * Set only with a null inverse, when the step needs none because the inverse of another step
+   * of the plan undoes it (the backfill of a new column: the down script drops the column).
+   * The text says why; such a step is reversible.
+   */
+  readonly undoneBy?: string;
 }
 
 /** An object present in the database that the plan leaves alone, and why. */
@@ -120,7 +126,5 @@ export interface Plan {
   readonly skipped: readonly SkippedObject[];
 }
 
-/** Exhaustiveness guard for switches over a discriminated union. */
-export function assertNever(value: never, what = 'value'): never {
-  throw new Error(`schemac: unexpected ${what}: ${JSON.stringify(value)}`);
-}
+/** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */
+export { assertNever } from '../util/assert-never';

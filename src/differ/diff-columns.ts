@@ -6,29 +6,58 @@ import { classifyTypeChange } from './type-changes';
 import { blocksAlter, type ColumnDelta } from './blockers';
 import { dependsOn, entitiesOf, mentions } from './entities';
 import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
-import { step } from './step';
-import { effectiveCollation, force, type DiffContext, type TableWork } from './table-work';
-import type { Hazard } from './changes';
+import { step, undoneBy } from './step';
+import { ForcedBuilder, type Forced } from './forced';
+import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
+import type { Hazard, PlanStep, SkippedObject } from './changes';
+import type { NameKey } from '../sqlserver/names';
+import { typeText } from '../sqlserver/types';
+import { NOT_DECLARED } from './skip-reasons';
 import type { Column, SqlExpression, Table } from '../model';
 
-/** Pairs desired columns with current ones; fills work.columnNames. Returns the pairs. */
-export function pairColumns(work: TableWork, ctx: DiffContext): Array<[Column | null, Column]> {
-  const current = work.current as Table;
-  const desired = work.desired as Table;
-  const byKey = new Map(current.columns.map((c) => [ctx.key(c.name), c] as const));
-  const claimed = new Set(desired.columns.map((c) => ctx.key(c.name)).filter((k) => byKey.has(k)));
+/** How a kept table's columns pair up. */
+export interface ColumnPairing {
+  /** Each desired column with its current version (null: added). */
+  readonly pairs: ReadonlyArray<readonly [Column | null, Column]>;
+  /** Current column key -> desired column name, for every column that survives. */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** What planning a kept table's columns yields: steps, and the entities those steps force out. */
+export interface ColumnPlan extends Planned {
+  readonly forced: Forced;
+  /** Current column keys altered or dropped: foreign keys that reference them must be rebuilt. */
+  readonly touched: ReadonlySet<string>;
+}
+
+/** Pairs desired columns with current ones, by name or by a declared renamedFrom. */
+export function pairColumns(table: KeptTable, key: NameKey): ColumnPairing {
+  const { current, desired } = table;
+  const names = new Map<string, string>();
+  const byKey = new Map(current.columns.map((c) => [key(c.name), c] as const));
+  const claimed = new Set(desired.columns.map((c) => key(c.name)).filter((k) => byKey.has(k)));
   const out: Array<[Column | null, Column]> = [];
   for (const des of desired.columns) {
-    let cur = byKey.get(ctx.key(des.name)) ?? null;
+    let cur = byKey.get(key(des.name)) ?? null;
     // A declared rename applies only when the new name is not already there (it was applied).
-    if (cur === null && des.renamedFrom !== undefined && !claimed.has(ctx.key(des.renamedFrom))) {
-      cur = byKey.get(ctx.key(des.renamedFrom)) ?? null;
-      if (cur !== null) claimed.add(ctx.key(cur.name));
+    if (cur === null && des.renamedFrom !== undefined && !claimed.has(key(des.renamedFrom))) {
+      cur = byKey.get(key(des.renamedFrom)) ?? null;
+      if (cur !== null) claimed.add(key(cur.name));
     }
-    if (cur !== null) work.columnNames.set(ctx.key(cur.name), des.name);
+    if (cur !== null) names.set(key(cur.name), des.name);
     out.push([cur, des]);
   }
-  return out;
+  return { pairs: out, names };
+}
+
+/** The working state of one table's column pass (local to diffColumns). */
+interface ColumnPass {
+  readonly table: KeptTable;
+  readonly ctx: DiffContext;
+  readonly steps: PlanStep[];
+  readonly skipped: SkippedObject[];
+  readonly forced: ForcedBuilder;
+  readonly touched: Set<string>;
 }
 
 /** A seed or increment as a comparable string ('01' and '1' agree; a non-integer stays as written). */
@@ -55,59 +84,74 @@ function fillFor(desired: Table, column: Column, ctx: DiffContext): SqlExpressio
 }
 
 /**
- * The steps that drop a current column. Its data is lost; the inverse re-adds the (empty)
- * column only where that re-add can succeed (nullable, identity, computed, or an empty table);
- * a NOT NULL column over rows has no faithful inverse.
+ * The steps that drop a current column. Its data is lost (data-loss), unless the table has no
+ * rows or the column is computed (its values are derived, and come back when it is re-added).
+ * The inverse re-adds the (empty) column only where that re-add can succeed (nullable,
+ * identity, computed, or an empty table); a NOT NULL column over rows has no faithful inverse.
  */
-function dropColumn(work: TableWork, ctx: DiffContext, cur: Column, extra: readonly Hazard[]): void {
-  const table = work.current as Table;
-  const hazards: Hazard[] = [...extra, hazard('data-loss', `drops column ${qualified(work.oldRef)}.${cur.name} and its data (${rowsText(table)})`)];
+function dropColumn(pass: ColumnPass, cur: Column, extra: readonly Hazard[]): void {
+  const table = pass.table.current;
+  const losesData = cur.computed === null && mayHaveRows(table);
+  const hazards: Hazard[] = [...extra];
+  if (losesData) hazards.push(hazard('data-loss', `drops column ${qualified(pass.table.oldRef)}.${cur.name} and its data (${rowsText(table)})`));
   const readdable = cur.nullable || cur.identity !== null || cur.computed !== null || !mayHaveRows(table);
   if (!readdable) {
-    hazards.push(hazard('irreversible', `${qualified(work.oldRef)}.${cur.name} is NOT NULL over existing rows: it cannot be re-added on the way down`));
+    hazards.push(hazard('irreversible', `${qualified(pass.table.oldRef)}.${cur.name} is NOT NULL over existing rows: it cannot be re-added on the way down`));
   }
-  ctx.steps.push(step({ kind: 'dropColumn', table: work.oldRef, column: cur }, hazards, readdable ? undefined : null));
-  for (const e of entitiesOf(table)) if (dependsOn(e, cur.name, ctx.key)) force(work, e, true);
-  work.touchedColumns.add(ctx.key(cur.name));
+  pass.steps.push(step({ kind: 'dropColumn', table: pass.table.oldRef, column: cur }, hazards, readdable ? undefined : null));
+  for (const e of entitiesOf(table)) if (dependsOn(e, cur.name, pass.ctx.key)) pass.forced.force(e, true);
+  pass.touched.add(pass.ctx.key(cur.name));
 }
 
 /**
  * The steps that add a column. A NOT NULL column over rows is added NULL, filled (backfill or
  * its default) and then made NOT NULL, because its DEFAULT constraint is a separate, later step.
  */
-function addColumn(work: TableWork, ctx: DiffContext, des: Column, extra: readonly Hazard[]): void {
-  const table = work.newRef;
-  const simple = des.nullable || des.identity !== null || des.computed !== null || !mayHaveRows(work.current);
+function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[]): void {
+  const table = pass.table.newRef;
+  const simple = des.nullable || des.identity !== null || des.computed !== null || !mayHaveRows(pass.table.current);
   if (simple) {
-    ctx.steps.push(step({ kind: 'addColumn', table, column: des }, extra));
+    pass.steps.push(step({ kind: 'addColumn', table, column: des }, extra));
     return;
   }
-  const fill = fillFor(work.desired as Table, des, ctx);
+  const fill = fillFor(pass.table.desired, des, pass.ctx);
   if (fill === null) {
-    ctx.steps.push(step({ kind: 'addColumn', table, column: des }, [...extra,
-      hazard('not-null-with-rows', `${qualified(table)}.${des.name} is NOT NULL without a default or backfill over ${rowsText(work.current as Table)}: the ADD fails`)]));
+    pass.steps.push(step({ kind: 'addColumn', table, column: des }, [...extra,
+      hazard('not-null-with-rows', `${qualified(table)}.${des.name} is NOT NULL without a default or backfill over ${rowsText(pass.table.current)}: the ADD fails`)]));
     return;
   }
   const nullable: Column = { ...des, nullable: true };
-  ctx.steps.push(step({ kind: 'addColumn', table, column: nullable }, extra));
-  ctx.steps.push(backfill(work, des.name, fill));
-  ctx.steps.push(step({ kind: 'alterColumn', table, from: nullable, to: des }));
+  pass.steps.push(step({ kind: 'addColumn', table, column: nullable }, extra));
+  // The column is new: the down script drops it, filled values and all.
+  pass.steps.push(undoneBy({ kind: 'backfillColumn', table, column: des.name, expression: fill }, [],
+    `the down script drops ${qualified(table)}.${des.name}`));
+  pass.steps.push(step({ kind: 'alterColumn', table, from: nullable, to: des }));
 }
 
-function backfill(work: TableWork, column: string, expression: SqlExpression) {
-  return step({ kind: 'backfillColumn', table: work.newRef, column, expression },
-    [hazard('irreversible', `NULLs in ${qualified(work.newRef)}.${column} filled with ${expression.text} stay filled on the way down`)], null);
+/** Fills NULLs of an existing column: the down script cannot tell filled values from written ones. */
+function backfill(table: KeptTable, column: string, expression: SqlExpression): PlanStep {
+  return step({ kind: 'backfillColumn', table: table.newRef, column, expression },
+    [hazard('irreversible', `NULLs in ${qualified(table.newRef)}.${column} filled with ${expression.text} stay filled on the way down`)], null);
+}
+
+/**
+ * Hazards of dropping and re-adding a computed column: only a PERSISTED one is written to every
+ * row (a table-rebuild); a non-persisted one is metadata, computed when read.
+ */
+function computedRework(pass: ColumnPass, columns: readonly Column[], message: string): Hazard[] {
+  const persisted = columns.some((c) => c.computed?.persisted === true);
+  return persisted && mayHaveRows(pass.table.current) ? [hazard('table-rebuild', message)] : [];
 }
 
 /** Why a column cannot be altered in place (identity, computed, no conversion), or null. */
-function replacementReason(cur: Column, des: Column): Hazard[] | null {
+function replacementReason(pass: ColumnPass, cur: Column, des: Column): Hazard[] | null {
   if (!sameIdentity(cur, des)) {
     return [hazard('identity-change', `identity of ${des.name} changes: the column is dropped and re-added, its values regenerated`)];
   }
   if (!sameComputed(cur, des)) {
     return cur.computed === null
-      ? [hazard('table-rebuild', `${des.name} becomes computed: the column is dropped and re-added`)]
-      : [hazard('table-rebuild', `computed column ${des.name} changes: it is dropped and re-added`)];
+      ? computedRework(pass, [des], `${des.name} becomes a persisted computed column: the column is dropped and re-added, computed for every row`)
+      : computedRework(pass, [cur, des], `persisted computed column ${des.name} changes: it is dropped and re-added, computed for every row`);
   }
   if (des.computed === null && classifyTypeChange(cur.type, des.type) === 'not-castable') {
     return [hazard('table-rebuild', `${des.name} cannot convert from ${cur.type.name} to ${des.type.name}: the column is dropped and re-added`)];
@@ -125,72 +169,69 @@ function deltaOf(cur: Column, des: Column, ctx: DiffContext): ColumnDelta | null
   return typeName || size || nullability || collation ? { typeName, size, nullability, collation } : null;
 }
 
-function alterColumn(work: TableWork, ctx: DiffContext, cur: Column, des: Column, delta: ColumnDelta): void {
+function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDelta): void {
   const from: Column = { ...cur, name: des.name };
   const hazards: Hazard[] = [];
   const safety = classifyTypeChange(cur.type, des.type);
   if (safety === 'narrowing') {
-    hazards.push(hazard('data-loss', `${qualified(work.newRef)}.${des.name} narrows from ${typeText(cur)} to ${typeText(des)}: values may be truncated or fail to convert`));
+    hazards.push(hazard('data-loss', `${qualified(pass.table.newRef)}.${des.name} narrows from ${typeText(cur.type)} to ${typeText(des.type)}: values may be truncated or fail to convert`));
   }
-  if (delta.nullability && !des.nullable && mayHaveRows(work.current)) {
-    const fill = fillFor(work.desired as Table, des, ctx);
-    if (fill !== null) ctx.steps.push(backfill(work, des.name, fill));
-    else hazards.push(hazard('not-null-with-rows', `${qualified(work.newRef)}.${des.name} becomes NOT NULL over ${rowsText(work.current as Table)} without a default or backfill: fails if any is NULL`));
+  if (delta.nullability && !des.nullable && mayHaveRows(pass.table.current)) {
+    const fill = fillFor(pass.table.desired, des, pass.ctx);
+    if (fill !== null) pass.steps.push(backfill(pass.table, des.name, fill));
+    else hazards.push(hazard('not-null-with-rows', `${qualified(pass.table.newRef)}.${des.name} becomes NOT NULL over ${rowsText(pass.table.current)} without a default or backfill: fails if any is NULL`));
   }
-  ctx.steps.push(step({ kind: 'alterColumn', table: work.newRef, from, to: des }, hazards));
+  pass.steps.push(step({ kind: 'alterColumn', table: pass.table.newRef, from, to: des }, hazards));
   // Blockers of either direction: the down script runs the inverse ALTER, and SQL Server lets an
   // indexed varchar grow in place but not shrink, so a widening alone would leave down broken.
-  for (const e of entitiesOf(work.current as Table)) {
+  for (const e of entitiesOf(pass.table.current)) {
     const blocks = blocksAlter(e, delta, cur.type, des.type) || blocksAlter(e, delta, des.type, cur.type);
-    if (dependsOn(e, cur.name, ctx.key) && blocks) force(work, e, true);
+    if (dependsOn(e, cur.name, pass.ctx.key) && blocks) pass.forced.force(e, true);
   }
-  work.touchedColumns.add(ctx.key(cur.name));
-}
-
-function typeText(c: Column): string {
-  const t = c.type;
-  const facets = t.length !== undefined ? `(${t.length})` : t.precision !== undefined ? `(${t.precision},${t.scale ?? 0})` : t.scale !== undefined ? `(${t.scale})` : '';
-  return `${t.name}${facets}`;
+  pass.touched.add(pass.ctx.key(cur.name));
 }
 
 /**
  * A declared computed column over a column that is altered or dropped blocks that change
  * ("used by a computed column"): it is dropped and re-added around it.
  */
-function rebuildDependentComputed(work: TableWork, ctx: DiffContext, pairs: Array<[Column | null, Column]>, replaced: Set<string>): void {
+function rebuildDependentComputed(pass: ColumnPass, pairs: ColumnPairing['pairs'], replaced: Set<string>): void {
   for (const [cur, des] of pairs) {
-    if (cur === null || cur.computed === null || replaced.has(ctx.key(cur.name))) continue;
+    if (cur === null || cur.computed === null || replaced.has(pass.ctx.key(cur.name))) continue;
     const expression = cur.computed.expression;
-    const on = (work.current as Table).columns.find((c) => work.touchedColumns.has(ctx.key(c.name)) && mentions(expression, c.name, ctx.key));
+    const on = (pass.table.current).columns.find((c) => pass.touched.has(pass.ctx.key(c.name)) && mentions(expression, c.name, pass.ctx.key));
     if (on === undefined) continue;
-    dropColumn(work, ctx, cur, [hazard('table-rebuild', `computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change`)]);
-    addColumn(work, ctx, des, []);
+    dropColumn(pass, cur, computedRework(pass, [cur, des], `persisted computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change, computed for every row`));
+    addColumn(pass, des, []);
   }
 }
 
-/** Plans every column change of a table present on both sides. */
-export function diffColumns(work: TableWork, ctx: DiffContext, pairs: Array<[Column | null, Column]>): void {
-  const current = work.current as Table;
+/** Plans every column change of a kept table: steps, plus the entities they force out. */
+export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffContext): ColumnPlan {
+  const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set() };
+  const { pairs } = pairing;
+  const current = table.current;
   const replaced = new Set<string>();
   for (const [cur, des] of pairs) {
-    if (cur === null) { addColumn(work, ctx, des, []); continue; }
-    const replace = replacementReason(cur, des);
+    if (cur === null) { addColumn(pass, des, []); continue; }
+    const replace = replacementReason(pass, cur, des);
     if (replace !== null) {
-      dropColumn(work, ctx, cur, replace);
-      addColumn(work, ctx, des, []);
-      replaced.add(ctx.key(cur.name));
+      dropColumn(pass, cur, replace);
+      addColumn(pass, des, []);
+      replaced.add(pass.ctx.key(cur.name));
       continue;
     }
-    if (ctx.key(cur.name) !== ctx.key(des.name)) {
-      ctx.steps.push(step({ kind: 'renameColumn', table: work.newRef, from: cur.name, to: des.name }));
+    if (pass.ctx.key(cur.name) !== pass.ctx.key(des.name)) {
+      pass.steps.push(step({ kind: 'renameColumn', table: pass.table.newRef, from: cur.name, to: des.name }));
     }
-    const delta = deltaOf(cur, des, ctx);
-    if (delta !== null) alterColumn(work, ctx, cur, des, delta);
+    const delta = deltaOf(cur, des, pass.ctx);
+    if (delta !== null) alterColumn(pass, cur, des, delta);
   }
   for (const cur of current.columns) {
-    if (work.columnNames.has(ctx.key(cur.name))) continue;
-    if (ctx.allowDrop) dropColumn(work, ctx, cur, []);
-    else ctx.skipped.push({ table: work.oldRef, objectType: 'column', name: cur.name, reason: 'not declared in the schema; pass --allow-drop to drop it' });
+    if (pairing.names.has(pass.ctx.key(cur.name))) continue;
+    if (pass.ctx.allowDrop) dropColumn(pass, cur, []);
+    else pass.skipped.push({ table: pass.table.oldRef, objectType: 'column', name: cur.name, reason: NOT_DECLARED });
   }
-  if (work.touchedColumns.size > 0) rebuildDependentComputed(work, ctx, pairs, replaced);
+  if (pass.touched.size > 0) rebuildDependentComputed(pass, pairs, replaced);
+  return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched };
 }

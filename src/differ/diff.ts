@@ -1,17 +1,27 @@
 /**
  * diff(desired, current): the smallest ordered set of changes that takes `current` to
  * `desired`, each step with its hazards and inverse. Works on models only; linear in tables.
+ *
+ * The passes, in data-flow order: pair tables -> pair columns (declared renames) -> pair
+ * entities under those renames -> plan columns (which forces blocking entities out) -> cascade
+ * to foreign keys whose referenced key or columns change -> steps per table -> order.
  */
-import { cascadeForeignKeys, finalizeEntities, finalizeExtras, pairEntities } from './diff-entities';
-import { diffColumns, pairColumns } from './diff-columns';
-import { entitiesOf } from './entities';
-import { hazard, qualified, rowsText } from './hazards';
+import { cascadeForeignKeys, clusteredRule, droppedPairing, pairEntities, type EntityState } from './diff-entities';
+import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
+import { extraEntitySteps, keptEntitySteps } from './entity-steps';
+import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
+import type { NameMap } from './entities';
+import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
-import { nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from './names';
+import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
+import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
-import { newWork, type DiffContext, type TableWork } from './table-work';
-import type { Plan, SkippedObject } from './changes';
-import type { Column, Database, Table } from '../model';
+import {
+  concatPlanned, nameMapFor, pairTables,
+  type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
+} from './table-pairs';
+import type { Plan, PlanStep, SkippedObject } from './changes';
+import type { Database, Table } from '../model';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -20,9 +30,7 @@ export interface DiffOptions {
 }
 
 /** Schemas SQL Server owns: never dropped, never reported as skipped. */
-const BUILTIN_SCHEMAS = new Set(['dbo', 'guest', 'sys', 'information_schema']);
 
-const NOT_DECLARED = 'not declared in the schema; pass --allow-drop to drop it';
 
 /** The plan that takes `current` to `desired`. Names compare as current.collation does. */
 export function diff(desired: Database, current: Database, options: DiffOptions): Plan {
@@ -30,62 +38,66 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const managed = (t: Table) => key(t.schema) !== key(SCHEMAC_SCHEMA);
   const currentTables = current.tables.filter(managed);
   const desiredTables = desired.tables.filter(managed);
-  const ctx: DiffContext = {
-    key, allowDrop: options.allowDrop, collation: current.collation,
-    byCurrentKey: new Map(), steps: [], skipped: [],
-  };
+  const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation };
 
-  const works = pairTables(desiredTables, currentTables, ctx);
-  const paired = works.filter((w) => w.current !== null && w.desired !== null);
-  const columnPairs = new Map(paired.map((w) => [w, pairColumns(w, ctx)] as const));
-  for (const w of paired) pairEntities(w, ctx);
-  for (const w of paired) {
-    if (key(w.oldRef.name) !== key(w.newRef.name)) {
-      ctx.steps.push(step({ kind: 'renameTable', schema: w.newRef.schema, from: w.oldRef.name, to: w.newRef.name }));
-    }
-    diffColumns(w, ctx, columnPairs.get(w) as Array<[Column | null, Column]>);
-  }
-  for (const w of works) {
-    if (w.desired === null && w.current !== null) w.extras = [...entitiesOf(w.current)];
-  }
-  cascadeForeignKeys(works, ctx);
-  for (const w of works) {
-    if (w.current === null) createTable(w, ctx);
-    else if (w.desired !== null) finalizeEntities(w, ctx);
-    else if (ctx.allowDrop) dropTable(w, ctx);
-    else {
-      ctx.skipped.push({ table: w.oldRef, objectType: 'table', name: w.oldRef.name, reason: NOT_DECLARED });
-      finalizeExtras(w, ctx);
-    }
-  }
-  diffSchemas(desired, current, desiredTables, currentTables, ctx);
+  const tables = pairTables(desiredTables, currentTables, key);
+  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, key) }] : []));
+  const renames = renameIndex(withColumns, key);
+  const nameMap = (t: ExistingTable) => nameMapFor(t, renames, key);
 
-  const created = works.filter((w) => w.current === null).map((w) => w.desired as Table);
-  return { steps: orderSteps(ctx.steps, createTableOrder(created, key), key), skipped: sortSkipped(ctx.skipped) };
+  const kept = withColumns.map(({ table, columns }): KeptState => {
+    const columnPlan = diffColumns(table, columns, ctx);
+    const pairing = pairEntities(table, nameMap(table), key);
+    return { table, pairing, columnPlan, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
+  });
+  const dropped = tables.filter((t): t is DroppedTable => t.kind === 'dropped').map((table): DroppedState => (
+    { table, pairing: droppedPairing(table.current), forced: NOTHING_FORCED, touched: new Set() }
+  ));
+  const byCurrentKey = new Map([...kept, ...dropped].map((s) => [tableKey(key, s.table.current.schema, s.table.current.name), s] as const));
+  const cascaded = cascadeForeignKeys([...kept, ...dropped], (schema, name) => byCurrentKey.get(tableKey(key, schema, name)), ctx);
+  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED);
+
+  const created = tables.filter((t): t is AddedTable => t.kind === 'added');
+  const planned = [
+    ...created.map(createTable),
+    ...kept.map((s) => concatPlanned([
+      renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
+    ])),
+    ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
+  ];
+  const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx)]);
+  const order = createTableOrder(created.map((t) => t.desired), key);
+  return { steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped) };
 }
 
-/** Pairs tables by name, then by a declared renamedFrom (same schema) when the new name is absent. */
-function pairTables(desired: readonly Table[], current: readonly Table[], ctx: DiffContext): TableWork[] {
-  const { key } = ctx;
-  const byKey = new Map(current.map((t) => [tableKey(key, t.schema, t.name), t] as const));
-  const claimed = new Set(desired.map((t) => tableKey(key, t.schema, t.name)).filter((k) => byKey.has(k)));
-  const works: TableWork[] = [];
-  for (const des of desired) {
-    let cur = byKey.get(tableKey(key, des.schema, des.name)) ?? null;
-    if (cur === null && des.renamedFrom !== undefined) {
-      const old = tableKey(key, des.schema, des.renamedFrom);
-      if (!claimed.has(old)) cur = byKey.get(old) ?? null;
-    }
-    if (cur !== null) claimed.add(tableKey(key, cur.schema, cur.name));
-    works.push(newWork(cur, des));
-  }
-  for (const cur of current) {
-    if (!claimed.has(tableKey(key, cur.schema, cur.name))) works.push(newWork(cur, null));
-  }
-  for (const w of works) {
-    if (w.current !== null) ctx.byCurrentKey.set(tableKey(key, w.current.schema, w.current.name), w);
-  }
-  return works;
+/** An existing kept table's state, with its planned column changes. */
+interface KeptState extends EntityState {
+  readonly table: KeptTable;
+  readonly columnPlan: ColumnPlan;
+}
+
+/** A table only the database has, with its entities (all undeclared). */
+interface DroppedState extends EntityState {
+  readonly table: DroppedTable;
+}
+
+/** Current table key -> the table's new name and column renames, for every kept table. */
+function renameIndex(kept: ReadonlyArray<{ table: KeptTable; columns: ColumnPairing }>, key: NameKey): Renames {
+  return new Map(kept.map(({ table, columns }) => [
+    tableKey(key, table.current.schema, table.current.name), { ref: table.newRef, columns: columns.names },
+  ] as const));
+}
+
+/** A table the schema does not declare, without --allow-drop: listed, its forced drops still planned. */
+function skipTable(s: DroppedState, forced: Forced, map: NameMap, ctx: DiffContext): Planned {
+  const { ref } = s.table;
+  const extras = extraEntitySteps(s.table, s.pairing.extras, forced, map, ctx);
+  return { steps: extras.steps, skipped: [{ table: ref, objectType: 'table', name: ref.name, reason: NOT_DECLARED }, ...extras.skipped] };
+}
+
+function renameTable(t: KeptTable, key: NameKey): Planned {
+  if (key(t.oldRef.name) === key(t.newRef.name)) return { steps: [], skipped: [] };
+  return { steps: [step({ kind: 'renameTable', schema: t.newRef.schema, from: t.oldRef.name, to: t.newRef.name })], skipped: [] };
 }
 
 /** The table as CREATE/DROP TABLE carries it: indexes and foreign keys are separate steps. */
@@ -93,20 +105,29 @@ function tableBody(t: Table): Table {
   return { ...t, indexes: [], foreignKeys: [] };
 }
 
-function createTable(w: TableWork, ctx: DiffContext): void {
-  const t = w.desired as Table;
-  ctx.steps.push(step({ kind: 'createTable', table: tableBody(t) }));
-  for (const index of t.indexes) ctx.steps.push(step({ kind: 'createIndex', table: w.newRef, index }));
-  for (const fk of t.foreignKeys) ctx.steps.push(step({ kind: 'addForeignKey', table: w.newRef, constraint: fk }));
+function createTable(w: AddedTable): Planned {
+  const t = w.desired;
+  return {
+    steps: [
+      step({ kind: 'createTable', table: tableBody(t) }),
+      ...t.indexes.map((index) => step({ kind: 'createIndex', table: w.ref, index })),
+      ...t.foreignKeys.map((constraint) => step({ kind: 'addForeignKey', table: w.ref, constraint })),
+    ],
+    skipped: [],
+  };
 }
 
 /** DROP TABLE, after its foreign keys and indexes (so the down script rebuilds them too). */
-function dropTable(w: TableWork, ctx: DiffContext): void {
-  const t = w.current as Table;
-  for (const constraint of t.foreignKeys) ctx.steps.push(step({ kind: 'dropForeignKey', table: w.oldRef, constraint }));
-  for (const index of t.indexes) ctx.steps.push(step({ kind: 'dropIndex', table: w.oldRef, index }));
-  ctx.steps.push(step({ kind: 'dropTable', table: tableBody(t) },
-    [hazard('data-loss', `drops table ${qualified(w.oldRef)} and its ${rowsText(t)}`)]));
+function dropTable(w: DroppedTable): Planned {
+  const t = w.current;
+  return {
+    steps: [
+      ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
+      ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
+      step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and its ${rowsText(t)}`)] : []),
+    ],
+    skipped: [],
+  };
 }
 
 function schemaSet(db: Database, tables: readonly Table[], key: NameKey): Map<string, string> {
@@ -117,18 +138,21 @@ function schemaSet(db: Database, tables: readonly Table[], key: NameKey): Map<st
   return out;
 }
 
-function diffSchemas(desired: Database, current: Database, desiredTables: readonly Table[], currentTables: readonly Table[], ctx: DiffContext): void {
+function diffSchemas(desired: Database, current: Database, desiredTables: readonly Table[], currentTables: readonly Table[], ctx: DiffContext): Planned {
   const want = schemaSet(desired, desiredTables, ctx.key);
   const have = schemaSet(current, currentTables, ctx.key);
-  for (const [k, schema] of want) if (!have.has(k)) ctx.steps.push(step({ kind: 'createSchema', schema }));
+  const steps: PlanStep[] = [];
+  const skipped: SkippedObject[] = [];
+  for (const [k, schema] of want) if (!have.has(k)) steps.push(step({ kind: 'createSchema', schema }));
   for (const [k, schema] of have) {
-    if (want.has(k) || BUILTIN_SCHEMAS.has(k.toLowerCase())) continue;
-    if (ctx.allowDrop) ctx.steps.push(step({ kind: 'dropSchema', schema }));
-    else ctx.skipped.push({ table: { schema, name: '' }, objectType: 'schema', name: schema, reason: NOT_DECLARED });
+    if (want.has(k) || isBuiltinSchema(k)) continue;
+    if (ctx.allowDrop) steps.push(step({ kind: 'dropSchema', schema }));
+    else skipped.push({ table: { schema, name: '' }, objectType: 'schema', name: schema, reason: NOT_DECLARED });
   }
+  return { steps, skipped };
 }
 
-function sortSkipped(skipped: SkippedObject[]): SkippedObject[] {
+function sortSkipped(skipped: readonly SkippedObject[]): SkippedObject[] {
   const k = (s: SkippedObject) => [s.table.schema, s.table.name, s.objectType, s.name].join('\u0000');
   return [...skipped].sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
 }

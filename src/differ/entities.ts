@@ -4,7 +4,7 @@
  * signature, the columns it depends on and the changes that add or drop it.
  */
 import { assertNever, type Change, type TableRef } from './changes';
-import type { NameKey } from './names';
+import type { NameKey } from '../sqlserver/names';
 import type {
   CheckConstraint, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
 } from '../model';

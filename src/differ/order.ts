@@ -4,7 +4,7 @@
  * output is byte-for-byte stable whatever order the models listed things in.
  */
 import { assertNever, type Change, type PlanStep } from './changes';
-import { tableKey, type NameKey } from './names';
+import { tableKey, type NameKey } from '../sqlserver/names';
 import type { Table } from '../model';
 
 /** The phases of a plan, in execution order. */

@@ -6,3 +6,13 @@ import { invert } from './inverse';
 export function step(change: Change, hazards: readonly Hazard[] = [], inverse: Change | null = invert(change)): PlanStep {
   return { change, hazards, inverse };
 }
+
+/** A step with no inverse of its own because another step's inverse undoes it (see PlanStep.undoneBy). */
+export function undoneBy(change: Change, hazards: readonly Hazard[], reason: string): PlanStep {
+  return { change, hazards, inverse: null, undoneBy: reason };
+}
+
+/** Whether the down script restores what the step changed (its own inverse, or another step's). */
+export function isReversible(s: PlanStep): boolean {
+  return s.inverse !== null || s.undoneBy !== undefined;
+}

@@ -3,6 +3,7 @@
  * changes. One place, so the differ's hazards and its drop-and-re-add decisions agree.
  */
 import type { SqlType, SqlTypeName } from '../model';
+import { isUnicodeType } from '../sqlserver/types';
 
 /**
  * - same: nothing to do.
@@ -45,10 +46,6 @@ function lengthOf(t: SqlType): number {
   return t.length === 'max' ? Number.POSITIVE_INFINITY : t.length ?? 1;
 }
 
-function isUnicode(name: SqlTypeName): boolean {
-  return name === 'nchar' || name === 'nvarchar';
-}
-
 /** True when two types are stored identically (name and every facet). */
 export function sameType(a: SqlType, b: SqlType): boolean {
   return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
@@ -63,7 +60,7 @@ export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety
   const fits = (ok: boolean): TypeChangeSafety => (ok ? 'widening' : 'narrowing');
   if (ff === 'string' && tf === 'string') {
     // Unicode to non-Unicode may lose characters outside the code page.
-    return fits(lengthOf(to) >= lengthOf(from) && (isUnicode(to.name) || !isUnicode(from.name)));
+    return fits(lengthOf(to) >= lengthOf(from) && (isUnicodeType(to) || !isUnicodeType(from)));
   }
   if (ff === 'binary' && tf === 'binary') return fits(lengthOf(to) >= lengthOf(from));
   if (ff === 'integer' && tf === 'integer') return fits((INTEGER_DIGITS[to.name] ?? 0) >= (INTEGER_DIGITS[from.name] ?? 0));

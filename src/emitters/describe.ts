@@ -1,6 +1,6 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
 import type { Column } from '../model';
-import { renderType } from './tsql/types';
+import { typeText } from '../sqlserver/types';
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
 export type ChangeMarker = '+' | '~' | '-';
@@ -19,13 +19,13 @@ type Describers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => ChangeF
 
 const columnSummary = (c: Column): string => (c.computed !== null
   ? `AS ${c.computed.expression.text}${c.computed.persisted ? ' PERSISTED' : ''}`
-  : `${renderType(c.type)}${c.identity !== null ? ` IDENTITY(${c.identity.seed},${c.identity.increment})` : ''} ${c.nullable ? 'NULL' : 'NOT NULL'}`);
+  : `${typeText(c.type)}${c.identity !== null ? ` IDENTITY(${c.identity.seed},${c.identity.increment})` : ''} ${c.nullable ? 'NULL' : 'NOT NULL'}`);
 
 /** What differs between two column versions, for "alter column x: varchar(50) -> varchar(100)". */
 function columnDelta(from: Column, to: Column): string {
   const parts: string[] = [];
-  const ft = renderType(from.type);
-  const tt = renderType(to.type);
+  const ft = typeText(from.type);
+  const tt = typeText(to.type);
   if (ft !== tt) parts.push(`${ft} -> ${tt}`);
   if (from.nullable !== to.nullable) parts.push(`${from.nullable ? 'NULL' : 'NOT NULL'} -> ${to.nullable ? 'NULL' : 'NOT NULL'}`);
   if (from.collation !== to.collation) parts.push(`collation ${from.collation ?? 'default'} -> ${to.collation ?? 'default'}`);

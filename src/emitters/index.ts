@@ -4,8 +4,6 @@ export type { Batch, Direction, DriverStatement, Script, ScriptOptions } from '.
 export { driverStatementsOfScript, ScriptSyntaxError } from './tsql/script-batches';
 export { renderSkeletonScript } from './tsql/skeleton';
 export { renderChange } from './tsql/render-change';
-export { quoteIdent, quoteQualified, stringLiteral, nLiteral } from './tsql/quote';
-export { renderType } from './tsql/types';
 export { renderPlanText, countPlan, summaryLine } from './plan-text';
 export type { PlanTextOptions, PlanCounts } from './plan-text';
 export { renderPlanJson, formatPlanJson } from './plan-json';

@@ -18,7 +18,8 @@ import { statementsForDriver } from './tsql/script';
  *   - `summary`: one line for people, e.g. `add column email varchar(255) NOT NULL`.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
  *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible.
- *   - `reversible`: false when the step has no faithful inverse (the down script skips it).
+ *   - `reversible`: false when the down script cannot undo the step (true for a step another
+ *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  * - `skipped[]`: objects left alone: `{ objectType, schema, table, name, reason }`.
  * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
  * - `statements`: `{ up: [...], down: [...] }`, each `{ index, sql }`: the T-SQL the driver runs
@@ -77,7 +78,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       object: facts.object,
       summary: facts.summary,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
-      reversible: step.inverse !== null,
+      reversible: step.inverse !== null || step.undoneBy !== undefined,
     };
   });
   const statements = (direction: 'up' | 'down'): PlanJsonStatement[] =>

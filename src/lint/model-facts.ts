@@ -1,6 +1,6 @@
 /** Small questions about model objects that several lint rules ask. */
 import { parseExpression, type Expr } from '../expr';
-import type { Column, Index, KeyConstraint, SourceRef, SqlType, Table } from '../model';
+import type { Column, Index, KeyConstraint, SourceRef, Table } from '../model';
 
 /** SQL Server compares identifiers case-insensitively under the default collation. */
 export function sameName(a: string, b: string): boolean {
@@ -39,14 +39,6 @@ export function keyedObjects(t: Table): KeyedObject[] {
   for (const u of t.uniqueConstraints) out.push({ what: 'unique constraint', object: u, clustered: u.clustered, unique: true, filter: null });
   for (const i of t.indexes) out.push({ what: 'index', object: i, clustered: i.clustered, unique: i.unique, filter: i.filter });
   return out;
-}
-
-/** The type as T-SQL text for messages, e.g. nvarchar(255), decimal(10,2). */
-export function typeText(t: SqlType): string {
-  if (t.name === 'decimal' || t.name === 'numeric') return `${t.name}(${t.precision ?? 18},${t.scale ?? 0})`;
-  if (t.length !== undefined) return `${t.name}(${t.length})`;
-  if (t.scale !== undefined && t.name !== 'float') return `${t.name}(${t.scale})`;
-  return t.name;
 }
 
 /** The AND-ed conjuncts of a filter; null when the filter text cannot be parsed. */

@@ -5,7 +5,7 @@
  */
 import { describeRemaining } from '../apply/executor';
 import { diff, type Plan, type SkippedObject } from '../differ';
-import { nameKeyFor, type NameKey } from '../differ/names';
+import { nameKeyFor, type NameKey } from '../sqlserver/names';
 import type { Column, Database, Table } from '../model';
 
 /** Drops compiler-only hints and row counts: after.json records structure, as a catalog does. */

@@ -6,7 +6,8 @@
 import * as path from 'path';
 import { modelToSnapshot } from '../catalog/from-model';
 import { parseSnapshot, serializeSnapshot, SnapshotError, type CatalogSnapshot } from '../catalog/snapshot';
-import { DEFAULT_COLLATION, snapshotToModel } from '../catalog/to-model';
+import { snapshotToModel } from '../catalog/to-model';
+import { DEFAULT_COLLATION } from '../sqlserver/names';
 import type { Database } from '../model';
 import type { MigrationFolder } from './directory';
 import { MigrateError } from './errors';

@@ -11,6 +11,7 @@ import type { Database } from '../../src/model';
 
 const empty: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo'], tables: [] };
 const noChanges: Plan = { steps: [], skipped: [] };
+const SECRET = 'Pw-0f-the-connection';
 const oneChange: Plan = { steps: [{ change: { kind: 'createSchema', schema: 'x' }, hazards: [], inverse: null }], skipped: [] };
 
 /** A session that records what it runs; `onQuery` may answer or throw. */
@@ -44,6 +45,7 @@ function request(session: SqlSession, overrides: Partial<ApplyRequest> = {}, job
       ...job,
     }),
     toolVersion: '0.0.0',
+    redact: (text) => text.split(SECRET).join('***'),
     lockTimeoutMs: 1000,
     statementLockTimeoutMs: null,
     ...overrides,
@@ -70,6 +72,33 @@ describe('executeApply', () => {
     expect(err).toBeInstanceOf(ApplyError);
     expect((err as ApplyError).kind).toBe('lock-timeout');
     expect(log).not.toContain('BEGIN');
+  });
+
+  it('refuses when sp_getapplock answers with no row: no answer is not a grant', async () => {
+    const log: string[] = [];
+    const session = fakeSession(log, (t) => (t.includes('sp_getapplock') ? { recordsets: [], rowsAffected: [] } : undefined));
+    const err = await executeApply(request(session)).catch((e) => e);
+    expect(err).toBeInstanceOf(ApplyError);
+    expect((err as ApplyError).message).toMatch(/lock was not granted \(sp_getapplock returned no result\); nothing was changed/);
+    expect(log).not.toContain('BEGIN');
+  });
+
+  it.each([[2], [-2], [-3], [-999], [null]])('treats only 0 and 1 as granted: %p is refused', async (result) => {
+    const log: string[] = [];
+    const session = fakeSession(log, (t) => (t.includes('sp_getapplock') ? { recordsets: [[{ result }]], rowsAffected: [] } : undefined));
+    expect(await executeApply(request(session)).catch((e) => e)).toBeInstanceOf(ApplyError);
+    expect(log).not.toContain('BEGIN');
+  });
+
+  it('never shows a secret the driver put in its message: a failed step and a lost connection', async () => {
+    const leaky = Object.assign(new Error(`Login for 'sa' with password ${SECRET} went wrong`), { number: 50000 });
+    const lost = Object.assign(new Error(`socket closed (${SECRET})`), { code: 'ESOCKET' });
+    for (const failure of [leaky, lost]) {
+      const err = await executeApply(request(fakeSession([], (t) => (t === 'STEP 2' ? failure : undefined)))).catch((e) => e);
+      expect(err).toBeInstanceOf(ApplyError);
+      expect((err as ApplyError).message).not.toContain(SECRET);
+      expect((err as ApplyError).message).toContain('***');
+    }
   });
 
   it('does nothing when prepare finds nothing to do', async () => {

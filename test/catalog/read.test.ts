@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseConnectionString } from '../../src/catalog/connection';
 import { CATALOG_BATCH, CATALOG_QUERIES, FINGERPRINT_QUERY } from '../../src/catalog/queries';
-import { CatalogReadError, connectionFailure, readCatalogWith, type CatalogQuery } from '../../src/catalog/read';
+import { CatalogReadError, readCatalogWith, type CatalogQuery } from '../../src/catalog/read';
+import { connectionFailure } from '../../src/catalog/read-errors';
 import type { Rows } from '../../src/catalog/read-rows';
 import { serializeSnapshot } from '../../src/catalog/snapshot';
 

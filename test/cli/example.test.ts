@@ -7,7 +7,7 @@ import { expectGolden } from '../support/golden';
 import { expectValidTsql } from '../support/tsql-grammar';
 import { compileSchema } from '../../src/compiler';
 import { diff } from '../../src/differ';
-import { emptyDatabase } from '../../src/cli/sources';
+import { emptyDatabase } from '../../src/app/sources';
 import * as path from 'path';
 import { repoRoot, schemac } from './run-cli';
 

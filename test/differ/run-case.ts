@@ -14,6 +14,10 @@ export interface DiffCase {
   readonly skipped?: readonly string[];
   /** Hazard codes expected anywhere in the plan (`kind subject: code`). */
   readonly hazards?: readonly string[];
+  /** True when the plan must carry no hazard at all. */
+  readonly noHazards?: boolean;
+  /** True when no step may carry a data-loss hazard. */
+  readonly noDataLoss?: boolean;
   /** False when a step has no faithful inverse, so down cannot restore `current` exactly. */
   readonly reversible?: boolean;
   /** False when a hazard says SQL Server will refuse the plan: the simulation must refuse it too. */
@@ -51,6 +55,8 @@ export function runCase(c: DiffCase): void {
   expect(plan.steps.map((s) => describe(s.change))).toEqual(c.steps);
   expect(plan.skipped.map((s) => `${s.objectType} ${s.table.schema}.${s.table.name}.${s.name}`)).toEqual(c.skipped ?? []);
   if (c.hazards !== undefined) expect(hazardsOf(plan)).toEqual(expect.arrayContaining([...c.hazards]));
+  if (c.noHazards === true) expect(hazardsOf(plan)).toEqual([]);
+  if (c.noDataLoss === true) expect(hazardsOf(plan).filter((h) => h.endsWith(': data-loss'))).toEqual([]);
 
   if (c.applies === false) {
     expect(() => applyPlan(c.current, plan.steps, 'up')).toThrow(/simulate/);

@@ -91,6 +91,8 @@ const cases: DiffCase[] = [
     current: db([table('t', { columns: [id()], rowCount: 10 })]),
     desired: db([table('t', { columns: [id(), col('status', 'varchar(20)')], defaults: [df('df_t_status', 'status', "'active'")] })]),
     steps: ['addColumn dbo.t.status', "backfillColumn dbo.t.status='active'", 'alterColumn dbo.t.status', 'addDefault dbo.t.df_t_status'],
+    // The column is new: the down script drops it, so filling it is not irreversible.
+    noHazards: true,
   },
   {
     name: 'a NOT NULL column with a default on an empty table is added directly',
@@ -165,6 +167,8 @@ const cases: DiffCase[] = [
     current: db([table('t', { columns: [id(), col('n', 'int', { nullable: true })], defaults: [df('df_t_n', 'n', '0')], rowCount: 4 })]),
     desired: db([table('t', { columns: [id(), col('n', 'int')], defaults: [df('df_t_n', 'n', '0')] })]),
     steps: ['backfillColumn dbo.t.n=0', 'alterColumn dbo.t.n'],
+    // The column existed: on the way down it is NULL-able again, but the filled values stay.
+    hazards: ['backfillColumn dbo.t.n=0: irreversible'],
   },
   {
     name: 'NULL to NOT NULL over rows backfills from the declared expression first',
@@ -198,17 +202,34 @@ const cases: DiffCase[] = [
   },
   {
     name: 'a type with no conversion drops and re-adds the column (and its index)',
-    current: db([table('t', { columns: [id(), col('g', 'uniqueidentifier', { nullable: true })], indexes: [ix('ix_t_g', ['g'])] })]),
+    current: db([table('t', { columns: [id(), col('g', 'uniqueidentifier', { nullable: true })], indexes: [ix('ix_t_g', ['g'])], rowCount: 3 })]),
     desired: db([table('t', { columns: [id(), col('g', 'int', { nullable: true })], indexes: [ix('ix_t_g', ['g'])] })]),
     steps: ['dropIndex dbo.t.ix_t_g', 'dropColumn dbo.t.g', 'addColumn dbo.t.g', 'createIndex dbo.t.ix_t_g'],
     hazards: ['dropColumn dbo.t.g: data-loss'],
+  },
+  {
+    name: 'dropping a column of an empty table loses no data',
+    current: db([table('t', { columns: [id(), col('g', 'int', { nullable: true })], rowCount: 0 })]),
+    desired: db([table('t', { columns: [id()] })]),
+    allowDrop: true,
+    steps: ['dropColumn dbo.t.g'],
+    noHazards: true,
   },
   {
     name: 'a computed column over an altered column is dropped and re-added around the ALTER',
     current: db([table('t', { columns: [id(), col('price', 'decimal(10,2)'), col('total', 'decimal(12,2)', { computed: 'price * 2' })] })]),
     desired: db([table('t', { columns: [id(), col('price', 'decimal(12,2)'), col('total', 'decimal(14,2)', { computed: 'price * 2' })] })]),
     steps: ['dropColumn dbo.t.total', 'alterColumn dbo.t.price', 'addColumn dbo.t.total'],
+    // Not persisted: its values are computed when read, so dropping it loses nothing and rewrites nothing.
+    noHazards: true,
+  },
+  {
+    name: 'a computed column whose expression changes is re-added: no data loss, a rebuild only when persisted and over rows',
+    current: db([table('t', { columns: [id(), col('price', 'int'), col('total', 'int', { computed: 'price * 2', persisted: true })], rowCount: 5 })]),
+    desired: db([table('t', { columns: [id(), col('price', 'int'), col('total', 'int', { computed: 'price * 3', persisted: true })] })]),
+    steps: ['dropColumn dbo.t.total', 'addColumn dbo.t.total'],
     hazards: ['dropColumn dbo.t.total: table-rebuild'],
+    noDataLoss: true,
   },
   {
     name: 'the schemac schema is never diffed',

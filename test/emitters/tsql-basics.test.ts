@@ -1,63 +1,7 @@
 import { renderColumnDefinition } from '../../src/emitters/tsql/column';
 import { stripOuterParens } from '../../src/emitters/tsql/expression';
-import { nLiteral, quoteIdent, quoteQualified, stringLiteral } from '../../src/emitters/tsql/quote';
-import { renderType } from '../../src/emitters/tsql/types';
-import type { SqlType } from '../../src/model';
 import { expectValidTsql } from '../support/tsql-grammar';
 import { col, df, expr, t } from './fixtures';
-
-describe('identifier quoting', () => {
-  it('brackets names and doubles a closing bracket', () => {
-    expect(quoteIdent('users')).toBe('[users]');
-    expect(quoteIdent('a]b')).toBe('[a]]b]');
-    expect(quoteIdent('a]]b')).toBe('[a]]]]b]');
-    expect(quoteIdent('[x')).toBe('[[x]');
-    expect(quoteQualified('my schema', 'order')).toBe('[my schema].[order]');
-  });
-
-  it('refuses names SQL Server would refuse', () => {
-    expect(() => quoteIdent('')).toThrow(/empty/);
-    expect(() => quoteIdent('x'.repeat(129))).toThrow(/128/);
-    expect(quoteIdent('x'.repeat(128))).toHaveLength(130);
-  });
-});
-
-describe('string literals', () => {
-  it("doubles quotes, with N only for unicode", () => {
-    expect(stringLiteral("it's", false)).toBe("'it''s'");
-    expect(stringLiteral("it's", true)).toBe("N'it''s'");
-    expect(nLiteral("O'Brien's")).toBe("N'O''Brien''s'");
-    expect(nLiteral('')).toBe("N''");
-  });
-});
-
-describe('types', () => {
-  const cases: [SqlType, string][] = [
-    [{ name: 'varchar', length: 255 }, 'varchar(255)'],
-    [{ name: 'nvarchar', length: 'max' }, 'nvarchar(max)'],
-    [{ name: 'varbinary', length: 'max' }, 'varbinary(max)'],
-    [{ name: 'char', length: 10 }, 'char(10)'],
-    [{ name: 'decimal', precision: 18, scale: 2 }, 'decimal(18,2)'],
-    [{ name: 'numeric' }, 'numeric(18,0)'],
-    [{ name: 'datetime2', scale: 3 }, 'datetime2(3)'],
-    [{ name: 'datetimeoffset', scale: 7 }, 'datetimeoffset(7)'],
-    [{ name: 'time', scale: 0 }, 'time(0)'],
-    [{ name: 'float', precision: 53 }, 'float'],
-    [{ name: 'float' }, 'float'],
-    [{ name: 'uniqueidentifier' }, 'uniqueidentifier'],
-    [{ name: 'bit' }, 'bit'],
-    [{ name: 'xml' }, 'xml'],
-  ];
-  it.each(cases)('%j renders as %s', (type, sql) => {
-    expect(renderType(type)).toBe(sql);
-  });
-
-  it('refuses a string type without a length, and MAX where SQL Server has none', () => {
-    expect(() => renderType({ name: 'varchar' })).toThrow(/needs a length/);
-    expect(() => renderType({ name: 'char', length: 'max' })).toThrow(/not a SQL Server type/);
-    expect(() => renderType({ name: 'decimal', precision: 0, scale: 0 })).toThrow(/bad facet/);
-  });
-});
 
 describe('expression parentheses', () => {
   it('removes only pairs that enclose the whole expression', () => {

@@ -4,34 +4,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command } from 'commander';
-import { registerPull } from '../../src/cli/commands/pull';
-import { CliError } from '../../src/cli/errors';
-import type { CliIo } from '../../src/cli/io';
+import { schemac } from '../cli/run-cli';
 import { brownfieldFile, tempDir } from './support';
 
 interface Outcome { code: number; stdout: string; stderr: string }
 
-/** Runs `schemac pull ...args` the way main.ts does: a CliError becomes its exit code and a stderr line. */
+/** Runs `schemac pull ...args` in `cwd`, in-process. */
 async function pull(cwd: string, args: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => { stdout += t; } },
-    stderr: { write: (t: string) => { stderr += t; } },
-    stdinIsTTY: false, env: {}, cwd,
-  };
-  let code = -1;
-  const program = new Command('schemac').exitOverride();
-  registerPull(program, io, (c) => { code = c; });
-  try {
-    await program.parseAsync(['node', 'schemac', 'pull', ...args]);
-  } catch (err) {
-    if (!(err instanceof CliError)) throw err;
-    stderr += `schemac: ${err.message}\n`;
-    code = err.exitCode;
-  }
-  return { code, stdout, stderr };
+  return schemac(['pull', ...args], { cwd });
 }
 
 const pulledFiles = ['base-entity.schema.ts', 'tenants.schema.ts', 'users.schema.ts'];

@@ -5,15 +5,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command } from 'commander';
-import { registerPull } from '../../src/cli/commands/pull';
-import type { CliIo } from '../../src/cli/io';
-import { loadCurrent } from '../../src/cli/pipeline';
+import { loadCurrent } from '../../src/app/current';
 import { compileSchema } from '../../src/compiler';
 import { diff } from '../../src/differ';
 import { createEngine } from '../standin/engine';
 import { startStandin, type RunningStandin } from '../standin/server';
 import { describeDiagnostics, describePlan, tempDir } from './support';
+import { schemac } from '../cli/run-cli';
 
 const PASSWORD = 'Pull#Secret1';
 
@@ -65,18 +63,14 @@ describe('schemac pull --database', () => {
   });
 
   test('writes files that compile back to the database read, so plan is empty', async () => {
-    const io: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, stdinIsTTY: false, env: {}, cwd };
-    let code = -1;
-    const program = new Command('schemac').exitOverride();
-    registerPull(program, io, (c) => { code = c; });
     const url = `mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/app?encrypt=false`;
-    await program.parseAsync(['node', 'schemac', 'pull', '--database', url]);
-    expect(code).toBe(0);
+    const r = await schemac(['pull', '--database', url], { cwd });
+    expect(r.code).toBe(0);
     expect(fs.readdirSync(path.join(cwd, 'schema')).sort()).toEqual(['customers.schema.ts', 'sales.orders.schema.ts']);
 
     const compiled = compileSchema(path.join(cwd, 'schema'));
     expect(describeDiagnostics(compiled.diagnostics)).toEqual([]);
-    const { database } = await loadCurrent(io, { kind: 'database', url });
+    const { database } = await loadCurrent({ cwd, env: {}, report: () => undefined }, { kind: 'database', url });
     expect(describePlan(diff(compiled.database, database, { allowDrop: false }))).toEqual([]);
 
     const customers = fs.readFileSync(path.join(cwd, 'schema/customers.schema.ts'), 'utf8');

@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { addSchemaOption } from '../common-options';
+import { addSchemaOption, addTypeCheckOption } from '../common-options';
+import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
-import { compileOrFail } from '../pipeline';
-import { loadProject } from '../project';
 
 /** `schemac check`: compile the schema and report diagnostics (exit 1 on errors). */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  addSchemaOption(program.command('check'))
+  addTypeCheckOption(addSchemaOption(program.command('check')))
     .description('compile the schema files and report errors and warnings')
-    .action((opts: { schema?: string; config?: string }) => {
-      const project = loadProject(io, opts);
-      const db = compileOrFail(io, project, true, true);
-      const count = db.tables.length;
-      io.stdout.write(`schema OK: ${count} table${count === 1 ? '' : 's'} in ${project.schemaShown}\n`);
-      setExit(0);
+    .action(async (opts: { schema?: string; config?: string; typeCheck?: boolean }) => {
+      // Loaded when the command runs, so --help and other commands never load the compiler.
+      const [{ check }, { appContext }] = await Promise.all([import('../../app/check'), import('../report')]);
+      const result = check(appContext(io), { ...opts, typeCheck: opts.typeCheck !== false });
+      const count = result.database.tables.length;
+      io.stdout.write(`schema OK: ${count} table${count === 1 ? '' : 's'} in ${result.schemaShown}\n`);
+      setExit(ExitCode.ok);
     });
 }

@@ -1,18 +1,14 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Command } from 'commander';
-import { pullSchema } from '../../emitters/typescript';
-import { addSourceOptions } from '../common-options';
-import { CliError, RefusedError, UsageError } from '../errors';
+import { Option, type Command } from 'commander';
+import { addConfigOption, addSourceOptions } from '../common-options';
+import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
-import { loadCurrent } from '../pipeline';
-import { resolveSource } from '../sources';
 
 /** Flags of `schemac pull`. */
 interface PullFlags {
   readonly empty?: boolean;
   readonly catalog?: string;
   readonly database?: string;
+  readonly config?: string;
   readonly out: string;
   readonly force?: boolean;
   readonly mixins: boolean;
@@ -20,51 +16,21 @@ interface PullFlags {
 
 /** `schemac pull`: schema files for an existing database, so that plan right after is empty. */
 export function registerPull(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  addSourceOptions(program.command('pull'))
+  addConfigOption(addSourceOptions(program.command('pull'), { empty: false }))
+    // Not offered in help (an empty database has nothing to pull); accepted so the refusal says why.
+    .addOption(new Option('--empty').hideHelp())
     .description('write one *.schema.ts file per table of an existing database (names included)')
     .option('--out <dir>', 'folder to write the schema files into', 'schema')
     .option('--force', 'overwrite schema files that already exist')
     .option('--no-mixins', 'write every column in its table; do not gather shared columns into mixins')
     .action(async (opts: PullFlags) => {
-      const source = resolveSource(opts, io.env);
-      if (source.kind === 'empty') throw new UsageError('pull needs a database to read: --database URL or --catalog FILE');
-      const { database } = await loadCurrent(io, source);
-      const { files, problems } = pullSchema(database, { mixins: opts.mixins });
-      const dir = path.resolve(io.cwd, opts.out);
-      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${opts.out} is not a folder`);
-      // Every target is checked before anything is written, so a refusal leaves the folder untouched.
-      const existing = files.filter((f) => fs.existsSync(path.join(dir, f.path))).map((f) => f.path);
-      if (existing.length > 0 && !opts.force) {
-        throw new RefusedError(`refusing to overwrite ${existing.length} existing file(s) in ${opts.out}: ${existing.join(', ')}; pass --force to overwrite them`);
+      const [{ pull }, { appContext }] = await Promise.all([import('../../app/pull'), import('../report')]);
+      const result = await pull(appContext(io), { ...opts, force: Boolean(opts.force) });
+      for (const p of result.problems) io.stderr.write(`warning: ${p}\n`);
+      if (result.others.length > 0) {
+        io.stderr.write(`warning: ${opts.out} also holds ${result.others.join(', ')}, which pull did not write; they are compiled with the pulled files\n`);
       }
-      const written = new Set(files.map((f) => f.path));
-      const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.schema.ts') && !written.has(f)).sort() : [];
-      writeAll(dir, files);
-      for (const p of problems) io.stderr.write(`warning: ${p}\n`);
-      if (others.length > 0) {
-        io.stderr.write(`warning: ${opts.out} also holds ${others.join(', ')}, which pull did not write; they are compiled with the pulled files\n`);
-      }
-      io.stdout.write(`wrote ${files.length} schema file(s) for ${database.tables.length} table(s) to ${opts.out}\n`);
-      setExit(0);
+      io.stdout.write(`wrote ${result.files} schema file(s) for ${result.tables} table(s) to ${opts.out}\n`);
+      setExit(ExitCode.ok);
     });
-}
-
-/**
- * Writes every file to a temporary name first and renames them only when all are written, so a
- * failure (disk full, permissions) leaves no half-written schema file behind.
- */
-function writeAll(dir: string, files: readonly { path: string; text: string }[]): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const temps: string[] = [];
-  try {
-    for (const f of files) {
-      const temp = path.join(dir, `.${f.path}.tmp-${process.pid}`);
-      fs.writeFileSync(temp, f.text);
-      temps.push(temp);
-    }
-  } catch (err) {
-    for (const t of temps) fs.rmSync(t, { force: true });
-    throw new CliError(`cannot write schema files to ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, undefined, { cause: err });
-  }
-  files.forEach((f, i) => fs.renameSync(temps[i], path.join(dir, f.path)));
 }

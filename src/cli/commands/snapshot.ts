@@ -1,33 +1,19 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Command } from 'commander';
-import { serializeSnapshot } from '../../catalog/snapshot';
-import { addSourceOptions } from '../common-options';
-import { UsageError } from '../errors';
+import { Option, type Command } from 'commander';
+import { addConfigOption, addSourceOptions } from '../common-options';
+import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
-import { loadCurrent } from '../pipeline';
-import { resolveSource } from '../sources';
 
 /** `schemac snapshot`: the raw catalog rows as a schemac.catalog/v1 file, for offline work. */
 export function registerSnapshot(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  addSourceOptions(program.command('snapshot'))
+  addConfigOption(addSourceOptions(program.command('snapshot'), { empty: false }))
+    // Not offered in help (there is nothing to snapshot); accepted so the refusal says why.
+    .addOption(new Option('--empty').hideHelp())
     .description('write the database catalog as a schemac.catalog/v1 JSON snapshot')
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (opts: { empty?: boolean; catalog?: string; database?: string; out?: string }) => {
-      const source = resolveSource(opts, io.env);
-      if (source.kind === 'empty') throw new UsageError('snapshot needs --database URL (or --catalog FILE to re-check one)');
-      const { snapshot } = await loadCurrent(io, source);
-      if (!snapshot) throw new UsageError('snapshot needs a database to read');
-      const text = serializeSnapshot(snapshot);
-      if (opts.out) {
-        // Write to a temporary file first so an interrupted write never leaves half a snapshot.
-        const target = path.resolve(io.cwd, opts.out);
-        const temp = `${target}.tmp-${process.pid}`;
-        fs.writeFileSync(temp, text);
-        fs.renameSync(temp, target);
-      } else {
-        io.stdout.write(text);
-      }
-      setExit(0);
+    .action(async (opts: { empty?: boolean; catalog?: string; database?: string; config?: string; out?: string }) => {
+      const [{ snapshot }, { appContext }] = await Promise.all([import('../../app/snapshot'), import('../report')]);
+      const result = await snapshot(appContext(io), opts);
+      if (result.writtenTo === null) io.stdout.write(result.text);
+      setExit(ExitCode.ok);
     });
 }

@@ -1,6 +1,6 @@
 import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, ReferentialAction } from '../../model';
 import { bare, parenthesized } from './expression';
-import { quoteIdent, quoteQualified } from './quote';
+import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
 
 /** `([a], [b] DESC)`: ASC is SQL Server's default and is left out. */
 export function renderKeyColumns(columns: readonly IndexColumn[]): string {

@@ -1,7 +1,7 @@
 import type { Column, DefaultConstraint, Identity } from '../../model';
 import { parenthesized } from './expression';
-import { collationName, quoteIdent } from './quote';
-import { isStringType, renderType } from './types';
+import { collationName, quoteIdent } from '../../sqlserver/literals';
+import { isCharacterType, typeText } from '../../sqlserver/types';
 
 /** Identity seed/increment are decimal strings (they may exceed 2^53); anything else is refused. */
 function renderIdentity(identity: Identity): string {
@@ -32,9 +32,9 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
     const notNull = column.computed.persisted && !column.nullable ? ' NOT NULL' : '';
     return `${name} AS ${parenthesized(column.computed.expression)}${persisted}${notNull}`;
   }
-  const parts = [name, renderType(column.type)];
+  const parts = [name, typeText(column.type)];
   if (column.collation !== null) {
-    if (!isStringType(column.type)) throw new Error(`schemac: collation on non-string column ${column.name}`);
+    if (!isCharacterType(column.type)) throw new Error(`schemac: collation on non-string column ${column.name}`);
     parts.push(`COLLATE ${collationName(column.collation)}`);
   }
   if (column.identity !== null) {
@@ -49,7 +49,7 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
 /** `[c] type [COLLATE x] NULL|NOT NULL`, the body of ALTER COLUMN (which takes no default or identity). */
 export function renderAlterColumnBody(column: Column): string {
   if (column.computed !== null) throw new Error(`schemac: computed column ${column.name} cannot be altered in place`);
-  const parts = [quoteIdent(column.name), renderType(column.type)];
+  const parts = [quoteIdent(column.name), typeText(column.type)];
   if (column.collation !== null) parts.push(`COLLATE ${collationName(column.collation)}`);
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   return parts.join(' ');

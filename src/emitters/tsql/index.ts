@@ -1,6 +1,4 @@
 /** The T-SQL grammar module: quoting, literals, types, column definitions, statements, scripts. */
-export * from './quote';
-export * from './types';
 export * from './expression';
 export * from './column';
 export * from './clauses';

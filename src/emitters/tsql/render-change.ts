@@ -3,7 +3,7 @@ import type { Table } from '../../model';
 import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint } from './clauses';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
-import { nLiteral, quoteIdent, quoteQualified } from './quote';
+import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => string[] };

@@ -1,6 +1,6 @@
 import type { Change, Plan, PlanStep } from '../../differ/changes';
 import { describeWithTable } from '../describe';
-import { nLiteral } from './quote';
+import { nLiteral } from '../../sqlserver/literals';
 import { renderChange } from './render-change';
 
 /** Which way a script goes: the plan itself, or its inverses in reverse order. */
@@ -69,6 +69,13 @@ function irreversibleReason(step: PlanStep): string {
   return step.hazards.find((h) => h.code === 'irreversible')?.message ?? 'it has no faithful inverse';
 }
 
+/** The down script's comment for a step with no inverse of its own. */
+function noInverseComment(stepNumber: number, what: string, step: PlanStep): string {
+  return step.undoneBy !== undefined
+    ? `step ${stepNumber} (${what}) needs no undo: ${step.undoneBy}`
+    : `step ${stepNumber} (${what}) cannot be undone: ${irreversibleReason(step)}`;
+}
+
 /** Comment text on one line: a name holding a newline must not end the comment and start SQL. */
 function commentLine(text: string): string {
   return `-- ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`.trimEnd();
@@ -114,7 +121,7 @@ function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOp
     const what = describeWithTable(s.step.change);
     if (options.direction === 'up') {
       for (const h of s.step.hazards) warnings.push(`  step ${s.stepIndex + 1} (${what}): ${h.code}: ${h.message}`);
-    } else if (s.change === null) {
+    } else if (s.change === null && s.step.undoneBy === undefined) {
       warnings.push(`  step ${s.stepIndex + 1} (${what}) cannot be undone: ${irreversibleReason(s.step)}`);
     }
   }
@@ -148,7 +155,7 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   for (const s of steps) {
     const what = describeWithTable(s.step.change);
     if (s.change === null) {
-      chunks.push(commentLine(`step ${s.stepIndex + 1} (${what}) cannot be undone: ${irreversibleReason(s.step)}`));
+      chunks.push(commentLine(noInverseComment(s.stepIndex + 1, what, s.step)));
       continue;
     }
     const label = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : `undo ${what}`}`);

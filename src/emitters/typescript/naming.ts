@@ -4,8 +4,8 @@
  * file names, and TypeScript string literals.
  */
 import type { Column } from '../../model';
-// The compiler owns the field -> column rule; pull must invert exactly that rule, not a copy of it.
-import { snakeCase } from '../../compiler/names';
+// Pull inverts the compiler's field -> column rule: the one copy, not a look-alike.
+import { snakeCase } from '../../util/case';
 
 /** order_lines -> OrderLines; non-identifier characters split words; a leading digit gets a T prefix. */
 export function pascalCase(name: string): string {

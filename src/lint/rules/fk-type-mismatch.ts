@@ -6,7 +6,8 @@
  */
 import type { Database, ForeignKey, Table } from '../../model';
 import type { Finding, LintRule } from '../rule';
-import { columnOf, qualified, sameName, sourceOf, typeText } from '../model-facts';
+import { typeText } from '../../sqlserver/types';
+import { columnOf, qualified, sameName, sourceOf } from '../model-facts';
 
 function check(db: Database, t: Table, fk: ForeignKey): Finding[] {
   const target = db.tables.find((x) => sameName(x.schema, fk.referencedSchema) && sameName(x.name, fk.referencedTable));

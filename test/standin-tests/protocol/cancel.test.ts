@@ -1,4 +1,3 @@
-import sql from 'mssql';
 import { untilAborted } from './fake-engine';
 import { startHarness, type Harness } from './harness';
 

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import type { PlanJson } from '../emitters/plan-json';
 import type { Database } from '../model';
-import { CliError } from './errors';
+import { writeFileAtomic } from '../util/atomic-write';
+import { AppError } from './errors';
 
 /**
  * A plan saved by `schemac plan --out FILE`: the schemac.plan/v1 document plus the desired model
@@ -14,9 +15,7 @@ export interface SavedPlan extends PlanJson {
 
 /** Writes the saved plan atomically (temporary file, then rename): never half a plan on disk. */
 export function writeSavedPlan(file: string, plan: SavedPlan): void {
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, `${JSON.stringify(plan, null, 2)}\n`);
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, `${JSON.stringify(plan, null, 2)}\n`);
 }
 
 /** Reads and checks a saved plan; problems name the file and what is wrong. */
@@ -25,13 +24,13 @@ export function readSavedPlan(file: string): SavedPlan {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliError(`cannot read plan file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new AppError(`cannot read plan file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new CliError(`plan file ${file} is not JSON: ${(err as Error).message}`);
+    throw new AppError(`plan file ${file} is not JSON: ${(err as Error).message}`);
   }
   const d = doc as Partial<SavedPlan> | null;
   const problem =
@@ -42,6 +41,6 @@ export function readSavedPlan(file: string): SavedPlan {
             : !d.statements || !Array.isArray(d.statements.up) ? 'statements.up: expected an array'
               : !d.desired || !Array.isArray(d.desired.tables) ? 'desired: missing (save plans with schemac plan --out FILE)'
                 : null;
-  if (problem) throw new CliError(`plan file ${file}: ${problem}`);
+  if (problem) throw new AppError(`plan file ${file}: ${problem}`);
   return d as SavedPlan;
 }

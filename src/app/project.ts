@@ -1,6 +1,5 @@
 import * as path from 'path';
 import { loadConfig, type SchemacConfig } from '../config';
-import type { CliIo } from './io';
 
 /** The flags every command shares for finding the project: --config and --schema. */
 export interface ProjectFlags {
@@ -19,10 +18,10 @@ export interface Project {
   readonly root: string;
 }
 
-/** Loads schemac.config.json (or --config FILE); flags win over the file. */
-export function loadProject(io: CliIo, flags: ProjectFlags): Project {
-  const { config, file } = loadConfig(io.cwd, flags.config);
-  const schemaDir = flags.schema !== undefined ? path.resolve(io.cwd, flags.schema) : config.schema;
-  const root = file ? path.dirname(file) : io.cwd;
-  return { config, schemaDir, root, schemaShown: flags.schema ?? (path.relative(io.cwd, schemaDir) || '.') };
+/** Loads schemac.config.json (or --config FILE) relative to `cwd`; flags win over the file. */
+export function loadProject(cwd: string, flags: ProjectFlags): Project {
+  const { config, file } = loadConfig(cwd, flags.config);
+  const schemaDir = flags.schema !== undefined ? path.resolve(cwd, flags.schema) : config.schema;
+  const root = file ? path.dirname(file) : cwd;
+  return { config, schemaDir, root, schemaShown: flags.schema ?? (path.relative(cwd, schemaDir) || '.') };
 }

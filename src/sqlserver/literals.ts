@@ -1,10 +1,15 @@
 /**
- * Identifier quoting and string literals: the two places where T-SQL text meets user-chosen
- * names and values, so both escape unconditionally (design.md rule 8).
+ * Quoting and typed literals: where T-SQL text meets user-chosen names and values, so both
+ * escape unconditionally (design.md rule 8).
  */
+import type { SqlType } from '../model';
+import { MAX_IDENTIFIER_LENGTH } from './names';
+import { isUnicodeType } from './types';
 
-/** SQL Server's limit for a regular identifier (sysname is nvarchar(128)). */
-export const MAX_IDENTIFIER_LENGTH = 128;
+/** `[name]` with every `]` doubled, whatever its length (for text that is checked elsewhere). */
+export function bracket(name: string): string {
+  return `[${name.replace(/]/g, ']]')}]`;
+}
 
 /** `[name]` with every `]` doubled; throws on an empty or over-long name rather than emit it. */
 export function quoteIdent(name: string): string {
@@ -12,7 +17,7 @@ export function quoteIdent(name: string): string {
   if (name.length > MAX_IDENTIFIER_LENGTH) {
     throw new Error(`schemac: identifier longer than ${MAX_IDENTIFIER_LENGTH} characters: ${name}`);
   }
-  return `[${name.replace(/\]/g, ']]')}]`;
+  return bracket(name);
 }
 
 /** `[schema].[name]`, each part quoted. */
@@ -28,13 +33,24 @@ export function stringLiteral(value: string, unicode: boolean): string {
   return `${unicode ? 'N' : ''}'${value.replace(/'/g, "''")}'`;
 }
 
+/** A string literal typed like the column it meets: 'x' for char/varchar and others, N'x' for nchar/nvarchar. */
+export function typedStringLiteral(value: string, type: SqlType): string {
+  return stringLiteral(value, isUnicodeType(type));
+}
+
 /** N'...' literal, for names and messages passed to procedures (sp_rename, EXEC, RAISERROR). */
 export function nLiteral(value: string): string {
   return stringLiteral(value, true);
 }
 
+/** `[col] IN (v1, v2, ...)` for a string- or number-literal union, literals typed like the column. */
+export function inListText(column: string, values: readonly (string | number)[], type: SqlType): string {
+  const items = values.map((v) => (typeof v === 'number' ? String(v) : typedStringLiteral(v, type)));
+  return `${bracket(column)} IN (${items.join(', ')})`;
+}
+
 /**
- * A collation name is emitted bare (COLLATE takes no quotes), so only the characters SQL Server
+ * A collation name is written bare (COLLATE takes no quotes), so only the characters SQL Server
  * collation names use are let through.
  */
 export function collationName(name: string): string {

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliError } from './errors';
+import { AppError } from './errors';
 
 /** A folder of the repository as it is at a git ref, extracted to a temporary directory. */
 export interface CheckedOutFolder {
@@ -19,7 +19,7 @@ function git(args: string[], cwd: string): string {
     return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   } catch (err) {
     const stderr = String((err as { stderr?: unknown }).stderr ?? '').trim();
-    throw new CliError(`git ${args[0]} failed: ${stderr || (err as Error).message}`);
+    throw new AppError(`git ${args[0]} failed: ${stderr || (err as Error).message}`);
   }
 }
 
@@ -32,7 +32,7 @@ export function checkoutFolderAt(ref: string, folder: string, cwd: string): Chec
   try {
     execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, stdio: 'ignore' });
   } catch {
-    throw new CliError(`--base ${ref}: not a commit in this repository`);
+    throw new AppError(`--base ${ref}: not a commit in this repository`);
   }
   const rel = path.relative(repoRoot, path.resolve(cwd, folder)).split(path.sep).join('/');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-'));

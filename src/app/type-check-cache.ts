@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { TypeCheckCache } from '../compiler';
+import { writeFileAtomic } from '../util/atomic-write';
 
 const MAX_KEYS = 32;
 
@@ -27,9 +28,7 @@ export function fileTypeCheckCache(projectDir: string): TypeCheckCache | undefin
       keys = [key, ...keys.filter((k) => k !== key)].slice(0, MAX_KEYS);
       try {
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        const temp = `${file}.tmp-${process.pid}`;
-        fs.writeFileSync(temp, JSON.stringify({ keys }));
-        fs.renameSync(temp, file);
+        writeFileAtomic(file, JSON.stringify({ keys }));
       } catch {
         // A read-only node_modules only costs the next run its type check.
       }

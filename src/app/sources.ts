@@ -1,4 +1,4 @@
-import { DEFAULT_COLLATION } from '../catalog/to-model';
+import { DEFAULT_COLLATION } from '../sqlserver/names';
 import type { Database } from '../model';
 import { UsageError } from './errors';
 
@@ -17,8 +17,8 @@ export interface SourceFlags {
 
 /**
  * Picks the one database source: --empty, --catalog FILE or --database URL; with none of them,
- * SCHEMAC_DATABASE_URL, then the config file's database.url. Two at once is a usage error, since silently preferring one could plan
- * against the wrong database.
+ * SCHEMAC_DATABASE_URL, then the config file's database.url. Two at once is a usage error, since
+ * silently preferring one could plan against the wrong database.
  */
 export function resolveSource(flags: SourceFlags, env: Readonly<Record<string, string | undefined>>, configUrl?: string): DatabaseSource {
   const given: DatabaseSource[] = [];
@@ -40,4 +40,14 @@ export function resolveSource(flags: SourceFlags, env: Readonly<Record<string, s
 /** The database a fresh server would have: no tables, the default collation. */
 export function emptyDatabase(): Database {
   return { name: null, collation: DEFAULT_COLLATION, schemas: ['dbo'], tables: [] };
+}
+
+/**
+ * The live database of a command that can only use one (history): --database, else
+ * SCHEMAC_DATABASE_URL, else the config file's database.url, in the same order as resolveSource.
+ */
+export function resolveDatabaseUrl(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, configUrl: string | undefined, command: string): string {
+  const url = [flag, env.SCHEMAC_DATABASE_URL, configUrl].find((v) => v !== undefined && v.trim() !== '');
+  if (url === undefined) throw new UsageError(`${command} needs a database: pass --database URL, set SCHEMAC_DATABASE_URL, or set database.url in schemac.config.json`);
+  return url;
 }

@@ -1,0 +1,49 @@
+import { ApplyError } from '../apply/errors';
+import { describeRemaining, type ApplyStatement } from '../apply/executor';
+import { diff, fingerprint, type Plan } from '../differ';
+import { renderPlanJson, renderScript, statementsForDriver } from '../emitters';
+import type { Database } from '../model';
+import type { SavedPlan } from './saved-plan';
+
+/** What apply will run, from a saved plan file or planned now under the lock. */
+export interface ApplyJob {
+  readonly statements: readonly ApplyStatement[];
+  /** The whole script, kept in the history row. */
+  readonly script: string;
+  /** One line per data-loss hazard (`step N: ...`); apply refuses them without --allow-data-loss. */
+  readonly dataLoss: readonly string[];
+  readonly stepCount: number;
+  /** The plan made now; null for a saved plan (its steps were reviewed when it was saved). */
+  readonly plan: Plan | null;
+}
+
+/**
+ * A saved plan, applied only if the database is still what it was planned against; otherwise
+ * the drift is refused, naming what planning now would do.
+ */
+export function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Database): ApplyJob {
+  if (saved.fingerprint !== currentFingerprint) {
+    const now = diff(saved.desired, current, { allowDrop: false });
+    throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${saved.fingerprint.slice(0, 12)} expected, ${currentFingerprint.slice(0, 12)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
+  }
+  return {
+    statements: saved.statements.up.map((st) => ({ sql: st.sql, stepIndex: st.index - 1, description: saved.changes[st.index - 1]?.summary ?? `step ${st.index}` })),
+    script: saved.statements.up.map((st) => st.sql).join('\n'),
+    dataLoss: saved.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
+    stepCount: saved.changes.length,
+    plan: null,
+  };
+}
+
+/** Plans now, from the catalog read under the lock. */
+export function jobFromSchema(desired: Database, current: Database, allowDrop: boolean): ApplyJob {
+  const plan = diff(desired, current, { allowDrop });
+  const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
+  return {
+    statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),
+    script: renderScript(plan, { direction: 'up', databaseName: current.name }).text,
+    dataLoss: json.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
+    stepCount: plan.steps.length,
+    plan,
+  };
+}

@@ -1,0 +1,160 @@
+import * as path from 'path';
+import { ApplyError } from '../apply/errors';
+import { executeApply, type ApplyProgress, type PreparedApply } from '../apply/executor';
+import { openMssqlSession } from '../apply/session';
+import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
+import { readCatalogWith } from '../catalog/read';
+import { withoutIgnored } from '../config';
+import { diff, fingerprint, type Plan } from '../differ';
+import type { Database, Diagnostic } from '../model';
+import { jobFromFile, jobFromSchema, type ApplyJob } from './apply-job';
+import { compileOrFail } from './compile';
+import type { AppContext } from './context';
+import { catalogModel } from './current';
+import { AppError, UsageError } from './errors';
+import { loadProject, type ProjectFlags } from './project';
+import { readSavedPlan } from './saved-plan';
+import { resolveSource, type SourceFlags } from './sources';
+
+/** What `apply` needs: the project, the live database, the saved plan if any, and the policy flags. */
+export interface ApplyInput extends ProjectFlags, SourceFlags {
+  /** A plan saved by `plan --out FILE` (relative to the context's cwd); otherwise plan now. */
+  readonly planFile?: string;
+  readonly allowDrop: boolean;
+  readonly allowDataLoss: boolean;
+  readonly autoApprove: boolean;
+  readonly typeCheck: boolean;
+  readonly lockTimeoutMs: number;
+  readonly statementTimeoutMs?: number;
+  readonly statementLockTimeoutMs?: number;
+  /** Recorded in the history row. */
+  readonly toolVersion: string;
+}
+
+/** How apply talks to the person (or CI job) running it. */
+export interface ApplyHooks {
+  /**
+   * Asks for approval; absent when there is no one to ask (no terminal), and then apply refuses
+   * unless `autoApprove`. Answering false refuses.
+   */
+  readonly confirm?: (question: string, signal: AbortSignal) => Promise<boolean>;
+  /** Shows the plan made under the lock, before any question. */
+  readonly showPlan?: (plan: Plan) => void;
+  readonly onProgress?: (event: ApplyProgress) => void;
+  /** Aborting cancels the running statement and rolls back (Ctrl-C). */
+  readonly signal?: AbortSignal;
+}
+
+/** Why apply refused to change anything. */
+export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout';
+
+/**
+ * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
+ * converge, a lost connection) are thrown as AppError, with nothing changed unless it says so.
+ */
+export type ApplyOutcome =
+  | { readonly kind: 'applied'; readonly target: string; readonly runId: string; readonly steps: number }
+  | { readonly kind: 'unchanged'; readonly target: string }
+  | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly message: string }
+  | { readonly kind: 'interrupted'; readonly message: string };
+
+/** A decision made under the lock that ends the apply before any change; carries its outcome out of the executor. */
+class Stop extends Error {
+  constructor(readonly outcome: ApplyOutcome) {
+    super(outcome.kind);
+  }
+}
+
+/**
+ * `apply`: under the apply lock, reads the catalog, plans (or takes the saved plan, refusing drift),
+ * refuses data loss without `allowDataLoss`, asks for approval, then runs the steps in one
+ * transaction that is committed only if planning again inside it finds nothing to do.
+ */
+export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHooks = {}): Promise<ApplyOutcome> {
+  const project = loadProject(ctx.cwd, input);
+  const source = resolveSource(input, ctx.env, project.config.database.url);
+  if (source.kind !== 'database') {
+    throw new UsageError('apply needs a live database: pass --database URL, set SCHEMAC_DATABASE_URL or set database.url in schemac.config.json');
+  }
+  const config = parseConnectionString(source.url);
+  const target = describeTarget(config);
+  // Everything that needs no database first: a compile error should not take the lock.
+  const saved = input.planFile !== undefined ? readSavedPlan(path.resolve(ctx.cwd, input.planFile)) : null;
+  const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
+  const signal = hooks.signal ?? new AbortController().signal;
+  let reported = false; // catalog warnings once, not again for the verification read
+
+  const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
+    const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop);
+    if (job.stepCount === 0) return null;
+    if (job.plan) hooks.showPlan?.(job.plan);
+    const stop = refuseDataLoss(job, input) ?? await approve(job, input, hooks, target, signal);
+    if (stop) throw new Stop(stop);
+    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
+  };
+
+  try {
+    const result = await executeApply({
+      openSession: () => openMssqlSession(config, input.statementTimeoutMs),
+      readCurrent: async (session) => {
+        const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, target);
+        const report = reported ? () => undefined : (d: readonly Diagnostic[]) => ctx.report(d);
+        reported = true;
+        // The same ignore rules as the plan, or ignored tables would look like changes.
+        return withoutIgnored(catalogModel(snapshot, report), project.config.ignore);
+      },
+      fingerprint,
+      prepare,
+      toolVersion: input.toolVersion,
+      redact: (text) => redactConfig(text, config),
+      lockTimeoutMs: input.lockTimeoutMs,
+      statementLockTimeoutMs: input.statementLockTimeoutMs ?? null,
+      signal,
+      onProgress: hooks.onProgress,
+    });
+    return result ? { kind: 'applied', target, runId: result.runId, steps: result.steps } : { kind: 'unchanged', target };
+  } catch (err) {
+    if (err instanceof Stop) return err.outcome;
+    if (err instanceof ApplyError) return outcomeOfApplyError(err);
+    if (signal.aborted) return { kind: 'interrupted', message: 'interrupted: nothing was changed' };
+    throw err;
+  }
+}
+
+/**
+ * The safety gates, in order, each a refusal before any change. (A data pre-flight that blocks
+ * a plan certain to fail belongs between the data-loss gate and approval: nobody should be asked
+ * to approve a plan that cannot run.)
+ */
+function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
+  if (job.dataLoss.length === 0 || input.allowDataLoss) return null;
+  return {
+    kind: 'refused', reason: 'data-loss',
+    message: `refusing to apply: ${job.dataLoss.length} step(s) lose data (${job.dataLoss.join('; ')}); pass --allow-data-loss to apply them; nothing was changed`,
+  };
+}
+
+async function approve(job: ApplyJob, input: ApplyInput, hooks: ApplyHooks, target: string, signal: AbortSignal): Promise<ApplyOutcome | null> {
+  if (input.autoApprove) return null;
+  if (!hooks.confirm) {
+    return { kind: 'refused', reason: 'no-approver', message: 'refusing to apply without confirmation: there is no terminal to ask on; review the plan and pass --auto-approve; nothing was changed' };
+  }
+  const yes = await hooks.confirm(`Apply ${job.stepCount} change(s) to ${target}?`, signal);
+  return yes ? null : { kind: 'refused', reason: 'declined', message: 'apply cancelled: nothing was changed' };
+}
+
+/** The executor's failures: refusals and interruptions are outcomes; the rest are errors. */
+function outcomeOfApplyError(err: ApplyError): ApplyOutcome {
+  switch (err.kind) {
+    case 'lock-timeout':
+    case 'drift':
+      return { kind: 'refused', reason: err.kind, message: err.message };
+    case 'interrupted':
+      return { kind: 'interrupted', message: err.message };
+    case 'statement-failed':
+    case 'not-converged':
+    case 'connection-lost':
+    case 'commit-unknown':
+      throw new AppError(err.message, 'error', { cause: err });
+  }
+}

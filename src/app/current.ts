@@ -1,0 +1,66 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseSnapshot, type CatalogSnapshot } from '../catalog/snapshot';
+import { snapshotToModel } from '../catalog/to-model';
+import { withoutIgnored, type IgnoreSettings } from '../config';
+import { summarizeDiagnostics } from '../emitters/diagnostics-text';
+import type { Database, Diagnostic } from '../model';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { emptyDatabase, type DatabaseSource } from './sources';
+
+/** The current database state: nothing, a snapshot file, or a live server's catalog. */
+export interface CurrentState {
+  readonly database: Database;
+  /** The raw catalog rows, when the source had any (not for --empty). */
+  readonly snapshot: CatalogSnapshot | null;
+}
+
+/** Reads the current state from the chosen source; catalog warnings go to the context's report. */
+export async function loadCurrent(ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
+  const state = await readSource(ctx, source);
+  return ignore ? { ...state, database: withoutIgnored(state.database, ignore) } : state;
+}
+
+/** The raw catalog of the source: a snapshot file as it is, or a live server read now. */
+export async function readSnapshot(ctx: AppContext, source: Exclude<DatabaseSource, { kind: 'empty' }>): Promise<CatalogSnapshot> {
+  switch (source.kind) {
+    case 'catalog': {
+      const file = path.resolve(ctx.cwd, source.file);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new AppError(`cannot read catalog file ${source.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+      return parseSnapshot(text, source.file);
+    }
+    case 'database': {
+      // Loaded here, not at the top: the driver is only needed when a server is read.
+      const [{ parseConnectionString }, { readCatalog }] = await Promise.all([
+        import('../catalog/connection'), import('../catalog/read'),
+      ]);
+      return readCatalog(parseConnectionString(source.url));
+    }
+  }
+}
+
+async function readSource(ctx: AppContext, source: DatabaseSource): Promise<CurrentState> {
+  if (source.kind === 'empty') return { database: emptyDatabase(), snapshot: null };
+  const snapshot = await readSnapshot(ctx, source);
+  return { database: catalogModel(snapshot, ctx.report), snapshot };
+}
+
+/**
+ * A snapshot as the model. Warnings go to `report`; an object schemac cannot model (e.g. a `text`
+ * column) would make the plan wrong, so it stops the command rather than plan against a
+ * partial picture of the database.
+ */
+export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void): Database {
+  const { database, diagnostics } = snapshotToModel(snapshot);
+  report(diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    throw new AppError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);
+  }
+  return database;
+}

@@ -1,0 +1,22 @@
+import type { Plan } from '../differ';
+import { renderScript, type Direction, type Script } from '../emitters';
+import type { AppContext } from './context';
+import { plan, type PlanInput } from './plan';
+
+/** What `emit-sql` needs: a plan's input and which way the script goes. */
+export interface EmitSqlInput extends Omit<PlanInput, 'savePlanTo'> {
+  readonly direction: Direction;
+}
+
+/** The script, and the plan it renders (its step count drives --detailed-exitcode). */
+export interface EmitSqlResult {
+  readonly script: Script;
+  readonly plan: Plan;
+}
+
+/** `emit-sql`: the up (or down) script for sqlcmd, SSMS or a DBA's review; never refuses. */
+export async function emitSql(ctx: AppContext, input: EmitSqlInput): Promise<EmitSqlResult> {
+  const planned = await plan(ctx, input);
+  const script = renderScript(planned.plan, { direction: input.direction, databaseName: planned.current.database.name });
+  return { script, plan: planned.plan };
+}

@@ -1,0 +1,44 @@
+import * as path from 'path';
+import { diff, fingerprint, type Plan } from '../differ';
+import { renderPlanJson, type PlanJson } from '../emitters/plan-json';
+import type { Database } from '../model';
+import { compileOrFail } from './compile';
+import type { AppContext } from './context';
+import { loadCurrent, type CurrentState } from './current';
+import { loadProject, type ProjectFlags } from './project';
+import { writeSavedPlan } from './saved-plan';
+import { resolveSource, type SourceFlags } from './sources';
+
+/** What `plan` and `emit-sql` need: the project, the database to compare with, and the plan's shape. */
+export interface PlanInput extends ProjectFlags, SourceFlags {
+  readonly allowDrop: boolean;
+  /** False skips TypeScript's own type check (schemac's checks still run). */
+  readonly typeCheck: boolean;
+  /** Also save the plan here (relative to the context's cwd), for `apply FILE`. */
+  readonly savePlanTo?: string;
+}
+
+/** A plan and everything it was made from. */
+export interface PlanResult {
+  readonly plan: Plan;
+  readonly desired: Database;
+  readonly current: CurrentState;
+  /** The schemac.plan/v1 document, with the fingerprint of the catalog planned against. */
+  readonly json: PlanJson;
+}
+
+/**
+ * `plan`: compiles the schema, reads the current state, and diffs. It never refuses: skips and
+ * hazards are part of the result. With `savePlanTo`, the plan and the desired model are saved
+ * atomically for a later `apply FILE`.
+ */
+export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResult> {
+  const project = loadProject(ctx.cwd, input);
+  const source = resolveSource(input, ctx.env, project.config.database.url);
+  const desired = compileOrFail(ctx, project, input.typeCheck);
+  const current = await loadCurrent(ctx, source, project.config.ignore);
+  const made = diff(desired, current.database, { allowDrop: input.allowDrop });
+  const json = renderPlanJson(made, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
+  if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...json, desired });
+  return { plan: made, desired, current, json };
+}

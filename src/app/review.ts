@@ -1,0 +1,97 @@
+import * as path from 'path';
+import { compileSchema } from '../compiler';
+import { withoutIgnored } from '../config';
+import { diff, type Plan } from '../differ';
+import { buildReview, type Review } from '../emitters/review';
+import type { Database, Diagnostic } from '../model';
+import { compileAndLint } from './compile';
+import type { AppContext } from './context';
+import { loadCurrent } from './current';
+import { AppError, UsageError } from './errors';
+import { checkoutFolderAt } from './git-checkout';
+import { loadProject, type Project, type ProjectFlags } from './project';
+import { emptyDatabase, resolveSource } from './sources';
+import { fileTypeCheckCache } from './type-check-cache';
+
+/** What `review` compares the working tree's schema with: a git ref (default HEAD), a snapshot or a database. */
+export interface ReviewInput extends ProjectFlags {
+  readonly base?: string;
+  readonly catalog?: string;
+  readonly database?: string;
+  /** With a catalog or database: drop undeclared objects (against a ref a removed declaration is always a drop). */
+  readonly allowDrop: boolean;
+  readonly typeCheck: boolean;
+}
+
+/**
+ * How a review ended. A working tree whose schema has errors is not reviewed, but its
+ * diagnostics are still worth annotating on the pull request.
+ */
+export type ReviewOutcome =
+  | { readonly kind: 'schema-errors'; readonly diagnostics: readonly Diagnostic[]; readonly displayPath: (file: string) => string }
+  | {
+    readonly kind: 'reviewed'; readonly review: Review; readonly plan: Plan;
+    readonly diagnostics: readonly Diagnostic[];
+    /** Shows a source file as the repository has it: relative to the cwd, mapped back from a base checkout. */
+    readonly displayPath: (file: string) => string;
+  };
+
+/** The state a review starts from, and how to show its files. */
+interface Base {
+  readonly database: Database;
+  readonly label: string;
+  readonly allowDrop: boolean;
+  readonly rewrite: (file: string) => string;
+}
+
+/**
+ * `review`: what the working tree's schema change does, against the schema at a git ref (read
+ * through `git archive`, the working tree untouched) or against a database; the diagnostics of
+ * the working tree go to the report as they are found.
+ */
+export async function review(ctx: AppContext, input: ReviewInput): Promise<ReviewOutcome> {
+  const given = [input.base, input.catalog, input.database].filter((v) => v !== undefined).length;
+  if (given > 1) throw new UsageError('give only one of --base, --catalog and --database');
+  const project = loadProject(ctx.cwd, input);
+  const head = compileAndLint(project, input.typeCheck);
+  ctx.report(head.diagnostics);
+  const relative = (file: string) => path.relative(ctx.cwd, file) || file;
+  if (head.diagnostics.some((d) => d.severity === 'error')) {
+    return { kind: 'schema-errors', diagnostics: head.diagnostics, displayPath: relative };
+  }
+  const base = input.catalog !== undefined || input.database !== undefined
+    ? await databaseBase(ctx, input, project)
+    : baseAtRef(ctx, input.base ?? 'HEAD', input, project);
+  const displayPath = (file: string) => relative(base.rewrite(file));
+  const plan = diff(head.database, base.database, { allowDrop: base.allowDrop });
+  const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath });
+  return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath };
+}
+
+/** The schema as it is at `ref`; a ref without the schema folder is an empty database. */
+function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Project): Base {
+  const checkout = checkoutFolderAt(ref, project.schemaDir, ctx.cwd);
+  try {
+    const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
+    if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite };
+    const compiled = compileSchema(checkout.dir, {
+      typeCheck: input.typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
+      typeCheckCache: fileTypeCheckCache(project.root),
+    });
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) {
+      throw new AppError(`the schema at ${ref} does not compile (${errors} error(s)); review against a ref whose schema compiles`);
+    }
+    // Against a ref, a declaration removed in the working tree is a drop the reviewer must see.
+    return { database: withoutIgnored(compiled.database, project.config.ignore), label: ref, allowDrop: true, rewrite };
+  } finally {
+    checkout.dispose();
+  }
+}
+
+async function databaseBase(ctx: AppContext, input: ReviewInput, project: Project): Promise<Base> {
+  const source = resolveSource(input, ctx.env, project.config.database.url);
+  const database = (await loadCurrent(ctx, source, project.config.ignore)).database;
+  const label = source.kind === 'catalog' ? source.file : database.name ?? 'database';
+  return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f };
+}

@@ -1,0 +1,35 @@
+import * as path from 'path';
+import { serializeSnapshot } from '../catalog/snapshot';
+import { writeFileAtomic } from '../util/atomic-write';
+import type { AppContext } from './context';
+import { readSnapshot } from './current';
+import { UsageError } from './errors';
+import { loadProject } from './project';
+import { resolveSource, type SourceFlags } from './sources';
+
+/** What `snapshot` needs: where to read (a database, or a snapshot file to re-check) and where to write. */
+export interface SnapshotInput extends SourceFlags {
+  /** The project config, for its database.url. */
+  readonly config?: string;
+  /** Write here (relative to the context's cwd) instead of returning the text only. */
+  readonly out?: string;
+}
+
+/** The schemac.catalog/v1 text, and the file it was written to, if any. */
+export interface SnapshotResult {
+  readonly text: string;
+  readonly writtenTo: string | null;
+}
+
+/** `snapshot`: the raw catalog rows as a schemac.catalog/v1 document, for offline work. */
+export async function snapshot(ctx: AppContext, input: SnapshotInput): Promise<SnapshotResult> {
+  const project = loadProject(ctx.cwd, { config: input.config });
+  const source = resolveSource(input, ctx.env, project.config.database.url);
+  if (source.kind === 'empty') throw new UsageError('snapshot needs --database URL (or --catalog FILE to re-check one)');
+  const text = serializeSnapshot(await readSnapshot(ctx, source));
+  if (input.out === undefined) return { text, writtenTo: null };
+  // Atomic: an interrupted write never leaves half a snapshot.
+  const target = path.resolve(ctx.cwd, input.out);
+  writeFileAtomic(target, text);
+  return { text, writtenTo: target };
+}

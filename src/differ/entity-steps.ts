@@ -1,0 +1,103 @@
+/**
+ * Entity decisions to steps: pairs that changed are dropped and re-created, renamed pairs are
+ * renamed, untrusted ones re-validated; undeclared ones dropped (--allow-drop) or skipped; forced
+ * drops dropped and, when they must come back, re-added.
+ */
+import { addChange, dropChange, isClustered, isTrusted, remap, renameObjectType, type Entity, type NameMap } from './entities';
+import { constraintScan, hazard, indexBuild, isLarge, qualified } from './hazards';
+import { NOT_DECLARED } from './skip-reasons';
+import { step } from './step';
+import type { Hazard, PlanStep, SkippedObject, TableRef } from './changes';
+import type { EntityPairing } from './diff-entities';
+import type { Forced } from './forced';
+import type { DiffContext, ExistingTable, KeptTable, Planned } from './table-pairs';
+import type { Table } from '../model';
+
+
+/** Hazards of creating an entity on an existing table (large tables are built or scanned). */
+function addHazards(e: Entity, table: Table, ref: TableRef): Hazard[] {
+  const what = `${e.kind === 'index' ? 'index' : 'constraint'} ${e.object.name}`;
+  switch (e.kind) {
+    case 'primaryKey':
+    case 'unique':
+    case 'index': {
+      const out = indexBuild(table, ref, what);
+      if (isClustered(e) && isLarge(table)) out.push(hazard('table-rebuild', `clustered ${e.object.name} rewrites ${qualified(ref)}`));
+      return out;
+    }
+    case 'check':
+    case 'foreignKey': return constraintScan(table, ref, what);
+    case 'default': return [];
+  }
+}
+
+/** The refs an existing table's steps use: drops by the old name, adds by the new one. */
+function refsOf(table: ExistingTable): { readonly oldRef: TableRef; readonly newRef: TableRef } {
+  return table.kind === 'kept' ? table : { oldRef: table.ref, newRef: table.ref };
+}
+
+function dropStep(table: ExistingTable, e: Entity, hazards: readonly Hazard[]): PlanStep {
+  return step(dropChange(refsOf(table).oldRef, e), hazards);
+}
+
+function addStep(table: ExistingTable, e: Entity): PlanStep {
+  const { newRef } = refsOf(table);
+  return step(addChange(newRef, e), addHazards(e, table.current, newRef));
+}
+
+/** The steps of a kept table's entities: pairs, then extras, then missing ones. */
+export function keptEntitySteps(table: KeptTable, pairing: EntityPairing, forced: Forced, map: NameMap, ctx: DiffContext): Planned {
+  const steps: PlanStep[] = [];
+  for (const pair of pairing.pairs) {
+    const drop = forced.get(pair.current);
+    if (pair.changed || drop !== undefined) {
+      steps.push(dropStep(table, pair.current, drop?.hazards ?? []), addStep(table, pair.desired));
+      continue;
+    }
+    if (ctx.key(pair.current.object.name) !== ctx.key(pair.desired.object.name)) {
+      steps.push(step({
+        kind: 'renameConstraint', table: table.newRef, objectType: renameObjectType(pair.current),
+        from: pair.current.object.name, to: pair.desired.object.name,
+      }));
+    }
+    if (!isTrusted(pair.current)) {
+      const hazards = [hazard('constraint-scan', `re-validating ${pair.desired.object.name} scans ${qualified(table.newRef)} and fails if a row violates it`)];
+      const wasDisabled = (pair.current.kind === 'check' || pair.current.kind === 'foreignKey') && !pair.current.object.enabled;
+      // The inverse (NOCHECK, then WITH NOCHECK CHECK) leaves it enabled but untrusted, not disabled.
+      if (wasDisabled) hazards.push(hazard('irreversible', `${pair.desired.object.name} was disabled; the down script leaves it enabled but untrusted`));
+      steps.push(step({ kind: 'revalidateConstraint', table: table.newRef, name: pair.desired.object.name }, hazards));
+    }
+  }
+  const extras = extraEntitySteps(table, pairing.extras, forced, map, ctx);
+  return {
+    steps: [...steps, ...extras.steps, ...pairing.missing.map((e) => addStep(table, e))],
+    skipped: extras.skipped,
+  };
+}
+
+/** Undeclared current entities: dropped with --allow-drop, else skipped (or dropped and re-added when forced). */
+export function extraEntitySteps(table: ExistingTable, extras: readonly Entity[], forced: Forced, map: NameMap, ctx: DiffContext): Planned {
+  const steps: PlanStep[] = [];
+  const skipped: SkippedObject[] = [];
+  const { oldRef } = refsOf(table);
+  // Objects of a skipped table are covered by the table's own skipped entry.
+  const listSkipped = (e: Entity) => {
+    if (table.kind === 'kept') skipped.push({ table: oldRef, objectType: e.kind, name: e.object.name, reason: NOT_DECLARED });
+  };
+  for (const e of extras) {
+    const drop = forced.get(e);
+    if (drop !== undefined) {
+      steps.push(dropStep(table, e, drop.hazards));
+      if (drop.readd && !ctx.allowDrop) {
+        steps.push(addStep(table, remap(e, map)));
+        // Still undeclared: it is rebuilt as it was, and listed like any other left-alone object.
+        listSkipped(e);
+      }
+    } else if (ctx.allowDrop) {
+      steps.push(dropStep(table, e, []));
+    } else {
+      listSkipped(e);
+    }
+  }
+  return { steps, skipped };
+}

@@ -1,0 +1,96 @@
+/**
+ * How the tables of two models pair up: each desired table is `added` or `kept` (with its
+ * current version), each unclaimed current table `dropped`. Every later pass of the diff takes
+ * these pairs as input; nothing here is mutated after pairing.
+ */
+import type { PlanStep, SkippedObject, TableRef } from './changes';
+import type { NameMap } from './entities';
+import { collationKey, tableKey, type NameKey } from '../sqlserver/names';
+import { isCharacterType } from '../sqlserver/types';
+import type { SqlType, Table } from '../model';
+
+/** A table only the schema has: created. */
+export interface AddedTable { readonly kind: 'added'; readonly desired: Table; readonly ref: TableRef }
+/** A table only the database has: dropped with --allow-drop, else skipped. */
+export interface DroppedTable { readonly kind: 'dropped'; readonly current: Table; readonly ref: TableRef }
+/** A table on both sides (same name, or a declared rename). */
+export interface KeptTable {
+  readonly kind: 'kept';
+  readonly current: Table;
+  readonly desired: Table;
+  /** The table's name before the plan (drops use it: they run before renames). */
+  readonly oldRef: TableRef;
+  /** The table's name after the plan (renames run before every add and alter). */
+  readonly newRef: TableRef;
+}
+
+/** One table of the diff, by which side(s) it is on. */
+export type TablePair = AddedTable | DroppedTable | KeptTable;
+
+/** A table that exists in the database (its current version is known). */
+export type ExistingTable = DroppedTable | KeptTable;
+
+/** What every pass of the diff shares: read-only settings. */
+export interface DiffContext {
+  readonly key: NameKey;
+  readonly allowDrop: boolean;
+  /** Database default collation, for columns whose collation is null. */
+  readonly collation: string;
+}
+
+/** Steps and skipped objects a pass contributes to the plan. */
+export interface Planned {
+  readonly steps: readonly PlanStep[];
+  readonly skipped: readonly SkippedObject[];
+}
+
+/** Concatenates what several passes planned. */
+export function concatPlanned(parts: readonly Planned[]): Planned {
+  return { steps: parts.flatMap((p) => p.steps), skipped: parts.flatMap((p) => p.skipped) };
+}
+
+/** Pairs tables by name, then by a declared renamedFrom (same schema) when the new name is absent. */
+export function pairTables(desired: readonly Table[], current: readonly Table[], key: NameKey): TablePair[] {
+  const refOf = (t: Table): TableRef => ({ schema: t.schema, name: t.name });
+  const byKey = new Map(current.map((t) => [tableKey(key, t.schema, t.name), t] as const));
+  const claimed = new Set(desired.map((t) => tableKey(key, t.schema, t.name)).filter((k) => byKey.has(k)));
+  const out: TablePair[] = [];
+  for (const des of desired) {
+    let cur = byKey.get(tableKey(key, des.schema, des.name)) ?? null;
+    if (cur === null && des.renamedFrom !== undefined) {
+      const old = tableKey(key, des.schema, des.renamedFrom);
+      if (!claimed.has(old)) cur = byKey.get(old) ?? null;
+    }
+    if (cur === null) { out.push({ kind: 'added', desired: des, ref: refOf(des) }); continue; }
+    claimed.add(tableKey(key, cur.schema, cur.name));
+    out.push({ kind: 'kept', current: cur, desired: des, oldRef: refOf(cur), newRef: refOf(des) });
+  }
+  for (const cur of current) {
+    if (!claimed.has(tableKey(key, cur.schema, cur.name))) out.push({ kind: 'dropped', current: cur, ref: refOf(cur) });
+  }
+  return out;
+}
+
+/** Current table key -> the table's desired name and its column renames (current column key -> desired name). */
+export type Renames = ReadonlyMap<string, { readonly ref: TableRef; readonly columns: ReadonlyMap<string, string> }>;
+
+/** The current -> desired name map seen from one existing table (its columns, and every renamed table). */
+export function nameMapFor(table: ExistingTable, renames: Renames, key: NameKey): NameMap {
+  const columnOf = (schema: string, name: string) => {
+    const names = renames.get(tableKey(key, schema, name))?.columns;
+    return (column: string): string => names?.get(key(column)) ?? column;
+  };
+  return {
+    column: columnOf(table.current.schema, table.current.name),
+    table: (schema, name) => {
+      const ref = renames.get(tableKey(key, schema, name))?.ref ?? { schema, name };
+      return { schema: ref.schema, name: ref.name, column: columnOf(schema, name) };
+    },
+  };
+}
+
+/** Effective collation of a column of a string type; null for other types. */
+export function effectiveCollation(column: { type: SqlType; collation: string | null }, dbCollation: string): string | null {
+  if (!isCharacterType(column.type)) return null;
+  return collationKey(column.collation ?? dbCollation);
+}
