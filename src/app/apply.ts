@@ -46,7 +46,7 @@ export interface ApplyHooks {
 }
 
 /** Why apply refused to change anything. */
-export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout';
+export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object';
 
 /**
  * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
@@ -86,8 +86,10 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop);
+    if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan);
+    const refused = refuseOpaque(job);
+    if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
-    if (job.plan) hooks.showPlan?.(job.plan);
     const stop = refuseDataLoss(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
     return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
@@ -101,7 +103,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
         const report = reported ? () => undefined : (d: readonly Diagnostic[]) => ctx.report(d);
         reported = true;
         // The same ignore rules as the plan, or ignored tables would look like changes.
-        return withoutIgnored(catalogModel(snapshot, report), project.config.ignore);
+        return withoutIgnored(catalogModel(snapshot, report, project.config.ignore), project.config.ignore);
       },
       fingerprint,
       prepare,
@@ -126,6 +128,19 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
  * a plan certain to fail belongs between the data-loss gate and approval: nobody should be asked
  * to approve a plan that cannot run.)
  */
+/**
+ * A plan with refused changes (they would touch objects schemac cannot model) would leave the
+ * database short of the schema, and the verification inside the transaction would fail: nothing
+ * is applied; the user changes the schema so it leaves those objects alone.
+ */
+function refuseOpaque(job: ApplyJob): ApplyOutcome | null {
+  if (job.refused.length === 0) return null;
+  return {
+    kind: 'refused', reason: 'opaque-object',
+    message: `refusing to apply: ${job.refused.length} change(s) would touch objects schemac cannot model (${job.refused.join('; ')}); change the schema so it leaves them alone; nothing was changed`,
+  };
+}
+
 function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
   if (job.dataLoss.length === 0 || input.allowDataLoss) return null;
   return {

@@ -106,8 +106,14 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     }
     lines.push('');
   }
-  lines.push(plan.steps.length === 0
+  if (plan.refused !== undefined && plan.refused.length > 0) {
+    lines.push(c.bold(c.red('Refused (schemac cannot make these changes; apply refuses):')));
+    for (const r of plan.refused) lines.push(`  ${c.red('x')} ${r.table.schema}.${r.table.name}: ${r.change}: ${r.reason}`);
+    lines.push('');
+  }
+  lines.push(plan.steps.length === 0 && (plan.refused ?? []).length === 0
     ? c.green('No changes. The database matches the schema.')
+    : plan.steps.length === 0 ? c.bold('No changes can be made.')
     : c.bold(summaryLine(countPlan(plan))));
   return `${lines.join('\n')}\n`;
 }
