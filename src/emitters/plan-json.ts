@@ -1,5 +1,6 @@
 import type { HazardCode, Plan, SkippedObject } from '../differ/changes';
 import { describeChange } from './describe';
+import { preflightJson, type PreflightReport } from './preflight-report';
 import { statementsForDriver } from './tsql/script';
 
 /**
@@ -26,6 +27,10 @@ import { statementsForDriver } from './tsql/script';
  * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
  * - `statements`: `{ up: [...], down: [...] }`, each `{ index, sql }`: the T-SQL the driver runs
  *   (no GO, no transaction control); `down` lists the inverses in reverse order.
+ * - `preflight` (only when the plan was checked against data, or could not be): `blocked` (a step
+ *   will certainly fail), `checks[]` `{ index, kind, table, what, violations, samples? }` (kinds:
+ *   not-null, add-not-null, narrowing, check, duplicates, orphans; `samples`, primary-key values of
+ *   up to 5 offending rows, only with `--samples`), `notRun[]` `{ index, kind, reason }`.
  */
 export interface PlanJson {
   readonly format: 'schemac.plan/v1';
@@ -36,6 +41,7 @@ export interface PlanJson {
   readonly refused?: readonly { readonly schema: string; readonly table: string; readonly change: string; readonly reason: string }[];
   readonly hazards: readonly { readonly index: number; readonly code: HazardCode; readonly message: string }[];
   readonly statements: { readonly up: readonly PlanJsonStatement[]; readonly down: readonly PlanJsonStatement[] };
+  readonly preflight?: unknown;
 }
 
 /** One step in `changes`. */
@@ -68,6 +74,8 @@ export interface PlanJsonStatement {
 export interface PlanJsonOptions {
   readonly fingerprint: string;
   readonly databaseName?: string | null;
+  /** The pre-flight outcome; `samples` includes the sampled key values. */
+  readonly preflight?: { readonly report: PreflightReport; readonly samples: boolean };
 }
 
 /** The `schemac.plan/v1` document of a plan (an object; the caller serializes it). */
@@ -99,6 +107,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       : {}),
     hazards: plan.steps.flatMap((step, i) => step.hazards.map((h) => ({ index: i + 1, code: h.code, message: h.message }))),
     statements: { up: statements('up'), down: statements('down') },
+    ...(options.preflight !== undefined ? { preflight: preflightJson(options.preflight.report, options.preflight.samples) } : {}),
   };
 }
 
