@@ -20,7 +20,7 @@ import { expandTemplate } from './names';
 import type { ColumnDecl } from './read-classes';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
-import { nameKey, type TableDraft } from './table-draft';
+import type { TableDraft } from './table-draft';
 
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
@@ -95,7 +95,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   if (optsValue && optsValue.kind !== 'object') bag.error(Codes.notStatic, 'column options must be an object literal', optsValue.node);
   const opts = optsValue?.kind === 'object' ? optsValue.props : new Map<string, StaticValue>();
   const name = stringOption(opts, 'name', bag) ?? snakeCase(decl.field);
-  const key = nameKey(name);
+  const key = draft.key(name);
   if (draft.byName.has(key) || draft.byField.has(decl.field)) {
     bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);
     return;
