@@ -41,6 +41,7 @@ export interface ForeignKeyDraft {
   readonly referencedFields: StaticValue | undefined;
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  readonly renamedFrom?: string;
 }
 
 /** A table under construction. */

@@ -120,10 +120,18 @@ export interface SkippedObject {
   readonly reason: string;
 }
 
+/** Something the plan's author should know that is not a step (e.g. a stale declared rename). */
+export interface PlanWarning {
+  /** The table it concerns (its name in the schema). */
+  readonly table: TableRef;
+  readonly message: string;
+}
+
 /** The ordered result of diffing desired against current. */
 export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly skipped: readonly SkippedObject[];
+  readonly warnings: readonly PlanWarning[];
 }
 
 /** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */

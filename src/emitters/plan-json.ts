@@ -21,6 +21,8 @@ import { statementsForDriver } from './tsql/script';
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  * - `skipped[]`: objects left alone: `{ objectType, schema, table, name, reason }`.
+ * - `warnings[]`: `{ schema, table, message }`: what the author should know that is not a step
+ *   (a declared rename whose old name exists nowhere).
  * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
  * - `statements`: `{ up: [...], down: [...] }`, each `{ index, sql }`: the T-SQL the driver runs
  *   (no GO, no transaction control); `down` lists the inverses in reverse order.
@@ -31,6 +33,7 @@ export interface PlanJson {
   readonly database: string | null;
   readonly changes: readonly PlanJsonChange[];
   readonly skipped: readonly PlanJsonSkipped[];
+  readonly warnings: readonly { readonly schema: string; readonly table: string; readonly message: string }[];
   readonly hazards: readonly { readonly index: number; readonly code: HazardCode; readonly message: string }[];
   readonly statements: { readonly up: readonly PlanJsonStatement[]; readonly down: readonly PlanJsonStatement[] };
 }
@@ -91,6 +94,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
     skipped: plan.skipped.map((s) => ({
       objectType: s.objectType, schema: s.table.schema, table: s.table.name, name: s.name, reason: s.reason,
     })),
+    warnings: plan.warnings.map((w) => ({ schema: w.table.schema, table: w.table.name, message: w.message })),
     hazards: plan.steps.flatMap((step, i) => step.hazards.map((h) => ({ index: i + 1, code: h.code, message: h.message }))),
     statements: { up: statements('up'), down: statements('down') },
   };

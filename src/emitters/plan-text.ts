@@ -106,6 +106,11 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     }
     lines.push('');
   }
+  if (plan.warnings.length > 0) {
+    lines.push(c.bold('Warnings:'));
+    for (const w of plan.warnings) lines.push(`  ${c.yellow('!')} ${w.table.schema}.${w.table.name}: ${w.message}`);
+    lines.push('');
+  }
   lines.push(plan.steps.length === 0
     ? c.green('No changes. The database matches the schema.')
     : c.bold(summaryLine(countPlan(plan))));
