@@ -127,11 +127,25 @@ export interface PlanWarning {
   readonly message: string;
 }
 
+/**
+ * A change the plan does not make because it would touch something schemac cannot model (or
+ * does not manage): the database keeps that part as it is, and `apply` refuses.
+ */
+export interface RefusedChange {
+  readonly table: TableRef;
+  /** What the change was, e.g. `alter column body`. */
+  readonly change: string;
+  /** Why it is refused, naming the object in the way. */
+  readonly reason: string;
+}
+
 /** The ordered result of diffing desired against current. */
 export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly skipped: readonly SkippedObject[];
   readonly warnings: readonly PlanWarning[];
+  /** Present (and non-empty) only when some change had to be refused. */
+  readonly refused?: readonly RefusedChange[];
 }
 
 /** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */

@@ -18,6 +18,7 @@ import { createTableOrder, orderSteps } from './order';
 import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
 import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
+import { refuseOpaqueTouches } from './opaque-guard';
 import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
@@ -75,9 +76,11 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   ];
   const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx)]);
   const order = createTableOrder(created.map((t) => t.desired), key);
+  const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
   return {
-    steps: orderSteps(all.steps, order, key), skipped: sortSkipped(all.skipped),
+    steps: guarded.steps, skipped: sortSkipped(all.skipped),
     warnings: renameWarnings(tables, currentTables, key),
+    ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
   };
 }
 

@@ -28,7 +28,25 @@ export interface Table {
   readonly renamedFrom?: string;
   /** Catalog only: rows in the table (sys.partitions), for hazards. */
   readonly rowCount?: number;
+  /**
+   * Catalog only: what the table holds that schemac cannot model. These are kept out of the
+   * diff, never dropped, and a change that would touch them is refused.
+   */
+  readonly opaque?: readonly OpaqueObject[];
   readonly source?: SourceRef;
+}
+
+/**
+ * Something on a table that schemac reads but cannot model: a column of a CLR type or a column
+ * set, an XML, spatial, columnstore, hash or full-text index, or a constraint over such a column.
+ */
+export interface OpaqueObject {
+  readonly kind: 'column' | 'index' | 'constraint';
+  readonly name: string;
+  /** The table's columns it is defined on (for a column: itself), as the catalog names them. */
+  readonly columns: readonly string[];
+  /** Why schemac cannot model it, e.g. "type MyClrType is a CLR type". */
+  readonly reason: string;
 }
 
 /** Identity seed and increment as decimal strings (they may exceed 2^53 for bigint/decimal). */
