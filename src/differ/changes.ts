@@ -143,7 +143,13 @@ export interface RefusedChange {
 export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly skipped: readonly SkippedObject[];
-  readonly warnings: readonly PlanWarning[];
+  /** What is not a step but matters (the differ always sets it; hand-built plans may leave it out). */
+  readonly warnings?: readonly PlanWarning[];
+  /**
+   * The collation the plan's names compare under (the database's). Renderers match names with
+   * it; absent (a hand-built plan), the default collation.
+   */
+  readonly collation?: string;
   /** Present (and non-empty) only when some change had to be refused. */
   readonly refused?: readonly RefusedChange[];
 }

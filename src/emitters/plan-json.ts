@@ -105,7 +105,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
     skipped: plan.skipped.map((s) => ({
       objectType: s.objectType, schema: s.table.schema, table: s.table.name, name: s.name, reason: s.reason,
     })),
-    warnings: plan.warnings.map((w) => ({ schema: w.table.schema, table: w.table.name, message: w.message })),
+    warnings: (plan.warnings ?? []).map((w) => ({ schema: w.table.schema, table: w.table.name, message: w.message })),
     ...(plan.refused !== undefined && plan.refused.length > 0
       ? { refused: plan.refused.map((r) => ({ schema: r.table.schema, table: r.table.name, change: r.change, reason: r.reason })) }
       : {}),

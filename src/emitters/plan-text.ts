@@ -115,9 +115,10 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     }
     lines.push('');
   }
-  if (plan.warnings.length > 0) {
+  const warnings = plan.warnings ?? [];
+  if (warnings.length > 0) {
     lines.push(c.bold('Warnings:'));
-    for (const w of plan.warnings) lines.push(`  ${c.yellow('!')} ${w.table.schema}.${w.table.name}: ${w.message}`);
+    for (const w of warnings) lines.push(`  ${c.yellow('!')} ${w.table.schema}.${w.table.name}: ${w.message}`);
     lines.push('');
   }
   if (options.preflight !== undefined) {

@@ -123,9 +123,9 @@ describe('differ: renames', () => {
   it('warns about stale table and column renames too', () => {
     const desired = db([table('t2', { columns: [col('id', 'int'), col('c2', 'int', { renamedFrom: 'zzz' })], renamedFrom: 'nope' })]);
     const plan = diff(desired, db([]), { allowDrop: false });
-    expect(plan.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^table dbo\.t2 declares renamedFrom 'nope'/)]);
+    expect((plan.warnings ?? []).map((w) => w.message)).toEqual([expect.stringMatching(/^table dbo\.t2 declares renamedFrom 'nope'/)]);
     const kept = diff(desired, db([table('t2', { columns: [col('id', 'int')] })]), { allowDrop: false });
-    expect(kept.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^column c2 declares renamedFrom 'zzz'/)]);
+    expect((kept.warnings ?? []).map((w) => w.message)).toEqual([expect.stringMatching(/^column c2 declares renamedFrom 'zzz'/)]);
   });
 
   it('adopts convention names for system-named objects by default, and leaves them with systemNames: keep', () => {
