@@ -14,7 +14,7 @@ import { setPrimaryKey } from './build-columns';
 import type { TableItem } from './read-classes';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
-import { nameKey, resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
+import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -96,7 +96,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
         draft.uniques.push(key);
         draft.origins.set(key, origin);
       } else {
-        const nullable = columns.some((c) => draft.byName.get(c.name.toLowerCase())?.column.nullable);
+        const nullable = columns.some((c) => draft.byName.get(draft.key(c.name))?.column.nullable);
         setPrimaryKey(draft, key, origin, nullable, bag);
         if (draft.primaryKey === key) draft.primaryKeyClusteringWritten = clustered !== undefined;
       }
@@ -141,9 +141,9 @@ function nameDefault(draft: TableDraft, item: TableItem, bag: DiagnosticBag): vo
   }
   const column = resolveKeyColumn(draft, fieldV, bag, false);
   if (!column) return;
-  const key = nameKey(column.name);
+  const key = draft.key(column.name);
   const info = draft.byName.get(key);
-  const index = draft.defaults.findIndex((d) => nameKey(d.column) === key);
+  const index = draft.defaults.findIndex((d) => draft.key(d.column) === key);
   if (index < 0) {
     // A default that was declared but refused (wrong literal type, on an IDENTITY...) is reported already.
     if (!info?.declaresDefault) {

@@ -10,7 +10,7 @@ import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
-import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH } from '../sqlserver/names';
+import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { findSchemaFiles, loadSchema } from './program';
 import { ClassReader, type ClassInfo } from './read-classes';
@@ -71,8 +71,11 @@ function typeCheckKey(program: ts.Program): string {
 export function compileSchema(dir: string, options: CompileOptions = {}): CompileResult {
   const bag = new DiagnosticBag();
   const paths = findSchemaFiles(dir);
+  const collation = options.collation ?? DEFAULT_COLLATION;
+  // Names compare as the target database will compare them: a case-sensitive database may hold both Code and code.
+  const key = nameKeyFor(collation);
   const emptyDb = (tables: Database['tables'], schemas: string[]): Database => ({
-    name: null, collation: options.collation ?? DEFAULT_COLLATION, schemas, tables,
+    name: null, collation, schemas, tables,
   });
   const defaultSchema = options.defaultSchema ?? 'dbo';
   if (paths.length === 0) {
@@ -103,7 +106,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, checker);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, checker);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -117,16 +120,16 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   for (const d of drafts) {
     const node = tableNodes.get(d) ?? d.info.roleNode;
     const { indexScope, objectScope } = namedEntries(d);
-    reportCollisions(indexScope, bag, true);
-    const scope = objectScopes.get(d.schema.toLowerCase()) ?? [];
+    reportCollisions(indexScope, key, bag, true);
+    const scope = objectScopes.get(key(d.schema)) ?? [];
     scope.push({ name: d.name, owner: `schema ${d.schema}`, origin: { node, nameNode: node, generated: false, what: 'table' }, isIndex: false });
     scope.push(...objectScope);
-    objectScopes.set(d.schema.toLowerCase(), scope);
+    objectScopes.set(key(d.schema), scope);
     checkNameLengths(d, node, bag);
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
   }
-  for (const scope of objectScopes.values()) reportCollisions(scope, bag, false);
+  for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
   checkCascadePaths(drafts, bag);
 
   const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema)])].sort(cmp);
@@ -136,7 +139,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, checker: ts.TypeChecker,
+  defaultSchema: string, namer: Namer, key: NameKey, checker: ts.TypeChecker,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -150,7 +153,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, checker, bag);
+  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, checker, bag);
 }
 
 /**

@@ -136,6 +136,11 @@ export interface RefusedChange {
 export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly skipped: readonly SkippedObject[];
+  /**
+   * The collation the plan's names compare under (the database's). Renderers match names with
+   * it; absent (a hand-built plan), the default collation.
+   */
+  readonly collation?: string;
   /** Present (and non-empty) only when some change had to be refused. */
   readonly refused?: readonly RefusedChange[];
 }

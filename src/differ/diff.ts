@@ -70,7 +70,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const order = createTableOrder(created.map((t) => t.desired), key);
   const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
   return {
-    steps: guarded.steps, skipped: sortSkipped(all.skipped),
+    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
   };
 }

@@ -33,12 +33,16 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath)) io.stdout.write(`${line}\n`);
       }
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
+      // Migration files the branch adds (against a git ref only: a database has no "added").
+      const migrations = opts.catalog === undefined && opts.database === undefined
+        ? await (await import('../../app/review-migrations')).addedMigrations(appContext(io), opts, opts.base ?? 'HEAD')
+        : [];
       const document = (): string => {
         switch (opts.format) {
-          case 'markdown': return render.renderReviewMarkdown(outcome.review);
-          case 'json': return `${JSON.stringify(render.renderReviewJson(outcome.review), null, 2)}\n`;
+          case 'markdown': return render.renderReviewMarkdown(outcome.review) + render.renderMigrationsMarkdown(migrations);
+          case 'json': return `${JSON.stringify({ ...render.renderReviewJson(outcome.review), ...(migrations.length > 0 ? { migrations: render.migrationsJson(migrations) } : {}) }, null, 2)}\n`;
           // A file is never coloured; the terminal is, unless told otherwise.
-          case 'text': return render.renderReviewText(outcome.review, { color: opts.out === undefined && useColor(io.stdout, io.env, opts.color) });
+          case 'text': return render.renderReviewText(outcome.review, { color: opts.out === undefined && useColor(io.stdout, io.env, opts.color) }) + render.renderMigrationsText(migrations);
         }
       };
       if (opts.out !== undefined) {

@@ -4,6 +4,7 @@ import type { Database, SourceRef, Table } from '../../model';
 import { describeChange } from '../describe';
 import { countPlan, summaryLine } from '../plan-text';
 import { renderScript } from '../tsql/script';
+import { nameKeyFor, tableKey } from '../../sqlserver/names';
 import { tableDefinition } from './table-definition';
 
 /** What a review is about: the plan from `before` to `after`, and how to name the two sides. */
@@ -57,9 +58,11 @@ export interface Review {
 
 const keyOf = (t: TableRef): string => `${t.schema}.${t.name}`;
 
-function findTable(db: Database, ref: string): Table | undefined {
-  const lower = ref.toLowerCase();
-  return db.tables.find((t) => keyOf(t).toLowerCase() === lower);
+/** The table a change names, matched as that database's collation compares names. */
+function findTable(db: Database, ref: TableRef): Table | undefined {
+  const key = nameKeyFor(db.collation);
+  const wanted = tableKey(key, ref.schema, ref.name);
+  return db.tables.find((t) => tableKey(key, t.schema, t.name) === wanted);
 }
 
 /** Where the object a change touches was declared (the head side, or the base for drops). */
@@ -93,10 +96,14 @@ export function buildReview(input: ReviewInput): Review {
       source: located(anchorOf(step.change, facts.table, input.after), input.displayPath),
     };
   });
-  const tableNames = [...new Set(changes.map((c) => c.table).filter((t): t is string => t !== null))];
-  const tables = tableNames.map((name): ReviewTable => {
-    const before = tableDefinition(findTable(input.before, name));
-    const after = tableDefinition(findTable(input.after, name));
+  const refs = new Map<string, TableRef>();
+  for (const step of input.plan.steps) {
+    const t = describeChange(step.change).table;
+    if (t !== null && !refs.has(keyOf(t))) refs.set(keyOf(t), t);
+  }
+  const tables = [...refs].map(([name, ref]): ReviewTable => {
+    const before = tableDefinition(findTable(input.before, ref), nameKeyFor(input.before.collation));
+    const after = tableDefinition(findTable(input.after, ref), nameKeyFor(input.after.collation));
     const diff = createTwoFilesPatch(`${input.baseLabel}/${name}.sql`, `${input.headLabel}/${name}.sql`, before, after, undefined, undefined, { context: 3 });
     return { table: name, changes: changes.filter((c) => c.table === name), diff: stripIndexLine(diff) };
   });
@@ -130,7 +137,7 @@ function isDrop(kind: Change['kind']): boolean {
 function anchorOf(change: Change, table: TableRef | null, after: Database): ReviewSource | null {
   const own = changeSource(change);
   if (!isDrop(change.kind)) return own;
-  const kept = table === null ? undefined : findTable(after, keyOf(table));
+  const kept = table === null ? undefined : findTable(after, table);
   if (kept?.source) return kept.source;
   return own ? { file: own.file, line: null, column: null } : null;
 }
