@@ -73,4 +73,12 @@ describe('schemac review with added migrations', () => {
     expect(doc.migrations[0]!.hazards.map((h) => h.code)).toEqual(['data-loss']);
     expect(doc.migrations[0]!.findings).toEqual([]);
   }, 60_000);
+
+  it('migrate lint --base lints only the migrations the branch adds', async () => {
+    const r = await schemac(['migrate', 'lint', '--base', 'HEAD'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${added}: 1 schema step`);
+    expect(r.stdout).not.toContain('_create_orders:');
+    expect(r.stdout).toContain('1 migration(s) checked (migrations added since HEAD); no errors.');
+  }, 60_000);
 });
