@@ -18,9 +18,10 @@ import { literalValues } from './literal-union';
 import { checkLiteralValue, checkUnionMembers } from './value-checks';
 import { expandTemplate } from './names';
 import type { ColumnDecl } from './read-classes';
+import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
-import { nameKey, type TableDraft } from './table-draft';
+import type { TableDraft } from './table-draft';
 
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
@@ -95,7 +96,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   if (optsValue && optsValue.kind !== 'object') bag.error(Codes.notStatic, 'column options must be an object literal', optsValue.node);
   const opts = optsValue?.kind === 'object' ? optsValue.props : new Map<string, StaticValue>();
   const name = stringOption(opts, 'name', bag) ?? snakeCase(decl.field);
-  const key = nameKey(name);
+  const key = draft.key(name);
   if (draft.byName.has(key) || draft.byField.has(decl.field)) {
     bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);
     return;
@@ -215,7 +216,7 @@ function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticV
 
 function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, bag: DiagnosticBag): void {
   const opts = v.kind === 'object' ? v.props : new Map<string, StaticValue>();
-  if (v.kind !== 'object' && v.kind !== 'boolean') bag.error(Codes.notStatic, 'primaryKey must be true or { name?, clustered? }', v.node);
+  if (v.kind !== 'object' && v.kind !== 'boolean') bag.error(Codes.notStatic, 'primaryKey must be true or { name?, clustered?, renamedFrom? }', v.node);
   const nameValue = opts.get('name');
   const written = nameValue?.kind === 'string' ? nameValue.value : undefined;
   const expanded = written !== undefined ? expandTemplate(written, draft.name, draft.schema) : undefined;
@@ -224,6 +225,7 @@ function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, 
   setPrimaryKey(draft, {
     name: expanded?.name ?? draft.namer.name('pk', draft.name, draft.schema, [column.name]),
     isSystemNamed: false,
+    ...renamedFromOption(draft, opts, bag),
     columns: [{ name: column.name, descending: false }],
     clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,
     source: refOf(v.node),

@@ -120,6 +120,12 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     }
     lines.push('');
   }
+  const warnings = plan.warnings ?? [];
+  if (warnings.length > 0) {
+    lines.push(c.bold('Warnings:'));
+    for (const w of warnings) lines.push(`  ${c.yellow('!')} ${w.table.schema}.${w.table.name}: ${w.message}`);
+    lines.push('');
+  }
   if (options.preflight !== undefined) {
     const summary = preflightSummaryLines(options.preflight);
     if (summary.length > 0) lines.push(...summary.map((l) => (options.preflight?.blocked && !l.startsWith('Pre-flight') ? c.red(l) : l)), '');
