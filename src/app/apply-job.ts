@@ -13,6 +13,8 @@ export interface ApplyJob {
   /** One line per data-loss hazard (`step N: ...`); apply refuses them without --allow-data-loss. */
   readonly dataLoss: readonly string[];
   readonly stepCount: number;
+  /** One line per refused change (`schema.table: change: reason`); apply refuses them all. */
+  readonly refused: readonly string[];
   /** The plan made now; null for a saved plan (its steps were reviewed when it was saved). */
   readonly plan: Plan | null;
 }
@@ -31,6 +33,7 @@ export function jobFromFile(saved: SavedPlan, currentFingerprint: string, curren
     script: saved.statements.up.map((st) => st.sql).join('\n'),
     dataLoss: saved.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
     stepCount: saved.changes.length,
+    refused: (saved.refused ?? []).map((r) => `${r.schema}.${r.table}: ${r.change}: ${r.reason}`),
     plan: null,
   };
 }
@@ -44,6 +47,7 @@ export function jobFromSchema(desired: Database, current: Database, allowDrop: b
     script: renderScript(plan, { direction: 'up', databaseName: current.name }).text,
     dataLoss: json.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
     stepCount: plan.steps.length,
+    refused: (plan.refused ?? []).map((r) => `${r.table.schema}.${r.table.name}: ${r.change}: ${r.reason}`),
     plan,
   };
 }

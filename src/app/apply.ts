@@ -1,7 +1,10 @@
 import * as path from 'path';
 import { ApplyError } from '../apply/errors';
 import { executeApply, type ApplyProgress, type PreparedApply } from '../apply/executor';
-import { openMssqlSession } from '../apply/session';
+import { openMssqlSession, type SqlSession } from '../apply/session';
+import type { Rows } from '../catalog/read-rows';
+import type { PreflightReport } from '../emitters/preflight-report';
+import { blockedRefusal, DEFAULT_PREFLIGHT_TIMEOUT_MS, preflightOver, runPlanPreflight } from './preflight';
 import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
 import { withoutIgnored } from '../config';
@@ -28,6 +31,8 @@ export interface ApplyInput extends ProjectFlags, SourceFlags {
   readonly lockTimeoutMs: number;
   readonly statementTimeoutMs?: number;
   readonly statementLockTimeoutMs?: number;
+  /** How long the pre-flight counts may run before apply goes on without them. */
+  readonly preflightTimeoutMs?: number;
   /** Recorded in the history row. */
   readonly toolVersion: string;
   /** Online builds, low-priority waits and batching (--online, --low-priority-wait); defaults when absent. */
@@ -41,15 +46,15 @@ export interface ApplyHooks {
    * unless `autoApprove`. Answering false refuses.
    */
   readonly confirm?: (question: string, signal: AbortSignal) => Promise<boolean>;
-  /** Shows the plan made under the lock, before any question. */
-  readonly showPlan?: (plan: Plan) => void;
+  /** Shows the plan made under the lock (with its pre-flight counts, when they ran), before any question. */
+  readonly showPlan?: (plan: Plan, preflight: PreflightReport | null) => void;
   readonly onProgress?: (event: ApplyProgress) => void;
   /** Aborting cancels the running statement and rolls back (Ctrl-C). */
   readonly signal?: AbortSignal;
 }
 
 /** Why apply refused to change anything. */
-export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'online-required';
+export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object' | 'online-required';
 
 /**
  * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
@@ -57,7 +62,7 @@ export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' |
  */
 export type ApplyOutcome =
   | { readonly kind: 'applied'; readonly target: string; readonly runId: string; readonly steps: number }
-  | { readonly kind: 'unchanged'; readonly target: string }
+  | { readonly kind: 'unchanged'; readonly target: string; readonly undeclared: number }
   | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly message: string }
   | { readonly kind: 'interrupted'; readonly message: string };
 
@@ -86,12 +91,18 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
   const signal = hooks.signal ?? new AbortController().signal;
   let reported = false; // catalog warnings once, not again for the verification read
+  let locked: SqlSession | null = null; // the session holding the apply lock, for the pre-flight
+  let undeclared = 0; // objects the plan made under the lock skipped, for an honest "no changes"
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop, input.production);
+    undeclared = job.plan?.skipped.length ?? 0;
+    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production }), current, input);
+    if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
+    const refused = refuseOpaque(job);
+    if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
-    if (job.plan) hooks.showPlan?.(job.plan);
-    const stop = refuseDataLoss(job, input) ?? refuseOffline(job, input) ?? await approve(job, input, hooks, target, signal);
+    const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
     return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
   };
@@ -100,11 +111,12 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
     const result = await executeApply({
       openSession: () => openMssqlSession(config, input.statementTimeoutMs),
       readCurrent: async (session) => {
+        locked = session;
         const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, target);
         const report = reported ? () => undefined : (d: readonly Diagnostic[]) => ctx.report(d);
         reported = true;
         // The same ignore rules as the plan, or ignored tables would look like changes.
-        return withoutIgnored(catalogModel(snapshot, report), project.config.ignore);
+        return withoutIgnored(catalogModel(snapshot, report, project.config.ignore), project.config.ignore);
       },
       fingerprint,
       prepare,
@@ -115,7 +127,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
       signal,
       onProgress: hooks.onProgress,
     });
-    return result ? { kind: 'applied', target, runId: result.runId, steps: result.steps } : { kind: 'unchanged', target };
+    return result ? { kind: 'applied', target, runId: result.runId, steps: result.steps } : { kind: 'unchanged', target, undeclared };
   } catch (err) {
     if (err instanceof Stop) return err.outcome;
     if (err instanceof ApplyError) return outcomeOfApplyError(err);
@@ -125,10 +137,39 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
 }
 
 /**
- * The safety gates, in order, each a refusal before any change. (A data pre-flight that blocks
- * a plan certain to fail belongs between the data-loss gate and approval: nobody should be asked
- * to approve a plan that cannot run.)
+ * The rows each data-dependent step would fail on, counted under the lock and before the
+ * transaction (one batch of reads on the locked session), so a plan certain to fail is refused
+ * before any lock-heavy statement runs.
  */
+async function preflight(session: SqlSession, plan: Plan, current: Database, input: ApplyInput): Promise<PreflightReport> {
+  return runPlanPreflight(plan, current, preflightOver({
+    run: async (text) => (await session.query(text)).recordsets as readonly Rows[],
+    cancel: () => session.cancel(),
+  }), { samples: false, timeoutMs: input.preflightTimeoutMs ?? DEFAULT_PREFLIGHT_TIMEOUT_MS });
+}
+
+/**
+ * The safety gates, in order, each a refusal before any change. A plan certain to fail on the
+ * data comes first: nobody should be asked to allow data loss, or approve, for a plan that cannot run.
+ */
+function refuseBlocked(report: PreflightReport | null): ApplyOutcome | null {
+  const message = report === null ? null : blockedRefusal(report);
+  return message === null ? null : { kind: 'refused', reason: 'blocked', message };
+}
+
+/**
+ * A plan with refused changes (they would touch objects schemac cannot model) would leave the
+ * database short of the schema, and the verification inside the transaction would fail: nothing
+ * is applied; the user changes the schema so it leaves those objects alone.
+ */
+function refuseOpaque(job: ApplyJob): ApplyOutcome | null {
+  if (job.refused.length === 0) return null;
+  return {
+    kind: 'refused', reason: 'opaque-object',
+    message: `refusing to apply: ${job.refused.length} change(s) would touch objects schemac cannot model (${job.refused.join('; ')}); change the schema so it leaves them alone; nothing was changed`,
+  };
+}
+
 function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
   if (job.dataLoss.length === 0 || input.allowDataLoss) return null;
   return {

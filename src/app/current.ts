@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseSnapshot, type CatalogSnapshot } from '../catalog/snapshot';
 import { snapshotToModel } from '../catalog/to-model';
-import { withoutIgnored, type IgnoreSettings } from '../config';
+import { ignoredTable, withoutIgnored, type IgnoreSettings } from '../config';
+import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
 import type { Database, Diagnostic } from '../model';
 import type { AppContext } from './context';
@@ -18,7 +19,7 @@ export interface CurrentState {
 
 /** Reads the current state from the chosen source; catalog warnings go to the context's report. */
 export async function loadCurrent(ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
-  const state = await readSource(ctx, source);
+  const state = await readSource(ctx, source, ignore);
   return ignore ? { ...state, database: withoutIgnored(state.database, ignore) } : state;
 }
 
@@ -45,19 +46,19 @@ export async function readSnapshot(ctx: AppContext, source: Exclude<DatabaseSour
   }
 }
 
-async function readSource(ctx: AppContext, source: DatabaseSource): Promise<CurrentState> {
+async function readSource(ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
   if (source.kind === 'empty') return { database: emptyDatabase(), snapshot: null };
   const snapshot = await readSnapshot(ctx, source);
-  return { database: catalogModel(snapshot, ctx.report), snapshot };
+  return { database: catalogModel(snapshot, ctx.report, ignore), snapshot };
 }
 
 /**
- * A snapshot as the model. Warnings go to `report`; an object schemac cannot model (e.g. a `text`
- * column) would make the plan wrong, so it stops the command rather than plan against a
- * partial picture of the database.
+ * A snapshot as the model, ignored tables left out before anything is read (so nothing in them
+ * can warn or stop a command). Warnings go to `report`: an object schemac cannot model is a
+ * warning, kept opaque. Only rows that contradict each other stop the command.
  */
-export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void): Database {
-  const { database, diagnostics } = snapshotToModel(snapshot);
+export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void, ignore?: IgnoreSettings): Database {
+  const { database, diagnostics } = snapshotToModel(snapshot, ignore ? { skipTable: ignoredTable(ignore, nameKeyFor(snapshot.database_collation ?? DEFAULT_COLLATION)) } : {});
   report(diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new AppError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);

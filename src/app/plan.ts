@@ -10,6 +10,9 @@ import type { AppContext } from './context';
 import { loadCurrent, type CurrentState } from './current';
 import { loadProject, type ProjectFlags } from './project';
 import { writeSavedPlan } from './saved-plan';
+import type { PreflightReport } from '../emitters/preflight-report';
+import { noDatabaseReason, runPlanPreflight, type PreflightSettings, type PreflightSource } from './preflight';
+import type { DatabaseSource } from './sources';
 import { resolveSource, type SourceFlags } from './sources';
 
 /** What `plan` and `emit-sql` need: the project, the database to compare with, and the plan's shape. */
@@ -21,6 +24,8 @@ export interface PlanInput extends ProjectFlags, SourceFlags {
   readonly savePlanTo?: string;
   /** Online builds, low-priority waits and batching (--online, --low-priority-wait); defaults when absent. */
   readonly production?: ProductionOptions;
+  /** Count the rows each data-dependent step would fail on (a live database only; otherwise say why not). */
+  readonly preflight?: PreflightSettings;
 }
 
 /** A plan and everything it was made from. */
@@ -32,6 +37,8 @@ export interface PlanResult {
   readonly json: PlanJson;
   /** With `--online=require`: the steps that would block a large table offline (the plan is refused, exit 3). */
   readonly offline: readonly string[];
+  /** The pre-flight counts, when asked for; `blocked` means a step will certainly fail on the data. */
+  readonly preflight: PreflightReport | null;
 }
 
 /**
@@ -45,12 +52,35 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const desired = compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore);
   const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production });
-  const json = renderPlanJson(made, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
-  if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...json, desired });
   // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
   const findings = lintPlan(made, { largeTableRows: (input.production ?? DEFAULT_PRODUCTION).largeTableRows }, project.config.lint);
   ctx.report(findings);
   if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
   const offline = input.production?.online === 'require' ? offlineSteps(made, input.production) : [];
-  return { plan: made, desired, current, json, offline };
+  const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
+  const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
+  const json = renderPlanJson(made, {
+    fingerprint: fingerprint(current.database), databaseName: current.database.name,
+    preflight: shown ? { report, samples: input.preflight?.samples === true } : undefined,
+  });
+  if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...json, desired });
+  return { plan: made, desired, current, json, preflight: report, offline };
+}
+
+/** Where the pre-flight counts rows: the live database, or nowhere (and why). */
+function preflightSource(source: DatabaseSource): PreflightSource {
+  switch (source.kind) {
+    case 'database':
+      return {
+        kind: 'database',
+        run: async (sql, timeoutMs) => {
+          // Loaded here: the driver is only needed when a server is read.
+          const [{ parseConnectionString }, { runPreflight }] = await Promise.all([import('../catalog/connection'), import('../catalog/preflight-connect')]);
+          return runPreflight(parseConnectionString(source.url), sql, timeoutMs);
+        },
+      };
+    case 'catalog':
+    case 'empty':
+      return { kind: 'none', reason: noDatabaseReason(source.kind) };
+  }
 }

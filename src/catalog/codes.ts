@@ -3,8 +3,12 @@
  * A code never changes meaning once released; messages may improve.
  */
 export const CatalogCodes = {
-  /** A column whose type schemac does not model (text, rowversion, sql_variant, CLR types...). */
-  unsupportedType: 'SC3001',
+  /**
+   * An object schemac cannot model (a CLR-typed column, a column set, an XML, spatial,
+   * columnstore or full-text index, a constraint over such a column): a warning; the object is
+   * left as it is and changes that would touch it are refused.
+   */
+  opaqueObject: 'SC3001',
   /** A stored check, default, filter or computed definition src/expr could not parse. */
   unparsedDefinition: 'SC3002',
   /** A disabled index: the model has no such state, so it is read as if enabled. */

@@ -21,7 +21,8 @@ export type CatalogQueryName =
   | 'default_constraints'
   | 'foreign_keys'
   | 'foreign_key_columns'
-  | 'row_counts';
+  | 'row_counts'
+  | 'fulltext_index_columns';
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -32,9 +33,11 @@ export interface CatalogQuery {
 // Tables schemac manages: user tables outside its own `schemac` schema (design.md: never touched).
 const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
 
-// Only rowstore clustered/nonclustered indexes with a name (heaps have none); hypothetical
-// indexes are tuning-advisor leftovers, not real ones.
-const REAL_INDEX = `i.type_desc IN (N'CLUSTERED', N'NONCLUSTERED') AND i.name IS NOT NULL AND i.is_hypothetical = 0`;
+// Every index with a name (heaps have none); hypothetical indexes are tuning-advisor leftovers,
+// not real ones. Types other than rowstore CLUSTERED/NONCLUSTERED (XML, SPATIAL, columnstore,
+// hash, JSON...) are read too, so the model can keep them as opaque objects and refuse the
+// changes that would break them instead of not knowing they exist.
+const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
 
 /** The SELECTs of the catalog batch, in result-set order. */
 export const CATALOG_QUERIES: readonly CatalogQuery[] = [
@@ -78,7 +81,7 @@ ORDER BY t.object_id`,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
   c.collation_name, c.is_computed,
-  cc.definition AS computed_definition, cc.is_persisted
+  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
@@ -173,6 +176,17 @@ JOIN sys.tables t ON t.object_id = p.object_id
 WHERE ${MANAGED} AND p.index_id IN (0, 1)
 GROUP BY p.object_id
 ORDER BY p.object_id`,
+  },
+  {
+    name: 'fulltext_index_columns',
+    // A full-text index lives outside sys.indexes; its columns cannot be altered or dropped
+    // while it exists, so they are read to refuse such changes.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-fulltext-index-columns-transact-sql
+    sql: `SELECT fic.object_id, fic.column_id
+FROM sys.fulltext_index_columns fic
+JOIN sys.tables t ON t.object_id = fic.object_id
+WHERE ${MANAGED}
+ORDER BY fic.object_id, fic.column_id`,
   },
 ];
 

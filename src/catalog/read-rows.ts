@@ -4,7 +4,8 @@
  * JavaScript type (bigint and sql_variant values arrive as strings).
  */
 import { CATALOG_QUERIES, type CatalogQueryName } from './queries';
-import { SNAPSHOT_FORMAT } from './snapshot-types';
+import { OPTIONAL_ROW_ARRAYS } from './snapshot-spec';
+import { SNAPSHOT_FORMAT, type OptionalRowArrayName } from './snapshot-types';
 
 /** One result set as the driver returns it. */
 export type Rows = readonly Readonly<Record<string, unknown>>[];
@@ -49,6 +50,9 @@ export function rowsToSnapshotObject(recordsets: readonly Rows[]): Record<string
   };
   for (const q of CATALOG_QUERIES) {
     if (q.name === 'database' || q.name === 'schemas') continue;
+    // Optional arrays are written only when they hold rows, so a database without such
+    // objects snapshots exactly as before they were read.
+    if (OPTIONAL_ROW_ARRAYS.includes(q.name as OptionalRowArrayName) && get(q.name).length === 0) continue;
     doc[q.name] = q.name === 'columns' ? withNumbers(get(q.name), ['seed_value', 'increment_value'])
       : q.name === 'row_counts' ? withNumbers(get(q.name), ['rows', 'used_pages'])
       : get(q.name).map((row) => ({ ...row }));

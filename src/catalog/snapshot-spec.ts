@@ -5,7 +5,8 @@
  */
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ForeignKeyColumnRow,
-  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, RowArrayName, RowCountRow, TableRow,
+  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName,
+  RowArrayName, RowCountRow, TableRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -46,6 +47,8 @@ const columns: RowSpec<ColumnRow> = {
   collation_name: nullable(string),
   is_computed: boolean, computed_definition: nullable(string),
   is_persisted: optional(nullable(boolean)),
+  is_sparse: optional(nullable(boolean)),
+  is_column_set: optional(nullable(boolean)),
 };
 
 const indexes: RowSpec<IndexRow> = {
@@ -100,6 +103,21 @@ export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[
   foreign_keys: foreignKeys,
   foreign_key_columns: foreignKeyColumns,
   row_counts: rowCounts,
+};
+
+const fulltextIndexColumns: RowSpec<FulltextIndexColumnRow> = { object_id: integer, column_id: integer };
+
+/** The spec of every optional row array: checked and written only when the snapshot has it. */
+export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec<NonNullable<CatalogSnapshot[K]>[number]> } = {
+  fulltext_index_columns: fulltextIndexColumns,
+};
+
+/** Optional row array names in file order (after the required ones). */
+export const OPTIONAL_ROW_ARRAYS = Object.keys(OPTIONAL_ROW_SPECS) as OptionalRowArrayName[];
+
+/** Properties that order the optional arrays' rows when serializing. */
+export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonly string[] } = {
+  fulltext_index_columns: ['object_id', 'column_id'],
 };
 
 /** Row array names in file order. */

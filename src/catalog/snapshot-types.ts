@@ -38,9 +38,16 @@ export interface ColumnRow {
   readonly is_computed: boolean;
   readonly computed_definition: string | null;
   readonly is_persisted?: boolean | null;
+  /** sys.columns.is_sparse (optional: older snapshots lack it). */
+  readonly is_sparse?: boolean | null;
+  /** sys.columns.is_column_set: the xml column of a column set (optional). */
+  readonly is_column_set?: boolean | null;
 }
 
-/** sys.indexes (rowstore clustered and nonclustered, named, not hypothetical). */
+/**
+ * sys.indexes: every named, not hypothetical index. Types other than CLUSTERED and NONCLUSTERED
+ * (XML, SPATIAL, columnstore, hash...) are read as opaque objects.
+ */
 export interface IndexRow {
   readonly object_id: number;
   readonly index_id: number;
@@ -131,6 +138,12 @@ export interface RowCountRow {
   readonly used_pages?: number | null;
 }
 
+/** sys.fulltext_index_columns: a column in the table's full-text index (an optional array). */
+export interface FulltextIndexColumnRow {
+  readonly object_id: number;
+  readonly column_id: number;
+}
+
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
 export interface CatalogSnapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -158,10 +171,15 @@ export interface CatalogSnapshot {
   readonly foreign_keys: readonly ForeignKeyRow[];
   readonly foreign_key_columns: readonly ForeignKeyColumnRow[];
   readonly row_counts: readonly RowCountRow[];
+  /** Optional (added after v1 shipped; absent in older snapshots). */
+  readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
 }
 
-/** The names of the row arrays, in file order. */
-export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | ServerProperty>;
+/** Row arrays a snapshot may leave out (older files); validated and written when present. */
+export type OptionalRowArrayName = 'fulltext_index_columns';
+
+/** The names of the required row arrays, in file order. */
+export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;
 
 /** The optional top-level server properties, in file order. */
 export const SERVER_PROPERTIES = ['engine_edition', 'edition', 'product_major_version'] as const;

@@ -3,7 +3,9 @@
  * file and the JSON path of the problem, and a stable, pretty serialization.
  */
 import { checkReferences } from './snapshot-references';
-import { ROW_ARRAYS, ROW_ORDER, ROW_SPECS, type FieldSpec } from './snapshot-spec';
+import {
+  OPTIONAL_ROW_ARRAYS, OPTIONAL_ROW_ORDER, OPTIONAL_ROW_SPECS, ROW_ARRAYS, ROW_ORDER, ROW_SPECS, type FieldSpec,
+} from './snapshot-spec';
 import { SERVER_PROPERTIES, SNAPSHOT_FORMAT, type CatalogSnapshot } from './snapshot-types';
 
 export * from './snapshot-types';
@@ -86,11 +88,15 @@ export function validateSnapshot(value: unknown, source: string): CatalogSnapsho
     if (!Array.isArray(value.schemas)) throw new SnapshotError(source, 'schemas', `expected an array of strings, got ${describe(value.schemas)}`);
     value.schemas.forEach((name, i) => checkField(source, `schemas[${i}]`, text, name));
   }
-  for (const array of ROW_ARRAYS) {
+  const arrays: [string, Readonly<Record<string, FieldSpec>>, boolean][] = [
+    ...ROW_ARRAYS.map((a): [string, Readonly<Record<string, FieldSpec>>, boolean] => [a, ROW_SPECS[a], false]),
+    ...OPTIONAL_ROW_ARRAYS.map((a): [string, Readonly<Record<string, FieldSpec>>, boolean] => [a, OPTIONAL_ROW_SPECS[a], true]),
+  ];
+  for (const [array, spec, isOptional] of arrays) {
     const rows = value[array];
+    if (rows === undefined && isOptional) continue;
     if (rows === undefined) throw new SnapshotError(source, array, 'missing, expected an array (it may be empty)');
     if (!Array.isArray(rows)) throw new SnapshotError(source, array, `expected an array, got ${describe(rows)}`);
-    const spec: Readonly<Record<string, FieldSpec>> = ROW_SPECS[array];
     rows.forEach((row: unknown, i) => {
       const at = `${array}[${i}]`;
       if (!isObject(row)) throw new SnapshotError(source, at, `expected an object, got ${describe(row)}`);
@@ -144,9 +150,13 @@ export function serializeSnapshot(s: CatalogSnapshot): string {
   if (s.database_collation !== undefined) doc.database_collation = s.database_collation;
   for (const p of SERVER_PROPERTIES) if (s[p] !== undefined) doc[p] = s[p] ?? null;
   if (s.schemas !== undefined) doc.schemas = [...s.schemas].sort();
-  for (const array of ROW_ARRAYS) {
-    const keys = ROW_ORDER[array];
-    const rows = [...(s[array] as readonly object[])] as Record<string, unknown>[];
+  const arrays: [string, readonly object[] | undefined, readonly string[], Readonly<Record<string, FieldSpec>>][] = [
+    ...ROW_ARRAYS.map((a): [string, readonly object[] | undefined, readonly string[], Readonly<Record<string, FieldSpec>>] => [a, s[a], ROW_ORDER[a], ROW_SPECS[a]]),
+    ...OPTIONAL_ROW_ARRAYS.map((a): [string, readonly object[] | undefined, readonly string[], Readonly<Record<string, FieldSpec>>] => [a, s[a], OPTIONAL_ROW_ORDER[a], OPTIONAL_ROW_SPECS[a]]),
+  ];
+  for (const [array, source, keys, spec] of arrays) {
+    if (source === undefined) continue;
+    const rows = [...source] as Record<string, unknown>[];
     rows.sort((a, b) => {
       for (const key of keys) {
         const c = compareValues(a[key], b[key]);
@@ -154,7 +164,7 @@ export function serializeSnapshot(s: CatalogSnapshot): string {
       }
       return 0;
     });
-    doc[array] = rows.map((row) => orderRow(row, ROW_SPECS[array]));
+    doc[array] = rows.map((row) => orderRow(row, spec));
   }
   // Extra top-level properties survive too, after the known ones.
   const extras = s as unknown as Record<string, Json>;

@@ -10,6 +10,7 @@ import type {
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
+import { findOpaque } from './opaque';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
@@ -32,13 +33,50 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
 }
 
 
+/** Options of snapshotToModel. */
+export interface ToModelOptions {
+  /**
+   * Tables (and schemas) to leave out before anything is read: the config's `ignore` lists, so
+   * nothing in an ignored table can produce a warning, an error or a plan step.
+   */
+  readonly skipTable?: (t: { readonly schema: string; readonly name: string }) => boolean;
+}
+
+/** The snapshot without the rows of skipped tables (rows that refer to them included). */
+function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): CatalogSnapshot {
+  if (skip === undefined) return s;
+  const gone = new Set(s.tables.filter((t) => skip({ schema: t.schema_name, name: t.name })).map((t) => t.object_id));
+  if (gone.size === 0) return s;
+  const keep = <T>(rows: readonly T[], id: (row: T) => number): T[] => rows.filter((r) => !gone.has(id(r)));
+  const fks = keep(s.foreign_keys, (f) => f.parent_object_id);
+  const fkIds = new Set(fks.map((f) => f.object_id));
+  return {
+    ...s,
+    tables: keep(s.tables, (t) => t.object_id),
+    columns: keep(s.columns, (c) => c.object_id),
+    indexes: keep(s.indexes, (i) => i.object_id),
+    index_columns: keep(s.index_columns, (ic) => ic.object_id),
+    key_constraints: keep(s.key_constraints, (k) => k.parent_object_id),
+    check_constraints: keep(s.check_constraints, (c) => c.parent_object_id),
+    default_constraints: keep(s.default_constraints, (d) => d.parent_object_id),
+    // A kept table's foreign key to an ignored table stays: it is the kept table's own.
+    foreign_keys: fks,
+    foreign_key_columns: s.foreign_key_columns.filter((fc) => fkIds.has(fc.constraint_object_id)),
+    row_counts: keep(s.row_counts, (r) => r.object_id),
+    ...(s.fulltext_index_columns ? { fulltext_index_columns: keep(s.fulltext_index_columns, (f) => f.object_id) } : {}),
+  };
+}
+
 /** Reads one snapshot (already validated by parseSnapshot/validateSnapshot) into a Database. */
-export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
+export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptions = {}): CatalogModel {
+  const s = withoutSkipped(snapshot, options.skipTable);
   const diagnostics: Diagnostic[] = [];
+  const opaque = findOpaque(s);
   const collation = s.database_collation ?? DEFAULT_COLLATION;
-  const tablesById = new Map(s.tables.map((t) => [t.object_id, t]));
+  // Names resolve over every table, skipped ones too: a foreign key may point at an ignored table.
+  const tablesById = new Map(snapshot.tables.map((t) => [t.object_id, t]));
   const columnsByTable = groupBy(s.columns, (c) => c.object_id);
-  const columnNames = new Map(s.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
+  const columnNames = new Map(snapshot.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
   const indexesByTable = groupBy(s.indexes, (i) => i.object_id);
   const indexColumns = groupBy(s.index_columns, (ic) => `${ic.object_id}:${ic.index_id}`);
   const keysByTable = groupBy(s.key_constraints, (k) => k.parent_object_id);
@@ -62,6 +100,16 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
   const tables = managed.map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
+    const opaqueObjects = opaque.byTable.get(t.object_id) ?? [];
+    for (const o of opaqueObjects) {
+      diagnostics.push({
+        code: CatalogCodes.opaqueObject,
+        severity: 'warning',
+        message: `${where}: ${o.kind} ${o.name}: ${o.reason}; schemac leaves it as it is and refuses changes that would touch it`,
+      });
+    }
+    const modelledIndex = (i: IndexRow) => !opaque.indexes.has(`${i.object_id}:${i.index_id}`);
+    const modelledConstraint = (parent: number, name: string) => !opaque.constraints.has(`${parent}:${name}`);
     const expression = (text: string, what: string): SqlExpression => {
       const result = makeExpression(text);
       if (result.problem !== null) {
@@ -76,13 +124,15 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
     const keyColumns = (index: IndexRow): { columns: IndexColumn[]; include: string[] } =>
       indexParts(indexColumns.get(`${index.object_id}:${index.index_id}`) ?? [], (id) => columnName(t.object_id, id));
 
-    const columns = readColumns(t, columnsByTable.get(t.object_id) ?? [], collation, expression, diagnostics);
-    const indexRows = indexesByTable.get(t.object_id) ?? [];
+    const columnRows = (columnsByTable.get(t.object_id) ?? []).filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`));
+    const columns = readColumns(t, columnRows, collation, expression, diagnostics);
+    const indexRows = (indexesByTable.get(t.object_id) ?? []).filter(modelledIndex);
     const indexById = new Map(indexRows.map((i) => [i.index_id, i]));
     const keyIndexIds = new Set<number>();
     let primaryKey: KeyConstraint | null = null;
     const uniqueConstraints: KeyConstraint[] = [];
     for (const k of keysByTable.get(t.object_id) ?? []) {
+      if (opaque.indexes.has(`${t.object_id}:${k.unique_index_id}`)) continue;
       const index = indexById.get(k.unique_index_id);
       if (index === undefined) throw new Error(`catalog: index ${k.unique_index_id} of ${where} is not in the snapshot`);
       keyIndexIds.add(index.index_id);
@@ -117,20 +167,20 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
           filter: i.has_filter && i.filter_definition !== null ? expression(i.filter_definition, `index ${i.name} filter`) : null,
         };
       });
-    const checks = (checksByTable.get(t.object_id) ?? []).map((c): CheckConstraint => ({
+    const checks = (checksByTable.get(t.object_id) ?? []).filter((c) => modelledConstraint(t.object_id, c.name)).map((c): CheckConstraint => ({
       name: c.name,
       isSystemNamed: c.is_system_named,
       expression: expression(c.definition, `check ${c.name}`),
       trusted: !c.is_not_trusted,
       enabled: !c.is_disabled,
     }));
-    const defaults = (defaultsByTable.get(t.object_id) ?? []).map((d): DefaultConstraint => ({
+    const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).map((d): DefaultConstraint => ({
       name: d.name,
       isSystemNamed: d.is_system_named,
       column: columnName(t.object_id, d.parent_column_id),
       expression: expression(d.definition, `default ${d.name}`),
     }));
-    const foreignKeys = (fksByTable.get(t.object_id) ?? []).map((f): ForeignKey => {
+    const foreignKeys = (fksByTable.get(t.object_id) ?? []).filter((f) => modelledConstraint(t.object_id, f.name)).map((f): ForeignKey => {
       const target = tablesById.get(f.referenced_object_id);
       if (target === undefined) throw new Error(`catalog: table ${f.referenced_object_id} referenced by ${f.name} is not in the snapshot`);
       const pairs = [...(fkColumns.get(f.object_id) ?? [])].sort((a, b) => a.constraint_column_id - b.constraint_column_id);
@@ -159,6 +209,7 @@ export function snapshotToModel(s: CatalogSnapshot): CatalogModel {
       foreignKeys: sortedByName(foreignKeys),
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
+      ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
     };
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
@@ -199,11 +250,8 @@ function readColumns(
   const columns: Column[] = [];
   for (const c of [...rows].sort((a, b) => a.column_id - b.column_id)) {
     const type = columnType(c);
-    if (!type.ok) {
-      // Leaving the column out would make plans add or drop it; the caller must stop instead.
-      diagnostics.push({ code: CatalogCodes.unsupportedType, severity: 'error', message: `${where}: column ${c.name}: ${type.problem}` });
-      continue;
-    }
+    // findOpaque took every column without a model type out before this point.
+    if (!type.ok) throw new Error(`catalog: ${where}.${c.name} reached the model without a type: ${type.problem}`);
     let computed: Column['computed'] = null;
     if (c.is_computed) {
       if (c.computed_definition === null) {

@@ -149,10 +149,38 @@ export interface SkippedObject {
   readonly reason: string;
 }
 
+/** Something the plan's author should know that is not a step (e.g. a stale declared rename). */
+export interface PlanWarning {
+  /** The table it concerns (its name in the schema). */
+  readonly table: TableRef;
+  readonly message: string;
+}
+
+/**
+ * A change the plan does not make because it would touch something schemac cannot model (or
+ * does not manage): the database keeps that part as it is, and `apply` refuses.
+ */
+export interface RefusedChange {
+  readonly table: TableRef;
+  /** What the change was, e.g. `alter column body`. */
+  readonly change: string;
+  /** Why it is refused, naming the object in the way. */
+  readonly reason: string;
+}
+
 /** The ordered result of diffing desired against current. */
 export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly skipped: readonly SkippedObject[];
+  /** What is not a step but matters (the differ always sets it; hand-built plans may leave it out). */
+  readonly warnings?: readonly PlanWarning[];
+  /**
+   * The collation the plan's names compare under (the database's). Renderers match names with
+   * it; absent (a hand-built plan), the default collation.
+   */
+  readonly collation?: string;
+  /** Present (and non-empty) only when some change had to be refused. */
+  readonly refused?: readonly RefusedChange[];
 }
 
 /** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */

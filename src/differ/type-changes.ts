@@ -3,7 +3,7 @@
  * changes. One place, so the differ's hazards and its drop-and-re-add decisions agree.
  */
 import type { SqlType, SqlTypeName } from '../model';
-import { isUnicodeType } from '../sqlserver/types';
+import { isUnicodeType, sameType } from '../sqlserver/types';
 
 /**
  * - same: nothing to do.
@@ -46,10 +46,6 @@ function lengthOf(t: SqlType): number {
   return t.length === 'max' ? Number.POSITIVE_INFINITY : t.length ?? 1;
 }
 
-/** True when two types are stored identically (name and every facet). */
-export function sameType(a: SqlType, b: SqlType): boolean {
-  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
-}
 
 /** Classifies changing a column from one type to another. */
 export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety {

@@ -1,11 +1,16 @@
 import chalk from 'chalk';
 import type { Plan, PlanStep } from '../differ/changes';
-import { describeChange, type ChangeMarker } from './describe';
+import { describeChange, noChangesLine, type ChangeMarker } from './describe';
+import { findingText, preflightSummaryLines, type PreflightReport } from './preflight-report';
 import { impactText } from './impact-text';
 
 /** Options of renderPlanText; the caller decides colour from the TTY and NO_COLOR. */
 export interface PlanTextOptions {
   readonly color: boolean;
+  /** The pre-flight counts, shown under their steps and, when blocked, before the summary. */
+  readonly preflight?: PreflightReport;
+  /** Show the sampled primary-key values of offending rows (`--samples`). */
+  readonly samples?: boolean;
 }
 
 interface Group {
@@ -80,6 +85,11 @@ function lockColumnAt(plan: Plan): number {
   return Math.min(72, Math.max(0, ...widths) + 2);
 }
 
+function nothingToDo(plan: Plan, c: chalk.Chalk): string {
+  const line = noChangesLine(plan.skipped.length);
+  return plan.skipped.length === 0 ? c.green(line) : c.yellow(line);
+}
+
 /**
  * The human plan: steps grouped by table with + / ~ / - markers and their hazards beneath,
  * then skipped objects with reasons, then a summary line; "No changes. ..." when there is
@@ -105,6 +115,10 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
       if (step.inverse === null && step.undoneBy === undefined && !step.hazards.some((h) => h.code === 'irreversible')) {
         lines.push(`      ${c.red('! irreversible: the down script cannot undo this step')}`);
       }
+      for (const f of options.preflight?.findings.filter((x) => x.stepIndex === stepIndex) ?? []) {
+        const text = `pre-flight: ${findingText(f, options.samples === true)}`;
+        lines.push(`      ${f.violations > 0 ? c.red(`x ${text}`) : c.dim(`  ${text}`)}`);
+      }
     }
     lines.push('');
   }
@@ -117,8 +131,24 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     }
     lines.push('');
   }
-  lines.push(plan.steps.length === 0
-    ? c.green('No changes. The database matches the schema.')
+  const warnings = plan.warnings ?? [];
+  if (warnings.length > 0) {
+    lines.push(c.bold('Warnings:'));
+    for (const w of warnings) lines.push(`  ${c.yellow('!')} ${w.table.schema}.${w.table.name}: ${w.message}`);
+    lines.push('');
+  }
+  if (options.preflight !== undefined) {
+    const summary = preflightSummaryLines(options.preflight);
+    if (summary.length > 0) lines.push(...summary.map((l) => (options.preflight?.blocked && !l.startsWith('Pre-flight') ? c.red(l) : l)), '');
+  }
+  if (plan.refused !== undefined && plan.refused.length > 0) {
+    lines.push(c.bold(c.red('Refused (schemac cannot make these changes; apply refuses):')));
+    for (const r of plan.refused) lines.push(`  ${c.red('x')} ${r.table.schema}.${r.table.name}: ${r.change}: ${r.reason}`);
+    lines.push('');
+  }
+  lines.push(plan.steps.length === 0 && (plan.refused ?? []).length === 0
+    ? nothingToDo(plan, c)
+    : plan.steps.length === 0 ? c.bold('No changes can be made.')
     : c.bold(summaryLine(countPlan(plan))));
   return `${lines.join('\n')}\n`;
 }

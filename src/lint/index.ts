@@ -8,3 +8,4 @@ export { supersededCompilerCodes, withoutSuperseded } from './supersede';
 export { lintPlan } from './lint-plan';
 export { planLintRules } from './plan-rules';
 export type { PlanLintRule, PlanLintContext } from './plan-rule';
+export { withoutSuppressed, BAD_SUPPRESSION } from './suppressions';

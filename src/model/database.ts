@@ -45,7 +45,25 @@ export interface Table {
   readonly rowCount?: number;
   /** Catalog only: MB the table and its indexes use (sys.dm_db_partition_stats), when readable. */
   readonly usedMb?: number;
+  /**
+   * Catalog only: what the table holds that schemac cannot model. These are kept out of the
+   * diff, never dropped, and a change that would touch them is refused.
+   */
+  readonly opaque?: readonly OpaqueObject[];
   readonly source?: SourceRef;
+}
+
+/**
+ * Something on a table that schemac reads but cannot model: a column of a CLR type or a column
+ * set, an XML, spatial, columnstore, hash or full-text index, or a constraint over such a column.
+ */
+export interface OpaqueObject {
+  readonly kind: 'column' | 'index' | 'constraint';
+  readonly name: string;
+  /** The table's columns it is defined on (for a column: itself), as the catalog names them. */
+  readonly columns: readonly string[];
+  /** Why schemac cannot model it, e.g. "type MyClrType is a CLR type". */
+  readonly reason: string;
 }
 
 /** Identity seed and increment as decimal strings (they may exceed 2^53 for bigint/decimal). */
@@ -81,6 +99,8 @@ export interface NamedObject {
   readonly name: string;
   /** True when SQL Server generated the name (catalog only; always false from the compiler). */
   readonly isSystemNamed: boolean;
+  /** Compiler only: the object's previous name on the same table, for a declared rename (sp_rename). */
+  readonly renamedFrom?: string;
   readonly source?: SourceRef;
 }
 

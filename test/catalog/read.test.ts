@@ -31,7 +31,7 @@ function driverResultSets(edit?: (doc: Record<string, any>) => void): Rows[] { /
       case 'row_counts':
         return doc.row_counts.map((r: Record<string, unknown>) => ({ ...r, rows: String(r.rows) }));
       default:
-        return doc[q.name];
+        return doc[q.name] ?? [];
     }
   });
 }
@@ -120,7 +120,7 @@ describe('readCatalogWith', () => {
   it('reports a server that returns the wrong number of result sets', async () => {
     const server = fakeServer([[1, t0]], () => driverResultSets().slice(1));
     const error = await failure(readCatalogWith(server.query, 'app'));
-    expect(error.message).toMatch(/returned 11 result sets, expected 12/);
+    expect(error.message).toMatch(new RegExp(`returned ${CATALOG_QUERIES.length - 1} result sets, expected ${CATALOG_QUERIES.length}`));
   });
 });
 

@@ -59,11 +59,12 @@ describe('column types from sys.columns', () => {
     expect(column!.type).toEqual(expected);
   });
 
-  it('reports a type schemac does not model as an error naming table and column', () => {
-    const { column, diagnostics } = readColumn({ name: 'legacy_notes', type_name: 'text', max_length: 16 });
-    expect(column).toBeUndefined();
+  it('keeps a column of a type schemac does not model (a CLR type) opaque, with a warning naming it', () => {
+    const { database, diagnostics } = snapshotToModel(oneColumn({ name: 'shape', type_name: 'MyClrType', max_length: -1 }));
+    expect(database.tables[0]!.columns).toEqual([]);
+    expect(database.tables[0]!.opaque).toEqual([expect.objectContaining({ kind: 'column', name: 'shape', columns: ['shape'] })]);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'SC3001', severity: 'error', message: expect.stringMatching(/dbo\.t: column legacy_notes: type text/) }),
+      expect.objectContaining({ code: 'SC3001', severity: 'warning', message: expect.stringMatching(/dbo\.t: column shape: type MyClrType/) }),
     ]);
   });
 });
@@ -92,8 +93,9 @@ describe('column facts', () => {
     expect(column!.computed).toEqual({ expression: expect.objectContaining({ text: '([a]+[b])' }), persisted: true });
   });
 
-  it('reports a computed column without a definition', () => {
-    const { diagnostics } = readColumn({ is_computed: true, computed_definition: null });
-    expect(diagnostics.map((d) => d.code)).toEqual(['SC3004']);
+  it('keeps a computed column without a definition (no VIEW DEFINITION) opaque, with a warning', () => {
+    const { column, diagnostics } = readColumn({ is_computed: true, computed_definition: null });
+    expect(column).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['SC3001', 'warning']]);
   });
 });

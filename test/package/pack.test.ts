@@ -1,7 +1,8 @@
 /**
  * The package as a user gets it: `npm pack`, install the tarball into an empty folder, and use
  * the installed `schemac` bin and schema API on a schema of the user's own.
- * Needs `npm run build` first (CI does it) and the npm registry for the dependencies.
+ * Builds dist/ first when it is missing or older than src/ (a clean clone, or an edit since the
+ * last build), and needs the npm registry (or npm's cache) for the dependencies.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -11,15 +12,34 @@ import * as path from 'path';
 const root = path.resolve(__dirname, '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** The newest modification time of any file under dir (0 when it does not exist). */
+function newest(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/** Whether dist/ must be built: missing, or older than a source file (the package would ship stale code). */
+function distIsStale(): boolean {
+  const main = path.join(root, 'dist/cli/main.js');
+  return !fs.existsSync(main) || fs.statSync(main).mtimeMs < newest(path.join(root, 'src'));
+}
+
 describe('the packed package', () => {
   let work: string;
   let app: string;
 
   beforeAll(() => {
-    if (!fs.existsSync(path.join(root, 'dist/cli/main.js'))) throw new Error('run npm run build before this test');
+    if (distIsStale()) execFileSync(npm, ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-pack-'));
-    const out = execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
-    const tarball = path.join(work, out.trim().split('\n').pop()!.trim());
+    // --json and piped stderr: the file name comes from the JSON, and npm's notices (one line per
+    // packed file) stay out of the test run's output.
+    const out = execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const tarball = path.join(work, (JSON.parse(out) as { filename: string }[])[0]!.filename);
     app = path.join(work, 'app');
     fs.mkdirSync(path.join(app, 'schema'), { recursive: true });
     fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));

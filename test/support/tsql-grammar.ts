@@ -3,12 +3,17 @@
  * (design.md "Testing"). Test-only: the grammar takes ~0.6 s to load and seconds on large
  * scripts, so feed it small scripts, and never use it in the product.
  */
-import { ANTLRInputStream, CommonTokenStream, type ANTLRErrorListener, type Token } from 'antlr4ts';
-// Deep imports: the package index also loads the MySQL, PL/SQL and PL/pgSQL grammars.
-import { CaseChangingStream } from 'antlr4ts-sql/dist/src/models/CaseChangingStream';
-import { TSqlLexer } from 'antlr4ts-sql/dist/src/grammar-output/tsql/TSqlLexer';
-import { TSqlParser } from 'antlr4ts-sql/dist/src/grammar-output/tsql/TSqlParser';
+import type { ANTLRErrorListener, Token } from 'antlr4ts';
+import { hostRequire } from './host-require';
 import { GRAMMAR_GAPS, type GrammarGap } from './tsql-grammar-gaps';
+
+// Loaded through hostRequire so a Jest worker deserialises the grammar and warms its prediction
+// cache once, not once per test file. Deep paths: the package index also loads the MySQL, PL/SQL
+// and PL/pgSQL grammars.
+const { ANTLRInputStream, CommonTokenStream } = hostRequire('antlr4ts') as typeof import('antlr4ts');
+const { CaseChangingStream } = hostRequire('antlr4ts-sql/dist/src/models/CaseChangingStream') as typeof import('antlr4ts-sql/dist/src/models/CaseChangingStream');
+const { TSqlLexer } = hostRequire('antlr4ts-sql/dist/src/grammar-output/tsql/TSqlLexer') as typeof import('antlr4ts-sql/dist/src/grammar-output/tsql/TSqlLexer');
+const { TSqlParser } = hostRequire('antlr4ts-sql/dist/src/grammar-output/tsql/TSqlParser') as typeof import('antlr4ts-sql/dist/src/grammar-output/tsql/TSqlParser');
 
 /** A syntax error, with its line (1-based, in the whole script) and column (0-based). */
 interface SyntaxError {
@@ -57,7 +62,7 @@ function parseBatch(text: string): SyntaxError[] {
     },
   };
   // The grammar's keywords are upper case; the stream upper-cases what the lexer sees.
-  const lexer = new TSqlLexer(new CaseChangingStream(new ANTLRInputStream(text), true) as unknown as ANTLRInputStream);
+  const lexer = new TSqlLexer(new CaseChangingStream(new ANTLRInputStream(text), true) as unknown as InstanceType<typeof ANTLRInputStream>);
   lexer.removeErrorListeners();
   lexer.addErrorListener(listener as ANTLRErrorListener<number>);
   const parser = new TSqlParser(new CommonTokenStream(lexer));

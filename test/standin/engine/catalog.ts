@@ -80,7 +80,15 @@ export interface Database {
 export const DEFAULT_COLLATION = 'SQL_Latin1_General_CP1_CI_AS';
 
 /** Case-insensitive name equality, as SQL_Latin1_General_CP1_CI_AS compares. */
-export function sameName(a: string, b: string): boolean { return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0 || a.toLowerCase() === b.toLowerCase(); }
+export function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Printable ASCII compares equal under the accent-sensitive, case-insensitive collation exactly
+  // when the lower-cased texts are equal; localeCompare costs microseconds, and catalog queries
+  // resolve names per row, so only other text takes the collation path.
+  if (PRINTABLE_ASCII.test(a) && PRINTABLE_ASCII.test(b)) return a.toLowerCase() === b.toLowerCase();
+  return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0 || a.toLowerCase() === b.toLowerCase();
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 const BUILTIN_SCHEMAS: [number, string][] = [[1, 'dbo'], [2, 'guest'], [3, 'INFORMATION_SCHEMA'], [4, 'sys']];
 

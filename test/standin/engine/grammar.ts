@@ -28,11 +28,18 @@ interface Antlr {
   BailErrorStrategy: typeof import('antlr4ts').BailErrorStrategy;
   PredictionMode: typeof import('antlr4ts/atn').PredictionMode;
 }
+/**
+ * Under Jest, Node's own require (test/support/node-environment.js sets it), outside Jest's
+ * per-test-file module registry: the grammar is pure, and loading it once per worker instead of
+ * once per test file saves its seconds of deserialisation and prediction warm-up each time.
+ */
+const hostRequire: NodeRequire = (globalThis as { __hostRequire?: NodeRequire }).__hostRequire ?? require;
 let antlr: Antlr | undefined;
 function load(): Antlr {
   if (!antlr) {
     // Required here, not imported at the top, so a process that never runs SQL never pays the load.
     /* eslint-disable @typescript-eslint/no-require-imports */
+    const require = hostRequire;
     const a = require('antlr4ts') as typeof import('antlr4ts');
     antlr = {
       CharStreams: a.CharStreams,

@@ -10,8 +10,10 @@ import { Waiters } from './waiters';
 import { FaultState } from './faults';
 import type { EngineFaults } from './faults';
 import { EDITIONS, type RecordedOptions, type StandinEdition } from './editions';
+import { StatementLog, type StatementRecord } from './statement-log';
 
 export type { EngineFaults, StatementFailure, StatementDelay, StatementSelector } from './faults';
+export type { StatementRecord } from './statement-log';
 export type { StandinEdition, RecordedOptions, DdlOption } from './editions';
 
 /** Options of the stand-in engine. */
@@ -38,6 +40,12 @@ export interface StandinEngine extends Engine {
   setEdition(edition: StandinEdition): void;
   /** The WITH (...) options of every index build and column alter run so far, in order. */
   readonly recordedOptions: readonly RecordedOptions[];
+  /**
+   * Starts recording every statement any session runs, with the session's SET options and
+   * @@TRANCOUNT when it started (see statement-log.ts); returns the live list of records and a
+   * stop function. A new recording replaces the previous one.
+   */
+  recordStatements(): { readonly records: readonly StatementRecord[]; stop(): void };
 }
 
 /** Creates an engine with empty user databases. */
@@ -50,6 +58,7 @@ export function createEngine(options: EngineOptions): StandinEngine {
   const waiters = new Waiters();
   let edition: StandinEdition = options.edition ?? 'developer';
   const recorded: RecordedOptions[] = [];
+  const statementLog = new StatementLog();
   const state: EngineState = {
     get edition() { return EDITIONS[edition]; },
     recordOptions: (r) => { recorded.push(r); },
@@ -62,6 +71,7 @@ export function createEngine(options: EngineOptions): StandinEngine {
     locks: new ObjectLocks(waiters),
     waiters,
     faults,
+    statementLog,
   };
   let nextSpid = 51;
   return {
@@ -70,6 +80,10 @@ export function createEngine(options: EngineOptions): StandinEngine {
     setFaults: (next) => faults.set(next),
     setEdition: (next) => { edition = next; },
     get recordedOptions() { return [...recorded]; },
+    recordStatements: () => {
+      const records = statementLog.start();
+      return { records, stop: () => statementLog.stop(records) };
+    },
     login(user: string, password: string, database: string | null): LoginResult {
       if (user.toLowerCase() !== 'sa' || password !== options.password) {
         return { ok: false, error: { kind: 'error', number: 18456, state: 1, class: 14, message: `Login failed for user '${user}'.`, line: 1 } };

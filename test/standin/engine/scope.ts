@@ -47,18 +47,43 @@ export interface Host {
 export function resolveColumn(scope: Scope | undefined, parts: readonly string[]): { scope: Scope; index: number; col: ScopeColumn } {
   const name = parts[parts.length - 1];
   const qual = parts.length >= 2 ? parts[parts.length - 2] : undefined;
-  const schema = parts.length >= 3 ? parts[parts.length - 3] : undefined;
   for (let s = scope; s; s = s.parent) {
-    const hits: number[] = [];
-    s.columns.forEach((c, i) => {
-      if (!sameName(c.name, name)) return;
-      if (qual !== undefined && !sameName(c.qual, qual)) return;
-      if (schema !== undefined && c.schema !== undefined && !sameName(c.schema, schema)) return;
-      hits.push(i);
-    });
-    if (hits.length > 1) throw new SqlError(209, 16, 1, `Ambiguous column name '${name}'.`, 'compile');
-    if (hits.length === 1) return { scope: s, index: hits[0], col: s.columns[hits[0]] };
+    const hit = hitIn(s.columns, parts);
+    if (hit === AMBIGUOUS) throw new SqlError(209, 16, 1, `Ambiguous column name '${name}'.`, 'compile');
+    if (hit !== NONE) return { scope: s, index: hit, col: s.columns[hit] };
   }
   if (qual !== undefined) throw new SqlError(4104, 16, 1, `The multi-part identifier "${parts.join('.')}" could not be bound.`, 'compile');
   throw err.invalidColumn(name);
+}
+
+const NONE = -1;
+const AMBIGUOUS = -2;
+/**
+ * Which column of one scope level a reference names, remembered per (column list, reference):
+ * a query evaluates the same reference against the same columns once per row (and per pair of
+ * rows in a join), and the answer depends on nothing else.
+ */
+const hits = new WeakMap<readonly ScopeColumn[], WeakMap<readonly string[], number>>();
+function hitIn(columns: readonly ScopeColumn[], parts: readonly string[]): number {
+  let byParts = hits.get(columns);
+  if (!byParts) {
+    byParts = new WeakMap();
+    hits.set(columns, byParts);
+  }
+  const known = byParts.get(parts);
+  if (known !== undefined) return known;
+  const name = parts[parts.length - 1];
+  const qual = parts.length >= 2 ? parts[parts.length - 2] : undefined;
+  const schema = parts.length >= 3 ? parts[parts.length - 3] : undefined;
+  let hit = NONE;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    if (!sameName(c.name, name)) continue;
+    if (qual !== undefined && !sameName(c.qual, qual)) continue;
+    if (schema !== undefined && c.schema !== undefined && !sameName(c.schema, schema)) continue;
+    hit = hit === NONE ? i : AMBIGUOUS;
+    if (hit === AMBIGUOUS) break;
+  }
+  byParts.set(parts, hit);
+  return hit;
 }

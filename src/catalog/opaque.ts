@@ -1,0 +1,116 @@
+/**
+ * What the catalog holds that schemac cannot model, found before anything is modelled: columns
+ * of a type with no mapping (a CLR user type), sparse columns and column sets, indexes other
+ * than rowstore clustered/nonclustered (XML, spatial, columnstore, hash, JSON), full-text
+ * indexes, and every constraint or index defined over such a column. These become
+ * `Table.opaque` entries: one warning each, never diffed, never dropped (design.md: "A database
+ * is never refused as a whole").
+ */
+import type { OpaqueObject } from '../model';
+import type { CatalogSnapshot, ColumnRow, IndexRow } from './snapshot-types';
+import { columnType } from './to-model-types';
+
+/** Opaque objects by table object_id, and the ids the model must leave out. */
+export interface OpaqueCatalog {
+  readonly byTable: ReadonlyMap<number, readonly OpaqueObject[]>;
+  /** `object_id:column_id` of columns left out of the model. */
+  readonly columns: ReadonlySet<string>;
+  /** `object_id:index_id` of indexes (and the key constraints they back) left out. */
+  readonly indexes: ReadonlySet<string>;
+  /** Names (`object_id:name`) of checks, defaults and foreign keys left out. */
+  readonly constraints: ReadonlySet<string>;
+}
+
+const ROWSTORE = new Set(['CLUSTERED', 'NONCLUSTERED']);
+
+/** Why a column cannot be modelled, or null when it can. */
+function columnProblem(c: ColumnRow): string | null {
+  // A column set is an xml column that SQL Server fills from the table's sparse columns.
+  // https://learn.microsoft.com/sql/relational-databases/tables/use-column-sets
+  if (c.is_column_set === true) return 'it is the column set of the sparse columns';
+  if (c.is_sparse === true) return 'it is SPARSE, which schemac does not model';
+  // Without VIEW DEFINITION permission the definition reads as NULL: the column is real, unknown.
+  if (c.is_computed && c.computed_definition === null) return 'it is computed but the catalog shows no definition (is VIEW DEFINITION granted?)';
+  const type = columnType(c);
+  return type.ok ? null : type.problem;
+}
+
+function indexProblem(i: IndexRow): string | null {
+  if (ROWSTORE.has(i.type_desc)) return null;
+  return `its type is ${i.type_desc}, which schemac does not model`;
+}
+
+/** Finds every opaque object of a snapshot (already validated). */
+export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
+  const byTable = new Map<number, OpaqueObject[]>();
+  const add = (objectId: number, o: OpaqueObject) => {
+    const list = byTable.get(objectId);
+    if (list) list.push(o);
+    else byTable.set(objectId, [o]);
+  };
+  const names = new Map(s.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
+  const nameOf = (objectId: number, columnId: number) => names.get(`${objectId}:${columnId}`) ?? `column_id ${columnId}`;
+
+  const columns = new Set<string>();
+  for (const c of s.columns) {
+    const problem = columnProblem(c);
+    if (problem === null) continue;
+    columns.add(`${c.object_id}:${c.column_id}`);
+    add(c.object_id, { kind: 'column', name: c.name, columns: [c.name], reason: problem });
+  }
+  const opaqueColumn = (objectId: number, columnId: number) => columns.has(`${objectId}:${columnId}`);
+
+  const indexColumns = new Map<string, number[]>();
+  for (const ic of s.index_columns) {
+    const k = `${ic.object_id}:${ic.index_id}`;
+    indexColumns.set(k, [...(indexColumns.get(k) ?? []), ic.column_id]);
+  }
+  const indexes = new Set<string>();
+  const indexNames = new Map<string, string>();
+  for (const i of s.indexes) {
+    const k = `${i.object_id}:${i.index_id}`;
+    const cols = indexColumns.get(k) ?? [];
+    const onOpaque = cols.find((id) => opaqueColumn(i.object_id, id));
+    const problem = indexProblem(i) ?? (onOpaque !== undefined ? `it is defined on ${nameOf(i.object_id, onOpaque)}, which schemac cannot model` : null);
+    if (problem === null) continue;
+    indexes.add(k);
+    indexNames.set(k, i.name);
+    add(i.object_id, { kind: 'index', name: i.name, columns: cols.map((id) => nameOf(i.object_id, id)), reason: problem });
+  }
+  // A PRIMARY KEY or UNIQUE constraint shares its index's fate; reported once, as the index.
+  const constraints = new Set<string>();
+
+  const fulltext = new Map<number, number[]>();
+  for (const f of s.fulltext_index_columns ?? []) fulltext.set(f.object_id, [...(fulltext.get(f.object_id) ?? []), f.column_id]);
+  for (const [objectId, cols] of fulltext) {
+    add(objectId, { kind: 'index', name: 'full-text index', columns: cols.map((id) => nameOf(objectId, id)), reason: 'full-text indexes are not modelled' });
+  }
+
+  const constraintOn = (objectId: number, name: string, columnIds: readonly number[]) => {
+    const onOpaque = columnIds.find((id) => opaqueColumn(objectId, id));
+    if (onOpaque === undefined) return;
+    constraints.add(`${objectId}:${name}`);
+    add(objectId, { kind: 'constraint', name, columns: columnIds.map((id) => nameOf(objectId, id)), reason: `it is defined on ${nameOf(objectId, onOpaque)}, which schemac cannot model` });
+  };
+  for (const d of s.default_constraints) constraintOn(d.parent_object_id, d.name, [d.parent_column_id]);
+  const opaqueNames = new Map<number, string[]>();
+  for (const key of columns) {
+    const [objectId, columnId] = key.split(':').map(Number);
+    opaqueNames.set(objectId, [...(opaqueNames.get(objectId) ?? []), nameOf(objectId, columnId).toLowerCase()]);
+  }
+  for (const c of s.check_constraints) {
+    // A table-level check names its columns only in its definition (stored bracketed).
+    const mentioned = (opaqueNames.get(c.parent_object_id) ?? []).filter((n) => c.definition.toLowerCase().includes(`[${n}]`));
+    const ids = c.parent_column_id !== 0 ? [c.parent_column_id] : [];
+    if (mentioned.length > 0 && ids.length === 0) {
+      constraints.add(`${c.parent_object_id}:${c.name}`);
+      add(c.parent_object_id, { kind: 'constraint', name: c.name, columns: mentioned, reason: `it reads ${mentioned[0]}, which schemac cannot model` });
+    } else {
+      constraintOn(c.parent_object_id, c.name, ids);
+    }
+  }
+  const fkColumns = new Map<number, number[]>();
+  for (const fc of s.foreign_key_columns) fkColumns.set(fc.constraint_object_id, [...(fkColumns.get(fc.constraint_object_id) ?? []), fc.parent_column_id]);
+  for (const f of s.foreign_keys) constraintOn(f.parent_object_id, f.name, fkColumns.get(f.object_id) ?? []);
+  return { byTable, columns, indexes, constraints };
+}
