@@ -8,6 +8,7 @@ import { countPlan, summaryLine } from '../plan-text';
 import { renderScript } from '../tsql/script';
 import { nameKeyFor, tableKey } from '../../sqlserver/names';
 import { tableDefinition } from './table-definition';
+import type { PreflightReport } from '../preflight-report';
 
 /** What a review is about: the plan from `before` to `after`, and how to name the two sides. */
 export interface ReviewInput {
@@ -20,6 +21,8 @@ export interface ReviewInput {
   readonly displayPath?: (file: string) => string;
   /** Rows from which a table counts as large in the lock summary (default 1,000,000). */
   readonly largeTableRows?: number;
+  /** The pre-flight counts, when the review is against a database or catalog (never with samples: reviews land in pull requests). */
+  readonly preflight?: PreflightReport | null;
 }
 
 /** One change as a reviewer sees it. */
@@ -62,6 +65,8 @@ export interface Review {
   readonly hazardCount: number;
   /** "2 steps hold Sch-M on tables over 1,000,000 rows", or null. */
   readonly lockSummary: string | null;
+  /** Rows each data-dependent step would fail on (no key values, ever); null against a git ref. */
+  readonly preflight?: PreflightReport | null;
 }
 
 const keyOf = (t: TableRef): string => `${t.schema}.${t.name}`;
@@ -123,6 +128,8 @@ export function buildReview(input: ReviewInput): Review {
     changes,
     tables,
     upScript: renderScript(input.plan, { direction: 'up', databaseName: null }).text,
+    // Samples are stripped here, whatever the caller passed: key values must not reach a PR.
+    preflight: input.preflight ? { ...input.preflight, findings: input.preflight.findings.map((f) => ({ ...f, samples: null })) } : null,
     hazardCount: changes.reduce((n, c) => n + c.hazards.length, 0),
     lockSummary: schMSummary(input.plan.steps, input.largeTableRows ?? DEFAULT_LARGE_TABLE_ROWS),
   };
