@@ -158,6 +158,12 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropForeignKey: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
+  // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
+  redefineIndex: (ctx, change, inverse) => {
+    const d = indexBuild(ctx, change.to.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse);
+    const back = d.online === true && inverse !== null && inverse.kind === 'redefineIndex' ? { ...inverse, online: (d.change as typeof change).online } : inverse;
+    return { ...d, inverse: back };
+  },
   createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),
   dropIndex: (ctx, change, inverse) => indexDrop(ctx, change.index.clustered, change, inverse),
   addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),

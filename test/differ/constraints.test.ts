@@ -1,4 +1,5 @@
 /** Differ cases for constraints and indexes: changes, system-named renames, trust, clustering, drops. */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
 import { LARGE_TABLE_ROWS } from '../../src/differ';
 import { ck, col, db, df, fk, ix, pk, table, uq, type TableParts } from '../support/model-builders';
@@ -13,7 +14,7 @@ const tenantFk = (o: Parameters<typeof fk>[4] = {}) => fk('fk_t_tenant', ['tenan
 /** A check whose stored text differs from the written one but whose canonical key is equal. */
 function storedCheck(name: string, written: string, stored: string): CheckConstraint {
   const c = ck(name, written);
-  return { ...c, expression: { text: stored, canonical: makeExpression(written).expression.canonical, parsed: true } };
+  return { ...c, expression: { text: stored, canonical: makeExpression(written, defaultNameKey).expression.canonical, parsed: true } };
 }
 
 const cases: DiffCase[] = [
@@ -30,20 +31,31 @@ const cases: DiffCase[] = [
     steps: [],
   },
   {
-    name: 'a changed default, check, index and FK are dropped and re-created',
+    name: 'a changed default, check and FK are dropped and re-created; a changed index is re-defined in place (DROP_EXISTING)',
     current: db([tenants(), t({ defaults: [df('df_t_status', 'status', "'a'")], checks: [ck('ck_t_n', 'n > 0')],
       indexes: [ix('ix_t_status', ['status'], { include: ['n'] })], fks: [tenantFk()] })]),
     desired: db([tenants(), t({ defaults: [df('df_t_status', 'status', "'b'")], checks: [ck('ck_t_n', 'n >= 0')],
       indexes: [ix('ix_t_status', ['status'], { include: ['n', 'id'] })], fks: [tenantFk({ onDelete: 'CASCADE' })] })]),
-    steps: ['dropForeignKey dbo.t.fk_t_tenant', 'dropCheck dbo.t.ck_t_n', 'dropDefault dbo.t.df_t_status', 'dropIndex dbo.t.ix_t_status',
-      'addDefault dbo.t.df_t_status', 'addCheck dbo.t.ck_t_n', 'createIndex dbo.t.ix_t_status', 'addForeignKey dbo.t.fk_t_tenant'],
+    steps: ['dropForeignKey dbo.t.fk_t_tenant', 'dropCheck dbo.t.ck_t_n', 'dropDefault dbo.t.df_t_status',
+      'addDefault dbo.t.df_t_status', 'addCheck dbo.t.ck_t_n', 'redefineIndex dbo.t.ix_t_status', 'addForeignKey dbo.t.fk_t_tenant'],
   },
   {
     name: 'index facets: key order, DESC, unique, filter each count; INCLUDE order does not',
     current: db([t({ indexes: [ix('ix_a', ['status', 'n']), ix('ix_b', ['status']), ix('ix_c', ['status']), ix('ix_d', ['status'], { filter: 'n = 0' }), ix('ix_e', ['id'], { include: ['n', 'status'] })] })]),
     desired: db([t({ indexes: [ix('ix_a', ['n', 'status']), ix('ix_b', ['status desc']), ix('ix_c', ['status'], { unique: true }), ix('ix_d', ['status'], { filter: 'n = 1' }), ix('ix_e', ['id'], { include: ['status', 'n'] })] })]),
-    steps: ['dropIndex dbo.t.ix_a', 'dropIndex dbo.t.ix_b', 'dropIndex dbo.t.ix_c', 'dropIndex dbo.t.ix_d',
-      'createIndex dbo.t.ix_a', 'createIndex dbo.t.ix_b', 'createIndex dbo.t.ix_c', 'createIndex dbo.t.ix_d'],
+    steps: ['redefineIndex dbo.t.ix_a', 'redefineIndex dbo.t.ix_b', 'redefineIndex dbo.t.ix_c', 'redefineIndex dbo.t.ix_d'],
+  },
+  {
+    name: 'a clustered index made nonclustered is dropped and created (DROP_EXISTING cannot do that)',
+    current: db([t({ indexes: [ix('ix_a', ['id'], { clustered: true })] })]),
+    desired: db([t({ indexes: [ix('ix_a', ['id'])] })]),
+    steps: ['dropIndex dbo.t.ix_a', 'createIndex dbo.t.ix_a'],
+  },
+  {
+    name: 'an index whose column is re-created is dropped and created around it, not re-defined',
+    current: db([t({ indexes: [ix('ix_n', ['n'])] })]),
+    desired: db([table('t', { columns: [col('id', 'int'), col('status', 'varchar(20)'), col('tenant_id', 'int'), col('n', 'uniqueidentifier', { nullable: true })], indexes: [ix('ix_n', ['n'], { include: ['status'] })] })]),
+    steps: ['dropIndex dbo.t.ix_n', 'dropColumn dbo.t.n', 'addColumn dbo.t.n', 'createIndex dbo.t.ix_n'],
   },
   {
     name: 'system-named objects matching by structure are renamed, never rebuilt',

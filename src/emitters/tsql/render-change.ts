@@ -84,6 +84,8 @@ const RENDERERS: Renderers = {
   addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint)}${withOptions(c.online !== undefined ? ['ONLINE = ON'] : [])};`],
   dropUnique: (c) => dropConstraint(c.table, c.constraint.name),
   createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index, c.online !== undefined ? [onlineOption(c.online)] : [])],
+  // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
+  redefineIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.to, ['DROP_EXISTING = ON', ...(c.online !== undefined ? [onlineOption(c.online)] : [])])],
   dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)};`],
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),

@@ -81,6 +81,8 @@ export interface IndexDef {
   readonly filter?: { readonly text: string; readonly expr: Expr };
   /** WITH (...) options as written (ONLINE, DROP_EXISTING, ...). */
   readonly options?: readonly DdlOption[];
+  /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
+  readonly dropExisting?: boolean;
 }
 
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;

@@ -30,7 +30,8 @@ export class DdlParser extends QueryParser {
     let filter: IndexDef['filter'];
     if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
     const options = this.withAndOn();
-    return { name, table, unique, clustered, columns, include, filter, options };
+    const dropExisting = options.some((o) => o.name === 'DROP_EXISTING' && o.value === 'ON');
+    return { name, table, unique, clustered, columns, include, filter, options, ...(dropExisting ? { dropExisting } : {}) };
   }
 
   protected skipWithAndOn(): void {
