@@ -5,7 +5,7 @@
 import type sql from 'mssql';
 import { executeMigrations, readAppliedMigrations, type DoneMigration, type MigrationProgress } from '../apply/migration-runner';
 import { openMssqlSession, type SqlSession } from '../apply/session';
-import { describeTarget, parseConnectionString } from '../catalog/connection';
+import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
 import { snapshotToModel } from '../catalog/to-model';
 import { withoutIgnored, type IgnoreSettings } from '../config';
@@ -115,6 +115,7 @@ export async function migrateRun(input: MigrateRunInput): Promise<{ readonly don
     prepare: async (current, rows) => planRun(loaded, migrationsStatus(loaded, rows, current), current, input.policy),
     txMode: input.txMode,
     toolVersion: input.toolVersion,
+    redact: (text) => redactConfig(text, input.connection),
     lockTimeoutMs: input.lockTimeoutMs,
     statementLockTimeoutMs: input.statementLockTimeoutMs,
     signal: input.signal,

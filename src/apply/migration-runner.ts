@@ -12,7 +12,7 @@ import {
 } from '../emitters/apply-sql';
 import { APPLIED_MIGRATIONS_SQL, ensureMigrationColumnsSql, INSERT_MIGRATION_HISTORY_SQL } from '../emitters/migration-history-sql';
 import type { Database } from '../model';
-import { ApplyError, isConnectionError, sqlErrorNumber, type ApplyFailureKind } from './errors';
+import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber, type ApplyFailureKind } from './errors';
 import { describeRemaining, type ApplyProgress, type ApplyStatement } from './executor';
 import type { SqlSession } from './session';
 
@@ -54,6 +54,8 @@ export interface MigrationRunRequest {
   readonly toolVersion: string;
   readonly lockTimeoutMs: number;
   readonly statementLockTimeoutMs: number | null;
+  /** Scrubs secrets from driver text before it goes into a message. */
+  readonly redact: (text: string) => string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: MigrationProgress) => void;
 }
@@ -161,7 +163,8 @@ async function takeLock(session: SqlSession, req: MigrationRunRequest): Promise<
   const started = Date.now();
   const result = await session.query(acquireApplyLockSql(req.lockTimeoutMs));
   const code = Number(result.recordsets.at(-1)?.[0]?.result);
-  if (code < 0) {
+  // Only 0 (granted) and 1 (granted after waiting) are a grant; no row at all is not one.
+  if (code !== 0 && code !== 1) {
     const why = code === -1 ? `timed out after ${req.lockTimeoutMs} ms` : `was refused (sp_getapplock returned ${code})`;
     throw new ApplyError('lock-timeout', `another schemac apply is running on this database: waiting for its lock ${why}; nothing was changed`);
   }
@@ -179,7 +182,7 @@ async function runStatements(session: SqlSession, unit: MigrationUnit, req: Migr
     } catch (err) {
       if (req.signal?.aborted || isConnectionError(err)) throw err;
       const num = sqlErrorNumber(err);
-      throw new ApplyError('statement-failed', `statement ${i + 1} of ${total} failed (${stmt.description}): SQL Server error ${num ?? '?'}: ${(err as Error).message}\n${stmt.sql}`,
+      throw new ApplyError('statement-failed', `statement ${i + 1} of ${total} failed (${stmt.description}): ${req.redact(describeSqlError(err))}\n${stmt.sql}`,
         { step: i + 1, totalSteps: total, statement: stmt.sql, sqlErrorNumber: num }, { cause: err });
     }
     req.onProgress?.({ kind: 'stepDone', index: i + 1, total, elapsedMs: Date.now() - started });
@@ -212,7 +215,7 @@ async function commitOrCheck(session: SqlSession, req: MigrationRunRequest, runI
 function translate(err: unknown, req: MigrationRunRequest): unknown {
   if (err instanceof ApplyError) return err;
   if (req.signal?.aborted) return new ApplyError('interrupted', 'interrupted: the running statement was cancelled and the transaction rolled back', {}, { cause: err });
-  if (isConnectionError(err)) return new ApplyError('connection-lost', `the connection to the server was lost (${(err as Error).message}); the server rolls back an open transaction`, {}, { cause: err });
+  if (isConnectionError(err)) return new ApplyError('connection-lost', `the connection to the server was lost (${req.redact((err as Error).message)}); the server rolls back an open transaction`, {}, { cause: err });
   return err;
 }
 

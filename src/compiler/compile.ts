@@ -3,6 +3,7 @@
  * with ts-morph and the type checker, never executed; every problem of a run is reported.
  */
 import { createHash } from 'crypto';
+import * as path from 'path';
 import { ts } from 'ts-morph';
 import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
@@ -12,9 +13,10 @@ import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
-import { findSchemaFiles, loadSchema } from './program';
+import { startNativeTypeCheck } from './native-type-check';
+import { apiEntry, findSchemaFiles, loadSchema } from './program';
 import { ClassReader, type ClassInfo } from './read-classes';
-import { refAt, refOf } from './source-ref';
+import { displayPath, refAt, refOf } from './source-ref';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
 
@@ -48,6 +50,12 @@ export interface CompileOptions {
    * and the TypeScript version.
    */
   readonly typeCheckCache?: TypeCheckCache;
+  /**
+   * Who runs the full check: 'native' (the default) is TypeScript 7's compiler in a child
+   * process, beside extraction, falling back to 'in-process' (ts-morph's TypeScript 5) when its
+   * binary is not installed for this platform. Both report the same codes at the same positions.
+   */
+  readonly typeChecker?: 'native' | 'in-process';
 }
 
 /** Where clean type-check results are remembered between runs (a file, in the CLI). */
@@ -86,16 +94,20 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const { program, checker, files, userFiles } = loadSchema(paths);
   const cacheKey = options.typeCheck !== false && options.typeCheckCache ? typeCheckKey(program) : null;
   const typeCheck = options.typeCheck !== false && !(cacheKey !== null && options.typeCheckCache?.has(cacheKey));
-  let typeErrors = 0;
-  for (const sf of userFiles) {
-    const semantic = typeCheck ? program.getSemanticDiagnostics(sf) : [];
-    for (const d of [...program.getSyntacticDiagnostics(sf), ...semantic]) {
+  /** Reports TypeScript diagnostics of the user's files; returns how many. */
+  const report = (diagnostics: readonly ts.Diagnostic[]): number => {
+    for (const d of diagnostics) {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
       bag.error(Codes.typescript, `TS${d.code}: ${text}`, d.file && d.start !== undefined ? refAt(d.file, d.start) : undefined);
-      typeErrors += 1;
     }
-  }
-  if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
+    return diagnostics.length;
+  };
+  let typeErrors = report(userFiles.flatMap((sf) => program.getSyntacticDiagnostics(sf)));
+  // The native check runs in a child process while this one extracts; its verdict is read below.
+  // tsc reports only syntax errors when there are any, so a file with one is checked in-process.
+  const native = typeCheck && typeErrors === 0 && options.typeChecker !== 'in-process' ? startNativeTypeCheck(paths, apiEntry()) : null;
+  const checkInProcess = (): number => report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
+  if (typeCheck && native === null) typeErrors += checkInProcess();
 
   const reader = new ClassReader(checker);
   const reportedCycles = new Set<ts.ClassDeclaration>();
@@ -131,6 +143,19 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   }
   for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
   checkCascadePaths(drafts, bag);
+
+  if (native !== null) {
+    const reported = native.wait();
+    if (reported === null) typeErrors += checkInProcess();
+    else {
+      const userNames = new Set(userFiles.map((sf) => path.resolve(sf.fileName)));
+      for (const d of reported.filter((r) => userNames.has(r.file))) {
+        bag.error(Codes.typescript, `TS${d.code}: ${d.message}`, { file: displayPath(d.file), line: d.line, column: d.column });
+        typeErrors += 1;
+      }
+    }
+  }
+  if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
   const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema)])].sort(cmp);
   const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));

@@ -31,10 +31,14 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath)) io.stdout.write(`${line}\n`);
       }
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
+      // Migration files the branch adds (against a git ref only: a database has no "added").
+      const migrations = opts.catalog === undefined && opts.database === undefined
+        ? await (await import('../../app/review-migrations')).addedMigrations(appContext(io), opts, opts.base ?? 'HEAD')
+        : [];
       switch (opts.format) {
-        case 'markdown': io.stdout.write(render.renderReviewMarkdown(outcome.review)); break;
-        case 'json': io.stdout.write(`${JSON.stringify(render.renderReviewJson(outcome.review), null, 2)}\n`); break;
-        case 'text': io.stdout.write(render.renderReviewText(outcome.review, { color: useColor(io.stdout, io.env, opts.color) })); break;
+        case 'markdown': io.stdout.write(render.renderReviewMarkdown(outcome.review) + render.renderMigrationsMarkdown(migrations)); break;
+        case 'json': io.stdout.write(`${JSON.stringify({ ...render.renderReviewJson(outcome.review), ...(migrations.length > 0 ? { migrations: render.migrationsJson(migrations) } : {}) }, null, 2)}\n`); break;
+        case 'text': io.stdout.write(render.renderReviewText(outcome.review, { color: useColor(io.stdout, io.env, opts.color) }) + render.renderMigrationsText(migrations)); break;
       }
       setExit(changesExitCode(opts.detailedExitcode, outcome.plan.steps.length));
     });

@@ -6,3 +6,4 @@ export { renderReviewMarkdown, GITHUB_COMMENT_LIMIT } from './review-markdown';
 export { renderReviewJson } from './review-json';
 export { githubAnnotations } from './github-annotations';
 export { tableDefinition } from './table-definition';
+export { migrationsJson, renderMigrationsMarkdown, renderMigrationsText, type MigrationReviewItem } from './migrations-section';
