@@ -18,6 +18,7 @@ import { literalValues } from './literal-union';
 import { checkLiteralValue, checkUnionMembers } from './value-checks';
 import { expandTemplate } from './names';
 import type { ColumnDecl } from './read-classes';
+import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import type { TableDraft } from './table-draft';
@@ -215,7 +216,7 @@ function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticV
 
 function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, bag: DiagnosticBag): void {
   const opts = v.kind === 'object' ? v.props : new Map<string, StaticValue>();
-  if (v.kind !== 'object' && v.kind !== 'boolean') bag.error(Codes.notStatic, 'primaryKey must be true or { name?, clustered? }', v.node);
+  if (v.kind !== 'object' && v.kind !== 'boolean') bag.error(Codes.notStatic, 'primaryKey must be true or { name?, clustered?, renamedFrom? }', v.node);
   const nameValue = opts.get('name');
   const written = nameValue?.kind === 'string' ? nameValue.value : undefined;
   const expanded = written !== undefined ? expandTemplate(written, draft.name, draft.schema) : undefined;
@@ -224,6 +225,7 @@ function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, 
   setPrimaryKey(draft, {
     name: expanded?.name ?? draft.namer.name('pk', draft.name, draft.schema, [column.name]),
     isSystemNamed: false,
+    ...renamedFromOption(draft, opts, bag),
     columns: [{ name: column.name, descending: false }],
     clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,
     source: refOf(v.node),

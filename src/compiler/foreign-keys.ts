@@ -78,7 +78,7 @@ export function resolveForeignKeys(
         continue;
       }
       const constraint = {
-        name: fk.name, isSystemNamed: false, columns: fk.columns,
+        name: fk.name, isSystemNamed: false, ...(fk.renamedFrom !== undefined ? { renamedFrom: fk.renamedFrom } : {}), columns: fk.columns,
         referencedSchema: target.schema, referencedTable: target.name, referencedColumns: refs,
         onDelete: fk.onDelete, onUpdate: fk.onUpdate, trusted: true, enabled: true, source: refOf(fk.origin.node),
       };

@@ -42,6 +42,7 @@ export interface ForeignKeyDraft {
   readonly referencedFields: StaticValue | undefined;
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  readonly renamedFrom?: string;
 }
 
 /** A table under construction. */

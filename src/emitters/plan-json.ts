@@ -22,6 +22,8 @@ import { statementsForDriver } from './tsql/script';
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  * - `skipped[]`: objects left alone: `{ objectType, schema, table, name, reason }`.
+ * - `warnings[]`: `{ schema, table, message }`: what the author should know that is not a step
+ *   (a declared rename whose old name exists nowhere).
  * - `refused[]` (only when there are any): changes not planned because they would touch an
  *   object schemac cannot model: `{ schema, table, change, reason }`; `apply` refuses (exit 3).
  * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
@@ -38,6 +40,7 @@ export interface PlanJson {
   readonly database: string | null;
   readonly changes: readonly PlanJsonChange[];
   readonly skipped: readonly PlanJsonSkipped[];
+  readonly warnings: readonly { readonly schema: string; readonly table: string; readonly message: string }[];
   readonly refused?: readonly { readonly schema: string; readonly table: string; readonly change: string; readonly reason: string }[];
   readonly hazards: readonly { readonly index: number; readonly code: HazardCode; readonly message: string }[];
   readonly statements: { readonly up: readonly PlanJsonStatement[]; readonly down: readonly PlanJsonStatement[] };
@@ -102,6 +105,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
     skipped: plan.skipped.map((s) => ({
       objectType: s.objectType, schema: s.table.schema, table: s.table.name, name: s.name, reason: s.reason,
     })),
+    warnings: (plan.warnings ?? []).map((w) => ({ schema: w.table.schema, table: w.table.name, message: w.message })),
     ...(plan.refused !== undefined && plan.refused.length > 0
       ? { refused: plan.refused.map((r) => ({ schema: r.table.schema, table: r.table.name, change: r.change, reason: r.reason })) }
       : {}),

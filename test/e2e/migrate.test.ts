@@ -186,6 +186,28 @@ for (const spec of e2eTargets()) {
       }, 120_000);
     });
 
+    it('a migration whose statements do not lead to its after.json is rolled back before COMMIT', async () => {
+      const c = copyOf(project.dir);
+      try {
+        const up = path.join(c.dir, 'migrations', ids[1]!, 'up.sql');
+        const text = fs.readFileSync(up, 'utf8');
+        // Hand-edited (and re-hashed): the unique index after.json records is no longer created.
+        const edited = text.replace(/-- step \d+: [^\n]*ix_orders_code[^\n]*\nCREATE UNIQUE[^\n]*\nGO\n/, '');
+        expect(edited).not.toBe(text);
+        fs.writeFileSync(up, edited);
+        expectExit(await c.run(['migrate', 'hash']), 0);
+        const apply = await c.run(['migrate', 'apply', ...db()]);
+        expectExit(apply, 1);
+        expect(apply.stderr).toContain(`migration ${ids[1]} (up) failed`);
+        expect(apply.stderr).toContain('is not the state its after.json records');
+        expect(apply.stderr).toContain('ix_orders_code');
+        expect(await tables()).toEqual(['dbo.orders']);
+        expect(await recorded()).toEqual([`up ${ids[0]}`]);
+      } finally {
+        c.remove();
+      }
+    }, 120_000);
+
     describe('refusals (exit 3, nothing changed)', () => {
       const copies: ReturnType<typeof copyOf>[] = [];
       const copy = () => { const c = copyOf(project.dir); copies.push(c); return c; };

@@ -8,7 +8,7 @@ import { preflightBatch } from '../../src/emitters/tsql/preflight';
 import { col, ck, db, expr, fk, ix, pk, table, uq } from '../support/model-builders';
 import { expectValidTsql } from '../support/tsql-grammar';
 
-const planOf = (...changes: Change[]): Plan => ({ steps: changes.map((change) => ({ change, hazards: [], inverse: null })), skipped: [] });
+const planOf = (...changes: Change[]): Plan => ({ steps: changes.map((change) => ({ change, hazards: [], inverse: null })), skipped: [], warnings: [] });
 const key = (n: string) => n.toLowerCase();
 
 const accounts = table('accounts', {

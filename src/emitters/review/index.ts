@@ -1,6 +1,6 @@
 /** Pull-request review output: one Review model, rendered as text, markdown, JSON or annotations. */
 export { buildReview, changeSource } from './review-model';
-export type { Review, ReviewChange, ReviewInput, ReviewTable } from './review-model';
+export type { Review, ReviewChange, ReviewInput, ReviewSource, ReviewTable } from './review-model';
 export { renderReviewText } from './review-text';
 export { renderReviewMarkdown, GITHUB_COMMENT_LIMIT } from './review-markdown';
 export { renderReviewJson } from './review-json';

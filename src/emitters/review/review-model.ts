@@ -26,8 +26,17 @@ export interface ReviewChange {
   readonly summary: string;
   readonly marker: '+' | '~' | '-';
   readonly hazards: readonly { readonly code: string; readonly message: string }[];
-  readonly source: SourceRef | null;
+  /**
+   * Where the change is anchored in the working tree's files: the declaration for an addition or
+   * an alteration; for a drop inside a table that is still declared, that table's declaration (the
+   * dropped line exists only in the base version of the file); for a table that is no longer
+   * declared, its file without a line. Null when nothing in a schema file is responsible.
+   */
+  readonly source: ReviewSource | null;
 }
+
+/** A position in a schema file, or a whole file (`line` and `column` null). */
+export type ReviewSource = SourceRef | { readonly file: string; readonly line: null; readonly column: null };
 
 /** One affected table: its changes and the unified diff of its whole definition. */
 export interface ReviewTable {
@@ -84,7 +93,7 @@ export function buildReview(input: ReviewInput): Review {
       summary: facts.summary,
       marker: facts.marker,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
-      source: located(changeSource(step.change), input.displayPath),
+      source: located(anchorOf(step.change, facts.table, input.after), input.displayPath),
     };
   });
   const refs = new Map<string, TableRef>();
@@ -109,7 +118,31 @@ export function buildReview(input: ReviewInput): Review {
   };
 }
 
-function located(source: SourceRef | null, displayPath?: (file: string) => string): SourceRef | null {
+/** True for the kinds whose object is declared only on the base side. */
+function isDrop(kind: Change['kind']): boolean {
+  switch (kind) {
+    case 'dropTable': case 'dropColumn': case 'dropIndex': case 'dropDefault': case 'dropCheck':
+    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropSchema':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The working-tree position responsible for a change (see ReviewChange.source): a drop's own
+ * position is a line of the base version of its file, which may not exist, or be another line,
+ * in the version a pull request shows.
+ */
+function anchorOf(change: Change, table: TableRef | null, after: Database): ReviewSource | null {
+  const own = changeSource(change);
+  if (!isDrop(change.kind)) return own;
+  const kept = table === null ? undefined : findTable(after, table);
+  if (kept?.source) return kept.source;
+  return own ? { file: own.file, line: null, column: null } : null;
+}
+
+function located(source: ReviewSource | null, displayPath?: (file: string) => string): ReviewSource | null {
   return source && displayPath ? { ...source, file: displayPath(source.file) } : source;
 }
 
