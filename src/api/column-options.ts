@@ -6,7 +6,7 @@
 import type { SqlFragment } from './sql';
 
 /** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
-export type PrimaryKeyOption = boolean | { readonly name?: string; readonly clustered?: boolean };
+export type PrimaryKeyOption = boolean | { readonly name?: string; readonly clustered?: boolean; readonly renamedFrom?: string };
 
 /** A computed column: a raw expression, optionally PERSISTED. */
 export type ComputedOption = SqlFragment | { readonly expression: SqlFragment; readonly persisted?: boolean };

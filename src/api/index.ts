@@ -8,5 +8,5 @@ export type {
   StringColumnOptions,
 } from './column-options';
 export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
-export type { ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, TableOptions } from './table';
+export type { ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, TableOptions } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

@@ -41,6 +41,14 @@ export interface IndexOptions<T> {
   readonly where?: SqlFragment;
   /** Adds the soft-delete filter `[<softDelete column>] = 0`. */
   readonly activeOnly?: boolean;
+  /** Declared rename: the index's previous name on this table (may hold {table}); planned as one sp_rename. */
+  readonly renamedFrom?: string;
+}
+
+/** Options every named constraint accepts. */
+export interface RenameOptions {
+  /** Declared rename: the previous name on this table (may hold {table}); planned as one sp_rename. */
+  readonly renamedFrom?: string;
 }
 
 /** CREATE INDEX name ON table (columns), e.g. `@Index('ix_{table}_email', ['email'], { unique: true })`. */
@@ -52,9 +60,10 @@ export function Index<T>(name: string, columns: readonly KeyColumn<T>[], options
 }
 
 /** A CHECK constraint with a raw predicate: `@Check('ck_{table}_positive', sql`[amount] > 0`)`. */
-export function Check<T>(name: string, expression: SqlFragment): ClassDecorator<T> {
+export function Check<T>(name: string, expression: SqlFragment, options?: RenameOptions): ClassDecorator<T> {
   void name;
   void expression;
+  void options;
   return noop();
 }
 
@@ -64,14 +73,15 @@ export function Check<T>(name: string, expression: SqlFragment): ClassDecorator<
  * table class, so a column inherited from a mixin can keep each table's own name (what
  * `schemac pull` writes for system-named defaults); the name may hold {table} and {schema}.
  */
-export function DefaultName<T>(name: string, field: ColumnOf<T>): ClassDecorator<T> {
+export function DefaultName<T>(name: string, field: ColumnOf<T>, options?: RenameOptions): ClassDecorator<T> {
   void name;
   void field;
+  void options;
   return noop();
 }
 
 /** Options of a PRIMARY KEY or UNIQUE constraint. */
-export interface KeyOptions {
+export interface KeyOptions extends RenameOptions {
   readonly clustered?: boolean;
 }
 
@@ -95,7 +105,7 @@ export function PrimaryKey<T>(...args: unknown[]): ClassDecorator<T> {
 export type ReferentialAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 /** Options of a foreign key. */
-export interface ForeignKeyOptions {
+export interface ForeignKeyOptions extends RenameOptions {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
 }

@@ -1,7 +1,10 @@
 import * as path from 'path';
 import { ApplyError } from '../apply/errors';
 import { executeApply, type ApplyProgress, type PreparedApply } from '../apply/executor';
-import { openMssqlSession } from '../apply/session';
+import { openMssqlSession, type SqlSession } from '../apply/session';
+import type { Rows } from '../catalog/read-rows';
+import type { PreflightReport } from '../emitters/preflight-report';
+import { blockedRefusal, DEFAULT_PREFLIGHT_TIMEOUT_MS, preflightOver, runPlanPreflight } from './preflight';
 import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
 import { withoutIgnored } from '../config';
@@ -27,6 +30,8 @@ export interface ApplyInput extends ProjectFlags, SourceFlags {
   readonly lockTimeoutMs: number;
   readonly statementTimeoutMs?: number;
   readonly statementLockTimeoutMs?: number;
+  /** How long the pre-flight counts may run before apply goes on without them. */
+  readonly preflightTimeoutMs?: number;
   /** Recorded in the history row. */
   readonly toolVersion: string;
 }
@@ -38,15 +43,15 @@ export interface ApplyHooks {
    * unless `autoApprove`. Answering false refuses.
    */
   readonly confirm?: (question: string, signal: AbortSignal) => Promise<boolean>;
-  /** Shows the plan made under the lock, before any question. */
-  readonly showPlan?: (plan: Plan) => void;
+  /** Shows the plan made under the lock (with its pre-flight counts, when they ran), before any question. */
+  readonly showPlan?: (plan: Plan, preflight: PreflightReport | null) => void;
   readonly onProgress?: (event: ApplyProgress) => void;
   /** Aborting cancels the running statement and rolls back (Ctrl-C). */
   readonly signal?: AbortSignal;
 }
 
 /** Why apply refused to change anything. */
-export type RefusalReason = 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object';
+export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object';
 
 /**
  * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
@@ -83,14 +88,16 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
   const signal = hooks.signal ?? new AbortController().signal;
   let reported = false; // catalog warnings once, not again for the verification read
+  let locked: SqlSession | null = null; // the session holding the apply lock, for the pre-flight
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop);
-    if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan);
+    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop }), current, input);
+    if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
     const refused = refuseOpaque(job);
     if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
-    const stop = refuseDataLoss(job, input) ?? await approve(job, input, hooks, target, signal);
+    const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
     return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
   };
@@ -99,6 +106,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
     const result = await executeApply({
       openSession: () => openMssqlSession(config, input.statementTimeoutMs),
       readCurrent: async (session) => {
+        locked = session;
         const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, target);
         const report = reported ? () => undefined : (d: readonly Diagnostic[]) => ctx.report(d);
         reported = true;
@@ -124,10 +132,26 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
 }
 
 /**
- * The safety gates, in order, each a refusal before any change. (A data pre-flight that blocks
- * a plan certain to fail belongs between the data-loss gate and approval: nobody should be asked
- * to approve a plan that cannot run.)
+ * The rows each data-dependent step would fail on, counted under the lock and before the
+ * transaction (one batch of reads on the locked session), so a plan certain to fail is refused
+ * before any lock-heavy statement runs.
  */
+async function preflight(session: SqlSession, plan: Plan, current: Database, input: ApplyInput): Promise<PreflightReport> {
+  return runPlanPreflight(plan, current, preflightOver({
+    run: async (text) => (await session.query(text)).recordsets as readonly Rows[],
+    cancel: () => session.cancel(),
+  }), { samples: false, timeoutMs: input.preflightTimeoutMs ?? DEFAULT_PREFLIGHT_TIMEOUT_MS });
+}
+
+/**
+ * The safety gates, in order, each a refusal before any change. A plan certain to fail on the
+ * data comes first: nobody should be asked to allow data loss, or approve, for a plan that cannot run.
+ */
+function refuseBlocked(report: PreflightReport | null): ApplyOutcome | null {
+  const message = report === null ? null : blockedRefusal(report);
+  return message === null ? null : { kind: 'refused', reason: 'blocked', message };
+}
+
 /**
  * A plan with refused changes (they would touch objects schemac cannot model) would leave the
  * database short of the schema, and the verification inside the transaction would fail: nothing

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { compileSchema } from '../compiler';
 import { withoutIgnored } from '../config';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
-import { lint, withoutSuperseded } from '../lint';
+import { lint, withoutSuperseded, withoutSuppressed } from '../lint';
 import type { Database, Diagnostic } from '../model';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -32,7 +32,8 @@ export function compileAndLint(project: Project, typeCheck = true): CompiledSche
   });
   const database = withoutIgnored(compiled.database, project.config.ignore);
   const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
-  const findings = hasErrors ? [] : lint(database, project.config.lint);
+  // Findings a schema file suppresses (with its reason) are dropped here, where files can be read.
+  const findings = hasErrors ? [] : withoutSuppressed(lint(database, project.config.lint), readTextOrNull);
   return { database, diagnostics: [...withoutSuperseded(compiled.diagnostics), ...findings] };
 }
 
@@ -48,4 +49,12 @@ export function compileOrFail(ctx: AppContext, project: Project, typeCheck = tru
     throw new AppError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);
   }
   return database;
+}
+
+function readTextOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseSnapshot, type CatalogSnapshot } from '../catalog/snapshot';
 import { snapshotToModel } from '../catalog/to-model';
 import { ignoredTable, withoutIgnored, type IgnoreSettings } from '../config';
+import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
 import type { Database, Diagnostic } from '../model';
 import type { AppContext } from './context';
@@ -57,7 +58,7 @@ async function readSource(ctx: AppContext, source: DatabaseSource, ignore?: Igno
  * warning, kept opaque. Only rows that contradict each other stop the command.
  */
 export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void, ignore?: IgnoreSettings): Database {
-  const { database, diagnostics } = snapshotToModel(snapshot, ignore ? { skipTable: ignoredTable(ignore) } : {});
+  const { database, diagnostics } = snapshotToModel(snapshot, ignore ? { skipTable: ignoredTable(ignore, nameKeyFor(snapshot.database_collation ?? DEFAULT_COLLATION)) } : {});
   report(diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new AppError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);

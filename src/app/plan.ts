@@ -7,6 +7,9 @@ import type { AppContext } from './context';
 import { loadCurrent, type CurrentState } from './current';
 import { loadProject, type ProjectFlags } from './project';
 import { writeSavedPlan } from './saved-plan';
+import type { PreflightReport } from '../emitters/preflight-report';
+import { noDatabaseReason, runPlanPreflight, type PreflightSettings, type PreflightSource } from './preflight';
+import type { DatabaseSource } from './sources';
 import { resolveSource, type SourceFlags } from './sources';
 
 /** What `plan` and `emit-sql` need: the project, the database to compare with, and the plan's shape. */
@@ -16,6 +19,8 @@ export interface PlanInput extends ProjectFlags, SourceFlags {
   readonly typeCheck: boolean;
   /** Also save the plan here (relative to the context's cwd), for `apply FILE`. */
   readonly savePlanTo?: string;
+  /** Count the rows each data-dependent step would fail on (a live database only; otherwise say why not). */
+  readonly preflight?: PreflightSettings;
 }
 
 /** A plan and everything it was made from. */
@@ -25,6 +30,8 @@ export interface PlanResult {
   readonly current: CurrentState;
   /** The schemac.plan/v1 document, with the fingerprint of the catalog planned against. */
   readonly json: PlanJson;
+  /** The pre-flight counts, when asked for; `blocked` means a step will certainly fail on the data. */
+  readonly preflight: PreflightReport | null;
 }
 
 /**
@@ -38,7 +45,30 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const desired = compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore);
   const made = diff(desired, current.database, { allowDrop: input.allowDrop });
-  const json = renderPlanJson(made, { fingerprint: fingerprint(current.database), databaseName: current.database.name });
+  const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
+  const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
+  const json = renderPlanJson(made, {
+    fingerprint: fingerprint(current.database), databaseName: current.database.name,
+    preflight: shown ? { report, samples: input.preflight?.samples === true } : undefined,
+  });
   if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...json, desired });
-  return { plan: made, desired, current, json };
+  return { plan: made, desired, current, json, preflight: report };
+}
+
+/** Where the pre-flight counts rows: the live database, or nowhere (and why). */
+function preflightSource(source: DatabaseSource): PreflightSource {
+  switch (source.kind) {
+    case 'database':
+      return {
+        kind: 'database',
+        run: async (sql, timeoutMs) => {
+          // Loaded here: the driver is only needed when a server is read.
+          const [{ parseConnectionString }, { runPreflight }] = await Promise.all([import('../catalog/connection'), import('../catalog/preflight-run')]);
+          return runPreflight(parseConnectionString(source.url), sql, timeoutMs);
+        },
+      };
+    case 'catalog':
+    case 'empty':
+      return { kind: 'none', reason: noDatabaseReason(source.kind) };
+  }
 }

@@ -12,12 +12,16 @@ export function addConfigOption(cmd: Command): Command {
   return cmd.option('--config <file>', 'the project config, for its database.url (default: schemac.config.json if present)');
 }
 
-/** The database source flags: exactly one of them (or SCHEMAC_DATABASE_URL, or the config's database.url). */
-export function addSourceOptions(cmd: Command, accepts: { empty: boolean } = { empty: true }): Command {
-  if (accepts.empty) cmd.option('--empty', 'compare against an empty database');
+/**
+ * The database source flags: exactly one of them (or SCHEMAC_DATABASE_URL, or the config's
+ * database.url). `verb` says what the command does with it; commands that need real rows leave
+ * --empty out of their help.
+ */
+export function addSourceOptions(cmd: Command, use: { empty: boolean; verb: 'compare against' | 'read' } = { empty: true, verb: 'compare against' }): Command {
+  if (use.empty) cmd.option('--empty', `${use.verb} an empty database`);
   return cmd
-    .option('--catalog <file>', 'compare against a catalog snapshot file (schemac snapshot)')
-    .option('--database <url>', 'compare against a live database: mssql://user:pass@host:port/db or an ADO string');
+    .option('--catalog <file>', `${use.verb} a catalog snapshot file (schemac snapshot)`)
+    .option('--database <url>', `${use.verb} a live database: mssql://user:pass@host:port/db or an ADO string`);
 }
 
 /** --database alone, for commands that need a live server. */

@@ -10,8 +10,8 @@ export interface CliIo {
 /** The real process streams. */
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: quietWhenClosed(process.stdout),
+    stderr: quietWhenClosed(process.stderr),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
@@ -24,4 +24,21 @@ export function useColor(stream: CliIo['stdout'], env: CliIo['env'], flag: boole
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
+}
+
+/**
+ * A process stream that goes quiet once its reader is gone (`schemac snapshot | head`): EPIPE is
+ * the reader's decision, not a failure, so later writes are dropped and the command finishes with
+ * its own exit code instead of dying with a stack trace. Other stream errors still surface.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): CliIo['stdout'] {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+  return {
+    write: (text: string) => (closed ? false : stream.write(text)),
+    get isTTY() { return stream.isTTY; },
+  };
 }

@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check';
 import { registerEmitSql } from './commands/emit-sql';
 import { registerHistory } from './commands/history';
 import { registerInit } from './commands/init';
+import { registerMigrate } from './commands/migrate';
 import { registerPlan } from './commands/plan';
 import { registerPull } from './commands/pull';
 import { registerReview } from './commands/review';
@@ -38,6 +39,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerReview(program, io, setExit);
   registerInit(program, io, setExit);
   registerPull(program, io, setExit);
+  registerMigrate(program, io, setExit, VERSION);
   for (const cmd of [program, ...program.commands]) {
     // A mistake gets one line and a hint, not the whole help (commander suggests close matches).
     cmd.exitOverride().showSuggestionAfterError(true).showHelpAfterError(`(run '${helpCommand(cmd)}' for the options)`);

@@ -15,11 +15,13 @@ import { resolveType } from './column-types';
 import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { literalValues } from './literal-union';
+import { checkLiteralValue, checkUnionMembers } from './value-checks';
 import { expandTemplate } from './names';
 import type { ColumnDecl } from './read-classes';
+import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
-import { nameKey, type TableDraft } from './table-draft';
+import type { TableDraft } from './table-draft';
 
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
@@ -100,7 +102,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   if (optsValue && optsValue.kind !== 'object') bag.error(Codes.notStatic, 'column options must be an object literal', optsValue.node);
   const opts = optsValue?.kind === 'object' ? optsValue.props : new Map<string, StaticValue>();
   const name = stringOption(opts, 'name', bag) ?? snakeCase(decl.field);
-  const key = nameKey(name);
+  const key = draft.key(name);
   if (draft.byName.has(key) || draft.byField.has(decl.field)) {
     bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);
     return;
@@ -140,9 +142,14 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     if (defaultValue) mismatch('a computed column cannot have a default', defaultValue);
     if (identity) mismatch('a computed column cannot be IDENTITY', opts.get('identity'));
   }
+  const values = computed ? null : literalValues(decl.declaredType, checker);
+  const target = { column: name, type, union: values };
+  if (values) checkUnionMembers(values, target, decl.declaredType ?? decl.nameNode, bag);
+  if (defaultValue && !identity && !computed) checkLiteralValue(defaultValue, target, 'default', bag);
   let backfill: Column['backfill'];
   const backfillValue = opts.get('backfill');
   if (backfillValue) {
+    checkLiteralValue(backfillValue, target, 'backfill', bag);
     const text = literalFor(backfillValue, type, `backfill of ${name}`, bag);
     if (text !== null) backfill = toExpression(text, backfillValue.node, bag, 'backfill');
     if (nullable) bag.warning(Codes.optionMismatch, `column ${name}: backfill does nothing on a nullable column`, backfillValue.node);
@@ -167,8 +174,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   draft.byName.set(key, info);
 
   if (defaultValue && !identity && !computed && !isRowversion(type)) addDefault(draft, name, type, defaultValue, bag);
-  const values = literalValues(decl.declaredType, checker);
-  if (values && !computed) {
+  if (values) {
     const ckName = draft.namer.name('ck', draft.name, draft.schema, [name]);
     const check = {
       name: ckName, isSystemNamed: false, trusted: true, enabled: true,
@@ -232,7 +238,7 @@ function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticV
 
 function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, bag: DiagnosticBag): void {
   const opts = v.kind === 'object' ? v.props : new Map<string, StaticValue>();
-  if (v.kind !== 'object' && v.kind !== 'boolean') bag.error(Codes.notStatic, 'primaryKey must be true or { name?, clustered? }', v.node);
+  if (v.kind !== 'object' && v.kind !== 'boolean') bag.error(Codes.notStatic, 'primaryKey must be true or { name?, clustered?, renamedFrom? }', v.node);
   const nameValue = opts.get('name');
   const written = nameValue?.kind === 'string' ? nameValue.value : undefined;
   const expanded = written !== undefined ? expandTemplate(written, draft.name, draft.schema) : undefined;
@@ -241,6 +247,7 @@ function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, 
   setPrimaryKey(draft, {
     name: expanded?.name ?? draft.namer.name('pk', draft.name, draft.schema, [column.name]),
     isSystemNamed: false,
+    ...renamedFromOption(draft, opts, bag),
     columns: [{ name: column.name, descending: false }],
     clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,
     source: refOf(v.node),

@@ -12,9 +12,10 @@ import { bracket } from '../sqlserver/literals';
 import { expandTemplate } from './names';
 import { setPrimaryKey } from './build-columns';
 import type { TableItem } from './read-classes';
+import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
-import { nameKey, resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
+import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -74,7 +75,10 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
         bag.error(Codes.notStatic, 'a check needs sql`...`', expr?.node ?? item.node);
         return;
       }
-      const check = { name, isSystemNamed: false, trusted: true, enabled: true, expression: toExpression(expr.text, expr.node, bag, 'check'), source: refOf(item.node) };
+      const check = {
+        name, isSystemNamed: false, ...renamedFromOption(draft, options(a[2], bag), bag),
+        trusted: true, enabled: true, expression: toExpression(expr.text, expr.node, bag, 'check'), source: refOf(item.node),
+      };
       draft.checks.push(check);
       draft.origins.set(check, origin);
       draft.expressionChecks.push({ text: expr.text, node: expr.node, what: `check ${name}` });
@@ -91,12 +95,14 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       const gen = (): string => draft.namer.name(item.kind === 'unique' ? 'uq' : 'pk', draft.name, draft.schema, columns.map((c) => c.name));
       const { name, origin } = nameOf(draft, nameV, gen, item.node, what, bag);
       const clustered = flag(opts, 'clustered');
-      const key = { name, isSystemNamed: false, columns, clustered: clustered ?? item.kind === 'primaryKey', source: refOf(item.node) };
+      const key = {
+        name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, clustered: clustered ?? item.kind === 'primaryKey', source: refOf(item.node),
+      };
       if (item.kind === 'unique') {
         draft.uniques.push(key);
         draft.origins.set(key, origin);
       } else {
-        const nullable = columns.some((c) => draft.byName.get(c.name.toLowerCase())?.column.nullable);
+        const nullable = columns.some((c) => draft.byName.get(draft.key(c.name))?.column.nullable);
         setPrimaryKey(draft, key, origin, nullable, bag);
         if (draft.primaryKey === key) draft.primaryKeyClusteringWritten = clustered !== undefined;
       }
@@ -121,6 +127,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       }
       draft.foreignKeyDrafts.push({
         name, origin, columns, target: targetV, referencedFields: refV, onDelete: action('onDelete'), onUpdate: action('onUpdate'),
+        ...renamedFromOption(draft, opts, bag),
       });
       return;
     }
@@ -132,7 +139,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
  * table-level decorator). A second name for the same column is SC1201, wherever in the chain.
  */
 function nameDefault(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void {
-  const [nameV, fieldV] = item.args;
+  const [nameV, fieldV, optsV] = item.args;
   const { name, origin } = nameOf(draft, nameV, () => '', item.node, 'default constraint', bag);
   if (nameV?.kind !== 'string') return;
   if (!fieldV) {
@@ -141,9 +148,9 @@ function nameDefault(draft: TableDraft, item: TableItem, bag: DiagnosticBag): vo
   }
   const column = resolveKeyColumn(draft, fieldV, bag, false);
   if (!column) return;
-  const key = nameKey(column.name);
+  const key = draft.key(column.name);
   const info = draft.byName.get(key);
-  const index = draft.defaults.findIndex((d) => nameKey(d.column) === key);
+  const index = draft.defaults.findIndex((d) => draft.key(d.column) === key);
   if (index < 0) {
     // A default that was declared but refused (wrong literal type, on an IDENTITY...) is reported already.
     if (!info?.declaresDefault) {
@@ -159,7 +166,7 @@ function nameDefault(draft: TableDraft, item: TableItem, bag: DiagnosticBag): vo
   }
   draft.defaultNames.set(key, origin);
   const old = draft.defaults[index];
-  const renamed = { ...old, name };
+  const renamed = { ...old, name, ...renamedFromOption(draft, options(optsV, bag), bag) };
   draft.defaults[index] = renamed;
   draft.origins.delete(old);
   draft.origins.set(renamed, origin);
@@ -206,7 +213,7 @@ function addIndex(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void 
     }
     filter = toExpression(text, at, bag, 'filter');
   }
-  const index = { name, isSystemNamed: false, columns, include, unique: flag(opts, 'unique') ?? false, clustered, filter, source: refOf(item.node) };
+  const index = { name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, include, unique: flag(opts, 'unique') ?? false, clustered, filter, source: refOf(item.node) };
   draft.indexes.push(index);
   draft.origins.set(index, origin);
   if (whereV?.kind === 'sql') draft.expressionChecks.push({ text: whereV.text, node: whereV.node, what: `filter of index ${name}` });

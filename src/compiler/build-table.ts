@@ -10,7 +10,8 @@ import { addItem } from './build-items';
 import type { DiagnosticBag } from './diagnostics';
 import type { Namer } from './names';
 import type { ClassInfo, ClassReader } from './read-classes';
-import { nameKey, type TableDraft } from './table-draft';
+import type { NameKey } from '../sqlserver/names';
+import type { TableDraft } from './table-draft';
 
 /**
  * The chain root-first, or null when the classes extend each other in a cycle (reported once per
@@ -50,10 +51,10 @@ export function classChain(info: ClassInfo, reader: ClassReader, bag: Diagnostic
 /** Builds the draft of one table from its chain. */
 export function buildTable(
   info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
-  namer: Namer, checker: ts.TypeChecker, bag: DiagnosticBag,
+  namer: Namer, key: NameKey, checker: ts.TypeChecker, bag: DiagnosticBag,
 ): TableDraft {
   const draft: TableDraft = {
-    info, chain, schema, name, renamedFrom, namer,
+    info, chain, schema, name, renamedFrom, namer, key,
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
     uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],
@@ -70,7 +71,7 @@ export function buildTable(
   orderChecks(draft);
   for (const e of draft.expressionChecks) {
     for (const col of referencedColumns(e.text)) {
-      if (!draft.byName.has(nameKey(col))) {
+      if (!draft.byName.has(draft.key(col))) {
         bag.error(Codes.unknownColumn, `${e.what} refers to column ${col}, which table ${schema}.${name} does not have`, e.node);
       }
     }
@@ -104,7 +105,7 @@ function settlePrimaryKeyClustering(draft: TableDraft): void {
   const pk = draft.primaryKey;
   if (!pk || draft.primaryKeyClusteringWritten || !pk.clustered) return;
   const otherClustered = draft.indexes.some((i) => i.clustered) || draft.uniques.some((u) => u.clustered);
-  const onGuid = pk.columns.some((c) => draft.byName.get(nameKey(c.name))?.column.type.name === 'uniqueidentifier');
+  const onGuid = pk.columns.some((c) => draft.byName.get(draft.key(c.name))?.column.type.name === 'uniqueidentifier');
   if (otherClustered || onGuid) {
     const settled = { ...pk, clustered: false };
     const origin = draft.origins.get(pk);

@@ -6,7 +6,7 @@
  */
 import { Codes } from './codes';
 import type { DiagnosticBag } from './diagnostics';
-import { nameKey, type TableDraft } from './table-draft';
+import type { TableDraft } from './table-draft';
 
 type Action = 'onDelete' | 'onUpdate';
 const clause: Readonly<Record<Action, string>> = { onDelete: 'ON DELETE', onUpdate: 'ON UPDATE' };
@@ -34,10 +34,10 @@ export function checkCascadePaths(drafts: readonly TableDraft[], bag: Diagnostic
     // A second key between the same two tables is caught too: the parent then already reaches the child.
     const edges = new Map<string, Set<string>>();
     for (const d of drafts) {
-      const child = nameKey(`${d.schema}.${d.name}`);
+      const child = `${d.key(d.schema)}.${d.key(d.name)}`;
       for (const fk of d.foreignKeys) {
         if (fk[action] === 'NO_ACTION') continue;
-        const parent = nameKey(`${fk.referencedSchema}.${fk.referencedTable}`);
+        const parent = `${d.key(fk.referencedSchema)}.${d.key(fk.referencedTable)}`;
         const toParent = reaching(edges, parent);
         const toChild = reaching(edges, child);
         const cycle = parent === child || reachesFrom(edges, child, parent);

@@ -2,7 +2,7 @@
  * Stable diagnostic codes of the schema compiler. A code never changes meaning once released;
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
  * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
- * SC17xx: expressions.
+ * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions).
  */
 export const Codes = {
   /** A TypeScript error in a schema file (the message carries the TS code). */
@@ -81,6 +81,16 @@ export const Codes = {
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */
   unparsedExpression: 'SC1701',
+  /** A literal default or backfill that is not a member of the column's literal union. */
+  defaultNotInUnion: 'SC1801',
+  /** A literal default or backfill longer than its character column. */
+  defaultTooLong: 'SC1802',
+  /** A literal default or backfill outside the range or precision of its column's type. */
+  defaultOutOfRange: 'SC1803',
+  /** A literal default or backfill that does not convert to its column's type (a date, time or GUID). */
+  defaultNotConvertible: 'SC1804',
+  /** A member of a column's literal union longer than the column. */
+  unionMemberTooLong: 'SC1805',
 } as const;
 
 /** One diagnostic code. */

@@ -3,6 +3,7 @@
  * with ts-morph and the type checker, never executed; every problem of a run is reported.
  */
 import { createHash } from 'crypto';
+import * as path from 'path';
 import { ts } from 'ts-morph';
 import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
@@ -10,11 +11,12 @@ import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
-import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH } from '../sqlserver/names';
+import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
-import { findSchemaFiles, loadSchema } from './program';
+import { startNativeTypeCheck } from './native-type-check';
+import { apiEntry, findSchemaFiles, loadSchema } from './program';
 import { ClassReader, type ClassInfo } from './read-classes';
-import { refAt, refOf } from './source-ref';
+import { displayPath, refAt, refOf } from './source-ref';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
 
@@ -48,6 +50,12 @@ export interface CompileOptions {
    * and the TypeScript version.
    */
   readonly typeCheckCache?: TypeCheckCache;
+  /**
+   * Who runs the full check: 'native' (the default) is TypeScript 7's compiler in a child
+   * process, beside extraction, falling back to 'in-process' (ts-morph's TypeScript 5) when its
+   * binary is not installed for this platform. Both report the same codes at the same positions.
+   */
+  readonly typeChecker?: 'native' | 'in-process';
 }
 
 /** Where clean type-check results are remembered between runs (a file, in the CLI). */
@@ -71,8 +79,11 @@ function typeCheckKey(program: ts.Program): string {
 export function compileSchema(dir: string, options: CompileOptions = {}): CompileResult {
   const bag = new DiagnosticBag();
   const paths = findSchemaFiles(dir);
+  const collation = options.collation ?? DEFAULT_COLLATION;
+  // Names compare as the target database will compare them: a case-sensitive database may hold both Code and code.
+  const key = nameKeyFor(collation);
   const emptyDb = (tables: Database['tables'], schemas: string[]): Database => ({
-    name: null, collation: options.collation ?? DEFAULT_COLLATION, schemas, tables,
+    name: null, collation, schemas, tables,
   });
   const defaultSchema = options.defaultSchema ?? 'dbo';
   if (paths.length === 0) {
@@ -83,16 +94,20 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const { program, checker, files, userFiles } = loadSchema(paths);
   const cacheKey = options.typeCheck !== false && options.typeCheckCache ? typeCheckKey(program) : null;
   const typeCheck = options.typeCheck !== false && !(cacheKey !== null && options.typeCheckCache?.has(cacheKey));
-  let typeErrors = 0;
-  for (const sf of userFiles) {
-    const semantic = typeCheck ? program.getSemanticDiagnostics(sf) : [];
-    for (const d of [...program.getSyntacticDiagnostics(sf), ...semantic]) {
+  /** Reports TypeScript diagnostics of the user's files; returns how many. */
+  const report = (diagnostics: readonly ts.Diagnostic[]): number => {
+    for (const d of diagnostics) {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
       bag.error(Codes.typescript, `TS${d.code}: ${text}`, d.file && d.start !== undefined ? refAt(d.file, d.start) : undefined);
-      typeErrors += 1;
     }
-  }
-  if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
+    return diagnostics.length;
+  };
+  let typeErrors = report(userFiles.flatMap((sf) => program.getSyntacticDiagnostics(sf)));
+  // The native check runs in a child process while this one extracts; its verdict is read below.
+  // tsc reports only syntax errors when there are any, so a file with one is checked in-process.
+  const native = typeCheck && typeErrors === 0 && options.typeChecker !== 'in-process' ? startNativeTypeCheck(paths, apiEntry()) : null;
+  const checkInProcess = (): number => report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
+  if (typeCheck && native === null) typeErrors += checkInProcess();
 
   const reader = new ClassReader(checker);
   const reportedCycles = new Set<ts.ClassDeclaration>();
@@ -103,7 +118,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, checker);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, checker);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -117,17 +132,30 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   for (const d of drafts) {
     const node = tableNodes.get(d) ?? d.info.roleNode;
     const { indexScope, objectScope } = namedEntries(d);
-    reportCollisions(indexScope, bag, true);
-    const scope = objectScopes.get(d.schema.toLowerCase()) ?? [];
+    reportCollisions(indexScope, key, bag, true);
+    const scope = objectScopes.get(key(d.schema)) ?? [];
     scope.push({ name: d.name, owner: `schema ${d.schema}`, origin: { node, nameNode: node, generated: false, what: 'table' }, isIndex: false });
     scope.push(...objectScope);
-    objectScopes.set(d.schema.toLowerCase(), scope);
+    objectScopes.set(key(d.schema), scope);
     checkNameLengths(d, node, bag);
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
   }
-  for (const scope of objectScopes.values()) reportCollisions(scope, bag, false);
+  for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
   checkCascadePaths(drafts, bag);
+
+  if (native !== null) {
+    const reported = native.wait();
+    if (reported === null) typeErrors += checkInProcess();
+    else {
+      const userNames = new Set(userFiles.map((sf) => path.resolve(sf.fileName)));
+      for (const d of reported.filter((r) => userNames.has(r.file))) {
+        bag.error(Codes.typescript, `TS${d.code}: ${d.message}`, { file: displayPath(d.file), line: d.line, column: d.column });
+        typeErrors += 1;
+      }
+    }
+  }
+  if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
   const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema)])].sort(cmp);
   const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
@@ -136,7 +164,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, checker: ts.TypeChecker,
+  defaultSchema: string, namer: Namer, key: NameKey, checker: ts.TypeChecker,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -150,7 +178,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, checker, bag);
+  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, checker, bag);
 }
 
 /**

@@ -4,21 +4,17 @@
  * of it (SQL Server Msg 1776), and column types must match pairwise (Msg 1778).
  */
 import type { ts } from 'ts-morph';
-import type { SqlType } from '../model';
 import { Codes } from './codes';
-import { typeText } from '../sqlserver/types';
+import type { NameKey } from '../sqlserver/names';
+import { sameType, typeText } from '../sqlserver/types';
 import type { DiagnosticBag } from './diagnostics';
 import type { ClassReader } from './read-classes';
 import { refOf } from './source-ref';
-import { nameKey, resolveKeyColumn, type TableDraft } from './table-draft';
+import { resolveKeyColumn, type TableDraft } from './table-draft';
 
-function sameType(a: SqlType, b: SqlType): boolean {
-  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const x = new Set(a.map(nameKey));
-  return a.length === b.length && x.size === b.length && b.every((n) => x.has(nameKey(n)));
+function sameSet(key: NameKey, a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a.map(key));
+  return a.length === b.length && x.size === b.length && b.every((n) => x.has(key(n)));
 }
 
 /** The column sets of the target that a foreign key may reference. */
@@ -69,20 +65,20 @@ export function resolveForeignKeys(
       }
       let typesOk = true;
       fk.columns.forEach((c, i) => {
-        const from = d.byName.get(nameKey(c))?.column.type;
-        const to = target.byName.get(nameKey(refs[i]))?.column.type;
+        const from = d.byName.get(d.key(c))?.column.type;
+        const to = target.byName.get(target.key(refs[i]))?.column.type;
         if (from && to && !sameType(from, to)) {
           typesOk = false;
           bag.error(Codes.foreignKeyShape, `foreign key ${fk.name}: column ${c} is ${typeText(from)} but ${target.name}.${refs[i]} is ${typeText(to)}; they must be the same type`, fk.origin.node);
         }
       });
       if (!typesOk) continue;
-      if (!candidateKeys(target).some((k) => sameSet(k, refs))) {
+      if (!candidateKeys(target).some((k) => sameSet(target.key, k, refs))) {
         bag.error(Codes.foreignKeyNotKey, `foreign key ${fk.name} references (${refs.join(', ')}) of ${target.schema}.${target.name}, which is not its primary key or a unique key`, at);
         continue;
       }
       const constraint = {
-        name: fk.name, isSystemNamed: false, columns: fk.columns,
+        name: fk.name, isSystemNamed: false, ...(fk.renamedFrom !== undefined ? { renamedFrom: fk.renamedFrom } : {}), columns: fk.columns,
         referencedSchema: target.schema, referencedTable: target.name, referencedColumns: refs,
         onDelete: fk.onDelete, onUpdate: fk.onUpdate, trusted: true, enabled: true, source: refOf(fk.origin.node),
       };

@@ -70,19 +70,25 @@ function createHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-/** Builds the program over the given files. */
-export function loadSchema(filePaths: readonly string[]): LoadedSchema {
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2022.d.ts'],
+/** The compiler settings of a schema program as tsconfig.json spells them: the in-process program and the native check's tsconfig both use these. */
+export function schemaCompilerSettings(api: string): Record<string, unknown> {
+  return {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    lib: ['ES2022'],
     strict: true,
-    noEmit: true,
     skipLibCheck: true,
     types: [],
-    paths: { schemac: [apiEntry()] },
+    paths: { schemac: [api] },
   };
+}
+
+/** Builds the program over the given files. */
+export function loadSchema(filePaths: readonly string[]): LoadedSchema {
+  const converted = ts.convertCompilerOptionsFromJson(schemaCompilerSettings(apiEntry()), process.cwd());
+  if (converted.errors.length > 0) throw new Error(`schema compiler settings: ${ts.flattenDiagnosticMessageText(converted.errors[0].messageText, '\n')}`);
+  const options: ts.CompilerOptions = { ...converted.options, noEmit: true };
   const program = ts.createProgram([...filePaths], options, createHost(options));
   const wanted = new Set(filePaths.map((p) => path.resolve(p)));
   const byName = (a: ts.SourceFile, b: ts.SourceFile): number => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0);

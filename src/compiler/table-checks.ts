@@ -6,12 +6,12 @@
 import type { ts } from 'ts-morph';
 import type { IndexColumn, NamedObject } from '../model';
 import { Codes } from './codes';
-import { keyBytes } from '../sqlserver/key-bytes';
-import { MAX_IDENTIFIER_LENGTH } from '../sqlserver/names';
+import { keyBytes, maxKeyBytes } from '../sqlserver/key-bytes';
+import { MAX_IDENTIFIER_LENGTH, type NameKey } from '../sqlserver/names';
 import { notIncludableReason, notIndexableReason, typeText } from '../sqlserver/types';
 import type { DiagnosticBag } from './diagnostics';
 import { refOf } from './source-ref';
-import { nameKey, type Origin, type TableDraft } from './table-draft';
+import type { Origin, TableDraft } from './table-draft';
 
 /** A name that must be unique within some scope. */
 export interface NameEntry {
@@ -27,13 +27,13 @@ function label(e: NameEntry): string {
 }
 
 /** Reports the second and later holders of a name in one scope. */
-export function reportCollisions(entries: readonly NameEntry[], bag: DiagnosticBag, onlyWithIndex: boolean): void {
+export function reportCollisions(entries: readonly NameEntry[], key: NameKey, bag: DiagnosticBag, onlyWithIndex: boolean): void {
   const first = new Map<string, NameEntry>();
   for (const e of entries) {
-    const key = nameKey(e.name);
-    const prior = first.get(key);
+    const k = key(e.name);
+    const prior = first.get(k);
     if (!prior) {
-      first.set(key, e);
+      first.set(k, e);
       continue;
     }
     if (onlyWithIndex && !prior.isIndex && !e.isIndex) continue;
@@ -103,7 +103,7 @@ export function checkKeyWidths(d: TableDraft, bag: DiagnosticBag): void {
     if (!origin) continue;
     let total = 0;
     for (const c of k.columns) {
-      const col = d.byName.get(nameKey(c.name));
+      const col = d.byName.get(d.key(c.name));
       if (!col) continue;
       const notKey = notIndexableReason(col.column.type);
       const bytes = keyBytes(col.column.type);
@@ -112,11 +112,11 @@ export function checkKeyWidths(d: TableDraft, bag: DiagnosticBag): void {
       } else total += bytes;
     }
     for (const name of 'include' in k ? (k as { include: readonly string[] }).include : []) {
-      const col = d.byName.get(nameKey(name));
+      const col = d.byName.get(d.key(name));
       const notIncluded = col ? notIncludableReason(col.column.type) : null;
       if (notIncluded !== null) bag.error(Codes.lobKey, `${origin.what} ${k.name}: column ${name} cannot be included: ${notIncluded}`, origin.node);
     }
-    const limit = k.clustered ? 900 : 1700;
+    const limit = maxKeyBytes(k.clustered);
     if (total > limit) {
       bag.warning(Codes.keyTooWide, `${origin.what} ${k.name} has a key of up to ${total} bytes; SQL Server refuses rows whose key exceeds ${limit} bytes (${k.clustered ? 'clustered' : 'nonclustered'})`, origin.node);
     }

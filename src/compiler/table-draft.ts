@@ -8,6 +8,7 @@ import type {
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
 import { Codes } from './codes';
+import type { NameKey } from '../sqlserver/names';
 import type { Namer } from './names';
 import type { ClassInfo } from './read-classes';
 import type { StaticValue } from './static-value';
@@ -41,6 +42,7 @@ export interface ForeignKeyDraft {
   readonly referencedFields: StaticValue | undefined;
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  readonly renamedFrom?: string;
 }
 
 /** A table under construction. */
@@ -54,6 +56,9 @@ export interface TableDraft {
   readonly namer: Namer;
   readonly columns: ColumnInfo[];
   readonly byField: Map<string, ColumnInfo>;
+  /** Name comparison of the database collation the schema compiles for. */
+  readonly key: NameKey;
+  /** Columns by name key. */
   readonly byName: Map<string, ColumnInfo>;
   primaryKey: KeyConstraint | null;
   /** False when the user left the primary key's clustering to the default (see settle step). */
@@ -69,11 +74,6 @@ export interface TableDraft {
   readonly defaultNames: Map<string, Origin>;
   /** Written expressions whose column references are checked once every column is known. */
   readonly expressionChecks: { readonly text: string; readonly node: ts.Node; readonly what: string }[];
-}
-
-/** Case-insensitive key, as the default collation compares names. */
-export function nameKey(name: string): string {
-  return name.toLowerCase();
 }
 
 /** Resolves a field reference (`'email'` or `{ column: 'email', desc: true }`) to a column. */

@@ -120,6 +120,13 @@ export interface SkippedObject {
   readonly reason: string;
 }
 
+/** Something the plan's author should know that is not a step (e.g. a stale declared rename). */
+export interface PlanWarning {
+  /** The table it concerns (its name in the schema). */
+  readonly table: TableRef;
+  readonly message: string;
+}
+
 /**
  * A change the plan does not make because it would touch something schemac cannot model (or
  * does not manage): the database keeps that part as it is, and `apply` refuses.
@@ -136,6 +143,13 @@ export interface RefusedChange {
 export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly skipped: readonly SkippedObject[];
+  /** What is not a step but matters (the differ always sets it; hand-built plans may leave it out). */
+  readonly warnings?: readonly PlanWarning[];
+  /**
+   * The collation the plan's names compare under (the database's). Renderers match names with
+   * it; absent (a hand-built plan), the default collation.
+   */
+  readonly collation?: string;
   /** Present (and non-empty) only when some change had to be refused. */
   readonly refused?: readonly RefusedChange[];
 }

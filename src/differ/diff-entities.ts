@@ -1,30 +1,13 @@
 /**
- * Constraints and indexes of an existing table: pair current with desired (by name, a default
- * by its column, the primary key as the one it is; a system-named object by structure), and
- * decide which current ones must go whatever the schema says (the clustered rule, foreign keys
- * whose referenced key or columns change).
+ * Constraints and indexes of an existing table, once paired (pair-entities.ts): decide which
+ * current ones must go whatever the schema says (the clustered rule, foreign keys whose
+ * referenced key or columns change).
  */
-import { entitiesOf, isClustered, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
+import { entitiesOf, isClustered, type Entity } from './entities';
 import { ForcedBuilder, NOTHING_FORCED, type Forced } from './forced';
 import { hazard, qualified } from './hazards';
-import type { NameKey } from '../sqlserver/names';
+import type { EntityPairing } from './pair-entities';
 import type { DiffContext, ExistingTable, KeptTable } from './table-pairs';
-
-/** A current entity matched with a desired one; `changed` means drop and re-create. */
-export interface EntityPair {
-  readonly current: Entity;
-  readonly desired: Entity;
-  readonly changed: boolean;
-}
-
-/** How the entities of an existing table pair up (a dropped table has only extras). */
-export interface EntityPairing {
-  readonly pairs: readonly EntityPair[];
-  /** Current entities the schema does not declare. */
-  readonly extras: readonly Entity[];
-  /** Desired entities the database does not have. */
-  readonly missing: readonly Entity[];
-}
 
 /** An existing table with its entity pairing and what the column pass forced out of it. */
 export interface EntityState {
@@ -34,50 +17,6 @@ export interface EntityState {
   readonly forced: Forced;
   /** Current column keys altered or dropped. */
   readonly touched: ReadonlySet<string>;
-}
-
-function matchKey(e: Entity, key: NameKey, column: (name: string) => string): string {
-  if (e.kind === 'primaryKey') return 'pk';
-  if (e.kind === 'default') return `default:${key(column(e.object.column))}`;
-  return `${e.kind}:${key(e.object.name)}`;
-}
-
-/** Pairs the entities of a kept table; `map` moves current column and table names to desired ones. */
-export function pairEntities(table: KeptTable, map: NameMap, key: NameKey): EntityPairing {
-  const current = entitiesOf(table.current);
-  const desired = entitiesOf(table.desired);
-  const open = new Map(desired.map((e) => [matchKey(e, key, (c) => c), e] as const));
-  const unmatched: Entity[] = [];
-  const pairs: Array<[Entity, Entity]> = [];
-  for (const cur of current) {
-    const k = matchKey(cur, key, map.column);
-    const des = open.get(k);
-    if (des !== undefined && des.kind === cur.kind) { pairs.push([cur, des]); open.delete(k); } else unmatched.push(cur);
-  }
-  // System-named objects are matched by structure: SQL Server named them, the schema names them.
-  const bySignature = new Map<string, Entity[]>();
-  const anySystemNamed = unmatched.some((e) => e.object.isSystemNamed);
-  for (const des of anySystemNamed ? [...open.values()].sort((a, b) => (a.object.name < b.object.name ? -1 : 1)) : []) {
-    const k = `${des.kind}|${signature(des, key, NO_RENAMES)}`;
-    bySignature.set(k, [...(bySignature.get(k) ?? []), des]);
-  }
-  const extras: Entity[] = [];
-  for (const cur of unmatched) {
-    const candidates = cur.object.isSystemNamed ? bySignature.get(`${cur.kind}|${signature(cur, key, map)}`) : undefined;
-    const des = candidates?.shift();
-    if (des === undefined) { extras.push(cur); continue; }
-    pairs.push([cur, des]);
-    open.delete(matchKey(des, key, (c) => c));
-  }
-  return {
-    pairs: pairs.map(([cur, des]) => ({
-      current: cur, desired: des,
-      changed: signature(cur, key, map) !== signature(des, key, NO_RENAMES)
-        || (key(cur.object.name) !== key(des.object.name) && !cur.object.isSystemNamed),
-    })),
-    extras,
-    missing: [...open.values()],
-  };
 }
 
 /** A dropped table's pairing: every current entity is an extra. */

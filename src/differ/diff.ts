@@ -6,7 +6,9 @@
  * entities under those renames -> plan columns (which forces blocking entities out) -> cascade
  * to foreign keys whose referenced key or columns change -> steps per table -> order.
  */
-import { cascadeForeignKeys, clusteredRule, droppedPairing, pairEntities, type EntityState } from './diff-entities';
+import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } from './diff-entities';
+import { pairEntities, type SystemNames } from './pair-entities';
+import { renameWarnings } from './rename-warnings';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
@@ -28,6 +30,12 @@ import type { Database, Table } from '../model';
 export interface DiffOptions {
   /** Drop tables, columns, constraints and schemas the schema does not declare. */
   readonly allowDrop: boolean;
+  /**
+   * Constraints and indexes SQL Server named: 'adopt' renames them to the schema's names
+   * (sp_rename; the default), 'keep' leaves their names as they are (what `pull` projects use,
+   * since system names differ from one database to the next).
+   */
+  readonly systemNames?: SystemNames;
 }
 
 /** Schemas SQL Server owns: never dropped, never reported as skipped. */
@@ -39,7 +47,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const managed = (t: Table) => key(t.schema) !== key(SCHEMAC_SCHEMA);
   const currentTables = current.tables.filter(managed);
   const desiredTables = desired.tables.filter(managed);
-  const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation };
+  const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
   const tables = pairTables(desiredTables, currentTables, key);
   const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, key) }] : []));
@@ -48,7 +56,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
 
   const kept = withColumns.map(({ table, columns }): KeptState => {
     const columnPlan = diffColumns(table, columns, ctx);
-    const pairing = pairEntities(table, nameMap(table), key);
+    const pairing = pairEntities(table, nameMap(table), key, ctx.systemNames);
     return { table, pairing, columnPlan, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
   });
   const dropped = tables.filter((t): t is DroppedTable => t.kind === 'dropped').map((table): DroppedState => (
@@ -70,7 +78,8 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const order = createTableOrder(created.map((t) => t.desired), key);
   const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
   return {
-    steps: guarded.steps, skipped: sortSkipped(all.skipped),
+    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    warnings: renameWarnings(tables, currentTables, key),
     ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
   };
 }

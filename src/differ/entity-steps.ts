@@ -8,7 +8,7 @@ import { constraintScan, hazard, indexBuild, isLarge, qualified } from './hazard
 import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import type { Hazard, PlanStep, SkippedObject, TableRef } from './changes';
-import type { EntityPairing } from './diff-entities';
+import type { EntityPairing } from './pair-entities';
 import type { Forced } from './forced';
 import type { DiffContext, ExistingTable, KeptTable, Planned } from './table-pairs';
 import type { Table } from '../model';
@@ -54,18 +54,20 @@ export function keptEntitySteps(table: KeptTable, pairing: EntityPairing, forced
       steps.push(dropStep(table, pair.current, drop?.hazards ?? []), addStep(table, pair.desired));
       continue;
     }
-    if (ctx.key(pair.current.object.name) !== ctx.key(pair.desired.object.name)) {
+    if (pair.renamed) {
       steps.push(step({
         kind: 'renameConstraint', table: table.newRef, objectType: renameObjectType(pair.current),
         from: pair.current.object.name, to: pair.desired.object.name,
       }));
     }
     if (!isTrusted(pair.current)) {
-      const hazards = [hazard('constraint-scan', `re-validating ${pair.desired.object.name} scans ${qualified(table.newRef)} and fails if a row violates it`)];
+      // Its name once renames have run (a kept system name stays).
+      const name = pair.renamed ? pair.desired.object.name : pair.current.object.name;
+      const hazards = [hazard('constraint-scan', `re-validating ${name} scans ${qualified(table.newRef)} and fails if a row violates it`)];
       const wasDisabled = (pair.current.kind === 'check' || pair.current.kind === 'foreignKey') && !pair.current.object.enabled;
       // The inverse (NOCHECK, then WITH NOCHECK CHECK) leaves it enabled but untrusted, not disabled.
-      if (wasDisabled) hazards.push(hazard('irreversible', `${pair.desired.object.name} was disabled; the down script leaves it enabled but untrusted`));
-      steps.push(step({ kind: 'revalidateConstraint', table: table.newRef, name: pair.desired.object.name }, hazards));
+      if (wasDisabled) hazards.push(hazard('irreversible', `${name} was disabled; the down script leaves it enabled but untrusted`));
+      steps.push(step({ kind: 'revalidateConstraint', table: table.newRef, name }, hazards));
     }
   }
   const extras = extraEntitySteps(table, pairing.extras, forced, map, ctx);

@@ -5,6 +5,7 @@
  */
 import type { PlanStep, SkippedObject, TableRef } from './changes';
 import type { NameMap } from './entities';
+import type { SystemNames } from './pair-entities';
 import { collationKey, tableKey, type NameKey } from '../sqlserver/names';
 import { isCharacterType } from '../sqlserver/types';
 import type { SqlType, Table } from '../model';
@@ -36,6 +37,8 @@ export interface DiffContext {
   readonly allowDrop: boolean;
   /** Database default collation, for columns whose collation is null. */
   readonly collation: string;
+  /** What to do with system-generated names (see DiffOptions). */
+  readonly systemNames: SystemNames;
 }
 
 /** Steps and skipped objects a pass contributes to the plan. */

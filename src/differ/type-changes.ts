@@ -3,7 +3,7 @@
  * changes. One place, so the differ's hazards and its drop-and-re-add decisions agree.
  */
 import type { SqlType, SqlTypeName } from '../model';
-import { isUnicodeType } from '../sqlserver/types';
+import { isUnicodeType, sameType } from '../sqlserver/types';
 
 /**
  * - same: nothing to do.
@@ -73,11 +73,6 @@ const DEPRECATED_LOB: ReadonlySet<SqlTypeName> = new Set<SqlTypeName>(['text', '
 /** A large-object value (MAX, text, ntext, image): sql_variant cannot hold one. */
 function isLob(t: SqlType): boolean {
   return lengthOf(t) === Number.POSITIVE_INFINITY;
-}
-
-/** True when two types are stored identically (name and every facet). */
-export function sameType(a: SqlType, b: SqlType): boolean {
-  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
 }
 
 /** Classifies changing a column from one type to another. */

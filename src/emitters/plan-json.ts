@@ -1,5 +1,6 @@
 import type { HazardCode, Plan, SkippedObject } from '../differ/changes';
 import { describeChange } from './describe';
+import { preflightJson, type PreflightReport } from './preflight-report';
 import { statementsForDriver } from './tsql/script';
 
 /**
@@ -21,11 +22,17 @@ import { statementsForDriver } from './tsql/script';
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  * - `skipped[]`: objects left alone: `{ objectType, schema, table, name, reason }`.
+ * - `warnings[]`: `{ schema, table, message }`: what the author should know that is not a step
+ *   (a declared rename whose old name exists nowhere).
  * - `refused[]` (only when there are any): changes not planned because they would touch an
  *   object schemac cannot model: `{ schema, table, change, reason }`; `apply` refuses (exit 3).
  * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
  * - `statements`: `{ up: [...], down: [...] }`, each `{ index, sql }`: the T-SQL the driver runs
  *   (no GO, no transaction control); `down` lists the inverses in reverse order.
+ * - `preflight` (only when the plan was checked against data, or could not be): `blocked` (a step
+ *   will certainly fail), `checks[]` `{ index, kind, table, what, violations, samples? }` (kinds:
+ *   not-null, add-not-null, narrowing, check, duplicates, orphans; `samples`, primary-key values of
+ *   up to 5 offending rows, only with `--samples`), `notRun[]` `{ index, kind, reason }`.
  */
 export interface PlanJson {
   readonly format: 'schemac.plan/v1';
@@ -33,9 +40,11 @@ export interface PlanJson {
   readonly database: string | null;
   readonly changes: readonly PlanJsonChange[];
   readonly skipped: readonly PlanJsonSkipped[];
+  readonly warnings: readonly { readonly schema: string; readonly table: string; readonly message: string }[];
   readonly refused?: readonly { readonly schema: string; readonly table: string; readonly change: string; readonly reason: string }[];
   readonly hazards: readonly { readonly index: number; readonly code: HazardCode; readonly message: string }[];
   readonly statements: { readonly up: readonly PlanJsonStatement[]; readonly down: readonly PlanJsonStatement[] };
+  readonly preflight?: unknown;
 }
 
 /** One step in `changes`. */
@@ -68,6 +77,8 @@ export interface PlanJsonStatement {
 export interface PlanJsonOptions {
   readonly fingerprint: string;
   readonly databaseName?: string | null;
+  /** The pre-flight outcome; `samples` includes the sampled key values. */
+  readonly preflight?: { readonly report: PreflightReport; readonly samples: boolean };
 }
 
 /** The `schemac.plan/v1` document of a plan (an object; the caller serializes it). */
@@ -94,11 +105,13 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
     skipped: plan.skipped.map((s) => ({
       objectType: s.objectType, schema: s.table.schema, table: s.table.name, name: s.name, reason: s.reason,
     })),
+    warnings: (plan.warnings ?? []).map((w) => ({ schema: w.table.schema, table: w.table.name, message: w.message })),
     ...(plan.refused !== undefined && plan.refused.length > 0
       ? { refused: plan.refused.map((r) => ({ schema: r.table.schema, table: r.table.name, change: r.change, reason: r.reason })) }
       : {}),
     hazards: plan.steps.flatMap((step, i) => step.hazards.map((h) => ({ index: i + 1, code: h.code, message: h.message }))),
     statements: { up: statements('up'), down: statements('down') },
+    ...(options.preflight !== undefined ? { preflight: preflightJson(options.preflight.report, options.preflight.samples) } : {}),
   };
 }
 

@@ -1,10 +1,15 @@
 import chalk from 'chalk';
 import type { Plan, PlanStep } from '../differ/changes';
 import { describeChange, type ChangeMarker } from './describe';
+import { findingText, preflightSummaryLines, type PreflightReport } from './preflight-report';
 
 /** Options of renderPlanText; the caller decides colour from the TTY and NO_COLOR. */
 export interface PlanTextOptions {
   readonly color: boolean;
+  /** The pre-flight counts, shown under their steps and, when blocked, before the summary. */
+  readonly preflight?: PreflightReport;
+  /** Show the sampled primary-key values of offending rows (`--samples`). */
+  readonly samples?: boolean;
 }
 
 interface Group {
@@ -94,6 +99,10 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
       if (step.inverse === null && step.undoneBy === undefined && !step.hazards.some((h) => h.code === 'irreversible')) {
         lines.push(`      ${c.red('! irreversible: the down script cannot undo this step')}`);
       }
+      for (const f of options.preflight?.findings.filter((x) => x.stepIndex === stepIndex) ?? []) {
+        const text = `pre-flight: ${findingText(f, options.samples === true)}`;
+        lines.push(`      ${f.violations > 0 ? c.red(`x ${text}`) : c.dim(`  ${text}`)}`);
+      }
     }
     lines.push('');
   }
@@ -105,6 +114,16 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
       lines.push(`  ${c.dim('?')} ${s.objectType} ${where}: ${s.reason}`);
     }
     lines.push('');
+  }
+  const warnings = plan.warnings ?? [];
+  if (warnings.length > 0) {
+    lines.push(c.bold('Warnings:'));
+    for (const w of warnings) lines.push(`  ${c.yellow('!')} ${w.table.schema}.${w.table.name}: ${w.message}`);
+    lines.push('');
+  }
+  if (options.preflight !== undefined) {
+    const summary = preflightSummaryLines(options.preflight);
+    if (summary.length > 0) lines.push(...summary.map((l) => (options.preflight?.blocked && !l.startsWith('Pre-flight') ? c.red(l) : l)), '');
   }
   if (plan.refused !== undefined && plan.refused.length > 0) {
     lines.push(c.bold(c.red('Refused (schemac cannot make these changes; apply refuses):')));

@@ -5,3 +5,4 @@ export { ruleLevels } from './settings';
 export type { LintSettings, RuleLevel } from './settings';
 export type { Finding, LintRule } from './rule';
 export { supersededCompilerCodes, withoutSuperseded } from './supersede';
+export { withoutSuppressed, BAD_SUPPRESSION } from './suppressions';

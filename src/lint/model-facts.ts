@@ -1,10 +1,11 @@
 /** Small questions about model objects that several lint rules ask. */
 import { parseExpression, type Expr } from '../expr';
-import type { Column, Index, KeyConstraint, SourceRef, Table } from '../model';
+import type { Column, Database, Index, KeyConstraint, SourceRef, Table } from '../model';
+import { nameKeyFor, sameName, type NameKey } from '../sqlserver/names';
 
-/** SQL Server compares identifiers case-insensitively under the default collation. */
-export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+/** Name comparison of the model's database collation (case-insensitive by default). */
+export function nameKeyOf(db: Database): NameKey {
+  return nameKeyFor(db.collation);
 }
 
 /** `schema.table` for messages. */
@@ -12,9 +13,9 @@ export function qualified(t: { readonly schema: string; readonly name: string })
   return `${t.schema}.${t.name}`;
 }
 
-/** The table's column of that name, if any. */
-export function columnOf(t: Table, name: string): Column | undefined {
-  return t.columns.find((c) => sameName(c.name, name));
+/** The table's column of that name (as `key` compares names), if any. */
+export function columnOf(t: Table, name: string, key: NameKey): Column | undefined {
+  return t.columns.find((c) => sameName(key, c.name, name));
 }
 
 /** The object's own position, else the table's (a rule always points somewhere useful). */

@@ -82,6 +82,8 @@ export interface NamedObject {
   readonly name: string;
   /** True when SQL Server generated the name (catalog only; always false from the compiler). */
   readonly isSystemNamed: boolean;
+  /** Compiler only: the object's previous name on the same table, for a declared rename (sp_rename). */
+  readonly renamedFrom?: string;
   readonly source?: SourceRef;
 }
 

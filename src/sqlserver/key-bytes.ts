@@ -36,3 +36,11 @@ export function keyBytes(t: SqlType): number | null {
     case 'geography': case 'geometry': case 'text': case 'ntext': case 'image': case 'xml': return null;
   }
 }
+
+/**
+ * The largest index key SQL Server accepts for a row: 900 bytes for a clustered index, 1,700
+ * for a nonclustered one (https://learn.microsoft.com/en-us/sql/sql-server/maximum-capacity-specifications-for-sql-server).
+ */
+export function maxKeyBytes(clustered: boolean): number {
+  return clustered ? 900 : 1700;
+}

@@ -211,3 +211,8 @@ function nonNegativeInt(n: number, what: string): number {
   if (!Number.isInteger(n) || n < 0) throw new Error(`schemac: bad facet ${n} for ${what}`);
   return n;
 }
+
+/** True when two types are stored identically (name and every facet). */
+export function sameType(a: SqlType, b: SqlType): boolean {
+  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
+}

@@ -10,9 +10,9 @@ import type { Plan } from '../../src/differ/changes';
 import type { Database } from '../../src/model';
 
 const empty: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo'], tables: [] };
-const noChanges: Plan = { steps: [], skipped: [] };
+const noChanges: Plan = { steps: [], skipped: [], warnings: [] };
 const SECRET = 'Pw-0f-the-connection';
-const oneChange: Plan = { steps: [{ change: { kind: 'createSchema', schema: 'x' }, hazards: [], inverse: null }], skipped: [] };
+const oneChange: Plan = { steps: [{ change: { kind: 'createSchema', schema: 'x' }, hazards: [], inverse: null }], skipped: [], warnings: [] };
 
 /** A session that records what it runs; `onQuery` may answer or throw. */
 function fakeSession(log: string[], onQuery: (text: string) => QueryResult | Error | undefined = () => undefined): SqlSession {

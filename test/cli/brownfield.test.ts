@@ -66,6 +66,6 @@ describe('planning against the ORM-made database', () => {
     expect(doc.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(doc.changes).toHaveLength(13);
     expect(doc.statements.up).toHaveLength(13);
-    expect(Object.keys(doc)).toEqual(['format', 'fingerprint', 'database', 'changes', 'skipped', 'hazards', 'statements']);
+    expect(Object.keys(doc)).toEqual(['format', 'fingerprint', 'database', 'changes', 'skipped', 'warnings', 'hazards', 'statements']);
   });
 });

@@ -135,6 +135,22 @@ export class CascadeChild { @Column.int() p1!: number; @Column.int() p2!: number
 export class Tree { @Column.int({ primaryKey: true }) id!: number; @Column.int({ nullable: true }) parentId!: number | null; }` },
   { title: 'an expression src/expr cannot parse (warning)', code: 'SC1701', severity: 'warning', at: 'sql`', source: `
 @Table('t_unparsed') export class Unparsed { @Column.uniqueidentifier({ default: sql\`NEWID(\` }) a!: string; }` },
+  { title: 'a default outside the column\'s literal union', code: 'SC1801', at: "'closed'", source: `
+@Table('t_default_union') export class DefaultUnion { @Column.varchar(20, { default: 'closed' }) status!: 'active' | 'invited'; }` },
+  { title: 'a backfill outside the column\'s literal union', code: 'SC1801', at: "'paused'", source: `
+@Table('t_backfill_union') export class BackfillUnion { @Column.varchar(20, { backfill: 'paused' }) status!: 'active' | 'invited'; }` },
+  { title: 'a default longer than its char column', code: 'SC1802', at: "'EURO'", source: `
+@Table('t_default_long') export class DefaultLong { @Column.char(3, { default: 'EURO' }) currency!: string; }` },
+  { title: 'a default outside the integer type\'s range', code: 'SC1803', at: '300', source: `
+@Table('t_default_range') export class DefaultRange { @Column.tinyint({ default: 300 }) level!: number; }` },
+  { title: 'a default with more digits than the decimal\'s precision allows', code: 'SC1803', at: '1234.5', source: `
+@Table('t_default_precision') export class DefaultPrecision { @Column.decimal(5, 2, { default: 1234.5 }) price!: number; }` },
+  { title: 'a default that is not a uniqueidentifier', code: 'SC1804', at: "'not-a-guid'", source: `
+@Table('t_default_guid') export class DefaultGuid { @Column.uniqueidentifier({ default: 'not-a-guid' }) ref!: string; }` },
+  { title: 'a default that is not a date', code: 'SC1804', at: "'2024-13-01'", source: `
+@Table('t_default_date') export class DefaultDate { @Column.date({ default: '2024-13-01' }) day!: string; }` },
+  { title: 'a literal union member longer than its column', code: 'SC1805', at: "'EUR' | 'EURO'", source: `
+@Table('t_union_long') export class UnionLong { @Column.char(3) currency!: 'EUR' | 'EURO'; }` },
 ];
 
 const fileOf = (c: Case): string => `${c.code.toLowerCase()}-${c.title.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase()}.schema.ts`;
@@ -194,6 +210,23 @@ describe('compiler diagnostics needing their own run', () => {
       't.schema.ts': `${imports}import type { Priority } from './types';\n@Table('t') export class T { @Column.varchar(5) p!: Priority; }\n`,
     });
     expect(locations(c.result.diagnostics, 'SC1000')).toEqual([where(c.files, 'types.ts', 'broken')]);
+  });
+
+  test('SC18xx: values that fit their column are not reported', () => {
+    const c = compileFiles({
+      'fit.schema.ts': `${imports}@Table('t_fit') export class Fit {
+  @Column.int({ primaryKey: true }) id!: number;
+  @Column.varchar(20, { default: 'active' }) status!: 'active' | 'invited';
+  @Column.char(3, { default: 'EUR' }) currency!: 'EUR' | 'USD';
+  @Column.tinyint({ default: 255 }) level!: number;
+  @Column.decimal(5, 2, { default: 123.45 }) price!: number;
+  @Column.uniqueidentifier({ default: '6F9619FF-8B86-D011-B42D-00C04FC964FF' }) ref!: string;
+  @Column.date({ default: '2024-02-29' }) day!: string;
+  @Column.datetime({ default: '2024-01-31T10:00:00' }) at!: string;
+  @Column.nvarchar(5, { nullable: true, backfill: 'caf\u00e9' }) label!: string | null;
+}\n`,
+    }, { typeCheck: false });
+    expect(c.result.diagnostics.filter((d) => d.code.startsWith('SC18'))).toEqual([]);
   });
 
   test('SC1002 a directory with no schema files', () => {

@@ -65,10 +65,16 @@ const cases: DiffCase[] = [
     steps: ['renameConstraint dbo.t.IX__sys_1->ix_t_status INDEX'],
   },
   {
-    name: 'a user-named object under another name is rebuilt, not renamed (renames are never guessed)',
+    name: 'a user-named object whose only difference is its name is renamed, not rebuilt (a unique structural match)',
     current: db([t({ checks: [ck('ck_old', 'n > 0')] })]),
     desired: db([t({ checks: [ck('ck_new', 'n > 0')] })]), allowDrop: true,
-    steps: ['dropCheck dbo.t.ck_old', 'addCheck dbo.t.ck_new'],
+    steps: ['renameConstraint dbo.t.ck_old->ck_new OBJECT'],
+  },
+  {
+    name: 'two user-named objects of one definition are not guessed: rebuilt',
+    current: db([t({ checks: [ck('ck_a', 'n > 0'), ck('ck_b', 'n > 0')] })]),
+    desired: db([t({ checks: [ck('ck_c', 'n > 0'), ck('ck_d', 'n > 0')] })]), allowDrop: true,
+    steps: ['dropCheck dbo.t.ck_a', 'dropCheck dbo.t.ck_b', 'addCheck dbo.t.ck_c', 'addCheck dbo.t.ck_d'],
   },
   {
     name: 'a system-named object with a different definition is rebuilt',

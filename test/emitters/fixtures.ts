@@ -66,8 +66,8 @@ export function step(change: Change, inverse: Change | null, hazards: Hazard[] =
 }
 
 /** A plan. */
-export function plan(steps: PlanStep[], skipped: Plan['skipped'] = []): Plan {
-  return { steps, skipped };
+export function plan(steps: PlanStep[], skipped: Plan['skipped'] = [], warnings: Plan['warnings'] = []): Plan {
+  return { steps, skipped, warnings };
 }
 
 const ACTIVE = 'is_deleted = 0';

@@ -5,7 +5,7 @@ describe('plan JSON (schemac.plan/v1)', () => {
   const doc = renderPlanJson(irreversibleDropColumnPlan(), { fingerprint: 'sha256:abc', databaseName: 'app' });
 
   it('has the documented keys in a stable order', () => {
-    expect(Object.keys(doc)).toEqual(['format', 'fingerprint', 'database', 'changes', 'skipped', 'hazards', 'statements']);
+    expect(Object.keys(doc)).toEqual(['format', 'fingerprint', 'database', 'changes', 'skipped', 'warnings', 'hazards', 'statements']);
     expect(Object.keys(doc.changes[0])).toEqual(['index', 'kind', 'table', 'object', 'summary', 'hazards', 'reversible']);
     expect(doc.format).toBe('schemac.plan/v1');
     expect(doc.fingerprint).toBe('sha256:abc');
@@ -38,7 +38,7 @@ describe('plan JSON (schemac.plan/v1)', () => {
 
   it('serializes an empty plan, and round-trips through JSON', () => {
     const text = formatPlanJson(plan([]), { fingerprint: 'f' });
-    expect(JSON.parse(text)).toEqual({ format: 'schemac.plan/v1', fingerprint: 'f', database: null, changes: [], skipped: [], hazards: [], statements: { up: [], down: [] } });
+    expect(JSON.parse(text)).toEqual({ format: 'schemac.plan/v1', fingerprint: 'f', database: null, changes: [], skipped: [], warnings: [], hazards: [], statements: { up: [], down: [] } });
     expect(text.endsWith('}\n')).toBe(true);
   });
 });

@@ -1,10 +1,14 @@
 import type { Change, ChangeKind } from '../../src/differ/changes';
-import { renderChange } from '../../src/emitters/tsql/render-change';
+import { renderScript, statementsForDriver } from '../../src/emitters/tsql/script';
+import { renderChange as renderWithKey } from '../../src/emitters/tsql/render-change';
+import { DEFAULT_COLLATION, nameKeyFor } from '../../src/sqlserver/names';
 import { expectValidTsql } from '../support/tsql-grammar';
-import { ck, df, fk, ix, TENANTS, USERS } from './fixtures';
+import type { Table } from '../../src/model';
+import { ck, col, df, fk, ix, t, TENANTS, USERS } from './fixtures';
 import { KIND_EXAMPLES } from './kinds';
 
 const kinds = Object.keys(KIND_EXAMPLES) as ChangeKind[];
+const renderChange = (change: Change): string[] => renderWithKey(change, nameKeyFor(DEFAULT_COLLATION));
 
 describe('one renderer per change kind', () => {
   it.each(kinds)('%s', (kind) => {
@@ -46,5 +50,34 @@ describe('one renderer per change kind', () => {
     if (from.kind !== 'alterColumn') throw new Error('fixture');
     expect(() => renderChange({ ...from, to: { ...from.to, identity: { seed: '1', increment: '1' } } })).toThrow(/identity/);
     expect(() => renderChange({ kind: 'createIndex', table: USERS, index: ix('ix_c', ['a'], { clustered: true, include: ['b'] }) })).toThrow(/INCLUDE/);
+  });
+});
+
+describe('names compare as the database collation does', () => {
+  const table = (names: readonly string[]): Table => ({
+    schema: 'dbo', name: 'codes', columns: names.map((n) => col(n, t.varchar(10))),
+    primaryKey: null, uniqueConstraints: [], indexes: [], checks: [], foreignKeys: [],
+    defaults: [df('df_codes_Code', 'Code', "('UPPER')"), df('df_codes_code', 'code', "('lower')")],
+  });
+
+  it('gives each of Code and code its own default in a case-sensitive database', () => {
+    const [sql] = renderWithKey({ kind: 'createTable', table: table(['code', 'Code']) }, nameKeyFor('Latin1_General_CS_AS'));
+    expect(sql).toContain("[code] varchar(10) NOT NULL CONSTRAINT [df_codes_code] DEFAULT ('lower')");
+    expect(sql).toContain("[Code] varchar(10) NOT NULL CONSTRAINT [df_codes_Code] DEFAULT ('UPPER')");
+    expectValidTsql(sql ?? '');
+  });
+
+  it('matches a default to its column whatever the case under a case-insensitive collation', () => {
+    const ci: Table = { ...table(['Code']), defaults: [df('df_codes_code', 'code', "('x')")] };
+    const [sql] = renderWithKey({ kind: 'createTable', table: ci }, nameKeyFor(DEFAULT_COLLATION));
+    expect(sql).toContain("[Code] varchar(10) NOT NULL CONSTRAINT [df_codes_code] DEFAULT ('x')");
+  });
+
+  it('renders a plan with the collation it was made under', () => {
+    const change = { kind: 'createTable', table: table(['code', 'Code']) } as const;
+    const plan = { steps: [{ change, hazards: [], inverse: null }], skipped: [], collation: 'Latin1_General_100_BIN2' };
+    const [create] = statementsForDriver(plan, 'up');
+    expect(create?.sql).toContain("[Code] varchar(10) NOT NULL CONSTRAINT [df_codes_Code] DEFAULT ('UPPER')");
+    expect(renderScript(plan, { direction: 'up', databaseName: null }).text).toContain("CONSTRAINT [df_codes_code] DEFAULT ('lower')");
   });
 });

@@ -52,10 +52,55 @@ describe('schemac review --base', () => {
     expectGolden('review/users.json', r.stdout);
   });
 
-  it('prints GitHub annotations at the schema lines responsible', async () => {
+  it('prints GitHub annotations at the schema lines responsible, a dropped column at its table in the new file', async () => {
     const r = await schemac(['review', '--base', 'HEAD', '--github-annotations', '--format', 'json'], { cwd: repo });
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('::'));
-    expect(lines).toContainEqual(expect.stringMatching(/^::error file=schema\/users\.schema\.ts,line=\d+,col=\d+,title=schemac data-loss::step \d+ \(drop column user_metadata\)/));
+    const drop = lines.find((l) => l.includes('(drop column user_metadata)'));
+    expect(drop).toMatch(/^::error file=schema\/users\.schema\.ts,line=\d+,col=\d+,title=schemac data-loss::step \d+ /);
+    // The column's own line exists only in the base version; the annotation shows on the pull
+    // request's version of the file, at the users table's declaration.
+    const line = Number(/line=(\d+)/.exec(drop ?? '')?.[1]);
+    const head = fs.readFileSync(path.join(repo, 'schema', 'users.schema.ts'), 'utf8').split('\n');
+    expect(head.slice(line - 1, line + 1).join('\n')).toMatch(/@Table\('users'\)|class User\b/);
+  });
+
+  it('with --out, writes only the review to the file and keeps the annotations on stdout for the log', async () => {
+    const r = await schemac(['review', '--base', 'HEAD', '--github-annotations', '--format', 'markdown', '--out', 'review.md'], { cwd: repo });
+    expect(r.code).toBe(0);
+    try {
+      const comment = fs.readFileSync(path.join(repo, 'review.md'), 'utf8');
+      expect(comment).toContain('drop column user_metadata');
+      expect(comment).not.toMatch(/^::/m);
+      expect(r.stdout.split('\n').filter((l) => l !== '').every((l) => l.startsWith('::'))).toBe(true);
+      expect(r.stdout).toContain('::error file=schema/users.schema.ts');
+    } finally {
+      fs.rmSync(path.join(repo, 'review.md'), { force: true });
+    }
+  });
+
+  it('annotates a table the working tree no longer declares on its file, without a line', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-drop-'));
+    try {
+      fs.cpSync(path.join(repoRoot, 'schema'), path.join(other, 'schema'), { recursive: true });
+      fs.writeFileSync(path.join(other, 'schema', 'logs.schema.ts'), [
+        "import { Column, Table } from 'schemac';",
+        "@Table('logs')",
+        'export class Log {',
+        "  @Column.int({ primaryKey: { name: 'pk_logs', clustered: true } }) id!: number;",
+        '}',
+        '',
+      ].join('\n'));
+      git(other, 'init', '-q');
+      git(other, 'add', '.');
+      git(other, 'commit', '-q', '-m', 'base');
+      fs.rmSync(path.join(other, 'schema', 'logs.schema.ts'));
+      const r = await schemac(['review', '--base', 'HEAD', '--github-annotations', '--format', 'json'], { cwd: other });
+      expect(r.stdout).toMatch(/^::error file=schema\/logs\.schema\.ts,title=schemac data-loss::step \d+ \(drop table dbo\.logs\)/m);
+      const doc = JSON.parse(r.stdout.split('\n').filter((l) => !l.startsWith('::')).join('\n'));
+      expect(doc.changes[0].source).toEqual({ file: 'schema/logs.schema.ts', line: null, column: null });
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('has nothing to say when the working tree matches the base', async () => {

@@ -61,34 +61,36 @@ function keyCols(cols: readonly string[]): IndexColumn[] {
 }
 
 /** Options shared by named objects. */
-export interface NamedOptions { system?: boolean }
+export interface NamedOptions { system?: boolean; renamedFrom?: string }
+
+const named = (name: string, o: NamedOptions) => ({ name, isSystemNamed: o.system ?? false, ...(o.renamedFrom !== undefined ? { renamedFrom: o.renamedFrom } : {}) });
 
 /** A PRIMARY KEY (clustered unless said otherwise). Columns may end in ' desc'. */
 export function pk(name: string, cols: readonly string[], o: NamedOptions & { clustered?: boolean } = {}): KeyConstraint {
-  return { name, isSystemNamed: o.system ?? false, columns: keyCols(cols), clustered: o.clustered ?? true };
+  return { ...named(name, o), columns: keyCols(cols), clustered: o.clustered ?? true };
 }
 
 /** A UNIQUE constraint (nonclustered unless said otherwise). */
 export function uq(name: string, cols: readonly string[], o: NamedOptions & { clustered?: boolean } = {}): KeyConstraint {
-  return { name, isSystemNamed: o.system ?? false, columns: keyCols(cols), clustered: o.clustered ?? false };
+  return { ...named(name, o), columns: keyCols(cols), clustered: o.clustered ?? false };
 }
 
 /** An index. */
 export function ix(name: string, cols: readonly string[], o: NamedOptions & { unique?: boolean; clustered?: boolean; include?: string[]; filter?: string } = {}): Index {
   return {
-    name, isSystemNamed: o.system ?? false, columns: keyCols(cols), include: o.include ?? [],
+    ...named(name, o), columns: keyCols(cols), include: o.include ?? [],
     unique: o.unique ?? false, clustered: o.clustered ?? false, filter: o.filter === undefined ? null : expr(o.filter),
   };
 }
 
 /** A check constraint. */
 export function ck(name: string, text: string, o: NamedOptions & { trusted?: boolean; enabled?: boolean } = {}): CheckConstraint {
-  return { name, isSystemNamed: o.system ?? false, expression: expr(text), trusted: o.trusted ?? true, enabled: o.enabled ?? true };
+  return { ...named(name, o), expression: expr(text), trusted: o.trusted ?? true, enabled: o.enabled ?? true };
 }
 
 /** A default constraint. */
 export function df(name: string, column: string, text: string, o: NamedOptions = {}): DefaultConstraint {
-  return { name, isSystemNamed: o.system ?? false, column, expression: expr(text) };
+  return { ...named(name, o), column, expression: expr(text) };
 }
 
 /** A foreign key; `ref` is 'table' (dbo) or 'schema.table'. */
@@ -96,7 +98,7 @@ export function fk(name: string, cols: readonly string[], ref: string, refCols: 
   o: NamedOptions & { onDelete?: ReferentialAction; onUpdate?: ReferentialAction; trusted?: boolean; enabled?: boolean } = {}): ForeignKey {
   const [schema, table] = ref.includes('.') ? ref.split('.') as [string, string] : ['dbo', ref];
   return {
-    name, isSystemNamed: o.system ?? false, columns: [...cols], referencedSchema: schema, referencedTable: table,
+    ...named(name, o), columns: [...cols], referencedSchema: schema, referencedTable: table,
     referencedColumns: [...refCols], onDelete: o.onDelete ?? 'NO_ACTION', onUpdate: o.onUpdate ?? 'NO_ACTION',
     trusted: o.trusted ?? true, enabled: o.enabled ?? true,
   };

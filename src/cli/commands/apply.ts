@@ -9,7 +9,7 @@ interface ApplyOptions {
   schema?: string; config?: string; database?: string; catalog?: string; empty?: boolean;
   autoApprove?: boolean; allowDrop?: boolean; typeCheck?: boolean; allowDataLoss?: boolean;
   lockTimeout: number; statementTimeout?: number; statementLockTimeout?: number;
-  progress?: boolean; color?: boolean;
+  progress?: boolean; color?: boolean; preflightTimeout: number;
 }
 
 /** `schemac apply [plan.json]`: make it so, all or nothing, one apply at a time. */
@@ -26,6 +26,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
     .option('--lock-timeout <duration>', 'how long to wait for another apply to finish', parseDuration, 30_000)
     .option('--statement-timeout <duration>', 'cancel a statement that runs longer than this', parseDuration)
     .option('--statement-lock-timeout <duration>', 'fail a statement that waits this long for a lock (SET LOCK_TIMEOUT)', parseDuration)
+    .option('--preflight-timeout <duration>', 'cancel the pre-flight counts after this long (apply then goes on without them)', parseDuration, 60_000)
     .option('--progress', 'show progress even when stderr is not a terminal')
     .action(async (planFile: string | undefined, opts: ApplyOptions) => {
       const [{ apply }, { appContext }, { confirm }, { progressReporter }, { renderPlanText }] = await Promise.all([
@@ -40,10 +41,10 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
           ...opts, planFile,
           allowDrop: Boolean(opts.allowDrop), allowDataLoss: Boolean(opts.allowDataLoss), autoApprove: Boolean(opts.autoApprove),
           typeCheck: opts.typeCheck !== false, lockTimeoutMs: opts.lockTimeout, statementTimeoutMs: opts.statementTimeout,
-          statementLockTimeoutMs: opts.statementLockTimeout, toolVersion: version,
+          statementLockTimeoutMs: opts.statementLockTimeout, preflightTimeoutMs: opts.preflightTimeout, toolVersion: version,
         }, {
           confirm: io.stdinIsTTY ? (question, signal) => confirm(question, signal) : undefined,
-          showPlan: (plan) => io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color) })),
+          showPlan: (plan, preflight) => io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color), preflight: preflight ?? undefined })),
           onProgress: progressReporter(io, Boolean(opts.progress)),
           signal: controller.signal,
         });

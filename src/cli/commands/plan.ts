@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import { addColorOption, addPlanOptions, addSchemaOption, addSourceOptions, addTypeCheckOption, formatOption } from '../common-options';
-import { changesExitCode } from '../exit-codes';
+import { parseDuration } from '../durations';
+import { changesExitCode, ExitCode } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
 
 interface PlanOptions {
   schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;
   allowDrop?: boolean; typeCheck?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean; out?: string;
+  samples?: boolean; preflightTimeout: number;
 }
+
+/** How long the pre-flight counts may run by default. */
+const PREFLIGHT_TIMEOUT_MS = 60_000;
 
 /** `schemac plan`: what would change, with hazards; never refuses. */
 export function registerPlan(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -14,19 +19,25 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .description('show what would change in the database, with hazards')
     .addOption(formatOption(['text', 'json']))
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
-    .option('--out <file>', 'also save the plan (with the catalog fingerprint) for `schemac apply FILE`');
+    .option('--out <file>', 'also save the plan (with the catalog fingerprint) for `schemac apply FILE`')
+    .option('--samples', 'with the pre-flight counts, show the primary-key values of up to 5 offending rows')
+    .option('--preflight-timeout <duration>', 'cancel the pre-flight counts after this long (they are then reported as not run)', parseDuration, PREFLIGHT_TIMEOUT_MS);
   cmd.action(async (opts: PlanOptions) => {
     const [{ plan }, { appContext }, { renderPlanText }] = await Promise.all([
       import('../../app/plan'), import('../report'), import('../../emitters/plan-text'),
     ]);
     const result = await plan(appContext(io), {
       ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false, savePlanTo: opts.out,
+      preflight: { samples: Boolean(opts.samples), timeoutMs: opts.preflightTimeout },
     });
     if (opts.format === 'json') {
       io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
     } else {
-      io.stdout.write(renderPlanText(result.plan, { color: useColor(io.stdout, io.env, opts.color) }));
+      io.stdout.write(renderPlanText(result.plan, {
+        color: useColor(io.stdout, io.env, opts.color), preflight: result.preflight ?? undefined, samples: Boolean(opts.samples),
+      }));
     }
-    setExit(changesExitCode(opts.detailedExitcode, result.plan.steps.length));
+    // A blocked plan cannot be applied as it is: for a CI gate that is an error, not "changes".
+    setExit(opts.detailedExitcode && result.preflight?.blocked ? ExitCode.error : changesExitCode(opts.detailedExitcode, result.plan.steps.length));
   });
 }

@@ -16,7 +16,7 @@ interface PullFlags {
 
 /** `schemac pull`: schema files for an existing database, so that plan right after is empty. */
 export function registerPull(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  addConfigOption(addSourceOptions(program.command('pull'), { empty: false }))
+  addConfigOption(addSourceOptions(program.command('pull'), { empty: false, verb: 'read' }))
     // Not offered in help (an empty database has nothing to pull); accepted so the refusal says why.
     .addOption(new Option('--empty').hideHelp())
     .description('write one *.schema.ts file per table of an existing database (names included)')

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { Command } from 'commander';
 import { addColorOption, addSchemaOption, addTypeCheckOption, formatOption } from '../common-options';
 import { AppError } from '../../app/errors';
@@ -7,7 +8,7 @@ import { useColor, type CliIo } from '../io';
 interface ReviewOptions {
   schema?: string; config?: string; base?: string; catalog?: string; database?: string;
   format: 'text' | 'markdown' | 'json'; githubAnnotations?: boolean; detailedExitcode?: boolean;
-  allowDrop?: boolean; color?: boolean; typeCheck?: boolean;
+  allowDrop?: boolean; color?: boolean; typeCheck?: boolean; out?: string;
 }
 
 /** `schemac review`: what a change to the schema does to the database, for a PR and for CI. */
@@ -20,6 +21,7 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
     .option('--allow-drop', 'with --catalog/--database: drop undeclared objects (with --base a removed declaration is always a drop)')
     .addOption(formatOption(['text', 'markdown', 'json']))
     .option('--github-annotations', 'also print ::warning/::error lines for GitHub Actions, pointing at schema lines')
+    .option('--out <file>', 'write the review to this file; standard output keeps only the annotations (for the CI log)')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .action(async (opts: ReviewOptions) => {
       const [{ review }, { appContext }, render] = await Promise.all([
@@ -31,10 +33,24 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath)) io.stdout.write(`${line}\n`);
       }
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
-      switch (opts.format) {
-        case 'markdown': io.stdout.write(render.renderReviewMarkdown(outcome.review)); break;
-        case 'json': io.stdout.write(`${JSON.stringify(render.renderReviewJson(outcome.review), null, 2)}\n`); break;
-        case 'text': io.stdout.write(render.renderReviewText(outcome.review, { color: useColor(io.stdout, io.env, opts.color) })); break;
+      // Migration files the branch adds (against a git ref only: a database has no "added").
+      const migrations = opts.catalog === undefined && opts.database === undefined
+        ? await (await import('../../app/review-migrations')).addedMigrations(appContext(io), opts, opts.base ?? 'HEAD')
+        : [];
+      const document = (): string => {
+        switch (opts.format) {
+          case 'markdown': return render.renderReviewMarkdown(outcome.review) + render.renderMigrationsMarkdown(migrations);
+          case 'json': return `${JSON.stringify({ ...render.renderReviewJson(outcome.review), ...(migrations.length > 0 ? { migrations: render.migrationsJson(migrations) } : {}) }, null, 2)}\n`;
+          // A file is never coloured; the terminal is, unless told otherwise.
+          case 'text': return render.renderReviewText(outcome.review, { color: opts.out === undefined && useColor(io.stdout, io.env, opts.color) }) + render.renderMigrationsText(migrations);
+        }
+      };
+      if (opts.out !== undefined) {
+        // The document (a PR comment) and the annotations (for the CI log) go to different places.
+        const { writeFileAtomic } = await import('../../util/atomic-write');
+        writeFileAtomic(path.resolve(io.cwd, opts.out), document());
+      } else {
+        io.stdout.write(document());
       }
       setExit(changesExitCode(opts.detailedExitcode, outcome.plan.steps.length));
     });

@@ -5,7 +5,7 @@ import type { CliIo } from '../io';
 
 /** `schemac snapshot`: the raw catalog rows as a schemac.catalog/v1 file, for offline work. */
 export function registerSnapshot(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  addConfigOption(addSourceOptions(program.command('snapshot'), { empty: false }))
+  addConfigOption(addSourceOptions(program.command('snapshot'), { empty: false, verb: 'read' }))
     // Not offered in help (there is nothing to snapshot); accepted so the refusal says why.
     .addOption(new Option('--empty').hideHelp())
     .description('write the database catalog as a schemac.catalog/v1 JSON snapshot')

@@ -13,8 +13,9 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
  */
 export function githubAnnotations(changes: readonly ReviewChange[], diagnostics: readonly Diagnostic[], displayPath: (file: string) => string): string[] {
   const out: string[] = [];
-  const where = (file: string, line: number, column: number) =>
-    `file=${escapeProperty(file)},line=${line},col=${column}`;
+  // A whole-file source (line null) is annotated on the file without a line.
+  const where = (file: string, line: number | null, column: number | null) =>
+    line === null ? `file=${escapeProperty(file)}` : `file=${escapeProperty(file)},line=${line},col=${column ?? 1}`;
   for (const ch of changes) {
     for (const h of ch.hazards) {
       const level = h.code === 'data-loss' ? 'error' : 'warning';

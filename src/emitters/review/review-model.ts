@@ -4,6 +4,7 @@ import type { Database, SourceRef, Table } from '../../model';
 import { describeChange } from '../describe';
 import { countPlan, summaryLine } from '../plan-text';
 import { renderScript } from '../tsql/script';
+import { nameKeyFor, tableKey } from '../../sqlserver/names';
 import { tableDefinition } from './table-definition';
 
 /** What a review is about: the plan from `before` to `after`, and how to name the two sides. */
@@ -25,8 +26,17 @@ export interface ReviewChange {
   readonly summary: string;
   readonly marker: '+' | '~' | '-';
   readonly hazards: readonly { readonly code: string; readonly message: string }[];
-  readonly source: SourceRef | null;
+  /**
+   * Where the change is anchored in the working tree's files: the declaration for an addition or
+   * an alteration; for a drop inside a table that is still declared, that table's declaration (the
+   * dropped line exists only in the base version of the file); for a table that is no longer
+   * declared, its file without a line. Null when nothing in a schema file is responsible.
+   */
+  readonly source: ReviewSource | null;
 }
+
+/** A position in a schema file, or a whole file (`line` and `column` null). */
+export type ReviewSource = SourceRef | { readonly file: string; readonly line: null; readonly column: null };
 
 /** One affected table: its changes and the unified diff of its whole definition. */
 export interface ReviewTable {
@@ -48,9 +58,11 @@ export interface Review {
 
 const keyOf = (t: TableRef): string => `${t.schema}.${t.name}`;
 
-function findTable(db: Database, ref: string): Table | undefined {
-  const lower = ref.toLowerCase();
-  return db.tables.find((t) => keyOf(t).toLowerCase() === lower);
+/** The table a change names, matched as that database's collation compares names. */
+function findTable(db: Database, ref: TableRef): Table | undefined {
+  const key = nameKeyFor(db.collation);
+  const wanted = tableKey(key, ref.schema, ref.name);
+  return db.tables.find((t) => tableKey(key, t.schema, t.name) === wanted);
 }
 
 /** Where the object a change touches was declared (the head side, or the base for drops). */
@@ -81,13 +93,17 @@ export function buildReview(input: ReviewInput): Review {
       summary: facts.summary,
       marker: facts.marker,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
-      source: located(changeSource(step.change), input.displayPath),
+      source: located(anchorOf(step.change, facts.table, input.after), input.displayPath),
     };
   });
-  const tableNames = [...new Set(changes.map((c) => c.table).filter((t): t is string => t !== null))];
-  const tables = tableNames.map((name): ReviewTable => {
-    const before = tableDefinition(findTable(input.before, name));
-    const after = tableDefinition(findTable(input.after, name));
+  const refs = new Map<string, TableRef>();
+  for (const step of input.plan.steps) {
+    const t = describeChange(step.change).table;
+    if (t !== null && !refs.has(keyOf(t))) refs.set(keyOf(t), t);
+  }
+  const tables = [...refs].map(([name, ref]): ReviewTable => {
+    const before = tableDefinition(findTable(input.before, ref), nameKeyFor(input.before.collation));
+    const after = tableDefinition(findTable(input.after, ref), nameKeyFor(input.after.collation));
     const diff = createTwoFilesPatch(`${input.baseLabel}/${name}.sql`, `${input.headLabel}/${name}.sql`, before, after, undefined, undefined, { context: 3 });
     return { table: name, changes: changes.filter((c) => c.table === name), diff: stripIndexLine(diff) };
   });
@@ -102,7 +118,31 @@ export function buildReview(input: ReviewInput): Review {
   };
 }
 
-function located(source: SourceRef | null, displayPath?: (file: string) => string): SourceRef | null {
+/** True for the kinds whose object is declared only on the base side. */
+function isDrop(kind: Change['kind']): boolean {
+  switch (kind) {
+    case 'dropTable': case 'dropColumn': case 'dropIndex': case 'dropDefault': case 'dropCheck':
+    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropSchema':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The working-tree position responsible for a change (see ReviewChange.source): a drop's own
+ * position is a line of the base version of its file, which may not exist, or be another line,
+ * in the version a pull request shows.
+ */
+function anchorOf(change: Change, table: TableRef | null, after: Database): ReviewSource | null {
+  const own = changeSource(change);
+  if (!isDrop(change.kind)) return own;
+  const kept = table === null ? undefined : findTable(after, table);
+  if (kept?.source) return kept.source;
+  return own ? { file: own.file, line: null, column: null } : null;
+}
+
+function located(source: ReviewSource | null, displayPath?: (file: string) => string): ReviewSource | null {
   return source && displayPath ? { ...source, file: displayPath(source.file) } : source;
 }
 

@@ -4,9 +4,10 @@ import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, r
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
+import type { NameKey } from '../../sqlserver/names';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
-type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => string[] };
+type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>, key: NameKey) => string[] };
 
 const tableName = (t: TableRef): string => quoteQualified(t.schema, t.name);
 const alterTable = (t: TableRef): string => `ALTER TABLE ${tableName(t)}`;
@@ -24,11 +25,12 @@ function addValidated(t: TableRef, clause: string, trusted: boolean, enabled: bo
 }
 
 /** CREATE TABLE with columns, their named defaults inline, then keys and checks (rule 7: a new table's PK lives in its CREATE). */
-function createTable(table: Table): string {
-  const defaults = new Map(table.defaults.map((d) => [d.column.toLowerCase(), d]));
+function createTable(table: Table, key: NameKey): string {
+  // Keyed as the database compares names: a case-sensitive database may hold both Code and code.
+  const defaults = new Map(table.defaults.map((d) => [key(d.column), d]));
   const lines = table.columns.map((column) => {
-    const df = defaults.get(column.name.toLowerCase()) ?? null;
-    defaults.delete(column.name.toLowerCase());
+    const df = defaults.get(key(column.name)) ?? null;
+    defaults.delete(key(column.name));
     return renderColumnDefinition(column, df);
   });
   for (const orphan of defaults.values()) {
@@ -49,7 +51,7 @@ const RENDERERS: Renderers = {
   // CREATE SCHEMA must be alone in its batch; through EXEC it is a batch of its own.
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
-  createTable: (c) => [createTable(c.table)],
+  createTable: (c, key) => [createTable(c.table, key)],
   dropTable: (c) => [`DROP TABLE ${quoteQualified(c.table.schema, c.table.name)};`],
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, null)};`],
@@ -97,10 +99,10 @@ const RENDERERS: Renderers = {
 /**
  * The T-SQL statements of one change, each a complete statement ending in `;`. Dispatch is a
  * Record over every kind, so a new kind fails to compile here; a value that is not a known kind
- * at run time throws instead of rendering as nothing.
+ * at run time throws instead of rendering as nothing. `key` compares names as the database does.
  */
-export function renderChange(change: Change): string[] {
-  const render = (RENDERERS as Record<string, ((c: Change) => string[]) | undefined>)[change.kind];
+export function renderChange(change: Change, key: NameKey): string[] {
+  const render = (RENDERERS as Record<string, ((c: Change, key: NameKey) => string[]) | undefined>)[change.kind];
   if (render === undefined) throw new Error(`schemac: no renderer for change kind ${JSON.stringify(change.kind)}`);
-  return render(change);
+  return render(change, key);
 }

@@ -1,6 +1,7 @@
 import type { Change, Plan, PlanStep } from '../../differ/changes';
 import { describeWithTable } from '../describe';
 import { nLiteral } from '../../sqlserver/literals';
+import { DEFAULT_COLLATION, nameKeyFor, type NameKey } from '../../sqlserver/names';
 import { renderChange } from './render-change';
 
 /** Which way a script goes: the plan itself, or its inverses in reverse order. */
@@ -138,6 +139,7 @@ function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOp
  */
 export function renderScript(plan: Plan, options: ScriptOptions): Script {
   const steps = scriptSteps(plan, options.direction);
+  const key = planNameKey(plan);
   const header = headerLines(plan, steps, options).map(commentLine);
   if (plan.steps.length === 0) {
     const text = [...header, commentLine('No changes. The database matches the schema.')].join('\n');
@@ -159,7 +161,7 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
       continue;
     }
     const label = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : `undo ${what}`}`);
-    for (const statement of renderChange(s.change)) {
+    for (const statement of renderChange(s.change, key)) {
       emit([statement], s.stepIndex, label);
       emit([guardBatch(s.stepIndex + 1)], null);
     }
@@ -169,6 +171,11 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   return { batches, text: `${chunks.join('\n')}\n` };
 }
 
+/** Names in a plan compare under its database's collation (the default for a hand-built plan). */
+function planNameKey(plan: Plan): NameKey {
+  return nameKeyFor(plan.collation ?? DEFAULT_COLLATION);
+}
+
 /**
  * The same statements for the apply executor, which runs them through the driver inside its own
  * transaction: no GO, no transaction control, no guards. Each carries its 0-based step index and
@@ -176,10 +183,11 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
  */
 export function statementsForDriver(plan: Plan, direction: Direction): DriverStatement[] {
   const out: DriverStatement[] = [];
+  const key = planNameKey(plan);
   for (const s of scriptSteps(plan, direction)) {
     if (s.change === null) continue;
     const description = describeWithTable(s.change);
-    for (const sql of renderChange(s.change)) out.push({ sql, stepIndex: s.stepIndex, description });
+    for (const sql of renderChange(s.change, key)) out.push({ sql, stepIndex: s.stepIndex, description });
   }
   return out;
 }

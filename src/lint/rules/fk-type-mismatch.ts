@@ -7,16 +7,18 @@
 import type { Database, ForeignKey, Table } from '../../model';
 import type { Finding, LintRule } from '../rule';
 import { typeText } from '../../sqlserver/types';
-import { columnOf, qualified, sameName, sourceOf } from '../model-facts';
+import { sameName } from '../../sqlserver/names';
+import { columnOf, nameKeyOf, qualified, sourceOf } from '../model-facts';
 
 function check(db: Database, t: Table, fk: ForeignKey): Finding[] {
-  const target = db.tables.find((x) => sameName(x.schema, fk.referencedSchema) && sameName(x.name, fk.referencedTable));
+  const key = nameKeyOf(db);
+  const target = db.tables.find((x) => sameName(key, x.schema, fk.referencedSchema) && sameName(key, x.name, fk.referencedTable));
   if (target === undefined) return [];
   const out: Finding[] = [];
   fk.columns.forEach((name, i) => {
-    const child = columnOf(t, name);
+    const child = columnOf(t, name, key);
     const refName = fk.referencedColumns[i];
-    const parent = refName === undefined ? undefined : columnOf(target, refName);
+    const parent = refName === undefined ? undefined : columnOf(target, refName, key);
     if (child === undefined || parent === undefined) return;
     // Alias types compare by their base type (sysname is nvarchar(128)).
     const a = typeText({ ...child.type, alias: undefined });

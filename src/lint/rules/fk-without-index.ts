@@ -5,17 +5,18 @@
  */
 import type { ForeignKey, Table } from '../../model';
 import type { Finding, LintRule } from '../rule';
-import { keyedObjects, qualified, sameName, sourceOf } from '../model-facts';
+import { sameName, type NameKey } from '../../sqlserver/names';
+import { keyedObjects, nameKeyOf, qualified, sourceOf } from '../model-facts';
 
 /** True when the first `fk.columns.length` key columns are exactly the FK columns, in any order. */
-function leadsWith(keyColumns: readonly { readonly name: string }[], fk: ForeignKey): boolean {
+function leadsWith(keyColumns: readonly { readonly name: string }[], fk: ForeignKey, key: NameKey): boolean {
   if (keyColumns.length < fk.columns.length) return false;
   const lead = keyColumns.slice(0, fk.columns.length);
-  return fk.columns.every((c) => lead.some((k) => sameName(k.name, c)));
+  return fk.columns.every((c) => lead.some((k) => sameName(key, k.name, c)));
 }
 
-function check(t: Table, fk: ForeignKey): Finding | null {
-  const leading = keyedObjects(t).filter((k) => leadsWith(k.object.columns, fk));
+function check(t: Table, fk: ForeignKey, key: NameKey): Finding | null {
+  const leading = keyedObjects(t).filter((k) => leadsWith(k.object.columns, fk, key));
   if (leading.some((k) => k.filter === null)) return null;
   const cols = fk.columns.join(', ');
   const filtered = leading.map((k) => k.object.name);
@@ -33,5 +34,5 @@ export const fkWithoutIndex: LintRule = {
   id: 'fk-without-index',
   defaultSeverity: 'warning',
   description: 'a foreign key whose columns lead no unfiltered index, primary key or unique key',
-  check: (db) => db.tables.flatMap((t) => t.foreignKeys.map((fk) => check(t, fk)).filter((f): f is Finding => f !== null)),
+  check: (db) => db.tables.flatMap((t) => t.foreignKeys.map((fk) => check(t, fk, nameKeyOf(db))).filter((f): f is Finding => f !== null)),
 };

@@ -5,22 +5,23 @@
  */
 import type { Table } from '../../model';
 import type { Finding, LintRule } from '../rule';
-import { columnOf, keyedObjects, qualified, sameName, sourceOf } from '../model-facts';
+import { sameName, type NameKey } from '../../sqlserver/names';
+import { columnOf, keyedObjects, nameKeyOf, qualified, sourceOf } from '../model-facts';
 
-function sequentialDefault(t: Table, column: string): boolean {
-  const d = t.defaults.find((x) => sameName(x.column, column));
+function sequentialDefault(t: Table, column: string, key: NameKey): boolean {
+  const d = t.defaults.find((x) => sameName(key, x.column, column));
   return d !== undefined && /\bnewsequentialid\s*\(/i.test(d.expression.text);
 }
 
-function check(t: Table): Finding[] {
+function check(t: Table, key: NameKey): Finding[] {
   const out: Finding[] = [];
   for (const k of keyedObjects(t)) {
     const first = k.object.columns[0];
     if (!k.clustered || first === undefined) continue;
-    const column = columnOf(t, first.name);
+    const column = columnOf(t, first.name, key);
     if (column?.type.name !== 'uniqueidentifier') continue;
     const what = `clustered ${k.what} ${k.object.name} of ${qualified(t)}`;
-    out.push(sequentialDefault(t, column.name)
+    out.push(sequentialDefault(t, column.name, key)
       ? {
         message: `${what} is led by uniqueidentifier column ${column.name}; its NEWSEQUENTIALID() default keeps inserts mostly in order, but values from the application or after a server restart still split pages`,
         source: sourceOf(t, k.object),
@@ -39,5 +40,5 @@ export const guidClusteredKey: LintRule = {
   id: 'guid-clustered-key',
   defaultSeverity: 'warning',
   description: 'a clustered key led by a uniqueidentifier column',
-  check: (db) => db.tables.flatMap(check),
+  check: (db) => db.tables.flatMap((t) => check(t, nameKeyOf(db))),
 };

@@ -5,20 +5,21 @@
  * The compiler used to report the same thing as SC1505; lint owns it now (see supersede.ts).
  */
 import type { Table } from '../../model';
-import { keyBytes } from '../../sqlserver/key-bytes';
+import { keyBytes, maxKeyBytes } from '../../sqlserver/key-bytes';
 import type { Finding, LintRule } from '../rule';
-import { columnOf, keyedObjects, qualified, sourceOf } from '../model-facts';
+import type { NameKey } from '../../sqlserver/names';
+import { columnOf, keyedObjects, nameKeyOf, qualified, sourceOf } from '../model-facts';
 
-function check(t: Table): Finding[] {
+function check(t: Table, key: NameKey): Finding[] {
   const out: Finding[] = [];
   for (const k of keyedObjects(t)) {
     let total = 0;
     for (const c of k.object.columns) {
-      const column = columnOf(t, c.name);
+      const column = columnOf(t, c.name, key);
       // Unknown columns and MAX/xml keys are compile errors, not width findings.
       total += column === undefined ? 0 : keyBytes(column.type) ?? 0;
     }
-    const limit = k.clustered ? 900 : 1700;
+    const limit = maxKeyBytes(k.clustered);
     if (total <= limit) continue;
     out.push({
       message: `${k.what} ${k.object.name} of ${qualified(t)} has a key of up to ${total} bytes, over SQL Server's ${limit}-byte limit for ${k.clustered ? 'clustered' : 'nonclustered'} keys (nvarchar(n) takes 2n bytes); inserts and updates whose key is wider will fail. Shorten the columns or move them to INCLUDE`,
@@ -33,5 +34,5 @@ export const indexKeyTooWide: LintRule = {
   id: 'index-key-too-wide',
   defaultSeverity: 'warning',
   description: 'an index key over 900 bytes (clustered) or 1,700 bytes (nonclustered)',
-  check: (db) => db.tables.flatMap(check),
+  check: (db) => db.tables.flatMap((t) => check(t, nameKeyOf(db))),
 };

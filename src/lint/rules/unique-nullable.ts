@@ -6,9 +6,10 @@
  */
 import type { Table } from '../../model';
 import type { Finding, LintRule } from '../rule';
-import { columnOf, filterConjuncts, keyedObjects, nullRejectedColumns, qualified, sameName, sourceOf } from '../model-facts';
+import { sameName, type NameKey } from '../../sqlserver/names';
+import { columnOf, filterConjuncts, keyedObjects, nameKeyOf, nullRejectedColumns, qualified, sourceOf } from '../model-facts';
 
-function check(t: Table): Finding[] {
+function check(t: Table, key: NameKey): Finding[] {
   const out: Finding[] = [];
   for (const k of keyedObjects(t)) {
     if (!k.unique) continue;
@@ -20,8 +21,8 @@ function check(t: Table): Finding[] {
       rejected = nullRejectedColumns(conjuncts);
     }
     const open = k.object.columns
-      .map((c) => columnOf(t, c.name))
-      .filter((c) => c !== undefined && c.nullable && !rejected.some((r) => sameName(r, c.name)))
+      .map((c) => columnOf(t, c.name, key))
+      .filter((c) => c !== undefined && c.nullable && !rejected.some((r) => sameName(key, r, c.name)))
       .map((c) => c?.name ?? '');
     if (open.length === 0) continue;
     const notNull = open.map((c) => `${c} IS NOT NULL`).join(' AND ');
@@ -42,5 +43,5 @@ export const uniqueNullable: LintRule = {
   id: 'unique-nullable',
   defaultSeverity: 'warning',
   description: 'a unique index or constraint over a nullable column that admits only one NULL',
-  check: (db) => db.tables.flatMap(check),
+  check: (db) => db.tables.flatMap((t) => check(t, nameKeyOf(db))),
 };

@@ -41,7 +41,12 @@ export function splitBatches(script: string): string[] {
 
 /** Opens a pool of exactly one connection, so every batch shares the session state (SET options, NOEXEC, transactions). */
 export async function connect(url: string): Promise<sql.ConnectionPool> {
-  const pool = new sql.ConnectionPool({ ...parseConnectionString(url), pool: { max: 1, min: 1, idleTimeoutMillis: 2_147_483_647 } });
+  // No validation probe: mssql otherwise runs `SELECT 1;` before each request, which sqlcmd
+  // never does and which would reset @@ERROR between a failed batch and the guard after it.
+  const config: sql.config & { validateConnection: boolean } = {
+    ...parseConnectionString(url), pool: { max: 1, min: 1, idleTimeoutMillis: 2_147_483_647 }, validateConnection: false,
+  };
+  const pool = new sql.ConnectionPool(config);
   await pool.connect();
   return pool;
 }

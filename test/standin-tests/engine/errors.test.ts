@@ -75,6 +75,17 @@ test('1934 filtered index with QUOTED_IDENTIFIER OFF, on CREATE INDEX and on DML
   await h.ok(`INSERT INTO dbo.tenants (name) VALUES ('acme')`);
 });
 
+test('1934 lists every SET option a filtered index needs that is wrong: ANSI_NULLS, NUMERIC_ROUNDABORT, ARITHABORT without ANSI_WARNINGS', async () => {
+  const e = await first(`SET ANSI_NULLS OFF; SET NUMERIC_ROUNDABORT ON; CREATE INDEX ix_f2 ON dbo.tenants (name) WHERE is_deleted = 0`);
+  expect(e.message).toMatch(/following SET options have incorrect settings: 'ANSI_NULLS, NUMERIC_ROUNDABORT'\./);
+  await h.ok(`SET ANSI_NULLS ON; SET NUMERIC_ROUNDABORT OFF; SET ARITHABORT OFF`);
+  // ARITHABORT OFF is harmless while ANSI_WARNINGS is ON (compatibility level 90 and later).
+  await h.ok(`CREATE INDEX ix_f2 ON dbo.tenants (name) WHERE is_deleted = 0`);
+  const w = await first(`SET ANSI_WARNINGS OFF; INSERT INTO dbo.tenants (name) VALUES ('acme')`);
+  expect(w.message).toMatch(/^INSERT failed because the following SET options have incorrect settings: 'ANSI_WARNINGS, ARITHABORT'\./);
+  await h.ok(`SET ANSI_WARNINGS ON; SET ARITHABORT ON`);
+});
+
 test('207 invalid column and 208 invalid object abort the batch', async () => {
   const out = await h.run(`SELECT nope FROM dbo.users; SELECT 1 AS after`);
   expect(out.filter((o) => o.kind === 'error')).toMatchObject([{ number: 207, message: "Invalid column name 'nope'." }]);

@@ -11,6 +11,7 @@ import { SqlError, err } from './errors';
 import { storedForm, StoredFormError } from './stored-form';
 import { resolveName } from './select';
 import { breaksCascadeRule } from './cascade-paths';
+import { wrongFilteredIndexOptions } from './set-options';
 
 /** What DDL needs from the session. */
 export interface DdlContext {
@@ -176,7 +177,8 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   const includes = columnsOrFail(t, def.include).map((c) => c.columnId);
   let filter: Index['filter'];
   if (def.filter) {
-    if (!ctx.quotedIdentifier) throw err.badSetOptions('CREATE INDEX', 'QUOTED_IDENTIFIER');
+    const wrong = wrongFilteredIndexOptions(host);
+    if (wrong !== null) throw err.badSetOptions('CREATE INDEX', wrong);
     if (def.clustered) throw new SqlError(10635, 16, 1, `An invalid option was specified for the statement "CREATE INDEX". Filtered clustered indexes are not supported.`);
     filter = { definition: stored('filter', def.filter.text), expr: def.filter.expr as Expr };
     typeOf(def.filter.expr, rowScope(t, [], host), host);

@@ -9,6 +9,7 @@ import { evaluate, test } from './eval';
 import { executeSelect, resolveName } from './select';
 import { convert } from './values';
 import { SqlError, err } from './errors';
+import { wrongFilteredIndexOptions } from './set-options';
 
 function target(ctx: DdlContext, name: Name): Table {
   const { db, schema, name: n } = resolveName(ctx.host, name);
@@ -26,7 +27,9 @@ function compiledColumn(ctx: DdlContext, t: Table, name: string): Column {
 }
 
 function guardFilteredIndexes(ctx: DdlContext, t: Table, op: 'INSERT' | 'UPDATE' | 'DELETE'): void {
-  if (!ctx.quotedIdentifier && t.indexes.some((i) => i.filter)) throw err.badSetOptions(op, 'QUOTED_IDENTIFIER');
+  if (!t.indexes.some((i) => i.filter)) return;
+  const wrong = wrongFilteredIndexOptions(ctx.host);
+  if (wrong !== null) throw err.badSetOptions(op, wrong);
 }
 
 /** INSERT ... VALUES / SELECT / DEFAULT VALUES; returns the row count. */

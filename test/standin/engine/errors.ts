@@ -4,6 +4,12 @@
  * How far an error reaches: the statement (the batch goes on); the batch (THROW); or a
  * compile error (syntax, name resolution), which ends the batch but, unlike runtime errors, is
  * not turned into a rollback by XACT_ABORT (the transaction stays open, @@ERROR is set).
+ * "Compile errors, such as syntax errors, are not affected by SET XACT_ABORT"
+ * (https://learn.microsoft.com/sql/t-sql/statements/set-xact-abort-transact-sql); that 207 and
+ * 208 (names resolved when the statement is compiled, deferred name resolution included) count
+ * as compile errors here follows Erland Sommarskog, "Error and Transaction Handling in SQL
+ * Server, Part Two" (https://www.sommarskog.se/error_handling/Part2.html). That @@ERROR still
+ * holds the number in the session's next batch is inferred.
  */
 export type ErrorScope = 'statement' | 'batch' | 'compile';
 

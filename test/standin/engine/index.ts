@@ -9,8 +9,10 @@ import { ObjectLocks } from './object-locks';
 import { Waiters } from './waiters';
 import { FaultState } from './faults';
 import type { EngineFaults } from './faults';
+import { StatementLog, type StatementRecord } from './statement-log';
 
 export type { EngineFaults, StatementFailure, StatementDelay, StatementSelector } from './faults';
+export type { StatementRecord } from './statement-log';
 
 /** Options of the stand-in engine. */
 export interface EngineOptions {
@@ -30,6 +32,12 @@ export interface StandinEngine extends Engine {
   setFaults(faults: EngineFaults): void;
   /** Statements counted (per the faults' counting rule) since the faults were last set. */
   readonly statementsCounted: number;
+  /**
+   * Starts recording every statement any session runs, with the session's SET options and
+   * @@TRANCOUNT when it started (see statement-log.ts); returns the live list of records and a
+   * stop function. A new recording replaces the previous one.
+   */
+  recordStatements(): { readonly records: readonly StatementRecord[]; stop(): void };
 }
 
 /** Creates an engine with empty user databases. */
@@ -40,6 +48,7 @@ export function createEngine(options: EngineOptions): StandinEngine {
   const baseVersion = options.productVersion ?? '16.0.4135.4';
   const faults = new FaultState(options.faults);
   const waiters = new Waiters();
+  const statementLog = new StatementLog();
   const state: EngineState = {
     get productVersion() { return faults.productVersion ?? baseVersion; },
     get versionText() { return faults.versionText; },
@@ -50,12 +59,17 @@ export function createEngine(options: EngineOptions): StandinEngine {
     locks: new ObjectLocks(waiters),
     waiters,
     faults,
+    statementLog,
   };
   let nextSpid = 51;
   return {
     get productVersion() { return state.productVersion; },
     get statementsCounted() { return faults.statementsCounted; },
     setFaults: (next) => faults.set(next),
+    recordStatements: () => {
+      const records = statementLog.start();
+      return { records, stop: () => statementLog.stop(records) };
+    },
     login(user: string, password: string, database: string | null): LoginResult {
       if (user.toLowerCase() !== 'sa' || password !== options.password) {
         return { ok: false, error: { kind: 'error', number: 18456, state: 1, class: 14, message: `Login failed for user '${user}'.`, line: 1 } };

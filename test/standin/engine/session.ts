@@ -29,6 +29,7 @@ import type { FaultState } from './faults';
 import { isDriverProbe } from './faults';
 import type { StatementNeeds } from './lock-needs';
 import { renameNeeds, statementNeeds } from './lock-needs';
+import type { StatementLog, StatementRecord } from './statement-log';
 
 /** What a session needs from the engine. */
 export interface EngineState extends DatabaseStore {
@@ -40,6 +41,7 @@ export interface EngineState extends DatabaseStore {
   readonly locks: ObjectLocks;
   readonly waiters: Waiters;
   readonly faults: FaultState;
+  readonly statementLog: StatementLog;
 }
 
 /** Statements that only wrap others: not counted by faults, no locks of their own. */
@@ -175,9 +177,16 @@ export class EngineSession implements Session {
     }
   }
 
-  async beginTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.tranBegin(); return this.out; }
-  async commitTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.guard(() => this.tranCommit()); return this.out; }
-  async rollbackTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.guard(() => this.tranRollback()); return this.out; }
+  async beginTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.record('transaction-manager', 'BEGIN TRANSACTION'); this.tranBegin(); return this.out; }
+  async commitTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.record('transaction-manager', 'COMMIT TRANSACTION'); this.guard(() => this.tranCommit()); return this.out; }
+  async rollbackTransaction(_name: string | null): Promise<Output[]> { this.out = []; this.record('transaction-manager', 'ROLLBACK TRANSACTION'); this.guard(() => this.tranRollback()); return this.out; }
+
+  /** Adds the statement about to run, with the session's state now, to the engine's log when one is recording. */
+  private record(kind: StatementRecord['kind'], text: string): void {
+    const log = this.engine.statementLog;
+    if (!log.on) return;
+    log.add({ session: this.id, kind, text, options: Object.fromEntries(this.options), trancount: this.tranCount, database: this.dbName });
+  }
 
   close(): void {
     if (this.tranCount > 0) { this.tranCount = 0; this.log.rollback(); }
@@ -310,6 +319,7 @@ export class EngineSession implements Session {
 
   private async runOne(s: Statement, signal: AbortSignal): Promise<void> {
     if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
+    if (!isWrapper(s)) this.record('statement', s.text);
     const mutating = !NOT_MUTATING.has(s.k);
     try {
       try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }

@@ -53,6 +53,21 @@ export function toText(v: Value): string {
   return String(v);
 }
 
+/** Integer types' ranges (https://learn.microsoft.com/en-us/sql/t-sql/data-types/int-bigint-smallint-and-tinyint-transact-sql). */
+const INTEGER_RANGE: Record<string, [number, number]> = {
+  tinyint: [0, 255], smallint: [-32768, 32767], int: [-2147483648, 2147483647],
+  bigint: [-9223372036854775808, 9223372036854775807],
+};
+
+/**
+ * A value too large for the target type: text overflows with Msg 248, numbers with Msg 8115
+ * ("Arithmetic overflow error converting expression to data type int.", as SQL Server words it).
+ */
+function overflow(v: Value, type: string): SqlError {
+  if (typeof v === 'string') return new SqlError(248, 16, 1, `The conversion of the varchar value '${v}' overflowed an ${type} column.`);
+  return new SqlError(8115, 16, 2, `Arithmetic overflow error converting ${type === 'numeric' ? 'numeric' : 'expression'} to data type ${type}.`);
+}
+
 /** Converts a value to a column's type (assignment / CAST); raises SQL Server's conversion errors. */
 export function convert(v: Value, t: SqlType): Value {
   if (v === null) return null;
@@ -62,8 +77,18 @@ export function convert(v: Value, t: SqlType): Value {
   }
   if (isNumericType(t.name)) {
     const n = toNumber(v);
-    if (['int', 'bigint', 'smallint', 'tinyint'].includes(t.name)) return Math.trunc(n);
-    if (t.name === 'decimal' || t.name === 'numeric') return Number(n.toFixed(t.scale));
+    if (['int', 'bigint', 'smallint', 'tinyint'].includes(t.name)) {
+      const whole = Math.trunc(n);
+      const [lo, hi] = INTEGER_RANGE[t.name] as [number, number];
+      if (whole < lo || whole > hi) throw overflow(v, t.name);
+      return whole;
+    }
+    if (t.name === 'decimal' || t.name === 'numeric') {
+      const rounded = Number(n.toFixed(t.scale));
+      // decimal(p, s) holds p - s digits before the point (Msg 8115 beyond them).
+      if (Math.abs(rounded) >= 10 ** (t.precision - t.scale)) throw overflow(v, 'numeric');
+      return rounded;
+    }
     return n;
   }
   if (['varchar', 'char', 'nvarchar', 'nchar', 'text', 'ntext', 'xml', 'sysname'].includes(t.name)) {

@@ -1,0 +1,138 @@
+/**
+ * `migrate apply`, `migrate down` and `migrate status` against a live database: the session
+ * wiring around the policy (migrate-policy.ts) and the runner (apply/migration-runner.ts).
+ */
+import type sql from 'mssql';
+import { executeMigrations, readAppliedMigrations, type DoneMigration, type MigrationProgress } from '../apply/migration-runner';
+import { openMssqlSession, type SqlSession } from '../apply/session';
+import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
+import { readCatalogWith } from '../catalog/read';
+import { snapshotToModel } from '../catalog/to-model';
+import { withoutIgnored, type IgnoreSettings } from '../config';
+import { fingerprint } from '../differ';
+import type { Database, Diagnostic } from '../model';
+import { MigrateError } from '../migrate/errors';
+import { loadMigrations, type LoadedMigrations } from '../migrate/load';
+import type { AppContext } from './context';
+import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
+import { migrationsStatus, planRun, type MigrationsStatus, type RunPolicy } from './migrate-policy';
+import { loadProject } from './project';
+import { resolveDatabaseUrl } from './sources';
+
+/** What `migrate status` is given: the project, the folder, the database. */
+export interface MigrateStatusCommand extends MigrationsFlags {
+  readonly database?: string;
+}
+
+/** What `migrate apply` / `migrate down` are given. */
+export interface MigrateRunCommand extends MigrateStatusCommand {
+  readonly policy: RunPolicy;
+  readonly txMode: 'each' | 'all';
+  readonly toolVersion: string;
+  readonly lockTimeoutMs: number;
+  readonly statementLockTimeoutMs?: number;
+  readonly statementTimeoutMs?: number;
+}
+
+/** How a run reports progress and is interrupted. */
+export interface MigrateRunHooks {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: MigrationProgress) => void;
+}
+
+/** Resolves the project, folder and database of a command. */
+function targetOf(ctx: AppContext, cmd: MigrateStatusCommand, command: string): MigrateTarget {
+  const project = loadProject(ctx.cwd, cmd);
+  const url = resolveDatabaseUrl(cmd.database, ctx.env, project.config.database.url, command);
+  return { ...migrationsFolder(ctx.cwd, project, cmd), connection: parseConnectionString(url), ignore: project.config.ignore, report: ctx.report };
+}
+
+/** `migrate apply` / `migrate down`: what was committed, and where. */
+export async function migrate(ctx: AppContext, cmd: MigrateRunCommand, hooks: MigrateRunHooks = {}): Promise<{ readonly done: readonly DoneMigration[]; readonly target: string }> {
+  return withMigrateErrors(async () => {
+    const target = targetOf(ctx, cmd, cmd.policy.direction === 'up' ? 'migrate apply' : 'migrate down');
+    const { done } = await migrateRun({
+      ...target, policy: cmd.policy, txMode: cmd.txMode, toolVersion: cmd.toolVersion, lockTimeoutMs: cmd.lockTimeoutMs,
+      statementLockTimeoutMs: cmd.statementLockTimeoutMs ?? null, statementTimeoutMs: cmd.statementTimeoutMs,
+      signal: hooks.signal, onProgress: hooks.onProgress,
+    });
+    return { done, target: describeTarget(target.connection) };
+  });
+}
+
+/** `migrate status`: the database against the folder. */
+export async function status(ctx: AppContext, cmd: MigrateStatusCommand): Promise<{ readonly loaded: LoadedMigrations; readonly status: MigrationsStatus; readonly target: string; readonly shown: string }> {
+  return withMigrateErrors(async () => {
+    const target = targetOf(ctx, cmd, 'migrate status');
+    return { ...(await migrateStatus(target)), target: describeTarget(target.connection), shown: target.shown };
+  });
+}
+
+/** Where the migrations are and which database they go to. */
+export interface MigrateTarget {
+  readonly dir: string;
+  readonly shown: string;
+  readonly connection: sql.config;
+  readonly ignore: IgnoreSettings;
+  /** Catalog warnings, shown once. */
+  readonly report: (diagnostics: readonly Diagnostic[]) => void;
+}
+
+/** What `migrate apply` / `migrate down` are asked to do. */
+export interface MigrateRunInput extends MigrateTarget {
+  readonly policy: RunPolicy;
+  readonly txMode: 'each' | 'all';
+  readonly toolVersion: string;
+  readonly lockTimeoutMs: number;
+  readonly statementLockTimeoutMs: number | null;
+  readonly statementTimeoutMs?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: MigrationProgress) => void;
+}
+
+/** Reads the catalog through a session into the model, ignored tables left out. */
+function catalogReader(target: MigrateTarget): (session: SqlSession) => Promise<Database> {
+  let reported = false;
+  return async (session) => {
+    const snapshot = await readCatalogWith(async (text) => (await session.query(text)).recordsets, describeTarget(target.connection));
+    const { database, diagnostics } = snapshotToModel(snapshot);
+    if (!reported) target.report(diagnostics);
+    reported = true;
+    if (diagnostics.some((d) => d.severity === 'error')) {
+      throw new MigrateError('error', 'the database has objects schemac cannot read; see the errors above');
+    }
+    return withoutIgnored(database, target.ignore);
+  };
+}
+
+/** Applies (or undoes) migrations under the apply lock; returns what was committed. */
+export async function migrateRun(input: MigrateRunInput): Promise<{ readonly done: readonly DoneMigration[]; readonly loaded: LoadedMigrations }> {
+  const loaded = loadMigrations(input.dir, input.shown);
+  const done = await executeMigrations({
+    openSession: () => openMssqlSession(input.connection, input.statementTimeoutMs),
+    readCurrent: catalogReader(input),
+    fingerprint,
+    prepare: async (current, rows) => planRun(loaded, migrationsStatus(loaded, rows, current), current, input.policy),
+    txMode: input.txMode,
+    toolVersion: input.toolVersion,
+    redact: (text) => redactConfig(text, input.connection),
+    lockTimeoutMs: input.lockTimeoutMs,
+    statementLockTimeoutMs: input.statementLockTimeoutMs,
+    signal: input.signal,
+    onProgress: input.onProgress,
+  });
+  return { done, loaded };
+}
+
+/** The database against the migrations folder, read without taking the apply lock. */
+export async function migrateStatus(target: MigrateTarget): Promise<{ readonly loaded: LoadedMigrations; readonly status: MigrationsStatus }> {
+  const loaded = loadMigrations(target.dir, target.shown);
+  const session = await openMssqlSession(target.connection);
+  try {
+    const rows = await readAppliedMigrations(session);
+    const current = await catalogReader(target)(session);
+    return { loaded, status: migrationsStatus(loaded, rows, current) };
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The pre-flight policy: count, before anything runs, the existing rows that would make a step
+ * fail; a step certain to fail (a count above zero) blocks the plan. `plan` shows the counts and
+ * says it is blocked; `apply` refuses before its transaction starts. Without a live database
+ * (`--catalog`, `--empty`) nothing is counted and the report says which checks did not run.
+ */
+import { PreflightRunError, runPreflightWith, type PreflightCounts, type PreflightQuery } from '../catalog/preflight-run';
+import type { Plan } from '../differ/changes';
+import { nameKeyFor } from '../sqlserver';
+import { blockingFindings, findingText, type PreflightFinding, type PreflightReport } from '../emitters/preflight-report';
+import { preflightBatch } from '../emitters/tsql/preflight';
+import type { Database } from '../model';
+
+/** How long the counts may take before they are cancelled (the plan then says they did not run). */
+export const DEFAULT_PREFLIGHT_TIMEOUT_MS = 60_000;
+
+/** Where the counts come from: a live database, or nothing (with the reason shown to the user). */
+export type PreflightSource =
+  | { readonly kind: 'database'; readonly run: (sql: string, timeoutMs: number) => Promise<PreflightCounts> }
+  | { readonly kind: 'none'; readonly reason: string };
+
+/** Options of runPlanPreflight. */
+export interface PreflightSettings {
+  readonly samples: boolean;
+  readonly timeoutMs: number;
+}
+
+/** A PreflightSource over a query that can be cancelled (an apply session, a pool request). */
+export function preflightOver(query: PreflightQuery): PreflightSource {
+  return { kind: 'database', run: (sql, timeoutMs) => runPreflightWith(query, sql, timeoutMs) };
+}
+
+/** Counts the rows each data-dependent step of `plan` would fail on, in one batch. */
+export async function runPlanPreflight(plan: Plan, current: Database, source: PreflightSource, settings: PreflightSettings): Promise<PreflightReport> {
+  const batch = preflightBatch(plan, current, { samples: settings.samples, key: nameKeyFor(current.collation) });
+  const gaps = batch.gaps.map((g) => ({ stepIndex: g.stepIndex, kind: g.kind, reason: g.reason }));
+  const notCounted = (reason: string): PreflightReport => ({
+    findings: [],
+    notRun: [...batch.checks.map((c) => ({ stepIndex: c.stepIndex, kind: c.kind, reason: `${c.what}: ${reason}` })), ...gaps]
+      .sort((a, b) => a.stepIndex - b.stepIndex),
+    blocked: false,
+  });
+  if (batch.sql === null) return { findings: [], notRun: gaps, blocked: false };
+  if (source.kind === 'none') return notCounted(source.reason);
+  let counts: PreflightCounts;
+  try {
+    counts = await source.run(batch.sql, settings.timeoutMs);
+  } catch (error) {
+    if (error instanceof PreflightRunError) return notCounted(error.message);
+    throw error;
+  }
+  const findings: PreflightFinding[] = batch.checks.map((c) => ({
+    stepIndex: c.stepIndex, kind: c.kind, table: c.table, what: c.what,
+    violations: counts.violations.get(c.id) ?? 0,
+    samples: c.sampled ? counts.samples.get(c.id) ?? [] : null,
+  }));
+  return { findings, notRun: gaps, blocked: findings.some((f) => f.violations > 0) };
+}
+
+/** Why apply refuses a blocked plan (naming each step and its count), or null when it is not blocked. */
+export function blockedRefusal(report: PreflightReport): string | null {
+  const blocking = blockingFindings(report);
+  if (blocking.length === 0) return null;
+  const steps = blocking.map((f) => `step ${f.stepIndex + 1} (${f.table.schema}.${f.table.name}): ${findingText(f, false)}`);
+  return `refusing to apply: the plan is blocked, ${steps.join('; ')}; fix the data or the schema first; nothing was changed`;
+}
+
+/** The reason shown when there is no live database to count rows in. */
+export function noDatabaseReason(source: 'catalog' | 'empty'): string {
+  return source === 'catalog'
+    ? 'not counted: the plan was made from a catalog file (--catalog), which has no rows; plan with --database to count them'
+    : 'not counted: there is no database (--empty)';
+}

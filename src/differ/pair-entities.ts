@@ -1,0 +1,112 @@
+/**
+ * Pairs the constraints and indexes of a kept table, current with desired, so that an object
+ * whose only difference is its name is renamed (one sp_rename), never rebuilt:
+ *   1. by name (a default by its column, the primary key as the one it is);
+ *   2. by a declared `renamedFrom`;
+ *   3. by structure: a system-named object with any desired one of the same definition; any
+ *      other object when the match is unique (one current and one desired of that definition),
+ *      or, among several, when its name is the desired one with the old table name in it
+ *      (a `{table}`-templated name of a renamed table).
+ */
+import { entitiesOf, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
+import type { NameKey } from '../sqlserver/names';
+import type { KeptTable } from './table-pairs';
+
+/** What plans do with names SQL Server generated: adopt the schema's names (sp_rename) or keep them. */
+export type SystemNames = 'adopt' | 'keep';
+
+/** A current entity matched with a desired one. */
+export interface EntityPair {
+  readonly current: Entity;
+  readonly desired: Entity;
+  /** The definitions differ: drop and re-create (or redefine in place). */
+  readonly changed: boolean;
+  /** The names differ and the plan renames it (sp_rename) when it is not re-created anyway. */
+  readonly renamed: boolean;
+}
+
+/** How the entities of an existing table pair up (a dropped table has only extras). */
+export interface EntityPairing {
+  readonly pairs: readonly EntityPair[];
+  /** Current entities the schema does not declare. */
+  readonly extras: readonly Entity[];
+  /** Desired entities the database does not have. */
+  readonly missing: readonly Entity[];
+}
+
+function matchKey(e: Entity, key: NameKey, column: (name: string) => string): string {
+  if (e.kind === 'primaryKey') return 'pk';
+  if (e.kind === 'default') return `default:${key(column(e.object.column))}`;
+  return `${e.kind}:${key(e.object.name)}`;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [item]); else list.push(item);
+  }
+  return out;
+}
+
+/** `name` with every occurrence of the table's old name replaced by its new one (case as the key says). */
+function underNewTableName(name: string, table: KeptTable, key: NameKey): string {
+  const from = table.oldRef.name;
+  if (from === '' || key(from) === key(table.newRef.name)) return name;
+  let out = '';
+  for (let i = 0; i < name.length;) {
+    if (key(name.slice(i, i + from.length)) === key(from)) { out += table.newRef.name; i += from.length; } else { out += name[i]; i += 1; }
+  }
+  return out;
+}
+
+/** Pairs the entities of a kept table; `map` moves current column and table names to desired ones. */
+export function pairEntities(table: KeptTable, map: NameMap, key: NameKey, systemNames: SystemNames): EntityPairing {
+  const current = entitiesOf(table.current);
+  const open = new Map(entitiesOf(table.desired).map((e) => [matchKey(e, key, (c) => c), e] as const));
+  const pairs: Array<[Entity, Entity]> = [];
+  const take = (cur: Entity, des: Entity) => { pairs.push([cur, des]); open.delete(matchKey(des, key, (c) => c)); };
+
+  // 1. By name.
+  let unmatched: Entity[] = [];
+  for (const cur of current) {
+    const des = open.get(matchKey(cur, key, map.column));
+    if (des !== undefined && des.kind === cur.kind) take(cur, des); else unmatched.push(cur);
+  }
+  // 2. By a declared rename (it applies only while the new name is absent, i.e. until applied).
+  const declared = groupBy([...open.values()].filter((d) => d.object.renamedFrom !== undefined),
+    (d) => `${d.kind}|${key(d.object.renamedFrom ?? '')}`);
+  unmatched = unmatched.filter((cur) => {
+    const des = declared.get(`${cur.kind}|${key(cur.object.name)}`)?.shift();
+    if (des === undefined || !open.has(matchKey(des, key, (c) => c))) return true;
+    take(cur, des);
+    return false;
+  });
+  // 3. By structure.
+  const sigOfCurrent = (e: Entity) => `${e.kind}|${signature(e, key, map)}`;
+  const sigOfDesired = (e: Entity) => `${e.kind}|${signature(e, key, NO_RENAMES)}`;
+  const byName = (a: Entity, b: Entity) => (a.object.name < b.object.name ? -1 : a.object.name > b.object.name ? 1 : 0);
+  const openBySig = groupBy([...open.values()].sort(byName), sigOfDesired);
+  const userNamed = groupBy(unmatched.filter((e) => !e.object.isSystemNamed), sigOfCurrent);
+  const extras: Entity[] = [];
+  for (const cur of unmatched) {
+    const candidates = openBySig.get(sigOfCurrent(cur)) ?? [];
+    let des: Entity | undefined;
+    if (cur.object.isSystemNamed) des = candidates[0];
+    else if (candidates.length === 1 && userNamed.get(sigOfCurrent(cur))?.length === 1) des = candidates[0];
+    else des = candidates.find((d) => key(d.object.name) === key(underNewTableName(cur.object.name, table, key)));
+    if (des === undefined) { extras.push(cur); continue; }
+    candidates.splice(candidates.indexOf(des), 1);
+    take(cur, des);
+  }
+  return {
+    pairs: pairs.map(([cur, des]) => ({
+      current: cur, desired: des,
+      changed: signature(cur, key, map) !== signature(des, key, NO_RENAMES),
+      renamed: key(cur.object.name) !== key(des.object.name) && !(cur.object.isSystemNamed && systemNames === 'keep'),
+    })),
+    extras,
+    missing: [...open.values()],
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Declared renames that point nowhere: a `renamedFrom` whose old name exists neither in the
+ * database nor under the new name (a typo, or a database this rename was never meant for).
+ * Once a rename has been applied the new name exists, so the declaration is harmless and silent.
+ */
+import type { PlanWarning, TableRef } from './changes';
+import { entitiesOf, type Entity } from './entities';
+import type { NameKey } from '../sqlserver/names';
+import type { TablePair } from './table-pairs';
+import { tableKey } from '../sqlserver/names';
+import type { Table } from '../model';
+
+const WHAT: Record<Entity['kind'], string> = {
+  primaryKey: 'primary key', unique: 'unique constraint', index: 'index', check: 'check constraint', default: 'default', foreignKey: 'foreign key',
+};
+
+function warning(table: TableRef, what: string, name: string, old: string, where: string): PlanWarning {
+  return {
+    table,
+    message: `${what} ${name} declares renamedFrom '${old}', but ${where} has neither ${old} nor ${name}: nothing is renamed, ${name} is created`,
+  };
+}
+
+/** Warnings for every stale renamedFrom of tables, columns, constraints and indexes. */
+export function renameWarnings(tables: readonly TablePair[], current: readonly Table[], key: NameKey): PlanWarning[] {
+  const out: PlanWarning[] = [];
+  const tableNames = new Set(current.map((t) => tableKey(key, t.schema, t.name)));
+  for (const t of tables) {
+    if (t.kind === 'added') {
+      const old = t.desired.renamedFrom;
+      if (old !== undefined && !tableNames.has(tableKey(key, t.ref.schema, old))) {
+        out.push(warning(t.ref, 'table', `${t.ref.schema}.${t.ref.name}`, old, `schema ${t.ref.schema}`));
+      }
+      continue;
+    }
+    if (t.kind !== 'kept') continue;
+    const where = `table ${t.oldRef.schema}.${t.oldRef.name}`;
+    const columns = new Set(t.current.columns.map((c) => key(c.name)));
+    for (const c of t.desired.columns) {
+      if (c.renamedFrom !== undefined && !columns.has(key(c.renamedFrom)) && !columns.has(key(c.name))) {
+        out.push(warning(t.newRef, 'column', c.name, c.renamedFrom, where));
+      }
+    }
+    const names = new Set(entitiesOf(t.current).map((e) => `${e.kind}|${key(e.object.name)}`));
+    for (const e of entitiesOf(t.desired)) {
+      const old = e.object.renamedFrom;
+      if (old !== undefined && !names.has(`${e.kind}|${key(old)}`) && !names.has(`${e.kind}|${key(e.object.name)}`)) {
+        out.push(warning(t.newRef, WHAT[e.kind], e.object.name, old, where));
+      }
+    }
+  }
+  return out;
+}

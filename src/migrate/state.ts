@@ -1,0 +1,64 @@
+/**
+ * A migration's after.json: the catalog snapshot of the state it leaves, plus the id of the
+ * migration it was made after (`parent_migration`, an extra top-level property, which the
+ * snapshot format allows), so two branches that both added a migration are told apart.
+ */
+import * as path from 'path';
+import { modelToSnapshot } from '../catalog/from-model';
+import { parseSnapshot, serializeSnapshot, SnapshotError, type CatalogSnapshot } from '../catalog/snapshot';
+import { snapshotToModel } from '../catalog/to-model';
+import { DEFAULT_COLLATION } from '../sqlserver/names';
+import type { Database } from '../model';
+import type { MigrationFolder } from './directory';
+import { MigrateError } from './errors';
+import { parseHints, type TableHints } from './hints';
+
+/** The property of after.json that names the parent migration (null for the first). */
+export const PARENT_PROPERTY = 'parent_migration';
+
+/** The property of after.json that keeps the renames and backfills the migration's plan used. */
+export const HINTS_PROPERTY = 'migration_hints';
+
+/** What a migration's after.json says. */
+export interface MigrationState {
+  readonly parent: string | null;
+  /** Renames and backfills the schema declared when the migration was made. */
+  readonly hints: readonly TableHints[];
+  /** The state after the migration, as the differ compares it (no row counts: they are unknown). */
+  readonly model: Database;
+}
+
+/** The state before any migration: an empty database. */
+export function emptyState(collation = DEFAULT_COLLATION): Database {
+  return { name: null, collation, schemas: ['dbo'], tables: [] };
+}
+
+/** Reads a migration's after.json; a broken file is an error naming it. */
+export function readState(folder: MigrationFolder, shown: string): MigrationState {
+  const file = path.join(shown, folder.id, 'after.json');
+  let snapshot: CatalogSnapshot;
+  try {
+    snapshot = parseSnapshot(folder.files['after.json'], file);
+  } catch (err) {
+    if (err instanceof SnapshotError) throw new MigrateError('error', err.message, { cause: err });
+    throw err;
+  }
+  const parentValue = (snapshot as unknown as Record<string, unknown>)[PARENT_PROPERTY];
+  if (parentValue !== undefined && parentValue !== null && typeof parentValue !== 'string') {
+    throw new MigrateError('error', `${file}: ${PARENT_PROPERTY}: expected a migration id or null`);
+  }
+  const { database, diagnostics } = snapshotToModel(snapshot);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new MigrateError('error', `${file}: ${errors.map((d) => d.message).join('; ')}`);
+  // A file knows no rows: hazards must assume there may be some, as for a compiled schema.
+  const tables = database.tables.map(({ rowCount: _rows, ...t }) => t);
+  const hints = parseHints((snapshot as unknown as Record<string, unknown>)[HINTS_PROPERTY]);
+  return { parent: parentValue ?? null, hints, model: { ...database, name: null, tables } };
+}
+
+/** The after.json text of a state made after `parent`, with the hints its plan used. */
+export function renderState(model: Database, parent: string | null, hints: readonly TableHints[] = []): string {
+  const snapshot = modelToSnapshot({ ...model, tables: model.tables.map(({ rowCount: _rows, ...t }) => t) }, { database: '' });
+  const withParent = { ...snapshot, [PARENT_PROPERTY]: parent, ...(hints.length > 0 ? { [HINTS_PROPERTY]: hints } : {}) } as CatalogSnapshot;
+  return serializeSnapshot(withParent);
+}

@@ -1,0 +1,49 @@
+/**
+ * `schemac.sum`: one line per migration (`<id> h1:<hash>`) after a first line hashing the
+ * whole list, the way Atlas's atlas.sum works. An edited file changes its migration's hash; a
+ * renamed, removed, added or reordered migration changes the list.
+ */
+import { createHash } from 'crypto';
+import { MIGRATION_FILES, type MigrationFileName } from './layout';
+
+/** A parsed schemac.sum. */
+export interface SumFile {
+  readonly total: string;
+  readonly entries: readonly { readonly id: string; readonly hash: string }[];
+}
+
+function h1(data: string): string {
+  return `h1:${createHash('sha256').update(data).digest('base64')}`;
+}
+
+/**
+ * The hash of one migration: its id and files. Line endings are normalized first, so a checkout
+ * with Windows line endings (git's autocrlf) is not an edit.
+ */
+export function migrationHash(id: string, files: Readonly<Record<MigrationFileName, string>>): string {
+  const parts = [id, ...MIGRATION_FILES.flatMap((name) => [name, files[name].replace(/\r\n/g, '\n')])];
+  return h1(parts.join('\u0000'));
+}
+
+/** The hash over the list: ids and hashes, in order. */
+export function listHash(entries: SumFile['entries']): string {
+  return h1(entries.map((e) => `${e.id} ${e.hash}`).join('\n'));
+}
+
+/** The file's text for these migrations, in order. */
+export function renderSum(entries: SumFile['entries']): string {
+  return `${[listHash(entries), ...entries.map((e) => `${e.id} ${e.hash}`)].join('\n')}\n`;
+}
+
+/** Reads schemac.sum; a line it cannot read is an error naming its line number. */
+export function parseSum(text: string, file: string): SumFile {
+  const lines = text.replace(/\r\n/g, '\n').split('\n').filter((l) => l.trim() !== '');
+  const total = lines[0]?.trim() ?? '';
+  if (!/^h1:\S+$/.test(total)) throw new Error(`${file}:1: expected the list hash (h1:...), got ${JSON.stringify(total.slice(0, 40))}`);
+  const entries = lines.slice(1).map((line, i) => {
+    const m = /^(\S+)\s+(h1:\S+)$/.exec(line.trim());
+    if (m === null) throw new Error(`${file}:${i + 2}: expected "<migration id> h1:<hash>", got ${JSON.stringify(line.slice(0, 60))}`);
+    return { id: m[1] as string, hash: m[2] as string };
+  });
+  return { total, entries };
+}

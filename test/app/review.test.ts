@@ -1,0 +1,69 @@
+/**
+ * `review` as a plain function: the schema at a git ref against the working tree, read through
+ * git without touching the working tree; a working tree that does not compile is an outcome with
+ * its diagnostics (for annotations), not a review.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { AppContext } from '../../src/app/context';
+import { review } from '../../src/app/review';
+import { PROJECTS_SCHEMA } from '../e2e/support/projects-schema';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd, encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+  });
+}
+
+describe('app review', () => {
+  let repo: string;
+  const ctx = (): AppContext => ({ cwd: repo, env: {}, report: () => undefined });
+  const file = () => path.join(repo, 'schema', 'projects.schema.ts');
+
+  beforeEach(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-app-review-'));
+    git(repo, 'init', '-q');
+    fs.writeFileSync(path.join(repo, 'README'), 'no schema yet\n');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'before the schema');
+    git(repo, 'tag', 'empty');
+    fs.mkdirSync(path.join(repo, 'schema'));
+    fs.writeFileSync(file(), PROJECTS_SCHEMA);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'base');
+  });
+  afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('reviews the working tree against a base ref, sources relative to the repository, the tree untouched', async () => {
+    const edited = PROJECTS_SCHEMA.replace('  notes!: string | null;\n', '  notes!: string | null;\n\n  @Column.varchar(10, { nullable: true })\n  locale!: string | null;\n');
+    fs.writeFileSync(file(), edited);
+    const outcome = await review(ctx(), { base: 'HEAD', allowDrop: false, typeCheck: false });
+    if (outcome.kind !== 'reviewed') throw new Error(`expected a review, got ${outcome.kind}`);
+    expect(outcome.review.baseLabel).toBe('HEAD');
+    expect(outcome.review.changes.map((c) => [c.kind, c.summary])).toEqual([['addColumn', expect.stringContaining('locale')]]);
+    expect(outcome.review.changes[0]?.source).toMatchObject({ file: path.join('schema', 'projects.schema.ts') });
+    expect(fs.readFileSync(file(), 'utf8')).toBe(edited);
+    expect(git(repo, 'status', '--porcelain')).toBe(' M schema/projects.schema.ts\n');
+  });
+
+  it('treats a ref without the schema folder as an empty database', async () => {
+    const outcome = await review(ctx(), { base: 'empty', allowDrop: false, typeCheck: false });
+    if (outcome.kind !== 'reviewed') throw new Error(`expected a review, got ${outcome.kind}`);
+    expect(outcome.review.changes[0]).toMatchObject({ kind: 'createTable', table: 'dbo.projects' });
+  });
+
+  it('returns the diagnostics of a working tree that does not compile, without reviewing', async () => {
+    fs.writeFileSync(file(), PROJECTS_SCHEMA.replace("['owner', 'priority']", "['owner', 'nope']"));
+    const outcome = await review(ctx(), { base: 'HEAD', allowDrop: false, typeCheck: false });
+    expect(outcome.kind).toBe('schema-errors');
+    expect(outcome.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'SC1301' }));
+  });
+
+  it('refuses two bases at once', async () => {
+    await expect(review(ctx(), { base: 'HEAD', catalog: 'x.json', allowDrop: false, typeCheck: false }))
+      .rejects.toThrow('give only one of --base, --catalog and --database');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The native type check (TypeScript 7 in a child process) and the in-process one (ts-morph's
+ * TypeScript 5) report the same TypeScript errors: same codes, same files, lines and columns,
+ * on fixtures with chained messages, an imported helper's error and text outside ASCII before an
+ * error; a syntax error (which tsc reports alone) the same way; and nothing on clean schemas.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compileSchema } from '../../src/compiler';
+import { nativeCompilerPath, startNativeTypeCheck } from '../../src/compiler/native-type-check';
+import { apiEntry } from '../../src/compiler/program';
+import type { Diagnostic } from '../../src/model';
+
+const fixtures = path.resolve(__dirname, '../fixtures');
+
+/** Schema files with TypeScript errors, written to a temp folder (in the repository they would fail its own tsc). */
+const TYPE_ERROR_FILES: Record<string, string> = {
+  'field-types.schema.ts': `// TypeScript errors in decorators and fields: a decorator whose column type does not match the
+// field (a chained message), an argument of the wrong type, and an initializer of the wrong type.
+import { Column, Index, Table } from 'schemac';
+import { limit } from './helpers';
+
+@Table('orders')
+@Index('ix_orders_code', ['code', 'nope'])
+export class Order {
+  @Column.int({ identity: [1, 1], primaryKey: true })
+  id!: number;
+
+  @Column.varchar(50)
+  code!: number;
+
+  @Column.varchar('fifty')
+  label!: string;
+
+  @Column.int({ default: limit })
+  quantity: string = 5;
+}
+`,
+  'helpers.ts': `// A plain module the schema imports: its own type error is reported too.
+export const limit: number = 'ten';
+`,
+  'unicode.schema.ts': `// Text before the errors is outside ASCII (é, 日本, an emoji 😀), so columns count UTF-16 units.
+import { Column, Table } from 'schemac';
+
+@Table('notes')
+export class Note {
+  @Column.int({ identity: [1, 1], primaryKey: true }) id!: number;
+  /* café 日本 😀 */ @Column.nvarchar(100) title!: boolean; /* 😀 */ @Column.bit() flag!: string;
+}
+
+const wrong: string = 42; /* é */ const alsoWrong: number = '😀';
+`,
+};
+
+/** A file with a syntax error beside one with type errors: tsc would report only the syntax error, so this compile checks in-process. */
+const SYNTAX_ERROR_FILES: Record<string, string> = {
+  'syntax.schema.ts': `// A syntax error: a missing closing parenthesis.
+import { Column, Table } from 'schemac';
+
+@Table('broken')
+export class Broken {
+  @Column.int({ identity: [1, 1], primaryKey: true } id!: number;
+}
+`,
+  'field-types.schema.ts': TYPE_ERROR_FILES['field-types.schema.ts']!,
+  'helpers.ts': TYPE_ERROR_FILES['helpers.ts']!,
+};
+
+/** Writes files to a fresh temp folder. */
+function folderWith(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-type-errors-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+/** The TypeScript diagnostics as "TSnnnn file:line:col", in reported order. */
+function typeScriptErrors(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics
+    .filter((d) => d.code === 'SC1000')
+    .map((d) => `${/^TS\d+/.exec(d.message)?.[0] ?? d.message} ${path.basename(d.source?.file ?? '?')}:${d.source?.line}:${d.source?.column}`);
+}
+
+describe('native and in-process type checks', () => {
+  let dir: string;
+  let syntaxDir: string;
+  beforeAll(() => {
+    dir = folderWith(TYPE_ERROR_FILES);
+    syntaxDir = folderWith(SYNTAX_ERROR_FILES);
+  });
+  afterAll(() => {
+    for (const d of [dir, syntaxDir]) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('the native compiler is installed on this platform', () => {
+    // typescript@7 ships binaries for these; elsewhere the in-process check is the fallback.
+    const supported = ['linux', 'darwin', 'win32'].includes(process.platform) && ['x64', 'arm64'].includes(process.arch);
+    if (supported) expect(nativeCompilerPath()).not.toBeNull();
+  });
+
+  it('report the same codes at the same positions on the type-error fixtures', () => {
+    const inProcess = typeScriptErrors(compileSchema(dir, { typeChecker: 'in-process' }).diagnostics);
+    // The native check itself, not a fallback: it ran and answered.
+    const files = Object.keys(TYPE_ERROR_FILES).filter((f) => f.endsWith('.schema.ts')).map((f) => path.join(dir, f));
+    const direct = startNativeTypeCheck(files, apiEntry())?.wait();
+    expect(direct).not.toBeNull();
+    const directErrors = (direct ?? []).map((d) => `TS${d.code} ${path.basename(d.file)}:${d.line}:${d.column}`);
+    expect([...directErrors].sort()).toEqual([...inProcess].sort());
+    // And through compileSchema, as the CLI runs it.
+    expect(typeScriptErrors(compileSchema(dir, { typeChecker: 'native' }).diagnostics)).toEqual(inProcess);
+    // Every fixture file contributes, so a check that reports nothing cannot pass.
+    for (const file of Object.keys(TYPE_ERROR_FILES)) expect(inProcess.some((d) => d.includes(` ${file}:`))).toBe(true);
+    expect(inProcess).toContain('TS2322 helpers.ts:2:14');
+  });
+
+  it('report a syntax error and the other files\' type errors alike', () => {
+    const native = typeScriptErrors(compileSchema(syntaxDir, { typeChecker: 'native' }).diagnostics);
+    expect(native).toEqual(typeScriptErrors(compileSchema(syntaxDir, { typeChecker: 'in-process' }).diagnostics));
+    expect(native).toContain('TS1005 syntax.schema.ts:6:54');
+    expect(native).toContain('TS2322 helpers.ts:2:14');
+  });
+
+  it('keep the chained message lines of an error', () => {
+    const chained = (typeChecker: 'native' | 'in-process'): string | undefined =>
+      compileSchema(dir, { typeChecker }).diagnostics.find((d) => d.message.startsWith('TS1240') && d.source?.line === 12)?.message;
+    const native = chained('native');
+    expect(native?.split('\n').length).toBeGreaterThan(1);
+    expect(native?.split('\n').length).toBe(chained('in-process')?.split('\n').length);
+  });
+
+  it('report nothing on clean schemas', () => {
+    for (const dir of [path.join(fixtures, 'schemas', 'features'), path.join(repoRoot, 'schema')]) {
+      expect(typeScriptErrors(compileSchema(dir, { typeChecker: 'native' }).diagnostics)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Differ cases for renames: declared (renamedFrom) and structural (only the name differs),
+ * each one sp_rename with an exact inverse; the mixin table rename; stale declarations; and
+ * what plans do with system-generated names.
+ */
+import { diff } from '../../src/differ';
+import { ck, col, db, df, fk, ix, pk, table, uq, type TableParts } from '../support/model-builders';
+import { describe as describeChange, runCase, type DiffCase } from './run-case';
+import type { Table } from '../../src/model';
+
+const cols = () => [col('id', 'int'), col('index_id', 'bigint'), col('tenant_id', 'int'), col('is_deleted', 'bit'), col('code', 'varchar(40)')];
+const tenants = () => table('tenants', { columns: [col('id', 'int')], pk: pk('pk_tenants', ['id'], { clustered: false }) });
+
+/** A table built from the mixin: every object named after the table, as `{table}` templates expand. */
+function mixinTable(name: string, extra: Partial<TableParts> = {}): Table {
+  return table(name, {
+    columns: cols(),
+    pk: pk(`pk_${name}`, ['id'], { clustered: false }),
+    indexes: [
+      ix(`ix_${name}_index_id`, ['index_id'], { unique: true, clustered: true }),
+      ix(`ix_${name}_active`, ['is_deleted'], { filter: 'is_deleted = 0' }),
+      // Two indexes of one definition: only their names (the old table name in them) tell them apart.
+      ix(`ix_${name}_code_a`, ['code']),
+      ix(`ix_${name}_code_b`, ['code']),
+    ],
+    checks: [ck(`ck_${name}_code`, "code <> ''")],
+    defaults: [df(`df_${name}_is_deleted`, 'is_deleted', '0')],
+    fks: [fk(`fk_${name}_tenant`, ['tenant_id'], 'tenants', ['id'])],
+    uniques: [uq(`uq_${name}_tenant_code`, ['tenant_id', 'code'])],
+    rowCount: 1000,
+    ...extra,
+  });
+}
+
+const t = (parts: Omit<TableParts, 'columns'>) => table('t', { columns: cols(), rowCount: 50, ...parts });
+
+const cases: DiffCase[] = [
+  {
+    name: 'a mixin table renamed: the table and each {table}-named object by sp_rename, nothing rebuilt',
+    current: db([tenants(), mixinTable('orders')]),
+    desired: db([tenants(), mixinTable('purchases', { renamedFrom: 'orders' })]),
+    allowDrop: true,
+    steps: [
+      'renameTable dbo.orders->purchases',
+      'renameConstraint dbo.purchases.ck_orders_code->ck_purchases_code OBJECT',
+      'renameConstraint dbo.purchases.df_orders_is_deleted->df_purchases_is_deleted OBJECT',
+      'renameConstraint dbo.purchases.fk_orders_tenant->fk_purchases_tenant OBJECT',
+      'renameConstraint dbo.purchases.ix_orders_active->ix_purchases_active INDEX',
+      'renameConstraint dbo.purchases.ix_orders_code_a->ix_purchases_code_a INDEX',
+      'renameConstraint dbo.purchases.ix_orders_code_b->ix_purchases_code_b INDEX',
+      'renameConstraint dbo.purchases.ix_orders_index_id->ix_purchases_index_id INDEX',
+      'renameConstraint dbo.purchases.pk_orders->pk_purchases OBJECT',
+      'renameConstraint dbo.purchases.uq_orders_tenant_code->uq_purchases_tenant_code OBJECT',
+    ],
+    noHazards: true,
+  },
+  {
+    name: 'a clustered primary key renamed is one sp_rename (no rebuild of the table or its indexes)',
+    current: db([t({ pk: pk('pk_t', ['id']), indexes: [ix('ix_t_code', ['code'])] })]),
+    desired: db([t({ pk: pk('pk_t_id', ['id']), indexes: [ix('ix_t_code', ['code'])] })]),
+    steps: ['renameConstraint dbo.t.pk_t->pk_t_id OBJECT'],
+    noHazards: true,
+  },
+  {
+    name: 'an index renamed by renamedFrom is one sp_rename INDEX',
+    current: db([t({ indexes: [ix('ix_old', ['code']), ix('ix_other', ['code'])] })]),
+    desired: db([t({ indexes: [ix('ix_new', ['code'], { renamedFrom: 'ix_old' }), ix('ix_other', ['code'])] })]),
+    steps: ['renameConstraint dbo.t.ix_old->ix_new INDEX'],
+  },
+  {
+    name: 'a declared rename of a check among look-alikes renames exactly the one named',
+    current: db([t({ checks: [ck('ck_a', 'code <> \'\''), ck('ck_b', 'code <> \'\'')] })]),
+    desired: db([t({ checks: [ck('ck_a', 'code <> \'\''), ck('ck_c', 'code <> \'\'', { renamedFrom: 'ck_b' })] })]),
+    steps: ['renameConstraint dbo.t.ck_b->ck_c OBJECT'],
+  },
+  {
+    name: 'a foreign key renamed is one sp_rename, its data never re-validated',
+    current: db([tenants(), t({ fks: [fk('fk_t_tenants', ['tenant_id'], 'tenants', ['id'])] })]),
+    desired: db([tenants(), t({ fks: [fk('fk_t_tenant', ['tenant_id'], 'tenants', ['id'], { renamedFrom: 'fk_t_tenants' })] })]),
+    steps: ['renameConstraint dbo.t.fk_t_tenants->fk_t_tenant OBJECT'],
+    noHazards: true,
+  },
+  {
+    name: 'a default renamed is one sp_rename (a default pairs by its column)',
+    current: db([t({ defaults: [df('df_deleted', 'is_deleted', '0')] })]),
+    desired: db([t({ defaults: [df('df_t_is_deleted', 'is_deleted', '0')] })]),
+    steps: ['renameConstraint dbo.t.df_deleted->df_t_is_deleted OBJECT'],
+  },
+  {
+    name: 'a UNIQUE constraint renamed is one sp_rename',
+    current: db([t({ uniques: [uq('uq_old', ['code'])] })]),
+    desired: db([t({ uniques: [uq('uq_t_code', ['code'], { renamedFrom: 'uq_old' })] })]),
+    steps: ['renameConstraint dbo.t.uq_old->uq_t_code OBJECT'],
+  },
+  {
+    name: 'a rename with a new definition is a rebuild under the new name',
+    current: db([t({ indexes: [ix('ix_old', ['code'])] })]),
+    desired: db([t({ indexes: [ix('ix_new', ['code', 'id'], { renamedFrom: 'ix_old' })] })]),
+    steps: ['dropIndex dbo.t.ix_old', 'createIndex dbo.t.ix_new'],
+  },
+  {
+    name: 'a declared rename already applied is harmless',
+    current: db([t({ indexes: [ix('ix_new', ['code'])] })]),
+    desired: db([t({ indexes: [ix('ix_new', ['code'], { renamedFrom: 'ix_old' })] })]),
+    steps: [],
+  },
+];
+
+describe('differ: renames', () => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c));
+
+  it('warns about a renamedFrom whose old name exists neither in the database nor under the new name', () => {
+    const current = db([t({ indexes: [] })]);
+    const desired = db([t({ indexes: [ix('ix_new', ['code'], { renamedFrom: 'ix_typo' })] })]);
+    const plan = diff(desired, current, { allowDrop: false });
+    expect(plan.steps.map((s) => describeChange(s.change))).toEqual(['createIndex dbo.t.ix_new']);
+    expect(plan.warnings).toEqual([{ table: { schema: 'dbo', name: 't' }, message: expect.stringMatching(/index ix_new declares renamedFrom 'ix_typo'.*neither ix_typo nor ix_new/) }]);
+    // Once applied (the new name exists), the declaration is silent.
+    const applied = db([t({ indexes: [ix('ix_new', ['code'])] })]);
+    expect(diff(desired, applied, { allowDrop: false }).warnings).toEqual([]);
+  });
+
+  it('warns about stale table and column renames too', () => {
+    const desired = db([table('t2', { columns: [col('id', 'int'), col('c2', 'int', { renamedFrom: 'zzz' })], renamedFrom: 'nope' })]);
+    const plan = diff(desired, db([]), { allowDrop: false });
+    expect((plan.warnings ?? []).map((w) => w.message)).toEqual([expect.stringMatching(/^table dbo\.t2 declares renamedFrom 'nope'/)]);
+    const kept = diff(desired, db([table('t2', { columns: [col('id', 'int')] })]), { allowDrop: false });
+    expect((kept.warnings ?? []).map((w) => w.message)).toEqual([expect.stringMatching(/^column c2 declares renamedFrom 'zzz'/)]);
+  });
+
+  it('adopts convention names for system-named objects by default, and leaves them with systemNames: keep', () => {
+    const current = db([t({ defaults: [df('DF__t__is_del__3B75D760', 'is_deleted', '((0))', { system: true })], checks: [ck('CK__t__code__1A2B3C4D', "code <> ''", { system: true })] })]);
+    const desired = db([t({ defaults: [df('df_t_is_deleted', 'is_deleted', '0')], checks: [ck('ck_t_code', "code <> ''")] })]);
+    const adopt = diff(desired, current, { allowDrop: false });
+    expect(adopt.steps.map((s) => describeChange(s.change))).toEqual([
+      'renameConstraint dbo.t.CK__t__code__1A2B3C4D->ck_t_code OBJECT',
+      'renameConstraint dbo.t.DF__t__is_del__3B75D760->df_t_is_deleted OBJECT',
+    ]);
+    expect(diff(desired, current, { allowDrop: false, systemNames: 'keep' }).steps).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Versioned migrations without a database: ids and the clock, the sum, the parent chain, the
+ * state after a migration, empty files, the data-loss gate, and the offline lint check.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { lintMigrations } from '../../src/app/migrate-lint';
+import { writeNextMigration, type MigrateNewInput } from '../../src/app/migrate-new';
+import { diff } from '../../src/differ';
+import { renderSkeletonScript } from '../../src/emitters';
+import { APPLIED_MIGRATIONS_SQL, ensureMigrationColumnsSql, INSERT_MIGRATION_HISTORY_SQL } from '../../src/emitters/migration-history-sql';
+import type { Database } from '../../src/model';
+import { newMigrationId, slugOf } from '../../src/migrate/layout';
+import { loadMigrations } from '../../src/migrate/load';
+import { parseSum } from '../../src/migrate/sum';
+import { col, db, df, ix, pk, table } from '../support/model-builders';
+import { expectValidTsql } from '../support/tsql-grammar';
+
+const orders = (extra: ReturnType<typeof col>[] = []) => table('orders', {
+  columns: [col('id', 'int', { identity: true }), col('code', 'varchar(20)'), ...extra],
+  pk: pk('pk_orders', ['id']),
+  indexes: [ix('ix_orders_code', ['code'], { unique: true })],
+  defaults: [],
+});
+
+let dir: string;
+beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-migrations-')); });
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const at = (iso: string) => new Date(iso);
+function make(desired: Database | null, name: string, when: string, more: Partial<MigrateNewInput> = {}) {
+  return writeNextMigration({ desired, dir, shown: 'migrations', name, allowDrop: false, allowDataLoss: false, emptyFile: false, now: at(when), ...more });
+}
+
+describe('migration ids', () => {
+  it('are the UTC time and a slug of the name, and always later than the last', () => {
+    expect(newMigrationId(at('2026-03-04T05:06:07Z'), 'add_orders', null)).toBe('20260304050607_add_orders');
+    // A clock behind (or equal to) the last migration moves one second past it, across midnight too.
+    expect(newMigrationId(at('2026-03-04T05:06:07Z'), 'x', '20261231235959_y')).toBe('20270101000000_x');
+    expect(slugOf('  Add Orders: v2! ')).toBe('add_orders_v2');
+    expect(slugOf('!!!')).toBeNull();
+  });
+
+  it('a name with nothing usable is an error naming it', () => {
+    expect(() => make(db([orders()]), '***', '2026-01-01T00:00:00Z')).toThrow(/migration name "\*\*\*" has no letters or digits/);
+  });
+});
+
+describe('migrate new, offline', () => {
+  it('plans each migration from the previous after.json, records its parent, and writes nothing when unchanged', () => {
+    const first = make(db([orders()]), 'create_orders', '2026-01-01T00:00:00Z');
+    expect(first.kind).toBe('written');
+    const second = make(db([orders([col('note', 'nvarchar(200)', { nullable: true })])]), 'add_note', '2026-01-02T00:00:00Z');
+    expect(second.kind === 'written' && second.plan?.steps.map((s) => s.change.kind)).toEqual(['addColumn']);
+    expect(make(db([orders([col('note', 'nvarchar(200)', { nullable: true })])]), 'again', '2026-01-03T00:00:00Z').kind).toBe('unchanged');
+    const loaded = loadMigrations(dir, 'migrations');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.migrations.map((m) => [m.id, m.state.parent])).toEqual([
+      ['20260101000000_create_orders', null],
+      ['20260102000000_add_note', '20260101000000_create_orders'],
+    ]);
+    const sum = parseSum(fs.readFileSync(path.join(dir, 'schemac.sum'), 'utf8'), 'schemac.sum');
+    expect(sum.entries.map((e) => e.id)).toEqual(loaded.migrations.map((m) => m.id));
+    const lint = lintMigrations(dir, 'migrations', null, {});
+    expect(lint.failed).toBe(false);
+    expect(lint.migrations.flatMap((m) => m.scripts)).toEqual([]);
+  });
+
+  it('keeps what the plan skipped (a column the schema dropped, without --allow-drop) in after.json', () => {
+    make(db([orders([col('legacy', 'int', { nullable: true })])]), 'create_orders', '2026-01-01T00:00:00Z');
+    // Only a skipped column: nothing to write.
+    expect(make(db([orders()]), 'forget_legacy', '2026-01-02T00:00:00Z').kind).toBe('unchanged');
+    const note = col('note', 'nvarchar(200)', { nullable: true });
+    const r = make(db([orders([note])]), 'add_note', '2026-01-03T00:00:00Z');
+    expect(r.kind === 'written' && r.plan?.skipped.map((s) => s.name)).toEqual(['legacy']);
+    const columns = () => loadMigrations(dir, 'migrations').migrations.at(-1)?.state.model.tables[0]?.columns.map((c) => c.name);
+    expect(columns()).toEqual(['id', 'code', 'note', 'legacy']);
+    const dropped = make(db([orders([note])]), 'drop_legacy', '2026-01-04T00:00:00Z', { allowDrop: true, allowDataLoss: true });
+    expect(dropped.kind).toBe('written');
+    expect(columns()).toEqual(['id', 'code', 'note']);
+    expect(lintMigrations(dir, 'migrations', null, {}).failed).toBe(false);
+  });
+
+  it('refuses a step that loses data without --allow-data-loss, and writes nothing', () => {
+    make(db([orders([col('legacy', 'int', { nullable: true })])]), 'create_orders', '2026-01-01T00:00:00Z');
+    expect(() => make(db([orders()]), 'drop_legacy', '2026-01-02T00:00:00Z', { allowDrop: true }))
+      .toThrow(/refusing to write the migration: 1 step\(s\) lose data .*--allow-data-loss/);
+    expect(loadMigrations(dir, 'migrations').migrations).toHaveLength(1);
+  });
+
+  it('--empty-file writes a skeleton whose after.json is the previous state', () => {
+    const model = db([table('t', { columns: [col('id', 'int'), col('at', 'datetime2(3)')], defaults: [df('df_t_at', 'at', '(sysutcdatetime())')] })]);
+    make(model, 'create_t', '2026-01-01T00:00:00Z');
+    const r = make(null, 'backfill_at', '2026-01-02T00:00:00Z', { emptyFile: true });
+    expect(r.kind).toBe('written');
+    const [before, after] = loadMigrations(dir, 'migrations').migrations;
+    expect(diff(after!.state.model, before!.state.model, { allowDrop: true }).steps).toEqual([]);
+    expect(after!.state.parent).toBe(before!.id);
+    expect(fs.readFileSync(path.join(dir, after!.id, 'up.sql'), 'utf8')).toContain('-- your statements here');
+  });
+});
+
+describe('integrity', () => {
+  it('a hand-edited sum and a missing one are named', () => {
+    make(db([orders()]), 'create_orders', '2026-01-01T00:00:00Z');
+    const sumFile = path.join(dir, 'schemac.sum');
+    fs.writeFileSync(sumFile, fs.readFileSync(sumFile, 'utf8').replace(/^h1:\S+/, 'h1:AAAA'));
+    expect(loadMigrations(dir, 'migrations').problems.map((p) => p.kind)).toEqual(['list-hash']);
+    fs.rmSync(sumFile);
+    expect(loadMigrations(dir, 'migrations').problems.map((p) => p.kind)).toEqual(['no-sum']);
+    fs.writeFileSync(sumFile, 'h1:x\nnot a line\n');
+    expect(() => loadMigrations(dir, 'migrations')).toThrow(/schemac\.sum:2: expected "<migration id> h1:<hash>"/);
+  });
+
+  it('Windows line endings are not an edit', () => {
+    const r = make(db([orders()]), 'create_orders', '2026-01-01T00:00:00Z');
+    const up = path.join(dir, r.kind === 'written' ? r.id : '', 'up.sql');
+    fs.writeFileSync(up, fs.readFileSync(up, 'utf8').replace(/\n/g, '\r\n'));
+    expect(loadMigrations(dir, 'migrations').problems).toEqual([]);
+  });
+});
+
+describe('migrate lint, offline replay', () => {
+  it('names a generated statement that up.sql lost, and counts hand-written extras as info', () => {
+    make(db([orders()]), 'create_orders', '2026-01-01T00:00:00Z');
+    const r = make(db([orders([col('note', 'nvarchar(200)', { nullable: true })])]), 'add_note', '2026-01-02T00:00:00Z');
+    const up = path.join(dir, r.kind === 'written' ? r.id : '', 'up.sql');
+    const original = fs.readFileSync(up, 'utf8');
+    fs.writeFileSync(up, original.replace(/ALTER TABLE \[dbo\]\.\[orders\] ADD \[note\][^\n]*\n/, ''));
+    const lost = lintMigrations(dir, 'migrations', new Set([r.kind === 'written' ? r.id : '']), {});
+    expect(lost.failed).toBe(true);
+    expect(lost.migrations[0]?.scripts.map((f) => f.message).join('\n')).toMatch(/does not lead to its after\.json: it lacks \(or reorders\) step 1, .*note/);
+    fs.writeFileSync(up, original.replace('COMMIT TRANSACTION;', "UPDATE [dbo].[orders] SET [note] = N'' WHERE [note] IS NULL;\nGO\nCOMMIT TRANSACTION;"));
+    const extra = lintMigrations(dir, 'migrations', null, {});
+    expect(extra.migrations[1]?.scripts).toEqual([expect.objectContaining({ severity: 'info', file: 'up.sql' })]);
+    // The sum still says the file was edited: that is an error until `migrate hash`.
+    expect(extra.failed).toBe(true);
+    expect(extra.problems.join('\n')).toContain('was edited after it was generated');
+  });
+});
+
+describe('the T-SQL migrations add', () => {
+  it('passes the independent grammar', () => {
+    const text = [
+      renderSkeletonScript('up', ['Migration: 20260101000000_x']),
+      ...ensureMigrationColumnsSql().map((s) => `${s}\nGO`),
+      `${INSERT_MIGRATION_HISTORY_SQL}\nGO`,
+      `${APPLIED_MIGRATIONS_SQL}\nGO`,
+    ].join('\n');
+    expect(expectValidTsql(text).gapsUsed).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * `schemac review --base REF` on a branch that adds migration files: each added migration with
+ * its hazards and its up.sql, in text, markdown and JSON; migrations the base already had are
+ * not shown again.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { schemac } from '../cli/run-cli';
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+}
+
+const ORDERS = `import { Column, Table } from 'schemac';
+
+@Table('orders')
+export class Order {
+  @Column.int({ identity: [1, 1], primaryKey: { name: 'pk_orders', clustered: true } })
+  id!: number;
+
+  @Column.varchar(20)
+  code!: string;
+
+  @Column.varchar(400, { nullable: true })
+  legacy!: string | null;
+}
+`;
+
+describe('schemac review with added migrations', () => {
+  let repo: string;
+  let added: string;
+
+  beforeAll(async () => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-migrations-'));
+    fs.mkdirSync(path.join(repo, 'schema'));
+    fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), ORDERS);
+    expect((await schemac(['migrate', 'new', 'create_orders', '--no-type-check'], { cwd: repo })).code).toBe(0);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'base');
+    // The branch drops a column that may hold data.
+    fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), ORDERS.replace('\n  @Column.varchar(400, { nullable: true })\n  legacy!: string | null;\n', ''));
+    const r = await schemac(['migrate', 'new', 'drop_legacy', '--allow-drop', '--allow-data-loss', '--no-type-check'], { cwd: repo });
+    expect(r.code).toBe(0);
+    added = fs.readdirSync(path.join(repo, 'migrations')).filter((n) => n.endsWith('_drop_legacy'))[0]!;
+  }, 120_000);
+
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('lists only the added migration, with its data-loss hazard, in text', async () => {
+    const r = await schemac(['review', '--base', 'HEAD', '--no-type-check'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Migrations added (1):');
+    expect(r.stdout).toContain(`migrations/${added}: 1 schema step, 1 hazard`);
+    expect(r.stdout).toMatch(/! step 1 \(.*legacy.*\): data-loss:/);
+    expect(r.stdout).not.toContain('_create_orders');
+  }, 60_000);
+
+  it('as markdown, with its up.sql collapsed', async () => {
+    const r = await schemac(['review', '--base', 'HEAD', '--format', 'markdown', '--no-type-check'], { cwd: repo });
+    expect(r.stdout).toContain('#### Migrations added (1)');
+    expect(r.stdout).toContain(`| \`${added}\` | 1 | ⚠️ **data-loss** (step 1)`);
+    expect(r.stdout).toContain(`<details><summary><code>migrations/${added}/up.sql</code></summary>`);
+    expect(r.stdout).toContain('ALTER TABLE [dbo].[orders] DROP COLUMN [legacy];');
+  }, 60_000);
+
+  it('as JSON, in a migrations property', async () => {
+    const r = await schemac(['review', '--base', 'HEAD', '--format', 'json', '--no-type-check'], { cwd: repo });
+    const doc = JSON.parse(r.stdout) as { migrations: { id: string; hazards: { code: string }[]; findings: unknown[] }[] };
+    expect(doc.migrations.map((m) => m.id)).toEqual([added]);
+    expect(doc.migrations[0]!.hazards.map((h) => h.code)).toEqual(['data-loss']);
+    expect(doc.migrations[0]!.findings).toEqual([]);
+  }, 60_000);
+
+  it('migrate lint --base lints only the migrations the branch adds', async () => {
+    const r = await schemac(['migrate', 'lint', '--base', 'HEAD'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${added}: 1 schema step`);
+    expect(r.stdout).not.toContain('_create_orders:');
+    expect(r.stdout).toContain('1 migration(s) checked (migrations added since HEAD); no errors.');
+  }, 60_000);
+});
