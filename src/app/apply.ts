@@ -59,7 +59,7 @@ export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined'
  */
 export type ApplyOutcome =
   | { readonly kind: 'applied'; readonly target: string; readonly runId: string; readonly steps: number }
-  | { readonly kind: 'unchanged'; readonly target: string }
+  | { readonly kind: 'unchanged'; readonly target: string; readonly undeclared: number }
   | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly message: string }
   | { readonly kind: 'interrupted'; readonly message: string };
 
@@ -89,9 +89,11 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   const signal = hooks.signal ?? new AbortController().signal;
   let reported = false; // catalog warnings once, not again for the verification read
   let locked: SqlSession | null = null; // the session holding the apply lock, for the pre-flight
+  let undeclared = 0; // objects the plan made under the lock skipped, for an honest "no changes"
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop);
+    undeclared = job.plan?.skipped.length ?? 0;
     const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop }), current, input);
     if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
     const refused = refuseOpaque(job);
@@ -122,7 +124,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
       signal,
       onProgress: hooks.onProgress,
     });
-    return result ? { kind: 'applied', target, runId: result.runId, steps: result.steps } : { kind: 'unchanged', target };
+    return result ? { kind: 'applied', target, runId: result.runId, steps: result.steps } : { kind: 'unchanged', target, undeclared };
   } catch (err) {
     if (err instanceof Stop) return err.outcome;
     if (err instanceof ApplyError) return outcomeOfApplyError(err);

@@ -63,7 +63,7 @@ function preflightSource(source: DatabaseSource): PreflightSource {
         kind: 'database',
         run: async (sql, timeoutMs) => {
           // Loaded here: the driver is only needed when a server is read.
-          const [{ parseConnectionString }, { runPreflight }] = await Promise.all([import('../catalog/connection'), import('../catalog/preflight-run')]);
+          const [{ parseConnectionString }, { runPreflight }] = await Promise.all([import('../catalog/connection'), import('../catalog/preflight-connect')]);
           return runPreflight(parseConnectionString(source.url), sql, timeoutMs);
         },
       };

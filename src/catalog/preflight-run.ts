@@ -3,9 +3,6 @@
  * a timeout, whose result sets hold `(check_id, violations)` rows and, with samples,
  * `(check_id, sample)` rows. The batch only reads, so cancelling it on timeout changes nothing.
  */
-import type sql from 'mssql';
-import { connectPool } from './connect';
-import { describeTarget, redactConfig } from './connection';
 import type { Rows } from './read-rows';
 
 /** What the batch counted: violations per check id, and sampled key values per check id. */
@@ -64,27 +61,4 @@ export function countsOf(recordsets: readonly Rows[]): PreflightCounts {
     }
   }
   return { violations, samples };
-}
-
-/** Connects with `config` (one connection), runs the batch with a timeout, and disconnects. */
-export async function runPreflight(config: sql.config, text: string, timeoutMs: number): Promise<PreflightCounts> {
-  const pool = await connectPool(config, { requestTimeout: 0, pool: { max: 1, min: 0 } });
-  try {
-    let running: sql.Request | null = null;
-    return await runPreflightWith({
-      run: async (batch) => {
-        running = pool.request();
-        const result = await running.query(batch);
-        return (result.recordsets as unknown as Rows[]) ?? [];
-      },
-      cancel: () => running?.cancel(),
-    }, text, timeoutMs);
-  } catch (error) {
-    if (error instanceof PreflightRunError) {
-      throw new PreflightRunError(error.failure, `${redactConfig(error.message.replace(/^pre-flight: /, ''), config)} (${describeTarget(config)})`, { cause: error.cause });
-    }
-    throw error;
-  } finally {
-    await pool.close().catch(() => undefined);
-  }
 }

@@ -100,3 +100,12 @@ export function describeWithTable(change: Change): string {
   return `${facts.table.schema}.${facts.table.name}: ${facts.summary}`;
 }
 
+/**
+ * The line for a plan without steps. "The database matches the schema" is true only when nothing
+ * was skipped: undeclared objects are still there, so the line says how many (listed above it).
+ */
+export function noChangesLine(undeclared: number): string {
+  if (undeclared === 0) return 'No changes. The database matches the schema.';
+  const objects = undeclared === 1 ? '1 object in the database is' : `${undeclared} objects in the database are`;
+  return `No changes to declared objects; ${objects} not declared (skipped).`;
+}

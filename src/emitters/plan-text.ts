@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type { Plan, PlanStep } from '../differ/changes';
-import { describeChange, type ChangeMarker } from './describe';
+import { describeChange, noChangesLine, type ChangeMarker } from './describe';
 import { findingText, preflightSummaryLines, type PreflightReport } from './preflight-report';
 
 /** Options of renderPlanText; the caller decides colour from the TTY and NO_COLOR. */
@@ -78,6 +78,11 @@ function groupSteps(plan: Plan): Group[] {
   return [...groups.values()];
 }
 
+function nothingToDo(plan: Plan, c: chalk.Chalk): string {
+  const line = noChangesLine(plan.skipped.length);
+  return plan.skipped.length === 0 ? c.green(line) : c.yellow(line);
+}
+
 /**
  * The human plan: steps grouped by table with + / ~ / - markers and their hazards beneath,
  * then skipped objects with reasons, then a summary line; "No changes. ..." when there is
@@ -131,7 +136,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     lines.push('');
   }
   lines.push(plan.steps.length === 0 && (plan.refused ?? []).length === 0
-    ? c.green('No changes. The database matches the schema.')
+    ? nothingToDo(plan, c)
     : plan.steps.length === 0 ? c.bold('No changes can be made.')
     : c.bold(summaryLine(countPlan(plan))));
   return `${lines.join('\n')}\n`;

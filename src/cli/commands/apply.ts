@@ -4,6 +4,7 @@ import { addColorOption, addDatabaseOption, addSchemaOption, addTypeCheckOption 
 import { parseDuration } from '../durations';
 import { exitCodeOfApply } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
+import { noChangesLine } from '../../emitters/describe';
 
 interface ApplyOptions {
   schema?: string; config?: string; database?: string; catalog?: string; empty?: boolean;
@@ -59,7 +60,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
 function describeOutcome(outcome: ApplyOutcome): string {
   switch (outcome.kind) {
     case 'applied': return `Applied ${outcome.steps} change(s) to ${outcome.target} (run ${outcome.runId}).`;
-    case 'unchanged': return 'No changes. The database matches the schema.';
+    case 'unchanged': return noChangesLine(outcome.undeclared);
     case 'refused':
     case 'interrupted':
       return `schemac: ${outcome.message}`;

@@ -7,7 +7,7 @@ import { useColor, type CliIo } from '../io';
 interface PlanOptions {
   schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;
   allowDrop?: boolean; typeCheck?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean; out?: string;
-  samples?: boolean; preflightTimeout: number;
+  samples?: boolean; preflightTimeout: number; failOnUndeclared?: boolean;
 }
 
 /** How long the pre-flight counts may run by default. */
@@ -20,6 +20,7 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .addOption(formatOption(['text', 'json']))
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .option('--out <file>', 'also save the plan (with the catalog fingerprint) for `schemac apply FILE`')
+    .option('--fail-on-undeclared', 'exit 2 when the database has objects the schema does not declare (skipped), even with no changes')
     .option('--samples', 'with the pre-flight counts, show the primary-key values of up to 5 offending rows')
     .option('--preflight-timeout <duration>', 'cancel the pre-flight counts after this long (they are then reported as not run)', parseDuration, PREFLIGHT_TIMEOUT_MS);
   cmd.action(async (opts: PlanOptions) => {
@@ -38,6 +39,9 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       }));
     }
     // A blocked plan cannot be applied as it is: for a CI gate that is an error, not "changes".
-    setExit(opts.detailedExitcode && result.preflight?.blocked ? ExitCode.error : changesExitCode(opts.detailedExitcode, result.plan.steps.length));
+    // Skipped objects are not changes (exit 0), unless the team asks CI to catch strays.
+    if (opts.detailedExitcode && result.preflight?.blocked) setExit(ExitCode.error);
+    else if (opts.failOnUndeclared && result.plan.skipped.length > 0) setExit(ExitCode.changes);
+    else setExit(changesExitCode(opts.detailedExitcode, result.plan.steps.length));
   });
 }

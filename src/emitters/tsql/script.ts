@@ -1,5 +1,5 @@
 import type { Change, Plan, PlanStep } from '../../differ/changes';
-import { describeWithTable } from '../describe';
+import { describeWithTable, noChangesLine } from '../describe';
 import { nLiteral } from '../../sqlserver/literals';
 import { DEFAULT_COLLATION, nameKeyFor, type NameKey } from '../../sqlserver/names';
 import { renderChange } from './render-change';
@@ -142,7 +142,7 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   const key = planNameKey(plan);
   const header = headerLines(plan, steps, options).map(commentLine);
   if (plan.steps.length === 0) {
-    const text = [...header, commentLine('No changes. The database matches the schema.')].join('\n');
+    const text = [...header, commentLine(noChangesLine(plan.skipped.length))].join('\n');
     return { batches: [], text: `${text}\n` };
   }
   const batches: Batch[] = [];

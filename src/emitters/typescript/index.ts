@@ -66,8 +66,26 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     });
     out.push({ path: `${fileOf(v.className)}.schema.ts`, text });
   }
+  // A database without tables still gets one file: a folder with no schema file is an error
+  // (nothing is ever dropped because files went missing), so the file says the emptiness is meant.
+  if (out.length === 0) out.push({ path: `${EMPTY_FILE_BASE}.schema.ts`, text: emptySchemaText(db) });
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: out, problems };
+}
+
+/** The file pull writes for a database with no tables. */
+export const EMPTY_FILE_BASE = 'no-tables';
+
+function emptySchemaText(db: Database): string {
+  const from = db.name !== null ? ` database ${db.name}` : ' the database';
+  return [
+    '/**',
+    ` * This schema declares no tables: schemac pull found none in${from}.`,
+    ' * Add @Table classes here or in other *.schema.ts files of this folder.',
+    ' */',
+    'export {};',
+    '',
+  ].join('\n');
 }
 
 function esc(s: string): string {
