@@ -4,6 +4,7 @@
  * public source; the stand-in's stored-form tests read the same file),
  * and must keep different expressions different.
  */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
 import cases from '../fixtures/normalization-cases.json';
 
@@ -15,7 +16,7 @@ interface Case {
 }
 
 function key(text: string): string {
-  const result = makeExpression(text);
+  const result = makeExpression(text, defaultNameKey);
   expect(result.problem).toBeNull();
   expect(result.expression.parsed).toBe(true);
   expect(result.expression.text).toBe(text);
