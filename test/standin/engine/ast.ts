@@ -81,6 +81,8 @@ export interface IndexDef {
   readonly filter?: { readonly text: string; readonly expr: Expr };
   /** WITH (...) options as written (ONLINE, DROP_EXISTING, ...). */
   readonly options?: readonly DdlOption[];
+  /** CREATE PRIMARY XML INDEX / CREATE XML INDEX ... USING XML INDEX p FOR ... */
+  readonly xml?: 'primary' | 'secondary';
   /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
   readonly dropExisting?: boolean;
 }
