@@ -12,6 +12,7 @@ import type { Database } from '../model';
 import { MigrateError } from '../migrate/errors';
 import { requireIntact, type LoadedMigrations, type Migration } from '../migrate/load';
 import { emptyState } from '../migrate/state';
+import { reverseHints, withHints, type TableHints } from '../migrate/hints';
 import * as path from 'path';
 
 /** Target of `migrate down --to`: before the first migration. */
@@ -121,8 +122,9 @@ export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, curr
   if (policy.to !== null && policy.to !== BASE && index(policy.to) < 0) {
     throw new MigrateError('error', `there is no migration ${policy.to} in ${loaded.disk.shown}`);
   }
-  const lossOf = (from: Database, to: Database): string[] =>
-    diff(to, withRows(from, current), { allowDrop: true }).steps.flatMap((s) => s.hazards.filter((h) => h.code === 'data-loss').map((h) => h.message));
+  // Planned with the migration's hints, so a declared rename is a rename, not a drop and an add.
+  const lossOf = (from: Database, to: Database, hints: readonly TableHints[]): string[] =>
+    diff(withHints(to, hints), withRows(from, current), { allowDrop: true }).steps.flatMap((s) => s.hazards.filter((h) => h.code === 'data-loss').map((h) => h.message));
 
   if (policy.direction === 'up') {
     if (policy.to === BASE) throw new MigrateError('error', `--to ${BASE} is for migrate down`);
@@ -130,7 +132,7 @@ export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, curr
     const first = status.applied.length;
     if (last < first - 1) throw new MigrateError('error', `migration ${policy.to} is already applied; to go back to it use \`schemac migrate down --to ${policy.to}\``);
     const run = all.slice(first, last + 1);
-    const loss = run.flatMap((m) => lossOf(stateBefore(index(m.id)), m.state.model).map((h) => `${m.id}: ${h}`));
+    const loss = run.flatMap((m) => lossOf(stateBefore(index(m.id)), m.state.model, m.state.hints).map((h) => `${m.id}: ${h}`));
     if (loss.length > 0 && !policy.allowDataLoss) {
       throw new MigrateError('refused', `refusing to apply: ${loss.length} step(s) lose data (${loss.join('; ')}); pass --allow-data-loss to apply them; nothing was changed`);
     }
@@ -140,7 +142,7 @@ export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, curr
   const keep = policy.to === BASE ? 0 : index(policy.to) + 1;
   if (keep > status.applied.length) throw new MigrateError('error', `migration ${policy.to} is not applied to this database; nothing to undo`);
   const undo = all.slice(keep, status.applied.length).reverse();
-  const loss = undo.flatMap((m) => lossOf(m.state.model, stateBefore(index(m.id))).map((h) => `${m.id}: ${h}`));
+  const loss = undo.flatMap((m) => lossOf(m.state.model, stateBefore(index(m.id)), reverseHints(m.state.hints)).map((h) => `${m.id}: ${h}`));
   if (loss.length > 0 && !policy.allowDataLoss) {
     throw new MigrateError('refused', `refusing to undo: ${loss.length} step(s) lose data (${loss.join('; ')}); pass --allow-data-loss to run them; nothing was changed`);
   }

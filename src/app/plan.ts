@@ -56,7 +56,7 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
 }
 
 /** Where the pre-flight counts rows: the live database, or nowhere (and why). */
-function preflightSource(source: DatabaseSource): PreflightSource {
+export function preflightSource(source: DatabaseSource): PreflightSource {
   switch (source.kind) {
     case 'database':
       return {

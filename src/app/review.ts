@@ -12,6 +12,10 @@ import { checkoutFolderAt } from './git-checkout';
 import { loadProject, type Project, type ProjectFlags } from './project';
 import { emptyDatabase, resolveSource } from './sources';
 import { fileTypeCheckCache } from './type-check-cache';
+import type { PreflightReport } from '../emitters/preflight-report';
+import { preflightSource } from './plan';
+import { DEFAULT_PREFLIGHT_TIMEOUT_MS, runPlanPreflight } from './preflight';
+import type { DatabaseSource } from './sources';
 
 /** What `review` compares the working tree's schema with: a git ref (default HEAD), a snapshot or a database. */
 export interface ReviewInput extends ProjectFlags {
@@ -42,6 +46,8 @@ interface Base {
   readonly label: string;
   readonly allowDrop: boolean;
   readonly rewrite: (file: string) => string;
+  /** The database or catalog the review is against (null: a git ref, which has no rows). */
+  readonly source: DatabaseSource | null;
 }
 
 /**
@@ -64,7 +70,10 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
     : baseAtRef(ctx, input.base ?? 'HEAD', input, project);
   const displayPath = (file: string) => relative(base.rewrite(file));
   const plan = diff(head.database, base.database, { allowDrop: base.allowDrop });
-  const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath });
+  // Against a database, the rows each step would fail on (never their key values: reviews land in PRs).
+  const preflight: PreflightReport | null = base.source === null ? null
+    : await runPlanPreflight(plan, base.database, preflightSource(base.source), { samples: false, timeoutMs: DEFAULT_PREFLIGHT_TIMEOUT_MS });
+  const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath, preflight });
   return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath };
 }
 
@@ -73,7 +82,7 @@ function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Pr
   const checkout = checkoutFolderAt(ref, project.schemaDir, ctx.cwd);
   try {
     const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
-    if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite };
+    if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite, source: null };
     const compiled = compileSchema(checkout.dir, {
       typeCheck: input.typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
       typeCheckCache: fileTypeCheckCache(project.root),
@@ -83,7 +92,7 @@ function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Pr
       throw new AppError(`the schema at ${ref} does not compile (${errors} error(s)); review against a ref whose schema compiles`);
     }
     // Against a ref, a declaration removed in the working tree is a drop the reviewer must see.
-    return { database: withoutIgnored(compiled.database, project.config.ignore), label: ref, allowDrop: true, rewrite };
+    return { database: withoutIgnored(compiled.database, project.config.ignore), label: ref, allowDrop: true, rewrite, source: null };
   } finally {
     checkout.dispose();
   }
@@ -93,5 +102,5 @@ async function databaseBase(ctx: AppContext, input: ReviewInput, project: Projec
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const database = (await loadCurrent(ctx, source, project.config.ignore)).database;
   const label = source.kind === 'catalog' ? source.file : database.name ?? 'database';
-  return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f };
+  return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f, source };
 }

@@ -60,3 +60,21 @@ export function parseHints(value: unknown): TableHints[] {
   return value.filter((h): h is TableHints => typeof h === 'object' && h !== null
     && typeof (h as TableHints).schema === 'string' && typeof (h as TableHints).table === 'string');
 }
+
+/**
+ * The hints of the way back (down.sql): each rename reversed, on the names the state before the
+ * migration has; backfills have no way back.
+ */
+export function reverseHints(hints: readonly TableHints[]): TableHints[] {
+  const out: TableHints[] = [];
+  for (const h of hints) {
+    const columns = (h.columns ?? []).filter((c) => c.renamedFrom !== undefined).map((c) => ({ name: c.renamedFrom as string, renamedFrom: c.name }));
+    if (h.renamedFrom === undefined && columns.length === 0) continue;
+    out.push({
+      schema: h.schema, table: h.renamedFrom ?? h.table,
+      ...(h.renamedFrom !== undefined ? { renamedFrom: h.table } : {}),
+      ...(columns.length > 0 ? { columns } : {}),
+    });
+  }
+  return out;
+}

@@ -121,6 +121,7 @@ for (const spec of e2eTargets()) {
     }, 120_000);
 
     it('applies all three to an empty database; plan is then empty, status shows none pending, and down --to the first restores its state exactly', async () => {
+      expectExit(await project.run(['migrate', 'status', '--detailed-exitcode', ...db()]), 2);
       expectExit(await project.run(['migrate', 'apply', ...db(), '--to', ids[0]!]), 0);
       await execAll(target.url, ["INSERT INTO [dbo].[orders] ([code], [quantity]) VALUES ('a-1', 2), ('a-2', 5);"]);
       const first = await snapshot();
@@ -136,6 +137,7 @@ for (const spec of e2eTargets()) {
       expectExit(status, 0);
       expect(status.stdout).toContain('3 applied, 0 pending.');
       expect(status.stdout).toContain('No drift');
+      expectExit(await project.run(['migrate', 'status', '--detailed-exitcode', ...db()]), 0);
       expectExit(await project.run(['migrate', 'apply', ...db()]), 0);
 
       // Undoing migration 2 drops the note column of a table with rows: a data-loss refusal first.

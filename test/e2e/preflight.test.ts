@@ -143,6 +143,18 @@ for (const spec of e2eTargets()) {
       expect(await queryRows(target.url, "SELECT COUNT(*) AS n FROM sys.indexes WHERE name = 'ix_accounts_code'")).toEqual([{ n: 0 }]);
     }, 120_000);
 
+    it('review against the database shows the counts in markdown and JSON, never key values', async () => {
+      const md = await project.run(['review', ...db(), '--format', 'markdown', FAST]);
+      expectExit(md, 0);
+      expect(md.stdout).toContain('> [!CAUTION]\n> Blocked: 7 steps will fail on the data in `app`:');
+      expect(md.stdout).toContain('⛔ pre-flight: 2 rows with no parent row for fk_accounts_tenant: the step will fail');
+      expect(md.stdout).not.toContain('primary key');
+      const json = await project.run(['review', ...db(), '--format', 'json', FAST]);
+      const doc = JSON.parse(json.stdout) as { preflight: PreflightJson };
+      expect(doc.preflight.blocked).toBe(true);
+      expect(doc.preflight.checks.every((c) => c.samples === undefined)).toBe(true);
+    }, 120_000);
+
     it('with --catalog, says which checks it could not run and is not blocked', async () => {
       const snap = await project.run(['snapshot', ...db()]);
       expectExit(snap, 0);

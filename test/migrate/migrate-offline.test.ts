@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lintMigrations } from '../../src/app/migrate-lint';
+import { migrationsStatus, planRun } from '../../src/app/migrate-policy';
 import { writeNextMigration, type MigrateNewInput } from '../../src/app/migrate-new';
 import { diff } from '../../src/differ';
 import { renderSkeletonScript } from '../../src/emitters';
@@ -149,5 +150,25 @@ describe('the T-SQL migrations add', () => {
       `${APPLIED_MIGRATIONS_SQL}\nGO`,
     ].join('\n');
     expect(expectValidTsql(text).gapsUsed).toEqual([]);
+  });
+});
+
+describe('apply policy, offline', () => {
+  it('a declared rename is not data loss, up or down, over tables with rows', () => {
+    make(db([orders([col('full_name', 'nvarchar(100)')])]), 'create_orders', '2026-01-01T00:00:00Z');
+    make(db([orders([col('display_name', 'nvarchar(100)', { renamedFrom: 'full_name' })])]), 'rename', '2026-01-02T00:00:00Z');
+    const loaded = loadMigrations(dir, 'migrations');
+    const [m1, m2] = loaded.migrations;
+    const withRows = (d: Database): Database => ({ ...d, name: 'app', tables: d.tables.map((t) => ({ ...t, rowCount: 5 })) });
+    const upFrom = withRows(m1!.state.model);
+    const up = planRun(loaded, migrationsStatus(loaded, [{ id: m1!.id, hash: m1!.folder.hash, direction: 'up' }], upFrom), upFrom,
+      { direction: 'up', to: null, allowDrift: false, allowDataLoss: false });
+    expect(up.map((u) => u.id)).toEqual([m2!.id]);
+    const downFrom = withRows(m2!.state.model);
+    const applied = [m1!, m2!].map((m) => ({ id: m.id, hash: m.folder.hash, direction: 'up' as const }));
+    const down = planRun(loaded, migrationsStatus(loaded, applied, downFrom), downFrom,
+      { direction: 'down', to: m1!.id, allowDrift: false, allowDataLoss: false });
+    expect(down.map((u) => `${u.direction} ${u.id}`)).toEqual([`down ${m2!.id}`]);
+    expect(down[0]!.statements.map((s) => s.sql).join('\n')).toContain("sp_rename N'[dbo].[orders].[display_name]', N'full_name', N'COLUMN'");
   });
 });

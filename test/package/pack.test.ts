@@ -73,6 +73,19 @@ describe('the packed package', () => {
     expect(sqlOut.stdout).toMatch(/CREATE NONCLUSTERED INDEX \[ix_orders_placed\]|CREATE INDEX \[ix_orders_placed\]/);
   });
 
+  it('starts a project with init, whose printed next step (npx schemac check) passes', () => {
+    const bin = path.join(app, 'node_modules', '.bin', 'schemac');
+    const fresh = path.join(app, 'fresh');
+    fs.mkdirSync(fresh);
+    const init = spawnSync(bin, ['init'], { cwd: fresh, encoding: 'utf8' });
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain('next: npx schemac check');
+    // `npx schemac check` runs node_modules/.bin/schemac; calling it directly needs no network.
+    const check = spawnSync(bin, ['check'], { cwd: fresh, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toBe('schema OK: 1 table in schema\n');
+  });
+
   it('provides the schema API at run time and for the type checker', () => {
     const api = require(path.join(app, 'node_modules', 'schemac')) as Record<string, unknown>;
     expect(typeof api.Table).toBe('function');

@@ -1,6 +1,6 @@
 /**
  * `npm run standin -- --port P`: runs the SQL Server stand-in with its engine (database 'app',
- * login 'sa', password from SCHEMAC_STANDIN_PASSWORD, default 'Standin!Passw0rd') until SIGINT or
+ * login 'sa', password from SCHEMAC_STANDIN_PASSWORD, default 'Standin-Passw0rd') until SIGINT or
  * SIGTERM. Prints exactly `listening on 127.0.0.1:<port>` once it accepts connections, so scripts
  * can wait for that line.
  */
@@ -8,7 +8,9 @@ import { createEngine } from './engine/index';
 import { startStandin } from './server';
 
 /** The password used when SCHEMAC_STANDIN_PASSWORD is not set. */
-export const DEFAULT_STANDIN_PASSWORD = 'Standin!Passw0rd';
+// No shell-special characters: the README's example puts it in a double-quoted URL, where bash
+// would expand a '!' from the history.
+export const DEFAULT_STANDIN_PASSWORD = 'Standin-Passw0rd';
 
 /** Reads --port N / --port=N; 0 (any free port) when absent. */
 export function parsePort(argv: readonly string[]): number {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { MigrationProgress } from '../../apply/migration-runner';
 import { addColorOption, addDatabaseOption, addSchemaOption, addTypeCheckOption } from '../common-options';
 import { parseDuration } from '../durations';
-import { ExitCode } from '../exit-codes';
+import { changesExitCode, ExitCode } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
 
 type SetExit = (code: number) => void;
@@ -51,7 +51,8 @@ export function registerMigrate(program: Command, io: CliIo, setExit: SetExit, v
 
   addDatabaseOption(dirOption(migrate.command('status')))
     .description('which migrations the database has applied, which are pending, and whether it drifted')
-    .action(async (opts: DirOptions & { database?: string }) => {
+    .option('--detailed-exitcode', 'exit 2 when migrations are pending, 0 when there are none')
+    .action(async (opts: DirOptions & { database?: string; detailedExitcode?: boolean }) => {
       const [{ status }, { appContext }, { renderPlanText }, { describeProblem }] = await Promise.all([
         import('../../app/migrate-run'), import('../report'), import('../../emitters/plan-text'), import('../../migrate/integrity'),
       ]);
@@ -69,7 +70,7 @@ export function registerMigrate(program: Command, io: CliIo, setExit: SetExit, v
       if (r.status.drift.steps.length > 0) io.stdout.write(renderPlanText(r.status.drift, { color: false }));
       for (const p of r.loaded.problems) io.stdout.write(`problem: ${describeProblem(p, r.loaded.disk)}\n`);
       if (r.status.outOfOrder.length > 0) io.stdout.write(`problem: ${r.status.outOfOrder.join(', ')} pending before applied migrations (out of order)\n`);
-      setExit(ExitCode.ok);
+      setExit(changesExitCode(opts.detailedExitcode, r.status.pending.length));
     });
 
   for (const direction of ['up', 'down'] as const) registerRun(migrate, io, setExit, version, direction);

@@ -1,9 +1,11 @@
 import type { Review } from './review-model';
+import { preflightJson } from '../preflight-report';
 
 /**
  * The review as JSON, format `schemac.review/v1`: `base`, `head`, `summary`, `changes[]`
  * ({ index, kind, table, summary, marker, hazards[{code,message}], source{file,line,column}|null }),
- * `tables[]` ({ table, diff }), `up` (the sqlcmd script).
+ * `tables[]` ({ table, diff }), `up` (the sqlcmd script), and against a database or catalog
+ * `preflight` (as in `schemac.plan/v1`, never with samples).
  */
 export function renderReviewJson(review: Review): object {
   return {
@@ -14,5 +16,6 @@ export function renderReviewJson(review: Review): object {
     changes: review.changes,
     tables: review.tables.map((t) => ({ table: t.table, diff: t.diff })),
     up: review.upScript,
+    ...(review.preflight ? { preflight: preflightJson(review.preflight, false) } : {}),
   };
 }

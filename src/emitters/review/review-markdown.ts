@@ -1,4 +1,5 @@
 import type { Review } from './review-model';
+import { blockingFindings, findingText } from '../preflight-report';
 
 /** GitHub's limit on a PR comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -27,9 +28,15 @@ export function renderReviewMarkdown(review: Review, limit: number = GITHUB_COMM
   if (review.hazardCount > 0) {
     head.push('', `> [!WARNING]\n> ${review.hazardCount} hazard${review.hazardCount === 1 ? '' : 's'}: ${[...new Set(review.changes.flatMap((c) => c.hazards.map((h) => h.code)))].join(', ')}`);
   }
+  const blocking = review.preflight ? blockingFindings(review.preflight) : [];
+  if (blocking.length > 0) {
+    head.push('', `> [!CAUTION]\n> Blocked: ${blocking.length} step${blocking.length === 1 ? '' : 's'} will fail on the data in \`${review.baseLabel}\`: ${blocking.map((f) => `step ${f.stepIndex + 1}, ${escapeCell(findingText(f, false))}`).join('; ')}`);
+  }
   head.push('', '| # | Table | Change | Hazards |', '|---|---|---|---|');
   for (const ch of review.changes) {
-    const hazards = ch.hazards.map((h) => `⚠️ **${h.code}**: ${escapeCell(h.message)}`).join('<br>');
+    const counts = (review.preflight?.findings ?? []).filter((f) => f.stepIndex === ch.index - 1)
+      .map((f) => `${f.violations > 0 ? '⛔' : '✅'} pre-flight: ${escapeCell(findingText(f, false))}`);
+    const hazards = [...ch.hazards.map((h) => `⚠️ **${h.code}**: ${escapeCell(h.message)}`), ...counts].join('<br>');
     head.push(`| ${ch.index} | ${escapeCell(ch.table ?? '')} | ${ch.marker} ${escapeCell(ch.summary)} | ${hazards} |`);
   }
   const sections = [

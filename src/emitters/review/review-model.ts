@@ -6,6 +6,7 @@ import { countPlan, summaryLine } from '../plan-text';
 import { renderScript } from '../tsql/script';
 import { nameKeyFor, tableKey } from '../../sqlserver/names';
 import { tableDefinition } from './table-definition';
+import type { PreflightReport } from '../preflight-report';
 
 /** What a review is about: the plan from `before` to `after`, and how to name the two sides. */
 export interface ReviewInput {
@@ -16,6 +17,8 @@ export interface ReviewInput {
   readonly headLabel: string;
   /** How a source file is shown (e.g. relative to the repository); identity by default. */
   readonly displayPath?: (file: string) => string;
+  /** The pre-flight counts, when the review is against a database or catalog (never with samples: reviews land in pull requests). */
+  readonly preflight?: PreflightReport | null;
 }
 
 /** One change as a reviewer sees it. */
@@ -54,6 +57,8 @@ export interface Review {
   readonly tables: readonly ReviewTable[];
   readonly upScript: string;
   readonly hazardCount: number;
+  /** Rows each data-dependent step would fail on (no key values, ever); null against a git ref. */
+  readonly preflight?: PreflightReport | null;
 }
 
 const keyOf = (t: TableRef): string => `${t.schema}.${t.name}`;
@@ -114,6 +119,8 @@ export function buildReview(input: ReviewInput): Review {
     changes,
     tables,
     upScript: renderScript(input.plan, { direction: 'up', databaseName: null }).text,
+    // Samples are stripped here, whatever the caller passed: key values must not reach a PR.
+    preflight: input.preflight ? { ...input.preflight, findings: input.preflight.findings.map((f) => ({ ...f, samples: null })) } : null,
     hazardCount: changes.reduce((n, c) => n + c.hazards.length, 0),
   };
 }
