@@ -48,6 +48,12 @@ export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRe
 export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
 export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index }
 export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
+/**
+ * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
+ * of the same name (key columns, order, INCLUDE, filter, uniqueness), never clustered to
+ * nonclustered, which DROP_EXISTING cannot do. Its inverse is the same with from and to swapped.
+ */
+export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index }
 export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
 
@@ -79,7 +85,7 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
-  | CreateIndex | DropIndex | AddForeignKey | DropForeignKey
+  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint;
 
 export type ChangeKind = Change['kind'];

@@ -8,10 +8,10 @@ import { constraintScan, hazard, indexBuild, isLarge, qualified } from './hazard
 import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import type { Hazard, PlanStep, SkippedObject, TableRef } from './changes';
-import type { EntityPairing } from './pair-entities';
+import type { EntityPair, EntityPairing } from './pair-entities';
 import type { Forced } from './forced';
 import type { DiffContext, ExistingTable, KeptTable, Planned } from './table-pairs';
-import type { Table } from '../model';
+import type { Index, Table } from '../model';
 
 
 /** Hazards of creating an entity on an existing table (large tables are built or scanned). */
@@ -45,11 +45,30 @@ function addStep(table: ExistingTable, e: Entity): PlanStep {
   return step(addChange(newRef, e), addHazards(e, table.current, newRef));
 }
 
+/**
+ * An index whose definition changed, under the same name, that CREATE INDEX ... WITH
+ * (DROP_EXISTING = ON) can re-define in one statement; null otherwise. DROP_EXISTING cannot turn
+ * a clustered index nonclustered (CREATE INDEX, "DROP_EXISTING" in Microsoft's documentation:
+ * https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql), and a renamed
+ * one is dropped and created under its new name.
+ */
+function redefinable(pair: EntityPair): { readonly from: Index; readonly to: Index } | null {
+  if (pair.current.kind !== 'index' || pair.desired.kind !== 'index' || pair.renamed) return null;
+  if (pair.current.object.clustered && !pair.desired.object.clustered) return null;
+  return { from: pair.current.object, to: pair.desired.object };
+}
+
 /** The steps of a kept table's entities: pairs, then extras, then missing ones. */
 export function keptEntitySteps(table: KeptTable, pairing: EntityPairing, forced: Forced, map: NameMap, ctx: DiffContext): Planned {
   const steps: PlanStep[] = [];
   for (const pair of pairing.pairs) {
     const drop = forced.get(pair.current);
+    const inPlace = drop === undefined && pair.changed ? redefinable(pair) : null;
+    if (inPlace !== null) {
+      steps.push(step({ kind: 'redefineIndex', table: table.newRef, from: inPlace.from, to: inPlace.to },
+        addHazards(pair.desired, table.current, table.newRef)));
+      continue;
+    }
     if (pair.changed || drop !== undefined) {
       steps.push(dropStep(table, pair.current, drop?.hazards ?? []), addStep(table, pair.desired));
       continue;

@@ -28,6 +28,7 @@ export function invert(change: Change): Change | null {
     case 'dropUnique': return { kind: 'addUnique', table: change.table, constraint: change.constraint };
     case 'createIndex': return { kind: 'dropIndex', table: change.table, index: change.index };
     case 'dropIndex': return { kind: 'createIndex', table: change.table, index: change.index };
+    case 'redefineIndex': return { kind: 'redefineIndex', table: change.table, from: change.to, to: change.from };
     case 'addForeignKey': return { kind: 'dropForeignKey', table: change.table, constraint: change.constraint };
     case 'dropForeignKey': return { kind: 'addForeignKey', table: change.table, constraint: change.constraint };
     case 'renameConstraint':

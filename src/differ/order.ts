@@ -24,6 +24,7 @@ export const PHASES = [
   { phase: 'add-defaults', reason: 'ALTER COLUMN has no DEFAULT clause; defaults attach to the final column' },
   { phase: 'add-checks', reason: 'checks (and re-validations) see the final columns and data' },
   { phase: 'clustered-indexes', reason: 'one clustered index per table, created before nonclustered ones so they are built once' },
+  { phase: 'redefine-indexes', reason: 'CREATE INDEX ... WITH (DROP_EXISTING = ON) after the columns it names exist and after a new clustered index (so it is built once), before new keys and nonclustered indexes' },
   { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
@@ -57,6 +58,7 @@ export function phaseOf(change: Change): Phase {
     case 'createIndex': return clusteredPhase(change.index.clustered, 'nonclustered-indexes');
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': return 'foreign-keys';
+    case 'redefineIndex': return 'redefine-indexes';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -86,6 +88,8 @@ function keyInPhase(change: Change): SortKey {
     case 'addPrimaryKey': return [change.table.schema, change.table.name, 0, change.constraint.name];
     case 'addUnique': return [change.table.schema, change.table.name, 1, change.constraint.name];
     case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
+    // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
+    case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
     default: return assertNever(change, 'change kind');
   }
 }

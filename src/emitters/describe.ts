@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { Column } from '../model';
+import type { Column, Index } from '../model';
 import { typeText } from '../sqlserver/types';
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
@@ -30,6 +30,21 @@ function columnDelta(from: Column, to: Column): string {
   if (from.nullable !== to.nullable) parts.push(`${from.nullable ? 'NULL' : 'NOT NULL'} -> ${to.nullable ? 'NULL' : 'NOT NULL'}`);
   if (from.collation !== to.collation) parts.push(`collation ${from.collation ?? 'default'} -> ${to.collation ?? 'default'}`);
   return parts.length > 0 ? parts.join(', ') : 'redefine';
+}
+
+const keyList = (cols: Index['columns']): string => `(${cols.map((k) => `${k.name}${k.descending ? ' DESC' : ''}`).join(', ')})`;
+
+/** What differs between two definitions of an index, each part old -> new: "INCLUDE (a) -> INCLUDE (a, b)". */
+export function indexDelta(from: Index, to: Index): string {
+  const parts: string[] = [];
+  if (keyList(from.columns) !== keyList(to.columns)) parts.push(`${keyList(from.columns)} -> ${keyList(to.columns)}`);
+  const include = (i: Index) => (i.include.length === 0 ? 'no INCLUDE' : `INCLUDE (${i.include.join(', ')})`);
+  if (include(from) !== include(to)) parts.push(`${include(from)} -> ${include(to)}`);
+  const filter = (i: Index) => (i.filter === null ? 'no filter' : `WHERE ${i.filter.text}`);
+  if ((from.filter?.canonical ?? null) !== (to.filter?.canonical ?? null)) parts.push(`${filter(from)} -> ${filter(to)}`);
+  if (from.unique !== to.unique) parts.push(`${from.unique ? 'unique' : 'not unique'} -> ${to.unique ? 'unique' : 'not unique'}`);
+  if (from.clustered !== to.clustered) parts.push(`${from.clustered ? 'clustered' : 'nonclustered'} -> ${to.clustered ? 'clustered' : 'nonclustered'}`);
+  return parts.length > 0 ? parts.join('; ') : 'redefine';
 }
 
 const DESCRIBERS: Describers = {
@@ -71,6 +86,10 @@ const DESCRIBERS: Describers = {
     summary: `create ${c.index.unique ? 'unique ' : ''}${c.index.clustered ? 'clustered' : 'nonclustered'} index ${c.index.name} (${c.index.columns.map((k) => `${k.name}${k.descending ? ' DESC' : ''}`).join(', ')})${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}`,
   }),
   dropIndex: (c) => ({ table: c.table, object: c.index.name, marker: '-', summary: `drop index ${c.index.name}` }),
+  redefineIndex: (c) => ({
+    table: c.table, object: c.to.name, marker: '~',
+    summary: `alter index ${c.to.name} in place (DROP_EXISTING): ${indexDelta(c.from, c.to)}`,
+  }),
   addForeignKey: (c) => ({
     table: c.table, object: c.constraint.name, marker: '+',
     summary: `add foreign key ${c.constraint.name} (${c.constraint.columns.join(', ')}) -> ${c.constraint.referencedSchema}.${c.constraint.referencedTable} (${c.constraint.referencedColumns.join(', ')})`,

@@ -29,6 +29,7 @@ const sample: Record<ChangeKind, Change> = {
   dropIndex: { kind: 'dropIndex', table: ref, index: ix('ix', ['a']) },
   addForeignKey: { kind: 'addForeignKey', table: ref, constraint: fk('fk', ['a'], 'p', ['id']) },
   dropForeignKey: { kind: 'dropForeignKey', table: ref, constraint: fk('fk', ['a'], 'p', ['id']) },
+  redefineIndex: { kind: 'redefineIndex', table: ref, from: ix('ix_a', ['a']), to: ix('ix_a', ['a'], { include: ['b'] }) },
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },

@@ -37,6 +37,7 @@ export function describe(c: Change): string {
     case 'alterColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.to.name}`;
     case 'backfillColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.expression.text}`;
     case 'createIndex': case 'dropIndex': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name}`;
+    case 'redefineIndex': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.to.name}`;
     case 'renameConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.from}->${c.to} ${c.objectType}`;
     case 'revalidateConstraint': case 'untrustConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;

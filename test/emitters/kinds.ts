@@ -82,6 +82,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     sql: ['ALTER TABLE [dbo].[users] ADD CONSTRAINT [fk_users_tenant] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]) ON DELETE CASCADE ON UPDATE SET NULL;'],
   },
   dropForeignKey: { change: { kind: 'dropForeignKey', table: USERS, constraint: fk('fk_users_tenant', ['tenant_id'], TENANTS, ['id']) }, sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant];'] },
+  redefineIndex: {
+    change: { kind: 'redefineIndex', table: USERS, from: ix('ix_users_tenant_status', ['tenant_id', 'status']), to: ix('ix_users_tenant_status', ['tenant_id', 'status'], { include: ['email'], filter: expr('([is_deleted]=(0))') }) },
+    sql: ['CREATE NONCLUSTERED INDEX [ix_users_tenant_status] ON [dbo].[users] ([tenant_id], [status]) INCLUDE ([email]) WHERE [is_deleted]=(0) WITH (DROP_EXISTING = ON);'],
+  },
   renameConstraint: {
     change: { kind: 'renameConstraint', table: USERS, objectType: 'OBJECT', from: 'DF__users__statu__3B75D760', to: 'df_users_status' },
     sql: ["EXEC sp_rename N'[dbo].[DF__users__statu__3B75D760]', N'df_users_status', N'OBJECT';"],

@@ -194,6 +194,13 @@ class Sim {
         if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
         t.indexes.push(i); return;
       }
+      case 'redefineIndex': {
+        // DROP_EXISTING: the index must exist; it is replaced in place under the same name.
+        const t = this.get(change.table); const old = t.indexes.find((x) => this.eq(x.name, change.from.name)) ?? this.fail(`no index ${change.from.name}`);
+        if (old.clustered && !change.to.clustered) this.fail(`DROP_EXISTING cannot make clustered ${old.name} nonclustered`);
+        this.keyColumnsOk(t, change.to.columns); for (const c of change.to.include) this.column(t, c);
+        t.indexes = t.indexes.map((x) => (x === old ? change.to : x)); return;
+      }
       case 'dropIndex': {
         const t = this.get(change.table); const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
         if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);

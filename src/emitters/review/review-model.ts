@@ -77,6 +77,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'addColumn': case 'dropColumn': return change.column.source ?? null;
     case 'alterColumn': return change.to.source ?? null;
     case 'createIndex': case 'dropIndex': return change.index.source ?? null;
+    case 'redefineIndex': return change.to.source ?? null;
     case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck':
     case 'addPrimaryKey': case 'dropPrimaryKey': case 'addUnique': case 'dropUnique':
     case 'addForeignKey': case 'dropForeignKey':

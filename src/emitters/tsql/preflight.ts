@@ -183,6 +183,9 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'addUnique':
       uniqueDraft(ctx, change.table, change.constraint.name, change.constraint.columns.map((c) => c.name), null);
       return;
+    case 'redefineIndex':
+      if (change.to.unique) uniqueDraft(ctx, change.table, change.to.name, change.to.columns.map((c) => c.name), change.to.filter);
+      return;
     case 'createIndex':
       if (change.index.unique) uniqueDraft(ctx, change.table, change.index.name, change.index.columns.map((c) => c.name), change.index.filter);
       return;

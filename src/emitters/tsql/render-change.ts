@@ -81,6 +81,8 @@ const RENDERERS: Renderers = {
   addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint)};`],
   dropUnique: (c) => dropConstraint(c.table, c.constraint.name),
   createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index)],
+  // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
+  redefineIndex: (c) => [`${renderCreateIndex(c.table.schema, c.table.name, c.to).slice(0, -1)} WITH (DROP_EXISTING = ON);`],
   dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)};`],
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),

@@ -78,6 +78,8 @@ export interface IndexDef {
   readonly columns: readonly { name: string; desc: boolean }[];
   readonly include: readonly string[];
   readonly filter?: { readonly text: string; readonly expr: Expr };
+  /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
+  readonly dropExisting?: boolean;
 }
 
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;

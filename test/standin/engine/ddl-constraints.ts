@@ -146,8 +146,33 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
   }
 }
 
+/**
+ * CREATE INDEX ... WITH (DROP_EXISTING = ON): the named index must exist (Msg 7999 otherwise,
+ * per the CREATE INDEX documentation); it is replaced by the new definition, keeping its
+ * index_id, and on failure stays as it was. A clustered index cannot become nonclustered this
+ * way, and an index behind a PRIMARY KEY or UNIQUE constraint is refused (Msg 1907; inferred:
+ * SQL Server accepts some definitions that still match the constraint).
+ */
+function redefineIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
+  const old = t.indexes.find((i) => i.name !== null && sameName(i.name, def.name));
+  if (!old) throw new SqlError(7999, 16, 9, `Could not find any index named '${def.name}' for table '${qualified(ctx.db, t)}'.`);
+  if (old.isPrimaryKey || old.isUniqueConstraint || (old.type === 'CLUSTERED' && !def.clustered)) {
+    throw new SqlError(1907, 16, 1, `Cannot recreate index '${def.name}'. The new index definition does not match the constraint being enforced by the existing index.`);
+  }
+  const before = t.indexes;
+  removeIndex(t, old);
+  try {
+    createIndex(ctx, t, { ...def, dropExisting: false });
+  } catch (e) {
+    t.indexes = before;
+    throw e;
+  }
+  if (old.type !== 'CLUSTERED' && !def.clustered) t.indexes = t.indexes.map((i) => (i.name !== null && sameName(i.name, def.name) ? { ...i, indexId: old.indexId } : i));
+}
+
 /** CREATE INDEX on a table. */
 export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
+  if (def.dropExisting === true) { redefineIndex(ctx, t, def); return; }
   const { db, host } = ctx;
   if (t.indexes.some((i) => i.name !== null && sameName(i.name, def.name))) throw err.indexExists(def.name, qualified(db, t));
   const keys = columnsOrFail(t, def.columns.map((c) => c.name)).map((c, i) => ({ columnId: c.columnId, desc: def.columns[i].desc }));

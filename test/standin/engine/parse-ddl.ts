@@ -28,8 +28,24 @@ export class DdlParser extends QueryParser {
     if (this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
     let filter: IndexDef['filter'];
     if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    const dropExisting = this.indexOptions().get('DROP_EXISTING') === 'ON';
     this.skipWithAndOn();
-    return { name, table, unique, clustered, columns, include, filter };
+    return { name, table, unique, clustered, columns, include, filter, ...(dropExisting ? { dropExisting } : {}) };
+  }
+
+  /** WITH (option = value, ...) of CREATE INDEX, upper-cased; other options are accepted and ignored. */
+  protected indexOptions(): Map<string, string> {
+    const out = new Map<string, string>();
+    if (!this.is('WITH', '(')) return out;
+    this.pos += 2;
+    do {
+      const option = this.next();
+      this.expect('=');
+      const value = this.next();
+      out.set(option.kind === 'word' ? option.upper : '', value.kind === 'word' ? value.upper : '');
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   protected skipWithAndOn(): void {

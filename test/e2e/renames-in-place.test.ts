@@ -1,0 +1,121 @@
+/**
+ * Issue 11 over the wire, with rows in the tables: a renamed mixin table is exactly its
+ * sp_rename steps; renamed constraints and indexes are one sp_rename each; an INCLUDE change is
+ * one CREATE INDEX ... WITH (DROP_EXISTING = ON). Each case converges (plan after apply is
+ * empty) and its down script, planned before the apply, restores the catalog exactly.
+ */
+import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
+import { expectExit, shown, tempProject, type TempProject } from './support/project';
+import { execAll, runLikeSqlcmd } from './support/sqlcmd';
+import { e2eTargets, type LiveTarget } from './real-server';
+
+const FAST = '--no-type-check';
+
+/** A tenant-scoped table from the example's BaseEntity mixin, with its own check and index. */
+const orders = (o: { table?: string; renamedFrom?: string; include?: string; check?: string; index?: string } = {}) => `
+import { Check, Column, Index, Table, sql } from 'schemac';
+import { BaseEntity } from './base-entity.schema';
+
+@Table('${o.table ?? 'orders'}'${o.renamedFrom !== undefined ? `, { renamedFrom: '${o.renamedFrom}' }` : ''})
+@Check('${o.check ?? 'ck_{table}_code'}', sql\`[code] <> ''\`${o.check !== undefined ? ", { renamedFrom: 'ck_{table}_code' }" : ''})
+@Index('${o.index ?? 'ix_{table}_code'}', ['code']${o.include !== undefined ? `, { include: [${o.include}] }` : ''})
+export class Order extends BaseEntity {
+  @Column.varchar(40)
+  code!: string;
+}
+`;
+
+interface Case {
+  readonly name: string;
+  readonly before: string;
+  readonly after: string;
+  /** Every up statement must match one of these, in order. */
+  readonly up: readonly RegExp[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'a mixin table renamed: sp_rename of the table and of each {table}-named object, nothing else',
+    before: orders(),
+    after: orders({ table: 'purchases', renamedFrom: 'orders' }),
+    up: [
+      /^EXEC sp_rename N'\[dbo\]\.\[orders\]', N'purchases', N'OBJECT';$/,
+      ...['ck_orders_code', 'df_orders_created_at', 'df_orders_id', 'df_orders_is_deleted', 'df_orders_updated_at', 'fk_orders_tenant']
+        .map((n) => new RegExp(`^EXEC sp_rename N'\\[dbo\\]\\.\\[${n}\\]', N'${n.replace('orders', 'purchases')}', N'OBJECT';$`)),
+      ...['ix_orders_active', 'ix_orders_code', 'ix_orders_index_id', 'ix_orders_tenant_active', 'ix_orders_tenant_id_lookup']
+        .map((n) => new RegExp(`^EXEC sp_rename N'\\[dbo\\]\\.\\[purchases\\]\\.\\[${n}\\]', N'${n.replace('orders', 'purchases')}', N'INDEX';$`)),
+      /^EXEC sp_rename N'\[dbo\]\.\[pk_orders\]', N'pk_purchases', N'OBJECT';$/,
+    ],
+  },
+  {
+    name: 'a check and an index renamed: one sp_rename each',
+    before: orders(),
+    after: orders({ check: 'ck_{table}_code_not_empty', index: 'ix_{table}_by_code' }),
+    up: [
+      /^EXEC sp_rename N'\[dbo\]\.\[ck_orders_code\]', N'ck_orders_code_not_empty', N'OBJECT';$/,
+      /^EXEC sp_rename N'\[dbo\]\.\[orders\]\.\[ix_orders_code\]', N'ix_orders_by_code', N'INDEX';$/,
+    ],
+  },
+  {
+    name: 'an INCLUDE change: one CREATE INDEX ... WITH (DROP_EXISTING = ON)',
+    before: orders(),
+    after: orders({ include: "'tenantId', 'isDeleted'" }),
+    up: [/^CREATE NONCLUSTERED INDEX \[ix_orders_code\] ON \[dbo\]\.\[orders\] \(\[code\]\) INCLUDE \(\[tenant_id\], \[is_deleted\]\) WITH \(DROP_EXISTING = ON\);$/],
+  },
+];
+
+for (const spec of e2eTargets()) {
+  describe(`renames and in-place changes on the ${spec.name}, over rows`, () => {
+    let target: LiveTarget;
+    let project: TempProject;
+    const db = (): string[] => ['--database', target.url];
+    const snapshot = async (): Promise<ComparableCatalog> => comparable(snapshotOf(await project.run(['snapshot', ...db()])));
+
+    beforeAll(async () => {
+      target = await spec.start();
+      project = tempProject(true);
+    }, 120_000);
+
+    afterAll(async () => {
+      project?.remove();
+      await target?.stop();
+    });
+
+    beforeEach(async () => {
+      await execAll(target.url, [
+        "IF OBJECT_ID(N'[dbo].[purchases]', N'U') IS NOT NULL DROP TABLE [dbo].[purchases];",
+        "IF OBJECT_ID(N'[dbo].[orders]', N'U') IS NOT NULL DROP TABLE [dbo].[orders];",
+        "IF OBJECT_ID(N'[dbo].[users]', N'U') IS NOT NULL DROP TABLE [dbo].[users];",
+        "IF OBJECT_ID(N'[dbo].[tenants]', N'U') IS NOT NULL DROP TABLE [dbo].[tenants];",
+      ]);
+    });
+
+    test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      project.write('orders.schema.ts', c.before);
+      expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
+      await execAll(target.url, [
+        "INSERT INTO [dbo].[tenants] ([name]) VALUES ('acme'), ('globex');",
+        "INSERT INTO [dbo].[orders] ([tenant_id], [code]) SELECT [id], 'A-1' FROM [dbo].[tenants];",
+        "INSERT INTO [dbo].[orders] ([tenant_id], [code]) SELECT [id], 'B-2' FROM [dbo].[tenants];",
+      ]);
+      const before = await snapshot();
+
+      project.write('orders.schema.ts', c.after);
+      const plan = await project.run(['plan', ...db(), '--format', 'json', FAST]);
+      expectExit(plan, 0);
+      const up = (JSON.parse(plan.stdout) as { statements: { up: { sql: string }[] } }).statements.up.map((s) => s.sql);
+      expect(up).toHaveLength(c.up.length);
+      up.forEach((sql, i) => expect(sql).toMatch(c.up[i] as RegExp));
+      const down = await project.run(['emit-sql', ...db(), '--down', FAST]);
+      expectExit(down, 0);
+
+      expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
+      const again = await project.run(['plan', ...db(), '--detailed-exitcode', FAST]);
+      if (again.code !== 0) throw new Error(`plan after apply is not empty: ${shown(again)}`);
+
+      const run = await runLikeSqlcmd(target.url, down.stdout);
+      expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+    }, 180_000);
+  });
+}
