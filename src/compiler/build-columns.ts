@@ -128,7 +128,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     const expr = computedValue.kind === 'object' ? computedValue.props.get('expression') : computedValue;
     const persisted = computedValue.kind === 'object' && boolOption(computedValue.props, 'persisted', bag);
     if (expr?.kind === 'sql') {
-      computed = { expression: toExpression(expr.text, expr.node, bag, 'computed column'), persisted };
+      computed = { expression: toExpression(expr.text, draft.key, expr.node, bag, 'computed column'), persisted };
       draft.expressionChecks.push({ text: expr.text, node: expr.node, what: `computed column ${name}` });
     }
     else bag.error(Codes.notStatic, 'computed must be sql`...` or { expression: sql`...`, persisted }', (expr ?? computedValue).node);
@@ -144,7 +144,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   if (backfillValue) {
     checkLiteralValue(backfillValue, target, 'backfill', bag);
     const text = literalFor(backfillValue, type, `backfill of ${name}`, bag);
-    if (text !== null) backfill = toExpression(text, backfillValue.node, bag, 'backfill');
+    if (text !== null) backfill = toExpression(text, draft.key, backfillValue.node, bag, 'backfill');
     if (nullable) bag.warning(Codes.optionMismatch, `column ${name}: backfill does nothing on a nullable column`, backfillValue.node);
   }
   const typeAllowsNull = fieldAllowsNull(decl);
@@ -171,7 +171,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     const ckName = draft.namer.name('ck', draft.name, draft.schema, [name]);
     const check = {
       name: ckName, isSystemNamed: false, trusted: true, enabled: true,
-      expression: toExpression(inListText(name, values, type), decl.declaredType ?? decl.nameNode, bag, 'check'),
+      expression: toExpression(inListText(name, values, type), draft.key, decl.declaredType ?? decl.nameNode, bag, 'check'),
       source: refOf(decl.declaredType ?? decl.nameNode),
     };
     draft.checks.push(check);
@@ -208,7 +208,7 @@ function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticV
   if (text === null) return;
   const constraint = {
     name: draft.namer.name('df', draft.name, draft.schema, [column]), isSystemNamed: false, column,
-    expression: toExpression(text, v.node, bag, 'default'), source: refOf(v.node),
+    expression: toExpression(text, draft.key, v.node, bag, 'default'), source: refOf(v.node),
   };
   draft.defaults.push(constraint);
   draft.origins.set(constraint, { node: v.node, nameNode: undefined, generated: true, what: 'default constraint' });

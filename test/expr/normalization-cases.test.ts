@@ -3,6 +3,7 @@
  * (fixtures: a copy of /work/shared/normalization-cases.json, each pair from a public source),
  * and must keep different expressions different.
  */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
 import cases from './fixtures/normalization-cases.json';
 
@@ -14,7 +15,7 @@ interface Case {
 }
 
 function key(text: string): string {
-  const result = makeExpression(text);
+  const result = makeExpression(text, defaultNameKey);
   expect(result.problem).toBeNull();
   expect(result.expression.parsed).toBe(true);
   expect(result.expression.text).toBe(text);
