@@ -64,6 +64,14 @@ export function typeFacets(t: SqlType): TypeFacets {
       return facets(bytes);
     case 'uniqueidentifier': return facets(bytes);
     case 'xml': return facets(bytes);
+    // sys.types' max_length: rowversion 8, sql_variant 8016, hierarchyid 892, the spatial types
+    // -1; text/ntext/image report 16, the size of their in-row text pointer (inferred from
+    // sys.types on SQL Server 2022; the stand-in reports the same).
+    case 'rowversion': return facets(8);
+    case 'sql_variant': return facets(8016);
+    case 'hierarchyid': return facets(892);
+    case 'geography': case 'geometry': return facets(-1);
+    case 'text': case 'ntext': case 'image': return facets(16);
     default: {
       const never: never = t.name;
       throw new Error(`catalog: unexpected type ${String(never)}`);

@@ -112,7 +112,8 @@ function fieldType(type: SqlType): string {
       return 'number';
     case 'date': case 'time': case 'datetime': case 'datetime2': case 'datetimeoffset': case 'smalldatetime':
       return 'Date';
-    case 'binary': case 'varbinary': return 'Uint8Array';
+    case 'binary': case 'varbinary': case 'image': case 'rowversion': return 'Uint8Array';
+    case 'sql_variant': return 'string | number | boolean | Date | Uint8Array';
     default: return 'string';
   }
 }
@@ -149,11 +150,13 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
     opts.push(`default: ${literalDefault(stored, column.type, extras.defaultExpression.canonical, extras.key) ?? sqlOf(stored, 'the default')}`);
   }
   if (extras.softDelete) opts.push('softDelete: true');
-  const args = [...facets(column.type), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
+  // sysname is written as itself (its facets are nvarchar(128)'s, implied by the name).
+  const sysname = column.type.alias?.schema.toLowerCase() === 'sys' && column.type.alias.name.toLowerCase() === 'sysname';
+  const args = [...(sysname ? [] : facets(column.type)), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
   const base = extras.unionType ?? fieldType(column.type);
   const type = column.nullable ? `${base} | null` : base;
   return {
-    decorator: `@Column.${column.type.name}(${args.join(', ')})`,
+    decorator: `@Column.${sysname ? 'sysname' : column.type.name}(${args.join(', ')})`,
     field: `${extras.field.field}!: ${type};`,
     usesSql,
     problem,
