@@ -1,7 +1,8 @@
 /**
  * Bytes a value of a type can take in an index key, for SQL Server's key size limits
  * (900 bytes clustered, 1,700 nonclustered). Variable-length types count their maximum.
- * Shared by the compiler's key-size check and the lint rule that owns its severity.
+ * Shared by the compiler's key-size check, the lint rule that owns its severity, and the
+ * catalog writer (sys.columns.max_length is the same size).
  */
 import type { SqlType } from '../model';
 
