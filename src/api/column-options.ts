@@ -35,6 +35,9 @@ export interface StringColumnOptions extends ColumnOptions<string> {
   readonly collation?: string;
 }
 
+/** Options of a rowversion column: SQL Server sets its value, so no default, backfill or computed. */
+export type RowversionColumnOptions = Pick<ColumnOptions<never>, 'name' | 'nullable' | 'renamedFrom'>;
+
 /** IDENTITY: true for (1, 1), or [seed, increment]; strings for values beyond 2^53. */
 export type IdentityOption = boolean | readonly [seed: number | string, increment: number | string];
 

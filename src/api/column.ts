@@ -4,7 +4,7 @@
  */
 import type { FieldDecorator } from './decorator-types';
 import type {
-  BitColumnOptions, ColumnOptions, IdentityColumnOptions, StringColumnOptions,
+  BitColumnOptions, ColumnOptions, IdentityColumnOptions, RowversionColumnOptions, StringColumnOptions,
 } from './column-options';
 
 /** Field types that fit a column (nullable columns may also hold null / be optional). */
@@ -54,4 +54,25 @@ export const Column = {
   varbinary: (length: Length, options?: ColumnOptions<never>): FieldDecorator<Nullable<Uint8Array>> => field(),
   uniqueidentifier: (options?: ColumnOptions<string>): FieldDecorator<Nullable<string>> => field(),
   xml: (options?: ColumnOptions<string>): FieldDecorator<Nullable<string>> => field(),
+  /**
+   * rowversion (the old name `timestamp` reads as this): 8 bytes SQL Server sets on every insert
+   * and update. At most one per table; it takes no default.
+   */
+  rowversion: (options?: RowversionColumnOptions): FieldDecorator<Nullable<Uint8Array>> => field(),
+  /** sql_variant: a value of most base types, up to 8,016 bytes. */
+  sql_variant: (options?: ColumnOptions<number | string>): FieldDecorator<Nullable<string | number | boolean | Date | Uint8Array>> => field(),
+  /** hierarchyid: a position in a tree (read as its '/1/2/' text). Defaults need sql`...`. */
+  hierarchyid: (options?: ColumnOptions<never>): FieldDecorator<Nullable<string | Uint8Array>> => field(),
+  /** geography: round-earth spatial data. Defaults need sql`...`. */
+  geography: (options?: ColumnOptions<never>): FieldDecorator<Nullable<string | Uint8Array | object>> => field(),
+  /** geometry: flat spatial data. Defaults need sql`...`. */
+  geometry: (options?: ColumnOptions<never>): FieldDecorator<Nullable<string | Uint8Array | object>> => field(),
+  /** text: deprecated; prefer varchar('max') (lint rule deprecated-type). */
+  text: (options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
+  /** ntext: deprecated; prefer nvarchar('max') (lint rule deprecated-type). */
+  ntext: (options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
+  /** image: deprecated; prefer varbinary('max') (lint rule deprecated-type). */
+  image: (options?: ColumnOptions<never>): FieldDecorator<Nullable<Uint8Array>> => field(),
+  /** sysname: SQL Server's alias of nvarchar(128), compared as that. */
+  sysname: (options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
 } as const;

@@ -4,7 +4,7 @@ export type { SqlFragment } from './sql';
 export { Column } from './column';
 export type { Length } from './column';
 export type {
-  BitColumnOptions, ColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
+  BitColumnOptions, ColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
   StringColumnOptions,
 } from './column-options';
 export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';

@@ -4,6 +4,7 @@
  * drifted from the last applied after.json, and the refusals (edited, newer database, out of
  * order, drift, data loss). Pure: the database work is the caller's.
  */
+import { nameKeyFor, tableKey } from '../sqlserver/names';
 import type { AppliedMigrationRow, MigrationUnit } from '../apply/migration-runner';
 import { describeRemaining } from '../apply/executor';
 import { diff, type Plan } from '../differ';
@@ -92,8 +93,9 @@ function refuseUnsafe(loaded: LoadedMigrations, status: MigrationsStatus, policy
 
 /** A model with the catalog's row counts, so data-loss hazards know which tables hold rows. */
 function withRows(model: Database, current: Database): Database {
-  const rows = new Map(current.tables.map((t) => [`${t.schema}.${t.name}`.toLowerCase(), t.rowCount]));
-  return { ...model, tables: model.tables.map((t) => ({ ...t, rowCount: rows.get(`${t.schema}.${t.name}`.toLowerCase()) })) };
+  const key = nameKeyFor(current.collation);
+  const rows = new Map(current.tables.map((t) => [tableKey(key, t.schema, t.name), t.rowCount]));
+  return { ...model, tables: model.tables.map((t) => ({ ...t, rowCount: rows.get(tableKey(key, t.schema, t.name)) })) };
 }
 
 function unit(loaded: LoadedMigrations, m: Migration, direction: 'up' | 'down', target: Database, allowDrift: boolean): MigrationUnit {

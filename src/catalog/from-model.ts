@@ -101,10 +101,17 @@ function tableKey(schema: string, name: string): string {
   return `${schema}\u0000${name}`;
 }
 
+/** TYPE_NAME(user_type_id): an alias type's own name; rowversion is `timestamp` in sys.types. */
+function catalogTypeName(t: Column['type']): string {
+  if (t.alias !== undefined) return t.alias.name;
+  return t.name === 'rowversion' ? 'timestamp' : t.name;
+}
+
 function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
   const facets = typeFacets(c.type);
   return {
-    object_id: objectId, column_id: columnId, name: c.name, type_name: c.type.name,
+    object_id: objectId, column_id: columnId, name: c.name, type_name: catalogTypeName(c.type),
+    ...(c.type.alias !== undefined ? { system_type_name: c.type.name, type_schema_name: c.type.alias.schema } : {}),
     max_length: facets.maxLength, precision: facets.precision, scale: facets.scale,
     is_nullable: c.nullable, is_identity: c.identity !== null,
     seed_value: c.identity === null ? null : decimalValue(c.identity.seed),

@@ -6,6 +6,7 @@
  * `Table.opaque` entries: one warning each, never diffed, never dropped (design.md: "A database
  * is never refused as a whole").
  */
+import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import type { OpaqueObject } from '../model';
 import type { CatalogSnapshot, ColumnRow, IndexRow } from './snapshot-types';
 import { columnType } from './to-model-types';
@@ -93,14 +94,16 @@ export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
     add(objectId, { kind: 'constraint', name, columns: columnIds.map((id) => nameOf(objectId, id)), reason: `it is defined on ${nameOf(objectId, onOpaque)}, which schemac cannot model` });
   };
   for (const d of s.default_constraints) constraintOn(d.parent_object_id, d.name, [d.parent_column_id]);
+  // A check's definition names its columns as the database collation compares them.
+  const nameKey = nameKeyFor(s.database_collation ?? DEFAULT_COLLATION);
   const opaqueNames = new Map<number, string[]>();
   for (const key of columns) {
     const [objectId, columnId] = key.split(':').map(Number);
-    opaqueNames.set(objectId, [...(opaqueNames.get(objectId) ?? []), nameOf(objectId, columnId).toLowerCase()]);
+    opaqueNames.set(objectId, [...(opaqueNames.get(objectId) ?? []), nameKey(nameOf(objectId, columnId))]);
   }
   for (const c of s.check_constraints) {
     // A table-level check names its columns only in its definition (stored bracketed).
-    const mentioned = (opaqueNames.get(c.parent_object_id) ?? []).filter((n) => c.definition.toLowerCase().includes(`[${n}]`));
+    const mentioned = (opaqueNames.get(c.parent_object_id) ?? []).filter((n) => nameKey(c.definition).includes(`[${n}]`));
     const ids = c.parent_column_id !== 0 ? [c.parent_column_id] : [];
     if (mentioned.length > 0 && ids.length === 0) {
       constraints.add(`${c.parent_object_id}:${c.name}`);

@@ -36,7 +36,7 @@ export async function runPreflightWith(query: PreflightQuery, text: string, time
   try {
     recordsets = await query.run(text);
   } catch (error) {
-    if (timedOut) throw new PreflightRunError('timeout', `the counts did not finish within ${Math.round(timeoutMs / 1000)} s and were cancelled`, { cause: error });
+    if (timedOut) throw new PreflightRunError('timeout', `the counts did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} and were cancelled`, { cause: error });
     const message = error instanceof Error ? error.message : String(error);
     throw new PreflightRunError('query', `the counting queries failed: ${message}`, { cause: error });
   } finally {

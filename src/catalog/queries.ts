@@ -72,6 +72,7 @@ ORDER BY t.object_id`,
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
+  CASE WHEN c.user_type_id <> c.system_type_id THEN SCHEMA_NAME(ty.schema_id) ELSE NULL END AS type_schema_name,
   c.max_length, c.[precision], c.scale, c.is_nullable, c.is_identity,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
@@ -79,6 +80,7 @@ ORDER BY t.object_id`,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
+LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
 LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
 WHERE ${MANAGED}

@@ -41,6 +41,7 @@ const tables: RowSpec<TableRow> = { object_id: integer, schema_name: string, nam
 const columns: RowSpec<ColumnRow> = {
   object_id: integer, column_id: integer, name: string, type_name: string,
   system_type_name: optional(nullable(string)),
+  type_schema_name: optional(nullable(string)),
   max_length: integer, precision: integer, scale: integer,
   is_nullable: boolean, is_identity: boolean,
   seed_value: nullable(decimal), increment_value: nullable(decimal),

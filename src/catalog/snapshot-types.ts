@@ -26,6 +26,8 @@ export interface ColumnRow {
   readonly type_name: string;
   /** TYPE_NAME(system_type_id) for alias types; absent or null otherwise. */
   readonly system_type_name?: string | null;
+  /** SCHEMA_NAME of an alias type (sys for sysname); absent or null otherwise (optional). */
+  readonly type_schema_name?: string | null;
   /** In bytes, -1 for MAX (nvarchar(255) is 510). */
   readonly max_length: number;
   readonly precision: number;

@@ -5,7 +5,7 @@
  */
 import type { SqlType } from '../model';
 import { keywordKey } from '../sqlserver/names';
-import { bytesPerLengthUnit, facetShape, isSqlTypeName } from '../sqlserver/types';
+import { bytesPerLengthUnit, facetShape, modelTypeName } from '../sqlserver/types';
 import { assertNever } from '../util/assert-never';
 import type { ColumnRow, DecimalValue } from './snapshot-types';
 
@@ -18,24 +18,28 @@ export type TypeResult = { readonly ok: true; readonly type: SqlType } | { reado
  */
 export function columnType(row: ColumnRow): TypeResult {
   const raw = row.system_type_name ?? row.type_name;
-  const name = keywordKey(raw);
-  if (!isSqlTypeName(name)) {
+  const name = modelTypeName(keywordKey(raw));
+  if (name === null) {
     return { ok: false, problem: `type ${raw} has no schemac mapping` };
   }
+  // An alias type (sysname, CREATE TYPE ... FROM) names its base type in system_type_name. The
+  // CLR system types (hierarchyid, geography, geometry) have none: TYPE_NAME(240) is NULL.
+  const isAlias = row.system_type_name != null && keywordKey(row.system_type_name) !== keywordKey(row.type_name);
+  const alias = isAlias ? { alias: { schema: row.type_schema_name ?? (keywordKey(row.type_name) === 'sysname' ? 'sys' : 'dbo'), name: row.type_name } } : {};
   const shape = facetShape(name);
   switch (shape) {
     case 'none':
-      return { ok: true, type: { name } };
+      return { ok: true, type: { name, ...alias } };
     case 'precisionScale':
-      return { ok: true, type: { name, precision: row.precision, scale: row.scale } };
+      return { ok: true, type: { name, precision: row.precision, scale: row.scale, ...alias } };
     case 'float':
       // float(1..24) is stored as real, so a column named float is always float(53).
-      return { ok: true, type: { name, precision: 53 } };
+      return { ok: true, type: { name, precision: 53, ...alias } };
     case 'fractionalSeconds':
-      return { ok: true, type: { name, scale: row.scale } };
+      return { ok: true, type: { name, scale: row.scale, ...alias } };
     case 'length':
       // max_length is in bytes; nchar/nvarchar store two bytes per character.
-      return { ok: true, type: { name, length: row.max_length === -1 ? 'max' : row.max_length / bytesPerLengthUnit({ name }) } };
+      return { ok: true, type: { name, length: row.max_length === -1 ? 'max' : row.max_length / bytesPerLengthUnit({ name }), ...alias } };
     default:
       return assertNever(shape, 'facet shape');
   }

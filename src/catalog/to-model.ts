@@ -12,7 +12,7 @@ import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
 import { columnType, decimalString } from './to-model-types';
-import { collationKey, DEFAULT_COLLATION, isSchemacSchema } from '../sqlserver/names';
+import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
 
 
@@ -108,7 +108,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     const modelledIndex = (i: IndexRow) => !opaque.indexes.has(`${i.object_id}:${i.index_id}`);
     const modelledConstraint = (parent: number, name: string) => !opaque.constraints.has(`${parent}:${name}`);
     const expression = (text: string, what: string): SqlExpression => {
-      const result = makeExpression(text);
+      const result = makeExpression(text, nameKeyFor(collation));
       if (result.problem !== null) {
         diagnostics.push({
           code: CatalogCodes.unparsedDefinition,

@@ -4,11 +4,11 @@
  * unions (ck_{table}_{column}) and a column-level primary key.
  */
 import { ts } from 'ts-morph';
-import type { Column, Identity, SqlType } from '../model';
+import type { Column, Identity, SqlType, SqlTypeName } from '../model';
 import { Codes } from './codes';
 import { inListText, typedStringLiteral } from '../sqlserver/literals';
 import {
-  allowsIdentity, isCharacterType, isNumericType, isSqlTypeName, takesStringLiteral, typeText,
+  allowsIdentity, isCharacterType, isNumericType, isRowversion, isSqlTypeName, SYSNAME, takesStringLiteral, typeText,
 } from '../sqlserver/types';
 import { snakeCase } from '../util/case';
 import { resolveType } from './column-types';
@@ -48,9 +48,11 @@ export function literalFor(v: StaticValue, type: SqlType, what: string, bag: Dia
       return v.text;
     case 'string':
       if (takesStringLiteral(type)) return typedStringLiteral(v.value, type);
+      // sql_variant keeps the literal's own base type: a plain '...' is varchar.
+      if (type.name === 'sql_variant') return typedStringLiteral(v.value, { name: 'varchar', length: 'max' });
       break;
     case 'number':
-      if (type.name === 'bit' ? v.value === 0 || v.value === 1 : isNumericType(type)) return v.text;
+      if (type.name === 'bit' ? v.value === 0 || v.value === 1 : isNumericType(type) || type.name === 'sql_variant') return v.text;
       break;
     case 'boolean':
       if (type.name === 'bit') return v.value ? '1' : '0';
@@ -85,13 +87,17 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
 
 /** Adds one decorated field to the draft. */
 export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeChecker, bag: DiagnosticBag): void {
-  if (!isSqlTypeName(decl.typeName)) {
+  // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
+  const isSysname = decl.typeName === 'sysname';
+  if (!isSysname && !isSqlTypeName(decl.typeName)) {
     bag.error(Codes.unknownColumnType, `Column.${decl.typeName} has no SQL Server mapping; use one of the Column.<type> decorators`, decl.typeNode);
     return;
   }
-  const resolved = resolveType(decl.typeName, decl.args);
+  const resolved = isSysname
+    ? { type: { ...SYSNAME.base, alias: { schema: SYSNAME.schema, name: SYSNAME.name } }, options: decl.args[0], problems: [] }
+    : resolveType(decl.typeName as SqlTypeName, decl.args);
   for (const p of resolved.problems) bag.error(Codes.invalidTypeFacet, p.message, p.at?.node ?? decl.typeNode);
-  const type = resolved.type;
+  const type: SqlType = resolved.type;
   const optsValue = resolved.options;
   if (optsValue && optsValue.kind !== 'object') bag.error(Codes.notStatic, 'column options must be an object literal', optsValue.node);
   const opts = optsValue?.kind === 'object' ? optsValue.props : new Map<string, StaticValue>();
@@ -117,6 +123,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     const other = draft.columns.find((c) => c.column.identity);
     if (other) bag.error(Codes.twoIdentities, `table ${draft.schema}.${draft.name} already has IDENTITY column ${other.column.name}; a table has at most one`, opts.get('identity')?.node ?? decl.nameNode);
   }
+  if (isRowversion(type)) checkRowversion(draft, name, opts, identity !== null, decl, bag);
   if (collation !== null && !isCharacterType(type)) mismatch(`COLLATE applies to character columns, not ${typeText(type)}`, opts.get('collation'));
   if (softDelete) {
     if (type.name !== 'bit') mismatch('the softDelete column must be bit', opts.get('softDelete'));
@@ -128,7 +135,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     const expr = computedValue.kind === 'object' ? computedValue.props.get('expression') : computedValue;
     const persisted = computedValue.kind === 'object' && boolOption(computedValue.props, 'persisted', bag);
     if (expr?.kind === 'sql') {
-      computed = { expression: toExpression(expr.text, expr.node, bag, 'computed column'), persisted };
+      computed = { expression: toExpression(expr.text, draft.key, expr.node, bag, 'computed column'), persisted };
       draft.expressionChecks.push({ text: expr.text, node: expr.node, what: `computed column ${name}` });
     }
     else bag.error(Codes.notStatic, 'computed must be sql`...` or { expression: sql`...`, persisted }', (expr ?? computedValue).node);
@@ -144,7 +151,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   if (backfillValue) {
     checkLiteralValue(backfillValue, target, 'backfill', bag);
     const text = literalFor(backfillValue, type, `backfill of ${name}`, bag);
-    if (text !== null) backfill = toExpression(text, backfillValue.node, bag, 'backfill');
+    if (text !== null) backfill = toExpression(text, draft.key, backfillValue.node, bag, 'backfill');
     if (nullable) bag.warning(Codes.optionMismatch, `column ${name}: backfill does nothing on a nullable column`, backfillValue.node);
   }
   const typeAllowsNull = fieldAllowsNull(decl);
@@ -166,12 +173,12 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   draft.byField.set(decl.field, info);
   draft.byName.set(key, info);
 
-  if (defaultValue && !identity && !computed) addDefault(draft, name, type, defaultValue, bag);
+  if (defaultValue && !identity && !computed && !isRowversion(type)) addDefault(draft, name, type, defaultValue, bag);
   if (values) {
     const ckName = draft.namer.name('ck', draft.name, draft.schema, [name]);
     const check = {
       name: ckName, isSystemNamed: false, trusted: true, enabled: true,
-      expression: toExpression(inListText(name, values, type), decl.declaredType ?? decl.nameNode, bag, 'check'),
+      expression: toExpression(inListText(name, values, type), draft.key, decl.declaredType ?? decl.nameNode, bag, 'check'),
       source: refOf(decl.declaredType ?? decl.nameNode),
     };
     draft.checks.push(check);
@@ -203,12 +210,27 @@ function fieldAllowsNull(decl: ColumnDecl): boolean | undefined {
   return known ? false : undefined;
 }
 
+/**
+ * rowversion: at most one per table, and SQL Server writes its value itself on every insert and
+ * update, so it takes no default, backfill, identity or computed expression
+ * (https://learn.microsoft.com/sql/t-sql/data-types/rowversion-transact-sql).
+ */
+function checkRowversion(draft: TableDraft, name: string, opts: ReadonlyMap<string, StaticValue>, identity: boolean, decl: ColumnDecl, bag: DiagnosticBag): void {
+  const other = draft.columns.find((c) => isRowversion(c.column.type));
+  if (other) bag.error(Codes.twoRowversions, `table ${draft.schema}.${draft.name} already has rowversion column ${other.column.name}; a table has at most one`, decl.nameNode);
+  for (const option of ['default', 'backfill', 'computed'] as const) {
+    const v = opts.get(option);
+    if (v) bag.error(Codes.rowversionValue, `column ${name}: a rowversion column cannot have a ${option}: SQL Server sets its value on every insert and update`, v.node);
+  }
+  if (identity) bag.error(Codes.rowversionValue, `column ${name}: a rowversion column cannot be IDENTITY`, opts.get('identity')?.node ?? decl.nameNode);
+}
+
 function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticValue, bag: DiagnosticBag): void {
   const text = literalFor(v, type, `default of ${column}`, bag);
   if (text === null) return;
   const constraint = {
     name: draft.namer.name('df', draft.name, draft.schema, [column]), isSystemNamed: false, column,
-    expression: toExpression(text, v.node, bag, 'default'), source: refOf(v.node),
+    expression: toExpression(text, draft.key, v.node, bag, 'default'), source: refOf(v.node),
   };
   draft.defaults.push(constraint);
   draft.origins.set(constraint, { node: v.node, nameNode: undefined, generated: true, what: 'default constraint' });

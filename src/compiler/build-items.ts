@@ -77,7 +77,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       }
       const check = {
         name, isSystemNamed: false, ...renamedFromOption(draft, options(a[2], bag), bag),
-        trusted: true, enabled: true, expression: toExpression(expr.text, expr.node, bag, 'check'), source: refOf(item.node),
+        trusted: true, enabled: true, expression: toExpression(expr.text, draft.key, expr.node, bag, 'check'), source: refOf(item.node),
       };
       draft.checks.push(check);
       draft.origins.set(check, origin);
@@ -207,11 +207,11 @@ function addIndex(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void 
     const at = whereV?.node ?? activeV?.node ?? item.node;
     if (clustered) bag.error(Codes.filteredClustered, `index ${name} is clustered and filtered; SQL Server allows filters on nonclustered indexes only`, at);
     if (whereV?.kind === 'sql') {
-      for (const problem of filterPredicateProblems(whereV.text)) {
+      for (const problem of filterPredicateProblems(whereV.text, draft.key)) {
         bag.error(Codes.badFilter, `SQL Server refuses the filter of index ${name}: ${problem}`, whereV.node);
       }
     }
-    filter = toExpression(text, at, bag, 'filter');
+    filter = toExpression(text, draft.key, at, bag, 'filter');
   }
   const index = { name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, include, unique: flag(opts, 'unique') ?? false, clustered, filter, source: refOf(item.node) };
   draft.indexes.push(index);

@@ -70,7 +70,7 @@ export function buildTable(
   settlePrimaryKeyClustering(draft);
   orderChecks(draft);
   for (const e of draft.expressionChecks) {
-    for (const col of referencedColumns(e.text)) {
+    for (const col of referencedColumns(e.text, draft.key)) {
       if (!draft.byName.has(draft.key(col))) {
         bag.error(Codes.unknownColumn, `${e.what} refers to column ${col}, which table ${schema}.${name} does not have`, e.node);
       }

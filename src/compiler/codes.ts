@@ -25,6 +25,10 @@ export const Codes = {
   nullableKey: 'SC1106',
   /** A field whose TypeScript type and the column's nullability disagree (warning). */
   nullabilityMismatch: 'SC1107',
+  /** More than one rowversion column in one table (SQL Server allows one). */
+  twoRowversions: 'SC1108',
+  /** A default, backfill, identity or computed expression on a rowversion column (SQL Server sets its value). */
+  rowversionValue: 'SC1109',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -64,7 +68,10 @@ export const Codes = {
   noSoftDelete: 'SC1504',
   /** An index key wider than 900 bytes (clustered) or 1,700 bytes (nonclustered): a warning. */
   keyTooWide: 'SC1505',
-  /** A MAX or xml column used as a key column. */
+  /**
+   * A column SQL Server cannot index used as a key column (MAX, xml, text, ntext, image,
+   * geography, geometry), or a text/ntext/image column as an INCLUDE column.
+   */
   lobKey: 'SC1506',
   /** INCLUDE on a clustered index. */
   includeOnClustered: 'SC1507',

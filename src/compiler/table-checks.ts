@@ -8,7 +8,7 @@ import type { IndexColumn, NamedObject } from '../model';
 import { Codes } from './codes';
 import { keyBytes, maxKeyBytes } from '../sqlserver/key-bytes';
 import { MAX_IDENTIFIER_LENGTH, type NameKey } from '../sqlserver/names';
-import { typeText } from '../sqlserver/types';
+import { notIncludableReason, notIndexableReason, typeText } from '../sqlserver/types';
 import type { DiagnosticBag } from './diagnostics';
 import { refOf } from './source-ref';
 import type { Origin, TableDraft } from './table-draft';
@@ -105,10 +105,16 @@ export function checkKeyWidths(d: TableDraft, bag: DiagnosticBag): void {
     for (const c of k.columns) {
       const col = d.byName.get(d.key(c.name));
       if (!col) continue;
+      const notKey = notIndexableReason(col.column.type);
       const bytes = keyBytes(col.column.type);
-      if (bytes === null) {
-        bag.error(Codes.lobKey, `${origin.what} ${k.name}: column ${c.name} is ${typeText(col.column.type)}, which cannot be a key column`, origin.node);
+      if (notKey !== null || bytes === null) {
+        bag.error(Codes.lobKey, `${origin.what} ${k.name}: column ${c.name} cannot be a key column: ${notKey ?? `${typeText(col.column.type)} has no key size`}`, origin.node);
       } else total += bytes;
+    }
+    for (const name of 'include' in k ? (k as { include: readonly string[] }).include : []) {
+      const col = d.byName.get(d.key(name));
+      const notIncluded = col ? notIncludableReason(col.column.type) : null;
+      if (notIncluded !== null) bag.error(Codes.lobKey, `${origin.what} ${k.name}: column ${name} cannot be included: ${notIncluded}`, origin.node);
     }
     const limit = maxKeyBytes(k.clustered);
     if (total > limit) {

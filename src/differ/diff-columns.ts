@@ -96,7 +96,8 @@ function dropColumn(pass: ColumnPass, cur: Column, extra: readonly Hazard[]): vo
   const losesData = cur.computed === null && mayHaveRows(table);
   const hazards: Hazard[] = [...extra];
   if (losesData) hazards.push(hazard('data-loss', `drops column ${qualified(pass.table.oldRef)}.${cur.name} and its data (${rowsText(table)})`));
-  const readdable = cur.nullable || cur.identity !== null || cur.computed !== null || !mayHaveRows(table);
+  // SQL Server fills identity, computed and rowversion columns itself when they are added.
+  const readdable = cur.nullable || cur.identity !== null || cur.computed !== null || cur.type.name === 'rowversion' || !mayHaveRows(table);
   if (!readdable) {
     hazards.push(hazard('irreversible', `${qualified(pass.table.oldRef)}.${cur.name} is NOT NULL over existing rows: it cannot be re-added on the way down`));
   }
@@ -111,7 +112,7 @@ function dropColumn(pass: ColumnPass, cur: Column, extra: readonly Hazard[]): vo
  */
 function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[]): void {
   const table = pass.table.newRef;
-  const simple = des.nullable || des.identity !== null || des.computed !== null || !mayHaveRows(pass.table.current);
+  const simple = des.nullable || des.identity !== null || des.computed !== null || des.type.name === 'rowversion' || !mayHaveRows(pass.table.current);
   if (simple) {
     pass.steps.push(step({ kind: 'addColumn', table, column: des }, extra));
     return;
@@ -157,6 +158,12 @@ function replacementReason(pass: ColumnPass, cur: Column, des: Column): Hazard[]
   }
   if (des.computed === null && classifyTypeChange(cur.type, des.type) === 'not-castable') {
     return [hazard('table-rebuild', `${des.name} cannot convert from ${cur.type.name} to ${des.type.name}: the column is dropped and re-added`)];
+  }
+  // ALTER COLUMN refuses a rowversion column outright ("The modified column can't be ... timestamp",
+  // https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql): even a nullability
+  // change means drop and re-add (SQL Server then fills every row with a new value).
+  if (des.computed === null && cur.type.name === 'rowversion' && des.type.name === 'rowversion' && cur.nullable !== des.nullable) {
+    return [hazard('table-rebuild', `rowversion ${des.name} cannot be altered: it is dropped and re-added, with new values`)];
   }
   return null;
 }

@@ -18,9 +18,6 @@ export type Entity =
   | { readonly kind: 'default'; readonly object: DefaultConstraint }
   | { readonly kind: 'foreignKey'; readonly object: ForeignKey };
 
-/** The kind tag of an entity; equal to SkippedObject's objectType for the same object. */
-export type EntityKind = Entity['kind'];
-
 /** Maps current names to desired ones (declared renames) while comparing or re-adding. */
 export interface NameMap {
   /** The desired name of a column of the entity's own table. */
@@ -121,13 +118,6 @@ export function dependsOn(e: Entity, column: string, key: NameKey): boolean {
 /** Whether the entity is (or is backed by) the table's clustered index. */
 export function isClustered(e: Entity): boolean {
   return (e.kind === 'primaryKey' || e.kind === 'unique' || e.kind === 'index') && e.object.clustered;
-}
-
-/** The key columns a foreign key can reference, for a PK, UNIQUE or unique index; else null. */
-export function referenceableColumns(e: Entity): readonly string[] | null {
-  if (e.kind === 'primaryKey' || e.kind === 'unique') return e.object.columns.map((c) => c.name);
-  if (e.kind === 'index' && e.object.unique && e.object.filter === null) return e.object.columns.map((c) => c.name);
-  return null;
 }
 
 /** False for a check or foreign key that is untrusted or disabled (needs WITH CHECK CHECK). */

@@ -10,10 +10,10 @@
  */
 import { entitiesOf, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
 import type { NameKey } from '../sqlserver/names';
-import type { KeptTable } from './table-pairs';
+import type { KeptTable, SystemNames } from './table-pairs';
 
-/** What plans do with names SQL Server generated: adopt the schema's names (sp_rename) or keep them. */
-export type SystemNames = 'adopt' | 'keep';
+export type { SystemNames } from './table-pairs';
+
 
 /** A current entity matched with a desired one. */
 export interface EntityPair {

@@ -5,12 +5,14 @@
  */
 import type { PlanStep, SkippedObject, TableRef } from './changes';
 import type { NameMap } from './entities';
-import type { SystemNames } from './pair-entities';
 import { collationKey, tableKey, type NameKey } from '../sqlserver/names';
 import { isCharacterType } from '../sqlserver/types';
 import type { SqlType, Table } from '../model';
 
 /** A table only the schema has: created. */
+/** What plans do with names SQL Server generated: adopt the schema's names (sp_rename) or keep them. */
+export type SystemNames = 'adopt' | 'keep';
+
 export interface AddedTable { readonly kind: 'added'; readonly desired: Table; readonly ref: TableRef }
 /** A table only the database has: dropped with --allow-drop, else skipped. */
 export interface DroppedTable { readonly kind: 'dropped'; readonly current: Table; readonly ref: TableRef }

@@ -13,7 +13,8 @@ import { isUnicodeType, sameType } from '../sqlserver/types';
  */
 export type TypeChangeSafety = 'same' | 'widening' | 'narrowing' | 'not-castable';
 
-type Family = 'integer' | 'exact' | 'approximate' | 'money' | 'datetime' | 'time' | 'string' | 'binary' | 'guid' | 'xml';
+type Family = 'integer' | 'exact' | 'approximate' | 'money' | 'datetime' | 'time' | 'string' | 'binary' | 'guid' | 'xml'
+  | 'rowversion' | 'variant' | 'hierarchyid' | 'geography' | 'geometry';
 
 const FAMILY: Record<SqlTypeName, Family> = {
   bit: 'integer', tinyint: 'integer', smallint: 'integer', int: 'integer', bigint: 'integer',
@@ -23,7 +24,27 @@ const FAMILY: Record<SqlTypeName, Family> = {
   char: 'string', varchar: 'string', nchar: 'string', nvarchar: 'string',
   binary: 'binary', varbinary: 'binary',
   uniqueidentifier: 'guid', xml: 'xml',
+  // text/ntext/image convert like varchar(max)/nvarchar(max)/varbinary(max) (lengthOf treats them so).
+  text: 'string', ntext: 'string', image: 'binary',
+  rowversion: 'rowversion', sql_variant: 'variant', hierarchyid: 'hierarchyid', geography: 'geography', geometry: 'geometry',
 };
+
+/**
+ * Families no ALTER COLUMN converts to or from another family. rowversion: "The modified column
+ * can't be ... a timestamp data type" and no column can be altered to one (Msg 4927)
+ * (https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql). hierarchyid and
+ * the spatial types are CLR types with explicit conversions only (inferred from the conversion
+ * chart of https://learn.microsoft.com/sql/t-sql/functions/cast-and-convert-transact-sql).
+ */
+const ISOLATED: ReadonlySet<Family> = new Set<Family>(['rowversion', 'hierarchyid', 'geography', 'geometry']);
+
+/**
+ * Families whose values sql_variant can hold: every base type but the large objects, rowversion,
+ * the CLR types and sql_variant itself
+ * (https://learn.microsoft.com/sql/t-sql/data-types/sql-variant-transact-sql). Converting out of
+ * sql_variant needs an explicit CONVERT (same conversion chart), so ALTER COLUMN cannot.
+ */
+const VARIANT_HOLDS: ReadonlySet<Family> = new Set<Family>(['integer', 'exact', 'approximate', 'money', 'datetime', 'time', 'string', 'binary', 'guid']);
 
 /** Decimal digits each integer type needs (bit as 1), for integer -> decimal/money widening. */
 const INTEGER_DIGITS: Partial<Record<SqlTypeName, number>> = { bit: 1, tinyint: 3, smallint: 5, int: 10, bigint: 19 };
@@ -43,9 +64,16 @@ const NOT_CASTABLE = new Set<string>([
 ]);
 
 function lengthOf(t: SqlType): number {
+  if (t.name === 'text' || t.name === 'ntext' || t.name === 'image') return Number.POSITIVE_INFINITY;
   return t.length === 'max' ? Number.POSITIVE_INFINITY : t.length ?? 1;
 }
 
+const DEPRECATED_LOB: ReadonlySet<SqlTypeName> = new Set<SqlTypeName>(['text', 'ntext', 'image']);
+
+/** A large-object value (MAX, text, ntext, image): sql_variant cannot hold one. */
+function isLob(t: SqlType): boolean {
+  return lengthOf(t) === Number.POSITIVE_INFINITY;
+}
 
 /** Classifies changing a column from one type to another. */
 export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety {
@@ -53,6 +81,12 @@ export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety
   const ff = FAMILY[from.name];
   const tf = FAMILY[to.name];
   if (NOT_CASTABLE.has(`${ff}>${tf}`)) return 'not-castable';
+  if (ff !== tf && (ISOLATED.has(ff) || ISOLATED.has(tf))) return 'not-castable';
+  if (ff === 'rowversion' || tf === 'rowversion') return 'not-castable';
+  // text/ntext/image convert only within their own family (character or binary types).
+  if (ff !== tf && (DEPRECATED_LOB.has(from.name) || DEPRECATED_LOB.has(to.name))) return 'not-castable';
+  if (tf === 'variant') return ff === 'variant' ? 'same' : VARIANT_HOLDS.has(ff) && !isLob(from) ? 'widening' : 'not-castable';
+  if (ff === 'variant') return 'not-castable';
   const fits = (ok: boolean): TypeChangeSafety => (ok ? 'widening' : 'narrowing');
   if (ff === 'string' && tf === 'string') {
     // Unicode to non-Unicode may lose characters outside the code page.

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import type { Plan, PlanStep } from '../differ/changes';
+import { DEFAULT_COLLATION, nameKeyFor, tableKey, type NameKey } from '../sqlserver/names';
 import { describeChange, noChangesLine, type ChangeMarker } from './describe';
 import { findingText, preflightSummaryLines, type PreflightReport } from './preflight-report';
 
@@ -26,10 +27,12 @@ export interface PlanCounts {
   readonly schemasToDrop: number;
 }
 
-const tableKey = (schema: string, name: string): string => `${schema}.${name}`.toLowerCase();
+/** Names in a plan compare under its database's collation (the default for a hand-built plan). */
+const planKey = (plan: Plan): NameKey => nameKeyFor(plan.collation ?? DEFAULT_COLLATION);
 
 /** Tables created, altered (touched but neither created nor dropped) and dropped, and schemas. */
 export function countPlan(plan: Plan): PlanCounts {
+  const key = planKey(plan);
   const created = new Set<string>();
   const dropped = new Set<string>();
   const touched = new Set<string>();
@@ -38,11 +41,11 @@ export function countPlan(plan: Plan): PlanCounts {
   for (const { change } of plan.steps) {
     if (change.kind === 'createSchema') schemasToCreate += 1;
     else if (change.kind === 'dropSchema') schemasToDrop += 1;
-    else if (change.kind === 'createTable') created.add(tableKey(change.table.schema, change.table.name));
-    else if (change.kind === 'dropTable') dropped.add(tableKey(change.table.schema, change.table.name));
+    else if (change.kind === 'createTable') created.add(tableKey(key, change.table.schema, change.table.name));
+    else if (change.kind === 'dropTable') dropped.add(tableKey(key, change.table.schema, change.table.name));
     else {
       const t = describeChange(change).table;
-      if (t !== null) touched.add(tableKey(t.schema, t.name));
+      if (t !== null) touched.add(tableKey(key, t.schema, t.name));
     }
   }
   const altered = [...touched].filter((k) => !created.has(k) && !dropped.has(k));
@@ -63,10 +66,11 @@ export function summaryLine(counts: PlanCounts): string {
 
 /** Steps grouped by the table (or schema) they touch, groups in order of first appearance. */
 function groupSteps(plan: Plan): Group[] {
+  const names = planKey(plan);
   const groups = new Map<string, Group>();
   plan.steps.forEach((step, stepIndex) => {
     const facts = describeChange(step.change);
-    const key = facts.table === null ? `schema:${facts.object.toLowerCase()}` : `table:${tableKey(facts.table.schema, facts.table.name)}`;
+    const key = facts.table === null ? `schema:${names(facts.object)}` : `table:${tableKey(names, facts.table.schema, facts.table.name)}`;
     const title = facts.table === null ? `schema ${facts.object}` : `table ${facts.table.schema}.${facts.table.name}`;
     let group = groups.get(key);
     if (group === undefined) {

@@ -12,6 +12,8 @@
  * the key is itself valid T-SQL whose key is the key again (tests rely on that).
  */
 import { assertNeverNode, type CompareOp, type Expr } from './ast';
+import { collationKey, keywordKey, type NameKey } from '../sqlserver/names';
+import { bracket } from '../sqlserver/literals';
 import { typeKey } from './type-names';
 
 /** Normalized boolean structure, before printing. */
@@ -51,13 +53,13 @@ const DATEPART_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The canonical key of a parsed expression. */
-export function canonicalKey(expr: Expr): string {
-  return printNorm(normalize(expr, false));
+export function canonicalKey(expr: Expr, names: NameKey): string {
+  return printNorm(normalize(expr, false, names));
 }
 
-/** A bracketed, lower-cased name part (names compare case-insensitively, as the default collation does). */
-export function nameKey(part: string): string {
-  return `[${part.toLowerCase().replace(/]/g, ']]')}]`;
+/** A bracketed name part keyed as the database collation compares names. */
+export function nameKey(part: string, names: NameKey): string {
+  return bracket(names(part));
 }
 
 /** A string literal exactly as T-SQL would write it, N prefix included. */
@@ -65,46 +67,46 @@ function stringKey(value: string, national: boolean): string {
   return `${national ? 'N' : ''}'${value.replace(/'/g, "''")}'`;
 }
 
-function normalize(e: Expr, negate: boolean): Norm {
+function normalize(e: Expr, negate: boolean, names: NameKey): Norm {
   switch (e.kind) {
     case 'not':
-      return normalize(e.operand, !negate);
+      return normalize(e.operand, !negate, names);
     case 'and':
     case 'or': {
       const conjunctive = (e.kind === 'and') !== negate;
-      return chain(conjunctive ? 'and' : 'or', e.operands.map((o) => normalize(o, negate)));
+      return chain(conjunctive ? 'and' : 'or', e.operands.map((o) => normalize(o, negate, names)));
     }
     case 'comparison': {
-      const left = canonicalKey(e.left);
-      const right = canonicalKey(e.right);
+      const left = canonicalKey(e.left, names);
+      const right = canonicalKey(e.right, names);
       if (e.op === '=') return { k: 'set', negated: negate, left, values: [right] };
       if (e.op === '<>' || e.op === '!=') return { k: 'set', negated: !negate, left, values: [right] };
       const op = negate ? NEGATED_ORDER[e.op] : PLAIN_ORDER[e.op];
       return atom(`(${left}${op}${right})`);
     }
     case 'in': {
-      const left = canonicalKey(e.operand);
-      return { k: 'set', negated: e.negated !== negate, left, values: e.values.map(canonicalKey) };
+      const left = canonicalKey(e.operand, names);
+      return { k: 'set', negated: e.negated !== negate, left, values: e.values.map((a) => canonicalKey(a, names)) };
     }
     case 'between': {
       // BETWEEN a AND b is x >= a AND x <= b (SQL Server stores it so); NOT BETWEEN is its negation.
-      const x = canonicalKey(e.operand);
-      const low = canonicalKey(e.low);
-      const high = canonicalKey(e.high);
+      const x = canonicalKey(e.operand, names);
+      const low = canonicalKey(e.low, names);
+      const high = canonicalKey(e.high, names);
       if (e.negated !== negate) return chain('or', [atom(`(${x}<${low})`), atom(`(${x}>${high})`)]);
       return chain('and', [atom(`(${x}>=${low})`), atom(`(${x}<=${high})`)]);
     }
     case 'isNull': {
       const not = e.negated !== negate ? ' not' : '';
-      return atom(`(${canonicalKey(e.operand)} is${not} null)`);
+      return atom(`(${canonicalKey(e.operand, names)} is${not} null)`);
     }
     case 'like': {
       const not = e.negated !== negate ? ' not' : '';
-      const escape = e.escape === null ? '' : ` escape ${canonicalKey(e.escape)}`;
-      return atom(`(${canonicalKey(e.operand)}${not} like ${canonicalKey(e.pattern)}${escape})`);
+      const escape = e.escape === null ? '' : ` escape ${canonicalKey(e.escape, names)}`;
+      return atom(`(${canonicalKey(e.operand, names)}${not} like ${canonicalKey(e.pattern, names)}${escape})`);
     }
     default: {
-      const key = valueKey(e);
+      const key = valueKey(e, names);
       return atom(negate ? `(not ${key})` : key);
     }
   }
@@ -161,43 +163,43 @@ function printNorm(n: Norm): string {
 }
 
 /** Keys of the non-boolean kinds (booleans nested as values, e.g. in CASE WHEN, go through normalize). */
-function valueKey(e: Expr): string {
+function valueKey(e: Expr, names: NameKey): string {
   switch (e.kind) {
     case 'column':
-      return e.parts.map(nameKey).join('.');
+      return e.parts.map((p) => nameKey(p, names)).join('.');
     case 'number':
-      return e.text.toLowerCase();
+      return keywordKey(e.text);
     case 'string':
       return stringKey(e.value, e.national);
     case 'null':
       return 'null';
     case 'datepart': {
-      const name = e.name.toLowerCase();
+      const name = keywordKey(e.name);
       return DATEPART_ALIASES.get(name) ?? name;
     }
     case 'unary': {
       // `-(-1)`, not `--1`: the key stays valid T-SQL (`--` would start a comment).
-      const operand = canonicalKey(e.operand);
+      const operand = canonicalKey(e.operand, names);
       return e.operand.kind === 'unary' ? `${e.op}(${operand})` : `${e.op}${operand}`;
     }
     case 'binary':
-      return `(${canonicalKey(e.left)}${e.op}${canonicalKey(e.right)})`;
+      return `(${canonicalKey(e.left, names)}${e.op}${canonicalKey(e.right, names)})`;
     case 'call':
-      return callKey(e.name, e.args, e.niladic);
+      return callKey(e.name, e.args, e.niladic, names);
     case 'convert': {
-      const style = e.style === null ? '' : `,${canonicalKey(e.style)}`;
-      return `${e.fn}(${typeKey(e.type)},${canonicalKey(e.value)}${style})`;
+      const style = e.style === null ? '' : `,${canonicalKey(e.style, names)}`;
+      return `${e.fn}(${typeKey(e.type)},${canonicalKey(e.value, names)}${style})`;
     }
     case 'case': {
-      const subject = e.subject === null ? '' : ` ${canonicalKey(e.subject)}`;
-      const branches = e.branches.map((b) => ` when ${canonicalKey(b.when)} then ${canonicalKey(b.then)}`).join('');
-      const otherwise = e.otherwise === null ? '' : ` else ${canonicalKey(e.otherwise)}`;
+      const subject = e.subject === null ? '' : ` ${canonicalKey(e.subject, names)}`;
+      const branches = e.branches.map((b) => ` when ${canonicalKey(b.when, names)} then ${canonicalKey(b.then, names)}`).join('');
+      const otherwise = e.otherwise === null ? '' : ` else ${canonicalKey(e.otherwise, names)}`;
       return `(case${subject}${branches}${otherwise} end)`;
     }
     case 'nextValue':
-      return `(next value for ${e.sequence.map(nameKey).join('.')})`;
+      return `(next value for ${e.sequence.map((p) => nameKey(p, names)).join('.')})`;
     case 'collate':
-      return `(${canonicalKey(e.operand)} collate ${e.collation.toLowerCase()})`;
+      return `(${canonicalKey(e.operand, names)} collate ${collationKey(e.collation)})`;
     case 'not':
     case 'and':
     case 'or':
@@ -206,15 +208,16 @@ function valueKey(e: Expr): string {
     case 'between':
     case 'isNull':
     case 'like':
-      return canonicalKey(e);
+      return canonicalKey(e, names);
     default:
       return assertNeverNode(e);
   }
 }
 
-function callKey(name: readonly string[], args: readonly Expr[], niladic: boolean): string {
-  if (name.length > 1) return `${name.map(nameKey).join('.')}(${args.map(canonicalKey).join(',')})`;
-  const fn = name[0].toLowerCase();
+function callKey(name: readonly string[], args: readonly Expr[], niladic: boolean, names: NameKey): string {
+  if (name.length > 1) return `${name.map((p) => nameKey(p, names)).join('.')}(${args.map((a) => canonicalKey(a, names)).join(',')})`;
+  // Built-in function names are keywords: case-insensitive whatever the collation.
+  const fn = keywordKey(name[0]);
   // Inferred, not observed (sqlserver-catalog.md 2.1 rule 12): SQL Server stores a
   // CURRENT_TIMESTAMP default as (getdate()); Prisma, TypeORM and MikroORM all rely on that.
   if (fn === 'current_timestamp' && niladic) return 'getdate()';
@@ -222,8 +225,8 @@ function callKey(name: readonly string[], args: readonly Expr[], niladic: boolea
   // IIF is defined as shorthand for a searched CASE, so the two must compare equal whichever
   // form the catalog prints.
   if (fn === 'iif' && args.length === 3) {
-    const [condition, whenTrue, whenFalse] = args.map(canonicalKey);
+    const [condition, whenTrue, whenFalse] = args.map((a) => canonicalKey(a, names));
     return `(case when ${condition} then ${whenTrue} else ${whenFalse} end)`;
   }
-  return `${fn}(${args.map(canonicalKey).join(',')})`;
+  return `${fn}(${args.map((a) => canonicalKey(a, names)).join(',')})`;
 }

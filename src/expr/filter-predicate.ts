@@ -4,14 +4,15 @@
  * (IS, IS NOT, =, <>, !=, >, >=, !>, <, <=, !<) or `column IN (constant, ...)`. No OR, NOT,
  * LIKE, BETWEEN, functions, column-to-column comparisons, or NULL with a comparison operator.
  */
+import type { NameKey } from '../sqlserver/names';
 import { childrenOf, type Expr } from './ast';
 import { quote } from './source-text';
 
 /** One message per offending part of a parsed filter `expr` read from `text`; empty when valid. */
-export function filterProblemsOf(text: string, expr: Expr): string[] {
+export function filterProblemsOf(text: string, expr: Expr, names: NameKey): string[] {
   const problems: string[] = [];
   for (const conjunct of conjunctsOf(expr)) {
-    const problem = conjunctProblem(text, conjunct);
+    const problem = conjunctProblem(text, conjunct, names);
     if (problem !== null) problems.push(problem);
   }
   return problems;
@@ -22,11 +23,11 @@ function conjunctsOf(expr: Expr): Expr[] {
   return expr.operands.flatMap(conjunctsOf);
 }
 
-function conjunctProblem(text: string, c: Expr): string | null {
+function conjunctProblem(text: string, c: Expr, names: NameKey): string | null {
   const part = `"${quote(text, c)}"`;
   switch (c.kind) {
     case 'or':
-      return `OR is not allowed in a filtered index predicate: ${part}${orHint(c.operands)}`;
+      return `OR is not allowed in a filtered index predicate: ${part}${orHint(c.operands, names)}`;
     case 'not':
       return `NOT is not allowed in a filtered index predicate: ${part}`;
     case 'between':
@@ -96,12 +97,12 @@ function functionProblem(text: string, e: Expr): string | null {
 }
 
 /** When an OR chain is all `col = constant` on one column, suggest the IN form SQL Server accepts. */
-function orHint(operands: readonly Expr[]): string {
+function orHint(operands: readonly Expr[], names: NameKey): string {
   let column: string | null = null;
   for (const o of operands) {
     if (o.kind !== 'comparison' || o.op !== '=' || o.left.kind !== 'column' || !isConstant(o.right)) return '';
     const name = o.left.parts.join('.');
-    if (column !== null && column.toLowerCase() !== name.toLowerCase()) return '';
+    if (column !== null && names(column) !== names(name)) return '';
     column = name;
   }
   return column === null ? '' : `; use ${column} IN (...) instead`;

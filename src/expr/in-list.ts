@@ -2,6 +2,7 @@
  * Recognizing a check that is a list of allowed strings (what a TypeScript string-literal union
  * compiles to), so `pull` can write the union back.
  */
+import type { NameKey } from '../sqlserver/names';
 import type { Expr } from './ast';
 
 /** A column and its allowed string values, in the order the user wrote them. */
@@ -15,7 +16,7 @@ export interface InList {
  * IN list reversed (SQL Server prints IN as an OR chain in reverse order, sqlserver-catalog.md
  * 2.1 rule 7), so an OR chain is reversed back. Anything else is null.
  */
-export function inListOfExpr(expr: Expr): InList | null {
+export function inListOfExpr(expr: Expr, names: NameKey): InList | null {
   if (expr.kind === 'in') {
     if (expr.negated || expr.operand.kind !== 'column' || expr.operand.parts.length !== 1) return null;
     const values = stringValues(expr.values);
@@ -29,7 +30,7 @@ export function inListOfExpr(expr: Expr): InList | null {
     if (t.right.kind !== 'string') return null;
     const name = t.left.parts[0];
     if (column === null) column = name;
-    else if (column.toLowerCase() !== name.toLowerCase()) return null;
+    else if (names(column) !== names(name)) return null;
     values.push(t.right.value);
   }
   if (column === null) return null;

@@ -4,6 +4,7 @@
  * the catalog reader both call makeExpression, so the normalization happens at the model
  * boundary and nowhere else (design.md "Normalization").
  */
+import type { NameKey } from '../sqlserver/names';
 import type { SqlExpression } from '../model';
 import { canonicalKey } from './canonical';
 import { columnsOf } from './columns';
@@ -26,24 +27,27 @@ export interface ExpressionResult {
   readonly problem: string | null;
 }
 
-/** Reads a check, default, filter or computed definition into a model expression. */
-export function makeExpression(text: string): ExpressionResult {
+/**
+ * Reads a check, default, filter or computed definition into a model expression; names in its
+ * canonical key compare as `names` (the database collation's name key) says.
+ */
+export function makeExpression(text: string, names: NameKey): ExpressionResult {
   const parsed = parseExpression(text);
   if (parsed.ok) {
     try {
-      return { expression: { text, canonical: canonicalKey(parsed.expr), parsed: true }, problem: null };
+      return { expression: { text, canonical: canonicalKey(parsed.expr, names), parsed: true }, problem: null };
     } catch (error) {
       // Defensive: a printer bug must degrade to the text key, never break the model build.
       const message = error instanceof Error ? error.message : String(error);
-      return fallback(text, `internal printer failure: ${message}`, 0);
+      return fallback(text, `internal printer failure: ${message}`, 0, names);
     }
   }
-  return fallback(text, parsed.message, parsed.offset);
+  return fallback(text, parsed.message, parsed.offset, names);
 }
 
-/** The whitespace- and case-insensitive text key used when the parser cannot read `text`. */
-function fallback(text: string, message: string, offset: number): ExpressionResult {
-  const canonical = text.replace(/\s+/g, '').toLowerCase();
+/** The whitespace-insensitive text key (keyed like names) used when the parser cannot read `text`. */
+function fallback(text: string, message: string, offset: number, names: NameKey): ExpressionResult {
+  const canonical = names(text.replace(/\s+/g, ''));
   return { expression: { text, canonical, parsed: false }, problem: describeFailure(text, message, offset) };
 }
 
@@ -57,30 +61,30 @@ function describeFailure(text: string, message: string, offset: number): string 
  * Why SQL Server would refuse `text` as a filtered-index predicate (design.md rule 10), one
  * message per problem; empty when it is acceptable.
  */
-export function filterPredicateProblems(text: string): string[] {
+export function filterPredicateProblems(text: string, names: NameKey): string[] {
   const parsed = parseExpression(text);
   if (!parsed.ok) return [describeFailure(text, parsed.message, parsed.offset)];
-  return filterProblemsOf(text, parsed.expr);
+  return filterProblemsOf(text, parsed.expr, names);
 }
 
 /** The columns an expression references (bracket-free names), for "column does not exist" checks. */
-export function referencedColumns(text: string): string[] {
+export function referencedColumns(text: string, names: NameKey): string[] {
   const parsed = parseExpression(text);
   // Unparsable text is already reported by makeExpression; guessing names would add false errors.
-  return parsed.ok ? columnsOf(parsed.expr) : [];
+  return parsed.ok ? columnsOf(parsed.expr, names) : [];
 }
 
 /**
  * The column and allowed string values of a check that is exactly `column IN ('a', ...)` or
  * the OR chain of equalities SQL Server stores for it; values in the order the user wrote them.
  */
-export function inListOf(text: string): InList | null {
+export function inListOf(text: string, names: NameKey): InList | null {
   const parsed = parseExpression(text);
-  return parsed.ok ? inListOfExpr(parsed.expr) : null;
+  return parsed.ok ? inListOfExpr(parsed.expr, names) : null;
 }
 
 /** The canonical key of `text`, or null when it cannot be parsed (for callers comparing two texts). */
-export function canonicalOf(text: string): string | null {
+export function canonicalOf(text: string, names: NameKey): string | null {
   const parsed = parseExpression(text);
-  return parsed.ok ? canonicalKey(parsed.expr) : null;
+  return parsed.ok ? canonicalKey(parsed.expr, names) : null;
 }

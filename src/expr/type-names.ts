@@ -3,6 +3,7 @@
  * one name SQL Server stores for each (it prints CONVERT([varchar](max), ...) for
  * `character varying(max)`, sqlserver-catalog.md 2.1 rule 6).
  */
+import { keywordKey } from '../sqlserver/names';
 import type { TypeName } from './ast';
 
 /** ISO / ODBC synonyms and the base type SQL Server resolves them to (T-SQL data type synonyms). */
@@ -38,7 +39,7 @@ export function continuesTypeName(words: readonly string[]): boolean {
 
 /** The comparison key of a type: base name lower-cased with synonyms resolved, then (args). */
 export function typeKey(type: TypeName): string {
-  const lowered = type.parts.map((p) => p.toLowerCase());
+  const lowered = type.parts.map(keywordKey);
   let name: string;
   if (lowered.length === 1) {
     const single = lowered[0].replace(/\s+/g, ' ');
@@ -46,6 +47,6 @@ export function typeKey(type: TypeName): string {
   } else {
     name = lowered.map((p) => `[${p.replace(/]/g, ']]')}]`).join('.');
   }
-  const args = type.args.map((a) => a.toLowerCase());
+  const args = type.args.map(keywordKey);
   return args.length === 0 ? name : `${name}(${args.join(',')})`;
 }

@@ -4,6 +4,7 @@
  * `migrate lint` re-plans the migration as `migrate new` planned it: a rename stays a rename.
  */
 import { makeExpression } from '../expr';
+import { nameKeyFor } from '../sqlserver/names';
 import type { Database } from '../model';
 
 /** One table's hints: its previous name and its columns' previous names and backfills. */
@@ -46,7 +47,7 @@ export function withHints(db: Database, hints: readonly TableHints[]): Database 
           return {
             ...c,
             ...(ch.renamedFrom !== undefined ? { renamedFrom: ch.renamedFrom } : {}),
-            ...(ch.backfill !== undefined ? { backfill: makeExpression(ch.backfill).expression } : {}),
+            ...(ch.backfill !== undefined ? { backfill: makeExpression(ch.backfill, nameKeyFor(db.collation)).expression } : {}),
           };
         }),
       };

@@ -9,7 +9,9 @@ export type SqlTypeName =
   | 'date' | 'time' | 'datetime' | 'datetime2' | 'datetimeoffset' | 'smalldatetime'
   | 'char' | 'varchar' | 'nchar' | 'nvarchar'
   | 'binary' | 'varbinary'
-  | 'uniqueidentifier' | 'xml';
+  | 'uniqueidentifier' | 'xml'
+  | 'rowversion' | 'sql_variant' | 'hierarchyid' | 'geography' | 'geometry'
+  | 'text' | 'ntext' | 'image';
 
 /**
  * A column type.
@@ -18,11 +20,21 @@ export type SqlTypeName =
  * - decimal/numeric: `precision` (1-38, default 18) and `scale` (default 0).
  * - float: `precision` is 53 (SQL Server stores float(1..24) as real, float(25..53) as float(53)).
  * - time/datetime2/datetimeoffset: `scale` = fractional-second digits (0-7, default 7).
- * - every other type: no facets.
+ * - every other type: no facets. `rowversion` is also what SQL Server's old name `timestamp`
+ *   reads as; `text`, `ntext` and `image` are deprecated but still read and planned.
+ * - `alias`: the alias type the column was declared with (`sysname`, or a user type such as
+ *   `dbo.Email`); the facets are its base type's, and only they are compared.
  */
 export interface SqlType {
   readonly name: SqlTypeName;
   readonly length?: number | 'max';
   readonly precision?: number;
   readonly scale?: number;
+  readonly alias?: TypeAlias;
+}
+
+/** An alias type a column is declared with: `sysname` (schema `sys`) or a CREATE TYPE ... FROM type. */
+export interface TypeAlias {
+  readonly schema: string;
+  readonly name: string;
 }

@@ -1,13 +1,14 @@
 /**
  * Bytes a value of a type can take in an index key, for SQL Server's key size limits
  * (900 bytes clustered, 1,700 nonclustered). Variable-length types count their maximum.
- * Shared by the compiler's key-size check and the lint rule that owns its severity.
+ * Shared by the compiler's key-size check, the lint rule that owns its severity, and the
+ * catalog writer (sys.columns.max_length is the same size).
  */
 import type { SqlType } from '../model';
 
 /** The largest key size of one column of this type; null for MAX and xml (not allowed as keys). */
 export function keyBytes(t: SqlType): number | null {
-  if (t.length === 'max' || t.name === 'xml') return null;
+  if (t.length === 'max') return null;
   // time/datetime2/datetimeoffset grow by one byte at scale 3 and again at scale 5.
   const scaled = (small: number): number => small + ((t.scale ?? 7) <= 2 ? 0 : (t.scale ?? 7) <= 4 ? 1 : 2);
   switch (t.name) {
@@ -26,6 +27,14 @@ export function keyBytes(t: SqlType): number | null {
     case 'char': case 'varchar': case 'binary': case 'varbinary': return t.length ?? 1;
     case 'nchar': case 'nvarchar': return 2 * (t.length ?? 1);
     case 'uniqueidentifier': return 16;
+    case 'rowversion': return 8;
+    // sql_variant is at most 8,016 bytes; hierarchyid at most 892
+    // (https://learn.microsoft.com/sql/t-sql/data-types/sql-variant-transact-sql,
+    // https://learn.microsoft.com/sql/t-sql/data-types/hierarchyid-data-type-method-reference).
+    case 'sql_variant': return 8016;
+    case 'hierarchyid': return 892;
+    // Large objects and spatial types cannot be keys at all (notIndexableReason).
+    case 'geography': case 'geometry': case 'text': case 'ntext': case 'image': case 'xml': return null;
   }
 }
 

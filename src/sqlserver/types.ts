@@ -21,7 +21,69 @@ const SHAPES: Readonly<Record<SqlTypeName, FacetShape>> = {
   char: 'length', varchar: 'length', nchar: 'length', nvarchar: 'length',
   binary: 'length', varbinary: 'length',
   uniqueidentifier: 'none', xml: 'none',
+  rowversion: 'none', sql_variant: 'none', hierarchyid: 'none', geography: 'none', geometry: 'none',
+  text: 'none', ntext: 'none', image: 'none',
 };
+
+/**
+ * Names SQL Server reports (TYPE_NAME) for a type schemac calls otherwise: `timestamp` is the
+ * deprecated synonym of rowversion and the name sys.types keeps for it
+ * (https://learn.microsoft.com/sql/t-sql/data-types/rowversion-transact-sql).
+ */
+const SYNONYMS: Readonly<Record<string, SqlTypeName>> = { timestamp: 'rowversion' };
+
+/** The model type name of a type name as SQL Server or a user writes it (lower case), or null. */
+export function modelTypeName(name: string): SqlTypeName | null {
+  const lower = name.toLowerCase();
+  const synonym = SYNONYMS[lower];
+  if (synonym !== undefined) return synonym;
+  return isSqlTypeName(lower) ? lower : null;
+}
+
+/**
+ * Deprecated types, with what replaces them: "ntext, text, and image data types will be
+ * removed in a future version of SQL Server"
+ * (https://learn.microsoft.com/sql/t-sql/data-types/ntext-text-and-image-transact-sql).
+ */
+export const DEPRECATED_TYPES: Readonly<Partial<Record<SqlTypeName, string>>> = {
+  text: 'varchar(max)', ntext: 'nvarchar(max)', image: 'varbinary(max)',
+};
+
+/** sysname: the built-in alias of nvarchar(128) NOT NULL, under the `sys` schema. */
+export const SYSNAME = { schema: 'sys', name: 'sysname', base: { name: 'nvarchar', length: 128 } } as const;
+
+/**
+ * Why SQL Server refuses a column of this type as an index key, or null when it may be one.
+ * "Columns that are of the large object (LOB) data types ntext, text, varchar(max),
+ * nvarchar(max), varbinary(max), xml, or image can't be specified as key columns for an index";
+ * geometry and geography columns take only a spatial index
+ * (https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql).
+ */
+export function notIndexableReason(t: SqlType): string | null {
+  if (t.length === 'max') return `${typeText(t)} is a large object type, which cannot be an index key`;
+  switch (t.name) {
+    case 'text': case 'ntext': case 'image': case 'xml':
+      return `${t.name} is a large object type, which cannot be an index key`;
+    case 'geography': case 'geometry':
+      return `${t.name} columns take only a spatial index, not a key of an ordinary index`;
+    default:
+      return null;
+  }
+}
+
+/** text, ntext and image cannot even be INCLUDE columns of a nonclustered index (same page). */
+export function notIncludableReason(t: SqlType): string | null {
+  return t.name === 'text' || t.name === 'ntext' || t.name === 'image'
+    ? `${t.name} columns cannot be INCLUDE columns of an index` : null;
+}
+
+/**
+ * rowversion: at most one per table, and SQL Server sets its value itself, so no DEFAULT
+ * (https://learn.microsoft.com/sql/t-sql/data-types/rowversion-transact-sql).
+ */
+export function isRowversion(t: SqlType): boolean {
+  return t.name === 'rowversion';
+}
 
 /** The facet shape of a type name. */
 export function facetShape(name: SqlTypeName): FacetShape {
@@ -60,14 +122,15 @@ export function allowsMax(name: SqlTypeName): boolean {
   return MAX_ALLOWED.has(name);
 }
 
-/** char, varchar, nchar, nvarchar: the types that carry a collation. */
+/** char, varchar, nchar, nvarchar (and the deprecated text, ntext): the types that carry a collation. */
 export function isCharacterType(t: SqlType): boolean {
-  return t.name === 'char' || t.name === 'varchar' || t.name === 'nchar' || t.name === 'nvarchar';
+  return t.name === 'char' || t.name === 'varchar' || t.name === 'nchar' || t.name === 'nvarchar'
+    || t.name === 'text' || t.name === 'ntext';
 }
 
-/** nchar, nvarchar: a string literal meets them with the N prefix; two bytes per character. */
+/** nchar, nvarchar, ntext: a string literal meets them with the N prefix; two bytes per character. */
 export function isUnicodeType(t: SqlType): boolean {
-  return t.name === 'nchar' || t.name === 'nvarchar';
+  return t.name === 'nchar' || t.name === 'nvarchar' || t.name === 'ntext';
 }
 
 /** Bytes one unit of a length facet takes (sys.columns.max_length is in bytes). */
@@ -111,6 +174,8 @@ export function allowsIdentity(t: SqlType): boolean {
  * and CAST); a missing length throws, because `varchar` without one silently means varchar(1).
  */
 export function typeText(type: SqlType): string {
+  // An alias type is written by its own name; its facets are its base type's.
+  if (type.alias !== undefined) return type.alias.schema.toLowerCase() === 'sys' ? type.alias.name : `${type.alias.schema}.${type.alias.name}`;
   const shape = SHAPES[type.name];
   switch (shape) {
     case 'none':

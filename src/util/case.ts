@@ -11,3 +11,11 @@ export function snakeCase(field: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
 }
+
+/**
+ * Case folding for names that are not SQL Server's (TypeScript class and file names, which
+ * collide case-insensitively on common file systems). SQL names use src/sqlserver's NameKey.
+ */
+export function foldCase(text: string): string {
+  return text.toLowerCase();
+}

@@ -47,9 +47,19 @@ const cases: [Partial<ColumnRow>, SqlType][] = [
   [{ type_name: 'bit', max_length: 1, precision: 1 }, { name: 'bit' }],
   [{ type_name: 'money', max_length: 8, precision: 19, scale: 4 }, { name: 'money' }],
   [{ type_name: 'xml', max_length: -1, precision: 0 }, { name: 'xml' }],
-  // Alias types resolve through their base type: sysname is nvarchar(128).
-  [{ type_name: 'sysname', system_type_name: 'nvarchar', max_length: 256 }, { name: 'nvarchar', length: 128 }],
-  [{ type_name: 'Flag', system_type_name: 'bit', max_length: 1, precision: 1 }, { name: 'bit' }],
+  // Alias types resolve through their base type (sysname is nvarchar(128)) and keep their name.
+  [{ type_name: 'sysname', system_type_name: 'nvarchar', max_length: 256 }, { name: 'nvarchar', length: 128, alias: { schema: 'sys', name: 'sysname' } }],
+  [{ type_name: 'Flag', system_type_name: 'bit', max_length: 1, precision: 1, type_schema_name: 'hr' }, { name: 'bit', alias: { schema: 'hr', name: 'Flag' } }],
+  // timestamp is rowversion's old name, the one sys.types keeps; the CLR system types have no
+  // base type name (TYPE_NAME(240) is NULL).
+  [{ type_name: 'timestamp', max_length: 8 }, { name: 'rowversion' }],
+  [{ type_name: 'hierarchyid', system_type_name: null, max_length: 892 }, { name: 'hierarchyid' }],
+  [{ type_name: 'geography', max_length: -1 }, { name: 'geography' }],
+  [{ type_name: 'geometry', max_length: -1 }, { name: 'geometry' }],
+  [{ type_name: 'sql_variant', max_length: 8016 }, { name: 'sql_variant' }],
+  [{ type_name: 'text', max_length: 16, collation_name: 'SQL_Latin1_General_CP1_CI_AS' }, { name: 'text' }],
+  [{ type_name: 'ntext', max_length: 16 }, { name: 'ntext' }],
+  [{ type_name: 'image', max_length: 16 }, { name: 'image' }],
 ];
 
 describe('column types from sys.columns', () => {

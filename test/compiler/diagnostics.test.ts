@@ -23,8 +23,8 @@ const cases: Case[] = [
   { title: 'a decorator argument that is not a literal', code: 'SC1001', at: 'pick()', source: `
 const pick = (): string => 'x';
 @Table(pick()) export class NotStatic { @Column.int() a!: number; }` },
-  { title: 'a column type with no SQL Server mapping', code: 'SC1101', at: 'Column.text', source: `
-@Table('t_unknown_type') export class UnknownType { @Column.text() body!: string; }` },
+  { title: 'a column type with no SQL Server mapping', code: 'SC1101', at: 'Column.blob', source: `
+@Table('t_unknown_type') export class UnknownType { @Column.blob() body!: string; }` },
   { title: 'a field with no column decorator', code: 'SC1102', at: 'blob', source: `
 @Table('t_unmapped') export class Unmapped { @Column.int() a!: number; blob!: object; }` },
   { title: 'a length outside the type\'s range', code: 'SC1103', at: '9000', source: `
@@ -37,6 +37,10 @@ const pick = (): string => 'x';
 @Table('t_ident_varchar') export class IdentVarchar { @Column.varchar(10, { identity: true }) a!: string; }` },
   { title: 'a default literal of the wrong type', code: 'SC1104', at: "'zero'", source: `
 @Table('t_default_type') export class DefaultType { @Column.int({ default: 'zero' }) a!: number; }` },
+  { title: 'two rowversion columns', code: 'SC1108', at: 'b!', source: `
+@Table('t_two_rv') export class TwoRv { @Column.rowversion() a!: Uint8Array; @Column.rowversion() b!: Uint8Array; }` },
+  { title: 'a default on a rowversion column', code: 'SC1109', at: 'sql`0x01`', source: `
+@Table('t_rv_default') export class RvDefault { @Column.rowversion({ default: sql\`0x01\` } as any) v!: Uint8Array; }` },
   { title: 'two IDENTITY columns', code: 'SC1105', at: 'true', nth: 1, source: `
 @Table('t_two_ident') export class TwoIdent { @Column.int({ identity: true }) a!: number; @Column.int({ identity: true }) b!: number; }` },
   { title: 'a primary key on a nullable column', code: 'SC1106', at: 'primaryKey: true', skip: 12, source: `
@@ -109,6 +113,12 @@ export class ClusteredFilter { @Column.int() a!: number; }` },
 export class Wide { @Column.nvarchar(500) a!: string; @Column.nvarchar(400) b!: string; }` },
   { title: 'a MAX column as a key column', code: 'SC1506', at: '@Index', source: `
 @Table('t_max_key') @Index('ix_max_key', ['body']) export class MaxKey { @Column.nvarchar('max') body!: string; }` },
+  { title: 'a text column as a key column', code: 'SC1506', at: '@Index', source: `
+@Table('t_text_key') @Index('ix_text_key', ['body']) export class TextKey { @Column.text() body!: string; }` },
+  { title: 'a geography column as a key column', code: 'SC1506', at: '@Index', source: `
+@Table('t_geo_key') @Index('ix_geo_key', ['place']) export class GeoKey { @Column.geography() place!: string; }` },
+  { title: 'an image column as an INCLUDE column', code: 'SC1506', at: '@Index', source: `
+@Table('t_image_include') @Index('ix_image_include', ['a'], { include: ['pic'] }) export class ImageInclude { @Column.int() a!: number; @Column.image() pic!: Uint8Array; }` },
   { title: 'INCLUDE on a clustered index', code: 'SC1507', at: "['b']", source: `
 @Table('t_include_clustered') @Index('ix_include_clustered', ['a'], { clustered: true, include: ['b'] })
 export class IncludeClustered { @Column.int() a!: number; @Column.int() b!: number; }` },

@@ -1,4 +1,5 @@
 /** Differ cases for constraints and indexes: changes, system-named renames, trust, clustering, drops. */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
 import { LARGE_TABLE_ROWS } from '../../src/differ';
 import { ck, col, db, df, fk, ix, pk, table, uq, type TableParts } from '../support/model-builders';
@@ -13,7 +14,7 @@ const tenantFk = (o: Parameters<typeof fk>[4] = {}) => fk('fk_t_tenant', ['tenan
 /** A check whose stored text differs from the written one but whose canonical key is equal. */
 function storedCheck(name: string, written: string, stored: string): CheckConstraint {
   const c = ck(name, written);
-  return { ...c, expression: { text: stored, canonical: makeExpression(written).expression.canonical, parsed: true } };
+  return { ...c, expression: { text: stored, canonical: makeExpression(written, defaultNameKey).expression.canonical, parsed: true } };
 }
 
 const cases: DiffCase[] = [

@@ -26,6 +26,29 @@ const cases: Array<[string, string, TypeChangeSafety]> = [
   ['xml', 'int', 'not-castable'],
   ['varchar(10)', 'int', 'narrowing'],
   ['varbinary(10)', 'varbinary(20)', 'widening'],
+  // The deprecated LOB types convert like their MAX replacements, both ways.
+  ['text', 'varchar(max)', 'widening'],
+  ['varchar(max)', 'text', 'widening'],
+  ['ntext', 'nvarchar(max)', 'widening'],
+  ['text', 'nvarchar(max)', 'widening'],
+  ['ntext', 'varchar(max)', 'narrowing'],
+  ['text', 'varchar(100)', 'narrowing'],
+  ['image', 'varbinary(max)', 'widening'],
+  ['varbinary(20)', 'image', 'widening'],
+  ['image', 'int', 'not-castable'],
+  // rowversion is never altered; hierarchyid and the spatial types convert to nothing in place.
+  ['rowversion', 'binary(8)', 'not-castable'],
+  ['binary(8)', 'rowversion', 'not-castable'],
+  ['hierarchyid', 'varbinary(max)', 'not-castable'],
+  ['geography', 'geometry', 'not-castable'],
+  ['varchar(100)', 'geography', 'not-castable'],
+  // sql_variant holds most base types; nothing converts out of it implicitly.
+  ['int', 'sql_variant', 'widening'],
+  ['nvarchar(100)', 'sql_variant', 'widening'],
+  ['varchar(max)', 'sql_variant', 'not-castable'],
+  ['xml', 'sql_variant', 'not-castable'],
+  ['sql_variant', 'int', 'not-castable'],
+  ['geography', 'geography', 'same'],
 ];
 
 describe('type-change safety', () => {

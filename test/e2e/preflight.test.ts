@@ -14,7 +14,14 @@ import type { RequestInfo } from '../standin/server';
 const FAST = '--no-type-check';
 
 /** The schema the database does not meet yet: every change below has rows that break it. */
-const SCHEMA = `import { Column, ForeignKey, Index, Table } from 'schemac';
+const SCHEMA = `import { Check, Column, ForeignKey, Index, Table, sql } from 'schemac';
+
+@Table('notes')
+@Check('ck_notes_body', sql\`LEN([body]) < 5\`)                  // untrusted today, and note 2 breaks it
+export class Note {
+  @Column.int({ primaryKey: { name: 'pk_notes', clustered: true } }) id!: number;
+  @Column.varchar(20) body!: string;
+}
 
 @Table('tenants')
 export class Tenant {
@@ -39,6 +46,9 @@ export class Account {
 `;
 
 const SETUP = [
+  'CREATE TABLE [dbo].[notes] ([id] int NOT NULL, [body] varchar(20) NOT NULL, CONSTRAINT [pk_notes] PRIMARY KEY CLUSTERED ([id]));',
+  "INSERT INTO [dbo].[notes] ([id], [body]) VALUES (1, 'ok'), (2, 'too long');",
+  'ALTER TABLE [dbo].[notes] WITH NOCHECK ADD CONSTRAINT [ck_notes_body] CHECK (LEN([body]) < 5);',
   'CREATE TABLE [dbo].[tenants] ([id] int NOT NULL, [name] varchar(20) NULL, CONSTRAINT [pk_tenants] PRIMARY KEY CLUSTERED ([id]));',
   'CREATE TABLE [dbo].[accounts] ([id] int NOT NULL, [tenant_id] int NOT NULL, [code] varchar(20) NOT NULL, [status] varchar(20) NOT NULL, [nickname] varchar(40) NULL, [score] bigint NOT NULL, CONSTRAINT [pk_accounts] PRIMARY KEY CLUSTERED ([id]));',
   "INSERT INTO [dbo].[tenants] ([id], [name]) VALUES (1, 'one'), (2, NULL);",
@@ -89,6 +99,8 @@ for (const spec of e2eTargets()) {
       expect(count(p, 'check', /ck_accounts_status/)).toBe(1);
       expect(count(p, 'duplicates', /ix_accounts_code/)).toBe(2);
       expect(count(p, 'orphans', /fk_accounts_tenant/)).toBe(2);
+      // Re-validating an untrusted constraint (WITH CHECK CHECK CONSTRAINT) is counted like a new one.
+      expect(count(p, 'check', /ck_notes_body/)).toBe(1);
       // No key values unless asked for.
       expect(p.checks.every((c) => c.samples === undefined)).toBe(true);
     }, 120_000);
@@ -127,7 +139,7 @@ for (const spec of e2eTargets()) {
     it('a blocked plan says so and exits 1 with --detailed-exitcode', async () => {
       const r = await project.run(['plan', ...db(), FAST, '--detailed-exitcode']);
       expectExit(r, 1);
-      expect(r.stdout).toMatch(/Blocked: 7 steps will fail on existing data:/);
+      expect(r.stdout).toMatch(/Blocked: 8 steps will fail on existing data:/);
       expect(r.stdout).toMatch(/x pre-flight: 2 rows with a duplicate \(code\) for ix_accounts_code: the step will fail/);
     }, 120_000);
 
@@ -146,13 +158,26 @@ for (const spec of e2eTargets()) {
     it('review against the database shows the counts in markdown and JSON, never key values', async () => {
       const md = await project.run(['review', ...db(), '--format', 'markdown', FAST]);
       expectExit(md, 0);
-      expect(md.stdout).toContain('> [!CAUTION]\n> Blocked: 7 steps will fail on the data in `app`:');
+      expect(md.stdout).toContain('> [!CAUTION]\n> Blocked: 8 steps will fail on the data in `app`:');
       expect(md.stdout).toContain('⛔ pre-flight: 2 rows with no parent row for fk_accounts_tenant: the step will fail');
       expect(md.stdout).not.toContain('primary key');
       const json = await project.run(['review', ...db(), '--format', 'json', FAST]);
       const doc = JSON.parse(json.stdout) as { preflight: PreflightJson };
       expect(doc.preflight.blocked).toBe(true);
       expect(doc.preflight.checks.every((c) => c.samples === undefined)).toBe(true);
+    }, 120_000);
+
+    it('counts that take longer than --preflight-timeout are cancelled and reported as not run', async () => {
+      if (target.standin === null) return; // delays are a stand-in fault
+      target.standin.setSqlFaults({ delays: [{ match: '[check_id]', ms: 20_000 }] });
+      try {
+        const r = await project.run(['plan', ...db(), FAST, '--detailed-exitcode', '--preflight-timeout', '300ms']);
+        expectExit(r, 2); // not blocked: nothing was counted
+        expect(r.stdout).toMatch(/Pre-flight could not check 8 steps against the data:/);
+        expect(r.stdout).toContain('the counts did not finish within 300 ms and were cancelled');
+      } finally {
+        target.standin.setSqlFaults({});
+      }
     }, 120_000);
 
     it('with --catalog, says which checks it could not run and is not blocked', async () => {
@@ -162,7 +187,7 @@ for (const spec of e2eTargets()) {
       fs.writeFileSync(file, snap.stdout);
       const r = await project.run(['plan', '--catalog', file, FAST, '--detailed-exitcode']);
       if (r.code !== 2) throw new Error(shown(r));
-      expect(r.stdout).toMatch(/Pre-flight could not check 7 steps against the data:/);
+      expect(r.stdout).toMatch(/Pre-flight could not check 8 steps against the data:/);
       expect(r.stdout).toContain('the plan was made from a catalog file (--catalog)');
       expect(r.stdout).not.toContain('Blocked');
     }, 120_000);
@@ -173,6 +198,7 @@ for (const spec of e2eTargets()) {
         "UPDATE [dbo].[accounts] SET [code] = 'D' WHERE [id] = 2;",
         "UPDATE [dbo].[accounts] SET [tenant_id] = 1, [status] = 'active', [nickname] = 'n3' WHERE [id] = 3;",
         'UPDATE [dbo].[accounts] SET [tenant_id] = 2, [score] = 4 WHERE [id] = 4;',
+        "UPDATE [dbo].[notes] SET [body] = 'long' WHERE [id] = 2;",
       ]);
       // The new NOT NULL column still needs a default over existing rows.
       project.write('accounts.schema.ts', SCHEMA.replace("@Column.varchar(10) region!", "@Column.varchar(10, { default: 'eu' }) region!"));

@@ -3,12 +3,26 @@
  * switch itself: the run's database name, the URLs it builds from a sample value, and that
  * without the variable the suites run on the stand-in only.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { parseConnectionString } from '../../src/catalog/connection';
+import { repoRoot } from '../cli/run-cli';
 import { e2eTargets, planRealServer, REAL_SERVER_ENV } from './real-server';
 
 describe('the real-server switch', () => {
-  it('is named SCHEMAC_TEST_DATABASE_URL', () => {
-    expect(REAL_SERVER_ENV).toBe('SCHEMAC_TEST_DATABASE_URL');
+  it('is the variable the README documents and the CI workflow sets, to a URL that reaches its SQL Server service', () => {
+    expect(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8')).toContain(`${REAL_SERVER_ENV}=`);
+    const ci = fs.readFileSync(path.join(repoRoot, '.github', 'workflows', 'ci.yml'), 'utf8');
+    expect(ci).toContain('image: mcr.microsoft.com/mssql/server:2022-latest');
+    const url = new RegExp(`^\\s*${REAL_SERVER_ENV}:\\s*(\\S+)\\s*$`, 'm').exec(ci)?.[1];
+    expect(url).toBeDefined();
+    const config = parseConnectionString(planRealServer(url!, 'ci').databaseUrl);
+    expect(config).toMatchObject({ server: '127.0.0.1', port: 1433, user: 'sa', database: 'schemac_test_ci' });
+    // The container's certificate is self-signed: encrypted, trusting it.
+    expect(config.options).toMatchObject({ encrypt: true, trustServerCertificate: true });
+    const containerPasswords = [...ci.matchAll(/MSSQL_SA_PASSWORD:\s*(\S+)/g)].map((m) => m[1]);
+    expect(containerPasswords.length).toBeGreaterThan(0);
+    for (const password of containerPasswords) expect(password).toBe(config.password);
   });
 
   it('without the variable (or with it blank), only the stand-in target exists', () => {

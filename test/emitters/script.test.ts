@@ -37,12 +37,6 @@ describe('golden scripts (reviewed against design.md rules 1-12)', () => {
     expect(down.text).toContain('ALTER TABLE [dbo].[users] DROP COLUMN [nickname];');
     expect(expectValidTsql(`${up.text}${down.text}`).gapsUsed).toEqual([]);
   });
-
-  it('renders one statement per change kind', () => {
-    const kinds = Object.values(KIND_EXAMPLES);
-    const text = kinds.map((k) => `-- ${k.change.kind}\n${k.sql.join('\n')}`).join('\n\n');
-    expectGolden('every-kind.sql', `${text}\n`);
-  });
 });
 
 describe('script assembly', () => {

@@ -1,4 +1,5 @@
 /** referencedColumns (for "names a column that does not exist") and inListOf (for `pull`). */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { inListOf, makeExpression, referencedColumns } from '../../src/expr';
 
 describe('referencedColumns', () => {
@@ -18,7 +19,7 @@ describe('referencedColumns', () => {
     ['CASE WHEN a > 0 THEN b ELSE c END', ['a', 'b', 'c']],
     ['x = 1 AND = 2', []],
   ])('%s -> %j', (text, expected) => {
-    expect(referencedColumns(text)).toEqual(expected);
+    expect(referencedColumns(text, defaultNameKey)).toEqual(expected);
   });
 });
 
@@ -29,18 +30,18 @@ describe('inListOf', () => {
   const values = ['active', 'invited', 'suspended', 'pending_verification'];
 
   it('reads an IN list in written order', () => {
-    expect(inListOf(written)).toEqual({ column: 'status', values });
+    expect(inListOf(written, defaultNameKey)).toEqual({ column: 'status', values });
   });
 
   it('reads the stored reversed OR chain back in written order', () => {
-    expect(inListOf(stored)).toEqual({ column: 'status', values });
+    expect(inListOf(stored, defaultNameKey)).toEqual({ column: 'status', values });
   });
 
   it('round-trips: the list it reads, written back as IN, is the same check', () => {
-    const read = inListOf(stored);
+    const read = inListOf(stored, defaultNameKey);
     if (read === null) throw new Error('expected a list');
     const rewritten = `[${read.column}] IN (${read.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
-    expect(makeExpression(rewritten).expression.canonical).toBe(makeExpression(stored).expression.canonical);
+    expect(makeExpression(rewritten, defaultNameKey).expression.canonical).toBe(makeExpression(stored, defaultNameKey).expression.canonical);
     expect(rewritten).toBe("[status] IN ('active', 'invited', 'suspended', 'pending_verification')");
   });
 
@@ -51,7 +52,7 @@ describe('inListOf', () => {
     ["[Kind] IN (N'a', 'it''s')", 'Kind', ['a', "it's"]],
     ["([Status]='b' OR [status]='a')", 'Status', ['a', 'b']],
   ])('%s', (text, column, expected) => {
-    expect(inListOf(text)).toEqual({ column, values: expected });
+    expect(inListOf(text, defaultNameKey)).toEqual({ column, values: expected });
   });
 
   it.each([
@@ -67,6 +68,6 @@ describe('inListOf', () => {
     "[a] IN ('x', b)",
     "x IN ('a'",
   ])('is null for %s', (text) => {
-    expect(inListOf(text)).toBeNull();
+    expect(inListOf(text, defaultNameKey)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 /** Filtered-index predicates: what SQL Server's CREATE INDEX grammar accepts (design.md rule 10). */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { filterPredicateProblems } from '../../src/expr';
 
 describe('filterPredicateProblems accepts what CREATE INDEX ... WHERE accepts', () => {
@@ -15,7 +16,7 @@ describe('filterPredicateProblems accepts what CREATE INDEX ... WHERE accepts', 
     "a = 1 AND (b = 2 AND c IN ('x', N'y'))",
     'tenant_id IS NOT NULL AND is_deleted = 0',
   ])('%s', (text) => {
-    expect(filterPredicateProblems(text)).toEqual([]);
+    expect(filterPredicateProblems(text, defaultNameKey)).toEqual([]);
   });
 });
 
@@ -53,11 +54,11 @@ describe('filterPredicateProblems rejects the rest, naming the offending part', 
     ['NULL in an IN list', 'x IN (1, NULL)', ['NULL is not allowed in the IN list of a filtered index predicate: "x IN (1, NULL)"']],
     ['a table prefix', 't.x = 1', ['a filtered index predicate must use the bare column name: "t.x"']],
   ])('%s: %s', (_name, text, expected) => {
-    expect(filterPredicateProblems(text)).toEqual(expected);
+    expect(filterPredicateProblems(text, defaultNameKey)).toEqual(expected);
   });
 
   it('reports each offending conjunct once', () => {
-    const problems = filterPredicateProblems("a = 1 AND (b = 1 OR c = 2) AND d LIKE 'x' AND e = f AND g IS NULL");
+    const problems = filterPredicateProblems("a = 1 AND (b = 1 OR c = 2) AND d LIKE 'x' AND e = f AND g IS NULL", defaultNameKey);
     expect(problems).toEqual([
       'OR is not allowed in a filtered index predicate: "(b = 1 OR c = 2)"',
       'LIKE is not allowed in a filtered index predicate: "d LIKE \'x\'"',
@@ -66,7 +67,7 @@ describe('filterPredicateProblems rejects the rest, naming the offending part', 
   });
 
   it('reports unreadable text as one problem instead of accepting it', () => {
-    const problems = filterPredicateProblems('is_deleted = = 0');
+    const problems = filterPredicateProblems('is_deleted = = 0', defaultNameKey);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('cannot parse expression "is_deleted = = 0"');
   });

@@ -1,10 +1,12 @@
 /**
  * The canonical key must make what a user writes equal to what SQL Server stores for it
- * (fixtures: a copy of /work/shared/normalization-cases.json, each pair from a public source),
+ * (test/fixtures/normalization-cases.json, the repository's one copy of the cases, each pair from a
+ * public source; the stand-in's stored-form tests read the same file),
  * and must keep different expressions different.
  */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
-import cases from './fixtures/normalization-cases.json';
+import cases from '../fixtures/normalization-cases.json';
 
 interface Case {
   readonly kind: string;
@@ -14,7 +16,7 @@ interface Case {
 }
 
 function key(text: string): string {
-  const result = makeExpression(text);
+  const result = makeExpression(text, defaultNameKey);
   expect(result.problem).toBeNull();
   expect(result.expression.parsed).toBe(true);
   expect(result.expression.text).toBe(text);

@@ -1,4 +1,5 @@
 /** The parser's tree (precedence, spans) and its behaviour on text it cannot read. */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression, parseExpression, type Expr } from '../../src/expr';
 
 function tree(text: string): Expr {
@@ -116,7 +117,7 @@ describe('text the parser cannot read', () => {
   it.each(broken.map((t) => [t.length > 40 ? `${t.slice(0, 40)}... (${t.length} chars)` : JSON.stringify(t), t]))(
     '%s gives parsed:false and a one-line problem',
     (_name, text) => {
-      const result = makeExpression(text);
+      const result = makeExpression(text, defaultNameKey);
       expect(result.expression.parsed).toBe(false);
       expect(result.expression.text).toBe(text);
       expect(result.expression.canonical).toBe(text.replace(/\s+/g, '').toLowerCase());
@@ -126,11 +127,11 @@ describe('text the parser cannot read', () => {
   );
 
   it('says where it failed', () => {
-    expect(makeExpression('[a] = = 1').problem).toBe(
+    expect(makeExpression('[a] = = 1', defaultNameKey).problem).toBe(
       'cannot parse expression "[a] = = 1": expected an expression but found "=" at character 7 near "= 1"',
     );
-    expect(makeExpression("x IN ('a', 'b'").problem).toContain('expected ")" closing the IN list but found end of text');
-    expect(makeExpression('x AT TIME ZONE \'UTC\'').problem).toContain('found "AT" at character 3');
+    expect(makeExpression("x IN ('a', 'b'", defaultNameKey).problem).toContain('expected ")" closing the IN list but found end of text');
+    expect(makeExpression('x AT TIME ZONE \'UTC\'', defaultNameKey).problem).toContain('found "AT" at character 3');
   });
 
   it('never throws on random token soup', () => {
@@ -149,7 +150,7 @@ describe('text the parser cannot read', () => {
     for (let i = 0; i < 3000; i++) {
       const length = 1 + random(12);
       const text = Array.from({ length }, () => pieces[random(pieces.length)]).join(random(2) === 0 ? ' ' : '');
-      const result = makeExpression(text);
+      const result = makeExpression(text, defaultNameKey);
       expect(result.expression.parsed === (result.problem === null)).toBe(true);
       if (result.expression.parsed) parsed++;
     }

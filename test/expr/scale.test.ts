@@ -3,6 +3,7 @@
  * work (deep recursion would overflow; a quadratic set compare would not finish). Speed itself
  * is measured by `npm run bench`, never asserted here.
  */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
 
 function seconds(run: () => void): void {
@@ -16,7 +17,7 @@ describe('normalization on large inputs', () => {
     const stored = `(${[...values].reverse().map((v) => `[code]=${v}`).join(' OR ')})`;
     let same = false;
     seconds(() => {
-      same = makeExpression(written).expression.canonical === makeExpression(stored).expression.canonical;
+      same = makeExpression(written, defaultNameKey).expression.canonical === makeExpression(stored, defaultNameKey).expression.canonical;
     });
     expect(same).toBe(true);
   });
@@ -35,7 +36,7 @@ describe('normalization on large inputs', () => {
     let parsed = 0;
     seconds(() => {
       for (let t = 0; t < 5_000; t++) {
-        for (const text of perTable) if (makeExpression(text).expression.parsed) parsed++;
+        for (const text of perTable) if (makeExpression(text, defaultNameKey).expression.parsed) parsed++;
       }
     });
     expect(parsed).toBe(5_000 * perTable.length);
@@ -45,7 +46,7 @@ describe('normalization on large inputs', () => {
     const deep = `${'('.repeat(100_000)}1${')'.repeat(100_000)}`;
     let problem: string | null = null;
     seconds(() => {
-      problem = makeExpression(deep).problem;
+      problem = makeExpression(deep, defaultNameKey).problem;
     });
     expect(problem).toContain('nested too deeply');
   });

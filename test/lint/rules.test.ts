@@ -253,3 +253,23 @@ describe('diagnostics', () => {
     expect(findings(db, 'fk-without-index')[0]?.source).toEqual(at(12, 8));
   });
 });
+
+describe('deprecated-type', () => {
+  it('points at text, ntext and image columns with the type that replaces each', () => {
+    const db = withTable('tenants', (t) => ({
+      ...t, columns: [...t.columns, placed(col('notes', 'text'), 7, 3), placed(col('bio', 'ntext'), 8, 3), placed(col('photo', 'image'), 9, 3)],
+    }));
+    const ds = findings(db, 'deprecated-type');
+    expect(where(ds)).toEqual([`warning ${file}:7:3`, `warning ${file}:8:3`, `warning ${file}:9:3`]);
+    expect(ds.map((d) => d.message)).toEqual([
+      expect.stringMatching(/dbo\.tenants\.notes is TEXT, which SQL Server deprecates; use varchar\(max\)/),
+      expect.stringMatching(/bio is NTEXT.*use nvarchar\(max\)/),
+      expect.stringMatching(/photo is IMAGE.*use varbinary\(max\)/),
+    ]);
+  });
+
+  it('accepts the MAX types and the other new types', () => {
+    const db = withTable('tenants', (t) => ({ ...t, columns: [...t.columns, col('a', 'varchar(max)'), col('v', 'rowversion'), col('g', 'geography')] }));
+    expect(findings(db, 'deprecated-type')).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 import type { SqlType, SqlTypeName } from '../../src/model';
 import {
   allowsIdentity, allowsMax, bytesPerLengthUnit, facetShape, isCharacterType, isNumericType, isSqlTypeName,
-  isUnicodeType, MAX_LENGTH, takesStringLiteral, typeText,
+  isUnicodeType, MAX_LENGTH, modelTypeName, notIncludableReason, notIndexableReason, takesStringLiteral, typeText,
 } from '../../src/sqlserver/types';
 import { expectValidTsql } from '../support/tsql-grammar';
 
@@ -33,6 +33,14 @@ const EVERY: Record<SqlTypeName, [SqlType, string]> = {
   varbinary: [{ name: 'varbinary', length: 'max' }, 'varbinary(max)'],
   uniqueidentifier: [{ name: 'uniqueidentifier' }, 'uniqueidentifier'],
   xml: [{ name: 'xml' }, 'xml'],
+  rowversion: [{ name: 'rowversion' }, 'rowversion'],
+  sql_variant: [{ name: 'sql_variant' }, 'sql_variant'],
+  hierarchyid: [{ name: 'hierarchyid' }, 'hierarchyid'],
+  geography: [{ name: 'geography' }, 'geography'],
+  geometry: [{ name: 'geometry' }, 'geometry'],
+  text: [{ name: 'text' }, 'text'],
+  ntext: [{ name: 'ntext' }, 'ntext'],
+  image: [{ name: 'image' }, 'image'],
 };
 
 describe('type text', () => {
@@ -66,7 +74,11 @@ describe('type text', () => {
 describe('type facts', () => {
   it('knows the modelled type names and only those', () => {
     for (const name of Object.keys(EVERY)) expect(isSqlTypeName(name)).toBe(true);
-    expect(isSqlTypeName('text')).toBe(false);
+    // timestamp is SQL Server's old name of rowversion: a synonym, not a model type of its own.
+    expect(isSqlTypeName('timestamp')).toBe(false);
+    expect(modelTypeName('timestamp')).toBe('rowversion');
+    expect(modelTypeName('Geography')).toBe('geography');
+    expect(modelTypeName('MyClrType')).toBeNull();
     expect(isSqlTypeName('VARCHAR')).toBe(false);
   });
 
@@ -80,9 +92,9 @@ describe('type facts', () => {
 
   it('separates unicode from single-byte character types', () => {
     const unicode = Object.values(EVERY).filter(([t]) => isUnicodeType(t)).map(([t]) => t.name);
-    expect(unicode).toEqual(['nchar', 'nvarchar']);
+    expect(unicode).toEqual(['nchar', 'nvarchar', 'ntext']);
     const character = Object.values(EVERY).filter(([t]) => isCharacterType(t)).map(([t]) => t.name);
-    expect(character).toEqual(['char', 'varchar', 'nchar', 'nvarchar']);
+    expect(character).toEqual(['char', 'varchar', 'nchar', 'nvarchar', 'text', 'ntext']);
     expect(bytesPerLengthUnit({ name: 'nchar' })).toBe(2);
     expect(bytesPerLengthUnit({ name: 'varbinary' })).toBe(1);
     expect(MAX_LENGTH.nvarchar).toBe(4000);
@@ -99,5 +111,24 @@ describe('type facts', () => {
     expect(isNumericType({ name: 'date' })).toBe(false);
     expect(takesStringLiteral({ name: 'datetime2', scale: 7 })).toBe(true);
     expect(takesStringLiteral({ name: 'int' })).toBe(false);
+  });
+});
+
+describe('types an index cannot take', () => {
+  it('refuses large objects and spatial types as keys, and text/ntext/image even as INCLUDE columns', () => {
+    const keyable = Object.values(EVERY).filter(([t]) => notIndexableReason(t) === null).map(([t]) => t.name);
+    expect(keyable).not.toContain('nvarchar'); // nvarchar(max) in EVERY
+    expect(Object.values(EVERY).filter(([t]) => notIndexableReason(t) !== null).map(([t]) => t.name))
+      .toEqual(['nvarchar', 'varbinary', 'xml', 'geography', 'geometry', 'text', 'ntext', 'image']);
+    expect(notIndexableReason({ name: 'rowversion' })).toBeNull();
+    expect(notIndexableReason({ name: 'hierarchyid' })).toBeNull();
+    expect(notIndexableReason({ name: 'sql_variant' })).toBeNull();
+    expect(notIncludableReason({ name: 'image' })).toMatch(/cannot be INCLUDE columns/);
+    expect(notIncludableReason({ name: 'varchar', length: 'max' })).toBeNull();
+  });
+
+  it('writes an alias type by its name: sysname bare, a user type schema-qualified', () => {
+    expect(typeText({ name: 'nvarchar', length: 128, alias: { schema: 'sys', name: 'sysname' } })).toBe('sysname');
+    expect(typeText({ name: 'nvarchar', length: 320, alias: { schema: 'dbo', name: 'Email' } })).toBe('dbo.Email');
   });
 });

@@ -2,6 +2,7 @@
  * Small builders for hand-made models in differ tests. Every facet defaults to what SQL Server
  * would store for a plain declaration; expressions go through src/expr like the real builders.
  */
+import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
 import type {
   CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint,
@@ -18,7 +19,7 @@ const expressions = new Map<string, SqlExpression>();
 /** An expression as the model carries it (memoized: expressions are immutable values). */
 export function expr(text: string): SqlExpression {
   let e = expressions.get(text);
-  if (e === undefined) { e = makeExpression(text).expression; expressions.set(text, e); }
+  if (e === undefined) { e = makeExpression(text, defaultNameKey).expression; expressions.set(text, e); }
   return e;
 }
 

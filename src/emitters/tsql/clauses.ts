@@ -49,11 +49,6 @@ export function renderForeignKeyConstraint(fk: ForeignKey): string {
   return parts.join(' ');
 }
 
-/** The readable spelling of a referential action (plan text). */
-export function referentialActionSql(action: ReferentialAction): string {
-  return ACTION_SQL[action];
-}
-
 /**
  * `CREATE [UNIQUE] CLUSTERED|NONCLUSTERED INDEX [ix] ON [s].[t] (...) [INCLUDE (...)] [WHERE ...];`
  * Clustering is always explicit, for the same reason as for keys.

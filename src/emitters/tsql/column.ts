@@ -3,6 +3,16 @@ import { parenthesized } from './expression';
 import { collationName, quoteIdent } from '../../sqlserver/literals';
 import { isCharacterType, typeText } from '../../sqlserver/types';
 
+/**
+ * The column's type in DDL: an alias type by its (quoted, schema-qualified) name, so the column
+ * keeps it; sysname bare, as SQL Server's own alias; every other type as typeText writes it.
+ */
+export function columnTypeSql(column: Column): string {
+  const alias = column.type.alias;
+  if (alias === undefined || alias.schema.toLowerCase() === 'sys') return typeText(column.type);
+  return `${quoteIdent(alias.schema)}.${quoteIdent(alias.name)}`;
+}
+
 /** Identity seed/increment are decimal strings (they may exceed 2^53); anything else is refused. */
 function renderIdentity(identity: Identity): string {
   for (const part of [identity.seed, identity.increment]) {
@@ -32,7 +42,7 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
     const notNull = column.computed.persisted && !column.nullable ? ' NOT NULL' : '';
     return `${name} AS ${parenthesized(column.computed.expression)}${persisted}${notNull}`;
   }
-  const parts = [name, typeText(column.type)];
+  const parts = [name, columnTypeSql(column)];
   if (column.collation !== null) {
     if (!isCharacterType(column.type)) throw new Error(`schemac: collation on non-string column ${column.name}`);
     parts.push(`COLLATE ${collationName(column.collation)}`);
@@ -49,7 +59,7 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
 /** `[c] type [COLLATE x] NULL|NOT NULL`, the body of ALTER COLUMN (which takes no default or identity). */
 export function renderAlterColumnBody(column: Column): string {
   if (column.computed !== null) throw new Error(`schemac: computed column ${column.name} cannot be altered in place`);
-  const parts = [quoteIdent(column.name), typeText(column.type)];
+  const parts = [quoteIdent(column.name), columnTypeSql(column)];
   if (column.collation !== null) parts.push(`COLLATE ${collationName(column.collation)}`);
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   return parts.join(' ');

@@ -14,7 +14,7 @@ import { assertNever } from '../../differ/changes';
 import { referencedColumns } from '../../expr';
 import type { Column, Database, SqlExpression, SqlType, Table } from '../../model';
 import { bare, parenthesized } from './expression';
-import { isCharacterType as isStringType, isUnicodeType, quoteIdent, quoteQualified, typeText as renderType } from '../../sqlserver';
+import { isCharacterType as isStringType, isDateTimeType, isUnicodeType, quoteIdent, quoteQualified, typeText as renderType } from '../../sqlserver';
 
 /** What a check counts; each kind is one SELECT of the batch. */
 export type PreflightKind =
@@ -222,7 +222,7 @@ function backfilledBefore(ctx: DraftContext, table: TableRef, column: string): b
 /** The columns of `text` the database does not have under that name now, or [] when all exist. */
 function missingColumns(ctx: DraftContext, ref: TableRef, table: Table, text: string): string[] {
   const renamed = (c: string) => ctx.key(ctx.renames.columnBefore(ref, c)) !== ctx.key(c);
-  return referencedColumns(text).filter((c) => renamed(c) || !table.columns.some((x) => ctx.key(x.name) === ctx.key(c)));
+  return referencedColumns(text, ctx.key).filter((c) => renamed(c) || !table.columns.some((x) => ctx.key(x.name) === ctx.key(c)));
 }
 
 function checkDraft(ctx: DraftContext, ref: TableRef, name: string, expression: SqlExpression): void {
@@ -340,6 +340,7 @@ function sampleQuery(id: number, d: Draft, pk: readonly string[]): string {
 }
 
 function isDateLike(table: Table, column: string): boolean {
-  const t = table.columns.find((c) => c.name.toLowerCase() === column.toLowerCase())?.type.name;
-  return t === 'date' || t === 'datetime' || t === 'datetime2' || t === 'datetimeoffset' || t === 'smalldatetime' || t === 'time';
+  // The key column names come from this same table model, so they are spelled as its columns are.
+  const t = table.columns.find((c) => c.name === column)?.type;
+  return t !== undefined && isDateTimeType(t);
 }

@@ -5,6 +5,12 @@
  */
 import type { Column, SqlExpression, SqlType } from '../../model';
 import { canonicalOf, parseExpression } from '../../expr';
+import { typedStringLiteral } from '../../sqlserver/literals';
+import type { NameKey } from '../../sqlserver/names';
+import {
+  DECIMAL_DEFAULT_PRECISION, facetShape, FLOAT_MAX_BITS, FRACTIONAL_SECONDS_MAX, isCharacterType, isNumericType,
+} from '../../sqlserver/types';
+import { assertNever } from '../../util/assert-never';
 import { tsString, sqlTemplate, type FieldName } from './naming';
 
 /** What a column needs besides the model column itself. */
@@ -14,6 +20,8 @@ export interface ColumnExtras {
   /** The string-literal union type the field is typed with (its CHECK is then derived). */
   readonly unionType: string | null;
   readonly softDelete: boolean;
+  /** Name comparison of the pulled database's collation. */
+  readonly key: NameKey;
 }
 
 /** The written column: decorator line, field line, and whether sql`...` was used. */
@@ -25,8 +33,6 @@ export interface ColumnText {
   readonly problem: string | null;
 }
 
-const characterTypes = new Set(['char', 'varchar', 'nchar', 'nvarchar']);
-const exactNumeric = new Set(['tinyint', 'smallint', 'int', 'bigint', 'decimal', 'numeric', 'money', 'smallmoney', 'float', 'real']);
 
 /** The stored text without the one pair of parentheses SQL Server wraps every definition in. */
 export function unwrapStored(text: string): string {
@@ -55,7 +61,7 @@ function closesAtEnd(t: string): boolean {
  * needed. `canonical` is the stored default's comparison key: a literal is written only when the
  * T-SQL the compiler makes of it compares equal, so no literal can turn into a plan step.
  */
-export function literalDefault(text: string, type: SqlType, canonical: string): string | null {
+export function literalDefault(text: string, type: SqlType, canonical: string, key: NameKey): string | null {
   const parsed = parseExpression(text);
   if (!parsed.ok) return null;
   let e = parsed.expr;
@@ -70,28 +76,30 @@ export function literalDefault(text: string, type: SqlType, canonical: string): 
     if (type.name === 'bit' && sign === '' && (e.text === '0' || e.text === '1')) candidate = [e.text === '1' ? 'true' : 'false', e.text];
     // The compiler reads a number as JS does (1.50 becomes 1.5), and SQL Server keeps 1.50 as
     // written, so only text that survives that reading is written as a number.
-    else if (exactNumeric.has(type.name) && String(Number(e.text)) === e.text) candidate = [`${sign}${e.text}`, `${sign}${e.text}`];
-  } else if (e.kind === 'string' && sign === '' && characterTypes.has(type.name)) {
-    const unicode = type.name === 'nchar' || type.name === 'nvarchar';
-    candidate = [tsString(e.value), `${unicode ? 'N' : ''}'${e.value.replace(/'/g, "''")}'`];
+    else if (isNumericType(type) && type.name !== 'bit' && String(Number(e.text)) === e.text) candidate = [`${sign}${e.text}`, `${sign}${e.text}`];
+  } else if (e.kind === 'string' && sign === '' && isCharacterType(type)) {
+    candidate = [tsString(e.value), typedStringLiteral(e.value, type)];
   }
-  return candidate !== null && canonicalOf(candidate[1]) === canonical ? candidate[0] : null;
+  return candidate !== null && canonicalOf(candidate[1], key) === canonical ? candidate[0] : null;
 }
 
 /** Type facets as the decorator's positional arguments. */
 function facets(type: SqlType): string[] {
   const len = (): string => (type.length === 'max' ? "'max'" : String(type.length ?? 1));
-  switch (type.name) {
-    case 'char': case 'varchar': case 'nchar': case 'nvarchar': case 'binary': case 'varbinary':
+  const shape = facetShape(type.name);
+  switch (shape) {
+    case 'length':
       return [len()];
-    case 'decimal': case 'numeric':
-      return [String(type.precision ?? 18), String(type.scale ?? 0)];
+    case 'precisionScale':
+      return [String(type.precision ?? DECIMAL_DEFAULT_PRECISION), String(type.scale ?? 0)];
     case 'float':
-      return [String(type.precision ?? 53)];
-    case 'time': case 'datetime2': case 'datetimeoffset':
-      return [String(type.scale ?? 7)];
-    default:
+      return [String(type.precision ?? FLOAT_MAX_BITS)];
+    case 'fractionalSeconds':
+      return [String(type.scale ?? FRACTIONAL_SECONDS_MAX)];
+    case 'none':
       return [];
+    default:
+      return assertNever(shape, 'facet shape');
   }
 }
 
@@ -104,7 +112,8 @@ function fieldType(type: SqlType): string {
       return 'number';
     case 'date': case 'time': case 'datetime': case 'datetime2': case 'datetimeoffset': case 'smalldatetime':
       return 'Date';
-    case 'binary': case 'varbinary': return 'Uint8Array';
+    case 'binary': case 'varbinary': case 'image': case 'rowversion': return 'Uint8Array';
+    case 'sql_variant': return 'string | number | boolean | Date | Uint8Array';
     default: return 'string';
   }
 }
@@ -138,14 +147,16 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   }
   if (extras.defaultExpression) {
     const stored = unwrapStored(extras.defaultExpression.text);
-    opts.push(`default: ${literalDefault(stored, column.type, extras.defaultExpression.canonical) ?? sqlOf(stored, 'the default')}`);
+    opts.push(`default: ${literalDefault(stored, column.type, extras.defaultExpression.canonical, extras.key) ?? sqlOf(stored, 'the default')}`);
   }
   if (extras.softDelete) opts.push('softDelete: true');
-  const args = [...facets(column.type), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
+  // sysname is written as itself (its facets are nvarchar(128)'s, implied by the name).
+  const sysname = column.type.alias?.schema.toLowerCase() === 'sys' && column.type.alias.name.toLowerCase() === 'sysname';
+  const args = [...(sysname ? [] : facets(column.type)), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
   const base = extras.unionType ?? fieldType(column.type);
   const type = column.nullable ? `${base} | null` : base;
   return {
-    decorator: `@Column.${column.type.name}(${args.join(', ')})`,
+    decorator: `@Column.${sysname ? 'sysname' : column.type.name}(${args.join(', ')})`,
     field: `${extras.field.field}!: ${type};`,
     usesSql,
     problem,

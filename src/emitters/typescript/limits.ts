@@ -3,13 +3,15 @@
  * and pull says so up front instead of leaving the user to wonder why the plan is not empty.
  */
 import type { Database } from '../../model';
+import { nameKeyFor, sameName } from '../../sqlserver/names';
 
 /** One sentence per object in `db` that the pulled files cannot reproduce. */
 export function unexpressible(db: Database): string[] {
   const out: string[] = [];
-  const withTables = new Set(db.tables.map((t) => t.schema.toLowerCase()));
+  const key = nameKeyFor(db.collation);
+  const withTables = new Set(db.tables.map((t) => key(t.schema)));
   for (const s of db.schemas) {
-    if (s.toLowerCase() !== 'dbo' && !withTables.has(s.toLowerCase())) {
+    if (!sameName(key, s, 'dbo') && !withTables.has(key(s))) {
       out.push(`schema ${s} holds no table; a schema is declared only through its tables, so plan lists it as not declared`);
     }
   }

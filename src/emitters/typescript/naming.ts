@@ -5,7 +5,7 @@
  */
 import type { Column } from '../../model';
 // Pull inverts the compiler's field -> column rule: the one copy, not a look-alike.
-import { snakeCase } from '../../util/case';
+import { foldCase, snakeCase } from '../../util/case';
 
 /** order_lines -> OrderLines; non-identifier characters split words; a leading digit gets a T prefix. */
 export function pascalCase(name: string): string {
@@ -75,23 +75,24 @@ export function sqlTemplate(text: string): string | null {
 export class NameSpace {
   private readonly taken = new Set<string>();
 
+  // Folded: class names become file names, which collide case-insensitively on common file systems.
   constructor(reserved: readonly string[]) {
-    for (const r of reserved) this.taken.add(r.toLowerCase());
+    for (const r of reserved) this.taken.add(foldCase(r));
   }
 
   /** The first of the candidates not yet taken, else the last one with a number. */
   claim(...candidates: string[]): string {
     for (const c of candidates) {
-      if (!this.taken.has(c.toLowerCase())) {
-        this.taken.add(c.toLowerCase());
+      if (!this.taken.has(foldCase(c))) {
+        this.taken.add(foldCase(c));
         return c;
       }
     }
     const base = candidates[candidates.length - 1];
     for (let n = 2; ; n++) {
       const c = `${base}${n}`;
-      if (!this.taken.has(c.toLowerCase())) {
-        this.taken.add(c.toLowerCase());
+      if (!this.taken.has(foldCase(c))) {
+        this.taken.add(foldCase(c));
         return c;
       }
     }

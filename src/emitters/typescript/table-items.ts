@@ -5,6 +5,7 @@
  */
 import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
 import { referencedColumns } from '../../expr';
+import { sameName, type NameKey } from '../../sqlserver/names';
 import { unwrapStored } from './column-text';
 import { sqlTemplate, tsString } from './naming';
 
@@ -26,6 +27,8 @@ export interface TableItem {
 /** What writing a table's items needs to know about the pulled tree. */
 export interface ItemContext {
   readonly table: Table;
+  /** Name comparison of the pulled database's collation. */
+  readonly key: NameKey;
   readonly field: (column: string) => string;
   readonly fieldOrNull: (column: string) => string | null;
   /** Class and field names of a referenced table, or null when it is not in the database. */
@@ -88,14 +91,14 @@ export function tableItems(ctx: ItemContext): TableItem[] {
       continue;
     }
     // The fields it reads decide whether a mixin can hold it; an unknown column keeps it on the table.
-    const fields = referencedColumns(ck.expression.text).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
+    const fields = referencedColumns(ck.expression.text, ctx.key).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
     make('check', ck.name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql})`);
   }
   for (const fk of t.foreignKeys) {
     const item = foreignKeyItem(fk, ctx);
     if (item) items.push(item);
   }
-  const position = (column: string): number => t.columns.findIndex((c) => c.name.toLowerCase() === column.toLowerCase());
+  const position = (column: string): number => t.columns.findIndex((c) => sameName(ctx.key, c.name, column));
   for (const d of [...ctx.namedDefaults].sort((a, b) => position(a.column) - position(b.column))) {
     const field = ctx.field(d.column);
     make('defaultName', d.name, [field], ['DefaultName'], (n) => `@DefaultName(${tsString(n)}, ${tsString(field)})`);

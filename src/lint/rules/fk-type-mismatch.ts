@@ -20,8 +20,9 @@ function check(db: Database, t: Table, fk: ForeignKey): Finding[] {
     const refName = fk.referencedColumns[i];
     const parent = refName === undefined ? undefined : columnOf(target, refName, key);
     if (child === undefined || parent === undefined) return;
-    const a = typeText(child.type);
-    const b = typeText(parent.type);
+    // Alias types compare by their base type (sysname is nvarchar(128)).
+    const a = typeText({ ...child.type, alias: undefined });
+    const b = typeText({ ...parent.type, alias: undefined });
     if (a === b) return;
     const base = child.type.name !== parent.type.name;
     out.push({

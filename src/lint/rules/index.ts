@@ -1,6 +1,7 @@
 /** Every lint rule, in the order findings are reported within one object. */
 import type { LintRule } from '../rule';
 import { datetimeNotDatetime2 } from './datetime-not-datetime2';
+import { deprecatedType } from './deprecated-type';
 import { fkTypeMismatch } from './fk-type-mismatch';
 import { fkWithoutIndex } from './fk-without-index';
 import { guidClusteredKey } from './guid-clustered-key';
@@ -18,5 +19,6 @@ export const lintRules: readonly LintRule[] = [
   indexKeyTooWide,
   fkTypeMismatch,
   datetimeNotDatetime2,
+  deprecatedType,
   softDeleteUnfiltered,
 ];

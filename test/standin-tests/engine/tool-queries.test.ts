@@ -1,8 +1,10 @@
 /**
- * Catalog queries real clients run: schemac's own batch (src/catalog/queries.ts, copied here by
- * hand: the stand-in shares no code with src/) and the shapes Prisma, EF Core and sqldef use
+ * Catalog queries real clients run: schemac's own batch (the product's text, read here as data:
+ * the stand-in itself shares no code with src/, but a hand copy in a test would go stale when
+ * the product's queries change) and the shapes Prisma, EF Core and sqldef use
  * (/work/shared/sqlserver-catalog.md section 1).
  */
+import { CATALOG_BATCH, CATALOG_QUERIES, FINGERPRINT_QUERY } from '../../../src/catalog/queries';
 import { open, SAAS_DDL } from './harness';
 import type { Harness } from './harness';
 
@@ -15,47 +17,14 @@ beforeAll(async () => {
   await h.ok(`INSERT INTO dbo.tenants (name) VALUES ('a'), ('b')`);
 });
 
-const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
-const REAL_INDEX = `i.type_desc IN (N'CLUSTERED', N'NONCLUSTERED') AND i.name IS NOT NULL AND i.is_hypothetical = 0`;
-const SCHEMAC_BATCH = `
-SELECT DB_NAME() AS [database],
-  CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS server_version,
-  CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)) AS database_collation;
-SELECT s.name FROM sys.schemas s
-WHERE s.schema_id < 16384 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA', N'guest', N'schemac') ORDER BY s.name;
-SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name FROM sys.tables t WHERE ${MANAGED} ORDER BY t.object_id;
-SELECT c.object_id, c.column_id, c.name, TYPE_NAME(c.user_type_id) AS type_name,
-  CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
-  c.max_length, c.[precision], c.scale, c.is_nullable, c.is_identity,
-  CAST(ic.seed_value AS nvarchar(50)) AS seed_value, CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
-  c.collation_name, c.is_computed, cc.definition AS computed_definition, cc.is_persisted
-FROM sys.columns c
-JOIN sys.tables t ON t.object_id = c.object_id
-LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
-LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
-WHERE ${MANAGED} ORDER BY c.object_id, c.column_id;
-SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key, i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled
-FROM sys.indexes i JOIN sys.tables t ON t.object_id = i.object_id WHERE ${MANAGED} AND ${REAL_INDEX} ORDER BY i.object_id, i.index_id;
-SELECT ic.object_id, ic.index_id, ic.index_column_id, ic.column_id, ic.key_ordinal, ic.is_included_column, ic.is_descending_key
-FROM sys.index_columns ic JOIN sys.indexes i ON i.object_id = ic.object_id AND i.index_id = ic.index_id JOIN sys.tables t ON t.object_id = ic.object_id
-WHERE ${MANAGED} AND ${REAL_INDEX} ORDER BY ic.object_id, ic.index_id, ic.index_column_id;
-SELECT kc.object_id, kc.parent_object_id, kc.unique_index_id, kc.name, kc.type, kc.is_system_named
-FROM sys.key_constraints kc JOIN sys.tables t ON t.object_id = kc.parent_object_id WHERE ${MANAGED} ORDER BY kc.parent_object_id, kc.name;
-SELECT cc.object_id, cc.parent_object_id, cc.parent_column_id, cc.name, cc.definition, cc.is_disabled, cc.is_not_trusted, cc.is_system_named
-FROM sys.check_constraints cc JOIN sys.tables t ON t.object_id = cc.parent_object_id WHERE ${MANAGED} ORDER BY cc.parent_object_id, cc.name;
-SELECT dc.object_id, dc.parent_object_id, dc.parent_column_id, dc.name, dc.definition, dc.is_system_named
-FROM sys.default_constraints dc JOIN sys.tables t ON t.object_id = dc.parent_object_id WHERE ${MANAGED} ORDER BY dc.parent_object_id, dc.name;
-SELECT fk.object_id, fk.parent_object_id, fk.name, fk.referenced_object_id, fk.delete_referential_action_desc, fk.update_referential_action_desc, fk.is_disabled, fk.is_not_trusted, fk.is_system_named
-FROM sys.foreign_keys fk JOIN sys.tables t ON t.object_id = fk.parent_object_id WHERE ${MANAGED} ORDER BY fk.parent_object_id, fk.name;
-SELECT fkc.constraint_object_id, fkc.constraint_column_id, fkc.parent_column_id, fkc.referenced_column_id
-FROM sys.foreign_key_columns fkc JOIN sys.tables t ON t.object_id = fkc.parent_object_id WHERE ${MANAGED} ORDER BY fkc.constraint_object_id, fkc.constraint_column_id;
-SELECT p.object_id, SUM(p.[rows]) AS [rows] FROM sys.partitions p JOIN sys.tables t ON t.object_id = p.object_id
-WHERE ${MANAGED} AND p.index_id IN (0, 1) GROUP BY p.object_id ORDER BY p.object_id;`;
-
-test("schemac's catalog batch returns its twelve result sets", async () => {
-  const sets = await h.sets(SCHEMAC_BATCH);
-  expect(sets).toHaveLength(12);
-  const [database, schemas, tables, columns, indexes, indexColumns, keys, checks, defaults, fks, fkColumns, rowCounts] = sets;
+test("schemac's catalog batch returns one result set per query", async () => {
+  const sets = await h.sets(CATALOG_BATCH);
+  expect(sets).toHaveLength(CATALOG_QUERIES.length);
+  const named = (name: (typeof CATALOG_QUERIES)[number]['name']) => sets[CATALOG_QUERIES.findIndex((q) => q.name === name)]!;
+  const [database, schemas, tables, columns, indexes, indexColumns, keys, checks, defaults, fks, fkColumns, rowCounts] = ([
+    'database', 'schemas', 'tables', 'columns', 'indexes', 'index_columns', 'key_constraints', 'check_constraints',
+    'default_constraints', 'foreign_keys', 'foreign_key_columns', 'row_counts',
+  ] as const).map(named);
   expect(database).toEqual([{ database: 'app', server_version: '16.0.4135.4', database_collation: 'SQL_Latin1_General_CP1_CI_AS' }]);
   expect(schemas).toEqual([{ name: 'dbo' }]);
   expect(tables.map((t) => t.name)).toEqual(['tenants', 'users']);
@@ -73,7 +42,7 @@ test("schemac's catalog batch returns its twelve result sets", async () => {
 });
 
 test("schemac's fingerprint query moves when the schema changes", async () => {
-  const q = `SELECT COUNT(*) AS object_count, MAX(o.modify_date) AS last_modified FROM sys.objects o`;
+  const q = FINGERPRINT_QUERY;
   const [before] = await h.rows(q);
   await h.ok(`ALTER TABLE dbo.tenants ADD CONSTRAINT ck_tenants_name CHECK (name <> '')`);
   const [after] = await h.rows(q);

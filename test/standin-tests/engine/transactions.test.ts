@@ -86,6 +86,18 @@ test('TRY/CATCH with ROLLBACK and THROW, as Prisma wraps migrations', async () =
   expect(caught).toEqual([{ n: 8134, m: 'Divide by zero error encountered.' }]);
 });
 
+test('RAISERROR does not honour XACT_ABORT: no rollback, and the batch goes on (THROW does end it)', async () => {
+  const h = open();
+  const out = await h.run(`SET XACT_ABORT ON; BEGIN TRAN; CREATE TABLE dbo.r (x INT); RAISERROR(N'stop here', 16, 1); SET NOEXEC ON; SELECT 1 AS never`);
+  expect(out.filter((o) => o.kind === 'error').map((o) => (o as { number: number }).number)).toEqual([50000]);
+  expect(out.some((o) => o.kind === 'resultSet')).toBe(false); // NOEXEC ON ran after the RAISERROR
+  await h.run('SET NOEXEC OFF');
+  expect(await h.rows(`SELECT @@TRANCOUNT AS tc`)).toEqual([{ tc: 1 }]);
+  const thrown = await h.run(`THROW 50001, N'stop', 1; SELECT 1 AS never`);
+  expect(thrown.some((o) => o.kind === 'resultSet')).toBe(false);
+  expect(await h.rows(`SELECT @@TRANCOUNT AS tc`)).toEqual([{ tc: 0 }]);
+});
+
 test('XACT_ABORT ON does not roll back on a compile error (208/207): the batch ends, the transaction stays', async () => {
   const h = open();
   const out = await h.run(`SET XACT_ABORT ON; BEGIN TRAN; CREATE TABLE dbo.c (x INT NOT NULL); SELECT * FROM dbo.ghost; CREATE TABLE dbo.d (x INT)`);

@@ -1,12 +1,12 @@
 /**
  * The stand-in must store definitions exactly as real SQL Server does. Every pair in
- * normalization-cases.json (a copy of /work/shared/normalization-cases.json: text written in DDL
+ * test/fixtures/normalization-cases.json (the repository's one copy of the cases: text written in DDL
  * and the text a live server returned, each with its public source) is checked both ways:
  * written -> stored, and stored -> stored (re-applying what the catalog returned must not
  * change it, or a second plan after apply would never be empty).
  */
 import { storedForm, DefinitionKind } from '../../standin/engine/stored-form';
-import cases from './normalization-cases.json';
+import cases from '../../fixtures/normalization-cases.json';
 
 interface Case {
   readonly kind: DefinitionKind;

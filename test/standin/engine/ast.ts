@@ -78,6 +78,8 @@ export interface IndexDef {
   readonly columns: readonly { name: string; desc: boolean }[];
   readonly include: readonly string[];
   readonly filter?: { readonly text: string; readonly expr: Expr };
+  /** CREATE PRIMARY XML INDEX / CREATE XML INDEX ... USING XML INDEX p FOR ... */
+  readonly xml?: 'primary' | 'secondary';
   /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
   readonly dropExisting?: boolean;
 }

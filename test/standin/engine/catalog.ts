@@ -25,7 +25,7 @@ export interface Column {
 export interface Index {
   indexId: number;
   name: string | null;
-  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED';
+  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML';
   unique: boolean;
   isPrimaryKey: boolean;
   isUniqueConstraint: boolean;
@@ -74,6 +74,20 @@ export interface Database {
   tables: Table[];
   nextObjectId: number;
   nextSchemaId: number;
+  /** @@DBTS: the last rowversion value handed out (absent until the first one). */
+  dbts?: number;
+}
+
+/**
+ * The next rowversion value: the database counter, incremented for every inserted or updated
+ * row of a table with a rowversion column, as 8 big-endian bytes
+ * (https://learn.microsoft.com/sql/t-sql/data-types/rowversion-transact-sql).
+ */
+export function nextRowversion(db: Database): Buffer {
+  db.dbts = (db.dbts ?? 2000) + 1;
+  const out = Buffer.alloc(8);
+  out.writeBigUInt64BE(BigInt(db.dbts));
+  return out;
 }
 
 /** The default collation of databases and string columns. */

@@ -1,7 +1,7 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
 import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
-import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, sameName } from './catalog';
+import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
 import { qualified, rowScope } from './integrity';
@@ -121,11 +121,13 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
       for (const def of action.columns) {
         const col = newColumn(ctx, t, def, Math.max(0, ...t.columns.map((c) => c.columnId)) + 1, false);
         const hasDefault = def.constraints.some((c) => c.k === 'default');
-        if (!col.nullable && !hasDefault && !col.identity && !col.computed && t.rows.length > 0) throw err.cannotAddNotNull(col.name, t.name);
+        const rowversion = col.type.name === 'timestamp';
+        if (!col.nullable && !hasDefault && !col.identity && !col.computed && !rowversion && t.rows.length > 0) throw err.cannotAddNotNull(col.name, t.name);
         t.columns.push(col);
         for (const c of def.constraints) addConstraint(ctx, t, c, true, c.k === 'check' || c.k === 'default' ? col : undefined);
         const withValues = !col.nullable; // WITH VALUES is implied for NOT NULL columns
-        for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : withValues ? defaultValue(ctx, t, col) : null;
+        // SQL Server gives every existing row a rowversion value, nullable column or not.
+        for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : rowversion ? nextRowversion(ctx.db) : withValues ? defaultValue(ctx, t, col) : null;
       }
       return;
     }

@@ -1,7 +1,7 @@
 /** INSERT / UPDATE / DELETE over a table's rows, with every integrity rule checked. */
 import type { Expr, Name, Select } from './ast';
 import type { Column, Row, Table, Value } from './catalog';
-import { findColumn, findTable } from './catalog';
+import { findColumn, findTable, nextRowversion } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { nextIdentity } from './ddl';
 import { checkRows, qualified, referencingConflict, rowScope } from './integrity';
@@ -37,8 +37,9 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   const t = target(ctx, name);
   const cols = columns
     ? columns.map((n) => compiledColumn(ctx, t, n))
-    : t.columns.filter((c) => !c.identity && !c.computed);
+    : t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp');
   for (const c of cols) {
+    if (c.type.name === 'timestamp') throw new SqlError(273, 16, 1, 'Cannot insert an explicit value into a timestamp column. Use INSERT with a column list to exclude the timestamp column, or insert a DEFAULT into the timestamp column.');
     if (c.identity) throw new SqlError(544, 16, 1, `Cannot insert explicit value for identity column in table '${t.name}' when IDENTITY_INSERT is set to OFF.`);
     if (c.computed) throw new SqlError(271, 16, 1, `The column "${c.name}" cannot be modified because it is either a computed column or is the result of a UNION operator.`);
   }
@@ -57,6 +58,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       if (c.computed) continue;
       const i = cols.indexOf(c);
       if (c.identity) { row[c.columnId] = nextIdentity(c); ctx.identityUsed?.(row[c.columnId] as number); continue; }
+      if (c.type.name === 'timestamp') { row[c.columnId] = nextRowversion(ctx.db); continue; }
       const given = i >= 0 ? input[i] : undefined;
       if (given !== undefined) { row[c.columnId] = convert(given, c.type); continue; }
       const d = t.defaults.find((x) => x.columnId === c.columnId);
@@ -84,8 +86,10 @@ export function update(ctx: DdlContext, name: Name, sets: readonly { col: string
     const copy = [...row];
     sets.forEach((s, i) => {
       if (cols[i].identity) throw new SqlError(8102, 16, 1, `Cannot update identity column '${cols[i].name}'.`);
+      if (cols[i].type.name === 'timestamp') throw new SqlError(272, 16, 1, 'Cannot update a timestamp column.');
       copy[cols[i].columnId] = convert(evaluate(s.expr, scope, ctx.host), cols[i].type);
     });
+    for (const c of t.columns) if (c.type.name === 'timestamp') copy[c.columnId] = nextRowversion(ctx.db);
     next.push(copy); changed.push(copy); before.push(row);
   }
   checkRows(ctx.db, t, next, changed, ctx.host, 'UPDATE');

@@ -11,7 +11,10 @@
  * Server, Part Two" (https://www.sommarskog.se/error_handling/Part2.html). That @@ERROR still
  * holds the number in the session's next batch is inferred.
  */
-export type ErrorScope = 'statement' | 'batch' | 'compile';
+export type ErrorScope = 'statement' | 'batch' | 'compile' | 'raiserror';
+// 'raiserror': RAISERROR of severity 11 and up reports an error, and the batch goes on whatever
+// XACT_ABORT says: "The THROW statement honors SET XACT_ABORT. RAISERROR does not."
+// (https://learn.microsoft.com/sql/t-sql/statements/set-xact-abort-transact-sql).
 
 /** An error SQL Server would report as a Msg (number, class, state, message). */
 export class SqlError extends Error {

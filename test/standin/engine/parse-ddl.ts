@@ -12,6 +12,8 @@ export class DdlParser extends QueryParser {
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    const xmlPrimary = this.accept('PRIMARY', 'XML');
+    if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
     let clustered = false;
     if (this.accept('CLUSTERED')) clustered = true; else this.accept('NONCLUSTERED');
@@ -46,6 +48,18 @@ export class DdlParser extends QueryParser {
     } while (this.accept(','));
     this.expect(')');
     return out;
+  }
+
+  /** The rest of CREATE [PRIMARY] XML INDEX name ON t (col) [USING XML INDEX p FOR VALUE|PATH|PROPERTY]. */
+  protected xmlIndexBody(primary: boolean): IndexDef {
+    this.expect('INDEX');
+    const name = this.ident();
+    this.expect('ON');
+    const table = this.name();
+    const columns = this.keyList();
+    if (this.accept('USING', 'XML', 'INDEX')) { this.ident(); this.expect('FOR'); this.pos++; }
+    this.skipWithAndOn();
+    return { name, table, unique: false, clustered: false, columns, include: [], xml: primary ? 'primary' : 'secondary' };
   }
 
   protected skipWithAndOn(): void {

@@ -346,11 +346,11 @@ export class EngineSession implements Session {
   private fail(e: SqlError, line: number): void {
     if (this.inTry > 0) throw new CaughtSignal(e, line);
     this.emitError(e, line);
-    if (this.option('XACT_ABORT') && e.cls >= 11 && e.scope !== 'compile') {
+    if (this.option('XACT_ABORT') && e.cls >= 11 && e.scope !== 'compile' && e.scope !== 'raiserror') {
       this.abortTransaction();
       throw new BatchEnd('xactAbort');
     }
-    if (e.scope !== 'statement') throw new BatchEnd('abort');
+    if (e.scope !== 'statement' && e.scope !== 'raiserror') throw new BatchEnd('abort');
   }
 
   private inTry = 0;
@@ -449,7 +449,7 @@ export class EngineSession implements Session {
         // RAISERROR formats its message printf-style; '%%' is a literal percent sign.
         const text = typeof msg === 'number' ? `Error ${msg}` : toText(msg).replace(/%%/g, '%');
         if (sev <= 10) { this.out.push({ kind: 'info', number: 50000, state, class: sev, message: text, line: s.line }); return; }
-        throw new SqlError(typeof msg === 'number' ? msg : 50000, sev, state, text);
+        throw new SqlError(typeof msg === 'number' ? msg : 50000, sev, state, text, 'raiserror');
       }
       case 'throw': {
         if (!s.number) {

@@ -2,7 +2,7 @@
 import type { Database, Table, Value, Column } from './catalog';
 import { allObjects } from './catalog';
 import type { SqlType } from './types';
-import { SYSTEM_TYPES, systemType, ty, isStringType } from './types';
+import { SYSTEM_TYPES, isAssemblyType, systemType, ty, isStringType } from './types';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -36,7 +36,7 @@ const COLUMN_COLS: ViewColumn[] = [
   c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
-  const st = systemType(col.type.name);
+  const st = systemType(col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
     0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0];
@@ -51,7 +51,8 @@ const INDEX_COLS: ViewColumn[] = [
   c('filter_definition', ty.nvarchar(-1), true), c('compression_delay', ty.int, true), c('suppress_dup_key_messages', ty.bit, true), c('auto_created', ty.bit, true),
   c('optimize_for_sequential_key', ty.bit, true),
 ];
-const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2 } as const;
+// https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
+const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3 } as const;
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
 
@@ -78,7 +79,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.columns': view(COLUMN_COLS, allColumns),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
   'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
-    (db) => SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, 0, 0, 0, 0])),
+    (db) => SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0])),
   'sys.indexes': view(INDEX_COLS, (db) => db.tables.flatMap((t) => t.indexes.map((i) => [
     t.objectId, i.name, i.indexId, INDEX_TYPE[i.type], i.type, b(i.unique), 1, 0, b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
     b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),

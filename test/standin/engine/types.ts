@@ -9,6 +9,8 @@ export interface SqlType {
   readonly maxLength: number;
   readonly precision: number;
   readonly scale: number;
+  /** The alias type a column was declared with (sysname): sys.columns.user_type_id is its id. */
+  readonly userTypeName?: string;
 }
 
 /** One sys.types row for a system type. */
@@ -28,7 +30,14 @@ export const SYSTEM_TYPES: readonly SystemType[] = [
   T('varbinary', 165, 8000, 0, 0), T('varchar', 167, 8000, 0, 0, true), T('binary', 173, 8000, 0, 0), T('char', 175, 8000, 0, 0, true),
   T('timestamp', 189, 8, 0, 0), T('nvarchar', 231, 8000, 0, 0, true), T('nchar', 239, 8000, 0, 0, true), T('xml', 241, -1, 0, 0),
   T('sysname', 231, 256, 0, 0, true, 256),
+  // The CLR system types share system_type_id 240 and differ by user_type_id; sys.types marks
+  // them is_assembly_type = 1. Ids and max_length as SQL Server 2022 reports them (inferred from
+  // sys.types output; hierarchyid values are at most 892 bytes per its documentation).
+  T('hierarchyid', 240, 892, 0, 0, false, 128), T('geometry', 240, -1, 0, 0, false, 129), T('geography', 240, -1, 0, 0, false, 130),
 ];
+
+/** True for the CLR system types (sys.types.is_assembly_type). */
+export function isAssemblyType(t: SystemType): boolean { return t.systemTypeId === 240; }
 
 const byName = new Map(SYSTEM_TYPES.map((t) => [t.name, t]));
 /** Finds a system type by name (case-insensitive); undefined when unknown. */
@@ -60,7 +69,7 @@ export function resolveType(ref: TypeRef): SqlType {
     case 'datetime2': { const p = typeof a0 === 'number' ? a0 : 7; return { name, maxLength: fracLength(p, 6), precision: p === 0 ? 19 : 20 + p, scale: p }; }
     case 'time': { const p = typeof a0 === 'number' ? a0 : 7; return { name, maxLength: fracLength(p, 3), precision: p === 0 ? 8 : 9 + p, scale: p }; }
     case 'datetimeoffset': { const p = typeof a0 === 'number' ? a0 : 7; return { name, maxLength: fracLength(p, 8), precision: p === 0 ? 26 : 27 + p, scale: p }; }
-    case 'sysname': return { name: 'nvarchar', maxLength: 256, precision: 0, scale: 0 };
+    case 'sysname': return { name: 'nvarchar', maxLength: 256, precision: 0, scale: 0, userTypeName: 'sysname' };
     default: return { name, maxLength: st.maxLength, precision: st.precision, scale: st.scale };
   }
 }

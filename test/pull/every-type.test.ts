@@ -1,0 +1,137 @@
+/**
+ * Every column type over the wire: the stand-in holds test/fixtures/sql/every-type.sql (rowversion
+ * and its old name timestamp, sql_variant, hierarchyid, geography, geometry, text, ntext, image,
+ * sysname, and a primary XML index schemac cannot model). `pull` then `plan` is empty; a change
+ * applies and converges, its down script restores the catalog exactly, and the opaque XML index
+ * is still there afterwards.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { readCatalogWith } from '../../src/catalog/read';
+import { loadCurrent } from '../../src/app/current';
+import { compileSchema } from '../../src/compiler';
+import { diff } from '../../src/differ';
+import { renderScript } from '../../src/emitters';
+import type { Database, Diagnostic } from '../../src/model';
+import { createEngine } from '../standin/engine';
+import { startStandin, type RunningStandin } from '../standin/server';
+import { comparable } from '../e2e/support/catalog-compare';
+import { connect, runLikeSqlcmd, splitBatches } from '../e2e/support/sqlcmd';
+import { expectValidTsql } from '../support/tsql-grammar';
+import { describeDiagnostics, describePlan, tempDir } from './support';
+import { schemac } from '../cli/run-cli';
+
+const PASSWORD = 'Types#Secret1';
+const fixture = fs.readFileSync(path.resolve(__dirname, '../fixtures/sql/every-type.sql'), 'utf8');
+
+describe('every column type, over the wire', () => {
+  let standin: RunningStandin;
+  let cwd: string;
+  let url: string;
+
+  const current = async (report: (d: readonly Diagnostic[]) => void = () => undefined): Promise<Database> =>
+    (await loadCurrent({ cwd, env: {}, report }, { kind: 'database', url })).database;
+  const catalog = async () => {
+    const pool = await connect(url);
+    try {
+      return comparable(await readCatalogWith(async (text) => (await pool.request().query(text)).recordsets as never, 'app'));
+    } finally {
+      await pool.close();
+    }
+  };
+  const run = async (script: string): Promise<void> => {
+    const r = await runLikeSqlcmd(url, script);
+    const errors = r.batches.flatMap((b) => b.errors);
+    if (errors.length > 0) throw new Error(`script failed: ${JSON.stringify(errors)}`);
+  };
+
+  beforeAll(async () => {
+    const engine = createEngine({ password: PASSWORD, databases: ['app'] });
+    const login = engine.login('sa', PASSWORD, 'app');
+    if (!login.ok) throw new Error(login.error.message);
+    for (const batch of splitBatches(fixture)) {
+      const out = await login.session.executeBatch(batch, new AbortController().signal);
+      const errors = out.filter((o) => o.kind === 'error');
+      if (errors.length > 0) throw new Error(`fixture DDL failed: ${JSON.stringify(errors)}`);
+    }
+    standin = await startStandin({ engine });
+    cwd = tempDir();
+    url = `mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/app?encrypt=false`;
+  });
+
+  afterAll(async () => {
+    await standin.close();
+    fs.rmSync(cwd, { recursive: true, force: true });
+  });
+
+  test('reads every type, warns once about the XML index, and pull then plan is empty', async () => {
+    const warnings: Diagnostic[] = [];
+    const db = await current((d) => warnings.push(...d));
+    expect(describeDiagnostics(warnings)).toEqual([expect.stringMatching(/SC3001.*dbo\.documents: index pxml_documents_body: its type is XML/)]);
+    const documents = db.tables.find((t) => t.name === 'documents')!;
+    expect(Object.fromEntries(documents.columns.map((c) => [c.name, c.type]))).toMatchObject({
+      version: { name: 'rowversion' }, payload: { name: 'sql_variant' }, node: { name: 'hierarchyid' },
+      place: { name: 'geography' }, shape: { name: 'geometry' }, legacy_notes: { name: 'text' },
+      legacy_body: { name: 'ntext' }, legacy_photo: { name: 'image' },
+      owner: { name: 'nvarchar', length: 128, alias: { schema: 'sys', name: 'sysname' } },
+    });
+    expect(db.tables.find((t) => t.name === 'audit_rows')!.columns.find((c) => c.name === 'stamp')!.type).toEqual({ name: 'rowversion' });
+
+    const r = await schemac(['pull', '--database', url], { cwd });
+    expect(r.code).toBe(0);
+    const pulled = fs.readFileSync(path.join(cwd, 'schema/documents.schema.ts'), 'utf8');
+    for (const decorator of ['rowversion()', 'sql_variant(', 'hierarchyid(', 'geography(', 'geometry(', 'text(', 'ntext(', 'image(', 'sysname(']) {
+      expect(pulled).toContain(`@Column.${decorator}`);
+    }
+    const compiled = compileSchema(path.join(cwd, 'schema'));
+    expect(describeDiagnostics(compiled.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
+    expect(describePlan(diff(compiled.database, db, { allowDrop: true }))).toEqual([]);
+  });
+
+  test('a change to the new types applies and converges; down restores the catalog; the XML index stays', async () => {
+    const before = await catalog();
+    const db = await current();
+    const desired: Database = {
+      ...db,
+      tables: db.tables.map((t) => {
+        const { opaque: _o, rowCount: _r, ...rest } = t;
+        if (t.name !== 'documents') return rest;
+        return {
+          ...rest,
+          columns: [
+            // text -> varchar(max) (what the deprecated-type rule asks for), image dropped and re-added as varbinary(max) in place.
+            ...rest.columns.map((c) => (c.name === 'legacy_notes' ? { ...c, type: { name: 'varchar' as const, length: 'max' as const } }
+              : c.name === 'legacy_photo' ? { ...c, type: { name: 'varbinary' as const, length: 'max' as const } } : c)),
+            { name: 'checked_at_version', type: { name: 'hierarchyid' as const }, nullable: true, identity: null, collation: null, computed: null },
+          ],
+        };
+      }),
+    };
+    const plan = diff(desired, db, { allowDrop: false });
+    expect(plan.refused).toBeUndefined();
+    const up = renderScript(plan, { direction: 'up', databaseName: 'app' }).text;
+    const down = renderScript(plan, { direction: 'down', databaseName: 'app' }).text;
+    expectValidTsql(up);
+    expectValidTsql(down);
+    await run(up);
+    expect(describePlan(diff(desired, await current(), { allowDrop: false }))).toEqual([]);
+    const after = await catalog();
+    expect(after.indexes).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'pxml_documents_body', type_desc: 'XML' })]));
+    await run(down);
+    expect(await catalog()).toEqual(before);
+  });
+
+  test('a change to a column under the XML index is refused, naming it', async () => {
+    const db = await current();
+    const desired: Database = {
+      ...db,
+      tables: db.tables.map((t) => {
+        const { opaque: _o, ...rest } = t;
+        return t.name !== 'documents' ? rest : { ...rest, columns: rest.columns.map((c) => (c.name === 'body' ? { ...c, nullable: false } : c)) };
+      }),
+    };
+    const plan = diff(desired, db, { allowDrop: false });
+    expect(plan.steps).toEqual([]);
+    expect(plan.refused).toEqual([expect.objectContaining({ change: 'alter column body', reason: expect.stringMatching(/index pxml_documents_body \(its type is XML/) })]);
+  });
+});
