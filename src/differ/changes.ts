@@ -24,6 +24,11 @@ export interface RenameTable { readonly kind: 'renameTable'; readonly schema: st
 export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column }
 export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column }
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
+/** An index or UNIQUE constraint an ALTER COLUMN drops just before and re-creates just after. */
+export type AroundAlter =
+  | { readonly kind: 'index'; readonly index: Index }
+  | { readonly kind: 'unique'; readonly constraint: KeyConstraint };
+
 /** ALTER COLUMN: type, length, nullability or collation. Identity and computed never alter in place. */
 export interface AlterColumn {
   readonly kind: 'alterColumn';
@@ -32,6 +37,12 @@ export interface AlterColumn {
   readonly to: Column;
   /** WITH (ONLINE = ON): set by the production pass where the server allows it (lock-impact.ts). */
   readonly online?: boolean;
+  /**
+   * Objects that block this ALTER but not its inverse, rebuilt around it within the step: the
+   * down direction of widening an indexed varchar (SQL Server grows an indexed variable-length
+   * column in place but cannot shrink it), so only the down script rebuilds.
+   */
+  readonly around?: readonly AroundAlter[];
 }
 /** UPDATE t SET c = <expression> WHERE c IS NULL, before the column becomes NOT NULL. */
 export interface BackfillColumn {

@@ -4,12 +4,12 @@
  */
 import { classifyTypeChange } from './type-changes';
 import { blocksAlter, type ColumnDelta } from './blockers';
-import { dependsOn, entitiesOf, mentions } from './entities';
+import { dependsOn, entitiesOf, mentions, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
 import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { step, undoneBy } from './step';
 import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
-import type { Hazard, PlanStep, SkippedObject } from './changes';
+import type { AroundAlter, Hazard, PlanStep, SkippedObject } from './changes';
 import type { NameKey } from '../sqlserver/names';
 import { typeText } from '../sqlserver/types';
 import { NOT_DECLARED } from './skip-reasons';
@@ -58,6 +58,8 @@ interface ColumnPass {
   readonly skipped: SkippedObject[];
   readonly forced: ForcedBuilder;
   readonly touched: Set<string>;
+  /** Entities that block only the inverse of the ALTER at `step` (settled once every column is planned). */
+  readonly downOnly: { readonly step: number; readonly entity: Entity }[];
 }
 
 /** A seed or increment as a comparable string ('01' and '1' agree; a non-integer stays as written). */
@@ -189,11 +191,12 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
     else hazards.push(hazard('not-null-with-rows', `${qualified(pass.table.newRef)}.${des.name} becomes NOT NULL over ${rowsText(pass.table.current)} without a default or backfill: fails if any is NULL`));
   }
   pass.steps.push(step({ kind: 'alterColumn', table: pass.table.newRef, from, to: des }, hazards));
-  // Blockers of either direction: the down script runs the inverse ALTER, and SQL Server lets an
-  // indexed varchar grow in place but not shrink, so a widening alone would leave down broken.
+  // A blocker of this direction is dropped and re-added around the plan. One that blocks only the
+  // inverse (an indexed varchar grows in place but cannot shrink) is rebuilt by the down script.
   for (const e of entitiesOf(pass.table.current)) {
-    const blocks = blocksAlter(e, delta, cur.type, des.type) || blocksAlter(e, delta, des.type, cur.type);
-    if (dependsOn(e, cur.name, pass.ctx.key) && blocks) pass.forced.force(e, true);
+    if (!dependsOn(e, cur.name, pass.ctx.key)) continue;
+    if (blocksAlter(e, delta, cur.type, des.type)) pass.forced.force(e, true);
+    else if (blocksAlter(e, delta, des.type, cur.type)) pass.downOnly.push({ step: pass.steps.length - 1, entity: e });
   }
   pass.touched.add(pass.ctx.key(cur.name));
 }
@@ -213,9 +216,37 @@ function rebuildDependentComputed(pass: ColumnPass, pairs: ColumnPairing['pairs'
   }
 }
 
+/**
+ * Down-only blockers: an index or UNIQUE constraint the schema keeps as it is (same definition,
+ * under its name or a new one) is rebuilt around the inverse ALTER only; anything else (forced
+ * out already, changed, undeclared, or another kind) is dropped and re-added around the plan.
+ */
+function settleDownOnly(pass: ColumnPass, pairing: ColumnPairing): void {
+  const { key } = pass.ctx;
+  const map: NameMap = { ...NO_RENAMES, column: (name) => pairing.names.get(key(name)) ?? name };
+  const desired = entitiesOf(pass.table.desired);
+  const around = new Map<number, AroundAlter[]>();
+  for (const { step: at, entity } of pass.downOnly) {
+    if (pass.forced.has(entity)) continue;
+    const sig = signature(entity, key, map);
+    const alike = desired.filter((d) => d.kind === entity.kind && signature(d, key, NO_RENAMES) === sig);
+    const kept = alike.find((d) => key(d.object.name) === key(entity.object.name) || key(d.object.renamedFrom ?? '') === key(entity.object.name))
+      ?? (alike.length === 1 ? alike[0] : undefined);
+    if (kept === undefined || (kept.kind !== 'index' && kept.kind !== 'unique')) { pass.forced.force(entity, true); continue; }
+    const item: AroundAlter = kept.kind === 'index' ? { kind: 'index', index: kept.object } : { kind: 'unique', constraint: kept.object };
+    around.set(at, [...(around.get(at) ?? []), item]);
+  }
+  for (const [at, items] of around) {
+    const s = pass.steps[at];
+    if (s === undefined || s.change.kind !== 'alterColumn') continue;
+    const c = s.change;
+    pass.steps[at] = step(c, s.hazards, { kind: 'alterColumn', table: c.table, from: c.to, to: c.from, around: items });
+  }
+}
+
 /** Plans every column change of a kept table: steps, plus the entities they force out. */
 export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffContext): ColumnPlan {
-  const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set() };
+  const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set(), downOnly: [] };
   const { pairs } = pairing;
   const current = table.current;
   const replaced = new Set<string>();
@@ -240,5 +271,6 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
     else pass.skipped.push({ table: pass.table.oldRef, objectType: 'column', name: cur.name, reason: NOT_DECLARED });
   }
   if (pass.touched.size > 0) rebuildDependentComputed(pass, pairs, replaced);
+  settleDownOnly(pass, pairing);
   return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched };
 }

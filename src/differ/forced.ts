@@ -47,6 +47,11 @@ export class ForcedBuilder {
     });
   }
 
+  /** Whether the entity is forced out already. */
+  has(entity: Entity): boolean {
+    return this.drops.has(entity);
+  }
+
   /** The forced drops recorded so far. */
   result(): Forced {
     return new Map(this.drops);

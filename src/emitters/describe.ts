@@ -65,7 +65,11 @@ const DESCRIBERS: Describers = {
   addColumn: (c) => ({ table: c.table, object: c.column.name, marker: '+', summary: `add column ${c.column.name} ${columnSummary(c.column)}` }),
   dropColumn: (c) => ({ table: c.table, object: c.column.name, marker: '-', summary: `drop column ${c.column.name}` }),
   renameColumn: (c) => ({ table: c.table, object: c.to, marker: '~', summary: `rename column ${c.from} to ${c.to}` }),
-  alterColumn: (c) => ({ table: c.table, object: c.to.name, marker: '~', summary: `alter column ${c.to.name}: ${columnDelta(c.from, c.to)}` }),
+  alterColumn: (c) => ({
+    table: c.table, object: c.to.name, marker: '~',
+    summary: `alter column ${c.to.name}: ${columnDelta(c.from, c.to)}${(c.around ?? []).length > 0
+      ? ` (rebuilding ${(c.around ?? []).map((a) => (a.kind === 'index' ? a.index.name : a.constraint.name)).join(', ')} around it)` : ''}`,
+  }),
   backfillColumn: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `fill NULLs in ${c.column} with ${c.expression.text}` }),
   addDefault: (c) => ({ table: c.table, object: c.constraint.name, marker: '+', summary: `add default ${c.constraint.name} on ${c.constraint.column}: ${c.constraint.expression.text}` }),
   dropDefault: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop default ${c.constraint.name} on ${c.constraint.column}` }),

@@ -109,6 +109,17 @@ const cases: DiffCase[] = [
 describe('differ: renames', () => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c));
 
+  it('widening an indexed varchar: the up step alters in place; its inverse rebuilds the index and the UNIQUE around the narrowing', () => {
+    const before = db([t({ indexes: [ix('ix_t_code', ['code'])], uniques: [uq('uq_t_code', ['code'])] })]);
+    const wide = table('t', { columns: cols().map((c) => (c.name === 'code' ? col('code', 'varchar(64)') : c)), indexes: [ix('ix_t_code', ['code'])], uniques: [uq('uq_t_code', ['code'])] });
+    const plan = diff(db([wide]), before, { allowDrop: false });
+    expect(plan.steps.map((s) => describeChange(s.change))).toEqual(['alterColumn dbo.t.code']);
+    const only = plan.steps[0];
+    expect(only?.change).toMatchObject({ kind: 'alterColumn' });
+    expect(only?.change.kind === 'alterColumn' ? only.change.around : 'not an alter').toBeUndefined();
+    expect(only?.inverse).toMatchObject({ kind: 'alterColumn', around: [{ kind: 'unique', constraint: { name: 'uq_t_code' } }, { kind: 'index', index: { name: 'ix_t_code' } }] });
+  });
+
   it('warns about a renamedFrom whose old name exists neither in the database nor under the new name', () => {
     const current = db([t({ indexes: [] })]);
     const desired = db([t({ indexes: [ix('ix_new', ['code'], { renamedFrom: 'ix_typo' })] })]);

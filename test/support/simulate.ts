@@ -146,15 +146,14 @@ class Sim {
       }
       case 'renameColumn': return this.renameColumn(this.get(change.table), change.from, change.to);
       case 'alterColumn': {
-        const t = this.get(change.table); const c = this.column(t, change.from.name);
-        if (c.identity !== null || c.computed !== null || change.to.identity !== null || change.to.computed !== null) {
-          if (JSON.stringify(c.identity) !== JSON.stringify(change.to.identity) || c.computed !== null) this.fail('ALTER COLUMN cannot change identity or computed');
+        for (const a of change.around ?? []) {
+          this.apply(a.kind === 'index' ? { kind: 'dropIndex', table: change.table, index: a.index } : { kind: 'dropUnique', table: change.table, constraint: a.constraint });
         }
-        if (t.columns.some((x) => x.computed && x !== c && this.dependents(t, c.name).includes(x.name))) this.fail(`column ${c.name} is used by a computed column`);
-        if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
-        if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
-        if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
-        t.columns[t.columns.indexOf(c)] = change.to; return;
+        this.alterColumn(change);
+        for (const a of change.around ?? []) {
+          this.apply(a.kind === 'index' ? { kind: 'createIndex', table: change.table, index: a.index } : { kind: 'addUnique', table: change.table, constraint: a.constraint });
+        }
+        return;
       }
       case 'backfillColumn': this.column(this.get(change.table), change.column); return;
       case 'addDefault': {
@@ -221,6 +220,18 @@ class Sim {
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
       default: return assertNever(change, 'change kind');
     }
+  }
+
+  alterColumn(change: Extract<Change, { kind: 'alterColumn' }>): void {
+    const t = this.get(change.table); const c = this.column(t, change.from.name);
+    if (c.identity !== null || c.computed !== null || change.to.identity !== null || change.to.computed !== null) {
+      if (JSON.stringify(c.identity) !== JSON.stringify(change.to.identity) || c.computed !== null) this.fail('ALTER COLUMN cannot change identity or computed');
+    }
+    if (t.columns.some((x) => x.computed && x !== c && this.dependents(t, c.name).includes(x.name))) this.fail(`column ${c.name} is used by a computed column`);
+    if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
+    if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
+    if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
+    t.columns[t.columns.indexOf(c)] = change.to;
   }
 
   without<T extends { name: string }>(items: T[], name: string): T[] {

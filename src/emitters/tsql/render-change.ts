@@ -65,7 +65,14 @@ const RENDERERS: Renderers = {
     if (JSON.stringify(c.from.identity) !== JSON.stringify(c.to.identity)) {
       throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
     }
-    return [`${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)}${withOptions(c.online === true ? ['ONLINE = ON'] : [])};`];
+    const around = c.around ?? [];
+    const drops = around.map((a) => (a.kind === 'index'
+      ? `DROP INDEX ${quoteIdent(a.index.name)} ON ${tableName(c.table)};`
+      : `${alterTable(c.table)} DROP CONSTRAINT ${quoteIdent(a.constraint.name)};`));
+    const creates = around.map((a) => (a.kind === 'index'
+      ? renderCreateIndex(c.table.schema, c.table.name, a.index)
+      : `${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', a.constraint)};`));
+    return [...drops, `${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)}${withOptions(c.online === true ? ['ONLINE = ON'] : [])};`, ...creates];
   },
   backfillColumn: (c) => {
     if (c.batchRows !== undefined) return [batchedBackfill(c.table, c.column, c.expression, c.batchRows)];
