@@ -3,6 +3,7 @@
  * families other rules ask about, and the type as SQL Server writes it. The compiler, the
  * catalog, the differ, the emitters and lint all read these; a new type is added here.
  */
+import { keywordKey } from './names';
 import type { SqlType, SqlTypeName } from '../model';
 import { assertNever } from '../util/assert-never';
 
@@ -215,4 +216,14 @@ function nonNegativeInt(n: number, what: string): number {
 /** True when two types are stored identically (name and every facet). */
 export function sameType(a: SqlType, b: SqlType): boolean {
   return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
+}
+
+/** True for an alias type SQL Server itself defines in sys (sysname); user alias types live in user schemas. */
+export function isSystemAlias(alias: { readonly schema: string }): boolean {
+  return keywordKey(alias.schema) === 'sys';
+}
+
+/** True for sys.sysname, written as itself (its facets are nvarchar(128)'s, implied by the name). */
+export function isSysname(alias: { readonly schema: string; readonly name: string } | undefined): boolean {
+  return alias !== undefined && isSystemAlias(alias) && keywordKey(alias.name) === 'sysname';
 }

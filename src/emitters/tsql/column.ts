@@ -1,7 +1,7 @@
 import type { Column, DefaultConstraint, Identity } from '../../model';
 import { parenthesized } from './expression';
 import { collationName, quoteIdent } from '../../sqlserver/literals';
-import { isCharacterType, typeText } from '../../sqlserver/types';
+import { isCharacterType, isSystemAlias, typeText } from '../../sqlserver/types';
 
 /**
  * The column's type in DDL: an alias type by its (quoted, schema-qualified) name, so the column
@@ -9,7 +9,7 @@ import { isCharacterType, typeText } from '../../sqlserver/types';
  */
 export function columnTypeSql(column: Column): string {
   const alias = column.type.alias;
-  if (alias === undefined || alias.schema.toLowerCase() === 'sys') return typeText(column.type);
+  if (alias === undefined || isSystemAlias(alias)) return typeText(column.type);
   return `${quoteIdent(alias.schema)}.${quoteIdent(alias.name)}`;
 }
 

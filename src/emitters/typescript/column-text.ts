@@ -6,6 +6,7 @@
 import type { Column, SqlExpression, SqlType } from '../../model';
 import { canonicalOf, parseExpression } from '../../expr';
 import { typedStringLiteral } from '../../sqlserver/literals';
+import { isSysname } from '../../sqlserver/types';
 import type { NameKey } from '../../sqlserver/names';
 import {
   DECIMAL_DEFAULT_PRECISION, facetShape, FLOAT_MAX_BITS, FRACTIONAL_SECONDS_MAX, isCharacterType, isNumericType,
@@ -151,7 +152,7 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   }
   if (extras.softDelete) opts.push('softDelete: true');
   // sysname is written as itself (its facets are nvarchar(128)'s, implied by the name).
-  const sysname = column.type.alias?.schema.toLowerCase() === 'sys' && column.type.alias.name.toLowerCase() === 'sysname';
+  const sysname = isSysname(column.type.alias);
   const args = [...(sysname ? [] : facets(column.type)), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
   const base = extras.unionType ?? fieldType(column.type);
   const type = column.nullable ? `${base} | null` : base;
