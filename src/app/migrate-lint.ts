@@ -14,6 +14,7 @@ import { loadProject } from './project';
 import { lint, type LintSettings } from '../lint';
 import type { Database, Diagnostic } from '../model';
 import { describeProblem } from '../migrate/integrity';
+import { impactText } from '../emitters/impact-text';
 import { loadMigrations, type LoadedMigrations } from '../migrate/load';
 import { checkScript, migrationPlan, type ReplayFinding } from '../migrate/replay';
 import { emptyState } from '../migrate/state';
@@ -22,6 +23,8 @@ import { emptyState } from '../migrate/state';
 export interface MigrationLint {
   readonly id: string;
   readonly hazards: readonly (Hazard & { readonly step: number; readonly what: string })[];
+  /** What each step that is not metadata-only locks and how it scales (the plan's lock impact). */
+  readonly locks: readonly { readonly step: number; readonly what: string; readonly impact: string }[];
   /** Lint findings on its after state that the state before it did not have. */
   readonly lint: readonly Diagnostic[];
   readonly scripts: readonly ReplayFinding[];
@@ -84,6 +87,8 @@ export function lintMigrations(dir: string, shown: string, only: ReadonlySet<str
     migrations.push({
       id: m.id,
       hazards: plan.steps.flatMap((s, n) => s.hazards.map((h) => ({ ...h, step: n + 1, what: describeWithTable(s.change) }))),
+      locks: plan.steps.flatMap((s, n) => (s.impact === undefined || s.impact.class === 'metadata-only' ? []
+        : [{ step: n + 1, what: describeWithTable(s.change), impact: impactText(s.impact) }])),
       lint: lint(m.state.model, settings).filter((d) => !had.has(key(d))),
       scripts: [...checkScript('up.sql', m.folder.files['up.sql'], plan), ...checkScript('down.sql', m.folder.files['down.sql'], plan)],
       steps: plan.steps.length,

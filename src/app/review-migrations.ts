@@ -34,6 +34,7 @@ export async function addedMigrations(ctx: AppContext, flags: MigrationsFlags, b
       folder: path.join(folder.shown, m.id),
       steps: m.steps,
       hazards: m.hazards.map((h) => ({ step: h.step, what: h.what, code: h.code, message: h.message })),
+      locks: m.locks,
       findings: [
         ...m.scripts.map((f) => ({ severity: f.severity, file: f.file, message: f.message })),
         ...result.problems.filter((p) => p.includes(m.id)).map((p) => ({ severity: 'error', file: 'schemac.sum', message: p })),

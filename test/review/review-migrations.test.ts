@@ -68,10 +68,12 @@ describe('schemac review with added migrations', () => {
 
   it('as JSON, in a migrations property', async () => {
     const r = await schemac(['review', '--base', 'HEAD', '--format', 'json', '--no-type-check'], { cwd: repo });
-    const doc = JSON.parse(r.stdout) as { migrations: { id: string; hazards: { code: string }[]; findings: unknown[] }[] };
+    const doc = JSON.parse(r.stdout) as { migrations: { id: string; hazards: { code: string }[]; locks: unknown[]; findings: unknown[] }[] };
     expect(doc.migrations.map((m) => m.id)).toEqual([added]);
     expect(doc.migrations[0]!.hazards.map((h) => h.code)).toEqual(['data-loss']);
     expect(doc.migrations[0]!.findings).toEqual([]);
+    // Dropping a column is metadata-only: nothing to say about locks.
+    expect(doc.migrations[0]!.locks).toEqual([]);
   }, 60_000);
 
   it('migrate lint --base lints only the migrations the branch adds', async () => {
@@ -81,4 +83,17 @@ describe('schemac review with added migrations', () => {
     expect(r.stdout).not.toContain('_create_orders:');
     expect(r.stdout).toContain('1 migration(s) checked (migrations added since HEAD); no errors.');
   }, 60_000);
+});
+
+describe('the migrations section of a review', () => {
+  it('shows the lock impact of steps that scan, rewrite or build', async () => {
+    const { renderMigrationsMarkdown, renderMigrationsText } = await import('../../src/emitters/review');
+    const item = {
+      id: '20260101000000_index_orders', folder: 'migrations/20260101000000_index_orders', steps: 1, hazards: [], findings: [],
+      locks: [{ step: 1, what: 'dbo.orders: create nonclustered index ix_orders_customer (customer)', impact: 'index-build, offline, S (edition unknown: planned without a server)' }],
+      up: 'CREATE NONCLUSTERED INDEX [ix_orders_customer] ON [dbo].[orders] ([customer]);',
+    };
+    expect(renderMigrationsMarkdown([item])).toContain('| `20260101000000_index_orders` | 1 |  | step 1: index-build, offline, S (edition unknown: planned without a server) |  |');
+    expect(renderMigrationsText([item])).toContain('    lock: step 1 (dbo.orders: create nonclustered index ix_orders_customer (customer)): index-build, offline, S');
+  });
 });

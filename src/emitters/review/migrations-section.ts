@@ -1,7 +1,7 @@
 /**
  * The part of a review about migration files a pull request adds: each migration with its
  * hazards, what the offline check of its scripts found, and its up.sql, as text, markdown or
- * JSON. (Lock impact joins the hazards once the lock-impact table exists in src/sqlserver.)
+ * JSON, with the lock impact of every step that is not metadata-only.
  */
 
 /** One added migration as a reviewer sees it. */
@@ -12,6 +12,8 @@ export interface MigrationReviewItem {
   readonly steps: number;
   readonly hazards: readonly { readonly step: number; readonly what: string; readonly code: string; readonly message: string }[];
   readonly findings: readonly { readonly severity: string; readonly file: string; readonly message: string }[];
+  /** Steps that scan, rewrite or build (not metadata-only), with what they lock. */
+  readonly locks: readonly { readonly step: number; readonly what: string; readonly impact: string }[];
   readonly up: string;
 }
 
@@ -24,6 +26,7 @@ export function renderMigrationsText(items: readonly MigrationReviewItem[]): str
   for (const m of items) {
     out.push(`  ${m.folder}: ${plural(m.steps, 'schema step')}, ${plural(m.hazards.length, 'hazard')}`);
     for (const h of m.hazards) out.push(`    ! step ${h.step} (${h.what}): ${h.code}: ${h.message}`);
+    for (const l of m.locks) out.push(`    lock: step ${l.step} (${l.what}): ${l.impact}`);
     for (const f of m.findings) out.push(`    ${f.severity}: ${f.file}: ${f.message}`);
   }
   return `${out.join('\n')}\n`;
@@ -40,11 +43,12 @@ function fence(body: string, lang: string): string {
 /** A markdown section for the PR comment: a table of migrations and hazards, each up.sql collapsed. */
 export function renderMigrationsMarkdown(items: readonly MigrationReviewItem[], limit = 30_000): string {
   if (items.length === 0) return '';
-  const out = ['', `#### Migrations added (${items.length})`, '', '| Migration | Steps | Hazards | Checks |', '|---|---|---|---|'];
+  const out = ['', `#### Migrations added (${items.length})`, '', '| Migration | Steps | Hazards | Locks | Checks |', '|---|---|---|---|---|'];
   for (const m of items) {
     const hazards = m.hazards.map((h) => `⚠️ **${h.code}** (step ${h.step}): ${escapeCell(h.message)}`).join('<br>');
+    const locks = m.locks.map((l) => `step ${l.step}: ${escapeCell(l.impact)}`).join('<br>');
     const checks = m.findings.map((f) => `${f.severity === 'error' ? '❌' : 'ℹ️'} ${escapeCell(`${f.file}: ${f.message}`)}`).join('<br>');
-    out.push(`| \`${m.id}\` | ${m.steps} | ${hazards} | ${checks} |`);
+    out.push(`| \`${m.id}\` | ${m.steps} | ${hazards} | ${locks} | ${checks} |`);
   }
   let used = out.join('\n').length;
   for (const m of items) {
@@ -61,5 +65,5 @@ export function renderMigrationsMarkdown(items: readonly MigrationReviewItem[], 
 
 /** The `migrations` property of the review JSON. */
 export function migrationsJson(items: readonly MigrationReviewItem[]): object[] {
-  return items.map((m) => ({ id: m.id, folder: m.folder, steps: m.steps, hazards: m.hazards, findings: m.findings, up: m.up }));
+  return items.map((m) => ({ id: m.id, folder: m.folder, steps: m.steps, hazards: m.hazards, locks: m.locks, findings: m.findings, up: m.up }));
 }
