@@ -95,16 +95,17 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   let undeclared = 0; // objects the plan made under the lock skipped, for an honest "no changes"
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
-    const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop, input.production);
+    const systemNames = project.config.systemNames;
+    const job = saved ? jobFromFile(saved, currentFingerprint, current, systemNames) : jobFromSchema(desired, current, input.allowDrop, systemNames, input.production);
     undeclared = job.plan?.skipped.length ?? 0;
-    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production }), current, input);
+    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production, systemNames }), current, input);
     if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
     const refused = refuseOpaque(job);
     if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
     const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
-    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
+    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false, systemNames }) };
   };
 
   try {

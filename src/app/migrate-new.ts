@@ -4,7 +4,7 @@
  * `emit-sql`, so a migration gets every SQL Server rule by construction.
  */
 import * as path from 'path';
-import { diff, type Plan } from '../differ';
+import { diff, type Plan, type SystemNames } from '../differ';
 import { renderScript, renderSkeletonScript } from '../emitters';
 import type { Database } from '../model';
 import { stateAfter } from '../migrate/after-state';
@@ -36,7 +36,7 @@ export async function migrateNew(ctx: AppContext, cmd: MigrateNewCommand): Promi
     const project = loadProject(ctx.cwd, cmd);
     const folder = migrationsFolder(ctx.cwd, project, cmd);
     const desired = cmd.emptyFile ? null : compileOrFail(ctx, project, cmd.typeCheck);
-    const result = writeNextMigration({ ...cmd, ...folder, desired, now: cmd.now ?? new Date() });
+    const result = writeNextMigration({ ...cmd, ...folder, desired, systemNames: project.config.systemNames, now: cmd.now ?? new Date() });
     return { ...result, shown: folder.shown };
   });
 }
@@ -61,6 +61,8 @@ export interface MigrateNewInput {
   readonly name: string;
   readonly allowDrop: boolean;
   readonly allowDataLoss: boolean;
+  /** The config's systemNames (default 'adopt'). */
+  readonly systemNames?: SystemNames;
   /** Write a hand-written skeleton that changes no schema (a data migration). */
   readonly emptyFile: boolean;
   /** The clock, injectable for tests. */
@@ -96,7 +98,7 @@ export function writeNextMigration(input: MigrateNewInput): MigrateNewResult {
 
   const desired = input.desired;
   if (desired === null) throw new Error('migrate new: a schema is needed unless writing an empty file');
-  const plan = diff(desired, previous, { allowDrop: input.allowDrop });
+  const plan = diff(desired, previous, { allowDrop: input.allowDrop, systemNames: input.systemNames });
   if (plan.steps.length === 0) return { kind: 'unchanged', plan };
   const dataLoss = plan.steps.flatMap((s, i) => s.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${i + 1}: ${h.message}`));
   if (dataLoss.length > 0 && !input.allowDataLoss) {

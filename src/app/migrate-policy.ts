@@ -7,7 +7,7 @@
 import { nameKeyFor, tableKey } from '../sqlserver/names';
 import type { AppliedMigrationRow, MigrationUnit } from '../apply/migration-runner';
 import { describeRemaining } from '../apply/executor';
-import { diff, type Plan } from '../differ';
+import { diff, type Plan, type SystemNames } from '../differ';
 import { driverStatementsOfScript, ScriptSyntaxError } from '../emitters';
 import type { Database } from '../model';
 import { MigrateError } from '../migrate/errors';
@@ -45,8 +45,8 @@ export interface MigrationsStatus {
   readonly expected: Database;
 }
 
-/** Compares the folder, the history rows and the catalog. */
-export function migrationsStatus(loaded: LoadedMigrations, rows: readonly AppliedMigrationRow[], current: Database): MigrationsStatus {
+/** Compares the folder, the history rows and the catalog; `systemNames` as the project config sets it. */
+export function migrationsStatus(loaded: LoadedMigrations, rows: readonly AppliedMigrationRow[], current: Database, systemNames: SystemNames = 'adopt'): MigrationsStatus {
   const applied = appliedMigrations(rows);
   const inFiles = new Set(loaded.migrations.map((m) => m.id));
   const done = loaded.migrations.filter((m) => applied.has(m.id));
@@ -59,7 +59,7 @@ export function migrationsStatus(loaded: LoadedMigrations, rows: readonly Applie
     unknown: [...applied.keys()].filter((id) => !inFiles.has(id)),
     edited: done.filter((m) => { const h = applied.get(m.id); return h !== null && h !== undefined && h !== m.folder.hash; }).map((m) => m.id),
     outOfOrder: loaded.migrations.slice(0, Math.max(0, lastApplied)).filter((m) => !applied.has(m.id)).map((m) => m.id),
-    drift: diff(expected, current, { allowDrop: true }),
+    drift: diff(expected, current, { allowDrop: true, systemNames }),
     expected,
   };
 }
@@ -98,7 +98,7 @@ function withRows(model: Database, current: Database): Database {
   return { ...model, tables: model.tables.map((t) => ({ ...t, rowCount: rows.get(tableKey(key, t.schema, t.name)) })) };
 }
 
-function unit(loaded: LoadedMigrations, m: Migration, direction: 'up' | 'down', target: Database, allowDrift: boolean): MigrationUnit {
+function unit(loaded: LoadedMigrations, m: Migration, direction: 'up' | 'down', target: Database, allowDrift: boolean, systemNames: SystemNames): MigrationUnit {
   const file = direction === 'up' ? 'up.sql' : 'down.sql';
   let statements;
   try {
@@ -111,12 +111,12 @@ function unit(loaded: LoadedMigrations, m: Migration, direction: 'up' | 'down', 
     id: m.id, hash: m.folder.hash, direction, script: m.folder.files[file],
     statements: statements.map((s) => ({ sql: s.sql, stepIndex: s.stepIndex, description: s.description })),
     // With --allow-drift, objects the files do not know may stay: only what they describe must match.
-    verify: (db) => diff(target, db, { allowDrop: !allowDrift }),
+    verify: (db) => diff(target, db, { allowDrop: !allowDrift, systemNames }),
   };
 }
 
 /** The units to run, in order, or a refusal. */
-export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, current: Database, policy: RunPolicy): MigrationUnit[] {
+export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, current: Database, policy: RunPolicy, systemNames: SystemNames = 'adopt'): MigrationUnit[] {
   refuseUnsafe(loaded, status, policy);
   const all = loaded.migrations;
   const stateBefore = (i: number): Database => (i === 0 ? emptyState(current.collation) : (all[i - 1] as Migration).state.model);
@@ -126,7 +126,7 @@ export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, curr
   }
   // Planned with the migration's hints, so a declared rename is a rename, not a drop and an add.
   const lossOf = (from: Database, to: Database, hints: readonly TableHints[]): string[] =>
-    diff(withHints(to, hints), withRows(from, current), { allowDrop: true }).steps.flatMap((s) => s.hazards.filter((h) => h.code === 'data-loss').map((h) => h.message));
+    diff(withHints(to, hints), withRows(from, current), { allowDrop: true, systemNames }).steps.flatMap((s) => s.hazards.filter((h) => h.code === 'data-loss').map((h) => h.message));
 
   if (policy.direction === 'up') {
     if (policy.to === BASE) throw new MigrateError('error', `--to ${BASE} is for migrate down`);
@@ -138,7 +138,7 @@ export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, curr
     if (loss.length > 0 && !policy.allowDataLoss) {
       throw new MigrateError('refused', `refusing to apply: ${loss.length} step(s) lose data (${loss.join('; ')}); pass --allow-data-loss to apply them; nothing was changed`);
     }
-    return run.map((m) => unit(loaded, m, 'up', m.state.model, policy.allowDrift));
+    return run.map((m) => unit(loaded, m, 'up', m.state.model, policy.allowDrift, systemNames));
   }
   if (policy.to === null) throw new MigrateError('error', 'migrate down needs --to ID (the migration to go back to) or --to base');
   const keep = policy.to === BASE ? 0 : index(policy.to) + 1;
@@ -148,5 +148,5 @@ export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, curr
   if (loss.length > 0 && !policy.allowDataLoss) {
     throw new MigrateError('refused', `refusing to undo: ${loss.length} step(s) lose data (${loss.join('; ')}); pass --allow-data-loss to run them; nothing was changed`);
   }
-  return undo.map((m) => unit(loaded, m, 'down', stateBefore(index(m.id)), policy.allowDrift));
+  return undo.map((m) => unit(loaded, m, 'down', stateBefore(index(m.id)), policy.allowDrift, systemNames));
 }

@@ -9,7 +9,7 @@ import { describeTarget, parseConnectionString, redactConfig } from '../catalog/
 import { readCatalogWith } from '../catalog/read';
 import { snapshotToModel } from '../catalog/to-model';
 import { withoutIgnored, type IgnoreSettings } from '../config';
-import { fingerprint } from '../differ';
+import { fingerprint, type SystemNames } from '../differ';
 import type { Database, Diagnostic } from '../model';
 import { MigrateError } from '../migrate/errors';
 import { loadMigrations, type LoadedMigrations } from '../migrate/load';
@@ -44,7 +44,7 @@ export interface MigrateRunHooks {
 function targetOf(ctx: AppContext, cmd: MigrateStatusCommand, command: string): MigrateTarget {
   const project = loadProject(ctx.cwd, cmd);
   const url = resolveDatabaseUrl(cmd.database, ctx.env, project.config.database.url, command);
-  return { ...migrationsFolder(ctx.cwd, project, cmd), connection: parseConnectionString(url), ignore: project.config.ignore, report: ctx.report };
+  return { ...migrationsFolder(ctx.cwd, project, cmd), connection: parseConnectionString(url), ignore: project.config.ignore, systemNames: project.config.systemNames, report: ctx.report };
 }
 
 /** `migrate apply` / `migrate down`: what was committed, and where. */
@@ -74,6 +74,8 @@ export interface MigrateTarget {
   readonly shown: string;
   readonly connection: sql.config;
   readonly ignore: IgnoreSettings;
+  /** The config's systemNames: whether drift and verification rename system-named objects. */
+  readonly systemNames: SystemNames;
   /** Catalog warnings, shown once. */
   readonly report: (diagnostics: readonly Diagnostic[]) => void;
 }
@@ -112,7 +114,7 @@ export async function migrateRun(input: MigrateRunInput): Promise<{ readonly don
     openSession: () => openMssqlSession(input.connection, input.statementTimeoutMs),
     readCurrent: catalogReader(input),
     fingerprint,
-    prepare: async (current, rows) => planRun(loaded, migrationsStatus(loaded, rows, current), current, input.policy),
+    prepare: async (current, rows) => planRun(loaded, migrationsStatus(loaded, rows, current, input.systemNames), current, input.policy, input.systemNames),
     txMode: input.txMode,
     toolVersion: input.toolVersion,
     redact: (text) => redactConfig(text, input.connection),
@@ -131,7 +133,7 @@ export async function migrateStatus(target: MigrateTarget): Promise<{ readonly l
   try {
     const rows = await readAppliedMigrations(session);
     const current = await catalogReader(target)(session);
-    return { loaded, status: migrationsStatus(loaded, rows, current) };
+    return { loaded, status: migrationsStatus(loaded, rows, current, target.systemNames) };
   } finally {
     await session.close().catch(() => undefined);
   }

@@ -51,7 +51,7 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const desired = compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore);
-  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production });
+  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production, systemNames: project.config.systemNames });
   // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
   const findings = lintPlan(made, { largeTableRows: (input.production ?? DEFAULT_PRODUCTION).largeTableRows }, project.config.lint);
   ctx.report(findings);

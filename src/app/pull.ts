@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pullSchema } from '../emitters/typescript';
+import type { Database } from '../model';
 import { writeFilesAtomic } from '../util/atomic-write';
 import type { AppContext } from './context';
 import { loadCurrent } from './current';
@@ -27,6 +28,8 @@ export interface PullResult {
   readonly problems: readonly string[];
   /** Other *.schema.ts files already in the folder, compiled with the pulled ones. */
   readonly others: readonly string[];
+  /** Things to set up so that plan right after pull is empty (today: the config's systemNames). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -50,7 +53,20 @@ export async function pull(ctx: AppContext, input: PullInput): Promise<PullResul
   const written = new Set(files.map((f) => f.path));
   const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.schema.ts') && !written.has(f)).sort() : [];
   writeAll(dir, files);
-  return { files: files.length, tables: database.tables.length, problems, others };
+  return { files: files.length, tables: database.tables.length, problems, others, notes: systemNamesNote(database, project.config.systemNames) };
+}
+
+/**
+ * The pulled files give system-named constraints schemac's names instead (pull does not write
+ * DF__users__statu__3B75D760); with the default "adopt", the next plan would rename each one.
+ * Pull writes no config file, so it says what to set.
+ */
+function systemNamesNote(database: Database, systemNames: 'adopt' | 'keep'): string[] {
+  if (systemNames === 'keep') return [];
+  const count = database.tables.reduce((n, t) => n + [t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys]
+    .filter((o) => o !== null && o.isSystemNamed).length, 0);
+  if (count === 0) return [];
+  return [`${count} constraint(s) in the database have names SQL Server generated; the schema files give them schemac's names. Set "systemNames": "keep" in schemac.config.json to leave them as they are, or plan will rename them (sp_rename)`];
 }
 
 /**

@@ -15,6 +15,8 @@ export interface SchemacConfig {
   readonly schema: string;
   readonly defaultSchema: string;
   /** Only the templates the file sets; the compiler's built-in names apply to the rest. */
+  /** 'adopt' renames system-named constraints and indexes to schemac's names; 'keep' leaves them. */
+  readonly systemNames: 'adopt' | 'keep';
   readonly naming: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint: LintSettings;
   readonly ignore: IgnoreSettings;

@@ -66,6 +66,11 @@ export const configSpec: ObjectSpec = {
     $schema: { type: 'string', description: 'The JSON Schema editors use to check and complete this file.' },
     schema: { type: 'string', description: 'Folder holding the *.schema.ts files, relative to this file (default "schema").', minLength: 1 },
     defaultSchema: identifier('SQL schema of tables that do not name one (default "dbo").'),
+    systemNames: {
+      type: 'string',
+      description: 'What plan does with constraints and indexes SQL Server named itself (DF__users__statu__3B75D760) that otherwise match the schema: "adopt" renames them to the names schemac would give (sp_rename); "keep" leaves them as they are, as pull writes for an existing database (default "adopt").',
+      enum: ['adopt', 'keep'],
+    },
     naming: {
       type: 'object',
       description: 'Templates for the names schemac generates when a schema file gives none.',

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     expect(loaded.file).toBeNull();
     expect(loaded.config).toEqual({
       schema: path.join(dir, 'schema'), defaultSchema: 'dbo', naming: {}, lint: {},
-      ignore: { tables: [], schemas: [] }, database: {},
+      ignore: { tables: [], schemas: [] }, database: {}, systemNames: 'adopt',
     });
   });
 
@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       lint: { rules: { 'fk-without-index': 'error', 'heap-table': 'off' } },
       ignore: { tables: ['dbo.legacy_*'], schemas: ['staging'] },
       database: { url: 'mssql://sa:pw@localhost/app' },
+      systemNames: 'keep',
     }), 'conf/schemac.json');
     const loaded = loadConfig(dir, 'conf/schemac.json');
     expect(loaded.file).toBe(path.join(dir, 'conf/schemac.json'));
@@ -50,7 +51,13 @@ describe('loadConfig', () => {
       lint: { rules: { 'fk-without-index': 'error', 'heap-table': 'off' } },
       ignore: { tables: ['dbo.legacy_*'], schemas: ['staging'] },
       database: { url: 'mssql://sa:pw@localhost/app' },
+      systemNames: 'keep',
     });
+  });
+
+  it('names the key path and the allowed values for a bad systemNames', () => {
+    write('{ "systemNames": "rename" }');
+    expect(errorOf()).toBe('schemac.config.json: systemNames: expected one of "adopt", "keep", got "rename"');
   });
 
   it('accepts a UTF-8 byte order mark (some Windows editors write one)', () => {
@@ -70,7 +77,7 @@ describe('loadConfig', () => {
   it('rejects unknown keys, including unknown rule ids, naming where they are', () => {
     write('{ "lints": {}, "lint": { "rules": { "no-such-rule": "off" } } }');
     expect(errorOf().split('\n')).toEqual([
-      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, naming, lint, ignore, database',
+      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, systemNames, naming, lint, ignore, database',
       expect.stringMatching(/^schemac\.config\.json: lint\.rules\.no-such-rule: unknown key; expected one of fk-without-index, heap-table, /),
     ]);
   });

@@ -16,6 +16,9 @@ async function pull(cwd: string, args: string[]): Promise<Outcome> {
 
 const pulledFiles = ['base-entity.schema.ts', 'tenants.schema.ts', 'users.schema.ts'];
 
+/** What pull says about brownfield.json's system-named constraints while the config keeps "adopt". */
+const systemNamesNote = `note: 12 constraint(s) in the database have names SQL Server generated; the schema files give them schemac's names. Set "systemNames": "keep" in schemac.config.json to leave them as they are, or plan will rename them (sp_rename)\n`;
+
 describe('schemac pull', () => {
   let cwd: string;
   beforeEach(() => { cwd = tempDir(); });
@@ -23,7 +26,7 @@ describe('schemac pull', () => {
 
   test('writes one file per table and the mixin into --out, creating the folder', async () => {
     const out = await pull(cwd, ['--catalog', brownfieldFile, '--out', 'db/schema']);
-    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out).toMatchObject({ code: 0, stderr: systemNamesNote });
     expect(out.stdout).toBe('wrote 3 schema file(s) for 2 table(s) to db/schema\n');
     expect(fs.readdirSync(path.join(cwd, 'db/schema')).sort()).toEqual(pulledFiles);
     expect(fs.readFileSync(path.join(cwd, 'db/schema/users.schema.ts'), 'utf8')).toContain("@Table('users')");
@@ -56,7 +59,26 @@ describe('schemac pull', () => {
     fs.writeFileSync(path.join(dir, 'orders.schema.ts'), '// mine\n');
     const out = await pull(cwd, ['--catalog', brownfieldFile]);
     expect(out.code).toBe(0);
-    expect(out.stderr).toBe('warning: schema also holds orders.schema.ts, which pull did not write; they are compiled with the pulled files\n');
+    expect(out.stderr).toBe(`warning: schema also holds orders.schema.ts, which pull did not write; they are compiled with the pulled files\n${systemNamesNote}`);
+  });
+
+  // brownfield.json's PKs and defaults carry names SQL Server made up (PK__users__..., DF__users__statu__...).
+  test('pull writes no system-generated name; then plan is empty with systemNames "keep", and renames with "adopt"', async () => {
+    expect((await pull(cwd, ['--catalog', brownfieldFile])).code).toBe(0);
+    const text = fs.readdirSync(path.join(cwd, 'schema')).map((f) => fs.readFileSync(path.join(cwd, 'schema', f), 'utf8')).join('\n');
+    expect(text).not.toMatch(/(PK|DF|UQ|FK|CK)__/);
+    const plan = async (): Promise<{ changes: { summary: string }[] }> => {
+      const r = await schemac(['plan', '--catalog', brownfieldFile, '--format', 'json'], { cwd });
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout) as { changes: { summary: string }[] };
+    };
+    const adopted = await plan();
+    expect(adopted.changes.length).toBeGreaterThan(0);
+    expect(adopted.changes.every((c) => /rename/i.test(c.summary))).toBe(true);
+    fs.writeFileSync(path.join(cwd, 'schemac.config.json'), JSON.stringify({ systemNames: 'keep' }));
+    expect((await plan()).changes).toEqual([]);
+    // With "keep" set, pull has nothing to advise.
+    expect((await pull(cwd, ['--catalog', brownfieldFile, '--force'])).stderr).toBe('');
   });
 
   test('--no-mixins writes every column in its table', async () => {

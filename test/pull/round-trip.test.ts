@@ -26,11 +26,22 @@ describe('pull, then plan against the same database', () => {
     expect(describePlan(plan)).toEqual([]);
   });
 
-  // System-named defaults (DF__users__statu__3B75D760, ...) come back through @DefaultName(name, field).
-  test('brownfield as the ORM left it (system-named defaults): the compiled files plan to nothing', () => {
-    const { diagnostics, plan } = roundTrip(modelOf(brownfieldSnapshot()));
+  // System-named defaults and keys (DF__users__statu__3B75D760, PK__users__...) are not written:
+  // the files carry schemac's names, and systemNames "keep" leaves the database's as they are.
+  test('brownfield as the ORM left it (system-named defaults): with systemNames "keep" the compiled files plan to nothing', () => {
+    const { diagnostics, plan, pulled } = roundTrip(modelOf(brownfieldSnapshot()), 'keep');
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(describePlan(plan)).toEqual([]);
+    expect(pulled.files.map((f) => f.text).join('\n')).not.toMatch(/(PK|DF|UQ|FK|CK)__/);
+  });
+
+  test('brownfield as the ORM left it: with systemNames "adopt" the plan is the sp_renames and nothing else', () => {
+    const { diagnostics, plan } = roundTrip(modelOf(brownfieldSnapshot()), 'adopt');
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(plan.steps.length).toBeGreaterThan(0);
+    expect(plan.steps.every((s) => s.change.kind === 'renameConstraint')).toBe(true);
+    const renames = plan.steps.flatMap((s) => (s.change.kind === 'renameConstraint' ? [`${s.change.from} -> ${s.change.to}`] : []));
+    expect(renames).toEqual(expect.arrayContaining(['PK__users__3213E83F7EFD826D -> pk_users', 'DF__users__statu__3B75D760 -> df_users_status']));
   });
 });
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parseSnapshot, type CatalogSnapshot } from '../../src/catalog/snapshot';
 import { snapshotToModel } from '../../src/catalog/to-model';
 import { compileSchema } from '../../src/compiler';
-import { diff, type Plan } from '../../src/differ';
+import { diff, type Plan, type SystemNames } from '../../src/differ';
 import { pullSchema, type PullResult } from '../../src/emitters/typescript';
 import type { Database, Diagnostic } from '../../src/model';
 
@@ -36,14 +36,17 @@ export interface RoundTrip {
   readonly plan: Plan;
 }
 
-/** Pulls `db` into a temp folder, compiles that folder and plans it against `db` itself. */
-export function roundTrip(db: Database): RoundTrip {
+/**
+ * Pulls `db` into a temp folder, compiles that folder and plans it against `db` itself, with
+ * the config's systemNames as pull tells users to set it ("keep") unless a test says otherwise.
+ */
+export function roundTrip(db: Database, systemNames: SystemNames = 'keep'): RoundTrip {
   const dir = tempDir();
   try {
     const pulled = pullSchema(db);
     for (const f of pulled.files) fs.writeFileSync(path.join(dir, f.path), f.text);
     const { database, diagnostics } = compileSchema(dir, { collation: db.collation });
-    return { pulled, diagnostics, plan: diff(database, db, { allowDrop: false }) };
+    return { pulled, diagnostics, plan: diff(database, db, { allowDrop: false, systemNames }) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -30,6 +30,7 @@ export function registerPull(program: Command, io: CliIo, setExit: (code: number
       if (result.others.length > 0) {
         io.stderr.write(`warning: ${opts.out} also holds ${result.others.join(', ')}, which pull did not write; they are compiled with the pulled files\n`);
       }
+      for (const n of result.notes) io.stderr.write(`note: ${n}\n`);
       io.stdout.write(`wrote ${result.files} schema file(s) for ${result.tables} table(s) to ${opts.out}\n`);
       setExit(ExitCode.ok);
     });

@@ -83,6 +83,7 @@ export function tableItems(ctx: ItemContext): TableItem[] {
   for (const u of t.uniqueConstraints) items.push(keyItem('unique', u, ctx));
   // The clustered index first, as a reader (and rule 6's create order) expects; the rest as read.
   for (const ix of [...t.indexes].sort((a, b) => Number(b.clustered) - Number(a.clustered))) items.push(indexItem(ix, ctx));
+  const checkNames = new Set(t.checks.filter((ck) => !ck.isSystemNamed).map((ck) => ctx.key(ck.name)));
   for (const ck of t.checks) {
     if (ctx.unionChecks.has(ck)) continue;
     const sql = sqlTemplate(unwrapStored(ck.expression.text));
@@ -92,7 +93,8 @@ export function tableItems(ctx: ItemContext): TableItem[] {
     }
     // The fields it reads decide whether a mixin can hold it; an unknown column keeps it on the table.
     const fields = referencedColumns(ck.expression.text, ctx.key).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
-    make('check', ck.name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql})`);
+    const name = ck.isSystemNamed ? checkName(t.name, referencedColumns(ck.expression.text, ctx.key), checkNames, ctx.key) : ck.name;
+    make('check', name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql})`);
   }
   for (const fk of t.foreignKeys) {
     const item = foreignKeyItem(fk, ctx);
@@ -106,14 +108,29 @@ export function tableItems(ctx: ItemContext): TableItem[] {
   return items;
 }
 
+/**
+ * A schemac-style name (`ck_{table}_{columns}`) for a check SQL Server named itself
+ * (CK__users__status__2A4B4B5E), unique among the table's checks; @Check needs a name.
+ */
+function checkName(table: string, columns: readonly string[], taken: Set<string>, key: NameKey): string {
+  const base = ['ck', table, ...columns].join('_');
+  let name = base;
+  for (let n = 2; taken.has(key(name)); n++) name = `${base}_${n}`;
+  taken.add(key(name));
+  return name;
+}
+
 function keyItem(kind: 'primaryKey' | 'unique', key: KeyConstraint, ctx: ItemContext): TableItem {
   const decorator = kind === 'primaryKey' ? 'PrimaryKey' : 'Unique';
   // A primary key's clustering is always written: the compiler's default depends on other indexes.
   const opts = kind === 'primaryKey' ? [`clustered: ${key.clustered}`] : key.clustered ? ['clustered: true'] : [];
+  // A name SQL Server made up (PK__users__3213E83F...) is not written: the compiler's name
+  // replaces it, and the config's systemNames decides whether plan renames the object.
+  const named = !key.isSystemNamed;
   return {
-    kind, name: key.name, template: templateOf(key.name, ctx.table.name), fields: key.columns.map((c) => ctx.field(c.name)),
+    kind, name: key.name, template: named ? templateOf(key.name, ctx.table.name) : null, fields: key.columns.map((c) => ctx.field(c.name)),
     uses: [decorator], target: null,
-    text: (n) => `@${decorator}(${tsString(n)}, ${keyList(key.columns, ctx.field)}${optionText(opts)})`,
+    text: (n) => `@${decorator}(${named ? `${tsString(n)}, ` : ''}${keyList(key.columns, ctx.field)}${optionText(opts)})`,
   };
 }
 
@@ -150,9 +167,10 @@ function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   if (fk.onUpdate !== 'NO_ACTION') opts.push(`onUpdate: ${tsString(fk.onUpdate)}`);
   const cols = `[${fk.columns.map((c) => tsString(ctx.field(c))).join(', ')}]`;
   const refs = `[${fk.referencedColumns.map((c) => tsString(target.field(c))).join(', ')}]`;
+  const named = !fk.isSystemNamed; // as keyItem: a system name is left to the compiler's
   return {
-    kind: 'foreignKey', name: fk.name, template: templateOf(fk.name, ctx.table.name), fields: fk.columns.map(ctx.field),
+    kind: 'foreignKey', name: fk.name, template: named ? templateOf(fk.name, ctx.table.name) : null, fields: fk.columns.map(ctx.field),
     uses: ['ForeignKey'], target: target.className,
-    text: (n) => `@ForeignKey(${tsString(n)}, ${cols}, () => ${target.className}, ${refs}${optionText(opts)})`,
+    text: (n) => `@ForeignKey(${named ? `${tsString(n)}, ` : ''}${cols}, () => ${target.className}, ${refs}${optionText(opts)})`,
   };
 }

@@ -101,7 +101,8 @@ function viewOf(
     activeFilter: softDelete !== null ? canonicalOf(`${bracket(softDelete)} = 0`, key) : null,
     unionChecks: unionSet,
     namedDefaults: t.defaults
-      .filter((d) => d.name !== `df_${t.name}_${d.column}`)
+      // A system name (DF__users__statu__3B75D760) is left to the compiler's, as the config's systemNames says.
+      .filter((d) => d.name !== `df_${t.name}_${d.column}` && !d.isSystemNamed)
       .map((d) => ({ column: d.column, name: d.name })),
     problems,
   });
@@ -121,7 +122,7 @@ function unionChecks(t: Table, key: NameKey): Map<string, { check: CheckConstrai
     if (!list || list.values.length === 0 || new Set(list.values).size !== list.values.length) continue;
     const column = t.columns.find((c) => sameName(key, c.name, list.column));
     if (!column || column.computed || !isCharacterType(column.type)) continue;
-    if (ck.name !== `ck_${t.name}_${column.name}` || out.has(key(column.name))) continue;
+    if ((ck.name !== `ck_${t.name}_${column.name}` && !ck.isSystemNamed) || out.has(key(column.name))) continue;
     // The check the compiler derives from the union must compare equal to the stored one (an
     // nvarchar column gets N'...' literals, for one), or the union would become a plan step.
     if (canonicalOf(inListText(column.name, list.values, column.type), key) !== ck.expression.canonical) continue;
