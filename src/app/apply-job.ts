@@ -23,9 +23,9 @@ export interface ApplyJob {
  * A saved plan, applied only if the database is still what it was planned against; otherwise
  * the drift is refused, naming what planning now would do.
  */
-export function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Database): ApplyJob {
+export function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Database, managedSchemas?: readonly string[]): ApplyJob {
   if (saved.fingerprint !== currentFingerprint) {
-    const now = diff(saved.desired, current, { allowDrop: false });
+    const now = diff(saved.desired, current, { allowDrop: false, managedSchemas });
     throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${saved.fingerprint.slice(0, 12)} expected, ${currentFingerprint.slice(0, 12)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
   }
   return {
@@ -39,8 +39,10 @@ export function jobFromFile(saved: SavedPlan, currentFingerprint: string, curren
 }
 
 /** Plans now, from the catalog read under the lock. */
-export function jobFromSchema(desired: Database, current: Database, allowDrop: boolean, production?: ProductionOptions): ApplyJob {
-  const plan = diff(desired, current, { allowDrop, production });
+export function jobFromSchema(
+  desired: Database, current: Database, allowDrop: boolean, production?: ProductionOptions, managedSchemas?: readonly string[],
+): ApplyJob {
+  const plan = diff(desired, current, { allowDrop, production, managedSchemas });
   const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
   return {
     statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),

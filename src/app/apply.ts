@@ -16,7 +16,7 @@ import { compileOrFail } from './compile';
 import type { AppContext } from './context';
 import { catalogModel } from './current';
 import { AppError, UsageError } from './errors';
-import { loadProject, type ProjectFlags } from './project';
+import { loadProject, managedSchemas, type ProjectFlags } from './project';
 import { readSavedPlan } from './saved-plan';
 import { resolveSource, type SourceFlags } from './sources';
 
@@ -89,22 +89,23 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   // Everything that needs no database first: a compile error should not take the lock.
   const saved = input.planFile !== undefined ? readSavedPlan(path.resolve(ctx.cwd, input.planFile)) : null;
   const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
+  const managed = managedSchemas(project.config, desired);
   const signal = hooks.signal ?? new AbortController().signal;
   let reported = false; // catalog warnings once, not again for the verification read
   let locked: SqlSession | null = null; // the session holding the apply lock, for the pre-flight
   let undeclared = 0; // objects the plan made under the lock skipped, for an honest "no changes"
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
-    const job = saved ? jobFromFile(saved, currentFingerprint, current) : jobFromSchema(desired, current, input.allowDrop, input.production);
+    const job = saved ? jobFromFile(saved, currentFingerprint, current, managed) : jobFromSchema(desired, current, input.allowDrop, input.production, managed);
     undeclared = job.plan?.skipped.length ?? 0;
-    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production }), current, input);
+    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production, managedSchemas: managed }), current, input);
     if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
     const refused = refuseOpaque(job);
     if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
     const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
-    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false }) };
+    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false, managedSchemas: managed }) };
   };
 
   try {

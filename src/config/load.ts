@@ -62,6 +62,7 @@ export function parseConfig(text: string, shown: string, dir: string): SchemacCo
 interface RawConfig {
   readonly schema?: string;
   readonly defaultSchema?: string;
+  readonly managedSchemas?: readonly string[];
   readonly naming?: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint?: { readonly rules?: SchemacConfig['lint']['rules'] };
   readonly ignore?: { readonly tables?: readonly string[]; readonly schemas?: readonly string[] };
@@ -73,6 +74,7 @@ function fromChecked(raw: RawConfig, dir: string): SchemacConfig {
   return {
     schema: raw.schema === undefined ? base.schema : path.resolve(dir, raw.schema),
     defaultSchema: raw.defaultSchema ?? base.defaultSchema,
+    ...(raw.managedSchemas === undefined ? {} : { managedSchemas: [...raw.managedSchemas] }),
     naming: { ...raw.naming },
     lint: raw.lint?.rules === undefined ? {} : { rules: { ...raw.lint.rules } },
     ignore: { tables: [...(raw.ignore?.tables ?? [])], schemas: [...(raw.ignore?.schemas ?? [])] },

@@ -66,6 +66,11 @@ export const configSpec: ObjectSpec = {
     $schema: { type: 'string', description: 'The JSON Schema editors use to check and complete this file.' },
     schema: { type: 'string', description: 'Folder holding the *.schema.ts files, relative to this file (default "schema").', minLength: 1 },
     defaultSchema: identifier('SQL schema of tables that do not name one (default "dbo").'),
+    managedSchemas: {
+      type: 'array',
+      description: 'SQL schemas plans may drop objects in (with --allow-drop); objects in other schemas are left out of plans. Default: the schemas the schema files declare tables in.',
+      items: identifier('A SQL schema name.'),
+    },
     naming: {
       type: 'object',
       description: 'Templates for the names schemac generates when a schema file gives none.',
