@@ -23,9 +23,9 @@ export interface ApplyJob {
  * A saved plan, applied only if the database is still what it was planned against; otherwise
  * the drift is refused, naming what planning now would do.
  */
-export function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Database, systemNames: SystemNames): ApplyJob {
+export function jobFromFile(saved: SavedPlan, currentFingerprint: string, current: Database, systemNames: SystemNames, managedSchemas?: readonly string[]): ApplyJob {
   if (saved.fingerprint !== currentFingerprint) {
-    const now = diff(saved.desired, current, { allowDrop: false, systemNames });
+    const now = diff(saved.desired, current, { allowDrop: false, managedSchemas, systemNames });
     throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${saved.fingerprint.slice(0, 12)} expected, ${currentFingerprint.slice(0, 12)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
   }
   return {
@@ -39,8 +39,10 @@ export function jobFromFile(saved: SavedPlan, currentFingerprint: string, curren
 }
 
 /** Plans now, from the catalog read under the lock. */
-export function jobFromSchema(desired: Database, current: Database, allowDrop: boolean, systemNames: SystemNames, production?: ProductionOptions): ApplyJob {
-  const plan = diff(desired, current, { allowDrop, production, systemNames });
+export function jobFromSchema(
+  desired: Database, current: Database, allowDrop: boolean, systemNames: SystemNames, production?: ProductionOptions, managedSchemas?: readonly string[],
+): ApplyJob {
+  const plan = diff(desired, current, { allowDrop, production, managedSchemas, systemNames });
   const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
   return {
     statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),

@@ -16,7 +16,7 @@ import { compileOrFail } from './compile';
 import type { AppContext } from './context';
 import { catalogModel } from './current';
 import { AppError, UsageError } from './errors';
-import { loadProject, type ProjectFlags } from './project';
+import { loadProject, managedSchemas, type ProjectFlags } from './project';
 import { readSavedPlan } from './saved-plan';
 import { resolveSource, type SourceFlags } from './sources';
 
@@ -89,6 +89,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   // Everything that needs no database first: a compile error should not take the lock.
   const saved = input.planFile !== undefined ? readSavedPlan(path.resolve(ctx.cwd, input.planFile)) : null;
   const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
+  const managed = managedSchemas(project.config, desired);
   const signal = hooks.signal ?? new AbortController().signal;
   let reported = false; // catalog warnings once, not again for the verification read
   let locked: SqlSession | null = null; // the session holding the apply lock, for the pre-flight
@@ -96,16 +97,16 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const systemNames = project.config.systemNames;
-    const job = saved ? jobFromFile(saved, currentFingerprint, current, systemNames) : jobFromSchema(desired, current, input.allowDrop, systemNames, input.production);
+    const job = saved ? jobFromFile(saved, currentFingerprint, current, systemNames, managed) : jobFromSchema(desired, current, input.allowDrop, systemNames, input.production, managed);
     undeclared = job.plan?.skipped.length ?? 0;
-    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production, systemNames }), current, input);
+    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production, managedSchemas: managed, systemNames }), current, input);
     if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
     const refused = refuseOpaque(job);
     if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
     const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, input) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
-    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false, systemNames }) };
+    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false, managedSchemas: managed, systemNames }) };
   };
 
   try {

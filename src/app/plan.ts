@@ -8,7 +8,7 @@ import { compileOrFail } from './compile';
 import { offlineSteps } from './online-policy';
 import type { AppContext } from './context';
 import { loadCurrent, type CurrentState } from './current';
-import { loadProject, type ProjectFlags } from './project';
+import { loadProject, managedSchemas, type ProjectFlags } from './project';
 import { writeSavedPlan } from './saved-plan';
 import type { PreflightReport } from '../emitters/preflight-report';
 import { noDatabaseReason, runPlanPreflight, type PreflightSettings, type PreflightSource } from './preflight';
@@ -51,7 +51,7 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const desired = compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore);
-  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production, systemNames: project.config.systemNames });
+  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
   // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
   const findings = lintPlan(made, { largeTableRows: (input.production ?? DEFAULT_PRODUCTION).largeTableRows }, project.config.lint);
   ctx.report(findings);

@@ -9,7 +9,7 @@ import type { AppContext } from './context';
 import { loadCurrent } from './current';
 import { AppError, UsageError } from './errors';
 import { checkoutFolderAt } from './git-checkout';
-import { loadProject, type Project, type ProjectFlags } from './project';
+import { loadProject, managedSchemas, type Project, type ProjectFlags } from './project';
 import { emptyDatabase, resolveSource } from './sources';
 import { fileTypeCheckCache } from './type-check-cache';
 import type { PreflightReport } from '../emitters/preflight-report';
@@ -69,7 +69,7 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
     ? await databaseBase(ctx, input, project)
     : baseAtRef(ctx, input.base ?? 'HEAD', input, project);
   const displayPath = (file: string) => relative(base.rewrite(file));
-  const plan = diff(head.database, base.database, { allowDrop: base.allowDrop, systemNames: project.config.systemNames });
+  const plan = diff(head.database, base.database, { allowDrop: base.allowDrop, managedSchemas: managedSchemas(project.config, head.database), systemNames: project.config.systemNames });
   // Against a database, the rows each step would fail on (never their key values: reviews land in PRs).
   const preflight: PreflightReport | null = base.source === null ? null
     : await runPlanPreflight(plan, base.database, preflightSource(base.source), { samples: false, timeoutMs: DEFAULT_PREFLIGHT_TIMEOUT_MS });

@@ -2,11 +2,12 @@ import { randomUUID } from 'crypto';
 import type { Plan } from '../differ/changes';
 import { describeWithTable } from '../emitters/describe';
 import {
-  acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql, HISTORY_ROW_EXISTS_SQL,
+  acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql,
   INSERT_HISTORY_SQL, releaseApplyLockSql,
 } from '../emitters/apply-sql';
 import type { Database } from '../model';
 import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber } from './errors';
+import { commitOrCheck } from './commit-check';
 import type { SqlSession } from './session';
 
 /** One statement of the plan as the driver runs it (no GO, no transaction control). */
@@ -109,7 +110,7 @@ export async function executeApply(req: ApplyRequest): Promise<ApplyResult | nul
       step_count: { type: 'int', value: steps },
       script: { type: 'nvarchar', value: job.script },
     });
-    await commitOrCheck(session, req, runId);
+    await commitOrCheck(session, req.openSession, runId, { howToLook: 'schemac history', rolledBack: 'back: nothing was changed' });
     inTransaction = false;
     req.onProgress?.({ kind: 'committed' });
     await session.query(releaseApplyLockSql()).catch(() => undefined);
@@ -163,28 +164,6 @@ async function runSteps(session: SqlSession, statements: readonly ApplyStatement
   }
 }
 
-/** COMMIT; if the connection dies during it, the history row (same transaction) says what happened. */
-async function commitOrCheck(session: SqlSession, req: ApplyRequest, runId: string): Promise<void> {
-  try {
-    await session.commit();
-  } catch (err) {
-    if (!isConnectionError(err)) throw err;
-    let found: boolean;
-    try {
-      const check = await req.openSession();
-      try {
-        const r = await check.query(HISTORY_ROW_EXISTS_SQL, { id: { type: 'uniqueidentifier', value: runId } });
-        found = Number(r.recordsets[0]?.[0]?.found) > 0;
-      } finally {
-        await check.close().catch(() => undefined);
-      }
-    } catch (checkErr) {
-      throw new ApplyError('commit-unknown', `the connection dropped during COMMIT and the database could not be checked: look for run ${runId} in [schemac].[applied_plans] (schemac history)`, {}, { cause: checkErr });
-    }
-    if (found) return; // the commit reached the server before the connection dropped
-    throw new ApplyError('connection-lost', `the connection dropped during COMMIT; run ${runId} is not in the history, so the server rolled back: nothing was changed`, { committed: false }, { cause: err });
-  }
-}
 
 function translate(err: unknown, req: ApplyRequest): unknown {
   if (err instanceof ApplyError) return err;

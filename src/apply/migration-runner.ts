@@ -8,12 +8,13 @@
 import { randomUUID } from 'crypto';
 import type { Plan } from '../differ/changes';
 import {
-  acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql, HISTORY_ROW_EXISTS_SQL, releaseApplyLockSql,
+  acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql, releaseApplyLockSql,
 } from '../emitters/apply-sql';
 import { APPLIED_MIGRATIONS_SQL, ensureMigrationColumnsSql, INSERT_MIGRATION_HISTORY_SQL } from '../emitters/migration-history-sql';
 import type { Database } from '../model';
 import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber, type ApplyFailureKind } from './errors';
 import { describeRemaining, type ApplyProgress, type ApplyStatement } from './executor';
+import { commitOrCheck } from './commit-check';
 import type { SqlSession } from './session';
 
 /** One migration run recorded in the history table. */
@@ -127,7 +128,7 @@ export async function executeMigrations(req: MigrationRunRequest): Promise<reado
       fingerprintBefore = fingerprintAfter;
       pendingCommit.push({ id: unit.id, direction: unit.direction, runId });
       if (req.txMode === 'each' || i === units.length - 1) {
-        await commitOrCheck(session, req, runId);
+        await commitOrCheck(session, req.openSession, runId, { howToLook: 'schemac migrate status', rolledBack: 'it back' });
         inTransaction = false;
         done.push(...pendingCommit.splice(0));
         req.onProgress?.({ kind: 'committed' });
@@ -189,28 +190,6 @@ async function runStatements(session: SqlSession, unit: MigrationUnit, req: Migr
   }
 }
 
-/** COMMIT; if the connection dies during it, the history row (same transaction) says what happened. */
-async function commitOrCheck(session: SqlSession, req: MigrationRunRequest, runId: string): Promise<void> {
-  try {
-    await session.commit();
-  } catch (err) {
-    if (!isConnectionError(err)) throw err;
-    let found: boolean;
-    try {
-      const check = await req.openSession();
-      try {
-        const r = await check.query(HISTORY_ROW_EXISTS_SQL, { id: { type: 'uniqueidentifier', value: runId } });
-        found = Number(r.recordsets[0]?.[0]?.found) > 0;
-      } finally {
-        await check.close().catch(() => undefined);
-      }
-    } catch (checkErr) {
-      throw new ApplyError('commit-unknown', `the connection dropped during COMMIT and the database could not be checked: look for run ${runId} in [schemac].[applied_plans] (schemac migrate status)`, {}, { cause: checkErr });
-    }
-    if (found) return;
-    throw new ApplyError('connection-lost', `the connection dropped during COMMIT; run ${runId} is not in the history, so the server rolled it back`, { committed: false }, { cause: err });
-  }
-}
 
 function translate(err: unknown, req: MigrationRunRequest): unknown {
   if (err instanceof ApplyError) return err;

@@ -14,9 +14,11 @@ export interface SchemacConfig {
   /** Schema folder, absolute (the file gives it relative to the config file's folder). */
   readonly schema: string;
   readonly defaultSchema: string;
-  /** Only the templates the file sets; the compiler's built-in names apply to the rest. */
+  /** Schemas plans manage; undefined means the schemas the schema files declare tables in. */
+  readonly managedSchemas?: readonly string[];
   /** 'adopt' renames system-named constraints and indexes to schemac's names; 'keep' leaves them. */
   readonly systemNames: 'adopt' | 'keep';
+  /** Only the templates the file sets; the compiler's built-in names apply to the rest. */
   readonly naming: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint: LintSettings;
   readonly ignore: IgnoreSettings;

@@ -64,6 +64,7 @@ interface RawConfig {
   readonly schema?: string;
   readonly defaultSchema?: string;
   readonly systemNames?: SchemacConfig['systemNames'];
+  readonly managedSchemas?: readonly string[];
   readonly naming?: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint?: { readonly rules?: SchemacConfig['lint']['rules'] };
   readonly ignore?: { readonly tables?: readonly string[]; readonly schemas?: readonly string[] };
@@ -76,6 +77,7 @@ function fromChecked(raw: RawConfig, dir: string): SchemacConfig {
     schema: raw.schema === undefined ? base.schema : path.resolve(dir, raw.schema),
     defaultSchema: raw.defaultSchema ?? base.defaultSchema,
     systemNames: raw.systemNames ?? base.systemNames,
+    ...(raw.managedSchemas === undefined ? {} : { managedSchemas: [...raw.managedSchemas] }),
     naming: { ...raw.naming },
     lint: raw.lint?.rules === undefined ? {} : { rules: { ...raw.lint.rules } },
     ignore: { tables: [...(raw.ignore?.tables ?? [])], schemas: [...(raw.ignore?.schemas ?? [])] },

@@ -20,6 +20,7 @@ import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
+import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
@@ -39,16 +40,20 @@ export interface DiffOptions {
    * since system names differ from one database to the next).
    */
   readonly systemNames?: SystemNames;
+  /**
+   * The schemas this plan manages (compared as the collation compares names; the desired tables'
+   * schemas always count). Current tables, constraints and schemas elsewhere are left out of the
+   * plan entirely, even with allowDrop. Absent: every schema.
+   */
+  readonly managedSchemas?: readonly string[];
 }
-
-/** Schemas SQL Server owns: never dropped, never reported as skipped. */
-
 
 /** The plan that takes `current` to `desired`. Names compare as current.collation does. */
 export function diff(desired: Database, current: Database, options: DiffOptions): Plan {
   const key = nameKeyFor(current.collation);
+  const inScope = schemaScope(options.managedSchemas, desired, key);
   const managed = (t: Table) => key(t.schema) !== key(SCHEMAC_SCHEMA);
-  const currentTables = current.tables.filter(managed);
+  const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema));
   const desiredTables = desired.tables.filter(managed);
   const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
@@ -77,7 +82,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
     ])),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
-  const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx)]);
+  const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
   const order = createTableOrder(created.map((t) => t.desired), key);
   const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
   return planForProduction({
@@ -155,14 +160,16 @@ function schemaSet(db: Database, tables: readonly Table[], key: NameKey): Map<st
   return out;
 }
 
-function diffSchemas(desired: Database, current: Database, desiredTables: readonly Table[], currentTables: readonly Table[], ctx: DiffContext): Planned {
+function diffSchemas(
+  desired: Database, current: Database, desiredTables: readonly Table[], currentTables: readonly Table[], ctx: DiffContext, inScope: (schema: string) => boolean,
+): Planned {
   const want = schemaSet(desired, desiredTables, ctx.key);
   const have = schemaSet(current, currentTables, ctx.key);
   const steps: PlanStep[] = [];
   const skipped: SkippedObject[] = [];
   for (const [k, schema] of want) if (!have.has(k)) steps.push(step({ kind: 'createSchema', schema }));
   for (const [k, schema] of have) {
-    if (want.has(k) || isBuiltinSchema(k)) continue;
+    if (want.has(k) || isBuiltinSchema(k) || !inScope(schema)) continue;
     if (ctx.allowDrop) steps.push(step({ kind: 'dropSchema', schema }));
     else skipped.push({ table: { schema, name: '' }, objectType: 'schema', name: schema, reason: NOT_DECLARED });
   }

@@ -1,5 +1,6 @@
 /** The differ: models in, an ordered plan of changes (with hazards and inverses) out. */
 export { diff, type DiffOptions } from './diff';
+export { declaredSchemas } from './managed-schemas';
 export type { SystemNames } from './pair-entities';
 export { fingerprint, canonicalJson } from './fingerprint';
 export { PHASES, phaseOf, type Phase } from './order';

@@ -60,6 +60,26 @@ describe('loadConfig', () => {
     expect(errorOf()).toBe('schemac.config.json: systemNames: expected one of "adopt", "keep", got "rename"');
   });
 
+  it('reads managedSchemas as a list of schema names; absent leaves it to the schema files', () => {
+    write('{"managedSchemas": ["billing", "dbo"]}');
+    expect(loadConfig(dir).config.managedSchemas).toEqual(['billing', 'dbo']);
+    write('{"managedSchemas": []}');
+    expect(loadConfig(dir).config.managedSchemas).toEqual([]);
+    write('{}');
+    expect(loadConfig(dir).config.managedSchemas).toBeUndefined();
+  });
+
+  it('names the key path of a bad managedSchemas value', () => {
+    write('{"managedSchemas": "billing"}');
+    expect(errorOf()).toBe('schemac.config.json: managedSchemas: expected an array, got "billing"');
+    write(JSON.stringify({ managedSchemas: ['billing', '', 7, 'x'.repeat(129)] }));
+    expect(errorOf().split('\n')).toEqual([
+      'schemac.config.json: managedSchemas[1]: must not be empty',
+      'schemac.config.json: managedSchemas[2]: expected a string, got number 7',
+      'schemac.config.json: managedSchemas[3]: must be at most 128 characters, got 129',
+    ]);
+  });
+
   it('accepts a UTF-8 byte order mark (some Windows editors write one)', () => {
     write('\uFEFF{"defaultSchema": "app"}');
     expect(loadConfig(dir).config.defaultSchema).toBe('app');
@@ -77,7 +97,7 @@ describe('loadConfig', () => {
   it('rejects unknown keys, including unknown rule ids, naming where they are', () => {
     write('{ "lints": {}, "lint": { "rules": { "no-such-rule": "off" } } }');
     expect(errorOf().split('\n')).toEqual([
-      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, systemNames, naming, lint, ignore, database',
+      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, systemNames, managedSchemas, naming, lint, ignore, database',
       expect.stringMatching(/^schemac\.config\.json: lint\.rules\.no-such-rule: unknown key; expected one of fk-without-index, heap-table, /),
     ]);
   });

@@ -60,7 +60,7 @@ const cases: Case[] = [
     name: 'an INCLUDE change: one CREATE INDEX ... WITH (DROP_EXISTING = ON)',
     before: orders(),
     after: orders({ include: "'tenantId', 'isDeleted'" }),
-    up: [/^CREATE NONCLUSTERED INDEX \[ix_orders_code\] ON \[dbo\]\.\[orders\] \(\[code\]\) INCLUDE \(\[tenant_id\], \[is_deleted\]\) WITH \(DROP_EXISTING = ON\);$/],
+    up: [/^CREATE NONCLUSTERED INDEX \[ix_orders_code\] ON \[dbo\]\.\[orders\] \(\[code\]\) INCLUDE \(\[tenant_id\], \[is_deleted\]\) WITH \(DROP_EXISTING = ON(?:, ONLINE = ON)?\);$/],
   },
   {
     name: 'widening an indexed varchar: one ALTER COLUMN up (the down script alone rebuilds the index)',

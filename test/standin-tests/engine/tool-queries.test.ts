@@ -25,7 +25,11 @@ test("schemac's catalog batch returns one result set per query", async () => {
     'database', 'schemas', 'tables', 'columns', 'indexes', 'index_columns', 'key_constraints', 'check_constraints',
     'default_constraints', 'foreign_keys', 'foreign_key_columns', 'row_counts',
   ] as const).map(named);
-  expect(database).toEqual([{ database: 'app', server_version: '16.0.4135.4', database_collation: 'SQL_Latin1_General_CP1_CI_AS' }]);
+  // The stand-in's default edition is Developer (EngineEdition 3), version 16 (SQL Server 2022).
+  expect(database).toEqual([{
+    database: 'app', server_version: '16.0.4135.4', database_collation: 'SQL_Latin1_General_CP1_CI_AS',
+    engine_edition: 3, edition: 'Developer Edition (64-bit)', product_major_version: 16,
+  }]);
   expect(schemas).toEqual([{ name: 'dbo' }]);
   expect(tables.map((t) => t.name)).toEqual(['tenants', 'users']);
   const tenantsId = tables[0].object_id;
@@ -38,7 +42,9 @@ test("schemac's catalog batch returns one result set per query", async () => {
   expect(defaults).toHaveLength(9);
   expect(fks).toMatchObject([{ name: 'fk_users_tenant', delete_referential_action_desc: 'CASCADE', update_referential_action_desc: 'NO_ACTION' }]);
   expect(fkColumns).toHaveLength(1);
-  expect(rowCounts).toEqual([{ object_id: tenantsId, rows: 2 }, { object_id: tables[1].object_id, rows: 0 }]);
+  // used_pages sums sys.dm_db_partition_stats over every index: the stand-in estimates one page
+  // per non-empty index (tenants has three), none for an empty table.
+  expect(rowCounts).toEqual([{ object_id: tenantsId, rows: 2, used_pages: 3 }, { object_id: tables[1].object_id, rows: 0, used_pages: 0 }]);
 });
 
 test("schemac's fingerprint query moves when the schema changes", async () => {
