@@ -33,7 +33,7 @@ const WITH_INDEX = ORDERS.replace("import { Column, Table } from 'schemac';", "i
 const WITH_STATUS = ORDERS.replace('  customer!: string;\n', "  customer!: string;\n\n  @Column.varchar(10, { backfill: 'new' })\n  status!: string;\n");
 
 interface PlanDoc {
-  changes: { kind: string; impact: { class: string; online: boolean | null; offlineReason: string | null; rows: number | null; batches: number | null; lock: string } | null }[];
+  changes: { kind: string; impact: { class: string; online: boolean | null; offlineReason: string | null; rows: number | null; mb: number | null; batches: number | null; lock: string } | null }[];
   statements: { up: { sql: string }[] };
 }
 
@@ -73,6 +73,7 @@ describe('production-safe DDL on the stand-in', () => {
   beforeEach(async () => {
     engine.setFaults({});
     engine.setEdition('developer');
+    engine.setViewDatabaseState(true);
     await execAll(url, [
       "IF OBJECT_ID(N'[dbo].[orders]', N'U') IS NOT NULL DROP TABLE [dbo].[orders];",
       "IF OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NOT NULL DROP TABLE [schemac].[applied_plans];",
@@ -117,6 +118,24 @@ describe('production-safe DDL on the stand-in', () => {
     const run = await runLikeSqlcmd(url, script.stdout);
     expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
     await expectConverged();
+  });
+
+  it('reads sizes from sys.dm_db_partition_stats, and still the rows from sys.partitions without VIEW DATABASE STATE', async () => {
+    project.write('orders.schema.ts', WITH_INDEX);
+    const granted = await planJson(...LARGE);
+    expect(granted.changes.find((c) => c.kind === 'createIndex')?.impact).toMatchObject({ rows: 30 });
+    expect(granted.changes.find((c) => c.kind === 'createIndex')?.impact?.mb).toBeGreaterThan(0);
+
+    engine.setViewDatabaseState(false);
+    const denied = await planJson(...LARGE);
+    expect(denied.changes.find((c) => c.kind === 'createIndex')?.impact).toMatchObject({ rows: 30, mb: null });
+    const snapshot = await project.run(['snapshot', ...db()]);
+    expectExit(snapshot, 0);
+    const rows = (JSON.parse(snapshot.stdout) as { row_counts: { rows: number; used_pages?: number | null }[] }).row_counts;
+    expect(rows.map((r) => [r.rows, r.used_pages ?? null])).toEqual([[30, null]]);
+    // The DMV itself refuses the login, as SQL Server does.
+    const direct = await runLikeSqlcmd(url, 'SELECT * FROM sys.dm_db_partition_stats;');
+    expect(direct.batches[0]?.errors.map((x) => x.number)).toEqual([300]);
   });
 
   it('applies the online build on Enterprise, and SQL Server refuses ONLINE = ON on Standard (Msg 1712)', async () => {

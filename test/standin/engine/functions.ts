@@ -141,7 +141,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   APP_NAME: simple(ty.nvarchar(128), () => 'node-mssql'),
   IS_SRVROLEMEMBER: simple(ty.int, () => 1),
   IS_MEMBER: simple(ty.int, () => 1),
-  HAS_PERMS_BY_NAME: simple(ty.int, () => 1),
+  HAS_PERMS_BY_NAME: simple(ty.int, (a, h) => (a[2] !== null && a[2] !== undefined && toText(a[2]).toUpperCase() === 'VIEW DATABASE STATE' ? (h.viewDatabaseState ? 1 : 0) : 1)),
   SERVERPROPERTY: simple(ty.variant, (a, h) => (a[0] === null ? null : (SERVER_PROPERTIES[toText(a[0]).toUpperCase()] ?? (() => null))(h))),
   DATABASEPROPERTYEX: simple(ty.variant, (a, h) => {
     const db = a[0] === null ? undefined : h.database(toText(a[0]));

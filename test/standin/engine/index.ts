@@ -38,6 +38,8 @@ export interface StandinEngine extends Engine {
   readonly statementsCounted: number;
   /** Chooses the edition from now on (SERVERPROPERTY, online operations). */
   setEdition(edition: StandinEdition): void;
+  /** Grants or denies VIEW DATABASE STATE to every login from now on (default granted). */
+  setViewDatabaseState(allowed: boolean): void;
   /** The WITH (...) options of every index build and column alter run so far, in order. */
   readonly recordedOptions: readonly RecordedOptions[];
   /**
@@ -57,10 +59,12 @@ export function createEngine(options: EngineOptions): StandinEngine {
   const faults = new FaultState(options.faults);
   const waiters = new Waiters();
   let edition: StandinEdition = options.edition ?? 'developer';
+  let viewDatabaseState = true;
   const recorded: RecordedOptions[] = [];
   const statementLog = new StatementLog();
   const state: EngineState = {
     get edition() { return EDITIONS[edition]; },
+    get viewDatabaseState() { return viewDatabaseState; },
     recordOptions: (r) => { recorded.push(r); },
     get productVersion() { return faults.productVersion ?? baseVersion; },
     get versionText() { return faults.versionText; },
@@ -79,6 +83,7 @@ export function createEngine(options: EngineOptions): StandinEngine {
     get statementsCounted() { return faults.statementsCounted; },
     setFaults: (next) => faults.set(next),
     setEdition: (next) => { edition = next; },
+    setViewDatabaseState: (allowed) => { viewDatabaseState = allowed; },
     get recordedOptions() { return [...recorded]; },
     recordStatements: () => {
       const records = statementLog.start();

@@ -31,6 +31,8 @@ export interface Host {
   edition: EditionFacts;
   /** Keeps a statement's WITH (...) options for tests. */
   recordOptions(r: RecordedOptions): void;
+  /** Whether the login holds VIEW DATABASE STATE (HAS_PERMS_BY_NAME, sys.dm_db_partition_stats). */
+  readonly viewDatabaseState: boolean;
   runSubquery(sel: Select, scope: Scope | undefined): { types: SqlType[]; rows: Value[][] };
   subqueryType(sel: Select, scope: Scope | undefined): SqlType[];
   caught(): { number: number; message: string; severity: number; state: number; line: number } | undefined;

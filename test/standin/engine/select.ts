@@ -8,7 +8,7 @@ import { systemView } from './system-views';
 import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compare } from './values';
-import { err } from './errors';
+import { err, SqlError } from './errors';
 
 /** A computed result: typed columns and rows. */
 export interface Relation { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] }
@@ -46,6 +46,12 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined): Rel
       const qual = item.alias ?? name;
       const sv = systemView(schema, name);
       if (sv && (sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA'))) {
+        // Database-scoped DMVs need VIEW DATABASE STATE (sys-dm-db-partition-stats-transact-sql.md,
+        // "Permissions"); the refusal's number and text are inferred (Msg 300, as for other
+        // denied permissions).
+        if (sameName(name, 'dm_db_partition_stats') && !host.viewDatabaseState) {
+          throw new SqlError(300, 14, 1, `VIEW DATABASE STATE permission was denied on object '${db.name}', database '${db.name}'.`);
+        }
         return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(db, host.allDatabases()) };
       }
       const t = findTable(db, schema, name);

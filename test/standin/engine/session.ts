@@ -39,6 +39,8 @@ export interface EngineState extends DatabaseStore {
   readonly edition: EditionFacts;
   /** Keeps a statement's WITH (...) options for tests. */
   recordOptions(r: RecordedOptions): void;
+  /** Whether logins hold VIEW DATABASE STATE. */
+  readonly viewDatabaseState: boolean;
   /** The whole @@VERSION text when a fault overrides it. */
   readonly versionText: string | undefined;
   all(): Database[];
@@ -109,6 +111,7 @@ export class EngineSession implements Session {
       productVersion: this.engine.productVersion,
       edition: this.engine.edition,
       recordOptions: (r) => self.engine.recordOptions(r),
+      viewDatabaseState: this.engine.viewDatabaseState,
       runSubquery: (sel: Select, scope: Scope | undefined) => { const r = executeSelect(sel, self.host(), scope); return { types: r.columns.map((c) => c.type), rows: r.rows }; },
       subqueryType: (sel, scope) => selectTypes(sel, self.host(), scope),
       caught: () => self.caughtStack[self.caughtStack.length - 1],
