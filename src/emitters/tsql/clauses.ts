@@ -49,6 +49,11 @@ export function renderForeignKeyConstraint(fk: ForeignKey): string {
   return parts.join(' ');
 }
 
+/** ` WITH (a, b)` for a statement's options, or '' when there are none. */
+export function withOptions(options: readonly string[]): string {
+  return options.length === 0 ? '' : ` WITH (${options.join(', ')})`;
+}
+
 /**
  * `CREATE [UNIQUE] CLUSTERED|NONCLUSTERED INDEX [ix] ON [s].[t] (...) [INCLUDE (...)] [WHERE ...] [WITH (options)];`
  * Clustering is always explicit, for the same reason as for keys.
@@ -66,6 +71,5 @@ export function renderCreateIndex(schema: string, table: string, index: Index, o
     if (index.clustered) throw new Error(`schemac: clustered index ${index.name} cannot be filtered`);
     parts.push(`WHERE ${bare(index.filter)}`);
   }
-  if (options.length > 0) parts.push(`WITH (${options.join(', ')})`);
-  return `${parts.join(' ')};`;
+  return `${parts.join(' ')}${withOptions(options)};`;
 }

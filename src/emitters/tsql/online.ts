@@ -19,11 +19,6 @@ export function onlineOption(online: OnlineBuild): string {
   return `ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION = ${minutes} MINUTES, ABORT_AFTER_WAIT = SELF))`;
 }
 
-/** ` WITH (a, b)` for a statement's options, or '' when there are none. */
-export function withOptions(options: readonly string[]): string {
-  return options.length === 0 ? '' : ` WITH (${options.join(', ')})`;
-}
-
 /**
  * A backfill over a large table, in batches of `batchRows`: each UPDATE TOP (n) stays under
  * SQL Server's lock-escalation threshold (about 5,000 locks) only when n is small, and the loop

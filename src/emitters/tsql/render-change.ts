@@ -1,9 +1,9 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
 import type { Table } from '../../model';
-import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint } from './clauses';
+import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
-import { batchedBackfill, onlineOption, withOptions } from './online';
+import { batchedBackfill, onlineOption } from './online';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
 
