@@ -83,9 +83,14 @@ function groupSteps(plan: Plan): Group[] {
   return [...groups.values()];
 }
 
+/** A step's line without colour: `+ summary (step n)`; the lock column is aligned on these. */
+function stepLine(facts: { readonly marker: ChangeMarker; readonly summary: string }, stepIndex: number): string {
+  return `${facts.marker} ${facts.summary} (step ${stepIndex + 1})`;
+}
+
 /** Where the lock column starts: after the longest step line, but never past column 72. */
 function lockColumnAt(plan: Plan): number {
-  const widths = plan.steps.map((s, i) => `${describeChange(s.change).marker} ${describeChange(s.change).summary} (step ${i + 1})`.length);
+  const widths = plan.steps.map((s, i) => stepLine(describeChange(s.change), i).length);
   return Math.min(72, Math.max(0, ...widths) + 2);
 }
 
@@ -109,8 +114,8 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     lines.push(c.bold(group.title));
     for (const { stepIndex, step } of group.entries) {
       const facts = describeChange(step.change);
-      const left = `${facts.marker} ${facts.summary} (step ${stepIndex + 1})`;
-      const lock = step.impact === undefined ? '' : `${' '.repeat(Math.max(1, width - left.length))}${c.dim(`| ${impactText(step.impact)}`)}`;
+      const lock = step.impact === undefined ? ''
+        : `${' '.repeat(Math.max(1, width - stepLine(facts, stepIndex).length))}${c.dim(`| ${impactText(step.impact)}`)}`;
       lines.push(`  ${paint[facts.marker](`${facts.marker} ${facts.summary}`)} ${c.dim(`(step ${stepIndex + 1})`)}${lock}`);
       for (const h of step.hazards) {
         const colour = h.code === 'data-loss' || h.code === 'irreversible' ? c.red : c.yellow;
