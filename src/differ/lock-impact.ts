@@ -10,6 +10,7 @@ import type { Column, Database, ServerFacts } from '../model';
 import {
   DEFAULT_BACKFILL_BATCH_ROWS, DEFAULT_LARGE_TABLE_ROWS, lockRule, type LockRuleId,
 } from '../sqlserver/lock-impact';
+import { sameType } from '../sqlserver/types';
 import {
   offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineIndex,
 } from '../sqlserver/editions';
@@ -73,23 +74,29 @@ function onlineBuild(ctx: Context): OnlineBuild | null {
   return { lowPriorityWaitMinutes: wait };
 }
 
-/** An index build: online where possible; the inverse (a drop) stays as it is. */
-function indexBuild(ctx: Context, clustered: boolean, make: (online: OnlineBuild | undefined) => Change, inverse: Change | null): Decision {
-  if (!hasRows(ctx.facts)) return { rule: 'index-build-new-table', online: null, change: make(undefined), inverse };
+/** The change run online when `online` is set and the change builds an index; otherwise unchanged. */
+function withOnline(change: Change | null, online: OnlineBuild | null): Change | null {
+  if (change === null || online === null) return change;
+  switch (change.kind) {
+    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': return { ...change, online };
+    default: return change;
+  }
+}
+
+/** An index build: online where possible, and so is its inverse when that builds one too (a redefinition's). */
+function indexBuild(ctx: Context, clustered: boolean, change: Change, inverse: Change | null): Decision {
+  if (!hasRows(ctx.facts)) return { rule: 'index-build-new-table', online: null, change, inverse };
   const online = onlineBuild(ctx);
   const rule: LockRuleId = clustered
     ? (online !== null ? 'clustered-rebuild-online' : 'clustered-rebuild-offline')
     : (online !== null ? 'index-build-online' : 'index-build-offline');
-  return { rule, online: online !== null, change: make(online ?? undefined), inverse };
+  return { rule, online: online !== null, change: withOnline(change, online) ?? change, inverse: withOnline(inverse, online) };
 }
 
 /** An index drop; its inverse (the rebuild the down script runs) is made online where possible. */
 function indexDrop(ctx: Context, clustered: boolean, change: Change, inverse: Change | null): Decision {
-  const online = onlineBuild(ctx);
-  const back = inverse === null || online === null ? inverse
-    : inverse.kind === 'createIndex' || inverse.kind === 'addPrimaryKey' || inverse.kind === 'addUnique' ? { ...inverse, online } : inverse;
   const rule: LockRuleId = clustered && hasRows(ctx.facts) ? 'clustered-rebuild-offline' : 'drop-index';
-  return { rule, online: null, change, inverse: back };
+  return { rule, online: null, change, inverse: withOnline(inverse, onlineBuild(ctx)) };
 }
 
 const VARIABLE = new Set(['varchar', 'nvarchar', 'varbinary']);
@@ -104,7 +111,7 @@ function isWidening(from: Column, to: Column): boolean {
 }
 
 function sameStorage(from: Column, to: Column): boolean {
-  return JSON.stringify(from.type) === JSON.stringify(to.type) && from.collation === to.collation;
+  return sameType(from.type, to.type) && from.collation === to.collation;
 }
 
 function alterColumn(ctx: Context, change: Extract<Change, { kind: 'alterColumn' }>, inverse: Change | null): Decision {
@@ -113,9 +120,8 @@ function alterColumn(ctx: Context, change: Extract<Change, { kind: 'alterColumn'
   const validates = from.nullable && !to.nullable;
   if (storageKept && !validates) return { rule: 'alter-column-metadata', online: null, change, inverse };
   if (!hasRows(ctx.facts)) return { rule: storageKept ? 'alter-column-metadata' : 'alter-column-rewrite', online: null, change, inverse };
-  // Online ALTER COLUMN is refused for NOT NULL -> NULL over nonclustered indexes; schemac only
-  // uses it for the rewrites and validations it classifies (alter-table-transact-sql.md).
-  // Not for NOT NULL -> NULL: online is refused then when nonclustered indexes use the column.
+  // Online ALTER COLUMN is refused for NOT NULL -> NULL over nonclustered indexes
+  // (alter-table-transact-sql.md), so that change never asks for it.
   const online = ctx.options.online !== 'off' && supportsOnlineAlterColumn(ctx.server) && !(to.nullable && !from.nullable);
   if (online) return { rule: 'alter-column-online', online: true, change: { ...change, online: true }, inverse };
   return { rule: storageKept ? 'alter-column-not-null' : 'alter-column-rewrite', online: false, change, inverse };
@@ -159,16 +165,12 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
   // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
-  redefineIndex: (ctx, change, inverse) => {
-    const d = indexBuild(ctx, change.to.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse);
-    const back = d.online === true && inverse !== null && inverse.kind === 'redefineIndex' ? { ...inverse, online: (d.change as typeof change).online } : inverse;
-    return { ...d, inverse: back };
-  },
-  createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),
+  redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse),
+  createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),
   dropIndex: (ctx, change, inverse) => indexDrop(ctx, change.index.clustered, change, inverse),
-  addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),
+  addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
-  addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, (online) => (online === undefined ? change : { ...change, online }), inverse),
+  addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
 };
 
