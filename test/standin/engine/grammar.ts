@@ -119,6 +119,21 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
   const blank = (t: Token): void => { edits.push({ start: t.start, stop: t.stop, text: '' }); };
   const up = (i: number): string => tokens[i]?.upper ?? '';
+  /** Blanks the parenthesised group that opens at token j. */
+  const blankGroup = (j: number): void => {
+    let depth = 0;
+    do { if (up(j) === '(') depth++; if (up(j) === ')') depth--; blank(tokens[j]); j++; } while (tokens[j] && depth > 0);
+  };
+  /** The first token from j on that is one of `words` outside parentheses (or the end). */
+  const topLevel = (j: number, words: readonly string[]): number => {
+    let depth = 0;
+    while (tokens[j] && tokens[j].kind !== 'eof' && !(depth === 0 && words.includes(up(j)))) {
+      if (up(j) === '(') depth++;
+      if (up(j) === ')') depth--;
+      j++;
+    }
+    return j;
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (up(i) === 'ALTER' && up(i + 1) === 'TABLE') {
       let j = i + 2;
@@ -132,26 +147,11 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     }
     // The grammar takes ONLINE = ON but not its low-priority wait (create-index-transact-sql.md:
     // "ONLINE = { ON [ ( <low_priority_lock_wait> ) ] | OFF }").
-    if (up(i) === 'ONLINE' && up(i + 1) === '=' && up(i + 2) === 'ON' && up(i + 3) === '(') {
-      let j = i + 3;
-      let depth = 0;
-      do { if (up(j) === '(') depth++; if (up(j) === ')') depth--; blank(tokens[j]); j++; } while (tokens[j] && depth > 0);
-    }
+    if (up(i) === 'ONLINE' && up(i + 1) === '=' && up(i + 2) === 'ON' && up(i + 3) === '(') blankGroup(i + 3);
     // ALTER COLUMN ... WITH (ONLINE = ON | OFF) (alter-table-transact-sql.md, SQL Server 2016+).
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN') {
-      let j = i + 2;
-      let depth = 0;
-      while (tokens[j] && tokens[j].kind !== 'eof' && !(depth === 0 && (up(j) === 'WITH' || up(j) === ';'))) {
-        if (up(j) === '(') depth++;
-        if (up(j) === ')') depth--;
-        j++;
-      }
-      if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') {
-        let k = j + 1;
-        let d = 0;
-        blank(tokens[j]);
-        do { if (up(k) === '(') d++; if (up(k) === ')') d--; blank(tokens[k]); k++; } while (tokens[k] && d > 0);
-      }
+      const j = topLevel(i + 2, ['WITH', ';']);
+      if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
     }
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
@@ -160,13 +160,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       while (up(j) === ',' && tokens[j + 1]?.kind === 'word') { blank(tokens[j]); blank(tokens[j + 1]); j += 2; }
     }
     if (up(i) === 'DEFAULT' && (up(i - 1) === 'ADD' || (up(i - 3) === 'ADD' && up(i - 2) === 'CONSTRAINT'))) {
-      let j = i + 1;
-      let depth = 0;
-      while (tokens[j] && tokens[j].kind !== 'eof' && !(depth === 0 && up(j) === 'FOR')) {
-        if (up(j) === '(') depth++;
-        if (up(j) === ')') depth--;
-        j++;
-      }
+      const j = topLevel(i + 1, ['FOR']);
       if (up(j) === 'FOR' && j > i + 1) {
         edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: '0' });
         for (let k = i + 2; k < j; k++) blank(tokens[k]);
