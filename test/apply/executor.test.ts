@@ -5,7 +5,8 @@
  */
 import { executeApply, type ApplyRequest, type PreparedApply } from '../../src/apply/executor';
 import { ApplyError } from '../../src/apply/errors';
-import type { QueryResult, SqlSession } from '../../src/apply/session';
+import type { SqlSession } from '../../src/apply/session';
+import { fakeSession } from './fake-session';
 import type { Plan } from '../../src/differ/changes';
 import type { Database } from '../../src/model';
 
@@ -13,25 +14,6 @@ const empty: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS'
 const noChanges: Plan = { steps: [], skipped: [], warnings: [] };
 const SECRET = 'Pw-0f-the-connection';
 const oneChange: Plan = { steps: [{ change: { kind: 'createSchema', schema: 'x' }, hazards: [], inverse: null }], skipped: [], warnings: [] };
-
-/** A session that records what it runs; `onQuery` may answer or throw. */
-function fakeSession(log: string[], onQuery: (text: string) => QueryResult | Error | undefined = () => undefined): SqlSession {
-  return {
-    async query(text) {
-      log.push(text.split('\n')[0]);
-      const answer = onQuery(text);
-      if (answer instanceof Error) throw answer;
-      if (answer) return answer;
-      if (text.includes('sp_getapplock')) return { recordsets: [[{ result: 0, spid: 51 }]], rowsAffected: [] };
-      return { recordsets: [], rowsAffected: [] };
-    },
-    async begin() { log.push('BEGIN'); },
-    async commit() { log.push('COMMIT'); },
-    async rollback() { log.push('ROLLBACK'); },
-    cancel() { log.push('CANCEL'); },
-    async close() { log.push('CLOSE'); },
-  };
-}
 
 function request(session: SqlSession, overrides: Partial<ApplyRequest> = {}, job?: Partial<PreparedApply>): ApplyRequest {
   return {

@@ -4,31 +4,14 @@
  * later migration fails. (The same flows run over the wire in test/e2e/migrate.test.ts.)
  */
 import { executeMigrations, MigrationRunError, type MigrationRunRequest, type MigrationUnit } from '../../src/apply/migration-runner';
-import type { QueryResult, SqlSession } from '../../src/apply/session';
+import type { SqlSession } from '../../src/apply/session';
+import { fakeSession } from './fake-session';
 import type { Plan } from '../../src/differ/changes';
 import type { Database } from '../../src/model';
 
 const empty: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo'], tables: [] };
 const converged: Plan = { steps: [], skipped: [] };
 const SECRET = 'Pw-0f-the-connection';
-
-function fakeSession(log: string[], onQuery: (text: string) => QueryResult | Error | undefined = () => undefined): SqlSession {
-  return {
-    async query(text, params) {
-      log.push(params?.migration_id ? `HISTORY ${String(params.migration_id.value)}` : text.split('\n')[0]!);
-      const answer = onQuery(text);
-      if (answer instanceof Error) throw answer;
-      if (answer) return answer;
-      if (text.includes('sp_getapplock')) return { recordsets: [[{ result: 0, spid: 51 }]], rowsAffected: [] };
-      return { recordsets: [], rowsAffected: [] };
-    },
-    async begin() { log.push('BEGIN'); },
-    async commit() { log.push('COMMIT'); },
-    async rollback() { log.push('ROLLBACK'); },
-    cancel() { log.push('CANCEL'); },
-    async close() { log.push('CLOSE'); },
-  };
-}
 
 const unit = (id: string, verify: () => Plan = () => converged): MigrationUnit => ({
   id, hash: `h1:${id}`, direction: 'up', script: `-- ${id}`, verify,
