@@ -8,7 +8,7 @@ import { blockedRefusal, DEFAULT_PREFLIGHT_TIMEOUT_MS, preflightOver, runPlanPre
 import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
 import { withoutIgnored } from '../config';
-import { diff, fingerprint, type Plan, type ProductionOptions } from '../differ';
+import { diff, fingerprint, productionOptions, type Plan, type ProductionOptions } from '../differ';
 import { offlineSteps } from './online-policy';
 import type { Database, Diagnostic } from '../model';
 import { jobFromFile, jobFromSchema, type ApplyJob } from './apply-job';
@@ -36,7 +36,7 @@ export interface ApplyInput extends ProjectFlags, SourceFlags {
   /** Recorded in the history row. */
   readonly toolVersion: string;
   /** Online builds, low-priority waits and batching (--online, --low-priority-wait); defaults when absent. */
-  readonly production?: ProductionOptions;
+  readonly production?: Partial<ProductionOptions>;
 }
 
 /** How apply talks to the person (or CI job) running it. */
@@ -89,6 +89,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   // Everything that needs no database first: a compile error should not take the lock.
   const saved = input.planFile !== undefined ? readSavedPlan(path.resolve(ctx.cwd, input.planFile)) : null;
   const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
+  const production = productionOptions(input.production);
   const managed = managedSchemas(project.config, desired);
   const signal = hooks.signal ?? new AbortController().signal;
   let reported = false; // catalog warnings once, not again for the verification read
@@ -97,14 +98,14 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const systemNames = project.config.systemNames;
-    const job = saved ? jobFromFile(saved, currentFingerprint, current, systemNames, managed) : jobFromSchema(desired, current, input.allowDrop, systemNames, input.production, managed);
+    const job = saved ? jobFromFile(saved, currentFingerprint, current, systemNames, managed) : jobFromSchema(desired, current, input.allowDrop, systemNames, production, managed);
     undeclared = job.plan?.skipped.length ?? 0;
-    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production: input.production, managedSchemas: managed, systemNames }), current, input);
+    const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production, managedSchemas: managed, systemNames }), current, input);
     if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
     const refused = refuseOpaque(job);
     if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
-    const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, input) ?? await approve(job, input, hooks, target, signal);
+    const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, production) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
     return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false, managedSchemas: managed, systemNames }) };
   };
@@ -181,9 +182,8 @@ function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
 }
 
 /** `--online=require`: no step may block a large table offline (before anyone is asked to approve). */
-function refuseOffline(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
-  const production = input.production;
-  if (production?.online !== 'require' || job.plan === null) return null;
+function refuseOffline(job: ApplyJob, production: ProductionOptions): ApplyOutcome | null {
+  if (production.online !== 'require' || job.plan === null) return null;
   const blocking = offlineSteps(job.plan, production);
   if (blocking.length === 0) return null;
   return { kind: 'refused', reason: 'online-required', message: `refusing to apply with --online=require: ${blocking.join('; ')}; nothing was changed` };

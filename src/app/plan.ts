@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { DEFAULT_PRODUCTION, diff, fingerprint, type Plan, type ProductionOptions } from '../differ';
+import { diff, fingerprint, productionOptions, type Plan, type ProductionOptions } from '../differ';
 import { lintPlan } from '../lint';
 import { AppError } from './errors';
 import { renderPlanJson, type PlanJson } from '../emitters/plan-json';
@@ -23,7 +23,7 @@ export interface PlanInput extends ProjectFlags, SourceFlags {
   /** Also save the plan here (relative to the context's cwd), for `apply FILE`. */
   readonly savePlanTo?: string;
   /** Online builds, low-priority waits and batching (--online, --low-priority-wait); defaults when absent. */
-  readonly production?: ProductionOptions;
+  readonly production?: Partial<ProductionOptions>;
   /** Count the rows each data-dependent step would fail on (a live database only; otherwise say why not). */
   readonly preflight?: PreflightSettings;
 }
@@ -51,12 +51,13 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const desired = compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore);
-  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production: input.production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
+  const production = productionOptions(input.production);
+  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
   // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
-  const findings = lintPlan(made, { largeTableRows: (input.production ?? DEFAULT_PRODUCTION).largeTableRows }, project.config.lint);
+  const findings = lintPlan(made, { largeTableRows: production.largeTableRows }, project.config.lint);
   ctx.report(findings);
   if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
-  const offline = input.production?.online === 'require' ? offlineSteps(made, input.production) : [];
+  const offline = production.online === 'require' ? offlineSteps(made, production) : [];
   const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
   const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
   const json = renderPlanJson(made, {

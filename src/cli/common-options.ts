@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PRODUCTION, type OnlineMode, type ProductionOptions } from '../differ/lock-impact';
+import type { OnlineMode, ProductionOptions } from '../differ/lock-impact';
 
 /** Options shared by every command that compiles the schema. */
 export function addSchemaOption(cmd: Command): Command {
@@ -65,14 +65,14 @@ export interface OnlineFlags {
   online?: string; lowPriorityWait?: number; largeTableRows?: number; backfillBatchRows?: number;
 }
 
-/** The production options of the flags (defaults for what is not given). */
-export function productionOf(flags: OnlineFlags): ProductionOptions {
+/** The production options the flags give; the app fills in the defaults of the rest. */
+export function productionOf(flags: OnlineFlags): Partial<ProductionOptions> {
   const online: OnlineMode = flags.online === 'off' || flags.online === 'require' ? flags.online : 'auto';
   return {
     online,
-    lowPriorityWaitMinutes: flags.lowPriorityWait ?? DEFAULT_PRODUCTION.lowPriorityWaitMinutes,
-    largeTableRows: flags.largeTableRows ?? DEFAULT_PRODUCTION.largeTableRows,
-    backfillBatchRows: flags.backfillBatchRows ?? DEFAULT_PRODUCTION.backfillBatchRows,
+    lowPriorityWaitMinutes: flags.lowPriorityWait,
+    largeTableRows: flags.largeTableRows,
+    backfillBatchRows: flags.backfillBatchRows,
   };
 }
 

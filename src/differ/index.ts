@@ -7,4 +7,4 @@ export { PHASES, phaseOf, type Phase } from './order';
 export { LARGE_TABLE_ROWS } from './hazards';
 export { classifyTypeChange, type TypeChangeSafety } from './type-changes';
 export * from './changes';
-export { planForProduction, blocksLargeTable, DEFAULT_PRODUCTION, type ProductionOptions, type OnlineMode } from './lock-impact';
+export { planForProduction, productionOptions, blocksLargeTable, DEFAULT_PRODUCTION, type ProductionOptions, type OnlineMode } from './lock-impact';

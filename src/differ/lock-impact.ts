@@ -37,6 +37,12 @@ export const DEFAULT_PRODUCTION: ProductionOptions = {
   backfillBatchRows: DEFAULT_BACKFILL_BATCH_ROWS,
 };
 
+/** The options with a default for each one not given (the flags a user passed, say). */
+export function productionOptions(given: Partial<ProductionOptions> = {}): ProductionOptions {
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<ProductionOptions>;
+  return { ...DEFAULT_PRODUCTION, ...defined };
+}
+
 /** What the pass knows of a table a step touches. */
 interface TableFacts {
   readonly rows: number | null;
