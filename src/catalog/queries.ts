@@ -22,7 +22,8 @@ export type CatalogQueryName =
   | 'foreign_keys'
   | 'foreign_key_columns'
   | 'row_counts'
-  | 'fulltext_index_columns';
+  | 'fulltext_index_columns'
+  | 'extended_properties';
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -189,6 +190,18 @@ FROM sys.fulltext_index_columns fic
 JOIN sys.tables t ON t.object_id = fic.object_id
 WHERE ${MANAGED}
 ORDER BY fic.object_id, fic.column_id`,
+  },
+  {
+    name: 'extended_properties',
+    // Descriptions only: MS_Description on a table (minor_id 0) or a column (minor_id =
+    // column_id), class 1 = OBJECT_OR_COLUMN. Other extended properties are not read, so they
+    // are never planned or dropped. The value is sql_variant: cast so drivers get plain text.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/extended-properties-catalog-views-sys-extended-properties
+    sql: `SELECT ep.major_id, ep.minor_id, ep.name, CAST(ep.value AS nvarchar(max)) AS value
+FROM sys.extended_properties ep
+JOIN sys.tables t ON t.object_id = ep.major_id
+WHERE ep.class = 1 AND ep.name = N'MS_Description' AND ${MANAGED}
+ORDER BY ep.major_id, ep.minor_id`,
   },
 ];
 

@@ -9,6 +9,7 @@ import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
+import { withDescriptions } from './descriptions';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
@@ -56,6 +57,11 @@ export interface CompileOptions {
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
+  /**
+   * Read doc comments as descriptions (MS_Description); true by default. Off for projects whose
+   * descriptions are maintained elsewhere (config "descriptions": "ignore").
+   */
+  readonly descriptions?: boolean;
 }
 
 /** Where clean type-check results are remembered between runs (a file, in the CLI). */
@@ -158,7 +164,10 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
   const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema)])].sort(cmp);
-  const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
+  const tables = drafts.map((d) => {
+    const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
+    return options.descriptions === false ? table : withDescriptions(d, table, bag);
+  });
   return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
 }
 

@@ -100,6 +100,19 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/**
+ * The MS_Description extended property of a table (`column` null) or a column: added (`from`
+ * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
+ * sp_dropextendedproperty). New tables and columns carry theirs in createTable / addColumn.
+ */
+export interface SetDescription {
+  readonly kind: 'setDescription';
+  readonly table: TableRef;
+  readonly column: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -108,7 +121,8 @@ export type Change =
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint;
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | SetDescription;
 
 export type ChangeKind = Change['kind'];
 

@@ -31,6 +31,8 @@ function column(c: Column): Json {
     name: c.name, type: [c.type.name, c.type.length ?? null, c.type.precision ?? null, c.type.scale ?? null],
     nullable: c.nullable, identity: c.identity === null ? null : [c.identity.seed, c.identity.increment],
     collation: c.collation, computed: c.computed === null ? null : [expr(c.computed.expression), c.computed.persisted],
+    // Only when present, so catalogs without descriptions keep the fingerprints they had.
+    ...(c.description !== undefined ? { description: c.description } : {}),
   };
 }
 
@@ -70,6 +72,7 @@ function table(t: Table): Json {
     checks: byName(t.checks).map(check),
     defaults: byName(t.defaults).map(defaultConstraint),
     foreignKeys: byName(t.foreignKeys).map(foreignKey),
+    ...(t.description !== undefined ? { description: t.description } : {}),
   };
 }
 

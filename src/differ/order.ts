@@ -28,6 +28,7 @@ export const PHASES = [
   { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
+  { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
 ] as const;
 
 /** A phase name. */
@@ -59,6 +60,7 @@ export function phaseOf(change: Change): Phase {
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
+    case 'setDescription': return 'descriptions';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -90,6 +92,8 @@ function keyInPhase(change: Change): SortKey {
     case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
+    // The table's own description before its columns'.
+    case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     default: return assertNever(change, 'change kind');
   }
 }

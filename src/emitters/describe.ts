@@ -32,6 +32,12 @@ function columnDelta(from: Column, to: Column): string {
   return parts.length > 0 ? parts.join(', ') : 'redefine';
 }
 
+/** A description in a one-line summary: quoted, line breaks as spaces, long text cut with an ellipsis. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return `"${line.length > 60 ? `${line.slice(0, 57)}...` : line}"`;
+}
+
 const keyList = (cols: Index['columns']): string => `(${cols.map((k) => `${k.name}${k.descending ? ' DESC' : ''}`).join(', ')})`;
 
 /** What differs between two definitions of an index, each part old -> new: "INCLUDE (a) -> INCLUDE (a, b)". */
@@ -104,6 +110,11 @@ const DESCRIBERS: Describers = {
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
+  setDescription: (c) => ({
+    table: c.table, object: c.column ?? c.table.name, marker: c.from === null ? '+' : c.to === null ? '-' : '~',
+    summary: `${c.from === null ? 'add' : c.to === null ? 'drop' : 'update'} description of ${c.column === null ? `table ${c.table.name}` : `column ${c.column}`}${
+      c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
+  }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
 };
 
