@@ -20,6 +20,7 @@ import { expandTemplate } from './names';
 import type { ColumnDecl } from './read-classes';
 import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
+import { readPeriodColumn } from './temporal';
 import type { StaticValue } from './static-value';
 import type { TableDraft } from './table-draft';
 
@@ -162,8 +163,10 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     bag.warning(Codes.nullabilityMismatch, message, decl.nameNode);
   }
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
+  const period = readPeriodColumn(opts, type, name, decl.typeNode, bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
+    ...(period !== undefined ? { period } : {}),
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
@@ -173,7 +176,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   draft.byField.set(decl.field, info);
   draft.byName.set(key, info);
 
-  if (defaultValue && !identity && !computed && !isRowversion(type)) addDefault(draft, name, type, defaultValue, bag);
+  if (defaultValue && !identity && !computed && !period && !isRowversion(type)) addDefault(draft, name, type, defaultValue, bag);
   if (values) {
     const ckName = draft.namer.name('ck', draft.name, draft.schema, [name]);
     const check = {
@@ -185,7 +188,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     draft.origins.set(check, { node: decl.declaredType ?? decl.nameNode, nameNode: undefined, generated: true, what: 'check constraint' });
   }
   const pk = opts.get('primaryKey');
-  if (pk && !(pk.kind === 'boolean' && !pk.value)) addColumnPrimaryKey(draft, info.column, pk, bag);
+  if (pk && !period && !(pk.kind === 'boolean' && !pk.value)) addColumnPrimaryKey(draft, info.column, pk, bag);
 }
 
 /**

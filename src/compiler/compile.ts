@@ -19,6 +19,7 @@ import { ClassReader, type ClassInfo } from './read-classes';
 import { displayPath, refAt, refOf } from './source-ref';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
+import { checkTemporal, readVersioning } from './temporal';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
 export interface CompileResult {
@@ -137,6 +138,14 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     scope.push({ name: d.name, owner: `schema ${d.schema}`, origin: { node, nameNode: node, generated: false, what: 'table' }, isIndex: false });
     scope.push(...objectScope);
     objectScopes.set(key(d.schema), scope);
+    // The history table is an object of its schema too: it must not collide with a declared table.
+    const versioned = d.versioning;
+    if (versioned !== undefined) {
+      const h = versioned.versioning;
+      const historyScope = objectScopes.get(key(h.historySchema)) ?? [];
+      historyScope.push({ name: h.historyTable, owner: `schema ${h.historySchema}`, origin: { node: versioned.node, nameNode: versioned.node, generated: false, what: `history table of ${d.schema}.${d.name}` }, isIndex: false });
+      objectScopes.set(key(h.historySchema), historyScope);
+    }
     checkNameLengths(d, node, bag);
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
@@ -157,7 +166,8 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   }
   if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema)])].sort(cmp);
+  const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas])].sort(cmp);
   const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
   return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
 }
@@ -178,7 +188,10 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, checker, bag);
+  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, checker, bag);
+  readVersioning(draft, opts.get('systemVersioning'), bag);
+  checkTemporal(draft, bag);
+  return draft;
 }
 
 /**

@@ -65,13 +65,18 @@ export interface BackfillColumn {
   readonly batchRows?: number;
 }
 
-export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
+/**
+ * `replaces` on an add (or create) change: the definition of the object of the same kind that
+ * the plan drops just before to re-create it changed (SQL Server has no ALTER CONSTRAINT), so
+ * the plan can show old -> new side by side. Absent for a plain addition.
+ */
+export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint; readonly replaces?: DefaultConstraint }
 export interface DropDefault { readonly kind: 'dropDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
-export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
+export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint; readonly replaces?: CheckConstraint }
 export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
-export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild }
+export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
 export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
-export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild }
+export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
 export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
 /**
  * How an index is built online (WITH (ONLINE = ON ...)); set by the production pass only where
@@ -79,7 +84,7 @@ export interface DropUnique { readonly kind: 'dropUnique'; readonly table: Table
  * MINUTES, ABORT_AFTER_WAIT = SELF), or null for a normal lock wait.
  */
 export interface OnlineBuild { readonly lowPriorityWaitMinutes: number | null }
-export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild }
+export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index }
 export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
@@ -87,7 +92,7 @@ export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRe
  * nonclustered, which DROP_EXISTING cannot do. Its inverse is the same with from and to swapped.
  */
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
-export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
 
 /** sp_rename of an index (objectType 'INDEX') or a constraint/default (objectType 'OBJECT'). */

@@ -4,4 +4,5 @@ export * from './expression';
 export * from './source';
 export * from './database';
 export * from './alias-types';
+export * from './temporal';
 export * from './diagnostic';

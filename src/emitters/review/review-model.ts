@@ -3,7 +3,7 @@ import type { Change, Plan, StepImpact, TableRef } from '../../differ/changes';
 import { DEFAULT_LARGE_TABLE_ROWS } from '../../sqlserver/lock-impact';
 import { schMSummary } from '../impact-text';
 import type { Database, SourceRef, Table } from '../../model';
-import { describeChange } from '../describe';
+import { describeChange, type DeltaPart } from '../describe';
 import { countPlan, summaryLine } from '../plan-text';
 import { renderScript } from '../tsql/script';
 import { nameKeyFor, tableKey } from '../../sqlserver/names';
@@ -32,6 +32,8 @@ export interface ReviewChange {
   readonly table: string | null;
   readonly summary: string;
   readonly marker: '+' | '~' | '-';
+  /** What differs, old -> new, for an alteration or a re-created definition (plan-json's `delta`), or null. */
+  readonly delta: readonly DeltaPart[] | null;
   readonly hazards: readonly { readonly code: string; readonly message: string }[];
   /**
    * Where the change is anchored in the working tree's files: the declaration for an addition or
@@ -107,6 +109,7 @@ export function buildReview(input: ReviewInput): Review {
       table: facts.table === null ? null : keyOf(facts.table),
       summary: facts.summary,
       marker: facts.marker,
+      delta: facts.delta ?? null,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
       source: located(anchorOf(step.change, facts.table, input.after), input.displayPath),
       impact: step.impact ?? null,
