@@ -64,7 +64,9 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
 
   const kept = withColumns.map(({ table, columns }): KeptState => {
     const columnPlan = diffColumns(table, columns, ctx);
-    const pairing = pairEntities(table, nameMap(table), key, ctx.systemNames);
+    const paired = pairEntities(table, nameMap(table), key, ctx.systemNames);
+    // A default added inside its column's ADD is not added again.
+    const pairing = { ...paired, missing: paired.missing.filter((e) => !(e.kind === 'default' && columnPlan.inlineDefaults.has(e.object))) };
     return { table, pairing, columnPlan, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
   });
   const dropped = tables.filter((t): t is DroppedTable => t.kind === 'dropped').map((table): DroppedState => (

@@ -55,8 +55,11 @@ const RENDERERS: Renderers = {
   createTable: (c, key) => [createTable(c.table, key)],
   dropTable: (c) => [`DROP TABLE ${quoteQualified(c.table.schema, c.table.name)};`],
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
-  addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, null)};`],
-  dropColumn: (c) => [`${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`],
+  addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`],
+  dropColumn: (c) => [
+    ...(c.default !== undefined ? dropConstraint(c.table, c.default.name) : []),
+    `${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`,
+  ],
   renameColumn: (c) => [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'COLUMN')],
   alterColumn: (c) => {
     if (c.from.computed !== null || c.to.computed !== null) {
