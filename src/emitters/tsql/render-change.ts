@@ -4,6 +4,7 @@ import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, r
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
+import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
 
@@ -40,7 +41,11 @@ function createTable(table: Table, key: NameKey): string {
   if (table.primaryKey !== null) lines.push(renderKeyConstraint('PRIMARY KEY', table.primaryKey));
   for (const uq of table.uniqueConstraints) lines.push(renderKeyConstraint('UNIQUE', uq));
   for (const ck of table.checks) lines.push(renderCheckConstraint(ck));
-  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n);`;
+  const period = periodColumns(table.columns);
+  if (period !== null) lines.push(periodClause(period.start.name, period.end.name));
+  // A new table has no history yet: SQL Server creates the history table it names.
+  const versioning = table.versioning !== undefined ? `\nWITH (${versioningOn(table.versioning, false)})` : '';
+  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${versioning};`;
 }
 
 /** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */
@@ -53,7 +58,7 @@ const RENDERERS: Renderers = {
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
   createTable: (c, key) => [createTable(c.table, key)],
-  dropTable: (c) => [`DROP TABLE ${quoteQualified(c.table.schema, c.table.name)};`],
+  dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`],
   dropColumn: (c) => [
