@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -11,6 +11,17 @@ export interface TableRef {
 
 export interface CreateSchema { readonly kind: 'createSchema'; readonly schema: string }
 export interface DropSchema { readonly kind: 'dropSchema'; readonly schema: string }
+
+/** CREATE TYPE s.n FROM base [NULL | NOT NULL]: a user alias type, before any table uses it. */
+export interface CreateType { readonly kind: 'createType'; readonly type: AliasTypeDef }
+/** DROP TYPE s.n, after every column that used it is dropped or altered to another type. */
+export interface DropType { readonly kind: 'dropType'; readonly type: AliasTypeDef }
+/**
+ * An alias type's definition changes: SQL Server has no ALTER TYPE, so DROP TYPE then CREATE
+ * TYPE, before any table uses the new definition. Planned only when no column keeps using the
+ * old one (otherwise refused, naming the columns); its inverse swaps from and to.
+ */
+export interface RedefineType { readonly kind: 'redefineType'; readonly from: AliasTypeDef; readonly to: AliasTypeDef }
 
 /**
  * CREATE TABLE with its columns, named defaults, checks, primary key and UNIQUE constraints
@@ -114,6 +125,7 @@ export interface UntrustConstraint {
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
+  | CreateType | DropType | RedefineType
   | CreateTable | DropTable | RenameTable
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
@@ -172,7 +184,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type';
   readonly name: string;
   readonly reason: string;
 }

@@ -201,7 +201,15 @@ function deltaOf(cur: Column, des: Column, ctx: DiffContext): ColumnDelta | null
   const nullability = cur.nullable !== des.nullable;
   const collation = effectiveCollation(cur, ctx.collation) !== effectiveCollation(des, ctx.collation)
     && effectiveCollation(des, ctx.collation) !== null;
-  return typeName || size || nullability || collation ? { typeName, size, nullability, collation } : null;
+  // Columns compare by their base type; the alias they are declared with is what SQL Server
+  // records besides (sys.columns.user_type_id), changed by an ALTER COLUMN that rewrites nothing.
+  const declaredType = declaredTypeKey(cur, ctx) !== declaredTypeKey(des, ctx);
+  return typeName || size || nullability || collation || declaredType ? { typeName, size, nullability, collation, declaredType } : null;
+}
+
+/** The alias type a column is declared with, as names compare ('' for a system type). */
+function declaredTypeKey(c: Column, ctx: DiffContext): string {
+  return c.type.alias === undefined ? '' : `${ctx.key(c.type.alias.schema)}.${ctx.key(c.type.alias.name)}`;
 }
 
 function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDelta): void {

@@ -10,6 +10,9 @@ export function invert(change: Change): Change | null {
   switch (change.kind) {
     case 'createSchema': return { kind: 'dropSchema', schema: change.schema };
     case 'dropSchema': return { kind: 'createSchema', schema: change.schema };
+    case 'createType': return { kind: 'dropType', type: change.type };
+    case 'dropType': return { kind: 'createType', type: change.type };
+    case 'redefineType': return { kind: 'redefineType', from: change.to, to: change.from };
     case 'createTable': return { kind: 'dropTable', table: change.table };
     case 'dropTable': return { kind: 'createTable', table: change.table };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };

@@ -157,6 +157,9 @@ const fixed = (rule: LockRuleId) => (_ctx: Context, change: Change, inverse: Cha
 
 /** One chooser per change kind: a new kind fails to compile until it has a row here. */
 const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
+  createType: fixed('type-ddl'),
+  dropType: fixed('type-ddl'),
+  redefineType: fixed('type-ddl'),
   createSchema: fixed('schema-ddl'),
   dropSchema: fixed('schema-ddl'),
   createTable: fixed('create-table'),
@@ -189,7 +192,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
 /** The table a change touches, under the name the step uses. */
 function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
-    case 'createSchema': case 'dropSchema': return null;
+    case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     default: return change.table;

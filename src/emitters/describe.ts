@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -128,7 +128,18 @@ function recreated(plain: ChangeFacts, what: string, oldName: string, parts: Del
   return { ...plain, marker: '~', summary: `re-create ${what} ${plain.object}: ${deltaText(delta)}`, delta };
 }
 
+/** An alias type's definition as CREATE TYPE writes it, e.g. `nvarchar(320) NOT NULL`. */
+function aliasDefinition(a: AliasTypeDef): string {
+  return `${typeText(a.base)} ${a.nullable ? 'NULL' : 'NOT NULL'}`;
+}
+
 const DESCRIBERS: Describers = {
+  createType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '+', summary: `create type ${c.type.schema}.${c.type.name} from ${aliasDefinition(c.type)}` }),
+  dropType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '-', summary: `drop type ${c.type.schema}.${c.type.name}` }),
+  redefineType: (c) => ({
+    table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~',
+    summary: `redefine type ${c.to.schema}.${c.to.name}: ${aliasDefinition(c.from)} -> ${aliasDefinition(c.to)} (DROP and CREATE TYPE)`,
+  }),
   createSchema: (c) => ({ table: null, object: c.schema, marker: '+', summary: `create schema ${c.schema}` }),
   dropSchema: (c) => ({ table: null, object: c.schema, marker: '-', summary: `drop schema ${c.schema}` }),
   createTable: (c) => ({

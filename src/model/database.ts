@@ -1,6 +1,7 @@
 import type { SqlExpression } from './expression';
 import type { SourceRef } from './source';
 import type { SqlType } from './types';
+import type { AliasTypeDef } from './alias-types';
 import type { PeriodColumn, SystemVersioning } from './temporal';
 
 /** The whole desired or actual state of one database: the single vocabulary of schemac. */
@@ -12,6 +13,8 @@ export interface Database {
   /** Every schema that holds a managed table or was declared, 'dbo' included, sorted. */
   readonly schemas: readonly string[];
   readonly tables: readonly Table[];
+  /** User alias types (CREATE TYPE ... FROM), sorted by schema and name; absent means none. */
+  readonly aliasTypes?: readonly AliasTypeDef[];
   /** Catalog only: what the server is (edition and version decide online operations). */
   readonly server?: ServerFacts;
 }

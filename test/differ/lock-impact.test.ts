@@ -21,6 +21,9 @@ const STANDARD = { engineEdition: 2, edition: 'Standard Edition (64-bit)', major
 /** Expected rule per kind: [small on Enterprise, small on Standard, large on Enterprise, large on Standard]. */
 const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId, LockRuleId]> = {
   createSchema: ['schema-ddl', 'schema-ddl', 'schema-ddl', 'schema-ddl'],
+  createType: ['type-ddl', 'type-ddl', 'type-ddl', 'type-ddl'],
+  dropType: ['type-ddl', 'type-ddl', 'type-ddl', 'type-ddl'],
+  redefineType: ['type-ddl', 'type-ddl', 'type-ddl', 'type-ddl'],
   dropSchema: ['schema-ddl', 'schema-ddl', 'schema-ddl', 'schema-ddl'],
   createTable: ['create-table', 'create-table', 'create-table', 'create-table'],
   dropTable: ['drop-table', 'drop-table', 'drop-table', 'drop-table'],
@@ -50,7 +53,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
 
 function tableRef(c: Change): { schema: string; name: string } | null {
   switch (c.kind) {
-    case 'createSchema': case 'dropSchema': case 'createTable': return null;
+    case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
     default: return c.table;

@@ -204,6 +204,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
       if (fk) orphanDraft(ctx, change.table, fk.name, fk.columns, { schema: fk.referencedSchema, name: fk.referencedTable }, fk.referencedColumns);
       return;
     }
+    case 'createType': case 'dropType': case 'redefineType':
     case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable':
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':

@@ -1,5 +1,6 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
-import type { Table } from '../../model';
+import type { AliasTypeDef, Table } from '../../model';
+import { typeText } from '../../sqlserver/types';
 import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
@@ -53,7 +54,19 @@ function spRename(objectName: string, newName: string, objectType: 'COLUMN' | 'I
   return `EXEC sp_rename ${nLiteral(objectName)}, ${nLiteral(newName)}, ${nLiteral(objectType)};`;
 }
 
+/**
+ * CREATE TYPE s.n FROM base NULL | NOT NULL; the nullability is always written (SQL Server's
+ * default is NULL: https://learn.microsoft.com/sql/t-sql/statements/create-type-transact-sql).
+ */
+function createType(a: AliasTypeDef): string {
+  return `CREATE TYPE ${quoteQualified(a.schema, a.name)} FROM ${typeText(a.base)} ${a.nullable ? 'NULL' : 'NOT NULL'};`;
+}
+
 const RENDERERS: Renderers = {
+  createType: (c) => [createType(c.type)],
+  dropType: (c) => [`DROP TYPE ${quoteQualified(c.type.schema, c.type.name)};`],
+  // No ALTER TYPE exists: "To modify a user-defined type, you must drop the type ... and then re-create it".
+  redefineType: (c) => [`DROP TYPE ${quoteQualified(c.from.schema, c.from.name)};`, createType(c.to)],
   // CREATE SCHEMA must be alone in its batch; through EXEC it is a batch of its own.
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
