@@ -32,8 +32,14 @@ export interface CreateTable { readonly kind: 'createTable'; readonly table: Tab
 export interface DropTable { readonly kind: 'dropTable'; readonly table: Table }
 export interface RenameTable { readonly kind: 'renameTable'; readonly schema: string; readonly from: string; readonly to: string }
 
-export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column }
-export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column }
+/**
+ * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same
+ * statement (`ADD c type NOT NULL CONSTRAINT df DEFAULT (expr)`): SQL Server fills every existing
+ * row with it, as metadata only where the edition allows (see src/sqlserver/not-null-add.ts).
+ */
+export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+/** ALTER TABLE DROP COLUMN; with `default` (the inverse of an ADD that carried one), that constraint is dropped first. */
+export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
 /** An index or UNIQUE constraint an ALTER COLUMN drops just before and re-creates just after. */
 export type AroundAlter =

@@ -92,7 +92,9 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
 
   const kept = withColumns.map(({ table, columns }): KeptState => {
     const columnPlan = diffColumns(table, columns, ctx);
-    const pairing = pairEntities(table, nameMap(table), key, ctx.systemNames);
+    const paired = pairEntities(table, nameMap(table), key, ctx.systemNames);
+    // A default added inside its column's ADD is not added again.
+    const pairing = { ...paired, missing: paired.missing.filter((e) => !(e.kind === 'default' && columnPlan.inlineDefaults.has(e.object))) };
     const descriptions = diffDescriptions(table, columns, columnPlan.steps, ctx);
     return { table, pairing, columnPlan, descriptions, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
   });

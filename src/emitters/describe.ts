@@ -160,8 +160,14 @@ const DESCRIBERS: Describers = {
     table: { schema: c.schema, name: c.to }, object: c.to, marker: '~',
     summary: `rename table ${c.schema}.${c.from} to ${c.to}`,
   }),
-  addColumn: (c) => ({ table: c.table, object: c.column.name, marker: '+', summary: `add column ${c.column.name} ${columnSummary(c.column)}` }),
-  dropColumn: (c) => ({ table: c.table, object: c.column.name, marker: '-', summary: `drop column ${c.column.name}` }),
+  addColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '+',
+    summary: `add column ${c.column.name} ${columnSummary(c.column)}${c.default !== undefined ? ` DEFAULT ${parenthesized(c.default.expression)} (${c.default.name}; fills existing rows)` : ''}`,
+  }),
+  dropColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '-',
+    summary: `drop column ${c.column.name}${c.default !== undefined ? ` and its default ${c.default.name}` : ''}`,
+  }),
   renameColumn: (c) => ({ table: c.table, object: c.to, marker: '~', summary: `rename column ${c.from} to ${c.to}` }),
   alterColumn: (c) => ({
     table: c.table, object: c.to.name, marker: '~', delta: columnDelta(c.from, c.to),

@@ -167,11 +167,15 @@ class Sim {
       case 'addColumn': {
         const t = this.get(change.table); const c = change.column;
         if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
-        if (!c.nullable && c.identity === null && c.computed === null && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
+        // With its DEFAULT in the same ADD, SQL Server fills the existing rows.
+        if (!c.nullable && c.identity === null && c.computed === null && change.default === undefined && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
         this.checkColumnType(c);
-        t.columns.push(c); return;
+        t.columns.push(c);
+        if (change.default !== undefined) this.apply({ kind: 'addDefault', table: change.table, constraint: change.default });
+        return;
       }
       case 'dropColumn': {
+        if (change.default !== undefined) this.apply({ kind: 'dropDefault', table: change.table, constraint: change.default });
         const t = this.get(change.table); const c = this.column(t, change.column.name);
         const deps = this.dependents(t, c.name);
         if (deps.length > 0) this.fail(`column ${c.name} is used by ${deps.join(', ')}`);

@@ -76,10 +76,13 @@ const RENDERERS: Renderers = {
   dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   addColumn: (c) => [
-    `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, null)};`,
+    `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`,
     ...(c.column.description !== undefined ? [renderSetDescription({ table: c.table, column: c.column.name }, null, c.column.description)] : []),
   ],
-  dropColumn: (c) => [`${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`],
+  dropColumn: (c) => [
+    ...(c.default !== undefined ? dropConstraint(c.table, c.default.name) : []),
+    `${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`,
+  ],
   renameColumn: (c) => [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'COLUMN')],
   alterColumn: (c) => {
     if (c.from.computed !== null || c.to.computed !== null) {
