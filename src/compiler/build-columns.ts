@@ -12,6 +12,7 @@ import {
 } from '../sqlserver/types';
 import { snakeCase } from '../util/case';
 import { resolveType } from './column-types';
+import type { DeclarationResolver } from './declarations';
 import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { literalValues } from './literal-union';
@@ -87,7 +88,7 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
 }
 
 /** Adds one decorated field to the draft. */
-export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeChecker, bag: DiagnosticBag): void {
+export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
   const isSysname = decl.typeName === 'sysname';
   if (!isSysname && !isSqlTypeName(decl.typeName)) {
@@ -143,7 +144,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     if (defaultValue) mismatch('a computed column cannot have a default', defaultValue);
     if (identity) mismatch('a computed column cannot be IDENTITY', opts.get('identity'));
   }
-  const values = computed ? null : literalValues(decl.declaredType, checker);
+  const values = computed ? null : literalValues(decl.declaredType, resolver);
   const target = { column: name, type, union: values };
   if (values) checkUnionMembers(values, target, decl.declaredType ?? decl.nameNode, bag);
   if (defaultValue && !identity && !computed) checkLiteralValue(defaultValue, target, 'default', bag);
@@ -194,7 +195,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
 /**
  * Whether the field's declared type admits null, read from the syntax: true for `?` or a union
  * with null/undefined, false for keyword, Date/Uint8Array and literal types, undefined when it
- * cannot be told without the type checker (an alias), which is then not worth a warning.
+ * cannot be told from the field's own syntax (an alias), which is then not worth a warning.
  */
 function fieldAllowsNull(decl: ColumnDecl): boolean | undefined {
   if (decl.optional) return true;
