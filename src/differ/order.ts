@@ -9,6 +9,7 @@ import type { Table } from '../model';
 
 /** The phases of a plan, in execution order. */
 export const PHASES = [
+  { phase: 'versioning-off', reason: 'SYSTEM_VERSIONING = OFF first: a versioned table cannot be dropped, nor some of its columns changed (change-schema), while versioning is on' },
   { phase: 'drop-foreign-keys', reason: 'a foreign key blocks dropping or changing the key, column or table it references' },
   { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
   { phase: 'drop-columns', reason: 'columns go once nothing depends on them, before their table could be dropped' },
@@ -29,6 +30,7 @@ export const PHASES = [
   { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
+  { phase: 'versioning-on', reason: 'SYSTEM_VERSIONING = ON (and retention changes) once the table, its period and its history table have their final columns' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
   { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
 ] as const;
@@ -65,6 +67,11 @@ export function phaseOf(change: Change): Phase {
     case 'addForeignKey': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
     case 'setDescription': return 'descriptions';
+    case 'disableVersioning': return 'versioning-off';
+    case 'enableVersioning': case 'alterRetention': return 'versioning-on';
+    case 'addPeriod': return 'add-columns';
+    case 'dropPeriod': return 'drop-columns';
+    case 'alterPeriodHidden': return 'alter-columns';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -100,6 +107,9 @@ function keyInPhase(change: Change): SortKey {
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
+    case 'addPeriod': case 'dropPeriod': return [change.table.schema, change.table.name, 1, change.start.name];
+    case 'enableVersioning': case 'disableVersioning': case 'alterRetention': return [change.table.schema, change.table.name, 0, ''];
+    case 'alterPeriodHidden': return [change.table.schema, change.table.name, 1, change.column];
     default: return assertNever(change, 'change kind');
   }
 }

@@ -37,6 +37,8 @@ const HOW_ONLINE_WORKS = 'https://learn.microsoft.com/sql/relational-databases/i
 const CREATE_INDEX = 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql';
 const SP_RENAME = 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql';
 const UPDATE_TOP = 'https://learn.microsoft.com/sql/t-sql/queries/update-transact-sql';
+const TEMPORAL_CREATE = 'https://learn.microsoft.com/sql/relational-databases/tables/creating-a-system-versioned-temporal-table';
+const TEMPORAL_SCHEMA = 'https://learn.microsoft.com/sql/relational-databases/tables/temporal/change-schema';
 
 /** Every rule, by id. The ids are stable: JSON output and lint findings name them. */
 export const LOCK_RULES = {
@@ -65,6 +67,10 @@ export const LOCK_RULES = {
   'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
   'clustered-rebuild-online': { class: 'table-rebuild', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON clustered build: the table is rewritten while reads and writes go on; Sch-M briefly at the end', source: ONLINE_GUIDE },
+  'versioning-switch': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'SET (SYSTEM_VERSIONING = ON | OFF) links or unlinks the history table (a new one is created empty); Sch-M on both tables', source: `${ALTER_TABLE}#system_versioning` },
+  'versioning-consistency-check': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'DATA_CONSISTENCY_CHECK = ON reads every row of the existing history table (shown: the table\'s rows) under Sch-M', source: TEMPORAL_SCHEMA },
+  'add-period-columns': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'two NOT NULL period columns with defaults are written into every existing row under Sch-M (inferred: as any NOT NULL column with a default)', source: TEMPORAL_CREATE },
+  'temporal-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'DROP PERIOD, a retention change or ADD/DROP HIDDEN changes catalog rows only', source: TEMPORAL_SCHEMA },
 } as const satisfies Record<string, LockRule>;
 
 /** A rule's id. */

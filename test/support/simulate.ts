@@ -6,13 +6,14 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Table,
+  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, SystemVersioning, Table,
 } from '../../src/model';
 
 interface MTable {
   schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
   description?: string;
+  versioning?: SystemVersioning;
 }
 
 class Sim {
@@ -49,6 +50,7 @@ class Sim {
       schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
       ...(t.description !== undefined ? { description: t.description } : {}),
+      ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
     };
   }
 
@@ -256,6 +258,38 @@ class Sim {
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
       case 'setDescription': return this.setDescription(change);
+      case 'addPeriod': {
+        const t = this.get(change.table);
+        for (const c of [change.start, change.end]) if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
+        if (t.columns.some((x) => x.period !== undefined)) this.fail(`table ${t.name} already has a period`);
+        t.columns.push(change.start, change.end); return;
+      }
+      case 'dropPeriod': {
+        const t = this.get(change.table);
+        if (t.versioning !== undefined) this.fail(`DROP PERIOD on versioned ${t.name}`);
+        t.columns = t.columns.filter((x) => !this.eq(x.name, change.start.name) && !this.eq(x.name, change.end.name)); return;
+      }
+      case 'enableVersioning': {
+        const t = this.get(change.table);
+        if (t.versioning !== undefined) this.fail(`${t.name} is already versioned`);
+        if (t.columns.filter((x) => x.period !== undefined).length !== 2) this.fail(`${t.name} has no period`);
+        t.versioning = change.versioning; return;
+      }
+      case 'disableVersioning': {
+        const t = this.get(change.table);
+        if (t.versioning === undefined) this.fail(`${t.name} is not versioned`);
+        delete t.versioning; return;
+      }
+      case 'alterRetention': {
+        const t = this.get(change.table);
+        if (t.versioning === undefined) this.fail(`${t.name} is not versioned`);
+        t.versioning = { ...t.versioning, retention: change.to }; return;
+      }
+      case 'alterPeriodHidden': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (c.period === undefined) this.fail(`${c.name} is not a period column`);
+        t.columns[t.columns.indexOf(c)] = { ...c, period: { ...c.period, hidden: change.hidden } }; return;
+      }
       default: return assertNever(change, 'change kind');
     }
   }

@@ -209,6 +209,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
     case 'renameConstraint': case 'untrustConstraint': case 'setDescription':
+    case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
       return;
     default:
       assertNever(change, 'change kind');

@@ -6,7 +6,7 @@ import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
-import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
+import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
 
@@ -133,6 +133,7 @@ const RENDERERS: Renderers = {
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  ...TEMPORAL_RENDERERS,
 };
 
 /**
