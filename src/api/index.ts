@@ -5,8 +5,8 @@ export { Column } from './column';
 export type { Length } from './column';
 export type {
   BitColumnOptions, ColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
-  StringColumnOptions,
+  RowstoreCompression, StringColumnOptions,
 } from './column-options';
-export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
-export type { ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, TableOptions } from './table';
+export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
+export type { ClusteredColumnstoreOptions, ColumnstoreOptions, ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, TableOptions } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

@@ -47,8 +47,8 @@ export interface ColumnRow {
 }
 
 /**
- * sys.indexes: every named, not hypothetical index. Types other than CLUSTERED and NONCLUSTERED
- * (XML, SPATIAL, columnstore, hash...) are read as opaque objects.
+ * sys.indexes: every named, not hypothetical index. Types other than CLUSTERED, NONCLUSTERED,
+ * CLUSTERED COLUMNSTORE and NONCLUSTERED COLUMNSTORE (XML, SPATIAL, hash...) are read as opaque objects.
  */
 export interface IndexRow {
   readonly object_id: number;
@@ -61,6 +61,8 @@ export interface IndexRow {
   readonly has_filter: boolean;
   readonly filter_definition: string | null;
   readonly is_disabled: boolean;
+  /** sys.indexes.ignore_dup_key (optional: older snapshots lack it, read as false). */
+  readonly ignore_dup_key?: boolean | null;
 }
 
 /** sys.index_columns. */
@@ -146,6 +148,19 @@ export interface FulltextIndexColumnRow {
   readonly column_id: number;
 }
 
+/**
+ * sys.partitions: one partition of a heap or index whose compression is not NONE, or of an
+ * object with more than one partition (an optional array; absent rows mean NONE).
+ * data_compression_desc: NONE, ROW, PAGE, COLUMNSTORE, COLUMNSTORE_ARCHIVE (XML_COMPRESSION and
+ * other values are kept as read).
+ */
+export interface PartitionRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly partition_number: number;
+  readonly data_compression_desc: string;
+}
+
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
 export interface CatalogSnapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -175,10 +190,12 @@ export interface CatalogSnapshot {
   readonly row_counts: readonly RowCountRow[];
   /** Optional (added after v1 shipped; absent in older snapshots). */
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
+  /** Optional: compressed or partitioned heaps and indexes (absent: every one is NONE, one partition). */
+  readonly partitions?: readonly PartitionRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns';
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -22,6 +22,7 @@ import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import type { TableDraft } from './table-draft';
+import { keyStorage, rememberSparse } from './storage-options';
 
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
@@ -162,12 +163,15 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     bag.warning(Codes.nullabilityMismatch, message, decl.nameNode);
   }
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
+  const sparse = boolOption(opts, 'sparse', bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
+    ...(sparse ? { sparse } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };
+  rememberSparse(column, opts.get('sparse')?.node);
   const info = { column, field: decl.field, node: decl.nameNode, softDelete: softDelete && type.name === 'bit', declaresDefault: defaultValue !== undefined };
   draft.columns.push(info);
   draft.byField.set(decl.field, info);
@@ -250,6 +254,7 @@ function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, 
     ...renamedFromOption(draft, opts, bag),
     columns: [{ name: column.name, descending: false }],
     clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,
+    ...keyStorage(opts, 'primary key', bag),
     source: refOf(v.node),
   }, { node: v.node, nameNode: nameValue?.node, generated: written === undefined, what: 'primary key' }, column.nullable, bag);
   if (draft.primaryKey?.columns[0]?.name === column.name) draft.primaryKeyClusteringWritten = clusteredValue?.kind === 'boolean';

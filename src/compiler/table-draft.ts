@@ -4,6 +4,7 @@
  */
 import type { ts } from 'ts-morph';
 import type {
+  RowstoreCompression,
   CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
@@ -72,6 +73,8 @@ export interface TableDraft {
   readonly origins: Map<object, Origin>;
   /** Columns (by name key) whose default a @DefaultName already named, and where. */
   readonly defaultNames: Map<string, Origin>;
+  /** DATA_COMPRESSION written on @Table (NONE left out), set once storage is settled. */
+  dataCompression?: RowstoreCompression;
   /** Written expressions whose column references are checked once every column is known. */
   readonly expressionChecks: { readonly text: string; readonly node: ts.Node; readonly what: string }[];
 }
@@ -112,6 +115,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     defaults: d.defaults,
     foreignKeys: d.foreignKeys,
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
+    ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
     ...(source ? { source } : {}),
   };
 }

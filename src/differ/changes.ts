@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  CheckConstraint, Column, DataCompression, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -100,6 +100,23 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/**
+ * ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x) when `index` is null (the heap or rowstore
+ * clustered index: the table's rows), else ALTER INDEX i ON t REBUILD WITH (DATA_COMPRESSION = x).
+ */
+export interface RebuildCompression {
+  readonly kind: 'rebuildCompression';
+  readonly table: TableRef;
+  readonly index: { readonly name: string; readonly clustered: boolean } | null;
+  readonly from: DataCompression;
+  readonly to: DataCompression;
+  readonly online?: OnlineBuild;
+}
+/** ALTER INDEX i ON t SET (IGNORE_DUP_KEY = ON | OFF): an index or the index of a PRIMARY KEY / UNIQUE constraint. */
+export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
+/** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
+export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -108,7 +125,8 @@ export type Change =
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint;
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | RebuildCompression | SetIgnoreDupKey | SetSparse;
 
 export type ChangeKind = Change['kind'];
 

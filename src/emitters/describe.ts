@@ -44,6 +44,7 @@ export function indexDelta(from: Index, to: Index): string {
   if ((from.filter?.canonical ?? null) !== (to.filter?.canonical ?? null)) parts.push(`${filter(from)} -> ${filter(to)}`);
   if (from.unique !== to.unique) parts.push(`${from.unique ? 'unique' : 'not unique'} -> ${to.unique ? 'unique' : 'not unique'}`);
   if (from.clustered !== to.clustered) parts.push(`${from.clustered ? 'clustered' : 'nonclustered'} -> ${to.clustered ? 'clustered' : 'nonclustered'}`);
+  if ((from.columnstore ?? false) !== (to.columnstore ?? false)) parts.push(`${from.columnstore ? 'columnstore' : 'rowstore'} -> ${to.columnstore ? 'columnstore' : 'rowstore'}`);
   return parts.length > 0 ? parts.join('; ') : 'redefine';
 }
 
@@ -105,6 +106,12 @@ const DESCRIBERS: Describers = {
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  rebuildCompression: (c) => ({
+    table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
+    summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
+  }),
+  setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
+  setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
 };
 
 /** The table, object name, marker and one-line summary of a change; throws on an unknown kind. */

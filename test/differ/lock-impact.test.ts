@@ -43,6 +43,9 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   renameConstraint: ['rename', 'rename', 'rename', 'rename'],
   revalidateConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
   untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  rebuildCompression: ['clustered-rebuild-online', 'clustered-rebuild-offline', 'clustered-rebuild-online', 'clustered-rebuild-offline'],
+  setIgnoreDupKey: ['index-option-metadata', 'index-option-metadata', 'index-option-metadata', 'index-option-metadata'],
+  setSparse: ['sparse-change', 'sparse-change', 'sparse-change', 'sparse-change'],
 };
 
 function tableRef(c: Change): { schema: string; name: string } | null {

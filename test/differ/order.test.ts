@@ -33,6 +33,9 @@ const sample: Record<ChangeKind, Change> = {
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
+  rebuildCompression: { kind: 'rebuildCompression', table: ref, index: { name: 'ix', clustered: false }, from: 'NONE', to: 'PAGE' },
+  setIgnoreDupKey: { kind: 'setIgnoreDupKey', table: ref, index: 'ix', to: true },
+  setSparse: { kind: 'setSparse', table: ref, column: 'a', sparse: true },
 };
 
 const phaseIndex = (change: Change) => PHASES.findIndex((p) => p.phase === phaseOf(change));

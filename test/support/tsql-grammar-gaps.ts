@@ -85,4 +85,32 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name ... [ WITH ( ONLINE = ON | OFF ) ]" (SQL Server 2016 and later)`,
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] varchar(20) NOT NULL WITH (ONLINE = ON);',
   },
+  {
+    id: 'create-table-sparse',
+    form: 'CREATE TABLE t ( column_name data_type [ COLLATE c ] SPARSE NULL ... ) (the grammar takes SPARSE in ALTER TABLE ADD only)',
+    pattern: /^CREATE\s+TABLE\b[^;]*\bSPARSE\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "<column_definition> ::= column_name <data_type> ... [ SPARSE ] ... [ NULL | NOT NULL ]"',
+    example: 'CREATE TABLE [dbo].[t] ([a] int SPARSE NULL);',
+  },
+  {
+    id: 'alter-column-sparse',
+    form: 'ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE',
+    pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+SPARSE\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name { ... | { ADD | DROP } { ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN } ... }"`,
+    example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] ADD SPARSE;',
+  },
+  {
+    id: 'alter-index',
+    form: 'ALTER INDEX i ON t { REBUILD WITH ( DATA_COMPRESSION = ... ) | SET ( IGNORE_DUP_KEY = ON | OFF ) }',
+    pattern: new RegExp(`^ALTER\\s+INDEX\\s+${ID}\\s+ON\\s+${QID}\\s+(?:REBUILD|SET)\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/alter-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-index-transact-sql.md): "ALTER INDEX { index_name | ALL } ON <object> { REBUILD ... [ WITH ( <rebuild_index_option> ) ] | SET ( <set_index_option> ) ... }", with DATA_COMPRESSION among the rebuild options and IGNORE_DUP_KEY among the set options',
+    example: 'ALTER INDEX [ix] ON [dbo].[t] SET (IGNORE_DUP_KEY = ON);',
+  },
+  {
+    id: 'columnstore-index',
+    form: 'CREATE CLUSTERED COLUMNSTORE INDEX i ON t [ WITH (...) ] | CREATE [ NONCLUSTERED ] COLUMNSTORE INDEX i ON t ( column [ ,...n ] ) [ WHERE ... ] [ WITH (...) ]',
+    pattern: /^CREATE\s+(?:NON)?CLUSTERED\s+COLUMNSTORE\s+INDEX\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-columnstore-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-columnstore-index-transact-sql.md): "CREATE CLUSTERED COLUMNSTORE INDEX index_name ON ... [ WITH ( <with_option> [ , ...n ] ) ]"',
+    example: 'CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [dbo].[t];',
+  },
 ];

@@ -51,6 +51,8 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
     if (inlineDefault !== null) throw new Error(`schemac: identity column ${column.name} cannot have a default`);
     parts.push(renderIdentity(column.identity));
   }
+  // create-table-transact-sql: "column_name <data_type> [ COLLATE ... ] [ SPARSE ] ... [ NULL | NOT NULL ]".
+  if (column.sparse === true) parts.push('SPARSE');
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   if (inlineDefault !== null) parts.push(renderInlineDefault(inlineDefault));
   return parts.join(' ');
