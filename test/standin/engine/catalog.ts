@@ -19,6 +19,8 @@ export interface Column {
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
+  /** sys.columns.is_sparse. */
+  sparse?: boolean;
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
@@ -33,6 +35,12 @@ export interface Index {
   includes: number[];
   filter?: { definition: string; expr: Expr };
   disabled: boolean;
+  /** A columnstore index (sys.indexes type 5 clustered, 6 nonclustered); its columns are in `includes`. */
+  columnstore?: boolean;
+  /** sys.partitions.data_compression_desc; absent: NONE (rowstore) or COLUMNSTORE. */
+  compression?: string;
+  /** sys.indexes.ignore_dup_key. */
+  ignoreDupKey?: boolean;
 }
 
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
