@@ -67,7 +67,7 @@ export type DataCompression = RowstoreCompression | ColumnstoreCompression;
 
 /**
  * Something on a table that schemac reads but cannot model: a column of a CLR type or a column
- * set, an XML, spatial, columnstore, hash or full-text index, or a constraint over such a column.
+ * set, an XML, spatial, hash or full-text index, or a constraint over such a column.
  */
 export interface OpaqueObject {
   readonly kind: 'column' | 'index' | 'constraint';
