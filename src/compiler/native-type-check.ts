@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
-import { schemaCompilerSettings } from './program';
+import { schemaCompilerSettings } from './schema-files';
 
 /** One error the native check reported, at a 1-based line and column of an absolute file path. */
 export interface NativeDiagnostic {
