@@ -22,7 +22,9 @@ export type CatalogQueryName =
   | 'foreign_keys'
   | 'foreign_key_columns'
   | 'row_counts'
-  | 'fulltext_index_columns';
+  | 'fulltext_index_columns'
+  | 'types'
+  | 'extended_properties';
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -189,6 +191,30 @@ FROM sys.fulltext_index_columns fic
 JOIN sys.tables t ON t.object_id = fic.object_id
 WHERE ${MANAGED}
 ORDER BY fic.object_id, fic.column_id`,
+  },
+  {
+    name: 'types',
+    // User alias types (CREATE TYPE ... FROM): not table types, not CLR types (assembly types are
+    // read as opaque columns). TYPE_NAME(system_type_id) is the base type; max_length is in bytes
+    // as for columns. Columns name their alias through TYPE_NAME(user_type_id) above.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-types-transact-sql
+    sql: `SELECT SCHEMA_NAME(ty.schema_id) AS schema_name, ty.name,
+  TYPE_NAME(ty.system_type_id) AS system_type_name, ty.max_length, ty.[precision], ty.scale, ty.is_nullable
+FROM sys.types ty
+WHERE ty.is_user_defined = 1 AND ty.is_table_type = 0 AND ty.is_assembly_type = 0
+ORDER BY SCHEMA_NAME(ty.schema_id), ty.name`,
+  },
+  {
+    name: 'extended_properties',
+    // Descriptions only: MS_Description on a table (minor_id 0) or a column (minor_id =
+    // column_id), class 1 = OBJECT_OR_COLUMN. Other extended properties are not read, so they
+    // are never planned or dropped. The value is sql_variant: cast so drivers get plain text.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/extended-properties-catalog-views-sys-extended-properties
+    sql: `SELECT ep.major_id, ep.minor_id, ep.name, CAST(ep.value AS nvarchar(max)) AS value
+FROM sys.extended_properties ep
+JOIN sys.tables t ON t.object_id = ep.major_id
+WHERE ep.class = 1 AND ep.name = N'MS_Description' AND ${MANAGED}
+ORDER BY ep.major_id, ep.minor_id`,
   },
 ];
 

@@ -146,6 +146,31 @@ export interface FulltextIndexColumnRow {
   readonly column_id: number;
 }
 
+/** sys.types rows of user alias types (is_user_defined = 1, not table or CLR types): an optional array. */
+export interface TypeRow {
+  readonly schema_name: string;
+  readonly name: string;
+  /** TYPE_NAME(system_type_id): the base type. */
+  readonly system_type_name: string;
+  /** In bytes, -1 for MAX, as sys.columns. */
+  readonly max_length: number;
+  readonly precision: number;
+  readonly scale: number;
+  /** Whether a column of the type is NULL when it does not say. */
+  readonly is_nullable: boolean;
+}
+
+/**
+ * sys.extended_properties (class 1, name MS_Description): a table's (minor_id 0) or a column's
+ * (minor_id = column_id) description; `value` is the sql_variant cast to nvarchar (an optional array).
+ */
+export interface ExtendedPropertyRow {
+  readonly major_id: number;
+  readonly minor_id: number;
+  readonly name: string;
+  readonly value: string | null;
+}
+
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
 export interface CatalogSnapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -175,10 +200,14 @@ export interface CatalogSnapshot {
   readonly row_counts: readonly RowCountRow[];
   /** Optional (added after v1 shipped; absent in older snapshots). */
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
+  /** Optional: user alias types (absent in older snapshots and when the database has none). */
+  readonly types?: readonly TypeRow[];
+  /** Optional: descriptions (absent when the database has none, and in older snapshots). */
+  readonly extended_properties?: readonly ExtendedPropertyRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns';
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'types' | 'extended_properties';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

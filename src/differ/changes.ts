@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -12,6 +12,17 @@ export interface TableRef {
 export interface CreateSchema { readonly kind: 'createSchema'; readonly schema: string }
 export interface DropSchema { readonly kind: 'dropSchema'; readonly schema: string }
 
+/** CREATE TYPE s.n FROM base [NULL | NOT NULL]: a user alias type, before any table uses it. */
+export interface CreateType { readonly kind: 'createType'; readonly type: AliasTypeDef }
+/** DROP TYPE s.n, after every column that used it is dropped or altered to another type. */
+export interface DropType { readonly kind: 'dropType'; readonly type: AliasTypeDef }
+/**
+ * An alias type's definition changes: SQL Server has no ALTER TYPE, so DROP TYPE then CREATE
+ * TYPE, before any table uses the new definition. Planned only when no column keeps using the
+ * old one (otherwise refused, naming the columns); its inverse swaps from and to.
+ */
+export interface RedefineType { readonly kind: 'redefineType'; readonly from: AliasTypeDef; readonly to: AliasTypeDef }
+
 /**
  * CREATE TABLE with its columns, named defaults, checks, primary key and UNIQUE constraints
  * inline. Its indexes and foreign keys are separate changes (they need ordering of their own).
@@ -21,8 +32,14 @@ export interface CreateTable { readonly kind: 'createTable'; readonly table: Tab
 export interface DropTable { readonly kind: 'dropTable'; readonly table: Table }
 export interface RenameTable { readonly kind: 'renameTable'; readonly schema: string; readonly from: string; readonly to: string }
 
-export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column }
-export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column }
+/**
+ * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same
+ * statement (`ADD c type NOT NULL CONSTRAINT df DEFAULT (expr)`): SQL Server fills every existing
+ * row with it, as metadata only where the edition allows (see src/sqlserver/not-null-add.ts).
+ */
+export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+/** ALTER TABLE DROP COLUMN; with `default` (the inverse of an ADD that carried one), that constraint is dropped first. */
+export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
 /** An index or UNIQUE constraint an ALTER COLUMN drops just before and re-creates just after. */
 export type AroundAlter =
@@ -105,15 +122,30 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/**
+ * The MS_Description extended property of a table (`column` null) or a column: added (`from`
+ * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
+ * sp_dropextendedproperty). New tables and columns carry theirs in createTable / addColumn.
+ */
+export interface SetDescription {
+  readonly kind: 'setDescription';
+  readonly table: TableRef;
+  readonly column: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
+  | CreateType | DropType | RedefineType
   | CreateTable | DropTable | RenameTable
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint;
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | SetDescription;
 
 export type ChangeKind = Change['kind'];
 
@@ -166,7 +198,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type';
   readonly name: string;
   readonly reason: string;
 }

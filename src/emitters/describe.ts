@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -42,6 +42,12 @@ class Delta {
     if (differs) this.parts.push({ part, from, to });
     return this;
   }
+}
+
+/** A description in a one-line summary: quoted, line breaks as spaces, long text cut with an ellipsis. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return `"${line.length > 60 ? `${line.slice(0, 57)}...` : line}"`;
 }
 
 /** "a -> b; c -> d", or `fallback` when nothing visible differs. */
@@ -128,7 +134,18 @@ function recreated(plain: ChangeFacts, what: string, oldName: string, parts: Del
   return { ...plain, marker: '~', summary: `re-create ${what} ${plain.object}: ${deltaText(delta)}`, delta };
 }
 
+/** An alias type's definition as CREATE TYPE writes it, e.g. `nvarchar(320) NOT NULL`. */
+function aliasDefinition(a: AliasTypeDef): string {
+  return `${typeText(a.base)} ${a.nullable ? 'NULL' : 'NOT NULL'}`;
+}
+
 const DESCRIBERS: Describers = {
+  createType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '+', summary: `create type ${c.type.schema}.${c.type.name} from ${aliasDefinition(c.type)}` }),
+  dropType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '-', summary: `drop type ${c.type.schema}.${c.type.name}` }),
+  redefineType: (c) => ({
+    table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~',
+    summary: `redefine type ${c.to.schema}.${c.to.name}: ${aliasDefinition(c.from)} -> ${aliasDefinition(c.to)} (DROP and CREATE TYPE)`,
+  }),
   createSchema: (c) => ({ table: null, object: c.schema, marker: '+', summary: `create schema ${c.schema}` }),
   dropSchema: (c) => ({ table: null, object: c.schema, marker: '-', summary: `drop schema ${c.schema}` }),
   createTable: (c) => ({
@@ -143,8 +160,14 @@ const DESCRIBERS: Describers = {
     table: { schema: c.schema, name: c.to }, object: c.to, marker: '~',
     summary: `rename table ${c.schema}.${c.from} to ${c.to}`,
   }),
-  addColumn: (c) => ({ table: c.table, object: c.column.name, marker: '+', summary: `add column ${c.column.name} ${columnSummary(c.column)}` }),
-  dropColumn: (c) => ({ table: c.table, object: c.column.name, marker: '-', summary: `drop column ${c.column.name}` }),
+  addColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '+',
+    summary: `add column ${c.column.name} ${columnSummary(c.column)}${c.default !== undefined ? ` DEFAULT ${parenthesized(c.default.expression)} (${c.default.name}; fills existing rows)` : ''}`,
+  }),
+  dropColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '-',
+    summary: `drop column ${c.column.name}${c.default !== undefined ? ` and its default ${c.default.name}` : ''}`,
+  }),
   renameColumn: (c) => ({ table: c.table, object: c.to, marker: '~', summary: `rename column ${c.from} to ${c.to}` }),
   alterColumn: (c) => ({
     table: c.table, object: c.to.name, marker: '~', delta: columnDelta(c.from, c.to),
@@ -203,6 +226,11 @@ const DESCRIBERS: Describers = {
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
+  setDescription: (c) => ({
+    table: c.table, object: c.column ?? c.table.name, marker: c.from === null ? '+' : c.to === null ? '-' : '~',
+    summary: `${c.from === null ? 'add' : c.to === null ? 'drop' : 'update'} description of ${c.column === null ? `table ${c.table.name}` : `column ${c.column}`}${
+      c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
+  }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
 };
 

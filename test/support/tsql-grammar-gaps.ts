@@ -86,6 +86,20 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] varchar(20) NOT NULL WITH (ONLINE = ON);',
   },
   {
+    id: 'create-type-not-null',
+    form: 'CREATE TYPE [ schema_name. ] type_name FROM base_type [ ( precision [ , scale ] ) ] NOT NULL (the grammar takes only a trailing NULL)',
+    pattern: /^CREATE\s+TYPE\b[^;]*\bFROM\b[^;]*\bNOT\s+NULL\s*;?$/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-type-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-type-transact-sql.md): "FROM base_type [ ( precision [ , scale ] ) ] [ NULL | NOT NULL ]"',
+    example: 'CREATE TYPE [dbo].[Email] FROM nvarchar(320) NOT NULL;',
+  },
+  {
+    id: 'schema-qualified-column-type',
+    form: 'a column whose data type is qualified by its schema ([dbo].[Email]) in CREATE TABLE, ALTER TABLE ... ADD or ALTER COLUMN',
+    pattern: new RegExp(`^(?:CREATE\\s+TABLE|ALTER\\s+TABLE)\\b[^;]*?(?:[(,]|\\bADD|\\bALTER\\s+COLUMN)\\s*${ID}\\s+${ID}\\s*\\.\\s*${ID}`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "<data_type> ::= [ type_schema_name . ] type_name"',
+    example: 'ALTER TABLE [dbo].[t] ADD [email] [dbo].[Email] NULL;',
+  },
+  {
     id: 'temporal-create-table',
     form: 'CREATE TABLE t ( c datetime2 GENERATED ALWAYS AS ROW { START | END } [ HIDDEN ] NOT NULL, ..., PERIOD FOR SYSTEM_TIME ( s, e ) ) [ WITH ( SYSTEM_VERSIONING = ON ( ... ) ) ]',
     pattern: /^CREATE\s+TABLE\b[\s\S]*\b(?:GENERATED\s+ALWAYS\s+AS\s+ROW|PERIOD\s+FOR\s+SYSTEM_TIME|SYSTEM_VERSIONING)\b/i,

@@ -92,8 +92,10 @@ export function changeSource(change: Change): SourceRef | null {
     case 'addPrimaryKey': case 'dropPrimaryKey': case 'addUnique': case 'dropUnique':
     case 'addForeignKey': case 'dropForeignKey':
       return change.constraint.source ?? null;
+    case 'createType': case 'dropType': case 'redefineType': return (change.kind === 'redefineType' ? change.to : change.type).source ?? null;
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'renameColumn':
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
+    case 'setDescription':
       return null;
   }
 }
@@ -143,7 +145,7 @@ export function buildReview(input: ReviewInput): Review {
 function isDrop(kind: Change['kind']): boolean {
   switch (kind) {
     case 'dropTable': case 'dropColumn': case 'dropIndex': case 'dropDefault': case 'dropCheck':
-    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropSchema':
+    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropSchema': case 'dropType':
       return true;
     default:
       return false;

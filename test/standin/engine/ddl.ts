@@ -139,6 +139,8 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
         if (dep) throw err.dependent(dep.what, dep.name, col.name, 'DROP COLUMN');
         t.columns = t.columns.filter((c) => c !== col);
         for (const row of t.rows) delete row[col.columnId];
+        // The column's extended properties go with it (they are keyed by its column_id).
+        if (t.properties) t.properties = t.properties.filter((p) => p.minorId !== col.columnId);
       }
       return;
     }
