@@ -58,7 +58,7 @@ export interface CompileOptions {
   readonly typeCheckCache?: TypeCheckCache;
   /**
    * Who runs the full check: 'native' (the default) is TypeScript 7's compiler in a child
-   * process, beside extraction, falling back to 'in-process' (ts-morph's TypeScript 5) when its
+   * process, beside extraction, falling back to 'in-process' (the TypeScript bundled with ts-morph) when its
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
