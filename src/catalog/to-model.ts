@@ -13,9 +13,12 @@ import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } f
 import { findOpaque } from './opaque';
 import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
+import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
+import { readAliasTypes } from './read-alias-types';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
+import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 
 
 /** The model a catalog describes, and what could not be read faithfully. */
@@ -42,6 +45,8 @@ export interface ToModelOptions {
    * nothing in an ignored table can produce a warning, an error or a plan step.
    */
   readonly skipTable?: (t: { readonly schema: string; readonly name: string }) => boolean;
+  /** Schemas to leave out (the config's `ignore.schemas`): their alias types are not read. */
+  readonly skipSchema?: (schema: string) => boolean;
 }
 
 /** The snapshot without the rows of skipped tables (rows that refer to them included). */
@@ -67,6 +72,7 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     row_counts: keep(s.row_counts, (r) => r.object_id),
     ...(s.fulltext_index_columns ? { fulltext_index_columns: keep(s.fulltext_index_columns, (f) => f.object_id) } : {}),
     ...(s.partitions ? { partitions: keep(s.partitions, (p) => p.object_id) } : {}),
+    ...(s.extended_properties ? { extended_properties: keep(s.extended_properties, (p) => p.major_id) } : {}),
   };
 }
 
@@ -90,6 +96,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
   const storage = readStorage(s, (id) => { const t = tablesById.get(id); return t === undefined ? `object ${id}` : `${t.schema_name}.${t.name}`; }, diagnostics);
   const compressionOf = (i: IndexRow) => storedCompression(storage.compressionOf(i.object_id, i.index_id, isColumnstoreRow(i)), isColumnstoreRow(i));
+  const descriptions = descriptionsOf(s);
   // used_pages are 8-KB pages; MB to two decimals (absent without VIEW DATABASE STATE).
   const usedMb = new Map(s.row_counts.filter((r) => typeof r.used_pages === 'number')
     .map((r) => [r.object_id, Math.round(((r.used_pages as number) * 8 * 100) / 1024) / 100]));
@@ -102,8 +109,10 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
+  const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
-  const tables = managed.map((t): Table => {
+  // A history table belongs to its versioned table's definition (read-temporal.ts).
+  const tables = managed.filter((t) => !temporal.historyIds.has(t.object_id)).map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
     const opaqueObjects = opaque.byTable.get(t.object_id) ?? [];
     for (const o of opaqueObjects) {
@@ -130,7 +139,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       indexParts(indexColumns.get(`${index.object_id}:${index.index_id}`) ?? [], (id) => columnName(t.object_id, id));
 
     const columnRows = (columnsByTable.get(t.object_id) ?? []).filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`));
-    const columns = readColumns(t, columnRows, collation, expression, diagnostics);
+    const columnDescriptions = new Map(columnRows.flatMap((c) => {
+      const text = descriptions.get(`${t.object_id}:${c.column_id}`);
+      return text === undefined ? [] : [[c.name, text] as const];
+    }));
+    const columns = readColumns(t, columnRows, collation, expression, diagnostics)
+      .map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
+    const tableDescription = descriptions.get(`${t.object_id}:0`);
     const indexRows = (indexesByTable.get(t.object_id) ?? []).filter(modelledIndex);
     const indexById = new Map(indexRows.map((i) => [i.index_id, i]));
     const keyIndexIds = new Set<number>();
@@ -189,7 +204,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       trusted: !c.is_not_trusted,
       enabled: !c.is_disabled,
     }));
-    const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).map((d): DefaultConstraint => ({
+    const periodDefaults = new Map<string, string>();
+    const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).filter((d) => {
+      const column = columnName(t.object_id, d.parent_column_id);
+      if (!isPeriodDefault(columns, column)) return true;
+      periodDefaults.set(column, d.name);
+      return false;
+    }).map((d): DefaultConstraint => ({
       name: d.name,
       isSystemNamed: d.is_system_named,
       column: columnName(t.object_id, d.parent_column_id),
@@ -212,16 +233,22 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         enabled: !f.is_disabled,
       };
     });
+    const versioning = temporal.versioning.get(t.object_id);
     return {
       schema: t.schema_name,
       name: t.name,
-      columns,
+      columns: periodDefaults.size === 0 ? columns : columns.map((c) => {
+        const dfName = periodDefaults.get(c.name);
+        return dfName !== undefined && c.period !== undefined ? { ...c, period: { ...c.period, defaultName: dfName } } : c;
+      }),
       primaryKey,
       uniqueConstraints: sortedByName(uniqueConstraints),
       indexes: sortedByName(indexes),
       checks: sortedByName(checks),
       defaults: sortedByName(defaults),
       foreignKeys: sortedByName(foreignKeys),
+      ...(versioning !== undefined ? { versioning } : {}),
+      ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
@@ -232,10 +259,27 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
+  const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   return {
-    database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s) },
+    database: {
+      name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
+      ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+    },
     diagnostics,
   };
+}
+
+/**
+ * MS_Description values by `major_id:minor_id` (minor_id 0: the table). The query reads only
+ * that property; a snapshot file may hold others, which are left alone. A NULL value is a
+ * description that exists but says nothing: ''.
+ */
+function descriptionsOf(s: CatalogSnapshot): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of s.extended_properties ?? []) {
+    if (p.name.toLowerCase() === MS_DESCRIPTION.toLowerCase()) out.set(`${p.major_id}:${p.minor_id}`, p.value ?? '');
+  }
+  return out;
 }
 
 /** The server's edition and version, when the snapshot recorded them (older snapshots did not). */
@@ -276,6 +320,7 @@ function readColumns(
       }
       computed = { expression: expression(c.computed_definition, `computed column ${c.name}`), persisted: c.is_persisted ?? false };
     }
+    const period = periodOfRow(c);
     columns.push({
       name: c.name,
       type: type.type,
@@ -287,6 +332,7 @@ function readColumns(
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
       computed,
       ...(c.is_sparse === true ? { sparse: true } : {}),
+      ...(period !== undefined ? { period } : {}),
     });
   }
   return columns;

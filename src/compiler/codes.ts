@@ -2,7 +2,8 @@
  * Stable diagnostic codes of the schema compiler. A code never changes meaning once released;
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
  * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
- * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions).
+ * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions);
+ * SC19xx: descriptions (doc comments).
  */
 export const Codes = {
   /** A TypeScript error in a schema file (the message carries the TS code). */
@@ -29,8 +30,23 @@ export const Codes = {
   twoRowversions: 'SC1108',
   /** A default, backfill, identity or computed expression on a rowversion column (SQL Server sets its value). */
   rowversionValue: 'SC1109',
+  /**
+   * A system-versioned table without exactly one ROW START and one ROW END column, or a period
+   * column on a table that is not versioned and lacks its partner.
+   */
+  periodColumns: 'SC1110',
+  /** A period column (generatedAlways) whose type is not datetime2. */
+  periodColumnType: 'SC1111',
+  /** A nullable period column (SQL Server requires NOT NULL). */
+  periodColumnNullable: 'SC1112',
+  /** A default, backfill, identity, computed expression or primary key on a period column. */
+  periodColumnValue: 'SC1113',
+  /** A system-versioned table without a primary key (SQL Server requires one). */
+  versionedWithoutKey: 'SC1114',
+  /** systemVersioning options SQL Server refuses: a retention that is not one positive whole count. */
+  badVersioning: 'SC1115',
   /** A SPARSE column SQL Server refuses: NOT NULL, a default, IDENTITY, computed, a type that cannot be sparse, in the primary key or clustered index, on a compressed table. */
-  sparseColumn: 'SC1110',
+  sparseColumn: 'SC1116',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -99,6 +115,8 @@ export const Codes = {
   defaultNotConvertible: 'SC1804',
   /** A member of a column's literal union longer than the column. */
   unionMemberTooLong: 'SC1805',
+  /** A doc comment longer than an extended property holds (7,500 bytes as nvarchar). */
+  descriptionTooLong: 'SC1901',
 } as const;
 
 /** One diagnostic code. */

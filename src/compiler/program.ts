@@ -1,43 +1,15 @@
 /**
- * Loads schema files into a TypeScript program without executing them, with 'schemac' resolved
- * to the API next to this compiler (src/api from source, dist/api built). It uses the compiler
- * API that ts-morph bundles directly: wrapping 1,000 files in ts-morph nodes doubled load time.
+ * TypeScript's in-process program over the schema files, for the type check when the native
+ * compiler is missing, with 'schemac' resolved to the API next to this compiler (src/api from
+ * source, dist/api built). Extraction never needs a program: it reads the trees source-graph.ts
+ * parsed, which the program reuses. Loaded on demand (it pulls in @ts-morph/common's lib files).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
-import { ts } from 'ts-morph';
+import { apiEntry, schemaCompilerSettings } from './schema-files';
+import ts = require('./typescript');
 
-/** The loaded program and the schema files, sorted by path. */
-export interface LoadedSchema {
-  readonly program: ts.Program;
-  readonly checker: ts.TypeChecker;
-  readonly files: readonly ts.SourceFile[];
-  /** The schema files and the user's modules they import (helpers, shared types): what TypeScript errors are reported for. */
-  readonly userFiles: readonly ts.SourceFile[];
-}
-
-/** Every *.schema.ts under dir (recursively), sorted so output never depends on readdir order. */
-export function findSchemaFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-      } else if (entry.name.endsWith('.schema.ts')) {
-        found.push(path.resolve(full));
-      }
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-/** Where the schema API lives relative to the running compiler (.ts in src/, .d.ts in dist/). */
-export function apiEntry(): string {
-  return path.resolve(__dirname, '../api/index');
-}
+export { apiEntry, findSchemaFiles, schemaCompilerSettings } from './schema-files';
 
 /** ts-morph's TypeScript ships its lib .d.ts files in memory (@ts-morph/common), not on disk. */
 let libFiles: Map<string, string> | undefined;
@@ -70,33 +42,13 @@ function createHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-/** The compiler settings of a schema program as tsconfig.json spells them: the in-process program and the native check's tsconfig both use these. */
-export function schemaCompilerSettings(api: string): Record<string, unknown> {
-  return {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'bundler',
-    lib: ['ES2022'],
-    strict: true,
-    skipLibCheck: true,
-    types: [],
-    paths: { schemac: [api] },
-  };
-}
-
-/** Builds the program over the given files. */
-export function loadSchema(filePaths: readonly string[]): LoadedSchema {
+/** Builds the program over the given files for the in-process check, reusing the trees already parsed (`parsed`, by absolute path). */
+export function loadProgram(filePaths: readonly string[], parsed: ReadonlyMap<string, ts.SourceFile>): ts.Program {
   const converted = ts.convertCompilerOptionsFromJson(schemaCompilerSettings(apiEntry()), process.cwd());
   if (converted.errors.length > 0) throw new Error(`schema compiler settings: ${ts.flattenDiagnosticMessageText(converted.errors[0].messageText, '\n')}`);
   const options: ts.CompilerOptions = { ...converted.options, noEmit: true };
-  const program = ts.createProgram([...filePaths], options, createHost(options));
-  const wanted = new Set(filePaths.map((p) => path.resolve(p)));
-  const byName = (a: ts.SourceFile, b: ts.SourceFile): number => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0);
-  const files = program.getSourceFiles().filter((sf) => wanted.has(path.resolve(sf.fileName))).sort(byName);
-  const apiDir = path.dirname(apiEntry());
-  const userFiles = program.getSourceFiles()
-    .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileDefaultLibrary(sf)
-      && !path.resolve(sf.fileName).startsWith(apiDir + path.sep) && !sf.fileName.includes('/node_modules/'))
-    .sort(byName);
-  return { program, checker: program.getTypeChecker(), files, userFiles };
+  const host = createHost(options);
+  const { getSourceFile } = host;
+  host.getSourceFile = (f, lang, onError, create) => parsed.get(path.resolve(f)) ?? getSourceFile.call(host, f, lang, onError, create);
+  return ts.createProgram([...filePaths], options, host);
 }

@@ -3,4 +3,6 @@ export * from './types';
 export * from './expression';
 export * from './source';
 export * from './database';
+export * from './alias-types';
+export * from './temporal';
 export * from './diagnostic';

@@ -17,6 +17,15 @@ const smallTable = {
 export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   createSchema: { change: { kind: 'createSchema', schema: "o'brien" }, sql: ["EXEC(N'CREATE SCHEMA [o''brien]');"] },
   dropSchema: { change: { kind: 'dropSchema', schema: 'old' }, sql: ['DROP SCHEMA [old];'] },
+  createType: {
+    change: { kind: 'createType', type: { schema: 'dbo', name: 'Email', base: t.nvarchar(320), nullable: false } },
+    sql: ['CREATE TYPE [dbo].[Email] FROM nvarchar(320) NOT NULL;'],
+  },
+  dropType: { change: { kind: 'dropType', type: { schema: 'sales', name: 'Amount', base: t.decimal(19, 4), nullable: true } }, sql: ['DROP TYPE [sales].[Amount];'] },
+  redefineType: {
+    change: { kind: 'redefineType', from: { schema: 'dbo', name: 'Code', base: t.varchar(10), nullable: true }, to: { schema: 'dbo', name: 'Code', base: t.varchar(20), nullable: false } },
+    sql: ['DROP TYPE [dbo].[Code];', 'CREATE TYPE [dbo].[Code] FROM varchar(20) NOT NULL;'],
+  },
   createTable: {
     change: { kind: 'createTable', table: smallTable },
     sql: [[
@@ -109,5 +118,13 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   setSparse: {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
+  },
+  // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
+  setDescription: {
+    change: { kind: 'setDescription', table: USERS, column: 'email', from: 'old', to: "The user's e-mail\naddress, café" },
+    sql: [[
+      "DECLARE @description nvarchar(4000) = N'The user''s e-mail' + NCHAR(10) + N'address, café';",
+      "EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = @description, @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'users', @level2type = N'COLUMN', @level2name = N'email';",
+    ].join('\n')],
   },
 };

@@ -6,24 +6,43 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Table,
+  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Table,
 } from '../../src/model';
 
 interface MTable {
   schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
   dataCompression?: Table['dataCompression'];
+  description?: string;
 }
 
 class Sim {
   readonly tables: MTable[];
   readonly schemas: string[];
+  types: AliasTypeDef[];
   readonly k: (s: string) => string;
 
   constructor(readonly db: Database) {
     this.k = /_CS(_|$)|_BIN/i.test(db.collation) ? (s) => s : (s) => s.toLowerCase();
     this.tables = db.tables.map((t) => this.mutable(t, t.rowCount ?? 0));
     this.schemas = [...db.schemas];
+    this.types = [...(db.aliasTypes ?? [])];
+  }
+
+  /** Columns (schema.table.column) declared with alias type `a`: DROP TYPE fails while one is (Msg 3732). */
+  usersOf(a: { schema: string; name: string }): string[] {
+    return this.tables.flatMap((t) => t.columns.filter((c) => c.type.alias !== undefined && this.eq(c.type.alias.schema, a.schema) && this.eq(c.type.alias.name, a.name))
+      .map((c) => `${t.schema}.${t.name}.${c.name}`));
+  }
+
+  typeExists(a: { schema: string; name: string }): boolean {
+    return this.types.some((x) => this.eq(x.schema, a.schema) && this.eq(x.name, a.name));
+  }
+
+  /** A column of a user alias type needs the type to exist. */
+  checkColumnType(c: Column): void {
+    const a = c.type.alias;
+    if (a !== undefined && !this.eq(a.schema, 'sys') && !this.typeExists(a)) this.fail(`column ${c.name}: no type ${a.schema}.${a.name}`);
   }
 
   mutable(t: Table, rows: number): MTable {
@@ -31,6 +50,7 @@ class Sim {
       schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
       ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
+      ...(t.description !== undefined ? { description: t.description } : {}),
     };
   }
 
@@ -103,6 +123,17 @@ class Sim {
 
   apply(change: Change): void {
     switch (change.kind) {
+      case 'createType':
+        if (this.typeExists(change.type)) this.fail(`type ${change.type.name} exists`);
+        this.types.push(change.type); return;
+      case 'dropType': case 'redefineType': {
+        const a = change.kind === 'dropType' ? change.type : change.from;
+        if (!this.typeExists(a)) this.fail(`no type ${a.name}`);
+        if (this.usersOf(a).length > 0) this.fail(`type ${a.name} is used by ${this.usersOf(a).join(', ')}`);
+        this.types = this.types.filter((x) => !(this.eq(x.schema, a.schema) && this.eq(x.name, a.name)));
+        if (change.kind === 'redefineType') this.types.push(change.to);
+        return;
+      }
       case 'createSchema':
         if (this.schemas.some((s) => this.eq(s, change.schema))) this.fail(`schema ${change.schema} exists`);
         this.schemas.push(change.schema); return;
@@ -118,6 +149,7 @@ class Sim {
         if (this.find(t.schema, t.name)) this.fail(`table ${t.name} exists`);
         if (t.indexes.length > 0 || t.foreignKeys.length > 0) this.fail('createTable carries indexes or foreign keys');
         for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
+        for (const c of t.columns) this.checkColumnType(c);
         this.tables.push(this.mutable(t, 0)); return;
       }
       case 'dropTable': {
@@ -137,10 +169,15 @@ class Sim {
       case 'addColumn': {
         const t = this.get(change.table); const c = change.column;
         if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
-        if (!c.nullable && c.identity === null && c.computed === null && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
-        t.columns.push(c); return;
+        // With its DEFAULT in the same ADD, SQL Server fills the existing rows.
+        if (!c.nullable && c.identity === null && c.computed === null && change.default === undefined && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
+        this.checkColumnType(c);
+        t.columns.push(c);
+        if (change.default !== undefined) this.apply({ kind: 'addDefault', table: change.table, constraint: change.default });
+        return;
       }
       case 'dropColumn': {
+        if (change.default !== undefined) this.apply({ kind: 'dropDefault', table: change.table, constraint: change.default });
         const t = this.get(change.table); const c = this.column(t, change.column.name);
         const deps = this.dependents(t, c.name);
         if (deps.length > 0) this.fail(`column ${c.name} is used by ${deps.join(', ')}`);
@@ -227,12 +264,14 @@ class Sim {
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
       }
+      case 'setDescription': return this.setDescription(change);
       default: return assertNever(change, 'change kind');
     }
   }
 
   alterColumn(change: Extract<Change, { kind: 'alterColumn' }>): void {
     const t = this.get(change.table); const c = this.column(t, change.from.name);
+    this.checkColumnType(change.to);
     if (c.identity !== null || c.computed !== null || change.to.identity !== null || change.to.computed !== null) {
       if (JSON.stringify(c.identity) !== JSON.stringify(change.to.identity) || c.computed !== null) this.fail('ALTER COLUMN cannot change identity or computed');
     }
@@ -240,7 +279,27 @@ class Sim {
     if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
-    t.columns[t.columns.indexOf(c)] = change.to;
+    // ALTER COLUMN leaves the column's extended properties as they were.
+    const { description: _ignored, ...to } = change.to;
+    t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...to, description: c.description } : to;
+  }
+
+  /** sp_add (15233 when it exists) / sp_update / sp_drop (15217 when it does not) extendedproperty. */
+  setDescription(change: Extract<Change, { kind: 'setDescription' }>): void {
+    const t = this.get(change.table);
+    const has = change.column === null ? t.description !== undefined : this.column(t, change.column).description !== undefined;
+    if (change.from === null && has) this.fail(`description of ${t.name}.${change.column ?? ''} already exists`);
+    if (change.from !== null && !has) this.fail(`no description of ${t.name}.${change.column ?? ''}`);
+    const set = <T extends { description?: string }>(x: T): T => {
+      const { description: _old, ...rest } = x;
+      return (change.to === null ? rest : { ...rest, description: change.to }) as T;
+    };
+    if (change.column === null) {
+      if (change.to === null) delete t.description; else t.description = change.to;
+      return;
+    }
+    const c = this.column(t, change.column);
+    t.columns[t.columns.indexOf(c)] = set(c);
   }
 
   without<T extends { name: string }>(items: T[], name: string): T[] {
@@ -305,7 +364,9 @@ class Sim {
   }
 
   result(): Database {
-    return { ...this.db, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })) };
+    const { aliasTypes: _a, ...rest } = this.db;
+    const types = [...this.types].sort((a, b) => `${a.schema}.${a.name}`.localeCompare(`${b.schema}.${b.name}`));
+    return { ...rest, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })), ...(types.length > 0 ? { aliasTypes: types } : {}) };
   }
 }
 

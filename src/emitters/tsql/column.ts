@@ -2,6 +2,7 @@ import type { Column, DefaultConstraint, Identity } from '../../model';
 import { parenthesized } from './expression';
 import { collationName, quoteIdent } from '../../sqlserver/literals';
 import { isCharacterType, isSystemAlias, typeText } from '../../sqlserver/types';
+import { generatedAlwaysClause } from './temporal';
 
 /**
  * The column's type in DDL: an alias type by its (quoted, schema-qualified) name, so the column
@@ -53,6 +54,8 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
   }
   // create-table-transact-sql: "column_name <data_type> [ COLLATE ... ] [ SPARSE ] ... [ NULL | NOT NULL ]".
   if (column.sparse === true) parts.push('SPARSE');
+  const generated = generatedAlwaysClause(column);
+  if (generated !== '') parts.push(generated.trim());
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   if (inlineDefault !== null) parts.push(renderInlineDefault(inlineDefault));
   return parts.join(' ');
