@@ -1,7 +1,7 @@
 /**
  * Storage declarations (issue 15, item 4): SPARSE, DATA_COMPRESSION, IGNORE_DUP_KEY and
  * columnstore indexes compile to the model, and each combination SQL Server refuses is a compile
- * error at its file:line:col with a stable code (SC1110 sparse, SC1509 columnstore, SC1510
+ * error at its file:line:col with a stable code (SC1116 sparse, SC1509 columnstore, SC1510
  * IGNORE_DUP_KEY, SC1511 compression).
  */
 import { compileFiles, where } from './compile-helpers';
@@ -61,15 +61,15 @@ export class Fact { @Column.int() id!: number; @Column.money() amount!: number; 
 
 describe('storage combinations SQL Server refuses are compile errors at their source', () => {
   const cases: { title: string; code: string; source: string; at: string; skip?: number }[] = [
-    { title: 'a NOT NULL sparse column', code: 'SC1110', at: 'sparse: true', skip: 8, source: `
+    { title: 'a NOT NULL sparse column', code: 'SC1116', at: 'sparse: true', skip: 8, source: `
 @Table('t1') export class T1 { @Column.int() id!: number; @Column.int({ sparse: true }) a!: number; }` },
-    { title: 'a sparse column with a default', code: 'SC1110', at: 'sparse: true', skip: 8, source: `
+    { title: 'a sparse column with a default', code: 'SC1116', at: 'sparse: true', skip: 8, source: `
 @Table('t2') export class T2 { @Column.int() id!: number; @Column.int({ nullable: true, sparse: true, default: 0 }) a!: number | null; }` },
-    { title: 'a sparse column of a type that cannot be sparse', code: 'SC1110', at: 'sparse: true', skip: 8, source: `
+    { title: 'a sparse column of a type that cannot be sparse', code: 'SC1116', at: 'sparse: true', skip: 8, source: `
 @Table('t3') export class T3 { @Column.int() id!: number; @Column.geography({ nullable: true, sparse: true }) g!: string | null; }` },
-    { title: 'a sparse column in the clustered index', code: 'SC1110', at: 'sparse: true', skip: 8, source: `
+    { title: 'a sparse column in the clustered index', code: 'SC1116', at: 'sparse: true', skip: 8, source: `
 @Table('t4') @Index('cx_t4', ['a'], { clustered: true }) export class T4 { @Column.int({ nullable: true, sparse: true }) a!: number | null; }` },
-    { title: 'a sparse column on a compressed table', code: 'SC1110', at: 'sparse: true', skip: 8, source: `
+    { title: 'a sparse column on a compressed table', code: 'SC1116', at: 'sparse: true', skip: 8, source: `
 @Table('t5', { dataCompression: 'ROW' }) export class T5 { @Column.int() id!: number; @Column.int({ nullable: true, sparse: true }) a!: number | null; }` },
     { title: 'a clustered columnstore index with key columns', code: 'SC1509', at: "['id']", source: `
 @Table('t6') @ClusteredColumnstoreIndex('cci_t6', ['id'] as never) export class T6 { @Column.int() id!: number; }` },
