@@ -13,6 +13,13 @@ export class DdlParser extends QueryParser {
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('TYPE')) {
+      const name = this.name();
+      this.expect('FROM');
+      const base = this.type();
+      const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
+      return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
+    }
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -205,6 +212,12 @@ export class DdlParser extends QueryParser {
 
   protected drop(): StatementBody {
     this.expect('DROP');
+    if (this.accept('TYPE')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      const s = this.peek();
+      const name = this.name();
+      return { k: 'dropType', name, written: this.textFrom(s).replace(/[[\]]/g, ''), ifExists };
+    }
     if (this.accept('TABLE')) {
       const ifExists = this.accept('IF', 'EXISTS');
       const names = [this.name()]; while (this.accept(',')) names.push(this.name());

@@ -15,6 +15,7 @@ import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
+import { createType, dropType } from './ddl-types';
 import { insert, remove, update } from './dml';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
@@ -452,6 +453,8 @@ export class EngineSession implements Session {
       case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createType': createType(this.ddl(true), s.name, s.base, s.nullable); this.done(); return;
+      case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
         for (const v of s.vars) {
           const type = resolveType(v.type);
