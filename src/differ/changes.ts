@@ -32,8 +32,14 @@ export interface CreateTable { readonly kind: 'createTable'; readonly table: Tab
 export interface DropTable { readonly kind: 'dropTable'; readonly table: Table }
 export interface RenameTable { readonly kind: 'renameTable'; readonly schema: string; readonly from: string; readonly to: string }
 
-export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column }
-export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column }
+/**
+ * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same
+ * statement (`ADD c type NOT NULL CONSTRAINT df DEFAULT (expr)`): SQL Server fills every existing
+ * row with it, as metadata only where the edition allows (see src/sqlserver/not-null-add.ts).
+ */
+export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+/** ALTER TABLE DROP COLUMN; with `default` (the inverse of an ADD that carried one), that constraint is dropped first. */
+export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
 /** An index or UNIQUE constraint an ALTER COLUMN drops just before and re-creates just after. */
 export type AroundAlter =
@@ -116,6 +122,19 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/**
+ * The MS_Description extended property of a table (`column` null) or a column: added (`from`
+ * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
+ * sp_dropextendedproperty). New tables and columns carry theirs in createTable / addColumn.
+ */
+export interface SetDescription {
+  readonly kind: 'setDescription';
+  readonly table: TableRef;
+  readonly column: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -125,7 +144,8 @@ export type Change =
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint;
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | SetDescription;
 
 export type ChangeKind = Change['kind'];
 

@@ -16,8 +16,8 @@ export function invert(change: Change): Change | null {
     case 'createTable': return { kind: 'dropTable', table: change.table };
     case 'dropTable': return { kind: 'createTable', table: change.table };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
-    case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column };
-    case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column };
+    case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
+    case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
     case 'renameColumn': return { kind: 'renameColumn', table: change.table, from: change.to, to: change.from };
     case 'alterColumn': return { kind: 'alterColumn', table: change.table, from: change.to, to: change.from };
     case 'backfillColumn': return null;
@@ -38,6 +38,7 @@ export function invert(change: Change): Change | null {
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
     case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    case 'setDescription': return { ...change, from: change.to, to: change.from };
     default: return assertNever(change, 'change kind');
   }
 }

@@ -11,6 +11,7 @@ import {
   DEFAULT_BACKFILL_BATCH_ROWS, DEFAULT_LARGE_TABLE_ROWS, lockRule, type LockRuleId,
 } from '../sqlserver/lock-impact';
 import { sameType } from '../sqlserver/types';
+import { metadataOnlyNotNullAdd } from '../sqlserver/not-null-add';
 import {
   offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineIndex,
 } from '../sqlserver/editions';
@@ -139,6 +140,14 @@ function backfill(ctx: Context, change: Extract<Change, { kind: 'backfillColumn'
   return { rule: 'backfill-batched', online: null, change: { ...change, batchRows: ctx.options.backfillBatchRows }, inverse };
 }
 
+/** An ADD: free unless it writes every row (a persisted computed column, or a NOT NULL default where the ADD is not metadata-only). */
+function addColumnRule(ctx: Context, change: Extract<Change, { kind: 'addColumn' }>): LockRuleId {
+  if (change.column.computed?.persisted === true) return 'add-persisted-computed-column';
+  if (change.default === undefined || change.column.nullable || !hasRows(ctx.facts)) return 'add-nullable-column';
+  return metadataOnlyNotNullAdd(ctx.server, change.column.type, change.default.expression)
+    ? 'add-not-null-default-metadata' : 'add-not-null-default-rewrite';
+}
+
 function validated(ctx: Context, trusted: boolean): LockRuleId {
   return trusted && hasRows(ctx.facts) ? 'constraint-validate' : 'constraint-metadata';
 }
@@ -158,10 +167,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   renameTable: fixed('rename'),
   renameColumn: fixed('rename'),
   renameConstraint: fixed('rename'),
-  addColumn: (_ctx, change, inverse) => ({
-    rule: change.column.computed?.persisted === true ? 'add-persisted-computed-column' : 'add-nullable-column',
-    online: null, change, inverse,
-  }),
+  addColumn: (ctx, change, inverse) => ({ rule: addColumnRule(ctx, change), online: null, change, inverse }),
   dropColumn: fixed('drop-column'),
   alterColumn,
   backfillColumn: backfill,
@@ -173,6 +179,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropForeignKey: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
+  setDescription: fixed('extended-property'),
   // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
   redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse),
   createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),

@@ -44,6 +44,12 @@ class Delta {
   }
 }
 
+/** A description in a one-line summary: quoted, line breaks as spaces, long text cut with an ellipsis. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return `"${line.length > 60 ? `${line.slice(0, 57)}...` : line}"`;
+}
+
 /** "a -> b; c -> d", or `fallback` when nothing visible differs. */
 export function deltaText(parts: readonly DeltaPart[], fallback = 'redefine'): string {
   return parts.length > 0 ? parts.map((p) => `${p.from} -> ${p.to}`).join('; ') : fallback;
@@ -154,8 +160,14 @@ const DESCRIBERS: Describers = {
     table: { schema: c.schema, name: c.to }, object: c.to, marker: '~',
     summary: `rename table ${c.schema}.${c.from} to ${c.to}`,
   }),
-  addColumn: (c) => ({ table: c.table, object: c.column.name, marker: '+', summary: `add column ${c.column.name} ${columnSummary(c.column)}` }),
-  dropColumn: (c) => ({ table: c.table, object: c.column.name, marker: '-', summary: `drop column ${c.column.name}` }),
+  addColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '+',
+    summary: `add column ${c.column.name} ${columnSummary(c.column)}${c.default !== undefined ? ` DEFAULT ${parenthesized(c.default.expression)} (${c.default.name}; fills existing rows)` : ''}`,
+  }),
+  dropColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '-',
+    summary: `drop column ${c.column.name}${c.default !== undefined ? ` and its default ${c.default.name}` : ''}`,
+  }),
   renameColumn: (c) => ({ table: c.table, object: c.to, marker: '~', summary: `rename column ${c.from} to ${c.to}` }),
   alterColumn: (c) => ({
     table: c.table, object: c.to.name, marker: '~', delta: columnDelta(c.from, c.to),
@@ -214,6 +226,11 @@ const DESCRIBERS: Describers = {
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
+  setDescription: (c) => ({
+    table: c.table, object: c.column ?? c.table.name, marker: c.from === null ? '+' : c.to === null ? '-' : '~',
+    summary: `${c.from === null ? 'add' : c.to === null ? 'drop' : 'update'} description of ${c.column === null ? `table ${c.table.name}` : `column ${c.column}`}${
+      c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
+  }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
 };
 

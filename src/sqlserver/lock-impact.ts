@@ -31,6 +31,7 @@ export interface LockRule {
 
 const ALTER_TABLE = 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql';
 const ALTER_TABLE_LOCKS = `${ALTER_TABLE}#locks-and-alter-table`;
+const ADD_NOT_NULL_ONLINE = `${ALTER_TABLE}#add-not-null-columns-as-an-online-operation`;
 const ONLINE_GUIDE = 'https://learn.microsoft.com/sql/relational-databases/indexes/guidelines-for-online-index-operations';
 const HOW_ONLINE_WORKS = 'https://learn.microsoft.com/sql/relational-databases/indexes/how-online-index-operations-work';
 const CREATE_INDEX = 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql';
@@ -46,6 +47,8 @@ export const LOCK_RULES = {
   rename: { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_rename changes the name in the catalog only', source: SP_RENAME },
   'add-nullable-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NULL column without a default changes no row', source: ALTER_TABLE_LOCKS },
   'add-persisted-computed-column': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'a persisted computed column is computed and stored for every row', source: ALTER_TABLE_LOCKS },
+  'add-not-null-default-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NOT NULL column with a runtime-constant default: existing rows read the default from metadata (Enterprise 2012+, Azure)', source: ADD_NOT_NULL_ONLINE },
+  'add-not-null-default-rewrite': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'a NOT NULL column with a default is written into every existing row under Sch-M (this edition, default or type has no metadata-only ADD)', source: ADD_NOT_NULL_ONLINE },
   'drop-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'the column is only marked dropped; its space is reclaimed by a later rebuild', source: ALTER_TABLE },
   'alter-column-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'widening a variable-length column or allowing NULL changes no row', source: ALTER_TABLE },
   'alter-column-not-null': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'NOT NULL is validated over every row under Sch-M', source: ALTER_TABLE_LOCKS },
@@ -53,6 +56,7 @@ export const LOCK_RULES = {
   'alter-column-online': { class: 'size-of-data', lock: 'Sch-S', scales: true, reason: 'ALTER COLUMN WITH (ONLINE = ON): rows are rewritten while readers and writers go on; Sch-M only briefly at the end', source: ALTER_TABLE },
   backfill: { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE of every NULL row; row locks escalate to a table lock past about 5,000', source: UPDATE_TOP },
   'backfill-batched': { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE TOP (n) batches inside the transaction: each batch stays under lock escalation, but the locks are held until COMMIT', source: UPDATE_TOP },
+  'extended-property': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_add/update/dropextendedproperty writes one catalog row (inferred: a schema-modification lock on the table, like other metadata changes)', source: 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-addextendedproperty-transact-sql' },
   'constraint-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'adds, drops or disables a constraint without reading rows', source: ALTER_TABLE },
   'constraint-validate': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'WITH CHECK validation reads every row under Sch-M', source: ALTER_TABLE },
   'drop-index': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'dropping an index takes Sch-M and deallocates its pages', source: `${CREATE_INDEX}#online--on--off` },

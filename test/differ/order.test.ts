@@ -36,6 +36,7 @@ const sample: Record<ChangeKind, Change> = {
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
+  setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
 };
 
 const phaseIndex = (change: Change) => PHASES.findIndex((p) => p.phase === phaseOf(change));

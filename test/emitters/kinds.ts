@@ -107,4 +107,12 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'untrustConstraint', table: USERS, name: 'fk_users_tenant' },
     sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];', 'ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
   },
+  // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
+  setDescription: {
+    change: { kind: 'setDescription', table: USERS, column: 'email', from: 'old', to: "The user's e-mail\naddress, café" },
+    sql: [[
+      "DECLARE @description nvarchar(4000) = N'The user''s e-mail' + NCHAR(10) + N'address, café';",
+      "EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = @description, @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'users', @level2type = N'COLUMN', @level2name = N'email';",
+    ].join('\n')],
+  },
 };
