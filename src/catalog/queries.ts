@@ -8,6 +8,8 @@
  * `schemac.catalog/v1` (design.md "The catalog snapshot"), so result rows are snapshot rows.
  */
 
+import { MODULE_QUERIES } from './queries-modules';
+
 /** The result sets of the catalog batch, in the order the batch returns them. */
 export type CatalogQueryName =
   | 'database'
@@ -22,7 +24,8 @@ export type CatalogQueryName =
   | 'foreign_keys'
   | 'foreign_key_columns'
   | 'row_counts'
-  | 'fulltext_index_columns';
+  | 'fulltext_index_columns'
+  | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -190,6 +193,7 @@ JOIN sys.tables t ON t.object_id = fic.object_id
 WHERE ${MANAGED}
 ORDER BY fic.object_id, fic.column_id`,
   },
+  ...MODULE_QUERIES,
 ];
 
 /** The whole catalog read as one batch; its result sets arrive in CATALOG_QUERIES order. */

@@ -11,6 +11,7 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
+import { readModules } from './to-model-modules';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
@@ -216,8 +217,14 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
+  // Views, procedures, functions and triggers: never managed, read for what they reference.
+  const managedIds = new Set(managed.map((t) => t.object_id));
+  const modules = readModules(s, (id) => managedIds.has(id), nameKeyFor(collation));
   return {
-    database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s) },
+    database: {
+      name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
+      ...(modules.length > 0 ? { modules } : {}),
+    },
     diagnostics,
   };
 }

@@ -20,6 +20,7 @@ import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
+import { planAroundDependents } from './dependents';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
@@ -85,10 +86,13 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
   const order = createTableOrder(created.map((t) => t.desired), key);
   const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
+  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
+  const around = planAroundDependents(guarded.steps, current, key);
+  const refused = [...guarded.refused, ...around.refused];
   return planForProduction({
-    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    steps: around.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: renameWarnings(tables, currentTables, key),
-    ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
+    ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);
 }
 

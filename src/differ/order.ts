@@ -9,6 +9,7 @@ import type { Table } from '../model';
 
 /** The phases of a plan, in execution order. */
 export const PHASES = [
+  { phase: 'drop-dependents', reason: 'schema-bound views and functions (and triggers of dropped tables) go before anything they bind changes' },
   { phase: 'drop-foreign-keys', reason: 'a foreign key blocks dropping or changing the key, column or table it references' },
   { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
   { phase: 'drop-columns', reason: 'columns go once nothing depends on them, before their table could be dropped' },
@@ -27,7 +28,8 @@ export const PHASES = [
   { phase: 'redefine-indexes', reason: 'CREATE INDEX ... WITH (DROP_EXISTING = ON) after the columns it names exist and after a new clustered index (so it is built once), before new keys and nonclustered indexes' },
   { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
-  { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
+  { phase: 'foreign-keys', reason: 'the referenced keys exist and FK cycles need every table first' },
+  { phase: 'create-dependents', reason: 'last: views and functions are re-created over the final tables' },
 ] as const;
 
 /** A phase name. */
@@ -59,6 +61,8 @@ export function phaseOf(change: Change): Phase {
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
+    case 'dropModule': return 'drop-dependents';
+    case 'createModule': return 'create-dependents';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -90,6 +94,8 @@ function keyInPhase(change: Change): SortKey {
     case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
+    // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
+    case 'dropModule': case 'createModule': return ['', '', 0, ''];
     default: return assertNever(change, 'change kind');
   }
 }

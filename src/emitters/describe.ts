@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { Column, Index } from '../model';
+import type { Column, DependentModule, Index } from '../model';
 import { typeText } from '../sqlserver/types';
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
@@ -105,7 +105,27 @@ const DESCRIBERS: Describers = {
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
+  createModule: (c) => ({
+    table: moduleTable(c.module), object: c.module.name, marker: '+',
+    summary: `re-create ${moduleWord(c.module)} ${c.module.schema}.${c.module.name} from its stored definition${c.module.indexes.length > 0 ? ` with its indexes ${c.module.indexes.map((i) => i.name).join(', ')}` : ''}`,
+  }),
 };
+
+/** What a module is, in words: view, procedure, function, trigger. */
+export function moduleWord(m: DependentModule): string {
+  switch (m.type) {
+    case 'V': return 'view';
+    case 'P': return 'procedure';
+    case 'FN': case 'IF': case 'TF': return 'function';
+    case 'TR': return 'trigger';
+  }
+}
+
+/** A trigger belongs to its table; other modules are shown under their own name. */
+function moduleTable(m: DependentModule): TableRef {
+  return m.parent ?? { schema: m.schema, name: m.name };
+}
 
 /** The table, object name, marker and one-line summary of a change; throws on an unknown kind. */
 export function describeChange(change: Change): ChangeFacts {

@@ -1,6 +1,7 @@
 import type { SqlExpression } from './expression';
 import type { SourceRef } from './source';
 import type { SqlType } from './types';
+import type { DependentModule } from './modules';
 
 /** The whole desired or actual state of one database: the single vocabulary of schemac. */
 export interface Database {
@@ -13,6 +14,8 @@ export interface Database {
   readonly tables: readonly Table[];
   /** Catalog only: what the server is (edition and version decide online operations). */
   readonly server?: ServerFacts;
+  /** Catalog only: views, procedures, functions and triggers (unmanaged; read for their dependencies). */
+  readonly modules?: readonly DependentModule[];
 }
 
 /**

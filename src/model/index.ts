@@ -4,3 +4,4 @@ export * from './expression';
 export * from './source';
 export * from './database';
 export * from './diagnostic';
+export * from './modules';

@@ -92,6 +92,7 @@ export function changeSource(change: Change): SourceRef | null {
       return change.constraint.source ?? null;
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'renameColumn':
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
+    case 'dropModule': case 'createModule':
       return null;
   }
 }
