@@ -6,7 +6,7 @@
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ForeignKeyColumnRow,
   ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName,
-  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, ViewIndexColumnRow, ViewIndexRow,
+  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -108,6 +108,11 @@ export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[
 
 const fulltextIndexColumns: RowSpec<FulltextIndexColumnRow> = { object_id: integer, column_id: integer };
 
+const types: RowSpec<TypeRow> = {
+  schema_name: string, name: string, system_type_name: string,
+  max_length: integer, precision: integer, scale: integer, is_nullable: boolean,
+};
+
 const sqlModules: RowSpec<SqlModuleRow> = {
   object_id: integer, schema_name: string, name: string,
   type: { type: { kind: 'enum', values: ['V', 'P', 'FN', 'IF', 'TF', 'TR'] }, nullable: false, optional: false },
@@ -129,6 +134,7 @@ const viewIndexColumns: RowSpec<ViewIndexColumnRow> = {
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
 export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec<NonNullable<CatalogSnapshot[K]>[number]> } = {
   fulltext_index_columns: fulltextIndexColumns,
+  types,
   sql_modules: sqlModules,
   sql_expression_dependencies: sqlExpressionDependencies,
   view_indexes: viewIndexes,
@@ -141,6 +147,7 @@ export const OPTIONAL_ROW_ARRAYS = Object.keys(OPTIONAL_ROW_SPECS) as OptionalRo
 /** Properties that order the optional arrays' rows when serializing. */
 export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonly string[] } = {
   fulltext_index_columns: ['object_id', 'column_id'],
+  types: ['schema_name', 'name'],
   sql_modules: ['object_id'],
   sql_expression_dependencies: ['referencing_id', 'referenced_id', 'referenced_minor_id'],
   view_indexes: ['object_id', 'index_id'],

@@ -146,6 +146,20 @@ export interface FulltextIndexColumnRow {
   readonly column_id: number;
 }
 
+/** sys.types rows of user alias types (is_user_defined = 1, not table or CLR types): an optional array. */
+export interface TypeRow {
+  readonly schema_name: string;
+  readonly name: string;
+  /** TYPE_NAME(system_type_id): the base type. */
+  readonly system_type_name: string;
+  /** In bytes, -1 for MAX, as sys.columns. */
+  readonly max_length: number;
+  readonly precision: number;
+  readonly scale: number;
+  /** Whether a column of the type is NULL when it does not say. */
+  readonly is_nullable: boolean;
+}
+
 /**
  * sys.objects joined to sys.sql_modules: a view, procedure, function or trigger (an optional
  * array). https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
@@ -228,6 +242,8 @@ export interface CatalogSnapshot {
   readonly row_counts: readonly RowCountRow[];
   /** Optional (added after v1 shipped; absent in older snapshots). */
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
+  /** Optional: user alias types (absent in older snapshots and when the database has none). */
+  readonly types?: readonly TypeRow[];
   /** Views, procedures, functions, triggers and what they reference (optional). */
   readonly sql_modules?: readonly SqlModuleRow[];
   readonly sql_expression_dependencies?: readonly SqlExpressionDependencyRow[];
@@ -236,7 +252,7 @@ export interface CatalogSnapshot {
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns'
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'types'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns';
 
 /** The names of the required row arrays, in file order. */

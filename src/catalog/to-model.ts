@@ -12,6 +12,7 @@ import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
 import { readModules } from './to-model-modules';
+import { readAliasTypes } from './read-alias-types';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
@@ -41,6 +42,8 @@ export interface ToModelOptions {
    * nothing in an ignored table can produce a warning, an error or a plan step.
    */
   readonly skipTable?: (t: { readonly schema: string; readonly name: string }) => boolean;
+  /** Schemas to leave out (the config's `ignore.schemas`): their alias types are not read. */
+  readonly skipSchema?: (schema: string) => boolean;
 }
 
 /** The snapshot without the rows of skipped tables (rows that refer to them included). */
@@ -217,12 +220,14 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
+  const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
   const modules = readModules(s, (id) => managedIds.has(id), nameKeyFor(collation));
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
+      ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
       ...(modules.length > 0 ? { modules } : {}),
     },
     diagnostics,

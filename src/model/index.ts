@@ -3,5 +3,7 @@ export * from './types';
 export * from './expression';
 export * from './source';
 export * from './database';
+export * from './alias-types';
+export * from './temporal';
 export * from './diagnostic';
 export * from './modules';
