@@ -6,11 +6,12 @@
 import { createHash } from 'crypto';
 import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../model';
 import type {
-  CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ForeignKeyColumnRow,
+  CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, TableRow,
 } from './snapshot-types';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
+import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -53,6 +54,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     default_constraints: [] as DefaultConstraintRow[], foreign_keys: [] as ForeignKeyRow[],
     foreign_key_columns: [] as ForeignKeyColumnRow[],
   };
+  const properties: ExtendedPropertyRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name });
@@ -63,6 +65,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       return found;
     };
     t.columns.forEach((c, i) => rows.columns.push(columnRow(id, i + 1, c)));
+    if (t.description !== undefined) properties.push({ major_id: id, minor_id: 0, name: MS_DESCRIPTION, value: t.description });
+    t.columns.forEach((c, i) => {
+      if (c.description !== undefined) properties.push({ major_id: id, minor_id: i + 1, name: MS_DESCRIPTION, value: c.description });
+    });
     writeIndexes(t, id, columnId, rows);
     for (const c of t.checks) {
       rows.check_constraints.push({
@@ -93,6 +99,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     row_counts: sortedTables.filter((t) => t.rowCount !== undefined).map((t) => ({
       object_id: tableIds.get(tableKey(t.schema, t.name)) as number, rows: t.rowCount as number,
     })),
+    // Optional, like a live read: present only when some table or column has a description.
+    ...(properties.length > 0 ? { extended_properties: properties } : {}),
   };
   return snapshot;
 }

@@ -26,6 +26,7 @@ export type CatalogQueryName =
   | 'row_counts'
   | 'fulltext_index_columns'
   | 'types'
+  | 'extended_properties'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -205,6 +206,18 @@ ORDER BY fic.object_id, fic.column_id`,
 FROM sys.types ty
 WHERE ty.is_user_defined = 1 AND ty.is_table_type = 0 AND ty.is_assembly_type = 0
 ORDER BY SCHEMA_NAME(ty.schema_id), ty.name`,
+  },
+  {
+    name: 'extended_properties',
+    // Descriptions only: MS_Description on a table (minor_id 0) or a column (minor_id =
+    // column_id), class 1 = OBJECT_OR_COLUMN. Other extended properties are not read, so they
+    // are never planned or dropped. The value is sql_variant: cast so drivers get plain text.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/extended-properties-catalog-views-sys-extended-properties
+    sql: `SELECT ep.major_id, ep.minor_id, ep.name, CAST(ep.value AS nvarchar(max)) AS value
+FROM sys.extended_properties ep
+JOIN sys.tables t ON t.object_id = ep.major_id
+WHERE ep.class = 1 AND ep.name = N'MS_Description' AND ${MANAGED}
+ORDER BY ep.major_id, ep.minor_id`,
   },
   ...MODULE_QUERIES,
 ];

@@ -4,7 +4,7 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
-  CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ForeignKeyColumnRow,
+  CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow,
 } from './snapshot-types';
@@ -130,6 +130,7 @@ const viewIndexColumns: RowSpec<ViewIndexColumnRow> = {
   object_id: integer, index_id: integer, index_column_id: integer, column_name: string,
   key_ordinal: integer, is_included_column: boolean, is_descending_key: boolean,
 };
+const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
 export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec<NonNullable<CatalogSnapshot[K]>[number]> } = {
@@ -139,6 +140,7 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   sql_expression_dependencies: sqlExpressionDependencies,
   view_indexes: viewIndexes,
   view_index_columns: viewIndexColumns,
+  extended_properties: extendedProperties,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -152,6 +154,7 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   sql_expression_dependencies: ['referencing_id', 'referenced_id', 'referenced_minor_id'],
   view_indexes: ['object_id', 'index_id'],
   view_index_columns: ['object_id', 'index_id', 'index_column_id'],
+  extended_properties: ['major_id', 'minor_id', 'name'],
 };
 
 /** Row array names in file order. */

@@ -213,6 +213,17 @@ export interface ViewIndexColumnRow {
   readonly is_descending_key: boolean;
 }
 
+/**
+ * sys.extended_properties (class 1, name MS_Description): a table's (minor_id 0) or a column's
+ * (minor_id = column_id) description; `value` is the sql_variant cast to nvarchar (an optional array).
+ */
+export interface ExtendedPropertyRow {
+  readonly major_id: number;
+  readonly minor_id: number;
+  readonly name: string;
+  readonly value: string | null;
+}
+
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
 export interface CatalogSnapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -244,6 +255,8 @@ export interface CatalogSnapshot {
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
   /** Optional: user alias types (absent in older snapshots and when the database has none). */
   readonly types?: readonly TypeRow[];
+  /** Optional: descriptions (absent when the database has none, and in older snapshots). */
+  readonly extended_properties?: readonly ExtendedPropertyRow[];
   /** Views, procedures, functions, triggers and what they reference (optional). */
   readonly sql_modules?: readonly SqlModuleRow[];
   readonly sql_expression_dependencies?: readonly SqlExpressionDependencyRow[];
@@ -252,7 +265,7 @@ export interface CatalogSnapshot {
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns' | 'types'
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns';
 
 /** The names of the required row arrays, in file order. */

@@ -11,6 +11,7 @@ import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
+import { withDescriptions } from './descriptions';
 import { DeclarationResolver } from './declarations';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
@@ -61,6 +62,11 @@ export interface CompileOptions {
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
+  /**
+   * Read doc comments as descriptions (MS_Description); true by default. Off for projects whose
+   * descriptions are maintained elsewhere (config "descriptions": "ignore").
+   */
+  readonly descriptions?: boolean;
 }
 
 /** Where clean type-check results are remembered between runs (a file, in the CLI). */
@@ -184,7 +190,10 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
 
   const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
   const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas])].sort(cmp);
-  const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
+  const tables = drafts.map((d) => {
+    const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
+    return options.descriptions === false ? table : withDescriptions(d, table, bag);
+  });
   return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
 }
 

@@ -131,6 +131,19 @@ export interface DropModule { readonly kind: 'dropModule'; readonly module: Depe
 /** Re-creates a module from its stored definition (sys.sql_modules), and an indexed view's indexes. */
 export interface CreateModule { readonly kind: 'createModule'; readonly module: DependentModule }
 
+/**
+ * The MS_Description extended property of a table (`column` null) or a column: added (`from`
+ * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
+ * sp_dropextendedproperty). New tables and columns carry theirs in createTable / addColumn.
+ */
+export interface SetDescription {
+  readonly kind: 'setDescription';
+  readonly table: TableRef;
+  readonly column: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -141,6 +154,7 @@ export type Change =
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | SetDescription
   | DropModule | CreateModule;
 
 export type ChangeKind = Change['kind'];

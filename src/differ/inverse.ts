@@ -40,6 +40,7 @@ export function invert(change: Change): Change | null {
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };
+    case 'setDescription': return { ...change, from: change.to, to: change.from };
     default: return assertNever(change, 'change kind');
   }
 }

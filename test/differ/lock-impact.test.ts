@@ -51,6 +51,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
   dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
 };
 
 function tableRef(c: Change): { schema: string; name: string } | null {

@@ -43,6 +43,7 @@ const sample: Record<ChangeKind, Change> = {
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
+  setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
 };
 
 const phaseIndex = (change: Change) => PHASES.findIndex((p) => p.phase === phaseOf(change));

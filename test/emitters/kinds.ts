@@ -125,4 +125,12 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
       'CREATE UNIQUE CLUSTERED INDEX [ix_v_active_users_id] ON [dbo].[v_active_users] ([id]);',
     ],
   },
+  // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
+  setDescription: {
+    change: { kind: 'setDescription', table: USERS, column: 'email', from: 'old', to: "The user's e-mail\naddress, café" },
+    sql: [[
+      "DECLARE @description nvarchar(4000) = N'The user''s e-mail' + NCHAR(10) + N'address, café';",
+      "EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = @description, @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'users', @level2type = N'COLUMN', @level2name = N'email';",
+    ].join('\n')],
+  },
 };

@@ -96,6 +96,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'renameColumn':
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
     case 'dropModule': case 'createModule':
+    case 'setDescription':
       return null;
   }
 }

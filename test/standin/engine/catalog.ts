@@ -48,6 +48,13 @@ export interface ForeignKey extends Dated {
   onDelete: RefAction; onUpdate: RefAction; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
 }
 
+/**
+ * An extended property on a table (minor 0) or a column (minor = column_id): sys.extended_properties
+ * class 1. Kept on its table, so DROP TABLE removes it, sp_rename keeps it (ids do not change),
+ * and transactions restore it with the table.
+ */
+export interface ExtendedProperty { minorId: number; name: string; value: Value }
+
 /** A user table. */
 export interface Table extends Dated {
   objectId: number;
@@ -60,6 +67,8 @@ export interface Table extends Dated {
   defaults: DefaultConstraint[];
   fks: ForeignKey[];
   rows: Row[];
+  /** Absent until the first sp_addextendedproperty on the table or one of its columns. */
+  properties?: ExtendedProperty[];
 }
 
 /**

@@ -149,6 +149,8 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
         if (bound) throw err.dependent('object', bound.name, col.name, 'DROP COLUMN');
         t.columns = t.columns.filter((c) => c !== col);
         for (const row of t.rows) delete row[col.columnId];
+        // The column's extended properties go with it (they are keyed by its column_id).
+        if (t.properties) t.properties = t.properties.filter((p) => p.minorId !== col.columnId);
       }
       return;
     }

@@ -30,7 +30,8 @@ import type { FaultState } from './faults';
 import { checkOnline, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
 import { isDriverProbe } from './faults';
 import type { StatementNeeds } from './lock-needs';
-import { renameNeeds, statementNeeds } from './lock-needs';
+import { needsOf, renameNeeds, statementNeeds } from './lock-needs';
+import { runExtendedPropertyProc } from './extended-properties';
 import type { StatementLog, StatementRecord } from './statement-log';
 
 /** What a session needs from the engine. */
@@ -559,6 +560,16 @@ export class EngineSession implements Session {
       case 'sp_releaseapplock': {
         const status = spReleaseAppLock(this.appLockCaller(), arg(0, '@resource'), arg(1, '@lockowner'));
         if (s.returnVar) this.setVar(s.returnVar, status);
+        this.done();
+        return;
+      }
+      case 'sp_addextendedproperty': case 'sp_updateextendedproperty': case 'sp_dropextendedproperty': {
+        // The property is written on its table: the same lock as other DDL on that table.
+        const first = name === 'sp_dropextendedproperty' ? 1 : 2;
+        const schema = arg(first + 1, '@level0name');
+        const table = arg(first + 3, '@level1name');
+        if (schema !== null && table !== null) await this.lockFor(needsOf(host, [[toText(schema), toText(table)]], true, []), signal);
+        runExtendedPropertyProc(this.ddl(true).db, name, arg);
         this.done();
         return;
       }

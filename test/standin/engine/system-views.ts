@@ -96,6 +96,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // No full-text engine here: no full-text index ever exists (columns as the docs list them).
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-fulltext-index-columns-transact-sql
   'sys.fulltext_index_columns': empty([c('object_id', ty.int), c('column_id', ty.int), c('type_column_id', ty.int, true), c('language_id', ty.int), c('statistical_semantics', ty.int)]),
+  // Class 1 (OBJECT_OR_COLUMN) only: the stand-in keeps properties on tables and columns.
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/extended-properties-catalog-views-sys-extended-properties
+  'sys.extended_properties': view([c('class', ty.tinyint), c('class_desc', desc60, true), c('major_id', ty.int), c('minor_id', ty.int), c('name', sn), c('value', ty.variant, true)],
+    (db) => db.tables.flatMap((t) => (t.properties ?? []).map((p) => [1, 'OBJECT_OR_COLUMN', t.objectId, p.minorId, p.name, p.value]))),
   'sys.columns': view(COLUMN_COLS, allColumns),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
   'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
