@@ -69,7 +69,10 @@ ORDER BY s.name`,
   },
   {
     name: 'tables',
-    sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name
+    // temporal_type, history_table_id (SQL Server 2016+) and the retention (2017+) describe
+    // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql).
+    sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name,
+  t.temporal_type, t.history_table_id, t.history_retention_period, t.history_retention_period_unit
 FROM sys.tables t
 WHERE ${MANAGED}
 ORDER BY t.object_id`,
@@ -87,7 +90,8 @@ ORDER BY t.object_id`,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
   c.collation_name, c.is_computed,
-  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set
+  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
+  c.generated_always_type, c.is_hidden
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id

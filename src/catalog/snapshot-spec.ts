@@ -36,7 +36,11 @@ const actions: FieldSpec = { type: { kind: 'enum', values: ['NO_ACTION', 'CASCAD
 /** Every row property, required unless marked optional; the map's key order is the file order. */
 type RowSpec<Row> = { readonly [K in keyof Row]-?: FieldSpec };
 
-const tables: RowSpec<TableRow> = { object_id: integer, schema_name: string, name: string };
+const tables: RowSpec<TableRow> = {
+  object_id: integer, schema_name: string, name: string,
+  temporal_type: optional(nullable(integer)), history_table_id: optional(nullable(integer)),
+  history_retention_period: optional(nullable(integer)), history_retention_period_unit: optional(nullable(integer)),
+};
 
 const columns: RowSpec<ColumnRow> = {
   object_id: integer, column_id: integer, name: string, type_name: string,
@@ -50,6 +54,8 @@ const columns: RowSpec<ColumnRow> = {
   is_persisted: optional(nullable(boolean)),
   is_sparse: optional(nullable(boolean)),
   is_column_set: optional(nullable(boolean)),
+  generated_always_type: optional(nullable(integer)),
+  is_hidden: optional(nullable(boolean)),
 };
 
 const indexes: RowSpec<IndexRow> = {

@@ -15,6 +15,14 @@ export interface TableRow {
   readonly object_id: number;
   readonly schema_name: string;
   readonly name: string;
+  /** 0 ordinary, 1 the history table of a versioned table, 2 system-versioned (optional: older snapshots lack it). */
+  readonly temporal_type?: number | null;
+  /** The history table's object_id, for temporal_type 2 (optional). */
+  readonly history_table_id?: number | null;
+  /** HISTORY_RETENTION_PERIOD's count; -1 for INFINITE (optional). */
+  readonly history_retention_period?: number | null;
+  /** Its unit: -1 INFINITE, 3 DAY, 4 WEEK, 5 MONTH, 6 YEAR (optional). */
+  readonly history_retention_period_unit?: number | null;
 }
 
 /** sys.columns (+ TYPE_NAME, sys.identity_columns, sys.computed_columns). */
@@ -44,6 +52,10 @@ export interface ColumnRow {
   readonly is_sparse?: boolean | null;
   /** sys.columns.is_column_set: the xml column of a column set (optional). */
   readonly is_column_set?: boolean | null;
+  /** sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise (optional). */
+  readonly generated_always_type?: number | null;
+  /** sys.columns.is_hidden: a HIDDEN period column (optional). */
+  readonly is_hidden?: boolean | null;
 }
 
 /**

@@ -4,6 +4,7 @@ import { allObjects } from './catalog';
 import { dependencyRows, modulesOf } from './modules';
 import type { SqlType } from './types';
 import { SYSTEM_TYPES, isAssemblyType, systemType, ty, isStringType } from './types';
+import { periodRows } from './temporal';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -40,7 +41,19 @@ function columnVals(t: Table, col: Column): Value[] {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0];
+    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
+}
+// sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
+const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
+// sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
+const TEMPORAL_DESC: Record<number, string> = { 0: 'NON_TEMPORAL_TABLE', 1: 'HISTORY_TABLE', 2: 'SYSTEM_VERSIONED_TEMPORAL_TABLE' };
+const UNIT_DESC: Record<number, string> = { [-1]: 'INFINITE', 3: 'DAY', 4: 'WEEK', 5: 'MONTH', 6: 'YEAR' };
+/** temporal_type, its desc, history_table_id, history_retention_period, its unit and desc. */
+function temporalVals(t: Table | undefined): Value[] {
+  const tt = t?.temporal;
+  if (tt === undefined) return [0, TEMPORAL_DESC[0], null, null, null, null];
+  if (tt.type === 1) return [1, TEMPORAL_DESC[1], null, null, null, null];
+  return [2, TEMPORAL_DESC[2], tt.historyId, tt.retentionPeriod, tt.retentionUnit, UNIT_DESC[tt.retentionUnit] ?? null];
 }
 // A view's columns are in sys.columns too, under the view's object_id.
 const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
@@ -73,8 +86,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.schemas': view([c('name', sn), c('schema_id', ty.int), c('principal_id', ty.int, true)], (db) => db.schemas.map((s) => [s.name, s.schemaId, s.principalId])),
   'sys.objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
   'sys.all_objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true)],
-    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 'NON_TEMPORAL_TABLE', 0, 0, 0, 0])),
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true)],
+    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 0, 0, 0, ...temporalVals(tableOf(db, o.objectId))])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-periods-transact-sql
+  'sys.periods': view([c('name', sn), c('period_type', ty.tinyint), c('period_type_desc', desc60), c('object_id', ty.int), c('start_column_id', ty.int), c('end_column_id', ty.int)], (db) => periodRows(db)),
   'sys.views': view(OBJECT_COLS, (db) => objectsOf(db, 'V').map(objVals)),
   'sys.procedures': view(OBJECT_COLS, (db) => objectsOf(db, 'P').map(objVals)),
   // sys.triggers has its own shape (parent_id, is_instead_of_trigger, ...); the object columns
