@@ -192,6 +192,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse),
   setIgnoreDupKey: fixed('index-option-metadata'),
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
+  dropModule: fixed('module-ddl'),
+  createModule: fixed('module-ddl'),
 };
 
 /** The table a change touches, under the name the step uses. */
@@ -200,6 +202,7 @@ function tableOf(change: Change): TableRef | null {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
+    case 'dropModule': case 'createModule': return null;
     default: return change.table;
   }
 }

@@ -66,6 +66,8 @@ export const LOCK_RULES = {
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
   'index-option-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER INDEX ... SET changes an index option in the catalog without rebuilding it', source: 'https://learn.microsoft.com/sql/t-sql/statements/alter-index-transact-sql' },
   'sparse-change': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'ADD/DROP SPARSE changes the storage format: every row is copied into a new column and the table rebuilt', source: 'https://learn.microsoft.com/sql/relational-databases/tables/use-sparse-columns' },
+  // Re-creating an indexed view materializes it: its clustered index is built over the view's rows.
+  'module-ddl': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'drops or creates a view, procedure, function or trigger (an indexed view is materialized again when its index is built)', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-view-transact-sql' },
   'clustered-rebuild-online': { class: 'table-rebuild', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON clustered build: the table is rewritten while reads and writes go on; Sch-M briefly at the end', source: ONLINE_GUIDE },
 } as const satisfies Record<string, LockRule>;
 

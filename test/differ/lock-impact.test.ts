@@ -52,6 +52,8 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   rebuildCompression: ['clustered-rebuild-online', 'clustered-rebuild-offline', 'clustered-rebuild-online', 'clustered-rebuild-offline'],
   setIgnoreDupKey: ['index-option-metadata', 'index-option-metadata', 'index-option-metadata', 'index-option-metadata'],
   setSparse: ['sparse-change', 'sparse-change', 'sparse-change', 'sparse-change'],
+  dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
 };
 
@@ -60,6 +62,7 @@ function tableRef(c: Change): { schema: string; name: string } | null {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
+    case 'dropModule': case 'createModule': return null;
     default: return c.table;
   }
 }

@@ -264,6 +264,8 @@ class Sim {
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
       }
+      // Views, procedures, functions and triggers are not part of the tables this simulates.
+      case 'dropModule': case 'createModule': return;
       case 'setDescription': return this.setDescription(change);
       default: return assertNever(change, 'change kind');
     }
