@@ -8,6 +8,8 @@
  * `schemac.catalog/v1` (design.md "The catalog snapshot"), so result rows are snapshot rows.
  */
 
+import { MODULE_QUERIES } from './queries-modules';
+
 /** The result sets of the catalog batch, in the order the batch returns them. */
 export type CatalogQueryName =
   | 'database'
@@ -24,7 +26,8 @@ export type CatalogQueryName =
   | 'row_counts'
   | 'fulltext_index_columns'
   | 'types'
-  | 'extended_properties';
+  | 'extended_properties'
+  | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -66,7 +69,10 @@ ORDER BY s.name`,
   },
   {
     name: 'tables',
-    sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name
+    // temporal_type, history_table_id (SQL Server 2016+) and the retention (2017+) describe
+    // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql).
+    sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name,
+  t.temporal_type, t.history_table_id, t.history_retention_period, t.history_retention_period_unit
 FROM sys.tables t
 WHERE ${MANAGED}
 ORDER BY t.object_id`,
@@ -84,7 +90,8 @@ ORDER BY t.object_id`,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
   c.collation_name, c.is_computed,
-  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set
+  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
+  c.generated_always_type, c.is_hidden
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
@@ -216,6 +223,7 @@ JOIN sys.tables t ON t.object_id = ep.major_id
 WHERE ep.class = 1 AND ep.name = N'MS_Description' AND ${MANAGED}
 ORDER BY ep.major_id, ep.minor_id`,
   },
+  ...MODULE_QUERIES,
 ];
 
 /** The whole catalog read as one batch; its result sets arrive in CATALOG_QUERIES order. */

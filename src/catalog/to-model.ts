@@ -11,6 +11,8 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
+import { readModules } from './to-model-modules';
+import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
@@ -103,8 +105,10 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
+  const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
-  const tables = managed.map((t): Table => {
+  // A history table belongs to its versioned table's definition (read-temporal.ts).
+  const tables = managed.filter((t) => !temporal.historyIds.has(t.object_id)).map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
     const opaqueObjects = opaque.byTable.get(t.object_id) ?? [];
     for (const o of opaqueObjects) {
@@ -186,7 +190,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       trusted: !c.is_not_trusted,
       enabled: !c.is_disabled,
     }));
-    const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).map((d): DefaultConstraint => ({
+    const periodDefaults = new Map<string, string>();
+    const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).filter((d) => {
+      const column = columnName(t.object_id, d.parent_column_id);
+      if (!isPeriodDefault(columns, column)) return true;
+      periodDefaults.set(column, d.name);
+      return false;
+    }).map((d): DefaultConstraint => ({
       name: d.name,
       isSystemNamed: d.is_system_named,
       column: columnName(t.object_id, d.parent_column_id),
@@ -209,16 +219,21 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         enabled: !f.is_disabled,
       };
     });
+    const versioning = temporal.versioning.get(t.object_id);
     return {
       schema: t.schema_name,
       name: t.name,
-      columns,
+      columns: periodDefaults.size === 0 ? columns : columns.map((c) => {
+        const dfName = periodDefaults.get(c.name);
+        return dfName !== undefined && c.period !== undefined ? { ...c, period: { ...c.period, defaultName: dfName } } : c;
+      }),
       primaryKey,
       uniqueConstraints: sortedByName(uniqueConstraints),
       indexes: sortedByName(indexes),
       checks: sortedByName(checks),
       defaults: sortedByName(defaults),
       foreignKeys: sortedByName(foreignKeys),
+      ...(versioning !== undefined ? { versioning } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
@@ -230,10 +245,14 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
   const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
+  // Views, procedures, functions and triggers: never managed, read for what they reference.
+  const managedIds = new Set(managed.map((t) => t.object_id));
+  const modules = readModules(s, (id) => managedIds.has(id), nameKeyFor(collation));
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+      ...(modules.length > 0 ? { modules } : {}),
     },
     diagnostics,
   };
@@ -290,6 +309,7 @@ function readColumns(
       }
       computed = { expression: expression(c.computed_definition, `computed column ${c.name}`), persisted: c.is_persisted ?? false };
     }
+    const period = periodOfRow(c);
     columns.push({
       name: c.name,
       type: type.type,
@@ -300,6 +320,7 @@ function readColumns(
       // The compiler writes null for "the database default"; so must we, whatever the case.
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
       computed,
+      ...(period !== undefined ? { period } : {}),
     });
   }
   return columns;
