@@ -59,6 +59,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;
     const text = renderFile({
       doc: `${t.schema}.${t.name}, as schemac pull read it${db.name !== null ? ` from database ${db.name}` : ''}.`,
+      ...(t.description !== undefined ? { description: t.description } : {}),
       classDecorator: { text: `@Table(${tableArgs})`, uses: 'Table' },
       className: v.className, abstract: false, parent: mixin?.className ?? null,
       columns: v.columns.filter((c) => !inherited.columns.has(c.signature)),
