@@ -7,6 +7,8 @@ export type {
   BitColumnOptions, ColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
   StringColumnOptions,
 } from './column-options';
+export { nextValueFor, Sequence } from './sequence';
+export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';
 export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
 export type { ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, TableOptions } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

@@ -28,6 +28,7 @@ export function compileAndLint(project: Project, typeCheck = true): CompiledSche
   }
   const compiled = compileSchema(dir, {
     typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
+    ...(project.config.externalSequences !== undefined ? { externalSequences: project.config.externalSequences } : {}),
     typeCheckCache: fileTypeCheckCache(project.root),
   });
   const database = withoutIgnored(compiled.database, project.config.ignore);

@@ -2,7 +2,7 @@
  * Stable diagnostic codes of the schema compiler. A code never changes meaning once released;
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
  * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
- * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions).
+ * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions); SC19xx: sequences.
  */
 export const Codes = {
   /** A TypeScript error in a schema file (the message carries the TS code). */
@@ -52,6 +52,11 @@ export const Codes = {
   foreignKeyNotKey: 'SC1304',
   /** @DefaultName on a column that declares no default, so there is no constraint to name. */
   defaultNameWithoutDefault: 'SC1305',
+  /**
+   * `nextValueFor(x)` where x is not a declared Sequence, or NEXT VALUE FOR in a sql`...` default
+   * naming a sequence the schema does not declare and the config does not list in externalSequences.
+   */
+  unknownSequence: 'SC1306',
   /** Classes that extend each other in a cycle. */
   mixinCycle: 'SC1401',
   /** A table or mixin extending a class that is not a @Mixin. */
@@ -91,6 +96,20 @@ export const Codes = {
   defaultNotConvertible: 'SC1804',
   /** A member of a column's literal union longer than the column. */
   unionMemberTooLong: 'SC1805',
+  /** A sequence's START, INCREMENT, MINVALUE or MAXVALUE outside the range of its type. */
+  sequenceValueOutOfRange: 'SC1901',
+  /** INCREMENT BY 0 (SQL Server refuses it). */
+  sequenceZeroIncrement: 'SC1902',
+  /** MINVALUE not below MAXVALUE. */
+  sequenceMinNotBelowMax: 'SC1903',
+  /** START WITH outside MINVALUE..MAXVALUE. */
+  sequenceStartOutside: 'SC1904',
+  /** An increment larger than the distance between MINVALUE and MAXVALUE. */
+  sequenceIncrementTooLarge: 'SC1905',
+  /** A sequence type other than tinyint, smallint, int, bigint, decimal(p,0), numeric(p,0). */
+  sequenceType: 'SC1906',
+  /** A CACHE size that is not a positive integer. */
+  sequenceCache: 'SC1907',
 } as const;
 
 /** One diagnostic code. */

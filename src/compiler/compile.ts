@@ -13,6 +13,8 @@ import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
+import { checkSequenceReferences } from './sequence-references';
+import { collectSequences, type SequenceResolver } from './sequences';
 import { startNativeTypeCheck } from './native-type-check';
 import { apiEntry, findSchemaFiles, loadSchema } from './program';
 import { ClassReader, type ClassInfo } from './read-classes';
@@ -56,6 +58,12 @@ export interface CompileOptions {
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
+  /**
+   * Sequences the database has that the schema does not declare (schemac.config.json
+   * "externalSequences": `schema.name`, or `name` in the default schema), so a sql`NEXT VALUE
+   * FOR ...` default may name them.
+   */
+  readonly externalSequences?: readonly string[];
 }
 
 /** Where clean type-check results are remembered between runs (a file, in the CLI). */
@@ -109,6 +117,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const checkInProcess = (): number => report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
   if (typeCheck && native === null) typeErrors += checkInProcess();
 
+  const sequences = collectSequences(userFiles, checker, defaultSchema, bag);
   const reader = new ClassReader(checker);
   const reportedCycles = new Set<ts.ClassDeclaration>();
   const drafts: TableDraft[] = [];
@@ -118,7 +127,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, checker);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, checker, sequences);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -141,7 +150,13 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
   }
+  for (const d of sequences.declared) {
+    const scope = objectScopes.get(key(d.name.schema)) ?? [];
+    scope.push({ name: d.name.name, owner: `schema ${d.name.schema}`, origin: { node: d.node, nameNode: d.nameNode, generated: false, what: 'sequence' }, isIndex: false });
+    objectScopes.set(key(d.name.schema), scope);
+  }
   for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
+  checkSequenceReferences(drafts, sequences, options.externalSequences ?? [], defaultSchema, key, bag);
   checkCascadePaths(drafts, bag);
 
   if (native !== null) {
@@ -157,14 +172,17 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   }
   if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema)])].sort(cmp);
+  const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
+    .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
   const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
-  return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
+  const database = emptyDb(tables, schemas);
+  return { database: declaredSequences.length > 0 ? { ...database, sequences: declaredSequences } : database, diagnostics: bag.sorted() };
 }
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, key: NameKey, checker: ts.TypeChecker,
+  defaultSchema: string, namer: Namer, key: NameKey, checker: ts.TypeChecker, sequences: SequenceResolver,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -178,7 +196,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, checker, bag);
+  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, checker, bag, sequences);
 }
 
 /**

@@ -58,12 +58,13 @@ const itemKinds: Readonly<Record<string, ItemKind>> = {
 };
 
 /** How a file imported the API: local name -> exported name, and namespace aliases. */
-interface ApiImports {
+export interface ApiImports {
   readonly named: ReadonlyMap<string, string>;
   readonly namespaces: ReadonlySet<string>;
 }
 
-function apiImports(sf: ts.SourceFile): ApiImports {
+/** The file's imports from 'schemac'. */
+export function apiImports(sf: ts.SourceFile): ApiImports {
   const named = new Map<string, string>();
   const namespaces = new Set<string>();
   for (const st of sf.statements) {
@@ -79,7 +80,7 @@ function apiImports(sf: ts.SourceFile): ApiImports {
 }
 
 /** The API export an expression names (`Table`, `Column`, `s.Table`), or undefined. */
-function apiName(expr: ts.Expression, imports: ApiImports): string | undefined {
+export function apiName(expr: ts.Expression, imports: ApiImports): string | undefined {
   if (ts.isIdentifier(expr)) return imports.named.get(expr.text);
   if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && imports.namespaces.has(expr.expression.text)) {
     return expr.name.text;
@@ -127,7 +128,8 @@ export class ClassReader {
     const sf = decl.getSourceFile();
     const imports = this.imports(sf);
     const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
-    const ctx: ValueContext = { checker: this.checker, sqlNames };
+    const nextValueNames = new Set([...imports.named].filter(([, exported]) => exported === 'nextValueFor').map(([local]) => local));
+    const ctx: ValueContext = { checker: this.checker, sqlNames, nextValueNames };
     let role: ClassRole = 'plain';
     let roleNode: ts.Node = decl.name ?? decl;
     let tableArgs: StaticValue[] = [];

@@ -65,6 +65,7 @@ interface RawConfig {
   readonly defaultSchema?: string;
   readonly systemNames?: SchemacConfig['systemNames'];
   readonly managedSchemas?: readonly string[];
+  readonly externalSequences?: readonly string[];
   readonly naming?: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint?: { readonly rules?: SchemacConfig['lint']['rules'] };
   readonly ignore?: { readonly tables?: readonly string[]; readonly schemas?: readonly string[] };
@@ -78,6 +79,7 @@ function fromChecked(raw: RawConfig, dir: string): SchemacConfig {
     defaultSchema: raw.defaultSchema ?? base.defaultSchema,
     systemNames: raw.systemNames ?? base.systemNames,
     ...(raw.managedSchemas === undefined ? {} : { managedSchemas: [...raw.managedSchemas] }),
+    ...(raw.externalSequences === undefined ? {} : { externalSequences: [...raw.externalSequences] }),
     naming: { ...raw.naming },
     lint: raw.lint?.rules === undefined ? {} : { rules: { ...raw.lint.rules } },
     ignore: { tables: [...(raw.ignore?.tables ?? [])], schemas: [...(raw.ignore?.schemas ?? [])] },

@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -100,6 +100,16 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/** CREATE SEQUENCE, before the tables and defaults that draw from it. */
+export interface CreateSequence { readonly kind: 'createSequence'; readonly sequence: Sequence }
+/** DROP SEQUENCE, after the tables and defaults that drew from it; `sequence` is the catalog's, so the inverse can recreate it. */
+export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence: Sequence }
+/**
+ * ALTER SEQUENCE: every option but the type (which ALTER SEQUENCE cannot change: that is a drop
+ * and create). A changed start is RESTART WITH, which also resets the next value.
+ */
+export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -108,7 +118,8 @@ export type Change =
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint;
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | CreateSequence | DropSequence | AlterSequence;
 
 export type ChangeKind = Change['kind'];
 
@@ -120,7 +131,8 @@ export type HazardCode =
   | 'constraint-scan'    // a FK or check is validated over existing rows (a scan, may fail)
   | 'identity-change'    // identity seed/increment or the identity property changes
   | 'not-null-with-rows' // a column becomes NOT NULL over existing rows
-  | 'irreversible';      // the step has no faithful inverse
+  | 'irreversible'       // the step has no faithful inverse
+  | 'sequence-restart';  // a sequence's numbering restarts (RESTART WITH): values may be generated again
 
 export interface Hazard {
   readonly code: HazardCode;
@@ -161,7 +173,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }

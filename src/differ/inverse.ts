@@ -35,6 +35,9 @@ export function invert(change: Change): Change | null {
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
     case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    case 'createSequence': return { kind: 'dropSequence', sequence: change.sequence };
+    case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
+    case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     default: return assertNever(change, 'change kind');
   }
 }

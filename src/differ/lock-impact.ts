@@ -178,12 +178,15 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
   addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
+  createSequence: fixed('sequence-ddl'),
+  dropSequence: fixed('sequence-ddl'),
+  alterSequence: fixed('sequence-ddl'),
 };
 
 /** The table a change touches, under the name the step uses. */
 function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
-    case 'createSchema': case 'dropSchema': return null;
+    case 'createSchema': case 'dropSchema': case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     default: return change.table;

@@ -1,6 +1,7 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
 import type { Column, Index } from '../model';
 import { typeText } from '../sqlserver/types';
+import { sequenceDelta, sequenceSummary } from './sequence-text';
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
 export type ChangeMarker = '+' | '~' | '-';
@@ -105,6 +106,9 @@ const DESCRIBERS: Describers = {
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
+  dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),
+  alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),
 };
 
 /** The table, object name, marker and one-line summary of a change; throws on an unknown kind. */

@@ -29,7 +29,7 @@ export function stateAfter(desired: Database, previous: Database, plan: Plan): D
     if (old !== undefined) { tables.push(plain(old)); wholeTables.add(`${key(s.table.schema)}.${key(s.table.name)}`); }
   }
   for (const s of plan.skipped) {
-    if (s.objectType === 'schema' || s.objectType === 'table' || wholeTables.has(`${key(s.table.schema)}.${key(s.table.name)}`)) continue;
+    if (s.objectType === 'schema' || s.objectType === 'sequence' || s.objectType === 'table' || wholeTables.has(`${key(s.table.schema)}.${key(s.table.name)}`)) continue;
     const old = previous.tables[find([...previous.tables], s)];
     // The skipped object's table kept its old name in `s`; the desired one may be renamed.
     const i = tables.findIndex((t) => key(t.schema) === key(s.table.schema)
@@ -37,7 +37,13 @@ export function stateAfter(desired: Database, previous: Database, plan: Plan): D
     if (old === undefined || i < 0) continue;
     tables[i] = withSkipped(tables[i] as Table, old, s, key);
   }
-  const after: Database = { name: null, collation: desired.collation, schemas: [...schemas].sort(), tables };
+  // Sequences the plan left alone (undeclared, no --allow-drop) stay as they were.
+  const keptSequences = (previous.sequences ?? []).filter((q) => plan.skipped.some((s) => s.objectType === 'sequence'
+    && key(s.table.schema) === key(q.schema) && key(s.name) === key(q.name)));
+  const sequences = [...(desired.sequences ?? []), ...keptSequences];
+  const after: Database = {
+    name: null, collation: desired.collation, schemas: [...schemas].sort(), tables, ...(sequences.length > 0 ? { sequences } : {}),
+  };
   const remaining = diff(desired, after, { allowDrop: false });
   if (remaining.steps.length > 0) {
     throw new Error(`migrate: internal error: the state after the plan still differs from the schema (${describeRemaining(remaining)})`);
@@ -70,6 +76,7 @@ function withSkipped(t: Table, old: Table, s: SkippedObject, key: NameKey): Tabl
     case 'primaryKey': return t.primaryKey === null && old.primaryKey !== null ? { ...t, primaryKey: old.primaryKey } : t;
     case 'table':
     case 'schema':
+    case 'sequence':
       return t;
   }
 }

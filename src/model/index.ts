@@ -3,4 +3,5 @@ export * from './types';
 export * from './expression';
 export * from './source';
 export * from './database';
+export * from './sequence';
 export * from './diagnostic';

@@ -43,11 +43,15 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   renameConstraint: ['rename', 'rename', 'rename', 'rename'],
   revalidateConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
   untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  createSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  dropSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  alterSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
 };
 
 function tableRef(c: Change): { schema: string; name: string } | null {
   switch (c.kind) {
     case 'createSchema': case 'dropSchema': case 'createTable': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
     default: return c.table;

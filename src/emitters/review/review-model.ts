@@ -93,6 +93,8 @@ export function changeSource(change: Change): SourceRef | null {
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'renameColumn':
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
       return null;
+    case 'createSequence': case 'dropSequence': return change.sequence.source ?? null;
+    case 'alterSequence': return change.to.source ?? null;
   }
 }
 

@@ -207,6 +207,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
     case 'renameConstraint': case 'untrustConstraint':
+    case 'createSequence': case 'dropSequence': case 'alterSequence':
       return;
     default:
       assertNever(change, 'change kind');

@@ -4,6 +4,7 @@ import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, r
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
+import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
 
@@ -106,6 +107,9 @@ const RENDERERS: Renderers = {
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  createSequence: (c) => [renderCreateSequence(c.sequence)],
+  dropSequence: (c) => [renderDropSequence(c.sequence)],
+  alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
 };
 
 /**
