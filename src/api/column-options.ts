@@ -52,3 +52,22 @@ export interface BitColumnOptions extends ColumnOptions<boolean | 0 | 1> {
   /** Marks the soft-delete flag that `activeOnly` indexes filter on ([col] = 0). */
   readonly softDelete?: boolean;
 }
+
+/**
+ * A period column of a system-versioned table: GENERATED ALWAYS AS ROW START (`'rowStart'`) or
+ * ROW END (`'rowEnd'`). SQL Server sets its value, so it takes no default, backfill, identity
+ * or computed expression, and it is NOT NULL.
+ */
+export interface PeriodColumnOptions {
+  readonly name?: string;
+  readonly generatedAlways: 'rowStart' | 'rowEnd';
+  /** HIDDEN: `SELECT *` leaves the column out (name it to read it). */
+  readonly hidden?: boolean;
+  readonly nullable?: false;
+  readonly renamedFrom?: string;
+}
+
+/** Options of a datetime2 column: an ordinary column, or a period column of a versioned table. */
+export type Datetime2ColumnOptions =
+  | (ColumnOptions<string> & { readonly generatedAlways?: undefined; readonly hidden?: undefined })
+  | PeriodColumnOptions;

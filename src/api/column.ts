@@ -4,7 +4,7 @@
  */
 import type { FieldDecorator } from './decorator-types';
 import type {
-  BitColumnOptions, ColumnOptions, IdentityColumnOptions, RowversionColumnOptions, StringColumnOptions,
+  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, RowversionColumnOptions, StringColumnOptions,
 } from './column-options';
 
 /** Field types that fit a column (nullable columns may also hold null / be optional). */
@@ -39,8 +39,8 @@ export const Column = {
   /** time(scale = 7). */
   time: (scale?: number, options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
   datetime: (options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
-  /** datetime2(scale = 7). */
-  datetime2: (scale?: number, options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
+  /** datetime2(scale = 7); with `generatedAlways`, a period column of a system-versioned table. */
+  datetime2: (scale?: number, options?: Datetime2ColumnOptions): FieldDecorator<Nullable<Temporal>> => field(),
   /** datetimeoffset(scale = 7). */
   datetimeoffset: (scale?: number, options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),
   smalldatetime: (options?: ColumnOptions<string>): FieldDecorator<Nullable<Temporal>> => field(),

@@ -4,11 +4,13 @@ export type { SqlFragment } from './sql';
 export { Column } from './column';
 export type { Length } from './column';
 export type {
-  BitColumnOptions, ColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
+  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, PeriodColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
   StringColumnOptions,
 } from './column-options';
 export { nextValueFor, Sequence } from './sequence';
 export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';
 export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
-export type { ForeignKeyOptions, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, TableOptions } from './table';
+export type {
+  ForeignKeyOptions, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, SystemVersioningOptions, TableOptions,
+} from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

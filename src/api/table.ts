@@ -17,6 +17,27 @@ export interface TableOptions {
   readonly schema?: string;
   /** Declared rename: the table's previous name in the same schema. */
   readonly renamedFrom?: string;
+  /**
+   * SYSTEM_VERSIONING = ON: SQL Server keeps every earlier version of each row in a history
+   * table. The table needs two `Column.datetime2(p, { generatedAlways: 'rowStart' | 'rowEnd' })`
+   * columns. `true` takes the defaults: history table `{table}_history` in the table's schema,
+   * retention INFINITE.
+   */
+  readonly systemVersioning?: true | SystemVersioningOptions;
+}
+
+/** HISTORY_RETENTION_PERIOD: 'infinite' (the default) or one count of days, weeks, months or years. */
+export type HistoryRetentionOption =
+  | 'infinite'
+  | { readonly days: number } | { readonly weeks: number } | { readonly months: number } | { readonly years: number };
+
+/** Options of SYSTEM_VERSIONING = ON. */
+export interface SystemVersioningOptions {
+  /** The history table's name (may hold {table}); `{table}_history` otherwise. */
+  readonly historyTable?: string;
+  /** The history table's schema; the table's own otherwise. */
+  readonly historySchema?: string;
+  readonly retention?: HistoryRetentionOption;
 }
 
 /** Declares a table: `@Table('users')` or `@Table('orders', { schema: 'sales' })`. */

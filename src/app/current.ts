@@ -58,7 +58,10 @@ async function readSource(ctx: AppContext, source: DatabaseSource, ignore?: Igno
  * warning, kept opaque. Only rows that contradict each other stop the command.
  */
 export function catalogModel(snapshot: CatalogSnapshot, report: (diagnostics: readonly Diagnostic[]) => void, ignore?: IgnoreSettings): Database {
-  const { database, diagnostics } = snapshotToModel(snapshot, ignore ? { skipTable: ignoredTable(ignore, nameKeyFor(snapshot.database_collation ?? DEFAULT_COLLATION)) } : {});
+  const key = nameKeyFor(snapshot.database_collation ?? DEFAULT_COLLATION);
+  const ignoredSchemas = new Set((ignore?.schemas ?? []).map(key));
+  const { database, diagnostics } = snapshotToModel(snapshot, ignore
+    ? { skipTable: ignoredTable(ignore, key), skipSchema: (schema) => ignoredSchemas.has(key(schema)) } : {});
   report(diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new AppError(`the database has objects schemac cannot read (${summarizeDiagnostics(diagnostics)})`);

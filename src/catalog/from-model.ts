@@ -85,6 +85,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     database_collation: db.collation,
     schemas: [...db.schemas],
     ...rows,
+    ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
+      const f = typeFacets(a.base);
+      return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
+    }) } : {}),
     // Row counts are facts about data, which a model does not have.
     row_counts: sortedTables.filter((t) => t.rowCount !== undefined).map((t) => ({
       object_id: tableIds.get(tableKey(t.schema, t.name)) as number, rows: t.rowCount as number,

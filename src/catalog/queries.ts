@@ -22,7 +22,8 @@ export type CatalogQueryName =
   | 'foreign_keys'
   | 'foreign_key_columns'
   | 'row_counts'
-  | 'fulltext_index_columns';
+  | 'fulltext_index_columns'
+  | 'types';
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -189,6 +190,18 @@ FROM sys.fulltext_index_columns fic
 JOIN sys.tables t ON t.object_id = fic.object_id
 WHERE ${MANAGED}
 ORDER BY fic.object_id, fic.column_id`,
+  },
+  {
+    name: 'types',
+    // User alias types (CREATE TYPE ... FROM): not table types, not CLR types (assembly types are
+    // read as opaque columns). TYPE_NAME(system_type_id) is the base type; max_length is in bytes
+    // as for columns. Columns name their alias through TYPE_NAME(user_type_id) above.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-types-transact-sql
+    sql: `SELECT SCHEMA_NAME(ty.schema_id) AS schema_name, ty.name,
+  TYPE_NAME(ty.system_type_id) AS system_type_name, ty.max_length, ty.[precision], ty.scale, ty.is_nullable
+FROM sys.types ty
+WHERE ty.is_user_defined = 1 AND ty.is_table_type = 0 AND ty.is_assembly_type = 0
+ORDER BY SCHEMA_NAME(ty.schema_id), ty.name`,
   },
 ];
 

@@ -6,7 +6,7 @@
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ForeignKeyColumnRow,
   ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName,
-  RowArrayName, RowCountRow, TableRow,
+  RowArrayName, RowCountRow, TableRow, TypeRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -108,9 +108,15 @@ export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[
 
 const fulltextIndexColumns: RowSpec<FulltextIndexColumnRow> = { object_id: integer, column_id: integer };
 
+const types: RowSpec<TypeRow> = {
+  schema_name: string, name: string, system_type_name: string,
+  max_length: integer, precision: integer, scale: integer, is_nullable: boolean,
+};
+
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
 export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec<NonNullable<CatalogSnapshot[K]>[number]> } = {
   fulltext_index_columns: fulltextIndexColumns,
+  types,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -119,6 +125,7 @@ export const OPTIONAL_ROW_ARRAYS = Object.keys(OPTIONAL_ROW_SPECS) as OptionalRo
 /** Properties that order the optional arrays' rows when serializing. */
 export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonly string[] } = {
   fulltext_index_columns: ['object_id', 'column_id'],
+  types: ['schema_name', 'name'],
 };
 
 /** Row array names in file order. */

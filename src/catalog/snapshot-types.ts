@@ -146,6 +146,20 @@ export interface FulltextIndexColumnRow {
   readonly column_id: number;
 }
 
+/** sys.types rows of user alias types (is_user_defined = 1, not table or CLR types): an optional array. */
+export interface TypeRow {
+  readonly schema_name: string;
+  readonly name: string;
+  /** TYPE_NAME(system_type_id): the base type. */
+  readonly system_type_name: string;
+  /** In bytes, -1 for MAX, as sys.columns. */
+  readonly max_length: number;
+  readonly precision: number;
+  readonly scale: number;
+  /** Whether a column of the type is NULL when it does not say. */
+  readonly is_nullable: boolean;
+}
+
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
 export interface CatalogSnapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -175,10 +189,12 @@ export interface CatalogSnapshot {
   readonly row_counts: readonly RowCountRow[];
   /** Optional (added after v1 shipped; absent in older snapshots). */
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
+  /** Optional: user alias types (absent in older snapshots and when the database has none). */
+  readonly types?: readonly TypeRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns';
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'types';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -3,7 +3,7 @@
  * the model keeps for each type (src/model/types.ts), so a catalog column and the same column
  * compiled from a schema file compare equal.
  */
-import type { SqlType } from '../model';
+import type { SqlType, SqlTypeName } from '../model';
 import { keywordKey } from '../sqlserver/names';
 import { bytesPerLengthUnit, facetShape, modelTypeName } from '../sqlserver/types';
 import { assertNever } from '../util/assert-never';
@@ -26,20 +26,25 @@ export function columnType(row: ColumnRow): TypeResult {
   // CLR system types (hierarchyid, geography, geometry) have none: TYPE_NAME(240) is NULL.
   const isAlias = row.system_type_name != null && keywordKey(row.system_type_name) !== keywordKey(row.type_name);
   const alias = isAlias ? { alias: { schema: row.type_schema_name ?? (keywordKey(row.type_name) === 'sysname' ? 'sys' : 'dbo'), name: row.type_name } } : {};
+  return { ok: true, type: { ...baseType(name, row), ...alias } };
+}
+
+/** A system type from its sys.columns / sys.types facets (max_length in bytes, -1 for MAX). */
+export function baseType(name: SqlTypeName, row: { readonly max_length: number; readonly precision: number; readonly scale: number }): SqlType {
   const shape = facetShape(name);
   switch (shape) {
     case 'none':
-      return { ok: true, type: { name, ...alias } };
+      return { name };
     case 'precisionScale':
-      return { ok: true, type: { name, precision: row.precision, scale: row.scale, ...alias } };
+      return { name, precision: row.precision, scale: row.scale };
     case 'float':
       // float(1..24) is stored as real, so a column named float is always float(53).
-      return { ok: true, type: { name, precision: 53, ...alias } };
+      return { name, precision: 53 };
     case 'fractionalSeconds':
-      return { ok: true, type: { name, scale: row.scale, ...alias } };
+      return { name, scale: row.scale };
     case 'length':
       // max_length is in bytes; nchar/nvarchar store two bytes per character.
-      return { ok: true, type: { name, length: row.max_length === -1 ? 'max' : row.max_length / bytesPerLengthUnit({ name }), ...alias } };
+      return { name, length: row.max_length === -1 ? 'max' : row.max_length / bytesPerLengthUnit({ name }) };
     default:
       return assertNever(shape, 'facet shape');
   }

@@ -11,6 +11,7 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
+import { readAliasTypes } from './read-alias-types';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
@@ -40,6 +41,8 @@ export interface ToModelOptions {
    * nothing in an ignored table can produce a warning, an error or a plan step.
    */
   readonly skipTable?: (t: { readonly schema: string; readonly name: string }) => boolean;
+  /** Schemas to leave out (the config's `ignore.schemas`): their alias types are not read. */
+  readonly skipSchema?: (schema: string) => boolean;
 }
 
 /** The snapshot without the rows of skipped tables (rows that refer to them included). */
@@ -216,8 +219,12 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
+  const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   return {
-    database: { name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s) },
+    database: {
+      name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
+      ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+    },
     diagnostics,
   };
 }

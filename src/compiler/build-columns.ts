@@ -12,6 +12,7 @@ import {
 } from '../sqlserver/types';
 import { snakeCase } from '../util/case';
 import { resolveType } from './column-types';
+import type { DeclarationResolver } from './declarations';
 import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { literalValues } from './literal-union';
@@ -20,6 +21,7 @@ import { expandTemplate } from './names';
 import type { ColumnDecl } from './read-classes';
 import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
+import { readPeriodColumn } from './temporal';
 import type { StaticValue } from './static-value';
 import type { TableDraft } from './table-draft';
 
@@ -86,7 +88,7 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
 }
 
 /** Adds one decorated field to the draft. */
-export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeChecker, bag: DiagnosticBag): void {
+export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
   const isSysname = decl.typeName === 'sysname';
   if (!isSysname && !isSqlTypeName(decl.typeName)) {
@@ -142,7 +144,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     if (defaultValue) mismatch('a computed column cannot have a default', defaultValue);
     if (identity) mismatch('a computed column cannot be IDENTITY', opts.get('identity'));
   }
-  const values = computed ? null : literalValues(decl.declaredType, checker);
+  const values = computed ? null : literalValues(decl.declaredType, resolver);
   const target = { column: name, type, union: values };
   if (values) checkUnionMembers(values, target, decl.declaredType ?? decl.nameNode, bag);
   if (defaultValue && !identity && !computed) checkLiteralValue(defaultValue, target, 'default', bag);
@@ -162,8 +164,10 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     bag.warning(Codes.nullabilityMismatch, message, decl.nameNode);
   }
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
+  const period = readPeriodColumn(opts, type, name, decl.typeNode, bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
+    ...(period !== undefined ? { period } : {}),
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
@@ -173,7 +177,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
   draft.byField.set(decl.field, info);
   draft.byName.set(key, info);
 
-  if (defaultValue && !identity && !computed && !isRowversion(type)) addDefault(draft, name, type, defaultValue, bag);
+  if (defaultValue && !identity && !computed && !period && !isRowversion(type)) addDefault(draft, name, type, defaultValue, bag);
   if (values) {
     const ckName = draft.namer.name('ck', draft.name, draft.schema, [name]);
     const check = {
@@ -185,13 +189,13 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, checker: ts.TypeC
     draft.origins.set(check, { node: decl.declaredType ?? decl.nameNode, nameNode: undefined, generated: true, what: 'check constraint' });
   }
   const pk = opts.get('primaryKey');
-  if (pk && !(pk.kind === 'boolean' && !pk.value)) addColumnPrimaryKey(draft, info.column, pk, bag);
+  if (pk && !period && !(pk.kind === 'boolean' && !pk.value)) addColumnPrimaryKey(draft, info.column, pk, bag);
 }
 
 /**
  * Whether the field's declared type admits null, read from the syntax: true for `?` or a union
  * with null/undefined, false for keyword, Date/Uint8Array and literal types, undefined when it
- * cannot be told without the type checker (an alias), which is then not worth a warning.
+ * cannot be told from the field's own syntax (an alias), which is then not worth a warning.
  */
 function fieldAllowsNull(decl: ColumnDecl): boolean | undefined {
   if (decl.optional) return true;

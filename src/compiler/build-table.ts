@@ -7,6 +7,7 @@ import { referencedColumns } from '../expr';
 import { Codes } from './codes';
 import { addColumn } from './build-columns';
 import { addItem } from './build-items';
+import type { DeclarationResolver } from './declarations';
 import type { DiagnosticBag } from './diagnostics';
 import type { Namer } from './names';
 import type { ClassInfo, ClassReader } from './read-classes';
@@ -52,7 +53,7 @@ export function classChain(info: ClassInfo, reader: ClassReader, bag: Diagnostic
 /** Builds the draft of one table from its chain. */
 export function buildTable(
   info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
-  namer: Namer, key: NameKey, checker: ts.TypeChecker, bag: DiagnosticBag, sequences?: SequenceResolver,
+  namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag, sequences?: SequenceResolver,
 ): TableDraft {
   const draft: TableDraft = {
     info, chain, schema, name, renamedFrom, namer, key, ...(sequences ? { sequences } : {}),
@@ -62,7 +63,7 @@ export function buildTable(
     origins: new Map(), defaultNames: new Map(), expressionChecks: [],
   };
   for (const cls of chain) {
-    for (const col of cls.columns) addColumn(draft, col, checker, bag);
+    for (const col of cls.columns) addColumn(draft, col, resolver, bag);
     for (const field of cls.unmapped) {
       bag.error(Codes.unmappedField, `field ${field.name.getText()} has no column decorator, so it has no SQL Server mapping; add @Column.<type>(...)`, field.name);
     }

@@ -29,6 +29,21 @@ export const Codes = {
   twoRowversions: 'SC1108',
   /** A default, backfill, identity or computed expression on a rowversion column (SQL Server sets its value). */
   rowversionValue: 'SC1109',
+  /**
+   * A system-versioned table without exactly one ROW START and one ROW END column, or a period
+   * column on a table that is not versioned and lacks its partner.
+   */
+  periodColumns: 'SC1110',
+  /** A period column (generatedAlways) whose type is not datetime2. */
+  periodColumnType: 'SC1111',
+  /** A nullable period column (SQL Server requires NOT NULL). */
+  periodColumnNullable: 'SC1112',
+  /** A default, backfill, identity, computed expression or primary key on a period column. */
+  periodColumnValue: 'SC1113',
+  /** A system-versioned table without a primary key (SQL Server requires one). */
+  versionedWithoutKey: 'SC1114',
+  /** systemVersioning options SQL Server refuses: a retention that is not one positive whole count. */
+  badVersioning: 'SC1115',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */

@@ -1,26 +1,31 @@
 /**
- * compileSchema: schema/*.schema.ts to a Database model plus diagnostics. The files are read
- * with ts-morph and the type checker, never executed; every problem of a run is reported.
+ * compileSchema: schema/*.schema.ts to a Database model plus diagnostics. The files are parsed
+ * once and read from their syntax, never executed; TypeScript's full check runs beside that
+ * (native compiler in a child process, else in-process); every problem of a run is reported.
  */
 import { createHash } from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
 import { ts } from 'ts-morph';
 import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
+import { DeclarationResolver } from './declarations';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { checkSequenceReferences } from './sequence-references';
 import { collectSequences, type SequenceResolver } from './sequences';
-import { startNativeTypeCheck } from './native-type-check';
-import { apiEntry, findSchemaFiles, loadSchema } from './program';
+import { nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
+import { apiEntry, findSchemaFiles, loadProgram } from './program';
+import { buildSourceGraph, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { displayPath, refAt, refOf } from './source-ref';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
+import { checkTemporal, readVersioning } from './temporal';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
 export interface CompileResult {
@@ -73,13 +78,20 @@ export interface TypeCheckCache {
 }
 
 
-/** A hash of everything TypeScript's check of this program reads (library files aside). */
-function typeCheckKey(program: ts.Program): string {
-  const hash = createHash('sha256').update(`typescript ${ts.version}\n`);
-  const files = program.getSourceFiles().filter((sf) => !program.isSourceFileDefaultLibrary(sf));
-  for (const sf of [...files].sort((a, b) => cmp(a.fileName, b.fileName))) {
-    hash.update(`${sf.fileName}\n${sf.text.length}\n`).update(sf.text);
-  }
+/**
+ * A hash of everything TypeScript's check reads, library files aside: the text of every parsed
+ * file (the schema files and what they import by path), of the schemac API's files, and the
+ * versions of both TypeScripts (a native check and an in-process one must agree on "clean").
+ */
+function typeCheckKey(graph: SourceGraph): string {
+  const hash = createHash('sha256').update(`typescript ${ts.version}\nnative ${nativeCompilerPath() ?? 'none'}\n`);
+  const apiDir = path.dirname(apiEntry());
+  const api = fs.readdirSync(apiDir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(apiDir, f));
+  const files: [string, string][] = [
+    ...[...graph.byPath.values()].map((sf): [string, string] => [sf.fileName, sf.text]),
+    ...api.map((f): [string, string] => [f, fs.readFileSync(f, 'utf8')]),
+  ];
+  for (const [name, text] of files.sort((a, b) => cmp(a[0], b[0]))) hash.update(`${name}\n${text.length}\n`).update(text);
   return hash.digest('hex');
 }
 
@@ -99,8 +111,9 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     return { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
   }
   const namer = new Namer(validTemplates(options.naming ?? {}, bag));
-  const { program, checker, files, userFiles } = loadSchema(paths);
-  const cacheKey = options.typeCheck !== false && options.typeCheckCache ? typeCheckKey(program) : null;
+  const graph = buildSourceGraph(paths, path.dirname(apiEntry()));
+  const { files, userFiles } = graph;
+  const cacheKey = options.typeCheck !== false && options.typeCheckCache ? typeCheckKey(graph) : null;
   const typeCheck = options.typeCheck !== false && !(cacheKey !== null && options.typeCheckCache?.has(cacheKey));
   /** Reports TypeScript diagnostics of the user's files; returns how many. */
   const report = (diagnostics: readonly ts.Diagnostic[]): number => {
@@ -110,15 +123,20 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     }
     return diagnostics.length;
   };
-  let typeErrors = report(userFiles.flatMap((sf) => program.getSyntacticDiagnostics(sf)));
+  let typeErrors = report(userFiles.flatMap((sf) => syntaxErrorsOf(sf)));
   // The native check runs in a child process while this one extracts; its verdict is read below.
   // tsc reports only syntax errors when there are any, so a file with one is checked in-process.
   const native = typeCheck && typeErrors === 0 && options.typeChecker !== 'in-process' ? startNativeTypeCheck(paths, apiEntry()) : null;
-  const checkInProcess = (): number => report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
+  // TypeScript 5's program is built only here, when the native compiler cannot check.
+  const checkInProcess = (): number => {
+    const program = loadProgram(paths, graph.byPath);
+    return report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
+  };
   if (typeCheck && native === null) typeErrors += checkInProcess();
 
-  const sequences = collectSequences(userFiles, checker, defaultSchema, bag);
-  const reader = new ClassReader(checker);
+  const resolver = new DeclarationResolver(graph);
+  const sequences = collectSequences(userFiles, resolver, defaultSchema, bag);
+  const reader = new ClassReader(resolver);
   const reportedCycles = new Set<ts.ClassDeclaration>();
   const drafts: TableDraft[] = [];
   const byClass = new Map<ts.ClassDeclaration, TableDraft>();
@@ -127,7 +145,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, checker, sequences);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, sequences);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -146,6 +164,14 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     scope.push({ name: d.name, owner: `schema ${d.schema}`, origin: { node, nameNode: node, generated: false, what: 'table' }, isIndex: false });
     scope.push(...objectScope);
     objectScopes.set(key(d.schema), scope);
+    // The history table is an object of its schema too: it must not collide with a declared table.
+    const versioned = d.versioning;
+    if (versioned !== undefined) {
+      const h = versioned.versioning;
+      const historyScope = objectScopes.get(key(h.historySchema)) ?? [];
+      historyScope.push({ name: h.historyTable, owner: `schema ${h.historySchema}`, origin: { node: versioned.node, nameNode: versioned.node, generated: false, what: `history table of ${d.schema}.${d.name}` }, isIndex: false });
+      objectScopes.set(key(h.historySchema), historyScope);
+    }
     checkNameLengths(d, node, bag);
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
@@ -174,7 +200,8 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
 
   const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
     .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
+  const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredSequences.map((q) => q.schema)])].sort(cmp);
   const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
   const database = emptyDb(tables, schemas);
   return { database: declaredSequences.length > 0 ? { ...database, sequences: declaredSequences } : database, diagnostics: bag.sorted() };
@@ -182,7 +209,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, key: NameKey, checker: ts.TypeChecker, sequences: SequenceResolver,
+  defaultSchema: string, namer: Namer, key: NameKey, sequences: SequenceResolver,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -196,7 +223,10 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  return buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, checker, bag, sequences);
+  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, sequences);
+  readVersioning(draft, opts.get('systemVersioning'), bag);
+  checkTemporal(draft, bag);
+  return draft;
 }
 
 /**

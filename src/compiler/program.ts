@@ -1,21 +1,13 @@
 /**
- * Loads schema files into a TypeScript program without executing them, with 'schemac' resolved
- * to the API next to this compiler (src/api from source, dist/api built). It uses the compiler
- * API that ts-morph bundles directly: wrapping 1,000 files in ts-morph nodes doubled load time.
+ * Finds the schema files, and builds TypeScript 5's program over them for the in-process type
+ * check (used only when the native compiler is missing), with 'schemac' resolved to the API next
+ * to this compiler (src/api from source, dist/api built). Extraction never needs a program: it
+ * reads the trees source-graph.ts parsed, which the program reuses.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
-
-/** The loaded program and the schema files, sorted by path. */
-export interface LoadedSchema {
-  readonly program: ts.Program;
-  readonly checker: ts.TypeChecker;
-  readonly files: readonly ts.SourceFile[];
-  /** The schema files and the user's modules they import (helpers, shared types): what TypeScript errors are reported for. */
-  readonly userFiles: readonly ts.SourceFile[];
-}
 
 /** Every *.schema.ts under dir (recursively), sorted so output never depends on readdir order. */
 export function findSchemaFiles(dir: string): string[] {
@@ -84,19 +76,13 @@ export function schemaCompilerSettings(api: string): Record<string, unknown> {
   };
 }
 
-/** Builds the program over the given files. */
-export function loadSchema(filePaths: readonly string[]): LoadedSchema {
+/** Builds the program over the given files for the in-process check, reusing the trees already parsed (`parsed`, by absolute path). */
+export function loadProgram(filePaths: readonly string[], parsed: ReadonlyMap<string, ts.SourceFile>): ts.Program {
   const converted = ts.convertCompilerOptionsFromJson(schemaCompilerSettings(apiEntry()), process.cwd());
   if (converted.errors.length > 0) throw new Error(`schema compiler settings: ${ts.flattenDiagnosticMessageText(converted.errors[0].messageText, '\n')}`);
   const options: ts.CompilerOptions = { ...converted.options, noEmit: true };
-  const program = ts.createProgram([...filePaths], options, createHost(options));
-  const wanted = new Set(filePaths.map((p) => path.resolve(p)));
-  const byName = (a: ts.SourceFile, b: ts.SourceFile): number => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0);
-  const files = program.getSourceFiles().filter((sf) => wanted.has(path.resolve(sf.fileName))).sort(byName);
-  const apiDir = path.dirname(apiEntry());
-  const userFiles = program.getSourceFiles()
-    .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileDefaultLibrary(sf)
-      && !path.resolve(sf.fileName).startsWith(apiDir + path.sep) && !sf.fileName.includes('/node_modules/'))
-    .sort(byName);
-  return { program, checker: program.getTypeChecker(), files, userFiles };
+  const host = createHost(options);
+  const { getSourceFile } = host;
+  host.getSourceFile = (f, lang, onError, create) => parsed.get(path.resolve(f)) ?? getSourceFile.call(host, f, lang, onError, create);
+  return ts.createProgram([...filePaths], options, host);
 }

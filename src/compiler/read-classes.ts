@@ -1,10 +1,11 @@
 /**
  * Reads schema classes syntactically: which classes are tables or mixins, their decorated
  * columns, their table-level decorators and the class they extend. Only the decorators imported
- * from 'schemac' count; the type checker is used only to follow an identifier to its class.
+ * from 'schemac' count; the class a table extends is found through imports by path (declarations.ts).
  */
 import { ts } from 'ts-morph';
-import { declarationOf, readValue, type StaticValue, type ValueContext } from './static-value';
+import type { DeclarationResolver } from './declarations';
+import { readValue, type StaticValue, type ValueContext } from './static-value';
 
 /** A decorated field: one column. */
 export interface ColumnDecl {
@@ -99,7 +100,7 @@ export class ClassReader {
   private readonly cache = new Map<ts.ClassDeclaration, ClassInfo>();
   private readonly importsCache = new Map<ts.SourceFile, ApiImports>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  constructor(readonly resolver: DeclarationResolver) {}
 
   /** Every top-level class of a file. */
   classesOf(sf: ts.SourceFile): ClassInfo[] {
@@ -129,7 +130,7 @@ export class ClassReader {
     const imports = this.imports(sf);
     const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
     const nextValueNames = new Set([...imports.named].filter(([, exported]) => exported === 'nextValueFor').map(([local]) => local));
-    const ctx: ValueContext = { checker: this.checker, sqlNames, nextValueNames };
+    const ctx: ValueContext = { resolver: this.resolver, sqlNames, nextValueNames };
     let role: ClassRole = 'plain';
     let roleNode: ts.Node = decl.name ?? decl;
     let tableArgs: StaticValue[] = [];
@@ -149,7 +150,7 @@ export class ClassReader {
     const baseExpr = heritage?.types[0]?.expression;
     let base: ts.ClassDeclaration | null = null;
     if (baseExpr) {
-      const target = declarationOf(this.checker, baseExpr);
+      const target = this.resolver.declarationOf(baseExpr, 'value');
       if (target && ts.isClassDeclaration(target)) base = target;
     }
     const columns: ColumnDecl[] = [];

@@ -5,7 +5,6 @@
  * following imports by path. Every value SQL Server would fill in is filled in here, so a
  * sequence that omits min, max or start compares equal to what sys.sequences reports.
  */
-import * as path from 'path';
 import { ts } from 'ts-morph';
 import type { Sequence, SequenceCache } from '../model';
 import { MAX_IDENTIFIER_LENGTH } from '../sqlserver/names';
@@ -14,6 +13,7 @@ import {
 } from '../sqlserver/sequences';
 import { Codes, type Code } from './codes';
 import type { DiagnosticBag } from './diagnostics';
+import type { DeclarationResolver } from './declarations';
 import { apiImports, apiName } from './read-classes';
 import { refOf } from './source-ref';
 import { readValue, type StaticValue, type ValueContext } from './static-value';
@@ -51,17 +51,16 @@ const PROBLEM_CODES: Readonly<Record<SequenceProblem['kind'], Code>> = {
   'increment-too-large': Codes.sequenceIncrementTooLarge,
 };
 
-/** Reads every top-level `const x = Sequence(...)` of `files`. */
+/** Reads every top-level `const x = Sequence(...)` of `files`; `nextValueFor(x)` is resolved through `resolver`. */
 export function collectSequences(
-  files: readonly ts.SourceFile[], checker: ts.TypeChecker, defaultSchema: string, bag: DiagnosticBag,
+  files: readonly ts.SourceFile[], resolver: DeclarationResolver, defaultSchema: string, bag: DiagnosticBag,
 ): SequenceRegistry {
   const declared: DeclaredSequence[] = [];
-  const byFile = new Map<string, Map<string, SequenceName>>();
+  const byDeclaration = new Map<ts.Declaration, SequenceName>();
   for (const sf of files) {
     const imports = apiImports(sf);
     const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
-    const ctx: ValueContext = { checker, sqlNames };
-    const locals = new Map<string, SequenceName>();
+    const ctx: ValueContext = { resolver, sqlNames };
     for (const st of sf.statements) {
       if (!ts.isVariableStatement(st)) continue;
       for (const decl of st.declarationList.declarations) {
@@ -74,54 +73,15 @@ export function collectSequences(
         const read = readSequence(init, ctx, defaultSchema, bag);
         if (read === null) continue;
         declared.push(read);
-        locals.set(decl.name.text, read.name);
-      }
-    }
-    byFile.set(path.resolve(sf.fileName), locals);
-  }
-  return { declared, resolve: (ref) => (ref === undefined ? null : resolveRef(ref, byFile)) };
-}
-
-/** The sequence `ref` names: a local const, a named import of one, or `ns.x` through `import * as ns`. */
-function resolveRef(ref: ts.Expression, byFile: ReadonlyMap<string, ReadonlyMap<string, SequenceName>>): SequenceName | null {
-  const sf = ref.getSourceFile();
-  const here = path.resolve(sf.fileName);
-  if (ts.isIdentifier(ref)) {
-    const local = byFile.get(here)?.get(ref.text);
-    if (local !== undefined) return local;
-    for (const st of sf.statements) {
-      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-      const bindings = st.importClause?.namedBindings;
-      if (!bindings || !ts.isNamedImports(bindings)) continue;
-      const el = bindings.elements.find((e) => e.name.text === ref.text);
-      if (el === undefined) continue;
-      return moduleOf(here, st.moduleSpecifier.text, byFile)?.get((el.propertyName ?? el.name).text) ?? null;
-    }
-    return null;
-  }
-  if (ts.isPropertyAccessExpression(ref) && ts.isIdentifier(ref.expression)) {
-    const ns = ref.expression.text;
-    for (const st of sf.statements) {
-      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-      const bindings = st.importClause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === ns) {
-        return moduleOf(here, st.moduleSpecifier.text, byFile)?.get(ref.name.text) ?? null;
+        byDeclaration.set(decl, read.name);
       }
     }
   }
-  return null;
-}
-
-/** The sequences of the module a relative import names (`./seq`, `./seq.js`, `./seq/index`). */
-function moduleOf(from: string, spec: string, byFile: ReadonlyMap<string, ReadonlyMap<string, SequenceName>>): ReadonlyMap<string, SequenceName> | undefined {
-  if (!spec.startsWith('.')) return undefined;
-  const base = path.resolve(path.dirname(from), spec);
-  const stem = base.replace(/\.(?:js|mjs|ts|mts)$/, '');
-  for (const candidate of [base, `${stem}.ts`, `${stem}.mts`, `${stem}.tsx`, path.join(base, 'index.ts')]) {
-    const found = byFile.get(candidate);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  const resolve = (ref: ts.Expression | undefined): SequenceName | null => {
+    const decl = ref === undefined ? undefined : resolver.declarationOf(ref, 'value');
+    return decl === undefined ? null : byDeclaration.get(decl) ?? null;
+  };
+  return { declared, resolve };
 }
 
 /** One Sequence(name, options) call to a model sequence, reporting each problem at what was written. */

@@ -1,9 +1,11 @@
 /**
  * Reads decorator arguments as static values straight from the syntax tree: literals, arrays,
- * object literals, sql`...` templates, `() => SomeClass` thunks and references to `const`s.
+ * object literals, sql`...` templates, `() => SomeClass` thunks and references to `const`s
+ * (followed through imports by path, no type checker).
  * The schema file is never executed, so anything else is reported as not static.
  */
 import { ts } from 'ts-morph';
+import type { DeclarationResolver } from './declarations';
 
 /** A decorator argument as the compiler understands it; `node` is where it was written. */
 export type StaticValue =
@@ -19,20 +21,13 @@ export type StaticValue =
   | { readonly kind: 'nextValue'; readonly sequence: ts.Expression | undefined; readonly node: ts.Node }
   | { readonly kind: 'unknown'; readonly reason: string; readonly node: ts.Node };
 
-/** What the reader needs to follow identifiers: the type checker and the local name of `sql`. */
+/** What the reader needs to follow identifiers: the resolver over the parsed files and the local name of `sql`. */
 export interface ValueContext {
-  readonly checker: ts.TypeChecker;
+  readonly resolver: DeclarationResolver;
   /** Local names under which the file imported `sql` from 'schemac'. */
   readonly sqlNames: ReadonlySet<string>;
   /** Local names under which the file imported `nextValueFor` from 'schemac' (absent: none). */
   readonly nextValueNames?: ReadonlySet<string>;
-}
-
-/** The declaration an identifier stands for, through import aliases. */
-export function declarationOf(checker: ts.TypeChecker, id: ts.Node): ts.Declaration | undefined {
-  let symbol = checker.getSymbolAtLocation(id);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
 
 /** Reads one expression. */
@@ -57,12 +52,12 @@ export function readValue(node: ts.Expression, ctx: ValueContext, depth = 0): St
   }
   if (ts.isObjectLiteralExpression(node)) return readObject(node, ctx, depth);
   if (ts.isArrowFunction(node) && ts.isExpression(node.body)) {
-    const decl = ts.isIdentifier(node.body) ? declarationOf(ctx.checker, node.body) : undefined;
+    const decl = ts.isIdentifier(node.body) || ts.isPropertyAccessExpression(node.body) ? ctx.resolver.declarationOf(node.body, 'value') : undefined;
     if (decl && ts.isClassDeclaration(decl)) return { kind: 'class', decl, node };
     return { kind: 'unknown', reason: 'expected `() => SomeTable` naming a class', node };
   }
   if (ts.isIdentifier(node) && depth < 8) {
-    const decl = declarationOf(ctx.checker, node);
+    const decl = ctx.resolver.declarationOf(node, 'value');
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer
       && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
       const inner = readValue(decl.initializer, ctx, depth + 1);

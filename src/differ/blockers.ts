@@ -15,6 +15,13 @@ export interface ColumnDelta {
   readonly size: boolean;
   readonly nullability: boolean;
   readonly collation: boolean;
+  /**
+   * Only the declared alias type changes (nvarchar(320) <-> dbo.Email of nvarchar(320)): SQL
+   * Server records it (sys.columns.user_type_id) through ALTER COLUMN, storage unchanged. The
+   * documentation does not say whether a default, check or index allows it, so they block, as a
+   * type change does (see the header: "blocks" where the documentation leaves room).
+   */
+  readonly declaredType: boolean;
 }
 
 const VARIABLE_LENGTH: ReadonlySet<SqlTypeName> = new Set<SqlTypeName>(['varchar', 'nvarchar', 'varbinary']);
@@ -25,7 +32,7 @@ function length(t: SqlType): number {
 
 /** Only the length of a varchar/nvarchar/varbinary changes. */
 function onlyVariableLength(delta: ColumnDelta, from: SqlType): boolean {
-  return delta.size && !delta.typeName && !delta.nullability && !delta.collation && VARIABLE_LENGTH.has(from.name);
+  return delta.size && !delta.typeName && !delta.declaredType && !delta.nullability && !delta.collation && VARIABLE_LENGTH.has(from.name);
 }
 
 /** Only a varchar/nvarchar/varbinary grows, and not to MAX (a LOB cannot be an index key). */
@@ -37,7 +44,7 @@ function onlyVariableWidening(delta: ColumnDelta, from: SqlType, to: SqlType): b
 export function blocksAlter(entity: Entity, delta: ColumnDelta, from: SqlType, to: SqlType): boolean {
   switch (entity.kind) {
     // "Associated with a default definition": length, precision or scale may change if the type does not.
-    case 'default': return delta.typeName || delta.collation;
+    case 'default': return delta.typeName || delta.declaredType || delta.collation;
     // "Used in a CHECK or UNIQUE constraint": the length of a variable-length column may change.
     case 'check': return !onlyVariableLength(delta, from);
     // UNIQUE is also an index: the size may only grow.

@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -12,6 +12,17 @@ export interface TableRef {
 export interface CreateSchema { readonly kind: 'createSchema'; readonly schema: string }
 export interface DropSchema { readonly kind: 'dropSchema'; readonly schema: string }
 
+/** CREATE TYPE s.n FROM base [NULL | NOT NULL]: a user alias type, before any table uses it. */
+export interface CreateType { readonly kind: 'createType'; readonly type: AliasTypeDef }
+/** DROP TYPE s.n, after every column that used it is dropped or altered to another type. */
+export interface DropType { readonly kind: 'dropType'; readonly type: AliasTypeDef }
+/**
+ * An alias type's definition changes: SQL Server has no ALTER TYPE, so DROP TYPE then CREATE
+ * TYPE, before any table uses the new definition. Planned only when no column keeps using the
+ * old one (otherwise refused, naming the columns); its inverse swaps from and to.
+ */
+export interface RedefineType { readonly kind: 'redefineType'; readonly from: AliasTypeDef; readonly to: AliasTypeDef }
+
 /**
  * CREATE TABLE with its columns, named defaults, checks, primary key and UNIQUE constraints
  * inline. Its indexes and foreign keys are separate changes (they need ordering of their own).
@@ -21,8 +32,14 @@ export interface CreateTable { readonly kind: 'createTable'; readonly table: Tab
 export interface DropTable { readonly kind: 'dropTable'; readonly table: Table }
 export interface RenameTable { readonly kind: 'renameTable'; readonly schema: string; readonly from: string; readonly to: string }
 
-export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column }
-export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column }
+/**
+ * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same
+ * statement (`ADD c type NOT NULL CONSTRAINT df DEFAULT (expr)`): SQL Server fills every existing
+ * row with it, as metadata only where the edition allows (see src/sqlserver/not-null-add.ts).
+ */
+export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+/** ALTER TABLE DROP COLUMN; with `default` (the inverse of an ADD that carried one), that constraint is dropped first. */
+export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
 /** An index or UNIQUE constraint an ALTER COLUMN drops just before and re-creates just after. */
 export type AroundAlter =
@@ -54,13 +71,18 @@ export interface BackfillColumn {
   readonly batchRows?: number;
 }
 
-export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
+/**
+ * `replaces` on an add (or create) change: the definition of the object of the same kind that
+ * the plan drops just before to re-create it changed (SQL Server has no ALTER CONSTRAINT), so
+ * the plan can show old -> new side by side. Absent for a plain addition.
+ */
+export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint; readonly replaces?: DefaultConstraint }
 export interface DropDefault { readonly kind: 'dropDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
-export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
+export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint; readonly replaces?: CheckConstraint }
 export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
-export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild }
+export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
 export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
-export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild }
+export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
 export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
 /**
  * How an index is built online (WITH (ONLINE = ON ...)); set by the production pass only where
@@ -68,7 +90,7 @@ export interface DropUnique { readonly kind: 'dropUnique'; readonly table: Table
  * MINUTES, ABORT_AFTER_WAIT = SELF), or null for a normal lock wait.
  */
 export interface OnlineBuild { readonly lowPriorityWaitMinutes: number | null }
-export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild }
+export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index }
 export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
@@ -76,7 +98,7 @@ export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRe
  * nonclustered, which DROP_EXISTING cannot do. Its inverse is the same with from and to swapped.
  */
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
-export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
 
 /** sp_rename of an index (objectType 'INDEX') or a constraint/default (objectType 'OBJECT'). */
@@ -113,6 +135,7 @@ export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: 
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
+  | CreateType | DropType | RedefineType
   | CreateTable | DropTable | RenameTable
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
@@ -173,7 +196,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'sequence';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }

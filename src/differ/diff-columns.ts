@@ -13,7 +13,7 @@ import type { AroundAlter, Hazard, PlanStep, SkippedObject } from './changes';
 import type { NameKey } from '../sqlserver/names';
 import { typeText } from '../sqlserver/types';
 import { NOT_DECLARED } from './skip-reasons';
-import type { Column, SqlExpression, Table } from '../model';
+import type { Column, DefaultConstraint, SqlExpression, Table } from '../model';
 
 /** How a kept table's columns pair up. */
 export interface ColumnPairing {
@@ -28,6 +28,8 @@ export interface ColumnPlan extends Planned {
   readonly forced: Forced;
   /** Current column keys altered or dropped: foreign keys that reference them must be rebuilt. */
   readonly touched: ReadonlySet<string>;
+  /** Desired defaults added inside their column's ADD: the entity pass leaves them out. */
+  readonly inlineDefaults: ReadonlySet<DefaultConstraint>;
 }
 
 /** Pairs desired columns with current ones, by name or by a declared renamedFrom. */
@@ -60,6 +62,8 @@ interface ColumnPass {
   readonly touched: Set<string>;
   /** Entities that block only the inverse of the ALTER at `step` (settled once every column is planned). */
   readonly downOnly: { readonly step: number; readonly entity: Entity }[];
+  /** Desired defaults added inside their column's ADD (the entity pass must not add them again). */
+  readonly inlineDefaults: Set<DefaultConstraint>;
 }
 
 /** A seed or increment as a comparable string ('01' and '1' agree; a non-integer stays as written). */
@@ -107,14 +111,36 @@ function dropColumn(pass: ColumnPass, cur: Column, extra: readonly Hazard[]): vo
 }
 
 /**
- * The steps that add a column. A NOT NULL column over rows is added NULL, filled (backfill or
- * its default) and then made NOT NULL, because its DEFAULT constraint is a separate, later step.
+ * The default a new NOT NULL column can carry in its own ADD: its declared default, when no
+ * `backfill` asks for other values, and the table has no default on that name yet (a column
+ * re-created in place of an old one keeps the entity pass's drop and re-add of its default).
  */
-function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[]): void {
+function inlineDefault(pass: ColumnPass, des: Column, reAdded: boolean): DefaultConstraint | null {
+  if (reAdded || des.backfill !== undefined) return null;
+  const { key } = pass.ctx;
+  if (pass.table.current.defaults.some((d) => key(d.column) === key(des.name))) return null;
+  return pass.table.desired.defaults.find((d) => key(d.column) === key(des.name)) ?? null;
+}
+
+/**
+ * The steps that add a column. A NOT NULL column over rows with a default (and no backfill) is
+ * one ADD ... NOT NULL CONSTRAINT df DEFAULT (expr): SQL Server fills the existing rows itself,
+ * as metadata only where the edition allows (Enterprise 2012+, Azure) and otherwise by writing
+ * each row once, which is less work than an UPDATE and a NOT NULL validation would be, under
+ * the same Sch-M (the transaction holds the ADD's Sch-M until COMMIT either way). With a
+ * backfill instead, it is added NULL, filled, and then made NOT NULL.
+ */
+function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[], reAdded = false): void {
   const table = pass.table.newRef;
   const simple = des.nullable || des.identity !== null || des.computed !== null || des.type.name === 'rowversion' || !mayHaveRows(pass.table.current);
   if (simple) {
     pass.steps.push(step({ kind: 'addColumn', table, column: des }, extra));
+    return;
+  }
+  const withDefault = inlineDefault(pass, des, reAdded);
+  if (withDefault !== null) {
+    pass.steps.push(step({ kind: 'addColumn', table, column: des, default: withDefault }, extra));
+    pass.inlineDefaults.add(withDefault);
     return;
   }
   const fill = fillFor(pass.table.desired, des, pass.ctx);
@@ -175,7 +201,15 @@ function deltaOf(cur: Column, des: Column, ctx: DiffContext): ColumnDelta | null
   const nullability = cur.nullable !== des.nullable;
   const collation = effectiveCollation(cur, ctx.collation) !== effectiveCollation(des, ctx.collation)
     && effectiveCollation(des, ctx.collation) !== null;
-  return typeName || size || nullability || collation ? { typeName, size, nullability, collation } : null;
+  // Columns compare by their base type; the alias they are declared with is what SQL Server
+  // records besides (sys.columns.user_type_id), changed by an ALTER COLUMN that rewrites nothing.
+  const declaredType = declaredTypeKey(cur, ctx) !== declaredTypeKey(des, ctx);
+  return typeName || size || nullability || collation || declaredType ? { typeName, size, nullability, collation, declaredType } : null;
+}
+
+/** The alias type a column is declared with, as names compare ('' for a system type). */
+function declaredTypeKey(c: Column, ctx: DiffContext): string {
+  return c.type.alias === undefined ? '' : `${ctx.key(c.type.alias.schema)}.${ctx.key(c.type.alias.name)}`;
 }
 
 function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDelta): void {
@@ -212,7 +246,7 @@ function rebuildDependentComputed(pass: ColumnPass, pairs: ColumnPairing['pairs'
     const on = (pass.table.current).columns.find((c) => pass.touched.has(pass.ctx.key(c.name)) && mentions(expression, c.name, pass.ctx.key));
     if (on === undefined) continue;
     dropColumn(pass, cur, computedRework(pass, [cur, des], `persisted computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change, computed for every row`));
-    addColumn(pass, des, []);
+    addColumn(pass, des, [], true);
   }
 }
 
@@ -246,7 +280,7 @@ function settleDownOnly(pass: ColumnPass, pairing: ColumnPairing): void {
 
 /** Plans every column change of a kept table: steps, plus the entities they force out. */
 export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffContext): ColumnPlan {
-  const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set(), downOnly: [] };
+  const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set(), downOnly: [], inlineDefaults: new Set() };
   const { pairs } = pairing;
   const current = table.current;
   const replaced = new Set<string>();
@@ -255,7 +289,7 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
     const replace = replacementReason(pass, cur, des);
     if (replace !== null) {
       dropColumn(pass, cur, replace);
-      addColumn(pass, des, []);
+      addColumn(pass, des, [], true);
       replaced.add(pass.ctx.key(cur.name));
       continue;
     }
@@ -272,5 +306,5 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
   }
   if (pass.touched.size > 0) rebuildDependentComputed(pass, pairs, replaced);
   settleDownOnly(pass, pairing);
-  return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched };
+  return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched, inlineDefaults: pass.inlineDefaults };
 }

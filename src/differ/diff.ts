@@ -27,7 +27,8 @@ import {
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
 import type { Plan, PlanStep, SkippedObject } from './changes';
-import type { Database, Table } from '../model';
+import type { Column, Database, Table } from '../model';
+import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -53,6 +54,32 @@ export interface DiffOptions {
 export function diff(desired: Database, current: Database, options: DiffOptions): Plan {
   const key = nameKeyFor(current.collation);
   const inScope = schemaScope(options.managedSchemas, desired, key);
+  const first = planTables(desired, current, options, key, inScope);
+  // Alias types: a redefinition SQL Server would refuse (columns still use the type) keeps the
+  // current definition, and the tables are planned again against that.
+  const types = planAliasTypes(desired, current, key, droppedColumns(first.all.steps, key));
+  const tablesPlan = types.desired === desired ? first : planTables(types.desired, current, options, key, inScope);
+  const skippedHere = skippedColumns(tablesPlan.all.skipped, key);
+  const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
+  const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
+  const guarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
+  const refused = [...types.refused, ...drops.refused, ...guarded.refused];
+  return planForProduction({
+    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    warnings: renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key),
+    ...(refused.length > 0 ? { refused } : {}),
+  }, current, options.production);
+}
+
+/** The table and schema steps of a plan (alias types aside), before ordering. */
+interface TablesPlan {
+  readonly all: Planned;
+  readonly order: Map<string, number>;
+  readonly tables: ReturnType<typeof pairTables>;
+  readonly currentTables: readonly Table[];
+}
+
+function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
   const managed = (t: Table) => key(t.schema) !== key(SCHEMAC_SCHEMA);
   const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema));
   const desiredTables = desired.tables.filter(managed);
@@ -66,7 +93,9 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
 
   const kept = withColumns.map(({ table, columns }): KeptState => {
     const columnPlan = diffColumns(table, columns, ctx);
-    const pairing = pairEntities(table, nameMap(table), key, ctx.systemNames);
+    const paired = pairEntities(table, nameMap(table), key, ctx.systemNames);
+    // A default added inside its column's ADD is not added again.
+    const pairing = { ...paired, missing: paired.missing.filter((e) => !(e.kind === 'default' && columnPlan.inlineDefaults.has(e.object))) };
     return { table, pairing, columnPlan, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
   });
   const dropped = tables.filter((t): t is DroppedTable => t.kind === 'dropped').map((table): DroppedState => (
@@ -85,13 +114,14 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
-  const order = createTableOrder(created.map((t) => t.desired), key);
-  const guarded = refuseOpaqueTouches(orderSteps(all.steps, order, key), current, key);
-  return planForProduction({
-    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
-    warnings: renameWarnings(tables, currentTables, key),
-    ...(guarded.refused.length > 0 ? { refused: guarded.refused } : {}),
-  }, current, options.production);
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables };
+}
+
+/** Whether a current column stays as it is because the plan skips it (or its whole table). */
+function skippedColumns(skipped: readonly SkippedObject[], key: NameKey): (t: Table, c: Column) => boolean {
+  const tables = new Set(skipped.filter((s) => s.objectType === 'table').map((s) => tableKey(key, s.table.schema, s.table.name)));
+  const columns = new Set(skipped.filter((s) => s.objectType === 'column').map((s) => `${tableKey(key, s.table.schema, s.table.name)}.${key(s.name)}`));
+  return (t, c) => tables.has(tableKey(key, t.schema, t.name)) || columns.has(`${tableKey(key, t.schema, t.name)}.${key(c.name)}`);
 }
 
 /** An existing kept table's state, with its planned column changes. */

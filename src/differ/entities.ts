@@ -139,6 +139,23 @@ export function addChange(table: TableRef, e: Entity): Change {
   }
 }
 
+/**
+ * The change that re-creates `desired` after `current` (the same kind, dropped first because its
+ * definition changed): the add change carrying the old definition, for old -> new in the plan.
+ */
+export function replaceChange(table: TableRef, desired: Entity, current: Entity): Change {
+  const change = addChange(table, desired);
+  switch (change.kind) {
+    case 'addPrimaryKey': case 'addUnique':
+      return current.kind === 'primaryKey' || current.kind === 'unique' ? { ...change, replaces: current.object } : change;
+    case 'createIndex': return current.kind === 'index' ? { ...change, replaces: current.object } : change;
+    case 'addCheck': return current.kind === 'check' ? { ...change, replaces: current.object } : change;
+    case 'addDefault': return current.kind === 'default' ? { ...change, replaces: current.object } : change;
+    case 'addForeignKey': return current.kind === 'foreignKey' ? { ...change, replaces: current.object } : change;
+    default: return change;
+  }
+}
+
 /** The change that drops the entity. */
 export function dropChange(table: TableRef, e: Entity): Change {
   switch (e.kind) {

@@ -3,7 +3,7 @@
  * renamed, untrusted ones re-validated; undeclared ones dropped (--allow-drop) or skipped; forced
  * drops dropped and, when they must come back, re-added.
  */
-import { addChange, dropChange, isClustered, isTrusted, remap, renameObjectType, type Entity, type NameMap } from './entities';
+import { addChange, dropChange, isClustered, isTrusted, remap, renameObjectType, replaceChange, type Entity, type NameMap } from './entities';
 import { constraintScan, hazard, indexBuild, isLarge, qualified } from './hazards';
 import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
@@ -40,9 +40,10 @@ function dropStep(table: ExistingTable, e: Entity, hazards: readonly Hazard[]): 
   return step(dropChange(refsOf(table).oldRef, e), hazards);
 }
 
-function addStep(table: ExistingTable, e: Entity): PlanStep {
+/** The step that creates `e`; with `replaces`, it re-creates a changed `replaces` dropped just before. */
+function addStep(table: ExistingTable, e: Entity, replaces?: Entity): PlanStep {
   const { newRef } = refsOf(table);
-  return step(addChange(newRef, e), addHazards(e, table.current, newRef));
+  return step(replaces === undefined ? addChange(newRef, e) : replaceChange(newRef, e, replaces), addHazards(e, table.current, newRef));
 }
 
 /**
@@ -70,7 +71,7 @@ export function keptEntitySteps(table: KeptTable, pairing: EntityPairing, forced
       continue;
     }
     if (pair.changed || drop !== undefined) {
-      steps.push(dropStep(table, pair.current, drop?.hazards ?? []), addStep(table, pair.desired));
+      steps.push(dropStep(table, pair.current, drop?.hazards ?? []), addStep(table, pair.desired, pair.changed ? pair.current : undefined));
       continue;
     }
     if (pair.renamed) {

@@ -31,6 +31,8 @@ function column(c: Column): Json {
     name: c.name, type: [c.type.name, c.type.length ?? null, c.type.precision ?? null, c.type.scale ?? null],
     nullable: c.nullable, identity: c.identity === null ? null : [c.identity.seed, c.identity.increment],
     collation: c.collation, computed: c.computed === null ? null : [expr(c.computed.expression), c.computed.persisted],
+    // Only when declared with an alias type, so fingerprints of databases without one are as before.
+    ...(c.type.alias !== undefined ? { alias: [c.type.alias.schema, c.type.alias.name] } : {}),
   };
 }
 
@@ -90,7 +92,12 @@ export function canonicalJson(db: Database): string {
     const x = `${a.schema}\u0000${a.name}`; const y = `${b.schema}\u0000${b.name}`;
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const doc: Json = { collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table) };
+  const aliasTypes = [...(db.aliasTypes ?? [])].map((a): Json => [a.schema, a.name, a.base.name, a.base.length ?? null, a.base.precision ?? null, a.base.scale ?? null, a.nullable])
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  const doc: Json = {
+    collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table),
+    ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+  };
   // Only when there are any: a database without sequences keeps the fingerprint it always had.
   const sequences = [...(db.sequences ?? [])].map(sequence).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (sequences.length > 0) doc.sequences = sequences.map((q) => q.json);

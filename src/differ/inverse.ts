@@ -10,11 +10,14 @@ export function invert(change: Change): Change | null {
   switch (change.kind) {
     case 'createSchema': return { kind: 'dropSchema', schema: change.schema };
     case 'dropSchema': return { kind: 'createSchema', schema: change.schema };
+    case 'createType': return { kind: 'dropType', type: change.type };
+    case 'dropType': return { kind: 'createType', type: change.type };
+    case 'redefineType': return { kind: 'redefineType', from: change.to, to: change.from };
     case 'createTable': return { kind: 'dropTable', table: change.table };
     case 'dropTable': return { kind: 'createTable', table: change.table };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
-    case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column };
-    case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column };
+    case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
+    case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
     case 'renameColumn': return { kind: 'renameColumn', table: change.table, from: change.to, to: change.from };
     case 'alterColumn': return { kind: 'alterColumn', table: change.table, from: change.to, to: change.from };
     case 'backfillColumn': return null;

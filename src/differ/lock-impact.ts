@@ -11,6 +11,7 @@ import {
   DEFAULT_BACKFILL_BATCH_ROWS, DEFAULT_LARGE_TABLE_ROWS, lockRule, type LockRuleId,
 } from '../sqlserver/lock-impact';
 import { sameType } from '../sqlserver/types';
+import { metadataOnlyNotNullAdd } from '../sqlserver/not-null-add';
 import {
   offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineIndex,
 } from '../sqlserver/editions';
@@ -139,6 +140,14 @@ function backfill(ctx: Context, change: Extract<Change, { kind: 'backfillColumn'
   return { rule: 'backfill-batched', online: null, change: { ...change, batchRows: ctx.options.backfillBatchRows }, inverse };
 }
 
+/** An ADD: free unless it writes every row (a persisted computed column, or a NOT NULL default where the ADD is not metadata-only). */
+function addColumnRule(ctx: Context, change: Extract<Change, { kind: 'addColumn' }>): LockRuleId {
+  if (change.column.computed?.persisted === true) return 'add-persisted-computed-column';
+  if (change.default === undefined || change.column.nullable || !hasRows(ctx.facts)) return 'add-nullable-column';
+  return metadataOnlyNotNullAdd(ctx.server, change.column.type, change.default.expression)
+    ? 'add-not-null-default-metadata' : 'add-not-null-default-rewrite';
+}
+
 function validated(ctx: Context, trusted: boolean): LockRuleId {
   return trusted && hasRows(ctx.facts) ? 'constraint-validate' : 'constraint-metadata';
 }
@@ -148,6 +157,9 @@ const fixed = (rule: LockRuleId) => (_ctx: Context, change: Change, inverse: Cha
 
 /** One chooser per change kind: a new kind fails to compile until it has a row here. */
 const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
+  createType: fixed('type-ddl'),
+  dropType: fixed('type-ddl'),
+  redefineType: fixed('type-ddl'),
   createSchema: fixed('schema-ddl'),
   dropSchema: fixed('schema-ddl'),
   createTable: fixed('create-table'),
@@ -155,10 +167,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   renameTable: fixed('rename'),
   renameColumn: fixed('rename'),
   renameConstraint: fixed('rename'),
-  addColumn: (_ctx, change, inverse) => ({
-    rule: change.column.computed?.persisted === true ? 'add-persisted-computed-column' : 'add-nullable-column',
-    online: null, change, inverse,
-  }),
+  addColumn: (ctx, change, inverse) => ({ rule: addColumnRule(ctx, change), online: null, change, inverse }),
   dropColumn: fixed('drop-column'),
   alterColumn,
   backfillColumn: backfill,
@@ -186,7 +195,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
 /** The table a change touches, under the name the step uses. */
 function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
-    case 'createSchema': case 'dropSchema': case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     default: return change.table;

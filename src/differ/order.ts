@@ -17,6 +17,7 @@ export const PHASES = [
   { phase: 'drop-schemas', reason: 'a schema can only be dropped once empty' },
   { phase: 'renames', reason: 'after drops (a freed name can be taken) and before adds (which use the new names)' },
   { phase: 'create-schemas', reason: 'a table needs its schema' },
+  { phase: 'create-types', reason: 'alias types (new or redefined: DROP then CREATE TYPE) exist before the tables and columns that use them' },
   { phase: 'sequences', reason: 'created and altered after their schema, before the tables and defaults that draw from them' },
   { phase: 'create-tables', reason: 'in foreign-key order (referenced first) though FKs are added last anyway' },
   { phase: 'add-columns', reason: 'new columns exist before they are filled, altered or constrained' },
@@ -30,6 +31,7 @@ export const PHASES = [
   { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
+  { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
 ] as const;
 
 /** A phase name. */
@@ -52,6 +54,8 @@ export function phaseOf(change: Change): Phase {
     case 'renameTable': case 'renameColumn': case 'renameConstraint': return 'renames';
     case 'createSchema': return 'create-schemas';
     case 'createTable': return 'create-tables';
+    case 'createType': case 'redefineType': return 'create-types';
+    case 'dropType': return 'drop-types';
     case 'addColumn': return change.column.computed === null ? 'add-columns' : 'add-computed-columns';
     case 'backfillColumn': return 'backfill';
     case 'alterColumn': return 'alter-columns';
@@ -73,6 +77,8 @@ type SortKey = readonly (string | number)[];
 function keyInPhase(change: Change): SortKey {
   switch (change.kind) {
     case 'createSchema': case 'dropSchema': return [change.schema, '', 0, ''];
+    case 'createType': case 'dropType': return [change.type.schema, change.type.name, 0, ''];
+    case 'redefineType': return [change.to.schema, change.to.name, 0, ''];
     case 'createTable': case 'dropTable': return [change.table.schema, change.table.name, 0, ''];
     // Inside `renames`: the table first, its columns next, constraints last (they name the new table).
     case 'renameTable': return [change.schema, change.to, 0, change.to];

@@ -1,5 +1,9 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { Column, Index } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
+import { inListOf } from '../expr';
+import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
+import { stringLiteral } from '../sqlserver/literals';
+import { bare, parenthesized } from './tsql/expression';
 import { typeText } from '../sqlserver/types';
 import { sequenceDelta, sequenceSummary } from './sequence-text';
 
@@ -8,12 +12,21 @@ export type ChangeMarker = '+' | '~' | '-';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 
+/** One part of a definition that changes, old -> new: `{ part: 'include', from: 'INCLUDE (a)', to: 'INCLUDE (a, b)' }`. */
+export interface DeltaPart {
+  readonly part: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 /** What every view of a change needs: its table, the object it touches, a short phrase. */
 export interface ChangeFacts {
   readonly table: TableRef | null;
   readonly object: string;
   readonly marker: ChangeMarker;
   readonly summary: string;
+  /** For an alteration (or a drop and re-create of a changed definition): what differs, old -> new. */
+  readonly delta?: readonly DeltaPart[];
 }
 
 type Describers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => ChangeFacts };
@@ -22,33 +35,112 @@ const columnSummary = (c: Column): string => (c.computed !== null
   ? `AS ${c.computed.expression.text}${c.computed.persisted ? ' PERSISTED' : ''}`
   : `${typeText(c.type)}${c.identity !== null ? ` IDENTITY(${c.identity.seed},${c.identity.increment})` : ''} ${c.nullable ? 'NULL' : 'NOT NULL'}`);
 
-/** What differs between two column versions, for "alter column x: varchar(50) -> varchar(100)". */
-function columnDelta(from: Column, to: Column): string {
-  const parts: string[] = [];
-  const ft = typeText(from.type);
-  const tt = typeText(to.type);
-  if (ft !== tt) parts.push(`${ft} -> ${tt}`);
-  if (from.nullable !== to.nullable) parts.push(`${from.nullable ? 'NULL' : 'NOT NULL'} -> ${to.nullable ? 'NULL' : 'NOT NULL'}`);
-  if (from.collation !== to.collation) parts.push(`collation ${from.collation ?? 'default'} -> ${to.collation ?? 'default'}`);
-  return parts.length > 0 ? parts.join(', ') : 'redefine';
+/** Collects the parts whose text differs. */
+class Delta {
+  readonly parts: DeltaPart[] = [];
+  /** Adds `part` when the two renderings differ (or when `differs` says so, for texts that compare otherwise). */
+  add(part: string, from: string, to: string, differs: boolean = from !== to): this {
+    if (differs) this.parts.push({ part, from, to });
+    return this;
+  }
 }
 
-const keyList = (cols: Index['columns']): string => `(${cols.map((k) => `${k.name}${k.descending ? ' DESC' : ''}`).join(', ')})`;
+/** "a -> b; c -> d", or `fallback` when nothing visible differs. */
+export function deltaText(parts: readonly DeltaPart[], fallback = 'redefine'): string {
+  return parts.length > 0 ? parts.map((p) => `${p.from} -> ${p.to}`).join('; ') : fallback;
+}
+
+/** What differs between two column versions: "varchar(50) -> varchar(100)". */
+function columnDelta(from: Column, to: Column): DeltaPart[] {
+  return new Delta()
+    .add('type', typeText(from.type), typeText(to.type))
+    .add('nullability', from.nullable ? 'NULL' : 'NOT NULL', to.nullable ? 'NULL' : 'NOT NULL')
+    .add('collation', `collation ${from.collation ?? 'default'}`, `collation ${to.collation ?? 'default'}`)
+    .parts;
+}
+
+const keyList = (cols: readonly { readonly name: string; readonly descending: boolean }[]): string =>
+  `(${cols.map((k) => `${k.name}${k.descending ? ' DESC' : ''}`).join(', ')})`;
+const clusteredText = (clustered: boolean): string => (clustered ? 'clustered' : 'nonclustered');
 
 /** What differs between two definitions of an index, each part old -> new: "INCLUDE (a) -> INCLUDE (a, b)". */
-export function indexDelta(from: Index, to: Index): string {
-  const parts: string[] = [];
-  if (keyList(from.columns) !== keyList(to.columns)) parts.push(`${keyList(from.columns)} -> ${keyList(to.columns)}`);
+export function indexDelta(from: Index, to: Index): DeltaPart[] {
   const include = (i: Index) => (i.include.length === 0 ? 'no INCLUDE' : `INCLUDE (${i.include.join(', ')})`);
-  if (include(from) !== include(to)) parts.push(`${include(from)} -> ${include(to)}`);
   const filter = (i: Index) => (i.filter === null ? 'no filter' : `WHERE ${i.filter.text}`);
-  if ((from.filter?.canonical ?? null) !== (to.filter?.canonical ?? null)) parts.push(`${filter(from)} -> ${filter(to)}`);
-  if (from.unique !== to.unique) parts.push(`${from.unique ? 'unique' : 'not unique'} -> ${to.unique ? 'unique' : 'not unique'}`);
-  if (from.clustered !== to.clustered) parts.push(`${from.clustered ? 'clustered' : 'nonclustered'} -> ${to.clustered ? 'clustered' : 'nonclustered'}`);
-  return parts.length > 0 ? parts.join('; ') : 'redefine';
+  return new Delta()
+    .add('columns', keyList(from.columns), keyList(to.columns))
+    .add('include', include(from), include(to))
+    .add('filter', filter(from), filter(to), (from.filter?.canonical ?? null) !== (to.filter?.canonical ?? null))
+    .add('unique', from.unique ? 'unique' : 'not unique', to.unique ? 'unique' : 'not unique')
+    .add('clustered', clusteredText(from.clustered), clusteredText(to.clustered))
+    .parts;
+}
+
+/** Keys and clustering of a primary key or UNIQUE constraint, old -> new. */
+function keyDelta(from: KeyConstraint, to: KeyConstraint): DeltaPart[] {
+  return new Delta()
+    .add('columns', keyList(from.columns), keyList(to.columns))
+    .add('clustered', clusteredText(from.clustered), clusteredText(to.clustered))
+    .parts;
+}
+
+/**
+ * A check's expression for old -> new. An allowed-values list reads the same on both sides
+ * (`status IN ('a', 'b')`), although SQL Server stores it as an OR chain; any other expression
+ * is shown as its side has it, without the outer parentheses SQL Server adds.
+ */
+function checkText(e: SqlExpression): string {
+  const list = inListOf(e.text, nameKeyFor(DEFAULT_COLLATION));
+  if (list !== null) return `${list.column} IN (${list.values.map((v) => stringLiteral(v, false)).join(', ')})`;
+  return bare(e);
+}
+
+/** A check's expression, old -> new, when its canonical form differs. */
+function checkDelta(from: CheckConstraint, to: CheckConstraint): DeltaPart[] {
+  return new Delta().add('expression', `CHECK (${checkText(from.expression)})`, `CHECK (${checkText(to.expression)})`,
+    from.expression.canonical !== to.expression.canonical).parts;
+}
+
+function defaultDelta(from: DefaultConstraint, to: DefaultConstraint): DeltaPart[] {
+  return new Delta()
+    .add('column', from.column, to.column)
+    .add('expression', `DEFAULT ${parenthesized(from.expression)}`, `DEFAULT ${parenthesized(to.expression)}`, from.expression.canonical !== to.expression.canonical)
+    .parts;
+}
+
+/** A foreign key's columns, target, ON DELETE and ON UPDATE, old -> new. */
+function foreignKeyDelta(from: ForeignKey, to: ForeignKey): DeltaPart[] {
+  const target = (fk: ForeignKey) => `${fk.referencedSchema}.${fk.referencedTable} (${fk.referencedColumns.join(', ')})`;
+  const action = (a: string) => a.replace(/_/g, ' ').toUpperCase();
+  return new Delta()
+    .add('columns', `(${from.columns.join(', ')})`, `(${to.columns.join(', ')})`)
+    .add('references', target(from), target(to))
+    .add('onDelete', `ON DELETE ${action(from.onDelete)}`, `ON DELETE ${action(to.onDelete)}`)
+    .add('onUpdate', `ON UPDATE ${action(from.onUpdate)}`, `ON UPDATE ${action(to.onUpdate)}`)
+    .parts;
+}
+
+/**
+ * The facts of an add change that re-creates a changed definition: marker ~, "re-create ...:"
+ * with old -> new. `plain` is what the change says as a plain addition.
+ */
+function recreated(plain: ChangeFacts, what: string, oldName: string, parts: DeltaPart[]): ChangeFacts {
+  const delta = new Delta().add('name', oldName, plain.object).parts.concat(parts);
+  return { ...plain, marker: '~', summary: `re-create ${what} ${plain.object}: ${deltaText(delta)}`, delta };
+}
+
+/** An alias type's definition as CREATE TYPE writes it, e.g. `nvarchar(320) NOT NULL`. */
+function aliasDefinition(a: AliasTypeDef): string {
+  return `${typeText(a.base)} ${a.nullable ? 'NULL' : 'NOT NULL'}`;
 }
 
 const DESCRIBERS: Describers = {
+  createType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '+', summary: `create type ${c.type.schema}.${c.type.name} from ${aliasDefinition(c.type)}` }),
+  dropType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '-', summary: `drop type ${c.type.schema}.${c.type.name}` }),
+  redefineType: (c) => ({
+    table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~',
+    summary: `redefine type ${c.to.schema}.${c.to.name}: ${aliasDefinition(c.from)} -> ${aliasDefinition(c.to)} (DROP and CREATE TYPE)`,
+  }),
   createSchema: (c) => ({ table: null, object: c.schema, marker: '+', summary: `create schema ${c.schema}` }),
   dropSchema: (c) => ({ table: null, object: c.schema, marker: '-', summary: `drop schema ${c.schema}` }),
   createTable: (c) => ({
@@ -63,42 +155,66 @@ const DESCRIBERS: Describers = {
     table: { schema: c.schema, name: c.to }, object: c.to, marker: '~',
     summary: `rename table ${c.schema}.${c.from} to ${c.to}`,
   }),
-  addColumn: (c) => ({ table: c.table, object: c.column.name, marker: '+', summary: `add column ${c.column.name} ${columnSummary(c.column)}` }),
-  dropColumn: (c) => ({ table: c.table, object: c.column.name, marker: '-', summary: `drop column ${c.column.name}` }),
+  addColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '+',
+    summary: `add column ${c.column.name} ${columnSummary(c.column)}${c.default !== undefined ? ` DEFAULT ${parenthesized(c.default.expression)} (${c.default.name}; fills existing rows)` : ''}`,
+  }),
+  dropColumn: (c) => ({
+    table: c.table, object: c.column.name, marker: '-',
+    summary: `drop column ${c.column.name}${c.default !== undefined ? ` and its default ${c.default.name}` : ''}`,
+  }),
   renameColumn: (c) => ({ table: c.table, object: c.to, marker: '~', summary: `rename column ${c.from} to ${c.to}` }),
   alterColumn: (c) => ({
-    table: c.table, object: c.to.name, marker: '~',
-    summary: `alter column ${c.to.name}: ${columnDelta(c.from, c.to)}${(c.around ?? []).length > 0
+    table: c.table, object: c.to.name, marker: '~', delta: columnDelta(c.from, c.to),
+    summary: `alter column ${c.to.name}: ${deltaText(columnDelta(c.from, c.to))}${(c.around ?? []).length > 0
       ? ` (rebuilding ${(c.around ?? []).map((a) => (a.kind === 'index' ? a.index.name : a.constraint.name)).join(', ')} around it)` : ''}`,
   }),
   backfillColumn: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `fill NULLs in ${c.column} with ${c.expression.text}` }),
-  addDefault: (c) => ({ table: c.table, object: c.constraint.name, marker: '+', summary: `add default ${c.constraint.name} on ${c.constraint.column}: ${c.constraint.expression.text}` }),
+  addDefault: (c) => {
+    const plain: ChangeFacts = { table: c.table, object: c.constraint.name, marker: '+', summary: `add default ${c.constraint.name} on ${c.constraint.column}: ${c.constraint.expression.text}` };
+    return c.replaces === undefined ? plain : recreated(plain, 'default', c.replaces.name, defaultDelta(c.replaces, c.constraint));
+  },
   dropDefault: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop default ${c.constraint.name} on ${c.constraint.column}` }),
-  addCheck: (c) => ({ table: c.table, object: c.constraint.name, marker: '+', summary: `add check ${c.constraint.name}: ${c.constraint.expression.text}` }),
+  addCheck: (c) => {
+    const plain: ChangeFacts = { table: c.table, object: c.constraint.name, marker: '+', summary: `add check ${c.constraint.name}: ${c.constraint.expression.text}` };
+    return c.replaces === undefined ? plain : recreated(plain, 'check', c.replaces.name, checkDelta(c.replaces, c.constraint));
+  },
   dropCheck: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop check ${c.constraint.name}` }),
-  addPrimaryKey: (c) => ({
-    table: c.table, object: c.constraint.name, marker: '+',
-    summary: `add primary key ${c.constraint.name} ${c.constraint.clustered ? 'clustered' : 'nonclustered'} (${c.constraint.columns.map((k) => k.name).join(', ')})`,
-  }),
+  addPrimaryKey: (c) => {
+    const plain: ChangeFacts = {
+      table: c.table, object: c.constraint.name, marker: '+',
+      summary: `add primary key ${c.constraint.name} ${c.constraint.clustered ? 'clustered' : 'nonclustered'} (${c.constraint.columns.map((k) => k.name).join(', ')})`,
+    };
+    return c.replaces === undefined ? plain : recreated(plain, 'primary key', c.replaces.name, keyDelta(c.replaces, c.constraint));
+  },
   dropPrimaryKey: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop primary key ${c.constraint.name}` }),
-  addUnique: (c) => ({
-    table: c.table, object: c.constraint.name, marker: '+',
-    summary: `add unique ${c.constraint.name} (${c.constraint.columns.map((k) => k.name).join(', ')})`,
-  }),
+  addUnique: (c) => {
+    const plain: ChangeFacts = {
+      table: c.table, object: c.constraint.name, marker: '+',
+      summary: `add unique ${c.constraint.name} (${c.constraint.columns.map((k) => k.name).join(', ')})`,
+    };
+    return c.replaces === undefined ? plain : recreated(plain, 'unique', c.replaces.name, keyDelta(c.replaces, c.constraint));
+  },
   dropUnique: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop unique ${c.constraint.name}` }),
-  createIndex: (c) => ({
-    table: c.table, object: c.index.name, marker: '+',
-    summary: `create ${c.index.unique ? 'unique ' : ''}${c.index.clustered ? 'clustered' : 'nonclustered'} index ${c.index.name} (${c.index.columns.map((k) => `${k.name}${k.descending ? ' DESC' : ''}`).join(', ')})${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}`,
-  }),
+  createIndex: (c) => {
+    const plain: ChangeFacts = {
+      table: c.table, object: c.index.name, marker: '+',
+      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}`,
+    };
+    return c.replaces === undefined ? plain : recreated(plain, 'index', c.replaces.name, indexDelta(c.replaces, c.index));
+  },
   dropIndex: (c) => ({ table: c.table, object: c.index.name, marker: '-', summary: `drop index ${c.index.name}` }),
   redefineIndex: (c) => ({
-    table: c.table, object: c.to.name, marker: '~',
-    summary: `alter index ${c.to.name} in place (DROP_EXISTING): ${indexDelta(c.from, c.to)}`,
+    table: c.table, object: c.to.name, marker: '~', delta: indexDelta(c.from, c.to),
+    summary: `alter index ${c.to.name} in place (DROP_EXISTING): ${deltaText(indexDelta(c.from, c.to))}`,
   }),
-  addForeignKey: (c) => ({
-    table: c.table, object: c.constraint.name, marker: '+',
-    summary: `add foreign key ${c.constraint.name} (${c.constraint.columns.join(', ')}) -> ${c.constraint.referencedSchema}.${c.constraint.referencedTable} (${c.constraint.referencedColumns.join(', ')})`,
-  }),
+  addForeignKey: (c) => {
+    const plain: ChangeFacts = {
+      table: c.table, object: c.constraint.name, marker: '+',
+      summary: `add foreign key ${c.constraint.name} (${c.constraint.columns.join(', ')}) -> ${c.constraint.referencedSchema}.${c.constraint.referencedTable} (${c.constraint.referencedColumns.join(', ')})`,
+    };
+    return c.replaces === undefined ? plain : recreated(plain, 'foreign key', c.replaces.name, foreignKeyDelta(c.replaces, c.constraint));
+  },
   dropForeignKey: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop foreign key ${c.constraint.name}` }),
   renameConstraint: (c) => ({
     table: c.table, object: c.to, marker: '~',

@@ -1,5 +1,5 @@
 import type { HazardCode, Plan, SkippedObject, StepImpact } from '../differ/changes';
-import { describeChange } from './describe';
+import { describeChange, type DeltaPart } from './describe';
 import { preflightJson, type PreflightReport } from './preflight-report';
 import { statementsForDriver } from './tsql/script';
 
@@ -18,6 +18,9 @@ import { statementsForDriver } from './tsql/script';
  *   - `object`: the name of what it touches (table, column, index or constraint, schema; a
  *     sequence as `schema.name`).
  *   - `summary`: one line for people, e.g. `add column email varchar(255) NOT NULL`.
+ *   - `delta`: for an alteration, or the re-creation of a check, FK, default, key or index whose
+ *     definition changed: `[{ part, from, to }]`, each part old -> new (e.g. `{ part: "onDelete",
+ *     from: "ON DELETE NO ACTION", to: "ON DELETE CASCADE" }`); null for other steps.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
  *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible,
  *     sequence-restart.
@@ -62,6 +65,7 @@ export interface PlanJsonChange {
   readonly table: { readonly schema: string; readonly name: string } | null;
   readonly object: string;
   readonly summary: string;
+  readonly delta: readonly DeltaPart[] | null;
   readonly hazards: readonly { readonly code: HazardCode; readonly message: string }[];
   readonly reversible: boolean;
   readonly impact: StepImpact | null;
@@ -100,6 +104,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       table: facts.table === null ? null : { schema: facts.table.schema, name: facts.table.name },
       object: facts.object,
       summary: facts.summary,
+      delta: facts.delta ?? null,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
       reversible: step.inverse !== null || step.undoneBy !== undefined,
       impact: step.impact ?? null,

@@ -2,6 +2,8 @@ import type { SqlExpression } from './expression';
 import type { Sequence } from './sequence';
 import type { SourceRef } from './source';
 import type { SqlType } from './types';
+import type { AliasTypeDef } from './alias-types';
+import type { PeriodColumn, SystemVersioning } from './temporal';
 
 /** The whole desired or actual state of one database: the single vocabulary of schemac. */
 export interface Database {
@@ -14,6 +16,8 @@ export interface Database {
   readonly tables: readonly Table[];
   /** CREATE SEQUENCE objects (absent: none; older builders and snapshots have no sequences). */
   readonly sequences?: readonly Sequence[];
+  /** User alias types (CREATE TYPE ... FROM), sorted by schema and name; absent means none. */
+  readonly aliasTypes?: readonly AliasTypeDef[];
   /** Catalog only: what the server is (edition and version decide online operations). */
   readonly server?: ServerFacts;
 }
@@ -42,6 +46,8 @@ export interface Table {
   readonly checks: readonly CheckConstraint[];
   readonly defaults: readonly DefaultConstraint[];
   readonly foreignKeys: readonly ForeignKey[];
+  /** SYSTEM_VERSIONING = ON with its history table (temporal.ts); absent for an ordinary table. */
+  readonly versioning?: SystemVersioning;
   /** Compiler only: the table's previous name (same schema), for a declared rename. */
   readonly renamedFrom?: string;
   /** Catalog only: rows in the table (sys.partitions), for hazards. */
@@ -90,6 +96,8 @@ export interface Column {
   readonly collation: string | null;
   /** Set for a computed column; `type` is then what SQL Server derives and is not compared. */
   readonly computed: ComputedColumn | null;
+  /** A PERIOD FOR SYSTEM_TIME column (GENERATED ALWAYS AS ROW START/END); absent otherwise. */
+  readonly period?: PeriodColumn;
   /** Compiler only: the column's previous name, for a declared rename. */
   readonly renamedFrom?: string;
   /** Compiler only: expression that fills NULLs before the column becomes NOT NULL. */

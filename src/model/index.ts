@@ -4,4 +4,6 @@ export * from './expression';
 export * from './source';
 export * from './database';
 export * from './sequence';
+export * from './alias-types';
+export * from './temporal';
 export * from './diagnostic';

@@ -5,3 +5,4 @@ export * from './literals';
 export * from './key-bytes';
 export * from './editions';
 export * from './lock-impact';
+export * from './not-null-add';

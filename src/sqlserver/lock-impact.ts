@@ -31,6 +31,7 @@ export interface LockRule {
 
 const ALTER_TABLE = 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql';
 const ALTER_TABLE_LOCKS = `${ALTER_TABLE}#locks-and-alter-table`;
+const ADD_NOT_NULL_ONLINE = `${ALTER_TABLE}#add-not-null-columns-as-an-online-operation`;
 const ONLINE_GUIDE = 'https://learn.microsoft.com/sql/relational-databases/indexes/guidelines-for-online-index-operations';
 const HOW_ONLINE_WORKS = 'https://learn.microsoft.com/sql/relational-databases/indexes/how-online-index-operations-work';
 const CREATE_INDEX = 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql';
@@ -40,12 +41,15 @@ const UPDATE_TOP = 'https://learn.microsoft.com/sql/t-sql/queries/update-transac
 /** Every rule, by id. The ids are stable: JSON output and lint findings name them. */
 export const LOCK_RULES = {
   'sequence-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/ALTER/DROP SEQUENCE changes one catalog row and touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-sequence-transact-sql' },
+  'type-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP TYPE of an alias type touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-type-transact-sql' },
   'schema-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP SCHEMA touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-schema-transact-sql' },
   'create-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a new table: nothing else uses it yet', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql' },
   'drop-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'catalog change; large tables are deallocated in the background (deferred drop)', source: 'https://learn.microsoft.com/sql/t-sql/statements/drop-table-transact-sql' },
   rename: { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_rename changes the name in the catalog only', source: SP_RENAME },
   'add-nullable-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NULL column without a default changes no row', source: ALTER_TABLE_LOCKS },
   'add-persisted-computed-column': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'a persisted computed column is computed and stored for every row', source: ALTER_TABLE_LOCKS },
+  'add-not-null-default-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NOT NULL column with a runtime-constant default: existing rows read the default from metadata (Enterprise 2012+, Azure)', source: ADD_NOT_NULL_ONLINE },
+  'add-not-null-default-rewrite': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'a NOT NULL column with a default is written into every existing row under Sch-M (this edition, default or type has no metadata-only ADD)', source: ADD_NOT_NULL_ONLINE },
   'drop-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'the column is only marked dropped; its space is reclaimed by a later rebuild', source: ALTER_TABLE },
   'alter-column-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'widening a variable-length column or allowing NULL changes no row', source: ALTER_TABLE },
   'alter-column-not-null': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'NOT NULL is validated over every row under Sch-M', source: ALTER_TABLE_LOCKS },

@@ -32,11 +32,11 @@ interface Case {
 
 const CASES: readonly Case[] = [
   {
-    // users has rows in the snapshot: the column is added NULL, filled from its default, made
-    // NOT NULL, then given its named default.
+    // users has rows in the snapshot: one ADD ... NOT NULL with its named DEFAULT, which SQL
+    // Server fills existing rows with; the down script drops the default, then the column.
     name: 'add-not-null-column-with-default-over-rows',
     edits: [['users.schema.ts', '  @Column.varchar(255)\n  email!: string;', "  @Column.varchar(255)\n  email!: string;\n\n  @Column.nvarchar(10, { default: 'en' })\n  locale!: string;"]],
-    kinds: ['addColumn', 'backfillColumn', 'alterColumn', 'addDefault'],
+    kinds: ['addColumn'],
   },
   {
     name: 'widen-unindexed-column',

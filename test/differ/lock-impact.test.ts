@@ -8,7 +8,10 @@ import type { Change, ChangeKind, Plan } from '../../src/differ/changes';
 import type { Database, Table } from '../../src/model';
 import { LOCK_RULES, type LockRuleId } from '../../src/sqlserver/lock-impact';
 import { KIND_EXAMPLES } from '../emitters/kinds';
-import { col, ix, step, t } from '../emitters/fixtures';
+import { col, df, ix, step, t } from '../emitters/fixtures';
+import { isRuntimeConstantDefault } from '../../src/sqlserver/not-null-add';
+import { makeExpression } from '../../src/expr';
+import { defaultNameKey } from '../../src/sqlserver/names';
 
 const SMALL = 10;
 const LARGE = 5_000_000;
@@ -18,6 +21,9 @@ const STANDARD = { engineEdition: 2, edition: 'Standard Edition (64-bit)', major
 /** Expected rule per kind: [small on Enterprise, small on Standard, large on Enterprise, large on Standard]. */
 const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId, LockRuleId]> = {
   createSchema: ['schema-ddl', 'schema-ddl', 'schema-ddl', 'schema-ddl'],
+  createType: ['type-ddl', 'type-ddl', 'type-ddl', 'type-ddl'],
+  dropType: ['type-ddl', 'type-ddl', 'type-ddl', 'type-ddl'],
+  redefineType: ['type-ddl', 'type-ddl', 'type-ddl', 'type-ddl'],
   dropSchema: ['schema-ddl', 'schema-ddl', 'schema-ddl', 'schema-ddl'],
   createTable: ['create-table', 'create-table', 'create-table', 'create-table'],
   dropTable: ['drop-table', 'drop-table', 'drop-table', 'drop-table'],
@@ -50,7 +56,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
 
 function tableRef(c: Change): { schema: string; name: string } | null {
   switch (c.kind) {
-    case 'createSchema': case 'dropSchema': case 'createTable': return null;
+    case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
@@ -122,6 +128,28 @@ describe('lock impact', () => {
     expect(planned(widen, LARGE, STANDARD).steps[0]?.impact?.rule).toBe('alter-column-metadata');
     const retype: Change = { kind: 'alterColumn', table: ref, from: col('n', t.int), to: col('n', t.bigint, { nullable: true }) };
     expect(planned(retype, LARGE, ENTERPRISE).steps[0]?.impact).toMatchObject({ rule: 'alter-column-rewrite', online: false });
+  });
+
+  it('an ADD NOT NULL with its DEFAULT is metadata-only on Enterprise 2012+ and Azure for a runtime constant, else it writes every row', () => {
+    const ref = { schema: 'dbo', name: 'users' };
+    const add = (type = t.int, text = '0'): Change => ({ kind: 'addColumn', table: ref, column: col('n', type), default: df('df_users_n', 'n', text) });
+    const rule = (c: Change, server: Database['server'], rows = LARGE) => planned(c, rows, server).steps[0]?.impact?.rule;
+    expect(rule(add(), ENTERPRISE)).toBe('add-not-null-default-metadata');
+    expect(rule(add(), { engineEdition: 5, edition: 'SQL Azure', majorVersion: 12 })).toBe('add-not-null-default-metadata');
+    expect(rule(add(t.datetime, 'getdate()'), ENTERPRISE)).toBe('add-not-null-default-metadata');
+    expect(rule(add(), STANDARD)).toBe('add-not-null-default-rewrite');
+    expect(rule(add(), { ...ENTERPRISE, majorVersion: 10 })).toBe('add-not-null-default-rewrite');
+    expect(rule(add(), undefined)).toBe('add-not-null-default-rewrite');
+    expect(rule(add(t.uuid, 'newid()'), ENTERPRISE)).toBe('add-not-null-default-rewrite');
+    expect(rule(add(t.varchar('max'), "''"), ENTERPRISE)).toBe('add-not-null-default-rewrite');
+    expect(rule(add(), STANDARD, 0)).toBe('add-nullable-column');
+    expect(planned(add(), LARGE, STANDARD).steps[0]?.impact).toMatchObject({ class: 'size-of-data', lock: 'Sch-M', rows: LARGE });
+  });
+
+  it('tells runtime-constant defaults from per-row ones', () => {
+    const constant = (text: string) => isRuntimeConstantDefault(makeExpression(text, defaultNameKey).expression);
+    expect(["'active'", '((0))', '(getdate())', 'SYSUTCDATETIME()', "N'newid()'", 'CURRENT_TIMESTAMP'].map(constant)).toEqual([true, true, true, true, true, true]);
+    expect(['(newid())', 'NEWSEQUENTIALID()', '[dbo].[next_code]()', 'NEXT VALUE FOR dbo.seq', 'CONVERT(varchar(36), NEWID())'].map(constant)).toEqual([false, false, false, false, false]);
   });
 
   it('--online=require refuses offline work on large tables and on tables of unknown size, never metadata-only steps', () => {

@@ -9,6 +9,9 @@ const c = col('a', 'int');
 const sample: Record<ChangeKind, Change> = {
   createSchema: { kind: 'createSchema', schema: 's' },
   dropSchema: { kind: 'dropSchema', schema: 's' },
+  createType: { kind: 'createType', type: { schema: 'dbo', name: 'Email', base: { name: 'nvarchar', length: 320 }, nullable: false } },
+  dropType: { kind: 'dropType', type: { schema: 'dbo', name: 'Email', base: { name: 'nvarchar', length: 320 }, nullable: false } },
+  redefineType: { kind: 'redefineType', from: { schema: 'dbo', name: 'Email', base: { name: 'nvarchar', length: 320 }, nullable: false }, to: { schema: 'dbo', name: 'Email', base: { name: 'nvarchar', length: 400 }, nullable: true } },
   createTable: { kind: 'createTable', table: table('t', { columns: [c] }) },
   dropTable: { kind: 'dropTable', table: table('t', { columns: [c] }) },
   renameTable: { kind: 'renameTable', schema: 'dbo', from: 'a', to: 'b' },

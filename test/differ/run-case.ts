@@ -30,6 +30,8 @@ export interface DiffCase {
 export function describe(c: Change): string {
   switch (c.kind) {
     case 'createSchema': case 'dropSchema': return `${c.kind} ${c.schema}`;
+    case 'createType': case 'dropType': return `${c.kind} ${c.type.schema}.${c.type.name}`;
+    case 'redefineType': return `${c.kind} ${c.to.schema}.${c.to.name}`;
     case 'createTable': case 'dropTable': return `${c.kind} ${c.table.schema}.${c.table.name}`;
     case 'renameTable': return `${c.kind} ${c.schema}.${c.from}->${c.to}`;
     case 'addColumn': case 'dropColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column.name}`;

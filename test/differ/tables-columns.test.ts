@@ -87,10 +87,17 @@ const cases: DiffCase[] = [
     steps: ['addColumn dbo.t.note'],
   },
   {
-    name: 'a NOT NULL column with a default over rows: add NULL, fill, make NOT NULL, then the default',
+    name: 'a NOT NULL column with a default over rows is one ADD ... NOT NULL CONSTRAINT df DEFAULT (SQL Server fills the rows)',
     current: db([table('t', { columns: [id()], rowCount: 10 })]),
     desired: db([table('t', { columns: [id(), col('status', 'varchar(20)')], defaults: [df('df_t_status', 'status', "'active'")] })]),
-    steps: ['addColumn dbo.t.status', "backfillColumn dbo.t.status='active'", 'alterColumn dbo.t.status', 'addDefault dbo.t.df_t_status'],
+    steps: ['addColumn dbo.t.status'],
+    noHazards: true,
+  },
+  {
+    name: 'a NOT NULL column with a backfill over rows: add NULL, fill, make NOT NULL, then its default',
+    current: db([table('t', { columns: [id()], rowCount: 10 })]),
+    desired: db([table('t', { columns: [id(), col('status', 'varchar(20)', { backfill: "'invited'" })], defaults: [df('df_t_status', 'status', "'active'")] })]),
+    steps: ['addColumn dbo.t.status', "backfillColumn dbo.t.status='invited'", 'alterColumn dbo.t.status', 'addDefault dbo.t.df_t_status'],
     // The column is new: the down script drops it, so filling it is not irreversible.
     noHazards: true,
   },

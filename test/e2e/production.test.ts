@@ -32,6 +32,8 @@ const WITH_INDEX = ORDERS.replace("import { Column, Table } from 'schemac';", "i
 
 const WITH_STATUS = ORDERS.replace('  customer!: string;\n', "  customer!: string;\n\n  @Column.varchar(10, { backfill: 'new' })\n  status!: string;\n");
 
+const WITH_PRIORITY = ORDERS.replace('  customer!: string;\n', "  customer!: string;\n\n  @Column.int({ default: 3 })\n  priority!: number;\n");
+
 interface PlanDoc {
   changes: { kind: string; impact: { class: string; online: boolean | null; offlineReason: string | null; rows: number | null; mb: number | null; batches: number | null; lock: string } | null }[];
   statements: { up: { sql: string }[] };
@@ -159,6 +161,34 @@ describe('production-safe DDL on the stand-in', () => {
     expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST, ...LARGE, '--low-priority-wait', '5']), 0);
     const recorded = engine.recordedOptions.filter((r) => r.statement.includes('ix_orders_customer')).pop();
     expect(recorded?.options).toEqual([{ name: 'ONLINE', value: 'ON', detail: '(WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF))' }]);
+    await expectConverged();
+  });
+
+  it('adds a NOT NULL column with a constant default in one statement: metadata-only on Enterprise, every row written on Standard', async () => {
+    project.write('orders.schema.ts', WITH_PRIORITY);
+    const add = "ALTER TABLE [dbo].[orders] ADD [priority] int NOT NULL CONSTRAINT [df_orders_priority] DEFAULT (3);";
+    const enterprise = await planJson(...LARGE);
+    expect(enterprise.changes.map((c) => [c.kind, c.impact?.class])).toEqual([['addColumn', 'metadata-only']]);
+    expect(enterprise.statements.up.map((s) => s.sql)).toEqual([add]);
+
+    engine.setEdition('standard');
+    const standard = await planJson(...LARGE);
+    expect(standard.changes.map((c) => [c.kind, c.impact?.class, c.impact?.lock, c.impact?.rows])).toEqual([['addColumn', 'size-of-data', 'Sch-M', 30]]);
+    const down = await project.run(['emit-sql', ...db(), FAST, '--down']);
+    expectExit(down, 0);
+    const applied = await project.run(['apply', ...db(), '--auto-approve', FAST, ...LARGE]);
+    expectExit(applied, 0);
+    // SQL Server fills every existing row with the default.
+    expect(await queryRows(url, 'SELECT COUNT(*) AS n FROM [dbo].[orders] WHERE [priority] = 3')).toEqual([{ n: 30 }]);
+    await expectConverged();
+
+    // The down script drops the default, then the column: the table is as it was.
+    const dropDefault = down.stdout.indexOf('ALTER TABLE [dbo].[orders] DROP CONSTRAINT [df_orders_priority];');
+    expect(dropDefault).toBeGreaterThan(0);
+    expect(down.stdout.indexOf('ALTER TABLE [dbo].[orders] DROP COLUMN [priority];')).toBeGreaterThan(dropDefault);
+    const run = await runLikeSqlcmd(url, down.stdout);
+    expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
+    project.write('orders.schema.ts', ORDERS);
     await expectConverged();
   });
 

@@ -24,6 +24,15 @@ const ORDER_NUMBERS: Sequence = {
 export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   createSchema: { change: { kind: 'createSchema', schema: "o'brien" }, sql: ["EXEC(N'CREATE SCHEMA [o''brien]');"] },
   dropSchema: { change: { kind: 'dropSchema', schema: 'old' }, sql: ['DROP SCHEMA [old];'] },
+  createType: {
+    change: { kind: 'createType', type: { schema: 'dbo', name: 'Email', base: t.nvarchar(320), nullable: false } },
+    sql: ['CREATE TYPE [dbo].[Email] FROM nvarchar(320) NOT NULL;'],
+  },
+  dropType: { change: { kind: 'dropType', type: { schema: 'sales', name: 'Amount', base: t.decimal(19, 4), nullable: true } }, sql: ['DROP TYPE [sales].[Amount];'] },
+  redefineType: {
+    change: { kind: 'redefineType', from: { schema: 'dbo', name: 'Code', base: t.varchar(10), nullable: true }, to: { schema: 'dbo', name: 'Code', base: t.varchar(20), nullable: false } },
+    sql: ['DROP TYPE [dbo].[Code];', 'CREATE TYPE [dbo].[Code] FROM varchar(20) NOT NULL;'],
+  },
   createTable: {
     change: { kind: 'createTable', table: smallTable },
     sql: [[

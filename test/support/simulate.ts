@@ -6,7 +6,7 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, Table,
+  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, Table,
 } from '../../src/model';
 
 interface MTable {
@@ -18,6 +18,7 @@ class Sim {
   readonly tables: MTable[];
   readonly schemas: string[];
   sequences: Sequence[];
+  types: AliasTypeDef[];
   readonly k: (s: string) => string;
 
   constructor(readonly db: Database) {
@@ -25,6 +26,7 @@ class Sim {
     this.tables = db.tables.map((t) => this.mutable(t, t.rowCount ?? 0));
     this.schemas = [...db.schemas];
     this.sequences = [...(db.sequences ?? [])];
+    this.types = [...(db.aliasTypes ?? [])];
   }
 
   /** Whether some default draws from the sequence (SQL Server then refuses DROP SEQUENCE, Msg 3729). */
@@ -34,6 +36,22 @@ class Sim {
   }
   findSequence(schema: string, name: string): Sequence | undefined {
     return this.sequences.find((q) => this.eq(q.schema, schema) && this.eq(q.name, name));
+  }
+
+  /** Columns (schema.table.column) declared with alias type `a`: DROP TYPE fails while one is (Msg 3732). */
+  usersOf(a: { schema: string; name: string }): string[] {
+    return this.tables.flatMap((t) => t.columns.filter((c) => c.type.alias !== undefined && this.eq(c.type.alias.schema, a.schema) && this.eq(c.type.alias.name, a.name))
+      .map((c) => `${t.schema}.${t.name}.${c.name}`));
+  }
+
+  typeExists(a: { schema: string; name: string }): boolean {
+    return this.types.some((x) => this.eq(x.schema, a.schema) && this.eq(x.name, a.name));
+  }
+
+  /** A column of a user alias type needs the type to exist. */
+  checkColumnType(c: Column): void {
+    const a = c.type.alias;
+    if (a !== undefined && !this.eq(a.schema, 'sys') && !this.typeExists(a)) this.fail(`column ${c.name}: no type ${a.schema}.${a.name}`);
   }
 
   mutable(t: Table, rows: number): MTable {
@@ -112,6 +130,17 @@ class Sim {
 
   apply(change: Change): void {
     switch (change.kind) {
+      case 'createType':
+        if (this.typeExists(change.type)) this.fail(`type ${change.type.name} exists`);
+        this.types.push(change.type); return;
+      case 'dropType': case 'redefineType': {
+        const a = change.kind === 'dropType' ? change.type : change.from;
+        if (!this.typeExists(a)) this.fail(`no type ${a.name}`);
+        if (this.usersOf(a).length > 0) this.fail(`type ${a.name} is used by ${this.usersOf(a).join(', ')}`);
+        this.types = this.types.filter((x) => !(this.eq(x.schema, a.schema) && this.eq(x.name, a.name)));
+        if (change.kind === 'redefineType') this.types.push(change.to);
+        return;
+      }
       case 'createSchema':
         if (this.schemas.some((s) => this.eq(s, change.schema))) this.fail(`schema ${change.schema} exists`);
         this.schemas.push(change.schema); return;
@@ -127,6 +156,7 @@ class Sim {
         if (this.find(t.schema, t.name)) this.fail(`table ${t.name} exists`);
         if (t.indexes.length > 0 || t.foreignKeys.length > 0) this.fail('createTable carries indexes or foreign keys');
         for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
+        for (const c of t.columns) this.checkColumnType(c);
         this.tables.push(this.mutable(t, 0)); return;
       }
       case 'dropTable': {
@@ -146,10 +176,15 @@ class Sim {
       case 'addColumn': {
         const t = this.get(change.table); const c = change.column;
         if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
-        if (!c.nullable && c.identity === null && c.computed === null && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
-        t.columns.push(c); return;
+        // With its DEFAULT in the same ADD, SQL Server fills the existing rows.
+        if (!c.nullable && c.identity === null && c.computed === null && change.default === undefined && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
+        this.checkColumnType(c);
+        t.columns.push(c);
+        if (change.default !== undefined) this.apply({ kind: 'addDefault', table: change.table, constraint: change.default });
+        return;
       }
       case 'dropColumn': {
+        if (change.default !== undefined) this.apply({ kind: 'dropDefault', table: change.table, constraint: change.default });
         const t = this.get(change.table); const c = this.column(t, change.column.name);
         const deps = this.dependents(t, c.name);
         if (deps.length > 0) this.fail(`column ${c.name} is used by ${deps.join(', ')}`);
@@ -254,6 +289,7 @@ class Sim {
 
   alterColumn(change: Extract<Change, { kind: 'alterColumn' }>): void {
     const t = this.get(change.table); const c = this.column(t, change.from.name);
+    this.checkColumnType(change.to);
     if (c.identity !== null || c.computed !== null || change.to.identity !== null || change.to.computed !== null) {
       if (JSON.stringify(c.identity) !== JSON.stringify(change.to.identity) || c.computed !== null) this.fail('ALTER COLUMN cannot change identity or computed');
     }
@@ -306,9 +342,13 @@ class Sim {
   }
 
   result(): Database {
+    const { aliasTypes: _a, sequences: _q, ...rest } = this.db;
+    const types = [...this.types].sort((a, b) => `${a.schema}.${a.name}`.localeCompare(`${b.schema}.${b.name}`));
     const sequences = [...this.sequences].sort((a, b) => (`${a.schema}.${a.name}` < `${b.schema}.${b.name}` ? -1 : 1));
-    const { sequences: _before, ...db } = this.db;
-    return { ...db, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })), ...(sequences.length > 0 ? { sequences } : {}) };
+    return {
+      ...rest, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })), ...(types.length > 0 ? { aliasTypes: types } : {}),
+      ...(sequences.length > 0 ? { sequences } : {}),
+    };
   }
 }
 

@@ -3,7 +3,7 @@ import type { Change, Plan, StepImpact, TableRef } from '../../differ/changes';
 import { DEFAULT_LARGE_TABLE_ROWS } from '../../sqlserver/lock-impact';
 import { schMSummary } from '../impact-text';
 import type { Database, SourceRef, Table } from '../../model';
-import { describeChange } from '../describe';
+import { describeChange, type DeltaPart } from '../describe';
 import { countPlan, summaryLine } from '../plan-text';
 import { renderScript } from '../tsql/script';
 import { nameKeyFor, tableKey } from '../../sqlserver/names';
@@ -32,6 +32,8 @@ export interface ReviewChange {
   readonly table: string | null;
   readonly summary: string;
   readonly marker: '+' | '~' | '-';
+  /** What differs, old -> new, for an alteration or a re-created definition (plan-json's `delta`), or null. */
+  readonly delta: readonly DeltaPart[] | null;
   readonly hazards: readonly { readonly code: string; readonly message: string }[];
   /**
    * Where the change is anchored in the working tree's files: the declaration for an addition or
@@ -90,6 +92,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'addPrimaryKey': case 'dropPrimaryKey': case 'addUnique': case 'dropUnique':
     case 'addForeignKey': case 'dropForeignKey':
       return change.constraint.source ?? null;
+    case 'createType': case 'dropType': case 'redefineType': return (change.kind === 'redefineType' ? change.to : change.type).source ?? null;
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'renameColumn':
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
       return null;
@@ -108,6 +111,7 @@ export function buildReview(input: ReviewInput): Review {
       table: facts.table === null ? null : keyOf(facts.table),
       summary: facts.summary,
       marker: facts.marker,
+      delta: facts.delta ?? null,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
       source: located(anchorOf(step.change, facts.table, input.after), input.displayPath),
       impact: step.impact ?? null,
@@ -142,7 +146,7 @@ export function buildReview(input: ReviewInput): Review {
 function isDrop(kind: Change['kind']): boolean {
   switch (kind) {
     case 'dropTable': case 'dropColumn': case 'dropIndex': case 'dropDefault': case 'dropCheck':
-    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropSchema':
+    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropSchema': case 'dropType':
       return true;
     default:
       return false;

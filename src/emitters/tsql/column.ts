@@ -2,6 +2,7 @@ import type { Column, DefaultConstraint, Identity } from '../../model';
 import { parenthesized } from './expression';
 import { collationName, quoteIdent } from '../../sqlserver/literals';
 import { isCharacterType, isSystemAlias, typeText } from '../../sqlserver/types';
+import { generatedAlwaysClause } from './temporal';
 
 /**
  * The column's type in DDL: an alias type by its (quoted, schema-qualified) name, so the column
@@ -51,6 +52,8 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
     if (inlineDefault !== null) throw new Error(`schemac: identity column ${column.name} cannot have a default`);
     parts.push(renderIdentity(column.identity));
   }
+  const generated = generatedAlwaysClause(column);
+  if (generated !== '') parts.push(generated.trim());
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   if (inlineDefault !== null) parts.push(renderInlineDefault(inlineDefault));
   return parts.join(' ');

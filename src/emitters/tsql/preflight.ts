@@ -154,7 +154,8 @@ function draftsOf(change: Change, ctx: DraftContext): void {
   switch (change.kind) {
     case 'addColumn': {
       const c = change.column;
-      if (c.nullable || c.identity !== null || c.computed !== null) return;
+      // With its DEFAULT in the same ADD, SQL Server fills every existing row: nothing can fail.
+      if (c.nullable || c.identity !== null || c.computed !== null || change.default !== undefined) return;
       const table = ctx.findTable(change.table);
       if (table === null) return;
       // ADD of a NOT NULL column without a default fails on any row (Msg 4901).
@@ -203,6 +204,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
       if (fk) orphanDraft(ctx, change.table, fk.name, fk.columns, { schema: fk.referencedSchema, name: fk.referencedTable }, fk.referencedColumns);
       return;
     }
+    case 'createType': case 'dropType': case 'redefineType':
     case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable':
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':

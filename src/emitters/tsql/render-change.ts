@@ -1,10 +1,12 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
-import type { Table } from '../../model';
+import type { AliasTypeDef, Table } from '../../model';
+import { typeText } from '../../sqlserver/types';
 import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
+import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
 
@@ -41,7 +43,11 @@ function createTable(table: Table, key: NameKey): string {
   if (table.primaryKey !== null) lines.push(renderKeyConstraint('PRIMARY KEY', table.primaryKey));
   for (const uq of table.uniqueConstraints) lines.push(renderKeyConstraint('UNIQUE', uq));
   for (const ck of table.checks) lines.push(renderCheckConstraint(ck));
-  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n);`;
+  const period = periodColumns(table.columns);
+  if (period !== null) lines.push(periodClause(period.start.name, period.end.name));
+  // A new table has no history yet: SQL Server creates the history table it names.
+  const versioning = table.versioning !== undefined ? `\nWITH (${versioningOn(table.versioning, false)})` : '';
+  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${versioning};`;
 }
 
 /** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */
@@ -49,15 +55,30 @@ function spRename(objectName: string, newName: string, objectType: 'COLUMN' | 'I
   return `EXEC sp_rename ${nLiteral(objectName)}, ${nLiteral(newName)}, ${nLiteral(objectType)};`;
 }
 
+/**
+ * CREATE TYPE s.n FROM base NULL | NOT NULL; the nullability is always written (SQL Server's
+ * default is NULL: https://learn.microsoft.com/sql/t-sql/statements/create-type-transact-sql).
+ */
+function createType(a: AliasTypeDef): string {
+  return `CREATE TYPE ${quoteQualified(a.schema, a.name)} FROM ${typeText(a.base)} ${a.nullable ? 'NULL' : 'NOT NULL'};`;
+}
+
 const RENDERERS: Renderers = {
+  createType: (c) => [createType(c.type)],
+  dropType: (c) => [`DROP TYPE ${quoteQualified(c.type.schema, c.type.name)};`],
+  // No ALTER TYPE exists: "To modify a user-defined type, you must drop the type ... and then re-create it".
+  redefineType: (c) => [`DROP TYPE ${quoteQualified(c.from.schema, c.from.name)};`, createType(c.to)],
   // CREATE SCHEMA must be alone in its batch; through EXEC it is a batch of its own.
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
   createTable: (c, key) => [createTable(c.table, key)],
-  dropTable: (c) => [`DROP TABLE ${quoteQualified(c.table.schema, c.table.name)};`],
+  dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
-  addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, null)};`],
-  dropColumn: (c) => [`${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`],
+  addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`],
+  dropColumn: (c) => [
+    ...(c.default !== undefined ? dropConstraint(c.table, c.default.name) : []),
+    `${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`,
+  ],
   renameColumn: (c) => [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'COLUMN')],
   alterColumn: (c) => {
     if (c.from.computed !== null || c.to.computed !== null) {
