@@ -15,6 +15,14 @@ export interface TableRow {
   readonly object_id: number;
   readonly schema_name: string;
   readonly name: string;
+  /** 0 ordinary, 1 the history table of a versioned table, 2 system-versioned (optional: older snapshots lack it). */
+  readonly temporal_type?: number | null;
+  /** The history table's object_id, for temporal_type 2 (optional). */
+  readonly history_table_id?: number | null;
+  /** HISTORY_RETENTION_PERIOD's count; -1 for INFINITE (optional). */
+  readonly history_retention_period?: number | null;
+  /** Its unit: -1 INFINITE, 3 DAY, 4 WEEK, 5 MONTH, 6 YEAR (optional). */
+  readonly history_retention_period_unit?: number | null;
 }
 
 /** sys.columns (+ TYPE_NAME, sys.identity_columns, sys.computed_columns). */
@@ -44,6 +52,10 @@ export interface ColumnRow {
   readonly is_sparse?: boolean | null;
   /** sys.columns.is_column_set: the xml column of a column set (optional). */
   readonly is_column_set?: boolean | null;
+  /** sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise (optional). */
+  readonly generated_always_type?: number | null;
+  /** sys.columns.is_hidden: a HIDDEN period column (optional). */
+  readonly is_hidden?: boolean | null;
 }
 
 /**
@@ -160,6 +172,17 @@ export interface TypeRow {
   readonly is_nullable: boolean;
 }
 
+/**
+ * sys.extended_properties (class 1, name MS_Description): a table's (minor_id 0) or a column's
+ * (minor_id = column_id) description; `value` is the sql_variant cast to nvarchar (an optional array).
+ */
+export interface ExtendedPropertyRow {
+  readonly major_id: number;
+  readonly minor_id: number;
+  readonly name: string;
+  readonly value: string | null;
+}
+
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
 export interface CatalogSnapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -191,10 +214,12 @@ export interface CatalogSnapshot {
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
   /** Optional: user alias types (absent in older snapshots and when the database has none). */
   readonly types?: readonly TypeRow[];
+  /** Optional: descriptions (absent when the database has none, and in older snapshots). */
+  readonly extended_properties?: readonly ExtendedPropertyRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns' | 'types';
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'types' | 'extended_properties';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -2,7 +2,8 @@
  * Stable diagnostic codes of the schema compiler. A code never changes meaning once released;
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
  * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
- * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions); SC19xx: sequences.
+ * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions);
+ * SC19xx: descriptions (doc comments); SC20xx: sequences.
  */
 export const Codes = {
   /** A TypeScript error in a schema file (the message carries the TS code). */
@@ -111,20 +112,22 @@ export const Codes = {
   defaultNotConvertible: 'SC1804',
   /** A member of a column's literal union longer than the column. */
   unionMemberTooLong: 'SC1805',
+  /** A doc comment longer than an extended property holds (7,500 bytes as nvarchar). */
+  descriptionTooLong: 'SC1901',
   /** A sequence's START, INCREMENT, MINVALUE or MAXVALUE outside the range of its type. */
-  sequenceValueOutOfRange: 'SC1901',
+  sequenceValueOutOfRange: 'SC2001',
   /** INCREMENT BY 0 (SQL Server refuses it). */
-  sequenceZeroIncrement: 'SC1902',
+  sequenceZeroIncrement: 'SC2002',
   /** MINVALUE not below MAXVALUE. */
-  sequenceMinNotBelowMax: 'SC1903',
+  sequenceMinNotBelowMax: 'SC2003',
   /** START WITH outside MINVALUE..MAXVALUE. */
-  sequenceStartOutside: 'SC1904',
+  sequenceStartOutside: 'SC2004',
   /** An increment larger than the distance between MINVALUE and MAXVALUE. */
-  sequenceIncrementTooLarge: 'SC1905',
+  sequenceIncrementTooLarge: 'SC2005',
   /** A sequence type other than tinyint, smallint, int, bigint, decimal(p,0), numeric(p,0). */
-  sequenceType: 'SC1906',
+  sequenceType: 'SC2006',
   /** A CACHE size that is not a positive integer. */
-  sequenceCache: 'SC1907',
+  sequenceCache: 'SC2007',
 } as const;
 
 /** One diagnostic code. */

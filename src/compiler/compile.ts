@@ -11,6 +11,7 @@ import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
+import { withDescriptions } from './descriptions';
 import { DeclarationResolver } from './declarations';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
@@ -69,6 +70,11 @@ export interface CompileOptions {
    * FOR ...` default may name them.
    */
   readonly externalSequences?: readonly string[];
+  /**
+   * Read doc comments as descriptions (MS_Description); true by default. Off for projects whose
+   * descriptions are maintained elsewhere (config "descriptions": "ignore").
+   */
+  readonly descriptions?: boolean;
 }
 
 /** Where clean type-check results are remembered between runs (a file, in the CLI). */
@@ -202,7 +208,10 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
   const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
   const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredSequences.map((q) => q.schema)])].sort(cmp);
-  const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
+  const tables = drafts.map((d) => {
+    const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
+    return options.descriptions === false ? table : withDescriptions(d, table, bag);
+  });
   const database = emptyDb(tables, schemas);
   return { database: declaredSequences.length > 0 ? { ...database, sequences: declaredSequences } : database, diagnostics: bag.sorted() };
 }

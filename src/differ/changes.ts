@@ -131,6 +131,18 @@ export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence
  * and create). A changed start is RESTART WITH, which also resets the next value.
  */
 export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
+/**
+ * The MS_Description extended property of a table (`column` null) or a column: added (`from`
+ * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
+ * sp_dropextendedproperty). New tables and columns carry theirs in createTable / addColumn.
+ */
+export interface SetDescription {
+  readonly kind: 'setDescription';
+  readonly table: TableRef;
+  readonly column: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
 
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
@@ -142,7 +154,8 @@ export type Change =
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
-  | CreateSequence | DropSequence | AlterSequence;
+  | CreateSequence | DropSequence | AlterSequence
+  | SetDescription;
 
 export type ChangeKind = Change['kind'];
 

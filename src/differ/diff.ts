@@ -10,6 +10,7 @@ import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } f
 import { pairEntities, type SystemNames } from './pair-entities';
 import { renameWarnings } from './rename-warnings';
 import { diffSequences, sequenceForced } from './diff-sequences';
+import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
@@ -96,7 +97,8 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     const paired = pairEntities(table, nameMap(table), key, ctx.systemNames);
     // A default added inside its column's ADD is not added again.
     const pairing = { ...paired, missing: paired.missing.filter((e) => !(e.kind === 'default' && columnPlan.inlineDefaults.has(e.object))) };
-    return { table, pairing, columnPlan, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
+    const descriptions = diffDescriptions(table, columns, columnPlan.steps, ctx);
+    return { table, pairing, columnPlan, descriptions, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
   });
   const dropped = tables.filter((t): t is DroppedTable => t.kind === 'dropped').map((table): DroppedState => (
     { table, pairing: droppedPairing(table.current), forced: NOTHING_FORCED, touched: new Set() }
@@ -110,6 +112,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...created.map(createTable),
     ...kept.map((s) => concatPlanned([
       renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
+      { steps: s.descriptions, skipped: [] },
     ])),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
@@ -128,6 +131,8 @@ function skippedColumns(skipped: readonly SkippedObject[], key: NameKey): (t: Ta
 interface KeptState extends EntityState {
   readonly table: KeptTable;
   readonly columnPlan: ColumnPlan;
+  /** Its description steps and its columns' (diff-descriptions.ts). */
+  readonly descriptions: readonly PlanStep[];
 }
 
 /** A table only the database has, with its entities (all undeclared). */

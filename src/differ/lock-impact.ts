@@ -179,6 +179,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropForeignKey: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
+  setDescription: fixed('extended-property'),
   // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
   redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse),
   createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),

@@ -32,6 +32,7 @@ export const PHASES = [
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
+  { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
 ] as const;
 
 /** A phase name. */
@@ -67,6 +68,7 @@ export function phaseOf(change: Change): Phase {
     case 'redefineIndex': return 'redefine-indexes';
     case 'dropSequence': return 'drop-sequences';
     case 'createSequence': case 'alterSequence': return 'sequences';
+    case 'setDescription': return 'descriptions';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -102,6 +104,8 @@ function keyInPhase(change: Change): SortKey {
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
     case 'createSequence': case 'dropSequence': return [change.sequence.schema, change.sequence.name, 0, ''];
     case 'alterSequence': return [change.to.schema, change.to.name, 0, ''];
+    // The table's own description before its columns'.
+    case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     default: return assertNever(change, 'change kind');
   }
 }

@@ -45,6 +45,12 @@ class Delta {
   }
 }
 
+/** A description in a one-line summary: quoted, line breaks as spaces, long text cut with an ellipsis. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return `"${line.length > 60 ? `${line.slice(0, 57)}...` : line}"`;
+}
+
 /** "a -> b; c -> d", or `fallback` when nothing visible differs. */
 export function deltaText(parts: readonly DeltaPart[], fallback = 'redefine'): string {
   return parts.length > 0 ? parts.map((p) => `${p.from} -> ${p.to}`).join('; ') : fallback;
@@ -221,6 +227,11 @@ const DESCRIBERS: Describers = {
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
+  setDescription: (c) => ({
+    table: c.table, object: c.column ?? c.table.name, marker: c.from === null ? '+' : c.to === null ? '-' : '~',
+    summary: `${c.from === null ? 'add' : c.to === null ? 'drop' : 'update'} description of ${c.column === null ? `table ${c.table.name}` : `column ${c.column}`}${
+      c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
+  }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
   createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
   dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),

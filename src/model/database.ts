@@ -50,6 +50,11 @@ export interface Table {
   readonly versioning?: SystemVersioning;
   /** Compiler only: the table's previous name (same schema), for a declared rename. */
   readonly renamedFrom?: string;
+  /**
+   * The MS_Description extended property: the class's doc comment (compiler) or the stored value
+   * (catalog; '' for a NULL value). Absent: the table has none.
+   */
+  readonly description?: string;
   /** Catalog only: rows in the table (sys.partitions), for hazards. */
   readonly rowCount?: number;
   /** Catalog only: MB the table and its indexes use (sys.dm_db_partition_stats), when readable. */
@@ -102,6 +107,8 @@ export interface Column {
   readonly renamedFrom?: string;
   /** Compiler only: expression that fills NULLs before the column becomes NOT NULL. */
   readonly backfill?: SqlExpression;
+  /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
+  readonly description?: string;
   readonly source?: SourceRef;
 }
 

@@ -57,6 +57,7 @@ export const LOCK_RULES = {
   'alter-column-online': { class: 'size-of-data', lock: 'Sch-S', scales: true, reason: 'ALTER COLUMN WITH (ONLINE = ON): rows are rewritten while readers and writers go on; Sch-M only briefly at the end', source: ALTER_TABLE },
   backfill: { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE of every NULL row; row locks escalate to a table lock past about 5,000', source: UPDATE_TOP },
   'backfill-batched': { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE TOP (n) batches inside the transaction: each batch stays under lock escalation, but the locks are held until COMMIT', source: UPDATE_TOP },
+  'extended-property': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_add/update/dropextendedproperty writes one catalog row (inferred: a schema-modification lock on the table, like other metadata changes)', source: 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-addextendedproperty-transact-sql' },
   'constraint-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'adds, drops or disables a constraint without reading rows', source: ALTER_TABLE },
   'constraint-validate': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'WITH CHECK validation reads every row under Sch-M', source: ALTER_TABLE },
   'drop-index': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'dropping an index takes Sch-M and deallocates its pages', source: `${CREATE_INDEX}#online--on--off` },

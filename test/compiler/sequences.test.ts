@@ -77,13 +77,13 @@ export const orders = Sequence('orders');
   const { result } = compileFiles(files, { typeCheck: false, externalSequences: ['billing.external_numbers'] });
   const at = (code: string) => locations(result.diagnostics, code);
 
-  it('START WITH outside MINVALUE..MAXVALUE is SC1904 at start', () => expect(at('SC1904')).toEqual([where(files, 'a.schema.ts', 'start: 5', 0, 7)]));
-  it('INCREMENT BY 0 is SC1902 at increment', () => expect(at('SC1902')).toEqual([where(files, 'a.schema.ts', 'increment: 0', 0, 11)]));
-  it('MINVALUE not below MAXVALUE is SC1903 at min', () => expect(at('SC1903')).toEqual([where(files, 'a.schema.ts', 'min: 50', 0, 5)]));
-  it("a value outside the type's range is SC1901", () => expect(at('SC1901')).toEqual([where(files, 'a.schema.ts', 'max: 300', 0, 5)]));
-  it('a type a sequence cannot have is SC1906', () => expect(at('SC1906')).toEqual([where(files, 'a.schema.ts', "'float'")]));
-  it('a cache size that is not positive is SC1907', () => expect(at('SC1907')).toEqual([where(files, 'a.schema.ts', 'cache: 0', 0, 7)]));
-  it('an increment wider than the range is SC1905', () => expect(at('SC1905')).toEqual([where(files, 'a.schema.ts', 'increment: 20', 0, 11)]));
+  it('START WITH outside MINVALUE..MAXVALUE is SC2004 at start', () => expect(at('SC2004')).toEqual([where(files, 'a.schema.ts', 'start: 5', 0, 7)]));
+  it('INCREMENT BY 0 is SC2002 at increment', () => expect(at('SC2002')).toEqual([where(files, 'a.schema.ts', 'increment: 0', 0, 11)]));
+  it('MINVALUE not below MAXVALUE is SC2003 at min', () => expect(at('SC2003')).toEqual([where(files, 'a.schema.ts', 'min: 50', 0, 5)]));
+  it("a value outside the type's range is SC2001", () => expect(at('SC2001')).toEqual([where(files, 'a.schema.ts', 'max: 300', 0, 5)]));
+  it('a type a sequence cannot have is SC2006', () => expect(at('SC2006')).toEqual([where(files, 'a.schema.ts', "'float'")]));
+  it('a cache size that is not positive is SC2007', () => expect(at('SC2007')).toEqual([where(files, 'a.schema.ts', 'cache: 0', 0, 7)]));
+  it('an increment wider than the range is SC2005', () => expect(at('SC2005')).toEqual([where(files, 'a.schema.ts', 'increment: 20', 0, 11)]));
   it('a sequence named like a table of its schema is SC1201 (one namespace per schema)', () => {
     expect(at('SC1201')).toEqual([where(files, 'a.schema.ts', "'orders'", 0)]);
   });

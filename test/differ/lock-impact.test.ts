@@ -52,6 +52,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   createSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   dropSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   alterSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
 };
 
 function tableRef(c: Change): { schema: string; name: string } | null {

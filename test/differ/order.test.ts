@@ -39,6 +39,7 @@ const sample: Record<ChangeKind, Change> = {
   createSequence: { kind: 'createSequence', sequence: seq('s') },
   dropSequence: { kind: 'dropSequence', sequence: seq('s') },
   alterSequence: { kind: 'alterSequence', from: seq('s'), to: seq('s', { cycle: true }) },
+  setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
 };
 
 const phaseIndex = (change: Change) => PHASES.findIndex((p) => p.phase === phaseOf(change));

@@ -123,4 +123,12 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'alterSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, start: '500', max: '999', cycle: false, cache: { kind: 'none' } } },
     sql: ['ALTER SEQUENCE [sales].[order]]numbers] RESTART WITH 500 MAXVALUE 999 NO CYCLE NO CACHE;'],
   },
+  // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
+  setDescription: {
+    change: { kind: 'setDescription', table: USERS, column: 'email', from: 'old', to: "The user's e-mail\naddress, café" },
+    sql: [[
+      "DECLARE @description nvarchar(4000) = N'The user''s e-mail' + NCHAR(10) + N'address, café';",
+      "EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = @description, @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'users', @level2type = N'COLUMN', @level2name = N'email';",
+    ].join('\n')],
+  },
 };

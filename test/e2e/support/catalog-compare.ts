@@ -64,6 +64,9 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
       };
     }),
     row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+    extended_properties: rows(s.extended_properties ?? []).map(({ major_id, minor_id, ...r }) => ({
+      table: table(major_id), column: column(major_id, minor_id), ...r,
+    })),
   };
   for (const key of Object.keys(out)) out[key] = sortRows(withoutDates(out[key]!));
   return out;

@@ -53,6 +53,20 @@ export interface ColumnDef {
   readonly identity?: { readonly seed: number; readonly increment: number };
   readonly collation?: string;
   readonly constraints: readonly ConstraintDef[];
+  /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
+  readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
+}
+
+/** PERIOD FOR SYSTEM_TIME (start, end). */
+export interface PeriodDef { readonly start: string; readonly end: string }
+
+/** SYSTEM_VERSIONING = ON [(HISTORY_TABLE = h, DATA_CONSISTENCY_CHECK = ON|OFF, HISTORY_RETENTION_PERIOD = ...)] | OFF. */
+export interface VersioningDef {
+  readonly on: boolean;
+  readonly history?: Name;
+  readonly consistencyCheck?: boolean;
+  /** INFINITE, or a count and a unit (DAY, WEEK, MONTH, YEAR). */
+  readonly retention?: 'INFINITE' | { readonly count: number; readonly unit: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR' };
 }
 
 export type ConstraintDef =
@@ -64,7 +78,10 @@ export type ConstraintDef =
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 export type AlterAction =
-  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[] }
+  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef }
+  | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }
+  | { readonly k: 'dropPeriod' }
+  | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
   | { readonly k: 'dropColumns'; readonly names: readonly string[]; readonly ifExists: boolean }
   | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean }
@@ -94,7 +111,7 @@ export type StatementBody =
   | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select }
   | { readonly k: 'update'; readonly table: Name; readonly sets: readonly { col: string; expr: Expr }[]; readonly where?: Expr; readonly top?: Expr }
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[] }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }

@@ -19,6 +19,10 @@ export interface Column {
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
+  /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
+  generatedAlways?: 1 | 2;
+  /** sys.columns is_hidden. */
+  hidden?: boolean;
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
@@ -48,6 +52,13 @@ export interface ForeignKey extends Dated {
   onDelete: RefAction; onUpdate: RefAction; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
 }
 
+/**
+ * An extended property on a table (minor 0) or a column (minor = column_id): sys.extended_properties
+ * class 1. Kept on its table, so DROP TABLE removes it, sp_rename keeps it (ids do not change),
+ * and transactions restore it with the table.
+ */
+export interface ExtendedProperty { minorId: number; name: string; value: Value }
+
 /** A user table. */
 export interface Table extends Dated {
   objectId: number;
@@ -60,6 +71,15 @@ export interface Table extends Dated {
   defaults: DefaultConstraint[];
   fks: ForeignKey[];
   rows: Row[];
+  /** PERIOD FOR SYSTEM_TIME: the start and end column ids (sys.periods). */
+  period?: { start: number; end: number };
+  /**
+   * sys.tables temporal_type 2 (system-versioned: its history table and retention, as
+   * history_retention_period / _unit store it) or 1 (the history table of `currentId`).
+   */
+  temporal?: { type: 2; historyId: number; retentionPeriod: number; retentionUnit: number } | { type: 1; currentId: number };
+  /** Absent until the first sp_addextendedproperty on the table or one of its columns. */
+  properties?: ExtendedProperty[];
 }
 
 /** sys.schemas. */

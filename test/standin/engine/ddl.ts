@@ -1,5 +1,5 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
-import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
@@ -10,6 +10,7 @@ import { resolveType, isStringType } from './types';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
+import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
@@ -48,7 +49,9 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 }
 
 /** CREATE TABLE with its column and table constraints. */
-export function createTable(ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[]): void {
+export function createTable(
+  ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef,
+): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
   const t: Table = {
@@ -66,6 +69,10 @@ export function createTable(ctx: DdlContext, name: Name, columns: readonly Colum
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+  // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
+  markGeneratedColumns(t, columns);
+  if (period) addPeriod(ctx, t, period);
+  if (versioning?.on) setVersioning(ctx, t, versioning);
 }
 
 /** DROP TABLE (3701 when missing, 3726 when another table's FK references it). */
@@ -73,6 +80,7 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
+  guardDropTable(ctx, t);
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
   ctx.db.tables = ctx.db.tables.filter((x) => x !== t);
@@ -115,8 +123,18 @@ export function nextIdentity(col: Column): number {
 /** ALTER TABLE, one action. */
 export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): void {
   const t = tableOrFail(ctx, name, () => err.cannotFindObject(name.join('.')));
+  guardTemporalAlter(ctx, t, action);
+  alterOne(ctx, t, action);
+  // SQL Server propagates column changes of a versioned table to its history table.
+  propagate(ctx, t, action, (h, a) => alterOne(ctx, h, a));
+}
+
+function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   touch(ctx, t);
   switch (action.k) {
+    case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'dropPeriod': dropPeriod(ctx, t); return;
+    case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
     case 'addColumns': {
       for (const def of action.columns) {
         const col = newColumn(ctx, t, def, Math.max(0, ...t.columns.map((c) => c.columnId)) + 1, false);
@@ -129,6 +147,8 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
         // SQL Server gives every existing row a rowversion value, nullable column or not.
         for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : rowversion ? nextRowversion(ctx.db) : withValues ? defaultValue(ctx, t, col) : null;
       }
+      markGeneratedColumns(t, action.columns);
+      if (action.period) addPeriod(ctx, t, action.period);
       return;
     }
     case 'dropColumns': {
@@ -139,6 +159,8 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
         if (dep) throw err.dependent(dep.what, dep.name, col.name, 'DROP COLUMN');
         t.columns = t.columns.filter((c) => c !== col);
         for (const row of t.rows) delete row[col.columnId];
+        // The column's extended properties go with it (they are keyed by its column_id).
+        if (t.properties) t.properties = t.properties.filter((p) => p.minorId !== col.columnId);
       }
       return;
     }

@@ -3,6 +3,7 @@
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
 import type { Token as AntlrToken } from 'antlr4ts';
+import { temporalRewrites } from './temporal-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -114,6 +115,14 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET TEXTSIZE n (tedious sends it at login)  -> SET DATEFIRST n
  * - ONLINE = ON (WAIT_AT_LOW_PRIORITY (...))     -> ONLINE = ON
  * - ALTER COLUMN ... WITH (ONLINE = ON|OFF)      -> the WITH (...) is blanked
+ * Temporal tables (SQL Server 2016+, create-table-transact-sql.md / alter-table-transact-sql.md;
+ * the grammar snapshot has none of it), see temporal-grammar.ts:
+ * - GENERATED ALWAYS AS ROW START|END [HIDDEN]   -> blanked
+ * - [,] PERIOD FOR SYSTEM_TIME (s, e)            -> blanked (alone after ADD: a column `x_period int`)
+ * - WITH (SYSTEM_VERSIONING = ...) of CREATE TABLE -> blanked
+ * - SET (SYSTEM_VERSIONING = ...)                -> SET (LOCK_ESCALATION = AUTO)
+ * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
+ * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -153,6 +162,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       const j = topLevel(i + 2, ['WITH', ';']);
       if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
     }
+    temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'SET' && tokens[i + 1]?.kind === 'word' && up(i + 2) === ',') {

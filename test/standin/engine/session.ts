@@ -29,7 +29,8 @@ import type { FaultState } from './faults';
 import { checkOnline, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
 import { isDriverProbe } from './faults';
 import type { StatementNeeds } from './lock-needs';
-import { renameNeeds, statementNeeds } from './lock-needs';
+import { needsOf, renameNeeds, statementNeeds } from './lock-needs';
+import { runExtendedPropertyProc } from './extended-properties';
 import type { StatementLog, StatementRecord } from './statement-log';
 
 /** What a session needs from the engine. */
@@ -445,7 +446,7 @@ export class EngineSession implements Session {
       case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
       case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); this.done(n); return; }
       case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
-      case 'createTable': createTable(this.ddl(true), s.name, s.columns, s.constraints); this.done(); return;
+      case 'createTable': createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
       case 'createIndex': this.checkOptions(s.text, s.index.options ?? []); createIndexStatement(this.ddl(true), s.index); this.done(); return;
@@ -548,6 +549,16 @@ export class EngineSession implements Session {
       case 'sp_releaseapplock': {
         const status = spReleaseAppLock(this.appLockCaller(), arg(0, '@resource'), arg(1, '@lockowner'));
         if (s.returnVar) this.setVar(s.returnVar, status);
+        this.done();
+        return;
+      }
+      case 'sp_addextendedproperty': case 'sp_updateextendedproperty': case 'sp_dropextendedproperty': {
+        // The property is written on its table: the same lock as other DDL on that table.
+        const first = name === 'sp_dropextendedproperty' ? 1 : 2;
+        const schema = arg(first + 1, '@level0name');
+        const table = arg(first + 3, '@level1name');
+        if (schema !== null && table !== null) await this.lockFor(needsOf(host, [[toText(schema), toText(table)]], true, []), signal);
+        runExtendedPropertyProc(this.ddl(true).db, name, arg);
         this.done();
         return;
       }

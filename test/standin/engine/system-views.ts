@@ -3,6 +3,7 @@ import type { Database, Table, Value, Column } from './catalog';
 import { allObjects } from './catalog';
 import type { SqlType } from './types';
 import { SYSTEM_TYPES, isAssemblyType, systemType, ty, isStringType } from './types';
+import { periodRows } from './temporal';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -39,7 +40,19 @@ function columnVals(t: Table, col: Column): Value[] {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0];
+    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
+}
+// sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
+const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
+// sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
+const TEMPORAL_DESC: Record<number, string> = { 0: 'NON_TEMPORAL_TABLE', 1: 'HISTORY_TABLE', 2: 'SYSTEM_VERSIONED_TEMPORAL_TABLE' };
+const UNIT_DESC: Record<number, string> = { [-1]: 'INFINITE', 3: 'DAY', 4: 'WEEK', 5: 'MONTH', 6: 'YEAR' };
+/** temporal_type, its desc, history_table_id, history_retention_period, its unit and desc. */
+function temporalVals(t: Table | undefined): Value[] {
+  const tt = t?.temporal;
+  if (tt === undefined) return [0, TEMPORAL_DESC[0], null, null, null, null];
+  if (tt.type === 1) return [1, TEMPORAL_DESC[1], null, null, null, null];
+  return [2, TEMPORAL_DESC[2], tt.historyId, tt.retentionPeriod, tt.retentionUnit, UNIT_DESC[tt.retentionUnit] ?? null];
 }
 const allColumns = (db: Database): Value[][] => db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col)));
 
@@ -66,8 +79,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.schemas': view([c('name', sn), c('schema_id', ty.int), c('principal_id', ty.int, true)], (db) => db.schemas.map((s) => [s.name, s.schemaId, s.principalId])),
   'sys.objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
   'sys.all_objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true)],
-    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 'NON_TEMPORAL_TABLE', 0, 0, 0, 0])),
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true)],
+    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 0, 0, 0, ...temporalVals(tableOf(db, o.objectId))])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-periods-transact-sql
+  'sys.periods': view([c('name', sn), c('period_type', ty.tinyint), c('period_type_desc', desc60), c('object_id', ty.int), c('start_column_id', ty.int), c('end_column_id', ty.int)], (db) => periodRows(db)),
   'sys.views': empty(OBJECT_COLS),
   'sys.procedures': empty(OBJECT_COLS),
   'sys.triggers': empty(OBJECT_COLS),
@@ -76,6 +91,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // No full-text engine here: no full-text index ever exists (columns as the docs list them).
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-fulltext-index-columns-transact-sql
   'sys.fulltext_index_columns': empty([c('object_id', ty.int), c('column_id', ty.int), c('type_column_id', ty.int, true), c('language_id', ty.int), c('statistical_semantics', ty.int)]),
+  // Class 1 (OBJECT_OR_COLUMN) only: the stand-in keeps properties on tables and columns.
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/extended-properties-catalog-views-sys-extended-properties
+  'sys.extended_properties': view([c('class', ty.tinyint), c('class_desc', desc60, true), c('major_id', ty.int), c('minor_id', ty.int), c('name', sn), c('value', ty.variant, true)],
+    (db) => db.tables.flatMap((t) => (t.properties ?? []).map((p) => [1, 'OBJECT_OR_COLUMN', t.objectId, p.minorId, p.name, p.value]))),
   'sys.columns': view(COLUMN_COLS, allColumns),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
   'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
