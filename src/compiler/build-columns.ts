@@ -3,7 +3,7 @@
  * collation, computed, defaults (named df_{table}_{column}), CHECKs derived from literal
  * unions (ck_{table}_{column}) and a column-level primary key.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { Column, Identity, SqlType, SqlTypeName } from '../model';
 import { Codes } from './codes';
 import { inListText, nextValueForText, typedStringLiteral } from '../sqlserver/literals';

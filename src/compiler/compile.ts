@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { Database, Diagnostic } from '../model';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
@@ -20,7 +20,7 @@ import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplat
 import { checkSequenceReferences } from './sequence-references';
 import { collectSequences, type SequenceResolver } from './sequences';
 import { nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
-import { apiEntry, findSchemaFiles, loadProgram } from './program';
+import { apiEntry, findSchemaFiles } from './schema-files';
 import { buildSourceGraph, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { displayPath, refAt, refOf } from './source-ref';
@@ -60,7 +60,7 @@ export interface CompileOptions {
   readonly typeCheckCache?: TypeCheckCache;
   /**
    * Who runs the full check: 'native' (the default) is TypeScript 7's compiler in a child
-   * process, beside extraction, falling back to 'in-process' (ts-morph's TypeScript 5) when its
+   * process, beside extraction, falling back to 'in-process' (the TypeScript bundled with ts-morph) when its
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
@@ -133,8 +133,9 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   // The native check runs in a child process while this one extracts; its verdict is read below.
   // tsc reports only syntax errors when there are any, so a file with one is checked in-process.
   const native = typeCheck && typeErrors === 0 && options.typeChecker !== 'in-process' ? startNativeTypeCheck(paths, apiEntry()) : null;
-  // TypeScript 5's program is built only here, when the native compiler cannot check.
+  // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {
+    const { loadProgram } = require('./program') as typeof import('./program');
     const program = loadProgram(paths, graph.byPath);
     return report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
   };

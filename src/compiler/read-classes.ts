@@ -3,7 +3,7 @@
  * columns, their table-level decorators and the class they extend. Only the decorators imported
  * from 'schemac' count; the class a table extends is found through imports by path (declarations.ts).
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { DeclarationResolver } from './declarations';
 import { readValue, type StaticValue, type ValueContext } from './static-value';
 
