@@ -5,7 +5,7 @@
  * following imports by path. Every value SQL Server would fill in is filled in here, so a
  * sequence that omits min, max or start compares equal to what sys.sequences reports.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { Sequence, SequenceCache } from '../model';
 import { MAX_IDENTIFIER_LENGTH } from '../sqlserver/names';
 import {
