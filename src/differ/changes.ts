@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -132,6 +132,15 @@ export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence
  */
 export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
 /**
+ * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
+ * re-create it (a schema-bound object in the way of a change) or because its table goes (a
+ * trigger): its inverse re-creates it from its stored definition.
+ */
+export interface DropModule { readonly kind: 'dropModule'; readonly module: DependentModule }
+/** Re-creates a module from its stored definition (sys.sql_modules), and an indexed view's indexes. */
+export interface CreateModule { readonly kind: 'createModule'; readonly module: DependentModule }
+
+/**
  * The MS_Description extended property of a table (`column` null) or a column: added (`from`
  * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
  * sp_dropextendedproperty). New tables and columns carry theirs in createTable / addColumn.
@@ -155,7 +164,8 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence
-  | SetDescription;
+  | SetDescription
+  | DropModule | CreateModule;
 
 export type ChangeKind = Change['kind'];
 
@@ -168,7 +178,9 @@ export type HazardCode =
   | 'identity-change'    // identity seed/increment or the identity property changes
   | 'not-null-with-rows' // a column becomes NOT NULL over existing rows
   | 'irreversible'       // the step has no faithful inverse
-  | 'sequence-restart';  // a sequence's numbering restarts (RESTART WITH): values may be generated again
+  | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
+  | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
+  | 'dependent-rebuild'; // a schema-bound view or function is dropped and re-created around the step
 
 export interface Hazard {
   readonly code: HazardCode;

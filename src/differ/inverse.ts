@@ -41,6 +41,8 @@ export function invert(change: Change): Change | null {
     case 'createSequence': return { kind: 'dropSequence', sequence: change.sequence };
     case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
+    case 'dropModule': return { kind: 'createModule', module: change.module };
+    case 'createModule': return { kind: 'dropModule', module: change.module };
     case 'setDescription': return { ...change, from: change.to, to: change.from };
     default: return assertNever(change, 'change kind');
   }

@@ -191,6 +191,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   createSequence: fixed('sequence-ddl'),
   dropSequence: fixed('sequence-ddl'),
   alterSequence: fixed('sequence-ddl'),
+  dropModule: fixed('module-ddl'),
+  createModule: fixed('module-ddl'),
 };
 
 /** The table a change touches, under the name the step uses. */
@@ -200,6 +202,7 @@ function tableOf(change: Change): TableRef | null {
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
+    case 'dropModule': case 'createModule': return null;
     default: return change.table;
   }
 }

@@ -7,3 +7,4 @@ export * from './sequence';
 export * from './alias-types';
 export * from './temporal';
 export * from './diagnostic';
+export * from './modules';

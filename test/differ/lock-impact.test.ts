@@ -52,6 +52,8 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   createSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   dropSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   alterSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
 };
 
@@ -61,6 +63,7 @@ function tableRef(c: Change): { schema: string; name: string } | null {
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
+    case 'dropModule': case 'createModule': return null;
     default: return c.table;
   }
 }

@@ -6,6 +6,7 @@ import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
+import { renderCreateModule, renderDropModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
@@ -137,6 +138,8 @@ const RENDERERS: Renderers = {
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
+  dropModule: (c) => renderDropModule(c.module),
+  createModule: (c) => renderCreateModule(c.module),
 };
 
 /**

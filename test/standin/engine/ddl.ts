@@ -10,6 +10,7 @@ import { resolveType, isStringType } from './types';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
+import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -29,6 +30,10 @@ export function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError
 }
 
 function touch(ctx: DdlContext, t: Table): void { t.modified = ctx.now; }
+
+function schemaOfTable(ctx: DdlContext, t: Table): string {
+  return ctx.db.schemas.find((x) => x.schemaId === t.schemaId)?.name ?? 'dbo';
+}
 
 function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
   if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
@@ -83,6 +88,9 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   guardDropTable(ctx, t);
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
+  const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name);
+  if (bound) throw referencedBy('DROP TABLE', qualified(ctx.db, t), bound);
+  dropTriggersOf(ctx, t);
   ctx.db.tables = ctx.db.tables.filter((x) => x !== t);
 }
 
@@ -157,6 +165,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         if (!col) { if (action.ifExists) continue; throw new SqlError(4924, 16, 1, `ALTER TABLE DROP COLUMN failed because column '${n}' does not exist in table '${t.name}'.`); }
         const dep = dependents(ctx, t, col)[0];
         if (dep) throw err.dependent(dep.what, dep.name, col.name, 'DROP COLUMN');
+        const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
+        if (bound) throw err.dependent('object', bound.name, col.name, 'DROP COLUMN');
         t.columns = t.columns.filter((c) => c !== col);
         for (const row of t.rows) delete row[col.columnId];
         // The column's extended properties go with it (they are keyed by its column_id).
@@ -168,6 +178,9 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const def = action.column;
       const col = findColumn(t, def.name);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${def.name}' does not exist in table '${t.name}'.`);
+      // A schema-bound view or function over the column blocks any ALTER COLUMN of it (create-view-transact-sql, SCHEMABINDING).
+      const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
+      if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
       const type = resolveType(def.type ?? { name: col.type.name, args: [] });
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
@@ -249,6 +262,8 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean)
 
 /** CREATE INDEX. */
 export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
+  const view = findModule(ctx.db, def.table);
+  if (view && view.type === 'V') { createViewIndex(ctx, view, def); return; }
   const t = tableOrFail(ctx, def.table, () => new SqlError(1088, 16, 12, `Cannot find the object "${def.table.join('.')}" because it does not exist or you do not have permissions.`));
   createIndex(ctx, t, def);
   touch(ctx, t);
@@ -258,6 +273,8 @@ export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
 export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean): void {
   const schema = table.length >= 2 ? table[table.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, table[table.length - 1]);
+  const view = t ? undefined : findModule(ctx.db, table);
+  if (view && dropViewIndex(ctx, view, index)) return;
   const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
@@ -291,6 +308,7 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     const t = tableFrom(parts.slice(0, -1));
     const col = t && findColumn(t, parts[parts.length - 1]);
     if (!t || !col) throw ambiguous();
+    if (schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name)) throw renameBound(objname);
     if (t.columns.some((c) => c !== col && sameName(c.name, newname))) throw err.columnTwice(newname, t.name);
     col.name = newname;
     touch(ctx, t);
@@ -309,6 +327,9 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     const obj = schema && findObject(ctx.db, schema.schemaId, parts[parts.length - 1]);
     if (!schema || !obj) throw ambiguous();
     if (findObject(ctx.db, schema.schemaId, newname)) throw err.renameExists(newname);
+    if (schemaBoundBlocker(ctx.db, schema.name, obj.name)) throw renameBound(objname);
+    // Renaming a module leaves sys.sql_modules.definition as it was (sp-rename-transact-sql).
+    for (const m of modulesOf(ctx.db)) if (m.objectId === obj.objectId) { ctx.beforeModules?.(); m.name = newname; m.modified = ctx.now; }
     for (const t of ctx.db.tables) {
       if (t.objectId === obj.objectId) { t.name = newname; touch(ctx, t); }
       for (const k of t.keys) if (k.objectId === obj.objectId) { k.name = newname; const ix = t.indexes.find((i) => i.indexId === k.indexId); if (ix) ix.name = newname; k.modified = ctx.now; }

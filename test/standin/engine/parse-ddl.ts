@@ -1,12 +1,13 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
 import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, RefAction, StatementBody, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
-import { QueryParser } from './parse-query';
+import { ModuleParser } from './parse-module';
 
 /** Parses DDL statements. */
-export class DdlParser extends QueryParser {
+export class DdlParser extends ModuleParser {
   protected create(): StatementBody {
     this.expect('CREATE');
+    if (this.isModuleStart()) return this.createModule();
     if (this.accept('SCHEMA')) {
       const name = this.ident();
       if (this.accept('AUTHORIZATION')) this.ident();
@@ -255,6 +256,7 @@ export class DdlParser extends QueryParser {
 
   protected drop(): StatementBody {
     this.expect('DROP');
+    if (this.isModuleDrop()) return this.dropModule();
     if (this.accept('TABLE')) {
       const ifExists = this.accept('IF', 'EXISTS');
       const names = [this.name()]; while (this.accept(',')) names.push(this.name());

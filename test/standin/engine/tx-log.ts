@@ -5,7 +5,7 @@
  * statement-level rollback: safe because a writing statement runs synchronously, under its
  * locks, between taking the image and finishing (no other session runs in between).
  */
-import type { Database, Schema, Table } from './catalog';
+import type { Database, Module, Schema, Table } from './catalog';
 import { cloneDatabase, deepClone, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
@@ -31,6 +31,12 @@ type Image =
 /** Before-images for the open transaction and the running statement. */
 export class TxLog {
   private tran: Image[] | null = null;
+  /**
+   * Views, procedures, functions and triggers of each database as they were when the transaction
+   * first changed one. Rollback puts the whole list back (inferred simplification: modules are not
+   * locked one by one, so another session's module DDL in the same database in between is undone too).
+   */
+  private modules = new Map<string, Module[]>();
   private statement: Map<string, Database> | null = null;
 
   constructor(private readonly store: DatabaseStore) {}
@@ -39,10 +45,18 @@ export class TxLog {
   get inTransaction(): boolean { return this.tran !== null; }
 
   /** Opens a transaction (outermost BEGIN TRAN). */
-  begin(): void { this.tran = []; }
+  begin(): void { this.tran = []; this.modules.clear(); }
 
   /** Makes the transaction's work permanent. */
-  commit(): void { this.tran = null; }
+  commit(): void { this.tran = null; this.modules.clear(); }
+
+  /** Records a database's modules before the transaction first changes one. */
+  recordModules(dbName: string): void {
+    if (!this.tran) return;
+    const key = dbName.toLowerCase();
+    const db = this.store.get(dbName);
+    if (db && !this.modules.has(key)) this.modules.set(key, deepClone(db.modules ?? []));
+  }
 
   /** Records the before-image of objects the transaction just locked (call before changing them). */
   record(targets: readonly Target[]): void {
@@ -64,6 +78,8 @@ export class TxLog {
   rollback(): void {
     const images = this.tran ?? [];
     this.tran = null;
+    for (const [name, before] of this.modules) { const db = this.store.get(name); if (db) db.modules = before; }
+    this.modules.clear();
     for (const name of new Set(images.map((i) => i.target.db))) {
       const db = this.store.get(name);
       if (!db) continue;
