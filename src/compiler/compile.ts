@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ts = require('./typescript');
 import type { Database, Diagnostic } from '../model';
+import { AliasTypes } from './alias-types';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
@@ -141,9 +142,11 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   };
   if (typeCheck && native === null) typeErrors += checkInProcess();
 
-  const resolver = new DeclarationResolver(graph);
-  const sequences = collectSequences(userFiles, resolver, defaultSchema, bag);
-  const reader = new ClassReader(resolver);
+  const reader = new ClassReader(new DeclarationResolver(graph));
+  const sequences = collectSequences(userFiles, reader.resolver, defaultSchema, bag);
+  // Alias types first: columns of every table may name one, from any file of the compile.
+  const aliasTypes = new AliasTypes();
+  aliasTypes.collect(userFiles, defaultSchema, key, reader.resolver, bag);
   const reportedCycles = new Set<ts.ClassDeclaration>();
   const drafts: TableDraft[] = [];
   const byClass = new Map<ts.ClassDeclaration, TableDraft>();
@@ -152,7 +155,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, sequences);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, aliasTypes, sequences);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -208,18 +211,24 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
     .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
   const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredSequences.map((q) => q.schema)])].sort(cmp);
+  const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
   const tables = drafts.map((d) => {
     const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
     return options.descriptions === false ? table : withDescriptions(d, table, bag);
   });
-  const database = emptyDb(tables, schemas);
-  return { database: declaredSequences.length > 0 ? { ...database, sequences: declaredSequences } : database, diagnostics: bag.sorted() };
+  return {
+    database: {
+      ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}),
+      ...(declaredSequences.length > 0 ? { sequences: declaredSequences } : {}),
+    },
+    diagnostics: bag.sorted(),
+  };
 }
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, key: NameKey, sequences: SequenceResolver,
+  defaultSchema: string, namer: Namer, key: NameKey, aliasTypes?: AliasTypes, sequences?: SequenceResolver,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -233,7 +242,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, sequences);
+  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, aliasTypes, sequences);
   readVersioning(draft, opts.get('systemVersioning'), bag);
   checkTemporal(draft, bag);
   return draft;

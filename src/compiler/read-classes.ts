@@ -64,7 +64,7 @@ export interface ApiImports {
   readonly namespaces: ReadonlySet<string>;
 }
 
-/** The file's imports from 'schemac'. */
+/** The names under which a file imported the API. */
 export function apiImports(sf: ts.SourceFile): ApiImports {
   const named = new Map<string, string>();
   const namespaces = new Set<string>();

@@ -2,7 +2,7 @@
 import type { DdlOption } from './editions';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
-export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[] }
+export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[]; /** The type's schema when written ([dbo].[Email]). */ readonly schema?: string }
 
 /** A (possibly multi-part) object name; the last part is the object. */
 export type Name = readonly string[];
@@ -140,6 +140,8 @@ export type StatementBody =
   | { readonly k: 'createIndex'; readonly index: IndexDef }
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
+  | { readonly k: 'createType'; readonly name: Name; readonly base: TypeRef; readonly nullable?: boolean }
+  | { readonly k: 'dropType'; readonly name: Name; readonly written: string; readonly ifExists: boolean }
   | { readonly k: 'createModule'; readonly module: ModuleDef }
   | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }

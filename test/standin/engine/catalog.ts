@@ -122,6 +122,19 @@ export interface Database {
   nextSchemaId: number;
   /** @@DBTS: the last rowversion value handed out (absent until the first one). */
   dbts?: number;
+  /** Alias types (CREATE TYPE ... FROM), absent until the first one (ddl-types.ts). */
+  types?: UserType[];
+  nextUserTypeId?: number;
+}
+
+/** A sys.types row of an alias type. */
+export interface UserType {
+  userTypeId: number;
+  schemaId: number;
+  name: string;
+  /** The base type as a column of it stores it. */
+  base: SqlType;
+  nullable: boolean;
 }
 
 /**

@@ -6,7 +6,8 @@ import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
-import { resolveType, isStringType } from './types';
+import { isStringType, type SqlType } from './types';
+import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
@@ -31,20 +32,28 @@ export function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError
 
 function touch(ctx: DdlContext, t: Table): void { t.modified = ctx.now; }
 
+/** The stored column type: what resolveColumnType says minus the alias's default nullability. */
+function withoutAliasNullable(t: SqlType & { readonly aliasNullable?: boolean }): SqlType {
+  const { aliasNullable: _n, ...rest } = t;
+  return rest;
+}
+
 function schemaOfTable(ctx: DdlContext, t: Table): string {
   return ctx.db.schemas.find((x) => x.schemaId === t.schemaId)?.name ?? 'dbo';
 }
 
 function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
   if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
-  const type = def.type ? resolveType(def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
+  const type = def.type ? resolveColumnType(ctx.db, def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
   if (def.identity && !['int', 'bigint', 'smallint', 'tinyint', 'decimal', 'numeric'].includes(type.name)) {
     throw new SqlError(2749, 16, 2, `Identity column '${def.name}' must be of data type int, bigint, smallint, tinyint, or decimal or numeric with a scale of 0, and constrained to be nonnullable.`);
   }
   if (def.identity && t.columns.some((c) => c.identity)) throw new SqlError(2744, 16, 2, `Multiple identity columns specified for table '${t.name}'. Only one identity column per table is allowed.`);
-  const nullable = def.nullable ?? !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk'));
+  // Neither NULL nor NOT NULL: an alias type's own nullability (sys.types.is_nullable), else NULL.
+  const aliasNullable = 'aliasNullable' in type ? type.aliasNullable : undefined;
+  const nullable = def.nullable ?? ((aliasNullable ?? true) && !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk')));
   const col: Column = {
-    columnId, name: def.name, type, nullable: def.computed ? def.nullable ?? true : nullable,
+    columnId, name: def.name, type: withoutAliasNullable(type), nullable: def.computed ? def.nullable ?? true : nullable,
     identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null } : undefined,
     collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
     defaultObjectId: 0,
@@ -181,7 +190,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       // A schema-bound view or function over the column blocks any ALTER COLUMN of it (create-view-transact-sql, SCHEMABINDING).
       const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
       if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
-      const type = resolveType(def.type ?? { name: col.type.name, args: [] });
+      const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }));
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
@@ -292,7 +301,7 @@ export function createSchema(ctx: DdlContext, name: string): void {
 export function dropSchema(ctx: DdlContext, name: string, ifExists: boolean): void {
   const s = findSchema(ctx.db, name);
   if (!s) { if (ifExists) return; throw err.cannotDrop('schema', name); }
-  const used = allObjects(ctx.db).find((o) => o.schemaId === s.schemaId);
+  const used = allObjects(ctx.db).find((o) => o.schemaId === s.schemaId) ?? ctx.db.types?.find((x) => x.schemaId === s.schemaId);
   if (used) throw new SqlError(3729, 16, 1, `Cannot drop schema '${s.name}' because it is being referenced by object '${used.name}'.`);
   ctx.db.schemas = ctx.db.schemas.filter((x) => x !== s);
 }

@@ -14,6 +14,13 @@ export class DdlParser extends ModuleParser {
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('TYPE')) {
+      const name = this.name();
+      this.expect('FROM');
+      const base = this.type();
+      const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
+      return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
+    }
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -256,6 +263,12 @@ export class DdlParser extends ModuleParser {
 
   protected drop(): StatementBody {
     this.expect('DROP');
+    if (this.accept('TYPE')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      const s = this.peek();
+      const name = this.name();
+      return { k: 'dropType', name, written: this.textFrom(s).replace(/[[\]]/g, ''), ifExists };
+    }
     if (this.isModuleDrop()) return this.dropModule();
     if (this.accept('TABLE')) {
       const ifExists = this.accept('IF', 'EXISTS');

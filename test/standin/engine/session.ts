@@ -15,6 +15,7 @@ import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
+import { createType, dropType } from './ddl-types';
 import { insert, remove, update } from './dml';
 import { createModule, dropModule } from './modules';
 import { TxLog } from './tx-log';
@@ -464,6 +465,8 @@ export class EngineSession implements Session {
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createType': createType(this.ddl(true), s.name, s.base, s.nullable); this.done(); return;
+      case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
         for (const v of s.vars) {
           const type = resolveType(v.type);

@@ -38,8 +38,9 @@ const COLUMN_COLS: ViewColumn[] = [
   c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
-  const st = systemType(col.type.userTypeName ?? col.type.name);
-  return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
+  // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
+  const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
+  return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
     0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
 }
@@ -118,7 +119,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.columns': view(COLUMN_COLS, allColumns),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
   'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
-    (db) => SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0])),
+    (db) => [
+      ...SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0]),
+      // Alias types: is_user_defined = 1, the base type's system_type_id and facets, principal_id NULL (owned by the schema owner).
+      ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
+        isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
+    ]),
   'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
     t.objectId, i.name, i.indexId, INDEX_TYPE[i.type], i.type, b(i.unique), 1, 0, b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
     b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
