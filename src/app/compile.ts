@@ -28,8 +28,8 @@ export function compileAndLint(project: Project, typeCheck = true): CompiledSche
   }
   const compiled = compileSchema(dir, {
     typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
+    typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
     ...(project.config.externalSequences !== undefined ? { externalSequences: project.config.externalSequences } : {}),
-    typeCheckCache: fileTypeCheckCache(project.root),
   });
   const database = withoutIgnored(compiled.database, project.config.ignore);
   const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
