@@ -133,6 +133,18 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'alterSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, start: '500', max: '999', cycle: false, cache: { kind: 'none' } } },
     sql: ['ALTER SEQUENCE [sales].[order]]numbers] RESTART WITH 500 MAXVALUE 999 NO CYCLE NO CACHE;'],
   },
+  rebuildCompression: {
+    change: { kind: 'rebuildCompression', table: USERS, index: null, from: 'NONE', to: 'PAGE' },
+    sql: ['ALTER TABLE [dbo].[users] REBUILD WITH (DATA_COMPRESSION = PAGE);'],
+  },
+  setIgnoreDupKey: {
+    change: { kind: 'setIgnoreDupKey', table: USERS, index: 'ix_users_tenant_email', to: true },
+    sql: ['ALTER INDEX [ix_users_tenant_email] ON [dbo].[users] SET (IGNORE_DUP_KEY = ON);'],
+  },
+  setSparse: {
+    change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
+  },
   dropModule: { change: { kind: 'dropModule', module: INDEXED_VIEW }, sql: ['DROP VIEW [dbo].[v_active_users];'] },
   createModule: {
     change: { kind: 'createModule', module: INDEXED_VIEW },
