@@ -64,6 +64,7 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
       };
     }),
     row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+    types: rows(s.types ?? []),
     extended_properties: rows(s.extended_properties ?? []).map(({ major_id, minor_id, ...r }) => ({
       table: table(major_id), column: column(major_id, minor_id), ...r,
     })),
