@@ -8,6 +8,8 @@
  * `schemac.catalog/v1` (design.md "The catalog snapshot"), so result rows are snapshot rows.
  */
 
+import { MODULE_QUERIES } from './queries-modules';
+
 /** The result sets of the catalog batch, in the order the batch returns them. */
 export type CatalogQueryName =
   | 'database'
@@ -24,7 +26,8 @@ export type CatalogQueryName =
   | 'row_counts'
   | 'fulltext_index_columns'
   | 'types'
-  | 'extended_properties';
+  | 'extended_properties'
+  | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -220,6 +223,7 @@ JOIN sys.tables t ON t.object_id = ep.major_id
 WHERE ep.class = 1 AND ep.name = N'MS_Description' AND ${MANAGED}
 ORDER BY ep.major_id, ep.minor_id`,
   },
+  ...MODULE_QUERIES,
 ];
 
 /** The whole catalog read as one batch; its result sets arrive in CATALOG_QUERIES order. */

@@ -11,6 +11,7 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
+import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
 import { columnType, decimalString } from './to-model-types';
@@ -244,10 +245,14 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
   const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
+  // Views, procedures, functions and triggers: never managed, read for what they reference.
+  const managedIds = new Set(managed.map((t) => t.object_id));
+  const modules = readModules(s, (id) => managedIds.has(id), nameKeyFor(collation));
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+      ...(modules.length > 0 ? { modules } : {}),
     },
     diagnostics,
   };

@@ -45,6 +45,12 @@ export const Codes = {
   versionedWithoutKey: 'SC1114',
   /** systemVersioning options SQL Server refuses: a retention that is not one positive whole count. */
   badVersioning: 'SC1115',
+  /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
+  unknownAliasType: 'SC1130',
+  /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */
+  aliasOfAlias: 'SC1131',
+  /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
+  aliasBaseRefused: 'SC1132',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ts = require('./typescript');
 import type { Database, Diagnostic } from '../model';
+import { AliasTypes } from './alias-types';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
@@ -134,6 +135,9 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   if (typeCheck && native === null) typeErrors += checkInProcess();
 
   const reader = new ClassReader(new DeclarationResolver(graph));
+  // Alias types first: columns of every table may name one, from any file of the compile.
+  const aliasTypes = new AliasTypes();
+  aliasTypes.collect(userFiles, defaultSchema, key, reader.resolver, bag);
   const reportedCycles = new Set<ts.ClassDeclaration>();
   const drafts: TableDraft[] = [];
   const byClass = new Map<ts.ClassDeclaration, TableDraft>();
@@ -142,7 +146,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, aliasTypes);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -190,17 +194,18 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
   const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas])].sort(cmp);
+  const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema)])].sort(cmp);
   const tables = drafts.map((d) => {
     const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
     return options.descriptions === false ? table : withDescriptions(d, table, bag);
   });
-  return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
+  return { database: { ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}) }, diagnostics: bag.sorted() };
 }
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, key: NameKey,
+  defaultSchema: string, namer: Namer, key: NameKey, aliasTypes?: AliasTypes,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -214,7 +219,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag);
+  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, aliasTypes);
   readVersioning(draft, opts.get('systemVersioning'), bag);
   checkTemporal(draft, bag);
   return draft;

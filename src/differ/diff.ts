@@ -21,6 +21,7 @@ import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
+import { planAroundDependents } from './dependents';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
@@ -63,9 +64,11 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
   const guarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
-  const refused = [...types.refused, ...drops.refused, ...guarded.refused];
+  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
+  const around = planAroundDependents(guarded.steps, current, key);
+  const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];
   return planForProduction({
-    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    steps: around.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key),
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);

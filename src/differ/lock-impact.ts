@@ -188,6 +188,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
   addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
+  dropModule: fixed('module-ddl'),
+  createModule: fixed('module-ddl'),
 };
 
 /** The table a change touches, under the name the step uses. */
@@ -196,6 +198,7 @@ function tableOf(change: Change): TableRef | null {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
+    case 'dropModule': case 'createModule': return null;
     default: return change.table;
   }
 }

@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -232,7 +232,27 @@ const DESCRIBERS: Describers = {
       c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
   }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
+  createModule: (c) => ({
+    table: moduleTable(c.module), object: c.module.name, marker: '+',
+    summary: `re-create ${moduleWord(c.module)} ${c.module.schema}.${c.module.name} from its stored definition${c.module.indexes.length > 0 ? ` with its indexes ${c.module.indexes.map((i) => i.name).join(', ')}` : ''}`,
+  }),
 };
+
+/** What a module is, in words: view, procedure, function, trigger. */
+export function moduleWord(m: DependentModule): string {
+  switch (m.type) {
+    case 'V': return 'view';
+    case 'P': return 'procedure';
+    case 'FN': case 'IF': case 'TF': return 'function';
+    case 'TR': return 'trigger';
+  }
+}
+
+/** A trigger belongs to its table; other modules are shown under their own name. */
+function moduleTable(m: DependentModule): TableRef {
+  return m.parent ?? { schema: m.schema, name: m.name };
+}
 
 /** The table, object name, marker and one-line summary of a change; throws on an unknown kind. */
 export function describeChange(change: Change): ChangeFacts {

@@ -1,6 +1,7 @@
 import type { SqlExpression } from './expression';
 import type { SourceRef } from './source';
 import type { SqlType } from './types';
+import type { DependentModule } from './modules';
 import type { AliasTypeDef } from './alias-types';
 import type { PeriodColumn, SystemVersioning } from './temporal';
 
@@ -17,6 +18,8 @@ export interface Database {
   readonly aliasTypes?: readonly AliasTypeDef[];
   /** Catalog only: what the server is (edition and version decide online operations). */
   readonly server?: ServerFacts;
+  /** Catalog only: views, procedures, functions and triggers (unmanaged; read for their dependencies). */
+  readonly modules?: readonly DependentModule[];
 }
 
 /**

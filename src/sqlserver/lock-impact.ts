@@ -64,6 +64,8 @@ export const LOCK_RULES = {
   'index-build-online': { class: 'index-build', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON: reads and writes go on; S briefly at the start and Sch-M briefly at the end', source: HOW_ONLINE_WORKS },
   'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
+  // Re-creating an indexed view materializes it: its clustered index is built over the view's rows.
+  'module-ddl': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'drops or creates a view, procedure, function or trigger (an indexed view is materialized again when its index is built)', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-view-transact-sql' },
   'clustered-rebuild-online': { class: 'table-rebuild', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON clustered build: the table is rewritten while reads and writes go on; Sch-M briefly at the end', source: ONLINE_GUIDE },
 } as const satisfies Record<string, LockRule>;
 

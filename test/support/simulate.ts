@@ -255,6 +255,8 @@ class Sim {
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      // Views, procedures, functions and triggers are not part of the tables this simulates.
+      case 'dropModule': case 'createModule': return;
       case 'setDescription': return this.setDescription(change);
       default: return assertNever(change, 'change kind');
     }

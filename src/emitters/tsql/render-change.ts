@@ -5,6 +5,7 @@ import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, r
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
+import { renderCreateModule, renderDropModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
@@ -133,6 +134,8 @@ const RENDERERS: Renderers = {
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  dropModule: (c) => renderDropModule(c.module),
+  createModule: (c) => renderCreateModule(c.module),
 };
 
 /**

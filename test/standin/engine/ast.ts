@@ -2,7 +2,7 @@
 import type { DdlOption } from './editions';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
-export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[] }
+export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[]; /** The type's schema when written ([dbo].[Email]). */ readonly schema?: string }
 
 /** A (possibly multi-part) object name; the last part is the object. */
 export type Name = readonly string[];
@@ -104,6 +104,29 @@ export interface IndexDef {
   readonly dropExisting?: boolean;
 }
 
+/** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
+export type ModuleType = 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
+
+/** CREATE VIEW / PROCEDURE / FUNCTION / TRIGGER as parsed (parse-module.ts). */
+export interface ModuleDef {
+  readonly type: ModuleType;
+  readonly name: Name;
+  readonly orAlter: boolean;
+  readonly schemaBound: boolean;
+  /** A trigger's table. */
+  readonly parent?: Name;
+  /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
+  readonly select?: Select;
+  /** Every multi-part name the body uses (tables, columns, aliases, variables aside). */
+  readonly names: readonly Name[];
+  /** Every identifier the body uses. */
+  readonly words: readonly string[];
+  /** The batch text from its start, as sys.sql_modules.definition keeps it. */
+  readonly definition: string;
+  /** The text after AS. */
+  readonly bodyText: string;
+}
+
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;
 
 export type StatementBody =
@@ -117,6 +140,10 @@ export type StatementBody =
   | { readonly k: 'createIndex'; readonly index: IndexDef }
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
+  | { readonly k: 'createType'; readonly name: Name; readonly base: TypeRef; readonly nullable?: boolean }
+  | { readonly k: 'dropType'; readonly name: Name; readonly written: string; readonly ifExists: boolean }
+  | { readonly k: 'createModule'; readonly module: ModuleDef }
+  | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
   | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[]; readonly returnVar?: string }
   | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }

@@ -1,18 +1,26 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
 import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, RefAction, StatementBody, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
-import { QueryParser } from './parse-query';
+import { ModuleParser } from './parse-module';
 
 /** Parses DDL statements. */
-export class DdlParser extends QueryParser {
+export class DdlParser extends ModuleParser {
   protected create(): StatementBody {
     this.expect('CREATE');
+    if (this.isModuleStart()) return this.createModule();
     if (this.accept('SCHEMA')) {
       const name = this.ident();
       if (this.accept('AUTHORIZATION')) this.ident();
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('TYPE')) {
+      const name = this.name();
+      this.expect('FROM');
+      const base = this.type();
+      const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
+      return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
+    }
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -255,6 +263,13 @@ export class DdlParser extends QueryParser {
 
   protected drop(): StatementBody {
     this.expect('DROP');
+    if (this.accept('TYPE')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      const s = this.peek();
+      const name = this.name();
+      return { k: 'dropType', name, written: this.textFrom(s).replace(/[[\]]/g, ''), ifExists };
+    }
+    if (this.isModuleDrop()) return this.dropModule();
     if (this.accept('TABLE')) {
       const ifExists = this.accept('IF', 'EXISTS');
       const names = [this.name()]; while (this.accept(',')) names.push(this.name());
