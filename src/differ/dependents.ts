@@ -210,6 +210,12 @@ export function planAroundDependents(steps: readonly PlanStep[], current: Databa
     const more = extra.get(i);
     kept.push(more === undefined ? s : { ...s, hazards: [...s.hazards, ...more] });
   });
+  // A module in the closure only because it binds another one re-created here says which.
+  for (const m of recreate) {
+    if (rebuildReasons.has(m)) continue;
+    const under = m.references.filter((r) => !r.isTable && recreate.some((o) => key(o.schema) === key(r.schema) && key(o.name) === key(r.name)));
+    rebuildReasons.set(m, under.map((r) => `${qualifiedName(r)}, re-created too`));
+  }
   const drops = [
     ...recreate.map((m) => step({ kind: 'dropModule', module: m }, [hazard('dependent-rebuild', rebuildText(m, rebuildReasons.get(m) ?? []))])),
     ...triggersDropped.map((m) => step({ kind: 'dropModule', module: m }, [hazard('dependent-object',
