@@ -2,13 +2,18 @@
 export { sql } from './sql';
 export type { SqlFragment } from './sql';
 export { Column } from './column';
+export { AliasType } from './alias-type';
+export type { AliasTypeOptions, AliasTypeRef } from './alias-type';
 export type { Length } from './column';
 export type {
   BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, PeriodColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
-  StringColumnOptions,
+  RowstoreCompression, StringColumnOptions,
 } from './column-options';
-export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
+export { nextValueFor, Sequence } from './sequence';
+export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';
+export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
 export type {
-  ForeignKeyOptions, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, SystemVersioningOptions, TableOptions,
+  ClusteredColumnstoreOptions, ColumnstoreOptions, ForeignKeyOptions, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
+  SystemVersioningOptions, TableOptions,
 } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

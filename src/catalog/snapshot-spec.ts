@@ -5,8 +5,8 @@
  */
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName,
-  RowArrayName, RowCountRow, TableRow, TypeRow,
+  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow,
+  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -62,6 +62,7 @@ const indexes: RowSpec<IndexRow> = {
   object_id: integer, index_id: integer, name: string, type_desc: string,
   is_unique: boolean, is_primary_key: boolean, is_unique_constraint: boolean,
   has_filter: boolean, filter_definition: nullable(string), is_disabled: boolean,
+  ignore_dup_key: optional(nullable(boolean)),
 };
 
 const indexColumns: RowSpec<IndexColumnRow> = {
@@ -113,18 +114,41 @@ export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[
 };
 
 const fulltextIndexColumns: RowSpec<FulltextIndexColumnRow> = { object_id: integer, column_id: integer };
+const partitions: RowSpec<PartitionRow> = { object_id: integer, index_id: integer, partition_number: integer, data_compression_desc: string };
 
 const types: RowSpec<TypeRow> = {
   schema_name: string, name: string, system_type_name: string,
   max_length: integer, precision: integer, scale: integer, is_nullable: boolean,
 };
 
+const sqlModules: RowSpec<SqlModuleRow> = {
+  object_id: integer, schema_name: string, name: string,
+  type: { type: { kind: 'enum', values: ['V', 'P', 'FN', 'IF', 'TF', 'TR'] }, nullable: false, optional: false },
+  parent_object_id: integer, definition: nullable(string),
+  is_schema_bound: boolean, uses_ansi_nulls: boolean, uses_quoted_identifier: boolean,
+};
+
+const sqlExpressionDependencies: RowSpec<SqlExpressionDependencyRow> = {
+  referencing_id: integer, referenced_id: integer, referenced_minor_id: integer, is_schema_bound_reference: boolean,
+};
+
+const viewIndexes: RowSpec<ViewIndexRow> = { object_id: integer, index_id: integer, name: string, type_desc: string, is_unique: boolean };
+
+const viewIndexColumns: RowSpec<ViewIndexColumnRow> = {
+  object_id: integer, index_id: integer, index_column_id: integer, column_name: string,
+  key_ordinal: integer, is_included_column: boolean, is_descending_key: boolean,
+};
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
 export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec<NonNullable<CatalogSnapshot[K]>[number]> } = {
   fulltext_index_columns: fulltextIndexColumns,
+  partitions,
   types,
+  sql_modules: sqlModules,
+  sql_expression_dependencies: sqlExpressionDependencies,
+  view_indexes: viewIndexes,
+  view_index_columns: viewIndexColumns,
   extended_properties: extendedProperties,
 };
 
@@ -134,7 +158,12 @@ export const OPTIONAL_ROW_ARRAYS = Object.keys(OPTIONAL_ROW_SPECS) as OptionalRo
 /** Properties that order the optional arrays' rows when serializing. */
 export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonly string[] } = {
   fulltext_index_columns: ['object_id', 'column_id'],
+  partitions: ['object_id', 'index_id', 'partition_number'],
   types: ['schema_name', 'name'],
+  sql_modules: ['object_id'],
+  sql_expression_dependencies: ['referencing_id', 'referenced_id', 'referenced_minor_id'],
+  view_indexes: ['object_id', 'index_id'],
+  view_index_columns: ['object_id', 'index_id', 'index_column_id'],
   extended_properties: ['major_id', 'minor_id', 'name'],
 };
 

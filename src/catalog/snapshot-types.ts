@@ -59,8 +59,8 @@ export interface ColumnRow {
 }
 
 /**
- * sys.indexes: every named, not hypothetical index. Types other than CLUSTERED and NONCLUSTERED
- * (XML, SPATIAL, columnstore, hash...) are read as opaque objects.
+ * sys.indexes: every named, not hypothetical index. Types other than CLUSTERED, NONCLUSTERED,
+ * CLUSTERED COLUMNSTORE and NONCLUSTERED COLUMNSTORE (XML, SPATIAL, hash...) are read as opaque objects.
  */
 export interface IndexRow {
   readonly object_id: number;
@@ -73,6 +73,8 @@ export interface IndexRow {
   readonly has_filter: boolean;
   readonly filter_definition: string | null;
   readonly is_disabled: boolean;
+  /** sys.indexes.ignore_dup_key (optional: older snapshots lack it, read as false). */
+  readonly ignore_dup_key?: boolean | null;
 }
 
 /** sys.index_columns. */
@@ -158,6 +160,19 @@ export interface FulltextIndexColumnRow {
   readonly column_id: number;
 }
 
+/**
+ * sys.partitions: one partition of a heap or index whose compression is not NONE, or of an
+ * object with more than one partition (an optional array; absent rows mean NONE).
+ * data_compression_desc: NONE, ROW, PAGE, COLUMNSTORE, COLUMNSTORE_ARCHIVE (XML_COMPRESSION and
+ * other values are kept as read).
+ */
+export interface PartitionRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly partition_number: number;
+  readonly data_compression_desc: string;
+}
+
 /** sys.types rows of user alias types (is_user_defined = 1, not table or CLR types): an optional array. */
 export interface TypeRow {
   readonly schema_name: string;
@@ -170,6 +185,59 @@ export interface TypeRow {
   readonly scale: number;
   /** Whether a column of the type is NULL when it does not say. */
   readonly is_nullable: boolean;
+}
+
+/**
+ * sys.objects joined to sys.sql_modules: a view, procedure, function or trigger (an optional
+ * array). https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
+ */
+export interface SqlModuleRow {
+  readonly object_id: number;
+  readonly schema_name: string;
+  readonly name: string;
+  /** sys.objects.type without its padding: V, P, FN, IF, TF or TR. */
+  readonly type: 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
+  /** The table of a trigger; 0 for other modules. */
+  readonly parent_object_id: number;
+  /** The text as stored; null when encrypted or not visible. */
+  readonly definition: string | null;
+  readonly is_schema_bound: boolean;
+  readonly uses_ansi_nulls: boolean;
+  readonly uses_quoted_identifier: boolean;
+}
+
+/**
+ * sys.sql_expression_dependencies between objects (referenced_class 1), resolved ones only
+ * (referenced_id not null). referenced_minor_id is a column id, or 0 for the object itself:
+ * non-schema-bound references carry 0 (column detail only in the per-object
+ * sys.dm_sql_referenced_entities, which schemac does not call). An optional array.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-expression-dependencies-transact-sql
+ */
+export interface SqlExpressionDependencyRow {
+  readonly referencing_id: number;
+  readonly referenced_id: number;
+  readonly referenced_minor_id: number;
+  readonly is_schema_bound_reference: boolean;
+}
+
+/** sys.indexes of an indexed view (an optional array). */
+export interface ViewIndexRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly name: string;
+  readonly type_desc: string;
+  readonly is_unique: boolean;
+}
+
+/** sys.index_columns of an indexed view, with the view column's name (an optional array). */
+export interface ViewIndexColumnRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly index_column_id: number;
+  readonly column_name: string;
+  readonly key_ordinal: number;
+  readonly is_included_column: boolean;
+  readonly is_descending_key: boolean;
 }
 
 /**
@@ -212,14 +280,22 @@ export interface CatalogSnapshot {
   readonly row_counts: readonly RowCountRow[];
   /** Optional (added after v1 shipped; absent in older snapshots). */
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
+  /** Optional: compressed or partitioned heaps and indexes (absent: every one is NONE, one partition). */
+  readonly partitions?: readonly PartitionRow[];
   /** Optional: user alias types (absent in older snapshots and when the database has none). */
   readonly types?: readonly TypeRow[];
   /** Optional: descriptions (absent when the database has none, and in older snapshots). */
   readonly extended_properties?: readonly ExtendedPropertyRow[];
+  /** Views, procedures, functions, triggers and what they reference (optional). */
+  readonly sql_modules?: readonly SqlModuleRow[];
+  readonly sql_expression_dependencies?: readonly SqlExpressionDependencyRow[];
+  readonly view_indexes?: readonly ViewIndexRow[];
+  readonly view_index_columns?: readonly ViewIndexColumnRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns' | 'types' | 'extended_properties';
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
+  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -3,10 +3,10 @@
  * collation, computed, defaults (named df_{table}_{column}), CHECKs derived from literal
  * unions (ck_{table}_{column}) and a column-level primary key.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { Column, Identity, SqlType, SqlTypeName } from '../model';
 import { Codes } from './codes';
-import { inListText, typedStringLiteral } from '../sqlserver/literals';
+import { inListText, nextValueForText, typedStringLiteral } from '../sqlserver/literals';
 import {
   allowsIdentity, isCharacterType, isNumericType, isRowversion, isSqlTypeName, SYSNAME, takesStringLiteral, typeText,
 } from '../sqlserver/types';
@@ -24,6 +24,8 @@ import { refOf } from './source-ref';
 import { readPeriodColumn } from './temporal';
 import type { StaticValue } from './static-value';
 import type { TableDraft } from './table-draft';
+import { keyStorage, rememberSparse } from './storage-options';
+import type { AliasTypes } from './alias-types';
 
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
@@ -88,14 +90,20 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
 }
 
 /** Adds one decorated field to the draft. */
-export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag): void {
+export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
   const isSysname = decl.typeName === 'sysname';
-  if (!isSysname && !isSqlTypeName(decl.typeName)) {
+  const isAlias = decl.typeName === 'alias';
+  if (!isSysname && !isAlias && !isSqlTypeName(decl.typeName)) {
     bag.error(Codes.unknownColumnType, `Column.${decl.typeName} has no SQL Server mapping; use one of the Column.<type> decorators`, decl.typeNode);
     return;
   }
-  const resolved = isSysname
+  // A declared alias type: its base type's facets, its name in DDL, its nullability unless the column says.
+  const aliasDef = isAlias ? (aliasTypes?.columnType(decl.args[0]?.node, decl.typeNode, resolver, bag) ?? null) : undefined;
+  if (aliasDef === null) return;
+  const resolved = aliasDef !== undefined
+    ? { type: { ...aliasDef.base, alias: { schema: aliasDef.schema, name: aliasDef.name } }, options: decl.args[1], problems: [] }
+    : isSysname
     ? { type: { ...SYSNAME.base, alias: { schema: SYSNAME.schema, name: SYSNAME.name } }, options: decl.args[0], problems: [] }
     : resolveType(decl.typeName as SqlTypeName, decl.args);
   for (const p of resolved.problems) bag.error(Codes.invalidTypeFacet, p.message, p.at?.node ?? decl.typeNode);
@@ -109,7 +117,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);
     return;
   }
-  const nullable = boolOption(opts, 'nullable', bag);
+  const nullable = aliasDef !== undefined && !opts.has('nullable') ? aliasDef.nullable : boolOption(opts, 'nullable', bag);
   const identity = readIdentity(opts.get('identity'), bag);
   const collation = stringOption(opts, 'collation', bag) ?? null;
   const softDelete = boolOption(opts, 'softDelete', bag);
@@ -164,14 +172,17 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     bag.warning(Codes.nullabilityMismatch, message, decl.nameNode);
   }
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
+  const sparse = boolOption(opts, 'sparse', bag);
   const period = readPeriodColumn(opts, type, name, decl.typeNode, bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
     ...(period !== undefined ? { period } : {}),
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
+    ...(sparse ? { sparse } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };
+  rememberSparse(column, opts.get('sparse')?.node);
   const info = { column, field: decl.field, node: decl.nameNode, softDelete: softDelete && type.name === 'bit', declaresDefault: defaultValue !== undefined };
   draft.columns.push(info);
   draft.byField.set(decl.field, info);
@@ -230,7 +241,7 @@ function checkRowversion(draft: TableDraft, name: string, opts: ReadonlyMap<stri
 }
 
 function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticValue, bag: DiagnosticBag): void {
-  const text = literalFor(v, type, `default of ${column}`, bag);
+  const text = v.kind === 'nextValue' ? nextValueText(draft, v, column, bag) : literalFor(v, type, `default of ${column}`, bag);
   if (text === null) return;
   const constraint = {
     name: draft.namer.name('df', draft.name, draft.schema, [column]), isSystemNamed: false, column,
@@ -238,6 +249,16 @@ function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticV
   };
   draft.defaults.push(constraint);
   draft.origins.set(constraint, { node: v.node, nameNode: undefined, generated: true, what: 'default constraint' });
+}
+
+/** `NEXT VALUE FOR [schema].[name]` of the declared sequence a `nextValueFor(seq)` default names, or null (reported). */
+function nextValueText(draft: TableDraft, v: Extract<StaticValue, { kind: 'nextValue' }>, column: string, bag: DiagnosticBag): string | null {
+  const sequence = draft.sequences?.resolve(v.sequence) ?? null;
+  if (sequence === null) {
+    bag.error(Codes.unknownSequence, `default of ${column}: nextValueFor needs a sequence declared with Sequence(...) in a schema file or a module it imports`, v.sequence ?? v.node);
+    return null;
+  }
+  return nextValueForText(sequence.schema, sequence.name);
 }
 
 function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, bag: DiagnosticBag): void {
@@ -254,6 +275,7 @@ function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, 
     ...renamedFromOption(draft, opts, bag),
     columns: [{ name: column.name, descending: false }],
     clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,
+    ...keyStorage(opts, 'primary key', bag),
     source: refOf(v.node),
   }, { node: v.node, nameNode: nameValue?.node, generated: written === undefined, what: 'primary key' }, column.nullable, bag);
   if (draft.primaryKey?.columns[0]?.name === column.name) draft.primaryKeyClusteringWritten = clusteredValue?.kind === 'boolean';

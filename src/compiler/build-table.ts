@@ -6,13 +6,16 @@ import type { ts } from 'ts-morph';
 import { referencedColumns } from '../expr';
 import { Codes } from './codes';
 import { addColumn } from './build-columns';
+import type { AliasTypes } from './alias-types';
 import { addItem } from './build-items';
 import type { DeclarationResolver } from './declarations';
 import type { DiagnosticBag } from './diagnostics';
 import type { Namer } from './names';
 import type { ClassInfo, ClassReader } from './read-classes';
 import type { NameKey } from '../sqlserver/names';
+import type { SequenceResolver } from './sequences';
 import type { TableDraft } from './table-draft';
+import { settleStorage } from './storage-options';
 
 /**
  * The chain root-first, or null when the classes extend each other in a cycle (reported once per
@@ -52,23 +55,24 @@ export function classChain(info: ClassInfo, reader: ClassReader, bag: Diagnostic
 /** Builds the draft of one table from its chain. */
 export function buildTable(
   info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
-  namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag,
+  namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes, sequences?: SequenceResolver,
 ): TableDraft {
   const draft: TableDraft = {
-    info, chain, schema, name, renamedFrom, namer, key,
+    info, chain, schema, name, renamedFrom, namer, key, ...(sequences ? { sequences } : {}),
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
     uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],
     origins: new Map(), defaultNames: new Map(), expressionChecks: [],
   };
   for (const cls of chain) {
-    for (const col of cls.columns) addColumn(draft, col, resolver, bag);
+    for (const col of cls.columns) addColumn(draft, col, resolver, bag, aliasTypes);
     for (const field of cls.unmapped) {
       bag.error(Codes.unmappedField, `field ${field.name.getText()} has no column decorator, so it has no SQL Server mapping; add @Column.<type>(...)`, field.name);
     }
   }
   for (const cls of chain) for (const item of cls.items) addItem(draft, item, bag);
   settlePrimaryKeyClustering(draft);
+  settleStorage(draft, bag);
   orderChecks(draft);
   for (const e of draft.expressionChecks) {
     for (const col of referencedColumns(e.text, draft.key)) {

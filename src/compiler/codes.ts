@@ -3,7 +3,7 @@
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
  * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
  * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions);
- * SC19xx: descriptions (doc comments).
+ * SC19xx: descriptions (doc comments); SC20xx: sequences.
  */
 export const Codes = {
   /** A TypeScript error in a schema file (the message carries the TS code). */
@@ -45,6 +45,14 @@ export const Codes = {
   versionedWithoutKey: 'SC1114',
   /** systemVersioning options SQL Server refuses: a retention that is not one positive whole count. */
   badVersioning: 'SC1115',
+  /** A SPARSE column SQL Server refuses: NOT NULL, a default, IDENTITY, computed, a type that cannot be sparse, in the primary key or clustered index, on a compressed table. */
+  sparseColumn: 'SC1116',
+  /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
+  unknownAliasType: 'SC1130',
+  /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */
+  aliasOfAlias: 'SC1131',
+  /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
+  aliasBaseRefused: 'SC1132',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -68,6 +76,11 @@ export const Codes = {
   foreignKeyNotKey: 'SC1304',
   /** @DefaultName on a column that declares no default, so there is no constraint to name. */
   defaultNameWithoutDefault: 'SC1305',
+  /**
+   * `nextValueFor(x)` where x is not a declared Sequence, or NEXT VALUE FOR in a sql`...` default
+   * naming a sequence the schema does not declare and the config does not list in externalSequences.
+   */
+  unknownSequence: 'SC1306',
   /** Classes that extend each other in a cycle. */
   mixinCycle: 'SC1401',
   /** A table or mixin extending a class that is not a @Mixin. */
@@ -93,6 +106,12 @@ export const Codes = {
   includeOnClustered: 'SC1507',
   /** A key or INCLUDE list that is empty or names a column twice. */
   badColumnList: 'SC1508',
+  /** A columnstore index SQL Server refuses: clustered with columns, INCLUDE or a filter; DESC; two per table; a type it cannot hold. */
+  columnstoreShape: 'SC1509',
+  /** IGNORE_DUP_KEY on an index that is not unique, or is filtered. */
+  ignoreDupKey: 'SC1510',
+  /** DATA_COMPRESSION that does not fit: ROW/PAGE on a columnstore, COLUMNSTORE on rowstore, on a clustered index instead of its table. */
+  compressionMismatch: 'SC1511',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */
@@ -109,6 +128,20 @@ export const Codes = {
   unionMemberTooLong: 'SC1805',
   /** A doc comment longer than an extended property holds (7,500 bytes as nvarchar). */
   descriptionTooLong: 'SC1901',
+  /** A sequence's START, INCREMENT, MINVALUE or MAXVALUE outside the range of its type. */
+  sequenceValueOutOfRange: 'SC2001',
+  /** INCREMENT BY 0 (SQL Server refuses it). */
+  sequenceZeroIncrement: 'SC2002',
+  /** MINVALUE not below MAXVALUE. */
+  sequenceMinNotBelowMax: 'SC2003',
+  /** START WITH outside MINVALUE..MAXVALUE. */
+  sequenceStartOutside: 'SC2004',
+  /** An increment larger than the distance between MINVALUE and MAXVALUE. */
+  sequenceIncrementTooLarge: 'SC2005',
+  /** A sequence type other than tinyint, smallint, int, bigint, decimal(p,0), numeric(p,0). */
+  sequenceType: 'SC2006',
+  /** A CACHE size that is not a positive integer. */
+  sequenceCache: 'SC2007',
 } as const;
 
 /** One diagnostic code. */

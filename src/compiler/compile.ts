@@ -6,8 +6,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { Database, Diagnostic } from '../model';
+import { AliasTypes } from './alias-types';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
@@ -17,8 +18,10 @@ import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
+import { checkSequenceReferences } from './sequence-references';
+import { collectSequences, type SequenceResolver } from './sequences';
 import { nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
-import { apiEntry, findSchemaFiles, loadProgram } from './program';
+import { apiEntry, findSchemaFiles } from './schema-files';
 import { buildSourceGraph, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { displayPath, refAt, refOf } from './source-ref';
@@ -58,10 +61,16 @@ export interface CompileOptions {
   readonly typeCheckCache?: TypeCheckCache;
   /**
    * Who runs the full check: 'native' (the default) is TypeScript 7's compiler in a child
-   * process, beside extraction, falling back to 'in-process' (ts-morph's TypeScript 5) when its
+   * process, beside extraction, falling back to 'in-process' (the TypeScript bundled with ts-morph) when its
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
+  /**
+   * Sequences the database has that the schema does not declare (schemac.config.json
+   * "externalSequences": `schema.name`, or `name` in the default schema), so a sql`NEXT VALUE
+   * FOR ...` default may name them.
+   */
+  readonly externalSequences?: readonly string[];
   /**
    * Read doc comments as descriptions (MS_Description); true by default. Off for projects whose
    * descriptions are maintained elsewhere (config "descriptions": "ignore").
@@ -125,14 +134,19 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   // The native check runs in a child process while this one extracts; its verdict is read below.
   // tsc reports only syntax errors when there are any, so a file with one is checked in-process.
   const native = typeCheck && typeErrors === 0 && options.typeChecker !== 'in-process' ? startNativeTypeCheck(paths, apiEntry()) : null;
-  // TypeScript 5's program is built only here, when the native compiler cannot check.
+  // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {
+    const { loadProgram } = require('./program') as typeof import('./program');
     const program = loadProgram(paths, graph.byPath);
     return report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
   };
   if (typeCheck && native === null) typeErrors += checkInProcess();
 
   const reader = new ClassReader(new DeclarationResolver(graph));
+  const sequences = collectSequences(userFiles, reader.resolver, defaultSchema, bag);
+  // Alias types first: columns of every table may name one, from any file of the compile.
+  const aliasTypes = new AliasTypes();
+  aliasTypes.collect(userFiles, defaultSchema, key, reader.resolver, bag);
   const reportedCycles = new Set<ts.ClassDeclaration>();
   const drafts: TableDraft[] = [];
   const byClass = new Map<ts.ClassDeclaration, TableDraft>();
@@ -141,7 +155,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, aliasTypes, sequences);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -172,7 +186,13 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
   }
+  for (const d of sequences.declared) {
+    const scope = objectScopes.get(key(d.name.schema)) ?? [];
+    scope.push({ name: d.name.name, owner: `schema ${d.name.schema}`, origin: { node: d.node, nameNode: d.nameNode, generated: false, what: 'sequence' }, isIndex: false });
+    objectScopes.set(key(d.name.schema), scope);
+  }
   for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
+  checkSequenceReferences(drafts, sequences, options.externalSequences ?? [], defaultSchema, key, bag);
   checkCascadePaths(drafts, bag);
 
   if (native !== null) {
@@ -188,18 +208,27 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   }
   if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
+  const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
+    .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
   const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas])].sort(cmp);
+  const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
   const tables = drafts.map((d) => {
     const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
     return options.descriptions === false ? table : withDescriptions(d, table, bag);
   });
-  return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
+  return {
+    database: {
+      ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}),
+      ...(declaredSequences.length > 0 ? { sequences: declaredSequences } : {}),
+    },
+    diagnostics: bag.sorted(),
+  };
 }
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, key: NameKey,
+  defaultSchema: string, namer: Namer, key: NameKey, aliasTypes?: AliasTypes, sequences?: SequenceResolver,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -213,7 +242,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag);
+  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, aliasTypes, sequences);
   readVersioning(draft, opts.get('systemVersioning'), bag);
   checkTemporal(draft, bag);
   return draft;

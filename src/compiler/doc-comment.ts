@@ -9,7 +9,7 @@
  * end and repeated blank lines go. Line breaks and paragraphs are kept, so the stored text reads
  * as written.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 
 /** A doc comment's text and where the comment starts. */
 export interface DocComment {

@@ -3,7 +3,7 @@
  * columns, their table-level decorators and the class they extend. Only the decorators imported
  * from 'schemac' count; the class a table extends is found through imports by path (declarations.ts).
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { DeclarationResolver } from './declarations';
 import { readValue, type StaticValue, type ValueContext } from './static-value';
 
@@ -25,7 +25,7 @@ export interface ColumnDecl {
 }
 
 /** Kinds of table-level decorators. */
-export type ItemKind = 'index' | 'check' | 'unique' | 'primaryKey' | 'foreignKey' | 'defaultName';
+export type ItemKind = 'index' | 'columnstoreIndex' | 'clusteredColumnstoreIndex' | 'check' | 'unique' | 'primaryKey' | 'foreignKey' | 'defaultName';
 
 /** One table-level decorator, in source order. */
 export interface TableItem {
@@ -55,16 +55,17 @@ export interface ClassInfo {
 }
 
 const itemKinds: Readonly<Record<string, ItemKind>> = {
-  Index: 'index', Check: 'check', Unique: 'unique', PrimaryKey: 'primaryKey', ForeignKey: 'foreignKey', DefaultName: 'defaultName',
+  Index: 'index', ColumnstoreIndex: 'columnstoreIndex', ClusteredColumnstoreIndex: 'clusteredColumnstoreIndex', Check: 'check', Unique: 'unique', PrimaryKey: 'primaryKey', ForeignKey: 'foreignKey', DefaultName: 'defaultName',
 };
 
 /** How a file imported the API: local name -> exported name, and namespace aliases. */
-interface ApiImports {
+export interface ApiImports {
   readonly named: ReadonlyMap<string, string>;
   readonly namespaces: ReadonlySet<string>;
 }
 
-function apiImports(sf: ts.SourceFile): ApiImports {
+/** The names under which a file imported the API. */
+export function apiImports(sf: ts.SourceFile): ApiImports {
   const named = new Map<string, string>();
   const namespaces = new Set<string>();
   for (const st of sf.statements) {
@@ -80,7 +81,7 @@ function apiImports(sf: ts.SourceFile): ApiImports {
 }
 
 /** The API export an expression names (`Table`, `Column`, `s.Table`), or undefined. */
-function apiName(expr: ts.Expression, imports: ApiImports): string | undefined {
+export function apiName(expr: ts.Expression, imports: ApiImports): string | undefined {
   if (ts.isIdentifier(expr)) return imports.named.get(expr.text);
   if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && imports.namespaces.has(expr.expression.text)) {
     return expr.name.text;
@@ -128,7 +129,8 @@ export class ClassReader {
     const sf = decl.getSourceFile();
     const imports = this.imports(sf);
     const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
-    const ctx: ValueContext = { resolver: this.resolver, sqlNames };
+    const nextValueNames = new Set([...imports.named].filter(([, exported]) => exported === 'nextValueFor').map(([local]) => local));
+    const ctx: ValueContext = { resolver: this.resolver, sqlNames, nextValueNames };
     let role: ClassRole = 'plain';
     let roleNode: ts.Node = decl.name ?? decl;
     let tableArgs: StaticValue[] = [];

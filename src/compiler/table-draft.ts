@@ -4,12 +4,13 @@
  */
 import type { ts } from 'ts-morph';
 import type {
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, SystemVersioning, Table,
+  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
 import { Codes } from './codes';
 import type { NameKey } from '../sqlserver/names';
 import type { Namer } from './names';
+import type { SequenceResolver } from './sequences';
 import type { ClassInfo } from './read-classes';
 import type { StaticValue } from './static-value';
 
@@ -72,6 +73,10 @@ export interface TableDraft {
   readonly origins: Map<object, Origin>;
   /** Columns (by name key) whose default a @DefaultName already named, and where. */
   readonly defaultNames: Map<string, Origin>;
+  /** Finds the declared sequence of a `nextValueFor(seq)` default (absent: no sequences known). */
+  readonly sequences?: SequenceResolver;
+  /** DATA_COMPRESSION written on @Table (NONE left out), set once storage is settled. */
+  dataCompression?: RowstoreCompression;
   /** SYSTEM_VERSIONING = ON, and where `systemVersioning` was written (temporal.ts). */
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
   /** Written expressions whose column references are checked once every column is known. */
@@ -115,6 +120,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     foreignKeys: d.foreignKeys,
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
+    ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
     ...(source ? { source } : {}),
   };
 }

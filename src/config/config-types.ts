@@ -16,8 +16,12 @@ export interface SchemacConfig {
   readonly defaultSchema: string;
   /** Schemas plans manage; undefined means the schemas the schema files declare tables in. */
   readonly managedSchemas?: readonly string[];
+  /** Sequences the database has but no schema file declares, `schema.name` or `name` (config "externalSequences"). */
+  readonly externalSequences?: readonly string[];
   /** 'adopt' renames system-named constraints and indexes to schemac's names; 'keep' leaves them. */
   readonly systemNames: 'adopt' | 'keep';
+  /** 'manage': doc comments are MS_Description and plans keep them in step; 'ignore': descriptions are left alone. */
+  readonly descriptions: 'manage' | 'ignore';
   /** Only the templates the file sets; the compiler's built-in names apply to the rest. */
   readonly naming: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint: LintSettings;

@@ -14,6 +14,7 @@ export function defaultConfig(dir: string): SchemacConfig {
     schema: path.resolve(dir, 'schema'),
     defaultSchema: 'dbo',
     systemNames: 'adopt',
+    descriptions: 'manage',
     naming: {},
     lint: {},
     ignore: { tables: [], schemas: [] },
@@ -64,7 +65,9 @@ interface RawConfig {
   readonly schema?: string;
   readonly defaultSchema?: string;
   readonly systemNames?: SchemacConfig['systemNames'];
+  readonly descriptions?: SchemacConfig['descriptions'];
   readonly managedSchemas?: readonly string[];
+  readonly externalSequences?: readonly string[];
   readonly naming?: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint?: { readonly rules?: SchemacConfig['lint']['rules'] };
   readonly ignore?: { readonly tables?: readonly string[]; readonly schemas?: readonly string[] };
@@ -77,7 +80,9 @@ function fromChecked(raw: RawConfig, dir: string): SchemacConfig {
     schema: raw.schema === undefined ? base.schema : path.resolve(dir, raw.schema),
     defaultSchema: raw.defaultSchema ?? base.defaultSchema,
     systemNames: raw.systemNames ?? base.systemNames,
+    descriptions: raw.descriptions ?? base.descriptions,
     ...(raw.managedSchemas === undefined ? {} : { managedSchemas: [...raw.managedSchemas] }),
+    ...(raw.externalSequences === undefined ? {} : { externalSequences: [...raw.externalSequences] }),
     naming: { ...raw.naming },
     lint: raw.lint?.rules === undefined ? {} : { rules: { ...raw.lint.rules } },
     ignore: { tables: [...(raw.ignore?.tables ?? [])], schemas: [...(raw.ignore?.schemas ?? [])] },

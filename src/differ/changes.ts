@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -123,6 +123,24 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/** CREATE SEQUENCE, before the tables and defaults that draw from it. */
+export interface CreateSequence { readonly kind: 'createSequence'; readonly sequence: Sequence }
+/** DROP SEQUENCE, after the tables and defaults that drew from it; `sequence` is the catalog's, so the inverse can recreate it. */
+export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence: Sequence }
+/**
+ * ALTER SEQUENCE: every option but the type (which ALTER SEQUENCE cannot change: that is a drop
+ * and create). A changed start is RESTART WITH, which also resets the next value.
+ */
+export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
+/**
+ * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
+ * re-create it (a schema-bound object in the way of a change) or because its table goes (a
+ * trigger): its inverse re-creates it from its stored definition.
+ */
+export interface DropModule { readonly kind: 'dropModule'; readonly module: DependentModule }
+/** Re-creates a module from its stored definition (sys.sql_modules), and an indexed view's indexes. */
+export interface CreateModule { readonly kind: 'createModule'; readonly module: DependentModule }
+
 /**
  * The MS_Description extended property of a table (`column` null) or a column: added (`from`
  * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
@@ -135,6 +153,22 @@ export interface SetDescription {
   readonly from: string | null;
   readonly to: string | null;
 }
+/**
+ * ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x) when `index` is null (the heap or rowstore
+ * clustered index: the table's rows), else ALTER INDEX i ON t REBUILD WITH (DATA_COMPRESSION = x).
+ */
+export interface RebuildCompression {
+  readonly kind: 'rebuildCompression';
+  readonly table: TableRef;
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean } | null;
+  readonly from: DataCompression;
+  readonly to: DataCompression;
+  readonly online?: OnlineBuild;
+}
+/** ALTER INDEX i ON t SET (IGNORE_DUP_KEY = ON | OFF): an index or the index of a PRIMARY KEY / UNIQUE constraint. */
+export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
+/** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
+export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
 
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
@@ -146,7 +180,10 @@ export type Change =
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | CreateSequence | DropSequence | AlterSequence
+  | RebuildCompression | SetIgnoreDupKey | SetSparse
   | SetDescription
+  | DropModule | CreateModule
   | TemporalChange;
 
 export type ChangeKind = Change['kind'];
@@ -159,7 +196,10 @@ export type HazardCode =
   | 'constraint-scan'    // a FK or check is validated over existing rows (a scan, may fail)
   | 'identity-change'    // identity seed/increment or the identity property changes
   | 'not-null-with-rows' // a column becomes NOT NULL over existing rows
-  | 'irreversible';      // the step has no faithful inverse
+  | 'irreversible'       // the step has no faithful inverse
+  | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
+  | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
+  | 'dependent-rebuild'; // a schema-bound view or function is dropped and re-created around the step
 
 export interface Hazard {
   readonly code: HazardCode;
@@ -200,7 +240,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }

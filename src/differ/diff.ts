@@ -9,9 +9,11 @@
 import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } from './diff-entities';
 import { pairEntities, type SystemNames } from './pair-entities';
 import { renameWarnings } from './rename-warnings';
+import { diffSequences, sequenceForced } from './diff-sequences';
 import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
+import { storageSteps } from './diff-storage';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
 import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
@@ -22,6 +24,7 @@ import { claimedHistoryTables, diffTemporal, withoutPeriodColumns, wrapVersioned
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
+import { planAroundDependents } from './dependents';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
@@ -64,9 +67,11 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
   const guarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
-  const refused = [...types.refused, ...drops.refused, ...guarded.refused];
+  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
+  const around = planAroundDependents(guarded.steps, current, key);
+  const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];
   return planForProduction({
-    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    steps: around.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key),
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);
@@ -89,6 +94,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   const exists = (schema: string, name: string): boolean => current.tables.some((t) => tableKey(key, t.schema, t.name) === tableKey(key, schema, name));
   const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
+  const sequences = diffSequences(desired, current, key, options.allowDrop, inScope);
   const tables = pairTables(desiredTables, currentTables, key);
   const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(withoutPeriodColumns(t, key), key) }] : []));
   const renames = renameIndex(withColumns, key);
@@ -107,18 +113,19 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ));
   const byCurrentKey = new Map([...kept, ...dropped].map((s) => [tableKey(key, s.table.current.schema, s.table.current.name), s] as const));
   const cascaded = cascadeForeignKeys([...kept, ...dropped], (schema, name) => byCurrentKey.get(tableKey(key, schema, name)), ctx);
-  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED);
+  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [
     ...created.map(createTable),
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
+      storageSteps(s.table, s.pairing, forcedOf(s)),
       { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists),
     ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
-  const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
+  const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
   return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables };
 }
 

@@ -10,14 +10,17 @@ import type { Table } from '../model';
 /** The phases of a plan, in execution order. */
 export const PHASES = [
   { phase: 'versioning-off', reason: 'SYSTEM_VERSIONING = OFF first: a versioned table cannot be dropped, nor some of its columns changed (change-schema), while versioning is on' },
+  { phase: 'drop-dependents', reason: 'schema-bound views and functions (and triggers of dropped tables) go before anything they bind changes' },
   { phase: 'drop-foreign-keys', reason: 'a foreign key blocks dropping or changing the key, column or table it references' },
   { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
   { phase: 'drop-columns', reason: 'columns go once nothing depends on them, before their table could be dropped' },
   { phase: 'drop-tables', reason: 'tables go once nothing references them' },
+  { phase: 'drop-sequences', reason: 'after the tables and defaults that drew from them (Msg 3729 otherwise), before their schema' },
   { phase: 'drop-schemas', reason: 'a schema can only be dropped once empty' },
   { phase: 'renames', reason: 'after drops (a freed name can be taken) and before adds (which use the new names)' },
   { phase: 'create-schemas', reason: 'a table needs its schema' },
   { phase: 'create-types', reason: 'alias types (new or redefined: DROP then CREATE TYPE) exist before the tables and columns that use them' },
+  { phase: 'sequences', reason: 'created and altered after their schema, before the tables and defaults that draw from them' },
   { phase: 'create-tables', reason: 'in foreign-key order (referenced first) though FKs are added last anyway' },
   { phase: 'add-columns', reason: 'new columns exist before they are filled, altered or constrained' },
   { phase: 'backfill', reason: 'NULLs are filled before a column becomes NOT NULL' },
@@ -29,10 +32,12 @@ export const PHASES = [
   { phase: 'redefine-indexes', reason: 'CREATE INDEX ... WITH (DROP_EXISTING = ON) after the columns it names exist and after a new clustered index (so it is built once), before new keys and nonclustered indexes' },
   { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
+  { phase: 'storage', reason: 'compression rebuilds and IGNORE_DUP_KEY run on the final indexes (a table rebuild after its clustered index exists)' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
   { phase: 'versioning-on', reason: 'SYSTEM_VERSIONING = ON (and retention changes) once the table, its period and its history table have their final columns' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
   { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
+  { phase: 'create-dependents', reason: 'last: views and functions are re-created over the final tables' },
 ] as const;
 
 /** A phase name. */
@@ -66,12 +71,19 @@ export function phaseOf(change: Change): Phase {
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
+    case 'dropSequence': return 'drop-sequences';
+    case 'createSequence': case 'alterSequence': return 'sequences';
+    case 'rebuildCompression': case 'setIgnoreDupKey': return 'storage';
+    // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
+    case 'setSparse': return 'alter-columns';
     case 'setDescription': return 'descriptions';
     case 'disableVersioning': return 'versioning-off';
     case 'enableVersioning': case 'alterRetention': return 'versioning-on';
     case 'addPeriod': return 'add-columns';
     case 'dropPeriod': return 'drop-columns';
     case 'alterPeriodHidden': return 'alter-columns';
+    case 'dropModule': return 'drop-dependents';
+    case 'createModule': return 'create-dependents';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -105,11 +117,19 @@ function keyInPhase(change: Change): SortKey {
     case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
+    case 'createSequence': case 'dropSequence': return [change.sequence.schema, change.sequence.name, 0, ''];
+    case 'alterSequence': return [change.to.schema, change.to.name, 0, ''];
+    // The table's rows first (a heap rebuild rebuilds its nonclustered indexes anyway).
+    case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
+    case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];
+    case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     case 'addPeriod': case 'dropPeriod': return [change.table.schema, change.table.name, 1, change.start.name];
     case 'enableVersioning': case 'disableVersioning': case 'alterRetention': return [change.table.schema, change.table.name, 0, ''];
     case 'alterPeriodHidden': return [change.table.schema, change.table.name, 1, change.column];
+    // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
+    case 'dropModule': case 'createModule': return ['', '', 0, ''];
     default: return assertNever(change, 'change kind');
   }
 }

@@ -1,12 +1,13 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
 import { bare, parenthesized } from './tsql/expression';
 import { typeText } from '../sqlserver/types';
+import { sequenceDelta, sequenceSummary } from './sequence-text';
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
 export type ChangeMarker = '+' | '~' | '-';
@@ -80,6 +81,7 @@ export function indexDelta(from: Index, to: Index): DeltaPart[] {
     .add('filter', filter(from), filter(to), (from.filter?.canonical ?? null) !== (to.filter?.canonical ?? null))
     .add('unique', from.unique ? 'unique' : 'not unique', to.unique ? 'unique' : 'not unique')
     .add('clustered', clusteredText(from.clustered), clusteredText(to.clustered))
+    .add('columnstore', from.columnstore === true ? 'columnstore' : 'rowstore', to.columnstore === true ? 'columnstore' : 'rowstore')
     .parts;
 }
 
@@ -250,7 +252,36 @@ const DESCRIBERS: Describers = {
   }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
   ...TEMPORAL_DESCRIBERS,
+  createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
+  dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),
+  alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),
+  rebuildCompression: (c) => ({
+    table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
+    summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
+  }),
+  setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
+  setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
+  dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
+  createModule: (c) => ({
+    table: moduleTable(c.module), object: c.module.name, marker: '+',
+    summary: `re-create ${moduleWord(c.module)} ${c.module.schema}.${c.module.name} from its stored definition${c.module.indexes.length > 0 ? ` with its indexes ${c.module.indexes.map((i) => i.name).join(', ')}` : ''}`,
+  }),
 };
+
+/** What a module is, in words: view, procedure, function, trigger. */
+export function moduleWord(m: DependentModule): string {
+  switch (m.type) {
+    case 'V': return 'view';
+    case 'P': return 'procedure';
+    case 'FN': case 'IF': case 'TF': return 'function';
+    case 'TR': return 'trigger';
+  }
+}
+
+/** A trigger belongs to its table; other modules are shown under their own name. */
+function moduleTable(m: DependentModule): TableRef {
+  return m.parent ?? { schema: m.schema, name: m.name };
+}
 
 /** The table, object name, marker and one-line summary of a change; throws on an unknown kind. */
 export function describeChange(change: Change): ChangeFacts {

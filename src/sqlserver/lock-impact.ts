@@ -42,6 +42,7 @@ const TEMPORAL_SCHEMA = 'https://learn.microsoft.com/sql/relational-databases/ta
 
 /** Every rule, by id. The ids are stable: JSON output and lint findings name them. */
 export const LOCK_RULES = {
+  'sequence-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/ALTER/DROP SEQUENCE changes one catalog row and touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-sequence-transact-sql' },
   'type-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP TYPE of an alias type touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-type-transact-sql' },
   'schema-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP SCHEMA touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-schema-transact-sql' },
   'create-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a new table: nothing else uses it yet', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql' },
@@ -66,6 +67,10 @@ export const LOCK_RULES = {
   'index-build-online': { class: 'index-build', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON: reads and writes go on; S briefly at the start and Sch-M briefly at the end', source: HOW_ONLINE_WORKS },
   'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
+  'index-option-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER INDEX ... SET changes an index option in the catalog without rebuilding it', source: 'https://learn.microsoft.com/sql/t-sql/statements/alter-index-transact-sql' },
+  'sparse-change': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'ADD/DROP SPARSE changes the storage format: every row is copied into a new column and the table rebuilt', source: 'https://learn.microsoft.com/sql/relational-databases/tables/use-sparse-columns' },
+  // Re-creating an indexed view materializes it: its clustered index is built over the view's rows.
+  'module-ddl': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'drops or creates a view, procedure, function or trigger (an indexed view is materialized again when its index is built)', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-view-transact-sql' },
   'clustered-rebuild-online': { class: 'table-rebuild', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON clustered build: the table is rewritten while reads and writes go on; Sch-M briefly at the end', source: ONLINE_GUIDE },
   'versioning-switch': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'SET (SYSTEM_VERSIONING = ON | OFF) links or unlinks the history table (a new one is created empty); Sch-M on both tables', source: `${ALTER_TABLE}#system_versioning` },
   'versioning-consistency-check': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'DATA_CONSISTENCY_CHECK = ON reads every row of the existing history table (shown: the table\'s rows) under Sch-M', source: TEMPORAL_SCHEMA },

@@ -49,6 +49,14 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   renameConstraint: ['rename', 'rename', 'rename', 'rename'],
   revalidateConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
   untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  createSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  dropSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  alterSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  rebuildCompression: ['clustered-rebuild-online', 'clustered-rebuild-offline', 'clustered-rebuild-online', 'clustered-rebuild-offline'],
+  setIgnoreDupKey: ['index-option-metadata', 'index-option-metadata', 'index-option-metadata', 'index-option-metadata'],
+  setSparse: ['sparse-change', 'sparse-change', 'sparse-change', 'sparse-change'],
+  dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
   addPeriod: ['add-period-columns', 'add-period-columns', 'add-period-columns', 'add-period-columns'],
   dropPeriod: ['temporal-metadata', 'temporal-metadata', 'temporal-metadata', 'temporal-metadata'],
@@ -61,8 +69,10 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
 function tableRef(c: Change): { schema: string; name: string } | null {
   switch (c.kind) {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
+    case 'dropModule': case 'createModule': return null;
     default: return c.table;
   }
 }

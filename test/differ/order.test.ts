@@ -1,10 +1,15 @@
 /** Phases, inverses and output stability of the differ. */
 import { diff, PHASES, phaseOf, type Change, type ChangeKind } from '../../src/differ';
 import { invert } from '../../src/differ/inverse';
-import { ck, col, db, df, expr, fk, ix, pk, table, uq } from '../support/model-builders';
-import type { Database, Table } from '../../src/model';
+import { ck, col, db, df, expr, fk, ix, pk, seq, table, uq } from '../support/model-builders';
+import type { Database, DependentModule, Table } from '../../src/model';
 
 const ref = { schema: 'dbo', name: 't' };
+const VIEW: DependentModule = {
+  schema: 'dbo', name: 'v', type: 'V', schemaBound: true, definition: 'CREATE VIEW dbo.v WITH SCHEMABINDING AS SELECT a FROM dbo.t',
+  ansiNulls: true, quotedIdentifier: true, parent: null, indexes: [], definedName: { schema: 'dbo', name: 'v' },
+  references: [{ schema: 'dbo', name: 't', isTable: true, columns: ['a'], columnsFrom: 'catalog', schemaBound: true }],
+};
 const c = col('a', 'int');
 const sample: Record<ChangeKind, Change> = {
   createSchema: { kind: 'createSchema', schema: 's' },
@@ -36,6 +41,14 @@ const sample: Record<ChangeKind, Change> = {
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
+  createSequence: { kind: 'createSequence', sequence: seq('s') },
+  dropSequence: { kind: 'dropSequence', sequence: seq('s') },
+  alterSequence: { kind: 'alterSequence', from: seq('s'), to: seq('s', { cycle: true }) },
+  rebuildCompression: { kind: 'rebuildCompression', table: ref, index: { name: 'ix', clustered: false }, from: 'NONE', to: 'PAGE' },
+  setIgnoreDupKey: { kind: 'setIgnoreDupKey', table: ref, index: 'ix', to: true },
+  setSparse: { kind: 'setSparse', table: ref, column: 'a', sparse: true },
+  dropModule: { kind: 'dropModule', module: VIEW },
+  createModule: { kind: 'createModule', module: VIEW },
   setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
   addPeriod: { kind: 'addPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },
   dropPeriod: { kind: 'dropPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },

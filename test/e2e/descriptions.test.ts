@@ -6,10 +6,12 @@
  * DOWN script restores the catalog exactly, a declared column rename keeps its description, and
  * quotes, line breaks (even a line reading GO) and non-ASCII text round-trip.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { expectCleanRun } from './lifecycle-suite';
 import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown, tempProject, type TempProject } from './support/project';
-import { runLikeSqlcmd } from './support/sqlcmd';
+import { execAll, runLikeSqlcmd } from './support/sqlcmd';
 import { e2eTargets, type LiveTarget } from './real-server';
 
 const FAST = ['--no-type-check'];
@@ -176,6 +178,40 @@ for (const spec of e2eTargets()) {
         "EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Where the team sits.', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'teams', @level2type = N'COLUMN', @level2name = N'office';",
       ]);
       await migrate();
+    }, 240_000);
+
+    it('pull writes the descriptions back as doc comments, and plan over the pulled files is empty', async () => {
+      // Text a doc comment cannot hold as written: a comment end, a leading @, an inline-tag look-alike.
+      await execAll(target.url, [
+        "DECLARE @v nvarchar(4000) = N'Counts */ things' + NCHAR(13) + NCHAR(10) + N'@not a tag, {@link nothing}';\nEXEC sys.sp_updateextendedproperty N'MS_Description', @v, N'SCHEMA', N'dbo', N'TABLE', N'teams', N'COLUMN', N'office';",
+      ]);
+      const pulled = await project.run(['pull', '--database', target.url, '--out', 'pulled']);
+      expectExit(pulled, 0);
+      const people = fs.readFileSync(path.join(project.dir, 'pulled', 'people.schema.ts'), 'utf8');
+      // The database kept the text as first written: re-wrapping the comment was not a change.
+      expect(people).toContain(['/**', ' * People who can sign in.', ' *', ' * One row per person and tenant.', ' */', "@Table('people')"].join('\n'));
+      expect(people).toContain(['  /**', '   * E-mail address', '   * GO', '   * (verified; café, 日本語, "quoted", O\'Brien\'s)', '   */'].join('\n'));
+      const teams = fs.readFileSync(path.join(project.dir, 'pulled', 'teams.schema.ts'), 'utf8');
+      expect(teams).toContain(['  /**', '   * Counts *\\/ things', '   * \\@not a tag, {\\@link nothing}', '   */'].join('\n'));
+      const plan = await project.run(['plan', '--schema', 'pulled', '--database', target.url, '--detailed-exitcode', ...FAST]);
+      if (plan.code !== 0) throw new Error(`plan over the pulled files is not empty: ${shown(plan)}`);
+    }, 240_000);
+
+    it('with "descriptions": "ignore", edited and removed comments plan nothing and the database keeps its descriptions', async () => {
+      fs.writeFileSync(path.join(project.dir, 'schemac.config.json'), JSON.stringify({ descriptions: 'ignore' }));
+      project.edit('people.schema.ts', "/** The name shown to others (it's \"public\"). */\n", '/** Something else entirely. */\n');
+      project.edit('people.schema.ts', '  /** Age in years. */\n', '');
+      const before = await properties();
+      await expectNoChanges();
+      expectExit(await project.run(['apply', '--database', target.url, '--auto-approve', ...FAST]), 0);
+      expect(await properties()).toEqual(before);
+      fs.rmSync(path.join(project.dir, 'schemac.config.json'));
+      // Managed again: the edit and the removal plan, beside the office text the pull test wrote by hand.
+      expect((await planJson()).changes.map((c) => c.summary)).toEqual([
+        'update description of column name: "The name shown to others (it\'s "public")." -> "Something else entirely."',
+        'drop description of column years',
+        'update description of column office: "Counts */ things @not a tag, {@link nothing}" -> "Where the team sits."',
+      ]);
     }, 240_000);
   });
 }

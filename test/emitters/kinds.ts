@@ -1,8 +1,19 @@
 /** One example change of every kind, with the statements it must render to (a Record, so a new kind must be added here). */
 import type { Change, ChangeKind } from '../../src/differ/changes';
+import type { Sequence } from '../../src/model';
+import type { DependentModule } from '../../src/model';
 import { ck, col, df, expr, fk, ix, key, t, TENANTS, tenantsTable, USERS } from './fixtures';
 
 type Example = { readonly change: Change; readonly sql: string[] };
+
+/** An indexed, schema-bound view over users (catalog-only: modules are never compiled). */
+const INDEXED_VIEW: DependentModule = {
+  schema: 'dbo', name: 'v_active_users', type: 'V', schemaBound: true,
+  definition: "CREATE VIEW dbo.v_active_users WITH SCHEMABINDING AS\nSELECT u.id, u.email FROM dbo.users AS u WHERE u.status = 'active'",
+  ansiNulls: true, quotedIdentifier: true, parent: null, definedName: { schema: 'dbo', name: 'v_active_users' },
+  references: [{ schema: 'dbo', name: 'users', isTable: true, columns: ['email', 'id', 'status'], columnsFrom: 'catalog', schemaBound: true }],
+  indexes: [{ name: 'ix_v_active_users_id', isSystemNamed: false, columns: [{ name: 'id', descending: false }], include: [], unique: true, clustered: true, filter: null }],
+};
 
 const smallTable = {
   schema: 'sales', name: 'order]lines',
@@ -11,6 +22,12 @@ const smallTable = {
   uniqueConstraints: [key('uq_order_lines_note', ['note'], false)],
   indexes: [], checks: [ck('ck_order_lines_qty', '([qty]>(0))')],
   defaults: [df('df_order_lines_qty', 'qty', '((1.5))')], foreignKeys: [],
+};
+
+/** A descending decimal sequence with a bracket in its name: every option written out. */
+const ORDER_NUMBERS: Sequence = {
+  schema: 'sales', name: 'order]numbers', type: t.decimal(20, 0), start: '1000', increment: '-5',
+  min: '-99999999999999999999', max: '1000', cycle: true, cache: { kind: 'size', size: 50 },
 };
 
 /** Every change kind, rendered. */
@@ -106,6 +123,35 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   untrustConstraint: {
     change: { kind: 'untrustConstraint', table: USERS, name: 'fk_users_tenant' },
     sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];', 'ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
+  },
+  createSequence: {
+    change: { kind: 'createSequence', sequence: ORDER_NUMBERS },
+    sql: ['CREATE SEQUENCE [sales].[order]]numbers] AS decimal(20,0) START WITH 1000 INCREMENT BY -5 NO MINVALUE MAXVALUE 1000 CYCLE CACHE 50;'],
+  },
+  dropSequence: { change: { kind: 'dropSequence', sequence: ORDER_NUMBERS }, sql: ['DROP SEQUENCE [sales].[order]]numbers];'] },
+  alterSequence: {
+    change: { kind: 'alterSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, start: '500', max: '999', cycle: false, cache: { kind: 'none' } } },
+    sql: ['ALTER SEQUENCE [sales].[order]]numbers] RESTART WITH 500 MAXVALUE 999 NO CYCLE NO CACHE;'],
+  },
+  rebuildCompression: {
+    change: { kind: 'rebuildCompression', table: USERS, index: null, from: 'NONE', to: 'PAGE' },
+    sql: ['ALTER TABLE [dbo].[users] REBUILD WITH (DATA_COMPRESSION = PAGE);'],
+  },
+  setIgnoreDupKey: {
+    change: { kind: 'setIgnoreDupKey', table: USERS, index: 'ix_users_tenant_email', to: true },
+    sql: ['ALTER INDEX [ix_users_tenant_email] ON [dbo].[users] SET (IGNORE_DUP_KEY = ON);'],
+  },
+  setSparse: {
+    change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
+  },
+  dropModule: { change: { kind: 'dropModule', module: INDEXED_VIEW }, sql: ['DROP VIEW [dbo].[v_active_users];'] },
+  createModule: {
+    change: { kind: 'createModule', module: INDEXED_VIEW },
+    sql: [
+      "EXEC(N'CREATE VIEW dbo.v_active_users WITH SCHEMABINDING AS\nSELECT u.id, u.email FROM dbo.users AS u WHERE u.status = ''active''');",
+      'CREATE UNIQUE CLUSTERED INDEX [ix_v_active_users_id] ON [dbo].[v_active_users] ([id]);',
+    ],
   },
   // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
   setDescription: {

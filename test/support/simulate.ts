@@ -6,12 +6,13 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, SystemVersioning, Table,
+  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table,
 } from '../../src/model';
 
 interface MTable {
   schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
+  dataCompression?: Table['dataCompression'];
   description?: string;
   versioning?: SystemVersioning;
 }
@@ -19,6 +20,7 @@ interface MTable {
 class Sim {
   readonly tables: MTable[];
   readonly schemas: string[];
+  sequences: Sequence[];
   types: AliasTypeDef[];
   readonly k: (s: string) => string;
 
@@ -26,7 +28,17 @@ class Sim {
     this.k = /_CS(_|$)|_BIN/i.test(db.collation) ? (s) => s : (s) => s.toLowerCase();
     this.tables = db.tables.map((t) => this.mutable(t, t.rowCount ?? 0));
     this.schemas = [...db.schemas];
+    this.sequences = [...(db.sequences ?? [])];
     this.types = [...(db.aliasTypes ?? [])];
+  }
+
+  /** Whether some default draws from the sequence (SQL Server then refuses DROP SEQUENCE, Msg 3729). */
+  sequenceUsed(q: Sequence): boolean {
+    const name = `next value for [${this.k(q.schema)}].[${this.k(q.name)}]`;
+    return this.tables.some((t) => t.defaults.some((d) => d.expression.canonical.includes(name)));
+  }
+  findSequence(schema: string, name: string): Sequence | undefined {
+    return this.sequences.find((q) => this.eq(q.schema, schema) && this.eq(q.name, name));
   }
 
   /** Columns (schema.table.column) declared with alias type `a`: DROP TYPE fails while one is (Msg 3732). */
@@ -49,6 +61,7 @@ class Sim {
     return {
       schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
+      ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
     };
@@ -195,8 +208,27 @@ class Sim {
         return;
       }
       case 'backfillColumn': this.column(this.get(change.table), change.column); return;
+      case 'createSequence': {
+        const q = change.sequence;
+        if (this.findSequence(q.schema, q.name)) this.fail(`sequence ${q.name} exists`);
+        if (!this.schemas.some((x) => this.eq(x, q.schema))) this.fail(`no schema ${q.schema}`);
+        this.sequences.push(q); return;
+      }
+      case 'dropSequence': {
+        const q = this.findSequence(change.sequence.schema, change.sequence.name) ?? this.fail(`no sequence ${change.sequence.name}`);
+        if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
+        this.sequences = this.sequences.filter((x) => x !== q); return;
+      }
+      case 'alterSequence': {
+        const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
+        if (q.type.name !== change.to.type.name || q.type.precision !== change.to.type.precision) this.fail('ALTER SEQUENCE cannot change the type');
+        this.sequences = this.sequences.map((x) => (x === q ? change.to : x)); return;
+      }
       case 'addDefault': {
         const t = this.get(change.table); this.column(t, change.constraint.column);
+        for (const m of change.constraint.expression.canonical.matchAll(/next value for \[([^\]]+)\]\.\[([^\]]+)\]\)/g)) {
+          if (!this.findSequence(m[1] as string, m[2] as string)) this.fail(`default ${change.constraint.name} draws from missing sequence ${m[2]}`);
+        }
         if (t.defaults.some((d) => this.eq(d.column, change.constraint.column))) this.fail(`column ${change.constraint.column} already has a default`);
         this.newConstraintName(t, change.constraint.name); t.defaults.push(change.constraint); return;
       }
@@ -257,6 +289,15 @@ class Sim {
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
+      case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
+      case 'setSparse': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
+        t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
+      }
+      // Views, procedures, functions and triggers are not part of the tables this simulates.
+      case 'dropModule': case 'createModule': return;
       case 'setDescription': return this.setDescription(change);
       case 'addPeriod': {
         const t = this.get(change.table);
@@ -368,10 +409,34 @@ class Sim {
     else this.fail(`no check or foreign key ${name}`);
   }
 
+  /** The table's rows (heap or rowstore clustered index), or one index, rebuilt with a compression. */
+  rebuildCompression(t: MTable, change: Extract<Change, { kind: 'rebuildCompression' }>): void {
+    const value = (to: string, columnstore: boolean) => (to === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : to) as Index['dataCompression'];
+    if (change.index !== null) { this.setIndexOption(t, change.index.name, (o) => ({ ...o, dataCompression: value(change.to, 'columnstore' in o && o.columnstore === true) as never })); return; }
+    t.dataCompression = value(change.to, false) as Table['dataCompression'];
+    const clustered = [t.primaryKey, ...t.uniqueConstraints, ...t.indexes].find((o) => o !== null && o.clustered && !('columnstore' in o && o.columnstore === true));
+    if (clustered) this.setIndexOption(t, clustered.name, (o) => ({ ...o, dataCompression: t.dataCompression }));
+  }
+
+  /** Replaces an index or key (found by name) with `f` of it, dropping undefined options. */
+  setIndexOption(t: MTable, name: string, f: (o: Index | KeyConstraint) => Index | KeyConstraint): void {
+    const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+    if (t.primaryKey !== null && this.eq(t.primaryKey.name, name)) { t.primaryKey = clean(f(t.primaryKey)) as KeyConstraint; return; }
+    const u = t.uniqueConstraints.findIndex((x) => this.eq(x.name, name));
+    if (u >= 0) { t.uniqueConstraints[u] = clean(f(t.uniqueConstraints[u] as KeyConstraint)) as KeyConstraint; return; }
+    const i = t.indexes.findIndex((x) => this.eq(x.name, name));
+    if (i < 0) this.fail(`no index ${name}`);
+    t.indexes[i] = clean(f(t.indexes[i] as Index)) as Index;
+  }
+
   result(): Database {
-    const { aliasTypes: _a, ...rest } = this.db;
+    const { aliasTypes: _a, sequences: _q, ...rest } = this.db;
     const types = [...this.types].sort((a, b) => `${a.schema}.${a.name}`.localeCompare(`${b.schema}.${b.name}`));
-    return { ...rest, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })), ...(types.length > 0 ? { aliasTypes: types } : {}) };
+    const sequences = [...this.sequences].sort((a, b) => (`${a.schema}.${a.name}` < `${b.schema}.${b.name}` ? -1 : 1));
+    return {
+      ...rest, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })), ...(types.length > 0 ? { aliasTypes: types } : {}),
+      ...(sequences.length > 0 ? { sequences } : {}),
+    };
   }
 }
 

@@ -1,17 +1,22 @@
 /** Writes one schema file: a table class or a mixin class, with its imports and union types. */
 import type { ColumnView } from './table-view';
 import type { TableItem } from './table-items';
+import { docCommentLines } from './doc-text';
 import { kebabCase, NameSpace, pascalCase, tsString } from './naming';
 
 /** What a file holds; `decorators` come first, `Table`/`Mixin` among them. */
 export interface FileContent {
   readonly doc: string;
+  /** The table's description, written as the class's doc comment (tables only). */
+  readonly description?: string;
   readonly classDecorator: { readonly text: string; readonly uses: string };
   readonly className: string;
   readonly abstract: boolean;
   readonly parent: string | null;
   readonly columns: readonly ColumnView[];
   readonly items: readonly TableItem[];
+  /** The file (without .schema.ts) that declares the alias types the columns name. */
+  readonly aliasFile?: string;
   /** The file name (without .schema.ts) of each class this file imports. */
   readonly fileOf: (className: string) => string;
   readonly names: NameSpace;
@@ -25,6 +30,7 @@ export function renderFile(c: FileContent): string {
   if (c.parent) imports.add(c.parent);
   const types: string[] = [];
   const fields: string[] = [];
+  const aliasConsts = new Set<string>();
   for (const col of c.columns) {
     let unionType: string | null = null;
     if (col.unionValues) {
@@ -37,7 +43,8 @@ export function renderFile(c: FileContent): string {
     if (text.problem) c.problems.push(text.problem);
     uses.add('Column');
     if (text.usesSql) uses.add('sql');
-    fields.push(`  ${text.decorator}`, `  ${text.field}`, '');
+    if (text.aliasConst !== undefined) aliasConsts.add(text.aliasConst);
+    fields.push(...docCommentLines(col.column.description, '  '), `  ${text.decorator}`, `  ${text.field}`, '');
   }
   for (const i of c.items) {
     for (const u of i.uses) uses.add(u);
@@ -48,8 +55,10 @@ export function renderFile(c: FileContent): string {
   for (const cls of [...imports].sort((a, b) => cmp(c.fileOf(a), c.fileOf(b)))) {
     lines.push(`import { ${cls} } from './${c.fileOf(cls)}.schema';`);
   }
+  if (aliasConsts.size > 0) lines.push(`import { ${[...aliasConsts].sort().join(', ')} } from './${c.aliasFile ?? 'alias-types'}.schema';`);
   lines.push('');
   lines.push(...types);
+  lines.push(...docCommentLines(c.description, ''));
   lines.push(c.classDecorator.text);
   for (const i of c.items) lines.push(i.text(i.template !== null && c.abstract ? i.template : i.name));
   const head = `export ${c.abstract ? 'abstract ' : ''}class ${c.className}${c.parent ? ` extends ${c.parent}` : ''}`;

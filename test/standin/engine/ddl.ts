@@ -6,10 +6,14 @@ import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
-import { resolveType, isStringType } from './types';
+import { isStringType, type SqlType } from './types';
+import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
+import type { DdlOption } from './editions';
+import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
+import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -30,27 +34,40 @@ export function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError
 
 function touch(ctx: DdlContext, t: Table): void { t.modified = ctx.now; }
 
+/** The stored column type: what resolveColumnType says minus the alias's default nullability. */
+function withoutAliasNullable(t: SqlType & { readonly aliasNullable?: boolean }): SqlType {
+  const { aliasNullable: _n, ...rest } = t;
+  return rest;
+}
+
+function schemaOfTable(ctx: DdlContext, t: Table): string {
+  return ctx.db.schemas.find((x) => x.schemaId === t.schemaId)?.name ?? 'dbo';
+}
+
 function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
   if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
-  const type = def.type ? resolveType(def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
+  const type = def.type ? resolveColumnType(ctx.db, def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
   if (def.identity && !['int', 'bigint', 'smallint', 'tinyint', 'decimal', 'numeric'].includes(type.name)) {
     throw new SqlError(2749, 16, 2, `Identity column '${def.name}' must be of data type int, bigint, smallint, tinyint, or decimal or numeric with a scale of 0, and constrained to be nonnullable.`);
   }
   if (def.identity && t.columns.some((c) => c.identity)) throw new SqlError(2744, 16, 2, `Multiple identity columns specified for table '${t.name}'. Only one identity column per table is allowed.`);
-  const nullable = def.nullable ?? !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk'));
+  // Neither NULL nor NOT NULL: an alias type's own nullability (sys.types.is_nullable), else NULL.
+  const aliasNullable = 'aliasNullable' in type ? type.aliasNullable : undefined;
+  const nullable = def.nullable ?? ((aliasNullable ?? true) && !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk')));
   const col: Column = {
-    columnId, name: def.name, type, nullable: def.computed ? def.nullable ?? true : nullable,
+    columnId, name: def.name, type: withoutAliasNullable(type), nullable: def.computed ? def.nullable ?? true : nullable,
     identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null } : undefined,
     collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
     defaultObjectId: 0,
   };
   if (def.computed) col.computed = { definition: stored('computed', def.computed.text), expr: def.computed.expr, persisted: def.computed.persisted };
+  if (def.sparse) col.sparse = true;
   return col;
 }
 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
-  ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef,
+  ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
@@ -61,6 +78,7 @@ export function createTable(
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
   columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  tableOptions(t, options);
   ctx.db.tables.push(t);
   // Column constraints in column order, then table constraints; PKs first so an unspecified PK takes the clustered index.
   const all: { def: ConstraintDef; col?: Column }[] = [];
@@ -73,6 +91,16 @@ export function createTable(
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
   if (versioning?.on) setVersioning(ctx, t, versioning);
+  checkSparseColumns(t);
+}
+
+/** Every SPARSE column of a table as it now stands (its defaults and keys in place). */
+function checkSparseColumns(t: Table): void {
+  for (const col of t.columns) {
+    if (!col.sparse) continue;
+    const problem = sparseProblem(t, col, col.defaultObjectId !== 0);
+    if (problem) throw problem;
+  }
 }
 
 /** DROP TABLE (3701 when missing, 3726 when another table's FK references it). */
@@ -83,6 +111,9 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   guardDropTable(ctx, t);
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
+  const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name);
+  if (bound) throw referencedBy('DROP TABLE', qualified(ctx.db, t), bound);
+  dropTriggersOf(ctx, t);
   ctx.db.tables = ctx.db.tables.filter((x) => x !== t);
 }
 
@@ -143,6 +174,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         if (!col.nullable && !hasDefault && !col.identity && !col.computed && !rowversion && t.rows.length > 0) throw err.cannotAddNotNull(col.name, t.name);
         t.columns.push(col);
         for (const c of def.constraints) addConstraint(ctx, t, c, true, c.k === 'check' || c.k === 'default' ? col : undefined);
+        if (col.sparse) { const problem = sparseProblem(t, col, col.defaultObjectId !== 0); if (problem) throw problem; }
         const withValues = !col.nullable; // WITH VALUES is implied for NOT NULL columns
         // SQL Server gives every existing row a rowversion value, nullable column or not.
         for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : rowversion ? nextRowversion(ctx.db) : withValues ? defaultValue(ctx, t, col) : null;
@@ -157,6 +189,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         if (!col) { if (action.ifExists) continue; throw new SqlError(4924, 16, 1, `ALTER TABLE DROP COLUMN failed because column '${n}' does not exist in table '${t.name}'.`); }
         const dep = dependents(ctx, t, col)[0];
         if (dep) throw err.dependent(dep.what, dep.name, col.name, 'DROP COLUMN');
+        const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
+        if (bound) throw err.dependent('object', bound.name, col.name, 'DROP COLUMN');
         t.columns = t.columns.filter((c) => c !== col);
         for (const row of t.rows) delete row[col.columnId];
         // The column's extended properties go with it (they are keyed by its column_id).
@@ -168,7 +202,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const def = action.column;
       const col = findColumn(t, def.name);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${def.name}' does not exist in table '${t.name}'.`);
-      const type = resolveType(def.type ?? { name: col.type.name, args: [] });
+      // A schema-bound view or function over the column blocks any ALTER COLUMN of it (create-view-transact-sql, SCHEMABINDING).
+      const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
+      if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
+      const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }));
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
@@ -193,6 +230,16 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     }
     case 'addConstraints': {
       for (const c of action.constraints) addConstraint(ctx, t, c, action.check ?? true);
+      checkSparseColumns(t);
+      return;
+    }
+    case 'rebuild': rebuildTable(t, action.options); return;
+    case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
+    case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
+    case 'sparse': {
+      const col = findColumn(t, action.column);
+      if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
+      setSparse(t, col, action.add);
       return;
     }
     case 'dropConstraints': {
@@ -249,6 +296,8 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean)
 
 /** CREATE INDEX. */
 export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
+  const view = findModule(ctx.db, def.table);
+  if (view && view.type === 'V') { createViewIndex(ctx, view, def); return; }
   const t = tableOrFail(ctx, def.table, () => new SqlError(1088, 16, 12, `Cannot find the object "${def.table.join('.')}" because it does not exist or you do not have permissions.`));
   createIndex(ctx, t, def);
   touch(ctx, t);
@@ -258,6 +307,8 @@ export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
 export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean): void {
   const schema = table.length >= 2 ? table[table.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, table[table.length - 1]);
+  const view = t ? undefined : findModule(ctx.db, table);
+  if (view && dropViewIndex(ctx, view, index)) return;
   const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
@@ -275,7 +326,7 @@ export function createSchema(ctx: DdlContext, name: string): void {
 export function dropSchema(ctx: DdlContext, name: string, ifExists: boolean): void {
   const s = findSchema(ctx.db, name);
   if (!s) { if (ifExists) return; throw err.cannotDrop('schema', name); }
-  const used = allObjects(ctx.db).find((o) => o.schemaId === s.schemaId);
+  const used = allObjects(ctx.db).find((o) => o.schemaId === s.schemaId) ?? ctx.db.types?.find((x) => x.schemaId === s.schemaId);
   if (used) throw new SqlError(3729, 16, 1, `Cannot drop schema '${s.name}' because it is being referenced by object '${used.name}'.`);
   ctx.db.schemas = ctx.db.schemas.filter((x) => x !== s);
 }
@@ -291,6 +342,7 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     const t = tableFrom(parts.slice(0, -1));
     const col = t && findColumn(t, parts[parts.length - 1]);
     if (!t || !col) throw ambiguous();
+    if (schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name)) throw renameBound(objname);
     if (t.columns.some((c) => c !== col && sameName(c.name, newname))) throw err.columnTwice(newname, t.name);
     col.name = newname;
     touch(ctx, t);
@@ -309,6 +361,9 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     const obj = schema && findObject(ctx.db, schema.schemaId, parts[parts.length - 1]);
     if (!schema || !obj) throw ambiguous();
     if (findObject(ctx.db, schema.schemaId, newname)) throw err.renameExists(newname);
+    if (schemaBoundBlocker(ctx.db, schema.name, obj.name)) throw renameBound(objname);
+    // Renaming a module leaves sys.sql_modules.definition as it was (sp-rename-transact-sql).
+    for (const m of modulesOf(ctx.db)) if (m.objectId === obj.objectId) { ctx.beforeModules?.(); m.name = newname; m.modified = ctx.now; }
     for (const t of ctx.db.tables) {
       if (t.objectId === obj.objectId) { t.name = newname; touch(ctx, t); }
       for (const k of t.keys) if (k.objectId === obj.objectId) { k.name = newname; const ix = t.indexes.find((i) => i.indexId === k.indexId); if (ix) ix.name = newname; k.modified = ctx.now; }

@@ -115,6 +115,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET TEXTSIZE n (tedious sends it at login)  -> SET DATEFIRST n
  * - ONLINE = ON (WAIT_AT_LOW_PRIORITY (...))     -> ONLINE = ON
  * - ALTER COLUMN ... WITH (ONLINE = ON|OFF)      -> the WITH (...) is blanked
+ * - CREATE TYPE t FROM base [(...)] [NOT NULL]    -> ... FROM base NULL (the grammar takes only a trailing NULL)
+ * - a column type [schema].[type] in CREATE TABLE / ALTER TABLE (ADD, ALTER COLUMN) -> [type]
  * Temporal tables (SQL Server 2016+, create-table-transact-sql.md / alter-table-transact-sql.md;
  * the grammar snapshot has none of it), see temporal-grammar.ts:
  * - GENERATED ALWAYS AS ROW START|END [HIDDEN]   -> blanked
@@ -123,6 +125,11 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET (SYSTEM_VERSIONING = ...)                -> SET (LOCK_ESCALATION = AUTO)
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
+ * - c type SPARSE NULL (CREATE TABLE)            -> SPARSE is blanked
+ * - ALTER COLUMN c ADD|DROP SPARSE               -> DROP COLUMN c
+ * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) -> DROP INDEX i ON t
+ * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
+ * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -143,7 +150,29 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     }
     return j;
   };
+  const isName = (j: number): boolean => tokens[j] !== undefined && (tokens[j].kind === 'word' || tokens[j].kind === 'qid');
+  // Inside CREATE TABLE / ALTER TABLE, until the statement ends (a `;` or the next CREATE/ALTER/DROP...).
+  let tableDdl = false;
   for (let i = 0; i < tokens.length; i++) {
+    if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i))) tableDdl = false;
+    if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') tableDdl = true;
+    else if (up(i) === 'CREATE' || (up(i) === 'ALTER' && up(i + 1) !== 'COLUMN')) tableDdl = false;
+    // A column's data type qualified by its schema (create-table-transact-sql.md: "<data_type> ::=
+    // [ type_schema_name . ] type_name"): the column name follows `(`, `,`, ADD or ALTER COLUMN.
+    if (tableDdl && isName(i) && up(i + 1) === '.' && isName(i + 2) && isName(i - 1) && ['(', ',', 'ADD', 'COLUMN'].includes(up(i - 2))
+      && !['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'INDEX', 'PERIOD'].includes(up(i - 1))) {
+      blank(tokens[i]); blank(tokens[i + 1]);
+    }
+    // CREATE TYPE ... FROM base [(p[, s])] [NULL | NOT NULL] (create-type-transact-sql.md).
+    if (up(i) === 'CREATE' && up(i + 1) === 'TYPE') {
+      const from = topLevel(i + 2, ['FROM', ';']);
+      if (up(from) === 'FROM') {
+        let last = from + 1;
+        if (up(last + 1) === '(') { last += 1; while (tokens[last] && up(last) !== ')' && tokens[last].kind !== 'eof') last++; }
+        if (up(last + 1) === 'NOT' && up(last + 2) === 'NULL') blank(tokens[last + 1]);
+        else if (up(last + 1) !== 'NULL' && tokens[last]) edits.push({ start: tokens[last].start, stop: tokens[last].stop, text: `${tokens[last].text} NULL` });
+      }
+    }
     if (up(i) === 'ALTER' && up(i + 1) === 'TABLE') {
       let j = i + 2;
       while (tokens[j] && (tokens[j].kind === 'word' || tokens[j].kind === 'qid') && up(j + 1) === '.') j += 2;
@@ -161,6 +190,34 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN') {
       const j = topLevel(i + 2, ['WITH', ';']);
       if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
+    }
+    if (up(i) === 'SPARSE' && up(i - 1) !== 'ADD' && up(i - 1) !== 'DROP') blank(tokens[i]);
+    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'SPARSE') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      blank(tokens[i + 3]); blank(tokens[i + 4]);
+    }
+    if (up(i) === 'ALTER' && up(i + 1) === 'INDEX') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      const j = topLevel(i + 2, ['REBUILD', 'SET', ';']);
+      if (up(j) === 'REBUILD' || up(j) === 'SET') {
+        blank(tokens[j]);
+        let k = j + 1;
+        if (up(k) === 'WITH') { blank(tokens[k]); k++; }
+        if (up(k) === '(') blankGroup(k);
+      }
+    }
+    if (up(i) === 'COLUMNSTORE' && up(i + 1) === 'INDEX') {
+      blank(tokens[i]);
+      if (up(i - 1) === 'CLUSTERED') {
+        // A clustered columnstore index has no column list; the grammar's CREATE INDEX needs one.
+        const j = topLevel(i + 2, ['WITH', 'ON', ';']);
+        if (up(j) === 'ON') {
+          let k = j + 1;
+          while (tokens[k + 1] && up(k + 1) === '.') k += 2;
+          const t = tokens[k];
+          if (t && up(k + 1) !== '(') edits.push({ start: t.start, stop: t.stop, text: `${sql.slice(t.start, t.stop + 1)} (x)` });
+        }
+      }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });

@@ -105,6 +105,13 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
     case 'createIndex': return needsOf(host, [s.index.table], true, []);
     case 'dropIndex': return needsOf(host, s.items.map((i) => i.table), true, []);
     case 'createSchema': case 'dropSchema': return needsOf(host, [], true, [], [s.name]);
+    case 'createType': case 'dropType': {
+      // An alias type is locked and undone under its own key (tx-log.ts 'type' images).
+      const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';
+      const name = s.name[s.name.length - 1];
+      const key = objectKey(host.db.name, schema, `type:${name}`);
+      return { write: [key], targets: [{ key, kind: 'type', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
+    }
     default: collect(s, reads); return needsOf(host, [], false, reads);
   }
 }
