@@ -78,6 +78,12 @@ function table(t: Table): Json {
   };
 }
 
+function modules(db: Database): Json {
+  return [...(db.modules ?? [])]
+    .sort((a, b) => (`${a.schema}\u0000${a.name}` < `${b.schema}\u0000${b.name}` ? -1 : 1))
+    .map((m) => ({ schema: m.schema, name: m.name, type: m.type, schemaBound: m.schemaBound, definition: m.definition, indexes: byName(m.indexes).map(index) }));
+}
+
 /** The canonical JSON text the fingerprint hashes (exported for debugging a mismatch). */
 export function canonicalJson(db: Database): string {
   const tables = [...db.tables].sort((a, b) => {
@@ -89,6 +95,9 @@ export function canonicalJson(db: Database): string {
   const doc: Json = {
     collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table),
     ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+    // A saved plan re-creates views and functions from the definitions it read: one changed since
+    // is drift. Present only when the database has modules, so other fingerprints stay as they were.
+    ...((db.modules ?? []).length > 0 ? { modules: modules(db) } : {}),
   };
   return JSON.stringify(doc);
 }
