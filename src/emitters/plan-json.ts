@@ -21,7 +21,8 @@ import { statementsForDriver } from './tsql/script';
  *     definition changed: `[{ part, from, to }]`, each part old -> new (e.g. `{ part: "onDelete",
  *     from: "ON DELETE NO ACTION", to: "ON DELETE CASCADE" }`); null for other steps.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
- *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible.
+ *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible,
+ *     dependent-object, dependent-rebuild.
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  *   - `impact`: what the step locks and how it scales, or null: `{ rule, class, lock, online,
