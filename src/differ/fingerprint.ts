@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
+  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -35,17 +35,28 @@ function column(c: Column): Json {
     ...(c.type.alias !== undefined ? { alias: [c.type.alias.schema, c.type.alias.name] } : {}),
     // Only when present, so catalogs without descriptions keep the fingerprints they had.
     ...(c.description !== undefined ? { description: c.description } : {}),
+    // Storage options only when set, so fingerprints of databases without them are as before.
+    ...(c.sparse === true ? { sparse: true } : {}),
+  };
+}
+
+/** IGNORE_DUP_KEY, columnstore and compression of an index or key, only when set. */
+function storage(o: Index | KeyConstraint): { [k: string]: Json } {
+  return {
+    ...('columnstore' in o && o.columnstore === true ? { columnstore: true } : {}),
+    ...(o.ignoreDupKey === true ? { ignoreDupKey: true } : {}),
+    ...(o.dataCompression !== undefined ? { dataCompression: o.dataCompression } : {}),
   };
 }
 
 function key(k: KeyConstraint): Json {
-  return { name: k.name, columns: keyColumns(k.columns), clustered: k.clustered };
+  return { name: k.name, columns: keyColumns(k.columns), clustered: k.clustered, ...storage(k) };
 }
 
 function index(i: Index): Json {
   return {
     name: i.name, columns: keyColumns(i.columns), include: sortedStrings(i.include),
-    unique: i.unique, clustered: i.clustered, filter: expr(i.filter),
+    unique: i.unique, clustered: i.clustered, filter: expr(i.filter), ...storage(i),
   };
 }
 
@@ -75,6 +86,18 @@ function table(t: Table): Json {
     defaults: byName(t.defaults).map(defaultConstraint),
     foreignKeys: byName(t.foreignKeys).map(foreignKey),
     ...(t.description !== undefined ? { description: t.description } : {}),
+    ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
+  };
+}
+
+function sequence(q: Sequence): { key: string; json: Json } {
+  const cache = q.cache.kind === 'size' ? q.cache.size : q.cache.kind;
+  return {
+    key: `${q.schema}\u0000${q.name}`,
+    json: {
+      schema: q.schema, name: q.name, type: [q.type.name, q.type.precision ?? null],
+      start: q.start, increment: q.increment, min: q.min, max: q.max, cycle: q.cycle, cache,
+    },
   };
 }
 
@@ -90,6 +113,9 @@ export function canonicalJson(db: Database): string {
     collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table),
     ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
   };
+  // Only when there are any: a database without sequences keeps the fingerprint it always had.
+  const sequences = [...(db.sequences ?? [])].map(sequence).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (sequences.length > 0) doc.sequences = sequences.map((q) => q.json);
   return JSON.stringify(doc);
 }
 
