@@ -8,7 +8,8 @@
  */
 import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } from './diff-entities';
 import { pairEntities, type SystemNames } from './pair-entities';
-import { renameWarnings } from './rename-warnings';
+import { renameWarnings, swapWarning } from './rename-warnings';
+import { sequenceRenameSteps } from './rename-order';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
@@ -25,7 +26,7 @@ import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
-import type { Plan, PlanStep, SkippedObject } from './changes';
+import type { Plan, PlanStep, PlanWarning, SkippedObject } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 
@@ -61,11 +62,11 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const skippedHere = skippedColumns(tablesPlan.all.skipped, key);
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
-  const guarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
+  const guarded = refuseOpaqueTouches(sequenceRenameSteps(orderSteps(all.steps, tablesPlan.order, key), key), current, key);
   const refused = [...types.refused, ...drops.refused, ...guarded.refused];
   return planForProduction({
     steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
-    warnings: renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key),
+    warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);
 }
@@ -76,6 +77,8 @@ interface TablesPlan {
   readonly order: Map<string, number>;
   readonly tables: ReturnType<typeof pairTables>;
   readonly currentTables: readonly Table[];
+  /** Declared swaps the differ cannot decide (equal definitions). */
+  readonly swapWarnings: readonly PlanWarning[];
 }
 
 function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
@@ -85,7 +88,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
   const tables = pairTables(desiredTables, currentTables, key);
-  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, key) }] : []));
+  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, ctx) }] : []));
   const renames = renameIndex(withColumns, key);
   const nameMap = (t: ExistingTable) => nameMapFor(t, renames, key);
 
@@ -112,7 +115,8 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
   const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
-  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables };
+  const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings };
 }
 
 /** Whether a current column stays as it is because the plan skips it (or its whole table). */
