@@ -248,7 +248,12 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
     if (fill !== null) pass.steps.push(backfill(pass.table, des.name, fill));
     else hazards.push(hazard('not-null-with-rows', `${qualified(pass.table.newRef)}.${des.name} becomes NOT NULL over ${rowsText(pass.table.current)} without a default or backfill: fails if any is NULL`));
   }
-  pass.steps.push(step({ kind: 'alterColumn', table: pass.table.newRef, from, to: des }, hazards));
+  const down: Hazard[] = [];
+  if (classifyTypeChange(des.type, cur.type) === 'narrowing') {
+    down.push(hazard('data-loss', `the down script narrows ${qualified(pass.table.newRef)}.${des.name} from ${typeText(des.type)} back to ${typeText(cur.type)}: it fails (and undoes nothing) if a longer value was written since`));
+  }
+  const altered = step({ kind: 'alterColumn', table: pass.table.newRef, from, to: des }, hazards);
+  pass.steps.push(down.length > 0 ? { ...altered, downHazards: down } : altered);
   // A blocker of this direction is dropped and re-added around the plan. One that blocks only the
   // inverse (an indexed varchar grows in place but cannot shrink) is rebuilt by the down script.
   for (const e of entitiesOf(pass.table.current)) {
@@ -298,7 +303,9 @@ function settleDownOnly(pass: ColumnPass, pairing: ColumnPairing): void {
     const s = pass.steps[at];
     if (s === undefined || s.change.kind !== 'alterColumn') continue;
     const c = s.change;
-    pass.steps[at] = step(c, s.hazards, { kind: 'alterColumn', table: c.table, from: c.to, to: c.from, around: items });
+    const names = items.map((a) => (a.kind === 'index' ? a.index.name : a.constraint.name)).join(', ');
+    const rebuild = hazard('index-build', `the down script drops and rebuilds ${names} around the narrowing of ${c.to.name} (SQL Server cannot shrink an indexed column in place): it reads all ${rowsText(pass.table.current)} of ${qualified(c.table)}`);
+    pass.steps[at] = { ...step(c, s.hazards, { kind: 'alterColumn', table: c.table, from: c.to, to: c.from, around: items }), downHazards: [...(s.downHazards ?? []), rebuild] };
   }
 }
 

@@ -4,6 +4,9 @@
  * what plans do with system-generated names.
  */
 import { diff } from '../../src/differ';
+import { renderPlanJson } from '../../src/emitters/plan-json';
+import { renderPlanText } from '../../src/emitters/plan-text';
+import { renderScript } from '../../src/emitters/tsql/script';
 import { ck, col, db, df, fk, ix, pk, table, uq, type TableParts } from '../support/model-builders';
 import { describe as describeChange, runCase, type DiffCase } from './run-case';
 import type { Table } from '../../src/model';
@@ -175,6 +178,18 @@ describe('differ: renames', () => {
     expect(only?.change).toMatchObject({ kind: 'alterColumn' });
     expect(only?.change.kind === 'alterColumn' ? only.change.around : 'not an alter').toBeUndefined();
     expect(only?.inverse).toMatchObject({ kind: 'alterColumn', around: [{ kind: 'unique', constraint: { name: 'uq_t_code' } }, { kind: 'index', index: { name: 'ix_t_code' } }] });
+    // The up step is safe; the down script's narrowing and rebuild are what carry the hazards.
+    expect(only?.hazards).toEqual([]);
+    expect(only?.downHazards?.map((h) => [h.code, h.message])).toEqual([
+      ['data-loss', 'the down script narrows dbo.t.code from varchar(64) back to varchar(40): it fails (and undoes nothing) if a longer value was written since'],
+      ['index-build', 'the down script drops and rebuilds uq_t_code, ix_t_code around the narrowing of code (SQL Server cannot shrink an indexed column in place): it reads all 50 rows of dbo.t'],
+    ]);
+    const text = renderPlanText(plan, { color: false });
+    expect(text).toContain('! down: data-loss: the down script narrows dbo.t.code from varchar(64) back to varchar(40)');
+    expect(text).toContain('! down: index-build: the down script drops and rebuilds uq_t_code, ix_t_code');
+    const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+    expect(down).toContain('--   undoing step 1 (dbo.t: alter column code: varchar(40) -> varchar(64)): data-loss: the down script narrows');
+    expect(renderPlanJson(plan, { fingerprint: 'x' }).changes[0]?.downHazards.map((h) => h.code)).toEqual(['data-loss', 'index-build']);
   });
 
   it('plans nothing for a declared swap of two columns of one definition, and says why', () => {
