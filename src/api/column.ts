@@ -2,6 +2,7 @@
  * `Column.<type>(...)`: one field decorator per SQL Server type of src/model/types.ts. At run
  * time they do nothing; the compiler reads the call from the source text.
  */
+import type { AliasTypeRef } from './alias-type';
 import type { FieldDecorator } from './decorator-types';
 import type {
   BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, RowversionColumnOptions, StringColumnOptions,
@@ -75,4 +76,10 @@ export const Column = {
   image: (options?: ColumnOptions<never>): FieldDecorator<Nullable<Uint8Array>> => field(),
   /** sysname: SQL Server's alias of nvarchar(128), compared as that. */
   sysname: (options?: StringColumnOptions): FieldDecorator<Nullable<string>> => field(),
+  /**
+   * A column of a declared alias type (`export const Email = AliasType.nvarchar(320)`): stored
+   * and compared as its base type, written as the alias in DDL. NULL / NOT NULL is the type's
+   * unless `nullable` says otherwise (SQL Server lets a column override its type's nullability).
+   */
+  alias: <V, O>(type: AliasTypeRef<V, O>, options?: O): FieldDecorator<Nullable<V>> => field(),
 } as const;

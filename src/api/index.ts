@@ -2,6 +2,8 @@
 export { sql } from './sql';
 export type { SqlFragment } from './sql';
 export { Column } from './column';
+export { AliasType } from './alias-type';
+export type { AliasTypeOptions, AliasTypeRef } from './alias-type';
 export type { Length } from './column';
 export type {
   BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, PeriodColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,

@@ -7,7 +7,7 @@ import type { PreflightReport } from '../emitters/preflight-report';
 import { blockedRefusal, DEFAULT_PREFLIGHT_TIMEOUT_MS, preflightOver, runPlanPreflight } from './preflight';
 import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
-import { withoutIgnored } from '../config';
+import { withoutDescriptions, withoutIgnored } from '../config';
 import { diff, fingerprint, productionOptions, type Plan, type ProductionOptions } from '../differ';
 import { offlineSteps } from './online-policy';
 import type { Database, Diagnostic } from '../model';
@@ -119,7 +119,8 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
         const report = reported ? () => undefined : (d: readonly Diagnostic[]) => ctx.report(d);
         reported = true;
         // The same ignore rules as the plan, or ignored tables would look like changes.
-        return withoutIgnored(catalogModel(snapshot, report, project.config.ignore), project.config.ignore);
+        const scoped = withoutIgnored(catalogModel(snapshot, report, project.config.ignore), project.config.ignore);
+        return project.config.descriptions === 'ignore' ? withoutDescriptions(scoped) : scoped;
       },
       fingerprint,
       prepare,

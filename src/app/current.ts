@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseSnapshot, type CatalogSnapshot } from '../catalog/snapshot';
 import { snapshotToModel } from '../catalog/to-model';
-import { ignoredTable, withoutIgnored, type IgnoreSettings } from '../config';
+import { ignoredTable, withoutDescriptions, withoutIgnored, type IgnoreSettings, type SchemacConfig } from '../config';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
 import type { Database, Diagnostic } from '../model';
@@ -18,9 +18,13 @@ export interface CurrentState {
 }
 
 /** Reads the current state from the chosen source; catalog warnings go to the context's report. */
-export async function loadCurrent(ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
+export async function loadCurrent(
+  ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings, descriptions: SchemacConfig['descriptions'] = 'manage',
+): Promise<CurrentState> {
   const state = await readSource(ctx, source, ignore);
-  return ignore ? { ...state, database: withoutIgnored(state.database, ignore) } : state;
+  const scoped = ignore ? withoutIgnored(state.database, ignore) : state.database;
+  const database = descriptions === 'ignore' ? withoutDescriptions(scoped) : scoped;
+  return database === state.database ? state : { ...state, database };
 }
 
 /** The raw catalog of the source: a snapshot file as it is, or a live server read now. */

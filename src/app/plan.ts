@@ -50,7 +50,7 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const project = loadProject(ctx.cwd, input);
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const desired = compileOrFail(ctx, project, input.typeCheck);
-  const current = await loadCurrent(ctx, source, project.config.ignore);
+  const current = await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions);
   const production = productionOptions(input.production);
   const made = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
   // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.

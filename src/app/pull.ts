@@ -42,7 +42,7 @@ export async function pull(ctx: AppContext, input: PullInput): Promise<PullResul
   const source = resolveSource(input, ctx.env, project.config.database.url);
   if (source.kind === 'empty') throw new UsageError('pull needs a database to read: --database URL or --catalog FILE');
   // The config's ignore lists apply: an ignored table is neither read nor written out.
-  const { database } = await loadCurrent(ctx, source, project.config.ignore);
+  const { database } = await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions);
   const { files, problems } = pullSchema(database, { mixins: input.mixins });
   const dir = path.resolve(ctx.cwd, input.out);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${input.out} is not a folder`);

@@ -85,7 +85,7 @@ function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Pr
     if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite, source: null };
     const compiled = compileSchema(checkout.dir, {
       typeCheck: input.typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
-      typeCheckCache: fileTypeCheckCache(project.root),
+      typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
     });
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) {
@@ -100,7 +100,7 @@ function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Pr
 
 async function databaseBase(ctx: AppContext, input: ReviewInput, project: Project): Promise<Base> {
   const source = resolveSource(input, ctx.env, project.config.database.url);
-  const database = (await loadCurrent(ctx, source, project.config.ignore)).database;
+  const database = (await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions)).database;
   const label = source.kind === 'catalog' ? source.file : database.name ?? 'database';
   return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f, source };
 }

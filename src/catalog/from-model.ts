@@ -4,13 +4,14 @@
  * reading it back (snapshotToModel) gives the model it was written from.
  */
 import { createHash } from 'crypto';
-import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../model';
+import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, SystemVersioning, Table } from '../model';
 import type {
-  CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ForeignKeyColumnRow,
+  CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, TableRow,
 } from './snapshot-types';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
+import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -47,15 +48,20 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const tableIds = new Map<string, number>();
   const sortedTables = [...db.tables].sort((a, b) => compare(`${a.schema}.${a.name}`, `${b.schema}.${b.name}`));
   for (const t of sortedTables) tableIds.set(tableKey(t.schema, t.name), objectId(`table:${t.schema}.${t.name}`));
+  const historyId = new Map(sortedTables.flatMap((t) => (t.versioning !== undefined
+    ? [[tableKey(t.schema, t.name), objectId(`table:${t.versioning.historySchema}.${t.versioning.historyTable}`)] as const] : [])));
   const rows = {
     tables: [] as TableRow[], columns: [] as ColumnRow[], indexes: [] as IndexRow[], index_columns: [] as IndexColumnRow[],
     key_constraints: [] as KeyConstraintRow[], check_constraints: [] as CheckConstraintRow[],
     default_constraints: [] as DefaultConstraintRow[], foreign_keys: [] as ForeignKeyRow[],
     foreign_key_columns: [] as ForeignKeyColumnRow[],
   };
+  const properties: ExtendedPropertyRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
-    rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name });
+    const history = historyId.get(tableKey(t.schema, t.name));
+    rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history) });
+    if (t.versioning !== undefined && history !== undefined) writeHistoryTable(t, t.versioning, history, rows);
     const columnIds = new Map(t.columns.map((c, i) => [c.name, i + 1]));
     const columnId = (name: string, where: string): number => {
       const found = columnIds.get(name);
@@ -63,6 +69,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       return found;
     };
     t.columns.forEach((c, i) => rows.columns.push(columnRow(id, i + 1, c)));
+    if (t.description !== undefined) properties.push({ major_id: id, minor_id: 0, name: MS_DESCRIPTION, value: t.description });
+    t.columns.forEach((c, i) => {
+      if (c.description !== undefined) properties.push({ major_id: id, minor_id: i + 1, name: MS_DESCRIPTION, value: c.description });
+    });
     writeIndexes(t, id, columnId, rows);
     for (const c of t.checks) {
       rows.check_constraints.push({
@@ -93,6 +103,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     row_counts: sortedTables.filter((t) => t.rowCount !== undefined).map((t) => ({
       object_id: tableIds.get(tableKey(t.schema, t.name)) as number, rows: t.rowCount as number,
     })),
+    // Optional, like a live read: present only when some table or column has a description.
+    ...(properties.length > 0 ? { extended_properties: properties } : {}),
   };
   return snapshot;
 }
@@ -124,7 +136,30 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     is_computed: c.computed !== null,
     computed_definition: c.computed === null ? null : c.computed.expression.text,
     ...(c.computed !== null ? { is_persisted: c.computed.persisted } : {}),
+    ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
   };
+}
+
+/** sys.tables' temporal columns of a versioned table (nothing for an ordinary one, as older snapshots). */
+function versionedTableFacts(t: Table, historyId: number | undefined): Partial<TableRow> {
+  const v = t.versioning;
+  if (v === undefined || historyId === undefined) return {};
+  const units = { DAY: 3, WEEK: 4, MONTH: 5, YEAR: 6 } as const;
+  return {
+    temporal_type: 2, history_table_id: historyId,
+    history_retention_period: v.retention.unit === 'INFINITE' ? -1 : v.retention.count,
+    history_retention_period_unit: v.retention.unit === 'INFINITE' ? -1 : units[v.retention.unit],
+  };
+}
+
+/** The history table's rows: the table's columns as plain ones (SQL Server mirrors them there). */
+function writeHistoryTable(t: Table, v: SystemVersioning, id: number, rows: { tables: TableRow[]; columns: ColumnRow[] }): void {
+  rows.tables.push({ object_id: id, schema_name: v.historySchema, name: v.historyTable, temporal_type: 1 });
+  t.columns.forEach((c, i) => {
+    const { period: _period, ...plain } = c;
+    void _period;
+    rows.columns.push(columnRow(id, i + 1, { ...plain, identity: null, computed: null }));
+  });
 }
 
 type Rows = {

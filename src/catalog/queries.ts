@@ -8,6 +8,8 @@
  * `schemac.catalog/v1` (design.md "The catalog snapshot"), so result rows are snapshot rows.
  */
 
+import { MODULE_QUERIES } from './queries-modules';
+
 /** The result sets of the catalog batch, in the order the batch returns them. */
 export type CatalogQueryName =
   | 'database'
@@ -23,7 +25,9 @@ export type CatalogQueryName =
   | 'foreign_key_columns'
   | 'row_counts'
   | 'fulltext_index_columns'
-  | 'types';
+  | 'types'
+  | 'extended_properties'
+  | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
 export interface CatalogQuery {
@@ -65,7 +69,10 @@ ORDER BY s.name`,
   },
   {
     name: 'tables',
-    sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name
+    // temporal_type, history_table_id (SQL Server 2016+) and the retention (2017+) describe
+    // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql).
+    sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name,
+  t.temporal_type, t.history_table_id, t.history_retention_period, t.history_retention_period_unit
 FROM sys.tables t
 WHERE ${MANAGED}
 ORDER BY t.object_id`,
@@ -83,7 +90,8 @@ ORDER BY t.object_id`,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
   c.collation_name, c.is_computed,
-  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set
+  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
+  c.generated_always_type, c.is_hidden
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
@@ -203,6 +211,19 @@ FROM sys.types ty
 WHERE ty.is_user_defined = 1 AND ty.is_table_type = 0 AND ty.is_assembly_type = 0
 ORDER BY SCHEMA_NAME(ty.schema_id), ty.name`,
   },
+  {
+    name: 'extended_properties',
+    // Descriptions only: MS_Description on a table (minor_id 0) or a column (minor_id =
+    // column_id), class 1 = OBJECT_OR_COLUMN. Other extended properties are not read, so they
+    // are never planned or dropped. The value is sql_variant: cast so drivers get plain text.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/extended-properties-catalog-views-sys-extended-properties
+    sql: `SELECT ep.major_id, ep.minor_id, ep.name, CAST(ep.value AS nvarchar(max)) AS value
+FROM sys.extended_properties ep
+JOIN sys.tables t ON t.object_id = ep.major_id
+WHERE ep.class = 1 AND ep.name = N'MS_Description' AND ${MANAGED}
+ORDER BY ep.major_id, ep.minor_id`,
+  },
+  ...MODULE_QUERIES,
 ];
 
 /** The whole catalog read as one batch; its result sets arrive in CATALOG_QUERIES order. */

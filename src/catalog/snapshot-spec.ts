@@ -4,9 +4,9 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
-  CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ForeignKeyColumnRow,
+  CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName,
-  RowArrayName, RowCountRow, TableRow, TypeRow,
+  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -36,7 +36,11 @@ const actions: FieldSpec = { type: { kind: 'enum', values: ['NO_ACTION', 'CASCAD
 /** Every row property, required unless marked optional; the map's key order is the file order. */
 type RowSpec<Row> = { readonly [K in keyof Row]-?: FieldSpec };
 
-const tables: RowSpec<TableRow> = { object_id: integer, schema_name: string, name: string };
+const tables: RowSpec<TableRow> = {
+  object_id: integer, schema_name: string, name: string,
+  temporal_type: optional(nullable(integer)), history_table_id: optional(nullable(integer)),
+  history_retention_period: optional(nullable(integer)), history_retention_period_unit: optional(nullable(integer)),
+};
 
 const columns: RowSpec<ColumnRow> = {
   object_id: integer, column_id: integer, name: string, type_name: string,
@@ -50,6 +54,8 @@ const columns: RowSpec<ColumnRow> = {
   is_persisted: optional(nullable(boolean)),
   is_sparse: optional(nullable(boolean)),
   is_column_set: optional(nullable(boolean)),
+  generated_always_type: optional(nullable(integer)),
+  is_hidden: optional(nullable(boolean)),
 };
 
 const indexes: RowSpec<IndexRow> = {
@@ -113,10 +119,34 @@ const types: RowSpec<TypeRow> = {
   max_length: integer, precision: integer, scale: integer, is_nullable: boolean,
 };
 
+const sqlModules: RowSpec<SqlModuleRow> = {
+  object_id: integer, schema_name: string, name: string,
+  type: { type: { kind: 'enum', values: ['V', 'P', 'FN', 'IF', 'TF', 'TR'] }, nullable: false, optional: false },
+  parent_object_id: integer, definition: nullable(string),
+  is_schema_bound: boolean, uses_ansi_nulls: boolean, uses_quoted_identifier: boolean,
+};
+
+const sqlExpressionDependencies: RowSpec<SqlExpressionDependencyRow> = {
+  referencing_id: integer, referenced_id: integer, referenced_minor_id: integer, is_schema_bound_reference: boolean,
+};
+
+const viewIndexes: RowSpec<ViewIndexRow> = { object_id: integer, index_id: integer, name: string, type_desc: string, is_unique: boolean };
+
+const viewIndexColumns: RowSpec<ViewIndexColumnRow> = {
+  object_id: integer, index_id: integer, index_column_id: integer, column_name: string,
+  key_ordinal: integer, is_included_column: boolean, is_descending_key: boolean,
+};
+const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
+
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
 export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec<NonNullable<CatalogSnapshot[K]>[number]> } = {
   fulltext_index_columns: fulltextIndexColumns,
   types,
+  sql_modules: sqlModules,
+  sql_expression_dependencies: sqlExpressionDependencies,
+  view_indexes: viewIndexes,
+  view_index_columns: viewIndexColumns,
+  extended_properties: extendedProperties,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -126,6 +156,11 @@ export const OPTIONAL_ROW_ARRAYS = Object.keys(OPTIONAL_ROW_SPECS) as OptionalRo
 export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonly string[] } = {
   fulltext_index_columns: ['object_id', 'column_id'],
   types: ['schema_name', 'name'],
+  sql_modules: ['object_id'],
+  sql_expression_dependencies: ['referencing_id', 'referenced_id', 'referenced_minor_id'],
+  view_indexes: ['object_id', 'index_id'],
+  view_index_columns: ['object_id', 'index_id', 'index_column_id'],
+  extended_properties: ['major_id', 'minor_id', 'name'],
 };
 
 /** Row array names in file order. */

@@ -15,6 +15,14 @@ export interface TableRow {
   readonly object_id: number;
   readonly schema_name: string;
   readonly name: string;
+  /** 0 ordinary, 1 the history table of a versioned table, 2 system-versioned (optional: older snapshots lack it). */
+  readonly temporal_type?: number | null;
+  /** The history table's object_id, for temporal_type 2 (optional). */
+  readonly history_table_id?: number | null;
+  /** HISTORY_RETENTION_PERIOD's count; -1 for INFINITE (optional). */
+  readonly history_retention_period?: number | null;
+  /** Its unit: -1 INFINITE, 3 DAY, 4 WEEK, 5 MONTH, 6 YEAR (optional). */
+  readonly history_retention_period_unit?: number | null;
 }
 
 /** sys.columns (+ TYPE_NAME, sys.identity_columns, sys.computed_columns). */
@@ -44,6 +52,10 @@ export interface ColumnRow {
   readonly is_sparse?: boolean | null;
   /** sys.columns.is_column_set: the xml column of a column set (optional). */
   readonly is_column_set?: boolean | null;
+  /** sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise (optional). */
+  readonly generated_always_type?: number | null;
+  /** sys.columns.is_hidden: a HIDDEN period column (optional). */
+  readonly is_hidden?: boolean | null;
 }
 
 /**
@@ -160,6 +172,70 @@ export interface TypeRow {
   readonly is_nullable: boolean;
 }
 
+/**
+ * sys.objects joined to sys.sql_modules: a view, procedure, function or trigger (an optional
+ * array). https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
+ */
+export interface SqlModuleRow {
+  readonly object_id: number;
+  readonly schema_name: string;
+  readonly name: string;
+  /** sys.objects.type without its padding: V, P, FN, IF, TF or TR. */
+  readonly type: 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
+  /** The table of a trigger; 0 for other modules. */
+  readonly parent_object_id: number;
+  /** The text as stored; null when encrypted or not visible. */
+  readonly definition: string | null;
+  readonly is_schema_bound: boolean;
+  readonly uses_ansi_nulls: boolean;
+  readonly uses_quoted_identifier: boolean;
+}
+
+/**
+ * sys.sql_expression_dependencies between objects (referenced_class 1), resolved ones only
+ * (referenced_id not null). referenced_minor_id is a column id, or 0 for the object itself:
+ * non-schema-bound references carry 0 (column detail only in the per-object
+ * sys.dm_sql_referenced_entities, which schemac does not call). An optional array.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-expression-dependencies-transact-sql
+ */
+export interface SqlExpressionDependencyRow {
+  readonly referencing_id: number;
+  readonly referenced_id: number;
+  readonly referenced_minor_id: number;
+  readonly is_schema_bound_reference: boolean;
+}
+
+/** sys.indexes of an indexed view (an optional array). */
+export interface ViewIndexRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly name: string;
+  readonly type_desc: string;
+  readonly is_unique: boolean;
+}
+
+/** sys.index_columns of an indexed view, with the view column's name (an optional array). */
+export interface ViewIndexColumnRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly index_column_id: number;
+  readonly column_name: string;
+  readonly key_ordinal: number;
+  readonly is_included_column: boolean;
+  readonly is_descending_key: boolean;
+}
+
+/**
+ * sys.extended_properties (class 1, name MS_Description): a table's (minor_id 0) or a column's
+ * (minor_id = column_id) description; `value` is the sql_variant cast to nvarchar (an optional array).
+ */
+export interface ExtendedPropertyRow {
+  readonly major_id: number;
+  readonly minor_id: number;
+  readonly name: string;
+  readonly value: string | null;
+}
+
 /** A whole catalog read: what `schemac snapshot` writes and `--catalog FILE` reads. */
 export interface CatalogSnapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -191,10 +267,18 @@ export interface CatalogSnapshot {
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
   /** Optional: user alias types (absent in older snapshots and when the database has none). */
   readonly types?: readonly TypeRow[];
+  /** Optional: descriptions (absent when the database has none, and in older snapshots). */
+  readonly extended_properties?: readonly ExtendedPropertyRow[];
+  /** Views, procedures, functions, triggers and what they reference (optional). */
+  readonly sql_modules?: readonly SqlModuleRow[];
+  readonly sql_expression_dependencies?: readonly SqlExpressionDependencyRow[];
+  readonly view_indexes?: readonly ViewIndexRow[];
+  readonly view_index_columns?: readonly ViewIndexColumnRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns' | 'types';
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'types' | 'extended_properties'
+  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

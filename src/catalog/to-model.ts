@@ -11,10 +11,13 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
+import { readModules } from './to-model-modules';
+import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
+import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 
 
 /** The model a catalog describes, and what could not be read faithfully. */
@@ -67,6 +70,7 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     foreign_key_columns: s.foreign_key_columns.filter((fc) => fkIds.has(fc.constraint_object_id)),
     row_counts: keep(s.row_counts, (r) => r.object_id),
     ...(s.fulltext_index_columns ? { fulltext_index_columns: keep(s.fulltext_index_columns, (f) => f.object_id) } : {}),
+    ...(s.extended_properties ? { extended_properties: keep(s.extended_properties, (p) => p.major_id) } : {}),
   };
 }
 
@@ -88,6 +92,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
+  const descriptions = descriptionsOf(s);
   // used_pages are 8-KB pages; MB to two decimals (absent without VIEW DATABASE STATE).
   const usedMb = new Map(s.row_counts.filter((r) => typeof r.used_pages === 'number')
     .map((r) => [r.object_id, Math.round(((r.used_pages as number) * 8 * 100) / 1024) / 100]));
@@ -100,8 +105,10 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
+  const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
-  const tables = managed.map((t): Table => {
+  // A history table belongs to its versioned table's definition (read-temporal.ts).
+  const tables = managed.filter((t) => !temporal.historyIds.has(t.object_id)).map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
     const opaqueObjects = opaque.byTable.get(t.object_id) ?? [];
     for (const o of opaqueObjects) {
@@ -128,7 +135,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       indexParts(indexColumns.get(`${index.object_id}:${index.index_id}`) ?? [], (id) => columnName(t.object_id, id));
 
     const columnRows = (columnsByTable.get(t.object_id) ?? []).filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`));
-    const columns = readColumns(t, columnRows, collation, expression, diagnostics);
+    const columnDescriptions = new Map(columnRows.flatMap((c) => {
+      const text = descriptions.get(`${t.object_id}:${c.column_id}`);
+      return text === undefined ? [] : [[c.name, text] as const];
+    }));
+    const columns = readColumns(t, columnRows, collation, expression, diagnostics)
+      .map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
+    const tableDescription = descriptions.get(`${t.object_id}:0`);
     const indexRows = (indexesByTable.get(t.object_id) ?? []).filter(modelledIndex);
     const indexById = new Map(indexRows.map((i) => [i.index_id, i]));
     const keyIndexIds = new Set<number>();
@@ -177,7 +190,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       trusted: !c.is_not_trusted,
       enabled: !c.is_disabled,
     }));
-    const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).map((d): DefaultConstraint => ({
+    const periodDefaults = new Map<string, string>();
+    const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).filter((d) => {
+      const column = columnName(t.object_id, d.parent_column_id);
+      if (!isPeriodDefault(columns, column)) return true;
+      periodDefaults.set(column, d.name);
+      return false;
+    }).map((d): DefaultConstraint => ({
       name: d.name,
       isSystemNamed: d.is_system_named,
       column: columnName(t.object_id, d.parent_column_id),
@@ -200,16 +219,22 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         enabled: !f.is_disabled,
       };
     });
+    const versioning = temporal.versioning.get(t.object_id);
     return {
       schema: t.schema_name,
       name: t.name,
-      columns,
+      columns: periodDefaults.size === 0 ? columns : columns.map((c) => {
+        const dfName = periodDefaults.get(c.name);
+        return dfName !== undefined && c.period !== undefined ? { ...c, period: { ...c.period, defaultName: dfName } } : c;
+      }),
       primaryKey,
       uniqueConstraints: sortedByName(uniqueConstraints),
       indexes: sortedByName(indexes),
       checks: sortedByName(checks),
       defaults: sortedByName(defaults),
       foreignKeys: sortedByName(foreignKeys),
+      ...(versioning !== undefined ? { versioning } : {}),
+      ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
@@ -220,13 +245,30 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
   const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
+  // Views, procedures, functions and triggers: never managed, read for what they reference.
+  const managedIds = new Set(managed.map((t) => t.object_id));
+  const modules = readModules(s, (id) => managedIds.has(id), nameKeyFor(collation));
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+      ...(modules.length > 0 ? { modules } : {}),
     },
     diagnostics,
   };
+}
+
+/**
+ * MS_Description values by `major_id:minor_id` (minor_id 0: the table). The query reads only
+ * that property; a snapshot file may hold others, which are left alone. A NULL value is a
+ * description that exists but says nothing: ''.
+ */
+function descriptionsOf(s: CatalogSnapshot): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of s.extended_properties ?? []) {
+    if (p.name.toLowerCase() === MS_DESCRIPTION.toLowerCase()) out.set(`${p.major_id}:${p.minor_id}`, p.value ?? '');
+  }
+  return out;
 }
 
 /** The server's edition and version, when the snapshot recorded them (older snapshots did not). */
@@ -267,6 +309,7 @@ function readColumns(
       }
       computed = { expression: expression(c.computed_definition, `computed column ${c.name}`), persisted: c.is_persisted ?? false };
     }
+    const period = periodOfRow(c);
     columns.push({
       name: c.name,
       type: type.type,
@@ -277,6 +320,7 @@ function readColumns(
       // The compiler writes null for "the database default"; so must we, whatever the case.
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
       computed,
+      ...(period !== undefined ? { period } : {}),
     });
   }
   return columns;

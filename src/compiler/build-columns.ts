@@ -3,7 +3,7 @@
  * collation, computed, defaults (named df_{table}_{column}), CHECKs derived from literal
  * unions (ck_{table}_{column}) and a column-level primary key.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { Column, Identity, SqlType, SqlTypeName } from '../model';
 import { Codes } from './codes';
 import { inListText, typedStringLiteral } from '../sqlserver/literals';
@@ -24,6 +24,7 @@ import { refOf } from './source-ref';
 import { readPeriodColumn } from './temporal';
 import type { StaticValue } from './static-value';
 import type { TableDraft } from './table-draft';
+import type { AliasTypes } from './alias-types';
 
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
@@ -88,14 +89,20 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
 }
 
 /** Adds one decorated field to the draft. */
-export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag): void {
+export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
   const isSysname = decl.typeName === 'sysname';
-  if (!isSysname && !isSqlTypeName(decl.typeName)) {
+  const isAlias = decl.typeName === 'alias';
+  if (!isSysname && !isAlias && !isSqlTypeName(decl.typeName)) {
     bag.error(Codes.unknownColumnType, `Column.${decl.typeName} has no SQL Server mapping; use one of the Column.<type> decorators`, decl.typeNode);
     return;
   }
-  const resolved = isSysname
+  // A declared alias type: its base type's facets, its name in DDL, its nullability unless the column says.
+  const aliasDef = isAlias ? (aliasTypes?.columnType(decl.args[0]?.node, decl.typeNode, resolver, bag) ?? null) : undefined;
+  if (aliasDef === null) return;
+  const resolved = aliasDef !== undefined
+    ? { type: { ...aliasDef.base, alias: { schema: aliasDef.schema, name: aliasDef.name } }, options: decl.args[1], problems: [] }
+    : isSysname
     ? { type: { ...SYSNAME.base, alias: { schema: SYSNAME.schema, name: SYSNAME.name } }, options: decl.args[0], problems: [] }
     : resolveType(decl.typeName as SqlTypeName, decl.args);
   for (const p of resolved.problems) bag.error(Codes.invalidTypeFacet, p.message, p.at?.node ?? decl.typeNode);
@@ -109,7 +116,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);
     return;
   }
-  const nullable = boolOption(opts, 'nullable', bag);
+  const nullable = aliasDef !== undefined && !opts.has('nullable') ? aliasDef.nullable : boolOption(opts, 'nullable', bag);
   const identity = readIdentity(opts.get('identity'), bag);
   const collation = stringOption(opts, 'collation', bag) ?? null;
   const softDelete = boolOption(opts, 'softDelete', bag);

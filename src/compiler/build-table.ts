@@ -6,6 +6,7 @@ import type { ts } from 'ts-morph';
 import { referencedColumns } from '../expr';
 import { Codes } from './codes';
 import { addColumn } from './build-columns';
+import type { AliasTypes } from './alias-types';
 import { addItem } from './build-items';
 import type { DeclarationResolver } from './declarations';
 import type { DiagnosticBag } from './diagnostics';
@@ -52,7 +53,7 @@ export function classChain(info: ClassInfo, reader: ClassReader, bag: Diagnostic
 /** Builds the draft of one table from its chain. */
 export function buildTable(
   info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
-  namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag,
+  namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes,
 ): TableDraft {
   const draft: TableDraft = {
     info, chain, schema, name, renamedFrom, namer, key,
@@ -62,7 +63,7 @@ export function buildTable(
     origins: new Map(), defaultNames: new Map(), expressionChecks: [],
   };
   for (const cls of chain) {
-    for (const col of cls.columns) addColumn(draft, col, resolver, bag);
+    for (const col of cls.columns) addColumn(draft, col, resolver, bag, aliasTypes);
     for (const field of cls.unmapped) {
       bag.error(Codes.unmappedField, `field ${field.name.getText()} has no column decorator, so it has no SQL Server mapping; add @Column.<type>(...)`, field.name);
     }

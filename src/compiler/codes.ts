@@ -2,7 +2,8 @@
  * Stable diagnostic codes of the schema compiler. A code never changes meaning once released;
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
  * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
- * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions).
+ * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions);
+ * SC19xx: descriptions (doc comments).
  */
 export const Codes = {
   /** A TypeScript error in a schema file (the message carries the TS code). */
@@ -44,6 +45,12 @@ export const Codes = {
   versionedWithoutKey: 'SC1114',
   /** systemVersioning options SQL Server refuses: a retention that is not one positive whole count. */
   badVersioning: 'SC1115',
+  /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
+  unknownAliasType: 'SC1130',
+  /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */
+  aliasOfAlias: 'SC1131',
+  /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
+  aliasBaseRefused: 'SC1132',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -106,6 +113,8 @@ export const Codes = {
   defaultNotConvertible: 'SC1804',
   /** A member of a column's literal union longer than the column. */
   unionMemberTooLong: 'SC1805',
+  /** A doc comment longer than an extended property holds (7,500 bytes as nvarchar). */
+  descriptionTooLong: 'SC1901',
 } as const;
 
 /** One diagnostic code. */

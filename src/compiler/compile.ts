@@ -6,18 +6,20 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { Database, Diagnostic } from '../model';
+import { AliasTypes } from './alias-types';
 import { classChain, buildTable } from './build-table';
 import { checkCascadePaths } from './cascade-paths';
 import { Codes } from './codes';
+import { withDescriptions } from './descriptions';
 import { DeclarationResolver } from './declarations';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
-import { apiEntry, findSchemaFiles, loadProgram } from './program';
+import { apiEntry, findSchemaFiles } from './schema-files';
 import { buildSourceGraph, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { displayPath, refAt, refOf } from './source-ref';
@@ -57,10 +59,15 @@ export interface CompileOptions {
   readonly typeCheckCache?: TypeCheckCache;
   /**
    * Who runs the full check: 'native' (the default) is TypeScript 7's compiler in a child
-   * process, beside extraction, falling back to 'in-process' (ts-morph's TypeScript 5) when its
+   * process, beside extraction, falling back to 'in-process' (the TypeScript bundled with ts-morph) when its
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
+  /**
+   * Read doc comments as descriptions (MS_Description); true by default. Off for projects whose
+   * descriptions are maintained elsewhere (config "descriptions": "ignore").
+   */
+  readonly descriptions?: boolean;
 }
 
 /** Where clean type-check results are remembered between runs (a file, in the CLI). */
@@ -119,14 +126,18 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   // The native check runs in a child process while this one extracts; its verdict is read below.
   // tsc reports only syntax errors when there are any, so a file with one is checked in-process.
   const native = typeCheck && typeErrors === 0 && options.typeChecker !== 'in-process' ? startNativeTypeCheck(paths, apiEntry()) : null;
-  // TypeScript 5's program is built only here, when the native compiler cannot check.
+  // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {
+    const { loadProgram } = require('./program') as typeof import('./program');
     const program = loadProgram(paths, graph.byPath);
     return report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
   };
   if (typeCheck && native === null) typeErrors += checkInProcess();
 
   const reader = new ClassReader(new DeclarationResolver(graph));
+  // Alias types first: columns of every table may name one, from any file of the compile.
+  const aliasTypes = new AliasTypes();
+  aliasTypes.collect(userFiles, defaultSchema, key, reader.resolver, bag);
   const reportedCycles = new Set<ts.ClassDeclaration>();
   const drafts: TableDraft[] = [];
   const byClass = new Map<ts.ClassDeclaration, TableDraft>();
@@ -135,7 +146,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, aliasTypes);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -183,14 +194,18 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
   const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas])].sort(cmp);
-  const tables = drafts.map((d) => finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode)));
-  return { database: emptyDb(tables, schemas), diagnostics: bag.sorted() };
+  const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema)])].sort(cmp);
+  const tables = drafts.map((d) => {
+    const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
+    return options.descriptions === false ? table : withDescriptions(d, table, bag);
+  });
+  return { database: { ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}) }, diagnostics: bag.sorted() };
 }
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, key: NameKey,
+  defaultSchema: string, namer: Namer, key: NameKey, aliasTypes?: AliasTypes,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -204,7 +219,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag);
+  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, aliasTypes);
   readVersioning(draft, opts.get('systemVersioning'), bag);
   checkTemporal(draft, bag);
   return draft;

@@ -5,7 +5,7 @@
  * TypeScript's checker for; a name it cannot follow (a package, a computed export) is undefined,
  * and the separate type check reports anything actually wrong with it.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { SourceGraph } from './source-graph';
 
 /** Which declaration space a name is looked up in: `extends X` and `() => X` are values, `f!: X` is a type. */

@@ -4,7 +4,7 @@
  * from the user's other files), enums whose members are literals, and `(typeof LIST)[number]`
  * over a `const` array of literals. Any other type is not a literal union.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { DeclarationResolver } from './declarations';
 
 type Values = (string | number)[];

@@ -2,15 +2,15 @@
  * TypeScript's check of the schema files by the native compiler (TypeScript 7's platform binary,
  * `@typescript/typescript-<os>-<cpu>`): `tsc --noEmit` in a child process, started before extraction and
  * awaited after it, so the check (most of a cold compile) runs beside schemac's own work and
- * with a fraction of TypeScript 5's CPU. ts-morph's TypeScript 5 still builds the program the
- * extraction reads. When the binary is missing (an unsupported platform, an install without
+ * with a fraction of the in-process checker's CPU. Extraction needs no program at all (it reads
+ * the parsed syntax, source-graph.ts). When the binary is missing (an unsupported platform, an install without
  * optional dependencies) or does not answer as expected, the caller checks in-process instead.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
-import { schemaCompilerSettings } from './program';
+import { schemaCompilerSettings } from './schema-files';
 
 /** One error the native check reported, at a 1-based line and column of an absolute file path. */
 export interface NativeDiagnostic {

@@ -1,35 +1,15 @@
 /**
- * Finds the schema files, and builds TypeScript 5's program over them for the in-process type
- * check (used only when the native compiler is missing), with 'schemac' resolved to the API next
- * to this compiler (src/api from source, dist/api built). Extraction never needs a program: it
- * reads the trees source-graph.ts parsed, which the program reuses.
+ * TypeScript's in-process program over the schema files, for the type check when the native
+ * compiler is missing, with 'schemac' resolved to the API next to this compiler (src/api from
+ * source, dist/api built). Extraction never needs a program: it reads the trees source-graph.ts
+ * parsed, which the program reuses. Loaded on demand (it pulls in @ts-morph/common's lib files).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
-import { ts } from 'ts-morph';
+import { apiEntry, schemaCompilerSettings } from './schema-files';
+import ts = require('./typescript');
 
-/** Every *.schema.ts under dir (recursively), sorted so output never depends on readdir order. */
-export function findSchemaFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-      } else if (entry.name.endsWith('.schema.ts')) {
-        found.push(path.resolve(full));
-      }
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-/** Where the schema API lives relative to the running compiler (.ts in src/, .d.ts in dist/). */
-export function apiEntry(): string {
-  return path.resolve(__dirname, '../api/index');
-}
+export { apiEntry, findSchemaFiles, schemaCompilerSettings } from './schema-files';
 
 /** ts-morph's TypeScript ships its lib .d.ts files in memory (@ts-morph/common), not on disk. */
 let libFiles: Map<string, string> | undefined;
@@ -60,20 +40,6 @@ function createHost(options: ts.CompilerOptions): ts.CompilerHost {
     return sf;
   };
   return host;
-}
-
-/** The compiler settings of a schema program as tsconfig.json spells them: the in-process program and the native check's tsconfig both use these. */
-export function schemaCompilerSettings(api: string): Record<string, unknown> {
-  return {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'bundler',
-    lib: ['ES2022'],
-    strict: true,
-    skipLibCheck: true,
-    types: [],
-    paths: { schemac: [api] },
-  };
 }
 
 /** Builds the program over the given files for the in-process check, reusing the trees already parsed (`parsed`, by absolute path). */

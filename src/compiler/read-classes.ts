@@ -3,7 +3,7 @@
  * columns, their table-level decorators and the class they extend. Only the decorators imported
  * from 'schemac' count; the class a table extends is found through imports by path (declarations.ts).
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { DeclarationResolver } from './declarations';
 import { readValue, type StaticValue, type ValueContext } from './static-value';
 
@@ -59,12 +59,13 @@ const itemKinds: Readonly<Record<string, ItemKind>> = {
 };
 
 /** How a file imported the API: local name -> exported name, and namespace aliases. */
-interface ApiImports {
+export interface ApiImports {
   readonly named: ReadonlyMap<string, string>;
   readonly namespaces: ReadonlySet<string>;
 }
 
-function apiImports(sf: ts.SourceFile): ApiImports {
+/** The names under which a file imported the API. */
+export function apiImports(sf: ts.SourceFile): ApiImports {
   const named = new Map<string, string>();
   const namespaces = new Set<string>();
   for (const st of sf.statements) {
@@ -80,7 +81,7 @@ function apiImports(sf: ts.SourceFile): ApiImports {
 }
 
 /** The API export an expression names (`Table`, `Column`, `s.Table`), or undefined. */
-function apiName(expr: ts.Expression, imports: ApiImports): string | undefined {
+export function apiName(expr: ts.Expression, imports: ApiImports): string | undefined {
   if (ts.isIdentifier(expr)) return imports.named.get(expr.text);
   if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && imports.namespaces.has(expr.expression.text)) {
     return expr.name.text;

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 
 /** The parsed files of one compile. */
 export interface SourceGraph {

@@ -4,7 +4,7 @@
  * (followed through imports by path, no type checker).
  * The schema file is never executed, so anything else is reported as not static.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { DeclarationResolver } from './declarations';
 
 /** A decorator argument as the compiler understands it; `node` is where it was written. */

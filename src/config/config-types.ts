@@ -18,6 +18,8 @@ export interface SchemacConfig {
   readonly managedSchemas?: readonly string[];
   /** 'adopt' renames system-named constraints and indexes to schemac's names; 'keep' leaves them. */
   readonly systemNames: 'adopt' | 'keep';
+  /** 'manage': doc comments are MS_Description and plans keep them in step; 'ignore': descriptions are left alone. */
+  readonly descriptions: 'manage' | 'ignore';
   /** Only the templates the file sets; the compiler's built-in names apply to the rest. */
   readonly naming: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint: LintSettings;

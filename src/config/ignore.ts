@@ -23,6 +23,19 @@ export function ignoredTable(ignore: IgnoreSettings, key: NameKey): (t: { readon
     || bare.some((r) => r.test(key(t.name)));
 }
 
+/**
+ * The model without descriptions (config "descriptions": "ignore"): the database's are then
+ * neither compared nor dropped, and the schema's doc comments are not read.
+ */
+export function withoutDescriptions(db: Database): Database {
+  if (!db.tables.some((t) => t.description !== undefined || t.columns.some((c) => c.description !== undefined))) return db;
+  const bare = <T extends { readonly description?: string }>(x: T): T => {
+    const { description: _dropped, ...rest } = x;
+    return rest as T;
+  };
+  return { ...db, tables: db.tables.map((t) => ({ ...bare(t), columns: t.columns.map(bare) })) };
+}
+
 /** The model without ignored tables (foreign keys pointing at them stay: they are the table's own). */
 export function withoutIgnored(db: Database, ignore: IgnoreSettings): Database {
   const ignored = ignoredTable(ignore, nameKeyFor(db.collation));

@@ -5,5 +5,5 @@ export type { IgnoreSettings, LoadedConfig, SchemacConfig } from './config-types
 export { ConfigError } from './config-error';
 export { configJsonSchema } from './json-schema';
 export type { JsonSchema } from './json-schema';
-export { ignoredTable, withoutIgnored } from './ignore';
+export { ignoredTable, withoutDescriptions, withoutIgnored } from './ignore';
 export type { NamingKind } from './spec';

@@ -14,6 +14,7 @@ export function defaultConfig(dir: string): SchemacConfig {
     schema: path.resolve(dir, 'schema'),
     defaultSchema: 'dbo',
     systemNames: 'adopt',
+    descriptions: 'manage',
     naming: {},
     lint: {},
     ignore: { tables: [], schemas: [] },
@@ -64,6 +65,7 @@ interface RawConfig {
   readonly schema?: string;
   readonly defaultSchema?: string;
   readonly systemNames?: SchemacConfig['systemNames'];
+  readonly descriptions?: SchemacConfig['descriptions'];
   readonly managedSchemas?: readonly string[];
   readonly naming?: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint?: { readonly rules?: SchemacConfig['lint']['rules'] };
@@ -77,6 +79,7 @@ function fromChecked(raw: RawConfig, dir: string): SchemacConfig {
     schema: raw.schema === undefined ? base.schema : path.resolve(dir, raw.schema),
     defaultSchema: raw.defaultSchema ?? base.defaultSchema,
     systemNames: raw.systemNames ?? base.systemNames,
+    descriptions: raw.descriptions ?? base.descriptions,
     ...(raw.managedSchemas === undefined ? {} : { managedSchemas: [...raw.managedSchemas] }),
     naming: { ...raw.naming },
     lint: raw.lint?.rules === undefined ? {} : { rules: { ...raw.lint.rules } },

@@ -71,6 +71,11 @@ export const configSpec: ObjectSpec = {
       description: 'What plan does with constraints and indexes SQL Server named itself (DF__users__statu__3B75D760) that otherwise match the schema: "adopt" renames them to the names schemac would give (sp_rename); "keep" leaves them as they are, as pull writes for an existing database (default "adopt").',
       enum: ['adopt', 'keep'],
     },
+    descriptions: {
+      type: 'string',
+      description: 'Doc comments on @Table classes and column fields are the MS_Description extended properties of their tables and columns: "manage" plans adding, updating and dropping them (default "manage"); "ignore" neither reads the comments nor plans or drops any description, for databases whose descriptions are maintained elsewhere.',
+      enum: ['manage', 'ignore'],
+    },
     managedSchemas: {
       type: 'array',
       description: 'SQL schemas plans may drop objects in (with --allow-drop); objects in other schemas are left out of plans. Default: the schemas the schema files declare tables in.',

@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -122,6 +122,28 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/**
+ * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
+ * re-create it (a schema-bound object in the way of a change) or because its table goes (a
+ * trigger): its inverse re-creates it from its stored definition.
+ */
+export interface DropModule { readonly kind: 'dropModule'; readonly module: DependentModule }
+/** Re-creates a module from its stored definition (sys.sql_modules), and an indexed view's indexes. */
+export interface CreateModule { readonly kind: 'createModule'; readonly module: DependentModule }
+
+/**
+ * The MS_Description extended property of a table (`column` null) or a column: added (`from`
+ * null: sp_addextendedproperty), changed (sp_updateextendedproperty) or removed (`to` null:
+ * sp_dropextendedproperty). New tables and columns carry theirs in createTable / addColumn.
+ */
+export interface SetDescription {
+  readonly kind: 'setDescription';
+  readonly table: TableRef;
+  readonly column: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -131,7 +153,9 @@ export type Change =
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint;
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | SetDescription
+  | DropModule | CreateModule;
 
 export type ChangeKind = Change['kind'];
 
@@ -143,7 +167,9 @@ export type HazardCode =
   | 'constraint-scan'    // a FK or check is validated over existing rows (a scan, may fail)
   | 'identity-change'    // identity seed/increment or the identity property changes
   | 'not-null-with-rows' // a column becomes NOT NULL over existing rows
-  | 'irreversible';      // the step has no faithful inverse
+  | 'irreversible'       // the step has no faithful inverse
+  | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
+  | 'dependent-rebuild'; // a schema-bound view or function is dropped and re-created around the step
 
 export interface Hazard {
   readonly code: HazardCode;

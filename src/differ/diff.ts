@@ -10,6 +10,7 @@ import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } f
 import { pairEntities, type SystemNames } from './pair-entities';
 import { renameWarnings, swapWarning } from './rename-warnings';
 import { sequenceRenameSteps } from './rename-order';
+import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
@@ -21,6 +22,7 @@ import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
+import { planAroundDependents } from './dependents';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
@@ -63,9 +65,11 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
   const guarded = refuseOpaqueTouches(sequenceRenameSteps(orderSteps(all.steps, tablesPlan.order, key), key), current, key);
-  const refused = [...types.refused, ...drops.refused, ...guarded.refused];
+  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
+  const around = planAroundDependents(guarded.steps, current, key);
+  const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];
   return planForProduction({
-    steps: guarded.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    steps: around.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);
@@ -97,7 +101,8 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     const paired = pairEntities(table, nameMap(table), key, ctx.systemNames);
     // A default added inside its column's ADD is not added again.
     const pairing = { ...paired, missing: paired.missing.filter((e) => !(e.kind === 'default' && columnPlan.inlineDefaults.has(e.object))) };
-    return { table, pairing, columnPlan, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
+    const descriptions = diffDescriptions(table, columns, columnPlan.steps, ctx);
+    return { table, pairing, columnPlan, descriptions, forced: mergeForced(clusteredRule(table, pairing), columnPlan.forced), touched: columnPlan.touched };
   });
   const dropped = tables.filter((t): t is DroppedTable => t.kind === 'dropped').map((table): DroppedState => (
     { table, pairing: droppedPairing(table.current), forced: NOTHING_FORCED, touched: new Set() }
@@ -111,6 +116,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...created.map(createTable),
     ...kept.map((s) => concatPlanned([
       renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
+      { steps: s.descriptions, skipped: [] },
     ])),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
@@ -130,6 +136,8 @@ function skippedColumns(skipped: readonly SkippedObject[], key: NameKey): (t: Ta
 interface KeptState extends EntityState {
   readonly table: KeptTable;
   readonly columnPlan: ColumnPlan;
+  /** Its description steps and its columns' (diff-descriptions.ts). */
+  readonly descriptions: readonly PlanStep[];
 }
 
 /** A table only the database has, with its entities (all undeclared). */

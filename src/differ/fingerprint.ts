@@ -33,6 +33,8 @@ function column(c: Column): Json {
     collation: c.collation, computed: c.computed === null ? null : [expr(c.computed.expression), c.computed.persisted],
     // Only when declared with an alias type, so fingerprints of databases without one are as before.
     ...(c.type.alias !== undefined ? { alias: [c.type.alias.schema, c.type.alias.name] } : {}),
+    // Only when present, so catalogs without descriptions keep the fingerprints they had.
+    ...(c.description !== undefined ? { description: c.description } : {}),
   };
 }
 
@@ -72,6 +74,7 @@ function table(t: Table): Json {
     checks: byName(t.checks).map(check),
     defaults: byName(t.defaults).map(defaultConstraint),
     foreignKeys: byName(t.foreignKeys).map(foreignKey),
+    ...(t.description !== undefined ? { description: t.description } : {}),
   };
 }
 

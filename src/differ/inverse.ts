@@ -38,6 +38,9 @@ export function invert(change: Change): Change | null {
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
     case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    case 'dropModule': return { kind: 'createModule', module: change.module };
+    case 'createModule': return { kind: 'dropModule', module: change.module };
+    case 'setDescription': return { ...change, from: change.to, to: change.from };
     default: return assertNever(change, 'change kind');
   }
 }

@@ -179,6 +179,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropForeignKey: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
+  setDescription: fixed('extended-property'),
   // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
   redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse),
   createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),
@@ -187,6 +188,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
   addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
+  dropModule: fixed('module-ddl'),
+  createModule: fixed('module-ddl'),
 };
 
 /** The table a change touches, under the name the step uses. */
@@ -195,6 +198,7 @@ function tableOf(change: Change): TableRef | null {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
+    case 'dropModule': case 'createModule': return null;
     default: return change.table;
   }
 }

@@ -9,6 +9,7 @@ import type { Table } from '../model';
 
 /** The phases of a plan, in execution order. */
 export const PHASES = [
+  { phase: 'drop-dependents', reason: 'schema-bound views and functions (and triggers of dropped tables) go before anything they bind changes' },
   { phase: 'drop-foreign-keys', reason: 'a foreign key blocks dropping or changing the key, column or table it references' },
   { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
   { phase: 'drop-columns', reason: 'columns go once nothing depends on them, before their table could be dropped' },
@@ -30,6 +31,8 @@ export const PHASES = [
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
+  { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
+  { phase: 'create-dependents', reason: 'last: views and functions are re-created over the final tables' },
 ] as const;
 
 /** A phase name. */
@@ -63,6 +66,9 @@ export function phaseOf(change: Change): Phase {
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
+    case 'setDescription': return 'descriptions';
+    case 'dropModule': return 'drop-dependents';
+    case 'createModule': return 'create-dependents';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -96,6 +102,10 @@ function keyInPhase(change: Change): SortKey {
     case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
+    // The table's own description before its columns'.
+    case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
+    // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
+    case 'dropModule': case 'createModule': return ['', '', 0, ''];
     default: return assertNever(change, 'change kind');
   }
 }

@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -42,6 +42,12 @@ class Delta {
     if (differs) this.parts.push({ part, from, to });
     return this;
   }
+}
+
+/** A description in a one-line summary: quoted, line breaks as spaces, long text cut with an ellipsis. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return `"${line.length > 60 ? `${line.slice(0, 57)}...` : line}"`;
 }
 
 /** "a -> b; c -> d", or `fallback` when nothing visible differs. */
@@ -220,8 +226,33 @@ const DESCRIBERS: Describers = {
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
   }),
   revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
+  setDescription: (c) => ({
+    table: c.table, object: c.column ?? c.table.name, marker: c.from === null ? '+' : c.to === null ? '-' : '~',
+    summary: `${c.from === null ? 'add' : c.to === null ? 'drop' : 'update'} description of ${c.column === null ? `table ${c.table.name}` : `column ${c.column}`}${
+      c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
+  }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
+  createModule: (c) => ({
+    table: moduleTable(c.module), object: c.module.name, marker: '+',
+    summary: `re-create ${moduleWord(c.module)} ${c.module.schema}.${c.module.name} from its stored definition${c.module.indexes.length > 0 ? ` with its indexes ${c.module.indexes.map((i) => i.name).join(', ')}` : ''}`,
+  }),
 };
+
+/** What a module is, in words: view, procedure, function, trigger. */
+export function moduleWord(m: DependentModule): string {
+  switch (m.type) {
+    case 'V': return 'view';
+    case 'P': return 'procedure';
+    case 'FN': case 'IF': case 'TF': return 'function';
+    case 'TR': return 'trigger';
+  }
+}
+
+/** A trigger belongs to its table; other modules are shown under their own name. */
+function moduleTable(m: DependentModule): TableRef {
+  return m.parent ?? { schema: m.schema, name: m.name };
+}
 
 /** The table, object name, marker and one-line summary of a change; throws on an unknown kind. */
 export function describeChange(change: Change): ChangeFacts {

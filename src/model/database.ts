@@ -1,6 +1,7 @@
 import type { SqlExpression } from './expression';
 import type { SourceRef } from './source';
 import type { SqlType } from './types';
+import type { DependentModule } from './modules';
 import type { AliasTypeDef } from './alias-types';
 import type { PeriodColumn, SystemVersioning } from './temporal';
 
@@ -17,6 +18,8 @@ export interface Database {
   readonly aliasTypes?: readonly AliasTypeDef[];
   /** Catalog only: what the server is (edition and version decide online operations). */
   readonly server?: ServerFacts;
+  /** Catalog only: views, procedures, functions and triggers (unmanaged; read for their dependencies). */
+  readonly modules?: readonly DependentModule[];
 }
 
 /**
@@ -47,6 +50,11 @@ export interface Table {
   readonly versioning?: SystemVersioning;
   /** Compiler only: the table's previous name (same schema), for a declared rename. */
   readonly renamedFrom?: string;
+  /**
+   * The MS_Description extended property: the class's doc comment (compiler) or the stored value
+   * (catalog; '' for a NULL value). Absent: the table has none.
+   */
+  readonly description?: string;
   /** Catalog only: rows in the table (sys.partitions), for hazards. */
   readonly rowCount?: number;
   /** Catalog only: MB the table and its indexes use (sys.dm_db_partition_stats), when readable. */
@@ -99,6 +107,8 @@ export interface Column {
   readonly renamedFrom?: string;
   /** Compiler only: expression that fills NULLs before the column becomes NOT NULL. */
   readonly backfill?: SqlExpression;
+  /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
+  readonly description?: string;
   readonly source?: SourceRef;
 }
 

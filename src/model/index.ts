@@ -6,3 +6,4 @@ export * from './database';
 export * from './alias-types';
 export * from './temporal';
 export * from './diagnostic';
+export * from './modules';

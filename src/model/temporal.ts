@@ -11,6 +11,11 @@ export interface PeriodColumn {
   readonly end: PeriodEnd;
   /** HIDDEN: SELECT * leaves the column out. */
   readonly hidden: boolean;
+  /**
+   * Catalog only: the DEFAULT constraint the column keeps from being added to a table with rows;
+   * never compared (SQL Server generates the value), dropped before the column is.
+   */
+  readonly defaultName?: string;
 }
 
 /** HISTORY_RETENTION_PERIOD: INFINITE, or a count of days, weeks, months or years. */

@@ -56,6 +56,7 @@ export const LOCK_RULES = {
   'alter-column-online': { class: 'size-of-data', lock: 'Sch-S', scales: true, reason: 'ALTER COLUMN WITH (ONLINE = ON): rows are rewritten while readers and writers go on; Sch-M only briefly at the end', source: ALTER_TABLE },
   backfill: { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE of every NULL row; row locks escalate to a table lock past about 5,000', source: UPDATE_TOP },
   'backfill-batched': { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE TOP (n) batches inside the transaction: each batch stays under lock escalation, but the locks are held until COMMIT', source: UPDATE_TOP },
+  'extended-property': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_add/update/dropextendedproperty writes one catalog row (inferred: a schema-modification lock on the table, like other metadata changes)', source: 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-addextendedproperty-transact-sql' },
   'constraint-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'adds, drops or disables a constraint without reading rows', source: ALTER_TABLE },
   'constraint-validate': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'WITH CHECK validation reads every row under Sch-M', source: ALTER_TABLE },
   'drop-index': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'dropping an index takes Sch-M and deallocates its pages', source: `${CREATE_INDEX}#online--on--off` },
@@ -63,6 +64,8 @@ export const LOCK_RULES = {
   'index-build-online': { class: 'index-build', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON: reads and writes go on; S briefly at the start and Sch-M briefly at the end', source: HOW_ONLINE_WORKS },
   'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
+  // Re-creating an indexed view materializes it: its clustered index is built over the view's rows.
+  'module-ddl': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'drops or creates a view, procedure, function or trigger (an indexed view is materialized again when its index is built)', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-view-transact-sql' },
   'clustered-rebuild-online': { class: 'table-rebuild', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON clustered build: the table is rewritten while reads and writes go on; Sch-M briefly at the end', source: ONLINE_GUIDE },
 } as const satisfies Record<string, LockRule>;
 

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { compileSchema } from '../../src/compiler';
 import { nativeCompilerPath, startNativeTypeCheck } from '../../src/compiler/native-type-check';
-import { apiEntry } from '../../src/compiler/program';
+import { apiEntry } from '../../src/compiler/schema-files';
 import type { Diagnostic } from '../../src/model';
 
 const fixtures = path.resolve(__dirname, '../fixtures');

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     expect(loaded.file).toBeNull();
     expect(loaded.config).toEqual({
       schema: path.join(dir, 'schema'), defaultSchema: 'dbo', naming: {}, lint: {},
-      ignore: { tables: [], schemas: [] }, database: {}, systemNames: 'adopt',
+      ignore: { tables: [], schemas: [] }, database: {}, systemNames: 'adopt', descriptions: 'manage',
     });
   });
 
@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       ignore: { tables: ['dbo.legacy_*'], schemas: ['staging'] },
       database: { url: 'mssql://sa:pw@localhost/app' },
       systemNames: 'keep',
+      descriptions: 'ignore',
     }), 'conf/schemac.json');
     const loaded = loadConfig(dir, 'conf/schemac.json');
     expect(loaded.file).toBe(path.join(dir, 'conf/schemac.json'));
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
       ignore: { tables: ['dbo.legacy_*'], schemas: ['staging'] },
       database: { url: 'mssql://sa:pw@localhost/app' },
       systemNames: 'keep',
+      descriptions: 'ignore',
     });
   });
 
@@ -97,7 +99,7 @@ describe('loadConfig', () => {
   it('rejects unknown keys, including unknown rule ids, naming where they are', () => {
     write('{ "lints": {}, "lint": { "rules": { "no-such-rule": "off" } } }');
     expect(errorOf().split('\n')).toEqual([
-      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, systemNames, managedSchemas, naming, lint, ignore, database',
+      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, systemNames, descriptions, managedSchemas, naming, lint, ignore, database',
       expect.stringMatching(/^schemac\.config\.json: lint\.rules\.no-such-rule: unknown key; expected one of fk-without-index, heap-table, /),
     ]);
   });

@@ -49,6 +49,9 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   renameConstraint: ['rename', 'rename', 'rename', 'rename'],
   revalidateConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
   untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
 };
 
 function tableRef(c: Change): { schema: string; name: string } | null {
@@ -56,6 +59,7 @@ function tableRef(c: Change): { schema: string; name: string } | null {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
+    case 'dropModule': case 'createModule': return null;
     default: return c.table;
   }
 }

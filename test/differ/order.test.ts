@@ -2,9 +2,14 @@
 import { diff, PHASES, phaseOf, type Change, type ChangeKind } from '../../src/differ';
 import { invert } from '../../src/differ/inverse';
 import { ck, col, db, df, expr, fk, ix, pk, table, uq } from '../support/model-builders';
-import type { Database, Table } from '../../src/model';
+import type { Database, DependentModule, Table } from '../../src/model';
 
 const ref = { schema: 'dbo', name: 't' };
+const VIEW: DependentModule = {
+  schema: 'dbo', name: 'v', type: 'V', schemaBound: true, definition: 'CREATE VIEW dbo.v WITH SCHEMABINDING AS SELECT a FROM dbo.t',
+  ansiNulls: true, quotedIdentifier: true, parent: null, indexes: [], definedName: { schema: 'dbo', name: 'v' },
+  references: [{ schema: 'dbo', name: 't', isTable: true, columns: ['a'], columnsFrom: 'catalog', schemaBound: true }],
+};
 const c = col('a', 'int');
 const sample: Record<ChangeKind, Change> = {
   createSchema: { kind: 'createSchema', schema: 's' },
@@ -36,6 +41,9 @@ const sample: Record<ChangeKind, Change> = {
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
+  dropModule: { kind: 'dropModule', module: VIEW },
+  createModule: { kind: 'createModule', module: VIEW },
+  setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
 };
 
 const phaseIndex = (change: Change) => PHASES.findIndex((p) => p.phase === phaseOf(change));

@@ -1,8 +1,18 @@
 /** One example change of every kind, with the statements it must render to (a Record, so a new kind must be added here). */
 import type { Change, ChangeKind } from '../../src/differ/changes';
+import type { DependentModule } from '../../src/model';
 import { ck, col, df, expr, fk, ix, key, t, TENANTS, tenantsTable, USERS } from './fixtures';
 
 type Example = { readonly change: Change; readonly sql: string[] };
+
+/** An indexed, schema-bound view over users (catalog-only: modules are never compiled). */
+const INDEXED_VIEW: DependentModule = {
+  schema: 'dbo', name: 'v_active_users', type: 'V', schemaBound: true,
+  definition: "CREATE VIEW dbo.v_active_users WITH SCHEMABINDING AS\nSELECT u.id, u.email FROM dbo.users AS u WHERE u.status = 'active'",
+  ansiNulls: true, quotedIdentifier: true, parent: null, definedName: { schema: 'dbo', name: 'v_active_users' },
+  references: [{ schema: 'dbo', name: 'users', isTable: true, columns: ['email', 'id', 'status'], columnsFrom: 'catalog', schemaBound: true }],
+  indexes: [{ name: 'ix_v_active_users_id', isSystemNamed: false, columns: [{ name: 'id', descending: false }], include: [], unique: true, clustered: true, filter: null }],
+};
 
 const smallTable = {
   schema: 'sales', name: 'order]lines',
@@ -106,5 +116,21 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   untrustConstraint: {
     change: { kind: 'untrustConstraint', table: USERS, name: 'fk_users_tenant' },
     sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];', 'ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
+  },
+  dropModule: { change: { kind: 'dropModule', module: INDEXED_VIEW }, sql: ['DROP VIEW [dbo].[v_active_users];'] },
+  createModule: {
+    change: { kind: 'createModule', module: INDEXED_VIEW },
+    sql: [
+      "EXEC(N'CREATE VIEW dbo.v_active_users WITH SCHEMABINDING AS\nSELECT u.id, u.email FROM dbo.users AS u WHERE u.status = ''active''');",
+      'CREATE UNIQUE CLUSTERED INDEX [ix_v_active_users_id] ON [dbo].[v_active_users] ([id]);',
+    ],
+  },
+  // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
+  setDescription: {
+    change: { kind: 'setDescription', table: USERS, column: 'email', from: 'old', to: "The user's e-mail\naddress, café" },
+    sql: [[
+      "DECLARE @description nvarchar(4000) = N'The user''s e-mail' + NCHAR(10) + N'address, café';",
+      "EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = @description, @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'users', @level2type = N'COLUMN', @level2name = N'email';",
+    ].join('\n')],
   },
 };

@@ -12,6 +12,7 @@ import type {
 interface MTable {
   schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
+  description?: string;
 }
 
 class Sim {
@@ -47,6 +48,7 @@ class Sim {
     return {
       schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
+      ...(t.description !== undefined ? { description: t.description } : {}),
     };
   }
 
@@ -253,6 +255,9 @@ class Sim {
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      // Views, procedures, functions and triggers are not part of the tables this simulates.
+      case 'dropModule': case 'createModule': return;
+      case 'setDescription': return this.setDescription(change);
       default: return assertNever(change, 'change kind');
     }
   }
@@ -267,7 +272,27 @@ class Sim {
     if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
-    t.columns[t.columns.indexOf(c)] = change.to;
+    // ALTER COLUMN leaves the column's extended properties as they were.
+    const { description: _ignored, ...to } = change.to;
+    t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...to, description: c.description } : to;
+  }
+
+  /** sp_add (15233 when it exists) / sp_update / sp_drop (15217 when it does not) extendedproperty. */
+  setDescription(change: Extract<Change, { kind: 'setDescription' }>): void {
+    const t = this.get(change.table);
+    const has = change.column === null ? t.description !== undefined : this.column(t, change.column).description !== undefined;
+    if (change.from === null && has) this.fail(`description of ${t.name}.${change.column ?? ''} already exists`);
+    if (change.from !== null && !has) this.fail(`no description of ${t.name}.${change.column ?? ''}`);
+    const set = <T extends { description?: string }>(x: T): T => {
+      const { description: _old, ...rest } = x;
+      return (change.to === null ? rest : { ...rest, description: change.to }) as T;
+    };
+    if (change.column === null) {
+      if (change.to === null) delete t.description; else t.description = change.to;
+      return;
+    }
+    const c = this.column(t, change.column);
+    t.columns[t.columns.indexOf(c)] = set(c);
   }
 
   without<T extends { name: string }>(items: T[], name: string): T[] {

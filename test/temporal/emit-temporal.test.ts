@@ -4,20 +4,10 @@
  */
 import { renderChange } from '../../src/emitters/tsql/render-change';
 import { DEFAULT_COLLATION, nameKeyFor } from '../../src/sqlserver/names';
-import type { Column, Table } from '../../src/model';
-import { col, pk, table } from '../support/model-builders';
+import { versionedOrders } from './fixtures';
 import { expectValidTsql } from '../support/tsql-grammar';
 
 const key = nameKeyFor(DEFAULT_COLLATION);
-const period = (c: Column, end: 'start' | 'end', hidden: boolean): Column => ({ ...c, period: { end, hidden } });
-
-/** sales.orders, versioned with a 6-month retention, hidden period columns. */
-export function versionedOrders(): Table {
-  const base = table('sales.orders', { columns: [col('id', 'int'), col('note', 'nvarchar(100)'),
-    period(col('valid_from', 'datetime2(3)'), 'start', true), period(col('valid_to', 'datetime2(3)'), 'end', true)], pk: pk('pk_orders', ['id']) });
-  return { ...base, versioning: { historySchema: 'sales', historyTable: 'orders_history', retention: { unit: 'MONTH', count: 6 } } };
-}
-
 describe('temporal T-SQL', () => {
   test('CREATE TABLE writes the period columns, PERIOD FOR SYSTEM_TIME and SYSTEM_VERSIONING with the history table', () => {
     const sql = renderChange({ kind: 'createTable', table: versionedOrders() }, key);

@@ -5,6 +5,8 @@ import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, r
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
+import { renderCreateModule, renderDropModule } from './module';
+import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
@@ -70,10 +72,14 @@ const RENDERERS: Renderers = {
   // CREATE SCHEMA must be alone in its batch; through EXEC it is a batch of its own.
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
-  createTable: (c, key) => [createTable(c.table, key)],
+  // A new table's descriptions are part of its step: DROP TABLE (the inverse) removes them too.
+  createTable: (c, key) => [createTable(c.table, key), ...renderNewTableDescriptions(c.table)],
   dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
-  addColumn: (c) => [`${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`],
+  addColumn: (c) => [
+    `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`,
+    ...(c.column.description !== undefined ? [renderSetDescription({ table: c.table, column: c.column.name }, null, c.column.description)] : []),
+  ],
   dropColumn: (c) => [
     ...(c.default !== undefined ? dropConstraint(c.table, c.default.name) : []),
     `${alterTable(c.table)} DROP COLUMN ${quoteIdent(c.column.name)};`,
@@ -123,10 +129,13 @@ const RENDERERS: Renderers = {
     : [spRename(`${quoteIdent(c.table.schema)}.${quoteIdent(c.from)}`, c.to, 'OBJECT')]),
   revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.
+  setDescription: (c) => [renderSetDescription(c, c.from, c.to)],
   untrustConstraint: (c) => [
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  dropModule: (c) => renderDropModule(c.module),
+  createModule: (c) => renderCreateModule(c.module),
 };
 
 /**

@@ -58,6 +58,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const tableArgs = t.schema === 'dbo' ? `'${esc(t.name)}'` : `'${esc(t.name)}', { schema: '${esc(t.schema)}' }`;
     const text = renderFile({
       doc: `${t.schema}.${t.name}, as schemac pull read it${db.name !== null ? ` from database ${db.name}` : ''}.`,
+      ...(t.description !== undefined ? { description: t.description } : {}),
       classDecorator: { text: `@Table(${tableArgs})`, uses: 'Table' },
       className: v.className, abstract: false, parent: mixin?.className ?? null,
       columns: v.columns.filter((c) => !inherited.columns.has(c.signature)),

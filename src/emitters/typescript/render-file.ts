@@ -1,11 +1,14 @@
 /** Writes one schema file: a table class or a mixin class, with its imports and union types. */
 import type { ColumnView } from './table-view';
 import type { TableItem } from './table-items';
+import { docCommentLines } from './doc-text';
 import { kebabCase, NameSpace, pascalCase, tsString } from './naming';
 
 /** What a file holds; `decorators` come first, `Table`/`Mixin` among them. */
 export interface FileContent {
   readonly doc: string;
+  /** The table's description, written as the class's doc comment (tables only). */
+  readonly description?: string;
   readonly classDecorator: { readonly text: string; readonly uses: string };
   readonly className: string;
   readonly abstract: boolean;
@@ -37,7 +40,7 @@ export function renderFile(c: FileContent): string {
     if (text.problem) c.problems.push(text.problem);
     uses.add('Column');
     if (text.usesSql) uses.add('sql');
-    fields.push(`  ${text.decorator}`, `  ${text.field}`, '');
+    fields.push(...docCommentLines(col.column.description, '  '), `  ${text.decorator}`, `  ${text.field}`, '');
   }
   for (const i of c.items) {
     for (const u of i.uses) uses.add(u);
@@ -50,6 +53,7 @@ export function renderFile(c: FileContent): string {
   }
   lines.push('');
   lines.push(...types);
+  lines.push(...docCommentLines(c.description, ''));
   lines.push(c.classDecorator.text);
   for (const i of c.items) lines.push(i.text(i.template !== null && c.abstract ? i.template : i.name));
   const head = `export ${c.abstract ? 'abstract ' : ''}class ${c.className}${c.parent ? ` extends ${c.parent}` : ''}`;

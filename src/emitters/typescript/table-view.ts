@@ -89,7 +89,8 @@ function viewOf(
     };
     const text = (unionType: string | null): ColumnText => columnText(column, { ...extras, unionType });
     const probe = text('\u0000union');
-    return { column, field: f, unionValues: union, text, signature: JSON.stringify([probe.decorator, probe.field, union]) };
+    // The description is part of what is written: a column documented differently in two tables is not shared.
+    return { column, field: f, unionValues: union, text, signature: JSON.stringify([probe.decorator, probe.field, union, column.description ?? null]) };
   });
   const items = tableItems({
     table: t, key, field, fieldOrNull,

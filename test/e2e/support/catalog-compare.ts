@@ -64,9 +64,28 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
       };
     }),
     row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+    extended_properties: rows(s.extended_properties ?? []).map(({ major_id, minor_id, ...r }) => ({
+      table: table(major_id), column: column(major_id, minor_id), ...r,
+    })),
+    ...modulesOf(s, table, column),
   };
   for (const key of Object.keys(out)) out[key] = sortRows(withoutDates(out[key]!));
   return out;
+}
+
+/** Views, procedures, functions and triggers, their dependencies and indexed views' indexes, by name. */
+function modulesOf(s: CatalogSnapshot, table: (id: unknown) => string, column: (o: unknown, c: unknown) => string): ComparableCatalog {
+  const names = new Map<unknown, string>((s.sql_modules ?? []).map((m) => [m.object_id, `${m.schema_name}.${m.name}`]));
+  const object = (id: unknown): string => names.get(id) ?? table(id);
+  const indexNames = new Map((s.view_indexes ?? []).map((i) => [`${i.object_id}/${i.index_id}`, i.name]));
+  return {
+    sql_modules: (s.sql_modules ?? []).map(({ object_id: _o, parent_object_id, ...r }) => ({ parent: parent_object_id === 0 ? null : table(parent_object_id), ...r })),
+    sql_expression_dependencies: (s.sql_expression_dependencies ?? []).map(({ referencing_id, referenced_id, referenced_minor_id, ...r }) => ({
+      referencing: object(referencing_id), referenced: object(referenced_id), column: column(referenced_id, referenced_minor_id), ...r,
+    })),
+    view_indexes: (s.view_indexes ?? []).map(({ object_id, index_id: _i, ...r }) => ({ view: object(object_id), ...r })),
+    view_index_columns: (s.view_index_columns ?? []).map(({ object_id, index_id, ...r }) => ({ index: `${object(object_id)}.${indexNames.get(`${object_id}/${index_id}`) ?? '?'}`, ...r })),
+  };
 }
 
 // Creation and modification dates change on every DDL and say nothing about structure.

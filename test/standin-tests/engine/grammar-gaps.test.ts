@@ -16,6 +16,13 @@ const GAPS = [
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT -1 FOR [a]',
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT 0.50 FOR [a]',
   'SET TEXTSIZE 2147483647',
+  // CREATE TYPE (create-type-transact-sql.md: "FROM base_type [ ( precision [ , scale ] ) ] [ NULL | NOT NULL ]").
+  'CREATE TYPE [dbo].[Email] FROM nvarchar(320) NOT NULL',
+  'CREATE TYPE [dbo].[Amount] FROM decimal(19,4)',
+  // create-table-transact-sql.md: "<data_type> ::= [ type_schema_name . ] type_name".
+  'CREATE TABLE [dbo].[t] ([id] int NOT NULL, [email] [dbo].[Email] NOT NULL)',
+  'ALTER TABLE [dbo].[t] ADD [email] [dbo].[Email] NULL',
+  'ALTER TABLE [dbo].[t] ALTER COLUMN [email] [dbo].[Email] NOT NULL',
 ];
 
 test.each(GAPS)('rejected by the raw grammar, accepted after the pre-pass: %s', (sql) => {

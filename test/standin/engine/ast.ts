@@ -2,7 +2,7 @@
 import type { DdlOption } from './editions';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
-export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[] }
+export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[]; /** The type's schema when written ([dbo].[Email]). */ readonly schema?: string }
 
 /** A (possibly multi-part) object name; the last part is the object. */
 export type Name = readonly string[];
@@ -53,6 +53,20 @@ export interface ColumnDef {
   readonly identity?: { readonly seed: number; readonly increment: number };
   readonly collation?: string;
   readonly constraints: readonly ConstraintDef[];
+  /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
+  readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
+}
+
+/** PERIOD FOR SYSTEM_TIME (start, end). */
+export interface PeriodDef { readonly start: string; readonly end: string }
+
+/** SYSTEM_VERSIONING = ON [(HISTORY_TABLE = h, DATA_CONSISTENCY_CHECK = ON|OFF, HISTORY_RETENTION_PERIOD = ...)] | OFF. */
+export interface VersioningDef {
+  readonly on: boolean;
+  readonly history?: Name;
+  readonly consistencyCheck?: boolean;
+  /** INFINITE, or a count and a unit (DAY, WEEK, MONTH, YEAR). */
+  readonly retention?: 'INFINITE' | { readonly count: number; readonly unit: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR' };
 }
 
 export type ConstraintDef =
@@ -64,7 +78,10 @@ export type ConstraintDef =
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 export type AlterAction =
-  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[] }
+  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef }
+  | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }
+  | { readonly k: 'dropPeriod' }
+  | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
   | { readonly k: 'dropColumns'; readonly names: readonly string[]; readonly ifExists: boolean }
   | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean }
@@ -87,6 +104,29 @@ export interface IndexDef {
   readonly dropExisting?: boolean;
 }
 
+/** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
+export type ModuleType = 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
+
+/** CREATE VIEW / PROCEDURE / FUNCTION / TRIGGER as parsed (parse-module.ts). */
+export interface ModuleDef {
+  readonly type: ModuleType;
+  readonly name: Name;
+  readonly orAlter: boolean;
+  readonly schemaBound: boolean;
+  /** A trigger's table. */
+  readonly parent?: Name;
+  /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
+  readonly select?: Select;
+  /** Every multi-part name the body uses (tables, columns, aliases, variables aside). */
+  readonly names: readonly Name[];
+  /** Every identifier the body uses. */
+  readonly words: readonly string[];
+  /** The batch text from its start, as sys.sql_modules.definition keeps it. */
+  readonly definition: string;
+  /** The text after AS. */
+  readonly bodyText: string;
+}
+
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;
 
 export type StatementBody =
@@ -94,12 +134,16 @@ export type StatementBody =
   | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select }
   | { readonly k: 'update'; readonly table: Name; readonly sets: readonly { col: string; expr: Expr }[]; readonly where?: Expr; readonly top?: Expr }
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[] }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
+  | { readonly k: 'createType'; readonly name: Name; readonly base: TypeRef; readonly nullable?: boolean }
+  | { readonly k: 'dropType'; readonly name: Name; readonly written: string; readonly ifExists: boolean }
+  | { readonly k: 'createModule'; readonly module: ModuleDef }
+  | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
   | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[]; readonly returnVar?: string }
   | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }

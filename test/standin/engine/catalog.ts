@@ -19,6 +19,10 @@ export interface Column {
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
+  /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
+  generatedAlways?: 1 | 2;
+  /** sys.columns is_hidden. */
+  hidden?: boolean;
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
@@ -48,6 +52,13 @@ export interface ForeignKey extends Dated {
   onDelete: RefAction; onUpdate: RefAction; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
 }
 
+/**
+ * An extended property on a table (minor 0) or a column (minor = column_id): sys.extended_properties
+ * class 1. Kept on its table, so DROP TABLE removes it, sp_rename keeps it (ids do not change),
+ * and transactions restore it with the table.
+ */
+export interface ExtendedProperty { minorId: number; name: string; value: Value }
+
 /** A user table. */
 export interface Table extends Dated {
   objectId: number;
@@ -60,6 +71,39 @@ export interface Table extends Dated {
   defaults: DefaultConstraint[];
   fks: ForeignKey[];
   rows: Row[];
+  /** PERIOD FOR SYSTEM_TIME: the start and end column ids (sys.periods). */
+  period?: { start: number; end: number };
+  /**
+   * sys.tables temporal_type 2 (system-versioned: its history table and retention, as
+   * history_retention_period / _unit store it) or 1 (the history table of `currentId`).
+   */
+  temporal?: { type: 2; historyId: number; retentionPeriod: number; retentionUnit: number } | { type: 1; currentId: number };
+  /** Absent until the first sp_addextendedproperty on the table or one of its columns. */
+  properties?: ExtendedProperty[];
+}
+
+/**
+ * A view, procedure, function or trigger (sys.objects + sys.sql_modules). References are kept by
+ * name and resolved when sys.sql_expression_dependencies is read, as SQL Server's by-name
+ * dependencies are (a dropped and re-created table is found again).
+ */
+export interface Module extends Dated {
+  objectId: number;
+  schemaId: number;
+  name: string;
+  type: 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
+  /** A trigger's table; 0 otherwise. */
+  parentObjectId: number;
+  definition: string;
+  schemaBound: boolean;
+  ansiNulls: boolean;
+  quotedIdentifier: boolean;
+  /** Referenced objects by (schema, name), with the columns a schema-bound module binds. */
+  references: { schema: string; name: string; columns: string[] }[];
+  /** A view's columns (sys.columns). */
+  columns: { columnId: number; name: string; type: SqlType; nullable: boolean }[];
+  /** An indexed view's indexes. */
+  indexes: Index[];
 }
 
 /** sys.schemas. */
@@ -72,10 +116,25 @@ export interface Database {
   collation: string;
   schemas: Schema[];
   tables: Table[];
+  /** Views, procedures, functions and triggers (absent in images taken before they existed). */
+  modules?: Module[];
   nextObjectId: number;
   nextSchemaId: number;
   /** @@DBTS: the last rowversion value handed out (absent until the first one). */
   dbts?: number;
+  /** Alias types (CREATE TYPE ... FROM), absent until the first one (ddl-types.ts). */
+  types?: UserType[];
+  nextUserTypeId?: number;
+}
+
+/** A sys.types row of an alias type. */
+export interface UserType {
+  userTypeId: number;
+  schemaId: number;
+  name: string;
+  /** The base type as a column of it stores it. */
+  base: SqlType;
+  nullable: boolean;
 }
 
 /**
@@ -111,7 +170,7 @@ export function newDatabase(id: number, name: string): Database {
   return {
     id, name, collation: DEFAULT_COLLATION,
     schemas: BUILTIN_SCHEMAS.map(([schemaId, n]) => ({ schemaId, name: n, principalId: schemaId === 1 ? 1 : schemaId })),
-    tables: [], nextObjectId: 581577110 + id * 1000, nextSchemaId: 5,
+    tables: [], modules: [], nextObjectId: 581577110 + id * 1000, nextSchemaId: 5,
   };
 }
 
@@ -135,8 +194,15 @@ export function allObjects(db: Database): ObjectRow[] {
     for (const d of t.defaults) out.push({ objectId: d.objectId, name: d.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'D', typeDesc: 'DEFAULT_CONSTRAINT', created: d.created, modified: d.modified, systemNamed: d.systemNamed });
     for (const f of t.fks) out.push({ objectId: f.objectId, name: f.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'F', typeDesc: 'FOREIGN_KEY_CONSTRAINT', created: f.created, modified: f.modified, systemNamed: f.systemNamed });
   }
+  for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });
   return out;
 }
+
+/** sys.objects.type_desc of each module type (sys-objects-transact-sql). */
+export const MODULE_TYPE_DESC: Record<Module['type'], string> = {
+  V: 'VIEW', P: 'SQL_STORED_PROCEDURE', FN: 'SQL_SCALAR_FUNCTION', IF: 'SQL_INLINE_TABLE_VALUED_FUNCTION',
+  TF: 'SQL_TABLE_VALUED_FUNCTION', TR: 'SQL_TRIGGER',
+};
 
 /** Finds a schema by name. */
 export function findSchema(db: Database, name: string): Schema | undefined { return db.schemas.find((s) => sameName(s.name, name)); }

@@ -22,6 +22,8 @@ export interface DdlContext {
   info(number: number, message: string): void;
   /** INSERT reports each identity value it generates (@@IDENTITY, SCOPE_IDENTITY()). */
   identityUsed?(value: number): void;
+  /** Called before views, procedures, functions or triggers change (their transaction before-image). */
+  beforeModules?(): void;
 }
 
 /** SQL Server's stored text of a definition; the stored-form module's refusals become SqlErrors. */

@@ -1,15 +1,18 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
-import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
-import { resolveType, isStringType } from './types';
+import { isStringType, type SqlType } from './types';
+import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
+import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
+import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
@@ -29,16 +32,28 @@ export function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError
 
 function touch(ctx: DdlContext, t: Table): void { t.modified = ctx.now; }
 
+/** The stored column type: what resolveColumnType says minus the alias's default nullability. */
+function withoutAliasNullable(t: SqlType & { readonly aliasNullable?: boolean }): SqlType {
+  const { aliasNullable: _n, ...rest } = t;
+  return rest;
+}
+
+function schemaOfTable(ctx: DdlContext, t: Table): string {
+  return ctx.db.schemas.find((x) => x.schemaId === t.schemaId)?.name ?? 'dbo';
+}
+
 function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
   if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
-  const type = def.type ? resolveType(def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
+  const type = def.type ? resolveColumnType(ctx.db, def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
   if (def.identity && !['int', 'bigint', 'smallint', 'tinyint', 'decimal', 'numeric'].includes(type.name)) {
     throw new SqlError(2749, 16, 2, `Identity column '${def.name}' must be of data type int, bigint, smallint, tinyint, or decimal or numeric with a scale of 0, and constrained to be nonnullable.`);
   }
   if (def.identity && t.columns.some((c) => c.identity)) throw new SqlError(2744, 16, 2, `Multiple identity columns specified for table '${t.name}'. Only one identity column per table is allowed.`);
-  const nullable = def.nullable ?? !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk'));
+  // Neither NULL nor NOT NULL: an alias type's own nullability (sys.types.is_nullable), else NULL.
+  const aliasNullable = 'aliasNullable' in type ? type.aliasNullable : undefined;
+  const nullable = def.nullable ?? ((aliasNullable ?? true) && !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk')));
   const col: Column = {
-    columnId, name: def.name, type, nullable: def.computed ? def.nullable ?? true : nullable,
+    columnId, name: def.name, type: withoutAliasNullable(type), nullable: def.computed ? def.nullable ?? true : nullable,
     identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null } : undefined,
     collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
     defaultObjectId: 0,
@@ -48,7 +63,9 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 }
 
 /** CREATE TABLE with its column and table constraints. */
-export function createTable(ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[]): void {
+export function createTable(
+  ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef,
+): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
   const t: Table = {
@@ -66,6 +83,10 @@ export function createTable(ctx: DdlContext, name: Name, columns: readonly Colum
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+  // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
+  markGeneratedColumns(t, columns);
+  if (period) addPeriod(ctx, t, period);
+  if (versioning?.on) setVersioning(ctx, t, versioning);
 }
 
 /** DROP TABLE (3701 when missing, 3726 when another table's FK references it). */
@@ -73,8 +94,12 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
+  guardDropTable(ctx, t);
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
+  const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name);
+  if (bound) throw referencedBy('DROP TABLE', qualified(ctx.db, t), bound);
+  dropTriggersOf(ctx, t);
   ctx.db.tables = ctx.db.tables.filter((x) => x !== t);
 }
 
@@ -115,8 +140,18 @@ export function nextIdentity(col: Column): number {
 /** ALTER TABLE, one action. */
 export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): void {
   const t = tableOrFail(ctx, name, () => err.cannotFindObject(name.join('.')));
+  guardTemporalAlter(ctx, t, action);
+  alterOne(ctx, t, action);
+  // SQL Server propagates column changes of a versioned table to its history table.
+  propagate(ctx, t, action, (h, a) => alterOne(ctx, h, a));
+}
+
+function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   touch(ctx, t);
   switch (action.k) {
+    case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'dropPeriod': dropPeriod(ctx, t); return;
+    case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
     case 'addColumns': {
       for (const def of action.columns) {
         const col = newColumn(ctx, t, def, Math.max(0, ...t.columns.map((c) => c.columnId)) + 1, false);
@@ -129,6 +164,8 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
         // SQL Server gives every existing row a rowversion value, nullable column or not.
         for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : rowversion ? nextRowversion(ctx.db) : withValues ? defaultValue(ctx, t, col) : null;
       }
+      markGeneratedColumns(t, action.columns);
+      if (action.period) addPeriod(ctx, t, action.period);
       return;
     }
     case 'dropColumns': {
@@ -137,8 +174,12 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
         if (!col) { if (action.ifExists) continue; throw new SqlError(4924, 16, 1, `ALTER TABLE DROP COLUMN failed because column '${n}' does not exist in table '${t.name}'.`); }
         const dep = dependents(ctx, t, col)[0];
         if (dep) throw err.dependent(dep.what, dep.name, col.name, 'DROP COLUMN');
+        const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
+        if (bound) throw err.dependent('object', bound.name, col.name, 'DROP COLUMN');
         t.columns = t.columns.filter((c) => c !== col);
         for (const row of t.rows) delete row[col.columnId];
+        // The column's extended properties go with it (they are keyed by its column_id).
+        if (t.properties) t.properties = t.properties.filter((p) => p.minorId !== col.columnId);
       }
       return;
     }
@@ -146,7 +187,10 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
       const def = action.column;
       const col = findColumn(t, def.name);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${def.name}' does not exist in table '${t.name}'.`);
-      const type = resolveType(def.type ?? { name: col.type.name, args: [] });
+      // A schema-bound view or function over the column blocks any ALTER COLUMN of it (create-view-transact-sql, SCHEMABINDING).
+      const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
+      if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
+      const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }));
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
@@ -227,6 +271,8 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean)
 
 /** CREATE INDEX. */
 export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
+  const view = findModule(ctx.db, def.table);
+  if (view && view.type === 'V') { createViewIndex(ctx, view, def); return; }
   const t = tableOrFail(ctx, def.table, () => new SqlError(1088, 16, 12, `Cannot find the object "${def.table.join('.')}" because it does not exist or you do not have permissions.`));
   createIndex(ctx, t, def);
   touch(ctx, t);
@@ -236,6 +282,8 @@ export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
 export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean): void {
   const schema = table.length >= 2 ? table[table.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, table[table.length - 1]);
+  const view = t ? undefined : findModule(ctx.db, table);
+  if (view && dropViewIndex(ctx, view, index)) return;
   const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
@@ -253,7 +301,7 @@ export function createSchema(ctx: DdlContext, name: string): void {
 export function dropSchema(ctx: DdlContext, name: string, ifExists: boolean): void {
   const s = findSchema(ctx.db, name);
   if (!s) { if (ifExists) return; throw err.cannotDrop('schema', name); }
-  const used = allObjects(ctx.db).find((o) => o.schemaId === s.schemaId);
+  const used = allObjects(ctx.db).find((o) => o.schemaId === s.schemaId) ?? ctx.db.types?.find((x) => x.schemaId === s.schemaId);
   if (used) throw new SqlError(3729, 16, 1, `Cannot drop schema '${s.name}' because it is being referenced by object '${used.name}'.`);
   ctx.db.schemas = ctx.db.schemas.filter((x) => x !== s);
 }
@@ -269,6 +317,7 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     const t = tableFrom(parts.slice(0, -1));
     const col = t && findColumn(t, parts[parts.length - 1]);
     if (!t || !col) throw ambiguous();
+    if (schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name)) throw renameBound(objname);
     if (t.columns.some((c) => c !== col && sameName(c.name, newname))) throw err.columnTwice(newname, t.name);
     col.name = newname;
     touch(ctx, t);
@@ -287,6 +336,9 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     const obj = schema && findObject(ctx.db, schema.schemaId, parts[parts.length - 1]);
     if (!schema || !obj) throw ambiguous();
     if (findObject(ctx.db, schema.schemaId, newname)) throw err.renameExists(newname);
+    if (schemaBoundBlocker(ctx.db, schema.name, obj.name)) throw renameBound(objname);
+    // Renaming a module leaves sys.sql_modules.definition as it was (sp-rename-transact-sql).
+    for (const m of modulesOf(ctx.db)) if (m.objectId === obj.objectId) { ctx.beforeModules?.(); m.name = newname; m.modified = ctx.now; }
     for (const t of ctx.db.tables) {
       if (t.objectId === obj.objectId) { t.name = newname; touch(ctx, t); }
       for (const k of t.keys) if (k.objectId === obj.objectId) { k.name = newname; const ix = t.indexes.find((i) => i.indexId === k.indexId); if (ix) ix.name = newname; k.modified = ctx.now; }

@@ -10,6 +10,7 @@ import { executeSelect, resolveName } from './select';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { wrongFilteredIndexOptions } from './set-options';
+import { guardPeriodUpdate, setPeriodOnInsert, versionRows } from './temporal';
 
 function target(ctx: DdlContext, name: Name): Table {
   const { db, schema, name: n } = resolveName(ctx.host, name);
@@ -37,7 +38,8 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   const t = target(ctx, name);
   const cols = columns
     ? columns.map((n) => compiledColumn(ctx, t, n))
-    : t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp');
+    // Without a column list, period columns take their generated values (inferred for non-hidden ones).
+    : t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined);
   for (const c of cols) {
     if (c.type.name === 'timestamp') throw new SqlError(273, 16, 1, 'Cannot insert an explicit value into a timestamp column. Use INSERT with a column list to exclude the timestamp column, or insert a DEFAULT into the timestamp column.');
     if (c.identity) throw new SqlError(544, 16, 1, `Cannot insert explicit value for identity column in table '${t.name}' when IDENTITY_INSERT is set to OFF.`);
@@ -64,6 +66,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       const d = t.defaults.find((x) => x.columnId === c.columnId);
       row[c.columnId] = d ? convert(evaluate(d.expr, undefined, ctx.host), c.type) : null;
     }
+    setPeriodOnInsert(t, row, cols, ctx.now);
     added.push(row);
   }
   const all = [...t.rows, ...added];
@@ -78,6 +81,7 @@ export function update(ctx: DdlContext, name: Name, sets: readonly { col: string
   const limit = top === undefined ? Infinity : top === null ? Infinity : Math.max(0, Math.floor(Number(top)));
   const t = target(ctx, name);
   const cols = sets.map((s) => compiledColumn(ctx, t, s.col));
+  guardPeriodUpdate(t, cols);
   guardFilteredIndexes(ctx, t, 'UPDATE');
   const next: Row[] = [];
   const changed: Row[] = [];
@@ -97,6 +101,7 @@ export function update(ctx: DdlContext, name: Name, sets: readonly { col: string
   checkRows(ctx.db, t, next, changed, ctx.host, 'UPDATE');
   const conflict = referencingConflict(ctx.db, t, before, next, 'UPDATE');
   if (conflict) throw conflict;
+  versionRows(ctx.db, t, before, changed, ctx.now);
   t.rows = next;
   return changed.length;
 }
@@ -129,6 +134,7 @@ function deleteRows(ctx: DdlContext, t: Table, gone: readonly Row[]): void {
   }
   const conflict = referencingConflict(ctx.db, t, gone, remaining, 'DELETE');
   if (conflict) throw conflict;
+  versionRows(ctx.db, t, gone, null, ctx.now);
   t.rows = t.rows.filter((r) => !goneSet.has(r));
   void qualified;
 }

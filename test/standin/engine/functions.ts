@@ -115,7 +115,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   }),
   SCHEMA_NAME: simple(ty.sysname, (a, h) => (a.length === 0 ? 'dbo' : a[0] === null ? null : h.db.schemas.find((s) => s.schemaId === toNumber(a[0]))?.name ?? null)),
   SCHEMA_ID: simple(ty.int, (a, h) => (a.length === 0 ? 1 : a[0] === null ? null : findSchema(h.db, toText(a[0]))?.schemaId ?? null)),
-  TYPE_NAME: simple(ty.sysname, (a) => (a[0] === null ? null : systemTypeById(toNumber(a[0]))?.name ?? null)),
+  TYPE_NAME: simple(ty.sysname, (a, h) => (a[0] === null ? null : systemTypeById(toNumber(a[0]))?.name ?? h.db.types?.find((u) => u.userTypeId === toNumber(a[0]))?.name ?? null)),
   TYPE_ID: simple(ty.int, (a) => (a[0] === null ? null : (() => { const n = toText(a[0]).toLowerCase(); const t = [34, 35, 36, 40, 41, 42, 43, 48, 52, 56, 58, 59, 60, 61, 62, 98, 99, 104, 106, 108, 122, 127, 165, 167, 173, 175, 189, 231, 239, 241, 256].map(systemTypeById).find((x) => x?.name === n); return t ? t.userTypeId : null; })())),
   COL_NAME: simple(ty.sysname, (a, h) => {
     if (a[0] === null || a[1] === null) return null;
@@ -171,6 +171,10 @@ export const FUNCTIONS: Record<string, Fn> = {
   NULLIF: { type: same(0), eval: (a) => (a[0] !== null && a[1] !== null && toText(a[0]).toLowerCase() === toText(a[1]).toLowerCase() ? null : a[0]) },
   IIF: { type: same(1), eval: () => null, lazy: (args, ev) => (ev(args[0]) === true ? ev(args[1]) : ev(args[2])) },
   LEN: simple(ty.int, nullIn((a) => toText(a[0]).replace(/ +$/, '').length)),
+  // NCHAR(n): the Unicode character of code n (0-65535, else NULL); CHAR(n): 0-255, else NULL.
+  // https://learn.microsoft.com/sql/t-sql/functions/nchar-transact-sql, .../char-transact-sql
+  NCHAR: simple(ty.nvarchar(1), nullIn((a) => { const n = Math.trunc(toNumber(a[0])); return n >= 0 && n <= 65535 ? String.fromCharCode(n) : null; })),
+  CHAR: simple({ name: 'char', maxLength: 1, precision: 0, scale: 0 }, nullIn((a) => { const n = Math.trunc(toNumber(a[0])); return n >= 0 && n <= 255 ? String.fromCharCode(n) : null; })),
   DATALENGTH: simple(ty.int, (a, _h, t) => (a[0] === null ? null : a[0] instanceof Uint8Array ? a[0].length : typeof a[0] === 'string' ? (t[0]?.name.startsWith('n') ? 2 : 1) * a[0].length : t[0]?.maxLength ?? 4)),
   UPPER: { type: same(0), eval: nullIn((a) => toText(a[0]).toUpperCase()) },
   LOWER: { type: same(0), eval: nullIn((a) => toText(a[0]).toLowerCase()) },

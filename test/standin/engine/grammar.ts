@@ -3,6 +3,7 @@
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
 import type { Token as AntlrToken } from 'antlr4ts';
+import { temporalRewrites } from './temporal-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -114,6 +115,16 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET TEXTSIZE n (tedious sends it at login)  -> SET DATEFIRST n
  * - ONLINE = ON (WAIT_AT_LOW_PRIORITY (...))     -> ONLINE = ON
  * - ALTER COLUMN ... WITH (ONLINE = ON|OFF)      -> the WITH (...) is blanked
+ * - CREATE TYPE t FROM base [(...)] [NOT NULL]    -> ... FROM base NULL (the grammar takes only a trailing NULL)
+ * - a column type [schema].[type] in CREATE TABLE / ALTER TABLE (ADD, ALTER COLUMN) -> [type]
+ * Temporal tables (SQL Server 2016+, create-table-transact-sql.md / alter-table-transact-sql.md;
+ * the grammar snapshot has none of it), see temporal-grammar.ts:
+ * - GENERATED ALWAYS AS ROW START|END [HIDDEN]   -> blanked
+ * - [,] PERIOD FOR SYSTEM_TIME (s, e)            -> blanked (alone after ADD: a column `x_period int`)
+ * - WITH (SYSTEM_VERSIONING = ...) of CREATE TABLE -> blanked
+ * - SET (SYSTEM_VERSIONING = ...)                -> SET (LOCK_ESCALATION = AUTO)
+ * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
+ * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -134,7 +145,29 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     }
     return j;
   };
+  const isName = (j: number): boolean => tokens[j] !== undefined && (tokens[j].kind === 'word' || tokens[j].kind === 'qid');
+  // Inside CREATE TABLE / ALTER TABLE, until the statement ends (a `;` or the next CREATE/ALTER/DROP...).
+  let tableDdl = false;
   for (let i = 0; i < tokens.length; i++) {
+    if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i))) tableDdl = false;
+    if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') tableDdl = true;
+    else if (up(i) === 'CREATE' || (up(i) === 'ALTER' && up(i + 1) !== 'COLUMN')) tableDdl = false;
+    // A column's data type qualified by its schema (create-table-transact-sql.md: "<data_type> ::=
+    // [ type_schema_name . ] type_name"): the column name follows `(`, `,`, ADD or ALTER COLUMN.
+    if (tableDdl && isName(i) && up(i + 1) === '.' && isName(i + 2) && isName(i - 1) && ['(', ',', 'ADD', 'COLUMN'].includes(up(i - 2))
+      && !['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'INDEX', 'PERIOD'].includes(up(i - 1))) {
+      blank(tokens[i]); blank(tokens[i + 1]);
+    }
+    // CREATE TYPE ... FROM base [(p[, s])] [NULL | NOT NULL] (create-type-transact-sql.md).
+    if (up(i) === 'CREATE' && up(i + 1) === 'TYPE') {
+      const from = topLevel(i + 2, ['FROM', ';']);
+      if (up(from) === 'FROM') {
+        let last = from + 1;
+        if (up(last + 1) === '(') { last += 1; while (tokens[last] && up(last) !== ')' && tokens[last].kind !== 'eof') last++; }
+        if (up(last + 1) === 'NOT' && up(last + 2) === 'NULL') blank(tokens[last + 1]);
+        else if (up(last + 1) !== 'NULL' && tokens[last]) edits.push({ start: tokens[last].start, stop: tokens[last].stop, text: `${tokens[last].text} NULL` });
+      }
+    }
     if (up(i) === 'ALTER' && up(i + 1) === 'TABLE') {
       let j = i + 2;
       while (tokens[j] && (tokens[j].kind === 'word' || tokens[j].kind === 'qid') && up(j + 1) === '.') j += 2;
@@ -153,6 +186,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       const j = topLevel(i + 2, ['WITH', ';']);
       if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
     }
+    temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'SET' && tokens[i + 1]?.kind === 'word' && up(i + 2) === ',') {

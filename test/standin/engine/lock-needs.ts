@@ -61,6 +61,10 @@ export function needsOf(host: Host, writes: readonly Name[], ddl: boolean, reads
     const t = tableTarget(r.db, r.schema, r.name);
     targets.set(t.key, t);
     const live = findTable(r.db, r.schema, r.name);
+    // A versioned table and its history table change together (history rows, propagated DDL), so both are locked and both roll back.
+    const partnerId = live?.temporal?.type === 2 ? live.temporal.historyId : live?.temporal?.type === 1 ? live.temporal.currentId : undefined;
+    const partner = partnerId === undefined ? undefined : r.db.tables.find((x) => x.objectId === partnerId);
+    if (partner) { const pt = targetOfTable(r.db, partner); targets.set(pt.key, pt); }
     if (live && !ddl) {
       const kids = new Set<Table>();
       cascadeChildren(r.db, live, kids);
@@ -89,11 +93,25 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
     case 'if': case 'while': collect(s.cond, reads); return needsOf(host, [], false, reads);
     case 'block': case 'tryCatch': case 'exec': return NO_NEEDS;
     case 'insert': case 'update': case 'delete': collect(s, reads); return needsOf(host, [s.table], false, reads);
-    case 'createTable': case 'alterTable': { const w: Name[] = [s.name]; refTables(s, w); return needsOf(host, w, true, []); }
+    case 'createTable': case 'alterTable': {
+      const w: Name[] = [s.name];
+      refTables(s, w);
+      // SYSTEM_VERSIONING = ON (HISTORY_TABLE = h) creates or takes over h.
+      const history = s.k === 'createTable' ? s.versioning?.history : s.action.k === 'setVersioning' ? s.action.versioning.history : undefined;
+      if (history) w.push(history);
+      return needsOf(host, w, true, []);
+    }
     case 'dropTable': return needsOf(host, s.names, true, []);
     case 'createIndex': return needsOf(host, [s.index.table], true, []);
     case 'dropIndex': return needsOf(host, s.items.map((i) => i.table), true, []);
     case 'createSchema': case 'dropSchema': return needsOf(host, [], true, [], [s.name]);
+    case 'createType': case 'dropType': {
+      // An alias type is locked and undone under its own key (tx-log.ts 'type' images).
+      const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';
+      const name = s.name[s.name.length - 1];
+      const key = objectKey(host.db.name, schema, `type:${name}`);
+      return { write: [key], targets: [{ key, kind: 'type', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
+    }
     default: collect(s, reads); return needsOf(host, [], false, reads);
   }
 }

@@ -1,18 +1,26 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, RefAction, StatementBody, TypeRef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, RefAction, StatementBody, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
-import { QueryParser } from './parse-query';
+import { ModuleParser } from './parse-module';
 
 /** Parses DDL statements. */
-export class DdlParser extends QueryParser {
+export class DdlParser extends ModuleParser {
   protected create(): StatementBody {
     this.expect('CREATE');
+    if (this.isModuleStart()) return this.createModule();
     if (this.accept('SCHEMA')) {
       const name = this.ident();
       if (this.accept('AUTHORIZATION')) this.ident();
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('TYPE')) {
+      const name = this.name();
+      this.expect('FROM');
+      const base = this.type();
+      const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
+      return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
+    }
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -90,16 +98,61 @@ export class DdlParser extends QueryParser {
     this.expect('(');
     const columns: ColumnDef[] = [];
     const constraints: ConstraintDef[] = [];
+    let period: PeriodDef | undefined;
     do {
       if (this.up() === ')') break;
-      if (this.isConstraintStart()) constraints.push(this.tableConstraint());
+      if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
+      else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
       else if (this.is('INDEX')) this.fail();
       else columns.push(this.columnDef(false));
     } while (this.accept(','));
     this.expect(')');
+    let versioning: VersioningDef | undefined;
+    if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
+      this.expect('WITH', '(');
+      versioning = this.versioningDef();
+      this.expect(')');
+    }
     this.skipWithAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints };
+    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}) };
+  }
+
+  /** PERIOD FOR SYSTEM_TIME (start, end). */
+  protected periodDef(): PeriodDef {
+    this.expect('PERIOD', 'FOR', 'SYSTEM_TIME');
+    this.expect('(');
+    const start = this.ident();
+    this.expect(',');
+    const end = this.ident();
+    this.expect(')');
+    return { start, end };
+  }
+
+  /** SYSTEM_VERSIONING = OFF | ON [( HISTORY_TABLE = h, DATA_CONSISTENCY_CHECK = ON|OFF, HISTORY_RETENTION_PERIOD = INFINITE | n UNIT )]. */
+  protected versioningDef(): VersioningDef {
+    this.expect('SYSTEM_VERSIONING', '=');
+    if (this.accept('OFF')) return { on: false };
+    this.expect('ON');
+    const out: { on: boolean; history?: Name; consistencyCheck?: boolean; retention?: VersioningDef['retention'] } = { on: true };
+    if (this.accept('(')) {
+      do {
+        if (this.accept('HISTORY_TABLE', '=')) out.history = this.name();
+        else if (this.accept('DATA_CONSISTENCY_CHECK', '=')) out.consistencyCheck = this.next().upper === 'ON';
+        else {
+          this.expect('HISTORY_RETENTION_PERIOD', '=');
+          if (this.accept('INFINITE')) out.retention = 'INFINITE';
+          else {
+            const count = this.int();
+            const unit = this.next().upper.replace(/S$/, '');
+            if (unit !== 'DAY' && unit !== 'WEEK' && unit !== 'MONTH' && unit !== 'YEAR') this.fail();
+            out.retention = { count, unit: unit as 'DAY' | 'WEEK' | 'MONTH' | 'YEAR' };
+          }
+        }
+      } while (this.accept(','));
+      this.expect(')');
+    }
+    return out;
   }
 
   protected isConstraintStart(): boolean {
@@ -175,6 +228,7 @@ export class DdlParser extends QueryParser {
     let identity: ColumnDef['identity'];
     let collation: string | undefined;
     const constraints: ConstraintDef[] = [];
+    let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
       if (this.accept('NOT', 'NULL')) nullable = false;
       else if (this.accept('NULL')) nullable = true;
@@ -182,6 +236,10 @@ export class DdlParser extends QueryParser {
         identity = { seed: 1, increment: 1 };
         if (this.accept('(')) { const seed = this.int(); this.expect(','); identity = { seed, increment: this.int() }; this.expect(')'); }
       } else if (this.accept('COLLATE')) collation = this.ident();
+      else if (this.accept('GENERATED', 'ALWAYS', 'AS', 'ROW')) {
+        const end = this.next().upper === 'START' ? 'START' : 'END';
+        generatedAlways = { end, hidden: this.accept('HIDDEN') };
+      }
       else if (this.accept('ROWGUIDCOL') || this.accept('SPARSE') || this.accept('PERSISTED')) continue;
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
@@ -200,11 +258,18 @@ export class DdlParser extends QueryParser {
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}) };
   }
 
   protected drop(): StatementBody {
     this.expect('DROP');
+    if (this.accept('TYPE')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      const s = this.peek();
+      const name = this.name();
+      return { k: 'dropType', name, written: this.textFrom(s).replace(/[[\]]/g, ''), ifExists };
+    }
+    if (this.isModuleDrop()) return this.dropModule();
     if (this.accept('TABLE')) {
       const ifExists = this.accept('IF', 'EXISTS');
       const names = [this.name()]; while (this.accept(',')) names.push(this.name());
@@ -239,6 +304,22 @@ export class DdlParser extends QueryParser {
       if (this.accept('ALL')) names = 'ALL';
       else { names = [this.ident()]; while (this.accept(',')) (names as string[]).push(this.ident()); }
       action = { k: 'checkConstraints', enable, withCheck: check, names };
+    } else if (this.accept('SET')) {
+      this.expect('(');
+      action = { k: 'setVersioning', versioning: this.versioningDef() };
+      this.expect(')');
+    } else if (this.is('ADD', 'PERIOD')) {
+      this.pos++;
+      action = { k: 'addColumns', columns: [], period: this.periodDef() };
+    } else if (this.is('DROP', 'PERIOD')) {
+      this.expect('DROP', 'PERIOD', 'FOR', 'SYSTEM_TIME');
+      action = { k: 'dropPeriod' };
+    } else if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'HIDDEN') {
+      this.pos += 2;
+      const column = this.ident();
+      const hidden = this.next().upper === 'ADD';
+      this.pos++;
+      action = { k: 'alterHidden', column, hidden };
     } else if (this.accept('ADD')) {
       if (this.isConstraintStart()) {
         const constraints = [this.tableConstraint()];
@@ -246,8 +327,12 @@ export class DdlParser extends QueryParser {
         action = { k: 'addConstraints', constraints, check };
       } else {
         const columns = [this.columnDef(false)];
-        while (this.accept(',')) columns.push(this.columnDef(false));
-        action = { k: 'addColumns', columns };
+        let period: PeriodDef | undefined;
+        while (this.accept(',')) {
+          if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
+          else columns.push(this.columnDef(false));
+        }
+        action = { k: 'addColumns', columns, ...(period ? { period } : {}) };
       }
     } else if (this.accept('DROP')) {
       if (this.accept('COLUMN')) {

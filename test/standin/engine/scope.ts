@@ -7,7 +7,7 @@ import type { EditionFacts, RecordedOptions } from './editions';
 import { SqlError, err } from './errors';
 
 /** One column of a relation in FROM, with the alias that qualifies it. */
-export interface ScopeColumn { readonly qual: string; readonly schema?: string; readonly table?: string; readonly name: string; readonly type: SqlType; readonly nullable: boolean }
+export interface ScopeColumn { readonly qual: string; readonly schema?: string; readonly table?: string; readonly name: string; readonly type: SqlType; readonly nullable: boolean; /** A HIDDEN period column: `*` leaves it out. */ readonly hidden?: boolean }
 
 /** The columns a (joined) FROM exposes, the current row, and the enclosing query's scope. */
 export interface Scope {

@@ -29,7 +29,7 @@ export function resolveName(host: Host, name: Name): { db: Database; schema: str
 export function tableRelation(t: Table, qual: string, host: Host, schemaName?: string): Relation {
   const visible = host.compiledColumns(t.objectId);
   const cols = visible ? t.columns.filter((c) => visible.has(c.name.toLowerCase())) : t.columns;
-  const columns = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable }));
+  const columns = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable, ...(c.hidden ? { hidden: true } : {}) }));
   const rows = t.rows.map((r) => cols.map((c) => r[c.columnId] ?? null));
   cols.forEach((c, i) => {
     if (!c.computed) return;
@@ -116,7 +116,8 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
   for (const it of sel.items) {
     if (it.expr.k === 'star') {
       const q = it.expr.qual;
-      const picked = columns.map((c, i) => ({ c, i })).filter(({ c }) => q === undefined || sameName(c.qual, q));
+      // HIDDEN period columns are left out of * (they are read by name).
+      const picked = columns.map((c, i) => ({ c, i })).filter(({ c }) => (q === undefined || sameName(c.qual, q)) && c.hidden !== true);
       if (q !== undefined && picked.length === 0) throw err.invalidObject(q);
       for (const { c } of picked) items.push({ expr: { k: 'col', parts: [c.qual, c.name] }, name: c.name });
     } else items.push({ expr: it.expr, name: itemName(it.expr, it.alias), assign: it.assign });

@@ -15,7 +15,9 @@ import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
+import { createType, dropType } from './ddl-types';
 import { insert, remove, update } from './dml';
+import { createModule, dropModule } from './modules';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
 import type { DatabaseStore } from './tx-log';
@@ -29,7 +31,8 @@ import type { FaultState } from './faults';
 import { checkOnline, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
 import { isDriverProbe } from './faults';
 import type { StatementNeeds } from './lock-needs';
-import { renameNeeds, statementNeeds } from './lock-needs';
+import { needsOf, renameNeeds, statementNeeds } from './lock-needs';
+import { runExtendedPropertyProc } from './extended-properties';
 import type { StatementLog, StatementRecord } from './statement-log';
 
 /** What a session needs from the engine. */
@@ -130,6 +133,7 @@ export class EngineSession implements Session {
       db, host: this.host(), quotedIdentifier: this.option('QUOTED_IDENTIFIER'), now: new Date(),
       info: (number, message) => this.out.push({ kind: 'info', number, state: 1, class: 10, message, line: 1 }),
       identityUsed: (v) => { this.identity = v; },
+      beforeModules: () => this.log.recordModules(this.dbName),
     };
   }
 
@@ -297,6 +301,13 @@ export class EngineSession implements Session {
       this.emitError(schemaAt > 0 ? err.schemaFirst() : err.syntax(statements[1].text.split(/\s/)[0]), line);
       return;
     }
+    // A module's body runs to the end of the batch, so it is always last; anything before it is Msg 111.
+    const moduleAt = statements.findIndex((s) => s.k === 'createModule');
+    if (moduleAt > 0) {
+      const m = statements[moduleAt] as Extract<Statement, { k: 'createModule' }>;
+      this.emitError(err.moduleFirst(m.module.type), m.line);
+      return;
+    }
     if (vars || nested) this.frames.push(vars ?? new Map());
     this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
     try {
@@ -445,13 +456,17 @@ export class EngineSession implements Session {
       case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
       case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); this.done(n); return; }
       case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
-      case 'createTable': createTable(this.ddl(true), s.name, s.columns, s.constraints); this.done(); return;
+      case 'createTable': createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
       case 'createIndex': this.checkOptions(s.text, s.index.options ?? []); createIndexStatement(this.ddl(true), s.index); this.done(); return;
       case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
+      case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
+      case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createType': createType(this.ddl(true), s.name, s.base, s.nullable); this.done(); return;
+      case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
         for (const v of s.vars) {
           const type = resolveType(v.type);
@@ -548,6 +563,16 @@ export class EngineSession implements Session {
       case 'sp_releaseapplock': {
         const status = spReleaseAppLock(this.appLockCaller(), arg(0, '@resource'), arg(1, '@lockowner'));
         if (s.returnVar) this.setVar(s.returnVar, status);
+        this.done();
+        return;
+      }
+      case 'sp_addextendedproperty': case 'sp_updateextendedproperty': case 'sp_dropextendedproperty': {
+        // The property is written on its table: the same lock as other DDL on that table.
+        const first = name === 'sp_dropextendedproperty' ? 1 : 2;
+        const schema = arg(first + 1, '@level0name');
+        const table = arg(first + 3, '@level1name');
+        if (schema !== null && table !== null) await this.lockFor(needsOf(host, [[toText(schema), toText(table)]], true, []), signal);
+        runExtendedPropertyProc(this.ddl(true).db, name, arg);
         this.done();
         return;
       }

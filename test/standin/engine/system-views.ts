@@ -1,8 +1,10 @@
 /** The sys.* catalog views (and a little INFORMATION_SCHEMA), computed from the catalog rows. */
 import type { Database, Table, Value, Column } from './catalog';
 import { allObjects } from './catalog';
+import { dependencyRows, modulesOf } from './modules';
 import type { SqlType } from './types';
 import { SYSTEM_TYPES, isAssemblyType, systemType, ty, isStringType } from './types';
+import { periodRows } from './temporal';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -36,12 +38,31 @@ const COLUMN_COLS: ViewColumn[] = [
   c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
-  const st = systemType(col.type.userTypeName ?? col.type.name);
-  return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
+  // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
+  const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
+  return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0];
+    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
 }
-const allColumns = (db: Database): Value[][] => db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col)));
+// sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
+const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
+// sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
+const TEMPORAL_DESC: Record<number, string> = { 0: 'NON_TEMPORAL_TABLE', 1: 'HISTORY_TABLE', 2: 'SYSTEM_VERSIONED_TEMPORAL_TABLE' };
+const UNIT_DESC: Record<number, string> = { [-1]: 'INFINITE', 3: 'DAY', 4: 'WEEK', 5: 'MONTH', 6: 'YEAR' };
+/** temporal_type, its desc, history_table_id, history_retention_period, its unit and desc. */
+function temporalVals(t: Table | undefined): Value[] {
+  const tt = t?.temporal;
+  if (tt === undefined) return [0, TEMPORAL_DESC[0], null, null, null, null];
+  if (tt.type === 1) return [1, TEMPORAL_DESC[1], null, null, null, null];
+  return [2, TEMPORAL_DESC[2], tt.historyId, tt.retentionPeriod, tt.retentionUnit, UNIT_DESC[tt.retentionUnit] ?? null];
+}
+// A view's columns are in sys.columns too, under the view's object_id.
+const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
+  const st = systemType(col.type.userTypeName ?? col.type.name);
+  return [m.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
+    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0];
+}));
+const allColumns = (db: Database): Value[][] => [...db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
 
 const INDEX_COLS: ViewColumn[] = [
   c('object_id', ty.int), c('name', sn, true), c('index_id', ty.int), c('type', ty.tinyint), c('type_desc', desc60, true), c('is_unique', ty.bit, true),
@@ -66,27 +87,51 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.schemas': view([c('name', sn), c('schema_id', ty.int), c('principal_id', ty.int, true)], (db) => db.schemas.map((s) => [s.name, s.schemaId, s.principalId])),
   'sys.objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
   'sys.all_objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true)],
-    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 'NON_TEMPORAL_TABLE', 0, 0, 0, 0])),
-  'sys.views': empty(OBJECT_COLS),
-  'sys.procedures': empty(OBJECT_COLS),
-  'sys.triggers': empty(OBJECT_COLS),
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true)],
+    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 0, 0, 0, ...temporalVals(tableOf(db, o.objectId))])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-periods-transact-sql
+  'sys.periods': view([c('name', sn), c('period_type', ty.tinyint), c('period_type_desc', desc60), c('object_id', ty.int), c('start_column_id', ty.int), c('end_column_id', ty.int)], (db) => periodRows(db)),
+  'sys.views': view(OBJECT_COLS, (db) => objectsOf(db, 'V').map(objVals)),
+  'sys.procedures': view(OBJECT_COLS, (db) => objectsOf(db, 'P').map(objVals)),
+  // sys.triggers has its own shape (parent_id, is_instead_of_trigger, ...); the object columns
+  // the stand-in kept before stay, with parent_id added.
+  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int)], (db) => objectsOf(db, 'TR').map((o) => [...objVals(o), o.parentObjectId])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
+  'sys.sql_modules': view([c('object_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_ansi_nulls', ty.bit, true), c('uses_quoted_identifier', ty.bit, true),
+    c('is_schema_bound', ty.bit, true), c('uses_database_collation', ty.bit, true), c('is_recompiled', ty.bit, true), c('null_on_null_input', ty.bit, true),
+    c('execute_as_principal_id', ty.int, true), c('uses_native_compilation', ty.bit, true)],
+  (db) => modulesOf(db).map((m) => [m.objectId, m.definition, b(m.ansiNulls), b(m.quotedIdentifier), b(m.schemaBound), b(m.schemaBound), 0, 0, null, 0])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-expression-dependencies-transact-sql
+  'sys.sql_expression_dependencies': view([c('referencing_id', ty.int), c('referencing_minor_id', ty.int), c('referencing_class', ty.tinyint), c('referencing_class_desc', desc60, true),
+    c('is_schema_bound_reference', ty.bit), c('referenced_class', ty.tinyint), c('referenced_class_desc', desc60, true), c('referenced_server_name', sn, true),
+    c('referenced_database_name', sn, true), c('referenced_schema_name', sn, true), c('referenced_entity_name', sn, true), c('referenced_id', ty.int, true),
+    c('referenced_minor_id', ty.int), c('is_caller_dependent', ty.bit), c('is_ambiguous', ty.bit)],
+  (db) => dependencyRows(db).map((d) => [d.referencingId, 0, 1, 'OBJECT_OR_COLUMN', b(d.schemaBound), 1, 'OBJECT_OR_COLUMN', null, null, d.schema, d.name, d.referencedId, d.minorId, 0, 0])),
   'sys.synonyms': empty(OBJECT_COLS),
   'sys.sequences': empty(OBJECT_COLS),
   // No full-text engine here: no full-text index ever exists (columns as the docs list them).
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-fulltext-index-columns-transact-sql
   'sys.fulltext_index_columns': empty([c('object_id', ty.int), c('column_id', ty.int), c('type_column_id', ty.int, true), c('language_id', ty.int), c('statistical_semantics', ty.int)]),
+  // Class 1 (OBJECT_OR_COLUMN) only: the stand-in keeps properties on tables and columns.
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/extended-properties-catalog-views-sys-extended-properties
+  'sys.extended_properties': view([c('class', ty.tinyint), c('class_desc', desc60, true), c('major_id', ty.int), c('minor_id', ty.int), c('name', sn), c('value', ty.variant, true)],
+    (db) => db.tables.flatMap((t) => (t.properties ?? []).map((p) => [1, 'OBJECT_OR_COLUMN', t.objectId, p.minorId, p.name, p.value]))),
   'sys.columns': view(COLUMN_COLS, allColumns),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
   'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
-    (db) => SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0])),
-  'sys.indexes': view(INDEX_COLS, (db) => db.tables.flatMap((t) => t.indexes.map((i) => [
+    (db) => [
+      ...SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0]),
+      // Alias types: is_user_defined = 1, the base type's system_type_id and facets, principal_id NULL (owned by the schema owner).
+      ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
+        isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
+    ]),
+  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
     t.objectId, i.name, i.indexId, INDEX_TYPE[i.type], i.type, b(i.unique), 1, 0, b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
     b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]))),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
-    (db) => db.tables.flatMap((t) => t.indexes.flatMap((i) => [
+    (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, 0, b(k.desc), 0, 0]),
       ...i.includes.map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, 0, 0, 1, 0]),
     ]))),

@@ -58,14 +58,15 @@ export class TokenReader {
 
   protected type(): TypeRef {
     let name = this.ident().toLowerCase();
-    if (this.up() === '.') { this.pos++; name = this.ident().toLowerCase(); }
+    let schema: string | undefined;
+    if (this.up() === '.') { this.pos++; schema = name; name = this.ident().toLowerCase(); }
     if (name === 'double' && this.accept('PRECISION')) name = 'float';
     const args: (number | 'max')[] = [];
     if (this.accept('(')) {
       do { if (this.accept('MAX')) args.push('max'); else args.push(this.int()); } while (this.accept(','));
       this.expect(')');
     }
-    return { name, args };
+    return schema === undefined ? { name, args } : { name, args, schema };
   }
 
   protected isStatementStart(): boolean { return STATEMENT_STARTS.has(this.up()); }

@@ -5,7 +5,7 @@
  * statement-level rollback: safe because a writing statement runs synchronously, under its
  * locks, between taking the image and finishing (no other session runs in between).
  */
-import type { Database, Schema, Table } from './catalog';
+import type { Database, Module, Schema, Table, UserType } from './catalog';
 import { cloneDatabase, deepClone, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
@@ -17,7 +17,7 @@ export interface DatabaseStore {
 /** A lockable object: a table (or other schema-scoped name) or a schema. */
 export interface Target {
   readonly key: string;
-  readonly kind: 'table' | 'schema';
+  readonly kind: 'table' | 'schema' | 'type';
   readonly db: string;
   readonly schema: string;
   /** Table name; for a schema target, the schema name again. */
@@ -26,11 +26,18 @@ export interface Target {
 
 type Image =
   | { readonly kind: 'table'; readonly target: Target; readonly before: { readonly table: Table; readonly index: number } | null }
-  | { readonly kind: 'schema'; readonly target: Target; readonly before: Schema | null };
+  | { readonly kind: 'schema'; readonly target: Target; readonly before: Schema | null }
+  | { readonly kind: 'type'; readonly target: Target; readonly before: UserType | null };
 
 /** Before-images for the open transaction and the running statement. */
 export class TxLog {
   private tran: Image[] | null = null;
+  /**
+   * Views, procedures, functions and triggers of each database as they were when the transaction
+   * first changed one. Rollback puts the whole list back (inferred simplification: modules are not
+   * locked one by one, so another session's module DDL in the same database in between is undone too).
+   */
+  private modules = new Map<string, Module[]>();
   private statement: Map<string, Database> | null = null;
 
   constructor(private readonly store: DatabaseStore) {}
@@ -39,10 +46,18 @@ export class TxLog {
   get inTransaction(): boolean { return this.tran !== null; }
 
   /** Opens a transaction (outermost BEGIN TRAN). */
-  begin(): void { this.tran = []; }
+  begin(): void { this.tran = []; this.modules.clear(); }
 
   /** Makes the transaction's work permanent. */
-  commit(): void { this.tran = null; }
+  commit(): void { this.tran = null; this.modules.clear(); }
+
+  /** Records a database's modules before the transaction first changes one. */
+  recordModules(dbName: string): void {
+    if (!this.tran) return;
+    const key = dbName.toLowerCase();
+    const db = this.store.get(dbName);
+    if (db && !this.modules.has(key)) this.modules.set(key, deepClone(db.modules ?? []));
+  }
 
   /** Records the before-image of objects the transaction just locked (call before changing them). */
   record(targets: readonly Target[]): void {
@@ -50,7 +65,11 @@ export class TxLog {
     for (const t of targets) {
       const db = this.store.get(t.db);
       if (!db) continue;
-      if (t.kind === 'schema') {
+      if (t.kind === 'type') {
+        const s = findSchema(db, t.schema);
+        const u = s && db.types?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
+        this.tran.push({ kind: 'type', target: t, before: u ? deepClone(u) : null });
+      } else if (t.kind === 'schema') {
         const s = findSchema(db, t.name);
         this.tran.push({ kind: 'schema', target: t, before: s ? { ...s } : null });
       } else {
@@ -64,6 +83,8 @@ export class TxLog {
   rollback(): void {
     const images = this.tran ?? [];
     this.tran = null;
+    for (const [name, before] of this.modules) { const db = this.store.get(name); if (db) db.modules = before; }
+    this.modules.clear();
     for (const name of new Set(images.map((i) => i.target.db))) {
       const db = this.store.get(name);
       if (!db) continue;
@@ -81,6 +102,13 @@ export class TxLog {
         if (i.before) db.schemas.push({ ...i.before });
       }
       db.schemas.sort((a, b) => a.schemaId - b.schemaId);
+      // Alias types: the live one under a recorded name goes, its before-image comes back.
+      for (const i of mine) {
+        if (i.kind !== 'type') continue;
+        const s = findSchema(db, i.target.schema);
+        db.types = (db.types ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
+        if (i.before) db.types.push(deepClone(i.before));
+      }
       const back = tableImages.flatMap((i) => (i.before ? [i.before] : [])).sort((a, b) => a.index - b.index);
       const seen = new Set<number>();
       for (const b of back) {

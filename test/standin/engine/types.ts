@@ -11,6 +11,8 @@ export interface SqlType {
   readonly scale: number;
   /** The alias type a column was declared with (sysname): sys.columns.user_type_id is its id. */
   readonly userTypeName?: string;
+  /** A user alias type's sys.types.user_type_id (ddl-types.ts); absent for system types and sysname. */
+  readonly userTypeId?: number;
 }
 
 /** One sys.types row for a system type. */

@@ -1,0 +1,93 @@
+/**
+ * Issue 15, system-versioned temporal tables, over the wire with rows: created from nothing
+ * (plan empty afterwards, down script back to nothing), pull then plan empty, and history rows
+ * written by UPDATE and DELETE. The catalog is compared with `schemac snapshot`.
+ */
+import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
+import { expectExit, shown, tempProject, type TempProject } from './support/project';
+import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
+import { e2eTargets, type LiveTarget } from './real-server';
+
+const FAST = '--no-type-check';
+
+/** sales.orders, versioned; `extra` adds fields, `versioning` replaces the table options. */
+const orders = (o: { extra?: string; versioning?: string } = {}): string => `
+import { Column, Table } from 'schemac';
+
+@Table('orders', { schema: 'sales'${o.versioning ?? ", systemVersioning: { retention: { months: 6 } }"} })
+export class Order {
+  @Column.int({ primaryKey: true }) id!: number;
+  @Column.nvarchar(100) note!: string;
+  @Column.datetime2(3, { generatedAlways: 'rowStart', hidden: true }) validFrom!: Date;
+  @Column.datetime2(3, { generatedAlways: 'rowEnd', hidden: true }) validTo!: Date;${o.extra ?? ''}
+}
+`;
+
+for (const spec of e2eTargets()) {
+  describe(`system-versioned tables on the ${spec.name}`, () => {
+    let target: LiveTarget;
+    let project: TempProject;
+    const db = (): string[] => ['--database', target.url];
+    const snapshot = async (): Promise<ComparableCatalog> => comparable(snapshotOf(await project.run(['snapshot', ...db()])));
+    const planEmpty = async (): Promise<void> => {
+      const again = await project.run(['plan', ...db(), '--detailed-exitcode', FAST]);
+      if (again.code !== 0) throw new Error(`plan after apply is not empty: ${shown(again)}`);
+    };
+
+    beforeAll(async () => {
+      target = await spec.start();
+      project = tempProject(false);
+    }, 120_000);
+
+    afterAll(async () => {
+      project?.remove();
+      await target?.stop();
+    });
+
+    beforeEach(async () => {
+      await execAll(target.url, [
+        "IF EXISTS (SELECT 1 FROM sys.tables WHERE object_id = OBJECT_ID(N'[sales].[orders]') AND temporal_type = 2) ALTER TABLE [sales].[orders] SET (SYSTEM_VERSIONING = OFF);",
+        "IF OBJECT_ID(N'[sales].[orders]', N'U') IS NOT NULL DROP TABLE [sales].[orders];",
+        "IF OBJECT_ID(N'[sales].[orders_history]', N'U') IS NOT NULL DROP TABLE [sales].[orders_history];",
+      ]);
+    });
+
+    test('created from nothing: CREATE TABLE with its period and versioning, plan empty after, down script back to before', async () => {
+      const before = await snapshot();
+      project.write('orders.schema.ts', orders());
+      const down = await project.run(['emit-sql', ...db(), '--down', FAST]);
+      expectExit(down, 0);
+      expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
+      await planEmpty();
+      const after = snapshotOf(await project.run(['snapshot', ...db()]));
+      const history = after.tables.find((t) => t.name === 'orders_history');
+      expect(after.tables.find((t) => t.name === 'orders')).toMatchObject({ temporal_type: 2, history_table_id: history?.object_id, history_retention_period: 6, history_retention_period_unit: 5 });
+      expect(history).toMatchObject({ schema_name: 'sales', temporal_type: 1 });
+
+      const run = await runLikeSqlcmd(target.url, down.stdout);
+      expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+    }, 180_000);
+
+    test('UPDATE and DELETE keep the old row versions in the history table; SELECT * leaves hidden period columns out', async () => {
+      project.write('orders.schema.ts', orders());
+      expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
+      await execAll(target.url, [
+        "INSERT INTO [sales].[orders] ([id], [note]) VALUES (1, N'a'), (2, N'b');",
+        "UPDATE [sales].[orders] SET [note] = N'a2' WHERE [id] = 1;",
+        'DELETE FROM [sales].[orders] WHERE [id] = 2;',
+      ]);
+      expect(await queryRows(target.url, 'SELECT COUNT(*) AS n FROM [sales].[orders_history];')).toEqual([{ n: 2 }]);
+      expect(await queryRows(target.url, 'SELECT * FROM [sales].[orders];')).toEqual([{ id: 1, note: 'a2' }]);
+    }, 180_000);
+
+    test('pull writes the versioned table back; plan over the pulled files is empty', async () => {
+      project.write('orders.schema.ts', orders());
+      expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
+      const pulled = await project.run(['pull', ...db(), '--out', 'pulled']);
+      expectExit(pulled, 0);
+      const again = await project.run(['plan', ...db(), '--schema', 'pulled', '--detailed-exitcode', FAST]);
+      if (again.code !== 0) throw new Error(`plan over pulled files is not empty: ${shown(again)}`);
+    }, 180_000);
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * Views, procedures, functions and triggers: CREATE / DROP, indexes on views, the dependencies
+ * SQL Server records for them (sys.sql_expression_dependencies), and the refusals that
+ * schema-bound ones impose on the tables they bind. The stand-in does not run module bodies.
+ *
+ * Dependencies are inferred from the names the body uses (SQL Server binds them with its
+ * algebrizer; for the forms tests use, the result is the same): a multi-part name that names a
+ * table or module of the database is a reference; for a schema-bound module, the referenced
+ * tables' columns that the body names are column references (referenced_minor_id), while
+ * non-schema-bound references are recorded for the object only (referenced_minor_id 0), as
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-expression-dependencies-transact-sql
+ * says ("Column-level dependencies on schema-bound entities").
+ */
+import type { Expr, IndexDef, ModuleDef, Name, Select } from './ast';
+import type { Database, Index, Module, Table } from './catalog';
+import { allocObjectId, findObject, findSchema, findTable, MODULE_TYPE_DESC, sameName } from './catalog';
+import type { DdlContext } from './ddl-constraints';
+import { SqlError, err } from './errors';
+import { qualified } from './integrity';
+import type { SqlType } from './types';
+import { ty } from './types';
+
+const MODULE_WORD: Record<Module['type'], string> = { V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' };
+
+/** The database's modules (older images have none). */
+export function modulesOf(db: Database): Module[] {
+  db.modules ??= [];
+  return db.modules;
+}
+
+/** Finds a module by (possibly multi-part) name; `dbo` when the schema is left out. */
+export function findModule(db: Database, name: Name): Module | undefined {
+  const schema = findSchema(db, name.length >= 2 ? name[name.length - 2] : 'dbo');
+  return schema ? modulesOf(db).find((m) => m.schemaId === schema.schemaId && sameName(m.name, name[name.length - 1])) : undefined;
+}
+
+function schemaName(db: Database, schemaId: number): string {
+  return db.schemas.find((s) => s.schemaId === schemaId)?.name ?? 'dbo';
+}
+
+/** The object a name path in a body refers to: `s.o`, `s.o.col`, or a bare `o` (schema dbo). */
+function objectOf(db: Database, path: Name): { schema: string; name: string; table?: Table; twoPart: boolean } | null {
+  const tries: [string, string, boolean][] = path.length >= 2 ? [[path[0], path[1], true]] : [['dbo', path[0], false]];
+  for (const [schema, name, twoPart] of tries) {
+    const table = findTable(db, schema, name);
+    if (table) return { schema: schemaName(db, table.schemaId), name: table.name, table, twoPart };
+    const m = findModule(db, [schema, name]);
+    if (m) return { schema: schemaName(db, m.schemaId), name: m.name, twoPart };
+  }
+  return null;
+}
+
+/** The references of a module body: objects by name, with bound columns for schema-bound modules. */
+function referencesOf(db: Database, def: ModuleDef, self: string): Module['references'] {
+  const out = new Map<string, Module['references'][number]>();
+  const objectParts = new Set<string>();
+  for (const path of def.names) {
+    const o = objectOf(db, path);
+    if (o === null || sameName(o.name, self)) continue;
+    // Schema binding needs two-part names (create-view-transact-sql: SCHEMABINDING).
+    if (def.schemaBound && !o.twoPart) {
+      throw new SqlError(4512, 16, 3, `Cannot schema bind ${MODULE_WORD[def.type].toLowerCase()} '${def.name[def.name.length - 1]}' because name '${path.join('.')}' is invalid for schema binding. Names must be in two-part format and an object cannot reference itself.`);
+    }
+    objectParts.add(o.name.toLowerCase());
+    const key = `${o.schema}.${o.name}`.toLowerCase();
+    if (!out.has(key)) out.set(key, { schema: o.schema, name: o.name, columns: [] });
+  }
+  if (def.schemaBound) {
+    const named = new Set(def.words.map((w) => w.toLowerCase()));
+    for (const r of out.values()) {
+      const t = findTable(db, r.schema, r.name);
+      if (t) r.columns = t.columns.filter((c) => named.has(c.name.toLowerCase())).map((c) => c.name);
+    }
+  }
+  return [...out.values()];
+}
+
+/** A view's columns from its SELECT: names from aliases or column names, types from the tables read. */
+function viewColumns(db: Database, select: Select | undefined): Module['columns'] {
+  if (select === undefined) return [];
+  const sources: { alias: string; table: Table }[] = [];
+  const walk = (f: Select['from'][number]): void => {
+    if (f.k === 'table') { const t = findTable(db, f.name.length >= 2 ? f.name[f.name.length - 2] : 'dbo', f.name[f.name.length - 1]); if (t) sources.push({ alias: f.alias ?? t.name, table: t }); }
+    if (f.k === 'join') { walk(f.l); walk(f.r); }
+  };
+  select.from.forEach(walk);
+  const typed = (e: Expr): { type: SqlType; nullable: boolean } => {
+    if (e.k === 'col') {
+      const qual = e.parts.length >= 2 ? e.parts[e.parts.length - 2] : null;
+      for (const s of sources) {
+        if (qual !== null && !sameName(s.alias, qual) && !sameName(s.table.name, qual)) continue;
+        const c = s.table.columns.find((x) => sameName(x.name, e.parts[e.parts.length - 1]));
+        if (c) return { type: c.type, nullable: c.nullable };
+      }
+    }
+    // Inferred: other expressions are reported as nullable int (the stand-in does not type them).
+    return { type: e.k === 'fn' && e.name.toUpperCase() === 'COUNT_BIG' ? ty.bigint : ty.int, nullable: !(e.k === 'fn' && e.name.toUpperCase().startsWith('COUNT')) };
+  };
+  const out: Module['columns'] = [];
+  for (const item of select.items) {
+    if (item.expr.k === 'star') {
+      const qual = item.expr.qual;
+      for (const s of sources) {
+        if (qual !== undefined && !sameName(s.alias, qual)) continue;
+        for (const c of s.table.columns) out.push({ columnId: out.length + 1, name: c.name, type: c.type, nullable: c.nullable });
+      }
+      continue;
+    }
+    const name = item.alias ?? (item.expr.k === 'col' ? item.expr.parts[item.expr.parts.length - 1] : `(No column name ${out.length + 1})`);
+    out.push({ columnId: out.length + 1, name, ...typed(item.expr) });
+  }
+  return out;
+}
+
+/** CREATE [OR ALTER] VIEW | PROCEDURE | FUNCTION | TRIGGER. */
+export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedIdentifier: boolean; ansiNulls: boolean }): void {
+  const db = ctx.db;
+  const schemaWanted = def.type === 'TR' && def.name.length < 2 && def.parent !== undefined && def.parent.length >= 2 ? def.parent[def.parent.length - 2] : def.name.length >= 2 ? def.name[def.name.length - 2] : 'dbo';
+  const schema = findSchema(db, schemaWanted);
+  if (!schema) throw new SqlError(2760, 16, 1, `The specified schema name "${schemaWanted}" either does not exist or you do not have permission to use it.`);
+  const name = def.name[def.name.length - 1];
+  let parentObjectId = 0;
+  if (def.type === 'TR') {
+    const parent = def.parent ?? [];
+    const t = findTable(db, parent.length >= 2 ? parent[parent.length - 2] : 'dbo', parent[parent.length - 1] ?? '');
+    if (!t) throw new SqlError(8197, 16, 4, `The object '${parent.join('.')}' does not exist or is invalid for this operation.`);
+    parentObjectId = t.objectId;
+  }
+  const existing = findModule(db, [schema.name, name]);
+  if (existing && !def.orAlter) throw err.objectExists(name);
+  if (!existing && findObject(db, schema.schemaId, name)) throw err.objectExists(name);
+  const references = referencesOf(db, def, name);
+  ctx.beforeModules?.();
+  const now = ctx.now;
+  const module: Module = {
+    objectId: existing?.objectId ?? allocObjectId(db), schemaId: schema.schemaId, name, type: def.type, parentObjectId,
+    definition: def.definition, schemaBound: def.schemaBound,
+    ansiNulls: options.ansiNulls, quotedIdentifier: options.quotedIdentifier,
+    references, columns: def.type === 'V' ? viewColumns(db, def.select) : [],
+    // ALTER of an indexed view drops its indexes (alter-view-transact-sql).
+    indexes: [], created: existing?.created ?? now, modified: now,
+  };
+  db.modules = [...modulesOf(db).filter((m) => m !== existing), module];
+}
+
+/** The schema-bound module that binds `table` (and `column`, when given), if any. */
+export function schemaBoundBlocker(db: Database, schema: string, table: string, column?: string): Module | undefined {
+  return modulesOf(db).find((m) => m.schemaBound && m.references.some((r) => sameName(r.schema, schema) && sameName(r.name, table)
+    && (column === undefined || r.columns.some((c) => sameName(c, column)))));
+}
+
+/** Msg 3729: the object is bound by a schema-bound module. */
+export function referencedBy(op: string, what: string, by: Module): SqlError {
+  return new SqlError(3729, 16, 1, `Cannot ${op} '${what}' because it is being referenced by object '${by.name}'.`);
+}
+
+/** Msg 15336 (sp_rename of an object or column a schema-bound module binds). */
+export function renameBound(what: string): SqlError {
+  return new SqlError(15336, 16, 1, `Object '${what}' cannot be renamed because the object participates in enforced dependencies.`);
+}
+
+/** DROP VIEW | PROCEDURE | FUNCTION | TRIGGER; DROP VIEW drops the view's indexes with it. */
+export function dropModule(ctx: DdlContext, kind: 'V' | 'P' | 'FN' | 'TR', name: Name, ifExists: boolean): void {
+  const m = findModule(ctx.db, name);
+  const fits = m !== undefined && (kind === 'FN' ? ['FN', 'IF', 'TF'].includes(m.type) : m.type === kind);
+  if (!m || !fits) {
+    if (ifExists) return;
+    const word = MODULE_WORD[kind === 'FN' ? 'FN' : kind].toLowerCase();
+    throw new SqlError(3701, 11, 5, `Cannot drop the ${word} '${name.join('.')}', because it does not exist or you do not have permission.`);
+  }
+  const schema = schemaName(ctx.db, m.schemaId);
+  const by = schemaBoundBlocker(ctx.db, schema, m.name);
+  if (by && by !== m) throw referencedBy(`DROP ${MODULE_WORD[m.type]}`, `${schema}.${m.name}`, by);
+  ctx.beforeModules?.();
+  ctx.db.modules = modulesOf(ctx.db).filter((x) => x !== m);
+}
+
+/** The triggers of a table go with it (drop-table-transact-sql: "DROP TABLE removes ... triggers"). */
+export function dropTriggersOf(ctx: DdlContext, t: Table): void {
+  if (!modulesOf(ctx.db).some((m) => m.parentObjectId === t.objectId)) return;
+  ctx.beforeModules?.();
+  ctx.db.modules = modulesOf(ctx.db).filter((m) => m.parentObjectId !== t.objectId);
+}
+
+/**
+ * CREATE INDEX on a view: the view must be schema-bound (1939), its first index unique and
+ * clustered (1940, 1941). https://learn.microsoft.com/sql/relational-databases/views/create-indexed-views
+ */
+export function createViewIndex(ctx: DdlContext, view: Module, def: IndexDef): void {
+  if (!view.schemaBound) throw new SqlError(1939, 16, 1, `Cannot create index on view '${view.name}' because the view is not schema bound.`);
+  if (def.clustered && !def.unique) throw new SqlError(1941, 16, 1, `Cannot create nonunique clustered index on view '${view.name}' because only unique clustered indexes are allowed. Consider creating unique clustered index instead.`);
+  if (!def.clustered && !view.indexes.some((i) => i.type === 'CLUSTERED')) throw new SqlError(1940, 16, 1, `Cannot create index on view '${view.name}'. It does not have a unique clustered index.`);
+  if (view.indexes.some((i) => i.name !== null && sameName(i.name, def.name))) throw err.indexExists(def.name, `${schemaName(ctx.db, view.schemaId)}.${view.name}`);
+  const column = (n: string) => {
+    const c = view.columns.find((x) => sameName(x.name, n));
+    if (!c) throw err.noColumnInTarget(n);
+    return c.columnId;
+  };
+  ctx.beforeModules?.();
+  const index: Index = {
+    indexId: def.clustered ? 1 : Math.max(1, ...view.indexes.map((i) => i.indexId)) + 1,
+    name: def.name, type: def.clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: def.unique, isPrimaryKey: false, isUniqueConstraint: false,
+    keys: def.columns.map((c) => ({ columnId: column(c.name), desc: c.desc })), includes: def.include.map(column), disabled: false,
+  };
+  view.indexes = [...view.indexes, index].sort((a, b) => a.indexId - b.indexId);
+  view.modified = ctx.now;
+}
+
+/** DROP INDEX on a view (dropping the clustered one drops the others too, as SQL Server does). */
+export function dropViewIndex(ctx: DdlContext, view: Module, index: string): boolean {
+  const ix = view.indexes.find((i) => i.name !== null && sameName(i.name, index));
+  if (!ix) return false;
+  ctx.beforeModules?.();
+  view.indexes = ix.type === 'CLUSTERED' ? [] : view.indexes.filter((i) => i !== ix);
+  return true;
+}
+
+/** The sys.sql_expression_dependencies rows (referencing, referenced, minor, schema-bound) of a database. */
+export function dependencyRows(db: Database): { referencingId: number; referencedId: number | null; minorId: number; schemaBound: boolean; schema: string; name: string }[] {
+  const out: ReturnType<typeof dependencyRows> = [];
+  for (const m of modulesOf(db)) {
+    for (const r of m.references) {
+      const table = findTable(db, r.schema, r.name);
+      const other = table ? undefined : findModule(db, [r.schema, r.name]);
+      const id = table?.objectId ?? other?.objectId ?? null;
+      const columns = table ? r.columns.map((c) => table.columns.find((x) => sameName(x.name, c))?.columnId).filter((x): x is number => x !== undefined) : [];
+      const base = { referencingId: m.objectId, referencedId: id, schemaBound: m.schemaBound, schema: r.schema, name: r.name };
+      if (columns.length === 0) out.push({ ...base, minorId: 0 });
+      for (const c of columns) out.push({ ...base, minorId: c });
+    }
+  }
+  return out;
+}
+
+/** sys.objects.type_desc of a module. */
+export function moduleTypeDesc(m: Module): string {
+  return MODULE_TYPE_DESC[m.type];
+}
+
+/** `schema.name` of a table, for messages. */
+export function tableName(db: Database, t: Table): string {
+  return qualified(db, t);
+}

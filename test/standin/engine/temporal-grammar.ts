@@ -1,0 +1,56 @@
+/**
+ * Grammar-view rewrites for system-versioned temporal tables: the antlr grammar snapshot knows
+ * none of their syntax (GENERATED ALWAYS AS ROW START/END [HIDDEN], PERIOD FOR SYSTEM_TIME,
+ * SYSTEM_VERSIONING = ON (...) / OFF, DROP PERIOD, ALTER COLUMN ... ADD|DROP HIDDEN; see
+ * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql and
+ * .../alter-table-transact-sql). Each rewrite only changes what the grammar sees; the engine's
+ * own parser reads the real text.
+ */
+import type { Token } from './grammar';
+
+/** What a rewrite may do to the view: read tokens, blank them, or replace their text. */
+export interface RewriteTools {
+  readonly up: (i: number) => string;
+  readonly tokens: readonly Token[];
+  readonly blank: (t: Token) => void;
+  readonly blankGroup: (j: number) => void;
+  readonly edit: (t: Token, text: string) => void;
+}
+
+/** Applies the temporal rewrites that start at token i. */
+export function temporalRewrites(i: number, r: RewriteTools): void {
+  const { up, tokens, blank, blankGroup, edit } = r;
+  // GENERATED ALWAYS AS ROW START|END [HIDDEN]
+  if (up(i) === 'GENERATED' && up(i + 1) === 'ALWAYS' && up(i + 2) === 'AS' && up(i + 3) === 'ROW' && (up(i + 4) === 'START' || up(i + 4) === 'END')) {
+    for (let k = i; k <= i + 4; k++) blank(tokens[k]);
+    if (up(i + 5) === 'HIDDEN') blank(tokens[i + 5]);
+  }
+  // PERIOD FOR SYSTEM_TIME (s, e): in a list it goes with its comma; alone after ADD it becomes a column.
+  if (up(i) === 'PERIOD' && up(i + 1) === 'FOR' && up(i + 2) === 'SYSTEM_TIME' && up(i + 3) === '(') {
+    if (up(i - 1) === 'DROP') {
+      edit(tokens[i], 'COLUMN'); edit(tokens[i + 1], 'x_period'); blank(tokens[i + 2]);
+      return;
+    }
+    if (up(i - 1) === 'ADD') {
+      edit(tokens[i], 'x_period'); edit(tokens[i + 1], 'int'); blank(tokens[i + 2]); blankGroup(i + 3);
+      return;
+    }
+    if (up(i - 1) === ',') blank(tokens[i - 1]);
+    blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); blankGroup(i + 3);
+  }
+  if (up(i) === 'DROP' && up(i + 1) === 'PERIOD' && up(i + 2) === 'FOR' && up(i + 3) === 'SYSTEM_TIME' && up(i + 4) !== '(') {
+    edit(tokens[i + 1], 'COLUMN'); edit(tokens[i + 2], 'x_period'); blank(tokens[i + 3]);
+  }
+  // WITH (SYSTEM_VERSIONING = ...) closing a CREATE TABLE; SET (SYSTEM_VERSIONING = ...) of ALTER TABLE.
+  if (up(i) === '(' && up(i + 1) === 'SYSTEM_VERSIONING' && up(i + 2) === '=') {
+    if (up(i - 1) === 'WITH') { blank(tokens[i - 1]); blankGroup(i); return; }
+    if (up(i - 1) === 'SET') {
+      edit(tokens[i + 1], 'LOCK_ESCALATION'); edit(tokens[i + 3], 'AUTO');
+      if (up(i + 4) === '(') blankGroup(i + 4);
+    }
+  }
+  // ALTER COLUMN c ADD|DROP HIDDEN
+  if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'HIDDEN') {
+    edit(tokens[i + 3], 'int'); blank(tokens[i + 4]);
+  }
+}
