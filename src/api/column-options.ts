@@ -6,7 +6,16 @@
 import type { SqlFragment } from './sql';
 
 /** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
-export type PrimaryKeyOption = boolean | { readonly name?: string; readonly clustered?: boolean; readonly renamedFrom?: string };
+export type PrimaryKeyOption = boolean | {
+  readonly name?: string; readonly clustered?: boolean; readonly renamedFrom?: string;
+  /** WITH (IGNORE_DUP_KEY = ON): an INSERT of a duplicate key is skipped with a warning instead of failing. */
+  readonly ignoreDupKey?: boolean;
+  /** DATA_COMPRESSION of a nonclustered key's index (a clustered key has the table's). */
+  readonly dataCompression?: RowstoreCompression;
+};
+
+/** DATA_COMPRESSION of a rowstore table or index. */
+export type RowstoreCompression = 'NONE' | 'ROW' | 'PAGE';
 
 /** A computed column: a raw expression, optionally PERSISTED. */
 export type ComputedOption = SqlFragment | { readonly expression: SqlFragment; readonly persisted?: boolean };
@@ -27,6 +36,11 @@ export interface ColumnOptions<D> {
   readonly computed?: ComputedOption;
   /** Makes this column the table's primary key. */
   readonly primaryKey?: PrimaryKeyOption;
+  /**
+   * SPARSE: NULLs take no space. SQL Server requires the column to be nullable, without a
+   * default or IDENTITY, outside the primary key and clustered index, on an uncompressed table.
+   */
+  readonly sparse?: boolean;
 }
 
 /** Options of character columns (char, varchar, nchar, nvarchar). */

@@ -7,10 +7,11 @@ export type { AliasTypeOptions, AliasTypeRef } from './alias-type';
 export type { Length } from './column';
 export type {
   BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, PeriodColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
-  StringColumnOptions,
+  RowstoreCompression, StringColumnOptions,
 } from './column-options';
-export { Check, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
+export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
 export type {
-  ForeignKeyOptions, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions, SystemVersioningOptions, TableOptions,
+  ClusteredColumnstoreOptions, ColumnstoreOptions, ForeignKeyOptions, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
+  SystemVersioningOptions, TableOptions,
 } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';

@@ -5,6 +5,7 @@
  */
 import type { ClassDecorator, ClassOf, ColumnOf, KeyColumn } from './decorator-types';
 import type { SqlFragment } from './sql';
+import type { RowstoreCompression } from './column-options';
 
 /** Does nothing at run time: the compiler reads decorators from the source. */
 function noop<T>(): ClassDecorator<T> {
@@ -17,6 +18,8 @@ export interface TableOptions {
   readonly schema?: string;
   /** Declared rename: the table's previous name in the same schema. */
   readonly renamedFrom?: string;
+  /** DATA_COMPRESSION of the table's rows (heap or rowstore clustered index); NONE otherwise. */
+  readonly dataCompression?: RowstoreCompression;
   /**
    * SYSTEM_VERSIONING = ON: SQL Server keeps every earlier version of each row in a history
    * table. The table needs two `Column.datetime2(p, { generatedAlways: 'rowStart' | 'rowEnd' })`
@@ -64,6 +67,41 @@ export interface IndexOptions<T> {
   readonly activeOnly?: boolean;
   /** Declared rename: the index's previous name on this table (may hold {table}); planned as one sp_rename. */
   readonly renamedFrom?: string;
+  /** WITH (IGNORE_DUP_KEY = ON), unique unfiltered indexes only: a duplicate INSERT row is skipped with a warning. */
+  readonly ignoreDupKey?: boolean;
+  /** DATA_COMPRESSION of a nonclustered index (a clustered one has the table's: declare it on @Table). */
+  readonly dataCompression?: RowstoreCompression;
+}
+
+/** Options of a clustered columnstore index. */
+export interface ClusteredColumnstoreOptions {
+  /** COLUMNSTORE (the default) or COLUMNSTORE_ARCHIVE. */
+  readonly dataCompression?: 'COLUMNSTORE' | 'COLUMNSTORE_ARCHIVE';
+  readonly renamedFrom?: string;
+}
+
+/** Options of a nonclustered columnstore index. */
+export interface ColumnstoreOptions extends ClusteredColumnstoreOptions {
+  /** Filter predicate, as for a filtered index. */
+  readonly where?: SqlFragment;
+}
+
+/**
+ * CREATE CLUSTERED COLUMNSTORE INDEX: the whole table stored by column. It takes no column list,
+ * INCLUDE or filter (it holds every column); a table has at most one columnstore index.
+ */
+export function ClusteredColumnstoreIndex<T>(name: string, options?: ClusteredColumnstoreOptions): ClassDecorator<T> {
+  void name;
+  void options;
+  return noop();
+}
+
+/** CREATE NONCLUSTERED COLUMNSTORE INDEX name ON table (columns) [WHERE ...]: no DESC, no INCLUDE. */
+export function ColumnstoreIndex<T>(name: string, columns: readonly ColumnOf<T>[], options?: ColumnstoreOptions): ClassDecorator<T> {
+  void name;
+  void columns;
+  void options;
+  return noop();
 }
 
 /** Options every named constraint accepts. */
@@ -104,6 +142,10 @@ export function DefaultName<T>(name: string, field: ColumnOf<T>, options?: Renam
 /** Options of a PRIMARY KEY or UNIQUE constraint. */
 export interface KeyOptions extends RenameOptions {
   readonly clustered?: boolean;
+  /** WITH (IGNORE_DUP_KEY = ON): a duplicate INSERT row is skipped with a warning instead of failing. */
+  readonly ignoreDupKey?: boolean;
+  /** DATA_COMPRESSION of a nonclustered key's index (a clustered key has the table's). */
+  readonly dataCompression?: RowstoreCompression;
 }
 
 /** A UNIQUE constraint, named uq_{table}_{columns} unless named. */

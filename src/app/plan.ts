@@ -60,12 +60,15 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const offline = production.online === 'require' ? offlineSteps(made, production) : [];
   const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
   const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
-  const json = renderPlanJson(made, {
+  // The JSON document (and the catalog's fingerprint in it) is made only when asked for:
+  // emit-sql and the text plan never read it, and on large schemas it is a phase of its own.
+  let json: PlanJson | undefined;
+  const planJson = (): PlanJson => (json ??= renderPlanJson(made, {
     fingerprint: fingerprint(current.database), databaseName: current.database.name,
     preflight: shown ? { report, samples: input.preflight?.samples === true } : undefined,
-  });
-  if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...json, desired });
-  return { plan: made, desired, current, json, preflight: report, offline };
+  }));
+  if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...planJson(), desired });
+  return { plan: made, desired, current, get json() { return planJson(); }, preflight: report, offline };
 }
 
 /** Where the pre-flight counts rows: the live database, or nowhere (and why). */

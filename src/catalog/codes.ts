@@ -5,7 +5,7 @@
 export const CatalogCodes = {
   /**
    * An object schemac cannot model (a CLR-typed column, a column set, an XML, spatial,
-   * columnstore or full-text index, a constraint over such a column): a warning; the object is
+   * hash or full-text index, a constraint over such a column): a warning; the object is
    * left as it is and changes that would touch it are refused.
    */
   opaqueObject: 'SC3001',
@@ -15,4 +15,6 @@ export const CatalogCodes = {
   disabledIndex: 'SC3003',
   /** Rows that contradict each other (e.g. a computed column with no definition). */
   inconsistentRows: 'SC3004',
+  /** A heap or index whose partitions differ in DATA_COMPRESSION: read as partition 1's (warning). */
+  mixedCompression: 'SC3005',
 } as const;

@@ -7,8 +7,9 @@ import { createHash } from 'crypto';
 import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, SystemVersioning, Table } from '../model';
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, TableRow,
+  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, TableRow,
 } from './snapshot-types';
+import { indexCompression, tableCompression } from '../sqlserver/storage';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
@@ -54,7 +55,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     tables: [] as TableRow[], columns: [] as ColumnRow[], indexes: [] as IndexRow[], index_columns: [] as IndexColumnRow[],
     key_constraints: [] as KeyConstraintRow[], check_constraints: [] as CheckConstraintRow[],
     default_constraints: [] as DefaultConstraintRow[], foreign_keys: [] as ForeignKeyRow[],
-    foreign_key_columns: [] as ForeignKeyColumnRow[],
+    foreign_key_columns: [] as ForeignKeyColumnRow[], partitions: [] as PartitionRow[],
   };
   const properties: ExtendedPropertyRow[] = [];
   for (const t of sortedTables) {
@@ -94,7 +95,9 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     server_version: options.serverVersion ?? '',
     database_collation: db.collation,
     schemas: [...db.schemas],
-    ...rows,
+    ...withoutPartitions(rows),
+    // Like the catalog query: only compressed heaps and indexes have rows.
+    ...(rows.partitions.length > 0 ? { partitions: rows.partitions } : {}),
     ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
       const f = typeFacets(a.base);
       return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
@@ -107,6 +110,12 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
   };
   return snapshot;
+}
+
+function withoutPartitions<R extends { partitions: PartitionRow[] }>(rows: R): Omit<R, 'partitions'> {
+  const { partitions, ...rest } = rows;
+  void partitions;
+  return rest;
 }
 
 function compare(a: string, b: string): number {
@@ -136,6 +145,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     is_computed: c.computed !== null,
     computed_definition: c.computed === null ? null : c.computed.expression.text,
     ...(c.computed !== null ? { is_persisted: c.computed.persisted } : {}),
+    ...(c.sparse === true ? { is_sparse: true } : {}),
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
   };
 }
@@ -164,7 +174,7 @@ function writeHistoryTable(t: Table, v: SystemVersioning, id: number, rows: { ta
 
 type Rows = {
   indexes: IndexRow[]; index_columns: IndexColumnRow[]; key_constraints: KeyConstraintRow[];
-  foreign_keys: ForeignKeyRow[]; foreign_key_columns: ForeignKeyColumnRow[];
+  foreign_keys: ForeignKeyRow[]; foreign_key_columns: ForeignKeyColumnRow[]; partitions: PartitionRow[];
 };
 
 /** Indexes and the indexes behind keys; the clustered one is index_id 1, as in sys.indexes. */
@@ -176,21 +186,31 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
     ...t.indexes.map((i) => ({ name: i.name, clustered: i.clustered, key: null, type: null, index: i })),
   ].sort((a, b) => Number(b.clustered) - Number(a.clustered) || compare(a.name, b.name));
   let next = entries[0]?.clustered ? 1 : 2;
+  const compressed = (indexId: number, value: string) => {
+    if (value !== 'NONE') rows.partitions.push({ object_id: objectId, index_id: indexId, partition_number: 1, data_compression_desc: value });
+  };
+  if (!entries[0]?.clustered) compressed(0, tableCompression(t));
   for (const e of entries) {
     const indexId = next++;
-    const keyColumns: readonly IndexColumn[] = e.key ? e.key.columns : (e.index as Index).columns;
+    const columnstore = e.index?.columnstore === true;
+    // A columnstore index has no key: its columns are "included" (key_ordinal 0); a clustered one holds them all.
+    const keyColumns: readonly IndexColumn[] = columnstore ? [] : e.key ? e.key.columns : (e.index as Index).columns;
+    const included = columnstore ? (e.clustered ? t.columns.map((c) => c.name) : (e.index as Index).columns.map((c) => c.name)) : e.index?.include ?? [];
     const filter = e.index?.filter ?? null;
+    const object = (e.key ?? e.index) as Index | KeyConstraint;
     rows.indexes.push({
-      object_id: objectId, index_id: indexId, name: e.name, type_desc: e.clustered ? 'CLUSTERED' : 'NONCLUSTERED',
+      object_id: objectId, index_id: indexId, name: e.name, type_desc: `${e.clustered ? 'CLUSTERED' : 'NONCLUSTERED'}${columnstore ? ' COLUMNSTORE' : ''}`,
       is_unique: e.key !== null || (e.index as Index).unique, is_primary_key: e.type === 'PK', is_unique_constraint: e.type === 'UQ',
       has_filter: filter !== null, filter_definition: filter?.text ?? null, is_disabled: false,
+      ...(object.ignoreDupKey === true ? { ignore_dup_key: true } : {}),
     });
+    compressed(indexId, e.clustered && !columnstore ? tableCompression(t) : indexCompression(object));
     let position = 1;
     keyColumns.forEach((c, i) => rows.index_columns.push({
       object_id: objectId, index_id: indexId, index_column_id: position++, column_id: columnId(c.name, `index ${e.name}`),
       key_ordinal: i + 1, is_included_column: false, is_descending_key: c.descending,
     }));
-    for (const name of e.index?.include ?? []) {
+    for (const name of included) {
       rows.index_columns.push({
         object_id: objectId, index_id: indexId, index_column_id: position++, column_id: columnId(name, `index ${e.name}`),
         key_ordinal: 0, is_included_column: true, is_descending_key: false,

@@ -1,7 +1,7 @@
 /**
  * What the catalog holds that schemac cannot model, found before anything is modelled: columns
- * of a type with no mapping (a CLR user type), sparse columns and column sets, indexes other
- * than rowstore clustered/nonclustered (XML, spatial, columnstore, hash, JSON), full-text
+ * of a type with no mapping (a CLR user type), column sets, indexes other than rowstore and
+ * columnstore clustered/nonclustered (XML, spatial, hash, JSON), full-text
  * indexes, and every constraint or index defined over such a column. These become
  * `Table.opaque` entries: one warning each, never diffed, never dropped (design.md: "A database
  * is never refused as a whole").
@@ -22,14 +22,14 @@ export interface OpaqueCatalog {
   readonly constraints: ReadonlySet<string>;
 }
 
-const ROWSTORE = new Set(['CLUSTERED', 'NONCLUSTERED']);
+/** Index types the model holds (sys.indexes type 1, 2, 5 and 6). */
+const MODELLED = new Set(['CLUSTERED', 'NONCLUSTERED', 'CLUSTERED COLUMNSTORE', 'NONCLUSTERED COLUMNSTORE']);
 
 /** Why a column cannot be modelled, or null when it can. */
 function columnProblem(c: ColumnRow): string | null {
   // A column set is an xml column that SQL Server fills from the table's sparse columns.
   // https://learn.microsoft.com/sql/relational-databases/tables/use-column-sets
   if (c.is_column_set === true) return 'it is the column set of the sparse columns';
-  if (c.is_sparse === true) return 'it is SPARSE, which schemac does not model';
   // Without VIEW DEFINITION permission the definition reads as NULL: the column is real, unknown.
   if (c.is_computed && c.computed_definition === null) return 'it is computed but the catalog shows no definition (is VIEW DEFINITION granted?)';
   const type = columnType(c);
@@ -37,7 +37,7 @@ function columnProblem(c: ColumnRow): string | null {
 }
 
 function indexProblem(i: IndexRow): string | null {
-  if (ROWSTORE.has(i.type_desc)) return null;
+  if (MODELLED.has(i.type_desc)) return null;
   return `its type is ${i.type_desc}, which schemac does not model`;
 }
 

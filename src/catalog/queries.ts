@@ -25,6 +25,7 @@ export type CatalogQueryName =
   | 'foreign_key_columns'
   | 'row_counts'
   | 'fulltext_index_columns'
+  | 'partitions'
   | 'types'
   | 'extended_properties'
   | (typeof MODULE_QUERIES)[number]['name'];
@@ -102,8 +103,9 @@ ORDER BY c.object_id, c.column_id`,
   },
   {
     name: 'indexes',
+    // ignore_dup_key: https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
     sql: `SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key,
-  i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled
+  i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled, i.ignore_dup_key
 FROM sys.indexes i
 JOIN sys.tables t ON t.object_id = i.object_id
 WHERE ${MANAGED} AND ${REAL_INDEX}
@@ -198,6 +200,18 @@ FROM sys.fulltext_index_columns fic
 JOIN sys.tables t ON t.object_id = fic.object_id
 WHERE ${MANAGED}
 ORDER BY fic.object_id, fic.column_id`,
+  },
+  {
+    name: 'partitions',
+    // DATA_COMPRESSION per heap (index_id 0) or index, per partition; only the rows that say
+    // something (compressed, or a partitioned object), so an ordinary database reads none.
+    // data_compression: 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-partitions-transact-sql
+    sql: `SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc
+FROM sys.partitions p
+JOIN sys.tables t ON t.object_id = p.object_id
+WHERE ${MANAGED} AND (p.data_compression <> 0 OR p.partition_number > 1)
+ORDER BY p.object_id, p.index_id, p.partition_number`,
   },
   {
     name: 'types',

@@ -5,7 +5,7 @@
  */
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName,
+  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow,
 } from './snapshot-types';
 
@@ -62,6 +62,7 @@ const indexes: RowSpec<IndexRow> = {
   object_id: integer, index_id: integer, name: string, type_desc: string,
   is_unique: boolean, is_primary_key: boolean, is_unique_constraint: boolean,
   has_filter: boolean, filter_definition: nullable(string), is_disabled: boolean,
+  ignore_dup_key: optional(nullable(boolean)),
 };
 
 const indexColumns: RowSpec<IndexColumnRow> = {
@@ -113,6 +114,7 @@ export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[
 };
 
 const fulltextIndexColumns: RowSpec<FulltextIndexColumnRow> = { object_id: integer, column_id: integer };
+const partitions: RowSpec<PartitionRow> = { object_id: integer, index_id: integer, partition_number: integer, data_compression_desc: string };
 
 const types: RowSpec<TypeRow> = {
   schema_name: string, name: string, system_type_name: string,
@@ -141,6 +143,7 @@ const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, mi
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
 export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec<NonNullable<CatalogSnapshot[K]>[number]> } = {
   fulltext_index_columns: fulltextIndexColumns,
+  partitions,
   types,
   sql_modules: sqlModules,
   sql_expression_dependencies: sqlExpressionDependencies,
@@ -155,6 +158,7 @@ export const OPTIONAL_ROW_ARRAYS = Object.keys(OPTIONAL_ROW_SPECS) as OptionalRo
 /** Properties that order the optional arrays' rows when serializing. */
 export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonly string[] } = {
   fulltext_index_columns: ['object_id', 'column_id'],
+  partitions: ['object_id', 'index_id', 'partition_number'],
   types: ['schema_name', 'name'],
   sql_modules: ['object_id'],
   sql_expression_dependencies: ['referencing_id', 'referenced_id', 'referenced_minor_id'],

@@ -59,8 +59,8 @@ export interface ColumnRow {
 }
 
 /**
- * sys.indexes: every named, not hypothetical index. Types other than CLUSTERED and NONCLUSTERED
- * (XML, SPATIAL, columnstore, hash...) are read as opaque objects.
+ * sys.indexes: every named, not hypothetical index. Types other than CLUSTERED, NONCLUSTERED,
+ * CLUSTERED COLUMNSTORE and NONCLUSTERED COLUMNSTORE (XML, SPATIAL, hash...) are read as opaque objects.
  */
 export interface IndexRow {
   readonly object_id: number;
@@ -73,6 +73,8 @@ export interface IndexRow {
   readonly has_filter: boolean;
   readonly filter_definition: string | null;
   readonly is_disabled: boolean;
+  /** sys.indexes.ignore_dup_key (optional: older snapshots lack it, read as false). */
+  readonly ignore_dup_key?: boolean | null;
 }
 
 /** sys.index_columns. */
@@ -156,6 +158,19 @@ export interface RowCountRow {
 export interface FulltextIndexColumnRow {
   readonly object_id: number;
   readonly column_id: number;
+}
+
+/**
+ * sys.partitions: one partition of a heap or index whose compression is not NONE, or of an
+ * object with more than one partition (an optional array; absent rows mean NONE).
+ * data_compression_desc: NONE, ROW, PAGE, COLUMNSTORE, COLUMNSTORE_ARCHIVE (XML_COMPRESSION and
+ * other values are kept as read).
+ */
+export interface PartitionRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly partition_number: number;
+  readonly data_compression_desc: string;
 }
 
 /** sys.types rows of user alias types (is_user_defined = 1, not table or CLR types): an optional array. */
@@ -265,6 +280,8 @@ export interface CatalogSnapshot {
   readonly row_counts: readonly RowCountRow[];
   /** Optional (added after v1 shipped; absent in older snapshots). */
   readonly fulltext_index_columns?: readonly FulltextIndexColumnRow[];
+  /** Optional: compressed or partitioned heaps and indexes (absent: every one is NONE, one partition). */
+  readonly partitions?: readonly PartitionRow[];
   /** Optional: user alias types (absent in older snapshots and when the database has none). */
   readonly types?: readonly TypeRow[];
   /** Optional: descriptions (absent when the database has none, and in older snapshots). */
@@ -277,7 +294,7 @@ export interface CatalogSnapshot {
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
-export type OptionalRowArrayName = 'fulltext_index_columns' | 'types' | 'extended_properties'
+export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns';
 
 /** The names of the required row arrays, in file order. */

@@ -11,6 +11,8 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
+import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
+import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
@@ -70,6 +72,7 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     foreign_key_columns: s.foreign_key_columns.filter((fc) => fkIds.has(fc.constraint_object_id)),
     row_counts: keep(s.row_counts, (r) => r.object_id),
     ...(s.fulltext_index_columns ? { fulltext_index_columns: keep(s.fulltext_index_columns, (f) => f.object_id) } : {}),
+    ...(s.partitions ? { partitions: keep(s.partitions, (p) => p.object_id) } : {}),
     ...(s.extended_properties ? { extended_properties: keep(s.extended_properties, (p) => p.major_id) } : {}),
   };
 }
@@ -92,6 +95,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
+  const storage = readStorage(s, (id) => { const t = tablesById.get(id); return t === undefined ? `object ${id}` : `${t.schema_name}.${t.name}`; }, diagnostics);
+  const compressionOf = (i: IndexRow) => storedCompression(storage.compressionOf(i.object_id, i.index_id, isColumnstoreRow(i)), isColumnstoreRow(i));
   const descriptions = descriptionsOf(s);
   // used_pages are 8-KB pages; MB to two decimals (absent without VIEW DATABASE STATE).
   const usedMb = new Map(s.row_counts.filter((r) => typeof r.used_pages === 'number')
@@ -152,11 +157,14 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       const index = indexById.get(k.unique_index_id);
       if (index === undefined) throw new Error(`catalog: index ${k.unique_index_id} of ${where} is not in the snapshot`);
       keyIndexIds.add(index.index_id);
+      const compression = compressionOf(index);
       const key: KeyConstraint = {
         name: k.name,
         isSystemNamed: k.is_system_named,
         columns: keyColumns(index).columns,
         clustered: index.type_desc === 'CLUSTERED',
+        ...(index.ignore_dup_key === true ? { ignoreDupKey: true } : {}),
+        ...(compression !== undefined && compression !== 'COLUMNSTORE_ARCHIVE' && compression !== 'COLUMNSTORE' ? { dataCompression: compression } : {}),
       };
       if (k.type === 'PK') primaryKey = key;
       else uniqueConstraints.push(key);
@@ -172,15 +180,22 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
           });
         }
         const parts = keyColumns(i);
+        const columnstore = isColumnstoreRow(i);
+        const compression = compressionOf(i);
         return {
           name: i.name,
           // CREATE INDEX always takes a name; only constraints get system names.
           isSystemNamed: false,
-          columns: parts.columns,
-          include: parts.include,
+          // A columnstore index has no key: every column is an "included" one (key_ordinal 0,
+          // sys-index-columns-transact-sql); a clustered one lists every column of the table.
+          columns: columnstore ? (i.type_desc === 'CLUSTERED COLUMNSTORE' ? [] : parts.include.map((name) => ({ name, descending: false }))) : parts.columns,
+          include: columnstore ? [] : parts.include,
           unique: i.is_unique,
-          clustered: i.type_desc === 'CLUSTERED',
+          clustered: i.type_desc === 'CLUSTERED' || i.type_desc === 'CLUSTERED COLUMNSTORE',
           filter: i.has_filter && i.filter_definition !== null ? expression(i.filter_definition, `index ${i.name} filter`) : null,
+          ...(columnstore ? { columnstore: true } : {}),
+          ...(i.ignore_dup_key === true ? { ignoreDupKey: true } : {}),
+          ...(compression !== undefined ? { dataCompression: compression } : {}),
         };
       });
     const checks = (checksByTable.get(t.object_id) ?? []).filter((c) => modelledConstraint(t.object_id, c.name)).map((c): CheckConstraint => ({
@@ -238,6 +253,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
+      ...storageOfTable(tableCompression(storage, t.object_id, s.indexes)),
     };
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
@@ -320,8 +336,13 @@ function readColumns(
       // The compiler writes null for "the database default"; so must we, whatever the case.
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
       computed,
+      ...(c.is_sparse === true ? { sparse: true } : {}),
       ...(period !== undefined ? { period } : {}),
     });
   }
   return columns;
+}
+
+function storageOfTable(compression: Table['dataCompression']): { dataCompression?: Table['dataCompression'] } {
+  return compression !== undefined ? { dataCompression: compression } : {};
 }

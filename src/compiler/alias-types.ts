@@ -10,7 +10,7 @@
  * `nullable` (default false) is written out in CREATE TYPE. A column may override it: its own
  * NULL / NOT NULL wins, as in SQL Server.
  */
-import { ts } from 'ts-morph';
+import ts = require('./typescript');
 import type { AliasTypeDef, SqlTypeName } from '../model';
 import { MAX_IDENTIFIER_LENGTH, type NameKey } from '../sqlserver/names';
 import { isSqlTypeName } from '../sqlserver/types';

@@ -24,6 +24,7 @@ import { refOf } from './source-ref';
 import { readPeriodColumn } from './temporal';
 import type { StaticValue } from './static-value';
 import type { TableDraft } from './table-draft';
+import { keyStorage, rememberSparse } from './storage-options';
 import type { AliasTypes } from './alias-types';
 
 /** Reads an optional string option, reporting a non-string. */
@@ -171,14 +172,17 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     bag.warning(Codes.nullabilityMismatch, message, decl.nameNode);
   }
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
+  const sparse = boolOption(opts, 'sparse', bag);
   const period = readPeriodColumn(opts, type, name, decl.typeNode, bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
     ...(period !== undefined ? { period } : {}),
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
+    ...(sparse ? { sparse } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };
+  rememberSparse(column, opts.get('sparse')?.node);
   const info = { column, field: decl.field, node: decl.nameNode, softDelete: softDelete && type.name === 'bit', declaresDefault: defaultValue !== undefined };
   draft.columns.push(info);
   draft.byField.set(decl.field, info);
@@ -261,6 +265,7 @@ function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, 
     ...renamedFromOption(draft, opts, bag),
     columns: [{ name: column.name, descending: false }],
     clustered: clusteredValue?.kind === 'boolean' ? clusteredValue.value : true,
+    ...keyStorage(opts, 'primary key', bag),
     source: refOf(v.node),
   }, { node: v.node, nameNode: nameValue?.node, generated: written === undefined, what: 'primary key' }, column.nullable, bag);
   if (draft.primaryKey?.columns[0]?.name === column.name) draft.primaryKeyClusteringWritten = clusteredValue?.kind === 'boolean';

@@ -16,6 +16,7 @@ import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
+import { addColumnstore, columnstoreName, keyStorage, rememberOptions } from './storage-options';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -66,6 +67,12 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
   const a = item.args;
   switch (item.kind) {
     case 'index': return addIndex(draft, item, bag);
+    case 'columnstoreIndex':
+    case 'clusteredColumnstoreIndex': {
+      const name = columnstoreName(draft, item, bag);
+      if (name !== null) addColumnstore(draft, item, name, bag);
+      return;
+    }
     case 'defaultName': return nameDefault(draft, item, bag);
     case 'check': {
       const { name, origin } = nameOf(draft, a[0], () => '', item.node, 'check constraint', bag);
@@ -96,8 +103,10 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       const { name, origin } = nameOf(draft, nameV, gen, item.node, what, bag);
       const clustered = flag(opts, 'clustered');
       const key = {
-        name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, clustered: clustered ?? item.kind === 'primaryKey', source: refOf(item.node),
+        name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, clustered: clustered ?? item.kind === 'primaryKey',
+        ...keyStorage(opts, what, bag), source: refOf(item.node),
       };
+      rememberOptions(key, opts);
       if (item.kind === 'unique') {
         draft.uniques.push(key);
         draft.origins.set(key, origin);
@@ -213,7 +222,11 @@ function addIndex(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void 
     }
     filter = toExpression(text, draft.key, at, bag, 'filter');
   }
-  const index = { name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, include, unique: flag(opts, 'unique') ?? false, clustered, filter, source: refOf(item.node) };
+  const index = {
+    name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, include, unique: flag(opts, 'unique') ?? false, clustered, filter,
+    ...keyStorage(opts, `index ${name}`, bag), source: refOf(item.node),
+  };
+  rememberOptions(index, opts);
   draft.indexes.push(index);
   draft.origins.set(index, origin);
   if (whereV?.kind === 'sql') draft.expressionChecks.push({ text: whereV.text, node: whereV.node, what: `filter of index ${name}` });

@@ -14,6 +14,7 @@ import type { Namer } from './names';
 import type { ClassInfo, ClassReader } from './read-classes';
 import type { NameKey } from '../sqlserver/names';
 import type { TableDraft } from './table-draft';
+import { settleStorage } from './storage-options';
 
 /**
  * The chain root-first, or null when the classes extend each other in a cycle (reported once per
@@ -70,6 +71,7 @@ export function buildTable(
   }
   for (const cls of chain) for (const item of cls.items) addItem(draft, item, bag);
   settlePrimaryKeyClustering(draft);
+  settleStorage(draft, bag);
   orderChecks(draft);
   for (const e of draft.expressionChecks) {
     for (const col of referencedColumns(e.text, draft.key)) {

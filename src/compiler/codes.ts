@@ -45,6 +45,8 @@ export const Codes = {
   versionedWithoutKey: 'SC1114',
   /** systemVersioning options SQL Server refuses: a retention that is not one positive whole count. */
   badVersioning: 'SC1115',
+  /** A SPARSE column SQL Server refuses: NOT NULL, a default, IDENTITY, computed, a type that cannot be sparse, in the primary key or clustered index, on a compressed table. */
+  sparseColumn: 'SC1116',
   /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
   unknownAliasType: 'SC1130',
   /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */
@@ -99,6 +101,12 @@ export const Codes = {
   includeOnClustered: 'SC1507',
   /** A key or INCLUDE list that is empty or names a column twice. */
   badColumnList: 'SC1508',
+  /** A columnstore index SQL Server refuses: clustered with columns, INCLUDE or a filter; DESC; two per table; a type it cannot hold. */
+  columnstoreShape: 'SC1509',
+  /** IGNORE_DUP_KEY on an index that is not unique, or is filtered. */
+  ignoreDupKey: 'SC1510',
+  /** DATA_COMPRESSION that does not fit: ROW/PAGE on a columnstore, COLUMNSTORE on rowstore, on a clustered index instead of its table. */
+  compressionMismatch: 'SC1511',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */

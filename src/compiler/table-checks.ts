@@ -96,7 +96,8 @@ export function checkClustered(d: TableDraft, bag: DiagnosticBag): void {
 /** Key width limits (900 bytes clustered, 1,700 nonclustered) and LOB key columns (design rule 10). */
 export function checkKeyWidths(d: TableDraft, bag: DiagnosticBag): void {
   const keyed: { name: string; columns: readonly IndexColumn[]; clustered: boolean }[] = [
-    ...(d.primaryKey ? [d.primaryKey] : []), ...d.uniques, ...d.indexes,
+    // A columnstore index has no key (its types are checked in storage-options.ts).
+    ...(d.primaryKey ? [d.primaryKey] : []), ...d.uniques, ...d.indexes.filter((i) => i.columnstore !== true),
   ];
   for (const k of keyed) {
     const origin = d.origins.get(k);

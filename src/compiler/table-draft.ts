@@ -4,7 +4,7 @@
  */
 import type { ts } from 'ts-morph';
 import type {
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, SystemVersioning, Table,
+  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
 import { Codes } from './codes';
@@ -72,6 +72,8 @@ export interface TableDraft {
   readonly origins: Map<object, Origin>;
   /** Columns (by name key) whose default a @DefaultName already named, and where. */
   readonly defaultNames: Map<string, Origin>;
+  /** DATA_COMPRESSION written on @Table (NONE left out), set once storage is settled. */
+  dataCompression?: RowstoreCompression;
   /** SYSTEM_VERSIONING = ON, and where `systemVersioning` was written (temporal.ts). */
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
   /** Written expressions whose column references are checked once every column is known. */
@@ -115,6 +117,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     foreignKeys: d.foreignKeys,
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
+    ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
     ...(source ? { source } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -143,6 +143,22 @@ export interface SetDescription {
   readonly from: string | null;
   readonly to: string | null;
 }
+/**
+ * ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x) when `index` is null (the heap or rowstore
+ * clustered index: the table's rows), else ALTER INDEX i ON t REBUILD WITH (DATA_COMPRESSION = x).
+ */
+export interface RebuildCompression {
+  readonly kind: 'rebuildCompression';
+  readonly table: TableRef;
+  readonly index: { readonly name: string; readonly clustered: boolean } | null;
+  readonly from: DataCompression;
+  readonly to: DataCompression;
+  readonly online?: OnlineBuild;
+}
+/** ALTER INDEX i ON t SET (IGNORE_DUP_KEY = ON | OFF): an index or the index of a PRIMARY KEY / UNIQUE constraint. */
+export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
+/** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
+export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
 
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
@@ -154,6 +170,7 @@ export type Change =
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | RebuildCompression | SetIgnoreDupKey | SetSparse
   | SetDescription
   | DropModule | CreateModule;
 

@@ -329,6 +329,11 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
     }
     const delta = deltaOf(cur, des, pass.ctx);
     if (delta !== null) alterColumn(pass, cur, des, delta);
+    if ((cur.sparse ?? false) !== (des.sparse ?? false)) {
+      // The storage format changes: SQL Server copies every row into a new column ("Use sparse columns").
+      const hazards = mayHaveRows(current) ? [hazard('table-rebuild', `${qualified(pass.table.newRef)}.${des.name} ${des.sparse === true ? 'becomes' : 'stops being'} SPARSE: every row is rewritten`)] : [];
+      pass.steps.push(step({ kind: 'setSparse', table: pass.table.newRef, column: des.name, sparse: des.sparse === true }, hazards));
+    }
   }
   for (const cur of current.columns) {
     if (pairing.names.has(pass.ctx.key(cur.name))) continue;

@@ -13,6 +13,7 @@ import { sequenceRenameSteps } from './rename-order';
 import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
+import { storageSteps } from './diff-storage';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
 import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
@@ -116,6 +117,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...created.map(createTable),
     ...kept.map((s) => concatPlanned([
       renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
+      storageSteps(s.table, s.pairing, forcedOf(s)),
       { steps: s.descriptions, skipped: [] },
     ])),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),

@@ -65,7 +65,8 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
     case 'index': {
       const include = e.object.include.map((c) => key(map.column(c))).sort().join(',');
       const filter = e.object.filter === null ? '' : e.object.filter.canonical;
-      return [keyColumns(e.object.columns, key, map), include, e.object.unique, e.object.clustered, filter].join('|');
+      // Compression and IGNORE_DUP_KEY change in place (diff-storage.ts); columnstore is another index.
+      return [keyColumns(e.object.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : ''].join('|');
     }
     case 'check':
       return e.object.expression.canonical;

@@ -56,6 +56,11 @@ function addStep(table: ExistingTable, e: Entity, replaces?: Entity): PlanStep {
 function redefinable(pair: EntityPair): { readonly from: Index; readonly to: Index } | null {
   if (pair.current.kind !== 'index' || pair.desired.kind !== 'index' || pair.renamed) return null;
   if (pair.current.object.clustered && !pair.desired.object.clustered) return null;
+  // Rowstore and columnstore convert in place only as the clustered index (create-columnstore-index:
+  // "Convert a clustered index to a clustered columnstore index with the same name", and back with
+  // CREATE CLUSTERED INDEX ... DROP_EXISTING); a nonclustered one is dropped and created.
+  const kindChanges = (pair.current.object.columnstore === true) !== (pair.desired.object.columnstore === true);
+  if (kindChanges && !(pair.current.object.clustered && pair.desired.object.clustered)) return null;
   return { from: pair.current.object, to: pair.desired.object };
 }
 

@@ -38,6 +38,9 @@ export function invert(change: Change): Change | null {
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
     case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
+    case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
+    case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };
     case 'setDescription': return { ...change, from: change.to, to: change.from };

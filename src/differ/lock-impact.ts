@@ -85,7 +85,7 @@ function onlineBuild(ctx: Context): OnlineBuild | null {
 function withOnline(change: Change | null, online: OnlineBuild | null): Change | null {
   if (change === null || online === null) return change;
   switch (change.kind) {
-    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': return { ...change, online };
+    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': return { ...change, online };
     default: return change;
   }
 }
@@ -188,6 +188,10 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
   addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
+  // A compression change rewrites the table's rows (heap or clustered index) or one index.
+  rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse),
+  setIgnoreDupKey: fixed('index-option-metadata'),
+  setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
 };

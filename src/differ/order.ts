@@ -29,6 +29,7 @@ export const PHASES = [
   { phase: 'redefine-indexes', reason: 'CREATE INDEX ... WITH (DROP_EXISTING = ON) after the columns it names exist and after a new clustered index (so it is built once), before new keys and nonclustered indexes' },
   { phase: 'keys', reason: 'nonclustered PRIMARY KEY and UNIQUE constraints, which foreign keys reference' },
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
+  { phase: 'storage', reason: 'compression rebuilds and IGNORE_DUP_KEY run on the final indexes (a table rebuild after its clustered index exists)' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
   { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
@@ -66,6 +67,9 @@ export function phaseOf(change: Change): Phase {
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
+    case 'rebuildCompression': case 'setIgnoreDupKey': return 'storage';
+    // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
+    case 'setSparse': return 'alter-columns';
     case 'setDescription': return 'descriptions';
     case 'dropModule': return 'drop-dependents';
     case 'createModule': return 'create-dependents';
@@ -102,6 +106,10 @@ function keyInPhase(change: Change): SortKey {
     case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
+    // The table's rows first (a heap rebuild rebuilds its nonclustered indexes anyway).
+    case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
+    case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];
+    case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).

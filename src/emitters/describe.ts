@@ -78,6 +78,7 @@ export function indexDelta(from: Index, to: Index): DeltaPart[] {
     .add('filter', filter(from), filter(to), (from.filter?.canonical ?? null) !== (to.filter?.canonical ?? null))
     .add('unique', from.unique ? 'unique' : 'not unique', to.unique ? 'unique' : 'not unique')
     .add('clustered', clusteredText(from.clustered), clusteredText(to.clustered))
+    .add('columnstore', from.columnstore === true ? 'columnstore' : 'rowstore', to.columnstore === true ? 'columnstore' : 'rowstore')
     .parts;
 }
 
@@ -232,6 +233,12 @@ const DESCRIBERS: Describers = {
       c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
   }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  rebuildCompression: (c) => ({
+    table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
+    summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
+  }),
+  setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
+  setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
   dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
   createModule: (c) => ({
     table: moduleTable(c.module), object: c.module.name, marker: '+',

@@ -64,12 +64,24 @@ export interface Table {
    * diff, never dropped, and a change that would touch them is refused.
    */
   readonly opaque?: readonly OpaqueObject[];
+  /**
+   * DATA_COMPRESSION of the table's rows (the heap, or the rowstore clustered index: sys.partitions
+   * index_id 0 or 1); absent means NONE. A rowstore clustered index or key carries the same value.
+   */
+  readonly dataCompression?: RowstoreCompression;
   readonly source?: SourceRef;
 }
 
+/** DATA_COMPRESSION of a rowstore heap or index (sys.partitions.data_compression_desc). */
+export type RowstoreCompression = 'NONE' | 'ROW' | 'PAGE';
+/** DATA_COMPRESSION of a columnstore index. */
+export type ColumnstoreCompression = 'COLUMNSTORE' | 'COLUMNSTORE_ARCHIVE';
+/** Any DATA_COMPRESSION value. */
+export type DataCompression = RowstoreCompression | ColumnstoreCompression;
+
 /**
  * Something on a table that schemac reads but cannot model: a column of a CLR type or a column
- * set, an XML, spatial, columnstore, hash or full-text index, or a constraint over such a column.
+ * set, an XML, spatial, hash or full-text index, or a constraint over such a column.
  */
 export interface OpaqueObject {
   readonly kind: 'column' | 'index' | 'constraint';
@@ -107,6 +119,8 @@ export interface Column {
   readonly renamedFrom?: string;
   /** Compiler only: expression that fills NULLs before the column becomes NOT NULL. */
   readonly backfill?: SqlExpression;
+  /** SPARSE (sys.columns.is_sparse); absent means not sparse. */
+  readonly sparse?: boolean;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;
   readonly source?: SourceRef;
@@ -132,6 +146,10 @@ export interface IndexColumn {
 export interface KeyConstraint extends NamedObject {
   readonly columns: readonly IndexColumn[];
   readonly clustered: boolean;
+  /** WITH (IGNORE_DUP_KEY = ON) (sys.indexes.ignore_dup_key); absent means OFF. */
+  readonly ignoreDupKey?: boolean;
+  /** DATA_COMPRESSION of its index; absent means NONE. A clustered key has the table's. */
+  readonly dataCompression?: RowstoreCompression;
 }
 
 /** A CREATE INDEX index (not backing a constraint). */
@@ -142,6 +160,19 @@ export interface Index extends NamedObject {
   readonly unique: boolean;
   readonly clustered: boolean;
   readonly filter: SqlExpression | null;
+  /**
+   * A columnstore index (sys.indexes type 5 clustered / 6 nonclustered). A clustered one has no
+   * columns (it holds every column); a nonclustered one lists its columns in `columns`, never
+   * descending, and has no INCLUDE.
+   */
+  readonly columnstore?: boolean;
+  /** WITH (IGNORE_DUP_KEY = ON) on a unique index; absent means OFF. */
+  readonly ignoreDupKey?: boolean;
+  /**
+   * DATA_COMPRESSION; absent means the default (NONE for rowstore, COLUMNSTORE for columnstore).
+   * A rowstore clustered index has the table's.
+   */
+  readonly dataCompression?: DataCompression;
 }
 
 export interface CheckConstraint extends NamedObject {

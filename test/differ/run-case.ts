@@ -42,6 +42,9 @@ export function describe(c: Change): string {
     case 'redefineIndex': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.to.name}`;
     case 'renameConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.from}->${c.to} ${c.objectType}`;
     case 'revalidateConstraint': case 'untrustConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}`;
+    case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
+    case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
+    case 'setSparse': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.sparse ? 'SPARSE' : 'not sparse'}`;
     case 'dropModule': case 'createModule': return `${c.kind} ${c.module.schema}.${c.module.name}`;
     case 'setDescription': return `${c.kind} ${c.table.schema}.${c.table.name}${c.column === null ? '' : `.${c.column}`}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;

@@ -117,6 +117,18 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'untrustConstraint', table: USERS, name: 'fk_users_tenant' },
     sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];', 'ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
   },
+  rebuildCompression: {
+    change: { kind: 'rebuildCompression', table: USERS, index: null, from: 'NONE', to: 'PAGE' },
+    sql: ['ALTER TABLE [dbo].[users] REBUILD WITH (DATA_COMPRESSION = PAGE);'],
+  },
+  setIgnoreDupKey: {
+    change: { kind: 'setIgnoreDupKey', table: USERS, index: 'ix_users_tenant_email', to: true },
+    sql: ['ALTER INDEX [ix_users_tenant_email] ON [dbo].[users] SET (IGNORE_DUP_KEY = ON);'],
+  },
+  setSparse: {
+    change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
+  },
   dropModule: { change: { kind: 'dropModule', module: INDEXED_VIEW }, sql: ['DROP VIEW [dbo].[v_active_users];'] },
   createModule: {
     change: { kind: 'createModule', module: INDEXED_VIEW },

@@ -12,6 +12,7 @@ import type {
 interface MTable {
   schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
+  dataCompression?: Table['dataCompression'];
   description?: string;
 }
 
@@ -48,6 +49,7 @@ class Sim {
     return {
       schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
+      ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
       ...(t.description !== undefined ? { description: t.description } : {}),
     };
   }
@@ -255,6 +257,13 @@ class Sim {
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
+      case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
+      case 'setSparse': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
+        t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
+      }
       // Views, procedures, functions and triggers are not part of the tables this simulates.
       case 'dropModule': case 'createModule': return;
       case 'setDescription': return this.setDescription(change);
@@ -334,6 +343,26 @@ class Sim {
     if (ck) t.checks = t.checks.map((c) => (c === ck ? { ...c, trusted, enabled: true } : c));
     else if (f) t.foreignKeys = t.foreignKeys.map((c) => (c === f ? { ...c, trusted, enabled: true } : c));
     else this.fail(`no check or foreign key ${name}`);
+  }
+
+  /** The table's rows (heap or rowstore clustered index), or one index, rebuilt with a compression. */
+  rebuildCompression(t: MTable, change: Extract<Change, { kind: 'rebuildCompression' }>): void {
+    const value = (to: string, columnstore: boolean) => (to === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : to) as Index['dataCompression'];
+    if (change.index !== null) { this.setIndexOption(t, change.index.name, (o) => ({ ...o, dataCompression: value(change.to, 'columnstore' in o && o.columnstore === true) as never })); return; }
+    t.dataCompression = value(change.to, false) as Table['dataCompression'];
+    const clustered = [t.primaryKey, ...t.uniqueConstraints, ...t.indexes].find((o) => o !== null && o.clustered && !('columnstore' in o && o.columnstore === true));
+    if (clustered) this.setIndexOption(t, clustered.name, (o) => ({ ...o, dataCompression: t.dataCompression }));
+  }
+
+  /** Replaces an index or key (found by name) with `f` of it, dropping undefined options. */
+  setIndexOption(t: MTable, name: string, f: (o: Index | KeyConstraint) => Index | KeyConstraint): void {
+    const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+    if (t.primaryKey !== null && this.eq(t.primaryKey.name, name)) { t.primaryKey = clean(f(t.primaryKey)) as KeyConstraint; return; }
+    const u = t.uniqueConstraints.findIndex((x) => this.eq(x.name, name));
+    if (u >= 0) { t.uniqueConstraints[u] = clean(f(t.uniqueConstraints[u] as KeyConstraint)) as KeyConstraint; return; }
+    const i = t.indexes.findIndex((x) => this.eq(x.name, name));
+    if (i < 0) this.fail(`no index ${name}`);
+    t.indexes[i] = clean(f(t.indexes[i] as Index)) as Index;
   }
 
   result(): Database {

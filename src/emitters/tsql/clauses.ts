@@ -18,9 +18,21 @@ export function renderNameList(names: readonly string[]): string {
  * `CONSTRAINT [pk] PRIMARY KEY NONCLUSTERED ([id])`. CLUSTERED/NONCLUSTERED is always written:
  * left out, a primary key defaults to CLUSTERED, the wrong choice for a GUID key (rule 1).
  */
-export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint): string {
+export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint, options: readonly string[] = []): string {
   const clustering = constraint.clustered ? 'CLUSTERED' : 'NONCLUSTERED';
-  return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}`;
+  return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}`;
+}
+
+/**
+ * The index options schemac manages, as CREATE INDEX and a key's WITH (...) take them; the
+ * defaults (IGNORE_DUP_KEY OFF, NONE / COLUMNSTORE) are left out, as SQL Server applies them.
+ * A rowstore clustered index or key carries its table's compression, so it is written here too.
+ */
+export function storageOptions(o: Index | KeyConstraint): string[] {
+  const out: string[] = [];
+  if (o.ignoreDupKey === true) out.push('IGNORE_DUP_KEY = ON');
+  if (o.dataCompression !== undefined) out.push(`DATA_COMPRESSION = ${o.dataCompression}`);
+  return out;
 }
 
 /** `CONSTRAINT [ck] CHECK (expr)`. */
@@ -59,6 +71,7 @@ export function withOptions(options: readonly string[]): string {
  * Clustering is always explicit, for the same reason as for keys.
  */
 export function renderCreateIndex(schema: string, table: string, index: Index, options: readonly string[] = []): string {
+  if (index.columnstore === true) return renderCreateColumnstore(schema, table, index, options);
   const parts = [
     `CREATE ${index.unique ? 'UNIQUE ' : ''}${index.clustered ? 'CLUSTERED' : 'NONCLUSTERED'} INDEX ${quoteIdent(index.name)}`,
     `ON ${quoteQualified(schema, table)} ${renderKeyColumns(index.columns)}`,
@@ -71,5 +84,22 @@ export function renderCreateIndex(schema: string, table: string, index: Index, o
     if (index.clustered) throw new Error(`schemac: clustered index ${index.name} cannot be filtered`);
     parts.push(`WHERE ${bare(index.filter)}`);
   }
-  return `${parts.join(' ')}${withOptions(options)};`;
+  return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])};`;
+}
+
+/**
+ * `CREATE CLUSTERED COLUMNSTORE INDEX [i] ON [s].[t]` (no column list: it holds every column) or
+ * `CREATE NONCLUSTERED COLUMNSTORE INDEX [i] ON [s].[t] ([a], [b]) [WHERE ...]`: no UNIQUE, no
+ * ASC/DESC, no INCLUDE (create-columnstore-index-transact-sql).
+ */
+function renderCreateColumnstore(schema: string, table: string, index: Index, options: readonly string[]): string {
+  if (index.unique || index.include.length > 0) throw new Error(`schemac: columnstore index ${index.name} cannot be unique or have INCLUDE columns`);
+  const parts = [`CREATE ${index.clustered ? 'CLUSTERED' : 'NONCLUSTERED'} COLUMNSTORE INDEX ${quoteIdent(index.name)} ON ${quoteQualified(schema, table)}`];
+  if (index.clustered) {
+    if (index.columns.length > 0 || index.filter !== null) throw new Error(`schemac: clustered columnstore index ${index.name} takes no columns or filter`);
+  } else {
+    parts.push(renderNameList(index.columns.map((c) => c.name)));
+    if (index.filter !== null) parts.push(`WHERE ${bare(index.filter)}`);
+  }
+  return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])};`;
 }

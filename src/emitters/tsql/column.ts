@@ -52,6 +52,8 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
     if (inlineDefault !== null) throw new Error(`schemac: identity column ${column.name} cannot have a default`);
     parts.push(renderIdentity(column.identity));
   }
+  // create-table-transact-sql: "column_name <data_type> [ COLLATE ... ] [ SPARSE ] ... [ NULL | NOT NULL ]".
+  if (column.sparse === true) parts.push('SPARSE');
   const generated = generatedAlwaysClause(column);
   if (generated !== '') parts.push(generated.trim());
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');

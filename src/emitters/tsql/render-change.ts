@@ -47,8 +47,12 @@ function createTable(table: Table, key: NameKey): string {
   const period = periodColumns(table.columns);
   if (period !== null) lines.push(periodClause(period.start.name, period.end.name));
   // A new table has no history yet: SQL Server creates the history table it names.
-  const versioning = table.versioning !== undefined ? `\nWITH (${versioningOn(table.versioning, false)})` : '';
-  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${versioning};`;
+  const options = [
+    ...(table.versioning !== undefined ? [versioningOn(table.versioning, false)] : []),
+    ...(table.dataCompression !== undefined ? [`DATA_COMPRESSION = ${table.dataCompression}`] : []),
+  ];
+  const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
+  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${tableOptions};`;
 }
 
 /** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */
@@ -113,9 +117,9 @@ const RENDERERS: Renderers = {
   addCheck: (c) => addValidated(c.table, renderCheckConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropCheck: (c) => dropConstraint(c.table, c.constraint.name),
   // A key's index takes ONLINE = ON in ALTER TABLE ADD CONSTRAINT (alter-table index_option).
-  addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint)}${withOptions(c.online !== undefined ? ['ONLINE = ON'] : [])};`],
+  addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
   dropPrimaryKey: (c) => dropConstraint(c.table, c.constraint.name),
-  addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint)}${withOptions(c.online !== undefined ? ['ONLINE = ON'] : [])};`],
+  addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
   dropUnique: (c) => dropConstraint(c.table, c.constraint.name),
   createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index, c.online !== undefined ? [onlineOption(c.online)] : [])],
   // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
@@ -127,6 +131,17 @@ const RENDERERS: Renderers = {
     ? [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'INDEX')]
     // Constraints live in the schema's namespace, so sp_rename names them schema-qualified.
     : [spRename(`${quoteIdent(c.table.schema)}.${quoteIdent(c.from)}`, c.to, 'OBJECT')]),
+  // ALTER TABLE ... REBUILD rewrites the heap or clustered index (and a heap's nonclustered
+  // indexes); ALTER INDEX ... REBUILD one index (alter-table / alter-index-transact-sql).
+  rebuildCompression: (c) => {
+    const options = withOptions([`DATA_COMPRESSION = ${c.to}`, ...(c.online !== undefined ? [onlineOption(c.online)] : [])]);
+    return [c.index === null
+      ? `${alterTable(c.table)} REBUILD${options};`
+      : `ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${options};`];
+  },
+  // ALTER INDEX ... SET (IGNORE_DUP_KEY = ...) changes the option without a rebuild (alter-index-transact-sql).
+  setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
+  setSparse: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.sparse ? 'ADD' : 'DROP'} SPARSE;`],
   revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.
   setDescription: (c) => [renderSetDescription(c, c.from, c.to)],

@@ -151,6 +151,7 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
     opts.push(`default: ${literalDefault(stored, column.type, extras.defaultExpression.canonical, extras.key) ?? sqlOf(stored, 'the default')}`);
   }
   if (extras.softDelete) opts.push('softDelete: true');
+  if (column.sparse === true) opts.push('sparse: true');
   // sysname is written as itself (its facets are nvarchar(128)'s, implied by the name).
   const sysname = isSysname(column.type.alias);
   const args = [...(sysname ? [] : facets(column.type)), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];

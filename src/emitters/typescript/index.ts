@@ -55,7 +55,8 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const mixin = deepestMixin(v, mixins);
     const inherited = inheritedSignatures(mixin);
     const t = v.table;
-    const tableArgs = t.schema === 'dbo' ? `'${esc(t.name)}'` : `'${esc(t.name)}', { schema: '${esc(t.schema)}' }`;
+    const tableOpts = [...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : [])];
+    const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;
     const text = renderFile({
       doc: `${t.schema}.${t.name}, as schemac pull read it${db.name !== null ? ` from database ${db.name}` : ''}.`,
       ...(t.description !== undefined ? { description: t.description } : {}),

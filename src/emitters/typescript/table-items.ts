@@ -124,6 +124,7 @@ function keyItem(kind: 'primaryKey' | 'unique', key: KeyConstraint, ctx: ItemCon
   const decorator = kind === 'primaryKey' ? 'PrimaryKey' : 'Unique';
   // A primary key's clustering is always written: the compiler's default depends on other indexes.
   const opts = kind === 'primaryKey' ? [`clustered: ${key.clustered}`] : key.clustered ? ['clustered: true'] : [];
+  opts.push(...storageOpts(key));
   // A name SQL Server made up (PK__users__3213E83F...) is not written: the compiler's name
   // replaces it, and the config's systemNames decides whether plan renames the object.
   const named = !key.isSystemNamed;
@@ -134,7 +135,33 @@ function keyItem(kind: 'primaryKey' | 'unique', key: KeyConstraint, ctx: ItemCon
   };
 }
 
+/** IGNORE_DUP_KEY and a nonclustered index's compression (a clustered one has the table's, written on @Table). */
+function storageOpts(o: Index | KeyConstraint): string[] {
+  const out: string[] = [];
+  if (o.ignoreDupKey === true) out.push('ignoreDupKey: true');
+  if (o.dataCompression !== undefined && (!o.clustered || ('columnstore' in o && o.columnstore === true))) out.push(`dataCompression: ${tsString(o.dataCompression)}`);
+  return out;
+}
+
+/** @ClusteredColumnstoreIndex(name, opts) or @ColumnstoreIndex(name, [fields], opts). */
+function columnstoreItem(ix: Index, ctx: ItemContext): TableItem {
+  const opts = storageOpts(ix);
+  const uses = [ix.clustered ? 'ClusteredColumnstoreIndex' : 'ColumnstoreIndex'];
+  if (ix.filter) {
+    const sql = sqlTemplate(unwrapStored(ix.filter.text));
+    if (sql === null) ctx.problems.push(`filter of index ${ix.name} holds a backtick or \${ and was not written`);
+    else { opts.unshift(`where: ${sql}`); uses.push('sql'); }
+  }
+  const fields = ix.columns.map((c) => ctx.field(c.name));
+  const columns = ix.clustered ? '' : `, [${fields.map(tsString).join(', ')}]`;
+  return {
+    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, target: null,
+    text: (n) => `@${uses[0]}(${tsString(n)}${columns}${optionText(opts)})`,
+  };
+}
+
 function indexItem(ix: Index, ctx: ItemContext): TableItem {
+  if (ix.columnstore === true) return columnstoreItem(ix, ctx);
   const opts: string[] = [];
   const uses = ['Index'];
   if (ix.unique) opts.push('unique: true');
@@ -149,6 +176,7 @@ function indexItem(ix: Index, ctx: ItemContext): TableItem {
       uses.push('sql');
     }
   }
+  opts.push(...storageOpts(ix));
   const fields = [...ix.columns.map((c) => ctx.field(c.name)), ...ix.include.map(ctx.field)];
   return {
     kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, target: null,

@@ -7,12 +7,17 @@
 import type { Database, ForeignKey, Table } from '../../model';
 import type { Finding, LintRule } from '../rule';
 import { typeText } from '../../sqlserver/types';
-import { sameName } from '../../sqlserver/names';
+import type { NameKey } from '../../sqlserver/names';
 import { columnOf, nameKeyOf, qualified, sourceOf } from '../model-facts';
 
-function check(db: Database, t: Table, fk: ForeignKey): Finding[] {
+/** Tables by schema and name as the database compares them: one look-up per foreign key, not a scan of every table. */
+function tablesByName(db: Database, key: NameKey): Map<string, Table> {
+  return new Map(db.tables.map((t) => [`${key(t.schema)}\0${key(t.name)}`, t]));
+}
+
+function check(db: Database, tables: ReadonlyMap<string, Table>, t: Table, fk: ForeignKey): Finding[] {
   const key = nameKeyOf(db);
-  const target = db.tables.find((x) => sameName(key, x.schema, fk.referencedSchema) && sameName(key, x.name, fk.referencedTable));
+  const target = tables.get(`${key(fk.referencedSchema)}\0${key(fk.referencedTable)}`);
   if (target === undefined) return [];
   const out: Finding[] = [];
   fk.columns.forEach((name, i) => {
@@ -38,5 +43,8 @@ export const fkTypeMismatch: LintRule = {
   id: 'fk-type-mismatch',
   defaultSeverity: 'warning',
   description: 'a foreign key column whose type differs from the referenced column',
-  check: (db) => db.tables.flatMap((t) => t.foreignKeys.flatMap((fk) => check(db, t, fk))),
+  check: (db) => {
+    const tables = tablesByName(db, nameKeyOf(db));
+    return db.tables.flatMap((t) => t.foreignKeys.flatMap((fk) => check(db, tables, t, fk)));
+  },
 };

@@ -64,6 +64,10 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
       };
     }),
     row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+    // Compressed heaps (index_id 0) and indexes, by name.
+    partitions: rows(s.partitions ?? []).map(({ object_id, index_id, ...r }) => ({
+      index: `${table(object_id)}.${index_id === 0 ? '(heap)' : index(object_id, index_id)}`, ...r,
+    })),
     extended_properties: rows(s.extended_properties ?? []).map(({ major_id, minor_id, ...r }) => ({
       table: table(major_id), column: column(major_id, minor_id), ...r,
     })),

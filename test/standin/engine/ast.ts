@@ -52,6 +52,8 @@ export interface ColumnDef {
   readonly nullable?: boolean;
   readonly identity?: { readonly seed: number; readonly increment: number };
   readonly collation?: string;
+  /** SPARSE written in the definition. */
+  readonly sparse?: boolean;
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
@@ -86,7 +88,15 @@ export type AlterAction =
   | { readonly k: 'dropColumns'; readonly names: readonly string[]; readonly ifExists: boolean }
   | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean }
   | { readonly k: 'alterColumn'; readonly column: ColumnDef; readonly options: readonly DdlOption[] }
-  | { readonly k: 'checkConstraints'; readonly enable: boolean; readonly withCheck: boolean | undefined; readonly names: readonly string[] | 'ALL' };
+  | { readonly k: 'checkConstraints'; readonly enable: boolean; readonly withCheck: boolean | undefined; readonly names: readonly string[] | 'ALL' }
+  /** ALTER TABLE t REBUILD [WITH (...)]. */
+  | { readonly k: 'rebuild'; readonly options: readonly DdlOption[] }
+  /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE. */
+  | { readonly k: 'sparse'; readonly column: string; readonly add: boolean }
+  /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
+  | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
+  /** ALTER INDEX i ON t SET (...). */
+  | { readonly k: 'setIndexOptions'; readonly index: string; readonly options: readonly DdlOption[] };
 
 export interface IndexDef {
   readonly name: string;
@@ -102,6 +112,8 @@ export interface IndexDef {
   readonly xml?: 'primary' | 'secondary';
   /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
   readonly dropExisting?: boolean;
+  /** CREATE [NON]CLUSTERED COLUMNSTORE INDEX (a clustered one has no column list). */
+  readonly columnstore?: boolean;
 }
 
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
@@ -134,7 +146,7 @@ export type StatementBody =
   | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select }
   | { readonly k: 'update'; readonly table: Name; readonly sets: readonly { col: string; expr: Expr }[]; readonly where?: Expr; readonly top?: Expr }
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[] }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }

@@ -19,6 +19,8 @@ export interface Column {
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
+  /** sys.columns.is_sparse. */
+  sparse?: boolean;
   /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
   generatedAlways?: 1 | 2;
   /** sys.columns is_hidden. */
@@ -37,6 +39,12 @@ export interface Index {
   includes: number[];
   filter?: { definition: string; expr: Expr };
   disabled: boolean;
+  /** A columnstore index (sys.indexes type 5 clustered, 6 nonclustered); its columns are in `includes`. */
+  columnstore?: boolean;
+  /** sys.partitions.data_compression_desc; absent: NONE (rowstore) or COLUMNSTORE. */
+  compression?: string;
+  /** sys.indexes.ignore_dup_key. */
+  ignoreDupKey?: boolean;
 }
 
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */

@@ -12,6 +12,7 @@ import { storedForm, StoredFormError } from './stored-form';
 import { resolveName } from './select';
 import { breaksCascadeRule } from './cascade-paths';
 import { wrongFilteredIndexOptions } from './set-options';
+import { checkColumnstore, newIndexStorage } from './ddl-storage';
 
 /** What DDL needs from the session. */
 export interface DdlContext {
@@ -65,7 +66,10 @@ function placeIndex(t: Table, ix: Omit<Index, 'indexId'>, clustered: boolean): I
 /** Removes an index; dropping the clustered one brings the heap row back. */
 export function removeIndex(t: Table, ix: Index): void {
   t.indexes = t.indexes.filter((i) => i !== ix);
-  if (ix.type === 'CLUSTERED') t.indexes.unshift({ indexId: 0, name: null, type: 'HEAP', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [], includes: [], disabled: false });
+  // "When a clustered index is dropped, the corresponding heap partitions retain their data
+  // compression setting" (data-compression.md); a columnstore's is not rowstore (heap NONE, inferred).
+  const kept = ix.columnstore ? undefined : ix.compression;
+  if (ix.type === 'CLUSTERED') t.indexes.unshift({ indexId: 0, name: null, type: 'HEAP', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [], includes: [], disabled: false, ...(kept !== undefined ? { compression: kept } : {}) });
 }
 
 function ensureFreeName(ctx: DdlContext, t: Table, name: string): void {
@@ -93,7 +97,7 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
       const probe: Index = { indexId: -1, name, type: clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: true, isPrimaryKey: def.k === 'pk', isUniqueConstraint: def.k === 'unique', keys: cols.map((x) => ({ columnId: x.c.columnId, desc: x.desc })), includes: [], disabled: false };
       const dup = duplicateKey(t, probe, t.rows, host);
       if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), name, dup, true);
-      const ix = placeIndex(t, probe, clustered);
+      const ix = placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options) }, clustered);
       t.keys.push({ objectId, name, type, indexId: ix.indexId, systemNamed: def.name === undefined, ...dates });
       return;
     }
@@ -200,8 +204,12 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   const { db, host } = ctx;
   if (t.indexes.some((i) => i.name !== null && sameName(i.name, def.name))) throw err.indexExists(def.name, qualified(db, t));
   if (def.xml !== undefined) { createXmlIndex(t, def); return; }
-  const keys = columnsOrFail(t, def.columns.map((c) => c.name)).map((c, i) => ({ columnId: c.columnId, desc: def.columns[i].desc }));
-  const includes = columnsOrFail(t, def.include).map((c) => c.columnId);
+  const columnstore = def.columnstore === true;
+  const named = columnsOrFail(t, def.columns.map((c) => c.name));
+  if (columnstore) checkColumnstore(t, def.clustered, named, def.name);
+  // A columnstore index has no key: its columns are "included" ones (sys.index_columns).
+  const keys = columnstore ? [] : named.map((c, i) => ({ columnId: c.columnId, desc: def.columns[i].desc }));
+  const includes = columnstore ? named.map((c) => c.columnId) : columnsOrFail(t, def.include).map((c) => c.columnId);
   let filter: Index['filter'];
   if (def.filter) {
     const wrong = wrongFilteredIndexOptions(host);
@@ -211,7 +219,7 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
     typeOf(def.filter.expr, rowScope(t, [], host), host);
   }
   if (def.clustered) { const ex = t.indexes.find((i) => i.type === 'CLUSTERED'); if (ex) throw err.secondClustered(qualified(db, t), ex.name ?? ''); }
-  const probe: Index = { indexId: -1, name: def.name, type: def.clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: def.unique, isPrimaryKey: false, isUniqueConstraint: false, keys, includes, filter, disabled: false };
+  const probe: Index = { indexId: -1, name: def.name, type: def.clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: def.unique, isPrimaryKey: false, isUniqueConstraint: false, keys, includes, filter, disabled: false, ...(columnstore ? { columnstore } : {}) };
   if (def.unique) { const dup = duplicateKey(t, probe, t.rows, host); if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), def.name, dup, false); }
-  placeIndex(t, probe, def.clustered);
+  placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options) }, def.clustered);
 }

@@ -11,6 +11,8 @@ import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
+import type { DdlOption } from './editions';
+import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
@@ -59,12 +61,13 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
     defaultObjectId: 0,
   };
   if (def.computed) col.computed = { definition: stored('computed', def.computed.text), expr: def.computed.expr, persisted: def.computed.persisted };
+  if (def.sparse) col.sparse = true;
   return col;
 }
 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
-  ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef,
+  ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
@@ -75,6 +78,7 @@ export function createTable(
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
   columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  tableOptions(t, options);
   ctx.db.tables.push(t);
   // Column constraints in column order, then table constraints; PKs first so an unspecified PK takes the clustered index.
   const all: { def: ConstraintDef; col?: Column }[] = [];
@@ -87,6 +91,16 @@ export function createTable(
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
   if (versioning?.on) setVersioning(ctx, t, versioning);
+  checkSparseColumns(t);
+}
+
+/** Every SPARSE column of a table as it now stands (its defaults and keys in place). */
+function checkSparseColumns(t: Table): void {
+  for (const col of t.columns) {
+    if (!col.sparse) continue;
+    const problem = sparseProblem(t, col, col.defaultObjectId !== 0);
+    if (problem) throw problem;
+  }
 }
 
 /** DROP TABLE (3701 when missing, 3726 when another table's FK references it). */
@@ -160,6 +174,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         if (!col.nullable && !hasDefault && !col.identity && !col.computed && !rowversion && t.rows.length > 0) throw err.cannotAddNotNull(col.name, t.name);
         t.columns.push(col);
         for (const c of def.constraints) addConstraint(ctx, t, c, true, c.k === 'check' || c.k === 'default' ? col : undefined);
+        if (col.sparse) { const problem = sparseProblem(t, col, col.defaultObjectId !== 0); if (problem) throw problem; }
         const withValues = !col.nullable; // WITH VALUES is implied for NOT NULL columns
         // SQL Server gives every existing row a rowversion value, nullable column or not.
         for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : rowversion ? nextRowversion(ctx.db) : withValues ? defaultValue(ctx, t, col) : null;
@@ -215,6 +230,16 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     }
     case 'addConstraints': {
       for (const c of action.constraints) addConstraint(ctx, t, c, action.check ?? true);
+      checkSparseColumns(t);
+      return;
+    }
+    case 'rebuild': rebuildTable(t, action.options); return;
+    case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
+    case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
+    case 'sparse': {
+      const col = findColumn(t, action.column);
+      if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
+      setSparse(t, col, action.add);
       return;
     }
     case 'dropConstraints': {

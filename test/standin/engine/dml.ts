@@ -4,7 +4,7 @@ import type { Column, Row, Table, Value } from './catalog';
 import { findColumn, findTable, nextRowversion } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { nextIdentity } from './ddl';
-import { checkRows, qualified, referencingConflict, rowScope } from './integrity';
+import { checkRows, duplicateKey, qualified, referencingConflict, rowScope } from './integrity';
 import { evaluate, test } from './eval';
 import { executeSelect, resolveName } from './select';
 import { convert } from './values';
@@ -69,10 +69,30 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
     setPeriodOnInsert(t, row, cols, ctx.now);
     added.push(row);
   }
-  const all = [...t.rows, ...added];
-  checkRows(ctx.db, t, all, added, ctx.host, 'INSERT');
+  const kept = withoutIgnoredDuplicates(ctx, t, added);
+  const all = [...t.rows, ...kept];
+  checkRows(ctx.db, t, all, kept, ctx.host, 'INSERT');
   t.rows = all;
-  return added.length;
+  return kept.length;
+}
+
+/**
+ * IGNORE_DUP_KEY = ON: an inserted row whose key a unique index already holds (or an earlier row
+ * of the same INSERT) is skipped, and SQL Server sends message 3604, severity 10, "Duplicate key
+ * was ignored." instead of failing with 2601/2627 (create-index-transact-sql, IGNORE_DUP_KEY).
+ */
+function withoutIgnoredDuplicates(ctx: DdlContext, t: Table, added: readonly Row[]): Row[] {
+  const ignoring = t.indexes.filter((ix) => ix.unique && ix.ignoreDupKey && !ix.disabled);
+  if (ignoring.length === 0) return [...added];
+  const kept: Row[] = [];
+  let ignored = false;
+  for (const row of added) {
+    const rows = [...t.rows, ...kept, row];
+    if (ignoring.some((ix) => duplicateKey(t, ix, rows, ctx.host, new Set([row])) !== null)) { ignored = true; continue; }
+    kept.push(row);
+  }
+  if (ignored) ctx.info(3604, 'Duplicate key was ignored.');
+  return kept;
 }
 
 /** UPDATE t SET ... WHERE ...; returns the row count. */

@@ -125,6 +125,11 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET (SYSTEM_VERSIONING = ...)                -> SET (LOCK_ESCALATION = AUTO)
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
+ * - c type SPARSE NULL (CREATE TABLE)            -> SPARSE is blanked
+ * - ALTER COLUMN c ADD|DROP SPARSE               -> DROP COLUMN c
+ * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) -> DROP INDEX i ON t
+ * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
+ * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -185,6 +190,34 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN') {
       const j = topLevel(i + 2, ['WITH', ';']);
       if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
+    }
+    if (up(i) === 'SPARSE' && up(i - 1) !== 'ADD' && up(i - 1) !== 'DROP') blank(tokens[i]);
+    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'SPARSE') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      blank(tokens[i + 3]); blank(tokens[i + 4]);
+    }
+    if (up(i) === 'ALTER' && up(i + 1) === 'INDEX') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      const j = topLevel(i + 2, ['REBUILD', 'SET', ';']);
+      if (up(j) === 'REBUILD' || up(j) === 'SET') {
+        blank(tokens[j]);
+        let k = j + 1;
+        if (up(k) === 'WITH') { blank(tokens[k]); k++; }
+        if (up(k) === '(') blankGroup(k);
+      }
+    }
+    if (up(i) === 'COLUMNSTORE' && up(i + 1) === 'INDEX') {
+      blank(tokens[i]);
+      if (up(i - 1) === 'CLUSTERED') {
+        // A clustered columnstore index has no column list; the grammar's CREATE INDEX needs one.
+        const j = topLevel(i + 2, ['WITH', 'ON', ';']);
+        if (up(j) === 'ON') {
+          let k = j + 1;
+          while (tokens[k + 1] && up(k + 1) === '.') k += 2;
+          const t = tokens[k];
+          if (t && up(k + 1) !== '(') edits.push({ start: t.start, stop: t.stop, text: `${sql.slice(t.start, t.stop + 1)} (x)` });
+        }
+      }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });

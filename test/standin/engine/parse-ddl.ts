@@ -26,8 +26,27 @@ export class DdlParser extends ModuleParser {
     const unique = this.accept('UNIQUE');
     let clustered = false;
     if (this.accept('CLUSTERED')) clustered = true; else this.accept('NONCLUSTERED');
+    if (this.accept('COLUMNSTORE')) { this.expect('INDEX'); return { k: 'createIndex', index: this.columnstoreBody(unique, clustered) }; }
     this.expect('INDEX');
     return { k: 'createIndex', index: this.indexBody(unique, clustered) };
+  }
+
+  /**
+   * The rest of CREATE CLUSTERED COLUMNSTORE INDEX i ON t [WITH (...)] or CREATE [NONCLUSTERED]
+   * COLUMNSTORE INDEX i ON t (c, ...) [WHERE ...] [WITH (...)] (create-columnstore-index-transact-sql).
+   */
+  protected columnstoreBody(unique: boolean, clustered: boolean): IndexDef {
+    if (unique) this.fail();
+    const name = this.ident();
+    this.expect('ON');
+    const table = this.name();
+    const columns = clustered ? [] : this.keyList();
+    if (columns.some((c) => c.desc)) this.fail();
+    let filter: IndexDef['filter'];
+    if (!clustered && this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    const options = this.withAndOn();
+    const dropExisting = options.some((o) => o.name === 'DROP_EXISTING' && o.value === 'ON');
+    return { name, table, unique: false, clustered, columns, include: [], filter, options, columnstore: true, ...(dropExisting ? { dropExisting } : {}) };
   }
 
   protected indexBody(unique: boolean, clustered: boolean): IndexDef {
@@ -69,7 +88,13 @@ export class DdlParser extends ModuleParser {
 
   /** `WITH (ONLINE = ON (WAIT_AT_LOW_PRIORITY (...)), DROP_EXISTING = ON, ...)`. */
   protected withOptions(): DdlOption[] {
-    this.expect('WITH'); this.expect('(');
+    this.expect('WITH');
+    return this.optionList();
+  }
+
+  /** `(name = value [(detail)], ...)`, the list WITH and ALTER INDEX ... SET take. */
+  protected optionList(): DdlOption[] {
+    this.expect('(');
     const out: DdlOption[] = [];
     do {
       const name = this.next().upper;
@@ -113,9 +138,9 @@ export class DdlParser extends ModuleParser {
       versioning = this.versioningDef();
       this.expect(')');
     }
-    this.skipWithAndOn();
+    const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}) };
+    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -227,6 +252,7 @@ export class DdlParser extends ModuleParser {
     let nullable: boolean | undefined;
     let identity: ColumnDef['identity'];
     let collation: string | undefined;
+    let sparse = false;
     const constraints: ConstraintDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
@@ -240,7 +266,8 @@ export class DdlParser extends ModuleParser {
         const end = this.next().upper === 'START' ? 'START' : 'END';
         generatedAlways = { end, hidden: this.accept('HIDDEN') };
       }
-      else if (this.accept('ROWGUIDCOL') || this.accept('SPARSE') || this.accept('PERSISTED')) continue;
+      else if (this.accept('SPARSE')) sparse = true;
+      else if (this.accept('ROWGUIDCOL') || this.accept('PERSISTED')) continue;
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
         if (this.accept('NOT', 'NULL')) { nullable = false; continue; } // names the NOT NULL (flxsql gotcha)
@@ -253,12 +280,12 @@ export class DdlParser extends ModuleParser {
         else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
-          this.skipWithAndOn();
-          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }] });
+          const options = this.withAndOn();
+          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }], options });
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}) };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}) };
   }
 
   protected drop(): StatementBody {
@@ -291,8 +318,25 @@ export class DdlParser extends ModuleParser {
   }
 
   protected alter(): StatementBody {
+    if (this.accept('ALTER', 'INDEX')) {
+      // ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) (alter-index-transact-sql), as an action on t.
+      const index = this.ident();
+      this.expect('ON');
+      const table = this.name();
+      if (this.accept('REBUILD')) return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [] } };
+      this.expect('SET');
+      return { k: 'alterTable', name: table, action: { k: 'setIndexOptions', index, options: this.optionList() } };
+    }
     this.expect('ALTER', 'TABLE');
     const name = this.name();
+    if (this.accept('REBUILD')) return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [] } };
+    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'SPARSE') {
+      this.pos += 2;
+      const column = this.ident();
+      const add = this.next().upper === 'ADD';
+      this.pos++;
+      return { k: 'alterTable', name, action: { k: 'sparse', column, add } };
+    }
     let check: boolean | undefined;
     if (this.accept('WITH', 'CHECK')) check = true;
     else if (this.accept('WITH', 'NOCHECK')) check = false;

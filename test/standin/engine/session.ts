@@ -456,7 +456,7 @@ export class EngineSession implements Session {
       case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
       case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); this.done(n); return; }
       case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
-      case 'createTable': createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning); this.done(); return;
+      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
       case 'createIndex': this.checkOptions(s.text, s.index.options ?? []); createIndexStatement(this.ddl(true), s.index); this.done(); return;

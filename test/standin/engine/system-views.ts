@@ -1,5 +1,5 @@
 /** The sys.* catalog views (and a little INFORMATION_SCHEMA), computed from the catalog rows. */
-import type { Database, Table, Value, Column } from './catalog';
+import type { Database, Index, Table, Value, Column } from './catalog';
 import { allObjects } from './catalog';
 import { dependencyRows, modulesOf } from './modules';
 import type { SqlType } from './types';
@@ -42,7 +42,7 @@ function columnVals(t: Table, col: Column): Value[] {
   const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, 0, 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
+    0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
 }
 // sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
 const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
@@ -74,6 +74,13 @@ const INDEX_COLS: ViewColumn[] = [
 ];
 // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
 const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3 } as const;
+// Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE (same page).
+const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE']) : [INDEX_TYPE[i.type], i.type]);
+// sys.partitions.data_compression (sys-partitions-transact-sql): 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
+const COMPRESSION_CODE: Record<string, number> = { NONE: 0, ROW: 1, PAGE: 2, COLUMNSTORE: 3, COLUMNSTORE_ARCHIVE: 4 };
+const compressionOf = (i: Index): string => i.compression ?? (i.columnstore ? 'COLUMNSTORE' : 'NONE');
+// A columnstore index lists its columns as included ones (key_ordinal 0); a clustered one every column of the table.
+const columnstoreColumns = (t: { columns: readonly { columnId: number }[] }, i: Index): number[] => (i.type === 'CLUSTERED' ? t.columns.map((x) => x.columnId) : i.includes);
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
 
@@ -126,14 +133,14 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
   'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
-    t.objectId, i.name, i.indexId, INDEX_TYPE[i.type], i.type, b(i.unique), 1, 0, b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
+    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
     b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]))),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, 0, b(k.desc), 0, 0]),
-      ...i.includes.map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, 0, 0, 1, 0]),
+      ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, 0, 0, 1, 0]),
     ]))),
   'sys.key_constraints': view([...OBJECT_COLS, c('unique_index_id', ty.int, true), c('is_system_named', ty.bit), c('is_enforced', ty.bit, true)],
     (db) => db.tables.flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
@@ -150,7 +157,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.computed_columns': view([...COLUMN_COLS, c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit), c('is_persisted', ty.bit)],
     (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
   'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true)],
-    (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, 0, 'NONE']))),
+    (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, COMPRESSION_CODE[compressionOf(i)] ?? 0, compressionOf(i)]))),
   // One row per index (partition 1). Page counts are the stand-in's estimate (inferred: about
   // 100 rows per 8-KB page, one page for a non-empty index); real servers count allocated pages.
   'sys.dm_db_partition_stats': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('in_row_data_page_count', ty.bigint), c('in_row_used_page_count', ty.bigint), c('used_page_count', ty.bigint), c('reserved_page_count', ty.bigint), c('row_count', ty.bigint)],

@@ -1,0 +1,57 @@
+/**
+ * Storage facts of the catalog rows: DATA_COMPRESSION per heap or index (sys.partitions, the
+ * optional `partitions` array: absent rows mean NONE) and what a columnstore index lists.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-partitions-transact-sql
+ */
+import type { DataCompression, Diagnostic, RowstoreCompression } from '../model';
+import { isColumnstoreCompression, isRowstoreCompression, storedCompression } from '../sqlserver/storage';
+import { CatalogCodes } from './codes';
+import type { CatalogSnapshot, IndexRow } from './snapshot-types';
+
+/** Compression by `object_id:index_id`, as partition 1 has it. */
+export interface StorageFacts {
+  /** The compression of a heap or index: partition 1's, NONE/COLUMNSTORE when not listed. */
+  compressionOf(objectId: number, indexId: number, columnstore: boolean): DataCompression;
+}
+
+/**
+ * Reads the partitions. An object whose partitions differ in compression is read as partition
+ * 1 says, with a warning: schemac manages one compression per index.
+ */
+export function readStorage(s: CatalogSnapshot, tableName: (objectId: number) => string, diagnostics: Diagnostic[]): StorageFacts {
+  const byIndex = new Map<string, string[]>();
+  for (const p of [...(s.partitions ?? [])].sort((a, b) => a.partition_number - b.partition_number)) {
+    const k = `${p.object_id}:${p.index_id}`;
+    byIndex.set(k, [...(byIndex.get(k) ?? []), p.data_compression_desc]);
+  }
+  const indexNames = new Map(s.indexes.map((i) => [`${i.object_id}:${i.index_id}`, i.name]));
+  for (const [k, values] of byIndex) {
+    if (new Set(values).size <= 1) continue;
+    const [objectId, indexId] = k.split(':').map(Number);
+    const what = indexId === 0 ? 'heap' : `index ${indexNames.get(k) ?? indexId}`;
+    diagnostics.push({
+      code: CatalogCodes.mixedCompression, severity: 'warning',
+      message: `${tableName(objectId)}: the partitions of ${what} differ in DATA_COMPRESSION (${[...new Set(values)].join(', ')}); schemac reads it as partition 1's ${values[0]}, and a plan that changes it rebuilds every partition with one value`,
+    });
+  }
+  return {
+    compressionOf(objectId, indexId, columnstore) {
+      const first = byIndex.get(`${objectId}:${indexId}`)?.[0];
+      if (first !== undefined && (columnstore ? isColumnstoreCompression(first) : isRowstoreCompression(first))) return first as DataCompression;
+      return columnstore ? 'COLUMNSTORE' : 'NONE';
+    },
+  };
+}
+
+/** Whether an index row is a columnstore index (sys.indexes type 5 or 6). */
+export function isColumnstoreRow(i: IndexRow): boolean {
+  return i.type_desc === 'CLUSTERED COLUMNSTORE' || i.type_desc === 'NONCLUSTERED COLUMNSTORE';
+}
+
+/** The table's data compression (heap, or rowstore clustered index), left out when NONE. */
+export function tableCompression(facts: StorageFacts, objectId: number, indexes: readonly IndexRow[]): RowstoreCompression | undefined {
+  const clustered = indexes.find((i) => i.object_id === objectId && i.index_id === 1);
+  if (clustered !== undefined && isColumnstoreRow(clustered)) return undefined;
+  const c = facts.compressionOf(objectId, clustered !== undefined ? 1 : 0, false) as RowstoreCompression;
+  return storedCompression(c, false);
+}
