@@ -9,6 +9,8 @@ export type {
   BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, PeriodColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
   RowstoreCompression, StringColumnOptions,
 } from './column-options';
+export { nextValueFor, Sequence } from './sequence';
+export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';
 export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
 export type {
   ClusteredColumnstoreOptions, ColumnstoreOptions, ForeignKeyOptions, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,

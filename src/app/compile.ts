@@ -29,6 +29,7 @@ export function compileAndLint(project: Project, typeCheck = true): CompiledSche
   const compiled = compileSchema(dir, {
     typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
     typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
+    ...(project.config.externalSequences !== undefined ? { externalSequences: project.config.externalSequences } : {}),
   });
   const database = withoutIgnored(compiled.database, project.config.ignore);
   const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');

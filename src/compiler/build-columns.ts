@@ -6,7 +6,7 @@
 import ts = require('./typescript');
 import type { Column, Identity, SqlType, SqlTypeName } from '../model';
 import { Codes } from './codes';
-import { inListText, typedStringLiteral } from '../sqlserver/literals';
+import { inListText, nextValueForText, typedStringLiteral } from '../sqlserver/literals';
 import {
   allowsIdentity, isCharacterType, isNumericType, isRowversion, isSqlTypeName, SYSNAME, takesStringLiteral, typeText,
 } from '../sqlserver/types';
@@ -241,7 +241,7 @@ function checkRowversion(draft: TableDraft, name: string, opts: ReadonlyMap<stri
 }
 
 function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticValue, bag: DiagnosticBag): void {
-  const text = literalFor(v, type, `default of ${column}`, bag);
+  const text = v.kind === 'nextValue' ? nextValueText(draft, v, column, bag) : literalFor(v, type, `default of ${column}`, bag);
   if (text === null) return;
   const constraint = {
     name: draft.namer.name('df', draft.name, draft.schema, [column]), isSystemNamed: false, column,
@@ -249,6 +249,16 @@ function addDefault(draft: TableDraft, column: string, type: SqlType, v: StaticV
   };
   draft.defaults.push(constraint);
   draft.origins.set(constraint, { node: v.node, nameNode: undefined, generated: true, what: 'default constraint' });
+}
+
+/** `NEXT VALUE FOR [schema].[name]` of the declared sequence a `nextValueFor(seq)` default names, or null (reported). */
+function nextValueText(draft: TableDraft, v: Extract<StaticValue, { kind: 'nextValue' }>, column: string, bag: DiagnosticBag): string | null {
+  const sequence = draft.sequences?.resolve(v.sequence) ?? null;
+  if (sequence === null) {
+    bag.error(Codes.unknownSequence, `default of ${column}: nextValueFor needs a sequence declared with Sequence(...) in a schema file or a module it imports`, v.sequence ?? v.node);
+    return null;
+  }
+  return nextValueForText(sequence.schema, sequence.name);
 }
 
 function addColumnPrimaryKey(draft: TableDraft, column: Column, v: StaticValue, bag: DiagnosticBag): void {

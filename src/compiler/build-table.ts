@@ -13,6 +13,7 @@ import type { DiagnosticBag } from './diagnostics';
 import type { Namer } from './names';
 import type { ClassInfo, ClassReader } from './read-classes';
 import type { NameKey } from '../sqlserver/names';
+import type { SequenceResolver } from './sequences';
 import type { TableDraft } from './table-draft';
 import { settleStorage } from './storage-options';
 
@@ -54,10 +55,10 @@ export function classChain(info: ClassInfo, reader: ClassReader, bag: Diagnostic
 /** Builds the draft of one table from its chain. */
 export function buildTable(
   info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
-  namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes,
+  namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes, sequences?: SequenceResolver,
 ): TableDraft {
   const draft: TableDraft = {
-    info, chain, schema, name, renamedFrom, namer, key,
+    info, chain, schema, name, renamedFrom, namer, key, ...(sequences ? { sequences } : {}),
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
     uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],

@@ -3,7 +3,7 @@
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
  * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
  * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions);
- * SC19xx: descriptions (doc comments).
+ * SC19xx: descriptions (doc comments); SC20xx: sequences.
  */
 export const Codes = {
   /** A TypeScript error in a schema file (the message carries the TS code). */
@@ -76,6 +76,11 @@ export const Codes = {
   foreignKeyNotKey: 'SC1304',
   /** @DefaultName on a column that declares no default, so there is no constraint to name. */
   defaultNameWithoutDefault: 'SC1305',
+  /**
+   * `nextValueFor(x)` where x is not a declared Sequence, or NEXT VALUE FOR in a sql`...` default
+   * naming a sequence the schema does not declare and the config does not list in externalSequences.
+   */
+  unknownSequence: 'SC1306',
   /** Classes that extend each other in a cycle. */
   mixinCycle: 'SC1401',
   /** A table or mixin extending a class that is not a @Mixin. */
@@ -123,6 +128,20 @@ export const Codes = {
   unionMemberTooLong: 'SC1805',
   /** A doc comment longer than an extended property holds (7,500 bytes as nvarchar). */
   descriptionTooLong: 'SC1901',
+  /** A sequence's START, INCREMENT, MINVALUE or MAXVALUE outside the range of its type. */
+  sequenceValueOutOfRange: 'SC2001',
+  /** INCREMENT BY 0 (SQL Server refuses it). */
+  sequenceZeroIncrement: 'SC2002',
+  /** MINVALUE not below MAXVALUE. */
+  sequenceMinNotBelowMax: 'SC2003',
+  /** START WITH outside MINVALUE..MAXVALUE. */
+  sequenceStartOutside: 'SC2004',
+  /** An increment larger than the distance between MINVALUE and MAXVALUE. */
+  sequenceIncrementTooLarge: 'SC2005',
+  /** A sequence type other than tinyint, smallint, int, bigint, decimal(p,0), numeric(p,0). */
+  sequenceType: 'SC2006',
+  /** A CACHE size that is not a positive integer. */
+  sequenceCache: 'SC2007',
 } as const;
 
 /** One diagnostic code. */

@@ -18,6 +18,8 @@ import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
+import { checkSequenceReferences } from './sequence-references';
+import { collectSequences, type SequenceResolver } from './sequences';
 import { nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
 import { apiEntry, findSchemaFiles } from './schema-files';
 import { buildSourceGraph, syntaxErrorsOf, type SourceGraph } from './source-graph';
@@ -63,6 +65,12 @@ export interface CompileOptions {
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
+  /**
+   * Sequences the database has that the schema does not declare (schemac.config.json
+   * "externalSequences": `schema.name`, or `name` in the default schema), so a sql`NEXT VALUE
+   * FOR ...` default may name them.
+   */
+  readonly externalSequences?: readonly string[];
   /**
    * Read doc comments as descriptions (MS_Description); true by default. Off for projects whose
    * descriptions are maintained elsewhere (config "descriptions": "ignore").
@@ -135,6 +143,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   if (typeCheck && native === null) typeErrors += checkInProcess();
 
   const reader = new ClassReader(new DeclarationResolver(graph));
+  const sequences = collectSequences(userFiles, reader.resolver, defaultSchema, bag);
   // Alias types first: columns of every table may name one, from any file of the compile.
   const aliasTypes = new AliasTypes();
   aliasTypes.collect(userFiles, defaultSchema, key, reader.resolver, bag);
@@ -146,7 +155,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     for (const info of reader.classesOf(sf)) {
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
-      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, aliasTypes);
+      const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, aliasTypes, sequences);
       if (!draft) continue;
       drafts.push(draft);
       byClass.set(info.decl, draft);
@@ -177,7 +186,13 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
   }
+  for (const d of sequences.declared) {
+    const scope = objectScopes.get(key(d.name.schema)) ?? [];
+    scope.push({ name: d.name.name, owner: `schema ${d.name.schema}`, origin: { node: d.node, nameNode: d.nameNode, generated: false, what: 'sequence' }, isIndex: false });
+    objectScopes.set(key(d.name.schema), scope);
+  }
   for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
+  checkSequenceReferences(drafts, sequences, options.externalSequences ?? [], defaultSchema, key, bag);
   checkCascadePaths(drafts, bag);
 
   if (native !== null) {
@@ -193,19 +208,27 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   }
   if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
 
+  const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
+    .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
   const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
   const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema)])].sort(cmp);
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
   const tables = drafts.map((d) => {
     const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
     return options.descriptions === false ? table : withDescriptions(d, table, bag);
   });
-  return { database: { ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}) }, diagnostics: bag.sorted() };
+  return {
+    database: {
+      ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}),
+      ...(declaredSequences.length > 0 ? { sequences: declaredSequences } : {}),
+    },
+    diagnostics: bag.sorted(),
+  };
 }
 
 function buildFromClass(
   info: ClassInfo, reader: ClassReader, bag: DiagnosticBag, reportedCycles: Set<ts.ClassDeclaration>,
-  defaultSchema: string, namer: Namer, key: NameKey, aliasTypes?: AliasTypes,
+  defaultSchema: string, namer: Namer, key: NameKey, aliasTypes?: AliasTypes, sequences?: SequenceResolver,
 ): TableDraft | null {
   const [nameV, optsV] = info.tableArgs;
   if (nameV?.kind !== 'string') {
@@ -219,7 +242,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, aliasTypes);
+  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, aliasTypes, sequences);
   readVersioning(draft, opts.get('systemVersioning'), bag);
   checkTemporal(draft, bag);
   return draft;

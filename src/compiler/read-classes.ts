@@ -129,7 +129,8 @@ export class ClassReader {
     const sf = decl.getSourceFile();
     const imports = this.imports(sf);
     const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
-    const ctx: ValueContext = { resolver: this.resolver, sqlNames };
+    const nextValueNames = new Set([...imports.named].filter(([, exported]) => exported === 'nextValueFor').map(([local]) => local));
+    const ctx: ValueContext = { resolver: this.resolver, sqlNames, nextValueNames };
     let role: ClassRole = 'plain';
     let roleNode: ts.Node = decl.name ?? decl;
     let tableArgs: StaticValue[] = [];

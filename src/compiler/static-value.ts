@@ -17,6 +17,8 @@ export type StaticValue =
   | { readonly kind: 'array'; readonly items: readonly StaticValue[]; readonly node: ts.Node }
   | { readonly kind: 'object'; readonly props: ReadonlyMap<string, StaticValue>; readonly node: ts.Node }
   | { readonly kind: 'class'; readonly decl: ts.ClassDeclaration; readonly node: ts.Node }
+  /** `nextValueFor(seq)`: `sequence` is the argument, resolved to a declared sequence later (compiler/sequences.ts). */
+  | { readonly kind: 'nextValue'; readonly sequence: ts.Expression | undefined; readonly node: ts.Node }
   | { readonly kind: 'unknown'; readonly reason: string; readonly node: ts.Node };
 
 /** What the reader needs to follow identifiers: the resolver over the parsed files and the local name of `sql`. */
@@ -24,6 +26,8 @@ export interface ValueContext {
   readonly resolver: DeclarationResolver;
   /** Local names under which the file imported `sql` from 'schemac'. */
   readonly sqlNames: ReadonlySet<string>;
+  /** Local names under which the file imported `nextValueFor` from 'schemac' (absent: none). */
+  readonly nextValueNames?: ReadonlySet<string>;
 }
 
 /** Reads one expression. */
@@ -42,6 +46,7 @@ export function readValue(node: ts.Expression, ctx: ValueContext, depth = 0): St
   // `undefined` skips an optional positional argument, e.g. ForeignKey(cols, () => T, undefined, opts).
   if (ts.isIdentifier(node) && node.text === 'undefined') return { kind: 'null', node };
   if (ts.isTaggedTemplateExpression(node)) return readSql(node, ctx);
+  if (ts.isCallExpression(node) && isNextValueFor(node.expression, ctx)) return { kind: 'nextValue', sequence: node.arguments[0], node };
   if (ts.isArrayLiteralExpression(node)) {
     return { kind: 'array', items: node.elements.map((e) => readValue(e, ctx, depth)), node };
   }
@@ -61,6 +66,12 @@ export function readValue(node: ts.Expression, ctx: ValueContext, depth = 0): St
     }
   }
   return { kind: 'unknown', reason: 'not a literal the compiler can read without running the file', node };
+}
+
+/** `nextValueFor` as the file imported it (or `s.nextValueFor` through a namespace import). */
+function isNextValueFor(callee: ts.Expression, ctx: ValueContext): boolean {
+  if (ts.isIdentifier(callee)) return ctx.nextValueNames?.has(callee.text) ?? false;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'nextValueFor';
 }
 
 function readSql(node: ts.TaggedTemplateExpression, ctx: ValueContext): StaticValue {

@@ -10,6 +10,7 @@ import type { DiagnosticBag } from './diagnostics';
 import { Codes } from './codes';
 import type { NameKey } from '../sqlserver/names';
 import type { Namer } from './names';
+import type { SequenceResolver } from './sequences';
 import type { ClassInfo } from './read-classes';
 import type { StaticValue } from './static-value';
 
@@ -72,6 +73,8 @@ export interface TableDraft {
   readonly origins: Map<object, Origin>;
   /** Columns (by name key) whose default a @DefaultName already named, and where. */
   readonly defaultNames: Map<string, Origin>;
+  /** Finds the declared sequence of a `nextValueFor(seq)` default (absent: no sequences known). */
+  readonly sequences?: SequenceResolver;
   /** DATA_COMPRESSION written on @Table (NONE left out), set once storage is settled. */
   dataCompression?: RowstoreCompression;
   /** SYSTEM_VERSIONING = ON, and where `systemVersioning` was written (temporal.ts). */

@@ -16,6 +16,8 @@ export interface SchemacConfig {
   readonly defaultSchema: string;
   /** Schemas plans manage; undefined means the schemas the schema files declare tables in. */
   readonly managedSchemas?: readonly string[];
+  /** Sequences the database has but no schema file declares, `schema.name` or `name` (config "externalSequences"). */
+  readonly externalSequences?: readonly string[];
   /** 'adopt' renames system-named constraints and indexes to schemac's names; 'keep' leaves them. */
   readonly systemNames: 'adopt' | 'keep';
   /** 'manage': doc comments are MS_Description and plans keep them in step; 'ignore': descriptions are left alone. */

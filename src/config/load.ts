@@ -67,6 +67,7 @@ interface RawConfig {
   readonly systemNames?: SchemacConfig['systemNames'];
   readonly descriptions?: SchemacConfig['descriptions'];
   readonly managedSchemas?: readonly string[];
+  readonly externalSequences?: readonly string[];
   readonly naming?: Readonly<Partial<Record<NamingKind, string>>>;
   readonly lint?: { readonly rules?: SchemacConfig['lint']['rules'] };
   readonly ignore?: { readonly tables?: readonly string[]; readonly schemas?: readonly string[] };
@@ -81,6 +82,7 @@ function fromChecked(raw: RawConfig, dir: string): SchemacConfig {
     systemNames: raw.systemNames ?? base.systemNames,
     descriptions: raw.descriptions ?? base.descriptions,
     ...(raw.managedSchemas === undefined ? {} : { managedSchemas: [...raw.managedSchemas] }),
+    ...(raw.externalSequences === undefined ? {} : { externalSequences: [...raw.externalSequences] }),
     naming: { ...raw.naming },
     lint: raw.lint?.rules === undefined ? {} : { rules: { ...raw.lint.rules } },
     ignore: { tables: [...(raw.ignore?.tables ?? [])], schemas: [...(raw.ignore?.schemas ?? [])] },

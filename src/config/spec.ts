@@ -81,6 +81,11 @@ export const configSpec: ObjectSpec = {
       description: 'SQL schemas plans may drop objects in (with --allow-drop); objects in other schemas are left out of plans. Default: the schemas the schema files declare tables in.',
       items: identifier('A SQL schema name.'),
     },
+    externalSequences: {
+      type: 'array',
+      description: 'Sequences the database has that no schema file declares (created by someone else), which sql`NEXT VALUE FOR ...` defaults may name: "schema.name", or "name" in the default schema. Any other undeclared sequence is a compile error (SC1306).',
+      items: { type: 'string', description: 'A sequence: schema.name or name.', minLength: 1, pattern: '^[^.]+(?:\\.[^.]+)?$', patternHint: 'a sequence name like sales.order_numbers or order_numbers (at most one dot)' },
+    },
     naming: {
       type: 'object',
       description: 'Templates for the names schemac generates when a schema file gives none.',

@@ -1,6 +1,6 @@
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -122,6 +122,15 @@ export interface UntrustConstraint {
   readonly name: string;
 }
 
+/** CREATE SEQUENCE, before the tables and defaults that draw from it. */
+export interface CreateSequence { readonly kind: 'createSequence'; readonly sequence: Sequence }
+/** DROP SEQUENCE, after the tables and defaults that drew from it; `sequence` is the catalog's, so the inverse can recreate it. */
+export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence: Sequence }
+/**
+ * ALTER SEQUENCE: every option but the type (which ALTER SEQUENCE cannot change: that is a drop
+ * and create). A changed start is RESTART WITH, which also resets the next value.
+ */
+export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
 /**
  * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
  * re-create it (a schema-bound object in the way of a change) or because its table goes (a
@@ -170,6 +179,7 @@ export type Change =
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | CreateSequence | DropSequence | AlterSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse
   | SetDescription
   | DropModule | CreateModule;
@@ -185,6 +195,7 @@ export type HazardCode =
   | 'identity-change'    // identity seed/increment or the identity property changes
   | 'not-null-with-rows' // a column becomes NOT NULL over existing rows
   | 'irreversible'       // the step has no faithful inverse
+  | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
   | 'dependent-rebuild'; // a schema-bound view or function is dropped and re-created around the step
 
@@ -232,7 +243,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }

@@ -10,6 +10,7 @@ import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } f
 import { pairEntities, type SystemNames } from './pair-entities';
 import { renameWarnings, swapWarning } from './rename-warnings';
 import { sequenceRenameSteps } from './rename-order';
+import { diffSequences, sequenceForced } from './diff-sequences';
 import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
@@ -92,6 +93,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   const desiredTables = desired.tables.filter(managed);
   const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
+  const sequences = diffSequences(desired, current, key, options.allowDrop, inScope);
   const tables = pairTables(desiredTables, currentTables, key);
   const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, ctx) }] : []));
   const renames = renameIndex(withColumns, key);
@@ -110,7 +112,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ));
   const byCurrentKey = new Map([...kept, ...dropped].map((s) => [tableKey(key, s.table.current.schema, s.table.current.name), s] as const));
   const cascaded = cascadeForeignKeys([...kept, ...dropped], (schema, name) => byCurrentKey.get(tableKey(key, schema, name)), ctx);
-  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED);
+  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [
@@ -122,7 +124,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ])),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
-  const all = concatPlanned([...planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
+  const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
   const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
   return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings };
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
+  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -78,6 +78,17 @@ function table(t: Table): Json {
   };
 }
 
+function sequence(q: Sequence): { key: string; json: Json } {
+  const cache = q.cache.kind === 'size' ? q.cache.size : q.cache.kind;
+  return {
+    key: `${q.schema}\u0000${q.name}`,
+    json: {
+      schema: q.schema, name: q.name, type: [q.type.name, q.type.precision ?? null],
+      start: q.start, increment: q.increment, min: q.min, max: q.max, cycle: q.cycle, cache,
+    },
+  };
+}
+
 /** The canonical JSON text the fingerprint hashes (exported for debugging a mismatch). */
 export function canonicalJson(db: Database): string {
   const tables = [...db.tables].sort((a, b) => {
@@ -90,6 +101,9 @@ export function canonicalJson(db: Database): string {
     collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table),
     ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
   };
+  // Only when there are any: a database without sequences keeps the fingerprint it always had.
+  const sequences = [...(db.sequences ?? [])].map(sequence).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (sequences.length > 0) doc.sequences = sequences.map((q) => q.json);
   return JSON.stringify(doc);
 }
 

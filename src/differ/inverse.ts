@@ -38,6 +38,9 @@ export function invert(change: Change): Change | null {
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
     case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    case 'createSequence': return { kind: 'dropSequence', sequence: change.sequence };
+    case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
+    case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };

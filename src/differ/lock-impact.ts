@@ -188,6 +188,9 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
   addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropUnique: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
+  createSequence: fixed('sequence-ddl'),
+  dropSequence: fixed('sequence-ddl'),
+  alterSequence: fixed('sequence-ddl'),
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse),
   setIgnoreDupKey: fixed('index-option-metadata'),
@@ -200,6 +203,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
 function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     case 'dropModule': case 'createModule': return null;

@@ -6,11 +6,11 @@ import type { NameKey } from '../sqlserver/names';
 import type { Database } from '../model';
 
 /**
- * The schemas the schema files declare tables in: the default managed set. Not `db.schemas`,
+ * The schemas the schema files declare tables or sequences in: the default managed set. Not `db.schemas`,
  * which the compiler always seeds with dbo even when no table is declared there.
  */
 export function declaredSchemas(desired: Database): string[] {
-  return [...new Set(desired.tables.map((t) => t.schema))];
+  return [...new Set([...desired.tables.map((t) => t.schema), ...(desired.sequences ?? []).map((s) => s.schema)])];
 }
 
 /**

@@ -14,10 +14,12 @@ export const PHASES = [
   { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
   { phase: 'drop-columns', reason: 'columns go once nothing depends on them, before their table could be dropped' },
   { phase: 'drop-tables', reason: 'tables go once nothing references them' },
+  { phase: 'drop-sequences', reason: 'after the tables and defaults that drew from them (Msg 3729 otherwise), before their schema' },
   { phase: 'drop-schemas', reason: 'a schema can only be dropped once empty' },
   { phase: 'renames', reason: 'after drops (a freed name can be taken) and before adds (which use the new names)' },
   { phase: 'create-schemas', reason: 'a table needs its schema' },
   { phase: 'create-types', reason: 'alias types (new or redefined: DROP then CREATE TYPE) exist before the tables and columns that use them' },
+  { phase: 'sequences', reason: 'created and altered after their schema, before the tables and defaults that draw from them' },
   { phase: 'create-tables', reason: 'in foreign-key order (referenced first) though FKs are added last anyway' },
   { phase: 'add-columns', reason: 'new columns exist before they are filled, altered or constrained' },
   { phase: 'backfill', reason: 'NULLs are filled before a column becomes NOT NULL' },
@@ -67,6 +69,8 @@ export function phaseOf(change: Change): Phase {
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
+    case 'dropSequence': return 'drop-sequences';
+    case 'createSequence': case 'alterSequence': return 'sequences';
     case 'rebuildCompression': case 'setIgnoreDupKey': return 'storage';
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
     case 'setSparse': return 'alter-columns';
@@ -106,6 +110,8 @@ function keyInPhase(change: Change): SortKey {
     case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
+    case 'createSequence': case 'dropSequence': return [change.sequence.schema, change.sequence.name, 0, ''];
+    case 'alterSequence': return [change.to.schema, change.to.name, 0, ''];
     // The table's rows first (a heap rebuild rebuilds its nonclustered indexes anyway).
     case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
     case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];

@@ -14,14 +14,16 @@ import { statementsForDriver } from './tsql/script';
  * - `changes[]`: the steps in execution order.
  *   - `index`: 1-based step number, as the plan text and the scripts' comments show it.
  *   - `kind`: the change kind (`createTable`, `addColumn`, `createIndex`, ...).
- *   - `table`: `{ schema, name }` of the table it touches, or null (schema changes).
- *   - `object`: the name of what it touches (table, column, index or constraint, schema).
+ *   - `table`: `{ schema, name }` of the table it touches, or null (schema and sequence changes).
+ *   - `object`: the name of what it touches (table, column, index or constraint, schema; a
+ *     sequence as `schema.name`).
  *   - `summary`: one line for people, e.g. `add column email varchar(255) NOT NULL`.
  *   - `delta`: for an alteration, or the re-creation of a check, FK, default, key or index whose
  *     definition changed: `[{ part, from, to }]`, each part old -> new (e.g. `{ part: "onDelete",
  *     from: "ON DELETE NO ACTION", to: "ON DELETE CASCADE" }`); null for other steps.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
- *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible.
+ *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible,
+ *     sequence-restart.
  *   - `downHazards[]`: `{ code, message }`: hazards of the step's inverse in the down script
  *     where they differ from its own (the narrowing that undoes a widening, and the index it
  *     rebuilds around it); empty for most steps.

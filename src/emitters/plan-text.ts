@@ -26,6 +26,10 @@ export interface PlanCounts {
   readonly tablesToDrop: number;
   readonly schemasToCreate: number;
   readonly schemasToDrop: number;
+  /** Sequences created, altered and dropped (a type change counts as a drop and a create). */
+  readonly sequencesToCreate: number;
+  readonly sequencesToAlter: number;
+  readonly sequencesToDrop: number;
 }
 
 /** Names in a plan compare under its database's collation (the default for a hand-built plan). */
@@ -39,8 +43,12 @@ export function countPlan(plan: Plan): PlanCounts {
   const touched = new Set<string>();
   let schemasToCreate = 0;
   let schemasToDrop = 0;
+  const sequences = { create: 0, alter: 0, drop: 0 };
   for (const { change } of plan.steps) {
-    if (change.kind === 'createSchema') schemasToCreate += 1;
+    if (change.kind === 'createSequence') sequences.create += 1;
+    else if (change.kind === 'alterSequence') sequences.alter += 1;
+    else if (change.kind === 'dropSequence') sequences.drop += 1;
+    else if (change.kind === 'createSchema') schemasToCreate += 1;
     else if (change.kind === 'dropSchema') schemasToDrop += 1;
     else if (change.kind === 'createTable') created.add(tableKey(key, change.table.schema, change.table.name));
     else if (change.kind === 'dropTable') dropped.add(tableKey(key, change.table.schema, change.table.name));
@@ -53,6 +61,7 @@ export function countPlan(plan: Plan): PlanCounts {
   return {
     tablesToCreate: created.size, tablesToAlter: altered.length, tablesToDrop: dropped.size,
     schemasToCreate, schemasToDrop,
+    sequencesToCreate: sequences.create, sequencesToAlter: sequences.alter, sequencesToDrop: sequences.drop,
   };
 }
 
@@ -62,6 +71,8 @@ export function summaryLine(counts: PlanCounts): string {
   const schemas: string[] = [];
   if (counts.schemasToCreate > 0) schemas.push(`${counts.schemasToCreate} schema${counts.schemasToCreate === 1 ? '' : 's'} to create`);
   if (counts.schemasToDrop > 0) schemas.push(`${counts.schemasToDrop} schema${counts.schemasToDrop === 1 ? '' : 's'} to drop`);
+  const sequences = [[counts.sequencesToCreate, 'create'], [counts.sequencesToAlter, 'alter'], [counts.sequencesToDrop, 'drop']] as const;
+  for (const [n, verb] of sequences) if (n > 0) schemas.push(`${n} sequence${n === 1 ? '' : 's'} to ${verb}`);
   return schemas.length > 0 ? `${base}; ${schemas.join(', ')}.` : `${base}.`;
 }
 
@@ -71,8 +82,11 @@ function groupSteps(plan: Plan): Group[] {
   const groups = new Map<string, Group>();
   plan.steps.forEach((step, stepIndex) => {
     const facts = describeChange(step.change);
-    const key = facts.table === null ? `schema:${names(facts.object)}` : `table:${tableKey(names, facts.table.schema, facts.table.name)}`;
-    const title = facts.table === null ? `schema ${facts.object}` : `table ${facts.table.schema}.${facts.table.name}`;
+    const sequence = sequenceOf(step.change);
+    const key = sequence !== null ? `sequence:${tableKey(names, sequence.schema, sequence.name)}`
+      : facts.table === null ? `schema:${names(facts.object)}` : `table:${tableKey(names, facts.table.schema, facts.table.name)}`;
+    const title = sequence !== null ? `sequence ${sequence.schema}.${sequence.name}`
+      : facts.table === null ? `schema ${facts.object}` : `table ${facts.table.schema}.${facts.table.name}`;
     let group = groups.get(key);
     if (group === undefined) {
       group = { title, entries: [] };
@@ -81,6 +95,12 @@ function groupSteps(plan: Plan): Group[] {
     group.entries.push({ stepIndex, step });
   });
   return [...groups.values()];
+}
+
+/** The sequence a step creates, alters or drops, or null. */
+function sequenceOf(change: PlanStep['change']): { readonly schema: string; readonly name: string } | null {
+  if (change.kind === 'createSequence' || change.kind === 'dropSequence') return change.sequence;
+  return change.kind === 'alterSequence' ? change.to : null;
 }
 
 /** A step's line without colour: `+ summary (step n)`; the lock column is aligned on these. */

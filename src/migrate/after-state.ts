@@ -29,7 +29,7 @@ export function stateAfter(desired: Database, previous: Database, plan: Plan): D
     if (old !== undefined) { tables.push(plain(old)); wholeTables.add(`${key(s.table.schema)}.${key(s.table.name)}`); }
   }
   for (const s of plan.skipped) {
-    if (s.objectType === 'schema' || s.objectType === 'type' || s.objectType === 'table' || wholeTables.has(`${key(s.table.schema)}.${key(s.table.name)}`)) continue;
+    if (s.objectType === 'schema' || s.objectType === 'type' || s.objectType === 'sequence' || s.objectType === 'table' || wholeTables.has(`${key(s.table.schema)}.${key(s.table.name)}`)) continue;
     const old = previous.tables[find([...previous.tables], s)];
     // The skipped object's table kept its old name in `s`; the desired one may be renamed.
     const i = tables.findIndex((t) => key(t.schema) === key(s.table.schema)
@@ -40,9 +40,14 @@ export function stateAfter(desired: Database, previous: Database, plan: Plan): D
   // Alias types the plan left alone (undeclared, kept without --allow-drop) stay as they were.
   const keptTypes = (previous.aliasTypes ?? []).filter((a) => plan.skipped.some((s) => s.objectType === 'type' && key(s.table.schema) === key(a.schema) && key(s.name) === key(a.name)));
   const aliasTypes = [...(desired.aliasTypes ?? []), ...keptTypes];
+  // Sequences the plan left alone (undeclared, no --allow-drop) stay as they were.
+  const keptSequences = (previous.sequences ?? []).filter((q) => plan.skipped.some((s) => s.objectType === 'sequence'
+    && key(s.table.schema) === key(q.schema) && key(s.name) === key(q.name)));
+  const sequences = [...(desired.sequences ?? []), ...keptSequences];
   const after: Database = {
     name: null, collation: desired.collation, schemas: [...schemas].sort(), tables,
     ...(aliasTypes.length > 0 ? { aliasTypes: aliasTypes.map(({ source: _s, ...a }) => a) } : {}),
+    ...(sequences.length > 0 ? { sequences: sequences.map(({ source: _s, ...q }) => q) } : {}),
   };
   const remaining = diff(desired, after, { allowDrop: false });
   if (remaining.steps.length > 0) {
@@ -76,6 +81,7 @@ function withSkipped(t: Table, old: Table, s: SkippedObject, key: NameKey): Tabl
     case 'primaryKey': return t.primaryKey === null && old.primaryKey !== null ? { ...t, primaryKey: old.primaryKey } : t;
     case 'table':
     case 'schema':
+    case 'sequence':
     case 'type':
       return t;
   }

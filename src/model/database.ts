@@ -1,4 +1,5 @@
 import type { SqlExpression } from './expression';
+import type { Sequence } from './sequence';
 import type { SourceRef } from './source';
 import type { SqlType } from './types';
 import type { DependentModule } from './modules';
@@ -14,6 +15,8 @@ export interface Database {
   /** Every schema that holds a managed table or was declared, 'dbo' included, sorted. */
   readonly schemas: readonly string[];
   readonly tables: readonly Table[];
+  /** CREATE SEQUENCE objects (absent: none; older builders and snapshots have no sequences). */
+  readonly sequences?: readonly Sequence[];
   /** User alias types (CREATE TYPE ... FROM), sorted by schema and name; absent means none. */
   readonly aliasTypes?: readonly AliasTypeDef[];
   /** Catalog only: what the server is (edition and version decide online operations). */

@@ -3,6 +3,7 @@ export * from './types';
 export * from './expression';
 export * from './source';
 export * from './database';
+export * from './sequence';
 export * from './alias-types';
 export * from './temporal';
 export * from './diagnostic';

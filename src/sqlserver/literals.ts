@@ -25,6 +25,11 @@ export function quoteQualified(schema: string, name: string): string {
   return `${quoteIdent(schema)}.${quoteIdent(name)}`;
 }
 
+/** `NEXT VALUE FOR [schema].[name]`: a sequence default, schema-qualified so it never depends on the creator's default schema. */
+export function nextValueForText(schema: string, name: string): string {
+  return `NEXT VALUE FOR ${quoteQualified(schema, name)}`;
+}
+
 /**
  * A string literal with `'` doubled. `unicode` adds the N prefix: SQL Server keeps the prefix as
  * written, so callers choose it from the type the literal meets (N for nchar/nvarchar).

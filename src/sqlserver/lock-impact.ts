@@ -40,6 +40,7 @@ const UPDATE_TOP = 'https://learn.microsoft.com/sql/t-sql/queries/update-transac
 
 /** Every rule, by id. The ids are stable: JSON output and lint findings name them. */
 export const LOCK_RULES = {
+  'sequence-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/ALTER/DROP SEQUENCE changes one catalog row and touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-sequence-transact-sql' },
   'type-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP TYPE of an alias type touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-type-transact-sql' },
   'schema-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP SCHEMA touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-schema-transact-sql' },
   'create-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a new table: nothing else uses it yet', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql' },

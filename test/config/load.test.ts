@@ -82,6 +82,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads externalSequences as schema.name or name, and names a bad one', () => {
+    write('{"externalSequences": ["billing.invoice_numbers", "legacy_ids"]}');
+    expect(loadConfig(dir).config.externalSequences).toEqual(['billing.invoice_numbers', 'legacy_ids']);
+    write('{}');
+    expect(loadConfig(dir).config.externalSequences).toBeUndefined();
+    write('{"externalSequences": ["a.b.c"]}');
+    expect(errorOf()).toMatch(/^schemac\.config\.json: externalSequences\[0\]: .*a sequence name like sales\.order_numbers/);
+  });
+
   it('accepts a UTF-8 byte order mark (some Windows editors write one)', () => {
     write('\uFEFF{"defaultSchema": "app"}');
     expect(loadConfig(dir).config.defaultSchema).toBe('app');
@@ -99,7 +108,7 @@ describe('loadConfig', () => {
   it('rejects unknown keys, including unknown rule ids, naming where they are', () => {
     write('{ "lints": {}, "lint": { "rules": { "no-such-rule": "off" } } }');
     expect(errorOf().split('\n')).toEqual([
-      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, systemNames, descriptions, managedSchemas, naming, lint, ignore, database',
+      'schemac.config.json: lints: unknown key; expected one of $schema, schema, defaultSchema, systemNames, descriptions, managedSchemas, externalSequences, naming, lint, ignore, database',
       expect.stringMatching(/^schemac\.config\.json: lint\.rules\.no-such-rule: unknown key; expected one of fk-without-index, heap-table, /),
     ]);
   });

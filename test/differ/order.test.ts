@@ -1,7 +1,7 @@
 /** Phases, inverses and output stability of the differ. */
 import { diff, PHASES, phaseOf, type Change, type ChangeKind } from '../../src/differ';
 import { invert } from '../../src/differ/inverse';
-import { ck, col, db, df, expr, fk, ix, pk, table, uq } from '../support/model-builders';
+import { ck, col, db, df, expr, fk, ix, pk, seq, table, uq } from '../support/model-builders';
 import type { Database, DependentModule, Table } from '../../src/model';
 
 const ref = { schema: 'dbo', name: 't' };
@@ -41,6 +41,9 @@ const sample: Record<ChangeKind, Change> = {
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
+  createSequence: { kind: 'createSequence', sequence: seq('s') },
+  dropSequence: { kind: 'dropSequence', sequence: seq('s') },
+  alterSequence: { kind: 'alterSequence', from: seq('s'), to: seq('s', { cycle: true }) },
   rebuildCompression: { kind: 'rebuildCompression', table: ref, index: { name: 'ix', clustered: false }, from: 'NONE', to: 'PAGE' },
   setIgnoreDupKey: { kind: 'setIgnoreDupKey', table: ref, index: 'ix', to: true },
   setSparse: { kind: 'setSparse', table: ref, column: 'a', sparse: true },

@@ -1,5 +1,6 @@
 /** One example change of every kind, with the statements it must render to (a Record, so a new kind must be added here). */
 import type { Change, ChangeKind } from '../../src/differ/changes';
+import type { Sequence } from '../../src/model';
 import type { DependentModule } from '../../src/model';
 import { ck, col, df, expr, fk, ix, key, t, TENANTS, tenantsTable, USERS } from './fixtures';
 
@@ -21,6 +22,12 @@ const smallTable = {
   uniqueConstraints: [key('uq_order_lines_note', ['note'], false)],
   indexes: [], checks: [ck('ck_order_lines_qty', '([qty]>(0))')],
   defaults: [df('df_order_lines_qty', 'qty', '((1.5))')], foreignKeys: [],
+};
+
+/** A descending decimal sequence with a bracket in its name: every option written out. */
+const ORDER_NUMBERS: Sequence = {
+  schema: 'sales', name: 'order]numbers', type: t.decimal(20, 0), start: '1000', increment: '-5',
+  min: '-99999999999999999999', max: '1000', cycle: true, cache: { kind: 'size', size: 50 },
 };
 
 /** Every change kind, rendered. */
@@ -116,6 +123,15 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   untrustConstraint: {
     change: { kind: 'untrustConstraint', table: USERS, name: 'fk_users_tenant' },
     sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];', 'ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
+  },
+  createSequence: {
+    change: { kind: 'createSequence', sequence: ORDER_NUMBERS },
+    sql: ['CREATE SEQUENCE [sales].[order]]numbers] AS decimal(20,0) START WITH 1000 INCREMENT BY -5 NO MINVALUE MAXVALUE 1000 CYCLE CACHE 50;'],
+  },
+  dropSequence: { change: { kind: 'dropSequence', sequence: ORDER_NUMBERS }, sql: ['DROP SEQUENCE [sales].[order]]numbers];'] },
+  alterSequence: {
+    change: { kind: 'alterSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, start: '500', max: '999', cycle: false, cache: { kind: 'none' } } },
+    sql: ['ALTER SEQUENCE [sales].[order]]numbers] RESTART WITH 500 MAXVALUE 999 NO CYCLE NO CACHE;'],
   },
   rebuildCompression: {
     change: { kind: 'rebuildCompression', table: USERS, index: null, from: 'NONE', to: 'PAGE' },

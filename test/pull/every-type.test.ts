@@ -1,9 +1,9 @@
 /**
  * Every column type over the wire: the stand-in holds test/fixtures/sql/every-type.sql (rowversion
  * and its old name timestamp, sql_variant, hierarchyid, geography, geometry, text, ntext, image,
- * sysname, and a primary XML index schemac cannot model). `pull` then `plan` is empty; a change
- * applies and converges, its down script restores the catalog exactly, and the opaque XML index
- * is still there afterwards.
+ * sysname, user alias types, and a primary XML index schemac cannot model). `pull` then `plan` is
+ * empty; a change applies and converges, its down script restores the catalog exactly, and the
+ * opaque XML index is still there afterwards; so do alias type changes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -74,7 +74,14 @@ describe('every column type, over the wire', () => {
       place: { name: 'geography' }, shape: { name: 'geometry' }, legacy_notes: { name: 'text' },
       legacy_body: { name: 'ntext' }, legacy_photo: { name: 'image' },
       owner: { name: 'nvarchar', length: 128, alias: { schema: 'sys', name: 'sysname' } },
+      contact: { name: 'nvarchar', length: 320, alias: { schema: 'dbo', name: 'Email' } },
     });
+    expect(db.aliasTypes).toEqual([
+      { schema: 'dbo', name: 'Email', base: { name: 'nvarchar', length: 320 }, nullable: false },
+      { schema: 'dbo', name: 'Quantity', base: { name: 'decimal', precision: 12, scale: 3 }, nullable: true },
+    ]);
+    // A column declared with the type and neither NULL nor NOT NULL takes the type's NOT NULL.
+    expect(db.tables.find((t) => t.name === 'audit_rows')!.columns.find((c) => c.name === 'actor')!.nullable).toBe(false);
     expect(db.tables.find((t) => t.name === 'audit_rows')!.columns.find((c) => c.name === 'stamp')!.type).toEqual({ name: 'rowversion' });
 
     const r = await schemac(['pull', '--database', url], { cwd });
@@ -83,6 +90,12 @@ describe('every column type, over the wire', () => {
     for (const decorator of ['rowversion()', 'sql_variant(', 'hierarchyid(', 'geography(', 'geometry(', 'text(', 'ntext(', 'image(', 'sysname(']) {
       expect(pulled).toContain(`@Column.${decorator}`);
     }
+    expect(pulled).toContain("@Column.alias(Email, { nullable: true })");
+    expect(pulled).toContain("import { Email } from './alias-types.schema';");
+    expect(fs.readFileSync(path.join(cwd, 'schema/alias-types.schema.ts'), 'utf8')).toContain([
+      'export const Email = AliasType.nvarchar(320);',
+      'export const Quantity = AliasType.decimal(12, 3, { nullable: true });',
+    ].join('\n'));
     const compiled = compileSchema(path.join(cwd, 'schema'));
     expect(describeDiagnostics(compiled.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
     expect(describePlan(diff(compiled.database, db, { allowDrop: true }))).toEqual([]);
@@ -119,6 +132,48 @@ describe('every column type, over the wire', () => {
     expect(after.indexes).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'pxml_documents_body', type_desc: 'XML' })]));
     await run(down);
     expect(await catalog()).toEqual(before);
+  });
+
+  test('alias type changes apply and converge, and down restores the catalog exactly', async () => {
+    const before = await catalog();
+    const db = await current();
+    const code = { schema: 'dbo', name: 'Code', base: { name: 'varchar' as const, length: 12 }, nullable: false };
+    const desired: Database = {
+      ...db,
+      // A new type, an unused one redefined (DROP and CREATE TYPE), and columns moving onto and off aliases.
+      aliasTypes: [...(db.aliasTypes ?? []).map((a) => (a.name === 'Quantity' ? { ...a, base: { name: 'decimal' as const, precision: 14, scale: 2 } } : a)), code],
+      tables: db.tables.map((t) => {
+        const { opaque: _o, rowCount: _r, ...rest } = t;
+        if (t.name !== 'documents') return rest;
+        return {
+          ...rest,
+          columns: [
+            ...rest.columns.map((c) => (c.name === 'contact' ? { ...c, type: { name: 'nvarchar' as const, length: 320 } } : c)),
+            { name: 'sku', type: { ...code.base, alias: { schema: 'dbo', name: 'Code' } }, nullable: true, identity: null, collation: null, computed: null },
+          ],
+        };
+      }),
+    };
+    const plan = diff(desired, db, { allowDrop: false });
+    expect(plan.refused).toBeUndefined();
+    expect(describePlan(plan)).toEqual(expect.arrayContaining([expect.stringContaining('"kind":"createType"'), expect.stringContaining('"kind":"redefineType"')]));
+    const up = renderScript(plan, { direction: 'up', databaseName: 'app' }).text;
+    const down = renderScript(plan, { direction: 'down', databaseName: 'app' }).text;
+    expectValidTsql(up);
+    expectValidTsql(down);
+    await run(up);
+    expect(describePlan(diff(desired, await current(), { allowDrop: false }))).toEqual([]);
+    await run(down);
+    expect(await catalog()).toEqual(before);
+  });
+
+  test('redefining a type that columns use is refused, naming them, and plans nothing', async () => {
+    const db = await current();
+    const strip = (d: Database): Database => ({ ...d, tables: d.tables.map(({ opaque: _o, ...t }) => t) });
+    const wider = { ...strip(db), aliasTypes: (db.aliasTypes ?? []).map((a) => (a.name === 'Email' ? { ...a, base: { name: 'nvarchar' as const, length: 400 } } : a)) };
+    const plan = diff(wider, db, { allowDrop: false });
+    expect(plan.steps).toEqual([]);
+    expect(plan.refused).toEqual([expect.objectContaining({ change: 'redefine type dbo.Email', reason: expect.stringContaining('dbo.audit_rows.actor, dbo.documents.contact') })]);
   });
 
   test('a change to a column under the XML index is refused, naming it', async () => {

@@ -6,7 +6,7 @@ import { defaultNameKey } from '../../src/sqlserver/names';
 import { makeExpression } from '../../src/expr';
 import type {
   CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint,
-  ReferentialAction, SqlExpression, SqlType, SqlTypeName, Table,
+  ReferentialAction, Sequence, SqlExpression, SqlType, SqlTypeName, Table,
 } from '../../src/model';
 
 /** The default database collation (case-insensitive). */
@@ -121,8 +121,18 @@ export function table(qualified: string, p: TableParts): Table {
   };
 }
 
-/** A database; its schemas are dbo plus those of its tables unless given. */
-export function db(tables: Table[], o: { collation?: string; schemas?: string[] } = {}): Database {
-  const schemas = o.schemas ?? [...new Set(['dbo', ...tables.map((t) => t.schema)])].sort();
-  return { name: null, collation: o.collation ?? CI, schemas, tables };
+/** A database; its schemas are dbo plus those of its tables and sequences unless given. */
+export function db(tables: Table[], o: { collation?: string; schemas?: string[]; sequences?: Sequence[] } = {}): Database {
+  const sequences = o.sequences ?? [];
+  const schemas = o.schemas ?? [...new Set(['dbo', ...tables.map((t) => t.schema), ...sequences.map((q) => q.schema)])].sort();
+  return { name: null, collation: o.collation ?? CI, schemas, tables, ...(sequences.length > 0 ? { sequences } : {}) };
+}
+
+/** A sequence (`schema.name` or `name` in dbo): bigint 1..9223372036854775807 by 1, NO CYCLE, CACHE unless given. */
+export function seq(qualified: string, o: Partial<Omit<Sequence, 'schema' | 'name'>> = {}): Sequence {
+  const [schema, name] = qualified.includes('.') ? qualified.split('.') as [string, string] : ['dbo', qualified];
+  return {
+    schema, name, type: o.type ?? { name: 'bigint' }, start: o.start ?? '1', increment: o.increment ?? '1',
+    min: o.min ?? '1', max: o.max ?? '9223372036854775807', cycle: o.cycle ?? false, cache: o.cache ?? { kind: 'default' },
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Table,
+  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, Table,
 } from '../../src/model';
 
 interface MTable {
@@ -19,6 +19,7 @@ interface MTable {
 class Sim {
   readonly tables: MTable[];
   readonly schemas: string[];
+  sequences: Sequence[];
   types: AliasTypeDef[];
   readonly k: (s: string) => string;
 
@@ -26,7 +27,17 @@ class Sim {
     this.k = /_CS(_|$)|_BIN/i.test(db.collation) ? (s) => s : (s) => s.toLowerCase();
     this.tables = db.tables.map((t) => this.mutable(t, t.rowCount ?? 0));
     this.schemas = [...db.schemas];
+    this.sequences = [...(db.sequences ?? [])];
     this.types = [...(db.aliasTypes ?? [])];
+  }
+
+  /** Whether some default draws from the sequence (SQL Server then refuses DROP SEQUENCE, Msg 3729). */
+  sequenceUsed(q: Sequence): boolean {
+    const name = `next value for [${this.k(q.schema)}].[${this.k(q.name)}]`;
+    return this.tables.some((t) => t.defaults.some((d) => d.expression.canonical.includes(name)));
+  }
+  findSequence(schema: string, name: string): Sequence | undefined {
+    return this.sequences.find((q) => this.eq(q.schema, schema) && this.eq(q.name, name));
   }
 
   /** Columns (schema.table.column) declared with alias type `a`: DROP TYPE fails while one is (Msg 3732). */
@@ -195,8 +206,27 @@ class Sim {
         return;
       }
       case 'backfillColumn': this.column(this.get(change.table), change.column); return;
+      case 'createSequence': {
+        const q = change.sequence;
+        if (this.findSequence(q.schema, q.name)) this.fail(`sequence ${q.name} exists`);
+        if (!this.schemas.some((x) => this.eq(x, q.schema))) this.fail(`no schema ${q.schema}`);
+        this.sequences.push(q); return;
+      }
+      case 'dropSequence': {
+        const q = this.findSequence(change.sequence.schema, change.sequence.name) ?? this.fail(`no sequence ${change.sequence.name}`);
+        if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
+        this.sequences = this.sequences.filter((x) => x !== q); return;
+      }
+      case 'alterSequence': {
+        const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
+        if (q.type.name !== change.to.type.name || q.type.precision !== change.to.type.precision) this.fail('ALTER SEQUENCE cannot change the type');
+        this.sequences = this.sequences.map((x) => (x === q ? change.to : x)); return;
+      }
       case 'addDefault': {
         const t = this.get(change.table); this.column(t, change.constraint.column);
+        for (const m of change.constraint.expression.canonical.matchAll(/next value for \[([^\]]+)\]\.\[([^\]]+)\]\)/g)) {
+          if (!this.findSequence(m[1] as string, m[2] as string)) this.fail(`default ${change.constraint.name} draws from missing sequence ${m[2]}`);
+        }
         if (t.defaults.some((d) => this.eq(d.column, change.constraint.column))) this.fail(`column ${change.constraint.column} already has a default`);
         this.newConstraintName(t, change.constraint.name); t.defaults.push(change.constraint); return;
       }
@@ -366,9 +396,13 @@ class Sim {
   }
 
   result(): Database {
-    const { aliasTypes: _a, ...rest } = this.db;
+    const { aliasTypes: _a, sequences: _q, ...rest } = this.db;
     const types = [...this.types].sort((a, b) => `${a.schema}.${a.name}`.localeCompare(`${b.schema}.${b.name}`));
-    return { ...rest, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })), ...(types.length > 0 ? { aliasTypes: types } : {}) };
+    const sequences = [...this.sequences].sort((a, b) => (`${a.schema}.${a.name}` < `${b.schema}.${b.name}` ? -1 : 1));
+    return {
+      ...rest, schemas: [...this.schemas].sort(), tables: this.tables.map((t) => ({ ...t })), ...(types.length > 0 ? { aliasTypes: types } : {}),
+      ...(sequences.length > 0 ? { sequences } : {}),
+    };
   }
 }
 

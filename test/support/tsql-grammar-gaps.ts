@@ -86,6 +86,20 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] varchar(20) NOT NULL WITH (ONLINE = ON);',
   },
   {
+    id: 'sequence-negative-constant',
+    form: 'CREATE SEQUENCE s ... START WITH <constant> ... MINVALUE <constant> MAXVALUE <constant>, ALTER SEQUENCE s RESTART WITH <constant> INCREMENT BY <constant> ..., where a constant is negative (the grammar takes a minus sign only in CREATE SEQUENCE ... INCREMENT BY)',
+    pattern: new RegExp(`^(?:CREATE|ALTER)\\s+SEQUENCE\\s+${QID}\\s[^;]*\\b(?:WITH|BY|MINVALUE|MAXVALUE)\\s+-`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-sequence-transact-sql and alter-sequence-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-sequence-transact-sql.md): "START WITH <constant>", "MINVALUE [ <constant> ]"; the int range a sequence may start in is -2,147,483,648 to 2,147,483,647',
+    example: 'CREATE SEQUENCE [dbo].[s] AS int START WITH -5 INCREMENT BY 1 MINVALUE -10 MAXVALUE 100 NO CYCLE NO CACHE;',
+  },
+  {
+    id: 'next-value-for',
+    form: 'NEXT VALUE FOR sequence as an expression: a column DEFAULT in CREATE TABLE / ALTER TABLE ADD, INSERT ... VALUES, SELECT',
+    pattern: /\bNEXT\s+VALUE\s+FOR\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/functions/next-value-for-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/functions/next-value-for-transact-sql.md): "NEXT VALUE FOR [ database_name . ] [ schema_name . ] sequence_name"; usable "in a default constraint" and in INSERT ... VALUES and SELECT',
+    example: 'CREATE TABLE [dbo].[t] ([a] bigint NOT NULL CONSTRAINT [df_t_a] DEFAULT (NEXT VALUE FOR [dbo].[s]));',
+  },
+  {
     id: 'create-table-sparse',
     form: 'CREATE TABLE t ( column_name data_type [ COLLATE c ] SPARSE NULL ... ) (the grammar takes SPARSE in ALTER TABLE ADD only)',
     pattern: /^CREATE\s+TABLE\b[^;]*\bSPARSE\b/i,

@@ -101,6 +101,8 @@ export function changeSource(change: Change): SourceRef | null {
     case 'dropModule': case 'createModule':
     case 'setDescription':
       return null;
+    case 'createSequence': case 'dropSequence': return change.sequence.source ?? null;
+    case 'alterSequence': return change.to.source ?? null;
   }
 }
 

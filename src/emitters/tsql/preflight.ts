@@ -208,6 +208,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable':
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
+    case 'createSequence': case 'dropSequence': case 'alterSequence':
     case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
       return;
     default:

@@ -5,6 +5,7 @@ import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, r
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption } from './online';
+import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
 import { renderCreateModule, renderDropModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
@@ -149,6 +150,9 @@ const RENDERERS: Renderers = {
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  createSequence: (c) => [renderCreateSequence(c.sequence)],
+  dropSequence: (c) => [renderDropSequence(c.sequence)],
+  alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
   createModule: (c) => renderCreateModule(c.module),
 };

@@ -23,6 +23,8 @@ export interface ColumnExtras {
   readonly softDelete: boolean;
   /** Name comparison of the pulled database's collation. */
   readonly key: NameKey;
+  /** The declared const of the column's user alias type, when it has one. */
+  readonly alias?: { readonly constName: string; readonly nullable: boolean };
 }
 
 /** The written column: decorator line, field line, and whether sql`...` was used. */
@@ -32,6 +34,8 @@ export interface ColumnText {
   readonly usesSql: boolean;
   /** Set when a definition could not be written (a backtick or `${` in it). */
   readonly problem: string | null;
+  /** The alias type const the decorator names, which the file imports. */
+  readonly aliasConst?: string;
 }
 
 
@@ -85,7 +89,7 @@ export function literalDefault(text: string, type: SqlType, canonical: string, k
 }
 
 /** Type facets as the decorator's positional arguments. */
-function facets(type: SqlType): string[] {
+export function facets(type: SqlType): string[] {
   const len = (): string => (type.length === 'max' ? "'max'" : String(type.length ?? 1));
   const shape = facetShape(type.name);
   switch (shape) {
@@ -139,7 +143,9 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
     return written;
   };
   if (extras.field.explicitName) opts.push(`name: ${tsString(column.name)}`);
-  if (column.nullable) opts.push('nullable: true');
+  // A column of an alias type is the type's nullability unless it says otherwise.
+  if (extras.alias !== undefined) { if (column.nullable !== extras.alias.nullable) opts.push(`nullable: ${column.nullable}`); }
+  else if (column.nullable) opts.push('nullable: true');
   if (column.identity) opts.push(`identity: [${identityPart(column.identity.seed)}, ${identityPart(column.identity.increment)}]`);
   if (column.collation !== null) opts.push(`collation: ${tsString(column.collation)}`);
   if (column.computed) {
@@ -157,6 +163,10 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   const args = [...(sysname ? [] : facets(column.type)), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
   const base = extras.unionType ?? fieldType(column.type);
   const type = column.nullable ? `${base} | null` : base;
+  if (extras.alias !== undefined) {
+    const aliasArgs = [extras.alias.constName, ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
+    return { decorator: `@Column.alias(${aliasArgs.join(', ')})`, field: `${extras.field.field}!: ${type};`, usesSql, problem, aliasConst: extras.alias.constName };
+  }
   return {
     decorator: `@Column.${sysname ? 'sysname' : column.type.name}(${args.join(', ')})`,
     field: `${extras.field.field}!: ${type};`,

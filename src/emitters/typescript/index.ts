@@ -9,6 +9,7 @@ import { detectMixins, type Mixin } from './mixins';
 import { NameSpace } from './naming';
 import { mixinFileBase, renderFile } from './render-file';
 import { tableViews, type TableView } from './table-view';
+import { ALIAS_TYPES_FILE_BASE, aliasConsts, aliasTypesFile } from './alias-types';
 
 /** Options of pullSchema. */
 export interface PullOptions {
@@ -24,16 +25,18 @@ export interface PullResult {
 }
 
 /** Identifiers the files import or use; no generated class or type may take them. */
-const reserved = ['Check', 'Column', 'DefaultName', 'ForeignKey', 'Index', 'Mixin', 'PrimaryKey', 'Table', 'Unique', 'sql', 'Date', 'Uint8Array'];
+const reserved = ['AliasType', 'Check', 'Column', 'DefaultName', 'ForeignKey', 'Index', 'Mixin', 'PrimaryKey', 'Table', 'Unique', 'sql', 'Date', 'Uint8Array'];
 
 /** Pure: the schema files describing `db`. Deterministic for a given model. */
 export function pullSchema(db: Database, options: PullOptions = {}): PullResult {
   const problems: string[] = unexpressible(db);
   const names = new NameSpace(reserved);
-  const views = tableViews(db, names, problems);
+  const aliases = aliasConsts(db, names);
+  const views = tableViews(db, names, problems, aliases.lookup);
   const mixins = options.mixins === false ? [] : detectMixins(views, names);
   const files = new NameSpace([]);
   const fileOfClass = new Map<string, string>();
+  const aliasFile = aliases.list.length > 0 ? files.claim(ALIAS_TYPES_FILE_BASE, `${ALIAS_TYPES_FILE_BASE}-declared`) : undefined;
   for (const v of views) fileOfClass.set(v.className, files.claim(v.fileBase, `${v.fileBase}-table`));
   for (const m of mixins) fileOfClass.set(m.className, files.claim(mixinFileBase(m.className)));
   const fileOf = (cls: string): string => {
@@ -47,7 +50,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
       doc: `${m.className}: shared by ${m.tables.map((t) => t.table.name).join(', ')} (found by schemac pull).`,
       classDecorator: { text: '@Mixin()', uses: 'Mixin' },
       className: m.className, abstract: true, parent: m.parent?.className ?? null,
-      columns: m.columns, items: m.items, fileOf, names, problems,
+      columns: m.columns, items: m.items, fileOf, names, problems, ...(aliasFile !== undefined ? { aliasFile } : {}),
     });
     out.push({ path: `${fileOf(m.className)}.schema.ts`, text });
   }
@@ -64,10 +67,11 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
       className: v.className, abstract: false, parent: mixin?.className ?? null,
       columns: v.columns.filter((c) => !inherited.columns.has(c.signature)),
       items: v.items.filter((i) => i.template === null || !inherited.items.has(i.text(i.template))),
-      fileOf, names, problems,
+      fileOf, names, problems, ...(aliasFile !== undefined ? { aliasFile } : {}),
     });
     out.push({ path: `${fileOf(v.className)}.schema.ts`, text });
   }
+  if (aliasFile !== undefined) out.push({ path: `${aliasFile}.schema.ts`, text: aliasTypesFile(aliases.list, db.name) });
   // A database without tables still gets one file: a folder with no schema file is an error
   // (nothing is ever dropped because files went missing), so the file says the emptiness is meant.
   if (out.length === 0) out.push({ path: `${EMPTY_FILE_BASE}.schema.ts`, text: emptySchemaText(db) });

@@ -15,6 +15,8 @@ export interface FileContent {
   readonly parent: string | null;
   readonly columns: readonly ColumnView[];
   readonly items: readonly TableItem[];
+  /** The file (without .schema.ts) that declares the alias types the columns name. */
+  readonly aliasFile?: string;
   /** The file name (without .schema.ts) of each class this file imports. */
   readonly fileOf: (className: string) => string;
   readonly names: NameSpace;
@@ -28,6 +30,7 @@ export function renderFile(c: FileContent): string {
   if (c.parent) imports.add(c.parent);
   const types: string[] = [];
   const fields: string[] = [];
+  const aliasConsts = new Set<string>();
   for (const col of c.columns) {
     let unionType: string | null = null;
     if (col.unionValues) {
@@ -40,6 +43,7 @@ export function renderFile(c: FileContent): string {
     if (text.problem) c.problems.push(text.problem);
     uses.add('Column');
     if (text.usesSql) uses.add('sql');
+    if (text.aliasConst !== undefined) aliasConsts.add(text.aliasConst);
     fields.push(...docCommentLines(col.column.description, '  '), `  ${text.decorator}`, `  ${text.field}`, '');
   }
   for (const i of c.items) {
@@ -51,6 +55,7 @@ export function renderFile(c: FileContent): string {
   for (const cls of [...imports].sort((a, b) => cmp(c.fileOf(a), c.fileOf(b)))) {
     lines.push(`import { ${cls} } from './${c.fileOf(cls)}.schema';`);
   }
+  if (aliasConsts.size > 0) lines.push(`import { ${[...aliasConsts].sort().join(', ')} } from './${c.aliasFile ?? 'alias-types'}.schema';`);
   lines.push('');
   lines.push(...types);
   lines.push(...docCommentLines(c.description, ''));

@@ -13,6 +13,7 @@ import { compareText } from '../../util/compare';
 import { columnText, type ColumnText } from './column-text';
 import { fieldNames, NameSpace, pascalCase, tableFileBase, type FieldName } from './naming';
 import { tableItems, type TableItem } from './table-items';
+import type { AliasConst, AliasLookup } from './alias-types';
 
 /** One pulled column. */
 export interface ColumnView {
@@ -37,7 +38,7 @@ export interface TableView {
 
 
 /** Builds the views of every table, sorted by schema and name; problems are appended to `problems`. */
-export function tableViews(db: Database, names: NameSpace, problems: string[]): TableView[] {
+export function tableViews(db: Database, names: NameSpace, problems: string[], aliasOf: AliasLookup = () => undefined): TableView[] {
   const key = nameKeyFor(db.collation);
   const tables = [...db.tables].sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
   // Class names become file names, which collide case-insensitively on common file systems.
@@ -61,13 +62,13 @@ export function tableViews(db: Database, names: NameSpace, problems: string[]): 
     const own = info.get(tableKey(key, t.schema, t.name));
     if (!own) throw new Error(`pull: no names for ${t.schema}.${t.name}`);
     const softDelete = chosen.get(t) ?? t.columns.find((c) => isSoftDeleteCandidate(c) && softDeleteNames.has(key(c.name)))?.name ?? null;
-    return viewOf(t, own.className, own.fields, softDelete, info, key, problems);
+    return viewOf(t, own.className, own.fields, softDelete, info, key, problems, aliasOf);
   });
 }
 
 function viewOf(
   t: Table, className: string, fields: Map<string, FieldName>, softDelete: string | null,
-  info: Map<string, { className: string; fields: Map<string, FieldName> }>, key: NameKey, problems: string[],
+  info: Map<string, { className: string; fields: Map<string, FieldName> }>, key: NameKey, problems: string[], aliasOf: AliasLookup,
 ): TableView {
   const fieldOrNull = (column: string): string | null =>
     (fields.get(column) ?? [...fields.entries()].find(([c]) => sameName(key, c, column))?.[1])?.field ?? null;
@@ -86,6 +87,7 @@ function viewOf(
     const extras = {
       field: f, defaultExpression: defaults.get(key(column.name))?.expression ?? null,
       softDelete: softDelete !== null && sameName(key, column.name, softDelete), key,
+      ...aliasExtras(aliasOf(column.type)),
     };
     const text = (unionType: string | null): ColumnText => columnText(column, { ...extras, unionType });
     const probe = text('\u0000union');
@@ -108,6 +110,10 @@ function viewOf(
     problems,
   });
   return { table: t, className, fileBase: tableFileBase(t.schema, t.name), columns, items };
+}
+
+function aliasExtras(a: AliasConst | undefined): { alias?: { constName: string; nullable: boolean } } {
+  return a === undefined ? {} : { alias: { constName: a.constName, nullable: a.def.nullable } };
 }
 
 /**

@@ -64,6 +64,7 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
       };
     }),
     row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+    types: rows(s.types ?? []),
     // Compressed heaps (index_id 0) and indexes, by name.
     partitions: rows(s.partitions ?? []).map(({ object_id, index_id, ...r }) => ({
       index: `${table(object_id)}.${index_id === 0 ? '(heap)' : index(object_id, index_id)}`, ...r,
