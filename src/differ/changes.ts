@@ -159,7 +159,7 @@ export interface SetDescription {
 export interface RebuildCompression {
   readonly kind: 'rebuildCompression';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean } | null;
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean } | null;
   readonly from: DataCompression;
   readonly to: DataCompression;
   readonly online?: OnlineBuild;

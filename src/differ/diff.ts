@@ -32,6 +32,7 @@ import {
 import type { Plan, PlanStep, SkippedObject } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
+import { refuseUnmanagedReferences } from './unmanaged-references';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -65,7 +66,10 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const skippedHere = skippedColumns(tablesPlan.all.skipped, key);
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
-  const guarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
+  const opaqueGuarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
+  // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
+  const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
+  const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
   const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];

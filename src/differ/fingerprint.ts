@@ -35,17 +35,28 @@ function column(c: Column): Json {
     ...(c.type.alias !== undefined ? { alias: [c.type.alias.schema, c.type.alias.name] } : {}),
     // Only when present, so catalogs without descriptions keep the fingerprints they had.
     ...(c.description !== undefined ? { description: c.description } : {}),
+    // Storage options only when set, so fingerprints of databases without them are as before.
+    ...(c.sparse === true ? { sparse: true } : {}),
+  };
+}
+
+/** IGNORE_DUP_KEY, columnstore and compression of an index or key, only when set. */
+function storage(o: Index | KeyConstraint): { [k: string]: Json } {
+  return {
+    ...('columnstore' in o && o.columnstore === true ? { columnstore: true } : {}),
+    ...(o.ignoreDupKey === true ? { ignoreDupKey: true } : {}),
+    ...(o.dataCompression !== undefined ? { dataCompression: o.dataCompression } : {}),
   };
 }
 
 function key(k: KeyConstraint): Json {
-  return { name: k.name, columns: keyColumns(k.columns), clustered: k.clustered };
+  return { name: k.name, columns: keyColumns(k.columns), clustered: k.clustered, ...storage(k) };
 }
 
 function index(i: Index): Json {
   return {
     name: i.name, columns: keyColumns(i.columns), include: sortedStrings(i.include),
-    unique: i.unique, clustered: i.clustered, filter: expr(i.filter),
+    unique: i.unique, clustered: i.clustered, filter: expr(i.filter), ...storage(i),
   };
 }
 
@@ -75,6 +86,7 @@ function table(t: Table): Json {
     defaults: byName(t.defaults).map(defaultConstraint),
     foreignKeys: byName(t.foreignKeys).map(foreignKey),
     ...(t.description !== undefined ? { description: t.description } : {}),
+    ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
   };
 }
 
