@@ -23,7 +23,7 @@ import { statementsForDriver } from './tsql/script';
  *     from: "ON DELETE NO ACTION", to: "ON DELETE CASCADE" }`); null for other steps.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
  *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible,
- *     sequence-restart.
+ *     sequence-restart, dependent-object, dependent-rebuild.
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  *   - `impact`: what the step locks and how it scales, or null: `{ rule, class, lock, online,
