@@ -40,7 +40,7 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     // A rowstore clustered index holds the table's rows: the table's step above covers it.
     if (!(des.clustered && !columnstore) && indexCompression(cur) !== indexCompression(des)) {
       steps.push(step({
-        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered },
+        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}) },
         from: indexCompression(cur), to: indexCompression(des),
       }, des.clustered ? rebuildHazard('the table') : []));
     }

@@ -13,7 +13,7 @@ import {
 import { sameType } from '../sqlserver/types';
 import { metadataOnlyNotNullAdd } from '../sqlserver/not-null-add';
 import {
-  offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineIndex,
+  offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineColumnstore, supportsOnlineIndex,
 } from '../sqlserver/editions';
 
 /** `--online`: auto (online where supported), off (never), require (refuse offline big steps). */
@@ -91,9 +91,9 @@ function withOnline(change: Change | null, online: OnlineBuild | null): Change |
 }
 
 /** An index build: online where possible, and so is its inverse when that builds one too (a redefinition's). */
-function indexBuild(ctx: Context, clustered: boolean, change: Change, inverse: Change | null): Decision {
+function indexBuild(ctx: Context, clustered: boolean, change: Change, inverse: Change | null, columnstore = false): Decision {
   if (!hasRows(ctx.facts)) return { rule: 'index-build-new-table', online: null, change, inverse };
-  const online = onlineBuild(ctx);
+  const online = columnstore && !supportsOnlineColumnstore(ctx.server, clustered) ? null : onlineBuild(ctx);
   const rule: LockRuleId = clustered
     ? (online !== null ? 'clustered-rebuild-online' : 'clustered-rebuild-offline')
     : (online !== null ? 'index-build-online' : 'index-build-offline');
@@ -181,8 +181,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   untrustConstraint: fixed('constraint-metadata'),
   setDescription: fixed('extended-property'),
   // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
-  redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse),
-  createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),
+  redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse, change.to.columnstore === true || change.from.columnstore === true),
+  createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse, change.index.columnstore === true),
   dropIndex: (ctx, change, inverse) => indexDrop(ctx, change.index.clustered, change, inverse),
   addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
@@ -192,7 +192,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropSequence: fixed('sequence-ddl'),
   alterSequence: fixed('sequence-ddl'),
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
-  rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse),
+  rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
   dropModule: fixed('module-ddl'),

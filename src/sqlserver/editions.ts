@@ -82,6 +82,15 @@ export function supportsMetadataOnlyDefaultAdd(server: ServerFacts | undefined):
   return server !== undefined && supportsOnlineIndex(server) && (isAzure(server) || server.majorVersion >= 11);
 }
 
+/**
+ * Online build and rebuild of a columnstore index: nonclustered from SQL Server 2017 (14.x),
+ * clustered from SQL Server 2019 (15.x), and Azure SQL ("What's new in columnstore indexes",
+ * https://learn.microsoft.com/sql/relational-databases/indexes/columnstore-indexes-what-s-new).
+ */
+export function supportsOnlineColumnstore(server: ServerFacts | undefined, clustered: boolean): boolean {
+  return server !== undefined && supportsOnlineIndex(server) && (isAzure(server) || server.majorVersion >= (clustered ? 15 : 14));
+}
+
 /** Why an operation runs offline on this server, for the plan ("Standard edition: ..."). */
 export function offlineReason(server: ServerFacts | undefined): string {
   if (server === undefined) return 'edition unknown: planned without a server';
