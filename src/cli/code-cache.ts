@@ -6,7 +6,6 @@
  * module.enableCompileCache does this for every module and is used when present.
  * NODE_DISABLE_COMPILE_CACHE=1 turns either off.
  */
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import Module = require('module');
 import * as os from 'os';
@@ -51,7 +50,9 @@ export function enableCodeCache(): void {
     if (content.length < MIN_BYTES) return original.call(this, content, filename);
     dir ??= cacheDir();
     if (dir === null) return original.call(this, content, filename);
-    const key = crypto.createHash('sha256').update(`${filename}\0${content.length}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32);
+    // crypto loads only here: --help and --version never pay for it.
+    const { createHash } = require('crypto') as typeof import('crypto');
+    const key = createHash('sha256').update(`${filename}\0${content.length}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32);
     const file = path.join(dir, `${key}.bin`);
     let cachedData: Buffer | undefined;
     try {

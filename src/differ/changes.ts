@@ -217,6 +217,11 @@ export interface PlanStep {
   readonly undoneBy?: string;
   /** What the step locks and how its cost scales (the production pass, lock-impact.ts). */
   readonly impact?: StepImpact;
+  /**
+   * Hazards of running the step's inverse (the down script), where they differ from the step's
+   * own: the narrowing that undoes a widening, and the index it rebuilds around it. Absent: none.
+   */
+  readonly downHazards?: readonly Hazard[];
 }
 
 /** A step's lock impact: its row of the lock-impact table, applied to the table it touches. */

@@ -8,7 +8,8 @@
  */
 import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } from './diff-entities';
 import { pairEntities, type SystemNames } from './pair-entities';
-import { renameWarnings } from './rename-warnings';
+import { renameWarnings, swapWarning } from './rename-warnings';
+import { sequenceRenameSteps } from './rename-order';
 import { diffSequences, sequenceForced } from './diff-sequences';
 import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
@@ -29,7 +30,7 @@ import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
-import type { Plan, PlanStep, SkippedObject } from './changes';
+import type { Plan, PlanStep, PlanWarning, SkippedObject } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
@@ -66,7 +67,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const skippedHere = skippedColumns(tablesPlan.all.skipped, key);
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
-  const opaqueGuarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
+  const opaqueGuarded = refuseOpaqueTouches(sequenceRenameSteps(orderSteps(all.steps, tablesPlan.order, key), key), current, key);
   // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
@@ -75,7 +76,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];
   return planForProduction({
     steps: around.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
-    warnings: renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key),
+    warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);
 }
@@ -86,6 +87,8 @@ interface TablesPlan {
   readonly order: Map<string, number>;
   readonly tables: ReturnType<typeof pairTables>;
   readonly currentTables: readonly Table[];
+  /** Declared swaps the differ cannot decide (equal definitions). */
+  readonly swapWarnings: readonly PlanWarning[];
 }
 
 function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
@@ -96,7 +99,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
 
   const sequences = diffSequences(desired, current, key, options.allowDrop, inScope);
   const tables = pairTables(desiredTables, currentTables, key);
-  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, key) }] : []));
+  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, ctx) }] : []));
   const renames = renameIndex(withColumns, key);
   const nameMap = (t: ExistingTable) => nameMapFor(t, renames, key);
 
@@ -126,7 +129,8 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
-  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables };
+  const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings };
 }
 
 /** Whether a current column stays as it is because the plan skips it (or its whole table). */

@@ -153,6 +153,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
         const colour = h.code === 'data-loss' || h.code === 'irreversible' ? c.red : c.yellow;
         lines.push(`      ${colour(`! ${h.code}: ${h.message}`)}`);
       }
+      for (const h of step.downHazards ?? []) lines.push(`      ${c.dim(`! down: ${h.code}: ${h.message}`)}`);
       if (step.inverse === null && step.undoneBy === undefined && !step.hazards.some((h) => h.code === 'irreversible')) {
         lines.push(`      ${c.red('! irreversible: the down script cannot undo this step')}`);
       }

@@ -4,7 +4,6 @@ import { addColorOption, addDatabaseOption, addOnlineOptions, addSchemaOption, a
 import { parseDuration } from '../durations';
 import { exitCodeOfApply } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
-import { noChangesLine } from '../../emitters/describe';
 
 interface ApplyOptions extends OnlineFlags {
   schema?: string; config?: string; database?: string; catalog?: string; empty?: boolean;
@@ -30,8 +29,9 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
     .option('--preflight-timeout <duration>', 'cancel the pre-flight counts after this long (apply then goes on without them)', parseDuration, 60_000)
     .option('--progress', 'show progress even when stderr is not a terminal')
     .action(async (planFile: string | undefined, opts: ApplyOptions) => {
-      const [{ apply }, { appContext }, { confirm }, { progressReporter }, { renderPlanText }] = await Promise.all([
+      const [{ apply }, { appContext }, { confirm }, { progressReporter }, { renderPlanText }, { noChangesLine }] = await Promise.all([
         import('../../app/apply'), import('../report'), import('../confirm'), import('../progress'), import('../../emitters/plan-text'),
+        import('../../emitters/describe'),
       ]);
       const controller = new AbortController();
       const onSigint = () => controller.abort();
@@ -52,12 +52,13 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
       } finally {
         process.removeListener('SIGINT', onSigint);
       }
-      io[outcome.kind === 'applied' || outcome.kind === 'unchanged' ? 'stdout' : 'stderr'].write(`${describeOutcome(outcome)}\n`);
+      io[outcome.kind === 'applied' || outcome.kind === 'unchanged' ? 'stdout' : 'stderr'].write(`${describeOutcome(outcome, noChangesLine)}\n`);
       setExit(exitCodeOfApply(outcome));
     });
 }
 
-function describeOutcome(outcome: ApplyOutcome): string {
+/** The outcome's one line; `noChangesLine` is passed in because the emitters load only inside the action. */
+function describeOutcome(outcome: ApplyOutcome, noChangesLine: (undeclared: number) => string): string {
   switch (outcome.kind) {
     case 'applied': return `Applied ${outcome.steps} change(s) to ${outcome.target} (run ${outcome.runId}).`;
     case 'unchanged': return noChangesLine(outcome.undeclared);

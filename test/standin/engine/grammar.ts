@@ -115,6 +115,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET TEXTSIZE n (tedious sends it at login)  -> SET DATEFIRST n
  * - ONLINE = ON (WAIT_AT_LOW_PRIORITY (...))     -> ONLINE = ON
  * - ALTER COLUMN ... WITH (ONLINE = ON|OFF)      -> the WITH (...) is blanked
+ * - CREATE OR ALTER VIEW|PROC|FUNCTION|TRIGGER   -> the OR ALTER is blanked (SQL Server 2016 SP1+)
  * - CREATE TYPE t FROM base [(...)] [NOT NULL]    -> ... FROM base NULL (the grammar takes only a trailing NULL)
  * - a column type [schema].[type] in CREATE TABLE / ALTER TABLE (ADD, ALTER COLUMN) -> [type]
  * Temporal tables (SQL Server 2016+, create-table-transact-sql.md / alter-table-transact-sql.md;
@@ -220,6 +221,10 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    // CREATE OR ALTER (create-view-transact-sql.md, create-procedure-transact-sql.md: "CREATE [ OR ALTER ]").
+    if (up(i) === 'CREATE' && up(i + 1) === 'OR' && up(i + 2) === 'ALTER' && ['VIEW', 'PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER'].includes(up(i + 3))) {
+      blank(tokens[i + 1]); blank(tokens[i + 2]);
+    }
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'SET' && tokens[i + 1]?.kind === 'word' && up(i + 2) === ',') {

@@ -1,6 +1,6 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
-import type { Select, Statement } from './ast';
+import type { Expr, Select, Statement } from './ast';
 import type { Database, Value } from './catalog';
 
 import type { Host, Scope } from './scope';
@@ -525,7 +525,7 @@ export class EngineSession implements Session {
 
   private async exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
     const host = this.host();
-    if (s.dynamic) { await this.runText(toText(evaluate(s.dynamic, undefined, host) ?? ''), signal, true); return; }
+    if (s.dynamic) { await this.scoped(() => this.runText(toText(evaluate(s.dynamic as Expr, undefined, host) ?? ''), signal, true)); return; }
     const proc = (s.proc ?? []).map((p) => p.toLowerCase());
     const name = proc[proc.length - 1];
     const args = s.args.map((a) => ({ name: a.name?.toLowerCase(), value: evaluate(a.expr, undefined, host) }));
@@ -543,7 +543,7 @@ export class EngineSession implements Session {
             vars.set(d.name, { value: given ? convert(given.value, d.type) : null, type: d.type });
           });
         }
-        await this.runText(text, signal, true, vars);
+        await this.scoped(() => this.runText(text, signal, true, vars));
         return;
       }
       case 'sp_rename': {
@@ -578,6 +578,21 @@ export class EngineSession implements Session {
       }
       case 'sp_set_session_context': this.done(); return;
       default: throw err.noProc((s.proc ?? []).join('.'));
+    }
+  }
+
+  /**
+   * Runs a dynamic batch (EXEC(...), EXEC sp_executesql) whose SET options end with it: "If a SET
+   * statement runs in a dynamic SQL string that runs by using either sp_executesql or EXECUTE, the
+   * value of the SET option gets restored after control returns from the batch".
+   * https://learn.microsoft.com/sql/t-sql/statements/set-statements-transact-sql
+   * (RPC calls of sp_executesql keep the stand-in's earlier behaviour: their SETs stay.)
+   */
+  private async scoped(run: () => Promise<void>): Promise<void> {
+    const saved = new Map(this.options);
+    try { await run(); } finally {
+      this.options.clear();
+      for (const [k, v] of saved) this.options.set(k, v);
     }
   }
 
