@@ -85,3 +85,18 @@ export interface PeriodColumnOptions {
 export type Datetime2ColumnOptions =
   | (ColumnOptions<string> & { readonly generatedAlways?: undefined; readonly hidden?: undefined })
   | PeriodColumnOptions;
+
+/**
+ * SPARSE in the editor: `sparse: true` needs `nullable: true` and takes no default, IDENTITY,
+ * primary key or computed expression (SQL Server's rules, "Use sparse columns"; the compiler
+ * reports them too, SC1116).
+ */
+export type Sparse<O> = O & (
+  | { readonly sparse?: false }
+  | ({ readonly sparse: true; readonly nullable: true; readonly default?: never; readonly primaryKey?: never; readonly computed?: never }
+    // Only where the family has IDENTITY, so `identity` elsewhere stays an unknown-option error.
+    & ('identity' extends keyof O ? { readonly identity?: never } : unknown))
+);
+
+/** Options of a type that can never be SPARSE (text, ntext, image, geography, geometry). */
+export type NotSparse<O> = O & { readonly sparse?: never };

@@ -121,3 +121,10 @@ test('a module created under QUOTED_IDENTIFIER OFF is re-created under it; a sav
   expect(fingerprint(current([changed]))).not.toEqual(fingerprint(current([V_ACTIVE])));
   expect(fingerprint(db([users()]))).toEqual(fingerprint({ ...db([users()]), modules: [] }));
 });
+
+test('a bound column re-created under its name (identity change) keeps the view: dropped before, re-created after the re-add', () => {
+  const withIdentity = table('users', { columns: [col('id', 'int', { identity: { seed: '1', increment: '1' } }), col('email', 'varchar(255)'), col('name', 'nvarchar(100)', { nullable: true })], rowCount: 0 });
+  const plan = diff(db([withIdentity]), current([V_ACTIVE]), { allowDrop: false });
+  expect(summary(plan)).toEqual(['dropModule v_active_users', 'dropColumn', 'addColumn', 'createModule v_active_users']);
+  expect(plan.refused).toBeUndefined();
+});

@@ -3,6 +3,7 @@
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
 import type { Token as AntlrToken } from 'antlr4ts';
+import { sequenceRewrites } from './sequence-grammar';
 import { temporalRewrites } from './temporal-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
@@ -131,6 +132,9 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) -> DROP INDEX i ON t
  * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * Sequences, see sequence-grammar.ts:
+ * - NEXT VALUE FOR [a.]b                         -> 0
+ * - a negative START WITH / MINVALUE / MAXVALUE / RESTART WITH / ALTER ... INCREMENT BY -> the minus is blanked
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -154,7 +158,12 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   const isName = (j: number): boolean => tokens[j] !== undefined && (tokens[j].kind === 'word' || tokens[j].kind === 'qid');
   // Inside CREATE TABLE / ALTER TABLE, until the statement ends (a `;` or the next CREATE/ALTER/DROP...).
   let tableDdl = false;
+  // Inside CREATE / ALTER SEQUENCE, until a `;` or the next statement keyword.
+  let sequenceDdl = false;
   for (let i = 0; i < tokens.length; i++) {
+    if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
+    if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
+    sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i))) tableDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') tableDdl = true;
     else if (up(i) === 'CREATE' || (up(i) === 'ALTER' && up(i + 1) !== 'COLUMN')) tableDdl = false;

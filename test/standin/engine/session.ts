@@ -16,6 +16,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { createType, dropType } from './ddl-types';
+import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import { insert, remove, update } from './dml';
 import { createModule, dropModule } from './modules';
 import { TxLog } from './tx-log';
@@ -465,6 +466,9 @@ export class EngineSession implements Session {
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createSequence': createSequence(this.ddl(true), s.name, s.options); this.done(); return;
+      case 'alterSequence': alterSequence(this.ddl(true), s.name, s.options); this.done(); return;
+      case 'dropSequence': { const c = this.ddl(true); for (const n of s.names) dropSequence(c, n, s.ifExists); this.done(); return; }
       case 'createType': createType(this.ddl(true), s.name, s.base, s.nullable); this.done(); return;
       case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
