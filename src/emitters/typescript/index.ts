@@ -3,6 +3,7 @@
  * to the same model, names included, so that plan right after pull is empty. One file per
  * table; columns and `{table}`-named objects shared by several tables become mixins.
  */
+import { versioningText } from './versioning-text';
 import type { Database } from '../../model';
 import { unexpressible } from './limits';
 import { detectMixins, type Mixin } from './mixins';
@@ -59,7 +60,10 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const mixin = deepestMixin(v, mixins);
     const inherited = inheritedSignatures(mixin);
     const t = v.table;
-    const tableOpts = [...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : [])];
+    const tableOpts = [
+      ...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : []),
+      ...(t.versioning !== undefined ? [`systemVersioning: ${versioningText(t)}`] : []),
+    ];
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;
     const text = renderFile({
       doc: `${t.schema}.${t.name}, as schemac pull read it${db.name !== null ? ` from database ${db.name}` : ''}.`,
