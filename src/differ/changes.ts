@@ -1,3 +1,4 @@
+import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
   AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
@@ -182,7 +183,8 @@ export type Change =
   | CreateSequence | DropSequence | AlterSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse
   | SetDescription
-  | DropModule | CreateModule;
+  | DropModule | CreateModule
+  | TemporalChange;
 
 export type ChangeKind = Change['kind'];
 

@@ -21,6 +21,7 @@ import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
 import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
 import { NOT_DECLARED } from './skip-reasons';
+import { claimedHistoryTables, diffTemporal, withoutPeriodColumns, wrapVersionedChanges } from './diff-temporal';
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
@@ -93,18 +94,21 @@ interface TablesPlan {
 
 function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
   const managed = (t: Table) => key(t.schema) !== key(SCHEMAC_SCHEMA);
-  const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema));
   const desiredTables = desired.tables.filter(managed);
+  // A history table a versioned table names belongs to that table's definition (diff-temporal.ts).
+  const histories = claimedHistoryTables(desiredTables, key);
+  const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema) && !histories.has(tableKey(key, t.schema, t.name)));
+  const exists = (schema: string, name: string): boolean => current.tables.some((t) => tableKey(key, t.schema, t.name) === tableKey(key, schema, name));
   const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
   const sequences = diffSequences(desired, current, key, options.allowDrop, inScope);
   const tables = pairTables(desiredTables, currentTables, key);
-  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, ctx) }] : []));
+  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(withoutPeriodColumns(t, key), ctx) }] : []));
   const renames = renameIndex(withColumns, key);
   const nameMap = (t: ExistingTable) => nameMapFor(t, renames, key);
 
   const kept = withColumns.map(({ table, columns }): KeptState => {
-    const columnPlan = diffColumns(table, columns, ctx);
+    const columnPlan = diffColumns(withoutPeriodColumns(table, key), columns, ctx);
     const paired = pairEntities(table, nameMap(table), key, ctx.systemNames);
     // A default added inside its column's ADD is not added again.
     const pairing = { ...paired, missing: paired.missing.filter((e) => !(e.kind === 'default' && columnPlan.inlineDefaults.has(e.object))) };
@@ -121,11 +125,11 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [
     ...created.map(createTable),
-    ...kept.map((s) => concatPlanned([
+    ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
       storageSteps(s.table, s.pairing, forcedOf(s)),
-      { steps: s.descriptions, skipped: [] },
-    ])),
+      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists),
+    ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);

@@ -109,6 +109,13 @@ for (const spec of e2eTargets()) {
       expect(new Set(values).size).toBe(values.length);
     }, 60_000);
 
+    it('pull writes the sequences and their defaults back; plan over the pulled files is empty', async () => {
+      const pulled = await project.run(['pull', ...db(), '--out', 'pulled']);
+      expectExit(pulled, 0);
+      const again = await project.run(['plan', ...db(), '--schema', 'pulled', '--detailed-exitcode', FAST]);
+      if (again.code !== 0) throw new Error(`plan over pulled files is not empty: ${shown(again)}`);
+    }, 180_000);
+
     it('drops the sequences with --allow-drop once no default draws from them, after the table', async () => {
       project.write('orders.schema.ts', `import { Column, Table } from 'schemac';
 @Table('other', { schema: 'sales' }) export class Other { @Column.int({ primaryKey: true }) id!: number; }

@@ -100,6 +100,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
     case 'dropModule': case 'createModule':
     case 'setDescription':
+    case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
       return null;
     case 'createSequence': case 'dropSequence': return change.sequence.source ?? null;
     case 'alterSequence': return change.to.source ?? null;
