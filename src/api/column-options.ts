@@ -5,6 +5,9 @@
  */
 import type { SqlFragment } from './sql';
 
+/** Length of a character or binary column: 1-8000 (1-4000 for nchar/nvarchar), or 'max'. */
+export type Length = number | 'max';
+
 /** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
 export type PrimaryKeyOption = boolean | {
   readonly name?: string; readonly clustered?: boolean; readonly renamedFrom?: string;

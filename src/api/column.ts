@@ -5,13 +5,14 @@
 import type { AliasTypeRef } from './alias-type';
 import type { FieldDecorator } from './decorator-types';
 import type {
-  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, NotSparse, RowversionColumnOptions, Sparse, StringColumnOptions,
+  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, Length, NotSparse, RowversionColumnOptions, Sparse, StringColumnOptions,
 } from './column-options';
+
+/** Length of a character or binary column (declared beside the column options, which use it). */
+export type { Length } from './column-options';
 
 /** Field types that fit a column (nullable columns may also hold null / be optional). */
 type Nullable<V> = V | null | undefined;
-/** Length of a character or binary column: 1-8000 (1-4000 for nchar/nvarchar), or 'max'. */
-export type Length = number | 'max';
 /** Date and time fields may be Date objects or ISO strings. */
 type Temporal = Date | string;
 
