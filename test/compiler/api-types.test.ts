@@ -136,4 +136,26 @@ void S;`;
     expect(errors.some((e) => e.startsWith(at(body, 'default: 0', 0).split(' ')[0]))).toBe(true);
     expect(errors.some((e) => e.startsWith(at(body, 'sparse: true }) shape', 0).split(' ')[0]))).toBe(true);
   });
+  test('temporal mistakes are editor errors: a period option on another type, a default on a period column, a bad retention', () => {
+    const ok = `
+@Table('v', { systemVersioning: { historyTable: '{table}_log', retention: { months: 6 } } }) class V {
+  @Column.int({ primaryKey: true }) id!: number;
+  @Column.datetime2(7, { generatedAlways: 'rowStart', hidden: true }) validFrom!: Date;
+  @Column.datetime2(7, { generatedAlways: 'rowEnd' }) validTo!: Date;
+}
+void V;`;
+    expect(errorsOf(ok)).toEqual([]);
+    const body = `
+@Table('w', { systemVersioning: { retention: { months: 'six' } } }) class W {
+  @Column.datetime({ generatedAlways: 'rowStart' }) a!: Date;
+  @Column.datetime2(7, { generatedAlways: 'rowEnd', default: '2020-01-01' }) b!: Date;
+}
+void W;`;
+    const errors = errorsOf(body);
+    expect(errors).toHaveLength(3);
+    const lineOf = (needle: string): string => at(body, needle, 0).split(':')[0];
+    for (const needle of ["months: 'six'", "generatedAlways: 'rowStart'", "default: '2020-01-01'"]) {
+      expect(errors.some((e) => e.startsWith(`${lineOf(needle)}:`))).toBe(true);
+    }
+  });
 });
