@@ -6,8 +6,7 @@
  * alias (sysname included) or of xml, rowversion or a CLR type is not offered. At run time the
  * calls do nothing; the compiler reads them from the source text.
  */
-import type { Length } from './column';
-import type { ColumnOptions, IdentityColumnOptions, StringColumnOptions } from './column-options';
+import type { ColumnOptions, IdentityColumnOptions, Length, StringColumnOptions } from './column-options';
 
 /** Where an alias type lives and what a column of it is when it does not say. */
 export interface AliasTypeOptions {

@@ -5,6 +5,9 @@
  */
 import type { SqlFragment } from './sql';
 
+/** Length of a character or binary column: 1-8000 (1-4000 for nchar/nvarchar), or 'max'. */
+export type Length = number | 'max';
+
 /** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
 export type PrimaryKeyOption = boolean | {
   readonly name?: string; readonly clustered?: boolean; readonly renamedFrom?: string;
@@ -85,3 +88,18 @@ export interface PeriodColumnOptions {
 export type Datetime2ColumnOptions =
   | (ColumnOptions<string> & { readonly generatedAlways?: undefined; readonly hidden?: undefined })
   | PeriodColumnOptions;
+
+/**
+ * SPARSE in the editor: `sparse: true` needs `nullable: true` and takes no default, IDENTITY,
+ * primary key or computed expression (SQL Server's rules, "Use sparse columns"; the compiler
+ * reports them too, SC1116).
+ */
+export type Sparse<O> = O & (
+  | { readonly sparse?: false }
+  | ({ readonly sparse: true; readonly nullable: true; readonly default?: never; readonly primaryKey?: never; readonly computed?: never }
+    // Only where the family has IDENTITY, so `identity` elsewhere stays an unknown-option error.
+    & ('identity' extends keyof O ? { readonly identity?: never } : unknown))
+);
+
+/** Options of a type that can never be SPARSE (text, ntext, image, geography, geometry). */
+export type NotSparse<O> = O & { readonly sparse?: never };

@@ -49,7 +49,7 @@ export function jobFromSchema(
     script: renderScript(plan, { direction: 'up', databaseName: current.name }).text,
     dataLoss: json.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
     stepCount: plan.steps.length,
-    refused: (plan.refused ?? []).map((r) => `${r.table.schema}.${r.table.name}: ${r.change}: ${r.reason}`),
+    refused: (plan.refused ?? []).map((r) => `${r.table.name === '' ? '' : `${r.table.schema}.${r.table.name}: `}${r.change}: ${r.reason}`),
     plan,
   };
 }

@@ -4,10 +4,10 @@
  * reading it back (snapshotToModel) gives the model it was written from.
  */
 import { createHash } from 'crypto';
-import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, SystemVersioning, Table } from '../model';
+import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, TableRow,
+  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, TableRow,
 } from './snapshot-types';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
@@ -102,6 +102,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       const f = typeFacets(a.base);
       return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
     }) } : {}),
+    ...(db.sequences !== undefined && db.sequences.length > 0 ? { sequences: sequenceRows(db.sequences, objectId) } : {}),
     // Row counts are facts about data, which a model does not have.
     row_counts: sortedTables.filter((t) => t.rowCount !== undefined).map((t) => ({
       object_id: tableIds.get(tableKey(t.schema, t.name)) as number, rows: t.rowCount as number,
@@ -111,6 +112,20 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   };
   return snapshot;
 }
+
+/** sys.sequences rows of the model's sequences (cache_size NULL unless a size was given, as SQL Server reports it). */
+function sequenceRows(sequences: readonly Sequence[], objectId: (key: string) => number): SequenceRow[] {
+  return sequences.map((q) => ({
+    object_id: objectId(`sequence:${q.schema}.${q.name}`), schema_name: q.schema, name: q.name, type_name: q.type.name,
+    precision: q.type.precision ?? INTEGER_PRECISION[q.type.name] ?? 0,
+    start_value: decimalValue(q.start), increment: decimalValue(q.increment),
+    minimum_value: decimalValue(q.min), maximum_value: decimalValue(q.max),
+    is_cycling: q.cycle, is_cached: q.cache.kind !== 'none', cache_size: q.cache.kind === 'size' ? q.cache.size : null,
+  }));
+}
+
+/** sys.sequences.precision of the integer types (their fixed digits). */
+const INTEGER_PRECISION: Readonly<Record<string, number>> = { tinyint: 3, smallint: 5, int: 10, bigint: 19 };
 
 function withoutPartitions<R extends { partitions: PartitionRow[] }>(rows: R): Omit<R, 'partitions'> {
   const { partitions, ...rest } = rows;

@@ -28,6 +28,7 @@ export type CatalogQueryName =
   | 'partitions'
   | 'types'
   | 'extended_properties'
+  | 'sequences'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -236,6 +237,22 @@ FROM sys.extended_properties ep
 JOIN sys.tables t ON t.object_id = ep.major_id
 WHERE ep.class = 1 AND ep.name = N'MS_Description' AND ${MANAGED}
 ORDER BY ep.major_id, ep.minor_id`,
+  },
+  {
+    name: 'sequences',
+    // start_value, increment, minimum_value and maximum_value are sql_variant of the sequence's
+    // type: cast to text so a bigint or decimal(38,0) bound survives (as identity seeds above).
+    // minimum_value / maximum_value are the type's bounds when none was given; cache_size is NULL
+    // for NO CACHE and for CACHE without a size.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql
+    sql: `SELECT sq.object_id, SCHEMA_NAME(sq.schema_id) AS schema_name, sq.name,
+  TYPE_NAME(sq.system_type_id) AS type_name, sq.system_type_id, sq.user_type_id, sq.[precision],
+  CAST(sq.start_value AS nvarchar(50)) AS start_value, CAST(sq.increment AS nvarchar(50)) AS increment,
+  CAST(sq.minimum_value AS nvarchar(50)) AS minimum_value, CAST(sq.maximum_value AS nvarchar(50)) AS maximum_value,
+  sq.is_cycling, sq.is_cached, sq.cache_size
+FROM sys.sequences sq
+WHERE SCHEMA_NAME(sq.schema_id) <> N'schemac'
+ORDER BY sq.object_id`,
   },
   ...MODULE_QUERIES,
 ];

@@ -55,6 +55,7 @@ export function rowsToSnapshotObject(recordsets: readonly Rows[]): Record<string
     if (OPTIONAL_ROW_ARRAYS.includes(q.name as OptionalRowArrayName) && get(q.name).length === 0) continue;
     doc[q.name] = q.name === 'columns' ? withNumbers(get(q.name), ['seed_value', 'increment_value'])
       : q.name === 'row_counts' ? withNumbers(get(q.name), ['rows', 'used_pages'])
+      : q.name === 'sequences' ? withNumbers(get(q.name), ['start_value', 'increment', 'minimum_value', 'maximum_value'])
       : get(q.name).map((row) => ({ ...row }));
   }
   return doc;

@@ -6,7 +6,7 @@
 import type {
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow,
-  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow,
+  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -138,6 +138,12 @@ const viewIndexColumns: RowSpec<ViewIndexColumnRow> = {
   object_id: integer, index_id: integer, index_column_id: integer, column_name: string,
   key_ordinal: integer, is_included_column: boolean, is_descending_key: boolean,
 };
+const sequences: RowSpec<SequenceRow> = {
+  object_id: integer, schema_name: string, name: string, type_name: string,
+  system_type_id: optional(integer), user_type_id: optional(integer), precision: integer,
+  start_value: decimal, increment: decimal, minimum_value: decimal, maximum_value: decimal,
+  is_cycling: boolean, is_cached: boolean, cache_size: nullable(integer),
+};
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -150,6 +156,7 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   view_indexes: viewIndexes,
   view_index_columns: viewIndexColumns,
   extended_properties: extendedProperties,
+  sequences,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -165,6 +172,7 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   view_indexes: ['object_id', 'index_id'],
   view_index_columns: ['object_id', 'index_id', 'index_column_id'],
   extended_properties: ['major_id', 'minor_id', 'name'],
+  sequences: ['schema_name', 'name'],
 };
 
 /** Row array names in file order. */

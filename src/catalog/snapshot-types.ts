@@ -173,6 +173,32 @@ export interface PartitionRow {
   readonly data_compression_desc: string;
 }
 
+/**
+ * sys.sequences (+ SCHEMA_NAME, TYPE_NAME(system_type_id)): an optional array. The values are
+ * sql_variant of the sequence's type, read as text: a number, or a decimal string beyond 2^53.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql
+ */
+export interface SequenceRow {
+  readonly object_id: number;
+  readonly schema_name: string;
+  readonly name: string;
+  /** TYPE_NAME(system_type_id): the base type (an alias-typed sequence reads as its base). */
+  readonly type_name: string;
+  readonly system_type_id?: number;
+  readonly user_type_id?: number;
+  /** Digits of decimal/numeric (and the integer types' fixed precision). */
+  readonly precision: number;
+  readonly start_value: DecimalValue;
+  readonly increment: DecimalValue;
+  /** The type's smallest value when NO MINVALUE was given. */
+  readonly minimum_value: DecimalValue;
+  readonly maximum_value: DecimalValue;
+  readonly is_cycling: boolean;
+  readonly is_cached: boolean;
+  /** NULL for NO CACHE and for CACHE without a size. */
+  readonly cache_size: number | null;
+}
+
 /** sys.types rows of user alias types (is_user_defined = 1, not table or CLR types): an optional array. */
 export interface TypeRow {
   readonly schema_name: string;
@@ -291,11 +317,13 @@ export interface CatalogSnapshot {
   readonly sql_expression_dependencies?: readonly SqlExpressionDependencyRow[];
   readonly view_indexes?: readonly ViewIndexRow[];
   readonly view_index_columns?: readonly ViewIndexColumnRow[];
+  /** Optional: sequences (absent when the database has none, and in older snapshots). */
+  readonly sequences?: readonly SequenceRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
-  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns';
+  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -16,6 +16,7 @@ import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
+import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
@@ -261,6 +262,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
   const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
+  const sequences = readSequences(s.sequences ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
   const modules = readModules(s, (id) => managedIds.has(id), nameKeyFor(collation));
@@ -268,6 +270,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+      ...(sequences.length > 0 ? { sequences } : {}),
       ...(modules.length > 0 ? { modules } : {}),
     },
     diagnostics,

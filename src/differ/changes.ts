@@ -1,3 +1,4 @@
+import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
   AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
@@ -182,7 +183,8 @@ export type Change =
   | CreateSequence | DropSequence | AlterSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse
   | SetDescription
-  | DropModule | CreateModule;
+  | DropModule | CreateModule
+  | TemporalChange;
 
 export type ChangeKind = Change['kind'];
 
@@ -217,6 +219,11 @@ export interface PlanStep {
   readonly undoneBy?: string;
   /** What the step locks and how its cost scales (the production pass, lock-impact.ts). */
   readonly impact?: StepImpact;
+  /**
+   * Hazards of running the step's inverse (the down script), where they differ from the step's
+   * own: the narrowing that undoes a widening, and the index it rebuilds around it. Absent: none.
+   */
+  readonly downHazards?: readonly Hazard[];
 }
 
 /** A step's lock impact: its row of the lock-impact table, applied to the table it touches. */

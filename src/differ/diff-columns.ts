@@ -10,9 +10,9 @@ import { step, undoneBy } from './step';
 import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
 import type { AroundAlter, Hazard, PlanStep, SkippedObject } from './changes';
-import type { NameKey } from '../sqlserver/names';
 import { typeText } from '../sqlserver/types';
 import { NOT_DECLARED } from './skip-reasons';
+import { pendingRenames } from './rename-chains';
 import type { Column, DefaultConstraint, SqlExpression, Table } from '../model';
 
 /** How a kept table's columns pair up. */
@@ -21,6 +21,8 @@ export interface ColumnPairing {
   readonly pairs: ReadonlyArray<readonly [Column | null, Column]>;
   /** Current column key -> desired column name, for every column that survives. */
   readonly names: ReadonlyMap<string, string>;
+  /** Declared swaps of columns with equal definitions (names of the cycle): nothing planned for them. */
+  readonly undecidable: readonly (readonly string[])[];
 }
 
 /** What planning a kept table's columns yields: steps, and the entities those steps force out. */
@@ -32,15 +34,32 @@ export interface ColumnPlan extends Planned {
   readonly inlineDefaults: ReadonlySet<DefaultConstraint>;
 }
 
-/** Pairs desired columns with current ones, by name or by a declared renamedFrom. */
-export function pairColumns(table: KeptTable, key: NameKey): ColumnPairing {
+/**
+ * Pairs desired columns with current ones: declared renames still to make first (chains and
+ * swaps too: rename-chains.ts), then by name, then by a declared renamedFrom whose new name is
+ * absent. The pairing's warnings name declared swaps it cannot decide.
+ */
+export function pairColumns(table: KeptTable, ctx: DiffContext): ColumnPairing {
+  const { key } = ctx;
   const { current, desired } = table;
+  const pending = pendingRenames({
+    current: current.columns, desired: desired.columns, key,
+    currentName: (c) => c.name, desiredName: (d) => d.name, renamedFrom: (d) => d.renamedFrom,
+    same: (c, d) => sameDefinition(c, d, ctx),
+  });
+  const taken = new Set(pending.pairs.values());
   const names = new Map<string, string>();
   const byKey = new Map(current.columns.map((c) => [key(c.name), c] as const));
-  const claimed = new Set(desired.columns.map((c) => key(c.name)).filter((k) => byKey.has(k)));
+  const claimed = new Set([...taken].map((c) => key(c.name)));
+  for (const d of desired.columns) {
+    const namesake = byKey.get(key(d.name));
+    if (!pending.pairs.has(d) && namesake !== undefined && !taken.has(namesake)) claimed.add(key(d.name));
+  }
   const out: Array<[Column | null, Column]> = [];
   for (const des of desired.columns) {
-    let cur = byKey.get(key(des.name)) ?? null;
+    let cur = pending.pairs.get(des) ?? null;
+    const namesake = byKey.get(key(des.name));
+    if (cur === null && namesake !== undefined && !taken.has(namesake)) cur = namesake;
     // A declared rename applies only when the new name is not already there (it was applied).
     if (cur === null && des.renamedFrom !== undefined && !claimed.has(key(des.renamedFrom))) {
       cur = byKey.get(key(des.renamedFrom)) ?? null;
@@ -49,7 +68,12 @@ export function pairColumns(table: KeptTable, key: NameKey): ColumnPairing {
     if (cur !== null) names.set(key(cur.name), des.name);
     out.push([cur, des]);
   }
-  return { pairs: out, names };
+  return { pairs: out, names, undecidable: pending.undecidable };
+}
+
+/** Whether a current column already is the desired one, names aside (no step would touch it). */
+function sameDefinition(cur: Column, des: Column, ctx: DiffContext): boolean {
+  return sameIdentity(cur, des) && sameComputed(cur, des) && deltaOf(cur, des, ctx) === null;
 }
 
 /** The working state of one table's column pass (local to diffColumns). */
@@ -224,7 +248,12 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
     if (fill !== null) pass.steps.push(backfill(pass.table, des.name, fill));
     else hazards.push(hazard('not-null-with-rows', `${qualified(pass.table.newRef)}.${des.name} becomes NOT NULL over ${rowsText(pass.table.current)} without a default or backfill: fails if any is NULL`));
   }
-  pass.steps.push(step({ kind: 'alterColumn', table: pass.table.newRef, from, to: des }, hazards));
+  const down: Hazard[] = [];
+  if (classifyTypeChange(des.type, cur.type) === 'narrowing') {
+    down.push(hazard('data-loss', `the down script narrows ${qualified(pass.table.newRef)}.${des.name} from ${typeText(des.type)} back to ${typeText(cur.type)}: it fails (and undoes nothing) if a longer value was written since`));
+  }
+  const altered = step({ kind: 'alterColumn', table: pass.table.newRef, from, to: des }, hazards);
+  pass.steps.push(down.length > 0 ? { ...altered, downHazards: down } : altered);
   // A blocker of this direction is dropped and re-added around the plan. One that blocks only the
   // inverse (an indexed varchar grows in place but cannot shrink) is rebuilt by the down script.
   for (const e of entitiesOf(pass.table.current)) {
@@ -274,7 +303,9 @@ function settleDownOnly(pass: ColumnPass, pairing: ColumnPairing): void {
     const s = pass.steps[at];
     if (s === undefined || s.change.kind !== 'alterColumn') continue;
     const c = s.change;
-    pass.steps[at] = step(c, s.hazards, { kind: 'alterColumn', table: c.table, from: c.to, to: c.from, around: items });
+    const names = items.map((a) => (a.kind === 'index' ? a.index.name : a.constraint.name)).join(', ');
+    const rebuild = hazard('index-build', `the down script drops and rebuilds ${names} around the narrowing of ${c.to.name} (SQL Server cannot shrink an indexed column in place): it reads all ${rowsText(pass.table.current)} of ${qualified(c.table)}`);
+    pass.steps[at] = { ...step(c, s.hazards, { kind: 'alterColumn', table: c.table, from: c.to, to: c.from, around: items }), downHazards: [...(s.downHazards ?? []), rebuild] };
   }
 }
 

@@ -26,10 +26,12 @@ function indexLike(e: Entity): Index | KeyConstraint | null {
 export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: Forced): Planned {
   const steps: PlanStep[] = [];
   const { current, desired, newRef } = table;
-  const rebuildHazard = (what: string) => (mayHaveRows(current) ? [hazard('table-rebuild', `${what} of ${qualified(newRef)} is rebuilt to change its compression`)] : []);
+  const rebuildHazard = (from: string, to: string) => (mayHaveRows(current)
+    ? [hazard('table-rebuild', `${qualified(newRef)} is rewritten, with every index on it, to change its compression from ${from} to ${to}`)] : []);
   // A clustered columnstore table has no rowstore compression of its own; its index carries it.
   if (!hasColumnstoreClustered(current) && !hasColumnstoreClustered(desired) && tableCompression(current) !== tableCompression(desired)) {
-    steps.push(step({ kind: 'rebuildCompression', table: newRef, index: null, from: tableCompression(current), to: tableCompression(desired) }, rebuildHazard('the table')));
+    steps.push(step({ kind: 'rebuildCompression', table: newRef, index: null, from: tableCompression(current), to: tableCompression(desired) },
+      rebuildHazard(tableCompression(current), tableCompression(desired))));
   }
   for (const pair of pairing.pairs) {
     if (pair.changed || forced.has(pair.current)) continue;
@@ -42,7 +44,7 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
       steps.push(step({
         kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}) },
         from: indexCompression(cur), to: indexCompression(des),
-      }, des.clustered ? rebuildHazard('the table') : []));
+      }, des.clustered ? rebuildHazard(indexCompression(cur), indexCompression(des)) : []));
     }
     if ((cur.ignoreDupKey ?? false) !== (des.ignoreDupKey ?? false)) {
       steps.push(step({ kind: 'setIgnoreDupKey', table: newRef, index: des.name, to: des.ignoreDupKey ?? false }));

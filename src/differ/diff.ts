@@ -8,7 +8,8 @@
  */
 import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } from './diff-entities';
 import { pairEntities, type SystemNames } from './pair-entities';
-import { renameWarnings } from './rename-warnings';
+import { renameWarnings, swapWarning } from './rename-warnings';
+import { sequenceRenameSteps } from './rename-order';
 import { diffSequences, sequenceForced } from './diff-sequences';
 import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
@@ -20,6 +21,7 @@ import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { createTableOrder, orderSteps } from './order';
 import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
 import { NOT_DECLARED } from './skip-reasons';
+import { claimedHistoryTables, diffTemporal, withoutPeriodColumns, wrapVersionedChanges } from './diff-temporal';
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
@@ -29,7 +31,7 @@ import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
-import type { Plan, PlanStep, SkippedObject } from './changes';
+import type { Plan, PlanStep, PlanWarning, SkippedObject } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
@@ -66,7 +68,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const skippedHere = skippedColumns(tablesPlan.all.skipped, key);
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
-  const opaqueGuarded = refuseOpaqueTouches(orderSteps(all.steps, tablesPlan.order, key), current, key);
+  const opaqueGuarded = refuseOpaqueTouches(sequenceRenameSteps(orderSteps(all.steps, tablesPlan.order, key), key), current, key);
   // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
@@ -75,7 +77,7 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];
   return planForProduction({
     steps: around.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
-    warnings: renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key),
+    warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);
 }
@@ -86,22 +88,27 @@ interface TablesPlan {
   readonly order: Map<string, number>;
   readonly tables: ReturnType<typeof pairTables>;
   readonly currentTables: readonly Table[];
+  /** Declared swaps the differ cannot decide (equal definitions). */
+  readonly swapWarnings: readonly PlanWarning[];
 }
 
 function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
   const managed = (t: Table) => key(t.schema) !== key(SCHEMAC_SCHEMA);
-  const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema));
   const desiredTables = desired.tables.filter(managed);
+  // A history table a versioned table names belongs to that table's definition (diff-temporal.ts).
+  const histories = claimedHistoryTables(desiredTables, key);
+  const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema) && !histories.has(tableKey(key, t.schema, t.name)));
+  const exists = (schema: string, name: string): boolean => current.tables.some((t) => tableKey(key, t.schema, t.name) === tableKey(key, schema, name));
   const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
   const sequences = diffSequences(desired, current, key, options.allowDrop, inScope);
   const tables = pairTables(desiredTables, currentTables, key);
-  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(t, key) }] : []));
+  const withColumns = tables.flatMap((t) => (t.kind === 'kept' ? [{ table: t, columns: pairColumns(withoutPeriodColumns(t, key), ctx) }] : []));
   const renames = renameIndex(withColumns, key);
   const nameMap = (t: ExistingTable) => nameMapFor(t, renames, key);
 
   const kept = withColumns.map(({ table, columns }): KeptState => {
-    const columnPlan = diffColumns(table, columns, ctx);
+    const columnPlan = diffColumns(withoutPeriodColumns(table, key), columns, ctx);
     const paired = pairEntities(table, nameMap(table), key, ctx.systemNames);
     // A default added inside its column's ADD is not added again.
     const pairing = { ...paired, missing: paired.missing.filter((e) => !(e.kind === 'default' && columnPlan.inlineDefaults.has(e.object))) };
@@ -118,15 +125,16 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [
     ...created.map(createTable),
-    ...kept.map((s) => concatPlanned([
+    ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
       storageSteps(s.table, s.pairing, forcedOf(s)),
-      { steps: s.descriptions, skipped: [] },
-    ])),
+      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists),
+    ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
-  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables };
+  const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings };
 }
 
 /** Whether a current column stays as it is because the plan skips it (or its whole table). */

@@ -90,6 +90,12 @@ function table(t: Table): Json {
   };
 }
 
+function modules(db: Database): Json {
+  return [...(db.modules ?? [])]
+    .sort((a, b) => (`${a.schema}\u0000${a.name}` < `${b.schema}\u0000${b.name}` ? -1 : 1))
+    .map((m) => ({ schema: m.schema, name: m.name, type: m.type, schemaBound: m.schemaBound, definition: m.definition, indexes: byName(m.indexes).map(index) }));
+}
+
 function sequence(q: Sequence): { key: string; json: Json } {
   const cache = q.cache.kind === 'size' ? q.cache.size : q.cache.kind;
   return {
@@ -112,6 +118,9 @@ export function canonicalJson(db: Database): string {
   const doc: Json = {
     collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table),
     ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
+    // A saved plan re-creates views and functions from the definitions it read: one changed since
+    // is drift. Present only when the database has modules, so other fingerprints stay as they were.
+    ...((db.modules ?? []).length > 0 ? { modules: modules(db) } : {}),
   };
   // Only when there are any: a database without sequences keeps the fingerprint it always had.
   const sequences = [...(db.sequences ?? [])].map(sequence).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -47,6 +47,13 @@ export function invert(change: Change): Change | null {
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };
     case 'setDescription': return { ...change, from: change.to, to: change.from };
+    case 'addPeriod': return { ...change, kind: 'dropPeriod' };
+    case 'dropPeriod': return { ...change, kind: 'addPeriod' };
+    // A history table the step created is dropped again; one it found is kept (and found again).
+    case 'enableVersioning': return { kind: 'disableVersioning', table: change.table, versioning: change.versioning, dropHistory: !change.historyExists };
+    case 'disableVersioning': return { kind: 'enableVersioning', table: change.table, versioning: change.versioning, historyExists: !change.dropHistory };
+    case 'alterRetention': return { ...change, from: change.to, to: change.from };
+    case 'alterPeriodHidden': return { ...change, hidden: !change.hidden };
     default: return assertNever(change, 'change kind');
   }
 }

@@ -180,6 +180,12 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
   setDescription: fixed('extended-property'),
+  addPeriod: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'add-period-columns' : 'temporal-metadata', online: null, change, inverse }),
+  dropPeriod: fixed('temporal-metadata'),
+  enableVersioning: (ctx, change, inverse) => ({ rule: change.historyExists && hasRows(ctx.facts) ? 'versioning-consistency-check' : 'versioning-switch', online: null, change, inverse }),
+  disableVersioning: fixed('versioning-switch'),
+  alterRetention: fixed('temporal-metadata'),
+  alterPeriodHidden: fixed('temporal-metadata'),
   // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
   redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse, change.to.columnstore === true || change.from.columnstore === true),
   createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse, change.index.columnstore === true),

@@ -9,6 +9,7 @@ import type { Table } from '../model';
 
 /** The phases of a plan, in execution order. */
 export const PHASES = [
+  { phase: 'versioning-off', reason: 'SYSTEM_VERSIONING = OFF first: a versioned table cannot be dropped, nor some of its columns changed (change-schema), while versioning is on' },
   { phase: 'drop-dependents', reason: 'schema-bound views and functions (and triggers of dropped tables) go before anything they bind changes' },
   { phase: 'drop-foreign-keys', reason: 'a foreign key blocks dropping or changing the key, column or table it references' },
   { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
@@ -33,6 +34,7 @@ export const PHASES = [
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'storage', reason: 'compression rebuilds and IGNORE_DUP_KEY run on the final indexes (a table rebuild after its clustered index exists)' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
+  { phase: 'versioning-on', reason: 'SYSTEM_VERSIONING = ON (and retention changes) once the table, its period and its history table have their final columns' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
   { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
   { phase: 'create-dependents', reason: 'last: views and functions are re-created over the final tables' },
@@ -75,6 +77,11 @@ export function phaseOf(change: Change): Phase {
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
     case 'setSparse': return 'alter-columns';
     case 'setDescription': return 'descriptions';
+    case 'disableVersioning': return 'versioning-off';
+    case 'enableVersioning': case 'alterRetention': return 'versioning-on';
+    case 'addPeriod': return 'add-columns';
+    case 'dropPeriod': return 'drop-columns';
+    case 'alterPeriodHidden': return 'alter-columns';
     case 'dropModule': return 'drop-dependents';
     case 'createModule': return 'create-dependents';
     default: return assertNever(change, 'change kind');
@@ -118,6 +125,9 @@ function keyInPhase(change: Change): SortKey {
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
+    case 'addPeriod': case 'dropPeriod': return [change.table.schema, change.table.name, 1, change.start.name];
+    case 'enableVersioning': case 'disableVersioning': case 'alterRetention': return [change.table.schema, change.table.name, 0, ''];
+    case 'alterPeriodHidden': return [change.table.schema, change.table.name, 1, change.column];
     // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
     case 'dropModule': case 'createModule': return ['', '', 0, ''];
     default: return assertNever(change, 'change kind');

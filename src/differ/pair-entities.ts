@@ -9,6 +9,7 @@
  *      (a `{table}`-templated name of a renamed table).
  */
 import { entitiesOf, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
+import { pendingRenames } from './rename-chains';
 import type { NameKey } from '../sqlserver/names';
 import type { KeptTable, SystemNames } from './table-pairs';
 
@@ -68,9 +69,22 @@ export function pairEntities(table: KeptTable, map: NameMap, key: NameKey, syste
   const pairs: Array<[Entity, Entity]> = [];
   const take = (cur: Entity, des: Entity) => { pairs.push([cur, des]); open.delete(matchKey(des, key, (c) => c)); };
 
+  // 0. Declared renames that pairing by name would miss: chains and swaps among names (one kind
+  // at a time; defaults and the primary key do not pair by name).
+  const early = new Map<Entity, Entity>();
+  for (const kind of ['unique', 'index', 'check', 'foreignKey'] as const) {
+    const pending = pendingRenames({
+      current: current.filter((e) => e.kind === kind), desired: [...open.values()].filter((e) => e.kind === kind), key,
+      currentName: (e) => e.object.name, desiredName: (e) => e.object.name, renamedFrom: (e) => e.object.renamedFrom,
+      same: (c, d) => signature(c, key, map) === signature(d, key, NO_RENAMES),
+    });
+    for (const [des, cur] of pending.pairs) early.set(cur, des);
+  }
+  for (const [cur, des] of early) take(cur, des);
   // 1. By name.
   let unmatched: Entity[] = [];
   for (const cur of current) {
+    if (early.has(cur)) continue;
     const des = open.get(matchKey(cur, key, map.column));
     if (des !== undefined && des.kind === cur.kind) take(cur, des); else unmatched.push(cur);
   }

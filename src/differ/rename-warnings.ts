@@ -51,3 +51,15 @@ export function renameWarnings(tables: readonly TablePair[], current: readonly T
   }
   return out;
 }
+
+/**
+ * A declared swap (a -> b, b -> a, or a longer cycle) whose members have the same definition:
+ * before and after it the names look the same, so schemac cannot tell whether it was applied and
+ * plans nothing for it (planning it would rename again on every run).
+ */
+export function swapWarning(table: TableRef, what: string, names: readonly string[]): PlanWarning {
+  return {
+    table,
+    message: `${what} ${names.join(', ')} declare renames among each other (a swap), but they have the same definition, so schemac cannot tell whether the swap was applied: nothing is renamed. Rename one of them to a temporary name in one apply, then finish the swap in the next`,
+  };
+}

@@ -6,7 +6,8 @@
 import type { PlanStep, SkippedObject, TableRef } from './changes';
 import type { NameMap } from './entities';
 import { collationKey, tableKey, type NameKey } from '../sqlserver/names';
-import { isCharacterType } from '../sqlserver/types';
+import { isCharacterType, typeText } from '../sqlserver/types';
+import { pendingRenames } from './rename-chains';
 import type { SqlType, Table } from '../model';
 
 /** A table only the schema has: created. */
@@ -54,14 +55,34 @@ export function concatPlanned(parts: readonly Planned[]): Planned {
   return { steps: parts.flatMap((p) => p.steps), skipped: parts.flatMap((p) => p.skipped) };
 }
 
-/** Pairs tables by name, then by a declared renamedFrom (same schema) when the new name is absent. */
+/**
+ * Pairs tables: declared renames still to make first (chains and swaps inside a schema:
+ * rename-chains.ts), then by name, then by a declared renamedFrom (same schema) when the new
+ * name is absent.
+ */
 export function pairTables(desired: readonly Table[], current: readonly Table[], key: NameKey): TablePair[] {
   const refOf = (t: Table): TableRef => ({ schema: t.schema, name: t.name });
+  const early = new Map<Table, Table>();
+  for (const schema of new Set(desired.map((t) => key(t.schema)))) {
+    const pending = pendingRenames({
+      current: current.filter((t) => key(t.schema) === schema), desired: desired.filter((t) => key(t.schema) === schema), key,
+      currentName: (t) => t.name, desiredName: (t) => t.name, renamedFrom: (t) => t.renamedFrom,
+      same: (c, d) => columnsShape(c, key) === columnsShape(d, key),
+    });
+    for (const [d, c] of pending.pairs) early.set(d, c);
+  }
+  const taken = new Set(early.values());
   const byKey = new Map(current.map((t) => [tableKey(key, t.schema, t.name), t] as const));
-  const claimed = new Set(desired.map((t) => tableKey(key, t.schema, t.name)).filter((k) => byKey.has(k)));
+  const claimed = new Set([...taken].map((t) => tableKey(key, t.schema, t.name)));
+  for (const d of desired) {
+    const namesake = byKey.get(tableKey(key, d.schema, d.name));
+    if (!early.has(d) && namesake !== undefined && !taken.has(namesake)) claimed.add(tableKey(key, d.schema, d.name));
+  }
   const out: TablePair[] = [];
   for (const des of desired) {
-    let cur = byKey.get(tableKey(key, des.schema, des.name)) ?? null;
+    let cur = early.get(des) ?? null;
+    const namesake = byKey.get(tableKey(key, des.schema, des.name));
+    if (cur === null && namesake !== undefined && !taken.has(namesake)) cur = namesake;
     if (cur === null && des.renamedFrom !== undefined) {
       const old = tableKey(key, des.schema, des.renamedFrom);
       if (!claimed.has(old)) cur = byKey.get(old) ?? null;
@@ -74,6 +95,11 @@ export function pairTables(desired: readonly Table[], current: readonly Table[],
     if (!claimed.has(tableKey(key, cur.schema, cur.name))) out.push({ kind: 'dropped', current: cur, ref: refOf(cur) });
   }
   return out;
+}
+
+/** A table's columns (names and types), to tell which of two swapped tables is which. */
+function columnsShape(t: Table, key: NameKey): string {
+  return t.columns.map((c) => `${key(c.name)}:${typeText(c.type)}:${c.nullable ? 'null' : 'not null'}`).sort().join(',');
 }
 
 /** Current table key -> the table's desired name and its column renames (current column key -> desired name). */

@@ -1,3 +1,5 @@
+import type { TemporalChange } from '../differ/temporal-changes';
+import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
 import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
 import { inListOf } from '../expr';
@@ -141,6 +143,21 @@ function aliasDefinition(a: AliasTypeDef): string {
   return `${typeText(a.base)} ${a.nullable ? 'NULL' : 'NOT NULL'}`;
 }
 
+const TEMPORAL_DESCRIBERS: Pick<Describers, TemporalChange['kind']> = {
+  addPeriod: (c) => ({ table: c.table, object: 'SYSTEM_TIME', marker: '+', summary: `add period columns ${c.start.name}, ${c.end.name} and PERIOD FOR SYSTEM_TIME` }),
+  dropPeriod: (c) => ({ table: c.table, object: 'SYSTEM_TIME', marker: '-', summary: `drop PERIOD FOR SYSTEM_TIME and period columns ${c.start.name}, ${c.end.name}` }),
+  enableVersioning: (c) => ({
+    table: c.table, object: 'SYSTEM_VERSIONING', marker: '+',
+    summary: `system versioning on, history ${c.versioning.historySchema}.${c.versioning.historyTable} (${c.historyExists ? 'existing rows checked' : 'created'}), retention ${retentionText(c.versioning.retention)}`,
+  }),
+  disableVersioning: (c) => ({
+    table: c.table, object: 'SYSTEM_VERSIONING', marker: '-',
+    summary: `system versioning off, history ${c.versioning.historySchema}.${c.versioning.historyTable} ${c.dropHistory ? 'dropped' : 'kept'}`,
+  }),
+  alterRetention: (c) => ({ table: c.table, object: 'SYSTEM_VERSIONING', marker: '~', summary: `history retention ${retentionText(c.from)} -> ${retentionText(c.to)}` }),
+  alterPeriodHidden: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.hidden ? 'hide' : 'unhide'} period column ${c.column} (${c.hidden ? 'ADD' : 'DROP'} HIDDEN)` }),
+};
+
 const DESCRIBERS: Describers = {
   createType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '+', summary: `create type ${c.type.schema}.${c.type.name} from ${aliasDefinition(c.type)}` }),
   dropType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '-', summary: `drop type ${c.type.schema}.${c.type.name}` }),
@@ -234,6 +251,7 @@ const DESCRIBERS: Describers = {
       c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
   }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  ...TEMPORAL_DESCRIBERS,
   createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
   dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),
   alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),

@@ -23,7 +23,10 @@ import { statementsForDriver } from './tsql/script';
  *     from: "ON DELETE NO ACTION", to: "ON DELETE CASCADE" }`); null for other steps.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
  *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible,
- *     sequence-restart.
+ *     sequence-restart, dependent-object, dependent-rebuild.
+ *   - `downHazards[]`: `{ code, message }`: hazards of the step's inverse in the down script
+ *     where they differ from its own (the narrowing that undoes a widening, and the index it
+ *     rebuilds around it); empty for most steps.
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
  *   - `impact`: what the step locks and how it scales, or null: `{ rule, class, lock, online,
@@ -67,6 +70,7 @@ export interface PlanJsonChange {
   readonly summary: string;
   readonly delta: readonly DeltaPart[] | null;
   readonly hazards: readonly { readonly code: HazardCode; readonly message: string }[];
+  readonly downHazards: readonly { readonly code: HazardCode; readonly message: string }[];
   readonly reversible: boolean;
   readonly impact: StepImpact | null;
 }
@@ -106,6 +110,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       summary: facts.summary,
       delta: facts.delta ?? null,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
+      downHazards: (step.downHazards ?? []).map((h) => ({ code: h.code, message: h.message })),
       reversible: step.inverse !== null || step.undoneBy !== undefined,
       impact: step.impact ?? null,
     };

@@ -77,15 +77,27 @@ export function summaryLine(counts: PlanCounts): string {
 }
 
 /** Steps grouped by the table (or schema) they touch, groups in order of first appearance. */
+/** The alias type a step creates, drops or redefines, or null. */
+function aliasTypeOf(change: Plan['steps'][number]['change']): { schema: string; name: string } | null {
+  switch (change.kind) {
+    case 'createType': case 'dropType': return change.type;
+    case 'redefineType': return change.to;
+    default: return null;
+  }
+}
+
 function groupSteps(plan: Plan): Group[] {
   const names = planKey(plan);
   const groups = new Map<string, Group>();
   plan.steps.forEach((step, stepIndex) => {
     const facts = describeChange(step.change);
     const sequence = sequenceOf(step.change);
+    const alias = aliasTypeOf(step.change);
     const key = sequence !== null ? `sequence:${tableKey(names, sequence.schema, sequence.name)}`
+      : alias !== null ? `type:${tableKey(names, alias.schema, alias.name)}`
       : facts.table === null ? `schema:${names(facts.object)}` : `table:${tableKey(names, facts.table.schema, facts.table.name)}`;
     const title = sequence !== null ? `sequence ${sequence.schema}.${sequence.name}`
+      : alias !== null ? `type ${alias.schema}.${alias.name}`
       : facts.table === null ? `schema ${facts.object}` : `table ${facts.table.schema}.${facts.table.name}`;
     let group = groups.get(key);
     if (group === undefined) {
@@ -141,6 +153,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
         const colour = h.code === 'data-loss' || h.code === 'irreversible' ? c.red : c.yellow;
         lines.push(`      ${colour(`! ${h.code}: ${h.message}`)}`);
       }
+      for (const h of step.downHazards ?? []) lines.push(`      ${c.dim(`! down: ${h.code}: ${h.message}`)}`);
       if (step.inverse === null && step.undoneBy === undefined && !step.hazards.some((h) => h.code === 'irreversible')) {
         lines.push(`      ${c.red('! irreversible: the down script cannot undo this step')}`);
       }
@@ -155,7 +168,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     lines.push(c.bold('Skipped (left as they are):'));
     for (const s of plan.skipped) {
       const where = s.objectType === 'table' ? `${s.table.schema}.${s.table.name}`
-        : s.objectType === 'schema' ? s.name : `${s.table.schema}.${s.table.name}.${s.name}`;
+        : s.objectType === 'schema' ? s.name : s.objectType === 'type' ? `${s.table.schema}.${s.name}` : `${s.table.schema}.${s.table.name}.${s.name}`;
       lines.push(`  ${c.dim('?')} ${s.objectType} ${where}: ${s.reason}`);
     }
     lines.push('');
@@ -172,7 +185,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   }
   if (plan.refused !== undefined && plan.refused.length > 0) {
     lines.push(c.bold(c.red('Refused (schemac cannot make these changes; apply refuses):')));
-    for (const r of plan.refused) lines.push(`  ${c.red('x')} ${r.table.schema}.${r.table.name}: ${r.change}: ${r.reason}`);
+    for (const r of plan.refused) lines.push(`  ${c.red('x')} ${r.table.name === '' ? '' : `${r.table.schema}.${r.table.name}: `}${r.change}: ${r.reason}`);
     lines.push('');
   }
   lines.push(plan.steps.length === 0 && (plan.refused ?? []).length === 0

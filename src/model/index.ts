@@ -7,4 +7,3 @@ export * from './sequence';
 export * from './alias-types';
 export * from './temporal';
 export * from './diagnostic';
-export * from './modules';

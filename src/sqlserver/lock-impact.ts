@@ -37,6 +37,8 @@ const HOW_ONLINE_WORKS = 'https://learn.microsoft.com/sql/relational-databases/i
 const CREATE_INDEX = 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql';
 const SP_RENAME = 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql';
 const UPDATE_TOP = 'https://learn.microsoft.com/sql/t-sql/queries/update-transact-sql';
+const TEMPORAL_CREATE = 'https://learn.microsoft.com/sql/relational-databases/tables/creating-a-system-versioned-temporal-table';
+const TEMPORAL_SCHEMA = 'https://learn.microsoft.com/sql/relational-databases/tables/temporal/change-schema';
 
 /** Every rule, by id. The ids are stable: JSON output and lint findings name them. */
 export const LOCK_RULES = {
@@ -70,6 +72,10 @@ export const LOCK_RULES = {
   // Re-creating an indexed view materializes it: its clustered index is built over the view's rows.
   'module-ddl': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'drops or creates a view, procedure, function or trigger (an indexed view is materialized again when its index is built)', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-view-transact-sql' },
   'clustered-rebuild-online': { class: 'table-rebuild', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON clustered build: the table is rewritten while reads and writes go on; Sch-M briefly at the end', source: ONLINE_GUIDE },
+  'versioning-switch': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'SET (SYSTEM_VERSIONING = ON | OFF) links or unlinks the history table (a new one is created empty); Sch-M on both tables', source: `${ALTER_TABLE}#system_versioning` },
+  'versioning-consistency-check': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'DATA_CONSISTENCY_CHECK = ON reads every row of the existing history table (shown: the table\'s rows) under Sch-M', source: TEMPORAL_SCHEMA },
+  'add-period-columns': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'two NOT NULL period columns with defaults are written into every existing row under Sch-M (inferred: as any NOT NULL column with a default)', source: TEMPORAL_CREATE },
+  'temporal-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'DROP PERIOD, a retention change or ADD/DROP HIDDEN changes catalog rows only', source: TEMPORAL_SCHEMA },
 } as const satisfies Record<string, LockRule>;
 
 /** A rule's id. */

@@ -121,4 +121,19 @@ const x = 1;
 @Table('t') @Check('ck', sql\`[a] > \${x}\`) class T { @Column.int() a!: number; }`;
     expect(errorsOf(body)).toEqual([at(body, 'x}', 2345)]);
   });
+  test('SPARSE mistakes are editor errors: NOT NULL, a default, a type that cannot be sparse', () => {
+    const body = `
+@Table('s') class S {
+  @Column.int({ nullable: true, sparse: true }) ok!: number | null;
+  @Column.int({ sparse: true }) notNull!: number;
+  @Column.int({ nullable: true, sparse: true, default: 0 }) withDefault!: number | null;
+  @Column.geography({ nullable: true, sparse: true }) shape!: object | null;
+}
+void S;`;
+    const errors = errorsOf(body);
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(new RegExp(`^${at(body, '{ sparse: true }', 0).split(' ')[0]} `));
+    expect(errors.some((e) => e.startsWith(at(body, 'default: 0', 0).split(' ')[0]))).toBe(true);
+    expect(errors.some((e) => e.startsWith(at(body, 'sparse: true }) shape', 0).split(' ')[0]))).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@
  * and down scripts that mirror the up scripts.
  */
 import { diff, type Plan } from '../../src/differ';
+import { fingerprint } from '../../src/differ/fingerprint';
 import { renderScript } from '../../src/emitters';
 import type { Database, DependentModule, ModuleReference } from '../../src/model';
 import { col, db, table } from '../support/model-builders';
@@ -109,4 +110,21 @@ test('modules never make a plan of their own: no changes, nothing to drop even w
   const plan = diff(db([users()]), current([V_ACTIVE, P_EMAILS]), { allowDrop: true });
   expect(plan.steps).toEqual([]);
   expect(plan.skipped).toEqual([]);
+});
+
+test('a module created under QUOTED_IDENTIFIER OFF is re-created under it; a saved plan sees a changed definition as drift', () => {
+  const old = { ...V_ACTIVE, quotedIdentifier: false, indexes: [] };
+  const up = renderScript(diff(db([users('varchar(320)')]), current([old]), { allowDrop: false }), { direction: 'up', databaseName: null }).text;
+  expect(up).toContain("EXEC(N'SET QUOTED_IDENTIFIER OFF;\nEXEC(N''CREATE VIEW dbo.v_active_users WITH SCHEMABINDING AS SELECT u.id, u.email FROM dbo.users AS u'');');");
+  expectValidTsql(up);
+  const changed = { ...V_ACTIVE, definition: `${V_ACTIVE.definition ?? ''} AND 1 = 1` };
+  expect(fingerprint(current([changed]))).not.toEqual(fingerprint(current([V_ACTIVE])));
+  expect(fingerprint(db([users()]))).toEqual(fingerprint({ ...db([users()]), modules: [] }));
+});
+
+test('a bound column re-created under its name (identity change) keeps the view: dropped before, re-created after the re-add', () => {
+  const withIdentity = table('users', { columns: [col('id', 'int', { identity: { seed: '1', increment: '1' } }), col('email', 'varchar(255)'), col('name', 'nvarchar(100)', { nullable: true })], rowCount: 0 });
+  const plan = diff(db([withIdentity]), current([V_ACTIVE]), { allowDrop: false });
+  expect(summary(plan)).toEqual(['dropModule v_active_users', 'dropColumn', 'addColumn', 'createModule v_active_users']);
+  expect(plan.refused).toBeUndefined();
 });

@@ -58,6 +58,12 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
+  addPeriod: ['add-period-columns', 'add-period-columns', 'add-period-columns', 'add-period-columns'],
+  dropPeriod: ['temporal-metadata', 'temporal-metadata', 'temporal-metadata', 'temporal-metadata'],
+  enableVersioning: ['versioning-consistency-check', 'versioning-consistency-check', 'versioning-consistency-check', 'versioning-consistency-check'],
+  disableVersioning: ['versioning-switch', 'versioning-switch', 'versioning-switch', 'versioning-switch'],
+  alterRetention: ['temporal-metadata', 'temporal-metadata', 'temporal-metadata', 'temporal-metadata'],
+  alterPeriodHidden: ['temporal-metadata', 'temporal-metadata', 'temporal-metadata', 'temporal-metadata'],
 };
 
 function tableRef(c: Change): { schema: string; name: string } | null {

@@ -50,6 +50,12 @@ const sample: Record<ChangeKind, Change> = {
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
   setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
+  addPeriod: { kind: 'addPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },
+  dropPeriod: { kind: 'dropPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },
+  enableVersioning: { kind: 'enableVersioning', table: ref, versioning: { historySchema: 'dbo', historyTable: 't_history', retention: { unit: 'INFINITE' } }, historyExists: false },
+  disableVersioning: { kind: 'disableVersioning', table: ref, versioning: { historySchema: 'dbo', historyTable: 't_history', retention: { unit: 'INFINITE' } }, dropHistory: false },
+  alterRetention: { kind: 'alterRetention', table: ref, from: { unit: 'INFINITE' }, to: { unit: 'MONTH', count: 3 } },
+  alterPeriodHidden: { kind: 'alterPeriodHidden', table: ref, column: 's', hidden: true },
 };
 
 const phaseIndex = (change: Change) => PHASES.findIndex((p) => p.phase === phaseOf(change));

@@ -4,6 +4,9 @@
  * what plans do with system-generated names.
  */
 import { diff } from '../../src/differ';
+import { renderPlanJson } from '../../src/emitters/plan-json';
+import { renderPlanText } from '../../src/emitters/plan-text';
+import { renderScript } from '../../src/emitters/tsql/script';
 import { ck, col, db, df, fk, ix, pk, table, uq, type TableParts } from '../support/model-builders';
 import { describe as describeChange, runCase, type DiffCase } from './run-case';
 import type { Table } from '../../src/model';
@@ -104,6 +107,63 @@ const cases: DiffCase[] = [
     desired: db([t({ indexes: [ix('ix_new', ['code'], { renamedFrom: 'ix_old' })] })]),
     steps: [],
   },
+  {
+    name: 'swapped columns (a -> b, b -> a) go through a temporary name, each step one sp_rename',
+    current: db([table('s', { columns: [col('id', 'int'), col('a', 'int'), col('b', 'varchar(10)')], rowCount: 5 })]),
+    desired: db([table('s', { columns: [col('id', 'int'), col('b', 'int', { renamedFrom: 'a' }), col('a', 'varchar(10)', { renamedFrom: 'b' })] })]),
+    steps: ['renameColumn dbo.s.b->a_schemac_swap', 'renameColumn dbo.s.a->b', 'renameColumn dbo.s.a_schemac_swap->a'],
+    noHazards: true,
+  },
+  {
+    name: 'a swap once applied plans nothing, its declarations still in place',
+    current: db([table('s', { columns: [col('id', 'int'), col('a', 'varchar(10)'), col('b', 'int')], rowCount: 5 })]),
+    desired: db([table('s', { columns: [col('id', 'int'), col('b', 'int', { renamedFrom: 'a' }), col('a', 'varchar(10)', { renamedFrom: 'b' })] })]),
+    steps: [],
+  },
+  {
+    name: 'a three-way rotation of columns (a -> b -> c -> a) needs one temporary name',
+    current: db([table('s', { columns: [col('a', 'int'), col('b', 'bigint'), col('c', 'varchar(5)')], rowCount: 5 })]),
+    desired: db([table('s', { columns: [col('b', 'int', { renamedFrom: 'a' }), col('c', 'bigint', { renamedFrom: 'b' }), col('a', 'varchar(5)', { renamedFrom: 'c' })] })]),
+    steps: ['renameColumn dbo.s.c->a_schemac_swap', 'renameColumn dbo.s.b->c', 'renameColumn dbo.s.a->b', 'renameColumn dbo.s.a_schemac_swap->a'],
+    noHazards: true,
+  },
+  {
+    name: 'a chain of column renames (a -> b while b -> c) renames the far end first',
+    current: db([table('s', { columns: [col('id', 'int'), col('a', 'int'), col('b', 'varchar(10)')], rowCount: 5 })]),
+    desired: db([table('s', { columns: [col('id', 'int'), col('b', 'int', { renamedFrom: 'a' }), col('c', 'varchar(10)', { renamedFrom: 'b' })] })]),
+    steps: ['renameColumn dbo.s.b->c', 'renameColumn dbo.s.a->b'],
+    noHazards: true,
+  },
+  {
+    name: 'swapped index names with different definitions: renamed through a temporary name, not redefined',
+    current: db([t({ indexes: [ix('ix_a', ['code']), ix('ix_b', ['tenant_id'])] })]),
+    desired: db([t({ indexes: [ix('ix_b', ['code'], { renamedFrom: 'ix_a' }), ix('ix_a', ['tenant_id'], { renamedFrom: 'ix_b' })] })]),
+    steps: ['renameConstraint dbo.t.ix_b->ix_a_schemac_swap INDEX', 'renameConstraint dbo.t.ix_a->ix_b INDEX', 'renameConstraint dbo.t.ix_a_schemac_swap->ix_a INDEX'],
+    noHazards: true,
+  },
+  {
+    name: 'swapped check names, and a chain of foreign key names',
+    current: db([tenants(), t({ checks: [ck('ck_a', 'id > 0'), ck('ck_b', "code <> ''")], fks: [fk('fk_1', ['tenant_id'], 'tenants', ['id'])] })]),
+    desired: db([tenants(), t({
+      checks: [ck('ck_b', 'id > 0', { renamedFrom: 'ck_a' }), ck('ck_a', "code <> ''", { renamedFrom: 'ck_b' })],
+      fks: [fk('fk_2', ['tenant_id'], 'tenants', ['id'], { renamedFrom: 'fk_1' })],
+    })]),
+    steps: ['renameConstraint dbo.t.fk_1->fk_2 OBJECT', 'renameConstraint dbo.t.ck_b->ck_a_schemac_swap OBJECT', 'renameConstraint dbo.t.ck_a->ck_b OBJECT', 'renameConstraint dbo.t.ck_a_schemac_swap->ck_a OBJECT'],
+    noHazards: true,
+  },
+  {
+    name: 'swapped tables: through a temporary table name',
+    current: db([table('x', { columns: [col('id', 'int')], rowCount: 3 }), table('y', { columns: [col('code', 'varchar(5)')], rowCount: 3 })]),
+    desired: db([{ ...table('y', { columns: [col('id', 'int')] }), renamedFrom: 'x' }, { ...table('x', { columns: [col('code', 'varchar(5)')] }), renamedFrom: 'y' }]),
+    steps: ['renameTable dbo.y->x_schemac_swap', 'renameTable dbo.x->y', 'renameTable dbo.x_schemac_swap->x'],
+    noHazards: true,
+  },
+  {
+    name: 'a chain once applied plans nothing',
+    current: db([table('s', { columns: [col('id', 'int'), col('b', 'int'), col('c', 'varchar(10)')], rowCount: 5 })]),
+    desired: db([table('s', { columns: [col('id', 'int'), col('b', 'int', { renamedFrom: 'a' }), col('c', 'varchar(10)', { renamedFrom: 'b' })] })]),
+    steps: [],
+  },
 ];
 
 describe('differ: renames', () => {
@@ -118,6 +178,26 @@ describe('differ: renames', () => {
     expect(only?.change).toMatchObject({ kind: 'alterColumn' });
     expect(only?.change.kind === 'alterColumn' ? only.change.around : 'not an alter').toBeUndefined();
     expect(only?.inverse).toMatchObject({ kind: 'alterColumn', around: [{ kind: 'unique', constraint: { name: 'uq_t_code' } }, { kind: 'index', index: { name: 'ix_t_code' } }] });
+    // The up step is safe; the down script's narrowing and rebuild are what carry the hazards.
+    expect(only?.hazards).toEqual([]);
+    expect(only?.downHazards?.map((h) => [h.code, h.message])).toEqual([
+      ['data-loss', 'the down script narrows dbo.t.code from varchar(64) back to varchar(40): it fails (and undoes nothing) if a longer value was written since'],
+      ['index-build', 'the down script drops and rebuilds uq_t_code, ix_t_code around the narrowing of code (SQL Server cannot shrink an indexed column in place): it reads all 50 rows of dbo.t'],
+    ]);
+    const text = renderPlanText(plan, { color: false });
+    expect(text).toContain('! down: data-loss: the down script narrows dbo.t.code from varchar(64) back to varchar(40)');
+    expect(text).toContain('! down: index-build: the down script drops and rebuilds uq_t_code, ix_t_code');
+    const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+    expect(down).toContain('--   undoing step 1 (dbo.t: alter column code: varchar(40) -> varchar(64)): data-loss: the down script narrows');
+    expect(renderPlanJson(plan, { fingerprint: 'x' }).changes[0]?.downHazards.map((h) => h.code)).toEqual(['data-loss', 'index-build']);
+  });
+
+  it('plans nothing for a declared swap of two columns of one definition, and says why', () => {
+    const current = db([table('s', { columns: [col('first_name', 'varchar(50)'), col('last_name', 'varchar(50)')] })]);
+    const desired = db([table('s', { columns: [col('last_name', 'varchar(50)', { renamedFrom: 'first_name' }), col('first_name', 'varchar(50)', { renamedFrom: 'last_name' })] })]);
+    const plan = diff(desired, current, { allowDrop: false });
+    expect(plan.steps).toEqual([]);
+    expect(plan.warnings?.map((w) => w.message)).toEqual([expect.stringContaining('columns last_name, first_name declare renames among each other (a swap), but they have the same definition')]);
   });
 
   it('warns about a renamedFrom whose old name exists neither in the database nor under the new name', () => {

@@ -49,6 +49,11 @@ export function describe(c: Change): string {
     case 'setSparse': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.sparse ? 'SPARSE' : 'not sparse'}`;
     case 'dropModule': case 'createModule': return `${c.kind} ${c.module.schema}.${c.module.name}`;
     case 'setDescription': return `${c.kind} ${c.table.schema}.${c.table.name}${c.column === null ? '' : `.${c.column}`}`;
+    case 'addPeriod': case 'dropPeriod': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.start.name},${c.end.name}`;
+    case 'enableVersioning': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.historyExists ? 'attach' : 'create'} ${c.versioning.historySchema}.${c.versioning.historyTable}`;
+    case 'disableVersioning': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.dropHistory ? 'drop' : 'keep'} ${c.versioning.historySchema}.${c.versioning.historyTable}`;
+    case 'alterRetention': return `${c.kind} ${c.table.schema}.${c.table.name}`;
+    case 'alterPeriodHidden': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;
   }
 }

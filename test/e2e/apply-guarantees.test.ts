@@ -21,8 +21,8 @@ import { diff, fingerprint } from '../../src/differ';
 import { renderScript, statementsForDriver } from '../../src/emitters';
 import type { Database } from '../../src/model';
 import type { StatementRecord } from '../standin/engine';
-import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
-import { expectExit, tempProject, type TempProject } from './support/project';
+import { expectExit, type TempProject } from './support/project';
+import { liveSuite, type LiveSuite } from './support/live-suite';
 import { PROJECTS_SCHEMA } from './support/projects-schema';
 import { execAll, queryRows } from './support/sqlcmd';
 import { e2eTargets, type LiveTarget } from './real-server';
@@ -84,32 +84,19 @@ for (const spec of e2eTargets()) {
   const onStandin = spec.faults ? it : it.skip;
 
   describe(`apply's guarantees on the ${spec.name}`, () => {
+    const suite = liveSuite(spec, {
+      example: false, dropTables: ['dbo.milestones', 'dbo.projects'], dropHistory: true,
+      beforeEach: ({ target: t, project: p }: LiveSuite) => {
+        t.standin?.server.setFaults({});
+        t.standin?.setSqlFaults({});
+        p.write('projects.schema.ts', PROJECTS_SCHEMA);
+        if (fs.existsSync(path.join(p.dir, 'schema', 'milestones.schema.ts'))) fs.rmSync(path.join(p.dir, 'schema', 'milestones.schema.ts'));
+      },
+    });
     let target: LiveTarget;
     let project: TempProject;
-    const db = (): string[] => ['--database', target.url];
-    const snapshot = async (): Promise<ComparableCatalog> => comparable(snapshotOf(await project.run(['snapshot', ...db()])));
-
-    beforeAll(async () => {
-      target = await spec.start();
-      project = tempProject(false);
-    }, 120_000);
-
-    beforeEach(async () => {
-      target.standin?.server.setFaults({});
-      target.standin?.setSqlFaults({});
-      project.write('projects.schema.ts', PROJECTS_SCHEMA);
-      if (fs.existsSync(path.join(project.dir, 'schema', 'milestones.schema.ts'))) fs.rmSync(path.join(project.dir, 'schema', 'milestones.schema.ts'));
-      await execAll(target.url, [
-        "IF OBJECT_ID(N'[dbo].[milestones]', N'U') IS NOT NULL DROP TABLE [dbo].[milestones];",
-        "IF OBJECT_ID(N'[dbo].[projects]', N'U') IS NOT NULL DROP TABLE [dbo].[projects];",
-        "IF OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NOT NULL DROP TABLE [schemac].[applied_plans];",
-      ]);
-    });
-
-    afterAll(async () => {
-      project?.remove();
-      await target?.stop();
-    });
+    beforeAll(() => { ({ target, project } = suite); });
+    const { db, snapshot } = suite;
 
     it('runs every step with XACT_ABORT ON and the filtered-index options, though the driver turned them off at login', async () => {
       const parsed = parseConnectionString(target.url);

@@ -5,8 +5,9 @@
  */
 import { createServer } from 'net';
 import * as path from 'path';
-import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
-import { expectExit, shown, tempProject, type TempProject } from './support/project';
+import type { ComparableCatalog } from './support/catalog-compare';
+import { expectExit, shown, type TempProject } from './support/project';
+import { liveSuite, type LiveSuite } from './support/live-suite';
 import { schemacChild } from './support/child-cli';
 import { PROJECTS_SCHEMA, PROJECTS_WITHOUT_NOTES } from './support/projects-schema';
 import { execAll, queryRows } from './support/sqlcmd';
@@ -42,13 +43,21 @@ for (const spec of e2eTargets()) {
   const withFaults = spec.faults ? it : it.skip;
 
   describe(`schemac apply on the ${spec.name}`, () => {
+    const suite = liveSuite(spec, {
+      example: false, dropTables: ['dbo.projects'], dropHistory: true,
+      beforeEach: ({ target: t, project: p }: LiveSuite) => {
+        t.standin?.server.setFaults({});
+        t.standin?.setSqlFaults({});
+        p.write('projects.schema.ts', PROJECTS_SCHEMA);
+      },
+    });
     let target: LiveTarget;
     let project: TempProject;
-    const db = (): string[] => ['--database', target.url];
+    beforeAll(() => { ({ target, project } = suite); });
+    const { db, snapshot } = suite;
     // Absolute: `apply FILE` reads FILE relative to the process's directory, not the CLI's cwd
     // (src/cli/commands/apply.ts jobFromFile; reported), which differ when the CLI runs in-process.
     const savedPlan = (): string => path.join(project.dir, 'plan.json');
-    const snapshot = async (): Promise<ComparableCatalog> => comparable(snapshotOf(await project.run(['snapshot', ...db()])));
     const history = async (): Promise<string> => {
       const r = await project.run(['history', ...db()]);
       expectExit(r, 0);
@@ -65,26 +74,6 @@ for (const spec of e2eTargets()) {
       expectExit(r, 0);
       return (JSON.parse(r.stdout) as { statements: { up: { sql: string }[] } }).statements.up.map((s) => s.sql);
     };
-
-    beforeAll(async () => {
-      target = await spec.start();
-      project = tempProject(false);
-    }, 120_000);
-
-    beforeEach(async () => {
-      target.standin?.server.setFaults({});
-      target.standin?.setSqlFaults({});
-      project.write('projects.schema.ts', PROJECTS_SCHEMA);
-      await execAll(target.url, [
-        "IF OBJECT_ID(N'[dbo].[projects]', N'U') IS NOT NULL DROP TABLE [dbo].[projects];",
-        "IF OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NOT NULL DROP TABLE [schemac].[applied_plans];",
-      ]);
-    });
-
-    afterAll(async () => {
-      project?.remove();
-      await target?.stop();
-    });
 
     it('applies cleanly; plan --detailed-exitcode then exits 0 and history lists the apply', async () => {
       const apply = await project.run(['apply', ...db(), '--auto-approve', FAST]);

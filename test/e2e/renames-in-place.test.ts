@@ -2,13 +2,14 @@
  * Issue 11 over the wire, with rows in the tables: a renamed mixin table is exactly its
  * sp_rename steps; renamed constraints and indexes are one sp_rename each; an INCLUDE change is
  * one CREATE INDEX ... WITH (DROP_EXISTING = ON); widening an indexed varchar is one ALTER
- * COLUMN up, the index rebuilt only by the down script. Each case converges (plan after apply is
+ * COLUMN up, the index rebuilt only by the down script; swapped and chained column renames are
+ * sp_renames through a temporary name, data kept. Each case converges (plan after apply is
  * empty) and its down script, planned before the apply, restores the catalog exactly.
  */
-import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
-import { expectExit, shown, tempProject, type TempProject } from './support/project';
-import { execAll, runLikeSqlcmd } from './support/sqlcmd';
-import { e2eTargets, type LiveTarget } from './real-server';
+import { expectExit, shown } from './support/project';
+import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
+import { liveSuite } from './support/live-suite';
+import { e2eTargets } from './real-server';
 
 const FAST = '--no-type-check';
 
@@ -25,12 +26,27 @@ export class Order extends BaseEntity {
 }
 `;
 
+/** Orders with a second column, `qty`, for renames among columns (`fields` replaces both). */
+const withQty = (fields: string) => `
+import { Column, Index, Table } from 'schemac';
+import { BaseEntity } from './base-entity.schema';
+
+@Table('orders')
+@Index('ix_{table}_tenant', ['tenantId'])
+export class Order extends BaseEntity {
+${fields}
+}
+`;
+const QTY_BEFORE = withQty("  @Column.varchar(40) code!: string;\n  @Column.int({ nullable: true }) qty!: number | null;");
+
 interface Case {
   readonly name: string;
   readonly before: string;
   readonly after: string;
   /** Every up statement must match one of these, in order. */
   readonly up: readonly RegExp[];
+  /** After the apply, a query whose `n` must be the 4 rows the test inserted (the data followed the rename). */
+  readonly afterRows?: string;
 }
 
 const cases: Case[] = [
@@ -70,35 +86,36 @@ const cases: Case[] = [
     after: orders({ length: 64, noCheck: true }),
     up: [/^ALTER TABLE \[dbo\]\.\[orders\] ALTER COLUMN \[code\] varchar\(64\) NOT NULL;$/],
   },
+  {
+    name: 'swapped columns (code <-> qty, different types): three sp_renames through a temporary name, the values follow their column',
+    before: QTY_BEFORE,
+    after: withQty("  @Column.varchar(40, { name: 'qty', renamedFrom: 'code' }) qtyText!: string;\n  @Column.int({ nullable: true, name: 'code', renamedFrom: 'qty' }) codeNumber!: number | null;"),
+    up: [
+      /^EXEC sp_rename N'\[dbo\]\.\[orders\]\.\[qty\]', N'code_schemac_swap', N'COLUMN';$/,
+      /^EXEC sp_rename N'\[dbo\]\.\[orders\]\.\[code\]', N'qty', N'COLUMN';$/,
+      /^EXEC sp_rename N'\[dbo\]\.\[orders\]\.\[code_schemac_swap\]', N'code', N'COLUMN';$/,
+    ],
+    afterRows: "SELECT COUNT(*) AS n FROM [dbo].[orders] WHERE [qty] IN ('A-1', 'B-2')",
+  },
+  {
+    name: 'a chain of column renames (code -> qty while qty -> amount): the far end first',
+    before: QTY_BEFORE,
+    after: withQty("  @Column.varchar(40, { renamedFrom: 'code' }) qty!: string;\n  @Column.int({ nullable: true, renamedFrom: 'qty' }) amount!: number | null;"),
+    up: [
+      /^EXEC sp_rename N'\[dbo\]\.\[orders\]\.\[qty\]', N'amount', N'COLUMN';$/,
+      /^EXEC sp_rename N'\[dbo\]\.\[orders\]\.\[code\]', N'qty', N'COLUMN';$/,
+    ],
+    afterRows: "SELECT COUNT(*) AS n FROM [dbo].[orders] WHERE [qty] IN ('A-1', 'B-2')",
+  },
 ];
 
 for (const spec of e2eTargets()) {
   describe(`renames and in-place changes on the ${spec.name}, over rows`, () => {
-    let target: LiveTarget;
-    let project: TempProject;
-    const db = (): string[] => ['--database', target.url];
-    const snapshot = async (): Promise<ComparableCatalog> => comparable(snapshotOf(await project.run(['snapshot', ...db()])));
-
-    beforeAll(async () => {
-      target = await spec.start();
-      project = tempProject(true);
-    }, 120_000);
-
-    afterAll(async () => {
-      project?.remove();
-      await target?.stop();
-    });
-
-    beforeEach(async () => {
-      await execAll(target.url, [
-        "IF OBJECT_ID(N'[dbo].[purchases]', N'U') IS NOT NULL DROP TABLE [dbo].[purchases];",
-        "IF OBJECT_ID(N'[dbo].[orders]', N'U') IS NOT NULL DROP TABLE [dbo].[orders];",
-        "IF OBJECT_ID(N'[dbo].[users]', N'U') IS NOT NULL DROP TABLE [dbo].[users];",
-        "IF OBJECT_ID(N'[dbo].[tenants]', N'U') IS NOT NULL DROP TABLE [dbo].[tenants];",
-      ]);
-    });
+    const suite = liveSuite(spec, { example: true, dropTables: ['dbo.purchases', 'dbo.orders', 'dbo.users', 'dbo.tenants'] });
+    const { db } = suite;
 
     test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      const { project, target } = suite;
       project.write('orders.schema.ts', c.before);
       expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
       await execAll(target.url, [
@@ -106,7 +123,7 @@ for (const spec of e2eTargets()) {
         "INSERT INTO [dbo].[orders] ([tenant_id], [code]) SELECT [id], 'A-1' FROM [dbo].[tenants];",
         "INSERT INTO [dbo].[orders] ([tenant_id], [code]) SELECT [id], 'B-2' FROM [dbo].[tenants];",
       ]);
-      const before = await snapshot();
+      const before = await suite.snapshot();
 
       project.write('orders.schema.ts', c.after);
       const plan = await project.run(['plan', ...db(), '--format', 'json', FAST]);
@@ -120,10 +137,11 @@ for (const spec of e2eTargets()) {
       expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
       const again = await project.run(['plan', ...db(), '--detailed-exitcode', FAST]);
       if (again.code !== 0) throw new Error(`plan after apply is not empty: ${shown(again)}`);
+      if (c.afterRows !== undefined) expect(await queryRows(target.url, c.afterRows)).toEqual([{ n: 4 }]);
 
       const run = await runLikeSqlcmd(target.url, down.stdout);
       expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
-      expect(await snapshot()).toEqual(before);
+      expect(await suite.snapshot()).toEqual(before);
     }, 180_000);
   });
 }

@@ -3,6 +3,8 @@
  * (plan empty afterwards, down script back to nothing), pull then plan empty, and history rows
  * written by UPDATE and DELETE. The catalog is compared with `schemac snapshot`.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown, tempProject, type TempProject } from './support/project';
 import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
@@ -81,11 +83,77 @@ for (const spec of e2eTargets()) {
       expect(await queryRows(target.url, 'SELECT * FROM [sales].[orders];')).toEqual([{ id: 1, note: 'a2' }]);
     }, 180_000);
 
+    /** Applies `schema`, planning its down script against the database first; returns the down script. */
+    const applyWithDown = async (schema: string, flags: string[] = []): Promise<string> => {
+      project.write('orders.schema.ts', schema);
+      const down = await project.run(['emit-sql', ...db(), '--down', FAST, ...flags]);
+      expectExit(down, 0);
+      expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST, ...flags]), 0);
+      const again = await project.run(['plan', ...db(), '--detailed-exitcode', FAST, ...flags]);
+      if (again.code !== 0) throw new Error(`plan after apply is not empty: ${shown(again)}`);
+      return down.stdout;
+    };
+    const historyCount = async (): Promise<unknown> => (await queryRows(target.url, 'SELECT COUNT(*) AS n FROM [sales].[orders_history];'))[0];
+    const withRows = async (): Promise<void> => {
+      await execAll(target.url, [
+        "INSERT INTO [sales].[orders] ([id], [note]) VALUES (1, N'a'), (2, N'b');",
+        "UPDATE [sales].[orders] SET [note] = N'a2' WHERE [id] = 1;",
+      ]);
+    };
+
+    test('adding a column to a versioned table keeps its history rows; NOT NULL with a backfill is wrapped in OFF/ON and keeps them too', async () => {
+      await applyWithDown(orders());
+      await withRows();
+      expect(await historyCount()).toEqual({ n: 1 });
+      const before = await snapshot();
+      const downAdd = await applyWithDown(orders({ extra: '\n  @Column.int({ nullable: true }) qty!: number | null;' }));
+      expect(await historyCount()).toEqual({ n: 1 });
+      const plan = await project.run(['plan', ...db(), '--format', 'json', FAST]);
+      expectExit(plan, 0);
+      const strict = await applyWithDown(orders({ extra: '\n  @Column.int({ backfill: 0 }) qty!: number;' }));
+      expect(await historyCount()).toEqual({ n: 1 });
+      expect(await queryRows(target.url, 'SELECT [qty] FROM [sales].[orders_history];')).toEqual([{ qty: 0 }]);
+      expect(await queryRows(target.url, "SELECT temporal_type FROM sys.tables WHERE name = N'orders';")).toEqual([{ temporal_type: 2 }]);
+      for (const down of [strict, downAdd]) {
+        const run = await runLikeSqlcmd(target.url, down);
+        expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await historyCount()).toEqual({ n: 1 });
+    }, 240_000);
+
+    test('versioning on for a table with rows (period columns added), then off keeping the history; each down script restores the catalog', async () => {
+      const plain = orders({ versioning: '' }).replace(/^.*generatedAlways.*\n/gm, '');
+      await applyWithDown(plain);
+      await execAll(target.url, ["INSERT INTO [sales].[orders] ([id], [note]) VALUES (1, N'a'), (2, N'b');"]);
+      const before = await snapshot();
+      const downOn = await applyWithDown(orders());
+      expect(await queryRows(target.url, "SELECT COUNT(*) AS n FROM [sales].[orders];")).toEqual([{ n: 2 }]);
+      // The defaults that filled the existing rows are gone again: SQL Server generates the values.
+      expect(await queryRows(target.url, "SELECT name FROM sys.default_constraints WHERE parent_object_id = OBJECT_ID(N'[sales].[orders]');")).toEqual([]);
+      await execAll(target.url, ["UPDATE [sales].[orders] SET [note] = N'a2' WHERE [id] = 1;"]);
+      const versioned = await snapshot();
+      const downOff = await applyWithDown(orders({ versioning: '' }));
+      expect(await queryRows(target.url, "SELECT name, temporal_type FROM sys.tables WHERE name LIKE N'orders%' ORDER BY name;"))
+        .toEqual([{ name: 'orders', temporal_type: 0 }, { name: 'orders_history', temporal_type: 0 }]);
+      expect(await historyCount()).toEqual({ n: 1 });
+      let run = await runLikeSqlcmd(target.url, downOff);
+      expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
+      expect(await snapshot()).toEqual(versioned);
+      run = await runLikeSqlcmd(target.url, downOn);
+      expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+    }, 240_000);
+
     test('pull writes the versioned table back; plan over the pulled files is empty', async () => {
       project.write('orders.schema.ts', orders());
       expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
       const pulled = await project.run(['pull', ...db(), '--out', 'pulled']);
       expectExit(pulled, 0);
+      const dir = path.join(project.dir, 'pulled');
+      const text = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+      expect(text).toContain("systemVersioning: { retention: { months: 6 } }");
+      expect(text).toContain("@Column.datetime2(3, { generatedAlways: 'rowStart', hidden: true })");
       const again = await project.run(['plan', ...db(), '--schema', 'pulled', '--detailed-exitcode', FAST]);
       if (again.code !== 0) throw new Error(`plan over pulled files is not empty: ${shown(again)}`);
     }, 180_000);

@@ -161,4 +161,36 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
       "EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = @description, @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'users', @level2type = N'COLUMN', @level2name = N'email';",
     ].join('\n')],
   },
+  addPeriod: {
+    change: { kind: 'addPeriod', table: USERS, start: { ...col('valid_from', { name: 'datetime2' as const, scale: 3 }), period: { end: 'start', hidden: true } }, end: { ...col('valid_to', { name: 'datetime2' as const, scale: 3 }), period: { end: 'end', hidden: true } } },
+    sql: [
+      "ALTER TABLE [dbo].[users] ADD [valid_from] datetime2(3) GENERATED ALWAYS AS ROW START HIDDEN NOT NULL CONSTRAINT [df_users_valid_from] DEFAULT (SYSUTCDATETIME()), [valid_to] datetime2(3) GENERATED ALWAYS AS ROW END HIDDEN NOT NULL CONSTRAINT [df_users_valid_to] DEFAULT (CONVERT(datetime2(3), '9999-12-31 23:59:59.999')), PERIOD FOR SYSTEM_TIME ([valid_from], [valid_to]);",
+      'ALTER TABLE [dbo].[users] DROP CONSTRAINT [df_users_valid_from];',
+      'ALTER TABLE [dbo].[users] DROP CONSTRAINT [df_users_valid_to];',
+    ],
+  },
+  dropPeriod: {
+    change: { kind: 'dropPeriod', table: USERS, start: { ...col('valid_from', { name: 'datetime2' as const, scale: 7 }), period: { end: 'start', hidden: false, defaultName: 'DF_ValidFrom' } }, end: { ...col('valid_to', { name: 'datetime2' as const, scale: 7 }), period: { end: 'end', hidden: false } } },
+    sql: [
+      'ALTER TABLE [dbo].[users] DROP PERIOD FOR SYSTEM_TIME;',
+      'ALTER TABLE [dbo].[users] DROP CONSTRAINT [DF_ValidFrom];',
+      'ALTER TABLE [dbo].[users] DROP COLUMN [valid_from], [valid_to];',
+    ],
+  },
+  enableVersioning: {
+    change: { kind: 'enableVersioning', table: USERS, versioning: { historySchema: 'audit', historyTable: 'users_history', retention: { unit: 'YEAR', count: 2 } }, historyExists: true },
+    sql: ['ALTER TABLE [dbo].[users] SET (SYSTEM_VERSIONING = ON (HISTORY_TABLE = [audit].[users_history], HISTORY_RETENTION_PERIOD = 2 YEARS, DATA_CONSISTENCY_CHECK = ON));'],
+  },
+  disableVersioning: {
+    change: { kind: 'disableVersioning', table: USERS, versioning: { historySchema: 'dbo', historyTable: 'users_history', retention: { unit: 'INFINITE' } }, dropHistory: true },
+    sql: ['ALTER TABLE [dbo].[users] SET (SYSTEM_VERSIONING = OFF);', 'DROP TABLE [dbo].[users_history];'],
+  },
+  alterRetention: {
+    change: { kind: 'alterRetention', table: USERS, from: { unit: 'INFINITE' }, to: { unit: 'DAY', count: 90 } },
+    sql: ['ALTER TABLE [dbo].[users] SET (SYSTEM_VERSIONING = ON (HISTORY_RETENTION_PERIOD = 90 DAYS));'],
+  },
+  alterPeriodHidden: {
+    change: { kind: 'alterPeriodHidden', table: USERS, column: 'valid_from', hidden: false },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [valid_from] DROP HIDDEN;'],
+  },
 };

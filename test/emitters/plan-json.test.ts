@@ -6,7 +6,7 @@ describe('plan JSON (schemac.plan/v1)', () => {
 
   it('has the documented keys in a stable order', () => {
     expect(Object.keys(doc)).toEqual(['format', 'fingerprint', 'database', 'changes', 'skipped', 'warnings', 'hazards', 'statements']);
-    expect(Object.keys(doc.changes[0])).toEqual(['index', 'kind', 'table', 'object', 'summary', 'delta', 'hazards', 'reversible', 'impact']);
+    expect(Object.keys(doc.changes[0])).toEqual(['index', 'kind', 'table', 'object', 'summary', 'delta', 'hazards', 'downHazards', 'reversible', 'impact']);
     expect(doc.format).toBe('schemac.plan/v1');
     expect(doc.fingerprint).toBe('sha256:abc');
     expect(doc.database).toBe('app');
@@ -14,13 +14,14 @@ describe('plan JSON (schemac.plan/v1)', () => {
 
   it('describes each change with its hazards and whether it can be undone', () => {
     expect(doc.changes).toEqual([
-      { index: 1, kind: 'addColumn', table: { schema: 'dbo', name: 'users' }, object: 'nickname', summary: 'add column nickname nvarchar(50) NULL', delta: null, hazards: [], reversible: true, impact: null },
+      { index: 1, kind: 'addColumn', table: { schema: 'dbo', name: 'users' }, object: 'nickname', summary: 'add column nickname nvarchar(50) NULL', delta: null, hazards: [], downHazards: [], reversible: true, impact: null },
       {
         index: 2, kind: 'dropColumn', table: { schema: 'dbo', name: 'users' }, object: 'legacy_flags', summary: 'drop column legacy_flags', delta: null,
         hazards: [
           { code: 'data-loss', message: 'dbo.users.legacy_flags holds data in 1,204 rows; it is destroyed' },
           { code: 'irreversible', message: 'the dropped values cannot be restored' },
         ],
+        downHazards: [],
         reversible: false,
         impact: null,
       },

@@ -53,6 +53,17 @@ describe('the pre-flight batch', () => {
     expectValidTsql(batch.sql!);
   });
 
+  it('traces a column through a swap (a -> tmp, b -> a, tmp -> b) to the name the database has now', () => {
+    const plan = planOf(
+      { kind: 'renameColumn', table: ref, from: 'note', to: 'code_schemac_swap' },
+      { kind: 'renameColumn', table: ref, from: 'code', to: 'note' },
+      { kind: 'renameColumn', table: ref, from: 'code_schemac_swap', to: 'code' },
+      { kind: 'alterColumn', table: ref, from: col('code', 'nvarchar(100)', { nullable: true }), to: col('code', 'nvarchar(100)') },
+    );
+    const batch = preflightBatch(plan, current, { samples: false, key });
+    expect(batch.sql).toBe('-- pre-flight: not-null\nSELECT 1 AS [check_id], COUNT_BIG(*) AS [violations] FROM [dbo].[accounts] WHERE [note] IS NULL;');
+  });
+
   it('counts nothing on tables the plan creates, nor NULLs a backfill fills first', () => {
     const fresh = { schema: 'dbo', name: 'fresh' };
     const plan = planOf(

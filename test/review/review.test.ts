@@ -128,7 +128,7 @@ describe('schemac review --base', () => {
     const { renderReviewMarkdown } = await import('../../src/emitters/review');
     const big = {
       baseLabel: 'a', headLabel: 'b', summary: 'Plan: 1 table to alter.', hazardCount: 0, lockSummary: null, upScript: 'x'.repeat(5000),
-      changes: [{ index: 1, kind: 'addColumn' as const, table: 'dbo.t', summary: 'add column c', marker: '+' as const, delta: null, hazards: [], source: null, impact: null }],
+      changes: [{ index: 1, kind: 'addColumn' as const, table: 'dbo.t', summary: 'add column c', marker: '+' as const, delta: null, hazards: [], downHazards: [], source: null, impact: null }],
       tables: [{ table: 'dbo.t', changes: [], diff: '+y\n'.repeat(3000) }],
     };
     const out = renderReviewMarkdown(big, 4000);

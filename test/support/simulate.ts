@@ -6,7 +6,7 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, Table,
+  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table,
 } from '../../src/model';
 
 interface MTable {
@@ -14,6 +14,7 @@ interface MTable {
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
   dataCompression?: Table['dataCompression'];
   description?: string;
+  versioning?: SystemVersioning;
 }
 
 class Sim {
@@ -62,6 +63,7 @@ class Sim {
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
       ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
       ...(t.description !== undefined ? { description: t.description } : {}),
+      ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
     };
   }
 
@@ -297,6 +299,38 @@ class Sim {
       // Views, procedures, functions and triggers are not part of the tables this simulates.
       case 'dropModule': case 'createModule': return;
       case 'setDescription': return this.setDescription(change);
+      case 'addPeriod': {
+        const t = this.get(change.table);
+        for (const c of [change.start, change.end]) if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
+        if (t.columns.some((x) => x.period !== undefined)) this.fail(`table ${t.name} already has a period`);
+        t.columns.push(change.start, change.end); return;
+      }
+      case 'dropPeriod': {
+        const t = this.get(change.table);
+        if (t.versioning !== undefined) this.fail(`DROP PERIOD on versioned ${t.name}`);
+        t.columns = t.columns.filter((x) => !this.eq(x.name, change.start.name) && !this.eq(x.name, change.end.name)); return;
+      }
+      case 'enableVersioning': {
+        const t = this.get(change.table);
+        if (t.versioning !== undefined) this.fail(`${t.name} is already versioned`);
+        if (t.columns.filter((x) => x.period !== undefined).length !== 2) this.fail(`${t.name} has no period`);
+        t.versioning = change.versioning; return;
+      }
+      case 'disableVersioning': {
+        const t = this.get(change.table);
+        if (t.versioning === undefined) this.fail(`${t.name} is not versioned`);
+        delete t.versioning; return;
+      }
+      case 'alterRetention': {
+        const t = this.get(change.table);
+        if (t.versioning === undefined) this.fail(`${t.name} is not versioned`);
+        t.versioning = { ...t.versioning, retention: change.to }; return;
+      }
+      case 'alterPeriodHidden': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (c.period === undefined) this.fail(`${c.name} is not a period column`);
+        t.columns[t.columns.indexOf(c)] = { ...c, period: { ...c.period, hidden: change.hidden } }; return;
+      }
       default: return assertNever(change, 'change kind');
     }
   }

@@ -4,6 +4,7 @@ import { preflightJson } from '../preflight-report';
 /**
  * The review as JSON, format `schemac.review/v1`: `base`, `head`, `summary`, `changes[]`
  * ({ index, kind, table, summary, marker, delta[{part,from,to}]|null, hazards[{code,message}],
+ * downHazards[{code,message}],
  * source{file,line,column}|null,
  * impact (as in schemac.plan/v1) }), `lockSummary` ("2 steps hold Sch-M on tables over 1,000,000
  * rows", or null), `tables[]` ({ table, diff }), `up` (the sqlcmd script), and against a

@@ -38,7 +38,11 @@ export function renderReviewMarkdown(review: Review, limit: number = GITHUB_COMM
   for (const ch of review.changes) {
     const counts = (review.preflight?.findings ?? []).filter((f) => f.stepIndex === ch.index - 1)
       .map((f) => `${f.violations > 0 ? '⛔' : '✅'} pre-flight: ${escapeCell(findingText(f, false))}`);
-    const hazards = [...ch.hazards.map((h) => `⚠️ **${h.code}**: ${escapeCell(h.message)}`), ...counts].join('<br>');
+    const hazards = [
+      ...ch.hazards.map((h) => `⚠️ **${h.code}**: ${escapeCell(h.message)}`),
+      ...ch.downHazards.map((h) => `↩️ down: **${h.code}**: ${escapeCell(h.message)}`),
+      ...counts,
+    ].join('<br>');
     const lock = ch.impact === null ? '' : escapeCell(impactText(ch.impact));
     head.push(`| ${ch.index} | ${escapeCell(ch.table ?? '')} | ${ch.marker} ${escapeCell(ch.summary)} | ${lock} | ${hazards} |`);
   }

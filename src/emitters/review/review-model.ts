@@ -35,6 +35,8 @@ export interface ReviewChange {
   /** What differs, old -> new, for an alteration or a re-created definition (plan-json's `delta`), or null. */
   readonly delta: readonly DeltaPart[] | null;
   readonly hazards: readonly { readonly code: string; readonly message: string }[];
+  /** Hazards of the step's inverse in the down script (plan-json's `downHazards`). */
+  readonly downHazards: readonly { readonly code: string; readonly message: string }[];
   /**
    * Where the change is anchored in the working tree's files: the declaration for an addition or
    * an alteration; for a drop inside a table that is still declared, that table's declaration (the
@@ -98,6 +100,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
     case 'dropModule': case 'createModule':
     case 'setDescription':
+    case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
       return null;
     case 'createSequence': case 'dropSequence': return change.sequence.source ?? null;
     case 'alterSequence': return change.to.source ?? null;
@@ -116,6 +119,7 @@ export function buildReview(input: ReviewInput): Review {
       marker: facts.marker,
       delta: facts.delta ?? null,
       hazards: step.hazards.map((h) => ({ code: h.code, message: h.message })),
+      downHazards: (step.downHazards ?? []).map((h) => ({ code: h.code, message: h.message })),
       source: located(anchorOf(step.change, facts.table, input.after), input.displayPath),
       impact: step.impact ?? null,
     };

@@ -14,6 +14,7 @@ export function renderReviewText(review: Review, options: { readonly color: bool
     const colour = ch.marker === '+' ? c.green : ch.marker === '-' ? c.red : c.yellow;
     lines.push(colour(`  ${ch.marker} ${ch.index}. ${ch.table ? `${ch.table}: ` : ''}${ch.summary}`));
     for (const h of ch.hazards) lines.push(c.red(`      ! ${h.code}: ${h.message}`));
+    for (const h of ch.downHazards) lines.push(c.dim(`      ! down: ${h.code}: ${h.message}`));
     for (const f of review.preflight?.findings.filter((x) => x.stepIndex === ch.index - 1) ?? []) {
       const text = `pre-flight: ${findingText(f, false)}`;
       lines.push(f.violations > 0 ? c.red(`      x ${text}`) : c.dim(`        ${text}`));

@@ -83,9 +83,19 @@ function renamesOf(plan: Plan, key: (n: string) => string): Renames {
   const tables = new Map<string, string>();
   const columns = new Map<string, string>();
   const tk = (schema: string, name: string) => `${key(schema)}\u0000${key(name)}`;
+  // Renames compose in plan order: a swap goes a -> tmp, b -> a, tmp -> b, so the name each
+  // step leaves traces back through the earlier ones to what the database has now.
+  const moved = (map: Map<string, string>, fromKey: string, toKey: string, from: string) => {
+    const origin = map.get(fromKey) ?? from;
+    map.delete(fromKey);
+    map.set(toKey, origin);
+  };
   for (const { change } of plan.steps) {
-    if (change.kind === 'renameTable') tables.set(tk(change.schema, change.to), change.from);
-    if (change.kind === 'renameColumn') columns.set(`${tk(change.table.schema, change.table.name)}\u0000${key(change.to)}`, change.from);
+    if (change.kind === 'renameTable') moved(tables, tk(change.schema, change.from), tk(change.schema, change.to), change.from);
+    if (change.kind === 'renameColumn') {
+      const at = tk(change.table.schema, change.table.name);
+      moved(columns, `${at}\u0000${key(change.from)}`, `${at}\u0000${key(change.to)}`, change.from);
+    }
   }
   return {
     tableBefore: (ref) => ({ schema: ref.schema, name: tables.get(tk(ref.schema, ref.name)) ?? ref.name }),
@@ -208,6 +218,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable':
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
+    case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
     case 'createSequence': case 'dropSequence': case 'alterSequence':
     case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
       return;

@@ -8,7 +8,7 @@ import { batchedBackfill, onlineOption } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
 import { renderCreateModule, renderDropModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
-import { dropVersionedTable, periodClause, periodColumns, versioningOn } from './temporal';
+import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
 
@@ -150,6 +150,7 @@ const RENDERERS: Renderers = {
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  ...TEMPORAL_RENDERERS,
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],

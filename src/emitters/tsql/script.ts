@@ -125,6 +125,8 @@ function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOp
       for (const h of s.step.hazards) warnings.push(`  step ${s.stepIndex + 1} (${what}): ${h.code}: ${h.message}`);
     } else if (s.change === null && s.step.undoneBy === undefined) {
       warnings.push(`  step ${s.stepIndex + 1} (${what}) cannot be undone: ${irreversibleReason(s.step)}`);
+    } else {
+      for (const h of s.step.downHazards ?? []) warnings.push(`  undoing step ${s.stepIndex + 1} (${what}): ${h.code}: ${h.message}`);
     }
   }
   if (warnings.length > 0) lines.push('', 'WARNINGS:', ...warnings);

@@ -4,9 +4,13 @@
  * `SYSTEM_VERSIONING` table option; https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql,
  * `<period_for_system_time>` and `<system_versioning_options>`).
  */
-import type { Column, HistoryRetention, SystemVersioning, Table } from '../../model';
+import type { Column, DefaultConstraint, HistoryRetention, SystemVersioning, Table } from '../../model';
 import type { TableRef } from '../../differ/changes';
+import type { TemporalChange } from '../../differ/temporal-changes';
+import { makeExpression } from '../../expr';
+import { defaultNameKey } from '../../sqlserver/names';
 import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
+import { renderColumnDefinition } from './column';
 
 /** ` GENERATED ALWAYS AS ROW START|END [HIDDEN]` for a period column, '' for any other. */
 export function generatedAlwaysClause(column: Column): string {
@@ -26,9 +30,9 @@ export function periodClause(start: string, end: string): string {
   return `PERIOD FOR SYSTEM_TIME (${quoteIdent(start)}, ${quoteIdent(end)})`;
 }
 
-/** `6 MONTHS`, `INFINITE`: SQL Server takes the plural for any count. */
+/** `6 MONTHS`, `1 YEAR`, `INFINITE` (SQL Server takes DAY or DAYS, ... for any count). */
 export function retentionText(r: HistoryRetention): string {
-  return r.unit === 'INFINITE' ? 'INFINITE' : `${r.count} ${r.unit}S`;
+  return r.unit === 'INFINITE' ? 'INFINITE' : `${r.count} ${r.unit}${r.count === 1 ? '' : 'S'}`;
 }
 
 /**
@@ -63,3 +67,57 @@ export function dropVersionedTable(table: Table): string[] {
   const v = table.versioning;
   return [setVersioningOff(ref), `DROP TABLE ${quoteQualified(table.schema, table.name)};`, `DROP TABLE ${quoteQualified(v.historySchema, v.historyTable)};`];
 }
+
+/** datetime2(p)'s largest value as a literal of exactly p fractional digits (more would round past the maximum). */
+function scaleOf(column: Column): number {
+  return column.type.name === 'datetime2' ? column.type.scale ?? 7 : 7;
+}
+
+function periodEndMax(column: Column): string {
+  const scale = scaleOf(column);
+  return `'9999-12-31 23:59:59${scale > 0 ? `.${'9'.repeat(scale)}` : ''}'`;
+}
+
+/**
+ * The defaults that fill a new period column on a table with rows (the migration path of
+ * creating-a-system-versioned-temporal-table: start now, end datetime2's maximum). Named
+ * df_<table>_<column> so they can be dropped right after.
+ */
+function periodDefault(table: TableRef, column: Column, end: boolean): DefaultConstraint {
+  const text = end ? `CONVERT(datetime2(${scaleOf(column)}), ${periodEndMax(column)})` : 'SYSUTCDATETIME()';
+  return { name: `df_${table.name}_${column.name}`, isSystemNamed: false, column: column.name, expression: makeExpression(text, defaultNameKey).expression };
+}
+
+const alter = (t: TableRef): string => `ALTER TABLE ${quoteQualified(t.schema, t.name)}`;
+
+type Renderers = { readonly [K in TemporalChange['kind']]: (change: Extract<TemporalChange, { kind: K }>) => string[] };
+
+/** The T-SQL of each temporal change. */
+export const TEMPORAL_RENDERERS: Renderers = {
+  addPeriod: (c) => {
+    const start = periodDefault(c.table, c.start, false);
+    const end = periodDefault(c.table, c.end, true);
+    return [
+      `${alter(c.table)} ADD ${renderColumnDefinition(c.start, start)}, ${renderColumnDefinition(c.end, end)}, ${periodClause(c.start.name, c.end.name)};`,
+      // SQL Server generates the values from now on; the defaults only filled the existing rows.
+      // One constraint per DROP: the test grammar (and older tools) take no list there.
+      `${alter(c.table)} DROP CONSTRAINT ${quoteIdent(start.name)};`,
+      `${alter(c.table)} DROP CONSTRAINT ${quoteIdent(end.name)};`,
+    ];
+  },
+  dropPeriod: (c) => {
+    const defaults = [c.start.period?.defaultName, c.end.period?.defaultName].filter((n): n is string => n !== undefined);
+    return [
+      `${alter(c.table)} DROP PERIOD FOR SYSTEM_TIME;`,
+      ...defaults.map((d) => `${alter(c.table)} DROP CONSTRAINT ${quoteIdent(d)};`),
+      `${alter(c.table)} DROP COLUMN ${quoteIdent(c.start.name)}, ${quoteIdent(c.end.name)};`,
+    ];
+  },
+  enableVersioning: (c) => [setVersioningOn(c.table, c.versioning, c.historyExists)],
+  disableVersioning: (c) => [
+    setVersioningOff(c.table),
+    ...(c.dropHistory ? [`DROP TABLE ${quoteQualified(c.versioning.historySchema, c.versioning.historyTable)};`] : []),
+  ],
+  alterRetention: (c) => [`${alter(c.table)} SET (SYSTEM_VERSIONING = ON (HISTORY_RETENTION_PERIOD = ${retentionText(c.to)}));`],
+  alterPeriodHidden: (c) => [`${alter(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.hidden ? 'ADD' : 'DROP'} HIDDEN;`],
+};

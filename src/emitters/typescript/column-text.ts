@@ -158,6 +158,10 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   }
   if (extras.softDelete) opts.push('softDelete: true');
   if (column.sparse === true) opts.push('sparse: true');
+  if (column.period !== undefined) {
+    opts.push(`generatedAlways: '${column.period.end === 'start' ? 'rowStart' : 'rowEnd'}'`);
+    if (column.period.hidden) opts.push('hidden: true');
+  }
   // sysname is written as itself (its facets are nvarchar(128)'s, implied by the name).
   const sysname = isSysname(column.type.alias);
   const args = [...(sysname ? [] : facets(column.type)), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];

@@ -3,6 +3,7 @@
  * to the same model, names included, so that plan right after pull is empty. One file per
  * table; columns and `{table}`-named objects shared by several tables become mixins.
  */
+import { versioningText } from './versioning-text';
 import type { Database } from '../../model';
 import { unexpressible } from './limits';
 import { detectMixins, type Mixin } from './mixins';
@@ -10,6 +11,7 @@ import { NameSpace } from './naming';
 import { mixinFileBase, renderFile } from './render-file';
 import { tableViews, type TableView } from './table-view';
 import { ALIAS_TYPES_FILE_BASE, aliasConsts, aliasTypesFile } from './alias-types';
+import { SEQUENCES_FILE_BASE, sequencesFile } from './sequences';
 
 /** Options of pullSchema. */
 export interface PullOptions {
@@ -25,7 +27,7 @@ export interface PullResult {
 }
 
 /** Identifiers the files import or use; no generated class or type may take them. */
-const reserved = ['AliasType', 'Check', 'Column', 'DefaultName', 'ForeignKey', 'Index', 'Mixin', 'PrimaryKey', 'Table', 'Unique', 'sql', 'Date', 'Uint8Array'];
+const reserved = ['AliasType', 'Sequence', 'nextValueFor', 'Check', 'Column', 'DefaultName', 'ForeignKey', 'Index', 'Mixin', 'PrimaryKey', 'Table', 'Unique', 'sql', 'Date', 'Uint8Array'];
 
 /** Pure: the schema files describing `db`. Deterministic for a given model. */
 export function pullSchema(db: Database, options: PullOptions = {}): PullResult {
@@ -58,7 +60,10 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const mixin = deepestMixin(v, mixins);
     const inherited = inheritedSignatures(mixin);
     const t = v.table;
-    const tableOpts = [...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : [])];
+    const tableOpts = [
+      ...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : []),
+      ...(t.versioning !== undefined ? [`systemVersioning: ${versioningText(t)}`] : []),
+    ];
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;
     const text = renderFile({
       doc: `${t.schema}.${t.name}, as schemac pull read it${db.name !== null ? ` from database ${db.name}` : ''}.`,
@@ -72,6 +77,8 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     out.push({ path: `${fileOf(v.className)}.schema.ts`, text });
   }
   if (aliasFile !== undefined) out.push({ path: `${aliasFile}.schema.ts`, text: aliasTypesFile(aliases.list, db.name) });
+  const sequences = sequencesFile(db, names);
+  if (sequences !== null) out.push({ path: `${files.claim(SEQUENCES_FILE_BASE, `${SEQUENCES_FILE_BASE}-declared`)}.schema.ts`, text: sequences });
   // A database without tables still gets one file: a folder with no schema file is an error
   // (nothing is ever dropped because files went missing), so the file says the emptiness is meant.
   if (out.length === 0) out.push({ path: `${EMPTY_FILE_BASE}.schema.ts`, text: emptySchemaText(db) });

@@ -65,6 +65,8 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
     }),
     row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
     types: rows(s.types ?? []),
+    // Sequences by name: a dropped and created one gets a new object_id.
+    sequences: rows(s.sequences ?? []).map(({ object_id: _o, ...r }) => r),
     // Compressed heaps (index_id 0) and indexes, by name.
     partitions: rows(s.partitions ?? []).map(({ object_id, index_id, ...r }) => ({
       index: `${table(object_id)}.${index_id === 0 ? '(heap)' : index(object_id, index_id)}`, ...r,

@@ -113,3 +113,11 @@ test('DROP TABLE drops its triggers; DROP of each module kind', async () => {
   await h.ok(`DROP PROCEDURE dbo.p; DROP FUNCTION dbo.f; DROP VIEW IF EXISTS dbo.nothing;`);
   expect((await h.errors(`DROP PROCEDURE dbo.p`)).map((e) => e.number)).toEqual([3701]);
 });
+
+test('CREATE OR ALTER replaces a module in place; a SET inside EXEC ends with it', async () => {
+  await h.ok(`CREATE PROCEDURE dbo.p AS SELECT 1`);
+  await h.ok(`CREATE OR ALTER PROCEDURE dbo.p AS SELECT 2`);
+  expect(await h.rows(`SELECT m.definition FROM sys.sql_modules m JOIN sys.procedures p ON p.object_id = m.object_id`)).toEqual([{ definition: 'CREATE OR ALTER PROCEDURE dbo.p AS SELECT 2' }]);
+  await h.ok(`EXEC(N'SET QUOTED_IDENTIFIER OFF; EXEC(N''CREATE PROCEDURE dbo.q AS SELECT "text"'')')`);
+  expect(await h.rows(`SELECT m.uses_quoted_identifier AS qi, SESSIONPROPERTY('QUOTED_IDENTIFIER') AS now FROM sys.sql_modules m WHERE m.object_id = OBJECT_ID('dbo.q')`)).toEqual([{ qi: false, now: 1 }]);
+});

@@ -22,7 +22,9 @@ export type Expr =
   | { readonly k: 'subq'; readonly sub: Select }
   | { readonly k: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly star: boolean; readonly distinct: boolean }
   | { readonly k: 'case'; readonly operand?: Expr; readonly whens: readonly (readonly [Expr, Expr])[]; readonly els?: Expr }
-  | { readonly k: 'cast'; readonly e: Expr; readonly type: TypeRef; readonly style?: Expr; readonly try: boolean };
+  | { readonly k: 'cast'; readonly e: Expr; readonly type: TypeRef; readonly style?: Expr; readonly try: boolean }
+  /** NEXT VALUE FOR [schema.]sequence (ddl-sequences.ts). */
+  | { readonly k: 'nextval'; readonly name: Name };
 
 export type FromItem =
   | { readonly k: 'table'; readonly name: Name; readonly alias?: string }
@@ -139,6 +141,22 @@ export interface ModuleDef {
   readonly bodyText: string;
 }
 
+/**
+ * The options of CREATE / ALTER SEQUENCE as written (absent: not written). `min`/`max` null is
+ * NO MINVALUE / NO MAXVALUE; `cache` a size, null for CACHE without one, false for NO CACHE;
+ * `restart` 'start' for RESTART without WITH.
+ */
+export interface SequenceOptionsDef {
+  readonly type?: TypeRef;
+  readonly start?: bigint;
+  readonly restart?: bigint | 'start';
+  readonly increment?: bigint;
+  readonly min?: bigint | null;
+  readonly max?: bigint | null;
+  readonly cycle?: boolean;
+  readonly cache?: number | null | false;
+}
+
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;
 
 export type StatementBody =
@@ -157,6 +175,9 @@ export type StatementBody =
   | { readonly k: 'createModule'; readonly module: ModuleDef }
   | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
+  | { readonly k: 'createSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
+  | { readonly k: 'alterSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
+  | { readonly k: 'dropSequence'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[]; readonly returnVar?: string }
   | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }

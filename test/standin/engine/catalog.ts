@@ -130,9 +130,29 @@ export interface Database {
   nextSchemaId: number;
   /** @@DBTS: the last rowversion value handed out (absent until the first one). */
   dbts?: number;
+  /** Sequences (CREATE SEQUENCE), absent until the first one (ddl-sequences.ts). */
+  sequences?: SequenceObject[];
   /** Alias types (CREATE TYPE ... FROM), absent until the first one (ddl-types.ts). */
   types?: UserType[];
   nextUserTypeId?: number;
+}
+
+/** A sys.sequences row; values are decimal strings (bigint and decimal(38,0) bounds exceed 2^53). */
+export interface SequenceObject extends Dated {
+  objectId: number;
+  schemaId: number;
+  name: string;
+  type: SqlType;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cycle: boolean;
+  cached: boolean;
+  /** NULL for NO CACHE and for CACHE without a size. */
+  cacheSize: number | null;
+  /** The last value handed out; null until NEXT VALUE FOR first runs (or after a RESTART). */
+  current: string | null;
 }
 
 /** A sys.types row of an alias type. */
@@ -202,6 +222,7 @@ export function allObjects(db: Database): ObjectRow[] {
     for (const d of t.defaults) out.push({ objectId: d.objectId, name: d.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'D', typeDesc: 'DEFAULT_CONSTRAINT', created: d.created, modified: d.modified, systemNamed: d.systemNamed });
     for (const f of t.fks) out.push({ objectId: f.objectId, name: f.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'F', typeDesc: 'FOREIGN_KEY_CONSTRAINT', created: f.created, modified: f.modified, systemNamed: f.systemNamed });
   }
+  for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });
   for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });
   return out;
 }

@@ -8,6 +8,7 @@ import { duplicateKey, qualified, rowScope } from './integrity';
 import { test, typeOf } from './eval';
 import { compare } from './values';
 import { SqlError, err } from './errors';
+import { checkSequenceReferences } from './ddl-sequences';
 import { storedForm, StoredFormError } from './stored-form';
 import { resolveName } from './select';
 import { breaksCascadeRule } from './cascade-paths';
@@ -118,6 +119,7 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
       if (col.defaultObjectId !== 0) throw err.defaultBound();
       if (col.identity) throw err.constraintFailed(new SqlError(1754, 16, 0, `Defaults cannot be created on columns with an IDENTITY attribute. Table '${t.name}', column '${col.name}'.`));
       const definition = stored('default', def.text);
+      checkSequenceReferences(db, def.expr);
       const name = def.name ?? columnScopedName('DF', t.name, col.name, objectId);
       t.defaults.push({ objectId, name, columnId: col.columnId, definition, expr: def.expr, systemNamed: def.name === undefined, ...dates });
       col.defaultObjectId = objectId;

@@ -9,6 +9,7 @@ import { compare, convert, like, sqlEquals, toNumber, toText, truth } from './va
 import type { Truth } from './values';
 import { SqlError, err } from './errors';
 import { FUNCTIONS } from './functions';
+import { findSequence, nextSequenceValue } from './ddl-sequences';
 
 /** Aggregate function names. */
 export const AGGREGATES = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'MAX', 'MIN', 'AVG', 'STRING_AGG']);
@@ -80,6 +81,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
       if (e.type.args.length === 0 && ['varchar', 'nvarchar', 'char', 'nchar'].includes(t.name)) return t.name.startsWith('n') ? ty.nvarchar(30) : ty.varchar(30);
       return t;
     }
+    case 'nextval': return findSequence(host.db, e.name)?.type ?? ty.bigint;
     case 'fn': {
       if (AGGREGATES.has(e.name)) {
         if (e.name === 'COUNT') return ty.int;
@@ -205,6 +207,7 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
         return convert(v, t);
       } catch (x) { if (e.try && x instanceof SqlError) return null; throw x; }
     }
+    case 'nextval': return nextSequenceValue(host.db, e.name);
     case 'fn': {
       if (AGGREGATES.has(e.name)) {
         if (!scope) throw err.notSupported('aggregate without FROM');

@@ -10,7 +10,8 @@
  * (https://learn.microsoft.com/sql/relational-databases/errors-events/database-engine-events-and-errors-15000-to-15999):
  * 15233 adding one that exists, 15217 updating or dropping one that does not, 15097 a value over
  * 7,500 bytes, 15135 no such object, 15600 an invalid parameter. The object named in 15233 and
- * 15217 ('schema.table.column') is inferred. Other levels (database, schema, views, procedures)
+ * 15217 ('schema.table.column') is inferred, and so is storing the value exactly as passed
+ * (sql_variant keeps the argument's base type and text; no trimming or normalization). Other levels (database, schema, views, procedures)
  * exist on SQL Server but not here: the stand-in refuses them with a message that says so.
  */
 import type { Database, ExtendedProperty, Table, Value } from './catalog';

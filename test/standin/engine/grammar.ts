@@ -3,6 +3,7 @@
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
 import type { Token as AntlrToken } from 'antlr4ts';
+import { sequenceRewrites } from './sequence-grammar';
 import { temporalRewrites } from './temporal-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
@@ -115,6 +116,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - SET TEXTSIZE n (tedious sends it at login)  -> SET DATEFIRST n
  * - ONLINE = ON (WAIT_AT_LOW_PRIORITY (...))     -> ONLINE = ON
  * - ALTER COLUMN ... WITH (ONLINE = ON|OFF)      -> the WITH (...) is blanked
+ * - CREATE OR ALTER VIEW|PROC|FUNCTION|TRIGGER   -> the OR ALTER is blanked (SQL Server 2016 SP1+)
  * - CREATE TYPE t FROM base [(...)] [NOT NULL]    -> ... FROM base NULL (the grammar takes only a trailing NULL)
  * - a column type [schema].[type] in CREATE TABLE / ALTER TABLE (ADD, ALTER COLUMN) -> [type]
  * Temporal tables (SQL Server 2016+, create-table-transact-sql.md / alter-table-transact-sql.md;
@@ -130,6 +132,9 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) -> DROP INDEX i ON t
  * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * Sequences, see sequence-grammar.ts:
+ * - NEXT VALUE FOR [a.]b                         -> 0
+ * - a negative START WITH / MINVALUE / MAXVALUE / RESTART WITH / ALTER ... INCREMENT BY -> the minus is blanked
  */
 export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
@@ -153,7 +158,12 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   const isName = (j: number): boolean => tokens[j] !== undefined && (tokens[j].kind === 'word' || tokens[j].kind === 'qid');
   // Inside CREATE TABLE / ALTER TABLE, until the statement ends (a `;` or the next CREATE/ALTER/DROP...).
   let tableDdl = false;
+  // Inside CREATE / ALTER SEQUENCE, until a `;` or the next statement keyword.
+  let sequenceDdl = false;
   for (let i = 0; i < tokens.length; i++) {
+    if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
+    if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
+    sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i))) tableDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') tableDdl = true;
     else if (up(i) === 'CREATE' || (up(i) === 'ALTER' && up(i + 1) !== 'COLUMN')) tableDdl = false;
@@ -220,6 +230,10 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    // CREATE OR ALTER (create-view-transact-sql.md, create-procedure-transact-sql.md: "CREATE [ OR ALTER ]").
+    if (up(i) === 'CREATE' && up(i + 1) === 'OR' && up(i + 2) === 'ALTER' && ['VIEW', 'PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER'].includes(up(i + 3))) {
+      blank(tokens[i + 1]); blank(tokens[i + 2]);
+    }
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'SET' && tokens[i + 1]?.kind === 'word' && up(i + 2) === ',') {

@@ -112,6 +112,15 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
       const key = objectKey(host.db.name, schema, `type:${name}`);
       return { write: [key], targets: [{ key, kind: 'type', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
     }
+    case 'createSequence': case 'alterSequence': case 'dropSequence': {
+      // A sequence is locked and undone under its own key (tx-log.ts 'sequence' images).
+      const targets = (s.k === 'dropSequence' ? s.names : [s.name]).map((n) => {
+        const schema = n.length >= 2 ? n[n.length - 2] : 'dbo';
+        const name = n[n.length - 1];
+        return { key: objectKey(host.db.name, schema, `sequence:${name}`), kind: 'sequence' as const, db: host.db.name, schema, name };
+      });
+      return { write: targets.map((t) => t.key), targets, ddl: true, read: [], catalogs: [] };
+    }
     default: collect(s, reads); return needsOf(host, [], false, reads);
   }
 }

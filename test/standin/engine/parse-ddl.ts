@@ -1,10 +1,10 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
 import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, RefAction, StatementBody, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
-import { ModuleParser } from './parse-module';
+import { SequenceParser } from './parse-sequence';
 
 /** Parses DDL statements. */
-export class DdlParser extends ModuleParser {
+export class DdlParser extends SequenceParser {
   protected create(): StatementBody {
     this.expect('CREATE');
     if (this.isModuleStart()) return this.createModule();
@@ -14,6 +14,7 @@ export class DdlParser extends ModuleParser {
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('SEQUENCE')) return this.createSequence();
     if (this.accept('TYPE')) {
       const name = this.name();
       this.expect('FROM');
@@ -290,6 +291,7 @@ export class DdlParser extends ModuleParser {
 
   protected drop(): StatementBody {
     this.expect('DROP');
+    if (this.accept('SEQUENCE')) return this.dropSequence();
     if (this.accept('TYPE')) {
       const ifExists = this.accept('IF', 'EXISTS');
       const s = this.peek();
@@ -318,6 +320,7 @@ export class DdlParser extends ModuleParser {
   }
 
   protected alter(): StatementBody {
+    if (this.accept('ALTER', 'SEQUENCE')) return this.alterSequence();
     if (this.accept('ALTER', 'INDEX')) {
       // ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) (alter-index-transact-sql), as an action on t.
       const index = this.ident();

@@ -144,6 +144,7 @@ export class QueryParser extends TokenReader {
       if (this.up() === 'SELECT') { const sub = this.select(); this.expect(')'); return { k: 'subq', sub }; }
       const e = this.expr(); this.expect(')'); return e;
     }
+    if (this.is('NEXT', 'VALUE', 'FOR')) { this.pos += 3; return { k: 'nextval', name: this.name() }; }
     if (this.accept('CASE')) {
       const operand = this.up() === 'WHEN' ? undefined : this.expr();
       const whens: [Expr, Expr][] = [];

@@ -1,6 +1,6 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
-import type { Select, Statement } from './ast';
+import type { Expr, Select, Statement } from './ast';
 import type { Database, Value } from './catalog';
 
 import type { Host, Scope } from './scope';
@@ -16,6 +16,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { createType, dropType } from './ddl-types';
+import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import { insert, remove, update } from './dml';
 import { createModule, dropModule } from './modules';
 import { TxLog } from './tx-log';
@@ -465,6 +466,9 @@ export class EngineSession implements Session {
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createSequence': createSequence(this.ddl(true), s.name, s.options); this.done(); return;
+      case 'alterSequence': alterSequence(this.ddl(true), s.name, s.options); this.done(); return;
+      case 'dropSequence': { const c = this.ddl(true); for (const n of s.names) dropSequence(c, n, s.ifExists); this.done(); return; }
       case 'createType': createType(this.ddl(true), s.name, s.base, s.nullable); this.done(); return;
       case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
@@ -525,7 +529,7 @@ export class EngineSession implements Session {
 
   private async exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
     const host = this.host();
-    if (s.dynamic) { await this.runText(toText(evaluate(s.dynamic, undefined, host) ?? ''), signal, true); return; }
+    if (s.dynamic) { await this.scoped(() => this.runText(toText(evaluate(s.dynamic as Expr, undefined, host) ?? ''), signal, true)); return; }
     const proc = (s.proc ?? []).map((p) => p.toLowerCase());
     const name = proc[proc.length - 1];
     const args = s.args.map((a) => ({ name: a.name?.toLowerCase(), value: evaluate(a.expr, undefined, host) }));
@@ -543,7 +547,7 @@ export class EngineSession implements Session {
             vars.set(d.name, { value: given ? convert(given.value, d.type) : null, type: d.type });
           });
         }
-        await this.runText(text, signal, true, vars);
+        await this.scoped(() => this.runText(text, signal, true, vars));
         return;
       }
       case 'sp_rename': {
@@ -578,6 +582,21 @@ export class EngineSession implements Session {
       }
       case 'sp_set_session_context': this.done(); return;
       default: throw err.noProc((s.proc ?? []).join('.'));
+    }
+  }
+
+  /**
+   * Runs a dynamic batch (EXEC(...), EXEC sp_executesql) whose SET options end with it: "If a SET
+   * statement runs in a dynamic SQL string that runs by using either sp_executesql or EXECUTE, the
+   * value of the SET option gets restored after control returns from the batch".
+   * https://learn.microsoft.com/sql/t-sql/statements/set-statements-transact-sql
+   * (RPC calls of sp_executesql keep the stand-in's earlier behaviour: their SETs stay.)
+   */
+  private async scoped(run: () => Promise<void>): Promise<void> {
+    const saved = new Map(this.options);
+    try { await run(); } finally {
+      this.options.clear();
+      for (const [k, v] of saved) this.options.set(k, v);
     }
   }
 

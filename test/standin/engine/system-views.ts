@@ -5,6 +5,7 @@ import { dependencyRows, modulesOf } from './modules';
 import type { SqlType } from './types';
 import { SYSTEM_TYPES, isAssemblyType, systemType, ty, isStringType } from './types';
 import { periodRows } from './temporal';
+import { sequenceColumns } from './ddl-sequences';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -115,7 +116,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     c('referenced_minor_id', ty.int), c('is_caller_dependent', ty.bit), c('is_ambiguous', ty.bit)],
   (db) => dependencyRows(db).map((d) => [d.referencingId, 0, 1, 'OBJECT_OR_COLUMN', b(d.schemaBound), 1, 'OBJECT_OR_COLUMN', null, null, d.schema, d.name, d.referencedId, d.minorId, 0, 0])),
   'sys.synonyms': empty(OBJECT_COLS),
-  'sys.sequences': empty(OBJECT_COLS),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql (ddl-sequences.ts)
+  'sys.sequences': view([...OBJECT_COLS, c('start_value', ty.variant), c('increment', ty.variant), c('minimum_value', ty.variant, true), c('maximum_value', ty.variant, true),
+    c('is_cycling', ty.bit), c('is_cached', ty.bit), c('cache_size', ty.int, true), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('precision', ty.tinyint),
+    c('scale', ty.tinyint), c('current_value', ty.variant), c('is_exhausted', ty.bit), c('last_used_value', ty.variant, true)],
+  (db) => (db.sequences ?? []).map((q) => [...objVals({ ...q, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT' }), ...sequenceColumns(q)])),
   // No full-text engine here: no full-text index ever exists (columns as the docs list them).
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-fulltext-index-columns-transact-sql
   'sys.fulltext_index_columns': empty([c('object_id', ty.int), c('column_id', ty.int), c('type_column_id', ty.int, true), c('language_id', ty.int), c('statistical_semantics', ty.int)]),

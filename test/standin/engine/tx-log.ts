@@ -5,7 +5,7 @@
  * statement-level rollback: safe because a writing statement runs synchronously, under its
  * locks, between taking the image and finishing (no other session runs in between).
  */
-import type { Database, Module, Schema, Table, UserType } from './catalog';
+import type { Database, Module, Schema, SequenceObject, Table, UserType } from './catalog';
 import { cloneDatabase, deepClone, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
@@ -17,7 +17,7 @@ export interface DatabaseStore {
 /** A lockable object: a table (or other schema-scoped name) or a schema. */
 export interface Target {
   readonly key: string;
-  readonly kind: 'table' | 'schema' | 'type';
+  readonly kind: 'table' | 'schema' | 'type' | 'sequence';
   readonly db: string;
   readonly schema: string;
   /** Table name; for a schema target, the schema name again. */
@@ -27,7 +27,8 @@ export interface Target {
 type Image =
   | { readonly kind: 'table'; readonly target: Target; readonly before: { readonly table: Table; readonly index: number } | null }
   | { readonly kind: 'schema'; readonly target: Target; readonly before: Schema | null }
-  | { readonly kind: 'type'; readonly target: Target; readonly before: UserType | null };
+  | { readonly kind: 'type'; readonly target: Target; readonly before: UserType | null }
+  | { readonly kind: 'sequence'; readonly target: Target; readonly before: SequenceObject | null };
 
 /** Before-images for the open transaction and the running statement. */
 export class TxLog {
@@ -65,7 +66,11 @@ export class TxLog {
     for (const t of targets) {
       const db = this.store.get(t.db);
       if (!db) continue;
-      if (t.kind === 'type') {
+      if (t.kind === 'sequence') {
+        const s = findSchema(db, t.schema);
+        const q = s && db.sequences?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
+        this.tran.push({ kind: 'sequence', target: t, before: q ? deepClone(q) : null });
+      } else if (t.kind === 'type') {
         const s = findSchema(db, t.schema);
         const u = s && db.types?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
         this.tran.push({ kind: 'type', target: t, before: u ? deepClone(u) : null });
@@ -108,6 +113,13 @@ export class TxLog {
         const s = findSchema(db, i.target.schema);
         db.types = (db.types ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
         if (i.before) db.types.push(deepClone(i.before));
+      }
+      // Sequences: as alias types (the values handed out since the DDL go back too: a simplification).
+      for (const i of mine) {
+        if (i.kind !== 'sequence') continue;
+        const s = findSchema(db, i.target.schema);
+        db.sequences = (db.sequences ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
+        if (i.before) db.sequences.push(deepClone(i.before));
       }
       const back = tableImages.flatMap((i) => (i.before ? [i.before] : [])).sort((a, b) => a.index - b.index);
       const seen = new Set<number>();
