@@ -45,11 +45,12 @@ test('an injected failure under XACT_ABORT ON rolls the transaction back', async
 test('a delayed statement runs after the delay', async () => {
   h = await startWire();
   const pool = await h.connect();
-  h.engine.setFaults({ delays: [{ match: 'slow_one', ms: 400 }] });
+  // A delay long enough that a loaded machine's ordinary latency cannot reach it.
+  h.engine.setFaults({ delays: [{ match: 'slow_one', ms: 1500 }] });
   const fast = await timed(pool.request().query('SELECT 1 AS fast_one'));
-  expect(fast.ms).toBeLessThan(390);
+  expect(fast.ms).toBeLessThan(1400);
   const slow = await timed(pool.request().query('SELECT 2 AS slow_one'));
-  expect(slow.ms).toBeGreaterThanOrEqual(380);
+  expect(slow.ms).toBeGreaterThanOrEqual(1480);
   expect(slow.value.recordset).toEqual([{ slow_one: 2 }]);
 });
 

@@ -4,10 +4,14 @@ import { startHarness, type Harness } from './harness';
 describe('stand-in TDS cancellation (ATTENTION)', () => {
   let h: Harness;
   let aborted: number;
+  let started: Promise<void>;
   beforeEach(async () => {
     h = await startHarness();
     aborted = 0;
+    let markStarted: () => void = () => undefined;
+    started = new Promise((r) => { markStarted = r; });
     h.engine.respond(/waitfor/, async (_sql, signal) => {
+      markStarted();
       await untilAborted(signal);
       aborted += 1;
       return [{ kind: 'done' }];
@@ -25,7 +29,8 @@ describe('stand-in TDS cancellation (ATTENTION)', () => {
     const pool = await h.connect();
     const request = pool.request();
     const running = request.batch("waitfor delay '00:10'").then(() => null, (e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 200));
+    // Cancel once the server runs the statement (a fixed sleep raced a loaded machine).
+    await started;
     request.cancel();
     const error = await running;
     expect(error).toMatchObject({ code: 'ECANCEL' });
