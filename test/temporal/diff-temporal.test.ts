@@ -1,0 +1,82 @@
+/**
+ * The differ on system-versioned tables: versioning on (period columns added, then ON), off
+ * (history kept, or dropped with --allow-drop as data loss), retention and HIDDEN in place, and
+ * the OFF/ON wrap with the same change on the history table for a NULL -> NOT NULL column.
+ * Each runCase plan converges and its down direction restores the model.
+ */
+import { diff } from '../../src/differ';
+import type { Table } from '../../src/model';
+import { describe as subject, runCase } from '../differ/run-case';
+import { col, db } from '../support/model-builders';
+import { period, versionedOrders } from './fixtures';
+
+const plain = (t: Table): Table => {
+  const { versioning: _v, ...rest } = t;
+  return { ...rest, columns: t.columns.filter((c) => c.period === undefined) };
+};
+const withRows = (t: Table, rowCount = 5): Table => ({ ...t, rowCount });
+
+describe('diffing versioned tables', () => {
+  const v = versionedOrders();
+  const history = { historySchema: 'sales', historyTable: 'orders_history', retention: { unit: 'MONTH' as const, count: 6 } };
+
+  test('versioning on for a table with rows: the period columns, then SYSTEM_VERSIONING = ON creating the history', () => runCase({
+    name: 'on', current: db([withRows(plain(v))]), desired: db([v]),
+    steps: ['addPeriod sales.orders.valid_from,valid_to', 'enableVersioning sales.orders create sales.orders_history'],
+    noDataLoss: true,
+  }));
+
+  test('versioning off without --allow-drop: OFF, the history table kept and listed; the period stays declared', () => runCase({
+    name: 'off', current: db([withRows({ ...v, versioning: { ...history, historyRowCount: 3 } })]), desired: db([{ ...v, versioning: undefined }]),
+    steps: ['disableVersioning sales.orders keep sales.orders_history'],
+    skipped: ['table sales.orders_history.orders_history'],
+    noDataLoss: true,
+  }));
+
+  test('versioning and period off with --allow-drop: OFF dropping the history (data loss), then DROP PERIOD and its columns', () => runCase({
+    name: 'off-drop', current: db([withRows({ ...v, versioning: { ...history, historyRowCount: 3 } })]), desired: db([plain(v)]), allowDrop: true,
+    steps: ['disableVersioning sales.orders drop sales.orders_history', 'dropPeriod sales.orders.valid_from,valid_to'],
+    hazards: ['disableVersioning sales.orders drop sales.orders_history: data-loss', 'dropPeriod sales.orders.valid_from,valid_to: data-loss'],
+  }));
+
+  test('retention and HIDDEN change in place', () => runCase({
+    name: 'in place',
+    current: db([withRows(v)]),
+    desired: db([{ ...v, columns: v.columns.map((c) => (c.name === 'valid_to' ? period(col('valid_to', 'datetime2(3)'), 'end', false) : c)), versioning: { ...history, retention: { unit: 'INFINITE' } } }]),
+    steps: ['alterPeriodHidden sales.orders.valid_to', 'alterRetention sales.orders'],
+    noHazards: true,
+  }));
+
+  test('an existing table named as the history is attached (checked), never planned as a table of its own', () => {
+    const kept = { ...plain(v), name: 'orders_history', primaryKey: null };
+    const plan = diff(db([v]), db([withRows({ ...v, versioning: undefined }), kept]), { allowDrop: true });
+    expect(plan.steps.map((s) => subject(s.change))).toEqual(['enableVersioning sales.orders attach sales.orders_history']);
+  });
+
+  test('NULL -> NOT NULL on a versioned table: OFF, the backfill and ALTER on both tables, ON with the consistency check', () => {
+    const current = withRows({ ...v, columns: [...v.columns, col('qty', 'int', { nullable: true })] });
+    const desired = { ...v, columns: [...v.columns, col('qty', 'int', { backfill: '0' })] };
+    const plan = diff(db([desired]), db([current]), { allowDrop: false });
+    expect(plan.steps.map((s) => subject(s.change))).toEqual([
+      'disableVersioning sales.orders keep sales.orders_history',
+      'backfillColumn sales.orders.qty=0',
+      'backfillColumn sales.orders_history.qty=0',
+      'alterColumn sales.orders.qty',
+      'alterColumn sales.orders_history.qty',
+      'enableVersioning sales.orders attach sales.orders_history',
+    ]);
+    // Down: OFF, both columns back to NULL, ON again (history kept).
+    expect(plan.steps.map((s) => (s.inverse === null ? null : subject(s.inverse))).reverse().filter((x) => x !== null)).toEqual([
+      'disableVersioning sales.orders keep sales.orders_history',
+      'alterColumn sales.orders_history.qty',
+      'alterColumn sales.orders.qty',
+      'enableVersioning sales.orders attach sales.orders_history',
+    ]);
+  });
+
+  test('an added nullable column is direct: SQL Server adds it to the history table itself', () => {
+    const desired = { ...v, columns: [...v.columns, col('qty', 'int', { nullable: true })] };
+    const plan = diff(db([desired]), db([withRows(v)]), { allowDrop: false });
+    expect(plan.steps.map((s) => subject(s.change))).toEqual(['addColumn sales.orders.qty']);
+  });
+});
