@@ -9,16 +9,8 @@ import { compareText } from '../util/compare';
 import type { NameKey } from '../sqlserver/names';
 import { definedNameOf, namesInText } from './module-text';
 import type { CatalogSnapshot, SqlModuleRow, ViewIndexColumnRow } from './snapshot-types';
+import { groupBy } from '../util/group-by';
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
-}
 
 /** Key columns by key_ordinal, INCLUDE columns in definition order. */
 function viewIndexParts(rows: readonly ViewIndexColumnRow[]): { columns: IndexColumn[]; include: string[] } {

@@ -21,6 +21,7 @@ import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
+import { groupBy } from '../util/group-by';
 
 
 /** The model a catalog describes, and what could not be read faithfully. */
@@ -29,15 +30,6 @@ export interface CatalogModel {
   readonly diagnostics: Diagnostic[];
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
-}
 
 
 /** Options of snapshotToModel. */

@@ -12,6 +12,7 @@ import { entitiesOf, NO_RENAMES, signature, type Entity, type NameMap } from './
 import { pendingRenames } from './rename-chains';
 import type { NameKey } from '../sqlserver/names';
 import type { KeptTable, SystemNames } from './table-pairs';
+import { groupBy } from '../util/group-by';
 
 export type { SystemNames } from './table-pairs';
 
@@ -41,15 +42,6 @@ function matchKey(e: Entity, key: NameKey, column: (name: string) => string): st
   return `${e.kind}:${key(e.object.name)}`;
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = keyOf(item);
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [item]); else list.push(item);
-  }
-  return out;
-}
 
 /** `name` with every occurrence of the table's old name replaced by its new one (case as the key says). */
 function underNewTableName(name: string, table: KeptTable, key: NameKey): string {
