@@ -4,11 +4,12 @@
  * empty afterwards, changed and converged, undone exactly by its DOWN script, and pulled back
  * to a schema that plans nothing.
  */
-import { comparable, snapshotOf, type ComparableCatalog } from './support/catalog-compare';
-import { expectExit, shown, tempProject, type TempProject } from './support/project';
+import type { ComparableCatalog } from './support/catalog-compare';
+import { expectExit, shown, tempProject } from './support/project';
 import { connect, runLikeSqlcmd } from './support/sqlcmd';
 import { expectCleanRun } from './lifecycle-suite';
-import { e2eTargets, type LiveTarget } from './real-server';
+import { e2eTargets } from './real-server';
+import { liveSuite } from './support/live-suite';
 
 const FAST = ['--no-type-check'];
 
@@ -46,47 +47,33 @@ export class Fact {
 
 for (const spec of e2eTargets()) {
   describe(`storage options on the ${spec.name}`, () => {
-    let target: LiveTarget;
-    let project: TempProject;
-    const snapshot = async (): Promise<ComparableCatalog> => comparable(snapshotOf(await project.run(['snapshot', '--database', target.url])));
-    const planEmpty = async (): Promise<void> => {
-      const plan = await project.run(['plan', '--database', target.url, '--detailed-exitcode', ...FAST]);
-      if (plan.code !== 0) throw new Error(`plan is not empty: ${shown(plan)}`);
-    };
+    const suite = liveSuite(spec, { example: false, dropTables: [] });
+    const { snapshot, planIsEmpty } = suite;
 
     /** Applies the current schema, plans nothing, runs the DOWN script back to before, then applies again. */
     async function migrate(): Promise<{ before: ComparableCatalog; after: ComparableCatalog; up: string }> {
       const before = await snapshot();
-      const down = await project.run(['emit-sql', '--down', '--database', target.url, ...FAST]);
+      const down = await suite.project.run(['emit-sql', '--down', '--database', suite.target.url, ...FAST]);
       expectExit(down, 0);
-      const up = await project.run(['emit-sql', '--database', target.url, ...FAST]);
-      const apply = await project.run(['apply', '--database', target.url, '--auto-approve', ...FAST]);
+      const up = await suite.project.run(['emit-sql', '--database', suite.target.url, ...FAST]);
+      const apply = await suite.project.run(['apply', '--database', suite.target.url, '--auto-approve', ...FAST]);
       expectExit(apply, 0);
-      await planEmpty();
+      await planIsEmpty();
       const after = await snapshot();
       expect(after).not.toEqual(before);
-      expectCleanRun(await runLikeSqlcmd(target.url, down.stdout));
+      expectCleanRun(await runLikeSqlcmd(suite.target.url, down.stdout));
       expect(await snapshot()).toEqual(before);
-      expectExit(await project.run(['apply', '--database', target.url, '--auto-approve', ...FAST]), 0);
+      expectExit(await suite.project.run(['apply', '--database', suite.target.url, '--auto-approve', ...FAST]), 0);
       expect(await snapshot()).toEqual(after);
       return { before, after, up: up.stdout };
     }
 
-    beforeAll(async () => {
-      target = await spec.start();
-      project = tempProject(false);
-      project.write('storage.schema.ts', SCHEMA);
-    }, 120_000);
-
-    afterAll(async () => {
-      project?.remove();
-      await target?.stop();
-    });
+    beforeAll(() => suite.project.write('storage.schema.ts', SCHEMA));
 
     it('creates every storage option from nothing, reads it back as SQL Server stores it, and plans nothing after', async () => {
-      const apply = await project.run(['apply', '--database', target.url, '--auto-approve', ...FAST]);
+      const apply = await suite.project.run(['apply', '--database', suite.target.url, '--auto-approve', ...FAST]);
       expectExit(apply, 0);
-      await planEmpty();
+      await planIsEmpty();
       const s = await snapshot();
       expect(s.columns).toContainEqual(expect.objectContaining({ table: 'dbo.readings', name: 'note', is_sparse: true }));
       expect(s.indexes).toContainEqual(expect.objectContaining({ table: 'dbo.readings', name: 'ix_readings_code', ignore_dup_key: true }));
@@ -104,7 +91,7 @@ for (const spec of e2eTargets()) {
     }, 240_000);
 
     it('skips a duplicate key with message 3604 where IGNORE_DUP_KEY is ON, and fails with 2627 where it is not', async () => {
-      const pool = await connect(target.url);
+      const pool = await connect(suite.target.url);
       try {
         const infos: { number: number; message: string }[] = [];
         const request = pool.request();
@@ -119,43 +106,43 @@ for (const spec of e2eTargets()) {
     }, 60_000);
 
     it('changes a nonclustered index compression with ALTER INDEX ... REBUILD, and back down', async () => {
-      project.edit('storage.schema.ts', "{ dataCompression: 'ROW' })\nexport class Reading", "{ dataCompression: 'PAGE' })\nexport class Reading");
+      suite.project.edit('storage.schema.ts', "{ dataCompression: 'ROW' })\nexport class Reading", "{ dataCompression: 'PAGE' })\nexport class Reading");
       const { after, up } = await migrate();
       expect(up).toContain('ALTER INDEX [ix_readings_taken_at] ON [dbo].[readings] REBUILD WITH (DATA_COMPRESSION = PAGE');
       expect(after.partitions).toContainEqual(expect.objectContaining({ index: 'dbo.readings.ix_readings_taken_at', data_compression_desc: 'PAGE' }));
     }, 240_000);
 
     it('changes a table compression with ALTER TABLE ... REBUILD', async () => {
-      project.edit('storage.schema.ts', "@Table('metrics', { dataCompression: 'PAGE' })", "@Table('metrics', { dataCompression: 'ROW' })");
+      suite.project.edit('storage.schema.ts', "@Table('metrics', { dataCompression: 'PAGE' })", "@Table('metrics', { dataCompression: 'ROW' })");
       const { after, up } = await migrate();
       expect(up).toContain('ALTER TABLE [dbo].[metrics] REBUILD WITH (DATA_COMPRESSION = ROW');
       expect(after.partitions).toContainEqual(expect.objectContaining({ index: 'dbo.metrics.(heap)', data_compression_desc: 'ROW' }));
     }, 240_000);
 
     it('turns IGNORE_DUP_KEY off with ALTER INDEX ... SET', async () => {
-      project.edit('storage.schema.ts', "['code'], { unique: true, ignoreDupKey: true }", "['code'], { unique: true }");
+      suite.project.edit('storage.schema.ts', "['code'], { unique: true, ignoreDupKey: true }", "['code'], { unique: true }");
       const { after, up } = await migrate();
       expect(up).toContain('ALTER INDEX [ix_readings_code] ON [dbo].[readings] SET (IGNORE_DUP_KEY = OFF);');
       expect(after.indexes).toContainEqual(expect.objectContaining({ name: 'ix_readings_code', ignore_dup_key: false }));
     }, 240_000);
 
     it('drops SPARSE from a column with rows, and adds it back on the way down', async () => {
-      project.edit('storage.schema.ts', '{ nullable: true, sparse: true }', '{ nullable: true }');
+      suite.project.edit('storage.schema.ts', '{ nullable: true, sparse: true }', '{ nullable: true }');
       const { after, up } = await migrate();
       expect(up).toContain('ALTER TABLE [dbo].[readings] ALTER COLUMN [note] DROP SPARSE;');
       expect(after.columns).toContainEqual(expect.objectContaining({ table: 'dbo.readings', name: 'note', is_sparse: false }));
     }, 240_000);
 
     it('archives a clustered columnstore index', async () => {
-      project.edit('storage.schema.ts', "@ClusteredColumnstoreIndex('cci_facts')", "@ClusteredColumnstoreIndex('cci_facts', { dataCompression: 'COLUMNSTORE_ARCHIVE' })");
+      suite.project.edit('storage.schema.ts', "@ClusteredColumnstoreIndex('cci_facts')", "@ClusteredColumnstoreIndex('cci_facts', { dataCompression: 'COLUMNSTORE_ARCHIVE' })");
       const { after, up } = await migrate();
       expect(up).toContain('ALTER INDEX [cci_facts] ON [dbo].[facts] REBUILD WITH (DATA_COMPRESSION = COLUMNSTORE_ARCHIVE');
       expect(after.partitions).toContainEqual(expect.objectContaining({ index: 'dbo.facts.cci_facts', data_compression_desc: 'COLUMNSTORE_ARCHIVE' }));
     }, 240_000);
 
     it('converts a rowstore clustered table to a clustered columnstore index of the same name in place', async () => {
-      project.edit('storage.schema.ts', "@Index('ix_readings_id', ['id'], { unique: true, clustered: true })", "@ClusteredColumnstoreIndex('ix_readings_id')");
-      project.edit('storage.schema.ts', "@Index('ix_readings_taken_at', ['takenAt'], { dataCompression: 'PAGE' })", "@Index('ix_readings_taken_at', ['takenAt'])");
+      suite.project.edit('storage.schema.ts', "@Index('ix_readings_id', ['id'], { unique: true, clustered: true })", "@ClusteredColumnstoreIndex('ix_readings_id')");
+      suite.project.edit('storage.schema.ts', "@Index('ix_readings_taken_at', ['takenAt'], { dataCompression: 'PAGE' })", "@Index('ix_readings_taken_at', ['takenAt'])");
       const { after, up } = await migrate();
       expect(up).toContain('CREATE CLUSTERED COLUMNSTORE INDEX [ix_readings_id] ON [dbo].[readings] WITH (DROP_EXISTING = ON');
       expect(after.indexes).toContainEqual(expect.objectContaining({ name: 'ix_readings_id', type_desc: 'CLUSTERED COLUMNSTORE' }));
@@ -164,13 +151,13 @@ for (const spec of e2eTargets()) {
     it('pulls the database back to schema files that plan nothing', async () => {
       const pulled = tempProject(false);
       try {
-        const out = await pulled.run(['pull', '--database', target.url, '--out', 'schema']);
+        const out = await pulled.run(['pull', '--database', suite.target.url, '--out', 'schema']);
         expectExit(out, 0);
         const text = ['readings', 'metrics', 'facts'].map((f) => pulled.read(`${f}.schema.ts`)).join('\n');
         expect(text).toContain("@ClusteredColumnstoreIndex('cci_facts', { dataCompression: 'COLUMNSTORE_ARCHIVE' })");
         expect(text).toContain("@ColumnstoreIndex('ncci_metrics', ['name', 'value'])");
         expect(text).toContain("dataCompression: 'ROW'");
-        const plan = await pulled.run(['plan', '--database', target.url, '--detailed-exitcode', ...FAST]);
+        const plan = await pulled.run(['plan', '--database', suite.target.url, '--detailed-exitcode', ...FAST]);
         if (plan.code !== 0) throw new Error(`plan after pull is not empty: ${shown(plan)}`);
       } finally {
         pulled.remove();

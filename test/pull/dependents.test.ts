@@ -8,61 +8,22 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readCatalogWith } from '../../src/catalog/read';
-import { createEngine } from '../standin/engine';
-import { startStandin, type RunningStandin } from '../standin/server';
 import { comparable } from '../e2e/support/catalog-compare';
-import { connect, runLikeSqlcmd, splitBatches } from '../e2e/support/sqlcmd';
 import { expectValidTsql } from '../support/tsql-grammar';
-import { tempDir } from './support';
 import { schemac } from '../cli/run-cli';
+import { fixtureStandin } from './fixture-standin';
 
-const PASSWORD = 'Deps#Secret1';
-const fixture = fs.readFileSync(path.resolve(__dirname, '../fixtures/sql/dependents.sql'), 'utf8');
 
 describe('objects that depend on tables, over the wire', () => {
-  let standin: RunningStandin;
-  let cwd: string;
-  let url: string;
-
-  const catalog = async () => {
-    const pool = await connect(url);
-    try {
-      return await readCatalogWith(async (text) => (await pool.request().query(text)).recordsets as never, 'app');
-    } finally {
-      await pool.close();
-    }
-  };
-  const run = async (script: string): Promise<void> => {
-    const r = await runLikeSqlcmd(url, script);
-    const errors = r.batches.flatMap((b) => b.errors);
-    if (errors.length > 0) throw new Error(`script failed: ${JSON.stringify(errors)}`);
-  };
-  const usersFile = () => path.join(cwd, 'schema/users.schema.ts');
+  const fx = fixtureStandin('dependents.sql', 'Deps#Secret1');
+  const catalog = () => fx.catalog();
+  const run = (script: string): Promise<void> => fx.run(script);
+  const usersFile = () => path.join(fx.cwd, 'schema/users.schema.ts');
   const editUsers = (from: RegExp, to: string) => {
     const text = fs.readFileSync(usersFile(), 'utf8');
     expect(text).toMatch(from);
     fs.writeFileSync(usersFile(), text.replace(from, to));
   };
-
-  beforeAll(async () => {
-    const engine = createEngine({ password: PASSWORD, databases: ['app'] });
-    const login = engine.login('sa', PASSWORD, 'app');
-    if (!login.ok) throw new Error(login.error.message);
-    for (const batch of splitBatches(fixture)) {
-      const out = await login.session.executeBatch(batch, new AbortController().signal);
-      const errors = out.filter((o) => o.kind === 'error');
-      if (errors.length > 0) throw new Error(`fixture DDL failed: ${JSON.stringify(errors)}`);
-    }
-    standin = await startStandin({ engine });
-    cwd = tempDir();
-    url = `mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/app?encrypt=false`;
-  });
-
-  afterAll(async () => {
-    await standin.close();
-    fs.rmSync(cwd, { recursive: true, force: true });
-  });
 
   test('the catalog holds the modules and their dependencies; pull then plan is empty, even with --allow-drop', async () => {
     const s = await catalog();
@@ -70,9 +31,9 @@ describe('objects that depend on tables, over the wire', () => {
       'V v_active_users bound=true', 'V v_active_emails bound=true', 'P p_legacy_codes bound=false', 'TR tr_users_touch bound=false',
     ]);
     expect(s.view_indexes).toEqual([expect.objectContaining({ name: 'ix_v_active_users_id', type_desc: 'CLUSTERED', is_unique: true })]);
-    expect((await schemac(['pull', '--database', url], { cwd })).code).toBe(0);
+    expect((await schemac(['pull', '--database', fx.url], { cwd: fx.cwd })).code).toBe(0);
     for (const flags of [[], ['--allow-drop']]) {
-      const r = await schemac(['plan', '--database', url, '--detailed-exitcode', ...flags], { cwd });
+      const r = await schemac(['plan', '--database', fx.url, '--detailed-exitcode', ...flags], { cwd: fx.cwd });
       expect(r.stdout).toContain('No changes');
       expect(r.code).toBe(0);
     }
@@ -81,11 +42,11 @@ describe('objects that depend on tables, over the wire', () => {
   test('widening the column the indexed view binds: views dropped and re-created around it; converges; down restores the catalog exactly', async () => {
     const before = comparable(await catalog());
     editUsers(/@Column\.varchar\(255\)\s+email!/, '@Column.varchar(320) email!');
-    const plan = await schemac(['plan', '--database', url], { cwd });
+    const plan = await schemac(['plan', '--database', fx.url], { cwd: fx.cwd });
     expect(plan.stdout).toMatch(/dependent-rebuild.*schema-bound view dbo\.v_active_users is dropped and re-created from its stored definition around the change \(it binds dbo\.users\.email\); its indexes ix_v_active_users_id are built again/);
     expect(plan.stdout).toMatch(/dependent-rebuild.*schema-bound view dbo\.v_active_emails/);
-    const up = await schemac(['emit-sql', '--database', url], { cwd });
-    const down = await schemac(['emit-sql', '--down', '--database', url], { cwd });
+    const up = await schemac(['emit-sql', '--database', fx.url], { cwd: fx.cwd });
+    const down = await schemac(['emit-sql', '--down', '--database', fx.url], { cwd: fx.cwd });
     expectValidTsql(up.stdout);
     expectValidTsql(down.stdout);
     // The stored definition is re-run as it is, its leading comment included.
@@ -93,7 +54,7 @@ describe('objects that depend on tables, over the wire', () => {
       .map((s) => up.stdout.indexOf(s));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
 
-    const applied = await schemac(['apply', '--database', url, '--auto-approve'], { cwd });
+    const applied = await schemac(['apply', '--database', fx.url, '--auto-approve'], { cwd: fx.cwd });
     expect(applied.stderr).not.toMatch(/error/i);
     expect(applied.code).toBe(0);
     const after = await catalog();
@@ -101,7 +62,7 @@ describe('objects that depend on tables, over the wire', () => {
     // Re-created from the stored text: definitions identical, the index back.
     expect(comparable(after).sql_modules).toEqual(before.sql_modules);
     expect(after.view_indexes).toEqual([expect.objectContaining({ name: 'ix_v_active_users_id' })]);
-    expect((await schemac(['plan', '--database', url, '--detailed-exitcode'], { cwd })).code).toBe(0);
+    expect((await schemac(['plan', '--database', fx.url, '--detailed-exitcode'], { cwd: fx.cwd })).code).toBe(0);
 
     await run(down.stdout);
     expect(comparable(await catalog())).toEqual(before);
@@ -110,23 +71,23 @@ describe('objects that depend on tables, over the wire', () => {
 
   test('dropping the column the procedure reads: the hazard names it in text and JSON; with --allow-drop it goes and the procedure stays', async () => {
     editUsers(/\n *@Column[^\n]*\n *legacyCode![^\n]*\n/, '\n');
-    const text = await schemac(['plan', '--database', url, '--allow-drop'], { cwd });
+    const text = await schemac(['plan', '--database', fx.url, '--allow-drop'], { cwd: fx.cwd });
     expect(text.stderr).toBe('');
     expect(text.stdout).toContain('dependent-object');
     expect(text.stdout).toContain('procedure dbo.p_legacy_codes reads dbo.users.legacy_code, which this step drops');
-    const json = JSON.parse((await schemac(['plan', '--database', url, '--allow-drop', '--format', 'json'], { cwd })).stdout) as { hazards: { code: string; message: string }[] };
+    const json = JSON.parse((await schemac(['plan', '--database', fx.url, '--allow-drop', '--format', 'json'], { cwd: fx.cwd })).stdout) as { hazards: { code: string; message: string }[] };
     expect(json.hazards).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'dependent-object', message: expect.stringContaining('dbo.p_legacy_codes reads dbo.users.legacy_code') })]));
-    const applied = await schemac(['apply', '--database', url, '--allow-drop', '--allow-data-loss', '--auto-approve'], { cwd });
+    const applied = await schemac(['apply', '--database', fx.url, '--allow-drop', '--allow-data-loss', '--auto-approve'], { cwd: fx.cwd });
     expect(applied.code).toBe(0);
     const s = await catalog();
     expect(s.columns.map((c) => c.name)).not.toContain('legacy_code');
     expect((s.sql_modules ?? []).map((m) => m.name)).toContain('p_legacy_codes');
-    expect((await schemac(['plan', '--database', url, '--allow-drop', '--detailed-exitcode'], { cwd })).code).toBe(0);
+    expect((await schemac(['plan', '--database', fx.url, '--allow-drop', '--detailed-exitcode'], { cwd: fx.cwd })).code).toBe(0);
   });
 
   test('dropping the column a schema-bound view binds is refused, naming the view', async () => {
     editUsers(/\n *@Column[^\n]*\s+email![^\n]*\n/, '\n');
-    const r = await schemac(['plan', '--database', url, '--allow-drop'], { cwd });
+    const r = await schemac(['plan', '--database', fx.url, '--allow-drop'], { cwd: fx.cwd });
     expect(r.stdout).toMatch(/drop column email: schema-bound view dbo\.v_active_users reads dbo\.users\.email/);
   });
 });

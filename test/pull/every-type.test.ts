@@ -7,62 +7,24 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readCatalogWith } from '../../src/catalog/read';
 import { loadCurrent } from '../../src/app/current';
 import { compileSchema } from '../../src/compiler';
 import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
 import type { Database, Diagnostic } from '../../src/model';
-import { createEngine } from '../standin/engine';
-import { startStandin, type RunningStandin } from '../standin/server';
 import { comparable } from '../e2e/support/catalog-compare';
-import { connect, runLikeSqlcmd, splitBatches } from '../e2e/support/sqlcmd';
 import { expectValidTsql } from '../support/tsql-grammar';
-import { describeDiagnostics, describePlan, tempDir } from './support';
+import { describeDiagnostics, describePlan } from './support';
 import { schemac } from '../cli/run-cli';
+import { fixtureStandin } from './fixture-standin';
 
-const PASSWORD = 'Types#Secret1';
-const fixture = fs.readFileSync(path.resolve(__dirname, '../fixtures/sql/every-type.sql'), 'utf8');
 
 describe('every column type, over the wire', () => {
-  let standin: RunningStandin;
-  let cwd: string;
-  let url: string;
-
+  const fx = fixtureStandin('every-type.sql', 'Types#Secret1');
+  const catalog = async () => comparable(await fx.catalog());
+  const run = (script: string): Promise<void> => fx.run(script);
   const current = async (report: (d: readonly Diagnostic[]) => void = () => undefined): Promise<Database> =>
-    (await loadCurrent({ cwd, env: {}, report }, { kind: 'database', url })).database;
-  const catalog = async () => {
-    const pool = await connect(url);
-    try {
-      return comparable(await readCatalogWith(async (text) => (await pool.request().query(text)).recordsets as never, 'app'));
-    } finally {
-      await pool.close();
-    }
-  };
-  const run = async (script: string): Promise<void> => {
-    const r = await runLikeSqlcmd(url, script);
-    const errors = r.batches.flatMap((b) => b.errors);
-    if (errors.length > 0) throw new Error(`script failed: ${JSON.stringify(errors)}`);
-  };
-
-  beforeAll(async () => {
-    const engine = createEngine({ password: PASSWORD, databases: ['app'] });
-    const login = engine.login('sa', PASSWORD, 'app');
-    if (!login.ok) throw new Error(login.error.message);
-    for (const batch of splitBatches(fixture)) {
-      const out = await login.session.executeBatch(batch, new AbortController().signal);
-      const errors = out.filter((o) => o.kind === 'error');
-      if (errors.length > 0) throw new Error(`fixture DDL failed: ${JSON.stringify(errors)}`);
-    }
-    standin = await startStandin({ engine });
-    cwd = tempDir();
-    url = `mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/app?encrypt=false`;
-  });
-
-  afterAll(async () => {
-    await standin.close();
-    fs.rmSync(cwd, { recursive: true, force: true });
-  });
+    (await loadCurrent({ cwd: fx.cwd, env: {}, report }, { kind: 'database', url: fx.url })).database;
 
   test('reads every type, warns once about the XML index, and pull then plan is empty', async () => {
     const warnings: Diagnostic[] = [];
@@ -84,19 +46,19 @@ describe('every column type, over the wire', () => {
     expect(db.tables.find((t) => t.name === 'audit_rows')!.columns.find((c) => c.name === 'actor')!.nullable).toBe(false);
     expect(db.tables.find((t) => t.name === 'audit_rows')!.columns.find((c) => c.name === 'stamp')!.type).toEqual({ name: 'rowversion' });
 
-    const r = await schemac(['pull', '--database', url], { cwd });
+    const r = await schemac(['pull', '--database', fx.url], { cwd: fx.cwd });
     expect(r.code).toBe(0);
-    const pulled = fs.readFileSync(path.join(cwd, 'schema/documents.schema.ts'), 'utf8');
+    const pulled = fs.readFileSync(path.join(fx.cwd, 'schema/documents.schema.ts'), 'utf8');
     for (const decorator of ['rowversion()', 'sql_variant(', 'hierarchyid(', 'geography(', 'geometry(', 'text(', 'ntext(', 'image(', 'sysname(']) {
       expect(pulled).toContain(`@Column.${decorator}`);
     }
     expect(pulled).toContain("@Column.alias(Email, { nullable: true })");
     expect(pulled).toContain("import { Email } from './alias-types.schema';");
-    expect(fs.readFileSync(path.join(cwd, 'schema/alias-types.schema.ts'), 'utf8')).toContain([
+    expect(fs.readFileSync(path.join(fx.cwd, 'schema/alias-types.schema.ts'), 'utf8')).toContain([
       'export const Email = AliasType.nvarchar(320);',
       'export const Quantity = AliasType.decimal(12, 3, { nullable: true });',
     ].join('\n'));
-    const compiled = compileSchema(path.join(cwd, 'schema'));
+    const compiled = compileSchema(path.join(fx.cwd, 'schema'));
     expect(describeDiagnostics(compiled.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
     expect(describePlan(diff(compiled.database, db, { allowDrop: true }))).toEqual([]);
   });

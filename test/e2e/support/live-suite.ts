@@ -5,7 +5,7 @@
  * are valid once the suite runs.
  */
 import { comparable, snapshotOf, type ComparableCatalog } from './catalog-compare';
-import { expectExit, tempProject, type TempProject } from './project';
+import { expectExit, shown, tempProject, type TempProject } from './project';
 import { execAll } from './sqlcmd';
 import type { LiveTarget, TargetSpec } from '../real-server';
 
@@ -29,6 +29,8 @@ export interface LiveSuite {
   db(): string[];
   /** The database's catalog, in the form tests compare. */
   snapshot(): Promise<ComparableCatalog>;
+  /** Fails unless `plan` (without the type check, plus `flags`) finds nothing to do. */
+  planIsEmpty(flags?: readonly string[]): Promise<void>;
 }
 
 /** `IF OBJECT_ID(...) IS NOT NULL DROP TABLE ...` for `schema.name`. */
@@ -49,6 +51,10 @@ export function liveSuite(spec: TargetSpec, options: LiveSuiteOptions): LiveSuit
       const r = await suite.project.run(['snapshot', ...suite.db()]);
       expectExit(r, 0);
       return comparable(snapshotOf(r));
+    },
+    planIsEmpty: async (flags = []) => {
+      const plan = await suite.project.run(['plan', ...suite.db(), '--detailed-exitcode', '--no-type-check', ...flags]);
+      if (plan.code !== 0) throw new Error(`the plan is not empty: ${shown(plan)}`);
     },
   };
   beforeAll(async () => {
