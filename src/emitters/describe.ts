@@ -223,7 +223,7 @@ const DESCRIBERS: Describers = {
   createIndex: (c) => {
     const plain: ChangeFacts = {
       table: c.table, object: c.index.name, marker: '+',
-      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}`,
+      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}`,
     };
     return c.replaces === undefined ? plain : recreated(plain, 'index', c.replaces.name, indexDelta(c.replaces, c.index));
   },

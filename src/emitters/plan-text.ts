@@ -30,6 +30,10 @@ export interface PlanCounts {
   readonly sequencesToCreate: number;
   readonly sequencesToAlter: number;
   readonly sequencesToDrop: number;
+  /** Alias types created, redefined (DROP + CREATE TYPE) and dropped. */
+  readonly typesToCreate: number;
+  readonly typesToAlter: number;
+  readonly typesToDrop: number;
 }
 
 /** Names in a plan compare under its database's collation (the default for a hand-built plan). */
@@ -44,8 +48,12 @@ export function countPlan(plan: Plan): PlanCounts {
   let schemasToCreate = 0;
   let schemasToDrop = 0;
   const sequences = { create: 0, alter: 0, drop: 0 };
+  const types = { create: 0, alter: 0, drop: 0 };
   for (const { change } of plan.steps) {
-    if (change.kind === 'createSequence') sequences.create += 1;
+    if (change.kind === 'createType') types.create += 1;
+    else if (change.kind === 'redefineType') types.alter += 1;
+    else if (change.kind === 'dropType') types.drop += 1;
+    else if (change.kind === 'createSequence') sequences.create += 1;
     else if (change.kind === 'alterSequence') sequences.alter += 1;
     else if (change.kind === 'dropSequence') sequences.drop += 1;
     else if (change.kind === 'createSchema') schemasToCreate += 1;
@@ -62,6 +70,7 @@ export function countPlan(plan: Plan): PlanCounts {
     tablesToCreate: created.size, tablesToAlter: altered.length, tablesToDrop: dropped.size,
     schemasToCreate, schemasToDrop,
     sequencesToCreate: sequences.create, sequencesToAlter: sequences.alter, sequencesToDrop: sequences.drop,
+    typesToCreate: types.create, typesToAlter: types.alter, typesToDrop: types.drop,
   };
 }
 
@@ -73,6 +82,8 @@ export function summaryLine(counts: PlanCounts): string {
   if (counts.schemasToDrop > 0) schemas.push(`${counts.schemasToDrop} schema${counts.schemasToDrop === 1 ? '' : 's'} to drop`);
   const sequences = [[counts.sequencesToCreate, 'create'], [counts.sequencesToAlter, 'alter'], [counts.sequencesToDrop, 'drop']] as const;
   for (const [n, verb] of sequences) if (n > 0) schemas.push(`${n} sequence${n === 1 ? '' : 's'} to ${verb}`);
+  const types = [[counts.typesToCreate, 'create'], [counts.typesToAlter, 'redefine'], [counts.typesToDrop, 'drop']] as const;
+  for (const [n, verb] of types) if (n > 0) schemas.push(`${n} type${n === 1 ? '' : 's'} to ${verb}`);
   return schemas.length > 0 ? `${base}; ${schemas.join(', ')}.` : `${base}.`;
 }
 

@@ -67,3 +67,13 @@ describe('what differs, old -> new', () => {
     ]);
   });
 });
+
+describe('what a new index is, in one line', () => {
+  it('says columnstore for a nonclustered columnstore index and not for a rowstore one', () => {
+    const facts = table('facts', { columns: [col('id', 'int'), col('amount', 'int')] });
+    const desired = db([{ ...facts, indexes: [{ ...ix('ncci_facts', ['id', 'amount']), columnstore: true }, ix('ix_facts_id', ['id'])] }]);
+    const text = renderPlanText(diff(desired, db([facts]), { allowDrop: false }), { color: false });
+    expect(text).toContain('+ create nonclustered columnstore index ncci_facts (id, amount)');
+    expect(text).toContain('+ create nonclustered index ix_facts_id (id)');
+  });
+});

@@ -35,6 +35,16 @@ describe('plan text', () => {
     expect(summaryLine(countPlan(drop))).toBe('Plan: 0 tables to create, 0 to alter, 1 to drop; 1 schema to create.');
   });
 
+  it('counts alias types apart from tables', () => {
+    const types = plan([
+      step(KIND_EXAMPLES.createType.change, KIND_EXAMPLES.dropType.change),
+      step(KIND_EXAMPLES.redefineType.change, null),
+      step(KIND_EXAMPLES.dropType.change, null),
+      step(KIND_EXAMPLES.createTable.change, null),
+    ]);
+    expect(summaryLine(countPlan(types))).toBe('Plan: 1 table to create, 0 to alter, 0 to drop; 1 type to create, 1 type to redefine, 1 type to drop.');
+  });
+
   it('says there is nothing to do, and still lists what it skipped', () => {
     expect(renderPlanText(plan([]), { color: false })).toBe('No changes. The database matches the schema.\n');
     const skippedOnly = plan([], [{ table: USERS, objectType: 'check', name: 'ck_old', reason: 'not declared' }]);
