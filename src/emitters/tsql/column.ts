@@ -2,7 +2,6 @@ import type { Column, DefaultConstraint, Identity } from '../../model';
 import { parenthesized } from './expression';
 import { collationName, quoteIdent } from '../../sqlserver/literals';
 import { isCharacterType, isSystemAlias, typeText } from '../../sqlserver/types';
-import { generatedAlwaysClause } from './temporal';
 
 /**
  * The column's type in DDL: an alias type by its (quoted, schema-qualified) name, so the column
@@ -68,4 +67,10 @@ export function renderAlterColumnBody(column: Column): string {
   if (column.collation !== null) parts.push(`COLLATE ${collationName(column.collation)}`);
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   return parts.join(' ');
+}
+
+/** ` GENERATED ALWAYS AS ROW START|END [HIDDEN]` for a period column, '' for any other. */
+export function generatedAlwaysClause(column: Column): string {
+  if (column.period === undefined) return '';
+  return ` GENERATED ALWAYS AS ROW ${column.period.end === 'start' ? 'START' : 'END'}${column.period.hidden ? ' HIDDEN' : ''}`;
 }

@@ -12,12 +12,6 @@ import { defaultNameKey } from '../../sqlserver/names';
 import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import { renderColumnDefinition } from './column';
 
-/** ` GENERATED ALWAYS AS ROW START|END [HIDDEN]` for a period column, '' for any other. */
-export function generatedAlwaysClause(column: Column): string {
-  if (column.period === undefined) return '';
-  return ` GENERATED ALWAYS AS ROW ${column.period.end === 'start' ? 'START' : 'END'}${column.period.hidden ? ' HIDDEN' : ''}`;
-}
-
 /** The (start, end) period columns of a table, or null when it has none (or only one). */
 export function periodColumns(columns: readonly Column[]): { start: Column; end: Column } | null {
   const start = columns.find((c) => c.period?.end === 'start');
