@@ -10,6 +10,7 @@ import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import type { OpaqueObject } from '../model';
 import type { CatalogSnapshot, ColumnRow, IndexRow } from './snapshot-types';
 import { columnType } from './to-model-types';
+import { appendTo } from '../util/group-by';
 
 /** Opaque objects by table object_id, and the ids the model must leave out. */
 export interface OpaqueCatalog {
@@ -44,11 +45,7 @@ function indexProblem(i: IndexRow): string | null {
 /** Finds every opaque object of a snapshot (already validated). */
 export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
   const byTable = new Map<number, OpaqueObject[]>();
-  const add = (objectId: number, o: OpaqueObject) => {
-    const list = byTable.get(objectId);
-    if (list) list.push(o);
-    else byTable.set(objectId, [o]);
-  };
+  const add = (objectId: number, o: OpaqueObject) => appendTo(byTable, objectId, o);
   const names = new Map(s.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
   const nameOf = (objectId: number, columnId: number) => names.get(`${objectId}:${columnId}`) ?? `column_id ${columnId}`;
 

@@ -7,6 +7,7 @@
  */
 import ts = require('./typescript');
 import type { SourceGraph } from './source-graph';
+import { appendTo } from '../util/group-by';
 
 /** Which declaration space a name is looked up in: `extends X` and `() => X` are values, `f!: X` is a type. */
 export type Meaning = 'value' | 'type';
@@ -129,14 +130,10 @@ export class DeclarationResolver {
 
   /** The names a block, module block or file declares or imports. */
   private bindings(container: ts.SourceFile | ts.Block | ts.ModuleBlock): Map<string, Binding[]> {
-    let map = this.scopes.get(container);
-    if (map) return map;
-    map = new Map();
-    const add = (name: string, b: Binding): void => {
-      const list = map?.get(name);
-      if (list) list.push(b);
-      else map?.set(name, [b]);
-    };
+    const cached = this.scopes.get(container);
+    if (cached) return cached;
+    const map = new Map<string, Binding[]>();
+    const add = (name: string, b: Binding): void => appendTo(map, name, b);
     const sf = container.getSourceFile();
     for (const st of container.statements) {
       if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
@@ -165,11 +162,7 @@ export class DeclarationResolver {
     if (table) return table;
     const names = new Map<string, Binding[]>();
     const stars: string[] = [];
-    const add = (name: string, b: Binding): void => {
-      const list = names.get(name);
-      if (list) list.push(b);
-      else names.set(name, [b]);
-    };
+    const add = (name: string, b: Binding): void => appendTo(names, name, b);
     const local = this.bindings(sf);
     for (const st of sf.statements) {
       if (ts.isExportDeclaration(st)) {

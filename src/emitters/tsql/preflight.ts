@@ -15,6 +15,7 @@ import { referencedColumns } from '../../expr';
 import type { Column, Database, SqlExpression, SqlType, Table } from '../../model';
 import { bare, parenthesized } from './expression';
 import { isCharacterType as isStringType, isDateTimeType, isUnicodeType, quoteIdent, quoteQualified, typeText as renderType } from '../../sqlserver';
+import { appendTo } from '../../util/group-by';
 
 /** What a check counts; each kind is one SELECT of the batch. */
 export type PreflightKind =
@@ -129,8 +130,8 @@ export function preflightBatch(plan: Plan, current: Database, options: Preflight
     const pk = d.table.primaryKey?.columns.map((c) => c.name) ?? [];
     const sampled = options.samples && pk.length > 0;
     checks.push({ id, stepIndex: d.stepIndex, kind: d.kind, table: { schema: d.table.schema, name: d.table.name }, what: d.what, sampled });
-    push(counts, d.kind, countBranch(id, d));
-    if (sampled) push(samples, d.kind, `SELECT [check_id], [sample] FROM (${sampleQuery(id, d, pk)}) AS [s${id}]`);
+    appendTo(counts, d.kind, countBranch(id, d));
+    if (sampled) appendTo(samples, d.kind, `SELECT [check_id], [sample] FROM (${sampleQuery(id, d, pk)}) AS [s${id}]`);
   });
   const statements: string[] = [];
   for (const kind of PREFLIGHT_KINDS) {
@@ -142,11 +143,6 @@ export function preflightBatch(plan: Plan, current: Database, options: Preflight
     if (branches) statements.push(`-- pre-flight samples: ${kind}\n${branches.join('\nUNION ALL\n')};`);
   }
   return { sql: statements.length > 0 ? statements.join('\n') : null, checks, gaps };
-}
-
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
-  const list = map.get(k);
-  if (list) list.push(v); else map.set(k, [v]);
 }
 
 interface DraftContext {
