@@ -11,6 +11,7 @@ import Module = require('module');
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
+import { writeFileAtomic } from '../util/atomic-write';
 
 /** Files this large are worth caching (TypeScript's compiler; nothing else schemac loads comes close). */
 const MIN_BYTES = 1_000_000;
@@ -65,9 +66,7 @@ export function enableCodeCache(): void {
       // Stored at exit, so the functions this run compiled lazily are in it too.
       process.once('exit', () => {
         try {
-          const tmp = `${file}.${process.pid}.tmp`;
-          fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-          fs.renameSync(tmp, file);
+          writeFileAtomic(file, script.createCachedData(), { mode: 0o600 });
         } catch {
           // A cache that cannot be written only costs the next run its compile time.
         }

@@ -9,7 +9,10 @@ import * as path from 'node:path';
 /** One file to write. */
 export interface FileToWrite {
   readonly path: string;
-  readonly content: string;
+  /** Text (written as UTF-8) or bytes. */
+  readonly content: string | Uint8Array;
+  /** Permission bits of a new file (default 0o666 less the umask). */
+  readonly mode?: number;
 }
 
 /** The temporary name beside `file`: hidden, and unique to this process. */
@@ -17,9 +20,9 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
 }
 
-/** Writes `content` to `file` atomically (UTF-8). */
-export function writeFileAtomic(file: string, content: string): void {
-  writeFilesAtomic([{ path: file, content }]);
+/** Writes `content` to `file` atomically (text as UTF-8). */
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: { mode?: number } = {}): void {
+  writeFilesAtomic([{ path: file, content, mode: options.mode }]);
 }
 
 /**
@@ -32,7 +35,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[]): void {
     for (const f of files) {
       const temp = tempPathFor(f.path);
       temps.push(temp);
-      fs.writeFileSync(temp, f.content, 'utf8');
+      fs.writeFileSync(temp, f.content, { encoding: 'utf8', mode: f.mode });
     }
   } catch (e) {
     for (const t of temps) fs.rmSync(t, { force: true });

@@ -27,6 +27,15 @@ describe('atomic writes', () => {
     expect(fs.readFileSync(a, 'utf8')).toBe('old a');
     expect(fs.readdirSync(dir)).toEqual(['a.ts']);
   });
+
+  it('writes bytes as they are, with the mode asked for (the code cache: 0o600)', () => {
+    const file = path.join(dir, 'cache.bin');
+    const bytes = Uint8Array.from([0, 0xff, 0xc3, 0x28]); // not valid UTF-8: must not be re-encoded
+    writeFileAtomic(file, bytes, { mode: 0o600 });
+    expect([...fs.readFileSync(file)]).toEqual([...bytes]);
+    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual(['cache.bin']);
+  });
 });
 
 describe('ordering', () => {
