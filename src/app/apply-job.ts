@@ -1,7 +1,7 @@
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
-import { diff, fingerprint, type Plan, type ProductionOptions, type SystemNames } from '../differ';
-import { renderPlanJson, renderScript, statementsForDriver } from '../emitters';
+import { diff, type Plan, type ProductionOptions, type SystemNames } from '../differ';
+import { renderScript, statementsForDriver } from '../emitters';
 import type { Database } from '../model';
 import type { SavedPlan } from './saved-plan';
 
@@ -43,11 +43,11 @@ export function jobFromSchema(
   desired: Database, current: Database, allowDrop: boolean, systemNames: SystemNames, production?: ProductionOptions, managedSchemas?: readonly string[],
 ): ApplyJob {
   const plan = diff(desired, current, { allowDrop, production, managedSchemas, systemNames });
-  const json = renderPlanJson(plan, { fingerprint: fingerprint(current), databaseName: current.name });
   return {
     statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),
     script: renderScript(plan, { direction: 'up', databaseName: current.name }).text,
-    dataLoss: json.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${h.index}: ${h.message}`),
+    // Straight from the steps: rendering the plan's JSON for them hashed the whole catalog again.
+    dataLoss: plan.steps.flatMap((step, i) => step.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${i + 1}: ${h.message}`)),
     stepCount: plan.steps.length,
     refused: (plan.refused ?? []).map((r) => `${r.table.name === '' ? '' : `${r.table.schema}.${r.table.name}: `}${r.change}: ${r.reason}`),
     plan,
