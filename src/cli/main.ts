@@ -1,60 +1,21 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { AppError } from '../app/errors';
-import { registerApply } from './commands/apply';
-import { registerCheck } from './commands/check';
-import { registerEmitSql } from './commands/emit-sql';
-import { registerHistory } from './commands/history';
-import { registerInit } from './commands/init';
-import { registerMigrate } from './commands/migrate';
-import { registerPlan } from './commands/plan';
-import { registerPull } from './commands/pull';
-import { registerReview } from './commands/review';
-import { registerSnapshot } from './commands/snapshot';
 import { ExitCode, exitCodeOfFailure } from './exit-codes';
 import { processIo, type CliIo } from './io';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is outside rootDir
 const VERSION: string = (require('../../package.json') as { version: string }).version;
 
-/**
- * Builds the commander program; each command reports its exit code through setExit. Command
- * modules load their work (compiler, driver) inside their actions, so building the program and
- * printing help or the version loads neither.
- */
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
-  const program = new Command('schemac')
-    .description('Declarative schema-diff compiler for Microsoft SQL Server')
-    .version(VERSION)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    });
-  registerCheck(program, io, setExit);
-  registerPlan(program, io, setExit);
-  registerEmitSql(program, io, setExit);
-  registerSnapshot(program, io, setExit);
-  registerApply(program, io, setExit, VERSION);
-  registerHistory(program, io, setExit);
-  registerReview(program, io, setExit);
-  registerInit(program, io, setExit);
-  registerPull(program, io, setExit);
-  registerMigrate(program, io, setExit, VERSION);
-  for (const cmd of [program, ...program.commands]) {
-    // A mistake gets one line and a hint, not the whole help (commander suggests close matches).
-    cmd.exitOverride().showSuggestionAfterError(true).showHelpAfterError(`(run '${helpCommand(cmd)}' for the options)`);
-  }
-  return program;
-}
-
-function helpCommand(cmd: Command): string {
-  return cmd.parent ? `schemac ${cmd.name()} --help` : 'schemac --help';
-}
-
 /** Runs schemac with process-style argv (node, script, ...args) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  // The version alone is answered before commander and the commands load: the same line commander prints.
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const [{ CommanderError }, { buildProgram }] = await Promise.all([import('commander'), import('./program')]);
   let exitCode: number = ExitCode.ok;
-  const program = buildProgram(io, (code) => { exitCode = code; });
+  const program = buildProgram(io, (code) => { exitCode = code; }, VERSION);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -11,26 +11,61 @@ import { repoRoot } from './run-cli';
 const heavy = ['typescript', 'ts-morph', '@ts-morph/common', 'mssql', 'tedious'] as const;
 type Heavy = (typeof heavy)[number];
 
-/** Runs `schemac <args>` in a fresh process and lists the heavy packages it loaded. */
-function loadedBy(args: string[]): Promise<Heavy[]> {
+/** Runs `schemac <args>` (each of `runs` in turn) in one fresh process: their exit codes and every file loaded. */
+function runsLoading(runs: string[][]): Promise<{ codes: number[]; files: string[] }> {
   const script = `
     const main = require(${JSON.stringify(path.join(repoRoot, 'src/cli/main.ts'))});
     const quiet = { write: () => true };
-    main.run(['node', 'schemac', ...${JSON.stringify(args)}], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: {}, cwd: ${JSON.stringify(repoRoot)} })
-      .then((code) => process.stdout.write(JSON.stringify({ code, files: Object.keys(require.cache) })));
+    (async () => {
+      const codes = [];
+      for (const args of ${JSON.stringify(runs)}) {
+        codes.push(await main.run(['node', 'schemac', ...args], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: {}, cwd: ${JSON.stringify(repoRoot)} }));
+      }
+      process.stdout.write(JSON.stringify({ codes, files: Object.keys(require.cache) }));
+    })();
   `;
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
       cwd: repoRoot, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024,
     }, (error, stdout) => {
       if (error) return reject(error);
-      const { files } = JSON.parse(stdout) as { files: string[] };
-      // ts-node itself loads typescript to transpile the sources, so it is recognised by who asked:
-      // only files schemac's own modules reached count, and typescript counts through @ts-morph/common.
-      const pkg = (name: Heavy) => new RegExp(`[\\\\/]node_modules[\\\\/]${name.replace('/', '[\\\\/]')}[\\\\/]`);
-      resolve(heavy.filter((name) => name !== 'typescript' && files.some((f) => pkg(name).test(f))));
+      resolve(JSON.parse(stdout) as { codes: number[]; files: string[] });
     });
   });
+}
+
+const loaded = new Map<string, Promise<string[]>>();
+
+/** The files `schemac <args>` loads in a fresh process (run once per args for all the tests that ask). */
+function filesLoadedBy(args: string[]): Promise<string[]> {
+  const key = JSON.stringify(args);
+  const files = loaded.get(key) ?? runsLoading([args]).then((r) => r.files);
+  loaded.set(key, files);
+  return files;
+}
+
+/** Whether a loaded file belongs to the package `name`. */
+function inPackage(file: string, name: string): boolean {
+  return new RegExp(`[\\\\/]node_modules[\\\\/]${name.replace('/', '[\\\\/]')}[\\\\/]`).test(file);
+}
+
+/** Runs `schemac <args>` in a fresh process and lists the heavy packages it loaded. */
+async function loadedBy(args: string[]): Promise<Heavy[]> {
+  const files = await filesLoadedBy(args);
+  return heavyIn(files);
+}
+
+/** The heavy packages among loaded files. */
+function heavyIn(files: readonly string[]): Heavy[] {
+  // ts-node itself loads typescript to transpile the sources, so it is recognised by who asked:
+  // only files schemac's own modules reached count, and typescript counts through @ts-morph/common.
+  return heavy.filter((name) => name !== 'typescript' && files.some((f) => inPackage(f, name)));
+}
+
+/** schemac's own source files a run loaded, relative to src/ with '/' separators. */
+function ownModules(files: readonly string[]): string[] {
+  const src = path.join(repoRoot, 'src') + path.sep;
+  return files.filter((f) => f.startsWith(src)).map((f) => f.slice(src.length).split(path.sep).join('/'));
 }
 
 const catalog = path.join('test', 'fixtures', 'catalog', 'brownfield.json');
@@ -44,5 +79,24 @@ describe('lazy loading', () => {
 
   it('plan against a snapshot loads the compiler but not the driver', async () => {
     expect(await loadedBy(['plan', '--catalog', catalog, '--no-type-check'])).toEqual(['@ts-morph/common']);
+  }, 60_000);
+
+  it('check and emit-sql --empty (one process, one after the other) load the compiler but not the driver', async () => {
+    const { codes, files } = await runsLoading([['check'], ['emit-sql', '--empty', '--no-type-check']]);
+    expect(codes).toEqual([0, 0]);
+    expect(heavyIn(files)).toEqual(['@ts-morph/common']);
+  }, 60_000);
+
+  it('schemac --version loads neither commander nor any command', async () => {
+    const { codes, files } = await runsLoading([['--version']]);
+    expect(codes).toEqual([0]);
+    expect(files.filter((f) => inPackage(f, 'commander'))).toEqual([]);
+    expect(ownModules(files).filter((f) => f.startsWith('cli/commands/'))).toEqual([]);
+  }, 60_000);
+
+  it.each([[['--help']], [['plan', '--help']]])('schemac %j loads only the CLI\'s wiring, none of the work the commands do', async (args) => {
+    // The commands' descriptions and options are declared in src/cli; what they run loads in their actions.
+    const outsideCli = ownModules(await filesLoadedBy(args)).filter((f) => !f.startsWith('cli/') && f !== 'app/errors.ts');
+    expect(outsideCli).toEqual([]);
   }, 60_000);
 });
