@@ -172,7 +172,14 @@ describe('--resumable on the stand-in', () => {
     expect(r.stderr).toContain('--resumable: no build can be resumable: SQL Server 13 has no resumable CREATE INDEX (SQL Server 2019, version 15, and later have it)');
   });
 
-  it('refuses --resumable with a saved plan', async () => {
+  it('refuses --resumable with a saved plan, and --resumable-max-duration without --resumable or past a week', async () => {
+    const alone = await project.run(['plan', ...db(), FAST, '--resumable-max-duration', '5']);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('--resumable-max-duration needs --resumable');
+    const long = await project.run(['plan', ...db(), FAST, '--resumable', '--resumable-max-duration', '10081']);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain('--resumable-max-duration takes at most 10080 minutes');
+
     const saved = await project.run(['plan', ...db(), FAST, '--resumable', '--out', 'plan.json']);
     expect(saved.code).toBe(1);
     expect(saved.stderr).toContain('--resumable cannot be saved with --out');
