@@ -2,7 +2,7 @@ import type { AfterCommitWork } from '../apply/after-commit';
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
 import { diff, type Plan, type ProductionOptions, type ResumableDecision, type SystemNames } from '../differ';
-import { splitAfterCommit, withResumable, type ResumableOptions } from './resumable-policy';
+import { splitAfterCommit, withBlockingBuildWarnings, withResumable, type ResumableOptions } from './resumable-policy';
 import { renderScript, statementsForDriver } from '../emitters';
 import type { Database } from '../model';
 import type { SavedPlan } from './saved-plan';
@@ -51,7 +51,9 @@ export function jobFromSchema(
   resumableOptions?: ResumableOptions,
 ): ApplyJob {
   const made = diff(desired, current, { allowDrop, production, managedSchemas, systemNames });
-  const { plan, decision } = withResumable(made, desired, current, resumableOptions);
+  const resumable = withResumable(made, desired, current, resumableOptions);
+  const decision = resumable.decision;
+  const plan = withBlockingBuildWarnings(resumable.plan, current);
   const { transactional, afterCommit } = splitAfterCommit(plan, statementsForDriver(plan, 'up'));
   return {
     statements: transactional,

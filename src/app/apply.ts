@@ -18,7 +18,7 @@ import { catalogModel } from './current';
 import { AppError, UsageError } from './errors';
 import { loadProject, managedSchemas, type ProjectFlags } from './project';
 import { readSavedPlan } from './saved-plan';
-import { refuseResumableSavedPlan, resumableNotes, type ResumableOptions } from './resumable-policy';
+import { blockingBuildRefusal, refuseResumableSavedPlan, resumableNotes, type ResumableOptions } from './resumable-policy';
 import { resolveSource, type SourceFlags } from './sources';
 
 /** What `apply` needs: the project, the live database, the saved plan if any, and the policy flags. */
@@ -59,7 +59,7 @@ export interface ApplyHooks {
 }
 
 /** Why apply refused to change anything. */
-export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object' | 'online-required' | 'resumable-unsupported';
+export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object' | 'online-required' | 'resumable-unsupported' | 'resumable-paused';
 
 /**
  * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
@@ -110,7 +110,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
     if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
     // The refusal below speaks for a server that cannot build resumably.
     if (job.stepCount > 0 && job.resumable?.kind === 'planned') for (const line of resumableNotes(job.resumable)) hooks.notice?.(line);
-    const refused = refuseOpaque(job) ?? (job.stepCount > 0 ? refuseResumable(job) : null);
+    const refused = refuseOpaque(job) ?? (job.stepCount > 0 ? refuseResumable(job) ?? refuseBlockingBuild(job, current) : null);
     if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
     const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, production) ?? await approve(job, input, hooks, target, signal);
@@ -195,6 +195,12 @@ function refuseResumable(job: ApplyJob): ApplyOutcome | null {
     kind: 'refused', reason: 'resumable-unsupported',
     message: `refusing to apply with --resumable: ${job.resumable.reason}; apply without --resumable to build the indexes inside the transaction; nothing was changed`,
   };
+}
+
+/** A resumable build that has not ended on a table the plan changes: SQL Server would refuse the plan's DDL (Msg 10637). */
+function refuseBlockingBuild(job: ApplyJob, current: Database): ApplyOutcome | null {
+  const message = blockingBuildRefusal(job.plan, current);
+  return message === null ? null : { kind: 'refused', reason: 'resumable-paused', message };
 }
 
 function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {

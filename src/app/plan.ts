@@ -10,7 +10,7 @@ import type { AppContext } from './context';
 import { loadCurrent, type CurrentState } from './current';
 import { loadProject, managedSchemas, type ProjectFlags } from './project';
 import { writeSavedPlan } from './saved-plan';
-import { refuseResumableSavedPlan, resumableNotes, withResumable, type ResumableOptions } from './resumable-policy';
+import { refuseResumableSavedPlan, resumableNotes, withBlockingBuildWarnings, withResumable, type ResumableOptions } from './resumable-policy';
 import type { PreflightReport } from '../emitters/preflight-report';
 import { noDatabaseReason, runPlanPreflight, type PreflightSettings, type PreflightSource } from './preflight';
 import type { DatabaseSource } from './sources';
@@ -59,7 +59,9 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   const current = await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions);
   const production = productionOptions(input.production);
   const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
-  const { plan: made, decision } = withResumable(diffed, desired, current.database, input.resumable);
+  const resumable = withResumable(diffed, desired, current.database, input.resumable);
+  const decision = resumable.decision;
+  const made = withBlockingBuildWarnings(resumable.plan, current.database);
   // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
   const findings = lintPlan(made, { largeTableRows: production.largeTableRows }, project.config.lint);
   ctx.report(findings);

@@ -5,7 +5,7 @@
  * from apply (nothing is changed) and a note from plan and emit-sql; a plan with no build that
  * qualifies runs as without the flag, with a note saying why each build stays in the transaction.
  */
-import { onlyDeferredRemain, planResumable, resumableBuilds, runsAfterCommit, type Plan, type ResumableDecision, type ResumableOptions } from '../differ';
+import { blockingBuilds, onlyDeferredRemain, planResumable, resumableBuilds, runsAfterCommit, type BlockingBuild, type Plan, type ResumableDecision, type ResumableOptions } from '../differ';
 import { abortIndexSql, resumeIndexSql } from '../emitters/tsql/online';
 import type { AfterCommitWork, ResumableStatement } from '../apply/after-commit';
 import type { ApplyStatement } from '../apply/progress';
@@ -68,4 +68,27 @@ export function splitAfterCommit(plan: Plan, statements: readonly (ApplyStatemen
     transactional,
     afterCommit: { statements: after, onlyThese: (remaining) => collation !== undefined && onlyDeferredRemain(remaining, deferred, collation) },
   };
+}
+
+/** What to say of a resumable build that blocks the plan: where it is, and how to end it. */
+function blockingText(b: BlockingBuild): string {
+  const state = `${b.build.state.toLowerCase() === 'paused' ? 'paused' : b.build.state.toLowerCase()} at ${b.build.percentComplete}%`;
+  const end = `${resumeIndexSql(b.table, b.build.index)} finishes it, ${abortIndexSql(b.table, b.build.index)} gives it up`;
+  return b.planCreatesIt
+    ? `a resumable build of index ${b.build.index} is ${state} (sys.index_resumable_operations), so the plan's CREATE INDEX would fail: ${end}; then plan again`
+    : `a resumable build of index ${b.build.index} is ${state} (sys.index_resumable_operations); SQL Server refuses other changes to this table until it ends: ${end}`;
+}
+
+/** The plan with a warning for each resumable build that blocks it (plan text and JSON show them). */
+export function withBlockingBuildWarnings(plan: Plan, current: Database): Plan {
+  const blocking = blockingBuilds(plan, current);
+  if (blocking.length === 0) return plan;
+  return { ...plan, warnings: [...(plan.warnings ?? []), ...blocking.map((b) => ({ table: b.table, message: blockingText(b) }))] };
+}
+
+/** Apply's refusal while a resumable build blocks the plan, or null. */
+export function blockingBuildRefusal(plan: Plan | null, current: Database): string | null {
+  const blocking = plan === null ? [] : blockingBuilds(plan, current);
+  if (blocking.length === 0) return null;
+  return `refusing to apply: ${blocking.map((b) => `${b.table.schema}.${b.table.name}: ${blockingText(b)}`).join('; ')}; nothing was changed`;
 }

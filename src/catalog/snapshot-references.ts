@@ -92,6 +92,9 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
   for (const [i, r] of s.row_counts.entries()) {
     if (!tables.has(r.object_id)) return noTable(`row_counts[${i}].object_id`, r.object_id);
   }
+  for (const [i, r] of (s.resumable_operations ?? []).entries()) {
+    if (!tables.has(r.object_id)) return noTable(`resumable_operations[${i}].object_id`, r.object_id);
+  }
   return null;
 }
 

@@ -6,10 +6,10 @@
 import { makeExpression } from '../expr';
 import type {
   CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Index, IndexColumn,
-  KeyConstraint, ServerFacts, SqlExpression, Table,
+  KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
 } from '../model';
 import { CatalogCodes } from './codes';
-import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
+import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
 import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
@@ -70,6 +70,7 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.fulltext_index_columns ? { fulltext_index_columns: keep(s.fulltext_index_columns, (f) => f.object_id) } : {}),
     ...(s.partitions ? { partitions: keep(s.partitions, (p) => p.object_id) } : {}),
     ...(s.extended_properties ? { extended_properties: keep(s.extended_properties, (p) => p.major_id) } : {}),
+    ...(s.resumable_operations ? { resumable_operations: keep(s.resumable_operations, (r) => r.object_id) } : {}),
   };
 }
 
@@ -97,6 +98,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
+  const resumableByTable = groupBy(s.resumable_operations ?? [], (r) => r.object_id);
   const storage = readStorage(s, (id) => { const t = tablesById.get(id); return t === undefined ? `object ${id}` : `${t.schema_name}.${t.name}`; }, diagnostics);
   const compressionOf = (i: IndexRow) => storedCompression(storage.compressionOf(i.object_id, i.index_id, isColumnstoreRow(i)), isColumnstoreRow(i));
   const descriptions = descriptionsOf(s);
@@ -264,6 +266,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
+      ...resumableBuildsOf(resumableByTable.get(t.object_id)),
       // This table's own index rows (not every table's: that search made reading quadratic).
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
     };
@@ -364,4 +367,13 @@ function readColumns(
 
 function storageOfTable(compression: Table['dataCompression']): { dataCompression?: Table['dataCompression'] } {
   return compression !== undefined ? { dataCompression: compression } : {};
+}
+
+/** A table's resumable builds that have not ended (sys.index_resumable_operations), in index_id order. */
+function resumableBuildsOf(rows: readonly ResumableOperationRow[] | undefined): { resumableBuilds?: ResumableIndexBuild[] } {
+  if (rows === undefined || rows.length === 0) return {};
+  return {
+    resumableBuilds: [...rows].sort((a, b) => a.index_id - b.index_id)
+      .map((r) => ({ index: r.name, indexId: r.index_id, state: r.state_desc, percentComplete: r.percent_complete })),
+  };
 }

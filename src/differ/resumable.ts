@@ -6,7 +6,7 @@
  */
 import type { Change, CreateIndex, Plan, PlanStep, TableRef } from './changes';
 import { runsAfterCommit } from './changes';
-import type { Column, Database } from '../model';
+import type { Column, Database, ResumableIndexBuild } from '../model';
 import { nameKeyFor, tableKey, type NameKey } from '../sqlserver/names';
 import { resumableIndexProblem, resumableServerProblem } from '../sqlserver/resumable';
 
@@ -112,4 +112,31 @@ export function onlyDeferredRemain(remaining: Plan, deferred: readonly CreateInd
   const expected = new Set(deferred.map(id));
   const found = remaining.steps.map((s) => (s.change.kind === 'createIndex' ? id(s.change) : null));
   return found.length === expected.size && found.every((f) => f !== null && expected.has(f));
+}
+
+/** A resumable build SQL Server holds on a table the plan changes: the plan cannot run until it ends. */
+export interface BlockingBuild {
+  readonly table: TableRef;
+  readonly build: ResumableIndexBuild;
+  /** The plan creates this same index (its build is what the paused one would finish). */
+  readonly planCreatesIt: boolean;
+}
+
+/**
+ * Resumable builds that have not ended (paused, or running elsewhere) on tables the plan changes.
+ * While one exists, SQL Server refuses other DDL on its table (Msg 10637,
+ * https://learn.microsoft.com/sql/relational-databases/indexes/perform-index-operations-online),
+ * and its index is not in sys.indexes, so the plan wants to create it again.
+ */
+export function blockingBuilds(plan: Plan, current: Database): BlockingBuild[] {
+  const key = nameKeyFor(current.collation);
+  const touched = new Set(plan.steps.flatMap((s) => touchedTables(s.change).map((t) => tableKey(key, t.schema, t.name))));
+  return current.tables.flatMap((t) => (t.resumableBuilds ?? [])
+    .filter(() => touched.has(tableKey(key, t.schema, t.name)))
+    .map((build) => ({
+      table: { schema: t.schema, name: t.name },
+      build,
+      planCreatesIt: plan.steps.some((s) => s.change.kind === 'createIndex' && tableKey(key, s.change.table.schema, s.change.table.name) === tableKey(key, t.schema, t.name)
+        && key(s.change.index.name) === key(build.index)),
+    })));
 }

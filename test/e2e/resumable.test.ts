@@ -122,7 +122,7 @@ describe('--resumable on the stand-in', () => {
     expect(engine.recordedOptions.slice(recordedBefore).filter((x) => x.statement.includes('ix_orders_customer'))).toEqual([]);
   });
 
-  it('says what was committed and how to resume a build that paused', async () => {
+  it('says what was committed and how to resume a build that paused; plan and apply then point at the paused build', async () => {
     engine.setFaults({ pauses: [{ match: 'ix_orders_customer' }] });
     const r = await project.run(['apply', ...db(), '--auto-approve', FAST, '--resumable']);
     expect(r.code).toBe(1);
@@ -133,6 +133,20 @@ describe('--resumable on the stand-in', () => {
     expect(text).toContain('ALTER INDEX [ix_orders_customer] ON [dbo].[orders] ABORT; gives it up');
     expect(await noteColumn()).toBe(1);
     expect(await indexCount()).toBe(0);
+
+    // A later plan reads sys.index_resumable_operations: it points at the paused build instead
+    // of offering a CREATE INDEX SQL Server would refuse, and apply refuses before any change.
+    const plan = await project.run(['plan', ...db(), FAST]);
+    expectExit(plan, 0);
+    expect(plan.stdout).toContain('dbo.orders: a resumable build of index ix_orders_customer is paused at 0% (sys.index_resumable_operations), so the plan\'s CREATE INDEX would fail: '
+      + 'ALTER INDEX [ix_orders_customer] ON [dbo].[orders] RESUME; finishes it, ALTER INDEX [ix_orders_customer] ON [dbo].[orders] ABORT; gives it up; then plan again');
+    const snapshot = await project.run(['snapshot', ...db()]);
+    expect((JSON.parse(snapshot.stdout) as { resumable_operations?: unknown }).resumable_operations).toEqual([
+      { object_id: expect.any(Number), index_id: expect.any(Number), name: 'ix_orders_customer', state_desc: 'PAUSED', percent_complete: 0 },
+    ]);
+    const again = await project.run(['apply', ...db(), '--auto-approve', FAST]);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('refusing to apply: dbo.orders: a resumable build of index ix_orders_customer is paused');
 
     await execAll(url, ['ALTER INDEX [ix_orders_customer] ON [dbo].[orders] RESUME;']);
     await expectConverged();
@@ -150,7 +164,22 @@ describe('--resumable on the stand-in', () => {
     expect(script.stdout).not.toContain('RESUMABLE');
   });
 
-  it('refuses --resumable with a saved plan', async () => {
+  it('reads the catalog of a server older than sys.index_resumable_operations, where --resumable says why it cannot help', async () => {
+    engine.setFaults({ productVersion: '13.0.5026.0' });
+    const r = await project.run(['plan', ...db(), FAST, '--resumable']);
+    expectExit(r, 0);
+    expect(r.stdout).toContain('create nonclustered index ix_orders_customer');
+    expect(r.stderr).toContain('--resumable: no build can be resumable: SQL Server 13 has no resumable CREATE INDEX (SQL Server 2019, version 15, and later have it)');
+  });
+
+  it('refuses --resumable with a saved plan, and --resumable-max-duration without --resumable or past a week', async () => {
+    const alone = await project.run(['plan', ...db(), FAST, '--resumable-max-duration', '5']);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('--resumable-max-duration needs --resumable');
+    const long = await project.run(['plan', ...db(), FAST, '--resumable', '--resumable-max-duration', '10081']);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain('--resumable-max-duration takes at most 10080 minutes');
+
     const saved = await project.run(['plan', ...db(), FAST, '--resumable', '--out', 'plan.json']);
     expect(saved.code).toBe(1);
     expect(saved.stderr).toContain('--resumable cannot be saved with --out');
