@@ -75,7 +75,7 @@ export async function runAfterCommit(session: SqlSession, work: AfterCommitWork,
     }
     req.onProgress?.({ kind: 'stepDone', index, total, elapsedMs: Date.now() - started });
   }
-  req.onProgress?.({ kind: 'verifying' });
+  req.onProgress?.({ kind: 'verifying', afterCommit: true });
   let fingerprint: string;
   try {
     const after = await req.readCurrent(session);

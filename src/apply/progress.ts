@@ -14,5 +14,6 @@ export type ApplyProgress =
   | { readonly kind: 'stepDone'; readonly index: number; readonly total: number; readonly elapsedMs: number }
   /** A message a step printed while it ran (a batched backfill's progress). */
   | { readonly kind: 'message'; readonly index: number; readonly text: string }
-  | { readonly kind: 'verifying' }
+  /** Planning again: inside the transaction, or (`afterCommit`) after the resumable builds. */
+  | { readonly kind: 'verifying'; readonly afterCommit?: boolean }
   | { readonly kind: 'committed' };

@@ -64,15 +64,16 @@ function specifiersOf(sf: ts.SourceFile): string[] {
 }
 
 /**
- * Parses one file the way the type check will (TypeScript syntax, ES2022). JSDoc is parsed as
+ * Parses one file the way the type check will (TypeScript syntax, ES2022), with `compiler`
+ * (the in-process check's whole TypeScript, when ./typescript is the cut of it). JSDoc is parsed as
  * tsc parses it (ParseForTypeErrors: in a .ts file only comments with @see or @link, which
  * decide whether an import is used); descriptions are read from the comment text itself
  * (doc-comment.ts), never from JSDoc nodes.
  */
-export function parseFile(fileName: string, text: string): ts.SourceFile {
+export function parseFile(fileName: string, text: string, compiler: typeof ts = ts): ts.SourceFile {
   const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const options = { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors };
-  const sf = ts.createSourceFile(fileName, text, options, false, kind);
+  const sf = compiler.createSourceFile(fileName, text, options, false, kind);
   setParents(sf);
   return sf;
 }

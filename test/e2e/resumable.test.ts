@@ -86,9 +86,11 @@ describe('--resumable on the stand-in', () => {
     expect(doc.statements.up.at(-1)?.sql).toBe(BUILD);
 
     const recording = engine.recordStatements();
-    const applied = await project.run(['apply', ...db(), '--auto-approve', FAST, '--resumable', '--resumable-max-duration', '30']);
+    const applied = await project.run(['apply', ...db(), '--auto-approve', FAST, '--resumable', '--resumable-max-duration', '30', '--progress']);
     recording.stop();
     expectExit(applied, 0);
+    expect(applied.stderr).toContain('step 2 of 2: dbo.orders: create nonclustered index ix_orders_customer (customer) (resumable, after COMMIT)');
+    expect(applied.stderr).toContain('verifying: planning again after the resumable builds');
     expect(applied.stdout).toContain('Applied 2 change(s)');
     const build = recording.records.find((r) => r.text.startsWith('CREATE NONCLUSTERED INDEX [ix_orders_customer]'));
     const add = recording.records.find((r) => r.text.startsWith('ALTER TABLE [dbo].[orders] ADD [note]'));
