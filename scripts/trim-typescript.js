@@ -2,20 +2,22 @@
 'use strict';
 /**
  * Writes dist/compiler/typescript-parser-<bytes>.js: the part of TypeScript's 9 MB bundle
- * (@ts-morph/common/dist/typescript.js, <bytes> long) that the built compiler uses, so a
- * compile reads, compiles and runs about a third of it (no checker, emitter, transforms or
- * language service). Run by `npm run build`, after tsc.
+ * (@ts-morph/common/dist/typescript.js, <bytes> long) that the built compiler uses, about
+ * 1.2 MB, so a compile reads, compiles and runs that instead (no checker, emitter, transforms
+ * or language service). Run by `npm run build`, after tsc.
  *
  * The bundle is one function whose body declares everything at its top level. Kept: every
  * statement that is not a declaration (the module's own start-up work, e.g. installing the
  * node classes whose methods the compiler calls), and every declaration reachable from the
  * names dist/ reads off `require("./typescript")` (found by scanning dist/, so a new use is
- * picked up by the next build). Each kept statement is copied byte for byte, in order; only
- * the export list is cut down to those names.
+ * picked up by the next build). `ns.member` of a namespace object reaches that member only,
+ * and the message table (Diagnostics) keeps the messages kept code names. Each kept statement
+ * is copied byte for byte, in order; only the export list and the message table are cut down.
  *
- * Before the file is written, a sample of TypeScript files (this repository's own) is parsed
- * with both and must give the same trees and syntax errors; when anything about the bundle is
- * not as expected, nothing is written and src/compiler/typescript.ts loads the whole bundle.
+ * Before the file is written, this repository's TypeScript files, whole and cut short (syntax
+ * errors of many kinds), are parsed with both and must give the same trees, positions and
+ * syntax errors; when anything about the bundle is not as expected, nothing is written and
+ * src/compiler/typescript.ts loads the whole bundle.
  */
 const fs = require('fs');
 const path = require('path');
@@ -76,6 +78,8 @@ function main() {
   const body = callee.body.statements;
 
   const byName = new Map();
+  /** Namespace objects the bundle fills with __export: name -> its statement and member -> declaration. */
+  const namespaces = new Map();
   const declare = (name, i) => {
     if (!byName.has(name)) byName.set(name, []);
     byName.get(name).push(i);
@@ -108,9 +112,20 @@ function main() {
         return 'decl';
       }
     }
-    // __export(ns_exports, { ... }): a namespace object's members; kept with it.
+    // __export(ns_exports, { name: () => name, ... }): a namespace object's members; kept with it.
     if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === '__export' && ts.isIdentifier(e.arguments[0])) {
-      declare(e.arguments[0].text, i);
+      const ns = e.arguments[0].text;
+      declare(ns, i);
+      const members = new Map();
+      const list = e.arguments[1];
+      if (list && ts.isObjectLiteralExpression(list)) {
+        for (const p of list.properties) {
+          if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ts.isArrowFunction(p.initializer) && ts.isIdentifier(p.initializer.body)) {
+            members.set(p.name.text, p.initializer.body.text);
+          }
+        }
+      }
+      namespaces.set(ns, { index: i, members });
       return 'decl';
     }
     // Language-service registrations, and `0 && (module.exports = { every name })` (a hint for ES module import, never run).
@@ -119,22 +134,40 @@ function main() {
     return 'keep';
   });
 
-  /** Names a statement refers to (identifiers that are not property names); over-approximate is fine. */
+  /**
+   * What a statement refers to: `names` (identifiers that are not property or declaration names;
+   * over-approximate is fine) and `members` (`ns.member` of a namespace object, which needs only
+   * that member, not every export of the namespace).
+   */
   function referenced(statement) {
-    const out = new Set();
+    const names = new Set();
+    const members = [];
     const walk = (node, parent) => {
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isIdentifier(node.name)
+        && namespaces.get(node.expression.text)?.members.has(node.name.text)) {
+        members.push([node.expression.text, node.name.text]);
+        return;
+      }
       if (ts.isIdentifier(node)) {
-        const isPropertyName = parent !== undefined
-          && ((ts.isPropertyAccessExpression(parent) && parent.name === node)
-            || ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)
-              || ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent)) && parent.name === node));
-        if (!isPropertyName) out.add(node.text);
+        const isName = parent !== undefined && parent.name === node
+          && (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)
+            || ts.isPropertyDeclaration(parent) || ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent)
+            || ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent)
+            || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isFunctionExpression(parent) || ts.isClassExpression(parent));
+        const isKey = parent !== undefined && ts.isBindingElement(parent) && parent.propertyName === node;
+        if (!isName && !isKey) names.add(node.text);
         return;
       }
       ts.forEachChild(node, (child) => walk(child, node));
     };
-    walk(statement, undefined);
-    return out;
+    if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && namespaces.get(statement.expression.arguments[0]?.text)?.index === body.indexOf(statement)) {
+      // __export(ns, { ... }): its getters (walked only when the whole namespace is used), not `ns` itself.
+      names.add(statement.expression.expression.text);
+      walk(statement.expression.arguments[1], statement.expression);
+    } else {
+      walk(statement, undefined);
+    }
+    return { names, members };
   }
 
   const exportsIndex = body.findIndex((s, i) => kinds[i] === 'decl' && ts.isExpressionStatement(s)
@@ -145,13 +178,29 @@ function main() {
 
   const kept = new Set();
   const queue = [];
+  // Namespaces used as a whole (passed around, not only `ns.member`): every member is reached.
+  const whole = new Set();
   const reach = (name) => {
+    const ns = namespaces.get(name);
+    if (ns !== undefined && !whole.has(name)) {
+      whole.add(name);
+      if (kept.has(ns.index)) queue.push(ns.index); // its getters, now that all are needed
+    }
     for (const i of byName.get(name) ?? []) {
       if (!kept.has(i)) {
         kept.add(i);
         queue.push(i);
       }
     }
+  };
+  const reachMember = (nsName, member) => {
+    for (const i of byName.get(nsName) ?? []) {
+      if (!kept.has(i)) {
+        kept.add(i);
+        queue.push(i);
+      }
+    }
+    reach(namespaces.get(nsName).members.get(member));
   };
   body.forEach((_, i) => {
     if (kinds[i] === 'keep') {
@@ -160,17 +209,51 @@ function main() {
     }
   });
   for (const r of roots) reach(r);
+  reach('__export'); // the cut export list below calls it
   while (queue.length > 0) {
     const i = queue.pop();
     if (i === exportsIndex) continue; // its getters name every export; only the roots are exported
-    for (const name of referenced(body[i])) reach(name);
+    const namespace = [...namespaces].find(([, ns]) => ns.index === i);
+    if (namespace !== undefined && !whole.has(namespace[0])) continue; // members are reached one by one
+    const { names, members } = referenced(body[i]);
+    for (const name of names) reach(name);
+    for (const [nsName, member] of members) reachMember(nsName, member);
   }
   kept.add(exportsIndex);
+
+  // The message table (Diagnostics, ~2,000 messages built at load) keeps the messages kept code
+  // names as Diagnostics.X; when anything uses the table otherwise, all of it.
+  const tables = new Map();
+  for (const name of ['Diagnostics']) {
+    const [index] = byName.get(name) ?? [];
+    const statement = index === undefined ? undefined : body[index];
+    const declaration = statement && ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1
+      ? statement.declarationList.declarations[0] : undefined;
+    const literal = declaration?.initializer;
+    if (!kept.has(index) || !literal || !ts.isObjectLiteralExpression(literal)
+      || !literal.properties.every((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name))) continue;
+    const used = new Set();
+    let whole = false;
+    const walk = (node, parent) => {
+      if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+        if (parent !== undefined && ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isIdentifier(parent.name)) used.add(parent.name.text);
+        else whole = true;
+        return;
+      }
+      ts.forEachChild(node, (child) => walk(child, node));
+    };
+    for (const i of kept) if (i !== exportsIndex) walk(body[i], undefined);
+    if (!whole) tables.set(index, { declaration, literal, used });
+  }
 
   const parts = [];
   body.forEach((s, i) => {
     if (!kept.has(i)) return;
-    if (i === exportsIndex) {
+    const table = tables.get(i);
+    if (table !== undefined) {
+      const props = table.literal.properties.filter((p) => table.used.has(p.name.text)).map((p) => bundle.slice(p.getFullStart(), p.end));
+      parts.push(bundle.slice(s.getFullStart(), table.literal.getStart(sf)) + `{${props.join(',')}\n}` + bundle.slice(table.literal.end, s.end));
+    } else if (i === exportsIndex) {
       parts.push(`\n__export(typescript_exports, {\n${roots.map((r) => `  ${r}: () => ${r}`).join(',\n')}\n});`);
     } else {
       parts.push(bundle.slice(s.getFullStart(), s.end));
@@ -182,7 +265,12 @@ function main() {
   const tmp = `${outPath}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, text);
   try {
-    const trimmed = require(tmp);
+    let trimmed;
+    try {
+      trimmed = require(tmp);
+    } catch (error) {
+      fail(`the cut bundle does not load (${error instanceof Error ? error.message : String(error)})`);
+    }
     const absent = roots.filter((r) => trimmed[r] === undefined);
     if (absent.length > 0) fail(`the cut bundle lacks ${absent.join(', ')}`);
     const dump = (compiler, file, source) => {
@@ -206,8 +294,11 @@ function main() {
       return fs.existsSync(path.join(root, d)) ? walk(path.join(root, d)) : [];
     });
     for (const file of samples) {
-      const source = fs.readFileSync(file, 'utf8');
-      if (dump(trimmed, file, source) !== dump(ts, file, source)) fail(`the cut bundle parses ${path.relative(root, file)} differently`);
+      const whole = fs.readFileSync(file, 'utf8');
+      // Each file whole, and cut off at a third and two thirds: syntax errors of many kinds.
+      for (const source of [whole, whole.slice(0, Math.floor(whole.length / 3)), whole.slice(0, Math.floor((2 * whole.length) / 3))]) {
+        if (dump(trimmed, file, source) !== dump(ts, file, source)) fail(`the cut bundle parses ${path.relative(root, file)} differently`);
+      }
     }
     fs.renameSync(tmp, outPath);
   } finally {
