@@ -315,9 +315,12 @@ function serverFacts(s: CatalogSnapshot): { server?: ServerFacts } {
 
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
 function indexParts(rows: readonly IndexColumnRow[], name: (columnId: number) => string): { columns: IndexColumn[]; include: string[] } {
-  const keys = rows.filter((r) => !r.is_included_column).sort((a, b) => a.key_ordinal - b.key_ordinal);
-  const included = rows.filter((r) => r.is_included_column)
-    .sort((a, b) => (a.index_column_id ?? 0) - (b.index_column_id ?? 0) || a.column_id - b.column_id);
+  const keys: IndexColumnRow[] = [];
+  const included: IndexColumnRow[] = [];
+  for (const r of rows) (r.is_included_column ? included : keys).push(r);
+  // Most indexes have one or two columns: no sort needed for one.
+  if (keys.length > 1) keys.sort((a, b) => a.key_ordinal - b.key_ordinal);
+  if (included.length > 1) included.sort((a, b) => (a.index_column_id ?? 0) - (b.index_column_id ?? 0) || a.column_id - b.column_id);
   return {
     columns: keys.map((r) => ({ name: name(r.column_id), descending: r.is_descending_key })),
     include: included.map((r) => name(r.column_id)),

@@ -82,10 +82,39 @@ function noInverseComment(stepNumber: number, what: string, step: PlanStep): str
     : `step ${stepNumber} (${what}) cannot be undone: ${irreversibleReason(step)}`;
 }
 
+/**
+ * The script's text, joined with newlines. Pieces are joined a block at a time: a script of
+ * thousands of steps otherwise keeps every piece (each a small tree of concatenations) alive
+ * until the end, and the garbage collector copies them all, more than once, on the way.
+ */
+class TextChunks {
+  private readonly blocks: string[] = [];
+  private pending: string[];
+  constructor(first: string) {
+    this.pending = [first];
+  }
+  push(piece: string): void {
+    this.pending.push(piece);
+    if (this.pending.length >= 256) {
+      this.blocks.push(this.pending.join('\n'));
+      this.pending = [];
+    }
+  }
+  joined(): string {
+    return this.pending.length > 0 ? [...this.blocks, this.pending.join('\n')].join('\n') : this.blocks.join('\n');
+  }
+}
+
 /** Comment text on one line: a name holding a newline must not end the comment and start SQL. */
 function commentLine(text: string): string {
-  return `-- ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`.trimEnd();
+  // Most comments hold no line break and end in no space: those are used as they are.
+  const line = LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, ' ') : text;
+  return TRAILING_SPACE.test(line) || line === '' ? `-- ${line}`.trimEnd() : `-- ${line}`;
 }
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+const TRAILING_SPACE = /\s$/;
 
 /**
  * Runs after every step batch. A runtime error under XACT_ABORT has already rolled back; a
@@ -171,7 +200,7 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
     return { batches: [], text: `${text}\n` };
   }
   const batches: Batch[] = [];
-  const chunks: string[] = [`${header.join('\n')}\n`];
+  const chunks = new TextChunks(`${header.join('\n')}\n`);
   const emit = (statements: string[], stepIndex: number | null, comment?: string): void => {
     batches.push({ statements, stepIndex });
     chunks.push(`${comment !== undefined ? `${comment}\n` : ''}${statements.join('\n')}\nGO`);
@@ -180,7 +209,8 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   if (options.databaseName !== null) emit([databaseGuard(options.databaseName)], null);
   emit(['BEGIN TRANSACTION;'], null);
   const after = afterCommitSteps(steps, options.direction);
-  for (const s of steps.filter((x) => !after.includes(x))) {
+  const deferred = new Set(after);
+  for (const s of steps.filter((x) => !deferred.has(x))) {
     const what = describeWithTable(s.step.change);
     if (s.change === null) {
       chunks.push(commentLine(noInverseComment(s.stepIndex + 1, what, s.step)));
@@ -198,7 +228,7 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   emit(['COMMIT TRANSACTION;'], null);
   for (const s of after) emitResumable(s, key, emit);
   emit(['SET NOEXEC OFF;'], null);
-  return { batches, text: `${chunks.join('\n')}\n` };
+  return { batches, text: `${chunks.joined()}\n` };
 }
 
 /**
