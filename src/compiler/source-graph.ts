@@ -43,7 +43,8 @@ export function resolveModulePath(fromFile: string, specifier: string, exists: (
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    // No exception for a missing candidate: most specifiers try several names before one exists.
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -130,8 +131,10 @@ export function buildSourceGraph(schemaPaths: readonly string[], apiDir: string)
     const sf = parseFile(file, text);
     byPath.set(file, sf);
     for (const spec of specifiersOf(sf)) {
-      const target = resolveModulePath(file, spec);
-      resolved.set(`${path.dirname(file)}\0${spec}`, target);
+      // Files of one folder import the same modules (a shared mixin): each resolved once per folder.
+      const key = `${path.dirname(file)}\0${spec}`;
+      const target = resolved.has(key) ? resolved.get(key) : resolveModulePath(file, spec);
+      resolved.set(key, target);
       if (target !== undefined && !byPath.has(target)) queue.push(target);
     }
   }
