@@ -16,4 +16,4 @@ export type {
   ClusteredColumnstoreOptions, ColumnstoreOptions, ForeignKeyOptions, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
   SystemVersioningOptions, TableOptions,
 } from './table';
-export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn } from './decorator-types';
+export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn, SortedColumn } from './decorator-types';

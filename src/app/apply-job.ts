@@ -1,6 +1,8 @@
+import type { AfterCommitWork } from '../apply/after-commit';
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
-import { diff, type Plan, type ProductionOptions, type SystemNames } from '../differ';
+import { diff, type Plan, type ProductionOptions, type ResumableDecision, type SystemNames } from '../differ';
+import { splitAfterCommit, withBlockingBuildWarnings, withResumable, type ResumableOptions } from './resumable-policy';
 import { renderScript, statementsForDriver } from '../emitters';
 import type { Database } from '../model';
 import type { SavedPlan } from './saved-plan';
@@ -17,6 +19,10 @@ export interface ApplyJob {
   readonly refused: readonly string[];
   /** The plan made now; null for a saved plan (its steps were reviewed when it was saved). */
   readonly plan: Plan | null;
+  /** `--resumable`: the builds run after COMMIT (absent: everything runs in the transaction). */
+  readonly afterCommit?: AfterCommitWork;
+  /** What --resumable decided (null without it). */
+  readonly resumable: ResumableDecision | null;
 }
 
 /**
@@ -35,16 +41,24 @@ export function jobFromFile(saved: SavedPlan, currentFingerprint: string, curren
     stepCount: saved.changes.length,
     refused: (saved.refused ?? []).map((r) => `${r.schema}.${r.table}: ${r.change}: ${r.reason}`),
     plan: null,
+    resumable: null,
   };
 }
 
 /** Plans now, from the catalog read under the lock. */
 export function jobFromSchema(
   desired: Database, current: Database, allowDrop: boolean, systemNames: SystemNames, production?: ProductionOptions, managedSchemas?: readonly string[],
+  resumableOptions?: ResumableOptions,
 ): ApplyJob {
-  const plan = diff(desired, current, { allowDrop, production, managedSchemas, systemNames });
+  const made = diff(desired, current, { allowDrop, production, managedSchemas, systemNames });
+  const resumable = withResumable(made, desired, current, resumableOptions);
+  const decision = resumable.decision;
+  const plan = withBlockingBuildWarnings(resumable.plan, current);
+  const { transactional, afterCommit } = splitAfterCommit(plan, statementsForDriver(plan, 'up'));
   return {
-    statements: statementsForDriver(plan, 'up').map((st) => ({ sql: st.sql, stepIndex: st.stepIndex, description: st.description })),
+    statements: transactional,
+    ...(afterCommit !== undefined ? { afterCommit } : {}),
+    resumable: decision,
     script: renderScript(plan, { direction: 'up', databaseName: current.name }).text,
     // Straight from the steps: rendering the plan's JSON for them hashed the whole catalog again.
     dataLoss: plan.steps.flatMap((step, i) => step.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${i + 1}: ${h.message}`)),

@@ -18,6 +18,7 @@ import { catalogModel } from './current';
 import { AppError, UsageError } from './errors';
 import { loadProject, managedSchemas, type ProjectFlags } from './project';
 import { readSavedPlan } from './saved-plan';
+import { blockingBuildRefusal, refuseResumableSavedPlan, resumableNotes, type ResumableOptions } from './resumable-policy';
 import { resolveSource, type SourceFlags } from './sources';
 
 /** What `apply` needs: the project, the live database, the saved plan if any, and the policy flags. */
@@ -37,6 +38,8 @@ export interface ApplyInput extends ProjectFlags, SourceFlags {
   readonly toolVersion: string;
   /** Online builds, low-priority waits and batching (--online, --low-priority-wait); defaults when absent. */
   readonly production?: Partial<ProductionOptions>;
+  /** `--resumable`: qualifying index builds run after COMMIT, outside the transaction (resumable-policy.ts). */
+  readonly resumable?: ResumableOptions;
 }
 
 /** How apply talks to the person (or CI job) running it. */
@@ -49,12 +52,14 @@ export interface ApplyHooks {
   /** Shows the plan made under the lock (with its pre-flight counts, when they ran), before any question. */
   readonly showPlan?: (plan: Plan, preflight: PreflightReport | null) => void;
   readonly onProgress?: (event: ApplyProgress) => void;
+  /** A note for the person applying (what --resumable does with this plan), shown before any question. */
+  readonly notice?: (text: string) => void;
   /** Aborting cancels the running statement and rolls back (Ctrl-C). */
   readonly signal?: AbortSignal;
 }
 
 /** Why apply refused to change anything. */
-export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object' | 'online-required';
+export type RefusalReason = 'blocked' | 'data-loss' | 'no-approver' | 'declined' | 'drift' | 'lock-timeout' | 'opaque-object' | 'online-required' | 'resumable-unsupported' | 'resumable-paused';
 
 /**
  * How an apply ended. Failures after approval (a step SQL Server refused, a plan that did not
@@ -87,6 +92,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   const config = parseConnectionString(source.url);
   const target = describeTarget(config);
   // Everything that needs no database first: a compile error should not take the lock.
+  if (input.planFile !== undefined) refuseResumableSavedPlan(input.resumable, 'apply PLAN-FILE');
   const saved = input.planFile !== undefined ? readSavedPlan(path.resolve(ctx.cwd, input.planFile)) : null;
   const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
   const production = productionOptions(input.production);
@@ -98,16 +104,21 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
 
   const prepare = async (current: Database, currentFingerprint: string): Promise<PreparedApply | null> => {
     const systemNames = project.config.systemNames;
-    const job = saved ? jobFromFile(saved, currentFingerprint, current, systemNames, managed) : jobFromSchema(desired, current, input.allowDrop, systemNames, production, managed);
+    const job = saved ? jobFromFile(saved, currentFingerprint, current, systemNames, managed) : jobFromSchema(desired, current, input.allowDrop, systemNames, production, managed, input.resumable);
     undeclared = job.plan?.skipped.length ?? 0;
     const report = locked === null || job.stepCount === 0 ? null : await preflight(locked, job.plan ?? diff(desired, current, { allowDrop: input.allowDrop, production, managedSchemas: managed, systemNames }), current, input);
     if (job.plan && (job.stepCount > 0 || job.refused.length > 0)) hooks.showPlan?.(job.plan, report);
-    const refused = refuseOpaque(job);
+    // The refusal below speaks for a server that cannot build resumably.
+    if (job.stepCount > 0 && job.resumable?.kind === 'planned') for (const line of resumableNotes(job.resumable)) hooks.notice?.(line);
+    const refused = refuseOpaque(job) ?? (job.stepCount > 0 ? refuseResumable(job) ?? refuseBlockingBuild(job, current) : null);
     if (refused) throw new Stop(refused);
     if (job.stepCount === 0) return null;
     const stop = refuseBlocked(report) ?? refuseDataLoss(job, input) ?? refuseOffline(job, production) ?? await approve(job, input, hooks, target, signal);
     if (stop) throw new Stop(stop);
-    return { statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false, managedSchemas: managed, systemNames }) };
+    return {
+      statements: job.statements, script: job.script, replan: (after) => diff(desired, after, { allowDrop: false, managedSchemas: managed, systemNames }),
+      ...(job.afterCommit !== undefined ? { afterCommit: job.afterCommit } : {}),
+    };
   };
 
   try {
@@ -174,6 +185,24 @@ function refuseOpaque(job: ApplyJob): ApplyOutcome | null {
   };
 }
 
+/**
+ * `--resumable` on a server that cannot build resumably: refused rather than quietly building the
+ * indexes inside the transaction, which is not what was asked for.
+ */
+function refuseResumable(job: ApplyJob): ApplyOutcome | null {
+  if (job.resumable?.kind !== 'unsupported') return null;
+  return {
+    kind: 'refused', reason: 'resumable-unsupported',
+    message: `refusing to apply with --resumable: ${job.resumable.reason}; apply without --resumable to build the indexes inside the transaction; nothing was changed`,
+  };
+}
+
+/** A resumable build that has not ended on a table the plan changes: SQL Server would refuse the plan's DDL (Msg 10637). */
+function refuseBlockingBuild(job: ApplyJob, current: Database): ApplyOutcome | null {
+  const message = blockingBuildRefusal(job.plan, current);
+  return message === null ? null : { kind: 'refused', reason: 'resumable-paused', message };
+}
+
 function refuseDataLoss(job: ApplyJob, input: ApplyInput): ApplyOutcome | null {
   if (job.dataLoss.length === 0 || input.allowDataLoss) return null;
   return {
@@ -211,6 +240,7 @@ function outcomeOfApplyError(err: ApplyError): ApplyOutcome {
     case 'not-converged':
     case 'connection-lost':
     case 'commit-unknown':
+    case 'resumable-incomplete':
       throw new AppError(err.message, 'error', { cause: err });
   }
 }

@@ -14,11 +14,13 @@ export interface EmitSqlResult {
   readonly plan: Plan;
   /** With `--online=require`: the steps that would block a large table offline (the script is refused). */
   readonly offline: readonly string[];
+  /** What --resumable did with the plan, for stderr (empty without the flag). */
+  readonly notes: readonly string[];
 }
 
 /** `emit-sql`: the up (or down) script for sqlcmd, SSMS or a DBA's review; never refuses. */
 export async function emitSql(ctx: AppContext, input: EmitSqlInput): Promise<EmitSqlResult> {
   const planned = await plan(ctx, input);
   const script = renderScript(planned.plan, { direction: input.direction, databaseName: planned.current.database.name });
-  return { script, plan: planned.plan, offline: planned.offline };
+  return { script, plan: planned.plan, offline: planned.offline, notes: planned.notes };
 }

@@ -44,6 +44,7 @@ export function asAppError(err: unknown): unknown {
       case 'not-converged':
       case 'connection-lost':
       case 'commit-unknown':
+      case 'resumable-incomplete':
         return new AppError(message, 'error', { cause: err });
     }
   }

@@ -10,6 +10,7 @@ import type { AppContext } from './context';
 import { loadCurrent, type CurrentState } from './current';
 import { loadProject, managedSchemas, type ProjectFlags } from './project';
 import { writeSavedPlan } from './saved-plan';
+import { refuseResumableSavedPlan, resumableNotes, withBlockingBuildWarnings, withResumable, type ResumableOptions } from './resumable-policy';
 import type { PreflightReport } from '../emitters/preflight-report';
 import { noDatabaseReason, runPlanPreflight, type PreflightSettings, type PreflightSource } from './preflight';
 import type { DatabaseSource } from './sources';
@@ -26,6 +27,8 @@ export interface PlanInput extends ProjectFlags, SourceFlags {
   readonly production?: Partial<ProductionOptions>;
   /** Count the rows each data-dependent step would fail on (a live database only; otherwise say why not). */
   readonly preflight?: PreflightSettings;
+  /** `--resumable`: qualifying index builds run after COMMIT, outside the transaction (resumable-policy.ts). */
+  readonly resumable?: ResumableOptions;
 }
 
 /** A plan and everything it was made from. */
@@ -39,6 +42,8 @@ export interface PlanResult {
   readonly offline: readonly string[];
   /** The pre-flight counts, when asked for; `blocked` means a step will certainly fail on the data. */
   readonly preflight: PreflightReport | null;
+  /** What --resumable did with this plan, for stderr (empty without the flag). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -47,12 +52,16 @@ export interface PlanResult {
  * atomically for a later `apply FILE`.
  */
 export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResult> {
+  if (input.savePlanTo !== undefined) refuseResumableSavedPlan(input.resumable, 'plan --out');
   const project = loadProject(ctx.cwd, input);
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const desired = compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions);
   const production = productionOptions(input.production);
-  const made = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
+  const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
+  const resumable = withResumable(diffed, desired, current.database, input.resumable);
+  const decision = resumable.decision;
+  const made = withBlockingBuildWarnings(resumable.plan, current.database);
   // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
   const findings = lintPlan(made, { largeTableRows: production.largeTableRows }, project.config.lint);
   ctx.report(findings);
@@ -68,7 +77,7 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
     preflight: shown ? { report, samples: input.preflight?.samples === true } : undefined,
   }));
   if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...planJson(), desired });
-  return { plan: made, desired, current, get json() { return planJson(); }, preflight: report, offline };
+  return { plan: made, desired, current, get json() { return planJson(); }, preflight: report, offline, notes: made.steps.length > 0 ? resumableNotes(decision) : [] };
 }
 
 /** Where the pre-flight counts rows: the live database, or nowhere (and why). */

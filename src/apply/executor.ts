@@ -1,31 +1,18 @@
 import { randomUUID } from 'crypto';
+import type { ApplyProgress, ApplyStatement } from './progress';
+import { describeRemaining } from './describe-remaining';
 import type { Plan } from '../differ/changes';
-import { describeWithTable } from '../emitters/describe';
 import {
   acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql,
   INSERT_HISTORY_SQL, releaseApplyLockSql,
 } from '../emitters/apply-sql';
+import { runAfterCommit, type AfterCommitWork } from './after-commit';
 import type { Database } from '../model';
 import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber } from './errors';
 import { commitOrCheck } from './commit-check';
 import type { SqlSession } from './session';
 
-/** One statement of the plan as the driver runs it (no GO, no transaction control). */
-export interface ApplyStatement {
-  readonly sql: string;
-  readonly stepIndex: number;
-  readonly description: string;
-}
-
-/** Progress events, for the CLI to show on stderr. */
-export type ApplyProgress =
-  | { readonly kind: 'locked'; readonly waitedMs: number }
-  | { readonly kind: 'step'; readonly index: number; readonly total: number; readonly description: string }
-  | { readonly kind: 'stepDone'; readonly index: number; readonly total: number; readonly elapsedMs: number }
-  /** A message a step printed while it ran (a batched backfill's progress). */
-  | { readonly kind: 'message'; readonly index: number; readonly text: string }
-  | { readonly kind: 'verifying' }
-  | { readonly kind: 'committed' };
+export type { ApplyStatement, ApplyProgress } from './progress';
 
 /** What to apply, decided from the catalog as it is under the lock. */
 export interface PreparedApply {
@@ -34,6 +21,11 @@ export interface PreparedApply {
   readonly script: string;
   /** Plans the desired state against a catalog: the verification before commit. */
   readonly replan: (current: Database) => Plan;
+  /**
+   * `--resumable`: index builds that run after COMMIT, outside the transaction (after-commit.ts).
+   * The verification before COMMIT then allows exactly these to be still missing.
+   */
+  readonly afterCommit?: AfterCommitWork;
 }
 
 /** Everything an apply needs; the database work goes through `openSession`. */
@@ -93,15 +85,16 @@ export async function executeApply(req: ApplyRequest): Promise<ApplyResult | nul
     await session.begin();
     inTransaction = true;
     for (const stmt of ensureHistorySql()) await session.query(stmt);
-    await runSteps(session, job.statements, req);
+    await runSteps(session, job.statements, req, job.statements.length + (job.afterCommit?.statements.length ?? 0));
     req.onProgress?.({ kind: 'verifying' });
     const after = await req.readCurrent(session);
     const remaining = job.replan(after);
-    if (remaining.steps.length > 0) {
+    const deferredOnly = job.afterCommit !== undefined && remaining.steps.length > 0 && job.afterCommit.onlyThese(remaining);
+    if (remaining.steps.length > 0 && !deferredOnly) {
       throw new ApplyError('not-converged', `the plan did not converge: after its steps, ${describeRemaining(remaining)} still differ; rolled back, nothing was changed`);
     }
     const fingerprintAfter = req.fingerprint(after);
-    const steps = countSteps(job.statements);
+    const steps = countSteps(job.statements) + countSteps(job.afterCommit?.statements ?? []);
     await session.query(INSERT_HISTORY_SQL, {
       id: { type: 'uniqueidentifier', value: runId },
       tool_version: { type: 'nvarchar', value: req.toolVersion },
@@ -113,8 +106,12 @@ export async function executeApply(req: ApplyRequest): Promise<ApplyResult | nul
     await commitOrCheck(session, req.openSession, runId, { howToLook: 'schemac history', rolledBack: 'back: nothing was changed' });
     inTransaction = false;
     req.onProgress?.({ kind: 'committed' });
+    // Still under the apply lock (it belongs to the session): no other apply plans these indexes again meanwhile.
+    const finalFingerprint = job.afterCommit !== undefined && job.afterCommit.statements.length > 0
+      ? await runAfterCommit(session, job.afterCommit, { runId, committedSteps: countSteps(job.statements), transactional: job.statements.length, replan: job.replan, req })
+      : fingerprintAfter;
     await session.query(releaseApplyLockSql()).catch(() => undefined);
-    return { runId, steps, fingerprintAfter };
+    return { runId, steps, fingerprintAfter: finalFingerprint };
   } catch (err) {
     if (inTransaction) await session.rollback();
     throw translate(err, req);
@@ -141,8 +138,7 @@ async function takeLock(session: SqlSession, req: ApplyRequest): Promise<void> {
   req.onProgress?.({ kind: 'locked', waitedMs: Date.now() - started });
 }
 
-async function runSteps(session: SqlSession, statements: readonly ApplyStatement[], req: ApplyRequest): Promise<void> {
-  const total = statements.length;
+async function runSteps(session: SqlSession, statements: readonly ApplyStatement[], req: ApplyRequest, total: number): Promise<void> {
   for (const [i, stmt] of statements.entries()) {
     if (req.signal?.aborted) throw new ApplyError('interrupted', 'interrupted');
     req.onProgress?.({ kind: 'step', index: i + 1, total, description: stmt.description });
@@ -180,14 +176,9 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function countSteps(statements: readonly ApplyStatement[]): number {
+/** Distinct plan steps among statements. */
+export function countSteps(statements: readonly ApplyStatement[]): number {
   return new Set(statements.map((s) => s.stepIndex)).size;
 }
 
-/** A short list of what a plan would still do, for refusals and the convergence check. */
-export function describeRemaining(plan: Plan): string {
-  if (plan.steps.length === 0) return 'no changes';
-  const names = plan.steps.slice(0, 5).map((s) => describeWithTable(s.change));
-  const more = plan.steps.length > 5 ? ` and ${plan.steps.length - 5} more` : '';
-  return `${plan.steps.length} change(s): ${names.join(', ')}${more}`;
-}
+export { describeRemaining } from './describe-remaining';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
-import type {
+import type { ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, TableRow,
 } from './snapshot-types';
@@ -58,8 +58,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     foreign_key_columns: [] as ForeignKeyColumnRow[], partitions: [] as PartitionRow[],
   };
   const properties: ExtendedPropertyRow[] = [];
+  const resumable: ResumableOperationRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
+    for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
     const history = historyId.get(tableKey(t.schema, t.name));
     rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history) });
     if (t.versioning !== undefined && history !== undefined) writeHistoryTable(t, t.versioning, history, rows);
@@ -109,6 +111,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     })),
     // Optional, like a live read: present only when some table or column has a description.
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
+    ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
   };
   return snapshot;
 }

@@ -42,12 +42,18 @@ function indexProblem(i: IndexRow): string | null {
   return `its type is ${i.type_desc}, which schemac does not model`;
 }
 
-/** Finds every opaque object of a snapshot (already validated). */
+/**
+ * Finds every opaque object of a snapshot (already validated). Most catalogs have none: the
+ * maps it needs only to describe or find opaque objects are built the first time they are needed.
+ */
 export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
   const byTable = new Map<number, OpaqueObject[]>();
   const add = (objectId: number, o: OpaqueObject) => appendTo(byTable, objectId, o);
-  const names = new Map(s.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
-  const nameOf = (objectId: number, columnId: number) => names.get(`${objectId}:${columnId}`) ?? `column_id ${columnId}`;
+  let names: Map<string, string> | undefined;
+  const nameOf = (objectId: number, columnId: number) => {
+    names ??= new Map(s.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
+    return names.get(`${objectId}:${columnId}`) ?? `column_id ${columnId}`;
+  };
 
   const columns = new Set<string>();
   for (const c of s.columns) {
@@ -58,32 +64,49 @@ export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
   }
   const opaqueColumn = (objectId: number, columnId: number) => columns.has(`${objectId}:${columnId}`);
 
-  const indexColumns = new Map<string, number[]>();
-  for (const ic of s.index_columns) {
-    const k = `${ic.object_id}:${ic.index_id}`;
-    indexColumns.set(k, [...(indexColumns.get(k) ?? []), ic.column_id]);
-  }
+  let indexColumns: Map<string, number[]> | undefined;
+  const columnsOfIndex = (k: string): number[] => {
+    if (indexColumns === undefined) {
+      indexColumns = new Map();
+      for (const ic of s.index_columns) appendTo(indexColumns, `${ic.object_id}:${ic.index_id}`, ic.column_id);
+    }
+    return indexColumns.get(k) ?? [];
+  };
   const indexes = new Set<string>();
-  const indexNames = new Map<string, string>();
   for (const i of s.indexes) {
+    // Only an index of an unmodelled type, or one over an opaque column, is opaque.
+    const typeProblem = indexProblem(i);
+    if (typeProblem === null && columns.size === 0) continue;
     const k = `${i.object_id}:${i.index_id}`;
-    const cols = indexColumns.get(k) ?? [];
+    const cols = columnsOfIndex(k);
     const onOpaque = cols.find((id) => opaqueColumn(i.object_id, id));
-    const problem = indexProblem(i) ?? (onOpaque !== undefined ? `it is defined on ${nameOf(i.object_id, onOpaque)}, which schemac cannot model` : null);
+    const problem = typeProblem ?? (onOpaque !== undefined ? `it is defined on ${nameOf(i.object_id, onOpaque)}, which schemac cannot model` : null);
     if (problem === null) continue;
     indexes.add(k);
-    indexNames.set(k, i.name);
     add(i.object_id, { kind: 'index', name: i.name, columns: cols.map((id) => nameOf(i.object_id, id)), reason: problem });
   }
   // A PRIMARY KEY or UNIQUE constraint shares its index's fate; reported once, as the index.
   const constraints = new Set<string>();
 
   const fulltext = new Map<number, number[]>();
-  for (const f of s.fulltext_index_columns ?? []) fulltext.set(f.object_id, [...(fulltext.get(f.object_id) ?? []), f.column_id]);
+  for (const f of s.fulltext_index_columns ?? []) appendTo(fulltext, f.object_id, f.column_id);
   for (const [objectId, cols] of fulltext) {
     add(objectId, { kind: 'index', name: 'full-text index', columns: cols.map((id) => nameOf(objectId, id)), reason: 'full-text indexes are not modelled' });
   }
+  // Checks, defaults and foreign keys are opaque only over an opaque column.
+  if (columns.size > 0) findOpaqueConstraints(s, columns, nameOf, add, constraints);
+  return { byTable, columns, indexes, constraints };
+}
 
+/** The checks, defaults and foreign keys defined on an opaque column (`columns`: `object_id:column_id`). */
+function findOpaqueConstraints(
+  s: CatalogSnapshot,
+  columns: ReadonlySet<string>,
+  nameOf: (objectId: number, columnId: number) => string,
+  add: (objectId: number, o: OpaqueObject) => void,
+  constraints: Set<string>,
+): void {
+  const opaqueColumn = (objectId: number, columnId: number) => columns.has(`${objectId}:${columnId}`);
   const constraintOn = (objectId: number, name: string, columnIds: readonly number[]) => {
     const onOpaque = columnIds.find((id) => opaqueColumn(objectId, id));
     if (onOpaque === undefined) return;
@@ -96,7 +119,7 @@ export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
   const opaqueNames = new Map<number, string[]>();
   for (const key of columns) {
     const [objectId, columnId] = key.split(':').map(Number);
-    opaqueNames.set(objectId, [...(opaqueNames.get(objectId) ?? []), nameKey(nameOf(objectId, columnId))]);
+    appendTo(opaqueNames, objectId, nameKey(nameOf(objectId, columnId)));
   }
   for (const c of s.check_constraints) {
     // A table-level check names its columns only in its definition (stored bracketed).
@@ -110,7 +133,6 @@ export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
     }
   }
   const fkColumns = new Map<number, number[]>();
-  for (const fc of s.foreign_key_columns) fkColumns.set(fc.constraint_object_id, [...(fkColumns.get(fc.constraint_object_id) ?? []), fc.parent_column_id]);
+  for (const fc of s.foreign_key_columns) appendTo(fkColumns, fc.constraint_object_id, fc.parent_column_id);
   for (const f of s.foreign_keys) constraintOn(f.parent_object_id, f.name, fkColumns.get(f.object_id) ?? []);
-  return { byTable, columns, indexes, constraints };
 }

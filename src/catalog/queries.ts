@@ -29,6 +29,7 @@ export type CatalogQueryName =
   | 'types'
   | 'extended_properties'
   | 'sequences'
+  | 'resumable_operations'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -253,6 +254,25 @@ ORDER BY ep.major_id, ep.minor_id`,
 FROM sys.sequences sq
 WHERE SCHEMA_NAME(sq.schema_id) <> N'schemac'
 ORDER BY sq.object_id`,
+  },
+  {
+    name: 'resumable_operations',
+    // Resumable index builds that have not ended (paused, or running in another session): their
+    // index is not in sys.indexes yet, and SQL Server refuses other DDL on the table meanwhile
+    // (Msg 10637). The view exists from SQL Server 2017 (14.x) and in Azure SQL
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-index-resumable-operations);
+    // the IF keeps its name out of the statement that runs on older servers, and both branches
+    // return one result set of the same shape. percent_complete is real: whole percents are enough.
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 14 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT ro.object_id, ro.index_id, ro.name, ro.state_desc, CAST(ro.percent_complete AS int) AS percent_complete
+FROM sys.index_resumable_operations ro
+JOIN sys.tables t ON t.object_id = ro.object_id
+WHERE ${MANAGED}
+ORDER BY ro.object_id, ro.index_id
+ELSE
+SELECT t.object_id, CAST(0 AS int) AS index_id, t.name, CAST(N'' AS nvarchar(60)) AS state_desc, CAST(0 AS int) AS percent_complete
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
   },
   ...MODULE_QUERIES,
 ];

@@ -19,16 +19,26 @@ export interface StorageFacts {
  * 1 says, with a warning: schemac manages one compression per index.
  */
 export function readStorage(s: CatalogSnapshot, tableName: (objectId: number) => string, diagnostics: Diagnostic[]): StorageFacts {
-  const byIndex = new Map<string, string[]>();
+  // Compressions by object_id, then index_id, in partition order; `seen` keeps the order in
+  // which each heap or index first appears, which the warnings follow.
+  const byIndex = new Map<number, Map<number, string[]>>();
+  const seen: { objectId: number; indexId: number; values: string[] }[] = [];
   for (const p of [...(s.partitions ?? [])].sort((a, b) => a.partition_number - b.partition_number)) {
-    const k = `${p.object_id}:${p.index_id}`;
-    byIndex.set(k, [...(byIndex.get(k) ?? []), p.data_compression_desc]);
+    let ofObject = byIndex.get(p.object_id);
+    if (ofObject === undefined) byIndex.set(p.object_id, ofObject = new Map());
+    const values = ofObject.get(p.index_id);
+    if (values !== undefined) values.push(p.data_compression_desc);
+    else {
+      const first = [p.data_compression_desc];
+      ofObject.set(p.index_id, first);
+      seen.push({ objectId: p.object_id, indexId: p.index_id, values: first });
+    }
   }
-  const indexNames = new Map(s.indexes.map((i) => [`${i.object_id}:${i.index_id}`, i.name]));
-  for (const [k, values] of byIndex) {
+  let indexNames: Map<string, string> | undefined;
+  for (const { objectId, indexId, values } of seen) {
     if (new Set(values).size <= 1) continue;
-    const [objectId, indexId] = k.split(':').map(Number);
-    const what = indexId === 0 ? 'heap' : `index ${indexNames.get(k) ?? indexId}`;
+    indexNames ??= new Map(s.indexes.map((i) => [`${i.object_id}:${i.index_id}`, i.name]));
+    const what = indexId === 0 ? 'heap' : `index ${indexNames.get(`${objectId}:${indexId}`) ?? indexId}`;
     diagnostics.push({
       code: CatalogCodes.mixedCompression, severity: 'warning',
       message: `${tableName(objectId)}: the partitions of ${what} differ in DATA_COMPRESSION (${[...new Set(values)].join(', ')}); schemac reads it as partition 1's ${values[0]}, and a plan that changes it rebuilds every partition with one value`,
@@ -36,7 +46,7 @@ export function readStorage(s: CatalogSnapshot, tableName: (objectId: number) =>
   }
   return {
     compressionOf(objectId, indexId, columnstore) {
-      const first = byIndex.get(`${objectId}:${indexId}`)?.[0];
+      const first = byIndex.get(objectId)?.get(indexId)?.[0];
       if (first !== undefined && (columnstore ? isColumnstoreCompression(first) : isRowstoreCompression(first))) return first as DataCompression;
       return columnstore ? 'COLUMNSTORE' : 'NONE';
     },

@@ -11,71 +11,103 @@ export interface ReferenceProblem {
   readonly message: string;
 }
 
-/** The first dangling or duplicate reference in the snapshot, or null when it is consistent. */
+/**
+ * A set of (object_id, sub-id) pairs: columns and indexes of tables. Kept as numbers, one small
+ * set per object, rather than as `object:id` strings built for every row and every lookup.
+ */
+class IdPairs {
+  private readonly byObject = new Map<number, Set<number>>();
+  has(objectId: number, id: number): boolean {
+    return this.byObject.get(objectId)?.has(id) ?? false;
+  }
+  add(objectId: number, id: number): void {
+    const ids = this.byObject.get(objectId);
+    if (ids === undefined) this.byObject.set(objectId, new Set([id]));
+    else ids.add(id);
+  }
+}
+
+/**
+ * The first dangling or duplicate reference in the snapshot, or null when it is consistent.
+ * Index loops, not `entries()`: a snapshot has tens of thousands of rows, and the checks run
+ * once, mostly before the engine has optimised them, where each [i, row] pair is an allocation.
+ */
 export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
   const tables = new Set<number>();
-  for (const [i, t] of s.tables.entries()) {
+  for (let i = 0; i < s.tables.length; i++) {
+    const t = s.tables[i];
     if (tables.has(t.object_id)) return { path: `tables[${i}].object_id`, message: `duplicate object_id ${t.object_id}` };
     tables.add(t.object_id);
   }
-  const columns = new Set<string>();
-  for (const [i, c] of s.columns.entries()) {
+  const columns = new IdPairs();
+  for (let i = 0; i < s.columns.length; i++) {
+    const c = s.columns[i];
     if (!tables.has(c.object_id)) return noTable(`columns[${i}].object_id`, c.object_id);
-    const key = `${c.object_id}:${c.column_id}`;
-    if (columns.has(key)) return { path: `columns[${i}].column_id`, message: `duplicate column_id ${c.column_id} in table object_id ${c.object_id}` };
-    columns.add(key);
+    if (columns.has(c.object_id, c.column_id)) return { path: `columns[${i}].column_id`, message: `duplicate column_id ${c.column_id} in table object_id ${c.object_id}` };
+    columns.add(c.object_id, c.column_id);
   }
-  const column = (path: string, objectId: number, columnId: number): ReferenceProblem | null =>
-    columns.has(`${objectId}:${columnId}`) ? null : { path, message: `no column has column_id ${columnId} in table object_id ${objectId}` };
+  // The path is a function so that it is only written out for a problem.
+  const column = (path: () => string, objectId: number, columnId: number): ReferenceProblem | null =>
+    columns.has(objectId, columnId) ? null : { path: path(), message: `no column has column_id ${columnId} in table object_id ${objectId}` };
 
-  const indexes = new Set<string>();
-  for (const [i, x] of s.indexes.entries()) {
+  const indexes = new IdPairs();
+  for (let i = 0; i < s.indexes.length; i++) {
+    const x = s.indexes[i];
     if (!tables.has(x.object_id)) return noTable(`indexes[${i}].object_id`, x.object_id);
-    const key = `${x.object_id}:${x.index_id}`;
-    if (indexes.has(key)) return { path: `indexes[${i}].index_id`, message: `duplicate index_id ${x.index_id} in table object_id ${x.object_id}` };
-    indexes.add(key);
+    if (indexes.has(x.object_id, x.index_id)) return { path: `indexes[${i}].index_id`, message: `duplicate index_id ${x.index_id} in table object_id ${x.object_id}` };
+    indexes.add(x.object_id, x.index_id);
   }
-  for (const [i, ic] of s.index_columns.entries()) {
-    if (!indexes.has(`${ic.object_id}:${ic.index_id}`)) {
+  for (let i = 0; i < s.index_columns.length; i++) {
+    const ic = s.index_columns[i];
+    if (!indexes.has(ic.object_id, ic.index_id)) {
       return { path: `index_columns[${i}].index_id`, message: `no index has index_id ${ic.index_id} in table object_id ${ic.object_id}` };
     }
-    const problem = column(`index_columns[${i}].column_id`, ic.object_id, ic.column_id);
+    const problem = column(() => `index_columns[${i}].column_id`, ic.object_id, ic.column_id);
     if (problem) return problem;
   }
-  for (const [i, k] of s.key_constraints.entries()) {
+  for (let i = 0; i < s.key_constraints.length; i++) {
+    const k = s.key_constraints[i];
     if (!tables.has(k.parent_object_id)) return noTable(`key_constraints[${i}].parent_object_id`, k.parent_object_id);
-    if (!indexes.has(`${k.parent_object_id}:${k.unique_index_id}`)) {
+    if (!indexes.has(k.parent_object_id, k.unique_index_id)) {
       return { path: `key_constraints[${i}].unique_index_id`, message: `no index has index_id ${k.unique_index_id} in table object_id ${k.parent_object_id}` };
     }
   }
-  for (const [i, c] of s.check_constraints.entries()) {
+  for (let i = 0; i < s.check_constraints.length; i++) {
+    const c = s.check_constraints[i];
     if (!tables.has(c.parent_object_id)) return noTable(`check_constraints[${i}].parent_object_id`, c.parent_object_id);
     if (c.parent_column_id !== 0) {
-      const problem = column(`check_constraints[${i}].parent_column_id`, c.parent_object_id, c.parent_column_id);
+      const problem = column(() => `check_constraints[${i}].parent_column_id`, c.parent_object_id, c.parent_column_id);
       if (problem) return problem;
     }
   }
-  for (const [i, d] of s.default_constraints.entries()) {
+  for (let i = 0; i < s.default_constraints.length; i++) {
+    const d = s.default_constraints[i];
     if (!tables.has(d.parent_object_id)) return noTable(`default_constraints[${i}].parent_object_id`, d.parent_object_id);
-    const problem = column(`default_constraints[${i}].parent_column_id`, d.parent_object_id, d.parent_column_id);
+    const problem = column(() => `default_constraints[${i}].parent_column_id`, d.parent_object_id, d.parent_column_id);
     if (problem) return problem;
   }
   const foreignKeys = new Map<number, { parent: number; referenced: number }>();
-  for (const [i, f] of s.foreign_keys.entries()) {
+  for (let i = 0; i < s.foreign_keys.length; i++) {
+    const f = s.foreign_keys[i];
     if (!tables.has(f.parent_object_id)) return noTable(`foreign_keys[${i}].parent_object_id`, f.parent_object_id);
     if (!tables.has(f.referenced_object_id)) return noTable(`foreign_keys[${i}].referenced_object_id`, f.referenced_object_id);
     if (foreignKeys.has(f.object_id)) return { path: `foreign_keys[${i}].object_id`, message: `duplicate object_id ${f.object_id}` };
     foreignKeys.set(f.object_id, { parent: f.parent_object_id, referenced: f.referenced_object_id });
   }
-  for (const [i, fc] of s.foreign_key_columns.entries()) {
+  for (let i = 0; i < s.foreign_key_columns.length; i++) {
+    const fc = s.foreign_key_columns[i];
     const fk = foreignKeys.get(fc.constraint_object_id);
     if (fk === undefined) return { path: `foreign_key_columns[${i}].constraint_object_id`, message: `no foreign key has object_id ${fc.constraint_object_id}` };
-    const problem = column(`foreign_key_columns[${i}].parent_column_id`, fk.parent, fc.parent_column_id)
-      ?? column(`foreign_key_columns[${i}].referenced_column_id`, fk.referenced, fc.referenced_column_id);
+    const problem = column(() => `foreign_key_columns[${i}].parent_column_id`, fk.parent, fc.parent_column_id)
+      ?? column(() => `foreign_key_columns[${i}].referenced_column_id`, fk.referenced, fc.referenced_column_id);
     if (problem) return problem;
   }
-  for (const [i, r] of s.row_counts.entries()) {
+  for (let i = 0; i < s.row_counts.length; i++) {
+    const r = s.row_counts[i];
     if (!tables.has(r.object_id)) return noTable(`row_counts[${i}].object_id`, r.object_id);
+  }
+  for (const [i, r] of (s.resumable_operations ?? []).entries()) {
+    if (!tables.has(r.object_id)) return noTable(`resumable_operations[${i}].object_id`, r.object_id);
   }
   return null;
 }

@@ -4,6 +4,7 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
+  ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
@@ -144,6 +145,7 @@ const sequences: RowSpec<SequenceRow> = {
   start_value: decimal, increment: decimal, minimum_value: decimal, maximum_value: decimal,
   is_cycling: boolean, is_cached: boolean, cache_size: nullable(integer),
 };
+const resumableOperations: RowSpec<ResumableOperationRow> = { object_id: integer, index_id: integer, name: string, state_desc: string, percent_complete: integer };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -157,6 +159,7 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   view_index_columns: viewIndexColumns,
   extended_properties: extendedProperties,
   sequences,
+  resumable_operations: resumableOperations,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -173,6 +176,7 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   view_index_columns: ['object_id', 'index_id', 'index_column_id'],
   extended_properties: ['major_id', 'minor_id', 'name'],
   sequences: ['schema_name', 'name'],
+  resumable_operations: ['object_id', 'index_id'],
 };
 
 /** Row array names in file order. */

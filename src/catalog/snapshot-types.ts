@@ -174,6 +174,21 @@ export interface PartitionRow {
 }
 
 /**
+ * sys.index_resumable_operations: a resumable index build that has not ended, paused or running
+ * (SQL Server 2017+, Azure SQL). An optional array.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-index-resumable-operations
+ */
+export interface ResumableOperationRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly name: string;
+  /** RUNNING or PAUSED. */
+  readonly state_desc: string;
+  /** Whole percents (the view's real, cast to int). */
+  readonly percent_complete: number;
+}
+
+/**
  * sys.sequences (+ SCHEMA_NAME, TYPE_NAME(system_type_id)): an optional array. The values are
  * sql_variant of the sequence's type, read as text: a number, or a decimal string beyond 2^53.
  * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql
@@ -319,11 +334,13 @@ export interface CatalogSnapshot {
   readonly view_index_columns?: readonly ViewIndexColumnRow[];
   /** Optional: sequences (absent when the database has none, and in older snapshots). */
   readonly sequences?: readonly SequenceRow[];
+  /** Optional: resumable index builds that have not ended (absent when there are none, and in older snapshots). */
+  readonly resumable_operations?: readonly ResumableOperationRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
-  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences';
+  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

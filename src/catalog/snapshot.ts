@@ -68,6 +68,25 @@ function checkField(source: string, path: string, spec: FieldSpec, value: unknow
 }
 
 /**
+ * Checks every row of one array against its field specs. A snapshot holds tens of thousands of
+ * rows: the JSON path of a field is only built for the error, never for a field that fits.
+ */
+function checkRows(source: string, array: string, rows: readonly unknown[], fields: readonly (readonly [string, FieldSpec])[]): void {
+  const properties = fields.map(([property]) => property);
+  const specs = fields.map(([, spec]) => spec);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!isObject(row)) throw new SnapshotError(source, `${array}[${i}]`, `expected an object, got ${describe(row)}`);
+    for (let f = 0; f < properties.length; f++) {
+      const property = properties[f] as string;
+      const value = row[property];
+      const spec = specs[f] as FieldSpec;
+      if (value === undefined ? !spec.optional : !fits(spec, value)) checkField(source, `${array}[${i}].${property}`, spec, value);
+    }
+  }
+}
+
+/**
  * Checks that a parsed JSON value (or rows read from a server) is a valid snapshot: format,
  * every required array and property with its type, and that rows refer to rows that exist.
  * `source` names where it came from (a file name) and starts every error message.
@@ -97,11 +116,7 @@ export function validateSnapshot(value: unknown, source: string): CatalogSnapsho
     if (rows === undefined && isOptional) continue;
     if (rows === undefined) throw new SnapshotError(source, array, 'missing, expected an array (it may be empty)');
     if (!Array.isArray(rows)) throw new SnapshotError(source, array, `expected an array, got ${describe(rows)}`);
-    rows.forEach((row: unknown, i) => {
-      const at = `${array}[${i}]`;
-      if (!isObject(row)) throw new SnapshotError(source, at, `expected an object, got ${describe(row)}`);
-      for (const [property, fieldSpec] of Object.entries(spec)) checkField(source, `${at}.${property}`, fieldSpec, row[property]);
-    });
+    checkRows(source, array, rows, Object.entries(spec));
   }
   // The checks above prove the shape CatalogSnapshot describes.
   const snapshot = value as unknown as CatalogSnapshot;

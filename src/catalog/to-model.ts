@@ -6,10 +6,10 @@
 import { makeExpression } from '../expr';
 import type {
   CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Index, IndexColumn,
-  KeyConstraint, ServerFacts, SqlExpression, Table,
+  KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
 } from '../model';
 import { CatalogCodes } from './codes';
-import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, TableRow } from './snapshot-types';
+import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { findOpaque } from './opaque';
 import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
@@ -23,6 +23,9 @@ import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
 
+
+/** A model object under construction, before it is handed out as readonly. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The model a catalog describes, and what could not be read faithfully. */
 export interface CatalogModel {
@@ -67,6 +70,7 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.fulltext_index_columns ? { fulltext_index_columns: keep(s.fulltext_index_columns, (f) => f.object_id) } : {}),
     ...(s.partitions ? { partitions: keep(s.partitions, (p) => p.object_id) } : {}),
     ...(s.extended_properties ? { extended_properties: keep(s.extended_properties, (p) => p.major_id) } : {}),
+    ...(s.resumable_operations ? { resumable_operations: keep(s.resumable_operations, (r) => r.object_id) } : {}),
   };
 }
 
@@ -76,18 +80,25 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const diagnostics: Diagnostic[] = [];
   const opaque = findOpaque(s);
   const collation = s.database_collation ?? DEFAULT_COLLATION;
+  const names = nameKeyFor(collation);
   // Names resolve over every table, skipped ones too: a foreign key may point at an ignored table.
   const tablesById = new Map(snapshot.tables.map((t) => [t.object_id, t]));
   const columnsByTable = groupBy(s.columns, (c) => c.object_id);
-  const columnNames = new Map(snapshot.columns.map((c) => [`${c.object_id}:${c.column_id}`, c.name]));
+  const columnNames = new Map<number, Map<number, string>>();
+  for (const c of snapshot.columns) {
+    const ofTable = columnNames.get(c.object_id);
+    if (ofTable === undefined) columnNames.set(c.object_id, new Map([[c.column_id, c.name]]));
+    else ofTable.set(c.column_id, c.name);
+  }
   const indexesByTable = groupBy(s.indexes, (i) => i.object_id);
-  const indexColumns = groupBy(s.index_columns, (ic) => `${ic.object_id}:${ic.index_id}`);
+  const indexColumnsByTable = groupBy(s.index_columns, (ic) => ic.object_id);
   const keysByTable = groupBy(s.key_constraints, (k) => k.parent_object_id);
   const checksByTable = groupBy(s.check_constraints, (c) => c.parent_object_id);
   const defaultsByTable = groupBy(s.default_constraints, (d) => d.parent_object_id);
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
+  const resumableByTable = groupBy(s.resumable_operations ?? [], (r) => r.object_id);
   const storage = readStorage(s, (id) => { const t = tablesById.get(id); return t === undefined ? `object ${id}` : `${t.schema_name}.${t.name}`; }, diagnostics);
   const compressionOf = (i: IndexRow) => storedCompression(storage.compressionOf(i.object_id, i.index_id, isColumnstoreRow(i)), isColumnstoreRow(i));
   const descriptions = descriptionsOf(s);
@@ -97,7 +108,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 
   // validateSnapshot proved every reference resolves; a miss here is a bug, not user input.
   const columnName = (objectId: number, columnId: number): string => {
-    const name = columnNames.get(`${objectId}:${columnId}`);
+    const name = columnNames.get(objectId)?.get(columnId);
     if (name === undefined) throw new Error(`catalog: column ${columnId} of object ${objectId} is not in the snapshot`);
     return name;
   };
@@ -116,10 +127,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         message: `${where}: ${o.kind} ${o.name}: ${o.reason}; schemac leaves it as it is and refuses changes that would touch it`,
       });
     }
-    const modelledIndex = (i: IndexRow) => !opaque.indexes.has(`${i.object_id}:${i.index_id}`);
-    const modelledConstraint = (parent: number, name: string) => !opaque.constraints.has(`${parent}:${name}`);
+    // Every opaque column, index and constraint is among the table's opaque objects: with none,
+    // nothing of the table needs looking up.
+    const hasOpaque = opaqueObjects.length > 0;
+    const modelledIndex = (i: IndexRow) => !hasOpaque || !opaque.indexes.has(`${i.object_id}:${i.index_id}`);
+    const modelledConstraint = (parent: number, name: string) => !hasOpaque || !opaque.constraints.has(`${parent}:${name}`);
     const expression = (text: string, what: string): SqlExpression => {
-      const result = makeExpression(text, nameKeyFor(collation));
+      const result = makeExpression(text, names);
       if (result.problem !== null) {
         diagnostics.push({
           code: CatalogCodes.unparsedDefinition,
@@ -129,24 +143,28 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       }
       return result.expression;
     };
+    const indexColumns = groupBy(indexColumnsByTable.get(t.object_id) ?? [], (ic) => ic.index_id);
     const keyColumns = (index: IndexRow): { columns: IndexColumn[]; include: string[] } =>
-      indexParts(indexColumns.get(`${index.object_id}:${index.index_id}`) ?? [], (id) => columnName(t.object_id, id));
+      indexParts(indexColumns.get(index.index_id) ?? [], (id) => columnName(t.object_id, id));
 
-    const columnRows = (columnsByTable.get(t.object_id) ?? []).filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`));
-    const columnDescriptions = new Map(columnRows.flatMap((c) => {
-      const text = descriptions.get(`${t.object_id}:${c.column_id}`);
+    const allColumnRows = columnsByTable.get(t.object_id) ?? [];
+    const columnRows = hasOpaque ? allColumnRows.filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`)) : allColumnRows;
+    const described = descriptions.get(t.object_id);
+    const columnDescriptions = new Map(described === undefined ? [] : columnRows.flatMap((c) => {
+      const text = described.get(c.column_id);
       return text === undefined ? [] : [[c.name, text] as const];
     }));
-    const columns = readColumns(t, columnRows, collation, expression, diagnostics)
-      .map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
-    const tableDescription = descriptions.get(`${t.object_id}:0`);
+    const read = readColumns(t, columnRows, collation, expression, diagnostics);
+    const columns = columnDescriptions.size === 0 ? read
+      : read.map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
+    const tableDescription = described?.get(0);
     const indexRows = (indexesByTable.get(t.object_id) ?? []).filter(modelledIndex);
     const indexById = new Map(indexRows.map((i) => [i.index_id, i]));
     const keyIndexIds = new Set<number>();
     let primaryKey: KeyConstraint | null = null;
     const uniqueConstraints: KeyConstraint[] = [];
     for (const k of keysByTable.get(t.object_id) ?? []) {
-      if (opaque.indexes.has(`${t.object_id}:${k.unique_index_id}`)) continue;
+      if (hasOpaque && opaque.indexes.has(`${t.object_id}:${k.unique_index_id}`)) continue;
       const index = indexById.get(k.unique_index_id);
       if (index === undefined) throw new Error(`catalog: index ${k.unique_index_id} of ${where} is not in the snapshot`);
       keyIndexIds.add(index.index_id);
@@ -175,7 +193,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         const parts = keyColumns(i);
         const columnstore = isColumnstoreRow(i);
         const compression = compressionOf(i);
-        return {
+        // Optional properties are set after the literal (object spreads cost per index), in the same order.
+        const index: Writable<Index> = {
           name: i.name,
           // CREATE INDEX always takes a name; only constraints get system names.
           isSystemNamed: false,
@@ -186,10 +205,11 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
           unique: i.is_unique,
           clustered: i.type_desc === 'CLUSTERED' || i.type_desc === 'CLUSTERED COLUMNSTORE',
           filter: i.has_filter && i.filter_definition !== null ? expression(i.filter_definition, `index ${i.name} filter`) : null,
-          ...(columnstore ? { columnstore: true } : {}),
-          ...(i.ignore_dup_key === true ? { ignoreDupKey: true } : {}),
-          ...(compression !== undefined ? { dataCompression: compression } : {}),
         };
+        if (columnstore) index.columnstore = true;
+        if (i.ignore_dup_key === true) index.ignoreDupKey = true;
+        if (compression !== undefined) index.dataCompression = compression;
+        return index;
       });
     const checks = (checksByTable.get(t.object_id) ?? []).filter((c) => modelledConstraint(t.object_id, c.name)).map((c): CheckConstraint => ({
       name: c.name,
@@ -246,7 +266,9 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
-      ...storageOfTable(tableCompression(storage, t.object_id, s.indexes)),
+      ...resumableBuildsOf(resumableByTable.get(t.object_id)),
+      // This table's own index rows (not every table's: that search made reading quadratic).
+      ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
     };
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
@@ -257,7 +279,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const sequences = readSequences(s.sequences ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
-  const modules = readModules(s, (id) => managedIds.has(id), nameKeyFor(collation));
+  const modules = readModules(s, (id) => managedIds.has(id), names);
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
@@ -270,14 +292,17 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 }
 
 /**
- * MS_Description values by `major_id:minor_id` (minor_id 0: the table). The query reads only
+ * MS_Description values by major_id, then minor_id (minor_id 0: the table). The query reads only
  * that property; a snapshot file may hold others, which are left alone. A NULL value is a
  * description that exists but says nothing: ''.
  */
-function descriptionsOf(s: CatalogSnapshot): Map<string, string> {
-  const out = new Map<string, string>();
+function descriptionsOf(s: CatalogSnapshot): Map<number, Map<number, string>> {
+  const out = new Map<number, Map<number, string>>();
   for (const p of s.extended_properties ?? []) {
-    if (p.name.toLowerCase() === MS_DESCRIPTION.toLowerCase()) out.set(`${p.major_id}:${p.minor_id}`, p.value ?? '');
+    if (p.name.toLowerCase() !== MS_DESCRIPTION.toLowerCase()) continue;
+    const ofObject = out.get(p.major_id);
+    if (ofObject === undefined) out.set(p.major_id, new Map([[p.minor_id, p.value ?? '']]));
+    else ofObject.set(p.minor_id, p.value ?? '');
   }
   return out;
 }
@@ -290,13 +315,22 @@ function serverFacts(s: CatalogSnapshot): { server?: ServerFacts } {
 
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
 function indexParts(rows: readonly IndexColumnRow[], name: (columnId: number) => string): { columns: IndexColumn[]; include: string[] } {
-  const keys = rows.filter((r) => !r.is_included_column).sort((a, b) => a.key_ordinal - b.key_ordinal);
-  const included = rows.filter((r) => r.is_included_column)
-    .sort((a, b) => (a.index_column_id ?? 0) - (b.index_column_id ?? 0) || a.column_id - b.column_id);
+  const keys: IndexColumnRow[] = [];
+  const included: IndexColumnRow[] = [];
+  for (const r of rows) (r.is_included_column ? included : keys).push(r);
+  // Rows usually arrive in key order (the catalog query sorts them): sort only when they do not.
+  if (!inKeyOrder(keys)) keys.sort((a, b) => a.key_ordinal - b.key_ordinal);
+  if (included.length > 1) included.sort((a, b) => (a.index_column_id ?? 0) - (b.index_column_id ?? 0) || a.column_id - b.column_id);
   return {
     columns: keys.map((r) => ({ name: name(r.column_id), descending: r.is_descending_key })),
     include: included.map((r) => name(r.column_id)),
   };
+}
+
+/** Whether key columns are already in key_ordinal order. */
+function inKeyOrder(keys: readonly IndexColumnRow[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as IndexColumnRow).key_ordinal > (keys[i] as IndexColumnRow).key_ordinal) return false;
+  return true;
 }
 
 function readColumns(
@@ -308,7 +342,9 @@ function readColumns(
 ): Column[] {
   const where = `${table.schema_name}.${table.name}`;
   const columns: Column[] = [];
-  for (const c of [...rows].sort((a, b) => a.column_id - b.column_id)) {
+  // Rows usually arrive in column_id order (the catalog query sorts them): sort only when they do not.
+  const inOrder = rows.every((c, i) => i === 0 || (rows[i - 1] as ColumnRow).column_id <= c.column_id);
+  for (const c of inOrder ? rows : [...rows].sort((a, b) => a.column_id - b.column_id)) {
     const type = columnType(c);
     // findOpaque took every column without a model type out before this point.
     if (!type.ok) throw new Error(`catalog: ${where}.${c.name} reached the model without a type: ${type.problem}`);
@@ -321,7 +357,8 @@ function readColumns(
       computed = { expression: expression(c.computed_definition, `computed column ${c.name}`), persisted: c.is_persisted ?? false };
     }
     const period = periodOfRow(c);
-    columns.push({
+    // Optional properties are set after the literal (object spreads cost per column), in the same order.
+    const column: Writable<Column> = {
       name: c.name,
       type: type.type,
       nullable: c.is_nullable,
@@ -331,13 +368,23 @@ function readColumns(
       // The compiler writes null for "the database default"; so must we, whatever the case.
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
       computed,
-      ...(c.is_sparse === true ? { sparse: true } : {}),
-      ...(period !== undefined ? { period } : {}),
-    });
+    };
+    if (c.is_sparse === true) column.sparse = true;
+    if (period !== undefined) column.period = period;
+    columns.push(column);
   }
   return columns;
 }
 
 function storageOfTable(compression: Table['dataCompression']): { dataCompression?: Table['dataCompression'] } {
   return compression !== undefined ? { dataCompression: compression } : {};
+}
+
+/** A table's resumable builds that have not ended (sys.index_resumable_operations), in index_id order. */
+function resumableBuildsOf(rows: readonly ResumableOperationRow[] | undefined): { resumableBuilds?: ResumableIndexBuild[] } {
+  if (rows === undefined || rows.length === 0) return {};
+  return {
+    resumableBuilds: [...rows].sort((a, b) => a.index_id - b.index_id)
+      .map((r) => ({ index: r.name, indexId: r.index_id, state: r.state_desc, percentComplete: r.percent_complete })),
+  };
 }

@@ -1,5 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { OnlineMode, ProductionOptions } from '../differ/lock-impact';
+import type { ResumableOptions } from '../differ/resumable';
+import { UsageError } from '../app/errors';
+import { MAX_RESUMABLE_DURATION_MINUTES } from '../sqlserver/resumable';
 
 /** Options shared by every command that compiles the schema. */
 export function addSchemaOption(cmd: Command): Command {
@@ -74,6 +77,26 @@ export function productionOf(flags: OnlineFlags): Partial<ProductionOptions> {
     largeTableRows: flags.largeTableRows,
     backfillBatchRows: flags.backfillBatchRows,
   };
+}
+
+/** --resumable and its MAX_DURATION, on plan, emit-sql and apply. */
+export function addResumableOptions(cmd: Command): Command {
+  return cmd
+    .option('--resumable', 'build qualifying online indexes after COMMIT, outside the transaction, as resumable builds (SQL Server 2019+ Enterprise, Azure SQL); the README says what that gives up')
+    .option('--resumable-max-duration <minutes>', `with --resumable: SQL Server pauses a build still running after this many minutes (MAX_DURATION, 1 to ${MAX_RESUMABLE_DURATION_MINUTES})`, positiveInteger('--resumable-max-duration', 1));
+}
+
+/** The flags addResumableOptions adds. */
+export interface ResumableFlags { resumable?: boolean; resumableMaxDuration?: number }
+
+/** The --resumable options, or undefined without the flag. */
+export function resumableOf(flags: ResumableFlags): ResumableOptions | undefined {
+  const minutes = flags.resumableMaxDuration;
+  if (minutes !== undefined && flags.resumable !== true) throw new UsageError('--resumable-max-duration needs --resumable');
+  if (minutes !== undefined && minutes > MAX_RESUMABLE_DURATION_MINUTES) {
+    throw new UsageError(`--resumable-max-duration takes at most ${MAX_RESUMABLE_DURATION_MINUTES} minutes (one week, SQL Server's limit), got ${minutes}`);
+  }
+  return flags.resumable === true ? { maxDurationMinutes: minutes ?? null } : undefined;
 }
 
 function positiveInteger(flag: string, min: number): (value: string) => number {

@@ -25,7 +25,7 @@ export function progressReporter(io: CliIo, forced: boolean): (event: ApplyProgr
         io.stderr.write(`[${at}]   ${event.text}\n`);
         return;
       case 'verifying':
-        io.stderr.write(`[${at}] verifying: planning again inside the transaction\n`);
+        io.stderr.write(`[${at}] verifying: planning again ${event.afterCommit === true ? 'after the resumable builds' : 'inside the transaction'}\n`);
         return;
       case 'committed':
         io.stderr.write(`[${at}] committed\n`);

@@ -138,7 +138,8 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const checkInProcess = (): number => {
     const { loadProgram } = require('./program') as typeof import('./program');
     const program = loadProgram(paths, graph.byPath);
-    return report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(sf)));
+    // The program's own tree of each file (parsed again when extraction used the cut parser).
+    return report(userFiles.flatMap((sf) => program.getSemanticDiagnostics(program.getSourceFile(sf.fileName) ?? sf)));
   };
   if (typeCheck && native === null) typeErrors += checkInProcess();
 

@@ -7,7 +7,10 @@
 import * as path from 'path';
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { apiEntry, schemaCompilerSettings } from './schema-files';
-import ts = require('./typescript');
+import { parseFile } from './source-graph';
+// The whole compiler: ./typescript may be the cut of it that holds only what extraction uses.
+import ts = require('@ts-morph/common/dist/typescript.js');
+import parserTs = require('./typescript');
 
 export { apiEntry, findSchemaFiles, schemaCompilerSettings } from './schema-files';
 
@@ -49,6 +52,11 @@ export function loadProgram(filePaths: readonly string[], parsed: ReadonlyMap<st
   const options: ts.CompilerOptions = { ...converted.options, noEmit: true };
   const host = createHost(options);
   const { getSourceFile } = host;
-  host.getSourceFile = (f, lang, onError, create) => parsed.get(path.resolve(f)) ?? getSourceFile.call(host, f, lang, onError, create);
+  host.getSourceFile = (f, lang, onError, create) => {
+    const tree = parsed.get(path.resolve(f));
+    if (tree === undefined) return getSourceFile.call(host, f, lang, onError, create);
+    // A program checks trees of its own compiler: one from the cut parser is parsed again, alike.
+    return parserTs === ts ? tree : parseFile(tree.fileName, tree.text, ts);
+  };
   return ts.createProgram([...filePaths], options, host);
 }

@@ -99,6 +99,7 @@ function callOf(d: ts.Decorator): { callee: ts.Expression; args: readonly ts.Exp
 export class ClassReader {
   private readonly cache = new Map<ts.ClassDeclaration, ClassInfo>();
   private readonly importsCache = new Map<ts.SourceFile, ApiImports>();
+  private readonly contexts = new Map<ts.SourceFile, ValueContext>();
 
   constructor(readonly resolver: DeclarationResolver) {}
 
@@ -125,12 +126,22 @@ export class ClassReader {
     return i;
   }
 
+  /** What reading values of a file needs: the local names of `sql` and `nextValueFor`; one per file. */
+  private context(sf: ts.SourceFile, imports: ApiImports): ValueContext {
+    let ctx = this.contexts.get(sf);
+    if (!ctx) {
+      const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
+      const nextValueNames = new Set([...imports.named].filter(([, exported]) => exported === 'nextValueFor').map(([local]) => local));
+      ctx = { resolver: this.resolver, sqlNames, nextValueNames };
+      this.contexts.set(sf, ctx);
+    }
+    return ctx;
+  }
+
   private readUncached(decl: ts.ClassDeclaration): ClassInfo {
     const sf = decl.getSourceFile();
     const imports = this.imports(sf);
-    const sqlNames = new Set([...imports.named].filter(([, exported]) => exported === 'sql').map(([local]) => local));
-    const nextValueNames = new Set([...imports.named].filter(([, exported]) => exported === 'nextValueFor').map(([local]) => local));
-    const ctx: ValueContext = { resolver: this.resolver, sqlNames, nextValueNames };
+    const ctx = this.context(sf, imports);
     let role: ClassRole = 'plain';
     let roleNode: ts.Node = decl.name ?? decl;
     let tableArgs: StaticValue[] = [];

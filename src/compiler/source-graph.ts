@@ -43,7 +43,8 @@ export function resolveModulePath(fromFile: string, specifier: string, exists: (
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    // No exception for a missing candidate: most specifiers try several names before one exists.
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -63,10 +64,41 @@ function specifiersOf(sf: ts.SourceFile): string[] {
   return out;
 }
 
-/** Parses one file the way the type check will (TypeScript syntax, ES2022). */
-export function parseFile(fileName: string, text: string): ts.SourceFile {
+/**
+ * Parses one file the way the type check will (TypeScript syntax, ES2022), with `compiler`
+ * (the in-process check's whole TypeScript, when ./typescript is the cut of it). JSDoc is parsed as
+ * tsc parses it (ParseForTypeErrors: in a .ts file only comments with @see or @link, which
+ * decide whether an import is used); descriptions are read from the comment text itself
+ * (doc-comment.ts), never from JSDoc nodes.
+ */
+export function parseFile(fileName: string, text: string, compiler: typeof ts = ts): ts.SourceFile {
   const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, kind);
+  const options = { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors };
+  const sf = compiler.createSourceFile(fileName, text, options, false, kind);
+  setParents(sf);
+  return sf;
+}
+
+/**
+ * Sets `parent` on every node below `root`, JSDoc included: what createSourceFile's
+ * setParentNodes does, without the work list it allocates per node (its parent pass was a fifth
+ * of parsing). Iterative, so deeply nested expressions cannot overflow the stack.
+ */
+function setParents(root: ts.Node): void {
+  const stack: ts.Node[] = [root];
+  let current = root;
+  const adopt = (child: ts.Node): undefined => {
+    (child as { parent: ts.Node }).parent = current;
+    stack.push(child);
+    return undefined;
+  };
+  while (stack.length > 0) {
+    current = stack.pop() as ts.Node;
+    ts.forEachChild(current, adopt);
+    // jsDoc is internal to TypeScript (not a child forEachChild visits); set as the parser's own pass does.
+    const docs = (current as { jsDoc?: readonly ts.Node[] }).jsDoc;
+    if (docs !== undefined) for (const doc of docs) adopt(doc);
+  }
 }
 
 /**
@@ -99,8 +131,10 @@ export function buildSourceGraph(schemaPaths: readonly string[], apiDir: string)
     const sf = parseFile(file, text);
     byPath.set(file, sf);
     for (const spec of specifiersOf(sf)) {
-      const target = resolveModulePath(file, spec);
-      resolved.set(`${path.dirname(file)}\0${spec}`, target);
+      // Files of one folder import the same modules (a shared mixin): each resolved once per folder.
+      const key = `${path.dirname(file)}\0${spec}`;
+      const target = resolved.has(key) ? resolved.get(key) : resolveModulePath(file, spec);
+      resolved.set(key, target);
       if (target !== undefined && !byPath.has(target)) queue.push(target);
     }
   }

@@ -3,10 +3,26 @@ import * as path from 'path';
 import type { ts } from 'ts-morph';
 import type { SourceRef } from '../model';
 
+// displayPath per file name, for the working directory it was computed in: a compile asks for
+// the same few hundred files' paths once per column, check and index (tens of thousands of
+// path.relative calls at 1,000 tables).
+let shownFor = '';
+const shown = new Map<string, string>();
+
 /** The file path as shown to users: relative to the working directory when below it. */
 export function displayPath(fileName: string): string {
-  const rel = path.relative(process.cwd(), fileName);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? fileName : rel;
+  const cwd = process.cwd();
+  if (cwd !== shownFor) {
+    shown.clear();
+    shownFor = cwd;
+  }
+  let out = shown.get(fileName);
+  if (out === undefined) {
+    const rel = path.relative(cwd, fileName);
+    out = rel.startsWith('..') || path.isAbsolute(rel) ? fileName : rel;
+    shown.set(fileName, out);
+  }
+  return out;
 }
 
 /** Where `node` starts (after its leading trivia). */

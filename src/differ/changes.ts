@@ -91,7 +91,15 @@ export interface DropUnique { readonly kind: 'dropUnique'; readonly table: Table
  * MINUTES, ABORT_AFTER_WAIT = SELF), or null for a normal lock wait.
  */
 export interface OnlineBuild { readonly lowPriorityWaitMinutes: number | null }
-export interface CreateIndex { readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index }
+/**
+ * `--resumable` (differ/resumable.ts): the build runs after COMMIT, outside the plan's
+ * transaction, WITH (ONLINE = ON, RESUMABLE = ON [, MAX_DURATION = n MINUTES]).
+ */
+export interface ResumableBuild { readonly maxDurationMinutes: number | null }
+export interface CreateIndex {
+  readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index;
+  readonly resumable?: ResumableBuild;
+}
 export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
@@ -282,6 +290,11 @@ export interface Plan {
   readonly collation?: string;
   /** Present (and non-empty) only when some change had to be refused. */
   readonly refused?: readonly RefusedChange[];
+}
+
+/** A step `--resumable` runs after COMMIT, outside the plan's transaction (a resumable index build). */
+export function runsAfterCommit(change: Change): change is CreateIndex & { readonly resumable: ResumableBuild } {
+  return change.kind === 'createIndex' && change.resumable !== undefined;
 }
 
 /** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */

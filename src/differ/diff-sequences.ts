@@ -36,7 +36,9 @@ export function diffSequences(desired: Database, current: Database, key: NameKey
   const have = new Map((current.sequences ?? []).map((q) => [sequenceKey(key, q.schema, q.name), q] as const));
   const want = new Map((desired.sequences ?? []).map((q) => [sequenceKey(key, q.schema, q.name), q] as const));
   // A sequence a declared default still draws from (one listed as external) is never dropped.
-  const used = new Set(desired.tables.flatMap((t) => t.defaults.flatMap((d) => drawnFrom(d.expression.text, key))));
+  // Only asked about current sequences: without any, no default is read.
+  let used: Set<string> | undefined;
+  const isUsed = (k: string) => (used ??= new Set(desired.tables.flatMap((t) => t.defaults.flatMap((d) => drawnFrom(d.expression.text, key))))).has(k);
   const steps: PlanStep[] = [];
   const skipped: SkippedObject[] = [];
   const recreated = new Set<string>();
@@ -52,7 +54,7 @@ export function diffSequences(desired: Database, current: Database, key: NameKey
     }
   }
   for (const [k, from] of have) {
-    if (want.has(k) || !inScope(from.schema) || used.has(k)) continue;
+    if (want.has(k) || !inScope(from.schema) || isUsed(k)) continue;
     if (allowDrop) steps.push(step({ kind: 'dropSequence', sequence: from }, [lostValue(from, 'the schema no longer declares it')]));
     else skipped.push({ table: { schema: from.schema, name: '' }, objectType: 'sequence', name: from.name, reason: NOT_DECLARED });
   }

@@ -31,6 +31,8 @@ function period(t: Table): { start: Column; end: Column } | null {
  * either side (this module plans those).
  */
 export function withoutPeriodColumns(t: KeptTable, key: NameKey): KeptTable {
+  const isPeriod = (c: Column) => c.period !== undefined;
+  if (!t.current.columns.some(isPeriod) && !t.desired.columns.some(isPeriod)) return t;
   const periodNames = new Set([...t.current.columns, ...t.desired.columns].filter((c) => c.period !== undefined).map((c) => key(c.name)));
   if (periodNames.size === 0) return t;
   const strip = (x: Table): Table => ({ ...x, columns: x.columns.filter((c) => !periodNames.has(key(c.name))) });

@@ -86,6 +86,66 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
   }
 }
 
+/**
+ * Whether a current entity (names moved by `map`) and a desired one have the same signature,
+ * without building both strings when they plainly do: field by field equality implies equal
+ * signatures, and only when some field differs are the signatures compared (a name holding a
+ * separator could still make two different definitions print alike; the strings decide).
+ */
+export function sameSignature(cur: Entity, des: Entity, key: NameKey, map: NameMap): boolean {
+  return (cur.kind === des.kind && sameFields(cur, des, key, map)) || signature(cur, key, map) === signature(des, key, NO_RENAMES);
+}
+
+function sameKeyColumns(cur: readonly IndexColumn[], des: readonly IndexColumn[], key: NameKey, map: NameMap): boolean {
+  if (cur.length !== des.length) return false;
+  for (let i = 0; i < cur.length; i++) {
+    const c = cur[i] as IndexColumn;
+    const d = des[i] as IndexColumn;
+    if (c.descending !== d.descending || key(map.column(c.name)) !== key(d.name)) return false;
+  }
+  return true;
+}
+
+function sameNames(cur: readonly string[], des: readonly string[], key: NameKey, rename: (name: string) => string): boolean {
+  if (cur.length !== des.length) return false;
+  for (let i = 0; i < cur.length; i++) if (key(rename(cur[i] as string)) !== key(des[i] as string)) return false;
+  return true;
+}
+
+/** Field by field: true only when every part of the two signatures is equal (false may still be equal). */
+function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boolean {
+  switch (cur.kind) {
+    case 'primaryKey':
+    case 'unique': {
+      const d = (des as typeof cur).object;
+      return cur.object.clustered === d.clustered && sameKeyColumns(cur.object.columns, d.columns, key, map);
+    }
+    case 'index': {
+      const c = cur.object;
+      const d = (des as typeof cur).object;
+      // Include lists equal in order are equal sorted too.
+      return c.unique === d.unique && c.clustered === d.clustered && (c.columnstore === true) === (d.columnstore === true)
+        && (c.filter === null ? d.filter === null : d.filter !== null && c.filter.canonical === d.filter.canonical)
+        && sameKeyColumns(c.columns, d.columns, key, map) && sameNames(c.include, d.include, key, map.column);
+    }
+    case 'check':
+      return cur.object.expression.canonical === (des as typeof cur).object.expression.canonical;
+    case 'default': {
+      const d = (des as typeof cur).object;
+      return cur.object.expression.canonical === d.expression.canonical && key(map.column(cur.object.column)) === key(d.column);
+    }
+    case 'foreignKey': {
+      const c = cur.object;
+      const d = (des as typeof cur).object;
+      if (c.onDelete !== d.onDelete || c.onUpdate !== d.onUpdate || !sameNames(c.columns, d.columns, key, map.column)) return false;
+      const ref = map.table(c.referencedSchema, c.referencedTable);
+      return key(ref.schema) === key(d.referencedSchema) && key(ref.name) === key(d.referencedTable)
+        && sameNames(c.referencedColumns, d.referencedColumns, key, ref.column);
+    }
+    default: return assertNever(cur, 'entity');
+  }
+}
+
 /** True when `expression` mentions the column (a conservative word match on its text). */
 export function mentions(expression: SqlExpression, column: string, key: NameKey): boolean {
   // The expression module's parser is not the differ's to import; a word match over-reports at

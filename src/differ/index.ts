@@ -8,3 +8,4 @@ export { LARGE_TABLE_ROWS } from './hazards';
 export { classifyTypeChange, type TypeChangeSafety } from './type-changes';
 export * from './changes';
 export { planForProduction, productionOptions, blocksLargeTable, DEFAULT_PRODUCTION, type ProductionOptions, type OnlineMode } from './lock-impact';
+export { planResumable, resumableBuilds, onlyDeferredRemain, blockingBuilds, type ResumableOptions, type ResumableDecision, type KeptInTransaction, type BlockingBuild } from './resumable';

@@ -8,7 +8,7 @@
  *      or, among several, when its name is the desired one with the old table name in it
  *      (a `{table}`-templated name of a renamed table).
  */
-import { entitiesOf, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
+import { entitiesOf, NO_RENAMES, sameSignature, signature, type Entity, type NameMap } from './entities';
 import { pendingRenames } from './rename-chains';
 import type { NameKey } from '../sqlserver/names';
 import type { KeptTable, SystemNames } from './table-pairs';
@@ -57,18 +57,20 @@ function underNewTableName(name: string, table: KeptTable, key: NameKey): string
 /** Pairs the entities of a kept table; `map` moves current column and table names to desired ones. */
 export function pairEntities(table: KeptTable, map: NameMap, key: NameKey, systemNames: SystemNames): EntityPairing {
   const current = entitiesOf(table.current);
-  const open = new Map(entitiesOf(table.desired).map((e) => [matchKey(e, key, (c) => c), e] as const));
+  const desiredKeys = new Map(entitiesOf(table.desired).map((e) => [e, matchKey(e, key, (c) => c)] as const));
+  const open = new Map([...desiredKeys].map(([e, k]) => [k, e] as const));
   const pairs: Array<[Entity, Entity]> = [];
-  const take = (cur: Entity, des: Entity) => { pairs.push([cur, des]); open.delete(matchKey(des, key, (c) => c)); };
+  const take = (cur: Entity, des: Entity) => { pairs.push([cur, des]); open.delete(desiredKeys.get(des) as string); };
 
   // 0. Declared renames that pairing by name would miss: chains and swaps among names (one kind
   // at a time; defaults and the primary key do not pair by name).
   const early = new Map<Entity, Entity>();
-  for (const kind of ['unique', 'index', 'check', 'foreignKey'] as const) {
+  const declares = [...open.values()].some((e) => e.object.renamedFrom !== undefined);
+  for (const kind of declares ? ['unique', 'index', 'check', 'foreignKey'] as const : []) {
     const pending = pendingRenames({
       current: current.filter((e) => e.kind === kind), desired: [...open.values()].filter((e) => e.kind === kind), key,
       currentName: (e) => e.object.name, desiredName: (e) => e.object.name, renamedFrom: (e) => e.object.renamedFrom,
-      same: (c, d) => signature(c, key, map) === signature(d, key, NO_RENAMES),
+      same: (c, d) => sameSignature(c, d, key, map),
     });
     for (const [des, cur] of pending.pairs) early.set(cur, des);
   }
@@ -89,7 +91,8 @@ export function pairEntities(table: KeptTable, map: NameMap, key: NameKey, syste
     take(cur, des);
     return false;
   });
-  // 3. By structure.
+  // 3. By structure (usually nothing is left to pair).
+  if (unmatched.length === 0) return pairingOf(pairs, [], [...open.values()], key, map, systemNames);
   const sigOfCurrent = (e: Entity) => `${e.kind}|${signature(e, key, map)}`;
   const sigOfDesired = (e: Entity) => `${e.kind}|${signature(e, key, NO_RENAMES)}`;
   const byName = (a: Entity, b: Entity) => (a.object.name < b.object.name ? -1 : a.object.name > b.object.name ? 1 : 0);
@@ -106,13 +109,20 @@ export function pairEntities(table: KeptTable, map: NameMap, key: NameKey, syste
     candidates.splice(candidates.indexOf(des), 1);
     take(cur, des);
   }
+  return pairingOf(pairs, extras, [...open.values()], key, map, systemNames);
+}
+
+/** The pairing of matched entities: whether each changed and is renamed. */
+function pairingOf(
+  pairs: readonly (readonly [Entity, Entity])[], extras: readonly Entity[], missing: readonly Entity[], key: NameKey, map: NameMap, systemNames: SystemNames,
+): EntityPairing {
   return {
     pairs: pairs.map(([cur, des]) => ({
       current: cur, desired: des,
-      changed: signature(cur, key, map) !== signature(des, key, NO_RENAMES),
+      changed: !sameSignature(cur, des, key, map),
       renamed: key(cur.object.name) !== key(des.object.name) && !(cur.object.isSystemNamed && systemNames === 'keep'),
     })),
     extras,
-    missing: [...open.values()],
+    missing,
   };
 }

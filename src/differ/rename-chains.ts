@@ -37,6 +37,8 @@ export interface PendingRenames<C, D> {
  *   pairing by name matches exactly, so the plan converges).
  */
 export function pendingRenames<C, D>(s: RenameSubjects<C, D>): PendingRenames<C, D> {
+  // Without a declared rename there is no chain and no cycle (the common case, checked per table).
+  if (!s.desired.some((d) => s.renamedFrom(d) !== undefined)) return { pairs: new Map(), undecidable: [] };
   const currentBy = new Map(s.current.map((c) => [s.key(s.currentName(c)), c] as const));
   const desiredBy = new Map(s.desired.map((d) => [s.key(s.desiredName(d)), d] as const));
   const sourceOf = (d: D): C | undefined => {

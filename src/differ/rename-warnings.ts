@@ -6,7 +6,7 @@
 import type { PlanWarning, TableRef } from './changes';
 import { entitiesOf, type Entity } from './entities';
 import type { NameKey } from '../sqlserver/names';
-import type { TablePair } from './table-pairs';
+import type { KeptTable, TablePair } from './table-pairs';
 import { tableKey } from '../sqlserver/names';
 import type { Table } from '../model';
 
@@ -34,22 +34,39 @@ export function renameWarnings(tables: readonly TablePair[], current: readonly T
       continue;
     }
     if (t.kind !== 'kept') continue;
-    const where = `table ${t.oldRef.schema}.${t.oldRef.name}`;
-    const columns = new Set(t.current.columns.map((c) => key(c.name)));
-    for (const c of t.desired.columns) {
-      if (c.renamedFrom !== undefined && !columns.has(key(c.renamedFrom)) && !columns.has(key(c.name))) {
-        out.push(warning(t.newRef, 'column', c.name, c.renamedFrom, where));
-      }
-    }
-    const names = new Set(entitiesOf(t.current).map((e) => `${e.kind}|${key(e.object.name)}`));
-    for (const e of entitiesOf(t.desired)) {
-      const old = e.object.renamedFrom;
-      if (old !== undefined && !names.has(`${e.kind}|${key(old)}`) && !names.has(`${e.kind}|${key(e.object.name)}`)) {
-        out.push(warning(t.newRef, WHAT[e.kind], e.object.name, old, where));
-      }
-    }
+    // The name sets are built only for a table that declares a rename (most declare none).
+    if (t.desired.columns.some((c) => c.renamedFrom !== undefined)) staleColumnRenames(t, key, out);
+    if (entitiesOf(t.desired).some((e) => e.object.renamedFrom !== undefined)) staleEntityRenames(t, key, out);
   }
   return out;
+}
+
+/** Where a kept table's old names were looked for. */
+function tableWhere(t: KeptTable): string {
+  return `table ${t.oldRef.schema}.${t.oldRef.name}`;
+}
+
+/** Columns declaring a renamedFrom that names no current column (nor is the new name there). */
+function staleColumnRenames(t: KeptTable, key: NameKey, out: PlanWarning[]): void {
+  const where = tableWhere(t);
+  const columns = new Set(t.current.columns.map((c) => key(c.name)));
+  for (const c of t.desired.columns) {
+    if (c.renamedFrom !== undefined && !columns.has(key(c.renamedFrom)) && !columns.has(key(c.name))) {
+      out.push(warning(t.newRef, 'column', c.name, c.renamedFrom, where));
+    }
+  }
+}
+
+/** The same for constraints and indexes, within each kind. */
+function staleEntityRenames(t: KeptTable, key: NameKey, out: PlanWarning[]): void {
+  const where = tableWhere(t);
+  const names = new Set(entitiesOf(t.current).map((e) => `${e.kind}|${key(e.object.name)}`));
+  for (const e of entitiesOf(t.desired)) {
+    const old = e.object.renamedFrom;
+    if (old !== undefined && !names.has(`${e.kind}|${key(old)}`) && !names.has(`${e.kind}|${key(e.object.name)}`)) {
+      out.push(warning(t.newRef, WHAT[e.kind], e.object.name, old, where));
+    }
+  }
 }
 
 /**

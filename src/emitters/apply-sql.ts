@@ -66,6 +66,12 @@ export const INSERT_HISTORY_SQL = [
 ].join('\n');
 
 /**
+ * `--resumable`: after the builds that ran after COMMIT, the history row records the catalog as
+ * it ended (the row written before COMMIT had it without them). Parameters @id, @fingerprint_after.
+ */
+export const UPDATE_HISTORY_FINGERPRINT_SQL = 'UPDATE [schemac].[applied_plans] SET [fingerprint_after] = @fingerprint_after WHERE [id] = @id;';
+
+/**
  * Whether the history row of run @id exists (after a connection lost during COMMIT). The IF keeps
  * the table's name out of the statement that runs when it does not exist: SQL Server resolves
  * every table a statement names before running it (Msg 208).

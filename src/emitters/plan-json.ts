@@ -1,4 +1,5 @@
-import type { HazardCode, Plan, SkippedObject, StepImpact } from '../differ/changes';
+import type { HazardCode, Plan, ResumableBuild, SkippedObject, StepImpact } from '../differ/changes';
+import { runsAfterCommit } from '../differ/changes';
 import { describeChange, type DeltaPart } from './describe';
 import { preflightJson, type PreflightReport } from './preflight-report';
 import { statementsForDriver } from './tsql/script';
@@ -29,6 +30,9 @@ import { statementsForDriver } from './tsql/script';
  *     rebuilds around it); empty for most steps.
  *   - `reversible`: false when the down script cannot undo the step (true for a step another
  *     step's inverse undoes, such as the backfill of a new column, which the down script drops).
+ *   - `resumable` (only on a step `--resumable` runs after COMMIT, outside the transaction):
+ *     `{ afterCommit: true, maxDurationMinutes }` (null: no MAX_DURATION). Its statement carries
+ *     `RESUMABLE = ON`; a saved plan cannot hold such steps (plan --out refuses --resumable).
  *   - `impact`: what the step locks and how it scales, or null: `{ rule, class, lock, online,
  *     offlineReason, rows, mb, batches }`. `class` is metadata-only, size-of-data, index-build or
  *     table-rebuild; `lock` is Sch-M, S, Sch-S, X or none; `online` is true/false for steps that
@@ -73,6 +77,7 @@ export interface PlanJsonChange {
   readonly downHazards: readonly { readonly code: HazardCode; readonly message: string }[];
   readonly reversible: boolean;
   readonly impact: StepImpact | null;
+  readonly resumable?: { readonly afterCommit: true; readonly maxDurationMinutes: ResumableBuild['maxDurationMinutes'] };
 }
 
 /** One entry of `skipped`. */
@@ -113,6 +118,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       downHazards: (step.downHazards ?? []).map((h) => ({ code: h.code, message: h.message })),
       reversible: step.inverse !== null || step.undoneBy !== undefined,
       impact: step.impact ?? null,
+      ...(runsAfterCommit(step.change) ? { resumable: { afterCommit: true as const, maxDurationMinutes: step.change.resumable.maxDurationMinutes } } : {}),
     };
   });
   const statements = (direction: 'up' | 'down'): PlanJsonStatement[] =>

@@ -4,6 +4,7 @@ import { DEFAULT_COLLATION, nameKeyFor, tableKey, type NameKey } from '../sqlser
 import { describeChange, noChangesLine, type ChangeMarker } from './describe';
 import { findingText, preflightSummaryLines, type PreflightReport } from './preflight-report';
 import { impactText } from './impact-text';
+import { runsAfterCommit } from '../differ/changes';
 
 /** Options of renderPlanText; the caller decides colour from the TTY and NO_COLOR. */
 export interface PlanTextOptions {
@@ -165,6 +166,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
         lines.push(`      ${colour(`! ${h.code}: ${h.message}`)}`);
       }
       for (const h of step.downHazards ?? []) lines.push(`      ${c.dim(`! down: ${h.code}: ${h.message}`)}`);
+      if (runsAfterCommit(step.change)) lines.push(`      ${c.cyan(`> ${afterCommitText(step.change.resumable.maxDurationMinutes)}`)}`);
       if (step.inverse === null && step.undoneBy === undefined && !step.hazards.some((h) => h.code === 'irreversible')) {
         lines.push(`      ${c.red('! irreversible: the down script cannot undo this step')}`);
       }
@@ -199,9 +201,19 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     for (const r of plan.refused) lines.push(`  ${c.red('x')} ${r.table.name === '' ? '' : `${r.table.schema}.${r.table.name}: `}${r.change}: ${r.reason}`);
     lines.push('');
   }
+  const deferred = plan.steps.filter((s) => runsAfterCommit(s.change)).length;
+  if (deferred > 0) {
+    lines.push(`${deferred} index build${deferred === 1 ? '' : 's'} run${deferred === 1 ? 's' : ''} after COMMIT, outside the transaction (--resumable): if one stops, the other steps stay committed.`);
+  }
   lines.push(plan.steps.length === 0 && (plan.refused ?? []).length === 0
     ? nothingToDo(plan, c)
     : plan.steps.length === 0 ? c.bold('No changes can be made.')
     : c.bold(summaryLine(countPlan(plan))));
   return `${lines.join('\n')}\n`;
+}
+
+/** The line under a step --resumable runs after COMMIT. */
+function afterCommitText(maxDurationMinutes: number | null): string {
+  const limit = maxDurationMinutes === null ? '' : `, pausing after ${maxDurationMinutes} minute${maxDurationMinutes === 1 ? '' : 's'}`;
+  return `after COMMIT, outside the transaction: resumable online build (RESUMABLE = ON${limit})`;
 }

@@ -9,6 +9,7 @@ import type { SqlExpression } from '../model';
 import { canonicalKey } from './canonical';
 import { columnsOf } from './columns';
 import { filterProblemsOf } from './filter-predicate';
+import { TextMemo } from './memo';
 import { inListOfExpr, type InList } from './in-list';
 import { parseExpression } from './parser';
 import { oneLine } from './source-text';
@@ -34,6 +35,23 @@ export interface ExpressionResult {
  * canonical key compare as `names` (the database collation's name key) says.
  */
 export function makeExpression(text: string, names: NameKey): ExpressionResult {
+  let memo = expressionMemos.get(names);
+  if (memo === undefined) {
+    memo = new TextMemo<ExpressionResult>(20_000, 4_096);
+    expressionMemos.set(names, memo);
+  }
+  return memo.get(text, (t) => readExpression(t, names), (r) => r.problem === null || !INTERNAL_FAILURES.test(r.problem));
+}
+
+/** Model expressions already made, per name key (memo.ts); collations have one of two keys. */
+const expressionMemos = new WeakMap<NameKey, TextMemo<ExpressionResult>>();
+
+/** How makeExpression reports its own printer failing. */
+const INTERNAL_FAILURE = 'internal printer failure: ';
+/** Results never reused (see TextMemo.get): the parser's or the printer's own failure. */
+const INTERNAL_FAILURES = /internal (parser|printer) failure: /;
+
+function readExpression(text: string, names: NameKey): ExpressionResult {
   const parsed = parseExpression(text);
   if (parsed.ok) {
     try {
@@ -41,7 +59,7 @@ export function makeExpression(text: string, names: NameKey): ExpressionResult {
     } catch (error) {
       // Defensive: a printer bug must degrade to the text key, never break the model build.
       const message = error instanceof Error ? error.message : String(error);
-      return fallback(text, `internal printer failure: ${message}`, 0, names);
+      return fallback(text, `${INTERNAL_FAILURE}${message}`, 0, names);
     }
   }
   return fallback(text, parsed.message, parsed.offset, names);

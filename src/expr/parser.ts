@@ -13,6 +13,7 @@ import {
   NILADIC,
   RESERVED,
 } from './keywords';
+import { TextMemo } from './memo';
 import { TokenCursor } from './token-cursor';
 import { ExpressionSyntaxError, tokenize, type Token } from './tokenizer';
 import { continuesTypeName } from './type-names';
@@ -22,8 +23,17 @@ export type ParseResult =
   | { readonly ok: true; readonly expr: Expr }
   | { readonly ok: false; readonly message: string; readonly offset: number };
 
+/** Distinct texts parsed so far (memo.ts): a schema repeats the same few definitions on every table. */
+const parsedTexts = new TextMemo<ParseResult>(20_000, 4_096);
+
 /** Parses one expression; never throws (syntax errors and stack exhaustion become `ok: false`). */
 export function parseExpression(text: string): ParseResult {
+  return parsedTexts.get(text, parseOnce, (r) => r.ok || !r.message.startsWith(INTERNAL_FAILURE));
+}
+
+const INTERNAL_FAILURE = 'internal parser failure: ';
+
+function parseOnce(text: string): ParseResult {
   try {
     const parser = new Parser(tokenize(text));
     return { ok: true, expr: parser.parseWhole() };
@@ -31,7 +41,7 @@ export function parseExpression(text: string): ParseResult {
     if (error instanceof ExpressionSyntaxError) return { ok: false, message: error.message, offset: error.offset };
     // A RangeError (stack) or anything unforeseen: report, never crash the model build.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `internal parser failure: ${message}`, offset: 0 };
+    return { ok: false, message: `${INTERNAL_FAILURE}${message}`, offset: 0 };
   }
 }
 

@@ -67,11 +67,26 @@ export interface Table {
    */
   readonly opaque?: readonly OpaqueObject[];
   /**
+   * Catalog only: resumable index builds SQL Server holds for this table (sys.index_resumable_
+   * operations), paused or running. Their indexes are not in sys.indexes yet, and SQL Server
+   * refuses other DDL on the table until each is resumed to its end or aborted.
+   */
+  readonly resumableBuilds?: readonly ResumableIndexBuild[];
+  /**
    * DATA_COMPRESSION of the table's rows (the heap, or the rowstore clustered index: sys.partitions
    * index_id 0 or 1); absent means NONE. A rowstore clustered index or key carries the same value.
    */
   readonly dataCompression?: RowstoreCompression;
   readonly source?: SourceRef;
+}
+
+/** A row of sys.index_resumable_operations: an index build started with RESUMABLE = ON that has not ended. */
+export interface ResumableIndexBuild {
+  readonly index: string;
+  readonly indexId: number;
+  /** 'PAUSED' or 'RUNNING' (state_desc). */
+  readonly state: string;
+  readonly percentComplete: number;
 }
 
 /** DATA_COMPRESSION of a rowstore heap or index (sys.partitions.data_compression_desc). */

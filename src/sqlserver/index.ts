@@ -1,4 +1,4 @@
-/** SQL Server's rules, once: names and collations, types, literals and quoting, key sizes, editions, lock impact. */
+/** SQL Server's rules, once: names and collations, types, literals and quoting, key sizes, editions, lock impact, resumable index builds. */
 export * from './names';
 export * from './types';
 export * from './literals';
@@ -6,3 +6,4 @@ export * from './key-bytes';
 export * from './editions';
 export * from './lock-impact';
 export * from './not-null-add';
+export * from './resumable';

@@ -8,7 +8,8 @@ import { isUnicodeType } from './types';
 
 /** `[name]` with every `]` doubled, whatever its length (for text that is checked elsewhere). */
 export function bracket(name: string): string {
-  return `[${name.replace(/]/g, ']]')}]`;
+  // The test first: almost no name holds a `]`, and a script quotes tens of thousands of names.
+  return `[${name.includes(']') ? name.replace(/]/g, ']]') : name}]`;
 }
 
 /** `[name]` with every `]` doubled; throws on an empty or over-long name rather than emit it. */
@@ -35,7 +36,7 @@ export function nextValueForText(schema: string, name: string): string {
  * written, so callers choose it from the type the literal meets (N for nchar/nvarchar).
  */
 export function stringLiteral(value: string, unicode: boolean): string {
-  return `${unicode ? 'N' : ''}'${value.replace(/'/g, "''")}'`;
+  return `${unicode ? 'N' : ''}'${value.includes("'") ? value.replace(/'/g, "''") : value}'`;
 }
 
 /** A string literal typed like the column it meets: 'x' for char/varchar and others, N'x' for nchar/nvarchar. */

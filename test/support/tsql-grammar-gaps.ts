@@ -79,6 +79,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'CREATE NONCLUSTERED INDEX [ix_t_a] ON [dbo].[t] ([a]) WITH (ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION = 5 MINUTES, ABORT_AFTER_WAIT = SELF)));',
   },
   {
+    id: 'resumable-max-duration-minutes',
+    form: 'CREATE INDEX ... WITH (ONLINE = ON, RESUMABLE = ON, MAX_DURATION = n MINUTES) (the grammar takes MAX_DURATION = n without the word MINUTES)',
+    pattern: /\bRESUMABLE\s*=\s*ON\s*,\s*MAX_DURATION\s*=\s*\d+\s+MINUTES\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-index-transact-sql.md): "RESUMABLE = { ON | OFF }", "MAX_DURATION = <time> [MINUTES]"',
+    example: 'CREATE NONCLUSTERED INDEX [ix_t_a] ON [dbo].[t] ([a]) WITH (ONLINE = ON, RESUMABLE = ON, MAX_DURATION = 60 MINUTES);',
+  },
+  {
     id: 'alter-column-online',
     form: 'ALTER TABLE t ALTER COLUMN c type [NULL | NOT NULL] WITH ( ONLINE = ON | OFF )',
     pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\b[^;]*\\bWITH\\s*\\(\\s*ONLINE\\b`, 'i'),

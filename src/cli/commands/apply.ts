@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
 import type { ApplyOutcome } from '../../app/apply';
-import { addColorOption, addDatabaseOption, addOnlineOptions, addSchemaOption, addTypeCheckOption, productionOf, type OnlineFlags } from '../common-options';
+import { addColorOption, addDatabaseOption, addOnlineOptions, addResumableOptions, addSchemaOption, addTypeCheckOption, productionOf, resumableOf, type OnlineFlags, type ResumableFlags } from '../common-options';
 import { parseDuration } from '../durations';
 import { exitCodeOfApply } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
 
-interface ApplyOptions extends OnlineFlags {
+interface ApplyOptions extends OnlineFlags, ResumableFlags {
   schema?: string; config?: string; database?: string; catalog?: string; empty?: boolean;
   autoApprove?: boolean; allowDrop?: boolean; typeCheck?: boolean; allowDataLoss?: boolean;
   lockTimeout: number; statementTimeout?: number; statementLockTimeout?: number;
@@ -14,7 +14,7 @@ interface ApplyOptions extends OnlineFlags {
 
 /** `schemac apply [plan.json]`: make it so, all or nothing, one apply at a time. */
 export function registerApply(program: Command, io: CliIo, setExit: (code: number) => void, version: string): void {
-  addOnlineOptions(addTypeCheckOption(addColorOption(addDatabaseOption(addSchemaOption(program.command('apply'))))))
+  addResumableOptions(addOnlineOptions(addTypeCheckOption(addColorOption(addDatabaseOption(addSchemaOption(program.command('apply')))))))
     .description('apply the plan to the database: all or nothing, under a lock, verified before commit')
     .argument('[plan-file]', 'a plan saved with `schemac plan --out FILE`; applied only if the database has not changed since')
     // Not offered in help (apply needs a live database); accepted so the refusal says why.
@@ -43,7 +43,9 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
           allowDrop: Boolean(opts.allowDrop), allowDataLoss: Boolean(opts.allowDataLoss), autoApprove: Boolean(opts.autoApprove),
           typeCheck: opts.typeCheck !== false, lockTimeoutMs: opts.lockTimeout, statementTimeoutMs: opts.statementTimeout,
           statementLockTimeoutMs: opts.statementLockTimeout, preflightTimeoutMs: opts.preflightTimeout, toolVersion: version, production: productionOf(opts),
+          resumable: resumableOf(opts),
         }, {
+          notice: (text) => io.stderr.write(`schemac: ${text}\n`),
           confirm: io.stdinIsTTY ? (question, signal) => confirm(question, signal) : undefined,
           showPlan: (plan, preflight) => io.stdout.write(renderPlanText(plan, { color: useColor(io.stdout, io.env, opts.color), preflight: preflight ?? undefined })),
           onProgress: progressReporter(io, Boolean(opts.progress)),

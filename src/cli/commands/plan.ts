@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { addColorOption, addOnlineOptions, addPlanOptions, addSchemaOption, addSourceOptions, addTypeCheckOption, formatOption, productionOf, type OnlineFlags } from '../common-options';
+import { addColorOption, addOnlineOptions, addPlanOptions, addResumableOptions, addSchemaOption, addSourceOptions, addTypeCheckOption, formatOption, productionOf, resumableOf, type OnlineFlags, type ResumableFlags } from '../common-options';
 import { parseDuration } from '../durations';
 import { changesExitCode, ExitCode } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
 
-interface PlanOptions extends OnlineFlags {
+interface PlanOptions extends OnlineFlags, ResumableFlags {
   schema?: string; config?: string; empty?: boolean; catalog?: string; database?: string;
   allowDrop?: boolean; typeCheck?: boolean; color?: boolean; format: 'text' | 'json'; detailedExitcode?: boolean; out?: string;
   samples?: boolean; preflightTimeout: number; failOnUndeclared?: boolean;
@@ -15,7 +15,7 @@ const PREFLIGHT_TIMEOUT_MS = 60_000;
 
 /** `schemac plan`: what would change, with hazards; never refuses. */
 export function registerPlan(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const cmd = addOnlineOptions(addColorOption(addTypeCheckOption(addPlanOptions(addSourceOptions(addSchemaOption(program.command('plan')))))))
+  const cmd = addResumableOptions(addOnlineOptions(addColorOption(addTypeCheckOption(addPlanOptions(addSourceOptions(addSchemaOption(program.command('plan'))))))))
     .description('show what would change in the database, with hazards')
     .addOption(formatOption(['text', 'json']))
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
@@ -29,9 +29,10 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     ]);
     const result = await plan(appContext(io), {
       ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false, savePlanTo: opts.out,
-      production: productionOf(opts),
+      production: productionOf(opts), resumable: resumableOf(opts),
       preflight: { samples: Boolean(opts.samples), timeoutMs: opts.preflightTimeout },
     });
+    for (const line of result.notes) io.stderr.write(`schemac: ${line}\n`);
     if (opts.format === 'json') {
       io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
     } else {

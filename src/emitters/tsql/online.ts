@@ -2,10 +2,11 @@
  * The execution options of index builds and column rewrites: WITH (ONLINE = ON ...) where the
  * production pass decided it (src/differ/lock-impact.ts), and the batched backfill loop.
  */
-import type { OnlineBuild, TableRef } from '../../differ/changes';
+import type { OnlineBuild, ResumableBuild, TableRef } from '../../differ/changes';
 import type { SqlExpression } from '../../model';
 import { parenthesized } from './expression';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
+import { MAX_RESUMABLE_DURATION_MINUTES } from '../../sqlserver/resumable';
 
 /**
  * `ONLINE = ON`, or with a low-priority wait: `ONLINE = ON (WAIT_AT_LOW_PRIORITY (MAX_DURATION
@@ -40,4 +41,26 @@ export function batchedBackfill(table: TableRef, column: string, expression: Sql
     `    RAISERROR(${nLiteral(progress.replace(/%(?!d)/g, '%%'))}, 0, 1, @schemac_done) WITH NOWAIT;`,
     'END;',
   ].join('\n');
+}
+
+/**
+ * `RESUMABLE = ON[, MAX_DURATION = n MINUTES]`, after ONLINE = ON (`--resumable`; RESUMABLE needs
+ * ONLINE = ON and no user transaction: src/sqlserver/resumable.ts). MAX_DURATION pauses the build
+ * after n minutes; ALTER INDEX ... RESUME continues it.
+ */
+export function resumableOptions(r: ResumableBuild): string[] {
+  const minutes = r.maxDurationMinutes;
+  if (minutes === null) return ['RESUMABLE = ON'];
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_RESUMABLE_DURATION_MINUTES) throw new Error(`schemac: bad MAX_DURATION: ${minutes}`);
+  return ['RESUMABLE = ON', `MAX_DURATION = ${minutes} MINUTES`];
+}
+
+/** ALTER INDEX i ON t RESUME: continues a paused resumable build (alter-index-transact-sql). */
+export function resumeIndexSql(table: TableRef, index: string): string {
+  return `ALTER INDEX ${quoteIdent(index)} ON ${quoteQualified(table.schema, table.name)} RESUME;`;
+}
+
+/** ALTER INDEX i ON t ABORT: gives a paused resumable build up; the index is then not there. */
+export function abortIndexSql(table: TableRef, index: string): string {
+  return `ALTER INDEX ${quoteIdent(index)} ON ${quoteQualified(table.schema, table.name)} ABORT;`;
 }

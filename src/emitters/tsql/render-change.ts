@@ -4,7 +4,7 @@ import { typeText } from '../../sqlserver/types';
 import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
-import { batchedBackfill, onlineOption } from './online';
+import { batchedBackfill, onlineOption, resumableOptions } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
 import { renderCreateModule, renderDropModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
@@ -122,7 +122,10 @@ const RENDERERS: Renderers = {
   dropPrimaryKey: (c) => dropConstraint(c.table, c.constraint.name),
   addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
   dropUnique: (c) => dropConstraint(c.table, c.constraint.name),
-  createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index, c.online !== undefined ? [onlineOption(c.online)] : [])],
+  // --resumable: after ONLINE = ON, RESUMABLE = ON (the build then runs after COMMIT: script.ts).
+  createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index, [
+    ...(c.online !== undefined ? [onlineOption(c.online)] : []), ...(c.resumable !== undefined ? resumableOptions(c.resumable) : []),
+  ])],
   // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
   redefineIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.to, ['DROP_EXISTING = ON', ...(c.online !== undefined ? [onlineOption(c.online)] : [])])],
   dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)};`],

@@ -34,6 +34,8 @@ function isFraming(code: string): boolean {
   if (lines.every((l) => OPTIONS.has(l))) return true;
   if (lines[0] === 'IF @@ERROR <> 0 AND @@TRANCOUNT > 0 ROLLBACK TRANSACTION;' && lines.length === 2
     && /^IF @@TRANCOUNT = 0 BEGIN PRINT N'schemac: step \d+ failed;.*SET NOEXEC ON; END;$/.test(lines[1] as string)) return true;
+  // The guard after a resumable build (--resumable), which runs after COMMIT.
+  if (lines.length === 1 && /^IF @@ERROR <> 0 BEGIN PRINT N'schemac: step \d+ \(resumable build of .*SET NOEXEC ON; END;$/.test(lines[0] as string)) return true;
   return false;
 }
 

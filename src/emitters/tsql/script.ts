@@ -1,9 +1,11 @@
 import type { Change, Plan, PlanStep } from '../../differ/changes';
+import { runsAfterCommit } from '../../differ/changes';
 import { describeWithTable, noChangesLine } from '../describe';
 import { impactText } from '../impact-text';
 import { nLiteral } from '../../sqlserver/literals';
 import { DEFAULT_COLLATION, nameKeyFor, type NameKey } from '../../sqlserver/names';
 import { renderChange } from './render-change';
+import { abortIndexSql, resumeIndexSql } from './online';
 
 /** Which way a script goes: the plan itself, or its inverses in reverse order. */
 export type Direction = 'up' | 'down';
@@ -34,6 +36,8 @@ export interface DriverStatement {
   readonly sql: string;
   readonly stepIndex: number;
   readonly description: string;
+  /** `--resumable`: a resumable index build, run after COMMIT outside the transaction. */
+  readonly afterCommit?: boolean;
 }
 
 /**
@@ -78,10 +82,39 @@ function noInverseComment(stepNumber: number, what: string, step: PlanStep): str
     : `step ${stepNumber} (${what}) cannot be undone: ${irreversibleReason(step)}`;
 }
 
+/**
+ * The script's text, joined with newlines. Pieces are joined a block at a time: a script of
+ * thousands of steps otherwise keeps every piece (each a small tree of concatenations) alive
+ * until the end, and the garbage collector copies them all, more than once, on the way.
+ */
+class TextChunks {
+  private readonly blocks: string[] = [];
+  private pending: string[];
+  constructor(first: string) {
+    this.pending = [first];
+  }
+  push(piece: string): void {
+    this.pending.push(piece);
+    if (this.pending.length >= 256) {
+      this.blocks.push(this.pending.join('\n'));
+      this.pending = [];
+    }
+  }
+  joined(): string {
+    return this.pending.length > 0 ? [...this.blocks, this.pending.join('\n')].join('\n') : this.blocks.join('\n');
+  }
+}
+
 /** Comment text on one line: a name holding a newline must not end the comment and start SQL. */
 function commentLine(text: string): string {
-  return `-- ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`.trimEnd();
+  // Most comments hold no line break and end in no space: those are used as they are.
+  const line = LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, ' ') : text;
+  return TRAILING_SPACE.test(line) || line === '' ? `-- ${line}`.trimEnd() : `-- ${line}`;
 }
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+const TRAILING_SPACE = /\s$/;
 
 /**
  * Runs after every step batch. A runtime error under XACT_ABORT has already rolled back; a
@@ -108,16 +141,34 @@ function databaseGuard(databaseName: string): string {
   ].join('\n');
 }
 
+/** The up script's steps that run after COMMIT (`--resumable`); the down script has none. */
+function afterCommitSteps(steps: readonly ScriptStep[], direction: Direction): ScriptStep[] {
+  return direction === 'up' ? steps.filter((s) => s.change !== null && runsAfterCommit(s.change)) : [];
+}
+
+/** What --resumable gives up, for the header and the comment above each build. */
+function resumableHeader(n: number, total: number): string[] {
+  return [
+    `${total - n} step${total - n === 1 ? '' : 's'} all or nothing: one transaction, XACT_ABORT ON, and a guard after every batch;`,
+    `then ${n} resumable index build${n === 1 ? '' : 's'} AFTER COMMIT, outside the transaction (--resumable: SQL Server refuses RESUMABLE = ON inside one).`,
+    'Given up for them: all or nothing. If a build fails or pauses, the steps before it stay committed and the index is missing;',
+    'a paused build is listed in sys.index_resumable_operations: ALTER INDEX ... RESUME continues it, ALTER INDEX ... ABORT gives it up.',
+  ];
+}
+
 function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOptions): string[] {
+  const deferred = afterCommitSteps(steps, options.direction).length;
   const lines = [
     `schemac ${options.direction} script`,
-    options.direction === 'up'
+    ...(deferred > 0 ? resumableHeader(deferred, plan.steps.length) : []),
+    deferred > 0 ? null
+    : options.direction === 'up'
       ? `${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}, all or nothing: one transaction, XACT_ABORT ON, and a guard after every batch.`
       : `Undoes ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'} in reverse order, all or nothing. Undoing a creation drops the object and any data written since.`,
     'Run it whole, with sqlcmd -b -i <file> or in SSMS; each statement is its own GO batch.',
     options.databaseName !== null ? `Database: ${options.databaseName}` : 'Database: not checked (planned without a database).',
     ...(options.header ?? []),
-  ];
+  ].filter((l): l is string => l !== null);
   const warnings: string[] = [];
   for (const s of steps) {
     const what = describeWithTable(s.step.change);
@@ -149,7 +200,7 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
     return { batches: [], text: `${text}\n` };
   }
   const batches: Batch[] = [];
-  const chunks: string[] = [`${header.join('\n')}\n`];
+  const chunks = new TextChunks(`${header.join('\n')}\n`);
   const emit = (statements: string[], stepIndex: number | null, comment?: string): void => {
     batches.push({ statements, stepIndex });
     chunks.push(`${comment !== undefined ? `${comment}\n` : ''}${statements.join('\n')}\nGO`);
@@ -157,7 +208,9 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   emit([...SESSION_OPTIONS], null);
   if (options.databaseName !== null) emit([databaseGuard(options.databaseName)], null);
   emit(['BEGIN TRANSACTION;'], null);
-  for (const s of steps) {
+  const after = afterCommitSteps(steps, options.direction);
+  const deferred = new Set(after);
+  for (const s of steps.filter((x) => !deferred.has(x))) {
     const what = describeWithTable(s.step.change);
     if (s.change === null) {
       chunks.push(commentLine(noInverseComment(s.stepIndex + 1, what, s.step)));
@@ -173,8 +226,30 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
     }
   }
   emit(['COMMIT TRANSACTION;'], null);
+  for (const s of after) emitResumable(s, key, emit);
   emit(['SET NOEXEC OFF;'], null);
-  return { batches, text: `${chunks.join('\n')}\n` };
+  return { batches, text: `${chunks.joined()}\n` };
+}
+
+/**
+ * A resumable build after COMMIT: the comment says it runs outside the transaction and how to
+ * resume or abort it; the guard after it stops the script (NOEXEC) and says the same if it failed.
+ */
+function emitResumable(s: ScriptStep, key: NameKey, emit: (statements: string[], stepIndex: number | null, comment?: string) => void): void {
+  if (s.change === null || !runsAfterCommit(s.change)) return;
+  const { table, index } = s.change;
+  const n = s.stepIndex + 1;
+  const comment = [
+    commentLine(`step ${n}: ${describeWithTable(s.step.change)}`),
+    ...(s.step.impact !== undefined ? [commentLine(`lock: ${impactText(s.step.impact)}`)] : []),
+    commentLine('runs AFTER COMMIT, outside the transaction (RESUMABLE = ON cannot run inside one); if it stops, the steps above stay committed.'),
+    commentLine(`If it pauses, sys.index_resumable_operations lists it: ${resumeIndexSql(table, index.name)} continues it, ${abortIndexSql(table, index.name)} gives it up.`),
+  ].join('\n');
+  for (const statement of renderChange(s.change, key)) {
+    emit([statement], s.stepIndex, comment);
+    const message = `schemac: step ${n} (resumable build of ${index.name}) did not complete; the steps before it are committed. If sys.index_resumable_operations lists it, ${resumeIndexSql(table, index.name)} continues it and ${abortIndexSql(table, index.name)} gives it up.`;
+    emit([`IF @@ERROR <> 0 BEGIN PRINT ${nLiteral(message)}; SET NOEXEC ON; END;`], null);
+  }
 }
 
 /** Names in a plan compare under its database's collation (the default for a hand-built plan). */
@@ -193,7 +268,8 @@ export function statementsForDriver(plan: Plan, direction: Direction): DriverSta
   for (const s of scriptSteps(plan, direction)) {
     if (s.change === null) continue;
     const description = describeWithTable(s.change);
-    for (const sql of renderChange(s.change, key)) out.push({ sql, stepIndex: s.stepIndex, description });
+    const afterCommit = direction === 'up' && runsAfterCommit(s.change);
+    for (const sql of renderChange(s.change, key)) out.push({ sql, stepIndex: s.stepIndex, description, ...(afterCommit ? { afterCommit } : {}) });
   }
   return out;
 }

@@ -98,7 +98,9 @@ export type AlterAction =
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
   | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t SET (...). */
-  | { readonly k: 'setIndexOptions'; readonly index: string; readonly options: readonly DdlOption[] };
+  | { readonly k: 'setIndexOptions'; readonly index: string; readonly options: readonly DdlOption[] }
+  /** ALTER INDEX i ON t RESUME [WITH (...)] | PAUSE | ABORT: a resumable build (resumable.ts). */
+  | { readonly k: 'resumableIndex'; readonly index: string; readonly op: 'RESUME' | 'PAUSE' | 'ABORT'; readonly options: readonly DdlOption[] };
 
 export interface IndexDef {
   readonly name: string;

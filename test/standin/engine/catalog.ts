@@ -1,4 +1,5 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
+import type { PausedBuild } from './resumable';
 import type { Expr, RefAction } from './ast';
 import type { SqlType } from './types';
 
@@ -135,6 +136,8 @@ export interface Database {
   /** Alias types (CREATE TYPE ... FROM), absent until the first one (ddl-types.ts). */
   types?: UserType[];
   nextUserTypeId?: number;
+  /** Paused resumable index builds (sys.index_resumable_operations; resumable.ts), absent until the first. */
+  resumable?: PausedBuild[];
 }
 
 /** A sys.sequences row; values are decimal strings (bigint and decimal(38,0) bounds exceed 2^53). */

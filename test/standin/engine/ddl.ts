@@ -13,6 +13,7 @@ import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
 import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
+import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
@@ -109,6 +110,7 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
   guardDropTable(ctx, t);
+  checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
   const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name);
@@ -162,7 +164,9 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
 
 function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   touch(ctx, t);
+  if (action.k !== 'resumableIndex') checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   switch (action.k) {
+    case 'resumableIndex': resumableIndex(ctx, t, action); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
     case 'dropPeriod': dropPeriod(ctx, t); return;
     case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
@@ -295,12 +299,42 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean)
 }
 
 /** CREATE INDEX. */
-export function createIndexStatement(ctx: DdlContext, def: IndexDef): void {
+/** How a CREATE INDEX may run resumably (resumable.ts): the server, the session, and whether the test pauses it. */
+export interface ResumableRun extends ResumableFacts {
+  readonly sqlText: string;
+  /** True when this build is to pause (a test's fault). */
+  pause(): boolean;
+}
+
+/**
+ * CREATE INDEX. A resumable build that pauses stays paused and its SqlError (3643) is returned,
+ * not thrown: the caller ends the statement without undoing it, as SQL Server keeps the build.
+ */
+export function createIndexStatement(ctx: DdlContext, def: IndexDef, run?: ResumableRun): SqlError | null {
   const view = findModule(ctx.db, def.table);
-  if (view && view.type === 'V') { createViewIndex(ctx, view, def); return; }
+  if (view && view.type === 'V') { createViewIndex(ctx, view, def); return null; }
   const t = tableOrFail(ctx, def.table, () => new SqlError(1088, 16, 12, `Cannot find the object "${def.table.join('.')}" because it does not exist or you do not have permissions.`));
+  if (run !== undefined) {
+    checkResumableCreate(run, def, t);
+    const resumable = resumableChoice(def.options ?? []).resumable;
+    const paused = pausedBuild(ctx.db, t, def.name);
+    // "Re-executing the original CREATE INDEX statement for resumable index, automatically resumes a paused index create operation."
+    if (paused !== undefined && resumable) { forgetBuild(ctx.db, paused); createIndex(ctx, t, paused.def); touch(ctx, t); return null; }
+    checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
+    if (resumable && run.pause()) return pauseBuild(ctx.db, t, def, run.sqlText, ctx.now);
+  }
   createIndex(ctx, t, def);
   touch(ctx, t);
+  return null;
+}
+
+/** ALTER INDEX i ON t RESUME | PAUSE | ABORT. PAUSE of an already paused build does nothing (inferred). */
+function resumableIndex(ctx: DdlContext, t: Table, action: Extract<AlterAction, { k: 'resumableIndex' }>): void {
+  const paused = pausedBuild(ctx.db, t, action.index);
+  if (paused === undefined) throw noResumableOperation(action.index, qualified(ctx.db, t));
+  if (action.op === 'PAUSE') return;
+  forgetBuild(ctx.db, paused);
+  if (action.op === 'RESUME') createIndex(ctx, t, paused.def);
 }
 
 /** DROP INDEX i ON t. */

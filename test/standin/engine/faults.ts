@@ -40,6 +40,12 @@ export interface EngineFaults {
   readonly productVersion?: string;
   /** The whole @@VERSION text, when the test needs a specific one. */
   readonly versionText?: string;
+  /**
+   * Resumable index builds (CREATE INDEX ... RESUMABLE = ON) that pause instead of completing,
+   * as when MAX_DURATION runs out (Msg 3643); they stay in sys.index_resumable_operations
+   * (resumable.ts). Matched against the CREATE INDEX text; `nth` is not used for these.
+   */
+  readonly pauses?: readonly StatementSelector[];
 }
 
 /** What to do with the statement about to run. */
@@ -53,6 +59,7 @@ export class FaultState {
   private faults: EngineFaults = {};
   private failures: StatementFailure[] = [];
   private delays: StatementDelay[] = [];
+  private pauses: StatementSelector[] = [];
   private count = 0;
 
   constructor(faults?: EngineFaults) { this.set(faults ?? {}); }
@@ -62,6 +69,7 @@ export class FaultState {
     this.faults = faults;
     this.failures = [...(faults.failures ?? [])];
     this.delays = [...(faults.delays ?? [])];
+    this.pauses = [...(faults.pauses ?? [])];
     this.count = 0;
   }
 
@@ -71,6 +79,13 @@ export class FaultState {
   /** The version override, if any. */
   get productVersion(): string | undefined { return this.faults.productVersion; }
   get versionText(): string | undefined { return this.faults.versionText; }
+
+  /** Whether this resumable build is to pause (spends the matching pause). */
+  takePause(text: string): boolean {
+    const hit = this.pauses.find((f) => (typeof f.match === 'string' ? text.includes(f.match) : f.match !== undefined && f.match.test(text)));
+    if (hit) this.pauses.splice(this.pauses.indexOf(hit), 1);
+    return hit !== undefined;
+  }
 
   /** Counts one statement and says whether a fault applies to it. */
   next(text: string): FaultDecision {

@@ -129,7 +129,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
  * - c type SPARSE NULL (CREATE TABLE)            -> SPARSE is blanked
  * - ALTER COLUMN c ADD|DROP SPARSE               -> DROP COLUMN c
- * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) -> DROP INDEX i ON t
+ * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
+ * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
  * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
  * Sequences, see sequence-grammar.ts:
@@ -196,6 +197,10 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // The grammar takes ONLINE = ON but not its low-priority wait (create-index-transact-sql.md:
     // "ONLINE = { ON [ ( <low_priority_lock_wait> ) ] | OFF }").
     if (up(i) === 'ONLINE' && up(i + 1) === '=' && up(i + 2) === 'ON' && up(i + 3) === '(') blankGroup(i + 3);
+    // RESUMABLE's MAX_DURATION = n MINUTES: the grammar takes the number but not the word
+    // (create-index-transact-sql.md: "MAX_DURATION = <time> [MINUTES]"); inside
+    // WAIT_AT_LOW_PRIORITY (...) the whole group is blanked above.
+    if (up(i) === 'MAX_DURATION' && up(i + 1) === '=' && up(i + 3) === 'MINUTES' && up(i - 2) !== 'WAIT_AT_LOW_PRIORITY') blank(tokens[i + 3]);
     // ALTER COLUMN ... WITH (ONLINE = ON | OFF) (alter-table-transact-sql.md, SQL Server 2016+).
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN') {
       const j = topLevel(i + 2, ['WITH', ';']);
@@ -208,8 +213,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     }
     if (up(i) === 'ALTER' && up(i + 1) === 'INDEX') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
-      const j = topLevel(i + 2, ['REBUILD', 'SET', ';']);
-      if (up(j) === 'REBUILD' || up(j) === 'SET') {
+      const j = topLevel(i + 2, ['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', ';']);
+      if (['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT'].includes(up(j))) {
         blank(tokens[j]);
         let k = j + 1;
         if (up(k) === 'WITH') { blank(tokens[k]); k++; }

@@ -322,11 +322,15 @@ export class DdlParser extends SequenceParser {
   protected alter(): StatementBody {
     if (this.accept('ALTER', 'SEQUENCE')) return this.alterSequence();
     if (this.accept('ALTER', 'INDEX')) {
-      // ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) (alter-index-transact-sql), as an action on t.
+      // ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT
+      // (alter-index-transact-sql), as an action on t.
       const index = this.ident();
       this.expect('ON');
       const table = this.name();
       if (this.accept('REBUILD')) return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [] } };
+      for (const op of ['RESUME', 'PAUSE', 'ABORT'] as const) {
+        if (this.accept(op)) return { k: 'alterTable', name: table, action: { k: 'resumableIndex', index, op, options: op === 'RESUME' && this.is('WITH', '(') ? this.withOptions() : [] } };
+      }
       this.expect('SET');
       return { k: 'alterTable', name: table, action: { k: 'setIndexOptions', index, options: this.optionList() } };
     }

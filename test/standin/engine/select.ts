@@ -49,6 +49,8 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined): Rel
         // Database-scoped DMVs need VIEW DATABASE STATE (sys-dm-db-partition-stats-transact-sql.md,
         // "Permissions"); the refusal's number and text are inferred (Msg 300, as for other
         // denied permissions).
+        // sys.index_resumable_operations arrived in SQL Server 2017 (14.x) (sys-index-resumable-operations.md, "Applies to").
+        if (sameName(name, 'index_resumable_operations') && Number(host.productVersion.split('.')[0]) < 14) throw err.invalidObject(item.name.join('.'));
         if (sameName(name, 'dm_db_partition_stats') && !host.viewDatabaseState) {
           throw new SqlError(300, 14, 1, `VIEW DATABASE STATE permission was denied on object '${db.name}', database '${db.name}'.`);
         }

@@ -460,7 +460,15 @@ export class EngineSession implements Session {
       case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
-      case 'createIndex': this.checkOptions(s.text, s.index.options ?? []); createIndexStatement(this.ddl(true), s.index); this.done(); return;
+      case 'createIndex': {
+        this.checkOptions(s.text, s.index.options ?? []);
+        const { edition, productVersion, faults } = this.engine;
+        const paused = createIndexStatement(this.ddl(true), s.index, { edition, productVersion, inTransaction: this.tranCount > 0, sqlText: s.text, pause: () => faults.takePause(s.text) });
+        // A paused resumable build is kept (resumable.ts): end the statement before failing it, so it is not undone.
+        if (paused !== null) { this.log.endStatement(); throw paused; }
+        this.done();
+        return;
+      }
       case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;

@@ -6,6 +6,7 @@ import type { SqlType } from './types';
 import { SYSTEM_TYPES, isAssemblyType, systemType, ty, isStringType } from './types';
 import { periodRows } from './temporal';
 import { sequenceColumns } from './ddl-sequences';
+import { resumableOperationRows } from './resumable';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -171,6 +172,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
       const pages = rows === 0 ? 0 : Math.ceil(rows / 100);
       return [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, pages, pages, pages, pages, rows];
     }))),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-index-resumable-operations
+  // (SQL Server 2017 and later; percent_complete is real there, float here). Paused builds only (resumable.ts).
+  'sys.index_resumable_operations': view([c('object_id', ty.int), c('index_id', ty.int), c('name', sn), c('sql_text', ty.nvarchar(-1), true), c('last_max_dop', ty.smallint),
+    c('partition_number', ty.int, true), c('state', ty.tinyint), c('state_desc', desc60), c('start_time', ty.datetime), c('last_pause_time', ty.datetime, true),
+    c('total_execution_time', ty.int), c('percent_complete', ty.float), c('page_count', ty.bigint)], (db) => resumableOperationRows(db)),
   'sys.databases': view([c('name', sn), c('database_id', ty.int), c('collation_name', sn, true), c('compatibility_level', ty.tinyint), c('state_desc', desc60, true), c('is_read_committed_snapshot_on', ty.bit, true), c('snapshot_isolation_state', ty.tinyint, true), c('recovery_model_desc', desc60, true)],
     (_db, all) => all.map((d) => [d.name, d.id, d.collation, 160, 'ONLINE', 0, 0, 'FULL'])),
   'information_schema.tables': view([c('TABLE_CATALOG', sn, true), c('TABLE_SCHEMA', sn, true), c('TABLE_NAME', sn), c('TABLE_TYPE', ty.varchar(10), true)],
