@@ -96,7 +96,8 @@ describe('lazy loading', () => {
 
   it.each([[['--help']], [['plan', '--help']]])('schemac %j loads only the CLI\'s wiring, none of the work the commands do', async (args) => {
     // The commands' descriptions and options are declared in src/cli; what they run loads in their actions.
-    const outsideCli = ownModules(await filesLoadedBy(args)).filter((f) => !f.startsWith('cli/') && f !== 'app/errors.ts');
+    // Help may cite SQL Server's limits (src/sqlserver: rules as data, e.g. resumable builds' MAX_DURATION).
+    const outsideCli = ownModules(await filesLoadedBy(args)).filter((f) => !f.startsWith('cli/') && !f.startsWith('sqlserver/') && f !== 'app/errors.ts');
     expect(outsideCli).toEqual([]);
   }, 60_000);
 });
