@@ -318,13 +318,19 @@ function indexParts(rows: readonly IndexColumnRow[], name: (columnId: number) =>
   const keys: IndexColumnRow[] = [];
   const included: IndexColumnRow[] = [];
   for (const r of rows) (r.is_included_column ? included : keys).push(r);
-  // Most indexes have one or two columns: no sort needed for one.
-  if (keys.length > 1) keys.sort((a, b) => a.key_ordinal - b.key_ordinal);
+  // Rows usually arrive in key order (the catalog query sorts them): sort only when they do not.
+  if (!inKeyOrder(keys)) keys.sort((a, b) => a.key_ordinal - b.key_ordinal);
   if (included.length > 1) included.sort((a, b) => (a.index_column_id ?? 0) - (b.index_column_id ?? 0) || a.column_id - b.column_id);
   return {
     columns: keys.map((r) => ({ name: name(r.column_id), descending: r.is_descending_key })),
     include: included.map((r) => name(r.column_id)),
   };
+}
+
+/** Whether key columns are already in key_ordinal order. */
+function inKeyOrder(keys: readonly IndexColumnRow[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as IndexColumnRow).key_ordinal > (keys[i] as IndexColumnRow).key_ordinal) return false;
+  return true;
 }
 
 function readColumns(
@@ -336,7 +342,9 @@ function readColumns(
 ): Column[] {
   const where = `${table.schema_name}.${table.name}`;
   const columns: Column[] = [];
-  for (const c of [...rows].sort((a, b) => a.column_id - b.column_id)) {
+  // Rows usually arrive in column_id order (the catalog query sorts them): sort only when they do not.
+  const inOrder = rows.every((c, i) => i === 0 || (rows[i - 1] as ColumnRow).column_id <= c.column_id);
+  for (const c of inOrder ? rows : [...rows].sort((a, b) => a.column_id - b.column_id)) {
     const type = columnType(c);
     // findOpaque took every column without a model type out before this point.
     if (!type.ok) throw new Error(`catalog: ${where}.${c.name} reached the model without a type: ${type.problem}`);

@@ -1,10 +1,7 @@
 /** A step's lock impact in words, as plan text, review, JSON summaries and script comments show it. */
 import type { PlanStep, StepImpact } from '../differ/changes';
 
-// One formatter for every count: n.toLocaleString('en-US') is the same text, but builds a new
-// formatter on each call (about a tenth of a millisecond each, once per step of a script).
-const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-const count = (n: number): string => COUNT_FORMAT.format(n);
+const count = (n: number): string => n.toLocaleString('en-US');
 
 /** `index-build, online, Sch-S` / `size-of-data, offline, Sch-M` / `metadata-only, Sch-M`. */
 export function impactLabel(i: StepImpact): string {

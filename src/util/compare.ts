@@ -12,7 +12,12 @@ export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
 
 /** A sorted copy of the items, by a text key. */
 export function sortedByText<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...items].sort(byText(key));
+  // Lists read from a catalog or a schema mostly arrive sorted: checking costs one pass, and a
+  // stable sort of a sorted list would return it unchanged anyway.
+  for (let i = 1; i < items.length; i++) {
+    if (compareText(key(items[i - 1] as T), key(items[i] as T)) > 0) return [...items].sort(byText(key));
+  }
+  return [...items];
 }
 
 /** A sorted copy of the items, by their `name`. */

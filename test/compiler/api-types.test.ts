@@ -19,8 +19,8 @@ function at(body: string, needle: string, code: number): string {
   return `${before.length}:${before[before.length - 1].length + 1} TS${code}`;
 }
 
-/** Type-checks one snippet; returns "line:col TScode" for each error in it. */
-function errorsOf(body: string): string[] {
+/** Type-checks one snippet; returns its errors with their positions in it. */
+function diagnosticsOf(body: string): { readonly at: string; readonly code: number; readonly message: string }[] {
   const file = path.resolve(__dirname, '__snippet__.schema.ts');
   const text = header + body;
   const options: ts.CompilerOptions = {
@@ -35,8 +35,13 @@ function errorsOf(body: string): string[] {
   if (!sf) throw new Error('snippet not loaded');
   return ts.getPreEmitDiagnostics(program, sf).map((d) => {
     const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-    return `${line + 1}:${character + 1} TS${d.code}`;
+    return { at: `${line + 1}:${character + 1}`, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') };
   });
+}
+
+/** Type-checks one snippet; returns "line:col TScode" for each error in it. */
+function errorsOf(body: string): string[] {
+  return diagnosticsOf(body).map((d) => `${d.at} TS${d.code}`);
 }
 
 describe('schema API types', () => {
@@ -157,5 +162,29 @@ void W;`;
     for (const needle of ["months: 'six'", "generatedAlways: 'rowStart'", "default: '2020-01-01'"]) {
       expect(errors.some((e) => e.startsWith(`${lineOf(needle)}:`))).toBe(true);
     }
+  });
+  test('the errors say what does not fit, in the API\'s terms (the editor shows these)', () => {
+    const body = `
+@Table('t') @Index('ix_t_a', ['emial']) @Index('ix_t_b', [{ column: 'emial', desc: true }]) @DefaultName('df_t', 'stauts')
+class T {
+  @Column.varchar(10) email!: string;
+  @Column.varchar(10) count!: number;
+  @Column.varchar(10) status!: string;
+}
+void T;`;
+    const errors = diagnosticsOf(body);
+    const pos = (needle: string): string => at(body, needle, 0).split(' ')[0];
+    expect(errors.slice(0, 3)).toEqual([
+      { at: pos("'emial'"), code: 2820, message: `Type '"emial"' is not assignable to type 'KeyColumn<T>'. Did you mean '"email"'?` },
+      { at: pos("column: 'emial'"), code: 2820, message: `Type '"emial"' is not assignable to type 'ColumnOf<T>'. Did you mean '"email"'?` },
+      { at: pos("'stauts'"), code: 2345, message: `Argument of type '"stauts"' is not assignable to parameter of type 'ColumnOf<T>'.` },
+    ]);
+    // The decorator of a field whose type does not fit: the chain ends with the field's type and the column's.
+    expect(errors).toHaveLength(4);
+    const lines = errors[3].message.split('\n');
+    expect([errors[3].at, errors[3].code, lines[0], lines[lines.length - 1].trim()]).toEqual([
+      pos('Column.varchar(10) count'), 1240, 'Unable to resolve signature of property decorator when called as an expression.',
+      "Type 'number' is not assignable to type 'Nullable<string>'.",
+    ]);
   });
 });
