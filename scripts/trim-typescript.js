@@ -13,6 +13,8 @@
  * picked up by the next build). `ns.member` of a namespace object reaches that member only,
  * and the message table (Diagnostics) keeps the messages kept code names. Each kept statement
  * is copied byte for byte, in order; only the export list and the message table are cut down.
+ * Every other export of the bundle stays available, read from the whole bundle on first use,
+ * so a dist/ rebuilt by tsc alone (with a use this cut was not made for) is slow, not broken.
  *
  * Before the file is written, this repository's TypeScript files, whole and cut short (syntax
  * errors of many kinds), are parsed with both and must give the same trees, positions and
@@ -209,7 +211,8 @@ function main() {
     }
   });
   for (const r of roots) reach(r);
-  reach('__export'); // the cut export list below calls it
+  reach('__export'); // the cut export list below calls them
+  reach('__defProp');
   while (queue.length > 0) {
     const i = queue.pop();
     if (i === exportsIndex) continue; // its getters name every export; only the roots are exported
@@ -255,6 +258,11 @@ function main() {
       parts.push(bundle.slice(s.getFullStart(), table.literal.getStart(sf)) + `{${props.join(',')}\n}` + bundle.slice(table.literal.end, s.end));
     } else if (i === exportsIndex) {
       parts.push(`\n__export(typescript_exports, {\n${roots.map((r) => `  ${r}: () => ${r}`).join(',\n')}\n});`);
+      // Every other export, from the whole bundle on first use: a dist/ rebuilt by tsc alone may
+      // use a name this cut was not made for, which then works (slowly) instead of failing.
+      const others = Object.keys(ts).filter((name) => !roots.includes(name) && /^[A-Za-z_$][\w$]*$/.test(name));
+      parts.push(`\nvar wholeTypeScript;\nfor (const name of ${JSON.stringify(others.join(' '))}.split(" ")) {\n`
+        + '  __defProp(typescript_exports, name, { get: () => (wholeTypeScript ??= require("@ts-morph/common/dist/typescript.js"))[name], enumerable: true });\n}');
     } else {
       parts.push(bundle.slice(s.getFullStart(), s.end));
     }
@@ -271,7 +279,7 @@ function main() {
     } catch (error) {
       fail(`the cut bundle does not load (${error instanceof Error ? error.message : String(error)})`);
     }
-    const absent = roots.filter((r) => trimmed[r] === undefined);
+    const absent = Object.keys(ts).filter((r) => trimmed[r] === undefined && ts[r] !== undefined);
     if (absent.length > 0) fail(`the cut bundle lacks ${absent.join(', ')}`);
     const dump = (compiler, file, source) => {
       const options = { languageVersion: compiler.ScriptTarget.ES2022, jsDocParsingMode: compiler.JSDocParsingMode.ParseForTypeErrors };

@@ -4,15 +4,19 @@
  * compiler-only hints (renamedFrom, backfill), and the same whatever order arrays come in.
  */
 import { createHash } from 'node:crypto';
+import { sortedByName } from '../util/compare';
 import type {
   CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
-function byName<T extends { name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
+// Code-point order by name (util/compare's sortedByName: the same comparator, and no sort at
+// all for a list that is already in order, as most are).
+const byName = sortedByName;
+
+/** An object being built, before it is hashed. */
+type JsonObject = { [k: string]: Json };
 
 function sortedStrings(items: readonly string[]): string[] {
   return [...items].sort();
@@ -27,37 +31,38 @@ function keyColumns(cols: readonly IndexColumn[]): Json {
 }
 
 function column(c: Column): Json {
-  return {
+  // Optional keys are set after the literal, in this order (the JSON text is what is hashed).
+  const out: JsonObject = {
     name: c.name, type: [c.type.name, c.type.length ?? null, c.type.precision ?? null, c.type.scale ?? null],
     nullable: c.nullable, identity: c.identity === null ? null : [c.identity.seed, c.identity.increment],
     collation: c.collation, computed: c.computed === null ? null : [expr(c.computed.expression), c.computed.persisted],
-    // Only when declared with an alias type, so fingerprints of databases without one are as before.
-    ...(c.type.alias !== undefined ? { alias: [c.type.alias.schema, c.type.alias.name] } : {}),
-    // Only when present, so catalogs without descriptions keep the fingerprints they had.
-    ...(c.description !== undefined ? { description: c.description } : {}),
-    // Storage options only when set, so fingerprints of databases without them are as before.
-    ...(c.sparse === true ? { sparse: true } : {}),
   };
+  // Only when declared with an alias type, so fingerprints of databases without one are as before.
+  if (c.type.alias !== undefined) out.alias = [c.type.alias.schema, c.type.alias.name];
+  // Only when present, so catalogs without descriptions keep the fingerprints they had.
+  if (c.description !== undefined) out.description = c.description;
+  // Storage options only when set, so fingerprints of databases without them are as before.
+  if (c.sparse === true) out.sparse = true;
+  return out;
 }
 
-/** IGNORE_DUP_KEY, columnstore and compression of an index or key, only when set. */
-function storage(o: Index | KeyConstraint): { [k: string]: Json } {
-  return {
-    ...('columnstore' in o && o.columnstore === true ? { columnstore: true } : {}),
-    ...(o.ignoreDupKey === true ? { ignoreDupKey: true } : {}),
-    ...(o.dataCompression !== undefined ? { dataCompression: o.dataCompression } : {}),
-  };
+/** Adds IGNORE_DUP_KEY, columnstore and compression of an index or key to `out`, only when set. */
+function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
+  if ('columnstore' in o && o.columnstore === true) out.columnstore = true;
+  if (o.ignoreDupKey === true) out.ignoreDupKey = true;
+  if (o.dataCompression !== undefined) out.dataCompression = o.dataCompression;
+  return out;
 }
 
 function key(k: KeyConstraint): Json {
-  return { name: k.name, columns: keyColumns(k.columns), clustered: k.clustered, ...storage(k) };
+  return withStorage({ name: k.name, columns: keyColumns(k.columns), clustered: k.clustered }, k);
 }
 
 function index(i: Index): Json {
-  return {
+  return withStorage({
     name: i.name, columns: keyColumns(i.columns), include: sortedStrings(i.include),
-    unique: i.unique, clustered: i.clustered, filter: expr(i.filter), ...storage(i),
-  };
+    unique: i.unique, clustered: i.clustered, filter: expr(i.filter),
+  }, i);
 }
 
 function check(c: CheckConstraint): Json {
@@ -76,7 +81,7 @@ function foreignKey(f: ForeignKey): Json {
 }
 
 function table(t: Table): Json {
-  return {
+  const out: JsonObject = {
     schema: t.schema, name: t.name,
     columns: byName(t.columns).map(column),
     primaryKey: t.primaryKey === null ? null : key(t.primaryKey),
@@ -85,9 +90,10 @@ function table(t: Table): Json {
     checks: byName(t.checks).map(check),
     defaults: byName(t.defaults).map(defaultConstraint),
     foreignKeys: byName(t.foreignKeys).map(foreignKey),
-    ...(t.description !== undefined ? { description: t.description } : {}),
-    ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
   };
+  if (t.description !== undefined) out.description = t.description;
+  if (t.dataCompression !== undefined) out.dataCompression = t.dataCompression;
+  return out;
 }
 
 function modules(db: Database): Json {
