@@ -6,7 +6,6 @@
  * the parsed syntax, source-graph.ts). When the binary is missing (an unsupported platform, an install without
  * optional dependencies) or does not answer as expected, the caller checks in-process instead.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -48,9 +47,8 @@ export function nativeCompilerPath(): string | null {
   return cachedExe;
 }
 
-// Where there is no POSIX shell (Windows): tsc runs in a worker thread, whose spawnSync blocks
-// only the worker, so the main thread goes on with extraction and collects the result
-// synchronously (compileSchema is synchronous).
+// Runs in a worker thread: spawnSync blocks only the worker, so the main thread goes on with
+// extraction and collects the result synchronously (compileSchema is synchronous).
 const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
 const { spawnSync } = require('child_process');
@@ -62,14 +60,6 @@ Atomics.notify(flag, 0);
 `;
 
 /**
- * With a POSIX shell, tsc runs in the background without a worker thread (starting one costs the
- * process about 0.05-0.1 s of CPU and 10 MiB): the shell writes tsc's output to files and, once
- * tsc has exited, its exit status to `status` (renamed into place, so it is never seen half
- * written). `$0` is tsc and `$@` its arguments, so nothing is quoted into the script.
- */
-const SHELL_SCRIPT = '"$0" "$@" >stdout.txt 2>stderr.txt; echo $? >status.tmp && mv status.tmp status';
-
-/**
  * One checker on one thread. By default tsc parses on every core and checks with several
  * checkers, each building its own copy of the types the schema API instantiates: at 1,000
  * tables that is about 10% more of tsc's CPU and 15% more of its memory than one checker, while
@@ -77,7 +67,7 @@ const SHELL_SCRIPT = '"$0" "$@" >stdout.txt 2>stderr.txt; echo $? >status.tmp &&
  */
 const THREADING = ['--singleThreaded'];
 
-interface TscOutput {
+interface WorkerResult {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -97,13 +87,29 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string)
     const tsconfig = path.join(dir, 'tsconfig.json');
     const settings = schemaCompilerSettings(apiEntry);
     fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...settings, noEmit: true }, files: files.map((f) => path.resolve(f)) }, null, 2));
-    const args = ['--noEmit', '--pretty', 'false', ...THREADING, '-p', tsconfig];
-    const collect = runInShell(exe, args, dir) ?? runInWorker(exe, args, dir);
+    const flag = new SharedArrayBuffer(4);
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { exe, args: ['--noEmit', '--pretty', 'false', ...THREADING, '-p', tsconfig], cwd: dir, port: port2, flag },
+      transferList: [port2],
+    });
+    worker.unref();
     return {
       wait() {
         try {
-          const result = collect();
-          return result === null ? null : interpret(result, dir);
+          const state = new Int32Array(flag);
+          Atomics.wait(state, 0, 0);
+          // The message is queued before the flag is set; poll briefly in case it is still in flight.
+          let message = receiveMessageOnPort(port1);
+          for (let i = 0; message === undefined && i < 100; i++) {
+            Atomics.wait(state, 0, 1, 10);
+            message = receiveMessageOnPort(port1);
+          }
+          port1.close();
+          void worker.terminate();
+          if (message === undefined) return null;
+          return interpret(message.message as WorkerResult, dir);
         } finally {
           cleanup();
         }
@@ -115,58 +121,10 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string)
   }
 }
 
-/** Starts tsc under /bin/sh; a function that waits for its result, or null without a shell. */
-function runInShell(exe: string, args: readonly string[], dir: string): (() => TscOutput | null) | null {
-  if (process.platform === 'win32' || !fs.existsSync('/bin/sh')) return null;
-  const child = spawn('/bin/sh', ['-c', SHELL_SCRIPT, exe, ...args], { cwd: dir, stdio: 'ignore' });
-  // A shell that could not start reports it later, as an event; its missing pid says so now.
-  child.on('error', () => undefined);
-  if (child.pid === undefined) return null;
-  child.unref();
-  const status = path.join(dir, 'status');
-  return () => {
-    // Polled only once extraction is done, when tsc has usually finished or nearly.
-    const sleep = new Int32Array(new SharedArrayBuffer(4));
-    while (!fs.existsSync(status)) Atomics.wait(sleep, 0, 0, 5);
-    const code = Number(fs.readFileSync(status, 'utf8').trim());
-    return {
-      status: Number.isInteger(code) ? code : null,
-      stdout: fs.readFileSync(path.join(dir, 'stdout.txt'), 'utf8'),
-      stderr: fs.readFileSync(path.join(dir, 'stderr.txt'), 'utf8'),
-      error: null,
-    };
-  };
-}
-
-/** Starts tsc from a worker thread; a function that waits for its result (null when none came). */
-function runInWorker(exe: string, args: readonly string[], dir: string): () => TscOutput | null {
-  const flag = new SharedArrayBuffer(4);
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { exe, args, cwd: dir, port: port2, flag },
-    transferList: [port2],
-  });
-  worker.unref();
-  return () => {
-    const state = new Int32Array(flag);
-    Atomics.wait(state, 0, 0);
-    // The message is queued before the flag is set; poll briefly in case it is still in flight.
-    let message = receiveMessageOnPort(port1);
-    for (let i = 0; message === undefined && i < 100; i++) {
-      Atomics.wait(state, 0, 1, 10);
-      message = receiveMessageOnPort(port1);
-    }
-    port1.close();
-    void worker.terminate();
-    return message === undefined ? null : (message.message as TscOutput);
-  };
-}
-
 const HEADER = /^(.+)\((\d+),(\d+)\): error TS(\d+): (.*)$/;
 
 /** Turns tsc's `--pretty false` output into diagnostics; null when it is not a normal check's output. */
-function interpret(result: TscOutput, cwd: string): NativeDiagnostic[] | null {
+function interpret(result: WorkerResult, cwd: string): NativeDiagnostic[] | null {
   // 0: no errors; 1 and 2: errors reported. Anything else (a crash, a signal) is not a verdict.
   if (result.error !== null || result.status === null || result.status > 2) return null;
   const diagnostics: { file: string; line: number; column: number; code: number; lines: string[] }[] = [];
