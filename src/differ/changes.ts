@@ -299,3 +299,15 @@ export function runsAfterCommit(change: Change): change is CreateIndex & { reado
 
 /** Exhaustiveness guard for switches over a discriminated union (kept here for the differ's importers). */
 export { assertNever } from '../util/assert-never';
+
+/** The table a change touches, under the name the step uses. */
+export function tableOf(change: Change): TableRef | null {
+  switch (change.kind) {
+    case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
+    case 'renameTable': return { schema: change.schema, name: change.to };
+    case 'dropModule': case 'createModule': return null;
+    default: return change.table;
+  }
+}

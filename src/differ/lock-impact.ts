@@ -4,7 +4,8 @@
  * and column rewrites are made online where the server's edition and version allow it, and a
  * backfill over a large table becomes a batched loop. Pure: a plan in, a plan out.
  */
-import type { Change, ChangeKind, OnlineBuild, Plan, PlanStep, StepImpact, TableRef } from './changes';
+import type { Change, ChangeKind, OnlineBuild, Plan, PlanStep, StepImpact } from './changes';
+import { tableOf } from './changes';
 import { nameKeyFor, tableKey, type NameKey } from '../sqlserver/names';
 import type { Column, Database, ServerFacts } from '../model';
 import {
@@ -204,18 +205,6 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
 };
-
-/** The table a change touches, under the name the step uses. */
-function tableOf(change: Change): TableRef | null {
-  switch (change.kind) {
-    case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
-    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
-    case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
-    case 'renameTable': return { schema: change.schema, name: change.to };
-    case 'dropModule': case 'createModule': return null;
-    default: return change.table;
-  }
-}
 
 /** Rows and MB per table key, following renames made earlier in the plan. */
 function tableFacts(plan: Plan, current: Database, key: NameKey): Map<string, TableFacts> {

@@ -5,7 +5,7 @@
  * one all-or-nothing transaction. Pure: a plan in, a decision out.
  */
 import type { Change, CreateIndex, Plan, PlanStep, TableRef } from './changes';
-import { runsAfterCommit } from './changes';
+import { runsAfterCommit, tableOf } from './changes';
 import type { Column, Database, ResumableIndexBuild } from '../model';
 import { nameKeyFor, tableKey, type NameKey } from '../sqlserver/names';
 import { resumableIndexProblem, resumableServerProblem } from '../sqlserver/resumable';
@@ -36,13 +36,11 @@ export type ResumableDecision =
  */
 const INDEPENDENT: ReadonlySet<Change['kind']> = new Set(['addForeignKey', 'addCheck', 'addDefault', 'setDescription', 'createIndex']);
 
-/** The tables a change touches, under the names the step uses. */
+/** The tables a change touches, under the names the step uses (a renamed table under both). */
 function touchedTables(change: Change): TableRef[] {
   if (change.kind === 'renameTable') return [{ schema: change.schema, name: change.from }, { schema: change.schema, name: change.to }];
-  if ('table' in change && typeof change.table === 'object' && change.table !== null && 'schema' in change.table) {
-    return [{ schema: change.table.schema, name: change.table.name }];
-  }
-  return [];
+  const table = tableOf(change);
+  return table === null ? [] : [table];
 }
 
 /** Why a later step needs the index in place before it runs, or null. */
