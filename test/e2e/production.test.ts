@@ -5,11 +5,11 @@
  * over a "large" table runs in batches, converges, and rolls back whole when a later step fails.
  * Editions and fault injection exist only on the stand-in, so this suite runs there only.
  */
-import { createEngine, type StandinEngine } from '../standin/engine';
-import { startStandin, type RunningStandin } from '../standin/server';
-import { expectExit, shown, tempProject, type TempProject } from './support/project';
+import type { StandinEngine } from '../standin/engine';
+import { liveSuite } from './support/live-suite';
+import { expectExit, shown, type TempProject } from './support/project';
 import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
-import { STANDIN_PASSWORD } from './real-server';
+import { standinTarget } from './real-server';
 
 const FAST = '--no-type-check';
 // The stand-in's tables are small: call 20 rows large so the large-table rules apply.
@@ -41,7 +41,6 @@ interface PlanDoc {
 
 describe('production-safe DDL on the stand-in', () => {
   let engine: StandinEngine;
-  let server: RunningStandin;
   let url: string;
   let project: TempProject;
   const db = (): string[] => ['--database', url];
@@ -51,35 +50,29 @@ describe('production-safe DDL on the stand-in', () => {
     expectExit(r, 0);
     return JSON.parse(r.stdout) as PlanDoc;
   };
-  const expectConverged = async (): Promise<void> => {
-    const r = await project.run(['plan', ...db(), FAST, '--detailed-exitcode']);
-    expect(r.code).toBe(0);
-  };
+  const expectConverged = (): Promise<void> => suite.planIsEmpty();
   const orderRows = async (n: number): Promise<void> => {
     const values = Array.from({ length: n }, (_v, i) => `('customer ${i}')`).join(', ');
     await execAll(url, [`INSERT INTO [dbo].[orders] ([customer]) VALUES ${values};`]);
   };
 
-  beforeAll(async () => {
-    engine = createEngine({ password: STANDIN_PASSWORD, databases: ['app'] });
-    server = await startStandin({ engine });
-    url = `mssql://sa:${encodeURIComponent(STANDIN_PASSWORD)}@127.0.0.1:${server.port}/app?encrypt=false`;
-    project = tempProject(false);
-  }, 120_000);
-
-  afterAll(async () => {
-    project.remove();
-    await server.close();
+  const suite = liveSuite(standinTarget, {
+    example: false,
+    dropTables: ['dbo.orders'],
+    dropHistory: true,
+    beforeEach: async (s) => {
+      const standin = s.target.standin;
+      if (standin === null) throw new Error('this suite runs on the stand-in only');
+      engine = standin.engine;
+      url = s.target.url;
+      project = s.project;
+      engine.setFaults({});
+      engine.setEdition('developer');
+      engine.setViewDatabaseState(true);
+    },
   });
 
   beforeEach(async () => {
-    engine.setFaults({});
-    engine.setEdition('developer');
-    engine.setViewDatabaseState(true);
-    await execAll(url, [
-      "IF OBJECT_ID(N'[dbo].[orders]', N'U') IS NOT NULL DROP TABLE [dbo].[orders];",
-      "IF OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NOT NULL DROP TABLE [schemac].[applied_plans];",
-    ]);
     project.write('orders.schema.ts', ORDERS);
     expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
     await orderRows(30);

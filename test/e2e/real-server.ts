@@ -5,7 +5,7 @@
  * after; fault injection exists only on the stand-in, so fault tests skip there.
  */
 import { randomBytes } from 'crypto';
-import { createEngine, type EngineFaults, type StatementRecord } from '../standin/engine';
+import { createEngine, type EngineFaults, type StandinEngine, type StatementRecord } from '../standin/engine';
 import { startStandin, type RunningStandin } from '../standin/server';
 import { execAll } from './support/sqlcmd';
 
@@ -60,6 +60,8 @@ export interface LiveTarget {
   readonly password: string;
   readonly standin: {
     readonly server: RunningStandin;
+    /** The engine itself, for the stand-in-only switches (edition, version, faults a suite sets directly). */
+    readonly engine: StandinEngine;
     /** The engine's SQL-level faults (fail or delay a statement; see test/standin/engine/faults.ts). */
     setSqlFaults(faults: EngineFaults): void;
     /** Starts recording each statement with its session's SET options and @@TRANCOUNT (test/standin/engine/statement-log.ts). */
@@ -78,7 +80,7 @@ export const standinTarget: TargetSpec = {
     return {
       url: `mssql://sa:${encodeURIComponent(STANDIN_PASSWORD)}@127.0.0.1:${server.port}/app?encrypt=false`,
       password: STANDIN_PASSWORD,
-      standin: { server, setSqlFaults: (faults) => engine.setFaults(faults), recordStatements: () => engine.recordStatements() },
+      standin: { server, engine, setSqlFaults: (faults) => engine.setFaults(faults), recordStatements: () => engine.recordStatements() },
       stop: () => server.close(),
     };
   },

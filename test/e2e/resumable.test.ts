@@ -7,11 +7,11 @@
  * emit-sql --resumable script runs batch by batch and converges. Editions and faults exist only
  * on the stand-in, so this suite runs there only.
  */
-import { createEngine, type StandinEngine } from '../standin/engine';
-import { startStandin, type RunningStandin } from '../standin/server';
-import { expectExit, shown, tempProject, type TempProject } from './support/project';
+import type { StandinEngine } from '../standin/engine';
+import { liveSuite } from './support/live-suite';
+import { expectExit, shown, type TempProject } from './support/project';
 import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
-import { STANDIN_PASSWORD } from './real-server';
+import { standinTarget } from './real-server';
 
 const FAST = '--no-type-check';
 
@@ -36,37 +36,30 @@ const BUILD = 'CREATE NONCLUSTERED INDEX [ix_orders_customer] ON [dbo].[orders] 
 
 describe('--resumable on the stand-in', () => {
   let engine: StandinEngine;
-  let server: RunningStandin;
   let url: string;
   let project: TempProject;
   const db = (): string[] => ['--database', url];
   const indexCount = async (): Promise<unknown> => (await queryRows(url, "SELECT COUNT(*) AS n FROM sys.indexes WHERE name = N'ix_orders_customer'"))[0]?.n;
   const noteColumn = async (): Promise<unknown> => (await queryRows(url, "SELECT COUNT(*) AS n FROM sys.columns WHERE object_id = OBJECT_ID(N'dbo.orders') AND name = N'note'"))[0]?.n;
-  const expectConverged = async (): Promise<void> => {
-    const r = await project.run(['plan', ...db(), FAST, '--detailed-exitcode']);
-    if (r.code !== 0) throw new Error(`the plan is not empty: ${shown(r)}`);
-  };
-
-  beforeAll(async () => {
-    engine = createEngine({ password: STANDIN_PASSWORD, databases: ['app'] });
-    server = await startStandin({ engine });
-    url = `mssql://sa:${encodeURIComponent(STANDIN_PASSWORD)}@127.0.0.1:${server.port}/app?encrypt=false`;
-    project = tempProject(false);
-  }, 120_000);
-
-  afterAll(async () => {
-    project.remove();
-    await server.close();
+  const expectConverged = (): Promise<void> => suite.planIsEmpty();
+  const suite = liveSuite(standinTarget, {
+    example: false,
+    dropTables: ['dbo.orders'],
+    dropHistory: true,
+    beforeEach: async (s) => {
+      const standin = s.target.standin;
+      if (standin === null) throw new Error('this suite runs on the stand-in only');
+      engine = standin.engine;
+      url = s.target.url;
+      project = s.project;
+      engine.setFaults({});
+      engine.setEdition('developer');
+      // A build a test left paused blocks DDL on its table (10637): end it before the table is dropped.
+      await execAll(url, ["IF EXISTS (SELECT 1 FROM sys.index_resumable_operations) ALTER INDEX [ix_orders_customer] ON [dbo].[orders] ABORT;"]);
+    },
   });
 
   beforeEach(async () => {
-    engine.setFaults({});
-    engine.setEdition('developer');
-    await execAll(url, [
-      "IF EXISTS (SELECT 1 FROM sys.index_resumable_operations) ALTER INDEX [ix_orders_customer] ON [dbo].[orders] ABORT;",
-      "IF OBJECT_ID(N'[dbo].[orders]', N'U') IS NOT NULL DROP TABLE [dbo].[orders];",
-      "IF OBJECT_ID(N'[schemac].[applied_plans]', N'U') IS NOT NULL DROP TABLE [schemac].[applied_plans];",
-    ]);
     project.write('orders.schema.ts', ORDERS);
     expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
     const values = Array.from({ length: 30 }, (_v, i) => `('customer ${i}')`).join(', ');
