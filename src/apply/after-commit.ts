@@ -7,7 +7,7 @@
 import type { Plan } from '../differ/changes';
 import { UPDATE_HISTORY_FINGERPRINT_SQL } from '../emitters/apply-sql';
 import type { Database } from '../model';
-import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber } from './errors';
+import { ApplyError, describeSqlError, isConnectionError, messageOf, sqlErrorNumber } from './errors';
 import { describeRemaining } from './describe-remaining';
 import type { ApplyProgress, ApplyStatement } from './progress';
 import type { SqlSession } from './session';
@@ -67,7 +67,7 @@ export async function runAfterCommit(session: SqlSession, work: AfterCommitWork,
         // Cancelling a resumable build pauses it rather than rolling it back.
         throw new ApplyError('interrupted', `interrupted during the resumable build (${stmt.description}): ${committed}; the build was cancelled, which pauses a resumable build. ${recovery(stmt)}.`, detail, { cause: err });
       }
-      const why = isConnectionError(err) ? `the connection was lost (${req.redact(err instanceof Error ? err.message : String(err))})` : req.redact(describeSqlError(err));
+      const why = isConnectionError(err) ? `the connection was lost (${req.redact(messageOf(err))})` : req.redact(describeSqlError(err));
       throw new ApplyError('resumable-incomplete',
         `${committed}, but the resumable build after COMMIT did not complete (${stmt.description}): ${why}\n${stmt.sql}\n${recovery(stmt)}.`
         + (i + 1 < work.statements.length ? ` The ${work.statements.length - i - 1} later build(s) did not run.` : ''),
@@ -90,7 +90,7 @@ export async function runAfterCommit(session: SqlSession, work: AfterCommitWork,
     });
   } catch (err) {
     if (err instanceof ApplyError) throw err;
-    throw new ApplyError('resumable-incomplete', `${committed} and the resumable builds completed, but the final check failed: ${req.redact(err instanceof Error ? err.message : String(err))}; plan again to see where the database stands`, { committed: true }, { cause: err });
+    throw new ApplyError('resumable-incomplete', `${committed} and the resumable builds completed, but the final check failed: ${req.redact(messageOf(err))}; plan again to see where the database stands`, { committed: true }, { cause: err });
   }
   return fingerprint;
 }

@@ -68,7 +68,8 @@ function ownNumber(err: unknown): number | undefined {
   return candidates.find((n): n is number => typeof n === 'number');
 }
 
-function messageOf(err: unknown): string {
+/** An error's message, or the thrown value as text. */
+export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String((err as { message?: unknown })?.message ?? err);
 }
 

@@ -8,7 +8,7 @@ import {
 } from '../emitters/apply-sql';
 import { runAfterCommit, type AfterCommitWork } from './after-commit';
 import type { Database } from '../model';
-import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber } from './errors';
+import { ApplyError, describeSqlError, isConnectionError, messageOf, sqlErrorNumber } from './errors';
 import { commitOrCheck } from './commit-check';
 import type { SqlSession } from './session';
 
@@ -170,10 +170,6 @@ function translate(err: unknown, req: ApplyRequest): unknown {
     return new ApplyError('connection-lost', `the connection to the server was lost (${req.redact(messageOf(err))}); the server rolls back an open transaction, so nothing was changed`, {}, { cause: err });
   }
   return err;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Distinct plan steps among statements. */
