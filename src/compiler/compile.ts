@@ -20,11 +20,12 @@ import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } fr
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { checkSequenceReferences } from './sequence-references';
 import { collectSequences, type SequenceResolver } from './sequences';
-import { nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
+import { chunksOf, nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
 import { apiEntry, findSchemaFiles } from './schema-files';
-import { buildSourceGraph, syntaxErrorsOf, type SourceGraph } from './source-graph';
+import { buildSourceGraph, declaresBeyondItself, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { displayPath, refAt, refOf } from './source-ref';
+import { checkOrder } from './check-order';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
@@ -91,15 +92,37 @@ export interface TypeCheckCache {
  * versions of both TypeScripts (a native check and an in-process one must agree on "clean").
  */
 function typeCheckKey(graph: SourceGraph): string {
-  const hash = createHash('sha256').update(`typescript ${ts.version}\nnative ${nativeCompilerPath() ?? 'none'}\n`);
+  return hashOfCheckInputs('program', [...graph.byPath.values()].map((sf): [string, string] => [sf.fileName, sf.text]));
+}
+
+/**
+ * The same hash over the schema files alone, known before anything is parsed. It only decides
+ * whether the native check starts before parsing: when an earlier clean run remembered it, the
+ * full key (typeCheckKey, which covers imported files too) will most likely match, so the check
+ * is not started speculatively. Whether the check runs is always decided by the full key.
+ */
+function schemaFilesKey(texts: ReadonlyMap<string, string>): string {
+  return hashOfCheckInputs('schema files', [...texts]);
+}
+
+function hashOfCheckInputs(label: string, sources: [string, string][]): string {
+  const hash = createHash('sha256').update(`${label}\ntypescript ${ts.version}\nnative ${nativeCompilerPath() ?? 'none'}\n`);
   const apiDir = path.dirname(apiEntry());
   const api = fs.readdirSync(apiDir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(apiDir, f));
-  const files: [string, string][] = [
-    ...[...graph.byPath.values()].map((sf): [string, string] => [sf.fileName, sf.text]),
-    ...api.map((f): [string, string] => [f, fs.readFileSync(f, 'utf8')]),
-  ];
+  const files: [string, string][] = [...sources, ...api.map((f): [string, string] => [f, fs.readFileSync(f, 'utf8')])];
   for (const [name, text] of files.sort((a, b) => cmp(a[0], b[0]))) hash.update(`${name}\n${text.length}\n`).update(text);
   return hash.digest('hex');
+}
+
+/** The text of each schema file, or none when one cannot be read (parsing will say why). */
+function readTexts(paths: readonly string[]): Map<string, string> | undefined {
+  const texts = new Map<string, string>();
+  try {
+    for (const p of paths) texts.set(p, fs.readFileSync(p, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return texts;
 }
 
 /** Compiles every *.schema.ts under `dir`. */
@@ -118,10 +141,19 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     return { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
   }
   const namer = new Namer(validTemplates(options.naming ?? {}, bag));
-  const graph = buildSourceGraph(paths, path.dirname(apiEntry()));
+  const cache = options.typeCheck !== false ? options.typeCheckCache : undefined;
+  const nativeWanted = options.typeCheck !== false && options.typeChecker !== 'in-process';
+  // The native check starts before parsing, so that it runs beside all of this process's work
+  // (parsing is a good part of it), unless an earlier run found these very files clean.
+  const texts = options.typeCheck !== false ? readTexts(paths) : undefined;
+  const earlyKey = cache !== undefined && texts !== undefined ? schemaFilesKey(texts) : null;
+  // A large schema is checked in chunks, its files in an order that keeps what imports what together.
+  const checkFiles = texts !== undefined && chunksOf(paths).length > 1 ? checkOrder(texts) : paths;
+  let native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey)) ? startNativeTypeCheck(checkFiles, apiEntry()) : null;
+  const graph = buildSourceGraph(paths, path.dirname(apiEntry()), texts);
   const { files, userFiles } = graph;
-  const cacheKey = options.typeCheck !== false && options.typeCheckCache ? typeCheckKey(graph) : null;
-  const typeCheck = options.typeCheck !== false && !(cacheKey !== null && options.typeCheckCache?.has(cacheKey));
+  const cacheKey = cache !== undefined ? typeCheckKey(graph) : null;
+  const typeCheck = options.typeCheck !== false && !(cacheKey !== null && cache?.has(cacheKey));
   /** Reports TypeScript diagnostics of the user's files; returns how many. */
   const report = (diagnostics: readonly ts.Diagnostic[]): number => {
     for (const d of diagnostics) {
@@ -133,7 +165,17 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   let typeErrors = report(userFiles.flatMap((sf) => syntaxErrorsOf(sf)));
   // The native check runs in a child process while this one extracts; its verdict is read below.
   // tsc reports only syntax errors when there are any, so a file with one is checked in-process.
-  const native = typeCheck && typeErrors === 0 && options.typeChecker !== 'in-process' ? startNativeTypeCheck(paths, apiEntry()) : null;
+  // A large schema is checked in chunks (native-type-check.ts), and files whose declarations
+  // reach beyond their importers must be in each: the early start did not know them yet.
+  const shared = userFiles.filter(declaresBeyondItself).map((sf) => sf.fileName);
+  const restart = shared.length > 0 && chunksOf(paths).length > 1;
+  if (native !== null && (!typeCheck || typeErrors > 0 || restart)) {
+    native.discard();
+    native = null;
+  }
+  if (native === null && nativeWanted && typeCheck && typeErrors === 0) {
+    native = startNativeTypeCheck(checkFiles, apiEntry(), { shared });
+  }
   // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {
     const { loadProgram } = require('./program') as typeof import('./program');
@@ -207,7 +249,10 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
       }
     }
   }
-  if (typeCheck && cacheKey !== null && typeErrors === 0) options.typeCheckCache?.remember(cacheKey);
+  if (typeCheck && cacheKey !== null && typeErrors === 0) {
+    if (earlyKey !== null) cache?.remember(earlyKey);
+    cache?.remember(cacheKey);
+  }
 
   const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
     .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));

@@ -26,6 +26,8 @@ export interface NativeDiagnostic {
 export interface NativeTypeCheck {
   /** Waits for it; its diagnostics, or null when it failed to run (check in-process instead). */
   wait(): NativeDiagnostic[] | null;
+  /** Stops it (its verdict is not needed after all: a syntax error, a cached verdict). */
+  discard(): void;
 }
 
 let cachedExe: string | null | undefined;
@@ -47,17 +49,87 @@ export function nativeCompilerPath(): string | null {
   return cachedExe;
 }
 
-// Runs in a worker thread: spawnSync blocks only the worker, so the main thread goes on with
-// extraction and collects the result synchronously (compileSchema is synchronous).
+// Runs in a worker thread, whose own event loop spawns tsc over each chunk of the files and
+// collects the output, so the main thread goes on with extraction and collects the result
+// synchronously (compileSchema is synchronous). The shared state (Int32Array):
+//   [DONE]       turns 1 when the results are posted;
+//   [CANCELLED]  set to 1 by the main thread when it discards the check;
+//   [IDLE]       set to 1 by the main thread when it waits (it needs no core any more);
+//   [PIDS + i]   tsc's pid for chunk i while it runs, or -1 once the main thread claimed the slot
+//                to discard (then the worker kills what it spawned itself).
+// While the main thread works, `busy` checks run at once; when it waits, `idle` do.
 const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
-const { spawnSync } = require('child_process');
-const r = spawnSync(workerData.exe, workerData.args, { cwd: workerData.cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, windowsHide: true });
-workerData.port.postMessage({ status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error ? String(r.error) : null });
-const flag = new Int32Array(workerData.flag);
-Atomics.store(flag, 0, 1);
-Atomics.notify(flag, 0);
+const { spawn } = require('child_process');
+const { chunks, exe, cwd, port, busy, idle } = workerData;
+const DONE = 0, CANCELLED = 1, IDLE = 2, PIDS = 3;
+const state = new Int32Array(workerData.state);
+const results = new Array(chunks.length);
+let next = 0, running = 0, finished = 0;
+const finish = () => {
+  port.postMessage(results);
+  port.close();
+  Atomics.store(state, DONE, 1);
+  Atomics.notify(state, DONE);
+};
+const run = (i) => {
+  running += 1;
+  const settle = (result) => {
+    results[i] = result;
+    running -= 1;
+    finished += 1;
+    if (finished === chunks.length) finish();
+    else schedule();
+  };
+  try {
+    const child = spawn(exe, chunks[i], { cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    if (child.pid !== undefined && Atomics.compareExchange(state, PIDS + i, 0, child.pid) !== 0) child.kill('SIGKILL');
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => err.push(c));
+    let failure = null;
+    child.on('error', (e) => { failure = String(e); });
+    child.on('close', (status) => settle({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), error: failure }));
+  } catch (e) {
+    settle({ status: null, stdout: '', stderr: '', error: String(e) });
+  }
+};
+const schedule = () => {
+  if (Atomics.load(state, CANCELLED) === 1) {
+    if (running === 0) port.close();
+    return;
+  }
+  const limit = Atomics.load(state, IDLE) === 1 ? idle : busy;
+  while (next < chunks.length && running < limit) run(next++);
+};
+port.on('message', schedule);
+schedule();
 `;
+
+/**
+ * At most this many schema files per tsc. Its memory grows with the files it checks (5,000
+ * tables took 1.2 GB in one program, 130 MB per chunk of 455), while each further program costs
+ * about 0.2 s of CPU (library files, the API's types, the files a chunk imports from others):
+ * 11 chunks of 455 cost 18% more CPU than one program. So schemas of up to this many files are
+ * checked whole, and larger ones in chunks of at most this many (about 250 MB each).
+ */
+const CHUNK_FILES = 1250;
+
+/** How many checks run at once: beside extraction, one core is left to it; after, all may be used (up to 4, for memory's sake). */
+function concurrency(): { busy: number; idle: number } {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return { busy: Math.max(1, Math.min(4, cores - 1)), idle: Math.max(1, Math.min(4, cores)) };
+}
+
+/** `files` in consecutive runs of nearly equal length, at most `size` each (checkOrder puts what imports what together). */
+export function chunksOf<T>(files: readonly T[], size = CHUNK_FILES): T[][] {
+  const count = Math.max(1, Math.ceil(files.length / size));
+  const per = Math.ceil(files.length / count);
+  const chunks: T[][] = [];
+  for (let i = 0; i < files.length; i += per) chunks.push(files.slice(i, i + per));
+  return chunks;
+}
 
 /**
  * One checker on one thread. By default tsc parses on every core and checks with several
@@ -74,51 +146,115 @@ interface WorkerResult {
   readonly error: string | null;
 }
 
+/** How a native check splits its files. */
+export interface NativeCheckOptions {
+  /** Files in every chunk (declaresBeyondItself). */
+  readonly shared?: readonly string[];
+  /** Files per chunk; CHUNK_FILES by default. */
+  readonly chunkFiles?: number;
+}
+
 /**
  * Starts `tsc --noEmit` over `files` with the compiler's settings, `schemac` resolved to
- * `apiEntry` (declarations when the compiler runs from dist/). Null when the binary is missing.
+ * `apiEntry` (declarations when the compiler runs from dist/). Large schemas are checked in
+ * chunks, each a program of its files and what they import; `shared` files (those whose
+ * declarations reach other files without an import: scripts, global augmentations) go in every
+ * chunk. Null when the binary is missing.
  */
-export function startNativeTypeCheck(files: readonly string[], apiEntry: string): NativeTypeCheck | null {
+export function startNativeTypeCheck(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): NativeTypeCheck | null {
   const exe = nativeCompilerPath();
   if (exe === null) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-tsc-'));
   const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    const tsconfig = path.join(dir, 'tsconfig.json');
     const settings = schemaCompilerSettings(apiEntry);
-    fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...settings, noEmit: true }, files: files.map((f) => path.resolve(f)) }, null, 2));
-    const flag = new SharedArrayBuffer(4);
+    const sharedPaths = (options.shared ?? []).map((f) => path.resolve(f));
+    const chunks = chunksOf(files.map((f) => path.resolve(f)), options.chunkFiles).map((chunk, i) => {
+      const tsconfig = path.join(dir, `tsconfig.${i}.json`);
+      const roots = [...new Set([...chunk, ...sharedPaths])];
+      fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...settings, noEmit: true }, files: roots }, null, 2));
+      return ['--noEmit', '--pretty', 'false', ...THREADING, '-p', tsconfig];
+    });
+    const DONE = 0, CANCELLED = 1, IDLE = 2, PIDS = 3;
+    const stateBuffer = new SharedArrayBuffer(4 * (PIDS + chunks.length));
+    const state = new Int32Array(stateBuffer);
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { exe, args: ['--noEmit', '--pretty', 'false', ...THREADING, '-p', tsconfig], cwd: dir, port: port2, flag },
+      workerData: { chunks, exe, cwd: dir, port: port2, state: stateBuffer, ...concurrency() },
       transferList: [port2],
     });
     worker.unref();
+    let ended = false;
+    const end = (terminate: boolean): void => {
+      ended = true;
+      port1.close();
+      // A discarded check's worker is left to end by itself, after the tscs it spawned have been
+      // killed (terminating it between a spawn and recording the pid would orphan that tsc).
+      if (terminate) void worker.terminate();
+      cleanup();
+    };
     return {
       wait() {
+        if (ended) return null;
         try {
-          const state = new Int32Array(flag);
-          Atomics.wait(state, 0, 0);
+          // This thread needs no core while it waits: the remaining chunks may run at once.
+          Atomics.store(state, IDLE, 1);
+          port1.postMessage('idle');
+          Atomics.wait(state, DONE, 0);
           // The message is queued before the flag is set; poll briefly in case it is still in flight.
           let message = receiveMessageOnPort(port1);
           for (let i = 0; message === undefined && i < 100; i++) {
-            Atomics.wait(state, 0, 1, 10);
+            Atomics.wait(state, DONE, 1, 10);
             message = receiveMessageOnPort(port1);
           }
-          port1.close();
-          void worker.terminate();
           if (message === undefined) return null;
-          return interpret(message.message as WorkerResult, dir);
+          return combine(message.message as WorkerResult[], dir);
         } finally {
-          cleanup();
+          end(true);
         }
+      },
+      discard() {
+        if (ended) return;
+        Atomics.store(state, CANCELLED, 1);
+        for (let i = 0; i < chunks.length; i++) {
+          const pid = Atomics.exchange(state, PIDS + i, -1);
+          // SIGKILL: tsc 7 goes on to the end of its check on SIGTERM.
+          if (pid > 0) {
+            try {
+              process.kill(pid, 'SIGKILL');
+            } catch {
+              // Already ended.
+            }
+          }
+        }
+        end(false);
       },
     };
   } catch {
     cleanup();
     return null;
   }
+}
+
+/**
+ * The diagnostics of every chunk, each once: a file imported by several chunks is checked in
+ * each, alike (tsc itself drops identical diagnostics). Null when any chunk gave no verdict.
+ */
+function combine(results: readonly WorkerResult[], cwd: string): NativeDiagnostic[] | null {
+  const seen = new Set<string>();
+  const all: NativeDiagnostic[] = [];
+  for (const result of results) {
+    const diagnostics = interpret(result, cwd);
+    if (diagnostics === null) return null;
+    for (const d of diagnostics) {
+      const key = `${d.file}\0${d.line}\0${d.column}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      all.push(d);
+    }
+  }
+  return all;
 }
 
 const HEADER = /^(.+)\((\d+),(\d+)\): error TS(\d+): (.*)$/;

@@ -103,9 +103,10 @@ function setParents(root: ts.Node): void {
 
 /**
  * Parses the schema files and, transitively, the user's files they import by path. Files under
- * node_modules and the schemac API (`apiDir`) are not the user's and are not parsed.
+ * node_modules and the schemac API (`apiDir`) are not the user's and are not parsed. `preread`
+ * holds texts the caller has already read (by absolute path).
  */
-export function buildSourceGraph(schemaPaths: readonly string[], apiDir: string): SourceGraph {
+export function buildSourceGraph(schemaPaths: readonly string[], apiDir: string, preread?: ReadonlyMap<string, string>): SourceGraph {
   const byPath = new Map<string, ts.SourceFile>();
   const resolved = new Map<string, string | undefined>();
   const skip = (p: string): boolean => p.split(path.sep).includes('node_modules') || p.startsWith(apiDir + path.sep);
@@ -124,7 +125,7 @@ export function buildSourceGraph(schemaPaths: readonly string[], apiDir: string)
     if (byPath.has(file) || skip(file)) continue;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = preread?.get(file) ?? fs.readFileSync(file, 'utf8');
     } catch {
       continue; // A missing import: the type check reports it (TS2307).
     }
@@ -158,3 +159,14 @@ export function syntaxErrorsOf(sf: ts.SourceFile): readonly ts.DiagnosticWithLoc
   // version is pinned by our dependency on ts-morph.
   return (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
+
+/**
+ * Whether a file's declarations reach files that do not import it: a script (no import or
+ * export, so everything it declares is global), or a module with `declare global` or
+ * `declare module '...'` (an augmentation). A check of part of the files must include these.
+ */
+export function declaresBeyondItself(sf: ts.SourceFile): boolean {
+  if (!ts.isExternalModule(sf)) return true;
+  return sf.statements.some((s) => ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || s.name.text === 'global'));
+}
+

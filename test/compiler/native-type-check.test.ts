@@ -132,6 +132,81 @@ describe('native and in-process type checks', () => {
     expect(native?.split('\n').length).toBe(chained('in-process')?.split('\n').length);
   });
 
+  it('give the same diagnostics, each once, when the files are checked in chunks', () => {
+    // A second schema file imports helpers.ts too, so two chunks check it: its error is reported once.
+    const chunkDir = folderWith({ ...TYPE_ERROR_FILES, 'more.schema.ts': "import { limit } from './helpers';\nexport const twice: string = limit;\n" });
+    try {
+      const files = fs.readdirSync(chunkDir).filter((f) => f.endsWith('.schema.ts')).map((f) => path.join(chunkDir, f));
+      const render = (ds: readonly { file: string; line: number; column: number; code: number; message: string }[] | null | undefined): string[] =>
+        (ds ?? []).map((d) => `TS${d.code} ${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`).sort();
+      const whole = render(startNativeTypeCheck(files, apiEntry())?.wait());
+      const chunked = render(startNativeTypeCheck(files, apiEntry(), { chunkFiles: 1 })?.wait());
+      expect(chunked).toEqual(whole);
+      expect(whole.filter((d) => d.startsWith('TS2322 helpers.ts:2:14'))).toHaveLength(1);
+      expect(whole.some((d) => d.startsWith('TS2322 more.schema.ts:2:14'))).toBe(true);
+    } finally {
+      fs.rmSync(chunkDir, { recursive: true, force: true });
+    }
+  });
+
+  it('put files whose declarations are global in every chunk', () => {
+    const globalDir = folderWith({
+      'globals.schema.ts': '// A script (no import or export): what it declares is global.\ndeclare const MAX_NAME: number;\n',
+      'uses.schema.ts': 'export const limit: number = MAX_NAME;\n',
+    });
+    try {
+      const files = ['globals.schema.ts', 'uses.schema.ts'].map((f) => path.join(globalDir, f));
+      // Without the script in the second chunk, its global is unknown there: the test can fail.
+      expect(startNativeTypeCheck(files, apiEntry(), { chunkFiles: 1 })?.wait()?.map((d) => d.code)).toEqual([2304]);
+      expect(startNativeTypeCheck(files, apiEntry(), { chunkFiles: 1, shared: [files[0]!] })?.wait()).toEqual([]);
+    } finally {
+      fs.rmSync(globalDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a discarded check gives no verdict', () => {
+    const files = Object.keys(TYPE_ERROR_FILES).filter((f) => f.endsWith('.schema.ts')).map((f) => path.join(dir, f));
+    const check = startNativeTypeCheck(files, apiEntry(), { chunkFiles: 1 });
+    expect(check).not.toBeNull();
+    check?.discard();
+    // Once discarded it has no verdict to give (the caller checks again if it needs one).
+    expect(check?.wait()).toBeNull();
+  });
+
+  // The running tsc processes this process started (Linux: read from /proc), zombies aside.
+  const runningTscChildren = (): number[] =>
+    fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((p) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+        const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
+        const [stateLetter, ppid] = (rest ?? '').split(' ');
+        return comm === 'tsc' && Number(ppid) === process.pid && stateLetter !== 'Z' ? [Number(p)] : [];
+      } catch {
+        return [];
+      }
+    });
+  const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+  (process.platform === 'linux' ? it : it.skip)('a discarded check kills its running tsc at once', () => {
+    // Enough files that tsc runs for about two seconds: discarded, it must be gone long before.
+    const table = (i: number): string => `import { Column, Index, Table } from 'schemac';\n@Table('t${i}')\n@Index('ix_t${i}', ['code', 'name'])\nexport class T${i} {\n`
+      + `  @Column.int({ identity: [1, 1], primaryKey: true }) id!: number;\n  @Column.varchar(50) code!: string;\n  @Column.nvarchar(200) name!: string;\n}\n`;
+    const many = folderWith(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`t${i}.schema.ts`, table(i)])));
+    try {
+      // One chunk of all of them (a discarded check starts no further chunks anyway).
+      const check = startNativeTypeCheck(fs.readdirSync(many).map((f) => path.join(many, f)), apiEntry(), { chunkFiles: 3000 });
+      let pids: number[] = [];
+      for (let i = 0; i < 200 && pids.length === 0; i++, sleep(10)) pids = runningTscChildren();
+      expect(pids).toHaveLength(1);
+      sleep(300); // past reading its configuration and files, into the check (about 2 s of work)
+      check?.discard();
+      for (let i = 0; i < 30 && runningTscChildren().length > 0; i++) sleep(10);
+      expect(runningTscChildren()).toEqual([]);
+    } finally {
+      fs.rmSync(many, { recursive: true, force: true });
+    }
+  });
+
   it('report nothing on clean schemas', () => {
     for (const dir of [path.join(fixtures, 'schemas', 'features'), path.join(repoRoot, 'schema')]) {
       expect(typeScriptErrors(compileSchema(dir, { typeChecker: 'native' }).diagnostics)).toEqual([]);
