@@ -66,6 +66,8 @@ export interface CompileOptions {
    * binary is not installed for this platform. Both report the same codes at the same positions.
    */
   readonly typeChecker?: 'native' | 'in-process';
+  /** Schema files per native check of a large schema (native-type-check.ts chooses by default). */
+  readonly typeCheckChunkFiles?: number;
   /**
    * Sequences the database has that the schema does not declare (schemac.config.json
    * "externalSequences": `schema.name`, or `name` in the default schema), so a sql`NEXT VALUE
@@ -148,8 +150,10 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const texts = options.typeCheck !== false ? readTexts(paths) : undefined;
   const earlyKey = cache !== undefined && texts !== undefined ? schemaFilesKey(texts) : null;
   // A large schema is checked in chunks, its files in an order that keeps what imports what together.
-  const checkFiles = texts !== undefined && chunksOf(paths).length > 1 ? checkOrder(texts) : paths;
-  let native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey)) ? startNativeTypeCheck(checkFiles, apiEntry()) : null;
+  const chunkFiles = options.typeCheckChunkFiles;
+  const chunked = chunksOf(paths, chunkFiles).length > 1;
+  const checkFiles = texts !== undefined && chunked ? checkOrder(texts) : paths;
+  let native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey)) ? startNativeTypeCheck(checkFiles, apiEntry(), { chunkFiles }) : null;
   const graph = buildSourceGraph(paths, path.dirname(apiEntry()), texts);
   const { files, userFiles } = graph;
   const cacheKey = cache !== undefined ? typeCheckKey(graph) : null;
@@ -168,13 +172,13 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   // A large schema is checked in chunks (native-type-check.ts), and files whose declarations
   // reach beyond their importers must be in each: the early start did not know them yet.
   const shared = userFiles.filter(declaresBeyondItself).map((sf) => sf.fileName);
-  const restart = shared.length > 0 && chunksOf(paths).length > 1;
+  const restart = shared.length > 0 && chunked;
   if (native !== null && (!typeCheck || typeErrors > 0 || restart)) {
     native.discard();
     native = null;
   }
   if (native === null && nativeWanted && typeCheck && typeErrors === 0) {
-    native = startNativeTypeCheck(checkFiles, apiEntry(), { shared });
+    native = startNativeTypeCheck(checkFiles, apiEntry(), { shared, chunkFiles });
   }
   // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {

@@ -164,6 +164,23 @@ describe('native and in-process type checks', () => {
     }
   });
 
+  it('report the same through compileSchema when the schema is checked in chunks', () => {
+    const whole = typeScriptErrors(compileSchema(dir, { typeChecker: 'native' }).diagnostics);
+    expect(typeScriptErrors(compileSchema(dir, { typeChecker: 'native', typeCheckChunkFiles: 1 }).diagnostics)).toEqual(whole);
+    // A script's globals reach the schema files of every chunk (the check restarts with it in each).
+    const globalDir = folderWith({
+      'globals.schema.ts': 'declare const MAX_NAME: number;\n',
+      'a.schema.ts': 'export const a: number = MAX_NAME;\n',
+      'b.schema.ts': 'export const b: number = MAX_NAME;\n',
+    });
+    try {
+      const clean = compileSchema(globalDir, { typeChecker: 'native', typeCheckChunkFiles: 1 }).diagnostics;
+      expect(typeScriptErrors(clean)).toEqual([]);
+    } finally {
+      fs.rmSync(globalDir, { recursive: true, force: true });
+    }
+  });
+
   it('a discarded check gives no verdict', () => {
     const files = Object.keys(TYPE_ERROR_FILES).filter((f) => f.endsWith('.schema.ts')).map((f) => path.join(dir, f));
     const check = startNativeTypeCheck(files, apiEntry(), { chunkFiles: 1 });
