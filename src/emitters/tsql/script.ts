@@ -100,8 +100,9 @@ class TextChunks {
       this.pending = [];
     }
   }
+  /** The whole text, ending in a newline, as one flat string (one copy; the writer encodes it as it is). */
   joined(): string {
-    return this.pending.length > 0 ? [...this.blocks, this.pending.join('\n')].join('\n') : this.blocks.join('\n');
+    return (this.pending.length > 0 ? [...this.blocks, this.pending.join('\n'), ''] : [...this.blocks, '']).join('\n');
   }
 }
 
@@ -171,13 +172,14 @@ function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOp
   ].filter((l): l is string => l !== null);
   const warnings: string[] = [];
   for (const s of steps) {
-    const what = describeWithTable(s.step.change);
+    // Described only when it warns: most steps have nothing to say here.
+    const what = () => describeWithTable(s.step.change);
     if (options.direction === 'up') {
-      for (const h of s.step.hazards) warnings.push(`  step ${s.stepIndex + 1} (${what}): ${h.code}: ${h.message}`);
+      for (const h of s.step.hazards) warnings.push(`  step ${s.stepIndex + 1} (${what()}): ${h.code}: ${h.message}`);
     } else if (s.change === null && s.step.undoneBy === undefined) {
-      warnings.push(`  step ${s.stepIndex + 1} (${what}) cannot be undone: ${irreversibleReason(s.step)}`);
+      warnings.push(`  step ${s.stepIndex + 1} (${what()}) cannot be undone: ${irreversibleReason(s.step)}`);
     } else {
-      for (const h of s.step.downHazards ?? []) warnings.push(`  undoing step ${s.stepIndex + 1} (${what}): ${h.code}: ${h.message}`);
+      for (const h of s.step.downHazards ?? []) warnings.push(`  undoing step ${s.stepIndex + 1} (${what()}): ${h.code}: ${h.message}`);
     }
   }
   if (warnings.length > 0) lines.push('', 'WARNINGS:', ...warnings);
@@ -228,7 +230,7 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   emit(['COMMIT TRANSACTION;'], null);
   for (const s of after) emitResumable(s, key, emit);
   emit(['SET NOEXEC OFF;'], null);
-  return { batches, text: `${chunks.joined()}\n` };
+  return { batches, text: chunks.joined() };
 }
 
 /**
