@@ -94,7 +94,7 @@ export async function apply(ctx: AppContext, input: ApplyInput, hooks: ApplyHook
   // Everything that needs no database first: a compile error should not take the lock.
   if (input.planFile !== undefined) refuseResumableSavedPlan(input.resumable, 'apply PLAN-FILE');
   const saved = input.planFile !== undefined ? readSavedPlan(path.resolve(ctx.cwd, input.planFile)) : null;
-  const desired = saved ? saved.desired : compileOrFail(ctx, project, input.typeCheck);
+  const desired = saved ? saved.desired : await compileOrFail(ctx, project, input.typeCheck);
   const production = productionOptions(input.production);
   const managed = managedSchemas(project.config, desired);
   const signal = hooks.signal ?? new AbortController().signal;

@@ -16,8 +16,8 @@ export interface CheckResult {
 }
 
 /** `check`: compiles and lints the schema, reporting every finding, infos included; errors fail. */
-export function check(ctx: AppContext, input: CheckInput): CheckResult {
+export async function check(ctx: AppContext, input: CheckInput): Promise<CheckResult> {
   const project = loadProject(ctx.cwd, input);
-  const database = compileOrFail(ctx, project, input.typeCheck, true);
+  const database = await compileOrFail(ctx, project, input.typeCheck, true);
   return { database, schemaShown: project.schemaShown };
 }

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { compileSchema } from '../compiler';
+import { compileSchemaAsync } from '../compiler';
 import { withoutIgnored } from '../config';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
 import { lint, withoutSuperseded, withoutSuppressed } from '../lint';
@@ -21,12 +21,12 @@ export interface CompiledSchema {
  * `typeCheck` false, TypeScript's own type errors are skipped (schemac's checks all still run):
  * the type check is most of the compile time on large schemas.
  */
-export function compileAndLint(project: Project, typeCheck = true): CompiledSchema {
+export async function compileAndLint(project: Project, typeCheck = true): Promise<CompiledSchema> {
   const dir = project.schemaDir;
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new AppError(`schema folder not found: ${project.schemaShown}`);
   }
-  const compiled = compileSchema(dir, {
+  const compiled = await compileSchemaAsync(dir, {
     typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
     typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
     ...(project.config.externalSequences !== undefined ? { externalSequences: project.config.externalSequences } : {}),
@@ -43,8 +43,8 @@ export function compileAndLint(project: Project, typeCheck = true): CompiledSche
  * report, and any error stops the command. Info-level findings are for `check` and `review`
  * (`showInfo`); a plan shows what could go wrong.
  */
-export function compileOrFail(ctx: AppContext, project: Project, typeCheck = true, showInfo = false): Database {
-  const { database, diagnostics } = compileAndLint(project, typeCheck);
+export async function compileOrFail(ctx: AppContext, project: Project, typeCheck = true, showInfo = false): Promise<Database> {
+  const { database, diagnostics } = await compileAndLint(project, typeCheck);
   ctx.report(showInfo ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new AppError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);

@@ -32,10 +32,10 @@ export interface MigrateNewCommand extends MigrationsFlags {
 
 /** `migrate new`: compiles the schema (unless writing an empty file) and writes the next migration. */
 export async function migrateNew(ctx: AppContext, cmd: MigrateNewCommand): Promise<MigrateNewResult & { readonly shown: string }> {
-  return withMigrateErrors(() => {
+  return withMigrateErrors(async () => {
     const project = loadProject(ctx.cwd, cmd);
     const folder = migrationsFolder(ctx.cwd, project, cmd);
-    const desired = cmd.emptyFile ? null : compileOrFail(ctx, project, cmd.typeCheck);
+    const desired = cmd.emptyFile ? null : await compileOrFail(ctx, project, cmd.typeCheck);
     const result = writeNextMigration({ ...cmd, ...folder, desired, systemNames: project.config.systemNames, now: cmd.now ?? new Date() });
     return { ...result, shown: folder.shown };
   });

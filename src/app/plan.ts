@@ -55,7 +55,7 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
   if (input.savePlanTo !== undefined) refuseResumableSavedPlan(input.resumable, 'plan --out');
   const project = loadProject(ctx.cwd, input);
   const source = resolveSource(input, ctx.env, project.config.database.url);
-  const desired = compileOrFail(ctx, project, input.typeCheck);
+  const desired = await compileOrFail(ctx, project, input.typeCheck);
   const current = await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions);
   const production = productionOptions(input.production);
   const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { compileSchema } from '../compiler';
+import { compileSchemaAsync } from '../compiler';
 import { withoutIgnored } from '../config';
 import { diff, type Plan } from '../differ';
 import { buildReview, type Review } from '../emitters/review';
@@ -59,7 +59,7 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
   const given = [input.base, input.catalog, input.database].filter((v) => v !== undefined).length;
   if (given > 1) throw new UsageError('give only one of --base, --catalog and --database');
   const project = loadProject(ctx.cwd, input);
-  const head = compileAndLint(project, input.typeCheck);
+  const head = await compileAndLint(project, input.typeCheck);
   ctx.report(head.diagnostics);
   const relative = (file: string) => path.relative(ctx.cwd, file) || file;
   if (head.diagnostics.some((d) => d.severity === 'error')) {
@@ -67,7 +67,7 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
   }
   const base = input.catalog !== undefined || input.database !== undefined
     ? await databaseBase(ctx, input, project)
-    : baseAtRef(ctx, input.base ?? 'HEAD', input, project);
+    : await baseAtRef(ctx, input.base ?? 'HEAD', input, project);
   const displayPath = (file: string) => relative(base.rewrite(file));
   const plan = diff(head.database, base.database, { allowDrop: base.allowDrop, managedSchemas: managedSchemas(project.config, head.database), systemNames: project.config.systemNames });
   // Against a database, the rows each step would fail on (never their key values: reviews land in PRs).
@@ -78,12 +78,12 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
 }
 
 /** The schema as it is at `ref`; a ref without the schema folder is an empty database. */
-function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Project): Base {
+async function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Project): Promise<Base> {
   const checkout = checkoutFolderAt(ref, project.schemaDir, ctx.cwd);
   try {
     const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
     if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite, source: null };
-    const compiled = compileSchema(checkout.dir, {
+    const compiled = await compileSchemaAsync(checkout.dir, {
       typeCheck: input.typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
       typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
     });

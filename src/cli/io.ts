@@ -7,12 +7,18 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** The real process streams. */
+/**
+ * The real process streams. Each is made on first use: Node builds process.stdin and
+ * process.stderr when they are first read, about a tenth of `schemac --help`'s own work, and most
+ * runs never read stdin or write to stderr.
+ */
 export function processIo(): CliIo {
+  let stdout: CliIo['stdout'] | undefined;
+  let stderr: CliIo['stderr'] | undefined;
   return {
-    stdout: quietWhenClosed(process.stdout),
-    stderr: quietWhenClosed(process.stderr),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdout() { return (stdout ??= quietWhenClosed(process.stdout)); },
+    get stderr() { return (stderr ??= quietWhenClosed(process.stderr)); },
+    get stdinIsTTY() { return Boolean(process.stdin.isTTY); },
     env: process.env,
     cwd: process.cwd(),
   };

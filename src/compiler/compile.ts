@@ -20,7 +20,7 @@ import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } fr
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { checkSequenceReferences } from './sequence-references';
 import { collectSequences, type SequenceResolver } from './sequences';
-import { chunksOf, nativeCompilerPath, startNativeTypeCheck } from './native-type-check';
+import { chunksOf, nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread, type NativeCheckOptions, type NativeDiagnostic, type NativeTypeCheck } from './native-type-check';
 import { apiEntry, findSchemaFiles } from './schema-files';
 import { buildSourceGraph, declaresBeyondItself, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
@@ -127,8 +127,33 @@ function readTexts(paths: readonly string[]): Map<string, string> | undefined {
   return texts;
 }
 
-/** Compiles every *.schema.ts under `dir`. */
+/** Compiles every *.schema.ts under `dir`; a native check runs on a worker thread, waited for synchronously. */
 export function compileSchema(dir: string, options: CompileOptions = {}): CompileResult {
+  const compile = beginCompile(dir, options, startNativeTypeCheck);
+  return compile.finish(compile.native?.wait());
+}
+
+/**
+ * Compiles every *.schema.ts under `dir`, as compileSchema. A native check of one chunk runs
+ * from this thread's event loop (no worker thread to start) and is awaited.
+ */
+export async function compileSchemaAsync(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const compile = beginCompile(dir, options, (files, api, opts) =>
+    (chunksOf(files, opts.chunkFiles).length > 1 ? startNativeTypeCheck : startNativeTypeCheckInThread)(files, api, opts));
+  return compile.finish(compile.native === null ? undefined : await compile.native.result());
+}
+
+/** A compile whose native check may still run: `finish` takes its verdict (undefined when none ran). */
+interface PendingCompile<Check extends NativeTypeCheck> {
+  readonly native: Check | null;
+  finish(reported: NativeDiagnostic[] | null | undefined): CompileResult;
+}
+
+/** How a compile starts its native check. */
+type StartNativeCheck<Check extends NativeTypeCheck> = (files: readonly string[], apiEntry: string, options: NativeCheckOptions) => Check | null;
+
+/** Everything of a compile but the wait for the native check's verdict. */
+function beginCompile<Check extends NativeTypeCheck>(dir: string, options: CompileOptions, startNative: StartNativeCheck<Check>): PendingCompile<Check> {
   const bag = new DiagnosticBag();
   const paths = findSchemaFiles(dir);
   const collation = options.collation ?? DEFAULT_COLLATION;
@@ -140,7 +165,8 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const defaultSchema = options.defaultSchema ?? 'dbo';
   if (paths.length === 0) {
     bag.error(Codes.noSchemaFiles, `no *.schema.ts files under ${dir}`, undefined);
-    return { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
+    const result = { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
+    return { native: null, finish: () => result };
   }
   const namer = new Namer(validTemplates(options.naming ?? {}, bag));
   const cache = options.typeCheck !== false ? options.typeCheckCache : undefined;
@@ -153,7 +179,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   const chunkFiles = options.typeCheckChunkFiles;
   const chunked = chunksOf(paths, chunkFiles).length > 1;
   const checkFiles = texts !== undefined && chunked ? checkOrder(texts) : paths;
-  let native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey)) ? startNativeTypeCheck(checkFiles, apiEntry(), { chunkFiles }) : null;
+  let native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey)) ? startNative(checkFiles, apiEntry(), { chunkFiles }) : null;
   const graph = buildSourceGraph(paths, path.dirname(apiEntry()), texts);
   const { files, userFiles } = graph;
   const cacheKey = cache !== undefined ? typeCheckKey(graph) : null;
@@ -178,7 +204,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
     native = null;
   }
   if (native === null && nativeWanted && typeCheck && typeErrors === 0) {
-    native = startNativeTypeCheck(checkFiles, apiEntry(), { shared, chunkFiles });
+    native = startNative(checkFiles, apiEntry(), { shared, chunkFiles });
   }
   // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {
@@ -241,39 +267,41 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
   for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
   checkSequenceReferences(drafts, sequences, options.externalSequences ?? [], defaultSchema, key, bag);
   checkCascadePaths(drafts, bag);
-
-  if (native !== null) {
-    const reported = native.wait();
-    if (reported === null) typeErrors += checkInProcess();
-    else {
-      const userNames = new Set(userFiles.map((sf) => path.resolve(sf.fileName)));
-      for (const d of reported.filter((r) => userNames.has(r.file))) {
-        bag.error(Codes.typescript, `TS${d.code}: ${d.message}`, { file: displayPath(d.file), line: d.line, column: d.column });
-        typeErrors += 1;
+  /** Takes the native check's verdict (undefined when none ran; null when it failed) and builds the result. */
+  const finish = (reported: NativeDiagnostic[] | null | undefined): CompileResult => {
+    if (native !== null) {
+      if (reported === null || reported === undefined) typeErrors += checkInProcess();
+      else {
+        const userNames = new Set(userFiles.map((sf) => path.resolve(sf.fileName)));
+        for (const d of reported.filter((r) => userNames.has(r.file))) {
+          bag.error(Codes.typescript, `TS${d.code}: ${d.message}`, { file: displayPath(d.file), line: d.line, column: d.column });
+          typeErrors += 1;
+        }
       }
     }
-  }
-  if (typeCheck && cacheKey !== null && typeErrors === 0) {
-    if (earlyKey !== null) cache?.remember(earlyKey);
-    cache?.remember(cacheKey);
-  }
+    if (typeCheck && cacheKey !== null && typeErrors === 0) {
+      if (earlyKey !== null) cache?.remember(earlyKey);
+      cache?.remember(cacheKey);
+    }
 
-  const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
-    .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
-  const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
-  const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
-  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
-  const tables = drafts.map((d) => {
-    const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
-    return options.descriptions === false ? table : withDescriptions(d, table, bag);
-  });
-  return {
-    database: {
-      ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}),
-      ...(declaredSequences.length > 0 ? { sequences: declaredSequences } : {}),
-    },
-    diagnostics: bag.sorted(),
+    const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
+      .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+    const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
+    const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+    const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
+    const tables = drafts.map((d) => {
+      const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
+      return options.descriptions === false ? table : withDescriptions(d, table, bag);
+    });
+    return {
+      database: {
+        ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}),
+        ...(declaredSequences.length > 0 ? { sequences: declaredSequences } : {}),
+      },
+      diagnostics: bag.sorted(),
+    };
   };
+  return { native, finish };
 }
 
 function buildFromClass(

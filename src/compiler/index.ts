@@ -1,5 +1,5 @@
 /** The schema compiler: schema files to the model, with diagnostics. */
-export { compileSchema } from './compile';
+export { compileSchema, compileSchemaAsync } from './compile';
 export type { CompileOptions, CompileResult, TypeCheckCache } from './compile';
 export { Codes } from './codes';
 export type { Code } from './codes';

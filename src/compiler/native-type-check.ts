@@ -24,10 +24,16 @@ export interface NativeDiagnostic {
 
 /** A check running in the background. */
 export interface NativeTypeCheck {
-  /** Waits for it; its diagnostics, or null when it failed to run (check in-process instead). */
-  wait(): NativeDiagnostic[] | null;
+  /** Its diagnostics once it has ended, or null when it failed to run (check in-process instead). */
+  result(): Promise<NativeDiagnostic[] | null>;
   /** Stops it (its verdict is not needed after all: a syntax error, a cached verdict). */
   discard(): void;
+}
+
+/** A check run from a worker thread, whose verdict can also be waited for synchronously. */
+export interface ThreadedNativeTypeCheck extends NativeTypeCheck {
+  /** Blocks until it has ended; as result(). */
+  wait(): NativeDiagnostic[] | null;
 }
 
 let cachedExe: string | null | undefined;
@@ -49,62 +55,92 @@ export function nativeCompilerPath(): string | null {
   return cachedExe;
 }
 
-// Runs in a worker thread, whose own event loop spawns tsc over each chunk of the files and
-// collects the output, so the main thread goes on with extraction and collects the result
-// synchronously (compileSchema is synchronous). The shared state (Int32Array):
-//   [DONE]       turns 1 when the results are posted;
-//   [CANCELLED]  set to 1 by the main thread when it discards the check;
-//   [IDLE]       set to 1 by the main thread when it waits (it needs no core any more);
-//   [PIDS + i]   tsc's pid for chunk i while it runs, or -1 once the main thread claimed the slot
-//                to discard (then the worker kills what it spawned itself).
-// While the main thread works, `busy` checks run at once; when it waits, `idle` do.
+/** What runChecks is given: plain data, so that it can be handed to a worker thread. */
+interface CheckJob {
+  readonly exe: string;
+  readonly cwd: string;
+  /** tsc's arguments, one list per chunk. */
+  readonly chunks: readonly (readonly string[])[];
+  /** How many tsc run at once while the caller's thread works, and once it waits. */
+  readonly busy: number;
+  readonly idle: number;
+}
+
+/** tsc's exit and output for one chunk. */
+interface CheckOutput {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly error: string | null;
+}
+
+// The shared state of a running check (an Int32Array): [1] set to 1 when the check is discarded;
+// [2] set to 1 when the caller's thread waits (needs no core any more); [3 + i] tsc's pid for
+// chunk i while it runs, or -1 once a discard claimed the slot first (then whoever spawned that
+// tsc kills it). [0] is the worker thread's "results posted" flag.
+const DONE = 0;
+const CANCELLED = 1;
+const IDLE = 2;
+const PIDS = 3;
+
+/**
+ * Runs tsc over each chunk and calls `done` with every chunk's output, in chunk order; returns the
+ * scheduler, to call again when the state's CANCELLED or IDLE changed. Self-contained (its
+ * require inside, the state's slots as numbers): its source text is also the worker thread's code.
+ */
+function runChecks(job: CheckJob, state: Int32Array, done: (outputs: CheckOutput[]) => void): () => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawn } = require('child_process') as typeof import('child_process');
+  const outputs: CheckOutput[] = new Array<CheckOutput>(job.chunks.length);
+  let next = 0;
+  let running = 0;
+  let finished = 0;
+  const run = (i: number): void => {
+    running += 1;
+    const settle = (output: CheckOutput): void => {
+      outputs[i] = output;
+      running -= 1;
+      finished += 1;
+      if (finished === job.chunks.length) done(outputs);
+      else schedule();
+    };
+    try {
+      const child = spawn(job.exe, job.chunks[i] ?? [], { cwd: job.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      // SIGKILL: tsc 7 goes on to the end of its check on SIGTERM.
+      if (child.pid !== undefined && Atomics.compareExchange(state, 3 + i, 0, child.pid) !== 0) child.kill('SIGKILL');
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => out.push(c));
+      child.stderr.on('data', (c: Buffer) => err.push(c));
+      let failure: string | null = null;
+      child.on('error', (e) => { failure = String(e); });
+      child.on('close', (status) => settle({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), error: failure }));
+    } catch (e) {
+      settle({ status: null, stdout: '', stderr: '', error: String(e) });
+    }
+  };
+  const schedule = (): void => {
+    if (Atomics.load(state, 1) === 1) return;
+    const limit = Atomics.load(state, 2) === 1 ? job.idle : job.busy;
+    while (next < job.chunks.length && running < limit) run(next++);
+  };
+  schedule();
+  return schedule;
+}
+
+// The worker thread: runChecks on its own event loop, so the main thread goes on with extraction
+// and can wait for the verdict synchronously (compileSchema is synchronous).
 const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
-const { spawn } = require('child_process');
-const { chunks, exe, cwd, port, busy, idle } = workerData;
-const DONE = 0, CANCELLED = 1, IDLE = 2, PIDS = 3;
+const { port } = workerData;
 const state = new Int32Array(workerData.state);
-const results = new Array(chunks.length);
-let next = 0, running = 0, finished = 0;
-const finish = () => {
-  port.postMessage(results);
+const schedule = (${runChecks.toString()})(workerData.job, state, (outputs) => {
+  port.postMessage(outputs);
   port.close();
-  Atomics.store(state, DONE, 1);
-  Atomics.notify(state, DONE);
-};
-const run = (i) => {
-  running += 1;
-  const settle = (result) => {
-    results[i] = result;
-    running -= 1;
-    finished += 1;
-    if (finished === chunks.length) finish();
-    else schedule();
-  };
-  try {
-    const child = spawn(exe, chunks[i], { cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    if (child.pid !== undefined && Atomics.compareExchange(state, PIDS + i, 0, child.pid) !== 0) child.kill('SIGKILL');
-    const out = [];
-    const err = [];
-    child.stdout.on('data', (c) => out.push(c));
-    child.stderr.on('data', (c) => err.push(c));
-    let failure = null;
-    child.on('error', (e) => { failure = String(e); });
-    child.on('close', (status) => settle({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), error: failure }));
-  } catch (e) {
-    settle({ status: null, stdout: '', stderr: '', error: String(e) });
-  }
-};
-const schedule = () => {
-  if (Atomics.load(state, CANCELLED) === 1) {
-    if (running === 0) port.close();
-    return;
-  }
-  const limit = Atomics.load(state, IDLE) === 1 ? idle : busy;
-  while (next < chunks.length && running < limit) run(next++);
-};
+  Atomics.store(state, ${DONE}, 1);
+  Atomics.notify(state, ${DONE});
+});
 port.on('message', schedule);
-schedule();
 `;
 
 /**
@@ -139,13 +175,6 @@ export function chunksOf<T>(files: readonly T[], size = CHUNK_FILES): T[][] {
  */
 const THREADING = ['--singleThreaded'];
 
-interface WorkerResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly error: string | null;
-}
-
 /** How a native check splits its files. */
 export interface NativeCheckOptions {
   /** Files in every chunk (declaresBeyondItself). */
@@ -154,14 +183,24 @@ export interface NativeCheckOptions {
   readonly chunkFiles?: number;
 }
 
+/** A check's job, written to a temp folder of its own (a tsconfig per chunk). */
+interface PreparedCheck {
+  readonly job: CheckJob;
+  readonly state: Int32Array;
+  /** Marks the check discarded and kills every tsc it has started. */
+  cancel(): void;
+  /** Removes the temp folder. */
+  cleanup(): void;
+}
+
 /**
- * Starts `tsc --noEmit` over `files` with the compiler's settings, `schemac` resolved to
- * `apiEntry` (declarations when the compiler runs from dist/). Large schemas are checked in
- * chunks, each a program of its files and what they import; `shared` files (those whose
- * declarations reach other files without an import: scripts, global augmentations) go in every
- * chunk. Null when the binary is missing.
+ * The job of a check of `files` with the compiler's settings, `schemac` resolved to `apiEntry`
+ * (declarations when the compiler runs from dist/). Large schemas are checked in chunks, each a
+ * program of its files and what they import; `shared` files (those whose declarations reach
+ * other files without an import: scripts, global augmentations) go in every chunk. Null when the
+ * binary is missing or the folder cannot be written.
  */
-export function startNativeTypeCheck(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): NativeTypeCheck | null {
+function prepareCheck(files: readonly string[], apiEntry: string, options: NativeCheckOptions): PreparedCheck | null {
   const exe = nativeCompilerPath();
   if (exe === null) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-tsc-'));
@@ -175,15 +214,37 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string,
       fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...settings, noEmit: true }, files: roots }, null, 2));
       return ['--noEmit', '--pretty', 'false', ...THREADING, '-p', tsconfig];
     });
-    const DONE = 0, CANCELLED = 1, IDLE = 2, PIDS = 3;
-    const stateBuffer = new SharedArrayBuffer(4 * (PIDS + chunks.length));
-    const state = new Int32Array(stateBuffer);
+    const state = new Int32Array(new SharedArrayBuffer(4 * (PIDS + chunks.length)));
+    const cancel = (): void => {
+      Atomics.store(state, CANCELLED, 1);
+      for (let i = 0; i < chunks.length; i++) {
+        const pid = Atomics.exchange(state, PIDS + i, -1);
+        if (pid <= 0) continue;
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already ended.
+        }
+      }
+    };
+    return { job: { exe, cwd: dir, chunks, ...concurrency() }, state, cancel, cleanup };
+  } catch {
+    cleanup();
+    return null;
+  }
+}
+
+/**
+ * Starts the check on a worker thread, so that it can be waited for synchronously. Null when the
+ * binary is missing.
+ */
+export function startNativeTypeCheck(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): ThreadedNativeTypeCheck | null {
+  const check = prepareCheck(files, apiEntry, options);
+  if (check === null) return null;
+  const { job, state, cancel, cleanup } = check;
+  try {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { chunks, exe, cwd: dir, port: port2, state: stateBuffer, ...concurrency() },
-      transferList: [port2],
-    });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, port: port2, state: state.buffer }, transferList: [port2] });
     worker.unref();
     let ended = false;
     const end = (terminate: boolean): void => {
@@ -194,40 +255,30 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string,
       if (terminate) void worker.terminate();
       cleanup();
     };
-    return {
-      wait() {
-        if (ended) return null;
-        try {
-          // This thread needs no core while it waits: the remaining chunks may run at once.
-          Atomics.store(state, IDLE, 1);
-          port1.postMessage('idle');
-          Atomics.wait(state, DONE, 0);
-          // The message is queued before the flag is set; poll briefly in case it is still in flight.
-          let message = receiveMessageOnPort(port1);
-          for (let i = 0; message === undefined && i < 100; i++) {
-            Atomics.wait(state, DONE, 1, 10);
-            message = receiveMessageOnPort(port1);
-          }
-          if (message === undefined) return null;
-          return combine(message.message as WorkerResult[], dir);
-        } finally {
-          end(true);
+    const wait = (): NativeDiagnostic[] | null => {
+      if (ended) return null;
+      try {
+        // This thread needs no core while it waits: the remaining chunks may run at once.
+        Atomics.store(state, IDLE, 1);
+        port1.postMessage('idle');
+        Atomics.wait(state, DONE, 0);
+        // The message is queued before the flag is set; poll briefly in case it is still in flight.
+        let message = receiveMessageOnPort(port1);
+        for (let i = 0; message === undefined && i < 100; i++) {
+          Atomics.wait(state, DONE, 1, 10);
+          message = receiveMessageOnPort(port1);
         }
-      },
+        return message === undefined ? null : combine(message.message as CheckOutput[], job.cwd);
+      } finally {
+        end(true);
+      }
+    };
+    return {
+      wait,
+      result: () => Promise.resolve(wait()),
       discard() {
         if (ended) return;
-        Atomics.store(state, CANCELLED, 1);
-        for (let i = 0; i < chunks.length; i++) {
-          const pid = Atomics.exchange(state, PIDS + i, -1);
-          // SIGKILL: tsc 7 goes on to the end of its check on SIGTERM.
-          if (pid > 0) {
-            try {
-              process.kill(pid, 'SIGKILL');
-            } catch {
-              // Already ended.
-            }
-          }
-        }
+        cancel();
         end(false);
       },
     };
@@ -238,10 +289,47 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string,
 }
 
 /**
+ * Starts the check from this thread's event loop: no worker thread to start (about 130 million
+ * instructions, a tenth of a small schema's compile), but the verdict can only be awaited, and
+ * a chunk after the first starts only when this thread gives its event loop a turn. So it suits
+ * a check of one chunk. Null when the binary is missing.
+ */
+export function startNativeTypeCheckInThread(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): NativeTypeCheck | null {
+  const check = prepareCheck(files, apiEntry, options);
+  if (check === null) return null;
+  const { job, state, cancel, cleanup } = check;
+  let settle: (outputs: CheckOutput[] | null) => void = () => undefined;
+  const outputs = new Promise<CheckOutput[] | null>((resolve) => { settle = resolve; });
+  const schedule = runChecks(job, state, (all) => settle(all));
+  let ended = false;
+  return {
+    async result() {
+      if (ended) return null;
+      Atomics.store(state, IDLE, 1);
+      schedule();
+      try {
+        const all = await outputs;
+        return all === null ? null : combine(all, job.cwd);
+      } finally {
+        ended = true;
+        cleanup();
+      }
+    },
+    discard() {
+      if (ended) return;
+      ended = true;
+      cancel();
+      settle(null);
+      cleanup();
+    },
+  };
+}
+
+/**
  * The diagnostics of every chunk, each once: a file imported by several chunks is checked in
  * each, alike (tsc itself drops identical diagnostics). Null when any chunk gave no verdict.
  */
-function combine(results: readonly WorkerResult[], cwd: string): NativeDiagnostic[] | null {
+function combine(results: readonly CheckOutput[], cwd: string): NativeDiagnostic[] | null {
   const seen = new Set<string>();
   const all: NativeDiagnostic[] = [];
   for (const result of results) {
@@ -260,7 +348,7 @@ function combine(results: readonly WorkerResult[], cwd: string): NativeDiagnosti
 const HEADER = /^(.+)\((\d+),(\d+)\): error TS(\d+): (.*)$/;
 
 /** Turns tsc's `--pretty false` output into diagnostics; null when it is not a normal check's output. */
-function interpret(result: WorkerResult, cwd: string): NativeDiagnostic[] | null {
+function interpret(result: CheckOutput, cwd: string): NativeDiagnostic[] | null {
   // 0: no errors; 1 and 2: errors reported. Anything else (a crash, a signal) is not a verdict.
   if (result.error !== null || result.status === null || result.status > 2) return null;
   const diagnostics: { file: string; line: number; column: number; code: number; lines: string[] }[] = [];

@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compileSchema } from '../../src/compiler';
-import { nativeCompilerPath, startNativeTypeCheck } from '../../src/compiler/native-type-check';
+import { compileSchema, compileSchemaAsync } from '../../src/compiler';
+import { nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread } from '../../src/compiler/native-type-check';
 import { apiEntry } from '../../src/compiler/schema-files';
 import type { Diagnostic } from '../../src/model';
 
@@ -181,6 +181,17 @@ describe('native and in-process type checks', () => {
     }
   });
 
+  it('report the same when the check runs from the compiling thread (compileSchemaAsync, as the CLI compiles)', async () => {
+    for (const folder of [dir, syntaxDir]) {
+      const inThread = await compileSchemaAsync(folder, { typeChecker: 'native' });
+      expect(inThread.diagnostics).toEqual(compileSchema(folder, { typeChecker: 'native' }).diagnostics);
+    }
+    expect(typeScriptErrors((await compileSchemaAsync(dir)).diagnostics)).toEqual(typeScriptErrors(compileSchema(dir, { typeChecker: 'in-process' }).diagnostics));
+    const files = Object.keys(TYPE_ERROR_FILES).filter((f) => f.endsWith('.schema.ts')).map((f) => path.join(dir, f));
+    const direct = await startNativeTypeCheckInThread(files, apiEntry())?.result();
+    expect(direct?.length).toBeGreaterThan(0);
+  });
+
   it('a discarded check gives no verdict', () => {
     const files = Object.keys(TYPE_ERROR_FILES).filter((f) => f.endsWith('.schema.ts')).map((f) => path.join(dir, f));
     const check = startNativeTypeCheck(files, apiEntry(), { chunkFiles: 1 });
@@ -204,14 +215,15 @@ describe('native and in-process type checks', () => {
     });
   const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-  (process.platform === 'linux' ? it : it.skip)('a discarded check kills its running tsc at once', () => {
+  const starters = [['on a worker thread', startNativeTypeCheck], ['from this thread', startNativeTypeCheckInThread]] as const;
+  (process.platform === 'linux' ? it.each(starters) : it.skip.each(starters))('a discarded check kills its running tsc at once (%s)', (_, start) => {
     // Enough files that tsc runs for about two seconds: discarded, it must be gone long before.
     const table = (i: number): string => `import { Column, Index, Table } from 'schemac';\n@Table('t${i}')\n@Index('ix_t${i}', ['code', 'name'])\nexport class T${i} {\n`
       + `  @Column.int({ identity: [1, 1], primaryKey: true }) id!: number;\n  @Column.varchar(50) code!: string;\n  @Column.nvarchar(200) name!: string;\n}\n`;
     const many = folderWith(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`t${i}.schema.ts`, table(i)])));
     try {
       // One chunk of all of them (a discarded check starts no further chunks anyway).
-      const check = startNativeTypeCheck(fs.readdirSync(many).map((f) => path.join(many, f)), apiEntry(), { chunkFiles: 3000 });
+      const check = start(fs.readdirSync(many).map((f) => path.join(many, f)), apiEntry(), { chunkFiles: 3000 });
       let pids: number[] = [];
       for (let i = 0; i < 200 && pids.length === 0; i++, sleep(10)) pids = runningTscChildren();
       expect(pids).toHaveLength(1);

@@ -10,7 +10,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .action(async (opts: { schema?: string; config?: string; typeCheck?: boolean }) => {
       // Loaded when the command runs, so --help and other commands never load the compiler.
       const [{ check }, { appContext }] = await Promise.all([import('../../app/check'), import('../report')]);
-      const result = check(appContext(io), { ...opts, typeCheck: opts.typeCheck !== false });
+      const result = await check(appContext(io), { ...opts, typeCheck: opts.typeCheck !== false });
       const count = result.database.tables.length;
       io.stdout.write(`schema OK: ${count} table${count === 1 ? '' : 's'} in ${result.schemaShown}\n`);
       setExit(ExitCode.ok);
