@@ -25,8 +25,10 @@ export function columnType(row: ColumnRow): TypeResult {
   // An alias type (sysname, CREATE TYPE ... FROM) names its base type in system_type_name. The
   // CLR system types (hierarchyid, geography, geometry) have none: TYPE_NAME(240) is NULL.
   const isAlias = row.system_type_name != null && keywordKey(row.system_type_name) !== keywordKey(row.type_name);
-  const alias = isAlias ? { alias: { schema: row.type_schema_name ?? (keywordKey(row.type_name) === 'sysname' ? 'sys' : 'dbo'), name: row.type_name } } : {};
-  return { ok: true, type: { ...baseType(name, row), ...alias } };
+  const type = baseType(name, row);
+  // Most columns have no alias: their base type is the type (no copy; spreads are slow until optimized).
+  if (!isAlias) return { ok: true, type };
+  return { ok: true, type: { ...type, alias: { schema: row.type_schema_name ?? (keywordKey(row.type_name) === 'sysname' ? 'sys' : 'dbo'), name: row.type_name } } };
 }
 
 /** A system type from its sys.columns / sys.types facets (max_length in bytes, -1 for MAX). */
