@@ -98,7 +98,10 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   // A history table a versioned table names belongs to that table's definition (diff-temporal.ts).
   const histories = claimedHistoryTables(desiredTables, key);
   const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema) && !histories.has(tableKey(key, t.schema, t.name)));
-  const exists = (schema: string, name: string): boolean => current.tables.some((t) => tableKey(key, t.schema, t.name) === tableKey(key, schema, name));
+  // Asked once per table that turns system versioning on: a set, built on the first question, keeps that linear.
+  let currentKeys: Set<string> | undefined;
+  const exists = (schema: string, name: string): boolean =>
+    (currentKeys ??= new Set(current.tables.map((t) => tableKey(key, t.schema, t.name)))).has(tableKey(key, schema, name));
   const ctx: DiffContext = { key, allowDrop: options.allowDrop, collation: current.collation, systemNames: options.systemNames ?? 'adopt' };
 
   const sequences = diffSequences(desired, current, key, options.allowDrop, inScope);
