@@ -49,11 +49,14 @@ export function pairColumns(table: KeptTable, ctx: DiffContext): ColumnPairing {
   });
   const taken = new Set(pending.pairs.values());
   const names = new Map<string, string>();
-  const byKey = new Map(current.columns.map((c) => [key(c.name), c] as const));
-  const claimed = new Set([...taken].map((c) => key(c.name)));
+  const byKey = new Map<string, Column>();
+  for (const c of current.columns) byKey.set(key(c.name), c);
+  const claimed = new Set<string>();
+  for (const c of taken) claimed.add(key(c.name));
   for (const d of desired.columns) {
-    const namesake = byKey.get(key(d.name));
-    if (!pending.pairs.has(d) && namesake !== undefined && !taken.has(namesake)) claimed.add(key(d.name));
+    const k = key(d.name);
+    const namesake = byKey.get(k);
+    if (!pending.pairs.has(d) && namesake !== undefined && !taken.has(namesake)) claimed.add(k);
   }
   const out: Array<[Column | null, Column]> = [];
   for (const des of desired.columns) {

@@ -42,6 +42,9 @@ function matchKey(e: Entity, key: NameKey, column: (name: string) => string): st
   return `${e.kind}:${key(e.object.name)}`;
 }
 
+/** Desired column names are already desired: no renames to apply. */
+const asDeclared = (name: string): string => name;
+
 
 /** `name` with every occurrence of the table's old name replaced by its new one (case as the key says). */
 function underNewTableName(name: string, table: KeptTable, key: NameKey): string {
@@ -57,15 +60,20 @@ function underNewTableName(name: string, table: KeptTable, key: NameKey): string
 /** Pairs the entities of a kept table; `map` moves current column and table names to desired ones. */
 export function pairEntities(table: KeptTable, map: NameMap, key: NameKey, systemNames: SystemNames): EntityPairing {
   const current = entitiesOf(table.current);
-  const desiredKeys = new Map(entitiesOf(table.desired).map((e) => [e, matchKey(e, key, (c) => c)] as const));
-  const open = new Map([...desiredKeys].map(([e, k]) => [k, e] as const));
+  // Desired entities not yet paired, by match key (each desired entity's key is distinct).
+  const open = new Map<string, Entity>();
+  let declares = false;
+  for (const e of entitiesOf(table.desired)) {
+    open.set(matchKey(e, key, asDeclared), e);
+    if (e.object.renamedFrom !== undefined) declares = true;
+  }
   const pairs: Array<[Entity, Entity]> = [];
-  const take = (cur: Entity, des: Entity) => { pairs.push([cur, des]); open.delete(desiredKeys.get(des) as string); };
+  // `desKey`: the desired entity's match key, when the caller found it under that key.
+  const take = (cur: Entity, des: Entity, desKey = matchKey(des, key, asDeclared)) => { pairs.push([cur, des]); open.delete(desKey); };
 
   // 0. Declared renames that pairing by name would miss: chains and swaps among names (one kind
   // at a time; defaults and the primary key do not pair by name).
   const early = new Map<Entity, Entity>();
-  const declares = [...open.values()].some((e) => e.object.renamedFrom !== undefined);
   for (const kind of declares ? ['unique', 'index', 'check', 'foreignKey'] as const : []) {
     const pending = pendingRenames({
       current: current.filter((e) => e.kind === kind), desired: [...open.values()].filter((e) => e.kind === kind), key,
@@ -79,18 +87,21 @@ export function pairEntities(table: KeptTable, map: NameMap, key: NameKey, syste
   let unmatched: Entity[] = [];
   for (const cur of current) {
     if (early.has(cur)) continue;
-    const des = open.get(matchKey(cur, key, map.column));
-    if (des !== undefined && des.kind === cur.kind) take(cur, des); else unmatched.push(cur);
+    const k = matchKey(cur, key, map.column);
+    const des = open.get(k);
+    if (des !== undefined && des.kind === cur.kind) take(cur, des, k); else unmatched.push(cur);
   }
   // 2. By a declared rename (it applies only while the new name is absent, i.e. until applied).
-  const declared = groupBy([...open.values()].filter((d) => d.object.renamedFrom !== undefined),
-    (d) => `${d.kind}|${key(d.object.renamedFrom ?? '')}`);
-  unmatched = unmatched.filter((cur) => {
-    const des = declared.get(`${cur.kind}|${key(cur.object.name)}`)?.shift();
-    if (des === undefined || !open.has(matchKey(des, key, (c) => c))) return true;
-    take(cur, des);
-    return false;
-  });
+  if (declares && unmatched.length > 0) {
+    const declared = groupBy([...open.values()].filter((d) => d.object.renamedFrom !== undefined),
+      (d) => `${d.kind}|${key(d.object.renamedFrom ?? '')}`);
+    unmatched = unmatched.filter((cur) => {
+      const des = declared.get(`${cur.kind}|${key(cur.object.name)}`)?.shift();
+      if (des === undefined || !open.has(matchKey(des, key, asDeclared))) return true;
+      take(cur, des);
+      return false;
+    });
+  }
   // 3. By structure (usually nothing is left to pair).
   if (unmatched.length === 0) return pairingOf(pairs, [], [...open.values()], key, map, systemNames);
   const sigOfCurrent = (e: Entity) => `${e.kind}|${signature(e, key, map)}`;
@@ -120,7 +131,8 @@ function pairingOf(
     pairs: pairs.map(([cur, des]) => ({
       current: cur, desired: des,
       changed: !sameSignature(cur, des, key, map),
-      renamed: key(cur.object.name) !== key(des.object.name) && !(cur.object.isSystemNamed && systemNames === 'keep'),
+      renamed: cur.object.name !== des.object.name && key(cur.object.name) !== key(des.object.name)
+        && !(cur.object.isSystemNamed && systemNames === 'keep'),
     })),
     extras,
     missing,
