@@ -129,7 +129,7 @@ function readTexts(paths: readonly string[]): Map<string, string> | undefined {
 
 /** Compiles every *.schema.ts under `dir`; a native check runs on a worker thread, waited for synchronously. */
 export function compileSchema(dir: string, options: CompileOptions = {}): CompileResult {
-  const compile = beginCompile(dir, options, startNativeTypeCheck);
+  const compile = beginGuarded(dir, options, startNativeTypeCheck);
   return compile.finish(compile.native?.wait());
 }
 
@@ -138,7 +138,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
  * from this thread's event loop (no worker thread to start) and is awaited.
  */
 export async function compileSchemaAsync(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
-  const compile = beginCompile(dir, options, (files, api, opts) =>
+  const compile = beginGuarded(dir, options, (files, api, opts) =>
     (chunksOf(files, opts.chunkFiles).length > 1 ? startNativeTypeCheck : startNativeTypeCheckInThread)(files, api, opts));
   return compile.finish(compile.native === null ? undefined : await compile.native.result());
 }
@@ -151,6 +151,25 @@ interface PendingCompile<Check extends NativeTypeCheck> {
 
 /** How a compile starts its native check. */
 type StartNativeCheck<Check extends NativeTypeCheck> = (files: readonly string[], apiEntry: string, options: NativeCheckOptions) => Check | null;
+
+/**
+ * beginCompile, whose native checks are discarded when it throws (a failing TypeCheckCache, a
+ * bug): a tsc left running would hold the process open (an in-thread check's child keeps the
+ * event loop alive) and its temp folder would stay behind.
+ */
+function beginGuarded<Check extends NativeTypeCheck>(dir: string, options: CompileOptions, startNative: StartNativeCheck<Check>): PendingCompile<Check> {
+  const started: Check[] = [];
+  try {
+    return beginCompile(dir, options, (files, api, opts) => {
+      const check = startNative(files, api, opts);
+      if (check !== null) started.push(check);
+      return check;
+    });
+  } catch (err) {
+    for (const check of started) check.discard();
+    throw err;
+  }
+}
 
 /** Everything of a compile but the wait for the native check's verdict. */
 function beginCompile<Check extends NativeTypeCheck>(dir: string, options: CompileOptions, startNative: StartNativeCheck<Check>): PendingCompile<Check> {

@@ -214,13 +214,15 @@ describe('native and in-process type checks', () => {
       }
     });
   const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  /** A folder of `count` small tables: tsc takes about two seconds over 3,000 of them. */
+  const manyTables = (count: number): string => folderWith(Object.fromEntries(Array.from({ length: count }, (_, i) => [`t${i}.schema.ts`,
+    `import { Column, Index, Table } from 'schemac';\n@Table('t${i}')\n@Index('ix_t${i}', ['code', 'name'])\nexport class T${i} {\n`
+    + `  @Column.int({ identity: [1, 1], primaryKey: true }) id!: number;\n  @Column.varchar(50) code!: string;\n  @Column.nvarchar(200) name!: string;\n}\n`])));
 
   const starters = [['on a worker thread', startNativeTypeCheck], ['from this thread', startNativeTypeCheckInThread]] as const;
   (process.platform === 'linux' ? it.each(starters) : it.skip.each(starters))('a discarded check kills its running tsc at once (%s)', (_, start) => {
     // Enough files that tsc runs for about two seconds: discarded, it must be gone long before.
-    const table = (i: number): string => `import { Column, Index, Table } from 'schemac';\n@Table('t${i}')\n@Index('ix_t${i}', ['code', 'name'])\nexport class T${i} {\n`
-      + `  @Column.int({ identity: [1, 1], primaryKey: true }) id!: number;\n  @Column.varchar(50) code!: string;\n  @Column.nvarchar(200) name!: string;\n}\n`;
-    const many = folderWith(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`t${i}.schema.ts`, table(i)])));
+    const many = manyTables(3000);
     try {
       // One chunk of all of them (a discarded check starts no further chunks anyway).
       const check = start(fs.readdirSync(many).map((f) => path.join(many, f)), apiEntry(), { chunkFiles: 3000 });
@@ -229,6 +231,25 @@ describe('native and in-process type checks', () => {
       expect(pids).toHaveLength(1);
       sleep(300); // past reading its configuration and files, into the check (about 2 s of work)
       check?.discard();
+      for (let i = 0; i < 30 && runningTscChildren().length > 0; i++) sleep(10);
+      expect(runningTscChildren()).toEqual([]);
+    } finally {
+      fs.rmSync(many, { recursive: true, force: true });
+    }
+  });
+
+  (process.platform === 'linux' ? it : it.skip)('a compile that fails after starting its check leaves no tsc running', async () => {
+    // A cache that fails on its second question: after the check has started (the first asks
+    // whether to start it early), before the compile could wait for it.
+    const many = manyTables(3000);
+    try {
+      let asked = 0;
+      const failing = { has: () => { asked += 1; if (asked > 1) throw new Error('cache unreadable'); return false; }, remember: () => undefined };
+      await expect(compileSchemaAsync(many, { typeCheckCache: failing, typeCheckChunkFiles: 3000 })).rejects.toThrow('cache unreadable');
+      for (let i = 0; i < 30 && runningTscChildren().length > 0; i++) sleep(10);
+      expect(runningTscChildren()).toEqual([]);
+      asked = 0;
+      expect(() => compileSchema(many, { typeCheckCache: failing, typeCheckChunkFiles: 3000 })).toThrow('cache unreadable');
       for (let i = 0; i < 30 && runningTscChildren().length > 0; i++) sleep(10);
       expect(runningTscChildren()).toEqual([]);
     } finally {
