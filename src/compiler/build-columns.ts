@@ -182,7 +182,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };
-  rememberSparse(column, opts.get('sparse')?.node);
+  rememberSparse(draft, column, opts.get('sparse')?.node);
   const info = { column, field: decl.field, node: decl.nameNode, softDelete: softDelete && type.name === 'bit', declaresDefault: defaultValue !== undefined };
   draft.columns.push(info);
   draft.byField.set(decl.field, info);

@@ -106,7 +106,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
         name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, clustered: clustered ?? item.kind === 'primaryKey',
         ...keyStorage(opts, what, bag), source: refOf(item.node),
       };
-      rememberOptions(key, opts);
+      rememberOptions(draft, key, opts);
       if (item.kind === 'unique') {
         draft.uniques.push(key);
         draft.origins.set(key, origin);
@@ -226,7 +226,7 @@ function addIndex(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void 
     name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag), columns, include, unique: flag(opts, 'unique') ?? false, clustered, filter,
     ...keyStorage(opts, `index ${name}`, bag), source: refOf(item.node),
   };
-  rememberOptions(index, opts);
+  rememberOptions(draft, index, opts);
   draft.indexes.push(index);
   draft.origins.set(index, origin);
   if (whereV?.kind === 'sql') draft.expressionChecks.push({ text: whereV.text, node: whereV.node, what: `filter of index ${name}` });

@@ -62,7 +62,7 @@ export function buildTable(
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
     uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],
-    origins: new Map(), defaultNames: new Map(), expressionChecks: [],
+    origins: new Map(), optionNodes: new Map(), defaultNames: new Map(), expressionChecks: [],
   };
   for (const cls of chain) {
     for (const col of cls.columns) addColumn(draft, col, resolver, bag, aliasTypes);

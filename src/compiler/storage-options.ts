@@ -19,18 +19,15 @@ import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import { resolveKeyColumn, type TableDraft } from './table-draft';
 
-/** Where each storage option of an index, key or column was written, for diagnostics. */
-const written = new WeakMap<object, Map<string, ts.Node>>();
-
-function remember(object: object, key: string, node: ts.Node | undefined): void {
+function remember(draft: TableDraft, object: object, key: string, node: ts.Node | undefined): void {
   if (node === undefined) return;
-  const map = written.get(object) ?? new Map<string, ts.Node>();
+  const map = draft.optionNodes.get(object) ?? new Map<string, ts.Node>();
   map.set(key, node);
-  written.set(object, map);
+  draft.optionNodes.set(object, map);
 }
 
-function nodeOf(object: object, key: string, fallback: ts.Node): ts.Node {
-  return written.get(object)?.get(key) ?? fallback;
+function nodeOf(draft: TableDraft, object: object, key: string, fallback: ts.Node): ts.Node {
+  return draft.optionNodes.get(object)?.get(key) ?? fallback;
 }
 
 /** Reads `dataCompression: 'NONE' | 'ROW' | 'PAGE'` (or a columnstore value when `columnstore`). */
@@ -69,13 +66,13 @@ export function keyStorage(opts: ReadonlyMap<string, StaticValue>, what: string,
 }
 
 /** Records where an index's or key's storage options were written (call with the object added to the draft). */
-export function rememberOptions(object: Index | KeyConstraint, opts: ReadonlyMap<string, StaticValue>): void {
-  for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include']) remember(object, key, opts.get(key)?.node);
+export function rememberOptions(draft: TableDraft, object: Index | KeyConstraint, opts: ReadonlyMap<string, StaticValue>): void {
+  for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include']) remember(draft, object, key, opts.get(key)?.node);
 }
 
 /** Records where a column's `sparse` option was written. */
-export function rememberSparse(column: object, node: ts.Node | undefined): void {
-  remember(column, 'sparse', node);
+export function rememberSparse(draft: TableDraft, column: object, node: ts.Node | undefined): void {
+  remember(draft, column, 'sparse', node);
 }
 
 /** @ClusteredColumnstoreIndex(name, opts) and @ColumnstoreIndex(name, columns, opts). */
@@ -146,16 +143,6 @@ export function columnstoreName(draft: TableDraft, item: TableItem, bag: Diagnos
  * Server refuses is reported where it was written.
  */
 export function settleStorage(draft: TableDraft, bag: DiagnosticBag): void {
-  try {
-    settle(draft, bag);
-  } finally {
-    // The model keeps these objects; where their options were written is needed no longer, and
-    // holding the nodes would keep every file's syntax tree alive with the model (about 60 MB at 1,000 tables).
-    for (const o of [...draft.indexes, ...draft.uniques, ...(draft.primaryKey ? [draft.primaryKey] : []), ...draft.columns.map((c) => c.column)]) written.delete(o);
-  }
-}
-
-function settle(draft: TableDraft, bag: DiagnosticBag): void {
   const optsV = draft.info.tableArgs[1];
   const tableOpts = optsV?.kind === 'object' ? optsV.props : new Map<string, StaticValue>();
   const tableCompression = stored(compressionOption(tableOpts, false, `table ${draft.schema}.${draft.name}`, bag), false) as RowstoreCompression | undefined;
@@ -171,7 +158,7 @@ function settle(draft: TableDraft, bag: DiagnosticBag): void {
     bag.error(Codes.compressionMismatch, `table ${draft.schema}.${draft.name} is stored as clustered columnstore index ${cci.name}: DATA_COMPRESSION = ${tableCompression} is rowstore compression; set the index's dataCompression (COLUMNSTORE or COLUMNSTORE_ARCHIVE) instead`, compressionNode);
   }
   for (const o of [...draft.indexes.filter((i) => i.columnstore !== true), ...keys]) {
-    const at = (key: string) => nodeOf(o, key, draft.origins.get(o)?.node ?? draft.info.roleNode);
+    const at = (key: string) => nodeOf(draft, o, key, draft.origins.get(o)?.node ?? draft.info.roleNode);
     if (o.clustered && o.dataCompression !== undefined) {
       bag.error(Codes.compressionMismatch, `clustered ${o.name} holds the table's rows: declare its compression on the table (@Table(..., { dataCompression: '${o.dataCompression}' }))`, at('dataCompression'));
     }
@@ -217,7 +204,7 @@ function checkSparse(draft: TableDraft, keys: readonly KeyConstraint[], cci: Ind
   for (const info of draft.columns) {
     const c = info.column;
     if (c.sparse !== true) continue;
-    const at = nodeOf(c, 'sparse', info.node);
+    const at = nodeOf(draft, c, 'sparse', info.node);
     const refuse = (why: string) => bag.error(Codes.sparseColumn, `column ${c.name} cannot be SPARSE: ${why}`, at);
     if (!c.nullable) refuse('a sparse column must be nullable (add nullable: true)');
     if (info.declaresDefault) refuse('a sparse column cannot have a default');

@@ -71,6 +71,11 @@ export interface TableDraft {
   readonly foreignKeyDrafts: ForeignKeyDraft[];
   readonly foreignKeys: ForeignKey[];
   readonly origins: Map<object, Origin>;
+  /**
+   * Where each storage option of an index, key or column was written (storage-options.ts), by
+   * option name. Kept with the draft, not the model: the nodes hold their files' syntax trees.
+   */
+  readonly optionNodes: Map<object, Map<string, ts.Node>>;
   /** Columns (by name key) whose default a @DefaultName already named, and where. */
   readonly defaultNames: Map<string, Origin>;
   /** Finds the declared sequence of a `nextValueFor(seq)` default (absent: no sequences known). */
