@@ -107,11 +107,21 @@ function schemaFilesKey(texts: ReadonlyMap<string, string>): string {
   return hashOfCheckInputs('schema files', [...texts]);
 }
 
+let apiSources: readonly [string, string][] | undefined;
+
+/** The schemac API's files and texts, read once per process (both keys of a compile cover them). */
+function apiFiles(): readonly [string, string][] {
+  if (apiSources === undefined) {
+    const apiDir = path.dirname(apiEntry());
+    apiSources = fs.readdirSync(apiDir).filter((f) => f.endsWith('.ts')).sort()
+      .map((f): [string, string] => [path.join(apiDir, f), fs.readFileSync(path.join(apiDir, f), 'utf8')]);
+  }
+  return apiSources;
+}
+
 function hashOfCheckInputs(label: string, sources: [string, string][]): string {
   const hash = createHash('sha256').update(`${label}\ntypescript ${ts.version}\nnative ${nativeCompilerPath() ?? 'none'}\n`);
-  const apiDir = path.dirname(apiEntry());
-  const api = fs.readdirSync(apiDir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(apiDir, f));
-  const files: [string, string][] = [...sources, ...api.map((f): [string, string] => [f, fs.readFileSync(f, 'utf8')])];
+  const files: [string, string][] = [...sources, ...apiFiles()];
   for (const [name, text] of files.sort((a, b) => cmp(a[0], b[0]))) hash.update(`${name}\n${text.length}\n`).update(text);
   return hash.digest('hex');
 }
