@@ -10,7 +10,6 @@
  * Imports are found in the texts with a pattern, before anything is parsed, so the check can start
  * at once. Only the check's cost depends on this order, never its verdict: tsc follows the real imports.
  */
-import * as path from 'path';
 import { resolveModulePath } from './source-graph';
 
 // Static imports and re-exports: `import ... from './x'`, `export ... from './x'`, `import './x'`.
@@ -24,7 +23,7 @@ export function checkOrder(texts: ReadonlyMap<string, string>): string[] {
   const importsAny = new Set<string>();
   for (const file of files) {
     for (const m of (texts.get(file) ?? '').matchAll(IMPORT)) {
-      const target = resolveModulePath(file, m[1]!, (p) => known.has(path.resolve(p)));
+      const target = resolveModulePath(file, m[1]!, (p) => known.has(p));
       if (target === undefined || target === file) continue;
       importsAny.add(file);
       const list = importers.get(target) ?? [];

@@ -169,4 +169,3 @@ export function declaresBeyondItself(sf: ts.SourceFile): boolean {
   if (!ts.isExternalModule(sf)) return true;
   return sf.statements.some((s) => ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || s.name.text === 'global'));
 }
-
