@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { compileSchemaAsync } from '../compiler';
+import { compileSchemaAsync, type CompileOptions } from '../compiler';
 import { withoutIgnored } from '../config';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
 import { lint, withoutSuperseded, withoutSuppressed } from '../lint';
@@ -16,6 +16,19 @@ export interface CompiledSchema {
 }
 
 /**
+ * The compiler options a project's config gives, for every compile of its schema (the working
+ * tree's and, in `review`, a base ref's): one builder, so a config setting cannot reach one
+ * compile and miss the other.
+ */
+export function compileOptionsOf(project: Project, typeCheck: boolean): CompileOptions {
+  return {
+    typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
+    typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
+    ...(project.config.externalSequences !== undefined ? { externalSequences: project.config.externalSequences } : {}),
+  };
+}
+
+/**
  * Compiles the project's schema, drops ignored tables, and lints what is left; the compiler's
  * key-size warning gives way to the lint rule that owns it (so it is reported once). With
  * `typeCheck` false, TypeScript's own type errors are skipped (schemac's checks all still run):
@@ -26,11 +39,7 @@ export async function compileAndLint(project: Project, typeCheck = true): Promis
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new AppError(`schema folder not found: ${project.schemaShown}`);
   }
-  const compiled = await compileSchemaAsync(dir, {
-    typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
-    typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
-    ...(project.config.externalSequences !== undefined ? { externalSequences: project.config.externalSequences } : {}),
-  });
+  const compiled = await compileSchemaAsync(dir, compileOptionsOf(project, typeCheck));
   const database = withoutIgnored(compiled.database, project.config.ignore);
   const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
   // Findings a schema file suppresses (with its reason) are dropped here, where files can be read.

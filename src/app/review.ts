@@ -4,14 +4,13 @@ import { withoutIgnored } from '../config';
 import { diff, type Plan } from '../differ';
 import { buildReview, type Review } from '../emitters/review';
 import type { Database, Diagnostic } from '../model';
-import { compileAndLint } from './compile';
+import { compileAndLint, compileOptionsOf } from './compile';
 import type { AppContext } from './context';
 import { loadCurrent } from './current';
 import { AppError, UsageError } from './errors';
 import { checkoutFolderAt } from './git-checkout';
 import { loadProject, managedSchemas, type Project, type ProjectFlags } from './project';
 import { emptyDatabase, resolveSource } from './sources';
-import { fileTypeCheckCache } from './type-check-cache';
 import type { PreflightReport } from '../emitters/preflight-report';
 import { preflightSource } from './plan';
 import { DEFAULT_PREFLIGHT_TIMEOUT_MS, runPlanPreflight } from './preflight';
@@ -83,10 +82,7 @@ async function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, proje
   try {
     const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
     if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite, source: null };
-    const compiled = await compileSchemaAsync(checkout.dir, {
-      typeCheck: input.typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
-      typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
-    });
+    const compiled = await compileSchemaAsync(checkout.dir, compileOptionsOf(project, input.typeCheck));
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) {
       throw new AppError(`the schema at ${ref} does not compile (${errors} error(s)); review against a ref whose schema compiles`);

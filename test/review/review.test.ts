@@ -118,6 +118,35 @@ describe('schemac review --base', () => {
     }
   });
 
+  it('compiles the base ref with the config\'s externalSequences, as check and plan compile the working tree', async () => {
+    const seq = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-extseq-'));
+    try {
+      fs.writeFileSync(path.join(seq, 'schemac.config.json'), '{"externalSequences": ["billing.invoice_numbers"]}\n');
+      fs.mkdirSync(path.join(seq, 'schema'));
+      const invoices = path.join(seq, 'schema', 'invoices.schema.ts');
+      const table = [
+        "import { Column, Table, sql } from 'schemac';",
+        "@Table('invoices')",
+        'export class Invoice {',
+        "  @Column.int({ primaryKey: { name: 'pk_invoices', clustered: true } }) id!: number;",
+        '  @Column.bigint({ default: sql`NEXT VALUE FOR billing.invoice_numbers` }) number!: number;',
+        '}',
+        '',
+      ].join('\n');
+      fs.writeFileSync(invoices, table);
+      git(seq, 'init', '-q');
+      git(seq, 'add', '.');
+      git(seq, 'commit', '-q', '-m', 'base');
+      fs.writeFileSync(invoices, table.replace('number!: number;\n', 'number!: number;\n  @Column.varchar(200, { nullable: true }) memo!: string | null;\n'));
+      const r = await schemac(['review', '--base', 'HEAD', '--format', 'markdown'], { cwd: seq });
+      expect(r.stderr).not.toContain('does not compile');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('add column memo');
+    } finally {
+      fs.rmSync(seq, { recursive: true, force: true });
+    }
+  });
+
   it('names a base ref that does not exist', async () => {
     const r = await schemac(['review', '--base', 'no-such-ref'], { cwd: repo });
     expect(r.code).toBe(1);
