@@ -6,10 +6,9 @@
  * Editions and fault injection exist only on the stand-in, so this suite runs there only.
  */
 import type { StandinEngine } from '../standin/engine';
-import { liveSuite } from './support/live-suite';
+import { standinSuite } from './support/live-suite';
 import { expectExit, shown, type TempProject } from './support/project';
 import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
-import { standinTarget } from './real-server';
 
 const FAST = '--no-type-check';
 // The stand-in's tables are small: call 20 rows large so the large-table rules apply.
@@ -40,10 +39,17 @@ interface PlanDoc {
 }
 
 describe('production-safe DDL on the stand-in', () => {
+  const suite = standinSuite({
+    example: false,
+    dropTables: ['dbo.orders'],
+    dropHistory: true,
+    beforeEach: (s) => s.engine.setViewDatabaseState(true),
+  });
   let engine: StandinEngine;
   let url: string;
   let project: TempProject;
-  const db = (): string[] => ['--database', url];
+  beforeAll(() => { ({ engine, project, target: { url } } = suite); });
+  const { db } = suite;
 
   const planJson = async (...extra: string[]): Promise<PlanDoc> => {
     const r = await project.run(['plan', ...db(), '--format', 'json', FAST, ...extra]);
@@ -55,22 +61,6 @@ describe('production-safe DDL on the stand-in', () => {
     const values = Array.from({ length: n }, (_v, i) => `('customer ${i}')`).join(', ');
     await execAll(url, [`INSERT INTO [dbo].[orders] ([customer]) VALUES ${values};`]);
   };
-
-  const suite = liveSuite(standinTarget, {
-    example: false,
-    dropTables: ['dbo.orders'],
-    dropHistory: true,
-    beforeEach: async (s) => {
-      const standin = s.target.standin;
-      if (standin === null) throw new Error('this suite runs on the stand-in only');
-      engine = standin.engine;
-      url = s.target.url;
-      project = s.project;
-      engine.setFaults({});
-      engine.setEdition('developer');
-      engine.setViewDatabaseState(true);
-    },
-  });
 
   beforeEach(async () => {
     project.write('orders.schema.ts', ORDERS);

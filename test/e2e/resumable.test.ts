@@ -8,10 +8,9 @@
  * on the stand-in, so this suite runs there only.
  */
 import type { StandinEngine } from '../standin/engine';
-import { liveSuite } from './support/live-suite';
+import { standinSuite } from './support/live-suite';
 import { expectExit, shown, type TempProject } from './support/project';
 import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
-import { standinTarget } from './real-server';
 
 const FAST = '--no-type-check';
 
@@ -35,29 +34,21 @@ const WITH_INDEX = ORDERS.replace("import { Column, Table } from 'schemac';", "i
 const BUILD = 'CREATE NONCLUSTERED INDEX [ix_orders_customer] ON [dbo].[orders] ([customer]) WITH (ONLINE = ON, RESUMABLE = ON, MAX_DURATION = 30 MINUTES);';
 
 describe('--resumable on the stand-in', () => {
-  let engine: StandinEngine;
-  let url: string;
-  let project: TempProject;
-  const db = (): string[] => ['--database', url];
-  const indexCount = async (): Promise<unknown> => (await queryRows(url, "SELECT COUNT(*) AS n FROM sys.indexes WHERE name = N'ix_orders_customer'"))[0]?.n;
-  const noteColumn = async (): Promise<unknown> => (await queryRows(url, "SELECT COUNT(*) AS n FROM sys.columns WHERE object_id = OBJECT_ID(N'dbo.orders') AND name = N'note'"))[0]?.n;
-  const expectConverged = (): Promise<void> => suite.planIsEmpty();
-  const suite = liveSuite(standinTarget, {
+  const suite = standinSuite({
     example: false,
     dropTables: ['dbo.orders'],
     dropHistory: true,
-    beforeEach: async (s) => {
-      const standin = s.target.standin;
-      if (standin === null) throw new Error('this suite runs on the stand-in only');
-      engine = standin.engine;
-      url = s.target.url;
-      project = s.project;
-      engine.setFaults({});
-      engine.setEdition('developer');
-      // A build a test left paused blocks DDL on its table (10637): end it before the table is dropped.
-      await execAll(url, ["IF EXISTS (SELECT 1 FROM sys.index_resumable_operations) ALTER INDEX [ix_orders_customer] ON [dbo].[orders] ABORT;"]);
-    },
+    // A build a test left paused blocks DDL on its table (10637): end it before the table is dropped.
+    beforeEach: (s) => execAll(s.target.url, ["IF EXISTS (SELECT 1 FROM sys.index_resumable_operations) ALTER INDEX [ix_orders_customer] ON [dbo].[orders] ABORT;"]),
   });
+  let engine: StandinEngine;
+  let url: string;
+  let project: TempProject;
+  beforeAll(() => { ({ engine, project, target: { url } } = suite); });
+  const { db } = suite;
+  const indexCount = async (): Promise<unknown> => (await queryRows(url, "SELECT COUNT(*) AS n FROM sys.indexes WHERE name = N'ix_orders_customer'"))[0]?.n;
+  const noteColumn = async (): Promise<unknown> => (await queryRows(url, "SELECT COUNT(*) AS n FROM sys.columns WHERE object_id = OBJECT_ID(N'dbo.orders') AND name = N'note'"))[0]?.n;
+  const expectConverged = (): Promise<void> => suite.planIsEmpty();
 
   beforeEach(async () => {
     project.write('orders.schema.ts', ORDERS);

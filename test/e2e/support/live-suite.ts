@@ -7,7 +7,8 @@
 import { comparable, snapshotOf, type ComparableCatalog } from './catalog-compare';
 import { expectExit, shown, tempProject, type TempProject } from './project';
 import { execAll } from './sqlcmd';
-import type { LiveTarget, TargetSpec } from '../real-server';
+import { standinTarget, type LiveTarget, type TargetSpec } from '../real-server';
+import type { StandinEngine } from '../../standin/engine';
 
 /** What a suite says about its fixture. */
 export interface LiveSuiteOptions {
@@ -70,5 +71,46 @@ export function liveSuite(spec: TargetSpec, options: LiveSuiteOptions): LiveSuit
     project?.remove();
     await target?.stop();
   });
+  return suite;
+}
+
+/** A stand-in-only suite: liveSuite's accessors, plus the engine for what only the stand-in can switch. */
+export interface StandinSuite extends LiveSuite {
+  /** The stand-in's engine (edition, version, faults), for the switches a test makes itself. */
+  readonly engine: StandinEngine;
+}
+
+/** What a stand-in-only suite says about its fixture. */
+export interface StandinSuiteOptions extends Omit<LiveSuiteOptions, 'beforeEach'> {
+  /** Runs after the engine is reset and before the tables are dropped (reset more switches, end what would block the drops). */
+  readonly beforeEach?: (suite: StandinSuite) => void | Promise<void>;
+}
+
+/**
+ * liveSuite on the stand-in alone, for suites about what only the stand-in can switch (edition,
+ * faults): before each test the engine's faults are cleared and its edition is Developer, so no
+ * test starts with another's switches.
+ */
+export function standinSuite(options: StandinSuiteOptions): StandinSuite {
+  const live = liveSuite(standinTarget, {
+    ...options,
+    beforeEach: async () => {
+      suite.engine.setFaults({});
+      suite.engine.setEdition('developer');
+      await options.beforeEach?.(suite);
+    },
+  });
+  const suite: StandinSuite = {
+    get target(): LiveTarget { return live.target; },
+    get project(): TempProject { return live.project; },
+    get engine(): StandinEngine {
+      const standin = live.target.standin;
+      if (standin === null) throw new Error('this suite runs on the stand-in only');
+      return standin.engine;
+    },
+    db: live.db,
+    snapshot: live.snapshot,
+    planIsEmpty: live.planIsEmpty,
+  };
   return suite;
 }
