@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { compileSchemaAsync, type CompileOptions } from '../compiler';
+import { compileSchemaStaged, type CompileOptions, type CompileResult } from '../compiler';
 import { withoutIgnored } from '../config';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
 import { lint, withoutSuperseded, withoutSuppressed } from '../lint';
@@ -35,16 +35,39 @@ export function compileOptionsOf(project: Project, typeCheck: boolean): CompileO
  * the type check is most of the compile time on large schemas.
  */
 export async function compileAndLint(project: Project, typeCheck = true): Promise<CompiledSchema> {
+  return compileAndLintStaged(project, typeCheck).complete();
+}
+
+/** compileAndLint's result before TypeScript's verdict (`early`), and the whole one after it. */
+interface StagedSchema {
+  /** The model, with every diagnostic but the type check's (linted when these have no error). */
+  readonly early: CompiledSchema;
+  /** The whole CompiledSchema, once the type check has ended; call it in every case (it ends the check). */
+  complete(): Promise<CompiledSchema>;
+}
+
+function compileAndLintStaged(project: Project, typeCheck: boolean): StagedSchema {
   const dir = project.schemaDir;
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new AppError(`schema folder not found: ${project.schemaShown}`);
   }
-  const compiled = await compileSchemaAsync(dir, compileOptionsOf(project, typeCheck));
-  const database = withoutIgnored(compiled.database, project.config.ignore);
-  const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
-  // Findings a schema file suppresses (with its reason) are dropped here, where files can be read.
-  const findings = hasErrors ? [] : withoutSuppressed(lint(database, project.config.lint), readTextOrNull);
-  return { database, diagnostics: [...withoutSuperseded(compiled.diagnostics), ...findings] };
+  const staged = compileSchemaStaged(dir, compileOptionsOf(project, typeCheck));
+  const linted = (compiled: CompileResult): CompiledSchema => {
+    const database = withoutIgnored(compiled.database, project.config.ignore);
+    const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
+    // Findings a schema file suppresses (with its reason) are dropped here, where files can be read.
+    const findings = hasErrors ? [] : withoutSuppressed(lint(database, project.config.lint), readTextOrNull);
+    return { database, diagnostics: [...withoutSuperseded(compiled.diagnostics), ...findings] };
+  };
+  const early = linted(staged.extracted);
+  return {
+    early,
+    // The verdict only adds type errors: without any, the result is the early one as it is.
+    complete: async () => {
+      const compiled = await staged.complete();
+      return compiled === staged.extracted ? early : linted(compiled);
+    },
+  };
 }
 
 /**
@@ -53,12 +76,39 @@ export async function compileAndLint(project: Project, typeCheck = true): Promis
  * (`showInfo`); a plan shows what could go wrong.
  */
 export async function compileOrFail(ctx: AppContext, project: Project, typeCheck = true, showInfo = false): Promise<Database> {
-  const { database, diagnostics } = await compileAndLint(project, typeCheck);
-  ctx.report(showInfo ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
-  if (diagnostics.some((d) => d.severity === 'error')) {
+  return (await compileThen(ctx, project, typeCheck, async (desired) => desired, showInfo));
+}
+
+/**
+ * compileOrFail, with `work` on the model started before TypeScript's type check has ended (it
+ * runs in a child process on large schemas for seconds): reading the current state, diffing and
+ * rendering then overlap the check. Nothing of `work` shows before the verdict: what it
+ * reports goes through its own context and is shown after the compile's diagnostics, and when
+ * the schema has errors, they stop the command as compileOrFail's do, whatever `work` did (its
+ * own failure included). So `work` must have no effect beyond its result and its reports: it
+ * may read files or a database, never write, lock or ask.
+ */
+export async function compileThen<T>(
+  ctx: AppContext, project: Project, typeCheck: boolean, work: (desired: Database, ctx: AppContext) => Promise<T>, showInfo = false,
+): Promise<T> {
+  const staged = compileAndLintStaged(project, typeCheck);
+  const shown = (diagnostics: readonly Diagnostic[]): readonly Diagnostic[] => (showInfo ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
+  const failed = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
+  const held: (readonly Diagnostic[])[] = [];
+  // With errors already, the verdict only adds to them: no work starts.
+  const attempt = failed(staged.early.diagnostics) ? null
+    : work(staged.early.database, { ...ctx, report: (diagnostics) => { held.push(diagnostics); } })
+      .then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+  const { diagnostics } = await staged.complete();
+  ctx.report(shown(diagnostics));
+  if (failed(diagnostics) || attempt === null) {
+    await attempt;
     throw new AppError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);
   }
-  return database;
+  const outcome = await attempt;
+  for (const reported of held) ctx.report(reported);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 function readTextOrNull(file: string): string | null {

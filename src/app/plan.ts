@@ -4,7 +4,7 @@ import { lintPlan } from '../lint';
 import { AppError } from './errors';
 import { renderPlanJson, type PlanJson } from '../emitters/plan-json';
 import type { Database } from '../model';
-import { compileOrFail } from './compile';
+import { compileThen } from './compile';
 import { offlineSteps } from './online-policy';
 import type { AppContext } from './context';
 import { loadCurrent, type CurrentState } from './current';
@@ -52,21 +52,34 @@ export interface PlanResult {
  * atomically for a later `apply FILE`.
  */
 export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResult> {
+  return (await planThen(ctx, input, () => undefined)).planned;
+}
+
+/**
+ * `plan`, with `derive` (pure work on the plan, such as rendering its script) done as well.
+ * Reading the current state, diffing and `derive` run while TypeScript's type check is still
+ * running (compileThen): nothing shows before the schema is known to compile. The pre-flight
+ * counts and the saved plan wait for that verdict.
+ */
+export async function planThen<T>(
+  ctx: AppContext, input: PlanInput, derive: (made: Plan, current: CurrentState) => T,
+): Promise<{ readonly planned: PlanResult; readonly derived: T }> {
   if (input.savePlanTo !== undefined) refuseResumableSavedPlan(input.resumable, 'plan --out');
   const project = loadProject(ctx.cwd, input);
   const source = resolveSource(input, ctx.env, project.config.database.url);
-  const desired = await compileOrFail(ctx, project, input.typeCheck);
-  const current = await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions);
   const production = productionOptions(input.production);
-  const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
-  const resumable = withResumable(diffed, desired, current.database, input.resumable);
-  const decision = resumable.decision;
-  const made = withBlockingBuildWarnings(resumable.plan, current.database);
-  // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
-  const findings = lintPlan(made, { largeTableRows: production.largeTableRows }, project.config.lint);
-  ctx.report(findings);
-  if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
-  const offline = production.online === 'require' ? offlineSteps(made, production) : [];
+  const { desired, current, made, decision, offline, derived } = await compileThen(ctx, project, input.typeCheck, async (desired, held) => {
+    const current = await loadCurrent(held, source, project.config.ignore, project.config.descriptions);
+    const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
+    const resumable = withResumable(diffed, desired, current.database, input.resumable);
+    const made = withBlockingBuildWarnings(resumable.plan, current.database);
+    // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
+    const findings = lintPlan(made, { largeTableRows: production.largeTableRows }, project.config.lint);
+    held.report(findings);
+    if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
+    const offline = production.online === 'require' ? offlineSteps(made, production) : [];
+    return { desired, current, made, decision: resumable.decision, offline, derived: derive(made, current) };
+  });
   const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
   const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
   // The JSON document (and the catalog's fingerprint in it) is made only when asked for:
@@ -77,7 +90,8 @@ export async function plan(ctx: AppContext, input: PlanInput): Promise<PlanResul
     preflight: shown ? { report, samples: input.preflight?.samples === true } : undefined,
   }));
   if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...planJson(), desired });
-  return { plan: made, desired, current, get json() { return planJson(); }, preflight: report, offline, notes: made.steps.length > 0 ? resumableNotes(decision) : [] };
+  const planned: PlanResult = { plan: made, desired, current, get json() { return planJson(); }, preflight: report, offline, notes: made.steps.length > 0 ? resumableNotes(decision) : [] };
+  return { planned, derived };
 }
 
 /** Where the pre-flight counts rows: the live database, or nowhere (and why). */

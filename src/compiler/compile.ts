@@ -148,14 +148,39 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
  * from this thread's event loop (no worker thread to start) and is awaited.
  */
 export async function compileSchemaAsync(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
+  return compileSchemaStaged(dir, options).complete();
+}
+
+/** A compile whose model is built while TypeScript's native check may still be running. */
+export interface StagedCompile {
+  /**
+   * The model, with every diagnostic but the type check's verdict: schemac's own findings and
+   * TypeScript's syntax errors. Work that only reads it can start at once; the model does not
+   * change with the verdict, only whether it may be used.
+   */
+  readonly extracted: CompileResult;
+  /** The whole result, once the check has ended: `extracted` with the check's type errors. Call it (once) in every case: it also ends the check. */
+  complete(): Promise<CompileResult>;
+}
+
+/**
+ * Compiles every *.schema.ts under `dir`, as compileSchemaAsync, returning as soon as the model
+ * is built: the native check (a child process) goes on meanwhile, and `complete` waits for it.
+ */
+export function compileSchemaStaged(dir: string, options: CompileOptions = {}): StagedCompile {
   const compile = beginGuarded(dir, options, (files, api, opts) =>
     (chunksOf(files, opts.chunkFiles).length > 1 ? startNativeTypeCheck : startNativeTypeCheckInThread)(files, api, opts));
-  return compile.finish(compile.native === null ? undefined : await compile.native.result());
+  return {
+    extracted: compile.extracted,
+    complete: async () => compile.finish(compile.native === null ? undefined : await compile.native.result()),
+  };
 }
 
 /** A compile whose native check may still run: `finish` takes its verdict (undefined when none ran). */
 interface PendingCompile<Check extends NativeTypeCheck> {
   readonly native: Check | null;
+  /** The model and every diagnostic but the native check's verdict. */
+  readonly extracted: CompileResult;
   finish(reported: NativeDiagnostic[] | null | undefined): CompileResult;
 }
 
@@ -195,7 +220,7 @@ function beginCompile<Check extends NativeTypeCheck>(dir: string, options: Compi
   if (paths.length === 0) {
     bag.error(Codes.noSchemaFiles, `no *.schema.ts files under ${dir}`, undefined);
     const result = { database: emptyDb([], [defaultSchema === 'dbo' ? 'dbo' : defaultSchema, 'dbo'].filter((s, i, a) => a.indexOf(s) === i).sort()), diagnostics: bag.sorted() };
-    return { native: null, finish: () => result };
+    return { native: null, extracted: result, finish: () => result };
   }
   const namer = new Namer(validTemplates(options.naming ?? {}, bag));
   const cache = options.typeCheck !== false ? options.typeCheckCache : undefined;
@@ -296,8 +321,23 @@ function beginCompile<Check extends NativeTypeCheck>(dir: string, options: Compi
   for (const scope of objectScopes.values()) reportCollisions(scope, key, bag, false);
   checkSequenceReferences(drafts, sequences, options.externalSequences ?? [], defaultSchema, key, bag);
   checkCascadePaths(drafts, bag);
-  /** Takes the native check's verdict (undefined when none ran; null when it failed) and builds the result. */
+  const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
+    .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
+  const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
+  const tables = drafts.map((d) => {
+    const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
+    return options.descriptions === false ? table : withDescriptions(d, table, bag);
+  });
+  const database: Database = {
+    ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}),
+    ...(declaredSequences.length > 0 ? { sequences: declaredSequences } : {}),
+  };
+  const extracted: CompileResult = { database, diagnostics: bag.sorted() };
+  /** Takes the native check's verdict (undefined when none ran; null when it failed) and adds its errors. */
   const finish = (reported: NativeDiagnostic[] | null | undefined): CompileResult => {
+    const before = typeErrors;
     if (native !== null) {
       if (reported === null || reported === undefined) typeErrors += checkInProcess();
       else {
@@ -312,25 +352,9 @@ function beginCompile<Check extends NativeTypeCheck>(dir: string, options: Compi
       if (earlyKey !== null) cache?.remember(earlyKey);
       cache?.remember(cacheKey);
     }
-
-    const declaredSequences = sequences.declared.flatMap((d) => (d.sequence === null ? [] : [d.sequence]))
-      .sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
-    const historySchemas = drafts.flatMap((d) => (d.versioning !== undefined ? [d.versioning.versioning.historySchema] : []));
-    const declaredTypes = [...aliasTypes.all()].sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
-    const schemas = [...new Set(['dbo', ...drafts.map((d) => d.schema), ...historySchemas, ...declaredTypes.map((a) => a.schema), ...declaredSequences.map((q) => q.schema)])].sort(cmp);
-    const tables = drafts.map((d) => {
-      const table = finishTable(d, refOf(tableNodes.get(d) ?? d.info.roleNode));
-      return options.descriptions === false ? table : withDescriptions(d, table, bag);
-    });
-    return {
-      database: {
-        ...emptyDb(tables, schemas), ...(declaredTypes.length > 0 ? { aliasTypes: declaredTypes } : {}),
-        ...(declaredSequences.length > 0 ? { sequences: declaredSequences } : {}),
-      },
-      diagnostics: bag.sorted(),
-    };
+    return typeErrors === before ? extracted : { database, diagnostics: bag.sorted() };
   };
-  return { native, finish };
+  return { native, extracted, finish };
 }
 
 function buildFromClass(

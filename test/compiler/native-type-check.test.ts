@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compileSchema, compileSchemaAsync } from '../../src/compiler';
+import { compileSchema, compileSchemaAsync, compileSchemaStaged } from '../../src/compiler';
 import { nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread } from '../../src/compiler/native-type-check';
 import { apiEntry } from '../../src/compiler/schema-files';
 import type { Diagnostic } from '../../src/model';
@@ -190,6 +190,19 @@ describe('native and in-process type checks', () => {
     const files = Object.keys(TYPE_ERROR_FILES).filter((f) => f.endsWith('.schema.ts')).map((f) => path.join(dir, f));
     const direct = await startNativeTypeCheckInThread(files, apiEntry())?.result();
     expect(direct?.length).toBeGreaterThan(0);
+  });
+
+  it('a staged compile gives the model before the verdict, and the verdict adds only the type errors', async () => {
+    const staged = compileSchemaStaged(dir, { typeChecker: 'native' });
+    const whole = compileSchema(dir, { typeChecker: 'native' });
+    // Before the verdict: every diagnostic but the type check's, and the model as it will be.
+    expect(typeScriptErrors(staged.extracted.diagnostics)).toEqual([]);
+    expect(staged.extracted.diagnostics).toEqual(whole.diagnostics.filter((d) => d.code !== 'SC1000'));
+    const complete = await staged.complete();
+    expect(complete.diagnostics).toEqual(whole.diagnostics);
+    expect(typeScriptErrors(complete.diagnostics).length).toBeGreaterThan(0);
+    expect(complete.database).toBe(staged.extracted.database);
+    expect(complete.database).toEqual(whole.database);
   });
 
   it('a discarded check gives no verdict', () => {
