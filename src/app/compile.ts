@@ -76,35 +76,47 @@ function compileAndLintStaged(project: Project, typeCheck: boolean): StagedSchem
  * (`showInfo`); a plan shows what could go wrong.
  */
 export async function compileOrFail(ctx: AppContext, project: Project, typeCheck = true, showInfo = false): Promise<Database> {
-  return (await compileThen(ctx, project, typeCheck, async (desired) => desired, showInfo));
+  return compileThen(ctx, project, typeCheck, async (desired) => desired, { overlap: false, showInfo });
+}
+
+/** How compileThen runs its work. */
+export interface CompileThenOptions {
+  /**
+   * Start the work before TypeScript's verdict. Only for work that ends soon by itself (reading
+   * files, diffing, rendering): a schema with a type error still waits for it to end before it
+   * is stopped. False runs the work after the verdict, as compileOrFail then the work would.
+   */
+  readonly overlap: boolean;
+  /** Report info-level findings too (check, review). */
+  readonly showInfo?: boolean;
 }
 
 /**
- * compileOrFail, with `work` on the model started before TypeScript's type check has ended (it
- * runs in a child process on large schemas for seconds): reading the current state, diffing and
- * rendering then overlap the check. Nothing of `work` shows before the verdict: what it
- * reports goes through its own context and is shown after the compile's diagnostics, and when
- * the schema has errors, they stop the command as compileOrFail's do, whatever `work` did (its
- * own failure included). So `work` must have no effect beyond its result and its reports: it
- * may read files or a database, never write, lock or ask.
+ * compileOrFail, then `work` on the model. With `overlap`, the work starts before TypeScript's
+ * type check has ended (a child process that runs for seconds on large schemas), so reading a
+ * catalog file, diffing and rendering overlap it. Nothing of the work shows before the verdict:
+ * what it reports goes through its own context and is shown after the compile's diagnostics,
+ * and when the schema has errors they stop the command as compileOrFail's do, whatever the work
+ * did (its own failure included). So the work must have no effect beyond its result and its
+ * reports: it may read, never write, lock or ask.
  */
 export async function compileThen<T>(
-  ctx: AppContext, project: Project, typeCheck: boolean, work: (desired: Database, ctx: AppContext) => Promise<T>, showInfo = false,
+  ctx: AppContext, project: Project, typeCheck: boolean, work: (desired: Database, ctx: AppContext) => Promise<T>, options: CompileThenOptions,
 ): Promise<T> {
   const staged = compileAndLintStaged(project, typeCheck);
-  const shown = (diagnostics: readonly Diagnostic[]): readonly Diagnostic[] => (showInfo ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
   const failed = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
   const held: (readonly Diagnostic[])[] = [];
   // With errors already, the verdict only adds to them: no work starts.
-  const attempt = failed(staged.early.diagnostics) ? null
+  const attempt = !options.overlap || failed(staged.early.diagnostics) ? null
     : work(staged.early.database, { ...ctx, report: (diagnostics) => { held.push(diagnostics); } })
       .then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
-  const { diagnostics } = await staged.complete();
-  ctx.report(shown(diagnostics));
-  if (failed(diagnostics) || attempt === null) {
-    await attempt;
+  const { database, diagnostics } = await staged.complete();
+  ctx.report(options.showInfo === true ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
+  if (failed(diagnostics)) {
+    // The work is left to end by itself; its result and reports are never shown.
     throw new AppError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);
   }
+  if (attempt === null) return work(database, ctx);
   const outcome = await attempt;
   for (const reported of held) ctx.report(reported);
   if (!outcome.ok) throw outcome.error;

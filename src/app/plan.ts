@@ -68,6 +68,9 @@ export async function planThen<T>(
   const project = loadProject(ctx.cwd, input);
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const production = productionOptions(input.production);
+  // A catalog file is read (and everything planned) while the type check runs; a live server is
+  // only connected to once the schema is known to compile.
+  const overlap = source.kind !== 'database';
   const { desired, current, made, decision, offline, derived } = await compileThen(ctx, project, input.typeCheck, async (desired, held) => {
     const current = await loadCurrent(held, source, project.config.ignore, project.config.descriptions);
     const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
@@ -79,7 +82,7 @@ export async function planThen<T>(
     if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
     const offline = production.online === 'require' ? offlineSteps(made, production) : [];
     return { desired, current, made, decision: resumable.decision, offline, derived: derive(made, current) };
-  });
+  }, { overlap });
   const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
   const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
   // The JSON document (and the catalog's fingerprint in it) is made only when asked for:

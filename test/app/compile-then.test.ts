@@ -1,0 +1,78 @@
+/**
+ * compileThen (src/app/compile.ts): work on the model may start before TypeScript's verdict, but
+ * nothing of it shows unless the schema compiles; without `overlap` it starts only after.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compileThen } from '../../src/app/compile';
+import type { AppContext } from '../../src/app/context';
+import { loadProject } from '../../src/app/project';
+import type { Diagnostic } from '../../src/model';
+
+/** A project whose one table has a varchar field typed `codeType` (number is a type error only TypeScript finds). */
+function projectWith(codeType: 'string' | 'number'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-compile-then-'));
+  fs.mkdirSync(path.join(dir, 'schema'));
+  fs.writeFileSync(path.join(dir, 'schema', 'items.schema.ts'), [
+    "import { Column, Index, Table } from 'schemac';",
+    "@Table('items')",
+    "@Index('ix_items_id', ['id'], { clustered: true })",
+    'export class Item {',
+    '  @Column.int()',
+    '  id!: number;',
+    '  @Column.varchar(20)',
+    `  code!: ${codeType};`,
+    '}',
+    '',
+  ].join('\n'));
+  return dir;
+}
+
+const workNote: Diagnostic = { code: 'SC3001', severity: 'warning', message: 'from the work' };
+
+describe('compileThen', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const setUp = (codeType: 'string' | 'number') => {
+    const cwd = projectWith(codeType);
+    dirs.push(cwd);
+    const reported: Diagnostic[] = [];
+    const ctx: AppContext = { cwd, env: {}, report: (ds) => { reported.push(...ds); } };
+    return { ctx, reported, project: loadProject(cwd, {}) };
+  };
+
+  it('with overlap, starts the work on the model before the verdict, and shows its reports after the compile', async () => {
+    const { ctx, reported, project } = setUp('string');
+    let started = false;
+    const result = await compileThen(ctx, project, true, async (desired, held) => {
+      started = true;
+      held.report([workNote]);
+      return desired.tables.map((t) => t.name);
+    }, { overlap: true });
+    expect(started).toBe(true);
+    expect(result).toEqual(['items']);
+    expect(reported.map((d) => d.message)).toEqual(['from the work']);
+  });
+
+  it('with overlap and a type error: the work ran, but neither its reports nor its failure show', async () => {
+    const { ctx, reported, project } = setUp('number');
+    let started = false;
+    const run = compileThen(ctx, project, true, async (_desired, held) => {
+      started = true;
+      held.report([workNote]);
+      throw new Error('the work failed');
+    }, { overlap: true });
+    await expect(run).rejects.toThrow(/^schema has errors \(1 error/);
+    expect(started).toBe(true);
+    expect(reported.map((d) => d.code)).toEqual(['SC1000']);
+  });
+
+  it('without overlap and a type error, the work never starts', async () => {
+    const { ctx, reported, project } = setUp('number');
+    const work = jest.fn(async () => 'planned');
+    await expect(compileThen(ctx, project, true, work, { overlap: false })).rejects.toThrow(/^schema has errors/);
+    expect(work).not.toHaveBeenCalled();
+    expect(reported.map((d) => d.code)).toEqual(['SC1000']);
+  });
+});
