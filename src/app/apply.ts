@@ -16,9 +16,11 @@ import { compileOrFail } from './compile';
 import type { AppContext } from './context';
 import { catalogModel } from './current';
 import { AppError, UsageError } from './errors';
-import { loadProject, managedSchemas, type ProjectFlags } from './project';
+import { managedSchemas } from './managed-schemas';
+import { refuseResumableSavedPlan } from './resumable-refusal';
+import { loadProject, type ProjectFlags } from './project';
 import { readSavedPlan } from './saved-plan';
-import { blockingBuildRefusal, refuseResumableSavedPlan, resumableNotes, type ResumableOptions } from './resumable-policy';
+import { blockingBuildRefusal, resumableNotes, type ResumableOptions } from './resumable-policy';
 import { resolveSource, type SourceFlags } from './sources';
 
 /** What `apply` needs: the project, the live database, the saved plan if any, and the policy flags. */

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { compileSchemaStaged, type CompileOptions, type CompileResult } from '../compiler';
+import { compileSchemaStaged, type CompileResult, type CompileStart } from '../compiler';
 import { withoutIgnored } from '../config';
 import { summarizeDiagnostics } from '../emitters/diagnostics-text';
 import { lint, withoutSuperseded, withoutSuppressed } from '../lint';
@@ -7,25 +7,12 @@ import type { Database, Diagnostic } from '../model';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import type { Project } from './project';
-import { fileTypeCheckCache } from './type-check-cache';
+import { startProjectCompile } from './compile-start';
 
 /** What a compile found: the model (ignored tables removed) and every diagnostic, lint included. */
 export interface CompiledSchema {
   readonly database: Database;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/**
- * The compiler options a project's config gives, for every compile of its schema (the working
- * tree's and, in `review`, a base ref's): one builder, so a config setting cannot reach one
- * compile and miss the other.
- */
-export function compileOptionsOf(project: Project, typeCheck: boolean): CompileOptions {
-  return {
-    typeCheck, defaultSchema: project.config.defaultSchema, naming: project.config.naming,
-    typeCheckCache: fileTypeCheckCache(project.root), descriptions: project.config.descriptions !== 'ignore',
-    ...(project.config.externalSequences !== undefined ? { externalSequences: project.config.externalSequences } : {}),
-  };
 }
 
 /**
@@ -35,7 +22,7 @@ export function compileOptionsOf(project: Project, typeCheck: boolean): CompileO
  * the type check is most of the compile time on large schemas.
  */
 export async function compileAndLint(project: Project, typeCheck = true): Promise<CompiledSchema> {
-  return compileAndLintStaged(project, typeCheck).complete();
+  return compileAndLintStaged(project, startProjectCompile(project, typeCheck)).complete();
 }
 
 /** compileAndLint's result before TypeScript's verdict (`early`), and the whole one after it. */
@@ -46,12 +33,8 @@ interface StagedSchema {
   complete(): Promise<CompiledSchema>;
 }
 
-function compileAndLintStaged(project: Project, typeCheck: boolean): StagedSchema {
-  const dir = project.schemaDir;
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new AppError(`schema folder not found: ${project.schemaShown}`);
-  }
-  const staged = compileSchemaStaged(dir, compileOptionsOf(project, typeCheck));
+function compileAndLintStaged(project: Project, start: CompileStart): StagedSchema {
+  const staged = compileSchemaStaged(start);
   const linted = (compiled: CompileResult): CompiledSchema => {
     const database = withoutIgnored(compiled.database, project.config.ignore);
     const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
@@ -76,7 +59,7 @@ function compileAndLintStaged(project: Project, typeCheck: boolean): StagedSchem
  * (`showInfo`); a plan shows what could go wrong.
  */
 export async function compileOrFail(ctx: AppContext, project: Project, typeCheck = true, showInfo = false): Promise<Database> {
-  return compileThen(ctx, project, typeCheck, async (desired) => desired, { overlap: false, showInfo });
+  return compileThen(ctx, project, startProjectCompile(project, typeCheck), async (desired) => desired, { overlap: false, showInfo });
 }
 
 /** How compileThen runs its work. */
@@ -92,7 +75,7 @@ export interface CompileThenOptions {
 }
 
 /**
- * compileOrFail, then `work` on the model. With `overlap`, the work starts before TypeScript's
+ * compileOrFail of a started compile (startProjectCompile), then `work` on the model. With `overlap`, the work starts before TypeScript's
  * type check has ended (a child process that runs for seconds on large schemas), so reading a
  * catalog file, diffing and rendering overlap it. Nothing of the work shows before the verdict:
  * what it reports goes through its own context and is shown after the compile's diagnostics,
@@ -101,9 +84,9 @@ export interface CompileThenOptions {
  * reports: it may read, never write, lock or ask.
  */
 export async function compileThen<T>(
-  ctx: AppContext, project: Project, typeCheck: boolean, work: (desired: Database, ctx: AppContext) => Promise<T>, options: CompileThenOptions,
+  ctx: AppContext, project: Project, start: CompileStart, work: (desired: Database, ctx: AppContext) => Promise<T>, options: CompileThenOptions,
 ): Promise<T> {
-  const staged = compileAndLintStaged(project, typeCheck);
+  const staged = compileAndLintStaged(project, start);
   const failed = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
   const held: (readonly Diagnostic[])[] = [];
   // With errors already, the verdict only adds to them: no work starts.

@@ -1,7 +1,5 @@
 import * as path from 'path';
 import { loadConfig, type SchemacConfig } from '../config';
-import { declaredSchemas } from '../differ';
-import type { Database } from '../model';
 
 /** The flags every command shares for finding the project: --config and --schema. */
 export interface ProjectFlags {
@@ -26,16 +24,4 @@ export function loadProject(cwd: string, flags: ProjectFlags): Project {
   const schemaDir = flags.schema !== undefined ? path.resolve(cwd, flags.schema) : config.schema;
   const root = file ? path.dirname(file) : cwd;
   return { config, schemaDir, root, schemaShown: flags.schema ?? (path.relative(cwd, schemaDir) || '.') };
-}
-
-/**
- * The schemas a plan of this project manages: the config's list, else those the schema files
- * declare tables in. Schema files that declare no table give no schema to scope by, so then
- * every schema is managed (undefined), as before scoping existed: such a plan still lists (or,
- * with --allow-drop, drops) what the database has.
- */
-export function managedSchemas(config: SchemacConfig, desired: Database): readonly string[] | undefined {
-  if (config.managedSchemas !== undefined) return config.managedSchemas;
-  const declared = declaredSchemas(desired);
-  return declared.length > 0 ? declared : undefined;
 }

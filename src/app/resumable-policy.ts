@@ -10,7 +10,6 @@ import { abortIndexSql, resumeIndexSql } from '../emitters/tsql/online';
 import type { AfterCommitWork, ResumableStatement } from '../apply/after-commit';
 import type { ApplyStatement } from '../apply/progress';
 import type { Database } from '../model';
-import { UsageError } from './errors';
 
 export type { ResumableOptions } from '../differ';
 
@@ -36,14 +35,6 @@ export function resumableNotes(decision: ResumableDecision | null): string[] {
     return [`--resumable: no index build of this plan can run resumably; every step runs in the one transaction${kept.length > 0 ? ':' : ''}`, ...kept];
   }
   return [`--resumable: ${decision.deferred} index build(s) run after COMMIT, outside the transaction, as resumable online builds`, ...kept];
-}
-
-/** Saved plans are applied as reviewed, in one transaction: --resumable needs a plan made now. */
-export function refuseResumableSavedPlan(resumable: ResumableOptions | undefined, what: 'plan --out' | 'apply PLAN-FILE'): void {
-  if (resumable === undefined) return;
-  throw new UsageError(what === 'plan --out'
-    ? '--resumable cannot be saved with --out: a saved plan is applied as reviewed, in one transaction. Run apply --resumable without a plan file (it plans under the lock and shows the plan before it asks)'
-    : '--resumable cannot apply a saved plan file: a saved plan is applied as reviewed, in one transaction. Run apply --resumable without the plan file (it plans under the lock and shows the plan before it asks), or apply the file without --resumable');
 }
 
 /** The transactional statements and, apart, the builds apply runs after COMMIT. */

@@ -3,8 +3,6 @@
  * once and read from their syntax, never executed; TypeScript's full check runs beside that
  * (native compiler in a child process, else in-process); every problem of a run is reported.
  */
-import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import ts = require('./typescript');
 import type { Database, Diagnostic } from '../model';
@@ -20,12 +18,13 @@ import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } fr
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { checkSequenceReferences } from './sequence-references';
 import { collectSequences, type SequenceResolver } from './sequences';
-import { chunksOf, nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread, type NativeCheckOptions, type NativeDiagnostic, type NativeTypeCheck } from './native-type-check';
-import { apiEntry, findSchemaFiles } from './schema-files';
+import { startNativeTypeCheck, type NativeDiagnostic, type NativeTypeCheck } from './native-type-check';
+import type { CompileOptions } from './compile-options';
+import { hashOfCheckInputs, startCompile, startCompileWith, type CompileStart, type StartNativeCheck } from './compile-start';
+import { apiEntry } from './schema-files';
 import { buildSourceGraph, declaresBeyondItself, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
 import { displayPath, refAt, refOf } from './source-ref';
-import { checkOrder } from './check-order';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
@@ -36,110 +35,18 @@ export interface CompileResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Options of a compile run. */
-export interface CompileOptions {
-  /** Schema of tables that do not name one; 'dbo' by default. */
-  readonly defaultSchema?: string;
-  /** Database collation the model carries; SQL_Latin1_General_CP1_CI_AS by default. */
-  readonly collation?: string;
-  /**
-   * Run the full TypeScript check of the schema files (SC1000 diagnostics); true by default.
-   * It is most of the compile time on large schemas, so callers that already ran tsc (CI, an
-   * editor) may turn it off; everything schemac itself checks is still checked.
-   */
-  readonly typeCheck?: boolean;
-  /**
-   * Project templates (schemac.config.json "naming") for the names the schema does not write;
-   * placeholders {schema}, {table}, {columns}. `ix` has no effect: index names are always written.
-   */
-  readonly naming?: NamingTemplates;
-  /**
-   * Remembers inputs that type-checked clean, so an unchanged schema skips TypeScript's check
-   * (the slow part) on the next run. The key covers every input of the check: the text of each
-   * non-library source file of the program (schema files, what they import, the schemac API)
-   * and the TypeScript version.
-   */
-  readonly typeCheckCache?: TypeCheckCache;
-  /**
-   * Who runs the full check: 'native' (the default) is TypeScript 7's compiler in a child
-   * process, beside extraction, falling back to 'in-process' (the TypeScript bundled with ts-morph) when its
-   * binary is not installed for this platform. Both report the same codes at the same positions.
-   */
-  readonly typeChecker?: 'native' | 'in-process';
-  /** Schema files per native check of a large schema (native-type-check.ts chooses by default). */
-  readonly typeCheckChunkFiles?: number;
-  /**
-   * Sequences the database has that the schema does not declare (schemac.config.json
-   * "externalSequences": `schema.name`, or `name` in the default schema), so a sql`NEXT VALUE
-   * FOR ...` default may name them.
-   */
-  readonly externalSequences?: readonly string[];
-  /**
-   * Read doc comments as descriptions (MS_Description); true by default. Off for projects whose
-   * descriptions are maintained elsewhere (config "descriptions": "ignore").
-   */
-  readonly descriptions?: boolean;
-}
-
-/** Where clean type-check results are remembered between runs (a file, in the CLI). */
-export interface TypeCheckCache {
-  has(key: string): boolean;
-  remember(key: string): void;
-}
-
-
 /**
  * A hash of everything TypeScript's check reads, library files aside: the text of every parsed
  * file (the schema files and what they import by path), of the schemac API's files, and the
  * versions of both TypeScripts (a native check and an in-process one must agree on "clean").
  */
 function typeCheckKey(graph: SourceGraph): string {
-  return hashOfCheckInputs('program', [...graph.byPath.values()].map((sf): [string, string] => [sf.fileName, sf.text]));
-}
-
-/**
- * The same hash over the schema files alone, known before anything is parsed. It only decides
- * whether the native check starts before parsing: when an earlier clean run remembered it, the
- * full key (typeCheckKey, which covers imported files too) will most likely match, so the check
- * is not started speculatively. Whether the check runs is always decided by the full key.
- */
-function schemaFilesKey(texts: ReadonlyMap<string, string>): string {
-  return hashOfCheckInputs('schema files', [...texts]);
-}
-
-let apiSources: readonly [string, string][] | undefined;
-
-/** The schemac API's files and texts, read once per process (both keys of a compile cover them). */
-function apiFiles(): readonly [string, string][] {
-  if (apiSources === undefined) {
-    const apiDir = path.dirname(apiEntry());
-    apiSources = fs.readdirSync(apiDir).filter((f) => f.endsWith('.ts')).sort()
-      .map((f): [string, string] => [path.join(apiDir, f), fs.readFileSync(path.join(apiDir, f), 'utf8')]);
-  }
-  return apiSources;
-}
-
-function hashOfCheckInputs(label: string, sources: [string, string][]): string {
-  const hash = createHash('sha256').update(`${label}\ntypescript ${ts.version}\nnative ${nativeCompilerPath() ?? 'none'}\n`);
-  const files: [string, string][] = [...sources, ...apiFiles()];
-  for (const [name, text] of files.sort((a, b) => cmp(a[0], b[0]))) hash.update(`${name}\n${text.length}\n`).update(text);
-  return hash.digest('hex');
-}
-
-/** The text of each schema file, or none when one cannot be read (parsing will say why). */
-function readTexts(paths: readonly string[]): Map<string, string> | undefined {
-  const texts = new Map<string, string>();
-  try {
-    for (const p of paths) texts.set(p, fs.readFileSync(p, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  return texts;
+  return hashOfCheckInputs(['program', `typescript ${ts.version}`], [...graph.byPath.values()].map((sf): [string, string] => [sf.fileName, sf.text]));
 }
 
 /** Compiles every *.schema.ts under `dir`; a native check runs on a worker thread, waited for synchronously. */
 export function compileSchema(dir: string, options: CompileOptions = {}): CompileResult {
-  const compile = beginGuarded(dir, options, startNativeTypeCheck);
+  const compile = beginGuarded(startCompileWith(dir, options, startNativeTypeCheck));
   return compile.finish(compile.native?.wait());
 }
 
@@ -148,7 +55,7 @@ export function compileSchema(dir: string, options: CompileOptions = {}): Compil
  * from this thread's event loop (no worker thread to start) and is awaited.
  */
 export async function compileSchemaAsync(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
-  return compileSchemaStaged(dir, options).complete();
+  return compileSchemaStaged(startCompile(dir, options)).complete();
 }
 
 /** A compile whose model is built while TypeScript's native check may still be running. */
@@ -164,12 +71,12 @@ export interface StagedCompile {
 }
 
 /**
- * Compiles every *.schema.ts under `dir`, as compileSchemaAsync, returning as soon as the model
- * is built: the native check (a child process) goes on meanwhile, and `complete` waits for it.
+ * Compiles a started compile's schema (startCompile, compile-start.ts), as compileSchemaAsync,
+ * returning as soon as the model is built: the native check (a child process) goes on
+ * meanwhile, and `complete` waits for it.
  */
-export function compileSchemaStaged(dir: string, options: CompileOptions = {}): StagedCompile {
-  const compile = beginGuarded(dir, options, (files, api, opts) =>
-    (chunksOf(files, opts.chunkFiles).length > 1 ? startNativeTypeCheck : startNativeTypeCheckInThread)(files, api, opts));
+export function compileSchemaStaged(start: CompileStart): StagedCompile {
+  const compile = beginGuarded(start);
   return {
     extracted: compile.extracted,
     complete: async () => compile.finish(compile.native === null ? undefined : await compile.native.result()),
@@ -184,32 +91,30 @@ interface PendingCompile<Check extends NativeTypeCheck> {
   finish(reported: NativeDiagnostic[] | null | undefined): CompileResult;
 }
 
-/** How a compile starts its native check. */
-type StartNativeCheck<Check extends NativeTypeCheck> = (files: readonly string[], apiEntry: string, options: NativeCheckOptions) => Check | null;
-
 /**
  * beginCompile, whose native checks are discarded when it throws (a failing TypeCheckCache, a
  * bug): a tsc left running would hold the process open (an in-thread check's child keeps the
  * event loop alive) and its temp folder would stay behind.
  */
-function beginGuarded<Check extends NativeTypeCheck>(dir: string, options: CompileOptions, startNative: StartNativeCheck<Check>): PendingCompile<Check> {
+function beginGuarded<Check extends NativeTypeCheck>(start: CompileStart<Check>): PendingCompile<Check> {
   const started: Check[] = [];
   try {
-    return beginCompile(dir, options, (files, api, opts) => {
-      const check = startNative(files, api, opts);
+    return beginCompile(start, (files, api, opts) => {
+      const check = start.startNative(files, api, opts);
       if (check !== null) started.push(check);
       return check;
     });
   } catch (err) {
+    start.discard();
     for (const check of started) check.discard();
     throw err;
   }
 }
 
 /** Everything of a compile but the wait for the native check's verdict. */
-function beginCompile<Check extends NativeTypeCheck>(dir: string, options: CompileOptions, startNative: StartNativeCheck<Check>): PendingCompile<Check> {
+function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>, startNative: StartNativeCheck<Check>): PendingCompile<Check> {
+  const { dir, options, paths, texts, earlyKey, chunked, checkFiles } = start;
   const bag = new DiagnosticBag();
-  const paths = findSchemaFiles(dir);
   const collation = options.collation ?? DEFAULT_COLLATION;
   // Names compare as the target database will compare them: a case-sensitive database may hold both Code and code.
   const key = nameKeyFor(collation);
@@ -225,15 +130,10 @@ function beginCompile<Check extends NativeTypeCheck>(dir: string, options: Compi
   const namer = new Namer(validTemplates(options.naming ?? {}, bag));
   const cache = options.typeCheck !== false ? options.typeCheckCache : undefined;
   const nativeWanted = options.typeCheck !== false && options.typeChecker !== 'in-process';
-  // The native check starts before parsing, so that it runs beside all of this process's work
-  // (parsing is a good part of it), unless an earlier run found these very files clean.
-  const texts = options.typeCheck !== false ? readTexts(paths) : undefined;
-  const earlyKey = cache !== undefined && texts !== undefined ? schemaFilesKey(texts) : null;
-  // A large schema is checked in chunks, its files in an order that keeps what imports what together.
   const chunkFiles = options.typeCheckChunkFiles;
-  const chunked = chunksOf(paths, chunkFiles).length > 1;
-  const checkFiles = texts !== undefined && chunked ? checkOrder(texts) : paths;
-  let native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey)) ? startNative(checkFiles, apiEntry(), { chunkFiles }) : null;
+  // The native check started before parsing (compile-start.ts), so that it runs beside all of
+  // this process's work, unless an earlier run found these very files clean.
+  let native = start.native;
   const graph = buildSourceGraph(paths, path.dirname(apiEntry()), texts);
   const { files, userFiles } = graph;
   const cacheKey = cache !== undefined ? typeCheckKey(graph) : null;

@@ -6,8 +6,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { compileThen } from '../../src/app/compile';
+import { startProjectCompile } from '../../src/app/compile-start';
 import type { AppContext } from '../../src/app/context';
+import { startPlan, untilCompiled } from '../../src/app/plan';
 import { loadProject } from '../../src/app/project';
+import { runningTscChildren } from '../support/tsc-children';
 import type { Diagnostic } from '../../src/model';
 
 /** A project whose one table has a varchar field typed `codeType` (number is a type error only TypeScript finds). */
@@ -45,7 +48,7 @@ describe('compileThen', () => {
   it('with overlap, starts the work on the model before the verdict, and shows its reports after the compile', async () => {
     const { ctx, reported, project } = setUp('string');
     let started = false;
-    const result = await compileThen(ctx, project, true, async (desired, held) => {
+    const result = await compileThen(ctx, project, startProjectCompile(project, true), async (desired, held) => {
       started = true;
       held.report([workNote]);
       return desired.tables.map((t) => t.name);
@@ -58,7 +61,7 @@ describe('compileThen', () => {
   it('with overlap and a type error: the work ran, but neither its reports nor its failure show', async () => {
     const { ctx, reported, project } = setUp('number');
     let started = false;
-    const run = compileThen(ctx, project, true, async (_desired, held) => {
+    const run = compileThen(ctx, project, startProjectCompile(project, true), async (_desired, held) => {
       started = true;
       held.report([workNote]);
       throw new Error('the work failed');
@@ -71,8 +74,32 @@ describe('compileThen', () => {
   it('without overlap and a type error, the work never starts', async () => {
     const { ctx, reported, project } = setUp('number');
     const work = jest.fn(async () => 'planned');
-    await expect(compileThen(ctx, project, true, work, { overlap: false })).rejects.toThrow(/^schema has errors/);
+    await expect(compileThen(ctx, project, startProjectCompile(project, true), work, { overlap: false })).rejects.toThrow(/^schema has errors/);
     expect(work).not.toHaveBeenCalled();
     expect(reported.map((d) => d.code)).toEqual(['SC1000']);
+  });
+});
+
+describe('a plan started before the compiler loads (plan.ts)', () => {
+  (process.platform === 'linux' ? it : it.skip)('ends its type check when it fails before the compile takes the check over', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-plan-start-'));
+    try {
+      // Enough tables that tsc is still running when the failure comes (about half a second of it).
+      fs.mkdirSync(path.join(cwd, 'schema'));
+      for (let i = 0; i < 300; i++) {
+        fs.writeFileSync(path.join(cwd, 'schema', `t${i}.schema.ts`),
+          `import { Column, Table } from 'schemac';\n@Table('t${i}')\nexport class T${i} {\n  @Column.int({ primaryKey: true }) id!: number;\n}\n`);
+      }
+      const ctx: AppContext = { cwd, env: {}, report: () => undefined };
+      const started = startPlan(ctx, { allowDrop: false, typeCheck: true, empty: true });
+      expect(started.compile.native).not.toBeNull();
+      expect(runningTscChildren().length).toBe(1);
+      await expect(untilCompiled(started, async () => { throw new Error('failed before compiling'); })).rejects.toThrow('failed before compiling');
+      expect(runningTscChildren()).toEqual([]);
+      // Once the compile has ended the check, ending it again does nothing.
+      started.compile.discard();
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });

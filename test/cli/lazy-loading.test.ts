@@ -100,4 +100,29 @@ describe('lazy loading', () => {
     const outsideCli = ownModules(await filesLoadedBy(args)).filter((f) => !f.startsWith('cli/') && !f.startsWith('sqlserver/') && f !== 'app/errors.ts');
     expect(outsideCli).toEqual([]);
   }, 60_000);
+  // The native check (a child process) runs while the rest loads: started by the light part of
+  // plan (app/plan.ts, app/compile-start.ts, compiler/compile-start.ts) before the parser, the
+  // compiler's extraction and the differ are loaded.
+  it.each([['plan', '--empty'], ['emit-sql', '--empty']])('%s %s starts the type check before loading the compiler and the differ', async (...args) => {
+    const script = `
+      const childProcess = require('child_process');
+      const spawn = childProcess.spawn;
+      const atSpawn = [];
+      childProcess.spawn = function (...a) { atSpawn.push(Object.keys(require.cache)); return spawn.apply(this, a); };
+      const main = require(${JSON.stringify(path.join(repoRoot, 'src/cli/main.ts'))});
+      const quiet = { write: () => true };
+      main.run(['node', 'schemac', ...${JSON.stringify(args)}], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: {}, cwd: ${JSON.stringify(repoRoot)} })
+        .then((code) => process.stdout.write(JSON.stringify({ code, atSpawn })));
+    `;
+    const { code, atSpawn } = await new Promise<{ code: number; atSpawn: string[][] }>((resolve, reject) => {
+      execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        cwd: repoRoot, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024,
+      }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as { code: number; atSpawn: string[][] })));
+    });
+    expect(code).toBe(0);
+    expect(atSpawn.length).toBe(1);
+    const loadedFirst = ownModules(atSpawn[0] ?? []);
+    expect(loadedFirst).toContain('compiler/compile-start.ts');
+    expect(loadedFirst.filter((f) => f === 'compiler/compile.ts' || f === 'compiler/typescript.ts' || f.startsWith('differ/'))).toEqual([]);
+  }, 60_000);
 });

@@ -7,7 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compileSchema, compileSchemaAsync, compileSchemaStaged } from '../../src/compiler';
+import { compileSchema, compileSchemaAsync, compileSchemaStaged, startCompile } from '../../src/compiler';
+import { runningTscChildren } from '../support/tsc-children';
 import { nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread } from '../../src/compiler/native-type-check';
 import { apiEntry } from '../../src/compiler/schema-files';
 import type { Diagnostic } from '../../src/model';
@@ -193,7 +194,7 @@ describe('native and in-process type checks', () => {
   });
 
   it('a staged compile gives the model before the verdict, and the verdict adds only the type errors', async () => {
-    const staged = compileSchemaStaged(dir, { typeChecker: 'native' });
+    const staged = compileSchemaStaged(startCompile(dir, { typeChecker: 'native' }));
     const whole = compileSchema(dir, { typeChecker: 'native' });
     // Before the verdict: every diagnostic but the type check's, and the model as it will be.
     expect(typeScriptErrors(staged.extracted.diagnostics)).toEqual([]);
@@ -214,18 +215,6 @@ describe('native and in-process type checks', () => {
     expect(check?.wait()).toBeNull();
   });
 
-  // The running tsc processes this process started (Linux: read from /proc), zombies aside.
-  const runningTscChildren = (): number[] =>
-    fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((p) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-        const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
-        const [stateLetter, ppid] = (rest ?? '').split(' ');
-        return comm === 'tsc' && Number(ppid) === process.pid && stateLetter !== 'Z' ? [Number(p)] : [];
-      } catch {
-        return [];
-      }
-    });
   const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
   /** A folder of `count` small tables: tsc takes about two seconds over 3,000 of them. */
   const manyTables = (count: number): string => folderWith(Object.fromEntries(Array.from({ length: count }, (_, i) => [`t${i}.schema.ts`,

@@ -24,9 +24,9 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .option('--samples', 'with the pre-flight counts, show the primary-key values of up to 5 offending rows')
     .option('--preflight-timeout <duration>', 'cancel the pre-flight counts after this long (they are then reported as not run)', parseDuration, PREFLIGHT_TIMEOUT_MS);
   cmd.action(async (opts: PlanOptions) => {
-    const [{ plan }, { appContext }, { renderPlanText }] = await Promise.all([
-      import('../../app/plan'), import('../report'), import('../../emitters/plan-text'),
-    ]);
+    const [{ plan }, { appContext }] = await Promise.all([import('../../app/plan'), import('../report')]);
+    // The plan's text renderer loads after the plan has started (its type check runs meanwhile).
+    const rendered = import('../../emitters/plan-text');
     const result = await plan(appContext(io), {
       ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false, savePlanTo: opts.out,
       production: productionOf(opts), resumable: resumableOf(opts),
@@ -36,6 +36,7 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     if (opts.format === 'json') {
       io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
     } else {
+      const { renderPlanText } = await rendered;
       io.stdout.write(renderPlanText(result.plan, {
         color: useColor(io.stdout, io.env, opts.color), preflight: result.preflight ?? undefined, samples: Boolean(opts.samples),
       }));

@@ -1,0 +1,75 @@
+/** The work of `plan` (plan.ts starts it): compile, read the current state, diff, lint and pre-flight. */
+import * as path from 'path';
+import { diff, fingerprint, productionOptions, type Plan } from '../differ';
+import { lintPlan } from '../lint';
+import { AppError } from './errors';
+import { renderPlanJson, type PlanJson } from '../emitters/plan-json';
+import { compileThen } from './compile';
+import { offlineSteps } from './online-policy';
+import type { AppContext } from './context';
+import { loadCurrent, type CurrentState } from './current';
+import { managedSchemas } from './managed-schemas';
+import { writeSavedPlan } from './saved-plan';
+import { resumableNotes, withBlockingBuildWarnings, withResumable } from './resumable-policy';
+import { noDatabaseReason, runPlanPreflight, type PreflightSource } from './preflight';
+import type { PlanInput, PlanResult, PlanStart } from './plan-types';
+import type { DatabaseSource } from './sources';
+
+/**
+ * `plan` of a started plan (startPlan, plan.ts), with `derive` (pure work on the plan, such as
+ * rendering its script) done as well.
+ * Reading the current state, diffing and `derive` run while TypeScript's type check is still
+ * running (compileThen): nothing shows before the schema is known to compile. The pre-flight
+ * counts and the saved plan wait for that verdict.
+ */
+export async function planThen<T>(
+  ctx: AppContext, input: PlanInput, started: PlanStart, derive: (made: Plan, current: CurrentState) => T,
+): Promise<{ readonly planned: PlanResult; readonly derived: T }> {
+  const { project, source } = started;
+  const production = productionOptions(input.production);
+  // A catalog file is read (and everything planned) while the type check runs; a live server is
+  // only connected to once the schema is known to compile.
+  const overlap = source.kind !== 'database';
+  const { desired, current, made, decision, offline, derived } = await compileThen(ctx, project, started.compile, async (desired, held) => {
+    const current = await loadCurrent(held, source, project.config.ignore, project.config.descriptions);
+    const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
+    const resumable = withResumable(diffed, desired, current.database, input.resumable);
+    const made = withBlockingBuildWarnings(resumable.plan, current.database);
+    // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
+    const findings = lintPlan(made, { largeTableRows: production.largeTableRows }, project.config.lint);
+    held.report(findings);
+    if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
+    const offline = production.online === 'require' ? offlineSteps(made, production) : [];
+    return { desired, current, made, decision: resumable.decision, offline, derived: derive(made, current) };
+  }, { overlap });
+  const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
+  const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
+  // The JSON document (and the catalog's fingerprint in it) is made only when asked for:
+  // emit-sql and the text plan never read it, and on large schemas it is a phase of its own.
+  let json: PlanJson | undefined;
+  const planJson = (): PlanJson => (json ??= renderPlanJson(made, {
+    fingerprint: fingerprint(current.database), databaseName: current.database.name,
+    preflight: shown ? { report, samples: input.preflight?.samples === true } : undefined,
+  }));
+  if (input.savePlanTo !== undefined) writeSavedPlan(path.resolve(ctx.cwd, input.savePlanTo), { ...planJson(), desired });
+  const planned: PlanResult = { plan: made, desired, current, get json() { return planJson(); }, preflight: report, offline, notes: made.steps.length > 0 ? resumableNotes(decision) : [] };
+  return { planned, derived };
+}
+
+/** Where the pre-flight counts rows: the live database, or nowhere (and why). */
+export function preflightSource(source: DatabaseSource): PreflightSource {
+  switch (source.kind) {
+    case 'database':
+      return {
+        kind: 'database',
+        run: async (sql, timeoutMs) => {
+          // Loaded here: the driver is only needed when a server is read.
+          const [{ parseConnectionString }, { runPreflight }] = await Promise.all([import('../catalog/connection'), import('../catalog/preflight-connect')]);
+          return runPreflight(parseConnectionString(source.url), sql, timeoutMs);
+        },
+      };
+    case 'catalog':
+    case 'empty':
+      return { kind: 'none', reason: noDatabaseReason(source.kind) };
+  }
+}
