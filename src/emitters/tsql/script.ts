@@ -83,26 +83,57 @@ function noInverseComment(stepNumber: number, what: string, step: PlanStep): str
 }
 
 /**
- * The script's text, joined with newlines. Pieces are joined a block at a time: a script of
- * thousands of steps otherwise keeps every piece (each a small tree of concatenations) alive
- * until the end, and the garbage collector copies them all, more than once, on the way.
+ * Builds a script's text and its batches. Lines are joined into the text a block at a time, and
+ * each batch's statements are cut out of the finished text afterwards (a slice shares the text's
+ * characters). Keeping the pieces, or the statements themselves (each a small tree of
+ * concatenations), until the end made the garbage collector copy thousands of them, more than
+ * once, while a large script was being rendered.
  */
-class TextChunks {
+class ScriptBuilder {
   private readonly blocks: string[] = [];
-  private pending: string[];
-  constructor(first: string) {
-    this.pending = [first];
-  }
-  push(piece: string): void {
-    this.pending.push(piece);
+  private pending: string[] = [];
+  /** Characters of the text so far, counting the newline after every line. */
+  private length = 0;
+  /** Per batch, in order: its plan step index (null for framing) and its number of statements. */
+  private readonly batchSteps: (number | null)[] = [];
+  private readonly batchSizes: number[] = [];
+  /** Each statement's start and end offsets in the text, in order. */
+  private readonly bounds: number[] = [];
+
+  /** A line of text (it may hold line breaks of its own). */
+  line(text: string): void {
+    this.pending.push(text);
+    this.length += text.length + 1;
     if (this.pending.length >= 256) {
       this.blocks.push(this.pending.join('\n'));
       this.pending = [];
     }
   }
-  /** The whole text, ending in a newline, as one flat string (one copy; the writer encodes it as it is). */
-  joined(): string {
-    return (this.pending.length > 0 ? [...this.blocks, this.pending.join('\n'), ''] : [...this.blocks, '']).join('\n');
+
+  /** A batch: its comment, its statements one per line, then GO. */
+  batch(statements: readonly string[], stepIndex: number | null, comment?: string): void {
+    if (comment !== undefined) this.line(comment);
+    for (const statement of statements) {
+      this.bounds.push(this.length, this.length + statement.length);
+      this.line(statement);
+    }
+    this.line('GO');
+    this.batchSteps.push(stepIndex);
+    this.batchSizes.push(statements.length);
+  }
+
+  /** The whole text, ending in a newline, as one flat string (one copy; the writer encodes it as it is), and its batches. */
+  finish(): Script {
+    const text = [...this.blocks, ...(this.pending.length > 0 ? [this.pending.join('\n')] : []), ''].join('\n');
+    const statement = (n: number): string => text.slice(this.bounds[2 * n], this.bounds[2 * n + 1]);
+    let first = 0;
+    const batches = this.batchSteps.map((stepIndex, i): Batch => {
+      const count = this.batchSizes[i] as number;
+      const statements = Array.from({ length: count }, (_, k) => statement(first + k));
+      first += count;
+      return { statements, stepIndex };
+    });
+    return { batches, text };
   }
 }
 
@@ -201,21 +232,18 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
     const text = [...header, commentLine(noChangesLine(plan.skipped.length))].join('\n');
     return { batches: [], text: `${text}\n` };
   }
-  const batches: Batch[] = [];
-  const chunks = new TextChunks(`${header.join('\n')}\n`);
-  const emit = (statements: string[], stepIndex: number | null, comment?: string): void => {
-    batches.push({ statements, stepIndex });
-    chunks.push(`${comment !== undefined ? `${comment}\n` : ''}${statements.join('\n')}\nGO`);
-  };
-  emit([...SESSION_OPTIONS], null);
-  if (options.databaseName !== null) emit([databaseGuard(options.databaseName)], null);
-  emit(['BEGIN TRANSACTION;'], null);
+  const script = new ScriptBuilder();
+  for (const line of header) script.line(line);
+  script.line('');
+  script.batch(SESSION_OPTIONS, null);
+  if (options.databaseName !== null) script.batch([databaseGuard(options.databaseName)], null);
+  script.batch(['BEGIN TRANSACTION;'], null);
   const after = afterCommitSteps(steps, options.direction);
   const deferred = new Set(after);
   for (const s of steps.filter((x) => !deferred.has(x))) {
     const what = describeWithTable(s.step.change);
     if (s.change === null) {
-      chunks.push(commentLine(noInverseComment(s.stepIndex + 1, what, s.step)));
+      script.line(commentLine(noInverseComment(s.stepIndex + 1, what, s.step)));
       continue;
     }
     const stepLine = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : `undo ${what}`}`);
@@ -223,21 +251,21 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
     const impact = options.direction === 'up' && s.step.impact !== undefined ? s.step.impact : null;
     const label = impact === null ? stepLine : `${stepLine}\n${commentLine(`lock: ${impactText(impact)}`)}`;
     for (const statement of renderChange(s.change, key)) {
-      emit([statement], s.stepIndex, label);
-      emit([guardBatch(s.stepIndex + 1)], null);
+      script.batch([statement], s.stepIndex, label);
+      script.batch([guardBatch(s.stepIndex + 1)], null);
     }
   }
-  emit(['COMMIT TRANSACTION;'], null);
-  for (const s of after) emitResumable(s, key, emit);
-  emit(['SET NOEXEC OFF;'], null);
-  return { batches, text: chunks.joined() };
+  script.batch(['COMMIT TRANSACTION;'], null);
+  for (const s of after) emitResumable(s, key, script);
+  script.batch(['SET NOEXEC OFF;'], null);
+  return script.finish();
 }
 
 /**
  * A resumable build after COMMIT: the comment says it runs outside the transaction and how to
  * resume or abort it; the guard after it stops the script (NOEXEC) and says the same if it failed.
  */
-function emitResumable(s: ScriptStep, key: NameKey, emit: (statements: string[], stepIndex: number | null, comment?: string) => void): void {
+function emitResumable(s: ScriptStep, key: NameKey, script: ScriptBuilder): void {
   if (s.change === null || !runsAfterCommit(s.change)) return;
   const { table, index } = s.change;
   const n = s.stepIndex + 1;
@@ -248,9 +276,9 @@ function emitResumable(s: ScriptStep, key: NameKey, emit: (statements: string[],
     commentLine(`If it pauses, sys.index_resumable_operations lists it: ${resumeIndexSql(table, index.name)} continues it, ${abortIndexSql(table, index.name)} gives it up.`),
   ].join('\n');
   for (const statement of renderChange(s.change, key)) {
-    emit([statement], s.stepIndex, comment);
+    script.batch([statement], s.stepIndex, comment);
     const message = `schemac: step ${n} (resumable build of ${index.name}) did not complete; the steps before it are committed. If sys.index_resumable_operations lists it, ${resumeIndexSql(table, index.name)} continues it and ${abortIndexSql(table, index.name)} gives it up.`;
-    emit([`IF @@ERROR <> 0 BEGIN PRINT ${nLiteral(message)}; SET NOEXEC ON; END;`], null);
+    script.batch([`IF @@ERROR <> 0 BEGIN PRINT ${nLiteral(message)}; SET NOEXEC ON; END;`], null);
   }
 }
 
