@@ -66,8 +66,9 @@ export async function compileOrFail(ctx: AppContext, project: Project, typeCheck
 export interface CompileThenOptions {
   /**
    * Start the work before TypeScript's verdict. Only for work that ends soon by itself (reading
-   * files, diffing, rendering): a schema with a type error still waits for it to end before it
-   * is stopped. False runs the work after the verdict, as compileOrFail then the work would.
+   * files, diffing, rendering): on a type error the command stops without waiting for it, but the
+   * process stays open until it ends. False runs the work after the verdict, as compileOrFail
+   * then the work would.
    */
   readonly overlap: boolean;
   /** Report info-level findings too (check, review). */
@@ -75,9 +76,9 @@ export interface CompileThenOptions {
 }
 
 /**
- * compileOrFail of a started compile (startProjectCompile), then `work` on the model. With `overlap`, the work starts before TypeScript's
- * type check has ended (a child process that runs for seconds on large schemas), so reading a
- * catalog file, diffing and rendering overlap it. Nothing of the work shows before the verdict:
+ * compileOrFail of a started compile (startProjectCompile), then `work` on the model. With
+ * `overlap`, the work starts before TypeScript's type check has ended (a child process that runs
+ * for seconds on large schemas), so reading a catalog file, diffing and rendering overlap it. Nothing of the work shows before the verdict:
  * what it reports goes through its own context and is shown after the compile's diagnostics,
  * and when the schema has errors they stop the command as compileOrFail's do, whatever the work
  * did (its own failure included). So the work must have no effect beyond its result and its

@@ -4,6 +4,8 @@
  * (What is loaded, not how long it takes: that is measured by the bench, never by a test.)
  */
 import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from './run-cli';
 
@@ -104,6 +106,10 @@ describe('lazy loading', () => {
   // plan (app/plan.ts, app/compile-start.ts, compiler/compile-start.ts) before the parser, the
   // compiler's extraction and the differ are loaded.
   it.each([['plan', '--empty'], ['emit-sql', '--empty']])('%s %s starts the type check before loading the compiler and the differ', async (...args) => {
+    // The example's schema in a folder of its own: no node_modules, so no type-check cache that
+    // an earlier test may have filled (a remembered clean schema starts no check).
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-early-check-'));
+    fs.cpSync(path.join(repoRoot, 'schema'), path.join(project, 'schema'), { recursive: true });
     const script = `
       const childProcess = require('child_process');
       const spawn = childProcess.spawn;
@@ -111,14 +117,14 @@ describe('lazy loading', () => {
       childProcess.spawn = function (...a) { atSpawn.push(Object.keys(require.cache)); return spawn.apply(this, a); };
       const main = require(${JSON.stringify(path.join(repoRoot, 'src/cli/main.ts'))});
       const quiet = { write: () => true };
-      main.run(['node', 'schemac', ...${JSON.stringify(args)}], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: {}, cwd: ${JSON.stringify(repoRoot)} })
+      main.run(['node', 'schemac', ...${JSON.stringify(args)}], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: {}, cwd: ${JSON.stringify(project)} })
         .then((code) => process.stdout.write(JSON.stringify({ code, atSpawn })));
     `;
     const { code, atSpawn } = await new Promise<{ code: number; atSpawn: string[][] }>((resolve, reject) => {
       execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
         cwd: repoRoot, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024,
       }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as { code: number; atSpawn: string[][] })));
-    });
+    }).finally(() => fs.rmSync(project, { recursive: true, force: true }));
     expect(code).toBe(0);
     expect(atSpawn.length).toBe(1);
     const loadedFirst = ownModules(atSpawn[0] ?? []);
