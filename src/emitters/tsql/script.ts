@@ -122,19 +122,35 @@ class ScriptBuilder {
     this.batchSizes.push(statements.length);
   }
 
-  /** The whole text, ending in a newline, as one flat string (one copy; the writer encodes it as it is), and its batches. */
+  /**
+   * The whole text, ending in a newline, as one flat string (one copy; the writer encodes it as
+   * it is), and its batches, cut out of the text when first read: the CLI, apply and migrations
+   * read only the text.
+   */
   finish(): Script {
     const text = [...this.blocks, ...(this.pending.length > 0 ? [this.pending.join('\n')] : []), ''].join('\n');
-    const statement = (n: number): string => text.slice(this.bounds[2 * n], this.bounds[2 * n + 1]);
-    let first = 0;
-    const batches = this.batchSteps.map((stepIndex, i): Batch => {
-      const count = this.batchSizes[i] as number;
-      const statements = Array.from({ length: count }, (_, k) => statement(first + k));
-      first += count;
-      return { statements, stepIndex };
-    });
-    return { batches, text };
+    const { batchSteps, batchSizes, bounds } = this;
+    let batches: readonly Batch[] | undefined;
+    return {
+      text,
+      get batches(): readonly Batch[] {
+        batches ??= cutBatches(text, batchSteps, batchSizes, bounds);
+        return batches;
+      },
+    };
   }
+}
+
+/** Each batch's statements as slices of the text, from the offsets ScriptBuilder recorded. */
+function cutBatches(text: string, steps: readonly (number | null)[], sizes: readonly number[], bounds: readonly number[]): Batch[] {
+  const statement = (n: number): string => text.slice(bounds[2 * n], bounds[2 * n + 1]);
+  let first = 0;
+  return steps.map((stepIndex, i): Batch => {
+    const count = sizes[i] as number;
+    const statements = Array.from({ length: count }, (_, k) => statement(first + k));
+    first += count;
+    return { statements, stepIndex };
+  });
 }
 
 /** Comment text on one line: a name holding a newline must not end the comment and start SQL. */
