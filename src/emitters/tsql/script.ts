@@ -171,10 +171,8 @@ const TRAILING_SPACE = /\s$/;
  * but not execute every later batch, so nothing after the failure runs outside the transaction.
  */
 function guardBatch(stepNumber: number): string {
-  return [
-    'IF @@ERROR <> 0 AND @@TRANCOUNT > 0 ROLLBACK TRANSACTION;',
-    `IF @@TRANCOUNT = 0 BEGIN PRINT ${nLiteral(`schemac: step ${stepNumber} failed; the transaction was rolled back and the rest of the script does not run.`)}; SET NOEXEC ON; END;`,
-  ].join('\n');
+  const message = nLiteral(`schemac: step ${stepNumber} failed; the transaction was rolled back and the rest of the script does not run.`);
+  return `IF @@ERROR <> 0 AND @@TRANCOUNT > 0 ROLLBACK TRANSACTION;\nIF @@TRANCOUNT = 0 BEGIN PRINT ${message}; SET NOEXEC ON; END;`;
 }
 
 /** Stops the script (RAISERROR, then NOEXEC) unless it runs in the database it was planned against. */
@@ -266,9 +264,10 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
     // The up script says what each statement locks (the impact is the planned step's, not its inverse's).
     const impact = options.direction === 'up' && s.step.impact !== undefined ? s.step.impact : null;
     const label = impact === null ? stepLine : `${stepLine}\n${commentLine(`lock: ${impactText(impact)}`)}`;
+    const guard = guardBatch(s.stepIndex + 1);
     for (const statement of renderChange(s.change, key)) {
       script.batch([statement], s.stepIndex, label);
-      script.batch([guardBatch(s.stepIndex + 1)], null);
+      script.batch([guard], null);
     }
   }
   script.batch(['COMMIT TRANSACTION;'], null);
