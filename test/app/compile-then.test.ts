@@ -10,27 +10,9 @@ import { startProjectCompile } from '../../src/app/compile-start';
 import type { AppContext } from '../../src/app/context';
 import { startPlan, untilCompiled } from '../../src/app/plan';
 import { loadProject } from '../../src/app/project';
+import { itemsProject } from '../support/items-project';
 import { runningTscChildren } from '../support/tsc-children';
 import type { Diagnostic } from '../../src/model';
-
-/** A project whose one table has a varchar field typed `codeType` (number is a type error only TypeScript finds). */
-function projectWith(codeType: 'string' | 'number'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-compile-then-'));
-  fs.mkdirSync(path.join(dir, 'schema'));
-  fs.writeFileSync(path.join(dir, 'schema', 'items.schema.ts'), [
-    "import { Column, Index, Table } from 'schemac';",
-    "@Table('items')",
-    "@Index('ix_items_id', ['id'], { clustered: true })",
-    'export class Item {',
-    '  @Column.int()',
-    '  id!: number;',
-    '  @Column.varchar(20)',
-    `  code!: ${codeType};`,
-    '}',
-    '',
-  ].join('\n'));
-  return dir;
-}
 
 const workNote: Diagnostic = { code: 'SC3001', severity: 'warning', message: 'from the work' };
 
@@ -38,7 +20,7 @@ describe('compileThen', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
   const setUp = (codeType: 'string' | 'number') => {
-    const cwd = projectWith(codeType);
+    const cwd = itemsProject(codeType);
     dirs.push(cwd);
     const reported: Diagnostic[] = [];
     const ctx: AppContext = { cwd, env: {}, report: (ds) => { reported.push(...ds); } };
@@ -55,7 +37,8 @@ describe('compileThen', () => {
     }, { overlap: true });
     expect(started).toBe(true);
     expect(result).toEqual(['items']);
-    expect(reported.map((d) => d.message)).toEqual(['from the work']);
+    // The compile's finding (the table is a heap) first, then what the work reported.
+    expect(reported.map((d) => d.code)).toEqual(['heap-table', 'SC3001']);
   });
 
   it('with overlap and a type error: the work ran, but neither its reports nor its failure show', async () => {

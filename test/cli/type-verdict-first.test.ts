@@ -5,8 +5,8 @@
  * the catalog holds, and the compile's own findings come before the catalog's and the plan's.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { itemsProject } from '../support/items-project';
 import { schemac } from './run-cli';
 
 const emptyCatalog = path.resolve(__dirname, '../fixtures/catalog/empty.json');
@@ -18,24 +18,9 @@ function warningCatalog(): string {
   return JSON.stringify(snapshot);
 }
 
-/** A project with one table; `codeType` is the TypeScript type of its varchar field (number is a type error). */
+/** The items project (one table; `codeType` number is a type error) with a warning catalog, odd.json. */
 function project(codeType: 'string' | 'number'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-verdict-'));
-  fs.mkdirSync(path.join(dir, 'schema'));
-  // No clustered index: the heap-table lint rule warns about it (a finding of the compile).
-  fs.writeFileSync(path.join(dir, 'schema', 'items.schema.ts'), [
-    "import { Column, Table } from 'schemac';",
-    '',
-    "@Table('items')",
-    'export class Item {',
-    '  @Column.int()',
-    '  id!: number;',
-    '',
-    '  @Column.varchar(20)',
-    `  code!: ${codeType};`,
-    '}',
-    '',
-  ].join('\n'));
+  const dir = itemsProject(codeType);
   fs.writeFileSync(path.join(dir, 'odd.json'), warningCatalog());
   return dir;
 }
