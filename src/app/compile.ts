@@ -37,9 +37,8 @@ function compileAndLintStaged(project: Project, start: CompileStart): StagedSche
   const staged = compileSchemaStaged(start);
   const linted = (compiled: CompileResult): CompiledSchema => {
     const database = withoutIgnored(compiled.database, project.config.ignore);
-    const hasErrors = compiled.diagnostics.some((d) => d.severity === 'error');
     // Findings a schema file suppresses (with its reason) are dropped here, where files can be read.
-    const findings = hasErrors ? [] : withoutSuppressed(lint(database, project.config.lint), readTextOrNull);
+    const findings = hasErrors(compiled.diagnostics) ? [] : withoutSuppressed(lint(database, project.config.lint), readTextOrNull);
     return { database, diagnostics: [...withoutSuperseded(compiled.diagnostics), ...findings] };
   };
   const early = linted(staged.extracted);
@@ -88,15 +87,14 @@ export async function compileThen<T>(
   ctx: AppContext, project: Project, start: CompileStart, work: (desired: Database, ctx: AppContext) => Promise<T>, options: CompileThenOptions,
 ): Promise<T> {
   const staged = compileAndLintStaged(project, start);
-  const failed = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
   const held: (readonly Diagnostic[])[] = [];
   // With errors already, the verdict only adds to them: no work starts.
-  const attempt = !options.overlap || failed(staged.early.diagnostics) ? null
+  const attempt = !options.overlap || hasErrors(staged.early.diagnostics) ? null
     : work(staged.early.database, { ...ctx, report: (diagnostics) => { held.push(diagnostics); } })
       .then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
   const { database, diagnostics } = await staged.complete();
   ctx.report(options.showInfo === true ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
-  if (failed(diagnostics)) {
+  if (hasErrors(diagnostics)) {
     // The work is left to end by itself; its result and reports are never shown.
     throw new AppError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);
   }
@@ -105,6 +103,10 @@ export async function compileThen<T>(
   for (const reported of held) ctx.report(reported);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
+}
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
 }
 
 function readTextOrNull(file: string): string | null {

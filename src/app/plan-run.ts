@@ -17,10 +17,10 @@ import type { DatabaseSource } from './sources';
 
 /**
  * `plan` of a started plan (startPlan, plan.ts), with `derive` (pure work on the plan, such as
- * rendering its script) done as well.
- * Reading the current state, diffing and `derive` run while TypeScript's type check is still
- * running (compileThen): nothing shows before the schema is known to compile. The pre-flight
- * counts and the saved plan wait for that verdict.
+ * rendering its script) done as well. With a catalog file or --empty, reading the current state,
+ * diffing and `derive` run while TypeScript's type check is still running (compileThen): nothing
+ * shows before the schema is known to compile. A live server, the pre-flight counts and the
+ * saved plan wait for that verdict.
  */
 export async function planThen<T>(
   ctx: AppContext, input: PlanInput, started: PlanStart, derive: (made: Plan, current: CurrentState) => T,

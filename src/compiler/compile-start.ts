@@ -7,7 +7,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CompileOptions } from './compile-options';
+import type { CompileOptions, TypeCheckCache } from './compile-options';
 import { chunksOf, nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread, type NativeCheckOptions, type NativeTypeCheck } from './native-type-check';
 import { apiEntry, findSchemaFiles } from './schema-files';
 import { compareText as cmp } from '../util/compare';
@@ -23,8 +23,12 @@ export interface CompileStart<Check extends NativeTypeCheck = NativeTypeCheck> {
   readonly paths: readonly string[];
   /** Their texts; undefined without a type check, or when one cannot be read (parsing will say why). */
   readonly texts: ReadonlyMap<string, string> | undefined;
+  /** The type-check cache, when the compile type-checks and has one. */
+  readonly cache: TypeCheckCache | undefined;
   /** schemaFilesKey of the texts, when a type-check cache is given. */
   readonly earlyKey: string | null;
+  /** Whether the compile wants the native compiler's check (it type-checks, natively, some files). */
+  readonly nativeWanted: boolean;
   /** More files than one native check takes: checked in chunks, in `checkFiles` order. */
   readonly chunked: boolean;
   readonly checkFiles: readonly string[];
@@ -66,7 +70,7 @@ export function startCompileWith<Check extends NativeTypeCheck>(dir: string, opt
     ? (require('./check-order') as typeof import('./check-order')).checkOrder(texts) : paths;
   const native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey))
     ? startNative(checkFiles, apiEntry(), { chunkFiles: options.typeCheckChunkFiles }) : null;
-  return { dir, options, paths, texts, earlyKey, chunked, checkFiles, native, startNative, discard: () => native?.discard() };
+  return { dir, options, paths, texts, cache, earlyKey, nativeWanted, chunked, checkFiles, native, startNative, discard: () => native?.discard() };
 }
 
 /** The text of each schema file, or none when one cannot be read (parsing will say why). */

@@ -113,7 +113,7 @@ function beginGuarded<Check extends NativeTypeCheck>(start: CompileStart<Check>)
 
 /** Everything of a compile but the wait for the native check's verdict. */
 function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>, startNative: StartNativeCheck<Check>): PendingCompile<Check> {
-  const { dir, options, paths, texts, earlyKey, chunked, checkFiles } = start;
+  const { dir, options, paths, texts, cache, earlyKey, nativeWanted, chunked, checkFiles } = start;
   const bag = new DiagnosticBag();
   const collation = options.collation ?? DEFAULT_COLLATION;
   // Names compare as the target database will compare them: a case-sensitive database may hold both Code and code.
@@ -128,8 +128,6 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
     return { native: null, extracted: result, finish: () => result };
   }
   const namer = new Namer(validTemplates(options.naming ?? {}, bag));
-  const cache = options.typeCheck !== false ? options.typeCheckCache : undefined;
-  const nativeWanted = options.typeCheck !== false && options.typeChecker !== 'in-process';
   const chunkFiles = options.typeCheckChunkFiles;
   // The native check started before parsing (compile-start.ts), so that it runs beside all of
   // this process's work, unless an earlier run found these very files clean.
