@@ -56,6 +56,29 @@ function inRepository(place: RepositoryPlace, file: string, cwd: string): string
   return path.posix.normalize(`${place.prefix}${fromCwd}`);
 }
 
+/** A file of the repository as it is at a git ref. */
+export interface FileAtRef {
+  /** Its path as git names it (relative to the repository's root): `ref:path` shows it. */
+  readonly path: string;
+  /** Its text at the ref, or null when the ref has no such file. */
+  readonly text: string | null;
+}
+
+/**
+ * Reads `file` (a path under `cwd`) as it is at `ref`, the working tree and the index untouched;
+ * null when the path is outside the repository (--config ../x.json), so not versioned with it.
+ */
+export function fileAt(ref: string, file: string, cwd: string): FileAtRef | null {
+  const place = repositoryAt(ref, cwd);
+  const rel = inRepository(place, file, cwd);
+  if (rel.startsWith('../') || path.posix.isAbsolute(rel)) return null;
+  const listed = git(['ls-tree', ref, '--', rel], place.root).trim();
+  // "<mode> <type> <object>\t<path>"; a folder or a submodule by that name is no file.
+  const [, type, object] = listed.split(/\s+/);
+  if (type !== 'blob' || object === undefined) return { path: rel, text: null };
+  return { path: rel, text: git(['cat-file', 'blob', object], place.root) };
+}
+
 /**
  * Reads `folder` (a path under `cwd`) as it is at `ref` through `git archive`, into a temporary
  * directory: the working tree and the index are never touched. Git runs at the repository's
