@@ -22,7 +22,12 @@ export interface CompiledSchema {
  * the type check is most of the compile time on large schemas.
  */
 export async function compileAndLint(project: Project, typeCheck = true): Promise<CompiledSchema> {
-  return compileAndLintStaged(project, startProjectCompile(project, typeCheck)).complete();
+  return compileStartedAndLint(project, startProjectCompile(project, typeCheck));
+}
+
+/** compileAndLint of a compile already started (startProjectCompile): `review` starts its base's beside it. */
+export async function compileStartedAndLint(project: Project, start: CompileStart): Promise<CompiledSchema> {
+  return compileAndLintStaged(project, start).complete();
 }
 
 /** compileAndLint's result before TypeScript's verdict (`early`), and the whole one after it. */

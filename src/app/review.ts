@@ -1,19 +1,16 @@
 import * as path from 'path';
-import { compileSchemaAsync } from '../compiler';
-import { withoutDescriptions, withoutIgnored } from '../config';
 import { diff, type Plan } from '../differ';
 import { buildReview, type Review } from '../emitters/review';
 import type { Database, Diagnostic } from '../model';
-import { compileAndLint } from './compile';
-import { compileOptionsOf } from './compile-start';
+import { compileStartedAndLint, type CompiledSchema } from './compile';
+import { startProjectCompile } from './compile-start';
 import type { AppContext } from './context';
 import { loadCurrent } from './current';
-import { AppError, UsageError } from './errors';
-import { checkoutFolderAt } from './git-checkout';
+import { UsageError } from './errors';
 import { managedSchemas } from './managed-schemas';
-import { projectAtRef } from './project-at-ref';
 import { loadProject, type Project, type ProjectFlags } from './project';
-import { emptyDatabase, resolveSource } from './sources';
+import { startRefBase } from './review-base';
+import { resolveSource } from './sources';
 import type { PreflightReport } from '../emitters/preflight-report';
 import { preflightSource } from './plan-run';
 import { DEFAULT_PREFLIGHT_TIMEOUT_MS, runPlanPreflight } from './preflight';
@@ -61,15 +58,28 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
   const given = [input.base, input.catalog, input.database].filter((v) => v !== undefined).length;
   if (given > 1) throw new UsageError('give only one of --base, --catalog and --database');
   const project = loadProject(ctx.cwd, input);
-  const head = await compileAndLint(project, input.typeCheck);
-  ctx.report(head.diagnostics);
+  const headStart = startProjectCompile(project, input.typeCheck);
+  // A ref's compile starts now too, so both type checks run at once; its failures wait for the
+  // working tree's verdict, which comes first as when the base was compiled after it.
+  const refBase = input.catalog === undefined && input.database === undefined ? startRefBase(ctx, input.base ?? 'HEAD', input, project) : null;
+  let head: CompiledSchema;
+  let base: Base;
   const relative = (file: string) => path.relative(ctx.cwd, file) || file;
-  if (head.diagnostics.some((d) => d.severity === 'error')) {
-    return { kind: 'schema-errors', diagnostics: head.diagnostics, displayPath: relative };
+  try {
+    head = await compileStartedAndLint(project, headStart);
+    ctx.report(head.diagnostics);
+    if (head.diagnostics.some((d) => d.severity === 'error')) {
+      refBase?.discard();
+      return { kind: 'schema-errors', diagnostics: head.diagnostics, displayPath: relative };
+    }
+    // Against a ref, a declaration removed in the working tree is a drop the reviewer must see.
+    base = refBase === null ? await databaseBase(ctx, input, project) : { ...await refBase.complete(), allowDrop: true, source: null };
+  } catch (err) {
+    // No check outlives a failure: a running tsc would hold the process open.
+    headStart.discard();
+    refBase?.discard();
+    throw err;
   }
-  const base = input.catalog !== undefined || input.database !== undefined
-    ? await databaseBase(ctx, input, project)
-    : await baseAtRef(ctx, input.base ?? 'HEAD', input, project);
   const displayPath = (file: string) => relative(base.rewrite(file));
   const plan = diff(head.database, base.database, { allowDrop: base.allowDrop, managedSchemas: managedSchemas(project.config, head.database), systemNames: project.config.systemNames });
   // Against a database, the rows each step would fail on (never their key values: reviews land in PRs).
@@ -77,34 +87,6 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
     : await runPlanPreflight(plan, base.database, preflightSource(base.source), { samples: false, timeoutMs: DEFAULT_PREFLIGHT_TIMEOUT_MS });
   const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath, preflight });
   return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath };
-}
-
-/**
- * The schema as it is at `ref`, compiled with the config the ref has (projectAtRef); a ref
- * without the schema folder is an empty database.
- */
-async function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Project): Promise<Base> {
-  const atRef = projectAtRef(ref, ctx.cwd, input, project);
-  const checkout = checkoutFolderAt(ref, atRef.schemaDir, ctx.cwd);
-  try {
-    const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
-    if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite, source: null };
-    const compiled = await compileSchemaAsync(checkout.dir, compileOptionsOf(atRef, input.typeCheck));
-    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors > 0) {
-      throw new AppError(`the schema at ${ref} does not compile (${errors} error(s)); review against a ref whose schema compiles`);
-    }
-    // The base as the ref's own compile gave it (its ignored tables removed), then seen as the
-    // working tree's plan sees a database: without what its config ignores, so that a table the
-    // pull request starts to ignore (or descriptions it stops managing) is not shown as dropped.
-    const asAtRef = withoutIgnored(compiled.database, atRef.config.ignore);
-    const seen = withoutIgnored(asAtRef, project.config.ignore);
-    const database = project.config.descriptions === 'ignore' ? withoutDescriptions(seen) : seen;
-    // Against a ref, a declaration removed in the working tree is a drop the reviewer must see.
-    return { database, label: ref, allowDrop: true, rewrite, source: null };
-  } finally {
-    checkout.dispose();
-  }
 }
 
 async function databaseBase(ctx: AppContext, input: ReviewInput, project: Project): Promise<Base> {
