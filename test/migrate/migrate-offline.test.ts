@@ -111,6 +111,15 @@ describe('integrity', () => {
       'after.json': '{"format":"schemac.catalog/v1","name":"ü"}\n',
     };
     expect(migrationHash('20260101000000_init', files)).toBe('h1:SWdfxQlw6+4xFscFDJDHhO6vL428OoTrv1zlyQpj2vk=');
+    // Read as bytes (as the folder is read), the same files hash the same.
+    const bytes = { 'up.sql': Buffer.from(files['up.sql']), 'down.sql': Buffer.from(files['down.sql']), 'after.json': Buffer.from(files['after.json']) };
+    expect(migrationHash('20260101000000_init', bytes)).toBe('h1:SWdfxQlw6+4xFscFDJDHhO6vL428OoTrv1zlyQpj2vk=');
+  });
+
+  it('bytes that are not valid UTF-8 hash as the text they decode to', () => {
+    const broken = Buffer.concat([Buffer.from('-- caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const asText = { 'up.sql': broken.toString('utf8'), 'down.sql': '', 'after.json': '{}' };
+    expect(migrationHash('20260101000000_x', { ...asText, 'up.sql': broken })).toBe(migrationHash('20260101000000_x', asText));
   });
 
   it('a hand-edited sum and a missing one are named', () => {
