@@ -10,6 +10,7 @@ export interface CheckedOutFolder {
   readonly dir: string | null;
   /** The temporary copy's root, to map its paths back to the repository's. */
   readonly root: string;
+  /** The repository's root, reached from the cwd's path (what the copy's root stands for). */
   readonly repoRoot: string;
   dispose(): void;
 }
@@ -23,24 +24,76 @@ function git(args: string[], cwd: string): string {
   }
 }
 
-/**
- * Reads `folder` (a path under `cwd`) as it is at `ref` through `git archive`, into a temporary
- * directory: the working tree and the index are never touched.
- */
-export function checkoutFolderAt(ref: string, folder: string, cwd: string): CheckedOutFolder {
-  const repoRoot = git(['rev-parse', '--show-toplevel'], cwd).trim();
+/** Where `cwd` is in its repository. */
+interface RepositoryPlace {
+  /** The repository's root as git gives it; path arguments of git commands run there are from the root. */
+  readonly root: string;
+  /** The same folder reached from cwd's path (through the same symbolic links), to map paths back. */
+  readonly rootFromCwd: string;
+  /** cwd's path under the root as git writes it ("" or "sub/"). */
+  readonly prefix: string;
+}
+
+/** The repository `cwd` is in, once `ref` is known to be one of its commits. */
+function repositoryAt(ref: string, cwd: string): RepositoryPlace {
+  const [root = '', prefix = ''] = git(['rev-parse', '--show-toplevel', '--show-prefix'], cwd).split('\n');
   try {
     execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, stdio: 'ignore' });
   } catch {
     throw new AppError(`--base ${ref}: not a commit in this repository`);
   }
-  const rel = path.relative(repoRoot, path.resolve(cwd, folder)).split(path.sep).join('/');
+  const up = prefix.split('/').filter((part) => part !== '').map(() => '..');
+  return { root, prefix, rootFromCwd: path.resolve(cwd, ...up) };
+}
+
+/**
+ * `file` (a path under `cwd`) as git names it: relative to the repository's root, with slashes.
+ * Built from git's own prefix for cwd, so a cwd reached through a symbolic link (macOS's /tmp)
+ * still lands inside the repository. Starts with "../" when the file is outside it.
+ */
+function inRepository(place: RepositoryPlace, file: string, cwd: string): string {
+  const fromCwd = path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+  return path.posix.normalize(`${place.prefix}${fromCwd}`);
+}
+
+/** A file of the repository as it is at a git ref. */
+export interface FileAtRef {
+  /** Its path as git names it (relative to the repository's root): `ref:path` shows it. */
+  readonly path: string;
+  /** Its text at the ref, or null when the ref has no such file. */
+  readonly text: string | null;
+}
+
+/**
+ * Reads `file` (a path under `cwd`) as it is at `ref`, the working tree and the index untouched;
+ * null when the path is outside the repository (--config ../x.json), so not versioned with it.
+ */
+export function fileAt(ref: string, file: string, cwd: string): FileAtRef | null {
+  const place = repositoryAt(ref, cwd);
+  const rel = inRepository(place, file, cwd);
+  if (rel.startsWith('../') || path.posix.isAbsolute(rel)) return null;
+  const listed = git(['ls-tree', ref, '--', rel], place.root).trim();
+  // "<mode> <type> <object>\t<path>"; a folder or a submodule by that name is no file.
+  const [, type, object] = listed.split(/\s+/);
+  if (type !== 'blob' || object === undefined) return { path: rel, text: null };
+  return { path: rel, text: git(['cat-file', 'blob', object], place.root) };
+}
+
+/**
+ * Reads `folder` (a path under `cwd`) as it is at `ref` through `git archive`, into a temporary
+ * directory: the working tree and the index are never touched. Git runs at the repository's
+ * root: from a subfolder, ls-tree and archive would read paths (and write entries) relative to it.
+ */
+export function checkoutFolderAt(ref: string, folder: string, cwd: string): CheckedOutFolder {
+  const place = repositoryAt(ref, cwd);
+  const rel = inRepository(place, folder, cwd);
+  const repoRoot = place.rootFromCwd;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-'));
   const dispose = () => fs.rmSync(root, { recursive: true, force: true });
   try {
-    const listed = git(['ls-tree', '-d', '--name-only', ref, '--', rel], cwd).trim();
+    const listed = git(['ls-tree', '-d', '--name-only', ref, '--', rel], place.root).trim();
     if (listed === '') return { dir: null, root, repoRoot, dispose };
-    const tar = execFileSync('git', ['archive', '--format=tar', ref, '--', rel], { cwd, maxBuffer: 1024 * 1024 * 1024 });
+    const tar = execFileSync('git', ['archive', '--format=tar', ref, '--', rel], { cwd: place.root, maxBuffer: 1024 * 1024 * 1024 });
     execFileSync('tar', ['-x', '-C', root], { input: tar });
     return { dir: path.join(root, rel), root, repoRoot, dispose };
   } catch (err) {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { compileSchemaAsync } from '../compiler';
-import { withoutIgnored } from '../config';
+import { withoutDescriptions, withoutIgnored } from '../config';
 import { diff, type Plan } from '../differ';
 import { buildReview, type Review } from '../emitters/review';
 import type { Database, Diagnostic } from '../model';
@@ -11,6 +11,7 @@ import { loadCurrent } from './current';
 import { AppError, UsageError } from './errors';
 import { checkoutFolderAt } from './git-checkout';
 import { managedSchemas } from './managed-schemas';
+import { projectAtRef } from './project-at-ref';
 import { loadProject, type Project, type ProjectFlags } from './project';
 import { emptyDatabase, resolveSource } from './sources';
 import type { PreflightReport } from '../emitters/preflight-report';
@@ -78,19 +79,29 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
   return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath };
 }
 
-/** The schema as it is at `ref`; a ref without the schema folder is an empty database. */
+/**
+ * The schema as it is at `ref`, compiled with the config the ref has (projectAtRef); a ref
+ * without the schema folder is an empty database.
+ */
 async function baseAtRef(ctx: AppContext, ref: string, input: ReviewInput, project: Project): Promise<Base> {
-  const checkout = checkoutFolderAt(ref, project.schemaDir, ctx.cwd);
+  const atRef = projectAtRef(ref, ctx.cwd, input, project);
+  const checkout = checkoutFolderAt(ref, atRef.schemaDir, ctx.cwd);
   try {
     const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
     if (checkout.dir === null) return { database: emptyDatabase(), label: ref, allowDrop: true, rewrite, source: null };
-    const compiled = await compileSchemaAsync(checkout.dir, compileOptionsOf(project, input.typeCheck));
+    const compiled = await compileSchemaAsync(checkout.dir, compileOptionsOf(atRef, input.typeCheck));
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) {
       throw new AppError(`the schema at ${ref} does not compile (${errors} error(s)); review against a ref whose schema compiles`);
     }
+    // The base as the ref's own compile gave it (its ignored tables removed), then seen as the
+    // working tree's plan sees a database: without what its config ignores, so that a table the
+    // pull request starts to ignore (or descriptions it stops managing) is not shown as dropped.
+    const asAtRef = withoutIgnored(compiled.database, atRef.config.ignore);
+    const seen = withoutIgnored(asAtRef, project.config.ignore);
+    const database = project.config.descriptions === 'ignore' ? withoutDescriptions(seen) : seen;
     // Against a ref, a declaration removed in the working tree is a drop the reviewer must see.
-    return { database: withoutIgnored(compiled.database, project.config.ignore), label: ref, allowDrop: true, rewrite, source: null };
+    return { database, label: ref, allowDrop: true, rewrite, source: null };
   } finally {
     checkout.dispose();
   }

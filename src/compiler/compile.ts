@@ -20,7 +20,7 @@ import { checkSequenceReferences } from './sequence-references';
 import { collectSequences, type SequenceResolver } from './sequences';
 import { startNativeTypeCheck, type NativeDiagnostic, type NativeTypeCheck } from './native-type-check';
 import type { CompileOptions } from './compile-options';
-import { hashOfCheckInputs, startCompile, startCompileWith, type CompileStart, type StartNativeCheck } from './compile-start';
+import { hashOfCheckInputs, incrementalStateOf, startCompile, startCompileWith, type CompileStart, type StartNativeCheck } from './compile-start';
 import { apiEntry } from './schema-files';
 import { buildSourceGraph, declaresBeyondItself, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
@@ -156,7 +156,7 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
     native = null;
   }
   if (native === null && nativeWanted && typeCheck && typeErrors === 0) {
-    native = startNative(checkFiles, apiEntry(), { shared, chunkFiles });
+    native = startNative(checkFiles, apiEntry(), { shared, chunkFiles, incremental: incrementalStateOf(dir, cache) });
   }
   // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {

@@ -3,20 +3,12 @@
  * git without touching the working tree; a working tree that does not compile is an outcome with
  * its diagnostics (for annotations), not a review.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { AppContext } from '../../src/app/context';
 import { review } from '../../src/app/review';
 import { PROJECTS_SCHEMA } from '../e2e/support/projects-schema';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
-  });
-}
+import { commitFiles, git, tempRepo } from '../support/git-repo';
 
 describe('app review', () => {
   let repo: string;
@@ -24,16 +16,10 @@ describe('app review', () => {
   const file = () => path.join(repo, 'schema', 'projects.schema.ts');
 
   beforeEach(() => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-app-review-'));
-    git(repo, 'init', '-q');
-    fs.writeFileSync(path.join(repo, 'README'), 'no schema yet\n');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'before the schema');
+    repo = tempRepo('schemac-app-review-');
+    commitFiles(repo, 'before the schema', { README: 'no schema yet\n' });
     git(repo, 'tag', 'empty');
-    fs.mkdirSync(path.join(repo, 'schema'));
-    fs.writeFileSync(file(), PROJECTS_SCHEMA);
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'base');
+    commitFiles(repo, 'base', { 'schema/projects.schema.ts': PROJECTS_SCHEMA });
   });
   afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
 
@@ -47,6 +33,16 @@ describe('app review', () => {
     expect(outcome.review.changes[0]?.source).toMatchObject({ file: path.join('schema', 'projects.schema.ts') });
     expect(fs.readFileSync(file(), 'utf8')).toBe(edited);
     expect(git(repo, 'status', '--porcelain')).toBe(' M schema/projects.schema.ts\n');
+  });
+
+  it('reviews a project in a subfolder of the repository against the same subfolder at the ref', async () => {
+    commitFiles(repo, 'a project in a subfolder', { 'db/schema/projects.schema.ts': PROJECTS_SCHEMA });
+    const db = path.join(repo, 'db');
+    fs.writeFileSync(path.join(db, 'schema', 'projects.schema.ts'), PROJECTS_SCHEMA.replace("@Index('ix_projects_notes', ['notes'])\n", ''));
+    const outcome = await review({ ...ctx(), cwd: db }, { base: 'HEAD', allowDrop: false, typeCheck: false });
+    if (outcome.kind !== 'reviewed') throw new Error(`expected a review, got ${outcome.kind}`);
+    expect(outcome.review.changes.map((c) => [c.kind, c.summary])).toEqual([['dropIndex', expect.stringContaining('ix_projects_notes')]]);
+    expect(outcome.review.changes[0]?.source).toMatchObject({ file: path.join('schema', 'projects.schema.ts') });
   });
 
   it('treats a ref without the schema folder as an empty database', async () => {
