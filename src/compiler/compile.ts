@@ -193,7 +193,8 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
   const objectScopes = new Map<string, NameEntry[]>();
   for (const d of drafts) {
     const node = tableNodes.get(d) ?? d.info.roleNode;
-    const { indexScope, objectScope } = namedEntries(d);
+    const entries = namedEntries(d);
+    const { indexScope, objectScope } = entries;
     reportCollisions(indexScope, key, bag, true);
     const scope = objectScopes.get(key(d.schema)) ?? [];
     scope.push({ name: d.name, owner: `schema ${d.schema}`, origin: { node, nameNode: node, generated: false, what: 'table' }, isIndex: false });
@@ -207,7 +208,7 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
       historyScope.push({ name: h.historyTable, owner: `schema ${h.historySchema}`, origin: { node: versioned.node, nameNode: versioned.node, generated: false, what: `history table of ${d.schema}.${d.name}` }, isIndex: false });
       objectScopes.set(key(h.historySchema), historyScope);
     }
-    checkNameLengths(d, node, bag);
+    checkNameLengths(d, node, entries, bag);
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
   }
