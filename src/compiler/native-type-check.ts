@@ -210,11 +210,30 @@ interface PreparedCheck {
   cleanup(): void;
 }
 
+/** A working copy older than this belongs to a run that was killed before it could remove it. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/** Removes the working copies of `incremental` that runs killed long ago left behind. */
+function removeAbandonedCopies(incremental: IncrementalState): void {
+  const working = new RegExp(`^${incremental.name}-\\d+\\.\\d+-[a-z0-9]+\\.tsbuildinfo$`);
+  const now = Date.now();
+  for (const entry of fs.readdirSync(incremental.folder)) {
+    if (!working.test(entry)) continue;
+    const file = path.join(incremental.folder, entry);
+    try {
+      if (now - fs.statSync(file).mtimeMs > ABANDONED_AFTER_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Removed meanwhile by another run.
+    }
+  }
+}
+
 /** The kept tsbuildinfo of each chunk, and this run's working copies of them (copied in now). */
 function incrementalFiles(incremental: IncrementalState | undefined, chunks: number): { kept: string; working: string }[] {
   if (incremental === undefined) return [];
   try {
     fs.mkdirSync(incremental.folder, { recursive: true });
+    removeAbandonedCopies(incremental);
     const run = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
     return Array.from({ length: chunks }, (_, i) => {
       const kept = path.join(incremental.folder, `${incremental.name}-${i}.tsbuildinfo`);

@@ -68,6 +68,29 @@ const native = nativeCompilerPath() !== null;
     expect(both()).toEqual({ incremental: [], full: [] });
   });
 
+  it('keeps a state per chunk of a chunked check, with a full check\'s verdict', () => {
+    const chunked = { typeCheckCache: incrementalOnly(folder), typeCheckChunkFiles: 2 };
+    expect(typeErrors(compileSchema(dir, chunked))).toEqual([]);
+    const name = incrementalStateOf(dir, incrementalOnly(folder))?.name;
+    expect(fs.readdirSync(folder).sort()).toEqual([`${name}-0.tsbuildinfo`, `${name}-1.tsbuildinfo`]);
+    edit(path.join(dir, 'users.schema.ts'), '  email!: string;', '  email!: number;');
+    const incremental = typeErrors(compileSchema(dir, chunked));
+    expect(incremental).toHaveLength(1);
+    expect(incremental).toEqual(typeErrors(compileSchema(dir)));
+  });
+
+  it('removes working copies that killed runs left long ago, not those of runs still going', () => {
+    const name = incrementalStateOf(dir, incrementalOnly(folder))?.name;
+    fs.mkdirSync(folder, { recursive: true });
+    const stale = path.join(folder, `${name}-0.123-abc.tsbuildinfo`);
+    const running = path.join(folder, `${name}-0.456-def.tsbuildinfo`);
+    for (const file of [stale, running]) fs.writeFileSync(file, '{}');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    compileSchema(dir, { typeCheckCache: incrementalOnly(folder) });
+    expect(fs.readdirSync(folder).sort()).toEqual([`${name}-0.456-def.tsbuildinfo`, `${name}-0.tsbuildinfo`]);
+  });
+
   it('gives a full check\'s verdict from a corrupt state', () => {
     compileSchema(dir, { typeCheckCache: incrementalOnly(folder) });
     const [kept] = fs.readdirSync(folder);
