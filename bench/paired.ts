@@ -2,8 +2,11 @@
  * The paired comparison: schemac and Alembic as whole processes, cold, on the same N tables.
  * `schemac emit-sql --empty` and `schemac plan --catalog drifted.json` (the built CLI, with its
  * full type check, no type-check cache: the project has no node_modules) against
- * `python3 -m alembic upgrade head --sql` (offline rendering of the same tables), run in turn
- * A B C, A B C, ... so a drift in the machine's speed hits all three alike. Each run is measured
+ * `python3 -m alembic upgrade head --sql` (offline rendering of the same tables). A third
+ * schemac row is the everyday case: `emit-sql --empty` in a copy of the project that has a
+ * node_modules folder (so the type-check cache and TypeScript's incremental state are kept),
+ * each run just after an edit of one table never seen before. They run in turn A B C D, A B C D,
+ * ... so a drift in the machine's speed hits all alike. Each run is measured
  * by the operating system (getrusage of the finished child, through a few lines of Python):
  * CPU time (user + system, every thread and child process), wall time and peak RSS.
  */
@@ -14,9 +17,10 @@ import * as path from 'path';
 import { serializeSnapshot } from '../src/catalog/snapshot';
 import { writeAlembicProject } from './alembic-project';
 import { driftShapes } from './drift';
-import { writeSchemaFolder } from './generate-schema';
+import { schemaFileName, writeSchemaFolder } from './generate-schema';
 import { buildSnapshot } from './snapshot';
 import { matchingShapes } from './table-shape';
+import { className } from './synthetic-table';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -97,6 +101,24 @@ function measure(python: string, cwd: string, command: readonly string[], okCode
   return { cpu: r.cpu, wall: r.wall, rssMb: r.rss / 1_048_576 };
 }
 
+/**
+ * An edit of table `i` in `schemaDir` that no earlier run has seen: each call gives the table
+ * one extra column under a new name (the previous call's column removed), as a user adding or
+ * renaming a column does. So neither the remembered clean verdicts nor the model can be reused
+ * whole; TypeScript's incremental state can.
+ */
+function oneTableEdit(schemaDir: string, i: number): () => void {
+  const file = path.join(schemaDir, schemaFileName(i));
+  const original = fs.readFileSync(file, 'utf8');
+  const opening = `export class ${className(i)} extends BaseEntity {`;
+  if (!original.includes(opening)) throw new Error(`${file} does not declare ${opening}`);
+  let edits = 0;
+  return () => {
+    edits += 1;
+    fs.writeFileSync(file, original.replace(opening, `${opening}\n  @Column.int({ nullable: true })\n  edit${Date.now()}x${edits}!: number | null;\n`));
+  };
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -116,16 +138,24 @@ export function runPaired(count: number, runs: number, log: (m: string) => void)
     fs.writeFileSync(path.join(dir, 'drifted.json'), serializeSnapshot(buildSnapshot(driftShapes(matchingShapes(count)).shapes)));
     if (alembic) writeAlembicProject(dir, count);
     const bin = path.join(ROOT, 'bin', 'schemac.js');
+    const edited = path.join(dir, 'edited');
+    fs.cpSync(path.join(dir, 'schema'), path.join(edited, 'schema'), { recursive: true });
+    fs.mkdirSync(path.join(edited, 'node_modules'));
     // plan exits 0 (nothing to do) or 2 (changes) only with --detailed-exitcode; without it, 0.
-    const commands: { label: string; argv: string[]; ok: number[] }[] = [
-      { label: 'schemac emit-sql --empty', argv: [process.execPath, bin, 'emit-sql', '--empty'], ok: [0] },
-      { label: 'schemac plan --catalog drifted.json', argv: [process.execPath, bin, 'plan', '--catalog', 'drifted.json'], ok: [0] },
+    const commands: { label: string; cwd: string; argv: string[]; ok: number[]; before?: () => void }[] = [
+      { label: 'schemac emit-sql --empty', cwd: dir, argv: [process.execPath, bin, 'emit-sql', '--empty'], ok: [0] },
+      { label: 'schemac plan --catalog drifted.json', cwd: dir, argv: [process.execPath, bin, 'plan', '--catalog', 'drifted.json'], ok: [0] },
+      {
+        label: 'schemac emit-sql --empty, after a one-table edit', cwd: edited, argv: [process.execPath, bin, 'emit-sql', '--empty'], ok: [0],
+        before: oneTableEdit(path.join(edited, 'schema'), Math.ceil(count / 2)),
+      },
     ];
-    if (alembic) commands.push({ label: 'alembic upgrade head --sql', argv: [python, '-m', 'alembic', 'upgrade', 'head', '--sql'], ok: [0] });
+    if (alembic) commands.push({ label: 'alembic upgrade head --sql', cwd: dir, argv: [python, '-m', 'alembic', 'upgrade', 'head', '--sql'], ok: [0] });
     const results: Run[][] = commands.map(() => []);
     for (let round = 0; round <= runs; round++) {
       commands.forEach((c, i) => {
-        const run = measure(python, dir, c.argv, c.ok);
+        c.before?.();
+        const run = measure(python, c.cwd, c.argv, c.ok);
         if (round > 0) results[i].push(run);
       });
       log(`${count} tables: paired round ${round === 0 ? 'warm-up' : `${round}/${runs}`} done`);
@@ -153,7 +183,7 @@ export function runPaired(count: number, runs: number, log: (m: string) => void)
 export function formatPaired(results: readonly PairedResult[]): string {
   const out: string[] = [];
   for (const r of results) {
-    out.push(`whole processes, ${r.tables.toLocaleString('en-US')} tables, cold (no type-check cache), median of ${r.runs} alternated runs:`);
+    out.push(`whole processes, ${r.tables.toLocaleString('en-US')} tables, cold (no type-check cache) unless said, median of ${r.runs} alternated runs:`);
     const cells = r.rows.map((row) => [
       row.label, `${row.cpu.toFixed(2)} s cpu`, `${row.wall.toFixed(2)} s wall`, `${Math.round(row.rssMb)} MiB peak`,
       row.ratioCpu === null ? '' : `x${row.ratioCpu.toFixed(2)} cpu, x${(row.ratioWall ?? 0).toFixed(2)} wall vs alembic`,

@@ -3,7 +3,8 @@
 // The installed entry point: runs the compiled CLI (npm run build writes dist/).
 // The code cache first, so TypeScript's compiler is loaded through it when a command needs it.
 require('../dist/cli/code-cache.js').enableCodeCache();
-require('../dist/cli/main.js').run(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`schemac: ${err && err.message ? err.message : err}\n`); process.exitCode = 1; },
+const { run, endProcess } = require('../dist/cli/main.js');
+run(process.argv).then(
+  endProcess,
+  (err) => { process.stderr.write(`schemac: ${err && err.message ? err.message : err}\n`); endProcess(1); },
 );

@@ -69,10 +69,10 @@ export async function compileOrFail(ctx: AppContext, project: Project, typeCheck
 /** How compileThen runs its work. */
 export interface CompileThenOptions {
   /**
-   * Start the work before TypeScript's verdict. Only for work that ends soon by itself (reading
-   * files, diffing, rendering): on a type error the command stops without waiting for it, but the
-   * process stays open until it ends. False runs the work after the verdict, as compileOrFail
-   * then the work would.
+   * Start the work before TypeScript's verdict. Only for work that reads (files, a server's
+   * catalog) and computes: on a type error the command stops without waiting for it, and the
+   * work's signal is aborted so that it can let go of what it holds (a connection). False runs
+   * the work after the verdict, as compileOrFail then the work would.
    */
   readonly overlap: boolean;
   /** Report info-level findings too (check, review). */
@@ -80,30 +80,39 @@ export interface CompileThenOptions {
 }
 
 /**
+ * Work on the compiled model. `abandoned` is aborted when the schema turns out to have errors
+ * while the work is still running (compileThen with `overlap`); the work's result is then unused.
+ */
+export type CompiledWork<T> = (desired: Database, ctx: AppContext, abandoned: AbortSignal) => Promise<T>;
+
+/**
  * compileOrFail of a started compile (startProjectCompile), then `work` on the model. With
  * `overlap`, the work starts before TypeScript's type check has ended (a child process that runs
- * for seconds on large schemas), so reading a catalog file, diffing and rendering overlap it.
- * Nothing of the work shows before the verdict: what it reports goes through its own context and
+ * for seconds on large schemas), so reading the catalog (a file or a live server), diffing and
+ * rendering overlap it. Nothing of the work shows before the verdict: what it reports goes through its own context and
  * is shown after the compile's diagnostics, and when the schema has errors they stop the command
  * as compileOrFail's do, whatever the work did (its own failure included). So the work must have
  * no effect beyond its result and its reports: it may read, never write, lock or ask.
  */
 export async function compileThen<T>(
-  ctx: AppContext, project: Project, start: CompileStart, work: (desired: Database, ctx: AppContext) => Promise<T>, options: CompileThenOptions,
+  ctx: AppContext, project: Project, start: CompileStart, work: CompiledWork<T>, options: CompileThenOptions,
 ): Promise<T> {
   const staged = compileAndLintStaged(project, start);
   const held: (readonly Diagnostic[])[] = [];
+  const abandon = new AbortController();
   // With errors already, the verdict only adds to them: no work starts.
   const attempt = !options.overlap || hasErrors(staged.early.diagnostics) ? null
-    : work(staged.early.database, { ...ctx, report: (diagnostics) => { held.push(diagnostics); } })
+    : work(staged.early.database, { ...ctx, report: (diagnostics) => { held.push(diagnostics); } }, abandon.signal)
       .then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
   const { database, diagnostics } = await staged.complete();
   ctx.report(options.showInfo === true ? diagnostics : diagnostics.filter((d) => d.severity !== 'info'));
   if (hasErrors(diagnostics)) {
-    // The work is left to end by itself; its result and reports are never shown.
+    // The work's result and reports are never shown; the signal tells it to let go of what it
+    // holds (a server's connection) instead of finishing a read nobody will look at.
+    abandon.abort();
     throw new AppError(`schema has errors (${summarizeDiagnostics(diagnostics)})`);
   }
-  if (attempt === null) return work(database, ctx);
+  if (attempt === null) return work(database, ctx, abandon.signal);
   const outcome = await attempt;
   for (const reported of held) ctx.report(reported);
   if (!outcome.ok) throw outcome.error;

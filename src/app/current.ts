@@ -17,18 +17,21 @@ export interface CurrentState {
   readonly snapshot: CatalogSnapshot | null;
 }
 
-/** Reads the current state from the chosen source; catalog warnings go to the context's report. */
+/**
+ * Reads the current state from the chosen source; catalog warnings go to the context's report.
+ * `abandoned` lets go of a live server's connection when the result is no longer wanted.
+ */
 export async function loadCurrent(
-  ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings, descriptions: SchemacConfig['descriptions'] = 'manage',
+  ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings, descriptions: SchemacConfig['descriptions'] = 'manage', abandoned?: AbortSignal,
 ): Promise<CurrentState> {
-  const state = await readSource(ctx, source, ignore);
+  const state = await readSource(ctx, source, ignore, abandoned);
   const scoped = ignore ? withoutIgnored(state.database, ignore) : state.database;
   const database = descriptions === 'ignore' ? withoutDescriptions(scoped) : scoped;
   return database === state.database ? state : { ...state, database };
 }
 
 /** The raw catalog of the source: a snapshot file as it is, or a live server read now. */
-export async function readSnapshot(ctx: AppContext, source: Exclude<DatabaseSource, { kind: 'empty' }>): Promise<CatalogSnapshot> {
+export async function readSnapshot(ctx: AppContext, source: Exclude<DatabaseSource, { kind: 'empty' }>, abandoned?: AbortSignal): Promise<CatalogSnapshot> {
   switch (source.kind) {
     case 'catalog': {
       const file = path.resolve(ctx.cwd, source.file);
@@ -45,14 +48,14 @@ export async function readSnapshot(ctx: AppContext, source: Exclude<DatabaseSour
       const [{ parseConnectionString }, { readCatalog }] = await Promise.all([
         import('../catalog/connection'), import('../catalog/read'),
       ]);
-      return readCatalog(parseConnectionString(source.url));
+      return readCatalog(parseConnectionString(source.url), abandoned);
     }
   }
 }
 
-async function readSource(ctx: AppContext, source: DatabaseSource, ignore?: IgnoreSettings): Promise<CurrentState> {
+async function readSource(ctx: AppContext, source: DatabaseSource, ignore: IgnoreSettings | undefined, abandoned: AbortSignal | undefined): Promise<CurrentState> {
   if (source.kind === 'empty') return { database: emptyDatabase(), snapshot: null };
-  const snapshot = await readSnapshot(ctx, source);
+  const snapshot = await readSnapshot(ctx, source, abandoned);
   return { database: catalogModel(snapshot, ctx.report, ignore), snapshot };
 }
 

@@ -8,13 +8,14 @@ import { diff, type Plan, type SystemNames } from '../differ';
 import { renderScript, renderSkeletonScript } from '../emitters';
 import type { Database } from '../model';
 import { stateAfter } from '../migrate/after-state';
-import { readMigrations, writeMigration, writeSum } from '../migrate/directory';
+import { readMigrations, writeMigration, writeSum, type MigrationFolder } from '../migrate/directory';
 import { MigrateError } from '../migrate/errors';
-import { newMigrationId, slugOf, SUM_FILE } from '../migrate/layout';
+import { newMigrationId, slugOf, SUM_FILE, type MigrationFileName } from '../migrate/layout';
 import { loadMigrations, requireIntact } from '../migrate/load';
 import { emptyState, renderState } from '../migrate/state';
 import { hintsOf } from '../migrate/hints';
-import { compileOrFail } from './compile';
+import { compileThen } from './compile';
+import { startProjectCompile } from './compile-start';
 import type { AppContext } from './context';
 import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
 import { loadProject } from './project';
@@ -30,14 +31,21 @@ export interface MigrateNewCommand extends MigrationsFlags {
   readonly now?: Date;
 }
 
-/** `migrate new`: compiles the schema (unless writing an empty file) and writes the next migration. */
+/**
+ * `migrate new`: compiles the schema (unless writing an empty file) and writes the next
+ * migration. Reading the migrations folder (its sums, the last state) and planning the
+ * migration only read, so they run while TypeScript's check is still going (compileThen); the
+ * migration is written only once the schema is known to compile.
+ */
 export async function migrateNew(ctx: AppContext, cmd: MigrateNewCommand): Promise<MigrateNewResult & { readonly shown: string }> {
   return withMigrateErrors(async () => {
     const project = loadProject(ctx.cwd, cmd);
     const folder = migrationsFolder(ctx.cwd, project, cmd);
-    const desired = cmd.emptyFile ? null : await compileOrFail(ctx, project, cmd.typeCheck);
-    const result = writeNextMigration({ ...cmd, ...folder, desired, systemNames: project.config.systemNames, now: cmd.now ?? new Date() });
-    return { ...result, shown: folder.shown };
+    const input = { ...cmd, ...folder, systemNames: project.config.systemNames, now: cmd.now ?? new Date() };
+    const next = cmd.emptyFile
+      ? planNextMigration({ ...input, desired: null })
+      : await compileThen(ctx, project, startProjectCompile(project, cmd.typeCheck), async (desired) => planNextMigration({ ...input, desired }), { overlap: true });
+    return { ...writePlannedMigration(folder.dir, next), shown: folder.shown };
   });
 }
 
@@ -74,12 +82,35 @@ export type MigrateNewResult =
   | { readonly kind: 'unchanged'; readonly plan: Plan }
   | { readonly kind: 'written'; readonly id: string; readonly folder: string; readonly plan: Plan | null };
 
+/** The next migration, planned and rendered; nothing written yet. */
+export type NextMigration =
+  | { readonly kind: 'unchanged'; readonly plan: Plan }
+  | {
+    readonly kind: 'write';
+    readonly id: string;
+    readonly files: Readonly<Record<MigrationFileName, string>>;
+    /** Null for an empty file. */
+    readonly plan: Plan | null;
+    /** The folders already there, just checked against the sum (the new one sorts after them). */
+    readonly before: readonly MigrationFolder[];
+  };
+
 /** Plans and writes the next migration, or says there is nothing to write. */
 export function writeNextMigration(input: MigrateNewInput): MigrateNewResult {
+  return writePlannedMigration(input.dir, planNextMigration(input));
+}
+
+/**
+ * Plans the next migration from the folder's last state to the desired schema, and renders its
+ * files; reads only. A folder that cannot be trusted, and a plan that loses data without
+ * --allow-data-loss, are refused here.
+ */
+export function planNextMigration(input: MigrateNewInput): NextMigration {
   const slug = slugOf(input.name);
   if (slug === null) throw new MigrateError('error', `migration name ${JSON.stringify(input.name)} has no letters or digits: give a short name such as add_orders`);
   const loaded = loadMigrations(input.dir, input.shown);
   requireIntact(loaded);
+  const before = loaded.disk.folders;
   const last = loaded.migrations.at(-1) ?? null;
   const previous = last?.state.model ?? emptyState(input.desired?.collation);
   const parent = last?.id ?? null;
@@ -87,13 +118,12 @@ export function writeNextMigration(input: MigrateNewInput): MigrateNewResult {
   const header = [`Migration: ${id}`, `Made after: ${parent ?? 'nothing (the first migration, from an empty database)'}`];
 
   if (input.emptyFile) {
-    const folder = writeMigration(input.dir, id, {
+    const files = {
       'up.sql': renderSkeletonScript('up', header),
       'down.sql': renderSkeletonScript('down', header),
       'after.json': renderState(previous, parent),
-    });
-    writeSum(input.dir, readMigrations(input.dir, input.shown).folders);
-    return { kind: 'written', id, folder: folder.dir, plan: null };
+    };
+    return { kind: 'write', id, files, plan: null, before };
   }
 
   const desired = input.desired;
@@ -105,11 +135,18 @@ export function writeNextMigration(input: MigrateNewInput): MigrateNewResult {
     throw new MigrateError('refused', `refusing to write the migration: ${dataLoss.length} step(s) lose data (${dataLoss.join('; ')}); pass --allow-data-loss to write it; nothing was written`);
   }
   const after = stateAfter(desired, previous, plan);
-  const folder = writeMigration(input.dir, id, {
+  const files = {
     'up.sql': renderScript(plan, { direction: 'up', databaseName: null, header }).text,
     'down.sql': renderScript(plan, { direction: 'down', databaseName: null, header }).text,
     'after.json': renderState(after, parent, hintsOf(desired)),
-  });
-  writeSum(input.dir, readMigrations(input.dir, input.shown).folders);
-  return { kind: 'written', id, folder: folder.dir, plan };
+  };
+  return { kind: 'write', id, files, plan, before };
+}
+
+/** Writes a planned migration into the folder `dir` and rewrites schemac.sum. */
+export function writePlannedMigration(dir: string, next: NextMigration): MigrateNewResult {
+  if (next.kind === 'unchanged') return next;
+  const folder = writeMigration(dir, next.id, next.files);
+  writeSum(dir, [...next.before, folder]);
+  return { kind: 'written', id: next.id, folder: folder.dir, plan: next.plan };
 }

@@ -17,21 +17,19 @@ import type { DatabaseSource } from './sources';
 
 /**
  * `plan` of a started plan (startPlan, plan.ts), with `derive` (pure work on the plan, such as
- * rendering its script) done as well. With a catalog file or --empty, reading the current state,
- * diffing and `derive` run while TypeScript's type check is still running (compileThen): nothing
- * shows before the schema is known to compile. A live server, the pre-flight counts and the
- * saved plan wait for that verdict.
+ * rendering its script) done as well. Reading the current state (a catalog file, or a live
+ * server's catalog: reads only), diffing and `derive` run while TypeScript's type check is still
+ * running (compileThen): nothing shows before the schema is known to compile, and on a type error
+ * the server's connection is let go. The pre-flight counts (queries on the user's tables) and
+ * the saved plan wait for that verdict.
  */
 export async function planThen<T>(
   ctx: AppContext, input: PlanInput, started: PlanStart, derive: (made: Plan, current: CurrentState) => T,
 ): Promise<{ readonly planned: PlanResult; readonly derived: T }> {
   const { project, source } = started;
   const production = productionOptions(input.production);
-  // A catalog file is read (and everything planned) while the type check runs; a live server is
-  // only connected to once the schema is known to compile.
-  const overlap = source.kind !== 'database';
-  const { desired, current, made, decision, offline, derived } = await compileThen(ctx, project, started.compile, async (desired, held) => {
-    const current = await loadCurrent(held, source, project.config.ignore, project.config.descriptions);
+  const { desired, current, made, decision, offline, derived } = await compileThen(ctx, project, started.compile, async (desired, held, abandoned) => {
+    const current = await loadCurrent(held, source, project.config.ignore, project.config.descriptions, abandoned);
     const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
     const resumable = withResumable(diffed, desired, current.database, input.resumable);
     const made = withBlockingBuildWarnings(resumable.plan, current.database);
@@ -41,7 +39,7 @@ export async function planThen<T>(
     if (findings.some((d) => d.severity === 'error')) throw new AppError('the plan has lint errors (see above); nothing was planned');
     const offline = production.online === 'require' ? offlineSteps(made, production) : [];
     return { desired, current, made, decision: resumable.decision, offline, derived: derive(made, current) };
-  }, { overlap });
+  }, { overlap: true });
   const report = input.preflight === undefined ? null : await runPlanPreflight(made, current.database, preflightSource(source), input.preflight);
   const shown = report !== null && (report.findings.length > 0 || report.notRun.length > 0);
   // The JSON document (and the catalog's fingerprint in it) is made only when asked for:

@@ -23,6 +23,8 @@ export function fileTypeCheckCache(projectDir: string): TypeCheckCache | undefin
     // No cache yet, or an unreadable one: start empty.
   }
   return {
+    // TypeScript's incremental state lives beside the remembered verdicts.
+    incrementalFolder: path.join(modules, '.cache', 'schemac', 'tsc'),
     has: (key) => keys.includes(key),
     remember(key) {
       keys = [key, ...keys.filter((k) => k !== key)].slice(0, MAX_KEYS);

@@ -14,7 +14,9 @@ export type CatalogReadFailure =
   | 'connection'
   | 'query'
   | 'invalid-rows'
-  | 'schema-changing';
+  | 'schema-changing'
+  /** The caller let go of the read (its result was no longer wanted). */
+  | 'abandoned';
 
 /** A catalog read that failed; the message is one line, prefixed `catalog: `, and never holds a secret. */
 export class CatalogReadError extends Error {

@@ -50,20 +50,44 @@ export async function readCatalogWith(query: CatalogQuery, source: string): Prom
 
 /**
  * Connects with `config` (one connection), reads the whole catalog and disconnects. Failures are
- * CatalogReadErrors: login failed, database missing, server unreachable, schema changing.
+ * CatalogReadErrors: login failed, database missing, server unreachable, schema changing. When
+ * `abandoned` aborts (nobody wants the result any more), the connection is closed at once, while
+ * it is being made or in the middle of a query, and the read fails as 'abandoned'.
  */
-export async function readCatalog(config: sql.config): Promise<CatalogSnapshot> {
-  // Thousands of tables take a while; the driver's 15 s default would cut a large read short.
-  const pool = await connectPool(config, { requestTimeout: config.requestTimeout ?? 300_000, pool: { max: 1, min: 0 } });
+export async function readCatalog(config: sql.config, abandoned?: AbortSignal): Promise<CatalogSnapshot> {
+  const where = describeTarget(config);
+  const abandonedError = (): CatalogReadError => new CatalogReadError('abandoned', `the catalog read from ${where} was abandoned`);
+  // A function, not a narrowed read: the signal aborts while this runs.
+  const isAbandoned = (): boolean => abandoned?.aborted === true;
+  if (isAbandoned()) throw abandonedError();
+  // The driver's own connection, closed directly: the pool's close waits for a running query,
+  // and refuses while the pool is still connecting.
+  let opened: { close(): void } | null = null;
+  const letGo = (): void => opened?.close();
+  abandoned?.addEventListener('abort', letGo, { once: true });
+  const tracked: sql.config = {
+    ...config,
+    beforeConnect: (connection) => {
+      config.beforeConnect?.(connection);
+      opened = connection;
+      if (isAbandoned()) letGo();
+    },
+  };
+  let pool: sql.ConnectionPool | null = null;
   try {
+    // Thousands of tables take a while; the driver's 15 s default would cut a large read short.
+    pool = await connectPool(tracked, { requestTimeout: config.requestTimeout ?? 300_000, pool: { max: 1, min: 0 } });
+    const connected = pool;
     const query: CatalogQuery = async (text) => {
-      const result = await pool.request().query(text);
+      const result = await connected.request().query(text);
       return (result.recordsets as unknown as Rows[]) ?? [];
     };
-    return await readCatalogWith(query, describeTarget(config));
+    return await readCatalogWith(query, where);
   } catch (error) {
+    if (isAbandoned()) throw abandonedError();
     throw queryFailure(error, config);
   } finally {
-    await pool.close().catch(() => undefined);
+    abandoned?.removeEventListener('abort', letGo);
+    await pool?.close().catch(() => undefined);
   }
 }

@@ -127,14 +127,17 @@ export function validateSnapshot(value: unknown, source: string): CatalogSnapsho
 
 /** Parses and validates snapshot JSON; errors read `file: path: problem`. */
 export function parseSnapshot(json: string, fileName: string): CatalogSnapshot {
-  let value: unknown;
+  return validateSnapshot(parseSnapshotJson(json, fileName), fileName);
+}
+
+/** A snapshot file's JSON, not yet validated (validateSnapshot); text that is not JSON is a SnapshotError. */
+export function parseSnapshotJson(json: string, fileName: string): unknown {
   try {
-    value = JSON.parse(json);
+    return JSON.parse(json);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SnapshotError(fileName, '', `not valid JSON (${reason})`, { cause: error });
   }
-  return validateSnapshot(value, fileName);
 }
 
 function compareValues(a: unknown, b: unknown): number {

@@ -34,6 +34,19 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 }
 
 /**
+ * Ends a process that ran `run` with its exit code. A command that failed has given its whole
+ * answer, but may leave work nobody waits for: plan reads a server's catalog while TypeScript's
+ * check runs, and a connection still being made to a server that does not answer cannot be
+ * closed before its connect timeout. So a failed run exits once stdout and stderr have taken
+ * everything written; a successful one has awaited all it started and ends by itself.
+ */
+export function endProcess(code: number): void {
+  process.exitCode = code;
+  if (code === ExitCode.ok) return;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+/**
  * The config file's database.url for this run (its --config, else schemac.config.json), so its
  * password is scrubbed too; undefined when there is none or the file cannot be read.
  */

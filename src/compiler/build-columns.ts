@@ -27,6 +27,19 @@ import type { TableDraft } from './table-draft';
 import { keyStorage, rememberSparse } from './storage-options';
 import type { AliasTypes } from './alias-types';
 
+// Column names derived from field names, by field name: a mixin's fields are named again for
+// every table that inherits them, and snakeCase runs two regular expressions each time.
+const snakeNames = new Map<string, string>();
+
+function columnNameOf(field: string): string {
+  let name = snakeNames.get(field);
+  if (name === undefined) {
+    name = snakeCase(field);
+    snakeNames.set(field, name);
+  }
+  return name;
+}
+
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {
   const v = opts.get(key);
@@ -111,7 +124,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
   const optsValue = resolved.options;
   if (optsValue && optsValue.kind !== 'object') bag.error(Codes.notStatic, 'column options must be an object literal', optsValue.node);
   const opts = optsValue?.kind === 'object' ? optsValue.props : new Map<string, StaticValue>();
-  const name = stringOption(opts, 'name', bag) ?? snakeCase(decl.field);
+  const name = stringOption(opts, 'name', bag) ?? columnNameOf(decl.field);
   const key = draft.key(name);
   if (draft.byName.has(key) || draft.byField.has(decl.field)) {
     bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);

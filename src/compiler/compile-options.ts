@@ -50,4 +50,10 @@ export interface CompileOptions {
 export interface TypeCheckCache {
   has(key: string): boolean;
   remember(key: string): void;
+  /**
+   * A folder where the native check keeps TypeScript's incremental state (tsbuildinfo files)
+   * between runs, so that after an edit tsc checks again only what the edit can affect. The
+   * verdict is the same as a full check's; only its cost differs.
+   */
+  readonly incrementalFolder?: string;
 }

@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CompileOptions, TypeCheckCache } from './compile-options';
-import { chunksOf, nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread, type NativeCheckOptions, type NativeTypeCheck } from './native-type-check';
+import { chunksOf, nativeCompilerPath, startNativeTypeCheck, startNativeTypeCheckInThread, type IncrementalState, type NativeCheckOptions, type NativeTypeCheck } from './native-type-check';
 import { apiEntry, findSchemaFiles } from './schema-files';
 import { compareText as cmp } from '../util/compare';
 
@@ -69,8 +69,18 @@ export function startCompileWith<Check extends NativeTypeCheck>(dir: string, opt
   const checkFiles = texts !== undefined && chunked
     ? (require('./check-order') as typeof import('./check-order')).checkOrder(texts) : paths;
   const native = nativeWanted && !(earlyKey !== null && cache?.has(earlyKey))
-    ? startNative(checkFiles, apiEntry(), { chunkFiles: options.typeCheckChunkFiles }) : null;
+    ? startNative(checkFiles, apiEntry(), { chunkFiles: options.typeCheckChunkFiles, incremental: incrementalStateOf(dir, cache) }) : null;
   return { dir, options, paths, texts, cache, earlyKey, nativeWanted, chunked, checkFiles, native, startNative, discard: () => native?.discard() };
+}
+
+/**
+ * Where the native check of the schema under `dir` keeps TypeScript's incremental state: the
+ * cache's folder, under a name of the schema folder's own. None without a cache that has one.
+ */
+export function incrementalStateOf(dir: string, cache: TypeCheckCache | undefined): IncrementalState | undefined {
+  const folder = cache?.incrementalFolder;
+  if (folder === undefined) return undefined;
+  return { folder, name: `check-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}` };
 }
 
 /** The text of each schema file, or none when one cannot be read (parsing will say why). */

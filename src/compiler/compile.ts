@@ -20,7 +20,7 @@ import { checkSequenceReferences } from './sequence-references';
 import { collectSequences, type SequenceResolver } from './sequences';
 import { startNativeTypeCheck, type NativeDiagnostic, type NativeTypeCheck } from './native-type-check';
 import type { CompileOptions } from './compile-options';
-import { hashOfCheckInputs, startCompile, startCompileWith, type CompileStart, type StartNativeCheck } from './compile-start';
+import { hashOfCheckInputs, incrementalStateOf, startCompile, startCompileWith, type CompileStart, type StartNativeCheck } from './compile-start';
 import { apiEntry } from './schema-files';
 import { buildSourceGraph, declaresBeyondItself, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
@@ -156,7 +156,7 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
     native = null;
   }
   if (native === null && nativeWanted && typeCheck && typeErrors === 0) {
-    native = startNative(checkFiles, apiEntry(), { shared, chunkFiles });
+    native = startNative(checkFiles, apiEntry(), { shared, chunkFiles, incremental: incrementalStateOf(dir, cache) });
   }
   // The in-process program is built (and its module loaded) only here, when the native compiler cannot check.
   const checkInProcess = (): number => {
@@ -193,7 +193,8 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
   const objectScopes = new Map<string, NameEntry[]>();
   for (const d of drafts) {
     const node = tableNodes.get(d) ?? d.info.roleNode;
-    const { indexScope, objectScope } = namedEntries(d);
+    const entries = namedEntries(d);
+    const { indexScope, objectScope } = entries;
     reportCollisions(indexScope, key, bag, true);
     const scope = objectScopes.get(key(d.schema)) ?? [];
     scope.push({ name: d.name, owner: `schema ${d.schema}`, origin: { node, nameNode: node, generated: false, what: 'table' }, isIndex: false });
@@ -207,7 +208,7 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
       historyScope.push({ name: h.historyTable, owner: `schema ${h.historySchema}`, origin: { node: versioned.node, nameNode: versioned.node, generated: false, what: `history table of ${d.schema}.${d.name}` }, isIndex: false });
       objectScopes.set(key(h.historySchema), historyScope);
     }
-    checkNameLengths(d, node, bag);
+    checkNameLengths(d, node, entries, bag);
     checkClustered(d, bag);
     checkKeyWidths(d, bag);
   }

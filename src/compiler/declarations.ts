@@ -37,8 +37,13 @@ function isNamespace(r: Resolved): r is ModuleNamespace {
   return r !== undefined && (r as { kind?: unknown }).kind === 'namespace';
 }
 
+/**
+ * Whether `node` is written with the modifier keyword `kind`. Read from `modifiers` itself, not
+ * through ts.getModifiers: that caches flags on the node (modifierFlagsCache), and the first such
+ * write after parsing makes V8 throw away the parser's and the extraction's optimized code.
+ */
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+  return ts.canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === kind) ?? false);
 }
 
 /** Whether a declaration lives in the value space, the type space, or both (classes, enums). */

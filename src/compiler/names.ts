@@ -6,15 +6,30 @@ export interface Expanded {
   readonly unknown: readonly string[];
 }
 
+// A declared name cut at its placeholders, by text: a mixin's index names are expanded once per
+// table that inherits them, and the cut is the same every time.
+const declaredParts = new Map<string, readonly string[]>();
+
 /** Expands `{table}` and `{schema}` in a declared name, e.g. ix_{table}_active. */
 export function expandTemplate(template: string, table: string, schema: string): Expanded {
+  let parts = declaredParts.get(template);
+  if (parts === undefined) {
+    // split with a capturing group: literal text and placeholder names alternate, text first.
+    parts = template.split(/\{([^{}]*)\}/);
+    declaredParts.set(template, parts);
+  }
   const unknown: string[] = [];
-  const name = template.replace(/\{([^{}]*)\}/g, (whole, key: string) => {
-    if (key === 'table') return table;
-    if (key === 'schema') return schema;
-    unknown.push(whole);
-    return whole;
-  });
+  let name = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    if (key === 'table') name += table;
+    else if (key === 'schema') name += schema;
+    else {
+      unknown.push(`{${key}}`);
+      name += `{${key}}`;
+    }
+    name += parts[i + 1];
+  }
   return { name, unknown };
 }
 
@@ -46,19 +61,26 @@ export function unknownTemplatePlaceholders(template: string): string[] {
 
 /** Makes the generated names of one compile run (never left to SQL Server, design rule 2). */
 export class Namer {
-  private readonly templates: Readonly<Record<GeneratedKind, string>>;
+  /** Each kind's template cut at its placeholders once (text and placeholder names alternate), not matched again per name. */
+  private readonly parts: Readonly<Record<GeneratedKind, readonly string[]>>;
 
   /** `templates` must hold only known placeholders (see unknownTemplatePlaceholders). */
   constructor(templates: NamingTemplates = {}) {
-    this.templates = { ...builtInTemplates, ...withoutIx(templates) };
+    const all: Record<GeneratedKind, string> = { ...builtInTemplates, ...withoutIx(templates) };
+    const cut = (t: string): readonly string[] => t.split(/\{(schema|table|columns)\}/);
+    this.parts = { pk: cut(all.pk), fk: cut(all.fk), ck: cut(all.ck), df: cut(all.df), uq: cut(all.uq) };
   }
 
   /** The name of a `kind` object of schema.table on `columns`. */
   name(kind: GeneratedKind, table: string, schema: string, columns: readonly string[]): string {
-    // One pass, so a table or column name that itself contains "{table}" is not expanded again.
-    return this.templates[kind].replace(/\{(schema|table|columns)\}/g, (_whole, key: string) => (
-      key === 'schema' ? schema : key === 'table' ? table : columns.join('_')
-    ));
+    // Placeholders are filled from the cut template, so a table or column name that itself contains "{table}" is not expanded again.
+    const parts = this.parts[kind];
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const key = parts[i];
+      out += (key === 'schema' ? schema : key === 'table' ? table : columns.join('_')) + parts[i + 1];
+    }
+    return out;
   }
 }
 

@@ -175,12 +175,27 @@ export function chunksOf<T>(files: readonly T[], size = CHUNK_FILES): T[][] {
  */
 const THREADING = ['--singleThreaded'];
 
-/** How a native check splits its files. */
+/** How a native check splits its files, and where it keeps its incremental state. */
 export interface NativeCheckOptions {
   /** Files in every chunk (declaresBeyondItself). */
   readonly shared?: readonly string[];
   /** Files per chunk; CHUNK_FILES by default. */
   readonly chunkFiles?: number;
+  /** TypeScript's incremental state of this check between runs; none when absent. */
+  readonly incremental?: IncrementalState;
+}
+
+/**
+ * Where a check keeps TypeScript's incremental state: `folder/name-<chunk>.tsbuildinfo`. Each
+ * run works on a copy of its own in the same folder (tsc records files relative to the
+ * tsbuildinfo's folder, so the copy must sit beside it) and renames it into place once tsc has
+ * given its verdict: runs at the same time never read a half-written state, and a run that is
+ * discarded or killed leaves the kept state as it was.
+ */
+export interface IncrementalState {
+  readonly folder: string;
+  /** One name per schema folder, so that two schemas of one project do not undo each other's state. */
+  readonly name: string;
 }
 
 /** A check's job, written to a temp folder of its own (a tsconfig per chunk). */
@@ -189,8 +204,51 @@ interface PreparedCheck {
   readonly state: Int32Array;
   /** Marks the check discarded and kills every tsc it has started. */
   cancel(): void;
-  /** Removes the temp folder. */
+  /** Keeps the incremental state the finished check wrote (a verdict was read from it). */
+  keep(): void;
+  /** Removes the temp folder and any incremental state not kept. */
   cleanup(): void;
+}
+
+/** A working copy older than this belongs to a run that was killed before it could remove it. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/** Removes the working copies of `incremental` that runs killed long ago left behind. */
+function removeAbandonedCopies(incremental: IncrementalState): void {
+  const working = new RegExp(`^${incremental.name}-\\d+\\.\\d+-[a-z0-9]+\\.tsbuildinfo$`);
+  const now = Date.now();
+  for (const entry of fs.readdirSync(incremental.folder)) {
+    if (!working.test(entry)) continue;
+    const file = path.join(incremental.folder, entry);
+    try {
+      if (now - fs.statSync(file).mtimeMs > ABANDONED_AFTER_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Removed meanwhile by another run.
+    }
+  }
+}
+
+/** The kept tsbuildinfo of each chunk, and this run's working copies of them (copied in now). */
+function incrementalFiles(incremental: IncrementalState | undefined, chunks: number): { kept: string; working: string }[] {
+  if (incremental === undefined) return [];
+  try {
+    fs.mkdirSync(incremental.folder, { recursive: true });
+    removeAbandonedCopies(incremental);
+    const run = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+    return Array.from({ length: chunks }, (_, i) => {
+      const kept = path.join(incremental.folder, `${incremental.name}-${i}.tsbuildinfo`);
+      const working = path.join(incremental.folder, `${incremental.name}-${i}.${run}.tsbuildinfo`);
+      try {
+        fs.copyFileSync(kept, working);
+      } catch {
+        // None kept yet (or unreadable): tsc checks everything and writes a new one.
+      }
+      return { kept, working };
+    });
+  } catch {
+    // A folder that cannot be written only costs this run the incremental check.
+    return [];
+  }
 }
 
 /**
@@ -204,14 +262,21 @@ function prepareCheck(files: readonly string[], apiEntry: string, options: Nativ
   const exe = nativeCompilerPath();
   if (exe === null) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-tsc-'));
-  const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  const chunkFiles = chunksOf(files.map((f) => path.resolve(f)), options.chunkFiles);
+  const states = incrementalFiles(options.incremental, chunkFiles.length);
+  const cleanup = (): void => {
+    for (const { working } of states) fs.rmSync(working, { force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const settings = schemaCompilerSettings(apiEntry);
     const sharedPaths = (options.shared ?? []).map((f) => path.resolve(f));
-    const chunks = chunksOf(files.map((f) => path.resolve(f)), options.chunkFiles).map((chunk, i) => {
+    const chunks = chunkFiles.map((chunk, i) => {
       const tsconfig = path.join(dir, `tsconfig.${i}.json`);
       const roots = [...new Set([...chunk, ...sharedPaths])];
-      fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...settings, noEmit: true }, files: roots }, null, 2));
+      const state = states[i];
+      const incremental = state === undefined ? {} : { incremental: true, tsBuildInfoFile: state.working };
+      fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...settings, noEmit: true, ...incremental }, files: roots }, null, 2));
       return ['--noEmit', '--pretty', 'false', ...THREADING, '-p', tsconfig];
     });
     const state = new Int32Array(new SharedArrayBuffer(4 * (PIDS + chunks.length)));
@@ -227,7 +292,16 @@ function prepareCheck(files: readonly string[], apiEntry: string, options: Nativ
         }
       }
     };
-    return { job: { exe, cwd: dir, chunks, ...concurrency() }, state, cancel, cleanup };
+    const keep = (): void => {
+      for (const { kept, working } of states) {
+        try {
+          fs.renameSync(working, kept);
+        } catch {
+          // Not written (or the folder went away): the next run checks everything.
+        }
+      }
+    };
+    return { job: { exe, cwd: dir, chunks, ...concurrency() }, state, cancel, keep, cleanup };
   } catch {
     cleanup();
     return null;
@@ -241,7 +315,7 @@ function prepareCheck(files: readonly string[], apiEntry: string, options: Nativ
 export function startNativeTypeCheck(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): ThreadedNativeTypeCheck | null {
   const check = prepareCheck(files, apiEntry, options);
   if (check === null) return null;
-  const { job, state, cancel, cleanup } = check;
+  const { job, state, cancel, keep, cleanup } = check;
   try {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, port: port2, state: state.buffer }, transferList: [port2] });
@@ -268,7 +342,9 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string,
           Atomics.wait(state, DONE, 1, 10);
           message = receiveMessageOnPort(port1);
         }
-        return message === undefined ? null : combine(message.message as CheckOutput[], job.cwd);
+        const verdict = message === undefined ? null : combine(message.message as CheckOutput[], job.cwd);
+        if (verdict !== null) keep();
+        return verdict;
       } finally {
         end(true);
       }
@@ -297,7 +373,7 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string,
 export function startNativeTypeCheckInThread(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): NativeTypeCheck | null {
   const check = prepareCheck(files, apiEntry, options);
   if (check === null) return null;
-  const { job, state, cancel, cleanup } = check;
+  const { job, state, cancel, keep, cleanup } = check;
   let settle: (outputs: CheckOutput[] | null) => void = () => undefined;
   const outputs = new Promise<CheckOutput[] | null>((resolve) => { settle = resolve; });
   const schedule = runChecks(job, state, (all) => settle(all));
@@ -309,7 +385,9 @@ export function startNativeTypeCheckInThread(files: readonly string[], apiEntry:
       schedule();
       try {
         const all = await outputs;
-        return all === null ? null : combine(all, job.cwd);
+        const verdict = all === null ? null : combine(all, job.cwd);
+        if (verdict !== null) keep();
+        return verdict;
       } finally {
         ended = true;
         cleanup();

@@ -146,7 +146,9 @@ export class ClassReader {
     let roleNode: ts.Node = decl.name ?? decl;
     let tableArgs: StaticValue[] = [];
     const items: TableItem[] = [];
-    for (const d of ts.getDecorators(decl) ?? []) {
+    // Decorators are read from `modifiers` itself, not ts.getDecorators, which writes a cache on the node (see hasModifier in declarations.ts).
+    for (const d of decl.modifiers ?? []) {
+      if (!ts.isDecorator(d)) continue;
       const { callee, args } = callOf(d);
       const name = apiName(callee, imports);
       if (name === 'Table' || name === 'Mixin') {
@@ -176,7 +178,8 @@ export class ClassReader {
   }
 
   private readColumn(m: ts.PropertyDeclaration, imports: ApiImports, ctx: ValueContext): ColumnDecl | undefined {
-    for (const d of ts.getDecorators(m) ?? []) {
+    for (const d of m.modifiers ?? []) {
+      if (!ts.isDecorator(d)) continue;
       const { callee, args } = callOf(d);
       if (!ts.isPropertyAccessExpression(callee)) continue;
       if (apiName(callee.expression, imports) !== 'Column') continue;

@@ -63,13 +63,13 @@ export function namedEntries(d: TableDraft): { indexScope: NameEntry[]; objectSc
   };
 }
 
-/** Identifier length of every name a table declares or generates. */
-export function checkNameLengths(d: TableDraft, tableNode: ts.Node, bag: DiagnosticBag): void {
+/** Identifier length of every name a table declares or generates; `entries` are namedEntries(d), which the caller has already made. */
+export function checkNameLengths(d: TableDraft, tableNode: ts.Node, entries: ReturnType<typeof namedEntries>, bag: DiagnosticBag): void {
   if (d.name.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `table name ${d.name} is ${d.name.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, tableNode);
   for (const c of d.columns) {
     if (c.column.name.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `column name ${c.column.name} is ${c.column.name.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, c.node);
   }
-  const { indexScope, objectScope } = namedEntries(d);
+  const { indexScope, objectScope } = entries;
   const seen = new Set<Origin>();
   for (const e of [...indexScope, ...objectScope]) {
     if (e.name.length <= MAX_IDENTIFIER_LENGTH || seen.has(e.origin)) continue;

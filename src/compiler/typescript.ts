@@ -9,7 +9,7 @@ import Module = require('module');
 import * as path from 'path';
 
 /** Node's loader of one .js file (Module._extensions['.js']): reads the file and hands the text to module._compile. */
-type JsLoader = (this: unknown, module: { _compile(content: string, filename: string): unknown }, filename: string) => unknown;
+type JsLoader = (this: unknown, module: { _compile(content: string, filename: string): unknown; exports: unknown }, filename: string) => unknown;
 
 const bundlePath = require.resolve('@ts-morph/common/dist/typescript.js');
 
@@ -43,13 +43,38 @@ function readAsBytes(file: string): () => void {
   const loadJs: JsLoader = function loadJs(module, filename) {
     if (filename !== bundlePath) return original.call(this, module, filename);
     restore();
-    return module._compile(fs.readFileSync(file).toString('utf8'), file);
+    const text = fs.readFileSync(file).toString('utf8');
+    const result = module._compile(text, file);
+    if (file !== bundlePath) module.exports = withOwnExports(module.exports as object, keptNames(text));
+    return result;
   };
   const restore = (): void => {
     if (extensions['.js'] === loadJs) extensions['.js'] = original;
   };
   extensions['.js'] = loadJs;
   return restore;
+}
+
+/** The names the cut keeps, from its first line (`// TypeScript x cut by trim-typescript.js <hash> to: a b c`); none when it is not there. */
+function keptNames(text: string): string[] {
+  const first = text.slice(0, text.indexOf('\n'));
+  const match = /^\/\/ .* cut by trim-typescript\.js \S+ to: (.+)$/.exec(first);
+  return match === null ? [] : match[1].split(' ');
+}
+
+/**
+ * The cut's exports with the kept names as plain values of a small object whose prototype is
+ * the module's own exports object (so every other name is still read from there). That object
+ * holds a getter for each of TypeScript's 2,000-odd exports, too many for V8 to keep it as
+ * anything but a dictionary: every `ts.isIdentifier(node)` of extraction was a hash lookup and
+ * a getter call its optimizing compiler could not inline.
+ */
+function withOwnExports(exports: object, names: readonly string[]): object {
+  const own = Object.create(exports) as Record<string, unknown>;
+  for (const name of names) {
+    if (Object.prototype.hasOwnProperty.call(exports, name)) Object.defineProperty(own, name, { value: (exports as Record<string, unknown>)[name], enumerable: true });
+  }
+  return own;
 }
 
 const cut = cutBundle();

@@ -38,13 +38,13 @@ export function readMigrations(dir: string, shown: string): MigrationsOnDisk {
     .sort();
   const folders = names.map((id): MigrationFolder => {
     const folder = path.join(dir, id);
-    const files = {} as Record<MigrationFileName, string>;
+    const bytes = {} as Record<MigrationFileName, Buffer>;
     for (const name of MIGRATION_FILES) {
       const file = path.join(folder, name);
       if (!fs.existsSync(file)) throw new MigrateError('error', `${path.join(shown, id, name)} is missing: every migration has ${MIGRATION_FILES.join(', ')}`);
-      files[name] = fs.readFileSync(file, 'utf8');
+      bytes[name] = fs.readFileSync(file);
     }
-    return { id, dir: folder, files, hash: migrationHash(id, files) };
+    return { id, dir: folder, files: textsOf(bytes), hash: migrationHash(id, bytes) };
   });
   const sumPath = path.join(dir, SUM_FILE);
   let sum: SumFile | null = null;
@@ -56,6 +56,19 @@ export function readMigrations(dir: string, shown: string): MigrationsOnDisk {
     }
   }
   return { dir, shown, folders, sum };
+}
+
+/**
+ * The files' texts, each decoded from its bytes when first read: every file is hashed, but a
+ * command reads the text of few of them (on a large schema each is megabytes).
+ */
+function textsOf(bytes: Readonly<Record<MigrationFileName, Buffer>>): Readonly<Record<MigrationFileName, string>> {
+  const texts = {} as Record<MigrationFileName, string>;
+  for (const name of MIGRATION_FILES) {
+    let text: string | undefined;
+    Object.defineProperty(texts, name, { enumerable: true, get: () => (text ??= bytes[name].toString('utf8')) });
+  }
+  return texts;
 }
 
 /** Writes a new migration folder (refusing to overwrite one) and returns it as read back. */

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { modelToSnapshot } from '../catalog/from-model';
-import { parseSnapshot, serializeSnapshot, SnapshotError, type CatalogSnapshot } from '../catalog/snapshot';
+import { parseSnapshotJson, serializeSnapshot, SnapshotError, validateSnapshot, type CatalogSnapshot } from '../catalog/snapshot';
 import { snapshotToModel } from '../catalog/to-model';
 import { DEFAULT_COLLATION } from '../sqlserver/names';
 import type { Database } from '../model';
@@ -33,27 +33,49 @@ export function emptyState(collation = DEFAULT_COLLATION): Database {
   return { name: null, collation, schemas: ['dbo'], tables: [] };
 }
 
-/** Reads a migration's after.json; a broken file is an error naming it. */
+/**
+ * Reads a migration's after.json; a broken file is an error naming it. The parent and hints are
+ * read now (the integrity check needs every migration's parent); the state itself is validated
+ * and turned into a model when first asked for, since most commands use one or two migrations'
+ * states, and on a large schema each takes about as long as reading a catalog.
+ */
 export function readState(folder: MigrationFolder, shown: string): MigrationState {
   const file = path.join(shown, folder.id, 'after.json');
-  let snapshot: CatalogSnapshot;
+  const value = snapshotCall(() => parseSnapshotJson(folder.files['after.json'], file));
+  const top = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
+  const parentValue = top[PARENT_PROPERTY];
+  if (parentValue !== undefined && parentValue !== null && typeof parentValue !== 'string') {
+    throw new MigrateError('error', `${file}: ${PARENT_PROPERTY}: expected a migration id or null`);
+  }
+  const hints = parseHints(top[HINTS_PROPERTY]);
+  let model: Database | undefined;
+  return {
+    parent: parentValue ?? null,
+    hints,
+    get model(): Database {
+      return (model ??= stateModel(snapshotCall(() => validateSnapshot(value, file)), file));
+    },
+  };
+}
+
+/** Runs a snapshot reader; its SnapshotError becomes a MigrateError with the same message. */
+function snapshotCall<T>(read: () => T): T {
   try {
-    snapshot = parseSnapshot(folder.files['after.json'], file);
+    return read();
   } catch (err) {
     if (err instanceof SnapshotError) throw new MigrateError('error', err.message, { cause: err });
     throw err;
   }
-  const parentValue = (snapshot as unknown as Record<string, unknown>)[PARENT_PROPERTY];
-  if (parentValue !== undefined && parentValue !== null && typeof parentValue !== 'string') {
-    throw new MigrateError('error', `${file}: ${PARENT_PROPERTY}: expected a migration id or null`);
-  }
+}
+
+/** The state a validated after.json holds, as the differ compares it. */
+function stateModel(snapshot: CatalogSnapshot, file: string): Database {
   const { database, diagnostics } = snapshotToModel(snapshot);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new MigrateError('error', `${file}: ${errors.map((d) => d.message).join('; ')}`);
   // A file knows no rows: hazards must assume there may be some, as for a compiled schema.
   const tables = database.tables.map(({ rowCount: _rows, ...t }) => t);
-  const hints = parseHints((snapshot as unknown as Record<string, unknown>)[HINTS_PROPERTY]);
-  return { parent: parentValue ?? null, hints, model: { ...database, name: null, tables } };
+  return { ...database, name: null, tables };
 }
 
 /** The after.json text of a state made after `parent`, with the hints its plan used. */

@@ -3,6 +3,7 @@
  * whole list, the way Atlas's atlas.sum works. An edited file changes its migration's hash; a
  * renamed, removed, added or reordered migration changes the list.
  */
+import { isUtf8 } from 'buffer';
 import { createHash } from 'crypto';
 import { MIGRATION_FILES, type MigrationFileName } from './layout';
 
@@ -17,12 +18,26 @@ function h1(data: string): string {
 }
 
 /**
- * The hash of one migration: its id and files. Line endings are normalized first, so a checkout
- * with Windows line endings (git's autocrlf) is not an edit.
+ * The hash of one migration: its id and files (their UTF-8 text), joined by NUL characters.
+ * Line endings are normalized first, so a checkout with Windows line endings (git's autocrlf) is
+ * not an edit. The parts are fed to the hash one by one rather than joined: the same bytes,
+ * without copying a large schema's files (tens of megabytes) into one string first. A file read
+ * as bytes is hashed as it is when it is valid UTF-8 without CRLF (the bytes its text would
+ * give), so it need not be decoded at all.
  */
-export function migrationHash(id: string, files: Readonly<Record<MigrationFileName, string>>): string {
-  const parts = [id, ...MIGRATION_FILES.flatMap((name) => [name, files[name].replace(/\r\n/g, '\n')])];
-  return h1(parts.join('\u0000'));
+export function migrationHash(id: string, files: Readonly<Record<MigrationFileName, string | Buffer>>): string {
+  const hash = createHash('sha256').update(id);
+  for (const name of MIGRATION_FILES) {
+    const file = files[name];
+    hash.update(`\u0000${name}\u0000`);
+    if (typeof file !== 'string' && isUtf8(file) && file.indexOf('\r\n') === -1) hash.update(file);
+    else hash.update(withLf(typeof file === 'string' ? file : file.toString('utf8')));
+  }
+  return `h1:${hash.digest('base64')}`;
+}
+
+function withLf(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
 }
 
 /** The hash over the list: ids and hashes, in order. */

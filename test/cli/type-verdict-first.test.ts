@@ -87,3 +87,50 @@ describe('the type check decides before anything planned shows', () => {
     expect(r.stderr).not.toContain('schema has errors');
   });
 });
+
+describe('migrate new plans while the type check runs, and writes only after its verdict', () => {
+  let cwd = '';
+  let original = '';
+  const file = (): string => path.join(cwd, 'schema', 'items.schema.ts');
+  beforeAll(async () => {
+    cwd = itemsProject('string');
+    original = fs.readFileSync(file(), 'utf8');
+    const first = await schemac(['migrate', 'new', 'init'], { cwd });
+    expect(first.code).toBe(0);
+  });
+  afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+  const migrations = (): string[] => fs.readdirSync(path.join(cwd, 'migrations')).sort();
+  /** The items table with a new column qty, and `code` typed `codeType` (number: a type error). */
+  const setCodeType = (codeType: 'string' | 'number'): void => {
+    fs.writeFileSync(file(), original.replace('code!: string;', `code!: ${codeType};\n  @Column.int({ nullable: true })\n  qty!: number | null;`));
+  };
+
+  it('a type error writes no migration', async () => {
+    const before = migrations();
+    setCodeType('number');
+    const r = await schemac(['migrate', 'new', 'add_qty'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error SC1000: TS1240');
+    expect(migrations()).toEqual(before);
+  });
+
+  it('a type error wins over a folder that cannot be trusted; with the schema fixed, the folder is refused', async () => {
+    const sum = path.join(cwd, 'migrations', 'schemac.sum');
+    const intact = fs.readFileSync(sum, 'utf8');
+    fs.writeFileSync(sum, intact.replace(/h1:[A-Za-z0-9+/]{8}/, 'h1:AAAAAAAA'));
+    try {
+      setCodeType('number');
+      const broken = await schemac(['migrate', 'new', 'add_qty'], { cwd });
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain('TS1240');
+      expect(broken.stderr).not.toContain('cannot be trusted');
+      setCodeType('string');
+      const refused = await schemac(['migrate', 'new', 'add_qty'], { cwd });
+      expect(refused.stderr).toContain('cannot be trusted');
+      expect(refused.code).not.toBe(0);
+    } finally {
+      fs.writeFileSync(sum, intact);
+    }
+  });
+});

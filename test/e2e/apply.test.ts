@@ -4,7 +4,6 @@
  * assumed. Faults exist only on the stand-in; those tests skip on a real server.
  */
 import { createServer } from 'net';
-import * as path from 'path';
 import type { ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown, type TempProject } from './support/project';
 import { liveSuite, type LiveSuite } from './support/live-suite';
@@ -55,9 +54,6 @@ for (const spec of e2eTargets()) {
     let project: TempProject;
     beforeAll(() => { ({ target, project } = suite); });
     const { db, snapshot } = suite;
-    // Absolute: `apply FILE` reads FILE relative to the process's directory, not the CLI's cwd
-    // (src/cli/commands/apply.ts jobFromFile; reported), which differ when the CLI runs in-process.
-    const savedPlan = (): string => path.join(project.dir, 'plan.json');
     const history = async (): Promise<string> => {
       const r = await project.run(['history', ...db()]);
       expectExit(r, 0);
@@ -151,7 +147,7 @@ for (const spec of e2eTargets()) {
       });
       const first = project.run(['apply', ...db(), '--auto-approve', FAST]);
       await slowed;
-      const second = await project.run(['apply', savedPlan(), ...db(), '--auto-approve', '--lock-timeout', '1s']);
+      const second = await project.run(['apply', 'plan.json', ...db(), '--auto-approve', '--lock-timeout', '1s']);
       const firstDone = await first;
       expectExit(firstDone, 0);
       expectExit(second, 3);
@@ -166,7 +162,7 @@ for (const spec of e2eTargets()) {
       expectExit(await project.run(['plan', ...db(), '--out', 'plan.json', FAST]), 0);
       await execAll(target.url, ['CREATE TABLE [dbo].[projects] ([id] int NOT NULL, [code] varchar(20) NOT NULL);']);
       const before = await snapshot();
-      const apply = await project.run(['apply', savedPlan(), ...db(), '--auto-approve']);
+      const apply = await project.run(['apply', 'plan.json', ...db(), '--auto-approve']);
       expectExit(apply, 3);
       expect(apply.stderr).toMatch(/the database changed since the plan was made/);
       expect(apply.stderr).toMatch(/planning now would give \d+ change\(s\): .*projects/);

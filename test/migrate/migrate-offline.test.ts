@@ -14,7 +14,7 @@ import { APPLIED_MIGRATIONS_SQL, ensureMigrationColumnsSql, INSERT_MIGRATION_HIS
 import type { Database } from '../../src/model';
 import { newMigrationId, slugOf } from '../../src/migrate/layout';
 import { loadMigrations } from '../../src/migrate/load';
-import { parseSum } from '../../src/migrate/sum';
+import { migrationHash, parseSum } from '../../src/migrate/sum';
 import { col, db, df, ix, pk, table } from '../support/model-builders';
 import { expectValidTsql } from '../support/tsql-grammar';
 
@@ -103,6 +103,25 @@ describe('migrate new, offline', () => {
 });
 
 describe('integrity', () => {
+  it('a migration\'s hash is the one every schemac.sum already holds', () => {
+    // Pinned: a change here would make every existing schemac.sum read as edited.
+    const files = {
+      'up.sql': 'CREATE TABLE [dbo].[t] (a int);\r\nGO\r\n-- café 😀\n',
+      'down.sql': 'DROP TABLE [dbo].[t];\n',
+      'after.json': '{"format":"schemac.catalog/v1","name":"ü"}\n',
+    };
+    expect(migrationHash('20260101000000_init', files)).toBe('h1:SWdfxQlw6+4xFscFDJDHhO6vL428OoTrv1zlyQpj2vk=');
+    // Read as bytes (as the folder is read), the same files hash the same.
+    const bytes = { 'up.sql': Buffer.from(files['up.sql']), 'down.sql': Buffer.from(files['down.sql']), 'after.json': Buffer.from(files['after.json']) };
+    expect(migrationHash('20260101000000_init', bytes)).toBe('h1:SWdfxQlw6+4xFscFDJDHhO6vL428OoTrv1zlyQpj2vk=');
+  });
+
+  it('bytes that are not valid UTF-8 hash as the text they decode to', () => {
+    const broken = Buffer.concat([Buffer.from('-- caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const asText = { 'up.sql': broken.toString('utf8'), 'down.sql': '', 'after.json': '{}' };
+    expect(migrationHash('20260101000000_x', { ...asText, 'up.sql': broken })).toBe(migrationHash('20260101000000_x', asText));
+  });
+
   it('a hand-edited sum and a missing one are named', () => {
     make(db([orders()]), 'create_orders', '2026-01-01T00:00:00Z');
     const sumFile = path.join(dir, 'schemac.sum');

@@ -1,7 +1,7 @@
 /** `schemac` as its own process (bin/schemac.js's behaviour, from source), for what only a real process shows. */
-import { run } from '../../../src/cli/main';
+import { endProcess, run } from '../../../src/cli/main';
 
 run(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => { process.stderr.write(`schemac: ${err instanceof Error ? err.message : String(err)}\n`); process.exitCode = 1; },
+  endProcess,
+  (err: unknown) => { process.stderr.write(`schemac: ${err instanceof Error ? err.message : String(err)}\n`); endProcess(1); },
 );

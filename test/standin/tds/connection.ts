@@ -95,6 +95,25 @@ export class TdsConnection {
     this.socket.destroy();
   }
 
+  /**
+   * Holds a response back for `ms` (a fault); false when the client went away meanwhile, so that
+   * nothing is left to answer and no timer outlives the connection.
+   */
+  private heldBack(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const socket = this.socket;
+      if (socket.destroyed) return resolve(false);
+      const end = (sent: boolean) => (): void => {
+        clearTimeout(timer);
+        socket.off('close', gone);
+        resolve(sent);
+      };
+      const gone = end(false);
+      const timer = setTimeout(end(true), ms);
+      socket.once('close', gone);
+    });
+  }
+
   private onData(chunk: Buffer): void {
     if (this.phase === 'closed') return;
     if (this.phase === 'prelogin' && isTlsHandshake(chunk)) {
@@ -247,7 +266,7 @@ export class TdsConnection {
       // An engine value that does not fit its column type: report it instead of dropping the socket.
       payload = encodeResponse([engineFailure(error)], { kind: 'batch' }, this.ctx.serverName);
     }
-    if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+    if (decision.delayMs > 0 && !(await this.heldBack(decision.delayMs))) return;
     if (decision.drop === 'midResponse') {
       const [first] = toPackets(PacketType.TabularResult, payload, this.packetSize, session.id);
       if (first !== undefined) this.socket.write(first.subarray(0, Math.max(1, Math.floor(first.length / 2))));
