@@ -53,7 +53,11 @@ function startOn(checkout: CheckedOutFolder, ref: string, atRef: Project, typeCh
     checkout.dispose();
     return { complete: async () => ({ database: emptyDatabase(), label: ref, rewrite }), discard: () => undefined };
   }
-  const start = startCompile(checkout.dir, compileOptionsOf(atRef, typeCheck));
+  // No type-check cache: the checkout is a new temp folder each time, so neither a verdict nor
+  // TypeScript's incremental state of it could serve a later run; kept, they would only pile up
+  // (and, written beside the working tree's at the same time, could drop its verdict).
+  const { typeCheckCache: _none, ...options } = compileOptionsOf(atRef, typeCheck);
+  const start = startCompile(checkout.dir, options);
   const discard = (): void => {
     start.discard();
     checkout.dispose();

@@ -45,6 +45,23 @@ describe('app review', () => {
     expect(outcome.review.changes[0]?.source).toMatchObject({ file: path.join('schema', 'projects.schema.ts') });
   });
 
+  it('leaves the type-check cache to the working tree: the base is checked in a temp folder no later run sees', async () => {
+    fs.mkdirSync(path.join(repo, 'node_modules'));
+    const cache = path.join(repo, 'node_modules', '.cache', 'schemac');
+    const kept = (): string[] => {
+      const keys = (JSON.parse(fs.readFileSync(path.join(cache, 'type-check.json'), 'utf8')) as { keys: string[] }).keys;
+      const states = fs.existsSync(path.join(cache, 'tsc')) ? fs.readdirSync(path.join(cache, 'tsc')) : [];
+      return [...keys, ...states].sort();
+    };
+    const reviewed = async () => (await review(ctx(), { base: 'HEAD', allowDrop: false, typeCheck: true })).kind;
+    expect(await reviewed()).toBe('reviewed');
+    const afterOne = kept();
+    expect(afterOne.length).toBeGreaterThan(0);
+    // Another review of the same working tree finds its verdict and keeps nothing new.
+    expect(await reviewed()).toBe('reviewed');
+    expect(kept()).toEqual(afterOne);
+  });
+
   it('treats a ref without the schema folder as an empty database', async () => {
     const outcome = await review(ctx(), { base: 'empty', allowDrop: false, typeCheck: false });
     if (outcome.kind !== 'reviewed') throw new Error(`expected a review, got ${outcome.kind}`);
