@@ -89,10 +89,11 @@ export type CompiledWork<T> = (desired: Database, ctx: AppContext, abandoned: Ab
  * compileOrFail of a started compile (startProjectCompile), then `work` on the model. With
  * `overlap`, the work starts before TypeScript's type check has ended (a child process that runs
  * for seconds on large schemas), so reading the catalog (a file or a live server), diffing and
- * rendering overlap it. Nothing of the work shows before the verdict: what it reports goes through its own context and
- * is shown after the compile's diagnostics, and when the schema has errors they stop the command
- * as compileOrFail's do, whatever the work did (its own failure included). So the work must have
- * no effect beyond its result and its reports: it may read, never write, lock or ask.
+ * rendering overlap it. Nothing of the work shows before the verdict: what it reports goes
+ * through its own context and is shown after the compile's diagnostics, and when the schema has
+ * errors they stop the command as compileOrFail's do, whatever the work did (its own failure
+ * included). So the work must have no effect beyond its result and its reports: it may read,
+ * never write, lock or ask. Work that runs synchronously delays the verdict until it ends.
  */
 export async function compileThen<T>(
   ctx: AppContext, project: Project, start: CompileStart, work: CompiledWork<T>, options: CompileThenOptions,
