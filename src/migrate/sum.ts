@@ -4,7 +4,7 @@
  * renamed, removed, added or reordered migration changes the list.
  */
 import { isUtf8 } from 'buffer';
-import { createHash } from 'crypto';
+import { createHash, type Hash } from 'crypto';
 import { MIGRATION_FILES, type MigrationFileName } from './layout';
 
 /** A parsed schemac.sum. */
@@ -13,8 +13,9 @@ export interface SumFile {
   readonly entries: readonly { readonly id: string; readonly hash: string }[];
 }
 
-function h1(data: string): string {
-  return `h1:${createHash('sha256').update(data).digest('base64')}`;
+/** A finished SHA-256 as schemac.sum writes it. */
+function h1(hash: Hash): string {
+  return `h1:${hash.digest('base64')}`;
 }
 
 /**
@@ -33,7 +34,7 @@ export function migrationHash(id: string, files: Readonly<Record<MigrationFileNa
     if (typeof file !== 'string' && isUtf8(file) && file.indexOf('\r\n') === -1) hash.update(file);
     else hash.update(withLf(typeof file === 'string' ? file : file.toString('utf8')));
   }
-  return `h1:${hash.digest('base64')}`;
+  return h1(hash);
 }
 
 function withLf(text: string): string {
@@ -42,7 +43,7 @@ function withLf(text: string): string {
 
 /** The hash over the list: ids and hashes, in order. */
 export function listHash(entries: SumFile['entries']): string {
-  return h1(entries.map((e) => `${e.id} ${e.hash}`).join('\n'));
+  return h1(createHash('sha256').update(entries.map((e) => `${e.id} ${e.hash}`).join('\n')));
 }
 
 /** The file's text for these migrations, in order. */
