@@ -204,8 +204,11 @@ interface PreparedCheck {
   readonly state: Int32Array;
   /** Marks the check discarded and kills every tsc it has started. */
   cancel(): void;
-  /** Keeps the incremental state the finished check wrote (a verdict was read from it). */
-  keep(): void;
+  /**
+   * The diagnostics of every chunk's output (combine), or null when any gave no verdict; with a
+   * verdict, the incremental state the check wrote is kept for the next run.
+   */
+  verdict(outputs: readonly CheckOutput[]): NativeDiagnostic[] | null;
   /** Removes the temp folder and any incremental state not kept. */
   cleanup(): void;
 }
@@ -292,7 +295,9 @@ function prepareCheck(files: readonly string[], apiEntry: string, options: Nativ
         }
       }
     };
-    const keep = (): void => {
+    const verdict = (outputs: readonly CheckOutput[]): NativeDiagnostic[] | null => {
+      const diagnostics = combine(outputs, dir);
+      if (diagnostics === null) return null;
       for (const { kept, working } of states) {
         try {
           fs.renameSync(working, kept);
@@ -300,8 +305,9 @@ function prepareCheck(files: readonly string[], apiEntry: string, options: Nativ
           // Not written (or the folder went away): the next run checks everything.
         }
       }
+      return diagnostics;
     };
-    return { job: { exe, cwd: dir, chunks, ...concurrency() }, state, cancel, keep, cleanup };
+    return { job: { exe, cwd: dir, chunks, ...concurrency() }, state, cancel, verdict, cleanup };
   } catch {
     cleanup();
     return null;
@@ -315,7 +321,7 @@ function prepareCheck(files: readonly string[], apiEntry: string, options: Nativ
 export function startNativeTypeCheck(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): ThreadedNativeTypeCheck | null {
   const check = prepareCheck(files, apiEntry, options);
   if (check === null) return null;
-  const { job, state, cancel, keep, cleanup } = check;
+  const { job, state, cancel, verdict, cleanup } = check;
   try {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, port: port2, state: state.buffer }, transferList: [port2] });
@@ -342,9 +348,7 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string,
           Atomics.wait(state, DONE, 1, 10);
           message = receiveMessageOnPort(port1);
         }
-        const verdict = message === undefined ? null : combine(message.message as CheckOutput[], job.cwd);
-        if (verdict !== null) keep();
-        return verdict;
+        return message === undefined ? null : verdict(message.message as CheckOutput[]);
       } finally {
         end(true);
       }
@@ -373,7 +377,7 @@ export function startNativeTypeCheck(files: readonly string[], apiEntry: string,
 export function startNativeTypeCheckInThread(files: readonly string[], apiEntry: string, options: NativeCheckOptions = {}): NativeTypeCheck | null {
   const check = prepareCheck(files, apiEntry, options);
   if (check === null) return null;
-  const { job, state, cancel, keep, cleanup } = check;
+  const { job, state, cancel, verdict, cleanup } = check;
   let settle: (outputs: CheckOutput[] | null) => void = () => undefined;
   const outputs = new Promise<CheckOutput[] | null>((resolve) => { settle = resolve; });
   const schedule = runChecks(job, state, (all) => settle(all));
@@ -385,9 +389,7 @@ export function startNativeTypeCheckInThread(files: readonly string[], apiEntry:
       schedule();
       try {
         const all = await outputs;
-        const verdict = all === null ? null : combine(all, job.cwd);
-        if (verdict !== null) keep();
-        return verdict;
+        return all === null ? null : verdict(all);
       } finally {
         ended = true;
         cleanup();
