@@ -67,16 +67,65 @@ export interface FileAtRef {
 /**
  * Reads `file` (a path under `cwd`) as it is at `ref`, the working tree and the index untouched;
  * null when the path is outside the repository (--config ../x.json), so not versioned with it.
+ * A symbolic link is followed inside the tree at `ref`, as the file system follows it in the
+ * working tree; git stores a link as a blob holding its target, which is no file's text.
  */
 export function fileAt(ref: string, file: string, cwd: string): FileAtRef | null {
   const place = repositoryAt(ref, cwd);
   const rel = inRepository(place, file, cwd);
   if (rel.startsWith('../') || path.posix.isAbsolute(rel)) return null;
-  const listed = git(['ls-tree', ref, '--', rel], place.root).trim();
-  // "<mode> <type> <object>\t<path>"; a folder or a submodule by that name is no file.
-  const [, type, object] = listed.split(/\s+/);
-  if (type !== 'blob' || object === undefined) return { path: rel, text: null };
-  return { path: rel, text: git(['cat-file', 'blob', object], place.root) };
+  return readFollowingLinks(ref, rel, place.root);
+}
+
+/** How many links one lookup follows before it is taken for a loop (Linux's MAXSYMLINKS). */
+const MAX_LINKS = 40;
+
+/** A git tree entry, as `git ls-tree` lists it. */
+interface TreeEntry { readonly mode: string; readonly type: string; readonly object: string }
+
+/** The entries at `ref` of each folder on the way to `rel` and of `rel`, in that order: one git call. */
+function entriesOn(ref: string, rel: string, root: string): [string, TreeEntry | undefined][] {
+  const parts = rel.split('/');
+  const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  const entries = new Map<string, TreeEntry>();
+  // -z: "<mode> <type> <object>\t<path>\0", the path unquoted whatever its characters.
+  for (const record of git(['ls-tree', '-z', ref, '--', ...prefixes], root).split('\0')) {
+    const tab = record.indexOf('\t');
+    const [mode, type, object] = record.slice(0, tab).split(' ');
+    if (tab > 0 && mode !== undefined && type !== undefined && object !== undefined) entries.set(record.slice(tab + 1), { mode, type, object });
+  }
+  return prefixes.map((p) => [p, entries.get(p)]);
+}
+
+/**
+ * The file at `rel` in the tree at `ref`, through any symbolic links on its path (the file's
+ * own, or a folder's). A link that leaves the repository, or links that go round, are errors
+ * naming `ref:path`: the working tree's config would have been read through them.
+ */
+function readFollowingLinks(ref: string, asked: string, root: string): FileAtRef {
+  let rel = asked;
+  const seen = new Set<string>();
+  for (let hops = 0; ; hops++) {
+    const entries = entriesOn(ref, rel, root);
+    const link = entries.map(([at, e]) => (e?.mode === '120000' ? { at, object: e.object } : null)).find((l) => l !== null);
+    if (link === undefined) {
+      const entry = entries[entries.length - 1]?.[1];
+      // A folder or a submodule by that name is no file.
+      if (entry === undefined || entry.type !== 'blob') return { path: rel, text: null };
+      return { path: rel, text: git(['cat-file', 'blob', entry.object], root) };
+    }
+    const { at, object } = link;
+    if (hops === MAX_LINKS || seen.has(at)) {
+      throw new AppError(`${ref}:${asked}: symbolic links at that ref go round in a loop or chain more than ${MAX_LINKS} deep (through ${ref}:${at})`);
+    }
+    seen.add(at);
+    const target = git(['cat-file', 'blob', object], root);
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(at), target));
+    if (path.posix.isAbsolute(target) || resolved === '..' || resolved.startsWith('../')) {
+      throw new AppError(`${ref}:${at} is a symbolic link to ${target}, outside the repository; only files in the repository are read at a ref`);
+    }
+    rel = path.posix.join(resolved, rel.slice(at.length));
+  }
 }
 
 /**

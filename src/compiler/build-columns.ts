@@ -10,6 +10,7 @@ import { inListText, nextValueForText, typedStringLiteral } from '../sqlserver/l
 import {
   allowsIdentity, isCharacterType, isNumericType, isRowversion, isSqlTypeName, SYSNAME, takesStringLiteral, typeText,
 } from '../sqlserver/types';
+import { boundedMemo } from '../util/bounded-memo';
 import { snakeCase } from '../util/case';
 import { resolveType } from './column-types';
 import type { DeclarationResolver } from './declarations';
@@ -28,17 +29,9 @@ import { keyStorage, rememberSparse } from './storage-options';
 import type { AliasTypes } from './alias-types';
 
 // Column names derived from field names, by field name: a mixin's fields are named again for
-// every table that inherits them, and snakeCase runs two regular expressions each time.
-const snakeNames = new Map<string, string>();
-
-function columnNameOf(field: string): string {
-  let name = snakeNames.get(field);
-  if (name === undefined) {
-    name = snakeCase(field);
-    snakeNames.set(field, name);
-  }
-  return name;
-}
+// every table that inherits them, and snakeCase runs two regular expressions each time. Bounded,
+// so that a long-lived process does not keep every field name it has compiled.
+const columnNameOf = boundedMemo(snakeCase);
 
 /** Reads an optional string option, reporting a non-string. */
 function stringOption(opts: ReadonlyMap<string, StaticValue>, key: string, bag: DiagnosticBag): string | undefined {

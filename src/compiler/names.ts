@@ -1,4 +1,5 @@
 /** Naming conventions: field names to column names, name templates, generated object names. */
+import { boundedMemo } from '../util/bounded-memo';
 
 /** Result of expanding a name template; `unknown` lists placeholders that are not known. */
 export interface Expanded {
@@ -7,17 +8,14 @@ export interface Expanded {
 }
 
 // A declared name cut at its placeholders, by text: a mixin's index names are expanded once per
-// table that inherits them, and the cut is the same every time.
-const declaredParts = new Map<string, readonly string[]>();
+// table that inherits them, and the cut is the same every time. Bounded, so that a long-lived
+// process does not keep every name it has compiled. split with a capturing group: literal text
+// and placeholder names alternate, text first.
+const declaredParts = boundedMemo((template): readonly string[] => template.split(/\{([^{}]*)\}/));
 
 /** Expands `{table}` and `{schema}` in a declared name, e.g. ix_{table}_active. */
 export function expandTemplate(template: string, table: string, schema: string): Expanded {
-  let parts = declaredParts.get(template);
-  if (parts === undefined) {
-    // split with a capturing group: literal text and placeholder names alternate, text first.
-    parts = template.split(/\{([^{}]*)\}/);
-    declaredParts.set(template, parts);
-  }
+  const parts = declaredParts(template);
   const unknown: string[] = [];
   let name = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
