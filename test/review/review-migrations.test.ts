@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { schemac } from '../cli/run-cli';
+import { repoRoot, schemac } from '../cli/run-cli';
 
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
@@ -74,6 +74,27 @@ describe('schemac review with added migrations', () => {
     expect(doc.migrations[0]!.findings).toEqual([]);
     // Dropping a column is metadata-only: nothing to say about locks.
     expect(doc.migrations[0]!.locks).toEqual([]);
+  }, 60_000);
+
+  // The config, the schema folder and the migrations folder are all read at the ref: the
+  // repository is found and the ref checked once, not once per read. A real process, so that
+  // git is found on the PATH the test gives it: a wrapper that logs each git command.
+  it('asks git where the repository is and what the ref is once', () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-git-log-'));
+    const log = path.join(bin, 'log');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    try {
+      const stdout = execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), path.join(repoRoot, 'test/e2e/support/child-main.ts'), 'review', '--base', 'HEAD', '--no-type-check'], {
+        cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+        env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') },
+      });
+      expect(stdout).toContain('Migrations added (1):');
+      const commands = fs.readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
+      expect(commands.filter((c) => c === 'rev-parse')).toHaveLength(1);
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('migrate lint --base lints only the migrations the branch adds', async () => {
