@@ -150,3 +150,16 @@ export function checkoutFolderAt(ref: string, folder: string, cwd: string): Chec
     throw err;
   }
 }
+
+/**
+ * The names in `folder` (a path under `cwd`) at `ref`, from git's tree alone: no file is read,
+ * where a checkout of a migrations folder would copy every migration (megabytes each on a large
+ * schema) only to list them. Empty when the ref has no such folder.
+ */
+export function namesAt(ref: string, folder: string, cwd: string): string[] {
+  const place = repositoryAt(ref, cwd);
+  const rel = inRepository(place, folder, cwd);
+  // The trailing slash lists the folder's entries, not the folder; -z: names as they are.
+  const listed = git(['ls-tree', '-z', '--name-only', ref, '--', `${rel}/`], place.root);
+  return listed.split('\0').filter((entry) => entry !== '').map((entry) => path.posix.basename(entry));
+}
