@@ -23,6 +23,8 @@ export interface RefBase {
   /** The ref, as the review names its base. */
   readonly label: string;
   readonly rewrite: (file: string) => string;
+  /** The project as the ref has it (its config, schema folder and project folder): its migrations folder is its own. */
+  readonly project: Project;
 }
 
 /** A base whose compile has started. Call one of the two, once: each ends the check and removes the checkout. */
@@ -51,7 +53,7 @@ function startOn(checkout: CheckedOutFolder, ref: string, atRef: Project, typeCh
   const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
   if (checkout.dir === null) {
     checkout.dispose();
-    return { complete: async () => ({ database: emptyDatabase(), label: ref, rewrite }), discard: () => undefined };
+    return { complete: async () => ({ database: emptyDatabase(), label: ref, rewrite, project: atRef }), discard: () => undefined };
   }
   // No type-check cache: the checkout is a new temp folder each time, so neither a verdict nor
   // TypeScript's incremental state of it could serve a later run; kept, they would only pile up
@@ -70,7 +72,7 @@ function startOn(checkout: CheckedOutFolder, ref: string, atRef: Project, typeCh
         if (errors > 0) {
           throw new AppError(`the schema at ${ref} does not compile (${errors} error(s)); review against a ref whose schema compiles`);
         }
-        return { database: asWorkingTreeSees(withoutIgnored(compiled.database, atRef.config.ignore), project), label: ref, rewrite };
+        return { database: asWorkingTreeSees(withoutIgnored(compiled.database, atRef.config.ignore), project), label: ref, rewrite, project: atRef };
       } finally {
         discard();
       }

@@ -11,15 +11,20 @@ import type { AppContext } from './context';
 import { checkoutFolderAt } from './git-checkout';
 import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
 import { lintMigrations } from './migrate-lint';
-import { loadProject } from './project';
+import { loadProject, type Project } from './project';
 
-/** The migrations added since `base` (a git ref); none when the project has no migrations folder. */
-export async function addedMigrations(ctx: AppContext, flags: MigrationsFlags, base: string): Promise<MigrationReviewItem[]> {
+/**
+ * The migrations added since `base` (a git ref); none when the project has no migrations folder.
+ * Each side's folder is its own project's (`baseProject`: the project at the ref): a pull request
+ * that moves the project, config and migrations together, adds only the migrations that are new,
+ * not every one that moved.
+ */
+export async function addedMigrations(ctx: AppContext, flags: MigrationsFlags, base: string, baseProject: Project): Promise<MigrationReviewItem[]> {
   return withMigrateErrors(() => {
     const project = loadProject(ctx.cwd, flags);
     const folder = migrationsFolder(ctx.cwd, project, flags);
     if (!fs.existsSync(folder.dir)) return [];
-    const checkout = checkoutFolderAt(base, folder.dir, ctx.cwd);
+    const checkout = checkoutFolderAt(base, migrationsFolder(ctx.cwd, baseProject, flags).dir, ctx.cwd);
     let before: Set<string>;
     try {
       before = checkout.dir === null ? new Set() : new Set(fs.readdirSync(checkout.dir).filter(isMigrationId));

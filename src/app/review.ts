@@ -37,6 +37,8 @@ export type ReviewOutcome =
     readonly diagnostics: readonly Diagnostic[];
     /** Shows a source file as the repository has it: relative to the cwd, mapped back from a base checkout. */
     readonly displayPath: (file: string) => string;
+    /** Against a git ref, the project as the ref has it (addedMigrations reads its migrations folder); null against a database. */
+    readonly baseProject: Project | null;
   };
 
 /** The state a review starts from, and how to show its files. */
@@ -47,6 +49,8 @@ interface Base {
   readonly rewrite: (file: string) => string;
   /** The database or catalog the review is against (null: a git ref, which has no rows). */
   readonly source: DatabaseSource | null;
+  /** The project at the git ref (null against a database). */
+  readonly project: Project | null;
 }
 
 /**
@@ -86,12 +90,12 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
   const preflight: PreflightReport | null = base.source === null ? null
     : await runPlanPreflight(plan, base.database, preflightSource(base.source), { samples: false, timeoutMs: DEFAULT_PREFLIGHT_TIMEOUT_MS });
   const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath, preflight });
-  return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath };
+  return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath, baseProject: base.project };
 }
 
 async function databaseBase(ctx: AppContext, input: ReviewInput, project: Project): Promise<Base> {
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const database = (await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions)).database;
   const label = source.kind === 'catalog' ? source.file : database.name ?? 'database';
-  return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f, source };
+  return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f, source, project: null };
 }

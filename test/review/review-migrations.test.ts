@@ -85,6 +85,42 @@ describe('schemac review with added migrations', () => {
   }, 60_000);
 });
 
+describe('schemac review of a pull request that moves the project into a folder', () => {
+  let repo: string;
+  let added: string;
+
+  // The config has no key for the migrations folder: it is migrations/ beside the config file,
+  // so each side's is its own project's. The base has no sub/schemac.config.json, so its project
+  // is the working directory's, with migrations/ there; the branch moves schema and migrations
+  // under sub/ with a config there, and adds one migration.
+  beforeAll(async () => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-moved-'));
+    fs.mkdirSync(path.join(repo, 'schema'));
+    fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), ORDERS);
+    expect((await schemac(['migrate', 'new', 'create_orders', '--no-type-check'], { cwd: repo })).code).toBe(0);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'base');
+    fs.mkdirSync(path.join(repo, 'sub'));
+    git(repo, 'mv', 'schema', 'migrations', 'sub/');
+    fs.writeFileSync(path.join(repo, 'sub', 'schemac.config.json'), '{}\n');
+    fs.writeFileSync(path.join(repo, 'sub', 'schema', 'orders.schema.ts'), ORDERS.replace('\n  @Column.varchar(400, { nullable: true })\n  legacy!: string | null;\n', ''));
+    const r = await schemac(['migrate', 'new', 'drop_legacy', '--config', 'sub/schemac.config.json', '--allow-drop', '--allow-data-loss', '--no-type-check'], { cwd: repo });
+    expect(r.code).toBe(0);
+    added = fs.readdirSync(path.join(repo, 'sub', 'migrations')).filter((n) => n.endsWith('_drop_legacy'))[0]!;
+  }, 120_000);
+
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('lists only the migration the branch adds, not the ones it moved', async () => {
+    const r = await schemac(['review', '--base', 'HEAD', '--config', 'sub/schemac.config.json', '--no-type-check'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Migrations added (1):');
+    expect(r.stdout).toContain(`sub/migrations/${added}: 1 schema step, 1 hazard`);
+    expect(r.stdout).not.toContain('_create_orders');
+  }, 60_000);
+});
+
 describe('the migrations section of a review', () => {
   it('shows the lock impact of steps that scan, rewrite or build', async () => {
     const { renderMigrationsMarkdown, renderMigrationsText } = await import('../../src/emitters/review');

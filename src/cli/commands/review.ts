@@ -34,8 +34,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       }
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
       // Migration files the branch adds (against a git ref only: a database has no "added").
-      const migrations = opts.catalog === undefined && opts.database === undefined
-        ? await (await import('../../app/review-migrations')).addedMigrations(appContext(io), opts, opts.base ?? 'HEAD')
+      const migrations = outcome.baseProject !== null
+        ? await (await import('../../app/review-migrations')).addedMigrations(appContext(io), opts, opts.base ?? 'HEAD', outcome.baseProject)
         : [];
       const document = (): string => {
         switch (opts.format) {
