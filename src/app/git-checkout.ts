@@ -167,3 +167,15 @@ export function checkoutFolderAt(at: CommitAt, folder: string): CheckedOutFolder
     throw err;
   }
 }
+
+/**
+ * The names in `folder` (a path under the cwd) at the commit, from git's tree alone: no file is
+ * read, where a checkout of a migrations folder would copy every migration (megabytes each on a
+ * large schema) only to list them. Empty when the commit has no such folder.
+ */
+export function namesAt(at: CommitAt, folder: string): string[] {
+  const rel = inRepository(at.place, folder, at.cwd);
+  // The trailing slash lists the folder's entries, not the folder; -z: names as they are.
+  const listed = git(['ls-tree', '-z', '--name-only', at.commit, '--', `${rel}/`], at.place.root);
+  return listed.split('\0').filter((entry) => entry !== '').map((entry) => path.posix.basename(entry));
+}
