@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { MigrationReviewItem } from '../emitters/review';
 import { isMigrationId } from '../migrate/layout';
 import type { AppContext } from './context';
-import { checkoutFolderAt } from './git-checkout';
+import { namesAt } from './git-checkout';
 import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
 import { lintMigrations } from './migrate-lint';
 import { loadProject } from './project';
@@ -25,13 +25,9 @@ export async function addedMigrations(ctx: AppContext, flags: MigrationsFlags, b
     const project = loadProject(ctx.cwd, flags);
     const folder = migrationsFolder(ctx.cwd, project, flags);
     if (!fs.existsSync(folder.dir)) return [];
-    const checkout = checkoutFolderAt(base.commit, migrationsFolder(ctx.cwd, base.project, flags).dir);
-    let before: Set<string>;
-    try {
-      before = checkout.dir === null ? new Set() : new Set(fs.readdirSync(checkout.dir).filter(isMigrationId));
-    } finally {
-      checkout.dispose();
-    }
+    // The ids from git's tree alone: a copy of the folder would extract every migration's files
+    // (an after.json is megabytes on a large schema) only to list their names.
+    const before = new Set(namesAt(base.commit, migrationsFolder(ctx.cwd, base.project, flags).dir).filter(isMigrationId));
     const added = new Set(fs.readdirSync(folder.dir).filter((id) => isMigrationId(id) && !before.has(id)));
     if (added.size === 0) return [];
     const result = lintMigrations(folder.dir, folder.shown, added, project.config.lint);
