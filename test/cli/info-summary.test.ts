@@ -4,15 +4,10 @@
  * one with --all-info. The built-in example without its config has seven datetime-not-datetime2
  * infos (its config turns the rule off).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { commitFiles, tempRepo } from '../support/git-repo';
 import { repoRoot, schemac } from './run-cli';
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
-}
 
 const infoLines = (stderr: string) => stderr.split('\n').filter((l) => l.includes(' - info datetime-not-datetime2: '));
 
@@ -20,11 +15,9 @@ describe('info findings on stderr', () => {
   let repo: string;
 
   beforeAll(() => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-info-summary-'));
+    repo = tempRepo('schemac-info-summary-');
     fs.cpSync(path.join(repoRoot, 'schema'), path.join(repo, 'schema'), { recursive: true });
-    git(repo, 'init', '-q');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'base');
+    commitFiles(repo, 'base', {});
   });
 
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));

@@ -28,20 +28,29 @@ export class Order {
 }
 `;
 
+/** ORDERS without its legacy column: the branch drops a column that may hold data. */
+const WITHOUT_LEGACY = ORDERS.replace('\n  @Column.varchar(400, { nullable: true })\n  legacy!: string | null;\n', '');
+
+/** A new repository whose one commit holds schema/orders.schema.ts and the migration creating it. */
+async function committedWithMigration(prefix: string): Promise<string> {
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.mkdirSync(path.join(repo, 'schema'));
+  fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), ORDERS);
+  expect((await schemac(['migrate', 'new', 'create_orders', '--no-type-check'], { cwd: repo })).code).toBe(0);
+  git(repo, 'init', '-q');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'base');
+  return repo;
+}
+
 describe('schemac review with added migrations', () => {
   let repo: string;
   let added: string;
 
   beforeAll(async () => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-migrations-'));
-    fs.mkdirSync(path.join(repo, 'schema'));
-    fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), ORDERS);
-    expect((await schemac(['migrate', 'new', 'create_orders', '--no-type-check'], { cwd: repo })).code).toBe(0);
-    git(repo, 'init', '-q');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'base');
+    repo = await committedWithMigration('schemac-review-migrations-');
     // The branch drops a column that may hold data.
-    fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), ORDERS.replace('\n  @Column.varchar(400, { nullable: true })\n  legacy!: string | null;\n', ''));
+    fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), WITHOUT_LEGACY);
     const r = await schemac(['migrate', 'new', 'drop_legacy', '--allow-drop', '--allow-data-loss', '--no-type-check'], { cwd: repo });
     expect(r.code).toBe(0);
     added = fs.readdirSync(path.join(repo, 'migrations')).filter((n) => n.endsWith('_drop_legacy'))[0]!;
@@ -115,17 +124,11 @@ describe('schemac review of a pull request that moves the project into a folder'
   // is the working directory's, with migrations/ there; the branch moves schema and migrations
   // under sub/ with a config there, and adds one migration.
   beforeAll(async () => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-moved-'));
-    fs.mkdirSync(path.join(repo, 'schema'));
-    fs.writeFileSync(path.join(repo, 'schema', 'orders.schema.ts'), ORDERS);
-    expect((await schemac(['migrate', 'new', 'create_orders', '--no-type-check'], { cwd: repo })).code).toBe(0);
-    git(repo, 'init', '-q');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'base');
+    repo = await committedWithMigration('schemac-review-moved-');
     fs.mkdirSync(path.join(repo, 'sub'));
     git(repo, 'mv', 'schema', 'migrations', 'sub/');
     fs.writeFileSync(path.join(repo, 'sub', 'schemac.config.json'), '{}\n');
-    fs.writeFileSync(path.join(repo, 'sub', 'schema', 'orders.schema.ts'), ORDERS.replace('\n  @Column.varchar(400, { nullable: true })\n  legacy!: string | null;\n', ''));
+    fs.writeFileSync(path.join(repo, 'sub', 'schema', 'orders.schema.ts'), WITHOUT_LEGACY);
     const r = await schemac(['migrate', 'new', 'drop_legacy', '--config', 'sub/schemac.config.json', '--allow-drop', '--allow-data-loss', '--no-type-check'], { cwd: repo });
     expect(r.code).toBe(0);
     added = fs.readdirSync(path.join(repo, 'sub', 'migrations')).filter((n) => n.endsWith('_drop_legacy'))[0]!;
