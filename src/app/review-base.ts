@@ -6,7 +6,7 @@
  * when the base was compiled after it.
  */
 import * as path from 'path';
-import { compileSchemaStaged, startCompile } from '../compiler';
+import { startCompile } from '../compiler/compile-start';
 import { withoutDescriptions, withoutIgnored } from '../config';
 import type { Database } from '../model';
 import { compileOptionsOf } from './compile-start';
@@ -75,6 +75,8 @@ function startOn(checkout: CheckedOutFolder, side: RefSide, typeCheck: boolean, 
   return {
     async complete() {
       try {
+        // The compiler loads here, once the check has started: review.ts keeps it off the start.
+        const { compileSchemaStaged } = await import('../compiler');
         const compiled = await compileSchemaStaged(start).complete();
         const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
         if (errors > 0) {

@@ -7,6 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { AppContext } from '../../src/app/context';
 import { review, type ReviewInput } from '../../src/app/review';
+// review() loads this once its checks have started. Loaded here first: the first load under
+// ts-jest transpiles the compiler for seconds (a build loads it in a fraction of one), long
+// enough for the base's check to end before the working tree's verdict.
+import '../../src/app/review-run';
 import type { Diagnostic } from '../../src/model';
 import { commitFiles, git } from '../support/git-repo';
 import { itemsProject } from '../support/items-project';

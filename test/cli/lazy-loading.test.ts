@@ -3,7 +3,7 @@
  * nor the SQL Server driver, and commands that compile or read a file never load the driver.
  * (What is loaded, not how long it takes: that is measured by the bench, never by a test.)
  */
-import { execFile } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -72,6 +72,25 @@ function ownModules(files: readonly string[]): string[] {
 
 const catalog = path.join('test', 'fixtures', 'catalog', 'brownfield.json');
 
+/** Runs `schemac <args>` in `cwd` in a fresh process: its exit code and, at each child process it spawns, the files loaded by then. */
+function loadedAtEachSpawn(args: string[], cwd: string): Promise<{ code: number; atSpawn: string[][] }> {
+  const script = `
+    const childProcess = require('child_process');
+    const spawn = childProcess.spawn;
+    const atSpawn = [];
+    childProcess.spawn = function (...a) { atSpawn.push(Object.keys(require.cache)); return spawn.apply(this, a); };
+    const main = require(${JSON.stringify(path.join(repoRoot, 'src/cli/main.ts'))});
+    const quiet = { write: () => true };
+    main.run(['node', 'schemac', ...${JSON.stringify(args)}], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: {}, cwd: ${JSON.stringify(cwd)} })
+      .then((code) => process.stdout.write(JSON.stringify({ code, atSpawn })));
+  `;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: repoRoot, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024,
+    }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as { code: number; atSpawn: string[][] })));
+  });
+}
+
 describe('lazy loading', () => {
   it.each([
     [['--help']], [['--version']], [['plan', '--help']], [['snapshot', '--catalog', catalog]],
@@ -110,25 +129,29 @@ describe('lazy loading', () => {
     // an earlier test may have filled (a remembered clean schema starts no check).
     const project = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-early-check-'));
     fs.cpSync(path.join(repoRoot, 'schema'), path.join(project, 'schema'), { recursive: true });
-    const script = `
-      const childProcess = require('child_process');
-      const spawn = childProcess.spawn;
-      const atSpawn = [];
-      childProcess.spawn = function (...a) { atSpawn.push(Object.keys(require.cache)); return spawn.apply(this, a); };
-      const main = require(${JSON.stringify(path.join(repoRoot, 'src/cli/main.ts'))});
-      const quiet = { write: () => true };
-      main.run(['node', 'schemac', ...${JSON.stringify(args)}], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: {}, cwd: ${JSON.stringify(project)} })
-        .then((code) => process.stdout.write(JSON.stringify({ code, atSpawn })));
-    `;
-    const { code, atSpawn } = await new Promise<{ code: number; atSpawn: string[][] }>((resolve, reject) => {
-      execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-        cwd: repoRoot, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024,
-      }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as { code: number; atSpawn: string[][] })));
-    }).finally(() => fs.rmSync(project, { recursive: true, force: true }));
+    const { code, atSpawn } = await loadedAtEachSpawn(args, project).finally(() => fs.rmSync(project, { recursive: true, force: true }));
     expect(code).toBe(0);
     expect(atSpawn.length).toBe(1);
     const loadedFirst = ownModules(atSpawn[0] ?? []);
     expect(loadedFirst).toContain('compiler/compile-start.ts');
     expect(loadedFirst.filter((f) => f === 'compiler/compile.ts' || f === 'compiler/typescript.ts' || f.startsWith('differ/'))).toEqual([]);
+  }, 60_000);
+
+  // review has two checks, the working tree's and the base ref's: both start while the rest loads.
+  it('review --base starts both type checks before loading the compiler and the differ', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-early-review-'));
+    fs.cpSync(path.join(repoRoot, 'schema'), path.join(project, 'schema'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, {
+      cwd: project, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+    });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    const { code, atSpawn } = await loadedAtEachSpawn(['review', '--base', 'HEAD'], project).finally(() => fs.rmSync(project, { recursive: true, force: true }));
+    expect(code).toBe(0);
+    expect(atSpawn.length).toBe(2);
+    for (const files of atSpawn) {
+      expect(ownModules(files).filter((f) => f === 'compiler/compile.ts' || f === 'compiler/typescript.ts' || f.startsWith('differ/'))).toEqual([]);
+    }
   }, 60_000);
 });

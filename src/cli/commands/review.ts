@@ -24,10 +24,11 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <file>', 'write the review to this file; standard output keeps only the annotations (for the CI log)')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .action(async (opts: ReviewOptions) => {
-      const [{ review }, { appContext }, render] = await Promise.all([
-        import('../../app/review'), import('../report'), import('../../emitters/review'),
-      ]);
+      const [{ review }, { appContext }] = await Promise.all([import('../../app/review'), import('../report')]);
+      // The renderers load after the review has started its type checks (they run meanwhile).
+      const rendering = import('../../emitters/review');
       const outcome = await review(appContext(io, { allInfo: opts.allInfo }), { ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false });
+      const render = await rendering;
       const changes = outcome.kind === 'reviewed' ? outcome.review.changes : [];
       if (opts.githubAnnotations) {
         for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath)) io.stdout.write(`${line}\n`);
