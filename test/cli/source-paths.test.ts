@@ -1,8 +1,8 @@
 /**
  * Paths are the command's: source paths are shown relative to its working directory (the
- * context's cwd), whatever the process's cwd (an embedding or a test runs commands with a cwd of
- * their own). Here the process sits in the temp folder, above both the project and the checkout
- * `review --base` makes.
+ * context's cwd), and --out is a file there, whatever the process's cwd (an embedding or a test
+ * runs commands with a cwd of their own). Here the process sits in the temp folder, above both
+ * the project and the checkout `review --base` makes.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -45,5 +45,10 @@ describe('with the process in another folder than the command', () => {
     expect(r.stdout).toMatch(/^::error file=schema\/logs\.schema\.ts,/m);
     const doc = JSON.parse(r.stdout.split('\n').filter((l) => !l.startsWith('::')).join('\n')) as { changes: { source: unknown }[] };
     expect(doc.changes[0].source).toEqual({ file: 'schema/logs.schema.ts', line: null, column: null });
+
+    // --out names a file in the command's folder too.
+    const out = await schemac(['review', '--base', 'HEAD', '--format', 'json', '--out', 'review.json'], { cwd: repo });
+    expect(out.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(repo, 'review.json'), 'utf8'))).toEqual(doc);
   });
 });

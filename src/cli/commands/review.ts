@@ -1,4 +1,3 @@
-import * as path from 'path';
 import type { Command } from 'commander';
 import { addColorOption, addSchemaOption, addTypeCheckOption, formatOption } from '../common-options';
 import { AppError } from '../../app/errors';
@@ -27,7 +26,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       const [{ review }, { appContext }, render] = await Promise.all([
         import('../../app/review'), import('../report'), import('../../emitters/review'),
       ]);
-      const outcome = await review(appContext(io), { ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false });
+      const ctx = appContext(io);
+      const outcome = await review(ctx, { ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false });
       const changes = outcome.kind === 'reviewed' ? outcome.review.changes : [];
       if (opts.githubAnnotations) {
         for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath)) io.stdout.write(`${line}\n`);
@@ -35,7 +35,7 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
       // Migration files the branch adds (against a git ref only: a database has no "added").
       const migrations = opts.catalog === undefined && opts.database === undefined
-        ? await (await import('../../app/review-migrations')).addedMigrations(appContext(io), opts, opts.base ?? 'HEAD')
+        ? await (await import('../../app/review-migrations')).addedMigrations(ctx, opts, opts.base ?? 'HEAD')
         : [];
       const document = (): string => {
         switch (opts.format) {
@@ -47,8 +47,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       };
       if (opts.out !== undefined) {
         // The document (a PR comment) and the annotations (for the CI log) go to different places.
-        const { writeFileAtomic } = await import('../../util/atomic-write');
-        writeFileAtomic(path.resolve(io.cwd, opts.out), document());
+        const { writeOutputFile } = await import('../../app/output-file');
+        writeOutputFile(ctx, opts.out, document());
       } else {
         io.stdout.write(document());
       }
