@@ -8,7 +8,7 @@ import type { Hazard } from '../differ';
 import { describeWithTable } from '../emitters';
 import { isMigrationId } from '../migrate/layout';
 import type { AppContext } from './context';
-import { checkoutFolderAt } from './git-checkout';
+import { commitAt, namesAt } from './git-checkout';
 import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
 import { loadProject } from './project';
 import { lint, type LintSettings } from '../lint';
@@ -53,12 +53,7 @@ export interface MigrateLintCommand extends MigrationsFlags {
 
 /** The migration ids the folder held at a git ref (none when it did not exist there). */
 function idsAt(ref: string, dir: string, cwd: string): Set<string> {
-  const checkout = checkoutFolderAt(ref, dir, cwd);
-  try {
-    return checkout.dir === null ? new Set() : new Set(fs.readdirSync(checkout.dir).filter(isMigrationId));
-  } finally {
-    checkout.dispose();
-  }
+  return new Set(namesAt(commitAt(ref, cwd), dir).filter(isMigrationId));
 }
 
 /** `migrate lint`: the CI check of the migrations a branch adds (all of them without a base). */

@@ -6,18 +6,19 @@
 import * as path from 'path';
 import { ConfigError, configFileName, defaultConfig, parseConfig, type SchemacConfig } from '../config';
 import { AppError } from './errors';
-import { fileAt } from './git-checkout';
+import { fileAt, type CommitAt } from './git-checkout';
 import type { Project, ProjectFlags } from './project';
 
 /**
- * The project `flags` find in `cwd`, with the config file as `ref` has it (the defaults when it
- * has none, as loadProject without a file) and --schema as given. Paths stay the working tree's;
+ * The project `flags` find in the cwd, with the config file as the commit has it (the defaults
+ * when it has none, as loadProject without a file) and --schema as given. Paths stay the working tree's;
  * the caller reads the schema folder at the ref (checkoutFolderAt). A config file outside the
  * repository is not versioned with it: `current`, the working tree's project, is used as it is.
  */
-export function projectAtRef(ref: string, cwd: string, flags: ProjectFlags, current: Project): Project {
+export function projectAtRef(commit: CommitAt, flags: ProjectFlags, current: Project): Project {
+  const { ref, cwd } = commit;
   const file = path.resolve(cwd, flags.config ?? configFileName);
-  const at = fileAt(ref, file, cwd);
+  const at = fileAt(commit, file);
   if (at === null) return current;
   const config = at.text === null ? defaultConfig(cwd) : configAtRef(ref, at.path, at.text, path.dirname(file));
   const schemaDir = flags.schema !== undefined ? path.resolve(cwd, flags.schema) : config.schema;

@@ -12,13 +12,20 @@ import type { Database } from '../model';
 import { compileOptionsOf } from './compile-start';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { checkoutFolderAt, type CheckedOutFolder } from './git-checkout';
+import { checkoutFolderAt, commitAt, type CheckedOutFolder, type CommitAt } from './git-checkout';
 import type { Project, ProjectFlags } from './project';
 import { projectAtRef } from './project-at-ref';
 import { emptyDatabase } from './sources';
 
+/** The ref's side of a review: its commit, found once, and the project it has (whose migrations folder is its own). */
+export interface RefSide {
+  readonly commit: CommitAt;
+  /** The project as the ref has it: its config, schema folder and project folder. */
+  readonly project: Project;
+}
+
 /** The base state at a ref, and how to show its files (paths in the checkout, mapped back to the repository). */
-export interface RefBase {
+export interface RefBase extends RefSide {
   readonly database: Database;
   /** The ref, as the review names its base. */
   readonly label: string;
@@ -37,9 +44,11 @@ export interface StartedRefBase {
 export function startRefBase(ctx: AppContext, ref: string, flags: ProjectFlags & { readonly typeCheck: boolean }, project: Project): StartedRefBase {
   let checkout: CheckedOutFolder | undefined;
   try {
-    const atRef = projectAtRef(ref, ctx.cwd, flags, project);
-    checkout = checkoutFolderAt(ref, atRef.schemaDir, ctx.cwd);
-    return startOn(checkout, ref, atRef, flags.typeCheck, project);
+    // The repository and the commit are found once, for every read at the ref.
+    const commit = commitAt(ref, ctx.cwd);
+    const side: RefSide = { commit, project: projectAtRef(commit, flags, project) };
+    checkout = checkoutFolderAt(commit, side.project.schemaDir);
+    return startOn(checkout, side, flags.typeCheck, project);
   } catch (err) {
     checkout?.dispose();
     return { complete: () => Promise.reject(err), discard: () => undefined };
@@ -47,11 +56,12 @@ export function startRefBase(ctx: AppContext, ref: string, flags: ProjectFlags &
 }
 
 /** startRefBase once the folder is checked out: the checkout lives until the check has ended (tsc reads its files). */
-function startOn(checkout: CheckedOutFolder, ref: string, atRef: Project, typeCheck: boolean, project: Project): StartedRefBase {
+function startOn(checkout: CheckedOutFolder, side: RefSide, typeCheck: boolean, project: Project): StartedRefBase {
+  const { commit: { ref }, project: atRef } = side;
   const rewrite = (f: string) => (f.startsWith(checkout.root) ? path.join(checkout.repoRoot, path.relative(checkout.root, f)) : f);
   if (checkout.dir === null) {
     checkout.dispose();
-    return { complete: async () => ({ database: emptyDatabase(), label: ref, rewrite }), discard: () => undefined };
+    return { complete: async () => ({ ...side, database: emptyDatabase(), label: ref, rewrite }), discard: () => undefined };
   }
   // No type-check cache: the checkout is a new temp folder each time, so neither a verdict nor
   // TypeScript's incremental state of it could serve a later run; kept, they would only pile up
@@ -70,7 +80,7 @@ function startOn(checkout: CheckedOutFolder, ref: string, atRef: Project, typeCh
         if (errors > 0) {
           throw new AppError(`the schema at ${ref} does not compile (${errors} error(s)); review against a ref whose schema compiles`);
         }
-        return { database: asWorkingTreeSees(withoutIgnored(compiled.database, atRef.config.ignore), project), label: ref, rewrite };
+        return { ...side, database: asWorkingTreeSees(withoutIgnored(compiled.database, atRef.config.ignore), project), label: ref, rewrite };
       } finally {
         discard();
       }

@@ -9,7 +9,7 @@ import { loadCurrent } from './current';
 import { UsageError } from './errors';
 import { managedSchemas } from './managed-schemas';
 import { loadProject, type Project, type ProjectFlags } from './project';
-import { startRefBase } from './review-base';
+import { startRefBase, type RefBase, type RefSide } from './review-base';
 import { resolveSource } from './sources';
 import type { PreflightReport } from '../emitters/preflight-report';
 import { preflightSource } from './plan-run';
@@ -37,6 +37,8 @@ export type ReviewOutcome =
     readonly diagnostics: readonly Diagnostic[];
     /** Shows a source file as the repository has it: relative to the cwd, mapped back from a base checkout. */
     readonly displayPath: (file: string) => string;
+    /** Against a git ref, its commit and project (addedMigrations reads its migrations folder); null against a database. */
+    readonly refSide: RefSide | null;
   };
 
 /** The state a review starts from, and how to show its files. */
@@ -47,6 +49,8 @@ interface Base {
   readonly rewrite: (file: string) => string;
   /** The database or catalog the review is against (null: a git ref, which has no rows). */
   readonly source: DatabaseSource | null;
+  /** The git ref's commit and project (null against a database). */
+  readonly refSide: RefSide | null;
 }
 
 /**
@@ -73,7 +77,7 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
       return { kind: 'schema-errors', diagnostics: head.diagnostics, displayPath: relative };
     }
     // Against a ref, a declaration removed in the working tree is a drop the reviewer must see.
-    base = refBase === null ? await databaseBase(ctx, input, project) : { ...await refBase.complete(), allowDrop: true, source: null };
+    base = refBase === null ? await databaseBase(ctx, input, project) : atRef(await refBase.complete());
   } catch (err) {
     // No check outlives a failure: a running tsc would hold the process open.
     headStart.discard();
@@ -86,12 +90,17 @@ export async function review(ctx: AppContext, input: ReviewInput): Promise<Revie
   const preflight: PreflightReport | null = base.source === null ? null
     : await runPlanPreflight(plan, base.database, preflightSource(base.source), { samples: false, timeoutMs: DEFAULT_PREFLIGHT_TIMEOUT_MS });
   const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath, preflight });
-  return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath };
+  return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath, refSide: base.refSide };
+}
+
+function atRef(ref: RefBase): Base {
+  const { commit, project, ...rest } = ref;
+  return { ...rest, allowDrop: true, source: null, refSide: { commit, project } };
 }
 
 async function databaseBase(ctx: AppContext, input: ReviewInput, project: Project): Promise<Base> {
   const source = resolveSource(input, ctx.env, project.config.database.url);
   const database = (await loadCurrent(ctx, source, project.config.ignore, project.config.descriptions)).database;
   const label = source.kind === 'catalog' ? source.file : database.name ?? 'database';
-  return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f, source };
+  return { database, label, allowDrop: input.allowDrop, rewrite: (f) => f, source, refSide: null };
 }

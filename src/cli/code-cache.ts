@@ -3,7 +3,8 @@
  * TypeScript's compiler (one 9 MB file, about a third of `schemac check`'s time on a small schema)
  * in a cache file of its own, and every smaller module (schemac's own few hundred dist/ files,
  * commander, chalk, the driver) in one shared file, read once (code-cache-store.ts). The caches
- * live in a per-user folder of the OS temp directory; V8 verifies that cached code matches this
+ * live in a per-user folder of the OS temp directory (files no run has used for 30 days are
+ * removed: each build writes new ones); V8 verifies that cached code matches this
  * V8 and otherwise compiles as usual. The first run of a build stores what it compiled at exit.
  * Node 22's module.enableCompileCache does this for every module and is used when present.
  * NODE_DISABLE_COMPILE_CACHE=1 turns either off.
@@ -48,6 +49,45 @@ function cacheDir(): string | null {
   }
 }
 
+/**
+ * Cache files no run has used for this long belong to builds or Node versions gone since (each
+ * build of schemac writes new ones): a run that writes a cache file removes them, so the folder
+ * holds what was used lately rather than every build ever run.
+ */
+const UNUSED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+/** A cache file in use has its time set to now when it is older than this: at most one write a day. */
+const MARK_USED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** Records that `file` served this run (its mtime), so that pruning spares it; a failure costs nothing. */
+function markUsed(file: string): void {
+  try {
+    const now = Date.now();
+    if (now - fs.statSync(file).mtimeMs < MARK_USED_AFTER_MS) return;
+    const when = new Date(now);
+    fs.utimesSync(file, when, when);
+  } catch {
+    // Gone meanwhile, or not ours to touch: only pruning would see it as unused.
+  }
+}
+
+/** Removes the folder's cache files (and a killed run's temporaries) that no run has used for UNUSED_FOR_MS. */
+function pruneUnused(dir: string): void {
+  try {
+    const now = Date.now();
+    for (const entry of fs.readdirSync(dir)) {
+      if (!entry.endsWith('.bin') && !/\.bin\.tmp-\d+$/.test(entry)) continue;
+      const file = path.join(dir, entry);
+      try {
+        if (now - fs.statSync(file).mtimeMs > UNUSED_FOR_MS) fs.rmSync(file, { force: true });
+      } catch {
+        // Removed meanwhile by another run.
+      }
+    }
+  } catch {
+    // An unreadable folder: nothing pruned this time.
+  }
+}
+
 /** A short, stable hash of a string (FNV-1a), for file names: no crypto module on the way to --help. */
 function nameHash(text: string): string {
   let h = 0x811c9dc5;
@@ -88,6 +128,7 @@ class SmallModules {
 
   constructor(private readonly file: string) {
     this.previous = readStore(file);
+    if (this.previous.size > 0) markUsed(file);
   }
 
   script(content: string, filename: string): vm.Script {
@@ -107,6 +148,7 @@ class SmallModules {
     } catch {
       // A cache that cannot be written only costs the next run its compile time.
     }
+    pruneUnused(path.dirname(this.file));
   }
 }
 
@@ -123,7 +165,8 @@ function largeModuleScript(dir: string, content: string, filename: string): vm.S
     cachedData = undefined;
   }
   const { script, cached } = compile(content, filename, cachedData);
-  if (!cached) {
+  if (cached) markUsed(file);
+  else {
     // Stored at exit, so the functions this run compiled lazily are in it too.
     process.once('exit', () => {
       try {
@@ -131,6 +174,7 @@ function largeModuleScript(dir: string, content: string, filename: string): vm.S
       } catch {
         // A cache that cannot be written only costs the next run its compile time.
       }
+      pruneUnused(dir);
     });
   }
   return script;

@@ -48,6 +48,11 @@ export function addTypeCheckOption(cmd: Command): Command {
   return cmd.option('--no-type-check', "skip TypeScript's type check of the schema files (faster on large schemas; schemac's own checks still run)");
 }
 
+/** --all-info, on the commands that show info findings (check, review): the same summary in both. */
+export function addAllInfoOption(cmd: Command): Command {
+  return cmd.option('--all-info', 'list every info finding (by default a rule with many is shown as a few examples and a count)');
+}
+
 /** --format with a fixed set of choices. */
 export function formatOption(choices: string[]): Option {
   return new Option('--format <format>', 'output format').choices(choices).default(choices[0]);

@@ -5,7 +5,7 @@
 import { classifyTypeChange } from './type-changes';
 import { blocksAlter, type ColumnDelta } from './blockers';
 import { dependsOn, entitiesOf, mentions, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
-import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
+import { allRowsText, hazard, mayHaveRows, qualified, rowsText } from './hazards';
 import { step, undoneBy } from './step';
 import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
@@ -307,7 +307,7 @@ function settleDownOnly(pass: ColumnPass, pairing: ColumnPairing): void {
     if (s === undefined || s.change.kind !== 'alterColumn') continue;
     const c = s.change;
     const names = items.map((a) => (a.kind === 'index' ? a.index.name : a.constraint.name)).join(', ');
-    const rebuild = hazard('index-build', `the down script drops and rebuilds ${names} around the narrowing of ${c.to.name} (SQL Server cannot shrink an indexed column in place): it reads all ${rowsText(pass.table.current)} of ${qualified(c.table)}`);
+    const rebuild = hazard('index-build', `the down script drops and rebuilds ${names} around the narrowing of ${c.to.name} (SQL Server cannot shrink an indexed column in place): it reads ${allRowsText(pass.table.current)} of ${qualified(c.table)}`);
     pass.steps[at] = { ...step(c, s.hazards, { kind: 'alterColumn', table: c.table, from: c.to, to: c.from, around: items }), downHazards: [...(s.downHazards ?? []), rebuild] };
   }
 }

@@ -48,6 +48,23 @@ function sameHistory(a: SystemVersioning, b: SystemVersioning, key: NameKey): bo
   return tableKey(key, a.historySchema, a.historyTable) === tableKey(key, b.historySchema, b.historyTable);
 }
 
+/**
+ * The history table keeps its schema and only changes its name (as the convention's
+ * `<table>_history` does when its table is renamed). sp_rename renames it while versioning
+ * stays on ("objects can be renamed with sp_rename at any time ... not blocked by a table being
+ * a system-versioned temporal table", db-berater.de/2016/06/temporal-tables-umbenennung-von-metadaten),
+ * so the table's column changes go on reaching the history table as SQL Server propagates them;
+ * with versioning off in between, every one of them would have to be made on the history too.
+ */
+function historyOnlyRenamed(a: SystemVersioning, b: SystemVersioning, key: NameKey): boolean {
+  return !sameHistory(a, b, key) && key(a.historySchema) === key(b.historySchema);
+}
+
+/** The same history table, under its old name or a new one in the same schema. */
+function keptHistory(a: SystemVersioning, b: SystemVersioning, key: NameKey): boolean {
+  return sameHistory(a, b, key) || historyOnlyRenamed(a, b, key);
+}
+
 function sameRetention(a: SystemVersioning, b: SystemVersioning): boolean {
   return JSON.stringify(a.retention) === JSON.stringify(b.retention);
 }
@@ -70,16 +87,15 @@ export function diffTemporal(t: KeptTable, ctx: DiffContext, tableExists: (schem
   const curPeriod = period(t.current);
   const desPeriod = period(t.desired);
 
-  // Versioning off first (its phase runs before every other step).
-  if (cur !== undefined && (des === undefined || !sameHistory(cur, des, ctx.key))) {
-    const renamed = des !== undefined && ctx.key(cur.historySchema) === ctx.key(des.historySchema);
+  if (cur !== undefined && des !== undefined && historyOnlyRenamed(cur, des, ctx.key)) {
+    steps.push(step({ kind: 'renameTable', schema: des.historySchema, from: cur.historyTable, to: des.historyTable }));
+  } else if (cur !== undefined && (des === undefined || !sameHistory(cur, des, ctx.key))) {
+    // Versioning off first (its phase runs before every other step, renames included: the
+    // table still has its old name).
     const drop = des === undefined && ctx.allowDrop;
     const hazards: Hazard[] = drop && cur.historyRowCount !== 0 ? [hazard('data-loss', `drops history table ${cur.historySchema}.${cur.historyTable} and ${historyRows(cur)}`)] : [];
-    steps.push(step({ kind: 'disableVersioning', table: ref, versioning: cur, dropHistory: drop }, hazards));
-    if (renamed && des !== undefined) {
-      // The same history, under its new name: sp_rename between OFF and ON keeps its rows.
-      steps.push(step({ kind: 'renameTable', schema: des.historySchema, from: cur.historyTable, to: des.historyTable }));
-    } else if (des === undefined && !drop) {
+    steps.push(step({ kind: 'disableVersioning', table: t.oldRef, versioning: cur, dropHistory: drop }, hazards));
+    if (des === undefined && !drop) {
       skipped.push({ table: { schema: cur.historySchema, name: cur.historyTable }, objectType: 'table', name: cur.historyTable, reason: `the history of ${qualified(ref)}, kept when versioning goes off; ${NOT_DECLARED}` });
     }
   }
@@ -106,10 +122,8 @@ export function diffTemporal(t: KeptTable, ctx: DiffContext, tableExists: (schem
   }
 
   // Versioning on last.
-  if (des !== undefined && (cur === undefined || !sameHistory(cur, des, ctx.key))) {
-    const renamed = cur !== undefined && ctx.key(cur.historySchema) === ctx.key(des.historySchema);
-    const exists = renamed || tableExists(des.historySchema, des.historyTable);
-    steps.push(step({ kind: 'enableVersioning', table: ref, versioning: des, historyExists: exists }));
+  if (des !== undefined && (cur === undefined || !keptHistory(cur, des, ctx.key))) {
+    steps.push(step({ kind: 'enableVersioning', table: ref, versioning: des, historyExists: tableExists(des.historySchema, des.historyTable) }));
   } else if (des !== undefined && cur !== undefined && !sameRetention(cur, des)) {
     steps.push(step({ kind: 'alterRetention', table: ref, from: cur.retention, to: des.retention }));
   }
@@ -125,7 +139,7 @@ export function diffTemporal(t: KeptTable, ctx: DiffContext, tableExists: (schem
 export function wrapVersionedChanges(t: KeptTable, planned: Planned, ctx: DiffContext): Planned {
   const cur = t.current.versioning;
   const des = t.desired.versioning;
-  if (cur === undefined || des === undefined || !sameHistory(cur, des, ctx.key)) return planned;
+  if (cur === undefined || des === undefined || !keptHistory(cur, des, ctx.key)) return planned;
   const ref = t.newRef;
   const onTable = (r: TableRef): boolean => tableKey(ctx.key, r.schema, r.name) === tableKey(ctx.key, ref.schema, ref.name);
   const history: TableRef = { schema: des.historySchema, name: des.historyTable };
@@ -142,7 +156,8 @@ export function wrapVersionedChanges(t: KeptTable, planned: Planned, ctx: DiffCo
     }
   }
   if (mirrored.length === 0) return planned;
-  const off = step({ kind: 'disableVersioning', table: ref, versioning: cur, dropHistory: false });
+  // OFF runs first, before the table's rename; ON last, under the new names.
+  const off = step({ kind: 'disableVersioning', table: t.oldRef, versioning: cur, dropHistory: false });
   const on = step({ kind: 'enableVersioning', table: ref, versioning: des, historyExists: true });
   return { steps: [off, ...planned.steps, ...mirrored, on], skipped: planned.skipped };
 }

@@ -17,7 +17,7 @@ import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { storageSteps } from './diff-storage';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
-import { hazard, mayHaveRows, qualified, rowsText } from './hazards';
+import { hazard, itsRowsText, mayHaveRows, qualified } from './hazards';
 import { createTableOrder, orderSteps } from './order';
 import { isBuiltinSchema, nameKeyFor, SCHEMAC_SCHEMA, tableKey, type NameKey } from '../sqlserver/names';
 import { NOT_DECLARED } from './skip-reasons';
@@ -203,7 +203,7 @@ function dropTable(w: DroppedTable): Planned {
     steps: [
       ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
       ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
-      step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and its ${rowsText(t)}`)] : []),
+      step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and ${itsRowsText(t)}`)] : []),
     ],
     skipped: [],
   };

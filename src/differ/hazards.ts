@@ -35,14 +35,24 @@ export function rowsText(table: Table): string {
   return `${table.rowCount} row${table.rowCount === 1 ? '' : 's'}`;
 }
 
+/** "all 123 rows", or "all its rows" when the count is unknown (a plan made without a database). */
+export function allRowsText(table: Table): string {
+  return table.rowCount === undefined ? 'all its rows' : `all ${rowsText(table)}`;
+}
+
+/** "its 123 rows", or "its rows" when the count is unknown. */
+export function itsRowsText(table: Table): string {
+  return table.rowCount === undefined ? 'its rows' : `its ${rowsText(table)}`;
+}
+
 /** index-build on a large existing table, else nothing. */
 export function indexBuild(table: Table | null, ref: TableRef, what: string): Hazard[] {
   if (table === null || !isLarge(table)) return [];
-  return [hazard('index-build', `building ${what} reads all ${rowsText(table)} of ${qualified(ref)}`)];
+  return [hazard('index-build', `building ${what} reads ${allRowsText(table)} of ${qualified(ref)}`)];
 }
 
 /** constraint-scan on a large existing table, else nothing. */
 export function constraintScan(table: Table | null, ref: TableRef, what: string): Hazard[] {
   if (table === null || !isLarge(table)) return [];
-  return [hazard('constraint-scan', `validating ${what} scans all ${rowsText(table)} of ${qualified(ref)}`)];
+  return [hazard('constraint-scan', `validating ${what} scans ${allRowsText(table)} of ${qualified(ref)}`)];
 }

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import type { Plan, PlanStep } from '../differ/changes';
 import { DEFAULT_COLLATION, nameKeyFor, tableKey, type NameKey } from '../sqlserver/names';
-import { describeChange, noChangesLine, type ChangeMarker } from './describe';
+import { describeChange, moduleWord, noChangesLine, type ChangeMarker } from './describe';
 import { findingText, preflightSummaryLines, type PreflightReport } from './preflight-report';
 import { impactText } from './impact-text';
 import { runsAfterCommit } from '../differ/changes';
@@ -98,6 +98,14 @@ function aliasTypeOf(change: Plan['steps'][number]['change']): { schema: string;
   }
 }
 
+/** A view, function or procedure a step drops or re-creates (a trigger is shown under its table), or null. */
+function standaloneModuleOf(change: PlanStep['change']): { readonly schema: string; readonly name: string; readonly word: string } | null {
+  if ((change.kind === 'dropModule' || change.kind === 'createModule') && change.module.parent === null) {
+    return { schema: change.module.schema, name: change.module.name, word: moduleWord(change.module) };
+  }
+  return null;
+}
+
 function groupSteps(plan: Plan): Group[] {
   const names = planKey(plan);
   const groups = new Map<string, Group>();
@@ -105,11 +113,15 @@ function groupSteps(plan: Plan): Group[] {
     const facts = describeChange(step.change);
     const sequence = sequenceOf(step.change);
     const alias = aliasTypeOf(step.change);
+    const module = standaloneModuleOf(step.change);
     const key = sequence !== null ? `sequence:${tableKey(names, sequence.schema, sequence.name)}`
       : alias !== null ? `type:${tableKey(names, alias.schema, alias.name)}`
+      // Views, functions and procedures share the object namespace of tables: one key space.
+      : module !== null ? `table:${tableKey(names, module.schema, module.name)}`
       : facts.table === null ? `schema:${names(facts.object)}` : `table:${tableKey(names, facts.table.schema, facts.table.name)}`;
     const title = sequence !== null ? `sequence ${sequence.schema}.${sequence.name}`
       : alias !== null ? `type ${alias.schema}.${alias.name}`
+      : module !== null ? `${module.word} ${module.schema}.${module.name}`
       : facts.table === null ? `schema ${facts.object}` : `table ${facts.table.schema}.${facts.table.name}`;
     let group = groups.get(key);
     if (group === undefined) {

@@ -9,15 +9,12 @@ import { parseSnapshotJson, serializeSnapshot, SnapshotError, validateSnapshot, 
 import { snapshotToModel } from '../catalog/to-model';
 import { DEFAULT_COLLATION } from '../sqlserver/names';
 import type { Database } from '../model';
+import { HINTS_PROPERTY, PARENT_PROPERTY } from './after-tail';
 import type { MigrationFolder } from './directory';
 import { MigrateError } from './errors';
 import { parseHints, type TableHints } from './hints';
 
-/** The property of after.json that names the parent migration (null for the first). */
-export const PARENT_PROPERTY = 'parent_migration';
-
-/** The property of after.json that keeps the renames and backfills the migration's plan used. */
-export const HINTS_PROPERTY = 'migration_hints';
+export { HINTS_PROPERTY, PARENT_PROPERTY } from './after-tail';
 
 /** What a migration's after.json says. */
 export interface MigrationState {
@@ -35,14 +32,16 @@ export function emptyState(collation = DEFAULT_COLLATION): Database {
 
 /**
  * Reads a migration's after.json; a broken file is an error naming it. The parent and hints are
- * read now (the integrity check needs every migration's parent); the state itself is validated
- * and turned into a model when first asked for, since most commands use one or two migrations'
- * states, and on a large schema each takes about as long as reading a catalog.
+ * read now (the integrity check needs every migration's parent), from the end of the file when it
+ * is in the form schemac writes (the folder read them there); the file is parsed, and the state
+ * validated and turned into a model, when first asked for, since most commands use one or two
+ * migrations' states, and on a large schema each takes about as long as reading a catalog.
  */
 export function readState(folder: MigrationFolder, shown: string): MigrationState {
   const file = path.join(shown, folder.id, 'after.json');
-  const value = snapshotCall(() => parseSnapshotJson(folder.files['after.json'], file));
-  const top = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
+  let parsed: { readonly value: unknown } | undefined;
+  const whole = (): unknown => (parsed ??= { value: snapshotCall(() => parseSnapshotJson(folder.files['after.json'], file)) }).value;
+  const top = folder.afterTail ?? objectOf(whole());
   const parentValue = top[PARENT_PROPERTY];
   if (parentValue !== undefined && parentValue !== null && typeof parentValue !== 'string') {
     throw new MigrateError('error', `${file}: ${PARENT_PROPERTY}: expected a migration id or null`);
@@ -53,9 +52,13 @@ export function readState(folder: MigrationFolder, shown: string): MigrationStat
     parent: parentValue ?? null,
     hints,
     get model(): Database {
-      return (model ??= stateModel(snapshotCall(() => validateSnapshot(value, file)), file));
+      return (model ??= stateModel(snapshotCall(() => validateSnapshot(whole(), file)), file));
     },
   };
+}
+
+function objectOf(value: unknown): Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
 }
 
 /** Runs a snapshot reader; its SnapshotError becomes a MigrateError with the same message. */

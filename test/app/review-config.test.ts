@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { AppContext } from '../../src/app/context';
 import { review, type ReviewInput } from '../../src/app/review';
 import { PROJECTS_SCHEMA } from '../e2e/support/projects-schema';
-import { commitFiles, tempRepo } from '../support/git-repo';
+import { commitFiles, git, tempRepo } from '../support/git-repo';
 
 const CONFIG = 'schemac.config.json';
 const FILE = 'schema/projects.schema.ts';
@@ -76,5 +76,52 @@ describe('review --base with a config that changes between the ref and the worki
     await expect(changesIn(path.join(repo, 'db'))).rejects.toThrow(
       '--base HEAD~1: the config file at that ref cannot be used (the base is compiled with its own config)\nHEAD~1:db/schemac.config.json: defaultSchema: expected a string, got number 5',
     );
+  });
+
+  describe('a config that is a symbolic link at the ref', () => {
+    /** Commits `links` (path to target) and `files` as `message`. */
+    const commitLinks = (message: string, links: Readonly<Record<string, string>>, files: Readonly<Record<string, string | null>> = {}) => {
+      for (const [link, target] of Object.entries(links)) {
+        fs.mkdirSync(path.dirname(path.join(repo, link)), { recursive: true });
+        fs.rmSync(path.join(repo, link), { force: true });
+        fs.symlinkSync(target, path.join(repo, link));
+      }
+      commitFiles(repo, message, files);
+    };
+    /** The pull request replaces the link with a plain config, so only the base reads through it. */
+    const plainConfigInPr = () => {
+      fs.rmSync(path.join(repo, CONFIG));
+      commitFiles(repo, 'pr', { [CONFIG]: '{"defaultSchema": "app"}\n' });
+    };
+
+    it('reads the file the link points at in the tree at the ref', async () => {
+      commitFiles(repo, 'files', { 'config/schemac.json': '{"defaultSchema": "app"}\n', [FILE]: PROJECTS_SCHEMA });
+      commitLinks('base', { [CONFIG]: 'config/schemac.json' });
+      plainConfigInPr();
+      // HEAD~1 is the base; its config is the link. Read as the link's text, it failed as JSON.
+      expect(await changesIn(repo)).toEqual([]);
+    });
+
+    it('follows a link to a link, and a linked folder, relative to where each link is', async () => {
+      commitFiles(repo, 'files', { 'shared/real/schemac.json': '{"defaultSchema": "app"}\n', [FILE]: PROJECTS_SCHEMA });
+      commitLinks('base', { 'shared/current': 'real', 'config/schemac.json': '../shared/current/schemac.json', [CONFIG]: 'config/schemac.json' });
+      plainConfigInPr();
+      expect(await changesIn(repo)).toEqual([]);
+    });
+
+    it('names REF:path when the link points outside the repository', async () => {
+      commitFiles(repo, 'files', { [FILE]: PROJECTS_SCHEMA });
+      commitLinks('base', { [CONFIG]: '../outside.json' });
+      plainConfigInPr();
+      await expect(changesIn(repo)).rejects.toThrow('HEAD~1:schemac.config.json is a symbolic link to ../outside.json, outside the repository');
+    });
+
+    it('names REF:path when links go round in a loop', async () => {
+      commitFiles(repo, 'files', { [FILE]: PROJECTS_SCHEMA });
+      commitLinks('base', { 'a.json': 'b.json', 'b.json': 'a.json', [CONFIG]: 'a.json' });
+      git(repo, 'rm', '-q', 'a.json', 'b.json');
+      plainConfigInPr();
+      await expect(changesIn(repo)).rejects.toThrow(/^HEAD~1:schemac\.config\.json: symbolic links at that ref go round in a loop/);
+    });
   });
 });

@@ -44,6 +44,19 @@ function storeWritten(): { file: string; mtimeMs: number }[] {
     .map((f) => ({ file: f, mtimeMs: fs.statSync(path.join(work, 'tmp', d, f)).mtimeMs })));
 }
 
+/** The cache folder the app's runs use (made now, as the cache makes it). */
+function cacheFolder(): string {
+  const dir = path.join(work, 'tmp', `schemac-code-cache-${process.getuid?.() ?? os.userInfo().username}`);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+/** Sets a file's modification time `days` ago. */
+function age(file: string, days: number): void {
+  const when = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+  fs.utimesSync(file, when, when);
+}
+
 describe('code cache', () => {
   it('runs a module edited after it was cached as edited, though its length is the same', () => {
     write('main.js', "console.log(require('./answer.js'));\n");
@@ -74,5 +87,27 @@ describe('code cache', () => {
     const expected = { dep: 42, children: ['dep.js'], resolved: 'dep.js', paths: true, cache: true, main: true };
     expect(JSON.parse(runApp())).toEqual(expected);
     expect(JSON.parse(runApp())).toEqual(expected);
+  });
+
+  it('removes cache files no run has used for 30 days when it writes one, and keeps those in use', () => {
+    const dir = cacheFolder();
+    const gone = path.join(dir, 'modules-v0.0.0-x64-00000000.bin');
+    const killedRunTemp = path.join(dir, '.0123456789abcdef.bin.tmp-4242');
+    const recent = path.join(dir, '0123456789abcdef0123456789abcdef.bin');
+    const notOurs = path.join(dir, 'notes.txt');
+    for (const f of [gone, killedRunTemp, recent, notOurs]) fs.writeFileSync(f, 'x');
+    for (const f of [gone, killedRunTemp, notOurs]) age(f, 40);
+    age(recent, 10);
+    write('main.js', "console.log('ran');\n");
+    expect(runApp()).toBe('ran\n');
+    const [store] = storeWritten();
+    expect(store).toBeDefined();
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(recent), store?.file, 'notes.txt'].sort());
+
+    // A store in use is marked used, so a later run that writes a cache file spares it.
+    const storeFile = path.join(dir, store?.file ?? '');
+    age(storeFile, 40);
+    expect(runApp()).toBe('ran\n');
+    expect(Date.now() - fs.statSync(storeFile).mtimeMs).toBeLessThan(60 * 60 * 1000);
   });
 });

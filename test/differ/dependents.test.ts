@@ -7,6 +7,7 @@
 import { diff, type Plan } from '../../src/differ';
 import { fingerprint } from '../../src/differ/fingerprint';
 import { renderScript } from '../../src/emitters';
+import { renderPlanText } from '../../src/emitters/plan-text';
 import type { Database, DependentModule, ModuleReference } from '../../src/model';
 import { col, db, table } from '../support/model-builders';
 import { expectValidTsql } from '../support/tsql-grammar';
@@ -54,6 +55,16 @@ test('widening a column a schema-bound view binds: drop the view, alter, re-crea
   expect(down).toContain('ALTER COLUMN [email] varchar(255) NOT NULL');
   expectValidTsql(up);
   expectValidTsql(down);
+});
+
+test('plan text shows a view under its own heading, as a view, and a trigger under its table', () => {
+  const trigger = module('tr_users', 'TR', [ref('users', ['email'])], { parent: { schema: 'dbo', name: 'users' }, definition: 'CREATE TRIGGER dbo.tr_users ON dbo.users WITH SCHEMABINDING AFTER INSERT AS BEGIN SET NOCOUNT ON; END' });
+  const plan = diff(db([users('varchar(320)')]), current([V_ACTIVE, trigger]), { allowDrop: false });
+  expect(summary(plan)).toContain('dropModule tr_users');
+  const text = renderPlanText(plan, { color: false });
+  expect(text).toContain('view dbo.v_active_users\n');
+  expect(text).not.toContain('table dbo.v_active_users');
+  expect(text).not.toContain('table dbo.tr_users');
 });
 
 test('a view over the view is dropped first and re-created last', () => {

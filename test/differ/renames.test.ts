@@ -192,6 +192,18 @@ describe('differ: renames', () => {
     expect(renderPlanJson(plan, { fingerprint: 'x' }).changes[0]?.downHazards.map((h) => h.code)).toEqual(['data-loss', 'index-build']);
   });
 
+  it('without a row count (a plan made from files, as review and migrate make it) the hazards still read as sentences', () => {
+    const unknown = (x: Table): Table => { const { rowCount: _rows, ...rest } = x; return rest; };
+    const before = db([unknown(t({ indexes: [ix('ix_t_code', ['code'])] })), unknown(table('old', { columns: [col('id', 'int')] }))]);
+    const wide = table('t', { columns: cols().map((c) => (c.name === 'code' ? col('code', 'varchar(64)') : c)), indexes: [ix('ix_t_code', ['code'])] });
+    const plan = diff(db([wide]), before, { allowDrop: true });
+    const messages = plan.steps.flatMap((s) => [...s.hazards, ...(s.downHazards ?? [])].map((h) => h.message));
+    expect(messages).toEqual(expect.arrayContaining([
+      'drops table dbo.old and its rows',
+      'the down script drops and rebuilds ix_t_code around the narrowing of code (SQL Server cannot shrink an indexed column in place): it reads all its rows of dbo.t',
+    ]));
+  });
+
   it('plans nothing for a declared swap of two columns of one definition, and says why', () => {
     const current = db([table('s', { columns: [col('first_name', 'varchar(50)'), col('last_name', 'varchar(50)')] })]);
     const desired = db([table('s', { columns: [col('last_name', 'varchar(50)', { renamedFrom: 'first_name' }), col('first_name', 'varchar(50)', { renamedFrom: 'last_name' })] })]);

@@ -36,6 +36,9 @@ for (const spec of e2eTargets()) {
         "IF EXISTS (SELECT 1 FROM sys.tables WHERE object_id = OBJECT_ID(N'[sales].[orders]') AND temporal_type = 2) ALTER TABLE [sales].[orders] SET (SYSTEM_VERSIONING = OFF);",
         "IF OBJECT_ID(N'[sales].[orders]', N'U') IS NOT NULL DROP TABLE [sales].[orders];",
         "IF OBJECT_ID(N'[sales].[orders_history]', N'U') IS NOT NULL DROP TABLE [sales].[orders_history];",
+        "IF EXISTS (SELECT 1 FROM sys.tables WHERE object_id = OBJECT_ID(N'[sales].[purchase_orders]') AND temporal_type = 2) ALTER TABLE [sales].[purchase_orders] SET (SYSTEM_VERSIONING = OFF);",
+        "IF OBJECT_ID(N'[sales].[purchase_orders]', N'U') IS NOT NULL DROP TABLE [sales].[purchase_orders];",
+        "IF OBJECT_ID(N'[sales].[purchase_orders_history]', N'U') IS NOT NULL DROP TABLE [sales].[purchase_orders_history];",
       ]);
     });
 
@@ -103,6 +106,23 @@ for (const spec of e2eTargets()) {
         const run = await runLikeSqlcmd(suite.target.url, down);
         expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
       }
+      expect(await snapshot()).toEqual(before);
+      expect(await historyCount()).toEqual({ n: 1 });
+    }, 240_000);
+
+    test('a renamed versioned table takes its history along, with new and altered columns; history rows kept, down script back', async () => {
+      await applyWithDown(orders());
+      await withRows();
+      const before = await snapshot();
+      const renamed = orders({ extra: "\n  @Column.char(3, { default: 'EUR' }) currency!: string;" })
+        .replace("@Table('orders', { schema: 'sales'", "@Table('purchase_orders', { schema: 'sales', renamedFrom: 'orders'")
+        .replace('@Column.nvarchar(100) note', '@Column.nvarchar(200) note');
+      const down = await applyWithDown(renamed);
+      expect(await queryRows(suite.target.url, "SELECT name, temporal_type FROM sys.tables WHERE name LIKE N'%orders%' ORDER BY name;"))
+        .toEqual([{ name: 'purchase_orders', temporal_type: 2 }, { name: 'purchase_orders_history', temporal_type: 1 }]);
+      expect(await queryRows(suite.target.url, 'SELECT [note], [currency] FROM [sales].[purchase_orders_history];')).toEqual([{ note: 'a', currency: 'EUR' }]);
+      const run = await runLikeSqlcmd(suite.target.url, down);
+      expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
       expect(await snapshot()).toEqual(before);
       expect(await historyCount()).toEqual({ n: 1 });
     }, 240_000);

@@ -5,6 +5,7 @@
 import { brownfieldSnapshot, describeDiagnostics, describePlan, modelOf, roundTrip } from './support';
 import type { CatalogSnapshot } from '../../src/catalog/snapshot';
 import { templatedDatabase, tenantDatabase, variedDatabase } from './varied-db';
+import { col, db, pk, table } from '../support/model-builders';
 
 /** Brownfield after its defaults were renamed to the convention (df_<table>_<column>). */
 function conventionDefaults(s: CatalogSnapshot): CatalogSnapshot {
@@ -67,6 +68,20 @@ describe('pull, then plan, on hand-made databases', () => {
     expect(pulled.files.map((f) => f.path)).toEqual(['aa.schema.ts', 'base-entity.schema.ts', 'bb.schema.ts']);
     expect(describeDiagnostics(diagnostics)).toEqual([]);
     expect(describePlan(plan)).toEqual([]);
+  });
+
+  test('names in other scripts become identifiers that keep their letters (Näme is näme, not nMe), and plan to nothing', () => {
+    const lines = table('verkäufe.Bestellübersicht', {
+      columns: [col('id', 'int'), col('Näme', 'nvarchar(50)'), col('größe_kg', 'decimal(9,3)', { nullable: true }), col('日付', 'date', { nullable: true }), col('2fa', 'bit', { nullable: true })],
+      pk: pk('pk_bestellübersicht', ['id']),
+    });
+    const { diagnostics, plan, pulled } = roundTrip(db([lines]));
+    expect(pulled.problems).toEqual([]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+    const text = pulled.files.map((f) => f.text).join('\n');
+    expect(text).toContain('export class Bestellübersicht');
+    for (const field of ['näme!: string;', 'größeKg!: number | null;', '日付!: Date | null;', '_2fa!: boolean | null;']) expect(text).toContain(field);
   });
 
   test('what the schema API cannot say is reported by pull, and is all that plan then shows', () => {

@@ -79,4 +79,31 @@ describe('diffing versioned tables', () => {
     const plan = diff(db([desired]), db([withRows(v)]), { allowDrop: false });
     expect(plan.steps.map((s) => subject(s.change))).toEqual(['addColumn sales.orders.qty']);
   });
+
+  test('a renamed versioned table: the history follows under its new name with versioning on, so column changes still reach it', () => {
+    const current = withRows({ ...v, versioning: { ...history, historyRowCount: 2 } });
+    const desired: Table = {
+      ...v, name: 'purchase_orders', renamedFrom: 'orders', primaryKey: { ...(v.primaryKey as NonNullable<Table['primaryKey']>), name: 'pk_purchase_orders' },
+      columns: [...v.columns, col('qty', 'int', { nullable: true })],
+      versioning: { ...history, historyTable: 'purchase_orders_history' },
+    };
+    const plan = diff(db([desired]), db([current]), { allowDrop: false });
+    expect(plan.steps.map((s) => subject(s.change))).toEqual([
+      'renameTable sales.orders->purchase_orders',
+      'renameConstraint sales.purchase_orders.pk_orders->pk_purchase_orders OBJECT',
+      'renameTable sales.orders_history->purchase_orders_history',
+      'addColumn sales.purchase_orders.qty',
+    ]);
+  });
+
+  test('a renamed versioned table with a column made NOT NULL: OFF names the table as it is before the rename, ON as it is after', () => {
+    const current = withRows({ ...v, columns: [...v.columns, col('qty', 'int', { nullable: true })] });
+    const desired: Table = { ...v, name: 'purchase_orders', renamedFrom: 'orders', columns: [...v.columns, col('qty', 'int', { backfill: '0' })], versioning: { ...history, historyTable: 'purchase_orders_history' } };
+    const plan = diff(db([desired]), db([current]), { allowDrop: false });
+    const off = plan.steps.find((s) => s.change.kind === 'disableVersioning');
+    const on = plan.steps.find((s) => s.change.kind === 'enableVersioning');
+    expect(off?.change).toMatchObject({ table: { schema: 'sales', name: 'orders' }, versioning: { historyTable: 'orders_history' } });
+    expect(on?.change).toMatchObject({ table: { schema: 'sales', name: 'purchase_orders' }, versioning: { historyTable: 'purchase_orders_history' } });
+    expect(plan.steps.map((s) => subject(s.change))).toContain('alterColumn sales.purchase_orders_history.qty');
+  });
 });

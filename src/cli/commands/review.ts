@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addColorOption, addSchemaOption, addTypeCheckOption, formatOption } from '../common-options';
+import { addAllInfoOption, addColorOption, addSchemaOption, addTypeCheckOption, formatOption } from '../common-options';
 import { AppError } from '../../app/errors';
 import { changesExitCode } from '../exit-codes';
 import { useColor, type CliIo } from '../io';
@@ -7,12 +7,12 @@ import { useColor, type CliIo } from '../io';
 interface ReviewOptions {
   schema?: string; config?: string; base?: string; catalog?: string; database?: string;
   format: 'text' | 'markdown' | 'json'; githubAnnotations?: boolean; detailedExitcode?: boolean;
-  allowDrop?: boolean; color?: boolean; typeCheck?: boolean; out?: string;
+  allowDrop?: boolean; color?: boolean; typeCheck?: boolean; out?: string; allInfo?: boolean;
 }
 
 /** `schemac review`: what a change to the schema does to the database, for a PR and for CI. */
 export function registerReview(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  addTypeCheckOption(addColorOption(addSchemaOption(program.command('review'))))
+  addAllInfoOption(addTypeCheckOption(addColorOption(addSchemaOption(program.command('review')))))
     .description('review what the schema change does: ordered changes, hazards, T-SQL and per-table diffs')
     .option('--base <git-ref>', 'compare with the schema as it is at this git ref (read through git; the working tree is untouched)')
     .option('--catalog <file>', 'compare with a catalog snapshot instead')
@@ -26,16 +26,15 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       const [{ review }, { appContext }, render] = await Promise.all([
         import('../../app/review'), import('../report'), import('../../emitters/review'),
       ]);
-      const ctx = appContext(io);
-      const outcome = await review(ctx, { ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false });
+      const outcome = await review(appContext(io, { allInfo: opts.allInfo }), { ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false });
       const changes = outcome.kind === 'reviewed' ? outcome.review.changes : [];
       if (opts.githubAnnotations) {
         for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath)) io.stdout.write(`${line}\n`);
       }
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
       // Migration files the branch adds (against a git ref only: a database has no "added").
-      const migrations = opts.catalog === undefined && opts.database === undefined
-        ? await (await import('../../app/review-migrations')).addedMigrations(ctx, opts, opts.base ?? 'HEAD')
+      const migrations = outcome.refSide !== null
+        ? await (await import('../../app/review-migrations')).addedMigrations(appContext(io), opts, outcome.refSide)
         : [];
       const document = (): string => {
         switch (opts.format) {
@@ -48,7 +47,7 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       if (opts.out !== undefined) {
         // The document (a PR comment) and the annotations (for the CI log) go to different places.
         const { writeOutputFile } = await import('../../app/output-file');
-        writeOutputFile(ctx, opts.out, document());
+        writeOutputFile(appContext(io), opts.out, document());
       } else {
         io.stdout.write(document());
       }

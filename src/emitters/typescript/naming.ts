@@ -7,18 +7,28 @@ import type { Column } from '../../model';
 // Pull inverts the compiler's field -> column rule: the one copy, not a look-alike.
 import { foldCase, snakeCase } from '../../util/case';
 
-/** order_lines -> OrderLines; non-identifier characters split words; a leading digit gets a T prefix. */
-export function pascalCase(name: string): string {
-  const words = name.split(/[^A-Za-z0-9]+|_/).filter((w) => w.length > 0);
-  const text = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-  if (text.length === 0) return 'T';
-  return /^[0-9]/.test(text) ? `T${text}` : text;
+// Characters a TypeScript identifier may hold after its first (ID_Continue, less the
+// connector punctuation `_`, which splits words): letters of any script, letter numbers, digits
+// and combining marks. `Näme` is the field `näme`, not `nMe`.
+const NOT_WORD = /[^\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}]+|_/u;
+// What may start one (ID_Start): a letter or letter number.
+const STARTS_IDENTIFIER = /^[\p{L}\p{Nl}]/u;
+
+/** The words of a name, each capitalised and joined: order_lines -> OrderLines (possibly empty, or starting with a digit). */
+function joinedWords(name: string): string {
+  return name.split(NOT_WORD).filter((w) => w.length > 0).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
-/** last_login_at -> lastLoginAt; a name already camelCase stays. */
+/** order_lines -> OrderLines; non-identifier characters split words; a name that cannot start an identifier gets a T prefix. */
+export function pascalCase(name: string): string {
+  const text = joinedWords(name);
+  return STARTS_IDENTIFIER.test(text) ? text : `T${text}`;
+}
+
+/** last_login_at -> lastLoginAt; a name already camelCase stays; one that cannot start an identifier gets a _ prefix (2fa -> _2fa). */
 export function camelCase(name: string): string {
-  const pascal = pascalCase(name);
-  return /^T[0-9]/.test(pascal) ? `_${pascal.slice(1)}` : pascal[0].toLowerCase() + pascal.slice(1);
+  const text = joinedWords(name);
+  return STARTS_IDENTIFIER.test(text) ? text[0].toLowerCase() + text.slice(1) : `_${text}`;
 }
 
 /** A field, and whether the decorator must name its column because snake_case(field) differs. */

@@ -154,6 +154,26 @@ test('computed columns store their definition', async () => {
   await h.ok(`DROP TABLE dbo.calc`);
 });
 
+test("a computed column's decimal type follows SQL Server's precision and scale rules", async () => {
+  // precision-scale-and-length-transact-sql.md: e1 * e2 is (p1 + p2 + 1, s1 + s2); e1 + e2 is
+  // (max(s1, s2) + max(p1 - s1, p2 - s2) + 1, max(s1, s2)); e1 / e2 has scale max(6, s1 + p2 + 1);
+  // int takes part as decimal(10,0), 0.2 is numeric(1,1), and a precision over 38 keeps the integral part.
+  await h.ok(`CREATE TABLE dbo.money_math (
+    total DECIMAL(19,4) NOT NULL, qty INT NOT NULL, big DECIMAL(38,10) NOT NULL,
+    tax AS (total * 0.2) PERSISTED, line AS (total * qty), net AS (total + 10.50), share AS (total / qty),
+    wide AS (big * big), sum2 AS (big + total))`);
+  const rows = await h.rows(`SELECT name, precision, scale FROM sys.columns WHERE object_id = OBJECT_ID('dbo.money_math') AND is_computed = 1 ORDER BY column_id`);
+  expect(rows).toEqual([
+    { name: 'tax', precision: 21, scale: 5 },
+    { name: 'line', precision: 30, scale: 4 },
+    { name: 'net', precision: 20, scale: 4 },
+    { name: 'share', precision: 30, scale: 15 },
+    { name: 'wide', precision: 38, scale: 6 },
+    { name: 'sum2', precision: 38, scale: 10 },
+  ]);
+  await h.ok(`DROP TABLE dbo.money_math`);
+});
+
 test('sys.types has the system types with SQL Server ids', async () => {
   const rows = await h.rows(`SELECT name, system_type_id, user_type_id FROM sys.types WHERE name IN ('int', 'nvarchar', 'sysname', 'uniqueidentifier', 'datetime2', 'bit') ORDER BY name`);
   expect(rows).toEqual([

@@ -57,6 +57,19 @@ test('5074 + 4922 when a dropped or altered column has a default, index, FK or c
   expect(await h.rows(`SELECT max_length FROM sys.columns WHERE object_id = OBJECT_ID('dbo.users') AND name = 'email'`)).toEqual([{ max_length: 320 }]);
 });
 
+test('a column with a default changes its length, precision or scale in place, but not its type', async () => {
+  await h.ok(`CREATE TABLE dbo.prices (id INT NOT NULL, amount DECIMAL(19,4) NOT NULL CONSTRAINT df_prices_amount DEFAULT (0), code VARCHAR(10) NOT NULL CONSTRAINT df_prices_code DEFAULT ('x'))`);
+  await h.ok(`INSERT INTO dbo.prices (id, amount) VALUES (1, 10.5)`);
+  await h.ok(`ALTER TABLE dbo.prices ALTER COLUMN amount DECIMAL(12,2) NOT NULL`);
+  await h.ok(`ALTER TABLE dbo.prices ALTER COLUMN code VARCHAR(5) NOT NULL`);
+  expect(await h.rows(`SELECT name, precision, scale, max_length FROM sys.columns WHERE object_id = OBJECT_ID('dbo.prices') AND name <> 'id' ORDER BY column_id`))
+    .toEqual([{ name: 'amount', precision: 12, scale: 2, max_length: 9 }, { name: 'code', precision: 0, scale: 0, max_length: 5 }]);
+  const changed = await h.errors(`ALTER TABLE dbo.prices ALTER COLUMN amount FLOAT NOT NULL`);
+  expect(changed.map((e) => e.number)).toEqual([5074, 4922]);
+  expect(changed[0].message).toBe("The object 'df_prices_amount' is dependent on column 'amount'.");
+  expect(await numbers(`ALTER TABLE dbo.prices ALTER COLUMN code NVARCHAR(5) NOT NULL`)).toEqual([5074, 4922]);
+});
+
 test('3726 dropping a table referenced by a FK; 3701 dropping what does not exist', async () => {
   expect(await first(`DROP TABLE dbo.tenants`)).toMatchObject({ number: 3726, message: "Could not drop object 'dbo.tenants' because it is referenced by a FOREIGN KEY constraint." });
   expect(await first(`DROP TABLE dbo.ghost`)).toMatchObject({ number: 3701, message: "Cannot drop the table 'dbo.ghost', because it does not exist or you do not have permission." });

@@ -218,7 +218,9 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
           dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
-          : dep.kind === 'default' ? !(sameType && (lengthOnly || typeUnchanged))
+          // "Associated with a default definition. However, the length, precision, or scale of a column can be
+          // changed if the data type isn't changed" (alter-table-transact-sql.md).
+          : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
           : dep.kind === 'check' ? !(lengthOnly && grows) && !typeUnchanged
           : dep.kind === 'key' ? !(typeUnchanged && !nullable) && !(grows && lengthOnly && !nullable)
           : !typeUnchanged || nullable !== col.nullable;

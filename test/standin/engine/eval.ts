@@ -33,7 +33,8 @@ export function hasAggregate(e: Expr): boolean {
 function litType(e: Extract<Expr, { k: 'lit' }>): SqlType {
   switch (e.lt) {
     case 'int': return Math.abs(Number(e.v)) > 2147483647 ? ty.decimal(String(e.v).length, 0) : ty.int;
-    case 'dec': { const [i, f = ''] = e.text.split('.'); return ty.decimal(Math.max(i.length + f.length, 1), f.length); }
+    // 0.2 is numeric(1,1) and 10.50 numeric(4,2): leading zeros are not digits of the precision (constants-transact-sql.md).
+    case 'dec': { const [i, f = ''] = e.text.split('.'); return ty.decimal(Math.max(i.replace(/^0+/, '').length + f.length, f.length, 1), f.length); }
     case 'float': return ty.float;
     case 'str': return ty.varchar(Math.max(String(e.v).length, 1));
     case 'nstr': return ty.nvarchar(Math.max(String(e.v).length, 1));
@@ -48,6 +49,50 @@ function higher(a: SqlType, b: SqlType): SqlType {
   if (ia === ib && (a.name === 'nvarchar' || a.name === 'varchar')) return a.maxLength === -1 || (b.maxLength !== -1 && a.maxLength >= b.maxLength) ? a : b;
   return (ia === -1 ? 99 : ia) <= (ib === -1 ? 99 : ib) ? a : b;
 }
+
+/** An exact numeric type as the decimal(p, s) it converts to in decimal arithmetic; null for other types. */
+function asDecimal(t: SqlType): { readonly p: number; readonly s: number } | null {
+  switch (t.name) {
+    case 'decimal': case 'numeric': return { p: t.precision, s: t.scale };
+    case 'money': return { p: 19, s: 4 };
+    case 'smallmoney': return { p: 10, s: 4 };
+    case 'bigint': return { p: 19, s: 0 };
+    case 'int': return { p: 10, s: 0 };
+    case 'smallint': return { p: 5, s: 0 };
+    case 'tinyint': return { p: 3, s: 0 };
+    case 'bit': return { p: 1, s: 0 };
+    default: return null;
+  }
+}
+
+/**
+ * The type of e1 op e2 when the result is decimal: the precision and scale rules of
+ * precision-scale-and-length-transact-sql.md, with their reduction when the precision passes 38
+ * (the integral part is kept; for * and / the scale falls to at most 6 once it needs 32 digits).
+ */
+function decimalResult(name: string, op: string, a: { p: number; s: number }, b: { p: number; s: number }): SqlType {
+  let p: number;
+  let s: number;
+  switch (op) {
+    case '*': p = a.p + b.p + 1; s = a.s + b.s; break;
+    case '/': s = Math.max(6, a.s + b.p + 1); p = a.p - a.s + b.s + s; break;
+    case '%': s = Math.max(a.s, b.s); p = Math.min(a.p - a.s, b.p - b.s) + s; break;
+    default: s = Math.max(a.s, b.s); p = Math.max(a.p - a.s, b.p - b.s) + s + 1; break; // + and -
+  }
+  if (p > 38) {
+    if (op === '*' || op === '/') {
+      const integral = p - s;
+      s = integral < 32 ? Math.min(s, 38 - integral) : Math.min(s, 6);
+    } else {
+      // The digits the operands' integral parts need (the carry digit is what is given up).
+      s = Math.min(s, 38 - Math.max(a.p - a.s, b.p - b.s));
+    }
+    p = 38;
+  }
+  return { ...ty.decimal(p, s), name };
+}
+
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
 
 /** The static type of an expression in a scope (for result-set column metadata). */
 export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
@@ -65,7 +110,12 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
         const len = l.maxLength === -1 || r.maxLength === -1 ? -1 : Math.min(l.maxLength + r.maxLength, 8000);
         return { name: n ? 'nvarchar' : 'varchar', maxLength: len, precision: 0, scale: 0 };
       }
-      return higher(l, r);
+      const t = higher(l, r);
+      if (ARITHMETIC.has(e.op) && (t.name === 'decimal' || t.name === 'numeric')) {
+        const a = asDecimal(l); const b = asDecimal(r);
+        if (a !== null && b !== null) return decimalResult(t.name, e.op, a, b);
+      }
+      return t;
     }
     case 'isnull': case 'in': case 'like': case 'between': case 'exists': return ty.bit;
     case 'subq': return host.subqueryType(e.sub, scope)[0] ?? ty.int;
@@ -88,6 +138,10 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
         if (e.name === 'COUNT_BIG') return ty.bigint;
         const a = typeOf(e.args[0], scope, host);
         if (e.name === 'SUM' && ['int', 'smallint', 'tinyint', 'bit'].includes(a.name)) return ty.int;
+        // SUM of decimal(p, s) is decimal(38, s); AVG is decimal(38, max(s, 6)) (sum-transact-sql.md, avg-transact-sql.md).
+        if ((e.name === 'SUM' || e.name === 'AVG') && (a.name === 'decimal' || a.name === 'numeric')) {
+          return { ...ty.decimal(38, e.name === 'SUM' ? a.scale : Math.max(a.scale, 6)), name: a.name };
+        }
         if (e.name === 'STRING_AGG') return ty.nvarchar(-1);
         return a;
       }

@@ -1,0 +1,55 @@
+/**
+ * Info findings on stderr: `check` and `review` show one rule's many findings as a few examples
+ * and a count (a mixin's DATETIME column on every table is one piece of advice), and list every
+ * one with --all-info. The built-in example without its config has seven datetime-not-datetime2
+ * infos (its config turns the rule off).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { commitFiles, tempRepo } from '../support/git-repo';
+import { repoRoot, schemac } from './run-cli';
+
+const infoLines = (stderr: string) => stderr.split('\n').filter((l) => l.includes(' - info datetime-not-datetime2: '));
+
+describe('info findings on stderr', () => {
+  let repo: string;
+
+  beforeAll(() => {
+    repo = tempRepo('schemac-info-summary-');
+    fs.cpSync(path.join(repoRoot, 'schema'), path.join(repo, 'schema'), { recursive: true });
+    commitFiles(repo, 'base', {});
+  });
+
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it.each([['check'], ['review', '--base', 'HEAD']])('%s shows three examples of a rule and counts the rest', async (...args) => {
+    const r = await schemac([...args, '--no-type-check'], { cwd: repo });
+    expect(r.code).toBe(0);
+    const lines = infoLines(r.stderr);
+    expect(lines.slice(0, 3)).toEqual([
+      expect.stringMatching(/^schema\/audited-entity\.schema\.ts:18:3 - info datetime-not-datetime2: column dbo\.tenants\.created_at /),
+      expect.stringMatching(/^schema\/audited-entity\.schema\.ts:18:3 - info datetime-not-datetime2: column dbo\.users\.created_at /),
+      expect.stringMatching(/^schema\/audited-entity\.schema\.ts:21:3 - info datetime-not-datetime2: column dbo\.tenants\.updated_at /),
+    ]);
+    expect(lines.slice(3)).toEqual([]);
+    expect(r.stderr).toContain('info datetime-not-datetime2: 4 more like these, 7 in all (--all-info lists every one)\n');
+  });
+
+  it.each([['check'], ['review', '--base', 'HEAD']])('%s --all-info lists every one', async (...args) => {
+    const r = await schemac([...args, '--no-type-check', '--all-info'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(infoLines(r.stderr)).toHaveLength(7);
+    expect(r.stderr).not.toContain('more like these');
+  });
+
+  it('lists warnings in full however many there are', async () => {
+    fs.writeFileSync(path.join(repo, 'schemac.config.json'), JSON.stringify({ lint: { rules: { 'datetime-not-datetime2': 'warning' } } }));
+    try {
+      const r = await schemac(['check', '--no-type-check'], { cwd: repo });
+      expect(r.stderr.split('\n').filter((l) => l.includes('warning datetime-not-datetime2'))).toHaveLength(7);
+      expect(r.stderr).not.toContain('more like these');
+    } finally {
+      fs.rmSync(path.join(repo, 'schemac.config.json'));
+    }
+  });
+});
