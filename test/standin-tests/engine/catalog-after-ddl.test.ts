@@ -154,6 +154,22 @@ test('computed columns store their definition', async () => {
   await h.ok(`DROP TABLE dbo.calc`);
 });
 
+test('JSON functions in computed columns and checks, as WideWorldImporters declares them', async () => {
+  await h.ok(`CREATE TABLE dbo.items (id int NOT NULL PRIMARY KEY, name nvarchar(100) NOT NULL, note varchar(20) NULL, custom nvarchar(max) NULL,
+    tags AS (json_query(custom, N'$.Tags')), country AS (JSON_VALUE(custom, N'$.Origin.Country')), search AS (concat(name, N' ', name)), plain AS (CONCAT(note, 'x')),
+    CONSTRAINT ck_items_custom CHECK (ISJSON(custom) > 0))`);
+  expect(await h.rows(`SELECT name, TYPE_NAME(user_type_id) AS type, max_length FROM sys.columns WHERE object_id = OBJECT_ID('dbo.items') AND is_computed = 1 ORDER BY column_id`)).toEqual([
+    { name: 'tags', type: 'nvarchar', max_length: -1 }, { name: 'country', type: 'nvarchar', max_length: 8000 },
+    { name: 'search', type: 'nvarchar', max_length: 402 }, { name: 'plain', type: 'varchar', max_length: 21 },
+  ]);
+  await h.ok(`INSERT INTO dbo.items (id, name, custom) VALUES (1, N'a', N'{"Tags":["x","y"],"Origin":{"Country":"NZ"}}'), (2, N'b', NULL)`);
+  expect(await h.rows(`SELECT id, tags, country FROM dbo.items ORDER BY id`)).toEqual([{ id: 1, tags: '["x","y"]', country: 'NZ' }, { id: 2, tags: null, country: null }]);
+  expect((await h.errors(`INSERT INTO dbo.items (id, name, custom) VALUES (3, N'c', N'not json')`)).map((e) => e.number)).toEqual([547]);
+  expect(await h.rows(`SELECT ISJSON(N'[1]') AS arr, ISJSON(N'1') AS scalar, JSON_VALUE(N'{"a":{"b":2}}', N'$.a') AS obj, JSON_QUERY(N'{"a":[1,2]}', N'lax $.a') AS q`))
+    .toEqual([{ arr: 1, scalar: 0, obj: null, q: '[1,2]' }]);
+  await h.ok(`DROP TABLE dbo.items`);
+});
+
 test('a computed column is nullable unless it says NOT NULL or is ISNULL(x, constant)', async () => {
   await h.ok(`CREATE TABLE dbo.totals (a money NOT NULL, b money NOT NULL,
     plain AS (a + b), fallback AS (isnull(a + b, (0))), negative AS (ISNULL(a - b, -1)), nullish AS (isnull(a + b, NULL)), stated AS (a + b) PERSISTED NOT NULL)`);
