@@ -34,8 +34,9 @@ export interface MigrateNewCommand extends MigrationsFlags {
 /**
  * `migrate new`: compiles the schema (unless writing an empty file) and writes the next
  * migration. Reading the migrations folder (its sums, the last state) and planning the
- * migration only read, so they run while TypeScript's check is still going (compileThen); the
- * migration is written only once the schema is known to compile.
+ * migration only read, so they run while TypeScript's check is still going (compileThen), and
+ * stop between their steps when it finds a type error; the migration is written only once the
+ * schema is known to compile.
  */
 export async function migrateNew(ctx: AppContext, cmd: MigrateNewCommand): Promise<MigrateNewResult & { readonly shown: string }> {
   return withMigrateErrors(async () => {
@@ -44,7 +45,7 @@ export async function migrateNew(ctx: AppContext, cmd: MigrateNewCommand): Promi
     const input = { ...cmd, ...folder, systemNames: project.config.systemNames, now: cmd.now ?? new Date() };
     const next = cmd.emptyFile
       ? planNextMigration({ ...input, desired: null })
-      : await compileThen(ctx, project, startProjectCompile(project, cmd.typeCheck), async (desired) => planNextMigration({ ...input, desired }), { overlap: true });
+      : await compileThen(ctx, project, startProjectCompile(project, cmd.typeCheck), async (desired, _held, abandoned) => planNextMigrationPaced({ ...input, desired }, abandoned), { overlap: true });
     return { ...writePlannedMigration(folder.dir, next), shown: folder.shown };
   });
 }
@@ -106,6 +107,32 @@ export function writeNextMigration(input: MigrateNewInput): MigrateNewResult {
  * --allow-data-loss, are refused here.
  */
 export function planNextMigration(input: MigrateNewInput): NextMigration {
+  const steps = planningSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * planNextMigration for `migrate new`, which plans while TypeScript's check runs: between its
+ * steps (each up to a few hundred ms on a large schema) it lets the event loop take the check's
+ * verdict, and once `abandoned` is aborted (a type error) it stops with the signal's reason
+ * instead of holding the command's answer until the whole plan is rendered.
+ */
+export async function planNextMigrationPaced(input: MigrateNewInput, abandoned: AbortSignal): Promise<NextMigration> {
+  const steps = planningSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    // setImmediate, not a resolved promise: the verdict comes as an event, which only a turn of the loop delivers.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    abandoned.throwIfAborted();
+  }
+}
+
+/** planNextMigration's work, pausing (yield) between its steps. */
+function* planningSteps(input: MigrateNewInput): Generator<void, NextMigration, void> {
   const slug = slugOf(input.name);
   if (slug === null) throw new MigrateError('error', `migration name ${JSON.stringify(input.name)} has no letters or digits: give a short name such as add_orders`);
   const loaded = loadMigrations(input.dir, input.shown);
@@ -128,18 +155,21 @@ export function planNextMigration(input: MigrateNewInput): NextMigration {
 
   const desired = input.desired;
   if (desired === null) throw new Error('migrate new: a schema is needed unless writing an empty file');
+  yield;
   const plan = diff(desired, previous, { allowDrop: input.allowDrop, systemNames: input.systemNames });
   if (plan.steps.length === 0) return { kind: 'unchanged', plan };
   const dataLoss = plan.steps.flatMap((s, i) => s.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${i + 1}: ${h.message}`));
   if (dataLoss.length > 0 && !input.allowDataLoss) {
     throw new MigrateError('refused', `refusing to write the migration: ${dataLoss.length} step(s) lose data (${dataLoss.join('; ')}); pass --allow-data-loss to write it; nothing was written`);
   }
+  yield;
   const after = stateAfter(desired, previous, plan);
-  const files = {
-    'up.sql': renderScript(plan, { direction: 'up', databaseName: null, header }).text,
-    'down.sql': renderScript(plan, { direction: 'down', databaseName: null, header }).text,
-    'after.json': renderState(after, parent, hintsOf(desired)),
-  };
+  yield;
+  const up = renderScript(plan, { direction: 'up', databaseName: null, header }).text;
+  yield;
+  const down = renderScript(plan, { direction: 'down', databaseName: null, header }).text;
+  yield;
+  const files = { 'up.sql': up, 'down.sql': down, 'after.json': renderState(after, parent, hintsOf(desired)) };
   return { kind: 'write', id, files, plan, before };
 }
 

@@ -1,9 +1,8 @@
-import * as path from 'path';
 import { serializeSnapshot } from '../catalog/snapshot';
-import { writeFileAtomic } from '../util/atomic-write';
 import type { AppContext } from './context';
 import { readSnapshot } from './current';
 import { UsageError } from './errors';
+import { writeOutputFile } from './output-file';
 import { loadProject } from './project';
 import { resolveSource, type SourceFlags } from './sources';
 
@@ -28,8 +27,5 @@ export async function snapshot(ctx: AppContext, input: SnapshotInput): Promise<S
   if (source.kind === 'empty') throw new UsageError('snapshot needs --database URL (or --catalog FILE to re-check one)');
   const text = serializeSnapshot(await readSnapshot(ctx, source));
   if (input.out === undefined) return { text, writtenTo: null };
-  // Atomic: an interrupted write never leaves half a snapshot.
-  const target = path.resolve(ctx.cwd, input.out);
-  writeFileAtomic(target, text);
-  return { text, writtenTo: target };
+  return { text, writtenTo: writeOutputFile(ctx, input.out, text) };
 }

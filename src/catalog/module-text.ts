@@ -103,22 +103,31 @@ export interface NamedInText {
   readonly names: ReadonlySet<string>;
   /** `SELECT *` or `alias.*`: every column of a table it reads may matter. */
   readonly selectsAll: boolean;
+  /** Whether a plain `*` (not `x.*`) is selected: every column of every table it reads. */
+  readonly selectsAllUnqualified: boolean;
+  /** The qualifiers of `x.*` stars (the name right before the dot, as `key` folds it): a table or an alias. */
+  readonly starQualifiers: ReadonlySet<string>;
 }
 
 /** The identifiers a module's text names, for matching columns of tables it references. */
 export function namesInText(definition: string, quotedIdentifier: boolean, key: NameKey): NamedInText {
   const t = tokens(definition, quotedIdentifier);
   const names = new Set<string>();
-  let selectsAll = false;
+  const starQualifiers = new Set<string>();
+  let selectsAllUnqualified = false;
   t.forEach((tok, i) => {
     if (tok.kind === 'word' || tok.kind === 'quoted') names.add(key(tok.value));
     if (tok.kind === 'star') {
       const before = t[i - 1];
+      const qualifier = t[i - 2];
       // `*` after SELECT, DISTINCT, a comma or `alias.` is a select-list star; after anything else
       // (a number, a parenthesis) it is a multiplication or COUNT(*).
-      if (before !== undefined && (before.kind === 'dot' || before.value === ','
-        || (before.kind === 'word' && ['SELECT', 'DISTINCT', 'ALL'].includes(before.value.toUpperCase())))) selectsAll = true;
+      if (before?.kind === 'dot') {
+        if (qualifier !== undefined && (qualifier.kind === 'word' || qualifier.kind === 'quoted')) starQualifiers.add(key(qualifier.value));
+        else selectsAllUnqualified = true; // a star after a dot with no name before it: read it as the widest
+      } else if (before !== undefined && (before.value === ','
+        || (before.kind === 'word' && ['SELECT', 'DISTINCT', 'ALL'].includes(before.value.toUpperCase())))) selectsAllUnqualified = true;
     }
   });
-  return { names, selectsAll };
+  return { names, selectsAll: selectsAllUnqualified || starQualifiers.size > 0, selectsAllUnqualified, starQualifiers };
 }

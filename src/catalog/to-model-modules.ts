@@ -36,8 +36,14 @@ export function readModules(s: CatalogSnapshot, keepTable: (objectId: number) =>
 
   const referencesOf = (m: SqlModuleRow): ModuleReference[] => {
     const text = m.definition === null ? null : namesInText(m.definition, m.uses_quoted_identifier, key);
+    const byReferenced = groupBy(deps.get(m.object_id) ?? [], (d) => d.referenced_id);
+    // `Products.*` selects every column of Products only; `p.*` through an alias, or a plain `*`,
+    // may be any table's (aliases are not resolved), so it stands for every table the text reads.
+    const tableNames = new Set([...byReferenced.keys()].flatMap((id) => { const t = tables.get(id); return t === undefined ? [] : [key(t.name)]; }));
+    const everyTable = text !== null && (text.selectsAllUnqualified || [...text.starQualifiers].some((q) => !tableNames.has(q)));
+    const selectsAllOf = (tableName: string): boolean => everyTable || (text?.starQualifiers.has(key(tableName)) ?? false);
     const out: ModuleReference[] = [];
-    for (const [referencedId, refs] of groupBy(deps.get(m.object_id) ?? [], (d) => d.referenced_id)) {
+    for (const [referencedId, refs] of byReferenced) {
       const schemaBound = refs.some((r) => r.is_schema_bound_reference);
       const table = tables.get(referencedId);
       if (table !== undefined) {
@@ -50,7 +56,7 @@ export function readModules(s: CatalogSnapshot, keepTable: (objectId: number) =>
         const inferred = !schemaBound && listed.length === 0;
         const columns = !inferred ? listed
           : text === null ? []
-          : (columnsByTable.get(referencedId) ?? []).map((c) => c.name).filter((n) => text.selectsAll || text.names.has(key(n)));
+          : (columnsByTable.get(referencedId) ?? []).map((c) => c.name).filter((n) => selectsAllOf(table.name) || text.names.has(key(n)));
         out.push({
           schema: table.schema_name, name: table.name, isTable: true,
           columns: [...new Set(columns)].sort(compareText),

@@ -24,7 +24,7 @@ import { hashOfCheckInputs, incrementalStateOf, startCompile, startCompileWith, 
 import { apiEntry } from './schema-files';
 import { buildSourceGraph, declaresBeyondItself, syntaxErrorsOf, type SourceGraph } from './source-graph';
 import { ClassReader, type ClassInfo } from './read-classes';
-import { displayPath, refAt, refOf } from './source-ref';
+import { refAt, refOf, sourcePath } from './source-ref';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
@@ -242,7 +242,7 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
       else {
         const userNames = new Set(userFiles.map((sf) => path.resolve(sf.fileName)));
         for (const d of reported.filter((r) => userNames.has(r.file))) {
-          bag.error(Codes.typescript, `TS${d.code}: ${d.message}`, { file: displayPath(d.file), line: d.line, column: d.column });
+          bag.error(Codes.typescript, `TS${d.code}: ${d.message}`, { file: sourcePath(d.file), line: d.line, column: d.column });
           typeErrors += 1;
         }
       }

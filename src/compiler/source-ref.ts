@@ -2,38 +2,28 @@
 import * as path from 'path';
 import type { ts } from 'ts-morph';
 import type { SourceRef } from '../model';
+import { boundedMemo } from '../util/bounded-memo';
 
-// displayPath per file name, for the working directory it was computed in: a compile asks for
-// the same few hundred files' paths once per column, check and index (tens of thousands of
-// path.relative calls at 1,000 tables).
-let shownFor = '';
-const shown = new Map<string, string>();
+// A SourceRef's file is absolute. What shows it makes it relative to its own working directory
+// (the command's, which need not be the process's: an embedding, a test), and what maps it (a
+// review's base checkout back to the repository) needs the whole path. Memoized, bounded: a
+// compile asks for the same few hundred files' paths once per column, check and index.
+const resolved = boundedMemo((fileName) => path.resolve(fileName));
 
-/** The file path as shown to users: relative to the working directory when below it. */
-export function displayPath(fileName: string): string {
-  const cwd = process.cwd();
-  if (cwd !== shownFor) {
-    shown.clear();
-    shownFor = cwd;
-  }
-  let out = shown.get(fileName);
-  if (out === undefined) {
-    const rel = path.relative(cwd, fileName);
-    out = rel.startsWith('..') || path.isAbsolute(rel) ? fileName : rel;
-    shown.set(fileName, out);
-  }
-  return out;
+/** The file of a SourceRef: absolute, with the platform's separators (as the native check's). */
+export function sourcePath(fileName: string): string {
+  return resolved(fileName);
 }
 
 /** Where `node` starts (after its leading trivia). */
 export function refOf(node: ts.Node): SourceRef {
   const sf = node.getSourceFile();
   const pos = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-  return { file: displayPath(sf.fileName), line: pos.line + 1, column: pos.character + 1 };
+  return { file: sourcePath(sf.fileName), line: pos.line + 1, column: pos.character + 1 };
 }
 
 /** Where a character offset of a file is. */
 export function refAt(sf: ts.SourceFile, offset: number): SourceRef {
   const pos = sf.getLineAndCharacterOfPosition(offset);
-  return { file: displayPath(sf.fileName), line: pos.line + 1, column: pos.character + 1 };
+  return { file: sourcePath(sf.fileName), line: pos.line + 1, column: pos.character + 1 };
 }

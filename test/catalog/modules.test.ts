@@ -49,6 +49,23 @@ test('modules read with their references, definitions and indexes', () => {
   expect(byName.f_secret?.references[0]).toMatchObject({ columns: [], columnsFrom: 'unknown' });
 });
 
+test('a qualified star reads every column of its own table only; through an alias, of every table the text reads', () => {
+  const view = (object_id: number, definition: string) => ({ object_id, schema_name: 'dbo', name: `v${object_id}`, type: 'V' as const, parent_object_id: 0, definition, is_schema_bound: false, uses_ansi_nulls: true, uses_quoted_identifier: true });
+  const reads = (id: number) => [1, 2].map((t) => ({ referencing_id: id, referenced_id: t, referenced_minor_id: 0, is_schema_bound_reference: false }));
+  const withViews: CatalogSnapshot = {
+    ...snapshot,
+    sql_modules: [
+      view(20, 'CREATE VIEW dbo.v20 AS SELECT orders.*, users.email FROM dbo.orders JOIN dbo.users ON users.id = orders.id'),
+      view(21, 'CREATE VIEW dbo.v21 AS SELECT o.*, u.email FROM dbo.orders AS o JOIN dbo.users AS u ON u.id = o.id'),
+    ],
+    sql_expression_dependencies: [...reads(20), ...reads(21)],
+    view_indexes: [], view_index_columns: [],
+  };
+  const byName = Object.fromEntries((snapshotToModel(withViews).database.modules ?? []).map((m) => [m.name, m.references.map((r) => `${r.name}: ${r.columns.join(' ')}`)]));
+  expect(byName.v20).toEqual(['orders: id', 'users: email id']);
+  expect(byName.v21).toEqual(['orders: id', 'users: email id is_deleted name']);
+});
+
 test('references to an ignored table are left out', () => {
   const { database } = snapshotToModel(snapshot, { skipTable: (t) => t.name === 'users' });
   expect((database.modules ?? []).flatMap((m) => m.references)).toEqual([]);

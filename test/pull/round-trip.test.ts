@@ -5,7 +5,7 @@
 import { brownfieldSnapshot, describeDiagnostics, describePlan, modelOf, roundTrip } from './support';
 import type { CatalogSnapshot } from '../../src/catalog/snapshot';
 import { templatedDatabase, tenantDatabase, variedDatabase } from './varied-db';
-import { col, db, pk, table } from '../support/model-builders';
+import { col, db, pk, seq, table } from '../support/model-builders';
 
 /** Brownfield after its defaults were renamed to the convention (df_<table>_<column>). */
 function conventionDefaults(s: CatalogSnapshot): CatalogSnapshot {
@@ -90,12 +90,14 @@ describe('pull, then plan, on hand-made databases', () => {
     if (!users) throw new Error('no users table');
     const changed = {
       ...base,
-      schemas: [...base.schemas, 'archive'].sort(),
+      // archive holds nothing; numbering holds only a sequence, which declares it.
+      schemas: [...base.schemas, 'archive', 'numbering'].sort(),
+      sequences: [seq('numbering.invoice_no')],
       tables: base.tables.map((t) => (t === users ? { ...t, foreignKeys: t.foreignKeys.map((f) => ({ ...f, trusted: false })) } : t)),
     };
     const { diagnostics, plan, pulled } = roundTrip(changed);
     expect(pulled.problems).toEqual([
-      'schema archive holds no table; a schema is declared only through its tables, so plan lists it as not declared',
+      'schema archive holds no table, sequence or alias type; a schema is declared only through what it holds, so plan lists it as not declared',
       'foreign key fk_users_tenant of dbo.users is not trusted; plan will re-validate it WITH CHECK',
     ]);
     expect(describeDiagnostics(diagnostics)).toEqual([]);

@@ -1,4 +1,3 @@
-import * as path from 'path';
 import type { Command } from 'commander';
 import { addAllInfoOption, addColorOption, addSchemaOption, addTypeCheckOption, formatOption } from '../common-options';
 import { AppError } from '../../app/errors';
@@ -48,8 +47,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       };
       if (opts.out !== undefined) {
         // The document (a PR comment) and the annotations (for the CI log) go to different places.
-        const { writeFileAtomic } = await import('../../util/atomic-write');
-        writeFileAtomic(path.resolve(io.cwd, opts.out), document());
+        const { writeOutputFile } = await import('../../app/output-file');
+        writeOutputFile(appContext(io), opts.out, document());
       } else {
         io.stdout.write(document());
       }

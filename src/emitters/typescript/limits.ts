@@ -9,10 +9,15 @@ import { nameKeyFor, sameName } from '../../sqlserver/names';
 export function unexpressible(db: Database): string[] {
   const out: string[] = [];
   const key = nameKeyFor(db.collation);
-  const withTables = new Set(db.tables.map((t) => key(t.schema)));
+  // The schemas the compiler declares (compile.ts): those of tables, history tables, alias types and sequences.
+  const declared = new Set([
+    ...db.tables.flatMap((t) => [t.schema, ...(t.versioning !== undefined ? [t.versioning.historySchema] : [])]),
+    ...(db.aliasTypes ?? []).map((a) => a.schema),
+    ...(db.sequences ?? []).map((q) => q.schema),
+  ].map(key));
   for (const s of db.schemas) {
-    if (!sameName(key, s, 'dbo') && !withTables.has(key(s))) {
-      out.push(`schema ${s} holds no table; a schema is declared only through its tables, so plan lists it as not declared`);
+    if (!sameName(key, s, 'dbo') && !declared.has(key(s))) {
+      out.push(`schema ${s} holds no table, sequence or alias type; a schema is declared only through what it holds, so plan lists it as not declared`);
     }
   }
   for (const t of db.tables) {

@@ -154,6 +154,42 @@ test('computed columns store their definition', async () => {
   await h.ok(`DROP TABLE dbo.calc`);
 });
 
+test('JSON functions in computed columns and checks, as WideWorldImporters declares them', async () => {
+  await h.ok(`CREATE TABLE dbo.items (id int NOT NULL PRIMARY KEY, name nvarchar(100) NOT NULL, note varchar(20) NULL, custom nvarchar(max) NULL,
+    tags AS (json_query(custom, N'$.Tags')), country AS (JSON_VALUE(custom, N'$.Origin.Country')), search AS (concat(name, N' ', name)), plain AS (CONCAT(note, 'x')),
+    CONSTRAINT ck_items_custom CHECK (ISJSON(custom) > 0))`);
+  expect(await h.rows(`SELECT name, TYPE_NAME(user_type_id) AS type, max_length FROM sys.columns WHERE object_id = OBJECT_ID('dbo.items') AND is_computed = 1 ORDER BY column_id`)).toEqual([
+    { name: 'tags', type: 'nvarchar', max_length: -1 }, { name: 'country', type: 'nvarchar', max_length: 8000 },
+    { name: 'search', type: 'nvarchar', max_length: 402 }, { name: 'plain', type: 'varchar', max_length: 21 },
+  ]);
+  await h.ok(`INSERT INTO dbo.items (id, name, custom) VALUES (1, N'a', N'{"Tags":["x","y"],"Origin":{"Country":"NZ"}}'), (2, N'b', NULL)`);
+  expect(await h.rows(`SELECT id, tags, country FROM dbo.items ORDER BY id`)).toEqual([{ id: 1, tags: '["x","y"]', country: 'NZ' }, { id: 2, tags: null, country: null }]);
+  expect((await h.errors(`INSERT INTO dbo.items (id, name, custom) VALUES (3, N'c', N'not json')`)).map((e) => e.number)).toEqual([547]);
+  expect(await h.rows(`SELECT ISJSON(N'[1]') AS arr, ISJSON(N'1') AS scalar, JSON_VALUE(N'{"a":{"b":2}}', N'$.a') AS obj, JSON_QUERY(N'{"a":[1,2]}', N'lax $.a') AS q`))
+    .toEqual([{ arr: 1, scalar: 0, obj: null, q: '[1,2]' }]);
+  await h.ok(`DROP TABLE dbo.items`);
+});
+
+test('a computed column is nullable unless it says NOT NULL or is ISNULL(x, constant)', async () => {
+  await h.ok(`CREATE TABLE dbo.totals (a money NOT NULL, b money NOT NULL,
+    plain AS (a + b), fallback AS (isnull(a + b, (0))), negative AS (ISNULL(a - b, -1)), nullish AS (isnull(a + b, NULL)), stated AS (a + b) PERSISTED NOT NULL)`);
+  expect(await h.rows(`SELECT name, is_nullable FROM sys.columns WHERE object_id = OBJECT_ID('dbo.totals') AND is_computed = 1 ORDER BY column_id`)).toEqual([
+    { name: 'plain', is_nullable: true }, { name: 'fallback', is_nullable: false }, { name: 'negative', is_nullable: false },
+    { name: 'nullish', is_nullable: true }, { name: 'stated', is_nullable: false },
+  ]);
+  await h.ok(`DROP TABLE dbo.totals`);
+});
+
+test('IDENTITY ... NOT FOR REPLICATION and ROWGUIDCOL, in the order AdventureWorks writes them, are stored and reported', async () => {
+  await h.ok(`CREATE TABLE dbo.entity (id int IDENTITY(1,1) NOT FOR REPLICATION NOT NULL, rowguid uniqueidentifier ROWGUIDCOL NOT NULL CONSTRAINT DF_entity_rowguid DEFAULT (newid()))`);
+  await h.ok(`CREATE TABLE dbo.other (id int IDENTITY(5,2) NOT NULL)`);
+  expect(await h.rows(`SELECT OBJECT_NAME(object_id) AS t, name, is_not_for_replication FROM sys.identity_columns WHERE object_id IN (OBJECT_ID('dbo.entity'), OBJECT_ID('dbo.other')) ORDER BY t`))
+    .toEqual([{ t: 'entity', name: 'id', is_not_for_replication: true }, { t: 'other', name: 'id', is_not_for_replication: false }]);
+  expect(await h.rows(`SELECT name, is_rowguidcol FROM sys.columns WHERE object_id = OBJECT_ID('dbo.entity') ORDER BY column_id`))
+    .toEqual([{ name: 'id', is_rowguidcol: false }, { name: 'rowguid', is_rowguidcol: true }]);
+  await h.ok(`DROP TABLE dbo.entity; DROP TABLE dbo.other`);
+});
+
 test("a computed column's decimal type follows SQL Server's precision and scale rules", async () => {
   // precision-scale-and-length-transact-sql.md: e1 * e2 is (p1 + p2 + 1, s1 + s2); e1 + e2 is
   // (max(s1, s2) + max(p1 - s1, p2 - s2) + 1, max(s1, s2)); e1 / e2 has scale max(6, s1 + p2 + 1);

@@ -52,10 +52,13 @@ export interface ColumnDef {
   readonly type?: TypeRef;
   readonly computed?: { readonly text: string; readonly expr: Expr; readonly persisted: boolean };
   readonly nullable?: boolean;
-  readonly identity?: { readonly seed: number; readonly increment: number };
+  /** IDENTITY [(seed, increment)] [NOT FOR REPLICATION]. */
+  readonly identity?: { readonly seed: number; readonly increment: number; readonly notForReplication?: boolean };
   readonly collation?: string;
   /** SPARSE written in the definition. */
   readonly sparse?: boolean;
+  /** ROWGUIDCOL (sys.columns.is_rowguidcol). */
+  readonly rowguidcol?: boolean;
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };

@@ -16,12 +16,13 @@ export interface Column {
   name: string;
   type: SqlType;
   nullable: boolean;
-  identity?: { seed: number; increment: number; last: number | null };
+  identity?: { seed: number; increment: number; last: number | null; notForReplication?: boolean };
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
   /** sys.columns.is_sparse. */
   sparse?: boolean;
+  rowguidcol?: boolean;
   /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
   generatedAlways?: 1 | 2;
   /** sys.columns is_hidden. */

@@ -1,5 +1,5 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
-import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, VersioningDef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
@@ -45,6 +45,19 @@ function schemaOfTable(ctx: DdlContext, t: Table): string {
   return ctx.db.schemas.find((x) => x.schemaId === t.schemaId)?.name ?? 'dbo';
 }
 
+/**
+ * Whether a computed column without NULL / NOT NULL allows NULL. SQL Server derives it from the
+ * expression and takes most expressions as nullable, even over NOT NULL columns (an overflow
+ * gives NULL); ISNULL(x, <constant that is not NULL>) is the documented way to make one NOT NULL
+ * (create-table-transact-sql.md, "computed_column_expression"; AdventureWorks' TotalDue).
+ */
+function computedNullable(e: Expr): boolean {
+  if (e.k !== 'fn' || e.name !== 'ISNULL' || e.args.length !== 2) return true;
+  const replacement = e.args[1];
+  const constant = replacement?.k === 'un' && replacement.op === '-' ? replacement.e : replacement;
+  return !(constant?.k === 'lit' && constant.lt !== 'null');
+}
+
 function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
   if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
   const type = def.type ? resolveColumnType(ctx.db, def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
@@ -56,13 +69,14 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   const aliasNullable = 'aliasNullable' in type ? type.aliasNullable : undefined;
   const nullable = def.nullable ?? ((aliasNullable ?? true) && !(def.identity || inPk || def.constraints.some((c) => c.k === 'pk')));
   const col: Column = {
-    columnId, name: def.name, type: withoutAliasNullable(type), nullable: def.computed ? def.nullable ?? true : nullable,
-    identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null } : undefined,
+    columnId, name: def.name, type: withoutAliasNullable(type), nullable: def.computed ? def.nullable ?? computedNullable(def.computed.expr) : nullable,
+    identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null, ...(def.identity.notForReplication ? { notForReplication: true } : {}) } : undefined,
     collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
     defaultObjectId: 0,
   };
   if (def.computed) col.computed = { definition: stored('computed', def.computed.text), expr: def.computed.expr, persisted: def.computed.persisted };
   if (def.sparse) col.sparse = true;
+  if (def.rowguidcol) col.rowguidcol = true;
   return col;
 }
 

@@ -7,6 +7,7 @@ import type { SqlType } from './types';
 import { systemTypeById, ty, isStringType } from './types';
 import { toNumber, toText } from './values';
 import { randomUUID } from 'crypto';
+import { isJson, jsonQuery, jsonValue } from './json-functions';
 
 interface Fn {
   type(args: readonly SqlType[], exprs: readonly Expr[]): SqlType;
@@ -86,6 +87,19 @@ function columnProperty(host: Host, id: number, col: string, prop: string): Valu
 }
 
 /** The built-in function table, by upper-case name. */
+/**
+ * CONCAT's type over string arguments: nvarchar when any is, the lengths added up, MAX past
+ * 4,000 (nvarchar) or 8,000 (varchar) or when any is MAX; other arguments keep nvarchar(4000).
+ */
+function concatType(args: readonly SqlType[]): SqlType {
+  if (args.length === 0 || !args.every((t) => isStringType(t.name))) return ty.nvarchar(4000);
+  const national = args.some((t) => t.name.startsWith('n'));
+  const chars = args.reduce((n, t) => (n === -1 || t.maxLength === -1 ? -1 : n + (t.name.startsWith('n') ? t.maxLength / 2 : t.maxLength)), 0);
+  const limit = national ? 4000 : 8000;
+  const length = chars === -1 || chars > limit ? -1 : chars;
+  return national ? ty.nvarchar(length) : ty.varchar(length);
+}
+
 export const FUNCTIONS: Record<string, Fn> = {
   OBJECT_ID: simple(ty.int, (a, h) => (a[0] === null ? null : objectId(h, toText(a[0]), a[1] === null || a[1] === undefined ? undefined : toText(a[1])))),
   OBJECT_NAME: simple(ty.sysname, (a, h) => {
@@ -187,7 +201,11 @@ export const FUNCTIONS: Record<string, Fn> = {
   REPLACE: { type: same(0), eval: nullIn((a) => toText(a[0]).split(toText(a[1])).join(toText(a[2]))) },
   REPLICATE: { type: same(0), eval: nullIn((a) => toText(a[0]).repeat(Math.max(0, toNumber(a[1])))) },
   CHARINDEX: simple(ty.int, nullIn((a) => toText(a[1]).toLowerCase().indexOf(toText(a[0]).toLowerCase(), Math.max(0, toNumber(a[2] ?? 1) - 1)) + 1)),
-  CONCAT: simple(ty.nvarchar(4000), (a) => a.map((v) => (v === null ? '' : toText(v))).join('')),
+  CONCAT: { type: concatType, eval: (a) => a.map((v) => (v === null ? '' : toText(v))).join('') },
+  // JSON (json-functions.ts): ISJSON is int, JSON_VALUE nvarchar(4000), JSON_QUERY nvarchar(max).
+  ISJSON: simple(ty.int, nullIn((a) => isJson(toText(a[0])))),
+  JSON_VALUE: simple(ty.nvarchar(4000), nullIn((a) => jsonValue(toText(a[0]), toText(a[1])))),
+  JSON_QUERY: simple(ty.nvarchar(-1), (a) => (a[0] === null || (a.length > 1 && a[1] === null) ? null : jsonQuery(toText(a[0]), a.length > 1 ? toText(a[1]) : '$'))),
   QUOTENAME: simple(ty.nvarchar(258), (a) => {
     if (a[0] === null) return null;
     const q = a[1] === undefined || a[1] === null ? '[' : toText(a[1]);

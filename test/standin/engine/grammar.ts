@@ -128,6 +128,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
  * - c type SPARSE NULL (CREATE TABLE)            -> SPARSE is blanked
+ * - ROWGUIDCOL before a column's constraints     -> blanked (the grammar takes it only last)
+ * - NOT FOR REPLICATION (of a FOREIGN KEY; also IDENTITY's and CHECK's) -> blanked
  * - ALTER COLUMN c ADD|DROP SPARSE               -> DROP COLUMN c
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
@@ -206,6 +208,13 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       const j = topLevel(i + 2, ['WITH', ';']);
       if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
     }
+    // A column's properties come in any order (create-table-transact-sql.md: <column_definition>
+    // lists ROWGUIDCOL among the column's options, before or after its constraints); the grammar
+    // takes ROWGUIDCOL only last. ALTER COLUMN c ADD|DROP ROWGUIDCOL is left as it is.
+    if (tableDdl && up(i) === 'ROWGUIDCOL' && up(i - 1) !== 'ADD' && up(i - 1) !== 'DROP') blank(tokens[i]);
+    // NOT FOR REPLICATION after a FOREIGN KEY's REFERENCES (...) [ON ...] (create-table-transact-sql.md,
+    // and IDENTITY's and CHECK's): the grammar takes it after IDENTITY and CHECK only.
+    if (tableDdl && up(i) === 'NOT' && up(i + 1) === 'FOR' && up(i + 2) === 'REPLICATION') { blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); }
     if (up(i) === 'SPARSE' && up(i - 1) !== 'ADD' && up(i - 1) !== 'DROP') blank(tokens[i]);
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'SPARSE') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });

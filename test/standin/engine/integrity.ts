@@ -11,7 +11,15 @@ export function rowScope(t: Table, row: Row, host: Host): Scope {
   const columns = t.columns.map((c) => ({ qual: t.name, table: t.name, name: c.name, type: c.type, nullable: c.nullable }));
   const vals: Value[] = t.columns.map((c) => row[c.columnId] ?? null);
   const scope: Scope = { columns, row: vals };
-  t.columns.forEach((c, i) => { if (c.computed) vals[i] = evaluate(c.computed.expr, scope, host); });
+  // A computed column is worked out when something reads it, as SQL Server computes a
+  // non-persisted one: a CHECK on another column fails with 547 before an expression over bad
+  // data (JSON_VALUE of text that is not JSON) could raise its own error.
+  t.columns.forEach((c, i) => {
+    const computed = c.computed;
+    if (computed === undefined) return;
+    let value: { readonly v: Value } | undefined;
+    Object.defineProperty(vals, i, { enumerable: true, get: () => (value ??= { v: evaluate(computed.expr, scope, host) }).v });
+  });
   return scope;
 }
 

@@ -254,6 +254,7 @@ export class DdlParser extends SequenceParser {
     let identity: ColumnDef['identity'];
     let collation: string | undefined;
     let sparse = false;
+    let rowguidcol = false;
     const constraints: ConstraintDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
@@ -262,13 +263,16 @@ export class DdlParser extends SequenceParser {
       else if (this.accept('IDENTITY')) {
         identity = { seed: 1, increment: 1 };
         if (this.accept('(')) { const seed = this.int(); this.expect(','); identity = { seed, increment: this.int() }; this.expect(')'); }
+        // Replication agents insert their own values (sys.identity_columns.is_not_for_replication).
+        if (this.accept('NOT', 'FOR', 'REPLICATION')) identity = { ...identity, notForReplication: true };
       } else if (this.accept('COLLATE')) collation = this.ident();
       else if (this.accept('GENERATED', 'ALWAYS', 'AS', 'ROW')) {
         const end = this.next().upper === 'START' ? 'START' : 'END';
         generatedAlways = { end, hidden: this.accept('HIDDEN') };
       }
       else if (this.accept('SPARSE')) sparse = true;
-      else if (this.accept('ROWGUIDCOL') || this.accept('PERSISTED')) continue;
+      else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
+      else if (this.accept('PERSISTED')) continue;
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
         if (this.accept('NOT', 'NULL')) { nullable = false; continue; } // names the NOT NULL (flxsql gotcha)
@@ -286,7 +290,7 @@ export class DdlParser extends SequenceParser {
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}) };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}) };
   }
 
   protected drop(): StatementBody {

@@ -43,7 +43,7 @@ function columnVals(t: Table, col: Column): Value[] {
   // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
   const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
-    col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), 0, b(!!col.identity), b(!!col.computed), 0,
+    col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
     0, 0, 0, 0, 0, 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
 }
 // sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
@@ -159,7 +159,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.foreign_key_columns': view([c('constraint_object_id', ty.int), c('constraint_column_id', ty.int), c('parent_object_id', ty.int), c('parent_column_id', ty.int), c('referenced_object_id', ty.int), c('referenced_column_id', ty.int)],
     (db) => db.tables.flatMap((t) => t.fks.flatMap((k) => k.columns.map((fc, n) => [k.objectId, n + 1, t.objectId, fc.parent, k.refTableId, fc.ref])))),
   'sys.identity_columns': view([...COLUMN_COLS, c('seed_value', ty.decimal(38, 0), true), c('increment_value', ty.decimal(38, 0), true), c('last_value', ty.decimal(38, 0), true), c('is_not_for_replication', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, 0]))),
+    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, b(x.identity?.notForReplication === true)]))),
   'sys.computed_columns': view([...COLUMN_COLS, c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit), c('is_persisted', ty.bit)],
     (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
   'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true)],
