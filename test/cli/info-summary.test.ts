@@ -42,6 +42,21 @@ describe('info findings on stderr', () => {
     expect(r.stderr).not.toContain('more like these');
   });
 
+  // GitHub shows only a step's first ten notices: the annotations summarise as stderr does.
+  it('review --github-annotations gives a rule three notices at their lines and one that counts the rest', async () => {
+    const notices = async (...flags: string[]) => {
+      const r = await schemac(['review', '--base', 'HEAD', '--no-type-check', '--github-annotations', '--format', 'json', ...flags], { cwd: repo });
+      return r.stdout.split('\n').filter((l) => l.startsWith('::notice'));
+    };
+    expect(await notices()).toEqual([
+      expect.stringMatching(/^::notice file=schema\/audited-entity\.schema\.ts,line=18,col=3,title=schemac datetime-not-datetime2::column dbo\.tenants\.created_at /),
+      expect.stringMatching(/^::notice file=schema\/audited-entity\.schema\.ts,line=18,col=3,title=schemac datetime-not-datetime2::column dbo\.users\.created_at /),
+      expect.stringMatching(/^::notice file=schema\/audited-entity\.schema\.ts,line=21,col=3,title=schemac datetime-not-datetime2::column dbo\.tenants\.updated_at /),
+      '::notice title=schemac datetime-not-datetime2::4 more like these, 7 in all (--all-info lists every one)',
+    ]);
+    expect(await notices('--all-info')).toHaveLength(7);
+  });
+
   it('lists warnings in full however many there are', async () => {
     fs.writeFileSync(path.join(repo, 'schemac.config.json'), JSON.stringify({ lint: { rules: { 'datetime-not-datetime2': 'warning' } } }));
     try {

@@ -30,7 +30,7 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       const render = await rendering;
       const changes = outcome.kind === 'reviewed' ? outcome.review.changes : [];
       if (opts.githubAnnotations) {
-        for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath)) io.stdout.write(`${line}\n`);
+        for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath, opts.allInfo === true)) io.stdout.write(`${line}\n`);
       }
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
       // Migration files the branch adds (against a git ref only: a database has no "added").
