@@ -70,7 +70,8 @@ export function commitAt(ref: string, cwd: string): CommitAt {
  */
 function inRepository(place: RepositoryPlace, file: string, cwd: string): string {
   const fromCwd = path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
-  return path.posix.normalize(`${place.prefix}${fromCwd}`);
+  // Without a trailing slash: the cwd itself under a prefix would otherwise be "sub/".
+  return path.posix.normalize(`${place.prefix}${fromCwd}`).replace(/(.)\/$/, '$1');
 }
 
 /** A file of the repository as it is at a git ref. */
@@ -114,23 +115,19 @@ function entriesOn(at: CommitAt, rel: string): [string, TreeEntry | undefined][]
 }
 
 /**
- * The file at `rel` in the tree at `ref`, through any symbolic links on its path (the file's
- * own, or a folder's). A link that leaves the repository, or links that go round, are errors
- * naming `ref:path`: the working tree's config would have been read through them.
+ * `asked` in the commit's tree, through any symbolic links on its path (its own, or a folder's):
+ * the path it resolves to and the entry there (none when the commit has no such path). A link
+ * that leaves the repository, or links that go round, are errors naming `ref:path`: the working
+ * tree's file system would have followed them.
  */
-function readFollowingLinks(at: CommitAt, asked: string): FileAtRef {
+function followLinks(at: CommitAt, asked: string): { readonly path: string; readonly entry: TreeEntry | undefined } {
   const { ref, place: { root } } = at;
   let rel = asked;
   const seen = new Set<string>();
   for (let hops = 0; ; hops++) {
     const entries = entriesOn(at, rel);
     const link = entries.map(([where, e]) => (e?.mode === '120000' ? { where, object: e.object } : null)).find((l) => l !== null);
-    if (link === undefined) {
-      const entry = entries[entries.length - 1]?.[1];
-      // A folder or a submodule by that name is no file.
-      if (entry === undefined || entry.type !== 'blob') return { path: rel, text: null };
-      return { path: rel, text: git(['cat-file', 'blob', entry.object], root) };
-    }
+    if (link === undefined) return { path: rel, entry: entries[entries.length - 1]?.[1] };
     const { where, object } = link;
     if (hops === MAX_LINKS || seen.has(where)) {
       throw new AppError(`${ref}:${asked}: symbolic links at that ref go round in a loop or chain more than ${MAX_LINKS} deep (through ${ref}:${where})`);
@@ -145,9 +142,17 @@ function readFollowingLinks(at: CommitAt, asked: string): FileAtRef {
   }
 }
 
+/** The file at `asked` in the commit's tree, through links (followLinks). */
+function readFollowingLinks(at: CommitAt, asked: string): FileAtRef {
+  const { path: rel, entry } = followLinks(at, asked);
+  // A folder or a submodule by that name is no file.
+  if (entry === undefined || entry.type !== 'blob') return { path: rel, text: null };
+  return { path: rel, text: git(['cat-file', 'blob', entry.object], at.place.root) };
+}
+
 /**
- * Reads `folder` (a path under the cwd) as it is at the commit through `git archive`, into a temporary
- * directory: the working tree and the index are never touched. Git runs at the repository's
+ * Reads `folder` (a path under the cwd) as it is at the commit through `git archive`, into a
+ * temporary directory: the working tree and the index are never touched. Git runs at the repository's
  * root: from a subfolder, ls-tree and archive would read paths (and write entries) relative to it.
  */
 export function checkoutFolderAt(at: CommitAt, folder: string): CheckedOutFolder {
@@ -157,11 +162,13 @@ export function checkoutFolderAt(at: CommitAt, folder: string): CheckedOutFolder
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'schemac-review-'));
   const dispose = () => fs.rmSync(root, { recursive: true, force: true });
   try {
-    const listed = git(['ls-tree', '-d', '--name-only', commit, '--', rel], place.root).trim();
-    if (listed === '') return { dir: null, root, repoRoot, dispose };
-    const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', rel], { cwd: place.root, maxBuffer: 1024 * 1024 * 1024 });
+    // A folder that is a symbolic link at the commit (schema -> db/schema) is read where it
+    // points, as the working tree's is; the repository's root is a folder with no entry.
+    const found = rel === '.' ? { path: rel, entry: { type: 'tree' } } : followLinks(at, rel);
+    if (found.entry?.type !== 'tree') return { dir: null, root, repoRoot, dispose };
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', found.path], { cwd: place.root, maxBuffer: 1024 * 1024 * 1024 });
     execFileSync('tar', ['-x', '-C', root], { input: tar });
-    return { dir: path.join(root, rel), root, repoRoot, dispose };
+    return { dir: path.join(root, found.path), root, repoRoot, dispose };
   } catch (err) {
     dispose();
     throw err;

@@ -70,6 +70,14 @@ describe('review --base with a config that changes between the ref and the worki
     expect(await changesIn(path.join(repo, 'db'))).toEqual([['addColumn', expect.stringContaining('locale')]]);
   });
 
+  it('reads the base of a schema folder that is the working directory, in a subfolder of the repository', async () => {
+    commitFiles(repo, 'base', { 'db/projects.schema.ts': PROJECTS_SCHEMA });
+    commitFiles(repo, 'pr', {});
+    const outcome = await review({ cwd: path.join(repo, 'db'), env: {}, report: () => undefined }, { ...input, schema: '.' });
+    // git names that folder "db/"; asked with the slash, the base read as empty.
+    expect(outcome.kind === 'reviewed' ? outcome.review.changes : null).toEqual([]);
+  });
+
   it('names the ref and the file when the config at the ref is invalid', async () => {
     commitFiles(repo, 'base', { [`db/${CONFIG}`]: '{"defaultSchema": 5}\n', [`db/${FILE}`]: PROJECTS_SCHEMA });
     commitFiles(repo, 'pr', { [`db/${CONFIG}`]: '{}\n' });
@@ -78,7 +86,7 @@ describe('review --base with a config that changes between the ref and the worki
     );
   });
 
-  describe('a config that is a symbolic link at the ref', () => {
+  describe('symbolic links at the ref: the config, or the schema folder', () => {
     /** Commits `links` (path to target) and `files` as `message`. */
     const commitLinks = (message: string, links: Readonly<Record<string, string>>, files: Readonly<Record<string, string | null>> = {}) => {
       for (const [link, target] of Object.entries(links)) {
@@ -106,6 +114,14 @@ describe('review --base with a config that changes between the ref and the worki
       commitFiles(repo, 'files', { 'shared/real/schemac.json': '{"defaultSchema": "app"}\n', [FILE]: PROJECTS_SCHEMA });
       commitLinks('base', { 'shared/current': 'real', 'config/schemac.json': '../shared/current/schemac.json', [CONFIG]: 'config/schemac.json' });
       plainConfigInPr();
+      expect(await changesIn(repo)).toEqual([]);
+    });
+
+    it('reads a schema folder that is a link at the ref where it points', async () => {
+      commitFiles(repo, 'files', { [`db/${FILE}`]: PROJECTS_SCHEMA });
+      commitLinks('base', { schema: 'db/schema' });
+      commitFiles(repo, 'pr', {});
+      // Read as absent, the base was empty and the review created every table.
       expect(await changesIn(repo)).toEqual([]);
     });
 
