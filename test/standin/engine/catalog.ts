@@ -269,7 +269,20 @@ export function deepClone<T>(v: T): T {
   return out as T;
 }
 
-/** Deep copy of a database, for statement rollback. */
+/**
+ * Deep copy of a database, for statement rollback. Parsed expressions (checks, defaults,
+ * filters, computed columns) are shared, not copied: their AST is readonly (ast.ts), and copying
+ * them was most of the cost of the copy every writing statement takes, which made a long script
+ * quadratic in the catalog's size.
+ */
 export function cloneDatabase(db: Database): Database {
-  return deepClone(db);
+  return cloneSharingExpressions(db);
+}
+
+function cloneSharingExpressions<T>(v: T): T {
+  if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof Uint8Array) return deepClone(v);
+  if (Array.isArray(v)) return v.map((x: unknown) => cloneSharingExpressions(x)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = k === 'expr' ? x : cloneSharingExpressions(x);
+  return out as T;
 }
