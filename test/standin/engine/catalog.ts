@@ -279,6 +279,16 @@ export function cloneDatabase(db: Database): Database {
   return cloneSharingExpressions(db);
 }
 
+/**
+ * A statement's undo image when its writes are known to touch only `touched` tables (its lock
+ * targets): those tables and everything that is not a table are copied (cloneDatabase), every
+ * other table is the live one, shared, since the statement leaves it alone.
+ */
+export function cloneDatabaseTouching(db: Database, touched: ReadonlySet<Table>): Database {
+  const { tables, ...rest } = db;
+  return { ...cloneSharingExpressions({ ...rest, tables: [] }), tables: tables.map((t) => (touched.has(t) ? cloneSharingExpressions(t) : t)) };
+}
+
 function cloneSharingExpressions<T>(v: T): T {
   if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof Uint8Array) return deepClone(v);
   if (Array.isArray(v)) return v.map((x: unknown) => cloneSharingExpressions(x)) as T;

@@ -21,7 +21,7 @@ import { insert, remove, update } from './dml';
 import { createModule, dropModule } from './modules';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
-import type { DatabaseStore } from './tx-log';
+import type { DatabaseStore, Target } from './tx-log';
 import type { AppLocks } from './app-locks';
 import type { AppLockCaller } from './app-lock-procs';
 import { spGetAppLock, spReleaseAppLock } from './app-lock-procs';
@@ -336,8 +336,14 @@ export class EngineSession implements Session {
       if (decision.delayMs !== undefined && !(await sleep(decision.delayMs, signal))) this.cancel();
       if (decision.fail) throw decision.fail;
     }
-    if (!isWrapper(s)) await this.lockFor(statementNeeds(s, this.host()), signal);
+    if (isWrapper(s)) return;
+    const needs = statementNeeds(s, this.host());
+    this.statementTargets = needs.targets;
+    await this.lockFor(needs, signal);
   }
+
+  /** The lock targets of the simple statement prepare() last took locks for (its undo image's tables). */
+  private statementTargets: readonly Target[] = [];
 
   private async runOne(s: Statement, signal: AbortSignal): Promise<void> {
     if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
@@ -347,7 +353,7 @@ export class EngineSession implements Session {
       try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }
       // From here to the end of a simple statement nothing awaits: no other session runs while it
       // writes, so the statement's whole-database undo image cannot swallow anyone else's work.
-      if (mutating) this.log.startStatement();
+      if (mutating) this.log.startStatement(isWrapper(s) ? null : this.statementTargets);
       try {
         if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
         if (s.k === 'if' || s.k === 'while' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);

@@ -6,7 +6,7 @@
  * locks, between taking the image and finishing (no other session runs in between).
  */
 import type { Database, Module, Schema, SequenceObject, Table, UserType } from './catalog';
-import { cloneDatabase, deepClone, findSchema, findTable, sameName } from './catalog';
+import { cloneDatabase, cloneDatabaseTouching, deepClone, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
 export interface DatabaseStore {
@@ -40,6 +40,8 @@ export class TxLog {
    */
   private modules = new Map<string, Module[]>();
   private statement: Map<string, Database> | null = null;
+  /** The running statement's lock targets, when it is a simple statement (null: copy everything). */
+  private statementTargets: readonly Target[] | null = null;
 
   constructor(private readonly store: DatabaseStore) {}
 
@@ -131,8 +133,13 @@ export class TxLog {
     }
   }
 
-  /** Starts a statement: its own images, for statement-level rollback. */
-  startStatement(): void { this.statement = new Map(); }
+  /**
+   * Starts a statement: its own images, for statement-level rollback. `targets` are a simple
+   * statement's lock targets (lock-needs.ts): only those tables need copying, as a transaction's
+   * rollback relies on too. Null (a compound statement, whose statements take their locks as they
+   * run) copies the whole database.
+   */
+  startStatement(targets: readonly Target[] | null = null): void { this.statement = new Map(); this.statementTargets = targets; }
 
   /** The statement succeeded. */
   endStatement(): void { this.statement = null; }
@@ -147,7 +154,24 @@ export class TxLog {
   beforeWrite(name: string): Database {
     const db = this.store.get(name) as Database;
     const key = name.toLowerCase();
-    if (this.statement && !this.statement.has(key)) this.statement.set(key, cloneDatabase(db));
+    if (this.statement && !this.statement.has(key)) this.statement.set(key, this.statementImage(db));
     return db;
+  }
+
+  /**
+   * The whole database, or (a simple statement in a database without triggers, whose bodies
+   * would write tables the statement does not lock) only the tables the statement locked. A copy
+   * per statement of every table made a long script quadratic in the catalog's size.
+   */
+  private statementImage(db: Database): Database {
+    const targets = this.statementTargets;
+    if (targets === null || (db.modules ?? []).some((m) => m.type === 'TR')) return cloneDatabase(db);
+    const touched = new Set<Table>();
+    for (const t of targets) {
+      if (t.kind !== 'table' || !sameName(t.db, db.name)) continue;
+      const table = findTable(db, t.schema, t.name);
+      if (table) touched.add(table);
+    }
+    return cloneDatabaseTouching(db, touched);
   }
 }
