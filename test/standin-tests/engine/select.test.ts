@@ -105,6 +105,21 @@ test('USE switches database and reports it', async () => {
   await h.ok(`USE app`);
 });
 
+test('CREATE DATABASE and DROP DATABASE, as a test script sets up its own database', async () => {
+  await h.ok(`CREATE DATABASE shop COLLATE Latin1_General_100_CI_AS`);
+  expect(await h.rows(`SELECT name, collation_name FROM sys.databases WHERE name = N'shop'`)).toEqual([{ name: 'shop', collation_name: 'Latin1_General_100_CI_AS' }]);
+  await h.ok(`USE shop; CREATE TABLE dbo.items (id INT NOT NULL PRIMARY KEY); INSERT INTO dbo.items VALUES (1)`);
+  expect(await h.rows(`SELECT DB_NAME() AS db, COUNT(*) AS n FROM dbo.items`)).toEqual([{ db: 'shop', n: 1 }]);
+  expect((await h.errors(`DROP DATABASE shop`)).map((e) => e.number)).toEqual([3702]);
+  expect((await h.errors(`CREATE DATABASE shop`)).map((e) => e.number)).toEqual([1801]);
+  await h.ok(`USE app`);
+  expect((await h.errors(`BEGIN TRANSACTION; DROP DATABASE shop`)).map((e) => e.number)).toEqual([226]);
+  await h.ok(`IF @@TRANCOUNT > 0 ROLLBACK`);
+  await h.ok(`DROP DATABASE shop; DROP DATABASE IF EXISTS shop`);
+  expect(await h.rows(`SELECT COUNT(*) AS n FROM sys.databases WHERE name = N'shop'`)).toEqual([{ n: 0 }]);
+  expect((await h.errors(`DROP DATABASE shop`)).map((e) => e.number)).toEqual([3701]);
+});
+
 test('INSERT with DEFAULT in VALUES and DEFAULT VALUES uses the column defaults', async () => {
   await h.ok(`CREATE TABLE dbo.dv (id INT IDENTITY(1,1) NOT NULL, s VARCHAR(5) NOT NULL CONSTRAINT df_dv_s DEFAULT 'z', n INT NULL)`);
   await h.ok(`INSERT INTO dbo.dv (s, n) VALUES (DEFAULT, 1); INSERT INTO dbo.dv DEFAULT VALUES`);

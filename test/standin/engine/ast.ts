@@ -180,6 +180,9 @@ export type StatementBody =
   | { readonly k: 'createModule'; readonly module: ModuleDef }
   | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
+  /** CREATE DATABASE d [COLLATE c] (create-database-transact-sql.md; files and options are SQL Server's own). */
+  | { readonly k: 'createDatabase'; readonly name: string; readonly collation?: string }
+  | { readonly k: 'dropDatabase'; readonly names: readonly string[]; readonly ifExists: boolean }
   | { readonly k: 'createSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'alterSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'dropSequence'; readonly names: readonly Name[]; readonly ifExists: boolean }

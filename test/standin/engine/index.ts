@@ -70,6 +70,7 @@ export function createEngine(options: EngineOptions): StandinEngine {
     get versionText() { return faults.versionText; },
     get: (n) => dbs.get(n.toLowerCase()),
     set: (n, db) => { dbs.set(n.toLowerCase(), db); },
+    remove: (n) => { dbs.delete(n.toLowerCase()); },
     all: () => [...dbs.values()].sort((a, b) => a.id - b.id),
     appLocks: new AppLocks(waiters),
     locks: new ObjectLocks(waiters),

@@ -14,6 +14,10 @@ export class DdlParser extends SequenceParser {
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('DATABASE')) {
+      const name = this.ident();
+      return this.accept('COLLATE') ? { k: 'createDatabase', name, collation: this.ident() } : { k: 'createDatabase', name };
+    }
     if (this.accept('SEQUENCE')) return this.createSequence();
     if (this.accept('TYPE')) {
       const name = this.name();
@@ -295,6 +299,11 @@ export class DdlParser extends SequenceParser {
 
   protected drop(): StatementBody {
     this.expect('DROP');
+    if (this.accept('DATABASE')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      const names = [this.ident()]; while (this.accept(',')) names.push(this.ident());
+      return { k: 'dropDatabase', names, ifExists };
+    }
     if (this.accept('SEQUENCE')) return this.dropSequence();
     if (this.accept('TYPE')) {
       const ifExists = this.accept('IF', 'EXISTS');

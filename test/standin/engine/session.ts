@@ -2,6 +2,7 @@
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
 import type { Expr, Select, Statement } from './ast';
 import type { Database, Value } from './catalog';
+import { newDatabase, sameName } from './catalog';
 
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
@@ -48,6 +49,8 @@ export interface EngineState extends DatabaseStore {
   /** The whole @@VERSION text when a fault overrides it. */
   readonly versionText: string | undefined;
   all(): Database[];
+  /** Removes a database (DROP DATABASE). */
+  remove(name: string): void;
   readonly appLocks: AppLocks;
   readonly locks: ObjectLocks;
   readonly waiters: Waiters;
@@ -63,7 +66,7 @@ function isWrapper(s: Statement): boolean {
 }
 
 /** Statements whose execution changes data or definitions (statement-level undo applies). */
-const NOT_MUTATING = new Set(['select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
+const NOT_MUTATING = new Set(['createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
 type Var = { value: Value; type: SqlType };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
@@ -437,6 +440,27 @@ export class EngineSession implements Session {
   }
 
   /** Msg 1712 for ONLINE = ON on an edition without online operations; otherwise records the options. */
+  /** CREATE DATABASE: an empty database with the built-in schemas; never inside a transaction (Msg 226). */
+  private createDatabase(name: string, collation: string | undefined): void {
+    if (this.tranCount > 0) throw new SqlError(226, 16, 6, 'CREATE DATABASE statement not allowed within multi-statement transaction.');
+    if (this.engine.get(name)) throw new SqlError(1801, 16, 3, `Database '${name}' already exists. Choose a different database name.`);
+    const db = newDatabase(Math.max(...this.engine.all().map((d) => d.id)) + 1, name);
+    if (collation !== undefined) db.collation = collation;
+    this.engine.set(name, db);
+  }
+
+  /** DROP DATABASE: not the one this session is using (Msg 3702), never inside a transaction (Msg 226). */
+  private dropDatabase(name: string, ifExists: boolean): void {
+    if (this.tranCount > 0) throw new SqlError(226, 16, 6, 'DROP DATABASE statement not allowed within multi-statement transaction.');
+    const db = this.engine.get(name);
+    if (!db) {
+      if (ifExists) return;
+      throw new SqlError(3701, 11, 1, `Cannot drop the database '${name}', because it does not exist or you do not have permission.`);
+    }
+    if (db.id <= 4 || sameName(db.name, this.dbName)) throw new SqlError(3702, 16, 4, `Cannot drop database "${db.name}" because it is currently in use.`);
+    this.engine.remove(db.name);
+  }
+
   private checkOptions(statement: string, options: readonly DdlOption[]): void {
     if (options.length === 0) return;
     checkOnline(this.engine.edition, options);
@@ -480,6 +504,8 @@ export class EngineSession implements Session {
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createDatabase': this.createDatabase(s.name, s.collation); this.done(); return;
+      case 'dropDatabase': for (const n of s.names) this.dropDatabase(n, s.ifExists); this.done(); return;
       case 'createSequence': createSequence(this.ddl(true), s.name, s.options); this.done(); return;
       case 'alterSequence': alterSequence(this.ddl(true), s.name, s.options); this.done(); return;
       case 'dropSequence': { const c = this.ddl(true); for (const n of s.names) dropSequence(c, n, s.ifExists); this.done(); return; }
