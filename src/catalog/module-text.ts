@@ -101,8 +101,6 @@ export function definedNameOf(definition: string, quotedIdentifier: boolean): { 
 /** What a module's text names: every identifier (as `key` folds it), and whether it selects `*`. */
 export interface NamedInText {
   readonly names: ReadonlySet<string>;
-  /** `SELECT *` or `alias.*`: every column of a table it reads may matter. */
-  readonly selectsAll: boolean;
   /** Whether a plain `*` (not `x.*`) is selected: every column of every table it reads. */
   readonly selectsAllUnqualified: boolean;
   /** The qualifiers of `x.*` stars (the name right before the dot, as `key` folds it): a table or an alias. */
@@ -129,5 +127,5 @@ export function namesInText(definition: string, quotedIdentifier: boolean, key: 
         || (before.kind === 'word' && ['SELECT', 'DISTINCT', 'ALL'].includes(before.value.toUpperCase())))) selectsAllUnqualified = true;
     }
   });
-  return { names, selectsAll: selectsAllUnqualified || starQualifiers.size > 0, selectsAllUnqualified, starQualifiers };
+  return { names, selectsAllUnqualified, starQualifiers };
 }

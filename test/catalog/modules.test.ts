@@ -83,6 +83,8 @@ test('module text: the created name after comments, CREATE OR ALTER, brackets; i
   const key = (s: string) => s.toLowerCase();
   expect([...namesInText('SELECT "a", b /* c /* nested */ d */ FROM t WHERE x = N\'e\'', true, key).names].sort()).toEqual(['a', 'b', 'from', 'select', 't', 'where', 'x']);
   expect(namesInText('SELECT "a" FROM t', false, key).names.has('a')).toBe(false);
-  expect(namesInText('SELECT COUNT(*), 2 * 3 FROM t', true, key).selectsAll).toBe(false);
-  expect(namesInText('SELECT t.* FROM t', true, key).selectsAll).toBe(true);
+  const counted = namesInText('SELECT COUNT(*), 2 * 3 FROM t', true, key);
+  expect([counted.selectsAllUnqualified, counted.starQualifiers.size]).toEqual([false, 0]);
+  const qualified = namesInText('SELECT t.* FROM t', true, key);
+  expect([qualified.selectsAllUnqualified, [...qualified.starQualifiers]]).toEqual([false, ['t']]);
 });
