@@ -4,7 +4,7 @@ import type { Value } from './catalog';
 import type { Host, Scope } from './scope';
 import { resolveColumn } from './scope';
 import type { SqlType } from './types';
-import { resolveType, ty } from './types';
+import { resolveType, systemType, ty } from './types';
 import { compare, convert, like, sqlEquals, toNumber, toText, truth } from './values';
 import type { Truth } from './values';
 import { SqlError, err } from './errors';
@@ -50,19 +50,18 @@ function higher(a: SqlType, b: SqlType): SqlType {
   return (ia === -1 ? 99 : ia) <= (ib === -1 ? 99 : ib) ? a : b;
 }
 
-/** An exact numeric type as the decimal(p, s) it converts to in decimal arithmetic; null for other types. */
+/** The exact numeric types of fixed precision, which take part in decimal arithmetic as decimal(p, s). */
+const FIXED_EXACT = new Set(['money', 'smallmoney', 'bigint', 'int', 'smallint', 'tinyint', 'bit']);
+
+/**
+ * An exact numeric type as the decimal(p, s) it converts to in decimal arithmetic: its own, or
+ * for a fixed one sys.types' precision and scale (int is decimal(10,0), money decimal(19,4));
+ * null for other types.
+ */
 function asDecimal(t: SqlType): { readonly p: number; readonly s: number } | null {
-  switch (t.name) {
-    case 'decimal': case 'numeric': return { p: t.precision, s: t.scale };
-    case 'money': return { p: 19, s: 4 };
-    case 'smallmoney': return { p: 10, s: 4 };
-    case 'bigint': return { p: 19, s: 0 };
-    case 'int': return { p: 10, s: 0 };
-    case 'smallint': return { p: 5, s: 0 };
-    case 'tinyint': return { p: 3, s: 0 };
-    case 'bit': return { p: 1, s: 0 };
-    default: return null;
-  }
+  if (t.name === 'decimal' || t.name === 'numeric') return { p: t.precision, s: t.scale };
+  const fixed = FIXED_EXACT.has(t.name) ? systemType(t.name) : undefined;
+  return fixed === undefined ? null : { p: fixed.precision, s: fixed.scale };
 }
 
 /**
