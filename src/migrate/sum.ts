@@ -23,25 +23,26 @@ function h1(hash: Hash): string {
  * Line endings are normalized first, so a checkout with Windows line endings (git's autocrlf) is
  * not an edit. The parts are fed to the hash one by one rather than joined: the same bytes,
  * without copying a large schema's files (tens of megabytes) into one string first. A file read
- * as bytes is hashed as it is when it is valid UTF-8 without CRLF (the bytes its text would
- * give), so it need not be decoded at all.
+ * as bytes is hashed from its bytes when it is valid UTF-8 (the bytes its text would give, CRLFs
+ * as LFs), so it need not be decoded at all.
  */
 export function migrationHash(id: string, files: Readonly<Record<MigrationFileName, string | Buffer>>): string {
-  const hash = createHash('sha256').update(id);
+  const hasher = new MigrationHasher(id);
   for (const name of MIGRATION_FILES) {
     const file = files[name];
-    hash.update(`\u0000${name}\u0000`);
-    if (typeof file !== 'string' && isUtf8(file) && file.indexOf('\r\n') === -1) hash.update(file);
-    else hash.update(withLf(typeof file === 'string' ? file : file.toString('utf8')));
+    hasher.file(name);
+    if (typeof file !== 'string' && isUtf8(file)) hasher.piece(file);
+    else hasher.text(typeof file === 'string' ? file : file.toString('utf8'));
   }
-  return h1(hash);
+  return hasher.digest();
 }
 
 /**
- * migrationHash fed piece by piece, for files streamed from disk: a command reads every
- * migration's files, hundreds of megabytes on a long history of a large schema, and holding each
- * whole costs more than hashing it. The pieces must be valid UTF-8 (the bytes their text would
- * give), each file's in order, none but a file's last ending in a CR (so no CRLF is split).
+ * The hash of one migration fed file by file (migrationHash), or piece by piece for files
+ * streamed from disk: a command reads every migration's files, hundreds of megabytes on a long
+ * history of a large schema, and holding each whole costs more than hashing it. The pieces must
+ * be valid UTF-8 (the bytes their text would give), each file's in order, none but a file's last
+ * ending in a CR (so no CRLF is split).
  */
 export class MigrationHasher {
   private readonly hash: Hash;
@@ -54,7 +55,12 @@ export class MigrationHasher {
     this.hash.update(`\u0000${name}\u0000`);
   }
 
-  /** The next piece of the current file, its CRLFs hashed as LFs as migrationHash does. */
+  /** The current file's whole text, its CRLFs hashed as LFs. */
+  text(text: string): void {
+    this.hash.update(withLf(text));
+  }
+
+  /** The next piece of the current file, its CRLFs hashed as LFs as text() hashes them. */
   piece(bytes: Buffer): void {
     let from = 0;
     for (let cr = bytes.indexOf('\r\n'); cr >= 0; cr = bytes.indexOf('\r\n', cr + 2)) {
