@@ -170,6 +170,15 @@ test('JSON functions in computed columns and checks, as WideWorldImporters decla
   await h.ok(`DROP TABLE dbo.items`);
 });
 
+test('joined strings: lengths in characters added up, nvarchar when any part is, at most 8,000 bytes without a MAX part', async () => {
+  await h.ok(`CREATE TABLE dbo.joined (n nvarchar(10) NULL, v varchar(20) NULL, big varchar(5000) NULL, m varchar(max) NULL,
+    plus AS (n + v), capped AS (CONCAT(big, big)), lob AS (CONCAT(big, m)))`);
+  expect(await h.rows(`SELECT name, TYPE_NAME(user_type_id) AS type, max_length FROM sys.columns WHERE object_id = OBJECT_ID('dbo.joined') AND is_computed = 1 ORDER BY column_id`)).toEqual([
+    { name: 'plus', type: 'nvarchar', max_length: 60 }, { name: 'capped', type: 'varchar', max_length: 8000 }, { name: 'lob', type: 'varchar', max_length: -1 },
+  ]);
+  await h.ok(`DROP TABLE dbo.joined`);
+});
+
 test('a computed column is nullable unless it says NOT NULL or is ISNULL(x, constant)', async () => {
   await h.ok(`CREATE TABLE dbo.totals (a money NOT NULL, b money NOT NULL,
     plain AS (a + b), fallback AS (isnull(a + b, (0))), negative AS (ISNULL(a - b, -1)), nullish AS (isnull(a + b, NULL)), stated AS (a + b) PERSISTED NOT NULL)`);

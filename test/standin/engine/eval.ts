@@ -4,7 +4,7 @@ import type { Value } from './catalog';
 import type { Host, Scope } from './scope';
 import { resolveColumn } from './scope';
 import type { SqlType } from './types';
-import { resolveType, systemType, ty } from './types';
+import { concatenatedType, resolveType, systemType, ty } from './types';
 import { compare, convert, like, sqlEquals, toNumber, toText, truth } from './values';
 import type { Truth } from './values';
 import { SqlError, err } from './errors';
@@ -104,11 +104,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
     case 'bin': {
       if (['AND', 'OR', '=', '<', '>', '<=', '>=', '<>', '!<', '!>'].includes(e.op)) return ty.bit;
       const l = typeOf(e.l, scope, host); const r = typeOf(e.r, scope, host);
-      if (e.op === '+' && (l.name.includes('char') || r.name.includes('char'))) {
-        const n = l.name.startsWith('n') || r.name.startsWith('n');
-        const len = l.maxLength === -1 || r.maxLength === -1 ? -1 : Math.min(l.maxLength + r.maxLength, 8000);
-        return { name: n ? 'nvarchar' : 'varchar', maxLength: len, precision: 0, scale: 0 };
-      }
+      if (e.op === '+' && (l.name.includes('char') || r.name.includes('char'))) return concatenatedType([l, r]);
       const t = higher(l, r);
       if (ARITHMETIC.has(e.op) && (t.name === 'decimal' || t.name === 'numeric')) {
         const a = asDecimal(l); const b = asDecimal(r);

@@ -4,7 +4,7 @@ import type { Database, Value } from './catalog';
 import { allObjects, findSchema, sameName } from './catalog';
 import type { Host } from './scope';
 import type { SqlType } from './types';
-import { systemTypeById, ty, isStringType } from './types';
+import { concatenatedType, systemTypeById, ty, isStringType } from './types';
 import { toNumber, toText } from './values';
 import { randomUUID } from 'crypto';
 import { isJson, jsonQuery, jsonValue } from './json-functions';
@@ -87,17 +87,9 @@ function columnProperty(host: Host, id: number, col: string, prop: string): Valu
 }
 
 /** The built-in function table, by upper-case name. */
-/**
- * CONCAT's type over string arguments: nvarchar when any is, the lengths added up, MAX past
- * 4,000 (nvarchar) or 8,000 (varchar) or when any is MAX; other arguments keep nvarchar(4000).
- */
+/** CONCAT's type: as `+` joins strings (concatenatedType); with other arguments, nvarchar(4000). */
 function concatType(args: readonly SqlType[]): SqlType {
-  if (args.length === 0 || !args.every((t) => isStringType(t.name))) return ty.nvarchar(4000);
-  const national = args.some((t) => t.name.startsWith('n'));
-  const chars = args.reduce((n, t) => (n === -1 || t.maxLength === -1 ? -1 : n + (t.name.startsWith('n') ? t.maxLength / 2 : t.maxLength)), 0);
-  const limit = national ? 4000 : 8000;
-  const length = chars === -1 || chars > limit ? -1 : chars;
-  return national ? ty.nvarchar(length) : ty.varchar(length);
+  return args.length > 0 && args.every((t) => isStringType(t.name)) ? concatenatedType(args) : ty.nvarchar(4000);
 }
 
 export const FUNCTIONS: Record<string, Fn> = {

@@ -112,6 +112,19 @@ export function wireType(t: SqlType): { type: WireType; length?: number; precisi
   }
 }
 
+/**
+ * The type of string parts joined by `+` or CONCAT: nvarchar when any part is, MAX when any part
+ * is, else their lengths in characters added up, up to 4,000 (nvarchar) or 8,000 (varchar): "if
+ * none of the input arguments has a supported large object (LOB) type, then the return type
+ * truncates to 8,000 characters in length" (concat-transact-sql.md; string-concatenation-transact-sql.md).
+ */
+export function concatenatedType(parts: readonly SqlType[]): SqlType {
+  const national = parts.some((t) => t.name.startsWith('n'));
+  const chars = (t: SqlType): number => (t.name.startsWith('n') ? t.maxLength / 2 : t.maxLength);
+  const total = parts.some((t) => t.maxLength === -1) ? -1 : Math.min(parts.reduce((n, t) => n + chars(t), 0), national ? 4000 : 8000);
+  return national ? ty.nvarchar(total) : ty.varchar(total);
+}
+
 /** Shorthands for result types of built-ins. */
 export const ty = {
   int: { name: 'int', maxLength: 4, precision: 10, scale: 0 } as SqlType,
