@@ -2,7 +2,7 @@
  * Statement parser: a recursive-descent reader over the grammar lexer's tokens (grammar.ts),
  * building the engine's tree (ast.ts). The grammar itself has already accepted the batch.
  */
-import type { Expr, Statement, StatementBody, TypeRef } from './ast';
+import type { Expr, FromItem, OutputClause, SelectItem, Statement, StatementBody, TypeRef, UpdateSet } from './ast';
 import type { Token } from './grammar';
 import { DdlParser } from './parse-ddl';
 
@@ -79,8 +79,19 @@ class Parser extends DdlParser {
         return { k: 'tran', op, name };
       }
       case 'USE': this.pos++; return { k: 'use', db: this.ident() };
-      case 'RETURN': this.pos++; return { k: 'return' };
-      case 'WITH': return this.fail();
+      case 'RETURN': {
+        this.pos++;
+        // RETURN [integer_expression] (return-transact-sql.md): a value unless the statement ends here.
+        if (this.peek().kind === 'eof' || this.up() === ';' || this.up() === 'END' || (this.isStatementStart() && this.up() !== 'SELECT') || this.up() === 'ELSE') return { k: 'return' };
+        return { k: 'return', value: this.expr() };
+      }
+      case 'WITH': {
+        if (!this.isCteStart()) return this.fail();
+        const ctes = this.ctes();
+        const body = this.statementBody();
+        if (body.k !== 'select' && body.k !== 'insert' && body.k !== 'update' && body.k !== 'delete') return this.fail();
+        return { ...body, with: ctes };
+      }
       default: return this.fail();
     }
   }
@@ -118,15 +129,36 @@ class Parser extends DdlParser {
     const table = this.name();
     let columns: string[] | undefined;
     if (this.up() === '(' ) { this.pos++; columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
-    if (this.accept('DEFAULT', 'VALUES')) return { k: 'insert', table, columns, values: [[]] };
+    const output = this.output();
+    if (this.accept('DEFAULT', 'VALUES')) return { k: 'insert', table, columns, values: [[]], output };
     if (this.accept('VALUES')) {
       const values: Expr[][] = [];
       // DEFAULT in a VALUES row is kept as a marker the executor replaces by the column's default.
       const value = (): Expr => (this.accept('DEFAULT') ? { k: 'col', parts: ['DEFAULT'] } : this.expr());
       do { this.expect('('); const row = [value()]; while (this.accept(',')) row.push(value()); this.expect(')'); values.push(row); } while (this.accept(','));
-      return { k: 'insert', table, columns, values };
+      return { k: 'insert', table, columns, values, output };
     }
-    return { k: 'insert', table, columns, select: this.select() };
+    return { k: 'insert', table, columns, select: this.query(), output };
+  }
+
+  /** OUTPUT item, ... [INTO target [(columns)]] (output-clause-transact-sql.md). */
+  private output(): OutputClause | undefined {
+    if (!this.accept('OUTPUT')) return undefined;
+    const items: SelectItem[] = [];
+    do items.push(this.selectItem()); while (this.accept(','));
+    if (!this.accept('INTO')) return { items };
+    const name = this.peek().kind === 'var' ? [this.next().value] : this.name();
+    let columns: string[] | undefined;
+    if (this.accept('(')) { columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
+    return { items, into: { name, columns } };
+  }
+
+  /** FROM item, ... of UPDATE / DELETE (update-transact-sql.md, delete-transact-sql.md). */
+  private dmlFrom(): FromItem[] | undefined {
+    if (!this.accept('FROM')) return undefined;
+    const from: FromItem[] = [];
+    do from.push(this.fromItem()); while (this.accept(','));
+    return from;
   }
 
   private update(): StatementBody {
@@ -135,18 +167,45 @@ class Parser extends DdlParser {
     let top: Expr | undefined;
     if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
     const table = this.name();
+    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
     this.expect('SET');
-    const sets: { col: string; expr: Expr }[] = [];
-    do { const n = this.name(); this.expect('='); sets.push({ col: n[n.length - 1], expr: this.expr() }); } while (this.accept(','));
+    const sets: UpdateSet[] = [];
+    do sets.push(this.updateSet()); while (this.accept(','));
+    const output = this.output();
+    const from = this.dmlFrom();
     const where = this.accept('WHERE') ? this.expr() : undefined;
-    return { k: 'update', table, sets, where, top };
+    this.option();
+    return { k: 'update', table, sets, where, top, from, output };
+  }
+
+  /** col = expr | @v = col = expr | @v = expr | col op= expr (update-transact-sql.md). */
+  private updateSet(): UpdateSet {
+    let assign: string | undefined;
+    if (this.peek().kind === 'var' && this.up(1) === '=') {
+      assign = this.next().value; this.pos++;
+      if (!(this.isIdent() && (this.up(1) === '=' || this.up(1) === '.'))) return { col: '', assign, expr: this.expr() };
+    }
+    const n = this.name();
+    const col = n[n.length - 1];
+    const op = this.next().text;
+    let expr = this.expr();
+    if (op.length === 2 && op[1] === '=') expr = { k: 'bin', op: op[0], l: { k: 'col', parts: n }, r: expr };
+    else if (op !== '=') this.fail();
+    return { col, expr, assign };
   }
 
   private delete(): StatementBody {
-    this.expect('DELETE'); this.accept('FROM');
+    this.expect('DELETE');
+    let top: Expr | undefined;
+    if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
+    this.accept('FROM');
     const table = this.name();
+    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
+    const output = this.output();
+    const from = this.dmlFrom();
     const where = this.accept('WHERE') ? this.expr() : undefined;
-    return { k: 'delete', table, where };
+    this.option();
+    return { k: 'delete', table, where, top, from, output };
   }
 
   private exec(): StatementBody {
