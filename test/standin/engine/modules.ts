@@ -78,9 +78,14 @@ function referencesOf(db: Database, def: ModuleDef, self: string): Module['refer
 /** A view's columns from its SELECT: names from aliases or column names, types from the tables read. */
 function viewColumns(db: Database, select: Select | undefined): Module['columns'] {
   if (select === undefined) return [];
-  const sources: { alias: string; table: Table }[] = [];
+  // A source is a table or (nested views) another view, whose columns are the ones it reports.
+  const sources: { alias: string; table: { name: string; columns: readonly { name: string; type: SqlType; nullable: boolean }[] } }[] = [];
   const walk = (f: Select['from'][number]): void => {
-    if (f.k === 'table') { const t = findTable(db, f.name.length >= 2 ? f.name[f.name.length - 2] : 'dbo', f.name[f.name.length - 1]); if (t) sources.push({ alias: f.alias ?? t.name, table: t }); }
+    if (f.k === 'table') {
+      const name: Name = [f.name.length >= 2 ? f.name[f.name.length - 2] : 'dbo', f.name[f.name.length - 1]];
+      const t = findTable(db, name[0], name[1]) ?? findModule(db, name);
+      if (t && (!('type' in t) || t.type === 'V')) sources.push({ alias: f.alias ?? t.name, table: t });
+    }
     if (f.k === 'join') { walk(f.l); walk(f.r); }
   };
   select.from.forEach(walk);
