@@ -1,8 +1,8 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
-import type { Expr, Select, Statement } from './ast';
-import type { Database, Value } from './catalog';
-import { newDatabase, sameName } from './catalog';
+import type { Expr, OutputClause, Select, Statement } from './ast';
+import type { Database, Row, Value } from './catalog';
+import { findTable, newDatabase, sameName } from './catalog';
 
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
@@ -11,14 +11,18 @@ import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './sessi
 import { checkSyntax, tokenize } from './grammar';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
-import { executeSelect, selectTypes } from './select';
+import { executeSelect, resolveName, selectTypes } from './select';
 import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
+import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
+import { modifyThrough, needsTargetPath } from './dml-target';
+import { outputRows } from './output';
+import { withCtes } from './cte';
 import { createModule, dropModule } from './modules';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
@@ -484,9 +488,27 @@ export class EngineSession implements Session {
         this.done(rows.length);
         return;
       }
-      case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
-      case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); this.done(n); return; }
-      case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
+      case 'insert': {
+        const ctx = this.ddl(true);
+        const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select));
+        const t = resolveTable(host, s.table);
+        if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
+        this.done(rows.length);
+        return;
+      }
+      case 'update': case 'delete': {
+        const ctx = this.ddl(true);
+        const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
+        if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
+        else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
+        if (s.output) {
+          const scopes = changed.scopes;
+          this.output(ctx, s.output, outputRows(s.output, s.k, changed.table, changed.before, changed.after, host, scopes && s.from ? (r) => scopes.get(r) : undefined));
+        }
+        this.done(s.k === 'update' ? changed.after.length : changed.before.length);
+        return;
+      }
       case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
@@ -565,6 +587,17 @@ export class EngineSession implements Session {
       case 'return': throw new BatchEnd('return');
       case 'noop': return;
     }
+  }
+
+  /** OUTPUT's rows: a result set, or (OUTPUT INTO) rows inserted into another table. */
+  private output(ctx: DdlContext, clause: OutputClause, r: { columns: readonly { name: string; type: SqlType; nullable: boolean }[]; rows: Value[][] }): void {
+    if (clause.into) {
+      if (clause.into.name[0]?.startsWith('@')) throw err.notSupported('OUTPUT INTO a table variable');
+      insert(ctx, clause.into.name, clause.into.columns, undefined, undefined, r.rows);
+      return;
+    }
+    const columns: ResultColumn[] = r.columns.map((c) => ({ name: c.name, nullable: c.nullable, ...wireType(c.type) }));
+    this.out.push({ kind: 'resultSet', resultSet: { columns, rows: r.rows.map((row) => row.map((v, i) => toCell(v, r.columns[i].type))) } });
   }
 
   private async exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
@@ -647,6 +680,12 @@ export class EngineSession implements Session {
       emit: (o) => { if (o.kind === 'error') this.lastError = o.number; this.out.push(o); },
     };
   }
+}
+
+/** The table a name resolves to, if any. */
+function resolveTable(host: Host, name: readonly string[]) {
+  const { db, schema, name: n } = resolveName(host, name);
+  return findTable(db, schema, n);
 }
 
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
