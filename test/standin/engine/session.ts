@@ -22,6 +22,11 @@ import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
 import { modifyThrough, needsTargetPath } from './dml-target';
 import { outputRows } from './output';
+import { selectInto } from './select-into';
+import { findModule } from './modules';
+import { moduleHeader } from './module-header';
+import { bindArgs, isDefault } from './routines';
+import type { Module } from './catalog';
 import { withCtes } from './cte';
 import { createModule, dropModule } from './modules';
 import { TxLog } from './tx-log';
@@ -355,7 +360,7 @@ export class EngineSession implements Session {
   private async runOne(s: Statement, signal: AbortSignal): Promise<void> {
     if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
     if (!isWrapper(s)) this.record('statement', s.text);
-    const mutating = !NOT_MUTATING.has(s.k);
+    const mutating = !NOT_MUTATING.has(s.k) || (s.k === 'select' && s.into !== undefined);
     try {
       try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }
       // From here to the end of a simple statement nothing awaits: no other session runs while it
@@ -475,6 +480,12 @@ export class EngineSession implements Session {
     const host = this.host();
     switch (s.k) {
       case 'select': {
+        if (s.into) {
+          const r = executeSelect({ ...s, into: undefined }, host, undefined);
+          const plain = s.from.length === 1 && s.from[0].k === 'table' && s.groupBy.length === 0 && !s.distinct && !s.union;
+          this.done(selectInto(this.ddl(true), s.into, r, plain));
+          return;
+        }
         const r = executeSelect(s, host, undefined);
         if (r.assigned) {
           const last = r.rows[r.rows.length - 1];
@@ -584,7 +595,7 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'return': throw new BatchEnd('return');
+      case 'return': this.returned = s.value ? toNumber(evaluate(s.value, undefined, host)) : 0; throw new BatchEnd('return');
       case 'noop': return;
     }
   }
@@ -654,9 +665,52 @@ export class EngineSession implements Session {
         return;
       }
       case 'sp_set_session_context': this.done(); return;
-      default: throw err.noProc((s.proc ?? []).join('.'));
+      default: {
+        const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
+        const m = findModule(db, [schema, procName]);
+        if (m?.type !== 'P') throw err.noProc((s.proc ?? []).join('.'));
+        await this.runProcedure(m, s, signal);
+        return;
+      }
     }
   }
+
+  /**
+   * EXEC of a user procedure (execute-transact-sql.md): its parameters bound from the arguments
+   * (routines.ts), its body run as a nested batch in its own variable frame; RETURN n is the
+   * status (`EXEC @rc = p`), OUTPUT parameters passed as OUTPUT variables come back. An error
+   * that ends a batch ends the procedure and the caller goes on (XACT_ABORT's still ends both).
+   */
+  private async runProcedure(m: Module, s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
+    const host = this.host();
+    const h = moduleHeader(m);
+    const args = s.args.map((a) => ({ name: a.name, value: isDefault(a.expr) ? undefined : evaluate(a.expr, undefined, host) }));
+    const vars = bindArgs(m, h, args, host);
+    if (this.frames.length > 33) throw new SqlError(217, 16, 1, 'Maximum stored procedure, function, trigger, or view nesting level exceeded (limit 32).');
+    this.frames.push(vars);
+    this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
+    this.returned = 0;
+    let status = 0;
+    try {
+      await this.runList(h.body, signal);
+    } catch (e) {
+      if (!(e instanceof BatchEnd) || e.reason === 'xactAbort') throw e;
+      status = e.reason === 'return' ? this.returned : 0;
+    } finally {
+      this.compiled.pop();
+      this.frames.pop();
+    }
+    h.params.forEach((p, i) => {
+      if (!p.output) return;
+      const a = s.args.find((x) => x.name?.toLowerCase() === p.name.toLowerCase()) ?? s.args.filter((x) => !x.name)[i];
+      if (a?.output && a.expr.k === 'var') this.setVar(a.expr.name, vars.get(p.name.toLowerCase())?.value ?? null);
+    });
+    if (s.returnVar) this.setVar(s.returnVar, status);
+    this.done();
+  }
+
+  /** The value of the last RETURN n (a procedure's status). */
+  private returned = 0;
 
   /**
    * Runs a dynamic batch (EXEC(...), EXEC sp_executesql) whose SET options end with it: "If a SET
