@@ -211,7 +211,7 @@ export type StatementBody =
   | { readonly k: 'createSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'alterSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'dropSequence'; readonly names: readonly Name[]; readonly ifExists: boolean }
-  | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[]; readonly returnVar?: string }
+  | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr; output?: boolean }[]; readonly returnVar?: string }
   | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
   | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }

@@ -11,6 +11,7 @@ import { SqlError, err } from './errors';
 import { FUNCTIONS } from './functions';
 import { findSequence, nextSequenceValue } from './ddl-sequences';
 import { windowType, windowValue } from './windows';
+import { callScalar, isDefault, userFunctionType } from './routines';
 
 /** Aggregate function names. */
 export const AGGREGATES = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'MAX', 'MIN', 'AVG', 'STRING_AGG']);
@@ -145,6 +146,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
         return a;
       }
       const f = FUNCTIONS[e.name];
+      if (!f && e.name.includes('.')) return userFunctionType(e, host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       return f.type(e.args.map((a) => typeOf(a, scope, host)), e.args);
     }
@@ -282,6 +284,8 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
         return aggregate(e, scope, host);
       }
       const f = FUNCTIONS[e.name];
+      // A schema-qualified name is a user scalar function (routines.ts).
+      if (!f && e.name.includes('.')) return callScalar(e, e.args.map((a) => (isDefault(a) ? null : evaluate(a, scope, host))), host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       if (f.lazy) return f.lazy(e.args, (x) => evaluate(x, scope, host), host);
       return f.eval(e.args.map((a) => evaluate(a, scope, host)), host, e.args.map((a) => typeOf(a, scope, host)));

@@ -218,14 +218,14 @@ class Parser extends DdlParser {
     let returnVar: string | undefined;
     if (this.peek().kind === 'var' && this.up(1) === '=') { returnVar = this.next().value; this.pos++; }
     const proc = this.name();
-    const args: { name?: string; expr: Expr }[] = [];
+    const args: { name?: string; expr: Expr; output?: boolean }[] = [];
     if (this.peek().kind !== 'eof' && this.up() !== ';' && !this.isStatementStart()) {
       do {
         let name: string | undefined;
         if (this.peek().kind === 'var' && this.up(1) === '=') { name = this.next().value; this.pos++; }
-        const expr = this.expr();
-        this.accept('OUTPUT') || this.accept('OUT');
-        args.push({ name, expr });
+        const expr = this.accept('DEFAULT') ? { k: 'col' as const, parts: ['DEFAULT'] } : this.expr();
+        const output = this.accept('OUTPUT') || this.accept('OUT');
+        args.push({ name, expr, output });
       } while (this.accept(','));
     }
     return { k: 'exec', proc, args, returnVar };

@@ -5,6 +5,7 @@ import { findSchema, findTable, sameName } from './catalog';
 import { findModule } from './modules';
 import { cteRelation, withCtes } from './cte';
 import { viewRelation } from './views';
+import { tvfRows } from './routines';
 import { computeWindows, windowedOutsideSelect, windowsIn } from './windows';
 import type { Host, Scope, ScopeColumn } from './scope';
 import { resolveColumn } from './scope';
@@ -86,7 +87,7 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
       if (view?.type === 'V') return viewRelation(view, db, findSchema(db, schema)?.name ?? schema, qual, host, (sel, h) => asRelation(executeSelect(sel, h, undefined, false, inner), qual));
       throw err.invalidObject(item.name.join('.'));
     }
-    case 'tvf': throw err.notSupported(`table-valued function ${item.name.join('.')}`);
+    case 'tvf': return asRelation(tvfRows(item.name, item.args.map((a) => evaluate(a, outer, host)), host), item.alias ?? item.name[item.name.length - 1]);
     case 'derived': {
       const r = executeSelect(item.sub, host, outer, false, inner);
       return { columns: r.columns.map((c) => ({ ...c, qual: item.alias })), rows: r.rows };
