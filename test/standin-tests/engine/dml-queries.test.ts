@@ -156,4 +156,59 @@ describe('APPLY, OUTPUT, STRING_AGG', () => {
   });
 });
 
+describe('SELECT INTO', () => {
+  test('a new table from a query: columns typed as the query, rows copied, IDENTITY inherited', async () => {
+    await h.ok(`CREATE TABLE dbo.src (id INT IDENTITY(1,1) NOT NULL, name NVARCHAR(30) NULL); INSERT INTO dbo.src (name) VALUES (N'a'), (N'b')`);
+    const out = await h.ok(`SELECT id, name, CAST(1 AS DECIMAL(5,2)) AS amount INTO dbo.copy FROM dbo.src`);
+    expect(out.filter((o) => o.kind === 'done').pop()).toMatchObject({ rowCount: 2 });
+    expect(await h.rows(`SELECT c.name, t.name AS type, c.max_length, c.is_nullable, c.is_identity FROM sys.columns c JOIN sys.types t ON t.user_type_id = c.user_type_id WHERE c.object_id = OBJECT_ID('dbo.copy') ORDER BY c.column_id`)).toEqual([
+      { name: 'id', type: 'int', max_length: 4, is_nullable: false, is_identity: true },
+      { name: 'name', type: 'nvarchar', max_length: 60, is_nullable: true, is_identity: false },
+      { name: 'amount', type: 'decimal', max_length: 5, is_nullable: true, is_identity: false },
+    ]);
+    await h.ok(`INSERT INTO dbo.copy (name, amount) VALUES (N'c', 2)`);
+    expect(await h.rows(`SELECT id, name FROM dbo.copy ORDER BY id`)).toEqual([{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }]);
+  });
+
+  test('an existing name is Msg 2714; an unnamed column is Msg 1038; a rolled-back SELECT INTO leaves no table', async () => {
+    expect(await h.errors(`SELECT id INTO sales.orders FROM sales.lines`)).toMatchObject([{ number: 2714 }]);
+    expect(await h.errors(`SELECT COUNT(*) INTO dbo.n FROM sales.lines`)).toMatchObject([{ number: 1038 }]);
+    await h.ok(`BEGIN TRAN; SELECT id INTO dbo.tmp_ids FROM sales.lines; ROLLBACK`);
+    expect(await h.rows(`SELECT OBJECT_ID('dbo.tmp_ids') AS id`)).toEqual([{ id: null }]);
+  });
+});
+
+describe('user functions and procedures', () => {
+  test('a scalar function in a select list and WHERE; an unknown one is Msg 4121', async () => {
+    await h.ok(`CREATE FUNCTION dbo.twice (@x INT) RETURNS INT AS BEGIN DECLARE @r INT; SET @r = @x * 2; RETURN @r; END`);
+    expect(await h.rows(`SELECT dbo.twice(2) AS v`)).toEqual([{ v: 4 }]);
+    expect(await h.rows(`SELECT id FROM sales.lines WHERE dbo.twice(order_id) = 4`)).toEqual([{ id: 12 }]);
+    expect(await h.errors(`SELECT dbo.nope(1)`)).toMatchObject([{ number: 4121 }]);
+    expect(await h.errors(`SELECT dbo.twice()`)).toMatchObject([{ number: 313 }]);
+  });
+
+  test('an inline table-valued function in FROM and under CROSS APPLY', async () => {
+    await h.ok(`CREATE FUNCTION sales.lines_of (@order INT) RETURNS TABLE AS RETURN (SELECT id, amount FROM sales.lines WHERE order_id = @order)`);
+    expect(await h.rows(`SELECT * FROM sales.lines_of(1) AS l ORDER BY id`)).toEqual([{ id: 10, amount: 2.5 }, { id: 11, amount: 3 }]);
+    expect(await h.rows(`SELECT o.id, SUM(l.amount) AS s FROM sales.orders o CROSS APPLY sales.lines_of(o.id) l GROUP BY o.id ORDER BY o.id`))
+      .toEqual([{ id: 1, s: 5.5 }, { id: 2, s: 7 }, { id: 3, s: 1 }]);
+  });
+
+  test('EXEC of a user procedure: parameters, defaults, result sets, RETURN status, OUTPUT; a missing parameter is Msg 201', async () => {
+    await h.ok(`CREATE PROCEDURE sales.bump @id INT, @by DECIMAL(10,2) = 1, @new DECIMAL(10,2) OUTPUT AS
+      BEGIN
+        UPDATE sales.orders SET total = ISNULL(total, 0) + @by WHERE id = @id;
+        SELECT @new = total FROM sales.orders WHERE id = @id;
+        SELECT id, total FROM sales.orders WHERE id = @id;
+        RETURN 7;
+      END`);
+    const sets = await h.sets(`DECLARE @rc INT, @t DECIMAL(10,2); EXEC @rc = sales.bump @id = 3, @new = @t OUTPUT; SELECT @rc AS rc, @t AS t`);
+    expect(sets).toEqual([[{ id: 3, total: 6 }], [{ rc: 7, t: 6 }]]);
+    await h.ok(`DECLARE @t DECIMAL(10,2); EXEC sales.bump 1, 2.5, @t OUTPUT`);
+    expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 1`)).toEqual([{ total: 2.5 }]);
+    expect(await h.errors(`EXEC sales.bump @by = 1`)).toMatchObject([{ number: 201, message: "Procedure or function 'bump' expects parameter '@id', which was not supplied." }]);
+    expect(await h.errors(`EXEC dbo.nope`)).toMatchObject([{ number: 2812 }]);
+  });
+});
+
 void first;
