@@ -183,6 +183,17 @@ export interface SequenceOptionsDef {
   readonly cache?: number | null | false;
 }
 
+/** One WHEN clause of MERGE and its action (merge-transact-sql.md). */
+export interface MergeClause {
+  readonly when: 'matched' | 'notMatchedByTarget' | 'notMatchedBySource';
+  readonly and?: Expr;
+  readonly action:
+    | { readonly k: 'update'; readonly sets: readonly UpdateSet[] }
+    | { readonly k: 'delete' }
+    /** values undefined: DEFAULT VALUES. */
+    | { readonly k: 'insert'; readonly columns?: readonly string[]; readonly values?: readonly Expr[] };
+}
+
 /** One SET item of UPDATE: `col = expr` (compound `col += expr` is read as `col = col + expr`), optionally also assigning a variable. */
 export interface UpdateSet { readonly col: string; readonly expr: Expr; readonly assign?: string }
 
@@ -194,6 +205,8 @@ export type StatementBody =
   /** UPDATE [TOP (n)] target SET ... [OUTPUT ...] [FROM ...] [WHERE ...]; target may be an alias of FROM, a CTE or a view. */
   | { readonly k: 'update'; readonly table: Name; readonly sets: readonly UpdateSet[]; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
+  /** MERGE [TOP (n)] [INTO] target [AS alias] USING source ON cond WHEN ... ; (merge.ts). */
+  | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[] }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }

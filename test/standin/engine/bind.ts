@@ -35,7 +35,7 @@ export function cteNames(node: unknown, out = new Set<string>()): Set<string> {
 /** Raises 208 for the first table or view a SELECT/INSERT/UPDATE/DELETE names that does not exist (CTE names aside). */
 export function bindTables(s: Statement, host: Host): void {
   const names: Name[] = [];
-  if (s.k === 'insert') names.push(s.table);
+  if (s.k === 'insert' || s.k === 'merge') names.push(s.table);
   if (s.k === 'update' || s.k === 'delete') names.push(...writtenTables(s, host));
   collect(s, names);
   const ctes = cteNames(s);

@@ -94,7 +94,7 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
   switch (s.k) {
     case 'if': case 'while': collect(s.cond, reads); return needsOf(host, [], false, reads);
     case 'block': case 'tryCatch': case 'exec': return NO_NEEDS;
-    case 'insert': collect(s, reads); return needsOf(host, [s.table], false, viewBases(host, reads));
+    case 'insert': case 'merge': collect(s, reads); return needsOf(host, [s.table], false, viewBases(host, reads));
     case 'update': case 'delete': collect(s, reads); return needsOf(host, writtenTables(s, host), false, viewBases(host, reads));
     case 'select': collect(s, reads); return needsOf(host, s.into ? [s.into] : [], s.into !== undefined, viewBases(host, reads));
     case 'createTable': case 'alterTable': {

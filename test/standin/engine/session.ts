@@ -23,6 +23,7 @@ import { insert, remove, update } from './dml';
 import { modifyThrough, needsTargetPath } from './dml-target';
 import { outputRows } from './output';
 import { selectInto } from './select-into';
+import { merge } from './merge';
 import { findModule } from './modules';
 import { moduleHeader } from './module-header';
 import { bindArgs, isDefault } from './routines';
@@ -367,7 +368,7 @@ export class EngineSession implements Session {
       // writes, so the statement's whole-database undo image cannot swallow anyone else's work.
       if (mutating) this.log.startStatement(isWrapper(s) ? null : this.statementTargets);
       try {
-        if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
+        if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') bindTables(s, this.host());
         if (s.k === 'if' || s.k === 'while' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);
         else this.execute(s);
         if (mutating) this.log.endStatement();
@@ -505,6 +506,14 @@ export class EngineSession implements Session {
         const t = resolveTable(host, s.table);
         if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
         this.done(rows.length);
+        return;
+      }
+      case 'merge': {
+        if (s.output) throw err.notSupported('OUTPUT of MERGE');
+        const ctx = this.ddl(true);
+        const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
+        this.done(r.inserted.length + r.updated.after.length + r.deleted.length);
         return;
       }
       case 'update': case 'delete': {
