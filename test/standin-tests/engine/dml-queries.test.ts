@@ -211,4 +211,22 @@ describe('user functions and procedures', () => {
   });
 });
 
+describe('MERGE', () => {
+  test('update matched, insert unmatched, delete not matched by source', async () => {
+    await h.ok(`CREATE TABLE dbo.stage (id INT NOT NULL, customer VARCHAR(20) NOT NULL); INSERT INTO dbo.stage VALUES (1, 'ann2'), (4, 'dee')`);
+    const out = await h.ok(`MERGE sales.orders AS t USING dbo.stage AS s ON t.id = s.id
+      WHEN MATCHED THEN UPDATE SET customer = s.customer
+      WHEN NOT MATCHED BY TARGET THEN INSERT (id, customer) VALUES (s.id, s.customer)
+      WHEN NOT MATCHED BY SOURCE AND t.id = 3 THEN DELETE;`);
+    expect(out.filter((o) => o.kind === 'done').pop()).toMatchObject({ rowCount: 3 });
+    expect(await h.rows(`SELECT id, customer FROM sales.orders ORDER BY id`)).toEqual([{ id: 1, customer: 'ann2' }, { id: 2, customer: 'bob' }, { id: 4, customer: 'dee' }]);
+  });
+
+  test('a target row matched twice is Msg 8672 and nothing changes', async () => {
+    await h.ok(`CREATE TABLE dbo.stage (id INT NOT NULL); INSERT INTO dbo.stage VALUES (1), (1)`);
+    expect(await h.errors(`MERGE sales.orders t USING dbo.stage s ON t.id = s.id WHEN MATCHED THEN UPDATE SET total = 1;`)).toMatchObject([{ number: 8672 }]);
+    expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 1`)).toEqual([{ total: null }]);
+  });
+});
+
 void first;
