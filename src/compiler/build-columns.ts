@@ -95,6 +95,26 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
   return null;
 }
 
+/**
+ * `notForReplication: true` marks the identity NOT FOR REPLICATION; SQL Server takes the clause
+ * only after IDENTITY (create-table-transact-sql: "IDENTITY [ (seed, increment) ] [ NOT FOR
+ * REPLICATION ]", https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ */
+function withReplication(identity: Identity | null, opts: ReadonlyMap<string, StaticValue>, column: string, bag: DiagnosticBag): Identity | null {
+  const v = opts.get('notForReplication');
+  if (v === undefined) return identity;
+  if (v.kind !== 'boolean') {
+    bag.error(Codes.notStatic, 'notForReplication must be true or false', v.node);
+    return identity;
+  }
+  if (!v.value) return identity;
+  if (identity === null) {
+    bag.error(Codes.optionMismatch, `column ${column}: notForReplication applies to an IDENTITY column; add identity or remove it`, v.node);
+    return null;
+  }
+  return { ...identity, notForReplication: true };
+}
+
 /** Adds one decorated field to the draft. */
 export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
@@ -124,7 +144,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     return;
   }
   const nullable = aliasDef !== undefined && !opts.has('nullable') ? aliasDef.nullable : boolOption(opts, 'nullable', bag);
-  const identity = readIdentity(opts.get('identity'), bag);
+  const identity = withReplication(readIdentity(opts.get('identity'), bag), opts, name, bag);
   const collation = stringOption(opts, 'collation', bag) ?? null;
   const softDelete = boolOption(opts, 'softDelete', bag);
   const computedValue = opts.get('computed');

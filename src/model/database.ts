@@ -113,6 +113,11 @@ export interface OpaqueObject {
 export interface Identity {
   readonly seed: string;
   readonly increment: string;
+  /**
+   * IDENTITY ... NOT FOR REPLICATION (sys.identity_columns.is_not_for_replication): a replication
+   * agent's inserts keep their values and do not move the seed. Absent means false.
+   */
+  readonly notForReplication?: boolean;
 }
 
 /** A computed column's definition. */
@@ -198,6 +203,8 @@ export interface CheckConstraint extends NamedObject {
   readonly trusted: boolean;
   /** False when the catalog says is_disabled. */
   readonly enabled: boolean;
+  /** CHECK NOT FOR REPLICATION (sys.check_constraints.is_not_for_replication): replication agents' writes skip it. Absent means false. */
+  readonly notForReplication?: boolean;
 }
 
 export interface DefaultConstraint extends NamedObject {
@@ -216,6 +223,8 @@ export interface ForeignKey extends NamedObject {
   readonly onUpdate: ReferentialAction;
   readonly trusted: boolean;
   readonly enabled: boolean;
+  /** ... NOT FOR REPLICATION (sys.foreign_keys.is_not_for_replication): replication agents' writes skip it. Absent means false. */
+  readonly notForReplication?: boolean;
 }
 
 // Views, procedures, functions and triggers: read from the catalog, never managed.
