@@ -81,6 +81,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       rows.check_constraints.push({
         parent_object_id: id, parent_column_id: 0, name: c.name, definition: c.expression.text,
         is_disabled: !c.enabled, is_not_trusted: !c.trusted, is_system_named: c.isSystemNamed,
+        ...(c.notForReplication === true ? { is_not_for_replication: true } : {}),
       });
     }
     for (const d of t.defaults) {
@@ -159,6 +160,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     is_nullable: c.nullable, is_identity: c.identity !== null,
     seed_value: c.identity === null ? null : decimalValue(c.identity.seed),
     increment_value: c.identity === null ? null : decimalValue(c.identity.increment),
+    ...(c.identity?.notForReplication === true ? { is_not_for_replication: true } : {}),
     collation_name: c.collation,
     is_computed: c.computed !== null,
     computed_definition: c.computed === null ? null : c.computed.expression.text,
@@ -259,6 +261,7 @@ function writeForeignKey(
     object_id: fkId, parent_object_id: parentId, name: f.name, referenced_object_id: targetId,
     delete_referential_action_desc: f.onDelete, update_referential_action_desc: f.onUpdate,
     is_disabled: !f.enabled, is_not_trusted: !f.trusted, is_system_named: f.isSystemNamed,
+    ...(f.notForReplication === true ? { is_not_for_replication: true } : {}),
   });
   f.columns.forEach((c, i) => rows.foreign_key_columns.push({
     constraint_object_id: fkId, constraint_column_id: i + 1,

@@ -85,13 +85,15 @@ ORDER BY t.object_id`,
     // seed_value/increment_value are sql_variant of the column's type: cast to text so a bigint
     // or decimal seed beyond 2^53 survives; the reader turns small ones back into numbers.
     // system_type_name is set only for alias types (user_type_id differs), e.g. sysname.
+    // is_not_for_replication: IDENTITY ... NOT FOR REPLICATION (NULL for a column without identity;
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-identity-columns-transact-sql).
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN SCHEMA_NAME(ty.schema_id) ELSE NULL END AS type_schema_name,
   c.max_length, c.[precision], c.scale, c.is_nullable, c.is_identity,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
-  CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
+  CAST(ic.increment_value AS nvarchar(50)) AS increment_value, ic.is_not_for_replication,
   c.collation_name, c.is_computed,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
   c.generated_always_type, c.is_hidden
@@ -134,8 +136,10 @@ ORDER BY kc.parent_object_id, kc.name`,
   },
   {
     name: 'check_constraints',
+    // is_not_for_replication: CHECK NOT FOR REPLICATION
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-check-constraints-transact-sql).
     sql: `SELECT cc.object_id, cc.parent_object_id, cc.parent_column_id, cc.name, cc.definition,
-  cc.is_disabled, cc.is_not_trusted, cc.is_system_named
+  cc.is_disabled, cc.is_not_trusted, cc.is_system_named, cc.is_not_for_replication
 FROM sys.check_constraints cc
 JOIN sys.tables t ON t.object_id = cc.parent_object_id
 WHERE ${MANAGED}
@@ -151,9 +155,11 @@ ORDER BY dc.parent_object_id, dc.name`,
   },
   {
     name: 'foreign_keys',
+    // is_not_for_replication: REFERENCES ... NOT FOR REPLICATION
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-foreign-keys-transact-sql).
     sql: `SELECT fk.object_id, fk.parent_object_id, fk.name, fk.referenced_object_id,
   fk.delete_referential_action_desc, fk.update_referential_action_desc,
-  fk.is_disabled, fk.is_not_trusted, fk.is_system_named
+  fk.is_disabled, fk.is_not_trusted, fk.is_system_named, fk.is_not_for_replication
 FROM sys.foreign_keys fk
 JOIN sys.tables t ON t.object_id = fk.parent_object_id
 WHERE ${MANAGED}

@@ -50,6 +50,7 @@ const columns: RowSpec<ColumnRow> = {
   max_length: integer, precision: integer, scale: integer,
   is_nullable: boolean, is_identity: boolean,
   seed_value: nullable(decimal), increment_value: nullable(decimal),
+  is_not_for_replication: optional(nullable(boolean)),
   collation_name: nullable(string),
   is_computed: boolean, computed_definition: nullable(string),
   is_persisted: optional(nullable(boolean)),
@@ -80,6 +81,7 @@ const keyConstraints: RowSpec<KeyConstraintRow> = {
 const checkConstraints: RowSpec<CheckConstraintRow> = {
   parent_object_id: integer, parent_column_id: integer, name: string, definition: string,
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+  is_not_for_replication: optional(nullable(boolean)),
 };
 
 const defaultConstraints: RowSpec<DefaultConstraintRow> = {
@@ -91,6 +93,7 @@ const foreignKeys: RowSpec<ForeignKeyRow> = {
   object_id: integer, parent_object_id: integer, name: string, referenced_object_id: integer,
   delete_referential_action_desc: actions, update_referential_action_desc: actions,
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+  is_not_for_replication: optional(nullable(boolean)),
 };
 
 const foreignKeyColumns: RowSpec<ForeignKeyColumnRow> = {

@@ -44,6 +44,8 @@ export interface ColumnRow {
   readonly is_identity: boolean;
   readonly seed_value: DecimalValue | null;
   readonly increment_value: DecimalValue | null;
+  /** sys.identity_columns.is_not_for_replication; null without identity (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
   readonly collation_name: string | null;
   readonly is_computed: boolean;
   readonly computed_definition: string | null;
@@ -108,6 +110,8 @@ export interface CheckConstraintRow {
   readonly is_disabled: boolean;
   readonly is_not_trusted: boolean;
   readonly is_system_named: boolean;
+  /** sys.check_constraints.is_not_for_replication (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
 }
 
 /** sys.default_constraints. */
@@ -133,6 +137,8 @@ export interface ForeignKeyRow {
   readonly is_disabled: boolean;
   readonly is_not_trusted: boolean;
   readonly is_system_named: boolean;
+  /** sys.foreign_keys.is_not_for_replication (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
 }
 
 /** sys.foreign_key_columns. */

@@ -5,7 +5,7 @@
  */
 import { makeExpression } from '../expr';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Index, IndexColumn,
+  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
   KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
 } from '../model';
 import { CatalogCodes } from './codes';
@@ -217,6 +217,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       expression: expression(c.definition, `check ${c.name}`),
       trusted: !c.is_not_trusted,
       enabled: !c.is_disabled,
+      ...(c.is_not_for_replication === true ? { notForReplication: true } : {}),
     }));
     const periodDefaults = new Map<string, string>();
     const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).filter((d) => {
@@ -245,6 +246,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         onUpdate: f.update_referential_action_desc,
         trusted: !f.is_not_trusted,
         enabled: !f.is_disabled,
+        ...(f.is_not_for_replication === true ? { notForReplication: true } : {}),
       };
     });
     const versioning = temporal.versioning.get(t.object_id);
@@ -363,7 +365,7 @@ function readColumns(
       type: type.type,
       nullable: c.is_nullable,
       identity: c.is_identity
-        ? { seed: decimalString(c.seed_value ?? 1), increment: decimalString(c.increment_value ?? 1) }
+        ? identityOf(c)
         : null,
       // The compiler writes null for "the database default"; so must we, whatever the case.
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
@@ -374,6 +376,13 @@ function readColumns(
     columns.push(column);
   }
   return columns;
+}
+
+/** A column row's IDENTITY: seed, increment and NOT FOR REPLICATION (only when set, as the compiler leaves it out). */
+function identityOf(c: ColumnRow): Identity {
+  const seed = decimalString(c.seed_value ?? 1);
+  const increment = decimalString(c.increment_value ?? 1);
+  return c.is_not_for_replication === true ? { seed, increment, notForReplication: true } : { seed, increment };
 }
 
 function storageOfTable(compression: Table['dataCompression']): { dataCompression?: Table['dataCompression'] } {
