@@ -177,6 +177,11 @@ export interface RebuildCompression {
 export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
+/**
+ * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
+ * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.
+ */
+export interface SetNotForReplication { readonly kind: 'setNotForReplication'; readonly table: TableRef; readonly column: string; readonly notForReplication: boolean }
 
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
@@ -189,7 +194,7 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetNotForReplication
   | SetDescription
   | DropModule | CreateModule
   | TemporalChange;

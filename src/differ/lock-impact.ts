@@ -202,6 +202,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
+  setNotForReplication: fixed('identity-replication'),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
 };

@@ -76,6 +76,8 @@ export function phaseOf(change: Change): Phase {
     case 'rebuildCompression': case 'setIgnoreDupKey': return 'storage';
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
     case 'setSparse': return 'alter-columns';
+    // An identity's flag, beside its column's other ALTER COLUMNs (nothing depends on it).
+    case 'setNotForReplication': return 'alter-columns';
     case 'setDescription': return 'descriptions';
     case 'disableVersioning': return 'versioning-off';
     case 'enableVersioning': case 'alterRetention': return 'versioning-on';
@@ -123,6 +125,7 @@ function keyInPhase(change: Change): SortKey {
     case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
     case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
+    case 'setNotForReplication': return [change.table.schema, change.table.name, 1, change.column];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     case 'addPeriod': case 'dropPeriod': return [change.table.schema, change.table.name, 1, change.start.name];

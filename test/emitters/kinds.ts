@@ -145,6 +145,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
   },
+  setNotForReplication: {
+    change: { kind: 'setNotForReplication', table: USERS, column: 'index_id', notForReplication: true },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [index_id] ADD NOT FOR REPLICATION;'],
+  },
   dropModule: { change: { kind: 'dropModule', module: INDEXED_VIEW }, sql: ['DROP VIEW [dbo].[v_active_users];'] },
   createModule: {
     change: { kind: 'createModule', module: INDEXED_VIEW },

@@ -296,6 +296,11 @@ class Sim {
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
       }
+      case 'setNotForReplication': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (c.identity === null) this.fail(`NOT FOR REPLICATION on ${c.name}, which is not an identity column`);
+        t.columns[t.columns.indexOf(c)] = { ...c, identity: { seed: c.identity.seed, increment: c.identity.increment, ...(change.notForReplication ? { notForReplication: true } : {}) } }; return;
+      }
       // Views, procedures, functions and triggers are not part of the tables this simulates.
       case 'dropModule': case 'createModule': return;
       case 'setDescription': return this.setDescription(change);

@@ -121,6 +121,20 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] ADD SPARSE;',
   },
   {
+    id: 'alter-column-not-for-replication',
+    form: 'ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION',
+    pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+NOT\\s+FOR\\s+REPLICATION\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN }"`,
+    example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [id] ADD NOT FOR REPLICATION;',
+  },
+  {
+    id: 'foreign-key-not-for-replication',
+    form: 'ALTER TABLE t [ WITH CHECK ] ADD CONSTRAINT fk FOREIGN KEY ( ... ) REFERENCES r ( ... ) [ ON DELETE ... ] [ ON UPDATE ... ] NOT FOR REPLICATION (the grammar takes NOT FOR REPLICATION after IDENTITY and CHECK only)',
+    pattern: new RegExp(`${ALTER}(?:WITH\\s+CHECK\\s+)?ADD\\s+CONSTRAINT\\s+${ID}\\s+FOREIGN\\s+KEY\\b[^;]*\\bNOT\\s+FOR\\s+REPLICATION\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-table-constraint-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-table-table-constraint-transact-sql.md): "FOREIGN KEY ( column [ ,...n ] ) REFERENCES referenced_table_name [ ( ref_column [ ,...n ] ) ] [ ON DELETE ... ] [ ON UPDATE ... ] [ NOT FOR REPLICATION ]"',
+    example: 'ALTER TABLE [dbo].[t] ADD CONSTRAINT [fk_t_u] FOREIGN KEY ([u_id]) REFERENCES [dbo].[u] ([id]) NOT FOR REPLICATION;',
+  },
+  {
     id: 'alter-index',
     form: 'ALTER INDEX i ON t { REBUILD WITH ( DATA_COMPRESSION = ... ) | SET ( IGNORE_DUP_KEY = ON | OFF ) }',
     pattern: new RegExp(`^ALTER\\s+INDEX\\s+${ID}\\s+ON\\s+${QID}\\s+(?:REBUILD|SET)\\b`, 'i'),

@@ -94,7 +94,8 @@ const RENDERERS: Renderers = {
     if (c.from.computed !== null || c.to.computed !== null) {
       throw new Error(`schemac: computed column ${c.to.name} cannot be altered in place`);
     }
-    if (JSON.stringify(c.from.identity) !== JSON.stringify(c.to.identity)) {
+    // NOT FOR REPLICATION is a separate statement (setNotForReplication); seed and increment never alter.
+    if (c.from.identity?.seed !== c.to.identity?.seed || c.from.identity?.increment !== c.to.identity?.increment) {
       throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
     }
     const around = c.around ?? [];
@@ -146,6 +147,8 @@ const RENDERERS: Renderers = {
   // ALTER INDEX ... SET (IGNORE_DUP_KEY = ...) changes the option without a rebuild (alter-index-transact-sql).
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
   setSparse: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.sparse ? 'ADD' : 'DROP'} SPARSE;`],
+  // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } NOT FOR REPLICATION" (identity columns only).
+  setNotForReplication: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION;`],
   revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.
   setDescription: (c) => [renderSetDescription(c, c.from, c.to)],
