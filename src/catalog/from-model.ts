@@ -13,6 +13,7 @@ import { indexCompression, tableCompression } from '../sqlserver/storage';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
+import { storedNotTrusted } from '../sqlserver/replication';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -80,7 +81,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     for (const c of t.checks) {
       rows.check_constraints.push({
         parent_object_id: id, parent_column_id: 0, name: c.name, definition: c.expression.text,
-        is_disabled: !c.enabled, is_not_trusted: !c.trusted, is_system_named: c.isSystemNamed,
+        is_disabled: !c.enabled, is_not_trusted: storedNotTrusted(c.trusted, c.notForReplication === true), is_system_named: c.isSystemNamed,
         ...(c.notForReplication === true ? { is_not_for_replication: true } : {}),
       });
     }
@@ -260,7 +261,7 @@ function writeForeignKey(
   rows.foreign_keys.push({
     object_id: fkId, parent_object_id: parentId, name: f.name, referenced_object_id: targetId,
     delete_referential_action_desc: f.onDelete, update_referential_action_desc: f.onUpdate,
-    is_disabled: !f.enabled, is_not_trusted: !f.trusted, is_system_named: f.isSystemNamed,
+    is_disabled: !f.enabled, is_not_trusted: storedNotTrusted(f.trusted, f.notForReplication === true), is_system_named: f.isSystemNamed,
     ...(f.notForReplication === true ? { is_not_for_replication: true } : {}),
   });
   f.columns.forEach((c, i) => rows.foreign_key_columns.push({

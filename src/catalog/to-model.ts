@@ -19,6 +19,7 @@ import { readAliasTypes } from './read-alias-types';
 import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
+import { storedTrust } from '../sqlserver/replication';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -215,7 +216,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       name: c.name,
       isSystemNamed: c.is_system_named,
       expression: expression(c.definition, `check ${c.name}`),
-      trusted: !c.is_not_trusted,
+      trusted: storedTrust(c.is_not_trusted, c.is_not_for_replication === true),
       enabled: !c.is_disabled,
       ...(c.is_not_for_replication === true ? { notForReplication: true } : {}),
     }));
@@ -244,7 +245,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         referencedColumns: pairs.map((p) => columnName(f.referenced_object_id, p.referenced_column_id)),
         onDelete: f.delete_referential_action_desc,
         onUpdate: f.update_referential_action_desc,
-        trusted: !f.is_not_trusted,
+        trusted: storedTrust(f.is_not_trusted, f.is_not_for_replication === true),
         enabled: !f.is_disabled,
         ...(f.is_not_for_replication === true ? { notForReplication: true } : {}),
       };

@@ -48,6 +48,21 @@ describe('NOT FOR REPLICATION in the catalog', () => {
     expect(t.foreignKeys.find((f) => f.name === 'fk_users_tenant')).toMatchObject({ notForReplication: true });
   });
 
+  it('counts a NOT FOR REPLICATION constraint trusted: SQL Server stores it is_not_trusted whatever was checked', () => {
+    const doc = flagged();
+    doc.check_constraints.find((c: Doc) => c.name === 'ck_users_identity_provider').is_not_trusted = true;
+    doc.foreign_keys.find((f: Doc) => f.name === 'fk_users_tenant').is_not_trusted = true;
+    doc.check_constraints.find((c: Doc) => c.name === 'ck_users_status').is_not_trusted = true;
+    const t = users(doc);
+    expect(t.checks.find((c) => c.name === 'ck_users_identity_provider')).toMatchObject({ trusted: true, enabled: true });
+    expect(t.foreignKeys.find((f) => f.name === 'fk_users_tenant')).toMatchObject({ trusted: true });
+    // Without the flag, untrusted stays untrusted (and is re-validated by a plan).
+    expect(t.checks.find((c) => c.name === 'ck_users_status')).toMatchObject({ trusted: false });
+    // And model -> rows writes is_not_trusted as SQL Server would.
+    const rows = modelToSnapshot(snapshotToModel(parseSnapshot(JSON.stringify(doc), 'b.json')).database);
+    expect(rows.foreign_keys.find((f) => f.name === 'fk_users_tenant')).toMatchObject({ is_not_trusted: true, is_not_for_replication: true });
+  });
+
   it('reads an older snapshot without the properties (or with false/null) as not NOT FOR REPLICATION', () => {
     const doc = brownfield();
     for (const c of doc.columns) c.is_not_for_replication = c.is_identity ? false : null;
