@@ -78,9 +78,9 @@ export interface VersioningDef {
 
 export type ConstraintDef =
   | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[] }
-  | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr }
+  | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly notForReplication?: boolean }
   | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
-  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction };
+  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean };
 
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
@@ -98,6 +98,8 @@ export type AlterAction =
   | { readonly k: 'rebuild'; readonly options: readonly DdlOption[] }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE. */
   | { readonly k: 'sparse'; readonly column: string; readonly add: boolean }
+  /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION (an identity column's). */
+  | { readonly k: 'identityReplication'; readonly column: string; readonly add: boolean }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
   | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t SET (...). */

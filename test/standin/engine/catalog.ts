@@ -52,7 +52,11 @@ export interface Index {
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
 export interface KeyConstraint extends Dated { objectId: number; name: string; type: 'PK' | 'UQ'; indexId: number; systemNamed: boolean }
 /** sys.check_constraints. */
-export interface CheckConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; disabled: boolean; notTrusted: boolean; systemNamed: boolean }
+export interface CheckConstraint extends Dated {
+  objectId: number; name: string; columnId: number; definition: string; expr: Expr; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
+  /** CHECK NOT FOR REPLICATION (sys.check_constraints.is_not_for_replication); such a check is always notTrusted. */
+  notForReplication?: boolean;
+}
 /** sys.default_constraints. */
 export interface DefaultConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; systemNamed: boolean }
 /** sys.foreign_keys with its columns. */
@@ -60,6 +64,8 @@ export interface ForeignKey extends Dated {
   objectId: number; name: string; refTableId: number; keyIndexId: number;
   columns: { parent: number; ref: number }[];
   onDelete: RefAction; onUpdate: RefAction; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
+  /** REFERENCES ... NOT FOR REPLICATION (sys.foreign_keys.is_not_for_replication); such a key is always notTrusted. */
+  notForReplication?: boolean;
 }
 
 /**
