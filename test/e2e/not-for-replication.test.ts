@@ -7,10 +7,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown, tempProject } from './support/project';
-import { execAll, runLikeSqlcmd } from './support/sqlcmd';
-import { expectCleanRun } from './lifecycle-suite';
+import { execAll } from './support/sqlcmd';
+import { migrateAndBack } from './support/migrate-and-back';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
 
@@ -43,23 +42,6 @@ for (const spec of e2eTargets()) {
     const suite = liveSuite(spec, { example: false, dropTables: [] });
     const { snapshot, planIsEmpty } = suite;
 
-    /** Applies the current schema, plans nothing, runs the DOWN script back to before, then applies again. */
-    async function migrate(): Promise<{ after: ComparableCatalog; up: string; down: string }> {
-      const before = await snapshot();
-      const down = await suite.project.run(['emit-sql', '--down', '--database', suite.target.url, ...FAST]);
-      expectExit(down, 0);
-      const up = await suite.project.run(['emit-sql', '--database', suite.target.url, ...FAST]);
-      expectExit(await suite.project.run(['apply', '--database', suite.target.url, '--auto-approve', ...FAST]), 0);
-      await planIsEmpty();
-      const after = await snapshot();
-      expect(after).not.toEqual(before);
-      expectCleanRun(await runLikeSqlcmd(suite.target.url, down.stdout));
-      expect(await snapshot()).toEqual(before);
-      expectExit(await suite.project.run(['apply', '--database', suite.target.url, '--auto-approve', ...FAST]), 0);
-      expect(await snapshot()).toEqual(after);
-      return { after, up: up.stdout, down: down.stdout };
-    }
-
     beforeAll(() => suite.project.write('orders.schema.ts', SCHEMA));
 
     it('creates the three flags, reads them back, and plans nothing after (rows included)', async () => {
@@ -79,7 +61,7 @@ for (const spec of e2eTargets()) {
 
     it('drops NOT FOR REPLICATION from the identity in place, keeping its values; the way down adds it back', async () => {
       suite.project.edit('orders.schema.ts', "identity: [1, 1], notForReplication: true,", 'identity: [1, 1],');
-      const { after, up, down } = await migrate();
+      const { after, up, down } = await migrateAndBack(suite);
       expect(up).toContain('ALTER TABLE [dbo].[order_heads] ALTER COLUMN [id] DROP NOT FOR REPLICATION;');
       expect(down).toContain('ALTER TABLE [dbo].[order_heads] ALTER COLUMN [id] ADD NOT FOR REPLICATION;');
       expect(find(after.columns, { table: 'dbo.order_heads', name: 'id' })).toMatchObject({ is_not_for_replication: false });
@@ -88,7 +70,7 @@ for (const spec of e2eTargets()) {
 
     it('re-creates the foreign key without the flag, checked over the rows; the way down brings it back', async () => {
       suite.project.edit('orders.schema.ts', "{ onDelete: 'CASCADE', notForReplication: true }", "{ onDelete: 'CASCADE' }");
-      const { after, up, down } = await migrate();
+      const { after, up, down } = await migrateAndBack(suite);
       expect(up).toContain('ALTER TABLE [dbo].[order_lines] ADD CONSTRAINT [fk_order_lines_head] FOREIGN KEY ([head_id]) REFERENCES [dbo].[order_heads] ([id]) ON DELETE CASCADE;');
       expect(down).toContain('REFERENCES [dbo].[order_heads] ([id]) ON DELETE CASCADE NOT FOR REPLICATION;');
       expect(find(after.foreign_keys, { name: 'fk_order_lines_head' })).toMatchObject({ is_not_for_replication: false, is_not_trusted: false });
@@ -96,7 +78,7 @@ for (const spec of e2eTargets()) {
 
     it('re-creates the check without the flag; the way down brings it back', async () => {
       suite.project.edit('orders.schema.ts', '{ notForReplication: true })\nexport class OrderLine', ')\nexport class OrderLine');
-      const { after, up, down } = await migrate();
+      const { after, up, down } = await migrateAndBack(suite);
       expect(up).toContain('ALTER TABLE [dbo].[order_lines] ADD CONSTRAINT [ck_order_lines_qty] CHECK ([qty] > 0);');
       expect(down).toContain('CHECK NOT FOR REPLICATION ([qty]>(0))');
       expect(find(after.check_constraints, { name: 'ck_order_lines_qty' })).toMatchObject({ is_not_for_replication: false, is_not_trusted: false });
