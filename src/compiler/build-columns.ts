@@ -96,20 +96,24 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
 }
 
 /**
- * `notForReplication: true` marks the identity NOT FOR REPLICATION; SQL Server takes the clause
- * only after IDENTITY (create-table-transact-sql: "IDENTITY [ (seed, increment) ] [ NOT FOR
- * REPLICATION ]", https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ * The `notForReplication` option of an identity column, a check or a foreign key: true only when
+ * written `true` (create-table-transact-sql: "IDENTITY [ (seed, increment) ] [ NOT FOR
+ * REPLICATION ]", "CHECK [ NOT FOR REPLICATION ] ( logical_expression )", "REFERENCES ... [ NOT
+ * FOR REPLICATION ]", https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
  */
-function withReplication(identity: Identity | null, opts: ReadonlyMap<string, StaticValue>, column: string, bag: DiagnosticBag): Identity | null {
+export function readNotForReplication(opts: ReadonlyMap<string, StaticValue>, bag: DiagnosticBag): boolean {
   const v = opts.get('notForReplication');
-  if (v === undefined) return identity;
-  if (v.kind !== 'boolean') {
-    bag.error(Codes.notStatic, 'notForReplication must be true or false', v.node);
-    return identity;
-  }
-  if (!v.value) return identity;
+  if (v === undefined) return false;
+  if (v.kind === 'boolean') return v.value;
+  bag.error(Codes.notStatic, 'notForReplication must be true or false', v.node);
+  return false;
+}
+
+/** The identity marked NOT FOR REPLICATION when the column says so; the option without IDENTITY is SC1104. */
+function withReplication(identity: Identity | null, opts: ReadonlyMap<string, StaticValue>, column: string, bag: DiagnosticBag): Identity | null {
+  if (!readNotForReplication(opts, bag)) return identity;
   if (identity === null) {
-    bag.error(Codes.optionMismatch, `column ${column}: notForReplication applies to an IDENTITY column; add identity or remove it`, v.node);
+    bag.error(Codes.optionMismatch, `column ${column}: notForReplication applies to an IDENTITY column; add identity or remove it`, opts.get('notForReplication')?.node);
     return null;
   }
   return { ...identity, notForReplication: true };

@@ -10,7 +10,7 @@ import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { bracket } from '../sqlserver/literals';
 import { expandTemplate } from './names';
-import { setPrimaryKey } from './build-columns';
+import { readNotForReplication, setPrimaryKey } from './build-columns';
 import type { TableItem } from './read-classes';
 import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
@@ -62,19 +62,9 @@ function flag(opts: ReadonlyMap<string, StaticValue>, key: string): boolean | un
   return v?.kind === 'boolean' ? v.value : undefined;
 }
 
-/**
- * `notForReplication: true` of a check or foreign key (create-table-transact-sql: "CHECK [ NOT
- * FOR REPLICATION ] ( logical_expression )" and "REFERENCES ... [ NOT FOR REPLICATION ]"); set
- * only when true, as the model leaves it out otherwise.
- */
+/** A check's or foreign key's NOT FOR REPLICATION, set only when true (the model leaves it out otherwise). */
 function notForReplication(opts: ReadonlyMap<string, StaticValue>, bag: DiagnosticBag): { notForReplication?: true } {
-  const v = opts.get('notForReplication');
-  if (v === undefined) return {};
-  if (v.kind !== 'boolean') {
-    bag.error(Codes.notStatic, 'notForReplication must be true or false', v.node);
-    return {};
-  }
-  return v.value ? { notForReplication: true } : {};
+  return readNotForReplication(opts, bag) ? { notForReplication: true } : {};
 }
 
 /** Adds one table-level decorator to the draft. */
