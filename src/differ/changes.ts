@@ -148,6 +148,13 @@ export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: 
 export interface DropModule { readonly kind: 'dropModule'; readonly module: DependentModule }
 /** Re-creates a module from its stored definition (sys.sql_modules), and an indexed view's indexes. */
 export interface CreateModule { readonly kind: 'createModule'; readonly module: DependentModule }
+/**
+ * sp_refreshsqlmodule of a non-schema-bound view, procedure or function over a table whose
+ * columns the plan changes (differ/refresh-modules.ts): its stored metadata (a view's columns,
+ * a `SELECT *` expanded) is bound again to the tables as they are now. Its own inverse: the down
+ * script refreshes it again, after its own table changes (see scriptOrder).
+ */
+export interface RefreshModule { readonly kind: 'refreshModule'; readonly module: DependentModule }
 
 /**
  * The MS_Description extended property of a table (`column` null) or a column: added (`from`
@@ -191,7 +198,7 @@ export type Change =
   | CreateSequence | DropSequence | AlterSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse
   | SetDescription
-  | DropModule | CreateModule
+  | DropModule | CreateModule | RefreshModule
   | TemporalChange;
 
 export type ChangeKind = Change['kind'];
@@ -307,7 +314,20 @@ export function tableOf(change: Change): TableRef | null {
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
-    case 'dropModule': case 'createModule': return null;
+    case 'dropModule': case 'createModule': case 'refreshModule': return null;
     default: return change.table;
   }
+}
+
+/**
+ * The order a script runs the plan's steps in: `up`, the plan's order; `down`, the inverses in
+ * reverse order, except refreshes, which run last and in the plan's order: sp_refreshsqlmodule
+ * binds a module to the tables as they are when it runs, so the down script refreshes after
+ * undoing the table changes, and a module over another one after that one.
+ */
+export function scriptOrder(steps: readonly PlanStep[], direction: 'up' | 'down'): number[] {
+  const indexes = steps.map((_, i) => i);
+  if (direction === 'up') return indexes;
+  const refresh = (i: number) => (steps[i] as PlanStep).change.kind === 'refreshModule';
+  return [...indexes.filter((i) => !refresh(i)).reverse(), ...indexes.filter(refresh)];
 }

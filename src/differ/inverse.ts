@@ -46,6 +46,8 @@ export function invert(change: Change): Change | null {
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };
+    // Undone by refreshing again once the down script has undone the table changes (scriptOrder).
+    case 'refreshModule': return change;
     case 'setDescription': return { ...change, from: change.to, to: change.from };
     case 'addPeriod': return { ...change, kind: 'dropPeriod' };
     case 'dropPeriod': return { ...change, kind: 'addPeriod' };

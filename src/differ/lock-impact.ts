@@ -204,6 +204,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
+  refreshModule: fixed('module-refresh'),
 };
 
 /** Rows and MB per table key, following renames made earlier in the plan. */

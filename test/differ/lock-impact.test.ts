@@ -57,6 +57,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   setSparse: ['sparse-change', 'sparse-change', 'sparse-change', 'sparse-change'],
   dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  refreshModule: ['module-refresh', 'module-refresh', 'module-refresh', 'module-refresh'],
   setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
   addPeriod: ['add-period-columns', 'add-period-columns', 'add-period-columns', 'add-period-columns'],
   dropPeriod: ['temporal-metadata', 'temporal-metadata', 'temporal-metadata', 'temporal-metadata'],
@@ -72,7 +73,7 @@ function tableRef(c: Change): { schema: string; name: string } | null {
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
-    case 'dropModule': case 'createModule': return null;
+    case 'dropModule': case 'createModule': case 'refreshModule': return null;
     default: return c.table;
   }
 }

@@ -49,6 +49,7 @@ const sample: Record<ChangeKind, Change> = {
   setSparse: { kind: 'setSparse', table: ref, column: 'a', sparse: true },
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
+  refreshModule: { kind: 'refreshModule', module: VIEW },
   setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
   addPeriod: { kind: 'addPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },
   dropPeriod: { kind: 'dropPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },

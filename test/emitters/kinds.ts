@@ -153,6 +153,7 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
       'CREATE UNIQUE CLUSTERED INDEX [ix_v_active_users_id] ON [dbo].[v_active_users] ([id]);',
     ],
   },
+  refreshModule: { change: { kind: 'refreshModule', module: { ...INDEXED_VIEW, name: "v_o'brien" } }, sql: ["EXEC sp_refreshsqlmodule N'[dbo].[v_o''brien]';"] },
   // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
   setDescription: {
     change: { kind: 'setDescription', table: USERS, column: 'email', from: 'old', to: "The user's e-mail\naddress, café" },

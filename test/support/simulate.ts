@@ -297,7 +297,7 @@ class Sim {
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
       }
       // Views, procedures, functions and triggers are not part of the tables this simulates.
-      case 'dropModule': case 'createModule': return;
+      case 'dropModule': case 'createModule': case 'refreshModule': return;
       case 'setDescription': return this.setDescription(change);
       case 'addPeriod': {
         const t = this.get(change.table);

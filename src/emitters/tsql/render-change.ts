@@ -6,7 +6,7 @@ import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
-import { renderCreateModule, renderDropModule } from './module';
+import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
@@ -159,6 +159,7 @@ const RENDERERS: Renderers = {
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
   createModule: (c) => renderCreateModule(c.module),
+  refreshModule: (c) => renderRefreshModule(c.module),
 };
 
 /**
