@@ -500,7 +500,13 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
+      case 'dropIndex': {
+        this.checkOptions(s.text, s.items.flatMap((it) => it.options ?? []));
+        const c = this.ddl(true);
+        for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists, it.options);
+        this.done();
+        return;
+      }
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
