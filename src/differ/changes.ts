@@ -82,9 +82,10 @@ export interface DropDefault { readonly kind: 'dropDefault'; readonly table: Tab
 export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint; readonly replaces?: CheckConstraint }
 export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
 export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
-export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
+/** `online`: WITH (ONLINE = ON), for a clustered key, set by the production pass where the server allows it. */
+export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
 export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
-export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
 /**
  * How an index is built online (WITH (ONLINE = ON ...)); set by the production pass only where
  * the server supports it. `lowPriorityWaitMinutes`: WAIT_AT_LOW_PRIORITY (MAX_DURATION = n
@@ -100,7 +101,8 @@ export interface CreateIndex {
   readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index;
   readonly resumable?: ResumableBuild;
 }
-export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
+/** `online`: DROP INDEX ... WITH (ONLINE = ON), for a clustered index, as DropPrimaryKey's. */
+export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index; readonly online?: boolean }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
  * of the same name (key columns, order, INCLUDE, filter, uniqueness), never clustered to
