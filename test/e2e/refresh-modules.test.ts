@@ -3,14 +3,12 @@
  * added to the table does not reach the view's columns until sp_refreshsqlmodule runs; the plan
  * refreshes the view after the ADD, and the down script refreshes it again after the DROP.
  */
-import { readCatalogWith } from '../../src/catalog/read';
-import { snapshotToModel } from '../../src/catalog/to-model';
 import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
 import type { Database } from '../../src/model';
-import { createEngine } from '../standin/engine';
-import { startStandin, type RunningStandin } from '../standin/server';
-import { connect, queryRows, runLikeSqlcmd } from './support/sqlcmd';
+import type { RunningStandin } from '../standin/server';
+import { readModel, standinWith } from './support/fixture-standin';
+import { queryRows, runLikeSqlcmd } from './support/sqlcmd';
 import { expectValidTsql } from '../support/tsql-grammar';
 
 const PASSWORD = 'Refresh#Secret1';
@@ -24,28 +22,11 @@ const FIXTURE = [
 describe('views refreshed after their table changes, over the wire', () => {
   let standin: RunningStandin;
   let url: string;
-  const read = async (): Promise<Database> => {
-    const pool = await connect(url);
-    try {
-      return snapshotToModel(await readCatalogWith(async (text) => (await pool.request().query(text)).recordsets as never, 'app')).database;
-    } finally {
-      await pool.close();
-    }
-  };
+  const read = (): Promise<Database> => readModel(url);
   const viewColumns = async (view: string): Promise<unknown[]> =>
     (await queryRows(url, `SELECT c.name FROM sys.columns c WHERE c.object_id = OBJECT_ID(N'${view}') ORDER BY c.column_id`)).map((r) => r.name);
 
-  beforeAll(async () => {
-    const engine = createEngine({ password: PASSWORD, databases: ['app'] });
-    const login = engine.login('sa', PASSWORD, 'app');
-    if (!login.ok) throw new Error(login.error.message);
-    for (const batch of FIXTURE) {
-      const errors = (await login.session.executeBatch(batch, new AbortController().signal)).filter((o) => o.kind === 'error');
-      if (errors.length > 0) throw new Error(`fixture failed: ${JSON.stringify(errors)}`);
-    }
-    standin = await startStandin({ engine });
-    url = `mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/app?encrypt=false`;
-  });
+  beforeAll(async () => { ({ standin, url } = await standinWith(PASSWORD, FIXTURE)); });
   afterAll(async () => { await standin.close(); });
 
   test('a column added: both views list it after the apply, bases first; the down script restores them', async () => {
