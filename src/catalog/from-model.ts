@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
 import type { ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, TableRow,
+  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
@@ -59,6 +59,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   };
   const properties: ExtendedPropertyRow[] = [];
   const resumable: ResumableOperationRow[] = [];
+  const stats: StatsRow[] = [];
+  const statsColumns: StatsColumnRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
@@ -90,6 +92,13 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       });
     }
     for (const f of t.foreignKeys) writeForeignKey(t, id, f, objectId(`fk:${t.schema}.${t.name}.${f.name}`), columnId, db, tableIds, rows);
+    // Statistics ids follow the table's index ids (they share one numbering on SQL Server).
+    let statsId = t.statistics === undefined ? 0 : Math.max(1, ...rows.indexes.filter((r) => r.object_id === id).map((r) => r.index_id)) + 1;
+    for (const st of t.statistics ?? []) {
+      const sid = statsId++;
+      stats.push({ object_id: id, stats_id: sid, name: st.name, no_recompute: st.noRecompute, is_incremental: st.incremental, filter_definition: st.filter });
+      st.columns.forEach((c, i) => statsColumns.push({ object_id: id, stats_id: sid, stats_column_id: i + 1, column_id: columnId(c, `statistics ${st.name}`) }));
+    }
   }
   const snapshot: CatalogSnapshot = {
     format: SNAPSHOT_FORMAT,
@@ -112,6 +121,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     // Optional, like a live read: present only when some table or column has a description.
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
     ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
+    ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
   };
   return snapshot;
 }

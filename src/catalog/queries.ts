@@ -30,6 +30,8 @@ export type CatalogQueryName =
   | 'extended_properties'
   | 'sequences'
   | 'resumable_operations'
+  | 'stats'
+  | 'stats_columns'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -273,6 +275,28 @@ ELSE
 SELECT t.object_id, CAST(0 AS int) AS index_id, t.name, CAST(N'' AS nvarchar(60)) AS state_desc, CAST(0 AS int) AS percent_complete
 FROM sys.tables t
 WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'stats',
+    // Statistics made by CREATE STATISTICS: SQL Server refuses to alter or drop a column they
+    // name (Msg 5074), so the differ drops and re-creates them around such a change. Index
+    // statistics (user_created = 0) go with their index; auto-created ones SQL Server drops itself.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-transact-sql
+    sql: `SELECT s.object_id, s.stats_id, s.name, s.no_recompute, s.is_incremental, s.filter_definition
+FROM sys.stats s
+JOIN sys.tables t ON t.object_id = s.object_id
+WHERE s.user_created = 1 AND ${MANAGED}
+ORDER BY s.object_id, s.stats_id`,
+  },
+  {
+    name: 'stats_columns',
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-columns-transact-sql
+    sql: `SELECT sc.object_id, sc.stats_id, sc.stats_column_id, sc.column_id
+FROM sys.stats_columns sc
+JOIN sys.stats s ON s.object_id = sc.object_id AND s.stats_id = sc.stats_id
+JOIN sys.tables t ON t.object_id = sc.object_id
+WHERE s.user_created = 1 AND ${MANAGED}
+ORDER BY sc.object_id, sc.stats_id, sc.stats_column_id`,
   },
   ...MODULE_QUERIES,
 ];

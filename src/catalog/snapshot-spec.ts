@@ -6,7 +6,7 @@
 import type {
   ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow,
+  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
@@ -145,6 +145,8 @@ const sequences: RowSpec<SequenceRow> = {
   start_value: decimal, increment: decimal, minimum_value: decimal, maximum_value: decimal,
   is_cycling: boolean, is_cached: boolean, cache_size: nullable(integer),
 };
+const stats: RowSpec<StatsRow> = { object_id: integer, stats_id: integer, name: string, no_recompute: boolean, is_incremental: boolean, filter_definition: nullable(string) };
+const statsColumns: RowSpec<StatsColumnRow> = { object_id: integer, stats_id: integer, stats_column_id: integer, column_id: integer };
 const resumableOperations: RowSpec<ResumableOperationRow> = { object_id: integer, index_id: integer, name: string, state_desc: string, percent_complete: integer };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
@@ -160,6 +162,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   extended_properties: extendedProperties,
   sequences,
   resumable_operations: resumableOperations,
+  stats,
+  stats_columns: statsColumns,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -177,6 +181,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   extended_properties: ['major_id', 'minor_id', 'name'],
   sequences: ['schema_name', 'name'],
   resumable_operations: ['object_id', 'index_id'],
+  stats: ['object_id', 'stats_id'],
+  stats_columns: ['object_id', 'stats_id', 'stats_column_id'],
 };
 
 /** Row array names in file order. */

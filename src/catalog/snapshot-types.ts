@@ -161,6 +161,28 @@ export interface FulltextIndexColumnRow {
 }
 
 /**
+ * sys.stats rows made by CREATE STATISTICS (user_created = 1; an optional array): not the
+ * statistics of indexes, not auto-created ones. filter_definition as stored, NULL when unfiltered.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-transact-sql
+ */
+export interface StatsRow {
+  readonly object_id: number;
+  readonly stats_id: number;
+  readonly name: string;
+  readonly no_recompute: boolean;
+  readonly is_incremental: boolean;
+  readonly filter_definition: string | null;
+}
+
+/** sys.stats_columns rows of those statistics (an optional array, with `stats`). */
+export interface StatsColumnRow {
+  readonly object_id: number;
+  readonly stats_id: number;
+  readonly stats_column_id: number;
+  readonly column_id: number;
+}
+
+/**
  * sys.partitions: one partition of a heap or index whose compression is not NONE, or of an
  * object with more than one partition (an optional array; absent rows mean NONE).
  * data_compression_desc: NONE, ROW, PAGE, COLUMNSTORE, COLUMNSTORE_ARCHIVE (XML_COMPRESSION and
@@ -336,11 +358,15 @@ export interface CatalogSnapshot {
   readonly sequences?: readonly SequenceRow[];
   /** Optional: resumable index builds that have not ended (absent when there are none, and in older snapshots). */
   readonly resumable_operations?: readonly ResumableOperationRow[];
+  /** Optional: CREATE STATISTICS objects and their columns (absent when there are none, and in older snapshots). */
+  readonly stats?: readonly StatsRow[];
+  readonly stats_columns?: readonly StatsColumnRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
-  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations';
+  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
+  | 'stats' | 'stats_columns';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

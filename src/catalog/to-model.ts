@@ -10,6 +10,7 @@ import type {
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
+import { readStatistics } from './read-statistics';
 import { findOpaque } from './opaque';
 import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
@@ -71,6 +72,8 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.partitions ? { partitions: keep(s.partitions, (p) => p.object_id) } : {}),
     ...(s.extended_properties ? { extended_properties: keep(s.extended_properties, (p) => p.major_id) } : {}),
     ...(s.resumable_operations ? { resumable_operations: keep(s.resumable_operations, (r) => r.object_id) } : {}),
+    ...(s.stats ? { stats: keep(s.stats, (r) => r.object_id) } : {}),
+    ...(s.stats_columns ? { stats_columns: keep(s.stats_columns, (r) => r.object_id) } : {}),
   };
 }
 
@@ -113,6 +116,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     return name;
   };
 
+  const statistics = readStatistics(s, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
@@ -267,6 +271,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
       ...resumableBuildsOf(resumableByTable.get(t.object_id)),
+      ...(statistics.has(t.object_id) ? { statistics: statistics.get(t.object_id) } : {}),
       // This table's own index rows (not every table's: that search made reading quadratic).
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
     };

@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -187,6 +187,14 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
 
+/**
+ * DROP STATISTICS of a CREATE STATISTICS object that a column change would be refused over
+ * (statistics.ts): schemac never drops one for its own sake. `table` is the name the step runs under.
+ */
+export interface DropStatistics { readonly kind: 'dropStatistics'; readonly table: TableRef; readonly statistics: UserStatistics }
+/** CREATE STATISTICS again after that change, under the table's and its columns' names at that point. */
+export interface CreateStatistics { readonly kind: 'createStatistics'; readonly table: TableRef; readonly statistics: UserStatistics }
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -201,6 +209,7 @@ export type Change =
   | RebuildCompression | SetIgnoreDupKey | SetSparse
   | SetDescription
   | DropModule | CreateModule | RefreshModule
+  | DropStatistics | CreateStatistics
   | TemporalChange;
 
 export type ChangeKind = Change['kind'];
@@ -216,7 +225,7 @@ export type HazardCode =
   | 'irreversible'       // the step has no faithful inverse
   | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
-  | 'dependent-rebuild'; // a schema-bound view or function is dropped and re-created around the step
+  | 'dependent-rebuild'; // a schema-bound view or function, or CREATE STATISTICS statistics, is dropped and re-created around the step
 
 export interface Hazard {
   readonly code: HazardCode;

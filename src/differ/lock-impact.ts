@@ -217,6 +217,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
   refreshModule: fixed('module-refresh'),
+  dropStatistics: fixed('drop-statistics'),
+  createStatistics: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'create-statistics' : 'drop-statistics', online: null, change, inverse }),
 };
 
 /** Rows and MB per table key, following renames made earlier in the plan. */

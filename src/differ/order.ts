@@ -86,6 +86,9 @@ export function phaseOf(change: Change): Phase {
     case 'dropModule': return 'drop-dependents';
     case 'createModule': return 'create-dependents';
     case 'refreshModule': return 'refresh-dependents';
+    // Placed by statistics.ts around the steps they are in the way of, not by phase.
+    case 'dropStatistics': return 'drop-constraints';
+    case 'createStatistics': return 'nonclustered-indexes';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -132,6 +135,7 @@ function keyInPhase(change: Change): SortKey {
     case 'alterPeriodHidden': return [change.table.schema, change.table.name, 1, change.column];
     // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
     case 'dropModule': case 'createModule': case 'refreshModule': return ['', '', 0, ''];
+    case 'dropStatistics': case 'createStatistics': return [change.table.schema, change.table.name, 3, change.statistics.name];
     default: return assertNever(change, 'change kind');
   }
 }

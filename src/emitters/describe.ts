@@ -261,6 +261,8 @@ const DESCRIBERS: Describers = {
   }),
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
+  dropStatistics: (c) => ({ table: c.table, object: c.statistics.name, marker: '-', summary: `drop statistics ${c.statistics.name} (${c.statistics.columns.join(', ')})` }),
+  createStatistics: (c) => ({ table: c.table, object: c.statistics.name, marker: '+', summary: `re-create statistics ${c.statistics.name} (${c.statistics.columns.join(', ')})${c.statistics.filter === null ? '' : ` WHERE ${c.statistics.filter}`}` }),
   dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
   createModule: (c) => ({
     table: moduleTable(c.module), object: c.module.name, marker: '+',

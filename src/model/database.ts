@@ -77,7 +77,26 @@ export interface Table {
    * index_id 0 or 1); absent means NONE. A rowstore clustered index or key carries the same value.
    */
   readonly dataCompression?: RowstoreCompression;
+  /**
+   * Catalog only: statistics made by CREATE STATISTICS (sys.stats user_created = 1). Schema files
+   * do not declare them and the differ never plans them for their own sake: it drops and
+   * re-creates one only around a column change SQL Server refuses while it exists (differ/statistics.ts).
+   */
+  readonly statistics?: readonly UserStatistics[];
   readonly source?: SourceRef;
+}
+
+/** A CREATE STATISTICS object on a table, as the catalog holds it. */
+export interface UserStatistics {
+  readonly name: string;
+  /** Key columns in stats_column_id order. */
+  readonly columns: readonly string[];
+  /** sys.stats.filter_definition exactly as stored, e.g. `([amount]>(0))`; null when unfiltered. */
+  readonly filter: string | null;
+  /** WITH NORECOMPUTE. */
+  readonly noRecompute: boolean;
+  /** INCREMENTAL = ON (per-partition statistics). */
+  readonly incremental: boolean;
 }
 
 /** A row of sys.index_resumable_operations: an index build started with RESUMABLE = ON that has not ended. */

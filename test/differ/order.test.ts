@@ -50,6 +50,8 @@ const sample: Record<ChangeKind, Change> = {
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
   refreshModule: { kind: 'refreshModule', module: VIEW },
+  dropStatistics: { kind: 'dropStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },
+  createStatistics: { kind: 'createStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },
   setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },
   addPeriod: { kind: 'addPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },
   dropPeriod: { kind: 'dropPeriod', table: ref, start: { ...col('s', 'datetime2'), period: { end: 'start', hidden: false } }, end: { ...col('e', 'datetime2'), period: { end: 'end', hidden: false } } },

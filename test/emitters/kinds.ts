@@ -154,6 +154,14 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     ],
   },
   refreshModule: { change: { kind: 'refreshModule', module: { ...INDEXED_VIEW, name: "v_o'brien" } }, sql: ["EXEC sp_refreshsqlmodule N'[dbo].[v_o''brien]';"] },
+  dropStatistics: {
+    change: { kind: 'dropStatistics', table: USERS, statistics: { name: 'st_users_email', columns: ['email', 'status'], filter: null, noRecompute: false, incremental: false } },
+    sql: ['DROP STATISTICS [dbo].[users].[st_users_email];'],
+  },
+  createStatistics: {
+    change: { kind: 'createStatistics', table: USERS, statistics: { name: 'st_users_email', columns: ['email', 'status'], filter: '([is_deleted]=(0))', noRecompute: true, incremental: false } },
+    sql: ['CREATE STATISTICS [st_users_email] ON [dbo].[users] ([email], [status]) WHERE ([is_deleted]=(0)) WITH NORECOMPUTE;'],
+  },
   // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
   setDescription: {
     change: { kind: 'setDescription', table: USERS, column: 'email', from: 'old', to: "The user's e-mail\naddress, café" },

@@ -142,6 +142,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER INDEX [ix] ON [dbo].[t] SET (IGNORE_DUP_KEY = ON);',
   },
   {
+    id: 'create-statistics-options',
+    form: 'CREATE STATISTICS s ON t ( column [ ,...n ] ) [ WHERE <filter_predicate> ] [ WITH NORECOMPUTE | INCREMENTAL = ON ] (the grammar takes neither a filter nor these options without a sample option before them)',
+    pattern: /^CREATE\s+STATISTICS\b[^;]*\b(?:WHERE|NORECOMPUTE|INCREMENTAL)\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-statistics-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-statistics-transact-sql.md): "CREATE STATISTICS statistics_name ON { table_or_indexed_view_name } ( column [ ,...n ] ) [ WHERE <filter_predicate> ] [ WITH [ [ FULLSCAN ... | SAMPLE number { PERCENT | ROWS } ... ] [ [ , ] NORECOMPUTE ] [ [ , ] INCREMENTAL = { ON | OFF } ] ... ]"',
+    example: 'CREATE STATISTICS [st] ON [dbo].[t] ([a]) WITH NORECOMPUTE;',
+  },
+  {
     id: 'columnstore-index',
     form: 'CREATE CLUSTERED COLUMNSTORE INDEX i ON t [ WITH (...) ] | CREATE [ NONCLUSTERED ] COLUMNSTORE INDEX i ON t ( column [ ,...n ] ) [ WHERE ... ] [ WITH (...) ]',
     pattern: /^CREATE\s+(?:NON)?CLUSTERED\s+COLUMNSTORE\s+INDEX\b/i,

@@ -159,6 +159,15 @@ const RENDERERS: Renderers = {
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
+  // DROP STATISTICS table.statistics_name (drop-statistics-transact-sql).
+  dropStatistics: (c) => [`DROP STATISTICS ${tableName(c.table)}.${quoteIdent(c.statistics.name)};`],
+  // CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH NORECOMPUTE, INCREMENTAL = ON]: the
+  // default sample (create-statistics-transact-sql); the filter text is the stored one.
+  createStatistics: (c) => {
+    const s = c.statistics;
+    const options = [...(s.noRecompute ? ['NORECOMPUTE'] : []), ...(s.incremental ? ['INCREMENTAL = ON'] : [])];
+    return [`CREATE STATISTICS ${quoteIdent(s.name)} ON ${tableName(c.table)} (${s.columns.map(quoteIdent).join(', ')})${s.filter === null ? '' : ` WHERE ${s.filter}`}${options.length > 0 ? ` WITH ${options.join(', ')}` : ''};`];
+  },
   createModule: (c) => renderCreateModule(c.module),
   refreshModule: (c) => renderRefreshModule(c.module),
 };

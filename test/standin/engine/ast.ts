@@ -163,6 +163,9 @@ export interface SequenceOptionsDef {
   readonly cache?: number | null | false;
 }
 
+/** One WITH option of CREATE / UPDATE STATISTICS, upper-cased: FULLSCAN, SAMPLE (n PERCENT|ROWS), NORECOMPUTE, INCREMENTAL = ON|OFF, ... */
+export interface StatisticsOption { readonly name: string; readonly value?: string }
+
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;
 
 export type StatementBody =
@@ -176,6 +179,12 @@ export type StatementBody =
   | { readonly k: 'createIndex'; readonly index: IndexDef }
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name; options?: readonly DdlOption[] }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
+  /** CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH options] (create-statistics-transact-sql.md). */
+  | { readonly k: 'createStatistics'; readonly name: string; readonly table: Name; readonly columns: readonly string[]; readonly filter?: { readonly text: string; readonly expr: Expr }; readonly options: readonly StatisticsOption[] }
+  /** DROP STATISTICS t.s [, ...] (drop-statistics-transact-sql.md): each item's last part is the statistics' name. */
+  | { readonly k: 'dropStatistics'; readonly items: readonly { readonly table: Name; readonly name: string }[] }
+  /** UPDATE STATISTICS t [s | (s, ...)] [WITH options] (update-statistics-transact-sql.md). */
+  | { readonly k: 'updateStatistics'; readonly table: Name; readonly names: readonly string[]; readonly options: readonly StatisticsOption[] }
   | { readonly k: 'createType'; readonly name: Name; readonly base: TypeRef; readonly nullable?: boolean }
   | { readonly k: 'dropType'; readonly name: Name; readonly written: string; readonly ifExists: boolean }
   | { readonly k: 'createModule'; readonly module: ModuleDef }

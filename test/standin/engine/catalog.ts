@@ -90,6 +90,24 @@ export interface Table extends Dated {
   temporal?: { type: 2; historyId: number; retentionPeriod: number; retentionUnit: number } | { type: 1; currentId: number };
   /** Absent until the first sp_addextendedproperty on the table or one of its columns. */
   properties?: ExtendedProperty[];
+  /** Statistics made by CREATE STATISTICS (sys.stats user_created = 1); absent until the first. */
+  stats?: UserStatistics[];
+}
+
+/**
+ * A CREATE STATISTICS object (create-statistics-transact-sql.md). Its stats_id comes from the
+ * same numbering as the table's index_ids (both live in one per-table list on SQL Server, so a
+ * new index never takes a statistics' id; inferred from sys.stats, where an index's stats_id is
+ * its index_id).
+ */
+export interface UserStatistics {
+  statsId: number;
+  name: string;
+  /** Column ids in the order CREATE STATISTICS named them (sys.stats_columns.stats_column_id). */
+  columns: number[];
+  filter?: { definition: string; expr: Expr };
+  noRecompute: boolean;
+  incremental: boolean;
 }
 
 /**

@@ -44,7 +44,8 @@ export function stored(kind: 'check' | 'default' | 'filter' | 'computed', text: 
 /** The heap row (index_id 0) or clustered index of a table. */
 export function baseIndex(t: Table): Index { return t.indexes.find((i) => i.indexId <= 1) as Index; }
 
-function nextIndexId(t: Table): number { return Math.max(1, ...t.indexes.map((i) => i.indexId)) + 1; }
+/** The next index_id: index and statistics ids share one numbering per table (catalog.ts UserStatistics). */
+export function nextIndexId(t: Table): number { return Math.max(1, ...t.indexes.map((i) => i.indexId), ...(t.stats ?? []).map((s) => s.statsId)) + 1; }
 
 function columnsOrFail(t: Table, names: readonly string[]): Column[] {
   return names.map((n) => { const c = findColumn(t, n); if (!c) throw err.noColumnInTarget(n); return c; });
@@ -204,7 +205,7 @@ function redefineIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
 export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   if (def.dropExisting === true) { redefineIndex(ctx, t, def); return; }
   const { db, host } = ctx;
-  if (t.indexes.some((i) => i.name !== null && sameName(i.name, def.name))) throw err.indexExists(def.name, qualified(db, t));
+  if (t.indexes.some((i) => i.name !== null && sameName(i.name, def.name)) || t.stats?.some((x) => sameName(x.name, def.name))) throw err.indexExists(def.name, qualified(db, t));
   if (def.xml !== undefined) { createXmlIndex(t, def); return; }
   const columnstore = def.columnstore === true;
   const named = columnsOrFail(t, def.columns.map((c) => c.name));

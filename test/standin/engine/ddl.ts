@@ -4,6 +4,7 @@ import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
+import { statisticsOn } from './ddl-statistics';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
@@ -134,8 +135,8 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   ctx.db.tables = ctx.db.tables.filter((x) => x !== t);
 }
 
-function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 'index'; name: string; kind: string }[] {
-  const out: { what: 'object' | 'index'; name: string; kind: string }[] = [];
+function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 'index' | 'statistics'; name: string; kind: string }[] {
+  const out: { what: 'object' | 'index' | 'statistics'; name: string; kind: string }[] = [];
   for (const d of t.defaults) if (d.columnId === col.columnId) out.push({ what: 'object', name: d.name, kind: 'default' });
   for (const ix of t.indexes) {
     if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
@@ -146,6 +147,11 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
   for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.columns.some((fc) => fc.ref === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
   for (const c of t.columns) if (c.computed && c !== col && mentions(c.computed.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'computed' });
+  // Statistics made by CREATE STATISTICS ("First, remove the statistics using the DROP STATISTICS
+  // statement", alter-table-transact-sql.md, ALTER COLUMN). DROP COLUMN is refused the same way
+  // (Msg 5074 "The statistics ... is dependent on column", sqlserverscience.com); auto-created
+  // statistics are dropped silently, and the stand-in keeps none.
+  for (const x of statisticsOn(t, col, mentions)) out.push({ what: 'statistics', name: x.name, kind: 'statistics' });
   return out;
 }
 
@@ -230,6 +236,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
       const lengthOnly = sameType && ['varchar', 'nvarchar', 'varbinary', 'char', 'nchar', 'binary'].includes(type.name);
       const typeUnchanged = sameType && type.maxLength === col.type.maxLength;
+      const sameCollation = !isStringType(type.name) || (def.collation ?? ctx.db.collation) === col.collation;
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
           dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
@@ -238,6 +245,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
           : dep.kind === 'check' ? !(lengthOnly && grows) && !typeUnchanged
           : dep.kind === 'key' ? !(typeUnchanged && !nullable) && !(grows && lengthOnly && !nullable)
+          // "Unless the column is a varchar, nvarchar, or varbinary data type, the data type isn't changed.
+          // And, the new size is equal to or greater than the old size. Or, if the column is changed from
+          // not null to null" (alter-table-transact-sql.md, ALTER COLUMN).
+          : dep.kind === 'statistics' ? !sameCollation || (!(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable) && !(typeUnchanged && nullable && !col.nullable) && !(typeUnchanged && nullable === col.nullable))
           : !typeUnchanged || nullable !== col.nullable;
         if (blocks) throw err.dependent(dep.what, dep.name, col.name, 'ALTER COLUMN');
       }

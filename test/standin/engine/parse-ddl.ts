@@ -1,7 +1,10 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, RefAction, StatementBody, TypeRef, VersioningDef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
 import { SequenceParser } from './parse-sequence';
+
+/** The WITH options of CREATE / UPDATE STATISTICS (create-statistics-transact-sql.md, update-statistics-transact-sql.md). */
+const STATISTICS_OPTIONS = new Set(['FULLSCAN', 'SAMPLE', 'RESAMPLE', 'NORECOMPUTE', 'INCREMENTAL', 'PERSIST_SAMPLE_PERCENT', 'AUTO_DROP', 'MAXDOP', 'ALL', 'COLUMNS', 'INDEX', 'STATS_STREAM', 'ROWCOUNT', 'PAGECOUNT']);
 
 /** Parses DDL statements. */
 export class DdlParser extends SequenceParser {
@@ -14,6 +17,7 @@ export class DdlParser extends SequenceParser {
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('STATISTICS')) return this.createStatistics();
     if (this.accept('DATABASE')) {
       const name = this.ident();
       return this.accept('COLLATE') ? { k: 'createDatabase', name, collation: this.ident() } : { k: 'createDatabase', name };
@@ -34,6 +38,48 @@ export class DdlParser extends SequenceParser {
     if (this.accept('COLUMNSTORE')) { this.expect('INDEX'); return { k: 'createIndex', index: this.columnstoreBody(unique, clustered) }; }
     this.expect('INDEX');
     return { k: 'createIndex', index: this.indexBody(unique, clustered) };
+  }
+
+  /** The rest of CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH option, ...]. */
+  protected createStatistics(): StatementBody {
+    const name = this.ident();
+    this.expect('ON');
+    const table = this.name();
+    this.expect('(');
+    const columns = [this.ident()];
+    while (this.accept(',')) columns.push(this.ident());
+    this.expect(')');
+    let filter: { text: string; expr: Expr } | undefined;
+    if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    return { k: 'createStatistics', name, table, columns, ...(filter ? { filter } : {}), options: this.statisticsOptions() };
+  }
+
+  /** The rest of UPDATE STATISTICS t [s | (s, ...)] [WITH option, ...] (after UPDATE STATISTICS). */
+  protected updateStatistics(): StatementBody {
+    const table = this.name();
+    const names: string[] = [];
+    if (this.accept('(')) { names.push(this.ident()); while (this.accept(',')) names.push(this.ident()); this.expect(')'); }
+    else if (this.isIdent()) names.push(this.ident());
+    return { k: 'updateStatistics', table, names, options: this.statisticsOptions() };
+  }
+
+  /**
+   * [WITH FULLSCAN | SAMPLE n {PERCENT | ROWS} | NORECOMPUTE | INCREMENTAL = ON|OFF |
+   * PERSIST_SAMPLE_PERCENT = ON|OFF | AUTO_DROP = ON|OFF | MAXDOP = n | ALL | COLUMNS | INDEX |
+   * RESAMPLE, ...]: each option upper-cased with its value as written.
+   */
+  private statisticsOptions(): StatisticsOption[] {
+    const out: StatisticsOption[] = [];
+    if (!this.accept('WITH')) return out;
+    do {
+      const name = this.up();
+      if (!STATISTICS_OPTIONS.has(name)) this.fail();
+      this.pos++;
+      if (name === 'SAMPLE') { const n = this.next().text; const unit = this.next().upper; if (unit !== 'PERCENT' && unit !== 'ROWS') this.fail(); out.push({ name, value: `${n} ${unit}` }); }
+      else if (this.accept('=')) out.push({ name, value: this.next().upper });
+      else out.push({ name });
+    } while (this.accept(','));
+    return out;
   }
 
   /**
@@ -305,6 +351,16 @@ export class DdlParser extends SequenceParser {
       return { k: 'dropDatabase', names, ifExists };
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
+    if (this.accept('STATISTICS')) {
+      // DROP STATISTICS table.statistics_name | view.statistics_name [ ,...n ], the table optionally schema-qualified.
+      const items: { table: Name; name: string }[] = [];
+      do {
+        const n = this.name();
+        if (n.length < 2) this.fail();
+        items.push({ table: n.slice(0, -1), name: n[n.length - 1] });
+      } while (this.accept(','));
+      return { k: 'dropStatistics', items };
+    }
     if (this.accept('TYPE')) {
       const ifExists = this.accept('IF', 'EXISTS');
       const s = this.peek();

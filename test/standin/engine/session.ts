@@ -15,6 +15,7 @@ import { executeSelect, selectTypes } from './select';
 import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
+import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
@@ -507,6 +508,9 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
+      case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
+      case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }
+      case 'updateStatistics': updateStatistics(this.ddl(true), s.table, s.names, s.options); this.done(); return;
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }

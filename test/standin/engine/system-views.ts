@@ -142,7 +142,17 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
     b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]))),
+    (db) => db.tables.flatMap((t) => [
+      ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
+      // CREATE STATISTICS objects: user_created = 1 (sys-stats-transact-sql.md).
+      ...(t.stats ?? []).map((x) => [t.objectId, x.name, x.statsId, 0, 1, b(x.noRecompute), b(!!x.filter), x.filter?.definition ?? null, 0, b(x.incremental)]),
+    ])),
+  // One row per key column of a statistics object, an index's included (sys-stats-columns-transact-sql.md).
+  'sys.stats_columns': view([c('object_id', ty.int), c('stats_id', ty.int), c('stats_column_id', ty.int), c('column_id', ty.int)],
+    (db) => db.tables.flatMap((t) => [
+      ...t.indexes.filter((i) => i.indexId > 0).flatMap((i) => i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId])),
+      ...(t.stats ?? []).flatMap((x) => x.columns.map((colId, n) => [t.objectId, x.statsId, n + 1, colId])),
+    ])),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, 0, b(k.desc), 0, 0]),
