@@ -82,9 +82,10 @@ export interface DropDefault { readonly kind: 'dropDefault'; readonly table: Tab
 export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint; readonly replaces?: CheckConstraint }
 export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
 export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
-export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
+/** `online`: WITH (ONLINE = ON), for a clustered key, set by the production pass where the server allows it. */
+export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
 export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
-export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
 /**
  * How an index is built online (WITH (ONLINE = ON ...)); set by the production pass only where
  * the server supports it. `lowPriorityWaitMinutes`: WAIT_AT_LOW_PRIORITY (MAX_DURATION = n
@@ -100,7 +101,8 @@ export interface CreateIndex {
   readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index;
   readonly resumable?: ResumableBuild;
 }
-export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
+/** `online`: DROP INDEX ... WITH (ONLINE = ON), for a clustered index, as DropPrimaryKey's. */
+export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index; readonly online?: boolean }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
  * of the same name (key columns, order, INCLUDE, filter, uniqueness), never clustered to
@@ -148,6 +150,13 @@ export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: 
 export interface DropModule { readonly kind: 'dropModule'; readonly module: DependentModule }
 /** Re-creates a module from its stored definition (sys.sql_modules), and an indexed view's indexes. */
 export interface CreateModule { readonly kind: 'createModule'; readonly module: DependentModule }
+/**
+ * sp_refreshsqlmodule of a non-schema-bound view, procedure or function over a table whose
+ * columns the plan changes (differ/refresh-modules.ts): its stored metadata (a view's columns,
+ * a `SELECT *` expanded) is bound again to the tables as they are now. Its own inverse: the down
+ * script refreshes it again, after its own table changes (see scriptOrder).
+ */
+export interface RefreshModule { readonly kind: 'refreshModule'; readonly module: DependentModule }
 
 /**
  * The MS_Description extended property of a table (`column` null) or a column: added (`from`
@@ -204,7 +213,7 @@ export type Change =
   | CreateSequence | DropSequence | AlterSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetNotForReplication
   | SetDescription
-  | DropModule | CreateModule
+  | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics
   | TemporalChange;
 
@@ -321,7 +330,20 @@ export function tableOf(change: Change): TableRef | null {
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
-    case 'dropModule': case 'createModule': return null;
+    case 'dropModule': case 'createModule': case 'refreshModule': return null;
     default: return change.table;
   }
+}
+
+/**
+ * The order a script runs the plan's steps in: `up`, the plan's order; `down`, the inverses in
+ * reverse order, except refreshes, which run last and in the plan's order: sp_refreshsqlmodule
+ * binds a module to the tables as they are when it runs, so the down script refreshes after
+ * undoing the table changes, and a module over another one after that one.
+ */
+export function scriptOrder(steps: readonly PlanStep[], direction: 'up' | 'down'): number[] {
+  const indexes = steps.map((_, i) => i);
+  if (direction === 'up') return indexes;
+  const refresh = (i: number) => (steps[i] as PlanStep).change.kind === 'refreshModule';
+  return [...indexes.filter((i) => !refresh(i)).reverse(), ...indexes.filter(refresh)];
 }

@@ -278,6 +278,7 @@ const DESCRIBERS: Describers = {
     table: moduleTable(c.module), object: c.module.name, marker: '+',
     summary: `re-create ${moduleWord(c.module)} ${c.module.schema}.${c.module.name} from its stored definition${c.module.indexes.length > 0 ? ` with its indexes ${c.module.indexes.map((i) => i.name).join(', ')}` : ''}`,
   }),
+  refreshModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '~', summary: `refresh ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
 };
 
 /** What a module is, in words: view, procedure, function, trigger. */

@@ -274,6 +274,11 @@ export interface ModuleReference {
   /** Referenced columns, as the catalog names them; empty when only the object is known. */
   readonly columns: readonly string[];
   readonly columnsFrom: ReferenceColumns;
+  /**
+   * Set when the text selects `*` of it (so `columns` holds every column): the columns the text
+   * also names. SQL Server re-expands a star on sp_refreshsqlmodule, so only these must still exist.
+   */
+  readonly named?: readonly string[];
   /** sys.sql_expression_dependencies.is_schema_bound_reference. */
   readonly schemaBound: boolean;
 }

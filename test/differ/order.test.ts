@@ -50,6 +50,7 @@ const sample: Record<ChangeKind, Change> = {
   setNotForReplication: { kind: 'setNotForReplication', table: ref, column: 'a', notForReplication: true },
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
+  refreshModule: { kind: 'refreshModule', module: VIEW },
   dropStatistics: { kind: 'dropStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },
   createStatistics: { kind: 'createStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },
   setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },

@@ -157,6 +157,7 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
       'CREATE UNIQUE CLUSTERED INDEX [ix_v_active_users_id] ON [dbo].[v_active_users] ([id]);',
     ],
   },
+  refreshModule: { change: { kind: 'refreshModule', module: { ...INDEXED_VIEW, name: "v_o'brien" } }, sql: ["EXEC sp_refreshsqlmodule N'[dbo].[v_o''brien]';"] },
   dropStatistics: {
     change: { kind: 'dropStatistics', table: USERS, statistics: { name: 'st_users_email', columns: ['email', 'status'], filter: null, noRecompute: false, incremental: false } },
     sql: ['DROP STATISTICS [dbo].[users].[st_users_email];'],

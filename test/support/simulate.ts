@@ -306,7 +306,7 @@ class Sim {
         t.columns[t.columns.indexOf(c)] = { ...c, identity: { seed: c.identity.seed, increment: c.identity.increment, ...(change.notForReplication ? { notForReplication: true } : {}) } }; return;
       }
       // Views, procedures, functions and triggers are not part of the tables this simulates.
-      case 'dropModule': case 'createModule': return;
+      case 'dropModule': case 'createModule': case 'refreshModule': return;
       case 'dropStatistics': {
         const t = this.get(change.table);
         if (!(t.statistics ?? []).some((s) => this.eq(s.name, change.statistics.name))) this.fail(`no statistics ${change.statistics.name} on ${t.name}`);

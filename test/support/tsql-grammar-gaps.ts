@@ -93,6 +93,20 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] varchar(20) NOT NULL WITH (ONLINE = ON);',
   },
   {
+    id: 'drop-index-with',
+    form: 'DROP INDEX index_name ON <object> WITH ( <drop_clustered_index_option> [ ,...n ] ), e.g. ONLINE = ON',
+    pattern: new RegExp(`^DROP\\s+INDEX\\s+${ID}\\s+ON\\s+${QID}\\s+WITH\\s*\\(`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/drop-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/drop-index-transact-sql.md): "index_name ON <object> [ WITH ( <drop_clustered_index_option> [ ,...n ] ) ]", "<drop_clustered_index_option> ::= { MAXDOP = max_degree_of_parallelism | ONLINE = { ON | OFF } | MOVE TO ... }"',
+    example: 'DROP INDEX [cx_t_a] ON [dbo].[t] WITH (ONLINE = ON);',
+  },
+  {
+    id: 'drop-constraint-with',
+    form: 'ALTER TABLE t DROP [ CONSTRAINT ] constraint_name WITH ( <drop_clustered_constraint_option> [ ,...n ] ), e.g. ONLINE = ON',
+    pattern: new RegExp(`${ALTER}DROP\\s+CONSTRAINT\\s+${ID}\\s+WITH\\s*\\(`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "DROP { [ CONSTRAINT ] [ IF EXISTS ] { constraint_name } [ WITH ( <drop_clustered_constraint_option> [ ,...n ] ) ] }", "<drop_clustered_constraint_option> ::= { MAXDOP = max_degree_of_parallelism | ONLINE = { ON | OFF } | MOVE TO ... }"`,
+    example: 'ALTER TABLE [dbo].[t] DROP CONSTRAINT [pk_t] WITH (ONLINE = ON);',
+  },
+  {
     id: 'sequence-negative-constant',
     form: 'CREATE SEQUENCE s ... START WITH <constant> ... MINVALUE <constant> MAXVALUE <constant>, ALTER SEQUENCE s RESTART WITH <constant> INCREMENT BY <constant> ..., where a constant is negative (the grammar takes a minus sign only in CREATE SEQUENCE ... INCREMENT BY)',
     pattern: new RegExp(`^(?:CREATE|ALTER)\\s+SEQUENCE\\s+${QID}\\s[^;]*\\b(?:WITH|BY|MINVALUE|MAXVALUE)\\s+-`, 'i'),

@@ -98,7 +98,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'renameColumn':
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse': case 'setNotForReplication':
-    case 'dropModule': case 'createModule': case 'dropStatistics': case 'createStatistics':
+    case 'dropModule': case 'createModule': case 'refreshModule': case 'dropStatistics': case 'createStatistics':
     case 'setDescription':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
       return null;

@@ -91,7 +91,8 @@ export type AlterAction =
   | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
   | { readonly k: 'dropColumns'; readonly names: readonly string[]; readonly ifExists: boolean }
-  | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean }
+  /** `options`: each constraint's WITH (...) (<drop_clustered_constraint_option>), by name. */
+  | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean; readonly options?: ReadonlyMap<string, readonly DdlOption[]> }
   | { readonly k: 'alterColumn'; readonly column: ColumnDef; readonly options: readonly DdlOption[] }
   | { readonly k: 'checkConstraints'; readonly enable: boolean; readonly withCheck: boolean | undefined; readonly names: readonly string[] | 'ALL' }
   /** ALTER TABLE t REBUILD [WITH (...)]. */
@@ -178,7 +179,7 @@ export type StatementBody =
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }
-  | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name }[]; readonly ifExists: boolean }
+  | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name; options?: readonly DdlOption[] }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
   /** CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH options] (create-statistics-transact-sql.md). */
   | { readonly k: 'createStatistics'; readonly name: string; readonly table: Name; readonly columns: readonly string[]; readonly filter?: { readonly text: string; readonly expr: Expr }; readonly options: readonly StatisticsOption[] }

@@ -132,8 +132,11 @@ export interface Module extends Dated {
   schemaBound: boolean;
   ansiNulls: boolean;
   quotedIdentifier: boolean;
-  /** Referenced objects by (schema, name), with the columns a schema-bound module binds. */
-  references: { schema: string; name: string; columns: string[] }[];
+  /**
+   * Referenced objects by (schema, name), with the columns a schema-bound module binds; `named`:
+   * the table's columns the body names (any module; sp_refreshsqlmodule binds them again).
+   */
+  references: { schema: string; name: string; columns: string[]; named?: string[] }[];
   /** A view's columns (sys.columns). */
   columns: { columnId: number; name: string; type: SqlType; nullable: boolean }[];
   /** An indexed view's indexes. */

@@ -13,6 +13,7 @@ import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
+import { checkDropOptions } from './drop-options';
 import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
@@ -284,7 +285,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       return;
     }
     case 'dropConstraints': {
-      for (const n of action.names) dropConstraint(ctx, t, n, action.ifExists);
+      for (const n of action.names) dropConstraint(ctx, t, n, action.ifExists, action.options?.get(n));
       return;
     }
     case 'checkConstraints': {
@@ -317,8 +318,11 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   }
 }
 
-function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean): void {
+function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean, options?: readonly DdlOption[]): void {
   const key = t.keys.find((k) => sameName(k.name, n));
+  if (options !== undefined && (key || t.checks.some((c) => sameName(c.name, n)) || t.defaults.some((c) => sameName(c.name, n)) || t.fks.some((c) => sameName(c.name, n)))) {
+    checkDropOptions(t, key && t.indexes.find((i) => i.indexId === key.indexId), n, options, 'ALTER TABLE DROP CONSTRAINT');
+  }
   if (key) {
     for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
       throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
@@ -375,8 +379,8 @@ function resumableIndex(ctx: DdlContext, t: Table, action: Extract<AlterAction, 
   if (action.op === 'RESUME') createIndex(ctx, t, paused.def);
 }
 
-/** DROP INDEX i ON t. */
-export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean): void {
+/** DROP INDEX i ON t [WITH (ONLINE = ON | OFF, MAXDOP = n)]. */
+export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean, options?: readonly DdlOption[]): void {
   const schema = table.length >= 2 ? table[table.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, table[table.length - 1]);
   const view = t ? undefined : findModule(ctx.db, table);
@@ -384,6 +388,7 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
+  checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
   removeIndex(t, ix);
   touch(ctx, t);
 }

@@ -136,6 +136,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
  * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
+ * - DROP INDEX i ON t WITH (ONLINE = ON, ...), ALTER TABLE t DROP CONSTRAINT c WITH (...) -> the WITH (...) is blanked
+ *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
  * Sequences, see sequence-grammar.ts:
  * - NEXT VALUE FOR [a.]b                         -> 0
@@ -145,10 +147,11 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   const edits: { start: number; stop: number; text: string }[] = [];
   const blank = (t: Token): void => { edits.push({ start: t.start, stop: t.stop, text: '' }); };
   const up = (i: number): string => tokens[i]?.upper ?? '';
-  /** Blanks the parenthesised group that opens at token j. */
-  const blankGroup = (j: number): void => {
+  /** Blanks the parenthesised group that opens at token j; returns the index after it. */
+  const blankGroup = (j: number): number => {
     let depth = 0;
     do { if (up(j) === '(') depth++; if (up(j) === ')') depth--; blank(tokens[j]); j++; } while (tokens[j] && depth > 0);
+    return j;
   };
   /** The first token from j on that is one of `words` outside parentheses (or the end). */
   const topLevel = (j: number, words: readonly string[]): number => {
@@ -263,6 +266,14 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     }
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
+    if (up(i) === 'DROP' && (up(i + 1) === 'INDEX' || up(i + 1) === 'CONSTRAINT')) {
+      // Each dropped index or constraint may carry its own WITH (...), up to the statement's end.
+      let j = topLevel(up(i + 2) === 'IF' && up(i + 3) === 'EXISTS' ? i + 4 : i + 2, DROP_OPTION_STOPS);
+      while (up(j) === 'WITH' && up(j + 1) === '(') {
+        blank(tokens[j]);
+        j = topLevel(blankGroup(j + 1), DROP_OPTION_STOPS);
+      }
+    }
     if (up(i) === 'SET' && tokens[i + 1]?.kind === 'word' && up(i + 2) === ',') {
       let j = i + 2;
       while (up(j) === ',' && tokens[j + 1]?.kind === 'word') { blank(tokens[j]); blank(tokens[j + 1]); j += 2; }
@@ -286,6 +297,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   }
   return out + sql.slice(pos);
 }
+
+/** Where the options of a DROP INDEX / DROP CONSTRAINT are looked for: a WITH, or the statement's end. */
+const DROP_OPTION_STOPS = ['WITH', ';', 'GO', 'CREATE', 'ALTER', 'DROP', 'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT'];
 
 const verdicts = new Map<string, SyntaxProblem | null>();
 

@@ -375,11 +375,11 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('INDEX')) {
       const ifExists = this.accept('IF', 'EXISTS');
-      const items: { index: string; table: Name }[] = [];
+      const items: { index: string; table: Name; options?: DdlOption[] }[] = [];
       do {
         const n = this.name();
-        if (this.accept('ON')) items.push({ index: n[n.length - 1], table: this.name() });
-        else items.push({ index: n[n.length - 1], table: n.slice(0, -1) });
+        const item = this.accept('ON') ? { index: n[n.length - 1], table: this.name() } : { index: n[n.length - 1], table: n.slice(0, -1) };
+        items.push(this.is('WITH', '(') ? { ...item, options: this.withOptions() } : item);
       } while (this.accept(','));
       return { k: 'dropIndex', items, ifExists };
     }
@@ -470,8 +470,15 @@ export class DdlParser extends SequenceParser {
       } else {
         this.accept('CONSTRAINT');
         const ifExists = this.accept('IF', 'EXISTS');
-        const names = [this.ident()]; while (this.accept(',')) { this.accept('CONSTRAINT'); names.push(this.ident()); }
-        action = { k: 'dropConstraints', names, ifExists };
+        const names: string[] = [];
+        const options = new Map<string, DdlOption[]>();
+        do {
+          this.accept('CONSTRAINT');
+          const n = this.ident();
+          names.push(n);
+          if (this.is('WITH', '(')) options.set(n, this.withOptions());
+        } while (this.accept(','));
+        action = { k: 'dropConstraints', names, ifExists, ...(options.size > 0 ? { options } : {}) };
       }
     } else {
       this.expect('ALTER', 'COLUMN');
