@@ -217,6 +217,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
     case 'createSequence': case 'dropSequence': case 'alterSequence':
     case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
+    case 'rebuildIndexOptions': case 'setIndexOptions':
       return;
     default:
       assertNever(change, 'change kind');
