@@ -139,10 +139,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
   'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
-    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
-    b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
+    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
+    b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]))),
+    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, b(!!i.noRecompute), b(!!i.filter), i.filter?.definition ?? null, 0, 0]))),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, 0, b(k.desc), 0, 0]),
