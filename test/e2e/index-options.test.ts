@@ -47,7 +47,7 @@ for (const spec of e2eTargets()) {
       return { after, up: up.stdout };
     }
 
-    const index = (s: ComparableCatalog, name: string) => s.indexes.find((i) => i.name === name);
+    const index = (s: ComparableCatalog, name: string) => (s.indexes as Record<string, unknown>[]).find((i) => i.name === name);
 
     beforeAll(() => suite.project.write('orders.schema.ts', SCHEMA));
 
