@@ -11,8 +11,9 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { readStatistics } from './read-statistics';
+import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
-import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
+import { indexOptionsOfRow, isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
@@ -180,6 +181,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         columns: keyColumns(index).columns,
         clustered: index.type_desc === 'CLUSTERED',
         ...(index.ignore_dup_key === true ? { ignoreDupKey: true } : {}),
+        ...indexOptionsOfRow(index),
         ...(compression !== undefined && compression !== 'COLUMNSTORE_ARCHIVE' && compression !== 'COLUMNSTORE' ? { dataCompression: compression } : {}),
       };
       if (k.type === 'PK') primaryKey = key;
@@ -214,7 +216,9 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         if (columnstore) index.columnstore = true;
         if (i.ignore_dup_key === true) index.ignoreDupKey = true;
         if (compression !== undefined) index.dataCompression = compression;
-        return index;
+        // Read last (and usually none), so an index without options has the properties it had.
+        const options = indexOptionsOfRow(i);
+        return Object.keys(options).length === 0 ? index : { ...index, ...options };
       });
     const checks = (checksByTable.get(t.object_id) ?? []).filter((c) => modelledConstraint(t.object_id, c.name)).map((c): CheckConstraint => ({
       name: c.name,
@@ -288,12 +292,14 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
   const modules = readModules(s, (id) => managedIds.has(id), names);
+  const synonyms = readSynonyms(s.synonyms ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false));
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
       ...(sequences.length > 0 ? { sequences } : {}),
       ...(modules.length > 0 ? { modules } : {}),
+      ...(synonyms.length > 0 ? { synonyms } : {}),
     },
     diagnostics,
   };

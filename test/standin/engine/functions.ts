@@ -93,6 +93,26 @@ function columnProperty(host: Host, id: number, col: string, prop: string): Valu
   }
 }
 
+/**
+ * INDEXPROPERTY(object_id, index_name, property) for the properties the stand-in keeps; NULL for
+ * other properties, as SQL Server returns NULL for one it does not know
+ * (https://learn.microsoft.com/sql/t-sql/functions/indexproperty-transact-sql).
+ */
+function indexProperty(host: Host, id: number, name: string, prop: string): Value {
+  const ix = host.db.tables.find((x) => x.objectId === id)?.indexes.find((i) => i.name !== null && sameName(i.name, name));
+  if (!ix) return null;
+  switch (prop.toUpperCase()) {
+    case 'INDEXFILLFACTOR': return ix.fillFactor ?? 0;
+    case 'ISPADINDEX': return ix.padded ? 1 : 0;
+    case 'ISROWLOCKDISALLOWED': return ix.noRowLocks ? 1 : 0;
+    case 'ISPAGELOCKDISALLOWED': return ix.noPageLocks ? 1 : 0;
+    case 'ISOPTIMIZEDFORSEQUENTIALKEY': return ix.sequentialKey ? 1 : 0;
+    case 'ISCLUSTERED': return ix.type === 'CLUSTERED' ? 1 : 0;
+    case 'ISUNIQUE': return ix.unique ? 1 : 0;
+    default: return null;
+  }
+}
+
 /** The built-in function table, by upper-case name. */
 /** CONCAT's type: as `+` joins strings (concatenatedType); with other arguments, nvarchar(4000). */
 function concatType(args: readonly SqlType[]): SqlType {
@@ -140,6 +160,7 @@ export const FUNCTIONS: Record<string, Fn> = {
     const t = h.db.tables.find((x) => x.objectId === id);
     return t?.columns.find((c) => sameName(c.name, toText(a[1])))?.type.maxLength ?? null;
   }),
+  INDEXPROPERTY: simple(ty.int, (a, h) => (a.some((v) => v === null) ? null : indexProperty(h, toNumber(a[0]), toText(a[1]), toText(a[2])))),
   COLUMNPROPERTY: simple(ty.int, (a, h) => (a.some((v) => v === null) ? null : columnProperty(h, toNumber(a[0]), toText(a[1]), toText(a[2])))),
   DB_NAME: simple(ty.nvarchar(128), (a, h) => (a.length === 0 || a[0] === undefined ? h.db.name : a[0] === null ? null : h.databaseById(toNumber(a[0]))?.name ?? null)),
   DB_ID: simple(ty.smallint, (a, h) => (a.length === 0 ? h.db.id : a[0] === null ? null : h.database(toText(a[0]))?.id ?? null)),
