@@ -13,7 +13,7 @@ import { resolveColumn } from './scope';
 import { systemView } from './system-views';
 import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
-import { compare } from './values';
+import { compareKeys, groupKey } from './values';
 import { err, SqlError } from './errors';
 
 /** A computed result: typed columns and rows. */
@@ -155,9 +155,6 @@ function itemName(e: Expr, alias: string | undefined): string {
   return '';
 }
 
-function groupKey(vals: Value[]): string {
-  return JSON.stringify(vals.map((v) => (typeof v === 'string' ? v.replace(/ +$/, '').toLowerCase() : v instanceof Date ? v.getTime() : v)));
-}
 
 /** The output column types of a SELECT (without running it). */
 export function selectTypes(sel: Select, host: Host, outer: Scope | undefined): SqlType[] {
@@ -233,14 +230,8 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
       return evaluate(e, o.scope, host);
     };
     const keyed = out.map((o) => ({ o, keys: sel.orderBy.map((ob) => keyOf(o, ob.expr)) }));
-    keyed.sort((a, b) => {
-      for (let i = 0; i < sel.orderBy.length; i++) {
-        const x = a.keys[i]; const y = b.keys[i];
-        const c = x === null && y === null ? 0 : x === null ? -1 : y === null ? 1 : compare(x, y);
-        if (c !== 0) return sel.orderBy[i].desc ? -c : c;
-      }
-      return 0;
-    });
+    const desc = sel.orderBy.map((o) => o.desc);
+    keyed.sort((a, b) => compareKeys(a.keys, b.keys, desc));
     out = keyed.map((k) => k.o);
   }
   if (sel.top) { const n = Number(evaluate(sel.top, undefined, host)); out = out.slice(0, n); }
