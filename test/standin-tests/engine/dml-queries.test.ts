@@ -281,4 +281,22 @@ describe('temporary tables', () => {
   });
 });
 
+describe('table variables', () => {
+  test('DECLARE @t TABLE: INSERT, SELECT, UPDATE, DELETE, OUTPUT INTO @t; kept through a rollback; gone after the batch', async () => {
+    const sets = await h.sets(`
+      DECLARE @ids TABLE (id INT NOT NULL PRIMARY KEY, note VARCHAR(10) NULL);
+      INSERT INTO @ids (id) SELECT id FROM sales.orders WHERE customer = 'ann';
+      UPDATE @ids SET note = 'x' WHERE id = 3;
+      DELETE FROM @ids WHERE id = 99;
+      BEGIN TRAN; INSERT INTO @ids (id) VALUES (50); ROLLBACK;
+      DECLARE @gone TABLE (id INT);
+      DELETE FROM sales.lines OUTPUT deleted.id INTO @gone WHERE order_id = 1;
+      SELECT i.id, i.note FROM @ids i ORDER BY i.id;
+      SELECT COUNT(*) AS n FROM @gone;`);
+    expect(sets).toEqual([[{ id: 1, note: null }, { id: 3, note: 'x' }, { id: 50, note: null }], [{ n: 2 }]]);
+    expect(await h.errors(`SELECT * FROM @ids`)).toMatchObject([{ number: 1087, message: 'Must declare the table variable "@ids".' }]);
+    expect(await h.rows(`SELECT COUNT(*) AS n FROM sys.tables`)).toEqual([{ n: 2 }]);
+  });
+});
+
 void first;

@@ -240,7 +240,8 @@ export type StatementBody =
   | { readonly k: 'alterSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'dropSequence'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr; output?: boolean }[]; readonly returnVar?: string }
-  | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }
+  /** DECLARE @v type [= init], ... | DECLARE @t TABLE (columns and constraints) (table-variables.ts). */
+  | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr; table?: { readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[] } }[] }
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
   | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }
   | { readonly k: 'if'; readonly cond: Expr; readonly then: Statement; readonly els?: Statement }

@@ -21,6 +21,8 @@ export interface StatementNeeds extends LockNeeds { readonly targets: readonly T
 export const NO_NEEDS: StatementNeeds = { write: [], targets: [], ddl: false, read: [], catalogs: [] };
 
 function resolve(host: Host, n: Name): { db: Database; schema: string; name: string } | undefined {
+  // A table variable takes no locks (temp-tables.ts).
+  if (n.length === 1 && n[0].startsWith('@')) return undefined;
   const db = n.length >= 3 ? host.database(n[n.length - 3]) : host.db;
   if (!db) return undefined;
   return { db, schema: n.length >= 2 && n[n.length - 2] !== '' ? n[n.length - 2] : 'dbo', name: n[n.length - 1] };

@@ -179,6 +179,20 @@ export class DdlParser extends SequenceParser {
 
   protected createTable(): StatementBody {
     const name = this.name();
+    const { columns, constraints, period } = this.tableElements();
+    let versioning: VersioningDef | undefined;
+    if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
+      this.expect('WITH', '(');
+      versioning = this.versioningDef();
+      this.expect(')');
+    }
+    const options = this.withAndOn();
+    if (this.accept('TEXTIMAGE_ON')) this.ident();
+    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
+  }
+
+  /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
+  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef } {
     this.expect('(');
     const columns: ColumnDef[] = [];
     const constraints: ConstraintDef[] = [];
@@ -191,15 +205,7 @@ export class DdlParser extends SequenceParser {
       else columns.push(this.columnDef(false));
     } while (this.accept(','));
     this.expect(')');
-    let versioning: VersioningDef | undefined;
-    if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
-      this.expect('WITH', '(');
-      versioning = this.versioningDef();
-      this.expect(')');
-    }
-    const options = this.withAndOn();
-    if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
+    return { columns, constraints, period };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */

@@ -125,7 +125,7 @@ export class QueryParser extends TokenReader {
       }
       this.pos++; const inner = this.fromItem(); this.expect(')'); return inner;
     }
-    const name = this.name();
+    const name = this.tableName();
     let args: Expr[] | undefined;
     if (this.accept('(')) { args = []; if (!this.accept(')')) { do args.push(this.expr()); while (this.accept(',')); this.expect(')'); } }
     let alias: string | undefined;
@@ -165,6 +165,11 @@ export class QueryParser extends TokenReader {
     if (this.accept('PRECEDING')) return -n;
     this.expect('FOLLOWING');
     return n;
+  }
+
+  /** A table's name, or a table variable's (`@t`, a one-part name). */
+  protected tableName(): string[] {
+    return this.peek().kind === 'var' ? [this.next().value] : [...this.name()];
   }
 
   // ---- expressions

@@ -2,7 +2,7 @@
  * Statement parser: a recursive-descent reader over the grammar lexer's tokens (grammar.ts),
  * building the engine's tree (ast.ts). The grammar itself has already accepted the batch.
  */
-import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, TypeRef, UpdateSet } from './ast';
+import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, UpdateSet } from './ast';
 import type { Token } from './grammar';
 import { DdlParser } from './parse-ddl';
 
@@ -127,7 +127,7 @@ class Parser extends DdlParser {
 
   private insert(): StatementBody {
     this.expect('INSERT'); this.accept('INTO');
-    const table = this.name();
+    const table = this.tableName();
     let columns: string[] | undefined;
     if (this.up() === '(' ) { this.pos++; columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
     const output = this.output();
@@ -167,7 +167,7 @@ class Parser extends DdlParser {
     // UPDATE TOP (n): at most n rows (update-transact-sql.md; PERCENT is not supported here).
     let top: Expr | undefined;
     if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
-    const table = this.name();
+    const table = this.tableName();
     if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
     this.expect('SET');
     const sets: UpdateSet[] = [];
@@ -252,7 +252,7 @@ class Parser extends DdlParser {
     let top: Expr | undefined;
     if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
     this.accept('FROM');
-    const table = this.name();
+    const table = this.tableName();
     if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
     const output = this.output();
     const from = this.dmlFrom();
@@ -286,11 +286,16 @@ class Parser extends DdlParser {
 
   private declare(): StatementBody {
     this.expect('DECLARE');
-    const vars: { name: string; type: TypeRef; init?: Expr }[] = [];
+    const vars: Extract<StatementBody, { k: 'declare' }>['vars'][number][] = [];
     do {
       const t = this.next();
       if (t.kind !== 'var') this.fail();
       this.accept('AS');
+      if (this.accept('TABLE')) {
+        const { columns, constraints } = this.tableElements();
+        vars.push({ name: t.value, type: { name: 'table', args: [] }, table: { columns, constraints } });
+        continue;
+      }
       const type = this.type();
       const init = this.accept('=') ? this.expr() : undefined;
       vars.push({ name: t.value, type, init });

@@ -34,7 +34,8 @@ export interface Host {
   database(name: string): Database | undefined;
   databaseById(id: number): Database | undefined;
   allDatabases(): readonly Database[];
-  getVar(name: string): { value: Value; type: SqlType } | undefined;
+  /** A variable; a table variable's `table` is the stored name of its rows (temp-tables.ts). */
+  getVar(name: string): { value: Value; type: SqlType; table?: string } | undefined;
   global(name: string): { value: Value; type: SqlType } | undefined;
   productVersion: string;
   /** The edition SERVERPROPERTY reports and whether ONLINE = ON is accepted. */

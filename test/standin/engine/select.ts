@@ -36,6 +36,11 @@ export const ROW_REF = '%row';
 
 /** Resolves a table name to (database, schema, name) with dbo and the current database as defaults. */
 export function resolveName(host: Host, name: Name): { db: Database; schema: string; name: string } {
+  if (name.length === 1 && name[0].startsWith('@')) {
+    const v = host.getVar(name[0]);
+    if (!v?.table) throw new SqlError(1087, 15, 2, `Must declare the table variable "${name[0]}".`, 'compile');
+    return { db: host.db, schema: 'dbo', name: v.table };
+  }
   const obj = name[name.length - 1];
   const schema = name.length >= 2 && name[name.length - 2] !== '' ? name[name.length - 2] : 'dbo';
   const db = name.length >= 3 ? host.database(name[name.length - 3]) : host.db;

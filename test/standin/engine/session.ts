@@ -26,7 +26,7 @@ import { modifyThrough, needsTargetPath } from './dml-target';
 import { outputRows } from './output';
 import { selectInto } from './select-into';
 import { merge } from './merge';
-import { dropSessionTemps, mayNameTemps, withSessionTemps } from './temp-tables';
+import { dropSessionTemps, mayNameTemps, tableVariableName, withSessionTemps } from './temp-tables';
 import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
@@ -83,7 +83,7 @@ function isWrapper(s: Statement): boolean {
 /** Statements whose execution changes data or definitions (statement-level undo applies). */
 const NOT_MUTATING = new Set(['createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
-type Var = { value: Value; type: SqlType };
+type Var = { value: Value; type: SqlType; table?: string };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
 class BatchEnd { constructor(readonly reason: 'abort' | 'return' | 'xactAbort') {} }
 
@@ -346,6 +346,8 @@ export class EngineSession implements Session {
       if (e.reason === 'xactAbort' && nested) throw e;
     } finally {
       this.compiled.pop();
+      // Table variables end with their batch (the outermost batch's frame outlives it, its table variables do not).
+      this.dropTableVariables(this.frames[this.frames.length - 1]);
       if (vars || nested) this.frames.pop();
     }
   }
@@ -447,6 +449,7 @@ export class EngineSession implements Session {
             if (!(e instanceof BatchEnd && e.reason === 'return')) { if (e instanceof SqlError) this.triggerFailed = true; throw e; }
           } finally {
             this.compiled.pop();
+            this.dropTableVariables(this.frames[this.frames.length - 1]);
             this.frames.pop();
             this.triggerStack.pop();
           }
@@ -650,8 +653,16 @@ export class EngineSession implements Session {
       case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
         for (const v of s.vars) {
-          const type = resolveType(v.type);
           const frame = this.frames[this.frames.length - 1];
+          if (v.table) {
+            const earlier = frame.get(v.name.toLowerCase());
+            if (earlier?.table !== undefined) this.dropTableVariables(new Map([[v.name.toLowerCase(), earlier]]));
+            const stored = tableVariableName(v.name, this.id, this.frames.length);
+            createTable(this.ddl(false), ['dbo', stored], v.table.columns, v.table.constraints);
+            frame.set(v.name.toLowerCase(), { value: null, type: ty.int, table: stored });
+            continue;
+          }
+          const type = resolveType(v.type);
           frame.set(v.name.toLowerCase(), { value: null, type });
           if (v.init) this.setVar(v.name, evaluate(v.init, undefined, host));
         }
@@ -705,10 +716,20 @@ export class EngineSession implements Session {
     }
   }
 
+  /** Removes a frame's table variables and their rows. */
+  private dropTableVariables(frame: Map<string, Var> | undefined): void {
+    if (!frame) return;
+    for (const [k, v] of frame) {
+      if (v.table === undefined) continue;
+      const stored = v.table;
+      for (const db of this.engine.all()) db.tables = db.tables.filter((t) => t.name !== stored);
+      frame.delete(k);
+    }
+  }
+
   /** OUTPUT's rows: a result set, or (OUTPUT INTO) rows inserted into another table. */
   private output(ctx: DdlContext, clause: OutputClause, r: { columns: readonly { name: string; type: SqlType; nullable: boolean }[]; rows: Value[][] }): void {
     if (clause.into) {
-      if (clause.into.name[0]?.startsWith('@')) throw err.notSupported('OUTPUT INTO a table variable');
       insert(ctx, clause.into.name, clause.into.columns, undefined, undefined, r.rows);
       return;
     }
@@ -809,6 +830,7 @@ export class EngineSession implements Session {
       status = e.reason === 'return' ? this.returned : 0;
     } finally {
       this.compiled.pop();
+      this.dropTableVariables(vars);
       this.frames.pop();
     }
     h.params.forEach((p, i) => {
