@@ -190,4 +190,26 @@ describe('apply policy, offline', () => {
     expect(down.map((u) => `${u.direction} ${u.id}`)).toEqual([`down ${m2!.id}`]);
     expect(down[0]!.statements.map((s) => s.sql).join('\n')).toContain("sp_rename N'[dbo].[orders].[display_name]', N'full_name', N'COLUMN'");
   });
+
+  it('a table moved to another schema is recorded like a rename: a transfer up and back down, never data loss', () => {
+    const moved = (t: ReturnType<typeof orders>, schema: string, extra: Partial<ReturnType<typeof orders>> = {}) => ({ ...t, schema, ...extra });
+    make(db([moved(orders(), 'sales')]), 'create_orders', '2026-01-01T00:00:00Z');
+    const written = make(db([moved(orders(), 'archive', { name: 'purchases', renamedFrom: 'orders', renamedFromSchema: 'sales' })]), 'move', '2026-01-02T00:00:00Z');
+    expect(written.kind === 'written' && written.plan?.steps.map((s) => s.change.kind)).toEqual(['createSchema', 'transferTable', 'renameTable']);
+    const loaded = loadMigrations(dir, 'migrations');
+    const [m1, m2] = loaded.migrations;
+    expect(m2!.state.hints).toEqual([{ schema: 'archive', table: 'purchases', renamedFrom: 'orders', renamedFromSchema: 'sales' }]);
+    const withRows = (d: Database): Database => ({ ...d, name: 'app', tables: d.tables.map((t) => ({ ...t, rowCount: 5 })) });
+    const upFrom = withRows(m1!.state.model);
+    const up = planRun(loaded, migrationsStatus(loaded, [{ id: m1!.id, hash: m1!.folder.hash, direction: 'up' }], upFrom), upFrom,
+      { direction: 'up', to: null, allowDrift: false, allowDataLoss: false });
+    expect(up.map((u) => u.id)).toEqual([m2!.id]);
+    const downFrom = withRows(m2!.state.model);
+    const applied = [m1!, m2!].map((m) => ({ id: m.id, hash: m.folder.hash, direction: 'up' as const }));
+    const down = planRun(loaded, migrationsStatus(loaded, applied, downFrom), downFrom,
+      { direction: 'down', to: m1!.id, allowDrift: false, allowDataLoss: false });
+    const downSql = down[0]!.statements.map((s) => s.sql).join('\n');
+    expect(downSql.indexOf("sp_rename N'[archive].[purchases]', N'orders', N'OBJECT'")).toBeGreaterThanOrEqual(0);
+    expect(downSql.indexOf('ALTER SCHEMA [sales] TRANSFER OBJECT::[archive].[orders];')).toBeGreaterThan(downSql.indexOf("sp_rename N'[archive].[purchases]'"));
+  });
 });
