@@ -85,7 +85,10 @@ function versionedReason(t: Table, c: TransferTable, steps: readonly PlanStep[],
   if (t.versioning === undefined) return null;
   const offBefore = steps.slice(0, at).some((s) => s.change.kind === 'disableVersioning'
     && key(s.change.table.schema) === key(t.schema) && key(s.change.table.name) === key(t.name));
-  const onAfter = steps.some((s) => s.change.kind === 'enableVersioning' && key(s.change.table.schema) === key(c.to));
+  // Its name after the plan: a rename in the new schema follows the transfer.
+  const rename = steps.find((s) => s.change.kind === 'renameTable' && key(s.change.schema) === key(c.to) && key(s.change.from) === key(c.name));
+  const finalName = rename?.change.kind === 'renameTable' ? rename.change.to : c.name;
+  const onAfter = steps.some((s) => s.change.kind === 'enableVersioning' && key(s.change.table.schema) === key(c.to) && key(s.change.table.name) === key(finalName));
   if (offBefore && !onAfter) return null;
   return `${t.schema}.${t.name} is system-versioned (history table ${t.versioning.historySchema}.${t.versioning.historyTable}): schemac does not move a versioned table, whose history table is a table of its own; remove systemVersioning and move the table in one plan, then declare systemVersioning again in the next`;
 }

@@ -128,6 +128,15 @@ describe('differ: moves SQL Server would refuse are refused before any SQL runs'
     expect(plan.steps.map((s) => s.change.kind)).not.toContain('transferTable');
   });
 
+  test('a versioned table whose versioning the plan turns off is moved after it', () => {
+    const versioning = { historySchema: 'sales', historyTable: 'orders_history', retention: { unit: 'INFINITE' as const } };
+    const plan = diff(db([moved()]), db([orders('sales.orders', { versioning })]), { allowDrop: false });
+    expect(plan.refused ?? []).toEqual([]);
+    const kinds = plan.steps.map((s) => s.change.kind);
+    expect(kinds.indexOf('disableVersioning')).toBeGreaterThanOrEqual(0);
+    expect(kinds.indexOf('transferTable')).toBeGreaterThan(kinds.indexOf('disableVersioning'));
+  });
+
   test('hazards name the move for a view that only reads the table', () => {
     const view: DependentModule = {
       schema: 'dbo', name: 'v_open', type: 'V', definition: 'CREATE VIEW dbo.v_open AS SELECT id FROM sales.orders', schemaBound: false,
