@@ -62,6 +62,11 @@ export type IdentityOption = boolean | readonly [seed: number | string, incremen
 export interface IdentityColumnOptions extends ColumnOptions<number> {
   /** IDENTITY(seed, increment); the column must be NOT NULL and carries no default. */
   readonly identity?: IdentityOption;
+  /**
+   * IDENTITY ... NOT FOR REPLICATION: rows a replication agent inserts keep their values and do
+   * not move the seed. Only with `identity`.
+   */
+  readonly notForReplication?: boolean;
 }
 
 /** Options of a bit column. */

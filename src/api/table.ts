@@ -123,8 +123,14 @@ export function Index<T>(name: string, columns: readonly KeyColumn<T>[], options
   return noop();
 }
 
+/** Options of a CHECK constraint. */
+export interface CheckOptions extends RenameOptions {
+  /** CHECK NOT FOR REPLICATION: rows a replication agent writes are not checked. */
+  readonly notForReplication?: boolean;
+}
+
 /** A CHECK constraint with a raw predicate: `@Check('ck_{table}_positive', sql`[amount] > 0`)`. */
-export function Check<T>(name: string, expression: SqlFragment, options?: RenameOptions): ClassDecorator<T> {
+export function Check<T>(name: string, expression: SqlFragment, options?: CheckOptions): ClassDecorator<T> {
   void name;
   void expression;
   void options;
@@ -176,6 +182,8 @@ export type ReferentialAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFA
 export interface ForeignKeyOptions extends RenameOptions {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
+  /** ... NOT FOR REPLICATION: rows a replication agent writes are not checked against the target. */
+  readonly notForReplication?: boolean;
 }
 
 /**

@@ -7,12 +7,13 @@ import { createHash } from 'crypto';
 import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
 import type { ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, TableRow,
+  ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
+import { storedNotTrusted } from '../sqlserver/replication';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -59,6 +60,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   };
   const properties: ExtendedPropertyRow[] = [];
   const resumable: ResumableOperationRow[] = [];
+  const stats: StatsRow[] = [];
+  const statsColumns: StatsColumnRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
@@ -80,7 +83,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     for (const c of t.checks) {
       rows.check_constraints.push({
         parent_object_id: id, parent_column_id: 0, name: c.name, definition: c.expression.text,
-        is_disabled: !c.enabled, is_not_trusted: !c.trusted, is_system_named: c.isSystemNamed,
+        is_disabled: !c.enabled, is_not_trusted: storedNotTrusted(c.trusted, c.notForReplication === true), is_system_named: c.isSystemNamed,
+        ...(c.notForReplication === true ? { is_not_for_replication: true } : {}),
       });
     }
     for (const d of t.defaults) {
@@ -90,6 +94,13 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       });
     }
     for (const f of t.foreignKeys) writeForeignKey(t, id, f, objectId(`fk:${t.schema}.${t.name}.${f.name}`), columnId, db, tableIds, rows);
+    // Statistics ids follow the table's index ids (they share one numbering on SQL Server).
+    let statsId = t.statistics === undefined ? 0 : Math.max(1, ...rows.indexes.filter((r) => r.object_id === id).map((r) => r.index_id)) + 1;
+    for (const st of t.statistics ?? []) {
+      const sid = statsId++;
+      stats.push({ object_id: id, stats_id: sid, name: st.name, no_recompute: st.noRecompute, is_incremental: st.incremental, filter_definition: st.filter });
+      st.columns.forEach((c, i) => statsColumns.push({ object_id: id, stats_id: sid, stats_column_id: i + 1, column_id: columnId(c, `statistics ${st.name}`) }));
+    }
   }
   const snapshot: CatalogSnapshot = {
     format: SNAPSHOT_FORMAT,
@@ -112,6 +123,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     // Optional, like a live read: present only when some table or column has a description.
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
     ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
+    ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
   };
   return snapshot;
 }
@@ -159,6 +171,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     is_nullable: c.nullable, is_identity: c.identity !== null,
     seed_value: c.identity === null ? null : decimalValue(c.identity.seed),
     increment_value: c.identity === null ? null : decimalValue(c.identity.increment),
+    ...(c.identity?.notForReplication === true ? { is_not_for_replication: true } : {}),
     collation_name: c.collation,
     is_computed: c.computed !== null,
     computed_definition: c.computed === null ? null : c.computed.expression.text,
@@ -258,7 +271,8 @@ function writeForeignKey(
   rows.foreign_keys.push({
     object_id: fkId, parent_object_id: parentId, name: f.name, referenced_object_id: targetId,
     delete_referential_action_desc: f.onDelete, update_referential_action_desc: f.onUpdate,
-    is_disabled: !f.enabled, is_not_trusted: !f.trusted, is_system_named: f.isSystemNamed,
+    is_disabled: !f.enabled, is_not_trusted: storedNotTrusted(f.trusted, f.notForReplication === true), is_system_named: f.isSystemNamed,
+    ...(f.notForReplication === true ? { is_not_for_replication: true } : {}),
   });
   f.columns.forEach((c, i) => rows.foreign_key_columns.push({
     constraint_object_id: fkId, constraint_column_id: i + 1,

@@ -30,6 +30,8 @@ export type CatalogQueryName =
   | 'extended_properties'
   | 'sequences'
   | 'resumable_operations'
+  | 'stats'
+  | 'stats_columns'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -85,13 +87,15 @@ ORDER BY t.object_id`,
     // seed_value/increment_value are sql_variant of the column's type: cast to text so a bigint
     // or decimal seed beyond 2^53 survives; the reader turns small ones back into numbers.
     // system_type_name is set only for alias types (user_type_id differs), e.g. sysname.
+    // is_not_for_replication: IDENTITY ... NOT FOR REPLICATION (NULL for a column without identity;
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-identity-columns-transact-sql).
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN SCHEMA_NAME(ty.schema_id) ELSE NULL END AS type_schema_name,
   c.max_length, c.[precision], c.scale, c.is_nullable, c.is_identity,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
-  CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
+  CAST(ic.increment_value AS nvarchar(50)) AS increment_value, ic.is_not_for_replication,
   c.collation_name, c.is_computed,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
   c.generated_always_type, c.is_hidden
@@ -134,8 +138,10 @@ ORDER BY kc.parent_object_id, kc.name`,
   },
   {
     name: 'check_constraints',
+    // is_not_for_replication: CHECK NOT FOR REPLICATION
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-check-constraints-transact-sql).
     sql: `SELECT cc.object_id, cc.parent_object_id, cc.parent_column_id, cc.name, cc.definition,
-  cc.is_disabled, cc.is_not_trusted, cc.is_system_named
+  cc.is_disabled, cc.is_not_trusted, cc.is_system_named, cc.is_not_for_replication
 FROM sys.check_constraints cc
 JOIN sys.tables t ON t.object_id = cc.parent_object_id
 WHERE ${MANAGED}
@@ -151,9 +157,11 @@ ORDER BY dc.parent_object_id, dc.name`,
   },
   {
     name: 'foreign_keys',
+    // is_not_for_replication: REFERENCES ... NOT FOR REPLICATION
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-foreign-keys-transact-sql).
     sql: `SELECT fk.object_id, fk.parent_object_id, fk.name, fk.referenced_object_id,
   fk.delete_referential_action_desc, fk.update_referential_action_desc,
-  fk.is_disabled, fk.is_not_trusted, fk.is_system_named
+  fk.is_disabled, fk.is_not_trusted, fk.is_system_named, fk.is_not_for_replication
 FROM sys.foreign_keys fk
 JOIN sys.tables t ON t.object_id = fk.parent_object_id
 WHERE ${MANAGED}
@@ -273,6 +281,28 @@ ELSE
 SELECT t.object_id, CAST(0 AS int) AS index_id, t.name, CAST(N'' AS nvarchar(60)) AS state_desc, CAST(0 AS int) AS percent_complete
 FROM sys.tables t
 WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'stats',
+    // Statistics made by CREATE STATISTICS: SQL Server refuses to alter or drop a column they
+    // name (Msg 5074), so the differ drops and re-creates them around such a change. Index
+    // statistics (user_created = 0) go with their index; auto-created ones SQL Server drops itself.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-transact-sql
+    sql: `SELECT s.object_id, s.stats_id, s.name, s.no_recompute, s.is_incremental, s.filter_definition
+FROM sys.stats s
+JOIN sys.tables t ON t.object_id = s.object_id
+WHERE s.user_created = 1 AND ${MANAGED}
+ORDER BY s.object_id, s.stats_id`,
+  },
+  {
+    name: 'stats_columns',
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-columns-transact-sql
+    sql: `SELECT sc.object_id, sc.stats_id, sc.stats_column_id, sc.column_id
+FROM sys.stats_columns sc
+JOIN sys.stats s ON s.object_id = sc.object_id AND s.stats_id = sc.stats_id
+JOIN sys.tables t ON t.object_id = sc.object_id
+WHERE s.user_created = 1 AND ${MANAGED}
+ORDER BY sc.object_id, sc.stats_id, sc.stats_column_id`,
   },
   ...MODULE_QUERIES,
 ];

@@ -109,6 +109,16 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
   for (const [i, r] of (s.resumable_operations ?? []).entries()) {
     if (!tables.has(r.object_id)) return noTable(`resumable_operations[${i}].object_id`, r.object_id);
   }
+  const stats = new Set<string>();
+  for (const [i, r] of (s.stats ?? []).entries()) {
+    if (!tables.has(r.object_id)) return noTable(`stats[${i}].object_id`, r.object_id);
+    stats.add(`${r.object_id}:${r.stats_id}`);
+  }
+  for (const [i, r] of (s.stats_columns ?? []).entries()) {
+    if (!stats.has(`${r.object_id}:${r.stats_id}`)) return { path: `stats_columns[${i}].stats_id`, message: `no stats row has object_id ${r.object_id} and stats_id ${r.stats_id}` };
+    const problem = column(() => `stats_columns[${i}].column_id`, r.object_id, r.column_id);
+    if (problem) return problem;
+  }
   return null;
 }
 

@@ -6,7 +6,7 @@
 import type {
   ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow,
+  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
@@ -50,6 +50,7 @@ const columns: RowSpec<ColumnRow> = {
   max_length: integer, precision: integer, scale: integer,
   is_nullable: boolean, is_identity: boolean,
   seed_value: nullable(decimal), increment_value: nullable(decimal),
+  is_not_for_replication: optional(nullable(boolean)),
   collation_name: nullable(string),
   is_computed: boolean, computed_definition: nullable(string),
   is_persisted: optional(nullable(boolean)),
@@ -80,6 +81,7 @@ const keyConstraints: RowSpec<KeyConstraintRow> = {
 const checkConstraints: RowSpec<CheckConstraintRow> = {
   parent_object_id: integer, parent_column_id: integer, name: string, definition: string,
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+  is_not_for_replication: optional(nullable(boolean)),
 };
 
 const defaultConstraints: RowSpec<DefaultConstraintRow> = {
@@ -91,6 +93,7 @@ const foreignKeys: RowSpec<ForeignKeyRow> = {
   object_id: integer, parent_object_id: integer, name: string, referenced_object_id: integer,
   delete_referential_action_desc: actions, update_referential_action_desc: actions,
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+  is_not_for_replication: optional(nullable(boolean)),
 };
 
 const foreignKeyColumns: RowSpec<ForeignKeyColumnRow> = {
@@ -145,6 +148,8 @@ const sequences: RowSpec<SequenceRow> = {
   start_value: decimal, increment: decimal, minimum_value: decimal, maximum_value: decimal,
   is_cycling: boolean, is_cached: boolean, cache_size: nullable(integer),
 };
+const stats: RowSpec<StatsRow> = { object_id: integer, stats_id: integer, name: string, no_recompute: boolean, is_incremental: boolean, filter_definition: nullable(string) };
+const statsColumns: RowSpec<StatsColumnRow> = { object_id: integer, stats_id: integer, stats_column_id: integer, column_id: integer };
 const resumableOperations: RowSpec<ResumableOperationRow> = { object_id: integer, index_id: integer, name: string, state_desc: string, percent_complete: integer };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
@@ -160,6 +165,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   extended_properties: extendedProperties,
   sequences,
   resumable_operations: resumableOperations,
+  stats,
+  stats_columns: statsColumns,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -177,6 +184,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   extended_properties: ['major_id', 'minor_id', 'name'],
   sequences: ['schema_name', 'name'],
   resumable_operations: ['object_id', 'index_id'],
+  stats: ['object_id', 'stats_id'],
+  stats_columns: ['object_id', 'stats_id', 'stats_column_id'],
 };
 
 /** Row array names in file order. */

@@ -44,6 +44,8 @@ export interface ColumnRow {
   readonly is_identity: boolean;
   readonly seed_value: DecimalValue | null;
   readonly increment_value: DecimalValue | null;
+  /** sys.identity_columns.is_not_for_replication; null without identity (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
   readonly collation_name: string | null;
   readonly is_computed: boolean;
   readonly computed_definition: string | null;
@@ -108,6 +110,8 @@ export interface CheckConstraintRow {
   readonly is_disabled: boolean;
   readonly is_not_trusted: boolean;
   readonly is_system_named: boolean;
+  /** sys.check_constraints.is_not_for_replication (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
 }
 
 /** sys.default_constraints. */
@@ -133,6 +137,8 @@ export interface ForeignKeyRow {
   readonly is_disabled: boolean;
   readonly is_not_trusted: boolean;
   readonly is_system_named: boolean;
+  /** sys.foreign_keys.is_not_for_replication (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
 }
 
 /** sys.foreign_key_columns. */
@@ -157,6 +163,28 @@ export interface RowCountRow {
 /** sys.fulltext_index_columns: a column in the table's full-text index (an optional array). */
 export interface FulltextIndexColumnRow {
   readonly object_id: number;
+  readonly column_id: number;
+}
+
+/**
+ * sys.stats rows made by CREATE STATISTICS (user_created = 1; an optional array): not the
+ * statistics of indexes, not auto-created ones. filter_definition as stored, NULL when unfiltered.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-transact-sql
+ */
+export interface StatsRow {
+  readonly object_id: number;
+  readonly stats_id: number;
+  readonly name: string;
+  readonly no_recompute: boolean;
+  readonly is_incremental: boolean;
+  readonly filter_definition: string | null;
+}
+
+/** sys.stats_columns rows of those statistics (an optional array, with `stats`). */
+export interface StatsColumnRow {
+  readonly object_id: number;
+  readonly stats_id: number;
+  readonly stats_column_id: number;
   readonly column_id: number;
 }
 
@@ -336,11 +364,15 @@ export interface CatalogSnapshot {
   readonly sequences?: readonly SequenceRow[];
   /** Optional: resumable index builds that have not ended (absent when there are none, and in older snapshots). */
   readonly resumable_operations?: readonly ResumableOperationRow[];
+  /** Optional: CREATE STATISTICS objects and their columns (absent when there are none, and in older snapshots). */
+  readonly stats?: readonly StatsRow[];
+  readonly stats_columns?: readonly StatsColumnRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
-  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations';
+  | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
+  | 'stats' | 'stats_columns';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

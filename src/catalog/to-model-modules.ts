@@ -57,11 +57,13 @@ export function readModules(s: CatalogSnapshot, keepTable: (objectId: number) =>
         const columns = !inferred ? listed
           : text === null ? []
           : (columnsByTable.get(referencedId) ?? []).map((c) => c.name).filter((n) => selectsAllOf(table.name) || text.names.has(key(n)));
+        const starred = inferred && text !== null && selectsAllOf(table.name);
         out.push({
           schema: table.schema_name, name: table.name, isTable: true,
           columns: [...new Set(columns)].sort(compareText),
           columnsFrom: !inferred ? 'catalog' : text === null ? 'unknown' : 'text',
           schemaBound,
+          ...(starred ? { named: [...new Set(columns.filter((n) => text.names.has(key(n))))].sort(compareText) } : {}),
         });
         continue;
       }

@@ -5,11 +5,12 @@
  */
 import { makeExpression } from '../expr';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Index, IndexColumn,
+  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
   KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
+import { readStatistics } from './read-statistics';
 import { findOpaque } from './opaque';
 import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
@@ -19,6 +20,7 @@ import { readAliasTypes } from './read-alias-types';
 import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
+import { storedTrust } from '../sqlserver/replication';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -71,6 +73,8 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.partitions ? { partitions: keep(s.partitions, (p) => p.object_id) } : {}),
     ...(s.extended_properties ? { extended_properties: keep(s.extended_properties, (p) => p.major_id) } : {}),
     ...(s.resumable_operations ? { resumable_operations: keep(s.resumable_operations, (r) => r.object_id) } : {}),
+    ...(s.stats ? { stats: keep(s.stats, (r) => r.object_id) } : {}),
+    ...(s.stats_columns ? { stats_columns: keep(s.stats_columns, (r) => r.object_id) } : {}),
   };
 }
 
@@ -113,6 +117,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     return name;
   };
 
+  const statistics = readStatistics(s, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
@@ -215,8 +220,9 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       name: c.name,
       isSystemNamed: c.is_system_named,
       expression: expression(c.definition, `check ${c.name}`),
-      trusted: !c.is_not_trusted,
+      trusted: storedTrust(c.is_not_trusted, c.is_not_for_replication === true),
       enabled: !c.is_disabled,
+      ...(c.is_not_for_replication === true ? { notForReplication: true } : {}),
     }));
     const periodDefaults = new Map<string, string>();
     const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).filter((d) => {
@@ -243,8 +249,9 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         referencedColumns: pairs.map((p) => columnName(f.referenced_object_id, p.referenced_column_id)),
         onDelete: f.delete_referential_action_desc,
         onUpdate: f.update_referential_action_desc,
-        trusted: !f.is_not_trusted,
+        trusted: storedTrust(f.is_not_trusted, f.is_not_for_replication === true),
         enabled: !f.is_disabled,
+        ...(f.is_not_for_replication === true ? { notForReplication: true } : {}),
       };
     });
     const versioning = temporal.versioning.get(t.object_id);
@@ -267,6 +274,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
       ...resumableBuildsOf(resumableByTable.get(t.object_id)),
+      ...(statistics.has(t.object_id) ? { statistics: statistics.get(t.object_id) } : {}),
       // This table's own index rows (not every table's: that search made reading quadratic).
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
     };
@@ -363,7 +371,7 @@ function readColumns(
       type: type.type,
       nullable: c.is_nullable,
       identity: c.is_identity
-        ? { seed: decimalString(c.seed_value ?? 1), increment: decimalString(c.increment_value ?? 1) }
+        ? identityOf(c)
         : null,
       // The compiler writes null for "the database default"; so must we, whatever the case.
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
@@ -374,6 +382,13 @@ function readColumns(
     columns.push(column);
   }
   return columns;
+}
+
+/** A column row's IDENTITY: seed, increment and NOT FOR REPLICATION (only when set, as the compiler leaves it out). */
+function identityOf(c: ColumnRow): Identity {
+  const seed = decimalString(c.seed_value ?? 1);
+  const increment = decimalString(c.increment_value ?? 1);
+  return c.is_not_for_replication === true ? { seed, increment, notForReplication: true } : { seed, increment };
 }
 
 function storageOfTable(compression: Table['dataCompression']): { dataCompression?: Table['dataCompression'] } {

@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table,
+  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -90,9 +90,10 @@ export interface DropDefault { readonly kind: 'dropDefault'; readonly table: Tab
 export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint; readonly replaces?: CheckConstraint }
 export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
 export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
-export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint }
+/** `online`: WITH (ONLINE = ON), for a clustered key, set by the production pass where the server allows it. */
+export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
 export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
-export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint }
+export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
 /**
  * How an index is built online (WITH (ONLINE = ON ...)); set by the production pass only where
  * the server supports it. `lowPriorityWaitMinutes`: WAIT_AT_LOW_PRIORITY (MAX_DURATION = n
@@ -108,7 +109,8 @@ export interface CreateIndex {
   readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index;
   readonly resumable?: ResumableBuild;
 }
-export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index }
+/** `online`: DROP INDEX ... WITH (ONLINE = ON), for a clustered index, as DropPrimaryKey's. */
+export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index; readonly online?: boolean }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
  * of the same name (key columns, order, INCLUDE, filter, uniqueness), never clustered to
@@ -156,6 +158,13 @@ export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: 
 export interface DropModule { readonly kind: 'dropModule'; readonly module: DependentModule }
 /** Re-creates a module from its stored definition (sys.sql_modules), and an indexed view's indexes. */
 export interface CreateModule { readonly kind: 'createModule'; readonly module: DependentModule }
+/**
+ * sp_refreshsqlmodule of a non-schema-bound view, procedure or function over a table whose
+ * columns the plan changes (differ/refresh-modules.ts): its stored metadata (a view's columns,
+ * a `SELECT *` expanded) is bound again to the tables as they are now. Its own inverse: the down
+ * script refreshes it again, after its own table changes (see scriptOrder).
+ */
+export interface RefreshModule { readonly kind: 'refreshModule'; readonly module: DependentModule }
 
 /**
  * The MS_Description extended property of a table (`column` null) or a column: added (`from`
@@ -185,6 +194,19 @@ export interface RebuildCompression {
 export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
+/**
+ * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
+ * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.
+ */
+export interface SetNotForReplication { readonly kind: 'setNotForReplication'; readonly table: TableRef; readonly column: string; readonly notForReplication: boolean }
+
+/**
+ * DROP STATISTICS of a CREATE STATISTICS object that a column change would be refused over
+ * (statistics.ts): schemac never drops one for its own sake. `table` is the name the step runs under.
+ */
+export interface DropStatistics { readonly kind: 'dropStatistics'; readonly table: TableRef; readonly statistics: UserStatistics }
+/** CREATE STATISTICS again after that change, under the table's and its columns' names at that point. */
+export interface CreateStatistics { readonly kind: 'createStatistics'; readonly table: TableRef; readonly statistics: UserStatistics }
 
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
@@ -197,9 +219,10 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetNotForReplication
   | SetDescription
-  | DropModule | CreateModule
+  | DropModule | CreateModule | RefreshModule
+  | DropStatistics | CreateStatistics
   | TemporalChange;
 
 export type ChangeKind = Change['kind'];
@@ -215,7 +238,7 @@ export type HazardCode =
   | 'irreversible'       // the step has no faithful inverse
   | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
-  | 'dependent-rebuild'  // a schema-bound view or function is dropped and re-created around the step
+  | 'dependent-rebuild'  // a schema-bound view or function, or CREATE STATISTICS statistics, is dropped and re-created around the step
   | 'permissions-dropped'; // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
 
 export interface Hazard {
@@ -317,7 +340,20 @@ export function tableOf(change: Change): TableRef | null {
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     case 'transferTable': return { schema: change.to, name: change.name };
-    case 'dropModule': case 'createModule': return null;
+    case 'dropModule': case 'createModule': case 'refreshModule': return null;
     default: return change.table;
   }
+}
+
+/**
+ * The order a script runs the plan's steps in: `up`, the plan's order; `down`, the inverses in
+ * reverse order, except refreshes, which run last and in the plan's order: sp_refreshsqlmodule
+ * binds a module to the tables as they are when it runs, so the down script refreshes after
+ * undoing the table changes, and a module over another one after that one.
+ */
+export function scriptOrder(steps: readonly PlanStep[], direction: 'up' | 'down'): number[] {
+  const indexes = steps.map((_, i) => i);
+  if (direction === 'up') return indexes;
+  const refresh = (i: number) => (steps[i] as PlanStep).change.kind === 'refreshModule';
+  return [...indexes.filter((i) => !refresh(i)).reverse(), ...indexes.filter(refresh)];
 }

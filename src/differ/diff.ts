@@ -27,6 +27,8 @@ import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
 import { refuseBlockedTransfers } from './transfer-guard';
 import { planAroundDependents } from './dependents';
+import { planModuleRefreshes } from './refresh-modules';
+import { planAroundStatistics } from './statistics';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
@@ -79,7 +81,9 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   const around = planAroundDependents(guarded.steps, current, key);
   const refused = [...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   return planForProduction({
-    steps: around.steps, skipped: sortSkipped(all.skipped), collation: current.collation,
+    // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
+    // last, the modules that are not schema-bound, refreshed over the final tables.
+    steps: planModuleRefreshes(planAroundStatistics(around.steps, current, key), current, key), skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);

@@ -45,8 +45,13 @@ export function invert(change: Change): Change | null {
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };
+    case 'setNotForReplication': return { ...change, notForReplication: !change.notForReplication };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };
+    // Undone by refreshing again once the down script has undone the table changes (scriptOrder).
+    case 'refreshModule': return change;
+    case 'dropStatistics': return { kind: 'createStatistics', table: change.table, statistics: change.statistics };
+    case 'createStatistics': return { kind: 'dropStatistics', table: change.table, statistics: change.statistics };
     case 'setDescription': return { ...change, from: change.to, to: change.from };
     case 'addPeriod': return { ...change, kind: 'dropPeriod' };
     case 'dropPeriod': return { ...change, kind: 'addPeriod' };

@@ -13,6 +13,7 @@ import {
 } from '../sqlserver/lock-impact';
 import { sameType } from '../sqlserver/types';
 import { metadataOnlyNotNullAdd } from '../sqlserver/not-null-add';
+import { onlineClusteredDropBlocker } from '../sqlserver/online-drop';
 import {
   offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineColumnstore, supportsOnlineIndex,
 } from '../sqlserver/editions';
@@ -49,6 +50,8 @@ export function productionOptions(given: Partial<ProductionOptions> = {}): Produ
 interface TableFacts {
   readonly rows: number | null;
   readonly mb: number | null;
+  /** Its columns before the plan (drops of clustered indexes run before columns are added). */
+  readonly columns: readonly Column[];
   /** Created by this plan: it has no rows while the plan runs. */
   readonly created: boolean;
 }
@@ -66,9 +69,11 @@ interface Decision {
   readonly online: boolean | null;
   readonly change: Change;
   readonly inverse: Change | null;
+  /** Why it runs offline, where the server's edition and version are not the reason. */
+  readonly offlineReason?: string;
 }
 
-const NO_FACTS: TableFacts = { rows: null, mb: null, created: false };
+const NO_FACTS: TableFacts = { rows: null, mb: null, columns: [], created: false };
 
 /** Whether the table may hold rows while the plan runs (unknown counts as yes). */
 function hasRows(f: TableFacts): boolean {
@@ -101,10 +106,17 @@ function indexBuild(ctx: Context, clustered: boolean, change: Change, inverse: C
   return { rule, online: online !== null, change: withOnline(change, online) ?? change, inverse: withOnline(inverse, online) };
 }
 
-/** An index drop; its inverse (the rebuild the down script runs) is made online where possible. */
-function indexDrop(ctx: Context, clustered: boolean, change: Change, inverse: Change | null): Decision {
-  const rule: LockRuleId = clustered && hasRows(ctx.facts) ? 'clustered-rebuild-offline' : 'drop-index';
-  return { rule, online: null, change, inverse: withOnline(inverse, onlineBuild(ctx)) };
+/**
+ * An index drop; its inverse (the rebuild the down script runs) is made online where possible. A
+ * clustered one over rows rewrites the table: online where the server allows it
+ * (src/sqlserver/online-drop.ts), else offline under Sch-M, saying why.
+ */
+function indexDrop(ctx: Context, clustered: boolean, change: Extract<Change, { kind: 'dropIndex' | 'dropPrimaryKey' | 'dropUnique' }>, inverse: Change | null, columnstore = false): Decision {
+  const rebuild = withOnline(inverse, onlineBuild(ctx));
+  if (!clustered || !hasRows(ctx.facts)) return { rule: 'drop-index', online: null, change, inverse: rebuild };
+  const blocker = ctx.options.online === 'off' ? 'online operations are turned off (--online off)' : onlineClusteredDropBlocker(ctx.server, ctx.facts.columns, { columnstore });
+  if (blocker !== null) return { rule: 'clustered-rebuild-offline', online: false, change, inverse: rebuild, offlineReason: blocker };
+  return { rule: 'clustered-drop-online', online: true, change: { ...change, online: true }, inverse: rebuild };
 }
 
 const VARIABLE = new Set(['varchar', 'nvarchar', 'varbinary']);
@@ -191,7 +203,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   // CREATE INDEX ... WITH (DROP_EXISTING = ON): one rebuild of the index, online where possible.
   redefineIndex: (ctx, change, inverse) => indexBuild(ctx, change.to.clustered, change, inverse, change.to.columnstore === true || change.from.columnstore === true),
   createIndex: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse, change.index.columnstore === true),
-  dropIndex: (ctx, change, inverse) => indexDrop(ctx, change.index.clustered, change, inverse),
+  dropIndex: (ctx, change, inverse) => indexDrop(ctx, change.index.clustered, change, inverse, change.index.columnstore === true),
   addPrimaryKey: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
   dropPrimaryKey: (ctx, change, inverse) => indexDrop(ctx, change.constraint.clustered, change, inverse),
   addUnique: (ctx, change, inverse) => indexBuild(ctx, change.constraint.clustered, change, inverse),
@@ -203,18 +215,22 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
+  setNotForReplication: fixed('identity-replication'),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
+  refreshModule: fixed('module-refresh'),
+  dropStatistics: fixed('drop-statistics'),
+  createStatistics: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'create-statistics' : 'drop-statistics', online: null, change, inverse }),
 };
 
 /** Rows and MB per table key, following renames made earlier in the plan. */
 function tableFacts(plan: Plan, current: Database, key: NameKey): Map<string, TableFacts> {
   const facts = new Map<string, TableFacts>();
   for (const t of current.tables) {
-    facts.set(tableKey(key, t.schema, t.name), { rows: t.rowCount ?? null, mb: t.usedMb ?? null, created: false });
+    facts.set(tableKey(key, t.schema, t.name), { rows: t.rowCount ?? null, mb: t.usedMb ?? null, columns: t.columns, created: false });
   }
   for (const { change } of plan.steps) {
-    if (change.kind === 'createTable') facts.set(tableKey(key, change.table.schema, change.table.name), { rows: 0, mb: 0, created: true });
+    if (change.kind === 'createTable') facts.set(tableKey(key, change.table.schema, change.table.name), { rows: 0, mb: 0, columns: change.table.columns, created: true });
     if (change.kind === 'renameTable') {
       const before = facts.get(tableKey(key, change.schema, change.from));
       if (before !== undefined) facts.set(tableKey(key, change.schema, change.to), before);
@@ -251,7 +267,7 @@ function impactOf(d: Decision, f: TableFacts, ctx: Context): StepImpact {
     class: rule.class,
     lock: rule.lock,
     online: d.online,
-    offlineReason: d.online === false ? offlineReason(ctx.server) : null,
+    offlineReason: d.online === false ? d.offlineReason ?? offlineReason(ctx.server) : null,
     rows: showSize ? f.rows : null,
     mb: showSize ? f.mb : null,
     batches: batchRows !== undefined && f.rows !== null ? Math.max(1, Math.ceil(f.rows / batchRows)) : null,

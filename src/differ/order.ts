@@ -38,7 +38,8 @@ export const PHASES = [
   { phase: 'versioning-on', reason: 'SYSTEM_VERSIONING = ON (and retention changes) once the table, its period and its history table have their final columns' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
   { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
-  { phase: 'create-dependents', reason: 'last: views and functions are re-created over the final tables' },
+  { phase: 'create-dependents', reason: 'views and functions are re-created over the final tables' },
+  { phase: 'refresh-dependents', reason: 'last: modules that are not schema-bound are refreshed over the final tables and the re-created modules, bases first' },
 ] as const;
 
 /** A phase name. */
@@ -78,6 +79,8 @@ export function phaseOf(change: Change): Phase {
     case 'rebuildCompression': case 'setIgnoreDupKey': return 'storage';
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
     case 'setSparse': return 'alter-columns';
+    // An identity's flag, beside its column's other ALTER COLUMNs (nothing depends on it).
+    case 'setNotForReplication': return 'alter-columns';
     case 'setDescription': return 'descriptions';
     case 'disableVersioning': return 'versioning-off';
     case 'enableVersioning': case 'alterRetention': return 'versioning-on';
@@ -86,6 +89,10 @@ export function phaseOf(change: Change): Phase {
     case 'alterPeriodHidden': return 'alter-columns';
     case 'dropModule': return 'drop-dependents';
     case 'createModule': return 'create-dependents';
+    case 'refreshModule': return 'refresh-dependents';
+    // Placed by statistics.ts around the steps they are in the way of, not by phase.
+    case 'dropStatistics': return 'drop-constraints';
+    case 'createStatistics': return 'nonclustered-indexes';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -126,13 +133,15 @@ function keyInPhase(change: Change): SortKey {
     case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
     case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
+    case 'setNotForReplication': return [change.table.schema, change.table.name, 1, change.column];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     case 'addPeriod': case 'dropPeriod': return [change.table.schema, change.table.name, 1, change.start.name];
     case 'enableVersioning': case 'disableVersioning': case 'alterRetention': return [change.table.schema, change.table.name, 0, ''];
     case 'alterPeriodHidden': return [change.table.schema, change.table.name, 1, change.column];
     // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
-    case 'dropModule': case 'createModule': return ['', '', 0, ''];
+    case 'dropModule': case 'createModule': case 'refreshModule': return ['', '', 0, ''];
+    case 'dropStatistics': case 'createStatistics': return [change.table.schema, change.table.name, 3, change.statistics.name];
     default: return assertNever(change, 'change kind');
   }
 }

@@ -35,7 +35,10 @@ type Describers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => ChangeF
 
 const columnSummary = (c: Column): string => (c.computed !== null
   ? `AS ${c.computed.expression.text}${c.computed.persisted ? ' PERSISTED' : ''}`
-  : `${typeText(c.type)}${c.identity !== null ? ` IDENTITY(${c.identity.seed},${c.identity.increment})` : ''} ${c.nullable ? 'NULL' : 'NOT NULL'}`);
+  : `${typeText(c.type)}${c.identity !== null ? ` IDENTITY(${c.identity.seed},${c.identity.increment})${c.identity.notForReplication === true ? ' NOT FOR REPLICATION' : ''}` : ''} ${c.nullable ? 'NULL' : 'NOT NULL'}`);
+
+/** A check's or foreign key's replication clause for old -> new. */
+const replicationText = (o: CheckConstraint | ForeignKey): string => (o.notForReplication === true ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION');
 
 /** Collects the parts whose text differs. */
 class Delta {
@@ -107,7 +110,9 @@ function checkText(e: SqlExpression): string {
 /** A check's expression, old -> new, when its canonical form differs. */
 function checkDelta(from: CheckConstraint, to: CheckConstraint): DeltaPart[] {
   return new Delta().add('expression', `CHECK (${checkText(from.expression)})`, `CHECK (${checkText(to.expression)})`,
-    from.expression.canonical !== to.expression.canonical).parts;
+    from.expression.canonical !== to.expression.canonical)
+    .add('notForReplication', replicationText(from), replicationText(to))
+    .parts;
 }
 
 function defaultDelta(from: DefaultConstraint, to: DefaultConstraint): DeltaPart[] {
@@ -126,6 +131,7 @@ function foreignKeyDelta(from: ForeignKey, to: ForeignKey): DeltaPart[] {
     .add('references', target(from), target(to))
     .add('onDelete', `ON DELETE ${action(from.onDelete)}`, `ON DELETE ${action(to.onDelete)}`)
     .add('onUpdate', `ON UPDATE ${action(from.onUpdate)}`, `ON UPDATE ${action(to.onUpdate)}`)
+    .add('notForReplication', replicationText(from), replicationText(to))
     .parts;
 }
 
@@ -265,11 +271,18 @@ const DESCRIBERS: Describers = {
   }),
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
+  setNotForReplication: (c) => {
+    const delta = [{ part: 'notForReplication', from: c.notForReplication ? 'no NOT FOR REPLICATION' : 'NOT FOR REPLICATION', to: c.notForReplication ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION' }];
+    return { table: c.table, object: c.column, marker: '~', delta, summary: `identity ${c.column}: ${deltaText(delta)} (${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION)` };
+  },
+  dropStatistics: (c) => ({ table: c.table, object: c.statistics.name, marker: '-', summary: `drop statistics ${c.statistics.name} (${c.statistics.columns.join(', ')})` }),
+  createStatistics: (c) => ({ table: c.table, object: c.statistics.name, marker: '+', summary: `re-create statistics ${c.statistics.name} (${c.statistics.columns.join(', ')})${c.statistics.filter === null ? '' : ` WHERE ${c.statistics.filter}`}` }),
   dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
   createModule: (c) => ({
     table: moduleTable(c.module), object: c.module.name, marker: '+',
     summary: `re-create ${moduleWord(c.module)} ${c.module.schema}.${c.module.name} from its stored definition${c.module.indexes.length > 0 ? ` with its indexes ${c.module.indexes.map((i) => i.name).join(', ')}` : ''}`,
   }),
+  refreshModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '~', summary: `refresh ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
 };
 
 /** What a module is, in words: view, procedure, function, trigger. */

@@ -61,6 +61,7 @@ export function countPlan(plan: Plan): PlanCounts {
     else if (change.kind === 'dropSchema') schemasToDrop += 1;
     else if (change.kind === 'createTable') created.add(tableKey(key, change.table.schema, change.table.name));
     else if (change.kind === 'dropTable') dropped.add(tableKey(key, change.table.schema, change.table.name));
+    else if (change.kind === 'refreshModule') continue; // a module, not a table, and changed only in metadata
     else {
       const t = describeChange(change).table;
       if (t !== null) touched.add(tableKey(key, t.schema, t.name));
@@ -110,6 +111,7 @@ function groupSteps(plan: Plan): Group[] {
   const names = planKey(plan);
   const groups = new Map<string, Group>();
   plan.steps.forEach((step, stepIndex) => {
+    if (step.change.kind === 'refreshModule') return; // one line for all of them (refreshLines)
     const facts = describeChange(step.change);
     const sequence = sequenceOf(step.change);
     const alias = aliasTypeOf(step.change);
@@ -189,6 +191,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     }
     lines.push('');
   }
+  lines.push(...refreshLines(plan, c));
   if (plan.skipped.length > 0) {
     lines.push(c.bold('Skipped (left as they are):'));
     for (const s of plan.skipped) {
@@ -222,6 +225,39 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     : plan.steps.length === 0 ? c.bold('No changes can be made.')
     : c.bold(summaryLine(countPlan(plan))));
   return `${lines.join('\n')}\n`;
+}
+
+/** "7-9, 12": step numbers (1-based) as ranges. */
+function stepRanges(indexes: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < indexes.length;) {
+    let j = i;
+    while (j + 1 < indexes.length && (indexes[j + 1] as number) === (indexes[j] as number) + 1) j++;
+    const from = (indexes[i] as number) + 1;
+    const to = (indexes[j] as number) + 1;
+    parts.push(from === to ? `${from}` : `${from}-${to}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The refreshes of modules over changed tables, compactly: one line naming them in order (they
+ * are many on a database with many views, and each is the same metadata-only call), with any
+ * hazard beneath.
+ */
+function refreshLines(plan: Plan, c: chalk.Chalk): string[] {
+  const entries = plan.steps.flatMap((step, i) => (step.change.kind === 'refreshModule' ? [{ i, step, module: step.change.module }] : []));
+  if (entries.length === 0) return [];
+  const names = entries.map((e) => `${moduleWord(e.module)} ${e.module.schema}.${e.module.name}`).join(', ');
+  const steps = `(step${entries.length === 1 ? '' : 's'} ${stepRanges(entries.map((e) => e.i))})`;
+  const impact = entries[0]?.step.impact;
+  return [
+    c.bold('refreshed after the table changes (sp_refreshsqlmodule)'),
+    `  ${c.yellow(`~ refresh ${names}`)} ${c.dim(steps)}${impact === undefined ? '' : ` ${c.dim(`| ${impactText(impact)}`)}`}`,
+    ...entries.flatMap((e) => e.step.hazards.map((h) => `      ${c.yellow(`! ${h.code}: ${h.message}`)}`)),
+    '',
+  ];
 }
 
 /** The line under a step --resumable runs after COMMIT. */

@@ -82,7 +82,26 @@ export interface Table {
    * index_id 0 or 1); absent means NONE. A rowstore clustered index or key carries the same value.
    */
   readonly dataCompression?: RowstoreCompression;
+  /**
+   * Catalog only: statistics made by CREATE STATISTICS (sys.stats user_created = 1). Schema files
+   * do not declare them and the differ never plans them for their own sake: it drops and
+   * re-creates one only around a column change SQL Server refuses while it exists (differ/statistics.ts).
+   */
+  readonly statistics?: readonly UserStatistics[];
   readonly source?: SourceRef;
+}
+
+/** A CREATE STATISTICS object on a table, as the catalog holds it. */
+export interface UserStatistics {
+  readonly name: string;
+  /** Key columns in stats_column_id order. */
+  readonly columns: readonly string[];
+  /** sys.stats.filter_definition exactly as stored, e.g. `([amount]>(0))`; null when unfiltered. */
+  readonly filter: string | null;
+  /** WITH NORECOMPUTE. */
+  readonly noRecompute: boolean;
+  /** INCREMENTAL = ON (per-partition statistics). */
+  readonly incremental: boolean;
 }
 
 /** A row of sys.index_resumable_operations: an index build started with RESUMABLE = ON that has not ended. */
@@ -118,6 +137,11 @@ export interface OpaqueObject {
 export interface Identity {
   readonly seed: string;
   readonly increment: string;
+  /**
+   * IDENTITY ... NOT FOR REPLICATION (sys.identity_columns.is_not_for_replication): a replication
+   * agent's inserts keep their values and do not move the seed. Absent means false.
+   */
+  readonly notForReplication?: boolean;
 }
 
 /** A computed column's definition. */
@@ -203,6 +227,8 @@ export interface CheckConstraint extends NamedObject {
   readonly trusted: boolean;
   /** False when the catalog says is_disabled. */
   readonly enabled: boolean;
+  /** CHECK NOT FOR REPLICATION (sys.check_constraints.is_not_for_replication): replication agents' writes skip it. Absent means false. */
+  readonly notForReplication?: boolean;
 }
 
 export interface DefaultConstraint extends NamedObject {
@@ -221,6 +247,8 @@ export interface ForeignKey extends NamedObject {
   readonly onUpdate: ReferentialAction;
   readonly trusted: boolean;
   readonly enabled: boolean;
+  /** ... NOT FOR REPLICATION (sys.foreign_keys.is_not_for_replication): replication agents' writes skip it. Absent means false. */
+  readonly notForReplication?: boolean;
 }
 
 // Views, procedures, functions and triggers: read from the catalog, never managed.
@@ -251,6 +279,11 @@ export interface ModuleReference {
   /** Referenced columns, as the catalog names them; empty when only the object is known. */
   readonly columns: readonly string[];
   readonly columnsFrom: ReferenceColumns;
+  /**
+   * Set when the text selects `*` of it (so `columns` holds every column): the columns the text
+   * also names. SQL Server re-expands a star on sp_refreshsqlmodule, so only these must still exist.
+   */
+  readonly named?: readonly string[];
   /** sys.sql_expression_dependencies.is_schema_bound_reference. */
   readonly schemaBound: boolean;
 }

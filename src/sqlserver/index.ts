@@ -8,3 +8,4 @@ export * from './lock-impact';
 export * from './not-null-add';
 export * from './resumable';
 export * from './qualified-name';
+export * from './replication';

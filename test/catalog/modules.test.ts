@@ -45,7 +45,8 @@ test('modules read with their references, definitions and indexes', () => {
   // Not schema-bound: the catalog lists the table only; the text names `name` (comments and strings do not count).
   expect(byName.p_names?.references).toEqual([{ schema: 'dbo', name: 'users', isTable: true, columns: ['name'], columnsFrom: 'text', schemaBound: false }]);
   // SELECT * reads every column; a trigger belongs to its table.
-  expect(byName.tr_orders).toMatchObject({ parent: { schema: 'dbo', name: 'orders' }, references: [{ columns: ['email', 'id', 'is_deleted', 'name'], columnsFrom: 'text' }] });
+  expect(byName.tr_orders).toMatchObject({ parent: { schema: 'dbo', name: 'orders' }, references: [{ columns: ['email', 'id', 'is_deleted', 'name'], columnsFrom: 'text', named: [] }] });
+  expect(byName.p_names?.references[0]?.named).toBeUndefined(); // no star: `columns` are the named ones
   expect(byName.f_secret?.references[0]).toMatchObject({ columns: [], columnsFrom: 'unknown' });
 });
 
@@ -64,6 +65,9 @@ test('a qualified star reads every column of its own table only; through an alia
   const byName = Object.fromEntries((snapshotToModel(withViews).database.modules ?? []).map((m) => [m.name, m.references.map((r) => `${r.name}: ${r.columns.join(' ')}`)]));
   expect(byName.v20).toEqual(['orders: id', 'users: email id']);
   expect(byName.v21).toEqual(['orders: id', 'users: email id is_deleted name']);
+  // Through a star, `named` keeps what the text names: those must survive a refresh (refresh-modules.ts).
+  const v21 = (snapshotToModel(withViews).database.modules ?? []).find((m) => m.name === 'v21');
+  expect(v21?.references.map((r) => `${r.name}: ${(r.named ?? []).join(' ')}`)).toEqual(['orders: id', 'users: email id']);
 });
 
 test('references to an ignored table are left out', () => {

@@ -40,7 +40,8 @@ const hazards = (plan: Plan) => plan.steps.flatMap((s) => s.hazards.filter((h) =
 
 test('widening a column a schema-bound view binds: drop the view, alter, re-create it and its index; down mirrors it', () => {
   const plan = diff(db([users('varchar(320)')]), current([V_ACTIVE, P_EMAILS]), { allowDrop: false });
-  expect(summary(plan)).toEqual(['dropModule v_active_users', 'alterColumn', 'createModule v_active_users']);
+  // The procedure is not schema-bound: refreshed last (refresh-modules.test.ts).
+  expect(summary(plan)).toEqual(['dropModule v_active_users', 'alterColumn', 'createModule v_active_users', 'refreshModule p_emails']);
   expect(hazards(plan)).toEqual([
     'dependent-rebuild: schema-bound view dbo.v_active_users is dropped and re-created from its stored definition around the change (it binds dbo.users.email); its indexes ix_v_active_users are built again (the view is materialized again)',
     'dependent-object: procedure dbo.p_emails reads dbo.users.email, which changes from varchar(255) to varchar(320)',
@@ -76,7 +77,7 @@ test('a view over the view is dropped first and re-created last', () => {
 test('a column the view does not bind is altered without touching it', () => {
   const desired = table('users', { columns: [col('id', 'int'), col('email', 'varchar(255)'), col('name', 'nvarchar(200)', { nullable: true })], rowCount: 3 });
   const plan = diff(db([desired]), current([V_ACTIVE, P_EMAILS]), { allowDrop: false });
-  expect(summary(plan)).toEqual(['alterColumn']);
+  expect(summary(plan)).toEqual(['alterColumn', 'refreshModule p_emails']);
   expect(hazards(plan)).toEqual([]);
 });
 
@@ -85,7 +86,11 @@ test('dropping a column a procedure reads: a hazard names it; the procedure stay
   const reader = module('p_legacy', 'P', [ref('users', ['legacy'], { columnsFrom: 'text', schemaBound: false })]);
   const plan = diff(db([users()]), current([reader], withLegacy), { allowDrop: true });
   expect(summary(plan)).toEqual(['dropColumn']);
-  expect(hazards(plan)).toEqual(['dependent-object: procedure dbo.p_legacy reads dbo.users.legacy, which this step drops']);
+  expect(hazards(plan)).toEqual([
+    'dependent-object: procedure dbo.p_legacy reads dbo.users.legacy, which this step drops',
+    // Not refreshed: sp_refreshsqlmodule would fail mid-apply (refresh-modules.test.ts).
+    'dependent-object: procedure dbo.p_legacy is not refreshed after the plan: sp_refreshsqlmodule would fail, since it names dbo.users.legacy, which the plan drops or renames (Msg 207); until it is changed or dropped it fails when used',
+  ]);
 });
 
 test('dropping or renaming a column a schema-bound view binds is refused, naming the view', () => {

@@ -12,6 +12,7 @@ import { col, df, ix, step, t } from '../emitters/fixtures';
 import { isRuntimeConstantDefault } from '../../src/sqlserver/not-null-add';
 import { makeExpression } from '../../src/expr';
 import { defaultNameKey } from '../../src/sqlserver/names';
+import { invert } from '../../src/differ/inverse';
 
 const SMALL = 10;
 const LARGE = 5_000_000;
@@ -56,8 +57,12 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   rebuildCompression: ['clustered-rebuild-online', 'clustered-rebuild-offline', 'clustered-rebuild-online', 'clustered-rebuild-offline'],
   setIgnoreDupKey: ['index-option-metadata', 'index-option-metadata', 'index-option-metadata', 'index-option-metadata'],
   setSparse: ['sparse-change', 'sparse-change', 'sparse-change', 'sparse-change'],
+  setNotForReplication: ['identity-replication', 'identity-replication', 'identity-replication', 'identity-replication'],
   dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  refreshModule: ['module-refresh', 'module-refresh', 'module-refresh', 'module-refresh'],
+  dropStatistics: ['drop-statistics', 'drop-statistics', 'drop-statistics', 'drop-statistics'],
+  createStatistics: ['create-statistics', 'create-statistics', 'create-statistics', 'create-statistics'],
   setDescription: ['extended-property', 'extended-property', 'extended-property', 'extended-property'],
   addPeriod: ['add-period-columns', 'add-period-columns', 'add-period-columns', 'add-period-columns'],
   dropPeriod: ['temporal-metadata', 'temporal-metadata', 'temporal-metadata', 'temporal-metadata'],
@@ -74,7 +79,7 @@ function tableRef(c: Change): { schema: string; name: string } | null {
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
     case 'transferTable': return { schema: c.from, name: c.name };
-    case 'dropModule': case 'createModule': return null;
+    case 'dropModule': case 'createModule': case 'refreshModule': return null;
     default: return c.table;
   }
 }
@@ -137,6 +142,45 @@ describe('lock impact', () => {
     expect(planned(clustered, 0, STANDARD).steps[0]?.impact).toMatchObject({ rule: 'index-build-new-table', class: 'metadata-only' });
   });
 
+  it('drops a clustered index or key online where the edition allows it, offline (saying why) elsewhere; a nonclustered drop has no online form', () => {
+    const users = { schema: 'dbo', name: 'users' };
+    const drops: Change[] = [
+      { kind: 'dropIndex', table: users, index: ix('cx_users_id', ['id'], { clustered: true }) },
+      { kind: 'dropPrimaryKey', table: users, constraint: { ...(KIND_EXAMPLES.dropPrimaryKey.change as Extract<Change, { kind: 'dropPrimaryKey' }>).constraint, clustered: true } },
+      { kind: 'dropUnique', table: users, constraint: { ...(KIND_EXAMPLES.dropUnique.change as Extract<Change, { kind: 'dropUnique' }>).constraint, clustered: true } },
+    ];
+    for (const drop of drops) {
+      const online = planned(drop, LARGE, ENTERPRISE).steps[0];
+      expect(online?.impact).toMatchObject({ rule: 'clustered-drop-online', class: 'table-rebuild', lock: 'Sch-S', online: true, rows: LARGE });
+      expect(online?.change).toEqual({ ...drop, online: true });
+      // The down script's re-creation is built online too.
+      const current: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo'], tables: [emptyTable(users, LARGE)], server: ENTERPRISE };
+      expect(planForProduction({ steps: [step(drop, invert(drop))], skipped: [] }, current).steps[0]?.inverse).toMatchObject({ online: { lowPriorityWaitMinutes: null } });
+      const standard = planned(drop, LARGE, STANDARD).steps[0];
+      expect(standard?.impact).toMatchObject({ rule: 'clustered-rebuild-offline', lock: 'Sch-M', online: false, offlineReason: 'Standard edition has no online index operations' });
+      expect(standard?.change).toEqual(drop);
+      expect(planned(drop, LARGE, ENTERPRISE, { ...DEFAULT_PRODUCTION, online: 'off' }).steps[0]?.impact)
+        .toMatchObject({ online: false, offlineReason: 'online operations are turned off (--online off)' });
+      expect(planned(drop, 0, ENTERPRISE).steps[0]?.impact).toMatchObject({ rule: 'drop-index', online: null });
+    }
+    // Nonclustered: DROP INDEX takes ONLINE only for a clustered index.
+    expect(planned(KIND_EXAMPLES.dropIndex.change, LARGE, ENTERPRISE).steps[0]).toMatchObject({ change: KIND_EXAMPLES.dropIndex.change, impact: { rule: 'drop-index', online: null } });
+  });
+
+  it('keeps a clustered drop offline over text, ntext and image (and, before SQL Server 2012, MAX and xml) columns', () => {
+    const ref = { schema: 'dbo', name: 'users' };
+    const drop: Change = { kind: 'dropIndex', table: ref, index: ix('cx_users_id', ['id'], { clustered: true }) };
+    const over = (server: Database['server'], ...columns: Table['columns']) => {
+      const current: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo'], tables: [{ ...emptyTable(ref, LARGE), columns }], server };
+      return planForProduction({ steps: [step(drop, null)], skipped: [] }, current, DEFAULT_PRODUCTION).steps[0]?.impact;
+    };
+    expect(over(ENTERPRISE, col('id', t.int), col('body', t.varchar('max')))).toMatchObject({ online: true });
+    expect(over(ENTERPRISE, col('id', t.int), col('body', { name: 'ntext' }))).toMatchObject({ online: false, offlineReason: 'the table has body ntext: a clustered index on it is dropped offline' });
+    expect(over({ ...ENTERPRISE, majorVersion: 10 }, col('id', t.int), col('body', t.varchar('max')))).toMatchObject({ online: false, offlineReason: 'the table has body varchar(max): a clustered index on it is dropped offline' });
+    const columnstore: Change = { kind: 'dropIndex', table: ref, index: { ...ix('cci_users', [], { clustered: true }), columnstore: true } };
+    expect(planned(columnstore, LARGE, ENTERPRISE).steps[0]?.impact).toMatchObject({ online: false, offlineReason: 'a columnstore index is dropped offline' });
+  });
+
   it('keeps widening a variable-length column metadata-only, and a NOT NULL -> NULL change never online', () => {
     const ref = { schema: 'dbo', name: 'users' };
     const widen: Change = { kind: 'alterColumn', table: ref, from: col('email', t.varchar(40)), to: col('email', t.varchar(64)) };
@@ -174,5 +218,9 @@ describe('lock impact', () => {
     const small = planned(KIND_EXAMPLES.createIndex.change, SMALL, STANDARD, require).steps[0];
     const rename = planned(KIND_EXAMPLES.renameColumn.change, LARGE, STANDARD, require).steps[0];
     expect([offline, online, small, rename].map((s) => (s === undefined ? null : blocksLargeTable(s, require)))).toEqual([true, false, false, false]);
+    // A clustered drop: refused offline (table-rebuild, Sch-M), allowed once it runs online.
+    const drop: Change = { kind: 'dropIndex', table: { schema: 'dbo', name: 'users' }, index: ix('cx_users_id', ['id'], { clustered: true }) };
+    const dropped = [STANDARD, ENTERPRISE].map((server) => planned(drop, LARGE, server, require).steps[0]);
+    expect(dropped.map((s) => (s === undefined ? null : blocksLargeTable(s, require)))).toEqual([true, false]);
   });
 });

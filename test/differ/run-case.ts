@@ -47,7 +47,9 @@ export function describe(c: Change): string {
     case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
     case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
     case 'setSparse': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.sparse ? 'SPARSE' : 'not sparse'}`;
-    case 'dropModule': case 'createModule': return `${c.kind} ${c.module.schema}.${c.module.name}`;
+    case 'setNotForReplication': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.notForReplication ? 'NOT FOR REPLICATION' : 'for replication'}`;
+    case 'dropModule': case 'createModule': case 'refreshModule': return `${c.kind} ${c.module.schema}.${c.module.name}`;
+    case 'dropStatistics': case 'createStatistics': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.statistics.name}`;
     case 'setDescription': return `${c.kind} ${c.table.schema}.${c.table.name}${c.column === null ? '' : `.${c.column}`}`;
     case 'addPeriod': case 'dropPeriod': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.start.name},${c.end.name}`;
     case 'enableVersioning': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.historyExists ? 'attach' : 'create'} ${c.versioning.historySchema}.${c.versioning.historyTable}`;

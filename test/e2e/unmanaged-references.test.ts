@@ -3,14 +3,12 @@
  * stops SQL Server from altering the column it references; the plan refuses that change, naming
  * the foreign key, applies the rest, and the foreign key is still there afterwards.
  */
-import { readCatalogWith } from '../../src/catalog/read';
-import { snapshotToModel } from '../../src/catalog/to-model';
 import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
 import type { Database } from '../../src/model';
-import { createEngine } from '../standin/engine';
-import { startStandin, type RunningStandin } from '../standin/server';
-import { connect, runLikeSqlcmd } from './support/sqlcmd';
+import type { RunningStandin } from '../standin/server';
+import { readModel, standinWith } from './support/fixture-standin';
+import { runLikeSqlcmd } from './support/sqlcmd';
 import { expectValidTsql } from '../support/tsql-grammar';
 
 const PASSWORD = 'Refs#Secret1';
@@ -24,26 +22,9 @@ const FIXTURE = [
 describe('foreign keys from an unmanaged schema, over the wire', () => {
   let standin: RunningStandin;
   let url: string;
-  const read = async (): Promise<Database> => {
-    const pool = await connect(url);
-    try {
-      return snapshotToModel(await readCatalogWith(async (text) => (await pool.request().query(text)).recordsets as never, 'app')).database;
-    } finally {
-      await pool.close();
-    }
-  };
+  const read = (): Promise<Database> => readModel(url);
 
-  beforeAll(async () => {
-    const engine = createEngine({ password: PASSWORD, databases: ['app'] });
-    const login = engine.login('sa', PASSWORD, 'app');
-    if (!login.ok) throw new Error(login.error.message);
-    for (const batch of FIXTURE) {
-      const errors = (await login.session.executeBatch(batch, new AbortController().signal)).filter((o) => o.kind === 'error');
-      if (errors.length > 0) throw new Error(`fixture failed: ${JSON.stringify(errors)}`);
-    }
-    standin = await startStandin({ engine });
-    url = `mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/app?encrypt=false`;
-  });
+  beforeAll(async () => { ({ standin, url } = await standinWith(PASSWORD, FIXTURE)); });
   afterAll(async () => { await standin.close(); });
 
   test('SQL Server refuses the ALTER; the plan refuses it naming the FK, applies the rest, and the FK stays', async () => {

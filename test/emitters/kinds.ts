@@ -146,6 +146,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
   },
+  setNotForReplication: {
+    change: { kind: 'setNotForReplication', table: USERS, column: 'index_id', notForReplication: true },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [index_id] ADD NOT FOR REPLICATION;'],
+  },
   dropModule: { change: { kind: 'dropModule', module: INDEXED_VIEW }, sql: ['DROP VIEW [dbo].[v_active_users];'] },
   createModule: {
     change: { kind: 'createModule', module: INDEXED_VIEW },
@@ -153,6 +157,15 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
       "EXEC(N'CREATE VIEW dbo.v_active_users WITH SCHEMABINDING AS\nSELECT u.id, u.email FROM dbo.users AS u WHERE u.status = ''active''');",
       'CREATE UNIQUE CLUSTERED INDEX [ix_v_active_users_id] ON [dbo].[v_active_users] ([id]);',
     ],
+  },
+  refreshModule: { change: { kind: 'refreshModule', module: { ...INDEXED_VIEW, name: "v_o'brien" } }, sql: ["EXEC sp_refreshsqlmodule N'[dbo].[v_o''brien]';"] },
+  dropStatistics: {
+    change: { kind: 'dropStatistics', table: USERS, statistics: { name: 'st_users_email', columns: ['email', 'status'], filter: null, noRecompute: false, incremental: false } },
+    sql: ['DROP STATISTICS [dbo].[users].[st_users_email];'],
+  },
+  createStatistics: {
+    change: { kind: 'createStatistics', table: USERS, statistics: { name: 'st_users_email', columns: ['email', 'status'], filter: '([is_deleted]=(0))', noRecompute: true, incremental: false } },
+    sql: ['CREATE STATISTICS [st_users_email] ON [dbo].[users] ([email], [status]) WHERE ([is_deleted]=(0)) WITH NORECOMPUTE;'],
   },
   // Line breaks go through NCHAR so no line of the text can start a script line (a `GO`).
   setDescription: {

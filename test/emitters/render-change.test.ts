@@ -19,9 +19,22 @@ describe('one renderer per change kind', () => {
   it('every example is T-SQL the grammar accepts, apart from its documented gaps', () => {
     const script = kinds.flatMap((k) => KIND_EXAMPLES[k].sql).join('\nGO\n');
     expect(expectValidTsql(script).gapsUsed).toEqual([
-      'alter-column-sparse', 'alter-index', 'create-type-not-null', 'nocheck-constraint', 'temporal-add-period', 'temporal-alter-column-hidden',
+      'alter-column-not-for-replication', 'alter-column-sparse', 'alter-index', 'create-statistics-options', 'create-type-not-null', 'nocheck-constraint',
+      'temporal-add-period', 'temporal-alter-column-hidden',
       'temporal-drop-period', 'temporal-set-system-versioning', 'with-check-check-constraint',
     ]);
+  });
+
+  it('drops a clustered index or key WITH (ONLINE = ON) when the production pass says so (documented grammar gaps)', () => {
+    const cx = ix('cx_users_id', ['id'], { clustered: true });
+    const index = renderChange({ kind: 'dropIndex', table: USERS, index: cx, online: true });
+    const pk = renderChange({ ...(KIND_EXAMPLES.dropPrimaryKey.change as Extract<Change, { kind: 'dropPrimaryKey' }>), online: true });
+    expect([...index, ...pk]).toEqual([
+      'DROP INDEX [cx_users_id] ON [dbo].[users] WITH (ONLINE = ON);',
+      'ALTER TABLE [dbo].[users] DROP CONSTRAINT [pk_users] WITH (ONLINE = ON);',
+    ]);
+    expect(expectValidTsql([...index, ...pk].join('\nGO\n')).gapsUsed).toEqual(['drop-constraint-with', 'drop-index-with']);
+    expect(renderChange({ kind: 'dropIndex', table: USERS, index: cx })).toEqual(['DROP INDEX [cx_users_id] ON [dbo].[users];']);
   });
 
   it('throws on a kind it does not know instead of rendering nothing', () => {

@@ -6,7 +6,7 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table,
+  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
 } from '../../src/model';
 
 interface MTable {
@@ -15,6 +15,7 @@ interface MTable {
   dataCompression?: Table['dataCompression'];
   description?: string;
   versioning?: SystemVersioning;
+  statistics?: UserStatistics[];
 }
 
 class Sim {
@@ -64,6 +65,7 @@ class Sim {
       ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
+      ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
     };
   }
 
@@ -110,6 +112,8 @@ class Sim {
     for (const d of t.defaults) if (this.eq(d.column, c)) out.push(d.name);
     for (const f of t.foreignKeys) if (f.columns.some((x) => this.eq(x, c))) out.push(f.name);
     for (const x of t.columns) if (x.computed && !this.eq(x.name, c) && uses(x.computed.expression.text)) out.push(x.name);
+    // CREATE STATISTICS statistics block DROP COLUMN and most ALTER COLUMNs (Msg 5074).
+    for (const s of t.statistics ?? []) if (s.columns.some((x) => this.eq(x, c)) || (s.filter !== null && uses(s.filter))) out.push(s.name);
     for (const o of this.tables) {
       for (const f of o.foreignKeys) {
         if (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) && f.referencedColumns.some((x) => this.eq(x, c))) out.push(f.name);
@@ -305,8 +309,27 @@ class Sim {
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
       }
+      case 'setNotForReplication': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (c.identity === null) this.fail(`NOT FOR REPLICATION on ${c.name}, which is not an identity column`);
+        t.columns[t.columns.indexOf(c)] = { ...c, identity: { seed: c.identity.seed, increment: c.identity.increment, ...(change.notForReplication ? { notForReplication: true } : {}) } }; return;
+      }
       // Views, procedures, functions and triggers are not part of the tables this simulates.
-      case 'dropModule': case 'createModule': return;
+      case 'dropModule': case 'createModule': case 'refreshModule': return;
+      case 'dropStatistics': {
+        const t = this.get(change.table);
+        if (!(t.statistics ?? []).some((s) => this.eq(s.name, change.statistics.name))) this.fail(`no statistics ${change.statistics.name} on ${t.name}`);
+        t.statistics = (t.statistics ?? []).filter((s) => !this.eq(s.name, change.statistics.name));
+        if (t.statistics.length === 0) delete t.statistics;
+        return;
+      }
+      case 'createStatistics': {
+        const t = this.get(change.table);
+        if ((t.statistics ?? []).some((s) => this.eq(s.name, change.statistics.name)) || t.indexes.some((i) => this.eq(i.name, change.statistics.name))) this.fail(`statistics ${change.statistics.name} exists on ${t.name}`);
+        for (const c of change.statistics.columns) this.column(t, c);
+        (t.statistics ??= []).push(change.statistics);
+        return;
+      }
       case 'setDescription': return this.setDescription(change);
       case 'addPeriod': {
         const t = this.get(change.table);
@@ -354,6 +377,13 @@ class Sim {
     if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
+    // Statistics allow only a varchar/nvarchar/varbinary growing, or NOT NULL -> NULL (ALTER TABLE, ALTER COLUMN).
+    const len = (x: Column) => (x.type.length === 'max' ? Infinity : x.type.length ?? 0);
+    const grows = c.type.name === change.to.type.name && ['varchar', 'nvarchar', 'varbinary'].includes(c.type.name) && len(change.to) >= len(c) && c.nullable === change.to.nullable;
+    const onlyNull = JSON.stringify(c.type) === JSON.stringify(change.to.type) && (c.nullable === change.to.nullable || change.to.nullable);
+    const sameCollation = (c.collation ?? '') === (change.to.collation ?? '');
+    const stats = (t.statistics ?? []).filter((s) => s.columns.some((x) => this.eq(x, c.name)));
+    if (stats.length > 0 && !(sameCollation && (grows || onlyNull))) this.fail(`column ${c.name} is in statistics ${stats.map((s) => s.name).join(', ')}`);
     // ALTER COLUMN leaves the column's extended properties as they were.
     const { description: _ignored, ...to } = change.to;
     t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...to, description: c.description } : to;
@@ -393,6 +423,10 @@ class Sim {
     t.indexes = t.indexes.map((i) => ({ ...rk(i), include: i.include.map(r) }));
     t.defaults = t.defaults.map((d) => ({ ...d, column: r(d.column) }));
     t.foreignKeys = t.foreignKeys.map((f) => ({ ...f, columns: f.columns.map(r) }));
+    // A statistics' stored filter follows the rename, as its columns do (inferred: SQL Server keeps
+    // the filter bound to column ids, as for filtered indexes).
+    const inFilter = (f: string | null) => f?.replace(/\[((?:[^\]]|\]\])*)\]/g, (whole, inner: string) => (this.eq(inner, from) ? `[${to}]` : whole)) ?? null;
+    if (t.statistics !== undefined) t.statistics = t.statistics.map((x) => ({ ...x, columns: x.columns.map(r), filter: inFilter(x.filter) }));
     for (const o of this.tables) {
       o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedColumns: f.referencedColumns.map(r) } : f));
     }

@@ -93,6 +93,20 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] varchar(20) NOT NULL WITH (ONLINE = ON);',
   },
   {
+    id: 'drop-index-with',
+    form: 'DROP INDEX index_name ON <object> WITH ( <drop_clustered_index_option> [ ,...n ] ), e.g. ONLINE = ON',
+    pattern: new RegExp(`^DROP\\s+INDEX\\s+${ID}\\s+ON\\s+${QID}\\s+WITH\\s*\\(`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/drop-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/drop-index-transact-sql.md): "index_name ON <object> [ WITH ( <drop_clustered_index_option> [ ,...n ] ) ]", "<drop_clustered_index_option> ::= { MAXDOP = max_degree_of_parallelism | ONLINE = { ON | OFF } | MOVE TO ... }"',
+    example: 'DROP INDEX [cx_t_a] ON [dbo].[t] WITH (ONLINE = ON);',
+  },
+  {
+    id: 'drop-constraint-with',
+    form: 'ALTER TABLE t DROP [ CONSTRAINT ] constraint_name WITH ( <drop_clustered_constraint_option> [ ,...n ] ), e.g. ONLINE = ON',
+    pattern: new RegExp(`${ALTER}DROP\\s+CONSTRAINT\\s+${ID}\\s+WITH\\s*\\(`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "DROP { [ CONSTRAINT ] [ IF EXISTS ] { constraint_name } [ WITH ( <drop_clustered_constraint_option> [ ,...n ] ) ] }", "<drop_clustered_constraint_option> ::= { MAXDOP = max_degree_of_parallelism | ONLINE = { ON | OFF } | MOVE TO ... }"`,
+    example: 'ALTER TABLE [dbo].[t] DROP CONSTRAINT [pk_t] WITH (ONLINE = ON);',
+  },
+  {
     id: 'sequence-negative-constant',
     form: 'CREATE SEQUENCE s ... START WITH <constant> ... MINVALUE <constant> MAXVALUE <constant>, ALTER SEQUENCE s RESTART WITH <constant> INCREMENT BY <constant> ..., where a constant is negative (the grammar takes a minus sign only in CREATE SEQUENCE ... INCREMENT BY)',
     pattern: new RegExp(`^(?:CREATE|ALTER)\\s+SEQUENCE\\s+${QID}\\s[^;]*\\b(?:WITH|BY|MINVALUE|MAXVALUE)\\s+-`, 'i'),
@@ -121,11 +135,32 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] ADD SPARSE;',
   },
   {
+    id: 'alter-column-not-for-replication',
+    form: 'ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION',
+    pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+NOT\\s+FOR\\s+REPLICATION\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN }"`,
+    example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [id] ADD NOT FOR REPLICATION;',
+  },
+  {
+    id: 'foreign-key-not-for-replication',
+    form: 'ALTER TABLE t [ WITH CHECK ] ADD CONSTRAINT fk FOREIGN KEY ( ... ) REFERENCES r ( ... ) [ ON DELETE ... ] [ ON UPDATE ... ] NOT FOR REPLICATION (the grammar takes NOT FOR REPLICATION after IDENTITY and CHECK only)',
+    pattern: new RegExp(`${ALTER}(?:WITH\\s+CHECK\\s+)?ADD\\s+CONSTRAINT\\s+${ID}\\s+FOREIGN\\s+KEY\\b[^;]*\\bNOT\\s+FOR\\s+REPLICATION\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-table-constraint-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-table-table-constraint-transact-sql.md): "FOREIGN KEY ( column [ ,...n ] ) REFERENCES referenced_table_name [ ( ref_column [ ,...n ] ) ] [ ON DELETE ... ] [ ON UPDATE ... ] [ NOT FOR REPLICATION ]"',
+    example: 'ALTER TABLE [dbo].[t] ADD CONSTRAINT [fk_t_u] FOREIGN KEY ([u_id]) REFERENCES [dbo].[u] ([id]) NOT FOR REPLICATION;',
+  },
+  {
     id: 'alter-index',
     form: 'ALTER INDEX i ON t { REBUILD WITH ( DATA_COMPRESSION = ... ) | SET ( IGNORE_DUP_KEY = ON | OFF ) }',
     pattern: new RegExp(`^ALTER\\s+INDEX\\s+${ID}\\s+ON\\s+${QID}\\s+(?:REBUILD|SET)\\b`, 'i'),
     doc: 'https://learn.microsoft.com/sql/t-sql/statements/alter-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-index-transact-sql.md): "ALTER INDEX { index_name | ALL } ON <object> { REBUILD ... [ WITH ( <rebuild_index_option> ) ] | SET ( <set_index_option> ) ... }", with DATA_COMPRESSION among the rebuild options and IGNORE_DUP_KEY among the set options',
     example: 'ALTER INDEX [ix] ON [dbo].[t] SET (IGNORE_DUP_KEY = ON);',
+  },
+  {
+    id: 'create-statistics-options',
+    form: 'CREATE STATISTICS s ON t ( column [ ,...n ] ) [ WHERE <filter_predicate> ] [ WITH NORECOMPUTE | INCREMENTAL = ON ] (the grammar takes neither a filter nor these options without a sample option before them)',
+    pattern: /^CREATE\s+STATISTICS\b[^;]*\b(?:WHERE|NORECOMPUTE|INCREMENTAL)\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-statistics-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-statistics-transact-sql.md): "CREATE STATISTICS statistics_name ON { table_or_indexed_view_name } ( column [ ,...n ] ) [ WHERE <filter_predicate> ] [ WITH [ [ FULLSCAN ... | SAMPLE number { PERCENT | ROWS } ... ] [ [ , ] NORECOMPUTE ] [ [ , ] INCREMENTAL = { ON | OFF } ] ... ]"',
+    example: 'CREATE STATISTICS [st] ON [dbo].[t] ([a]) WITH NORECOMPUTE;',
   },
   {
     id: 'columnstore-index',

@@ -35,9 +35,14 @@ export function storageOptions(o: Index | KeyConstraint): string[] {
   return out;
 }
 
-/** `CONSTRAINT [ck] CHECK (expr)`. */
+/**
+ * `CONSTRAINT [ck] CHECK [NOT FOR REPLICATION] (expr)`: the clause comes before the expression
+ * (create-table-transact-sql: "CHECK [ NOT FOR REPLICATION ] ( logical_expression )",
+ * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ */
 export function renderCheckConstraint(constraint: CheckConstraint): string {
-  return `CONSTRAINT ${quoteIdent(constraint.name)} CHECK ${parenthesized(constraint.expression)}`;
+  const nfr = constraint.notForReplication === true ? ' NOT FOR REPLICATION' : '';
+  return `CONSTRAINT ${quoteIdent(constraint.name)} CHECK${nfr} ${parenthesized(constraint.expression)}`;
 }
 
 const ACTION_SQL: Record<ReferentialAction, string> = {
@@ -47,7 +52,11 @@ const ACTION_SQL: Record<ReferentialAction, string> = {
   SET_DEFAULT: 'SET DEFAULT',
 };
 
-/** `CONSTRAINT [fk] FOREIGN KEY (...) REFERENCES [s].[t] (...) [ON DELETE ...] [ON UPDATE ...]`; NO ACTION, the default, is left out. */
+/**
+ * `CONSTRAINT [fk] FOREIGN KEY (...) REFERENCES [s].[t] (...) [ON DELETE ...] [ON UPDATE ...] [NOT
+ * FOR REPLICATION]`; NO ACTION, the default, is left out. NOT FOR REPLICATION comes last
+ * (create-table-transact-sql's <table_constraint>, https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ */
 export function renderForeignKeyConstraint(fk: ForeignKey): string {
   if (fk.columns.length !== fk.referencedColumns.length) {
     throw new Error(`schemac: foreign key ${fk.name} has ${fk.columns.length} columns but references ${fk.referencedColumns.length}`);
@@ -58,6 +67,7 @@ export function renderForeignKeyConstraint(fk: ForeignKey): string {
   ];
   if (fk.onDelete !== 'NO_ACTION') parts.push(`ON DELETE ${ACTION_SQL[fk.onDelete]}`);
   if (fk.onUpdate !== 'NO_ACTION') parts.push(`ON UPDATE ${ACTION_SQL[fk.onUpdate]}`);
+  if (fk.notForReplication === true) parts.push('NOT FOR REPLICATION');
   return parts.join(' ');
 }
 

@@ -17,6 +17,16 @@ export function renderDropModule(m: DependentModule): string[] {
   return [`DROP ${DROP_WORD[m.type]} ${quoteQualified(m.schema, m.name)};`];
 }
 
+/**
+ * EXEC sp_refreshsqlmodule N'[s].[v]': binds a non-schema-bound module's text to the tables as
+ * they are now (sp_refreshview does the same for a view; one procedure serves every kind). The
+ * name is bracket-quoted inside the literal, as the procedure parses it as a multi-part name.
+ * https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-refreshsqlmodule-transact-sql
+ */
+export function renderRefreshModule(m: DependentModule): string[] {
+  return [`EXEC sp_refreshsqlmodule ${nLiteral(quoteQualified(m.schema, m.name))};`];
+}
+
 // A line sqlcmd (or schemac's own script reader) would take for a batch separator or a command.
 const CLIENT_LINE = /^[ \t]*(go\b|:[a-z!])/i;
 

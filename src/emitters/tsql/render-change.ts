@@ -6,7 +6,7 @@ import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
-import { renderCreateModule, renderDropModule } from './module';
+import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
@@ -17,7 +17,8 @@ type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>, key: NameKe
 
 const tableName = (t: TableRef): string => quoteQualified(t.schema, t.name);
 const alterTable = (t: TableRef): string => `ALTER TABLE ${tableName(t)}`;
-const dropConstraint = (t: TableRef, name: string): string[] => [`${alterTable(t)} DROP CONSTRAINT ${quoteIdent(name)};`];
+/** `online`: a clustered key dropped WITH (ONLINE = ON) (<drop_clustered_constraint_option>). */
+const dropConstraint = (t: TableRef, name: string, online?: boolean): string[] => [`${alterTable(t)} DROP CONSTRAINT ${quoteIdent(name)}${online === true ? ' WITH (ONLINE = ON)' : ''};`];
 
 /**
  * How a check or foreign key is added so that the catalog ends as the model says. New
@@ -97,7 +98,8 @@ const RENDERERS: Renderers = {
     if (c.from.computed !== null || c.to.computed !== null) {
       throw new Error(`schemac: computed column ${c.to.name} cannot be altered in place`);
     }
-    if (JSON.stringify(c.from.identity) !== JSON.stringify(c.to.identity)) {
+    // NOT FOR REPLICATION is a separate statement (setNotForReplication); seed and increment never alter.
+    if (c.from.identity?.seed !== c.to.identity?.seed || c.from.identity?.increment !== c.to.identity?.increment) {
       throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
     }
     const around = c.around ?? [];
@@ -122,16 +124,16 @@ const RENDERERS: Renderers = {
   dropCheck: (c) => dropConstraint(c.table, c.constraint.name),
   // A key's index takes ONLINE = ON in ALTER TABLE ADD CONSTRAINT (alter-table index_option).
   addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
-  dropPrimaryKey: (c) => dropConstraint(c.table, c.constraint.name),
+  dropPrimaryKey: (c) => dropConstraint(c.table, c.constraint.name, c.online),
   addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
-  dropUnique: (c) => dropConstraint(c.table, c.constraint.name),
+  dropUnique: (c) => dropConstraint(c.table, c.constraint.name, c.online),
   // --resumable: after ONLINE = ON, RESUMABLE = ON (the build then runs after COMMIT: script.ts).
   createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index, [
     ...(c.online !== undefined ? [onlineOption(c.online)] : []), ...(c.resumable !== undefined ? resumableOptions(c.resumable) : []),
   ])],
   // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
   redefineIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.to, ['DROP_EXISTING = ON', ...(c.online !== undefined ? [onlineOption(c.online)] : [])])],
-  dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)};`],
+  dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`],
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
   renameConstraint: (c) => (c.objectType === 'INDEX'
@@ -149,6 +151,8 @@ const RENDERERS: Renderers = {
   // ALTER INDEX ... SET (IGNORE_DUP_KEY = ...) changes the option without a rebuild (alter-index-transact-sql).
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
   setSparse: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.sparse ? 'ADD' : 'DROP'} SPARSE;`],
+  // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } NOT FOR REPLICATION" (identity columns only).
+  setNotForReplication: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION;`],
   revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.
   setDescription: (c) => [renderSetDescription(c, c.from, c.to)],
@@ -161,7 +165,17 @@ const RENDERERS: Renderers = {
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
+  // DROP STATISTICS table.statistics_name (drop-statistics-transact-sql).
+  dropStatistics: (c) => [`DROP STATISTICS ${tableName(c.table)}.${quoteIdent(c.statistics.name)};`],
+  // CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH NORECOMPUTE, INCREMENTAL = ON]: the
+  // default sample (create-statistics-transact-sql); the filter text is the stored one.
+  createStatistics: (c) => {
+    const s = c.statistics;
+    const options = [...(s.noRecompute ? ['NORECOMPUTE'] : []), ...(s.incremental ? ['INCREMENTAL = ON'] : [])];
+    return [`CREATE STATISTICS ${quoteIdent(s.name)} ON ${tableName(c.table)} (${s.columns.map(quoteIdent).join(', ')})${s.filter === null ? '' : ` WHERE ${s.filter}`}${options.length > 0 ? ` WITH ${options.join(', ')}` : ''};`];
+  },
   createModule: (c) => renderCreateModule(c.module),
+  refreshModule: (c) => renderRefreshModule(c.module),
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Change, Plan, PlanStep } from '../../differ/changes';
-import { runsAfterCommit } from '../../differ/changes';
+import { runsAfterCommit, scriptOrder } from '../../differ/changes';
 import { describeWithTable, noChangesLine } from '../describe';
 import { impactText } from '../impact-text';
 import { nLiteral } from '../../sqlserver/literals';
@@ -64,10 +64,10 @@ interface ScriptStep {
 }
 
 function scriptSteps(plan: Plan, direction: Direction): ScriptStep[] {
-  const steps = plan.steps.map((step, stepIndex) => ({
-    stepIndex, step, change: direction === 'up' ? step.change : step.inverse,
-  }));
-  return direction === 'up' ? steps : steps.reverse();
+  return scriptOrder(plan.steps, direction).map((stepIndex) => {
+    const step = plan.steps[stepIndex] as PlanStep;
+    return { stepIndex, step, change: direction === 'up' ? step.change : step.inverse };
+  });
 }
 
 /** Why a step has no inverse: its irreversible hazard's message when it has one. */

@@ -94,7 +94,8 @@ export function tableItems(ctx: ItemContext): TableItem[] {
     // The fields it reads decide whether a mixin can hold it; an unknown column keeps it on the table.
     const fields = referencedColumns(ck.expression.text, ctx.key).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
     const name = ck.isSystemNamed ? checkName(t.name, referencedColumns(ck.expression.text, ctx.key), checkNames, ctx.key) : ck.name;
-    make('check', name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql})`);
+    const opts = ck.notForReplication === true ? ['notForReplication: true'] : [];
+    make('check', name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql}${optionText(opts)})`);
   }
   for (const fk of t.foreignKeys) {
     const item = foreignKeyItem(fk, ctx);
@@ -193,6 +194,7 @@ function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   const opts: string[] = [];
   if (fk.onDelete !== 'NO_ACTION') opts.push(`onDelete: ${tsString(fk.onDelete)}`);
   if (fk.onUpdate !== 'NO_ACTION') opts.push(`onUpdate: ${tsString(fk.onUpdate)}`);
+  if (fk.notForReplication === true) opts.push('notForReplication: true');
   const cols = `[${fk.columns.map((c) => tsString(ctx.field(c))).join(', ')}]`;
   const refs = `[${fk.referencedColumns.map((c) => tsString(target.field(c))).join(', ')}]`;
   const named = !fk.isSystemNamed; // as keyItem: a system name is left to the compiler's

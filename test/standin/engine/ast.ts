@@ -78,9 +78,9 @@ export interface VersioningDef {
 
 export type ConstraintDef =
   | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[] }
-  | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr }
+  | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly notForReplication?: boolean }
   | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
-  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction };
+  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean };
 
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
@@ -91,13 +91,16 @@ export type AlterAction =
   | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
   | { readonly k: 'dropColumns'; readonly names: readonly string[]; readonly ifExists: boolean }
-  | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean }
+  /** `options`: each constraint's WITH (...) (<drop_clustered_constraint_option>), by name. */
+  | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean; readonly options?: ReadonlyMap<string, readonly DdlOption[]> }
   | { readonly k: 'alterColumn'; readonly column: ColumnDef; readonly options: readonly DdlOption[] }
   | { readonly k: 'checkConstraints'; readonly enable: boolean; readonly withCheck: boolean | undefined; readonly names: readonly string[] | 'ALL' }
   /** ALTER TABLE t REBUILD [WITH (...)]. */
   | { readonly k: 'rebuild'; readonly options: readonly DdlOption[] }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE. */
   | { readonly k: 'sparse'; readonly column: string; readonly add: boolean }
+  /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION (an identity column's). */
+  | { readonly k: 'identityReplication'; readonly column: string; readonly add: boolean }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
   | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t SET (...). */
@@ -162,6 +165,9 @@ export interface SequenceOptionsDef {
   readonly cache?: number | null | false;
 }
 
+/** One WITH option of CREATE / UPDATE STATISTICS, upper-cased: FULLSCAN, SAMPLE (n PERCENT|ROWS), NORECOMPUTE, INCREMENTAL = ON|OFF, ... */
+export interface StatisticsOption { readonly name: string; readonly value?: string }
+
 export type Statement = { readonly line: number; readonly text: string } & StatementBody;
 
 export type StatementBody =
@@ -173,8 +179,14 @@ export type StatementBody =
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }
-  | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name }[]; readonly ifExists: boolean }
+  | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name; options?: readonly DdlOption[] }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
+  /** CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH options] (create-statistics-transact-sql.md). */
+  | { readonly k: 'createStatistics'; readonly name: string; readonly table: Name; readonly columns: readonly string[]; readonly filter?: { readonly text: string; readonly expr: Expr }; readonly options: readonly StatisticsOption[] }
+  /** DROP STATISTICS t.s [, ...] (drop-statistics-transact-sql.md): each item's last part is the statistics' name. */
+  | { readonly k: 'dropStatistics'; readonly items: readonly { readonly table: Name; readonly name: string }[] }
+  /** UPDATE STATISTICS t [s | (s, ...)] [WITH options] (update-statistics-transact-sql.md). */
+  | { readonly k: 'updateStatistics'; readonly table: Name; readonly names: readonly string[]; readonly options: readonly StatisticsOption[] }
   | { readonly k: 'createType'; readonly name: Name; readonly base: TypeRef; readonly nullable?: boolean }
   | { readonly k: 'dropType'; readonly name: Name; readonly written: string; readonly ifExists: boolean }
   | { readonly k: 'createModule'; readonly module: ModuleDef }

@@ -52,7 +52,11 @@ export interface Index {
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
 export interface KeyConstraint extends Dated { objectId: number; name: string; type: 'PK' | 'UQ'; indexId: number; systemNamed: boolean }
 /** sys.check_constraints. */
-export interface CheckConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; disabled: boolean; notTrusted: boolean; systemNamed: boolean }
+export interface CheckConstraint extends Dated {
+  objectId: number; name: string; columnId: number; definition: string; expr: Expr; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
+  /** CHECK NOT FOR REPLICATION (sys.check_constraints.is_not_for_replication); such a check is always notTrusted. */
+  notForReplication?: boolean;
+}
 /** sys.default_constraints. */
 export interface DefaultConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; systemNamed: boolean }
 /** sys.foreign_keys with its columns. */
@@ -60,6 +64,8 @@ export interface ForeignKey extends Dated {
   objectId: number; name: string; refTableId: number; keyIndexId: number;
   columns: { parent: number; ref: number }[];
   onDelete: RefAction; onUpdate: RefAction; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
+  /** REFERENCES ... NOT FOR REPLICATION (sys.foreign_keys.is_not_for_replication); such a key is always notTrusted. */
+  notForReplication?: boolean;
 }
 
 /**
@@ -90,6 +96,24 @@ export interface Table extends Dated {
   temporal?: { type: 2; historyId: number; retentionPeriod: number; retentionUnit: number } | { type: 1; currentId: number };
   /** Absent until the first sp_addextendedproperty on the table or one of its columns. */
   properties?: ExtendedProperty[];
+  /** Statistics made by CREATE STATISTICS (sys.stats user_created = 1); absent until the first. */
+  stats?: UserStatistics[];
+}
+
+/**
+ * A CREATE STATISTICS object (create-statistics-transact-sql.md). Its stats_id comes from the
+ * same numbering as the table's index_ids (both live in one per-table list on SQL Server, so a
+ * new index never takes a statistics' id; inferred from sys.stats, where an index's stats_id is
+ * its index_id).
+ */
+export interface UserStatistics {
+  statsId: number;
+  name: string;
+  /** Column ids in the order CREATE STATISTICS named them (sys.stats_columns.stats_column_id). */
+  columns: number[];
+  filter?: { definition: string; expr: Expr };
+  noRecompute: boolean;
+  incremental: boolean;
 }
 
 /**
@@ -108,8 +132,11 @@ export interface Module extends Dated {
   schemaBound: boolean;
   ansiNulls: boolean;
   quotedIdentifier: boolean;
-  /** Referenced objects by (schema, name), with the columns a schema-bound module binds. */
-  references: { schema: string; name: string; columns: string[] }[];
+  /**
+   * Referenced objects by (schema, name), with the columns a schema-bound module binds; `named`:
+   * the table's columns the body names (any module; sp_refreshsqlmodule binds them again).
+   */
+  references: { schema: string; name: string; columns: string[]; named?: string[] }[];
   /** A view's columns (sys.columns). */
   columns: { columnId: number; name: string; type: SqlType; nullable: boolean }[];
   /** An indexed view's indexes. */

@@ -44,7 +44,8 @@ export function stored(kind: 'check' | 'default' | 'filter' | 'computed', text: 
 /** The heap row (index_id 0) or clustered index of a table. */
 export function baseIndex(t: Table): Index { return t.indexes.find((i) => i.indexId <= 1) as Index; }
 
-function nextIndexId(t: Table): number { return Math.max(1, ...t.indexes.map((i) => i.indexId)) + 1; }
+/** The next index_id: index and statistics ids share one numbering per table (catalog.ts UserStatistics). */
+export function nextIndexId(t: Table): number { return Math.max(1, ...t.indexes.map((i) => i.indexId), ...(t.stats ?? []).map((s) => s.statsId)) + 1; }
 
 function columnsOrFail(t: Table, names: readonly string[]): Column[] {
   return names.map((n) => { const c = findColumn(t, n); if (!c) throw err.noColumnInTarget(n); return c; });
@@ -105,7 +106,13 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
     case 'check': {
       const definition = stored('check', def.text);
       const name = def.name ?? columnScopedName('CK', t.name, ownerColumn?.name, objectId);
-      const ck = { objectId, name, columnId: ownerColumn?.columnId ?? 0, definition, expr: def.expr, disabled: false, notTrusted: !check, systemNamed: def.name === undefined, ...dates };
+      // SQL Server stores a NOT FOR REPLICATION constraint untrusted even after checking the rows
+      // (sp_Blitz leaves is_not_for_replication = 1 out of its untrusted list: https://www.brentozar.com/blitz/foreign-key-trusted/).
+      const nfr = def.notForReplication === true;
+      const ck = {
+        objectId, name, columnId: ownerColumn?.columnId ?? 0, definition, expr: def.expr, disabled: false, notTrusted: !check || nfr, systemNamed: def.name === undefined,
+        ...(nfr ? { notForReplication: true } : {}), ...dates,
+      };
       typeOf(def.expr, rowScope(t, [], host), host); // unknown columns raise 207 even on an empty table
       if (check) {
         for (const row of t.rows) if (test(def.expr, rowScope(t, row, host), host) === false) throw err.conflict('ALTER TABLE', 'CHECK', name, db.name, qualified(db, t), ownerColumn?.name);
@@ -148,7 +155,12 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
           if (!ref.rows.some((r) => columns.every((fc, i) => (r[fc.ref] ?? null) !== null && compare(r[fc.ref] as never, vals[i] as never) === 0))) throw err.conflict('ALTER TABLE', 'FOREIGN KEY', name, db.name, qualified(db, ref), refCols[0].name);
         }
       }
-      t.fks.push({ objectId, name, refTableId: ref.objectId, keyIndexId: keyIx.indexId, columns, onDelete: def.onDelete, onUpdate: def.onUpdate, disabled: false, notTrusted: !check, systemNamed: def.name === undefined, ...dates });
+      // Untrusted whatever was checked when NOT FOR REPLICATION, as for a check above.
+      const nfr = def.notForReplication === true;
+      t.fks.push({
+        objectId, name, refTableId: ref.objectId, keyIndexId: keyIx.indexId, columns, onDelete: def.onDelete, onUpdate: def.onUpdate, disabled: false,
+        notTrusted: !check || nfr, systemNamed: def.name === undefined, ...(nfr ? { notForReplication: true } : {}), ...dates,
+      });
       return;
     }
   }
@@ -204,7 +216,7 @@ function redefineIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
 export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   if (def.dropExisting === true) { redefineIndex(ctx, t, def); return; }
   const { db, host } = ctx;
-  if (t.indexes.some((i) => i.name !== null && sameName(i.name, def.name))) throw err.indexExists(def.name, qualified(db, t));
+  if (t.indexes.some((i) => i.name !== null && sameName(i.name, def.name)) || t.stats?.some((x) => sameName(x.name, def.name))) throw err.indexExists(def.name, qualified(db, t));
   if (def.xml !== undefined) { createXmlIndex(t, def); return; }
   const columnstore = def.columnstore === true;
   const named = columnsOrFail(t, def.columns.map((c) => c.name));

@@ -4,6 +4,7 @@ import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
+import { statisticsOn } from './ddl-statistics';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
@@ -12,6 +13,7 @@ import { convert } from './values';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
+import { checkDropOptions } from './drop-options';
 import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
@@ -133,8 +135,8 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   ctx.db.tables = ctx.db.tables.filter((x) => x !== t);
 }
 
-function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 'index'; name: string; kind: string }[] {
-  const out: { what: 'object' | 'index'; name: string; kind: string }[] = [];
+function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 'index' | 'statistics'; name: string; kind: string }[] {
+  const out: { what: 'object' | 'index' | 'statistics'; name: string; kind: string }[] = [];
   for (const d of t.defaults) if (d.columnId === col.columnId) out.push({ what: 'object', name: d.name, kind: 'default' });
   for (const ix of t.indexes) {
     if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
@@ -145,6 +147,11 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
   for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.columns.some((fc) => fc.ref === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
   for (const c of t.columns) if (c.computed && c !== col && mentions(c.computed.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'computed' });
+  // Statistics made by CREATE STATISTICS ("First, remove the statistics using the DROP STATISTICS
+  // statement", alter-table-transact-sql.md, ALTER COLUMN). DROP COLUMN is refused the same way
+  // (Msg 5074 "The statistics ... is dependent on column", sqlserverscience.com); auto-created
+  // statistics are dropped silently, and the stand-in keeps none.
+  for (const x of statisticsOn(t, col, mentions)) out.push({ what: 'statistics', name: x.name, kind: 'statistics' });
   return out;
 }
 
@@ -229,6 +236,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
       const lengthOnly = sameType && ['varchar', 'nvarchar', 'varbinary', 'char', 'nchar', 'binary'].includes(type.name);
       const typeUnchanged = sameType && type.maxLength === col.type.maxLength;
+      const sameCollation = !isStringType(type.name) || (def.collation ?? ctx.db.collation) === col.collation;
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
           dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
@@ -237,6 +245,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
           : dep.kind === 'check' ? !(lengthOnly && grows) && !typeUnchanged
           : dep.kind === 'key' ? !(typeUnchanged && !nullable) && !(grows && lengthOnly && !nullable)
+          // "Unless the column is a varchar, nvarchar, or varbinary data type, the data type isn't changed.
+          // And, the new size is equal to or greater than the old size. Or, if the column is changed from
+          // not null to null" (alter-table-transact-sql.md, ALTER COLUMN).
+          : dep.kind === 'statistics' ? !sameCollation || (!(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable) && !(typeUnchanged && nullable && !col.nullable) && !(typeUnchanged && nullable === col.nullable))
           : !typeUnchanged || nullable !== col.nullable;
         if (blocks) throw err.dependent(dep.what, dep.name, col.name, 'ALTER COLUMN');
       }
@@ -256,6 +268,16 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'rebuild': rebuildTable(t, action.options); return;
     case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
+    case 'identityReplication': {
+      const col = findColumn(t, action.column);
+      if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
+      // "This clause can be specified only if column_name is an identity column" (alter-table-transact-sql);
+      // the server's message number for it is not known here, so a plain class-16 error stands in.
+      if (!col.identity) throw new SqlError(50000, 16, 1, `Column '${col.name}' of table '${t.name}' is not an identity column: NOT FOR REPLICATION applies to identity columns.`);
+      const { notForReplication: _old, ...identity } = col.identity;
+      col.identity = action.add ? { ...identity, notForReplication: true } : identity;
+      return;
+    }
     case 'sparse': {
       const col = findColumn(t, action.column);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
@@ -263,7 +285,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       return;
     }
     case 'dropConstraints': {
-      for (const n of action.names) dropConstraint(ctx, t, n, action.ifExists);
+      for (const n of action.names) dropConstraint(ctx, t, n, action.ifExists, action.options?.get(n));
       return;
     }
     case 'checkConstraints': {
@@ -273,7 +295,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
         if (action.withCheck) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
         c.disabled = false;
-        if (action.withCheck === true) c.notTrusted = false;
+        // WITH CHECK CHECK leaves a NOT FOR REPLICATION check untrusted (see ddl-constraints.ts).
+        if (action.withCheck === true && c.notForReplication !== true) c.notTrusted = false;
         if (action.withCheck === false) c.notTrusted = true; // explicitly enabled without validation
       }
       for (const f of pick(t.fks)) {
@@ -285,7 +308,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
             if (vals.some((v) => v === null)) continue;
             if (!ref.rows.some((r) => f.columns.every((fc, i) => (r[fc.ref] ?? null) !== null && String(r[fc.ref]).toLowerCase() === String(vals[i]).toLowerCase()))) throw err.conflict('ALTER TABLE', 'FOREIGN KEY', f.name, ctx.db.name, qualified(ctx.db, ref), ref.columns.find((c) => c.columnId === f.columns[0].ref)?.name);
           }
-          f.notTrusted = false;
+          if (f.notForReplication !== true) f.notTrusted = false;
         }
         if (action.withCheck === false) f.notTrusted = true;
         f.disabled = false;
@@ -295,8 +318,11 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   }
 }
 
-function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean): void {
+function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean, options?: readonly DdlOption[]): void {
   const key = t.keys.find((k) => sameName(k.name, n));
+  if (options !== undefined && (key || t.checks.some((c) => sameName(c.name, n)) || t.defaults.some((c) => sameName(c.name, n)) || t.fks.some((c) => sameName(c.name, n)))) {
+    checkDropOptions(t, key && t.indexes.find((i) => i.indexId === key.indexId), n, options, 'ALTER TABLE DROP CONSTRAINT');
+  }
   if (key) {
     for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
       throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
@@ -353,8 +379,8 @@ function resumableIndex(ctx: DdlContext, t: Table, action: Extract<AlterAction, 
   if (action.op === 'RESUME') createIndex(ctx, t, paused.def);
 }
 
-/** DROP INDEX i ON t. */
-export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean): void {
+/** DROP INDEX i ON t [WITH (ONLINE = ON | OFF, MAXDOP = n)]. */
+export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists: boolean, options?: readonly DdlOption[]): void {
   const schema = table.length >= 2 ? table[table.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, table[table.length - 1]);
   const view = t ? undefined : findModule(ctx.db, table);
@@ -362,6 +388,7 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
+  checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
   removeIndex(t, ix);
   touch(ctx, t);
 }

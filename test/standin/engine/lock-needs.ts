@@ -104,6 +104,11 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
     case 'dropTable': return needsOf(host, s.names, true, []);
     case 'createIndex': return needsOf(host, [s.index.table], true, []);
     case 'dropIndex': return needsOf(host, s.items.map((i) => i.table), true, []);
+    // CREATE / DROP STATISTICS take a schema modification lock on the table (inferred, as for indexes);
+    // UPDATE STATISTICS reads it (the stand-in changes nothing).
+    case 'createStatistics': return needsOf(host, [s.table], true, []);
+    case 'dropStatistics': return needsOf(host, s.items.map((i) => i.table), true, []);
+    case 'updateStatistics': return needsOf(host, [], false, [s.table]);
     case 'createSchema': case 'dropSchema': return needsOf(host, [], true, [], [s.name]);
     // The object under its old name and under its new one (a name the target schema may hold).
     case 'transferObject': return needsOf(host, [s.name, [s.schema, s.name[s.name.length - 1]]], true, []);

@@ -18,6 +18,7 @@ import type { DdlContext } from './ddl-constraints';
 import { SqlError, err } from './errors';
 import { qualified } from './integrity';
 import type { SqlType } from './types';
+import { splitObjectName } from './functions';
 import { ty } from './types';
 
 const MODULE_WORD: Record<Module['type'], string> = { V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' };
@@ -65,31 +66,50 @@ function referencesOf(db: Database, def: ModuleDef, self: string): Module['refer
     const key = `${o.schema}.${o.name}`.toLowerCase();
     if (!out.has(key)) out.set(key, { schema: o.schema, name: o.name, columns: [] });
   }
-  if (def.schemaBound) {
-    const named = new Set(def.words.map((w) => w.toLowerCase()));
-    for (const r of out.values()) {
-      const t = findTable(db, r.schema, r.name);
-      if (t) r.columns = t.columns.filter((c) => named.has(c.name.toLowerCase())).map((c) => c.name);
-    }
+  const named = new Set(def.words.map((w) => w.toLowerCase()));
+  for (const r of out.values()) {
+    const t = findTable(db, r.schema, r.name);
+    if (!t) continue;
+    r.named = t.columns.filter((c) => named.has(c.name.toLowerCase())).map((c) => c.name);
+    if (def.schemaBound) r.columns = [...r.named];
   }
   return [...out.values()];
+}
+
+/** A table or view a SELECT reads, by its alias; `columns` null when unknown (a derived table, a missing object). */
+interface Source { alias: string; name: string; columns: { name: string; type: SqlType; nullable: boolean }[] | null; written: Name; derived: boolean }
+
+/**
+ * The FROM items of a SELECT: tables with their columns now, views with the columns they report
+ * (sys.columns: as they were when the view was created or last refreshed).
+ */
+function sourcesOf(db: Database, select: Select): Source[] {
+  const out: Source[] = [];
+  const walk = (f: Select['from'][number]): void => {
+    if (f.k === 'table') {
+      const schema = f.name.length >= 2 ? f.name[f.name.length - 2] : 'dbo';
+      const name = f.name[f.name.length - 1];
+      const t = findTable(db, schema, name);
+      const v = t ? undefined : findModule(db, [schema, name]);
+      out.push({ alias: f.alias ?? t?.name ?? v?.name ?? name, name: t?.name ?? v?.name ?? name, columns: t?.columns ?? (v?.type === 'V' ? v.columns : null), written: f.name, derived: false });
+    }
+    if (f.k === 'derived') out.push({ alias: f.alias, name: f.alias, columns: null, written: [f.alias], derived: true });
+    if (f.k === 'join') { walk(f.l); walk(f.r); }
+  };
+  select.from.forEach(walk);
+  return out;
 }
 
 /** A view's columns from its SELECT: names from aliases or column names, types from the tables read. */
 function viewColumns(db: Database, select: Select | undefined): Module['columns'] {
   if (select === undefined) return [];
-  const sources: { alias: string; table: Table }[] = [];
-  const walk = (f: Select['from'][number]): void => {
-    if (f.k === 'table') { const t = findTable(db, f.name.length >= 2 ? f.name[f.name.length - 2] : 'dbo', f.name[f.name.length - 1]); if (t) sources.push({ alias: f.alias ?? t.name, table: t }); }
-    if (f.k === 'join') { walk(f.l); walk(f.r); }
-  };
-  select.from.forEach(walk);
+  const sources = sourcesOf(db, select).filter((s): s is Source & { columns: Module['columns'] } => s.columns !== null);
   const typed = (e: Expr): { type: SqlType; nullable: boolean } => {
     if (e.k === 'col') {
       const qual = e.parts.length >= 2 ? e.parts[e.parts.length - 2] : null;
       for (const s of sources) {
-        if (qual !== null && !sameName(s.alias, qual) && !sameName(s.table.name, qual)) continue;
-        const c = s.table.columns.find((x) => sameName(x.name, e.parts[e.parts.length - 1]));
+        if (qual !== null && !sameName(s.alias, qual) && !sameName(s.name, qual)) continue;
+        const c = s.columns.find((x) => sameName(x.name, e.parts[e.parts.length - 1]));
         if (c) return { type: c.type, nullable: c.nullable };
       }
     }
@@ -102,7 +122,7 @@ function viewColumns(db: Database, select: Select | undefined): Module['columns'
       const qual = item.expr.qual;
       for (const s of sources) {
         if (qual !== undefined && !sameName(s.alias, qual)) continue;
-        for (const c of s.table.columns) out.push({ columnId: out.length + 1, name: c.name, type: c.type, nullable: c.nullable });
+        for (const c of s.columns) out.push({ columnId: out.length + 1, name: c.name, type: c.type, nullable: c.nullable });
       }
       continue;
     }
@@ -240,4 +260,90 @@ export function moduleTypeDesc(m: Module): string {
 /** `schema.name` of a table, for messages. */
 export function tableName(db: Database, t: Table): string {
   return qualified(db, t);
+}
+
+/** Every column reference of a SELECT's list, FROM conditions, WHERE, GROUP BY and HAVING (not its subqueries). */
+function columnRefs(select: Select): Name[] {
+  const out: Name[] = [];
+  const expr = (e: Expr | undefined): void => {
+    if (e === undefined) return;
+    switch (e.k) {
+      case 'col': out.push(e.parts); return;
+      case 'un': case 'isnull': expr(e.e); return;
+      case 'bin': expr(e.l); expr(e.r); return;
+      case 'in': expr(e.e); e.list?.forEach(expr); return;
+      case 'like': expr(e.e); expr(e.pat); return;
+      case 'between': expr(e.e); expr(e.lo); expr(e.hi); return;
+      case 'fn': e.args.forEach(expr); return;
+      case 'case': expr(e.operand); e.whens.forEach(([w, t]) => { expr(w); expr(t); }); expr(e.els); return;
+      case 'cast': expr(e.e); expr(e.style); return;
+      default: return;
+    }
+  };
+  const from = (f: Select['from'][number]): void => { if (f.k === 'join') { from(f.l); from(f.r); expr(f.on); } };
+  select.items.forEach((i) => expr(i.expr));
+  select.from.forEach(from);
+  expr(select.where);
+  select.groupBy.forEach(expr);
+  expr(select.having);
+  return out;
+}
+
+/**
+ * The error binding a view's SELECT to the database as it is now raises, or null: a table or view
+ * it reads is gone (Msg 208), or a column it names is (Msg 207). A star binds to whatever the
+ * table has now. Raised at run time of the procedure that binds it, so XACT_ABORT rolls back.
+ */
+function bindView(db: Database, select: Select): SqlError | null {
+  const sources = sourcesOf(db, select);
+  const missing = sources.find((s) => s.columns === null && !s.derived && findModule(db, s.written.length >= 2 ? s.written.slice(-2) : ['dbo', s.written[0]]) === undefined);
+  if (missing) return new SqlError(208, 16, 1, `Invalid object name '${missing.written.join('.')}'.`);
+  if (sources.some((s) => s.columns === null)) return null; // a derived table or a function: its columns are not tracked here
+  for (const parts of columnRefs(select)) {
+    const qual = parts.length >= 2 ? parts[parts.length - 2] : null;
+    const name = parts[parts.length - 1];
+    const candidates = sources.filter((s) => qual === null || sameName(s.alias, qual) || sameName(s.name, qual));
+    if (candidates.length === 0) continue; // qualified by something this reader does not follow
+    if (!candidates.some((s) => (s.columns ?? []).some((c) => sameName(c.name, name)))) return new SqlError(207, 16, 1, `Invalid column name '${name}'.`);
+  }
+  return null;
+}
+
+/**
+ * sp_refreshsqlmodule (any non-schema-bound module) and sp_refreshview (a view): binds the stored
+ * definition again to the objects as they are now, and stores what that gives: a view's columns
+ * (a SELECT * expanded to the table's columns now) and the dependencies. Until then a view keeps
+ * the columns it had when it was created: "If a view isn't created with the SCHEMABINDING clause,
+ * run sp_refreshview when changes are made to the objects underlying the view that affect the
+ * definition of the view" (https://learn.microsoft.com/sql/t-sql/statements/create-view-transact-sql;
+ * https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-refreshsqlmodule-transact-sql).
+ * A view, or an inline function, whose table or named column is gone fails (208, 207); so does
+ * any module naming a column its table no longer has (deferred name resolution covers missing
+ * tables only, https://learn.microsoft.com/sql/t-sql/statements/create-procedure-transact-sql).
+ */
+export function refreshModule(ctx: DdlContext, objname: string, proc: 'sp_refreshsqlmodule' | 'sp_refreshview', parse: (definition: string, quotedIdentifier: boolean) => ModuleDef | null): void {
+  const m = findModule(ctx.db, splitObjectName(objname));
+  // Msg 15165 for an unknown object (sp-refreshview-transact-sql does not word it; inferred from sp_rename's).
+  if (!m || (proc === 'sp_refreshview' && m.type !== 'V')) throw new SqlError(15165, 16, 1, `Could not find object '${objname}' or you do not have permission.`);
+  // "@name can't be schema-bound" (sp-refreshsqlmodule-transact-sql); the message is inferred.
+  if (m.schemaBound) throw new SqlError(15165, 16, 1, `Could not find object '${objname}' or you do not have permission. A schema-bound module cannot be refreshed.`);
+  const def = parse(m.definition, m.quotedIdentifier);
+  if (def === null) return;
+  const self = m.name;
+  for (const r of m.references) {
+    const t = findTable(ctx.db, r.schema, r.name);
+    const other = t ? undefined : findModule(ctx.db, [r.schema, r.name]);
+    if (!t && !other && (m.type === 'V' || m.type === 'IF')) throw new SqlError(208, 16, 1, `Invalid object name '${r.schema}.${r.name}'.`);
+    const gone = t ? (r.named ?? []).find((c) => !t.columns.some((x) => sameName(x.name, c))) : undefined;
+    // A view's SELECT is bound below; one this reader cannot parse is checked by the names its text uses.
+    if (gone !== undefined && (m.type !== 'V' || def.select === undefined)) throw new SqlError(207, 16, 1, `Invalid column name '${gone}'.`);
+  }
+  if (m.type === 'V' && def.select !== undefined) {
+    const bad = bindView(ctx.db, def.select);
+    if (bad) throw bad;
+  }
+  ctx.beforeModules?.();
+  m.references = referencesOf(ctx.db, def, self);
+  if (m.type === 'V') m.columns = viewColumns(ctx.db, def.select);
+  m.modified = ctx.now;
 }

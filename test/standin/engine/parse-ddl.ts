@@ -1,7 +1,10 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, IndexDef, Name, PeriodDef, RefAction, StatementBody, TypeRef, VersioningDef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
 import { SequenceParser } from './parse-sequence';
+
+/** The WITH options of CREATE / UPDATE STATISTICS (create-statistics-transact-sql.md, update-statistics-transact-sql.md). */
+const STATISTICS_OPTIONS = new Set(['FULLSCAN', 'SAMPLE', 'RESAMPLE', 'NORECOMPUTE', 'INCREMENTAL', 'PERSIST_SAMPLE_PERCENT', 'AUTO_DROP', 'MAXDOP', 'ALL', 'COLUMNS', 'INDEX', 'STATS_STREAM', 'ROWCOUNT', 'PAGECOUNT']);
 
 /** Parses DDL statements. */
 export class DdlParser extends SequenceParser {
@@ -14,6 +17,7 @@ export class DdlParser extends SequenceParser {
       return { k: 'createSchema', name };
     }
     if (this.accept('TABLE')) return this.createTable();
+    if (this.accept('STATISTICS')) return this.createStatistics();
     if (this.accept('DATABASE')) {
       const name = this.ident();
       return this.accept('COLLATE') ? { k: 'createDatabase', name, collation: this.ident() } : { k: 'createDatabase', name };
@@ -34,6 +38,48 @@ export class DdlParser extends SequenceParser {
     if (this.accept('COLUMNSTORE')) { this.expect('INDEX'); return { k: 'createIndex', index: this.columnstoreBody(unique, clustered) }; }
     this.expect('INDEX');
     return { k: 'createIndex', index: this.indexBody(unique, clustered) };
+  }
+
+  /** The rest of CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH option, ...]. */
+  protected createStatistics(): StatementBody {
+    const name = this.ident();
+    this.expect('ON');
+    const table = this.name();
+    this.expect('(');
+    const columns = [this.ident()];
+    while (this.accept(',')) columns.push(this.ident());
+    this.expect(')');
+    let filter: { text: string; expr: Expr } | undefined;
+    if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    return { k: 'createStatistics', name, table, columns, ...(filter ? { filter } : {}), options: this.statisticsOptions() };
+  }
+
+  /** The rest of UPDATE STATISTICS t [s | (s, ...)] [WITH option, ...] (after UPDATE STATISTICS). */
+  protected updateStatistics(): StatementBody {
+    const table = this.name();
+    const names: string[] = [];
+    if (this.accept('(')) { names.push(this.ident()); while (this.accept(',')) names.push(this.ident()); this.expect(')'); }
+    else if (this.isIdent()) names.push(this.ident());
+    return { k: 'updateStatistics', table, names, options: this.statisticsOptions() };
+  }
+
+  /**
+   * [WITH FULLSCAN | SAMPLE n {PERCENT | ROWS} | NORECOMPUTE | INCREMENTAL = ON|OFF |
+   * PERSIST_SAMPLE_PERCENT = ON|OFF | AUTO_DROP = ON|OFF | MAXDOP = n | ALL | COLUMNS | INDEX |
+   * RESAMPLE, ...]: each option upper-cased with its value as written.
+   */
+  private statisticsOptions(): StatisticsOption[] {
+    const out: StatisticsOption[] = [];
+    if (!this.accept('WITH')) return out;
+    do {
+      const name = this.up();
+      if (!STATISTICS_OPTIONS.has(name)) this.fail();
+      this.pos++;
+      if (name === 'SAMPLE') { const n = this.next().text; const unit = this.next().upper; if (unit !== 'PERCENT' && unit !== 'ROWS') this.fail(); out.push({ name, value: `${n} ${unit}` }); }
+      else if (this.accept('=')) out.push({ name, value: this.next().upper });
+      else out.push({ name });
+    } while (this.accept(','));
+    return out;
   }
 
   /**
@@ -198,10 +244,7 @@ export class DdlParser extends SequenceParser {
       const options = this.withAndOn();
       return { k, name, clustered, columns, options } as ConstraintDef;
     }
-    if (this.accept('CHECK')) {
-      this.accept('NOT', 'FOR', 'REPLICATION');
-      return this.checkBody(name);
-    }
+    if (this.accept('CHECK')) return this.checkBody(name, this.accept('NOT', 'FOR', 'REPLICATION'));
     if (this.accept('DEFAULT')) {
       const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
       this.expect('FOR');
@@ -214,11 +257,12 @@ export class DdlParser extends SequenceParser {
     return this.references(name, columns);
   }
 
-  protected checkBody(name: string | undefined): ConstraintDef {
+  /** `( expr )` of a CHECK; `notForReplication` when CHECK NOT FOR REPLICATION came before it (create-table-transact-sql). */
+  protected checkBody(name: string | undefined, notForReplication = false): ConstraintDef {
     this.expect('(');
     const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
     this.expect(')');
-    return { k: 'check', name, text, expr };
+    return { k: 'check', name, text, expr, ...(notForReplication ? { notForReplication } : {}) };
   }
 
   protected references(name: string | undefined, columns: string[]): ConstraintDef {
@@ -228,13 +272,15 @@ export class DdlParser extends SequenceParser {
     if (this.accept('(')) { refColumns = [this.ident()]; while (this.accept(',')) refColumns.push(this.ident()); this.expect(')'); }
     let onDelete: RefAction = 'NO_ACTION';
     let onUpdate: RefAction = 'NO_ACTION';
+    let notForReplication = false;
     for (;;) {
       if (this.accept('ON', 'DELETE')) onDelete = this.refAction();
       else if (this.accept('ON', 'UPDATE')) onUpdate = this.refAction();
-      else if (this.accept('NOT', 'FOR', 'REPLICATION')) continue;
+      // create-table-transact-sql: "REFERENCES ... [ ON DELETE ... ] [ ON UPDATE ... ] [ NOT FOR REPLICATION ]".
+      else if (this.accept('NOT', 'FOR', 'REPLICATION')) notForReplication = true;
       else break;
     }
-    return { k: 'fk', name, columns, refTable, refColumns, onDelete, onUpdate };
+    return { k: 'fk', name, columns, refTable, refColumns, onDelete, onUpdate, ...(notForReplication ? { notForReplication } : {}) };
   }
 
   protected refAction(): RefAction {
@@ -285,7 +331,7 @@ export class DdlParser extends SequenceParser {
           const s = this.peek(); const expr = this.expr();
           constraints.push({ k: 'default', name: cname, text: this.textFrom(s), expr });
           this.accept('WITH', 'VALUES');
-        } else if (this.accept('CHECK')) { this.accept('NOT', 'FOR', 'REPLICATION'); constraints.push(this.checkBody(cname)); }
+        } else if (this.accept('CHECK')) constraints.push(this.checkBody(cname, this.accept('NOT', 'FOR', 'REPLICATION')));
         else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
@@ -305,6 +351,16 @@ export class DdlParser extends SequenceParser {
       return { k: 'dropDatabase', names, ifExists };
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
+    if (this.accept('STATISTICS')) {
+      // DROP STATISTICS table.statistics_name | view.statistics_name [ ,...n ], the table optionally schema-qualified.
+      const items: { table: Name; name: string }[] = [];
+      do {
+        const n = this.name();
+        if (n.length < 2) this.fail();
+        items.push({ table: n.slice(0, -1), name: n[n.length - 1] });
+      } while (this.accept(','));
+      return { k: 'dropStatistics', items };
+    }
     if (this.accept('TYPE')) {
       const ifExists = this.accept('IF', 'EXISTS');
       const s = this.peek();
@@ -319,11 +375,11 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('INDEX')) {
       const ifExists = this.accept('IF', 'EXISTS');
-      const items: { index: string; table: Name }[] = [];
+      const items: { index: string; table: Name; options?: DdlOption[] }[] = [];
       do {
         const n = this.name();
-        if (this.accept('ON')) items.push({ index: n[n.length - 1], table: this.name() });
-        else items.push({ index: n[n.length - 1], table: n.slice(0, -1) });
+        const item = this.accept('ON') ? { index: n[n.length - 1], table: this.name() } : { index: n[n.length - 1], table: n.slice(0, -1) };
+        items.push(this.is('WITH', '(') ? { ...item, options: this.withOptions() } : item);
       } while (this.accept(','));
       return { k: 'dropIndex', items, ifExists };
     }
@@ -363,6 +419,14 @@ export class DdlParser extends SequenceParser {
       const add = this.next().upper === 'ADD';
       this.pos++;
       return { k: 'alterTable', name, action: { k: 'sparse', column, add } };
+    }
+    // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ... | NOT FOR REPLICATION | ... }".
+    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'NOT' && this.up(5) === 'FOR' && this.up(6) === 'REPLICATION') {
+      this.pos += 2;
+      const column = this.ident();
+      const add = this.next().upper === 'ADD';
+      this.pos += 3;
+      return { k: 'alterTable', name, action: { k: 'identityReplication', column, add } };
     }
     let check: boolean | undefined;
     if (this.accept('WITH', 'CHECK')) check = true;
@@ -413,8 +477,15 @@ export class DdlParser extends SequenceParser {
       } else {
         this.accept('CONSTRAINT');
         const ifExists = this.accept('IF', 'EXISTS');
-        const names = [this.ident()]; while (this.accept(',')) { this.accept('CONSTRAINT'); names.push(this.ident()); }
-        action = { k: 'dropConstraints', names, ifExists };
+        const names: string[] = [];
+        const options = new Map<string, DdlOption[]>();
+        do {
+          this.accept('CONSTRAINT');
+          const n = this.ident();
+          names.push(n);
+          if (this.is('WITH', '(')) options.set(n, this.withOptions());
+        } while (this.accept(','));
+        action = { k: 'dropConstraints', names, ifExists, ...(options.size > 0 ? { options } : {}) };
       }
     } else {
       this.expect('ALTER', 'COLUMN');

@@ -34,7 +34,7 @@ class Parser extends DdlParser {
       case 'SELECT': return this.select();
       case '(': return this.select();
       case 'INSERT': return this.insert();
-      case 'UPDATE': return this.update();
+      case 'UPDATE': if (this.is('UPDATE', 'STATISTICS')) { this.pos += 2; return this.updateStatistics(); } return this.update();
       case 'DELETE': return this.delete();
       case 'CREATE': return this.create();
       case 'DROP': return this.drop();

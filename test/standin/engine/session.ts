@@ -15,12 +15,14 @@ import { executeSelect, selectTypes } from './select';
 import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
+import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import { insert, remove, update } from './dml';
-import { createModule, dropModule } from './modules';
+import { createModule, dropModule, refreshModule } from './modules';
+import type { ModuleDef } from './ast';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
 import type { DatabaseStore, Target } from './tx-log';
@@ -500,7 +502,16 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'dropIndex': { const c = this.ddl(true); for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists); this.done(); return; }
+      case 'dropIndex': {
+        this.checkOptions(s.text, s.items.flatMap((it) => it.options ?? []));
+        const c = this.ddl(true);
+        for (const it of s.items) dropIndex(c, it.index, it.table, s.ifExists, it.options);
+        this.done();
+        return;
+      }
+      case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
+      case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }
+      case 'updateStatistics': updateStatistics(this.ddl(true), s.table, s.names, s.options); this.done(); return;
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
@@ -622,6 +633,12 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
+      case 'sp_refreshsqlmodule': case 'sp_refreshview': {
+        const objname = toText(arg(0, name === 'sp_refreshview' ? '@viewname' : '@name') ?? '');
+        refreshModule(this.ddl(true), objname, name, parseModuleDefinition);
+        this.done();
+        return;
+      }
       case 'sp_set_session_context': this.done(); return;
       default: throw err.noProc((s.proc ?? []).join('.'));
     }
@@ -668,4 +685,15 @@ function formatRaiserror(template: string, args: readonly Value[]): string {
     if (out.length < w) out = flags.includes('-') ? out.padEnd(w) : out.padStart(w, flags.includes('0') ? '0' : ' ');
     return out;
   });
+}
+
+/** A module's stored definition parsed again (sp_refreshsqlmodule binds it anew); null when it does not parse. */
+function parseModuleDefinition(definition: string, quotedIdentifier: boolean): ModuleDef | null {
+  try {
+    const statement = parseBatch(definition, tokenize(definition, quotedIdentifier)).find((s) => s.k === 'createModule');
+    return statement?.k === 'createModule' ? statement.module : null;
+  } catch (e) {
+    if (e instanceof SqlError) return null;
+    throw e;
+  }
 }

@@ -142,7 +142,17 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
     b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]))),
+    (db) => db.tables.flatMap((t) => [
+      ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
+      // CREATE STATISTICS objects: user_created = 1 (sys-stats-transact-sql.md).
+      ...(t.stats ?? []).map((x) => [t.objectId, x.name, x.statsId, 0, 1, b(x.noRecompute), b(!!x.filter), x.filter?.definition ?? null, 0, b(x.incremental)]),
+    ])),
+  // One row per key column of a statistics object, an index's included (sys-stats-columns-transact-sql.md).
+  'sys.stats_columns': view([c('object_id', ty.int), c('stats_id', ty.int), c('stats_column_id', ty.int), c('column_id', ty.int)],
+    (db) => db.tables.flatMap((t) => [
+      ...t.indexes.filter((i) => i.indexId > 0).flatMap((i) => i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId])),
+      ...(t.stats ?? []).flatMap((x) => x.columns.map((colId, n) => [t.objectId, x.statsId, n + 1, colId])),
+    ])),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, 0, b(k.desc), 0, 0]),
@@ -151,11 +161,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.key_constraints': view([...OBJECT_COLS, c('unique_index_id', ty.int, true), c('is_system_named', ty.bit), c('is_enforced', ty.bit, true)],
     (db) => db.tables.flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
   'sys.check_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit, true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), 0, b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
+    (db) => db.tables.flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
   'sys.default_constraints': view([...OBJECT_COLS, c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('is_system_named', ty.bit)],
     (db) => db.tables.flatMap((t) => t.defaults.map((k) => [...objVals({ ...k, type: 'D', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'DEFAULT_CONSTRAINT' }), k.columnId, k.definition, b(k.systemNamed)]))),
   'sys.foreign_keys': view([...OBJECT_COLS, c('referenced_object_id', ty.int, true), c('key_index_id', ty.int, true), c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('update_referential_action', ty.tinyint, true), c('update_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.fks.map((k) => [...objVals({ ...k, type: 'F', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'FOREIGN_KEY_CONSTRAINT' }), k.refTableId, k.keyIndexId, b(k.disabled), 0, b(k.notTrusted), ACTION_CODE[k.onDelete], k.onDelete, ACTION_CODE[k.onUpdate], k.onUpdate, b(k.systemNamed)]))),
+    (db) => db.tables.flatMap((t) => t.fks.map((k) => [...objVals({ ...k, type: 'F', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'FOREIGN_KEY_CONSTRAINT' }), k.refTableId, k.keyIndexId, b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), ACTION_CODE[k.onDelete], k.onDelete, ACTION_CODE[k.onUpdate], k.onUpdate, b(k.systemNamed)]))),
   'sys.foreign_key_columns': view([c('constraint_object_id', ty.int), c('constraint_column_id', ty.int), c('parent_object_id', ty.int), c('parent_column_id', ty.int), c('referenced_object_id', ty.int), c('referenced_column_id', ty.int)],
     (db) => db.tables.flatMap((t) => t.fks.flatMap((k) => k.columns.map((fc, n) => [k.objectId, n + 1, t.objectId, fc.parent, k.refTableId, fc.ref])))),
   'sys.identity_columns': view([...COLUMN_COLS, c('seed_value', ty.decimal(38, 0), true), c('increment_value', ty.decimal(38, 0), true), c('last_value', ty.decimal(38, 0), true), c('is_not_for_replication', ty.bit, true)],
