@@ -1,8 +1,8 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
-import type { Expr, Select, Statement } from './ast';
-import type { Database, Value } from './catalog';
-import { newDatabase, sameName } from './catalog';
+import type { Expr, OutputClause, Select, Statement } from './ast';
+import type { Database, Row, Value } from './catalog';
+import { findTable, newDatabase, sameName } from './catalog';
 
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
@@ -11,7 +11,7 @@ import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './sessi
 import { checkSyntax, tokenize } from './grammar';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
-import { executeSelect, selectTypes } from './select';
+import { executeSelect, resolveName, selectTypes } from './select';
 import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
@@ -20,8 +20,17 @@ import { alterTable, createIndexStatement, createSchema, createTable, dropIndex,
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
+import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
-import { createModule, dropModule, refreshModule } from './modules';
+import { modifyThrough, needsTargetPath } from './dml-target';
+import { outputRows } from './output';
+import { selectInto } from './select-into';
+import { merge } from './merge';
+import { moduleHeader } from './module-header';
+import { bindArgs, isDefault } from './routines';
+import type { Module } from './catalog';
+import { withCtes } from './cte';
+import { createModule, dropModule, findModule, refreshModule } from './modules';
 import type { ModuleDef } from './ast';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
@@ -354,14 +363,14 @@ export class EngineSession implements Session {
   private async runOne(s: Statement, signal: AbortSignal): Promise<void> {
     if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
     if (!isWrapper(s)) this.record('statement', s.text);
-    const mutating = !NOT_MUTATING.has(s.k);
+    const mutating = !NOT_MUTATING.has(s.k) || (s.k === 'select' && s.into !== undefined);
     try {
       try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }
       // From here to the end of a simple statement nothing awaits: no other session runs while it
       // writes, so the statement's whole-database undo image cannot swallow anyone else's work.
       if (mutating) this.log.startStatement(isWrapper(s) ? null : this.statementTargets);
       try {
-        if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
+        if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') bindTables(s, this.host());
         if (s.k === 'if' || s.k === 'while' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);
         else this.execute(s);
         if (mutating) this.log.endStatement();
@@ -474,6 +483,12 @@ export class EngineSession implements Session {
     const host = this.host();
     switch (s.k) {
       case 'select': {
+        if (s.into) {
+          const r = executeSelect({ ...s, into: undefined }, host, undefined);
+          const plain = s.from.length === 1 && s.from[0].k === 'table' && s.groupBy.length === 0 && !s.distinct && !s.union;
+          this.done(selectInto(this.ddl(true), s.into, r, plain));
+          return;
+        }
         const r = executeSelect(s, host, undefined);
         if (r.assigned) {
           const last = r.rows[r.rows.length - 1];
@@ -487,9 +502,35 @@ export class EngineSession implements Session {
         this.done(rows.length);
         return;
       }
-      case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
-      case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); this.done(n); return; }
-      case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
+      case 'insert': {
+        const ctx = this.ddl(true);
+        const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select));
+        const t = resolveTable(host, s.table);
+        if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
+        this.done(rows.length);
+        return;
+      }
+      case 'merge': {
+        if (s.output) throw err.notSupported('OUTPUT of MERGE');
+        const ctx = this.ddl(true);
+        const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
+        this.done(r.inserted.length + r.updated.after.length + r.deleted.length);
+        return;
+      }
+      case 'update': case 'delete': {
+        const ctx = this.ddl(true);
+        const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
+        if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
+        else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
+        if (s.output) {
+          const scopes = changed.scopes;
+          this.output(ctx, s.output, outputRows(s.output, s.k, changed.table, changed.before, changed.after, host, scopes && s.from ? (r) => scopes.get(r) : undefined));
+        }
+        this.done(s.k === 'update' ? changed.after.length : changed.before.length);
+        return;
+      }
       case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
@@ -575,9 +616,20 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'return': throw new BatchEnd('return');
+      case 'return': this.returned = s.value ? toNumber(evaluate(s.value, undefined, host)) : 0; throw new BatchEnd('return');
       case 'noop': return;
     }
+  }
+
+  /** OUTPUT's rows: a result set, or (OUTPUT INTO) rows inserted into another table. */
+  private output(ctx: DdlContext, clause: OutputClause, r: { columns: readonly { name: string; type: SqlType; nullable: boolean }[]; rows: Value[][] }): void {
+    if (clause.into) {
+      if (clause.into.name[0]?.startsWith('@')) throw err.notSupported('OUTPUT INTO a table variable');
+      insert(ctx, clause.into.name, clause.into.columns, undefined, undefined, r.rows);
+      return;
+    }
+    const columns: ResultColumn[] = r.columns.map((c) => ({ name: c.name, nullable: c.nullable, ...wireType(c.type) }));
+    this.out.push({ kind: 'resultSet', resultSet: { columns, rows: r.rows.map((row) => row.map((v, i) => toCell(v, r.columns[i].type))) } });
   }
 
   private async exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
@@ -640,9 +692,52 @@ export class EngineSession implements Session {
         return;
       }
       case 'sp_set_session_context': this.done(); return;
-      default: throw err.noProc((s.proc ?? []).join('.'));
+      default: {
+        const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
+        const m = findModule(db, [schema, procName]);
+        if (m?.type !== 'P') throw err.noProc((s.proc ?? []).join('.'));
+        await this.runProcedure(m, s, signal);
+        return;
+      }
     }
   }
+
+  /**
+   * EXEC of a user procedure (execute-transact-sql.md): its parameters bound from the arguments
+   * (routines.ts), its body run as a nested batch in its own variable frame; RETURN n is the
+   * status (`EXEC @rc = p`), OUTPUT parameters passed as OUTPUT variables come back. An error
+   * that ends a batch ends the procedure and the caller goes on (XACT_ABORT's still ends both).
+   */
+  private async runProcedure(m: Module, s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
+    const host = this.host();
+    const h = moduleHeader(m);
+    const args = s.args.map((a) => ({ name: a.name, value: isDefault(a.expr) ? undefined : evaluate(a.expr, undefined, host) }));
+    const vars = bindArgs(m, h, args, host);
+    if (this.frames.length > 33) throw new SqlError(217, 16, 1, 'Maximum stored procedure, function, trigger, or view nesting level exceeded (limit 32).');
+    this.frames.push(vars);
+    this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
+    this.returned = 0;
+    let status = 0;
+    try {
+      await this.runList(h.body, signal);
+    } catch (e) {
+      if (!(e instanceof BatchEnd) || e.reason === 'xactAbort') throw e;
+      status = e.reason === 'return' ? this.returned : 0;
+    } finally {
+      this.compiled.pop();
+      this.frames.pop();
+    }
+    h.params.forEach((p, i) => {
+      if (!p.output) return;
+      const a = s.args.find((x) => x.name?.toLowerCase() === p.name.toLowerCase()) ?? s.args.filter((x) => !x.name)[i];
+      if (a?.output && a.expr.k === 'var') this.setVar(a.expr.name, vars.get(p.name.toLowerCase())?.value ?? null);
+    });
+    if (s.returnVar) this.setVar(s.returnVar, status);
+    this.done();
+  }
+
+  /** The value of the last RETURN n (a procedure's status). */
+  private returned = 0;
 
   /**
    * Runs a dynamic batch (EXEC(...), EXEC sp_executesql) whose SET options end with it: "If a SET
@@ -666,6 +761,12 @@ export class EngineSession implements Session {
       emit: (o) => { if (o.kind === 'error') this.lastError = o.number; this.out.push(o); },
     };
   }
+}
+
+/** The table a name resolves to, if any. */
+function resolveTable(host: Host, name: readonly string[]) {
+  const { db, schema, name: n } = resolveName(host, name);
+  return findTable(db, schema, n);
 }
 
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
