@@ -124,6 +124,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
     ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
     ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
+    ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
   return snapshot;
 }

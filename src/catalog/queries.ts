@@ -32,6 +32,7 @@ export type CatalogQueryName =
   | 'resumable_operations'
   | 'stats'
   | 'stats_columns'
+  | 'synonyms'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -303,6 +304,16 @@ JOIN sys.stats s ON s.object_id = sc.object_id AND s.stats_id = sc.stats_id
 JOIN sys.tables t ON t.object_id = sc.object_id
 WHERE s.user_created = 1 AND ${MANAGED}
 ORDER BY sc.object_id, sc.stats_id, sc.stats_column_id`,
+  },
+  {
+    name: 'synonyms',
+    // Synonyms are bound by name when used, so a renamed or dropped table breaks one silently:
+    // read so such a step can say so. base_object_name is the fully quoted name of the base object.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
+    sql: `SELECT SCHEMA_NAME(sn.schema_id) AS schema_name, sn.name, sn.base_object_name
+FROM sys.synonyms sn
+WHERE SCHEMA_NAME(sn.schema_id) <> N'schemac'
+ORDER BY SCHEMA_NAME(sn.schema_id), sn.name`,
   },
   ...MODULE_QUERIES,
 ];

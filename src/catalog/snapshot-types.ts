@@ -167,6 +167,16 @@ export interface FulltextIndexColumnRow {
 }
 
 /**
+ * sys.synonyms (an optional array): base_object_name as stored, fully quoted.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
+ */
+export interface SynonymRow {
+  readonly schema_name: string;
+  readonly name: string;
+  readonly base_object_name: string;
+}
+
+/**
  * sys.stats rows made by CREATE STATISTICS (user_created = 1; an optional array): not the
  * statistics of indexes, not auto-created ones. filter_definition as stored, NULL when unfiltered.
  * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-transact-sql
@@ -367,12 +377,14 @@ export interface CatalogSnapshot {
   /** Optional: CREATE STATISTICS objects and their columns (absent when there are none, and in older snapshots). */
   readonly stats?: readonly StatsRow[];
   readonly stats_columns?: readonly StatsColumnRow[];
+  /** Optional: synonyms (absent when there are none, and in older snapshots). */
+  readonly synonyms?: readonly SynonymRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
-  | 'stats' | 'stats_columns';
+  | 'stats' | 'stats_columns' | 'synonyms';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

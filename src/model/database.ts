@@ -22,6 +22,25 @@ export interface Database {
   readonly server?: ServerFacts;
   /** Catalog only: views, procedures, functions and triggers (unmanaged; read for their dependencies). */
   readonly modules?: readonly DependentModule[];
+  /** Catalog only: synonyms (unmanaged; read so that a step that breaks one says so). Absent: none. */
+  readonly synonyms?: readonly Synonym[];
+}
+
+/**
+ * CREATE SYNONYM s FOR base (sys.synonyms). A synonym is bound by name only, when it is used: a
+ * renamed or dropped base object leaves it pointing at nothing.
+ * https://learn.microsoft.com/sql/relational-databases/synonyms/synonyms-database-engine
+ */
+export interface Synonym {
+  readonly schema: string;
+  readonly name: string;
+  /** sys.synonyms.base_object_name, as stored (fully quoted, e.g. `[dbo].[orders]`). */
+  readonly baseObject: string;
+  /**
+   * The base object's parts, unquoted, as written: [server, database, schema, name] with the
+   * parts not written null (a missing schema resolves to the synonym user's default, usually dbo).
+   */
+  readonly base: { readonly server: string | null; readonly database: string | null; readonly schema: string | null; readonly name: string };
 }
 
 /**

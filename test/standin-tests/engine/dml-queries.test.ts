@@ -229,4 +229,33 @@ describe('MERGE', () => {
   });
 });
 
+describe('AFTER triggers', () => {
+  beforeEach(async () => {
+    await h.ok(`CREATE TABLE dbo.audit (what VARCHAR(10) NOT NULL, id INT NOT NULL, note VARCHAR(40) NULL)`);
+    await h.ok(`CREATE TRIGGER sales.tr_orders ON sales.orders AFTER INSERT, UPDATE AS
+      BEGIN
+        SET NOCOUNT ON;
+        INSERT INTO dbo.audit (what, id, note) SELECT CASE WHEN EXISTS (SELECT 1 FROM deleted) THEN 'update' ELSE 'insert' END, i.id, d.customer + '>' + i.customer
+          FROM inserted i LEFT JOIN deleted d ON d.id = i.id;
+      END`);
+  });
+
+  test('fire once per statement with inserted and deleted', async () => {
+    await h.ok(`INSERT INTO sales.orders VALUES (4, 'dee', NULL), (5, 'eve', NULL)`);
+    await h.ok(`UPDATE sales.orders SET customer = 'zed' WHERE id = 2`);
+    await h.ok(`DELETE FROM sales.orders WHERE id = 5`);
+    expect(await h.rows(`SELECT what, id, note FROM dbo.audit ORDER BY what, id`)).toEqual([
+      { what: 'insert', id: 4, note: null }, { what: 'insert', id: 5, note: null }, { what: 'update', id: 2, note: 'bob>zed' },
+    ]);
+  });
+
+  test('an error in a trigger undoes the statement, rolls the transaction back and ends the batch (3616)', async () => {
+    await h.ok(`CREATE TRIGGER sales.tr_no_ann ON sales.orders AFTER DELETE AS IF EXISTS (SELECT 1 FROM deleted WHERE customer = 'ann') THROW 50001, 'ann stays', 1;`);
+    const out = await h.run(`BEGIN TRAN; INSERT INTO sales.orders VALUES (9, 'x', NULL); DELETE FROM sales.orders WHERE id = 1; SELECT 1 AS never`);
+    expect(out.filter((o) => o.kind === 'error')).toMatchObject([{ number: 50001 }, { number: 3616 }]);
+    expect(out.some((o) => o.kind === 'resultSet')).toBe(false);
+    expect(await h.rows(`SELECT @@TRANCOUNT AS n, (SELECT COUNT(*) FROM sales.orders) AS orders, (SELECT COUNT(*) FROM dbo.audit) AS audits`)).toEqual([{ n: 0, orders: 3, audits: 0 }]);
+  });
+});
+
 void first;

@@ -40,7 +40,7 @@ export function bindTables(s: Statement, host: Host): void {
   collect(s, names);
   const ctes = cteNames(s);
   for (const n of names) {
-    if (n.length === 1 && ctes.has(n[0].toLowerCase())) continue;
+    if (n.length === 1 && (ctes.has(n[0].toLowerCase()) || host.pseudoTable?.(n[0]))) continue;
     const { db, schema, name } = resolveName(host, n);
     const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA');
     if (isSystem ? !systemView(schema, name) : !findTable(db, schema, name) && findModule(db, [schema, name])?.type !== 'V') throw err.invalidObject(n.join('.'));

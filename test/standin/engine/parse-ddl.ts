@@ -18,6 +18,14 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('TABLE')) return this.createTable();
     if (this.accept('STATISTICS')) return this.createStatistics();
+    if (this.accept('SYNONYM')) {
+      const name = this.name();
+      this.expect('FOR');
+      // [server.][database.][schema.]object, where a part may be left empty (db..object).
+      const base: string[] = [this.ident()];
+      while (this.accept('.')) base.push(this.up() === '.' ? '' : this.ident());
+      return { k: 'createSynonym', name, base };
+    }
     if (this.accept('DATABASE')) {
       const name = this.ident();
       return this.accept('COLLATE') ? { k: 'createDatabase', name, collation: this.ident() } : { k: 'createDatabase', name };
@@ -351,6 +359,10 @@ export class DdlParser extends SequenceParser {
       return { k: 'dropDatabase', names, ifExists };
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
+    if (this.accept('SYNONYM')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      return { k: 'dropSynonym', name: this.name(), ifExists };
+    }
     if (this.accept('STATISTICS')) {
       // DROP STATISTICS table.statistics_name | view.statistics_name [ ,...n ], the table optionally schema-qualified.
       const items: { table: Name; name: string }[] = [];

@@ -53,6 +53,8 @@ export interface Host {
    * earlier in the same batch is an invalid column there (design.md rule 11).
    */
   compiledColumns(tableObjectId: number): ReadonlySet<string> | undefined;
+  /** Inside a trigger: its `inserted` / `deleted` table (triggers.ts). */
+  pseudoTable?(name: string): { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] } | undefined;
 }
 
 /** Resolves a column reference to (scope depth, index), or raises 207/209. */

@@ -65,6 +65,8 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
   const inner: Carry = track;
   switch (item.k) {
     case 'table': {
+      const pseudo = item.name.length === 1 ? host.pseudoTable?.(item.name[0]) : undefined;
+      if (pseudo) { const qual = item.alias ?? item.name[0]; return { columns: pseudo.columns.map((c) => ({ ...c, qual })), rows: pseudo.rows }; }
       const cte = cteRelation(item, (sel) => asRelation(executeSelect(sel, host, undefined, false, inner), ''));
       if (cte) return cte;
       const { db, schema, name } = resolveName(host, item.name);

@@ -16,6 +16,7 @@ import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
+import { createSynonym, dropSynonym } from './ddl-synonyms';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
@@ -26,12 +27,14 @@ import { modifyThrough, needsTargetPath } from './dml-target';
 import { outputRows } from './output';
 import { selectInto } from './select-into';
 import { merge } from './merge';
+import { parseModuleDefinition } from './views';
+import type { TriggerEvent } from './triggers';
+import { endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
 import { bindArgs, isDefault } from './routines';
 import type { Module } from './catalog';
 import { withCtes } from './cte';
-import { createModule, dropModule, findModule, refreshModule } from './modules';
-import type { ModuleDef } from './ast';
+import { createModule, dropModule, findModule, modulesOf, refreshModule } from './modules';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
 import type { DatabaseStore, Target } from './tx-log';
@@ -136,6 +139,11 @@ export class EngineSession implements Session {
       caught: () => self.caughtStack[self.caughtStack.length - 1],
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
+      pseudoTable: (n) => {
+        const e = self.triggerStack[self.triggerStack.length - 1];
+        const which = n.toLowerCase();
+        return e && (which === 'inserted' || which === 'deleted') ? pseudoTable(e.event, which, self.host()) : undefined;
+      },
     };
   }
 
@@ -363,9 +371,10 @@ export class EngineSession implements Session {
   private async runOne(s: Statement, signal: AbortSignal): Promise<void> {
     if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
     if (!isWrapper(s)) this.record('statement', s.text);
-    const mutating = !NOT_MUTATING.has(s.k) || (s.k === 'select' && s.into !== undefined);
+    // A trigger's statements run inside the triggering statement's undo image (triggers.ts).
+    const mutating = (!NOT_MUTATING.has(s.k) || (s.k === 'select' && s.into !== undefined)) && this.triggerStack.length === 0;
     try {
-      try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }
+      try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { if (this.triggerStack.length > 0) throw e; this.fail(e, s.line); return; } throw e; }
       // From here to the end of a simple statement nothing awaits: no other session runs while it
       // writes, so the statement's whole-database undo image cannot swallow anyone else's work.
       if (mutating) this.log.startStatement(isWrapper(s) ? null : this.statementTargets);
@@ -373,15 +382,78 @@ export class EngineSession implements Session {
         if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') bindTables(s, this.host());
         if (s.k === 'if' || s.k === 'while' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);
         else this.execute(s);
+        if (this.pendingEvents.length > 0) await this.fireTriggers(signal);
         if (mutating) this.log.endStatement();
         if (!['if', 'while', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;
       } catch (e) {
+        this.pendingEvents = [];
+        // Inside a trigger, an error (RAISERROR aside) fails the triggering statement.
+        if (this.triggerStack.length > 0 && !(e instanceof SqlError && e.scope === 'raiserror')) throw e;
         if (mutating) this.log.undoStatement();
         if (!(e instanceof SqlError)) throw e;
+        if (this.triggerFailed) {
+          // SQL Server rolls the transaction back and ends the batch (Msg 3616 after the error; 3609 alone for a ROLLBACK).
+          this.triggerFailed = false;
+          this.abortTransaction();
+          this.fail(e.number === 3609 ? e : new SqlError(e.number, e.cls, e.state, e.message, 'batch', [...e.followUps, TRIGGER_ABORTED]), s.line);
+          return;
+        }
         this.fail(e, s.line);
       }
     } finally {
       if (!isWrapper(s)) this.statementEnded();
+    }
+  }
+
+  /** Changes made by the running statement that fire triggers. */
+  private pendingEvents: TriggerEvent[] = [];
+  /** The triggers running, innermost last, with the changes each sees. */
+  private triggerStack: { event: TriggerEvent; module: Module }[] = [];
+  /** A trigger failed or rolled back: the triggering statement's error also ends the transaction. */
+  private triggerFailed = false;
+  /** A trigger ran ROLLBACK (Msg 3609 once it ends). */
+  private triggerRolledBack = false;
+
+  /** Notes a statement's changes for the table's triggers (only when it has some). */
+  private changed(event: TriggerEvent): void {
+    if (modulesOf(this.db).some((m) => m.type === 'TR' && m.parentObjectId === event.table.objectId)) this.pendingEvents.push(event);
+  }
+
+  /**
+   * Runs the AFTER triggers the statement's changes fire, each once, as nested batches in their
+   * own variable frames; a trigger does not fire itself again (RECURSIVE_TRIGGERS OFF, the
+   * default), other triggers nest up to 32 levels. The statement's row count is sent after them.
+   */
+  private async fireTriggers(signal: AbortSignal): Promise<void> {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    const done = this.out.length > 0 && this.out[this.out.length - 1].kind === 'done' ? this.out.pop() : undefined;
+    try {
+      for (const event of events) {
+        for (const trg of triggersFor(this.db, event)) {
+          if (this.triggerStack.some((t) => t.module.objectId === trg.module.objectId)) continue;
+          if (this.triggerStack.length >= 32) throw new SqlError(217, 16, 1, 'Maximum stored procedure, function, trigger, or view nesting level exceeded (limit 32).');
+          this.triggerStack.push({ event, module: trg.module });
+          this.frames.push(new Map());
+          this.compiled.push(new Map());
+          try {
+            await this.runList(trg.body, signal);
+          } catch (e) {
+            if (!(e instanceof BatchEnd && e.reason === 'return')) { if (e instanceof SqlError) this.triggerFailed = true; throw e; }
+          } finally {
+            this.compiled.pop();
+            this.frames.pop();
+            this.triggerStack.pop();
+          }
+        }
+      }
+      if (this.triggerRolledBack && this.triggerStack.length === 0) {
+        this.triggerRolledBack = false;
+        this.triggerFailed = true;
+        throw endedInTrigger();
+      }
+    } finally {
+      if (done) this.out.push(done);
     }
   }
 
@@ -506,6 +578,7 @@ export class EngineSession implements Session {
         const ctx = this.ddl(true);
         const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select));
         const t = resolveTable(host, s.table);
+        if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
         if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
         this.done(rows.length);
         return;
@@ -515,6 +588,9 @@ export class EngineSession implements Session {
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
+        if (r.inserted.length > 0) this.changed({ table: r.table, action: 'INSERT', inserted: r.inserted, deleted: [] });
+        if (r.updated.after.length > 0) this.changed({ table: r.table, action: 'UPDATE', inserted: r.updated.after, deleted: r.updated.before });
+        if (r.deleted.length > 0) this.changed({ table: r.table, action: 'DELETE', inserted: [], deleted: r.deleted });
         this.done(r.inserted.length + r.updated.after.length + r.deleted.length);
         return;
       }
@@ -524,6 +600,7 @@ export class EngineSession implements Session {
         let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
         if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
         else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
+        this.changed({ table: changed.table, action: s.k === 'update' ? 'UPDATE' : 'DELETE', inserted: changed.after, deleted: changed.before });
         if (s.output) {
           const scopes = changed.scopes;
           this.output(ctx, s.output, outputRows(s.output, s.k, changed.table, changed.before, changed.after, host, scopes && s.from ? (r) => scopes.get(r) : undefined));
@@ -551,6 +628,8 @@ export class EngineSession implements Session {
         return;
       }
       case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
+      case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'dropSynonym': dropSynonym(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }
       case 'updateStatistics': updateStatistics(this.ddl(true), s.table, s.names, s.options); this.done(); return;
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
@@ -603,6 +682,7 @@ export class EngineSession implements Session {
       case 'tran':
         if (s.op === 'begin') this.tranBegin();
         else if (s.op === 'commit') this.tranCommit();
+        else if (s.op === 'rollback' && this.triggerStack.length > 0) this.triggerRolledBack = true;
         else if (s.op === 'rollback') this.tranRollback();
         this.done();
         return;
@@ -788,13 +868,3 @@ function formatRaiserror(template: string, args: readonly Value[]): string {
   });
 }
 
-/** A module's stored definition parsed again (sp_refreshsqlmodule binds it anew); null when it does not parse. */
-function parseModuleDefinition(definition: string, quotedIdentifier: boolean): ModuleDef | null {
-  try {
-    const statement = parseBatch(definition, tokenize(definition, quotedIdentifier)).find((s) => s.k === 'createModule');
-    return statement?.k === 'createModule' ? statement.module : null;
-  } catch (e) {
-    if (e instanceof SqlError) return null;
-    throw e;
-  }
-}

@@ -116,7 +116,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     c('referenced_database_name', sn, true), c('referenced_schema_name', sn, true), c('referenced_entity_name', sn, true), c('referenced_id', ty.int, true),
     c('referenced_minor_id', ty.int), c('is_caller_dependent', ty.bit), c('is_ambiguous', ty.bit)],
   (db) => dependencyRows(db).map((d) => [d.referencingId, 0, 1, 'OBJECT_OR_COLUMN', b(d.schemaBound), 1, 'OBJECT_OR_COLUMN', null, null, d.schema, d.name, d.referencedId, d.minorId, 0, 0])),
-  'sys.synonyms': empty(OBJECT_COLS),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
+  'sys.synonyms': view([...OBJECT_COLS, c('base_object_name', ty.nvarchar(1035), true)],
+    (db) => objectsOf(db, 'SN').map((o) => [...objVals(o), db.synonyms?.find((y) => y.objectId === o.objectId)?.base ?? null])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql (ddl-sequences.ts)
   'sys.sequences': view([...OBJECT_COLS, c('start_value', ty.variant), c('increment', ty.variant), c('minimum_value', ty.variant, true), c('maximum_value', ty.variant, true),
     c('is_cycling', ty.bit), c('is_cached', ty.bit), c('cache_size', ty.int, true), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('precision', ty.tinyint),

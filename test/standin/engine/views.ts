@@ -19,19 +19,27 @@ import { withCtes } from './cte';
 
 const parsed = new Map<string, ModuleDef | null>();
 
-/** A module's parsed CREATE statement (cached by its text), or null when the engine cannot read it. */
-export function moduleDef(m: Module): ModuleDef | null {
-  const key = `${m.quotedIdentifier ? 1 : 0}${m.definition}`;
+/** A module's stored definition parsed again (cached by its text); null when it does not parse. */
+export function parseModuleDefinition(definition: string, quotedIdentifier: boolean): ModuleDef | null {
+  const key = `${quotedIdentifier ? 1 : 0}${definition}`;
   let def = parsed.get(key);
   if (def === undefined) {
     try {
-      const s = parseBatch(m.definition, tokenize(m.definition, m.quotedIdentifier)).find((x) => x.k === 'createModule');
+      const s = parseBatch(definition, tokenize(definition, quotedIdentifier)).find((x) => x.k === 'createModule');
       def = s?.k === 'createModule' ? s.module : null;
-    } catch { def = null; }
+    } catch (e) {
+      if (!(e instanceof SqlError)) throw e;
+      def = null;
+    }
     if (parsed.size > 500) parsed.clear();
     parsed.set(key, def);
   }
   return def;
+}
+
+/** A module's parsed CREATE statement, or null when the engine cannot read it. */
+export function moduleDef(m: Module): ModuleDef | null {
+  return parseModuleDefinition(m.definition, m.quotedIdentifier);
 }
 
 /** A host whose current database is `db` (a module's body resolves one- and two-part names there). */
