@@ -45,6 +45,7 @@ export function refuseBlockedTransfers(steps: readonly PlanStep[], current: Data
   };
   for (const t of current.tables) for (const [n, what] of objectsOf(t, current, key)) occupants(t.schema).set(n, what);
   for (const q of current.sequences ?? []) occupants(q.schema).set(key(q.name), `sequence ${q.schema}.${q.name}`);
+  for (const y of current.synonyms ?? []) occupants(y.schema).set(key(y.name), `synonym ${y.schema}.${y.name}`);
   for (const m of current.modules ?? []) if (m.type !== 'TR') occupants(m.schema).set(key(m.name), `${m.type === 'V' ? 'view' : m.type === 'P' ? 'procedure' : 'function'} ${m.schema}.${m.name}`);
 
   const refused: RefusedChange[] = [];

@@ -9,7 +9,7 @@ import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters/tsql/script';
 import { col, db, df, fk, ix, pk, table } from '../support/model-builders';
 import { describe as describeChange, hazardsOf, runCase, type DiffCase } from './run-case';
-import type { DependentModule, Table } from '../../src/model';
+import type { DependentModule, Synonym, Table } from '../../src/model';
 
 const orders = (qualified: string, extra: Partial<Table> = {}): Table => ({
   ...table(qualified, {
@@ -135,6 +135,16 @@ describe('differ: moves SQL Server would refuse are refused before any SQL runs'
     const kinds = plan.steps.map((s) => s.change.kind);
     expect(kinds.indexOf('disableVersioning')).toBeGreaterThanOrEqual(0);
     expect(kinds.indexOf('transferTable')).toBeGreaterThan(kinds.indexOf('disableVersioning'));
+  });
+
+  test('a synonym of the table name in the target schema clashes; a synonym pointing at the table gets a hazard', () => {
+    const synonym = (schema: string, name: string, base: string): Synonym => ({
+      schema, name, baseObject: `[sales].[${base}]`, base: { server: null, database: null, schema: 'sales', name: base },
+    });
+    const clash = diff(db([moved()]), { ...db([orders('sales.orders')]), synonyms: [synonym('archive', 'orders', 'x')] }, { allowDrop: false });
+    expect(clash.refused).toEqual([expect.objectContaining({ reason: expect.stringMatching(/table sales\.orders would clash with synonym archive\.orders/) })]);
+    const pointing = diff(db([moved()]), { ...db([orders('sales.orders')]), synonyms: [synonym('dbo', 'orders_syn', 'orders')] }, { allowDrop: false });
+    expect(hazardsOf(pointing)).toContain('transferTable sales.orders->archive: dependent-object');
   });
 
   test('hazards name the move for a view that only reads the table', () => {
