@@ -4,12 +4,13 @@
  * misplaced option is a type error in the editor.
  */
 import type { SqlFragment } from './sql';
+import type { IndexWithOptions } from './table';
 
 /** Length of a character or binary column: 1-8000 (1-4000 for nchar/nvarchar), or 'max'. */
 export type Length = number | 'max';
 
 /** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
-export type PrimaryKeyOption = boolean | {
+export type PrimaryKeyOption = boolean | IndexWithOptions & {
   readonly name?: string; readonly clustered?: boolean; readonly renamedFrom?: string;
   /** WITH (IGNORE_DUP_KEY = ON): an INSERT of a duplicate key is skipped with a warning instead of failing. */
   readonly ignoreDupKey?: boolean;
@@ -62,6 +63,11 @@ export type IdentityOption = boolean | readonly [seed: number | string, incremen
 export interface IdentityColumnOptions extends ColumnOptions<number> {
   /** IDENTITY(seed, increment); the column must be NOT NULL and carries no default. */
   readonly identity?: IdentityOption;
+  /**
+   * IDENTITY ... NOT FOR REPLICATION: rows a replication agent inserts keep their values and do
+   * not move the seed. Only with `identity`.
+   */
+  readonly notForReplication?: boolean;
 }
 
 /** Options of a bit column. */

@@ -55,8 +55,28 @@ export function Mixin(): ClassDecorator<object> {
   return noop();
 }
 
+/**
+ * WITH options SQL Server keeps for a rowstore index or key (CREATE INDEX); each left out is
+ * SQL Server's default. FILLFACTOR and PAD_INDEX change by rebuilding the index, the others by
+ * ALTER INDEX ... SET.
+ */
+export interface IndexWithOptions {
+  /** FILLFACTOR: how full (1-100 percent) the leaf pages are built; 0 and 100 (the default) mean full. */
+  readonly fillFactor?: number;
+  /** PAD_INDEX = ON: the intermediate pages take the fill factor too. */
+  readonly padIndex?: boolean;
+  /** ALLOW_ROW_LOCKS (default true). */
+  readonly allowRowLocks?: boolean;
+  /** ALLOW_PAGE_LOCKS (default true). */
+  readonly allowPageLocks?: boolean;
+  /** OPTIMIZE_FOR_SEQUENTIAL_KEY = ON (SQL Server 2019+): for last-page insert contention. */
+  readonly optimizeForSequentialKey?: boolean;
+  /** STATISTICS_NORECOMPUTE = ON: the index's statistics are not updated automatically. */
+  readonly statisticsNoRecompute?: boolean;
+}
+
 /** Options of an index. */
-export interface IndexOptions<T> {
+export interface IndexOptions<T> extends IndexWithOptions {
   readonly unique?: boolean;
   readonly clustered?: boolean;
   /** INCLUDE columns (nonclustered only). */
@@ -118,8 +138,14 @@ export function Index<T>(name: string, columns: readonly KeyColumn<T>[], options
   return noop();
 }
 
+/** Options of a CHECK constraint. */
+export interface CheckOptions extends RenameOptions {
+  /** CHECK NOT FOR REPLICATION: rows a replication agent writes are not checked. */
+  readonly notForReplication?: boolean;
+}
+
 /** A CHECK constraint with a raw predicate: `@Check('ck_{table}_positive', sql`[amount] > 0`)`. */
-export function Check<T>(name: string, expression: SqlFragment, options?: RenameOptions): ClassDecorator<T> {
+export function Check<T>(name: string, expression: SqlFragment, options?: CheckOptions): ClassDecorator<T> {
   void name;
   void expression;
   void options;
@@ -140,7 +166,7 @@ export function DefaultName<T>(name: string, field: ColumnOf<T>, options?: Renam
 }
 
 /** Options of a PRIMARY KEY or UNIQUE constraint. */
-export interface KeyOptions extends RenameOptions {
+export interface KeyOptions extends RenameOptions, IndexWithOptions {
   readonly clustered?: boolean;
   /** WITH (IGNORE_DUP_KEY = ON): a duplicate INSERT row is skipped with a warning instead of failing. */
   readonly ignoreDupKey?: boolean;
@@ -171,6 +197,8 @@ export type ReferentialAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFA
 export interface ForeignKeyOptions extends RenameOptions {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
+  /** ... NOT FOR REPLICATION: rows a replication agent writes are not checked against the target. */
+  readonly notForReplication?: boolean;
 }
 
 /**

@@ -13,6 +13,7 @@ import { indexCompression, tableCompression } from '../sqlserver/storage';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
+import { storedNotTrusted } from '../sqlserver/replication';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -82,7 +83,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     for (const c of t.checks) {
       rows.check_constraints.push({
         parent_object_id: id, parent_column_id: 0, name: c.name, definition: c.expression.text,
-        is_disabled: !c.enabled, is_not_trusted: !c.trusted, is_system_named: c.isSystemNamed,
+        is_disabled: !c.enabled, is_not_trusted: storedNotTrusted(c.trusted, c.notForReplication === true), is_system_named: c.isSystemNamed,
+        ...(c.notForReplication === true ? { is_not_for_replication: true } : {}),
       });
     }
     for (const d of t.defaults) {
@@ -122,6 +124,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
     ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
     ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
+    ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
   return snapshot;
 }
@@ -169,6 +172,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     is_nullable: c.nullable, is_identity: c.identity !== null,
     seed_value: c.identity === null ? null : decimalValue(c.identity.seed),
     increment_value: c.identity === null ? null : decimalValue(c.identity.increment),
+    ...(c.identity?.notForReplication === true ? { is_not_for_replication: true } : {}),
     collation_name: c.collation,
     is_computed: c.computed !== null,
     computed_definition: c.computed === null ? null : c.computed.expression.text,
@@ -198,6 +202,18 @@ function writeHistoryTable(t: Table, v: SystemVersioning, id: number, rows: { ta
     void _period;
     rows.columns.push(columnRow(id, i + 1, { ...plain, identity: null, computed: null }));
   });
+}
+
+/** The sys.indexes / sys.stats values of an index's options, only those not at their default. */
+function optionRows(o: Index | KeyConstraint): Partial<IndexRow> {
+  return {
+    ...(o.fillFactor !== undefined ? { fill_factor: o.fillFactor } : {}),
+    ...(o.padIndex === true ? { is_padded: true } : {}),
+    ...(o.allowRowLocks === false ? { allow_row_locks: false } : {}),
+    ...(o.allowPageLocks === false ? { allow_page_locks: false } : {}),
+    ...(o.optimizeForSequentialKey === true ? { optimize_for_sequential_key: true } : {}),
+    ...(o.statisticsNoRecompute === true ? { no_recompute: true } : {}),
+  };
 }
 
 type Rows = {
@@ -231,6 +247,7 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
       is_unique: e.key !== null || (e.index as Index).unique, is_primary_key: e.type === 'PK', is_unique_constraint: e.type === 'UQ',
       has_filter: filter !== null, filter_definition: filter?.text ?? null, is_disabled: false,
       ...(object.ignoreDupKey === true ? { ignore_dup_key: true } : {}),
+      ...optionRows(object),
     });
     compressed(indexId, e.clustered && !columnstore ? tableCompression(t) : indexCompression(object));
     let position = 1;
@@ -268,7 +285,8 @@ function writeForeignKey(
   rows.foreign_keys.push({
     object_id: fkId, parent_object_id: parentId, name: f.name, referenced_object_id: targetId,
     delete_referential_action_desc: f.onDelete, update_referential_action_desc: f.onUpdate,
-    is_disabled: !f.enabled, is_not_trusted: !f.trusted, is_system_named: f.isSystemNamed,
+    is_disabled: !f.enabled, is_not_trusted: storedNotTrusted(f.trusted, f.notForReplication === true), is_system_named: f.isSystemNamed,
+    ...(f.notForReplication === true ? { is_not_for_replication: true } : {}),
   });
   f.columns.forEach((c, i) => rows.foreign_key_columns.push({
     constraint_object_id: fkId, constraint_column_id: i + 1,

@@ -32,6 +32,7 @@ export type CatalogQueryName =
   | 'resumable_operations'
   | 'stats'
   | 'stats_columns'
+  | 'synonyms'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -48,6 +49,27 @@ const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`
 // hash, JSON...) are read too, so the model can keep them as opaque objects and refuse the
 // changes that would break them instead of not knowing they exist.
 const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
+
+/**
+ * sys.indexes with the options schemac manages: ignore_dup_key, fill_factor, is_padded,
+ * allow_row_locks, allow_page_locks, and no_recompute of the index's statistics (sys.stats,
+ * stats_id = index_id): https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql,
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-transact-sql.
+ * The column optimize_for_sequential_key exists from SQL Server 2019 (15.x) only, and a missing
+ * column fails the whole batch when it is compiled; INDEXPROPERTY(..., 'IsOptimizedForSequentialKey')
+ * is NULL where the property is unknown, so it reads 0 on older servers (SMO's scripting query
+ * reads it the same way).
+ */
+const INDEXES_SQL = `SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key,
+  i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled, i.ignore_dup_key,
+  i.fill_factor, i.is_padded, i.allow_row_locks, i.allow_page_locks,
+  CAST(ISNULL(INDEXPROPERTY(i.object_id, i.name, N'IsOptimizedForSequentialKey'), 0) AS bit) AS optimize_for_sequential_key,
+  st.no_recompute
+FROM sys.indexes i
+JOIN sys.tables t ON t.object_id = i.object_id
+LEFT JOIN sys.stats st ON st.object_id = i.object_id AND st.stats_id = i.index_id
+WHERE ${MANAGED} AND ${REAL_INDEX}
+ORDER BY i.object_id, i.index_id`;
 
 /** The SELECTs of the catalog batch, in result-set order. */
 export const CATALOG_QUERIES: readonly CatalogQuery[] = [
@@ -87,13 +109,15 @@ ORDER BY t.object_id`,
     // seed_value/increment_value are sql_variant of the column's type: cast to text so a bigint
     // or decimal seed beyond 2^53 survives; the reader turns small ones back into numbers.
     // system_type_name is set only for alias types (user_type_id differs), e.g. sysname.
+    // is_not_for_replication: IDENTITY ... NOT FOR REPLICATION (NULL for a column without identity;
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-identity-columns-transact-sql).
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN SCHEMA_NAME(ty.schema_id) ELSE NULL END AS type_schema_name,
   c.max_length, c.[precision], c.scale, c.is_nullable, c.is_identity,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
-  CAST(ic.increment_value AS nvarchar(50)) AS increment_value,
+  CAST(ic.increment_value AS nvarchar(50)) AS increment_value, ic.is_not_for_replication,
   c.collation_name, c.is_computed,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
   c.generated_always_type, c.is_hidden
@@ -107,13 +131,7 @@ ORDER BY c.object_id, c.column_id`,
   },
   {
     name: 'indexes',
-    // ignore_dup_key: https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
-    sql: `SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key,
-  i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled, i.ignore_dup_key
-FROM sys.indexes i
-JOIN sys.tables t ON t.object_id = i.object_id
-WHERE ${MANAGED} AND ${REAL_INDEX}
-ORDER BY i.object_id, i.index_id`,
+    sql: INDEXES_SQL,
   },
   {
     name: 'index_columns',
@@ -136,8 +154,10 @@ ORDER BY kc.parent_object_id, kc.name`,
   },
   {
     name: 'check_constraints',
+    // is_not_for_replication: CHECK NOT FOR REPLICATION
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-check-constraints-transact-sql).
     sql: `SELECT cc.object_id, cc.parent_object_id, cc.parent_column_id, cc.name, cc.definition,
-  cc.is_disabled, cc.is_not_trusted, cc.is_system_named
+  cc.is_disabled, cc.is_not_trusted, cc.is_system_named, cc.is_not_for_replication
 FROM sys.check_constraints cc
 JOIN sys.tables t ON t.object_id = cc.parent_object_id
 WHERE ${MANAGED}
@@ -153,9 +173,11 @@ ORDER BY dc.parent_object_id, dc.name`,
   },
   {
     name: 'foreign_keys',
+    // is_not_for_replication: REFERENCES ... NOT FOR REPLICATION
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-foreign-keys-transact-sql).
     sql: `SELECT fk.object_id, fk.parent_object_id, fk.name, fk.referenced_object_id,
   fk.delete_referential_action_desc, fk.update_referential_action_desc,
-  fk.is_disabled, fk.is_not_trusted, fk.is_system_named
+  fk.is_disabled, fk.is_not_trusted, fk.is_system_named, fk.is_not_for_replication
 FROM sys.foreign_keys fk
 JOIN sys.tables t ON t.object_id = fk.parent_object_id
 WHERE ${MANAGED}
@@ -297,6 +319,16 @@ JOIN sys.stats s ON s.object_id = sc.object_id AND s.stats_id = sc.stats_id
 JOIN sys.tables t ON t.object_id = sc.object_id
 WHERE s.user_created = 1 AND ${MANAGED}
 ORDER BY sc.object_id, sc.stats_id, sc.stats_column_id`,
+  },
+  {
+    name: 'synonyms',
+    // Synonyms are bound by name when used, so a renamed or dropped table breaks one silently:
+    // read so such a step can say so. base_object_name is the fully quoted name of the base object.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
+    sql: `SELECT SCHEMA_NAME(sn.schema_id) AS schema_name, sn.name, sn.base_object_name
+FROM sys.synonyms sn
+WHERE SCHEMA_NAME(sn.schema_id) <> N'schemac'
+ORDER BY SCHEMA_NAME(sn.schema_id), sn.name`,
   },
   ...MODULE_QUERIES,
 ];

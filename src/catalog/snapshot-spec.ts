@@ -6,7 +6,7 @@
 import type {
   ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow,
+  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
@@ -50,6 +50,7 @@ const columns: RowSpec<ColumnRow> = {
   max_length: integer, precision: integer, scale: integer,
   is_nullable: boolean, is_identity: boolean,
   seed_value: nullable(decimal), increment_value: nullable(decimal),
+  is_not_for_replication: optional(nullable(boolean)),
   collation_name: nullable(string),
   is_computed: boolean, computed_definition: nullable(string),
   is_persisted: optional(nullable(boolean)),
@@ -64,6 +65,9 @@ const indexes: RowSpec<IndexRow> = {
   is_unique: boolean, is_primary_key: boolean, is_unique_constraint: boolean,
   has_filter: boolean, filter_definition: nullable(string), is_disabled: boolean,
   ignore_dup_key: optional(nullable(boolean)),
+  fill_factor: optional(nullable(integer)), is_padded: optional(nullable(boolean)),
+  allow_row_locks: optional(nullable(boolean)), allow_page_locks: optional(nullable(boolean)),
+  optimize_for_sequential_key: optional(nullable(boolean)), no_recompute: optional(nullable(boolean)),
 };
 
 const indexColumns: RowSpec<IndexColumnRow> = {
@@ -80,6 +84,7 @@ const keyConstraints: RowSpec<KeyConstraintRow> = {
 const checkConstraints: RowSpec<CheckConstraintRow> = {
   parent_object_id: integer, parent_column_id: integer, name: string, definition: string,
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+  is_not_for_replication: optional(nullable(boolean)),
 };
 
 const defaultConstraints: RowSpec<DefaultConstraintRow> = {
@@ -91,6 +96,7 @@ const foreignKeys: RowSpec<ForeignKeyRow> = {
   object_id: integer, parent_object_id: integer, name: string, referenced_object_id: integer,
   delete_referential_action_desc: actions, update_referential_action_desc: actions,
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+  is_not_for_replication: optional(nullable(boolean)),
 };
 
 const foreignKeyColumns: RowSpec<ForeignKeyColumnRow> = {
@@ -147,6 +153,7 @@ const sequences: RowSpec<SequenceRow> = {
 };
 const stats: RowSpec<StatsRow> = { object_id: integer, stats_id: integer, name: string, no_recompute: boolean, is_incremental: boolean, filter_definition: nullable(string) };
 const statsColumns: RowSpec<StatsColumnRow> = { object_id: integer, stats_id: integer, stats_column_id: integer, column_id: integer };
+const synonyms: RowSpec<SynonymRow> = { schema_name: string, name: string, base_object_name: string };
 const resumableOperations: RowSpec<ResumableOperationRow> = { object_id: integer, index_id: integer, name: string, state_desc: string, percent_complete: integer };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
@@ -164,6 +171,7 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   resumable_operations: resumableOperations,
   stats,
   stats_columns: statsColumns,
+  synonyms,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -183,6 +191,7 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   resumable_operations: ['object_id', 'index_id'],
   stats: ['object_id', 'stats_id'],
   stats_columns: ['object_id', 'stats_id', 'stats_column_id'],
+  synonyms: ['schema_name', 'name'],
 };
 
 /** Row array names in file order. */

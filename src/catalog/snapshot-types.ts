@@ -44,6 +44,8 @@ export interface ColumnRow {
   readonly is_identity: boolean;
   readonly seed_value: DecimalValue | null;
   readonly increment_value: DecimalValue | null;
+  /** sys.identity_columns.is_not_for_replication; null without identity (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
   readonly collation_name: string | null;
   readonly is_computed: boolean;
   readonly computed_definition: string | null;
@@ -75,6 +77,15 @@ export interface IndexRow {
   readonly is_disabled: boolean;
   /** sys.indexes.ignore_dup_key (optional: older snapshots lack it, read as false). */
   readonly ignore_dup_key?: boolean | null;
+  /** sys.indexes.fill_factor (optional: older snapshots lack these options, read as defaults). */
+  readonly fill_factor?: number | null;
+  readonly is_padded?: boolean | null;
+  readonly allow_row_locks?: boolean | null;
+  readonly allow_page_locks?: boolean | null;
+  /** sys.indexes.optimize_for_sequential_key (SQL Server 2019+; 0 before). */
+  readonly optimize_for_sequential_key?: boolean | null;
+  /** sys.stats.no_recompute of the index's statistics (stats_id = index_id). */
+  readonly no_recompute?: boolean | null;
 }
 
 /** sys.index_columns. */
@@ -108,6 +119,8 @@ export interface CheckConstraintRow {
   readonly is_disabled: boolean;
   readonly is_not_trusted: boolean;
   readonly is_system_named: boolean;
+  /** sys.check_constraints.is_not_for_replication (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
 }
 
 /** sys.default_constraints. */
@@ -133,6 +146,8 @@ export interface ForeignKeyRow {
   readonly is_disabled: boolean;
   readonly is_not_trusted: boolean;
   readonly is_system_named: boolean;
+  /** sys.foreign_keys.is_not_for_replication (optional: older snapshots lack it, read as false). */
+  readonly is_not_for_replication?: boolean | null;
 }
 
 /** sys.foreign_key_columns. */
@@ -158,6 +173,16 @@ export interface RowCountRow {
 export interface FulltextIndexColumnRow {
   readonly object_id: number;
   readonly column_id: number;
+}
+
+/**
+ * sys.synonyms (an optional array): base_object_name as stored, fully quoted.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
+ */
+export interface SynonymRow {
+  readonly schema_name: string;
+  readonly name: string;
+  readonly base_object_name: string;
 }
 
 /**
@@ -361,12 +386,14 @@ export interface CatalogSnapshot {
   /** Optional: CREATE STATISTICS objects and their columns (absent when there are none, and in older snapshots). */
   readonly stats?: readonly StatsRow[];
   readonly stats_columns?: readonly StatsColumnRow[];
+  /** Optional: synonyms (absent when there are none, and in older snapshots). */
+  readonly synonyms?: readonly SynonymRow[];
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
-  | 'stats' | 'stats_columns';
+  | 'stats' | 'stats_columns' | 'synonyms';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

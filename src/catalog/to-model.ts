@@ -5,14 +5,15 @@
  */
 import { makeExpression } from '../expr';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Index, IndexColumn,
+  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
   KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { readStatistics } from './read-statistics';
+import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
-import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
+import { indexOptionsOfRow, isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
@@ -20,6 +21,7 @@ import { readAliasTypes } from './read-alias-types';
 import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
+import { storedTrust } from '../sqlserver/replication';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -179,6 +181,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         columns: keyColumns(index).columns,
         clustered: index.type_desc === 'CLUSTERED',
         ...(index.ignore_dup_key === true ? { ignoreDupKey: true } : {}),
+        ...indexOptionsOfRow(index),
         ...(compression !== undefined && compression !== 'COLUMNSTORE_ARCHIVE' && compression !== 'COLUMNSTORE' ? { dataCompression: compression } : {}),
       };
       if (k.type === 'PK') primaryKey = key;
@@ -213,14 +216,17 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         if (columnstore) index.columnstore = true;
         if (i.ignore_dup_key === true) index.ignoreDupKey = true;
         if (compression !== undefined) index.dataCompression = compression;
-        return index;
+        // Read last (and usually none), so an index without options has the properties it had.
+        const options = indexOptionsOfRow(i);
+        return Object.keys(options).length === 0 ? index : { ...index, ...options };
       });
     const checks = (checksByTable.get(t.object_id) ?? []).filter((c) => modelledConstraint(t.object_id, c.name)).map((c): CheckConstraint => ({
       name: c.name,
       isSystemNamed: c.is_system_named,
       expression: expression(c.definition, `check ${c.name}`),
-      trusted: !c.is_not_trusted,
+      trusted: storedTrust(c.is_not_trusted, c.is_not_for_replication === true),
       enabled: !c.is_disabled,
+      ...(c.is_not_for_replication === true ? { notForReplication: true } : {}),
     }));
     const periodDefaults = new Map<string, string>();
     const defaults = (defaultsByTable.get(t.object_id) ?? []).filter((d) => modelledConstraint(t.object_id, d.name)).filter((d) => {
@@ -247,8 +253,9 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         referencedColumns: pairs.map((p) => columnName(f.referenced_object_id, p.referenced_column_id)),
         onDelete: f.delete_referential_action_desc,
         onUpdate: f.update_referential_action_desc,
-        trusted: !f.is_not_trusted,
+        trusted: storedTrust(f.is_not_trusted, f.is_not_for_replication === true),
         enabled: !f.is_disabled,
+        ...(f.is_not_for_replication === true ? { notForReplication: true } : {}),
       };
     });
     const versioning = temporal.versioning.get(t.object_id);
@@ -285,12 +292,14 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
   const modules = readModules(s, (id) => managedIds.has(id), names);
+  const synonyms = readSynonyms(s.synonyms ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false));
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
       ...(sequences.length > 0 ? { sequences } : {}),
       ...(modules.length > 0 ? { modules } : {}),
+      ...(synonyms.length > 0 ? { synonyms } : {}),
     },
     diagnostics,
   };
@@ -368,7 +377,7 @@ function readColumns(
       type: type.type,
       nullable: c.is_nullable,
       identity: c.is_identity
-        ? { seed: decimalString(c.seed_value ?? 1), increment: decimalString(c.increment_value ?? 1) }
+        ? identityOf(c)
         : null,
       // The compiler writes null for "the database default"; so must we, whatever the case.
       collation: c.collation_name === null || collationKey(c.collation_name) === collationKey(databaseCollation) ? null : c.collation_name,
@@ -379,6 +388,13 @@ function readColumns(
     columns.push(column);
   }
   return columns;
+}
+
+/** A column row's IDENTITY: seed, increment and NOT FOR REPLICATION (only when set, as the compiler leaves it out). */
+function identityOf(c: ColumnRow): Identity {
+  const seed = decimalString(c.seed_value ?? 1);
+  const increment = decimalString(c.increment_value ?? 1);
+  return c.is_not_for_replication === true ? { seed, increment, notForReplication: true } : { seed, increment };
 }
 
 function storageOfTable(compression: Table['dataCompression']): { dataCompression?: Table['dataCompression'] } {

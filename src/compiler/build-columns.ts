@@ -95,6 +95,30 @@ function readIdentity(v: StaticValue | undefined, bag: DiagnosticBag): Identity 
   return null;
 }
 
+/**
+ * The `notForReplication` option of an identity column, a check or a foreign key: true only when
+ * written `true` (create-table-transact-sql: "IDENTITY [ (seed, increment) ] [ NOT FOR
+ * REPLICATION ]", "CHECK [ NOT FOR REPLICATION ] ( logical_expression )", "REFERENCES ... [ NOT
+ * FOR REPLICATION ]", https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ */
+export function readNotForReplication(opts: ReadonlyMap<string, StaticValue>, bag: DiagnosticBag): boolean {
+  const v = opts.get('notForReplication');
+  if (v === undefined) return false;
+  if (v.kind === 'boolean') return v.value;
+  bag.error(Codes.notStatic, 'notForReplication must be true or false', v.node);
+  return false;
+}
+
+/** The identity marked NOT FOR REPLICATION when the column says so; the option without IDENTITY is SC1104. */
+function withReplication(identity: Identity | null, opts: ReadonlyMap<string, StaticValue>, column: string, bag: DiagnosticBag): Identity | null {
+  if (!readNotForReplication(opts, bag)) return identity;
+  if (identity === null) {
+    bag.error(Codes.optionMismatch, `column ${column}: notForReplication applies to an IDENTITY column; add identity or remove it`, opts.get('notForReplication')?.node);
+    return null;
+  }
+  return { ...identity, notForReplication: true };
+}
+
 /** Adds one decorated field to the draft. */
 export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
@@ -124,7 +148,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     return;
   }
   const nullable = aliasDef !== undefined && !opts.has('nullable') ? aliasDef.nullable : boolOption(opts, 'nullable', bag);
-  const identity = readIdentity(opts.get('identity'), bag);
+  const identity = withReplication(readIdentity(opts.get('identity'), bag), opts, name, bag);
   const collation = stringOption(opts, 'collation', bag) ?? null;
   const softDelete = boolOption(opts, 'softDelete', bag);
   const computedValue = opts.get('computed');

@@ -10,7 +10,7 @@ import type { DiagnosticBag } from './diagnostics';
 import { toExpression } from './expressions';
 import { bracket } from '../sqlserver/literals';
 import { expandTemplate } from './names';
-import { setPrimaryKey } from './build-columns';
+import { readNotForReplication, setPrimaryKey } from './build-columns';
 import type { TableItem } from './read-classes';
 import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
@@ -62,6 +62,11 @@ function flag(opts: ReadonlyMap<string, StaticValue>, key: string): boolean | un
   return v?.kind === 'boolean' ? v.value : undefined;
 }
 
+/** A check's or foreign key's NOT FOR REPLICATION, set only when true (the model leaves it out otherwise). */
+function notForReplication(opts: ReadonlyMap<string, StaticValue>, bag: DiagnosticBag): { notForReplication?: true } {
+  return readNotForReplication(opts, bag) ? { notForReplication: true } : {};
+}
+
 /** Adds one table-level decorator to the draft. */
 export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag): void {
   const a = item.args;
@@ -82,9 +87,11 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
         bag.error(Codes.notStatic, 'a check needs sql`...`', expr?.node ?? item.node);
         return;
       }
+      const opts = options(a[2], bag);
       const check = {
-        name, isSystemNamed: false, ...renamedFromOption(draft, options(a[2], bag), bag),
-        trusted: true, enabled: true, expression: toExpression(expr.text, draft.key, expr.node, bag, 'check'), source: refOf(item.node),
+        name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag),
+        trusted: true, enabled: true, expression: toExpression(expr.text, draft.key, expr.node, bag, 'check'),
+        ...notForReplication(opts, bag), source: refOf(item.node),
       };
       draft.checks.push(check);
       draft.origins.set(check, origin);
@@ -136,7 +143,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       }
       draft.foreignKeyDrafts.push({
         name, origin, columns, target: targetV, referencedFields: refV, onDelete: action('onDelete'), onUpdate: action('onUpdate'),
-        ...renamedFromOption(draft, opts, bag),
+        ...renamedFromOption(draft, opts, bag), ...notForReplication(opts, bag),
       });
       return;
     }

@@ -44,6 +44,7 @@ export interface ForeignKeyDraft {
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
   readonly renamedFrom?: string;
+  readonly notForReplication?: true;
 }
 
 /** A table under construction. */

@@ -76,7 +76,7 @@ export function pairColumns(table: KeptTable, ctx: DiffContext): ColumnPairing {
 
 /** Whether a current column already is the desired one, names aside (no step would touch it). */
 function sameDefinition(cur: Column, des: Column, ctx: DiffContext): boolean {
-  return sameIdentity(cur, des) && sameComputed(cur, des) && deltaOf(cur, des, ctx) === null;
+  return sameIdentity(cur, des) && sameReplication(cur, des) && sameComputed(cur, des) && deltaOf(cur, des, ctx) === null;
 }
 
 /** The working state of one table's column pass (local to diffColumns). */
@@ -102,6 +102,14 @@ function sameIdentity(a: Column, b: Column): boolean {
   if (a.identity === null || b.identity === null) return a.identity === b.identity;
   return identityNumber(a.identity.seed) === identityNumber(b.identity.seed)
     && identityNumber(a.identity.increment) === identityNumber(b.identity.increment);
+}
+
+/**
+ * Whether two columns agree on NOT FOR REPLICATION. Only identity columns carry it; a column
+ * whose identity changes is re-added with the desired one anyway (replacementReason).
+ */
+function sameReplication(a: Column, b: Column): boolean {
+  return (a.identity?.notForReplication === true) === (b.identity?.notForReplication === true);
 }
 
 function sameComputed(a: Column, b: Column): boolean {
@@ -336,6 +344,11 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
       // The storage format changes: SQL Server copies every row into a new column ("Use sparse columns").
       const hazards = mayHaveRows(current) ? [hazard('table-rebuild', `${qualified(pass.table.newRef)}.${des.name} ${des.sparse === true ? 'becomes' : 'stops being'} SPARSE: every row is rewritten`)] : [];
       pass.steps.push(step({ kind: 'setSparse', table: pass.table.newRef, column: des.name, sparse: des.sparse === true }, hazards));
+    }
+    // Same identity otherwise (replacementReason): the flag changes in place, values kept
+    // (alter-table-transact-sql: "{ ADD | DROP } NOT FOR REPLICATION", identity columns only).
+    if (des.identity !== null && !sameReplication(cur, des)) {
+      pass.steps.push(step({ kind: 'setNotForReplication', table: pass.table.newRef, column: des.name, notForReplication: des.identity.notForReplication === true }));
     }
   }
   for (const cur of current.columns) {

@@ -28,6 +28,7 @@ import { refuseOpaqueTouches } from './opaque-guard';
 import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
 import { planAroundStatistics } from './statistics';
+import { synonymHazards } from './synonyms';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
@@ -77,10 +78,13 @@ export function diff(desired: Database, current: Database, options: DiffOptions)
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
   const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];
+  // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
+  // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
+  // dropped or renamed table get a hazard naming them.
+  const withStatistics = planAroundStatistics(around.steps, current, key);
+  const steps = synonymHazards(planModuleRefreshes(withStatistics, current, key), current, key);
   return planForProduction({
-    // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
-    // last, the modules that are not schema-bound, refreshed over the final tables.
-    steps: planModuleRefreshes(planAroundStatistics(around.steps, current, key), current, key), skipped: sortSkipped(all.skipped), collation: current.collation,
+    steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);

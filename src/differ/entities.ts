@@ -56,6 +56,15 @@ function keyColumns(columns: readonly IndexColumn[], key: NameKey, map: NameMap)
   return columns.map((c) => `${key(map.column(c.name))}${c.descending ? ' desc' : ''}`).join(',');
 }
 
+/** '|nfr' for a check or foreign key NOT FOR REPLICATION, '' otherwise (so signatures without it are as before). */
+function replicationMark(o: CheckConstraint | ForeignKey): string {
+  return o.notForReplication === true ? '|nfr' : '';
+}
+
+function sameReplication(a: CheckConstraint | ForeignKey, b: CheckConstraint | ForeignKey): boolean {
+  return (a.notForReplication === true) === (b.notForReplication === true);
+}
+
 /** The definition of an entity without its name: equal signatures mean the same object. */
 export function signature(e: Entity, key: NameKey, map: NameMap): string {
   switch (e.kind) {
@@ -68,8 +77,9 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
       // Compression and IGNORE_DUP_KEY change in place (diff-storage.ts); columnstore is another index.
       return [keyColumns(e.object.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : ''].join('|');
     }
+    // NOT FOR REPLICATION is part of the definition: SQL Server has no ALTER CONSTRAINT to change it.
     case 'check':
-      return e.object.expression.canonical;
+      return `${e.object.expression.canonical}${replicationMark(e.object)}`;
     case 'default':
       return `${key(map.column(e.object.column))}|${e.object.expression.canonical}`;
     case 'foreignKey': {
@@ -80,7 +90,7 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
         key(ref.schema), key(ref.name),
         fk.referencedColumns.map((c) => key(ref.column(c))).join(','),
         fk.onDelete, fk.onUpdate,
-      ].join('|');
+      ].join('|') + replicationMark(fk);
     }
     default: return assertNever(e, 'entity');
   }
@@ -129,7 +139,8 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
         && sameKeyColumns(c.columns, d.columns, key, map) && sameNames(c.include, d.include, key, map.column);
     }
     case 'check':
-      return cur.object.expression.canonical === (des as typeof cur).object.expression.canonical;
+      return cur.object.expression.canonical === (des as typeof cur).object.expression.canonical
+        && sameReplication(cur.object, (des as typeof cur).object);
     case 'default': {
       const d = (des as typeof cur).object;
       return cur.object.expression.canonical === d.expression.canonical && key(map.column(cur.object.column)) === key(d.column);
@@ -137,7 +148,7 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
     case 'foreignKey': {
       const c = cur.object;
       const d = (des as typeof cur).object;
-      if (c.onDelete !== d.onDelete || c.onUpdate !== d.onUpdate || !sameNames(c.columns, d.columns, key, map.column)) return false;
+      if (c.onDelete !== d.onDelete || c.onUpdate !== d.onUpdate || !sameReplication(c, d) || !sameNames(c.columns, d.columns, key, map.column)) return false;
       const ref = map.table(c.referencedSchema, c.referencedTable);
       return key(ref.schema) === key(d.referencedSchema) && key(ref.name) === key(d.referencedTable)
         && sameNames(c.referencedColumns, d.referencedColumns, key, ref.column);

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { sortedByName } from '../util/compare';
+import { INDEX_OPTION_KEYS, indexOptionsOf } from '../sqlserver/index-options';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
+  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -30,11 +31,16 @@ function keyColumns(cols: readonly IndexColumn[]): Json {
   return cols.map((c) => [c.name, c.descending]);
 }
 
+/** Seed and increment, then NOT FOR REPLICATION only when set, so fingerprints without it are as before. */
+function identity(i: Identity): Json {
+  return i.notForReplication === true ? [i.seed, i.increment, 'not for replication'] : [i.seed, i.increment];
+}
+
 function column(c: Column): Json {
   // Optional keys are set after the literal, in this order (the JSON text is what is hashed).
   const out: JsonObject = {
     name: c.name, type: [c.type.name, c.type.length ?? null, c.type.precision ?? null, c.type.scale ?? null],
-    nullable: c.nullable, identity: c.identity === null ? null : [c.identity.seed, c.identity.increment],
+    nullable: c.nullable, identity: c.identity === null ? null : identity(c.identity),
     collation: c.collation, computed: c.computed === null ? null : [expr(c.computed.expression), c.computed.persisted],
   };
   // Only when declared with an alias type, so fingerprints of databases without one are as before.
@@ -51,6 +57,9 @@ function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
   if ('columnstore' in o && o.columnstore === true) out.columnstore = true;
   if (o.ignoreDupKey === true) out.ignoreDupKey = true;
   if (o.dataCompression !== undefined) out.dataCompression = o.dataCompression;
+  // Likewise the WITH options, in syntax order, only those set.
+  const options = indexOptionsOf(o);
+  if (Object.keys(options).length > 0) out.options = INDEX_OPTION_KEYS.filter((k) => options[k] !== undefined).map((k) => [k, options[k] as Json]);
   return out;
 }
 
@@ -66,7 +75,10 @@ function index(i: Index): Json {
 }
 
 function check(c: CheckConstraint): Json {
-  return { name: c.name, expression: expr(c.expression), trusted: c.trusted, enabled: c.enabled };
+  const out: JsonObject = { name: c.name, expression: expr(c.expression), trusted: c.trusted, enabled: c.enabled };
+  // Only when set, so fingerprints of databases without it are as before.
+  if (c.notForReplication === true) out.notForReplication = true;
+  return out;
 }
 
 function defaultConstraint(d: DefaultConstraint): Json {
@@ -74,10 +86,13 @@ function defaultConstraint(d: DefaultConstraint): Json {
 }
 
 function foreignKey(f: ForeignKey): Json {
-  return {
+  const out: JsonObject = {
     name: f.name, columns: [...f.columns], references: [f.referencedSchema, f.referencedTable, ...f.referencedColumns],
     onDelete: f.onDelete, onUpdate: f.onUpdate, trusted: f.trusted, enabled: f.enabled,
   };
+  // Only when set, so fingerprints of databases without it are as before.
+  if (f.notForReplication === true) out.notForReplication = true;
+  return out;
 }
 
 function table(t: Table): Json {

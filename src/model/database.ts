@@ -22,6 +22,25 @@ export interface Database {
   readonly server?: ServerFacts;
   /** Catalog only: views, procedures, functions and triggers (unmanaged; read for their dependencies). */
   readonly modules?: readonly DependentModule[];
+  /** Catalog only: synonyms (unmanaged; read so that a step that breaks one says so). Absent: none. */
+  readonly synonyms?: readonly Synonym[];
+}
+
+/**
+ * CREATE SYNONYM s FOR base (sys.synonyms). A synonym is bound by name only, when it is used: a
+ * renamed or dropped base object leaves it pointing at nothing.
+ * https://learn.microsoft.com/sql/relational-databases/synonyms/synonyms-database-engine
+ */
+export interface Synonym {
+  readonly schema: string;
+  readonly name: string;
+  /** sys.synonyms.base_object_name, as stored (fully quoted, e.g. `[dbo].[orders]`). */
+  readonly baseObject: string;
+  /**
+   * The base object's parts, unquoted, as written: [server, database, schema, name] with the
+   * parts not written null (a missing schema resolves to the synonym user's default, usually dbo).
+   */
+  readonly base: { readonly server: string | null; readonly database: string | null; readonly schema: string | null; readonly name: string };
 }
 
 /**
@@ -132,6 +151,11 @@ export interface OpaqueObject {
 export interface Identity {
   readonly seed: string;
   readonly increment: string;
+  /**
+   * IDENTITY ... NOT FOR REPLICATION (sys.identity_columns.is_not_for_replication): a replication
+   * agent's inserts keep their values and do not move the seed. Absent means false.
+   */
+  readonly notForReplication?: boolean;
 }
 
 /** A computed column's definition. */
@@ -178,8 +202,29 @@ export interface IndexColumn {
   readonly descending: boolean;
 }
 
+/**
+ * The WITH options of a rowstore index or key that SQL Server keeps in the catalog
+ * (sys.indexes fill_factor, is_padded, allow_row_locks, allow_page_locks,
+ * optimize_for_sequential_key; sys.stats no_recompute). Each is absent at SQL Server's default,
+ * so models compare equal whichever side made them (src/sqlserver/index-options.ts).
+ */
+export interface IndexOptions {
+  /** FILLFACTOR 1..99; absent: 0 or 100, which SQL Server treats alike (full pages). */
+  readonly fillFactor?: number;
+  /** PAD_INDEX = ON; absent: OFF. */
+  readonly padIndex?: true;
+  /** ALLOW_ROW_LOCKS = OFF is `false`; absent: ON. */
+  readonly allowRowLocks?: false;
+  /** ALLOW_PAGE_LOCKS = OFF is `false`; absent: ON. */
+  readonly allowPageLocks?: false;
+  /** OPTIMIZE_FOR_SEQUENTIAL_KEY = ON (SQL Server 2019+); absent: OFF. */
+  readonly optimizeForSequentialKey?: true;
+  /** STATISTICS_NORECOMPUTE = ON; absent: OFF. */
+  readonly statisticsNoRecompute?: true;
+}
+
 /** A PRIMARY KEY or UNIQUE constraint (each backed by an index of the same name). */
-export interface KeyConstraint extends NamedObject {
+export interface KeyConstraint extends NamedObject, IndexOptions {
   readonly columns: readonly IndexColumn[];
   readonly clustered: boolean;
   /** WITH (IGNORE_DUP_KEY = ON) (sys.indexes.ignore_dup_key); absent means OFF. */
@@ -189,7 +234,7 @@ export interface KeyConstraint extends NamedObject {
 }
 
 /** A CREATE INDEX index (not backing a constraint). */
-export interface Index extends NamedObject {
+export interface Index extends NamedObject, IndexOptions {
   readonly columns: readonly IndexColumn[];
   /** INCLUDE columns, in declaration order (order does not matter to SQL Server). */
   readonly include: readonly string[];
@@ -217,6 +262,8 @@ export interface CheckConstraint extends NamedObject {
   readonly trusted: boolean;
   /** False when the catalog says is_disabled. */
   readonly enabled: boolean;
+  /** CHECK NOT FOR REPLICATION (sys.check_constraints.is_not_for_replication): replication agents' writes skip it. Absent means false. */
+  readonly notForReplication?: boolean;
 }
 
 export interface DefaultConstraint extends NamedObject {
@@ -235,6 +282,8 @@ export interface ForeignKey extends NamedObject {
   readonly onUpdate: ReferentialAction;
   readonly trusted: boolean;
   readonly enabled: boolean;
+  /** ... NOT FOR REPLICATION (sys.foreign_keys.is_not_for_replication): replication agents' writes skip it. Absent means false. */
+  readonly notForReplication?: boolean;
 }
 
 // Views, procedures, functions and triggers: read from the catalog, never managed.

@@ -7,3 +7,4 @@ export * from './editions';
 export * from './lock-impact';
 export * from './not-null-add';
 export * from './resumable';
+export * from './replication';

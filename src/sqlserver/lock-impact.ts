@@ -53,6 +53,8 @@ export const LOCK_RULES = {
   'add-not-null-default-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NOT NULL column with a runtime-constant default: existing rows read the default from metadata (Enterprise 2012+, Azure)', source: ADD_NOT_NULL_ONLINE },
   'add-not-null-default-rewrite': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'a NOT NULL column with a default is written into every existing row under Sch-M (this edition, default or type has no metadata-only ADD)', source: ADD_NOT_NULL_ONLINE },
   'drop-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'the column is only marked dropped; its space is reclaimed by a later rebuild', source: ALTER_TABLE },
+  // Inferred: the flag is a property of the identity in the catalog (sys.identity_columns); no row holds it.
+  'identity-replication': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ADD/DROP NOT FOR REPLICATION changes the identity property in the catalog; no row changes', source: ALTER_TABLE },
   'alter-column-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'widening a variable-length column or allowing NULL changes no row', source: ALTER_TABLE },
   'alter-column-not-null': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'NOT NULL is validated over every row under Sch-M', source: ALTER_TABLE_LOCKS },
   'alter-column-rewrite': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'the new type or size is written into every row under Sch-M', source: ALTER_TABLE_LOCKS },

@@ -210,6 +210,27 @@ for (const spec of e2eTargets()) {
       }
     }, 120_000);
 
+    it('a hand-added dedupe (CTE + ROW_NUMBER) before the unique index lets migration 2 apply over duplicate codes', async () => {
+      expectExit(await project.run(['migrate', 'apply', '--to', ids[0]!, ...db()]), 0);
+      await execAll(target.url, ["INSERT INTO [dbo].[orders] ([code], [quantity]) VALUES ('a-1', 1), ('b-1', 2), ('a-1', 3), ('c-1', 4), ('b-1', 5);"]);
+      const c = copyOf(project.dir);
+      try {
+        // Without the dedupe, CREATE UNIQUE INDEX finds duplicate keys and migration 2 fails.
+        const failed = await c.run(['migrate', 'apply', ...db()]);
+        expectExit(failed, 1);
+        expect(failed.stderr).toContain(`migration ${ids[1]} (up) failed`);
+        const up = path.join(c.dir, 'migrations', ids[1]!, 'up.sql');
+        const dedupe = 'WITH d AS (SELECT [id], ROW_NUMBER() OVER (PARTITION BY [code] ORDER BY [id]) AS rn FROM [dbo].[orders])\nDELETE FROM d WHERE rn > 1;\nGO\n';
+        fs.writeFileSync(up, fs.readFileSync(up, 'utf8').replace('BEGIN TRANSACTION;\nGO\n', `BEGIN TRANSACTION;\nGO\n${dedupe}`));
+        expectExit(await c.run(['migrate', 'hash']), 0);
+        expectExit(await c.run(['migrate', 'apply', ...db()]), 0);
+        expect(await queryRows(target.url, 'SELECT [id], [code] FROM [dbo].[orders] ORDER BY [id]')).toEqual([{ id: 1, code: 'a-1' }, { id: 2, code: 'b-1' }, { id: 4, code: 'c-1' }]);
+        expect(await recorded()).toEqual([`up ${ids[0]}`, `up ${ids[1]}`, `up ${ids[2]}`]);
+      } finally {
+        c.remove();
+      }
+    }, 120_000);
+
     describe('refusals (exit 3, nothing changed)', () => {
       const copies: ReturnType<typeof copyOf>[] = [];
       const copy = () => { const c = copyOf(project.dir); copies.push(c); return c; };

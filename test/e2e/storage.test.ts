@@ -4,10 +4,9 @@
  * empty afterwards, changed and converged, undone exactly by its DOWN script, and pulled back
  * to a schema that plans nothing.
  */
-import type { ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown, tempProject } from './support/project';
-import { connect, runLikeSqlcmd } from './support/sqlcmd';
-import { expectCleanRun } from './lifecycle-suite';
+import { connect } from './support/sqlcmd';
+import { migrateAndBack } from './support/migrate-and-back';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
 
@@ -50,24 +49,6 @@ for (const spec of e2eTargets()) {
     const suite = liveSuite(spec, { example: false, dropTables: [] });
     const { snapshot, planIsEmpty } = suite;
 
-    /** Applies the current schema, plans nothing, runs the DOWN script back to before, then applies again. */
-    async function migrate(): Promise<{ before: ComparableCatalog; after: ComparableCatalog; up: string }> {
-      const before = await snapshot();
-      const down = await suite.project.run(['emit-sql', '--down', '--database', suite.target.url, ...FAST]);
-      expectExit(down, 0);
-      const up = await suite.project.run(['emit-sql', '--database', suite.target.url, ...FAST]);
-      const apply = await suite.project.run(['apply', '--database', suite.target.url, '--auto-approve', ...FAST]);
-      expectExit(apply, 0);
-      await planIsEmpty();
-      const after = await snapshot();
-      expect(after).not.toEqual(before);
-      expectCleanRun(await runLikeSqlcmd(suite.target.url, down.stdout));
-      expect(await snapshot()).toEqual(before);
-      expectExit(await suite.project.run(['apply', '--database', suite.target.url, '--auto-approve', ...FAST]), 0);
-      expect(await snapshot()).toEqual(after);
-      return { before, after, up: up.stdout };
-    }
-
     beforeAll(() => suite.project.write('storage.schema.ts', SCHEMA));
 
     it('creates every storage option from nothing, reads it back as SQL Server stores it, and plans nothing after', async () => {
@@ -107,35 +88,35 @@ for (const spec of e2eTargets()) {
 
     it('changes a nonclustered index compression with ALTER INDEX ... REBUILD, and back down', async () => {
       suite.project.edit('storage.schema.ts', "{ dataCompression: 'ROW' })\nexport class Reading", "{ dataCompression: 'PAGE' })\nexport class Reading");
-      const { after, up } = await migrate();
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('ALTER INDEX [ix_readings_taken_at] ON [dbo].[readings] REBUILD WITH (DATA_COMPRESSION = PAGE');
       expect(after.partitions).toContainEqual(expect.objectContaining({ index: 'dbo.readings.ix_readings_taken_at', data_compression_desc: 'PAGE' }));
     }, 240_000);
 
     it('changes a table compression with ALTER TABLE ... REBUILD', async () => {
       suite.project.edit('storage.schema.ts', "@Table('metrics', { dataCompression: 'PAGE' })", "@Table('metrics', { dataCompression: 'ROW' })");
-      const { after, up } = await migrate();
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('ALTER TABLE [dbo].[metrics] REBUILD WITH (DATA_COMPRESSION = ROW');
       expect(after.partitions).toContainEqual(expect.objectContaining({ index: 'dbo.metrics.(heap)', data_compression_desc: 'ROW' }));
     }, 240_000);
 
     it('turns IGNORE_DUP_KEY off with ALTER INDEX ... SET', async () => {
       suite.project.edit('storage.schema.ts', "['code'], { unique: true, ignoreDupKey: true }", "['code'], { unique: true }");
-      const { after, up } = await migrate();
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('ALTER INDEX [ix_readings_code] ON [dbo].[readings] SET (IGNORE_DUP_KEY = OFF);');
       expect(after.indexes).toContainEqual(expect.objectContaining({ name: 'ix_readings_code', ignore_dup_key: false }));
     }, 240_000);
 
     it('drops SPARSE from a column with rows, and adds it back on the way down', async () => {
       suite.project.edit('storage.schema.ts', '{ nullable: true, sparse: true }', '{ nullable: true }');
-      const { after, up } = await migrate();
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('ALTER TABLE [dbo].[readings] ALTER COLUMN [note] DROP SPARSE;');
       expect(after.columns).toContainEqual(expect.objectContaining({ table: 'dbo.readings', name: 'note', is_sparse: false }));
     }, 240_000);
 
     it('archives a clustered columnstore index', async () => {
       suite.project.edit('storage.schema.ts', "@ClusteredColumnstoreIndex('cci_facts')", "@ClusteredColumnstoreIndex('cci_facts', { dataCompression: 'COLUMNSTORE_ARCHIVE' })");
-      const { after, up } = await migrate();
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('ALTER INDEX [cci_facts] ON [dbo].[facts] REBUILD WITH (DATA_COMPRESSION = COLUMNSTORE_ARCHIVE');
       expect(after.partitions).toContainEqual(expect.objectContaining({ index: 'dbo.facts.cci_facts', data_compression_desc: 'COLUMNSTORE_ARCHIVE' }));
     }, 240_000);
@@ -143,7 +124,7 @@ for (const spec of e2eTargets()) {
     it('converts a rowstore clustered table to a clustered columnstore index of the same name in place', async () => {
       suite.project.edit('storage.schema.ts', "@Index('ix_readings_id', ['id'], { unique: true, clustered: true })", "@ClusteredColumnstoreIndex('ix_readings_id')");
       suite.project.edit('storage.schema.ts', "@Index('ix_readings_taken_at', ['takenAt'], { dataCompression: 'PAGE' })", "@Index('ix_readings_taken_at', ['takenAt'])");
-      const { after, up } = await migrate();
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('CREATE CLUSTERED COLUMNSTORE INDEX [ix_readings_id] ON [dbo].[readings] WITH (DROP_EXISTING = ON');
       expect(after.indexes).toContainEqual(expect.objectContaining({ name: 'ix_readings_id', type_desc: 'CLUSTERED COLUMNSTORE' }));
     }, 240_000);

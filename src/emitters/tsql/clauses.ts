@@ -1,4 +1,5 @@
-import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, ReferentialAction } from '../../model';
+import type { CheckConstraint, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction } from '../../model';
+import { effectiveIndexOption, INDEX_OPTION_KEYS, type IndexOptionKey } from '../../sqlserver/index-options';
 import { bare, parenthesized } from './expression';
 import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
 
@@ -23,21 +24,56 @@ export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: 
   return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}`;
 }
 
+const OPTION_SQL: Readonly<Record<IndexOptionKey, string>> = {
+  padIndex: 'PAD_INDEX', fillFactor: 'FILLFACTOR', statisticsNoRecompute: 'STATISTICS_NORECOMPUTE',
+  allowRowLocks: 'ALLOW_ROW_LOCKS', allowPageLocks: 'ALLOW_PAGE_LOCKS', optimizeForSequentialKey: 'OPTIMIZE_FOR_SEQUENTIAL_KEY',
+};
+
+/** An option's T-SQL name, e.g. FILLFACTOR. */
+export function indexOptionName(k: IndexOptionKey): string {
+  return OPTION_SQL[k];
+}
+
+/** ` WITH (...)` of the non-default options alone (no compression), for plan text; '' when none. */
+export function indexOptionsText(o: IndexOptions): string {
+  return withOptions(INDEX_OPTION_KEYS.filter((k) => o[k] !== undefined).map((k) => indexOptionClause(o, k)));
+}
+
+/**
+ * `NAME = value` of one option as the index has it, its default written out (to put it back).
+ * The default fill factor is written 100: "Fill factor values 0 and 100 are identical in all
+ * respects", and CREATE INDEX / ALTER INDEX take "an integer value from 1 to 100".
+ */
+export function indexOptionClause(o: IndexOptions, k: IndexOptionKey): string {
+  const v = effectiveIndexOption(o, k);
+  if (typeof v === 'number') return `${OPTION_SQL[k]} = ${v === 0 ? 100 : v}`;
+  return `${OPTION_SQL[k]} = ${v ? 'ON' : 'OFF'}`;
+}
+
 /**
  * The index options schemac manages, as CREATE INDEX and a key's WITH (...) take them; the
- * defaults (IGNORE_DUP_KEY OFF, NONE / COLUMNSTORE) are left out, as SQL Server applies them.
- * A rowstore clustered index or key carries its table's compression, so it is written here too.
+ * defaults (IGNORE_DUP_KEY OFF, NONE / COLUMNSTORE, FILLFACTOR 0, locks allowed...) are left
+ * out, as SQL Server applies them. A rowstore clustered index or key carries its table's
+ * compression, so it is written here too. Every CREATE of an index or key goes through here,
+ * so re-creating one keeps its options.
  */
 export function storageOptions(o: Index | KeyConstraint): string[] {
   const out: string[] = [];
+  for (const k of INDEX_OPTION_KEYS.slice(0, 2)) if (o[k] !== undefined) out.push(indexOptionClause(o, k));
   if (o.ignoreDupKey === true) out.push('IGNORE_DUP_KEY = ON');
+  for (const k of INDEX_OPTION_KEYS.slice(2)) if (o[k] !== undefined) out.push(indexOptionClause(o, k));
   if (o.dataCompression !== undefined) out.push(`DATA_COMPRESSION = ${o.dataCompression}`);
   return out;
 }
 
-/** `CONSTRAINT [ck] CHECK (expr)`. */
+/**
+ * `CONSTRAINT [ck] CHECK [NOT FOR REPLICATION] (expr)`: the clause comes before the expression
+ * (create-table-transact-sql: "CHECK [ NOT FOR REPLICATION ] ( logical_expression )",
+ * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ */
 export function renderCheckConstraint(constraint: CheckConstraint): string {
-  return `CONSTRAINT ${quoteIdent(constraint.name)} CHECK ${parenthesized(constraint.expression)}`;
+  const nfr = constraint.notForReplication === true ? ' NOT FOR REPLICATION' : '';
+  return `CONSTRAINT ${quoteIdent(constraint.name)} CHECK${nfr} ${parenthesized(constraint.expression)}`;
 }
 
 const ACTION_SQL: Record<ReferentialAction, string> = {
@@ -47,7 +83,11 @@ const ACTION_SQL: Record<ReferentialAction, string> = {
   SET_DEFAULT: 'SET DEFAULT',
 };
 
-/** `CONSTRAINT [fk] FOREIGN KEY (...) REFERENCES [s].[t] (...) [ON DELETE ...] [ON UPDATE ...]`; NO ACTION, the default, is left out. */
+/**
+ * `CONSTRAINT [fk] FOREIGN KEY (...) REFERENCES [s].[t] (...) [ON DELETE ...] [ON UPDATE ...] [NOT
+ * FOR REPLICATION]`; NO ACTION, the default, is left out. NOT FOR REPLICATION comes last
+ * (create-table-transact-sql's <table_constraint>, https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ */
 export function renderForeignKeyConstraint(fk: ForeignKey): string {
   if (fk.columns.length !== fk.referencedColumns.length) {
     throw new Error(`schemac: foreign key ${fk.name} has ${fk.columns.length} columns but references ${fk.referencedColumns.length}`);
@@ -58,6 +98,7 @@ export function renderForeignKeyConstraint(fk: ForeignKey): string {
   ];
   if (fk.onDelete !== 'NO_ACTION') parts.push(`ON DELETE ${ACTION_SQL[fk.onDelete]}`);
   if (fk.onUpdate !== 'NO_ACTION') parts.push(`ON UPDATE ${ACTION_SQL[fk.onUpdate]}`);
+  if (fk.notForReplication === true) parts.push('NOT FOR REPLICATION');
   return parts.join(' ');
 }
 

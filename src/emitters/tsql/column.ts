@@ -13,12 +13,17 @@ export function columnTypeSql(column: Column): string {
   return `${quoteIdent(alias.schema)}.${quoteIdent(alias.name)}`;
 }
 
-/** Identity seed/increment are decimal strings (they may exceed 2^53); anything else is refused. */
+/**
+ * `IDENTITY(s,i) [NOT FOR REPLICATION]`. Seed/increment are decimal strings (they may exceed
+ * 2^53); anything else is refused. NOT FOR REPLICATION follows the seed and increment
+ * (create-table-transact-sql: "IDENTITY [ ( seed , increment ) ] [ NOT FOR REPLICATION ]",
+ * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
+ */
 function renderIdentity(identity: Identity): string {
   for (const part of [identity.seed, identity.increment]) {
     if (!/^-?\d+$/.test(part)) throw new Error(`schemac: bad identity value: ${part}`);
   }
-  return `IDENTITY(${identity.seed},${identity.increment})`;
+  return `IDENTITY(${identity.seed},${identity.increment})${identity.notForReplication === true ? ' NOT FOR REPLICATION' : ''}`;
 }
 
 /** `CONSTRAINT [df] DEFAULT (expr)`: always named, so SQL Server never invents a DF__ name. */
@@ -28,7 +33,7 @@ export function renderInlineDefault(constraint: DefaultConstraint): string {
 
 /**
  * A column definition as CREATE TABLE and ALTER TABLE ADD take it:
- * `[c] type [COLLATE x] [IDENTITY(s,i)] NULL|NOT NULL [CONSTRAINT [df] DEFAULT (expr)]`, or
+ * `[c] type [COLLATE x] [IDENTITY(s,i) [NOT FOR REPLICATION]] NULL|NOT NULL [CONSTRAINT [df] DEFAULT (expr)]`, or
  * `[c] AS (expr) [PERSISTED [NOT NULL]]` for a computed column. The default's CONSTRAINT name
  * comes right before DEFAULT: written before NOT NULL it would name the NOT NULL instead and
  * leave the default system-named.

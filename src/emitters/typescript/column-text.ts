@@ -147,6 +147,7 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   if (extras.alias !== undefined) { if (column.nullable !== extras.alias.nullable) opts.push(`nullable: ${column.nullable}`); }
   else if (column.nullable) opts.push('nullable: true');
   if (column.identity) opts.push(`identity: [${identityPart(column.identity.seed)}, ${identityPart(column.identity.increment)}]`);
+  if (column.identity?.notForReplication === true) opts.push('notForReplication: true');
   if (column.collation !== null) opts.push(`collation: ${tsString(column.collation)}`);
   if (column.computed) {
     const expr = sqlOf(unwrapStored(column.computed.expression.text), 'the computed definition');

@@ -3,6 +3,7 @@
  * keys, default names), each with its written names, so a mixin can share the ones whose names
  * follow a `{table}` template.
  */
+import { INDEX_OPTION_KEYS } from '../../sqlserver/index-options';
 import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
 import { referencedColumns } from '../../expr';
 import { sameName, type NameKey } from '../../sqlserver/names';
@@ -94,7 +95,8 @@ export function tableItems(ctx: ItemContext): TableItem[] {
     // The fields it reads decide whether a mixin can hold it; an unknown column keeps it on the table.
     const fields = referencedColumns(ck.expression.text, ctx.key).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
     const name = ck.isSystemNamed ? checkName(t.name, referencedColumns(ck.expression.text, ctx.key), checkNames, ctx.key) : ck.name;
-    make('check', name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql})`);
+    const opts = ck.notForReplication === true ? ['notForReplication: true'] : [];
+    make('check', name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql}${optionText(opts)})`);
   }
   for (const fk of t.foreignKeys) {
     const item = foreignKeyItem(fk, ctx);
@@ -140,6 +142,8 @@ function storageOpts(o: Index | KeyConstraint): string[] {
   const out: string[] = [];
   if (o.ignoreDupKey === true) out.push('ignoreDupKey: true');
   if (o.dataCompression !== undefined && (!o.clustered || ('columnstore' in o && o.columnstore === true))) out.push(`dataCompression: ${tsString(o.dataCompression)}`);
+  // The WITH options, only those not at SQL Server's default (as the model keeps them).
+  for (const k of INDEX_OPTION_KEYS) if (o[k] !== undefined) out.push(`${k}: ${String(o[k])}`);
   return out;
 }
 
@@ -193,6 +197,7 @@ function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   const opts: string[] = [];
   if (fk.onDelete !== 'NO_ACTION') opts.push(`onDelete: ${tsString(fk.onDelete)}`);
   if (fk.onUpdate !== 'NO_ACTION') opts.push(`onUpdate: ${tsString(fk.onUpdate)}`);
+  if (fk.notForReplication === true) opts.push('notForReplication: true');
   const cols = `[${fk.columns.map((c) => tsString(ctx.field(c))).join(', ')}]`;
   const refs = `[${fk.referencedColumns.map((c) => tsString(target.field(c))).join(', ')}]`;
   const named = !fk.isSystemNamed; // as keyItem: a system name is left to the compiler's

@@ -118,13 +118,14 @@ function aliasExtras(a: AliasConst | undefined): { alias?: { constName: string; 
 
 /**
  * Checks the compiler would derive from a literal union on the field: an IN list (or its
- * stored OR chain) of strings on one character column, named as the compiler names it, trusted
- * and enabled. Any other check stays a table-level @Check so its name and text survive.
+ * stored OR chain) of strings on one character column, named as the compiler names it, trusted,
+ * enabled and not NOT FOR REPLICATION (a union cannot say that). Any other check stays a
+ * table-level @Check so its name, text and options survive.
  */
 function unionChecks(t: Table, key: NameKey): Map<string, { check: CheckConstraint; values: string[] }> {
   const out = new Map<string, { check: CheckConstraint; values: string[] }>();
   for (const ck of t.checks) {
-    if (!ck.trusted || !ck.enabled) continue;
+    if (!ck.trusted || !ck.enabled || ck.notForReplication === true) continue;
     const list = inListOf(ck.expression.text, key);
     if (!list || list.values.length === 0 || new Set(list.values).size !== list.values.length) continue;
     const column = t.columns.find((c) => sameName(key, c.name, list.column));

@@ -20,14 +20,29 @@ export type Expr =
   | { readonly k: 'between'; readonly e: Expr; readonly lo: Expr; readonly hi: Expr; readonly not: boolean }
   | { readonly k: 'exists'; readonly sub: Select }
   | { readonly k: 'subq'; readonly sub: Select }
-  | { readonly k: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly star: boolean; readonly distinct: boolean }
+  | { readonly k: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly star: boolean; readonly distinct: boolean; /** STRING_AGG's WITHIN GROUP (ORDER BY ...). */ readonly within?: readonly OrderItem[] }
+  /** A window function: fn(...) OVER ([PARTITION BY ...] [ORDER BY ...] [ROWS|RANGE frame]) (windows.ts). */
+  | { readonly k: 'over'; readonly fn: Extract<Expr, { k: 'fn' }>; readonly partition: readonly Expr[]; readonly order: readonly OrderItem[]; readonly frame?: WindowFrame }
   | { readonly k: 'case'; readonly operand?: Expr; readonly whens: readonly (readonly [Expr, Expr])[]; readonly els?: Expr }
   | { readonly k: 'cast'; readonly e: Expr; readonly type: TypeRef; readonly style?: Expr; readonly try: boolean }
   /** NEXT VALUE FOR [schema.]sequence (ddl-sequences.ts). */
   | { readonly k: 'nextval'; readonly name: Name };
 
+/** ROWS | RANGE BETWEEN start AND end; a bound is a row offset (negative: PRECEDING), 0 CURRENT ROW, or +-Infinity for UNBOUNDED. */
+export interface WindowFrame { readonly unit: 'ROWS' | 'RANGE'; readonly start: number; readonly end: number }
+
+/** One common table expression of WITH (cte.ts). */
+export interface Cte { readonly name: string; readonly columns?: readonly string[]; readonly sel: Select }
+
+/** OUTPUT inserted.x, deleted.y [INTO target [(columns)]] of INSERT / UPDATE / DELETE / MERGE (output.ts). */
+export interface OutputClause { readonly items: readonly SelectItem[]; readonly into?: { readonly name: Name; readonly columns?: readonly string[] } }
+
 export type FromItem =
   | { readonly k: 'table'; readonly name: Name; readonly alias?: string }
+  /** A table-valued function call: dbo.f(args) [AS] alias. */
+  | { readonly k: 'tvf'; readonly name: Name; readonly args: readonly Expr[]; readonly alias?: string }
+  /** CROSS APPLY / OUTER APPLY: r is evaluated once per row of l, seeing l's columns. */
+  | { readonly k: 'apply'; readonly outer: boolean; readonly l: FromItem; readonly r: FromItem }
   | { readonly k: 'derived'; readonly sub: Select; readonly alias: string }
   | { readonly k: 'join'; readonly type: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS'; readonly l: FromItem; readonly r: FromItem; readonly on?: Expr };
 
@@ -45,6 +60,12 @@ export interface Select {
   readonly having?: Expr;
   readonly orderBy: readonly OrderItem[];
   readonly union?: { readonly all: boolean; readonly next: Select };
+  /** WITH c AS (...) before the SELECT. */
+  readonly with?: readonly Cte[];
+  /** SELECT ... INTO target FROM ... (a new table). */
+  readonly into?: Name;
+  /** OPTION (MAXRECURSION n). */
+  readonly maxRecursion?: number;
 }
 
 export interface ColumnDef {
@@ -78,9 +99,9 @@ export interface VersioningDef {
 
 export type ConstraintDef =
   | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[] }
-  | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr }
+  | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly notForReplication?: boolean }
   | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
-  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction };
+  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean };
 
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
@@ -99,6 +120,8 @@ export type AlterAction =
   | { readonly k: 'rebuild'; readonly options: readonly DdlOption[] }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE. */
   | { readonly k: 'sparse'; readonly column: string; readonly add: boolean }
+  /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION (an identity column's). */
+  | { readonly k: 'identityReplication'; readonly column: string; readonly add: boolean }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
   | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t SET (...). */
@@ -163,6 +186,20 @@ export interface SequenceOptionsDef {
   readonly cache?: number | null | false;
 }
 
+/** One WHEN clause of MERGE and its action (merge-transact-sql.md). */
+export interface MergeClause {
+  readonly when: 'matched' | 'notMatchedByTarget' | 'notMatchedBySource';
+  readonly and?: Expr;
+  readonly action:
+    | { readonly k: 'update'; readonly sets: readonly UpdateSet[] }
+    | { readonly k: 'delete' }
+    /** values undefined: DEFAULT VALUES. */
+    | { readonly k: 'insert'; readonly columns?: readonly string[]; readonly values?: readonly Expr[] };
+}
+
+/** One SET item of UPDATE: `col = expr` (compound `col += expr` is read as `col = col + expr`), optionally also assigning a variable. */
+export interface UpdateSet { readonly col: string; readonly expr: Expr; readonly assign?: string }
+
 /** One WITH option of CREATE / UPDATE STATISTICS, upper-cased: FULLSCAN, SAMPLE (n PERCENT|ROWS), NORECOMPUTE, INCREMENTAL = ON|OFF, ... */
 export interface StatisticsOption { readonly name: string; readonly value?: string }
 
@@ -170,15 +207,21 @@ export type Statement = { readonly line: number; readonly text: string } & State
 
 export type StatementBody =
   | Select
-  | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select }
-  | { readonly k: 'update'; readonly table: Name; readonly sets: readonly { col: string; expr: Expr }[]; readonly where?: Expr; readonly top?: Expr }
-  | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr }
+  | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select; readonly with?: readonly Cte[]; readonly output?: OutputClause }
+  /** UPDATE [TOP (n)] target SET ... [OUTPUT ...] [FROM ...] [WHERE ...]; target may be an alias of FROM, a CTE or a view. */
+  | { readonly k: 'update'; readonly table: Name; readonly sets: readonly UpdateSet[]; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
+  | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
+  /** MERGE [TOP (n)] [INTO] target [AS alias] USING source ON cond WHEN ... ; (merge.ts). */
+  | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[] }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name; options?: readonly DdlOption[] }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
+  /** CREATE SYNONYM s FOR [server.][database.][schema.]object (create-synonym-transact-sql.md); `base` keeps empty parts (db..t) as ''. */
+  | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }
   /** CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH options] (create-statistics-transact-sql.md). */
   | { readonly k: 'createStatistics'; readonly name: string; readonly table: Name; readonly columns: readonly string[]; readonly filter?: { readonly text: string; readonly expr: Expr }; readonly options: readonly StatisticsOption[] }
   /** DROP STATISTICS t.s [, ...] (drop-statistics-transact-sql.md): each item's last part is the statistics' name. */
@@ -196,7 +239,7 @@ export type StatementBody =
   | { readonly k: 'createSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'alterSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'dropSequence'; readonly names: readonly Name[]; readonly ifExists: boolean }
-  | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr }[]; readonly returnVar?: string }
+  | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr; output?: boolean }[]; readonly returnVar?: string }
   | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
   | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }
@@ -209,5 +252,5 @@ export type StatementBody =
   | { readonly k: 'throw'; readonly number?: Expr; readonly msg?: Expr; readonly state?: Expr }
   | { readonly k: 'tran'; readonly op: 'begin' | 'commit' | 'rollback' | 'save'; readonly name?: string }
   | { readonly k: 'use'; readonly db: string }
-  | { readonly k: 'return' }
+  | { readonly k: 'return'; readonly value?: Expr }
   | { readonly k: 'noop' };

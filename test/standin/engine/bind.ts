@@ -6,6 +6,8 @@
  */
 import type { Name, Statement } from './ast';
 import { findTable, sameName } from './catalog';
+import { findModule } from './modules';
+import { writtenTables } from './dml-target';
 import type { Host } from './scope';
 import { resolveName } from './select';
 import { systemView } from './system-views';
@@ -20,14 +22,27 @@ export function collect(node: unknown, out: Name[]): void {
   for (const v of Object.values(node)) if (typeof v === 'object') collect(v, out);
 }
 
-/** Raises 208 for the first table a SELECT/INSERT/UPDATE/DELETE names that does not exist. */
+/** The names of every CTE a statement defines (WITH lists at any depth). */
+export function cteNames(node: unknown, out = new Set<string>()): Set<string> {
+  if (!node || typeof node !== 'object') return out;
+  if (Array.isArray(node)) { for (const x of node) cteNames(x, out); return out; }
+  const o = node as { with?: unknown };
+  if (Array.isArray(o.with)) for (const c of o.with as { name: string }[]) out.add(c.name.toLowerCase());
+  for (const v of Object.values(node)) if (typeof v === 'object') cteNames(v, out);
+  return out;
+}
+
+/** Raises 208 for the first table or view a SELECT/INSERT/UPDATE/DELETE names that does not exist (CTE names aside). */
 export function bindTables(s: Statement, host: Host): void {
   const names: Name[] = [];
-  if (s.k === 'insert' || s.k === 'update' || s.k === 'delete') names.push(s.table);
+  if (s.k === 'insert' || s.k === 'merge') names.push(s.table);
+  if (s.k === 'update' || s.k === 'delete') names.push(...writtenTables(s, host));
   collect(s, names);
+  const ctes = cteNames(s);
   for (const n of names) {
+    if (n.length === 1 && (ctes.has(n[0].toLowerCase()) || host.pseudoTable?.(n[0]))) continue;
     const { db, schema, name } = resolveName(host, n);
     const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA');
-    if (isSystem ? !systemView(schema, name) : !findTable(db, schema, name)) throw err.invalidObject(n.join('.'));
+    if (isSystem ? !systemView(schema, name) : !findTable(db, schema, name) && findModule(db, [schema, name])?.type !== 'V') throw err.invalidObject(n.join('.'));
   }
 }

@@ -47,12 +47,24 @@ export interface Index {
   compression?: string;
   /** sys.indexes.ignore_dup_key. */
   ignoreDupKey?: boolean;
+  /** The WITH options SQL Server keeps (index-options.ts); each absent at its default. */
+  fillFactor?: number;
+  padded?: boolean;
+  noRowLocks?: boolean;
+  noPageLocks?: boolean;
+  sequentialKey?: boolean;
+  /** sys.stats.no_recompute of the index's statistics (STATISTICS_NORECOMPUTE = ON). */
+  noRecompute?: boolean;
 }
 
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
 export interface KeyConstraint extends Dated { objectId: number; name: string; type: 'PK' | 'UQ'; indexId: number; systemNamed: boolean }
 /** sys.check_constraints. */
-export interface CheckConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; disabled: boolean; notTrusted: boolean; systemNamed: boolean }
+export interface CheckConstraint extends Dated {
+  objectId: number; name: string; columnId: number; definition: string; expr: Expr; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
+  /** CHECK NOT FOR REPLICATION (sys.check_constraints.is_not_for_replication); such a check is always notTrusted. */
+  notForReplication?: boolean;
+}
 /** sys.default_constraints. */
 export interface DefaultConstraint extends Dated { objectId: number; name: string; columnId: number; definition: string; expr: Expr; systemNamed: boolean }
 /** sys.foreign_keys with its columns. */
@@ -60,6 +72,8 @@ export interface ForeignKey extends Dated {
   objectId: number; name: string; refTableId: number; keyIndexId: number;
   columns: { parent: number; ref: number }[];
   onDelete: RefAction; onUpdate: RefAction; disabled: boolean; notTrusted: boolean; systemNamed: boolean;
+  /** REFERENCES ... NOT FOR REPLICATION (sys.foreign_keys.is_not_for_replication); such a key is always notTrusted. */
+  notForReplication?: boolean;
 }
 
 /**
@@ -160,6 +174,16 @@ export interface Database {
   nextUserTypeId?: number;
   /** Paused resumable index builds (sys.index_resumable_operations; resumable.ts), absent until the first. */
   resumable?: PausedBuild[];
+  /** Synonyms (CREATE SYNONYM; ddl-synonyms.ts), absent until the first. */
+  synonyms?: SynonymObject[];
+}
+
+/** A sys.synonyms row: base_object_name is stored fully quoted, as many parts as were written. */
+export interface SynonymObject extends Dated {
+  objectId: number;
+  schemaId: number;
+  name: string;
+  base: string;
 }
 
 /** A sys.sequences row; values are decimal strings (bigint and decimal(38,0) bounds exceed 2^53). */
@@ -247,6 +271,7 @@ export function allObjects(db: Database): ObjectRow[] {
     for (const d of t.defaults) out.push({ objectId: d.objectId, name: d.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'D', typeDesc: 'DEFAULT_CONSTRAINT', created: d.created, modified: d.modified, systemNamed: d.systemNamed });
     for (const f of t.fks) out.push({ objectId: f.objectId, name: f.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'F', typeDesc: 'FOREIGN_KEY_CONSTRAINT', created: f.created, modified: f.modified, systemNamed: f.systemNamed });
   }
+  for (const y of db.synonyms ?? []) out.push({ objectId: y.objectId, name: y.name, schemaId: y.schemaId, parentObjectId: 0, type: 'SN', typeDesc: 'SYNONYM', created: y.created, modified: y.modified, systemNamed: false });
   for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });
   for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });
   return out;

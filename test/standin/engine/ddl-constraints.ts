@@ -106,7 +106,13 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
     case 'check': {
       const definition = stored('check', def.text);
       const name = def.name ?? columnScopedName('CK', t.name, ownerColumn?.name, objectId);
-      const ck = { objectId, name, columnId: ownerColumn?.columnId ?? 0, definition, expr: def.expr, disabled: false, notTrusted: !check, systemNamed: def.name === undefined, ...dates };
+      // SQL Server stores a NOT FOR REPLICATION constraint untrusted even after checking the rows
+      // (sp_Blitz leaves is_not_for_replication = 1 out of its untrusted list: https://www.brentozar.com/blitz/foreign-key-trusted/).
+      const nfr = def.notForReplication === true;
+      const ck = {
+        objectId, name, columnId: ownerColumn?.columnId ?? 0, definition, expr: def.expr, disabled: false, notTrusted: !check || nfr, systemNamed: def.name === undefined,
+        ...(nfr ? { notForReplication: true } : {}), ...dates,
+      };
       typeOf(def.expr, rowScope(t, [], host), host); // unknown columns raise 207 even on an empty table
       if (check) {
         for (const row of t.rows) if (test(def.expr, rowScope(t, row, host), host) === false) throw err.conflict('ALTER TABLE', 'CHECK', name, db.name, qualified(db, t), ownerColumn?.name);
@@ -149,7 +155,12 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
           if (!ref.rows.some((r) => columns.every((fc, i) => (r[fc.ref] ?? null) !== null && compare(r[fc.ref] as never, vals[i] as never) === 0))) throw err.conflict('ALTER TABLE', 'FOREIGN KEY', name, db.name, qualified(db, ref), refCols[0].name);
         }
       }
-      t.fks.push({ objectId, name, refTableId: ref.objectId, keyIndexId: keyIx.indexId, columns, onDelete: def.onDelete, onUpdate: def.onUpdate, disabled: false, notTrusted: !check, systemNamed: def.name === undefined, ...dates });
+      // Untrusted whatever was checked when NOT FOR REPLICATION, as for a check above.
+      const nfr = def.notForReplication === true;
+      t.fks.push({
+        objectId, name, refTableId: ref.objectId, keyIndexId: keyIx.indexId, columns, onDelete: def.onDelete, onUpdate: def.onUpdate, disabled: false,
+        notTrusted: !check || nfr, systemNamed: def.name === undefined, ...(nfr ? { notForReplication: true } : {}), ...dates,
+      });
       return;
     }
   }

@@ -268,6 +268,16 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'rebuild': rebuildTable(t, action.options); return;
     case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
+    case 'identityReplication': {
+      const col = findColumn(t, action.column);
+      if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
+      // "This clause can be specified only if column_name is an identity column" (alter-table-transact-sql);
+      // the server's message number for it is not known here, so a plain class-16 error stands in.
+      if (!col.identity) throw new SqlError(50000, 16, 1, `Column '${col.name}' of table '${t.name}' is not an identity column: NOT FOR REPLICATION applies to identity columns.`);
+      const { notForReplication: _old, ...identity } = col.identity;
+      col.identity = action.add ? { ...identity, notForReplication: true } : identity;
+      return;
+    }
     case 'sparse': {
       const col = findColumn(t, action.column);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
@@ -285,7 +295,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
         if (action.withCheck) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
         c.disabled = false;
-        if (action.withCheck === true) c.notTrusted = false;
+        // WITH CHECK CHECK leaves a NOT FOR REPLICATION check untrusted (see ddl-constraints.ts).
+        if (action.withCheck === true && c.notForReplication !== true) c.notTrusted = false;
         if (action.withCheck === false) c.notTrusted = true; // explicitly enabled without validation
       }
       for (const f of pick(t.fks)) {
@@ -297,7 +308,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
             if (vals.some((v) => v === null)) continue;
             if (!ref.rows.some((r) => f.columns.every((fc, i) => (r[fc.ref] ?? null) !== null && String(r[fc.ref]).toLowerCase() === String(vals[i]).toLowerCase()))) throw err.conflict('ALTER TABLE', 'FOREIGN KEY', f.name, ctx.db.name, qualified(ctx.db, ref), ref.columns.find((c) => c.columnId === f.columns[0].ref)?.name);
           }
-          f.notTrusted = false;
+          if (f.notForReplication !== true) f.notTrusted = false;
         }
         if (action.withCheck === false) f.notTrusted = true;
         f.disabled = false;

@@ -33,8 +33,8 @@ function guardFilteredIndexes(ctx: DdlContext, t: Table, op: 'INSERT' | 'UPDATE'
   if (wrong !== null) throw err.badSetOptions(op, wrong);
 }
 
-/** INSERT ... VALUES / SELECT / DEFAULT VALUES; returns the row count. */
-export function insert(ctx: DdlContext, name: Name, columns: readonly string[] | undefined, values: readonly (readonly Expr[])[] | undefined, select: Select | undefined): number {
+/** INSERT ... VALUES / SELECT / DEFAULT VALUES (or rows already worked out, OUTPUT INTO's); returns the rows inserted. */
+export function insert(ctx: DdlContext, name: Name, columns: readonly string[] | undefined, values: readonly (readonly Expr[])[] | undefined, select: Select | undefined, given?: readonly Value[][]): Row[] {
   const t = target(ctx, name);
   const cols = columns
     ? columns.map((n) => compiledColumn(ctx, t, n))
@@ -47,7 +47,8 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   }
   // undefined marks a DEFAULT in a VALUES row.
   let inputs: (Value | undefined)[][];
-  if (select) inputs = executeSelect(select, ctx.host, undefined).rows;
+  if (given) inputs = given.map((r) => [...r]);
+  else if (select) inputs = executeSelect(select, ctx.host, undefined).rows;
   else inputs = (values ?? []).map((row) => {
     if (row.length !== cols.length && !(row.length === 0)) throw new SqlError(row.length > cols.length ? 110 : 109, 15, 1, row.length > cols.length ? 'There are more columns in the INSERT statement than values specified in the VALUES clause. The number of values in the VALUES clause must match the number of columns specified in the INSERT statement.' : 'There are fewer columns in the INSERT statement than values specified in the VALUES clause. The number of values in the VALUES clause must match the number of columns specified in the INSERT statement.');
     return row.map((e) => (e.k === 'col' && e.parts.length === 1 && e.parts[0].toUpperCase() === 'DEFAULT' ? undefined : evaluate(e, undefined, ctx.host)));
@@ -73,7 +74,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   const all = [...t.rows, ...kept];
   checkRows(ctx.db, t, all, kept, ctx.host, 'INSERT');
   t.rows = all;
-  return kept.length;
+  return kept;
 }
 
 /**
@@ -95,44 +96,69 @@ function withoutIgnoredDuplicates(ctx: DdlContext, t: Table, added: readonly Row
   return kept;
 }
 
-/** UPDATE t SET ... WHERE ...; returns the row count. */
-export function update(ctx: DdlContext, name: Name, sets: readonly { col: string; expr: Expr }[], where: Expr | undefined, top?: Value): number {
+/** What an UPDATE or DELETE did: its table and each changed row before and after (OUTPUT, triggers). */
+export interface Changed { readonly table: Table; readonly before: readonly Row[]; readonly after: readonly Row[] }
+
+/** UPDATE t SET ... WHERE ...; returns the rows changed. */
+export function update(ctx: DdlContext, name: Name, sets: readonly { col: string; expr: Expr }[], where: Expr | undefined, top?: Value): Changed {
   // TOP (n) caps the rows updated; which n rows is unspecified in SQL Server, here the first n.
   const limit = top === undefined ? Infinity : top === null ? Infinity : Math.max(0, Math.floor(Number(top)));
   const t = target(ctx, name);
   const cols = sets.map((s) => compiledColumn(ctx, t, s.col));
+  const hits: { row: Row; values: () => Value[] }[] = [];
+  for (const row of t.rows) {
+    if (hits.length >= limit) break;
+    const scope = rowScope(t, row, ctx.host);
+    if (where && test(where, scope, ctx.host) !== true) continue;
+    hits.push({ row, values: () => sets.map((s) => evaluate(s.expr, scope, ctx.host)) });
+  }
+  return updateRows(ctx, t, cols, hits);
+}
+
+/**
+ * Sets `cols` of each hit row to its values (worked out in the row's own scope), with every rule
+ * an UPDATE keeps: identity and timestamp columns, period columns, filtered-index SET options,
+ * constraints, referencing FKs, system versioning.
+ */
+export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], hits: readonly { row: Row; values: () => Value[] }[]): Changed {
   guardPeriodUpdate(t, cols);
   guardFilteredIndexes(ctx, t, 'UPDATE');
-  const next: Row[] = [];
-  const changed: Row[] = [];
-  const before: Row[] = [];
-  for (const row of t.rows) {
-    const scope = rowScope(t, row, ctx.host);
-    if ((where && test(where, scope, ctx.host) !== true) || changed.length >= limit) { next.push(row); continue; }
-    const copy = [...row];
-    sets.forEach((s, i) => {
-      if (cols[i].identity) throw new SqlError(8102, 16, 1, `Cannot update identity column '${cols[i].name}'.`);
-      if (cols[i].type.name === 'timestamp') throw new SqlError(272, 16, 1, 'Cannot update a timestamp column.');
-      copy[cols[i].columnId] = convert(evaluate(s.expr, scope, ctx.host), cols[i].type);
+  const replaced = new Map<Row, Row>();
+  for (const hit of hits) {
+    const copy = [...hit.row];
+    const values = hit.values();
+    cols.forEach((c, i) => {
+      if (c.identity) throw new SqlError(8102, 16, 1, `Cannot update identity column '${c.name}'.`);
+      if (c.type.name === 'timestamp') throw new SqlError(272, 16, 1, 'Cannot update a timestamp column.');
+      copy[c.columnId] = convert(values[i], c.type);
     });
     for (const c of t.columns) if (c.type.name === 'timestamp') copy[c.columnId] = nextRowversion(ctx.db);
-    next.push(copy); changed.push(copy); before.push(row);
+    replaced.set(hit.row, copy);
   }
+  const next = t.rows.map((r) => replaced.get(r) ?? r);
+  const before = [...replaced.keys()];
+  const changed = [...replaced.values()];
   checkRows(ctx.db, t, next, changed, ctx.host, 'UPDATE');
   const conflict = referencingConflict(ctx.db, t, before, next, 'UPDATE');
   if (conflict) throw conflict;
   versionRows(ctx.db, t, before, changed, ctx.now);
   t.rows = next;
-  return changed.length;
+  return { table: t, before, after: changed };
 }
 
-/** DELETE FROM t WHERE ...; cascades ON DELETE CASCADE / SET NULL; returns the row count. */
-export function remove(ctx: DdlContext, name: Name, where: Expr | undefined): number {
+/** DELETE FROM t WHERE ...; cascades ON DELETE CASCADE / SET NULL; returns the rows deleted. */
+export function remove(ctx: DdlContext, name: Name, where: Expr | undefined, top?: Value): Changed {
+  const limit = top === undefined || top === null ? Infinity : Math.max(0, Math.floor(Number(top)));
   const t = target(ctx, name);
+  const gone = t.rows.filter((row) => !where || test(where, rowScope(t, row, ctx.host), ctx.host) === true).slice(0, limit);
+  return removeRows(ctx, t, gone);
+}
+
+/** Deletes rows of t (filtered-index SET options checked, FK actions applied). */
+export function removeRows(ctx: DdlContext, t: Table, gone: readonly Row[]): Changed {
   guardFilteredIndexes(ctx, t, 'DELETE');
-  const gone = t.rows.filter((row) => !where || test(where, rowScope(t, row, ctx.host), ctx.host) === true);
   deleteRows(ctx, t, gone);
-  return gone.length;
+  return { table: t, before: gone, after: [] };
 }
 
 function deleteRows(ctx: DdlContext, t: Table, gone: readonly Row[]): void {

@@ -10,6 +10,8 @@ import type { Truth } from './values';
 import { SqlError, err } from './errors';
 import { FUNCTIONS } from './functions';
 import { findSequence, nextSequenceValue } from './ddl-sequences';
+import { windowType, windowValue } from './windows';
+import { callScalar, isDefault, userFunctionType } from './routines';
 
 /** Aggregate function names. */
 export const AGGREGATES = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'MAX', 'MIN', 'AVG', 'STRING_AGG']);
@@ -26,6 +28,8 @@ export function hasAggregate(e: Expr): boolean {
     case 'between': return hasAggregate(e.e) || hasAggregate(e.lo) || hasAggregate(e.hi);
     case 'case': return (e.operand ? hasAggregate(e.operand) : false) || e.whens.some(([a, b]) => hasAggregate(a) || hasAggregate(b)) || (e.els ? hasAggregate(e.els) : false);
     case 'cast': return hasAggregate(e.e);
+    // SUM(x) OVER (...) does not group the query; SUM(SUM(x)) OVER (...) does.
+    case 'over': return e.fn.args.some(hasAggregate) || e.partition.some(hasAggregate) || e.order.some((o) => hasAggregate(o.expr));
     default: return false;
   }
 }
@@ -127,6 +131,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
       return t;
     }
     case 'nextval': return findSequence(host.db, e.name)?.type ?? ty.bigint;
+    case 'over': return windowType(e, (x) => typeOf(x, scope, host));
     case 'fn': {
       if (AGGREGATES.has(e.name)) {
         if (e.name === 'COUNT') return ty.int;
@@ -141,6 +146,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
         return a;
       }
       const f = FUNCTIONS[e.name];
+      if (!f && e.name.includes('.')) return userFunctionType(e, host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       return f.type(e.args.map((a) => typeOf(a, scope, host)), e.args);
     }
@@ -148,8 +154,22 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
 }
 
 function aggregate(e: Extract<Expr, { k: 'fn' }>, scope: Scope, host: Host): Value {
-  const rows = scope.group ?? [scope.row];
+  let rows = scope.group ?? [scope.row];
   if (e.star) return rows.length;
+  if (e.within?.length) {
+    // STRING_AGG ... WITHIN GROUP (ORDER BY ...) joins the values in that order (string-agg-transact-sql.md).
+    const order = e.within;
+    const keyed = rows.map((row) => ({ row, keys: order.map((o) => evaluate(o.expr, { ...scope, row, group: undefined }, host)) }));
+    keyed.sort((a, b) => {
+      for (let i = 0; i < order.length; i++) {
+        const x = a.keys[i]; const y = b.keys[i];
+        const c = x === null && y === null ? 0 : x === null ? -1 : y === null ? 1 : compare(x, y);
+        if (c !== 0) return order[i].desc ? -c : c;
+      }
+      return 0;
+    });
+    rows = keyed.map((k) => k.row);
+  }
   let vals = rows.map((row) => evaluate(e.args[0], { ...scope, row, group: undefined }, host)).filter((v) => v !== null);
   if (e.distinct) vals = vals.filter((v, i) => vals.findIndex((w) => compare(v, w) === 0) === i);
   switch (e.name) {
@@ -257,12 +277,15 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
       } catch (x) { if (e.try && x instanceof SqlError) return null; throw x; }
     }
     case 'nextval': return nextSequenceValue(host.db, e.name);
+    case 'over': return windowValue(e, scope);
     case 'fn': {
       if (AGGREGATES.has(e.name)) {
         if (!scope) throw err.notSupported('aggregate without FROM');
         return aggregate(e, scope, host);
       }
       const f = FUNCTIONS[e.name];
+      // A schema-qualified name is a user scalar function (routines.ts).
+      if (!f && e.name.includes('.')) return callScalar(e, e.args.map((a) => (isDefault(a) ? null : evaluate(a, scope, host))), host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       if (f.lazy) return f.lazy(e.args, (x) => evaluate(x, scope, host), host);
       return f.eval(e.args.map((a) => evaluate(a, scope, host)), host, e.args.map((a) => typeOf(a, scope, host)));

@@ -6,6 +6,7 @@ import type { Token as AntlrToken } from 'antlr4ts';
 import { sequenceRewrites } from './sequence-grammar';
 import { statisticsRewrites } from './statistics-grammar';
 import { temporalRewrites } from './temporal-grammar';
+import { storageRewrites } from './storage-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -132,12 +133,15 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - ROWGUIDCOL before a column's constraints     -> blanked (the grammar takes it only last)
  * - NOT FOR REPLICATION (of a FOREIGN KEY; also IDENTITY's and CHECK's) -> blanked
  * - ALTER COLUMN c ADD|DROP SPARSE               -> DROP COLUMN c
+ * - ALTER COLUMN c ADD|DROP NOT FOR REPLICATION  -> DROP COLUMN c
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
  * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
  * - DROP INDEX i ON t WITH (ONLINE = ON, ...), ALTER TABLE t DROP CONSTRAINT c WITH (...) -> the WITH (...) is blanked
  *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
+ * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
  * Sequences, see sequence-grammar.ts:
  * - NEXT VALUE FOR [a.]b                         -> 0
  * - a negative START WITH / MINVALUE / MAXVALUE / RESTART WITH / ALTER ... INCREMENT BY -> the minus is blanked
@@ -171,7 +175,10 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
     sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);
-    if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i))) tableDdl = false;
+    // ON DELETE / ON UPDATE [SET NULL | SET DEFAULT] of a foreign key are inside the statement, not a new one.
+    const referentialAction = ((up(i) === 'DELETE' || up(i) === 'UPDATE') && up(i - 1) === 'ON')
+      || (up(i) === 'SET' && (up(i - 1) === 'DELETE' || up(i - 1) === 'UPDATE') && up(i - 2) === 'ON');
+    if (up(i) === ';' || (!referentialAction && ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i)))) tableDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') tableDdl = true;
     else if (up(i) === 'CREATE' || (up(i) === 'ALTER' && up(i + 1) !== 'COLUMN')) tableDdl = false;
     // A column's data type qualified by its schema (create-table-transact-sql.md: "<data_type> ::=
@@ -220,6 +227,13 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // and IDENTITY's and CHECK's): the grammar takes it after IDENTITY and CHECK only.
     if (tableDdl && up(i) === 'NOT' && up(i + 1) === 'FOR' && up(i + 2) === 'REPLICATION') { blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); }
     if (up(i) === 'SPARSE' && up(i - 1) !== 'ADD' && up(i - 1) !== 'DROP') blank(tokens[i]);
+    // ALTER COLUMN c ADD | DROP NOT FOR REPLICATION (alter-table-transact-sql): as SPARSE, a DROP
+    // COLUMN for the grammar. The words are blanked here (after DROP the statement test above has
+    // ended tableDdl; a token blanked twice is edited once).
+    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'NOT' && up(i + 5) === 'FOR' && up(i + 6) === 'REPLICATION') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      for (let k = 3; k <= 6; k++) blank(tokens[i + k]);
+    }
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'SPARSE') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
       blank(tokens[i + 3]); blank(tokens[i + 4]);
@@ -248,6 +262,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     // CREATE OR ALTER (create-view-transact-sql.md, create-procedure-transact-sql.md: "CREATE [ OR ALTER ]").
     if (up(i) === 'CREATE' && up(i + 1) === 'OR' && up(i + 2) === 'ALTER' && ['VIEW', 'PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER'].includes(up(i + 3))) {

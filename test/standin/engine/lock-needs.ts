@@ -7,6 +7,8 @@ import type { Name, Statement } from './ast';
 import type { Database, Table } from './catalog';
 import { findSchema, findTable, sameName } from './catalog';
 import { collect } from './bind';
+import { findModule } from './modules';
+import { writtenTables } from './dml-target';
 import type { Host } from './scope';
 import type { LockNeeds } from './object-locks';
 import { objectKey, schemaKey } from './object-locks';
@@ -92,7 +94,9 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
   switch (s.k) {
     case 'if': case 'while': collect(s.cond, reads); return needsOf(host, [], false, reads);
     case 'block': case 'tryCatch': case 'exec': return NO_NEEDS;
-    case 'insert': case 'update': case 'delete': collect(s, reads); return needsOf(host, [s.table], false, reads);
+    case 'insert': case 'merge': collect(s, reads); return needsOf(host, [s.table], false, viewBases(host, reads));
+    case 'update': case 'delete': collect(s, reads); return needsOf(host, writtenTables(s, host), false, viewBases(host, reads));
+    case 'select': collect(s, reads); return needsOf(host, s.into ? [s.into] : [], s.into !== undefined, viewBases(host, reads));
     case 'createTable': case 'alterTable': {
       const w: Name[] = [s.name];
       refTables(s, w);
@@ -117,6 +121,13 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
       const key = objectKey(host.db.name, schema, `type:${name}`);
       return { write: [key], targets: [{ key, kind: 'type', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
     }
+    case 'createSynonym': case 'dropSynonym': {
+      // A synonym is locked and undone under its own key (tx-log.ts 'synonym' images).
+      const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';
+      const name = s.name[s.name.length - 1];
+      const key = objectKey(host.db.name, schema, `synonym:${name}`);
+      return { write: [key], targets: [{ key, kind: 'synonym', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
+    }
     case 'createSequence': case 'alterSequence': case 'dropSequence': {
       // A sequence is locked and undone under its own key (tx-log.ts 'sequence' images).
       const targets = (s.k === 'dropSequence' ? s.names : [s.name]).map((n) => {
@@ -128,6 +139,21 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
     }
     default: collect(s, reads); return needsOf(host, [], false, reads);
   }
+}
+
+/**
+ * Read names with each view replaced by the tables it references (nested views too): a reader of
+ * a view reads its tables, and waits for their writers as a reader of the tables would.
+ */
+function viewBases(host: Host, names: readonly Name[], depth = 0): Name[] {
+  const out: Name[] = [];
+  for (const n of names) {
+    const r = resolve(host, n);
+    const view = r && !findTable(r.db, r.schema, r.name) ? findModule(r.db, [r.schema, r.name]) : undefined;
+    if (view?.type !== 'V' || depth > 32 || !r) { out.push(n); continue; }
+    out.push(...viewBases(host, view.references.map((x) => (n.length >= 3 ? [r.db.name, x.schema, x.name] : [x.schema, x.name])), depth + 1));
+  }
+  return out;
 }
 
 /** What sp_rename locks: the table named (or owning the renamed column/index/constraint) and the new name. */

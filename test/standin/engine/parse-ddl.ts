@@ -18,6 +18,14 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('TABLE')) return this.createTable();
     if (this.accept('STATISTICS')) return this.createStatistics();
+    if (this.accept('SYNONYM')) {
+      const name = this.name();
+      this.expect('FOR');
+      // [server.][database.][schema.]object, where a part may be left empty (db..object).
+      const base: string[] = [this.ident()];
+      while (this.accept('.')) base.push(this.up() === '.' ? '' : this.ident());
+      return { k: 'createSynonym', name, base };
+    }
     if (this.accept('DATABASE')) {
       const name = this.ident();
       return this.accept('COLLATE') ? { k: 'createDatabase', name, collation: this.ident() } : { k: 'createDatabase', name };
@@ -244,10 +252,7 @@ export class DdlParser extends SequenceParser {
       const options = this.withAndOn();
       return { k, name, clustered, columns, options } as ConstraintDef;
     }
-    if (this.accept('CHECK')) {
-      this.accept('NOT', 'FOR', 'REPLICATION');
-      return this.checkBody(name);
-    }
+    if (this.accept('CHECK')) return this.checkBody(name, this.accept('NOT', 'FOR', 'REPLICATION'));
     if (this.accept('DEFAULT')) {
       const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
       this.expect('FOR');
@@ -260,11 +265,12 @@ export class DdlParser extends SequenceParser {
     return this.references(name, columns);
   }
 
-  protected checkBody(name: string | undefined): ConstraintDef {
+  /** `( expr )` of a CHECK; `notForReplication` when CHECK NOT FOR REPLICATION came before it (create-table-transact-sql). */
+  protected checkBody(name: string | undefined, notForReplication = false): ConstraintDef {
     this.expect('(');
     const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
     this.expect(')');
-    return { k: 'check', name, text, expr };
+    return { k: 'check', name, text, expr, ...(notForReplication ? { notForReplication } : {}) };
   }
 
   protected references(name: string | undefined, columns: string[]): ConstraintDef {
@@ -274,13 +280,15 @@ export class DdlParser extends SequenceParser {
     if (this.accept('(')) { refColumns = [this.ident()]; while (this.accept(',')) refColumns.push(this.ident()); this.expect(')'); }
     let onDelete: RefAction = 'NO_ACTION';
     let onUpdate: RefAction = 'NO_ACTION';
+    let notForReplication = false;
     for (;;) {
       if (this.accept('ON', 'DELETE')) onDelete = this.refAction();
       else if (this.accept('ON', 'UPDATE')) onUpdate = this.refAction();
-      else if (this.accept('NOT', 'FOR', 'REPLICATION')) continue;
+      // create-table-transact-sql: "REFERENCES ... [ ON DELETE ... ] [ ON UPDATE ... ] [ NOT FOR REPLICATION ]".
+      else if (this.accept('NOT', 'FOR', 'REPLICATION')) notForReplication = true;
       else break;
     }
-    return { k: 'fk', name, columns, refTable, refColumns, onDelete, onUpdate };
+    return { k: 'fk', name, columns, refTable, refColumns, onDelete, onUpdate, ...(notForReplication ? { notForReplication } : {}) };
   }
 
   protected refAction(): RefAction {
@@ -331,7 +339,7 @@ export class DdlParser extends SequenceParser {
           const s = this.peek(); const expr = this.expr();
           constraints.push({ k: 'default', name: cname, text: this.textFrom(s), expr });
           this.accept('WITH', 'VALUES');
-        } else if (this.accept('CHECK')) { this.accept('NOT', 'FOR', 'REPLICATION'); constraints.push(this.checkBody(cname)); }
+        } else if (this.accept('CHECK')) constraints.push(this.checkBody(cname, this.accept('NOT', 'FOR', 'REPLICATION')));
         else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
@@ -351,6 +359,10 @@ export class DdlParser extends SequenceParser {
       return { k: 'dropDatabase', names, ifExists };
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
+    if (this.accept('SYNONYM')) {
+      const ifExists = this.accept('IF', 'EXISTS');
+      return { k: 'dropSynonym', name: this.name(), ifExists };
+    }
     if (this.accept('STATISTICS')) {
       // DROP STATISTICS table.statistics_name | view.statistics_name [ ,...n ], the table optionally schema-qualified.
       const items: { table: Name; name: string }[] = [];
@@ -412,6 +424,14 @@ export class DdlParser extends SequenceParser {
       const add = this.next().upper === 'ADD';
       this.pos++;
       return { k: 'alterTable', name, action: { k: 'sparse', column, add } };
+    }
+    // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ... | NOT FOR REPLICATION | ... }".
+    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'NOT' && this.up(5) === 'FOR' && this.up(6) === 'REPLICATION') {
+      this.pos += 2;
+      const column = this.ident();
+      const add = this.next().upper === 'ADD';
+      this.pos += 3;
+      return { k: 'alterTable', name, action: { k: 'identityReplication', column, add } };
     }
     let check: boolean | undefined;
     if (this.accept('WITH', 'CHECK')) check = true;

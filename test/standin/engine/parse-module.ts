@@ -45,7 +45,7 @@ export class ModuleParser extends QueryParser {
     let select: Select | undefined;
     if (type === 'V') {
       // The view's SELECT gives its columns; a form this parser does not know leaves them unknown.
-      try { select = this.select(); } catch { select = undefined; }
+      try { select = this.query(); } catch { select = undefined; }
       this.pos = bodyStart;
     }
     const names: Name[] = [];

@@ -1,9 +1,42 @@
 /** The query layer of the parser: SELECT (FROM, joins, grouping, ordering) and expressions. */
-import type { Expr, FromItem, OrderItem, Select, SelectItem } from './ast';
+import type { Cte, Expr, FromItem, OrderItem, Select, SelectItem, WindowFrame } from './ast';
 import { RESERVED, TokenReader } from './token-reader';
+
+/** Words after a table name that are never its alias (the clauses that may follow it). */
+const NOT_ALIAS = new Set(['OUTPUT', 'WINDOW']);
 
 /** Parses SELECT statements and expressions. */
 export class QueryParser extends TokenReader {
+  // ---- WITH (common table expressions)
+  /** Whether the cursor is at `WITH name [(cols)] AS (`, a CTE list rather than a table hint. */
+  protected isCteStart(): boolean { return this.up() === 'WITH' && this.isIdent(1) && (this.up(2) === 'AS' || this.up(2) === '('); }
+
+  /**
+   * WITH name [(columns)] AS (query) [, ...] (with-common-table-expression-transact-sql.md);
+   * the cursor is left at the statement the CTEs belong to.
+   */
+  protected ctes(): Cte[] {
+    this.expect('WITH');
+    const out: Cte[] = [];
+    do {
+      const name = this.ident();
+      let columns: string[] | undefined;
+      if (this.accept('(')) { columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
+      this.expect('AS'); this.expect('(');
+      const sel = this.select();
+      this.expect(')');
+      out.push({ name, columns, sel });
+    } while (this.accept(','));
+    return out;
+  }
+
+  /** A query: [WITH ...] SELECT ... (a view's body may start with WITH). */
+  query(): Select {
+    if (!this.isCteStart()) return this.select();
+    const ctes = this.ctes();
+    return { ...this.select(), with: ctes };
+  }
+
   // ---- SELECT
   select(): Select {
     if (this.accept('(')) { const s = this.select(); this.expect(')'); return s; }
@@ -17,6 +50,7 @@ export class QueryParser extends TokenReader {
     }
     const items: SelectItem[] = [];
     do items.push(this.selectItem()); while (this.accept(','));
+    const into = this.accept('INTO') ? this.name() : undefined;
     const from: FromItem[] = [];
     if (this.accept('FROM')) { do from.push(this.fromItem()); while (this.accept(',')); }
     const where = this.accept('WHERE') ? this.expr() : undefined;
@@ -29,9 +63,25 @@ export class QueryParser extends TokenReader {
     if (this.accept('ORDER', 'BY')) {
       do { const expr = this.expr(); const desc = this.accept('DESC'); if (!desc) this.accept('ASC'); orderBy.push({ expr, desc }); } while (this.accept(','));
     }
-    if (this.accept('OPTION')) this.skipParens();
+    const maxRecursion = this.option();
     if (this.accept('FOR')) { while (this.peek().kind === 'word' && !this.isStatementStart()) this.pos++; }
-    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union };
+    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union, into, maxRecursion };
+  }
+
+  /** OPTION (hint, ...): MAXRECURSION n is kept (query-hints-transact-sql.md), other hints are read past. */
+  protected option(): number | undefined {
+    if (!this.accept('OPTION')) return undefined;
+    this.expect('(');
+    let maxRecursion: number | undefined;
+    let depth = 1;
+    while (depth > 0) {
+      if (this.is('MAXRECURSION') && this.peek(1).kind === 'number') { this.pos++; maxRecursion = Number(this.next().text); continue; }
+      const t = this.next();
+      if (t.kind === 'eof') this.fail();
+      if (t.text === '(') depth++;
+      if (t.text === ')') depth--;
+    }
+    return maxRecursion;
   }
 
   protected selectItem(): SelectItem {
@@ -55,6 +105,10 @@ export class QueryParser extends TokenReader {
       else if (this.accept('RIGHT', 'JOIN') || this.accept('RIGHT', 'OUTER', 'JOIN')) type = 'RIGHT';
       else if (this.accept('FULL', 'JOIN') || this.accept('FULL', 'OUTER', 'JOIN')) type = 'FULL';
       else if (this.accept('CROSS', 'JOIN')) type = 'CROSS';
+      else if (this.accept('CROSS', 'APPLY') || this.accept('OUTER', 'APPLY')) {
+        left = { k: 'apply', outer: this.toks[this.pos - 2].upper === 'OUTER', l: left, r: this.fromPrimary() };
+        continue;
+      }
       if (!type) return left;
       const right = this.fromPrimary();
       const on = type === 'CROSS' ? undefined : (this.expect('ON'), this.expr());
@@ -72,11 +126,45 @@ export class QueryParser extends TokenReader {
       this.pos++; const inner = this.fromItem(); this.expect(')'); return inner;
     }
     const name = this.name();
+    let args: Expr[] | undefined;
+    if (this.accept('(')) { args = []; if (!this.accept(')')) { do args.push(this.expr()); while (this.accept(',')); this.expect(')'); } }
     let alias: string | undefined;
     if (this.accept('AS')) alias = this.ident();
-    else if (this.isIdent()) alias = this.ident();
+    else if (this.isIdent() && !NOT_ALIAS.has(this.up())) alias = this.ident();
     if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
-    return { k: 'table', name, alias };
+    return args ? { k: 'tvf', name, args, alias } : { k: 'table', name, alias };
+  }
+
+  /** expr [ASC|DESC], ... */
+  protected orderList(): OrderItem[] {
+    const out: OrderItem[] = [];
+    do { const expr = this.expr(); const desc = this.accept('DESC'); if (!desc) this.accept('ASC'); out.push({ expr, desc }); } while (this.accept(','));
+    return out;
+  }
+
+  /** OVER ([PARTITION BY ...] [ORDER BY ...] [ROWS|RANGE ...]) after a function (select-over-clause-transact-sql.md). */
+  protected over(fn: Extract<Expr, { k: 'fn' }>): Expr {
+    this.expect('(');
+    const partition: Expr[] = [];
+    if (this.accept('PARTITION', 'BY')) { do partition.push(this.expr()); while (this.accept(',')); }
+    const order = this.accept('ORDER', 'BY') ? this.orderList() : [];
+    let frame: WindowFrame | undefined;
+    if (this.is('ROWS') || this.is('RANGE')) {
+      const unit = this.next().upper as 'ROWS' | 'RANGE';
+      if (this.accept('BETWEEN')) { const start = this.frameBound(); this.expect('AND'); frame = { unit, start, end: this.frameBound() }; }
+      else frame = { unit, start: this.frameBound(), end: 0 };
+    }
+    this.expect(')');
+    return { k: 'over', fn, partition, order, frame };
+  }
+
+  /** UNBOUNDED PRECEDING | n PRECEDING | CURRENT ROW | n FOLLOWING | UNBOUNDED FOLLOWING as a row offset. */
+  private frameBound(): number {
+    if (this.accept('CURRENT', 'ROW')) return 0;
+    const n = this.accept('UNBOUNDED') ? Infinity : this.int();
+    if (this.accept('PRECEDING')) return -n;
+    this.expect('FOLLOWING');
+    return n;
   }
 
   // ---- expressions
@@ -168,13 +256,19 @@ export class QueryParser extends TokenReader {
     if ((t.kind === 'word' || t.kind === 'qid') && (this.up(1) === '(' ) && t.kind === 'word') {
       this.pos += 2;
       const name = t.upper;
-      if (this.accept(')')) return { k: 'fn', name, args: [], star: false, distinct: false };
-      if (this.up() === '*') { this.pos++; this.expect(')'); return { k: 'fn', name, args: [], star: true, distinct: false }; }
-      const distinct = this.accept('DISTINCT');
-      const args = [this.expr()]; while (this.accept(',')) args.push(this.expr());
-      this.expect(')');
-      if (this.accept('OVER')) this.skipParens();
-      return { k: 'fn', name, args, star: false, distinct };
+      let fn: Extract<Expr, { k: 'fn' }>;
+      if (this.accept(')')) fn = { k: 'fn', name, args: [], star: false, distinct: false };
+      else if (this.up() === '*') { this.pos++; this.expect(')'); fn = { k: 'fn', name, args: [], star: true, distinct: false }; }
+      else {
+        const distinct = this.accept('DISTINCT');
+        const args = [this.expr()]; while (this.accept(',')) args.push(this.expr());
+        this.expect(')');
+        fn = { k: 'fn', name, args, star: false, distinct };
+      }
+      // STRING_AGG (...) WITHIN GROUP (ORDER BY ...) (string-agg-transact-sql.md).
+      if (this.accept('WITHIN', 'GROUP')) { this.expect('('); this.expect('ORDER', 'BY'); fn = { ...fn, within: this.orderList() }; this.expect(')'); }
+      if (this.accept('OVER')) return this.over(fn);
+      return fn;
     }
     if (t.kind === 'word' && ['CURRENT_TIMESTAMP', 'CURRENT_USER', 'SYSTEM_USER', 'SESSION_USER', 'USER'].includes(t.upper) && this.up(1) !== '.') {
       this.pos++; return { k: 'fn', name: t.upper, args: [], star: false, distinct: false };

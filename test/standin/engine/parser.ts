@@ -2,7 +2,7 @@
  * Statement parser: a recursive-descent reader over the grammar lexer's tokens (grammar.ts),
  * building the engine's tree (ast.ts). The grammar itself has already accepted the batch.
  */
-import type { Expr, Statement, StatementBody, TypeRef } from './ast';
+import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, TypeRef, UpdateSet } from './ast';
 import type { Token } from './grammar';
 import { DdlParser } from './parse-ddl';
 
@@ -36,6 +36,7 @@ class Parser extends DdlParser {
       case 'INSERT': return this.insert();
       case 'UPDATE': if (this.is('UPDATE', 'STATISTICS')) { this.pos += 2; return this.updateStatistics(); } return this.update();
       case 'DELETE': return this.delete();
+      case 'MERGE': return this.merge();
       case 'CREATE': return this.create();
       case 'DROP': return this.drop();
       case 'ALTER': return this.alter();
@@ -79,8 +80,19 @@ class Parser extends DdlParser {
         return { k: 'tran', op, name };
       }
       case 'USE': this.pos++; return { k: 'use', db: this.ident() };
-      case 'RETURN': this.pos++; return { k: 'return' };
-      case 'WITH': return this.fail();
+      case 'RETURN': {
+        this.pos++;
+        // RETURN [integer_expression] (return-transact-sql.md): a value unless the statement ends here.
+        if (this.peek().kind === 'eof' || this.up() === ';' || this.up() === 'END' || (this.isStatementStart() && this.up() !== 'SELECT') || this.up() === 'ELSE') return { k: 'return' };
+        return { k: 'return', value: this.expr() };
+      }
+      case 'WITH': {
+        if (!this.isCteStart()) return this.fail();
+        const ctes = this.ctes();
+        const body = this.statementBody();
+        if (body.k !== 'select' && body.k !== 'insert' && body.k !== 'update' && body.k !== 'delete' && body.k !== 'merge') return this.fail();
+        return { ...body, with: ctes };
+      }
       default: return this.fail();
     }
   }
@@ -118,15 +130,36 @@ class Parser extends DdlParser {
     const table = this.name();
     let columns: string[] | undefined;
     if (this.up() === '(' ) { this.pos++; columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
-    if (this.accept('DEFAULT', 'VALUES')) return { k: 'insert', table, columns, values: [[]] };
+    const output = this.output();
+    if (this.accept('DEFAULT', 'VALUES')) return { k: 'insert', table, columns, values: [[]], output };
     if (this.accept('VALUES')) {
       const values: Expr[][] = [];
       // DEFAULT in a VALUES row is kept as a marker the executor replaces by the column's default.
       const value = (): Expr => (this.accept('DEFAULT') ? { k: 'col', parts: ['DEFAULT'] } : this.expr());
       do { this.expect('('); const row = [value()]; while (this.accept(',')) row.push(value()); this.expect(')'); values.push(row); } while (this.accept(','));
-      return { k: 'insert', table, columns, values };
+      return { k: 'insert', table, columns, values, output };
     }
-    return { k: 'insert', table, columns, select: this.select() };
+    return { k: 'insert', table, columns, select: this.query(), output };
+  }
+
+  /** OUTPUT item, ... [INTO target [(columns)]] (output-clause-transact-sql.md). */
+  private output(): OutputClause | undefined {
+    if (!this.accept('OUTPUT')) return undefined;
+    const items: SelectItem[] = [];
+    do items.push(this.selectItem()); while (this.accept(','));
+    if (!this.accept('INTO')) return { items };
+    const name = this.peek().kind === 'var' ? [this.next().value] : this.name();
+    let columns: string[] | undefined;
+    if (this.accept('(')) { columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
+    return { items, into: { name, columns } };
+  }
+
+  /** FROM item, ... of UPDATE / DELETE (update-transact-sql.md, delete-transact-sql.md). */
+  private dmlFrom(): FromItem[] | undefined {
+    if (!this.accept('FROM')) return undefined;
+    const from: FromItem[] = [];
+    do from.push(this.fromItem()); while (this.accept(','));
+    return from;
   }
 
   private update(): StatementBody {
@@ -135,18 +168,97 @@ class Parser extends DdlParser {
     let top: Expr | undefined;
     if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
     const table = this.name();
+    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
     this.expect('SET');
-    const sets: { col: string; expr: Expr }[] = [];
-    do { const n = this.name(); this.expect('='); sets.push({ col: n[n.length - 1], expr: this.expr() }); } while (this.accept(','));
+    const sets: UpdateSet[] = [];
+    do sets.push(this.updateSet()); while (this.accept(','));
+    const output = this.output();
+    const from = this.dmlFrom();
     const where = this.accept('WHERE') ? this.expr() : undefined;
-    return { k: 'update', table, sets, where, top };
+    this.option();
+    return { k: 'update', table, sets, where, top, from, output };
+  }
+
+  /** col = expr | @v = col = expr | @v = expr | col op= expr (update-transact-sql.md). */
+  private updateSet(): UpdateSet {
+    let assign: string | undefined;
+    if (this.peek().kind === 'var' && this.up(1) === '=') {
+      assign = this.next().value; this.pos++;
+      if (!(this.isIdent() && (this.up(1) === '=' || this.up(1) === '.'))) return { col: '', assign, expr: this.expr() };
+    }
+    const n = this.name();
+    const col = n[n.length - 1];
+    const op = this.next().text;
+    let expr = this.expr();
+    if (op.length === 2 && op[1] === '=') expr = { k: 'bin', op: op[0], l: { k: 'col', parts: n }, r: expr };
+    else if (op !== '=') this.fail();
+    return { col, expr, assign };
+  }
+
+  /**
+   * MERGE (merge-transact-sql.md). One without its terminating semicolon is refused by the
+   * grammar gate (Msg 102; SQL Server says 10713).
+   */
+  private merge(): StatementBody {
+    this.expect('MERGE');
+    let top: Expr | undefined;
+    if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); this.accept('PERCENT'); }
+    this.accept('INTO');
+    const table = this.name();
+    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
+    let alias: string | undefined;
+    if (this.accept('AS')) alias = this.ident();
+    else if (this.isIdent() && this.up() !== 'USING') alias = this.ident();
+    this.expect('USING');
+    const source = this.fromItem();
+    this.expect('ON');
+    const on = this.expr();
+    const clauses: MergeClause[] = [];
+    while (this.accept('WHEN')) {
+      let when: MergeClause['when'];
+      if (this.accept('MATCHED')) when = 'matched';
+      else {
+        this.expect('NOT', 'MATCHED');
+        if (this.accept('BY', 'SOURCE')) when = 'notMatchedBySource';
+        else { this.accept('BY', 'TARGET'); when = 'notMatchedByTarget'; }
+      }
+      const and = this.accept('AND') ? this.expr() : undefined;
+      this.expect('THEN');
+      let action: MergeClause['action'];
+      if (this.accept('UPDATE', 'SET')) { const sets: UpdateSet[] = []; do sets.push(this.updateSet()); while (this.accept(',')); action = { k: 'update', sets }; }
+      else if (this.accept('DELETE')) action = { k: 'delete' };
+      else {
+        this.expect('INSERT');
+        let columns: string[] | undefined;
+        if (this.accept('(')) { columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
+        if (this.accept('DEFAULT', 'VALUES')) action = { k: 'insert', columns };
+        else {
+          this.expect('VALUES'); this.expect('(');
+          const values = [this.accept('DEFAULT') ? { k: 'col' as const, parts: ['DEFAULT'] } : this.expr()];
+          while (this.accept(',')) values.push(this.accept('DEFAULT') ? { k: 'col' as const, parts: ['DEFAULT'] } : this.expr());
+          this.expect(')');
+          action = { k: 'insert', columns, values };
+        }
+      }
+      clauses.push({ when, and, action });
+    }
+    const output = this.output();
+    this.option();
+    return { k: 'merge', table, alias, source, on, clauses, top, output };
   }
 
   private delete(): StatementBody {
-    this.expect('DELETE'); this.accept('FROM');
+    this.expect('DELETE');
+    let top: Expr | undefined;
+    if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
+    this.accept('FROM');
     const table = this.name();
+    if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
+    const output = this.output();
+    const from = this.dmlFrom();
     const where = this.accept('WHERE') ? this.expr() : undefined;
-    return { k: 'delete', table, where };
+    this.option();
+    return { k: 'delete', table, where, top, from, output };
   }
 
   private exec(): StatementBody {
@@ -159,14 +271,14 @@ class Parser extends DdlParser {
     let returnVar: string | undefined;
     if (this.peek().kind === 'var' && this.up(1) === '=') { returnVar = this.next().value; this.pos++; }
     const proc = this.name();
-    const args: { name?: string; expr: Expr }[] = [];
+    const args: { name?: string; expr: Expr; output?: boolean }[] = [];
     if (this.peek().kind !== 'eof' && this.up() !== ';' && !this.isStatementStart()) {
       do {
         let name: string | undefined;
         if (this.peek().kind === 'var' && this.up(1) === '=') { name = this.next().value; this.pos++; }
-        const expr = this.expr();
-        this.accept('OUTPUT') || this.accept('OUT');
-        args.push({ name, expr });
+        const expr = this.accept('DEFAULT') ? { k: 'col' as const, parts: ['DEFAULT'] } : this.expr();
+        const output = this.accept('OUTPUT') || this.accept('OUT');
+        args.push({ name, expr, output });
       } while (this.accept(','));
     }
     return { k: 'exec', proc, args, returnVar };

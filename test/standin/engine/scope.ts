@@ -1,13 +1,21 @@
 /** Name resolution for expressions: the columns in reach of a query, and the session host. */
-import type { Select } from './ast';
-import type { Database, Value } from './catalog';
+import type { Expr, Select } from './ast';
+import type { Database, Table, Value } from './catalog';
 import { sameName } from './catalog';
 import type { SqlType } from './types';
 import type { EditionFacts, RecordedOptions } from './editions';
 import { SqlError, err } from './errors';
 
 /** One column of a relation in FROM, with the alias that qualifies it. */
-export interface ScopeColumn { readonly qual: string; readonly schema?: string; readonly table?: string; readonly name: string; readonly type: SqlType; readonly nullable: boolean; /** A HIDDEN period column: `*` leaves it out. */ readonly hidden?: boolean }
+export interface ScopeColumn {
+  readonly qual: string; readonly schema?: string; readonly table?: string; readonly name: string; readonly type: SqlType; readonly nullable: boolean;
+  /** A HIDDEN period column, or a carried row reference: `*` leaves it out. */
+  readonly hidden?: boolean;
+  /** A carried row reference (dml-target.ts): the column holds an index into this table's rows. */
+  readonly rowOf?: Table;
+  /** The base table column this column shows unchanged, through views, CTEs and derived tables (what UPDATE through them sets). */
+  readonly source?: { readonly table: Table; readonly column: string };
+}
 
 /** The columns a (joined) FROM exposes, the current row, and the enclosing query's scope. */
 export interface Scope {
@@ -16,6 +24,8 @@ export interface Scope {
   /** Rows of the current group when aggregating. */
   group?: readonly (readonly Value[])[];
   readonly parent?: Scope;
+  /** Window function values of the query's rows (windows.ts) and this row's place among them. */
+  readonly windows?: { readonly values: ReadonlyMap<Expr, readonly Value[]>; readonly index: number };
 }
 
 /** What expression evaluation needs from the session. */
@@ -43,6 +53,10 @@ export interface Host {
    * earlier in the same batch is an invalid column there (design.md rule 11).
    */
   compiledColumns(tableObjectId: number): ReadonlySet<string> | undefined;
+  /** The session's id (@@SPID): its temporary tables' names end with it (temp-tables.ts). */
+  readonly session?: number;
+  /** Inside a trigger: its `inserted` / `deleted` table (triggers.ts). */
+  pseudoTable?(name: string): { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] } | undefined;
 }
 
 /** Resolves a column reference to (scope depth, index), or raises 207/209. */

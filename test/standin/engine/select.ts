@@ -2,6 +2,12 @@
 import type { Expr, FromItem, Name, Select } from './ast';
 import type { Database, Table, Value } from './catalog';
 import { findSchema, findTable, sameName } from './catalog';
+import { findModule } from './modules';
+import { cteRelation, withCtes } from './cte';
+import { viewRelation } from './views';
+import { tvfRows } from './routines';
+import { isTempTable } from './temp-tables';
+import { computeWindows, windowedOutsideSelect, windowsIn } from './windows';
 import type { Host, Scope, ScopeColumn } from './scope';
 import { resolveColumn } from './scope';
 import { systemView } from './system-views';
@@ -14,7 +20,19 @@ import { err, SqlError } from './errors';
 export interface Relation { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] }
 
 /** A SELECT's output: columns (named, typed) and rows; assignments made instead when it assigns variables. */
-export interface SelectResult { readonly columns: readonly { name: string; type: SqlType; nullable: boolean }[]; readonly rows: Value[][]; readonly assigned: boolean }
+export interface SelectResult { readonly columns: readonly OutColumn[]; readonly rows: Value[][]; readonly assigned: boolean }
+
+/** An output column; a carried row reference is hidden (dml-target.ts), a plain column keeps its base column. */
+export interface OutColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean; readonly hidden?: boolean; readonly rowOf?: Table; readonly source?: ScopeColumn['source'] }
+
+/**
+ * Which FROM items carry a reference to their base rows (a hidden column holding the row's index
+ * in its table), for UPDATE / DELETE through a join, a CTE or a view: none, one item, or all.
+ */
+export type Carry = boolean | FromItem;
+
+/** The hidden column name of a carried row reference (no T-SQL name can reach it). */
+export const ROW_REF = '%row';
 
 /** Resolves a table name to (database, schema, name) with dbo and the current database as defaults. */
 export function resolveName(host: Host, name: Name): { db: Database; schema: string; name: string } {
@@ -25,12 +43,16 @@ export function resolveName(host: Host, name: Name): { db: Database; schema: str
   return { db, schema, name: obj };
 }
 
-/** A user table's rows as a relation (computed columns evaluated). */
-export function tableRelation(t: Table, qual: string, host: Host, schemaName?: string): Relation {
+/** A user table's rows as a relation (computed columns evaluated); `carry` adds the hidden row reference. */
+export function tableRelation(t: Table, qual: string, host: Host, schemaName?: string, carry = false): Relation {
   const visible = host.compiledColumns(t.objectId);
   const cols = visible ? t.columns.filter((c) => visible.has(c.name.toLowerCase())) : t.columns;
-  const columns = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable, ...(c.hidden ? { hidden: true } : {}) }));
+  const columns: ScopeColumn[] = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable, source: { table: t, column: c.name }, ...(c.hidden ? { hidden: true } : {}) }));
   const rows = t.rows.map((r) => cols.map((c) => r[c.columnId] ?? null));
+  if (carry) {
+    columns.push({ qual, schema: schemaName, table: t.name, name: ROW_REF, type: { name: 'int', maxLength: 4, precision: 10, scale: 0 }, nullable: false, hidden: true, rowOf: t });
+    rows.forEach((r, i) => r.push(i));
+  }
   cols.forEach((c, i) => {
     if (!c.computed) return;
     const expr = c.computed.expr;
@@ -39,9 +61,15 @@ export function tableRelation(t: Table, qual: string, host: Host, schemaName?: s
   return { columns, rows };
 }
 
-function fromRelation(item: FromItem, host: Host, outer: Scope | undefined): Relation {
+function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carry: Carry = false): Relation {
+  const track = carry === true || carry === item;
+  const inner: Carry = track;
   switch (item.k) {
     case 'table': {
+      const pseudo = item.name.length === 1 ? host.pseudoTable?.(item.name[0]) : undefined;
+      if (pseudo) { const qual = item.alias ?? item.name[0]; return { columns: pseudo.columns.map((c) => ({ ...c, qual })), rows: pseudo.rows }; }
+      const cte = cteRelation(item, (sel) => asRelation(executeSelect(sel, host, undefined, false, inner), ''));
+      if (cte) return cte;
       const { db, schema, name } = resolveName(host, item.name);
       const qual = item.alias ?? name;
       const sv = systemView(schema, name);
@@ -54,20 +82,40 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined): Rel
         if (sameName(name, 'dm_db_partition_stats') && !host.viewDatabaseState) {
           throw new SqlError(300, 14, 1, `VIEW DATABASE STATE permission was denied on object '${db.name}', database '${db.name}'.`);
         }
-        return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(db, host.allDatabases()) };
+        // Temporary tables live in tempdb on SQL Server: the current database's catalog leaves them out (temp-tables.ts).
+        const shown = db.tables.some((t) => isTempTable(t.name)) ? { ...db, tables: db.tables.filter((t) => !isTempTable(t.name)) } : db;
+        return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(shown, host.allDatabases()) };
       }
       const t = findTable(db, schema, name);
-      if (!t) throw err.invalidObject(item.name.join('.'));
-      return tableRelation(t, qual, host, findSchema(db, schema)?.name);
+      if (t) return tableRelation(t, qual, host, findSchema(db, schema)?.name, track);
+      const view = findModule(db, [schema, name]);
+      if (view?.type === 'V') return viewRelation(view, db, findSchema(db, schema)?.name ?? schema, qual, host, (sel, h) => asRelation(executeSelect(sel, h, undefined, false, inner), qual));
+      throw err.invalidObject(item.name.join('.'));
     }
+    case 'tvf': return asRelation(tvfRows(item.name, item.args.map((a) => evaluate(a, outer, host)), host), item.alias ?? item.name[item.name.length - 1]);
     case 'derived': {
-      const r = executeSelect(item.sub, host, outer);
-      return { columns: r.columns.map((c) => ({ qual: item.alias, name: c.name, type: c.type, nullable: c.nullable })), rows: r.rows };
+      const r = executeSelect(item.sub, host, outer, false, inner);
+      return { columns: r.columns.map((c) => ({ ...c, qual: item.alias })), rows: r.rows };
+    }
+    case 'apply': {
+      // CROSS / OUTER APPLY (from-transact-sql.md): the right side runs once per left row, seeing
+      // that row's columns; OUTER APPLY keeps a left row the right side gives nothing for.
+      const l = fromRelation(item.l, host, outer, carry);
+      let rColumns: readonly ScopeColumn[] | undefined;
+      const rows: Value[][] = [];
+      for (const lr of l.rows) {
+        const r = fromRelation(item.r, host, { columns: l.columns, row: lr, parent: outer }, carry);
+        rColumns ??= r.columns;
+        for (const rr of r.rows) rows.push([...lr, ...rr]);
+        if (r.rows.length === 0 && item.outer) rows.push([...lr, ...r.columns.map(() => null)]);
+      }
+      rColumns ??= fromRelation(item.r, host, { columns: l.columns, row: l.columns.map(() => null), parent: outer }, carry).columns;
+      return { columns: [...l.columns, ...rColumns.map((c) => (item.outer ? { ...c, nullable: true } : c))], rows };
     }
     case 'join': {
-      const l = fromRelation(item.l, host, outer);
-      const r = fromRelation(item.r, host, outer);
-      const columns = [...l.columns, ...r.columns.map((c) => (item.type === 'LEFT' || item.type === 'FULL' ? { ...c, nullable: true } : c))];
+      const l = fromRelation(item.l, host, outer, carry);
+      const r = fromRelation(item.r, host, outer, carry);
+      const columns = [...l.columns.map((c) => (item.type === 'RIGHT' || item.type === 'FULL' ? { ...c, nullable: true } : c)), ...r.columns.map((c) => (item.type === 'LEFT' || item.type === 'FULL' ? { ...c, nullable: true } : c))];
       const rows: Value[][] = [];
       const rightMatched = new Set<number>();
       const nullsL = l.columns.map(() => null);
@@ -86,6 +134,21 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined): Rel
   }
 }
 
+/** A SELECT's result as a relation qualified by `qual`. */
+export function asRelation(r: SelectResult, qual: string): Relation {
+  return { columns: r.columns.map((c) => ({ ...c, qual })), rows: r.rows };
+}
+
+/** The FROM clause's relation: its items cross-joined; `carry` says which carry row references. */
+export function buildFrom(from: readonly FromItem[], host: Host, outer: Scope | undefined, carry: Carry = false): Relation {
+  let rel: Relation = { columns: [], rows: [[]] };
+  for (const f of from) {
+    const r = fromRelation(f, host, outer, carry);
+    rel = rel.columns.length === 0 && rel.rows.length === 1 && rel.rows[0].length === 0 ? r : { columns: [...rel.columns, ...r.columns], rows: rel.rows.flatMap((a) => r.rows.map((b) => [...a, ...b])) };
+  }
+  return rel;
+}
+
 function itemName(e: Expr, alias: string | undefined): string {
   if (alias !== undefined) return alias;
   if (e.k === 'col') return e.parts[e.parts.length - 1];
@@ -101,20 +164,21 @@ export function selectTypes(sel: Select, host: Host, outer: Scope | undefined): 
   return executeSelect({ ...sel, where: { k: 'lit', v: 0, lt: 'int', text: '0' } }, host, outer, true).columns.map((c) => c.type);
 }
 
-/** Runs a SELECT; `outer` is the enclosing query's scope for correlated subqueries. */
-export function executeSelect(sel: Select, host: Host, outer: Scope | undefined, typesOnly = false): SelectResult {
-  let rel: Relation = { columns: [], rows: [[]] };
-  for (const f of sel.from) {
-    const r = fromRelation(f, host, outer);
-    rel = rel.columns.length === 0 && rel.rows.length === 1 && rel.rows[0].length === 0 ? r : { columns: [...rel.columns, ...r.columns], rows: rel.rows.flatMap((a) => r.rows.map((b) => [...a, ...b])) };
-  }
+/**
+ * Runs a SELECT; `outer` is the enclosing query's scope for correlated subqueries. With `carry`,
+ * the base rows' references its FROM carries are output too, hidden, after its columns.
+ */
+export function executeSelect(sel: Select, host: Host, outer: Scope | undefined, typesOnly = false, carry: Carry = false): SelectResult {
+  if (sel.with) { const ctes = sel.with; return withCtes(ctes, sel.maxRecursion, () => executeSelect({ ...sel, with: undefined }, host, outer, typesOnly, carry)); }
+  const rel = buildFrom(sel.from, host, outer, carry);
   const columns = rel.columns;
   const scopeOf = (row: readonly Value[], group?: readonly (readonly Value[])[]): Scope => ({ columns, row, group, parent: outer });
   let rows = rel.rows;
+  for (const clause of [sel.where, sel.having, ...sel.groupBy]) if (windowsIn(clause).length > 0) throw windowedOutsideSelect();
   if (sel.where) { const w = sel.where; rows = rows.filter((row) => test(w, scopeOf(row), host) === true); }
 
   // Expand * and type the output.
-  const items: { expr: Expr; name: string; assign?: string }[] = [];
+  const items: { expr: Expr; name: string; assign?: string; hidden?: boolean }[] = [];
   for (const it of sel.items) {
     if (it.expr.k === 'star') {
       const q = it.expr.qual;
@@ -124,11 +188,13 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
       for (const { c } of picked) items.push({ expr: { k: 'col', parts: [c.qual, c.name] }, name: c.name });
     } else items.push({ expr: it.expr, name: itemName(it.expr, it.alias), assign: it.assign });
   }
+  if (carry !== false) columns.forEach((c, i) => { if (c.rowOf) items.push({ expr: { k: 'col', parts: [c.qual, ROW_REF] }, name: ROW_REF, hidden: true }); void i; });
   const typingScope = scopeOf(columns.map(() => null));
-  const outCols = items.map((it) => {
+  const outCols = items.map((it): OutColumn => {
     const type = typeOf(it.expr, typingScope, host);
-    const nullable = it.expr.k === 'col' ? resolveColumn(typingScope, it.expr.parts).col.nullable : true;
-    return { name: it.name, type, nullable };
+    const col = it.expr.k === 'col' ? resolveColumn(typingScope, it.expr.parts).col : undefined;
+    if (it.hidden) return { name: it.name, type, nullable: false, hidden: true, rowOf: col?.rowOf };
+    return { name: it.name, type, nullable: col ? col.nullable : true, ...(col?.source ? { source: col.source } : {}) };
   });
   for (const g of sel.groupBy) typeOf(g, typingScope, host); // raises 207 for unknown grouping columns
   if (typesOnly) return { columns: outCols, rows: [], assigned: false };
@@ -146,6 +212,11 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
     scopes = [...groups.values()].map((g) => scopeOf(g[0] ?? columns.map(() => null), g));
     if (sel.having) { const h = sel.having; scopes = scopes.filter((s) => test(h, s, host) === true); }
   } else scopes = rows.map((row) => scopeOf(row));
+  const overs = [...items.flatMap((i) => windowsIn(i.expr)), ...sel.orderBy.flatMap((o) => windowsIn(o.expr))];
+  if (overs.length > 0) {
+    const values = computeWindows(overs, scopes, host, (e, s) => evaluate(e, s, host));
+    scopes = scopes.map((s, index) => ({ ...s, windows: { values, index } }));
+  }
 
   let out = scopes.map((s) => ({ scope: s, vals: items.map((it) => evaluate(it.expr, s, host)) }));
   if (sel.distinct) {

@@ -1,8 +1,8 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
-import type { Expr, Select, Statement } from './ast';
-import type { Database, Value } from './catalog';
-import { newDatabase, sameName } from './catalog';
+import type { Expr, OutputClause, Select, Statement } from './ast';
+import type { Database, Row, Value } from './catalog';
+import { findTable, newDatabase, sameName } from './catalog';
 
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
@@ -11,17 +11,30 @@ import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './sessi
 import { checkSyntax, tokenize } from './grammar';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
-import { executeSelect, selectTypes } from './select';
+import { executeSelect, resolveName, selectTypes } from './select';
 import { convert, toNumber, toText } from './values';
 import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
+import { createSynonym, dropSynonym } from './ddl-synonyms';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
+import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
-import { createModule, dropModule, refreshModule } from './modules';
-import type { ModuleDef } from './ast';
+import { modifyThrough, needsTargetPath } from './dml-target';
+import { outputRows } from './output';
+import { selectInto } from './select-into';
+import { merge } from './merge';
+import { dropSessionTemps, mayNameTemps, withSessionTemps } from './temp-tables';
+import { parseModuleDefinition } from './views';
+import type { TriggerEvent } from './triggers';
+import { endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
+import { moduleHeader } from './module-header';
+import { bindArgs, isDefault } from './routines';
+import type { Module } from './catalog';
+import { withCtes } from './cte';
+import { createModule, dropModule, findModule, modulesOf, refreshModule } from './modules';
 import { TxLog } from './tx-log';
 import { bindTables } from './bind';
 import type { DatabaseStore, Target } from './tx-log';
@@ -126,6 +139,12 @@ export class EngineSession implements Session {
       caught: () => self.caughtStack[self.caughtStack.length - 1],
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
+      session: this.id,
+      pseudoTable: (n) => {
+        const e = self.triggerStack[self.triggerStack.length - 1];
+        const which = n.toLowerCase();
+        return e && (which === 'inserted' || which === 'deleted') ? pseudoTable(e.event, which, self.host()) : undefined;
+      },
     };
   }
 
@@ -210,6 +229,7 @@ export class EngineSession implements Session {
 
   close(): void {
     if (this.tranCount > 0) { this.tranCount = 0; this.log.rollback(); }
+    dropSessionTemps(this.engine.all(), this.id);
     this.engine.locks.releaseAll(this.id);
     this.engine.appLocks.releaseOwned(this.id);
   }
@@ -297,7 +317,10 @@ export class EngineSession implements Session {
     const problem = checkSyntax(sql, tokens);
     if (problem) { this.emitError(err.syntax(problem.near), problem.line); return; }
     let statements: Statement[];
-    try { statements = parseBatch(sql, tokens); } catch (e) {
+    try {
+      statements = parseBatch(sql, tokens);
+      if (tokens.some((t) => (t.kind === 'word' || t.kind === 'qid') && t.value.startsWith('#'))) statements = withSessionTemps(statements, this.id);
+    } catch (e) {
       if (e instanceof SqlError) { this.emitError(e, e.line ?? 1); return; }
       throw e;
     }
@@ -353,25 +376,89 @@ export class EngineSession implements Session {
   private async runOne(s: Statement, signal: AbortSignal): Promise<void> {
     if (this.option('NOEXEC') && !(s.k === 'setOption' && s.options.includes('NOEXEC'))) return;
     if (!isWrapper(s)) this.record('statement', s.text);
-    const mutating = !NOT_MUTATING.has(s.k);
+    // A trigger's statements run inside the triggering statement's undo image (triggers.ts).
+    const mutating = (!NOT_MUTATING.has(s.k) || (s.k === 'select' && s.into !== undefined)) && this.triggerStack.length === 0;
     try {
-      try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }
+      try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { if (this.triggerStack.length > 0) throw e; this.fail(e, s.line); return; } throw e; }
       // From here to the end of a simple statement nothing awaits: no other session runs while it
       // writes, so the statement's whole-database undo image cannot swallow anyone else's work.
       if (mutating) this.log.startStatement(isWrapper(s) ? null : this.statementTargets);
       try {
-        if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete') bindTables(s, this.host());
+        if (s.k === 'select' || s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') bindTables(s, this.host());
         if (s.k === 'if' || s.k === 'while' || s.k === 'block' || s.k === 'tryCatch' || s.k === 'exec') await this.executeCompound(s, signal);
         else this.execute(s);
+        if (this.pendingEvents.length > 0) await this.fireTriggers(signal);
         if (mutating) this.log.endStatement();
         if (!['if', 'while', 'block', 'tryCatch', 'exec'].includes(s.k)) this.lastError = 0;
       } catch (e) {
+        this.pendingEvents = [];
+        // Inside a trigger, an error (RAISERROR aside) fails the triggering statement.
+        if (this.triggerStack.length > 0 && !(e instanceof SqlError && e.scope === 'raiserror')) throw e;
         if (mutating) this.log.undoStatement();
         if (!(e instanceof SqlError)) throw e;
+        if (this.triggerFailed) {
+          // SQL Server rolls the transaction back and ends the batch (Msg 3616 after the error; 3609 alone for a ROLLBACK).
+          this.triggerFailed = false;
+          this.abortTransaction();
+          this.fail(e.number === 3609 ? e : new SqlError(e.number, e.cls, e.state, e.message, 'batch', [...e.followUps, TRIGGER_ABORTED]), s.line);
+          return;
+        }
         this.fail(e, s.line);
       }
     } finally {
       if (!isWrapper(s)) this.statementEnded();
+    }
+  }
+
+  /** Changes made by the running statement that fire triggers. */
+  private pendingEvents: TriggerEvent[] = [];
+  /** The triggers running, innermost last, with the changes each sees. */
+  private triggerStack: { event: TriggerEvent; module: Module }[] = [];
+  /** A trigger failed or rolled back: the triggering statement's error also ends the transaction. */
+  private triggerFailed = false;
+  /** A trigger ran ROLLBACK (Msg 3609 once it ends). */
+  private triggerRolledBack = false;
+
+  /** Notes a statement's changes for the table's triggers (only when it has some). */
+  private changed(event: TriggerEvent): void {
+    if (modulesOf(this.db).some((m) => m.type === 'TR' && m.parentObjectId === event.table.objectId)) this.pendingEvents.push(event);
+  }
+
+  /**
+   * Runs the AFTER triggers the statement's changes fire, each once, as nested batches in their
+   * own variable frames; a trigger does not fire itself again (RECURSIVE_TRIGGERS OFF, the
+   * default), other triggers nest up to 32 levels. The statement's row count is sent after them.
+   */
+  private async fireTriggers(signal: AbortSignal): Promise<void> {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    const done = this.out.length > 0 && this.out[this.out.length - 1].kind === 'done' ? this.out.pop() : undefined;
+    try {
+      for (const event of events) {
+        for (const trg of triggersFor(this.db, event)) {
+          if (this.triggerStack.some((t) => t.module.objectId === trg.module.objectId)) continue;
+          if (this.triggerStack.length >= 32) throw new SqlError(217, 16, 1, 'Maximum stored procedure, function, trigger, or view nesting level exceeded (limit 32).');
+          this.triggerStack.push({ event, module: trg.module });
+          this.frames.push(new Map());
+          this.compiled.push(new Map());
+          try {
+            await this.runList(mayNameTemps(trg.module.definition) ? withSessionTemps(trg.body, this.id) : trg.body, signal);
+          } catch (e) {
+            if (!(e instanceof BatchEnd && e.reason === 'return')) { if (e instanceof SqlError) this.triggerFailed = true; throw e; }
+          } finally {
+            this.compiled.pop();
+            this.frames.pop();
+            this.triggerStack.pop();
+          }
+        }
+      }
+      if (this.triggerRolledBack && this.triggerStack.length === 0) {
+        this.triggerRolledBack = false;
+        this.triggerFailed = true;
+        throw endedInTrigger();
+      }
+    } finally {
+      if (done) this.out.push(done);
     }
   }
 
@@ -473,6 +560,12 @@ export class EngineSession implements Session {
     const host = this.host();
     switch (s.k) {
       case 'select': {
+        if (s.into) {
+          const r = executeSelect({ ...s, into: undefined }, host, undefined);
+          const plain = s.from.length === 1 && s.from[0].k === 'table' && s.groupBy.length === 0 && !s.distinct && !s.union;
+          this.done(selectInto(this.ddl(true), s.into, r, plain));
+          return;
+        }
         const r = executeSelect(s, host, undefined);
         if (r.assigned) {
           const last = r.rows[r.rows.length - 1];
@@ -486,9 +579,40 @@ export class EngineSession implements Session {
         this.done(rows.length);
         return;
       }
-      case 'insert': { const n = insert(this.ddl(true), s.table, s.columns, s.values, s.select); this.done(n); return; }
-      case 'update': { const n = update(this.ddl(true), s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); this.done(n); return; }
-      case 'delete': { const n = remove(this.ddl(true), s.table, s.where); this.done(n); return; }
+      case 'insert': {
+        const ctx = this.ddl(true);
+        const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select));
+        const t = resolveTable(host, s.table);
+        if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
+        if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
+        this.done(rows.length);
+        return;
+      }
+      case 'merge': {
+        if (s.output) throw err.notSupported('OUTPUT of MERGE');
+        const ctx = this.ddl(true);
+        const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
+        if (r.inserted.length > 0) this.changed({ table: r.table, action: 'INSERT', inserted: r.inserted, deleted: [] });
+        if (r.updated.after.length > 0) this.changed({ table: r.table, action: 'UPDATE', inserted: r.updated.after, deleted: r.updated.before });
+        if (r.deleted.length > 0) this.changed({ table: r.table, action: 'DELETE', inserted: [], deleted: r.deleted });
+        this.done(r.inserted.length + r.updated.after.length + r.deleted.length);
+        return;
+      }
+      case 'update': case 'delete': {
+        const ctx = this.ddl(true);
+        const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
+        if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
+        else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
+        this.changed({ table: changed.table, action: s.k === 'update' ? 'UPDATE' : 'DELETE', inserted: changed.after, deleted: changed.before });
+        if (s.output) {
+          const scopes = changed.scopes;
+          this.output(ctx, s.output, outputRows(s.output, s.k, changed.table, changed.before, changed.after, host, scopes && s.from ? (r) => scopes.get(r) : undefined));
+        }
+        this.done(s.k === 'update' ? changed.after.length : changed.before.length);
+        return;
+      }
       case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
@@ -509,6 +633,8 @@ export class EngineSession implements Session {
         return;
       }
       case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
+      case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'dropSynonym': dropSynonym(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }
       case 'updateStatistics': updateStatistics(this.ddl(true), s.table, s.names, s.options); this.done(); return;
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
@@ -560,6 +686,7 @@ export class EngineSession implements Session {
       case 'tran':
         if (s.op === 'begin') this.tranBegin();
         else if (s.op === 'commit') this.tranCommit();
+        else if (s.op === 'rollback' && this.triggerStack.length > 0) this.triggerRolledBack = true;
         else if (s.op === 'rollback') this.tranRollback();
         this.done();
         return;
@@ -573,9 +700,20 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'return': throw new BatchEnd('return');
+      case 'return': this.returned = s.value ? toNumber(evaluate(s.value, undefined, host)) : 0; throw new BatchEnd('return');
       case 'noop': return;
     }
+  }
+
+  /** OUTPUT's rows: a result set, or (OUTPUT INTO) rows inserted into another table. */
+  private output(ctx: DdlContext, clause: OutputClause, r: { columns: readonly { name: string; type: SqlType; nullable: boolean }[]; rows: Value[][] }): void {
+    if (clause.into) {
+      if (clause.into.name[0]?.startsWith('@')) throw err.notSupported('OUTPUT INTO a table variable');
+      insert(ctx, clause.into.name, clause.into.columns, undefined, undefined, r.rows);
+      return;
+    }
+    const columns: ResultColumn[] = r.columns.map((c) => ({ name: c.name, nullable: c.nullable, ...wireType(c.type) }));
+    this.out.push({ kind: 'resultSet', resultSet: { columns, rows: r.rows.map((row) => row.map((v, i) => toCell(v, r.columns[i].type))) } });
   }
 
   private async exec(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
@@ -638,9 +776,52 @@ export class EngineSession implements Session {
         return;
       }
       case 'sp_set_session_context': this.done(); return;
-      default: throw err.noProc((s.proc ?? []).join('.'));
+      default: {
+        const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
+        const m = findModule(db, [schema, procName]);
+        if (m?.type !== 'P') throw err.noProc((s.proc ?? []).join('.'));
+        await this.runProcedure(m, s, signal);
+        return;
+      }
     }
   }
+
+  /**
+   * EXEC of a user procedure (execute-transact-sql.md): its parameters bound from the arguments
+   * (routines.ts), its body run as a nested batch in its own variable frame; RETURN n is the
+   * status (`EXEC @rc = p`), OUTPUT parameters passed as OUTPUT variables come back. An error
+   * that ends a batch ends the procedure and the caller goes on (XACT_ABORT's still ends both).
+   */
+  private async runProcedure(m: Module, s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
+    const host = this.host();
+    const h = moduleHeader(m);
+    const args = s.args.map((a) => ({ name: a.name, value: isDefault(a.expr) ? undefined : evaluate(a.expr, undefined, host) }));
+    const vars = bindArgs(m, h, args, host);
+    if (this.frames.length > 33) throw new SqlError(217, 16, 1, 'Maximum stored procedure, function, trigger, or view nesting level exceeded (limit 32).');
+    this.frames.push(vars);
+    this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
+    this.returned = 0;
+    let status = 0;
+    try {
+      await this.runList(mayNameTemps(m.definition) ? withSessionTemps(h.body, this.id) : h.body, signal);
+    } catch (e) {
+      if (!(e instanceof BatchEnd) || e.reason === 'xactAbort') throw e;
+      status = e.reason === 'return' ? this.returned : 0;
+    } finally {
+      this.compiled.pop();
+      this.frames.pop();
+    }
+    h.params.forEach((p, i) => {
+      if (!p.output) return;
+      const a = s.args.find((x) => x.name?.toLowerCase() === p.name.toLowerCase()) ?? s.args.filter((x) => !x.name)[i];
+      if (a?.output && a.expr.k === 'var') this.setVar(a.expr.name, vars.get(p.name.toLowerCase())?.value ?? null);
+    });
+    if (s.returnVar) this.setVar(s.returnVar, status);
+    this.done();
+  }
+
+  /** The value of the last RETURN n (a procedure's status). */
+  private returned = 0;
 
   /**
    * Runs a dynamic batch (EXEC(...), EXEC sp_executesql) whose SET options end with it: "If a SET
@@ -666,6 +847,12 @@ export class EngineSession implements Session {
   }
 }
 
+/** The table a name resolves to, if any. */
+function resolveTable(host: Host, name: readonly string[]) {
+  const { db, schema, name: n } = resolveName(host, name);
+  return findTable(db, schema, n);
+}
+
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
 class CaughtSignal { constructor(readonly error: SqlError, readonly line: number) {} }
 
@@ -685,13 +872,3 @@ function formatRaiserror(template: string, args: readonly Value[]): string {
   });
 }
 
-/** A module's stored definition parsed again (sp_refreshsqlmodule binds it anew); null when it does not parse. */
-function parseModuleDefinition(definition: string, quotedIdentifier: boolean): ModuleDef | null {
-  try {
-    const statement = parseBatch(definition, tokenize(definition, quotedIdentifier)).find((s) => s.k === 'createModule');
-    return statement?.k === 'createModule' ? statement.module : null;
-  } catch (e) {
-    if (e instanceof SqlError) return null;
-    throw e;
-  }
-}

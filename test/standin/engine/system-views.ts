@@ -116,7 +116,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     c('referenced_database_name', sn, true), c('referenced_schema_name', sn, true), c('referenced_entity_name', sn, true), c('referenced_id', ty.int, true),
     c('referenced_minor_id', ty.int), c('is_caller_dependent', ty.bit), c('is_ambiguous', ty.bit)],
   (db) => dependencyRows(db).map((d) => [d.referencingId, 0, 1, 'OBJECT_OR_COLUMN', b(d.schemaBound), 1, 'OBJECT_OR_COLUMN', null, null, d.schema, d.name, d.referencedId, d.minorId, 0, 0])),
-  'sys.synonyms': empty(OBJECT_COLS),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
+  'sys.synonyms': view([...OBJECT_COLS, c('base_object_name', ty.nvarchar(1035), true)],
+    (db) => objectsOf(db, 'SN').map((o) => [...objVals(o), db.synonyms?.find((y) => y.objectId === o.objectId)?.base ?? null])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql (ddl-sequences.ts)
   'sys.sequences': view([...OBJECT_COLS, c('start_value', ty.variant), c('increment', ty.variant), c('minimum_value', ty.variant, true), c('maximum_value', ty.variant, true),
     c('is_cycling', ty.bit), c('is_cached', ty.bit), c('cache_size', ty.int, true), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('precision', ty.tinyint),
@@ -139,11 +141,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
   'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
-    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), 0, 0, b(i.disabled), 0, 0, 1, 1,
-    b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, 0]))),
+    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
+    b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => [
-      ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, 0, b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
+      ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, b(!!i.noRecompute), b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
       // CREATE STATISTICS objects: user_created = 1 (sys-stats-transact-sql.md).
       ...(t.stats ?? []).map((x) => [t.objectId, x.name, x.statsId, 0, 1, b(x.noRecompute), b(!!x.filter), x.filter?.definition ?? null, 0, b(x.incremental)]),
     ])),
@@ -161,11 +163,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.key_constraints': view([...OBJECT_COLS, c('unique_index_id', ty.int, true), c('is_system_named', ty.bit), c('is_enforced', ty.bit, true)],
     (db) => db.tables.flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
   'sys.check_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit, true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), 0, b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
+    (db) => db.tables.flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
   'sys.default_constraints': view([...OBJECT_COLS, c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('is_system_named', ty.bit)],
     (db) => db.tables.flatMap((t) => t.defaults.map((k) => [...objVals({ ...k, type: 'D', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'DEFAULT_CONSTRAINT' }), k.columnId, k.definition, b(k.systemNamed)]))),
   'sys.foreign_keys': view([...OBJECT_COLS, c('referenced_object_id', ty.int, true), c('key_index_id', ty.int, true), c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('update_referential_action', ty.tinyint, true), c('update_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.fks.map((k) => [...objVals({ ...k, type: 'F', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'FOREIGN_KEY_CONSTRAINT' }), k.refTableId, k.keyIndexId, b(k.disabled), 0, b(k.notTrusted), ACTION_CODE[k.onDelete], k.onDelete, ACTION_CODE[k.onUpdate], k.onUpdate, b(k.systemNamed)]))),
+    (db) => db.tables.flatMap((t) => t.fks.map((k) => [...objVals({ ...k, type: 'F', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'FOREIGN_KEY_CONSTRAINT' }), k.refTableId, k.keyIndexId, b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), ACTION_CODE[k.onDelete], k.onDelete, ACTION_CODE[k.onUpdate], k.onUpdate, b(k.systemNamed)]))),
   'sys.foreign_key_columns': view([c('constraint_object_id', ty.int), c('constraint_column_id', ty.int), c('parent_object_id', ty.int), c('parent_column_id', ty.int), c('referenced_object_id', ty.int), c('referenced_column_id', ty.int)],
     (db) => db.tables.flatMap((t) => t.fks.flatMap((k) => k.columns.map((fc, n) => [k.objectId, n + 1, t.objectId, fc.parent, k.refTableId, fc.ref])))),
   'sys.identity_columns': view([...COLUMN_COLS, c('seed_value', ty.decimal(38, 0), true), c('increment_value', ty.decimal(38, 0), true), c('last_value', ty.decimal(38, 0), true), c('is_not_for_replication', ty.bit, true)],

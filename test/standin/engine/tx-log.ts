@@ -5,7 +5,7 @@
  * statement-level rollback: safe because a writing statement runs synchronously, under its
  * locks, between taking the image and finishing (no other session runs in between).
  */
-import type { Database, Module, Schema, SequenceObject, Table, UserType } from './catalog';
+import type { Database, Module, Schema, SequenceObject, SynonymObject, Table, UserType } from './catalog';
 import { cloneDatabase, cloneDatabaseTouching, deepClone, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
@@ -17,7 +17,7 @@ export interface DatabaseStore {
 /** A lockable object: a table (or other schema-scoped name) or a schema. */
 export interface Target {
   readonly key: string;
-  readonly kind: 'table' | 'schema' | 'type' | 'sequence';
+  readonly kind: 'table' | 'schema' | 'type' | 'sequence' | 'synonym';
   readonly db: string;
   readonly schema: string;
   /** Table name; for a schema target, the schema name again. */
@@ -28,7 +28,8 @@ type Image =
   | { readonly kind: 'table'; readonly target: Target; readonly before: { readonly table: Table; readonly index: number } | null }
   | { readonly kind: 'schema'; readonly target: Target; readonly before: Schema | null }
   | { readonly kind: 'type'; readonly target: Target; readonly before: UserType | null }
-  | { readonly kind: 'sequence'; readonly target: Target; readonly before: SequenceObject | null };
+  | { readonly kind: 'sequence'; readonly target: Target; readonly before: SequenceObject | null }
+  | { readonly kind: 'synonym'; readonly target: Target; readonly before: SynonymObject | null };
 
 /** Before-images for the open transaction and the running statement. */
 export class TxLog {
@@ -68,7 +69,11 @@ export class TxLog {
     for (const t of targets) {
       const db = this.store.get(t.db);
       if (!db) continue;
-      if (t.kind === 'sequence') {
+      if (t.kind === 'synonym') {
+        const s = findSchema(db, t.schema);
+        const y = s && db.synonyms?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
+        this.tran.push({ kind: 'synonym', target: t, before: y ? deepClone(y) : null });
+      } else if (t.kind === 'sequence') {
         const s = findSchema(db, t.schema);
         const q = s && db.sequences?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
         this.tran.push({ kind: 'sequence', target: t, before: q ? deepClone(q) : null });
@@ -122,6 +127,13 @@ export class TxLog {
         const s = findSchema(db, i.target.schema);
         db.sequences = (db.sequences ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
         if (i.before) db.sequences.push(deepClone(i.before));
+      }
+      // Synonyms: as sequences.
+      for (const i of mine) {
+        if (i.kind !== 'synonym') continue;
+        const s = findSchema(db, i.target.schema);
+        db.synonyms = (db.synonyms ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
+        if (i.before) db.synonyms.push(deepClone(i.before));
       }
       const back = tableImages.flatMap((i) => (i.before ? [i.before] : [])).sort((a, b) => a.index - b.index);
       const seen = new Set<number>();
