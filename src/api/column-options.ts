@@ -4,12 +4,13 @@
  * misplaced option is a type error in the editor.
  */
 import type { SqlFragment } from './sql';
+import type { IndexWithOptions } from './table';
 
 /** Length of a character or binary column: 1-8000 (1-4000 for nchar/nvarchar), or 'max'. */
 export type Length = number | 'max';
 
 /** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
-export type PrimaryKeyOption = boolean | {
+export type PrimaryKeyOption = boolean | IndexWithOptions & {
   readonly name?: string; readonly clustered?: boolean; readonly renamedFrom?: string;
   /** WITH (IGNORE_DUP_KEY = ON): an INSERT of a duplicate key is skipped with a warning instead of failing. */
   readonly ignoreDupKey?: boolean;

@@ -60,8 +60,28 @@ export function Mixin(): ClassDecorator<object> {
   return noop();
 }
 
+/**
+ * WITH options SQL Server keeps for a rowstore index or key (CREATE INDEX); each left out is
+ * SQL Server's default. FILLFACTOR and PAD_INDEX change by rebuilding the index, the others by
+ * ALTER INDEX ... SET.
+ */
+export interface IndexWithOptions {
+  /** FILLFACTOR: how full (1-100 percent) the leaf pages are built; 0 and 100 (the default) mean full. */
+  readonly fillFactor?: number;
+  /** PAD_INDEX = ON: the intermediate pages take the fill factor too. */
+  readonly padIndex?: boolean;
+  /** ALLOW_ROW_LOCKS (default true). */
+  readonly allowRowLocks?: boolean;
+  /** ALLOW_PAGE_LOCKS (default true). */
+  readonly allowPageLocks?: boolean;
+  /** OPTIMIZE_FOR_SEQUENTIAL_KEY = ON (SQL Server 2019+): for last-page insert contention. */
+  readonly optimizeForSequentialKey?: boolean;
+  /** STATISTICS_NORECOMPUTE = ON: the index's statistics are not updated automatically. */
+  readonly statisticsNoRecompute?: boolean;
+}
+
 /** Options of an index. */
-export interface IndexOptions<T> {
+export interface IndexOptions<T> extends IndexWithOptions {
   readonly unique?: boolean;
   readonly clustered?: boolean;
   /** INCLUDE columns (nonclustered only). */
@@ -151,7 +171,7 @@ export function DefaultName<T>(name: string, field: ColumnOf<T>, options?: Renam
 }
 
 /** Options of a PRIMARY KEY or UNIQUE constraint. */
-export interface KeyOptions extends RenameOptions {
+export interface KeyOptions extends RenameOptions, IndexWithOptions {
   readonly clustered?: boolean;
   /** WITH (IGNORE_DUP_KEY = ON): a duplicate INSERT row is skipped with a warning instead of failing. */
   readonly ignoreDupKey?: boolean;

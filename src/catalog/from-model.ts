@@ -204,6 +204,18 @@ function writeHistoryTable(t: Table, v: SystemVersioning, id: number, rows: { ta
   });
 }
 
+/** The sys.indexes / sys.stats values of an index's options, only those not at their default. */
+function optionRows(o: Index | KeyConstraint): Partial<IndexRow> {
+  return {
+    ...(o.fillFactor !== undefined ? { fill_factor: o.fillFactor } : {}),
+    ...(o.padIndex === true ? { is_padded: true } : {}),
+    ...(o.allowRowLocks === false ? { allow_row_locks: false } : {}),
+    ...(o.allowPageLocks === false ? { allow_page_locks: false } : {}),
+    ...(o.optimizeForSequentialKey === true ? { optimize_for_sequential_key: true } : {}),
+    ...(o.statisticsNoRecompute === true ? { no_recompute: true } : {}),
+  };
+}
+
 type Rows = {
   indexes: IndexRow[]; index_columns: IndexColumnRow[]; key_constraints: KeyConstraintRow[];
   foreign_keys: ForeignKeyRow[]; foreign_key_columns: ForeignKeyColumnRow[]; partitions: PartitionRow[];
@@ -235,6 +247,7 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
       is_unique: e.key !== null || (e.index as Index).unique, is_primary_key: e.type === 'PK', is_unique_constraint: e.type === 'UQ',
       has_filter: filter !== null, filter_definition: filter?.text ?? null, is_disabled: false,
       ...(object.ignoreDupKey === true ? { ignore_dup_key: true } : {}),
+      ...optionRows(object),
     });
     compressed(indexId, e.clustered && !columnstore ? tableCompression(t) : indexCompression(object));
     let position = 1;

@@ -50,6 +50,27 @@ const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`
 // changes that would break them instead of not knowing they exist.
 const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
 
+/**
+ * sys.indexes with the options schemac manages: ignore_dup_key, fill_factor, is_padded,
+ * allow_row_locks, allow_page_locks, and no_recompute of the index's statistics (sys.stats,
+ * stats_id = index_id): https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql,
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-stats-transact-sql.
+ * The column optimize_for_sequential_key exists from SQL Server 2019 (15.x) only, and a missing
+ * column fails the whole batch when it is compiled; INDEXPROPERTY(..., 'IsOptimizedForSequentialKey')
+ * is NULL where the property is unknown, so it reads 0 on older servers (SMO's scripting query
+ * reads it the same way).
+ */
+const INDEXES_SQL = `SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key,
+  i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled, i.ignore_dup_key,
+  i.fill_factor, i.is_padded, i.allow_row_locks, i.allow_page_locks,
+  CAST(ISNULL(INDEXPROPERTY(i.object_id, i.name, N'IsOptimizedForSequentialKey'), 0) AS bit) AS optimize_for_sequential_key,
+  st.no_recompute
+FROM sys.indexes i
+JOIN sys.tables t ON t.object_id = i.object_id
+LEFT JOIN sys.stats st ON st.object_id = i.object_id AND st.stats_id = i.index_id
+WHERE ${MANAGED} AND ${REAL_INDEX}
+ORDER BY i.object_id, i.index_id`;
+
 /** The SELECTs of the catalog batch, in result-set order. */
 export const CATALOG_QUERIES: readonly CatalogQuery[] = [
   {
@@ -110,13 +131,7 @@ ORDER BY c.object_id, c.column_id`,
   },
   {
     name: 'indexes',
-    // ignore_dup_key: https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
-    sql: `SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key,
-  i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled, i.ignore_dup_key
-FROM sys.indexes i
-JOIN sys.tables t ON t.object_id = i.object_id
-WHERE ${MANAGED} AND ${REAL_INDEX}
-ORDER BY i.object_id, i.index_id`,
+    sql: INDEXES_SQL,
   },
   {
     name: 'index_columns',

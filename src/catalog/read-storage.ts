@@ -3,7 +3,8 @@
  * optional `partitions` array: absent rows mean NONE) and what a columnstore index lists.
  * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-partitions-transact-sql
  */
-import type { DataCompression, Diagnostic, RowstoreCompression } from '../model';
+import type { DataCompression, Diagnostic, IndexOptions, RowstoreCompression } from '../model';
+import { storedIndexOptions } from '../sqlserver/index-options';
 import { isColumnstoreCompression, isRowstoreCompression, storedCompression } from '../sqlserver/storage';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, IndexRow } from './snapshot-types';
@@ -64,4 +65,16 @@ export function tableCompression(facts: StorageFacts, objectId: number, indexes:
   if (clustered !== undefined && isColumnstoreRow(clustered)) return undefined;
   const c = facts.compressionOf(objectId, clustered !== undefined ? 1 : 0, false) as RowstoreCompression;
   return storedCompression(c, false);
+}
+
+/**
+ * The FILLFACTOR, PAD_INDEX, lock, sequential-key and NORECOMPUTE options of a rowstore index row,
+ * defaults left out. A columnstore index takes none of them (create-columnstore-index-transact-sql).
+ */
+export function indexOptionsOfRow(i: IndexRow): IndexOptions {
+  if (isColumnstoreRow(i)) return {};
+  return storedIndexOptions({
+    fillFactor: i.fill_factor, padded: i.is_padded, allowRowLocks: i.allow_row_locks, allowPageLocks: i.allow_page_locks,
+    optimizeForSequentialKey: i.optimize_for_sequential_key, noRecompute: i.no_recompute,
+  });
 }

@@ -65,6 +65,9 @@ const indexes: RowSpec<IndexRow> = {
   is_unique: boolean, is_primary_key: boolean, is_unique_constraint: boolean,
   has_filter: boolean, filter_definition: nullable(string), is_disabled: boolean,
   ignore_dup_key: optional(nullable(boolean)),
+  fill_factor: optional(nullable(integer)), is_padded: optional(nullable(boolean)),
+  allow_row_locks: optional(nullable(boolean)), allow_page_locks: optional(nullable(boolean)),
+  optimize_for_sequential_key: optional(nullable(boolean)), no_recompute: optional(nullable(boolean)),
 };
 
 const indexColumns: RowSpec<IndexColumnRow> = {

@@ -77,6 +77,15 @@ export interface IndexRow {
   readonly is_disabled: boolean;
   /** sys.indexes.ignore_dup_key (optional: older snapshots lack it, read as false). */
   readonly ignore_dup_key?: boolean | null;
+  /** sys.indexes.fill_factor (optional: older snapshots lack these options, read as defaults). */
+  readonly fill_factor?: number | null;
+  readonly is_padded?: boolean | null;
+  readonly allow_row_locks?: boolean | null;
+  readonly allow_page_locks?: boolean | null;
+  /** sys.indexes.optimize_for_sequential_key (SQL Server 2019+; 0 before). */
+  readonly optimize_for_sequential_key?: boolean | null;
+  /** sys.stats.no_recompute of the index's statistics (stats_id = index_id). */
+  readonly no_recompute?: boolean | null;
 }
 
 /** sys.index_columns. */

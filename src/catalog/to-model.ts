@@ -13,7 +13,7 @@ import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOpe
 import { readStatistics } from './read-statistics';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
-import { isColumnstoreRow, readStorage, tableCompression } from './read-storage';
+import { indexOptionsOfRow, isColumnstoreRow, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
@@ -181,6 +181,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         columns: keyColumns(index).columns,
         clustered: index.type_desc === 'CLUSTERED',
         ...(index.ignore_dup_key === true ? { ignoreDupKey: true } : {}),
+        ...indexOptionsOfRow(index),
         ...(compression !== undefined && compression !== 'COLUMNSTORE_ARCHIVE' && compression !== 'COLUMNSTORE' ? { dataCompression: compression } : {}),
       };
       if (k.type === 'PK') primaryKey = key;
@@ -215,7 +216,9 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         if (columnstore) index.columnstore = true;
         if (i.ignore_dup_key === true) index.ignoreDupKey = true;
         if (compression !== undefined) index.dataCompression = compression;
-        return index;
+        // Read last (and usually none), so an index without options has the properties it had.
+        const options = indexOptionsOfRow(i);
+        return Object.keys(options).length === 0 ? index : { ...index, ...options };
       });
     const checks = (checksByTable.get(t.object_id) ?? []).filter((c) => modelledConstraint(t.object_id, c.name)).map((c): CheckConstraint => ({
       name: c.name,

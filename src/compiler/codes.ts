@@ -114,6 +114,8 @@ export const Codes = {
   ignoreDupKey: 'SC1510',
   /** DATA_COMPRESSION that does not fit: ROW/PAGE on a columnstore, COLUMNSTORE on rowstore, on a clustered index instead of its table. */
   compressionMismatch: 'SC1511',
+  /** An index option SQL Server refuses: FILLFACTOR outside 1..100, or FILLFACTOR and the like on a columnstore index. */
+  indexOption: 'SC1512',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */

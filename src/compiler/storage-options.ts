@@ -4,7 +4,8 @@
  * (SQL Server's rules themselves live in src/sqlserver/storage.ts, which cites the pages).
  */
 import type { ts } from 'ts-morph';
-import type { DataCompression, Index, KeyConstraint, RowstoreCompression } from '../model';
+import type { DataCompression, Index, IndexOptions, KeyConstraint, RowstoreCompression } from '../model';
+import { fillFactorProblem, INDEX_OPTION_KEYS, storedIndexOptions } from '../sqlserver/index-options';
 import { filterPredicateProblems } from '../expr';
 import {
   columnstoreTypeProblem, isColumnstoreCompression, isRowstoreCompression, sparseTypeProblem,
@@ -54,20 +55,44 @@ function stored(c: DataCompression | undefined, columnstore: boolean): DataCompr
   return c === undefined || c === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : c;
 }
 
-/** `ignoreDupKey` and `dataCompression` of an @Index, @Unique, @PrimaryKey or column primaryKey option. */
-export function keyStorage(opts: ReadonlyMap<string, StaticValue>, what: string, bag: DiagnosticBag): { ignoreDupKey?: boolean; dataCompression?: RowstoreCompression } {
+/** `fillFactor`, `padIndex`, `allowRowLocks`, ... of an index or key, defaults left out as the catalog leaves them. */
+function withOptions(opts: ReadonlyMap<string, StaticValue>, bag: DiagnosticBag): IndexOptions {
+  const flag = (key: string): boolean | null | undefined => {
+    const v = opts.get(key);
+    if (v === undefined) return undefined;
+    if (v.kind === 'boolean') return v.value;
+    bag.error(Codes.notStatic, `${key} must be true or false`, v.node);
+    return null;
+  };
+  const ff = opts.get('fillFactor');
+  let fillFactor: number | undefined;
+  if (ff !== undefined && ff.kind !== 'number') bag.error(Codes.notStatic, 'fillFactor must be a number literal', ff.node);
+  else if (ff !== undefined) {
+    const problem = fillFactorProblem(ff.value);
+    if (problem !== null) bag.error(Codes.indexOption, problem, ff.node);
+    else fillFactor = ff.value;
+  }
+  return storedIndexOptions({
+    fillFactor, padded: flag('padIndex'), allowRowLocks: flag('allowRowLocks'), allowPageLocks: flag('allowPageLocks'),
+    optimizeForSequentialKey: flag('optimizeForSequentialKey'), noRecompute: flag('statisticsNoRecompute'),
+  });
+}
+
+/** `ignoreDupKey`, `dataCompression` and the WITH options of an @Index, @Unique, @PrimaryKey or column primaryKey option. */
+export function keyStorage(opts: ReadonlyMap<string, StaticValue>, what: string, bag: DiagnosticBag): IndexOptions & { ignoreDupKey?: boolean; dataCompression?: RowstoreCompression } {
   const ignore = opts.get('ignoreDupKey');
   if (ignore !== undefined && ignore.kind !== 'boolean') bag.error(Codes.notStatic, 'ignoreDupKey must be true or false', ignore.node);
   const compression = stored(compressionOption(opts, false, what, bag), false) as RowstoreCompression | undefined;
   return {
     ...(ignore?.kind === 'boolean' && ignore.value ? { ignoreDupKey: true } : {}),
     ...(compression !== undefined ? { dataCompression: compression } : {}),
+    ...withOptions(opts, bag),
   };
 }
 
 /** Records where an index's or key's storage options were written (call with the object added to the draft). */
 export function rememberOptions(draft: TableDraft, object: Index | KeyConstraint, opts: ReadonlyMap<string, StaticValue>): void {
-  for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include']) remember(draft, object, key, opts.get(key)?.node);
+  for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include', ...INDEX_OPTION_KEYS]) remember(draft, object, key, opts.get(key)?.node);
 }
 
 /** Records where a column's `sparse` option was written. */
@@ -91,6 +116,11 @@ export function addColumnstore(draft: TableDraft, item: TableItem, name: string,
   for (const key of ['include', 'unique', 'clustered', 'ignoreDupKey', 'activeOnly'] as const) {
     const v = opts.get(key);
     if (v !== undefined) bag.error(Codes.columnstoreShape, `${what} cannot take ${key}: SQL Server has no ${key === 'include' ? 'INCLUDE' : key} for columnstore indexes`, v.node);
+  }
+  // CREATE COLUMNSTORE INDEX has no FILLFACTOR, PAD_INDEX, lock or NORECOMPUTE options.
+  for (const key of INDEX_OPTION_KEYS) {
+    const v = opts.get(key);
+    if (v !== undefined) bag.error(Codes.indexOption, `${what} cannot take ${key}: CREATE COLUMNSTORE INDEX has no such option`, v.node);
   }
   const columns: string[] = [];
   if (!clustered) {

@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, Sequence, SqlExpression, Table, UserStatistics,
+  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -192,6 +192,21 @@ export interface RebuildCompression {
 }
 /** ALTER INDEX i ON t SET (IGNORE_DUP_KEY = ON | OFF): an index or the index of a PRIMARY KEY / UNIQUE constraint. */
 export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
+/**
+ * ALTER INDEX i ON t REBUILD WITH (PAD_INDEX = ..., FILLFACTOR = n): the options an existing index
+ * takes only when it is built again. `from` and `to` hold the index's options; the rebuild sets
+ * those of them that change that way (src/sqlserver/index-options.ts).
+ */
+export interface RebuildIndexOptions {
+  readonly kind: 'rebuildIndexOptions';
+  readonly table: TableRef;
+  readonly index: { readonly name: string; readonly clustered: boolean };
+  readonly from: IndexOptions;
+  readonly to: IndexOptions;
+  readonly online?: OnlineBuild;
+}
+/** ALTER INDEX i ON t SET (ALLOW_ROW_LOCKS = ..., ...): the options that apply at once, without a rebuild. */
+export interface SetIndexOptions { readonly kind: 'setIndexOptions'; readonly table: TableRef; readonly index: string; readonly from: IndexOptions; readonly to: IndexOptions }
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
 /**
@@ -219,7 +234,7 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetNotForReplication
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics

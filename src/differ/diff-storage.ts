@@ -6,7 +6,8 @@
  */
 import type { Index, KeyConstraint, Table } from '../model';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
-import { hazard, mayHaveRows, qualified } from './hazards';
+import { changedIndexOptions, indexOptionsOf } from '../sqlserver/index-options';
+import { hazard, indexBuild as indexBuildHazard, mayHaveRows, qualified } from './hazards';
 import type { Entity } from './entities';
 import type { Forced } from './forced';
 import type { EntityPairing } from './pair-entities';
@@ -22,7 +23,25 @@ function indexLike(e: Entity): Index | KeyConstraint | null {
   return e.kind === 'index' || e.kind === 'unique' || e.kind === 'primaryKey' ? e.object : null;
 }
 
-/** The compression and IGNORE_DUP_KEY steps of a kept table. */
+/**
+ * FILLFACTOR / PAD_INDEX (a rebuild of the index) and the options ALTER INDEX ... SET changes at
+ * once, of an index or key kept as it is. Columnstore indexes have none of them.
+ */
+function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | KeyConstraint): PlanStep[] {
+  const from = indexOptionsOf(cur);
+  const to = indexOptionsOf(des);
+  const out: PlanStep[] = [];
+  if (changedIndexOptions(from, to, 'rebuild').length > 0) {
+    const hazards = des.clustered && mayHaveRows(table.current)
+      ? [hazard('table-rebuild', `${qualified(table.newRef)} is rewritten to rebuild its clustered ${des.name} with a new FILLFACTOR / PAD_INDEX`)]
+      : indexBuildHazard(table.current, table.newRef, `${des.name} again with a new FILLFACTOR / PAD_INDEX`);
+    out.push(step({ kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered }, from, to }, hazards));
+  }
+  if (changedIndexOptions(from, to, 'set').length > 0) out.push(step({ kind: 'setIndexOptions', table: table.newRef, index: des.name, from, to }));
+  return out;
+}
+
+/** The compression, IGNORE_DUP_KEY and index option steps of a kept table. */
 export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: Forced): Planned {
   const steps: PlanStep[] = [];
   const { current, desired, newRef } = table;
@@ -49,6 +68,7 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     if ((cur.ignoreDupKey ?? false) !== (des.ignoreDupKey ?? false)) {
       steps.push(step({ kind: 'setIgnoreDupKey', table: newRef, index: des.name, to: des.ignoreDupKey ?? false }));
     }
+    steps.push(...optionSteps(table, cur, des));
   }
   return { steps, skipped: [] };
 }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sortedByName } from '../util/compare';
+import { INDEX_OPTION_KEYS, indexOptionsOf } from '../sqlserver/index-options';
 import type {
   CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
@@ -56,6 +57,9 @@ function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
   if ('columnstore' in o && o.columnstore === true) out.columnstore = true;
   if (o.ignoreDupKey === true) out.ignoreDupKey = true;
   if (o.dataCompression !== undefined) out.dataCompression = o.dataCompression;
+  // Likewise the WITH options, in syntax order, only those set.
+  const options = indexOptionsOf(o);
+  if (Object.keys(options).length > 0) out.options = INDEX_OPTION_KEYS.filter((k) => options[k] !== undefined).map((k) => [k, options[k] as Json]);
   return out;
 }
 

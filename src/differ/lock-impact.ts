@@ -91,7 +91,7 @@ function onlineBuild(ctx: Context): OnlineBuild | null {
 function withOnline(change: Change | null, online: OnlineBuild | null): Change | null {
   if (change === null || online === null) return change;
   switch (change.kind) {
-    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': return { ...change, online };
+    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': case 'rebuildIndexOptions': return { ...change, online };
     default: return change;
   }
 }
@@ -214,6 +214,9 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
+  // FILLFACTOR / PAD_INDEX take effect only when the index is rebuilt: a clustered one is the table's rows.
+  rebuildIndexOptions: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),
+  setIndexOptions: fixed('index-option-metadata'),
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
   setNotForReplication: fixed('identity-replication'),
   dropModule: fixed('module-ddl'),

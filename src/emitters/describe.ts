@@ -1,12 +1,14 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
 import { bare, parenthesized } from './tsql/expression';
 import { typeText } from '../sqlserver/types';
+import { changedIndexOptions, effectiveIndexOption, type IndexOptionChange } from '../sqlserver/index-options';
+import { indexOptionName, indexOptionsText } from './tsql/clauses';
 import { sequenceDelta, sequenceSummary } from './sequence-text';
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
@@ -105,6 +107,15 @@ function checkText(e: SqlExpression): string {
   const list = inListOf(e.text, nameKeyFor(DEFAULT_COLLATION));
   if (list !== null) return `${list.column} IN (${list.values.map((v) => stringLiteral(v, false)).join(', ')})`;
   return bare(e);
+}
+
+/** `FILLFACTOR 0 -> 80, PAD_INDEX OFF -> ON`: the options of one kind that change. */
+function optionDelta(from: IndexOptions, to: IndexOptions, how: IndexOptionChange): string {
+  const text = (o: IndexOptions, k: Parameters<typeof effectiveIndexOption>[1]) => {
+    const v = effectiveIndexOption(o, k);
+    return typeof v === 'number' ? String(v) : v ? 'ON' : 'OFF';
+  };
+  return changedIndexOptions(from, to, how).map((k) => `${indexOptionName(k)} ${text(from, k)} -> ${text(to, k)}`).join(', ');
 }
 
 /** A check's expression, old -> new, when its canonical form differs. */
@@ -233,7 +244,7 @@ const DESCRIBERS: Describers = {
   createIndex: (c) => {
     const plain: ChangeFacts = {
       table: c.table, object: c.index.name, marker: '+',
-      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}`,
+      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}`,
     };
     return c.replaces === undefined ? plain : recreated(plain, 'index', c.replaces.name, indexDelta(c.replaces, c.index));
   },
@@ -270,6 +281,11 @@ const DESCRIBERS: Describers = {
     summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
   }),
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
+  rebuildIndexOptions: (c) => ({
+    table: c.table, object: c.index.name, marker: '~',
+    summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}`,
+  }),
+  setIndexOptions: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set ${optionDelta(c.from, c.to, 'set')} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
   setNotForReplication: (c) => {
     const delta = [{ part: 'notForReplication', from: c.notForReplication ? 'no NOT FOR REPLICATION' : 'NOT FOR REPLICATION', to: c.notForReplication ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION' }];

@@ -207,8 +207,29 @@ export interface IndexColumn {
   readonly descending: boolean;
 }
 
+/**
+ * The WITH options of a rowstore index or key that SQL Server keeps in the catalog
+ * (sys.indexes fill_factor, is_padded, allow_row_locks, allow_page_locks,
+ * optimize_for_sequential_key; sys.stats no_recompute). Each is absent at SQL Server's default,
+ * so models compare equal whichever side made them (src/sqlserver/index-options.ts).
+ */
+export interface IndexOptions {
+  /** FILLFACTOR 1..99; absent: 0 or 100, which SQL Server treats alike (full pages). */
+  readonly fillFactor?: number;
+  /** PAD_INDEX = ON; absent: OFF. */
+  readonly padIndex?: true;
+  /** ALLOW_ROW_LOCKS = OFF is `false`; absent: ON. */
+  readonly allowRowLocks?: false;
+  /** ALLOW_PAGE_LOCKS = OFF is `false`; absent: ON. */
+  readonly allowPageLocks?: false;
+  /** OPTIMIZE_FOR_SEQUENTIAL_KEY = ON (SQL Server 2019+); absent: OFF. */
+  readonly optimizeForSequentialKey?: true;
+  /** STATISTICS_NORECOMPUTE = ON; absent: OFF. */
+  readonly statisticsNoRecompute?: true;
+}
+
 /** A PRIMARY KEY or UNIQUE constraint (each backed by an index of the same name). */
-export interface KeyConstraint extends NamedObject {
+export interface KeyConstraint extends NamedObject, IndexOptions {
   readonly columns: readonly IndexColumn[];
   readonly clustered: boolean;
   /** WITH (IGNORE_DUP_KEY = ON) (sys.indexes.ignore_dup_key); absent means OFF. */
@@ -218,7 +239,7 @@ export interface KeyConstraint extends NamedObject {
 }
 
 /** A CREATE INDEX index (not backing a constraint). */
-export interface Index extends NamedObject {
+export interface Index extends NamedObject, IndexOptions {
   readonly columns: readonly IndexColumn[];
   /** INCLUDE columns, in declaration order (order does not matter to SQL Server). */
   readonly include: readonly string[];

@@ -48,6 +48,8 @@ const sample: Record<ChangeKind, Change> = {
   rebuildCompression: { kind: 'rebuildCompression', table: ref, index: { name: 'ix', clustered: false }, from: 'NONE', to: 'PAGE' },
   setIgnoreDupKey: { kind: 'setIgnoreDupKey', table: ref, index: 'ix', to: true },
   setSparse: { kind: 'setSparse', table: ref, column: 'a', sparse: true },
+  rebuildIndexOptions: { kind: 'rebuildIndexOptions', table: ref, index: { name: 'ix', clustered: false }, from: {}, to: { fillFactor: 80 } },
+  setIndexOptions: { kind: 'setIndexOptions', table: ref, index: 'ix', from: {}, to: { allowPageLocks: false } },
   setNotForReplication: { kind: 'setNotForReplication', table: ref, column: 'a', notForReplication: true },
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },

@@ -142,6 +142,14 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setIgnoreDupKey', table: USERS, index: 'ix_users_tenant_email', to: true },
     sql: ['ALTER INDEX [ix_users_tenant_email] ON [dbo].[users] SET (IGNORE_DUP_KEY = ON);'],
   },
+  rebuildIndexOptions: {
+    change: { kind: 'rebuildIndexOptions', table: USERS, index: { name: 'ix_users_tenant_email', clustered: false }, from: { fillFactor: 90, allowPageLocks: false }, to: { padIndex: true, allowPageLocks: false } },
+    sql: ['ALTER INDEX [ix_users_tenant_email] ON [dbo].[users] REBUILD WITH (PAD_INDEX = ON, FILLFACTOR = 100);'],
+  },
+  setIndexOptions: {
+    change: { kind: 'setIndexOptions', table: USERS, index: 'ix_users_tenant_email', from: { fillFactor: 90, statisticsNoRecompute: true }, to: { allowRowLocks: false, optimizeForSequentialKey: true } },
+    sql: ['ALTER INDEX [ix_users_tenant_email] ON [dbo].[users] SET (STATISTICS_NORECOMPUTE = OFF, ALLOW_ROW_LOCKS = OFF, OPTIMIZE_FOR_SEQUENTIAL_KEY = ON);'],
+  },
   setSparse: {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],

@@ -156,6 +156,20 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER INDEX [ix] ON [dbo].[t] SET (IGNORE_DUP_KEY = ON);',
   },
   {
+    id: 'fillfactor-option',
+    form: 'WITH ( FILLFACTOR = fillfactor [, ...] ) of CREATE INDEX, a PRIMARY KEY / UNIQUE constraint or ALTER INDEX ... REBUILD (the grammar takes the other index options of that shape)',
+    pattern: /\bWITH\s*\([^;]*\bFILLFACTOR\s*=/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-index-option-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/alter-table-index-option-transact-sql.md): "PAD_INDEX = { ON | OFF } | FILLFACTOR = fillfactor | ..."',
+    example: 'CREATE NONCLUSTERED INDEX [ix_t_a] ON [dbo].[t] ([a]) WITH (FILLFACTOR = 80);',
+  },
+  {
+    id: 'on-partition-scheme',
+    form: 'CREATE TABLE ... ) ON partition_scheme_name ( partition_column_name ), and the same ON of CREATE INDEX and of a PRIMARY KEY / UNIQUE constraint',
+    pattern: /\)\s*(?:WITH\s*\([^;]*\)\s*)?ON\s+(?:\[(?:[^\]]|\]\])*\]|[A-Za-z_][\w$]*)\s*\(/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-index-transact-sql.md): "[ ON { partition_scheme_name ( column_name ) | filegroup_name | default } ]"',
+    example: 'CREATE NONCLUSTERED INDEX [ix_t_a] ON [dbo].[t] ([a]) ON [ps_t]([a]);',
+  },
+  {
     id: 'create-statistics-options',
     form: 'CREATE STATISTICS s ON t ( column [ ,...n ] ) [ WHERE <filter_predicate> ] [ WITH NORECOMPUTE | INCREMENTAL = ON ] (the grammar takes neither a filter nor these options without a sample option before them)',
     pattern: /^CREATE\s+STATISTICS\b[^;]*\b(?:WHERE|NORECOMPUTE|INCREMENTAL)\b/i,

@@ -1,4 +1,5 @@
-import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, ReferentialAction } from '../../model';
+import type { CheckConstraint, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction } from '../../model';
+import { effectiveIndexOption, INDEX_OPTION_KEYS, type IndexOptionKey } from '../../sqlserver/index-options';
 import { bare, parenthesized } from './expression';
 import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
 
@@ -23,14 +24,44 @@ export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: 
   return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}`;
 }
 
+const OPTION_SQL: Readonly<Record<IndexOptionKey, string>> = {
+  padIndex: 'PAD_INDEX', fillFactor: 'FILLFACTOR', statisticsNoRecompute: 'STATISTICS_NORECOMPUTE',
+  allowRowLocks: 'ALLOW_ROW_LOCKS', allowPageLocks: 'ALLOW_PAGE_LOCKS', optimizeForSequentialKey: 'OPTIMIZE_FOR_SEQUENTIAL_KEY',
+};
+
+/** An option's T-SQL name, e.g. FILLFACTOR. */
+export function indexOptionName(k: IndexOptionKey): string {
+  return OPTION_SQL[k];
+}
+
+/** ` WITH (...)` of the non-default options alone (no compression), for plan text; '' when none. */
+export function indexOptionsText(o: IndexOptions): string {
+  return withOptions(INDEX_OPTION_KEYS.filter((k) => o[k] !== undefined).map((k) => indexOptionClause(o, k)));
+}
+
+/**
+ * `NAME = value` of one option as the index has it, its default written out (to put it back).
+ * The default fill factor is written 100: "Fill factor values 0 and 100 are identical in all
+ * respects", and CREATE INDEX / ALTER INDEX take "an integer value from 1 to 100".
+ */
+export function indexOptionClause(o: IndexOptions, k: IndexOptionKey): string {
+  const v = effectiveIndexOption(o, k);
+  if (typeof v === 'number') return `${OPTION_SQL[k]} = ${v === 0 ? 100 : v}`;
+  return `${OPTION_SQL[k]} = ${v ? 'ON' : 'OFF'}`;
+}
+
 /**
  * The index options schemac manages, as CREATE INDEX and a key's WITH (...) take them; the
- * defaults (IGNORE_DUP_KEY OFF, NONE / COLUMNSTORE) are left out, as SQL Server applies them.
- * A rowstore clustered index or key carries its table's compression, so it is written here too.
+ * defaults (IGNORE_DUP_KEY OFF, NONE / COLUMNSTORE, FILLFACTOR 0, locks allowed...) are left
+ * out, as SQL Server applies them. A rowstore clustered index or key carries its table's
+ * compression, so it is written here too. Every CREATE of an index or key goes through here,
+ * so re-creating one keeps its options.
  */
 export function storageOptions(o: Index | KeyConstraint): string[] {
   const out: string[] = [];
+  for (const k of INDEX_OPTION_KEYS.slice(0, 2)) if (o[k] !== undefined) out.push(indexOptionClause(o, k));
   if (o.ignoreDupKey === true) out.push('IGNORE_DUP_KEY = ON');
+  for (const k of INDEX_OPTION_KEYS.slice(2)) if (o[k] !== undefined) out.push(indexOptionClause(o, k));
   if (o.dataCompression !== undefined) out.push(`DATA_COMPRESSION = ${o.dataCompression}`);
   return out;
 }

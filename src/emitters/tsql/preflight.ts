@@ -220,6 +220,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'createSequence': case 'dropSequence': case 'alterSequence':
     case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'refreshModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
     case 'setNotForReplication': case 'dropStatistics': case 'createStatistics':
+    case 'rebuildIndexOptions': case 'setIndexOptions':
       return;
     default:
       assertNever(change, 'change kind');

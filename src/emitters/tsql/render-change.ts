@@ -1,7 +1,8 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
 import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
-import { renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
+import { indexOptionClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
+import { changedIndexOptions } from '../../sqlserver/index-options';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
@@ -150,6 +151,13 @@ const RENDERERS: Renderers = {
   },
   // ALTER INDEX ... SET (IGNORE_DUP_KEY = ...) changes the option without a rebuild (alter-index-transact-sql).
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
+  // FILLFACTOR and PAD_INDEX take effect when the index is built: ALTER INDEX ... REBUILD WITH
+  // (alter-index-transact-sql, set-index-options); online where the production pass allows it.
+  rebuildIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${withOptions([
+    ...changedIndexOptions(c.from, c.to, 'rebuild').map((k) => indexOptionClause(c.to, k)), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+  ])};`],
+  // ALTER INDEX ... SET applies these at once, without a rebuild (set-index-options).
+  setIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (${changedIndexOptions(c.from, c.to, 'set').map((k) => indexOptionClause(c.to, k)).join(', ')});`],
   setSparse: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.sparse ? 'ADD' : 'DROP'} SPARSE;`],
   // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } NOT FOR REPLICATION" (identity columns only).
   setNotForReplication: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION;`],

@@ -3,6 +3,7 @@
  * keys, default names), each with its written names, so a mixin can share the ones whose names
  * follow a `{table}` template.
  */
+import { INDEX_OPTION_KEYS } from '../../sqlserver/index-options';
 import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
 import { referencedColumns } from '../../expr';
 import { sameName, type NameKey } from '../../sqlserver/names';
@@ -141,6 +142,8 @@ function storageOpts(o: Index | KeyConstraint): string[] {
   const out: string[] = [];
   if (o.ignoreDupKey === true) out.push('ignoreDupKey: true');
   if (o.dataCompression !== undefined && (!o.clustered || ('columnstore' in o && o.columnstore === true))) out.push(`dataCompression: ${tsString(o.dataCompression)}`);
+  // The WITH options, only those not at SQL Server's default (as the model keeps them).
+  for (const k of INDEX_OPTION_KEYS) if (o[k] !== undefined) out.push(`${k}: ${String(o[k])}`);
   return out;
 }
 

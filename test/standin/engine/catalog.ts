@@ -47,6 +47,14 @@ export interface Index {
   compression?: string;
   /** sys.indexes.ignore_dup_key. */
   ignoreDupKey?: boolean;
+  /** The WITH options SQL Server keeps (index-options.ts); each absent at its default. */
+  fillFactor?: number;
+  padded?: boolean;
+  noRowLocks?: boolean;
+  noPageLocks?: boolean;
+  sequentialKey?: boolean;
+  /** sys.stats.no_recompute of the index's statistics (STATISTICS_NORECOMPUTE = ON). */
+  noRecompute?: boolean;
 }
 
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */

@@ -16,6 +16,7 @@
 import type { DdlOption } from './editions';
 import type { Column, Index, Table } from './catalog';
 import { SqlError } from './errors';
+import { applyIndexWith, newIndexWith, type IndexWith } from './index-options';
 
 const ROWSTORE = ['NONE', 'ROW', 'PAGE'];
 const COLUMNSTORE = ['COLUMNSTORE', 'COLUMNSTORE_ARCHIVE'];
@@ -75,7 +76,7 @@ function setCompression(ix: Index, value: string | undefined): void {
  * The storage options of a new index on `t` (its WITH list): compression (a clustered rowstore
  * index created on a heap inherits the heap's) and IGNORE_DUP_KEY.
  */
-export function newIndexStorage(t: Table, ix: Omit<Index, 'indexId'>, options: readonly DdlOption[] | undefined): Pick<Index, 'compression' | 'ignoreDupKey'> {
+export function newIndexStorage(t: Table, ix: Omit<Index, 'indexId'>, options: readonly DdlOption[] | undefined): Pick<Index, 'compression' | 'ignoreDupKey'> & IndexWith {
   const columnstore = ix.columnstore === true;
   const given = compressionOption(options, columnstore, ix.name ?? t.name);
   const heap = t.indexes.find((i) => i.indexId === 0);
@@ -83,7 +84,7 @@ export function newIndexStorage(t: Table, ix: Omit<Index, 'indexId'>, options: r
   const compression = given !== undefined ? stored(given, columnstore) : inherited;
   if (ix.type === 'CLUSTERED' && !columnstore) noSparse(t, compression);
   const ignore = ignoreDupKeyOption(options, ix.unique, ix.filter !== undefined, ix.name ?? '');
-  return { ...(compression !== undefined ? { compression } : {}), ...(ignore === true ? { ignoreDupKey: true } : {}) };
+  return { ...(compression !== undefined ? { compression } : {}), ...(ignore === true ? { ignoreDupKey: true } : {}), ...newIndexWith(options) };
 }
 
 /** Columnstore rules when one is created (inferred numbers and wording). */
@@ -115,10 +116,13 @@ function namedIndex(t: Table, name: string): Index {
 /** ALTER INDEX i ON t REBUILD [WITH (DATA_COMPRESSION = x, ...)]. */
 export function rebuildIndex(t: Table, name: string, options: readonly DdlOption[]): void {
   const ix = namedIndex(t, name);
+  // A rebuild keeps every option it is not given (the stored fill factor included).
+  applyIndexWith(ix, options);
   const value = compressionOption(options, ix.columnstore === true, name);
-  if (value === undefined) return;
-  if (ix.indexId === 1 && !ix.columnstore) noSparse(t, value);
-  setCompression(ix, stored(value, ix.columnstore === true));
+  if (value !== undefined) {
+    if (ix.indexId === 1 && !ix.columnstore) noSparse(t, value);
+    setCompression(ix, stored(value, ix.columnstore === true));
+  }
   const ignore = option(options, 'IGNORE_DUP_KEY');
   if (ignore !== undefined) setIgnoreDupKey(t, ix, ignore === 'ON');
 }
@@ -130,9 +134,10 @@ function setIgnoreDupKey(t: Table, ix: Index, on: boolean): void {
   void t;
 }
 
-/** ALTER INDEX i ON t SET (IGNORE_DUP_KEY = ON | OFF, ...): other options are accepted and not kept. */
+/** ALTER INDEX i ON t SET (IGNORE_DUP_KEY, ALLOW_ROW_LOCKS, ALLOW_PAGE_LOCKS, OPTIMIZE_FOR_SEQUENTIAL_KEY, STATISTICS_NORECOMPUTE = ON | OFF). */
 export function setIndexOptions(t: Table, name: string, options: readonly DdlOption[]): void {
   const ix = namedIndex(t, name);
+  applyIndexWith(ix, options, true);
   const ignore = option(options, 'IGNORE_DUP_KEY');
   if (ignore !== undefined) setIgnoreDupKey(t, ix, ignore === 'ON');
 }

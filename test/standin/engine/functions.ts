@@ -8,6 +8,7 @@ import { concatenatedType, systemTypeById, ty, isStringType } from './types';
 import { toNumber, toText } from './values';
 import { randomUUID } from 'crypto';
 import { isJson, jsonQuery, jsonValue } from './json-functions';
+import { isTempTable, tempName } from './temp-tables';
 
 interface Fn {
   type(args: readonly SqlType[], exprs: readonly Expr[]): SqlType;
@@ -34,9 +35,15 @@ export function splitObjectName(s: string): string[] {
 /** Resolves OBJECT_ID's argument to an object id in the host's databases. */
 export function objectId(host: Host, name: string, type?: string): number | null {
   const parts = splitObjectName(name);
-  const obj = parts[parts.length - 1];
+  let obj = parts[parts.length - 1];
   const schemaName = parts.length >= 2 && parts[parts.length - 2] !== '' ? parts[parts.length - 2] : 'dbo';
-  const db = parts.length >= 3 ? host.database(parts[parts.length - 3]) : host.db;
+  let db = parts.length >= 3 ? host.database(parts[parts.length - 3]) : host.db;
+  // OBJECT_ID('tempdb..#t'): the session's own temporary table (temp-tables.ts); '#t' alone names nothing in a user database.
+  if (isTempTable(obj) && host.session !== undefined) {
+    if (parts.length < 3 || parts[parts.length - 3].toLowerCase() !== 'tempdb') return null;
+    db = host.db;
+    obj = tempName(obj, host.session);
+  }
   if (!db) return null;
   const schema = findSchema(db, schemaName);
   if (!schema) return null;
@@ -82,6 +89,26 @@ function columnProperty(host: Host, id: number, col: string, prop: string): Valu
     case 'SCALE': return c.type.scale;
     case 'ISCOMPUTED': return c.computed ? 1 : 0;
     case 'COLUMNID': return c.columnId;
+    default: return null;
+  }
+}
+
+/**
+ * INDEXPROPERTY(object_id, index_name, property) for the properties the stand-in keeps; NULL for
+ * other properties, as SQL Server returns NULL for one it does not know
+ * (https://learn.microsoft.com/sql/t-sql/functions/indexproperty-transact-sql).
+ */
+function indexProperty(host: Host, id: number, name: string, prop: string): Value {
+  const ix = host.db.tables.find((x) => x.objectId === id)?.indexes.find((i) => i.name !== null && sameName(i.name, name));
+  if (!ix) return null;
+  switch (prop.toUpperCase()) {
+    case 'INDEXFILLFACTOR': return ix.fillFactor ?? 0;
+    case 'ISPADINDEX': return ix.padded ? 1 : 0;
+    case 'ISROWLOCKDISALLOWED': return ix.noRowLocks ? 1 : 0;
+    case 'ISPAGELOCKDISALLOWED': return ix.noPageLocks ? 1 : 0;
+    case 'ISOPTIMIZEDFORSEQUENTIALKEY': return ix.sequentialKey ? 1 : 0;
+    case 'ISCLUSTERED': return ix.type === 'CLUSTERED' ? 1 : 0;
+    case 'ISUNIQUE': return ix.unique ? 1 : 0;
     default: return null;
   }
 }
@@ -133,6 +160,7 @@ export const FUNCTIONS: Record<string, Fn> = {
     const t = h.db.tables.find((x) => x.objectId === id);
     return t?.columns.find((c) => sameName(c.name, toText(a[1])))?.type.maxLength ?? null;
   }),
+  INDEXPROPERTY: simple(ty.int, (a, h) => (a.some((v) => v === null) ? null : indexProperty(h, toNumber(a[0]), toText(a[1]), toText(a[2])))),
   COLUMNPROPERTY: simple(ty.int, (a, h) => (a.some((v) => v === null) ? null : columnProperty(h, toNumber(a[0]), toText(a[1]), toText(a[2])))),
   DB_NAME: simple(ty.nvarchar(128), (a, h) => (a.length === 0 || a[0] === undefined ? h.db.name : a[0] === null ? null : h.databaseById(toNumber(a[0]))?.name ?? null)),
   DB_ID: simple(ty.smallint, (a, h) => (a.length === 0 ? h.db.id : a[0] === null ? null : h.database(toText(a[0]))?.id ?? null)),
