@@ -88,13 +88,15 @@ function followPlan(steps: readonly PlanStep[], current: Database, key: NameKey)
         return;
       }
       case 'dropPeriod': { const state = changed(c.table, i); lose(state, c.start.name, i); lose(state, c.end.name, i); return; }
-      case 'renameTable': case 'dropTable': {
-        const from = c.kind === 'renameTable' ? tableKey(key, c.schema, c.from) : tableKey(key, c.table.schema, c.table.name);
+      // A move to another schema takes the table from the name modules read, as a rename does.
+      case 'renameTable': case 'transferTable': case 'dropTable': {
+        const from = c.kind === 'renameTable' ? tableKey(key, c.schema, c.from) : c.kind === 'transferTable' ? tableKey(key, c.from, c.name) : tableKey(key, c.table.schema, c.table.name);
         const state = byName.get(from);
         byName.delete(from);
         const was = state === undefined ? undefined : origin.get(state);
         if (was !== undefined && !goneAt.has(was)) goneAt.set(was, i);
         if (c.kind === 'renameTable' && state !== undefined) byName.set(tableKey(key, c.schema, c.to), state);
+        if (c.kind === 'transferTable' && state !== undefined) byName.set(tableKey(key, c.to, c.name), state);
         return;
       }
       case 'createTable': {

@@ -18,6 +18,7 @@ import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
+import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import type { Changed } from './dml';
@@ -644,6 +645,7 @@ export class EngineSession implements Session {
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'transferObject': transferObject(this.ddl(true), s.schema, s.name); this.done(); return;
       case 'createDatabase': this.createDatabase(s.name, s.collation); this.done(); return;
       case 'dropDatabase': for (const n of s.names) this.dropDatabase(n, s.ifExists); this.done(); return;
       case 'createSequence': createSequence(this.ddl(true), s.name, s.options); this.done(); return;
