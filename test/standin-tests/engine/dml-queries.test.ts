@@ -209,6 +209,8 @@ describe('user functions and procedures', () => {
     expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 1`)).toEqual([{ total: 2.5 }]);
     expect(await h.errors(`EXEC sales.bump @by = 1`)).toMatchObject([{ number: 201, message: "Procedure or function 'bump' expects parameter '@id', which was not supplied." }]);
     expect(await h.errors(`EXEC dbo.nope`)).toMatchObject([{ number: 2812 }]);
+    // RETURN without a value before a statement that does not start like a value.
+    await h.ok(`IF 1 = 0 RETURN\nWHILE 1 = 0 PRINT 'x'`);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, UpdateSet } from './ast';
 import type { Token } from './grammar';
 import { DdlParser } from './parse-ddl';
+import { RESERVED } from './token-reader';
 
 /** Parses a batch's tokens into statements. */
 export function parseBatch(sql: string, tokens: readonly Token[]): Statement[] {
@@ -82,9 +83,14 @@ class Parser extends DdlParser {
       case 'USE': this.pos++; return { k: 'use', db: this.ident() };
       case 'RETURN': {
         this.pos++;
-        // RETURN [integer_expression] (return-transact-sql.md): a value unless the statement ends here.
-        if (this.peek().kind === 'eof' || this.up() === ';' || this.up() === 'END' || (this.isStatementStart() && this.up() !== 'SELECT') || this.up() === 'ELSE') return { k: 'return' };
-        return { k: 'return', value: this.expr() };
+        // RETURN [integer_expression] (return-transact-sql.md). A value starts with a literal, a
+        // variable, a parenthesis, a sign, CASE / CAST / CONVERT or a function call; anything else
+        // (WHILE, WITH, MERGE, a next statement's keyword) is the next statement.
+        const t = this.peek();
+        const value = t.kind === 'number' || t.kind === 'var' || t.kind === 'string' || ['(', '-', '+'].includes(this.up())
+          || ['CASE', 'CAST', 'CONVERT', 'TRY_CAST', 'TRY_CONVERT'].includes(this.up()) || (t.kind === 'word' && !RESERVED.has(t.upper) && this.up(1) === '(')
+          || (this.isIdent() && this.up(1) === '.' && !this.isStatementStart());
+        return value ? { k: 'return', value: this.expr() } : { k: 'return' };
       }
       case 'WITH': {
         if (!this.isCteStart()) return this.fail();
