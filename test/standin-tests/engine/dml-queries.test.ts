@@ -225,6 +225,14 @@ describe('MERGE', () => {
     expect(await h.rows(`SELECT id, customer FROM sales.orders ORDER BY id`)).toEqual([{ id: 1, customer: 'ann2' }, { id: 2, customer: 'bob' }, { id: 4, customer: 'dee' }]);
   });
 
+  test('OUTPUT $action, inserted and deleted', async () => {
+    await h.ok(`CREATE TABLE dbo.stage (id INT NOT NULL, customer VARCHAR(20) NOT NULL); INSERT INTO dbo.stage VALUES (2, 'bo'), (7, 'gus')`);
+    expect(await h.rows(`MERGE sales.orders AS t USING dbo.stage AS s ON t.id = s.id
+      WHEN MATCHED THEN UPDATE SET customer = s.customer
+      WHEN NOT MATCHED THEN INSERT (id, customer) VALUES (s.id, s.customer)
+      OUTPUT $action AS act, inserted.id, deleted.customer AS was;`)).toEqual([{ act: 'INSERT', id: 7, was: null }, { act: 'UPDATE', id: 2, was: 'bob' }]);
+  });
+
   test('a target row matched twice is Msg 8672 and nothing changes', async () => {
     await h.ok(`CREATE TABLE dbo.stage (id INT NOT NULL); INSERT INTO dbo.stage VALUES (1), (1)`);
     expect(await h.errors(`MERGE sales.orders t USING dbo.stage s ON t.id = s.id WHEN MATCHED THEN UPDATE SET total = 1;`)).toMatchObject([{ number: 8672 }]);

@@ -231,6 +231,8 @@ export class QueryParser extends TokenReader {
     if (t.kind === 'string') { this.pos++; return { k: 'lit', v: t.value, lt: t.national ? 'nstr' : 'str', text: t.text }; }
     if (t.kind === 'binary') { this.pos++; return { k: 'lit', v: Buffer.from(t.text.slice(2), 'hex'), lt: 'bin', text: t.text }; }
     if (t.kind === 'var') { this.pos++; return { k: 'var', name: t.value }; }
+    // MERGE's OUTPUT $action (output-clause-transact-sql.md), read as a column of its OUTPUT rows.
+    if (t.kind === 'op' && t.upper === '$ACTION') { this.pos++; return { k: 'col', parts: ['$action'] }; }
     if (this.accept('NULL')) return { k: 'lit', v: null, lt: 'null', text: 'NULL' };
     if (this.up() === '(') {
       this.pos++;

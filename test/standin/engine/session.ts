@@ -24,7 +24,7 @@ import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
 import { modifyThrough, needsTargetPath } from './dml-target';
-import { outputRows } from './output';
+import { mergeOutputRows, outputRows } from './output';
 import { selectInto } from './select-into';
 import { merge } from './merge';
 import { dropSessionTemps, mayNameTemps, tableVariableName, withSessionTemps } from './temp-tables';
@@ -593,13 +593,13 @@ export class EngineSession implements Session {
         return;
       }
       case 'merge': {
-        if (s.output) throw err.notSupported('OUTPUT of MERGE');
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
         if (r.inserted.length > 0) this.changed({ table: r.table, action: 'INSERT', inserted: r.inserted, deleted: [] });
         if (r.updated.after.length > 0) this.changed({ table: r.table, action: 'UPDATE', inserted: r.updated.after, deleted: r.updated.before });
         if (r.deleted.length > 0) this.changed({ table: r.table, action: 'DELETE', inserted: [], deleted: r.deleted });
+        if (s.output) this.output(ctx, s.output, mergeOutputRows(s.output, r.table, r, host));
         this.done(r.inserted.length + r.updated.after.length + r.deleted.length);
         return;
       }
