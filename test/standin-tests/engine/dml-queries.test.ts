@@ -309,4 +309,16 @@ describe('table variables', () => {
   });
 });
 
+describe('SET IDENTITY_INSERT', () => {
+  test('explicit identity values while ON, the identity then continues after the largest; 544, 545, 8106, 8107', async () => {
+    await h.ok(`CREATE TABLE dbo.seed (id INT IDENTITY(1,1) NOT NULL PRIMARY KEY, name VARCHAR(10) NOT NULL); CREATE TABLE dbo.seed2 (id INT IDENTITY(1,1) NOT NULL, n INT NULL)`);
+    expect(await h.errors(`INSERT INTO dbo.seed (id, name) VALUES (10, 'x')`)).toMatchObject([{ number: 544 }]);
+    await h.ok(`SET IDENTITY_INSERT dbo.seed ON; INSERT INTO dbo.seed (id, name) VALUES (10, 'ten'), (5, 'five'); SET IDENTITY_INSERT dbo.seed OFF; INSERT INTO dbo.seed (name) VALUES ('next')`);
+    expect(await h.rows(`SELECT id, name FROM dbo.seed ORDER BY id`)).toEqual([{ id: 5, name: 'five' }, { id: 10, name: 'ten' }, { id: 11, name: 'next' }]);
+    expect(await h.errors(`SET IDENTITY_INSERT dbo.seed ON; INSERT INTO dbo.seed (name) VALUES ('y')`)).toMatchObject([{ number: 545 }]);
+    expect(await h.errors(`SET IDENTITY_INSERT dbo.seed2 ON`)).toMatchObject([{ number: 8107, message: "IDENTITY_INSERT is already ON for table 'app.dbo.seed'. Cannot perform SET operation for table 'dbo.seed2'." }]);
+    expect(await h.errors(`SET IDENTITY_INSERT sales.orders ON`)).toMatchObject([{ number: 8106 }]);
+  });
+});
+
 void first;

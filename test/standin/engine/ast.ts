@@ -246,6 +246,8 @@ export type StatementBody =
   | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr; table?: { readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[] } }[] }
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
   | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }
+  /** SET IDENTITY_INSERT table ON | OFF (set-identity-insert-transact-sql.md). */
+  | { readonly k: 'identityInsert'; readonly table: Name; readonly on: boolean }
   | { readonly k: 'if'; readonly cond: Expr; readonly then: Statement; readonly els?: Statement }
   | { readonly k: 'while'; readonly cond: Expr; readonly body: Statement }
   | { readonly k: 'block'; readonly body: readonly Statement[] }

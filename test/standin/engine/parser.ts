@@ -319,6 +319,12 @@ class Parser extends DdlParser {
       else if (op !== '=') this.fail();
       return { k: 'setVar', name, expr };
     }
+    if (this.accept('IDENTITY_INSERT')) {
+      const table = this.name();
+      const v = this.next().upper;
+      if (v !== 'ON' && v !== 'OFF') this.fail();
+      return { k: 'identityInsert', table, on: v === 'ON' };
+    }
     const options: string[] = [];
     do {
       const parts: string[] = [];

@@ -54,6 +54,8 @@ export interface Host {
    * earlier in the same batch is an invalid column there (design.md rule 11).
    */
   compiledColumns(tableObjectId: number): ReadonlySet<string> | undefined;
+  /** Whether SET IDENTITY_INSERT is ON for the table (explicit identity values may be inserted). */
+  identityInsert?(t: Table): boolean;
   /** The session's id (@@SPID): its temporary tables' names end with it (temp-tables.ts). */
   readonly session?: number;
   /** Inside a trigger: its `inserted` / `deleted` table (triggers.ts). */

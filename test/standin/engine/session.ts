@@ -82,7 +82,7 @@ function isWrapper(s: Statement): boolean {
 }
 
 /** Statements whose execution changes data or definitions (statement-level undo applies). */
-const NOT_MUTATING = new Set(['createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
+const NOT_MUTATING = new Set(['identityInsert', 'createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
 type Var = { value: Value; type: SqlType; table?: string };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
@@ -141,6 +141,7 @@ export class EngineSession implements Session {
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
       session: this.id,
+      identityInsert: (t) => self.identityInsertOn?.objectId === t.objectId,
       pseudoTable: (n) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
         const which = n.toLowerCase();
@@ -362,7 +363,7 @@ export class EngineSession implements Session {
 
   /** Faults, then locks, for a statement about to run; throws its SqlError (fault, 1222) or cancels. */
   private async prepare(s: Statement, signal: AbortSignal): Promise<void> {
-    if (!isWrapper(s) && s.k !== 'setOption' && !this.probe) {
+    if (!isWrapper(s) && s.k !== 'setOption' && s.k !== 'identityInsert' && !this.probe) {
       const decision = this.engine.faults.next(s.text);
       if (decision.delayMs !== undefined && !(await sleep(decision.delayMs, signal))) this.cancel();
       if (decision.fail) throw decision.fail;
@@ -676,6 +677,7 @@ export class EngineSession implements Session {
         for (const o of s.options) if (s.value === 'ON' || s.value === 'OFF') this.options.set(o.replace(/\s+/g, '_'), on);
         return;
       }
+      case 'identityInsert': this.setIdentityInsert(s.table, s.on); return;
       case 'print': this.out.push({ kind: 'info', number: 0, state: 1, class: 0, message: toText(evaluate(s.expr, undefined, host) ?? ''), line: s.line }); return;
       case 'raiserror': {
         const msg = evaluate(s.msg, undefined, host);
@@ -716,6 +718,26 @@ export class EngineSession implements Session {
       case 'return': this.returned = s.value ? toNumber(evaluate(s.value, undefined, host)) : 0; throw new BatchEnd('return');
       case 'noop': return;
     }
+  }
+
+  /** The table SET IDENTITY_INSERT is ON for in this session (one at a time). */
+  private identityInsertOn: { readonly objectId: number; readonly label: string } | null = null;
+
+  /**
+   * SET IDENTITY_INSERT t ON | OFF (https://learn.microsoft.com/sql/t-sql/statements/set-identity-insert-transact-sql):
+   * "At any time, only one table in a session can have the IDENTITY_INSERT property set to ON"
+   * (Msg 8107); a table without an identity column is Msg 8106.
+   */
+  private setIdentityInsert(name: readonly string[], on: boolean): void {
+    const { db, schema, name: n } = resolveName(this.host(), name);
+    const t = findTable(db, schema, n);
+    if (!t) throw err.invalidObject(name.join('.'));
+    if (!t.columns.some((c) => c.identity)) throw new SqlError(8106, 16, 1, `Table '${name.join('.')}' does not have the identity property. Cannot perform SET operation.`);
+    if (!on) { if (this.identityInsertOn?.objectId === t.objectId) this.identityInsertOn = null; return; }
+    if (this.identityInsertOn && this.identityInsertOn.objectId !== t.objectId) {
+      throw new SqlError(8107, 16, 1, `IDENTITY_INSERT is already ON for table '${this.identityInsertOn.label}'. Cannot perform SET operation for table '${name.join('.')}'.`);
+    }
+    this.identityInsertOn = { objectId: t.objectId, label: `${db.name}.${findSchemaName(db, t.schemaId)}.${t.name}` };
   }
 
   /** Removes a frame's table variables and their rows. */
@@ -869,6 +891,11 @@ export class EngineSession implements Session {
       emit: (o) => { if (o.kind === 'error') this.lastError = o.number; this.out.push(o); },
     };
   }
+}
+
+/** A schema's name by id. */
+function findSchemaName(db: Database, schemaId: number): string {
+  return db.schemas.find((x) => x.schemaId === schemaId)?.name ?? 'dbo';
 }
 
 /** The table a name resolves to, if any. */
