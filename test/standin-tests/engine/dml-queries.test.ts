@@ -151,6 +151,12 @@ describe('APPLY, OUTPUT, STRING_AGG', () => {
     expect(await h.errors(`INSERT INTO dbo.t (a) OUTPUT deleted.a VALUES ('q')`)).toMatchObject([{ number: 4104 }]);
   });
 
+  test('ORDER BY ... OFFSET / FETCH; a negative offset is Msg 10742', async () => {
+    expect(await h.rows(`SELECT id FROM sales.lines ORDER BY id OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY`)).toEqual([{ id: 11 }, { id: 12 }]);
+    expect(await h.rows(`SELECT id FROM sales.lines ORDER BY id DESC OFFSET 3 ROWS`)).toEqual([{ id: 10 }]);
+    expect(await h.errors(`SELECT id FROM sales.lines ORDER BY id OFFSET -1 ROWS`)).toMatchObject([{ number: 10742 }]);
+  });
+
   test('STRING_AGG ... WITHIN GROUP (ORDER BY ...)', async () => {
     expect(await h.rows(`SELECT customer, STRING_AGG(CAST(id AS VARCHAR(5)), ',') WITHIN GROUP (ORDER BY id DESC) AS ids FROM sales.orders GROUP BY customer ORDER BY customer`))
       .toEqual([{ customer: 'ann', ids: '3,1' }, { customer: 'bob', ids: '2' }]);

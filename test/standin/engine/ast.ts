@@ -66,6 +66,8 @@ export interface Select {
   readonly into?: Name;
   /** OPTION (MAXRECURSION n). */
   readonly maxRecursion?: number;
+  /** ORDER BY ... OFFSET n ROWS [FETCH {FIRST | NEXT} m ROWS ONLY]. */
+  readonly offset?: { readonly skip: Expr; readonly fetch?: Expr };
 }
 
 export interface ColumnDef {

@@ -63,9 +63,23 @@ export class QueryParser extends TokenReader {
     if (this.accept('ORDER', 'BY')) {
       do { const expr = this.expr(); const desc = this.accept('DESC'); if (!desc) this.accept('ASC'); orderBy.push({ expr, desc }); } while (this.accept(','));
     }
+    // OFFSET n ROW[S] [FETCH FIRST|NEXT m ROW[S] ONLY] after ORDER BY (select-order-by-clause-transact-sql.md).
+    let offset: Select['offset'];
+    if (orderBy.length > 0 && this.accept('OFFSET')) {
+      const skip = this.additive();
+      if (!this.accept('ROWS')) this.expect('ROW');
+      let fetch: Expr | undefined;
+      if (this.accept('FETCH')) {
+        if (!this.accept('NEXT')) this.expect('FIRST');
+        fetch = this.additive();
+        if (!this.accept('ROWS')) this.expect('ROW');
+        this.expect('ONLY');
+      }
+      offset = { skip, fetch };
+    }
     const maxRecursion = this.option();
     if (this.accept('FOR')) { while (this.peek().kind === 'word' && !this.isStatementStart()) this.pos++; }
-    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union, into, maxRecursion };
+    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union, into, maxRecursion, ...(offset ? { offset } : {}) };
   }
 
   /** OPTION (hint, ...): MAXRECURSION n is kept (query-hints-transact-sql.md), other hints are read past. */

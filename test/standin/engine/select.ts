@@ -240,6 +240,14 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
     out = keyed.map((k) => k.o);
   }
   if (sel.top) { const n = Number(evaluate(sel.top, undefined, host)); out = out.slice(0, n); }
+  if (sel.offset) {
+    // A negative OFFSET or a FETCH below 1 is Msg 10742 / 10744 (select-order-by-clause-transact-sql.md).
+    const skip = Number(evaluate(sel.offset.skip, undefined, host));
+    if (skip < 0) throw new SqlError(10742, 16, 1, 'The offset specified in a OFFSET clause may not be negative.');
+    const fetch = sel.offset.fetch === undefined ? Infinity : Number(evaluate(sel.offset.fetch, undefined, host));
+    if (fetch < 1) throw new SqlError(10744, 16, 1, 'The number of rows provided for a FETCH clause must be greater then zero.');
+    out = out.slice(skip, skip + fetch);
+  }
   let resultRows = out.map((o) => o.vals);
   if (sel.union) {
     const next = executeSelect(sel.union.next, host, outer);
