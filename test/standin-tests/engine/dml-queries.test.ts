@@ -266,6 +266,13 @@ describe('AFTER triggers', () => {
     ]);
   });
 
+  test('UPDATE(column) says whether the statement set the column', async () => {
+    await h.ok(`CREATE TRIGGER sales.tr_total ON sales.orders AFTER UPDATE AS IF UPDATE(total) INSERT INTO dbo.audit (what, id) SELECT 'total', id FROM inserted`);
+    await h.ok(`UPDATE sales.orders SET customer = customer WHERE id = 1`);
+    await h.ok(`UPDATE sales.orders SET total = total WHERE id = 2`);
+    expect(await h.rows(`SELECT what, id FROM dbo.audit WHERE what = 'total'`)).toEqual([{ what: 'total', id: 2 }]);
+  });
+
   test('an error in a trigger undoes the statement, rolls the transaction back and ends the batch (3616)', async () => {
     await h.ok(`CREATE TRIGGER sales.tr_no_ann ON sales.orders AFTER DELETE AS IF EXISTS (SELECT 1 FROM deleted WHERE customer = 'ann') THROW 50001, 'ann stays', 1;`);
     const out = await h.run(`BEGIN TRAN; INSERT INTO sales.orders VALUES (9, 'x', NULL); DELETE FROM sales.orders WHERE id = 1; SELECT 1 AS never`);

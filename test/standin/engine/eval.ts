@@ -146,6 +146,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
         return a;
       }
       const f = FUNCTIONS[e.name];
+      if (!f && e.name === 'UPDATE') return ty.bit;
       if (!f && e.name.includes('.')) return userFunctionType(e, host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       return f.type(e.args.map((a) => typeOf(a, scope, host)), e.args);
@@ -276,6 +277,10 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
       if (AGGREGATES.has(e.name)) {
         if (!scope) throw err.notSupported('aggregate without FROM');
         return aggregate(e, scope, host);
+      }
+      if (e.name === 'UPDATE' && e.args.length === 1 && e.args[0].k === 'col') {
+        const answer = host.columnUpdated?.(e.args[0].parts[e.args[0].parts.length - 1]);
+        if (answer !== undefined) return answer;
       }
       const f = FUNCTIONS[e.name];
       // A schema-qualified name is a user scalar function (routines.ts).

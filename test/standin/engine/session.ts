@@ -30,7 +30,7 @@ import { merge } from './merge';
 import { dropSessionTemps, mayNameTemps, tableVariableName, withSessionTemps } from './temp-tables';
 import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
-import { endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
+import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
 import { bindArgs, isDefault } from './routines';
 import type { Module } from './catalog';
@@ -142,6 +142,10 @@ export class EngineSession implements Session {
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
       session: this.id,
       identityInsert: (t) => self.identityInsertOn?.objectId === t.objectId,
+      columnUpdated: (c) => {
+        const e = self.triggerStack[self.triggerStack.length - 1];
+        return e ? columnUpdated(e.event, c) : undefined;
+      },
       pseudoTable: (n) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
         const which = n.toLowerCase();
@@ -598,7 +602,7 @@ export class EngineSession implements Session {
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
         if (r.inserted.length > 0) this.changed({ table: r.table, action: 'INSERT', inserted: r.inserted, deleted: [] });
-        if (r.updated.after.length > 0) this.changed({ table: r.table, action: 'UPDATE', inserted: r.updated.after, deleted: r.updated.before });
+        if (r.updated.after.length > 0) this.changed({ table: r.table, action: 'UPDATE', inserted: r.updated.after, deleted: r.updated.before, columns: s.clauses.flatMap((c) => (c.action.k === 'update' ? c.action.sets.map((x) => x.col) : [])) });
         if (r.deleted.length > 0) this.changed({ table: r.table, action: 'DELETE', inserted: [], deleted: r.deleted });
         if (s.output) this.output(ctx, s.output, mergeOutputRows(s.output, r.table, r, host));
         this.done(r.inserted.length + r.updated.after.length + r.deleted.length);
@@ -610,7 +614,7 @@ export class EngineSession implements Session {
         let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
         if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
         else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
-        this.changed({ table: changed.table, action: s.k === 'update' ? 'UPDATE' : 'DELETE', inserted: changed.after, deleted: changed.before });
+        this.changed({ table: changed.table, action: s.k === 'update' ? 'UPDATE' : 'DELETE', inserted: changed.after, deleted: changed.before, columns: s.k === 'update' ? s.sets.map((x) => x.col) : [] });
         if (s.output) {
           const scopes = changed.scopes;
           this.output(ctx, s.output, outputRows(s.output, s.k, changed.table, changed.before, changed.after, host, scopes && s.from ? (r) => scopes.get(r) : undefined));
