@@ -57,6 +57,14 @@ test('a name the target schema holds (the table or one of its constraints) is 27
   expect((await h.errors('ALTER SCHEMA [archive] TRANSFER OBJECT::[sales].[orders];'))[0]).toMatchObject({ number: 2714 });
 });
 
+test('a synonym moves too, and one of the name in the target schema is a clash', async () => {
+  await h.ok('CREATE SYNONYM [sales].[o] FOR [sales].[orders]');
+  await h.ok('ALTER SCHEMA [archive] TRANSFER [sales].[o];');
+  expect((await where('o'))[0]).toMatchObject({ s: 'archive', type: 'SN' });
+  await h.ok('CREATE SYNONYM [archive].[pk_orders] FOR [sales].[orders]');
+  expect((await h.errors('ALTER SCHEMA [archive] TRANSFER OBJECT::[sales].[orders];'))[0]).toMatchObject({ number: 2714, message: "There is already an object named 'pk_orders' in the database." });
+});
+
 test('a schema-bound view over the table is 3729; a plain view stays and keeps naming the old schema', async () => {
   await h.ok('CREATE VIEW [sales].[v_orders] WITH SCHEMABINDING AS SELECT [id] FROM [sales].[orders]');
   expect((await h.errors('ALTER SCHEMA [archive] TRANSFER OBJECT::[sales].[orders];'))[0]).toMatchObject({

@@ -2,7 +2,7 @@
  * ALTER SCHEMA s TRANSFER [OBJECT::]x.y (alter-schema-transact-sql): a table moves to schema s
  * under its own name, with its rows, indexes, constraints and triggers (schema-scoped objects
  * that live in their table's schema, names kept); a view, procedure or function moves alone, its
- * sys.sql_modules.definition unchanged; a sequence moves too. Errors as SQL Server words them:
+ * sys.sql_modules.definition unchanged; a sequence or a synonym moves too. Errors as SQL Server words them:
  * 15151 for an unknown schema or object, 2714 for a name the target schema already holds, and
  * 3729 while a schema-bound module binds a table (inferred: SQL Server refuses to move what
  * SCHEMABINDING binds as it refuses to drop or rename it).
@@ -38,6 +38,7 @@ export function transferObject(ctx: DdlContext, schema: string, name: Name): voi
   const table = ctx.db.tables.find((t) => t.objectId === obj.objectId);
   const module = modulesOf(ctx.db).find((m) => m.objectId === obj.objectId);
   const sequence = ctx.db.sequences?.find((q) => q.objectId === obj.objectId);
+  const synonym = ctx.db.synonyms?.find((y) => y.objectId === obj.objectId);
   const bound = schemaBoundBlocker(ctx.db, from.name, obj.name);
   if (bound && bound !== module) throw referencedBy('ALTER SCHEMA TRANSFER', `${from.name}.${obj.name}`, bound);
   if (table) checkNoPausedBuild(ctx.db, table, `${from.name}.${table.name}`);
@@ -51,4 +52,5 @@ export function transferObject(ctx: DdlContext, schema: string, name: Name): voi
   for (const m of modulesOf(ctx.db)) if (ids.has(m.objectId)) { m.schemaId = to.schemaId; m.modified = ctx.now; }
   if (table) { table.schemaId = to.schemaId; table.modified = ctx.now; }
   if (sequence) { sequence.schemaId = to.schemaId; sequence.modified = ctx.now; }
+  if (synonym) { synonym.schemaId = to.schemaId; synonym.modified = ctx.now; }
 }
