@@ -109,10 +109,15 @@ test('a module whose text cannot be read is refreshed after an ADD, not after a 
   const dropped = diff(db([slim]), current([hidden]), { allowDrop: true });
   expect(summary(dropped)).toEqual(['dropColumn']);
   expect(notRefreshed(dropped)).toEqual([expect.stringContaining('its text cannot be read, and the plan drops or renames columns of dbo.users')]);
-  const moved = table('people', { renamedFrom: 'users', columns: [...users().columns, col('nickname', 'int', { nullable: true })], rowCount: 3 });
-  const renamed = diff(db([moved]), current([STAR]), { allowDrop: false });
+  const movedTable = table('people', { renamedFrom: 'users', columns: [...users().columns, col('nickname', 'int', { nullable: true })], rowCount: 3 });
+  const renamed = diff(db([movedTable]), current([STAR]), { allowDrop: false });
   expect(summary(renamed)).toEqual(['renameTable', 'addColumn']);
   expect(notRefreshed(renamed)).toEqual([expect.stringMatching(/^step 1: .* it reads dbo\.users, which the plan drops or renames \(Msg 208\)/)]);
+  // Moved to another schema (ALTER SCHEMA ... TRANSFER): the name dbo.users is gone as well.
+  const elsewhere = { ...table('sales.users', { renamedFrom: 'users', columns: [...users().columns, col('nickname', 'int', { nullable: true })], rowCount: 3 }), renamedFromSchema: 'dbo' };
+  const moved = diff(db([elsewhere]), current([STAR]), { allowDrop: false });
+  expect(summary(moved)).toEqual(['createSchema', 'transferTable', 'addColumn']);
+  expect(notRefreshed(moved)).toEqual([expect.stringMatching(/ it reads dbo\.users, which the plan drops or renames \(Msg 208\)/)]);
 });
 
 test('a star over a join: a column added under a name the other table has would be listed twice (Msg 4506), so the view is not refreshed', () => {
