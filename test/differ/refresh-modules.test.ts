@@ -45,6 +45,8 @@ test('a column added under a SELECT * view: the view is refreshed after it, and 
   expect(up.indexOf('ADD [nickname]')).toBeLessThan(up.indexOf(refresh));
   expect(down.indexOf('DROP COLUMN [nickname]')).toBeGreaterThan(0);
   expect(down.indexOf('DROP COLUMN [nickname]')).toBeLessThan(down.indexOf(refresh));
+  expect(down).toContain('-- step 2: dbo.v_users: refresh view dbo.v_users, again\n');
+  expect(down).toContain('in reverse order (the refreshes of views, procedures and functions last, after their tables)');
   expectValidTsql(up);
   expectValidTsql(down);
 });
