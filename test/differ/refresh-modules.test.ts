@@ -134,6 +134,16 @@ test('a star over a join: a column added under a name the other table has would 
   expect(summary(fine)).toEqual(['addColumn', 'refreshModule v_joined']);
 });
 
+test('a view with a column list over a star: a column added or dropped under the star would break the list, so it is not refreshed', () => {
+  const listed = view('v_listed', [tableRef(ALL, { named: [] })], { definition: 'CREATE VIEW dbo.v_listed (a, b, c) AS SELECT * FROM dbo.users', columnList: 3 });
+  const added = diff(db([users([col('nickname', 'int', { nullable: true })])]), current([listed, STAR]), { allowDrop: false });
+  expect(summary(added)).toEqual(['addColumn', 'refreshModule v_users']);
+  expect(notRefreshed(added)).toEqual([expect.stringContaining('view dbo.v_listed is not refreshed after the plan: sp_refreshsqlmodule would fail, since its column list names 3 columns, and its * would give more (+1)')]);
+  // A rename keeps the count: the list still renames the star's columns one for one.
+  const renamed = table('users', { columns: [col('id', 'int'), col('mail', 'varchar(255)', { renamedFrom: 'email' }), col('legacy', 'int', { nullable: true })], rowCount: 3 });
+  expect(summary(diff(db([renamed]), current([listed]), { allowDrop: false }))).toEqual(['renameColumn', 'refreshModule v_listed']);
+});
+
 test('plan text lists the refreshes on one line', () => {
   const base = view('v_base', [tableRef(ALL, { named: [] })]);
   const proc = view('p_report', [tableRef(['email'])], { type: 'P', definition: 'CREATE PROCEDURE dbo.p_report AS SELECT email FROM dbo.users' });

@@ -160,6 +160,8 @@ export interface ModuleDef {
   readonly parent?: Name;
   /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
   readonly select?: Select;
+  /** A view's column list (CREATE VIEW v (a, b) AS ...), renaming the SELECT's columns. */
+  readonly columnList?: readonly string[];
   /** Every multi-part name the body uses (tables, columns, aliases, variables aside). */
   readonly names: readonly Name[];
   /** Every identifier the body uses. */
