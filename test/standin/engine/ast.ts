@@ -2,7 +2,11 @@
 import type { DdlOption } from './editions';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
-export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[]; /** The type's schema when written ([dbo].[Email]). */ readonly schema?: string }
+export interface TypeRef {
+  readonly name: string; readonly args: readonly (number | 'max')[]; /** The type's schema when written ([dbo].[Email]). */ readonly schema?: string;
+  /** xml([CONTENT | DOCUMENT] collection): typed XML (create-table-transact-sql.md, xml_schema_collection). */
+  readonly xml?: { readonly document: boolean; readonly collection: Name };
+}
 
 /** A (possibly multi-part) object name; the last part is the object. */
 export type Name = readonly string[];
@@ -162,6 +166,8 @@ export interface ModuleDef {
   readonly parent?: Name;
   /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
   readonly select?: Select;
+  /** A view's column list (CREATE VIEW v (a, b) AS ...), renaming the SELECT's columns. */
+  readonly columnList?: readonly string[];
   /** Every multi-part name the body uses (tables, columns, aliases, variables aside). */
   readonly names: readonly Name[];
   /** Every identifier the body uses. */
@@ -224,6 +230,9 @@ export type StatementBody =
   /** CREATE SYNONYM s FOR [server.][database.][schema.]object (create-synonym-transact-sql.md); `base` keeps empty parts (db..t) as ''. */
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
   | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }
+  /** CREATE XML SCHEMA COLLECTION c AS <expression> (its text when a literal); DROP XML SCHEMA COLLECTION c. */
+  | { readonly k: 'createXmlCollection'; readonly name: Name; readonly text: string }
+  | { readonly k: 'dropXmlCollection'; readonly name: Name }
   /** CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH options] (create-statistics-transact-sql.md). */
   | { readonly k: 'createStatistics'; readonly name: string; readonly table: Name; readonly columns: readonly string[]; readonly filter?: { readonly text: string; readonly expr: Expr }; readonly options: readonly StatisticsOption[] }
   /** DROP STATISTICS t.s [, ...] (drop-statistics-transact-sql.md): each item's last part is the statistics' name. */

@@ -125,6 +125,13 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
       const key = objectKey(host.db.name, schema, `type:${name}`);
       return { write: [key], targets: [{ key, kind: 'type', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
     }
+    case 'createXmlCollection': case 'dropXmlCollection': {
+      // Locked and undone under its own key (tx-log.ts 'xmlCollection' images).
+      const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';
+      const name = s.name[s.name.length - 1];
+      const key = objectKey(host.db.name, schema, `xmlcollection:${name}`);
+      return { write: [key], targets: [{ key, kind: 'xmlCollection', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
+    }
     case 'createSynonym': case 'dropSynonym': {
       // A synonym is locked and undone under its own key (tx-log.ts 'synonym' images).
       const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';

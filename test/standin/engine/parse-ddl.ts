@@ -38,6 +38,12 @@ export class DdlParser extends SequenceParser {
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
       return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
     }
+    if (this.accept('XML', 'SCHEMA', 'COLLECTION')) {
+      const name = this.name();
+      this.expect('AS');
+      const e = this.expr();
+      return { k: 'createXmlCollection', name, text: e.k === 'lit' && typeof e.v === 'string' ? e.v : '' };
+    }
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -365,6 +371,7 @@ export class DdlParser extends SequenceParser {
       return { k: 'dropDatabase', names, ifExists };
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
+    if (this.accept('XML', 'SCHEMA', 'COLLECTION')) return { k: 'dropXmlCollection', name: this.name() };
     if (this.accept('SYNONYM')) {
       const ifExists = this.accept('IF', 'EXISTS');
       return { k: 'dropSynonym', name: this.name(), ifExists };

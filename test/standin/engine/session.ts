@@ -17,6 +17,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
@@ -642,6 +643,8 @@ export class EngineSession implements Session {
         return;
       }
       case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
+      case 'createXmlCollection': createXmlCollection(this.ddl(true), s.name, s.text); this.done(); return;
+      case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
       case 'dropSynonym': dropSynonym(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }

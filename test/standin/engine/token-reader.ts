@@ -61,6 +61,13 @@ export class TokenReader {
     let schema: string | undefined;
     if (this.up() === '.') { this.pos++; schema = name; name = this.ident().toLowerCase(); }
     if (name === 'double' && this.accept('PRECISION')) name = 'float';
+    if (name === 'xml' && schema === undefined && this.accept('(')) {
+      const document = this.accept('DOCUMENT');
+      if (!document) this.accept('CONTENT');
+      const collection = this.name();
+      this.expect(')');
+      return { name, args: [], xml: { document, collection } };
+    }
     const args: (number | 'max')[] = [];
     if (this.accept('(')) {
       do { if (this.accept('MAX')) args.push('max'); else args.push(this.int()); } while (this.accept(','));
