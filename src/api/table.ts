@@ -12,8 +12,20 @@ function noop<T>(): ClassDecorator<T> {
   return () => undefined;
 }
 
+/**
+ * Where a table or index lives: a filegroup's name, or a partition scheme and its partitioning
+ * column (a field of the table). schemac never creates either: a plan naming one the database
+ * lacks is refused before it runs.
+ */
+export type DataSpaceOption<C extends string = string> = string | { readonly partitionScheme: string; readonly column: C };
+
 /** Options of a table. */
 export interface TableOptions {
+  /**
+   * ON filegroup | partition_scheme (column): where the rows (heap or clustered index) live; the
+   * default filegroup otherwise. Nonclustered indexes and keys go there too unless they say.
+   */
+  readonly on?: DataSpaceOption;
   /** The SQL schema; the compiler's default schema (dbo) otherwise. */
   readonly schema?: string;
   /** Declared rename: the table's previous name in the same schema. */
@@ -77,6 +89,8 @@ export interface IndexWithOptions {
 
 /** Options of an index. */
 export interface IndexOptions<T> extends IndexWithOptions {
+  /** Where the index lives; the table's place otherwise (aligned, for a partitioned table). */
+  readonly on?: DataSpaceOption<ColumnOf<T>>;
   readonly unique?: boolean;
   readonly clustered?: boolean;
   /** INCLUDE columns (nonclustered only). */
@@ -167,6 +181,8 @@ export function DefaultName<T>(name: string, field: ColumnOf<T>, options?: Renam
 
 /** Options of a PRIMARY KEY or UNIQUE constraint. */
 export interface KeyOptions extends RenameOptions, IndexWithOptions {
+  /** Where the key's index lives; the table's place otherwise. A clustered key's is the table's. */
+  readonly on?: DataSpaceOption;
   readonly clustered?: boolean;
   /** WITH (IGNORE_DUP_KEY = ON): a duplicate INSERT row is skipped with a warning instead of failing. */
   readonly ignoreDupKey?: boolean;

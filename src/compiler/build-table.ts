@@ -16,6 +16,7 @@ import type { NameKey } from '../sqlserver/names';
 import type { SequenceResolver } from './sequences';
 import type { TableDraft } from './table-draft';
 import { settleStorage } from './storage-options';
+import { settlePlacement } from './placement';
 
 /**
  * The chain root-first, or null when the classes extend each other in a cycle (reported once per
@@ -72,6 +73,7 @@ export function buildTable(
   }
   for (const cls of chain) for (const item of cls.items) addItem(draft, item, bag);
   settlePrimaryKeyClustering(draft);
+  settlePlacement(draft, bag);
   settleStorage(draft, bag);
   orderChecks(draft);
   for (const e of draft.expressionChecks) {

@@ -221,6 +221,10 @@ export type StatementBody =
   | { readonly k: 'createSchema'; readonly name: string }
   /** CREATE SYNONYM s FOR [server.][database.][schema.]object (create-synonym-transact-sql.md); `base` keeps empty parts (db..t) as ''. */
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
+  | { readonly k: 'addFilegroup'; readonly name: string }
+  | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string }
+  | { readonly k: 'createPartitionScheme'; readonly name: string; readonly function: string; readonly filegroups: readonly string[] }
   | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }
   /** CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH options] (create-statistics-transact-sql.md). */
   | { readonly k: 'createStatistics'; readonly name: string; readonly table: Name; readonly columns: readonly string[]; readonly filter?: { readonly text: string; readonly expr: Expr }; readonly options: readonly StatisticsOption[] }
