@@ -28,7 +28,12 @@ export interface TableOptions {
   readonly on?: DataSpaceOption;
   /** The SQL schema; the compiler's default schema (dbo) otherwise. */
   readonly schema?: string;
-  /** Declared rename: the table's previous name in the same schema. */
+  /**
+   * Declared rename or move: the table's previous name, 'orders' (the same schema: sp_rename) or
+   * 'sales.orders' (another schema: ALTER SCHEMA ... TRANSFER, keeping rows, indexes and
+   * constraints, then sp_rename when the name changes too). Bracket a part that holds a dot:
+   * '[my.schema].orders'.
+   */
   readonly renamedFrom?: string;
   /** DATA_COMPRESSION of the table's rows (heap or rowstore clustered index); NONE otherwise. */
   readonly dataCompression?: RowstoreCompression;

@@ -15,6 +15,7 @@ import type { ClassInfo, ClassReader } from './read-classes';
 import type { NameKey } from '../sqlserver/names';
 import type { SequenceResolver } from './sequences';
 import type { TableDraft } from './table-draft';
+import type { TableRenamedFrom } from './renamed-from';
 import { settleStorage } from './storage-options';
 import { settlePlacement } from './placement';
 
@@ -55,11 +56,11 @@ export function classChain(info: ClassInfo, reader: ClassReader, bag: Diagnostic
 
 /** Builds the draft of one table from its chain. */
 export function buildTable(
-  info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, renamedFrom: string | undefined,
+  info: ClassInfo, chain: readonly ClassInfo[], schema: string, name: string, previous: TableRenamedFrom,
   namer: Namer, key: NameKey, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes, sequences?: SequenceResolver,
 ): TableDraft {
   const draft: TableDraft = {
-    info, chain, schema, name, renamedFrom, namer, key, ...(sequences ? { sequences } : {}),
+    info, chain, schema, name, renamedFrom: previous.renamedFrom, ...(previous.renamedFromSchema !== undefined ? { renamedFromSchema: previous.renamedFromSchema } : {}), namer, key, ...(sequences ? { sequences } : {}),
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
     uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],

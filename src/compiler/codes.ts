@@ -66,6 +66,8 @@ export const Codes = {
    * template of the compile options: neither {schema}, {table} nor {columns}).
    */
   unknownPlaceholder: 'SC1205',
+  /** A table's `renamedFrom` that is not 'table' or 'schema.table' (three parts, an empty part, an unclosed bracket). */
+  badQualifiedName: 'SC1206',
   /** An index, key, check, filter or foreign key naming a column the table does not have. */
   unknownColumn: 'SC1301',
   /** A foreign key whose target is not a @Table class. */

@@ -28,6 +28,7 @@ import { refAt, refOf, sourcePath } from './source-ref';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
+import { tableRenamedFrom } from './renamed-from';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
 export interface CompileResult {
@@ -272,7 +273,7 @@ function buildFromClass(
   if (schema.length > MAX_IDENTIFIER_LENGTH) bag.error(Codes.identifierTooLong, `schema name ${schema} is ${schema.length} characters; SQL Server allows ${MAX_IDENTIFIER_LENGTH}`, schemaV?.node ?? nameV.node);
   const chain = classChain(info, reader, bag, reportedCycles);
   if (!chain) return null;
-  const draft = buildTable(info, chain, schema, nameV.value, renamedV?.kind === 'string' ? renamedV.value : undefined, namer, key, reader.resolver, bag, aliasTypes, sequences);
+  const draft = buildTable(info, chain, schema, nameV.value, tableRenamedFrom(renamedV, schema, key, bag), namer, key, reader.resolver, bag, aliasTypes, sequences);
   readVersioning(draft, opts.get('systemVersioning'), bag);
   checkTemporal(draft, bag);
   return draft;

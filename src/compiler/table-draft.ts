@@ -55,6 +55,8 @@ export interface TableDraft {
   readonly schema: string;
   readonly name: string;
   readonly renamedFrom: string | undefined;
+  /** The schema of the previous name when it is another schema than the table's (a move). */
+  readonly renamedFromSchema?: string;
   /** Makes the names the schema does not write (built-in or project templates). */
   readonly namer: Namer;
   readonly columns: ColumnInfo[];
@@ -131,6 +133,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     foreignKeys: d.foreignKeys,
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
+    ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),
     ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
     ...(d.dataSpace !== undefined ? { dataSpace: d.dataSpace } : {}),
     ...(source ? { source } : {}),

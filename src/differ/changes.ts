@@ -32,6 +32,14 @@ export interface CreateTable { readonly kind: 'createTable'; readonly table: Tab
 /** DROP TABLE; `table` is the full catalog table so the inverse can recreate it. */
 export interface DropTable { readonly kind: 'dropTable'; readonly table: Table }
 export interface RenameTable { readonly kind: 'renameTable'; readonly schema: string; readonly from: string; readonly to: string }
+/**
+ * ALTER SCHEMA `to` TRANSFER OBJECT::`from`.`name`: the table moves to another schema under the
+ * same name, with its rows, columns, indexes, constraints (their names kept) and triggers;
+ * permissions granted on it are dropped. A move that also renames is this, then a renameTable in
+ * the new schema; the inverse transfers it back.
+ * https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
+ */
+export interface TransferTable { readonly kind: 'transferTable'; readonly name: string; readonly from: string; readonly to: string }
 
 /**
  * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same
@@ -219,7 +227,7 @@ export interface CreateStatistics { readonly kind: 'createStatistics'; readonly 
 export type Change =
   | CreateSchema | DropSchema
   | CreateType | DropType | RedefineType
-  | CreateTable | DropTable | RenameTable
+  | CreateTable | DropTable | RenameTable | TransferTable
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
@@ -245,7 +253,8 @@ export type HazardCode =
   | 'irreversible'       // the step has no faithful inverse
   | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
-  | 'dependent-rebuild'; // a schema-bound view or function, or CREATE STATISTICS statistics, is dropped and re-created around the step
+  | 'dependent-rebuild'  // a schema-bound view or function, or CREATE STATISTICS statistics, is dropped and re-created around the step
+  | 'permissions-dropped'; // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
 
 export interface Hazard {
   readonly code: HazardCode;
@@ -345,6 +354,7 @@ export function tableOf(change: Change): TableRef | null {
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
+    case 'transferTable': return { schema: change.to, name: change.name };
     case 'dropModule': case 'createModule': case 'refreshModule': return null;
     default: return change.table;
   }

@@ -4,7 +4,8 @@
  * column, or drops or renames a table:
  * - a module that uses it gets a `dependent-object` hazard on that step, naming it;
  * - a schema-bound view or function that binds it makes SQL Server refuse the step (5074/4922 on
- *   ALTER or DROP COLUMN, 3729 on DROP TABLE, 15336 on sp_rename). Where its stored definition
+ *   ALTER or DROP COLUMN, 3729 on DROP TABLE, 15336 on sp_rename; a move to another schema,
+ *   ALTER SCHEMA ... TRANSFER, is refused like a rename). Where its stored definition
  *   still holds after the step (an ALTER COLUMN, or a column dropped and re-added under its
  *   name), the plan drops it (and the schema-bound modules over it, and an indexed view's
  *   indexes with it) first and re-creates it from that definition last, in the same transaction,
@@ -61,11 +62,15 @@ function cannotRecreate(m: DependentModule, key: NameKey): string | null {
 function touchesOf(steps: readonly PlanStep[], key: NameKey): Map<number, Touch> {
   const tableBefore = new Map<string, TableRef>();
   const columnBefore = new Map<string, string>();
+  // A move runs before its rename: the new name traces back through the rename, then the transfer.
+  const movedFrom = new Map<string, TableRef>();
   for (const s of steps) {
     const c = s.change;
     if (c.kind === 'renameTable') tableBefore.set(tableKey(key, c.schema, c.to), { schema: c.schema, name: c.from });
+    if (c.kind === 'transferTable') movedFrom.set(tableKey(key, c.to, c.name), { schema: c.from, name: c.name });
   }
-  const before = (t: TableRef): TableRef => tableBefore.get(tableKey(key, t.schema, t.name)) ?? t;
+  const unmoved = (t: TableRef): TableRef => movedFrom.get(tableKey(key, t.schema, t.name)) ?? t;
+  const before = (t: TableRef): TableRef => unmoved(tableBefore.get(tableKey(key, t.schema, t.name)) ?? t);
   for (const s of steps) {
     const c = s.change;
     if (c.kind === 'renameColumn') columnBefore.set(`${tableKey(key, c.table.schema, c.table.name)}\u0000${key(c.to)}`, c.from);
@@ -100,7 +105,12 @@ function touchesOf(steps: readonly PlanStep[], key: NameKey): Map<number, Touch>
         out.set(i, { table: { schema: c.table.schema, name: c.table.name }, column: null, action: 'drop', readded: false, phrase: 'which this step drops' });
         return;
       case 'renameTable':
-        out.set(i, { table: { schema: c.schema, name: c.from }, column: null, action: 'rename', readded: false, phrase: `which this step renames to ${c.to}` });
+        out.set(i, { table: unmoved({ schema: c.schema, name: c.from }), column: null, action: 'rename', readded: false, phrase: `which this step renames to ${c.to}` });
+        return;
+      // SQL Server refuses to move a table a schema-bound object binds, as it refuses a rename;
+      // other modules keep naming the old schema and fail when they next run.
+      case 'transferTable':
+        out.set(i, { table: { schema: c.from, name: c.name }, column: null, action: 'rename', readded: false, phrase: `which this step moves to schema ${c.to}` });
         return;
       default:
         return;
@@ -239,6 +249,7 @@ function describeStep(c: Change, touch: Touch): string {
     case 'alterColumn': return `alter column ${c.to.name}`;
     case 'dropTable': return `drop table ${qualifiedName(touch.table)}`;
     case 'renameTable': return `rename table ${qualifiedName(touch.table)} to ${c.to}`;
+    case 'transferTable': return `move table ${qualifiedName(touch.table)} to schema ${c.to}`;
     default: return c.kind;
   }
 }

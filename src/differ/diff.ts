@@ -26,6 +26,7 @@ import { claimedHistoryTables, diffTemporal, withoutPeriodColumns, wrapVersioned
 import { step } from './step';
 import { planForProduction, type ProductionOptions } from './lock-impact';
 import { refuseOpaqueTouches } from './opaque-guard';
+import { refuseBlockedTransfers } from './transfer-guard';
 import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
 import { planAroundStatistics } from './statistics';
@@ -35,7 +36,7 @@ import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
-import type { Plan, PlanStep, PlanWarning, SkippedObject } from './changes';
+import type { Plan, PlanStep, PlanWarning, SkippedObject, TableRef } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
@@ -74,13 +75,15 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const skippedHere = skippedColumns(tablesPlan.all.skipped, key);
   const drops = dropAliasTypes(types.desired, current, key, options.allowDrop, inScope, (t, c) => !inScope(t.schema) || skippedHere(t, c));
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
-  const opaqueGuarded = refuseOpaqueTouches(sequenceRenameSteps(orderSteps(all.steps, tablesPlan.order, key), key), current, key);
+  // Moves to another schema SQL Server would refuse (a name clash, a versioned table) first: what depends on them goes with them.
+  const moves = refuseBlockedTransfers(sequenceRenameSteps(orderSteps(all.steps, tablesPlan.order, key), key), current, key);
+  const opaqueGuarded = refuseOpaqueTouches(moves.steps, current, key);
   // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
-  const refused = [...types.refused, ...drops.refused, ...guarded.refused, ...around.refused];
+  const refused = [...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
@@ -108,7 +111,10 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   const desiredTables = desired.tables.filter(managed);
   // A history table a versioned table names belongs to that table's definition (diff-temporal.ts).
   const histories = claimedHistoryTables(desiredTables, key);
-  const currentTables = current.tables.filter((t) => managed(t) && inScope(t.schema) && !histories.has(tableKey(key, t.schema, t.name)));
+  // A table moved out of a schema the plan does not manage is still this plan's to move; the
+  // rest of that schema stays out of the plan (and the schema is never dropped).
+  const moving = movedSources(desiredTables, current, key, inScope);
+  const currentTables = current.tables.filter((t) => managed(t) && (inScope(t.schema) || moving.has(tableKey(key, t.schema, t.name))) && !histories.has(tableKey(key, t.schema, t.name)));
   // Asked once per table that turns system versioning on: a set, built on the first question, keeps that linear.
   let currentKeys: Set<string> | undefined;
   const exists = (schema: string, name: string): boolean =>
@@ -140,7 +146,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   const planned = [
     ...created.map(createTable),
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
-      renameTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
+      moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
       storageSteps(s.table, s.pairing, forcedOf(s)),
       { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists),
     ]), ctx)),
@@ -185,9 +191,41 @@ function skipTable(s: DroppedState, forced: Forced, map: NameMap, ctx: DiffConte
   return { steps: extras.steps, skipped: [{ table: ref, objectType: 'table', name: ref.name, reason: NOT_DECLARED }, ...extras.skipped] };
 }
 
-function renameTable(t: KeptTable, key: NameKey): Planned {
-  if (key(t.oldRef.name) === key(t.newRef.name)) return { steps: [], skipped: [] };
-  return { steps: [step({ kind: 'renameTable', schema: t.newRef.schema, from: t.oldRef.name, to: t.newRef.name })], skipped: [] };
+/**
+ * Current tables in schemas outside the plan's scope that a desired table declares it is moved
+ * from (renamedFrom 'schema.table'), while the move is still to make (the new name is absent).
+ */
+function movedSources(desired: readonly Table[], current: Database, key: NameKey, inScope: (schema: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  let have: Set<string> | undefined;
+  for (const d of desired) {
+    if (d.renamedFromSchema === undefined || d.renamedFrom === undefined || inScope(d.renamedFromSchema)) continue;
+    have ??= new Set(current.tables.map((t) => tableKey(key, t.schema, t.name)));
+    if (!have.has(tableKey(key, d.schema, d.name))) out.add(tableKey(key, d.renamedFromSchema, d.renamedFrom));
+  }
+  return out;
+}
+
+/**
+ * A kept table's new name: ALTER SCHEMA ... TRANSFER to its new schema (under its old name),
+ * then sp_rename there; the down script runs the inverses the other way round. A transfer
+ * drops the permissions granted on the table, in both directions.
+ */
+function moveTable(t: KeptTable, key: NameKey): Planned {
+  const steps: PlanStep[] = [];
+  if (key(t.oldRef.schema) !== key(t.newRef.schema)) {
+    const moved = step({ kind: 'transferTable', name: t.oldRef.name, from: t.oldRef.schema, to: t.newRef.schema }, [hazard('permissions-dropped', transferPermissions(t.oldRef, t.newRef.schema))]);
+    steps.push({ ...moved, downHazards: [hazard('permissions-dropped', transferPermissions({ schema: t.newRef.schema, name: t.oldRef.name }, t.oldRef.schema))] });
+  }
+  if (key(t.oldRef.name) !== key(t.newRef.name)) steps.push(step({ kind: 'renameTable', schema: t.newRef.schema, from: t.oldRef.name, to: t.newRef.name }));
+  return { steps, skipped: [] };
+}
+
+/** The permissions-dropped hazard of moving `from` to schema `to`. */
+function transferPermissions(from: TableRef, to: string): string {
+  // "All permissions associated with the securable will be dropped when the securable is moved
+  // to the new schema." https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
+  return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); schemac does not read permissions: grant them again on ${to}.${from.name}`;
 }
 
 /** The table as CREATE/DROP TABLE carries it: indexes and foreign keys are separate steps. */

@@ -178,6 +178,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   createTable: fixed('create-table'),
   dropTable: fixed('drop-table'),
   renameTable: fixed('rename'),
+  transferTable: fixed('transfer'),
   renameColumn: fixed('rename'),
   renameConstraint: fixed('rename'),
   addColumn: (ctx, change, inverse) => ({ rule: addColumnRule(ctx, change), online: null, change, inverse }),
@@ -236,6 +237,10 @@ function tableFacts(plan: Plan, current: Database, key: NameKey): Map<string, Ta
     if (change.kind === 'renameTable') {
       const before = facts.get(tableKey(key, change.schema, change.from));
       if (before !== undefined) facts.set(tableKey(key, change.schema, change.to), before);
+    }
+    if (change.kind === 'transferTable') {
+      const before = facts.get(tableKey(key, change.from, change.name));
+      if (before !== undefined) facts.set(tableKey(key, change.to, change.name), before);
     }
   }
   return facts;

@@ -44,11 +44,13 @@ export function refuseOpaqueTouches(steps: readonly PlanStep[], current: Databas
   const opaqueByTable = new Map<string, readonly OpaqueObject[]>();
   for (const t of current.tables) if (t.opaque !== undefined && t.opaque.length > 0) opaqueByTable.set(tableKey(key, t.schema, t.name), t.opaque);
   if (opaqueByTable.size === 0) return { steps: [...steps], refused: [] };
-  // A renamed table keeps its opaque objects under the new name.
+  // A renamed or moved table keeps its opaque objects under the new name (a move runs before its rename).
   for (const s of steps) {
-    if (s.change.kind !== 'renameTable') continue;
-    const found = opaqueByTable.get(tableKey(key, s.change.schema, s.change.from));
-    if (found !== undefined) opaqueByTable.set(tableKey(key, s.change.schema, s.change.to), found);
+    const c = s.change;
+    if (c.kind !== 'renameTable' && c.kind !== 'transferTable') continue;
+    const [from, to] = c.kind === 'renameTable' ? [tableKey(key, c.schema, c.from), tableKey(key, c.schema, c.to)] : [tableKey(key, c.from, c.name), tableKey(key, c.to, c.name)];
+    const found = opaqueByTable.get(from);
+    if (found !== undefined) opaqueByTable.set(to, found);
   }
 
   const refused: RefusedChange[] = [];

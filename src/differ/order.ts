@@ -16,9 +16,10 @@ export const PHASES = [
   { phase: 'drop-columns', reason: 'columns go once nothing depends on them, before their table could be dropped' },
   { phase: 'drop-tables', reason: 'tables go once nothing references them' },
   { phase: 'drop-sequences', reason: 'after the tables and defaults that drew from them (Msg 3729 otherwise), before their schema' },
-  { phase: 'drop-schemas', reason: 'a schema can only be dropped once empty' },
+  { phase: 'create-schemas', reason: 'a table needs its schema, and a table moved to another schema needs it before the transfer' },
+  { phase: 'transfers', reason: 'ALTER SCHEMA ... TRANSFER after drops (a freed name in the target schema can be taken) and once the target schema exists; before renames, which name the table in its new schema' },
+  { phase: 'drop-schemas', reason: 'a schema can only be dropped once empty: after its tables and sequences are dropped and moved out' },
   { phase: 'renames', reason: 'after drops (a freed name can be taken) and before adds (which use the new names)' },
-  { phase: 'create-schemas', reason: 'a table needs its schema' },
   { phase: 'create-types', reason: 'alias types (new or redefined: DROP then CREATE TYPE) exist before the tables and columns that use them' },
   { phase: 'sequences', reason: 'created and altered after their schema, before the tables and defaults that draw from them' },
   { phase: 'create-tables', reason: 'in foreign-key order (referenced first) though FKs are added last anyway' },
@@ -59,6 +60,7 @@ export function phaseOf(change: Change): Phase {
     case 'dropTable': return 'drop-tables';
     case 'dropSchema': return 'drop-schemas';
     case 'renameTable': case 'renameColumn': case 'renameConstraint': return 'renames';
+    case 'transferTable': return 'transfers';
     case 'createSchema': return 'create-schemas';
     case 'createTable': return 'create-tables';
     case 'createType': case 'redefineType': return 'create-types';
@@ -106,6 +108,7 @@ function keyInPhase(change: Change): SortKey {
     case 'createTable': case 'dropTable': return [change.table.schema, change.table.name, 0, ''];
     // Inside `renames`: the table first, its columns next, constraints last (they name the new table).
     case 'renameTable': return [change.schema, change.to, 0, change.to];
+    case 'transferTable': return [change.to, change.name, 0, change.from];
     case 'renameColumn': return [change.table.schema, change.table.name, 1, change.to];
     case 'renameConstraint': return [change.table.schema, change.table.name, 2, change.to];
     case 'addColumn': case 'dropColumn': return [change.table.schema, change.table.name, 0, change.column.name];

@@ -42,6 +42,8 @@ interface PlanEffect {
   readonly after: Map<string, TableState | null>;
   /** Table key -> the step that took the name away (a drop or a rename), for tables gone. */
   readonly goneAt: Map<string, number>;
+  /** Table key -> its column keys before the plan. */
+  readonly before: Map<string, ReadonlySet<string>>;
 }
 
 /**
@@ -88,13 +90,15 @@ function followPlan(steps: readonly PlanStep[], current: Database, key: NameKey)
         return;
       }
       case 'dropPeriod': { const state = changed(c.table, i); lose(state, c.start.name, i); lose(state, c.end.name, i); return; }
-      case 'renameTable': case 'dropTable': {
-        const from = c.kind === 'renameTable' ? tableKey(key, c.schema, c.from) : tableKey(key, c.table.schema, c.table.name);
+      // A move to another schema takes the table from the name modules read, as a rename does.
+      case 'renameTable': case 'transferTable': case 'dropTable': {
+        const from = c.kind === 'renameTable' ? tableKey(key, c.schema, c.from) : c.kind === 'transferTable' ? tableKey(key, c.from, c.name) : tableKey(key, c.table.schema, c.table.name);
         const state = byName.get(from);
         byName.delete(from);
         const was = state === undefined ? undefined : origin.get(state);
         if (was !== undefined && !goneAt.has(was)) goneAt.set(was, i);
         if (c.kind === 'renameTable' && state !== undefined) byName.set(tableKey(key, c.schema, c.to), state);
+        if (c.kind === 'transferTable' && state !== undefined) byName.set(tableKey(key, c.to, c.name), state);
         return;
       }
       case 'createTable': {
@@ -117,7 +121,8 @@ function followPlan(steps: readonly PlanStep[], current: Database, key: NameKey)
     const k = tableKey(key, t.schema, t.name);
     after.set(k, byName.get(k) ?? null);
   }
-  return { changedBy, after, goneAt };
+  const before = new Map(current.tables.map((t) => [tableKey(key, t.schema, t.name), new Set(t.columns.map((c) => key(c.name))) as ReadonlySet<string>]));
+  return { changedBy, after, goneAt, before };
 }
 
 /** Why refreshing `m` would fail after the plan, and the step that makes it so; null when it would bind. */
@@ -142,6 +147,32 @@ function whyNot(m: DependentModule, effect: PlanEffect, key: NameKey, broken: Re
         at: Math.min(...gone.map((c) => state.lostAt.get(key(c)) ?? Infinity)),
       };
     }
+  }
+  return m.type === 'V' ? starCollision(m, effect, key) : null;
+}
+
+/**
+ * A view whose `*` covers several tables lists each of their columns: once the plan gives two of
+ * them a column of the same name, the refresh fails (Msg 4506, "Column names in each view or
+ * function must be unique"). Read conservatively: a star through an alias counts for every table.
+ */
+function starCollision(m: DependentModule, effect: PlanEffect, key: NameKey): { why: string; at: number | null } | null {
+  const starred = m.references.filter((r) => r.isTable && r.named !== undefined).map((r) => ({ r, k: tableKey(key, r.schema, r.name) }));
+  if (starred.length < 2) return null;
+  /** Column key -> the tables (and the name one of them gives it) whose star lists it. */
+  const owners = (columns: (k: string) => Iterable<readonly [string, string]>): Map<string, { name: string; tables: string[] }> => {
+    const out = new Map<string, { name: string; tables: string[] }>();
+    for (const { r, k } of starred) {
+      for (const [c, name] of columns(k)) out.set(c, { name, tables: [...(out.get(c)?.tables ?? []), `${r.schema}.${r.name}`] });
+    }
+    return out;
+  };
+  const before = owners((k) => [...(effect.before.get(k) ?? [])].map((c) => [c, c] as const));
+  const after = owners((k) => effect.after.get(k)?.columns ?? []);
+  for (const [column, { name, tables }] of after) {
+    if (tables.length < 2 || (before.get(column)?.tables.length ?? 0) >= 2) continue;
+    const at = starred.flatMap(({ k }) => effect.changedBy.get(k) ?? []);
+    return { why: `its * would list column ${name} twice, of ${tables.join(' and ')} (Msg 4506)`, at: at.length > 0 ? Math.min(...at) : null };
   }
   return null;
 }

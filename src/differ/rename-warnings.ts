@@ -28,8 +28,10 @@ export function renameWarnings(tables: readonly TablePair[], current: readonly T
   for (const t of tables) {
     if (t.kind === 'added') {
       const old = t.desired.renamedFrom;
-      if (old !== undefined && !tableNames.has(tableKey(key, t.ref.schema, old))) {
-        out.push(warning(t.ref, 'table', `${t.ref.schema}.${t.ref.name}`, old, `schema ${t.ref.schema}`));
+      // A move names the schema it comes from (renamedFrom 'sales.orders').
+      const oldSchema = t.desired.renamedFromSchema ?? t.ref.schema;
+      if (old !== undefined && !tableNames.has(tableKey(key, oldSchema, old))) {
+        out.push(warning(t.ref, 'table', `${t.ref.schema}.${t.ref.name}`, old, `schema ${oldSchema}`));
       }
       continue;
     }

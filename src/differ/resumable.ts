@@ -39,6 +39,7 @@ const INDEPENDENT: ReadonlySet<Change['kind']> = new Set(['addForeignKey', 'addC
 /** The tables a change touches, under the names the step uses (a renamed table under both). */
 function touchedTables(change: Change): TableRef[] {
   if (change.kind === 'renameTable') return [{ schema: change.schema, name: change.from }, { schema: change.schema, name: change.to }];
+  if (change.kind === 'transferTable') return [{ schema: change.from, name: change.name }, { schema: change.to, name: change.name }];
   const table = tableOf(change);
   return table === null ? [] : [table];
 }

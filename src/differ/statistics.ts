@@ -57,16 +57,23 @@ export function planAroundStatistics(steps: readonly PlanStep[], current: Databa
   if (withStats.size === 0) return [...steps];
 
   // Table and column renames, so steps under new names map back to the tables before the plan.
+  // A move to another schema runs before its rename: a new name traces back through both.
   const tableBefore = new Map<string, string>();
+  const movedFrom = new Map<string, string>();
   for (const s of steps) {
-    if (s.change.kind === 'renameTable') tableBefore.set(tableKey(key, s.change.schema, s.change.to), tableKey(key, s.change.schema, s.change.from));
+    const c = s.change;
+    if (c.kind === 'renameTable') tableBefore.set(tableKey(key, c.schema, c.to), tableKey(key, c.schema, c.from));
+    if (c.kind === 'transferTable') movedFrom.set(tableKey(key, c.to, c.name), tableKey(key, c.from, c.name));
   }
-  const before = (t: TableRef): string => tableBefore.get(tableKey(key, t.schema, t.name)) ?? tableKey(key, t.schema, t.name);
+  const unmoved = (k: string): string => movedFrom.get(k) ?? k;
+  const before = (t: TableRef): string => unmoved(tableBefore.get(tableKey(key, t.schema, t.name)) ?? tableKey(key, t.schema, t.name));
   const renames: Rename[] = [];
+  const moves: { readonly at: number; readonly table: string; readonly to: string }[] = [];
   steps.forEach((s, at) => {
     const c = s.change;
-    if (c.kind === 'renameTable') renames.push({ at, table: tableKey(key, c.schema, c.from), from: null, to: c.to });
+    if (c.kind === 'renameTable') renames.push({ at, table: unmoved(tableKey(key, c.schema, c.from)), from: null, to: c.to });
     if (c.kind === 'renameColumn') renames.push({ at, table: before(c.table), from: c.from, to: c.to });
+    if (c.kind === 'transferTable') moves.push({ at, table: tableKey(key, c.from, c.name), to: c.to });
   });
   // A column's name before the plan, from the name a later step uses (renames run before adds and alters).
   const columnBefore = (table: string, name: string): string =>
@@ -129,7 +136,8 @@ export function planAroundStatistics(steps: readonly PlanStep[], current: Databa
       const to = rename(inner.replace(/\]\]/g, ']'));
       return to === inner.replace(/\]\]/g, ']') ? whole : `[${to.replace(/\]/g, ']]')}]`;
     });
-    return { table: { schema: t.table.schema, name: tableName }, statistics: { ...s, columns: s.columns.map(rename), filter } };
+    const schema = moves.find((m) => m.at < at && m.table === tk)?.to ?? t.table.schema;
+    return { table: { schema, name: tableName }, statistics: { ...s, columns: s.columns.map(rename), filter } };
   };
 
   const dropsAt = new Map<number, PlanStep[]>();

@@ -1,5 +1,5 @@
 /**
- * Synonyms over what a plan drops or renames (Database.synonyms, read from the catalog; schemac
+ * Synonyms over what a plan drops, renames or moves to another schema (Database.synonyms, read from the catalog; schemac
  * never manages them). A synonym is bound to its base object by name, only when it is used, so
  * SQL Server lets a step drop or rename the table under it and the synonym then fails at its next
  * use ("the base object can be dropped or renamed without affecting the synonym"... until it is
@@ -20,7 +20,7 @@ function targetKey(s: Synonym, current: Database, key: NameKey): string | null {
   return tableKey(key, s.base.schema ?? 'dbo', s.base.name);
 }
 
-/** The steps, with a hazard on each one that drops or renames a table a synonym points to. */
+/** The steps, with a hazard on each one that drops, renames or moves a table a synonym points to. */
 export function synonymHazards(steps: readonly PlanStep[], current: Database, key: NameKey): PlanStep[] {
   const synonyms = current.synonyms ?? [];
   if (synonyms.length === 0) return [...steps];
@@ -35,6 +35,7 @@ export function synonymHazards(steps: readonly PlanStep[], current: Database, ke
     const c = st.change;
     const hit = c.kind === 'dropTable' ? { schema: c.table.schema, name: c.table.name, phrase: 'which this step drops' }
       : c.kind === 'renameTable' ? { schema: c.schema, name: c.from, phrase: `which this step renames to ${c.to}` }
+      : c.kind === 'transferTable' ? { schema: c.from, name: c.name, phrase: `which this step moves to schema ${c.to}` }
       : null;
     if (hit === null) return st;
     const over = byTarget.get(tableKey(key, hit.schema, hit.name)) ?? [];

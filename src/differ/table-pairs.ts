@@ -22,9 +22,12 @@ export interface KeptTable {
   readonly kind: 'kept';
   readonly current: Table;
   readonly desired: Table;
-  /** The table's name before the plan (drops use it: they run before renames). */
+  /** The table's name before the plan (drops use it: they run before transfers and renames). */
   readonly oldRef: TableRef;
-  /** The table's name after the plan (renames run before every add and alter). */
+  /**
+   * The table's name after the plan (transfers and renames run before every add and alter); its
+   * schema differs from oldRef's for a table moved to another schema.
+   */
   readonly newRef: TableRef;
 }
 
@@ -57,8 +60,8 @@ export function concatPlanned(parts: readonly Planned[]): Planned {
 
 /**
  * Pairs tables: declared renames still to make first (chains and swaps inside a schema:
- * rename-chains.ts), then by name, then by a declared renamedFrom (same schema) when the new
- * name is absent.
+ * rename-chains.ts), then by name, then by a declared renamedFrom (in the table's schema, or in
+ * renamedFromSchema: a move) when the new name is absent.
  */
 export function pairTables(desired: readonly Table[], current: readonly Table[], key: NameKey): TablePair[] {
   const refOf = (t: Table): TableRef => ({ schema: t.schema, name: t.name });
@@ -66,7 +69,8 @@ export function pairTables(desired: readonly Table[], current: readonly Table[],
   for (const schema of new Set(desired.map((t) => key(t.schema)))) {
     const pending = pendingRenames({
       current: current.filter((t) => key(t.schema) === schema), desired: desired.filter((t) => key(t.schema) === schema), key,
-      currentName: (t) => t.name, desiredName: (t) => t.name, renamedFrom: (t) => t.renamedFrom,
+      // A move to another schema is paired below: it is no chain or swap inside this schema.
+      currentName: (t) => t.name, desiredName: (t) => t.name, renamedFrom: (t) => (t.renamedFromSchema === undefined ? t.renamedFrom : undefined),
       same: (c, d) => columnsShape(c, key) === columnsShape(d, key),
     });
     for (const [d, c] of pending.pairs) early.set(d, c);
@@ -84,7 +88,7 @@ export function pairTables(desired: readonly Table[], current: readonly Table[],
     const namesake = byKey.get(tableKey(key, des.schema, des.name));
     if (cur === null && namesake !== undefined && !taken.has(namesake)) cur = namesake;
     if (cur === null && des.renamedFrom !== undefined) {
-      const old = tableKey(key, des.schema, des.renamedFrom);
+      const old = tableKey(key, des.renamedFromSchema ?? des.schema, des.renamedFrom);
       if (!claimed.has(old)) cur = byKey.get(old) ?? null;
     }
     if (cur === null) { out.push({ kind: 'added', desired: des, ref: refOf(des) }); continue; }

@@ -43,7 +43,18 @@ export function refuseUnmanagedReferences(
   if (refs.length === 0) return { steps: [...steps], refused: [] };
   // Steps name a renamed table by its new name: follow renames from the current name.
   const renamed = new Map<string, string>();
-  for (const s of steps) if (s.change.kind === 'renameTable') renamed.set(tableKey(key, s.change.schema, s.change.from), tableKey(key, s.change.schema, s.change.to));
+  // A move runs before its rename: follow the transfer, then the rename in the new schema.
+  const movedTo = new Map<string, string>();
+  for (const s of steps) {
+    const c = s.change;
+    if (c.kind === 'transferTable') movedTo.set(tableKey(key, c.from, c.name), tableKey(key, c.to, c.name));
+  }
+  const renamedBy = new Map<string, string>();
+  for (const s of steps) if (s.change.kind === 'renameTable') renamedBy.set(tableKey(key, s.change.schema, s.change.from), tableKey(key, s.change.schema, s.change.to));
+  for (const from of new Set([...movedTo.keys(), ...renamedBy.keys()])) {
+    const moved = movedTo.get(from) ?? from;
+    renamed.set(from, renamedBy.get(moved) ?? moved);
+  }
   const byTable = new Map<string, Reference[]>();
   const byColumn = new Map<string, Reference[]>();
   const byKeySet = new Map<string, Reference[]>();

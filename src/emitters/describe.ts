@@ -199,6 +199,10 @@ const DESCRIBERS: Describers = {
     table: { schema: c.schema, name: c.to }, object: c.to, marker: '~',
     summary: `rename table ${c.schema}.${c.from} to ${c.to}`,
   }),
+  transferTable: (c) => ({
+    table: { schema: c.to, name: c.name }, object: c.name, marker: '~',
+    summary: `move table ${c.from}.${c.name} to schema ${c.to}`,
+  }),
   addColumn: (c) => ({
     table: c.table, object: c.column.name, marker: '+',
     summary: `add column ${c.column.name} ${columnSummary(c.column)}${c.default !== undefined ? ` DEFAULT ${parenthesized(c.default.expression)} (${c.default.name}; fills existing rows)` : ''}`,
@@ -325,7 +329,7 @@ export function describeChange(change: Change): ChangeFacts {
 /** A one-line description with the table, for progress output and script comments. */
 export function describeWithTable(change: Change): string {
   const facts = describeChange(change);
-  if (facts.table === null || change.kind === 'createTable' || change.kind === 'dropTable' || change.kind === 'renameTable') {
+  if (facts.table === null || change.kind === 'createTable' || change.kind === 'dropTable' || change.kind === 'renameTable' || change.kind === 'transferTable') {
     return facts.summary;
   }
   return `${facts.table.schema}.${facts.table.name}: ${facts.summary}`;

@@ -50,6 +50,9 @@ export function countPlan(plan: Plan): PlanCounts {
   let schemasToDrop = 0;
   const sequences = { create: 0, alter: 0, drop: 0 };
   const types = { create: 0, alter: 0, drop: 0 };
+  // A move that also renames is a transfer (old name, new schema) then a rename: one table.
+  const renamedTo = new Map<string, string>();
+  for (const { change } of plan.steps) if (change.kind === 'renameTable') renamedTo.set(tableKey(key, change.schema, change.from), tableKey(key, change.schema, change.to));
   for (const { change } of plan.steps) {
     if (change.kind === 'createType') types.create += 1;
     else if (change.kind === 'redefineType') types.alter += 1;
@@ -62,6 +65,7 @@ export function countPlan(plan: Plan): PlanCounts {
     else if (change.kind === 'createTable') created.add(tableKey(key, change.table.schema, change.table.name));
     else if (change.kind === 'dropTable') dropped.add(tableKey(key, change.table.schema, change.table.name));
     else if (change.kind === 'refreshModule') continue; // a module, not a table, and changed only in metadata
+    else if (change.kind === 'transferTable') { const k = tableKey(key, change.to, change.name); touched.add(renamedTo.get(k) ?? k); }
     else {
       const t = describeChange(change).table;
       if (t !== null) touched.add(tableKey(key, t.schema, t.name));

@@ -7,11 +7,13 @@ import { makeExpression } from '../expr';
 import { nameKeyFor } from '../sqlserver/names';
 import type { Database } from '../model';
 
-/** One table's hints: its previous name and its columns' previous names and backfills. */
+/** One table's hints: its previous name (and schema, for a move) and its columns' previous names and backfills. */
 export interface TableHints {
   readonly schema: string;
   readonly table: string;
   readonly renamedFrom?: string;
+  /** The schema the table was moved from (renamedFrom 'schema.table'); absent: the same schema. */
+  readonly renamedFromSchema?: string;
   readonly columns?: readonly { readonly name: string; readonly renamedFrom?: string; readonly backfill?: string }[];
 }
 
@@ -23,7 +25,10 @@ export function hintsOf(db: Database): TableHints[] {
       .filter((c) => c.renamedFrom !== undefined || c.backfill !== undefined)
       .map((c) => ({ name: c.name, ...(c.renamedFrom !== undefined ? { renamedFrom: c.renamedFrom } : {}), ...(c.backfill !== undefined ? { backfill: c.backfill.text } : {}) }));
     if (t.renamedFrom === undefined && columns.length === 0) continue;
-    out.push({ schema: t.schema, table: t.name, ...(t.renamedFrom !== undefined ? { renamedFrom: t.renamedFrom } : {}), ...(columns.length > 0 ? { columns } : {}) });
+    out.push({
+      schema: t.schema, table: t.name, ...(t.renamedFrom !== undefined ? { renamedFrom: t.renamedFrom } : {}),
+      ...(t.renamedFromSchema !== undefined ? { renamedFromSchema: t.renamedFromSchema } : {}), ...(columns.length > 0 ? { columns } : {}),
+    });
   }
   return out;
 }
@@ -41,6 +46,7 @@ export function withHints(db: Database, hints: readonly TableHints[]): Database 
       return {
         ...t,
         ...(h.renamedFrom !== undefined ? { renamedFrom: h.renamedFrom } : {}),
+        ...(h.renamedFrom !== undefined && typeof h.renamedFromSchema === 'string' ? { renamedFromSchema: h.renamedFromSchema } : {}),
         columns: t.columns.map((c) => {
           const ch = cols.get(c.name);
           if (ch === undefined) return c;
@@ -64,16 +70,18 @@ export function parseHints(value: unknown): TableHints[] {
 
 /**
  * The hints of the way back (down.sql): each rename reversed, on the names the state before the
- * migration has; backfills have no way back.
+ * migration has (a move goes back to the schema it came from); backfills have no way back.
  */
 export function reverseHints(hints: readonly TableHints[]): TableHints[] {
   const out: TableHints[] = [];
   for (const h of hints) {
     const columns = (h.columns ?? []).filter((c) => c.renamedFrom !== undefined).map((c) => ({ name: c.renamedFrom as string, renamedFrom: c.name }));
     if (h.renamedFrom === undefined && columns.length === 0) continue;
+    const moved = h.renamedFrom !== undefined && h.renamedFromSchema !== undefined;
     out.push({
-      schema: h.schema, table: h.renamedFrom ?? h.table,
+      schema: moved ? h.renamedFromSchema as string : h.schema, table: h.renamedFrom ?? h.table,
       ...(h.renamedFrom !== undefined ? { renamedFrom: h.table } : {}),
+      ...(moved ? { renamedFromSchema: h.schema } : {}),
       ...(columns.length > 0 ? { columns } : {}),
     });
   }

@@ -90,8 +90,13 @@ export interface Table {
   readonly foreignKeys: readonly ForeignKey[];
   /** SYSTEM_VERSIONING = ON with its history table (temporal.ts); absent for an ordinary table. */
   readonly versioning?: SystemVersioning;
-  /** Compiler only: the table's previous name (same schema), for a declared rename. */
+  /** Compiler only: the table's previous name, for a declared rename (in `renamedFromSchema` when set). */
   readonly renamedFrom?: string;
+  /**
+   * Compiler only: the schema the table is moved from (ALTER SCHEMA ... TRANSFER), when
+   * `renamedFrom` names another schema than the table's; absent: the same schema.
+   */
+  readonly renamedFromSchema?: string;
   /**
    * The MS_Description extended property: the class's doc comment (compiler) or the stored value
    * (catalog; '' for a NULL value). Absent: the table has none.

@@ -7,4 +7,5 @@ export * from './editions';
 export * from './lock-impact';
 export * from './not-null-add';
 export * from './resumable';
+export * from './qualified-name';
 export * from './replication';

@@ -36,6 +36,7 @@ const ONLINE_GUIDE = 'https://learn.microsoft.com/sql/relational-databases/index
 const HOW_ONLINE_WORKS = 'https://learn.microsoft.com/sql/relational-databases/indexes/how-online-index-operations-work';
 const CREATE_INDEX = 'https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql';
 const SP_RENAME = 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql';
+const ALTER_SCHEMA = 'https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql';
 const UPDATE_TOP = 'https://learn.microsoft.com/sql/t-sql/queries/update-transact-sql';
 const TEMPORAL_CREATE = 'https://learn.microsoft.com/sql/relational-databases/tables/creating-a-system-versioned-temporal-table';
 const TEMPORAL_SCHEMA = 'https://learn.microsoft.com/sql/relational-databases/tables/temporal/change-schema';
@@ -48,6 +49,7 @@ export const LOCK_RULES = {
   'create-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a new table: nothing else uses it yet', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql' },
   'drop-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'catalog change; large tables are deallocated in the background (deferred drop)', source: 'https://learn.microsoft.com/sql/t-sql/statements/drop-table-transact-sql' },
   rename: { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_rename changes the name in the catalog only', source: SP_RENAME },
+  transfer: { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER SCHEMA ... TRANSFER changes the schema of the table and its constraints in the catalog only; rows stay where they are', source: ALTER_SCHEMA },
   'add-nullable-column': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NULL column without a default changes no row', source: ALTER_TABLE_LOCKS },
   'add-persisted-computed-column': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'a persisted computed column is computed and stored for every row', source: ALTER_TABLE_LOCKS },
   'add-not-null-default-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a NOT NULL column with a runtime-constant default: existing rows read the default from metadata (Enterprise 2012+, Azure)', source: ADD_NOT_NULL_ONLINE },

@@ -2,7 +2,7 @@
  * `renamedFrom` on every named table object (indexes, primary keys, UNIQUE, checks, foreign
  * keys, defaults): the compiler carries the previous name, {table} expanded with the table's name.
  */
-import { compileFiles } from './compile-helpers';
+import { compileFiles, locations, where } from './compile-helpers';
 
 const imports = "import { Check, Column, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique, sql } from 'schemac';\n";
 
@@ -58,5 +58,44 @@ describe('renamedFrom on constraints and indexes', () => {
 export class A { @Column.int() id!: number; }
 ` });
     expect(bad.result.diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining([expect.stringMatching(/renamedFrom must be a non-empty string literal/)]));
+  });
+});
+
+describe('renamedFrom of a table naming another schema (a move)', () => {
+  const moved = `${imports}
+@Table('orders', { schema: 'archive', renamedFrom: 'sales.order' })
+export class Order { @Column.int({ primaryKey: true }) id!: number; }
+
+@Table('lines', { schema: 'archive', renamedFrom: 'ARCHIVE.line' })
+export class Line { @Column.int({ primaryKey: true }) id!: number; }
+
+@Table('notes', { renamedFrom: '[old.notes].[note]]s]' })
+export class Note { @Column.int({ primaryKey: true }) id!: number; }
+`;
+
+  it('carries the previous schema and name; its own schema (as the collation compares) is a plain rename', () => {
+    const { database, diagnostics } = compileFiles({ 'm.schema.ts': moved }).result;
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const byName = new Map(database.tables.map((t) => [t.name, t]));
+    expect(byName.get('orders')).toMatchObject({ schema: 'archive', renamedFrom: 'order', renamedFromSchema: 'sales' });
+    expect(byName.get('lines')).toMatchObject({ schema: 'archive', renamedFrom: 'line' });
+    expect(byName.get('lines')).not.toHaveProperty('renamedFromSchema');
+    expect(byName.get('notes')).toMatchObject({ schema: 'dbo', renamedFrom: 'note]s', renamedFromSchema: 'old.notes' });
+  });
+
+  it.each([
+    ['db.sales.orders', /has 3 parts; write 'table' or 'schema.table'/],
+    ['sales.', /has an empty name part/],
+    ['[sales.orders', /has a \[ without its closing \]/],
+    ['sa[les].orders', /bracket inside a name/],
+  ])('refuses %s with SC1206 at the literal', (text, message) => {
+    const file = `${imports}
+@Table('orders', { schema: 'archive', renamedFrom: '${text}' })
+export class Order { @Column.int({ primaryKey: true }) id!: number; }
+`;
+    const { result, files } = compileFiles({ 'bad.schema.ts': file });
+    const bad = result.diagnostics.filter((d) => d.code === 'SC1206');
+    expect(bad.map((d) => d.message)).toEqual([expect.stringMatching(message)]);
+    expect(locations(result.diagnostics, 'SC1206')).toEqual([where(files, 'bad.schema.ts', `'${text}'`)]);
   });
 });

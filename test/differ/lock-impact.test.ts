@@ -29,6 +29,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   createTable: ['create-table', 'create-table', 'create-table', 'create-table'],
   dropTable: ['drop-table', 'drop-table', 'drop-table', 'drop-table'],
   renameTable: ['rename', 'rename', 'rename', 'rename'],
+  transferTable: ['transfer', 'transfer', 'transfer', 'transfer'],
   addColumn: ['add-nullable-column', 'add-nullable-column', 'add-nullable-column', 'add-nullable-column'],
   dropColumn: ['drop-column', 'drop-column', 'drop-column', 'drop-column'],
   renameColumn: ['rename', 'rename', 'rename', 'rename'],
@@ -79,6 +80,7 @@ function tableRef(c: Change): { schema: string; name: string } | null {
     case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
+    case 'transferTable': return { schema: c.from, name: c.name };
     case 'dropModule': case 'createModule': case 'refreshModule': return null;
     default: return c.table;
   }

@@ -20,6 +20,7 @@ const sample: Record<ChangeKind, Change> = {
   createTable: { kind: 'createTable', table: table('t', { columns: [c] }) },
   dropTable: { kind: 'dropTable', table: table('t', { columns: [c] }) },
   renameTable: { kind: 'renameTable', schema: 'dbo', from: 'a', to: 'b' },
+  transferTable: { kind: 'transferTable', name: 'a', from: 'old', to: 'dbo' },
   addColumn: { kind: 'addColumn', table: ref, column: c },
   dropColumn: { kind: 'dropColumn', table: ref, column: c },
   renameColumn: { kind: 'renameColumn', table: ref, from: 'a', to: 'b' },
@@ -82,7 +83,9 @@ describe('differ: phases and inverses', () => {
   });
 
   test('phases follow design rule 7', () => {
-    const seq: ChangeKind[] = ['dropForeignKey', 'dropIndex', 'dropColumn', 'dropTable', 'dropSchema', 'renameTable', 'createSchema',
+    // A moved table: its target schema exists before ALTER SCHEMA ... TRANSFER, its old schema is
+    // dropped (when managed) only once emptied, and a rename after the move names the new schema.
+    const seq: ChangeKind[] = ['dropForeignKey', 'dropIndex', 'dropColumn', 'dropTable', 'createSchema', 'transferTable', 'dropSchema', 'renameTable',
       'createTable', 'addColumn', 'backfillColumn', 'alterColumn', 'addDefault', 'addCheck', 'addPrimaryKey', 'createIndex', 'addForeignKey'];
     const idx = seq.map((k) => phaseIndex(sample[k]));
     expect(idx).toEqual([...idx].sort((a, b) => a - b));

@@ -115,6 +115,18 @@ test('a module whose text cannot be read is refreshed after an ADD, not after a 
   expect(notRefreshed(renamed)).toEqual([expect.stringMatching(/^step 1: .* it reads dbo\.users, which the plan drops or renames \(Msg 208\)/)]);
 });
 
+test('a star over a join: a column added under a name the other table has would be listed twice (Msg 4506), so the view is not refreshed', () => {
+  const orders = table('orders', { columns: [col('order_id', 'int'), col('user_id', 'int')], rowCount: 3 });
+  const joined = view('v_joined', [tableRef(ALL, { named: ['id'] }), { ...tableRef(['order_id', 'user_id'], { named: ['user_id'] }), name: 'orders' }], {
+    definition: 'CREATE VIEW dbo.v_joined AS SELECT * FROM dbo.users u JOIN dbo.orders o ON o.user_id = u.id',
+  });
+  const clash = diff(db([users(), table('orders', { columns: [...orders.columns, col('email', 'varchar(255)', { nullable: true })] })]), { ...db([users(), orders]), modules: [joined] }, { allowDrop: false });
+  expect(clash.steps.map((s) => s.change.kind)).toEqual(['addColumn']);
+  expect(notRefreshed(clash)).toEqual(['step 1: view dbo.v_joined is not refreshed after the plan: sp_refreshsqlmodule would fail, since its * would list column email twice, of dbo.users and dbo.orders (Msg 4506); until it is changed or dropped it fails when used']);
+  const fine = diff(db([users(), table('orders', { columns: [...orders.columns, col('total', 'int', { nullable: true })] })]), { ...db([users(), orders]), modules: [joined] }, { allowDrop: false });
+  expect(summary(fine)).toEqual(['addColumn', 'refreshModule v_joined']);
+});
+
 test('plan text lists the refreshes on one line', () => {
   const base = view('v_base', [tableRef(ALL, { named: [] })]);
   const proc = view('p_report', [tableRef(['email'])], { type: 'P', definition: 'CREATE PROCEDURE dbo.p_report AS SELECT email FROM dbo.users' });

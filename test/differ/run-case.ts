@@ -58,6 +58,7 @@ export function describe(c: Change): string {
     case 'disableVersioning': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.dropHistory ? 'drop' : 'keep'} ${c.versioning.historySchema}.${c.versioning.historyTable}`;
     case 'alterRetention': return `${c.kind} ${c.table.schema}.${c.table.name}`;
     case 'alterPeriodHidden': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}`;
+    case 'transferTable': return `${c.kind} ${c.from}.${c.name}->${c.to}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;
   }
 }

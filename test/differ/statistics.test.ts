@@ -90,3 +90,14 @@ test('a column renamed and retyped: re-created under the new column name, the fi
   expect(created?.kind === 'createStatistics' ? created.statistics : null).toEqual(stat('st_label', ['title', 'qty'], { filter: '([title] IS NOT NULL)' }));
   converges(plan, current);
 });
+
+test('a table moved to another schema and renamed: its statistics are dropped and re-created where the move put it', () => {
+  const current = db([withStats(items(), [stat('st_code_qty', ['code', 'qty'])])]);
+  const moved: Table = { ...items({ qty: 'bigint' }), schema: 'archive', name: 'goods', renamedFrom: 'items', renamedFromSchema: 'dbo' };
+  const plan = diff(db([moved]), current, { allowDrop: false });
+  expect(summary(plan)).toEqual(['createSchema', 'transferTable', 'renameTable', 'dropStatistics st_code_qty', 'alterColumn', 'createStatistics st_code_qty']);
+  const up = renderScript(plan, { direction: 'up', databaseName: 'app' }).text;
+  expect(up).toContain('DROP STATISTICS [archive].[goods].[st_code_qty];');
+  expect(up).toContain('CREATE STATISTICS [st_code_qty] ON [archive].[goods] ([code], [qty]);');
+  converges(plan, current);
+});

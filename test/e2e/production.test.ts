@@ -31,6 +31,10 @@ const WITH_INDEX = ORDERS.replace("import { Column, Table } from 'schemac';", "i
 
 const WITH_STATUS = ORDERS.replace('  customer!: string;\n', "  customer!: string;\n\n  @Column.varchar(10, { backfill: 'new' })\n  status!: string;\n");
 
+// The key becomes nonclustered and the rows are clustered on customer: the clustered key is dropped first.
+const CLUSTERED_ON_CUSTOMER = WITH_INDEX.replace("primaryKey: { name: 'pk_orders', clustered: true }", "primaryKey: { name: 'pk_orders', clustered: false }")
+  .replace("@Index('ix_orders_customer', ['customer'])", "@Index('cx_orders_customer', ['customer'], { clustered: true })");
+
 const WITH_PRIORITY = ORDERS.replace('  customer!: string;\n', "  customer!: string;\n\n  @Column.int({ default: 3 })\n  priority!: number;\n");
 
 interface PlanDoc {
@@ -134,6 +138,25 @@ describe('production-safe DDL on the stand-in', () => {
     engine.setEdition('standard');
     const forced = await runLikeSqlcmd(url, 'CREATE NONCLUSTERED INDEX [ix_orders_forced] ON [dbo].[orders] ([customer]) WITH (ONLINE = ON);');
     expect(forced.batches[0]?.errors.map((e) => e.number)).toEqual([1712]);
+  });
+
+  it('drops a clustered primary key online on Enterprise under --online=require; Standard refuses it as an offline table rebuild', async () => {
+    project.write('orders.schema.ts', CLUSTERED_ON_CUSTOMER);
+    const enterprise = await planJson(...LARGE, '--online', 'require');
+    expect(enterprise.changes.find((c) => c.kind === 'dropPrimaryKey')?.impact).toMatchObject({ class: 'table-rebuild', online: true, lock: 'Sch-S', rows: 30 });
+    expect(enterprise.statements.up.map((s) => s.sql)).toContain('ALTER TABLE [dbo].[orders] DROP CONSTRAINT [pk_orders] WITH (ONLINE = ON);');
+
+    engine.setEdition('standard');
+    const refused = await project.run(['plan', ...db(), FAST, ...LARGE, '--online', 'require']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/step 1 \(dbo\.orders: drop primary key pk_orders\): table-rebuild, offline, Sch-M \(Standard edition has no online index operations\)/);
+
+    engine.setEdition('developer');
+    expectExit(await project.run(['apply', ...db(), '--auto-approve', FAST, ...LARGE, '--online', 'require']), 0);
+    await expectConverged();
+    const recorded = engine.recordedOptions.filter((r) => r.statement.includes('DROP CONSTRAINT [pk_orders]'));
+    expect(recorded.map((r) => r.options)).toEqual([[{ name: 'ONLINE', value: 'ON' }]]);
+    expect(await queryRows(url, "SELECT COUNT(*) AS n FROM dbo.orders")).toEqual([{ n: 30 }]);
   });
 
   it('waits at low priority when asked, where the server supports it', async () => {

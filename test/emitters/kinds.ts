@@ -58,6 +58,7 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   },
   dropTable: { change: { kind: 'dropTable', table: tenantsTable() }, sql: ['DROP TABLE [dbo].[tenants];'] },
   renameTable: { change: { kind: 'renameTable', schema: 'dbo', from: 'user', to: 'users' }, sql: ["EXEC sp_rename N'[dbo].[user]', N'users', N'OBJECT';"] },
+  transferTable: { change: { kind: 'transferTable', name: 'order]s', from: 'sales', to: 'arch ive' }, sql: ['ALTER SCHEMA [arch ive] TRANSFER OBJECT::[sales].[order]]s];'] },
   addColumn: {
     change: { kind: 'addColumn', table: USERS, column: col('nickname', t.nvarchar(50), { nullable: true }) },
     sql: ['ALTER TABLE [dbo].[users] ADD [nickname] nvarchar(50) NULL;'],

@@ -35,6 +35,14 @@ describe('plan text', () => {
     expect(summaryLine(countPlan(drop))).toBe('Plan: 0 tables to create, 0 to alter, 1 to drop; 1 schema to create.');
   });
 
+  it('counts a table moved to another schema and renamed (transfer, then rename) once', () => {
+    const moved = plan([
+      step({ kind: 'transferTable', name: 'orders', from: 'sales', to: 'archive' }, null),
+      step({ kind: 'renameTable', schema: 'archive', from: 'orders', to: 'purchases' }, null),
+    ]);
+    expect(summaryLine(countPlan(moved))).toBe('Plan: 0 tables to create, 1 to alter, 0 to drop.');
+  });
+
   it('counts alias types apart from tables', () => {
     const types = plan([
       step(KIND_EXAMPLES.createType.change, KIND_EXAMPLES.dropType.change),

@@ -173,9 +173,8 @@ describe('the T-SQL migrations add', () => {
 });
 
 describe('apply policy, offline', () => {
-  it('a declared rename is not data loss, up or down, over tables with rows', () => {
-    make(db([orders([col('full_name', 'nvarchar(100)')])]), 'create_orders', '2026-01-01T00:00:00Z');
-    make(db([orders([col('display_name', 'nvarchar(100)', { renamedFrom: 'full_name' })])]), 'rename', '2026-01-02T00:00:00Z');
+  /** The two migrations in the folder, planned up from the first and down from the second, over tables with rows (no data loss allowed). */
+  function upAndDown() {
     const loaded = loadMigrations(dir, 'migrations');
     const [m1, m2] = loaded.migrations;
     const withRows = (d: Database): Database => ({ ...d, name: 'app', tables: d.tables.map((t) => ({ ...t, rowCount: 5 })) });
@@ -188,6 +187,23 @@ describe('apply policy, offline', () => {
     const down = planRun(loaded, migrationsStatus(loaded, applied, downFrom), downFrom,
       { direction: 'down', to: m1!.id, allowDrift: false, allowDataLoss: false });
     expect(down.map((u) => `${u.direction} ${u.id}`)).toEqual([`down ${m2!.id}`]);
-    expect(down[0]!.statements.map((s) => s.sql).join('\n')).toContain("sp_rename N'[dbo].[orders].[display_name]', N'full_name', N'COLUMN'");
+    return { second: m2!, downSql: down[0]!.statements.map((st) => st.sql).join('\n') };
+  }
+
+  it('a declared rename is not data loss, up or down, over tables with rows', () => {
+    make(db([orders([col('full_name', 'nvarchar(100)')])]), 'create_orders', '2026-01-01T00:00:00Z');
+    make(db([orders([col('display_name', 'nvarchar(100)', { renamedFrom: 'full_name' })])]), 'rename', '2026-01-02T00:00:00Z');
+    expect(upAndDown().downSql).toContain("sp_rename N'[dbo].[orders].[display_name]', N'full_name', N'COLUMN'");
+  });
+
+  it('a table moved to another schema is recorded like a rename: a transfer up and back down, never data loss', () => {
+    const moved = (t: ReturnType<typeof orders>, schema: string, extra: Partial<ReturnType<typeof orders>> = {}) => ({ ...t, schema, ...extra });
+    make(db([moved(orders(), 'sales')]), 'create_orders', '2026-01-01T00:00:00Z');
+    const written = make(db([moved(orders(), 'archive', { name: 'purchases', renamedFrom: 'orders', renamedFromSchema: 'sales' })]), 'move', '2026-01-02T00:00:00Z');
+    expect(written.kind === 'written' && written.plan?.steps.map((st) => st.change.kind)).toEqual(['createSchema', 'transferTable', 'renameTable']);
+    const { second, downSql } = upAndDown();
+    expect(second.state.hints).toEqual([{ schema: 'archive', table: 'purchases', renamedFrom: 'orders', renamedFromSchema: 'sales' }]);
+    expect(downSql.indexOf("sp_rename N'[archive].[purchases]', N'orders', N'OBJECT'")).toBeGreaterThanOrEqual(0);
+    expect(downSql.indexOf('ALTER SCHEMA [sales] TRANSFER OBJECT::[archive].[orders];')).toBeGreaterThan(downSql.indexOf("sp_rename N'[archive].[purchases]'"));
   });
 });

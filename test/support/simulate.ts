@@ -183,6 +183,15 @@ class Sim {
         }
         t.name = change.to; return;
       }
+      case 'transferTable': {
+        const t = this.get({ schema: change.from, name: change.name });
+        if (!this.schemas.some((x) => this.eq(x, change.to))) this.fail(`no schema ${change.to}`);
+        if (this.find(change.to, change.name)) this.fail(`table ${change.to}.${change.name} exists`);
+        for (const o of this.tables) {
+          o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedSchema: change.to } : f));
+        }
+        t.schema = change.to; return;
+      }
       case 'addColumn': {
         const t = this.get(change.table); const c = change.column;
         if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);

@@ -81,25 +81,27 @@ interface Renames {
 }
 
 function renamesOf(plan: Plan, key: (n: string) => string): Renames {
-  const tables = new Map<string, string>();
+  const tables = new Map<string, TableRef>();
   const columns = new Map<string, string>();
   const tk = (schema: string, name: string) => `${key(schema)}\u0000${key(name)}`;
   // Renames compose in plan order: a swap goes a -> tmp, b -> a, tmp -> b, so the name each
-  // step leaves traces back through the earlier ones to what the database has now.
-  const moved = (map: Map<string, string>, fromKey: string, toKey: string, from: string) => {
+  // step leaves traces back through the earlier ones to what the database has now; a move to
+  // another schema (transferTable) is one more such step.
+  const moved = <T>(map: Map<string, T>, fromKey: string, toKey: string, from: T) => {
     const origin = map.get(fromKey) ?? from;
     map.delete(fromKey);
     map.set(toKey, origin);
   };
   for (const { change } of plan.steps) {
-    if (change.kind === 'renameTable') moved(tables, tk(change.schema, change.from), tk(change.schema, change.to), change.from);
+    if (change.kind === 'renameTable') moved(tables, tk(change.schema, change.from), tk(change.schema, change.to), { schema: change.schema, name: change.from });
+    if (change.kind === 'transferTable') moved(tables, tk(change.from, change.name), tk(change.to, change.name), { schema: change.from, name: change.name });
     if (change.kind === 'renameColumn') {
       const at = tk(change.table.schema, change.table.name);
       moved(columns, `${at}\u0000${key(change.from)}`, `${at}\u0000${key(change.to)}`, change.from);
     }
   }
   return {
-    tableBefore: (ref) => ({ schema: ref.schema, name: tables.get(tk(ref.schema, ref.name)) ?? ref.name }),
+    tableBefore: (ref) => tables.get(tk(ref.schema, ref.name)) ?? ref,
     columnBefore: (ref, column) => columns.get(`${tk(ref.schema, ref.name)}\u0000${key(column)}`) ?? column,
   };
 }
@@ -211,7 +213,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
       return;
     }
     case 'createType': case 'dropType': case 'redefineType':
-    case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable':
+    case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable': case 'transferTable':
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':

@@ -84,6 +84,9 @@ const RENDERERS: Renderers = {
   createTable: (c, key) => [createTable(c.table, key), ...renderNewTableDescriptions(c.table)],
   dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
+  // OBJECT:: is the default class; written out so the statement reads as what it moves.
+  // https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
+  transferTable: (c) => [`ALTER SCHEMA ${quoteIdent(c.to)} TRANSFER OBJECT::${quoteQualified(c.from, c.name)};`],
   addColumn: (c) => [
     `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`,
     ...(c.column.description !== undefined ? [renderSetDescription({ table: c.table, column: c.column.name }, null, c.column.description)] : []),

@@ -3,7 +3,8 @@
  * with FROM and joins, CTEs (recursive too, and UPDATE / DELETE through one), window functions,
  * CROSS / OUTER APPLY, OUTPUT, STRING_AGG ... WITHIN GROUP.
  */
-import { open } from './harness';
+import { open, wrap } from './harness';
+import { createEngine } from '../../standin/engine';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -255,6 +256,28 @@ describe('AFTER triggers', () => {
     expect(out.filter((o) => o.kind === 'error')).toMatchObject([{ number: 50001 }, { number: 3616 }]);
     expect(out.some((o) => o.kind === 'resultSet')).toBe(false);
     expect(await h.rows(`SELECT @@TRANCOUNT AS n, (SELECT COUNT(*) FROM sales.orders) AS orders, (SELECT COUNT(*) FROM dbo.audit) AS audits`)).toEqual([{ n: 0, orders: 3, audits: 0 }]);
+  });
+});
+
+describe('temporary tables', () => {
+  test('SELECT INTO #t and CREATE TABLE #t are the session\'s own, dropped when it closes, and not in the database\'s catalog', async () => {
+    const engine = createEngine({ password: 'Secret#1', databases: ['app'] });
+    const login = () => { const l = engine.login('sa', 'Secret#1', 'app'); if (!l.ok) throw new Error(l.error.message); return wrap(l.session); };
+    const a = login();
+    const b = login();
+    await a.ok(`CREATE TABLE dbo.src (id INT NOT NULL); INSERT INTO dbo.src VALUES (1), (2)`);
+    await a.ok(`SELECT id INTO #tmp FROM dbo.src WHERE id > 1`);
+    await b.ok(`CREATE TABLE #tmp (id INT NOT NULL); INSERT INTO #tmp VALUES (7), (8), (9)`);
+    expect(await a.rows(`SELECT t.id FROM #tmp t`)).toEqual([{ id: 2 }]);
+    expect(await b.rows(`SELECT COUNT(*) AS n FROM #tmp`)).toEqual([{ n: 3 }]);
+    expect(await a.rows(`SELECT OBJECT_ID('tempdb..#tmp') AS id`)).not.toEqual([{ id: null }]);
+    expect(await a.rows(`SELECT name FROM sys.tables`)).toEqual([{ name: 'src' }]);
+    expect(await a.errors(`CREATE TABLE #tmp (x INT)`)).toMatchObject([{ number: 2714, message: "There is already an object named '#tmp' in the database." }]);
+    a.session.close();
+    const c = login();
+    expect(await c.errors(`SELECT * FROM #tmp`)).toMatchObject([{ number: 208, message: "Invalid object name '#tmp'." }]);
+    await c.ok(`IF OBJECT_ID('tempdb..#tmp') IS NOT NULL DROP TABLE #tmp; SELECT id INTO #tmp FROM dbo.src; DROP TABLE #tmp`);
+    expect(await b.rows(`SELECT COUNT(*) AS n FROM #tmp`)).toEqual([{ n: 3 }]);
   });
 });
 

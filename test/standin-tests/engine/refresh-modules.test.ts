@@ -56,6 +56,16 @@ test('a refresh fails where the text no longer binds: a dropped or renamed named
   expect(await h.errors(`EXEC sp_refreshview N'dbo.v_all'`)).toEqual([expect.objectContaining({ number: 208, message: "Invalid object name 'dbo.users'." })]);
 });
 
+test('a star over a join fails to refresh once both tables have a column of the same name (4506)', async () => {
+  await h.ok(`CREATE TABLE dbo.orders (order_id INT NOT NULL, user_id INT NOT NULL)`);
+  await h.ok(`CREATE VIEW dbo.v_joined AS SELECT * FROM dbo.users u JOIN dbo.orders o ON o.user_id = u.id`);
+  await h.ok(`ALTER TABLE dbo.orders ADD email VARCHAR(255) NULL`);
+  expect(await h.errors(`EXEC sp_refreshview N'dbo.v_joined'`)).toEqual([expect.objectContaining({
+    number: 4506, message: "Column names in each view or function must be unique. Column name 'email' in view or function 'v_joined' is specified more than once.",
+  })]);
+  expect(await h.errors(`CREATE VIEW dbo.v_twice AS SELECT * FROM dbo.users u JOIN dbo.orders o ON o.user_id = u.id`)).toEqual([expect.objectContaining({ number: 4506 })]);
+});
+
 test('inside a transaction under XACT_ABORT a failed refresh rolls back; a successful one is undone by ROLLBACK', async () => {
   await h.ok(`CREATE VIEW dbo.v_legacy AS SELECT id, legacy FROM dbo.users`);
   const failed = await h.errors(`SET XACT_ABORT ON; BEGIN TRANSACTION; ALTER TABLE dbo.users DROP COLUMN legacy; EXEC sp_refreshsqlmodule N'dbo.v_legacy'; COMMIT;`);

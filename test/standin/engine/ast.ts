@@ -237,6 +237,8 @@ export type StatementBody =
   | { readonly k: 'createModule'; readonly module: ModuleDef }
   | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'dropSchema'; readonly name: string; readonly ifExists: boolean }
+  /** ALTER SCHEMA s TRANSFER [OBJECT::]x.y (ddl-transfer.ts). */
+  | { readonly k: 'transferObject'; readonly schema: string; readonly name: Name }
   /** CREATE DATABASE d [COLLATE c] (create-database-transact-sql.md; files and options are SQL Server's own). */
   | { readonly k: 'createDatabase'; readonly name: string; readonly collation?: string }
   | { readonly k: 'dropDatabase'; readonly names: readonly string[]; readonly ifExists: boolean }

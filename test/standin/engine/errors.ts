@@ -34,15 +34,18 @@ export class SqlError extends Error {
   }
 }
 
+/** A name as the user wrote it: a session's temporary table without its stored suffix (temp-tables.ts). */
+function asWritten(name: string): string { return name.replace(/(#[^.#]*?)_{6}[0-9A-F]{12}/g, '$1'); }
+
 /** The messages the engine raises, worded as SQL Server words them. */
 export const err = {
   syntax: (near: string) => new SqlError(102, 15, 1, `Incorrect syntax near '${near}'.`, 'compile'),
   invalidColumn: (c: string) => new SqlError(207, 16, 1, `Invalid column name '${c}'.`, 'compile'),
-  invalidObject: (o: string) => new SqlError(208, 16, 1, `Invalid object name '${o}'.`, 'compile'),
+  invalidObject: (o: string) => new SqlError(208, 16, 1, `Invalid object name '${asWritten(o)}'.`, 'compile'),
   mustDeclare: (v: string) => new SqlError(137, 15, 2, `Must declare the scalar variable "${v}".`, 'compile'),
   schemaFirst: () => new SqlError(111, 15, 1, `'CREATE SCHEMA' must be the first statement in a query batch.`, 'compile'),
   moduleFirst: (type: 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR') => new SqlError(111, 15, 1, `'CREATE ${({ V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' } as const)[type]}' must be the first statement in a query batch.`, 'compile'),
-  objectExists: (n: string) => new SqlError(2714, 16, 6, `There is already an object named '${n}' in the database.`),
+  objectExists: (n: string) => new SqlError(2714, 16, 6, `There is already an object named '${asWritten(n)}' in the database.`),
   constraintFailed: (cause: SqlError) => new SqlError(cause.number, cause.cls, cause.state, cause.message, cause.scope, [new SqlError(1750, 16, 0, 'Could not create constraint or index. See previous errors.')]),
   indexExists: (i: string, t: string) => new SqlError(1913, 16, 1, `The operation failed because an index or statistics with name '${i}' already exists on table '${t}'.`),
   secondClustered: (t: string, existing: string) => new SqlError(1902, 16, 3, `Cannot create more than one clustered index on table '${t}'. Drop the existing clustered index '${existing}' before creating another.`),

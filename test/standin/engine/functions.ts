@@ -8,6 +8,7 @@ import { concatenatedType, systemTypeById, ty, isStringType } from './types';
 import { toNumber, toText } from './values';
 import { randomUUID } from 'crypto';
 import { isJson, jsonQuery, jsonValue } from './json-functions';
+import { isTempTable, tempName } from './temp-tables';
 
 interface Fn {
   type(args: readonly SqlType[], exprs: readonly Expr[]): SqlType;
@@ -34,9 +35,15 @@ export function splitObjectName(s: string): string[] {
 /** Resolves OBJECT_ID's argument to an object id in the host's databases. */
 export function objectId(host: Host, name: string, type?: string): number | null {
   const parts = splitObjectName(name);
-  const obj = parts[parts.length - 1];
+  let obj = parts[parts.length - 1];
   const schemaName = parts.length >= 2 && parts[parts.length - 2] !== '' ? parts[parts.length - 2] : 'dbo';
-  const db = parts.length >= 3 ? host.database(parts[parts.length - 3]) : host.db;
+  let db = parts.length >= 3 ? host.database(parts[parts.length - 3]) : host.db;
+  // OBJECT_ID('tempdb..#t'): the session's own temporary table (temp-tables.ts); '#t' alone names nothing in a user database.
+  if (isTempTable(obj) && host.session !== undefined) {
+    if (parts.length < 3 || parts[parts.length - 3].toLowerCase() !== 'tempdb') return null;
+    db = host.db;
+    obj = tempName(obj, host.session);
+  }
   if (!db) return null;
   const schema = findSchema(db, schemaName);
   if (!schema) return null;

@@ -150,13 +150,15 @@ export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedI
   if (existing && !def.orAlter) throw err.objectExists(name);
   if (!existing && findObject(db, schema.schemaId, name)) throw err.objectExists(name);
   const references = referencesOf(db, def, name);
+  const columns = def.type === 'V' ? viewColumns(db, def.select) : [];
+  uniqueViewColumns(columns, name);
   ctx.beforeModules?.();
   const now = ctx.now;
   const module: Module = {
     objectId: existing?.objectId ?? allocObjectId(db), schemaId: schema.schemaId, name, type: def.type, parentObjectId,
     definition: def.definition, schemaBound: def.schemaBound,
     ansiNulls: options.ansiNulls, quotedIdentifier: options.quotedIdentifier,
-    references, columns: def.type === 'V' ? viewColumns(db, def.select) : [],
+    references, columns,
     // ALTER of an indexed view drops its indexes (alter-view-transact-sql).
     indexes: [], created: existing?.created ?? now, modified: now,
   };
@@ -342,8 +344,24 @@ export function refreshModule(ctx: DdlContext, objname: string, proc: 'sp_refres
     const bad = bindView(ctx.db, def.select);
     if (bad) throw bad;
   }
+  const columns = m.type === 'V' ? viewColumns(ctx.db, def.select) : m.columns;
+  uniqueViewColumns(columns, self);
   ctx.beforeModules?.();
   m.references = referencesOf(ctx.db, def, self);
-  if (m.type === 'V') m.columns = viewColumns(ctx.db, def.select);
+  m.columns = columns;
   m.modified = ctx.now;
+}
+
+/**
+ * Msg 4506: a view's columns must have distinct names, a star's included; so a refresh fails once
+ * a table under `SELECT *` of a join gains a column another one has. Wording as SQL Server reports it
+ * (seen in https://database-helper.github.io/sql-server/error-messages/msg-4506/).
+ */
+function uniqueViewColumns(columns: Module['columns'], view: string): void {
+  const seen = new Set<string>();
+  for (const c of columns) {
+    const k = c.name.toLowerCase();
+    if (seen.has(k)) throw new SqlError(4506, 16, 1, `Column names in each view or function must be unique. Column name '${c.name}' in view or function '${view}' is specified more than once.`);
+    seen.add(k);
+  }
 }

@@ -459,6 +459,13 @@ export class DdlParser extends SequenceParser {
       if (this.accept('CONTAINS')) this.pos++;
       return { k: 'addFilegroup', name };
     }
+    if (this.accept('ALTER', 'SCHEMA')) {
+      // ALTER SCHEMA s TRANSFER [OBJECT ::] x[.y] (alter-schema-transact-sql); the lexer gives :: as two ':'.
+      const schema = this.ident();
+      this.expect('TRANSFER');
+      if (this.is('OBJECT', ':', ':')) this.pos += 3;
+      return { k: 'transferObject', schema, name: this.name() };
+    }
     if (this.accept('ALTER', 'INDEX')) {
       // ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT
       // (alter-index-transact-sql), as an action on t.

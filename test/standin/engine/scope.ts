@@ -53,6 +53,8 @@ export interface Host {
    * earlier in the same batch is an invalid column there (design.md rule 11).
    */
   compiledColumns(tableObjectId: number): ReadonlySet<string> | undefined;
+  /** The session's id (@@SPID): its temporary tables' names end with it (temp-tables.ts). */
+  readonly session?: number;
   /** Inside a trigger: its `inserted` / `deleted` table (triggers.ts). */
   pseudoTable?(name: string): { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] } | undefined;
 }

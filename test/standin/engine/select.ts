@@ -6,6 +6,7 @@ import { findModule } from './modules';
 import { cteRelation, withCtes } from './cte';
 import { viewRelation } from './views';
 import { tvfRows } from './routines';
+import { isTempTable } from './temp-tables';
 import { computeWindows, windowedOutsideSelect, windowsIn } from './windows';
 import type { Host, Scope, ScopeColumn } from './scope';
 import { resolveColumn } from './scope';
@@ -81,7 +82,9 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
         if (sameName(name, 'dm_db_partition_stats') && !host.viewDatabaseState) {
           throw new SqlError(300, 14, 1, `VIEW DATABASE STATE permission was denied on object '${db.name}', database '${db.name}'.`);
         }
-        return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(db, host.allDatabases()) };
+        // Temporary tables live in tempdb on SQL Server: the current database's catalog leaves them out (temp-tables.ts).
+        const shown = db.tables.some((t) => isTempTable(t.name)) ? { ...db, tables: db.tables.filter((t) => !isTempTable(t.name)) } : db;
+        return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(shown, host.allDatabases()) };
       }
       const t = findTable(db, schema, name);
       if (t) return tableRelation(t, qual, host, findSchema(db, schema)?.name, track);

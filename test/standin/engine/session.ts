@@ -19,6 +19,7 @@ import { createStatistics, dropStatistics, updateStatistics } from './ddl-statis
 import { createSynonym, dropSynonym } from './ddl-synonyms';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
+import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import type { Changed } from './dml';
@@ -27,6 +28,7 @@ import { modifyThrough, needsTargetPath } from './dml-target';
 import { outputRows } from './output';
 import { selectInto } from './select-into';
 import { merge } from './merge';
+import { dropSessionTemps, mayNameTemps, withSessionTemps } from './temp-tables';
 import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
@@ -139,6 +141,7 @@ export class EngineSession implements Session {
       caught: () => self.caughtStack[self.caughtStack.length - 1],
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
+      session: this.id,
       pseudoTable: (n) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
         const which = n.toLowerCase();
@@ -228,6 +231,7 @@ export class EngineSession implements Session {
 
   close(): void {
     if (this.tranCount > 0) { this.tranCount = 0; this.log.rollback(); }
+    dropSessionTemps(this.engine.all(), this.id);
     this.engine.locks.releaseAll(this.id);
     this.engine.appLocks.releaseOwned(this.id);
   }
@@ -315,7 +319,10 @@ export class EngineSession implements Session {
     const problem = checkSyntax(sql, tokens);
     if (problem) { this.emitError(err.syntax(problem.near), problem.line); return; }
     let statements: Statement[];
-    try { statements = parseBatch(sql, tokens); } catch (e) {
+    try {
+      statements = parseBatch(sql, tokens);
+      if (tokens.some((t) => (t.kind === 'word' || t.kind === 'qid') && t.value.startsWith('#'))) statements = withSessionTemps(statements, this.id);
+    } catch (e) {
       if (e instanceof SqlError) { this.emitError(e, e.line ?? 1); return; }
       throw e;
     }
@@ -437,7 +444,7 @@ export class EngineSession implements Session {
           this.frames.push(new Map());
           this.compiled.push(new Map());
           try {
-            await this.runList(trg.body, signal);
+            await this.runList(mayNameTemps(trg.module.definition) ? withSessionTemps(trg.body, this.id) : trg.body, signal);
           } catch (e) {
             if (!(e instanceof BatchEnd && e.reason === 'return')) { if (e instanceof SqlError) this.triggerFailed = true; throw e; }
           } finally {
@@ -639,6 +646,7 @@ export class EngineSession implements Session {
       case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'transferObject': transferObject(this.ddl(true), s.schema, s.name); this.done(); return;
       case 'createDatabase': this.createDatabase(s.name, s.collation); this.done(); return;
       case 'dropDatabase': for (const n of s.names) this.dropDatabase(n, s.ifExists); this.done(); return;
       case 'createSequence': createSequence(this.ddl(true), s.name, s.options); this.done(); return;
@@ -801,7 +809,7 @@ export class EngineSession implements Session {
     this.returned = 0;
     let status = 0;
     try {
-      await this.runList(h.body, signal);
+      await this.runList(mayNameTemps(m.definition) ? withSessionTemps(h.body, this.id) : h.body, signal);
     } catch (e) {
       if (!(e instanceof BatchEnd) || e.reason === 'xactAbort') throw e;
       status = e.reason === 'return' ? this.returned : 0;
