@@ -5,7 +5,7 @@
  */
 import type { ClassDecorator, ClassOf, ColumnOf, KeyColumn } from './decorator-types';
 import type { SqlFragment } from './sql';
-import type { RowstoreCompression } from './column-options';
+import type { IndexWithOptions, RowstoreCompression } from './column-options';
 
 /** Does nothing at run time: the compiler reads decorators from the source. */
 function noop<T>(): ClassDecorator<T> {
@@ -70,26 +70,6 @@ export function Table(name: string, options?: TableOptions): ClassDecorator<obje
 /** Marks a class whose columns and table objects are inherited by the tables extending it. */
 export function Mixin(): ClassDecorator<object> {
   return noop();
-}
-
-/**
- * WITH options SQL Server keeps for a rowstore index or key (CREATE INDEX); each left out is
- * SQL Server's default. FILLFACTOR and PAD_INDEX change by rebuilding the index, the others by
- * ALTER INDEX ... SET.
- */
-export interface IndexWithOptions {
-  /** FILLFACTOR: how full (1-100 percent) the leaf pages are built; 0 and 100 (the default) mean full. */
-  readonly fillFactor?: number;
-  /** PAD_INDEX = ON: the intermediate pages take the fill factor too. */
-  readonly padIndex?: boolean;
-  /** ALLOW_ROW_LOCKS (default true). */
-  readonly allowRowLocks?: boolean;
-  /** ALLOW_PAGE_LOCKS (default true). */
-  readonly allowPageLocks?: boolean;
-  /** OPTIMIZE_FOR_SEQUENTIAL_KEY = ON (SQL Server 2019+): for last-page insert contention. */
-  readonly optimizeForSequentialKey?: boolean;
-  /** STATISTICS_NORECOMPUTE = ON: the index's statistics are not updated automatically. */
-  readonly statisticsNoRecompute?: boolean;
 }
 
 /** Options of an index. */
