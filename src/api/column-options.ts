@@ -72,6 +72,18 @@ export interface StringColumnOptions extends ColumnOptions<string> {
   readonly collation?: string;
 }
 
+/** Options of an xml column. */
+export interface XmlColumnOptions extends ColumnOptions<string> {
+  /**
+   * Typed XML: the XML schema collection that validates the column, `'schema.name'` (or `'name'`
+   * in dbo). The collection itself is not managed by schemac: it must exist (CREATE XML SCHEMA
+   * COLLECTION) before the plan runs.
+   */
+  readonly schemaCollection?: string;
+  /** With schemaCollection: DOCUMENT (exactly one top-level element) instead of CONTENT. */
+  readonly document?: boolean;
+}
+
 /** Options of a rowversion column: SQL Server sets its value, so no default, backfill or computed. */
 export type RowversionColumnOptions = Pick<ColumnOptions<never>, 'name' | 'nullable' | 'renamedFrom'>;
 

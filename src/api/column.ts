@@ -5,7 +5,7 @@
 import type { AliasTypeRef } from './alias-type';
 import type { FieldDecorator } from './decorator-types';
 import type {
-  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, Length, NotSparse, RowversionColumnOptions, Sparse, StringColumnOptions,
+  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, Length, NotSparse, RowversionColumnOptions, Sparse, StringColumnOptions, XmlColumnOptions,
 } from './column-options';
 
 /** Length of a character or binary column (declared beside the column options, which use it). */
@@ -55,7 +55,8 @@ export const Column = {
   binary: (length: number, options?: Sparse<ColumnOptions<never>>): FieldDecorator<Nullable<Uint8Array>> => field(),
   varbinary: (length: Length, options?: Sparse<ColumnOptions<never>>): FieldDecorator<Nullable<Uint8Array>> => field(),
   uniqueidentifier: (options?: Sparse<ColumnOptions<string>>): FieldDecorator<Nullable<string>> => field(),
-  xml: (options?: Sparse<ColumnOptions<string>>): FieldDecorator<Nullable<string>> => field(),
+  /** xml; with `schemaCollection`, typed XML: xml(CONTENT | DOCUMENT schema.collection). */
+  xml: (options?: Sparse<XmlColumnOptions>): FieldDecorator<Nullable<string>> => field(),
   /**
    * rowversion (the old name `timestamp` reads as this): 8 bytes SQL Server sets on every insert
    * and update. At most one per table; it takes no default.

@@ -78,24 +78,42 @@ const MODULE_WORDS = new Set(['VIEW', 'PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER'
  * null when the text does not start that way (after comments).
  */
 export function definedNameOf(definition: string, quotedIdentifier: boolean): { schema: string | null; name: string } | null {
-  const t = tokens(definition, quotedIdentifier);
+  return headerOf(tokens(definition, quotedIdentifier))?.name ?? null;
+}
+
+/** The header of `CREATE [OR ALTER] <kind> name`: the kind, the name, and the index of the token after it. */
+function headerOf(t: readonly TextToken[]): { kind: string; name: { schema: string | null; name: string }; next: number } | null {
   const word = (i: number) => (t[i]?.kind === 'word' ? (t[i] as TextToken).value.toUpperCase() : '');
   if (word(0) !== 'CREATE') return null;
   let i = 1;
   if (word(1) === 'OR' && word(2) === 'ALTER') i = 3;
-  if (!MODULE_WORDS.has(word(i))) return null;
+  const kind = word(i);
+  if (!MODULE_WORDS.has(kind)) return null;
   const parts: string[] = [];
   i++;
   for (;;) {
     const part = t[i];
     if (part === undefined || (part.kind !== 'word' && part.kind !== 'quoted')) break;
     parts.push(part.value);
-    if (t[i + 1]?.kind !== 'dot') break;
+    if (t[i + 1]?.kind !== 'dot') { i++; break; }
     i += 2;
   }
   if (parts.length === 0) return null;
   const name = parts[parts.length - 1] as string;
-  return { schema: parts.length >= 2 ? (parts[parts.length - 2] as string) : null, name };
+  return { kind, name: { schema: parts.length >= 2 ? (parts[parts.length - 2] as string) : null, name }, next: i };
+}
+
+/**
+ * How many names a view's column list gives (`CREATE VIEW v (a, b) AS ...`), or null when it has
+ * none (or the text is not a view's). The list renames the SELECT's columns one for one.
+ */
+export function viewColumnListOf(definition: string, quotedIdentifier: boolean): number | null {
+  const t = tokens(definition, quotedIdentifier);
+  const header = headerOf(t);
+  if (header === null || header.kind !== 'VIEW' || t[header.next]?.value !== '(') return null;
+  let count = 0;
+  for (let i = header.next + 1; i < t.length && t[i]?.value !== ')'; i++) if (t[i]?.kind === 'word' || t[i]?.kind === 'quoted') count++;
+  return count;
 }
 
 /** What a module's text names: every identifier (as `key` folds it), and whether it selects `*`. */

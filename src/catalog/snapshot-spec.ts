@@ -58,6 +58,9 @@ const columns: RowSpec<ColumnRow> = {
   is_column_set: optional(nullable(boolean)),
   generated_always_type: optional(nullable(integer)),
   is_hidden: optional(nullable(boolean)),
+  xml_collection_schema: optional(nullable(string)),
+  xml_collection_name: optional(nullable(string)),
+  is_xml_document: optional(nullable(boolean)),
 };
 
 const indexes: RowSpec<IndexRow> = {

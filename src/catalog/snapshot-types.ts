@@ -58,6 +58,11 @@ export interface ColumnRow {
   readonly generated_always_type?: number | null;
   /** sys.columns.is_hidden: a HIDDEN period column (optional). */
   readonly is_hidden?: boolean | null;
+  /** Typed xml: the schema and name of sys.columns.xml_collection_id's collection (optional; null when untyped). */
+  readonly xml_collection_schema?: string | null;
+  readonly xml_collection_name?: string | null;
+  /** sys.columns.is_xml_document: DOCUMENT rather than CONTENT (optional). */
+  readonly is_xml_document?: boolean | null;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { DependentModule, Index, IndexColumn, ModuleReference } from '../model';
 import { compareText } from '../util/compare';
 import type { NameKey } from '../sqlserver/names';
-import { definedNameOf, namesInText } from './module-text';
+import { definedNameOf, namesInText, viewColumnListOf } from './module-text';
 import type { CatalogSnapshot, SqlModuleRow, ViewIndexColumnRow } from './snapshot-types';
 import { groupBy } from '../util/group-by';
 
@@ -77,6 +77,7 @@ export function readModules(s: CatalogSnapshot, keepTable: (objectId: number) =>
 
   const out = rows.map((m): DependentModule => {
     const parent = m.type === 'TR' ? tables.get(m.parent_object_id) : undefined;
+    const columnList = m.type === 'V' && m.definition !== null ? viewColumnListOf(m.definition, m.uses_quoted_identifier) : null;
     const viewIndexes = (indexes.get(m.object_id) ?? []).map((i): Index => ({
       name: i.name, isSystemNamed: false, ...viewIndexParts(indexColumns.get(`${i.object_id}:${i.index_id}`) ?? []),
       unique: i.is_unique, clustered: i.type_desc === 'CLUSTERED', filter: null,
@@ -95,6 +96,7 @@ export function readModules(s: CatalogSnapshot, keepTable: (objectId: number) =>
       references: referencesOf(m),
       indexes: viewIndexes,
       definedName: m.definition === null ? null : definedNameOf(m.definition, m.uses_quoted_identifier),
+      ...(columnList === null ? {} : { columnList }),
     };
   });
   return out.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));

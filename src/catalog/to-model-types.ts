@@ -25,10 +25,16 @@ export function columnType(row: ColumnRow): TypeResult {
   // An alias type (sysname, CREATE TYPE ... FROM) names its base type in system_type_name. The
   // CLR system types (hierarchyid, geography, geometry) have none: TYPE_NAME(240) is NULL.
   const isAlias = row.system_type_name != null && keywordKey(row.system_type_name) !== keywordKey(row.type_name);
-  const type = baseType(name, row);
+  const type = withXmlCollection(baseType(name, row), row);
   // Most columns have no alias: their base type is the type (no copy; spreads are slow until optimized).
   if (!isAlias) return { ok: true, type };
   return { ok: true, type: { ...type, alias: { schema: row.type_schema_name ?? (keywordKey(row.type_name) === 'sysname' ? 'sys' : 'dbo'), name: row.type_name } } };
+}
+
+/** A typed xml column's collection (sys.columns.xml_collection_id), when the row names one. */
+function withXmlCollection(type: SqlType, row: ColumnRow): SqlType {
+  if (type.name !== 'xml' || row.xml_collection_name == null) return type;
+  return { ...type, xmlSchema: { schema: row.xml_collection_schema ?? 'dbo', name: row.xml_collection_name, document: row.is_xml_document === true } };
 }
 
 /** A system type from its sys.columns / sys.types facets (max_length in bytes, -1 for MAX). */

@@ -119,6 +119,33 @@ function withReplication(identity: Identity | null, opts: ReadonlyMap<string, St
   return { ...identity, notForReplication: true };
 }
 
+/**
+ * An xml column's `schemaCollection` ('schema.name' or 'name' in dbo) and `document` options:
+ * typed XML. On any other type they are an error naming the option.
+ */
+function withXmlSchema(type: SqlType, opts: ReadonlyMap<string, StaticValue>, column: string, bag: DiagnosticBag): SqlType {
+  const collection = stringOption(opts, 'schemaCollection', bag);
+  const document = boolOption(opts, 'document', bag);
+  if (type.name !== 'xml' || type.alias !== undefined) {
+    for (const option of ['schemaCollection', 'document']) {
+      const at = opts.get(option);
+      if (at !== undefined) bag.error(Codes.optionMismatch, `column ${column}: ${option} applies to xml columns only`, at.node);
+    }
+    return type;
+  }
+  if (collection === undefined) {
+    if (document) bag.error(Codes.optionMismatch, `column ${column}: document needs schemaCollection (DOCUMENT applies to typed XML)`, opts.get('document')?.node);
+    return type;
+  }
+  const parts = collection.split('.');
+  if (parts.length > 2 || parts.some((p) => p.trim() === '')) {
+    bag.error(Codes.optionMismatch, `column ${column}: schemaCollection '${collection}' must be 'schema.name' or 'name'`, opts.get('schemaCollection')?.node);
+    return type;
+  }
+  const [schema, name] = parts.length === 2 ? [parts[0] as string, parts[1] as string] : ['dbo', parts[0] as string];
+  return { ...type, xmlSchema: { schema, name, document } };
+}
+
 /** Adds one decorated field to the draft. */
 export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
@@ -137,11 +164,11 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     ? { type: { ...SYSNAME.base, alias: { schema: SYSNAME.schema, name: SYSNAME.name } }, options: decl.args[0], problems: [] }
     : resolveType(decl.typeName as SqlTypeName, decl.args);
   for (const p of resolved.problems) bag.error(Codes.invalidTypeFacet, p.message, p.at?.node ?? decl.typeNode);
-  const type: SqlType = resolved.type;
   const optsValue = resolved.options;
   if (optsValue && optsValue.kind !== 'object') bag.error(Codes.notStatic, 'column options must be an object literal', optsValue.node);
   const opts = optsValue?.kind === 'object' ? optsValue.props : new Map<string, StaticValue>();
   const name = stringOption(opts, 'name', bag) ?? columnNameOf(decl.field);
+  const type: SqlType = withXmlSchema(resolved.type, opts, name, bag);
   const key = draft.key(name);
   if (draft.byName.has(key) || draft.byField.has(decl.field)) {
     bag.error(Codes.duplicateName, `column ${name} is declared twice in table ${draft.schema}.${draft.name}`, decl.nameNode);

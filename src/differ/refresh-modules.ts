@@ -148,7 +148,23 @@ function whyNot(m: DependentModule, effect: PlanEffect, key: NameKey, broken: Re
       };
     }
   }
-  return m.type === 'V' ? starCollision(m, effect, key) : null;
+  return m.type === 'V' ? starCollision(m, effect, key) ?? columnListMismatch(m, effect, key) : null;
+}
+
+/**
+ * A view with a column list over a `*`: the list names as many columns as the star gave when it
+ * was created; once the plan adds or drops columns under the star, the refresh fails (Msg 4502
+ * when the list names more columns than the SELECT gives; the other way round, inferred, fails too).
+ */
+function columnListMismatch(m: DependentModule, effect: PlanEffect, key: NameKey): { why: string; at: number | null } | null {
+  if (m.columnList === undefined) return null;
+  const starred = [...new Set(m.references.filter((r) => r.isTable && r.named !== undefined).map((r) => tableKey(key, r.schema, r.name)))];
+  const count = (size: (k: string) => number) => starred.reduce((n, k) => n + size(k), 0);
+  const before = count((k) => effect.before.get(k)?.size ?? 0);
+  const after = count((k) => effect.after.get(k)?.columns.size ?? 0);
+  if (before === after) return null;
+  const at = starred.flatMap((k) => effect.changedBy.get(k) ?? []);
+  return { why: `its column list names ${m.columnList} columns, and its * would give ${after - before > 0 ? 'more' : 'fewer'} (${after - before > 0 ? '+' : ''}${after - before})`, at: at.length > 0 ? Math.min(...at) : null };
 }
 
 /**

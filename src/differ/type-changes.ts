@@ -118,6 +118,10 @@ export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety
   }
   if (ff === 'time' && tf === 'time') return fits((to.scale ?? 7) >= (from.scale ?? 7));
   if (ff === 'guid' && tf === 'string') return fits(lengthOf(to) >= 36);
+  // XML typing changes no value: typed to untyped keeps them all, and typing validates each one
+  // against the collection, failing the step rather than changing data (a hazard of its own:
+  // diff-columns.ts).
+  if (ff === 'xml' && tf === 'xml') return 'widening';
   // Every other castable pair converts value by value and can fail or lose detail.
   return 'narrowing';
 }

@@ -389,4 +389,9 @@ export interface DependentModule {
    * definition cannot re-create the object under its name.
    */
   readonly definedName: { readonly schema: string | null; readonly name: string } | null;
+  /**
+   * A view's column list (`CREATE VIEW v (a, b) AS ...`): how many names it gives; absent when it
+   * has none. A refresh fails when a `*` no longer gives that many columns.
+   */
+  readonly columnList?: number;
 }

@@ -31,6 +31,19 @@ export interface SqlType {
   readonly precision?: number;
   readonly scale?: number;
   readonly alias?: TypeAlias;
+  /** xml only: typed XML, validated against an XML schema collection (absent: untyped xml). */
+  readonly xmlSchema?: XmlSchemaRef;
+}
+
+/**
+ * The XML schema collection of a typed xml column: `xml(CONTENT s.c)` (fragments allowed) or
+ * `xml(DOCUMENT s.c)` (one top-level element).
+ * https://learn.microsoft.com/sql/relational-databases/xml/compare-typed-xml-to-untyped-xml
+ */
+export interface XmlSchemaRef {
+  readonly schema: string;
+  readonly name: string;
+  readonly document: boolean;
 }
 
 /** An alias type a column is declared with: `sysname` (schema `sys`) or a CREATE TYPE ... FROM type. */

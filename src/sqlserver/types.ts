@@ -186,6 +186,11 @@ export function allowsIdentity(t: SqlType): boolean {
 export function typeText(type: SqlType): string {
   // An alias type is written by its own name; its facets are its base type's.
   if (type.alias !== undefined) return type.alias.schema.toLowerCase() === 'sys' ? type.alias.name : `${type.alias.schema}.${type.alias.name}`;
+  // Typed XML names its schema collection: xml(CONTENT [s].[c]) (create-table-transact-sql, "xml_schema_collection").
+  if (type.xmlSchema !== undefined) {
+    const q = (part: string) => `[${part.replace(/\]/g, ']]')}]`;
+    return `xml(${type.xmlSchema.document ? 'DOCUMENT' : 'CONTENT'} ${q(type.xmlSchema.schema)}.${q(type.xmlSchema.name)})`;
+  }
   const shape = SHAPES[type.name];
   switch (shape) {
     case 'none':
@@ -224,7 +229,15 @@ function nonNegativeInt(n: number, what: string): number {
 
 /** True when two types are stored identically (name and every facet). */
 export function sameType(a: SqlType, b: SqlType): boolean {
-  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
+  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale && sameXmlSchema(a, b);
+}
+
+/** Both untyped, or typed by the same collection the same way (names compare as keywords: sys names are case-insensitive here; inferred). */
+function sameXmlSchema(a: SqlType, b: SqlType): boolean {
+  const x = a.xmlSchema;
+  const y = b.xmlSchema;
+  if (x === undefined || y === undefined) return x === y;
+  return keywordKey(x.schema) === keywordKey(y.schema) && keywordKey(x.name) === keywordKey(y.name) && x.document === y.document;
 }
 
 /** True for an alias type SQL Server itself defines in sys (sysname); user alias types live in user schemas. */

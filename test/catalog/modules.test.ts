@@ -5,7 +5,7 @@
  */
 import { snapshotToModel } from '../../src/catalog/to-model';
 import { parseSnapshot, serializeSnapshot, type CatalogSnapshot } from '../../src/catalog/snapshot';
-import { definedNameOf, namesInText } from '../../src/catalog/module-text';
+import { definedNameOf, namesInText, viewColumnListOf } from '../../src/catalog/module-text';
 
 const snapshot: CatalogSnapshot = {
   format: 'schemac.catalog/v1', database: 'app', server_version: '16.0.4135.4',
@@ -87,6 +87,9 @@ test('module text: the created name after comments, CREATE OR ALTER, brackets; i
   const key = (s: string) => s.toLowerCase();
   expect([...namesInText('SELECT "a", b /* c /* nested */ d */ FROM t WHERE x = N\'e\'', true, key).names].sort()).toEqual(['a', 'b', 'from', 'select', 't', 'where', 'x']);
   expect(namesInText('SELECT "a" FROM t', false, key).names.has('a')).toBe(false);
+  expect(viewColumnListOf('/* x */ CREATE OR ALTER VIEW [dbo].[v] ([a], b) WITH SCHEMABINDING AS SELECT * FROM dbo.t', true)).toBe(2);
+  expect(viewColumnListOf('CREATE VIEW dbo.v AS SELECT a FROM t', true)).toBeNull();
+  expect(viewColumnListOf('CREATE FUNCTION dbo.f (@a int) RETURNS TABLE AS RETURN SELECT 1 AS x', true)).toBeNull();
   const counted = namesInText('SELECT COUNT(*), 2 * 3 FROM t', true, key);
   expect([counted.selectsAllUnqualified, counted.starQualifiers.size]).toEqual([false, 0]);
   const qualified = namesInText('SELECT t.* FROM t', true, key);

@@ -45,6 +45,8 @@ test('a column added under a SELECT * view: the view is refreshed after it, and 
   expect(up.indexOf('ADD [nickname]')).toBeLessThan(up.indexOf(refresh));
   expect(down.indexOf('DROP COLUMN [nickname]')).toBeGreaterThan(0);
   expect(down.indexOf('DROP COLUMN [nickname]')).toBeLessThan(down.indexOf(refresh));
+  expect(down).toContain('-- step 2: dbo.v_users: refresh view dbo.v_users, again\n');
+  expect(down).toContain('in reverse order (the refreshes of views, procedures and functions last, after their tables)');
   expectValidTsql(up);
   expectValidTsql(down);
 });
@@ -109,10 +111,15 @@ test('a module whose text cannot be read is refreshed after an ADD, not after a 
   const dropped = diff(db([slim]), current([hidden]), { allowDrop: true });
   expect(summary(dropped)).toEqual(['dropColumn']);
   expect(notRefreshed(dropped)).toEqual([expect.stringContaining('its text cannot be read, and the plan drops or renames columns of dbo.users')]);
-  const moved = table('people', { renamedFrom: 'users', columns: [...users().columns, col('nickname', 'int', { nullable: true })], rowCount: 3 });
-  const renamed = diff(db([moved]), current([STAR]), { allowDrop: false });
+  const movedTable = table('people', { renamedFrom: 'users', columns: [...users().columns, col('nickname', 'int', { nullable: true })], rowCount: 3 });
+  const renamed = diff(db([movedTable]), current([STAR]), { allowDrop: false });
   expect(summary(renamed)).toEqual(['renameTable', 'addColumn']);
   expect(notRefreshed(renamed)).toEqual([expect.stringMatching(/^step 1: .* it reads dbo\.users, which the plan drops or renames \(Msg 208\)/)]);
+  // Moved to another schema (ALTER SCHEMA ... TRANSFER): the name dbo.users is gone as well.
+  const elsewhere = { ...table('sales.users', { renamedFrom: 'users', columns: [...users().columns, col('nickname', 'int', { nullable: true })], rowCount: 3 }), renamedFromSchema: 'dbo' };
+  const moved = diff(db([elsewhere]), current([STAR]), { allowDrop: false });
+  expect(summary(moved)).toEqual(['createSchema', 'transferTable', 'addColumn']);
+  expect(notRefreshed(moved)).toEqual([expect.stringMatching(/ it reads dbo\.users, which the plan drops or renames \(Msg 208\)/)]);
 });
 
 test('a star over a join: a column added under a name the other table has would be listed twice (Msg 4506), so the view is not refreshed', () => {
@@ -125,6 +132,16 @@ test('a star over a join: a column added under a name the other table has would 
   expect(notRefreshed(clash)).toEqual(['step 1: view dbo.v_joined is not refreshed after the plan: sp_refreshsqlmodule would fail, since its * would list column email twice, of dbo.users and dbo.orders (Msg 4506); until it is changed or dropped it fails when used']);
   const fine = diff(db([users(), table('orders', { columns: [...orders.columns, col('total', 'int', { nullable: true })] })]), { ...db([users(), orders]), modules: [joined] }, { allowDrop: false });
   expect(summary(fine)).toEqual(['addColumn', 'refreshModule v_joined']);
+});
+
+test('a view with a column list over a star: a column added or dropped under the star would break the list, so it is not refreshed', () => {
+  const listed = view('v_listed', [tableRef(ALL, { named: [] })], { definition: 'CREATE VIEW dbo.v_listed (a, b, c) AS SELECT * FROM dbo.users', columnList: 3 });
+  const added = diff(db([users([col('nickname', 'int', { nullable: true })])]), current([listed, STAR]), { allowDrop: false });
+  expect(summary(added)).toEqual(['addColumn', 'refreshModule v_users']);
+  expect(notRefreshed(added)).toEqual([expect.stringContaining('view dbo.v_listed is not refreshed after the plan: sp_refreshsqlmodule would fail, since its column list names 3 columns, and its * would give more (+1)')]);
+  // A rename keeps the count: the list still renames the star's columns one for one.
+  const renamed = table('users', { columns: [col('id', 'int'), col('mail', 'varchar(255)', { renamedFrom: 'email' }), col('legacy', 'int', { nullable: true })], rowCount: 3 });
+  expect(summary(diff(db([renamed]), current([listed]), { allowDrop: false }))).toEqual(['renameColumn', 'refreshModule v_listed']);
 });
 
 test('plan text lists the refreshes on one line', () => {

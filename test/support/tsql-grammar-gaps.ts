@@ -170,6 +170,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'CREATE NONCLUSTERED INDEX [ix_t_a] ON [dbo].[t] ([a]) ON [ps_t]([a]);',
   },
   {
+    id: 'typed-xml',
+    form: 'xml ( [ CONTENT | DOCUMENT ] xml_schema_collection ) as a column type (the grammar takes xml only untyped)',
+    pattern: /\bxml\s*\(\s*(?:CONTENT\b|DOCUMENT\b|\[)/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "<data_type> ::= [ type_schema_name . ] type_name [ ( precision [ , scale ] | max | [ { CONTENT | DOCUMENT } ] xml_schema_collection ) ]"',
+    example: 'CREATE TABLE [dbo].[t] ([c] xml(CONTENT [dbo].[sc]) NULL);',
+  },
+  {
     id: 'create-statistics-options',
     form: 'CREATE STATISTICS s ON t ( column [ ,...n ] ) [ WHERE <filter_predicate> ] [ WITH NORECOMPUTE | INCREMENTAL = ON ] (the grammar takes neither a filter nor these options without a sample option before them)',
     pattern: /^CREATE\s+STATISTICS\b[^;]*\b(?:WHERE|NORECOMPUTE|INCREMENTAL)\b/i,
@@ -193,7 +200,8 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
   {
     id: 'schema-qualified-column-type',
     form: 'a column whose data type is qualified by its schema ([dbo].[Email]) in CREATE TABLE, ALTER TABLE ... ADD or ALTER COLUMN',
-    pattern: new RegExp(`^(?:CREATE\\s+TABLE|ALTER\\s+TABLE)\\b[^;]*?(?:[(,]|\\bADD|\\bALTER\\s+COLUMN)\\s*${ID}\\s+${ID}\\s*\\.\\s*${ID}`, 'i'),
+    // Not xml(CONTENT s.c): the first name is then the typed-xml keyword (gap typed-xml).
+    pattern: new RegExp(`^(?:CREATE\\s+TABLE|ALTER\\s+TABLE)\\b[^;]*?(?:[(,]|\\bADD|\\bALTER\\s+COLUMN)\\s*(?!(?:CONTENT|DOCUMENT)\\s)${ID}\\s+${ID}\\s*\\.\\s*${ID}`, 'i'),
     doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "<data_type> ::= [ type_schema_name . ] type_name"',
     example: 'ALTER TABLE [dbo].[t] ADD [email] [dbo].[Email] NULL;',
   },

@@ -210,7 +210,7 @@ function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOp
     deferred > 0 ? null
     : options.direction === 'up'
       ? `${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}, all or nothing: one transaction, XACT_ABORT ON, and a guard after every batch.`
-      : `Undoes ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'} in reverse order, all or nothing. Undoing a creation drops the object and any data written since.`,
+      : `Undoes ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'} in reverse order${plan.steps.some((s) => s.change.kind === 'refreshModule') ? ' (the refreshes of views, procedures and functions last, after their tables)' : ''}, all or nothing. Undoing a creation drops the object and any data written since.`,
     'Run it whole, with sqlcmd -b -i <file> or in SSMS; each statement is its own GO batch.',
     options.databaseName !== null ? `Database: ${options.databaseName}` : 'Database: not checked (planned without a database).',
     ...(options.header ?? []),
@@ -260,7 +260,9 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
       script.line(commentLine(noInverseComment(s.stepIndex + 1, what, s.step)));
       continue;
     }
-    const stepLine = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : `undo ${what}`}`);
+    // A refresh is not undone but run again, over the tables as the down script leaves them.
+    const downWhat = s.step.change.kind === 'refreshModule' ? `${what}, again` : `undo ${what}`;
+    const stepLine = commentLine(`step ${s.stepIndex + 1}: ${options.direction === 'up' ? what : downWhat}`);
     // The up script says what each statement locks (the impact is the planned step's, not its inverse's).
     const impact = options.direction === 'up' && s.step.impact !== undefined ? s.step.impact : null;
     const label = impact === null ? stepLine : `${stepLine}\n${commentLine(`lock: ${impactText(impact)}`)}`;

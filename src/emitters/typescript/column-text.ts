@@ -149,6 +149,11 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   if (column.identity) opts.push(`identity: [${identityPart(column.identity.seed)}, ${identityPart(column.identity.increment)}]`);
   if (column.identity?.notForReplication === true) opts.push('notForReplication: true');
   if (column.collation !== null) opts.push(`collation: ${tsString(column.collation)}`);
+  const xml = column.type.xmlSchema;
+  if (xml !== undefined) {
+    opts.push(`schemaCollection: ${tsString(`${xml.schema}.${xml.name}`)}`);
+    if (xml.document) opts.push('document: true');
+  }
   if (column.computed) {
     const expr = sqlOf(unwrapStored(column.computed.expression.text), 'the computed definition');
     opts.push(column.computed.persisted ? `computed: { expression: ${expr}, persisted: true }` : `computed: ${expr}`);

@@ -151,6 +151,12 @@ describe('APPLY, OUTPUT, STRING_AGG', () => {
     expect(await h.errors(`INSERT INTO dbo.t (a) OUTPUT deleted.a VALUES ('q')`)).toMatchObject([{ number: 4104 }]);
   });
 
+  test('ORDER BY ... OFFSET / FETCH; a negative offset is Msg 10742', async () => {
+    expect(await h.rows(`SELECT id FROM sales.lines ORDER BY id OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY`)).toEqual([{ id: 11 }, { id: 12 }]);
+    expect(await h.rows(`SELECT id FROM sales.lines ORDER BY id DESC OFFSET 3 ROWS`)).toEqual([{ id: 10 }]);
+    expect(await h.errors(`SELECT id FROM sales.lines ORDER BY id OFFSET -1 ROWS`)).toMatchObject([{ number: 10742 }]);
+  });
+
   test('STRING_AGG ... WITHIN GROUP (ORDER BY ...)', async () => {
     expect(await h.rows(`SELECT customer, STRING_AGG(CAST(id AS VARCHAR(5)), ',') WITHIN GROUP (ORDER BY id DESC) AS ids FROM sales.orders GROUP BY customer ORDER BY customer`))
       .toEqual([{ customer: 'ann', ids: '3,1' }, { customer: 'bob', ids: '2' }]);
@@ -209,6 +215,8 @@ describe('user functions and procedures', () => {
     expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 1`)).toEqual([{ total: 2.5 }]);
     expect(await h.errors(`EXEC sales.bump @by = 1`)).toMatchObject([{ number: 201, message: "Procedure or function 'bump' expects parameter '@id', which was not supplied." }]);
     expect(await h.errors(`EXEC dbo.nope`)).toMatchObject([{ number: 2812 }]);
+    // RETURN without a value before a statement that does not start like a value.
+    await h.ok(`IF 1 = 0 RETURN\nWHILE 1 = 0 PRINT 'x'`);
   });
 });
 
@@ -221,6 +229,14 @@ describe('MERGE', () => {
       WHEN NOT MATCHED BY SOURCE AND t.id = 3 THEN DELETE;`);
     expect(out.filter((o) => o.kind === 'done').pop()).toMatchObject({ rowCount: 3 });
     expect(await h.rows(`SELECT id, customer FROM sales.orders ORDER BY id`)).toEqual([{ id: 1, customer: 'ann2' }, { id: 2, customer: 'bob' }, { id: 4, customer: 'dee' }]);
+  });
+
+  test('OUTPUT $action, inserted and deleted', async () => {
+    await h.ok(`CREATE TABLE dbo.stage (id INT NOT NULL, customer VARCHAR(20) NOT NULL); INSERT INTO dbo.stage VALUES (2, 'bo'), (7, 'gus')`);
+    expect(await h.rows(`MERGE sales.orders AS t USING dbo.stage AS s ON t.id = s.id
+      WHEN MATCHED THEN UPDATE SET customer = s.customer
+      WHEN NOT MATCHED THEN INSERT (id, customer) VALUES (s.id, s.customer)
+      OUTPUT $action AS act, inserted.id, deleted.customer AS was;`)).toEqual([{ act: 'INSERT', id: 7, was: null }, { act: 'UPDATE', id: 2, was: 'bob' }]);
   });
 
   test('a target row matched twice is Msg 8672 and nothing changes', async () => {
@@ -248,6 +264,13 @@ describe('AFTER triggers', () => {
     expect(await h.rows(`SELECT what, id, note FROM dbo.audit ORDER BY what, id`)).toEqual([
       { what: 'insert', id: 4, note: null }, { what: 'insert', id: 5, note: null }, { what: 'update', id: 2, note: 'bob>zed' },
     ]);
+  });
+
+  test('UPDATE(column) says whether the statement set the column', async () => {
+    await h.ok(`CREATE TRIGGER sales.tr_total ON sales.orders AFTER UPDATE AS IF UPDATE(total) INSERT INTO dbo.audit (what, id) SELECT 'total', id FROM inserted`);
+    await h.ok(`UPDATE sales.orders SET customer = customer WHERE id = 1`);
+    await h.ok(`UPDATE sales.orders SET total = total WHERE id = 2`);
+    expect(await h.rows(`SELECT what, id FROM dbo.audit WHERE what = 'total'`)).toEqual([{ what: 'total', id: 2 }]);
   });
 
   test('an error in a trigger undoes the statement, rolls the transaction back and ends the batch (3616)', async () => {
@@ -278,6 +301,36 @@ describe('temporary tables', () => {
     expect(await c.errors(`SELECT * FROM #tmp`)).toMatchObject([{ number: 208, message: "Invalid object name '#tmp'." }]);
     await c.ok(`IF OBJECT_ID('tempdb..#tmp') IS NOT NULL DROP TABLE #tmp; SELECT id INTO #tmp FROM dbo.src; DROP TABLE #tmp`);
     expect(await b.rows(`SELECT COUNT(*) AS n FROM #tmp`)).toEqual([{ n: 3 }]);
+  });
+});
+
+describe('table variables', () => {
+  test('DECLARE @t TABLE: INSERT, SELECT, UPDATE, DELETE, OUTPUT INTO @t; kept through a rollback; gone after the batch', async () => {
+    const sets = await h.sets(`
+      DECLARE @ids TABLE (id INT NOT NULL PRIMARY KEY, note VARCHAR(10) NULL);
+      INSERT INTO @ids (id) SELECT id FROM sales.orders WHERE customer = 'ann';
+      UPDATE @ids SET note = 'x' WHERE id = 3;
+      DELETE FROM @ids WHERE id = 99;
+      BEGIN TRAN; INSERT INTO @ids (id) VALUES (50); ROLLBACK;
+      DECLARE @gone TABLE (id INT);
+      DELETE FROM sales.lines OUTPUT deleted.id INTO @gone WHERE order_id = 1;
+      SELECT i.id, i.note FROM @ids i ORDER BY i.id;
+      SELECT COUNT(*) AS n FROM @gone;`);
+    expect(sets).toEqual([[{ id: 1, note: null }, { id: 3, note: 'x' }, { id: 50, note: null }], [{ n: 2 }]]);
+    expect(await h.errors(`SELECT * FROM @ids`)).toMatchObject([{ number: 1087, message: 'Must declare the table variable "@ids".' }]);
+    expect(await h.rows(`SELECT COUNT(*) AS n FROM sys.tables`)).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('SET IDENTITY_INSERT', () => {
+  test('explicit identity values while ON, the identity then continues after the largest; 544, 545, 8106, 8107', async () => {
+    await h.ok(`CREATE TABLE dbo.seed (id INT IDENTITY(1,1) NOT NULL PRIMARY KEY, name VARCHAR(10) NOT NULL); CREATE TABLE dbo.seed2 (id INT IDENTITY(1,1) NOT NULL, n INT NULL)`);
+    expect(await h.errors(`INSERT INTO dbo.seed (id, name) VALUES (10, 'x')`)).toMatchObject([{ number: 544 }]);
+    await h.ok(`SET IDENTITY_INSERT dbo.seed ON; INSERT INTO dbo.seed (id, name) VALUES (10, 'ten'), (5, 'five'); SET IDENTITY_INSERT dbo.seed OFF; INSERT INTO dbo.seed (name) VALUES ('next')`);
+    expect(await h.rows(`SELECT id, name FROM dbo.seed ORDER BY id`)).toEqual([{ id: 5, name: 'five' }, { id: 10, name: 'ten' }, { id: 11, name: 'next' }]);
+    expect(await h.errors(`SET IDENTITY_INSERT dbo.seed ON; INSERT INTO dbo.seed (name) VALUES ('y')`)).toMatchObject([{ number: 545 }]);
+    expect(await h.errors(`SET IDENTITY_INSERT dbo.seed2 ON`)).toMatchObject([{ number: 8107, message: "IDENTITY_INSERT is already ON for table 'app.dbo.seed'. Cannot perform SET operation for table 'dbo.seed2'." }]);
+    expect(await h.errors(`SET IDENTITY_INSERT sales.orders ON`)).toMatchObject([{ number: 8106 }]);
   });
 });
 

@@ -26,6 +26,8 @@ const GAPS = [
   // create-table-transact-sql.md: a column's options in any order, as AdventureWorks' scripts write them.
   'CREATE TABLE [dbo].[t] ([rowguid] uniqueidentifier ROWGUIDCOL NOT NULL CONSTRAINT [DF_t_rowguid] DEFAULT (newid()))',
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [fk] FOREIGN KEY ([a]) REFERENCES [dbo].[p] ([id]) NOT FOR REPLICATION',
+  // update-trigger-functions-transact-sql.md: "IF UPDATE(column)" inside a trigger.
+  'CREATE TRIGGER [dbo].[tr] ON [dbo].[t] AFTER UPDATE AS IF UPDATE([a]) OR NOT UPDATE([b]) PRINT 1',
 ];
 
 test.each(GAPS)('rejected by the raw grammar, accepted after the pre-pass: %s', (sql) => {

@@ -66,6 +66,16 @@ test('a star over a join fails to refresh once both tables have a column of the 
   expect(await h.errors(`CREATE VIEW dbo.v_twice AS SELECT * FROM dbo.users u JOIN dbo.orders o ON o.user_id = u.id`)).toEqual([expect.objectContaining({ number: 4506 })]);
 });
 
+test('a column list renames the columns; a star under it fails to refresh once its table gains or loses a column (4501, 4502)', async () => {
+  await h.ok(`CREATE VIEW dbo.v_listed (a, b, c) AS SELECT * FROM dbo.users`);
+  expect((await columns('dbo.v_listed')).map((c) => c.name)).toEqual(['a', 'b', 'c']);
+  await h.ok(`ALTER TABLE dbo.users ADD nickname INT NULL`);
+  expect(await h.errors(`EXEC sp_refreshview N'dbo.v_listed'`)).toEqual([expect.objectContaining({ number: 4501 })]);
+  await h.ok(`ALTER TABLE dbo.users DROP COLUMN nickname, legacy`);
+  expect(await h.errors(`EXEC sp_refreshview N'dbo.v_listed'`)).toEqual([expect.objectContaining({ number: 4502, message: "View or function 'v_listed' has more column names specified than columns defined." })]);
+  expect(await h.errors(`CREATE VIEW dbo.v_short (a) AS SELECT id, email FROM dbo.users`)).toEqual([expect.objectContaining({ number: 4501 })]);
+});
+
 test('inside a transaction under XACT_ABORT a failed refresh rolls back; a successful one is undone by ROLLBACK', async () => {
   await h.ok(`CREATE VIEW dbo.v_legacy AS SELECT id, legacy FROM dbo.users`);
   const failed = await h.errors(`SET XACT_ABORT ON; BEGIN TRANSACTION; ALTER TABLE dbo.users DROP COLUMN legacy; EXEC sp_refreshsqlmodule N'dbo.v_legacy'; COMMIT;`);

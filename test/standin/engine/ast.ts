@@ -2,7 +2,11 @@
 import type { DdlOption } from './editions';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
-export interface TypeRef { readonly name: string; readonly args: readonly (number | 'max')[]; /** The type's schema when written ([dbo].[Email]). */ readonly schema?: string }
+export interface TypeRef {
+  readonly name: string; readonly args: readonly (number | 'max')[]; /** The type's schema when written ([dbo].[Email]). */ readonly schema?: string;
+  /** xml([CONTENT | DOCUMENT] collection): typed XML (create-table-transact-sql.md, xml_schema_collection). */
+  readonly xml?: { readonly document: boolean; readonly collection: Name };
+}
 
 /** A (possibly multi-part) object name; the last part is the object. */
 export type Name = readonly string[];
@@ -66,6 +70,8 @@ export interface Select {
   readonly into?: Name;
   /** OPTION (MAXRECURSION n). */
   readonly maxRecursion?: number;
+  /** ORDER BY ... OFFSET n ROWS [FETCH {FIRST | NEXT} m ROWS ONLY]. */
+  readonly offset?: { readonly skip: Expr; readonly fetch?: Expr };
 }
 
 export interface ColumnDef {
@@ -160,6 +166,8 @@ export interface ModuleDef {
   readonly parent?: Name;
   /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
   readonly select?: Select;
+  /** A view's column list (CREATE VIEW v (a, b) AS ...), renaming the SELECT's columns. */
+  readonly columnList?: readonly string[];
   /** Every multi-part name the body uses (tables, columns, aliases, variables aside). */
   readonly names: readonly Name[];
   /** Every identifier the body uses. */
@@ -226,6 +234,9 @@ export type StatementBody =
   | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string }
   | { readonly k: 'createPartitionScheme'; readonly name: string; readonly function: string; readonly filegroups: readonly string[] }
   | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }
+  /** CREATE XML SCHEMA COLLECTION c AS <expression> (its text when a literal); DROP XML SCHEMA COLLECTION c. */
+  | { readonly k: 'createXmlCollection'; readonly name: Name; readonly text: string }
+  | { readonly k: 'dropXmlCollection'; readonly name: Name }
   /** CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH options] (create-statistics-transact-sql.md). */
   | { readonly k: 'createStatistics'; readonly name: string; readonly table: Name; readonly columns: readonly string[]; readonly filter?: { readonly text: string; readonly expr: Expr }; readonly options: readonly StatisticsOption[] }
   /** DROP STATISTICS t.s [, ...] (drop-statistics-transact-sql.md): each item's last part is the statistics' name. */
@@ -246,9 +257,12 @@ export type StatementBody =
   | { readonly k: 'alterSequence'; readonly name: Name; readonly options: SequenceOptionsDef }
   | { readonly k: 'dropSequence'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'exec'; readonly proc?: Name; readonly dynamic?: Expr; readonly args: readonly { name?: string; expr: Expr; output?: boolean }[]; readonly returnVar?: string }
-  | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr }[] }
+  /** DECLARE @v type [= init], ... | DECLARE @t TABLE (columns and constraints) (table-variables.ts). */
+  | { readonly k: 'declare'; readonly vars: readonly { name: string; type: TypeRef; init?: Expr; table?: { readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[] } }[] }
   | { readonly k: 'setVar'; readonly name: string; readonly expr: Expr }
   | { readonly k: 'setOption'; readonly options: readonly string[]; readonly value: string }
+  /** SET IDENTITY_INSERT table ON | OFF (set-identity-insert-transact-sql.md). */
+  | { readonly k: 'identityInsert'; readonly table: Name; readonly on: boolean }
   | { readonly k: 'if'; readonly cond: Expr; readonly then: Statement; readonly els?: Statement }
   | { readonly k: 'while'; readonly cond: Expr; readonly body: Statement }
   | { readonly k: 'block'; readonly body: readonly Statement[] }

@@ -28,6 +28,8 @@ export interface Column {
   generatedAlways?: 1 | 2;
   /** sys.columns is_hidden. */
   hidden?: boolean;
+  /** Typed xml: sys.columns xml_collection_id and is_xml_document (ddl-xml-collections.ts). */
+  xml?: { collectionId: number; document: boolean };
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
@@ -184,6 +186,16 @@ export interface Database {
   /** Filegroups and partition schemes besides PRIMARY (ddl-data-spaces.ts), absent until the first. */
   dataSpaces?: DataSpaceObject[];
   partitionFunctions?: PartitionFunctionObject[];
+  /** XML schema collections (CREATE XML SCHEMA COLLECTION; ddl-xml-collections.ts), absent until the first. */
+  xmlCollections?: XmlSchemaCollection[];
+}
+
+/** A sys.xml_schema_collections row (not an object: it has no sys.objects row). */
+export interface XmlSchemaCollection extends Dated {
+  id: number;
+  schemaId: number;
+  name: string;
+  text: string;
 }
 
 /** A sys.synonyms row: base_object_name is stored fully quoted, as many parts as were written. */

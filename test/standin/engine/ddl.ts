@@ -5,6 +5,7 @@ import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTabl
 import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
 import { statisticsOn } from './ddl-statistics';
+import { xmlTyping } from './ddl-xml-collections';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
@@ -78,6 +79,8 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
     defaultObjectId: 0,
   };
   if (def.computed) col.computed = { definition: stored('computed', def.computed.text), expr: def.computed.expr, persisted: def.computed.persisted };
+  const xml = xmlTyping(ctx.db, def.type?.xml);
+  if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
   if (def.rowguidcol) col.rowguidcol = true;
   return col;
@@ -261,6 +264,9 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       col.type = type;
       col.nullable = nullable;
       col.collation = isStringType(type.name) ? def.collation ?? ctx.db.collation : null;
+      // ALTER COLUMN to or from typed xml (the stand-in does not validate the values).
+      const xml = xmlTyping(ctx.db, def.type?.xml);
+      if (xml !== undefined) col.xml = xml; else delete col.xml;
       return;
     }
     case 'addConstraints': {

@@ -36,13 +36,17 @@ function guardFilteredIndexes(ctx: DdlContext, t: Table, op: 'INSERT' | 'UPDATE'
 /** INSERT ... VALUES / SELECT / DEFAULT VALUES (or rows already worked out, OUTPUT INTO's); returns the rows inserted. */
 export function insert(ctx: DdlContext, name: Name, columns: readonly string[] | undefined, values: readonly (readonly Expr[])[] | undefined, select: Select | undefined, given?: readonly Value[][]): Row[] {
   const t = target(ctx, name);
+  const explicitIdentity = ctx.host.identityInsert?.(t) === true;
+  // With IDENTITY_INSERT ON the identity column must be listed (Msg 545, set-identity-insert-transact-sql.md).
+  if (explicitIdentity && !columns) throw new SqlError(545, 16, 1, `Explicit value must be specified for identity column in table '${t.name}' either when IDENTITY_INSERT is set to ON or when a replication user is inserting into a NOT FOR REPLICATION identity column.`);
   const cols = columns
     ? columns.map((n) => compiledColumn(ctx, t, n))
     // Without a column list, period columns take their generated values (inferred for non-hidden ones).
     : t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined);
+  if (explicitIdentity && !cols.some((c) => c.identity)) throw new SqlError(545, 16, 1, `Explicit value must be specified for identity column in table '${t.name}' either when IDENTITY_INSERT is set to ON or when a replication user is inserting into a NOT FOR REPLICATION identity column.`);
   for (const c of cols) {
     if (c.type.name === 'timestamp') throw new SqlError(273, 16, 1, 'Cannot insert an explicit value into a timestamp column. Use INSERT with a column list to exclude the timestamp column, or insert a DEFAULT into the timestamp column.');
-    if (c.identity) throw new SqlError(544, 16, 1, `Cannot insert explicit value for identity column in table '${t.name}' when IDENTITY_INSERT is set to OFF.`);
+    if (c.identity && !explicitIdentity) throw new SqlError(544, 16, 1, `Cannot insert explicit value for identity column in table '${t.name}' when IDENTITY_INSERT is set to OFF.`);
     if (c.computed) throw new SqlError(271, 16, 1, `The column "${c.name}" cannot be modified because it is either a computed column or is the result of a UNION operator.`);
   }
   // undefined marks a DEFAULT in a VALUES row.
@@ -60,6 +64,15 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
     for (const c of t.columns) {
       if (c.computed) continue;
       const i = cols.indexOf(c);
+      if (c.identity && explicitIdentity) {
+        // "If the value inserted is larger than the current identity value for the table, SQL
+        // Server automatically uses the new inserted value as the current identity value."
+        const v = convert(input[i] ?? null, c.type);
+        row[c.columnId] = v;
+        const id = c.identity;
+        if (typeof v === 'number' && (id.last === null || (id.increment > 0 ? v > id.last : v < id.last))) id.last = v;
+        continue;
+      }
       if (c.identity) { row[c.columnId] = nextIdentity(c); ctx.identityUsed?.(row[c.columnId] as number); continue; }
       if (c.type.name === 'timestamp') { row[c.columnId] = nextRowversion(ctx.db); continue; }
       const given = i >= 0 ? input[i] : undefined;

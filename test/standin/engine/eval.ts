@@ -5,7 +5,7 @@ import type { Host, Scope } from './scope';
 import { resolveColumn } from './scope';
 import type { SqlType } from './types';
 import { concatenatedType, resolveType, systemType, ty } from './types';
-import { compare, convert, like, sqlEquals, toNumber, toText, truth } from './values';
+import { compare, compareKeys, convert, like, sqlEquals, toNumber, toText, truth } from './values';
 import type { Truth } from './values';
 import { SqlError, err } from './errors';
 import { FUNCTIONS } from './functions';
@@ -146,6 +146,7 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
         return a;
       }
       const f = FUNCTIONS[e.name];
+      if (!f && e.name === 'UPDATE') return ty.bit;
       if (!f && e.name.includes('.')) return userFunctionType(e, host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       return f.type(e.args.map((a) => typeOf(a, scope, host)), e.args);
@@ -160,14 +161,8 @@ function aggregate(e: Extract<Expr, { k: 'fn' }>, scope: Scope, host: Host): Val
     // STRING_AGG ... WITHIN GROUP (ORDER BY ...) joins the values in that order (string-agg-transact-sql.md).
     const order = e.within;
     const keyed = rows.map((row) => ({ row, keys: order.map((o) => evaluate(o.expr, { ...scope, row, group: undefined }, host)) }));
-    keyed.sort((a, b) => {
-      for (let i = 0; i < order.length; i++) {
-        const x = a.keys[i]; const y = b.keys[i];
-        const c = x === null && y === null ? 0 : x === null ? -1 : y === null ? 1 : compare(x, y);
-        if (c !== 0) return order[i].desc ? -c : c;
-      }
-      return 0;
-    });
+    const desc = order.map((o) => o.desc);
+    keyed.sort((a, b) => compareKeys(a.keys, b.keys, desc));
     rows = keyed.map((k) => k.row);
   }
   let vals = rows.map((row) => evaluate(e.args[0], { ...scope, row, group: undefined }, host)).filter((v) => v !== null);
@@ -282,6 +277,10 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
       if (AGGREGATES.has(e.name)) {
         if (!scope) throw err.notSupported('aggregate without FROM');
         return aggregate(e, scope, host);
+      }
+      if (e.name === 'UPDATE' && e.args.length === 1 && e.args[0].k === 'col') {
+        const answer = host.columnUpdated?.(e.args[0].parts[e.args[0].parts.length - 1]);
+        if (answer !== undefined) return answer;
       }
       const f = FUNCTIONS[e.name];
       // A schema-qualified name is a user scalar function (routines.ts).

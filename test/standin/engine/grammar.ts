@@ -5,6 +5,7 @@
 import type { Token as AntlrToken } from 'antlr4ts';
 import { sequenceRewrites } from './sequence-grammar';
 import { statisticsRewrites } from './statistics-grammar';
+import { xmlRewrites } from './xml-grammar';
 import { temporalRewrites } from './temporal-grammar';
 import { storageRewrites } from './storage-grammar';
 
@@ -121,6 +122,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - CREATE OR ALTER VIEW|PROC|FUNCTION|TRIGGER   -> the OR ALTER is blanked (SQL Server 2016 SP1+)
  * - CREATE TYPE t FROM base [(...)] [NOT NULL]    -> ... FROM base NULL (the grammar takes only a trailing NULL)
  * - a column type [schema].[type] in CREATE TABLE / ALTER TABLE (ADD, ALTER COLUMN) -> [type]
+ * - UPDATE(column) after IF / AND / OR / NOT / ( / WHEN / WHILE (a trigger's test) -> 0 = ABS(column)
  * Temporal tables (SQL Server 2016+, create-table-transact-sql.md / alter-table-transact-sql.md;
  * the grammar snapshot has none of it), see temporal-grammar.ts:
  * - GENERATED ALWAYS AS ROW START|END [HIDDEN]   -> blanked
@@ -264,11 +266,15 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    xmlRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     // CREATE OR ALTER (create-view-transact-sql.md, create-procedure-transact-sql.md: "CREATE [ OR ALTER ]").
     if (up(i) === 'CREATE' && up(i + 1) === 'OR' && up(i + 2) === 'ALTER' && ['VIEW', 'PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER'].includes(up(i + 3))) {
       blank(tokens[i + 1]); blank(tokens[i + 2]);
     }
-    if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
+    // UPDATE(column) in a trigger's condition (update-trigger-functions-transact-sql.md): the
+    // grammar has no such function; seen as the predicate 0 = ABS(column).
+    if (up(i) === 'UPDATE' && up(i + 1) === '(' && ['IF', 'AND', 'OR', 'NOT', '(', 'WHEN', 'WHILE'].includes(up(i - 1))) edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: '0 = ABS' });
+        if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'DROP' && (up(i + 1) === 'INDEX' || up(i + 1) === 'CONSTRAINT')) {
       // Each dropped index or constraint may carry its own WITH (...), up to the statement's end.

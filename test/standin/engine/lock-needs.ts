@@ -21,6 +21,8 @@ export interface StatementNeeds extends LockNeeds { readonly targets: readonly T
 export const NO_NEEDS: StatementNeeds = { write: [], targets: [], ddl: false, read: [], catalogs: [] };
 
 function resolve(host: Host, n: Name): { db: Database; schema: string; name: string } | undefined {
+  // A table variable takes no locks (temp-tables.ts).
+  if (n.length === 1 && n[0].startsWith('@')) return undefined;
   const db = n.length >= 3 ? host.database(n[n.length - 3]) : host.db;
   if (!db) return undefined;
   return { db, schema: n.length >= 2 && n[n.length - 2] !== '' ? n[n.length - 2] : 'dbo', name: n[n.length - 1] };
@@ -122,6 +124,13 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
       const name = s.name[s.name.length - 1];
       const key = objectKey(host.db.name, schema, `type:${name}`);
       return { write: [key], targets: [{ key, kind: 'type', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
+    }
+    case 'createXmlCollection': case 'dropXmlCollection': {
+      // Locked and undone under its own key (tx-log.ts 'xmlCollection' images).
+      const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';
+      const name = s.name[s.name.length - 1];
+      const key = objectKey(host.db.name, schema, `xmlcollection:${name}`);
+      return { write: [key], targets: [{ key, kind: 'xmlCollection', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
     }
     case 'createSynonym': case 'dropSynonym': {
       // A synonym is locked and undone under its own key (tx-log.ts 'synonym' images).

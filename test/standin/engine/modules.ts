@@ -150,7 +150,7 @@ export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedI
   if (existing && !def.orAlter) throw err.objectExists(name);
   if (!existing && findObject(db, schema.schemaId, name)) throw err.objectExists(name);
   const references = referencesOf(db, def, name);
-  const columns = def.type === 'V' ? viewColumns(db, def.select) : [];
+  const columns = def.type === 'V' ? listedColumns(viewColumns(db, def.select), def, name) : [];
   uniqueViewColumns(columns, name);
   ctx.beforeModules?.();
   const now = ctx.now;
@@ -344,7 +344,7 @@ export function refreshModule(ctx: DdlContext, objname: string, proc: 'sp_refres
     const bad = bindView(ctx.db, def.select);
     if (bad) throw bad;
   }
-  const columns = m.type === 'V' ? viewColumns(ctx.db, def.select) : m.columns;
+  const columns = m.type === 'V' ? listedColumns(viewColumns(ctx.db, def.select), def, self) : m.columns;
   uniqueViewColumns(columns, self);
   ctx.beforeModules?.();
   m.references = referencesOf(ctx.db, def, self);
@@ -364,4 +364,19 @@ function uniqueViewColumns(columns: Module['columns'], view: string): void {
     if (seen.has(k)) throw new SqlError(4506, 16, 1, `Column names in each view or function must be unique. Column name '${c.name}' in view or function '${view}' is specified more than once.`);
     seen.add(k);
   }
+}
+
+/**
+ * A view's columns under its column list, which must name exactly as many as the SELECT gives:
+ * Msg 4502 "has more column names specified than columns defined" (seen in
+ * https://database-helper.github.io/sql-server/error-messages/msg-4502); the other way round the
+ * wording and number 4501 are inferred. So a star under a list breaks once its table gains or
+ * loses a column, until the view is altered.
+ */
+function listedColumns(columns: Module['columns'], def: ModuleDef, view: string): Module['columns'] {
+  const list = def.columnList;
+  if (list === undefined || def.select === undefined) return columns;
+  if (list.length > columns.length) throw new SqlError(4502, 16, 1, `View or function '${view}' has more column names specified than columns defined.`);
+  if (list.length < columns.length) throw new SqlError(4501, 16, 1, `View or function '${view}' has fewer column names specified than columns defined.`);
+  return columns.map((c, i) => ({ ...c, name: list[i] as string }));
 }

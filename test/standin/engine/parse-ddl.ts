@@ -39,6 +39,12 @@ export class DdlParser extends SequenceParser {
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
       return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
     }
+    if (this.accept('XML', 'SCHEMA', 'COLLECTION')) {
+      const name = this.name();
+      this.expect('AS');
+      const e = this.expr();
+      return { k: 'createXmlCollection', name, text: e.k === 'lit' && typeof e.v === 'string' ? e.v : '' };
+    }
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -228,6 +234,20 @@ export class DdlParser extends SequenceParser {
 
   protected createTable(): StatementBody {
     const name = this.name();
+    const { columns, constraints, period } = this.tableElements();
+    let versioning: VersioningDef | undefined;
+    if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
+      this.expect('WITH', '(');
+      versioning = this.versioningDef();
+      this.expect(')');
+    }
+    const options = this.withAndOn();
+    if (this.accept('TEXTIMAGE_ON')) this.ident();
+    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
+  }
+
+  /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
+  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef } {
     this.expect('(');
     const columns: ColumnDef[] = [];
     const constraints: ConstraintDef[] = [];
@@ -240,15 +260,7 @@ export class DdlParser extends SequenceParser {
       else columns.push(this.columnDef(false));
     } while (this.accept(','));
     this.expect(')');
-    let versioning: VersioningDef | undefined;
-    if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
-      this.expect('WITH', '(');
-      versioning = this.versioningDef();
-      this.expect(')');
-    }
-    const options = this.withAndOn();
-    if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
+    return { columns, constraints, period };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -408,6 +420,7 @@ export class DdlParser extends SequenceParser {
       return { k: 'dropDatabase', names, ifExists };
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
+    if (this.accept('XML', 'SCHEMA', 'COLLECTION')) return { k: 'dropXmlCollection', name: this.name() };
     if (this.accept('SYNONYM')) {
       const ifExists = this.accept('IF', 'EXISTS');
       return { k: 'dropSynonym', name: this.name(), ifExists };

@@ -23,6 +23,14 @@ export class ModuleParser extends QueryParser {
     const word = this.next().upper;
     let type: ModuleType = MODULE_WORDS[word] ?? this.fail();
     const name = this.name();
+    // CREATE VIEW v (a, b) AS ...: names for the SELECT's columns, one for one.
+    let columnList: string[] | undefined;
+    if (type === 'V' && this.up() === '(') {
+      this.pos++;
+      columnList = [this.ident()];
+      while (this.accept(',')) columnList.push(this.ident());
+      this.expect(')');
+    }
     let parent: Name | undefined;
     if (type === 'TR') { this.expect('ON'); parent = this.name(); }
     // The header, to the AS that starts the body (outside parentheses; a procedure parameter's
@@ -61,7 +69,7 @@ export class ModuleParser extends QueryParser {
       this.pos++;
     }
     const def: ModuleDef = {
-      type, name, orAlter, schemaBound, parent, select, names, words,
+      type, name, orAlter, schemaBound, parent, select, names, words, ...(columnList ? { columnList } : {}),
       // SQL Server keeps the text as submitted, comments before CREATE included (they are part of
       // the batch, and the batch is the module); that leading whitespace is kept too is inferred.
       // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql

@@ -63,9 +63,23 @@ export class QueryParser extends TokenReader {
     if (this.accept('ORDER', 'BY')) {
       do { const expr = this.expr(); const desc = this.accept('DESC'); if (!desc) this.accept('ASC'); orderBy.push({ expr, desc }); } while (this.accept(','));
     }
+    // OFFSET n ROW[S] [FETCH FIRST|NEXT m ROW[S] ONLY] after ORDER BY (select-order-by-clause-transact-sql.md).
+    let offset: Select['offset'];
+    if (orderBy.length > 0 && this.accept('OFFSET')) {
+      const skip = this.additive();
+      if (!this.accept('ROWS')) this.expect('ROW');
+      let fetch: Expr | undefined;
+      if (this.accept('FETCH')) {
+        if (!this.accept('NEXT')) this.expect('FIRST');
+        fetch = this.additive();
+        if (!this.accept('ROWS')) this.expect('ROW');
+        this.expect('ONLY');
+      }
+      offset = { skip, fetch };
+    }
     const maxRecursion = this.option();
     if (this.accept('FOR')) { while (this.peek().kind === 'word' && !this.isStatementStart()) this.pos++; }
-    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union, into, maxRecursion };
+    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union, into, maxRecursion, ...(offset ? { offset } : {}) };
   }
 
   /** OPTION (hint, ...): MAXRECURSION n is kept (query-hints-transact-sql.md), other hints are read past. */
@@ -125,7 +139,7 @@ export class QueryParser extends TokenReader {
       }
       this.pos++; const inner = this.fromItem(); this.expect(')'); return inner;
     }
-    const name = this.name();
+    const name = this.tableName();
     let args: Expr[] | undefined;
     if (this.accept('(')) { args = []; if (!this.accept(')')) { do args.push(this.expr()); while (this.accept(',')); this.expect(')'); } }
     let alias: string | undefined;
@@ -165,6 +179,11 @@ export class QueryParser extends TokenReader {
     if (this.accept('PRECEDING')) return -n;
     this.expect('FOLLOWING');
     return n;
+  }
+
+  /** A table's name, or a table variable's (`@t`, a one-part name). */
+  protected tableName(): string[] {
+    return this.peek().kind === 'var' ? [this.next().value] : [...this.name()];
   }
 
   // ---- expressions
@@ -226,6 +245,8 @@ export class QueryParser extends TokenReader {
     if (t.kind === 'string') { this.pos++; return { k: 'lit', v: t.value, lt: t.national ? 'nstr' : 'str', text: t.text }; }
     if (t.kind === 'binary') { this.pos++; return { k: 'lit', v: Buffer.from(t.text.slice(2), 'hex'), lt: 'bin', text: t.text }; }
     if (t.kind === 'var') { this.pos++; return { k: 'var', name: t.value }; }
+    // MERGE's OUTPUT $action (output-clause-transact-sql.md), read as a column of its OUTPUT rows.
+    if (t.kind === 'op' && t.upper === '$ACTION') { this.pos++; return { k: 'col', parts: ['$action'] }; }
     if (this.accept('NULL')) return { k: 'lit', v: null, lt: 'null', text: 'NULL' };
     if (this.up() === '(') {
       this.pos++;

@@ -2,9 +2,10 @@
  * Statement parser: a recursive-descent reader over the grammar lexer's tokens (grammar.ts),
  * building the engine's tree (ast.ts). The grammar itself has already accepted the batch.
  */
-import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, TypeRef, UpdateSet } from './ast';
+import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, UpdateSet } from './ast';
 import type { Token } from './grammar';
 import { DdlParser } from './parse-ddl';
+import { RESERVED } from './token-reader';
 
 /** Parses a batch's tokens into statements. */
 export function parseBatch(sql: string, tokens: readonly Token[]): Statement[] {
@@ -82,9 +83,14 @@ class Parser extends DdlParser {
       case 'USE': this.pos++; return { k: 'use', db: this.ident() };
       case 'RETURN': {
         this.pos++;
-        // RETURN [integer_expression] (return-transact-sql.md): a value unless the statement ends here.
-        if (this.peek().kind === 'eof' || this.up() === ';' || this.up() === 'END' || (this.isStatementStart() && this.up() !== 'SELECT') || this.up() === 'ELSE') return { k: 'return' };
-        return { k: 'return', value: this.expr() };
+        // RETURN [integer_expression] (return-transact-sql.md). A value starts with a literal, a
+        // variable, a parenthesis, a sign, CASE / CAST / CONVERT or a function call; anything else
+        // (WHILE, WITH, MERGE, a next statement's keyword) is the next statement.
+        const t = this.peek();
+        const value = t.kind === 'number' || t.kind === 'var' || t.kind === 'string' || ['(', '-', '+'].includes(this.up())
+          || ['CASE', 'CAST', 'CONVERT', 'TRY_CAST', 'TRY_CONVERT'].includes(this.up()) || (t.kind === 'word' && !RESERVED.has(t.upper) && this.up(1) === '(')
+          || (this.isIdent() && this.up(1) === '.' && !this.isStatementStart());
+        return value ? { k: 'return', value: this.expr() } : { k: 'return' };
       }
       case 'WITH': {
         if (!this.isCteStart()) return this.fail();
@@ -127,7 +133,7 @@ class Parser extends DdlParser {
 
   private insert(): StatementBody {
     this.expect('INSERT'); this.accept('INTO');
-    const table = this.name();
+    const table = this.tableName();
     let columns: string[] | undefined;
     if (this.up() === '(' ) { this.pos++; columns = [this.ident()]; while (this.accept(',')) columns.push(this.ident()); this.expect(')'); }
     const output = this.output();
@@ -167,7 +173,7 @@ class Parser extends DdlParser {
     // UPDATE TOP (n): at most n rows (update-transact-sql.md; PERCENT is not supported here).
     let top: Expr | undefined;
     if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
-    const table = this.name();
+    const table = this.tableName();
     if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
     this.expect('SET');
     const sets: UpdateSet[] = [];
@@ -252,7 +258,7 @@ class Parser extends DdlParser {
     let top: Expr | undefined;
     if (this.accept('TOP')) { this.expect('('); top = this.expr(); this.expect(')'); }
     this.accept('FROM');
-    const table = this.name();
+    const table = this.tableName();
     if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
     const output = this.output();
     const from = this.dmlFrom();
@@ -286,11 +292,16 @@ class Parser extends DdlParser {
 
   private declare(): StatementBody {
     this.expect('DECLARE');
-    const vars: { name: string; type: TypeRef; init?: Expr }[] = [];
+    const vars: Extract<StatementBody, { k: 'declare' }>['vars'][number][] = [];
     do {
       const t = this.next();
       if (t.kind !== 'var') this.fail();
       this.accept('AS');
+      if (this.accept('TABLE')) {
+        const { columns, constraints } = this.tableElements();
+        vars.push({ name: t.value, type: { name: 'table', args: [] }, table: { columns, constraints } });
+        continue;
+      }
       const type = this.type();
       const init = this.accept('=') ? this.expr() : undefined;
       vars.push({ name: t.value, type, init });
@@ -307,6 +318,12 @@ class Parser extends DdlParser {
       if (op.length === 2 && op[1] === '=') expr = { k: 'bin', op: op[0], l: { k: 'var', name }, r: expr };
       else if (op !== '=') this.fail();
       return { k: 'setVar', name, expr };
+    }
+    if (this.accept('IDENTITY_INSERT')) {
+      const table = this.name();
+      const v = this.next().upper;
+      if (v !== 'ON' && v !== 'OFF') this.fail();
+      return { k: 'identityInsert', table, on: v === 'ON' };
     }
     const options: string[] = [];
     do {

@@ -34,7 +34,8 @@ export interface Host {
   database(name: string): Database | undefined;
   databaseById(id: number): Database | undefined;
   allDatabases(): readonly Database[];
-  getVar(name: string): { value: Value; type: SqlType } | undefined;
+  /** A variable; a table variable's `table` is the stored name of its rows (temp-tables.ts). */
+  getVar(name: string): { value: Value; type: SqlType; table?: string } | undefined;
   global(name: string): { value: Value; type: SqlType } | undefined;
   productVersion: string;
   /** The edition SERVERPROPERTY reports and whether ONLINE = ON is accepted. */
@@ -53,8 +54,12 @@ export interface Host {
    * earlier in the same batch is an invalid column there (design.md rule 11).
    */
   compiledColumns(tableObjectId: number): ReadonlySet<string> | undefined;
+  /** Whether SET IDENTITY_INSERT is ON for the table (explicit identity values may be inserted). */
+  identityInsert?(t: Table): boolean;
   /** The session's id (@@SPID): its temporary tables' names end with it (temp-tables.ts). */
   readonly session?: number;
+  /** Inside a trigger: UPDATE(column) (triggers.ts); undefined outside one. */
+  columnUpdated?(column: string): boolean | undefined;
   /** Inside a trigger: its `inserted` / `deleted` table (triggers.ts). */
   pseudoTable?(name: string): { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] } | undefined;
 }

@@ -13,7 +13,7 @@ import { resolveColumn } from './scope';
 import { systemView } from './system-views';
 import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
-import { compare } from './values';
+import { compareKeys, groupKey } from './values';
 import { err, SqlError } from './errors';
 
 /** A computed result: typed columns and rows. */
@@ -36,6 +36,11 @@ export const ROW_REF = '%row';
 
 /** Resolves a table name to (database, schema, name) with dbo and the current database as defaults. */
 export function resolveName(host: Host, name: Name): { db: Database; schema: string; name: string } {
+  if (name.length === 1 && name[0].startsWith('@')) {
+    const v = host.getVar(name[0]);
+    if (!v?.table) throw new SqlError(1087, 15, 2, `Must declare the table variable "${name[0]}".`, 'compile');
+    return { db: host.db, schema: 'dbo', name: v.table };
+  }
   const obj = name[name.length - 1];
   const schema = name.length >= 2 && name[name.length - 2] !== '' ? name[name.length - 2] : 'dbo';
   const db = name.length >= 3 ? host.database(name[name.length - 3]) : host.db;
@@ -155,9 +160,6 @@ function itemName(e: Expr, alias: string | undefined): string {
   return '';
 }
 
-function groupKey(vals: Value[]): string {
-  return JSON.stringify(vals.map((v) => (typeof v === 'string' ? v.replace(/ +$/, '').toLowerCase() : v instanceof Date ? v.getTime() : v)));
-}
 
 /** The output column types of a SELECT (without running it). */
 export function selectTypes(sel: Select, host: Host, outer: Scope | undefined): SqlType[] {
@@ -233,17 +235,19 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
       return evaluate(e, o.scope, host);
     };
     const keyed = out.map((o) => ({ o, keys: sel.orderBy.map((ob) => keyOf(o, ob.expr)) }));
-    keyed.sort((a, b) => {
-      for (let i = 0; i < sel.orderBy.length; i++) {
-        const x = a.keys[i]; const y = b.keys[i];
-        const c = x === null && y === null ? 0 : x === null ? -1 : y === null ? 1 : compare(x, y);
-        if (c !== 0) return sel.orderBy[i].desc ? -c : c;
-      }
-      return 0;
-    });
+    const desc = sel.orderBy.map((o) => o.desc);
+    keyed.sort((a, b) => compareKeys(a.keys, b.keys, desc));
     out = keyed.map((k) => k.o);
   }
   if (sel.top) { const n = Number(evaluate(sel.top, undefined, host)); out = out.slice(0, n); }
+  if (sel.offset) {
+    // A negative OFFSET or a FETCH below 1 is Msg 10742 / 10744 (select-order-by-clause-transact-sql.md).
+    const skip = Number(evaluate(sel.offset.skip, undefined, host));
+    if (skip < 0) throw new SqlError(10742, 16, 1, 'The offset specified in a OFFSET clause may not be negative.');
+    const fetch = sel.offset.fetch === undefined ? Infinity : Number(evaluate(sel.offset.fetch, undefined, host));
+    if (fetch < 1) throw new SqlError(10744, 16, 1, 'The number of rows provided for a FETCH clause must be greater then zero.');
+    out = out.slice(skip, skip + fetch);
+  }
   let resultRows = out.map((o) => o.vals);
   if (sel.union) {
     const next = executeSelect(sel.union.next, host, outer);

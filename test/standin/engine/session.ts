@@ -18,6 +18,7 @@ import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
+import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
@@ -25,13 +26,13 @@ import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
 import { modifyThrough, needsTargetPath } from './dml-target';
-import { outputRows } from './output';
+import { mergeOutputRows, outputRows } from './output';
 import { selectInto } from './select-into';
 import { merge } from './merge';
-import { dropSessionTemps, mayNameTemps, withSessionTemps } from './temp-tables';
+import { dropSessionTemps, mayNameTemps, tableVariableName, withSessionTemps } from './temp-tables';
 import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
-import { endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
+import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
 import { bindArgs, isDefault } from './routines';
 import type { Module } from './catalog';
@@ -83,9 +84,9 @@ function isWrapper(s: Statement): boolean {
 }
 
 /** Statements whose execution changes data or definitions (statement-level undo applies). */
-const NOT_MUTATING = new Set(['createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
+const NOT_MUTATING = new Set(['identityInsert', 'createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
-type Var = { value: Value; type: SqlType };
+type Var = { value: Value; type: SqlType; table?: string };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
 class BatchEnd { constructor(readonly reason: 'abort' | 'return' | 'xactAbort') {} }
 
@@ -142,6 +143,11 @@ export class EngineSession implements Session {
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
       session: this.id,
+      identityInsert: (t) => self.identityInsertOn?.objectId === t.objectId,
+      columnUpdated: (c) => {
+        const e = self.triggerStack[self.triggerStack.length - 1];
+        return e ? columnUpdated(e.event, c) : undefined;
+      },
       pseudoTable: (n) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
         const which = n.toLowerCase();
@@ -348,6 +354,8 @@ export class EngineSession implements Session {
       if (e.reason === 'xactAbort' && nested) throw e;
     } finally {
       this.compiled.pop();
+      // Table variables end with their batch (the outermost batch's frame outlives it, its table variables do not).
+      this.dropTableVariables(this.frames[this.frames.length - 1]);
       if (vars || nested) this.frames.pop();
     }
   }
@@ -361,7 +369,7 @@ export class EngineSession implements Session {
 
   /** Faults, then locks, for a statement about to run; throws its SqlError (fault, 1222) or cancels. */
   private async prepare(s: Statement, signal: AbortSignal): Promise<void> {
-    if (!isWrapper(s) && s.k !== 'setOption' && !this.probe) {
+    if (!isWrapper(s) && s.k !== 'setOption' && s.k !== 'identityInsert' && !this.probe) {
       const decision = this.engine.faults.next(s.text);
       if (decision.delayMs !== undefined && !(await sleep(decision.delayMs, signal))) this.cancel();
       if (decision.fail) throw decision.fail;
@@ -449,6 +457,7 @@ export class EngineSession implements Session {
             if (!(e instanceof BatchEnd && e.reason === 'return')) { if (e instanceof SqlError) this.triggerFailed = true; throw e; }
           } finally {
             this.compiled.pop();
+            this.dropTableVariables(this.frames[this.frames.length - 1]);
             this.frames.pop();
             this.triggerStack.pop();
           }
@@ -591,13 +600,13 @@ export class EngineSession implements Session {
         return;
       }
       case 'merge': {
-        if (s.output) throw err.notSupported('OUTPUT of MERGE');
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
         if (r.inserted.length > 0) this.changed({ table: r.table, action: 'INSERT', inserted: r.inserted, deleted: [] });
-        if (r.updated.after.length > 0) this.changed({ table: r.table, action: 'UPDATE', inserted: r.updated.after, deleted: r.updated.before });
+        if (r.updated.after.length > 0) this.changed({ table: r.table, action: 'UPDATE', inserted: r.updated.after, deleted: r.updated.before, columns: s.clauses.flatMap((c) => (c.action.k === 'update' ? c.action.sets.map((x) => x.col) : [])) });
         if (r.deleted.length > 0) this.changed({ table: r.table, action: 'DELETE', inserted: [], deleted: r.deleted });
+        if (s.output) this.output(ctx, s.output, mergeOutputRows(s.output, r.table, r, host));
         this.done(r.inserted.length + r.updated.after.length + r.deleted.length);
         return;
       }
@@ -607,7 +616,7 @@ export class EngineSession implements Session {
         let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
         if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
         else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
-        this.changed({ table: changed.table, action: s.k === 'update' ? 'UPDATE' : 'DELETE', inserted: changed.after, deleted: changed.before });
+        this.changed({ table: changed.table, action: s.k === 'update' ? 'UPDATE' : 'DELETE', inserted: changed.after, deleted: changed.before, columns: s.k === 'update' ? s.sets.map((x) => x.col) : [] });
         if (s.output) {
           const scopes = changed.scopes;
           this.output(ctx, s.output, outputRows(s.output, s.k, changed.table, changed.before, changed.after, host, scopes && s.from ? (r) => scopes.get(r) : undefined));
@@ -635,6 +644,8 @@ export class EngineSession implements Session {
         return;
       }
       case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
+      case 'createXmlCollection': createXmlCollection(this.ddl(true), s.name, s.text); this.done(); return;
+      case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
@@ -656,8 +667,16 @@ export class EngineSession implements Session {
       case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
         for (const v of s.vars) {
-          const type = resolveType(v.type);
           const frame = this.frames[this.frames.length - 1];
+          if (v.table) {
+            const earlier = frame.get(v.name.toLowerCase());
+            if (earlier?.table !== undefined) this.dropTableVariables(new Map([[v.name.toLowerCase(), earlier]]));
+            const stored = tableVariableName(v.name, this.id, this.frames.length);
+            createTable(this.ddl(false), ['dbo', stored], v.table.columns, v.table.constraints);
+            frame.set(v.name.toLowerCase(), { value: null, type: ty.int, table: stored });
+            continue;
+          }
+          const type = resolveType(v.type);
           frame.set(v.name.toLowerCase(), { value: null, type });
           if (v.init) this.setVar(v.name, evaluate(v.init, undefined, host));
         }
@@ -669,6 +688,7 @@ export class EngineSession implements Session {
         for (const o of s.options) if (s.value === 'ON' || s.value === 'OFF') this.options.set(o.replace(/\s+/g, '_'), on);
         return;
       }
+      case 'identityInsert': this.setIdentityInsert(s.table, s.on); return;
       case 'print': this.out.push({ kind: 'info', number: 0, state: 1, class: 0, message: toText(evaluate(s.expr, undefined, host) ?? ''), line: s.line }); return;
       case 'raiserror': {
         const msg = evaluate(s.msg, undefined, host);
@@ -711,10 +731,40 @@ export class EngineSession implements Session {
     }
   }
 
+  /** The table SET IDENTITY_INSERT is ON for in this session (one at a time). */
+  private identityInsertOn: { readonly objectId: number; readonly label: string } | null = null;
+
+  /**
+   * SET IDENTITY_INSERT t ON | OFF (https://learn.microsoft.com/sql/t-sql/statements/set-identity-insert-transact-sql):
+   * "At any time, only one table in a session can have the IDENTITY_INSERT property set to ON"
+   * (Msg 8107); a table without an identity column is Msg 8106.
+   */
+  private setIdentityInsert(name: readonly string[], on: boolean): void {
+    const { db, schema, name: n } = resolveName(this.host(), name);
+    const t = findTable(db, schema, n);
+    if (!t) throw err.invalidObject(name.join('.'));
+    if (!t.columns.some((c) => c.identity)) throw new SqlError(8106, 16, 1, `Table '${name.join('.')}' does not have the identity property. Cannot perform SET operation.`);
+    if (!on) { if (this.identityInsertOn?.objectId === t.objectId) this.identityInsertOn = null; return; }
+    if (this.identityInsertOn && this.identityInsertOn.objectId !== t.objectId) {
+      throw new SqlError(8107, 16, 1, `IDENTITY_INSERT is already ON for table '${this.identityInsertOn.label}'. Cannot perform SET operation for table '${name.join('.')}'.`);
+    }
+    this.identityInsertOn = { objectId: t.objectId, label: `${db.name}.${findSchemaName(db, t.schemaId)}.${t.name}` };
+  }
+
+  /** Removes a frame's table variables and their rows. */
+  private dropTableVariables(frame: Map<string, Var> | undefined): void {
+    if (!frame) return;
+    for (const [k, v] of frame) {
+      if (v.table === undefined) continue;
+      const stored = v.table;
+      for (const db of this.engine.all()) db.tables = db.tables.filter((t) => t.name !== stored);
+      frame.delete(k);
+    }
+  }
+
   /** OUTPUT's rows: a result set, or (OUTPUT INTO) rows inserted into another table. */
   private output(ctx: DdlContext, clause: OutputClause, r: { columns: readonly { name: string; type: SqlType; nullable: boolean }[]; rows: Value[][] }): void {
     if (clause.into) {
-      if (clause.into.name[0]?.startsWith('@')) throw err.notSupported('OUTPUT INTO a table variable');
       insert(ctx, clause.into.name, clause.into.columns, undefined, undefined, r.rows);
       return;
     }
@@ -815,6 +865,7 @@ export class EngineSession implements Session {
       status = e.reason === 'return' ? this.returned : 0;
     } finally {
       this.compiled.pop();
+      this.dropTableVariables(vars);
       this.frames.pop();
     }
     h.params.forEach((p, i) => {
@@ -851,6 +902,11 @@ export class EngineSession implements Session {
       emit: (o) => { if (o.kind === 'error') this.lastError = o.number; this.out.push(o); },
     };
   }
+}
+
+/** A schema's name by id. */
+function findSchemaName(db: Database, schemaId: number): string {
+  return db.schemas.find((x) => x.schemaId === schemaId)?.name ?? 'dbo';
 }
 
 /** The table a name resolves to, if any. */

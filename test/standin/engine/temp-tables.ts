@@ -19,8 +19,18 @@ export function tempName(name: string, session: number): string {
 
 const isLocalTemp = (s: string): boolean => s.startsWith('#') && !s.startsWith('##');
 
-/** Whether a stored table name is a local temporary table's. */
-export function isTempTable(name: string): boolean { return isLocalTemp(name); }
+/** Whether a stored table name is a local temporary table's or a table variable's. */
+export function isTempTable(name: string): boolean { return isLocalTemp(name) || name.startsWith('@'); }
+
+/**
+ * The stored name of a table variable (DECLARE @t TABLE (...)) of a session's variable frame. A
+ * table variable lives as long as its batch or procedure, and "Table variables ... aren't affected
+ * by transaction rollbacks" (https://learn.microsoft.com/sql/t-sql/data-types/table-transact-sql):
+ * it takes no locks, so no transaction records its image.
+ */
+export function tableVariableName(name: string, session: number, frame: number): string {
+  return `${name}${'_'.repeat(6)}${session.toString(16).toUpperCase().padStart(8, '0')}${frame.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 function rewrite<T>(node: T, session: number, seen: Map<object, unknown>): T {
   if (node === null || typeof node !== 'object') return node;

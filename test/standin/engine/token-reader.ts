@@ -7,7 +7,7 @@ import { SqlError } from './errors';
 export const RESERVED = new Set(('SELECT FROM WHERE GROUP ORDER HAVING UNION JOIN INNER LEFT RIGHT FULL CROSS OUTER ON AND OR NOT IS IN LIKE BETWEEN AS CASE WHEN THEN ELSE END INSERT UPDATE DELETE CREATE ALTER DROP EXEC EXECUTE DECLARE SET IF BEGIN PRINT RAISERROR THROW COMMIT ROLLBACK USE RETURN WITH VALUES INTO NULL DISTINCT TOP EXISTS FOR ADD CONSTRAINT PRIMARY FOREIGN REFERENCES CHECK DEFAULT UNIQUE KEY TABLE INDEX BY WHILE SAVE OPTION APPLY COLLATE ESCAPE EXCEPT INTERSECT GO').split(' '));
 
 /** Words that start a statement, where an unterminated statement ends. */
-const STATEMENT_STARTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'ALTER', 'EXEC', 'EXECUTE', 'DECLARE', 'SET', 'IF', 'BEGIN', 'PRINT', 'END', 'ELSE', 'COMMIT', 'ROLLBACK', 'RAISERROR', 'THROW', 'USE', 'RETURN']);
+const STATEMENT_STARTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'WHILE', 'CREATE', 'DROP', 'ALTER', 'EXEC', 'EXECUTE', 'DECLARE', 'SET', 'IF', 'BEGIN', 'PRINT', 'END', 'ELSE', 'COMMIT', 'ROLLBACK', 'RAISERROR', 'THROW', 'USE', 'RETURN']);
 
 /** Reads grammar tokens; the parser layers extend it. */
 export class TokenReader {
@@ -61,6 +61,13 @@ export class TokenReader {
     let schema: string | undefined;
     if (this.up() === '.') { this.pos++; schema = name; name = this.ident().toLowerCase(); }
     if (name === 'double' && this.accept('PRECISION')) name = 'float';
+    if (name === 'xml' && schema === undefined && this.accept('(')) {
+      const document = this.accept('DOCUMENT');
+      if (!document) this.accept('CONTENT');
+      const collection = this.name();
+      this.expect(')');
+      return { name, args: [], xml: { document, collection } };
+    }
     const args: (number | 'max')[] = [];
     if (this.accept('(')) {
       do { if (this.accept('MAX')) args.push('max'); else args.push(this.int()); } while (this.accept(','));

@@ -25,7 +25,21 @@ import { tableRelation } from './select';
 import { SqlError, err } from './errors';
 
 /** The statement's changes a trigger sees. */
-export interface TriggerEvent { readonly table: Table; readonly action: 'INSERT' | 'UPDATE' | 'DELETE'; readonly inserted: readonly Row[]; readonly deleted: readonly Row[] }
+export interface TriggerEvent {
+  readonly table: Table; readonly action: 'INSERT' | 'UPDATE' | 'DELETE'; readonly inserted: readonly Row[]; readonly deleted: readonly Row[];
+  /** An UPDATE's SET columns: what UPDATE(column) answers in its triggers (every column for an INSERT). */
+  readonly columns?: readonly string[];
+}
+
+/**
+ * UPDATE(column) inside a trigger: whether the statement set the column (INSERT sets every
+ * column), whatever the value (https://learn.microsoft.com/sql/t-sql/functions/update-trigger-functions-transact-sql).
+ */
+export function columnUpdated(e: TriggerEvent, column: string): boolean {
+  if (!e.table.columns.some((c) => c.name.toLowerCase() === column.toLowerCase())) throw err.invalidColumn(column);
+  if (e.action === 'INSERT') return true;
+  return (e.columns ?? []).some((c) => c.toLowerCase() === column.toLowerCase());
+}
 
 interface Parsed { readonly events: readonly string[]; readonly instead: boolean; readonly body: readonly Statement[] }
 const cache = new Map<string, Parsed | null>();

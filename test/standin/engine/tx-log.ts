@@ -5,7 +5,7 @@
  * statement-level rollback: safe because a writing statement runs synchronously, under its
  * locks, between taking the image and finishing (no other session runs in between).
  */
-import type { Database, Module, Schema, SequenceObject, SynonymObject, Table, UserType } from './catalog';
+import type { Database, Module, Schema, SequenceObject, SynonymObject, Table, UserType, XmlSchemaCollection } from './catalog';
 import { cloneDatabase, cloneDatabaseTouching, deepClone, findSchema, findTable, sameName } from './catalog';
 
 /** Where the engine keeps its databases, so the log can put images back. */
@@ -17,7 +17,7 @@ export interface DatabaseStore {
 /** A lockable object: a table (or other schema-scoped name) or a schema. */
 export interface Target {
   readonly key: string;
-  readonly kind: 'table' | 'schema' | 'type' | 'sequence' | 'synonym';
+  readonly kind: 'table' | 'schema' | 'type' | 'sequence' | 'synonym' | 'xmlCollection';
   readonly db: string;
   readonly schema: string;
   /** Table name; for a schema target, the schema name again. */
@@ -29,7 +29,8 @@ type Image =
   | { readonly kind: 'schema'; readonly target: Target; readonly before: Schema | null }
   | { readonly kind: 'type'; readonly target: Target; readonly before: UserType | null }
   | { readonly kind: 'sequence'; readonly target: Target; readonly before: SequenceObject | null }
-  | { readonly kind: 'synonym'; readonly target: Target; readonly before: SynonymObject | null };
+  | { readonly kind: 'synonym'; readonly target: Target; readonly before: SynonymObject | null }
+  | { readonly kind: 'xmlCollection'; readonly target: Target; readonly before: XmlSchemaCollection | null };
 
 /** Before-images for the open transaction and the running statement. */
 export class TxLog {
@@ -69,7 +70,11 @@ export class TxLog {
     for (const t of targets) {
       const db = this.store.get(t.db);
       if (!db) continue;
-      if (t.kind === 'synonym') {
+      if (t.kind === 'xmlCollection') {
+        const s = findSchema(db, t.schema);
+        const x = s && db.xmlCollections?.find((y) => y.schemaId === s.schemaId && sameName(y.name, t.name));
+        this.tran.push({ kind: 'xmlCollection', target: t, before: x ? deepClone(x) : null });
+      } else if (t.kind === 'synonym') {
         const s = findSchema(db, t.schema);
         const y = s && db.synonyms?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
         this.tran.push({ kind: 'synonym', target: t, before: y ? deepClone(y) : null });
@@ -127,6 +132,13 @@ export class TxLog {
         const s = findSchema(db, i.target.schema);
         db.sequences = (db.sequences ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
         if (i.before) db.sequences.push(deepClone(i.before));
+      }
+      // XML schema collections: as sequences.
+      for (const i of mine) {
+        if (i.kind !== 'xmlCollection') continue;
+        const s = findSchema(db, i.target.schema);
+        db.xmlCollections = (db.xmlCollections ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
+        if (i.before) db.xmlCollections.push(deepClone(i.before));
       }
       // Synonyms: as sequences.
       for (const i of mine) {

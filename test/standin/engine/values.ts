@@ -131,3 +131,21 @@ export function like(s: string, pattern: string): boolean {
   }
   return new RegExp(`^${re}$`, 'i').test(s.replace(/ +$/, '')) || new RegExp(`^${re}$`, 'i').test(s);
 }
+
+/**
+ * Compares two sort keys in ORDER BY order: NULLs first (lowest), each key reversed where
+ * `desc[i]` (ORDER BY, OVER (ORDER BY), WITHIN GROUP (ORDER BY)).
+ */
+export function compareKeys(a: readonly Value[], b: readonly Value[], desc: readonly boolean[]): number {
+  for (let i = 0; i < desc.length; i++) {
+    const x = a[i] ?? null; const y = b[i] ?? null;
+    const c = x === null && y === null ? 0 : x === null ? -1 : y === null ? 1 : compare(x, y);
+    if (c !== 0) return desc[i] ? -c : c;
+  }
+  return 0;
+}
+
+/** A grouping key: values equal under the default collation (case, trailing spaces) give the same key. */
+export function groupKey(vals: readonly Value[]): string {
+  return JSON.stringify(vals.map((v) => (typeof v === 'string' ? v.replace(/ +$/, '').toLowerCase() : v instanceof Date ? v.getTime() : v)));
+}

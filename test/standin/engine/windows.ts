@@ -9,12 +9,12 @@
  *   CURRENT ROW (peers of the current row included); without ORDER BY, over the whole partition.
  * - RANGE frames take only UNBOUNDED and CURRENT ROW bounds, as SQL Server's do.
  */
-import type { Expr, OrderItem } from './ast';
+import type { Expr } from './ast';
 import type { Value } from './catalog';
 import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
 import { ty } from './types';
-import { compare, toNumber } from './values';
+import { compare, compareKeys, groupKey, toNumber } from './values';
 import { SqlError } from './errors';
 
 type Over = Extract<Expr, { k: 'over' }>;
@@ -78,19 +78,6 @@ function check(e: Over): void {
   }
 }
 
-function keyCompare(a: readonly Value[], b: readonly Value[], order: readonly OrderItem[]): number {
-  for (let i = 0; i < order.length; i++) {
-    const x = a[i]; const y = b[i];
-    const c = x === null && y === null ? 0 : x === null ? -1 : y === null ? 1 : compare(x, y);
-    if (c !== 0) return order[i].desc ? -c : c;
-  }
-  return 0;
-}
-
-function partitionKey(vals: readonly Value[]): string {
-  return JSON.stringify(vals.map((v) => (typeof v === 'string' ? v.replace(/ +$/, '').toLowerCase() : v instanceof Date ? v.getTime() : v)));
-}
-
 function aggregateOf(name: string, vals: readonly Value[], all: number, star: boolean): Value {
   const present = vals.filter((v) => v !== null);
   switch (name) {
@@ -114,19 +101,20 @@ export function computeWindows(overs: readonly Over[], scopes: readonly Scope[],
     const result: Value[] = new Array<Value>(scopes.length).fill(null);
     const parts = new Map<string, number[]>();
     scopes.forEach((s, i) => {
-      const k = partitionKey(e.partition.map((p) => evaluate(p, s)));
+      const k = groupKey(e.partition.map((p) => evaluate(p, s)));
       const list = parts.get(k);
       if (list) list.push(i); else parts.set(k, [i]);
     });
     const args = scopes.map((s) => e.fn.args.map((a) => evaluate(a, s)));
+    const desc = e.order.map((o) => o.desc);
     for (const members of parts.values()) {
       const keys = new Map(members.map((i) => [i, e.order.map((o) => evaluate(o.expr, scopes[i]))]));
       // A stable sort: peers keep the query's row order.
-      const sorted = [...members].sort((a, b) => keyCompare(keys.get(a) ?? [], keys.get(b) ?? [], e.order));
+      const sorted = [...members].sort((a, b) => compareKeys(keys.get(a) ?? [], keys.get(b) ?? [], desc));
       const peerStart: number[] = [];
       const peerEnd: number[] = [];
       for (let p = 0; p < sorted.length; p++) {
-        peerStart[p] = p > 0 && keyCompare(keys.get(sorted[p]) ?? [], keys.get(sorted[p - 1]) ?? [], e.order) === 0 ? peerStart[p - 1] : p;
+        peerStart[p] = p > 0 && compareKeys(keys.get(sorted[p]) ?? [], keys.get(sorted[p - 1]) ?? [], desc) === 0 ? peerStart[p - 1] : p;
       }
       for (let p = sorted.length - 1; p >= 0; p--) {
         peerEnd[p] = p < sorted.length - 1 && peerStart[p + 1] === peerStart[p] ? peerEnd[p + 1] : p;
