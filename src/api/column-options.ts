@@ -4,10 +4,29 @@
  * misplaced option is a type error in the editor.
  */
 import type { SqlFragment } from './sql';
-import type { IndexWithOptions } from './table';
 
 /** Length of a character or binary column: 1-8000 (1-4000 for nchar/nvarchar), or 'max'. */
 export type Length = number | 'max';
+
+/**
+ * WITH options SQL Server keeps for a rowstore index or key (CREATE INDEX); each left out is
+ * SQL Server's default. FILLFACTOR and PAD_INDEX change by rebuilding the index, the others by
+ * ALTER INDEX ... SET.
+ */
+export interface IndexWithOptions {
+  /** FILLFACTOR: how full (1-100 percent) the leaf pages are built; 0 and 100 (the default) mean full. */
+  readonly fillFactor?: number;
+  /** PAD_INDEX = ON: the intermediate pages take the fill factor too. */
+  readonly padIndex?: boolean;
+  /** ALLOW_ROW_LOCKS (default true). */
+  readonly allowRowLocks?: boolean;
+  /** ALLOW_PAGE_LOCKS (default true). */
+  readonly allowPageLocks?: boolean;
+  /** OPTIMIZE_FOR_SEQUENTIAL_KEY = ON (SQL Server 2019+): for last-page insert contention. */
+  readonly optimizeForSequentialKey?: boolean;
+  /** STATISTICS_NORECOMPUTE = ON: the index's statistics are not updated automatically. */
+  readonly statisticsNoRecompute?: boolean;
+}
 
 /** A primary key declared on its only column; the constraint is named pk_{table} unless named. */
 export type PrimaryKeyOption = boolean | IndexWithOptions & {

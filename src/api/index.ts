@@ -7,13 +7,13 @@ export type { AliasTypeOptions, AliasTypeRef } from './alias-type';
 export type { Length } from './column';
 export type {
   BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, PeriodColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
-  NotSparse, RowstoreCompression, Sparse, StringColumnOptions, XmlColumnOptions,
+  IndexWithOptions, NotSparse, RowstoreCompression, Sparse, StringColumnOptions, XmlColumnOptions,
 } from './column-options';
 export { nextValueFor, Sequence } from './sequence';
 export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';
 export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
 export type {
-  CheckOptions, ClusteredColumnstoreOptions, ColumnstoreOptions, ForeignKeyOptions, HistoryRetentionOption, IndexOptions, IndexWithOptions, KeyOptions, ReferentialAction, RenameOptions,
+  CheckOptions, ClusteredColumnstoreOptions, ColumnstoreOptions, ForeignKeyOptions, DataSpaceOption, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
   SystemVersioningOptions, TableOptions,
 } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn, SortedColumn } from './decorator-types';

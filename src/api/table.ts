@@ -5,15 +5,27 @@
  */
 import type { ClassDecorator, ClassOf, ColumnOf, KeyColumn } from './decorator-types';
 import type { SqlFragment } from './sql';
-import type { RowstoreCompression } from './column-options';
+import type { IndexWithOptions, RowstoreCompression } from './column-options';
 
 /** Does nothing at run time: the compiler reads decorators from the source. */
 function noop<T>(): ClassDecorator<T> {
   return () => undefined;
 }
 
+/**
+ * Where a table or index lives: a filegroup's name, or a partition scheme and its partitioning
+ * column (a field of the table). schemac never creates either: a plan naming one the database
+ * lacks is refused before it runs.
+ */
+export type DataSpaceOption<C extends string = string> = string | { readonly partitionScheme: string; readonly column: C };
+
 /** Options of a table. */
 export interface TableOptions {
+  /**
+   * ON filegroup | partition_scheme (column): where the rows (heap or clustered index) live; the
+   * default filegroup otherwise. Nonclustered indexes and keys go there too unless they say.
+   */
+  readonly on?: DataSpaceOption;
   /** The SQL schema; the compiler's default schema (dbo) otherwise. */
   readonly schema?: string;
   /**
@@ -60,28 +72,10 @@ export function Mixin(): ClassDecorator<object> {
   return noop();
 }
 
-/**
- * WITH options SQL Server keeps for a rowstore index or key (CREATE INDEX); each left out is
- * SQL Server's default. FILLFACTOR and PAD_INDEX change by rebuilding the index, the others by
- * ALTER INDEX ... SET.
- */
-export interface IndexWithOptions {
-  /** FILLFACTOR: how full (1-100 percent) the leaf pages are built; 0 and 100 (the default) mean full. */
-  readonly fillFactor?: number;
-  /** PAD_INDEX = ON: the intermediate pages take the fill factor too. */
-  readonly padIndex?: boolean;
-  /** ALLOW_ROW_LOCKS (default true). */
-  readonly allowRowLocks?: boolean;
-  /** ALLOW_PAGE_LOCKS (default true). */
-  readonly allowPageLocks?: boolean;
-  /** OPTIMIZE_FOR_SEQUENTIAL_KEY = ON (SQL Server 2019+): for last-page insert contention. */
-  readonly optimizeForSequentialKey?: boolean;
-  /** STATISTICS_NORECOMPUTE = ON: the index's statistics are not updated automatically. */
-  readonly statisticsNoRecompute?: boolean;
-}
-
 /** Options of an index. */
 export interface IndexOptions<T> extends IndexWithOptions {
+  /** Where the index lives; the table's place otherwise (aligned, for a partitioned table). */
+  readonly on?: DataSpaceOption<ColumnOf<T>>;
   readonly unique?: boolean;
   readonly clustered?: boolean;
   /** INCLUDE columns (nonclustered only). */
@@ -172,6 +166,8 @@ export function DefaultName<T>(name: string, field: ColumnOf<T>, options?: Renam
 
 /** Options of a PRIMARY KEY or UNIQUE constraint. */
 export interface KeyOptions extends RenameOptions, IndexWithOptions {
+  /** Where the key's index lives; the table's place otherwise. A clustered key's is the table's. */
+  readonly on?: DataSpaceOption;
   readonly clustered?: boolean;
   /** WITH (IGNORE_DUP_KEY = ON): a duplicate INSERT row is skipped with a warning instead of failing. */
   readonly ignoreDupKey?: boolean;

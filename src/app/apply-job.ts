@@ -1,4 +1,5 @@
 import type { AfterCommitWork } from '../apply/after-commit';
+import { requireDataSpaces } from './data-space-check';
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
 import { diff, type Plan, type ProductionOptions, type ResumableDecision, type SystemNames } from '../differ';
@@ -50,6 +51,7 @@ export function jobFromSchema(
   desired: Database, current: Database, allowDrop: boolean, systemNames: SystemNames, production?: ProductionOptions, managedSchemas?: readonly string[],
   resumableOptions?: ResumableOptions,
 ): ApplyJob {
+  requireDataSpaces(desired, current);
   const made = diff(desired, current, { allowDrop, production, managedSchemas, systemNames });
   const resumable = withResumable(made, desired, current, resumableOptions);
   const decision = resumable.decision;

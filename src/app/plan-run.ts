@@ -1,4 +1,5 @@
 /** The work of `plan` (plan.ts starts it): compile, read the current state, diff, lint and pre-flight. */
+import { requireDataSpaces } from './data-space-check';
 import * as path from 'path';
 import { diff, fingerprint, productionOptions, type Plan } from '../differ';
 import { lintPlan } from '../lint';
@@ -31,6 +32,7 @@ export async function planThen<T>(
   const overlap = source.kind !== 'database' || liveReadPays(started.compile);
   const { desired, current, made, decision, offline, derived } = await compileThen(ctx, project, started.compile, async (desired, held, abandoned) => {
     const current = await loadCurrent(held, source, project.config.ignore, project.config.descriptions, abandoned);
+    requireDataSpaces(desired, current.database);
     const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
     const resumable = withResumable(diffed, desired, current.database, input.resumable);
     const made = withBlockingBuildWarnings(resumable.plan, current.database);

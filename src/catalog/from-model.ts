@@ -4,8 +4,8 @@
  * reading it back (snapshotToModel) gives the model it was written from.
  */
 import { createHash } from 'crypto';
-import type { Column, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
-import type { ResumableOperationRow,
+import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
+import type { IndexDataSpaceRow, ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -56,7 +56,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     tables: [] as TableRow[], columns: [] as ColumnRow[], indexes: [] as IndexRow[], index_columns: [] as IndexColumnRow[],
     key_constraints: [] as KeyConstraintRow[], check_constraints: [] as CheckConstraintRow[],
     default_constraints: [] as DefaultConstraintRow[], foreign_keys: [] as ForeignKeyRow[],
-    foreign_key_columns: [] as ForeignKeyColumnRow[], partitions: [] as PartitionRow[],
+    foreign_key_columns: [] as ForeignKeyColumnRow[], partitions: [] as PartitionRow[], placements: [] as IndexDataSpaceRow[],
   };
   const properties: ExtendedPropertyRow[] = [];
   const resumable: ResumableOperationRow[] = [];
@@ -111,6 +111,9 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...withoutPartitions(rows),
     // Like the catalog query: only compressed heaps and indexes have rows.
     ...(rows.partitions.length > 0 ? { partitions: rows.partitions } : {}),
+    // Like the catalog query: only heaps and indexes off the default filegroup have rows.
+    ...(rows.placements.length > 0 ? { index_data_spaces: rows.placements } : {}),
+    ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : 'PS', is_default: d.isDefault })) } : {}),
     ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
       const f = typeFacets(a.base);
       return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
@@ -143,10 +146,19 @@ function sequenceRows(sequences: readonly Sequence[], objectId: (key: string) =>
 /** sys.sequences.precision of the integer types (their fixed digits). */
 const INTEGER_PRECISION: Readonly<Record<string, number>> = { tinyint: 3, smallint: 5, int: 10, bigint: 19 };
 
-function withoutPartitions<R extends { partitions: PartitionRow[] }>(rows: R): Omit<R, 'partitions'> {
-  const { partitions, ...rest } = rows;
+function withoutPartitions<R extends { partitions: PartitionRow[]; placements: IndexDataSpaceRow[] }>(rows: R): Omit<R, 'partitions' | 'placements'> {
+  const { partitions, placements, ...rest } = rows;
   void partitions;
+  void placements;
   return rest;
+}
+
+/** The index_data_spaces row of a heap or index placed off the default filegroup. */
+function placementRow(objectId: number, indexId: number, d: DataSpace): IndexDataSpaceRow {
+  return {
+    object_id: objectId, index_id: indexId, data_space_name: d.name, data_space_type: d.kind === 'filegroup' ? 'FG' : 'PS',
+    partition_column: d.kind === 'partitionScheme' ? d.column : null,
+  };
 }
 
 function compare(a: string, b: string): number {
@@ -219,7 +231,7 @@ function optionRows(o: Index | KeyConstraint): Partial<IndexRow> {
 
 type Rows = {
   indexes: IndexRow[]; index_columns: IndexColumnRow[]; key_constraints: KeyConstraintRow[];
-  foreign_keys: ForeignKeyRow[]; foreign_key_columns: ForeignKeyColumnRow[]; partitions: PartitionRow[];
+  foreign_keys: ForeignKeyRow[]; foreign_key_columns: ForeignKeyColumnRow[]; partitions: PartitionRow[]; placements: IndexDataSpaceRow[];
 };
 
 /** Indexes and the indexes behind keys; the clustered one is index_id 1, as in sys.indexes. */
@@ -235,6 +247,7 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
     if (value !== 'NONE') rows.partitions.push({ object_id: objectId, index_id: indexId, partition_number: 1, data_compression_desc: value });
   };
   if (!entries[0]?.clustered) compressed(0, tableCompression(t));
+  if (!entries[0]?.clustered && t.dataSpace !== undefined) rows.placements.push(placementRow(objectId, 0, t.dataSpace));
   for (const e of entries) {
     const indexId = next++;
     const columnstore = e.index?.columnstore === true;
@@ -250,6 +263,8 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
       ...(object.ignoreDupKey === true ? { ignore_dup_key: true } : {}),
       ...optionRows(object),
     });
+    const placement = e.clustered ? t.dataSpace ?? object.dataSpace : object.dataSpace;
+    if (placement !== undefined) rows.placements.push(placementRow(objectId, indexId, placement));
     compressed(indexId, e.clustered && !columnstore ? tableCompression(t) : indexCompression(object));
     let position = 1;
     keyColumns.forEach((c, i) => rows.index_columns.push({

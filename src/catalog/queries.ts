@@ -33,6 +33,8 @@ export type CatalogQueryName =
   | 'stats'
   | 'stats_columns'
   | 'synonyms'
+  | 'data_spaces'
+  | 'index_data_spaces'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -139,13 +141,16 @@ ORDER BY c.object_id, c.column_id`,
   },
   {
     name: 'index_columns',
-    // index_column_id (an extra property) keeps INCLUDE columns in declaration order.
+    // index_column_id (an extra property) keeps INCLUDE columns in declaration order. A
+    // partitioning column SQL Server adds to a partitioned index by itself (neither key nor
+    // INCLUDE: create-index-transact-sql, "adds the partitioning column as a non-key (included)
+    // column of the index, if it isn't already specified") is the placement's, not the index's.
     sql: `SELECT ic.object_id, ic.index_id, ic.index_column_id, ic.column_id, ic.key_ordinal,
   ic.is_included_column, ic.is_descending_key
 FROM sys.index_columns ic
 JOIN sys.indexes i ON i.object_id = ic.object_id AND i.index_id = ic.index_id
 JOIN sys.tables t ON t.object_id = ic.object_id
-WHERE ${MANAGED} AND ${REAL_INDEX}
+WHERE ${MANAGED} AND ${REAL_INDEX} AND NOT (ic.partition_ordinal > 0 AND ic.key_ordinal = 0 AND ic.is_included_column = 0)
 ORDER BY ic.object_id, ic.index_id, ic.index_column_id`,
   },
   {
@@ -333,6 +338,30 @@ ORDER BY sc.object_id, sc.stats_id, sc.stats_column_id`,
 FROM sys.synonyms sn
 WHERE SCHEMA_NAME(sn.schema_id) <> N'schemac'
 ORDER BY SCHEMA_NAME(sn.schema_id), sn.name`,
+  },
+  {
+    name: 'data_spaces',
+    // Filegroups (FG) and partition schemes (PS): schemac places tables and indexes on them and
+    // refuses a plan that names one the database lacks; it never creates them.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-data-spaces-transact-sql
+    sql: `SELECT ds.name, ds.type, ds.is_default
+FROM sys.data_spaces ds
+WHERE ds.type IN ('FG', 'PS')
+ORDER BY ds.name`,
+  },
+  {
+    name: 'index_data_spaces',
+    // Where each heap (index_id 0) and index lives, only those off the default filegroup (so an
+    // ordinary database reads none), with a partitioned one's partitioning column
+    // (sys.index_columns.partition_ordinal 1): sys-indexes-transact-sql, sys-index-columns-transact-sql.
+    sql: `SELECT i.object_id, i.index_id, ds.name AS data_space_name, ds.type AS data_space_type,
+  COL_NAME(pc.object_id, pc.column_id) AS partition_column
+FROM sys.indexes i
+JOIN sys.tables t ON t.object_id = i.object_id
+JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id
+LEFT JOIN sys.index_columns pc ON pc.object_id = i.object_id AND pc.index_id = i.index_id AND pc.partition_ordinal = 1
+WHERE ${MANAGED} AND i.is_hypothetical = 0 AND ds.is_default = 0
+ORDER BY i.object_id, i.index_id`,
   },
   ...MODULE_QUERIES,
 ];

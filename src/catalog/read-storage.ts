@@ -3,7 +3,7 @@
  * optional `partitions` array: absent rows mean NONE) and what a columnstore index lists.
  * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-partitions-transact-sql
  */
-import type { DataCompression, Diagnostic, IndexOptions, RowstoreCompression } from '../model';
+import type { DataCompression, DataSpace, DataSpaceDef, Diagnostic, IndexOptions, RowstoreCompression } from '../model';
 import { storedIndexOptions } from '../sqlserver/index-options';
 import { isColumnstoreCompression, isRowstoreCompression, storedCompression } from '../sqlserver/storage';
 import { CatalogCodes } from './codes';
@@ -77,4 +77,22 @@ export function indexOptionsOfRow(i: IndexRow): IndexOptions {
     fillFactor: i.fill_factor, padded: i.is_padded, allowRowLocks: i.allow_row_locks, allowPageLocks: i.allow_page_locks,
     optimizeForSequentialKey: i.optimize_for_sequential_key, noRecompute: i.no_recompute,
   });
+}
+
+/**
+ * Where each heap and index lives, from the optional `index_data_spaces` rows (absent: the
+ * default filegroup), and the database's data spaces from `data_spaces` (absent: not read).
+ */
+export function readPlacements(s: CatalogSnapshot): { placementOf(objectId: number, indexId: number): DataSpace | undefined; dataSpaces: DataSpaceDef[] | undefined } {
+  const byIndex = new Map<string, DataSpace>();
+  for (const r of s.index_data_spaces ?? []) {
+    const placement: DataSpace = r.data_space_type === 'PS' && r.partition_column !== null
+      ? { kind: 'partitionScheme', name: r.data_space_name, column: r.partition_column }
+      : { kind: 'filegroup', name: r.data_space_name };
+    byIndex.set(`${r.object_id}:${r.index_id}`, placement);
+  }
+  return {
+    placementOf: (objectId, indexId) => byIndex.get(`${objectId}:${indexId}`),
+    dataSpaces: s.data_spaces?.map((d) => ({ name: d.name, kind: d.type === 'PS' ? 'partitionScheme' as const : 'filegroup' as const, isDefault: d.is_default })),
+  };
 }

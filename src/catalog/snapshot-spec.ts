@@ -6,7 +6,7 @@
 import type {
   ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  ForeignKeyRow, FulltextIndexColumnRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow,
+  DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
@@ -158,6 +158,10 @@ const stats: RowSpec<StatsRow> = { object_id: integer, stats_id: integer, name: 
 const statsColumns: RowSpec<StatsColumnRow> = { object_id: integer, stats_id: integer, stats_column_id: integer, column_id: integer };
 const synonyms: RowSpec<SynonymRow> = { schema_name: string, name: string, base_object_name: string };
 const resumableOperations: RowSpec<ResumableOperationRow> = { object_id: integer, index_id: integer, name: string, state_desc: string, percent_complete: integer };
+const dataSpaces: RowSpec<DataSpaceRow> = { name: string, type: string, is_default: boolean };
+const indexDataSpaces: RowSpec<IndexDataSpaceRow> = {
+  object_id: integer, index_id: integer, data_space_name: string, data_space_type: string, partition_column: nullable(string),
+};
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -175,6 +179,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   stats,
   stats_columns: statsColumns,
   synonyms,
+  data_spaces: dataSpaces,
+  index_data_spaces: indexDataSpaces,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -195,6 +201,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   stats: ['object_id', 'stats_id'],
   stats_columns: ['object_id', 'stats_id', 'stats_column_id'],
   synonyms: ['schema_name', 'name'],
+  data_spaces: ['name'],
+  index_data_spaces: ['object_id', 'index_id'],
 };
 
 /** Row array names in file order. */

@@ -393,12 +393,35 @@ export interface CatalogSnapshot {
   readonly stats_columns?: readonly StatsColumnRow[];
   /** Optional: synonyms (absent when there are none, and in older snapshots). */
   readonly synonyms?: readonly SynonymRow[];
+  /** Optional: filegroups and partition schemes (absent in older snapshots: not checked). */
+  readonly data_spaces?: readonly DataSpaceRow[];
+  /** Optional: heaps and indexes off the default filegroup (absent: every one is on it). */
+  readonly index_data_spaces?: readonly IndexDataSpaceRow[];
+}
+
+/** sys.data_spaces: a filegroup (type FG) or partition scheme (PS). */
+export interface DataSpaceRow {
+  readonly name: string;
+  readonly type: string;
+  readonly is_default: boolean;
+}
+
+/** Where a heap (index_id 0) or index lives, when not on the default filegroup. */
+export interface IndexDataSpaceRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly data_space_name: string;
+  /** FG or PS (sys.data_spaces.type). */
+  readonly data_space_type: string;
+  /** The partitioning column of a PS placement (sys.index_columns.partition_ordinal 1); null on a filegroup. */
+  readonly partition_column: string | null;
 }
 
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
-  | 'stats' | 'stats_columns' | 'synonyms';
+  | 'stats' | 'stats_columns' | 'synonyms'
+  | 'data_spaces' | 'index_data_spaces';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -5,6 +5,7 @@
  */
 import { makeExpression } from '../expr';
 import type {
+  DataSpace,
   CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
   KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
 } from '../model';
@@ -13,7 +14,7 @@ import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOpe
 import { readStatistics } from './read-statistics';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
-import { indexOptionsOfRow, isColumnstoreRow, readStorage, tableCompression } from './read-storage';
+import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
@@ -107,6 +108,11 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const storage = readStorage(s, (id) => { const t = tablesById.get(id); return t === undefined ? `object ${id}` : `${t.schema_name}.${t.name}`; }, diagnostics);
   const compressionOf = (i: IndexRow) => storedCompression(storage.compressionOf(i.object_id, i.index_id, isColumnstoreRow(i)), isColumnstoreRow(i));
   const descriptions = descriptionsOf(s);
+  const placements = readPlacements(s);
+  const placed = (objectId: number, indexId: number): { dataSpace?: DataSpace } => {
+    const dataSpace = placements.placementOf(objectId, indexId);
+    return dataSpace === undefined ? {} : { dataSpace };
+  };
   // used_pages are 8-KB pages; MB to two decimals (absent without VIEW DATABASE STATE).
   const usedMb = new Map(s.row_counts.filter((r) => typeof r.used_pages === 'number')
     .map((r) => [r.object_id, Math.round(((r.used_pages as number) * 8 * 100) / 1024) / 100]));
@@ -182,6 +188,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         clustered: index.type_desc === 'CLUSTERED',
         ...(index.ignore_dup_key === true ? { ignoreDupKey: true } : {}),
         ...indexOptionsOfRow(index),
+        ...placed(index.object_id, index.index_id),
         ...(compression !== undefined && compression !== 'COLUMNSTORE_ARCHIVE' && compression !== 'COLUMNSTORE' ? { dataCompression: compression } : {}),
       };
       if (k.type === 'PK') primaryKey = key;
@@ -217,7 +224,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         if (i.ignore_dup_key === true) index.ignoreDupKey = true;
         if (compression !== undefined) index.dataCompression = compression;
         // Read last (and usually none), so an index without options has the properties it had.
-        const options = indexOptionsOfRow(i);
+        const options = { ...indexOptionsOfRow(i), ...placed(i.object_id, i.index_id) };
         return Object.keys(options).length === 0 ? index : { ...index, ...options };
       });
     const checks = (checksByTable.get(t.object_id) ?? []).filter((c) => modelledConstraint(t.object_id, c.name)).map((c): CheckConstraint => ({
@@ -281,6 +288,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(statistics.has(t.object_id) ? { statistics: statistics.get(t.object_id) } : {}),
       // This table's own index rows (not every table's: that search made reading quadratic).
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
+      // The heap's or the clustered index's: the table's rows.
+      ...placed(t.object_id, placements.placementOf(t.object_id, 0) !== undefined ? 0 : 1),
     };
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
@@ -300,6 +309,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(sequences.length > 0 ? { sequences } : {}),
       ...(modules.length > 0 ? { modules } : {}),
       ...(synonyms.length > 0 ? { synonyms } : {}),
+      ...(placements.dataSpaces !== undefined ? { dataSpaces: placements.dataSpaces } : {}),
     },
     diagnostics,
   };

@@ -17,6 +17,7 @@ import type { SequenceResolver } from './sequences';
 import type { TableDraft } from './table-draft';
 import type { TableRenamedFrom } from './renamed-from';
 import { settleStorage } from './storage-options';
+import { settlePlacement } from './placement';
 
 /**
  * The chain root-first, or null when the classes extend each other in a cycle (reported once per
@@ -73,6 +74,7 @@ export function buildTable(
   }
   for (const cls of chain) for (const item of cls.items) addItem(draft, item, bag);
   settlePrimaryKeyClustering(draft);
+  settlePlacement(draft, bag);
   settleStorage(draft, bag);
   orderChecks(draft);
   for (const e of draft.expressionChecks) {

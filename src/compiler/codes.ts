@@ -116,6 +116,8 @@ export const Codes = {
   compressionMismatch: 'SC1511',
   /** An index option SQL Server refuses: FILLFACTOR outside 1..100, or FILLFACTOR and the like on a columnstore index. */
   indexOption: 'SC1512',
+  /** An `on` placement that is not a filegroup name or { partitionScheme, column }, or a clustered index's that differs from its table's. */
+  placement: 'SC1513',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */

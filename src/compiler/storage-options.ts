@@ -93,6 +93,9 @@ export function keyStorage(opts: ReadonlyMap<string, StaticValue>, what: string,
 /** Records where an index's or key's storage options were written (call with the object added to the draft). */
 export function rememberOptions(draft: TableDraft, object: Index | KeyConstraint, opts: ReadonlyMap<string, StaticValue>): void {
   for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include', ...INDEX_OPTION_KEYS]) remember(draft, object, key, opts.get(key)?.node);
+  // Settled by name once every index and key is known (placement.ts): objects are replaced meanwhile.
+  const on = opts.get('on');
+  if (on !== undefined) (draft.placements ??= new Map()).set(draft.key(object.name), on);
 }
 
 /** Records where a column's `sparse` option was written. */

@@ -4,6 +4,7 @@
  */
 import type { ts } from 'ts-morph';
 import type {
+  DataSpace,
   CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
@@ -85,6 +86,10 @@ export interface TableDraft {
   readonly sequences?: SequenceResolver;
   /** DATA_COMPRESSION written on @Table (NONE left out), set once storage is settled. */
   dataCompression?: RowstoreCompression;
+  /** The `on` option of each index or key as written, by name (placement.ts); absent: none written. */
+  placements?: Map<string, StaticValue>;
+  /** Where the table's rows live, set once placement is settled (placement.ts). */
+  dataSpace?: DataSpace;
   /** SYSTEM_VERSIONING = ON, and where `systemVersioning` was written (temporal.ts). */
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
   /** Written expressions whose column references are checked once every column is known. */
@@ -130,6 +135,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),
     ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
+    ...(d.dataSpace !== undefined ? { dataSpace: d.dataSpace } : {}),
     ...(source ? { source } : {}),
   };
 }

@@ -12,7 +12,8 @@ import type { Entity } from './entities';
 import type { Forced } from './forced';
 import type { EntityPairing } from './pair-entities';
 import { step } from './step';
-import type { PlanStep } from './changes';
+import type { PlanStep, SkippedObject } from './changes';
+import { dataSpaceText, sameDataSpace } from '../sqlserver/data-spaces';
 import type { KeptTable, Planned } from './table-pairs';
 
 function hasColumnstoreClustered(t: Table): boolean {
@@ -70,5 +71,19 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     }
     steps.push(...optionSteps(table, cur, des));
   }
-  return { steps, skipped: [] };
+  return { steps, skipped: heapMove(table) };
+}
+
+/**
+ * A heap's placement cannot change in place (only an index's can, by DROP_EXISTING): the heap is
+ * left where it is and the plan says so. A table with a clustered index or key moves with it.
+ */
+function heapMove(table: KeptTable): SkippedObject[] {
+  const { current, desired, newRef } = table;
+  const clustered = (t: Table) => [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniqueConstraints, ...t.indexes].some((o) => o.clustered);
+  if (clustered(current) || clustered(desired) || sameDataSpace(current.dataSpace, desired.dataSpace, (n) => n.toLowerCase())) return [];
+  return [{
+    table: newRef, objectType: 'table', name: newRef.name,
+    reason: `the heap stays on ${dataSpaceText(current.dataSpace)}: SQL Server moves a heap to ${dataSpaceText(desired.dataSpace)} only by building a clustered index there (CREATE CLUSTERED INDEX ... ON ..., then DROP INDEX)`,
+  }];
 }

@@ -6,6 +6,7 @@
  * entities under those renames -> plan columns (which forces blocking entities out) -> cascade
  * to foreign keys whose referenced key or columns change -> steps per table -> order.
  */
+import { defaultFilegroup, withoutDefaultPlacement } from '../sqlserver/data-spaces';
 import { cascadeForeignKeys, clusteredRule, droppedPairing, type EntityState } from './diff-entities';
 import { pairEntities, type SystemNames } from './pair-entities';
 import { renameWarnings, swapWarning } from './rename-warnings';
@@ -61,8 +62,10 @@ export interface DiffOptions {
 }
 
 /** The plan that takes `current` to `desired`. Names compare as current.collation does. */
-export function diff(desired: Database, current: Database, options: DiffOptions): Plan {
+export function diff(declared: Database, current: Database, options: DiffOptions): Plan {
   const key = nameKeyFor(current.collation);
+  // A placement on the database's default filegroup is spelled as the catalog spells it: absent.
+  const desired = withoutDefaultPlacement(declared, defaultFilegroup(current), key);
   const inScope = schemaScope(options.managedSchemas, desired, key);
   const first = planTables(desired, current, options, key, inScope);
   // Alias types: a redefinition SQL Server would refuse (columns still use the type) keeps the

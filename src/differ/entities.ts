@@ -6,7 +6,7 @@
 import { assertNever, type Change, type TableRef } from './changes';
 import type { NameKey } from '../sqlserver/names';
 import type {
-  CheckConstraint, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
+  CheckConstraint, DataSpace, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
 } from '../model';
 
 /** One object hanging off a table, tagged by kind. */
@@ -52,6 +52,16 @@ export function entitiesOf(table: Table): readonly Entity[] {
   return out;
 }
 
+/**
+ * Where an index or key lives, its partitioning column renamed as the map says. Absent is the
+ * default filegroup (diff() has already spelled a declared default filegroup as absent); a move
+ * is CREATE INDEX ... WITH (DROP_EXISTING = ON) ON ... (create-index-transact-sql).
+ */
+function placement(d: DataSpace | undefined, key: NameKey, map: NameMap): string {
+  if (d === undefined) return '';
+  return d.kind === 'filegroup' ? `on fg ${key(d.name)}` : `on ps ${key(d.name)}(${key(map.column(d.column))})`;
+}
+
 function keyColumns(columns: readonly IndexColumn[], key: NameKey, map: NameMap): string {
   return columns.map((c) => `${key(map.column(c.name))}${c.descending ? ' desc' : ''}`).join(',');
 }
@@ -70,12 +80,12 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
   switch (e.kind) {
     case 'primaryKey':
     case 'unique':
-      return `${keyColumns(e.object.columns, key, map)}|${e.object.clustered ? 'clustered' : 'nonclustered'}`;
+      return `${keyColumns(e.object.columns, key, map)}|${e.object.clustered ? 'clustered' : 'nonclustered'}|${placement(e.object.dataSpace, key, map)}`;
     case 'index': {
       const include = e.object.include.map((c) => key(map.column(c))).sort().join(',');
       const filter = e.object.filter === null ? '' : e.object.filter.canonical;
       // Compression and IGNORE_DUP_KEY change in place (diff-storage.ts); columnstore is another index.
-      return [keyColumns(e.object.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : ''].join('|');
+      return [keyColumns(e.object.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : '', placement(e.object.dataSpace, key, map)].join('|');
     }
     // NOT FOR REPLICATION is part of the definition: SQL Server has no ALTER CONSTRAINT to change it.
     case 'check':
@@ -128,7 +138,8 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
     case 'primaryKey':
     case 'unique': {
       const d = (des as typeof cur).object;
-      return cur.object.clustered === d.clustered && sameKeyColumns(cur.object.columns, d.columns, key, map);
+      return cur.object.clustered === d.clustered && sameKeyColumns(cur.object.columns, d.columns, key, map)
+        && placement(cur.object.dataSpace, key, map) === placement(d.dataSpace, key, NO_RENAMES);
     }
     case 'index': {
       const c = cur.object;
@@ -136,7 +147,8 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
       // Include lists equal in order are equal sorted too.
       return c.unique === d.unique && c.clustered === d.clustered && (c.columnstore === true) === (d.columnstore === true)
         && (c.filter === null ? d.filter === null : d.filter !== null && c.filter.canonical === d.filter.canonical)
-        && sameKeyColumns(c.columns, d.columns, key, map) && sameNames(c.include, d.include, key, map.column);
+        && sameKeyColumns(c.columns, d.columns, key, map) && sameNames(c.include, d.include, key, map.column)
+        && placement(c.dataSpace, key, map) === placement(d.dataSpace, key, NO_RENAMES);
     }
     case 'check':
       return cur.object.expression.canonical === (des as typeof cur).object.expression.canonical

@@ -8,6 +8,7 @@ import { stringLiteral } from '../sqlserver/literals';
 import { bare, parenthesized } from './tsql/expression';
 import { typeText } from '../sqlserver/types';
 import { changedIndexOptions, effectiveIndexOption, type IndexOptionChange } from '../sqlserver/index-options';
+import { dataSpaceText } from '../sqlserver/data-spaces';
 import { indexOptionName, indexOptionsText } from './tsql/clauses';
 import { sequenceDelta, sequenceSummary } from './sequence-text';
 
@@ -87,6 +88,7 @@ export function indexDelta(from: Index, to: Index): DeltaPart[] {
     .add('unique', from.unique ? 'unique' : 'not unique', to.unique ? 'unique' : 'not unique')
     .add('clustered', clusteredText(from.clustered), clusteredText(to.clustered))
     .add('columnstore', from.columnstore === true ? 'columnstore' : 'rowstore', to.columnstore === true ? 'columnstore' : 'rowstore')
+    .add('placement', dataSpaceText(from.dataSpace), dataSpaceText(to.dataSpace))
     .parts;
 }
 
@@ -95,6 +97,7 @@ function keyDelta(from: KeyConstraint, to: KeyConstraint): DeltaPart[] {
   return new Delta()
     .add('columns', keyList(from.columns), keyList(to.columns))
     .add('clustered', clusteredText(from.clustered), clusteredText(to.clustered))
+    .add('placement', dataSpaceText(from.dataSpace), dataSpaceText(to.dataSpace))
     .parts;
 }
 

@@ -24,6 +24,27 @@ export interface Database {
   readonly modules?: readonly DependentModule[];
   /** Catalog only: synonyms (unmanaged; read so that a step that breaks one says so). Absent: none. */
   readonly synonyms?: readonly Synonym[];
+  /**
+   * Catalog only: the filegroups and partition schemes the database has (sys.data_spaces), so a
+   * plan that names one it lacks is refused before it runs. Absent: not read (an older snapshot).
+   */
+  readonly dataSpaces?: readonly DataSpaceDef[];
+}
+
+/**
+ * Where a heap or index lives (sys.indexes.data_space_id): a filegroup, or a partition scheme
+ * with its partitioning column. schemac places objects on them; it never creates them.
+ */
+export type DataSpace =
+  | { readonly kind: 'filegroup'; readonly name: string }
+  | { readonly kind: 'partitionScheme'; readonly name: string; readonly column: string };
+
+/** A data space the database has (sys.data_spaces; FG a filegroup, PS a partition scheme). */
+export interface DataSpaceDef {
+  readonly name: string;
+  readonly kind: 'filegroup' | 'partitionScheme';
+  /** sys.data_spaces.is_default: the filegroup objects go to without ON. */
+  readonly isDefault: boolean;
 }
 
 /**
@@ -107,6 +128,11 @@ export interface Table {
    * re-creates one only around a column change SQL Server refuses while it exists (differ/statistics.ts).
    */
   readonly statistics?: readonly UserStatistics[];
+  /**
+   * Where the table's rows live (the heap, or its clustered index or key, which carry the same);
+   * absent: the database's default filegroup.
+   */
+  readonly dataSpace?: DataSpace;
   readonly source?: SourceRef;
 }
 
@@ -236,6 +262,8 @@ export interface KeyConstraint extends NamedObject, IndexOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of its index; absent means NONE. A clustered key has the table's. */
   readonly dataCompression?: RowstoreCompression;
+  /** Where its index lives; absent: the default filegroup. A clustered key has the table's. */
+  readonly dataSpace?: DataSpace;
 }
 
 /** A CREATE INDEX index (not backing a constraint). */
@@ -259,6 +287,11 @@ export interface Index extends NamedObject, IndexOptions {
    * A rowstore clustered index has the table's.
    */
   readonly dataCompression?: DataCompression;
+  /**
+   * Where it lives; absent: the default filegroup. A clustered one has the table's; the compiler
+   * gives a nonclustered one declared without `on` the table's, as SQL Server places it.
+   */
+  readonly dataSpace?: DataSpace;
 }
 
 export interface CheckConstraint extends NamedObject {

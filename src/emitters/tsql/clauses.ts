@@ -1,4 +1,4 @@
-import type { CheckConstraint, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction } from '../../model';
+import type { CheckConstraint, DataSpace, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction } from '../../model';
 import { effectiveIndexOption, INDEX_OPTION_KEYS, type IndexOptionKey } from '../../sqlserver/index-options';
 import { bare, parenthesized } from './expression';
 import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
@@ -21,7 +21,7 @@ export function renderNameList(names: readonly string[]): string {
  */
 export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint, options: readonly string[] = []): string {
   const clustering = constraint.clustered ? 'CLUSTERED' : 'NONCLUSTERED';
-  return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}`;
+  return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}${placementClause(constraint.dataSpace)}`;
 }
 
 const OPTION_SQL: Readonly<Record<IndexOptionKey, string>> = {
@@ -102,6 +102,17 @@ export function renderForeignKeyConstraint(fk: ForeignKey): string {
   return parts.join(' ');
 }
 
+/**
+ * ` ON [fg]` or ` ON [ps] ([column])`: where a table, index or key is built; '' for the default
+ * filegroup (SQL Server's "ON { partition_scheme_name ( column_name ) | filegroup_name | default }",
+ * create-index-transact-sql / create-table-transact-sql). Every CREATE of an index or key and
+ * CREATE TABLE write it, so a re-created clustered index stays on its partition scheme.
+ */
+export function placementClause(d: DataSpace | undefined): string {
+  if (d === undefined) return '';
+  return d.kind === 'filegroup' ? ` ON ${quoteIdent(d.name)}` : ` ON ${quoteIdent(d.name)} (${quoteIdent(d.column)})`;
+}
+
 /** ` WITH (a, b)` for a statement's options, or '' when there are none. */
 export function withOptions(options: readonly string[]): string {
   return options.length === 0 ? '' : ` WITH (${options.join(', ')})`;
@@ -125,7 +136,7 @@ export function renderCreateIndex(schema: string, table: string, index: Index, o
     if (index.clustered) throw new Error(`schemac: clustered index ${index.name} cannot be filtered`);
     parts.push(`WHERE ${bare(index.filter)}`);
   }
-  return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])};`;
+  return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])}${placementClause(index.dataSpace)};`;
 }
 
 /**
@@ -142,5 +153,5 @@ function renderCreateColumnstore(schema: string, table: string, index: Index, op
     parts.push(renderNameList(index.columns.map((c) => c.name)));
     if (index.filter !== null) parts.push(`WHERE ${bare(index.filter)}`);
   }
-  return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])};`;
+  return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])}${placementClause(index.dataSpace)};`;
 }

@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
 import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
-import { indexOptionClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
+import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
 import { changedIndexOptions } from '../../sqlserver/index-options';
 import { renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
@@ -55,7 +55,8 @@ function createTable(table: Table, key: NameKey): string {
     ...(table.dataCompression !== undefined ? [`DATA_COMPRESSION = ${table.dataCompression}`] : []),
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
-  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${tableOptions};`;
+  // ON comes before WITH in CREATE TABLE (create-table-transact-sql).
+  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${placementClause(table.dataSpace)}${tableOptions};`;
 }
 
 /** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */

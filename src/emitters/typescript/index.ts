@@ -3,6 +3,7 @@
  * to the same model, names included, so that plan right after pull is empty. One file per
  * table; columns and `{table}`-named objects shared by several tables become mixins.
  */
+import { placementOption } from './table-items';
 import { versioningText } from './versioning-text';
 import type { Database } from '../../model';
 import { unexpressible } from './limits';
@@ -63,6 +64,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const tableOpts = [
       ...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : []),
       ...(t.versioning !== undefined ? [`systemVersioning: ${versioningText(t)}`] : []),
+      ...(t.dataSpace !== undefined ? [placementOption(t.dataSpace, (c) => v.columns.find((x) => x.column.name === c)?.field.field ?? c)] : []),
     ];
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;
     const text = renderFile({

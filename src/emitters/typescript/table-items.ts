@@ -4,7 +4,8 @@
  * follow a `{table}` template.
  */
 import { INDEX_OPTION_KEYS } from '../../sqlserver/index-options';
-import type { CheckConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
+import { sameDataSpace } from '../../sqlserver/data-spaces';
+import type { CheckConstraint, DataSpace, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
 import { referencedColumns } from '../../expr';
 import { sameName, type NameKey } from '../../sqlserver/names';
 import { unwrapStored } from './column-text';
@@ -126,7 +127,7 @@ function keyItem(kind: 'primaryKey' | 'unique', key: KeyConstraint, ctx: ItemCon
   const decorator = kind === 'primaryKey' ? 'PrimaryKey' : 'Unique';
   // A primary key's clustering is always written: the compiler's default depends on other indexes.
   const opts = kind === 'primaryKey' ? [`clustered: ${key.clustered}`] : key.clustered ? ['clustered: true'] : [];
-  opts.push(...storageOpts(key));
+  opts.push(...storageOpts(key), ...placementOpts(key, ctx));
   // A name SQL Server made up (PK__users__3213E83F...) is not written: the compiler's name
   // replaces it, and the config's systemNames decides whether plan renames the object.
   const named = !key.isSystemNamed;
@@ -135,6 +136,24 @@ function keyItem(kind: 'primaryKey' | 'unique', key: KeyConstraint, ctx: ItemCon
     uses: [decorator], target: null,
     text: (n) => `@${decorator}(${named ? `${tsString(n)}, ` : ''}${keyList(key.columns, ctx.field)}${optionText(opts)})`,
   };
+}
+
+/**
+ * `on: 'FG'` or `on: { partitionScheme: 'ps', column: 'field' }`; the field name is the column's
+ * when the table has no such field (the compiler then reports it).
+ */
+export function placementOption(d: DataSpace, field: (column: string) => string): string {
+  return d.kind === 'filegroup' ? `on: ${tsString(d.name)}` : `on: { partitionScheme: ${tsString(d.name)}, column: ${tsString(field(d.column))} }`;
+}
+
+/**
+ * A nonclustered index's or key's placement, when it is not the table's (a clustered one's is
+ * the table's, written on @Table; the compiler gives one without `on` the table's).
+ */
+function placementOpts(o: Index | KeyConstraint, ctx: ItemContext): string[] {
+  if (o.clustered || sameDataSpace(o.dataSpace, ctx.table.dataSpace, ctx.key)) return [];
+  // On the default filegroup while the table is elsewhere: SQL Server's word for it is "default".
+  return [o.dataSpace === undefined ? "on: 'default'" : placementOption(o.dataSpace, ctx.field)];
 }
 
 /** IGNORE_DUP_KEY and a nonclustered index's compression (a clustered one has the table's, written on @Table). */
@@ -149,7 +168,7 @@ function storageOpts(o: Index | KeyConstraint): string[] {
 
 /** @ClusteredColumnstoreIndex(name, opts) or @ColumnstoreIndex(name, [fields], opts). */
 function columnstoreItem(ix: Index, ctx: ItemContext): TableItem {
-  const opts = storageOpts(ix);
+  const opts = [...storageOpts(ix), ...placementOpts(ix, ctx)];
   const uses = [ix.clustered ? 'ClusteredColumnstoreIndex' : 'ColumnstoreIndex'];
   if (ix.filter) {
     const sql = sqlTemplate(unwrapStored(ix.filter.text));
@@ -180,7 +199,7 @@ function indexItem(ix: Index, ctx: ItemContext): TableItem {
       uses.push('sql');
     }
   }
-  opts.push(...storageOpts(ix));
+  opts.push(...storageOpts(ix), ...placementOpts(ix, ctx));
   const fields = [...ix.columns.map((c) => ctx.field(c.name)), ...ix.include.map(ctx.field)];
   return {
     kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, target: null,

@@ -71,6 +71,10 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
     partitions: rows(s.partitions ?? []).map(({ object_id, index_id, ...r }) => ({
       index: `${table(object_id)}.${index_id === 0 ? '(heap)' : index(object_id, index_id)}`, ...r,
     })),
+    // Heaps and indexes off the default filegroup, by name.
+    index_data_spaces: rows(s.index_data_spaces ?? []).map(({ object_id, index_id, ...r }) => ({
+      index: `${table(object_id)}.${index_id === 0 ? '(heap)' : index(object_id, index_id)}`, ...r,
+    })),
     extended_properties: rows(s.extended_properties ?? []).map(({ major_id, minor_id, ...r }) => ({
       table: table(major_id), column: column(major_id, minor_id), ...r,
     })),

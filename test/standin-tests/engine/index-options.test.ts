@@ -67,3 +67,46 @@ test.each(GAPS)('rejected by the raw grammar, accepted after the pre-pass: %s', 
   expect(checkSyntax(sql, [])).not.toBeNull();
   expect(checkSyntax(sql, tokenize(sql))).toBeNull();
 });
+
+describe('data spaces', () => {
+  const PLACED = `SELECT i.name, i.index_id, ds.name AS space, ds.type, COL_NAME(ic.object_id, ic.column_id) AS col
+FROM sys.indexes i JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id
+LEFT JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.partition_ordinal = 1
+WHERE i.object_id = OBJECT_ID('dbo.p') ORDER BY i.index_id`;
+
+  beforeEach(async () => {
+    await h.ok(`ALTER DATABASE CURRENT ADD FILEGROUP [FG_DATA];
+CREATE PARTITION FUNCTION [pf] (int) AS RANGE RIGHT FOR VALUES (10, 20);
+CREATE PARTITION SCHEME [ps] AS PARTITION [pf] ALL TO ([PRIMARY]);`);
+  });
+
+  test('sys.data_spaces, sys.filegroups, sys.partition_schemes and sys.partition_functions list them', async () => {
+    expect(await h.rows('SELECT name, type, is_default FROM sys.data_spaces ORDER BY data_space_id')).toEqual([
+      { name: 'PRIMARY', type: 'FG', is_default: true }, { name: 'FG_DATA', type: 'FG', is_default: false }, { name: 'ps', type: 'PS', is_default: false },
+    ]);
+    expect(await h.rows('SELECT name FROM sys.filegroups ORDER BY data_space_id')).toEqual([{ name: 'PRIMARY' }, { name: 'FG_DATA' }]);
+    expect(await h.rows('SELECT s.name, f.name AS fn FROM sys.partition_schemes s JOIN sys.partition_functions f ON f.function_id = s.function_id')).toEqual([{ name: 'ps', fn: 'pf' }]);
+  });
+
+  test('a table on a scheme, its clustered key, an aligned index without ON and one on a filegroup; the partitioning column is listed', async () => {
+    await h.ok(`CREATE TABLE [dbo].[p] ([a] int NOT NULL, [b] int NOT NULL, CONSTRAINT [pk_p] PRIMARY KEY CLUSTERED ([a])) ON [ps] ([a]);
+CREATE NONCLUSTERED INDEX [ix_p_b] ON [dbo].[p] ([b]);
+CREATE NONCLUSTERED INDEX [ix_p_b2] ON [dbo].[p] ([b]) ON [FG_DATA];
+INSERT INTO [dbo].[p] VALUES (1, 1), (15, 2), (30, 3);`);
+    expect(await h.rows(PLACED)).toEqual([
+      { name: 'pk_p', index_id: 1, space: 'ps', type: 'PS', col: 'a' },
+      { name: 'ix_p_b', index_id: 2, space: 'ps', type: 'PS', col: 'a' },
+      { name: 'ix_p_b2', index_id: 3, space: 'FG_DATA', type: 'FG', col: null },
+    ]);
+    // DROP_EXISTING moves an index and keeps the rows.
+    await h.ok('CREATE NONCLUSTERED INDEX [ix_p_b] ON [dbo].[p] ([b]) WITH (DROP_EXISTING = ON) ON [FG_DATA];');
+    expect((await h.rows(PLACED))[1]).toMatchObject({ name: 'ix_p_b', space: 'FG_DATA' });
+    expect(await h.rows('SELECT COUNT(*) AS n FROM [dbo].[p]')).toEqual([{ n: 3 }]);
+  });
+
+  test('an unknown filegroup or scheme is refused', async () => {
+    expect(await h.errors('CREATE TABLE [dbo].[q] ([a] int NOT NULL) ON [NO_SUCH];')).toHaveLength(1);
+    expect(await h.errors('CREATE NONCLUSTERED INDEX [ix_t_a2] ON [dbo].[t] ([a]) ON [nope] ([a]);')).toHaveLength(1);
+    expect(await h.errors('CREATE PARTITION SCHEME [ps2] AS PARTITION [pf] ALL TO ([NO_SUCH]);')).toHaveLength(1);
+  });
+});

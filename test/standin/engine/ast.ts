@@ -229,6 +229,10 @@ export type StatementBody =
   | { readonly k: 'createSchema'; readonly name: string }
   /** CREATE SYNONYM s FOR [server.][database.][schema.]object (create-synonym-transact-sql.md); `base` keeps empty parts (db..t) as ''. */
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
+  | { readonly k: 'addFilegroup'; readonly name: string }
+  | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string }
+  | { readonly k: 'createPartitionScheme'; readonly name: string; readonly function: string; readonly filegroups: readonly string[] }
   | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }
   /** CREATE XML SCHEMA COLLECTION c AS <expression> (its text when a literal); DROP XML SCHEMA COLLECTION c. */
   | { readonly k: 'createXmlCollection'; readonly name: Name; readonly text: string }

@@ -2,6 +2,7 @@
 import type { PausedBuild } from './resumable';
 import type { Expr, RefAction } from './ast';
 import type { SqlType } from './types';
+import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
 
 /** A cell as the engine holds it (bit as 0/1, uniqueidentifier as upper-case text). */
 export type Value = null | number | string | boolean | Date | Buffer | Uint8Array;
@@ -57,6 +58,10 @@ export interface Index {
   sequentialKey?: boolean;
   /** sys.stats.no_recompute of the index's statistics (STATISTICS_NORECOMPUTE = ON). */
   noRecompute?: boolean;
+  /** sys.indexes.data_space_id; absent: PRIMARY (1). */
+  dataSpaceId?: number;
+  /** The partitioning column on a partition scheme (sys.index_columns.partition_ordinal 1). */
+  partitionColumnId?: number;
 }
 
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
@@ -178,6 +183,9 @@ export interface Database {
   resumable?: PausedBuild[];
   /** Synonyms (CREATE SYNONYM; ddl-synonyms.ts), absent until the first. */
   synonyms?: SynonymObject[];
+  /** Filegroups and partition schemes besides PRIMARY (ddl-data-spaces.ts), absent until the first. */
+  dataSpaces?: DataSpaceObject[];
+  partitionFunctions?: PartitionFunctionObject[];
   /** XML schema collections (CREATE XML SCHEMA COLLECTION; ddl-xml-collections.ts), absent until the first. */
   xmlCollections?: XmlSchemaCollection[];
 }

@@ -14,6 +14,7 @@ import { resolveName } from './select';
 import { breaksCascadeRule } from './cascade-paths';
 import { wrongFilteredIndexOptions } from './set-options';
 import { checkColumnstore, newIndexStorage } from './ddl-storage';
+import { placementOf } from './ddl-data-spaces';
 
 /** What DDL needs from the session. */
 export interface DdlContext {
@@ -71,7 +72,9 @@ export function removeIndex(t: Table, ix: Index): void {
   // "When a clustered index is dropped, the corresponding heap partitions retain their data
   // compression setting" (data-compression.md); a columnstore's is not rowstore (heap NONE, inferred).
   const kept = ix.columnstore ? undefined : ix.compression;
-  if (ix.type === 'CLUSTERED') t.indexes.unshift({ indexId: 0, name: null, type: 'HEAP', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [], includes: [], disabled: false, ...(kept !== undefined ? { compression: kept } : {}) });
+  // The heap stays where the clustered index was (DROP INDEX moves it only WITH (MOVE TO ...)).
+  const place = ix.dataSpaceId !== undefined ? { dataSpaceId: ix.dataSpaceId, ...(ix.partitionColumnId !== undefined ? { partitionColumnId: ix.partitionColumnId } : {}) } : {};
+  if (ix.type === 'CLUSTERED') t.indexes.unshift({ indexId: 0, name: null, type: 'HEAP', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [], includes: [], disabled: false, ...(kept !== undefined ? { compression: kept } : {}), ...place });
 }
 
 function ensureFreeName(ctx: DdlContext, t: Table, name: string): void {
@@ -99,7 +102,7 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
       const probe: Index = { indexId: -1, name, type: clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: true, isPrimaryKey: def.k === 'pk', isUniqueConstraint: def.k === 'unique', keys: cols.map((x) => ({ columnId: x.c.columnId, desc: x.desc })), includes: [], disabled: false };
       const dup = duplicateKey(t, probe, t.rows, host);
       if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), name, dup, true);
-      const ix = placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options) }, clustered);
+      const ix = placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options) }, clustered);
       t.keys.push({ objectId, name, type, indexId: ix.indexId, systemNamed: def.name === undefined, ...dates });
       return;
     }
@@ -235,5 +238,5 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   if (def.clustered) { const ex = t.indexes.find((i) => i.type === 'CLUSTERED'); if (ex) throw err.secondClustered(qualified(db, t), ex.name ?? ''); }
   const probe: Index = { indexId: -1, name: def.name, type: def.clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: def.unique, isPrimaryKey: false, isUniqueConstraint: false, keys, includes, filter, disabled: false, ...(columnstore ? { columnstore } : {}) };
   if (def.unique) { const dup = duplicateKey(t, probe, t.rows, host); if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), def.name, dup, false); }
-  placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options) }, def.clustered);
+  placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options) }, def.clustered);
 }

@@ -15,6 +15,7 @@ import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
 import { checkDropOptions } from './drop-options';
+import { placementOf } from './ddl-data-spaces';
 import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
@@ -99,6 +100,8 @@ export function createTable(
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
   columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
   tableOptions(t, options);
+  // CREATE TABLE ... ON fg | ON scheme (column): the heap's place (a clustered key without ON goes there too).
+  Object.assign(t.indexes[0], placementOf(ctx.db, t, options));
   ctx.db.tables.push(t);
   // Column constraints in column order, then table constraints; PKs first so an unspecified PK takes the clustered index.
   const all: { def: ConstraintDef; col?: Column }[] = [];

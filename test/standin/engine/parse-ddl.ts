@@ -31,6 +31,7 @@ export class DdlParser extends SequenceParser {
       return this.accept('COLLATE') ? { k: 'createDatabase', name, collation: this.ident() } : { k: 'createDatabase', name };
     }
     if (this.accept('SEQUENCE')) return this.createSequence();
+    if (this.accept('PARTITION')) return this.createPartition();
     if (this.accept('TYPE')) {
       const name = this.name();
       this.expect('FROM');
@@ -52,6 +53,40 @@ export class DdlParser extends SequenceParser {
     if (this.accept('COLUMNSTORE')) { this.expect('INDEX'); return { k: 'createIndex', index: this.columnstoreBody(unique, clustered) }; }
     this.expect('INDEX');
     return { k: 'createIndex', index: this.indexBody(unique, clustered) };
+  }
+
+  /**
+   * The rest of CREATE PARTITION FUNCTION pf (type) AS RANGE [LEFT | RIGHT] FOR VALUES (...) or
+   * CREATE PARTITION SCHEME ps AS PARTITION pf [ALL] TO (fg, ...); boundaries are not kept.
+   */
+  protected createPartition(): StatementBody {
+    if (this.accept('FUNCTION')) {
+      const name = this.ident();
+      this.expect('(');
+      const parameterType = this.next().upper.toLowerCase();
+      this.skipToClose();
+      this.expect('AS', 'RANGE');
+      if (!this.accept('LEFT')) this.accept('RIGHT');
+      this.expect('FOR', 'VALUES');
+      this.skipParens();
+      return { k: 'createPartitionFunction', name, parameterType };
+    }
+    this.expect('SCHEME');
+    const name = this.ident();
+    this.expect('AS', 'PARTITION');
+    const fn = this.ident();
+    this.accept('ALL');
+    this.expect('TO', '(');
+    const filegroups = [this.ident()];
+    while (this.accept(',')) filegroups.push(this.ident());
+    this.expect(')');
+    return { k: 'createPartitionScheme', name, function: fn, filegroups };
+  }
+
+  /** Skips to just past the `)` that closes a group already opened. */
+  private skipToClose(): void {
+    let depth = 1;
+    while (depth > 0) { const t = this.next(); if (t.kind === 'eof') this.fail(); if (t.upper === '(') depth++; if (t.upper === ')') depth--; }
   }
 
   /** The rest of CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH option, ...]. */
@@ -144,11 +179,25 @@ export class DdlParser extends SequenceParser {
     this.withAndOn();
   }
 
-  /** `WITH (name = value [(detail)], ...)` then `ON filegroup`; returns the options as written. */
+  /**
+   * `WITH (name = value [(detail)], ...)` and `ON filegroup | ON scheme (column)`, in either order
+   * (CREATE INDEX and constraints write WITH first, CREATE TABLE ON first); returns the options as
+   * written, the placement as a last option named ON (value the data space, detail the column).
+   */
   protected withAndOn(): DdlOption[] {
+    const on = this.placement();
     const options = this.is('WITH', '(') ? this.withOptions() : [];
-    if (this.accept('ON')) { this.ident(); if (this.accept('(')) { this.ident(); this.expect(')'); } }
-    return options;
+    const placed = on ?? this.placement();
+    return placed === undefined ? options : [...options, placed];
+  }
+
+  private placement(): DdlOption | undefined {
+    if (!this.accept('ON')) return undefined;
+    const value = this.ident();
+    if (!this.accept('(')) return { name: 'ON', value };
+    const detail = this.ident();
+    this.expect(')');
+    return { name: 'ON', value, detail };
   }
 
   /** `WITH (ONLINE = ON (WAIT_AT_LOW_PRIORITY (...)), DROP_EXISTING = ON, ...)`. */
@@ -415,6 +464,14 @@ export class DdlParser extends SequenceParser {
 
   protected alter(): StatementBody {
     if (this.accept('ALTER', 'SEQUENCE')) return this.alterSequence();
+    // ALTER DATABASE { d | CURRENT } ADD FILEGROUP fg [CONTAINS ...]: the only form the stand-in takes.
+    if (this.accept('ALTER', 'DATABASE')) {
+      this.pos++;
+      this.expect('ADD', 'FILEGROUP');
+      const name = this.ident();
+      if (this.accept('CONTAINS')) this.pos++;
+      return { k: 'addFilegroup', name };
+    }
     if (this.accept('ALTER', 'SCHEMA')) {
       // ALTER SCHEMA s TRANSFER [OBJECT ::] x[.y] (alter-schema-transact-sql); the lexer gives :: as two ':'.
       const schema = this.ident();

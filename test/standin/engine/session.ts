@@ -17,6 +17,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
@@ -646,6 +647,9 @@ export class EngineSession implements Session {
       case 'createXmlCollection': createXmlCollection(this.ddl(true), s.name, s.text); this.done(); return;
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name); this.done(); return;
+      case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
+      case 'createPartitionScheme': createPartitionScheme(this.ddl(true).db, s.name, s.function, s.filegroups); this.done(); return;
       case 'dropSynonym': dropSynonym(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }
       case 'updateStatistics': updateStatistics(this.ddl(true), s.table, s.names, s.options); this.done(); return;

@@ -6,6 +6,7 @@ import type { SqlType } from './types';
 import { SYSTEM_TYPES, isAssemblyType, systemType, ty, isStringType } from './types';
 import { periodRows } from './temporal';
 import { sequenceColumns } from './ddl-sequences';
+import { dataSpacesOf } from './ddl-data-spaces';
 import { resumableOperationRows } from './resumable';
 
 /** A view's column. */
@@ -116,6 +117,16 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     c('referenced_database_name', sn, true), c('referenced_schema_name', sn, true), c('referenced_entity_name', sn, true), c('referenced_id', ty.int, true),
     c('referenced_minor_id', ty.int), c('is_caller_dependent', ty.bit), c('is_ambiguous', ty.bit)],
   (db) => dependencyRows(db).map((d) => [d.referencingId, 0, 1, 'OBJECT_OR_COLUMN', b(d.schemaBound), 1, 'OBJECT_OR_COLUMN', null, null, d.schema, d.name, d.referencedId, d.minorId, 0, 0])),
+  // Data spaces (ddl-data-spaces.ts): sys-data-spaces, sys-filegroups, sys-partition-schemes,
+  // sys-partition-functions-transact-sql, the columns schemac and common tools read.
+  'sys.data_spaces': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true)],
+    (db) => dataSpacesOf(db).map((d) => [d.name, d.id, d.type, d.type === 'FG' ? 'ROWS_FILEGROUP' : 'PARTITION_SCHEME', b(d.isDefault), 0])),
+  'sys.filegroups': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('is_read_only', ty.bit, true)],
+    (db) => dataSpacesOf(db).filter((d) => d.type === 'FG').map((d) => [d.name, d.id, 'FG', 'ROWS_FILEGROUP', b(d.isDefault), 0, 0])),
+  'sys.partition_schemes': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('function_id', ty.int)],
+    (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
+  'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
+    (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', 1, 0, 0])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
   // The built-in sys.sys (id 1) and the user collections (sys-xml-schema-collections-transact-sql.md).
   'sys.xml_schema_collections': view([c('xml_collection_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('name', sn), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
@@ -144,7 +155,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
   'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
-    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
+    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
     b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => [
@@ -160,8 +171,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     ])),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
-      ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, 0, b(k.desc), 0, 0]),
-      ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, 0, 0, 1, 0]),
+      ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, b(k.columnId === i.partitionColumnId), b(k.desc), 0, 0]),
+      ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, b(colId === i.partitionColumnId), 0, 1, 0]),
+      // A partitioning column the index does not name is added to it, neither key nor INCLUDE
+      // (create-index-transact-sql); a heap's (index_id 0) is listed the same way.
+      ...(i.partitionColumnId !== undefined && !i.keys.some((k) => k.columnId === i.partitionColumnId) && !(i.columnstore ? columnstoreColumns(t, i) : i.includes).includes(i.partitionColumnId)
+        ? [[t.objectId, i.indexId, i.keys.length + i.includes.length + 1, i.partitionColumnId, 0, 1, 0, 0, 0]] : []),
     ]))),
   'sys.key_constraints': view([...OBJECT_COLS, c('unique_index_id', ty.int, true), c('is_system_named', ty.bit), c('is_enforced', ty.bit, true)],
     (db) => db.tables.flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),

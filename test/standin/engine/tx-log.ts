@@ -24,13 +24,29 @@ export interface Target {
   readonly name: string;
 }
 
+/** A schema-scoped object kept in a list of its own on the database (not a table). */
+type Named = { readonly schemaId: number; readonly name: string };
+type ListKind = 'type' | 'sequence' | 'synonym' | 'xmlCollection';
+
+/**
+ * The database lists of objects locked and undone by name, one entry per kind: alias types,
+ * sequences (the values handed out since the DDL go back too: a simplification), synonyms and
+ * XML schema collections. Rollback removes the live one under a recorded name and puts back its
+ * before-image.
+ */
+const LISTS: { readonly [K in ListKind]: { get(db: Database): readonly Named[] | undefined; set(db: Database, list: Named[]): void } } = {
+  type: { get: (db) => db.types, set: (db, list) => { db.types = list as UserType[]; } },
+  sequence: { get: (db) => db.sequences, set: (db, list) => { db.sequences = list as SequenceObject[]; } },
+  synonym: { get: (db) => db.synonyms, set: (db, list) => { db.synonyms = list as SynonymObject[]; } },
+  xmlCollection: { get: (db) => db.xmlCollections, set: (db, list) => { db.xmlCollections = list as XmlSchemaCollection[]; } },
+};
+
+const isListKind = (kind: Target['kind']): kind is ListKind => kind in LISTS;
+
 type Image =
   | { readonly kind: 'table'; readonly target: Target; readonly before: { readonly table: Table; readonly index: number } | null }
   | { readonly kind: 'schema'; readonly target: Target; readonly before: Schema | null }
-  | { readonly kind: 'type'; readonly target: Target; readonly before: UserType | null }
-  | { readonly kind: 'sequence'; readonly target: Target; readonly before: SequenceObject | null }
-  | { readonly kind: 'synonym'; readonly target: Target; readonly before: SynonymObject | null }
-  | { readonly kind: 'xmlCollection'; readonly target: Target; readonly before: XmlSchemaCollection | null };
+  | { readonly kind: ListKind; readonly target: Target; readonly before: Named | null };
 
 /** Before-images for the open transaction and the running statement. */
 export class TxLog {
@@ -70,22 +86,10 @@ export class TxLog {
     for (const t of targets) {
       const db = this.store.get(t.db);
       if (!db) continue;
-      if (t.kind === 'xmlCollection') {
+      if (isListKind(t.kind)) {
         const s = findSchema(db, t.schema);
-        const x = s && db.xmlCollections?.find((y) => y.schemaId === s.schemaId && sameName(y.name, t.name));
-        this.tran.push({ kind: 'xmlCollection', target: t, before: x ? deepClone(x) : null });
-      } else if (t.kind === 'synonym') {
-        const s = findSchema(db, t.schema);
-        const y = s && db.synonyms?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
-        this.tran.push({ kind: 'synonym', target: t, before: y ? deepClone(y) : null });
-      } else if (t.kind === 'sequence') {
-        const s = findSchema(db, t.schema);
-        const q = s && db.sequences?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
-        this.tran.push({ kind: 'sequence', target: t, before: q ? deepClone(q) : null });
-      } else if (t.kind === 'type') {
-        const s = findSchema(db, t.schema);
-        const u = s && db.types?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
-        this.tran.push({ kind: 'type', target: t, before: u ? deepClone(u) : null });
+        const found = s && LISTS[t.kind].get(db)?.find((x) => x.schemaId === s.schemaId && sameName(x.name, t.name));
+        this.tran.push({ kind: t.kind, target: t, before: found ? deepClone(found) : null });
       } else if (t.kind === 'schema') {
         const s = findSchema(db, t.name);
         this.tran.push({ kind: 'schema', target: t, before: s ? { ...s } : null });
@@ -119,33 +123,13 @@ export class TxLog {
         if (i.before) db.schemas.push({ ...i.before });
       }
       db.schemas.sort((a, b) => a.schemaId - b.schemaId);
-      // Alias types: the live one under a recorded name goes, its before-image comes back.
+      // Listed objects (LISTS): the live one under a recorded name goes, its before-image comes back.
       for (const i of mine) {
-        if (i.kind !== 'type') continue;
+        if (i.kind === 'table' || i.kind === 'schema') continue;
+        const list = LISTS[i.kind];
         const s = findSchema(db, i.target.schema);
-        db.types = (db.types ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
-        if (i.before) db.types.push(deepClone(i.before));
-      }
-      // Sequences: as alias types (the values handed out since the DDL go back too: a simplification).
-      for (const i of mine) {
-        if (i.kind !== 'sequence') continue;
-        const s = findSchema(db, i.target.schema);
-        db.sequences = (db.sequences ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
-        if (i.before) db.sequences.push(deepClone(i.before));
-      }
-      // XML schema collections: as sequences.
-      for (const i of mine) {
-        if (i.kind !== 'xmlCollection') continue;
-        const s = findSchema(db, i.target.schema);
-        db.xmlCollections = (db.xmlCollections ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
-        if (i.before) db.xmlCollections.push(deepClone(i.before));
-      }
-      // Synonyms: as sequences.
-      for (const i of mine) {
-        if (i.kind !== 'synonym') continue;
-        const s = findSchema(db, i.target.schema);
-        db.synonyms = (db.synonyms ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
-        if (i.before) db.synonyms.push(deepClone(i.before));
+        const kept = (list.get(db) ?? []).filter((x) => !(s && x.schemaId === s.schemaId && sameName(x.name, i.target.name)));
+        list.set(db, i.before ? [...kept, deepClone(i.before)] : kept);
       }
       const back = tableImages.flatMap((i) => (i.before ? [i.before] : [])).sort((a, b) => a.index - b.index);
       const seen = new Set<number>();

@@ -1,0 +1,93 @@
+/**
+ * SQL Server's rules for where heaps and indexes live (filegroups and partition schemes).
+ *
+ * Sources: CREATE INDEX ("If filegroup_name isn't specified and the table isn't partitioned, the
+ * index uses the same filegroup as the underlying table"; "If partition_scheme_name or filegroup
+ * isn't specified and the table is partitioned, the index is placed in the same partition
+ * scheme, using the same partitioning column, as the underlying table"; a changed placement is
+ * CREATE INDEX ... WITH (DROP_EXISTING = ON) ON ...):
+ * https://learn.microsoft.com/sql/t-sql/statements/create-index-transact-sql;
+ * sys.indexes.data_space_id, sys.data_spaces (type FG filegroup, PS partition scheme,
+ * is_default), sys.index_columns.partition_ordinal (1 for the partitioning column):
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-data-spaces-transact-sql,
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-index-columns-transact-sql;
+ * "Partitioned tables and indexes" (aligned indexes):
+ * https://learn.microsoft.com/sql/relational-databases/partitions/partitioned-tables-and-indexes.
+ */
+import type { DataSpace, Database } from '../model';
+import type { NameKey } from './names';
+
+/** The filegroup objects go to without ON when the catalog does not say (a new database's). */
+export const DEFAULT_FILEGROUP = 'PRIMARY';
+
+/** The database's default filegroup (sys.data_spaces.is_default), PRIMARY when not read. */
+export function defaultFilegroup(db: Database): string {
+  return db.dataSpaces?.find((d) => d.isDefault)?.name ?? DEFAULT_FILEGROUP;
+}
+
+/** Whether two placements are the same (names as the database compares them; absent is the default filegroup). */
+export function sameDataSpace(a: DataSpace | undefined, b: DataSpace | undefined, key: NameKey, defaultFg = DEFAULT_FILEGROUP): boolean {
+  return dataSpaceKey(a, key, defaultFg) === dataSpaceKey(b, key, defaultFg);
+}
+
+/** A comparison key of a placement: `fg:name` or `ps:name(column)`, absent as the default filegroup. */
+export function dataSpaceKey(d: DataSpace | undefined, key: NameKey, defaultFg = DEFAULT_FILEGROUP): string {
+  if (d === undefined) return `fg:${key(defaultFg)}`;
+  return d.kind === 'filegroup' ? `fg:${key(d.name)}` : `ps:${key(d.name)}(${key(d.column)})`;
+}
+
+/** `filegroup FG_DATA` or `partition scheme ps_month (created_at)`, for messages. */
+export function dataSpaceText(d: DataSpace | undefined): string {
+  if (d === undefined) return 'the default filegroup';
+  return d.kind === 'filegroup' ? `filegroup ${d.name}` : `partition scheme ${d.name} (${d.column})`;
+}
+
+/** Every placement a model names: its tables', indexes' and keys'. */
+export function dataSpacesNamed(db: Database): { readonly table: string; readonly object: string; readonly dataSpace: DataSpace }[] {
+  const out: { table: string; object: string; dataSpace: DataSpace }[] = [];
+  for (const t of db.tables) {
+    const table = `${t.schema}.${t.name}`;
+    if (t.dataSpace !== undefined) out.push({ table, object: table, dataSpace: t.dataSpace });
+    for (const o of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniqueConstraints, ...t.indexes]) {
+      if (o.dataSpace !== undefined) out.push({ table, object: o.name, dataSpace: o.dataSpace });
+    }
+  }
+  return out;
+}
+
+/**
+ * What a desired model names that the database lacks: a filegroup or partition scheme schemac
+ * does not create. Empty when the database's data spaces were not read.
+ */
+export function missingDataSpaces(desired: Database, current: Database, key: NameKey): string[] {
+  if (current.dataSpaces === undefined) return [];
+  const have = new Set(current.dataSpaces.map((d) => `${d.kind}:${key(d.name)}`));
+  have.add(`filegroup:${key(DEFAULT_FILEGROUP)}`);
+  const out = new Set<string>();
+  for (const { table, object, dataSpace } of dataSpacesNamed(desired)) {
+    if (!have.has(`${dataSpace.kind}:${key(dataSpace.name)}`)) {
+      out.add(`${object === table ? `table ${table}` : `${object} on ${table}`} is placed on ${dataSpaceText(dataSpace)}, which the database does not have (schemac does not create filegroups or partition schemes)`);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The model with every placement on `defaultFg` left out, as the catalog leaves it out; the same
+ * object when nothing is placed there (the usual case).
+ */
+export function withoutDefaultPlacement(db: Database, defaultFg: string, key: NameKey): Database {
+  const isDefault = (d: DataSpace | undefined): boolean => d !== undefined && d.kind === 'filegroup' && key(d.name) === key(defaultFg);
+  const strip = <T extends { readonly dataSpace?: DataSpace }>(o: T): T => {
+    if (!isDefault(o.dataSpace)) return o;
+    const { dataSpace: _d, ...rest } = o;
+    return rest as T;
+  };
+  if (!dataSpacesNamed(db).some((p) => isDefault(p.dataSpace))) return db;
+  return {
+    ...db,
+    tables: db.tables.map((t) => strip({
+      ...t, primaryKey: t.primaryKey === null ? null : strip(t.primaryKey), uniqueConstraints: t.uniqueConstraints.map(strip), indexes: t.indexes.map(strip),
+    })),
+  };
+}

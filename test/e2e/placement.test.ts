@@ -1,0 +1,127 @@
+/**
+ * Placement over the wire: a table on a partition scheme with an aligned index, a key on a
+ * filegroup. A missing data space is refused before any SQL runs; the placement is read back,
+ * kept when a column change re-creates an index, moved by a re-create, undone by the DOWN
+ * script, and pulled back to a schema that plans nothing. Stand-in only: on a real server a
+ * filegroup needs a file on the server's disk before rows can go there.
+ */
+import type { ComparableCatalog } from './support/catalog-compare';
+import { expectExit, shown, tempProject } from './support/project';
+import { connect, runLikeSqlcmd } from './support/sqlcmd';
+import { expectCleanRun } from './lifecycle-suite';
+import { e2eTargets } from './real-server';
+import { liveSuite } from './support/live-suite';
+
+const FAST = ['--no-type-check'];
+
+const SCHEMA = `import { Column, Index, PrimaryKey, Table } from 'schemac';
+
+@Table('events', { on: { partitionScheme: 'ps_events', column: 'id' } })
+@PrimaryKey('pk_events', ['id'], { clustered: true })
+@Index('ix_events_code', ['code'], { fillFactor: 80 })
+export class Event {
+  @Column.int() id!: number;
+  @Column.varchar(20) code!: string;
+}
+
+@Table('accounts')
+@PrimaryKey('pk_accounts', ['id'], { clustered: false, on: 'FG_DATA', fillFactor: 90 })
+export class Account {
+  @Column.int() id!: number;
+  @Column.varchar(50) name!: string;
+}
+`;
+
+const DATA_SPACES = [
+  'ALTER DATABASE CURRENT ADD FILEGROUP [FG_DATA];',
+  'CREATE PARTITION FUNCTION [pf_events] (int) AS RANGE RIGHT FOR VALUES (100, 200);',
+  'CREATE PARTITION SCHEME [ps_events] AS PARTITION [pf_events] ALL TO ([PRIMARY]);',
+];
+
+for (const spec of e2eTargets().filter((t) => t.faults)) {
+  describe(`placement on the ${spec.name}`, () => {
+    const suite = liveSuite(spec, { example: false, dropTables: [] });
+    const { snapshot, planIsEmpty } = suite;
+    const run = (...args: string[]) => suite.project.run([...args, '--database', suite.target.url, ...FAST]);
+    const placements = (s: ComparableCatalog) => (s.index_data_spaces ?? []) as Record<string, unknown>[];
+
+    async function migrate(): Promise<{ after: ComparableCatalog; up: string }> {
+      const before = await snapshot();
+      const down = await run('emit-sql', '--down');
+      expectExit(down, 0);
+      const up = await run('emit-sql');
+      expectExit(await run('apply', '--auto-approve'), 0);
+      await planIsEmpty();
+      const after = await snapshot();
+      expect(after).not.toEqual(before);
+      expectCleanRun(await runLikeSqlcmd(suite.target.url, down.stdout));
+      expect(await snapshot()).toEqual(before);
+      expectExit(await run('apply', '--auto-approve'), 0);
+      expect(await snapshot()).toEqual(after);
+      return { after, up: up.stdout };
+    }
+
+    beforeAll(() => suite.project.write('placement.schema.ts', SCHEMA));
+
+    it('refuses a plan that names a filegroup or partition scheme the database lacks, before any SQL runs', async () => {
+      const plan = await run('plan');
+      expect(plan.code).toBe(1);
+      expect(shown(plan)).toContain('partition scheme ps_events (id), which the database does not have');
+      expect(shown(plan)).toContain('filegroup FG_DATA, which the database does not have');
+    }, 120_000);
+
+    it('creates the table on its scheme, the index aligned and the key on its filegroup, and reads them back', async () => {
+      const pool = await connect(suite.target.url);
+      try {
+        for (const sql of DATA_SPACES) await pool.request().batch(sql);
+      } finally {
+        await pool.close();
+      }
+      const up = await run('emit-sql');
+      expect(up.stdout).toContain('CONSTRAINT [pk_events] PRIMARY KEY CLUSTERED ([id]) ON [ps_events] ([id])');
+      expect(up.stdout).toContain(') ON [ps_events] ([id]);');
+      expect(up.stdout).toContain('CREATE NONCLUSTERED INDEX [ix_events_code] ON [dbo].[events] ([code]) WITH (FILLFACTOR = 80) ON [ps_events] ([id]);');
+      expect(up.stdout).toContain('CONSTRAINT [pk_accounts] PRIMARY KEY NONCLUSTERED ([id]) WITH (FILLFACTOR = 90) ON [FG_DATA]');
+      expectExit(await run('apply', '--auto-approve'), 0);
+      await planIsEmpty();
+      const rows = placements(await snapshot());
+      expect(rows).toEqual(expect.arrayContaining([
+        expect.objectContaining({ index: 'dbo.events.pk_events', data_space_name: 'ps_events', data_space_type: 'PS', partition_column: 'id' }),
+        expect.objectContaining({ index: 'dbo.events.ix_events_code', data_space_name: 'ps_events', partition_column: 'id' }),
+        expect.objectContaining({ index: 'dbo.accounts.pk_accounts', data_space_name: 'FG_DATA', data_space_type: 'FG', partition_column: null }),
+      ]));
+      const data = await connect(suite.target.url);
+      try {
+        await data.request().query("INSERT INTO dbo.events (id, code) VALUES (1, 'a'), (150, 'b'), (250, 'c'); INSERT INTO dbo.accounts (id, name) VALUES (1, 'x');");
+      } finally {
+        await data.close();
+      }
+    }, 240_000);
+
+    it('keeps the index on the scheme when a column change re-creates it', async () => {
+      suite.project.edit('placement.schema.ts', '@Column.varchar(20) code', '@Column.nvarchar(20) code');
+      const { after, up } = await migrate();
+      expect(up).toContain('DROP INDEX [ix_events_code]');
+      expect(placements(after)).toContainEqual(expect.objectContaining({ index: 'dbo.events.ix_events_code', data_space_name: 'ps_events', partition_column: 'id' }));
+    }, 240_000);
+
+    it('moves a key off its filegroup by re-creating it, and back down', async () => {
+      suite.project.edit('placement.schema.ts', "{ clustered: false, on: 'FG_DATA', fillFactor: 90 }", '{ clustered: false, fillFactor: 90 }');
+      const { after } = await migrate();
+      expect(placements(after).some((p) => p.index === 'dbo.accounts.pk_accounts')).toBe(false);
+    }, 240_000);
+
+    it('pulls the placement back to schema files that plan nothing', async () => {
+      const pulled = tempProject(false);
+      try {
+        expectExit(await pulled.run(['pull', '--database', suite.target.url, '--out', 'schema']), 0);
+        const text = pulled.read('events.schema.ts');
+        expect(text).toContain("@Table('events', { on: { partitionScheme: 'ps_events', column: 'id' } })");
+        const plan = await pulled.run(['plan', '--database', suite.target.url, '--detailed-exitcode', ...FAST]);
+        if (plan.code !== 0) throw new Error(`plan after pull is not empty: ${shown(plan)}`);
+      } finally {
+        pulled.remove();
+      }
+    }, 240_000);
+  });
+}

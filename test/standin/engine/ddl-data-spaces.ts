@@ -1,0 +1,91 @@
+/**
+ * Data spaces in the stand-in: filegroups (ALTER DATABASE ... ADD FILEGROUP), partition functions
+ * and schemes (CREATE PARTITION FUNCTION / SCHEME), and where each heap and index is placed
+ * (ON filegroup | ON scheme (column)). A filegroup holds no files here and a partition function's
+ * boundaries are not kept: rows are never routed to partitions, every table reads as one partition.
+ *
+ * Sources: alter-database-transact-sql-file-and-filegroup-options, create-partition-function-
+ * transact-sql, create-partition-scheme-transact-sql; sys-data-spaces-transact-sql (PRIMARY is
+ * data_space_id 1 and the default; filegroups and schemes share the id space), sys-filegroups,
+ * sys-partition-schemes, sys-partition-functions-transact-sql; create-index-transact-sql (an index
+ * without ON goes where its table is: the same filegroup, or the same scheme and partitioning
+ * column). Error numbers and wording are inferred and marked so.
+ */
+import type { DdlOption } from './editions';
+import { sameName, type Database, type Index, type Table } from './catalog';
+import { SqlError } from './errors';
+
+/** A filegroup or partition scheme (sys.data_spaces). */
+export interface DataSpaceObject {
+  id: number;
+  name: string;
+  type: 'FG' | 'PS';
+  isDefault: boolean;
+  /** A scheme's partition function (function_id). */
+  functionId?: number;
+}
+
+/** A partition function (sys.partition_functions); its boundaries are not kept. */
+export interface PartitionFunctionObject {
+  id: number;
+  name: string;
+  parameterType: string;
+}
+
+/** The database's data spaces, PRIMARY (id 1, the default) first. */
+export function dataSpacesOf(db: Database): DataSpaceObject[] {
+  return [{ id: 1, name: 'PRIMARY', type: 'FG', isDefault: true }, ...(db.dataSpaces ?? [])];
+}
+
+function nextId(db: Database): number {
+  return Math.max(1, ...dataSpacesOf(db).map((d) => d.id)) + 1;
+}
+
+function taken(db: Database, name: string): boolean {
+  return dataSpacesOf(db).some((d) => sameName(d.name, name));
+}
+
+/** ALTER DATABASE ... ADD FILEGROUP fg. */
+export function addFilegroup(db: Database, name: string): void {
+  // Inferred number and wording.
+  if (taken(db, name)) throw new SqlError(1828, 16, 1, `The logical file name "${name}" is already in use. Choose a different name.`);
+  (db.dataSpaces ??= []).push({ id: nextId(db), name, type: 'FG', isDefault: false });
+}
+
+/** CREATE PARTITION FUNCTION pf (type) AS RANGE ... FOR VALUES (...). */
+export function createPartitionFunction(db: Database, name: string, parameterType: string): void {
+  const functions = (db.partitionFunctions ??= []);
+  // Msg 7705-like (inferred).
+  if (functions.some((f) => sameName(f.name, name))) throw new SqlError(2714, 16, 3, `There is already an object named '${name}' in the database.`);
+  functions.push({ id: 65536 + functions.length, name, parameterType });
+}
+
+/** CREATE PARTITION SCHEME ps AS PARTITION pf [ALL] TO (fg, ...): every filegroup must exist. */
+export function createPartitionScheme(db: Database, name: string, fn: string, filegroups: readonly string[]): void {
+  const f = db.partitionFunctions?.find((x) => sameName(x.name, fn));
+  // Inferred numbers and wording.
+  if (!f) throw new SqlError(7707, 16, 1, `The associated partition function '${fn}' generates more partitions than there are file groups mentioned in the scheme '${name}'.`);
+  for (const g of filegroups) {
+    if (!dataSpacesOf(db).some((d) => d.type === 'FG' && sameName(d.name, g))) throw new SqlError(208, 16, 58, `Invalid filegroup '${g}' specified.`);
+  }
+  if (taken(db, name)) throw new SqlError(2714, 16, 3, `There is already an object named '${name}' in the database.`);
+  (db.dataSpaces ??= []).push({ id: nextId(db), name, type: 'PS', isDefault: false, functionId: f.id });
+}
+
+/** Where an index is built: its ON, else where its table's rows are (create-index-transact-sql). */
+export function placementOf(db: Database, t: Table, options: readonly DdlOption[] | undefined): Pick<Index, 'dataSpaceId' | 'partitionColumnId'> {
+  const on = options?.find((o) => o.name === 'ON');
+  if (on === undefined) {
+    const base = t.indexes.find((i) => i.indexId <= 1);
+    return base?.dataSpaceId !== undefined ? { dataSpaceId: base.dataSpaceId, ...(base.partitionColumnId !== undefined ? { partitionColumnId: base.partitionColumnId } : {}) } : {};
+  }
+  if (on.value.toUpperCase() === 'DEFAULT' && on.detail === undefined) return { dataSpaceId: dataSpacesOf(db).find((d) => d.isDefault)?.id ?? 1 };
+  const space = dataSpacesOf(db).find((d) => sameName(d.name, on.value));
+  // Msg 1921 for a filegroup (inferred wording); a scheme named without its column is the same error.
+  if (!space || (space.type === 'PS') !== (on.detail !== undefined)) throw new SqlError(1921, 16, 1, `Invalid ${on.detail !== undefined ? 'partition scheme' : 'filegroup'} '${on.value}' specified.`);
+  if (on.detail === undefined) return space.id === 1 ? {} : { dataSpaceId: space.id };
+  const col = t.columns.find((c) => sameName(c.name, on.detail as string));
+  // Inferred number and wording.
+  if (!col) throw new SqlError(1912, 16, 1, `Could not proceed with index DDL operation on table '${t.name}' because it conflicts with another concurrent operation. Column '${on.detail}' does not exist.`);
+  return { dataSpaceId: space.id, partitionColumnId: col.columnId };
+}
