@@ -215,6 +215,12 @@ describe('user functions and procedures', () => {
     expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 1`)).toEqual([{ total: 2.5 }]);
     expect(await h.errors(`EXEC sales.bump @by = 1`)).toMatchObject([{ number: 201, message: "Procedure or function 'bump' expects parameter '@id', which was not supplied." }]);
     expect(await h.errors(`EXEC dbo.nope`)).toMatchObject([{ number: 2812 }]);
+    // A #table a procedure creates ends with it; its SET NOCOUNT ON does not outlive it.
+    await h.ok(`CREATE PROCEDURE dbo.tmp_user AS BEGIN SET NOCOUNT ON; SELECT 1 AS x INTO #mine; SELECT COUNT(*) AS n FROM #mine; END`);
+    expect(await h.sets(`EXEC dbo.tmp_user`)).toEqual([[{ n: 1 }]]);
+    expect(await h.errors(`SELECT * FROM #mine`)).toMatchObject([{ number: 208 }]);
+    const counted = await h.ok(`EXEC dbo.tmp_user; SELECT 1 AS one`);
+    expect(counted.filter((o) => o.kind === 'done').pop()).toMatchObject({ rowCount: 1 });
     // RETURN without a value before a statement that does not start like a value.
     await h.ok(`IF 1 = 0 RETURN\nWHILE 1 = 0 PRINT 'x'`);
   });
