@@ -32,6 +32,17 @@ describe('views', () => {
     expect(await h.rows(`SELECT name FROM sys.columns WHERE object_id = OBJECT_ID('sales.ann_lines') ORDER BY column_id`)).toEqual([{ name: 'id' }, { name: 'ord' }, { name: 'amount' }]);
   });
 
+  test('INSERT through a view over one table, with OUTPUT; a derived column is 4406, columns of two tables 4405', async () => {
+    await h.ok(`CREATE VIEW dbo.ov AS SELECT id AS order_id, customer, total * 2 AS doubled FROM sales.orders`);
+    expect(await h.rows(`INSERT INTO dbo.ov (order_id, customer) OUTPUT inserted.id VALUES (8, 'hal')`)).toEqual([{ id: 8 }]);
+    expect(await h.rows(`SELECT customer FROM sales.orders WHERE id = 8`)).toEqual([{ customer: 'hal' }]);
+    expect(await h.errors(`INSERT INTO dbo.ov (order_id, customer, doubled) VALUES (9, 'x', 1)`)).toMatchObject([{ number: 4406 }]);
+    await h.ok(`CREATE VIEW dbo.jv AS SELECT o.id, o.customer, l.amount FROM sales.orders o JOIN sales.lines l ON l.order_id = o.id`);
+    await h.ok(`INSERT INTO dbo.jv (id, customer) VALUES (9, 'ida')`);
+    expect(await h.rows(`SELECT customer FROM sales.orders WHERE id = 9`)).toEqual([{ customer: 'ida' }]);
+    expect(await h.errors(`INSERT INTO dbo.jv (id, customer, amount) VALUES (10, 'x', 1)`)).toMatchObject([{ number: 4405 }]);
+  });
+
   test('a view whose table is gone is Msg 208; an unknown view is Msg 208', async () => {
     await h.ok(`CREATE VIEW dbo.v1 AS SELECT id FROM sales.lines`);
     expect(await h.errors(`SELECT * FROM dbo.nope`)).toMatchObject([{ number: 208 }]);

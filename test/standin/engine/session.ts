@@ -25,7 +25,7 @@ import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
-import { modifyThrough, needsTargetPath } from './dml-target';
+import { baseNames, modifyThrough, needsTargetPath } from './dml-target';
 import { mergeOutputRows, outputRows } from './output';
 import { selectInto } from './select-into';
 import { merge } from './merge';
@@ -593,7 +593,7 @@ export class EngineSession implements Session {
       case 'insert': {
         const ctx = this.ddl(true);
         const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select));
-        const t = resolveTable(host, s.table);
+        const t = resolveTable(host, baseNames(s.table, host)[0]);
         if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
         if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
         this.done(rows.length);
