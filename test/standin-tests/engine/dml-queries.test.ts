@@ -334,4 +334,23 @@ describe('SET IDENTITY_INSERT', () => {
   });
 });
 
+describe('locks through views and functions', () => {
+  test('a reader of a view or an inline function waits for the writer of the table under it', async () => {
+    const engine = createEngine({ password: 'Secret#1', databases: ['app'] });
+    const login = () => { const l = engine.login('sa', 'Secret#1', 'app'); if (!l.ok) throw new Error(l.error.message); return wrap(l.session); };
+    const a = login();
+    const b = login();
+    await a.ok(`CREATE TABLE dbo.t (id INT NOT NULL)`);
+    await a.ok(`CREATE VIEW dbo.v AS SELECT id FROM dbo.t`);
+    await a.ok(`CREATE VIEW dbo.vv AS SELECT id FROM dbo.v`);
+    await a.ok(`CREATE FUNCTION dbo.f (@x INT) RETURNS TABLE AS RETURN (SELECT id FROM dbo.t WHERE id > @x)`);
+    await a.ok(`BEGIN TRAN; INSERT INTO dbo.t VALUES (1)`);
+    for (const q of ['SELECT * FROM dbo.vv', 'SELECT * FROM dbo.f(0) x']) {
+      expect(await b.errors(`SET LOCK_TIMEOUT 0; ${q}`)).toMatchObject([{ number: 1222 }]);
+    }
+    await a.ok(`COMMIT`);
+    expect(await b.rows(`SELECT * FROM dbo.vv`)).toEqual([{ id: 1 }]);
+  });
+});
+
 void first;

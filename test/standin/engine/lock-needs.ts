@@ -96,9 +96,9 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
   switch (s.k) {
     case 'if': case 'while': collect(s.cond, reads); return needsOf(host, [], false, reads);
     case 'block': case 'tryCatch': case 'exec': return NO_NEEDS;
-    case 'insert': case 'merge': collect(s, reads); return needsOf(host, [s.table], false, viewBases(host, reads));
-    case 'update': case 'delete': collect(s, reads); return needsOf(host, writtenTables(s, host), false, viewBases(host, reads));
-    case 'select': collect(s, reads); return needsOf(host, s.into ? [s.into] : [], s.into !== undefined, viewBases(host, reads));
+    case 'insert': case 'merge': collect(s, reads); routines(s, reads); return needsOf(host, [s.table], false, viewBases(host, reads));
+    case 'update': case 'delete': collect(s, reads); routines(s, reads); return needsOf(host, writtenTables(s, host), false, viewBases(host, reads));
+    case 'select': collect(s, reads); routines(s, reads); return needsOf(host, s.into ? [s.into] : [], s.into !== undefined, viewBases(host, reads));
     case 'createTable': case 'alterTable': {
       const w: Name[] = [s.name];
       refTables(s, w);
@@ -152,16 +152,26 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
   }
 }
 
+/** The user functions a statement calls: table-valued ones in FROM, scalar ones (two-part names) in expressions. */
+function routines(node: unknown, out: Name[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) { for (const x of node) routines(x, out); return; }
+  const o = node as { k?: string; name?: unknown };
+  if (o.k === 'tvf' && Array.isArray(o.name)) out.push(o.name as Name);
+  if (o.k === 'fn' && typeof o.name === 'string' && o.name.includes('.')) out.push(o.name.split('.'));
+  for (const v of Object.values(node)) if (typeof v === 'object') routines(v, out);
+}
+
 /**
- * Read names with each view replaced by the tables it references (nested views too): a reader of
- * a view reads its tables, and waits for their writers as a reader of the tables would.
+ * Read names with each view or function replaced by the tables it references (nested too): a
+ * reader of a view reads its tables, and waits for their writers as a reader of the tables would.
  */
 function viewBases(host: Host, names: readonly Name[], depth = 0): Name[] {
   const out: Name[] = [];
   for (const n of names) {
     const r = resolve(host, n);
     const view = r && !findTable(r.db, r.schema, r.name) ? findModule(r.db, [r.schema, r.name]) : undefined;
-    if (view?.type !== 'V' || depth > 32 || !r) { out.push(n); continue; }
+    if (!view || view.type === 'P' || view.type === 'TR' || depth > 32 || !r) { out.push(n); continue; }
     out.push(...viewBases(host, view.references.map((x) => (n.length >= 3 ? [r.db.name, x.schema, x.name] : [x.schema, x.name])), depth + 1));
   }
   return out;
