@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { sortedByName } from '../util/compare';
 import { INDEX_OPTION_KEYS, indexOptionsOf } from '../sqlserver/index-options';
 import type {
-  CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
+  CheckConstraint, Column, DataSpace, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -60,7 +60,13 @@ function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
   // Likewise the WITH options, in syntax order, only those set.
   const options = indexOptionsOf(o);
   if (Object.keys(options).length > 0) out.options = INDEX_OPTION_KEYS.filter((k) => options[k] !== undefined).map((k) => [k, options[k] as Json]);
+  if (o.dataSpace !== undefined) out.dataSpace = placement(o.dataSpace);
   return out;
+}
+
+/** A placement off the default filegroup, only when set (so other fingerprints stay as they were). */
+function placement(d: DataSpace): Json {
+  return d.kind === 'filegroup' ? [d.name] : [d.name, d.column];
 }
 
 function key(k: KeyConstraint): Json {
@@ -108,6 +114,7 @@ function table(t: Table): Json {
   };
   if (t.description !== undefined) out.description = t.description;
   if (t.dataCompression !== undefined) out.dataCompression = t.dataCompression;
+  if (t.dataSpace !== undefined) out.dataSpace = placement(t.dataSpace);
   return out;
 }
 

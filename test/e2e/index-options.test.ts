@@ -5,9 +5,9 @@
  * undone exactly by the DOWN script, and pulled back to a schema that plans nothing.
  */
 import type { ComparableCatalog } from './support/catalog-compare';
-import { expectExit, shown, tempProject } from './support/project';
-import { connect, runLikeSqlcmd } from './support/sqlcmd';
-import { expectCleanRun } from './lifecycle-suite';
+import { expectExit } from './support/project';
+import { applyDownApply, pullPlansNothing } from './support/round-trip';
+import { connect } from './support/sqlcmd';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
 
@@ -30,22 +30,6 @@ for (const spec of e2eTargets()) {
     const { snapshot, planIsEmpty } = suite;
     const run = (...args: string[]) => suite.project.run([...args, '--database', suite.target.url, ...FAST]);
 
-    /** Applies the schema, plans nothing, runs the DOWN script back to before, then applies again. */
-    async function migrate(): Promise<{ after: ComparableCatalog; up: string }> {
-      const before = await snapshot();
-      const down = await run('emit-sql', '--down');
-      expectExit(down, 0);
-      const up = await run('emit-sql');
-      expectExit(await run('apply', '--auto-approve'), 0);
-      await planIsEmpty();
-      const after = await snapshot();
-      expect(after).not.toEqual(before);
-      expectCleanRun(await runLikeSqlcmd(suite.target.url, down.stdout));
-      expect(await snapshot()).toEqual(before);
-      expectExit(await run('apply', '--auto-approve'), 0);
-      expect(await snapshot()).toEqual(after);
-      return { after, up: up.stdout };
-    }
 
     const index = (s: ComparableCatalog, name: string) => (s.indexes as Record<string, unknown>[]).find((i) => i.name === name);
 
@@ -70,7 +54,7 @@ for (const spec of e2eTargets()) {
 
     it('keeps the options when a column change re-creates the index, and the rows', async () => {
       suite.project.edit('orders.schema.ts', '@Column.varchar(20) code', '@Column.nvarchar(20) code');
-      const { after, up } = await migrate();
+      const { after, up } = await applyDownApply(suite);
       expect(up).toContain('DROP INDEX [ix_orders_code]');
       expect(up).toContain('WITH (PAD_INDEX = ON, FILLFACTOR = 80, ALLOW_PAGE_LOCKS = OFF)');
       expect(index(after, 'ix_orders_code')).toMatchObject({ fill_factor: 80, is_padded: true, allow_page_locks: false });
@@ -84,24 +68,17 @@ for (const spec of e2eTargets()) {
 
     it('changes FILLFACTOR by a rebuild and the lock options by ALTER INDEX ... SET, and back down', async () => {
       suite.project.edit('orders.schema.ts', '{ fillFactor: 80, padIndex: true, allowPageLocks: false }', '{ fillFactor: 70, padIndex: true, allowRowLocks: false }');
-      const { after, up } = await migrate();
+      const { after, up } = await applyDownApply(suite);
       expect(up).toContain('ALTER INDEX [ix_orders_code] ON [dbo].[orders] REBUILD WITH (FILLFACTOR = 70');
       expect(up).toContain('ALTER INDEX [ix_orders_code] ON [dbo].[orders] SET (ALLOW_ROW_LOCKS = OFF, ALLOW_PAGE_LOCKS = ON);');
       expect(index(after, 'ix_orders_code')).toMatchObject({ fill_factor: 70, allow_row_locks: false, allow_page_locks: true });
     }, 240_000);
 
     it('pulls the options back to schema files that plan nothing', async () => {
-      const pulled = tempProject(false);
-      try {
-        expectExit(await pulled.run(['pull', '--database', suite.target.url, '--out', 'schema']), 0);
-        const text = pulled.read('orders.schema.ts');
-        expect(text).toContain('padIndex: true, fillFactor: 70, allowRowLocks: false');
-        expect(text).toContain('fillFactor: 90, statisticsNoRecompute: true');
-        const plan = await pulled.run(['plan', '--database', suite.target.url, '--detailed-exitcode', ...FAST]);
-        if (plan.code !== 0) throw new Error(`plan after pull is not empty: ${shown(plan)}`);
-      } finally {
-        pulled.remove();
-      }
+      await pullPlansNothing(suite, 'orders.schema.ts', (text) => {
+          expect(text).toContain('padIndex: true, fillFactor: 70, allowRowLocks: false');
+          expect(text).toContain('fillFactor: 90, statisticsNoRecompute: true');
+      });
     }, 240_000);
   });
 }

@@ -6,9 +6,9 @@
  * filegroup needs a file on the server's disk before rows can go there.
  */
 import type { ComparableCatalog } from './support/catalog-compare';
-import { expectExit, shown, tempProject } from './support/project';
-import { connect, runLikeSqlcmd } from './support/sqlcmd';
-import { expectCleanRun } from './lifecycle-suite';
+import { expectExit, shown } from './support/project';
+import { applyDownApply, pullPlansNothing } from './support/round-trip';
+import { connect } from './support/sqlcmd';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
 
@@ -45,21 +45,6 @@ for (const spec of e2eTargets().filter((t) => t.faults)) {
     const run = (...args: string[]) => suite.project.run([...args, '--database', suite.target.url, ...FAST]);
     const placements = (s: ComparableCatalog) => (s.index_data_spaces ?? []) as Record<string, unknown>[];
 
-    async function migrate(): Promise<{ after: ComparableCatalog; up: string }> {
-      const before = await snapshot();
-      const down = await run('emit-sql', '--down');
-      expectExit(down, 0);
-      const up = await run('emit-sql');
-      expectExit(await run('apply', '--auto-approve'), 0);
-      await planIsEmpty();
-      const after = await snapshot();
-      expect(after).not.toEqual(before);
-      expectCleanRun(await runLikeSqlcmd(suite.target.url, down.stdout));
-      expect(await snapshot()).toEqual(before);
-      expectExit(await run('apply', '--auto-approve'), 0);
-      expect(await snapshot()).toEqual(after);
-      return { after, up: up.stdout };
-    }
 
     beforeAll(() => suite.project.write('placement.schema.ts', SCHEMA));
 
@@ -100,28 +85,21 @@ for (const spec of e2eTargets().filter((t) => t.faults)) {
 
     it('keeps the index on the scheme when a column change re-creates it', async () => {
       suite.project.edit('placement.schema.ts', '@Column.varchar(20) code', '@Column.nvarchar(20) code');
-      const { after, up } = await migrate();
+      const { after, up } = await applyDownApply(suite);
       expect(up).toContain('DROP INDEX [ix_events_code]');
       expect(placements(after)).toContainEqual(expect.objectContaining({ index: 'dbo.events.ix_events_code', data_space_name: 'ps_events', partition_column: 'id' }));
     }, 240_000);
 
     it('moves a key off its filegroup by re-creating it, and back down', async () => {
       suite.project.edit('placement.schema.ts', "{ clustered: false, on: 'FG_DATA', fillFactor: 90 }", '{ clustered: false, fillFactor: 90 }');
-      const { after } = await migrate();
+      const { after } = await applyDownApply(suite);
       expect(placements(after).some((p) => p.index === 'dbo.accounts.pk_accounts')).toBe(false);
     }, 240_000);
 
     it('pulls the placement back to schema files that plan nothing', async () => {
-      const pulled = tempProject(false);
-      try {
-        expectExit(await pulled.run(['pull', '--database', suite.target.url, '--out', 'schema']), 0);
-        const text = pulled.read('events.schema.ts');
-        expect(text).toContain("@Table('events', { on: { partitionScheme: 'ps_events', column: 'id' } })");
-        const plan = await pulled.run(['plan', '--database', suite.target.url, '--detailed-exitcode', ...FAST]);
-        if (plan.code !== 0) throw new Error(`plan after pull is not empty: ${shown(plan)}`);
-      } finally {
-        pulled.remove();
-      }
+      await pullPlansNothing(suite, 'events.schema.ts', (text) => {
+          expect(text).toContain("@Table('events', { on: { partitionScheme: 'ps_events', column: 'id' } })");
+      });
     }, 240_000);
   });
 }

@@ -10,6 +10,7 @@ import { col, db, ix, pk, table } from '../support/model-builders';
 import { roundTrip, describePlan } from '../pull/support';
 import { expectValidTsql } from '../support/tsql-grammar';
 import { diff } from '../../src/differ';
+import { fingerprint } from '../../src/differ/fingerprint';
 import { renderScript } from '../../src/emitters/tsql/script';
 import { snapshotToModel } from '../../src/catalog/to-model';
 import { modelToSnapshot } from '../../src/catalog/from-model';
@@ -109,6 +110,10 @@ describe('diffing placement', () => {
     const declared = db([{ ...events({ dataSpace: undefined, primaryKey: { ...pk('pk_events', ['id', 'created_at']), dataSpace: { kind: 'filegroup', name: 'primary' } } }, undefined) }]);
     const current = db([{ ...events({ dataSpace: undefined, primaryKey: pk('pk_events', ['id', 'created_at']) }, undefined) }]);
     expect(diff(declared, current, { allowDrop: false }).steps).toEqual([]);
+  });
+
+  it('counts a moved index as drift in the fingerprint', () => {
+    expect(fingerprint(db([events({}, FG)]))).not.toBe(fingerprint(db([events()])));
   });
 
   it('leaves a heap where it is, saying why', () => {
