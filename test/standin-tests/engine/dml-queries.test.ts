@@ -32,6 +32,17 @@ describe('views', () => {
     expect(await h.rows(`SELECT name FROM sys.columns WHERE object_id = OBJECT_ID('sales.ann_lines') ORDER BY column_id`)).toEqual([{ name: 'id' }, { name: 'ord' }, { name: 'amount' }]);
   });
 
+  test('INSERT through a view over one table, with OUTPUT; a derived column is 4406, columns of two tables 4405', async () => {
+    await h.ok(`CREATE VIEW dbo.ov AS SELECT id AS order_id, customer, total * 2 AS doubled FROM sales.orders`);
+    expect(await h.rows(`INSERT INTO dbo.ov (order_id, customer) OUTPUT inserted.id VALUES (8, 'hal')`)).toEqual([{ id: 8 }]);
+    expect(await h.rows(`SELECT customer FROM sales.orders WHERE id = 8`)).toEqual([{ customer: 'hal' }]);
+    expect(await h.errors(`INSERT INTO dbo.ov (order_id, customer, doubled) VALUES (9, 'x', 1)`)).toMatchObject([{ number: 4406 }]);
+    await h.ok(`CREATE VIEW dbo.jv AS SELECT o.id, o.customer, l.amount FROM sales.orders o JOIN sales.lines l ON l.order_id = o.id`);
+    await h.ok(`INSERT INTO dbo.jv (id, customer) VALUES (9, 'ida')`);
+    expect(await h.rows(`SELECT customer FROM sales.orders WHERE id = 9`)).toEqual([{ customer: 'ida' }]);
+    expect(await h.errors(`INSERT INTO dbo.jv (id, customer, amount) VALUES (10, 'x', 1)`)).toMatchObject([{ number: 4405 }]);
+  });
+
   test('a view whose table is gone is Msg 208; an unknown view is Msg 208', async () => {
     await h.ok(`CREATE VIEW dbo.v1 AS SELECT id FROM sales.lines`);
     expect(await h.errors(`SELECT * FROM dbo.nope`)).toMatchObject([{ number: 208 }]);
@@ -215,6 +226,12 @@ describe('user functions and procedures', () => {
     expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 1`)).toEqual([{ total: 2.5 }]);
     expect(await h.errors(`EXEC sales.bump @by = 1`)).toMatchObject([{ number: 201, message: "Procedure or function 'bump' expects parameter '@id', which was not supplied." }]);
     expect(await h.errors(`EXEC dbo.nope`)).toMatchObject([{ number: 2812 }]);
+    // A #table a procedure creates ends with it; its SET NOCOUNT ON does not outlive it.
+    await h.ok(`CREATE PROCEDURE dbo.tmp_user AS BEGIN SET NOCOUNT ON; SELECT 1 AS x INTO #mine; SELECT COUNT(*) AS n FROM #mine; END`);
+    expect(await h.sets(`EXEC dbo.tmp_user`)).toEqual([[{ n: 1 }]]);
+    expect(await h.errors(`SELECT * FROM #mine`)).toMatchObject([{ number: 208 }]);
+    const counted = await h.ok(`EXEC dbo.tmp_user; SELECT 1 AS one`);
+    expect(counted.filter((o) => o.kind === 'done').pop()).toMatchObject({ rowCount: 1 });
     // RETURN without a value before a statement that does not start like a value.
     await h.ok(`IF 1 = 0 RETURN\nWHILE 1 = 0 PRINT 'x'`);
   });

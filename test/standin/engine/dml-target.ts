@@ -21,7 +21,7 @@ import type { Host, Scope } from './scope';
 import { buildFrom, resolveName } from './select';
 import { withCtes } from './cte';
 import { findModule } from './modules';
-import { viewSelect } from './views';
+import { hostIn, viewSelect } from './views';
 import { evaluate, hasAggregate, test } from './eval';
 import type { Changed } from './dml';
 import { removeRows, updateRows } from './dml';
@@ -79,6 +79,59 @@ export function needsTargetPath(s: Dml, host: Host): boolean {
   if (s.from || s.with || (s.k === 'update' && s.sets.some((x) => x.assign !== undefined))) return true;
   const { db, schema, name } = resolveName(host, s.table);
   return !findTable(db, schema, name) && findModule(db, [schema, name])?.type === 'V';
+}
+
+/** The base table names behind a table or view name (itself when it is a table). */
+export function baseNames(name: Name, host: Host): Name[] {
+  const out: Name[] = [];
+  baseTablesOf({ k: 'select', distinct: false, items: [], from: [{ k: 'table', name }], groupBy: [], orderBy: [] }, undefined, host, out);
+  return out.length > 0 ? out : [name];
+}
+
+/**
+ * INSERT into a view (modify-data-through-a-view): the view's one base table and the base
+ * columns the given (or all) view columns show; undefined when the name is not a view. A view
+ * over several tables is Msg 4405, one that aggregates 4403, a derived column given a value 4406.
+ */
+export function viewInsertTarget(host: Host, name: Name, columns: readonly string[] | undefined): { table: Name; columns: string[] } | undefined {
+  if (name.length === 1 && name[0].startsWith('@')) return undefined;
+  const { db, schema, name: n } = resolveName(host, name);
+  if (findTable(db, schema, n)) return undefined;
+  const view = findModule(db, [schema, n]);
+  if (view?.type !== 'V') return undefined;
+  const sel = viewSelect(view);
+  if (sel.distinct || sel.groupBy.length > 0 || sel.having || sel.union || sel.items.some((i) => hasAggregate(i.expr))) throw notUpdatable(view.name);
+  // The view's tables by alias; the given columns must all come from one of them ("must reference
+  // columns from only one base table").
+  const sources: { alias: string; name: Name }[] = [];
+  const walk = (f: FromItem): void => {
+    if (f.k === 'table') sources.push({ alias: f.alias ?? f.name[f.name.length - 1], name: f.name });
+    else if (f.k === 'join') { walk(f.l); walk(f.r); }
+    else throw new SqlError(4405, 16, 1, `View or function '${view.name}' is not updatable because the modification affects multiple base tables.`);
+  };
+  sel.from.forEach(walk);
+  const reported = view.columns.map((c) => c.name);
+  const starred = sel.items.some((i) => i.expr.k === 'star');
+  const picked = (columns ?? reported).map((col) => {
+    const k = reported.findIndex((r) => sameName(r, col));
+    if (k < 0) throw err.invalidColumn(col);
+    if (starred && sources.length === 1) return { source: sources[0], column: reported[k] };
+    const e = sel.items[k]?.expr;
+    if (e?.k !== 'col') throw new SqlError(4406, 16, 1, `Update or insert of view or function '${view.name}' failed because it contains a derived or constant field.`);
+    const column = e.parts[e.parts.length - 1];
+    const qual = e.parts.length >= 2 ? e.parts[e.parts.length - 2] : undefined;
+    const source = qual !== undefined ? sources.find((x) => sameName(x.alias, qual)) : sources.find((x) => {
+      const r = resolveName(hostIn(host, db), x.name);
+      return findTable(r.db, r.schema, r.name)?.columns.some((c) => sameName(c.name, column));
+    });
+    if (!source) throw err.invalidColumn(col);
+    return { source, column };
+  });
+  const tables = new Set(picked.map((p) => p.source));
+  if (tables.size !== 1) throw new SqlError(4405, 16, 1, `View or function '${view.name}' is not updatable because the modification affects multiple base tables.`);
+  const base = picked[0].source.name;
+  const table = base.length >= 2 || db === host.db ? base : [db.name, 'dbo', ...base];
+  return { table, columns: picked.map((p) => p.column) };
 }
 
 /** The base table names an UPDATE / DELETE may write (the target's, through CTEs and views), for locks and binding. */

@@ -11,6 +11,7 @@ import { convert } from './values';
 import { SqlError, err } from './errors';
 import { wrongFilteredIndexOptions } from './set-options';
 import { guardPeriodUpdate, setPeriodOnInsert, versionRows } from './temporal';
+import { viewInsertTarget } from './dml-target';
 
 function target(ctx: DdlContext, name: Name): Table {
   const { db, schema, name: n } = resolveName(ctx.host, name);
@@ -35,6 +36,8 @@ function guardFilteredIndexes(ctx: DdlContext, t: Table, op: 'INSERT' | 'UPDATE'
 
 /** INSERT ... VALUES / SELECT / DEFAULT VALUES (or rows already worked out, OUTPUT INTO's); returns the rows inserted. */
 export function insert(ctx: DdlContext, name: Name, columns: readonly string[] | undefined, values: readonly (readonly Expr[])[] | undefined, select: Select | undefined, given?: readonly Value[][]): Row[] {
+  const through = viewInsertTarget(ctx.host, name, columns);
+  if (through) return insert(ctx, through.table, through.columns, values, select, given);
   const t = target(ctx, name);
   const explicitIdentity = ctx.host.identityInsert?.(t) === true;
   // With IDENTITY_INSERT ON the identity column must be listed (Msg 545, set-identity-insert-transact-sql.md).

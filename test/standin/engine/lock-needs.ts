@@ -8,7 +8,7 @@ import type { Database, Table } from './catalog';
 import { findSchema, findTable, sameName } from './catalog';
 import { collect } from './bind';
 import { findModule } from './modules';
-import { writtenTables } from './dml-target';
+import { baseNames, writtenTables } from './dml-target';
 import type { Host } from './scope';
 import type { LockNeeds } from './object-locks';
 import { objectKey, schemaKey } from './object-locks';
@@ -96,7 +96,7 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
   switch (s.k) {
     case 'if': case 'while': collect(s.cond, reads); return needsOf(host, [], false, reads);
     case 'block': case 'tryCatch': case 'exec': return NO_NEEDS;
-    case 'insert': case 'merge': collect(s, reads); routines(s, reads); return needsOf(host, [s.table], false, viewBases(host, reads));
+    case 'insert': case 'merge': collect(s, reads); routines(s, reads); return needsOf(host, baseNames(s.table, host), false, viewBases(host, reads));
     case 'update': case 'delete': collect(s, reads); routines(s, reads); return needsOf(host, writtenTables(s, host), false, viewBases(host, reads));
     case 'select': collect(s, reads); routines(s, reads); return needsOf(host, s.into ? [s.into] : [], s.into !== undefined, viewBases(host, reads));
     case 'createTable': case 'alterTable': {

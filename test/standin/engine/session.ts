@@ -25,11 +25,11 @@ import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
-import { modifyThrough, needsTargetPath } from './dml-target';
+import { baseNames, modifyThrough, needsTargetPath } from './dml-target';
 import { mergeOutputRows, outputRows } from './output';
 import { selectInto } from './select-into';
 import { merge } from './merge';
-import { dropSessionTemps, mayNameTemps, tableVariableName, withSessionTemps } from './temp-tables';
+import { dropSessionTemps, isTempTable, mayNameTemps, tableVariableName, tempName, withSessionTemps } from './temp-tables';
 import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
@@ -593,7 +593,7 @@ export class EngineSession implements Session {
       case 'insert': {
         const ctx = this.ddl(true);
         const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select));
-        const t = resolveTable(host, s.table);
+        const t = resolveTable(host, baseNames(s.table, host)[0]);
         if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
         if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
         this.done(rows.length);
@@ -858,8 +858,12 @@ export class EngineSession implements Session {
     this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
     this.returned = 0;
     let status = 0;
+    // "A local temporary table created in a stored procedure is dropped automatically when the
+    // stored procedure is finished" (create-table-transact-sql.md); SET options set inside it end
+    // with it too (set-statements-transact-sql.md).
+    const tempsBefore = new Set(this.engine.all().flatMap((d) => d.tables.filter((t) => isTempTable(t.name)).map((t) => `${d.name}.${t.name}`)));
     try {
-      await this.runList(mayNameTemps(m.definition) ? withSessionTemps(h.body, this.id) : h.body, signal);
+      await this.scoped(() => this.runList(mayNameTemps(m.definition) ? withSessionTemps(h.body, this.id) : h.body, signal));
     } catch (e) {
       if (!(e instanceof BatchEnd) || e.reason === 'xactAbort') throw e;
       status = e.reason === 'return' ? this.returned : 0;
@@ -867,6 +871,7 @@ export class EngineSession implements Session {
       this.compiled.pop();
       this.dropTableVariables(vars);
       this.frames.pop();
+      for (const d of this.engine.all()) d.tables = d.tables.filter((t) => !t.name.startsWith('#') || tempsBefore.has(`${d.name}.${t.name}`) || !t.name.endsWith(tempName('', this.id)));
     }
     h.params.forEach((p, i) => {
       if (!p.output) return;
