@@ -5,7 +5,7 @@
  * a nonclustered index or key without `on` lives where the table does.
  */
 import type { DataSpace, Index, KeyConstraint } from '../model';
-import { DEFAULT_FILEGROUP, sameDataSpace } from '../sqlserver/data-spaces';
+import { DEFAULT_FILEGROUP, sameDataSpace, uniquePartitionProblem } from '../sqlserver/data-spaces';
 import { Codes } from './codes';
 import type { DiagnosticBag } from './diagnostics';
 import type { StaticValue } from './static-value';
@@ -62,4 +62,8 @@ export function settlePlacement(draft: TableDraft, bag: DiagnosticBag): void {
   draft.indexes.splice(0, draft.indexes.length, ...draft.indexes.map(place));
   draft.uniques.splice(0, draft.uniques.length, ...draft.uniques.map(place));
   if (draft.primaryKey) draft.primaryKey = place(draft.primaryKey);
+  for (const o of [...draft.indexes.filter((i) => i.unique), ...draft.uniques, ...(draft.primaryKey ? [draft.primaryKey] : [])]) {
+    const problem = uniquePartitionProblem(o.name, o.columns.map((c) => c.name), o.dataSpace, draft.key);
+    if (problem !== null) bag.error(Codes.placement, problem, (draft.placements?.get(draft.key(o.name)) ?? tableOn)?.node ?? draft.origins.get(o)?.node ?? draft.info.roleNode);
+  }
 }

@@ -91,3 +91,13 @@ export function withoutDefaultPlacement(db: Database, defaultFg: string, key: Na
     })),
   };
 }
+
+/**
+ * Why a unique index or key cannot live on this partition scheme, or null: "when partitioning a
+ * UNIQUE index, column_name must be chosen from among those used as the unique key"
+ * (create-index-transact-sql, partition_scheme_name ( column_name )), SQL Server's Msg 1908.
+ */
+export function uniquePartitionProblem(name: string, keyColumns: readonly string[], d: DataSpace | undefined, key: NameKey): string | null {
+  if (d === undefined || d.kind !== 'partitionScheme' || keyColumns.some((c) => key(c) === key(d.column))) return null;
+  return `unique ${name} on partition scheme ${d.name} must have the partitioning column ${d.column} in its key (SQL Server checks uniqueness within each partition); add it, or place ${name} on a filegroup with on`;
+}

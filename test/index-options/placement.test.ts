@@ -46,6 +46,21 @@ export class Event {
     expect(t.uniqueConstraints[0].dataSpace).toEqual({ kind: 'filegroup', name: 'PRIMARY' });
   });
 
+  it('refuses a unique index or key on a scheme without the partitioning column in its key (SC1513, Msg 1908)', () => {
+    const { result } = compileFiles({ 't.schema.ts': `${imports}
+@Table('events', { on: { partitionScheme: 'ps_month', column: 'createdAt' } })
+@PrimaryKey('pk_events', ['id'], { clustered: false })
+@Index('ix_events_code', ['code'], { unique: true, on: 'FG_DATA' })
+@Unique('uq_events_code', ['code', 'createdAt'])
+export class Event {
+  @Column.int() id!: number;
+  @Column.varchar(20) code!: string;
+  @Column.datetime2() createdAt!: Date;
+}
+` }, { typeCheck: false });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([expect.stringMatching(/^SC1513 unique pk_events on partition scheme ps_month must have the partitioning column created_at/)]);
+  });
+
   it('takes the table\'s place from its clustered key, and refuses a clustered key placed elsewhere than @Table (SC1513)', () => {
     const ok = compileFiles({ 't.schema.ts': `${imports}
 @Table('a')

@@ -108,5 +108,9 @@ INSERT INTO [dbo].[p] VALUES (1, 1), (15, 2), (30, 3);`);
     expect(await h.errors('CREATE TABLE [dbo].[q] ([a] int NOT NULL) ON [NO_SUCH];')).toHaveLength(1);
     expect(await h.errors('CREATE NONCLUSTERED INDEX [ix_t_a2] ON [dbo].[t] ([a]) ON [nope] ([a]);')).toHaveLength(1);
     expect(await h.errors('CREATE PARTITION SCHEME [ps2] AS PARTITION [pf] ALL TO ([NO_SUCH]);')).toHaveLength(1);
+    // A unique index aligned to a scheme needs the partitioning column in its key.
+    await h.ok('CREATE TABLE [dbo].[u] ([a] int NOT NULL, [b] int NOT NULL) ON [ps] ([a]);');
+    expect((await h.errors('CREATE UNIQUE NONCLUSTERED INDEX [ux_u_b] ON [dbo].[u] ([b]);')).map((e) => e.number)).toEqual([1908]);
+    await h.ok('CREATE UNIQUE NONCLUSTERED INDEX [ux_u_ab] ON [dbo].[u] ([b], [a]);');
   });
 });

@@ -102,7 +102,7 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
       const probe: Index = { indexId: -1, name, type: clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: true, isPrimaryKey: def.k === 'pk', isUniqueConstraint: def.k === 'unique', keys: cols.map((x) => ({ columnId: x.c.columnId, desc: x.desc })), includes: [], disabled: false };
       const dup = duplicateKey(t, probe, t.rows, host);
       if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), name, dup, true);
-      const ix = placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options) }, clustered);
+      const ix = placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options, probe) }, clustered);
       t.keys.push({ objectId, name, type, indexId: ix.indexId, systemNamed: def.name === undefined, ...dates });
       return;
     }
@@ -238,5 +238,5 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   if (def.clustered) { const ex = t.indexes.find((i) => i.type === 'CLUSTERED'); if (ex) throw err.secondClustered(qualified(db, t), ex.name ?? ''); }
   const probe: Index = { indexId: -1, name: def.name, type: def.clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: def.unique, isPrimaryKey: false, isUniqueConstraint: false, keys, includes, filter, disabled: false, ...(columnstore ? { columnstore } : {}) };
   if (def.unique) { const dup = duplicateKey(t, probe, t.rows, host); if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), def.name, dup, false); }
-  placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options) }, def.clustered);
+  placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options, probe) }, def.clustered);
 }

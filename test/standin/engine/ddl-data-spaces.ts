@@ -72,8 +72,21 @@ export function createPartitionScheme(db: Database, name: string, fn: string, fi
   (db.dataSpaces ??= []).push({ id: nextId(db), name, type: 'PS', isDefault: false, functionId: f.id });
 }
 
-/** Where an index is built: its ON, else where its table's rows are (create-index-transact-sql). */
-export function placementOf(db: Database, t: Table, options: readonly DdlOption[] | undefined): Pick<Index, 'dataSpaceId' | 'partitionColumnId'> {
+/**
+ * Where an index is built: its ON, else where its table's rows are (create-index-transact-sql).
+ * A unique index on a scheme needs the partitioning column in its key ("column_name must be
+ * chosen from among those used as the unique key"): Msg 1908 (wording inferred).
+ */
+export function placementOf(db: Database, t: Table, options: readonly DdlOption[] | undefined, ix?: Pick<Index, 'name' | 'unique' | 'keys'>): Pick<Index, 'dataSpaceId' | 'partitionColumnId'> {
+  const placed = placement(db, t, options);
+  if (ix !== undefined && ix.unique && placed.partitionColumnId !== undefined && !ix.keys.some((k) => k.columnId === placed.partitionColumnId)) {
+    const col = t.columns.find((c) => c.columnId === placed.partitionColumnId)?.name ?? '';
+    throw new SqlError(1908, 16, 1, `Column '${col}' is partitioning column of the index '${ix.name ?? ''}'. Partition columns for a unique index must be a subset of the index key.`);
+  }
+  return placed;
+}
+
+function placement(db: Database, t: Table, options: readonly DdlOption[] | undefined): Pick<Index, 'dataSpaceId' | 'partitionColumnId'> {
   const on = options?.find((o) => o.name === 'ON');
   if (on === undefined) {
     const base = t.indexes.find((i) => i.indexId <= 1);
