@@ -240,6 +240,10 @@ describe('user functions and procedures', () => {
     expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 1`)).toEqual([{ total: 2.5 }]);
     expect(await h.errors(`EXEC sales.bump @by = 1`)).toMatchObject([{ number: 201, message: "Procedure or function 'bump' expects parameter '@id', which was not supplied." }]);
     expect(await h.errors(`EXEC dbo.nope`)).toMatchObject([{ number: 2812 }]);
+    // INSERT ... EXEC: the procedure's result set becomes rows; its shape must fit (213).
+    await h.ok(`CREATE TABLE #got (id INT NOT NULL, total DECIMAL(10,2) NULL); INSERT INTO #got EXEC sales.bump 2, 1.5, NULL`);
+    expect(await h.rows(`SELECT id, total FROM #got`)).toEqual([{ id: 2, total: 1.5 }]);
+    expect(await h.errors(`INSERT INTO #got (id) EXEC sales.bump 2, 1, NULL`)).toMatchObject([{ number: 213 }]);
     // A #table a procedure creates ends with it; its SET NOCOUNT ON does not outlive it.
     await h.ok(`CREATE PROCEDURE dbo.tmp_user AS BEGIN SET NOCOUNT ON; SELECT 1 AS x INTO #mine; SELECT COUNT(*) AS n FROM #mine; END`);
     expect(await h.sets(`EXEC dbo.tmp_user`)).toEqual([[{ n: 1 }]]);

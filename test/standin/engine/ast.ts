@@ -215,7 +215,8 @@ export type Statement = { readonly line: number; readonly text: string } & State
 
 export type StatementBody =
   | Select
-  | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select; readonly with?: readonly Cte[]; readonly output?: OutputClause }
+  /** exec: INSERT ... EXEC procedure | EXEC (dynamic): the rows of its result sets (session.ts). */
+  | { readonly k: 'insert'; readonly table: Name; readonly columns?: readonly string[]; readonly values?: readonly (readonly Expr[])[]; readonly select?: Select; readonly with?: readonly Cte[]; readonly output?: OutputClause; readonly exec?: Extract<StatementBody, { k: 'exec' }> }
   /** UPDATE [TOP (n)] target SET ... [OUTPUT ...] [FROM ...] [WHERE ...]; target may be an alias of FROM, a CTE or a view. */
   | { readonly k: 'update'; readonly table: Name; readonly sets: readonly UpdateSet[]; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }

@@ -54,7 +54,10 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   }
   // undefined marks a DEFAULT in a VALUES row.
   let inputs: (Value | undefined)[][];
-  if (given) inputs = given.map((r) => [...r]);
+  if (given) {
+    if (given.some((r) => r.length !== cols.length)) throw new SqlError(213, 16, 1, 'Column name or number of supplied values does not match table definition.');
+    inputs = given.map((r) => [...r]);
+  }
   else if (select) inputs = executeSelect(select, ctx.host, undefined).rows;
   else inputs = (values ?? []).map((row) => {
     if (row.length !== cols.length && !(row.length === 0)) throw new SqlError(row.length > cols.length ? 110 : 109, 15, 1, row.length > cols.length ? 'There are more columns in the INSERT statement than values specified in the VALUES clause. The number of values in the VALUES clause must match the number of columns specified in the INSERT statement.' : 'There are fewer columns in the INSERT statement than values specified in the VALUES clause. The number of values in the VALUES clause must match the number of columns specified in the INSERT statement.');

@@ -147,6 +147,11 @@ class Parser extends DdlParser {
       do { this.expect('('); const row = [value()]; while (this.accept(',')) row.push(value()); this.expect(')'); values.push(row); } while (this.accept(','));
       return { k: 'insert', table, columns, values, output };
     }
+    if (this.up() === 'EXEC' || this.up() === 'EXECUTE') {
+      const exec = this.exec();
+      if (exec.k !== 'exec') return this.fail();
+      return { k: 'insert', table, columns, exec, output };
+    }
     return { k: 'insert', table, columns, select: this.query(), output };
   }
 

@@ -390,6 +390,10 @@ export class EngineSession implements Session {
     const mutating = (!NOT_MUTATING.has(s.k) || (s.k === 'select' && s.into !== undefined)) && this.triggerStack.length === 0;
     try {
       try { await this.prepare(s, signal); } catch (e) { if (e instanceof SqlError) { if (this.triggerStack.length > 0) throw e; this.fail(e, s.line); return; } throw e; }
+      // INSERT ... EXEC: the procedure (or dynamic batch) runs first, its result sets kept as the rows to insert.
+      if (s.k === 'insert' && s.exec) {
+        try { this.execRows = await this.rowsOf({ ...s.exec, line: s.line, text: s.text }, signal); } catch (e) { if (e instanceof SqlError) { this.fail(e, s.line); return; } throw e; }
+      }
       // From here to the end of a simple statement nothing awaits: no other session runs while it
       // writes, so the statement's whole-database undo image cannot swallow anyone else's work.
       if (mutating) this.log.startStatement(isWrapper(s) ? null : this.statementTargets);
@@ -600,7 +604,9 @@ export class EngineSession implements Session {
       }
       case 'insert': {
         const ctx = this.ddl(true);
-        const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select));
+        const given = s.exec ? this.execRows : undefined;
+        this.execRows = undefined;
+        const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select, given));
         const t = resolveTable(host, baseNames(s.table, host)[0]);
         if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
         if (s.output && t) this.output(ctx, s.output, outputRows(s.output, 'insert', t, [], rows, host));
@@ -741,6 +747,27 @@ export class EngineSession implements Session {
       case 'return': this.returned = s.value ? toNumber(evaluate(s.value, undefined, host)) : 0; throw new BatchEnd('return');
       case 'noop': return;
     }
+  }
+
+  /** INSERT ... EXEC's rows, between running the procedure and inserting them. */
+  private execRows: Value[][] | undefined;
+
+  /**
+   * Runs INSERT ... EXEC's procedure or dynamic batch and returns the rows of its result sets
+   * (insert-transact-sql.md, "execute_statement"): they are not sent to the client; its other
+   * messages are. Result sets of another shape than the first are Msg 213 when inserted.
+   */
+  private async rowsOf(s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<Value[][]> {
+    const saved = this.out;
+    this.out = [];
+    let captured: Output[];
+    try { await this.exec(s, signal); } finally { captured = this.out; this.out = saved; }
+    const rows: Value[][] = [];
+    for (const o of captured) {
+      if (o.kind === 'resultSet') rows.push(...o.resultSet.rows.map((r) => r.map((c): Value => (typeof c === 'bigint' ? (Number.isSafeInteger(Number(c)) ? Number(c) : String(c)) : c))));
+      else if (o.kind !== 'done') this.out.push(o);
+    }
+    return rows;
   }
 
   /** The table SET IDENTITY_INSERT is ON for in this session (one at a time). */
