@@ -70,6 +70,20 @@ describe('UPDATE / DELETE with FROM', () => {
     expect(await h.rows(`SELECT total FROM sales.orders WHERE id = 2`)).toEqual([{ total: 7 }]);
   });
 
+  test('batched DELETE TOP (n) in a WHILE with BREAK and CONTINUE; BREAK outside a loop is Msg 135', async () => {
+    const out = await h.ok(`DECLARE @batches INT = 0, @i INT = 0;
+      WHILE 1 = 1 BEGIN
+        DELETE TOP (3) FROM sales.lines WHERE amount > 0;
+        IF @@ROWCOUNT = 0 BREAK;
+        SET @batches += 1;
+      END;
+      WHILE @i < 5 BEGIN SET @i += 1; IF @i % 2 = 0 CONTINUE; SET @batches += 10; END;
+      SELECT @batches AS b;`);
+    const rs = out.filter((o) => o.kind === 'resultSet').pop();
+    expect(rs?.kind === 'resultSet' ? rs.resultSet.rows : []).toEqual([[32]]);
+    expect(await h.errors(`BREAK`)).toMatchObject([{ number: 135 }]);
+  });
+
   test('DELETE alias FROM t alias JOIN ...', async () => {
     const out = await h.ok(`DELETE l FROM sales.lines l JOIN sales.orders o ON o.id = l.order_id WHERE o.customer = 'ann'`);
     expect(out.filter((o) => o.kind === 'done').pop()).toMatchObject({ rowCount: 3 });

@@ -273,4 +273,7 @@ export type StatementBody =
   | { readonly k: 'tran'; readonly op: 'begin' | 'commit' | 'rollback' | 'save'; readonly name?: string }
   | { readonly k: 'use'; readonly db: string }
   | { readonly k: 'return'; readonly value?: Expr }
+  /** BREAK / CONTINUE of the innermost WHILE (break-transact-sql.md, continue-transact-sql.md). */
+  | { readonly k: 'break' }
+  | { readonly k: 'continue' }
   | { readonly k: 'noop' };

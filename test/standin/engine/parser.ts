@@ -81,6 +81,8 @@ class Parser extends DdlParser {
         return { k: 'tran', op, name };
       }
       case 'USE': this.pos++; return { k: 'use', db: this.ident() };
+      case 'BREAK': this.pos++; return { k: 'break' };
+      case 'CONTINUE': this.pos++; return { k: 'continue' };
       case 'RETURN': {
         this.pos++;
         // RETURN [integer_expression] (return-transact-sql.md). A value starts with a literal, a

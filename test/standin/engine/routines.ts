@@ -85,6 +85,9 @@ export function isDefault(x: Expr | undefined): boolean {
   return x?.k === 'col' && x.parts.length === 1 && x.parts[0].toUpperCase() === 'DEFAULT';
 }
 
+/** BREAK / CONTINUE inside a function's WHILE. */
+class Loop { constructor(readonly kind: 'break' | 'continue') {} }
+
 class Returned { constructor(readonly value: Value) {} }
 
 /** Calls a scalar user function with evaluated arguments. */
@@ -118,7 +121,13 @@ function run(list: readonly Statement[], host: Host, vars: Map<string, Var>): vo
         break;
       }
       case 'if': if (test(s.cond, undefined, host) === true) run([s.then], host, vars); else if (s.els) run([s.els], host, vars); break;
-      case 'while': for (let n = 0; test(s.cond, undefined, host) === true; n++) { if (n > 1_000_000) throw err.notSupported('a WHILE of a million passes'); run([s.body], host, vars); } break;
+      case 'while':
+        for (let n = 0; test(s.cond, undefined, host) === true; n++) {
+          if (n > 1_000_000) throw err.notSupported('a WHILE of a million passes');
+          try { run([s.body], host, vars); } catch (x) { if (!(x instanceof Loop)) throw x; if (x.kind === 'break') break; }
+        }
+        break;
+      case 'break': case 'continue': throw new Loop(s.k);
       case 'block': run(s.body, host, vars); break;
       case 'return': throw new Returned(s.value ? evaluate(s.value, undefined, host) : null);
       case 'noop': break;

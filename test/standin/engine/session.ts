@@ -84,7 +84,7 @@ function isWrapper(s: Statement): boolean {
 }
 
 /** Statements whose execution changes data or definitions (statement-level undo applies). */
-const NOT_MUTATING = new Set(['identityInsert', 'createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
+const NOT_MUTATING = new Set(['break', 'continue', 'identityInsert', 'createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
 type Var = { value: Value; type: SqlType; table?: string };
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
@@ -485,6 +485,8 @@ export class EngineSession implements Session {
   }
 
   private inTry = 0;
+  /** WHILE loops running (BREAK and CONTINUE outside one are errors). */
+  private loops = 0;
 
   private emitError(e: SqlError, line: number): void {
     this.lastError = e.number;
@@ -518,10 +520,16 @@ export class EngineSession implements Session {
       case 'while': {
         // The condition is evaluated before every pass, with the variables the body set; a
         // failed statement under XACT_ABORT ends the batch by throwing out of runOne.
-        for (let passes = 0; test(s.cond, undefined, this.host()) === true; passes++) {
-          if (passes >= 1_000_000) throw new SqlError(50000, 16, 1, 'stand-in: WHILE ran a million passes; assuming an endless loop');
-          await this.runOne(s.body, signal);
-        }
+        this.loops++;
+        try {
+          for (let passes = 0; test(s.cond, undefined, this.host()) === true; passes++) {
+            if (passes >= 1_000_000) throw new SqlError(50000, 16, 1, 'stand-in: WHILE ran a million passes; assuming an endless loop');
+            try { await this.runOne(s.body, signal); } catch (e) {
+              if (!(e instanceof LoopSignal)) throw e;
+              if (e.kind === 'break') break;
+            }
+          }
+        } finally { this.loops--; }
         return;
       }
       case 'block': await this.runList(s.body, signal); return;
@@ -726,6 +734,10 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
+      case 'break': case 'continue':
+        // Outside a WHILE: Msg 135 / 136, when the batch is compiled (break-transact-sql.md).
+        if (this.loops === 0) throw s.k === 'break' ? new SqlError(135, 15, 1, 'Cannot use a BREAK statement outside the scope of a WHILE statement.', 'compile') : new SqlError(136, 15, 1, 'Cannot use a CONTINUE statement outside the scope of a WHILE statement.', 'compile');
+        throw new LoopSignal(s.k);
       case 'return': this.returned = s.value ? toNumber(evaluate(s.value, undefined, host)) : 0; throw new BatchEnd('return');
       case 'noop': return;
     }
@@ -919,6 +931,9 @@ function resolveTable(host: Host, name: readonly string[]) {
   const { db, schema, name: n } = resolveName(host, name);
   return findTable(db, schema, n);
 }
+
+/** BREAK or CONTINUE on its way to the innermost WHILE. */
+class LoopSignal { constructor(readonly kind: 'break' | 'continue') {} }
 
 /** An error raised inside BEGIN TRY, on its way to the CATCH block. */
 class CaughtSignal { constructor(readonly error: SqlError, readonly line: number) {} }
