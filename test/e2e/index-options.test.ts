@@ -6,7 +6,8 @@
  */
 import type { ComparableCatalog } from './support/catalog-compare';
 import { expectExit } from './support/project';
-import { applyDownApply, pullPlansNothing } from './support/round-trip';
+import { migrateAndBack } from './support/migrate-and-back';
+import { pullPlansNothing } from './support/round-trip';
 import { connect } from './support/sqlcmd';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
@@ -54,7 +55,7 @@ for (const spec of e2eTargets()) {
 
     it('keeps the options when a column change re-creates the index, and the rows', async () => {
       suite.project.edit('orders.schema.ts', '@Column.varchar(20) code', '@Column.nvarchar(20) code');
-      const { after, up } = await applyDownApply(suite);
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('DROP INDEX [ix_orders_code]');
       expect(up).toContain('WITH (PAD_INDEX = ON, FILLFACTOR = 80, ALLOW_PAGE_LOCKS = OFF)');
       expect(index(after, 'ix_orders_code')).toMatchObject({ fill_factor: 80, is_padded: true, allow_page_locks: false });
@@ -68,7 +69,7 @@ for (const spec of e2eTargets()) {
 
     it('changes FILLFACTOR by a rebuild and the lock options by ALTER INDEX ... SET, and back down', async () => {
       suite.project.edit('orders.schema.ts', '{ fillFactor: 80, padIndex: true, allowPageLocks: false }', '{ fillFactor: 70, padIndex: true, allowRowLocks: false }');
-      const { after, up } = await applyDownApply(suite);
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('ALTER INDEX [ix_orders_code] ON [dbo].[orders] REBUILD WITH (FILLFACTOR = 70');
       expect(up).toContain('ALTER INDEX [ix_orders_code] ON [dbo].[orders] SET (ALLOW_ROW_LOCKS = OFF, ALLOW_PAGE_LOCKS = ON);');
       expect(index(after, 'ix_orders_code')).toMatchObject({ fill_factor: 70, allow_row_locks: false, allow_page_locks: true });

@@ -7,7 +7,8 @@
  */
 import type { ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown } from './support/project';
-import { applyDownApply, pullPlansNothing } from './support/round-trip';
+import { migrateAndBack } from './support/migrate-and-back';
+import { pullPlansNothing } from './support/round-trip';
 import { connect } from './support/sqlcmd';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
@@ -85,14 +86,14 @@ for (const spec of e2eTargets().filter((t) => t.faults)) {
 
     it('keeps the index on the scheme when a column change re-creates it', async () => {
       suite.project.edit('placement.schema.ts', '@Column.varchar(20) code', '@Column.nvarchar(20) code');
-      const { after, up } = await applyDownApply(suite);
+      const { after, up } = await migrateAndBack(suite);
       expect(up).toContain('DROP INDEX [ix_events_code]');
       expect(placements(after)).toContainEqual(expect.objectContaining({ index: 'dbo.events.ix_events_code', data_space_name: 'ps_events', partition_column: 'id' }));
     }, 240_000);
 
     it('moves a key off its filegroup by re-creating it, and back down', async () => {
       suite.project.edit('placement.schema.ts', "{ clustered: false, on: 'FG_DATA', fillFactor: 90 }", '{ clustered: false, fillFactor: 90 }');
-      const { after } = await applyDownApply(suite);
+      const { after } = await migrateAndBack(suite);
       expect(placements(after).some((p) => p.index === 'dbo.accounts.pk_accounts')).toBe(false);
     }, 240_000);
 
