@@ -19,7 +19,11 @@ beforeEach(async () => {
     INSERT INTO sales.lines VALUES (10, 1, 2.5), (11, 1, 3), (12, 2, 7), (13, 3, 1);`);
 });
 
-const first = (out: Awaited<ReturnType<Harness['run']>>) => out.find((o) => o.kind === 'error');
+/** Logs in sessions (as sa, on `app`) to one new engine, for tests of what sessions share. */
+function sessionsOfOneEngine(): () => Harness {
+  const engine = createEngine({ password: 'Secret#1', databases: ['app'] });
+  return () => { const l = engine.login('sa', 'Secret#1', 'app'); if (!l.ok) throw new Error(l.error.message); return wrap(l.session); };
+}
 
 describe('views', () => {
   test('SELECT from a view and from a view over a view, with the reported column names', async () => {
@@ -319,8 +323,7 @@ describe('AFTER triggers', () => {
 
 describe('temporary tables', () => {
   test('SELECT INTO #t and CREATE TABLE #t are the session\'s own, dropped when it closes, and not in the database\'s catalog', async () => {
-    const engine = createEngine({ password: 'Secret#1', databases: ['app'] });
-    const login = () => { const l = engine.login('sa', 'Secret#1', 'app'); if (!l.ok) throw new Error(l.error.message); return wrap(l.session); };
+    const login = sessionsOfOneEngine();
     const a = login();
     const b = login();
     await a.ok(`CREATE TABLE dbo.src (id INT NOT NULL); INSERT INTO dbo.src VALUES (1), (2)`);
@@ -371,8 +374,7 @@ describe('SET IDENTITY_INSERT', () => {
 
 describe('locks through views and functions', () => {
   test('a reader of a view or an inline function waits for the writer of the table under it', async () => {
-    const engine = createEngine({ password: 'Secret#1', databases: ['app'] });
-    const login = () => { const l = engine.login('sa', 'Secret#1', 'app'); if (!l.ok) throw new Error(l.error.message); return wrap(l.session); };
+    const login = sessionsOfOneEngine();
     const a = login();
     const b = login();
     await a.ok(`CREATE TABLE dbo.t (id INT NOT NULL)`);
@@ -387,5 +389,3 @@ describe('locks through views and functions', () => {
     expect(await b.rows(`SELECT * FROM dbo.vv`)).toEqual([{ id: 1 }]);
   });
 });
-
-void first;
