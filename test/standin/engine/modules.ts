@@ -1,7 +1,8 @@
 /**
  * Views, procedures, functions and triggers: CREATE / DROP, indexes on views, the dependencies
  * SQL Server records for them (sys.sql_expression_dependencies), and the refusals that
- * schema-bound ones impose on the tables they bind. The stand-in does not run module bodies.
+ * schema-bound ones impose on the tables they bind. Bodies run elsewhere: views.ts, routines.ts,
+ * triggers.ts and session.ts (procedures).
  *
  * Dependencies are inferred from the names the body uses (SQL Server binds them with its
  * algebrizer; for the forms tests use, the result is the same): a multi-part name that names a
