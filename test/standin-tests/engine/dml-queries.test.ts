@@ -299,7 +299,9 @@ describe('AFTER triggers', () => {
   test('fire once per statement with inserted and deleted', async () => {
     await h.ok(`INSERT INTO sales.orders VALUES (4, 'dee', NULL), (5, 'eve', NULL)`);
     await h.ok(`UPDATE sales.orders SET customer = 'zed' WHERE id = 2`);
-    await h.ok(`DELETE FROM sales.orders WHERE id = 5`);
+    const deleted = await h.ok(`DELETE FROM sales.orders WHERE id = 5`);
+    // The trigger's SET NOCOUNT ON ended with it: the next statement's count is sent.
+    expect(deleted.filter((o) => o.kind === 'done').pop()).toMatchObject({ rowCount: 1 });
     expect(await h.rows(`SELECT what, id, note FROM dbo.audit ORDER BY what, id`)).toEqual([
       { what: 'insert', id: 4, note: null }, { what: 'insert', id: 5, note: null }, { what: 'update', id: 2, note: 'bob>zed' },
     ]);

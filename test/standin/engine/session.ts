@@ -456,7 +456,8 @@ export class EngineSession implements Session {
           this.frames.push(new Map());
           this.compiled.push(new Map());
           try {
-            await this.runList(mayNameTemps(trg.module.definition) ? withSessionTemps(trg.body, this.id) : trg.body, signal);
+            // SET options a trigger sets end with it, as a procedure's do (set-statements-transact-sql.md).
+            await this.scoped(() => this.runList(mayNameTemps(trg.module.definition) ? withSessionTemps(trg.body, this.id) : trg.body, signal));
           } catch (e) {
             if (!(e instanceof BatchEnd && e.reason === 'return')) { if (e instanceof SqlError) this.triggerFailed = true; throw e; }
           } finally {
