@@ -11,6 +11,7 @@ import { computeWindows, windowedOutsideSelect, windowsIn } from './windows';
 import type { Host, Scope, ScopeColumn } from './scope';
 import { resolveColumn } from './scope';
 import { systemView } from './system-views';
+import { indexRows, joinKeys, keyOf } from './join-keys';
 import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compareKeys, groupKey } from './values';
@@ -125,12 +126,18 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
       const rightMatched = new Set<number>();
       const nullsL = l.columns.map(() => null);
       const nullsR = r.columns.map(() => null);
+      // With integer equalities in ON, only the right rows of the same key are tested (join-keys.ts).
+      const keys = item.on && r.rows.length > 1 ? joinKeys(item.on, columns, l.columns.length) : null;
+      const byKey = keys === null ? null : indexRows(r.rows, keys.right);
+      const every = r.rows.map((_, i) => i);
       for (const lr of l.rows) {
         let matched = false;
-        r.rows.forEach((rr, ri) => {
-          const row = [...lr, ...rr];
+        const key = keys === null ? undefined : keyOf(lr, keys.left);
+        const candidates = byKey === null ? every : key === null ? [] : byKey.get(key as string) ?? [];
+        for (const ri of candidates) {
+          const row = [...lr, ...(r.rows[ri] as Value[])];
           if (!item.on || test(item.on, { columns, row, parent: outer }, host) === true) { rows.push(row); matched = true; rightMatched.add(ri); }
-        });
+        }
         if (!matched && (item.type === 'LEFT' || item.type === 'FULL')) rows.push([...lr, ...nullsR]);
       }
       if (item.type === 'RIGHT' || item.type === 'FULL') r.rows.forEach((rr, ri) => { if (!rightMatched.has(ri)) rows.push([...nullsL, ...rr]); });
