@@ -34,3 +34,13 @@ test('names are shared with the schema\'s other objects; DROP SYNONYM and IF EXI
   await h.ok(`DROP SYNONYM dbo.s;`);
   expect(await h.rows(SYNONYMS)).toEqual([]);
 });
+
+test('a query reads through a synonym, under its name or alias; a missing base is Msg 5313', async () => {
+  await h.ok(`CREATE TABLE dbo.orders (id int NOT NULL, total int NOT NULL); INSERT INTO dbo.orders VALUES (1, 10), (2, 20);
+CREATE SYNONYM dbo.o FOR dbo.orders; CREATE SYNONYM dbo.o3 FOR app.dbo.orders; CREATE SYNONYM dbo.gone FOR dbo.nothing; CREATE SYNONYM dbo.oo FOR dbo.o;`);
+  expect(await h.rows(`SELECT o.id, o.total FROM dbo.o WHERE o.total > 10`)).toEqual([{ id: 2, total: 20 }]);
+  expect(await h.rows(`SELECT x.id FROM o3 AS x JOIN dbo.orders y ON y.id = x.id ORDER BY x.id`)).toEqual([{ id: 1 }, { id: 2 }]);
+  expect((await h.errors(`SELECT * FROM dbo.gone`)).map((e) => e.number)).toEqual([5313]);
+  expect((await h.errors(`SELECT * FROM dbo.oo`)).map((e) => e.number)).toEqual([5313]);
+  expect((await h.errors(`SELECT * FROM dbo.nope`)).map((e) => e.number)).toEqual([208]);
+});

@@ -3,10 +3,12 @@
  * base object need not exist ("the base object ... is not checked until run time"), so it is kept
  * as written, each part bracket-quoted: sys.synonyms.base_object_name is the "fully quoted name of
  * the base object" (sys-synonyms-transact-sql.md), with as many parts as were written.
- * Not done: resolving a synonym in a query (SELECT ... FROM synonym).
+ * A query reads through a synonym (synonymTarget); INSERT, UPDATE and DELETE through one are not done.
  */
 import type { Name } from './ast';
-import { allocObjectId, findObject, findSchema, sameName } from './catalog';
+import type { Database } from './catalog';
+import { allocObjectId, findObject, findSchema, findTable, sameName } from './catalog';
+import { findModule } from './modules';
 import type { DdlContext } from './ddl-constraints';
 import { SqlError, err } from './errors';
 
@@ -37,4 +39,58 @@ export function dropSynonym(ctx: DdlContext, name: Name, ifExists: boolean): voi
     throw new SqlError(3701, 11, 5, `Cannot drop the synonym '${name.join('.')}', because it does not exist or you do not have permission.`);
   }
   ctx.db.synonyms = (ctx.db.synonyms ?? []).filter((y) => y !== found);
+}
+
+/** The parts of a stored base name (`[db]..[t]` is ['db', '', 't']). */
+function storedParts(base: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < base.length; i++) {
+    const ch = base[i] as string;
+    if (ch === '[') {
+      for (i++; i < base.length; i++) {
+        if (base[i] === ']' && base[i + 1] === ']') { current += ']'; i++; continue; }
+        if (base[i] === ']') break;
+        current += base[i];
+      }
+    } else if (ch === '.') { parts.push(current); current = ''; }
+    else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/**
+ * The base object a synonym `schema.name` of `db` names, as a name to resolve, or undefined when
+ * there is no such synonym. A base on another server is not reachable from the stand-in (Msg 5313,
+ * as for a base that does not exist: "Synonym '...' refers to an invalid object"; inferred for the
+ * server case).
+ */
+export function synonymTarget(db: Database, schema: string, name: string): Name | undefined {
+  const s = findSchema(db, schema);
+  const found = s && db.synonyms?.find((y) => y.schemaId === s.schemaId && sameName(y.name, name));
+  if (!found) return undefined;
+  const parts = storedParts(found.base);
+  if (parts.length > 3) throw invalidSynonym(schema, name);
+  return parts;
+}
+
+/**
+ * The table or view a synonym of `db` reads, resolved like a name written in `db` (a one-part base
+ * in dbo, a three-part one in its database), or Msg 5313 when there is none: a missing base, or a
+ * base that is itself a synonym ("A synonym cannot be the base object for another synonym").
+ */
+export function synonymBase(host: { database(name: string): Database | undefined }, db: Database, schema: string, name: string): { db: Database; name: Name } | undefined {
+  const target = synonymTarget(db, schema, name);
+  if (target === undefined) return undefined;
+  const baseDb = target.length === 3 ? host.database(target[0] as string) : db;
+  const baseSchema = target.length >= 2 && target[target.length - 2] !== '' ? target[target.length - 2] as string : 'dbo';
+  const baseName = target[target.length - 1] as string;
+  if (!baseDb || (!findTable(baseDb, baseSchema, baseName) && findModule(baseDb, [baseSchema, baseName])?.type !== 'V')) throw invalidSynonym(schema, name);
+  return { db: baseDb, name: [baseDb.name, baseSchema, baseName] };
+}
+
+/** Msg 5313: the synonym's base object does not exist (or cannot be reached). */
+export function invalidSynonym(schema: string, name: string): SqlError {
+  return new SqlError(5313, 16, 1, `Synonym '${schema}.${name}' refers to an invalid object.`, 'compile');
 }

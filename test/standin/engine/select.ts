@@ -12,6 +12,7 @@ import type { Host, Scope, ScopeColumn } from './scope';
 import { resolveColumn } from './scope';
 import { systemView } from './system-views';
 import { indexRows, joinKeys, keyOf } from './join-keys';
+import { synonymBase } from './ddl-synonyms';
 import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compareKeys, groupKey } from './values';
@@ -96,6 +97,9 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
       if (t) return tableRelation(t, qual, host, findSchema(db, schema)?.name, track);
       const view = findModule(db, [schema, name]);
       if (view?.type === 'V') return viewRelation(view, db, findSchema(db, schema)?.name ?? schema, qual, host, (sel, h) => asRelation(executeSelect(sel, h, undefined, false, inner), qual));
+      // A synonym reads as its base object, under the synonym's name (or the alias).
+      const base = synonymBase(host, db, schema, name);
+      if (base !== undefined) return fromRelation({ ...item, name: base.name, alias: qual }, host, outer, carry);
       throw err.invalidObject(item.name.join('.'));
     }
     case 'tvf': return asRelation(tvfRows(item.name, item.args.map((a) => evaluate(a, outer, host)), host), item.alias ?? item.name[item.name.length - 1]);
