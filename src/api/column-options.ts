@@ -72,6 +72,12 @@ export interface StringColumnOptions extends ColumnOptions<string> {
   readonly collation?: string;
 }
 
+/** Options of a uniqueidentifier column. */
+export interface UniqueidentifierColumnOptions extends ColumnOptions<string> {
+  /** ROWGUIDCOL: the table's row GUID column ($ROWGUID; merge replication). At most one per table. */
+  readonly rowguidcol?: boolean;
+}
+
 /** Options of an xml column. */
 export interface XmlColumnOptions extends ColumnOptions<string> {
   /**

@@ -5,7 +5,7 @@
 import type { AliasTypeRef } from './alias-type';
 import type { FieldDecorator } from './decorator-types';
 import type {
-  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, Length, NotSparse, RowversionColumnOptions, Sparse, StringColumnOptions, XmlColumnOptions,
+  BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, IdentityColumnOptions, Length, NotSparse, RowversionColumnOptions, Sparse, StringColumnOptions, UniqueidentifierColumnOptions, XmlColumnOptions,
 } from './column-options';
 
 /** Length of a character or binary column (declared beside the column options, which use it). */
@@ -54,7 +54,8 @@ export const Column = {
   nvarchar: (length: Length, options?: Sparse<StringColumnOptions>): FieldDecorator<Nullable<string>> => field(),
   binary: (length: number, options?: Sparse<ColumnOptions<never>>): FieldDecorator<Nullable<Uint8Array>> => field(),
   varbinary: (length: Length, options?: Sparse<ColumnOptions<never>>): FieldDecorator<Nullable<Uint8Array>> => field(),
-  uniqueidentifier: (options?: Sparse<ColumnOptions<string>>): FieldDecorator<Nullable<string>> => field(),
+  /** uniqueidentifier; `rowguidcol: true` makes it the table's ROWGUIDCOL. */
+  uniqueidentifier: (options?: Sparse<UniqueidentifierColumnOptions>): FieldDecorator<Nullable<string>> => field(),
   /** xml; with `schemaCollection`, typed XML: xml(CONTENT | DOCUMENT schema.collection). */
   xml: (options?: Sparse<XmlColumnOptions>): FieldDecorator<Nullable<string>> => field(),
   /**

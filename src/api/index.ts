@@ -7,7 +7,7 @@ export type { AliasTypeOptions, AliasTypeRef } from './alias-type';
 export type { Length } from './column';
 export type {
   BitColumnOptions, ColumnOptions, Datetime2ColumnOptions, PeriodColumnOptions, RowversionColumnOptions, ComputedOption, IdentityColumnOptions, IdentityOption, PrimaryKeyOption,
-  IndexWithOptions, NotSparse, RowstoreCompression, Sparse, StringColumnOptions, XmlColumnOptions,
+  IndexWithOptions, NotSparse, RowstoreCompression, Sparse, StringColumnOptions, UniqueidentifierColumnOptions, XmlColumnOptions,
 } from './column-options';
 export { nextValueFor, Sequence } from './sequence';
 export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';

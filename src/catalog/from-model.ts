@@ -191,6 +191,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.computed !== null ? { is_persisted: c.computed.persisted } : {}),
     ...(c.sparse === true ? { is_sparse: true } : {}),
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
+    ...(c.rowguidcol === true ? { is_rowguidcol: true } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
 }

@@ -125,7 +125,7 @@ ORDER BY t.object_id`,
   c.collation_name, c.is_computed,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
   c.generated_always_type, c.is_hidden,
-  SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document
+  SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id

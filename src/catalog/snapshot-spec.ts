@@ -61,6 +61,7 @@ const columns: RowSpec<ColumnRow> = {
   xml_collection_schema: optional(nullable(string)),
   xml_collection_name: optional(nullable(string)),
   is_xml_document: optional(nullable(boolean)),
+  is_rowguidcol: optional(nullable(boolean)),
 };
 
 const indexes: RowSpec<IndexRow> = {

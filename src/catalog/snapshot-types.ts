@@ -63,6 +63,8 @@ export interface ColumnRow {
   readonly xml_collection_name?: string | null;
   /** sys.columns.is_xml_document: DOCUMENT rather than CONTENT (optional). */
   readonly is_xml_document?: boolean | null;
+  /** sys.columns.is_rowguidcol (optional: older snapshots lack it, read as false). */
+  readonly is_rowguidcol?: boolean | null;
 }
 
 /**

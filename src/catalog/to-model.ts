@@ -394,6 +394,7 @@ function readColumns(
       computed,
     };
     if (c.is_sparse === true) column.sparse = true;
+    if (c.is_rowguidcol === true) column.rowguidcol = true;
     if (period !== undefined) column.period = period;
     columns.push(column);
   }

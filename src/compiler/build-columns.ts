@@ -146,6 +146,25 @@ function withXmlSchema(type: SqlType, opts: ReadonlyMap<string, StaticValue>, co
   return { ...type, xmlSchema: { schema, name, document } };
 }
 
+/**
+ * `rowguidcol: true`: a uniqueidentifier column, one per table ("Only one uniqueidentifier column
+ * per table can be designated as the ROWGUIDCOL column", create-table-transact-sql).
+ */
+function readRowGuidCol(draft: TableDraft, opts: ReadonlyMap<string, StaticValue>, type: SqlType, column: string, bag: DiagnosticBag): boolean {
+  if (!boolOption(opts, 'rowguidcol', bag)) return false;
+  const at = opts.get('rowguidcol')?.node;
+  if (type.name !== 'uniqueidentifier') {
+    bag.error(Codes.optionMismatch, `column ${column}: ROWGUIDCOL needs a uniqueidentifier column`, at);
+    return false;
+  }
+  const other = draft.columns.find((c) => c.column.rowguidcol === true);
+  if (other) {
+    bag.error(Codes.optionMismatch, `column ${column}: table ${draft.schema}.${draft.name} already has ROWGUIDCOL column ${other.column.name}; a table has at most one`, at);
+    return false;
+  }
+  return true;
+}
+
 /** Adds one decorated field to the draft. */
 export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
@@ -230,12 +249,14 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
   }
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
   const sparse = boolOption(opts, 'sparse', bag);
+  const rowguidcol = readRowGuidCol(draft, opts, type, name, bag);
   const period = readPeriodColumn(opts, type, name, decl.typeNode, bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
     ...(period !== undefined ? { period } : {}),
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
     ...(sparse ? { sparse } : {}),
+    ...(rowguidcol ? { rowguidcol } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };

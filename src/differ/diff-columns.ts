@@ -348,7 +348,13 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
       pass.steps.push(step({ kind: 'renameColumn', table: pass.table.newRef, from: cur.name, to: des.name }));
     }
     const delta = deltaOf(cur, des, pass.ctx);
+    const wasRowGuid = cur.rowguidcol === true;
+    const isRowGuid = des.rowguidcol === true;
+    // "The modified column can't be ... The ROWGUIDCOL for the table" (alter-table-transact-sql):
+    // around an ALTER COLUMN the property is dropped and added back.
+    if (wasRowGuid && (!isRowGuid || delta !== null)) pass.steps.push(step({ kind: 'setRowGuidCol', table: pass.table.newRef, column: des.name, rowguidcol: false }));
     if (delta !== null) alterColumn(pass, cur, des, delta);
+    if (isRowGuid && (!wasRowGuid || delta !== null)) pass.steps.push(step({ kind: 'setRowGuidCol', table: pass.table.newRef, column: des.name, rowguidcol: true }));
     if ((cur.sparse ?? false) !== (des.sparse ?? false)) {
       // The storage format changes: SQL Server copies every row into a new column ("Use sparse columns").
       const hazards = mayHaveRows(current) ? [hazard('table-rebuild', `${qualified(pass.table.newRef)}.${des.name} ${des.sparse === true ? 'becomes' : 'stops being'} SPARSE: every row is rewritten`)] : [];

@@ -46,6 +46,7 @@ export function invert(change: Change): Change | null {
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };
+    case 'setRowGuidCol': return { ...change, rowguidcol: !change.rowguidcol };
     case 'setNotForReplication': return { ...change, notForReplication: !change.notForReplication };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };

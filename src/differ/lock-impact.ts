@@ -222,6 +222,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   setIndexOptions: fixed('index-option-metadata'),
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
   setNotForReplication: fixed('identity-replication'),
+  setRowGuidCol: fixed('alter-column-metadata'),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
   refreshModule: fixed('module-refresh'),

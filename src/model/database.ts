@@ -211,6 +211,11 @@ export interface Column {
   /** Compiler only: expression that fills NULLs before the column becomes NOT NULL. */
   readonly backfill?: SqlExpression;
   /** SPARSE (sys.columns.is_sparse); absent means not sparse. */
+  /**
+   * ROWGUIDCOL: the table's row GUID column (a uniqueidentifier; at most one per table), which
+   * $ROWGUID names and merge replication uses. Absent: not.
+   */
+  readonly rowguidcol?: boolean;
   readonly sparse?: boolean;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;

@@ -51,6 +51,7 @@ const sample: Record<ChangeKind, Change> = {
   rebuildIndexOptions: { kind: 'rebuildIndexOptions', table: ref, index: { name: 'ix', clustered: false }, from: {}, to: { fillFactor: 80 } },
   setIndexOptions: { kind: 'setIndexOptions', table: ref, index: 'ix', from: {}, to: { allowPageLocks: false } },
   setNotForReplication: { kind: 'setNotForReplication', table: ref, column: 'a', notForReplication: true },
+  setRowGuidCol: { kind: 'setRowGuidCol', table: ref, column: 'a', rowguidcol: true },
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
   refreshModule: { kind: 'refreshModule', module: VIEW },

@@ -154,6 +154,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
   },
+  setRowGuidCol: {
+    change: { kind: 'setRowGuidCol', table: USERS, column: 'id', rowguidcol: true },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [id] ADD ROWGUIDCOL;'],
+  },
   setNotForReplication: {
     change: { kind: 'setNotForReplication', table: USERS, column: 'index_id', notForReplication: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [index_id] ADD NOT FOR REPLICATION;'],

@@ -313,6 +313,13 @@ class Sim {
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
       }
+      case 'setRowGuidCol': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (change.rowguidcol && c.type.name !== 'uniqueidentifier') this.fail(`ROWGUIDCOL on ${c.name}, which is not uniqueidentifier`);
+        if (change.rowguidcol && t.columns.some((x) => x !== c && x.rowguidcol === true)) this.fail(`${t.name} already has a ROWGUIDCOL`);
+        if (change.rowguidcol === (c.rowguidcol === true)) this.fail(`${c.name} ${change.rowguidcol ? 'is already' : 'is not'} the ROWGUIDCOL`);
+        t.columns[t.columns.indexOf(c)] = { ...c, rowguidcol: change.rowguidcol || undefined }; return;
+      }
       case 'setNotForReplication': {
         const t = this.get(change.table); const c = this.column(t, change.column);
         if (c.identity === null) this.fail(`NOT FOR REPLICATION on ${c.name}, which is not an identity column`);
@@ -381,6 +388,7 @@ class Sim {
     if (t.primaryKey?.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} is in the primary key`);
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
+    if (c.rowguidcol === true) this.fail(`column ${c.name} is the ROWGUIDCOL: ALTER COLUMN refuses it`);
     // Statistics allow only a varchar/nvarchar/varbinary growing, or NOT NULL -> NULL (ALTER TABLE, ALTER COLUMN).
     const len = (x: Column) => (x.type.length === 'max' ? Infinity : x.type.length ?? 0);
     const grows = c.type.name === change.to.type.name && ['varchar', 'nvarchar', 'varbinary'].includes(c.type.name) && len(change.to) >= len(c) && c.nullable === change.to.nullable;
@@ -388,8 +396,8 @@ class Sim {
     const sameCollation = (c.collation ?? '') === (change.to.collation ?? '');
     const stats = (t.statistics ?? []).filter((s) => s.columns.some((x) => this.eq(x, c.name)));
     if (stats.length > 0 && !(sameCollation && (grows || onlyNull))) this.fail(`column ${c.name} is in statistics ${stats.map((s) => s.name).join(', ')}`);
-    // ALTER COLUMN leaves the column's extended properties as they were.
-    const { description: _ignored, ...to } = change.to;
+    // ALTER COLUMN leaves the column's extended properties as they were, and never sets ROWGUIDCOL (refused above while it is set).
+    const { description: _ignored, rowguidcol: _rowguid, ...to } = change.to;
     t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...to, description: c.description } : to;
   }
 

@@ -128,6 +128,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'CREATE TABLE [dbo].[t] ([a] int SPARSE NULL);',
   },
   {
+    id: 'alter-column-rowguidcol',
+    form: 'ALTER TABLE t ALTER COLUMN c { ADD | DROP } ROWGUIDCOL',
+    pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+ROWGUIDCOL\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name { ... | { ADD | DROP } { ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN } ... }"`,
+    example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [a] ADD ROWGUIDCOL;',
+  },
+  {
     id: 'alter-column-sparse',
     form: 'ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE',
     pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+SPARSE\\b`, 'i'),

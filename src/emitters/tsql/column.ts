@@ -61,6 +61,8 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
   const generated = generatedAlwaysClause(column);
   if (generated !== '') parts.push(generated.trim());
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
+  // "... [ NULL | NOT NULL ] [ ROWGUIDCOL ] ..." (create-table-transact-sql, column_definition).
+  if (column.rowguidcol === true) parts.push('ROWGUIDCOL');
   if (inlineDefault !== null) parts.push(renderInlineDefault(inlineDefault));
   return parts.join(' ');
 }

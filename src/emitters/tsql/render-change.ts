@@ -161,6 +161,7 @@ const RENDERERS: Renderers = {
   setIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (${changedIndexOptions(c.from, c.to, 'set').map((k) => indexOptionClause(c.to, k)).join(', ')});`],
   setSparse: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.sparse ? 'ADD' : 'DROP'} SPARSE;`],
   // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } NOT FOR REPLICATION" (identity columns only).
+  setRowGuidCol: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.rowguidcol ? 'ADD' : 'DROP'} ROWGUIDCOL;`],
   setNotForReplication: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION;`],
   revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.

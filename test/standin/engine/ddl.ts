@@ -233,6 +233,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const def = action.column;
       const col = findColumn(t, def.name);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${def.name}' does not exist in table '${t.name}'.`);
+      // "The modified column can't be ... The ROWGUIDCOL for the table" (alter-table-transact-sql; number and wording inferred).
+      if (col.rowguidcol === true) throw new SqlError(4928, 16, 1, `Cannot alter column '${col.name}' because it is 'ROWGUIDCOL'.`);
       // A schema-bound view or function over the column blocks any ALTER COLUMN of it (create-view-transact-sql, SCHEMABINDING).
       const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
       if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
@@ -277,6 +279,19 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'rebuild': rebuildTable(t, action.options); return;
     case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
+    case 'rowguidcol': {
+      const col = findColumn(t, action.column);
+      if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
+      if (action.add) {
+        // "Only one uniqueidentifier column per table can be designated as the ROWGUIDCOL column",
+        // and it must be uniqueidentifier (create-table-transact-sql). Numbers and wording inferred.
+        if (col.type.name !== 'uniqueidentifier') throw new SqlError(8101, 16, 1, `Column '${col.name}' cannot be ROWGUIDCOL: it is not of type uniqueidentifier.`);
+        if (t.columns.some((c) => c !== col && c.rowguidcol === true)) throw new SqlError(8196, 16, 1, `Duplicate column specified as ROWGUIDCOL.`);
+        col.rowguidcol = true;
+      } else delete col.rowguidcol;
+      touch(ctx, t);
+      return;
+    }
     case 'identityReplication': {
       const col = findColumn(t, action.column);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);

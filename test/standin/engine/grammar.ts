@@ -134,7 +134,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - c type SPARSE NULL (CREATE TABLE)            -> SPARSE is blanked
  * - ROWGUIDCOL before a column's constraints     -> blanked (the grammar takes it only last)
  * - NOT FOR REPLICATION (of a FOREIGN KEY; also IDENTITY's and CHECK's) -> blanked
- * - ALTER COLUMN c ADD|DROP SPARSE               -> DROP COLUMN c
+ * - ALTER COLUMN c ADD|DROP SPARSE | ROWGUIDCOL  -> DROP COLUMN c
  * - ALTER COLUMN c ADD|DROP NOT FOR REPLICATION  -> DROP COLUMN c
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
@@ -236,7 +236,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
       for (let k = 3; k <= 6; k++) blank(tokens[i + k]);
     }
-    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'SPARSE') {
+    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && (up(i + 4) === 'SPARSE' || up(i + 4) === 'ROWGUIDCOL')) {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
       blank(tokens[i + 3]); blank(tokens[i + 4]);
     }

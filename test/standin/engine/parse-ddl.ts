@@ -502,6 +502,13 @@ export class DdlParser extends SequenceParser {
       this.pos++;
       return { k: 'alterTable', name, action: { k: 'sparse', column, add } };
     }
+    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'ROWGUIDCOL') {
+      this.pos += 2;
+      const column = this.ident();
+      const add = this.next().upper === 'ADD';
+      this.pos++;
+      return { k: 'alterTable', name, action: { k: 'rowguidcol', column, add } };
+    }
     // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ... | NOT FOR REPLICATION | ... }".
     if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'NOT' && this.up(5) === 'FOR' && this.up(6) === 'REPLICATION') {
       this.pos += 2;
