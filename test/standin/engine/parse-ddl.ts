@@ -495,19 +495,13 @@ export class DdlParser extends SequenceParser {
     this.expect('ALTER', 'TABLE');
     const name = this.name();
     if (this.accept('REBUILD')) return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [] } };
-    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'SPARSE') {
+    // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | ... | SPARSE | ... }".
+    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && (this.up(4) === 'SPARSE' || this.up(4) === 'ROWGUIDCOL')) {
       this.pos += 2;
       const column = this.ident();
       const add = this.next().upper === 'ADD';
-      this.pos++;
-      return { k: 'alterTable', name, action: { k: 'sparse', column, add } };
-    }
-    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'ROWGUIDCOL') {
-      this.pos += 2;
-      const column = this.ident();
-      const add = this.next().upper === 'ADD';
-      this.pos++;
-      return { k: 'alterTable', name, action: { k: 'rowguidcol', column, add } };
+      const property = this.next().upper;
+      return { k: 'alterTable', name, action: property === 'SPARSE' ? { k: 'sparse', column, add } : { k: 'rowguidcol', column, add } };
     }
     // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ... | NOT FOR REPLICATION | ... }".
     if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'NOT' && this.up(5) === 'FOR' && this.up(6) === 'REPLICATION') {
