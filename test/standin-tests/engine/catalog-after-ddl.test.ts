@@ -245,3 +245,13 @@ test('metadata functions', async () => {
   const d = await h.rows(`SELECT OBJECT_DEFINITION(OBJECT_ID('dbo.df_users_status')) AS def, OBJECT_NAME(c.default_object_id) AS dname FROM sys.columns c WHERE c.object_id = OBJECT_ID('dbo.users') AND c.name = 'status'`);
   expect(d).toEqual([{ def: "('active')", dname: 'df_users_status' }]);
 });
+
+test('ALTER INDEX ... DISABLE is reported by sys.indexes.is_disabled until a REBUILD enables it again', async () => {
+  const h = open();
+  await h.ok(`CREATE TABLE dbo.t (id int NOT NULL PRIMARY KEY, a int NULL); CREATE INDEX ix_t_a ON dbo.t (a);
+ALTER INDEX ix_t_a ON dbo.t DISABLE;`);
+  expect(await h.rows(`SELECT is_disabled FROM sys.indexes WHERE name = 'ix_t_a'`)).toEqual([{ is_disabled: true }]);
+  await h.ok(`ALTER INDEX ix_t_a ON dbo.t REBUILD;`);
+  expect(await h.rows(`SELECT is_disabled FROM sys.indexes WHERE name = 'ix_t_a'`)).toEqual([{ is_disabled: false }]);
+  expect((await h.errors(`ALTER INDEX nope ON dbo.t DISABLE;`)).map((e) => e.number)).toEqual([1088]);
+});

@@ -128,6 +128,8 @@ export type AlterAction =
   | { readonly k: 'sparse'; readonly column: string; readonly add: boolean }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION (an identity column's). */
   | { readonly k: 'identityReplication'; readonly column: string; readonly add: boolean }
+  /** ALTER INDEX i ON t DISABLE (alter-index-transact-sql). */
+  | { readonly k: 'disableIndex'; readonly index: string }
   /** ALTER COLUMN c { ADD | DROP } ROWGUIDCOL (alter-table-transact-sql). */
   | { readonly k: 'rowguidcol'; readonly column: string; readonly add: boolean }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */

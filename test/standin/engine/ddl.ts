@@ -16,7 +16,7 @@ import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
 import { checkDropOptions } from './drop-options';
 import { placementOf } from './ddl-data-spaces';
-import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
+import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
@@ -278,6 +278,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     }
     case 'rebuild': rebuildTable(t, action.options); return;
     case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
+    case 'disableIndex': disableIndex(t, action.index); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
     case 'rowguidcol': {
       const col = findColumn(t, action.column);

@@ -242,8 +242,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     }
     if (up(i) === 'ALTER' && up(i + 1) === 'INDEX') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
-      const j = topLevel(i + 2, ['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', ';']);
-      if (['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT'].includes(up(j))) {
+      const j = topLevel(i + 2, ['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', 'DISABLE', ';']);
+      if (['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', 'DISABLE'].includes(up(j))) {
         blank(tokens[j]);
         let k = j + 1;
         if (up(k) === 'WITH') { blank(tokens[k]); k++; }

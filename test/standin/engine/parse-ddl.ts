@@ -486,6 +486,7 @@ export class DdlParser extends SequenceParser {
       this.expect('ON');
       const table = this.name();
       if (this.accept('REBUILD')) return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [] } };
+      if (this.accept('DISABLE')) return { k: 'alterTable', name: table, action: { k: 'disableIndex', index } };
       for (const op of ['RESUME', 'PAUSE', 'ABORT'] as const) {
         if (this.accept(op)) return { k: 'alterTable', name: table, action: { k: 'resumableIndex', index, op, options: op === 'RESUME' && this.is('WITH', '(') ? this.withOptions() : [] } };
       }
