@@ -16,6 +16,7 @@
  */
 import type { Change, Hazard, PlanStep, RefusedChange, TableRef } from './changes';
 import { hazard } from './hazards';
+import { namesBefore } from './names-before';
 import { step } from './step';
 import { tableKey, type NameKey } from '../sqlserver/names';
 import { typeText } from '../sqlserver/types';
@@ -60,22 +61,8 @@ function cannotRecreate(m: DependentModule, key: NameKey): string | null {
 
 /** The touches of every step, mapping names back to what they are before the plan. */
 function touchesOf(steps: readonly PlanStep[], key: NameKey): Map<number, Touch> {
-  const tableBefore = new Map<string, TableRef>();
-  const columnBefore = new Map<string, string>();
-  // A move runs before its rename: the new name traces back through the rename, then the transfer.
-  const movedFrom = new Map<string, TableRef>();
-  for (const s of steps) {
-    const c = s.change;
-    if (c.kind === 'renameTable') tableBefore.set(tableKey(key, c.schema, c.to), { schema: c.schema, name: c.from });
-    if (c.kind === 'transferTable') movedFrom.set(tableKey(key, c.to, c.name), { schema: c.from, name: c.name });
-  }
-  const unmoved = (t: TableRef): TableRef => movedFrom.get(tableKey(key, t.schema, t.name)) ?? t;
-  const before = (t: TableRef): TableRef => unmoved(tableBefore.get(tableKey(key, t.schema, t.name)) ?? t);
-  for (const s of steps) {
-    const c = s.change;
-    if (c.kind === 'renameColumn') columnBefore.set(`${tableKey(key, c.table.schema, c.table.name)}\u0000${key(c.to)}`, c.from);
-  }
-  const columnOf = (t: TableRef, name: string): string => columnBefore.get(`${tableKey(key, t.schema, t.name)}\u0000${key(name)}`) ?? name;
+  const names = namesBefore(steps, key);
+  const tableRenames = steps.flatMap((s) => (s.change.kind === 'renameTable' ? [s.change] : []));
   const added = new Set(steps.flatMap((s) => (s.change.kind === 'addColumn' ? [`${tableKey(key, s.change.table.schema, s.change.table.name)}\u0000${key(s.change.column.name)}`] : [])));
 
   const out = new Map<number, Touch>();
@@ -84,28 +71,28 @@ function touchesOf(steps: readonly PlanStep[], key: NameKey): Map<number, Touch>
     switch (c.kind) {
       case 'dropColumn': {
         // Drops run before renames: the step names the table as it is now. A re-add uses the new name.
-        const readded = [...tableBefore.entries()].some(([now, was]) => key(was.name) === key(c.table.name) && key(was.schema) === key(c.table.schema)
-          && added.has(`${now}\u0000${key(c.column.name)}`)) || added.has(`${tableKey(key, c.table.schema, c.table.name)}\u0000${key(c.column.name)}`);
+        const readded = tableRenames.some((r) => key(r.from) === key(c.table.name) && key(r.schema) === key(c.table.schema)
+          && added.has(`${tableKey(key, r.schema, r.to)}\u0000${key(c.column.name)}`)) || added.has(`${tableKey(key, c.table.schema, c.table.name)}\u0000${key(c.column.name)}`);
         out.set(i, { table: c.table, column: c.column.name, action: 'drop', readded, phrase: readded ? 'which this step drops and the plan adds again' : 'which this step drops' });
         return;
       }
       case 'alterColumn': {
-        const t = before(c.table);
+        const t = names.table(c.table);
         const retyped = typeText(c.from.type) !== typeText(c.to.type) || c.from.collation !== c.to.collation;
         out.set(i, {
-          table: t, column: columnOf(c.table, c.from.name), action: retyped ? 'retype' : 'alter', readded: false,
+          table: t, column: names.column(c.table, c.from.name), action: retyped ? 'retype' : 'alter', readded: false,
           phrase: retyped ? `which changes from ${typeText(c.from.type)} to ${typeText(c.to.type)}${c.from.collation !== c.to.collation ? ' (collation too)' : ''}` : 'which this step alters',
         });
         return;
       }
       case 'renameColumn':
-        out.set(i, { table: before(c.table), column: c.from, action: 'rename', readded: false, phrase: `which this step renames to ${c.to}` });
+        out.set(i, { table: names.table(c.table), column: c.from, action: 'rename', readded: false, phrase: `which this step renames to ${c.to}` });
         return;
       case 'dropTable':
         out.set(i, { table: { schema: c.table.schema, name: c.table.name }, column: null, action: 'drop', readded: false, phrase: 'which this step drops' });
         return;
       case 'renameTable':
-        out.set(i, { table: unmoved({ schema: c.schema, name: c.from }), column: null, action: 'rename', readded: false, phrase: `which this step renames to ${c.to}` });
+        out.set(i, { table: names.unmoved({ schema: c.schema, name: c.from }), column: null, action: 'rename', readded: false, phrase: `which this step renames to ${c.to}` });
         return;
       // SQL Server refuses to move a table a schema-bound object binds, as it refuses a rename;
       // other modules keep naming the old schema and fail when they next run.

@@ -15,7 +15,9 @@ import type { Change, PlanStep, TableRef } from './changes';
 import { statisticsBlockAlter } from './blockers';
 import { hazard } from './hazards';
 import { step } from './step';
-import { tableKey, type NameKey } from '../sqlserver/names';
+import { collationKey, tableKey, type NameKey } from '../sqlserver/names';
+import { appendTo } from '../util/group-by';
+import { namesBefore } from './names-before';
 import type { Database, Table, UserStatistics } from '../model';
 
 /** A rename step of the plan: a table's, or a column's (under its table's name before the plan). */
@@ -40,9 +42,12 @@ interface Touched {
 /** Bracketed names in a stored filter (SQL Server stores `([col]>(0))`). */
 const BRACKETED = /\[((?:[^\]]|\]\])*)\]/g;
 
+/** A bracketed name's text without its escapes (`a]]b` is `a]b`). */
+const unescaped = (inner: string): string => inner.replace(/\]\]/g, ']');
+
 function filterColumns(filter: string | null): string[] {
   if (filter === null) return [];
-  return [...filter.matchAll(BRACKETED)].map((m) => (m[1] as string).replace(/\]\]/g, ']'));
+  return [...filter.matchAll(BRACKETED)].map((m) => unescaped(m[1] as string));
 }
 
 /** The columns a statistics object depends on: its keys and what its filter names. */
@@ -56,28 +61,18 @@ export function planAroundStatistics(steps: readonly PlanStep[], current: Databa
   for (const t of current.tables) if (t.statistics !== undefined && t.statistics.length > 0) withStats.set(tableKey(key, t.schema, t.name), t);
   if (withStats.size === 0) return [...steps];
 
-  // Table and column renames, so steps under new names map back to the tables before the plan.
-  // A move to another schema runs before its rename: a new name traces back through both.
-  const tableBefore = new Map<string, string>();
-  const movedFrom = new Map<string, string>();
-  for (const s of steps) {
-    const c = s.change;
-    if (c.kind === 'renameTable') tableBefore.set(tableKey(key, c.schema, c.to), tableKey(key, c.schema, c.from));
-    if (c.kind === 'transferTable') movedFrom.set(tableKey(key, c.to, c.name), tableKey(key, c.from, c.name));
-  }
-  const unmoved = (k: string): string => movedFrom.get(k) ?? k;
-  const before = (t: TableRef): string => unmoved(tableBefore.get(tableKey(key, t.schema, t.name)) ?? tableKey(key, t.schema, t.name));
+  // Steps under new names map back to the tables and columns before the plan.
+  const names = namesBefore(steps, key);
+  const keyOf = (t: TableRef): string => tableKey(key, t.schema, t.name);
+  const before = (t: TableRef): string => keyOf(names.table(t));
   const renames: Rename[] = [];
   const moves: { readonly at: number; readonly table: string; readonly to: string }[] = [];
   steps.forEach((s, at) => {
     const c = s.change;
-    if (c.kind === 'renameTable') renames.push({ at, table: unmoved(tableKey(key, c.schema, c.from)), from: null, to: c.to });
+    if (c.kind === 'renameTable') renames.push({ at, table: keyOf(names.unmoved({ schema: c.schema, name: c.from })), from: null, to: c.to });
     if (c.kind === 'renameColumn') renames.push({ at, table: before(c.table), from: c.from, to: c.to });
     if (c.kind === 'transferTable') moves.push({ at, table: tableKey(key, c.from, c.name), to: c.to });
   });
-  // A column's name before the plan, from the name a later step uses (renames run before adds and alters).
-  const columnBefore = (table: string, name: string): string =>
-    renames.find((x) => x.table === table && x.from !== null && key(x.to) === key(name))?.from ?? name;
 
   const touched = new Map<UserStatistics, Touched>();
   const touch = (table: Table, s: UserStatistics, at: number, reason: string | null): Touched => {
@@ -97,13 +92,13 @@ export function planAroundStatistics(steps: readonly PlanStep[], current: Databa
     if (c.kind === 'alterColumn') {
       const table = withStats.get(before(c.table));
       if (table === undefined) return;
-      const column = columnBefore(before(c.table), c.from.name);
-      const sameCollation = (c.from.collation ?? current.collation).toLowerCase() === (c.to.collation ?? current.collation).toLowerCase();
+      const column = names.column(c.table, c.from.name);
+      const sameCollation = collationKey(c.from.collation ?? current.collation) === collationKey(c.to.collation ?? current.collation);
       if (!statisticsBlockAlter(c.from, c.to, sameCollation) && !statisticsBlockAlter(c.to, c.from, sameCollation)) return;
       for (const st of statsNaming(table, column)) touch(table, st, at, `ALTER COLUMN ${column}`);
     } else if (c.kind === 'dropColumn') {
       // Drops run before renames: the step names the table and column as they are now.
-      const table = withStats.get(tableKey(key, c.table.schema, c.table.name));
+      const table = withStats.get(keyOf(c.table));
       if (table === undefined) return;
       for (const st of statsNaming(table, c.column.name)) touch(table, st, at, `DROP COLUMN ${c.column.name}`).gone.add(key(c.column.name));
     }
@@ -116,10 +111,10 @@ export function planAroundStatistics(steps: readonly PlanStep[], current: Databa
     const c = s.change;
     const ref = columnStep(c);
     if (ref === null) return;
-    const tableBeforePlan = c.kind === 'dropColumn' ? tableKey(key, ref.table.schema, ref.table.name) : before(ref.table);
-    const column = c.kind === 'dropColumn' || c.kind === 'renameColumn' ? ref.column : columnBefore(tableBeforePlan, ref.column);
+    const tableBeforePlan = c.kind === 'dropColumn' ? keyOf(ref.table) : before(ref.table);
+    const column = c.kind === 'dropColumn' || c.kind === 'renameColumn' ? ref.column : names.column(ref.table, ref.column);
     for (const t of touched.values()) {
-      if (tableKey(key, t.table.schema, t.table.name) !== tableBeforePlan || !dependsOn(t.statistics).some((x) => key(x) === key(column))) continue;
+      if (keyOf(t.table) !== tableBeforePlan || !dependsOn(t.statistics).some((x) => key(x) === key(column))) continue;
       if (at > t.first) t.last = Math.max(t.last, at);
       if (c.kind === 'addColumn') t.gone.delete(key(column));
     }
@@ -127,14 +122,14 @@ export function planAroundStatistics(steps: readonly PlanStep[], current: Databa
 
   /** The table and the statistics as named once the steps before `at` have run. */
   const namedAt = (t: Touched, at: number): { table: TableRef; statistics: UserStatistics } => {
-    const tk = tableKey(key, t.table.schema, t.table.name);
+    const tk = keyOf(t.table);
     const done = renames.filter((r) => r.at < at && r.table === tk);
     const tableName = done.find((r) => r.from === null)?.to ?? t.table.name;
     const rename = (name: string): string => done.find((r) => r.from !== null && key(r.from) === key(name))?.to ?? name;
     const s = t.statistics;
     const filter = s.filter === null ? null : s.filter.replace(BRACKETED, (whole, inner: string) => {
-      const to = rename(inner.replace(/\]\]/g, ']'));
-      return to === inner.replace(/\]\]/g, ']') ? whole : `[${to.replace(/\]/g, ']]')}]`;
+      const to = rename(unescaped(inner));
+      return to === unescaped(inner) ? whole : `[${to.replace(/\]/g, ']]')}]`;
     });
     const schema = moves.find((m) => m.at < at && m.table === tk)?.to ?? t.table.schema;
     return { table: { schema, name: tableName }, statistics: { ...s, columns: s.columns.map(rename), filter } };
@@ -142,19 +137,18 @@ export function planAroundStatistics(steps: readonly PlanStep[], current: Databa
 
   const dropsAt = new Map<number, PlanStep[]>();
   const createsAfter = new Map<number, PlanStep[]>();
-  const add = (m: Map<number, PlanStep[]>, at: number, s: PlanStep) => { const list = m.get(at); if (list) list.push(s); else m.set(at, [s]); };
   for (const t of [...touched.values()].sort((a, b) => a.statistics.name.localeCompare(b.statistics.name))) {
     const what = `statistics ${t.statistics.name} (${dependsOn(t.statistics).join(', ')}) of ${t.table.schema}.${t.table.name}`;
     const refused = `SQL Server refuses ${[...new Set(t.reasons)].join(' and ')} while it exists`;
     if (t.gone.size > 0) {
       const gone = [...t.gone].map((g) => dependsOn(t.statistics).find((c) => key(c) === g) ?? g).join(', ');
-      add(dropsAt, t.first, step({ kind: 'dropStatistics', ...namedAt(t, t.first) },
+      appendTo(dropsAt, t.first, step({ kind: 'dropStatistics', ...namedAt(t, t.first) },
         [hazard('dependent-object', `${what}: ${refused}; it is dropped and not re-created, since the plan drops ${gone} (the down script re-creates it)`)]));
       continue;
     }
-    add(dropsAt, t.first, step({ kind: 'dropStatistics', ...namedAt(t, t.first) },
+    appendTo(dropsAt, t.first, step({ kind: 'dropStatistics', ...namedAt(t, t.first) },
       [hazard('dependent-rebuild', `${what}: ${refused}; it is dropped first and re-created after the change with the default sample (CREATE STATISTICS)`)]));
-    add(createsAfter, t.last, step({ kind: 'createStatistics', ...namedAt(t, t.last + 1) }));
+    appendTo(createsAfter, t.last, step({ kind: 'createStatistics', ...namedAt(t, t.last + 1) }));
   }
   const out: PlanStep[] = [];
   steps.forEach((s, at) => {

@@ -9,6 +9,7 @@
 import type { PlanStep } from './changes';
 import { hazard } from './hazards';
 import { tableKey, type NameKey } from '../sqlserver/names';
+import { appendTo } from '../util/group-by';
 import type { Database, Synonym } from '../model';
 
 /** The table key a synonym's base object names in this database, or null (another database or server). */
@@ -28,8 +29,7 @@ export function synonymHazards(steps: readonly PlanStep[], current: Database, ke
   for (const s of synonyms) {
     const target = targetKey(s, current, key);
     if (target === null) continue;
-    const list = byTarget.get(target);
-    if (list) list.push(s); else byTarget.set(target, [s]);
+    appendTo(byTarget, target, s);
   }
   return steps.map((st) => {
     const c = st.change;
