@@ -1,5 +1,5 @@
 /** Adding constraints and indexes to a table: names, clustering, stored definitions, validation. */
-import type { ConstraintDef, Expr, IndexDef } from './ast';
+import type { ConstraintDef, Expr, IndexDef, Name } from './ast';
 import type { Column, Database, Index, Table } from './catalog';
 import { allocObjectId, findColumn, findObject, findTable, sameName } from './catalog';
 import type { Host } from './scope';
@@ -43,6 +43,14 @@ export function stored(kind: 'check' | 'default' | 'filter' | 'computed', text: 
 }
 
 /** The heap row (index_id 0) or clustered index of a table. */
+/** Finds the table an ALTER/CREATE INDEX/DROP names, or throws `missing`. */
+export function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError): Table {
+  const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
+  const t = findTable(ctx.db, schema, name[name.length - 1]);
+  if (!t) throw missing();
+  return t;
+}
+
 export function baseIndex(t: Table): Index { return t.indexes.find((i) => i.indexId <= 1) as Index; }
 
 /** The next index_id: index and statistics ids share one numbering per table (catalog.ts UserStatistics). */

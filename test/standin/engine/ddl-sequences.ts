@@ -70,7 +70,7 @@ export function createSequence(ctx: DdlContext, name: Name, o: SequenceOptionsDe
   const schemaName = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const seqName = name[name.length - 1];
   const schema = findSchema(ctx.db, schemaName);
-  if (!schema) throw new SqlError(2760, 16, 1, `The specified schema name "${schemaName}" either does not exist or you do not have permission to use it.`);
+  if (!schema) throw err.noSchema(schemaName);
   if (findObject(ctx.db, schema.schemaId, seqName)) throw err.objectExists(seqName);
   const type = o.type ? resolveColumnType(ctx.db, o.type) : ty.bigint;
   if (!(type.name in INTEGER_RANGE) && !((type.name === 'decimal' || type.name === 'numeric') && type.scale === 0)) {

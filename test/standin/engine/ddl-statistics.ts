@@ -8,7 +8,7 @@ import type { Name, StatementBody, StatisticsOption } from './ast';
 import type { Column, Table, UserStatistics } from './catalog';
 import { findColumn, findTable, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
-import { nextIndexId, stored } from './ddl-constraints';
+import { nextIndexId, stored, tableOrFail } from './ddl-constraints';
 import { SqlError, err } from './errors';
 import { typeOf } from './eval';
 import { qualified, rowScope } from './integrity';
@@ -18,12 +18,6 @@ type CreateStatistics = Extract<StatementBody, { k: 'createStatistics' }>;
 
 /** "Each statistics object can contain up to 32 columns" (create-statistics-transact-sql.md, Limitations). */
 const MAX_COLUMNS = 32;
-
-function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError): Table {
-  const t = findTable(ctx.db, name.length >= 2 ? name[name.length - 2] : 'dbo', name[name.length - 1]);
-  if (t === undefined) throw missing();
-  return t;
-}
 
 function missingTable(name: Name): () => SqlError {
   return () => new SqlError(1088, 16, 12, `Cannot find the object "${name.join('.')}" because it does not exist or you do not have permissions.`);

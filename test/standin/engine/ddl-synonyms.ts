@@ -17,7 +17,7 @@ const quote = (part: string): string => (part === '' ? '' : `[${part.replace(/\]
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; name: string } {
   const schemaName = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const schema = findSchema(ctx.db, schemaName);
-  if (!schema) throw new SqlError(2760, 16, 1, `The specified schema name "${schemaName}" either does not exist or you do not have permission to use it.`);
+  if (!schema) throw err.noSchema(schemaName);
   return { schemaId: schema.schemaId, name: name[name.length - 1] };
 }
 

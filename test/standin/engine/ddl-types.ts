@@ -12,7 +12,7 @@ import type { Name, TypeRef } from './ast';
 import type { Database, UserType } from './catalog';
 import { findSchema, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
-import { SqlError } from './errors';
+import { SqlError, err } from './errors';
 import { resolveType, systemType, type SqlType } from './types';
 
 /** CREATE TYPE accepts these base types only (the documentation's list; synonyms map to them). */
@@ -51,7 +51,7 @@ export function createType(ctx: DdlContext, name: Name, base: TypeRef, nullable:
   const schemaName = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const typeName = name[name.length - 1];
   const schema = findSchema(ctx.db, schemaName);
-  if (!schema) throw new SqlError(2760, 16, 1, `The specified schema name "${schemaName}" either does not exist or you do not have permission to use it.`);
+  if (!schema) throw err.noSchema(schemaName);
   if (findUserType(ctx.db, schemaName, typeName) || (systemType(typeName) && sameName(schemaName, 'sys'))) {
     // Msg 219 (inferred wording from servers' output).
     throw new SqlError(219, 16, 1, `The type '${schemaName}.${typeName}' already exists, or you do not have permission to create it.`);

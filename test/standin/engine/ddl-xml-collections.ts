@@ -9,7 +9,7 @@ import type { Name } from './ast';
 import type { Column, Database, XmlSchemaCollection } from './catalog';
 import { findSchema, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
-import { SqlError } from './errors';
+import { SqlError, err } from './errors';
 
 /** The first id a user collection gets (1 is sys.sys; 65536 is what servers show, inferred). */
 const FIRST_ID = 65536;
@@ -36,7 +36,7 @@ export function xmlTyping(db: Database, typing: { readonly document: boolean; re
 /** CREATE XML SCHEMA COLLECTION [schema.]name AS 'text'. */
 export function createXmlCollection(ctx: DdlContext, name: Name, text: string): void {
   const p = parts(ctx.db, name);
-  if (p.schemaId === undefined) throw new SqlError(2760, 16, 1, `The specified schema name "${p.schema}" either does not exist or you do not have permission to use it.`);
+  if (p.schemaId === undefined) throw err.noSchema(p.schema);
   if (findXmlCollection(ctx.db, name)) throw new SqlError(2714, 16, 6, `There is already an object named '${p.name}' in the database.`);
   const list = (ctx.db.xmlCollections ??= []);
   const id = Math.max(FIRST_ID - 1, ...list.map((x) => x.id)) + 1;

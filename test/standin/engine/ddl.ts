@@ -3,7 +3,7 @@ import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, Perio
 import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
-import { addConstraint, createIndex, removeIndex, stored } from './ddl-constraints';
+import { addConstraint, createIndex, removeIndex, stored, tableOrFail } from './ddl-constraints';
 import { statisticsOn } from './ddl-statistics';
 import { xmlTyping } from './ddl-xml-collections';
 import { qualified, rowScope } from './integrity';
@@ -25,17 +25,10 @@ function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: stri
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
   if (name.length >= 3 && !sameName(name[name.length - 3], ctx.db.name)) throw err.notSupported('cross-database DDL');
   const s = findSchema(ctx.db, schema);
-  if (!s) throw new SqlError(2760, 16, 1, `The specified schema name "${schema}" either does not exist or you do not have permission to use it.`);
+  if (!s) throw err.noSchema(schema);
   return { schemaId: s.schemaId, schema: s.name, name: name[name.length - 1] };
 }
 
-/** Finds the table an ALTER/CREATE INDEX/DROP names, or throws `missing`. */
-export function tableOrFail(ctx: DdlContext, name: Name, missing: () => SqlError): Table {
-  const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
-  const t = findTable(ctx.db, schema, name[name.length - 1]);
-  if (!t) throw missing();
-  return t;
-}
 
 function touch(ctx: DdlContext, t: Table): void { t.modified = ctx.now; }
 

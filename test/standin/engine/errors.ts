@@ -45,6 +45,8 @@ export const err = {
   mustDeclare: (v: string) => new SqlError(137, 15, 2, `Must declare the scalar variable "${v}".`, 'compile'),
   schemaFirst: () => new SqlError(111, 15, 1, `'CREATE SCHEMA' must be the first statement in a query batch.`, 'compile'),
   moduleFirst: (type: 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR') => new SqlError(111, 15, 1, `'CREATE ${({ V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' } as const)[type]}' must be the first statement in a query batch.`, 'compile'),
+  /** Msg 2760: CREATE in a schema that does not exist. */
+  noSchema: (schema: string) => new SqlError(2760, 16, 1, `The specified schema name "${schema}" either does not exist or you do not have permission to use it.`),
   objectExists: (n: string) => new SqlError(2714, 16, 6, `There is already an object named '${asWritten(n)}' in the database.`),
   constraintFailed: (cause: SqlError) => new SqlError(cause.number, cause.cls, cause.state, cause.message, cause.scope, [new SqlError(1750, 16, 0, 'Could not create constraint or index. See previous errors.')]),
   indexExists: (i: string, t: string) => new SqlError(1913, 16, 1, `The operation failed because an index or statistics with name '${i}' already exists on table '${t}'.`),

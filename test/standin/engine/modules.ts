@@ -138,7 +138,7 @@ export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedI
   const db = ctx.db;
   const schemaWanted = def.type === 'TR' && def.name.length < 2 && def.parent !== undefined && def.parent.length >= 2 ? def.parent[def.parent.length - 2] : def.name.length >= 2 ? def.name[def.name.length - 2] : 'dbo';
   const schema = findSchema(db, schemaWanted);
-  if (!schema) throw new SqlError(2760, 16, 1, `The specified schema name "${schemaWanted}" either does not exist or you do not have permission to use it.`);
+  if (!schema) throw err.noSchema(schemaWanted);
   const name = def.name[def.name.length - 1];
   let parentObjectId = 0;
   if (def.type === 'TR') {

@@ -13,7 +13,7 @@ import { allocObjectId, findColumn, findObject, findSchema, sameName } from './c
 import type { DdlContext } from './ddl-constraints';
 import { createIndex } from './ddl-constraints';
 import { qualified } from './integrity';
-import { SqlError } from './errors';
+import { SqlError, err } from './errors';
 
 /** The end of every current row's period: datetime2's maximum (9999-12-31 23:59:59.9999999, to the ms here). */
 export const PERIOD_END_MAX = new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
@@ -94,7 +94,7 @@ function historyName(ctx: DdlContext, t: Table, name: Name | undefined): { schem
   if (name === undefined) return { schemaId: t.schemaId, name: `MSSQL_TemporalHistoryFor_${t.objectId}` };
   const schemaName = name.length >= 2 ? name[name.length - 2] : ctx.db.schemas.find((s) => s.schemaId === t.schemaId)?.name ?? 'dbo';
   const schema = findSchema(ctx.db, schemaName);
-  if (!schema) throw new SqlError(2760, 16, 1, `The specified schema name "${schemaName}" either does not exist or you do not have permission to use it.`);
+  if (!schema) throw err.noSchema(schemaName);
   return { schemaId: schema.schemaId, name: name[name.length - 1] };
 }
 
