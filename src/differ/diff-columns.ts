@@ -10,7 +10,7 @@ import { step, undoneBy } from './step';
 import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
 import type { AroundAlter, Hazard, PlanStep, SkippedObject } from './changes';
-import { sameType, typeText } from '../sqlserver/types';
+import { sameXmlSchema, typeText } from '../sqlserver/types';
 import { NOT_DECLARED } from './skip-reasons';
 import { pendingRenames } from './rename-chains';
 import type { Column, DefaultConstraint, SqlExpression, Table } from '../model';
@@ -229,15 +229,10 @@ function replacementReason(pass: ColumnPass, cur: Column, des: Column): Hazard[]
   return null;
 }
 
-/** Both columns untyped xml (or not xml), or typed the same way. */
-function sameXmlTyping(a: Column, b: Column): boolean {
-  return a.type.xmlSchema === undefined && b.type.xmlSchema === undefined ? true : sameType({ name: 'xml', xmlSchema: a.type.xmlSchema }, { name: 'xml', xmlSchema: b.type.xmlSchema });
-}
-
 function deltaOf(cur: Column, des: Column, ctx: DiffContext): ColumnDelta | null {
   if (des.computed !== null) return null; // a computed column's type and nullability are derived
   // Typing an xml column (or changing its collection) is a type change: ALTER COLUMN ... xml(...).
-  const typeName = cur.type.name !== des.type.name || !sameXmlTyping(cur, des);
+  const typeName = cur.type.name !== des.type.name || !sameXmlSchema(cur.type, des.type);
   const size = !typeName && (cur.type.length !== des.type.length || cur.type.precision !== des.type.precision || cur.type.scale !== des.type.scale);
   const nullability = cur.nullable !== des.nullable;
   const collation = effectiveCollation(cur, ctx.collation) !== effectiveCollation(des, ctx.collation)

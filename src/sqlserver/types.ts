@@ -233,7 +233,7 @@ export function sameType(a: SqlType, b: SqlType): boolean {
 }
 
 /** Both untyped, or typed by the same collection the same way (names compare as keywords: sys names are case-insensitive here; inferred). */
-function sameXmlSchema(a: SqlType, b: SqlType): boolean {
+export function sameXmlSchema(a: SqlType, b: SqlType): boolean {
   const x = a.xmlSchema;
   const y = b.xmlSchema;
   if (x === undefined || y === undefined) return x === y;
