@@ -145,6 +145,38 @@ describe('diffing placement', () => {
   });
 });
 
+describe('the partitioning column SQL Server adds to a non-unique index on a scheme', () => {
+  const heapOn = (indexes: Table['indexes']): Table => ({
+    ...table('events', { columns: [col('id', 'int'), col('code', 'varchar(20)'), col('created_at', 'datetime2')], indexes }),
+    dataSpace: PS, rowCount: 10,
+  });
+  const on = <T extends object>(o: T, d: DataSpace = PS): T => ({ ...o, dataSpace: d });
+  const kinds = (desired: Table['indexes'], current: Table['indexes']) => diff(db([heapOn(desired)]), db([heapOn(current)]), { allowDrop: false }).steps.map((s) => s.change.kind);
+
+  it('is part of a clustered index\'s key whether declared or not, both ways', () => {
+    const declared = [on(ix('cx_events', ['code', 'created_at'], { clustered: true }))];
+    const implicit = [on(ix('cx_events', ['code'], { clustered: true }))];
+    expect(kinds(implicit, declared)).toEqual([]);
+    expect(kinds(declared, implicit)).toEqual([]);
+  });
+
+  it('is an included column of a nonclustered index whether declared or not, both ways', () => {
+    const declared = [on(ix('ix_events_code', ['code'], { include: ['created_at'] }))];
+    const implicit = [on(ix('ix_events_code', ['code']))];
+    expect(kinds(implicit, declared)).toEqual([]);
+    expect(kinds(declared, implicit)).toEqual([]);
+    expect(kinds([on(ix('ix_events_code', ['code', 'created_at']))], implicit)).toEqual(['redefineIndex']);
+  });
+
+  it('does not hide a real change: a descending or leading partitioning column, a unique index, a filegroup', () => {
+    const implicit = [on(ix('cx_events', ['code'], { clustered: true }))];
+    expect(kinds([on({ ...ix('cx_events', [], { clustered: true }), columns: [{ name: 'code', descending: false }, { name: 'created_at', descending: true }] })], implicit)).toEqual(['redefineIndex']);
+    expect(kinds([on(ix('cx_events', ['created_at', 'code'], { clustered: true }))], implicit)).toEqual(['redefineIndex']);
+    expect(kinds([on(ix('ux_events', ['code', 'created_at'], { unique: true }))], [on(ix('ux_events', ['code', 'id', 'created_at'], { unique: true }))])).toEqual(['redefineIndex']);
+    expect(kinds([on(ix('ix_events_code', ['code'], { include: ['created_at'] }), FG)], [on(ix('ix_events_code', ['code']), FG)])).toEqual(['redefineIndex']);
+  });
+});
+
 describe('pulling placement', () => {
   it('writes on for the table and for an index placed elsewhere, so the pulled schema plans nothing', () => {
     const { pulled, diagnostics, plan } = roundTrip(withSpaces(db([events({}, FG)])));
