@@ -17,7 +17,7 @@ import { modelToSnapshot } from '../../src/catalog/from-model';
 import { parseSnapshot } from '../../src/catalog/snapshot';
 import { missingDataSpaces } from '../../src/sqlserver/data-spaces';
 import { nameKeyFor } from '../../src/sqlserver/names';
-import type { DataSpace, Database, Table } from '../../src/model';
+import type { DataSpace, Database, Index, Table } from '../../src/model';
 
 const imports = "import { Column, Index, PrimaryKey, Table, Unique } from 'schemac';\n";
 const PS: DataSpace = { kind: 'partitionScheme', name: 'ps_month', column: 'created_at' };
@@ -146,12 +146,12 @@ describe('diffing placement', () => {
 });
 
 describe('the partitioning column SQL Server adds to a non-unique index on a scheme', () => {
-  const heapOn = (indexes: Table['indexes']): Table => ({
+  const heapOn = (indexes: Index[]): Table => ({
     ...table('events', { columns: [col('id', 'int'), col('code', 'varchar(20)'), col('created_at', 'datetime2')], indexes }),
     dataSpace: PS, rowCount: 10,
   });
   const on = <T extends object>(o: T, d: DataSpace = PS): T => ({ ...o, dataSpace: d });
-  const kinds = (desired: Table['indexes'], current: Table['indexes']) => diff(db([heapOn(desired)]), db([heapOn(current)]), { allowDrop: false }).steps.map((s) => s.change.kind);
+  const kinds = (desired: Index[], current: Index[]) => diff(db([heapOn(desired)]), db([heapOn(current)]), { allowDrop: false }).steps.map((s) => s.change.kind);
 
   it('is part of a clustered index\'s key whether declared or not, both ways', () => {
     const declared = [on(ix('cx_events', ['code', 'created_at'], { clustered: true }))];
