@@ -188,8 +188,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, b(k.columnId === i.partitionColumnId), b(k.desc), 0, 0]),
       ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, b(colId === i.partitionColumnId), 0, 1, 0]),
-      // A partitioning column the index does not name is added to it, neither key nor INCLUDE
-      // (create-index-transact-sql); a heap's (index_id 0) is listed the same way.
+      // A partitioning column the index does not name is added to it (create-index-transact-sql,
+      // "Partitioned indexes": a non-unique clustered index's key, a nonclustered one's INCLUDE),
+      // and listed as neither ("Columns implicitly added because they are a partitioning column
+      // are returned as 0", sys-index-columns-transact-sql): key_ordinal 0 for the clustered case
+      // too is inferred from SMO's IndexedColumn query, which leaves exactly such rows out. A
+      // heap's (index_id 0) is listed the same way.
       ...(i.partitionColumnId !== undefined && !i.keys.some((k) => k.columnId === i.partitionColumnId) && !(i.columnstore ? columnstoreColumns(t, i) : i.includes).includes(i.partitionColumnId)
         ? [[t.objectId, i.indexId, i.keys.length + i.includes.length + 1, i.partitionColumnId, 0, 1, 0, 0, 0]] : []),
     ]))),
