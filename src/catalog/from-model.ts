@@ -4,8 +4,8 @@
  * reading it back (snapshotToModel) gives the model it was written from.
  */
 import { createHash } from 'crypto';
-import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
-import type { IndexDataSpaceRow, ResumableOperationRow,
+import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
+import type { IndexDataSpaceRow, ResumableOperationRow, TablePermissionRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -62,6 +62,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const resumable: ResumableOperationRow[] = [];
   const stats: StatsRow[] = [];
   const statsColumns: StatsColumnRow[] = [];
+  const permissions: TablePermissionRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
@@ -94,6 +95,9 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       });
     }
     for (const f of t.foreignKeys) writeForeignKey(t, id, f, objectId(`fk:${t.schema}.${t.name}.${f.name}`), columnId, db, tableIds, rows);
+    for (const p of t.permissions ?? []) {
+      permissions.push({ object_id: id, column_id: p.column === null ? 0 : columnId(p.column, `a permission of ${p.grantee}`), grantee: p.grantee, permission_name: p.permission, state: STORED_STATE[p.state] });
+    }
     // Statistics ids follow the table's index ids (they share one numbering on SQL Server).
     let statsId = t.statistics === undefined ? 0 : Math.max(1, ...rows.indexes.filter((r) => r.object_id === id).map((r) => r.index_id)) + 1;
     for (const st of t.statistics ?? []) {
@@ -127,10 +131,15 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
     ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
     ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
+    // Like a live read when some table's permissions were read (none when the model never had them).
+    ...(sortedTables.some((t) => t.permissions !== undefined) ? { table_permissions: permissions } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
   return snapshot;
 }
+
+/** sys.database_permissions.state of each TablePermission state. */
+const STORED_STATE: Readonly<Record<TablePermission['state'], string>> = { 'grant': 'G', 'grant-with-grant-option': 'W', 'deny': 'D' };
 
 /** sys.sequences rows of the model's sequences (cache_size NULL unless a size was given, as SQL Server reports it). */
 function sequenceRows(sequences: readonly Sequence[], objectId: (key: string) => number): SequenceRow[] {

@@ -33,6 +33,7 @@ export type CatalogQueryName =
   | 'stats'
   | 'stats_columns'
   | 'synonyms'
+  | 'table_permissions'
   | 'data_spaces'
   | 'index_data_spaces'
   | (typeof MODULE_QUERIES)[number]['name'];
@@ -338,6 +339,18 @@ ORDER BY sc.object_id, sc.stats_id, sc.stats_column_id`,
 FROM sys.synonyms sn
 WHERE SCHEMA_NAME(sn.schema_id) <> N'schemac'
 ORDER BY SCHEMA_NAME(sn.schema_id), sn.name`,
+  },
+  {
+    name: 'table_permissions',
+    // GRANT and DENY on managed tables and their columns (class 1 = OBJECT_OR_COLUMN; minor_id the
+    // column, 0 the table), so that a move to another schema, which drops them all, grants them
+    // again. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+    sql: `SELECT p.major_id AS object_id, p.minor_id AS column_id, dp.name AS grantee, p.permission_name, p.state
+FROM sys.database_permissions p
+JOIN sys.database_principals dp ON dp.principal_id = p.grantee_principal_id
+JOIN sys.tables t ON t.object_id = p.major_id
+WHERE p.class = 1 AND p.state IN ('G', 'W', 'D') AND ${MANAGED}
+ORDER BY p.major_id, p.minor_id, dp.name, p.permission_name`,
   },
   {
     name: 'data_spaces',

@@ -183,6 +183,19 @@ export interface FulltextIndexColumnRow {
 }
 
 /**
+ * sys.database_permissions on a table (column_id 0) or one of its columns (an optional array:
+ * absent in older snapshots, where permissions were not read). state: G grant, W grant with grant
+ * option, D deny. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+ */
+export interface TablePermissionRow {
+  readonly object_id: number;
+  readonly column_id: number;
+  readonly grantee: string;
+  readonly permission_name: string;
+  readonly state: string;
+}
+
+/**
  * sys.synonyms (an optional array): base_object_name as stored, fully quoted.
  * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
  */
@@ -395,6 +408,8 @@ export interface CatalogSnapshot {
   readonly stats_columns?: readonly StatsColumnRow[];
   /** Optional: synonyms (absent when there are none, and in older snapshots). */
   readonly synonyms?: readonly SynonymRow[];
+  /** Optional: permissions on tables and their columns (absent in older snapshots: not read). */
+  readonly table_permissions?: readonly TablePermissionRow[];
   /** Optional: filegroups and partition schemes (absent in older snapshots: not checked). */
   readonly data_spaces?: readonly DataSpaceRow[];
   /** Optional: heaps and indexes off the default filegroup (absent: every one is on it). */
@@ -422,7 +437,7 @@ export interface IndexDataSpaceRow {
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
-  | 'stats' | 'stats_columns' | 'synonyms'
+  | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
   | 'data_spaces' | 'index_data_spaces';
 
 /** The names of the required row arrays, in file order. */

@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, UserStatistics,
+  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -35,11 +35,18 @@ export interface RenameTable { readonly kind: 'renameTable'; readonly schema: st
 /**
  * ALTER SCHEMA `to` TRANSFER OBJECT::`from`.`name`: the table moves to another schema under the
  * same name, with its rows, columns, indexes, constraints (their names kept) and triggers;
- * permissions granted on it are dropped. A move that also renames is this, then a renameTable in
+ * permissions granted on it are dropped (and granted again, when read). A move that also renames is this, then a renameTable in
  * the new schema; the inverse transfers it back.
  * https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
  */
-export interface TransferTable { readonly kind: 'transferTable'; readonly name: string; readonly from: string; readonly to: string }
+export interface TransferTable {
+  readonly kind: 'transferTable'; readonly name: string; readonly from: string; readonly to: string;
+  /**
+   * The table's permissions, granted again right after the move (which drops them all), under the
+   * column names the table has then; absent when the catalog did not read them.
+   */
+  readonly permissions?: readonly TablePermission[];
+}
 
 /**
  * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same

@@ -16,7 +16,7 @@ export function invert(change: Change): Change | null {
     case 'createTable': return { kind: 'dropTable', table: change.table };
     case 'dropTable': return { kind: 'createTable', table: change.table };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
-    case 'transferTable': return { kind: 'transferTable', name: change.name, from: change.to, to: change.from };
+    case 'transferTable': return { ...change, from: change.to, to: change.from };
     case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
     case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
     case 'renameColumn': return { kind: 'renameColumn', table: change.table, from: change.to, to: change.from };

@@ -1,7 +1,7 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression, TablePermission } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -11,6 +11,12 @@ import { changedIndexOptions, effectiveIndexOption, type IndexOptionChange } fro
 import { dataSpaceText } from '../sqlserver/data-spaces';
 import { indexOptionName, indexOptionsText } from './tsql/clauses';
 import { sequenceDelta, sequenceSummary } from './sequence-text';
+
+/** What a move grants again, for its summary: nothing when no permission was read. */
+function regrants(permissions: readonly TablePermission[] | undefined): string {
+  if (permissions === undefined || permissions.length === 0) return '';
+  return ` (its ${permissions.length} permission${permissions.length === 1 ? '' : 's'} granted again)`;
+}
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
 export type ChangeMarker = '+' | '~' | '-';
@@ -201,7 +207,7 @@ const DESCRIBERS: Describers = {
   }),
   transferTable: (c) => ({
     table: { schema: c.to, name: c.name }, object: c.name, marker: '~',
-    summary: `move table ${c.from}.${c.name} to schema ${c.to}`,
+    summary: `move table ${c.from}.${c.name} to schema ${c.to}${regrants(c.permissions)}`,
   }),
   addColumn: (c) => ({
     table: c.table, object: c.column.name, marker: '+',

@@ -9,6 +9,7 @@ import { batchedBackfill, onlineOption, resumableOptions } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
 import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
+import { renderGrants } from './permissions';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import type { NameKey } from '../../sqlserver/names';
@@ -86,7 +87,8 @@ const RENDERERS: Renderers = {
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   // OBJECT:: is the default class; written out so the statement reads as what it moves.
   // https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
-  transferTable: (c) => [`ALTER SCHEMA ${quoteIdent(c.to)} TRANSFER OBJECT::${quoteQualified(c.from, c.name)};`],
+  // The move drops the table's permissions: they are granted again at once, when they were read.
+  transferTable: (c) => [`ALTER SCHEMA ${quoteIdent(c.to)} TRANSFER OBJECT::${quoteQualified(c.from, c.name)};`, ...renderGrants(c.to, c.name, c.permissions ?? [])],
   addColumn: (c) => [
     `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`,
     ...(c.column.description !== undefined ? [renderSetDescription({ table: c.table, column: c.column.name }, null, c.column.description)] : []),
