@@ -192,6 +192,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.sparse === true ? { is_sparse: true } : {}),
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
     ...(c.rowguidcol === true ? { is_rowguidcol: true } : {}),
+    ...(c.mask !== undefined ? { is_masked: true, masking_function: c.mask } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
 }

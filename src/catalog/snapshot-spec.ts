@@ -62,6 +62,8 @@ const columns: RowSpec<ColumnRow> = {
   xml_collection_name: optional(nullable(string)),
   is_xml_document: optional(nullable(boolean)),
   is_rowguidcol: optional(nullable(boolean)),
+  is_masked: optional(nullable(boolean)),
+  masking_function: optional(nullable(string)),
 };
 
 const indexes: RowSpec<IndexRow> = {

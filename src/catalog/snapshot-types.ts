@@ -65,6 +65,10 @@ export interface ColumnRow {
   readonly is_xml_document?: boolean | null;
   /** sys.columns.is_rowguidcol (optional: older snapshots lack it, read as false). */
   readonly is_rowguidcol?: boolean | null;
+  /** sys.columns.is_masked: Dynamic Data Masking (optional: older snapshots lack it, read as not masked). */
+  readonly is_masked?: boolean | null;
+  /** sys.masked_columns.masking_function, e.g. `partial(1, "XXXX", 0)` (optional; null when not masked). */
+  readonly masking_function?: string | null;
 }
 
 /**

@@ -23,6 +23,7 @@ import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { storedTrust } from '../sqlserver/replication';
+import { normalizeMask } from '../sqlserver/masking';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -395,6 +396,8 @@ function readColumns(
     };
     if (c.is_sparse === true) column.sparse = true;
     if (c.is_rowguidcol === true) column.rowguidcol = true;
+    // sys.masked_columns names the function of every masked column (is_masked is its flag).
+    if (c.masking_function !== undefined && c.masking_function !== null) column.mask = normalizeMask(c.masking_function);
     if (period !== undefined) column.period = period;
     columns.push(column);
   }

@@ -47,6 +47,7 @@ export function invert(change: Change): Change | null {
     case 'rebuildIndexOptions': case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };
     case 'setRowGuidCol': return { ...change, rowguidcol: !change.rowguidcol };
+    case 'setMask': return { ...change, from: change.to, to: change.from };
     case 'setNotForReplication': return { ...change, notForReplication: !change.notForReplication };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };

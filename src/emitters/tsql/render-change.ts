@@ -3,7 +3,7 @@ import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
 import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
 import { changedIndexOptions } from '../../sqlserver/index-options';
-import { renderAlterColumnBody, renderColumnDefinition } from './column';
+import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
@@ -163,6 +163,9 @@ const RENDERERS: Renderers = {
   // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } NOT FOR REPLICATION" (identity columns only).
   setRowGuidCol: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.rowguidcol ? 'ADD' : 'DROP'} ROWGUIDCOL;`],
   setNotForReplication: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION;`],
+  // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } MASKED [ WITH ( FUNCTION = ' mask_function ') ]";
+  // ADD also edits the mask of a masked column (dynamic-data-masking.md, "Adding or Editing a Mask on an Existing Column").
+  setMask: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.to === null ? 'DROP MASKED' : `ADD ${maskedWithClause(c.to)}`};`],
   revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.
   setDescription: (c) => [renderSetDescription(c, c.from, c.to)],
