@@ -3,6 +3,7 @@ import type { PausedBuild } from './resumable';
 import type { Expr, RefAction } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
+import type { Security } from './security';
 
 /** A cell as the engine holds it (bit as 0/1, uniqueidentifier as upper-case text). */
 export type Value = null | number | string | boolean | Date | Buffer | Uint8Array;
@@ -203,6 +204,8 @@ export interface Database {
   partitionFunctions?: PartitionFunctionObject[];
   /** XML schema collections (CREATE XML SCHEMA COLLECTION; ddl-xml-collections.ts), absent until the first. */
   xmlCollections?: XmlSchemaCollection[];
+  /** Users, roles and permissions (security.ts), absent until the first. */
+  security?: Security;
 }
 
 /** A sys.xml_schema_collections row (not an object: it has no sys.objects row). */

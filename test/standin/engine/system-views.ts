@@ -8,6 +8,7 @@ import { periodRows } from './temporal';
 import { sequenceColumns } from './ddl-sequences';
 import { dataSpacesOf } from './ddl-data-spaces';
 import { resumableOperationRows } from './resumable';
+import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -19,6 +20,8 @@ const c = (name: string, type: SqlType, nullable = false): ViewColumn => ({ name
 const b = (v: boolean): number => (v ? 1 : 0);
 const char2: SqlType = { name: 'char', maxLength: 2, precision: 0, scale: 0 };
 const desc60 = ty.nvarchar(60);
+const char1: SqlType = { name: 'char', maxLength: 1, precision: 0, scale: 0 };
+const char4: SqlType = { name: 'char', maxLength: 4, precision: 0, scale: 0 };
 
 const OBJECT_COLS: ViewColumn[] = [
   c('name', sn), c('object_id', ty.int), c('principal_id', ty.int, true), c('schema_id', ty.int), c('parent_object_id', ty.int),
@@ -141,6 +144,18 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
   'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
     (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', 1, 0, 0])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-principals-transact-sql (security.ts)
+  'sys.database_principals': view([c('name', sn), c('principal_id', ty.int), c('type', char1), c('type_desc', desc60, true), c('default_schema_name', sn, true),
+    c('create_date', ty.datetime, true), c('modify_date', ty.datetime, true), c('owning_principal_id', ty.int, true), c('is_fixed_role', ty.bit),
+    c('authentication_type', ty.int), c('authentication_type_desc', desc60, true)],
+  (db) => principalRows(db).map((p) => [p.name, p.id, p.type, p.type === 'R' ? 'DATABASE_ROLE' : 'SQL_USER', p.defaultSchema, p.created, p.modified, p.ownerId, b(p.fixed),
+    p.authenticationType, p.authenticationType === 1 ? 'INSTANCE' : 'NONE'])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-role-members-transact-sql
+  'sys.database_role_members': view([c('role_principal_id', ty.int), c('member_principal_id', ty.int)], (db) => roleMemberRows(db).map((m) => [m.roleId, m.memberId])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+  'sys.database_permissions': view([c('class', ty.tinyint), c('class_desc', desc60, true), c('major_id', ty.int), c('minor_id', ty.int), c('grantee_principal_id', ty.int),
+    c('grantor_principal_id', ty.int), c('type', char4), c('permission_name', ty.nvarchar(128), true), c('state', char1), c('state_desc', desc60, true)],
+  (db) => permissionRows(db).map((p) => [p.classId, CLASS_DESC[p.classId], p.majorId, p.minorId, p.grantee, p.grantor, p.type.padEnd(4), p.name, p.state, STATE_DESC[p.state]])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
   // The built-in sys.sys (id 1) and the user collections (sys-xml-schema-collections-transact-sql.md).
   'sys.xml_schema_collections': view([c('xml_collection_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('name', sn), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
@@ -187,8 +202,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, b(k.columnId === i.partitionColumnId), b(k.desc), 0, 0]),
       ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, b(colId === i.partitionColumnId), 0, 1, 0]),
-      // A partitioning column the index does not name is added to it, neither key nor INCLUDE
-      // (create-index-transact-sql); a heap's (index_id 0) is listed the same way.
+      // A partitioning column the index does not name is added to it (create-index-transact-sql,
+      // "Partitioned indexes": a non-unique clustered index's key, a nonclustered one's INCLUDE),
+      // and listed as neither ("Columns implicitly added because they are a partitioning column
+      // are returned as 0", sys-index-columns-transact-sql): key_ordinal 0 for the clustered case
+      // too is inferred from SMO's IndexedColumn query, which leaves exactly such rows out. A
+      // heap's (index_id 0) is listed the same way.
       ...(i.partitionColumnId !== undefined && !i.keys.some((k) => k.columnId === i.partitionColumnId) && !(i.columnstore ? columnstoreColumns(t, i) : i.includes).includes(i.partitionColumnId)
         ? [[t.objectId, i.indexId, i.keys.length + i.includes.length + 1, i.partitionColumnId, 0, 1, 0, 0, 0]] : []),
     ]))),
