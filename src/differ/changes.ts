@@ -195,7 +195,8 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 /**
  * ALTER INDEX i ON t REBUILD WITH (PAD_INDEX = ..., FILLFACTOR = n): the options an existing index
  * takes only when it is built again. `from` and `to` hold the index's options; the rebuild sets
- * those of them that change that way (src/sqlserver/index-options.ts).
+ * those of them that change that way (src/sqlserver/index-options.ts). A DATA_COMPRESSION change
+ * of the same index (for a clustered one, the table's) rides in the same rebuild: one rebuild, not two.
  */
 export interface RebuildIndexOptions {
   readonly kind: 'rebuildIndexOptions';
@@ -203,6 +204,8 @@ export interface RebuildIndexOptions {
   readonly index: { readonly name: string; readonly clustered: boolean };
   readonly from: IndexOptions;
   readonly to: IndexOptions;
+  /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
+  readonly compression?: { readonly from: DataCompression; readonly to: DataCompression };
   readonly online?: OnlineBuild;
 }
 /** ALTER INDEX i ON t SET (ALLOW_ROW_LOCKS = ..., ...): the options that apply at once, without a rebuild. */

@@ -286,7 +286,8 @@ const DESCRIBERS: Describers = {
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
   rebuildIndexOptions: (c) => ({
     table: c.table, object: c.index.name, marker: '~',
-    summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}`,
+    summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}${
+      c.compression !== undefined ? `, DATA_COMPRESSION ${c.compression.from} -> ${c.compression.to}` : ''}`,
   }),
   setIndexOptions: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set ${optionDelta(c.from, c.to, 'set')} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),

@@ -4,6 +4,7 @@ import type { SourceRef } from './source';
 import type { SqlType } from './types';
 import type { AliasTypeDef } from './alias-types';
 import type { PeriodColumn, SystemVersioning } from './temporal';
+import type { EdgeConstraint, GraphKind } from './graph';
 
 /** The whole desired or actual state of one database: the single vocabulary of schemac. */
 export interface Database {
@@ -90,6 +91,13 @@ export interface Table {
   readonly foreignKeys: readonly ForeignKey[];
   /** SYSTEM_VERSIONING = ON with its history table (temporal.ts); absent for an ordinary table. */
   readonly versioning?: SystemVersioning;
+  /**
+   * AS NODE | AS EDGE (graph.ts); absent for an ordinary table. SQL Server keeps the graph
+   * columns ($node_id, $edge_id, $from_id, $to_id) itself: they are never among `columns`.
+   */
+  readonly graph?: GraphKind;
+  /** An edge table's edge constraints (CONNECTION), sorted by name; absent: none. */
+  readonly edgeConstraints?: readonly EdgeConstraint[];
   /** Compiler only: the table's previous name, for a declared rename (in `renamedFromSchema` when set). */
   readonly renamedFrom?: string;
   /**

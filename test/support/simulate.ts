@@ -306,9 +306,17 @@ class Sim {
       case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
       case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
       // Options are copied whole: `to` holds every option of the index, defaults left out.
-      case 'rebuildIndexOptions': case 'setIndexOptions': return this.setIndexOption(this.get(change.table), typeof change.index === 'string' ? change.index : change.index.name, (o) => ({
-        ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
-      }));
+      case 'rebuildIndexOptions': case 'setIndexOptions': {
+        const t = this.get(change.table);
+        const name = typeof change.index === 'string' ? change.index : change.index.name;
+        // A compression change in the same rebuild: a clustered index's is the table's.
+        if (change.kind === 'rebuildIndexOptions' && change.compression !== undefined) {
+          this.rebuildCompression(t, { kind: 'rebuildCompression', table: change.table, index: change.index.clustered ? null : { name, clustered: false }, ...change.compression });
+        }
+        return this.setIndexOption(t, name, (o) => ({
+          ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
+        }));
+      }
       case 'setSparse': {
         const t = this.get(change.table); const c = this.column(t, change.column);
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);

@@ -154,8 +154,11 @@ const RENDERERS: Renderers = {
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
   // FILLFACTOR and PAD_INDEX take effect when the index is built: ALTER INDEX ... REBUILD WITH
   // (alter-index-transact-sql, set-index-options); online where the production pass allows it.
+  // DATA_COMPRESSION is a rebuild option of ALTER INDEX too (alter-index-transact-sql <rebuild_index_option>),
+  // so a compression change of the same index rides in the one rebuild.
   rebuildIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${withOptions([
-    ...changedIndexOptions(c.from, c.to, 'rebuild').map((k) => indexOptionClause(c.to, k)), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+    ...changedIndexOptions(c.from, c.to, 'rebuild').map((k) => indexOptionClause(c.to, k)),
+    ...(c.compression !== undefined ? [`DATA_COMPRESSION = ${c.compression.to}`] : []), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
   ])};`],
   // ALTER INDEX ... SET applies these at once, without a rebuild (set-index-options).
   setIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (${changedIndexOptions(c.from, c.to, 'set').map((k) => indexOptionClause(c.to, k)).join(', ')});`],

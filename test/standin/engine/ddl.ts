@@ -9,6 +9,7 @@ import { xmlTyping } from './ddl-xml-collections';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
+import { dropPermissionsOn } from './security';
 import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { storedMask } from './masking';
@@ -225,6 +226,11 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         for (const row of t.rows) delete row[col.columnId];
         // The column's extended properties go with it (they are keyed by its column_id).
         if (t.properties) t.properties = t.properties.filter((p) => p.minorId !== col.columnId);
+        // So do its column permissions (the stand-in may give its column_id to a later column).
+        if (ctx.db.security?.permissions.some((p) => p.classId === 1 && p.majorId === t.objectId && p.minorId === col.columnId)) {
+          ctx.beforeSecurity?.();
+          dropPermissionsOn(ctx.db, t.objectId, col.columnId);
+        }
       }
       return;
     }

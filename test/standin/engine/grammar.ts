@@ -3,6 +3,7 @@
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
 import type { Token as AntlrToken } from 'antlr4ts';
+import { securityRewrites } from './security-grammar';
 import { sequenceRewrites } from './sequence-grammar';
 import { statisticsRewrites } from './statistics-grammar';
 import { xmlRewrites } from './xml-grammar';
@@ -146,6 +147,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
+ * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
  * Sequences, see sequence-grammar.ts:
  * - NEXT VALUE FOR [a.]b                         -> 0
  * - a negative START WITH / MINVALUE / MAXVALUE / RESTART WITH / ALTER ... INCREMENT BY -> the minus is blanked
@@ -176,6 +178,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   // Inside CREATE / ALTER SEQUENCE, until a `;` or the next statement keyword.
   let sequenceDdl = false;
   for (let i = 0; i < tokens.length; i++) {
+    // GRANT / DENY / REVOKE: rewritten whole (security-grammar.ts), nothing else applies inside.
+    const securityEnd = securityRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    if (securityEnd > i) { i = securityEnd; continue; }
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
     sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);
