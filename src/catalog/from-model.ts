@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
-import type { IndexDataSpaceRow, ResumableOperationRow, TablePermissionRow,
+import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, TablePermissionRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -63,11 +63,30 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const stats: StatsRow[] = [];
   const statsColumns: StatsColumnRow[] = [];
   const permissions: TablePermissionRow[] = [];
+  const edgeConstraints: EdgeConstraintRow[] = [];
+  const edgeClauses: EdgeConstraintClauseRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
     const history = historyId.get(tableKey(t.schema, t.name));
-    rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history) });
+    rows.tables.push({
+      object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history),
+      // SQL Server's graph columns and the index it makes on graph_id are not the model's: only the kind is written.
+      ...(t.graph !== undefined ? { is_node: t.graph === 'node', is_edge: t.graph === 'edge' } : {}),
+    });
+    for (const e of t.edgeConstraints ?? []) {
+      const ecId = objectId(`ec:${t.schema}.${t.name}.${e.name}`);
+      edgeConstraints.push({
+        object_id: ecId, parent_object_id: id, name: e.name, delete_referential_action_desc: e.onDelete,
+        is_disabled: false, is_not_trusted: false, is_system_named: e.isSystemNamed,
+      });
+      e.connections.forEach((c, i) => {
+        const from = tableIds.get(tableKey(c.fromSchema, c.fromTable));
+        const to = tableIds.get(tableKey(c.toSchema, c.toTable));
+        if (from === undefined || to === undefined) throw new Error(`catalog: ${t.schema}.${t.name}: edge constraint ${e.name} names a table the model does not have`);
+        edgeClauses.push({ object_id: ecId, clause_number: i + 1, from_object_id: from, to_object_id: to });
+      });
+    }
     if (t.versioning !== undefined && history !== undefined) writeHistoryTable(t, t.versioning, history, rows);
     const columnIds = new Map(t.columns.map((c, i) => [c.name, i + 1]));
     const columnId = (name: string, where: string): number => {
@@ -133,6 +152,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
     // Like a live read when some table's permissions were read (none when the model never had them).
     ...(sortedTables.some((t) => t.permissions !== undefined) ? { table_permissions: permissions } : {}),
+    ...(edgeConstraints.length > 0 ? { edge_constraints: edgeConstraints, edge_constraint_clauses: edgeClauses } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
   return snapshot;
@@ -201,6 +221,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.sparse === true ? { is_sparse: true } : {}),
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
     ...(c.rowguidcol === true ? { is_rowguidcol: true } : {}),
+    ...(c.mask !== undefined ? { is_masked: true, masking_function: c.mask } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
 }

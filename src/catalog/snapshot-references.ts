@@ -126,6 +126,16 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
     const problem = column(() => `stats_columns[${i}].column_id`, r.object_id, r.column_id);
     if (problem) return problem;
   }
+  const edgeConstraints = new Set<number>();
+  for (const [i, e] of (s.edge_constraints ?? []).entries()) {
+    if (!tables.has(e.parent_object_id)) return noTable(`edge_constraints[${i}].parent_object_id`, e.parent_object_id);
+    edgeConstraints.add(e.object_id);
+  }
+  for (const [i, c] of (s.edge_constraint_clauses ?? []).entries()) {
+    if (!edgeConstraints.has(c.object_id)) return { path: `edge_constraint_clauses[${i}].object_id`, message: `no edge constraint has object_id ${c.object_id}` };
+    if (!tables.has(c.from_object_id)) return noTable(`edge_constraint_clauses[${i}].from_object_id`, c.from_object_id);
+    if (!tables.has(c.to_object_id)) return noTable(`edge_constraint_clauses[${i}].to_object_id`, c.to_object_id);
+  }
   return null;
 }
 

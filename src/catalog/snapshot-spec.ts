@@ -4,7 +4,7 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
-  ResumableOperationRow,
+  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
@@ -41,6 +41,7 @@ const tables: RowSpec<TableRow> = {
   object_id: integer, schema_name: string, name: string,
   temporal_type: optional(nullable(integer)), history_table_id: optional(nullable(integer)),
   history_retention_period: optional(nullable(integer)), history_retention_period_unit: optional(nullable(integer)),
+  is_node: optional(nullable(boolean)), is_edge: optional(nullable(boolean)),
 };
 
 const columns: RowSpec<ColumnRow> = {
@@ -62,6 +63,9 @@ const columns: RowSpec<ColumnRow> = {
   xml_collection_name: optional(nullable(string)),
   is_xml_document: optional(nullable(boolean)),
   is_rowguidcol: optional(nullable(boolean)),
+  is_masked: optional(nullable(boolean)),
+  masking_function: optional(nullable(string)),
+  graph_type: optional(nullable(integer)),
 };
 
 const indexes: RowSpec<IndexRow> = {
@@ -164,6 +168,12 @@ const dataSpaces: RowSpec<DataSpaceRow> = { name: string, type: string, is_defau
 const indexDataSpaces: RowSpec<IndexDataSpaceRow> = {
   object_id: integer, index_id: integer, data_space_name: string, data_space_type: string, partition_column: nullable(string),
 };
+const edgeConstraints: RowSpec<EdgeConstraintRow> = {
+  object_id: integer, parent_object_id: integer, name: string,
+  delete_referential_action_desc: { type: { kind: 'enum', values: ['NO_ACTION', 'CASCADE'] }, nullable: false, optional: false },
+  is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
+};
+const edgeConstraintClauses: RowSpec<EdgeConstraintClauseRow> = { object_id: integer, clause_number: integer, from_object_id: integer, to_object_id: integer };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -184,6 +194,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   table_permissions: tablePermissions,
   data_spaces: dataSpaces,
   index_data_spaces: indexDataSpaces,
+  edge_constraints: edgeConstraints,
+  edge_constraint_clauses: edgeConstraintClauses,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -207,6 +219,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   table_permissions: ['object_id', 'column_id', 'grantee', 'permission_name'],
   data_spaces: ['name'],
   index_data_spaces: ['object_id', 'index_id'],
+  edge_constraints: ['parent_object_id', 'name'],
+  edge_constraint_clauses: ['object_id', 'clause_number'],
 };
 
 /** Row array names in file order. */

@@ -23,6 +23,10 @@ export interface TableRow {
   readonly history_retention_period?: number | null;
   /** Its unit: -1 INFINITE, 3 DAY, 4 WEEK, 5 MONTH, 6 YEAR (optional). */
   readonly history_retention_period_unit?: number | null;
+  /** sys.tables.is_node: AS NODE (SQL Server 2017+; optional: older snapshots and servers lack it). */
+  readonly is_node?: boolean | null;
+  /** sys.tables.is_edge: AS EDGE (SQL Server 2017+; optional). */
+  readonly is_edge?: boolean | null;
 }
 
 /** sys.columns (+ TYPE_NAME, sys.identity_columns, sys.computed_columns). */
@@ -65,6 +69,15 @@ export interface ColumnRow {
   readonly is_xml_document?: boolean | null;
   /** sys.columns.is_rowguidcol (optional: older snapshots lack it, read as false). */
   readonly is_rowguidcol?: boolean | null;
+  /** sys.columns.is_masked: Dynamic Data Masking (optional: older snapshots lack it, read as not masked). */
+  readonly is_masked?: boolean | null;
+  /** sys.masked_columns.masking_function, e.g. `partial(1, "XXXX", 0)` (optional; null when not masked). */
+  readonly masking_function?: string | null;
+  /**
+   * sys.columns.graph_type: 1-8 for the graph columns SQL Server keeps in node and edge tables,
+   * NULL for user columns (read-graph.ts; SQL Server 2017+; optional).
+   */
+  readonly graph_type?: number | null;
 }
 
 /**
@@ -256,6 +269,32 @@ export interface ResumableOperationRow {
 }
 
 /**
+ * sys.edge_constraints: a CONNECTION constraint of an edge table (SQL Server 2019+, Azure SQL).
+ * An optional array. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql
+ */
+export interface EdgeConstraintRow {
+  readonly object_id: number;
+  readonly parent_object_id: number;
+  readonly name: string;
+  /** NO_ACTION or CASCADE. */
+  readonly delete_referential_action_desc: string;
+  readonly is_disabled: boolean;
+  readonly is_not_trusted: boolean;
+  readonly is_system_named: boolean;
+}
+
+/**
+ * sys.edge_constraint_clauses: one `from TO to` pair of an edge constraint (optional array).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraint-clauses-transact-sql
+ */
+export interface EdgeConstraintClauseRow {
+  readonly object_id: number;
+  readonly clause_number: number;
+  readonly from_object_id: number;
+  readonly to_object_id: number;
+}
+
+/**
  * sys.sequences (+ SCHEMA_NAME, TYPE_NAME(system_type_id)): an optional array. The values are
  * sql_variant of the sequence's type, read as text: a number, or a decimal string beyond 2^53.
  * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql
@@ -414,6 +453,9 @@ export interface CatalogSnapshot {
   readonly data_spaces?: readonly DataSpaceRow[];
   /** Optional: heaps and indexes off the default filegroup (absent: every one is on it). */
   readonly index_data_spaces?: readonly IndexDataSpaceRow[];
+  /** Optional: edge constraints of edge tables and their clauses (absent when there are none, and in older snapshots). */
+  readonly edge_constraints?: readonly EdgeConstraintRow[];
+  readonly edge_constraint_clauses?: readonly EdgeConstraintClauseRow[];
 }
 
 /** sys.data_spaces: a filegroup (type FG) or partition scheme (PS). */
@@ -438,7 +480,7 @@ export interface IndexDataSpaceRow {
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
   | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
-  | 'data_spaces' | 'index_data_spaces';
+  | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

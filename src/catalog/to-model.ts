@@ -15,6 +15,7 @@ import { readStatistics } from './read-statistics';
 import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
+import { graphFacts, isGraphColumn } from './read-graph';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
@@ -24,6 +25,7 @@ import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { storedTrust } from '../sqlserver/replication';
+import { normalizeMask } from '../sqlserver/masking';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -78,6 +80,7 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.resumable_operations ? { resumable_operations: keep(s.resumable_operations, (r) => r.object_id) } : {}),
     ...(s.stats ? { stats: keep(s.stats, (r) => r.object_id) } : {}),
     ...(s.stats_columns ? { stats_columns: keep(s.stats_columns, (r) => r.object_id) } : {}),
+    ...(s.edge_constraints ? { edge_constraints: keep(s.edge_constraints, (r) => r.parent_object_id) } : {}),
   };
 }
 
@@ -85,7 +88,8 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
 export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptions = {}): CatalogModel {
   const s = withoutSkipped(snapshot, options.skipTable);
   const diagnostics: Diagnostic[] = [];
-  const opaque = findOpaque(s);
+  const graph = graphFacts(s);
+  const opaque = findOpaque(s, graph);
   const collation = s.database_collation ?? DEFAULT_COLLATION;
   const names = nameKeyFor(collation);
   // Names resolve over every table, skipped ones too: a foreign key may point at an ignored table.
@@ -161,8 +165,10 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     const keyColumns = (index: IndexRow): { columns: IndexColumn[]; include: string[] } =>
       indexParts(indexColumns.get(index.index_id) ?? [], (id) => columnName(t.object_id, id));
 
-    const allColumnRows = columnsByTable.get(t.object_id) ?? [];
-    const columnRows = hasOpaque ? allColumnRows.filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`)) : allColumnRows;
+    const graphKind = graph.kinds.get(t.object_id);
+    // SQL Server's graph columns ($node_id, $edge_id, $from_id, $to_id and their internals) are not the schema's.
+    const userColumnRows = graphKind === undefined ? columnsByTable.get(t.object_id) ?? [] : (columnsByTable.get(t.object_id) ?? []).filter((c) => !isGraphColumn(c));
+    const columnRows = hasOpaque ? userColumnRows.filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`)) : userColumnRows;
     const described = descriptions.get(t.object_id);
     const columnDescriptions = new Map(described === undefined ? [] : columnRows.flatMap((c) => {
       const text = described.get(c.column_id);
@@ -172,7 +178,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     const columns = columnDescriptions.size === 0 ? read
       : read.map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
     const tableDescription = described?.get(0);
-    const indexRows = (indexesByTable.get(t.object_id) ?? []).filter(modelledIndex);
+    const indexRows = (indexesByTable.get(t.object_id) ?? []).filter((i) => modelledIndex(i) && (graphKind === undefined || !graph.builtInIndexes.has(`${i.object_id}:${i.index_id}`)));
     const indexById = new Map(indexRows.map((i) => [i.index_id, i]));
     const keyIndexIds = new Set<number>();
     let primaryKey: KeyConstraint | null = null;
@@ -268,6 +274,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       };
     });
     const versioning = temporal.versioning.get(t.object_id);
+    const edgeConstraints = graph.edgeConstraints.get(t.object_id);
     return {
       schema: t.schema_name,
       name: t.name,
@@ -282,6 +289,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       defaults: sortedByName(defaults),
       foreignKeys: sortedByName(foreignKeys),
       ...(versioning !== undefined ? { versioning } : {}),
+      ...(graphKind !== undefined ? { graph: graphKind } : {}),
+      ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
@@ -398,6 +407,8 @@ function readColumns(
     };
     if (c.is_sparse === true) column.sparse = true;
     if (c.is_rowguidcol === true) column.rowguidcol = true;
+    // sys.masked_columns names the function of every masked column (is_masked is its flag).
+    if (c.masking_function !== undefined && c.masking_function !== null) column.mask = normalizeMask(c.masking_function);
     if (period !== undefined) column.period = period;
     columns.push(column);
   }

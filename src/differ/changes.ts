@@ -202,7 +202,8 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 /**
  * ALTER INDEX i ON t REBUILD WITH (PAD_INDEX = ..., FILLFACTOR = n): the options an existing index
  * takes only when it is built again. `from` and `to` hold the index's options; the rebuild sets
- * those of them that change that way (src/sqlserver/index-options.ts).
+ * those of them that change that way (src/sqlserver/index-options.ts). A DATA_COMPRESSION change
+ * of the same index (for a clustered one, the table's) rides in the same rebuild: one rebuild, not two.
  */
 export interface RebuildIndexOptions {
   readonly kind: 'rebuildIndexOptions';
@@ -210,18 +211,26 @@ export interface RebuildIndexOptions {
   readonly index: { readonly name: string; readonly clustered: boolean };
   readonly from: IndexOptions;
   readonly to: IndexOptions;
+  /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
+  readonly compression?: { readonly from: DataCompression; readonly to: DataCompression };
   readonly online?: OnlineBuild;
 }
 /** ALTER INDEX i ON t SET (ALLOW_ROW_LOCKS = ..., ...): the options that apply at once, without a rebuild. */
 export interface SetIndexOptions { readonly kind: 'setIndexOptions'; readonly table: TableRef; readonly index: string; readonly from: IndexOptions; readonly to: IndexOptions }
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
+/** ALTER TABLE t ALTER COLUMN c ADD | DROP ROWGUIDCOL (alter-table-transact-sql). */
+export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
+/**
+ * A column's Dynamic Data Masking function: `to` null is ALTER COLUMN c DROP MASKED, otherwise
+ * ALTER COLUMN c ADD MASKED WITH (FUNCTION = 'to'), which also replaces a mask (`from` set).
+ * Metadata only: the stored values do not change. Its inverse swaps from and to.
+ */
+export interface SetMask { readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null }
 /**
  * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
  * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.
  */
-/** ALTER TABLE t ALTER COLUMN c ADD | DROP ROWGUIDCOL (alter-table-transact-sql). */
-export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
 export interface SetNotForReplication { readonly kind: 'setNotForReplication'; readonly table: TableRef; readonly column: string; readonly notForReplication: boolean }
 
 /**
@@ -243,7 +252,7 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics
@@ -263,7 +272,8 @@ export type HazardCode =
   | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
   | 'dependent-rebuild'  // a schema-bound view or function, or CREATE STATISTICS statistics, is dropped and re-created around the step
-  | 'permissions-dropped'; // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
+  | 'permissions-dropped' // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
+  | 'unmasks-data';      // a column's Dynamic Data Masking mask is dropped: readers without UNMASK see its values
 
 export interface Hazard {
   readonly code: HazardCode;

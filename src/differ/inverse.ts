@@ -44,9 +44,14 @@ export function invert(change: Change): Change | null {
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
-    case 'rebuildIndexOptions': case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
+    case 'rebuildIndexOptions': {
+      const { compression, ...rest } = change;
+      return { ...rest, from: change.to, to: change.from, ...(compression !== undefined ? { compression: { from: compression.to, to: compression.from } } : {}) };
+    }
+    case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };
     case 'setRowGuidCol': return { ...change, rowguidcol: !change.rowguidcol };
+    case 'setMask': return { ...change, from: change.to, to: change.from };
     case 'setNotForReplication': return { ...change, notForReplication: !change.notForReplication };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };

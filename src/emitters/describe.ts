@@ -292,11 +292,16 @@ const DESCRIBERS: Describers = {
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
   rebuildIndexOptions: (c) => ({
     table: c.table, object: c.index.name, marker: '~',
-    summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}`,
+    summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}${
+      c.compression !== undefined ? `, DATA_COMPRESSION ${c.compression.from} -> ${c.compression.to}` : ''}`,
   }),
   setIndexOptions: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set ${optionDelta(c.from, c.to, 'set')} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
   setRowGuidCol: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.rowguidcol ? 'make' : 'unmake'} column ${c.column} the ROWGUIDCOL` }),
+  setMask: (c) => {
+    const delta = [{ part: 'mask', from: c.from ?? 'not masked', to: c.to ?? 'not masked' }];
+    return { table: c.table, object: c.column, marker: '~', delta, summary: `mask of ${c.column}: ${deltaText(delta)}` };
+  },
   setNotForReplication: (c) => {
     const delta = [{ part: 'notForReplication', from: c.notForReplication ? 'no NOT FOR REPLICATION' : 'NOT FOR REPLICATION', to: c.notForReplication ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION' }];
     return { table: c.table, object: c.column, marker: '~', delta, summary: `identity ${c.column}: ${deltaText(delta)} (${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION)` };

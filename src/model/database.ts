@@ -246,6 +246,11 @@ export interface Column {
    */
   readonly rowguidcol?: boolean;
   readonly sparse?: boolean;
+  /**
+   * MASKED WITH (FUNCTION = '...'): the Dynamic Data Masking function, in the form SQL Server
+   * stores it (sys.masked_columns.masking_function; sqlserver/masking.ts). Absent: not masked.
+   */
+  readonly mask?: string;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;
   readonly source?: SourceRef;
