@@ -22,7 +22,7 @@ const grantLines = (text: string) => text.split('\n').filter((l) => /^(GRANT|DEN
 test('a computed column redefined is re-added with its column-level permissions, in both directions', () => {
   const current = orders(col('total', 'int', { computed: '[qty]*[price]', persisted: true }), { permissions });
   const desired = orders(col('total', 'int', { computed: '[qty]*[price]+(1)', persisted: true }));
-  const plan = diff(db([desired]), db([current]), {});
+  const plan = diff(db([desired]), db([current]), { allowDrop: false });
   expect(plan.steps.map((s) => s.change.kind)).toEqual(['dropColumn', 'addColumn']);
   const expected = ['DENY SELECT ON OBJECT::[dbo].[orders] ([total]) TO [reporting];', 'GRANT UPDATE ON OBJECT::[dbo].[orders] ([total]) TO [billing];'];
   expect(grantLines(renderScript(plan, { direction: 'up', databaseName: null }).text).sort()).toEqual([...expected].sort());
