@@ -92,7 +92,12 @@ export interface ColumnDef {
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
+  /** INDEX i [CLUSTERED | NONCLUSTERED] [WITH (...)] [ON ...] of the column (create-table-transact-sql.md <column_index>). */
+  readonly index?: InlineIndex;
 }
+
+/** An index declared inside CREATE TABLE (SQL Server 2014+): CREATE INDEX's definition without its table. */
+export type InlineIndex = Omit<IndexDef, 'table'>;
 
 /** PERIOD FOR SYSTEM_TIME (start, end). */
 export interface PeriodDef { readonly start: string; readonly end: string }
@@ -115,7 +120,8 @@ export type ConstraintDef =
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 export type AlterAction =
-  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef }
+  /** ADD columns [, PERIOD FOR SYSTEM_TIME (...)] [, table constraints] (one list may hold all). */
+  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef; readonly constraints?: readonly ConstraintDef[] }
   | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }
   | { readonly k: 'dropPeriod' }
   | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
@@ -231,7 +237,7 @@ export type StatementBody =
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   /** MERGE [TOP (n)] [INTO] target [AS alias] USING source ON cond WHEN ... ; (merge.ts). */
   | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[] }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly indexes?: readonly IndexDef[] }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }

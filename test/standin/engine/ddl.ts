@@ -89,6 +89,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
+  indexes: readonly IndexDef[] = [],
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
@@ -109,7 +110,12 @@ export function createTable(
   constraints.forEach((c) => all.push({ def: c }));
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
+  // Inline indexes (create-table-transact-sql.md <table_index>, <column_index>): a clustered one
+  // first, so a PRIMARY KEY that does not say CLUSTERED is made nonclustered, as when a UNIQUE
+  // CLUSTERED constraint comes with it (inferred: the docs say so for that constraint only).
+  for (const ix of indexes) if (ix.clustered) createIndex(ctx, t, ix);
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+  for (const ix of indexes) if (!ix.clustered) createIndex(ctx, t, ix);
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
@@ -212,6 +218,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       }
       markGeneratedColumns(t, action.columns);
       if (action.period) addPeriod(ctx, t, action.period);
+      for (const c of action.constraints ?? []) addConstraint(ctx, t, c, true);
       return;
     }
     case 'dropColumns': {

@@ -9,6 +9,7 @@ import { statisticsRewrites } from './statistics-grammar';
 import { xmlRewrites } from './xml-grammar';
 import { temporalRewrites } from './temporal-grammar';
 import { storageRewrites } from './storage-grammar';
+import { columnRewrites } from './column-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -145,6 +146,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP INDEX i ON t WITH (ONLINE = ON, ...), ALTER TABLE t DROP CONSTRAINT c WITH (...) -> the WITH (...) is blanked
  *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * Table elements (column options in any order, negative IDENTITY seeds, REFERENCES t without
+ * columns, ON UPDATE before ON DELETE, inline indexes, DROP COLUMN IF EXISTS), see column-grammar.ts.
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
  * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
@@ -280,6 +283,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     xmlRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    columnRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }), insertAfter: (t, text) => edits.push({ start: t.stop + 1, stop: t.stop, text }) });
     // CREATE OR ALTER (create-view-transact-sql.md, create-procedure-transact-sql.md: "CREATE [ OR ALTER ]").
     if (up(i) === 'CREATE' && up(i + 1) === 'OR' && up(i + 2) === 'ALTER' && ['VIEW', 'PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER'].includes(up(i + 3))) {
       blank(tokens[i + 1]); blank(tokens[i + 2]);
@@ -309,7 +313,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
   }
-  edits.sort((a, b) => a.start - b.start);
+  // An insertion (zero width, stop < start) goes before an edit of the token that starts where it does.
+  edits.sort((a, b) => a.start - b.start || a.stop - b.stop);
   let out = '';
   let pos = 0;
   for (const e of edits) {

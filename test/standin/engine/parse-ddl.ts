@@ -1,5 +1,5 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, InlineIndex, Name, PeriodDef, RefAction, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
 import { SequenceParser } from './parse-sequence';
 
@@ -234,7 +234,7 @@ export class DdlParser extends SequenceParser {
 
   protected createTable(): StatementBody {
     const name = this.name();
-    const { columns, constraints, period } = this.tableElements();
+    const { columns, constraints, period, indexes } = this.tableElements();
     let versioning: VersioningDef | undefined;
     if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
       this.expect('WITH', '(');
@@ -243,24 +243,60 @@ export class DdlParser extends SequenceParser {
     }
     const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
+    return {
+      k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}),
+      ...(indexes.length > 0 ? { indexes: indexes.map((ix) => ({ ...ix, table: name })) } : {}),
+    };
   }
 
-  /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
-  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef } {
+  /**
+   * (column | constraint | index | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t
+   * TABLE; the indexes are the table's INDEX elements and its columns' INDEX options, in order.
+   * A comma may end the list: SQL Server takes `CREATE TABLE t (a int,)` (inferred from sqlfluff's
+   * T-SQL fixtures).
+   */
+  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef; indexes: InlineIndex[] } {
     this.expect('(');
     const columns: ColumnDef[] = [];
     const constraints: ConstraintDef[] = [];
+    const indexes: InlineIndex[] = [];
     let period: PeriodDef | undefined;
     do {
       if (this.up() === ')') break;
       if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
       else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
-      else if (this.is('INDEX')) this.fail();
-      else columns.push(this.columnDef(false));
+      else if (this.accept('INDEX')) indexes.push(this.tableIndex());
+      else {
+        const column = this.columnDef(false);
+        columns.push(column);
+        if (column.index) indexes.push(column.index);
+      }
     } while (this.accept(','));
     this.expect(')');
-    return { columns, constraints, period };
+    return { columns, constraints, period, indexes };
+  }
+
+  /**
+   * The rest of a table's INDEX i [UNIQUE] [CLUSTERED | NONCLUSTERED] (c [ASC | DESC], ...)
+   * [INCLUDE (...)] [WHERE ...] [WITH (...)] [ON ...], or INDEX i [NON]CLUSTERED COLUMNSTORE
+   * [(c, ...)] (create-table-transact-sql.md, <table_index>).
+   */
+  protected tableIndex(): InlineIndex {
+    const name = this.ident();
+    const unique = this.accept('UNIQUE');
+    const clustered = this.accept('CLUSTERED') ? true : (this.accept('NONCLUSTERED'), false);
+    if (this.accept('COLUMNSTORE')) {
+      if (unique) this.fail();
+      const columns = clustered ? [] : this.keyList();
+      if (columns.some((c) => c.desc)) this.fail();
+      return { name, unique: false, clustered, columns, include: [], options: this.withAndOn(), columnstore: true };
+    }
+    const columns = this.keyList();
+    let include: string[] = [];
+    if (this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
+    let filter: IndexDef['filter'];
+    if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    return { name, unique, clustered, columns, include, filter, options: this.withAndOn() };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -377,6 +413,7 @@ export class DdlParser extends SequenceParser {
     let mask: string | undefined;
     const constraints: ConstraintDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
+    let index: InlineIndex | undefined;
     for (;;) {
       if (this.accept('NOT', 'NULL')) nullable = false;
       else if (this.accept('NULL')) nullable = true;
@@ -394,6 +431,12 @@ export class DdlParser extends SequenceParser {
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
       else if (this.is('MASKED', 'WITH')) mask = this.maskedWith();
       else if (this.accept('PERSISTED')) continue;
+      else if (!alter && index === undefined && this.accept('INDEX')) {
+        // <column_index>: INDEX i [CLUSTERED | NONCLUSTERED] [WITH (...)] [ON ...] on this column.
+        const iname = this.ident();
+        const iclustered = this.accept('CLUSTERED') ? true : (this.accept('NONCLUSTERED'), false);
+        index = { name: iname, unique: false, clustered: iclustered, columns: [{ name, desc: false }], include: [], options: this.withAndOn() };
+      }
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
         if (this.accept('NOT', 'NULL')) { nullable = false; continue; } // names the NOT NULL (flxsql gotcha)
@@ -406,12 +449,16 @@ export class DdlParser extends SequenceParser {
         else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+          // A column's PRIMARY KEY / UNIQUE may name its columns, as a table's does: SQL Server
+          // takes `a int CONSTRAINT pk PRIMARY KEY (a, b)` (inferred from prisma-engines' and
+          // sqlfluff's SQL Server scripts; create-table-transact-sql.md shows no list there).
+          const keys = this.up() === '(' ? this.keyList() : [{ name, desc: false }];
           const options = this.withAndOn();
-          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }], options });
+          constraints.push({ k, name: cname, clustered, columns: keys, options });
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}) };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(index ? { index } : {}) };
   }
 
   /** MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition). */
@@ -559,19 +606,18 @@ export class DdlParser extends SequenceParser {
       this.pos++;
       action = { k: 'alterHidden', column, hidden };
     } else if (this.accept('ADD')) {
-      if (this.isConstraintStart()) {
-        const constraints = [this.tableConstraint()];
-        while (this.accept(',')) constraints.push(this.tableConstraint());
-        action = { k: 'addConstraints', constraints, check };
-      } else {
-        const columns = [this.columnDef(false)];
-        let period: PeriodDef | undefined;
-        while (this.accept(',')) {
-          if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
-          else columns.push(this.columnDef(false));
-        }
-        action = { k: 'addColumns', columns, ...(period ? { period } : {}) };
-      }
+      // alter-table-transact-sql.md: "ADD { <column_definition> | <table_constraint> | ... } [ ,...n ]":
+      // columns and constraints may share one list.
+      const columns: ColumnDef[] = [];
+      const constraints: ConstraintDef[] = [];
+      let period: PeriodDef | undefined;
+      do {
+        if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
+        else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
+        else columns.push(this.columnDef(false));
+      } while (this.accept(','));
+      if (columns.length === 0 && period === undefined) action = { k: 'addConstraints', constraints, check };
+      else action = { k: 'addColumns', columns, ...(period ? { period } : {}), ...(constraints.length > 0 ? { constraints } : {}) };
     } else if (this.accept('DROP')) {
       if (this.accept('COLUMN')) {
         const ifExists = this.accept('IF', 'EXISTS');
