@@ -103,3 +103,12 @@ test('inline indexes are stored as CREATE INDEX stores them; an inline clustered
   expect((await h.errors(`CREATE TABLE dbo.twice (a int, INDEX cx_a CLUSTERED (a), INDEX cx_b CLUSTERED (a))`)).map((e) => e.number)).toEqual([1902]);
   expect(await h.rows(`SELECT OBJECT_ID('dbo.twice') AS id`)).toEqual([{ id: null }]);
 });
+
+test('SSMS-style [nvarchar](max) types and ON "default" place a table as ON [PRIMARY] does', async () => {
+  const h = open();
+  await h.ok(`CREATE TABLE [dbo].[notes] ([body] [nvarchar](max) NOT NULL, [raw] [varbinary] (MAX) NULL) ON "default"`);
+  expect(await h.rows(`SELECT c.name, TYPE_NAME(c.system_type_id) AS type_name, c.max_length FROM sys.columns c WHERE c.object_id = OBJECT_ID('dbo.notes') ORDER BY c.column_id`))
+    .toEqual([{ name: 'body', type_name: 'nvarchar', max_length: -1 }, { name: 'raw', type_name: 'varbinary', max_length: -1 }]);
+  expect(await h.rows(`SELECT ds.name FROM sys.indexes i JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id WHERE i.object_id = OBJECT_ID('dbo.notes')`))
+    .toEqual([{ name: 'PRIMARY' }]);
+});

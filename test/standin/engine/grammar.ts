@@ -92,7 +92,8 @@ export function tokenize(sql: string, quotedIdentifier = true): Token[] {
     let national = false;
     if (sym === 'ID') kind = 'word';
     else if (sym === 'SQUARE_BRACKET_ID') { kind = 'qid'; value = text.slice(1, -1).replace(/]]/g, ']'); }
-    else if (sym === 'DOUBLE_QUOTE_ID') { kind = quotedIdentifier ? 'qid' : 'string'; value = text.slice(1, -1).replace(/""/g, '"'); }
+    // The lexer has its own token for "DEFAULT" (the filegroup of `ON "default"`): a quoted name too.
+    else if (sym === 'DOUBLE_QUOTE_ID' || sym === 'DEFAULT_DOUBLE_QUOTE') { kind = quotedIdentifier ? 'qid' : 'string'; value = text.slice(1, -1).replace(/""/g, '"'); }
     else if (sym === 'STRING') {
       kind = 'string';
       national = /^n/i.test(text);
@@ -291,7 +292,12 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // UPDATE(column) in a trigger's condition (update-trigger-functions-transact-sql.md): the
     // grammar has no such function; seen as the predicate 0 = ABS(column).
     if (up(i) === 'UPDATE' && up(i + 1) === '(' && ['IF', 'AND', 'OR', 'NOT', '(', 'WHEN', 'WHILE'].includes(up(i - 1))) edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: '0 = ABS' });
-        if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
+        // [varchar](max), as SSMS scripts write types: the grammar takes MAX only after an unquoted
+    // type name, so the brackets are dropped (the engine reads the type from the real text).
+    if (tokens[i].kind === 'qid' && sql[tokens[i].start] === '[' && ['VARCHAR', 'NVARCHAR', 'VARBINARY'].includes(tokens[i].value.toUpperCase()) && up(i + 1) === '(' && up(i + 2) === 'MAX' && up(i + 3) === ')') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: tokens[i].value });
+    }
+    if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'DROP' && (up(i + 1) === 'INDEX' || up(i + 1) === 'CONSTRAINT')) {
       // Each dropped index or constraint may carry its own WITH (...), up to the statement's end.
