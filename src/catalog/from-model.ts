@@ -14,6 +14,7 @@ import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { storedNotTrusted } from '../sqlserver/replication';
+import { storedBucketCount } from '../sqlserver/memory-optimized';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -66,7 +67,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
     const history = historyId.get(tableKey(t.schema, t.name));
-    rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history) });
+    rows.tables.push({
+      object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history),
+      ...(t.memoryOptimized !== undefined ? { is_memory_optimized: true, durability_desc: t.memoryOptimized.durability } : {}),
+    });
     if (t.versioning !== undefined && history !== undefined) writeHistoryTable(t, t.versioning, history, rows);
     const columnIds = new Map(t.columns.map((c, i) => [c.name, i + 1]));
     const columnId = (name: string, where: string): number => {
@@ -113,7 +117,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(rows.partitions.length > 0 ? { partitions: rows.partitions } : {}),
     // Like the catalog query: only heaps and indexes off the default filegroup have rows.
     ...(rows.placements.length > 0 ? { index_data_spaces: rows.placements } : {}),
-    ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : 'PS', is_default: d.isDefault })) } : {}),
+    ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : d.kind === 'partitionScheme' ? 'PS' : 'FX', is_default: d.isDefault })) } : {}),
     ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
       const f = typeFacets(a.base);
       return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
@@ -156,7 +160,7 @@ function withoutPartitions<R extends { partitions: PartitionRow[]; placements: I
 /** The index_data_spaces row of a heap or index placed off the default filegroup. */
 function placementRow(objectId: number, indexId: number, d: DataSpace): IndexDataSpaceRow {
   return {
-    object_id: objectId, index_id: indexId, data_space_name: d.name, data_space_type: d.kind === 'filegroup' ? 'FG' : 'PS',
+    object_id: objectId, index_id: indexId, data_space_name: d.name, data_space_type: d.kind === 'filegroup' ? 'FG' : d.kind === 'partitionScheme' ? 'PS' : 'FX',
     partition_column: d.kind === 'partitionScheme' ? d.column : null,
   };
 }
@@ -258,11 +262,13 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
     const filter = e.index?.filter ?? null;
     const object = (e.key ?? e.index) as Index | KeyConstraint;
     rows.indexes.push({
-      object_id: objectId, index_id: indexId, name: e.name, type_desc: `${e.clustered ? 'CLUSTERED' : 'NONCLUSTERED'}${columnstore ? ' COLUMNSTORE' : ''}`,
+      object_id: objectId, index_id: indexId, name: e.name,
+      type_desc: `${e.clustered ? 'CLUSTERED' : 'NONCLUSTERED'}${columnstore ? ' COLUMNSTORE' : object.bucketCount !== undefined ? ' HASH' : ''}`,
       is_unique: e.key !== null || (e.index as Index).unique, is_primary_key: e.type === 'PK', is_unique_constraint: e.type === 'UQ',
       has_filter: filter !== null, filter_definition: filter?.text ?? null, is_disabled: false,
       ...(object.ignoreDupKey === true ? { ignore_dup_key: true } : {}),
       ...optionRows(object),
+      ...(object.bucketCount !== undefined ? { bucket_count: storedBucketCount(object.bucketCount) } : {}),
     });
     const placement = e.clustered ? t.dataSpace ?? object.dataSpace : object.dataSpace;
     if (placement !== undefined) rows.placements.push(placementRow(objectId, indexId, placement));

@@ -14,6 +14,7 @@ import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOpe
 import { readStatistics } from './read-statistics';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
+import { asMemoryOptimized } from './read-memory-optimized';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
@@ -266,7 +267,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       };
     });
     const versioning = temporal.versioning.get(t.object_id);
-    return {
+    return asMemoryOptimized({
       schema: t.schema_name,
       name: t.name,
       columns: periodDefaults.size === 0 ? columns : columns.map((c) => {
@@ -290,7 +291,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
       // The heap's or the clustered index's: the table's rows.
       ...placed(t.object_id, placements.placementOf(t.object_id, 0) !== undefined ? 0 : 1),
-    };
+    }, t, indexRows);
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
 

@@ -5,7 +5,7 @@
 import type { ts } from 'ts-morph';
 import type {
   DataSpace,
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
+  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, MemoryOptimized, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
 import { Codes } from './codes';
@@ -92,6 +92,8 @@ export interface TableDraft {
   dataSpace?: DataSpace;
   /** SYSTEM_VERSIONING = ON, and where `systemVersioning` was written (temporal.ts). */
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
+  /** MEMORY_OPTIMIZED = ON, and where `memoryOptimized` was written (memory-optimized.ts). */
+  memoryOptimized?: { readonly value: MemoryOptimized; readonly node: ts.Node };
   /** Written expressions whose column references are checked once every column is known. */
   readonly expressionChecks: { readonly text: string; readonly node: ts.Node; readonly what: string }[];
 }
@@ -132,6 +134,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     defaults: d.defaults,
     foreignKeys: d.foreignKeys,
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
+    ...(d.memoryOptimized !== undefined ? { memoryOptimized: d.memoryOptimized.value } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),
     ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
