@@ -62,6 +62,8 @@ export interface Index {
   dataSpaceId?: number;
   /** The partitioning column on a partition scheme (sys.index_columns.partition_ordinal 1). */
   partitionColumnId?: number;
+  /** NONCLUSTERED HASH (sys.indexes type 7): sys.hash_indexes.bucket_count, as stored (a power of two). */
+  bucketCount?: number;
 }
 
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
@@ -113,6 +115,8 @@ export interface Table extends Dated {
   properties?: ExtendedProperty[];
   /** Statistics made by CREATE STATISTICS (sys.stats user_created = 1); absent until the first. */
   stats?: UserStatistics[];
+  /** MEMORY_OPTIMIZED = ON with its DURABILITY (sys.tables is_memory_optimized, durability_desc; ddl-memory.ts). */
+  memoryOptimized?: { durability: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY' };
 }
 
 /**

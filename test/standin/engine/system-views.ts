@@ -77,13 +77,25 @@ const INDEX_COLS: ViewColumn[] = [
 ];
 // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
 const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3 } as const;
-// Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE (same page).
-const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE']) : [INDEX_TYPE[i.type], i.type]);
+// Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE; 7 NONCLUSTERED HASH, "supported only on memory-optimized tables" (same page).
+const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE'])
+  : i.bucketCount !== undefined ? [7, 'NONCLUSTERED HASH'] : [INDEX_TYPE[i.type], i.type]);
+// sys.tables durability / durability_desc (sys-tables-transact-sql: 0 SCHEMA_AND_DATA, 1 SCHEMA_ONLY; "The value of 0 is the default"
+// for a disk-based table, inferred from that page's "SCHEMA_AND_DATA" description of 0).
+const durabilityVals = (t: Table | undefined): Value[] => (t?.memoryOptimized?.durability === 'SCHEMA_ONLY' ? [1, 'SCHEMA_ONLY'] : [0, 'SCHEMA_AND_DATA']);
 // sys.partitions.data_compression (sys-partitions-transact-sql): 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
 const COMPRESSION_CODE: Record<string, number> = { NONE: 0, ROW: 1, PAGE: 2, COLUMNSTORE: 3, COLUMNSTORE_ARCHIVE: 4 };
 const compressionOf = (i: Index): string => i.compression ?? (i.columnstore ? 'COLUMNSTORE' : 'NONE');
 // A columnstore index lists its columns as included ones (key_ordinal 0); a clustered one every column of the table.
 const columnstoreColumns = (t: { columns: readonly { columnId: number }[] }, i: Index): number[] => (i.type === 'CLUSTERED' ? t.columns.map((x) => x.columnId) : i.includes);
+
+// One sys.indexes row.
+const indexVals = (t: { objectId: number }, i: Index): Value[] => [
+  t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
+  b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)];
+
+// sys.data_spaces.type_desc (sys-data-spaces-transact-sql): FX is MEMORY_OPTIMIZED_DATA_FILEGROUP.
+const DATA_SPACE_DESC = { FG: 'ROWS_FILEGROUP', PS: 'PARTITION_SCHEME', FX: 'MEMORY_OPTIMIZED_DATA_FILEGROUP' } as const;
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
 
@@ -97,8 +109,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.schemas': view([c('name', sn), c('schema_id', ty.int), c('principal_id', ty.int, true)], (db) => db.schemas.map((s) => [s.name, s.schemaId, s.principalId])),
   'sys.objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
   'sys.all_objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true)],
-    (db) => objectsOf(db, 'U').map((o) => [...objVals(o), 0, Math.max(0, ...(tableOf(db, o.objectId)?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, 0, 0, 0, ...temporalVals(tableOf(db, o.objectId))])),
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true)],
+    (db) => objectsOf(db, 'U').map((o) => {
+      const t = tableOf(db, o.objectId);
+      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', b(t?.memoryOptimized !== undefined), 0, 0, 0, 0, ...temporalVals(t), ...durabilityVals(t)];
+    })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-periods-transact-sql
   'sys.periods': view([c('name', sn), c('period_type', ty.tinyint), c('period_type_desc', desc60), c('object_id', ty.int), c('start_column_id', ty.int), c('end_column_id', ty.int)], (db) => periodRows(db)),
   'sys.views': view(OBJECT_COLS, (db) => objectsOf(db, 'V').map(objVals)),
@@ -120,9 +135,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // Data spaces (ddl-data-spaces.ts): sys-data-spaces, sys-filegroups, sys-partition-schemes,
   // sys-partition-functions-transact-sql, the columns schemac and common tools read.
   'sys.data_spaces': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true)],
-    (db) => dataSpacesOf(db).map((d) => [d.name, d.id, d.type, d.type === 'FG' ? 'ROWS_FILEGROUP' : 'PARTITION_SCHEME', b(d.isDefault), 0])),
+    (db) => dataSpacesOf(db).map((d) => [d.name, d.id, d.type, DATA_SPACE_DESC[d.type], b(d.isDefault), 0])),
   'sys.filegroups': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('is_read_only', ty.bit, true)],
-    (db) => dataSpacesOf(db).filter((d) => d.type === 'FG').map((d) => [d.name, d.id, 'FG', 'ROWS_FILEGROUP', b(d.isDefault), 0, 0])),
+    (db) => dataSpacesOf(db).filter((d) => d.type !== 'PS').map((d) => [d.name, d.id, d.type, DATA_SPACE_DESC[d.type], b(d.isDefault), 0, 0])),
   'sys.partition_schemes': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('function_id', ty.int)],
     (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
   'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
@@ -154,9 +169,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
       ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
-  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
-    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
-    b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)]))),
+  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
+  // "The same columns as the sys.indexes view and an additional column named bucket_count" (sys-hash-indexes-transact-sql).
+  'sys.hash_indexes': view([...INDEX_COLS, c('bucket_count', ty.int, true)],
+    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.bucketCount !== undefined).map((i) => [...indexVals(t, i), i.bucketCount as number]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => [
       ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, b(!!i.noRecompute), b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
