@@ -35,6 +35,8 @@ export type CatalogQueryName =
   | 'synonyms'
   | 'data_spaces'
   | 'index_data_spaces'
+  | 'xml_indexes'
+  | 'spatial_index_tessellations'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -47,9 +49,9 @@ export interface CatalogQuery {
 const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
 
 // Every index with a name (heaps have none); hypothetical indexes are tuning-advisor leftovers,
-// not real ones. Types other than rowstore CLUSTERED/NONCLUSTERED (XML, SPATIAL, columnstore,
-// hash, JSON...) are read too, so the model can keep them as opaque objects and refuse the
-// changes that would break them instead of not knowing they exist.
+// not real ones. Every type is read: rowstore, columnstore, XML and spatial ones are modelled,
+// the rest (hash, JSON, selective XML...) kept as opaque objects, so the changes that would
+// break them are refused instead of not knowing they exist.
 const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
 
 /**
@@ -362,6 +364,29 @@ JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id
 LEFT JOIN sys.index_columns pc ON pc.object_id = i.object_id AND pc.index_id = i.index_id AND pc.partition_ordinal = 1
 WHERE ${MANAGED} AND i.is_hypothetical = 0 AND ds.is_default = 0
 ORDER BY i.object_id, i.index_id`,
+  },
+  {
+    name: 'xml_indexes',
+    // What makes an XML index primary or secondary (over which primary, FOR what); selective ones
+    // (xml_index_type 2, 3) stay opaque. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-indexes-transact-sql
+    sql: `SELECT xi.object_id, xi.index_id, xi.using_xml_index_id, xi.secondary_type_desc, xi.xml_index_type
+FROM sys.xml_indexes xi
+JOIN sys.tables t ON t.object_id = xi.object_id
+WHERE ${MANAGED}
+ORDER BY xi.object_id, xi.index_id`,
+  },
+  {
+    name: 'spatial_index_tessellations',
+    // A spatial index's tessellation: scheme, bounding box (geometry), grid densities (manual
+    // grids; NULL for the AUTO_GRID schemes) and cells per object.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+    sql: `SELECT st.object_id, st.index_id, st.tessellation_scheme,
+  st.bounding_box_xmin, st.bounding_box_ymin, st.bounding_box_xmax, st.bounding_box_ymax,
+  st.level_1_grid_desc, st.level_2_grid_desc, st.level_3_grid_desc, st.level_4_grid_desc, st.cells_per_object
+FROM sys.spatial_index_tessellations st
+JOIN sys.tables t ON t.object_id = st.object_id
+WHERE ${MANAGED}
+ORDER BY st.object_id, st.index_id`,
   },
   ...MODULE_QUERIES,
 ];

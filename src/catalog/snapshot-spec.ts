@@ -7,7 +7,7 @@ import type {
   ResumableOperationRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow,
-  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
+  RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -17,6 +17,8 @@ export type FieldKind =
   | { readonly kind: 'boolean' }
   /** An integer, or a string of decimal digits (values beyond 2^53). */
   | { readonly kind: 'decimal' }
+  /** Any finite number (float columns). */
+  | { readonly kind: 'number' }
   | { readonly kind: 'enum'; readonly values: readonly string[] };
 
 /** One property: its kind, whether null is allowed, whether it may be absent. */
@@ -163,6 +165,16 @@ const dataSpaces: RowSpec<DataSpaceRow> = { name: string, type: string, is_defau
 const indexDataSpaces: RowSpec<IndexDataSpaceRow> = {
   object_id: integer, index_id: integer, data_space_name: string, data_space_type: string, partition_column: nullable(string),
 };
+const float: FieldSpec = { type: { kind: 'number' }, nullable: true, optional: false };
+const xmlIndexes: RowSpec<XmlIndexRow> = {
+  object_id: integer, index_id: integer, using_xml_index_id: nullable(integer), secondary_type_desc: nullable(string), xml_index_type: integer,
+};
+const spatialIndexTessellations: RowSpec<SpatialIndexTessellationRow> = {
+  object_id: integer, index_id: integer, tessellation_scheme: string,
+  bounding_box_xmin: float, bounding_box_ymin: float, bounding_box_xmax: float, bounding_box_ymax: float,
+  level_1_grid_desc: nullable(string), level_2_grid_desc: nullable(string), level_3_grid_desc: nullable(string), level_4_grid_desc: nullable(string),
+  cells_per_object: nullable(integer),
+};
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -182,6 +194,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   synonyms,
   data_spaces: dataSpaces,
   index_data_spaces: indexDataSpaces,
+  xml_indexes: xmlIndexes,
+  spatial_index_tessellations: spatialIndexTessellations,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -204,6 +218,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   synonyms: ['schema_name', 'name'],
   data_spaces: ['name'],
   index_data_spaces: ['object_id', 'index_id'],
+  xml_indexes: ['object_id', 'index_id'],
+  spatial_index_tessellations: ['object_id', 'index_id'],
 };
 
 /** Row array names in file order. */

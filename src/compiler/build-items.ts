@@ -17,6 +17,7 @@ import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
 import { addColumnstore, columnstoreName, keyStorage, rememberOptions } from './storage-options';
+import { addXmlOrSpatialIndex } from './xml-spatial-indexes';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -78,6 +79,8 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       if (name !== null) addColumnstore(draft, item, name, bag);
       return;
     }
+    case 'xmlIndex':
+    case 'spatialIndex': return addXmlOrSpatialIndex(draft, item, bag);
     case 'defaultName': return nameDefault(draft, item, bag);
     case 'check': {
       const { name, origin } = nameOf(draft, a[0], () => '', item.node, 'check constraint', bag);

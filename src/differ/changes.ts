@@ -185,7 +185,8 @@ export interface SetDescription {
 export interface RebuildCompression {
   readonly kind: 'rebuildCompression';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean } | null;
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean; readonly offlineOnly?: true } | null;
   readonly from: DataCompression;
   readonly to: DataCompression;
   readonly online?: OnlineBuild;
@@ -200,7 +201,8 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 export interface RebuildIndexOptions {
   readonly kind: 'rebuildIndexOptions';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean };
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly offlineOnly?: true };
   readonly from: IndexOptions;
   readonly to: IndexOptions;
   readonly online?: OnlineBuild;

@@ -6,6 +6,7 @@
  */
 import type { Index, KeyConstraint, Table } from '../model';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
+import { isXmlOrSpatial } from '../sqlserver/xml-spatial-indexes';
 import { changedIndexOptions, indexOptionsOf } from '../sqlserver/index-options';
 import { hazard, indexBuild as indexBuildHazard, mayHaveRows, qualified } from './hazards';
 import type { Entity } from './entities';
@@ -18,6 +19,11 @@ import type { KeptTable, Planned } from './table-pairs';
 
 function hasColumnstoreClustered(t: Table): boolean {
   return t.indexes.some((i) => i.clustered && i.columnstore === true);
+}
+
+/** `{ offlineOnly: true }` for an XML or spatial index (never rebuilt online), else nothing. */
+function offlineOnly(o: Index | KeyConstraint): { offlineOnly?: true } {
+  return 'xml' in o && isXmlOrSpatial(o) ? { offlineOnly: true } : {};
 }
 
 function indexLike(e: Entity): Index | KeyConstraint | null {
@@ -36,7 +42,7 @@ function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | 
     const hazards = des.clustered && mayHaveRows(table.current)
       ? [hazard('table-rebuild', `${qualified(table.newRef)} is rewritten to rebuild its clustered ${des.name} with a new FILLFACTOR / PAD_INDEX`)]
       : indexBuildHazard(table.current, table.newRef, `${des.name} again with a new FILLFACTOR / PAD_INDEX`);
-    out.push(step({ kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered }, from, to }, hazards));
+    out.push(step({ kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered, ...offlineOnly(des) }, from, to }, hazards));
   }
   if (changedIndexOptions(from, to, 'set').length > 0) out.push(step({ kind: 'setIndexOptions', table: table.newRef, index: des.name, from, to }));
   return out;
@@ -62,7 +68,7 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     // A rowstore clustered index holds the table's rows: the table's step above covers it.
     if (!(des.clustered && !columnstore) && indexCompression(cur) !== indexCompression(des)) {
       steps.push(step({
-        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}) },
+        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}), ...offlineOnly(des) },
         from: indexCompression(cur), to: indexCompression(des),
       }, des.clustered ? rebuildHazard(indexCompression(cur), indexCompression(des)) : []));
     }
