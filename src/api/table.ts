@@ -44,6 +44,13 @@ export interface TableOptions {
    * retention INFINITE.
    */
   readonly systemVersioning?: true | SystemVersioningOptions;
+  /**
+   * SQL Graph (SQL Server 2017+): CREATE TABLE ... AS NODE or AS EDGE. SQL Server adds and keeps
+   * the graph columns ($node_id; $edge_id, $from_id, $to_id) and a unique index on the id itself;
+   * declare only your own columns (an edge table may have none). A table's graph kind cannot be
+   * changed in place: schemac refuses the change.
+   */
+  readonly graph?: 'node' | 'edge';
 }
 
 /** HISTORY_RETENTION_PERIOD: 'infinite' (the default) or one count of days, weeks, months or years. */
@@ -255,6 +262,31 @@ export function Unique<T>(...args: unknown[]): ClassDecorator<T> {
 export function PrimaryKey<T>(columns: readonly KeyColumn<T>[], options?: KeyOptions): ClassDecorator<T>;
 export function PrimaryKey<T>(name: string, columns: readonly KeyColumn<T>[], options?: KeyOptions): ClassDecorator<T>;
 export function PrimaryKey<T>(...args: unknown[]): ClassDecorator<T> {
+  void args;
+  return noop();
+}
+
+/** Options of an edge constraint. */
+export interface ConnectionOptions {
+  /** ON DELETE CASCADE deletes a node's edges with it; NO_ACTION (the default) refuses to delete a node that has edges. */
+  readonly onDelete?: 'NO_ACTION' | 'CASCADE';
+}
+
+/** One clause of an edge constraint: edges from a node of `from` to a node of `to` (thunks, as ForeignKey's target). */
+export interface ConnectionClause {
+  readonly from: () => ClassOf<unknown>;
+  readonly to: () => ClassOf<unknown>;
+}
+
+/**
+ * An edge constraint on an edge table (`graph: 'edge'`): CONSTRAINT name CONNECTION (A TO B, ...)
+ * [ON DELETE CASCADE]. An edge must match one of the clauses; every constraint of the table
+ * must hold. Both tables of each clause must be node tables. Named ec_{table} unless named.
+ * `@Connection([{ from: () => Person, to: () => City }], { onDelete: 'CASCADE' })`
+ */
+export function Connection<T>(clauses: readonly ConnectionClause[], options?: ConnectionOptions): ClassDecorator<T>;
+export function Connection<T>(name: string, clauses: readonly ConnectionClause[], options?: ConnectionOptions): ClassDecorator<T>;
+export function Connection<T>(...args: unknown[]): ClassDecorator<T> {
   void args;
   return noop();
 }

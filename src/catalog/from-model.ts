@@ -4,8 +4,8 @@
  * reading it back (snapshotToModel) gives the model it was written from.
  */
 import { createHash } from 'crypto';
-import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
-import type { IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, XmlIndexRow,
+import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
+import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -63,11 +63,31 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const resumable: ResumableOperationRow[] = [];
   const stats: StatsRow[] = [];
   const statsColumns: StatsColumnRow[] = [];
+  const permissions: TablePermissionRow[] = [];
+  const edgeConstraints: EdgeConstraintRow[] = [];
+  const edgeClauses: EdgeConstraintClauseRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
     const history = historyId.get(tableKey(t.schema, t.name));
-    rows.tables.push({ object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history) });
+    rows.tables.push({
+      object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history),
+      // SQL Server's graph columns and the index it makes on graph_id are not the model's: only the kind is written.
+      ...(t.graph !== undefined ? { is_node: t.graph === 'node', is_edge: t.graph === 'edge' } : {}),
+    });
+    for (const e of t.edgeConstraints ?? []) {
+      const ecId = objectId(`ec:${t.schema}.${t.name}.${e.name}`);
+      edgeConstraints.push({
+        object_id: ecId, parent_object_id: id, name: e.name, delete_referential_action_desc: e.onDelete,
+        is_disabled: false, is_not_trusted: false, is_system_named: e.isSystemNamed,
+      });
+      e.connections.forEach((c, i) => {
+        const from = tableIds.get(tableKey(c.fromSchema, c.fromTable));
+        const to = tableIds.get(tableKey(c.toSchema, c.toTable));
+        if (from === undefined || to === undefined) throw new Error(`catalog: ${t.schema}.${t.name}: edge constraint ${e.name} names a table the model does not have`);
+        edgeClauses.push({ object_id: ecId, clause_number: i + 1, from_object_id: from, to_object_id: to });
+      });
+    }
     if (t.versioning !== undefined && history !== undefined) writeHistoryTable(t, t.versioning, history, rows);
     const columnIds = new Map(t.columns.map((c, i) => [c.name, i + 1]));
     const columnId = (name: string, where: string): number => {
@@ -95,6 +115,9 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       });
     }
     for (const f of t.foreignKeys) writeForeignKey(t, id, f, objectId(`fk:${t.schema}.${t.name}.${f.name}`), columnId, db, tableIds, rows);
+    for (const p of t.permissions ?? []) {
+      permissions.push({ object_id: id, column_id: p.column === null ? 0 : columnId(p.column, `a permission of ${p.grantee}`), grantee: p.grantee, permission_name: p.permission, state: STORED_STATE[p.state] });
+    }
     // Statistics ids follow the table's index ids (they share one numbering on SQL Server).
     let statsId = t.statistics === undefined ? 0 : Math.max(1, ...rows.indexes.filter((r) => r.object_id === id).map((r) => r.index_id)) + 1;
     for (const st of t.statistics ?? []) {
@@ -131,10 +154,16 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
     ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
     ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
+    // Like a live read when some table's permissions were read (none when the model never had them).
+    ...(sortedTables.some((t) => t.permissions !== undefined) ? { table_permissions: permissions } : {}),
+    ...(edgeConstraints.length > 0 ? { edge_constraints: edgeConstraints, edge_constraint_clauses: edgeClauses } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
   return snapshot;
 }
+
+/** sys.database_permissions.state of each TablePermission state. */
+const STORED_STATE: Readonly<Record<TablePermission['state'], string>> = { 'grant': 'G', 'grant-with-grant-option': 'W', 'deny': 'D' };
 
 /** sys.sequences rows of the model's sequences (cache_size NULL unless a size was given, as SQL Server reports it). */
 function sequenceRows(sequences: readonly Sequence[], objectId: (key: string) => number): SequenceRow[] {
@@ -198,6 +227,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.sparse === true ? { is_sparse: true } : {}),
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
     ...(c.rowguidcol === true ? { is_rowguidcol: true } : {}),
+    ...(c.mask !== undefined ? { is_masked: true, masking_function: c.mask } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
 }

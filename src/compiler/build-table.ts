@@ -64,7 +64,7 @@ export function buildTable(
     info, chain, schema, name, renamedFrom: previous.renamedFrom, ...(previous.renamedFromSchema !== undefined ? { renamedFromSchema: previous.renamedFromSchema } : {}), namer, key, ...(sequences ? { sequences } : {}),
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
-    uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],
+    uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [], connectionDrafts: [], edgeConstraints: [],
     origins: new Map(), optionNodes: new Map(), defaultNames: new Map(), expressionChecks: [],
   };
   for (const cls of chain) {

@@ -56,7 +56,7 @@ export function namedEntries(d: TableDraft): { indexScope: NameEntry[]; objectSc
   };
   const keys = [d.primaryKey, ...d.uniques].filter((k): k is NonNullable<typeof k> => k !== null);
   const indexScope = [...keys.map((k) => entry(k, false)), ...d.indexes.map((i) => entry(i, true))];
-  const objectScope = [...keys, ...d.checks, ...d.defaults, ...d.foreignKeys].map((o) => entry(o, false));
+  const objectScope = [...keys, ...d.checks, ...d.defaults, ...d.foreignKeys, ...d.edgeConstraints].map((o) => entry(o, false));
   return {
     indexScope: indexScope.filter((e): e is NameEntry => e !== null),
     objectScope: objectScope.filter((e): e is NameEntry => e !== null),

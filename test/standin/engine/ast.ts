@@ -1,5 +1,6 @@
 /** The engine's syntax tree: what the statement parser builds from grammar tokens. */
 import type { DdlOption } from './editions';
+import type { PermissionStatement } from './security';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
 export interface TypeRef {
@@ -86,6 +87,8 @@ export interface ColumnDef {
   readonly sparse?: boolean;
   /** ROWGUIDCOL (sys.columns.is_rowguidcol). */
   readonly rowguidcol?: boolean;
+  /** MASKED WITH (FUNCTION = '...'): the function as written (masking.ts stores it). */
+  readonly mask?: string;
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
@@ -132,6 +135,8 @@ export type AlterAction =
   | { readonly k: 'disableIndex'; readonly index: string }
   /** ALTER COLUMN c { ADD | DROP } ROWGUIDCOL (alter-table-transact-sql). */
   | { readonly k: 'rowguidcol'; readonly column: string; readonly add: boolean }
+  /** ALTER COLUMN c ADD MASKED WITH (FUNCTION = '...') | DROP MASKED (mask null). */
+  | { readonly k: 'mask'; readonly column: string; readonly mask: string | null }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
   | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t SET (...). */
@@ -248,6 +253,12 @@ export type StatementBody =
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name; options?: readonly DdlOption[] }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
   /** CREATE SYNONYM s FOR [server.][database.][schema.]object (create-synonym-transact-sql.md); `base` keeps empty parts (db..t) as ''. */
+  /** CREATE USER / CREATE ROLE (security.ts). */
+  | { readonly k: 'createPrincipal'; readonly kind: 'user' | 'role'; readonly name: string; readonly withoutLogin?: boolean; readonly login?: string; readonly defaultSchema?: string; readonly owner?: string }
+  | { readonly k: 'dropPrincipal'; readonly kind: 'user' | 'role'; readonly name: string; readonly ifExists: boolean }
+  | { readonly k: 'alterRoleMember'; readonly role: string; readonly op: 'add' | 'drop'; readonly member: string }
+  /** GRANT, DENY, REVOKE (security.ts). */
+  | { readonly k: 'permission'; readonly statement: PermissionStatement }
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
   | { readonly k: 'addFilegroup'; readonly name: string }

@@ -28,6 +28,8 @@ export interface DdlContext {
   identityUsed?(value: number): void;
   /** Called before views, procedures, functions or triggers change (their transaction before-image). */
   beforeModules?(): void;
+  /** Called before users, roles or permissions change (their transaction before-image). */
+  beforeSecurity?(): void;
 }
 
 /** SQL Server's stored text of a definition; the stored-form module's refusals become SqlErrors. */

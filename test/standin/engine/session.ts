@@ -17,6 +17,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { runSecurity } from './ddl-security';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
@@ -167,6 +168,7 @@ export class EngineSession implements Session {
       info: (number, message) => this.out.push({ kind: 'info', number, state: 1, class: 10, message, line: 1 }),
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
+      beforeSecurity: () => this.log.recordSecurity(this.dbName),
     };
   }
 
@@ -661,6 +663,7 @@ export class EngineSession implements Session {
       case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
       case 'createXmlCollection': createXmlCollection(this.ddl(true), s.name, s.text); this.done(); return;
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
+      case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
@@ -862,6 +865,14 @@ export class EngineSession implements Session {
         const table = arg(first + 3, '@level1name');
         if (schema !== null && table !== null) await this.lockFor(needsOf(host, [[toText(schema), toText(table)]], true, []), signal);
         runExtendedPropertyProc(this.ddl(true).db, name, arg);
+        this.done();
+        return;
+      }
+      // sp_addrolemember / sp_droprolemember @rolename, @membername: the older spelling of ALTER ROLE (sp-addrolemember-transact-sql).
+      case 'sp_addrolemember': case 'sp_droprolemember': {
+        const role = toText(arg(0, '@rolename') ?? '');
+        const member = toText(arg(1, '@membername') ?? '');
+        runSecurity(this.ddl(true), { k: 'alterRoleMember', role, op: name === 'sp_addrolemember' ? 'add' : 'drop', member });
         this.done();
         return;
       }
