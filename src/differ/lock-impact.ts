@@ -214,6 +214,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   createSequence: fixed('sequence-ddl'),
   dropSequence: fixed('sequence-ddl'),
   alterSequence: fixed('sequence-ddl'),
+  recreateSequence: fixed('sequence-ddl'),
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),

@@ -278,6 +278,11 @@ const DESCRIBERS: Describers = {
   ...TEMPORAL_DESCRIBERS,
   createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
   dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),
+  recreateSequence: (c) => ({
+    table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~',
+    summary: `re-create sequence ${c.to.schema}.${c.to.name} as ${typeText(c.to.type)} (was ${typeText(c.from.type)}), continuing after the value it has reached${
+      sequenceDelta({ ...c.from, type: c.to.type }, c.to) === '' ? '' : `; ${sequenceDelta({ ...c.from, type: c.to.type }, c.to)}`}`,
+  }),
   alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),
   rebuildCompression: (c) => ({
     table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
