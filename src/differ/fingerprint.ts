@@ -115,6 +115,14 @@ function table(t: Table): Json {
   if (t.description !== undefined) out.description = t.description;
   if (t.dataCompression !== undefined) out.dataCompression = t.dataCompression;
   if (t.dataSpace !== undefined) out.dataSpace = placement(t.dataSpace);
+  // Graph kind and edge constraints only when set, so fingerprints of ordinary tables are as before.
+  if (t.graph !== undefined) out.graph = t.graph;
+  if (t.edgeConstraints !== undefined && t.edgeConstraints.length > 0) {
+    out.edgeConstraints = byName(t.edgeConstraints).map((e) => ({
+      name: e.name, onDelete: e.onDelete,
+      connections: sortedStrings(e.connections.map((c) => `${c.fromSchema}\u0000${c.fromTable}\u0000${c.toSchema}\u0000${c.toTable}`)),
+    }));
+  }
   return out;
 }
 
