@@ -11,6 +11,7 @@ import { col, db, pk, table } from '../support/model-builders';
 import { applyPlan } from '../support/simulate';
 import { expectValidTsql } from '../support/tsql-grammar';
 import { runCase } from '../differ/run-case';
+import { describeDiagnostics, describePlan, roundTrip } from '../pull/support';
 
 const node = (name: string, extra: Partial<Table> = {}): Table => ({ ...table(`dbo.${name}`, { columns: [col('id', 'int')], pk: pk(`pk_${name}`, ['id']) }), graph: 'node', ...extra });
 const ec = (name: string, pairs: readonly [string, string][], o: Partial<EdgeConstraint> = {}): EdgeConstraint => ({
@@ -89,5 +90,30 @@ describe('graph tables in plans', () => {
       reason: expect.stringMatching(/^dbo\.person is a node table in the database and an ordinary table in the schema; SQL Server cannot change a table's graph kind .*the edges that point at them/),
     }]);
     expect(diff(db([{ ...node('person'), graph: 'edge' }]), current, { allowDrop: true }).refused?.[0]?.change).toBe('make dbo.person a edge table');
+  });
+});
+
+describe('pull of graph tables', () => {
+  it('writes graph kinds and edge constraints (a system-named one under the compiler default name, or the next free one), so the pulled schema plans nothing', () => {
+    const pulledDb = db([
+      node('person'), { ...node('city'), schema: 'geo' },
+      { ...table('dbo.likes', { columns: [] }), graph: 'edge', edgeConstraints: [ec('EC__likes__5E6F7A8B', [['person', 'person']], { isSystemNamed: true })] },
+      {
+        ...edge('lives_in', [
+          { name: 'ec_lives_in', isSystemNamed: false, onDelete: 'CASCADE', connections: [{ fromSchema: 'dbo', fromTable: 'person', toSchema: 'geo', toTable: 'city' }] },
+          ec('EC__lives_in__1A2B3C4D', [['person', 'person']], { isSystemNamed: true }),
+        ]),
+      },
+    ], { schemas: ['dbo', 'geo'] });
+    const { diagnostics, plan, pulled } = roundTrip(pulledDb);
+    expect(pulled.problems).toEqual([]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+    const text = pulled.files.map((f) => f.text).join('\n');
+    expect(text).toContain("@Table('person', { graph: 'node' })");
+    expect(text).toContain("@Connection('ec_lives_in', [{ from: () => Person, to: () => City }], { onDelete: 'CASCADE' })");
+    expect(text).toContain("@Table('likes', { graph: 'edge' })\n@Connection([{ from: () => Person, to: () => Person }])\nexport class Likes {}");
+    // The compiler's default ec_lives_in is taken by the named one: the next free name is written.
+    expect(text).toContain("@Connection('ec_lives_in_2', [{ from: () => Person, to: () => Person }])");
   });
 });
