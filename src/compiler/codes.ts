@@ -47,6 +47,8 @@ export const Codes = {
   badVersioning: 'SC1115',
   /** A SPARSE column SQL Server refuses: NOT NULL, a default, IDENTITY, computed, a type that cannot be sparse, in the primary key or clustered index, on a compressed table. */
   sparseColumn: 'SC1116',
+  /** A `masked` function SQL Server does not take, or one on a column it cannot mask (computed, wrong type). */
+  maskedColumn: 'SC1117',
   /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
   unknownAliasType: 'SC1130',
   /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */

@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, UserStatistics,
+  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -35,11 +35,18 @@ export interface RenameTable { readonly kind: 'renameTable'; readonly schema: st
 /**
  * ALTER SCHEMA `to` TRANSFER OBJECT::`from`.`name`: the table moves to another schema under the
  * same name, with its rows, columns, indexes, constraints (their names kept) and triggers;
- * permissions granted on it are dropped. A move that also renames is this, then a renameTable in
+ * permissions granted on it are dropped (and granted again, when read). A move that also renames is this, then a renameTable in
  * the new schema; the inverse transfers it back.
  * https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
  */
-export interface TransferTable { readonly kind: 'transferTable'; readonly name: string; readonly from: string; readonly to: string }
+export interface TransferTable {
+  readonly kind: 'transferTable'; readonly name: string; readonly from: string; readonly to: string;
+  /**
+   * The table's permissions, granted again right after the move (which drops them all), under the
+   * column names the table has then; absent when the catalog did not read them.
+   */
+  readonly permissions?: readonly TablePermission[];
+}
 
 /**
  * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same
@@ -203,7 +210,8 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 /**
  * ALTER INDEX i ON t REBUILD WITH (PAD_INDEX = ..., FILLFACTOR = n): the options an existing index
  * takes only when it is built again. `from` and `to` hold the index's options; the rebuild sets
- * those of them that change that way (src/sqlserver/index-options.ts).
+ * those of them that change that way (src/sqlserver/index-options.ts). A DATA_COMPRESSION change
+ * of the same index (for a clustered one, the table's) rides in the same rebuild: one rebuild, not two.
  */
 export interface RebuildIndexOptions {
   readonly kind: 'rebuildIndexOptions';
@@ -211,18 +219,26 @@ export interface RebuildIndexOptions {
   readonly index: { readonly name: string; readonly clustered: boolean };
   readonly from: IndexOptions;
   readonly to: IndexOptions;
+  /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
+  readonly compression?: { readonly from: DataCompression; readonly to: DataCompression };
   readonly online?: OnlineBuild;
 }
 /** ALTER INDEX i ON t SET (ALLOW_ROW_LOCKS = ..., ...): the options that apply at once, without a rebuild. */
 export interface SetIndexOptions { readonly kind: 'setIndexOptions'; readonly table: TableRef; readonly index: string; readonly from: IndexOptions; readonly to: IndexOptions }
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
+/** ALTER TABLE t ALTER COLUMN c ADD | DROP ROWGUIDCOL (alter-table-transact-sql). */
+export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
+/**
+ * A column's Dynamic Data Masking function: `to` null is ALTER COLUMN c DROP MASKED, otherwise
+ * ALTER COLUMN c ADD MASKED WITH (FUNCTION = 'to'), which also replaces a mask (`from` set).
+ * Metadata only: the stored values do not change. Its inverse swaps from and to.
+ */
+export interface SetMask { readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null }
 /**
  * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
  * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.
  */
-/** ALTER TABLE t ALTER COLUMN c ADD | DROP ROWGUIDCOL (alter-table-transact-sql). */
-export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
 export interface SetNotForReplication { readonly kind: 'setNotForReplication'; readonly table: TableRef; readonly column: string; readonly notForReplication: boolean }
 
 /**
@@ -244,7 +260,7 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics
@@ -264,7 +280,8 @@ export type HazardCode =
   | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
   | 'dependent-rebuild'  // a schema-bound view or function, or CREATE STATISTICS statistics, is dropped and re-created around the step
-  | 'permissions-dropped'; // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
+  | 'permissions-dropped' // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
+  | 'unmasks-data';      // a column's Dynamic Data Masking mask is dropped: readers without UNMASK see its values
 
 export interface Hazard {
   readonly code: HazardCode;

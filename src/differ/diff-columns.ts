@@ -11,6 +11,7 @@ import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
 import type { AroundAlter, Hazard, PlanStep, SkippedObject } from './changes';
 import { sameXmlSchema, typeText } from '../sqlserver/types';
+import { sameMask } from '../sqlserver/masking';
 import { NOT_DECLARED } from './skip-reasons';
 import { pendingRenames } from './rename-chains';
 import type { Column, DefaultConstraint, SqlExpression, Table } from '../model';
@@ -324,6 +325,34 @@ function settleDownOnly(pass: ColumnPass, pairing: ColumnPairing): void {
   }
 }
 
+/**
+ * The Dynamic Data Masking steps of a kept column: a mask changes in place (ADD MASKED WITH also
+ * edits one), is added, or is dropped. Around an ALTER COLUMN a mask is dropped first and added
+ * back after, since the documentation does not say what ALTER COLUMN does to one (inferred: this
+ * is right whether SQL Server keeps, loses or refuses it). "Adding a dynamic data mask ... can't
+ * be performed on a column with dependencies ... drop the index, then add the mask, and then
+ * re-create the dependent index" (dynamic-data-masking.md, Limitations): an index or key on the
+ * column is rebuilt around a mask that comes or goes (the down script adds the one the plan drops).
+ */
+function maskSteps(pass: ColumnPass, cur: Column, des: Column, altered: boolean): { before: PlanStep | null; after: PlanStep | null } {
+  const table = pass.table.newRef;
+  const from = cur.mask ?? null;
+  const to = des.mask ?? null;
+  if ((from === null && to === null) || (!altered && sameMask(cur.mask, des.mask))) return { before: null, after: null };
+  const set = (f: string | null, t: string | null): PlanStep => step({ kind: 'setMask', table, column: des.name, from: f, to: t });
+  if (!altered && from !== null && to !== null) return { before: null, after: set(from, to) };
+  for (const e of entitiesOf(pass.table.current)) {
+    if ((e.kind === 'index' || e.kind === 'unique' || e.kind === 'primaryKey') && dependsOn(e, cur.name, pass.ctx.key)) pass.forced.force(e, true);
+  }
+  // A mask that goes for good (up, or the down script's undoing of one the plan adds) shows the
+  // values to every reader without UNMASK; one dropped and added back inside the plan does not.
+  const unmasks = (mask: string, by: string): Hazard => hazard('unmasks-data', `${by} the mask ${mask} of ${qualified(table)}.${des.name}: users without UNMASK read its values in the clear`);
+  const before = from === null ? null : to === null ? step(set(from, null).change, [unmasks(from, 'drops')]) : set(from, null);
+  const added = to === null ? null : set(null, to);
+  const after = added === null || from !== null ? added : { ...added, downHazards: [unmasks(to as string, 'the down script drops')] };
+  return { before, after };
+}
+
 /** Plans every column change of a kept table: steps, plus the entities they force out. */
 export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffContext): ColumnPlan {
   const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set(), downOnly: [], inlineDefaults: new Set() };
@@ -348,8 +377,11 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
     // "The modified column can't be ... The ROWGUIDCOL for the table" (alter-table-transact-sql):
     // around an ALTER COLUMN the property is dropped and added back.
     if (wasRowGuid && (!isRowGuid || delta !== null)) pass.steps.push(step({ kind: 'setRowGuidCol', table: pass.table.newRef, column: des.name, rowguidcol: false }));
+    const masks = maskSteps(pass, cur, des, delta !== null);
+    if (masks.before !== null) pass.steps.push(masks.before);
     if (delta !== null) alterColumn(pass, cur, des, delta);
     if (isRowGuid && (!wasRowGuid || delta !== null)) pass.steps.push(step({ kind: 'setRowGuidCol', table: pass.table.newRef, column: des.name, rowguidcol: true }));
+    if (masks.after !== null) pass.steps.push(masks.after);
     if ((cur.sparse ?? false) !== (des.sparse ?? false)) {
       // The storage format changes: SQL Server copies every row into a new column ("Use sparse columns").
       const hazards = mayHaveRows(current) ? [hazard('table-rebuild', `${qualified(pass.table.newRef)}.${des.name} ${des.sparse === true ? 'becomes' : 'stops being'} SPARSE: every row is rewritten`)] : [];

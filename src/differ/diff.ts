@@ -215,18 +215,25 @@ function movedSources(desired: readonly Table[], current: Database, key: NameKey
 function moveTable(t: KeptTable, key: NameKey): Planned {
   const steps: PlanStep[] = [];
   if (key(t.oldRef.schema) !== key(t.newRef.schema)) {
-    const moved = step({ kind: 'transferTable', name: t.oldRef.name, from: t.oldRef.schema, to: t.newRef.schema }, [hazard('permissions-dropped', transferPermissions(t.oldRef, t.newRef.schema))]);
-    steps.push({ ...moved, downHazards: [hazard('permissions-dropped', transferPermissions({ schema: t.newRef.schema, name: t.oldRef.name }, t.oldRef.schema))] });
+    const permissions = t.current.permissions;
+    if (permissions !== undefined) {
+      // Read: granted again after the move (and after the move back), under the names the table
+      // and its columns have then (transfers run before every rename, and after them going down).
+      steps.push(step({ kind: 'transferTable', name: t.oldRef.name, from: t.oldRef.schema, to: t.newRef.schema, permissions }));
+    } else {
+      const moved = step({ kind: 'transferTable', name: t.oldRef.name, from: t.oldRef.schema, to: t.newRef.schema }, [hazard('permissions-dropped', transferPermissions(t.oldRef, t.newRef.schema))]);
+      steps.push({ ...moved, downHazards: [hazard('permissions-dropped', transferPermissions({ schema: t.newRef.schema, name: t.oldRef.name }, t.oldRef.schema))] });
+    }
   }
   if (key(t.oldRef.name) !== key(t.newRef.name)) steps.push(step({ kind: 'renameTable', schema: t.newRef.schema, from: t.oldRef.name, to: t.newRef.name }));
   return { steps, skipped: [] };
 }
 
-/** The permissions-dropped hazard of moving `from` to schema `to`. */
+/** The permissions-dropped hazard of moving `from` to schema `to`, when its permissions were not read (an older snapshot). */
 function transferPermissions(from: TableRef, to: string): string {
   // "All permissions associated with the securable will be dropped when the securable is moved
   // to the new schema." https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
-  return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); schemac does not read permissions: grant them again on ${to}.${from.name}`;
+  return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); this catalog snapshot does not list them (it predates schemac reading them): grant them again on ${to}.${from.name}`;
 }
 
 /** The table as CREATE/DROP TABLE carries it: indexes, foreign keys and edge constraints are separate steps. */

@@ -16,7 +16,7 @@ export function invert(change: Change): Change | null {
     case 'createTable': return { kind: 'dropTable', table: change.table };
     case 'dropTable': return { kind: 'createTable', table: change.table };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
-    case 'transferTable': return { kind: 'transferTable', name: change.name, from: change.to, to: change.from };
+    case 'transferTable': return { ...change, from: change.to, to: change.from };
     case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
     case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
     case 'renameColumn': return { kind: 'renameColumn', table: change.table, from: change.to, to: change.from };
@@ -46,9 +46,14 @@ export function invert(change: Change): Change | null {
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
-    case 'rebuildIndexOptions': case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
+    case 'rebuildIndexOptions': {
+      const { compression, ...rest } = change;
+      return { ...rest, from: change.to, to: change.from, ...(compression !== undefined ? { compression: { from: compression.to, to: compression.from } } : {}) };
+    }
+    case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };
     case 'setRowGuidCol': return { ...change, rowguidcol: !change.rowguidcol };
+    case 'setMask': return { ...change, from: change.to, to: change.from };
     case 'setNotForReplication': return { ...change, notForReplication: !change.notForReplication };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };

@@ -226,6 +226,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
   setNotForReplication: fixed('identity-replication'),
   setRowGuidCol: fixed('alter-column-metadata'),
+  setMask: fixed('alter-column-metadata'),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
   refreshModule: fixed('module-refresh'),

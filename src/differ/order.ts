@@ -84,6 +84,8 @@ export function phaseOf(change: Change): Phase {
     case 'setNotForReplication': return 'alter-columns';
     // Beside ALTER COLUMN: DROP ROWGUIDCOL before it (SQL Server refuses to alter the ROWGUIDCOL), ADD after.
     case 'setRowGuidCol': return 'alter-columns';
+    // Beside ALTER COLUMN: a mask is dropped before the column is altered and added after.
+    case 'setMask': return 'alter-columns';
     case 'setDescription': return 'descriptions';
     case 'disableVersioning': return 'versioning-off';
     case 'enableVersioning': case 'alterRetention': return 'versioning-on';
@@ -141,6 +143,7 @@ function keyInPhase(change: Change): SortKey {
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     case 'setNotForReplication': return [change.table.schema, change.table.name, 1, change.column];
     case 'setRowGuidCol': return [change.table.schema, change.table.name, change.rowguidcol ? 1 : -1, change.column];
+    case 'setMask': return [change.table.schema, change.table.name, change.to === null ? -1 : 1, change.column];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     case 'addPeriod': case 'dropPeriod': return [change.table.schema, change.table.name, 1, change.start.name];

@@ -1,7 +1,7 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, EdgeConstraint, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, EdgeConstraint, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression, TablePermission } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -11,6 +11,12 @@ import { changedIndexOptions, effectiveIndexOption, type IndexOptionChange } fro
 import { dataSpaceText } from '../sqlserver/data-spaces';
 import { indexOptionName, indexOptionsText } from './tsql/clauses';
 import { sequenceDelta, sequenceSummary } from './sequence-text';
+
+/** What a move grants again, for its summary: nothing when no permission was read. */
+function regrants(permissions: readonly TablePermission[] | undefined): string {
+  if (permissions === undefined || permissions.length === 0) return '';
+  return ` (its ${permissions.length} permission${permissions.length === 1 ? '' : 's'} granted again)`;
+}
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
 export type ChangeMarker = '+' | '~' | '-';
@@ -201,7 +207,7 @@ const DESCRIBERS: Describers = {
   }),
   transferTable: (c) => ({
     table: { schema: c.to, name: c.name }, object: c.name, marker: '~',
-    summary: `move table ${c.from}.${c.name} to schema ${c.to}`,
+    summary: `move table ${c.from}.${c.name} to schema ${c.to}${regrants(c.permissions)}`,
   }),
   addColumn: (c) => ({
     table: c.table, object: c.column.name, marker: '+',
@@ -291,11 +297,16 @@ const DESCRIBERS: Describers = {
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
   rebuildIndexOptions: (c) => ({
     table: c.table, object: c.index.name, marker: '~',
-    summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}`,
+    summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}${
+      c.compression !== undefined ? `, DATA_COMPRESSION ${c.compression.from} -> ${c.compression.to}` : ''}`,
   }),
   setIndexOptions: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set ${optionDelta(c.from, c.to, 'set')} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
   setRowGuidCol: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.rowguidcol ? 'make' : 'unmake'} column ${c.column} the ROWGUIDCOL` }),
+  setMask: (c) => {
+    const delta = [{ part: 'mask', from: c.from ?? 'not masked', to: c.to ?? 'not masked' }];
+    return { table: c.table, object: c.column, marker: '~', delta, summary: `mask of ${c.column}: ${deltaText(delta)}` };
+  },
   setNotForReplication: (c) => {
     const delta = [{ part: 'notForReplication', from: c.notForReplication ? 'no NOT FOR REPLICATION' : 'NOT FOR REPLICATION', to: c.notForReplication ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION' }];
     return { table: c.table, object: c.column, marker: '~', delta, summary: `identity ${c.column}: ${deltaText(delta)} (${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION)` };

@@ -46,7 +46,8 @@ export function describe(c: Change): string {
     case 'alterSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
     case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
     case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
-    case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}`;
+    case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}${
+      c.compression !== undefined ? ` ${c.compression.from}->${c.compression.to}` : ''}`;
     case 'setIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}`;
     case 'setSparse': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.sparse ? 'SPARSE' : 'not sparse'}`;
     case 'setNotForReplication': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.notForReplication ? 'NOT FOR REPLICATION' : 'for replication'}`;
@@ -59,6 +60,7 @@ export function describe(c: Change): string {
     case 'alterRetention': return `${c.kind} ${c.table.schema}.${c.table.name}`;
     case 'alterPeriodHidden': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}`;
     case 'transferTable': return `${c.kind} ${c.from}.${c.name}->${c.to}`;
+    case 'setMask': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.to ?? 'not masked'}`;
     case 'setRowGuidCol': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.rowguidcol ? 'ROWGUIDCOL' : 'not ROWGUIDCOL'}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;
   }

@@ -168,6 +168,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setRowGuidCol', table: USERS, column: 'id', rowguidcol: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [id] ADD ROWGUIDCOL;'],
   },
+  setMask: {
+    change: { kind: 'setMask', table: USERS, column: 'email', from: null, to: 'partial(1, "XXXX", 0)' },
+    sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [email] ADD MASKED WITH (FUNCTION = \'partial(1, "XXXX", 0)\');'],
+  },
   setNotForReplication: {
     change: { kind: 'setNotForReplication', table: USERS, column: 'index_id', notForReplication: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [index_id] ADD NOT FOR REPLICATION;'],

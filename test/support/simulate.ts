@@ -5,6 +5,7 @@
  * Written independently of the differ: it shares only the model and the change types.
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
+import { sameMask } from '../../src/sqlserver/masking';
 import type {
   EdgeConstraint, AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
 } from '../../src/model';
@@ -330,9 +331,17 @@ class Sim {
       case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
       case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
       // Options are copied whole: `to` holds every option of the index, defaults left out.
-      case 'rebuildIndexOptions': case 'setIndexOptions': return this.setIndexOption(this.get(change.table), typeof change.index === 'string' ? change.index : change.index.name, (o) => ({
-        ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
-      }));
+      case 'rebuildIndexOptions': case 'setIndexOptions': {
+        const t = this.get(change.table);
+        const name = typeof change.index === 'string' ? change.index : change.index.name;
+        // A compression change in the same rebuild: a clustered index's is the table's.
+        if (change.kind === 'rebuildIndexOptions' && change.compression !== undefined) {
+          this.rebuildCompression(t, { kind: 'rebuildCompression', table: change.table, index: change.index.clustered ? null : { name, clustered: false }, ...change.compression });
+        }
+        return this.setIndexOption(t, name, (o) => ({
+          ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
+        }));
+      }
       case 'setSparse': {
         const t = this.get(change.table); const c = this.column(t, change.column);
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
@@ -344,6 +353,16 @@ class Sim {
         if (change.rowguidcol && t.columns.some((x) => x !== c && x.rowguidcol === true)) this.fail(`${t.name} already has a ROWGUIDCOL`);
         if (change.rowguidcol === (c.rowguidcol === true)) this.fail(`${c.name} ${change.rowguidcol ? 'is already' : 'is not'} the ROWGUIDCOL`);
         t.columns[t.columns.indexOf(c)] = { ...c, rowguidcol: change.rowguidcol || undefined }; return;
+      }
+      case 'setMask': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (change.to === null && c.mask === undefined) this.fail(`DROP MASKED on ${c.name}, which is not masked`);
+        if (change.from !== null && !sameMask(c.mask, change.from)) this.fail(`mask of ${c.name} is ${c.mask ?? 'none'}, not ${change.from}`);
+        // "Adding a dynamic data mask ... can't be performed on a column with dependencies" (dynamic-data-masking.md).
+        const indexed = [...t.indexes.map((i) => i.columns.map((x) => x.name)), ...(t.primaryKey ? [t.primaryKey.columns.map((x) => x.name)] : []), ...t.uniqueConstraints.map((u) => u.columns.map((x) => x.name))];
+        if (change.to !== null && c.mask === undefined && indexed.some((cols) => cols.some((x) => this.eq(x, c.name)))) this.fail(`ADD MASKED on ${c.name}, which an index depends on`);
+        const { mask: _old, ...rest } = c;
+        t.columns[t.columns.indexOf(c)] = change.to === null ? rest : { ...rest, mask: change.to }; return;
       }
       case 'setNotForReplication': {
         const t = this.get(change.table); const c = this.column(t, change.column);
@@ -422,8 +441,10 @@ class Sim {
     const stats = (t.statistics ?? []).filter((s) => s.columns.some((x) => this.eq(x, c.name)));
     if (stats.length > 0 && !(sameCollation && (grows || onlyNull))) this.fail(`column ${c.name} is in statistics ${stats.map((s) => s.name).join(', ')}`);
     // ALTER COLUMN leaves the column's extended properties as they were, and never sets ROWGUIDCOL (refused above while it is set).
-    const { description: _ignored, rowguidcol: _rowguid, ...to } = change.to;
-    t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...to, description: c.description } : to;
+    // A mask is not part of the ALTER COLUMN text: the column keeps the one it had (inferred; plans drop it around the ALTER).
+    const { description: _ignored, rowguidcol: _rowguid, mask: _mask, ...to } = change.to;
+    const kept = c.mask !== undefined ? { ...to, mask: c.mask } : to;
+    t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...kept, description: c.description } : kept;
   }
 
   /** sp_add (15233 when it exists) / sp_update / sp_drop (15217 when it does not) extendedproperty. */

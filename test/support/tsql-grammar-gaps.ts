@@ -128,6 +128,20 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'CREATE TABLE [dbo].[t] ([a] int SPARSE NULL);',
   },
   {
+    id: 'column-masked-with',
+    form: "column_name data_type ... MASKED WITH ( FUNCTION = 'mask_function' ) ... in CREATE TABLE and ALTER TABLE ADD",
+    pattern: new RegExp(`^(?:CREATE\\s+TABLE\\b|ALTER\\s+TABLE\\s+${QID}\\s+ADD\\b)[^;]*\\bMASKED\\s+WITH\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "<column_definition> ::= column_name <data_type> ... [ MASKED WITH ( FUNCTION = \'mask_function\' ) ] ..."',
+    example: "CREATE TABLE [dbo].[t] ([a] varchar(10) MASKED WITH (FUNCTION = 'default()') NULL);",
+  },
+  {
+    id: 'alter-column-masked',
+    form: "ALTER TABLE t ALTER COLUMN c { ADD | DROP } MASKED [ WITH ( FUNCTION = 'mask_function' ) ]",
+    pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+MASKED\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name { ... | { ADD | DROP } MASKED [ WITH ( FUNCTION = ' mask_function ') ] }"`,
+    example: "ALTER TABLE [dbo].[t] ALTER COLUMN [a] ADD MASKED WITH (FUNCTION = 'email()');",
+  },
+  {
     id: 'alter-column-rowguidcol',
     form: 'ALTER TABLE t ALTER COLUMN c { ADD | DROP } ROWGUIDCOL',
     pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+ROWGUIDCOL\\b`, 'i'),
