@@ -53,9 +53,13 @@ export interface TransferTable {
  * statement (`ADD c type NOT NULL CONSTRAINT df DEFAULT (expr)`): SQL Server fills every existing
  * row with it, as metadata only where the edition allows (see src/sqlserver/not-null-add.ts).
  */
-export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+/**
+ * ALTER TABLE ADD; `permissions`: the column-level permissions a column re-created in place of an
+ * old one (or re-added by the down script) had, granted again after the ADD.
+ */
+export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint; readonly permissions?: readonly TablePermission[] }
 /** ALTER TABLE DROP COLUMN; with `default` (the inverse of an ADD that carried one), that constraint is dropped first. */
-export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint; readonly permissions?: readonly TablePermission[] }
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
 /** An index or UNIQUE constraint an ALTER COLUMN drops just before and re-creates just after. */
 export type AroundAlter =

@@ -17,8 +17,7 @@ export function invert(change: Change): Change | null {
     case 'dropTable': return { kind: 'createTable', table: change.table };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
     case 'transferTable': return { ...change, from: change.to, to: change.from };
-    case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
-    case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
+    case 'addColumn': case 'dropColumn': return { ...change, kind: change.kind === 'addColumn' ? 'dropColumn' : 'addColumn' };
     case 'renameColumn': return { kind: 'renameColumn', table: change.table, from: change.to, to: change.from };
     case 'alterColumn': return { kind: 'alterColumn', table: change.table, from: change.to, to: change.from };
     case 'backfillColumn': return null;

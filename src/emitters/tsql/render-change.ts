@@ -94,6 +94,8 @@ const RENDERERS: Renderers = {
   addColumn: (c) => [
     `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`,
     ...(c.column.description !== undefined ? [renderSetDescription({ table: c.table, column: c.column.name }, null, c.column.description)] : []),
+    // A column re-created in place of one with column-level permissions gets them back.
+    ...renderGrants(c.table.schema, c.table.name, c.permissions ?? []),
   ],
   dropColumn: (c) => [
     ...(c.default !== undefined ? dropConstraint(c.table, c.default.name) : []),
