@@ -4,8 +4,8 @@
  * reading it back (snapshotToModel) gives the model it was written from.
  */
 import { createHash } from 'crypto';
-import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table } from '../model';
-import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow,
+import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
+import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, TablePermissionRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -62,6 +62,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const resumable: ResumableOperationRow[] = [];
   const stats: StatsRow[] = [];
   const statsColumns: StatsColumnRow[] = [];
+  const permissions: TablePermissionRow[] = [];
   const edgeConstraints: EdgeConstraintRow[] = [];
   const edgeClauses: EdgeConstraintClauseRow[] = [];
   for (const t of sortedTables) {
@@ -113,6 +114,9 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       });
     }
     for (const f of t.foreignKeys) writeForeignKey(t, id, f, objectId(`fk:${t.schema}.${t.name}.${f.name}`), columnId, db, tableIds, rows);
+    for (const p of t.permissions ?? []) {
+      permissions.push({ object_id: id, column_id: p.column === null ? 0 : columnId(p.column, `a permission of ${p.grantee}`), grantee: p.grantee, permission_name: p.permission, state: STORED_STATE[p.state] });
+    }
     // Statistics ids follow the table's index ids (they share one numbering on SQL Server).
     let statsId = t.statistics === undefined ? 0 : Math.max(1, ...rows.indexes.filter((r) => r.object_id === id).map((r) => r.index_id)) + 1;
     for (const st of t.statistics ?? []) {
@@ -146,11 +150,16 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(properties.length > 0 ? { extended_properties: properties } : {}),
     ...(resumable.length > 0 ? { resumable_operations: resumable } : {}),
     ...(stats.length > 0 ? { stats, stats_columns: statsColumns } : {}),
+    // Like a live read when some table's permissions were read (none when the model never had them).
+    ...(sortedTables.some((t) => t.permissions !== undefined) ? { table_permissions: permissions } : {}),
     ...(edgeConstraints.length > 0 ? { edge_constraints: edgeConstraints, edge_constraint_clauses: edgeClauses } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
   return snapshot;
 }
+
+/** sys.database_permissions.state of each TablePermission state. */
+const STORED_STATE: Readonly<Record<TablePermission['state'], string>> = { 'grant': 'G', 'grant-with-grant-option': 'W', 'deny': 'D' };
 
 /** sys.sequences rows of the model's sequences (cache_size NULL unless a size was given, as SQL Server reports it). */
 function sequenceRows(sequences: readonly Sequence[], objectId: (key: string) => number): SequenceRow[] {
@@ -212,6 +221,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.sparse === true ? { is_sparse: true } : {}),
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
     ...(c.rowguidcol === true ? { is_rowguidcol: true } : {}),
+    ...(c.mask !== undefined ? { is_masked: true, masking_function: c.mask } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
 }

@@ -33,6 +33,7 @@ export type CatalogQueryName =
   | 'stats'
   | 'stats_columns'
   | 'synonyms'
+  | 'table_permissions'
   | 'data_spaces'
   | 'index_data_spaces'
   | 'edge_constraints'
@@ -119,6 +120,8 @@ ORDER BY t.object_id`,
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-identity-columns-transact-sql).
     // xml_collection_id names the XML schema collection of a typed xml column (0: untyped).
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-schema-collections-transact-sql
+    // masking_function: the Dynamic Data Masking function of a masked column (sys.masked_columns
+    // holds only masked columns; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-masked-columns-transact-sql).
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
@@ -130,13 +133,14 @@ ORDER BY t.object_id`,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
   c.generated_always_type, c.is_hidden,
   SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
-  c.graph_type
+  c.is_masked, mc.masking_function, c.graph_type
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
 LEFT JOIN sys.xml_schema_collections xsc ON xsc.xml_collection_id = c.xml_collection_id AND c.xml_collection_id <> 0
 LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
+LEFT JOIN sys.masked_columns mc ON mc.object_id = c.object_id AND mc.column_id = c.column_id
 WHERE ${MANAGED}
 ORDER BY c.object_id, c.column_id`,
   },
@@ -343,6 +347,18 @@ ORDER BY sc.object_id, sc.stats_id, sc.stats_column_id`,
 FROM sys.synonyms sn
 WHERE SCHEMA_NAME(sn.schema_id) <> N'schemac'
 ORDER BY SCHEMA_NAME(sn.schema_id), sn.name`,
+  },
+  {
+    name: 'table_permissions',
+    // GRANT and DENY on managed tables and their columns (class 1 = OBJECT_OR_COLUMN; minor_id the
+    // column, 0 the table), so that a move to another schema, which drops them all, grants them
+    // again. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+    sql: `SELECT p.major_id AS object_id, p.minor_id AS column_id, dp.name AS grantee, p.permission_name, p.state
+FROM sys.database_permissions p
+JOIN sys.database_principals dp ON dp.principal_id = p.grantee_principal_id
+JOIN sys.tables t ON t.object_id = p.major_id
+WHERE p.class = 1 AND p.state IN ('G', 'W', 'D') AND ${MANAGED}
+ORDER BY p.major_id, p.minor_id, dp.name, p.permission_name`,
   },
   {
     name: 'data_spaces',

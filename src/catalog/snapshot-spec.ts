@@ -6,7 +6,7 @@
 import type {
   ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow,
+  DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
   RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
@@ -63,6 +63,8 @@ const columns: RowSpec<ColumnRow> = {
   xml_collection_name: optional(nullable(string)),
   is_xml_document: optional(nullable(boolean)),
   is_rowguidcol: optional(nullable(boolean)),
+  is_masked: optional(nullable(boolean)),
+  masking_function: optional(nullable(string)),
   graph_type: optional(nullable(integer)),
 };
 
@@ -160,6 +162,7 @@ const sequences: RowSpec<SequenceRow> = {
 const stats: RowSpec<StatsRow> = { object_id: integer, stats_id: integer, name: string, no_recompute: boolean, is_incremental: boolean, filter_definition: nullable(string) };
 const statsColumns: RowSpec<StatsColumnRow> = { object_id: integer, stats_id: integer, stats_column_id: integer, column_id: integer };
 const synonyms: RowSpec<SynonymRow> = { schema_name: string, name: string, base_object_name: string };
+const tablePermissions: RowSpec<TablePermissionRow> = { object_id: integer, column_id: integer, grantee: string, permission_name: string, state: string };
 const resumableOperations: RowSpec<ResumableOperationRow> = { object_id: integer, index_id: integer, name: string, state_desc: string, percent_complete: integer };
 const dataSpaces: RowSpec<DataSpaceRow> = { name: string, type: string, is_default: boolean };
 const indexDataSpaces: RowSpec<IndexDataSpaceRow> = {
@@ -188,6 +191,7 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   stats,
   stats_columns: statsColumns,
   synonyms,
+  table_permissions: tablePermissions,
   data_spaces: dataSpaces,
   index_data_spaces: indexDataSpaces,
   edge_constraints: edgeConstraints,
@@ -212,6 +216,7 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   stats: ['object_id', 'stats_id'],
   stats_columns: ['object_id', 'stats_id', 'stats_column_id'],
   synonyms: ['schema_name', 'name'],
+  table_permissions: ['object_id', 'column_id', 'grantee', 'permission_name'],
   data_spaces: ['name'],
   index_data_spaces: ['object_id', 'index_id'],
   edge_constraints: ['parent_object_id', 'name'],

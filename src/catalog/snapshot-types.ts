@@ -69,6 +69,10 @@ export interface ColumnRow {
   readonly is_xml_document?: boolean | null;
   /** sys.columns.is_rowguidcol (optional: older snapshots lack it, read as false). */
   readonly is_rowguidcol?: boolean | null;
+  /** sys.columns.is_masked: Dynamic Data Masking (optional: older snapshots lack it, read as not masked). */
+  readonly is_masked?: boolean | null;
+  /** sys.masked_columns.masking_function, e.g. `partial(1, "XXXX", 0)` (optional; null when not masked). */
+  readonly masking_function?: string | null;
   /**
    * sys.columns.graph_type: 1-8 for the graph columns SQL Server keeps in node and edge tables,
    * NULL for user columns (read-graph.ts; SQL Server 2017+; optional).
@@ -189,6 +193,19 @@ export interface RowCountRow {
 export interface FulltextIndexColumnRow {
   readonly object_id: number;
   readonly column_id: number;
+}
+
+/**
+ * sys.database_permissions on a table (column_id 0) or one of its columns (an optional array:
+ * absent in older snapshots, where permissions were not read). state: G grant, W grant with grant
+ * option, D deny. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+ */
+export interface TablePermissionRow {
+  readonly object_id: number;
+  readonly column_id: number;
+  readonly grantee: string;
+  readonly permission_name: string;
+  readonly state: string;
 }
 
 /**
@@ -430,6 +447,8 @@ export interface CatalogSnapshot {
   readonly stats_columns?: readonly StatsColumnRow[];
   /** Optional: synonyms (absent when there are none, and in older snapshots). */
   readonly synonyms?: readonly SynonymRow[];
+  /** Optional: permissions on tables and their columns (absent in older snapshots: not read). */
+  readonly table_permissions?: readonly TablePermissionRow[];
   /** Optional: filegroups and partition schemes (absent in older snapshots: not checked). */
   readonly data_spaces?: readonly DataSpaceRow[];
   /** Optional: heaps and indexes off the default filegroup (absent: every one is on it). */
@@ -460,7 +479,7 @@ export interface IndexDataSpaceRow {
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
-  | 'stats' | 'stats_columns' | 'synonyms'
+  | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
   | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses';
 
 /** The names of the required row arrays, in file order. */

@@ -12,6 +12,7 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { readStatistics } from './read-statistics';
+import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
 import { graphFacts, isGraphColumn } from './read-graph';
@@ -24,6 +25,7 @@ import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { storedTrust } from '../sqlserver/replication';
+import { normalizeMask } from '../sqlserver/masking';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -128,6 +130,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   const statistics = readStatistics(s, columnName);
+  const permissionsOf = readTablePermissions(s.table_permissions, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
@@ -294,6 +297,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
       ...resumableBuildsOf(resumableByTable.get(t.object_id)),
       ...(statistics.has(t.object_id) ? { statistics: statistics.get(t.object_id) } : {}),
+      ...(permissionsOf !== undefined ? { permissions: permissionsOf(t.object_id) } : {}),
       // This table's own index rows (not every table's: that search made reading quadratic).
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
       // The heap's or the clustered index's: the table's rows.
@@ -403,6 +407,8 @@ function readColumns(
     };
     if (c.is_sparse === true) column.sparse = true;
     if (c.is_rowguidcol === true) column.rowguidcol = true;
+    // sys.masked_columns names the function of every masked column (is_masked is its flag).
+    if (c.masking_function !== undefined && c.masking_function !== null) column.mask = normalizeMask(c.masking_function);
     if (period !== undefined) column.period = period;
     columns.push(column);
   }

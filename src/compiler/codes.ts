@@ -47,6 +47,8 @@ export const Codes = {
   badVersioning: 'SC1115',
   /** A SPARSE column SQL Server refuses: NOT NULL, a default, IDENTITY, computed, a type that cannot be sparse, in the primary key or clustered index, on a compressed table. */
   sparseColumn: 'SC1116',
+  /** A `masked` function SQL Server does not take, or one on a column it cannot mask (computed, wrong type). */
+  maskedColumn: 'SC1117',
   /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
   unknownAliasType: 'SC1130',
   /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */
@@ -54,7 +56,7 @@ export const Codes = {
   /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
   aliasBaseRefused: 'SC1132',
   /** A `graph` option SQL Server refuses: not 'node' or 'edge', a versioned node or edge table, a node table without columns. */
-  graphTable: 'SC1117',
+  graphTable: 'SC1118',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */

@@ -194,6 +194,9 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropCheck: fixed('constraint-metadata'),
   addForeignKey: (ctx, change, inverse) => ({ rule: validated(ctx, change.constraint.trusted), online: null, change, inverse }),
   dropForeignKey: fixed('constraint-metadata'),
+  // An edge constraint added to an edge table with rows checks them, as a trusted foreign key does (inferred).
+  addEdgeConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
+  dropEdgeConstraint: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
   setDescription: fixed('extended-property'),
@@ -224,6 +227,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   setSparse: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'sparse-change' : 'alter-column-metadata', online: null, change, inverse }),
   setNotForReplication: fixed('identity-replication'),
   setRowGuidCol: fixed('alter-column-metadata'),
+  setMask: fixed('alter-column-metadata'),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
   refreshModule: fixed('module-refresh'),

@@ -54,7 +54,8 @@ function clusteredPhase(clustered: boolean, otherwise: Phase): Phase {
 /** The phase a change runs in. */
 export function phaseOf(change: Change): Phase {
   switch (change.kind) {
-    case 'dropForeignKey': return 'drop-foreign-keys';
+    // An edge constraint names node tables as a foreign key names its target: dropped first, added last.
+    case 'dropForeignKey': case 'dropEdgeConstraint': return 'drop-foreign-keys';
     case 'dropIndex': case 'dropCheck': case 'dropDefault': case 'dropUnique': case 'dropPrimaryKey': return 'drop-constraints';
     case 'dropColumn': return 'drop-columns';
     case 'dropTable': return 'drop-tables';
@@ -72,7 +73,7 @@ export function phaseOf(change: Change): Phase {
     case 'addCheck': case 'revalidateConstraint': case 'untrustConstraint': return 'add-checks';
     case 'createIndex': return clusteredPhase(change.index.clustered, 'nonclustered-indexes');
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
-    case 'addForeignKey': return 'foreign-keys';
+    case 'addForeignKey': case 'addEdgeConstraint': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
     // After the defaults drawing from it are dropped, before they are added back.
     case 'dropSequence': case 'recreateSequence': return 'drop-sequences';
@@ -84,6 +85,8 @@ export function phaseOf(change: Change): Phase {
     case 'setNotForReplication': return 'alter-columns';
     // Beside ALTER COLUMN: DROP ROWGUIDCOL before it (SQL Server refuses to alter the ROWGUIDCOL), ADD after.
     case 'setRowGuidCol': return 'alter-columns';
+    // Beside ALTER COLUMN: a mask is dropped before the column is altered and added after.
+    case 'setMask': return 'alter-columns';
     case 'setDescription': return 'descriptions';
     case 'disableVersioning': return 'versioning-off';
     case 'enableVersioning': case 'alterRetention': return 'versioning-on';
@@ -120,6 +123,7 @@ function keyInPhase(change: Change): SortKey {
     case 'revalidateConstraint': case 'untrustConstraint': return [change.table.schema, change.table.name, 1, change.name];
     case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck': case 'addForeignKey': case 'dropForeignKey':
       return [change.table.schema, change.table.name, 0, change.constraint.name];
+    case 'addEdgeConstraint': case 'dropEdgeConstraint': return [change.table.schema, change.table.name, 1, change.constraint.name];
     // Dropping: nonclustered before clustered, so nonclustered indexes are not rebuilt over a heap.
     case 'dropPrimaryKey': case 'dropUnique':
       return [change.table.schema, change.table.name, change.constraint.clustered ? 1 : 0, change.constraint.name];
@@ -140,6 +144,7 @@ function keyInPhase(change: Change): SortKey {
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     case 'setNotForReplication': return [change.table.schema, change.table.name, 1, change.column];
     case 'setRowGuidCol': return [change.table.schema, change.table.name, change.rowguidcol ? 1 : -1, change.column];
+    case 'setMask': return [change.table.schema, change.table.name, change.to === null ? -1 : 1, change.column];
     // The table's own description before its columns'.
     case 'setDescription': return [change.table.schema, change.table.name, change.column === null ? 0 : 1, change.column ?? ''];
     case 'addPeriod': case 'dropPeriod': return [change.table.schema, change.table.name, 1, change.start.name];

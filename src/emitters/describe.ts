@@ -1,7 +1,7 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, EdgeConstraint, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression, TablePermission } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -11,6 +11,12 @@ import { changedIndexOptions, effectiveIndexOption, type IndexOptionChange } fro
 import { dataSpaceText } from '../sqlserver/data-spaces';
 import { indexOptionName, indexOptionsText } from './tsql/clauses';
 import { sequenceDelta, sequenceSummary } from './sequence-text';
+
+/** What a move grants again, for its summary: nothing when no permission was read. */
+function regrants(permissions: readonly TablePermission[] | undefined): string {
+  if (permissions === undefined || permissions.length === 0) return '';
+  return ` (its ${permissions.length} permission${permissions.length === 1 ? '' : 's'} granted again)`;
+}
 
 /** Whether a change creates (+), alters (~) or removes (-) something: the plan text's marker. */
 export type ChangeMarker = '+' | '~' | '-';
@@ -201,7 +207,7 @@ const DESCRIBERS: Describers = {
   }),
   transferTable: (c) => ({
     table: { schema: c.to, name: c.name }, object: c.name, marker: '~',
-    summary: `move table ${c.from}.${c.name} to schema ${c.to}`,
+    summary: `move table ${c.from}.${c.name} to schema ${c.to}${regrants(c.permissions)}`,
   }),
   addColumn: (c) => ({
     table: c.table, object: c.column.name, marker: '+',
@@ -264,6 +270,11 @@ const DESCRIBERS: Describers = {
     return c.replaces === undefined ? plain : recreated(plain, 'foreign key', c.replaces.name, foreignKeyDelta(c.replaces, c.constraint));
   },
   dropForeignKey: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop foreign key ${c.constraint.name}` }),
+  addEdgeConstraint: (c) => {
+    const plain: ChangeFacts = { table: c.table, object: c.constraint.name, marker: '+', summary: `add edge constraint ${c.constraint.name} ${connectionText(c.constraint)}` };
+    return c.replaces === undefined ? plain : { ...plain, marker: '~', summary: `re-create edge constraint ${c.constraint.name}: ${connectionText(c.replaces)} -> ${connectionText(c.constraint)}` };
+  },
+  dropEdgeConstraint: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop edge constraint ${c.constraint.name}` }),
   renameConstraint: (c) => ({
     table: c.table, object: c.to, marker: '~',
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
@@ -297,6 +308,10 @@ const DESCRIBERS: Describers = {
   setIndexOptions: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set ${optionDelta(c.from, c.to, 'set')} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),
   setRowGuidCol: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.rowguidcol ? 'make' : 'unmake'} column ${c.column} the ROWGUIDCOL` }),
+  setMask: (c) => {
+    const delta = [{ part: 'mask', from: c.from ?? 'not masked', to: c.to ?? 'not masked' }];
+    return { table: c.table, object: c.column, marker: '~', delta, summary: `mask of ${c.column}: ${deltaText(delta)}` };
+  },
   setNotForReplication: (c) => {
     const delta = [{ part: 'notForReplication', from: c.notForReplication ? 'no NOT FOR REPLICATION' : 'NOT FOR REPLICATION', to: c.notForReplication ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION' }];
     return { table: c.table, object: c.column, marker: '~', delta, summary: `identity ${c.column}: ${deltaText(delta)} (${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION)` };
@@ -350,4 +365,10 @@ export function noChangesLine(undeclared: number): string {
   if (undeclared === 0) return 'No changes. The database matches the schema.';
   const objects = undeclared === 1 ? '1 object in the database is' : `${undeclared} objects in the database are`;
   return `No changes to declared objects; ${objects} not declared (skipped).`;
+}
+
+/** An edge constraint's clauses and ON DELETE, for plan text: `(dbo.person TO dbo.city) on delete cascade`. */
+function connectionText(e: EdgeConstraint): string {
+  const clauses = e.connections.map((c) => `${c.fromSchema}.${c.fromTable} TO ${c.toSchema}.${c.toTable}`).join(', ');
+  return `(${clauses})${e.onDelete === 'CASCADE' ? ' on delete cascade' : ''}`;
 }

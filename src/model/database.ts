@@ -78,6 +78,21 @@ export interface ServerFacts {
   readonly majorVersion: number;
 }
 
+/**
+ * A permission on a table or one of its columns, as sys.database_permissions holds it: the state
+ * of one permission of one grantee (a revoked one has no row).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+ */
+export interface TablePermission {
+  /** The column of a column-level permission; null on the table itself. */
+  readonly column: string | null;
+  /** The database principal (user or role) it is granted to or denied. */
+  readonly grantee: string;
+  /** sys.database_permissions.permission_name, e.g. SELECT, VIEW DEFINITION. */
+  readonly permission: string;
+  readonly state: 'grant' | 'grant-with-grant-option' | 'deny';
+}
+
 /** A user table and everything that hangs off it. Constraints are entities, not strings. */
 export interface Table {
   readonly schema: string;
@@ -110,6 +125,12 @@ export interface Table {
    * (catalog; '' for a NULL value). Absent: the table has none.
    */
   readonly description?: string;
+  /**
+   * Catalog only: GRANT and DENY on the table and its columns (sys.database_permissions, class 1),
+   * object-level ones first. Absent: not read (an older snapshot). ALTER SCHEMA ... TRANSFER drops
+   * every one of them, so a move grants them again.
+   */
+  readonly permissions?: readonly TablePermission[];
   /** Catalog only: rows in the table (sys.partitions), for hazards. */
   readonly rowCount?: number;
   /** Catalog only: MB the table and its indexes use (sys.dm_db_partition_stats), when readable. */
@@ -225,6 +246,11 @@ export interface Column {
    */
   readonly rowguidcol?: boolean;
   readonly sparse?: boolean;
+  /**
+   * MASKED WITH (FUNCTION = '...'): the Dynamic Data Masking function, in the form SQL Server
+   * stores it (sys.masked_columns.masking_function; sqlserver/masking.ts). Absent: not masked.
+   */
+  readonly mask?: string;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;
   readonly source?: SourceRef;

@@ -9,3 +9,4 @@ export * from './not-null-add';
 export * from './resumable';
 export * from './qualified-name';
 export * from './replication';
+export * from './masking';

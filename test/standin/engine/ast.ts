@@ -87,6 +87,8 @@ export interface ColumnDef {
   readonly sparse?: boolean;
   /** ROWGUIDCOL (sys.columns.is_rowguidcol). */
   readonly rowguidcol?: boolean;
+  /** MASKED WITH (FUNCTION = '...'): the function as written (masking.ts stores it). */
+  readonly mask?: string;
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
@@ -133,6 +135,8 @@ export type AlterAction =
   | { readonly k: 'disableIndex'; readonly index: string }
   /** ALTER COLUMN c { ADD | DROP } ROWGUIDCOL (alter-table-transact-sql). */
   | { readonly k: 'rowguidcol'; readonly column: string; readonly add: boolean }
+  /** ALTER COLUMN c ADD MASKED WITH (FUNCTION = '...') | DROP MASKED (mask null). */
+  | { readonly k: 'mask'; readonly column: string; readonly mask: string | null }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
   | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t SET (...). */

@@ -25,6 +25,8 @@ export interface Column {
   /** sys.columns.is_sparse. */
   sparse?: boolean;
   rowguidcol?: boolean;
+  /** sys.masked_columns.masking_function in its stored form (masking.ts); absent: not masked. */
+  mask?: string;
   /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
   generatedAlways?: 1 | 2;
   /** sys.columns is_hidden. */

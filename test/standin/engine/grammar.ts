@@ -137,6 +137,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - NOT FOR REPLICATION (of a FOREIGN KEY; also IDENTITY's and CHECK's) -> blanked
  * - ALTER COLUMN c ADD|DROP SPARSE | ROWGUIDCOL  -> DROP COLUMN c
  * - ALTER COLUMN c ADD|DROP NOT FOR REPLICATION  -> DROP COLUMN c
+ * - MASKED WITH (FUNCTION = '...') of a column   -> blanked (Dynamic Data Masking, SQL Server 2016+)
+ * - ALTER COLUMN c ADD MASKED WITH (...) | DROP MASKED -> DROP COLUMN c
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
  * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
@@ -240,6 +242,12 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'NOT' && up(i + 5) === 'FOR' && up(i + 6) === 'REPLICATION') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
       for (let k = 3; k <= 6; k++) blank(tokens[i + k]);
+    }
+    // MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition; alter-table-transact-sql).
+    if (up(i) === 'MASKED' && up(i + 1) === 'WITH' && up(i + 2) === '(') for (let k = 0; k < 7 && tokens[i + k] !== undefined; k++) blank(tokens[i + k]);
+    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'MASKED') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      blank(tokens[i + 3]); blank(tokens[i + 4]);
     }
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && (up(i + 4) === 'SPARSE' || up(i + 4) === 'ROWGUIDCOL')) {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });

@@ -374,6 +374,7 @@ export class DdlParser extends SequenceParser {
     let collation: string | undefined;
     let sparse = false;
     let rowguidcol = false;
+    let mask: string | undefined;
     const constraints: ConstraintDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
@@ -391,6 +392,7 @@ export class DdlParser extends SequenceParser {
       }
       else if (this.accept('SPARSE')) sparse = true;
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
+      else if (this.is('MASKED', 'WITH')) mask = this.maskedWith();
       else if (this.accept('PERSISTED')) continue;
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
@@ -409,7 +411,16 @@ export class DdlParser extends SequenceParser {
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}) };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}) };
+  }
+
+  /** MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition). */
+  protected maskedWith(): string {
+    this.expect('MASKED', 'WITH', '(', 'FUNCTION', '=');
+    const t = this.next();
+    if (t.kind !== 'string') this.fail();
+    this.expect(')');
+    return t.value;
   }
 
   protected drop(): StatementBody {
@@ -503,6 +514,14 @@ export class DdlParser extends SequenceParser {
       const add = this.next().upper === 'ADD';
       const property = this.next().upper;
       return { k: 'alterTable', name, action: property === 'SPARSE' ? { k: 'sparse', column, add } : { k: 'rowguidcol', column, add } };
+    }
+    // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } MASKED [ WITH ( FUNCTION = ' mask_function ') ]".
+    if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'MASKED') {
+      this.pos += 2;
+      const column = this.ident();
+      if (this.accept('DROP', 'MASKED')) return { k: 'alterTable', name, action: { k: 'mask', column, mask: null } };
+      this.expect('ADD');
+      return { k: 'alterTable', name, action: { k: 'mask', column, mask: this.maskedWith() } };
     }
     // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ... | NOT FOR REPLICATION | ... }".
     if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && this.up(4) === 'NOT' && this.up(5) === 'FOR' && this.up(6) === 'REPLICATION') {

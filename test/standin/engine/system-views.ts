@@ -48,7 +48,7 @@ function columnVals(t: Table, col: Column): Value[] {
   const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0,
+    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
     col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null];
 }
 // sys.columns graph_type_desc of graph_type 1-8 (sql-graph-architecture, "Metadata"); NULL for other columns.
@@ -105,6 +105,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.schemas': view([c('name', sn), c('schema_id', ty.int), c('principal_id', ty.int, true)], (db) => db.schemas.map((s) => [s.name, s.schemaId, s.principalId])),
   'sys.objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
   'sys.all_objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
+  // Masked columns only: sys.columns' columns plus masking_function (sys-masked-columns-transact-sql).
+  'sys.masked_columns': view([...COLUMN_COLS, c('masking_function', ty.nvarchar(4000), true)],
+    (db) => db.tables.flatMap((t) => t.columns.filter((col) => col.mask !== undefined).map((col) => [...columnVals(t, col), col.mask ?? null]))),
   'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true)],
     (db) => objectsOf(db, 'U').map((o) => {
       const t = tableOf(db, o.objectId);
