@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
+  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -130,6 +130,14 @@ export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRe
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
 export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+/**
+ * ALTER TABLE edge ADD CONSTRAINT c CONNECTION (a TO b, ...) [ON DELETE CASCADE]: after the node
+ * tables it names exist (graph-edge-constraints). SQL Server has no ALTER of an edge constraint:
+ * a changed one is dropped and added (`replaces` holds the old definition).
+ */
+export interface AddEdgeConstraint { readonly kind: 'addEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint; readonly replaces?: EdgeConstraint }
+/** ALTER TABLE edge DROP CONSTRAINT c: before the node tables it names can be dropped. */
+export interface DropEdgeConstraint { readonly kind: 'dropEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint }
 
 /** sp_rename of an index (objectType 'INDEX') or a constraint/default (objectType 'OBJECT'). */
 export interface RenameConstraint {
@@ -253,7 +261,7 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
-  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
+  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
@@ -323,7 +331,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type' | 'sequence';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'edgeConstraint' | 'schema' | 'type' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }

@@ -194,6 +194,9 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropCheck: fixed('constraint-metadata'),
   addForeignKey: (ctx, change, inverse) => ({ rule: validated(ctx, change.constraint.trusted), online: null, change, inverse }),
   dropForeignKey: fixed('constraint-metadata'),
+  // An edge constraint added to an edge table with rows checks them, as a trusted foreign key does (inferred).
+  addEdgeConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
+  dropEdgeConstraint: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
   setDescription: fixed('extended-property'),

@@ -54,7 +54,8 @@ function clusteredPhase(clustered: boolean, otherwise: Phase): Phase {
 /** The phase a change runs in. */
 export function phaseOf(change: Change): Phase {
   switch (change.kind) {
-    case 'dropForeignKey': return 'drop-foreign-keys';
+    // An edge constraint names node tables as a foreign key names its target: dropped first, added last.
+    case 'dropForeignKey': case 'dropEdgeConstraint': return 'drop-foreign-keys';
     case 'dropIndex': case 'dropCheck': case 'dropDefault': case 'dropUnique': case 'dropPrimaryKey': return 'drop-constraints';
     case 'dropColumn': return 'drop-columns';
     case 'dropTable': return 'drop-tables';
@@ -72,7 +73,7 @@ export function phaseOf(change: Change): Phase {
     case 'addCheck': case 'revalidateConstraint': case 'untrustConstraint': return 'add-checks';
     case 'createIndex': return clusteredPhase(change.index.clustered, 'nonclustered-indexes');
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
-    case 'addForeignKey': return 'foreign-keys';
+    case 'addForeignKey': case 'addEdgeConstraint': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
     case 'dropSequence': return 'drop-sequences';
     case 'createSequence': case 'alterSequence': return 'sequences';
@@ -121,6 +122,7 @@ function keyInPhase(change: Change): SortKey {
     case 'revalidateConstraint': case 'untrustConstraint': return [change.table.schema, change.table.name, 1, change.name];
     case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck': case 'addForeignKey': case 'dropForeignKey':
       return [change.table.schema, change.table.name, 0, change.constraint.name];
+    case 'addEdgeConstraint': case 'dropEdgeConstraint': return [change.table.schema, change.table.name, 1, change.constraint.name];
     // Dropping: nonclustered before clustered, so nonclustered indexes are not rebuilt over a heap.
     case 'dropPrimaryKey': case 'dropUnique':
       return [change.table.schema, change.table.name, change.constraint.clustered ? 1 : 0, change.constraint.name];

@@ -38,6 +38,8 @@ const sample: Record<ChangeKind, Change> = {
   dropIndex: { kind: 'dropIndex', table: ref, index: ix('ix', ['a']) },
   addForeignKey: { kind: 'addForeignKey', table: ref, constraint: fk('fk', ['a'], 'p', ['id']) },
   dropForeignKey: { kind: 'dropForeignKey', table: ref, constraint: fk('fk', ['a'], 'p', ['id']) },
+  addEdgeConstraint: { kind: 'addEdgeConstraint', table: ref, constraint: { name: 'ec', isSystemNamed: false, onDelete: 'NO_ACTION', connections: [] } },
+  dropEdgeConstraint: { kind: 'dropEdgeConstraint', table: ref, constraint: { name: 'ec', isSystemNamed: false, onDelete: 'NO_ACTION', connections: [] } },
   redefineIndex: { kind: 'redefineIndex', table: ref, from: ix('ix_a', ['a']), to: ix('ix_a', ['a'], { include: ['b'] }) },
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },

@@ -109,6 +109,16 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     sql: ['ALTER TABLE [dbo].[users] ADD CONSTRAINT [fk_users_tenant] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]) ON DELETE CASCADE ON UPDATE SET NULL;'],
   },
   dropForeignKey: { change: { kind: 'dropForeignKey', table: USERS, constraint: fk('fk_users_tenant', ['tenant_id'], TENANTS, ['id']) }, sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant];'] },
+  addEdgeConstraint: {
+    change: { kind: 'addEdgeConstraint', table: { schema: 'dbo', name: 'likes' }, constraint: { name: 'ec_likes', isSystemNamed: false, onDelete: 'CASCADE', connections: [
+      { fromSchema: 'dbo', fromTable: 'person', toSchema: 'dbo', toTable: 'person' }, { fromSchema: 'dbo', fromTable: 'person', toSchema: 'geo', toTable: 'city' },
+    ] } },
+    sql: ['ALTER TABLE [dbo].[likes] ADD CONSTRAINT [ec_likes] CONNECTION ([dbo].[person] TO [dbo].[person], [dbo].[person] TO [geo].[city]) ON DELETE CASCADE;'],
+  },
+  dropEdgeConstraint: {
+    change: { kind: 'dropEdgeConstraint', table: { schema: 'dbo', name: 'likes' }, constraint: { name: 'ec_likes', isSystemNamed: false, onDelete: 'NO_ACTION', connections: [{ fromSchema: 'dbo', fromTable: 'person', toSchema: 'dbo', toTable: 'person' }] } },
+    sql: ['ALTER TABLE [dbo].[likes] DROP CONSTRAINT [ec_likes];'],
+  },
   redefineIndex: {
     change: { kind: 'redefineIndex', table: USERS, from: ix('ix_users_tenant_status', ['tenant_id', 'status']), to: ix('ix_users_tenant_status', ['tenant_id', 'status'], { include: ['email'], filter: expr('([is_deleted]=(0))') }) },
     sql: ['CREATE NONCLUSTERED INDEX [ix_users_tenant_status] ON [dbo].[users] ([tenant_id], [status]) INCLUDE ([email]) WHERE [is_deleted]=(0) WITH (DROP_EXISTING = ON);'],
