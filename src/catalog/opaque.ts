@@ -33,6 +33,9 @@ function columnProblem(c: ColumnRow): string | null {
   // A column set is an xml column that SQL Server fills from the table's sparse columns.
   // https://learn.microsoft.com/sql/relational-databases/tables/use-column-sets
   if (c.is_column_set === true) return 'it is the column set of the sparse columns';
+  // Its data lives in the FILESTREAM filegroup, not the row: re-creating it as plain varbinary(max)
+  // would lose that. https://learn.microsoft.com/sql/relational-databases/blob/filestream-sql-server
+  if (c.is_filestream === true) return 'it is a FILESTREAM column';
   // Without VIEW DEFINITION permission the definition reads as NULL: the column is real, unknown.
   if (c.is_computed && c.computed_definition === null) return 'it is computed but the catalog shows no definition (is VIEW DEFINITION granted?)';
   const type = columnType(c);

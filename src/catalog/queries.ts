@@ -132,7 +132,7 @@ ORDER BY t.object_id`,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value, ic.is_not_for_replication,
   c.collation_name, c.is_computed,
-  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
+  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set, c.is_filestream,
   c.generated_always_type, c.is_hidden,
   SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
   c.is_masked, mc.masking_function, c.graph_type

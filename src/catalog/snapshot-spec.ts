@@ -59,6 +59,7 @@ const columns: RowSpec<ColumnRow> = {
   is_persisted: optional(nullable(boolean)),
   is_sparse: optional(nullable(boolean)),
   is_column_set: optional(nullable(boolean)),
+  is_filestream: optional(nullable(boolean)),
   generated_always_type: optional(nullable(integer)),
   is_hidden: optional(nullable(boolean)),
   xml_collection_schema: optional(nullable(string)),

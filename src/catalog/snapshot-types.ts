@@ -58,6 +58,8 @@ export interface ColumnRow {
   readonly is_sparse?: boolean | null;
   /** sys.columns.is_column_set: the xml column of a column set (optional). */
   readonly is_column_set?: boolean | null;
+  /** sys.columns.is_filestream: a varbinary(max) FILESTREAM column (optional: older snapshots lack it). */
+  readonly is_filestream?: boolean | null;
   /** sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise (optional). */
   readonly generated_always_type?: number | null;
   /** sys.columns.is_hidden: a HIDDEN period column (optional). */

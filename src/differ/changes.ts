@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
+  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -130,6 +130,14 @@ export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRe
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
 export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+/**
+ * ALTER TABLE edge ADD CONSTRAINT c CONNECTION (a TO b, ...) [ON DELETE CASCADE]: after the node
+ * tables it names exist (graph-edge-constraints). SQL Server has no ALTER of an edge constraint:
+ * a changed one is dropped and added (`replaces` holds the old definition).
+ */
+export interface AddEdgeConstraint { readonly kind: 'addEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint; readonly replaces?: EdgeConstraint }
+/** ALTER TABLE edge DROP CONSTRAINT c: before the node tables it names can be dropped. */
+export interface DropEdgeConstraint { readonly kind: 'dropEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint }
 
 /** sp_rename of an index (objectType 'INDEX') or a constraint/default (objectType 'OBJECT'). */
 export interface RenameConstraint {
@@ -161,6 +169,13 @@ export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence
  * and create). A changed start is RESTART WITH, which also resets the next value.
  */
 export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
+/**
+ * A sequence whose type changes (ALTER SEQUENCE has no AS): DROP and CREATE SEQUENCE in one
+ * batch that reads, at apply time, the value the old one reached (sys.sequences.current_value)
+ * and hands out the new one's values up to it (sp_sequence_get_range), so NEXT VALUE FOR
+ * continues after it and `to.start` stays as declared. Its inverse is the same the other way.
+ */
+export interface RecreateSequence { readonly kind: 'recreateSequence'; readonly from: Sequence; readonly to: Sequence }
 /**
  * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
  * re-create it (a schema-bound object in the way of a change) or because its table goes (a
@@ -255,9 +270,9 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
-  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
+  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
-  | CreateSequence | DropSequence | AlterSequence
+  | CreateSequence | DropSequence | AlterSequence | RecreateSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
@@ -325,7 +340,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type' | 'sequence';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'edgeConstraint' | 'schema' | 'type' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }
@@ -376,7 +391,7 @@ export { assertNever } from '../util/assert-never';
 export function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
-    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     case 'transferTable': return { schema: change.to, name: change.name };

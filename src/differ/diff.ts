@@ -41,6 +41,7 @@ import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
 import { xmlSpatialForced } from './xml-spatial-dependents';
+import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -84,7 +85,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
-  const refused = [...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
@@ -154,7 +155,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
       storageSteps(s.table, s.pairing, forcedOf(s)),
-      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists),
+      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
     ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
@@ -241,9 +242,10 @@ function transferPermissions(from: TableRef, to: string): string {
   return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); this catalog snapshot does not list them (it predates schemac reading them): grant them again on ${to}.${from.name}`;
 }
 
-/** The table as CREATE/DROP TABLE carries it: indexes and foreign keys are separate steps. */
+/** The table as CREATE/DROP TABLE carries it: indexes, foreign keys and edge constraints are separate steps. */
 function tableBody(t: Table): Table {
-  return { ...t, indexes: [], foreignKeys: [] };
+  const { edgeConstraints: _edges, ...rest } = t;
+  return { ...rest, indexes: [], foreignKeys: [] };
 }
 
 function createTable(w: AddedTable): Planned {
@@ -253,6 +255,8 @@ function createTable(w: AddedTable): Planned {
       step({ kind: 'createTable', table: tableBody(t) }),
       ...t.indexes.map((index) => step({ kind: 'createIndex', table: w.ref, index })),
       ...t.foreignKeys.map((constraint) => step({ kind: 'addForeignKey', table: w.ref, constraint })),
+      // Added with the foreign keys, once every node table they name exists.
+      ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'addEdgeConstraint', table: w.ref, constraint })),
     ],
     skipped: [],
   };
@@ -264,6 +268,7 @@ function dropTable(w: DroppedTable): Planned {
   return {
     steps: [
       ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
+      ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'dropEdgeConstraint', table: w.ref, constraint })),
       ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
       step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and ${itsRowsText(t)}`)] : []),
     ],

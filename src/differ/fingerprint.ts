@@ -123,6 +123,14 @@ function table(t: Table): Json {
   if (t.permissions !== undefined && t.permissions.length > 0) {
     out.permissions = t.permissions.map((p) => [p.column, p.grantee, p.permission, p.state]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   }
+  // Graph kind and edge constraints only when set, so fingerprints of ordinary tables are as before.
+  if (t.graph !== undefined) out.graph = t.graph;
+  if (t.edgeConstraints !== undefined && t.edgeConstraints.length > 0) {
+    out.edgeConstraints = byName(t.edgeConstraints).map((e) => ({
+      name: e.name, onDelete: e.onDelete,
+      connections: sortedStrings(e.connections.map((c) => `${c.fromSchema}\u0000${c.fromTable}\u0000${c.toSchema}\u0000${c.toTable}`)),
+    }));
+  }
   return out;
 }
 

@@ -208,6 +208,9 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropCheck: fixed('constraint-metadata'),
   addForeignKey: (ctx, change, inverse) => ({ rule: validated(ctx, change.constraint.trusted), online: null, change, inverse }),
   dropForeignKey: fixed('constraint-metadata'),
+  // An edge constraint added to an edge table with rows checks them, as a trusted foreign key does (inferred).
+  addEdgeConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
+  dropEdgeConstraint: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
   setDescription: fixed('extended-property'),
@@ -228,6 +231,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   createSequence: fixed('sequence-ddl'),
   dropSequence: fixed('sequence-ddl'),
   alterSequence: fixed('sequence-ddl'),
+  recreateSequence: fixed('sequence-ddl'),
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),

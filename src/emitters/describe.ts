@@ -1,7 +1,7 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
-import type { AliasTypeDef, CheckConstraint, Column, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression, TablePermission } from '../model';
+import type { AliasTypeDef, CheckConstraint, Column, EdgeConstraint, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression, TablePermission } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
@@ -298,6 +298,11 @@ const DESCRIBERS: Describers = {
     return c.replaces === undefined ? plain : recreated(plain, 'foreign key', c.replaces.name, foreignKeyDelta(c.replaces, c.constraint));
   },
   dropForeignKey: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop foreign key ${c.constraint.name}` }),
+  addEdgeConstraint: (c) => {
+    const plain: ChangeFacts = { table: c.table, object: c.constraint.name, marker: '+', summary: `add edge constraint ${c.constraint.name} ${connectionText(c.constraint)}` };
+    return c.replaces === undefined ? plain : { ...plain, marker: '~', summary: `re-create edge constraint ${c.constraint.name}: ${connectionText(c.replaces)} -> ${connectionText(c.constraint)}` };
+  },
+  dropEdgeConstraint: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop edge constraint ${c.constraint.name}` }),
   renameConstraint: (c) => ({
     table: c.table, object: c.to, marker: '~',
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
@@ -312,6 +317,11 @@ const DESCRIBERS: Describers = {
   ...TEMPORAL_DESCRIBERS,
   createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
   dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),
+  recreateSequence: (c) => ({
+    table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~',
+    summary: `re-create sequence ${c.to.schema}.${c.to.name} as ${typeText(c.to.type)} (was ${typeText(c.from.type)}), continuing after the value it has reached${
+      sequenceDelta({ ...c.from, type: c.to.type }, c.to) === '' ? '' : `; ${sequenceDelta({ ...c.from, type: c.to.type }, c.to)}`}`,
+  }),
   alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),
   rebuildCompression: (c) => ({
     table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
@@ -383,4 +393,10 @@ export function noChangesLine(undeclared: number): string {
   if (undeclared === 0) return 'No changes. The database matches the schema.';
   const objects = undeclared === 1 ? '1 object in the database is' : `${undeclared} objects in the database are`;
   return `No changes to declared objects; ${objects} not declared (skipped).`;
+}
+
+/** An edge constraint's clauses and ON DELETE, for plan text: `(dbo.person TO dbo.city) on delete cascade`. */
+function connectionText(e: EdgeConstraint): string {
+  const clauses = e.connections.map((c) => `${c.fromSchema}.${c.fromTable} TO ${c.toSchema}.${c.toTable}`).join(', ');
+  return `(${clauses})${e.onDelete === 'CASCADE' ? ' on delete cascade' : ''}`;
 }

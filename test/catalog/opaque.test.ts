@@ -127,3 +127,15 @@ describe('ignored tables and old snapshots', () => {
     expect(JSON.parse(text).fulltext_index_columns).toEqual([{ object_id: USERS, column_id: expect.any(Number) }]);
   });
 });
+
+describe('FILESTREAM columns', () => {
+  it('are opaque: kept out of the model and the diff, so a plan never re-creates one as plain varbinary(max)', () => {
+    const doc: Doc = JSON.parse(brownfieldText);
+    doc.columns.push(column(USERS, 18, 'document', 'varbinary', { is_filestream: true }));
+    const { database, diagnostics } = read(doc);
+    expect(users(database).columns.map((c) => c.name)).not.toContain('document');
+    expect(users(database).opaque?.map((o) => `${o.kind} ${o.name}`)).toEqual(['column document']);
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^dbo\.users: column document: it is a FILESTREAM column/)]);
+    expect(diff(desiredOf(database), database, { allowDrop: true }).steps).toEqual([]);
+  });
+});

@@ -6,12 +6,13 @@ import { changedIndexOptions } from '../../sqlserver/index-options';
 import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
-import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
+import { renderAlterSequence, renderCreateSequence, renderDropSequence, renderRecreateSequence } from './sequence';
 import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { renderGrants } from './permissions';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
+import { GRAPH_RENDERERS, tableHead } from './graph';
 import type { NameKey } from '../../sqlserver/names';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
@@ -57,7 +58,8 @@ function createTable(table: Table, key: NameKey): string {
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
   // ON comes before WITH in CREATE TABLE (create-table-transact-sql).
-  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${placementClause(table.dataSpace)}${tableOptions};`;
+  // AS NODE | AS EDGE follows the column list, before ON (create-table-sql-graph).
+  return `${tableHead(table, lines)}${placementClause(table.dataSpace)}${tableOptions};`;
 }
 
 /** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */
@@ -142,6 +144,7 @@ const RENDERERS: Renderers = {
   dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`],
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
+  ...GRAPH_RENDERERS,
   renameConstraint: (c) => (c.objectType === 'INDEX'
     ? [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'INDEX')]
     // Constraints live in the schema's namespace, so sp_rename names them schema-qualified.
@@ -184,6 +187,7 @@ const RENDERERS: Renderers = {
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
+  recreateSequence: (c) => [renderRecreateSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
   // DROP STATISTICS table.statistics_name (drop-statistics-transact-sql).
   dropStatistics: (c) => [`DROP STATISTICS ${tableName(c.table)}.${quoteIdent(c.statistics.name)};`],
