@@ -66,6 +66,13 @@ export interface ColumnOptions<D> {
    * default or IDENTITY, outside the primary key and clustered index, on an uncompressed table.
    */
   readonly sparse?: boolean;
+  /**
+   * Dynamic Data Masking: `MASKED WITH (FUNCTION = '...')`. Users without UNMASK read masked
+   * values. One of `'default()'`, `'email()'`, `'random(1, 100)'` (numeric columns),
+   * `'partial(1, "XXXX", 0)'` (prefix shown, padding, suffix shown) or `'datetime("Y")'`
+   * (date and time columns; SQL Server 2022). Not on computed columns (SC1117).
+   */
+  readonly masked?: string;
 }
 
 /** Options of character columns (char, varchar, nchar, nvarchar). */

@@ -1,7 +1,7 @@
 /**
  * What the catalog holds that schemac cannot model, found before anything is modelled: columns
- * of a type with no mapping (a CLR user type), column sets, indexes other than rowstore and
- * columnstore clustered/nonclustered (XML, spatial, hash, JSON), full-text
+ * of a type with no mapping (a CLR user type), column sets, indexes other than rowstore,
+ * columnstore, XML and spatial ones (hash, JSON, selective XML), full-text
  * indexes, and every constraint or index defined over such a column. These become
  * `Table.opaque` entries: one warning each, never diffed, never dropped (design.md: "A database
  * is never refused as a whole").
@@ -11,6 +11,8 @@ import type { OpaqueObject } from '../model';
 import type { CatalogSnapshot, ColumnRow, IndexRow } from './snapshot-types';
 import { columnType } from './to-model-types';
 import { appendTo } from '../util/group-by';
+import { isXmlOrSpatialRow, readXmlSpatial, type XmlSpatialReading } from './read-xml-spatial';
+import { pseudoColumnOf, type GraphFacts } from './read-graph';
 
 /** Opaque objects by table object_id, and the ids the model must leave out. */
 export interface OpaqueCatalog {
@@ -23,7 +25,7 @@ export interface OpaqueCatalog {
   readonly constraints: ReadonlySet<string>;
 }
 
-/** Index types the model holds (sys.indexes type 1, 2, 5 and 6). */
+/** Index types the model holds (sys.indexes type 1, 2, 5 and 6; 3 and 4 as readXmlSpatial reads them). */
 // NONCLUSTERED HASH: a hash index of a memory-optimized table (read-memory-optimized.ts).
 const MODELLED = new Set(['CLUSTERED', 'NONCLUSTERED', 'CLUSTERED COLUMNSTORE', 'NONCLUSTERED COLUMNSTORE', 'NONCLUSTERED HASH']);
 
@@ -32,14 +34,19 @@ function columnProblem(c: ColumnRow): string | null {
   // A column set is an xml column that SQL Server fills from the table's sparse columns.
   // https://learn.microsoft.com/sql/relational-databases/tables/use-column-sets
   if (c.is_column_set === true) return 'it is the column set of the sparse columns';
+  // Its data lives in the FILESTREAM filegroup, not the row: re-creating it as plain varbinary(max)
+  // would lose that. https://learn.microsoft.com/sql/relational-databases/blob/filestream-sql-server
+  if (c.is_filestream === true) return 'it is a FILESTREAM column';
   // Without VIEW DEFINITION permission the definition reads as NULL: the column is real, unknown.
   if (c.is_computed && c.computed_definition === null) return 'it is computed but the catalog shows no definition (is VIEW DEFINITION granted?)';
   const type = columnType(c);
   return type.ok ? null : type.problem;
 }
 
-function indexProblem(i: IndexRow): string | null {
+function indexProblem(i: IndexRow, special: ReadonlyMap<string, XmlSpatialReading>): string | null {
   if (MODELLED.has(i.type_desc)) return null;
+  const reading = isXmlOrSpatialRow(i.type_desc) ? special.get(`${i.object_id}:${i.index_id}`) : undefined;
+  if (reading !== undefined) return 'problem' in reading ? reading.problem : null;
   return `its type is ${i.type_desc}, which schemac does not model`;
 }
 
@@ -47,7 +54,7 @@ function indexProblem(i: IndexRow): string | null {
  * Finds every opaque object of a snapshot (already validated). Most catalogs have none: the
  * maps it needs only to describe or find opaque objects are built the first time they are needed.
  */
-export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
+export function findOpaque(s: CatalogSnapshot, graph?: GraphFacts, special: ReadonlyMap<string, XmlSpatialReading> = readXmlSpatial(s)): OpaqueCatalog {
   const byTable = new Map<number, OpaqueObject[]>();
   const add = (objectId: number, o: OpaqueObject) => appendTo(byTable, objectId, o);
   let names: Map<string, string> | undefined;
@@ -58,6 +65,8 @@ export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
 
   const columns = new Set<string>();
   for (const c of s.columns) {
+    // SQL Server's graph columns are left out of the model, not opaque (read-graph.ts).
+    if (c.graph_type !== undefined && c.graph_type !== null) continue;
     const problem = columnProblem(c);
     if (problem === null) continue;
     columns.add(`${c.object_id}:${c.column_id}`);
@@ -73,18 +82,33 @@ export function findOpaque(s: CatalogSnapshot): OpaqueCatalog {
     }
     return indexColumns.get(k) ?? [];
   };
+  const graphColumns = graph?.columns ?? new Set<string>();
+  let graphTypes: Map<string, number> | undefined;
+  const graphTypeOf = (objectId: number, columnId: number): number => {
+    graphTypes ??= new Map(s.columns.filter((c) => typeof c.graph_type === 'number').map((c) => [`${c.object_id}:${c.column_id}`, c.graph_type as number]));
+    return graphTypes.get(`${objectId}:${columnId}`) ?? 0;
+  };
+  // An index on a graph pseudo-column shows SQL Server's internal columns ($from_id is
+  // from_obj_id_<hex> and from_id_<hex>): named as the pseudo-columns, each once.
+  const indexColumnNames = (objectId: number, ids: readonly number[]): string[] => [...new Set(ids.map((id) => (
+    graphColumns.has(`${objectId}:${id}`) ? pseudoColumnOf(graphTypeOf(objectId, id), graph?.kinds.get(objectId)) : nameOf(objectId, id))))];
   const indexes = new Set<string>();
   for (const i of s.indexes) {
-    // Only an index of an unmodelled type, or one over an opaque column, is opaque.
-    const typeProblem = indexProblem(i);
-    if (typeProblem === null && columns.size === 0) continue;
+    // Only an index of an unmodelled type, or one over an opaque or graph column, is opaque.
+    const typeProblem = indexProblem(i, special);
+    if (typeProblem === null && columns.size === 0 && graphColumns.size === 0) continue;
     const k = `${i.object_id}:${i.index_id}`;
+    // The unique index SQL Server made on graph_id by itself is neither modelled nor opaque.
+    if (graph?.builtInIndexes.has(k) === true) continue;
     const cols = columnsOfIndex(k);
     const onOpaque = cols.find((id) => opaqueColumn(i.object_id, id));
-    const problem = typeProblem ?? (onOpaque !== undefined ? `it is defined on ${nameOf(i.object_id, onOpaque)}, which schemac cannot model` : null);
+    const onGraph = cols.find((id) => graphColumns.has(`${i.object_id}:${id}`));
+    const problem = typeProblem
+      ?? (onOpaque !== undefined ? `it is defined on ${nameOf(i.object_id, onOpaque)}, which schemac cannot model`
+        : onGraph !== undefined ? `it is on the graph pseudo-column ${pseudoColumnOf(graphTypeOf(i.object_id, onGraph), graph?.kinds.get(i.object_id))}, which schema files cannot declare` : null);
     if (problem === null) continue;
     indexes.add(k);
-    add(i.object_id, { kind: 'index', name: i.name, columns: cols.map((id) => nameOf(i.object_id, id)), reason: problem });
+    add(i.object_id, { kind: 'index', name: i.name, columns: indexColumnNames(i.object_id, cols), reason: problem });
   }
   // A PRIMARY KEY or UNIQUE constraint shares its index's fate; reported once, as the index.
   const constraints = new Set<string>();

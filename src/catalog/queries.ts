@@ -33,8 +33,13 @@ export type CatalogQueryName =
   | 'stats'
   | 'stats_columns'
   | 'synonyms'
+  | 'table_permissions'
   | 'data_spaces'
   | 'index_data_spaces'
+  | 'xml_indexes'
+  | 'spatial_index_tessellations'
+  | 'edge_constraints'
+  | 'edge_constraint_clauses'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -47,9 +52,9 @@ export interface CatalogQuery {
 const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
 
 // Every index with a name (heaps have none); hypothetical indexes are tuning-advisor leftovers,
-// not real ones. Types other than rowstore CLUSTERED/NONCLUSTERED (XML, SPATIAL, columnstore,
-// hash, JSON...) are read too, so the model can keep them as opaque objects and refuse the
-// changes that would break them instead of not knowing they exist.
+// not real ones. Every type is read: rowstore, columnstore, XML and spatial ones are modelled,
+// the rest (hash, JSON, selective XML...) kept as opaque objects, so the changes that would
+// break them are refused instead of not knowing they exist.
 const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
 
 /**
@@ -102,12 +107,12 @@ ORDER BY s.name`,
   {
     name: 'tables',
     // temporal_type, history_table_id (SQL Server 2016+) and the retention (2017+) describe
-    // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql).
-    // is_memory_optimized and durability_desc (SCHEMA_ONLY | SCHEMA_AND_DATA; 2014+, same page)
-    // describe memory-optimized tables.
+    // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql);
+    // is_node / is_edge (2017+) graph tables (sql-graph-architecture "Metadata");
+    // is_memory_optimized and durability_desc (SCHEMA_ONLY | SCHEMA_AND_DATA; 2014+) memory-optimized tables.
     sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name,
   t.temporal_type, t.history_table_id, t.history_retention_period, t.history_retention_period_unit,
-  t.is_memory_optimized, t.durability_desc
+  t.is_node, t.is_edge, t.is_memory_optimized, t.durability_desc
 FROM sys.tables t
 WHERE ${MANAGED}
 ORDER BY t.object_id`,
@@ -121,6 +126,8 @@ ORDER BY t.object_id`,
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-identity-columns-transact-sql).
     // xml_collection_id names the XML schema collection of a typed xml column (0: untyped).
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-schema-collections-transact-sql
+    // masking_function: the Dynamic Data Masking function of a masked column (sys.masked_columns
+    // holds only masked columns; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-masked-columns-transact-sql).
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
@@ -129,15 +136,17 @@ ORDER BY t.object_id`,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value, ic.is_not_for_replication,
   c.collation_name, c.is_computed,
-  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
+  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set, c.is_filestream,
   c.generated_always_type, c.is_hidden,
-  SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol
+  SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
+  c.is_masked, mc.masking_function, c.graph_type
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
 LEFT JOIN sys.xml_schema_collections xsc ON xsc.xml_collection_id = c.xml_collection_id AND c.xml_collection_id <> 0
 LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
+LEFT JOIN sys.masked_columns mc ON mc.object_id = c.object_id AND mc.column_id = c.column_id
 WHERE ${MANAGED}
 ORDER BY c.object_id, c.column_id`,
   },
@@ -346,6 +355,18 @@ WHERE SCHEMA_NAME(sn.schema_id) <> N'schemac'
 ORDER BY SCHEMA_NAME(sn.schema_id), sn.name`,
   },
   {
+    name: 'table_permissions',
+    // GRANT and DENY on managed tables and their columns (class 1 = OBJECT_OR_COLUMN; minor_id the
+    // column, 0 the table), so that a move to another schema, which drops them all, grants them
+    // again. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+    sql: `SELECT p.major_id AS object_id, p.minor_id AS column_id, dp.name AS grantee, p.permission_name, p.state
+FROM sys.database_permissions p
+JOIN sys.database_principals dp ON dp.principal_id = p.grantee_principal_id
+JOIN sys.tables t ON t.object_id = p.major_id
+WHERE p.class = 1 AND p.state IN ('G', 'W', 'D') AND ${MANAGED}
+ORDER BY p.major_id, p.minor_id, dp.name, p.permission_name`,
+  },
+  {
     name: 'data_spaces',
     // Filegroups (FG) and partition schemes (PS): schemac places tables and indexes on them and
     // refuses a plan that names one the database lacks; it never creates them. FX is the
@@ -371,6 +392,62 @@ JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id
 LEFT JOIN sys.index_columns pc ON pc.object_id = i.object_id AND pc.index_id = i.index_id AND pc.partition_ordinal = 1
 WHERE ${MANAGED} AND i.is_hypothetical = 0 AND ds.is_default = 0 AND ds.type IN ('FG', 'PS')
 ORDER BY i.object_id, i.index_id`,
+  },
+  {
+    name: 'xml_indexes',
+    // What makes an XML index primary or secondary (over which primary, FOR what); selective ones
+    // (xml_index_type 2, 3) stay opaque. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-indexes-transact-sql
+    sql: `SELECT xi.object_id, xi.index_id, xi.using_xml_index_id, xi.secondary_type_desc, xi.xml_index_type
+FROM sys.xml_indexes xi
+JOIN sys.tables t ON t.object_id = xi.object_id
+WHERE ${MANAGED}
+ORDER BY xi.object_id, xi.index_id`,
+  },
+  {
+    name: 'spatial_index_tessellations',
+    // A spatial index's tessellation: scheme, bounding box (geometry), grid densities (manual
+    // grids; NULL for the AUTO_GRID schemes) and cells per object.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+    sql: `SELECT st.object_id, st.index_id, st.tessellation_scheme,
+  st.bounding_box_xmin, st.bounding_box_ymin, st.bounding_box_xmax, st.bounding_box_ymax,
+  st.level_1_grid_desc, st.level_2_grid_desc, st.level_3_grid_desc, st.level_4_grid_desc, st.cells_per_object
+FROM sys.spatial_index_tessellations st
+JOIN sys.tables t ON t.object_id = st.object_id
+WHERE ${MANAGED}
+ORDER BY st.object_id, st.index_id`,
+  },
+  {
+    name: 'edge_constraints',
+    // CONNECTION constraints of edge tables. The views exist from SQL Server 2019 (15.x) and in
+    // Azure SQL (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql);
+    // as for resumable_operations, the IF keeps their names out of what runs on older servers.
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 15 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT ec.object_id, ec.parent_object_id, ec.name, ec.delete_referential_action_desc,
+  ec.is_disabled, ec.is_not_trusted, ec.is_system_named
+FROM sys.edge_constraints ec
+JOIN sys.tables t ON t.object_id = ec.parent_object_id
+WHERE ${MANAGED}
+ORDER BY ec.parent_object_id, ec.name
+ELSE
+SELECT t.object_id, t.object_id AS parent_object_id, t.name, CAST(N'' AS nvarchar(60)) AS delete_referential_action_desc,
+  CAST(0 AS bit) AS is_disabled, CAST(0 AS bit) AS is_not_trusted, CAST(0 AS bit) AS is_system_named
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'edge_constraint_clauses',
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraint-clauses-transact-sql
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 15 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT ecc.object_id, ecc.clause_number, ecc.from_object_id, ecc.to_object_id
+FROM sys.edge_constraint_clauses ecc
+JOIN sys.edge_constraints ec ON ec.object_id = ecc.object_id
+JOIN sys.tables t ON t.object_id = ec.parent_object_id
+WHERE ${MANAGED}
+ORDER BY ecc.object_id, ecc.clause_number
+ELSE
+SELECT t.object_id, CAST(0 AS int) AS clause_number, t.object_id AS from_object_id, t.object_id AS to_object_id
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
   },
   ...MODULE_QUERIES,
 ];

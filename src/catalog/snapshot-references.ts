@@ -106,6 +106,13 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
     const r = s.row_counts[i];
     if (!tables.has(r.object_id)) return noTable(`row_counts[${i}].object_id`, r.object_id);
   }
+  for (const [i, r] of (s.table_permissions ?? []).entries()) {
+    if (!tables.has(r.object_id)) return noTable(`table_permissions[${i}].object_id`, r.object_id);
+    if (r.column_id !== 0) {
+      const problem = column(() => `table_permissions[${i}].column_id`, r.object_id, r.column_id);
+      if (problem !== null) return problem;
+    }
+  }
   for (const [i, r] of (s.resumable_operations ?? []).entries()) {
     if (!tables.has(r.object_id)) return noTable(`resumable_operations[${i}].object_id`, r.object_id);
   }
@@ -118,6 +125,16 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
     if (!stats.has(`${r.object_id}:${r.stats_id}`)) return { path: `stats_columns[${i}].stats_id`, message: `no stats row has object_id ${r.object_id} and stats_id ${r.stats_id}` };
     const problem = column(() => `stats_columns[${i}].column_id`, r.object_id, r.column_id);
     if (problem) return problem;
+  }
+  const edgeConstraints = new Set<number>();
+  for (const [i, e] of (s.edge_constraints ?? []).entries()) {
+    if (!tables.has(e.parent_object_id)) return noTable(`edge_constraints[${i}].parent_object_id`, e.parent_object_id);
+    edgeConstraints.add(e.object_id);
+  }
+  for (const [i, c] of (s.edge_constraint_clauses ?? []).entries()) {
+    if (!edgeConstraints.has(c.object_id)) return { path: `edge_constraint_clauses[${i}].object_id`, message: `no edge constraint has object_id ${c.object_id}` };
+    if (!tables.has(c.from_object_id)) return noTable(`edge_constraint_clauses[${i}].from_object_id`, c.from_object_id);
+    if (!tables.has(c.to_object_id)) return noTable(`edge_constraint_clauses[${i}].to_object_id`, c.to_object_id);
   }
   return null;
 }

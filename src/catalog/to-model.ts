@@ -6,15 +6,18 @@
 import { makeExpression } from '../expr';
 import type {
   DataSpace,
-  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
-  KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
+  CheckConstraint, Column, DataCompression, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
+  KeyConstraint, ResumableIndexBuild, ServerFacts, SpatialIndexDefinition, SqlExpression, Table, XmlIndexDefinition,
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { readStatistics } from './read-statistics';
+import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
 import { asMemoryOptimized } from './read-memory-optimized';
+import { readXmlSpatial } from './read-xml-spatial';
+import { graphFacts, isGraphColumn } from './read-graph';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
@@ -24,6 +27,7 @@ import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { storedTrust } from '../sqlserver/replication';
+import { normalizeMask } from '../sqlserver/masking';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -78,6 +82,7 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.resumable_operations ? { resumable_operations: keep(s.resumable_operations, (r) => r.object_id) } : {}),
     ...(s.stats ? { stats: keep(s.stats, (r) => r.object_id) } : {}),
     ...(s.stats_columns ? { stats_columns: keep(s.stats_columns, (r) => r.object_id) } : {}),
+    ...(s.edge_constraints ? { edge_constraints: keep(s.edge_constraints, (r) => r.parent_object_id) } : {}),
   };
 }
 
@@ -85,7 +90,9 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
 export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptions = {}): CatalogModel {
   const s = withoutSkipped(snapshot, options.skipTable);
   const diagnostics: Diagnostic[] = [];
-  const opaque = findOpaque(s);
+  const graph = graphFacts(s);
+  const special = readXmlSpatial(s);
+  const opaque = findOpaque(s, graph, special);
   const collation = s.database_collation ?? DEFAULT_COLLATION;
   const names = nameKeyFor(collation);
   // Names resolve over every table, skipped ones too: a foreign key may point at an ignored table.
@@ -126,6 +133,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   const statistics = readStatistics(s, columnName);
+  const permissionsOf = readTablePermissions(s.table_permissions, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
@@ -160,8 +168,10 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     const keyColumns = (index: IndexRow): { columns: IndexColumn[]; include: string[] } =>
       indexParts(indexColumns.get(index.index_id) ?? [], (id) => columnName(t.object_id, id));
 
-    const allColumnRows = columnsByTable.get(t.object_id) ?? [];
-    const columnRows = hasOpaque ? allColumnRows.filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`)) : allColumnRows;
+    const graphKind = graph.kinds.get(t.object_id);
+    // SQL Server's graph columns ($node_id, $edge_id, $from_id, $to_id and their internals) are not the schema's.
+    const userColumnRows = graphKind === undefined ? columnsByTable.get(t.object_id) ?? [] : (columnsByTable.get(t.object_id) ?? []).filter((c) => !isGraphColumn(c));
+    const columnRows = hasOpaque ? userColumnRows.filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`)) : userColumnRows;
     const described = descriptions.get(t.object_id);
     const columnDescriptions = new Map(described === undefined ? [] : columnRows.flatMap((c) => {
       const text = described.get(c.column_id);
@@ -171,7 +181,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     const columns = columnDescriptions.size === 0 ? read
       : read.map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
     const tableDescription = described?.get(0);
-    const indexRows = (indexesByTable.get(t.object_id) ?? []).filter(modelledIndex);
+    const indexRows = (indexesByTable.get(t.object_id) ?? []).filter((i) => modelledIndex(i) && (graphKind === undefined || !graph.builtInIndexes.has(`${i.object_id}:${i.index_id}`)));
     const indexById = new Map(indexRows.map((i) => [i.index_id, i]));
     const keyIndexIds = new Set<number>();
     let primaryKey: KeyConstraint | null = null;
@@ -206,6 +216,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
           });
         }
         const parts = keyColumns(i);
+        const reading = special.size === 0 ? undefined : special.get(`${i.object_id}:${i.index_id}`);
+        if (reading !== undefined && !('problem' in reading)) return xmlOrSpatialIndex(i, [...parts.columns.map((c) => c.name), ...parts.include], reading, compressionOf(i));
         const columnstore = isColumnstoreRow(i);
         const compression = compressionOf(i);
         // Optional properties are set after the literal (object spreads cost per index), in the same order.
@@ -267,6 +279,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       };
     });
     const versioning = temporal.versioning.get(t.object_id);
+    const edgeConstraints = graph.edgeConstraints.get(t.object_id);
     return asMemoryOptimized({
       schema: t.schema_name,
       name: t.name,
@@ -281,12 +294,15 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       defaults: sortedByName(defaults),
       foreignKeys: sortedByName(foreignKeys),
       ...(versioning !== undefined ? { versioning } : {}),
+      ...(graphKind !== undefined ? { graph: graphKind } : {}),
+      ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
       ...(usedMb.has(t.object_id) ? { usedMb: usedMb.get(t.object_id) } : {}),
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
       ...resumableBuildsOf(resumableByTable.get(t.object_id)),
       ...(statistics.has(t.object_id) ? { statistics: statistics.get(t.object_id) } : {}),
+      ...(permissionsOf !== undefined ? { permissions: permissionsOf(t.object_id) } : {}),
       // This table's own index rows (not every table's: that search made reading quadratic).
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
       // The heap's or the clustered index's: the table's rows.
@@ -339,6 +355,22 @@ function serverFacts(s: CatalogSnapshot): { server?: ServerFacts } {
 }
 
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
+/**
+ * An XML or spatial index: its one column (whether sys.index_columns lists it as a key or not),
+ * nonclustered, not unique, no INCLUDE or filter, and its options. XML indexes live with their
+ * table's data (CREATE XML INDEX has no ON), so no placement is read for them.
+ */
+function xmlOrSpatialIndex(
+  i: IndexRow, columns: readonly string[], reading: { readonly xml: XmlIndexDefinition } | { readonly spatial: SpatialIndexDefinition }, compression: DataCompression | undefined,
+): Index {
+  return {
+    name: i.name, isSystemNamed: false, columns: columns.map((name) => ({ name, descending: false })), include: [], unique: false, clustered: false, filter: null,
+    // A spatial index takes DATA_COMPRESSION; an XML index has XML_COMPRESSION instead (not modelled).
+    ...('spatial' in reading && compression !== undefined ? { dataCompression: compression } : {}),
+    ...reading, ...indexOptionsOfRow(i),
+  };
+}
+
 function indexParts(rows: readonly IndexColumnRow[], name: (columnId: number) => string): { columns: IndexColumn[]; include: string[] } {
   const keys: IndexColumnRow[] = [];
   const included: IndexColumnRow[] = [];
@@ -396,6 +428,8 @@ function readColumns(
     };
     if (c.is_sparse === true) column.sparse = true;
     if (c.is_rowguidcol === true) column.rowguidcol = true;
+    // sys.masked_columns names the function of every masked column (is_masked is its flag).
+    if (c.masking_function !== undefined && c.masking_function !== null) column.mask = normalizeMask(c.masking_function);
     if (period !== undefined) column.period = period;
     columns.push(column);
   }

@@ -10,6 +10,7 @@ import { inListText, nextValueForText, typedStringLiteral } from '../sqlserver/l
 import {
   allowsIdentity, isCharacterType, isNumericType, isRowversion, isSqlTypeName, SYSNAME, takesStringLiteral, typeText,
 } from '../sqlserver/types';
+import { maskMisfit, maskingFunctionText, parseMaskingFunction } from '../sqlserver/masking';
 import { boundedMemo } from '../util/bounded-memo';
 import { snakeCase } from '../util/case';
 import { resolveType } from './column-types';
@@ -165,6 +166,28 @@ function readRowGuidCol(draft: TableDraft, opts: ReadonlyMap<string, StaticValue
   return true;
 }
 
+/**
+ * `masked: '...'`: a Dynamic Data Masking function SQL Server takes, on a column it can mask
+ * (sqlserver/masking.ts); kept in the form SQL Server stores, so plans compare like with like.
+ */
+function readMask(opts: ReadonlyMap<string, StaticValue>, type: SqlType, computed: boolean, column: string, bag: DiagnosticBag): string | undefined {
+  const text = stringOption(opts, 'masked', bag);
+  if (text === undefined) return undefined;
+  const at = opts.get('masked')?.node;
+  const parsed = parseMaskingFunction(text);
+  if (!parsed.ok) {
+    bag.error(Codes.maskedColumn, `column ${column}: masked '${text}' is not a masking function SQL Server takes: ${parsed.problem}`, at);
+    return undefined;
+  }
+  // "A mask can't be configured on a computed column" (dynamic-data-masking.md, Limitations).
+  const misfit = computed ? 'a computed column cannot be masked (it returns masked data when a column it reads is)' : maskMisfit(parsed.fn, type);
+  if (misfit !== null) {
+    bag.error(Codes.maskedColumn, `column ${column}: masked '${text}': ${misfit}${computed ? '' : `, not ${typeText(type)}`}`, at);
+    return undefined;
+  }
+  return maskingFunctionText(parsed.fn);
+}
+
 /** Adds one decorated field to the draft. */
 export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
@@ -250,6 +273,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
   const renamedFrom = stringOption(opts, 'renamedFrom', bag);
   const sparse = boolOption(opts, 'sparse', bag);
   const rowguidcol = readRowGuidCol(draft, opts, type, name, bag);
+  const mask = readMask(opts, type, computed !== null, name, bag);
   const period = readPeriodColumn(opts, type, name, decl.typeNode, bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
@@ -257,6 +281,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
     ...(sparse ? { sparse } : {}),
     ...(rowguidcol ? { rowguidcol } : {}),
+    ...(mask !== undefined ? { mask } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };

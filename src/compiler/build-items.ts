@@ -16,7 +16,9 @@ import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
+import { addConnectionDraft } from './graph';
 import { addColumnstore, columnstoreName, keyStorage, rememberOptions } from './storage-options';
+import { addXmlOrSpatialIndex } from './xml-spatial-indexes';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -78,7 +80,10 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       if (name !== null) addColumnstore(draft, item, name, bag);
       return;
     }
+    case 'xmlIndex':
+    case 'spatialIndex': return addXmlOrSpatialIndex(draft, item, bag);
     case 'defaultName': return nameDefault(draft, item, bag);
+    case 'connection': return addConnectionDraft(draft, item, bag);
     case 'check': {
       const { name, origin } = nameOf(draft, a[0], () => '', item.node, 'check constraint', bag);
       if (a[0]?.kind !== 'string') return;

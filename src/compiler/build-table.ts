@@ -18,6 +18,7 @@ import type { TableDraft } from './table-draft';
 import type { TableRenamedFrom } from './renamed-from';
 import { settleStorage } from './storage-options';
 import { settlePlacement } from './placement';
+import { settleXmlSpatial } from './xml-spatial-indexes';
 
 /**
  * The chain root-first, or null when the classes extend each other in a cycle (reported once per
@@ -63,7 +64,7 @@ export function buildTable(
     info, chain, schema, name, renamedFrom: previous.renamedFrom, ...(previous.renamedFromSchema !== undefined ? { renamedFromSchema: previous.renamedFromSchema } : {}), namer, key, ...(sequences ? { sequences } : {}),
     columns: [], byField: new Map(), byName: new Map(),
     primaryKey: null, primaryKeyClusteringWritten: false,
-    uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [],
+    uniques: [], indexes: [], checks: [], defaults: [], foreignKeyDrafts: [], foreignKeys: [], connectionDrafts: [], edgeConstraints: [],
     origins: new Map(), optionNodes: new Map(), defaultNames: new Map(), expressionChecks: [],
   };
   for (const cls of chain) {
@@ -76,6 +77,7 @@ export function buildTable(
   settlePrimaryKeyClustering(draft);
   settlePlacement(draft, bag);
   settleStorage(draft, bag);
+  settleXmlSpatial(draft, bag);
   orderChecks(draft);
   for (const e of draft.expressionChecks) {
     for (const col of referencedColumns(e.text, draft.key)) {

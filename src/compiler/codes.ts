@@ -47,12 +47,16 @@ export const Codes = {
   badVersioning: 'SC1115',
   /** A SPARSE column SQL Server refuses: NOT NULL, a default, IDENTITY, computed, a type that cannot be sparse, in the primary key or clustered index, on a compressed table. */
   sparseColumn: 'SC1116',
+  /** A `masked` function SQL Server does not take, or one on a column it cannot mask (computed, wrong type). */
+  maskedColumn: 'SC1117',
   /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
   unknownAliasType: 'SC1130',
   /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */
   aliasOfAlias: 'SC1131',
   /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
   aliasBaseRefused: 'SC1132',
+  /** A `graph` option SQL Server refuses: not 'node' or 'edge', a versioned node or edge table, a node table without columns. */
+  graphTable: 'SC1118',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -83,6 +87,8 @@ export const Codes = {
    * naming a sequence the schema does not declare and the config does not list in externalSequences.
    */
   unknownSequence: 'SC1306',
+  /** An edge constraint SQL Server refuses: on a table that is not an edge table, a clause naming a table that is not a node table, no clause, a clause twice, an ON DELETE other than NO_ACTION / CASCADE. */
+  edgeConstraint: 'SC1307',
   /** Classes that extend each other in a cycle. */
   mixinCycle: 'SC1401',
   /** A table or mixin extending a class that is not a @Mixin. */
@@ -124,8 +130,12 @@ export const Codes = {
   indexOption: 'SC1512',
   /** An `on` placement that is not a filegroup name or { partitionScheme, column }, or a clustered index's that differs from its table's. */
   placement: 'SC1513',
+  /** An XML index SQL Server refuses: not one xml column, computed, no clustered primary key, a secondary without its primary, two primaries on a column. */
+  xmlIndex: 'SC1514',
+  /** A spatial index SQL Server refuses: not a geometry/geography column, a scheme for the other type, BOUNDING_BOX missing or misplaced, GRIDS on AUTO_GRID, CELLS_PER_OBJECT out of range, no clustered primary key. */
+  spatialIndex: 'SC1515',
   /** A hash index SQL Server refuses: on a disk-based table, a bucketCount outside 1..1,073,741,824, a DESC key column. */
-  hashIndex: 'SC1514',
+  hashIndex: 'SC1516',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** A foreign key between a memory-optimized and a disk-based table, or from a memory-optimized table to anything but its target's primary key. */

@@ -29,6 +29,7 @@ import { refAt, refOf, sourcePath } from './source-ref';
 import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportCollisions, type NameEntry } from './table-checks';
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
+import { checkGraphTable, readGraphKind, resolveConnections } from './graph';
 import { tableRenamedFrom } from './renamed-from';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
@@ -192,6 +193,7 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
   drafts.sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
 
   resolveForeignKeys(drafts, byClass, reader, bag);
+  resolveConnections(drafts, byClass, reader, bag);
   const objectScopes = new Map<string, NameEntry[]>();
   for (const d of drafts) {
     const node = tableNodes.get(d) ?? d.info.roleNode;
@@ -278,6 +280,8 @@ function buildFromClass(
   readVersioning(draft, opts.get('systemVersioning'), bag);
   readMemoryOptimized(draft, opts.get('memoryOptimized'), bag);
   checkTemporal(draft, bag);
+  readGraphKind(draft, opts.get('graph'), bag);
+  checkGraphTable(draft, bag);
   checkMemoryOptimized(draft, bag);
   return draft;
 }

@@ -101,6 +101,8 @@ export function checkMemoryOptimized(draft: TableDraft, bag: DiagnosticBag): voi
   if (draft.dataCompression !== undefined) refuse('dataCompression is not supported for memory-optimized tables', memory.node);
   if (draft.dataSpace !== undefined) refuse('it cannot be placed (on): memory-optimized tables live in the MEMORY_OPTIMIZED_DATA filegroup', memory.node);
   if (draft.versioning !== undefined) refuse('schemac does not plan system-versioned memory-optimized tables yet; remove systemVersioning or memoryOptimized', draft.versioning.node);
+  // "memory-optimized tables cannot be node or edge tables" (sql-graph-architecture, Limitations; inferred wording).
+  if (draft.graph !== undefined) refuse('it cannot also be a graph table (AS NODE | AS EDGE)', draft.graph.node);
   if (draft.renamedFromSchema !== undefined) refuse('SQL Server cannot move a memory-optimized table to another schema (ALTER SCHEMA ... TRANSFER); drop and re-create it instead', memory.node);
   for (const c of draft.columns) {
     const col = c.column;

@@ -56,7 +56,7 @@ export function namedEntries(d: TableDraft): { indexScope: NameEntry[]; objectSc
   };
   const keys = [d.primaryKey, ...d.uniques].filter((k): k is NonNullable<typeof k> => k !== null);
   const indexScope = [...keys.map((k) => entry(k, false)), ...d.indexes.map((i) => entry(i, true))];
-  const objectScope = [...keys, ...d.checks, ...d.defaults, ...d.foreignKeys].map((o) => entry(o, false));
+  const objectScope = [...keys, ...d.checks, ...d.defaults, ...d.foreignKeys, ...d.edgeConstraints].map((o) => entry(o, false));
   return {
     indexScope: indexScope.filter((e): e is NameEntry => e !== null),
     objectScope: objectScope.filter((e): e is NameEntry => e !== null),
@@ -97,7 +97,8 @@ export function checkClustered(d: TableDraft, bag: DiagnosticBag): void {
 export function checkKeyWidths(d: TableDraft, bag: DiagnosticBag): void {
   const keyed: { name: string; columns: readonly IndexColumn[]; clustered: boolean }[] = [
     // A columnstore index has no key (its types are checked in storage-options.ts).
-    ...(d.primaryKey ? [d.primaryKey] : []), ...d.uniques, ...d.indexes.filter((i) => i.columnstore !== true),
+    // Nor has an XML or spatial index a key of its own column (checked in xml-spatial-indexes.ts).
+    ...(d.primaryKey ? [d.primaryKey] : []), ...d.uniques, ...d.indexes.filter((i) => i.columnstore !== true && i.xml === undefined && i.spatial === undefined),
   ];
   for (const k of keyed) {
     const origin = d.origins.get(k);

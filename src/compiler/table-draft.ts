@@ -3,8 +3,9 @@
  * name was generated, so later checks can point at the right place and word their message.
  */
 import type { ts } from 'ts-morph';
+import type { ConnectionDraft } from './graph';
 import type {
-  DataSpace,
+  DataSpace, EdgeConstraint, GraphKind,
   CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, MemoryOptimized, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
@@ -94,6 +95,11 @@ export interface TableDraft {
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
   /** MEMORY_OPTIMIZED = ON, and where `memoryOptimized` was written (memory-optimized.ts). */
   memoryOptimized?: { readonly value: MemoryOptimized; readonly node: ts.Node };
+  /** AS NODE | AS EDGE, and where `graph` was written (graph.ts). */
+  graph?: { readonly kind: GraphKind; readonly node: ts.Node };
+  /** @Connection decorators, resolved to edgeConstraints once every table is known (graph.ts). */
+  readonly connectionDrafts: ConnectionDraft[];
+  readonly edgeConstraints: EdgeConstraint[];
   /** Written expressions whose column references are checked once every column is known. */
   readonly expressionChecks: { readonly text: string; readonly node: ts.Node; readonly what: string }[];
 }
@@ -135,6 +141,8 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     foreignKeys: d.foreignKeys,
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
     ...(d.memoryOptimized !== undefined ? { memoryOptimized: d.memoryOptimized.value } : {}),
+    ...(d.graph !== undefined ? { graph: d.graph.kind } : {}),
+    ...(d.edgeConstraints.length > 0 ? { edgeConstraints: [...d.edgeConstraints].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),
     ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),

@@ -11,9 +11,10 @@ import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
 import type { AroundAlter, Hazard, PlanStep, SkippedObject } from './changes';
 import { sameXmlSchema, typeText } from '../sqlserver/types';
+import { sameMask } from '../sqlserver/masking';
 import { NOT_DECLARED } from './skip-reasons';
 import { pendingRenames } from './rename-chains';
-import type { Column, DefaultConstraint, SqlExpression, Table } from '../model';
+import type { Column, DefaultConstraint, SqlExpression, Table, TablePermission } from '../model';
 
 /** How a kept table's columns pair up. */
 export interface ColumnPairing {
@@ -140,9 +141,21 @@ function dropColumn(pass: ColumnPass, cur: Column, extra: readonly Hazard[]): vo
   if (!readdable) {
     hazards.push(hazard('irreversible', `${qualified(pass.table.oldRef)}.${cur.name} is NOT NULL over existing rows: it cannot be re-added on the way down`));
   }
-  pass.steps.push(step({ kind: 'dropColumn', table: pass.table.oldRef, column: cur }, hazards, readdable ? undefined : null));
+  const permissions = columnPermissions(pass, cur.name, cur.name);
+  pass.steps.push(step({ kind: 'dropColumn', table: pass.table.oldRef, column: cur, ...permissions }, hazards, readdable ? undefined : null));
   for (const e of entitiesOf(table)) if (dependsOn(e, cur.name, pass.ctx.key)) pass.forced.force(e, true);
   pass.touched.add(pass.ctx.key(cur.name));
+}
+
+/**
+ * The column-level permissions of current column `name` (sys.database_permissions), under the
+ * name `as`: a dropped column takes them with it, so the column that takes its place, or the
+ * down script's re-added one, is granted them again. None when the catalog did not read them.
+ */
+function columnPermissions(pass: ColumnPass, name: string, as: string): { permissions?: readonly TablePermission[] } {
+  const { key } = pass.ctx;
+  const own = (pass.table.current.permissions ?? []).filter((p) => p.column !== null && key(p.column) === key(name));
+  return own.length === 0 ? {} : { permissions: own.map((p) => ({ ...p, column: as })) };
 }
 
 /**
@@ -165,27 +178,29 @@ function inlineDefault(pass: ColumnPass, des: Column, reAdded: boolean): Default
  * the same Sch-M (the transaction holds the ADD's Sch-M until COMMIT either way). With a
  * backfill instead, it is added NULL, filled, and then made NOT NULL.
  */
-function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[], reAdded = false): void {
+function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[], reAdded: Column | null = null): void {
   const table = pass.table.newRef;
+  // A column re-created in place of `reAdded` gets that column's permissions back.
+  const permissions = reAdded === null ? {} : columnPermissions(pass, reAdded.name, des.name);
   const simple = des.nullable || des.identity !== null || des.computed !== null || des.type.name === 'rowversion' || !mayHaveRows(pass.table.current);
   if (simple) {
-    pass.steps.push(step({ kind: 'addColumn', table, column: des }, extra));
+    pass.steps.push(step({ kind: 'addColumn', table, column: des, ...permissions }, extra));
     return;
   }
-  const withDefault = inlineDefault(pass, des, reAdded);
+  const withDefault = inlineDefault(pass, des, reAdded !== null);
   if (withDefault !== null) {
-    pass.steps.push(step({ kind: 'addColumn', table, column: des, default: withDefault }, extra));
+    pass.steps.push(step({ kind: 'addColumn', table, column: des, default: withDefault, ...permissions }, extra));
     pass.inlineDefaults.add(withDefault);
     return;
   }
   const fill = fillFor(pass.table.desired, des, pass.ctx);
   if (fill === null) {
-    pass.steps.push(step({ kind: 'addColumn', table, column: des }, [...extra,
+    pass.steps.push(step({ kind: 'addColumn', table, column: des, ...permissions }, [...extra,
       hazard('not-null-with-rows', `${qualified(table)}.${des.name} is NOT NULL without a default or backfill over ${rowsText(pass.table.current)}: the ADD fails`)]));
     return;
   }
   const nullable: Column = { ...des, nullable: true };
-  pass.steps.push(step({ kind: 'addColumn', table, column: nullable }, extra));
+  pass.steps.push(step({ kind: 'addColumn', table, column: nullable, ...permissions }, extra));
   // The column is new: the down script drops it, filled values and all.
   pass.steps.push(undoneBy({ kind: 'backfillColumn', table, column: des.name, expression: fill }, [],
     `the down script drops ${qualified(table)}.${des.name}`));
@@ -290,7 +305,7 @@ function rebuildDependentComputed(pass: ColumnPass, pairs: ColumnPairing['pairs'
     const on = (pass.table.current).columns.find((c) => pass.touched.has(pass.ctx.key(c.name)) && mentions(expression, c.name, pass.ctx.key));
     if (on === undefined) continue;
     dropColumn(pass, cur, computedRework(pass, [cur, des], `persisted computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change, computed for every row`));
-    addColumn(pass, des, [], true);
+    addColumn(pass, des, [], cur);
   }
 }
 
@@ -324,6 +339,34 @@ function settleDownOnly(pass: ColumnPass, pairing: ColumnPairing): void {
   }
 }
 
+/**
+ * The Dynamic Data Masking steps of a kept column: a mask changes in place (ADD MASKED WITH also
+ * edits one), is added, or is dropped. Around an ALTER COLUMN a mask is dropped first and added
+ * back after, since the documentation does not say what ALTER COLUMN does to one (inferred: this
+ * is right whether SQL Server keeps, loses or refuses it). "Adding a dynamic data mask ... can't
+ * be performed on a column with dependencies ... drop the index, then add the mask, and then
+ * re-create the dependent index" (dynamic-data-masking.md, Limitations): an index or key on the
+ * column is rebuilt around a mask that comes or goes (the down script adds the one the plan drops).
+ */
+function maskSteps(pass: ColumnPass, cur: Column, des: Column, altered: boolean): { before: PlanStep | null; after: PlanStep | null } {
+  const table = pass.table.newRef;
+  const from = cur.mask ?? null;
+  const to = des.mask ?? null;
+  if ((from === null && to === null) || (!altered && sameMask(cur.mask, des.mask))) return { before: null, after: null };
+  const set = (f: string | null, t: string | null): PlanStep => step({ kind: 'setMask', table, column: des.name, from: f, to: t });
+  if (!altered && from !== null && to !== null) return { before: null, after: set(from, to) };
+  for (const e of entitiesOf(pass.table.current)) {
+    if ((e.kind === 'index' || e.kind === 'unique' || e.kind === 'primaryKey') && dependsOn(e, cur.name, pass.ctx.key)) pass.forced.force(e, true);
+  }
+  // A mask that goes for good (up, or the down script's undoing of one the plan adds) shows the
+  // values to every reader without UNMASK; one dropped and added back inside the plan does not.
+  const unmasks = (mask: string, by: string): Hazard => hazard('unmasks-data', `${by} the mask ${mask} of ${qualified(table)}.${des.name}: users without UNMASK read its values in the clear`);
+  const before = from === null ? null : to === null ? step(set(from, null).change, [unmasks(from, 'drops')]) : set(from, null);
+  const added = to === null ? null : set(null, to);
+  const after = added === null || from !== null ? added : { ...added, downHazards: [unmasks(to as string, 'the down script drops')] };
+  return { before, after };
+}
+
 /** Plans every column change of a kept table: steps, plus the entities they force out. */
 export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffContext): ColumnPlan {
   const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set(), downOnly: [], inlineDefaults: new Set() };
@@ -335,7 +378,7 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
     const replace = replacementReason(pass, cur, des);
     if (replace !== null) {
       dropColumn(pass, cur, replace);
-      addColumn(pass, des, [], true);
+      addColumn(pass, des, [], cur);
       replaced.add(pass.ctx.key(cur.name));
       continue;
     }
@@ -348,8 +391,11 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
     // "The modified column can't be ... The ROWGUIDCOL for the table" (alter-table-transact-sql):
     // around an ALTER COLUMN the property is dropped and added back.
     if (wasRowGuid && (!isRowGuid || delta !== null)) pass.steps.push(step({ kind: 'setRowGuidCol', table: pass.table.newRef, column: des.name, rowguidcol: false }));
+    const masks = maskSteps(pass, cur, des, delta !== null);
+    if (masks.before !== null) pass.steps.push(masks.before);
     if (delta !== null) alterColumn(pass, cur, des, delta);
     if (isRowGuid && (!wasRowGuid || delta !== null)) pass.steps.push(step({ kind: 'setRowGuidCol', table: pass.table.newRef, column: des.name, rowguidcol: true }));
+    if (masks.after !== null) pass.steps.push(masks.after);
     if ((cur.sparse ?? false) !== (des.sparse ?? false)) {
       // The storage format changes: SQL Server copies every row into a new column ("Use sparse columns").
       const hazards = mayHaveRows(current) ? [hazard('table-rebuild', `${qualified(pass.table.newRef)}.${des.name} ${des.sparse === true ? 'becomes' : 'stops being'} SPARSE: every row is rewritten`)] : [];

@@ -4,8 +4,9 @@
  * and IGNORE_DUP_KEY of each kept unique index or key. An entity re-created anyway carries its
  * new options in its CREATE, so it gets no step here.
  */
-import type { Index, KeyConstraint, Table } from '../model';
+import type { DataCompression, Index, KeyConstraint, Table } from '../model';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
+import { isXmlOrSpatial } from '../sqlserver/xml-spatial-indexes';
 import { changedIndexOptions, indexOptionsOf } from '../sqlserver/index-options';
 import { hazard, indexBuild as indexBuildHazard, mayHaveRows, qualified } from './hazards';
 import type { Entity } from './entities';
@@ -21,26 +22,57 @@ function hasColumnstoreClustered(t: Table): boolean {
   return t.indexes.some((i) => i.clustered && i.columnstore === true);
 }
 
+/** `{ offlineOnly: true }` for an XML or spatial index (never rebuilt online), else nothing. */
+function offlineOnly(o: Index | KeyConstraint): { offlineOnly?: true } {
+  return 'xml' in o && isXmlOrSpatial(o) ? { offlineOnly: true } : {};
+}
+
 function indexLike(e: Entity): Index | KeyConstraint | null {
   return e.kind === 'index' || e.kind === 'unique' || e.kind === 'primaryKey' ? e.object : null;
 }
 
+/** A DATA_COMPRESSION change, old -> new. */
+type CompressionChange = { readonly from: DataCompression; readonly to: DataCompression };
+
 /**
  * FILLFACTOR / PAD_INDEX (a rebuild of the index) and the options ALTER INDEX ... SET changes at
- * once, of an index or key kept as it is. Columnstore indexes have none of them.
+ * once, of an index or key kept as it is, with its compression change when there is one: a
+ * compression change and a fill-factor change of one index are one ALTER INDEX ... REBUILD
+ * WITH (...), not two rebuilds. `compression` is left out of the result when no rebuild for the
+ * options is needed (`merged` false): the caller then rebuilds for the compression alone.
+ * Columnstore indexes have no options of these.
  */
-function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | KeyConstraint): PlanStep[] {
+function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | KeyConstraint, compression: CompressionChange | null): { steps: PlanStep[]; merged: boolean } {
   const from = indexOptionsOf(cur);
   const to = indexOptionsOf(des);
   const out: PlanStep[] = [];
-  if (changedIndexOptions(from, to, 'rebuild').length > 0) {
+  const rebuild = changedIndexOptions(from, to, 'rebuild').length > 0;
+  if (rebuild) {
+    const what = `a new FILLFACTOR / PAD_INDEX${compression !== null ? ` and DATA_COMPRESSION ${compression.to}` : ''}`;
     const hazards = des.clustered && mayHaveRows(table.current)
-      ? [hazard('table-rebuild', `${qualified(table.newRef)} is rewritten to rebuild its clustered ${des.name} with a new FILLFACTOR / PAD_INDEX`)]
-      : indexBuildHazard(table.current, table.newRef, `${des.name} again with a new FILLFACTOR / PAD_INDEX`);
-    out.push(step({ kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered }, from, to }, hazards));
+      ? [hazard('table-rebuild', `${qualified(table.newRef)} is rewritten to rebuild its clustered ${des.name} with ${what}`)]
+      : indexBuildHazard(table.current, table.newRef, `${des.name} again with ${what}`);
+    out.push(step({
+      kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered, ...offlineOnly(des) }, from, to,
+      ...(compression !== null ? { compression } : {}),
+    }, hazards));
   }
   if (changedIndexOptions(from, to, 'set').length > 0) out.push(step({ kind: 'setIndexOptions', table: table.newRef, index: des.name, from, to }));
-  return out;
+  return { steps: out, merged: rebuild && compression !== null };
+}
+
+/**
+ * Whether this plan builds the table's rowstore clustered index or key (new, re-created or
+ * redefined): its CREATE carries the table's DATA_COMPRESSION (tsql/clauses.ts storageOptions),
+ * so the table needs no rebuild of its own for it.
+ */
+function clusteredBuilt(pairing: EntityPairing, forced: Forced): boolean {
+  const rowstoreClustered = (e: Entity): boolean => {
+    const o = indexLike(e);
+    return o !== null && o.clustered && !('columnstore' in o && o.columnstore === true);
+  };
+  return pairing.missing.some(rowstoreClustered)
+    || pairing.pairs.some((p) => rowstoreClustered(p.desired) && (p.changed || forced.has(p.current)));
 }
 
 /** The compression, IGNORE_DUP_KEY and index option steps of a kept table. */
@@ -50,22 +82,25 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
   const rebuildHazard = (from: string, to: string) => (mayHaveRows(current)
     ? [hazard('table-rebuild', `${qualified(newRef)} is rewritten, with every index on it, to change its compression from ${from} to ${to}`)] : []);
   // A clustered columnstore table has no rowstore compression of its own; its index carries it.
-  if (!hasColumnstoreClustered(current) && !hasColumnstoreClustered(desired) && tableCompression(current) !== tableCompression(desired)) {
-    steps.push(step({ kind: 'rebuildCompression', table: newRef, index: null, from: tableCompression(current), to: tableCompression(desired) },
-      rebuildHazard(tableCompression(current), tableCompression(desired))));
-  }
+  let tableChange: CompressionChange | null = !hasColumnstoreClustered(current) && !hasColumnstoreClustered(desired) && tableCompression(current) !== tableCompression(desired)
+    && !clusteredBuilt(pairing, forced) ? { from: tableCompression(current), to: tableCompression(desired) } : null;
   for (const pair of pairing.pairs) {
     if (pair.changed || forced.has(pair.current)) continue;
     const cur = indexLike(pair.current);
     const des = indexLike(pair.desired);
     if (cur === null || des === null) continue;
     const columnstore = 'columnstore' in des && des.columnstore === true;
-    // A rowstore clustered index holds the table's rows: the table's step above covers it.
-    if (!(des.clustered && !columnstore) && indexCompression(cur) !== indexCompression(des)) {
+    // A rowstore clustered index holds the table's rows: its compression is the table's.
+    const holdsRows = des.clustered && !columnstore;
+    const compression = holdsRows ? tableChange
+      : indexCompression(cur) !== indexCompression(des) ? { from: indexCompression(cur), to: indexCompression(des) } : null;
+    const options = optionSteps(table, cur, des, compression);
+    if (holdsRows && options.merged) tableChange = null;
+    if (!holdsRows && compression !== null && !options.merged) {
       steps.push(step({
-        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}) },
-        from: indexCompression(cur), to: indexCompression(des),
-      }, des.clustered ? rebuildHazard(indexCompression(cur), indexCompression(des)) : []));
+        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}), ...offlineOnly(des) },
+        from: compression.from, to: compression.to,
+      }, des.clustered ? rebuildHazard(compression.from, compression.to) : []));
     }
     // Both hash (a change of kind re-creates the index): SQL Server keeps the count rounded up to a power of two.
     if (cur.bucketCount !== undefined && des.bucketCount !== undefined && !sameBucketCount(cur.bucketCount, des.bucketCount)) {
@@ -74,8 +109,9 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     if ((cur.ignoreDupKey ?? false) !== (des.ignoreDupKey ?? false)) {
       steps.push(step({ kind: 'setIgnoreDupKey', table: newRef, index: des.name, to: des.ignoreDupKey ?? false }));
     }
-    steps.push(...optionSteps(table, cur, des));
+    steps.push(...options.steps);
   }
+  if (tableChange !== null) steps.unshift(step({ kind: 'rebuildCompression', table: newRef, index: null, from: tableChange.from, to: tableChange.to }, rebuildHazard(tableChange.from, tableChange.to)));
   return { steps, skipped: heapMove(table) };
 }
 

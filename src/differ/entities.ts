@@ -5,6 +5,8 @@
  */
 import { assertNever, type Change, type TableRef } from './changes';
 import type { NameKey } from '../sqlserver/names';
+import { spatialSignature, xmlSignature } from '../sqlserver/xml-spatial-indexes';
+import { builtIndexColumns } from '../sqlserver/data-spaces';
 import type {
   CheckConstraint, DataSpace, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
 } from '../model';
@@ -66,6 +68,13 @@ function keyColumns(columns: readonly IndexColumn[], key: NameKey, map: NameMap)
   return columns.map((c) => `${key(map.column(c.name))}${c.descending ? ' desc' : ''}`).join(',');
 }
 
+/** '|xml ...' or '|spatial ...' for an XML or spatial index, '' otherwise (so other signatures are as before). */
+function xmlSpatialMark(i: Index, key: NameKey): string {
+  if (i.xml !== undefined) return `|xml ${xmlSignature(i.xml, key)}`;
+  if (i.spatial !== undefined) return `|spatial ${spatialSignature(i.spatial)}`;
+  return '';
+}
+
 /** '|nfr' for a check or foreign key NOT FOR REPLICATION, '' otherwise (so signatures without it are as before). */
 function replicationMark(o: CheckConstraint | ForeignKey): string {
   return o.notForReplication === true ? '|nfr' : '';
@@ -88,10 +97,13 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
       // A hash key is another index than a range one; its bucket count changes in place (diff-storage.ts).
       return `${keyColumns(e.object.columns, key, map)}|${e.object.clustered ? 'clustered' : 'nonclustered'}|${placement(e.object.dataSpace, key, map)}${hashMark(e.object)}`;
     case 'index': {
-      const include = e.object.include.map((c) => key(map.column(c))).sort().join(',');
+      // As built: a partitioning column SQL Server adds by itself counts as declared.
+      const built = builtIndexColumns(e.object, key);
+      const include = built.include.map((c) => key(map.column(c))).sort().join(',');
       const filter = e.object.filter === null ? '' : e.object.filter.canonical;
       // Compression and IGNORE_DUP_KEY change in place (diff-storage.ts); columnstore is another index.
-      return [keyColumns(e.object.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : '', placement(e.object.dataSpace, key, map)].join('|') + hashMark(e.object);
+      return [keyColumns(built.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : '', placement(e.object.dataSpace, key, map)].join('|')
+        + xmlSpatialMark(e.object, key) + hashMark(e.object);
     }
     // NOT FOR REPLICATION is part of the definition: SQL Server has no ALTER CONSTRAINT to change it.
     case 'check':
@@ -138,6 +150,13 @@ function sameNames(cur: readonly string[], des: readonly string[], key: NameKey,
   return true;
 }
 
+/** Key and INCLUDE columns equal in order, as SQL Server builds the two indexes on their places. */
+function sameBuiltColumns(cur: Index, des: Index, key: NameKey, map: NameMap): boolean {
+  const c = builtIndexColumns(cur, key);
+  const d = builtIndexColumns(des, key);
+  return sameKeyColumns(c.columns, d.columns, key, map) && sameNames(c.include, d.include, key, map.column);
+}
+
 /** Field by field: true only when every part of the two signatures is equal (false may still be equal). */
 function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boolean {
   switch (cur.kind) {
@@ -151,9 +170,10 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
       const c = cur.object;
       const d = (des as typeof cur).object;
       // Include lists equal in order are equal sorted too.
-      return c.unique === d.unique && c.clustered === d.clustered && (c.columnstore === true) === (d.columnstore === true) && hashMark(c) === hashMark(d)
+      return c.unique === d.unique && c.clustered === d.clustered && (c.columnstore === true) === (d.columnstore === true)
+        && xmlSpatialMark(c, key) === xmlSpatialMark(d, key) && hashMark(c) === hashMark(d)
         && (c.filter === null ? d.filter === null : d.filter !== null && c.filter.canonical === d.filter.canonical)
-        && sameKeyColumns(c.columns, d.columns, key, map) && sameNames(c.include, d.include, key, map.column)
+        && sameBuiltColumns(c, d, key, map)
         && placement(c.dataSpace, key, map) === placement(d.dataSpace, key, NO_RENAMES);
     }
     case 'check':

@@ -6,4 +6,5 @@ export * from './database';
 export * from './sequence';
 export * from './alias-types';
 export * from './temporal';
+export * from './graph';
 export * from './diagnostic';

@@ -14,7 +14,7 @@
  * "Partitioned tables and indexes" (aligned indexes):
  * https://learn.microsoft.com/sql/relational-databases/partitions/partitioned-tables-and-indexes.
  */
-import type { DataSpace, Database } from '../model';
+import type { DataSpace, Database, Index, IndexColumn } from '../model';
 import type { NameKey } from './names';
 
 /** The filegroup objects go to without ON when the catalog does not say (a new database's). */
@@ -108,4 +108,27 @@ export function withoutDefaultPlacement(db: Database, defaultFg: string, key: Na
 export function uniquePartitionProblem(name: string, keyColumns: readonly string[], d: DataSpace | undefined, key: NameKey): string | null {
   if (d === undefined || d.kind !== 'partitionScheme' || keyColumns.some((c) => key(c) === key(d.column))) return null;
   return `unique ${name} on partition scheme ${d.name} must have the partitioning column ${d.column} in its key (SQL Server checks uniqueness within each partition); add it, or place ${name} on a filegroup with on`;
+}
+
+/**
+ * An index's columns as SQL Server builds it on its place. On a partition scheme a non-unique
+ * rowstore index that does not name the partitioning column gets it all the same: a clustered
+ * one at the end of its key, a nonclustered one as an included column ("Partitioned indexes",
+ * create-index-transact-sql). A unique one must name it already (Msg 1908), and a columnstore
+ * one is left as declared. sys.index_columns lists such an added column with key_ordinal 0,
+ * is_included_column 0 and partition_ordinal 1 ("Columns implicitly added because they are a
+ * partitioning column are returned as 0", sys-index-columns-transact-sql; SMO's IndexedColumn
+ * query leaves out exactly those rows), so it is the placement's, not the index's. Comparing
+ * what is built makes `(code)` and `(code, bucket)` on ps(bucket) one index, whichever a schema
+ * declares and however a server reports the added key column (inferred: the docs do not say
+ * which key_ordinal the clustered case shows). The same arrays when nothing is added.
+ */
+export function builtIndexColumns(index: Pick<Index, 'columns' | 'include' | 'unique' | 'clustered' | 'columnstore' | 'dataSpace'>, key: NameKey): { readonly columns: readonly IndexColumn[]; readonly include: readonly string[] } {
+  const d = index.dataSpace;
+  const same = { columns: index.columns, include: index.include };
+  if (d === undefined || d.kind !== 'partitionScheme' || index.unique || index.columnstore === true) return same;
+  const named = (n: string) => key(n) === key(d.column);
+  if (index.columns.some((c) => named(c.name))) return same;
+  if (index.clustered) return { columns: [...index.columns, { name: d.column, descending: false }], include: index.include };
+  return index.include.some(named) ? same : { columns: index.columns, include: [...index.include, d.column] };
 }

@@ -70,8 +70,8 @@ export class NoKey {
   @Column.int() a!: number;
 }`);
     expect([...found].sort()).toEqual([
-      `SC1514 ${where(files, 't.schema.ts', '8 }')}`,
-      `SC1514 ${where(files, 't.schema.ts', 'bucketCount: 0', 0, 13)}`,
+      `SC1516 ${where(files, 't.schema.ts', '8 }')}`,
+      `SC1516 ${where(files, 't.schema.ts', 'bucketCount: 0', 0, 13)}`,
       `SC1602 ${where(files, 't.schema.ts', "['id'])")}`,
       `SC1404 ${where(files, 't.schema.ts', 'clustered: true', 0, 11)}`,
       `SC1404 ${where(files, 't.schema.ts', 'sql`[b]')}`,

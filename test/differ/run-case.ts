@@ -43,11 +43,12 @@ export function describe(c: Change): string {
     case 'renameConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.from}->${c.to} ${c.objectType}`;
     case 'revalidateConstraint': case 'untrustConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}`;
     case 'createSequence': case 'dropSequence': return `${c.kind} ${c.sequence.schema}.${c.sequence.name}`;
-    case 'alterSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
+    case 'alterSequence': case 'recreateSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
     case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
     case 'alterBucketCount': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index} ${c.from}->${c.to}`;
     case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
-    case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}`;
+    case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}${
+      c.compression !== undefined ? ` ${c.compression.from}->${c.compression.to}` : ''}`;
     case 'setIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}`;
     case 'setSparse': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.sparse ? 'SPARSE' : 'not sparse'}`;
     case 'setNotForReplication': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.notForReplication ? 'NOT FOR REPLICATION' : 'for replication'}`;
@@ -60,6 +61,7 @@ export function describe(c: Change): string {
     case 'alterRetention': return `${c.kind} ${c.table.schema}.${c.table.name}`;
     case 'alterPeriodHidden': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}`;
     case 'transferTable': return `${c.kind} ${c.from}.${c.name}->${c.to}`;
+    case 'setMask': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.to ?? 'not masked'}`;
     case 'setRowGuidCol': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.rowguidcol ? 'ROWGUIDCOL' : 'not ROWGUIDCOL'}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;
   }

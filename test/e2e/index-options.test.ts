@@ -75,6 +75,28 @@ for (const spec of e2eTargets()) {
       expect(index(after, 'ix_orders_code')).toMatchObject({ fill_factor: 70, allow_row_locks: false, allow_page_locks: true });
     }, 240_000);
 
+    it('changes a compression and a fill factor of one index (and of the table through its clustered key) in one rebuild each', async () => {
+      suite.project.edit('orders.schema.ts', "@Table('orders')", "@Table('orders', { dataCompression: 'PAGE' })");
+      suite.project.edit('orders.schema.ts', '{ clustered: true, fillFactor: 90,', '{ clustered: true, fillFactor: 85,');
+      suite.project.edit('orders.schema.ts', '{ fillFactor: 70, padIndex: true, allowRowLocks: false }', "{ fillFactor: 60, padIndex: true, allowRowLocks: false, dataCompression: 'ROW' }");
+      try {
+        const { after, up } = await migrateAndBack(suite);
+        expect(up.match(/REBUILD/g)).toHaveLength(2);
+        expect(up).toContain('ALTER INDEX [pk_orders] ON [dbo].[orders] REBUILD WITH (FILLFACTOR = 85, DATA_COMPRESSION = PAGE');
+        expect(up).toContain('ALTER INDEX [ix_orders_code] ON [dbo].[orders] REBUILD WITH (FILLFACTOR = 60, DATA_COMPRESSION = ROW');
+        expect(index(after, 'ix_orders_code')).toMatchObject({ fill_factor: 60 });
+        expect(index(after, 'pk_orders')).toMatchObject({ fill_factor: 85 });
+        expect((after.partitions as Record<string, unknown>[]).map((p) => [p.index, p.data_compression_desc])).toEqual(expect.arrayContaining([
+          ['dbo.orders.pk_orders', 'PAGE'], ['dbo.orders.ix_orders_code', 'ROW'],
+        ]));
+      } finally {
+        suite.project.edit('orders.schema.ts', "@Table('orders', { dataCompression: 'PAGE' })", "@Table('orders')");
+        suite.project.edit('orders.schema.ts', '{ clustered: true, fillFactor: 85,', '{ clustered: true, fillFactor: 90,');
+        suite.project.edit('orders.schema.ts', "{ fillFactor: 60, padIndex: true, allowRowLocks: false, dataCompression: 'ROW' }", '{ fillFactor: 70, padIndex: true, allowRowLocks: false }');
+      }
+      expectExit(await run('apply', '--auto-approve'), 0);
+    }, 240_000);
+
     it('pulls the options back to schema files that plan nothing', async () => {
       await pullPlansNothing(suite, 'orders.schema.ts', (text) => {
           expect(text).toContain('padIndex: true, fillFactor: 70, allowRowLocks: false');

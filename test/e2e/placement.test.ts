@@ -25,6 +25,16 @@ export class Event {
   @Column.varchar(20) code!: string;
 }
 
+@Table('readings', { on: { partitionScheme: 'ps_events', column: 'bucket' } })
+@Index('cx_readings_code', ['code'], { clustered: true })
+@Index('ix_readings_name', ['name'])
+export class Reading {
+  @Column.int() id!: number;
+  @Column.int() bucket!: number;
+  @Column.varchar(20) code!: string;
+  @Column.varchar(20) name!: string;
+}
+
 @Table('accounts')
 @PrimaryKey('pk_accounts', ['id'], { clustered: false, on: 'FG_DATA', fillFactor: 90 })
 export class Account {
@@ -81,6 +91,26 @@ for (const spec of e2eTargets().filter((t) => t.faults)) {
         await data.request().query("INSERT INTO dbo.events (id, code) VALUES (1, 'a'), (150, 'b'), (250, 'c'); INSERT INTO dbo.accounts (id, name) VALUES (1, 'x');");
       } finally {
         await data.close();
+      }
+    }, 240_000);
+
+    it('reads the partitioning column SQL Server adds to a non-unique index as the placement\'s, declared or not', async () => {
+      const data = await connect(suite.target.url);
+      try {
+        await data.request().query("INSERT INTO dbo.readings (id, bucket, code, name) VALUES (1, 50, 'a', 'x'), (2, 150, 'b', 'y'), (3, 250, 'a', 'z');");
+      } finally {
+        await data.close();
+      }
+      const columns = (await snapshot()).index_columns.filter((r) => String((r as { index: string }).index).startsWith('dbo.readings.'));
+      expect(columns.map((r) => (r as { index: string; column: string }).column)).toEqual(['code', 'name']);
+      // Declaring it (the clustered key's last column, an INCLUDE) changes nothing SQL Server builds.
+      suite.project.edit('placement.schema.ts', "['code'], { clustered: true }", "['code', 'bucket'], { clustered: true }");
+      suite.project.edit('placement.schema.ts', "@Index('ix_readings_name', ['name'])", "@Index('ix_readings_name', ['name'], { include: ['bucket'] })");
+      try {
+        await planIsEmpty();
+      } finally {
+        suite.project.edit('placement.schema.ts', "['code', 'bucket'], { clustered: true }", "['code'], { clustered: true }");
+        suite.project.edit('placement.schema.ts', "@Index('ix_readings_name', ['name'], { include: ['bucket'] })", "@Index('ix_readings_name', ['name'])");
       }
     }, 240_000);
 

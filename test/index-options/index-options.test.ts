@@ -113,6 +113,25 @@ const cases: DiffCase[] = [
       'setIndexOptions dbo.orders.pk_orders {"fillFactor":90}->{"allowPageLocks":false}',
     ],
   },
+  {
+    name: 'a compression and a fill-factor change of one index are one rebuild',
+    current: db([orders({ fillFactor: 90 })]),
+    desired: db([orders({ fillFactor: 80, dataCompression: 'PAGE' })]),
+    steps: ['rebuildIndexOptions dbo.orders.ix_orders_code {"fillFactor":90}->{"fillFactor":80} NONE->PAGE'],
+  },
+  {
+    name: 'the table\'s compression rides in its clustered key\'s fill-factor rebuild',
+    current: db([orders({}, { primaryKey: { ...pk('pk_orders', ['id']), fillFactor: 90 } })]),
+    desired: db([orders({}, { dataCompression: 'ROW', primaryKey: { ...pk('pk_orders', ['id']), dataCompression: 'ROW' } })]),
+    steps: ['rebuildIndexOptions dbo.orders.pk_orders {"fillFactor":90}->{} NONE->ROW'],
+    hazards: ['rebuildIndexOptions dbo.orders.pk_orders {"fillFactor":90}->{} NONE->ROW: table-rebuild'],
+  },
+  {
+    name: 'a compression change alone is still its own rebuild, and so is one of a table whose clustered index keeps its options',
+    current: db([orders({}, { primaryKey: { ...pk('pk_orders', ['id']), fillFactor: 90 } })]),
+    desired: db([orders({ dataCompression: 'ROW' }, { dataCompression: 'PAGE', primaryKey: { ...pk('pk_orders', ['id']), dataCompression: 'PAGE', fillFactor: 90 } })]),
+    steps: ['rebuildCompression dbo.orders. NONE->PAGE', 'rebuildCompression dbo.orders.ix_orders_code NONE->ROW'],
+  },
 ];
 
 describe('diffing index options', () => {
@@ -128,6 +147,27 @@ describe('diffing index options', () => {
       expectValidTsql(script(direction));
       expect(script(direction)).toContain('CREATE NONCLUSTERED INDEX [ix_orders_code] ON [dbo].[orders] ([code]) WITH (PAD_INDEX = ON, FILLFACTOR = 80, ALLOW_PAGE_LOCKS = OFF);');
     }
+  });
+
+  it('writes one ALTER INDEX ... REBUILD WITH (FILLFACTOR, DATA_COMPRESSION), and the down script one too', () => {
+    const plan = diff(db([orders({ fillFactor: 80, dataCompression: 'PAGE' })]), db([orders({})]), { allowDrop: false });
+    const up = renderScript(plan, { direction: 'up', databaseName: null }).text;
+    const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+    for (const s of [up, down]) expectValidTsql(s);
+    expect(up.match(/REBUILD/g)).toHaveLength(1);
+    expect(up).toContain('ALTER INDEX [ix_orders_code] ON [dbo].[orders] REBUILD WITH (FILLFACTOR = 80, DATA_COMPRESSION = PAGE);');
+    expect(down).toContain('ALTER INDEX [ix_orders_code] ON [dbo].[orders] REBUILD WITH (FILLFACTOR = 100, DATA_COMPRESSION = NONE);');
+  });
+
+  it('moves a clustered index and changes the table\'s compression in its one DROP_EXISTING build, no table rebuild after', () => {
+    const FG = { kind: 'filegroup' as const, name: 'FG_DATA' };
+    const t = (d: Partial<Table>, cx: Partial<Index>): Table => ({
+      ...table('events', { columns: [id, code], indexes: [{ ...ix('cx_events', ['id'], { clustered: true }), ...cx }] }), rowCount: 10, ...d,
+    });
+    const plan = diff(db([t({ dataCompression: 'PAGE', dataSpace: FG }, { dataCompression: 'PAGE', dataSpace: FG, fillFactor: 80 })]), db([t({}, {})]), { allowDrop: false });
+    expect(plan.steps.map((s) => s.change.kind)).toEqual(['redefineIndex']);
+    const up = renderScript(plan, { direction: 'up', databaseName: null }).text;
+    expect(up).toContain('CREATE CLUSTERED INDEX [cx_events] ON [dbo].[events] ([id]) WITH (FILLFACTOR = 80, DATA_COMPRESSION = PAGE, DROP_EXISTING = ON) ON [FG_DATA];');
   });
 
   it('puts the default fill factor back as FILLFACTOR = 100, which reads as the default', () => {

@@ -17,7 +17,7 @@ import { modelToSnapshot } from '../../src/catalog/from-model';
 import { parseSnapshot } from '../../src/catalog/snapshot';
 import { missingDataSpaces } from '../../src/sqlserver/data-spaces';
 import { nameKeyFor } from '../../src/sqlserver/names';
-import type { DataSpace, Database, Table } from '../../src/model';
+import type { DataSpace, Database, Index, Table } from '../../src/model';
 
 const imports = "import { Column, Index, PrimaryKey, Table, Unique } from 'schemac';\n";
 const PS: DataSpace = { kind: 'partitionScheme', name: 'ps_month', column: 'created_at' };
@@ -142,6 +142,38 @@ describe('diffing placement', () => {
     const missing = missingDataSpaces(db([events({}, FG)]), withSpaces(db([])), nameKeyFor('SQL_Latin1_General_CP1_CI_AS'));
     expect(missing).toEqual([expect.stringContaining('ix_events_code on dbo.events is placed on filegroup FG_DATA')]);
     expect(missingDataSpaces(db([events()]), withSpaces(db([])), nameKeyFor('SQL_Latin1_General_CP1_CI_AS'))).toEqual([]);
+  });
+});
+
+describe('the partitioning column SQL Server adds to a non-unique index on a scheme', () => {
+  const heapOn = (indexes: Index[]): Table => ({
+    ...table('events', { columns: [col('id', 'int'), col('code', 'varchar(20)'), col('created_at', 'datetime2')], indexes }),
+    dataSpace: PS, rowCount: 10,
+  });
+  const on = <T extends object>(o: T, d: DataSpace = PS): T => ({ ...o, dataSpace: d });
+  const kinds = (desired: Index[], current: Index[]) => diff(db([heapOn(desired)]), db([heapOn(current)]), { allowDrop: false }).steps.map((s) => s.change.kind);
+
+  it('is part of a clustered index\'s key whether declared or not, both ways', () => {
+    const declared = [on(ix('cx_events', ['code', 'created_at'], { clustered: true }))];
+    const implicit = [on(ix('cx_events', ['code'], { clustered: true }))];
+    expect(kinds(implicit, declared)).toEqual([]);
+    expect(kinds(declared, implicit)).toEqual([]);
+  });
+
+  it('is an included column of a nonclustered index whether declared or not, both ways', () => {
+    const declared = [on(ix('ix_events_code', ['code'], { include: ['created_at'] }))];
+    const implicit = [on(ix('ix_events_code', ['code']))];
+    expect(kinds(implicit, declared)).toEqual([]);
+    expect(kinds(declared, implicit)).toEqual([]);
+    expect(kinds([on(ix('ix_events_code', ['code', 'created_at']))], implicit)).toEqual(['redefineIndex']);
+  });
+
+  it('does not hide a real change: a descending or leading partitioning column, a unique index, a filegroup', () => {
+    const implicit = [on(ix('cx_events', ['code'], { clustered: true }))];
+    expect(kinds([on({ ...ix('cx_events', [], { clustered: true }), columns: [{ name: 'code', descending: false }, { name: 'created_at', descending: true }] })], implicit)).toEqual(['redefineIndex']);
+    expect(kinds([on(ix('cx_events', ['created_at', 'code'], { clustered: true }))], implicit)).toEqual(['redefineIndex']);
+    expect(kinds([on(ix('ux_events', ['code', 'created_at'], { unique: true }))], [on(ix('ux_events', ['code', 'id', 'created_at'], { unique: true }))])).toEqual(['redefineIndex']);
+    expect(kinds([on(ix('ix_events_code', ['code'], { include: ['created_at'] }), FG)], [on(ix('ix_events_code', ['code']), FG)])).toEqual(['redefineIndex']);
   });
 });
 

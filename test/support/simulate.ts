@@ -5,8 +5,9 @@
  * Written independently of the differ: it shares only the model and the change types.
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
+import { sameMask } from '../../src/sqlserver/masking';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
+  EdgeConstraint, AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
 } from '../../src/model';
 
 interface MTable {
@@ -17,6 +18,8 @@ interface MTable {
   versioning?: SystemVersioning;
   statistics?: UserStatistics[];
   memoryOptimized?: Table['memoryOptimized'];
+  graph?: Table['graph'];
+  edgeConstraints?: EdgeConstraint[];
 }
 
 class Sim {
@@ -68,6 +71,8 @@ class Sim {
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
       ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
       ...(t.memoryOptimized !== undefined ? { memoryOptimized: t.memoryOptimized } : {}),
+      ...(t.graph !== undefined ? { graph: t.graph } : {}),
+      ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
     };
   }
 
@@ -84,7 +89,7 @@ class Sim {
   constraintNames(schema: string): string[] {
     return this.tables.filter((t) => this.eq(t.schema, schema)).flatMap((t) => [
       ...(t.primaryKey ? [t.primaryKey.name] : []), ...t.uniqueConstraints.map((u) => u.name), ...t.checks.map((c) => c.name),
-      ...t.defaults.map((d) => d.name), ...t.foreignKeys.map((f) => f.name),
+      ...t.defaults.map((d) => d.name), ...t.foreignKeys.map((f) => f.name), ...(t.edgeConstraints ?? []).map((e) => e.name),
     ]);
   }
   newConstraintName(t: MTable, name: string): void {
@@ -167,7 +172,7 @@ class Sim {
         if (!this.schemas.some((s) => this.eq(s, t.schema))) this.fail(`no schema ${t.schema}`);
         if (this.find(t.schema, t.name)) this.fail(`table ${t.name} exists`);
         // A memory-optimized table's indexes are part of its CREATE TABLE (it needs one to exist).
-        if ((t.indexes.length > 0 && t.memoryOptimized === undefined) || t.foreignKeys.length > 0) this.fail('createTable carries indexes or foreign keys');
+        if ((t.indexes.length > 0 && t.memoryOptimized === undefined) || t.foreignKeys.length > 0 || (t.edgeConstraints ?? []).length > 0) this.fail('createTable carries indexes, foreign keys or edge constraints');
         for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
         for (const c of t.columns) this.checkColumnType(c);
         this.tables.push(this.mutable(t, 0)); return;
@@ -176,6 +181,10 @@ class Sim {
         const t = this.get(change.table);
         const refs = this.tables.filter((o) => o !== t).flatMap((o) => o.foreignKeys).filter((f) => this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name));
         if (refs.length > 0) this.fail(`table ${t.name} is referenced by ${refs.map((f) => f.name).join(', ')}`);
+        // A node table an edge constraint names cannot be dropped (graph-edge-constraints: "a node cannot be dropped").
+        const edges = this.tables.filter((o) => o !== t).flatMap((o) => o.edgeConstraints ?? [])
+          .filter((e) => e.connections.some((c) => (this.eq(c.fromSchema, t.schema) && this.eq(c.fromTable, t.name)) || (this.eq(c.toSchema, t.schema) && this.eq(c.toTable, t.name))));
+        if (edges.length > 0) this.fail(`table ${t.name} is named by edge constraint ${edges.map((e) => e.name).join(', ')}`);
         this.tables.splice(this.tables.indexOf(t), 1); return;
       }
       case 'renameTable': {
@@ -183,6 +192,7 @@ class Sim {
         if (this.find(change.schema, change.to) && !this.eq(change.from, change.to)) this.fail(`table ${change.to} exists`);
         for (const o of this.tables) {
           o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedTable: change.to } : f));
+          if (o.edgeConstraints !== undefined) o.edgeConstraints = this.movedConnections(o.edgeConstraints, t, t.schema, change.to);
         }
         t.name = change.to; return;
       }
@@ -192,6 +202,7 @@ class Sim {
         if (this.find(change.to, change.name)) this.fail(`table ${change.to}.${change.name} exists`);
         for (const o of this.tables) {
           o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedSchema: change.to } : f));
+          if (o.edgeConstraints !== undefined) o.edgeConstraints = this.movedConnections(o.edgeConstraints, t, change.to, t.name);
         }
         t.schema = change.to; return;
       }
@@ -235,6 +246,12 @@ class Sim {
         if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
         this.sequences = this.sequences.filter((x) => x !== q); return;
       }
+      // The type changes; the value reached is carried by the script, not the model.
+      case 'recreateSequence': {
+        const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
+        if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
+        this.sequences = this.sequences.map((x) => (x === q ? change.to : x)); return;
+      }
       case 'alterSequence': {
         const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
         if (q.type.name !== change.to.type.name || q.type.precision !== change.to.type.precision) this.fail('ALTER SEQUENCE cannot change the type');
@@ -262,6 +279,9 @@ class Sim {
       case 'dropPrimaryKey': {
         const t = this.get(change.table);
         if (t.primaryKey === null || !this.eq(t.primaryKey.name, change.constraint.name)) this.fail(`no primary key ${change.constraint.name}`);
+        // XML and spatial indexes hang off the clustered primary key: SQL Server refuses to drop it under them.
+        const hanging = t.indexes.find((i) => i.xml !== undefined || i.spatial !== undefined);
+        if (hanging !== undefined) this.fail(`primary key ${t.primaryKey.name} dropped under ${hanging.name}`);
         this.dropKeyLike(t, t.primaryKey.columns, t.primaryKey.name); t.primaryKey = null; return;
       }
       case 'addUnique': {
@@ -280,6 +300,9 @@ class Sim {
         if ((t.memoryOptimized !== undefined) !== (change.memoryOptimized === true)) this.fail(`index ${i.name}: CREATE INDEX and ALTER TABLE ADD INDEX mixed up for ${t.name}`);
         this.keyColumnsOk(t, i.columns); for (const c of i.include) this.column(t, c); this.newIndexName(t, i.name);
         if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        if ((i.xml !== undefined || i.spatial !== undefined) && t.primaryKey?.clustered !== true) this.fail(`${i.name} needs a clustered primary key on ${t.name}`);
+        const x = i.xml;
+        if (x?.kind === 'secondary' && !t.indexes.some((p) => p.xml?.kind === 'primary' && this.eq(p.name, x.using))) this.fail(`${i.name} needs primary XML index ${x.using}`);
         t.indexes.push(i); return;
       }
       case 'redefineIndex': {
@@ -294,6 +317,9 @@ class Sim {
         if ((t.memoryOptimized !== undefined) !== (change.memoryOptimized === true)) this.fail(`index ${change.index.name}: DROP INDEX and ALTER TABLE DROP INDEX mixed up for ${t.name}`);
         const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
         if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);
+        // Dropping a primary XML index drops its secondaries; the plan must have dropped them first to re-create them.
+        const secondary = t.indexes.find((x) => x.xml?.kind === 'secondary' && this.eq(x.xml.using, i.name));
+        if (secondary !== undefined) this.fail(`primary XML index ${i.name} dropped before its secondary ${secondary.name}`);
         t.indexes = this.without(t.indexes, i.name); return;
       }
       case 'addForeignKey': {
@@ -306,6 +332,21 @@ class Sim {
         this.newConstraintName(t, f.name); t.foreignKeys.push({ ...f, trusted: true, enabled: true }); return;
       }
       case 'dropForeignKey': { const t = this.get(change.table); t.foreignKeys = this.without(t.foreignKeys, change.constraint.name); return; }
+      case 'addEdgeConstraint': {
+        // The edge table must be an edge table and each clause name two node tables (graph-edge-constraints).
+        const t = this.get(change.table); const e = change.constraint;
+        if (t.graph !== 'edge') this.fail(`edge constraint ${e.name} on ${t.name}, which is not an edge table`);
+        for (const c of e.connections) for (const [schema, name] of [[c.fromSchema, c.fromTable], [c.toSchema, c.toTable]]) {
+          const node = this.find(schema, name) ?? this.fail(`edge constraint ${e.name} names missing ${name}`);
+          if (node.graph !== 'node') this.fail(`edge constraint ${e.name} names ${name}, which is not a node table`);
+        }
+        this.newConstraintName(t, e.name); t.edgeConstraints = [...(t.edgeConstraints ?? []), e]; return;
+      }
+      case 'dropEdgeConstraint': {
+        const t = this.get(change.table);
+        if (!(t.edgeConstraints ?? []).some((x) => this.eq(x.name, change.constraint.name))) this.fail(`no edge constraint ${change.constraint.name}`);
+        t.edgeConstraints = (t.edgeConstraints ?? []).filter((x) => !this.eq(x.name, change.constraint.name)); return;
+      }
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
@@ -313,9 +354,17 @@ class Sim {
       case 'alterBucketCount': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, bucketCount: change.to }));
       case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
       // Options are copied whole: `to` holds every option of the index, defaults left out.
-      case 'rebuildIndexOptions': case 'setIndexOptions': return this.setIndexOption(this.get(change.table), typeof change.index === 'string' ? change.index : change.index.name, (o) => ({
-        ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
-      }));
+      case 'rebuildIndexOptions': case 'setIndexOptions': {
+        const t = this.get(change.table);
+        const name = typeof change.index === 'string' ? change.index : change.index.name;
+        // A compression change in the same rebuild: a clustered index's is the table's.
+        if (change.kind === 'rebuildIndexOptions' && change.compression !== undefined) {
+          this.rebuildCompression(t, { kind: 'rebuildCompression', table: change.table, index: change.index.clustered ? null : { name, clustered: false }, ...change.compression });
+        }
+        return this.setIndexOption(t, name, (o) => ({
+          ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
+        }));
+      }
       case 'setSparse': {
         const t = this.get(change.table); const c = this.column(t, change.column);
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
@@ -327,6 +376,16 @@ class Sim {
         if (change.rowguidcol && t.columns.some((x) => x !== c && x.rowguidcol === true)) this.fail(`${t.name} already has a ROWGUIDCOL`);
         if (change.rowguidcol === (c.rowguidcol === true)) this.fail(`${c.name} ${change.rowguidcol ? 'is already' : 'is not'} the ROWGUIDCOL`);
         t.columns[t.columns.indexOf(c)] = { ...c, rowguidcol: change.rowguidcol || undefined }; return;
+      }
+      case 'setMask': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (change.to === null && c.mask === undefined) this.fail(`DROP MASKED on ${c.name}, which is not masked`);
+        if (change.from !== null && !sameMask(c.mask, change.from)) this.fail(`mask of ${c.name} is ${c.mask ?? 'none'}, not ${change.from}`);
+        // "Adding a dynamic data mask ... can't be performed on a column with dependencies" (dynamic-data-masking.md).
+        const indexed = [...t.indexes.map((i) => i.columns.map((x) => x.name)), ...(t.primaryKey ? [t.primaryKey.columns.map((x) => x.name)] : []), ...t.uniqueConstraints.map((u) => u.columns.map((x) => x.name))];
+        if (change.to !== null && c.mask === undefined && indexed.some((cols) => cols.some((x) => this.eq(x, c.name)))) this.fail(`ADD MASKED on ${c.name}, which an index depends on`);
+        const { mask: _old, ...rest } = c;
+        t.columns[t.columns.indexOf(c)] = change.to === null ? rest : { ...rest, mask: change.to }; return;
       }
       case 'setNotForReplication': {
         const t = this.get(change.table); const c = this.column(t, change.column);
@@ -405,8 +464,10 @@ class Sim {
     const stats = (t.statistics ?? []).filter((s) => s.columns.some((x) => this.eq(x, c.name)));
     if (stats.length > 0 && !(sameCollation && (grows || onlyNull))) this.fail(`column ${c.name} is in statistics ${stats.map((s) => s.name).join(', ')}`);
     // ALTER COLUMN leaves the column's extended properties as they were, and never sets ROWGUIDCOL (refused above while it is set).
-    const { description: _ignored, rowguidcol: _rowguid, ...to } = change.to;
-    t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...to, description: c.description } : to;
+    // A mask is not part of the ALTER COLUMN text: the column keeps the one it had (inferred; plans drop it around the ALTER).
+    const { description: _ignored, rowguidcol: _rowguid, mask: _mask, ...to } = change.to;
+    const kept = c.mask !== undefined ? { ...to, mask: c.mask } : to;
+    t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...kept, description: c.description } : kept;
   }
 
   /** sp_add (15233 when it exists) / sp_update / sp_drop (15217 when it does not) extendedproperty. */
@@ -452,14 +513,24 @@ class Sim {
     }
   }
 
+  /** Edge constraints follow a renamed or moved node table: SQL Server keeps them by object id. */
+  movedConnections(list: readonly EdgeConstraint[], t: MTable, schema: string, name: string): EdgeConstraint[] {
+    const is = (s: string, n: string) => this.eq(s, t.schema) && this.eq(n, t.name);
+    return list.map((e) => ({ ...e, connections: e.connections.map((c) => ({
+      fromSchema: is(c.fromSchema, c.fromTable) ? schema : c.fromSchema, fromTable: is(c.fromSchema, c.fromTable) ? name : c.fromTable,
+      toSchema: is(c.toSchema, c.toTable) ? schema : c.toSchema, toTable: is(c.toSchema, c.toTable) ? name : c.toTable,
+    })) }));
+  }
+
   renameConstraint(t: MTable, objectType: 'INDEX' | 'OBJECT', from: string, to: string): void {
     const rn = <T extends { name: string }>(x: T): T => (this.eq(x.name, from) ? { ...x, name: to } : x);
     if (objectType === 'INDEX') {
       if (!t.indexes.some((i) => this.eq(i.name, from))) this.fail(`no index ${from}`);
       this.newIndexName(t, to); t.indexes = t.indexes.map(rn); return;
     }
-    if (![t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys].some((x) => x !== null && this.eq(x.name, from))) this.fail(`no constraint ${from}`);
+    if (![t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys, ...(t.edgeConstraints ?? [])].some((x) => x !== null && this.eq(x.name, from))) this.fail(`no constraint ${from}`);
     this.newConstraintName(t, to);
+    if (t.edgeConstraints !== undefined) t.edgeConstraints = t.edgeConstraints.map(rn);
     t.primaryKey = t.primaryKey && rn(t.primaryKey);
     t.uniqueConstraints = t.uniqueConstraints.map(rn); t.checks = t.checks.map(rn); t.defaults = t.defaults.map(rn); t.foreignKeys = t.foreignKeys.map(rn);
   }

@@ -1,6 +1,6 @@
 import type { Column, DefaultConstraint, Identity } from '../../model';
 import { parenthesized } from './expression';
-import { collationName, quoteIdent } from '../../sqlserver/literals';
+import { collationName, quoteIdent, stringLiteral } from '../../sqlserver/literals';
 import { isCharacterType, isSystemAlias, typeText } from '../../sqlserver/types';
 
 /**
@@ -26,6 +26,14 @@ function renderIdentity(identity: Identity): string {
   return `IDENTITY(${identity.seed},${identity.increment})${identity.notForReplication === true ? ' NOT FOR REPLICATION' : ''}`;
 }
 
+/**
+ * `MASKED WITH (FUNCTION = 'partial(1, "XXXX", 0)')`: a column's Dynamic Data Masking function, in
+ * a column definition and after ALTER COLUMN c ADD (alter-table-transact-sql).
+ */
+export function maskedWithClause(mask: string): string {
+  return `MASKED WITH (FUNCTION = ${stringLiteral(mask, false)})`;
+}
+
 /** `CONSTRAINT [df] DEFAULT (expr)`: always named, so SQL Server never invents a DF__ name. */
 export function renderInlineDefault(constraint: DefaultConstraint): string {
   return `CONSTRAINT ${quoteIdent(constraint.name)} DEFAULT ${parenthesized(constraint.expression)}`;
@@ -33,7 +41,7 @@ export function renderInlineDefault(constraint: DefaultConstraint): string {
 
 /**
  * A column definition as CREATE TABLE and ALTER TABLE ADD take it:
- * `[c] type [COLLATE x] [IDENTITY(s,i) [NOT FOR REPLICATION]] NULL|NOT NULL [CONSTRAINT [df] DEFAULT (expr)]`, or
+ * `[c] type [COLLATE x] [SPARSE] [MASKED WITH (...)] [IDENTITY(s,i) [NOT FOR REPLICATION]] NULL|NOT NULL [CONSTRAINT [df] DEFAULT (expr)]`, or
  * `[c] AS (expr) [PERSISTED [NOT NULL]]` for a computed column. The default's CONSTRAINT name
  * comes right before DEFAULT: written before NOT NULL it would name the NOT NULL instead and
  * leave the default system-named.
@@ -52,12 +60,14 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
     if (!isCharacterType(column.type)) throw new Error(`schemac: collation on non-string column ${column.name}`);
     parts.push(`COLLATE ${collationName(column.collation)}`);
   }
+  // create-table-transact-sql: "column_name <data_type> [ COLLATE ... ] [ SPARSE ] [ MASKED WITH
+  // ( FUNCTION = 'mask_function' ) ] ... [ IDENTITY ... ] ... [ NULL | NOT NULL ]" (a sparse column is never an identity).
+  if (column.sparse === true) parts.push('SPARSE');
+  if (column.mask !== undefined) parts.push(maskedWithClause(column.mask));
   if (column.identity !== null) {
     if (inlineDefault !== null) throw new Error(`schemac: identity column ${column.name} cannot have a default`);
     parts.push(renderIdentity(column.identity));
   }
-  // create-table-transact-sql: "column_name <data_type> [ COLLATE ... ] [ SPARSE ] ... [ NULL | NOT NULL ]".
-  if (column.sparse === true) parts.push('SPARSE');
   const generated = generatedAlwaysClause(column);
   if (generated !== '') parts.push(generated.trim());
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');

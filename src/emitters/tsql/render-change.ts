@@ -3,14 +3,16 @@ import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
 import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions } from './clauses';
 import { changedIndexOptions } from '../../sqlserver/index-options';
-import { renderAlterColumnBody, renderColumnDefinition } from './column';
+import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
-import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
+import { renderAlterSequence, renderCreateSequence, renderDropSequence, renderRecreateSequence } from './sequence';
 import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
+import { renderGrants } from './permissions';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
+import { GRAPH_RENDERERS, tableHead } from './graph';
 import type { NameKey } from '../../sqlserver/names';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
@@ -59,7 +61,8 @@ function createTable(table: Table, key: NameKey): string {
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
   // ON comes before WITH in CREATE TABLE (create-table-transact-sql).
-  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${placementClause(table.dataSpace)}${tableOptions};`;
+  // AS NODE | AS EDGE follows the column list, before ON (create-table-sql-graph).
+  return `${tableHead(table, lines)}${placementClause(table.dataSpace)}${tableOptions};`;
 }
 
 /** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */
@@ -89,10 +92,13 @@ const RENDERERS: Renderers = {
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   // OBJECT:: is the default class; written out so the statement reads as what it moves.
   // https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
-  transferTable: (c) => [`ALTER SCHEMA ${quoteIdent(c.to)} TRANSFER OBJECT::${quoteQualified(c.from, c.name)};`],
+  // The move drops the table's permissions: they are granted again at once, when they were read.
+  transferTable: (c) => [`ALTER SCHEMA ${quoteIdent(c.to)} TRANSFER OBJECT::${quoteQualified(c.from, c.name)};`, ...renderGrants(c.to, c.name, c.permissions ?? [])],
   addColumn: (c) => [
     `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`,
     ...(c.column.description !== undefined ? [renderSetDescription({ table: c.table, column: c.column.name }, null, c.column.description)] : []),
+    // A column re-created in place of one with column-level permissions gets them back.
+    ...renderGrants(c.table.schema, c.table.name, c.permissions ?? []),
   ],
   dropColumn: (c) => [
     ...(c.default !== undefined ? dropConstraint(c.table, c.default.name) : []),
@@ -142,6 +148,7 @@ const RENDERERS: Renderers = {
   dropIndex: (c) => (c.memoryOptimized === true ? [`${alterTable(c.table)} DROP INDEX ${quoteIdent(c.index.name)};`] : [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`]),
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
+  ...GRAPH_RENDERERS,
   renameConstraint: (c) => (c.objectType === 'INDEX'
     ? [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'INDEX')]
     // Constraints live in the schema's namespace, so sp_rename names them schema-qualified.
@@ -160,8 +167,11 @@ const RENDERERS: Renderers = {
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
   // FILLFACTOR and PAD_INDEX take effect when the index is built: ALTER INDEX ... REBUILD WITH
   // (alter-index-transact-sql, set-index-options); online where the production pass allows it.
+  // DATA_COMPRESSION is a rebuild option of ALTER INDEX too (alter-index-transact-sql <rebuild_index_option>),
+  // so a compression change of the same index rides in the one rebuild.
   rebuildIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${withOptions([
-    ...changedIndexOptions(c.from, c.to, 'rebuild').map((k) => indexOptionClause(c.to, k)), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+    ...changedIndexOptions(c.from, c.to, 'rebuild').map((k) => indexOptionClause(c.to, k)),
+    ...(c.compression !== undefined ? [`DATA_COMPRESSION = ${c.compression.to}`] : []), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
   ])};`],
   // ALTER INDEX ... SET applies these at once, without a rebuild (set-index-options).
   setIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (${changedIndexOptions(c.from, c.to, 'set').map((k) => indexOptionClause(c.to, k)).join(', ')});`],
@@ -169,6 +179,9 @@ const RENDERERS: Renderers = {
   // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } NOT FOR REPLICATION" (identity columns only).
   setRowGuidCol: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.rowguidcol ? 'ADD' : 'DROP'} ROWGUIDCOL;`],
   setNotForReplication: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.notForReplication ? 'ADD' : 'DROP'} NOT FOR REPLICATION;`],
+  // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } MASKED [ WITH ( FUNCTION = ' mask_function ') ]";
+  // ADD also edits the mask of a masked column (dynamic-data-masking.md, "Adding or Editing a Mask on an Existing Column").
+  setMask: (c) => [`${alterTable(c.table)} ALTER COLUMN ${quoteIdent(c.column)} ${c.to === null ? 'DROP MASKED' : `ADD ${maskedWithClause(c.to)}`};`],
   revalidateConstraint: (c) => [`${alterTable(c.table)} WITH CHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   // Disabling marks the constraint untrusted; re-enabling WITH NOCHECK leaves it enabled but untrusted.
   setDescription: (c) => [renderSetDescription(c, c.from, c.to)],
@@ -180,6 +193,7 @@ const RENDERERS: Renderers = {
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
+  recreateSequence: (c) => [renderRecreateSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
   // DROP STATISTICS table.statistics_name (drop-statistics-transact-sql).
   dropStatistics: (c) => [`DROP STATISTICS ${tableName(c.table)}.${quoteIdent(c.statistics.name)};`],

@@ -104,6 +104,23 @@ INSERT INTO [dbo].[p] VALUES (1, 1), (15, 2), (30, 3);`);
     expect(await h.rows('SELECT COUNT(*) AS n FROM [dbo].[p]')).toEqual([{ n: 3 }]);
   });
 
+  test('the partitioning column added to a non-unique index it does not name: key_ordinal 0, not included, partition_ordinal 1', async () => {
+    await h.ok(`CREATE TABLE [dbo].[r] ([a] int NOT NULL, [b] int NOT NULL, [c] int NOT NULL) ON [ps] ([a]);
+CREATE CLUSTERED INDEX [cx_r_b] ON [dbo].[r] ([b]);
+CREATE NONCLUSTERED INDEX [ix_r_c] ON [dbo].[r] ([c]);
+CREATE NONCLUSTERED INDEX [ix_r_ca] ON [dbo].[r] ([c]) INCLUDE ([a]);`);
+    expect(await h.rows(`SELECT i.name, COL_NAME(ic.object_id, ic.column_id) AS col, ic.key_ordinal, ic.is_included_column, ic.partition_ordinal
+FROM sys.index_columns ic JOIN sys.indexes i ON i.object_id = ic.object_id AND i.index_id = ic.index_id
+WHERE ic.object_id = OBJECT_ID('dbo.r') ORDER BY ic.index_id, ic.index_column_id`)).toEqual([
+      { name: 'cx_r_b', col: 'b', key_ordinal: 1, is_included_column: false, partition_ordinal: 0 },
+      { name: 'cx_r_b', col: 'a', key_ordinal: 0, is_included_column: false, partition_ordinal: 1 },
+      { name: 'ix_r_c', col: 'c', key_ordinal: 1, is_included_column: false, partition_ordinal: 0 },
+      { name: 'ix_r_c', col: 'a', key_ordinal: 0, is_included_column: false, partition_ordinal: 1 },
+      { name: 'ix_r_ca', col: 'c', key_ordinal: 1, is_included_column: false, partition_ordinal: 0 },
+      { name: 'ix_r_ca', col: 'a', key_ordinal: 0, is_included_column: true, partition_ordinal: 1 },
+    ]);
+  });
+
   test('an unknown filegroup or scheme is refused', async () => {
     expect(await h.errors('CREATE TABLE [dbo].[q] ([a] int NOT NULL) ON [NO_SUCH];')).toHaveLength(1);
     expect(await h.errors('CREATE NONCLUSTERED INDEX [ix_t_a2] ON [dbo].[t] ([a]) ON [nope] ([a]);')).toHaveLength(1);

@@ -1,5 +1,6 @@
 /** The engine's syntax tree: what the statement parser builds from grammar tokens. */
 import type { DdlOption } from './editions';
+import type { PermissionStatement } from './security';
 
 /** A type as written: name lower-cased, arguments as numbers or 'max'. */
 export interface TypeRef {
@@ -86,6 +87,8 @@ export interface ColumnDef {
   readonly sparse?: boolean;
   /** ROWGUIDCOL (sys.columns.is_rowguidcol). */
   readonly rowguidcol?: boolean;
+  /** MASKED WITH (FUNCTION = '...'): the function as written (masking.ts stores it). */
+  readonly mask?: string;
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
@@ -138,6 +141,8 @@ export type AlterAction =
   | { readonly k: 'disableIndex'; readonly index: string }
   /** ALTER COLUMN c { ADD | DROP } ROWGUIDCOL (alter-table-transact-sql). */
   | { readonly k: 'rowguidcol'; readonly column: string; readonly add: boolean }
+  /** ALTER COLUMN c ADD MASKED WITH (FUNCTION = '...') | DROP MASKED (mask null). */
+  | { readonly k: 'mask'; readonly column: string; readonly mask: string | null }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
   | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t SET (...). */
@@ -157,12 +162,27 @@ export interface IndexDef {
   readonly options?: readonly DdlOption[];
   /** CREATE PRIMARY XML INDEX / CREATE XML INDEX ... USING XML INDEX p FOR ... */
   readonly xml?: 'primary' | 'secondary';
+  /** A secondary XML index's USING XML INDEX name and FOR kind (as written, upper-cased). */
+  readonly xmlUsing?: string;
+  readonly xmlFor?: string;
+  /** CREATE SPATIAL INDEX: its USING scheme and tessellation WITH parameters as written. */
+  readonly spatial?: SpatialDef;
   /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
   readonly dropExisting?: boolean;
   /** CREATE [NON]CLUSTERED COLUMNSTORE INDEX (a clustered one has no column list). */
   readonly columnstore?: boolean;
   /** INDEX i [NONCLUSTERED] HASH (...) WITH (BUCKET_COUNT = n): memory-optimized tables only (ddl-memory.ts). */
   readonly hash?: boolean;
+}
+
+/** The tessellation part of CREATE SPATIAL INDEX, as written (defaults are the engine's to fill). */
+export interface SpatialDef {
+  readonly scheme?: string;
+  /** BOUNDING_BOX: by name (XMIN, ...) or position (xmin, ymin, xmax, ymax). */
+  readonly boundingBox?: Readonly<Record<'XMIN' | 'YMIN' | 'XMAX' | 'YMAX', number>>;
+  /** GRIDS: by level (LEVEL_1 = ...) or position; a level left out is absent. */
+  readonly grids?: Readonly<Partial<Record<1 | 2 | 3 | 4, string>>>;
+  readonly cellsPerObject?: number;
 }
 
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
@@ -241,6 +261,12 @@ export type StatementBody =
   | { readonly k: 'dropIndex'; readonly items: readonly { index: string; table: Name; options?: readonly DdlOption[] }[]; readonly ifExists: boolean }
   | { readonly k: 'createSchema'; readonly name: string }
   /** CREATE SYNONYM s FOR [server.][database.][schema.]object (create-synonym-transact-sql.md); `base` keeps empty parts (db..t) as ''. */
+  /** CREATE USER / CREATE ROLE (security.ts). */
+  | { readonly k: 'createPrincipal'; readonly kind: 'user' | 'role'; readonly name: string; readonly withoutLogin?: boolean; readonly login?: string; readonly defaultSchema?: string; readonly owner?: string }
+  | { readonly k: 'dropPrincipal'; readonly kind: 'user' | 'role'; readonly name: string; readonly ifExists: boolean }
+  | { readonly k: 'alterRoleMember'; readonly role: string; readonly op: 'add' | 'drop'; readonly member: string }
+  /** GRANT, DENY, REVOKE (security.ts). */
+  | { readonly k: 'permission'; readonly statement: PermissionStatement }
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
   | { readonly k: 'addFilegroup'; readonly name: string; readonly memoryOptimized?: boolean }

@@ -3,6 +3,7 @@ import type { PausedBuild } from './resumable';
 import type { Expr, RefAction } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
+import type { Security } from './security';
 
 /** A cell as the engine holds it (bit as 0/1, uniqueidentifier as upper-case text). */
 export type Value = null | number | string | boolean | Date | Buffer | Uint8Array;
@@ -24,19 +25,36 @@ export interface Column {
   /** sys.columns.is_sparse. */
   sparse?: boolean;
   rowguidcol?: boolean;
+  /** sys.masked_columns.masking_function in its stored form (masking.ts); absent: not masked. */
+  mask?: string;
   /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
   generatedAlways?: 1 | 2;
   /** sys.columns is_hidden. */
   hidden?: boolean;
   /** Typed xml: sys.columns xml_collection_id and is_xml_document (ddl-xml-collections.ts). */
   xml?: { collectionId: number; document: boolean };
+  /** sys.columns.graph_type 1-8 of a node or edge table's internal graph columns (graph.ts). */
+  graphType?: number;
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
+/** What sys.spatial_indexes and sys.spatial_index_tessellations report of a spatial index. */
+export interface SpatialTessellation {
+  readonly scheme: 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+  readonly box: readonly [number, number, number, number] | null;
+  /** Four densities for the manual grids; null for the AUTO_GRID schemes. */
+  readonly grids: readonly string[] | null;
+  readonly cellsPerObject: number;
+}
+
 export interface Index {
   indexId: number;
   name: string | null;
-  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML';
+  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML' | 'SPATIAL';
+  /** An XML index: primary, or secondary over the primary `usingId` FOR `for` (ddl-xml-spatial.ts). */
+  xml?: { readonly usingId: number | null; readonly for: 'PATH' | 'VALUE' | 'PROPERTY' | null };
+  /** A spatial index's tessellation, SQL Server's defaults filled in (ddl-xml-spatial.ts). */
+  spatial?: SpatialTessellation;
   unique: boolean;
   isPrimaryKey: boolean;
   isUniqueConstraint: boolean;
@@ -117,6 +135,19 @@ export interface Table extends Dated {
   stats?: UserStatistics[];
   /** MEMORY_OPTIMIZED = ON with its DURABILITY (sys.tables is_memory_optimized, durability_desc; ddl-memory.ts). */
   memoryOptimized?: { durability: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY' };
+  /** AS NODE | AS EDGE (sys.tables is_node / is_edge; graph.ts); absent for an ordinary table. */
+  graph?: { kind: 'node' | 'edge'; nextId: number };
+  /** An edge table's CONNECTION constraints (sys.edge_constraints; graph.ts); absent until the first. */
+  edgeConstraints?: EdgeConstraintObject[];
+}
+
+/** sys.edge_constraints with its clauses (sys.edge_constraint_clauses: node table object ids). */
+export interface EdgeConstraintObject extends Dated {
+  objectId: number;
+  name: string;
+  clauses: { from: number; to: number }[];
+  onDelete: 'NO_ACTION' | 'CASCADE';
+  systemNamed: boolean;
 }
 
 /**
@@ -192,6 +223,8 @@ export interface Database {
   partitionFunctions?: PartitionFunctionObject[];
   /** XML schema collections (CREATE XML SCHEMA COLLECTION; ddl-xml-collections.ts), absent until the first. */
   xmlCollections?: XmlSchemaCollection[];
+  /** Users, roles and permissions (security.ts), absent until the first. */
+  security?: Security;
 }
 
 /** A sys.xml_schema_collections row (not an object: it has no sys.objects row). */
@@ -294,6 +327,8 @@ export function allObjects(db: Database): ObjectRow[] {
     for (const c of t.checks) out.push({ objectId: c.objectId, name: c.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'C', typeDesc: 'CHECK_CONSTRAINT', created: c.created, modified: c.modified, systemNamed: c.systemNamed });
     for (const d of t.defaults) out.push({ objectId: d.objectId, name: d.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'D', typeDesc: 'DEFAULT_CONSTRAINT', created: d.created, modified: d.modified, systemNamed: d.systemNamed });
     for (const f of t.fks) out.push({ objectId: f.objectId, name: f.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'F', typeDesc: 'FOREIGN_KEY_CONSTRAINT', created: f.created, modified: f.modified, systemNamed: f.systemNamed });
+    // sys.objects type EC, EDGE_CONSTRAINT (sys-objects-transact-sql).
+    for (const e of t.edgeConstraints ?? []) out.push({ objectId: e.objectId, name: e.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'EC', typeDesc: 'EDGE_CONSTRAINT', created: e.created, modified: e.modified, systemNamed: e.systemNamed });
   }
   for (const y of db.synonyms ?? []) out.push({ objectId: y.objectId, name: y.name, schemaId: y.schemaId, parentObjectId: 0, type: 'SN', typeDesc: 'SYNONYM', created: y.created, modified: y.modified, systemNamed: false });
   for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });

@@ -13,6 +13,7 @@ import type { DdlContext } from './ddl-constraints';
 import { SqlError, err } from './errors';
 import { modulesOf, referencedBy, schemaBoundBlocker } from './modules';
 import { checkNoPausedBuild } from './resumable';
+import { dropPermissionsOn } from './security';
 
 function notFound(what: 'schema' | 'object', name: string): SqlError {
   return new SqlError(15151, 16, 1, `Cannot find the ${what} '${name}', because it does not exist or you do not have permission.`);
@@ -50,6 +51,11 @@ export function transferObject(ctx: DdlContext, schema: string, name: Name): voi
   const ids = new Set(moving.map((o) => o.objectId));
   if (modulesOf(ctx.db).some((m) => ids.has(m.objectId))) ctx.beforeModules?.();
   for (const m of modulesOf(ctx.db)) if (ids.has(m.objectId)) { m.schemaId = to.schemaId; m.modified = ctx.now; }
+  // "All permissions associated with the securable will be dropped when the securable is moved to the new schema."
+  if (ctx.db.security?.permissions.some((p) => p.classId === 1 && p.majorId === obj.objectId)) {
+    ctx.beforeSecurity?.();
+    dropPermissionsOn(ctx.db, obj.objectId);
+  }
   if (table) { table.schemaId = to.schemaId; table.modified = ctx.now; }
   if (sequence) { sequence.schemaId = to.schemaId; sequence.modified = ctx.now; }
   if (synonym) { synonym.schemaId = to.schemaId; synonym.modified = ctx.now; }

@@ -6,11 +6,14 @@ import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored, tableOrFail } from './ddl-constraints';
 import { statisticsOn } from './ddl-statistics';
 import { xmlTyping } from './ddl-xml-collections';
+import { checkPrimaryKeyDrop, secondariesOf } from './ddl-xml-spatial';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
+import { dropPermissionsOn } from './security';
 import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
+import { storedMask } from './masking';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
@@ -77,6 +80,11 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
   if (def.rowguidcol) col.rowguidcol = true;
+  if (def.mask !== undefined) {
+    // "A mask can't be configured on a computed column" (dynamic-data-masking.md; number and wording inferred).
+    if (def.computed) throw new SqlError(16004, 16, 1, `Column '${def.name}' is a computed column and cannot be masked.`);
+    col.mask = storedMask(def.mask, col.type, col.name);
+  }
   return col;
 }
 
@@ -148,7 +156,8 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   for (const ix of t.indexes) {
     if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
     const key = t.keys.find((k) => k.indexId === ix.indexId);
-    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: 'index' });
+    // An XML or spatial index holds values derived from the column's (shredded nodes, tessellation cells): any ALTER COLUMN of it is refused (inferred).
+    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: ix.type === 'XML' || ix.type === 'SPATIAL' ? 'derived-index' : 'index' });
   }
   for (const c of t.checks) if (c.columnId === col.columnId || mentions(c.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'check' });
   for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
@@ -233,6 +242,11 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         for (const row of t.rows) delete row[col.columnId];
         // The column's extended properties go with it (they are keyed by its column_id).
         if (t.properties) t.properties = t.properties.filter((p) => p.minorId !== col.columnId);
+        // So do its column permissions (the stand-in may give its column_id to a later column).
+        if (ctx.db.security?.permissions.some((p) => p.classId === 1 && p.majorId === t.objectId && p.minorId === col.columnId)) {
+          ctx.beforeSecurity?.();
+          dropPermissionsOn(ctx.db, t.objectId, col.columnId);
+        }
       }
       return;
     }
@@ -254,7 +268,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const sameCollation = !isStringType(type.name) || (def.collation ?? ctx.db.collation) === col.collation;
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
-          dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
+          dep.kind === 'derived-index' ? true
+          : dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
           // "Associated with a default definition. However, the length, precision, or scale of a column can be
           // changed if the data type isn't changed" (alter-table-transact-sql.md).
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
@@ -276,6 +291,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       // ALTER COLUMN to or from typed xml (the stand-in does not validate the values).
       const xml = xmlTyping(ctx.db, def.type?.xml);
       if (xml !== undefined) col.xml = xml; else delete col.xml;
+      // ALTER COLUMN c type MASKED WITH (...) sets the mask (dynamic-data-masking.md, "changes a masking
+      // function"); without it the column keeps its mask (inferred: the documentation is silent).
+      if (def.mask !== undefined) col.mask = storedMask(def.mask, type, col.name);
+      else if (col.mask !== undefined) col.mask = storedMask(col.mask, type, col.name);
       return;
     }
     case 'addConstraints': {
@@ -287,6 +306,28 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
     case 'disableIndex': disableIndex(t, action.index); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
+    case 'mask': {
+      const col = findColumn(t, action.column);
+      if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
+      if (action.mask === null) {
+        // Number and wording inferred.
+        if (col.mask === undefined) throw new SqlError(16007, 16, 1, `Column '${col.name}' does not have a data masking function.`);
+        delete col.mask;
+      } else {
+        if (col.computed) throw new SqlError(16004, 16, 1, `Column '${col.name}' is a computed column and cannot be masked.`);
+        // "Adding a dynamic data mask ... can't be performed on a column with dependencies ... drop the
+        // index, then add the mask, and then re-create the dependent index" (dynamic-data-masking.md).
+        // Editing the function of a masked column is not adding one (inferred).
+        const mask = storedMask(action.mask, col.type, col.name);
+        if (col.mask === undefined) {
+          const dep = dependents(ctx, t, col).find((d) => d.kind === 'index' || d.kind === 'key');
+          if (dep) throw err.dependent(dep.what, dep.name, col.name, 'ALTER COLUMN');
+        }
+        col.mask = mask;
+      }
+      touch(ctx, t);
+      return;
+    }
     case 'rowguidcol': {
       const col = findColumn(t, action.column);
       if (!col) throw new SqlError(4924, 16, 1, `ALTER TABLE ALTER COLUMN failed because column '${action.column}' does not exist in table '${t.name}'.`);
@@ -359,8 +400,10 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
       throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
     }
+    const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
+    checkPrimaryKeyDrop(t, keyIndex);
     t.keys = t.keys.filter((k) => k !== key);
-    removeIndex(t, t.indexes.find((i) => i.indexId === key.indexId) as Index);
+    removeIndex(t, keyIndex);
     return;
   }
   const ck = t.checks.find((c) => sameName(c.name, n));
@@ -423,6 +466,8 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   refuseIndexStatement(t, 'DROP INDEX');
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
   checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
+  // Dropping a primary XML index drops its secondaries too (drop-xml-indexes).
+  for (const secondary of secondariesOf(t, ix)) removeIndex(t, secondary);
   removeIndex(t, ix);
   touch(ctx, t);
 }

@@ -3,6 +3,7 @@
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
 import type { Token as AntlrToken } from 'antlr4ts';
+import { securityRewrites } from './security-grammar';
 import { sequenceRewrites } from './sequence-grammar';
 import { statisticsRewrites } from './statistics-grammar';
 import { xmlRewrites } from './xml-grammar';
@@ -137,6 +138,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - NOT FOR REPLICATION (of a FOREIGN KEY; also IDENTITY's and CHECK's) -> blanked
  * - ALTER COLUMN c ADD|DROP SPARSE | ROWGUIDCOL  -> DROP COLUMN c
  * - ALTER COLUMN c ADD|DROP NOT FOR REPLICATION  -> DROP COLUMN c
+ * - MASKED WITH (FUNCTION = '...') of a column   -> blanked (Dynamic Data Masking, SQL Server 2016+)
+ * - ALTER COLUMN c ADD MASKED WITH (...) | DROP MASKED -> DROP COLUMN c
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
  * - CREATE [NON]CLUSTERED COLUMNSTORE INDEX i ON t -> CREATE ... INDEX i ON t (x), COLUMNSTORE blanked
@@ -146,6 +149,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * Memory-optimized tables (HASH, inline and ALTER TABLE ... ADD | DROP | ALTER INDEX), see memory-grammar.ts.
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
+ * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
  * Sequences, see sequence-grammar.ts:
  * - NEXT VALUE FOR [a.]b                         -> 0
  * - a negative START WITH / MINVALUE / MAXVALUE / RESTART WITH / ALTER ... INCREMENT BY -> the minus is blanked
@@ -176,6 +180,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   // Inside CREATE / ALTER SEQUENCE, until a `;` or the next statement keyword.
   let sequenceDdl = false;
   for (let i = 0; i < tokens.length; i++) {
+    // GRANT / DENY / REVOKE: rewritten whole (security-grammar.ts), nothing else applies inside.
+    const securityEnd = securityRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    if (securityEnd > i) { i = securityEnd; continue; }
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
     sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);
@@ -237,6 +244,12 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'NOT' && up(i + 5) === 'FOR' && up(i + 6) === 'REPLICATION') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
       for (let k = 3; k <= 6; k++) blank(tokens[i + k]);
+    }
+    // MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition; alter-table-transact-sql).
+    if (up(i) === 'MASKED' && up(i + 1) === 'WITH' && up(i + 2) === '(') for (let k = 0; k < 7 && tokens[i + k] !== undefined; k++) blank(tokens[i + k]);
+    if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'MASKED') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      blank(tokens[i + 3]); blank(tokens[i + 4]);
     }
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && (up(i + 4) === 'SPARSE' || up(i + 4) === 'ROWGUIDCOL')) {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });

@@ -132,6 +132,10 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
       const key = objectKey(host.db.name, schema, `xmlcollection:${name}`);
       return { write: [key], targets: [{ key, kind: 'xmlCollection', db: host.db.name, schema, name }], ddl: true, read: [], catalogs: [] };
     }
+    // Principals and database or schema permissions change the database's security state
+    // (rolled back whole, tx-log.ts); a permission on an object locks the object as DDL does (inferred).
+    case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': return { ...NO_NEEDS, ddl: true };
+    case 'permission': return s.statement.on.class === 'OBJECT' ? needsOf(host, [s.statement.on.name], true, []) : { ...NO_NEEDS, ddl: true };
     case 'createSynonym': case 'dropSynonym': {
       // A synonym is locked and undone under its own key (tx-log.ts 'synonym' images).
       const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';

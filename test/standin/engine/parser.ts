@@ -4,7 +4,7 @@
  */
 import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, UpdateSet } from './ast';
 import type { Token } from './grammar';
-import { DdlParser } from './parse-ddl';
+import { SecurityParser } from './parse-security';
 import { RESERVED } from './token-reader';
 
 /** Parses a batch's tokens into statements. */
@@ -12,7 +12,7 @@ export function parseBatch(sql: string, tokens: readonly Token[]): Statement[] {
   return new Parser(sql, tokens).batch();
 }
 /** The statement layer: batches, control flow, DML, EXEC, DECLARE/SET. */
-class Parser extends DdlParser {
+class Parser extends SecurityParser {
   batch(): Statement[] {
     const out: Statement[] = [];
     while (this.peek().kind !== 'eof') {
@@ -41,6 +41,7 @@ class Parser extends DdlParser {
       case 'CREATE': return this.create();
       case 'DROP': return this.drop();
       case 'ALTER': return this.alter();
+      case 'GRANT': case 'DENY': case 'REVOKE': return this.permissionStatement();
       case 'EXEC': case 'EXECUTE': return this.exec();
       case 'DECLARE': return this.declare();
       case 'SET': return this.set();

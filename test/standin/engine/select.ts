@@ -86,6 +86,8 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
         // denied permissions).
         // sys.index_resumable_operations arrived in SQL Server 2017 (14.x) (sys-index-resumable-operations.md, "Applies to").
         if (sameName(name, 'index_resumable_operations') && Number(host.productVersion.split('.')[0]) < 14) throw err.invalidObject(item.name.join('.'));
+        // Edge constraints arrived in SQL Server 2019 (15.x) (sys-edge-constraints-transact-sql.md, "Applies to").
+        if ((sameName(name, 'edge_constraints') || sameName(name, 'edge_constraint_clauses')) && Number(host.productVersion.split('.')[0]) < 15) throw err.invalidObject(item.name.join('.'));
         if (sameName(name, 'dm_db_partition_stats') && !host.viewDatabaseState) {
           throw new SqlError(300, 14, 1, `VIEW DATABASE STATE permission was denied on object '${db.name}', database '${db.name}'.`);
         }

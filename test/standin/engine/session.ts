@@ -17,12 +17,13 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { runSecurity } from './ddl-security';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
-import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
+import { alterSequence, createSequence, dropSequence, sequenceGetRange } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
 import { baseNames, modifyThrough, needsTargetPath } from './dml-target';
@@ -167,6 +168,7 @@ export class EngineSession implements Session {
       info: (number, message) => this.out.push({ kind: 'info', number, state: 1, class: 10, message, line: 1 }),
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
+      beforeSecurity: () => this.log.recordSecurity(this.dbName),
     };
   }
 
@@ -661,6 +663,7 @@ export class EngineSession implements Session {
       case 'createStatistics': createStatistics(this.ddl(true), s); this.done(); return;
       case 'createXmlCollection': createXmlCollection(this.ddl(true), s.name, s.text); this.done(); return;
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
+      case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
@@ -842,6 +845,14 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
+      case 'sp_sequence_get_range': {
+        const size = arg(1, '@range_size');
+        const first = sequenceGetRange(host.db, toText(arg(0, '@sequence_name') ?? ''), BigInt(size === null ? 0 : String(size).replace(/\.0+$/, '')));
+        const out = s.args.find((a) => a.name?.toLowerCase() === '@range_first_value' && a.output);
+        if (out && out.expr.k === 'var') this.setVar(out.expr.name, first);
+        this.done();
+        return;
+      }
       case 'sp_getapplock': {
         const status = await spGetAppLock(this.appLockCaller(), arg(0, '@resource'), arg(1, '@lockmode'), arg(2, '@lockowner'), arg(3, '@locktimeout'), signal);
         if (status === -2) this.cancel();
@@ -862,6 +873,14 @@ export class EngineSession implements Session {
         const table = arg(first + 3, '@level1name');
         if (schema !== null && table !== null) await this.lockFor(needsOf(host, [[toText(schema), toText(table)]], true, []), signal);
         runExtendedPropertyProc(this.ddl(true).db, name, arg);
+        this.done();
+        return;
+      }
+      // sp_addrolemember / sp_droprolemember @rolename, @membername: the older spelling of ALTER ROLE (sp-addrolemember-transact-sql).
+      case 'sp_addrolemember': case 'sp_droprolemember': {
+        const role = toText(arg(0, '@rolename') ?? '');
+        const member = toText(arg(1, '@membername') ?? '');
+        runSecurity(this.ddl(true), { k: 'alterRoleMember', role, op: name === 'sp_addrolemember' ? 'add' : 'drop', member });
         this.done();
         return;
       }

@@ -8,6 +8,8 @@ import { periodRows } from './temporal';
 import { sequenceColumns } from './ddl-sequences';
 import { dataSpacesOf } from './ddl-data-spaces';
 import { resumableOperationRows } from './resumable';
+import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
+import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -18,7 +20,9 @@ const sn = ty.sysname;
 const c = (name: string, type: SqlType, nullable = false): ViewColumn => ({ name, type, nullable });
 const b = (v: boolean): number => (v ? 1 : 0);
 const char2: SqlType = { name: 'char', maxLength: 2, precision: 0, scale: 0 };
+const char1: SqlType = { name: 'char', maxLength: 1, precision: 0, scale: 0 };
 const desc60 = ty.nvarchar(60);
+const char4: SqlType = { name: 'char', maxLength: 4, precision: 0, scale: 0 };
 
 const OBJECT_COLS: ViewColumn[] = [
   c('name', sn), c('object_id', ty.int), c('principal_id', ty.int, true), c('schema_id', ty.int), c('parent_object_id', ty.int),
@@ -38,15 +42,20 @@ const COLUMN_COLS: ViewColumn[] = [
   c('is_replicated', ty.bit, true), c('is_non_sql_subscribed', ty.bit, true), c('is_merge_published', ty.bit, true), c('is_dts_replicated', ty.bit, true),
   c('is_xml_document', ty.bit), c('xml_collection_id', ty.int), c('default_object_id', ty.int), c('rule_object_id', ty.int),
   c('is_sparse', ty.bit, true), c('is_column_set', ty.bit, true), c('generated_always_type', ty.tinyint, true), c('generated_always_type_desc', desc60, true),
-  c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true),
+  c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true), c('graph_type', ty.int, true), c('graph_type_desc', desc60, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
   // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
   const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), 0];
+    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
+    col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null];
 }
+// sys.columns graph_type_desc of graph_type 1-8 (sql-graph-architecture, "Metadata"); NULL for other columns.
+const GRAPH_TYPE_DESC: Record<number, string> = {
+  1: 'GRAPH_ID', 2: 'GRAPH_ID_COMPUTED', 3: 'GRAPH_FROM_ID', 4: 'GRAPH_FROM_OBJ_ID', 5: 'GRAPH_FROM_ID_COMPUTED', 6: 'GRAPH_TO_ID', 7: 'GRAPH_TO_OBJ_ID', 8: 'GRAPH_TO_ID_COMPUTED',
+};
 // sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
 const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
 // sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
@@ -63,7 +72,7 @@ function temporalVals(t: Table | undefined): Value[] {
 const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [m.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
-    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0];
+    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null];
 }));
 const allColumns = (db: Database): Value[][] => [...db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
 
@@ -76,7 +85,7 @@ const INDEX_COLS: ViewColumn[] = [
   c('optimize_for_sequential_key', ty.bit, true),
 ];
 // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
-const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3 } as const;
+const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3, SPATIAL: 4 } as const;
 // Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE; 7 NONCLUSTERED HASH, "supported only on memory-optimized tables" (same page).
 const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE'])
   : i.bucketCount !== undefined ? [7, 'NONCLUSTERED HASH'] : [INDEX_TYPE[i.type], i.type]);
@@ -89,7 +98,7 @@ const compressionOf = (i: Index): string => i.compression ?? (i.columnstore ? 'C
 // A columnstore index lists its columns as included ones (key_ordinal 0); a clustered one every column of the table.
 const columnstoreColumns = (t: { columns: readonly { columnId: number }[] }, i: Index): number[] => (i.type === 'CLUSTERED' ? t.columns.map((x) => x.columnId) : i.includes);
 
-// One sys.indexes row.
+/** One sys.indexes row (also the first columns of sys.xml_indexes and sys.spatial_indexes). */
 const indexVals = (t: { objectId: number }, i: Index): Value[] => [
   t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
   b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)];
@@ -109,11 +118,20 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.schemas': view([c('name', sn), c('schema_id', ty.int), c('principal_id', ty.int, true)], (db) => db.schemas.map((s) => [s.name, s.schemaId, s.principalId])),
   'sys.objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
   'sys.all_objects': view(OBJECT_COLS, (db) => allObjects(db).map(objVals)),
+  // Masked columns only: sys.columns' columns plus masking_function (sys-masked-columns-transact-sql).
+  'sys.masked_columns': view([...COLUMN_COLS, c('masking_function', ty.nvarchar(4000), true)],
+    (db) => db.tables.flatMap((t) => t.columns.filter((col) => col.mask !== undefined).map((col) => [...columnVals(t, col), col.mask ?? null]))),
   'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true)],
     (db) => objectsOf(db, 'U').map((o) => {
       const t = tableOf(db, o.objectId);
-      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', b(t?.memoryOptimized !== undefined), 0, 0, 0, 0, ...temporalVals(t), ...durabilityVals(t)];
+      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t)];
     })),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql (SQL Server 2019+)
+  'sys.edge_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
+    (db) => db.tables.flatMap((t) => (t.edgeConstraints ?? []).map((e) => [...objVals({ ...e, type: 'EC', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'EDGE_CONSTRAINT' }), 0, 0, ACTION_CODE[e.onDelete], e.onDelete, b(e.systemNamed)]))),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraint-clauses-transact-sql
+  'sys.edge_constraint_clauses': view([c('object_id', ty.int), c('from_object_id', ty.int), c('to_object_id', ty.int), c('clause_number', ty.int)],
+    (db) => db.tables.flatMap((t) => (t.edgeConstraints ?? []).flatMap((e) => e.clauses.map((cl, n) => [e.objectId, cl.from, cl.to, n + 1])))),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-periods-transact-sql
   'sys.periods': view([c('name', sn), c('period_type', ty.tinyint), c('period_type_desc', desc60), c('object_id', ty.int), c('start_column_id', ty.int), c('end_column_id', ty.int)], (db) => periodRows(db)),
   'sys.views': view(OBJECT_COLS, (db) => objectsOf(db, 'V').map(objVals)),
@@ -142,6 +160,18 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
   'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
     (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', 1, 0, 0])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-principals-transact-sql (security.ts)
+  'sys.database_principals': view([c('name', sn), c('principal_id', ty.int), c('type', char1), c('type_desc', desc60, true), c('default_schema_name', sn, true),
+    c('create_date', ty.datetime, true), c('modify_date', ty.datetime, true), c('owning_principal_id', ty.int, true), c('is_fixed_role', ty.bit),
+    c('authentication_type', ty.int), c('authentication_type_desc', desc60, true)],
+  (db) => principalRows(db).map((p) => [p.name, p.id, p.type, p.type === 'R' ? 'DATABASE_ROLE' : 'SQL_USER', p.defaultSchema, p.created, p.modified, p.ownerId, b(p.fixed),
+    p.authenticationType, p.authenticationType === 1 ? 'INSTANCE' : 'NONE'])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-role-members-transact-sql
+  'sys.database_role_members': view([c('role_principal_id', ty.int), c('member_principal_id', ty.int)], (db) => roleMemberRows(db).map((m) => [m.roleId, m.memberId])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+  'sys.database_permissions': view([c('class', ty.tinyint), c('class_desc', desc60, true), c('major_id', ty.int), c('minor_id', ty.int), c('grantee_principal_id', ty.int),
+    c('grantor_principal_id', ty.int), c('type', char4), c('permission_name', ty.nvarchar(128), true), c('state', char1), c('state_desc', desc60, true)],
+  (db) => permissionRows(db).map((p) => [p.classId, CLASS_DESC[p.classId], p.majorId, p.minorId, p.grantee, p.grantor, p.type.padEnd(4), p.name, p.state, STATE_DESC[p.state]])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
   // The built-in sys.sys (id 1) and the user collections (sys-xml-schema-collections-transact-sql.md).
   'sys.xml_schema_collections': view([c('xml_collection_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('name', sn), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
@@ -173,6 +203,21 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // "The same columns as the sys.indexes view and an additional column named bucket_count" (sys-hash-indexes-transact-sql).
   'sys.hash_indexes': view([...INDEX_COLS, c('bucket_count', ty.int, true)],
     (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.bucketCount !== undefined).map((i) => [...indexVals(t, i), i.bucketCount as number]))),
+  // sys.xml_indexes: sys.indexes' columns, then its own (sys-xml-indexes-transact-sql); selective XML indexes are not kept here.
+  'sys.xml_indexes': view([...INDEX_COLS, c('using_xml_index_id', ty.int, true), c('secondary_type', char1, true), c('secondary_type_desc', desc60, true),
+    c('xml_index_type', ty.tinyint), c('xml_index_type_description', desc60), c('path_id', ty.int, true)],
+  (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'XML').map((i) => [...indexVals(t, i), ...xmlIndexColumns(i)]))),
+  // sys.spatial_indexes: sys.indexes' columns, then spatial_index_type, its desc and tessellation_scheme (sys-spatial-indexes-transact-sql;
+  // there has_filter and filter_definition come after these: the stand-in keeps sys.indexes' order, as a SELECT by name does not see it).
+  'sys.spatial_indexes': view([...INDEX_COLS, c('spatial_index_type', ty.tinyint), c('spatial_index_type_desc', desc60, true), c('tessellation_scheme', sn)],
+    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'SPATIAL').map((i) => [...indexVals(t, i), ...spatialIndexColumns(i)]))),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+  'sys.spatial_index_tessellations': view([c('object_id', ty.int), c('index_id', ty.int), c('tessellation_scheme', sn),
+    c('bounding_box_xmin', ty.float, true), c('bounding_box_ymin', ty.float, true), c('bounding_box_xmax', ty.float, true), c('bounding_box_ymax', ty.float, true),
+    c('level_1_grid', ty.smallint, true), c('level_1_grid_desc', desc60, true), c('level_2_grid', ty.smallint, true), c('level_2_grid_desc', desc60, true),
+    c('level_3_grid', ty.smallint, true), c('level_3_grid_desc', desc60, true), c('level_4_grid', ty.smallint, true), c('level_4_grid_desc', desc60, true),
+    c('cells_per_object', ty.int, true)],
+  (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'SPATIAL').map((i) => [t.objectId, i.indexId, ...tessellationColumns(i)]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => [
       ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, b(!!i.noRecompute), b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
@@ -189,8 +234,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, b(k.columnId === i.partitionColumnId), b(k.desc), 0, 0]),
       ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, b(colId === i.partitionColumnId), 0, 1, 0]),
-      // A partitioning column the index does not name is added to it, neither key nor INCLUDE
-      // (create-index-transact-sql); a heap's (index_id 0) is listed the same way.
+      // A partitioning column the index does not name is added to it (create-index-transact-sql,
+      // "Partitioned indexes": a non-unique clustered index's key, a nonclustered one's INCLUDE),
+      // and listed as neither ("Columns implicitly added because they are a partitioning column
+      // are returned as 0", sys-index-columns-transact-sql): key_ordinal 0 for the clustered case
+      // too is inferred from SMO's IndexedColumn query, which leaves exactly such rows out. A
+      // heap's (index_id 0) is listed the same way.
       ...(i.partitionColumnId !== undefined && !i.keys.some((k) => k.columnId === i.partitionColumnId) && !(i.columnstore ? columnstoreColumns(t, i) : i.includes).includes(i.partitionColumnId)
         ? [[t.objectId, i.indexId, i.keys.length + i.includes.length + 1, i.partitionColumnId, 0, 1, 0, 0, 0]] : []),
     ]))),

@@ -5,6 +5,7 @@
  * statement-level rollback: safe because a writing statement runs synchronously, under its
  * locks, between taking the image and finishing (no other session runs in between).
  */
+import type { Security } from './security';
 import type { Database, Module, Schema, SequenceObject, SynonymObject, Table, UserType, XmlSchemaCollection } from './catalog';
 import { cloneDatabase, cloneDatabaseTouching, deepClone, findSchema, findTable, sameName } from './catalog';
 
@@ -57,6 +58,8 @@ export class TxLog {
    * locked one by one, so another session's module DDL in the same database in between is undone too).
    */
   private modules = new Map<string, Module[]>();
+  /** Each database's users, roles and permissions as they were when the transaction first changed them (as modules). */
+  private security = new Map<string, Security | undefined>();
   private statement: Map<string, Database> | null = null;
   /** The running statement's lock targets, when it is a simple statement (null: copy everything). */
   private statementTargets: readonly Target[] | null = null;
@@ -67,10 +70,10 @@ export class TxLog {
   get inTransaction(): boolean { return this.tran !== null; }
 
   /** Opens a transaction (outermost BEGIN TRAN). */
-  begin(): void { this.tran = []; this.modules.clear(); }
+  begin(): void { this.tran = []; this.modules.clear(); this.security.clear(); }
 
   /** Makes the transaction's work permanent. */
-  commit(): void { this.tran = null; this.modules.clear(); }
+  commit(): void { this.tran = null; this.modules.clear(); this.security.clear(); }
 
   /** Records a database's modules before the transaction first changes one. */
   recordModules(dbName: string): void {
@@ -78,6 +81,14 @@ export class TxLog {
     const key = dbName.toLowerCase();
     const db = this.store.get(dbName);
     if (db && !this.modules.has(key)) this.modules.set(key, deepClone(db.modules ?? []));
+  }
+
+  /** Records a database's security state before the transaction first changes it. */
+  recordSecurity(dbName: string): void {
+    if (!this.tran) return;
+    const key = dbName.toLowerCase();
+    const db = this.store.get(dbName);
+    if (db && !this.security.has(key)) this.security.set(key, db.security === undefined ? undefined : deepClone(db.security));
   }
 
   /** Records the before-image of objects the transaction just locked (call before changing them). */
@@ -106,6 +117,8 @@ export class TxLog {
     this.tran = null;
     for (const [name, before] of this.modules) { const db = this.store.get(name); if (db) db.modules = before; }
     this.modules.clear();
+    for (const [name, before] of this.security) { const db = this.store.get(name); if (db) db.security = before; }
+    this.security.clear();
     for (const name of new Set(images.map((i) => i.target.db))) {
       const db = this.store.get(name);
       if (!db) continue;
