@@ -21,6 +21,7 @@ import { placementOf } from './ddl-data-spaces';
 import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
+import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -89,6 +90,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
+  graph?: 'node' | 'edge',
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
@@ -98,7 +100,10 @@ export function createTable(
     created: ctx.now, modified: ctx.now,
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
-  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  // A node or edge table's internal columns come first (graph.ts).
+  if (graph !== undefined) { t.graph = { kind: graph, nextId: 0 }; t.columns.push(...graphColumns(graph, t.objectId)); }
+  const first = t.columns.length;
+  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, first + i + 1, pkCols.some((p) => sameName(p, def.name)))); });
   tableOptions(t, options);
   // CREATE TABLE ... ON fg | ON scheme (column): the heap's place (a clustered key without ON goes there too).
   Object.assign(t.indexes[0], placementOf(ctx.db, t, options));
@@ -110,6 +115,8 @@ export function createTable(
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+  // SQL Server's unique index on graph_id, after the declared keys (graph.ts).
+  if (graph !== undefined) createIndex(ctx, t, { ...graphIndexDef(t), table: name });
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
@@ -132,6 +139,7 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
   guardDropTable(ctx, t);
+  guardDropNodeTable(ctx.db, t, qualified(ctx.db, t));
   checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
@@ -393,6 +401,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
   if (df) { t.defaults = t.defaults.filter((c) => c !== df); const col = t.columns.find((c) => c.columnId === df.columnId); if (col) col.defaultObjectId = 0; return; }
   const fk = t.fks.find((c) => sameName(c.name, n));
   if (fk) { t.fks = t.fks.filter((c) => c !== fk); return; }
+  if (dropEdgeConstraint(t, n)) return;
   if (!ifExists) throw err.notAConstraint(n);
 }
 
