@@ -124,6 +124,10 @@ export const Codes = {
   indexOption: 'SC1512',
   /** An `on` placement that is not a filegroup name or { partitionScheme, column }, or a clustered index's that differs from its table's. */
   placement: 'SC1513',
+  /** An XML index SQL Server refuses: not one xml column, computed, no clustered primary key, a secondary without its primary, two primaries on a column. */
+  xmlIndex: 'SC1514',
+  /** A spatial index SQL Server refuses: not a geometry/geography column, a scheme for the other type, BOUNDING_BOX missing or misplaced, GRIDS on AUTO_GRID, CELLS_PER_OBJECT out of range, no clustered primary key. */
+  spatialIndex: 'SC1515',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */

@@ -40,6 +40,7 @@ import type { Plan, PlanStep, PlanWarning, SkippedObject, TableRef } from './cha
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
+import { xmlSpatialForced } from './xml-spatial-dependents';
 import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
 
 /** Options of a diff. */
@@ -141,7 +142,12 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ));
   const byCurrentKey = new Map([...kept, ...dropped].map((s) => [tableKey(key, s.table.current.schema, s.table.current.name), s] as const));
   const cascaded = cascadeForeignKeys([...kept, ...dropped], (schema, name) => byCurrentKey.get(tableKey(key, schema, name)), ctx);
-  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  const baseForced = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  // XML and spatial indexes go (and come back) with the clustered primary key or primary XML index they hang off.
+  const forcedOf = (s: EntityState) => {
+    const base = baseForced(s);
+    return mergeForced(base, xmlSpatialForced({ ...s, forced: base }, base, ctx));
+  };
 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [

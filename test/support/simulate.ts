@@ -243,6 +243,12 @@ class Sim {
         if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
         this.sequences = this.sequences.filter((x) => x !== q); return;
       }
+      // The type changes; the value reached is carried by the script, not the model.
+      case 'recreateSequence': {
+        const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
+        if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
+        this.sequences = this.sequences.map((x) => (x === q ? change.to : x)); return;
+      }
       case 'alterSequence': {
         const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
         if (q.type.name !== change.to.type.name || q.type.precision !== change.to.type.precision) this.fail('ALTER SEQUENCE cannot change the type');
@@ -270,6 +276,9 @@ class Sim {
       case 'dropPrimaryKey': {
         const t = this.get(change.table);
         if (t.primaryKey === null || !this.eq(t.primaryKey.name, change.constraint.name)) this.fail(`no primary key ${change.constraint.name}`);
+        // XML and spatial indexes hang off the clustered primary key: SQL Server refuses to drop it under them.
+        const hanging = t.indexes.find((i) => i.xml !== undefined || i.spatial !== undefined);
+        if (hanging !== undefined) this.fail(`primary key ${t.primaryKey.name} dropped under ${hanging.name}`);
         this.dropKeyLike(t, t.primaryKey.columns, t.primaryKey.name); t.primaryKey = null; return;
       }
       case 'addUnique': {
@@ -286,6 +295,9 @@ class Sim {
         const t = this.get(change.table); const i = change.index;
         this.keyColumnsOk(t, i.columns); for (const c of i.include) this.column(t, c); this.newIndexName(t, i.name);
         if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        if ((i.xml !== undefined || i.spatial !== undefined) && t.primaryKey?.clustered !== true) this.fail(`${i.name} needs a clustered primary key on ${t.name}`);
+        const x = i.xml;
+        if (x?.kind === 'secondary' && !t.indexes.some((p) => p.xml?.kind === 'primary' && this.eq(p.name, x.using))) this.fail(`${i.name} needs primary XML index ${x.using}`);
         t.indexes.push(i); return;
       }
       case 'redefineIndex': {
@@ -298,6 +310,9 @@ class Sim {
       case 'dropIndex': {
         const t = this.get(change.table); const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
         if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);
+        // Dropping a primary XML index drops its secondaries; the plan must have dropped them first to re-create them.
+        const secondary = t.indexes.find((x) => x.xml?.kind === 'secondary' && this.eq(x.xml.using, i.name));
+        if (secondary !== undefined) this.fail(`primary XML index ${i.name} dropped before its secondary ${secondary.name}`);
         t.indexes = this.without(t.indexes, i.name); return;
       }
       case 'addForeignKey': {

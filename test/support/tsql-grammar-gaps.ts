@@ -262,6 +262,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [s] ADD HIDDEN;',
   },
   {
+    id: 'create-spatial-index',
+    form: 'CREATE SPATIAL INDEX index_name ON <object> ( spatial_column_name ) [ USING <tessellation> ] [ WITH ( ... ) ] [ ON filegroup_name ] (the grammar has no SPATIAL INDEX)',
+    pattern: /^CREATE\s+SPATIAL\s+INDEX\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-spatial-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-spatial-index-transact-sql.md): "CREATE SPATIAL INDEX index_name ON <object> ( spatial_column_name ) { <geometry_tessellation> | <geography_tessellation> } [ ON { filegroup_name | \"default\" } ]"',
+    example: 'CREATE SPATIAL INDEX [six_t_g] ON [dbo].[t] ([g]) USING GEOGRAPHY_AUTO_GRID WITH (CELLS_PER_OBJECT = 12);',
+  },
+  {
     id: 'graph-create-table',
     form: 'CREATE TABLE t [ ( <column_definition> ... ) ] AS { NODE | EDGE } [ ON ... ]',
     pattern: new RegExp(`^CREATE\\s+TABLE\\s+${QID}\\s*(?:\\([\\s\\S]*\\))?\\s*AS\\s+(?:NODE|EDGE)\\b`, 'i'),

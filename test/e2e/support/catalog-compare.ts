@@ -91,6 +91,11 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
     index_data_spaces: rows(s.index_data_spaces ?? []).map(({ object_id, index_id, ...r }) => ({
       index: `${table(object_id)}.${index_id === 0 ? '(heap)' : index(object_id, index_id)}`, ...r,
     })),
+    // XML indexes and spatial tessellations by name; a secondary names its primary.
+    xml_indexes: rows(s.xml_indexes ?? []).map(({ object_id, index_id, using_xml_index_id, ...r }) => ({
+      index: `${table(object_id)}.${index(object_id, index_id)}`, using: using_xml_index_id === null ? null : index(object_id, using_xml_index_id), ...r,
+    })),
+    spatial_index_tessellations: rows(s.spatial_index_tessellations ?? []).map(({ object_id, index_id, ...r }) => ({ index: `${table(object_id)}.${index(object_id, index_id)}`, ...r })),
     extended_properties: rows(s.extended_properties ?? []).map(({ major_id, minor_id, ...r }) => ({
       table: table(major_id), column: column(major_id, minor_id), ...r,
     })),

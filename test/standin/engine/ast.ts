@@ -158,10 +158,25 @@ export interface IndexDef {
   readonly options?: readonly DdlOption[];
   /** CREATE PRIMARY XML INDEX / CREATE XML INDEX ... USING XML INDEX p FOR ... */
   readonly xml?: 'primary' | 'secondary';
+  /** A secondary XML index's USING XML INDEX name and FOR kind (as written, upper-cased). */
+  readonly xmlUsing?: string;
+  readonly xmlFor?: string;
+  /** CREATE SPATIAL INDEX: its USING scheme and tessellation WITH parameters as written. */
+  readonly spatial?: SpatialDef;
   /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
   readonly dropExisting?: boolean;
   /** CREATE [NON]CLUSTERED COLUMNSTORE INDEX (a clustered one has no column list). */
   readonly columnstore?: boolean;
+}
+
+/** The tessellation part of CREATE SPATIAL INDEX, as written (defaults are the engine's to fill). */
+export interface SpatialDef {
+  readonly scheme?: string;
+  /** BOUNDING_BOX: by name (XMIN, ...) or position (xmin, ymin, xmax, ymax). */
+  readonly boundingBox?: Readonly<Record<'XMIN' | 'YMIN' | 'XMAX' | 'YMAX', number>>;
+  /** GRIDS: by level (LEVEL_1 = ...) or position; a level left out is absent. */
+  readonly grids?: Readonly<Partial<Record<1 | 2 | 3 | 4, string>>>;
+  readonly cellsPerObject?: number;
 }
 
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */

@@ -38,10 +38,23 @@ export interface Column {
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
+/** What sys.spatial_indexes and sys.spatial_index_tessellations report of a spatial index. */
+export interface SpatialTessellation {
+  readonly scheme: 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+  readonly box: readonly [number, number, number, number] | null;
+  /** Four densities for the manual grids; null for the AUTO_GRID schemes. */
+  readonly grids: readonly string[] | null;
+  readonly cellsPerObject: number;
+}
+
 export interface Index {
   indexId: number;
   name: string | null;
-  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML';
+  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML' | 'SPATIAL';
+  /** An XML index: primary, or secondary over the primary `usingId` FOR `for` (ddl-xml-spatial.ts). */
+  xml?: { readonly usingId: number | null; readonly for: 'PATH' | 'VALUE' | 'PROPERTY' | null };
+  /** A spatial index's tessellation, SQL Server's defaults filled in (ddl-xml-spatial.ts). */
+  spatial?: SpatialTessellation;
   unique: boolean;
   isPrimaryKey: boolean;
   isUniqueConstraint: boolean;

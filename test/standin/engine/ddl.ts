@@ -6,6 +6,7 @@ import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored, tableOrFail } from './ddl-constraints';
 import { statisticsOn } from './ddl-statistics';
 import { xmlTyping } from './ddl-xml-collections';
+import { checkPrimaryKeyDrop, secondariesOf } from './ddl-xml-spatial';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
@@ -155,7 +156,8 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   for (const ix of t.indexes) {
     if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
     const key = t.keys.find((k) => k.indexId === ix.indexId);
-    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: 'index' });
+    // An XML or spatial index holds values derived from the column's (shredded nodes, tessellation cells): any ALTER COLUMN of it is refused (inferred).
+    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: ix.type === 'XML' || ix.type === 'SPATIAL' ? 'derived-index' : 'index' });
   }
   for (const c of t.checks) if (c.columnId === col.columnId || mentions(c.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'check' });
   for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
@@ -260,7 +262,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const sameCollation = !isStringType(type.name) || (def.collation ?? ctx.db.collation) === col.collation;
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
-          dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
+          dep.kind === 'derived-index' ? true
+          : dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
           // "Associated with a default definition. However, the length, precision, or scale of a column can be
           // changed if the data type isn't changed" (alter-table-transact-sql.md).
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
@@ -391,8 +394,10 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
       throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
     }
+    const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
+    checkPrimaryKeyDrop(t, keyIndex);
     t.keys = t.keys.filter((k) => k !== key);
-    removeIndex(t, t.indexes.find((i) => i.indexId === key.indexId) as Index);
+    removeIndex(t, keyIndex);
     return;
   }
   const ck = t.checks.find((c) => sameName(c.name, n));
@@ -454,6 +459,8 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
   checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
+  // Dropping a primary XML index drops its secondaries too (drop-xml-indexes).
+  for (const secondary of secondariesOf(t, ix)) removeIndex(t, secondary);
   removeIndex(t, ix);
   touch(ctx, t);
 }
