@@ -356,8 +356,19 @@ export function findObject(db: Database, schemaId: number, name: string): Object
   return allObjects(db).find((o) => o.schemaId === schemaId && sameName(o.name, name));
 }
 
-/** Finds a column by name. */
-export function findColumn(t: Table, name: string): Column | undefined { return t.columns.find((c) => sameName(c.name, name)); }
+/**
+ * Finds a column by name; on a node or edge table a pseudo-column ($node_id, $edge_id, $from_id,
+ * $to_id) names the internal column that shows it (graph.ts).
+ */
+export function findColumn(t: Table, name: string): Column | undefined {
+  return t.columns.find((c) => sameName(c.name, name)) ?? (t.graph !== undefined && name.startsWith('$') ? graphPseudoColumn(t, name) : undefined);
+}
+
+/** graph_type of the column a pseudo-column names (sql-graph-architecture, "Metadata"). */
+function graphPseudoColumn(t: Table, name: string): Column | undefined {
+  const graphType = { $node_id: t.graph?.kind === 'node' ? 2 : 0, $edge_id: t.graph?.kind === 'edge' ? 2 : 0, $from_id: 5, $to_id: 8 }[name.toLowerCase()];
+  return graphType === undefined || graphType === 0 ? undefined : t.columns.find((c) => c.graphType === graphType);
+}
 
 /**
  * Deep copy of plain catalog data (objects, arrays, Dates, Buffers). Not structuredClone: under

@@ -23,6 +23,7 @@ import { addIndex, checkMemoryTableDone, checkNewMemoryTable, dropIndexes, memor
 import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
+import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -91,6 +92,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
+  graph?: 'node' | 'edge',
   indexes: readonly IndexDef[] = [],
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
@@ -103,7 +105,10 @@ export function createTable(
     created: ctx.now, modified: ctx.now, ...(memory !== undefined ? { memoryOptimized: memory } : {}),
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
-  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  // A node or edge table's internal columns come first (graph.ts).
+  if (graph !== undefined) { t.graph = { kind: graph, nextId: 0 }; t.columns.push(...graphColumns(graph, t.objectId)); }
+  const first = t.columns.length;
+  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, first + i + 1, pkCols.some((p) => sameName(p, def.name)))); });
   tableOptions(t, options);
   // CREATE TABLE ... ON fg | ON scheme (column): the heap's place (a clustered key without ON goes there too).
   Object.assign(t.indexes[0], placementOf(ctx.db, t, options));
@@ -115,6 +120,8 @@ export function createTable(
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+  // SQL Server's unique index on graph_id, after the declared keys (graph.ts).
+  if (graph !== undefined) createIndex(ctx, t, { ...graphIndexDef(t), table: name });
   // Inline INDEX clauses (create-table-transact-sql <table_index>, <column_index>); a memory-optimized table's only way besides ALTER TABLE.
   for (const def of indexes) createIndex(ctx, t, { ...def, table: name });
   checkMemoryTableDone(t);
@@ -140,6 +147,7 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
   guardDropTable(ctx, t);
+  guardDropNodeTable(ctx.db, t, qualified(ctx.db, t));
   if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
   checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
@@ -412,6 +420,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
   if (df) { t.defaults = t.defaults.filter((c) => c !== df); const col = t.columns.find((c) => c.columnId === df.columnId); if (col) col.defaultObjectId = 0; return; }
   const fk = t.fks.find((c) => sameName(c.name, n));
   if (fk) { t.fks = t.fks.filter((c) => c !== fk); return; }
+  if (dropEdgeConstraint(t, n)) return;
   if (!ifExists) throw err.notAConstraint(n);
 }
 

@@ -313,7 +313,10 @@ export class DdlParser extends SequenceParser {
 
   protected createTable(): StatementBody {
     const name = this.name();
-    const { columns, constraints, period, indexes } = this.tableElements();
+    // An edge table may have no column list: CREATE TABLE t AS EDGE (create-table-sql-graph).
+    const bare = this.is('AS', 'EDGE');
+    const { columns, constraints, period, indexes } = bare ? { columns: [], constraints: [], period: undefined, indexes: [] } : this.tableElements();
+    const graph = this.accept('AS', 'NODE') ? 'node' : this.accept('AS', 'EDGE') ? 'edge' : undefined;
     let versioning: VersioningDef | undefined;
     if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
       this.expect('WITH', '(');
@@ -323,7 +326,7 @@ export class DdlParser extends SequenceParser {
     const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
     return {
-      k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}),
+      k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}),
       ...(indexes.length > 0 ? { indexes } : {}),
     };
   }
@@ -406,11 +409,23 @@ export class DdlParser extends SequenceParser {
   }
 
   protected isConstraintStart(): boolean {
-    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up());
+    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up()) || this.is('CONNECTION', '(');
+  }
+
+  /** CONNECTION (a TO b [, ...]) [ON DELETE { NO ACTION | CASCADE }] of an edge table (create-table-sql-graph). */
+  protected connection(name: string | undefined): ConstraintDef {
+    this.expect('(');
+    const clauses: { from: Name; to: Name }[] = [];
+    do { const from = this.name(); this.expect('TO'); clauses.push({ from, to: this.name() }); } while (this.accept(','));
+    this.expect(')');
+    let cascade = false;
+    if (this.accept('ON', 'DELETE')) { if (this.accept('CASCADE')) cascade = true; else this.expect('NO', 'ACTION'); }
+    return { k: 'connection', name, clauses, cascade };
   }
 
   protected tableConstraint(): ConstraintDef {
     const name = this.accept('CONSTRAINT') ? this.ident() : undefined;
+    if (this.accept('CONNECTION')) return this.connection(name);
     if (this.accept('PRIMARY', 'KEY') || this.is('UNIQUE')) {
       const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
       const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
