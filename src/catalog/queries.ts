@@ -33,8 +33,11 @@ export type CatalogQueryName =
   | 'stats'
   | 'stats_columns'
   | 'synonyms'
+  | 'table_permissions'
   | 'data_spaces'
   | 'index_data_spaces'
+  | 'xml_indexes'
+  | 'spatial_index_tessellations'
   | 'edge_constraints'
   | 'edge_constraint_clauses'
   | (typeof MODULE_QUERIES)[number]['name'];
@@ -49,9 +52,9 @@ export interface CatalogQuery {
 const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
 
 // Every index with a name (heaps have none); hypothetical indexes are tuning-advisor leftovers,
-// not real ones. Types other than rowstore CLUSTERED/NONCLUSTERED (XML, SPATIAL, columnstore,
-// hash, JSON...) are read too, so the model can keep them as opaque objects and refuse the
-// changes that would break them instead of not knowing they exist.
+// not real ones. Every type is read: rowstore, columnstore, XML and spatial ones are modelled,
+// the rest (hash, JSON, selective XML...) kept as opaque objects, so the changes that would
+// break them are refused instead of not knowing they exist.
 const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
 
 /**
@@ -131,7 +134,7 @@ ORDER BY t.object_id`,
   CAST(ic.seed_value AS nvarchar(50)) AS seed_value,
   CAST(ic.increment_value AS nvarchar(50)) AS increment_value, ic.is_not_for_replication,
   c.collation_name, c.is_computed,
-  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set,
+  cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set, c.is_filestream,
   c.generated_always_type, c.is_hidden,
   SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
   c.is_masked, mc.masking_function, c.graph_type,
@@ -352,6 +355,18 @@ WHERE SCHEMA_NAME(sn.schema_id) <> N'schemac'
 ORDER BY SCHEMA_NAME(sn.schema_id), sn.name`,
   },
   {
+    name: 'table_permissions',
+    // GRANT and DENY on managed tables and their columns (class 1 = OBJECT_OR_COLUMN; minor_id the
+    // column, 0 the table), so that a move to another schema, which drops them all, grants them
+    // again. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+    sql: `SELECT p.major_id AS object_id, p.minor_id AS column_id, dp.name AS grantee, p.permission_name, p.state
+FROM sys.database_permissions p
+JOIN sys.database_principals dp ON dp.principal_id = p.grantee_principal_id
+JOIN sys.tables t ON t.object_id = p.major_id
+WHERE p.class = 1 AND p.state IN ('G', 'W', 'D') AND ${MANAGED}
+ORDER BY p.major_id, p.minor_id, dp.name, p.permission_name`,
+  },
+  {
     name: 'data_spaces',
     // Filegroups (FG) and partition schemes (PS): schemac places tables and indexes on them and
     // refuses a plan that names one the database lacks; it never creates them.
@@ -374,6 +389,29 @@ JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id
 LEFT JOIN sys.index_columns pc ON pc.object_id = i.object_id AND pc.index_id = i.index_id AND pc.partition_ordinal = 1
 WHERE ${MANAGED} AND i.is_hypothetical = 0 AND ds.is_default = 0
 ORDER BY i.object_id, i.index_id`,
+  },
+  {
+    name: 'xml_indexes',
+    // What makes an XML index primary or secondary (over which primary, FOR what); selective ones
+    // (xml_index_type 2, 3) stay opaque. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-indexes-transact-sql
+    sql: `SELECT xi.object_id, xi.index_id, xi.using_xml_index_id, xi.secondary_type_desc, xi.xml_index_type
+FROM sys.xml_indexes xi
+JOIN sys.tables t ON t.object_id = xi.object_id
+WHERE ${MANAGED}
+ORDER BY xi.object_id, xi.index_id`,
+  },
+  {
+    name: 'spatial_index_tessellations',
+    // A spatial index's tessellation: scheme, bounding box (geometry), grid densities (manual
+    // grids; NULL for the AUTO_GRID schemes) and cells per object.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+    sql: `SELECT st.object_id, st.index_id, st.tessellation_scheme,
+  st.bounding_box_xmin, st.bounding_box_ymin, st.bounding_box_xmax, st.bounding_box_ymax,
+  st.level_1_grid_desc, st.level_2_grid_desc, st.level_3_grid_desc, st.level_4_grid_desc, st.cells_per_object
+FROM sys.spatial_index_tessellations st
+JOIN sys.tables t ON t.object_id = st.object_id
+WHERE ${MANAGED}
+ORDER BY st.object_id, st.index_id`,
   },
   {
     name: 'edge_constraints',

@@ -106,6 +106,13 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
     const r = s.row_counts[i];
     if (!tables.has(r.object_id)) return noTable(`row_counts[${i}].object_id`, r.object_id);
   }
+  for (const [i, r] of (s.table_permissions ?? []).entries()) {
+    if (!tables.has(r.object_id)) return noTable(`table_permissions[${i}].object_id`, r.object_id);
+    if (r.column_id !== 0) {
+      const problem = column(() => `table_permissions[${i}].column_id`, r.object_id, r.column_id);
+      if (problem !== null) return problem;
+    }
+  }
   for (const [i, r] of (s.resumable_operations ?? []).entries()) {
     if (!tables.has(r.object_id)) return noTable(`resumable_operations[${i}].object_id`, r.object_id);
   }

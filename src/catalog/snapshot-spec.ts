@@ -6,8 +6,8 @@
 import type {
   ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow,
-  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
+  DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
+  RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -17,6 +17,8 @@ export type FieldKind =
   | { readonly kind: 'boolean' }
   /** An integer, or a string of decimal digits (values beyond 2^53). */
   | { readonly kind: 'decimal' }
+  /** Any finite number (float columns). */
+  | { readonly kind: 'number' }
   | { readonly kind: 'enum'; readonly values: readonly string[] };
 
 /** One property: its kind, whether null is allowed, whether it may be absent. */
@@ -57,6 +59,7 @@ const columns: RowSpec<ColumnRow> = {
   is_persisted: optional(nullable(boolean)),
   is_sparse: optional(nullable(boolean)),
   is_column_set: optional(nullable(boolean)),
+  is_filestream: optional(nullable(boolean)),
   generated_always_type: optional(nullable(integer)),
   is_hidden: optional(nullable(boolean)),
   xml_collection_schema: optional(nullable(string)),
@@ -165,10 +168,21 @@ const sequences: RowSpec<SequenceRow> = {
 const stats: RowSpec<StatsRow> = { object_id: integer, stats_id: integer, name: string, no_recompute: boolean, is_incremental: boolean, filter_definition: nullable(string) };
 const statsColumns: RowSpec<StatsColumnRow> = { object_id: integer, stats_id: integer, stats_column_id: integer, column_id: integer };
 const synonyms: RowSpec<SynonymRow> = { schema_name: string, name: string, base_object_name: string };
+const tablePermissions: RowSpec<TablePermissionRow> = { object_id: integer, column_id: integer, grantee: string, permission_name: string, state: string };
 const resumableOperations: RowSpec<ResumableOperationRow> = { object_id: integer, index_id: integer, name: string, state_desc: string, percent_complete: integer };
 const dataSpaces: RowSpec<DataSpaceRow> = { name: string, type: string, is_default: boolean };
 const indexDataSpaces: RowSpec<IndexDataSpaceRow> = {
   object_id: integer, index_id: integer, data_space_name: string, data_space_type: string, partition_column: nullable(string),
+};
+const float: FieldSpec = { type: { kind: 'number' }, nullable: true, optional: false };
+const xmlIndexes: RowSpec<XmlIndexRow> = {
+  object_id: integer, index_id: integer, using_xml_index_id: nullable(integer), secondary_type_desc: nullable(string), xml_index_type: integer,
+};
+const spatialIndexTessellations: RowSpec<SpatialIndexTessellationRow> = {
+  object_id: integer, index_id: integer, tessellation_scheme: string,
+  bounding_box_xmin: float, bounding_box_ymin: float, bounding_box_xmax: float, bounding_box_ymax: float,
+  level_1_grid_desc: nullable(string), level_2_grid_desc: nullable(string), level_3_grid_desc: nullable(string), level_4_grid_desc: nullable(string),
+  cells_per_object: nullable(integer),
 };
 const edgeConstraints: RowSpec<EdgeConstraintRow> = {
   object_id: integer, parent_object_id: integer, name: string,
@@ -193,8 +207,11 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   stats,
   stats_columns: statsColumns,
   synonyms,
+  table_permissions: tablePermissions,
   data_spaces: dataSpaces,
   index_data_spaces: indexDataSpaces,
+  xml_indexes: xmlIndexes,
+  spatial_index_tessellations: spatialIndexTessellations,
   edge_constraints: edgeConstraints,
   edge_constraint_clauses: edgeConstraintClauses,
 };
@@ -217,8 +234,11 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   stats: ['object_id', 'stats_id'],
   stats_columns: ['object_id', 'stats_id', 'stats_column_id'],
   synonyms: ['schema_name', 'name'],
+  table_permissions: ['object_id', 'column_id', 'grantee', 'permission_name'],
   data_spaces: ['name'],
   index_data_spaces: ['object_id', 'index_id'],
+  xml_indexes: ['object_id', 'index_id'],
+  spatial_index_tessellations: ['object_id', 'index_id'],
   edge_constraints: ['parent_object_id', 'name'],
   edge_constraint_clauses: ['object_id', 'clause_number'],
 };

@@ -58,6 +58,8 @@ export interface ColumnRow {
   readonly is_sparse?: boolean | null;
   /** sys.columns.is_column_set: the xml column of a column set (optional). */
   readonly is_column_set?: boolean | null;
+  /** sys.columns.is_filestream: a varbinary(max) FILESTREAM column (optional: older snapshots lack it). */
+  readonly is_filestream?: boolean | null;
   /** sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise (optional). */
   readonly generated_always_type?: number | null;
   /** sys.columns.is_hidden: a HIDDEN period column (optional). */
@@ -199,6 +201,19 @@ export interface RowCountRow {
 export interface FulltextIndexColumnRow {
   readonly object_id: number;
   readonly column_id: number;
+}
+
+/**
+ * sys.database_permissions on a table (column_id 0) or one of its columns (an optional array:
+ * absent in older snapshots, where permissions were not read). state: G grant, W grant with grant
+ * option, D deny. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+ */
+export interface TablePermissionRow {
+  readonly object_id: number;
+  readonly column_id: number;
+  readonly grantee: string;
+  readonly permission_name: string;
+  readonly state: string;
 }
 
 /**
@@ -440,10 +455,15 @@ export interface CatalogSnapshot {
   readonly stats_columns?: readonly StatsColumnRow[];
   /** Optional: synonyms (absent when there are none, and in older snapshots). */
   readonly synonyms?: readonly SynonymRow[];
+  /** Optional: permissions on tables and their columns (absent in older snapshots: not read). */
+  readonly table_permissions?: readonly TablePermissionRow[];
   /** Optional: filegroups and partition schemes (absent in older snapshots: not checked). */
   readonly data_spaces?: readonly DataSpaceRow[];
   /** Optional: heaps and indexes off the default filegroup (absent: every one is on it). */
   readonly index_data_spaces?: readonly IndexDataSpaceRow[];
+  /** Optional: XML indexes and spatial tessellations (absent in older snapshots: such indexes then read as opaque). */
+  readonly xml_indexes?: readonly XmlIndexRow[];
+  readonly spatial_index_tessellations?: readonly SpatialIndexTessellationRow[];
   /** Optional: edge constraints of edge tables and their clauses (absent when there are none, and in older snapshots). */
   readonly edge_constraints?: readonly EdgeConstraintRow[];
   readonly edge_constraint_clauses?: readonly EdgeConstraintClauseRow[];
@@ -467,11 +487,45 @@ export interface IndexDataSpaceRow {
   readonly partition_column: string | null;
 }
 
+/**
+ * sys.xml_indexes (an optional array): XML indexes (sys.indexes type 3) beyond what sys.indexes
+ * says: xml_index_type 0 primary, 1 secondary, 2 selective, 3 secondary selective; a secondary's
+ * primary (using_xml_index_id) and kind (secondary_type_desc PATH, VALUE or PROPERTY).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-indexes-transact-sql
+ */
+export interface XmlIndexRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly using_xml_index_id: number | null;
+  readonly secondary_type_desc: string | null;
+  readonly xml_index_type: number;
+}
+
+/**
+ * sys.spatial_index_tessellations (an optional array): each spatial index's (sys.indexes type 4)
+ * scheme, bounding box, grid densities and cells per object.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+ */
+export interface SpatialIndexTessellationRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly tessellation_scheme: string;
+  readonly bounding_box_xmin: number | null;
+  readonly bounding_box_ymin: number | null;
+  readonly bounding_box_xmax: number | null;
+  readonly bounding_box_ymax: number | null;
+  readonly level_1_grid_desc: string | null;
+  readonly level_2_grid_desc: string | null;
+  readonly level_3_grid_desc: string | null;
+  readonly level_4_grid_desc: string | null;
+  readonly cells_per_object: number | null;
+}
+
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
-  | 'stats' | 'stats_columns' | 'synonyms'
-  | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses';
+  | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
+  | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses' | 'xml_indexes' | 'spatial_index_tessellations';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -6,14 +6,16 @@
 import { makeExpression } from '../expr';
 import type {
   DataSpace,
-  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
-  KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
+  CheckConstraint, Column, DataCompression, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
+  KeyConstraint, ResumableIndexBuild, ServerFacts, SpatialIndexDefinition, SqlExpression, Table, XmlIndexDefinition,
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { readStatistics } from './read-statistics';
+import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
+import { readXmlSpatial } from './read-xml-spatial';
 import { graphFacts, isGraphColumn } from './read-graph';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
@@ -89,7 +91,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const s = withoutSkipped(snapshot, options.skipTable);
   const diagnostics: Diagnostic[] = [];
   const graph = graphFacts(s);
-  const opaque = findOpaque(s, graph);
+  const special = readXmlSpatial(s);
+  const opaque = findOpaque(s, graph, special);
   const collation = s.database_collation ?? DEFAULT_COLLATION;
   const names = nameKeyFor(collation);
   // Names resolve over every table, skipped ones too: a foreign key may point at an ignored table.
@@ -130,6 +133,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   const statistics = readStatistics(s, columnName);
+  const permissionsOf = readTablePermissions(s.table_permissions, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
   const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
@@ -212,6 +216,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
           });
         }
         const parts = keyColumns(i);
+        const reading = special.size === 0 ? undefined : special.get(`${i.object_id}:${i.index_id}`);
+        if (reading !== undefined && !('problem' in reading)) return xmlOrSpatialIndex(i, [...parts.columns.map((c) => c.name), ...parts.include], reading, compressionOf(i));
         const columnstore = isColumnstoreRow(i);
         const compression = compressionOf(i);
         // Optional properties are set after the literal (object spreads cost per index), in the same order.
@@ -296,6 +302,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(opaqueObjects.length > 0 ? { opaque: opaqueObjects } : {}),
       ...resumableBuildsOf(resumableByTable.get(t.object_id)),
       ...(statistics.has(t.object_id) ? { statistics: statistics.get(t.object_id) } : {}),
+      ...(permissionsOf !== undefined ? { permissions: permissionsOf(t.object_id) } : {}),
       // This table's own index rows (not every table's: that search made reading quadratic).
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
       // The heap's or the clustered index's: the table's rows.
@@ -348,6 +355,22 @@ function serverFacts(s: CatalogSnapshot): { server?: ServerFacts } {
 }
 
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
+/**
+ * An XML or spatial index: its one column (whether sys.index_columns lists it as a key or not),
+ * nonclustered, not unique, no INCLUDE or filter, and its options. XML indexes live with their
+ * table's data (CREATE XML INDEX has no ON), so no placement is read for them.
+ */
+function xmlOrSpatialIndex(
+  i: IndexRow, columns: readonly string[], reading: { readonly xml: XmlIndexDefinition } | { readonly spatial: SpatialIndexDefinition }, compression: DataCompression | undefined,
+): Index {
+  return {
+    name: i.name, isSystemNamed: false, columns: columns.map((name) => ({ name, descending: false })), include: [], unique: false, clustered: false, filter: null,
+    // A spatial index takes DATA_COMPRESSION; an XML index has XML_COMPRESSION instead (not modelled).
+    ...('spatial' in reading && compression !== undefined ? { dataCompression: compression } : {}),
+    ...reading, ...indexOptionsOfRow(i),
+  };
+}
+
 function indexParts(rows: readonly IndexColumnRow[], name: (columnId: number) => string): { columns: IndexColumn[]; include: string[] } {
   const keys: IndexColumnRow[] = [];
   const included: IndexColumnRow[] = [];

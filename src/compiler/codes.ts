@@ -58,7 +58,7 @@ export const Codes = {
   /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
   aliasBaseRefused: 'SC1132',
   /** A `graph` option SQL Server refuses: not 'node' or 'edge', a versioned node or edge table, a node table without columns. */
-  graphTable: 'SC1117',
+  graphTable: 'SC1118',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -126,6 +126,10 @@ export const Codes = {
   indexOption: 'SC1512',
   /** An `on` placement that is not a filegroup name or { partitionScheme, column }, or a clustered index's that differs from its table's. */
   placement: 'SC1513',
+  /** An XML index SQL Server refuses: not one xml column, computed, no clustered primary key, a secondary without its primary, two primaries on a column. */
+  xmlIndex: 'SC1514',
+  /** A spatial index SQL Server refuses: not a geometry/geography column, a scheme for the other type, BOUNDING_BOX missing or misplaced, GRIDS on AUTO_GRID, CELLS_PER_OBJECT out of range, no clustered primary key. */
+  spatialIndex: 'SC1515',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */

@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, UserStatistics,
+  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -35,20 +35,31 @@ export interface RenameTable { readonly kind: 'renameTable'; readonly schema: st
 /**
  * ALTER SCHEMA `to` TRANSFER OBJECT::`from`.`name`: the table moves to another schema under the
  * same name, with its rows, columns, indexes, constraints (their names kept) and triggers;
- * permissions granted on it are dropped. A move that also renames is this, then a renameTable in
+ * permissions granted on it are dropped (and granted again, when read). A move that also renames is this, then a renameTable in
  * the new schema; the inverse transfers it back.
  * https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
  */
-export interface TransferTable { readonly kind: 'transferTable'; readonly name: string; readonly from: string; readonly to: string }
+export interface TransferTable {
+  readonly kind: 'transferTable'; readonly name: string; readonly from: string; readonly to: string;
+  /**
+   * The table's permissions, granted again right after the move (which drops them all), under the
+   * column names the table has then; absent when the catalog did not read them.
+   */
+  readonly permissions?: readonly TablePermission[];
+}
 
 /**
  * ALTER TABLE ADD. With `default`, the column's named DEFAULT constraint is added in the same
  * statement (`ADD c type NOT NULL CONSTRAINT df DEFAULT (expr)`): SQL Server fills every existing
  * row with it, as metadata only where the edition allows (see src/sqlserver/not-null-add.ts).
  */
-export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+/**
+ * ALTER TABLE ADD; `permissions`: the column-level permissions a column re-created in place of an
+ * old one (or re-added by the down script) had, granted again after the ADD.
+ */
+export interface AddColumn { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint; readonly permissions?: readonly TablePermission[] }
 /** ALTER TABLE DROP COLUMN; with `default` (the inverse of an ADD that carried one), that constraint is dropped first. */
-export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint }
+export interface DropColumn { readonly kind: 'dropColumn'; readonly table: TableRef; readonly column: Column; readonly default?: DefaultConstraint; readonly permissions?: readonly TablePermission[] }
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: TableRef; readonly from: string; readonly to: string }
 /** An index or UNIQUE constraint an ALTER COLUMN drops just before and re-creates just after. */
 export type AroundAlter =
@@ -119,6 +130,14 @@ export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRe
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
 export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+/**
+ * ALTER TABLE edge ADD CONSTRAINT c CONNECTION (a TO b, ...) [ON DELETE CASCADE]: after the node
+ * tables it names exist (graph-edge-constraints). SQL Server has no ALTER of an edge constraint:
+ * a changed one is dropped and added (`replaces` holds the old definition).
+ */
+export interface AddEdgeConstraint { readonly kind: 'addEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint; readonly replaces?: EdgeConstraint }
+/** ALTER TABLE edge DROP CONSTRAINT c: before the node tables it names can be dropped. */
+export interface DropEdgeConstraint { readonly kind: 'dropEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint }
 
 /** sp_rename of an index (objectType 'INDEX') or a constraint/default (objectType 'OBJECT'). */
 export interface RenameConstraint {
@@ -150,6 +169,13 @@ export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence
  * and create). A changed start is RESTART WITH, which also resets the next value.
  */
 export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
+/**
+ * A sequence whose type changes (ALTER SEQUENCE has no AS): DROP and CREATE SEQUENCE in one
+ * batch that reads, at apply time, the value the old one reached (sys.sequences.current_value)
+ * and hands out the new one's values up to it (sp_sequence_get_range), so NEXT VALUE FOR
+ * continues after it and `to.start` stays as declared. Its inverse is the same the other way.
+ */
+export interface RecreateSequence { readonly kind: 'recreateSequence'; readonly from: Sequence; readonly to: Sequence }
 /**
  * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
  * re-create it (a schema-bound object in the way of a change) or because its table goes (a
@@ -185,7 +211,8 @@ export interface SetDescription {
 export interface RebuildCompression {
   readonly kind: 'rebuildCompression';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean } | null;
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean; readonly offlineOnly?: true } | null;
   readonly from: DataCompression;
   readonly to: DataCompression;
   readonly online?: OnlineBuild;
@@ -201,7 +228,8 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 export interface RebuildIndexOptions {
   readonly kind: 'rebuildIndexOptions';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean };
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly offlineOnly?: true };
   readonly from: IndexOptions;
   readonly to: IndexOptions;
   /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
@@ -242,9 +270,9 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
-  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
+  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
-  | CreateSequence | DropSequence | AlterSequence
+  | CreateSequence | DropSequence | AlterSequence | RecreateSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
@@ -312,7 +340,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type' | 'sequence';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'edgeConstraint' | 'schema' | 'type' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }
@@ -363,7 +391,7 @@ export { assertNever } from '../util/assert-never';
 export function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
-    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     case 'transferTable': return { schema: change.to, name: change.name };

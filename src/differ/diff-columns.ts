@@ -15,7 +15,7 @@ import { sameMask } from '../sqlserver/masking';
 import { encryptionText, sameEncryption } from '../sqlserver/encryption';
 import { NOT_DECLARED } from './skip-reasons';
 import { pendingRenames } from './rename-chains';
-import type { Column, DefaultConstraint, SqlExpression, Table } from '../model';
+import type { Column, DefaultConstraint, SqlExpression, Table, TablePermission } from '../model';
 
 /** How a kept table's columns pair up. */
 export interface ColumnPairing {
@@ -145,9 +145,21 @@ function dropColumn(pass: ColumnPass, cur: Column, extra: readonly Hazard[]): vo
   if (!readdable) {
     hazards.push(hazard('irreversible', `${qualified(pass.table.oldRef)}.${cur.name} is NOT NULL over existing rows: it cannot be re-added on the way down`));
   }
-  pass.steps.push(step({ kind: 'dropColumn', table: pass.table.oldRef, column: cur }, hazards, readdable ? undefined : null));
+  const permissions = columnPermissions(pass, cur.name, cur.name);
+  pass.steps.push(step({ kind: 'dropColumn', table: pass.table.oldRef, column: cur, ...permissions }, hazards, readdable ? undefined : null));
   for (const e of entitiesOf(table)) if (dependsOn(e, cur.name, pass.ctx.key)) pass.forced.force(e, true);
   pass.touched.add(pass.ctx.key(cur.name));
+}
+
+/**
+ * The column-level permissions of current column `name` (sys.database_permissions), under the
+ * name `as`: a dropped column takes them with it, so the column that takes its place, or the
+ * down script's re-added one, is granted them again. None when the catalog did not read them.
+ */
+function columnPermissions(pass: ColumnPass, name: string, as: string): { permissions?: readonly TablePermission[] } {
+  const { key } = pass.ctx;
+  const own = (pass.table.current.permissions ?? []).filter((p) => p.column !== null && key(p.column) === key(name));
+  return own.length === 0 ? {} : { permissions: own.map((p) => ({ ...p, column: as })) };
 }
 
 /**
@@ -170,27 +182,29 @@ function inlineDefault(pass: ColumnPass, des: Column, reAdded: boolean): Default
  * the same Sch-M (the transaction holds the ADD's Sch-M until COMMIT either way). With a
  * backfill instead, it is added NULL, filled, and then made NOT NULL.
  */
-function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[], reAdded = false): void {
+function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[], reAdded: Column | null = null): void {
   const table = pass.table.newRef;
+  // A column re-created in place of `reAdded` gets that column's permissions back.
+  const permissions = reAdded === null ? {} : columnPermissions(pass, reAdded.name, des.name);
   const simple = des.nullable || des.identity !== null || des.computed !== null || des.type.name === 'rowversion' || !mayHaveRows(pass.table.current);
   if (simple) {
-    pass.steps.push(step({ kind: 'addColumn', table, column: des }, extra));
+    pass.steps.push(step({ kind: 'addColumn', table, column: des, ...permissions }, extra));
     return;
   }
-  const withDefault = inlineDefault(pass, des, reAdded);
+  const withDefault = inlineDefault(pass, des, reAdded !== null);
   if (withDefault !== null) {
-    pass.steps.push(step({ kind: 'addColumn', table, column: des, default: withDefault }, extra));
+    pass.steps.push(step({ kind: 'addColumn', table, column: des, default: withDefault, ...permissions }, extra));
     pass.inlineDefaults.add(withDefault);
     return;
   }
   const fill = fillFor(pass.table.desired, des, pass.ctx);
   if (fill === null) {
-    pass.steps.push(step({ kind: 'addColumn', table, column: des }, [...extra,
+    pass.steps.push(step({ kind: 'addColumn', table, column: des, ...permissions }, [...extra,
       hazard('not-null-with-rows', `${qualified(table)}.${des.name} is NOT NULL without a default or backfill over ${rowsText(pass.table.current)}: the ADD fails`)]));
     return;
   }
   const nullable: Column = { ...des, nullable: true };
-  pass.steps.push(step({ kind: 'addColumn', table, column: nullable }, extra));
+  pass.steps.push(step({ kind: 'addColumn', table, column: nullable, ...permissions }, extra));
   // The column is new: the down script drops it, filled values and all.
   pass.steps.push(undoneBy({ kind: 'backfillColumn', table, column: des.name, expression: fill }, [],
     `the down script drops ${qualified(table)}.${des.name}`));
@@ -295,7 +309,7 @@ function rebuildDependentComputed(pass: ColumnPass, pairs: ColumnPairing['pairs'
     const on = (pass.table.current).columns.find((c) => pass.touched.has(pass.ctx.key(c.name)) && mentions(expression, c.name, pass.ctx.key));
     if (on === undefined) continue;
     dropColumn(pass, cur, computedRework(pass, [cur, des], `persisted computed ${cur.name} depends on ${on.name}: it is dropped and re-added around the change, computed for every row`));
-    addColumn(pass, des, [], true);
+    addColumn(pass, des, [], cur);
   }
 }
 
@@ -390,7 +404,7 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
     const replace = replacementReason(pass, cur, des);
     if (replace !== null) {
       dropColumn(pass, cur, replace);
-      addColumn(pass, des, [], true);
+      addColumn(pass, des, [], cur);
       replaced.add(pass.ctx.key(cur.name));
       continue;
     }

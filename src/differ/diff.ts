@@ -40,6 +40,8 @@ import type { Plan, PlanStep, PlanWarning, RefusedChange, SkippedObject, TableRe
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
+import { xmlSpatialForced } from './xml-spatial-dependents';
+import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -83,7 +85,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
-  const refused = [...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
@@ -142,7 +144,12 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ));
   const byCurrentKey = new Map([...kept, ...dropped].map((s) => [tableKey(key, s.table.current.schema, s.table.current.name), s] as const));
   const cascaded = cascadeForeignKeys([...kept, ...dropped], (schema, name) => byCurrentKey.get(tableKey(key, schema, name)), ctx);
-  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  const baseForced = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  // XML and spatial indexes go (and come back) with the clustered primary key or primary XML index they hang off.
+  const forcedOf = (s: EntityState) => {
+    const base = baseForced(s);
+    return mergeForced(base, xmlSpatialForced({ ...s, forced: base }, base, ctx));
+  };
 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [
@@ -150,7 +157,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
       storageSteps(s.table, s.pairing, forcedOf(s)),
-      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists),
+      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
     ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
@@ -217,23 +224,31 @@ function movedSources(desired: readonly Table[], current: Database, key: NameKey
 function moveTable(t: KeptTable, key: NameKey): Planned {
   const steps: PlanStep[] = [];
   if (key(t.oldRef.schema) !== key(t.newRef.schema)) {
-    const moved = step({ kind: 'transferTable', name: t.oldRef.name, from: t.oldRef.schema, to: t.newRef.schema }, [hazard('permissions-dropped', transferPermissions(t.oldRef, t.newRef.schema))]);
-    steps.push({ ...moved, downHazards: [hazard('permissions-dropped', transferPermissions({ schema: t.newRef.schema, name: t.oldRef.name }, t.oldRef.schema))] });
+    const permissions = t.current.permissions;
+    if (permissions !== undefined) {
+      // Read: granted again after the move (and after the move back), under the names the table
+      // and its columns have then (transfers run before every rename, and after them going down).
+      steps.push(step({ kind: 'transferTable', name: t.oldRef.name, from: t.oldRef.schema, to: t.newRef.schema, permissions }));
+    } else {
+      const moved = step({ kind: 'transferTable', name: t.oldRef.name, from: t.oldRef.schema, to: t.newRef.schema }, [hazard('permissions-dropped', transferPermissions(t.oldRef, t.newRef.schema))]);
+      steps.push({ ...moved, downHazards: [hazard('permissions-dropped', transferPermissions({ schema: t.newRef.schema, name: t.oldRef.name }, t.oldRef.schema))] });
+    }
   }
   if (key(t.oldRef.name) !== key(t.newRef.name)) steps.push(step({ kind: 'renameTable', schema: t.newRef.schema, from: t.oldRef.name, to: t.newRef.name }));
   return { steps, skipped: [] };
 }
 
-/** The permissions-dropped hazard of moving `from` to schema `to`. */
+/** The permissions-dropped hazard of moving `from` to schema `to`, when its permissions were not read (an older snapshot). */
 function transferPermissions(from: TableRef, to: string): string {
   // "All permissions associated with the securable will be dropped when the securable is moved
   // to the new schema." https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
-  return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); schemac does not read permissions: grant them again on ${to}.${from.name}`;
+  return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); this catalog snapshot does not list them (it predates schemac reading them): grant them again on ${to}.${from.name}`;
 }
 
-/** The table as CREATE/DROP TABLE carries it: indexes and foreign keys are separate steps. */
+/** The table as CREATE/DROP TABLE carries it: indexes, foreign keys and edge constraints are separate steps. */
 function tableBody(t: Table): Table {
-  return { ...t, indexes: [], foreignKeys: [] };
+  const { edgeConstraints: _edges, ...rest } = t;
+  return { ...rest, indexes: [], foreignKeys: [] };
 }
 
 function createTable(w: AddedTable): Planned {
@@ -243,6 +258,8 @@ function createTable(w: AddedTable): Planned {
       step({ kind: 'createTable', table: tableBody(t) }),
       ...t.indexes.map((index) => step({ kind: 'createIndex', table: w.ref, index })),
       ...t.foreignKeys.map((constraint) => step({ kind: 'addForeignKey', table: w.ref, constraint })),
+      // Added with the foreign keys, once every node table they name exists.
+      ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'addEdgeConstraint', table: w.ref, constraint })),
     ],
     skipped: [],
   };
@@ -254,6 +271,7 @@ function dropTable(w: DroppedTable): Planned {
   return {
     steps: [
       ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
+      ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'dropEdgeConstraint', table: w.ref, constraint })),
       ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
       step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and ${itsRowsText(t)}`)] : []),
     ],

@@ -16,9 +16,8 @@ export function invert(change: Change): Change | null {
     case 'createTable': return { kind: 'dropTable', table: change.table };
     case 'dropTable': return { kind: 'createTable', table: change.table };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
-    case 'transferTable': return { kind: 'transferTable', name: change.name, from: change.to, to: change.from };
-    case 'addColumn': return { kind: 'dropColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
-    case 'dropColumn': return { kind: 'addColumn', table: change.table, column: change.column, ...(change.default !== undefined ? { default: change.default } : {}) };
+    case 'transferTable': return { ...change, from: change.to, to: change.from };
+    case 'addColumn': case 'dropColumn': return { ...change, kind: change.kind === 'addColumn' ? 'dropColumn' : 'addColumn' };
     case 'renameColumn': return { kind: 'renameColumn', table: change.table, from: change.to, to: change.from };
     case 'alterColumn': return { kind: 'alterColumn', table: change.table, from: change.to, to: change.from };
     case 'backfillColumn': return null;
@@ -35,6 +34,8 @@ export function invert(change: Change): Change | null {
     case 'redefineIndex': return { kind: 'redefineIndex', table: change.table, from: change.to, to: change.from };
     case 'addForeignKey': return { kind: 'dropForeignKey', table: change.table, constraint: change.constraint };
     case 'dropForeignKey': return { kind: 'addForeignKey', table: change.table, constraint: change.constraint };
+    case 'addEdgeConstraint': return { kind: 'dropEdgeConstraint', table: change.table, constraint: change.constraint };
+    case 'dropEdgeConstraint': return { kind: 'addEdgeConstraint', table: change.table, constraint: change.constraint };
     case 'renameConstraint':
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
     case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
@@ -42,6 +43,7 @@ export function invert(change: Change): Change | null {
     case 'createSequence': return { kind: 'dropSequence', sequence: change.sequence };
     case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
+    case 'recreateSequence': return { kind: 'recreateSequence', from: change.to, to: change.from };
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': {

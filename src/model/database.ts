@@ -78,6 +78,21 @@ export interface ServerFacts {
   readonly majorVersion: number;
 }
 
+/**
+ * A permission on a table or one of its columns, as sys.database_permissions holds it: the state
+ * of one permission of one grantee (a revoked one has no row).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-permissions-transact-sql
+ */
+export interface TablePermission {
+  /** The column of a column-level permission; null on the table itself. */
+  readonly column: string | null;
+  /** The database principal (user or role) it is granted to or denied. */
+  readonly grantee: string;
+  /** sys.database_permissions.permission_name, e.g. SELECT, VIEW DEFINITION. */
+  readonly permission: string;
+  readonly state: 'grant' | 'grant-with-grant-option' | 'deny';
+}
+
 /** A user table and everything that hangs off it. Constraints are entities, not strings. */
 export interface Table {
   readonly schema: string;
@@ -110,6 +125,12 @@ export interface Table {
    * (catalog; '' for a NULL value). Absent: the table has none.
    */
   readonly description?: string;
+  /**
+   * Catalog only: GRANT and DENY on the table and its columns (sys.database_permissions, class 1),
+   * object-level ones first. Absent: not read (an older snapshot). ALTER SCHEMA ... TRANSFER drops
+   * every one of them, so a move grants them again.
+   */
+  readonly permissions?: readonly TablePermission[];
   /** Catalog only: rows in the table (sys.partitions), for hazards. */
   readonly rowCount?: number;
   /** Catalog only: MB the table and its indexes use (sys.dm_db_partition_stats), when readable. */
@@ -324,6 +345,53 @@ export interface Index extends NamedObject, IndexOptions {
    * gives a nonclustered one declared without `on` the table's, as SQL Server places it.
    */
   readonly dataSpace?: DataSpace;
+  /**
+   * An XML index (sys.indexes type 3, sys.xml_indexes): `columns` is its one xml column; it is
+   * nonclustered, not unique, without INCLUDE or filter. Absent: not an XML index.
+   */
+  readonly xml?: XmlIndexDefinition;
+  /**
+   * A spatial index (sys.indexes type 4, sys.spatial_index_tessellations): `columns` is its one
+   * geometry or geography column; nonclustered, not unique, without INCLUDE or filter.
+   */
+  readonly spatial?: SpatialIndexDefinition;
+}
+
+/** A secondary XML index's kind (sys.xml_indexes.secondary_type_desc). */
+export type SecondaryXmlIndexType = 'PATH' | 'VALUE' | 'PROPERTY';
+
+/**
+ * What makes an XML index one: PRIMARY, or secondary over the primary XML index `using` (its
+ * name, on the same column) FOR PATH | VALUE | PROPERTY. Selective XML indexes are not modelled.
+ */
+export type XmlIndexDefinition =
+  | { readonly kind: 'primary' }
+  | { readonly kind: 'secondary'; readonly using: string; readonly for: SecondaryXmlIndexType };
+
+/** USING of CREATE SPATIAL INDEX (sys.spatial_index_tessellations.tessellation_scheme). */
+export type TessellationScheme = 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+
+/** A grid level's density: 16 (4x4), 64 (8x8) or 256 (16x16) cells. */
+export type GridDensity = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** BOUNDING_BOX of a geometry tessellation. */
+export interface BoundingBox {
+  readonly xmin: number;
+  readonly ymin: number;
+  readonly xmax: number;
+  readonly ymax: number;
+}
+
+/**
+ * A spatial index's tessellation, with SQL Server's defaults filled in (so a compiled index and a
+ * catalog one compare equal): `grids` for the manual grids only (four levels, MEDIUM unless
+ * said), `boundingBox` for the geometry schemes only, `cellsPerObject` always.
+ */
+export interface SpatialIndexDefinition {
+  readonly tessellation: TessellationScheme;
+  readonly boundingBox?: BoundingBox;
+  readonly grids?: readonly [GridDensity, GridDensity, GridDensity, GridDensity];
+  readonly cellsPerObject: number;
 }
 
 export interface CheckConstraint extends NamedObject {

@@ -7,6 +7,7 @@
  */
 import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters/tsql/script';
+import { describeChange as summaryOf } from '../../src/emitters/describe';
 import { col, db, df, fk, ix, pk, table } from '../support/model-builders';
 import { describe as describeChange, hazardsOf, runCase, type DiffCase } from './run-case';
 import type { DependentModule, Synonym, Table } from '../../src/model';
@@ -73,6 +74,30 @@ describe('differ: tables moved to another schema', () => {
     expect(step?.hazards[0]?.message).toMatch(/drops every permission granted on it/);
     expect(step?.downHazards?.[0]?.code).toBe('permissions-dropped');
     expect(step?.impact).toMatchObject({ rule: 'transfer', class: 'metadata-only' });
+  });
+
+  test('permissions read from the catalog are granted again after the move and after the move back, table-level first; no hazard', () => {
+    const permissions = [
+      { column: null, grantee: 'reporting', permission: 'SELECT', state: 'grant' as const },
+      { column: null, grantee: 'reporting', permission: 'INSERT', state: 'grant' as const },
+      { column: 'status', grantee: 'app readers', permission: 'UPDATE', state: 'grant-with-grant-option' as const },
+      { column: null, grantee: 'public', permission: 'DELETE', state: 'deny' as const },
+    ];
+    const plan = diff(db([moved(), lines('archive.purchases')]), db([orders('sales.orders', { permissions }), lines('sales.orders')]), { allowDrop: true });
+    const step = plan.steps.find((s) => s.change.kind === 'transferTable');
+    expect(step?.hazards).toEqual([]);
+    expect(step?.downHazards ?? []).toEqual([]);
+    expect(summaryOf(step!.change).summary).toBe('move table sales.orders to schema archive (its 4 permissions granted again)');
+    // Each statement is a batch of its own: the GRANT and DENY lines after the transfer, in order.
+    const grants = (text: string, from: string) => text.slice(text.indexOf(from)).split('\n').filter((l) => /^(GRANT|DENY) /.test(l)).slice(0, 3);
+    const up = renderScript(plan, { direction: 'up', databaseName: null }).text;
+    expect(grants(up, 'ALTER SCHEMA [archive] TRANSFER OBJECT::[sales].[orders];')).toEqual([
+      'GRANT SELECT, INSERT ON OBJECT::[archive].[orders] TO [reporting];',
+      'DENY DELETE ON OBJECT::[archive].[orders] TO [public];',
+      'GRANT UPDATE ON OBJECT::[archive].[orders] ([status]) TO [app readers] WITH GRANT OPTION;',
+    ]);
+    const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+    expect(grants(down, 'ALTER SCHEMA [sales] TRANSFER OBJECT::[archive].[orders];')[0]).toBe('GRANT SELECT, INSERT ON OBJECT::[sales].[orders] TO [reporting];');
   });
 
   test('a move out of a schema the plan does not manage: the table moves, nothing else there is listed or dropped', () => {

@@ -3,7 +3,8 @@
  * `renamedFrom: 'sales.orders'` on `archive.purchases` plans CREATE SCHEMA, ALTER SCHEMA ...
  * TRANSFER and sp_rename (never a new empty table); after the apply the plan is empty, the rows
  * are where the table now is, the FK follows it, and the down script (planned before the apply)
- * restores the catalog exactly.
+ * restores the catalog exactly. The table's permissions, which the move drops, are granted again
+ * in both directions.
  */
 import { expectExit, shown } from './support/project';
 import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
@@ -43,7 +44,8 @@ for (const spec of e2eTargets()) {
     });
     const { db } = suite;
     afterEach(async () => {
-      await execAll(suite.target.url, [dropTableIfExists('dbo.lines'), dropTableIfExists('archive.purchases'), "IF SCHEMA_ID(N'archive') IS NOT NULL DROP SCHEMA [archive];"]);
+      await execAll(suite.target.url, [dropTableIfExists('dbo.lines'), dropTableIfExists('archive.purchases'), "IF SCHEMA_ID(N'archive') IS NOT NULL DROP SCHEMA [archive];",
+        'DROP USER IF EXISTS [schemac_reporting];']);
     });
 
     test('transfer then rename, rows and FK kept, plan empty after, down restores the catalog', async () => {
@@ -52,6 +54,10 @@ for (const spec of e2eTargets()) {
       await execAll(target.url, [
         'INSERT INTO [sales].[orders] ([id]) VALUES (1), (2), (3);',
         'INSERT INTO [dbo].[lines] ([id], [order_id]) VALUES (10, 1), (11, 3);',
+        // The move drops these; schemac grants them again.
+        'CREATE USER [schemac_reporting] WITHOUT LOGIN;',
+        'GRANT SELECT, INSERT ON [sales].[orders] TO [schemac_reporting];',
+        'DENY UPDATE ON [sales].[orders] ([status]) TO [schemac_reporting];',
       ]);
       const before = await suite.snapshot();
 
@@ -62,11 +68,13 @@ for (const spec of e2eTargets()) {
       expect(json.statements.up.map((s) => s.sql)).toEqual([
         "EXEC(N'CREATE SCHEMA [archive]');",
         'ALTER SCHEMA [archive] TRANSFER OBJECT::[sales].[orders];',
+        'GRANT INSERT, SELECT ON OBJECT::[archive].[orders] TO [schemac_reporting];',
+        'DENY UPDATE ON OBJECT::[archive].[orders] ([status]) TO [schemac_reporting];',
         "EXEC sp_rename N'[archive].[orders]', N'purchases', N'OBJECT';",
         // The generated default name follows the table's; it is renamed where the transfer put it.
         "EXEC sp_rename N'[archive].[df_orders_status]', N'df_purchases_status', N'OBJECT';",
       ]);
-      expect(json.hazards.map((h) => h.code)).toEqual(['permissions-dropped']);
+      expect(json.hazards.map((h) => h.code)).toEqual([]);
       const down = await project.run(['emit-sql', ...db(), '--down', FAST]);
       expectExit(down, 0);
 
@@ -78,6 +86,13 @@ for (const spec of e2eTargets()) {
         .toEqual([{ s: 'archive', t: 'purchases' }]);
       expect(await queryRows(target.url, "SELECT SCHEMA_NAME(schema_id) AS s FROM sys.objects WHERE name IN ('pk_orders', 'ck_orders_status') ORDER BY name"))
         .toEqual([{ s: 'archive' }, { s: 'archive' }]);
+      expect(await queryRows(target.url, `SELECT OBJECT_SCHEMA_NAME(p.major_id) AS s, OBJECT_NAME(p.major_id) AS t, p.minor_id, p.permission_name, p.state FROM sys.database_permissions p
+JOIN sys.database_principals dp ON dp.principal_id = p.grantee_principal_id WHERE dp.name = N'schemac_reporting' AND p.class = 1 ORDER BY p.minor_id, p.permission_name`))
+        .toEqual([
+          { s: 'archive', t: 'purchases', minor_id: 0, permission_name: 'INSERT', state: 'G' },
+          { s: 'archive', t: 'purchases', minor_id: 0, permission_name: 'SELECT', state: 'G' },
+          { s: 'archive', t: 'purchases', minor_id: 2, permission_name: 'UPDATE', state: 'D' },
+        ]);
 
       const run = await runLikeSqlcmd(target.url, down.stdout);
       expect(run.batches.flatMap((b) => b.errors)).toEqual([]);

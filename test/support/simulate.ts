@@ -8,7 +8,7 @@ import { assertNever, type Change, type PlanStep, type TableRef } from '../../sr
 import { sameMask } from '../../src/sqlserver/masking';
 import { sameEncryption } from '../../src/sqlserver/encryption';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
+  EdgeConstraint, AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
 } from '../../src/model';
 
 interface MTable {
@@ -18,6 +18,8 @@ interface MTable {
   description?: string;
   versioning?: SystemVersioning;
   statistics?: UserStatistics[];
+  graph?: Table['graph'];
+  edgeConstraints?: EdgeConstraint[];
 }
 
 class Sim {
@@ -68,6 +70,8 @@ class Sim {
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
       ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
+      ...(t.graph !== undefined ? { graph: t.graph } : {}),
+      ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
     };
   }
 
@@ -84,7 +88,7 @@ class Sim {
   constraintNames(schema: string): string[] {
     return this.tables.filter((t) => this.eq(t.schema, schema)).flatMap((t) => [
       ...(t.primaryKey ? [t.primaryKey.name] : []), ...t.uniqueConstraints.map((u) => u.name), ...t.checks.map((c) => c.name),
-      ...t.defaults.map((d) => d.name), ...t.foreignKeys.map((f) => f.name),
+      ...t.defaults.map((d) => d.name), ...t.foreignKeys.map((f) => f.name), ...(t.edgeConstraints ?? []).map((e) => e.name),
     ]);
   }
   newConstraintName(t: MTable, name: string): void {
@@ -166,7 +170,7 @@ class Sim {
         const t = change.table;
         if (!this.schemas.some((s) => this.eq(s, t.schema))) this.fail(`no schema ${t.schema}`);
         if (this.find(t.schema, t.name)) this.fail(`table ${t.name} exists`);
-        if (t.indexes.length > 0 || t.foreignKeys.length > 0) this.fail('createTable carries indexes or foreign keys');
+        if (t.indexes.length > 0 || t.foreignKeys.length > 0 || (t.edgeConstraints ?? []).length > 0) this.fail('createTable carries indexes, foreign keys or edge constraints');
         for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
         for (const c of t.columns) this.checkColumnType(c);
         this.tables.push(this.mutable(t, 0)); return;
@@ -175,6 +179,10 @@ class Sim {
         const t = this.get(change.table);
         const refs = this.tables.filter((o) => o !== t).flatMap((o) => o.foreignKeys).filter((f) => this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name));
         if (refs.length > 0) this.fail(`table ${t.name} is referenced by ${refs.map((f) => f.name).join(', ')}`);
+        // A node table an edge constraint names cannot be dropped (graph-edge-constraints: "a node cannot be dropped").
+        const edges = this.tables.filter((o) => o !== t).flatMap((o) => o.edgeConstraints ?? [])
+          .filter((e) => e.connections.some((c) => (this.eq(c.fromSchema, t.schema) && this.eq(c.fromTable, t.name)) || (this.eq(c.toSchema, t.schema) && this.eq(c.toTable, t.name))));
+        if (edges.length > 0) this.fail(`table ${t.name} is named by edge constraint ${edges.map((e) => e.name).join(', ')}`);
         this.tables.splice(this.tables.indexOf(t), 1); return;
       }
       case 'renameTable': {
@@ -182,6 +190,7 @@ class Sim {
         if (this.find(change.schema, change.to) && !this.eq(change.from, change.to)) this.fail(`table ${change.to} exists`);
         for (const o of this.tables) {
           o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedTable: change.to } : f));
+          if (o.edgeConstraints !== undefined) o.edgeConstraints = this.movedConnections(o.edgeConstraints, t, t.schema, change.to);
         }
         t.name = change.to; return;
       }
@@ -191,6 +200,7 @@ class Sim {
         if (this.find(change.to, change.name)) this.fail(`table ${change.to}.${change.name} exists`);
         for (const o of this.tables) {
           o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedSchema: change.to } : f));
+          if (o.edgeConstraints !== undefined) o.edgeConstraints = this.movedConnections(o.edgeConstraints, t, change.to, t.name);
         }
         t.schema = change.to; return;
       }
@@ -234,6 +244,12 @@ class Sim {
         if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
         this.sequences = this.sequences.filter((x) => x !== q); return;
       }
+      // The type changes; the value reached is carried by the script, not the model.
+      case 'recreateSequence': {
+        const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
+        if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
+        this.sequences = this.sequences.map((x) => (x === q ? change.to : x)); return;
+      }
       case 'alterSequence': {
         const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
         if (q.type.name !== change.to.type.name || q.type.precision !== change.to.type.precision) this.fail('ALTER SEQUENCE cannot change the type');
@@ -261,6 +277,9 @@ class Sim {
       case 'dropPrimaryKey': {
         const t = this.get(change.table);
         if (t.primaryKey === null || !this.eq(t.primaryKey.name, change.constraint.name)) this.fail(`no primary key ${change.constraint.name}`);
+        // XML and spatial indexes hang off the clustered primary key: SQL Server refuses to drop it under them.
+        const hanging = t.indexes.find((i) => i.xml !== undefined || i.spatial !== undefined);
+        if (hanging !== undefined) this.fail(`primary key ${t.primaryKey.name} dropped under ${hanging.name}`);
         this.dropKeyLike(t, t.primaryKey.columns, t.primaryKey.name); t.primaryKey = null; return;
       }
       case 'addUnique': {
@@ -277,6 +296,9 @@ class Sim {
         const t = this.get(change.table); const i = change.index;
         this.keyColumnsOk(t, i.columns); for (const c of i.include) this.column(t, c); this.newIndexName(t, i.name);
         if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        if ((i.xml !== undefined || i.spatial !== undefined) && t.primaryKey?.clustered !== true) this.fail(`${i.name} needs a clustered primary key on ${t.name}`);
+        const x = i.xml;
+        if (x?.kind === 'secondary' && !t.indexes.some((p) => p.xml?.kind === 'primary' && this.eq(p.name, x.using))) this.fail(`${i.name} needs primary XML index ${x.using}`);
         t.indexes.push(i); return;
       }
       case 'redefineIndex': {
@@ -289,6 +311,9 @@ class Sim {
       case 'dropIndex': {
         const t = this.get(change.table); const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
         if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);
+        // Dropping a primary XML index drops its secondaries; the plan must have dropped them first to re-create them.
+        const secondary = t.indexes.find((x) => x.xml?.kind === 'secondary' && this.eq(x.xml.using, i.name));
+        if (secondary !== undefined) this.fail(`primary XML index ${i.name} dropped before its secondary ${secondary.name}`);
         t.indexes = this.without(t.indexes, i.name); return;
       }
       case 'addForeignKey': {
@@ -301,6 +326,21 @@ class Sim {
         this.newConstraintName(t, f.name); t.foreignKeys.push({ ...f, trusted: true, enabled: true }); return;
       }
       case 'dropForeignKey': { const t = this.get(change.table); t.foreignKeys = this.without(t.foreignKeys, change.constraint.name); return; }
+      case 'addEdgeConstraint': {
+        // The edge table must be an edge table and each clause name two node tables (graph-edge-constraints).
+        const t = this.get(change.table); const e = change.constraint;
+        if (t.graph !== 'edge') this.fail(`edge constraint ${e.name} on ${t.name}, which is not an edge table`);
+        for (const c of e.connections) for (const [schema, name] of [[c.fromSchema, c.fromTable], [c.toSchema, c.toTable]]) {
+          const node = this.find(schema, name) ?? this.fail(`edge constraint ${e.name} names missing ${name}`);
+          if (node.graph !== 'node') this.fail(`edge constraint ${e.name} names ${name}, which is not a node table`);
+        }
+        this.newConstraintName(t, e.name); t.edgeConstraints = [...(t.edgeConstraints ?? []), e]; return;
+      }
+      case 'dropEdgeConstraint': {
+        const t = this.get(change.table);
+        if (!(t.edgeConstraints ?? []).some((x) => this.eq(x.name, change.constraint.name))) this.fail(`no edge constraint ${change.constraint.name}`);
+        t.edgeConstraints = (t.edgeConstraints ?? []).filter((x) => !this.eq(x.name, change.constraint.name)); return;
+      }
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
@@ -468,14 +508,24 @@ class Sim {
     }
   }
 
+  /** Edge constraints follow a renamed or moved node table: SQL Server keeps them by object id. */
+  movedConnections(list: readonly EdgeConstraint[], t: MTable, schema: string, name: string): EdgeConstraint[] {
+    const is = (s: string, n: string) => this.eq(s, t.schema) && this.eq(n, t.name);
+    return list.map((e) => ({ ...e, connections: e.connections.map((c) => ({
+      fromSchema: is(c.fromSchema, c.fromTable) ? schema : c.fromSchema, fromTable: is(c.fromSchema, c.fromTable) ? name : c.fromTable,
+      toSchema: is(c.toSchema, c.toTable) ? schema : c.toSchema, toTable: is(c.toSchema, c.toTable) ? name : c.toTable,
+    })) }));
+  }
+
   renameConstraint(t: MTable, objectType: 'INDEX' | 'OBJECT', from: string, to: string): void {
     const rn = <T extends { name: string }>(x: T): T => (this.eq(x.name, from) ? { ...x, name: to } : x);
     if (objectType === 'INDEX') {
       if (!t.indexes.some((i) => this.eq(i.name, from))) this.fail(`no index ${from}`);
       this.newIndexName(t, to); t.indexes = t.indexes.map(rn); return;
     }
-    if (![t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys].some((x) => x !== null && this.eq(x.name, from))) this.fail(`no constraint ${from}`);
+    if (![t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys, ...(t.edgeConstraints ?? [])].some((x) => x !== null && this.eq(x.name, from))) this.fail(`no constraint ${from}`);
     this.newConstraintName(t, to);
+    if (t.edgeConstraints !== undefined) t.edgeConstraints = t.edgeConstraints.map(rn);
     t.primaryKey = t.primaryKey && rn(t.primaryKey);
     t.uniqueConstraints = t.uniqueConstraints.map(rn); t.checks = t.checks.map(rn); t.defaults = t.defaults.map(rn); t.foreignKeys = t.foreignKeys.map(rn);
   }

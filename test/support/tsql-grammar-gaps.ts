@@ -268,4 +268,25 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN }"`,
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [s] ADD HIDDEN;',
   },
+  {
+    id: 'create-spatial-index',
+    form: 'CREATE SPATIAL INDEX index_name ON <object> ( spatial_column_name ) [ USING <tessellation> ] [ WITH ( ... ) ] [ ON filegroup_name ] (the grammar has no SPATIAL INDEX)',
+    pattern: /^CREATE\s+SPATIAL\s+INDEX\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-spatial-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-spatial-index-transact-sql.md): "CREATE SPATIAL INDEX index_name ON <object> ( spatial_column_name ) { <geometry_tessellation> | <geography_tessellation> } [ ON { filegroup_name | \"default\" } ]"',
+    example: 'CREATE SPATIAL INDEX [six_t_g] ON [dbo].[t] ([g]) USING GEOGRAPHY_AUTO_GRID WITH (CELLS_PER_OBJECT = 12);',
+  },
+  {
+    id: 'graph-create-table',
+    form: 'CREATE TABLE t [ ( <column_definition> ... ) ] AS { NODE | EDGE } [ ON ... ]',
+    pattern: new RegExp(`^CREATE\\s+TABLE\\s+${QID}\\s*(?:\\([\\s\\S]*\\))?\\s*AS\\s+(?:NODE|EDGE)\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-sql-graph (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-sql-graph.md): "CREATE TABLE { ... } ( { <column_definition> } ... ) AS [ NODE | EDGE ]"; graph-edge-constraints.md creates `CREATE TABLE bought ( PurchaseCount INT ) AS EDGE`',
+    example: 'CREATE TABLE [dbo].[person] (\n    [id] int NOT NULL\n) AS NODE;',
+  },
+  {
+    id: 'graph-edge-constraint',
+    form: 'ALTER TABLE t ADD CONSTRAINT c CONNECTION ( node_table TO node_table [ , ... ] ) [ ON DELETE { NO ACTION | CASCADE } ]',
+    pattern: new RegExp(`${ALTER}ADD\\s+CONSTRAINT\\s+${ID}\\s+CONNECTION\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/relational-databases/tables/graph-edge-constraints (MicrosoftDocs/sql-docs docs/relational-databases/tables/graph-edge-constraints.md): "ALTER TABLE bought ADD CONSTRAINT EC_BOUGHT1 CONNECTION (Customer TO Product);"',
+    example: 'ALTER TABLE [dbo].[likes] ADD CONSTRAINT [ec_likes] CONNECTION ([dbo].[person] TO [dbo].[person]) ON DELETE CASCADE;',
+  },
 ];

@@ -6,11 +6,13 @@ import { changedIndexOptions } from '../../sqlserver/index-options';
 import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
-import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
+import { renderAlterSequence, renderCreateSequence, renderDropSequence, renderRecreateSequence } from './sequence';
 import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
+import { renderGrants } from './permissions';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
+import { GRAPH_RENDERERS, tableHead } from './graph';
 import type { NameKey } from '../../sqlserver/names';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
@@ -56,7 +58,8 @@ function createTable(table: Table, key: NameKey): string {
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
   // ON comes before WITH in CREATE TABLE (create-table-transact-sql).
-  return `CREATE TABLE ${quoteQualified(table.schema, table.name)} (\n${lines.map((l) => `    ${l}`).join(',\n')}\n)${placementClause(table.dataSpace)}${tableOptions};`;
+  // AS NODE | AS EDGE follows the column list, before ON (create-table-sql-graph).
+  return `${tableHead(table, lines)}${placementClause(table.dataSpace)}${tableOptions};`;
 }
 
 /** sp_rename's first argument is itself a (bracket-quoted) name inside an N'' literal. */
@@ -86,10 +89,13 @@ const RENDERERS: Renderers = {
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   // OBJECT:: is the default class; written out so the statement reads as what it moves.
   // https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql
-  transferTable: (c) => [`ALTER SCHEMA ${quoteIdent(c.to)} TRANSFER OBJECT::${quoteQualified(c.from, c.name)};`],
+  // The move drops the table's permissions: they are granted again at once, when they were read.
+  transferTable: (c) => [`ALTER SCHEMA ${quoteIdent(c.to)} TRANSFER OBJECT::${quoteQualified(c.from, c.name)};`, ...renderGrants(c.to, c.name, c.permissions ?? [])],
   addColumn: (c) => [
     `${alterTable(c.table)} ADD ${renderColumnDefinition(c.column, c.default ?? null)};`,
     ...(c.column.description !== undefined ? [renderSetDescription({ table: c.table, column: c.column.name }, null, c.column.description)] : []),
+    // A column re-created in place of one with column-level permissions gets them back.
+    ...renderGrants(c.table.schema, c.table.name, c.permissions ?? []),
   ],
   dropColumn: (c) => [
     ...(c.default !== undefined ? dropConstraint(c.table, c.default.name) : []),
@@ -138,6 +144,7 @@ const RENDERERS: Renderers = {
   dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`],
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
+  ...GRAPH_RENDERERS,
   renameConstraint: (c) => (c.objectType === 'INDEX'
     ? [spRename(`${tableName(c.table)}.${quoteIdent(c.from)}`, c.to, 'INDEX')]
     // Constraints live in the schema's namespace, so sp_rename names them schema-qualified.
@@ -180,6 +187,7 @@ const RENDERERS: Renderers = {
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
+  recreateSequence: (c) => [renderRecreateSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
   // DROP STATISTICS table.statistics_name (drop-statistics-transact-sql).
   dropStatistics: (c) => [`DROP STATISTICS ${tableName(c.table)}.${quoteIdent(c.statistics.name)};`],

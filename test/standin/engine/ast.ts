@@ -112,7 +112,9 @@ export type ConstraintDef =
   | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[] }
   | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly notForReplication?: boolean }
   | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
-  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean };
+  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean }
+  /** An edge constraint: CONNECTION (a TO b, ...) [ON DELETE NO ACTION | CASCADE] (graph.ts). */
+  | { readonly k: 'connection'; readonly name?: string; readonly clauses: readonly { from: Name; to: Name }[]; readonly cascade: boolean };
 
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
@@ -158,10 +160,25 @@ export interface IndexDef {
   readonly options?: readonly DdlOption[];
   /** CREATE PRIMARY XML INDEX / CREATE XML INDEX ... USING XML INDEX p FOR ... */
   readonly xml?: 'primary' | 'secondary';
+  /** A secondary XML index's USING XML INDEX name and FOR kind (as written, upper-cased). */
+  readonly xmlUsing?: string;
+  readonly xmlFor?: string;
+  /** CREATE SPATIAL INDEX: its USING scheme and tessellation WITH parameters as written. */
+  readonly spatial?: SpatialDef;
   /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
   readonly dropExisting?: boolean;
   /** CREATE [NON]CLUSTERED COLUMNSTORE INDEX (a clustered one has no column list). */
   readonly columnstore?: boolean;
+}
+
+/** The tessellation part of CREATE SPATIAL INDEX, as written (defaults are the engine's to fill). */
+export interface SpatialDef {
+  readonly scheme?: string;
+  /** BOUNDING_BOX: by name (XMIN, ...) or position (xmin, ymin, xmax, ymax). */
+  readonly boundingBox?: Readonly<Record<'XMIN' | 'YMIN' | 'XMAX' | 'YMAX', number>>;
+  /** GRIDS: by level (LEVEL_1 = ...) or position; a level left out is absent. */
+  readonly grids?: Readonly<Partial<Record<1 | 2 | 3 | 4, string>>>;
+  readonly cellsPerObject?: number;
 }
 
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
@@ -233,7 +250,7 @@ export type StatementBody =
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   /** MERGE [TOP (n)] [INTO] target [AS alias] USING source ON cond WHEN ... ; (merge.ts). */
   | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[] }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly graph?: 'node' | 'edge' }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }

@@ -41,10 +41,23 @@ export interface Column {
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
+/** What sys.spatial_indexes and sys.spatial_index_tessellations report of a spatial index. */
+export interface SpatialTessellation {
+  readonly scheme: 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+  readonly box: readonly [number, number, number, number] | null;
+  /** Four densities for the manual grids; null for the AUTO_GRID schemes. */
+  readonly grids: readonly string[] | null;
+  readonly cellsPerObject: number;
+}
+
 export interface Index {
   indexId: number;
   name: string | null;
-  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML';
+  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML' | 'SPATIAL';
+  /** An XML index: primary, or secondary over the primary `usingId` FOR `for` (ddl-xml-spatial.ts). */
+  xml?: { readonly usingId: number | null; readonly for: 'PATH' | 'VALUE' | 'PROPERTY' | null };
+  /** A spatial index's tessellation, SQL Server's defaults filled in (ddl-xml-spatial.ts). */
+  spatial?: SpatialTessellation;
   unique: boolean;
   isPrimaryKey: boolean;
   isUniqueConstraint: boolean;
@@ -344,8 +357,19 @@ export function findObject(db: Database, schemaId: number, name: string): Object
   return allObjects(db).find((o) => o.schemaId === schemaId && sameName(o.name, name));
 }
 
-/** Finds a column by name. */
-export function findColumn(t: Table, name: string): Column | undefined { return t.columns.find((c) => sameName(c.name, name)); }
+/**
+ * Finds a column by name; on a node or edge table a pseudo-column ($node_id, $edge_id, $from_id,
+ * $to_id) names the internal column that shows it (graph.ts).
+ */
+export function findColumn(t: Table, name: string): Column | undefined {
+  return t.columns.find((c) => sameName(c.name, name)) ?? (t.graph !== undefined && name.startsWith('$') ? graphPseudoColumn(t, name) : undefined);
+}
+
+/** graph_type of the column a pseudo-column names (sql-graph-architecture, "Metadata"). */
+function graphPseudoColumn(t: Table, name: string): Column | undefined {
+  const graphType = { $node_id: t.graph?.kind === 'node' ? 2 : 0, $edge_id: t.graph?.kind === 'edge' ? 2 : 0, $from_id: 5, $to_id: 8 }[name.toLowerCase()];
+  return graphType === undefined || graphType === 0 ? undefined : t.columns.find((c) => c.graphType === graphType);
+}
 
 /**
  * Deep copy of plain catalog data (objects, arrays, Dates, Buffers). Not structuredClone: under

@@ -6,6 +6,7 @@ import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored, tableOrFail } from './ddl-constraints';
 import { statisticsOn } from './ddl-statistics';
 import { xmlTyping } from './ddl-xml-collections';
+import { checkPrimaryKeyDrop, secondariesOf } from './ddl-xml-spatial';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
@@ -22,6 +23,7 @@ import { placementOf } from './ddl-data-spaces';
 import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
+import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -96,6 +98,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
+  graph?: 'node' | 'edge',
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
@@ -105,7 +108,10 @@ export function createTable(
     created: ctx.now, modified: ctx.now,
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
-  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  // A node or edge table's internal columns come first (graph.ts).
+  if (graph !== undefined) { t.graph = { kind: graph, nextId: 0 }; t.columns.push(...graphColumns(graph, t.objectId)); }
+  const first = t.columns.length;
+  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, first + i + 1, pkCols.some((p) => sameName(p, def.name)))); });
   tableOptions(t, options);
   // CREATE TABLE ... ON fg | ON scheme (column): the heap's place (a clustered key without ON goes there too).
   Object.assign(t.indexes[0], placementOf(ctx.db, t, options));
@@ -117,6 +123,8 @@ export function createTable(
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+  // SQL Server's unique index on graph_id, after the declared keys (graph.ts).
+  if (graph !== undefined) createIndex(ctx, t, { ...graphIndexDef(t), table: name });
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
@@ -139,6 +147,7 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
   guardDropTable(ctx, t);
+  guardDropNodeTable(ctx.db, t, qualified(ctx.db, t));
   checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
@@ -154,7 +163,8 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   for (const ix of t.indexes) {
     if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
     const key = t.keys.find((k) => k.indexId === ix.indexId);
-    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: 'index' });
+    // An XML or spatial index holds values derived from the column's (shredded nodes, tessellation cells): any ALTER COLUMN of it is refused (inferred).
+    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: ix.type === 'XML' || ix.type === 'SPATIAL' ? 'derived-index' : 'index' });
   }
   for (const c of t.checks) if (c.columnId === col.columnId || mentions(c.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'check' });
   for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
@@ -266,7 +276,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const sameCollation = !isStringType(type.name) || (def.collation ?? ctx.db.collation) === col.collation;
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
-          dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
+          dep.kind === 'derived-index' ? true
+          : dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
           // "Associated with a default definition. However, the length, precision, or scale of a column can be
           // changed if the data type isn't changed" (alter-table-transact-sql.md).
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
@@ -399,8 +410,10 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
       throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
     }
+    const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
+    checkPrimaryKeyDrop(t, keyIndex);
     t.keys = t.keys.filter((k) => k !== key);
-    removeIndex(t, t.indexes.find((i) => i.indexId === key.indexId) as Index);
+    removeIndex(t, keyIndex);
     return;
   }
   const ck = t.checks.find((c) => sameName(c.name, n));
@@ -409,6 +422,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
   if (df) { t.defaults = t.defaults.filter((c) => c !== df); const col = t.columns.find((c) => c.columnId === df.columnId); if (col) col.defaultObjectId = 0; return; }
   const fk = t.fks.find((c) => sameName(c.name, n));
   if (fk) { t.fks = t.fks.filter((c) => c !== fk); return; }
+  if (dropEdgeConstraint(t, n)) return;
   if (!ifExists) throw err.notAConstraint(n);
 }
 
@@ -461,6 +475,8 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
   checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
+  // Dropping a primary XML index drops its secondaries too (drop-xml-indexes).
+  for (const secondary of secondariesOf(t, ix)) removeIndex(t, secondary);
   removeIndex(t, ix);
   touch(ctx, t);
 }

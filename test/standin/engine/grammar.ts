@@ -2,6 +2,7 @@
  * The T-SQL grammar gate: antlr4ts-sql's TSqlLexer tokenises every batch and TSqlParser checks
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
+import { graphRewrites, PSEUDO_COLUMNS } from './graph-grammar';
 import type { Token as AntlrToken } from 'antlr4ts';
 import { securityRewrites } from './security-grammar';
 import { sequenceRewrites } from './sequence-grammar';
@@ -103,6 +104,25 @@ export function tokenize(sql: string, quotedIdentifier = true): Token[] {
     else kind = 'op';
     out.push({ kind, text, upper: text.toUpperCase(), value, national, line: t.line, start: t.startIndex, stop: t.stopIndex });
   }
+  return joinPseudoColumns(sql, out);
+}
+
+/**
+ * `$node_id` lexes as `$` and `node_id`: a graph pseudo-column (sql-graph-architecture) is joined
+ * into one identifier token, `$` and the word written together.
+ */
+function joinPseudoColumns(sql: string, tokens: Token[]): Token[] {
+  if (!sql.includes('$')) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.kind === 'op' && t.text === '$' && next !== undefined && next.kind === 'word' && next.start === t.stop + 1 && PSEUDO_COLUMNS.has(`$${next.upper}`)) {
+      const text = sql.slice(t.start, next.stop + 1);
+      out.push({ ...t, kind: 'qid', text, upper: text.toUpperCase(), value: text.toLowerCase(), stop: next.stop });
+      i++;
+    } else out.push(t);
+  }
   return out;
 }
 
@@ -146,6 +166,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP INDEX i ON t WITH (ONLINE = ON, ...), ALTER TABLE t DROP CONSTRAINT c WITH (...) -> the WITH (...) is blanked
  *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * SQL Graph (AS NODE | AS EDGE, CONNECTION constraints, $node_id and the other pseudo-columns), see graph-grammar.ts.
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
  * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
@@ -282,6 +303,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    graphRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     xmlRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });

@@ -24,7 +24,7 @@ import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
-import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
+import { alterSequence, createSequence, dropSequence, sequenceGetRange } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
 import { baseNames, modifyThrough, needsTargetPath } from './dml-target';
@@ -642,7 +642,7 @@ export class EngineSession implements Session {
         this.done(s.k === 'update' ? changed.after.length : changed.before.length);
         return;
       }
-      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options); this.done(); return;
+      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
       case 'createIndex': {
@@ -844,6 +844,14 @@ export class EngineSession implements Session {
         const type = arg(2, '@objtype');
         await this.lockFor(renameNeeds(host, toText(arg(0, '@objname') ?? ''), toText(arg(1, '@newname') ?? ''), type === null ? null : toText(type)), signal);
         spRename(this.ddl(true), toText(arg(0, '@objname') ?? ''), toText(arg(1, '@newname') ?? ''), type === null ? null : toText(type));
+        this.done();
+        return;
+      }
+      case 'sp_sequence_get_range': {
+        const size = arg(1, '@range_size');
+        const first = sequenceGetRange(host.db, toText(arg(0, '@sequence_name') ?? ''), BigInt(size === null ? 0 : String(size).replace(/\.0+$/, '')));
+        const out = s.args.find((a) => a.name?.toLowerCase() === '@range_first_value' && a.output);
+        if (out && out.expr.k === 'var') this.setVar(out.expr.name, first);
         this.done();
         return;
       }

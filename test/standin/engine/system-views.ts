@@ -9,6 +9,7 @@ import { sequenceColumns } from './ddl-sequences';
 import { dataSpacesOf } from './ddl-data-spaces';
 import { resumableOperationRows } from './resumable';
 import { columnEncryptionKeys } from './ddl-column-keys';
+import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
 
 /** A view's column. */
@@ -20,8 +21,8 @@ const sn = ty.sysname;
 const c = (name: string, type: SqlType, nullable = false): ViewColumn => ({ name, type, nullable });
 const b = (v: boolean): number => (v ? 1 : 0);
 const char2: SqlType = { name: 'char', maxLength: 2, precision: 0, scale: 0 };
-const desc60 = ty.nvarchar(60);
 const char1: SqlType = { name: 'char', maxLength: 1, precision: 0, scale: 0 };
+const desc60 = ty.nvarchar(60);
 const char4: SqlType = { name: 'char', maxLength: 4, precision: 0, scale: 0 };
 
 const OBJECT_COLS: ViewColumn[] = [
@@ -90,7 +91,7 @@ const INDEX_COLS: ViewColumn[] = [
   c('optimize_for_sequential_key', ty.bit, true),
 ];
 // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
-const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3 } as const;
+const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3, SPATIAL: 4 } as const;
 // Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE (same page).
 const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE']) : [INDEX_TYPE[i.type], i.type]);
 // sys.partitions.data_compression (sys-partitions-transact-sql): 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
@@ -98,6 +99,11 @@ const COMPRESSION_CODE: Record<string, number> = { NONE: 0, ROW: 1, PAGE: 2, COL
 const compressionOf = (i: Index): string => i.compression ?? (i.columnstore ? 'COLUMNSTORE' : 'NONE');
 // A columnstore index lists its columns as included ones (key_ordinal 0); a clustered one every column of the table.
 const columnstoreColumns = (t: { columns: readonly { columnId: number }[] }, i: Index): number[] => (i.type === 'CLUSTERED' ? t.columns.map((x) => x.columnId) : i.includes);
+
+/** One sys.indexes row (also the first columns of sys.xml_indexes and sys.spatial_indexes). */
+const indexVals = (t: { objectId: number }, i: Index): Value[] => [
+  t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
+  b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)];
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
 
@@ -195,9 +201,22 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
       ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
-  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
-    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
-    b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)]))),
+  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
+  // sys.xml_indexes: sys.indexes' columns, then its own (sys-xml-indexes-transact-sql); selective XML indexes are not kept here.
+  'sys.xml_indexes': view([...INDEX_COLS, c('using_xml_index_id', ty.int, true), c('secondary_type', char1, true), c('secondary_type_desc', desc60, true),
+    c('xml_index_type', ty.tinyint), c('xml_index_type_description', desc60), c('path_id', ty.int, true)],
+  (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'XML').map((i) => [...indexVals(t, i), ...xmlIndexColumns(i)]))),
+  // sys.spatial_indexes: sys.indexes' columns, then spatial_index_type, its desc and tessellation_scheme (sys-spatial-indexes-transact-sql;
+  // there has_filter and filter_definition come after these: the stand-in keeps sys.indexes' order, as a SELECT by name does not see it).
+  'sys.spatial_indexes': view([...INDEX_COLS, c('spatial_index_type', ty.tinyint), c('spatial_index_type_desc', desc60, true), c('tessellation_scheme', sn)],
+    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'SPATIAL').map((i) => [...indexVals(t, i), ...spatialIndexColumns(i)]))),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+  'sys.spatial_index_tessellations': view([c('object_id', ty.int), c('index_id', ty.int), c('tessellation_scheme', sn),
+    c('bounding_box_xmin', ty.float, true), c('bounding_box_ymin', ty.float, true), c('bounding_box_xmax', ty.float, true), c('bounding_box_ymax', ty.float, true),
+    c('level_1_grid', ty.smallint, true), c('level_1_grid_desc', desc60, true), c('level_2_grid', ty.smallint, true), c('level_2_grid_desc', desc60, true),
+    c('level_3_grid', ty.smallint, true), c('level_3_grid_desc', desc60, true), c('level_4_grid', ty.smallint, true), c('level_4_grid_desc', desc60, true),
+    c('cells_per_object', ty.int, true)],
+  (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'SPATIAL').map((i) => [t.objectId, i.indexId, ...tessellationColumns(i)]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => [
       ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, b(!!i.noRecompute), b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
