@@ -1,4 +1,5 @@
 /** Adding constraints and indexes to a table: names, clustering, stored definitions, validation. */
+import { addEdgeConstraint, expandGraphKeys } from './graph';
 import type { ConstraintDef, Expr, IndexDef, Name } from './ast';
 import type { Column, Database, Index, Table } from './catalog';
 import { createSpatialIndex, createXmlIndex } from './ddl-xml-spatial';
@@ -96,6 +97,7 @@ function ensureFreeName(ctx: DdlContext, t: Table, name: string): void {
 export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, check: boolean, ownerColumn?: Column): void {
   const { db, host } = ctx;
   if (def.name !== undefined) ensureFreeName(ctx, t, def.name);
+  if (def.k === 'connection') { addEdgeConstraint(db, t, def.name, def.clauses, def.cascade, ctx.now); return; }
   const objectId = allocObjectId(db);
   const dates = { created: ctx.now, modified: ctx.now };
   switch (def.k) {
@@ -213,10 +215,12 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   // A spatial index lives with the table unless placed ON a filegroup (not a partition scheme: ON takes a filegroup only).
   if (def.spatial !== undefined) { createSpatialIndex(t, def, (n) => findColumn(t, n), placementOf(db, t, def.options).dataSpaceId); return; }
   const columnstore = def.columnstore === true;
-  const named = columnsOrFail(t, def.columns.map((c) => c.name));
+  // A key on a graph pseudo-column is on the internal columns behind it (graph.ts).
+  const written = expandGraphKeys(t, def.columns);
+  const named = columnsOrFail(t, written.map((c) => c.name));
   if (columnstore) checkColumnstore(t, def.clustered, named, def.name);
   // A columnstore index has no key: its columns are "included" ones (sys.index_columns).
-  const keys = columnstore ? [] : named.map((c, i) => ({ columnId: c.columnId, desc: def.columns[i].desc }));
+  const keys = columnstore ? [] : named.map((c, i) => ({ columnId: c.columnId, desc: written[i].desc }));
   const includes = columnstore ? named.map((c) => c.columnId) : columnsOrFail(t, def.include).map((c) => c.columnId);
   let filter: Index['filter'];
   if (def.filter) {

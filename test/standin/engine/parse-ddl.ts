@@ -39,6 +39,21 @@ export class DdlParser extends SequenceParser {
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
       return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
     }
+    // create-column-master-key-transact-sql / create-column-encryption-key-transact-sql: only the
+    // names are kept (and the master key a column encryption key's values name).
+    if (this.accept('COLUMN', 'MASTER', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH');
+      this.optionGroup();
+      return { k: 'createColumnKey', kind: 'master', name };
+    }
+    if (this.accept('COLUMN', 'ENCRYPTION', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH', 'VALUES');
+      let masterKey = '';
+      do { masterKey = this.optionGroup().get('COLUMN_MASTER_KEY') ?? masterKey; } while (this.accept(','));
+      return { k: 'createColumnKey', kind: 'encryption', name, masterKey };
+    }
     if (this.accept('XML', 'SCHEMA', 'COLLECTION')) {
       const name = this.name();
       this.expect('AS');
@@ -313,7 +328,10 @@ export class DdlParser extends SequenceParser {
 
   protected createTable(): StatementBody {
     const name = this.name();
-    const { columns, constraints, period } = this.tableElements();
+    // An edge table may have no column list: CREATE TABLE t AS EDGE (create-table-sql-graph).
+    const bare = this.is('AS', 'EDGE');
+    const { columns, constraints, period } = bare ? { columns: [], constraints: [], period: undefined } : this.tableElements();
+    const graph = this.accept('AS', 'NODE') ? 'node' : this.accept('AS', 'EDGE') ? 'edge' : undefined;
     let versioning: VersioningDef | undefined;
     if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
       this.expect('WITH', '(');
@@ -322,7 +340,7 @@ export class DdlParser extends SequenceParser {
     }
     const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
+    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}) };
   }
 
   /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
@@ -380,11 +398,23 @@ export class DdlParser extends SequenceParser {
   }
 
   protected isConstraintStart(): boolean {
-    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up());
+    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up()) || this.is('CONNECTION', '(');
+  }
+
+  /** CONNECTION (a TO b [, ...]) [ON DELETE { NO ACTION | CASCADE }] of an edge table (create-table-sql-graph). */
+  protected connection(name: string | undefined): ConstraintDef {
+    this.expect('(');
+    const clauses: { from: Name; to: Name }[] = [];
+    do { const from = this.name(); this.expect('TO'); clauses.push({ from, to: this.name() }); } while (this.accept(','));
+    this.expect(')');
+    let cascade = false;
+    if (this.accept('ON', 'DELETE')) { if (this.accept('CASCADE')) cascade = true; else this.expect('NO', 'ACTION'); }
+    return { k: 'connection', name, clauses, cascade };
   }
 
   protected tableConstraint(): ConstraintDef {
     const name = this.accept('CONSTRAINT') ? this.ident() : undefined;
+    if (this.accept('CONNECTION')) return this.connection(name);
     if (this.accept('PRIMARY', 'KEY') || this.is('UNIQUE')) {
       const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
       const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
@@ -454,6 +484,7 @@ export class DdlParser extends SequenceParser {
     let sparse = false;
     let rowguidcol = false;
     let mask: string | undefined;
+    let encryption: ColumnDef['encryption'];
     const constraints: ConstraintDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
@@ -472,6 +503,10 @@ export class DdlParser extends SequenceParser {
       else if (this.accept('SPARSE')) sparse = true;
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
       else if (this.is('MASKED', 'WITH')) mask = this.maskedWith();
+      else if (this.accept('ENCRYPTED', 'WITH')) {
+        const o = this.optionGroup();
+        encryption = { key: o.get('COLUMN_ENCRYPTION_KEY') ?? '', type: o.get('ENCRYPTION_TYPE') ?? '', algorithm: o.get('ALGORITHM') ?? '' };
+      }
       else if (this.accept('PERSISTED')) continue;
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
@@ -490,7 +525,23 @@ export class DdlParser extends SequenceParser {
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}) };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}) };
+  }
+
+  /** `( NAME = value [, ...] )`: each option's name (upper case) and value (a name, word or string, unquoted). */
+  protected optionGroup(): Map<string, string> {
+    this.expect('(');
+    const out = new Map<string, string>();
+    do {
+      const name = this.next().upper;
+      // A nested group without '=' (a column master key's ENCLAVE_COMPUTATIONS (SIGNATURE = 0x...)).
+      if (this.is('(')) { this.optionGroup(); continue; }
+      this.expect('=');
+      const v = this.next();
+      out.set(name, v.kind === 'word' ? v.text : v.value);
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   /** MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition). */
