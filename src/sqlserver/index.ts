@@ -11,3 +11,4 @@ export * from './qualified-name';
 export * from './replication';
 export * from './memory-optimized';
 export * from './masking';
+export * from './encryption';
