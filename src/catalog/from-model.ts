@@ -3,6 +3,7 @@
  * migration leaves, written as the same `schemac.catalog/v1` rows a live database gives, so
  * reading it back (snapshotToModel) gives the model it was written from.
  */
+import { ENCRYPTION_TYPE_CODES } from '../sqlserver/encryption';
 import { createHash } from 'crypto';
 import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
 import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
@@ -228,6 +229,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
     ...(c.rowguidcol === true ? { is_rowguidcol: true } : {}),
     ...(c.mask !== undefined ? { is_masked: true, masking_function: c.mask } : {}),
+    ...(c.encryption !== undefined ? { encryption_type: ENCRYPTION_TYPE_CODES[c.encryption.type], encryption_algorithm_name: c.encryption.algorithm, column_encryption_key_name: c.encryption.key } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
 }

@@ -124,6 +124,8 @@ ORDER BY t.object_id`,
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-schema-collections-transact-sql
     // masking_function: the Dynamic Data Masking function of a masked column (sys.masked_columns
     // holds only masked columns; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-masked-columns-transact-sql).
+    // encryption_type (1 deterministic, 2 randomized; NULL: plaintext), its algorithm and key name:
+    // Always Encrypted (sys-columns-transact-sql, sys-column-encryption-keys-transact-sql).
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
@@ -135,7 +137,8 @@ ORDER BY t.object_id`,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set, c.is_filestream,
   c.generated_always_type, c.is_hidden,
   SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
-  c.is_masked, mc.masking_function, c.graph_type
+  c.is_masked, mc.masking_function, c.graph_type,
+  c.encryption_type, c.encryption_algorithm_name, cek.name AS column_encryption_key_name
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
@@ -143,6 +146,7 @@ LEFT JOIN sys.xml_schema_collections xsc ON xsc.xml_collection_id = c.xml_collec
 LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
 LEFT JOIN sys.masked_columns mc ON mc.object_id = c.object_id AND mc.column_id = c.column_id
+LEFT JOIN sys.column_encryption_keys cek ON cek.column_encryption_key_id = c.column_encryption_key_id
 WHERE ${MANAGED}
 ORDER BY c.object_id, c.column_id`,
   },

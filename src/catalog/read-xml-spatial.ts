@@ -44,7 +44,10 @@ export function readXmlSpatial(s: CatalogSnapshot): ReadonlyMap<string, XmlSpati
     } else {
       const r = tessellations.get(k);
       if (r === undefined) { out.set(k, { problem: 'the snapshot has no sys.spatial_index_tessellations row for it (written by an older schemac?)' }); continue; }
-      const spatial = storedSpatial(r);
+      const spatial = storedSpatial({
+        scheme: r.tessellation_scheme, box: [r.bounding_box_xmin, r.bounding_box_ymin, r.bounding_box_xmax, r.bounding_box_ymax],
+        levels: [r.level_1_grid_desc, r.level_2_grid_desc, r.level_3_grid_desc, r.level_4_grid_desc], cellsPerObject: r.cells_per_object,
+      });
       out.set(k, typeof spatial === 'string' ? { problem: spatial } : { spatial });
     }
   }

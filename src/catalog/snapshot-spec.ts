@@ -68,6 +68,9 @@ const columns: RowSpec<ColumnRow> = {
   is_rowguidcol: optional(nullable(boolean)),
   is_masked: optional(nullable(boolean)),
   masking_function: optional(nullable(string)),
+  encryption_type: optional(nullable(integer)),
+  encryption_algorithm_name: optional(nullable(string)),
+  column_encryption_key_name: optional(nullable(string)),
   graph_type: optional(nullable(integer)),
 };
 

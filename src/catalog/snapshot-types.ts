@@ -75,6 +75,12 @@ export interface ColumnRow {
   readonly is_masked?: boolean | null;
   /** sys.masked_columns.masking_function, e.g. `partial(1, "XXXX", 0)` (optional; null when not masked). */
   readonly masking_function?: string | null;
+  /** sys.columns.encryption_type: 1 deterministic, 2 randomized, null plaintext (Always Encrypted; optional). */
+  readonly encryption_type?: number | null;
+  /** sys.columns.encryption_algorithm_name, e.g. AEAD_AES_256_CBC_HMAC_SHA_256 (optional). */
+  readonly encryption_algorithm_name?: string | null;
+  /** sys.column_encryption_keys.name of the column's column_encryption_key_id (optional). */
+  readonly column_encryption_key_name?: string | null;
   /**
    * sys.columns.graph_type: 1-8 for the graph columns SQL Server keeps in node and edge tables,
    * NULL for user columns (read-graph.ts; SQL Server 2017+; optional).

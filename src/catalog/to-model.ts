@@ -27,6 +27,7 @@ import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { storedTrust } from '../sqlserver/replication';
 import { normalizeMask } from '../sqlserver/masking';
+import { AE_ALGORITHM, encryptionTypeOfCode } from '../sqlserver/encryption';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -429,6 +430,8 @@ function readColumns(
     if (c.is_rowguidcol === true) column.rowguidcol = true;
     // sys.masked_columns names the function of every masked column (is_masked is its flag).
     if (c.masking_function !== undefined && c.masking_function !== null) column.mask = normalizeMask(c.masking_function);
+    const encryption = encryptionOfRow(c);
+    if (encryption !== undefined) column.encryption = encryption;
     if (period !== undefined) column.period = period;
     columns.push(column);
   }
@@ -453,4 +456,11 @@ function resumableBuildsOf(rows: readonly ResumableOperationRow[] | undefined): 
     resumableBuilds: [...rows].sort((a, b) => a.index_id - b.index_id)
       .map((r) => ({ index: r.name, indexId: r.index_id, state: r.state_desc, percentComplete: r.percent_complete })),
   };
+}
+
+/** A column's Always Encrypted settings (sys.columns.encryption_type and its key), or undefined for plaintext. */
+function encryptionOfRow(c: ColumnRow): Column['encryption'] {
+  const type = encryptionTypeOfCode(c.encryption_type ?? 0);
+  if (type === null || c.column_encryption_key_name === undefined || c.column_encryption_key_name === null) return undefined;
+  return { key: c.column_encryption_key_name, type, algorithm: c.encryption_algorithm_name ?? AE_ALGORITHM };
 }

@@ -49,6 +49,8 @@ export const Codes = {
   sparseColumn: 'SC1116',
   /** A `masked` function SQL Server does not take, or one on a column it cannot mask (computed, wrong type). */
   maskedColumn: 'SC1117',
+  /** An `encrypted` option SQL Server refuses: no key, an unknown type, a column it cannot encrypt (type, collation, identity, default, mask ...). */
+  encryptedColumn: 'SC1118',
   /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
   unknownAliasType: 'SC1130',
   /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */

@@ -36,7 +36,7 @@ import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
-import type { Plan, PlanStep, PlanWarning, SkippedObject, TableRef } from './changes';
+import type { Plan, PlanStep, PlanWarning, RefusedChange, SkippedObject, TableRef } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
@@ -85,7 +85,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
-  const refused = [...graphKindRefusals(tablesPlan.tables), ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
@@ -106,6 +106,8 @@ interface TablesPlan {
   readonly currentTables: readonly Table[];
   /** Declared swaps the differ cannot decide (equal definitions). */
   readonly swapWarnings: readonly PlanWarning[];
+  /** Column changes SQL Server cannot make (diff-columns.ts). */
+  readonly refused: readonly RefusedChange[];
 }
 
 function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
@@ -161,7 +163,8 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
   const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
-  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings };
+  const refused = kept.flatMap((s) => s.columnPlan.refused);
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings, refused };
 }
 
 /** Whether a current column stays as it is because the plan skips it (or its whole table). */

@@ -218,6 +218,18 @@ export interface Identity {
   readonly notForReplication?: boolean;
 }
 
+/**
+ * ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = key, ENCRYPTION_TYPE = ..., ALGORITHM = '...'): the
+ * client encrypts the column's values; the server keeps only ciphertext.
+ */
+export interface ColumnEncryption {
+  /** The column encryption key's name (sys.column_encryption_keys.name; database-scoped). */
+  readonly key: string;
+  readonly type: 'deterministic' | 'randomized';
+  /** sys.columns.encryption_algorithm_name: 'AEAD_AES_256_CBC_HMAC_SHA_256'. */
+  readonly algorithm: string;
+}
+
 /** A computed column's definition. */
 export interface ComputedColumn {
   readonly expression: SqlExpression;
@@ -251,6 +263,8 @@ export interface Column {
    * stores it (sys.masked_columns.masking_function; sqlserver/masking.ts). Absent: not masked.
    */
   readonly mask?: string;
+  /** Always Encrypted (ENCRYPTED WITH; sys.columns.encryption_type and its key). Absent: plaintext. */
+  readonly encryption?: ColumnEncryption;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;
   readonly source?: SourceRef;

@@ -112,18 +112,12 @@ export function spatialProblems(d: SpatialIndexDefinition, type: SqlTypeName): s
   return out;
 }
 
-/** A row of sys.spatial_index_tessellations, as the catalog reads it. */
-export interface TessellationRecord {
-  readonly tessellation_scheme: string;
-  readonly bounding_box_xmin: number | null;
-  readonly bounding_box_ymin: number | null;
-  readonly bounding_box_xmax: number | null;
-  readonly bounding_box_ymax: number | null;
-  readonly level_1_grid_desc: string | null;
-  readonly level_2_grid_desc: string | null;
-  readonly level_3_grid_desc: string | null;
-  readonly level_4_grid_desc: string | null;
-  readonly cells_per_object: number | null;
+/** A stored tessellation: scheme, bounding box (xmin, ymin, xmax, ymax), the four levels' densities, cells per object. */
+export interface StoredTessellation {
+  readonly scheme: string;
+  readonly box: readonly (number | null)[];
+  readonly levels: readonly (string | null)[];
+  readonly cellsPerObject: number | null;
 }
 
 /**
@@ -132,23 +126,23 @@ export interface TessellationRecord {
  * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql);
  * a NULL cells_per_object reads as the scheme's default (inferred).
  */
-export function storedSpatial(r: TessellationRecord): SpatialIndexDefinition | string {
-  const scheme = TESSELLATION_SCHEMES.find((s) => s === r.tessellation_scheme.toUpperCase());
-  if (scheme === undefined) return `its tessellation scheme ${r.tessellation_scheme} is not one schemac knows`;
-  const box = r.bounding_box_xmin !== null && r.bounding_box_ymin !== null && r.bounding_box_xmax !== null && r.bounding_box_ymax !== null
-    ? { boundingBox: { xmin: r.bounding_box_xmin, ymin: r.bounding_box_ymin, xmax: r.bounding_box_xmax, ymax: r.bounding_box_ymax } } : {};
+export function storedSpatial(r: StoredTessellation): SpatialIndexDefinition | string {
+  const scheme = TESSELLATION_SCHEMES.find((s) => s === r.scheme.toUpperCase());
+  if (scheme === undefined) return `its tessellation scheme ${r.scheme} is not one schemac knows`;
+  const [xmin, ymin, xmax, ymax] = r.box;
+  const box = typeof xmin === 'number' && typeof ymin === 'number' && typeof xmax === 'number' && typeof ymax === 'number' ? { boundingBox: { xmin, ymin, xmax, ymax } } : {};
   let grids: { grids?: SpatialIndexDefinition['grids'] } = {};
   if (takesGrids(scheme)) {
-    const levels = [r.level_1_grid_desc, r.level_2_grid_desc, r.level_3_grid_desc, r.level_4_grid_desc].map((l) => (l ?? 'MEDIUM').toUpperCase());
+    const levels = [0, 1, 2, 3].map((n) => (r.levels[n] ?? 'MEDIUM').toUpperCase());
     const bad = levels.find((l) => !GRID_DENSITIES.includes(l as GridDensity));
     if (bad !== undefined) return `its grid density ${bad} is not LOW, MEDIUM or HIGH`;
     grids = { grids: levels as unknown as SpatialIndexDefinition['grids'] };
   }
-  return { tessellation: scheme, ...box, ...grids, cellsPerObject: r.cells_per_object ?? DEFAULT_CELLS_PER_OBJECT[scheme] };
+  return { tessellation: scheme, ...box, ...grids, cellsPerObject: r.cellsPerObject ?? DEFAULT_CELLS_PER_OBJECT[scheme] };
 }
 
-/** `the plan builds ...` offline reason shown for an XML or spatial index build. */
-export const XML_SPATIAL_OFFLINE = 'SQL Server builds XML and spatial indexes offline only (ONLINE = ON is refused for them)';
+/** Why an XML or spatial index build runs offline (the plan shows it beside the lock). */
+export const XML_SPATIAL_OFFLINE = 'XML and spatial indexes are built offline only: SQL Server refuses ONLINE = ON for them';
 
 /** A spatial definition as one comparable string (defaults already filled in by both model sources). */
 export function spatialSignature(d: SpatialIndexDefinition): string {

@@ -6,6 +6,7 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import { sameMask } from '../../src/sqlserver/masking';
+import { sameEncryption } from '../../src/sqlserver/encryption';
 import type {
   EdgeConstraint, AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
 } from '../../src/model';
@@ -448,6 +449,8 @@ class Sim {
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
     if (c.rowguidcol === true) this.fail(`column ${c.name} is the ROWGUIDCOL: ALTER COLUMN refuses it`);
+    // "you can't change any encryption settings" (alter-table-transact-sql, without secure enclaves).
+    if (!sameEncryption(c.encryption, change.to.encryption, (n) => n.toLowerCase())) this.fail(`ALTER COLUMN ${c.name} changes its Always Encrypted settings`);
     // Statistics allow only a varchar/nvarchar/varbinary growing, or NOT NULL -> NULL (ALTER TABLE, ALTER COLUMN).
     const len = (x: Column) => (x.type.length === 'max' ? Infinity : x.type.length ?? 0);
     const grows = c.type.name === change.to.type.name && ['varchar', 'nvarchar', 'varbinary'].includes(c.type.name) && len(change.to) >= len(c) && c.nullable === change.to.nullable;

@@ -135,6 +135,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: "CREATE TABLE [dbo].[t] ([a] varchar(10) MASKED WITH (FUNCTION = 'default()') NULL);",
   },
   {
+    id: 'column-encrypted-with',
+    form: "column_name data_type [ COLLATE c ] ENCRYPTED WITH ( COLUMN_ENCRYPTION_KEY = key, ENCRYPTION_TYPE = { DETERMINISTIC | RANDOMIZED }, ALGORITHM = '...' ) in CREATE TABLE, ALTER TABLE ADD and ALTER COLUMN",
+    pattern: new RegExp(`^(?:CREATE\\s+TABLE\\b|ALTER\\s+TABLE\\s+${QID}\\s+(?:ADD|ALTER\\s+COLUMN)\\b)[^;]*\\bENCRYPTED\\s+WITH\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "<column_definition> ::= ... [ ENCRYPTED WITH ( COLUMN_ENCRYPTION_KEY = key_name , ENCRYPTION_TYPE = { DETERMINISTIC | RANDOMIZED } , ALGORITHM = \'AEAD_AES_256_CBC_HMAC_SHA_256\' ) ]"',
+    example: "CREATE TABLE [dbo].[t] ([a] int ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = [cek1], ENCRYPTION_TYPE = RANDOMIZED, ALGORITHM = 'AEAD_AES_256_CBC_HMAC_SHA_256') NULL);",
+  },
+  {
     id: 'alter-column-masked',
     form: "ALTER TABLE t ALTER COLUMN c { ADD | DROP } MASKED [ WITH ( FUNCTION = 'mask_function' ) ]",
     pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+MASKED\\b`, 'i'),

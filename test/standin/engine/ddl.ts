@@ -14,6 +14,7 @@ import { dropPermissionsOn } from './security';
 import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { storedMask } from './masking';
+import { columnEncryption, encryptionChangeRefused, sameColumnEncryption } from './ddl-column-keys';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
@@ -80,6 +81,12 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
   if (def.rowguidcol) col.rowguidcol = true;
+  if (def.encryption) {
+    col.encryption = columnEncryption(ctx.db, def.encryption, {
+      name: def.name, type: col.type, collation: col.collation, alias: col.type.userTypeId !== undefined, identity: !!def.identity,
+      rowguidcol: def.rowguidcol === true, hasDefault: def.constraints.some((k) => k.k === 'default'), masked: def.mask !== undefined,
+    });
+  }
   if (def.mask !== undefined) {
     // "A mask can't be configured on a computed column" (dynamic-data-masking.md; number and wording inferred).
     if (def.computed) throw new SqlError(16004, 16, 1, `Column '${def.name}' is a computed column and cannot be masked.`);
@@ -254,6 +261,13 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
       if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
       const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }));
+      // Without ENCRYPTED WITH the column would be decrypted; with other settings, re-encrypted:
+      // "you can't change any encryption settings" without secure enclaves (alter-table-transact-sql).
+      const encryption = def.encryption ? columnEncryption(ctx.db, def.encryption, {
+        name: col.name, type, collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null, alias: type.userTypeId !== undefined,
+        identity: !!col.identity, rowguidcol: false, hasDefault: false, masked: col.mask !== undefined,
+      }) : undefined;
+      if (!sameColumnEncryption(col.encryption, encryption)) throw encryptionChangeRefused(col.name);
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
@@ -309,6 +323,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         delete col.mask;
       } else {
         if (col.computed) throw new SqlError(16004, 16, 1, `Column '${col.name}' is a computed column and cannot be masked.`);
+        // "Columns that are masked" cannot be encrypted, and the other way round (always-encrypted-database-engine.md).
+        if (col.encryption) throw new SqlError(16008, 16, 1, `Column '${col.name}' is encrypted and cannot be masked.`);
         // "Adding a dynamic data mask ... can't be performed on a column with dependencies ... drop the
         // index, then add the mask, and then re-create the dependent index" (dynamic-data-masking.md).
         // Editing the function of a masked column is not adding one (inferred).

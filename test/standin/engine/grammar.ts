@@ -158,6 +158,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - ALTER COLUMN c ADD|DROP SPARSE | ROWGUIDCOL  -> DROP COLUMN c
  * - ALTER COLUMN c ADD|DROP NOT FOR REPLICATION  -> DROP COLUMN c
  * - MASKED WITH (FUNCTION = '...') of a column   -> blanked (Dynamic Data Masking, SQL Server 2016+)
+ * - ENCRYPTED WITH (...) of a column              -> blanked (Always Encrypted, SQL Server 2016+)
  * - ALTER COLUMN c ADD MASKED WITH (...) | DROP MASKED -> DROP COLUMN c
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
@@ -246,7 +247,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (up(i) === 'MAX_DURATION' && up(i + 1) === '=' && up(i + 3) === 'MINUTES' && up(i - 2) !== 'WAIT_AT_LOW_PRIORITY') blank(tokens[i + 3]);
     // ALTER COLUMN ... WITH (ONLINE = ON | OFF) (alter-table-transact-sql.md, SQL Server 2016+).
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN') {
-      const j = topLevel(i + 2, ['WITH', ';']);
+      let j = topLevel(i + 2, ['WITH', ';']);
+      // Past a column's ENCRYPTED WITH (...), which is not the ONLINE option.
+      while (up(j) === 'WITH' && up(j - 1) === 'ENCRYPTED') j = topLevel(j + 1, ['WITH', ';']);
       if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
     }
     // A column's properties come in any order (create-table-transact-sql.md: <column_definition>
@@ -264,6 +267,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
       for (let k = 3; k <= 6; k++) blank(tokens[i + k]);
     }
+    // ENCRYPTED WITH ( COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = t, ALGORITHM = 'a' ) (create-table-transact-sql, column_definition).
+    if (tableDdl && up(i) === 'ENCRYPTED' && up(i + 1) === 'WITH' && up(i + 2) === '(') { blank(tokens[i]); blank(tokens[i + 1]); blankGroup(i + 2); }
     // MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition; alter-table-transact-sql).
     if (up(i) === 'MASKED' && up(i + 1) === 'WITH' && up(i + 2) === '(') for (let k = 0; k < 7 && tokens[i + k] !== undefined; k++) blank(tokens[i + k]);
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'MASKED') {

@@ -39,6 +39,21 @@ export class DdlParser extends SequenceParser {
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
       return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
     }
+    // create-column-master-key-transact-sql / create-column-encryption-key-transact-sql: only the
+    // names are kept (and the master key a column encryption key's values name).
+    if (this.accept('COLUMN', 'MASTER', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH');
+      this.optionGroup();
+      return { k: 'createColumnKey', kind: 'master', name };
+    }
+    if (this.accept('COLUMN', 'ENCRYPTION', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH', 'VALUES');
+      let masterKey = '';
+      do { masterKey = this.optionGroup().get('COLUMN_MASTER_KEY') ?? masterKey; } while (this.accept(','));
+      return { k: 'createColumnKey', kind: 'encryption', name, masterKey };
+    }
     if (this.accept('XML', 'SCHEMA', 'COLLECTION')) {
       const name = this.name();
       this.expect('AS');
@@ -469,6 +484,7 @@ export class DdlParser extends SequenceParser {
     let sparse = false;
     let rowguidcol = false;
     let mask: string | undefined;
+    let encryption: ColumnDef['encryption'];
     const constraints: ConstraintDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
@@ -487,6 +503,10 @@ export class DdlParser extends SequenceParser {
       else if (this.accept('SPARSE')) sparse = true;
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
       else if (this.is('MASKED', 'WITH')) mask = this.maskedWith();
+      else if (this.accept('ENCRYPTED', 'WITH')) {
+        const o = this.optionGroup();
+        encryption = { key: o.get('COLUMN_ENCRYPTION_KEY') ?? '', type: o.get('ENCRYPTION_TYPE') ?? '', algorithm: o.get('ALGORITHM') ?? '' };
+      }
       else if (this.accept('PERSISTED')) continue;
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
@@ -505,7 +525,23 @@ export class DdlParser extends SequenceParser {
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}) };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}) };
+  }
+
+  /** `( NAME = value [, ...] )`: each option's name (upper case) and value (a name, word or string, unquoted). */
+  protected optionGroup(): Map<string, string> {
+    this.expect('(');
+    const out = new Map<string, string>();
+    do {
+      const name = this.next().upper;
+      // A nested group without '=' (a column master key's ENCLAVE_COMPUTATIONS (SIGNATURE = 0x...)).
+      if (this.is('(')) { this.optionGroup(); continue; }
+      this.expect('=');
+      const v = this.next();
+      out.set(name, v.kind === 'word' ? v.text : v.value);
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   /** MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition). */

@@ -8,6 +8,7 @@ import { periodRows } from './temporal';
 import { sequenceColumns } from './ddl-sequences';
 import { dataSpacesOf } from './ddl-data-spaces';
 import { resumableOperationRows } from './resumable';
+import { columnEncryptionKeys } from './ddl-column-keys';
 import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
 
@@ -43,6 +44,9 @@ const COLUMN_COLS: ViewColumn[] = [
   c('is_xml_document', ty.bit), c('xml_collection_id', ty.int), c('default_object_id', ty.int), c('rule_object_id', ty.int),
   c('is_sparse', ty.bit, true), c('is_column_set', ty.bit, true), c('generated_always_type', ty.tinyint, true), c('generated_always_type_desc', desc60, true),
   c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true), c('graph_type', ty.int, true), c('graph_type_desc', desc60, true),
+  // Always Encrypted (sys-columns-transact-sql): NULL for a plaintext column.
+  c('encryption_type', ty.int, true), c('encryption_type_desc', ty.nvarchar(64), true), c('encryption_algorithm_name', sn, true),
+  c('column_encryption_key_id', ty.int, true), c('column_encryption_key_database_name', sn, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
   // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
@@ -50,7 +54,9 @@ function columnVals(t: Table, col: Column): Value[] {
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
     0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
-    col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null];
+    col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null,
+    col.encryption?.type ?? null, col.encryption === undefined ? null : col.encryption.type === 1 ? 'DETERMINISTIC' : 'RANDOMIZED', col.encryption?.algorithm ?? null,
+    col.encryption?.keyId ?? null, null];
 }
 // sys.columns graph_type_desc of graph_type 1-8 (sql-graph-architecture, "Metadata"); NULL for other columns.
 const GRAPH_TYPE_DESC: Record<number, string> = {
@@ -72,7 +78,7 @@ function temporalVals(t: Table | undefined): Value[] {
 const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [m.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
-    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null];
+    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null];
 }));
 const allColumns = (db: Database): Value[][] => [...db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
 
@@ -167,6 +173,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   (db) => permissionRows(db).map((p) => [p.classId, CLASS_DESC[p.classId], p.majorId, p.minorId, p.grantee, p.grantor, p.type.padEnd(4), p.name, p.state, STATE_DESC[p.state]])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
   // The built-in sys.sys (id 1) and the user collections (sys-xml-schema-collections-transact-sql.md).
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-column-encryption-keys-transact-sql
+  'sys.column_encryption_keys': view([c('name', sn), c('column_encryption_key_id', ty.int), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
+    (db) => columnEncryptionKeys(db).map((k) => [k.name, k.id, k.created, k.created])),
   'sys.xml_schema_collections': view([c('xml_collection_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('name', sn), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
     (db) => [[1, 4, null, 'sys', new Date(0), new Date(0)], ...(db.xmlCollections ?? []).map((x) => [x.id, x.schemaId, null, x.name, x.created, x.modified])]),
   'sys.synonyms': view([...OBJECT_COLS, c('base_object_name', ty.nvarchar(1035), true)],
