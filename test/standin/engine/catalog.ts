@@ -369,8 +369,11 @@ export function findColumn(t: Table, name: string): Column | undefined {
   return t.columns.find((c) => sameName(c.name, name)) ?? (t.graph !== undefined && name.startsWith('$') ? graphPseudoColumn(t, name) : undefined);
 }
 
-/** graph_type of the column a pseudo-column names (sql-graph-architecture, "Metadata"). */
-function graphPseudoColumn(t: Table, name: string): Column | undefined {
+/**
+ * The column a pseudo-column names on a node or edge table (sql-graph-architecture, "Metadata"):
+ * $node_id / $edge_id the JSON id (graph_type 2), $from_id 5, $to_id 8; undefined otherwise.
+ */
+export function graphPseudoColumn(t: Table, name: string): Column | undefined {
   const graphType = { $node_id: t.graph?.kind === 'node' ? 2 : 0, $edge_id: t.graph?.kind === 'edge' ? 2 : 0, $from_id: 5, $to_id: 8 }[name.toLowerCase()];
   return graphType === undefined || graphType === 0 ? undefined : t.columns.find((c) => c.graphType === graphType);
 }
