@@ -45,6 +45,13 @@ export interface TableOptions {
    */
   readonly systemVersioning?: true | SystemVersioningOptions;
   /**
+   * MEMORY_OPTIMIZED = ON (In-Memory OLTP): the table lives in memory. `true` is DURABILITY =
+   * SCHEMA_AND_DATA (rows survive a restart; a primary key is required); SCHEMA_ONLY keeps only
+   * the definition. The database needs a MEMORY_OPTIMIZED_DATA filegroup; indexes are
+   * nonclustered hash (`bucketCount`) or range indexes; changes run outside the transaction.
+   */
+  readonly memoryOptimized?: true | { readonly durability?: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY' };
+  /**
    * SQL Graph (SQL Server 2017+): CREATE TABLE ... AS NODE or AS EDGE. SQL Server adds and keeps
    * the graph columns ($node_id; $edge_id, $from_id, $to_id) and a unique index on the id itself;
    * declare only your own columns (an edge table may have none). A table's graph kind cannot be
@@ -97,6 +104,8 @@ export interface IndexOptions<T> extends IndexWithOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of a nonclustered index (a clustered one has the table's: declare it on @Table). */
   readonly dataCompression?: RowstoreCompression;
+  /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n): a hash index of a memory-optimized table (1..1,073,741,824; SQL Server rounds up to a power of two). */
+  readonly bucketCount?: number;
 }
 
 /** Options of a clustered columnstore index. */
@@ -126,6 +135,74 @@ export function ClusteredColumnstoreIndex<T>(name: string, options?: ClusteredCo
 export function ColumnstoreIndex<T>(name: string, columns: readonly ColumnOf<T>[], options?: ColumnstoreOptions): ClassDecorator<T> {
   void name;
   void columns;
+  void options;
+  return noop();
+}
+
+/** WITH options an XML or spatial index takes (the common index options that apply to it). */
+export interface XmlSpatialIndexWithOptions {
+  /** FILLFACTOR: how full (1-100 percent) the leaf pages are built. */
+  readonly fillFactor?: number;
+  /** PAD_INDEX = ON: the intermediate pages take the fill factor too. */
+  readonly padIndex?: boolean;
+  /** ALLOW_ROW_LOCKS (default true). */
+  readonly allowRowLocks?: boolean;
+  /** ALLOW_PAGE_LOCKS (default true). */
+  readonly allowPageLocks?: boolean;
+  /** Declared rename: the index's previous name on this table (may hold {table}); planned as one sp_rename. */
+  readonly renamedFrom?: string;
+}
+
+/** Options of a secondary XML index: the primary XML index it is built over, and its kind. */
+export interface SecondaryXmlIndexOptions extends XmlSpatialIndexWithOptions {
+  /** USING XML INDEX: the name of the column's primary XML index (may hold {table}). */
+  readonly using: string;
+  /** FOR PATH | VALUE | PROPERTY. */
+  readonly for: 'PATH' | 'VALUE' | 'PROPERTY';
+}
+
+/**
+ * CREATE PRIMARY XML INDEX name ON table (column), or with `{ using, for }` CREATE XML INDEX ...
+ * USING XML INDEX primary FOR PATH | VALUE | PROPERTY: on one xml column of a table whose primary
+ * key is clustered; a secondary needs the column's primary XML index. Always built offline.
+ * `@XmlIndex('pxml_{table}_doc', 'doc')`, `@XmlIndex('xpath_{table}_doc', 'doc', { using: 'pxml_{table}_doc', for: 'PATH' })`.
+ */
+export function XmlIndex<T>(name: string, column: ColumnOf<T>, options?: XmlSpatialIndexWithOptions | SecondaryXmlIndexOptions): ClassDecorator<T> {
+  void name;
+  void column;
+  void options;
+  return noop();
+}
+
+/** A grid level's density: 16 (LOW), 64 (MEDIUM, the default) or 256 (HIGH) cells. */
+export type GridDensityOption = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** Options of a spatial index. */
+export interface SpatialIndexOptions extends XmlSpatialIndexWithOptions {
+  /**
+   * USING: GEOMETRY_GRID or GEOMETRY_AUTO_GRID on a geometry column, GEOGRAPHY_GRID or
+   * GEOGRAPHY_AUTO_GRID on a geography one; the AUTO_GRID scheme of the column's type otherwise.
+   */
+  readonly using?: 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+  /** BOUNDING_BOX: required by the geometry schemes, refused by the geography ones. */
+  readonly boundingBox?: { readonly xmin: number; readonly ymin: number; readonly xmax: number; readonly ymax: number };
+  /** GRIDS (GEOMETRY_GRID and GEOGRAPHY_GRID only): each level's density, MEDIUM when left out. */
+  readonly grids?: { readonly level1?: GridDensityOption; readonly level2?: GridDensityOption; readonly level3?: GridDensityOption; readonly level4?: GridDensityOption };
+  /** CELLS_PER_OBJECT, 1-8192; 16 for the manual grids, 8 for GEOMETRY_AUTO_GRID, 12 for GEOGRAPHY_AUTO_GRID otherwise. */
+  readonly cellsPerObject?: number;
+  /** DATA_COMPRESSION of the index. */
+  readonly dataCompression?: RowstoreCompression;
+}
+
+/**
+ * CREATE SPATIAL INDEX name ON table (column) USING ... WITH (...): on one geometry or geography
+ * column of a table whose primary key is clustered. Always built offline.
+ * `@SpatialIndex('six_{table}_place', 'place')`,
+ * `@SpatialIndex('six_{table}_shape', 'shape', { using: 'GEOMETRY_GRID', boundingBox: { xmin: 0, ymin: 0, xmax: 500, ymax: 200 } })`.
+ */
+export function SpatialIndex<T>(name: string, column: ColumnOf<T>, options?: SpatialIndexOptions): ClassDecorator<T> {
+  void name;
+  void column;
   void options;
   return noop();
 }
@@ -180,6 +257,8 @@ export interface KeyOptions extends RenameOptions, IndexWithOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of a nonclustered key's index (a clustered key has the table's). */
   readonly dataCompression?: RowstoreCompression;
+  /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n): the key's index is a hash index (memory-optimized tables only). */
+  readonly bucketCount?: number;
 }
 
 /** A UNIQUE constraint, named uq_{table}_{columns} unless named. */

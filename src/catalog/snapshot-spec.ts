@@ -7,7 +7,7 @@ import type {
   ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
-  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
+  RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -17,6 +17,8 @@ export type FieldKind =
   | { readonly kind: 'boolean' }
   /** An integer, or a string of decimal digits (values beyond 2^53). */
   | { readonly kind: 'decimal' }
+  /** Any finite number (float columns). */
+  | { readonly kind: 'number' }
   | { readonly kind: 'enum'; readonly values: readonly string[] };
 
 /** One property: its kind, whether null is allowed, whether it may be absent. */
@@ -41,6 +43,7 @@ const tables: RowSpec<TableRow> = {
   object_id: integer, schema_name: string, name: string,
   temporal_type: optional(nullable(integer)), history_table_id: optional(nullable(integer)),
   history_retention_period: optional(nullable(integer)), history_retention_period_unit: optional(nullable(integer)),
+  is_memory_optimized: optional(nullable(boolean)), durability_desc: optional(nullable(string)),
   is_node: optional(nullable(boolean)), is_edge: optional(nullable(boolean)),
 };
 
@@ -57,6 +60,7 @@ const columns: RowSpec<ColumnRow> = {
   is_persisted: optional(nullable(boolean)),
   is_sparse: optional(nullable(boolean)),
   is_column_set: optional(nullable(boolean)),
+  is_filestream: optional(nullable(boolean)),
   generated_always_type: optional(nullable(integer)),
   is_hidden: optional(nullable(boolean)),
   xml_collection_schema: optional(nullable(string)),
@@ -65,6 +69,9 @@ const columns: RowSpec<ColumnRow> = {
   is_rowguidcol: optional(nullable(boolean)),
   is_masked: optional(nullable(boolean)),
   masking_function: optional(nullable(string)),
+  encryption_type: optional(nullable(integer)),
+  encryption_algorithm_name: optional(nullable(string)),
+  column_encryption_key_name: optional(nullable(string)),
   graph_type: optional(nullable(integer)),
 };
 
@@ -76,6 +83,7 @@ const indexes: RowSpec<IndexRow> = {
   fill_factor: optional(nullable(integer)), is_padded: optional(nullable(boolean)),
   allow_row_locks: optional(nullable(boolean)), allow_page_locks: optional(nullable(boolean)),
   optimize_for_sequential_key: optional(nullable(boolean)), no_recompute: optional(nullable(boolean)),
+  bucket_count: optional(nullable(integer)),
 };
 
 const indexColumns: RowSpec<IndexColumnRow> = {
@@ -168,6 +176,16 @@ const dataSpaces: RowSpec<DataSpaceRow> = { name: string, type: string, is_defau
 const indexDataSpaces: RowSpec<IndexDataSpaceRow> = {
   object_id: integer, index_id: integer, data_space_name: string, data_space_type: string, partition_column: nullable(string),
 };
+const float: FieldSpec = { type: { kind: 'number' }, nullable: true, optional: false };
+const xmlIndexes: RowSpec<XmlIndexRow> = {
+  object_id: integer, index_id: integer, using_xml_index_id: nullable(integer), secondary_type_desc: nullable(string), xml_index_type: integer,
+};
+const spatialIndexTessellations: RowSpec<SpatialIndexTessellationRow> = {
+  object_id: integer, index_id: integer, tessellation_scheme: string,
+  bounding_box_xmin: float, bounding_box_ymin: float, bounding_box_xmax: float, bounding_box_ymax: float,
+  level_1_grid_desc: nullable(string), level_2_grid_desc: nullable(string), level_3_grid_desc: nullable(string), level_4_grid_desc: nullable(string),
+  cells_per_object: nullable(integer),
+};
 const edgeConstraints: RowSpec<EdgeConstraintRow> = {
   object_id: integer, parent_object_id: integer, name: string,
   delete_referential_action_desc: { type: { kind: 'enum', values: ['NO_ACTION', 'CASCADE'] }, nullable: false, optional: false },
@@ -194,6 +212,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   table_permissions: tablePermissions,
   data_spaces: dataSpaces,
   index_data_spaces: indexDataSpaces,
+  xml_indexes: xmlIndexes,
+  spatial_index_tessellations: spatialIndexTessellations,
   edge_constraints: edgeConstraints,
   edge_constraint_clauses: edgeConstraintClauses,
 };
@@ -219,6 +239,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   table_permissions: ['object_id', 'column_id', 'grantee', 'permission_name'],
   data_spaces: ['name'],
   index_data_spaces: ['object_id', 'index_id'],
+  xml_indexes: ['object_id', 'index_id'],
+  spatial_index_tessellations: ['object_id', 'index_id'],
   edge_constraints: ['parent_object_id', 'name'],
   edge_constraint_clauses: ['object_id', 'clause_number'],
 };

@@ -1,7 +1,7 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type {
-  AliasTypeDef, CheckConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
+  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -116,12 +116,24 @@ export interface OnlineBuild { readonly lowPriorityWaitMinutes: number | null }
  * transaction, WITH (ONLINE = ON, RESUMABLE = ON [, MAX_DURATION = n MINUTES]).
  */
 export interface ResumableBuild { readonly maxDurationMinutes: number | null }
+/** `memoryOptimized`: the table is memory-optimized, so the index is added by ALTER TABLE ... ADD INDEX (memory-optimized.ts). */
 export interface CreateIndex {
   readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index;
   readonly resumable?: ResumableBuild;
+  readonly memoryOptimized?: true;
 }
-/** `online`: DROP INDEX ... WITH (ONLINE = ON), for a clustered index, as DropPrimaryKey's. */
-export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index; readonly online?: boolean }
+/**
+ * `online`: DROP INDEX ... WITH (ONLINE = ON), for a clustered index, as DropPrimaryKey's.
+ * `memoryOptimized`: ALTER TABLE ... DROP INDEX, the only way on a memory-optimized table.
+ */
+export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index; readonly online?: boolean; readonly memoryOptimized?: true }
+/**
+ * ALTER TABLE t ALTER INDEX i REBUILD WITH (BUCKET_COUNT = n): a hash index (or a hash key's
+ * index) of a memory-optimized table gets another bucket count, its other properties kept
+ * (https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/altering-memory-optimized-tables).
+ * `from` and `to` as declared or stored; they differ once rounded up to a power of two.
+ */
+export interface AlterBucketCount { readonly kind: 'alterBucketCount'; readonly table: TableRef; readonly index: string; readonly from: number; readonly to: number }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
  * of the same name (key columns, order, INCLUDE, filter, uniqueness), never clustered to
@@ -130,6 +142,14 @@ export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRe
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
 export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
+/**
+ * ALTER TABLE edge ADD CONSTRAINT c CONNECTION (a TO b, ...) [ON DELETE CASCADE]: after the node
+ * tables it names exist (graph-edge-constraints). SQL Server has no ALTER of an edge constraint:
+ * a changed one is dropped and added (`replaces` holds the old definition).
+ */
+export interface AddEdgeConstraint { readonly kind: 'addEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint; readonly replaces?: EdgeConstraint }
+/** ALTER TABLE edge DROP CONSTRAINT c: before the node tables it names can be dropped. */
+export interface DropEdgeConstraint { readonly kind: 'dropEdgeConstraint'; readonly table: TableRef; readonly constraint: EdgeConstraint }
 
 /** sp_rename of an index (objectType 'INDEX') or a constraint/default (objectType 'OBJECT'). */
 export interface RenameConstraint {
@@ -161,6 +181,13 @@ export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence
  * and create). A changed start is RESTART WITH, which also resets the next value.
  */
 export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
+/**
+ * A sequence whose type changes (ALTER SEQUENCE has no AS): DROP and CREATE SEQUENCE in one
+ * batch that reads, at apply time, the value the old one reached (sys.sequences.current_value)
+ * and hands out the new one's values up to it (sp_sequence_get_range), so NEXT VALUE FOR
+ * continues after it and `to.start` stays as declared. Its inverse is the same the other way.
+ */
+export interface RecreateSequence { readonly kind: 'recreateSequence'; readonly from: Sequence; readonly to: Sequence }
 /**
  * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
  * re-create it (a schema-bound object in the way of a change) or because its table goes (a
@@ -196,7 +223,8 @@ export interface SetDescription {
 export interface RebuildCompression {
   readonly kind: 'rebuildCompression';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean } | null;
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean; readonly offlineOnly?: true } | null;
   readonly from: DataCompression;
   readonly to: DataCompression;
   readonly online?: OnlineBuild;
@@ -212,7 +240,8 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 export interface RebuildIndexOptions {
   readonly kind: 'rebuildIndexOptions';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean };
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly offlineOnly?: true };
   readonly from: IndexOptions;
   readonly to: IndexOptions;
   /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
@@ -253,9 +282,9 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
-  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey
+  | CreateIndex | DropIndex | RedefineIndex | AlterBucketCount | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
-  | CreateSequence | DropSequence | AlterSequence
+  | CreateSequence | DropSequence | AlterSequence | RecreateSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
@@ -302,6 +331,12 @@ export interface PlanStep {
    * own: the narrowing that undoes a widening, and the index it rebuilds around it. Absent: none.
    */
   readonly downHazards?: readonly Hazard[];
+  /**
+   * The step changes a memory-optimized table: SQL Server runs its DDL only outside a user
+   * transaction, so it runs on its own after COMMIT (its inverse, in a down script, before BEGIN
+   * TRANSACTION). Such steps come last in the plan (differ/memory-optimized.ts).
+   */
+  readonly memoryOptimized?: true;
 }
 
 /** A step's lock impact: its row of the lock-impact table, applied to the table it touches. */
@@ -323,7 +358,7 @@ export interface StepImpact {
 /** An object present in the database that the plan leaves alone, and why. */
 export interface SkippedObject {
   readonly table: TableRef;
-  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'schema' | 'type' | 'sequence';
+  readonly objectType: 'table' | 'column' | 'index' | 'check' | 'default' | 'primaryKey' | 'unique' | 'foreignKey' | 'edgeConstraint' | 'schema' | 'type' | 'sequence';
   readonly name: string;
   readonly reason: string;
 }
@@ -374,7 +409,7 @@ export { assertNever } from '../util/assert-never';
 export function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
-    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     case 'transferTable': return { schema: change.to, name: change.name };

@@ -6,6 +6,7 @@
  */
 import type { DataCompression, Index, KeyConstraint, Table } from '../model';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
+import { isXmlOrSpatial } from '../sqlserver/xml-spatial-indexes';
 import { changedIndexOptions, indexOptionsOf } from '../sqlserver/index-options';
 import { hazard, indexBuild as indexBuildHazard, mayHaveRows, qualified } from './hazards';
 import type { Entity } from './entities';
@@ -14,10 +15,16 @@ import type { EntityPairing } from './pair-entities';
 import { step } from './step';
 import type { PlanStep, SkippedObject } from './changes';
 import { dataSpaceText, sameDataSpace } from '../sqlserver/data-spaces';
+import { sameBucketCount } from '../sqlserver/memory-optimized';
 import type { KeptTable, Planned } from './table-pairs';
 
 function hasColumnstoreClustered(t: Table): boolean {
   return t.indexes.some((i) => i.clustered && i.columnstore === true);
+}
+
+/** `{ offlineOnly: true }` for an XML or spatial index (never rebuilt online), else nothing. */
+function offlineOnly(o: Index | KeyConstraint): { offlineOnly?: true } {
+  return 'xml' in o && isXmlOrSpatial(o) ? { offlineOnly: true } : {};
 }
 
 function indexLike(e: Entity): Index | KeyConstraint | null {
@@ -46,7 +53,7 @@ function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | 
       ? [hazard('table-rebuild', `${qualified(table.newRef)} is rewritten to rebuild its clustered ${des.name} with ${what}`)]
       : indexBuildHazard(table.current, table.newRef, `${des.name} again with ${what}`);
     out.push(step({
-      kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered }, from, to,
+      kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered, ...offlineOnly(des) }, from, to,
       ...(compression !== null ? { compression } : {}),
     }, hazards));
   }
@@ -91,9 +98,13 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     if (holdsRows && options.merged) tableChange = null;
     if (!holdsRows && compression !== null && !options.merged) {
       steps.push(step({
-        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}) },
+        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}), ...offlineOnly(des) },
         from: compression.from, to: compression.to,
       }, des.clustered ? rebuildHazard(compression.from, compression.to) : []));
+    }
+    // Both hash (a change of kind re-creates the index): SQL Server keeps the count rounded up to a power of two.
+    if (cur.bucketCount !== undefined && des.bucketCount !== undefined && !sameBucketCount(cur.bucketCount, des.bucketCount)) {
+      steps.push(step({ kind: 'alterBucketCount', table: newRef, index: des.name, from: cur.bucketCount, to: des.bucketCount }, indexBuildHazard(current, newRef, `hash index ${des.name} again with ${des.bucketCount} buckets`)));
     }
     if ((cur.ignoreDupKey ?? false) !== (des.ignoreDupKey ?? false)) {
       steps.push(step({ kind: 'setIgnoreDupKey', table: newRef, index: des.name, to: des.ignoreDupKey ?? false }));

@@ -31,15 +31,18 @@ import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
 import { planAroundStatistics } from './statistics';
 import { synonymHazards } from './synonyms';
+import { planMemoryOptimized } from './memory-optimized';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
-import type { Plan, PlanStep, PlanWarning, SkippedObject, TableRef } from './changes';
+import type { Plan, PlanStep, PlanWarning, RefusedChange, SkippedObject, TableRef } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
+import { xmlSpatialForced } from './xml-spatial-dependents';
+import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -83,12 +86,15 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
-  const refused = [...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
   const withStatistics = planAroundStatistics(around.steps, current, key);
-  const steps = synonymHazards(planModuleRefreshes(withStatistics, current, key), current, key);
+  // Steps on memory-optimized tables last, to run outside the transaction (memory-optimized.ts).
+  const memory = planMemoryOptimized(synonymHazards(planModuleRefreshes(withStatistics, current, key), current, key), desired, current, key);
+  const steps = memory.steps;
+  refused.push(...memory.refused);
   return planForProduction({
     steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
@@ -104,6 +110,8 @@ interface TablesPlan {
   readonly currentTables: readonly Table[];
   /** Declared swaps the differ cannot decide (equal definitions). */
   readonly swapWarnings: readonly PlanWarning[];
+  /** Column changes SQL Server cannot make (diff-columns.ts). */
+  readonly refused: readonly RefusedChange[];
 }
 
 function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
@@ -140,7 +148,12 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ));
   const byCurrentKey = new Map([...kept, ...dropped].map((s) => [tableKey(key, s.table.current.schema, s.table.current.name), s] as const));
   const cascaded = cascadeForeignKeys([...kept, ...dropped], (schema, name) => byCurrentKey.get(tableKey(key, schema, name)), ctx);
-  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  const baseForced = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  // XML and spatial indexes go (and come back) with the clustered primary key or primary XML index they hang off.
+  const forcedOf = (s: EntityState) => {
+    const base = baseForced(s);
+    return mergeForced(base, xmlSpatialForced({ ...s, forced: base }, base, ctx));
+  };
 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [
@@ -148,13 +161,14 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
       storageSteps(s.table, s.pairing, forcedOf(s)),
-      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists),
+      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
     ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
   const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
-  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings };
+  const refused = kept.flatMap((s) => s.columnPlan.refused);
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings, refused };
 }
 
 /** Whether a current column stays as it is because the plan skips it (or its whole table). */
@@ -235,9 +249,19 @@ function transferPermissions(from: TableRef, to: string): string {
   return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); this catalog snapshot does not list them (it predates schemac reading them): grant them again on ${to}.${from.name}`;
 }
 
-/** The table as CREATE/DROP TABLE carries it: indexes and foreign keys are separate steps. */
+/**
+ * The table as CREATE/DROP TABLE carries it: indexes, foreign keys and edge constraints are
+ * separate steps, except a memory-optimized table's indexes, which its CREATE TABLE holds (it
+ * needs one to exist).
+ */
 function tableBody(t: Table): Table {
-  return { ...t, indexes: [], foreignKeys: [] };
+  const { edgeConstraints: _edges, ...rest } = t;
+  return { ...rest, indexes: t.memoryOptimized !== undefined ? t.indexes : [], foreignKeys: [] };
+}
+
+/** The indexes a table's own steps create or drop: none of a memory-optimized table (they are in its body). */
+function separateIndexes(t: Table): readonly Table['indexes'][number][] {
+  return t.memoryOptimized !== undefined ? [] : t.indexes;
 }
 
 function createTable(w: AddedTable): Planned {
@@ -245,8 +269,10 @@ function createTable(w: AddedTable): Planned {
   return {
     steps: [
       step({ kind: 'createTable', table: tableBody(t) }),
-      ...t.indexes.map((index) => step({ kind: 'createIndex', table: w.ref, index })),
+      ...separateIndexes(t).map((index) => step({ kind: 'createIndex', table: w.ref, index })),
       ...t.foreignKeys.map((constraint) => step({ kind: 'addForeignKey', table: w.ref, constraint })),
+      // Added with the foreign keys, once every node table they name exists.
+      ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'addEdgeConstraint', table: w.ref, constraint })),
     ],
     skipped: [],
   };
@@ -258,7 +284,8 @@ function dropTable(w: DroppedTable): Planned {
   return {
     steps: [
       ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
-      ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
+      ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'dropEdgeConstraint', table: w.ref, constraint })),
+      ...separateIndexes(t).map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
       step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and ${itsRowsText(t)}`)] : []),
     ],
     skipped: [],

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { sortedByName } from '../util/compare';
 import { INDEX_OPTION_KEYS, indexOptionsOf } from '../sqlserver/index-options';
+import { spatialSignature } from '../sqlserver/xml-spatial-indexes';
 import type {
   CheckConstraint, Column, DataSpace, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
@@ -55,6 +56,9 @@ function column(c: Column): Json {
 /** Adds IGNORE_DUP_KEY, columnstore and compression of an index or key to `out`, only when set. */
 function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
   if ('columnstore' in o && o.columnstore === true) out.columnstore = true;
+  // XML and spatial definitions only when present, so other fingerprints stay as they were.
+  if ('xml' in o && o.xml !== undefined) out.xml = o.xml.kind === 'primary' ? ['primary'] : ['secondary', o.xml.using, o.xml.for];
+  if ('spatial' in o && o.spatial !== undefined) out.spatial = spatialSignature(o.spatial);
   if (o.ignoreDupKey === true) out.ignoreDupKey = true;
   if (o.dataCompression !== undefined) out.dataCompression = o.dataCompression;
   // Likewise the WITH options, in syntax order, only those set.
@@ -118,6 +122,14 @@ function table(t: Table): Json {
   // A saved plan that moves the table grants these again: a change to them since is a change.
   if (t.permissions !== undefined && t.permissions.length > 0) {
     out.permissions = t.permissions.map((p) => [p.column, p.grantee, p.permission, p.state]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  }
+  // Graph kind and edge constraints only when set, so fingerprints of ordinary tables are as before.
+  if (t.graph !== undefined) out.graph = t.graph;
+  if (t.edgeConstraints !== undefined && t.edgeConstraints.length > 0) {
+    out.edgeConstraints = byName(t.edgeConstraints).map((e) => ({
+      name: e.name, onDelete: e.onDelete,
+      connections: sortedStrings(e.connections.map((c) => `${c.fromSchema}\u0000${c.fromTable}\u0000${c.toSchema}\u0000${c.toTable}`)),
+    }));
   }
   return out;
 }

@@ -29,11 +29,14 @@ export function invert(change: Change): Change | null {
     case 'dropPrimaryKey': return { kind: 'addPrimaryKey', table: change.table, constraint: change.constraint };
     case 'addUnique': return { kind: 'dropUnique', table: change.table, constraint: change.constraint };
     case 'dropUnique': return { kind: 'addUnique', table: change.table, constraint: change.constraint };
-    case 'createIndex': return { kind: 'dropIndex', table: change.table, index: change.index };
-    case 'dropIndex': return { kind: 'createIndex', table: change.table, index: change.index };
+    case 'createIndex': return { kind: 'dropIndex', table: change.table, index: change.index, ...(change.memoryOptimized === true ? { memoryOptimized: true } : {}) };
+    case 'dropIndex': return { kind: 'createIndex', table: change.table, index: change.index, ...(change.memoryOptimized === true ? { memoryOptimized: true } : {}) };
+    case 'alterBucketCount': return { ...change, from: change.to, to: change.from };
     case 'redefineIndex': return { kind: 'redefineIndex', table: change.table, from: change.to, to: change.from };
     case 'addForeignKey': return { kind: 'dropForeignKey', table: change.table, constraint: change.constraint };
     case 'dropForeignKey': return { kind: 'addForeignKey', table: change.table, constraint: change.constraint };
+    case 'addEdgeConstraint': return { kind: 'dropEdgeConstraint', table: change.table, constraint: change.constraint };
+    case 'dropEdgeConstraint': return { kind: 'addEdgeConstraint', table: change.table, constraint: change.constraint };
     case 'renameConstraint':
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
     case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
@@ -41,6 +44,7 @@ export function invert(change: Change): Change | null {
     case 'createSequence': return { kind: 'dropSequence', sequence: change.sequence };
     case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
+    case 'recreateSequence': return { kind: 'recreateSequence', from: change.to, to: change.from };
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': {

@@ -14,6 +14,7 @@ import {
 import { sameType } from '../sqlserver/types';
 import { metadataOnlyNotNullAdd } from '../sqlserver/not-null-add';
 import { onlineClusteredDropBlocker } from '../sqlserver/online-drop';
+import { isXmlOrSpatial, XML_SPATIAL_OFFLINE } from '../sqlserver/xml-spatial-indexes';
 import {
   offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineColumnstore, supportsOnlineIndex,
 } from '../sqlserver/editions';
@@ -89,16 +90,29 @@ function onlineBuild(ctx: Context): OnlineBuild | null {
 
 /** The change run online when `online` is set and the change builds an index; otherwise unchanged. */
 function withOnline(change: Change | null, online: OnlineBuild | null): Change | null {
-  if (change === null || online === null) return change;
+  if (change === null || online === null || offlineOnly(change)) return change;
   switch (change.kind) {
     case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': case 'rebuildIndexOptions': return { ...change, online };
     default: return change;
   }
 }
 
+/** Whether the change builds an XML or spatial index, which SQL Server builds offline only. */
+function offlineOnly(change: Change): boolean {
+  switch (change.kind) {
+    case 'createIndex': return isXmlOrSpatial(change.index);
+    case 'redefineIndex': return isXmlOrSpatial(change.to);
+    case 'rebuildCompression': return change.index?.offlineOnly === true;
+    case 'rebuildIndexOptions': return change.index.offlineOnly === true;
+    default: return false;
+  }
+}
+
 /** An index build: online where possible, and so is its inverse when that builds one too (a redefinition's). */
 function indexBuild(ctx: Context, clustered: boolean, change: Change, inverse: Change | null, columnstore = false): Decision {
   if (!hasRows(ctx.facts)) return { rule: 'index-build-new-table', online: null, change, inverse };
+  // XML and spatial indexes: Sch-M on the table for the whole build, whatever the edition.
+  if (offlineOnly(change)) return { rule: 'xml-spatial-index-build', online: false, change, inverse, offlineReason: XML_SPATIAL_OFFLINE };
   const online = columnstore && !supportsOnlineColumnstore(ctx.server, clustered) ? null : onlineBuild(ctx);
   const rule: LockRuleId = clustered
     ? (online !== null ? 'clustered-rebuild-online' : 'clustered-rebuild-offline')
@@ -194,6 +208,9 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropCheck: fixed('constraint-metadata'),
   addForeignKey: (ctx, change, inverse) => ({ rule: validated(ctx, change.constraint.trusted), online: null, change, inverse }),
   dropForeignKey: fixed('constraint-metadata'),
+  // An edge constraint added to an edge table with rows checks them, as a trusted foreign key does (inferred).
+  addEdgeConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
+  dropEdgeConstraint: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
   setDescription: fixed('extended-property'),
@@ -214,9 +231,11 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   createSequence: fixed('sequence-ddl'),
   dropSequence: fixed('sequence-ddl'),
   alterSequence: fixed('sequence-ddl'),
+  recreateSequence: fixed('sequence-ddl'),
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
+  alterBucketCount: fixed('memory-optimized-alter'),
   // FILLFACTOR / PAD_INDEX take effect only when the index is rebuilt: a clustered one is the table's rows.
   rebuildIndexOptions: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),
   setIndexOptions: fixed('index-option-metadata'),
@@ -230,6 +249,20 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropStatistics: fixed('drop-statistics'),
   createStatistics: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'create-statistics' : 'drop-statistics', online: null, change, inverse }),
 };
+
+/**
+ * A step on a memory-optimized table: never online (no ONLINE option there; every ALTER TABLE of
+ * one is offline), so its own rule, except what changes catalog rows only.
+ */
+function memoryOptimizedStep(_ctx: Context, change: Change, inverse: Change | null): Decision {
+  switch (change.kind) {
+    case 'createTable': return { rule: 'create-table', online: null, change, inverse };
+    case 'dropTable': return { rule: 'drop-table', online: null, change, inverse };
+    case 'renameTable': case 'renameColumn': case 'renameConstraint': return { rule: 'rename', online: null, change, inverse };
+    case 'setDescription': return { rule: 'extended-property', online: null, change, inverse };
+    default: return { rule: 'memory-optimized-alter', online: null, change, inverse };
+  }
+}
 
 /** Rows and MB per table key, following renames made earlier in the plan. */
 function tableFacts(plan: Plan, current: Database, key: NameKey): Map<string, TableFacts> {
@@ -259,7 +292,7 @@ export function planForProduction(plan: Plan, current: Database, options: Produc
     const ref = tableOf(s.change);
     const f = ref === null ? NO_FACTS : facts.get(tableKey(key, ref.schema, ref.name)) ?? NO_FACTS;
     const ctx: Context = { facts: f, server: current.server, options };
-    const choose = CHOOSERS[s.change.kind] as Chooser<ChangeKind>;
+    const choose = s.memoryOptimized === true ? memoryOptimizedStep : CHOOSERS[s.change.kind] as Chooser<ChangeKind>;
     const d = choose(ctx, s.change as never, s.inverse);
     return { ...s, change: d.change, inverse: d.inverse, impact: impactOf(d, f, ctx) };
   });

@@ -54,7 +54,8 @@ function clusteredPhase(clustered: boolean, otherwise: Phase): Phase {
 /** The phase a change runs in. */
 export function phaseOf(change: Change): Phase {
   switch (change.kind) {
-    case 'dropForeignKey': return 'drop-foreign-keys';
+    // An edge constraint names node tables as a foreign key names its target: dropped first, added last.
+    case 'dropForeignKey': case 'dropEdgeConstraint': return 'drop-foreign-keys';
     case 'dropIndex': case 'dropCheck': case 'dropDefault': case 'dropUnique': case 'dropPrimaryKey': return 'drop-constraints';
     case 'dropColumn': return 'drop-columns';
     case 'dropTable': return 'drop-tables';
@@ -72,11 +73,12 @@ export function phaseOf(change: Change): Phase {
     case 'addCheck': case 'revalidateConstraint': case 'untrustConstraint': return 'add-checks';
     case 'createIndex': return clusteredPhase(change.index.clustered, 'nonclustered-indexes');
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
-    case 'addForeignKey': return 'foreign-keys';
+    case 'addForeignKey': case 'addEdgeConstraint': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
-    case 'dropSequence': return 'drop-sequences';
+    // After the defaults drawing from it are dropped, before they are added back.
+    case 'dropSequence': case 'recreateSequence': return 'drop-sequences';
     case 'createSequence': case 'alterSequence': return 'sequences';
-    case 'rebuildCompression': case 'setIgnoreDupKey': case 'rebuildIndexOptions': case 'setIndexOptions': return 'storage';
+    case 'rebuildCompression': case 'setIgnoreDupKey': case 'rebuildIndexOptions': case 'setIndexOptions': case 'alterBucketCount': return 'storage';
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
     case 'setSparse': return 'alter-columns';
     // An identity's flag, beside its column's other ALTER COLUMNs (nothing depends on it).
@@ -121,21 +123,24 @@ function keyInPhase(change: Change): SortKey {
     case 'revalidateConstraint': case 'untrustConstraint': return [change.table.schema, change.table.name, 1, change.name];
     case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck': case 'addForeignKey': case 'dropForeignKey':
       return [change.table.schema, change.table.name, 0, change.constraint.name];
+    case 'addEdgeConstraint': case 'dropEdgeConstraint': return [change.table.schema, change.table.name, 1, change.constraint.name];
     // Dropping: nonclustered before clustered, so nonclustered indexes are not rebuilt over a heap.
     case 'dropPrimaryKey': case 'dropUnique':
       return [change.table.schema, change.table.name, change.constraint.clustered ? 1 : 0, change.constraint.name];
-    case 'dropIndex': return [change.table.schema, change.table.name, change.index.clustered ? 1 : 0, change.index.name];
+    // A secondary XML index before its primary (which would take it along: the plan names each drop).
+    case 'dropIndex': return [change.table.schema, change.table.name, change.index.clustered ? 1 : change.index.xml?.kind === 'secondary' ? -1 : 0, change.index.name];
     // In `keys`: the primary key before UNIQUE constraints.
     case 'addPrimaryKey': return [change.table.schema, change.table.name, 0, change.constraint.name];
     case 'addUnique': return [change.table.schema, change.table.name, 1, change.constraint.name];
-    case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
+    // A secondary XML index after the primary XML index it is built over.
+    case 'createIndex': return [change.table.schema, change.table.name, change.index.xml?.kind === 'secondary' ? 2.5 : 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
     case 'createSequence': case 'dropSequence': return [change.sequence.schema, change.sequence.name, 0, ''];
-    case 'alterSequence': return [change.to.schema, change.to.name, 0, ''];
+    case 'alterSequence': case 'recreateSequence': return [change.to.schema, change.to.name, 0, ''];
     // The table's rows first (a heap rebuild rebuilds its nonclustered indexes anyway).
     case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
-    case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];
+    case 'setIgnoreDupKey': case 'alterBucketCount': return [change.table.schema, change.table.name, 2, change.index];
     case 'rebuildIndexOptions': return [change.table.schema, change.table.name, change.index.clustered ? 3 : 4, change.index.name];
     case 'setIndexOptions': return [change.table.schema, change.table.name, 5, change.index];
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];

@@ -78,6 +78,7 @@ function withSkipped(t: Table, old: Table, s: SkippedObject, key: NameKey): Tabl
     case 'default': return { ...t, defaults: [...t.defaults, ...old.defaults.filter((x) => same(x.name))] };
     case 'unique': return { ...t, uniqueConstraints: [...t.uniqueConstraints, ...old.uniqueConstraints.filter((x) => same(x.name))] };
     case 'foreignKey': return { ...t, foreignKeys: [...t.foreignKeys, ...old.foreignKeys.filter((x) => same(x.name))] };
+    case 'edgeConstraint': return { ...t, edgeConstraints: [...(t.edgeConstraints ?? []), ...(old.edgeConstraints ?? []).filter((x) => same(x.name))] };
     case 'primaryKey': return t.primaryKey === null && old.primaryKey !== null ? { ...t, primaryKey: old.primaryKey } : t;
     case 'table':
     case 'schema':

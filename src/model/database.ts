@@ -40,10 +40,13 @@ export type DataSpace =
   | { readonly kind: 'filegroup'; readonly name: string }
   | { readonly kind: 'partitionScheme'; readonly name: string; readonly column: string };
 
-/** A data space the database has (sys.data_spaces; FG a filegroup, PS a partition scheme). */
+/**
+ * A data space the database has (sys.data_spaces; FG a filegroup, PS a partition scheme, FX the
+ * MEMORY_OPTIMIZED_DATA filegroup memory-optimized tables need: at most one per database).
+ */
 export interface DataSpaceDef {
   readonly name: string;
-  readonly kind: 'filegroup' | 'partitionScheme';
+  readonly kind: 'filegroup' | 'partitionScheme' | 'memoryOptimizedData';
   /** sys.data_spaces.is_default: the filegroup objects go to without ON. */
   readonly isDefault: boolean;
 }
@@ -107,6 +110,12 @@ export interface Table {
   /** SYSTEM_VERSIONING = ON with its history table (temporal.ts); absent for an ordinary table. */
   readonly versioning?: SystemVersioning;
   /**
+   * MEMORY_OPTIMIZED = ON (In-Memory OLTP: sys.tables.is_memory_optimized) with its DURABILITY;
+   * absent for a disk-based table. Its indexes are all nonclustered (hash or range) and change
+   * only through ALTER TABLE, outside any user transaction.
+   */
+  readonly memoryOptimized?: MemoryOptimized;
+  /**
    * AS NODE | AS EDGE (graph.ts); absent for an ordinary table. SQL Server keeps the graph
    * columns ($node_id, $edge_id, $from_id, $to_id) itself: they are never among `columns`.
    */
@@ -165,6 +174,15 @@ export interface Table {
   readonly source?: SourceRef;
 }
 
+/**
+ * DURABILITY of a memory-optimized table (sys.tables.durability_desc): SCHEMA_AND_DATA keeps the
+ * rows across a restart, SCHEMA_ONLY only the table's definition.
+ * https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/defining-durability-for-memory-optimized-objects
+ */
+export interface MemoryOptimized {
+  readonly durability: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY';
+}
+
 /** A CREATE STATISTICS object on a table, as the catalog holds it. */
 export interface UserStatistics {
   readonly name: string;
@@ -218,6 +236,18 @@ export interface Identity {
   readonly notForReplication?: boolean;
 }
 
+/**
+ * ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = key, ENCRYPTION_TYPE = ..., ALGORITHM = '...'): the
+ * client encrypts the column's values; the server keeps only ciphertext.
+ */
+export interface ColumnEncryption {
+  /** The column encryption key's name (sys.column_encryption_keys.name; database-scoped). */
+  readonly key: string;
+  readonly type: 'deterministic' | 'randomized';
+  /** sys.columns.encryption_algorithm_name: 'AEAD_AES_256_CBC_HMAC_SHA_256'. */
+  readonly algorithm: string;
+}
+
 /** A computed column's definition. */
 export interface ComputedColumn {
   readonly expression: SqlExpression;
@@ -251,6 +281,8 @@ export interface Column {
    * stores it (sys.masked_columns.masking_function; sqlserver/masking.ts). Absent: not masked.
    */
   readonly mask?: string;
+  /** Always Encrypted (ENCRYPTED WITH; sys.columns.encryption_type and its key). Absent: plaintext. */
+  readonly encryption?: ColumnEncryption;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;
   readonly source?: SourceRef;
@@ -303,6 +335,8 @@ export interface KeyConstraint extends NamedObject, IndexOptions {
   readonly dataCompression?: RowstoreCompression;
   /** Where its index lives; absent: the default filegroup. A clustered key has the table's. */
   readonly dataSpace?: DataSpace;
+  /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n), memory-optimized tables only; absent: not a hash index. */
+  readonly bucketCount?: number;
 }
 
 /** A CREATE INDEX index (not backing a constraint). */
@@ -331,6 +365,60 @@ export interface Index extends NamedObject, IndexOptions {
    * gives a nonclustered one declared without `on` the table's, as SQL Server places it.
    */
   readonly dataSpace?: DataSpace;
+  /**
+   * NONCLUSTERED HASH WITH (BUCKET_COUNT = n) (sys.indexes type 7, sys.hash_indexes.bucket_count),
+   * memory-optimized tables only. The compiler keeps the count as written, the catalog as stored
+   * (rounded up to a power of two); they compare rounded (src/sqlserver/memory-optimized.ts).
+   * Absent: not a hash index.
+   */
+  readonly bucketCount?: number;
+  /**
+   * An XML index (sys.indexes type 3, sys.xml_indexes): `columns` is its one xml column; it is
+   * nonclustered, not unique, without INCLUDE or filter. Absent: not an XML index.
+   */
+  readonly xml?: XmlIndexDefinition;
+  /**
+   * A spatial index (sys.indexes type 4, sys.spatial_index_tessellations): `columns` is its one
+   * geometry or geography column; nonclustered, not unique, without INCLUDE or filter.
+   */
+  readonly spatial?: SpatialIndexDefinition;
+}
+
+/** A secondary XML index's kind (sys.xml_indexes.secondary_type_desc). */
+export type SecondaryXmlIndexType = 'PATH' | 'VALUE' | 'PROPERTY';
+
+/**
+ * What makes an XML index one: PRIMARY, or secondary over the primary XML index `using` (its
+ * name, on the same column) FOR PATH | VALUE | PROPERTY. Selective XML indexes are not modelled.
+ */
+export type XmlIndexDefinition =
+  | { readonly kind: 'primary' }
+  | { readonly kind: 'secondary'; readonly using: string; readonly for: SecondaryXmlIndexType };
+
+/** USING of CREATE SPATIAL INDEX (sys.spatial_index_tessellations.tessellation_scheme). */
+export type TessellationScheme = 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+
+/** A grid level's density: 16 (4x4), 64 (8x8) or 256 (16x16) cells. */
+export type GridDensity = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** BOUNDING_BOX of a geometry tessellation. */
+export interface BoundingBox {
+  readonly xmin: number;
+  readonly ymin: number;
+  readonly xmax: number;
+  readonly ymax: number;
+}
+
+/**
+ * A spatial index's tessellation, with SQL Server's defaults filled in (so a compiled index and a
+ * catalog one compare equal): `grids` for the manual grids only (four levels, MEDIUM unless
+ * said), `boundingBox` for the geometry schemes only, `cellsPerObject` always.
+ */
+export interface SpatialIndexDefinition {
+  readonly tessellation: TessellationScheme;
+  readonly boundingBox?: BoundingBox;
+  readonly grids?: readonly [GridDensity, GridDensity, GridDensity, GridDensity];
+  readonly cellsPerObject: number;
 }
 
 export interface CheckConstraint extends NamedObject {

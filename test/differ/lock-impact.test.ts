@@ -48,13 +48,17 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   dropIndex: ['drop-index', 'drop-index', 'drop-index', 'drop-index'],
   addForeignKey: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
   dropForeignKey: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  addEdgeConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
+  dropEdgeConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
   renameConstraint: ['rename', 'rename', 'rename', 'rename'],
   revalidateConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
   untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
   createSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   dropSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   alterSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  recreateSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   rebuildCompression: ['clustered-rebuild-online', 'clustered-rebuild-offline', 'clustered-rebuild-online', 'clustered-rebuild-offline'],
+  alterBucketCount: ['memory-optimized-alter', 'memory-optimized-alter', 'memory-optimized-alter', 'memory-optimized-alter'],
   setIgnoreDupKey: ['index-option-metadata', 'index-option-metadata', 'index-option-metadata', 'index-option-metadata'],
   rebuildIndexOptions: ['index-build-online', 'index-build-offline', 'index-build-online', 'index-build-offline'],
   setIndexOptions: ['index-option-metadata', 'index-option-metadata', 'index-option-metadata', 'index-option-metadata'],
@@ -79,7 +83,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
 function tableRef(c: Change): { schema: string; name: string } | null {
   switch (c.kind) {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
-    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
     case 'transferTable': return { schema: c.from, name: c.name };

@@ -109,6 +109,16 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     sql: ['ALTER TABLE [dbo].[users] ADD CONSTRAINT [fk_users_tenant] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]) ON DELETE CASCADE ON UPDATE SET NULL;'],
   },
   dropForeignKey: { change: { kind: 'dropForeignKey', table: USERS, constraint: fk('fk_users_tenant', ['tenant_id'], TENANTS, ['id']) }, sql: ['ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant];'] },
+  addEdgeConstraint: {
+    change: { kind: 'addEdgeConstraint', table: { schema: 'dbo', name: 'likes' }, constraint: { name: 'ec_likes', isSystemNamed: false, onDelete: 'CASCADE', connections: [
+      { fromSchema: 'dbo', fromTable: 'person', toSchema: 'dbo', toTable: 'person' }, { fromSchema: 'dbo', fromTable: 'person', toSchema: 'geo', toTable: 'city' },
+    ] } },
+    sql: ['ALTER TABLE [dbo].[likes] ADD CONSTRAINT [ec_likes] CONNECTION ([dbo].[person] TO [dbo].[person], [dbo].[person] TO [geo].[city]) ON DELETE CASCADE;'],
+  },
+  dropEdgeConstraint: {
+    change: { kind: 'dropEdgeConstraint', table: { schema: 'dbo', name: 'likes' }, constraint: { name: 'ec_likes', isSystemNamed: false, onDelete: 'NO_ACTION', connections: [{ fromSchema: 'dbo', fromTable: 'person', toSchema: 'dbo', toTable: 'person' }] } },
+    sql: ['ALTER TABLE [dbo].[likes] DROP CONSTRAINT [ec_likes];'],
+  },
   redefineIndex: {
     change: { kind: 'redefineIndex', table: USERS, from: ix('ix_users_tenant_status', ['tenant_id', 'status']), to: ix('ix_users_tenant_status', ['tenant_id', 'status'], { include: ['email'], filter: expr('([is_deleted]=(0))') }) },
     sql: ['CREATE NONCLUSTERED INDEX [ix_users_tenant_status] ON [dbo].[users] ([tenant_id], [status]) INCLUDE ([email]) WHERE [is_deleted]=(0) WITH (DROP_EXISTING = ON);'],
@@ -134,9 +144,26 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'alterSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, start: '500', max: '999', cycle: false, cache: { kind: 'none' } } },
     sql: ['ALTER SEQUENCE [sales].[order]]numbers] RESTART WITH 500 MAXVALUE 999 NO CYCLE NO CACHE;'],
   },
+  recreateSequence: {
+    change: { kind: 'recreateSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, type: { name: 'bigint' }, min: '-9223372036854775808' } },
+    sql: [[
+      "DECLARE @schemac_reached decimal(38, 0) = (SELECT CONVERT(decimal(38, 0), current_value) FROM sys.sequences WHERE object_id = OBJECT_ID(N'[sales].[order]]numbers]'));",
+      'DROP SEQUENCE [sales].[order]]numbers];',
+      'CREATE SEQUENCE [sales].[order]]numbers] AS bigint START WITH 1000 INCREMENT BY -5 NO MINVALUE MAXVALUE 1000 CYCLE CACHE 50;',
+      'DECLARE @schemac_taken decimal(38, 0) = FLOOR((@schemac_reached - (1000)) / (-5)) + 1;',
+      'DECLARE @schemac_next decimal(38, 0) = (1000) + @schemac_taken * (-5);',
+      'IF @schemac_taken > 0 AND (@schemac_next < (-9223372036854775808) OR @schemac_next > (1000) OR @schemac_taken > 9223372036854775807)',
+      "  THROW 50000, N'schemac: sequence [sales].[order]]numbers] has reached a value its new type or range cannot continue after; re-create it by hand or widen its MINVALUE / MAXVALUE', 1;",
+      "IF @schemac_taken > 0 EXEC sys.sp_sequence_get_range @sequence_name = N'[sales].[order]]numbers]', @range_size = @schemac_taken;",
+    ].join('\n')],
+  },
   rebuildCompression: {
     change: { kind: 'rebuildCompression', table: USERS, index: null, from: 'NONE', to: 'PAGE' },
     sql: ['ALTER TABLE [dbo].[users] REBUILD WITH (DATA_COMPRESSION = PAGE);'],
+  },
+  alterBucketCount: {
+    change: { kind: 'alterBucketCount', table: USERS, index: 'ix_users_tenant_email', from: 1024, to: 65536 },
+    sql: ['ALTER TABLE [dbo].[users] ALTER INDEX [ix_users_tenant_email] REBUILD WITH (BUCKET_COUNT = 65536);'],
   },
   setIgnoreDupKey: {
     change: { kind: 'setIgnoreDupKey', table: USERS, index: 'ix_users_tenant_email', to: true },

@@ -6,8 +6,9 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import { sameMask } from '../../src/sqlserver/masking';
+import { sameEncryption } from '../../src/sqlserver/encryption';
 import type {
-  AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
+  EdgeConstraint, AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
 } from '../../src/model';
 
 interface MTable {
@@ -17,6 +18,9 @@ interface MTable {
   description?: string;
   versioning?: SystemVersioning;
   statistics?: UserStatistics[];
+  memoryOptimized?: Table['memoryOptimized'];
+  graph?: Table['graph'];
+  edgeConstraints?: EdgeConstraint[];
 }
 
 class Sim {
@@ -67,6 +71,9 @@ class Sim {
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
       ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
+      ...(t.memoryOptimized !== undefined ? { memoryOptimized: t.memoryOptimized } : {}),
+      ...(t.graph !== undefined ? { graph: t.graph } : {}),
+      ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
     };
   }
 
@@ -83,7 +90,7 @@ class Sim {
   constraintNames(schema: string): string[] {
     return this.tables.filter((t) => this.eq(t.schema, schema)).flatMap((t) => [
       ...(t.primaryKey ? [t.primaryKey.name] : []), ...t.uniqueConstraints.map((u) => u.name), ...t.checks.map((c) => c.name),
-      ...t.defaults.map((d) => d.name), ...t.foreignKeys.map((f) => f.name),
+      ...t.defaults.map((d) => d.name), ...t.foreignKeys.map((f) => f.name), ...(t.edgeConstraints ?? []).map((e) => e.name),
     ]);
   }
   newConstraintName(t: MTable, name: string): void {
@@ -165,7 +172,8 @@ class Sim {
         const t = change.table;
         if (!this.schemas.some((s) => this.eq(s, t.schema))) this.fail(`no schema ${t.schema}`);
         if (this.find(t.schema, t.name)) this.fail(`table ${t.name} exists`);
-        if (t.indexes.length > 0 || t.foreignKeys.length > 0) this.fail('createTable carries indexes or foreign keys');
+        // A memory-optimized table's indexes are part of its CREATE TABLE (it needs one to exist).
+        if ((t.indexes.length > 0 && t.memoryOptimized === undefined) || t.foreignKeys.length > 0 || (t.edgeConstraints ?? []).length > 0) this.fail('createTable carries indexes, foreign keys or edge constraints');
         for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
         for (const c of t.columns) this.checkColumnType(c);
         this.tables.push(this.mutable(t, 0)); return;
@@ -174,6 +182,10 @@ class Sim {
         const t = this.get(change.table);
         const refs = this.tables.filter((o) => o !== t).flatMap((o) => o.foreignKeys).filter((f) => this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name));
         if (refs.length > 0) this.fail(`table ${t.name} is referenced by ${refs.map((f) => f.name).join(', ')}`);
+        // A node table an edge constraint names cannot be dropped (graph-edge-constraints: "a node cannot be dropped").
+        const edges = this.tables.filter((o) => o !== t).flatMap((o) => o.edgeConstraints ?? [])
+          .filter((e) => e.connections.some((c) => (this.eq(c.fromSchema, t.schema) && this.eq(c.fromTable, t.name)) || (this.eq(c.toSchema, t.schema) && this.eq(c.toTable, t.name))));
+        if (edges.length > 0) this.fail(`table ${t.name} is named by edge constraint ${edges.map((e) => e.name).join(', ')}`);
         this.tables.splice(this.tables.indexOf(t), 1); return;
       }
       case 'renameTable': {
@@ -181,6 +193,7 @@ class Sim {
         if (this.find(change.schema, change.to) && !this.eq(change.from, change.to)) this.fail(`table ${change.to} exists`);
         for (const o of this.tables) {
           o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedTable: change.to } : f));
+          if (o.edgeConstraints !== undefined) o.edgeConstraints = this.movedConnections(o.edgeConstraints, t, t.schema, change.to);
         }
         t.name = change.to; return;
       }
@@ -190,6 +203,7 @@ class Sim {
         if (this.find(change.to, change.name)) this.fail(`table ${change.to}.${change.name} exists`);
         for (const o of this.tables) {
           o.foreignKeys = o.foreignKeys.map((f) => (this.eq(f.referencedSchema, t.schema) && this.eq(f.referencedTable, t.name) ? { ...f, referencedSchema: change.to } : f));
+          if (o.edgeConstraints !== undefined) o.edgeConstraints = this.movedConnections(o.edgeConstraints, t, change.to, t.name);
         }
         t.schema = change.to; return;
       }
@@ -233,6 +247,12 @@ class Sim {
         if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
         this.sequences = this.sequences.filter((x) => x !== q); return;
       }
+      // The type changes; the value reached is carried by the script, not the model.
+      case 'recreateSequence': {
+        const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
+        if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
+        this.sequences = this.sequences.map((x) => (x === q ? change.to : x)); return;
+      }
       case 'alterSequence': {
         const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
         if (q.type.name !== change.to.type.name || q.type.precision !== change.to.type.precision) this.fail('ALTER SEQUENCE cannot change the type');
@@ -260,6 +280,9 @@ class Sim {
       case 'dropPrimaryKey': {
         const t = this.get(change.table);
         if (t.primaryKey === null || !this.eq(t.primaryKey.name, change.constraint.name)) this.fail(`no primary key ${change.constraint.name}`);
+        // XML and spatial indexes hang off the clustered primary key: SQL Server refuses to drop it under them.
+        const hanging = t.indexes.find((i) => i.xml !== undefined || i.spatial !== undefined);
+        if (hanging !== undefined) this.fail(`primary key ${t.primaryKey.name} dropped under ${hanging.name}`);
         this.dropKeyLike(t, t.primaryKey.columns, t.primaryKey.name); t.primaryKey = null; return;
       }
       case 'addUnique': {
@@ -274,8 +297,13 @@ class Sim {
       }
       case 'createIndex': {
         const t = this.get(change.table); const i = change.index;
+        // SQL Server refuses CREATE INDEX on a memory-optimized table; ALTER TABLE ... ADD INDEX works on no other.
+        if ((t.memoryOptimized !== undefined) !== (change.memoryOptimized === true)) this.fail(`index ${i.name}: CREATE INDEX and ALTER TABLE ADD INDEX mixed up for ${t.name}`);
         this.keyColumnsOk(t, i.columns); for (const c of i.include) this.column(t, c); this.newIndexName(t, i.name);
         if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        if ((i.xml !== undefined || i.spatial !== undefined) && t.primaryKey?.clustered !== true) this.fail(`${i.name} needs a clustered primary key on ${t.name}`);
+        const x = i.xml;
+        if (x?.kind === 'secondary' && !t.indexes.some((p) => p.xml?.kind === 'primary' && this.eq(p.name, x.using))) this.fail(`${i.name} needs primary XML index ${x.using}`);
         t.indexes.push(i); return;
       }
       case 'redefineIndex': {
@@ -286,8 +314,13 @@ class Sim {
         t.indexes = t.indexes.map((x) => (x === old ? change.to : x)); return;
       }
       case 'dropIndex': {
-        const t = this.get(change.table); const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
+        const t = this.get(change.table);
+        if ((t.memoryOptimized !== undefined) !== (change.memoryOptimized === true)) this.fail(`index ${change.index.name}: DROP INDEX and ALTER TABLE DROP INDEX mixed up for ${t.name}`);
+        const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
         if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);
+        // Dropping a primary XML index drops its secondaries; the plan must have dropped them first to re-create them.
+        const secondary = t.indexes.find((x) => x.xml?.kind === 'secondary' && this.eq(x.xml.using, i.name));
+        if (secondary !== undefined) this.fail(`primary XML index ${i.name} dropped before its secondary ${secondary.name}`);
         t.indexes = this.without(t.indexes, i.name); return;
       }
       case 'addForeignKey': {
@@ -300,10 +333,26 @@ class Sim {
         this.newConstraintName(t, f.name); t.foreignKeys.push({ ...f, trusted: true, enabled: true }); return;
       }
       case 'dropForeignKey': { const t = this.get(change.table); t.foreignKeys = this.without(t.foreignKeys, change.constraint.name); return; }
+      case 'addEdgeConstraint': {
+        // The edge table must be an edge table and each clause name two node tables (graph-edge-constraints).
+        const t = this.get(change.table); const e = change.constraint;
+        if (t.graph !== 'edge') this.fail(`edge constraint ${e.name} on ${t.name}, which is not an edge table`);
+        for (const c of e.connections) for (const [schema, name] of [[c.fromSchema, c.fromTable], [c.toSchema, c.toTable]]) {
+          const node = this.find(schema, name) ?? this.fail(`edge constraint ${e.name} names missing ${name}`);
+          if (node.graph !== 'node') this.fail(`edge constraint ${e.name} names ${name}, which is not a node table`);
+        }
+        this.newConstraintName(t, e.name); t.edgeConstraints = [...(t.edgeConstraints ?? []), e]; return;
+      }
+      case 'dropEdgeConstraint': {
+        const t = this.get(change.table);
+        if (!(t.edgeConstraints ?? []).some((x) => this.eq(x.name, change.constraint.name))) this.fail(`no edge constraint ${change.constraint.name}`);
+        t.edgeConstraints = (t.edgeConstraints ?? []).filter((x) => !this.eq(x.name, change.constraint.name)); return;
+      }
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
       case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
+      case 'alterBucketCount': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, bucketCount: change.to }));
       case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
       // Options are copied whole: `to` holds every option of the index, defaults left out.
       case 'rebuildIndexOptions': case 'setIndexOptions': {
@@ -408,6 +457,8 @@ class Sim {
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
     if (c.rowguidcol === true) this.fail(`column ${c.name} is the ROWGUIDCOL: ALTER COLUMN refuses it`);
+    // "you can't change any encryption settings" (alter-table-transact-sql, without secure enclaves).
+    if (!sameEncryption(c.encryption, change.to.encryption, (n) => n.toLowerCase())) this.fail(`ALTER COLUMN ${c.name} changes its Always Encrypted settings`);
     // Statistics allow only a varchar/nvarchar/varbinary growing, or NOT NULL -> NULL (ALTER TABLE, ALTER COLUMN).
     const len = (x: Column) => (x.type.length === 'max' ? Infinity : x.type.length ?? 0);
     const grows = c.type.name === change.to.type.name && ['varchar', 'nvarchar', 'varbinary'].includes(c.type.name) && len(change.to) >= len(c) && c.nullable === change.to.nullable;
@@ -465,14 +516,24 @@ class Sim {
     }
   }
 
+  /** Edge constraints follow a renamed or moved node table: SQL Server keeps them by object id. */
+  movedConnections(list: readonly EdgeConstraint[], t: MTable, schema: string, name: string): EdgeConstraint[] {
+    const is = (s: string, n: string) => this.eq(s, t.schema) && this.eq(n, t.name);
+    return list.map((e) => ({ ...e, connections: e.connections.map((c) => ({
+      fromSchema: is(c.fromSchema, c.fromTable) ? schema : c.fromSchema, fromTable: is(c.fromSchema, c.fromTable) ? name : c.fromTable,
+      toSchema: is(c.toSchema, c.toTable) ? schema : c.toSchema, toTable: is(c.toSchema, c.toTable) ? name : c.toTable,
+    })) }));
+  }
+
   renameConstraint(t: MTable, objectType: 'INDEX' | 'OBJECT', from: string, to: string): void {
     const rn = <T extends { name: string }>(x: T): T => (this.eq(x.name, from) ? { ...x, name: to } : x);
     if (objectType === 'INDEX') {
       if (!t.indexes.some((i) => this.eq(i.name, from))) this.fail(`no index ${from}`);
       this.newIndexName(t, to); t.indexes = t.indexes.map(rn); return;
     }
-    if (![t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys].some((x) => x !== null && this.eq(x.name, from))) this.fail(`no constraint ${from}`);
+    if (![t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults, ...t.foreignKeys, ...(t.edgeConstraints ?? [])].some((x) => x !== null && this.eq(x.name, from))) this.fail(`no constraint ${from}`);
     this.newConstraintName(t, to);
+    if (t.edgeConstraints !== undefined) t.edgeConstraints = t.edgeConstraints.map(rn);
     t.primaryKey = t.primaryKey && rn(t.primaryKey);
     t.uniqueConstraints = t.uniqueConstraints.map(rn); t.checks = t.checks.map(rn); t.defaults = t.defaults.map(rn); t.foreignKeys = t.foreignKeys.map(rn);
   }

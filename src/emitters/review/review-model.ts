@@ -92,18 +92,18 @@ export function changeSource(change: Change): SourceRef | null {
     case 'redefineIndex': return change.to.source ?? null;
     case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck':
     case 'addPrimaryKey': case 'dropPrimaryKey': case 'addUnique': case 'dropUnique':
-    case 'addForeignKey': case 'dropForeignKey':
+    case 'addForeignKey': case 'dropForeignKey': case 'addEdgeConstraint': case 'dropEdgeConstraint':
       return change.constraint.source ?? null;
     case 'createType': case 'dropType': case 'redefineType': return (change.kind === 'redefineType' ? change.to : change.type).source ?? null;
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'transferTable': case 'renameColumn':
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
-    case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse': case 'setRowGuidCol': case 'setMask': case 'setNotForReplication': case 'rebuildIndexOptions': case 'setIndexOptions':
+    case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setSparse': case 'setRowGuidCol': case 'setMask': case 'setNotForReplication': case 'rebuildIndexOptions': case 'setIndexOptions':
     case 'dropModule': case 'createModule': case 'refreshModule': case 'dropStatistics': case 'createStatistics':
     case 'setDescription':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
       return null;
     case 'createSequence': case 'dropSequence': return change.sequence.source ?? null;
-    case 'alterSequence': return change.to.source ?? null;
+    case 'alterSequence': case 'recreateSequence': return change.to.source ?? null;
   }
 }
 
@@ -153,7 +153,7 @@ export function buildReview(input: ReviewInput): Review {
 function isDrop(kind: Change['kind']): boolean {
   switch (kind) {
     case 'dropTable': case 'dropColumn': case 'dropIndex': case 'dropDefault': case 'dropCheck':
-    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropSchema': case 'dropType':
+    case 'dropPrimaryKey': case 'dropUnique': case 'dropForeignKey': case 'dropEdgeConstraint': case 'dropSchema': case 'dropType':
       return true;
     default:
       return false;

@@ -5,7 +5,7 @@ import { renderChange } from '../tsql/render-change';
 
 /**
  * A table's complete definition as T-SQL (CREATE TABLE with its inline constraints, then its
- * indexes and foreign keys), sorted so that two versions differ only where the table does.
+ * indexes, foreign keys and edge constraints), sorted so that two versions differ only where the table does.
  */
 export function tableDefinition(table: Table | undefined, key: NameKey): string {
   if (table === undefined) return '';
@@ -14,6 +14,7 @@ export function tableDefinition(table: Table | undefined, key: NameKey): string 
     ...renderChange({ kind: 'createTable', table }, key),
     ...sortedByName(table.indexes).flatMap((index) => renderChange({ kind: 'createIndex', table: ref, index }, key)),
     ...sortedByName(table.foreignKeys).flatMap((constraint) => renderChange({ kind: 'addForeignKey', table: ref, constraint }, key)),
+    ...sortedByName(table.edgeConstraints ?? []).flatMap((constraint) => renderChange({ kind: 'addEdgeConstraint', table: ref, constraint }, key)),
   ];
   return `${statements.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import type { CheckConstraint, DataSpace, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction } from '../../model';
+import type { CheckConstraint, DataSpace, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction, SpatialIndexDefinition, XmlIndexDefinition } from '../../model';
 import { effectiveIndexOption, INDEX_OPTION_KEYS, type IndexOptionKey } from '../../sqlserver/index-options';
 import { bare, parenthesized } from './expression';
 import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
@@ -20,8 +20,24 @@ export function renderNameList(names: readonly string[]): string {
  * left out, a primary key defaults to CLUSTERED, the wrong choice for a GUID key (rule 1).
  */
 export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint, options: readonly string[] = []): string {
-  const clustering = constraint.clustered ? 'CLUSTERED' : 'NONCLUSTERED';
+  const clustering = constraint.clustered ? 'CLUSTERED' : constraint.bucketCount !== undefined ? 'NONCLUSTERED HASH' : 'NONCLUSTERED';
   return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}${placementClause(constraint.dataSpace)}`;
+}
+
+/**
+ * An index of a memory-optimized table as CREATE TABLE and ALTER TABLE ... ADD take it:
+ * `INDEX [ix] [UNIQUE] NONCLUSTERED [HASH] (...) [WITH (BUCKET_COUNT = n)]` or `INDEX [ix]
+ * CLUSTERED COLUMNSTORE` (create-table-transact-sql, memory-optimized <table_index>; UNIQUE
+ * where the disk-based syntax has it: "Indexes can be declared as UNIQUE on a memory-optimized
+ * table", supported-data-types-for-in-memory-oltp).
+ */
+export function renderMemoryIndex(index: Index): string {
+  if (index.columnstore === true) return `INDEX ${quoteIdent(index.name)} CLUSTERED COLUMNSTORE`;
+  if (index.clustered || index.filter !== null || index.include.length > 0) {
+    throw new Error(`schemac: index ${index.name} of a memory-optimized table cannot be clustered, filtered or have INCLUDE columns`);
+  }
+  const hash = index.bucketCount !== undefined;
+  return `INDEX ${quoteIdent(index.name)} ${index.unique ? 'UNIQUE ' : ''}NONCLUSTERED ${hash ? 'HASH ' : ''}${renderKeyColumns(index.columns)}${hash ? ` WITH (BUCKET_COUNT = ${index.bucketCount})` : ''}`;
 }
 
 const OPTION_SQL: Readonly<Record<IndexOptionKey, string>> = {
@@ -63,6 +79,7 @@ export function storageOptions(o: Index | KeyConstraint): string[] {
   if (o.ignoreDupKey === true) out.push('IGNORE_DUP_KEY = ON');
   for (const k of INDEX_OPTION_KEYS.slice(2)) if (o[k] !== undefined) out.push(indexOptionClause(o, k));
   if (o.dataCompression !== undefined) out.push(`DATA_COMPRESSION = ${o.dataCompression}`);
+  if (o.bucketCount !== undefined) out.push(`BUCKET_COUNT = ${o.bucketCount}`);
   return out;
 }
 
@@ -124,6 +141,8 @@ export function withOptions(options: readonly string[]): string {
  */
 export function renderCreateIndex(schema: string, table: string, index: Index, options: readonly string[] = []): string {
   if (index.columnstore === true) return renderCreateColumnstore(schema, table, index, options);
+  if (index.xml !== undefined) return renderCreateXmlIndex(schema, table, index, index.xml, options);
+  if (index.spatial !== undefined) return renderCreateSpatialIndex(schema, table, index, index.spatial, options);
   const parts = [
     `CREATE ${index.unique ? 'UNIQUE ' : ''}${index.clustered ? 'CLUSTERED' : 'NONCLUSTERED'} INDEX ${quoteIdent(index.name)}`,
     `ON ${quoteQualified(schema, table)} ${renderKeyColumns(index.columns)}`,
@@ -154,4 +173,47 @@ function renderCreateColumnstore(schema: string, table: string, index: Index, op
     if (index.filter !== null) parts.push(`WHERE ${bare(index.filter)}`);
   }
   return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])}${placementClause(index.dataSpace)};`;
+}
+
+/** The one column of an XML or spatial index. */
+function onlyColumn(index: Index): string {
+  const [c] = index.columns;
+  if (c === undefined || index.columns.length !== 1 || index.unique || index.clustered || index.include.length > 0 || index.filter !== null) {
+    throw new Error(`schemac: XML or spatial index ${index.name} takes exactly one column and no UNIQUE, CLUSTERED, INCLUDE or filter`);
+  }
+  return quoteIdent(c.name);
+}
+
+/**
+ * `CREATE PRIMARY XML INDEX [x] ON [s].[t] ([col])` or `CREATE XML INDEX [x] ON [s].[t] ([col])
+ * USING XML INDEX [primary] FOR PATH | VALUE | PROPERTY`, with its WITH options; no ON (XML
+ * indexes live with their table) and never ONLINE = ON (create-xml-index-transact-sql).
+ */
+function renderCreateXmlIndex(schema: string, table: string, index: Index, xml: XmlIndexDefinition, options: readonly string[]): string {
+  const head = `CREATE ${xml.kind === 'primary' ? 'PRIMARY ' : ''}XML INDEX ${quoteIdent(index.name)} ON ${quoteQualified(schema, table)} (${onlyColumn(index)})`;
+  const using = xml.kind === 'secondary' ? ` USING XML INDEX ${quoteIdent(xml.using)} FOR ${xml.for}` : '';
+  return `${head}${using}${withOptions([...storageOptions(index), ...options])};`;
+}
+
+/** A coordinate as T-SQL takes a float: plain decimal or exponent form, never NaN or Infinity. */
+function coordinate(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`schemac: bounding box coordinate ${n} is not a finite number`);
+  return String(n);
+}
+
+/**
+ * `CREATE SPATIAL INDEX [s] ON [s].[t] ([col]) USING <scheme> WITH (BOUNDING_BOX = (...), GRIDS =
+ * (LEVEL_1 = ..., ...), CELLS_PER_OBJECT = n, <options>) [ON fg]`: every tessellation parameter
+ * written out, so the stored index is what the model says whatever the server's defaults
+ * (create-spatial-index-transact-sql).
+ */
+function renderCreateSpatialIndex(schema: string, table: string, index: Index, sp: SpatialIndexDefinition, options: readonly string[]): string {
+  const b = sp.boundingBox;
+  const tessellation = [
+    ...(b !== undefined ? [`BOUNDING_BOX = (XMIN = ${coordinate(b.xmin)}, YMIN = ${coordinate(b.ymin)}, XMAX = ${coordinate(b.xmax)}, YMAX = ${coordinate(b.ymax)})`] : []),
+    ...(sp.grids !== undefined ? [`GRIDS = (${sp.grids.map((g, i) => `LEVEL_${i + 1} = ${g}`).join(', ')})`] : []),
+    `CELLS_PER_OBJECT = ${sp.cellsPerObject}`,
+  ];
+  const placement = index.dataSpace?.kind === 'filegroup' ? placementClause(index.dataSpace) : '';
+  return `CREATE SPATIAL INDEX ${quoteIdent(index.name)} ON ${quoteQualified(schema, table)} (${onlyColumn(index)}) USING ${sp.tessellation}${withOptions([...tessellation, ...storageOptions(index), ...options])}${placement};`;
 }

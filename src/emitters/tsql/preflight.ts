@@ -216,9 +216,10 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable': case 'transferTable':
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
+    case 'addEdgeConstraint': case 'dropEdgeConstraint':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
-    case 'createSequence': case 'dropSequence': case 'alterSequence':
-    case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'refreshModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence':
+    case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'refreshModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setSparse':
     case 'setNotForReplication': case 'setRowGuidCol': case 'setMask': case 'dropStatistics': case 'createStatistics':
     case 'rebuildIndexOptions': case 'setIndexOptions':
       return;

@@ -28,7 +28,7 @@ export interface PullResult {
 }
 
 /** Identifiers the files import or use; no generated class or type may take them. */
-const reserved = ['AliasType', 'Sequence', 'nextValueFor', 'Check', 'Column', 'DefaultName', 'ForeignKey', 'Index', 'Mixin', 'PrimaryKey', 'Table', 'Unique', 'sql', 'Date', 'Uint8Array'];
+const reserved = ['AliasType', 'Sequence', 'nextValueFor', 'Check', 'Column', 'Connection', 'DefaultName', 'ForeignKey', 'Index', 'Mixin', 'PrimaryKey', 'Table', 'Unique', 'sql', 'Date', 'Uint8Array'];
 
 /** Pure: the schema files describing `db`. Deterministic for a given model. */
 export function pullSchema(db: Database, options: PullOptions = {}): PullResult {
@@ -64,6 +64,8 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const tableOpts = [
       ...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : []),
       ...(t.versioning !== undefined ? [`systemVersioning: ${versioningText(t)}`] : []),
+      ...(t.memoryOptimized !== undefined ? [`memoryOptimized: ${t.memoryOptimized.durability === 'SCHEMA_AND_DATA' ? 'true' : "{ durability: 'SCHEMA_ONLY' }"}`] : []),
+      ...(t.graph !== undefined ? [`graph: '${t.graph}'`] : []),
       ...(t.dataSpace !== undefined ? [placementOption(t.dataSpace, (c) => v.columns.find((x) => x.column.name === c)?.field.field ?? c)] : []),
     ];
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;

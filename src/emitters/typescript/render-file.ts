@@ -48,7 +48,7 @@ export function renderFile(c: FileContent): string {
   }
   for (const i of c.items) {
     for (const u of i.uses) uses.add(u);
-    if (i.target !== null && i.target !== c.className) imports.add(i.target);
+    for (const target of i.targets) if (target !== c.className) imports.add(target);
   }
   const lines: string[] = [`/** ${c.doc} */`];
   lines.push(`import { ${[...uses].sort().join(', ')} } from 'schemac';`);

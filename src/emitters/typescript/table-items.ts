@@ -4,8 +4,9 @@
  * follow a `{table}` template.
  */
 import { INDEX_OPTION_KEYS } from '../../sqlserver/index-options';
+import { DEFAULT_CELLS_PER_OBJECT } from '../../sqlserver/xml-spatial-indexes';
 import { sameDataSpace } from '../../sqlserver/data-spaces';
-import type { CheckConstraint, DataSpace, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
+import type { CheckConstraint, DataSpace, EdgeConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
 import { referencedColumns } from '../../expr';
 import { sameName, type NameKey } from '../../sqlserver/names';
 import { unwrapStored } from './column-text';
@@ -13,7 +14,7 @@ import { sqlTemplate, tsString } from './naming';
 
 /** A table-level decorator; `text(name)` writes it under a given (possibly templated) name. */
 export interface TableItem {
-  readonly kind: 'primaryKey' | 'unique' | 'index' | 'check' | 'foreignKey' | 'defaultName';
+  readonly kind: 'primaryKey' | 'unique' | 'index' | 'check' | 'foreignKey' | 'defaultName' | 'connection';
   readonly name: string;
   /** The name with this table's name as `{table}`, or null when the name follows no template. */
   readonly template: string | null;
@@ -21,8 +22,8 @@ export interface TableItem {
   readonly fields: readonly string[];
   /** The API names the decorator needs from 'schemac'. */
   readonly uses: readonly string[];
-  /** The class a foreign key points to (imported by the file that declares it). */
-  readonly target: string | null;
+  /** The classes a foreign key or edge constraint points to (imported by the file that declares it). */
+  readonly targets: readonly string[];
   readonly text: (name: string) => string;
 }
 
@@ -78,8 +79,8 @@ function optionText(opts: readonly string[]): string {
 export function tableItems(ctx: ItemContext): TableItem[] {
   const t = ctx.table;
   const items: TableItem[] = [];
-  const make = (kind: TableItem['kind'], name: string, fields: string[], uses: string[], text: (n: string) => string, target: string | null = null): void => {
-    items.push({ kind, name, template: kind === 'defaultName' ? null : templateOf(name, t.name), fields, uses, target, text });
+  const make = (kind: TableItem['kind'], name: string, fields: string[], uses: string[], text: (n: string) => string): void => {
+    items.push({ kind, name, template: kind === 'defaultName' ? null : templateOf(name, t.name), fields, uses, targets: [], text });
   };
   if (t.primaryKey) items.push(keyItem('primaryKey', t.primaryKey, ctx));
   for (const u of t.uniqueConstraints) items.push(keyItem('unique', u, ctx));
@@ -101,6 +102,18 @@ export function tableItems(ctx: ItemContext): TableItem[] {
   }
   for (const fk of t.foreignKeys) {
     const item = foreignKeyItem(fk, ctx);
+    if (item) items.push(item);
+  }
+  // A system-named edge constraint takes the compiler's ec_{table} unless that is taken, then ec_{table}_2, ...
+  const edgeNames = new Set((t.edgeConstraints ?? []).filter((e) => !e.isSystemNamed).map((e) => ctx.key(e.name)));
+  for (const e of t.edgeConstraints ?? []) {
+    let written: string | null = null;
+    if (e.isSystemNamed) {
+      const base = `ec_${t.name}`;
+      for (let n = 1; written === null; n++) if (!edgeNames.has(ctx.key(n === 1 ? base : `${base}_${n}`))) written = n === 1 ? base : `${base}_${n}`;
+      edgeNames.add(ctx.key(written));
+    }
+    const item = connectionItem(e, written, ctx);
     if (item) items.push(item);
   }
   const position = (column: string): number => t.columns.findIndex((c) => sameName(ctx.key, c.name, column));
@@ -133,7 +146,7 @@ function keyItem(kind: 'primaryKey' | 'unique', key: KeyConstraint, ctx: ItemCon
   const named = !key.isSystemNamed;
   return {
     kind, name: key.name, template: named ? templateOf(key.name, ctx.table.name) : null, fields: key.columns.map((c) => ctx.field(c.name)),
-    uses: [decorator], target: null,
+    uses: [decorator], targets: [],
     text: (n) => `@${decorator}(${named ? `${tsString(n)}, ` : ''}${keyList(key.columns, ctx.field)}${optionText(opts)})`,
   };
 }
@@ -163,6 +176,8 @@ function storageOpts(o: Index | KeyConstraint): string[] {
   if (o.dataCompression !== undefined && (!o.clustered || ('columnstore' in o && o.columnstore === true))) out.push(`dataCompression: ${tsString(o.dataCompression)}`);
   // The WITH options, only those not at SQL Server's default (as the model keeps them).
   for (const k of INDEX_OPTION_KEYS) if (o[k] !== undefined) out.push(`${k}: ${String(o[k])}`);
+  // A hash index of a memory-optimized table: the count as stored (a power of two) compares equal to any that rounds to it.
+  if (o.bucketCount !== undefined) out.push(`bucketCount: ${o.bucketCount}`);
   return out;
 }
 
@@ -178,13 +193,45 @@ function columnstoreItem(ix: Index, ctx: ItemContext): TableItem {
   const fields = ix.columns.map((c) => ctx.field(c.name));
   const columns = ix.clustered ? '' : `, [${fields.map(tsString).join(', ')}]`;
   return {
-    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, target: null,
+    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, targets: [],
     text: (n) => `@${uses[0]}(${tsString(n)}${columns}${optionText(opts)})`,
+  };
+}
+
+/**
+ * @XmlIndex(name, field[, { using, for }]) or @SpatialIndex(name, field, { using, boundingBox,
+ * grids, cellsPerObject }): the scheme is always written (it says what the index is); grid
+ * levels and cells per object only where they are not SQL Server's defaults.
+ */
+function xmlOrSpatialItem(ix: Index, ctx: ItemContext): TableItem {
+  const field = ctx.field(ix.columns[0]?.name ?? '');
+  const opts: string[] = [];
+  const x = ix.xml;
+  const sp = ix.spatial;
+  if (sp !== undefined) {
+    opts.push(`using: ${tsString(sp.tessellation)}`);
+    const b = sp.boundingBox;
+    if (b !== undefined) opts.push(`boundingBox: { xmin: ${b.xmin}, ymin: ${b.ymin}, xmax: ${b.xmax}, ymax: ${b.ymax} }`);
+    const levels = (sp.grids ?? []).flatMap((g, i) => (g === 'MEDIUM' ? [] : [`level${i + 1}: ${tsString(g)}`]));
+    if (levels.length > 0) opts.push(`grids: { ${levels.join(', ')} }`);
+    if (sp.cellsPerObject !== DEFAULT_CELLS_PER_OBJECT[sp.tessellation]) opts.push(`cellsPerObject: ${sp.cellsPerObject}`);
+  }
+  opts.push(...storageOpts(ix));
+  const decorator = x !== undefined ? 'XmlIndex' : 'SpatialIndex';
+  return {
+    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields: [field], uses: [decorator], targets: [],
+    text: (n) => {
+      // A secondary written under a {table} template names its primary the same way, when it can.
+      const using = x?.kind === 'secondary' ? (n !== ix.name ? templateOf(x.using, ctx.table.name) ?? x.using : x.using) : null;
+      const all = x?.kind === 'secondary' ? [`using: ${tsString(using ?? x.using)}`, `for: ${tsString(x.for)}`, ...opts] : opts;
+      return `@${decorator}(${tsString(n)}, ${tsString(field)}${optionText(all)})`;
+    },
   };
 }
 
 function indexItem(ix: Index, ctx: ItemContext): TableItem {
   if (ix.columnstore === true) return columnstoreItem(ix, ctx);
+  if (ix.xml !== undefined || ix.spatial !== undefined) return xmlOrSpatialItem(ix, ctx);
   const opts: string[] = [];
   const uses = ['Index'];
   if (ix.unique) opts.push('unique: true');
@@ -202,8 +249,36 @@ function indexItem(ix: Index, ctx: ItemContext): TableItem {
   opts.push(...storageOpts(ix), ...placementOpts(ix, ctx));
   const fields = [...ix.columns.map((c) => ctx.field(c.name)), ...ix.include.map(ctx.field)];
   return {
-    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, target: null,
+    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields, uses, targets: [],
     text: (n) => `@Index(${tsString(n)}, ${keyList(ix.columns, ctx.field)}${optionText(opts)})`,
+  };
+}
+
+/**
+ * @Connection([{ from: () => A, to: () => B }, ...], { onDelete: 'CASCADE' }) of an edge table; a
+ * system-named one (EC__...) is written under the compiler's default name (left unwritten) or the
+ * next free one: plans keep or adopt such names by definition.
+ */
+function connectionItem(e: EdgeConstraint, systemNamedAs: string | null, ctx: ItemContext): TableItem | null {
+  const clauses: string[] = [];
+  const targets = new Set<string>();
+  for (const c of e.connections) {
+    const from = ctx.target(c.fromSchema, c.fromTable);
+    const to = ctx.target(c.toSchema, c.toTable);
+    if (!from || !to) {
+      ctx.problems.push(`edge constraint ${e.name} of ${ctx.table.schema}.${ctx.table.name} names ${from ? c.toTable : c.fromTable}, which is not in the database read; not written`);
+      return null;
+    }
+    targets.add(from.className).add(to.className);
+    clauses.push(`{ from: () => ${from.className}, to: () => ${to.className} }`);
+  }
+  const opts = e.onDelete === 'CASCADE' ? [`onDelete: 'CASCADE'`] : [];
+  // The compiler's own name is left unwritten; another one (the default was taken) is written.
+  const named = !e.isSystemNamed || systemNamedAs !== `ec_${ctx.table.name}`;
+  const name = systemNamedAs ?? e.name;
+  return {
+    kind: 'connection', name, template: named ? templateOf(name, ctx.table.name) : null, fields: [], uses: ['Connection'], targets: [...targets],
+    text: (n) => `@Connection(${named ? `${tsString(n)}, ` : ''}[${clauses.join(', ')}]${optionText(opts)})`,
   };
 }
 
@@ -222,7 +297,7 @@ function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   const named = !fk.isSystemNamed; // as keyItem: a system name is left to the compiler's
   return {
     kind: 'foreignKey', name: fk.name, template: named ? templateOf(fk.name, ctx.table.name) : null, fields: fk.columns.map(ctx.field),
-    uses: ['ForeignKey'], target: target.className,
+    uses: ['ForeignKey'], targets: [target.className],
     text: (n) => `@ForeignKey(${named ? `${tsString(n)}, ` : ''}${cols}, () => ${target.className}, ${refs}${optionText(opts)})`,
   };
 }

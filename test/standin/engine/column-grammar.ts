@@ -16,10 +16,10 @@
  *   shown with `(x_ref)`.
  * - ON UPDATE before ON DELETE in a foreign key (the docs list ON DELETE first; SQL Server takes
  *   either order, inferred from sqlfluff's and HangFire's scripts): shown swapped.
- * - Inline indexes (SQL Server 2014+, create-table-transact-sql.md <table_index> and
- *   <column_index>): a table's `INDEX i UNIQUE [NON]CLUSTERED`, `INCLUDE (...)`, `WHERE ...` and
- *   `[NON]CLUSTERED COLUMNSTORE` (2016+) are shown as the grammar's `INDEX i [NON]CLUSTERED (...)`;
- *   a column's `INDEX i [CLUSTERED | NONCLUSTERED] [WITH (...)] [ON ...]` is blanked.
+ * - Inline indexes (create-table-transact-sql.md <table_index> and <column_index>; SQL Server
+ *   2016+ for these): a table's index's `INCLUDE (...)`, `WHERE ...` and `[NONCLUSTERED]
+ *   COLUMNSTORE` are blanked; a column's `INDEX i [CLUSTERED | NONCLUSTERED] [WITH (...)] [ON ...]`
+ *   is blanked (memory-grammar.ts does the rest of the inline index forms).
  * - ALTER TABLE ... DROP COLUMN IF EXISTS c (SQL Server 2016+, alter-table-transact-sql.md):
  *   IF EXISTS is blanked.
  */
@@ -101,17 +101,16 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
     }
   }
 
-  /** INDEX i [UNIQUE] [CLUSTERED | NONCLUSTERED] [COLUMNSTORE] [(...)] [INCLUDE (...)] [WHERE ...] [WITH (...)] [ON ...]. */
+  /**
+   * INDEX i [UNIQUE] [CLUSTERED | NONCLUSTERED] (...) [INCLUDE (...)] [WHERE ...] [WITH (...)] [ON ...]
+   * or INDEX i [NONCLUSTERED] COLUMNSTORE (...) (UNIQUE CLUSTERED and CLUSTERED COLUMNSTORE are
+   * memory-grammar.ts's).
+   */
   function tableIndex(a: number, b: number): void {
     let j = a + 2;
-    if (up(j) === 'UNIQUE' && (up(j + 1) === 'CLUSTERED' || up(j + 1) === 'NONCLUSTERED')) blank(tokens[j]);
     if (up(j) === 'UNIQUE') j++;
-    if (up(j) === 'CLUSTERED' || up(j) === 'NONCLUSTERED') j++;
-    if (up(j) === 'COLUMNSTORE') {
-      blank(tokens[j]);
-      // A clustered columnstore index has no key list; the grammar's inline index needs one.
-      if (up(j + 1) !== '(') r.insertAfter(tokens[j - 1], ' (x_columnstore)');
-    }
+    if (up(j) === 'NONCLUSTERED' || up(j) === 'CLUSTERED') j++;
+    if (up(j) === 'COLUMNSTORE' && up(j - 1) !== 'CLUSTERED') blank(tokens[j]);
     for (let k = j; k < b;) {
       if (up(k) === 'INCLUDE' && up(k + 1) === '(') { blank(tokens[k]); r.blankGroup(k + 1); k = afterGroup(k + 1); continue; }
       if (up(k) === 'WHERE') {

@@ -6,6 +6,7 @@ import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored, tableOrFail } from './ddl-constraints';
 import { statisticsOn } from './ddl-statistics';
 import { xmlTyping } from './ddl-xml-collections';
+import { checkPrimaryKeyDrop, secondariesOf } from './ddl-xml-spatial';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
@@ -13,14 +14,17 @@ import { dropPermissionsOn } from './security';
 import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { storedMask } from './masking';
+import { columnEncryption, encryptionChangeRefused, sameColumnEncryption } from './ddl-column-keys';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
 import { checkDropOptions } from './drop-options';
 import { placementOf } from './ddl-data-spaces';
+import { addIndex, checkMemoryTableDone, checkNewMemoryTable, dropIndexes, memoryOption, rebuildBuckets, refuseIndexStatement, refuseInTransaction } from './ddl-memory';
 import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
+import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -78,6 +82,12 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
   if (def.rowguidcol) col.rowguidcol = true;
+  if (def.encryption) {
+    col.encryption = columnEncryption(ctx.db, def.encryption, {
+      name: def.name, type: col.type, collation: col.collation, alias: col.type.userTypeId !== undefined, identity: !!def.identity,
+      rowguidcol: def.rowguidcol === true, hasDefault: def.constraints.some((k) => k.k === 'default'), masked: def.mask !== undefined,
+    });
+  }
   if (def.mask !== undefined) {
     // "A mask can't be configured on a computed column" (dynamic-data-masking.md; number and wording inferred).
     if (def.computed) throw new SqlError(16004, 16, 1, `Column '${def.name}' is a computed column and cannot be masked.`);
@@ -89,17 +99,23 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
+  graph?: 'node' | 'edge',
   indexes: readonly IndexDef[] = [],
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
+  const memory = memoryOption(options);
+  if (memory !== undefined) checkNewMemoryTable(ctx, options);
   const t: Table = {
     objectId: allocObjectId(ctx.db), schemaId, name: tname, columns: [], rows: [], keys: [], checks: [], defaults: [], fks: [],
     indexes: [{ indexId: 0, name: null, type: 'HEAP', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [], includes: [], disabled: false }],
-    created: ctx.now, modified: ctx.now,
+    created: ctx.now, modified: ctx.now, ...(memory !== undefined ? { memoryOptimized: memory } : {}),
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
-  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  // A node or edge table's internal columns come first (graph.ts).
+  if (graph !== undefined) { t.graph = { kind: graph, nextId: 0 }; t.columns.push(...graphColumns(graph, t.objectId)); }
+  const first = t.columns.length;
+  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, first + i + 1, pkCols.some((p) => sameName(p, def.name)))); });
   tableOptions(t, options);
   // CREATE TABLE ... ON fg | ON scheme (column): the heap's place (a clustered key without ON goes there too).
   Object.assign(t.indexes[0], placementOf(ctx.db, t, options));
@@ -110,12 +126,16 @@ export function createTable(
   constraints.forEach((c) => all.push({ def: c }));
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
-  // Inline indexes (create-table-transact-sql.md <table_index>, <column_index>): a clustered one
-  // first, so a PRIMARY KEY that does not say CLUSTERED is made nonclustered, as when a UNIQUE
-  // CLUSTERED constraint comes with it (inferred: the docs say so for that constraint only).
-  for (const ix of indexes) if (ix.clustered) createIndex(ctx, t, ix);
+  // An inline clustered index first, so a PRIMARY KEY that does not say CLUSTERED is made
+  // nonclustered, as when a UNIQUE CLUSTERED constraint comes with it (inferred: the docs say so
+  // for that constraint only).
+  for (const def of indexes) if (def.clustered) createIndex(ctx, t, { ...def, table: name });
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
-  for (const ix of indexes) if (!ix.clustered) createIndex(ctx, t, ix);
+  // SQL Server's unique index on graph_id, after the declared keys (graph.ts).
+  if (graph !== undefined) createIndex(ctx, t, { ...graphIndexDef(t), table: name });
+  // Inline INDEX clauses (create-table-transact-sql <table_index>, <column_index>); a memory-optimized table's only way besides ALTER TABLE.
+  for (const def of indexes) if (!def.clustered) createIndex(ctx, t, { ...def, table: name });
+  checkMemoryTableDone(t);
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
@@ -138,6 +158,8 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
   guardDropTable(ctx, t);
+  guardDropNodeTable(ctx.db, t, qualified(ctx.db, t));
+  if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
   checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
@@ -153,7 +175,8 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   for (const ix of t.indexes) {
     if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
     const key = t.keys.find((k) => k.indexId === ix.indexId);
-    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: 'index' });
+    // An XML or spatial index holds values derived from the column's (shredded nodes, tessellation cells): any ALTER COLUMN of it is refused (inferred).
+    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: ix.type === 'XML' || ix.type === 'SPATIAL' ? 'derived-index' : 'index' });
   }
   for (const c of t.checks) if (c.columnId === col.columnId || mentions(c.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'check' });
   for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
@@ -189,6 +212,9 @@ export function nextIdentity(col: Column): number {
 /** ALTER TABLE, one action. */
 export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): void {
   const t = tableOrFail(ctx, name, () => err.cannotFindObject(name.join('.')));
+  if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
+  // ALTER INDEX i ON t ... (read as an action on t) is refused on a memory-optimized table.
+  if (action.k === 'rebuildIndex' || action.k === 'setIndexOptions' || action.k === 'disableIndex') refuseIndexStatement(t, 'ALTER INDEX');
   guardTemporalAlter(ctx, t, action);
   alterOne(ctx, t, action);
   // SQL Server propagates column changes of a versioned table to its history table.
@@ -200,6 +226,9 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   if (action.k !== 'resumableIndex') checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   switch (action.k) {
     case 'resumableIndex': resumableIndex(ctx, t, action); return;
+    case 'addIndex': addIndex(ctx, t, { ...action.index, table: [t.name] }); return;
+    case 'dropIndexes': dropIndexes(t, action.names); return;
+    case 'rebuildBuckets': rebuildBuckets(t, action.index, action.options); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
     case 'dropPeriod': dropPeriod(ctx, t); return;
     case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
@@ -251,6 +280,13 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
       if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
       const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }));
+      // Without ENCRYPTED WITH the column would be decrypted; with other settings, re-encrypted:
+      // "you can't change any encryption settings" without secure enclaves (alter-table-transact-sql).
+      const encryption = def.encryption ? columnEncryption(ctx.db, def.encryption, {
+        name: col.name, type, collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null, alias: type.userTypeId !== undefined,
+        identity: !!col.identity, rowguidcol: false, hasDefault: false, masked: col.mask !== undefined,
+      }) : undefined;
+      if (!sameColumnEncryption(col.encryption, encryption)) throw encryptionChangeRefused(col.name);
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
@@ -259,7 +295,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const sameCollation = !isStringType(type.name) || (def.collation ?? ctx.db.collation) === col.collation;
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
-          dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
+          dep.kind === 'derived-index' ? true
+          : dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
           // "Associated with a default definition. However, the length, precision, or scale of a column can be
           // changed if the data type isn't changed" (alter-table-transact-sql.md).
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
@@ -305,6 +342,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         delete col.mask;
       } else {
         if (col.computed) throw new SqlError(16004, 16, 1, `Column '${col.name}' is a computed column and cannot be masked.`);
+        // "Columns that are masked" cannot be encrypted, and the other way round (always-encrypted-database-engine.md).
+        if (col.encryption) throw new SqlError(16008, 16, 1, `Column '${col.name}' is encrypted and cannot be masked.`);
         // "Adding a dynamic data mask ... can't be performed on a column with dependencies ... drop the
         // index, then add the mask, and then re-create the dependent index" (dynamic-data-masking.md).
         // Editing the function of a masked column is not adding one (inferred).
@@ -390,8 +429,10 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
       throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
     }
+    const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
+    checkPrimaryKeyDrop(t, keyIndex);
     t.keys = t.keys.filter((k) => k !== key);
-    removeIndex(t, t.indexes.find((i) => i.indexId === key.indexId) as Index);
+    removeIndex(t, keyIndex);
     return;
   }
   const ck = t.checks.find((c) => sameName(c.name, n));
@@ -400,6 +441,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
   if (df) { t.defaults = t.defaults.filter((c) => c !== df); const col = t.columns.find((c) => c.columnId === df.columnId); if (col) col.defaultObjectId = 0; return; }
   const fk = t.fks.find((c) => sameName(c.name, n));
   if (fk) { t.fks = t.fks.filter((c) => c !== fk); return; }
+  if (dropEdgeConstraint(t, n)) return;
   if (!ifExists) throw err.notAConstraint(n);
 }
 
@@ -419,6 +461,7 @@ export function createIndexStatement(ctx: DdlContext, def: IndexDef, run?: Resum
   const view = findModule(ctx.db, def.table);
   if (view && view.type === 'V') { createViewIndex(ctx, view, def); return null; }
   const t = tableOrFail(ctx, def.table, () => new SqlError(1088, 16, 12, `Cannot find the object "${def.table.join('.')}" because it does not exist or you do not have permissions.`));
+  refuseIndexStatement(t, 'CREATE INDEX');
   if (run !== undefined) {
     checkResumableCreate(run, def, t);
     const resumable = resumableChoice(def.options ?? []).resumable;
@@ -450,8 +493,11 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   if (view && dropViewIndex(ctx, view, index)) return;
   const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
+  refuseIndexStatement(t, 'DROP INDEX');
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
   checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
+  // Dropping a primary XML index drops its secondaries too (drop-xml-indexes).
+  for (const secondary of secondariesOf(t, ix)) removeIndex(t, secondary);
   removeIndex(t, ix);
   touch(ctx, t);
 }

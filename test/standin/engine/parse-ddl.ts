@@ -1,5 +1,5 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, InlineIndex, Name, PeriodDef, RefAction, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, SpatialDef, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
 import { SequenceParser } from './parse-sequence';
 
@@ -39,12 +39,28 @@ export class DdlParser extends SequenceParser {
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
       return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
     }
+    // create-column-master-key-transact-sql / create-column-encryption-key-transact-sql: only the
+    // names are kept (and the master key a column encryption key's values name).
+    if (this.accept('COLUMN', 'MASTER', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH');
+      this.optionGroup();
+      return { k: 'createColumnKey', kind: 'master', name };
+    }
+    if (this.accept('COLUMN', 'ENCRYPTION', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH', 'VALUES');
+      let masterKey = '';
+      do { masterKey = this.optionGroup().get('COLUMN_MASTER_KEY') ?? masterKey; } while (this.accept(','));
+      return { k: 'createColumnKey', kind: 'encryption', name, masterKey };
+    }
     if (this.accept('XML', 'SCHEMA', 'COLLECTION')) {
       const name = this.name();
       this.expect('AS');
       const e = this.expr();
       return { k: 'createXmlCollection', name, text: e.k === 'lit' && typeof e.v === 'string' ? e.v : '' };
     }
+    if (this.accept('SPATIAL', 'INDEX')) return { k: 'createIndex', index: this.spatialIndexBody() };
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -170,9 +186,87 @@ export class DdlParser extends SequenceParser {
     this.expect('ON');
     const table = this.name();
     const columns = this.keyList();
-    if (this.accept('USING', 'XML', 'INDEX')) { this.ident(); this.expect('FOR'); this.pos++; }
-    this.skipWithAndOn();
-    return { name, table, unique: false, clustered: false, columns, include: [], xml: primary ? 'primary' : 'secondary' };
+    let using: { xmlUsing?: string; xmlFor?: string } = {};
+    if (this.accept('USING', 'XML', 'INDEX')) {
+      const xmlUsing = this.ident();
+      using = this.accept('FOR') ? { xmlUsing, xmlFor: this.next().upper } : { xmlUsing };
+    }
+    const options = this.withAndOn();
+    return { name, table, unique: false, clustered: false, columns, include: [], xml: primary ? 'primary' : 'secondary', ...using, options };
+  }
+
+  /**
+   * The rest of CREATE SPATIAL INDEX name ON t (col) [USING scheme] [WITH (BOUNDING_BOX = (...),
+   * GRIDS = (...), CELLS_PER_OBJECT = n, other options)] [ON filegroup]
+   * (https://learn.microsoft.com/sql/t-sql/statements/create-spatial-index-transact-sql).
+   */
+  protected spatialIndexBody(): IndexDef {
+    const name = this.ident();
+    this.expect('ON');
+    const table = this.name();
+    const columns = this.keyList();
+    const scheme = this.accept('USING') ? this.next().upper : undefined;
+    let boundingBox: SpatialDef['boundingBox'];
+    let grids: SpatialDef['grids'];
+    let cellsPerObject: number | undefined;
+    const options: DdlOption[] = [];
+    if (this.accept('WITH')) {
+      this.expect('(');
+      do {
+        if (this.accept('BOUNDING_BOX', '=')) boundingBox = this.boundingBox();
+        else if (this.accept('GRIDS', '=')) grids = this.grids();
+        else if (this.accept('CELLS_PER_OBJECT', '=')) cellsPerObject = this.int();
+        else {
+          const optionName = this.next().upper;
+          this.expect('=');
+          options.push({ name: optionName, value: this.next().upper });
+        }
+      } while (this.accept(','));
+      this.expect(')');
+    }
+    if (this.accept('ON')) options.push({ name: 'ON', value: this.ident() });
+    const spatial: SpatialDef = { ...(scheme !== undefined ? { scheme } : {}), ...(boundingBox ? { boundingBox } : {}), ...(grids ? { grids } : {}), ...(cellsPerObject !== undefined ? { cellsPerObject } : {}) };
+    return { name, table, unique: false, clustered: false, columns, include: [], spatial, options };
+  }
+
+  /** `(xmin, ymin, xmax, ymax)` or `(XMIN = n, ...)` in any order, each once. */
+  private boundingBox(): NonNullable<SpatialDef['boundingBox']> {
+    this.expect('(');
+    const named = this.is('XMIN', '=') || this.is('YMIN', '=') || this.is('XMAX', '=') || this.is('YMAX', '=');
+    const order = ['XMIN', 'YMIN', 'XMAX', 'YMAX'] as const;
+    const out: Partial<Record<(typeof order)[number], number>> = {};
+    let n = 0;
+    do {
+      const key = named ? this.next().upper as (typeof order)[number] : order[n];
+      if (named) this.expect('=');
+      if (!order.includes(key) || out[key] !== undefined) this.fail();
+      out[key] = this.int();
+      n++;
+    } while (this.accept(','));
+    this.expect(')');
+    if (n !== 4) this.fail();
+    return out as NonNullable<SpatialDef['boundingBox']>;
+  }
+
+  /** `(LOW, MEDIUM, ...)` by position or `(LEVEL_n = density, ...)` by level. */
+  private grids(): NonNullable<SpatialDef['grids']> {
+    this.expect('(');
+    const out: Partial<Record<1 | 2 | 3 | 4, string>> = {};
+    let n = 0;
+    do {
+      const first = this.next().upper;
+      if (this.accept('=')) {
+        const level = Number(first.replace(/^LEVEL_/, '')) as 1 | 2 | 3 | 4;
+        if (!/^LEVEL_[1-4]$/.test(first) || out[level] !== undefined) this.fail();
+        out[level] = this.next().upper;
+      } else {
+        n++;
+        if (n > 4) this.fail();
+        out[n as 1 | 2 | 3 | 4] = first;
+      }
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   protected skipWithAndOn(): void {
@@ -234,7 +328,10 @@ export class DdlParser extends SequenceParser {
 
   protected createTable(): StatementBody {
     const name = this.name();
-    const { columns, constraints, period, indexes } = this.tableElements();
+    // An edge table may have no column list: CREATE TABLE t AS EDGE (create-table-sql-graph).
+    const bare = this.is('AS', 'EDGE');
+    const { columns, constraints, period, indexes } = bare ? { columns: [], constraints: [], period: undefined, indexes: [] } : this.tableElements();
+    const graph = this.accept('AS', 'NODE') ? 'node' : this.accept('AS', 'EDGE') ? 'edge' : undefined;
     let versioning: VersioningDef | undefined;
     if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
       this.expect('WITH', '(');
@@ -244,59 +341,61 @@ export class DdlParser extends SequenceParser {
     const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
     return {
-      k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}),
-      ...(indexes.length > 0 ? { indexes: indexes.map((ix) => ({ ...ix, table: name })) } : {}),
+      k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}),
+      ...(indexes.length > 0 ? { indexes } : {}),
     };
   }
 
   /**
    * (column | constraint | index | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t
-   * TABLE; the indexes are the table's INDEX elements and its columns' INDEX options, in order.
-   * A comma may end the list: SQL Server takes `CREATE TABLE t (a int,)` (inferred from sqlfluff's
-   * T-SQL fixtures).
+   * TABLE. A comma may end the list: SQL Server takes `CREATE TABLE t (a int,)` (inferred from
+   * sqlfluff's T-SQL fixtures).
    */
-  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef; indexes: InlineIndex[] } {
+  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef; indexes: IndexDef[] } {
     this.expect('(');
     const columns: ColumnDef[] = [];
     const constraints: ConstraintDef[] = [];
-    const indexes: InlineIndex[] = [];
+    const indexes: IndexDef[] = [];
     let period: PeriodDef | undefined;
     do {
       if (this.up() === ')') break;
       if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
       else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
-      else if (this.accept('INDEX')) indexes.push(this.tableIndex());
-      else {
-        const column = this.columnDef(false);
-        columns.push(column);
-        if (column.index) indexes.push(column.index);
-      }
+      else if (this.is('INDEX')) indexes.push(this.indexDef());
+      else columns.push(this.columnDef(false));
     } while (this.accept(','));
     this.expect(')');
+    for (const c of columns) indexes.push(...(c.indexes ?? []));
     return { columns, constraints, period, indexes };
   }
 
   /**
-   * The rest of a table's INDEX i [UNIQUE] [CLUSTERED | NONCLUSTERED] (c [ASC | DESC], ...)
-   * [INCLUDE (...)] [WHERE ...] [WITH (...)] [ON ...], or INDEX i [NON]CLUSTERED COLUMNSTORE
-   * [(c, ...)] (create-table-transact-sql.md, <table_index>).
+   * An index inside CREATE TABLE or after ALTER TABLE ... ADD (create-table-transact-sql
+   * <table_index>, <column_index>; memory-optimized syntax): INDEX i [UNIQUE] [CLUSTERED |
+   * NONCLUSTERED] [HASH] (columns) [WITH (...)] [ON ...], or INDEX i CLUSTERED COLUMNSTORE;
+   * `column` is the column of a column's own index, which has no column list.
    */
-  protected tableIndex(): InlineIndex {
+  protected indexDef(column?: string[]): IndexDef {
+    this.expect('INDEX');
     const name = this.ident();
     const unique = this.accept('UNIQUE');
     const clustered = this.accept('CLUSTERED') ? true : (this.accept('NONCLUSTERED'), false);
     if (this.accept('COLUMNSTORE')) {
-      if (unique) this.fail();
+      // A nonclustered columnstore index lists its columns, unsorted (create-columnstore-index-transact-sql).
       const columns = clustered ? [] : this.keyList();
-      if (columns.some((c) => c.desc)) this.fail();
-      return { name, unique: false, clustered, columns, include: [], options: this.withAndOn(), columnstore: true };
+      if (unique || columns.some((c) => c.desc)) this.fail();
+      const options = this.withAndOn();
+      return { name, table: [], unique: false, clustered, columns, include: [], columnstore: true, ...(options.length > 0 ? { options } : {}) };
     }
-    const columns = this.keyList();
+    const hash = this.accept('HASH');
+    const columns = column !== undefined && this.up() !== '(' ? column.map((n) => ({ name: n, desc: false })) : this.keyList();
+    // <table_index> also takes INCLUDE (...) and a filter (create-table-transact-sql.md, SQL Server 2016+).
     let include: string[] = [];
-    if (this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
+    if (column === undefined && this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
     let filter: IndexDef['filter'];
-    if (this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
-    return { name, unique, clustered, columns, include, filter, options: this.withAndOn() };
+    if (column === undefined && this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    const options = this.withAndOn();
+    return { name, table: [], unique, clustered, columns, include, ...(filter ? { filter } : {}), ...(hash ? { hash } : {}), ...(options.length > 0 ? { options } : {}) };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -337,17 +436,31 @@ export class DdlParser extends SequenceParser {
   }
 
   protected isConstraintStart(): boolean {
-    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up());
+    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up()) || this.is('CONNECTION', '(');
+  }
+
+  /** CONNECTION (a TO b [, ...]) [ON DELETE { NO ACTION | CASCADE }] of an edge table (create-table-sql-graph). */
+  protected connection(name: string | undefined): ConstraintDef {
+    this.expect('(');
+    const clauses: { from: Name; to: Name }[] = [];
+    do { const from = this.name(); this.expect('TO'); clauses.push({ from, to: this.name() }); } while (this.accept(','));
+    this.expect(')');
+    let cascade = false;
+    if (this.accept('ON', 'DELETE')) { if (this.accept('CASCADE')) cascade = true; else this.expect('NO', 'ACTION'); }
+    return { k: 'connection', name, clauses, cascade };
   }
 
   protected tableConstraint(): ConstraintDef {
     const name = this.accept('CONSTRAINT') ? this.ident() : undefined;
+    if (this.accept('CONNECTION')) return this.connection(name);
     if (this.accept('PRIMARY', 'KEY') || this.is('UNIQUE')) {
       const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
       const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+      // NONCLUSTERED HASH (memory-optimized tables: create-table-transact-sql).
+      const hash = this.accept('HASH');
       const columns = this.keyList();
       const options = this.withAndOn();
-      return { k, name, clustered, columns, options } as ConstraintDef;
+      return { k, name, clustered, columns, options, ...(hash ? { hash } : {}) } as ConstraintDef;
     }
     if (this.accept('CHECK')) return this.checkBody(name, this.accept('NOT', 'FOR', 'REPLICATION'));
     if (this.accept('DEFAULT')) {
@@ -411,9 +524,10 @@ export class DdlParser extends SequenceParser {
     let sparse = false;
     let rowguidcol = false;
     let mask: string | undefined;
+    let encryption: ColumnDef['encryption'];
     const constraints: ConstraintDef[] = [];
+    const columnIndexes: IndexDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
-    let index: InlineIndex | undefined;
     for (;;) {
       if (this.accept('NOT', 'NULL')) nullable = false;
       else if (this.accept('NULL')) nullable = true;
@@ -430,13 +544,13 @@ export class DdlParser extends SequenceParser {
       else if (this.accept('SPARSE')) sparse = true;
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
       else if (this.is('MASKED', 'WITH')) mask = this.maskedWith();
-      else if (this.accept('PERSISTED')) continue;
-      else if (!alter && index === undefined && this.accept('INDEX')) {
-        // <column_index>: INDEX i [CLUSTERED | NONCLUSTERED] [WITH (...)] [ON ...] on this column.
-        const iname = this.ident();
-        const iclustered = this.accept('CLUSTERED') ? true : (this.accept('NONCLUSTERED'), false);
-        index = { name: iname, unique: false, clustered: iclustered, columns: [{ name, desc: false }], include: [], options: this.withAndOn() };
+      else if (this.accept('ENCRYPTED', 'WITH')) {
+        const o = this.optionGroup();
+        encryption = { key: o.get('COLUMN_ENCRYPTION_KEY') ?? '', type: o.get('ENCRYPTION_TYPE') ?? '', algorithm: o.get('ALGORITHM') ?? '' };
       }
+      else if (this.accept('PERSISTED')) continue;
+      // A column's own index (create-table-transact-sql <column_index>): INDEX i [NONCLUSTERED] [HASH] [WITH (...)].
+      else if (!alter && this.is('INDEX')) columnIndexes.push(this.indexDef([name]));
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
         if (this.accept('NOT', 'NULL')) { nullable = false; continue; } // names the NOT NULL (flxsql gotcha)
@@ -449,16 +563,36 @@ export class DdlParser extends SequenceParser {
         else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+          const hash = this.accept('HASH');
           // A column's PRIMARY KEY / UNIQUE may name its columns, as a table's does: SQL Server
           // takes `a int CONSTRAINT pk PRIMARY KEY (a, b)` (inferred from prisma-engines' and
           // sqlfluff's SQL Server scripts; create-table-transact-sql.md shows no list there).
           const keys = this.up() === '(' ? this.keyList() : [{ name, desc: false }];
           const options = this.withAndOn();
-          constraints.push({ k, name: cname, clustered, columns: keys, options });
+          constraints.push({ k, name: cname, clustered, columns: keys, options, ...(hash ? { hash } : {}) });
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(index ? { index } : {}) };
+    return {
+      name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}),
+      ...(columnIndexes.length > 0 ? { indexes: columnIndexes } : {}),
+    };
+  }
+
+  /** `( NAME = value [, ...] )`: each option's name (upper case) and value (a name, word or string, unquoted). */
+  protected optionGroup(): Map<string, string> {
+    this.expect('(');
+    const out = new Map<string, string>();
+    do {
+      const name = this.next().upper;
+      // A nested group without '=' (a column master key's ENCLAVE_COMPUTATIONS (SIGNATURE = 0x...)).
+      if (this.is('(')) { this.optionGroup(); continue; }
+      this.expect('=');
+      const v = this.next();
+      out.set(name, v.kind === 'word' ? v.text : v.value);
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   /** MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition). */
@@ -527,8 +661,9 @@ export class DdlParser extends SequenceParser {
       this.pos++;
       this.expect('ADD', 'FILEGROUP');
       const name = this.ident();
-      if (this.accept('CONTAINS')) this.pos++;
-      return { k: 'addFilegroup', name };
+      // CONTAINS FILESTREAM | CONTAINS MEMORY_OPTIMIZED_DATA (alter-database-transact-sql-file-and-filegroup-options).
+      const memoryOptimized = this.accept('CONTAINS') && this.next().upper === 'MEMORY_OPTIMIZED_DATA';
+      return { k: 'addFilegroup', name, ...(memoryOptimized ? { memoryOptimized } : {}) };
     }
     if (this.accept('ALTER', 'SCHEMA')) {
       // ALTER SCHEMA s TRANSFER [OBJECT ::] x[.y] (alter-schema-transact-sql); the lexer gives :: as two ':'.
@@ -605,6 +740,18 @@ export class DdlParser extends SequenceParser {
       const hidden = this.next().upper === 'ADD';
       this.pos++;
       action = { k: 'alterHidden', column, hidden };
+    } else if (this.is('ADD', 'INDEX')) {
+      this.pos++;
+      action = { k: 'addIndex', index: this.indexDef() };
+    } else if (this.is('DROP', 'INDEX')) {
+      this.pos += 2;
+      const names = [this.ident()]; while (this.accept(',')) { this.accept('INDEX'); names.push(this.ident()); }
+      action = { k: 'dropIndexes', names };
+    } else if (this.is('ALTER', 'INDEX')) {
+      this.pos += 2;
+      const index = this.ident();
+      this.expect('REBUILD');
+      action = { k: 'rebuildBuckets', index, options: this.is('WITH', '(') ? this.withOptions() : [] };
     } else if (this.accept('ADD')) {
       // alter-table-transact-sql.md: "ADD { <column_definition> | <table_constraint> | ... } [ ,...n ]":
       // columns and constraints may share one list.
