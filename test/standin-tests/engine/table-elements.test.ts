@@ -83,14 +83,15 @@ test('inline indexes are stored as CREATE INDEX stores them; an inline clustered
     INDEX cx_trips CLUSTERED (started_on, trip_id))`);
   await h.ok(`INSERT INTO dbo.trips VALUES (1, 7, '2026-01-02', N'first'), (2, 7, '2026-01-03', NULL)`);
   expect(await h.rows(`SELECT name, type_desc, is_unique, is_primary_key, filter_definition, fill_factor FROM sys.indexes
-    WHERE object_id = OBJECT_ID('dbo.trips') ORDER BY index_id`)).toEqual([
+    WHERE object_id = OBJECT_ID('dbo.trips') ORDER BY name`)).toEqual([
     { name: 'cx_trips', type_desc: 'CLUSTERED', is_unique: false, is_primary_key: false, filter_definition: null, fill_factor: 0 },
-    { name: 'pk_trips', type_desc: 'NONCLUSTERED', is_unique: true, is_primary_key: true, filter_definition: null, fill_factor: 0 },
     { name: 'ix_trips_started', type_desc: 'NONCLUSTERED', is_unique: false, is_primary_key: false, filter_definition: null, fill_factor: 0 },
     { name: 'ix_trips_van', type_desc: 'NONCLUSTERED', is_unique: true, is_primary_key: false, filter_definition: '([note] IS NOT NULL)', fill_factor: 90 },
+    { name: 'pk_trips', type_desc: 'NONCLUSTERED', is_unique: true, is_primary_key: true, filter_definition: null, fill_factor: 0 },
   ]);
-  expect(await h.rows(`SELECT COL_NAME(object_id, column_id) AS col, key_ordinal, is_descending_key, is_included_column FROM sys.index_columns
-    WHERE object_id = OBJECT_ID('dbo.trips') AND index_id = 4 ORDER BY index_column_id`)).toEqual([
+  expect(await h.rows(`SELECT COL_NAME(ic.object_id, ic.column_id) AS col, ic.key_ordinal, ic.is_descending_key, ic.is_included_column FROM sys.index_columns ic
+    JOIN sys.indexes i ON i.object_id = ic.object_id AND i.index_id = ic.index_id
+    WHERE ic.object_id = OBJECT_ID('dbo.trips') AND i.name = 'ix_trips_van' ORDER BY ic.index_column_id`)).toEqual([
     { col: 'van_id', key_ordinal: 1, is_descending_key: false, is_included_column: false },
     { col: 'started_on', key_ordinal: 2, is_descending_key: true, is_included_column: false },
     { col: 'note', key_ordinal: 0, is_descending_key: false, is_included_column: true },
