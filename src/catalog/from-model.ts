@@ -14,6 +14,7 @@ import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { storedNotTrusted } from '../sqlserver/replication';
+import { storedLockEscalation } from '../sqlserver/lock-escalation';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -73,6 +74,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history),
       // SQL Server's graph columns and the index it makes on graph_id are not the model's: only the kind is written.
       ...(t.graph !== undefined ? { is_node: t.graph === 'node', is_edge: t.graph === 'edge' } : {}),
+      ...(t.lockEscalation !== undefined ? { lock_escalation: storedLockEscalation(t.lockEscalation) } : {}),
     });
     for (const e of t.edgeConstraints ?? []) {
       const ecId = objectId(`ec:${t.schema}.${t.name}.${e.name}`);

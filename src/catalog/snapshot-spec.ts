@@ -42,6 +42,7 @@ const tables: RowSpec<TableRow> = {
   temporal_type: optional(nullable(integer)), history_table_id: optional(nullable(integer)),
   history_retention_period: optional(nullable(integer)), history_retention_period_unit: optional(nullable(integer)),
   is_node: optional(nullable(boolean)), is_edge: optional(nullable(boolean)),
+  lock_escalation: optional(nullable(integer)),
 };
 
 const columns: RowSpec<ColumnRow> = {

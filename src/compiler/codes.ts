@@ -95,6 +95,8 @@ export const Codes = {
   notAMixin: 'SC1402',
   /** More than one primary key on one table. */
   twoPrimaryKeys: 'SC1403',
+  /** A `lockEscalation` of @Table other than 'TABLE', 'AUTO' or 'DISABLE'. */
+  badLockEscalation: 'SC1410',
   /** More than one clustered index (a clustered primary key or unique key counts). */
   twoClustered: 'SC1501',
   /** A filtered-index predicate SQL Server refuses (design rule 10). */

@@ -117,6 +117,8 @@ export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 export type AlterAction =
   | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef }
   | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }
+  /** SET (LOCK_ESCALATION = AUTO | TABLE | DISABLE) (alter-table-transact-sql). */
+  | { readonly k: 'setLockEscalation'; readonly value: 'AUTO' | 'TABLE' | 'DISABLE' }
   | { readonly k: 'dropPeriod' }
   | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }

@@ -118,6 +118,8 @@ export interface Table extends Dated {
   properties?: ExtendedProperty[];
   /** Statistics made by CREATE STATISTICS (sys.stats user_created = 1); absent until the first. */
   stats?: UserStatistics[];
+  /** sys.tables.lock_escalation set by ALTER TABLE ... SET (LOCK_ESCALATION = ...): 1 DISABLE, 2 AUTO; absent: 0 TABLE. */
+  lockEscalation?: 1 | 2;
   /** AS NODE | AS EDGE (sys.tables is_node / is_edge; graph.ts); absent for an ordinary table. */
   graph?: { kind: 'node' | 'edge'; nextId: number };
   /** An edge table's CONNECTION constraints (sys.edge_constraints; graph.ts); absent until the first. */

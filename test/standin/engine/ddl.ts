@@ -195,6 +195,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   switch (action.k) {
     case 'resumableIndex': resumableIndex(ctx, t, action); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'setLockEscalation':
+      if (action.value === 'TABLE') delete t.lockEscalation;
+      else t.lockEscalation = action.value === 'DISABLE' ? 1 : 2;
+      return;
     case 'dropPeriod': dropPeriod(ctx, t); return;
     case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
     case 'addColumns': {
