@@ -71,6 +71,14 @@ export interface ColumnOptions<D> {
    * (date and time columns; SQL Server 2022). Not on computed columns (SC1117).
    */
   readonly masked?: string;
+  /**
+   * Always Encrypted: `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = key, ENCRYPTION_TYPE = ...,
+   * ALGORITHM = 'AEAD_AES_256_CBC_HMAC_SHA_256')`. The key (CREATE COLUMN ENCRYPTION KEY) must
+   * exist; deterministic encryption of a string column needs a `_BIN2` collation (SC1118). Only a
+   * new table or column gets it: SQL Server cannot change an existing column's encryption in T-SQL
+   * without secure enclaves, so a plan refuses that change.
+   */
+  readonly encrypted?: { readonly key: string; readonly type: 'deterministic' | 'randomized' };
 }
 
 /** Options of character columns (char, varchar, nchar, nvarchar). */

@@ -11,9 +11,9 @@ export type {
 } from './column-options';
 export { nextValueFor, Sequence } from './sequence';
 export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';
-export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, Connection, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, Table, Unique } from './table';
+export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, Connection, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, SpatialIndex, Table, Unique, XmlIndex } from './table';
 export type {
   CheckOptions, ClusteredColumnstoreOptions, ColumnstoreOptions, ConnectionClause, ConnectionOptions, ForeignKeyOptions, DataSpaceOption, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
-  SystemVersioningOptions, TableOptions,
+  GridDensityOption, SecondaryXmlIndexOptions, SpatialIndexOptions, SystemVersioningOptions, TableOptions, XmlSpatialIndexWithOptions,
 } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn, SortedColumn } from './decorator-types';

@@ -135,6 +135,74 @@ export function ColumnstoreIndex<T>(name: string, columns: readonly ColumnOf<T>[
   return noop();
 }
 
+/** WITH options an XML or spatial index takes (the common index options that apply to it). */
+export interface XmlSpatialIndexWithOptions {
+  /** FILLFACTOR: how full (1-100 percent) the leaf pages are built. */
+  readonly fillFactor?: number;
+  /** PAD_INDEX = ON: the intermediate pages take the fill factor too. */
+  readonly padIndex?: boolean;
+  /** ALLOW_ROW_LOCKS (default true). */
+  readonly allowRowLocks?: boolean;
+  /** ALLOW_PAGE_LOCKS (default true). */
+  readonly allowPageLocks?: boolean;
+  /** Declared rename: the index's previous name on this table (may hold {table}); planned as one sp_rename. */
+  readonly renamedFrom?: string;
+}
+
+/** Options of a secondary XML index: the primary XML index it is built over, and its kind. */
+export interface SecondaryXmlIndexOptions extends XmlSpatialIndexWithOptions {
+  /** USING XML INDEX: the name of the column's primary XML index (may hold {table}). */
+  readonly using: string;
+  /** FOR PATH | VALUE | PROPERTY. */
+  readonly for: 'PATH' | 'VALUE' | 'PROPERTY';
+}
+
+/**
+ * CREATE PRIMARY XML INDEX name ON table (column), or with `{ using, for }` CREATE XML INDEX ...
+ * USING XML INDEX primary FOR PATH | VALUE | PROPERTY: on one xml column of a table whose primary
+ * key is clustered; a secondary needs the column's primary XML index. Always built offline.
+ * `@XmlIndex('pxml_{table}_doc', 'doc')`, `@XmlIndex('xpath_{table}_doc', 'doc', { using: 'pxml_{table}_doc', for: 'PATH' })`.
+ */
+export function XmlIndex<T>(name: string, column: ColumnOf<T>, options?: XmlSpatialIndexWithOptions | SecondaryXmlIndexOptions): ClassDecorator<T> {
+  void name;
+  void column;
+  void options;
+  return noop();
+}
+
+/** A grid level's density: 16 (LOW), 64 (MEDIUM, the default) or 256 (HIGH) cells. */
+export type GridDensityOption = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** Options of a spatial index. */
+export interface SpatialIndexOptions extends XmlSpatialIndexWithOptions {
+  /**
+   * USING: GEOMETRY_GRID or GEOMETRY_AUTO_GRID on a geometry column, GEOGRAPHY_GRID or
+   * GEOGRAPHY_AUTO_GRID on a geography one; the AUTO_GRID scheme of the column's type otherwise.
+   */
+  readonly using?: 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+  /** BOUNDING_BOX: required by the geometry schemes, refused by the geography ones. */
+  readonly boundingBox?: { readonly xmin: number; readonly ymin: number; readonly xmax: number; readonly ymax: number };
+  /** GRIDS (GEOMETRY_GRID and GEOGRAPHY_GRID only): each level's density, MEDIUM when left out. */
+  readonly grids?: { readonly level1?: GridDensityOption; readonly level2?: GridDensityOption; readonly level3?: GridDensityOption; readonly level4?: GridDensityOption };
+  /** CELLS_PER_OBJECT, 1-8192; 16 for the manual grids, 8 for GEOMETRY_AUTO_GRID, 12 for GEOGRAPHY_AUTO_GRID otherwise. */
+  readonly cellsPerObject?: number;
+  /** DATA_COMPRESSION of the index. */
+  readonly dataCompression?: RowstoreCompression;
+}
+
+/**
+ * CREATE SPATIAL INDEX name ON table (column) USING ... WITH (...): on one geometry or geography
+ * column of a table whose primary key is clustered. Always built offline.
+ * `@SpatialIndex('six_{table}_place', 'place')`,
+ * `@SpatialIndex('six_{table}_shape', 'shape', { using: 'GEOMETRY_GRID', boundingBox: { xmin: 0, ymin: 0, xmax: 500, ymax: 200 } })`.
+ */
+export function SpatialIndex<T>(name: string, column: ColumnOf<T>, options?: SpatialIndexOptions): ClassDecorator<T> {
+  void name;
+  void column;
+  void options;
+  return noop();
+}
+
 /** Options every named constraint accepts. */
 export interface RenameOptions {
   /** Declared rename: the previous name on this table (may hold {table}); planned as one sp_rename. */

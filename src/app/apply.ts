@@ -183,7 +183,7 @@ function refuseOpaque(job: ApplyJob): ApplyOutcome | null {
   if (job.refused.length === 0) return null;
   return {
     kind: 'refused', reason: 'opaque-object',
-    message: `refusing to apply: ${job.refused.length} change(s) would touch objects schemac cannot model (${job.refused.join('; ')}); change the schema so it leaves them alone; nothing was changed`,
+    message: `refusing to apply: ${job.refused.length} change(s) schemac cannot make (${job.refused.join('; ')}); change the schema so it leaves them alone; nothing was changed`,
   };
 }
 

@@ -3,9 +3,10 @@
  * migration leaves, written as the same `schemac.catalog/v1` rows a live database gives, so
  * reading it back (snapshotToModel) gives the model it was written from.
  */
+import { ENCRYPTION_TYPE_CODES } from '../sqlserver/encryption';
 import { createHash } from 'crypto';
 import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
-import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, TablePermissionRow,
+import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -58,6 +59,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     key_constraints: [] as KeyConstraintRow[], check_constraints: [] as CheckConstraintRow[],
     default_constraints: [] as DefaultConstraintRow[], foreign_keys: [] as ForeignKeyRow[],
     foreign_key_columns: [] as ForeignKeyColumnRow[], partitions: [] as PartitionRow[], placements: [] as IndexDataSpaceRow[],
+    xml_indexes: [] as XmlIndexRow[], spatial_index_tessellations: [] as SpatialIndexTessellationRow[], xmlUsing: [] as Rows['xmlUsing'],
   };
   const properties: ExtendedPropertyRow[] = [];
   const resumable: ResumableOperationRow[] = [];
@@ -127,6 +129,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       st.columns.forEach((c, i) => statsColumns.push({ object_id: id, stats_id: sid, stats_column_id: i + 1, column_id: columnId(c, `statistics ${st.name}`) }));
     }
   }
+  resolveXmlUsing(rows);
   const snapshot: CatalogSnapshot = {
     format: SNAPSHOT_FORMAT,
     database: options.database ?? db.name ?? '',
@@ -138,6 +141,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(rows.partitions.length > 0 ? { partitions: rows.partitions } : {}),
     // Like the catalog query: only heaps and indexes off the default filegroup have rows.
     ...(rows.placements.length > 0 ? { index_data_spaces: rows.placements } : {}),
+    ...(rows.xml_indexes.length > 0 ? { xml_indexes: rows.xml_indexes } : {}),
+    ...(rows.spatial_index_tessellations.length > 0 ? { spatial_index_tessellations: rows.spatial_index_tessellations } : {}),
     ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : 'PS', is_default: d.isDefault })) } : {}),
     ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
       const f = typeFacets(a.base);
@@ -177,10 +182,12 @@ function sequenceRows(sequences: readonly Sequence[], objectId: (key: string) =>
 /** sys.sequences.precision of the integer types (their fixed digits). */
 const INTEGER_PRECISION: Readonly<Record<string, number>> = { tinyint: 3, smallint: 5, int: 10, bigint: 19 };
 
-function withoutPartitions<R extends { partitions: PartitionRow[]; placements: IndexDataSpaceRow[] }>(rows: R): Omit<R, 'partitions' | 'placements'> {
-  const { partitions, placements, ...rest } = rows;
-  void partitions;
-  void placements;
+function withoutPartitions<R extends { partitions: PartitionRow[]; placements: IndexDataSpaceRow[]; xml_indexes: unknown; spatial_index_tessellations: unknown; xmlUsing: unknown }>(
+  rows: R,
+): Omit<R, 'partitions' | 'placements' | 'xml_indexes' | 'spatial_index_tessellations' | 'xmlUsing'> {
+  // Optional arrays are written after, only when they have rows.
+  const { partitions, placements, xml_indexes, spatial_index_tessellations, xmlUsing, ...rest } = rows;
+  void partitions; void placements; void xml_indexes; void spatial_index_tessellations; void xmlUsing;
   return rest;
 }
 
@@ -224,6 +231,7 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.period !== undefined ? { generated_always_type: c.period.end === 'start' ? 1 : 2, is_hidden: c.period.hidden } : {}),
     ...(c.rowguidcol === true ? { is_rowguidcol: true } : {}),
     ...(c.mask !== undefined ? { is_masked: true, masking_function: c.mask } : {}),
+    ...(c.encryption !== undefined ? { encryption_type: ENCRYPTION_TYPE_CODES[c.encryption.type], encryption_algorithm_name: c.encryption.algorithm, column_encryption_key_name: c.encryption.key } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
 }
@@ -264,6 +272,8 @@ function optionRows(o: Index | KeyConstraint): Partial<IndexRow> {
 
 type Rows = {
   indexes: IndexRow[]; index_columns: IndexColumnRow[]; key_constraints: KeyConstraintRow[];
+  xml_indexes: XmlIndexRow[]; spatial_index_tessellations: SpatialIndexTessellationRow[];
+  xmlUsing: { row: number; objectId: number; primary: string }[];
   foreign_keys: ForeignKeyRow[]; foreign_key_columns: ForeignKeyColumnRow[]; partitions: PartitionRow[]; placements: IndexDataSpaceRow[];
 };
 
@@ -289,6 +299,10 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
     const included = columnstore ? (e.clustered ? t.columns.map((c) => c.name) : (e.index as Index).columns.map((c) => c.name)) : e.index?.include ?? [];
     const filter = e.index?.filter ?? null;
     const object = (e.key ?? e.index) as Index | KeyConstraint;
+    if (e.index !== null && (e.index.xml !== undefined || e.index.spatial !== undefined)) {
+      writeXmlOrSpatial(e.index, objectId, indexId, columnId, rows);
+      continue;
+    }
     rows.indexes.push({
       object_id: objectId, index_id: indexId, name: e.name, type_desc: `${e.clustered ? 'CLUSTERED' : 'NONCLUSTERED'}${columnstore ? ' COLUMNSTORE' : ''}`,
       is_unique: e.key !== null || (e.index as Index).unique, is_primary_key: e.type === 'PK', is_unique_constraint: e.type === 'UQ',
@@ -313,6 +327,47 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
     if (e.key !== null && e.type !== null) {
       rows.key_constraints.push({ parent_object_id: objectId, unique_index_id: indexId, name: e.name, type: e.type, is_system_named: e.key.isSystemNamed });
     }
+  }
+}
+
+/** An XML or spatial index as sys.indexes, sys.index_columns and sys.xml_indexes / sys.spatial_index_tessellations list it. */
+function writeXmlOrSpatial(i: Index, objectId: number, indexId: number, columnId: (name: string, where: string) => number, rows: Rows): void {
+  rows.indexes.push({
+    object_id: objectId, index_id: indexId, name: i.name, type_desc: i.xml !== undefined ? 'XML' : 'SPATIAL',
+    is_unique: false, is_primary_key: false, is_unique_constraint: false, has_filter: false, filter_definition: null, is_disabled: false,
+    ...optionRows(i),
+  });
+  i.columns.forEach((c, n) => rows.index_columns.push({
+    object_id: objectId, index_id: indexId, index_column_id: n + 1, column_id: columnId(c.name, `index ${i.name}`),
+    key_ordinal: n + 1, is_included_column: false, is_descending_key: false,
+  }));
+  if (i.spatial !== undefined && indexCompression(i) !== 'NONE') rows.partitions.push({ object_id: objectId, index_id: indexId, partition_number: 1, data_compression_desc: indexCompression(i) });
+  if (i.xml !== undefined) {
+    const x = i.xml;
+    // The primary's id is found once every index of the table is written (see writeIndexes' callers).
+    rows.xml_indexes.push({ object_id: objectId, index_id: indexId, using_xml_index_id: x.kind === 'primary' ? null : -1, secondary_type_desc: x.kind === 'primary' ? null : x.for, xml_index_type: x.kind === 'primary' ? 0 : 1 });
+    if (x.kind === 'secondary') rows.xmlUsing.push({ row: rows.xml_indexes.length - 1, objectId, primary: x.using });
+  }
+  if (i.spatial !== undefined) {
+    const sp = i.spatial;
+    const b = sp.boundingBox;
+    const g = sp.grids;
+    rows.spatial_index_tessellations.push({
+      object_id: objectId, index_id: indexId, tessellation_scheme: sp.tessellation,
+      bounding_box_xmin: b?.xmin ?? null, bounding_box_ymin: b?.ymin ?? null, bounding_box_xmax: b?.xmax ?? null, bounding_box_ymax: b?.ymax ?? null,
+      level_1_grid_desc: g?.[0] ?? null, level_2_grid_desc: g?.[1] ?? null, level_3_grid_desc: g?.[2] ?? null, level_4_grid_desc: g?.[3] ?? null,
+      cells_per_object: sp.cellsPerObject,
+    });
+  }
+}
+
+/** Points each secondary XML index row at its primary's index_id. */
+function resolveXmlUsing(rows: Rows): void {
+  for (const u of rows.xmlUsing) {
+    const primary = rows.indexes.find((r) => r.object_id === u.objectId && r.name === u.primary);
+    const row = rows.xml_indexes[u.row] as XmlIndexRow;
+    if (primary === undefined) throw new Error(`catalog: secondary XML index ${rows.indexes.find((r) => r.object_id === row.object_id && r.index_id === row.index_id)?.name ?? ''} uses ${u.primary}, which the table does not have`);
+    rows.xml_indexes[u.row] = { ...row, using_xml_index_id: primary.index_id };
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the catalog holds that schemac cannot model, found before anything is modelled: columns
- * of a type with no mapping (a CLR user type), column sets, indexes other than rowstore and
- * columnstore clustered/nonclustered (XML, spatial, hash, JSON), full-text
+ * of a type with no mapping (a CLR user type), column sets, indexes other than rowstore,
+ * columnstore, XML and spatial ones (hash, JSON, selective XML), full-text
  * indexes, and every constraint or index defined over such a column. These become
  * `Table.opaque` entries: one warning each, never diffed, never dropped (design.md: "A database
  * is never refused as a whole").
@@ -11,6 +11,7 @@ import type { OpaqueObject } from '../model';
 import type { CatalogSnapshot, ColumnRow, IndexRow } from './snapshot-types';
 import { columnType } from './to-model-types';
 import { appendTo } from '../util/group-by';
+import { isXmlOrSpatialRow, readXmlSpatial, type XmlSpatialReading } from './read-xml-spatial';
 import { pseudoColumnOf, type GraphFacts } from './read-graph';
 
 /** Opaque objects by table object_id, and the ids the model must leave out. */
@@ -24,7 +25,7 @@ export interface OpaqueCatalog {
   readonly constraints: ReadonlySet<string>;
 }
 
-/** Index types the model holds (sys.indexes type 1, 2, 5 and 6). */
+/** Index types the model holds (sys.indexes type 1, 2, 5 and 6; 3 and 4 as readXmlSpatial reads them). */
 const MODELLED = new Set(['CLUSTERED', 'NONCLUSTERED', 'CLUSTERED COLUMNSTORE', 'NONCLUSTERED COLUMNSTORE']);
 
 /** Why a column cannot be modelled, or null when it can. */
@@ -41,8 +42,10 @@ function columnProblem(c: ColumnRow): string | null {
   return type.ok ? null : type.problem;
 }
 
-function indexProblem(i: IndexRow): string | null {
+function indexProblem(i: IndexRow, special: ReadonlyMap<string, XmlSpatialReading>): string | null {
   if (MODELLED.has(i.type_desc)) return null;
+  const reading = isXmlOrSpatialRow(i.type_desc) ? special.get(`${i.object_id}:${i.index_id}`) : undefined;
+  if (reading !== undefined) return 'problem' in reading ? reading.problem : null;
   return `its type is ${i.type_desc}, which schemac does not model`;
 }
 
@@ -50,7 +53,7 @@ function indexProblem(i: IndexRow): string | null {
  * Finds every opaque object of a snapshot (already validated). Most catalogs have none: the
  * maps it needs only to describe or find opaque objects are built the first time they are needed.
  */
-export function findOpaque(s: CatalogSnapshot, graph?: GraphFacts): OpaqueCatalog {
+export function findOpaque(s: CatalogSnapshot, graph?: GraphFacts, special: ReadonlyMap<string, XmlSpatialReading> = readXmlSpatial(s)): OpaqueCatalog {
   const byTable = new Map<number, OpaqueObject[]>();
   const add = (objectId: number, o: OpaqueObject) => appendTo(byTable, objectId, o);
   let names: Map<string, string> | undefined;
@@ -91,7 +94,7 @@ export function findOpaque(s: CatalogSnapshot, graph?: GraphFacts): OpaqueCatalo
   const indexes = new Set<string>();
   for (const i of s.indexes) {
     // Only an index of an unmodelled type, or one over an opaque or graph column, is opaque.
-    const typeProblem = indexProblem(i);
+    const typeProblem = indexProblem(i, special);
     if (typeProblem === null && columns.size === 0 && graphColumns.size === 0) continue;
     const k = `${i.object_id}:${i.index_id}`;
     // The unique index SQL Server made on graph_id by itself is neither modelled nor opaque.

@@ -36,6 +36,8 @@ export type CatalogQueryName =
   | 'table_permissions'
   | 'data_spaces'
   | 'index_data_spaces'
+  | 'xml_indexes'
+  | 'spatial_index_tessellations'
   | 'edge_constraints'
   | 'edge_constraint_clauses'
   | (typeof MODULE_QUERIES)[number]['name'];
@@ -50,9 +52,9 @@ export interface CatalogQuery {
 const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
 
 // Every index with a name (heaps have none); hypothetical indexes are tuning-advisor leftovers,
-// not real ones. Types other than rowstore CLUSTERED/NONCLUSTERED (XML, SPATIAL, columnstore,
-// hash, JSON...) are read too, so the model can keep them as opaque objects and refuse the
-// changes that would break them instead of not knowing they exist.
+// not real ones. Every type is read: rowstore, columnstore, XML and spatial ones are modelled,
+// the rest (hash, JSON, selective XML...) kept as opaque objects, so the changes that would
+// break them are refused instead of not knowing they exist.
 const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
 
 /**
@@ -123,6 +125,8 @@ ORDER BY t.object_id`,
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-schema-collections-transact-sql
     // masking_function: the Dynamic Data Masking function of a masked column (sys.masked_columns
     // holds only masked columns; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-masked-columns-transact-sql).
+    // encryption_type (1 deterministic, 2 randomized; NULL: plaintext), its algorithm and key name:
+    // Always Encrypted (sys-columns-transact-sql, sys-column-encryption-keys-transact-sql).
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
@@ -134,7 +138,8 @@ ORDER BY t.object_id`,
   cc.definition AS computed_definition, cc.is_persisted, c.is_sparse, c.is_column_set, c.is_filestream,
   c.generated_always_type, c.is_hidden,
   SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
-  c.is_masked, mc.masking_function, c.graph_type
+  c.is_masked, mc.masking_function, c.graph_type,
+  c.encryption_type, c.encryption_algorithm_name, cek.name AS column_encryption_key_name
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
@@ -142,6 +147,7 @@ LEFT JOIN sys.xml_schema_collections xsc ON xsc.xml_collection_id = c.xml_collec
 LEFT JOIN sys.identity_columns ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
 LEFT JOIN sys.masked_columns mc ON mc.object_id = c.object_id AND mc.column_id = c.column_id
+LEFT JOIN sys.column_encryption_keys cek ON cek.column_encryption_key_id = c.column_encryption_key_id
 WHERE ${MANAGED}
 ORDER BY c.object_id, c.column_id`,
   },
@@ -384,6 +390,29 @@ JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id
 LEFT JOIN sys.index_columns pc ON pc.object_id = i.object_id AND pc.index_id = i.index_id AND pc.partition_ordinal = 1
 WHERE ${MANAGED} AND i.is_hypothetical = 0 AND ds.is_default = 0
 ORDER BY i.object_id, i.index_id`,
+  },
+  {
+    name: 'xml_indexes',
+    // What makes an XML index primary or secondary (over which primary, FOR what); selective ones
+    // (xml_index_type 2, 3) stay opaque. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-indexes-transact-sql
+    sql: `SELECT xi.object_id, xi.index_id, xi.using_xml_index_id, xi.secondary_type_desc, xi.xml_index_type
+FROM sys.xml_indexes xi
+JOIN sys.tables t ON t.object_id = xi.object_id
+WHERE ${MANAGED}
+ORDER BY xi.object_id, xi.index_id`,
+  },
+  {
+    name: 'spatial_index_tessellations',
+    // A spatial index's tessellation: scheme, bounding box (geometry), grid densities (manual
+    // grids; NULL for the AUTO_GRID schemes) and cells per object.
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+    sql: `SELECT st.object_id, st.index_id, st.tessellation_scheme,
+  st.bounding_box_xmin, st.bounding_box_ymin, st.bounding_box_xmax, st.bounding_box_ymax,
+  st.level_1_grid_desc, st.level_2_grid_desc, st.level_3_grid_desc, st.level_4_grid_desc, st.cells_per_object
+FROM sys.spatial_index_tessellations st
+JOIN sys.tables t ON t.object_id = st.object_id
+WHERE ${MANAGED}
+ORDER BY st.object_id, st.index_id`,
   },
   {
     name: 'edge_constraints',

@@ -7,7 +7,7 @@ import type {
   ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
-  RowArrayName, RowCountRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
+  RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
 /** What a property may hold. */
@@ -17,6 +17,8 @@ export type FieldKind =
   | { readonly kind: 'boolean' }
   /** An integer, or a string of decimal digits (values beyond 2^53). */
   | { readonly kind: 'decimal' }
+  /** Any finite number (float columns). */
+  | { readonly kind: 'number' }
   | { readonly kind: 'enum'; readonly values: readonly string[] };
 
 /** One property: its kind, whether null is allowed, whether it may be absent. */
@@ -67,6 +69,9 @@ const columns: RowSpec<ColumnRow> = {
   is_rowguidcol: optional(nullable(boolean)),
   is_masked: optional(nullable(boolean)),
   masking_function: optional(nullable(string)),
+  encryption_type: optional(nullable(integer)),
+  encryption_algorithm_name: optional(nullable(string)),
+  column_encryption_key_name: optional(nullable(string)),
   graph_type: optional(nullable(integer)),
 };
 
@@ -170,6 +175,16 @@ const dataSpaces: RowSpec<DataSpaceRow> = { name: string, type: string, is_defau
 const indexDataSpaces: RowSpec<IndexDataSpaceRow> = {
   object_id: integer, index_id: integer, data_space_name: string, data_space_type: string, partition_column: nullable(string),
 };
+const float: FieldSpec = { type: { kind: 'number' }, nullable: true, optional: false };
+const xmlIndexes: RowSpec<XmlIndexRow> = {
+  object_id: integer, index_id: integer, using_xml_index_id: nullable(integer), secondary_type_desc: nullable(string), xml_index_type: integer,
+};
+const spatialIndexTessellations: RowSpec<SpatialIndexTessellationRow> = {
+  object_id: integer, index_id: integer, tessellation_scheme: string,
+  bounding_box_xmin: float, bounding_box_ymin: float, bounding_box_xmax: float, bounding_box_ymax: float,
+  level_1_grid_desc: nullable(string), level_2_grid_desc: nullable(string), level_3_grid_desc: nullable(string), level_4_grid_desc: nullable(string),
+  cells_per_object: nullable(integer),
+};
 const edgeConstraints: RowSpec<EdgeConstraintRow> = {
   object_id: integer, parent_object_id: integer, name: string,
   delete_referential_action_desc: { type: { kind: 'enum', values: ['NO_ACTION', 'CASCADE'] }, nullable: false, optional: false },
@@ -196,6 +211,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   table_permissions: tablePermissions,
   data_spaces: dataSpaces,
   index_data_spaces: indexDataSpaces,
+  xml_indexes: xmlIndexes,
+  spatial_index_tessellations: spatialIndexTessellations,
   edge_constraints: edgeConstraints,
   edge_constraint_clauses: edgeConstraintClauses,
 };
@@ -221,6 +238,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   table_permissions: ['object_id', 'column_id', 'grantee', 'permission_name'],
   data_spaces: ['name'],
   index_data_spaces: ['object_id', 'index_id'],
+  xml_indexes: ['object_id', 'index_id'],
+  spatial_index_tessellations: ['object_id', 'index_id'],
   edge_constraints: ['parent_object_id', 'name'],
   edge_constraint_clauses: ['object_id', 'clause_number'],
 };

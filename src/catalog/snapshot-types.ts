@@ -77,6 +77,12 @@ export interface ColumnRow {
   readonly is_masked?: boolean | null;
   /** sys.masked_columns.masking_function, e.g. `partial(1, "XXXX", 0)` (optional; null when not masked). */
   readonly masking_function?: string | null;
+  /** sys.columns.encryption_type: 1 deterministic, 2 randomized, null plaintext (Always Encrypted; optional). */
+  readonly encryption_type?: number | null;
+  /** sys.columns.encryption_algorithm_name, e.g. AEAD_AES_256_CBC_HMAC_SHA_256 (optional). */
+  readonly encryption_algorithm_name?: string | null;
+  /** sys.column_encryption_keys.name of the column's column_encryption_key_id (optional). */
+  readonly column_encryption_key_name?: string | null;
   /**
    * sys.columns.graph_type: 1-8 for the graph columns SQL Server keeps in node and edge tables,
    * NULL for user columns (read-graph.ts; SQL Server 2017+; optional).
@@ -457,6 +463,9 @@ export interface CatalogSnapshot {
   readonly data_spaces?: readonly DataSpaceRow[];
   /** Optional: heaps and indexes off the default filegroup (absent: every one is on it). */
   readonly index_data_spaces?: readonly IndexDataSpaceRow[];
+  /** Optional: XML indexes and spatial tessellations (absent in older snapshots: such indexes then read as opaque). */
+  readonly xml_indexes?: readonly XmlIndexRow[];
+  readonly spatial_index_tessellations?: readonly SpatialIndexTessellationRow[];
   /** Optional: edge constraints of edge tables and their clauses (absent when there are none, and in older snapshots). */
   readonly edge_constraints?: readonly EdgeConstraintRow[];
   readonly edge_constraint_clauses?: readonly EdgeConstraintClauseRow[];
@@ -480,11 +489,45 @@ export interface IndexDataSpaceRow {
   readonly partition_column: string | null;
 }
 
+/**
+ * sys.xml_indexes (an optional array): XML indexes (sys.indexes type 3) beyond what sys.indexes
+ * says: xml_index_type 0 primary, 1 secondary, 2 selective, 3 secondary selective; a secondary's
+ * primary (using_xml_index_id) and kind (secondary_type_desc PATH, VALUE or PROPERTY).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-xml-indexes-transact-sql
+ */
+export interface XmlIndexRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly using_xml_index_id: number | null;
+  readonly secondary_type_desc: string | null;
+  readonly xml_index_type: number;
+}
+
+/**
+ * sys.spatial_index_tessellations (an optional array): each spatial index's (sys.indexes type 4)
+ * scheme, bounding box, grid densities and cells per object.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+ */
+export interface SpatialIndexTessellationRow {
+  readonly object_id: number;
+  readonly index_id: number;
+  readonly tessellation_scheme: string;
+  readonly bounding_box_xmin: number | null;
+  readonly bounding_box_ymin: number | null;
+  readonly bounding_box_xmax: number | null;
+  readonly bounding_box_ymax: number | null;
+  readonly level_1_grid_desc: string | null;
+  readonly level_2_grid_desc: string | null;
+  readonly level_3_grid_desc: string | null;
+  readonly level_4_grid_desc: string | null;
+  readonly cells_per_object: number | null;
+}
+
 /** Row arrays a snapshot may leave out (older files); validated and written when present. */
 export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'types' | 'extended_properties'
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
   | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
-  | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses';
+  | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses' | 'xml_indexes' | 'spatial_index_tessellations';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -39,6 +39,7 @@ function expected(spec: FieldSpec): string {
     : t.kind === 'string' ? 'a string'
     : t.kind === 'boolean' ? 'a boolean'
     : t.kind === 'decimal' ? 'an integer or a string of decimal digits'
+    : t.kind === 'number' ? 'a number'
     : `one of ${t.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return spec.nullable ? `${base} or null` : base;
 }
@@ -51,6 +52,7 @@ function fits(spec: FieldSpec, value: unknown): boolean {
     case 'string': return typeof value === 'string';
     case 'boolean': return typeof value === 'boolean';
     case 'decimal': return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value));
+    case 'number': return typeof value === 'number' && Number.isFinite(value);
     case 'enum': return typeof value === 'string' && t.values.includes(value);
   }
 }

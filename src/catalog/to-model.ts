@@ -6,8 +6,8 @@
 import { makeExpression } from '../expr';
 import type {
   DataSpace,
-  CheckConstraint, Column, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
-  KeyConstraint, ResumableIndexBuild, ServerFacts, SqlExpression, Table,
+  CheckConstraint, Column, DataCompression, Database, DefaultConstraint, Diagnostic, ForeignKey, Identity, Index, IndexColumn,
+  KeyConstraint, ResumableIndexBuild, ServerFacts, SpatialIndexDefinition, SqlExpression, Table, XmlIndexDefinition,
 } from '../model';
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
@@ -16,6 +16,7 @@ import { lockEscalationOf } from '../sqlserver/lock-escalation';
 import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
+import { readXmlSpatial } from './read-xml-spatial';
 import { graphFacts, isGraphColumn } from './read-graph';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
@@ -27,6 +28,7 @@ import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
 import { storedTrust } from '../sqlserver/replication';
 import { normalizeMask } from '../sqlserver/masking';
+import { AE_ALGORITHM, encryptionTypeOfCode } from '../sqlserver/encryption';
 import { compareText, sortedByName } from '../util/compare';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { groupBy } from '../util/group-by';
@@ -90,7 +92,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const s = withoutSkipped(snapshot, options.skipTable);
   const diagnostics: Diagnostic[] = [];
   const graph = graphFacts(s);
-  const opaque = findOpaque(s, graph);
+  const special = readXmlSpatial(s);
+  const opaque = findOpaque(s, graph, special);
   const collation = s.database_collation ?? DEFAULT_COLLATION;
   const names = nameKeyFor(collation);
   // Names resolve over every table, skipped ones too: a foreign key may point at an ignored table.
@@ -214,6 +217,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
           });
         }
         const parts = keyColumns(i);
+        const reading = special.size === 0 ? undefined : special.get(`${i.object_id}:${i.index_id}`);
+        if (reading !== undefined && !('problem' in reading)) return xmlOrSpatialIndex(i, [...parts.columns.map((c) => c.name), ...parts.include], reading, compressionOf(i));
         const columnstore = isColumnstoreRow(i);
         const compression = compressionOf(i);
         // Optional properties are set after the literal (object spreads cost per index), in the same order.
@@ -352,6 +357,22 @@ function serverFacts(s: CatalogSnapshot): { server?: ServerFacts } {
 }
 
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
+/**
+ * An XML or spatial index: its one column (whether sys.index_columns lists it as a key or not),
+ * nonclustered, not unique, no INCLUDE or filter, and its options. XML indexes live with their
+ * table's data (CREATE XML INDEX has no ON), so no placement is read for them.
+ */
+function xmlOrSpatialIndex(
+  i: IndexRow, columns: readonly string[], reading: { readonly xml: XmlIndexDefinition } | { readonly spatial: SpatialIndexDefinition }, compression: DataCompression | undefined,
+): Index {
+  return {
+    name: i.name, isSystemNamed: false, columns: columns.map((name) => ({ name, descending: false })), include: [], unique: false, clustered: false, filter: null,
+    // A spatial index takes DATA_COMPRESSION; an XML index has XML_COMPRESSION instead (not modelled).
+    ...('spatial' in reading && compression !== undefined ? { dataCompression: compression } : {}),
+    ...reading, ...indexOptionsOfRow(i),
+  };
+}
+
 function indexParts(rows: readonly IndexColumnRow[], name: (columnId: number) => string): { columns: IndexColumn[]; include: string[] } {
   const keys: IndexColumnRow[] = [];
   const included: IndexColumnRow[] = [];
@@ -411,6 +432,8 @@ function readColumns(
     if (c.is_rowguidcol === true) column.rowguidcol = true;
     // sys.masked_columns names the function of every masked column (is_masked is its flag).
     if (c.masking_function !== undefined && c.masking_function !== null) column.mask = normalizeMask(c.masking_function);
+    const encryption = encryptionOfRow(c);
+    if (encryption !== undefined) column.encryption = encryption;
     if (period !== undefined) column.period = period;
     columns.push(column);
   }
@@ -441,4 +464,11 @@ function resumableBuildsOf(rows: readonly ResumableOperationRow[] | undefined): 
 function lockEscalationFact(stored: number | null | undefined): { lockEscalation?: 'AUTO' | 'DISABLE' } {
   const value = lockEscalationOf(stored);
   return value === 'TABLE' ? {} : { lockEscalation: value };
+}
+
+/** A column's Always Encrypted settings (sys.columns.encryption_type and its key), or undefined for plaintext. */
+function encryptionOfRow(c: ColumnRow): Column['encryption'] {
+  const type = encryptionTypeOfCode(c.encryption_type ?? 0);
+  if (type === null || c.column_encryption_key_name === undefined || c.column_encryption_key_name === null) return undefined;
+  return { key: c.column_encryption_key_name, type, algorithm: c.encryption_algorithm_name ?? AE_ALGORITHM };
 }

@@ -11,6 +11,7 @@ import {
   allowsIdentity, isCharacterType, isNumericType, isRowversion, isSqlTypeName, SYSNAME, takesStringLiteral, typeText,
 } from '../sqlserver/types';
 import { maskMisfit, maskingFunctionText, parseMaskingFunction } from '../sqlserver/masking';
+import { AE_ALGORITHM, encryptionMisfit } from '../sqlserver/encryption';
 import { boundedMemo } from '../util/bounded-memo';
 import { snakeCase } from '../util/case';
 import { resolveType } from './column-types';
@@ -188,6 +189,37 @@ function readMask(opts: ReadonlyMap<string, StaticValue>, type: SqlType, compute
   return maskingFunctionText(parsed.fn);
 }
 
+/** What else a column declares, for the columns Always Encrypted refuses. */
+interface EncryptionContext {
+  readonly type: SqlType;
+  readonly collation: string | null;
+  /** Set properties SQL Server does not encrypt, each with the words that name it. */
+  readonly refused: readonly (readonly [boolean, string])[];
+  readonly primaryKey: boolean;
+}
+
+/**
+ * `encrypted: { key, type }`: Always Encrypted, on a column SQL Server can encrypt
+ * (sqlserver/encryption.ts; the always-encrypted-database-engine.md list: not identity, ROWGUIDCOL,
+ * a default, a masked or computed column; randomized not in a primary key).
+ */
+function readEncryption(opts: ReadonlyMap<string, StaticValue>, ctx: EncryptionContext, column: string, bag: DiagnosticBag): Column['encryption'] {
+  const v = opts.get('encrypted');
+  if (v === undefined) return undefined;
+  const fail = (message: string, at = v.node): undefined => { bag.error(Codes.encryptedColumn, `column ${column}: encrypted: ${message}`, at); return undefined; };
+  if (v.kind !== 'object') return fail(`expected { key: 'CEK name', type: 'deterministic' | 'randomized' }`);
+  const key = v.props.get('key');
+  const type = v.props.get('type');
+  if (key?.kind !== 'string' || key.value.trim() === '') return fail('key must name the column encryption key (CREATE COLUMN ENCRYPTION KEY)', key?.node);
+  if (type?.kind !== 'string' || (type.value !== 'deterministic' && type.value !== 'randomized')) return fail(`type must be 'deterministic' or 'randomized'`, type?.node);
+  const encryption = { key: key.value, type: type.value, algorithm: AE_ALGORITHM } as const;
+  const misfit = encryptionMisfit(encryption, ctx.type, ctx.collation);
+  if (misfit !== null) return fail(misfit);
+  for (const [set, what] of ctx.refused) if (set) return fail(`SQL Server does not encrypt ${what}`);
+  if (ctx.primaryKey && encryption.type === 'randomized') return fail('a primary key column can be encrypted only deterministically');
+  return encryption;
+}
+
 /** Adds one decorated field to the draft. */
 export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: DeclarationResolver, bag: DiagnosticBag, aliasTypes?: AliasTypes): void {
   // sysname is SQL Server's built-in alias of nvarchar(128): compared as that, written as sysname.
@@ -274,6 +306,13 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
   const sparse = boolOption(opts, 'sparse', bag);
   const rowguidcol = readRowGuidCol(draft, opts, type, name, bag);
   const mask = readMask(opts, type, computed !== null, name, bag);
+  const pkOption = opts.get('primaryKey');
+  const encryption = readEncryption(opts, {
+    type, collation,
+    refused: [[identity !== null, 'an IDENTITY column'], [rowguidcol, 'the ROWGUIDCOL'], [defaultValue !== undefined, 'a column with a default'],
+      [mask !== undefined, 'a masked column'], [computed !== null, 'a computed column']],
+    primaryKey: pkOption !== undefined && !(pkOption.kind === 'boolean' && !pkOption.value),
+  }, name, bag);
   const period = readPeriodColumn(opts, type, name, decl.typeNode, bag);
   const column: Column = {
     name, type, nullable, identity, collation, computed,
@@ -282,6 +321,7 @@ export function addColumn(draft: TableDraft, decl: ColumnDecl, resolver: Declara
     ...(sparse ? { sparse } : {}),
     ...(rowguidcol ? { rowguidcol } : {}),
     ...(mask !== undefined ? { mask } : {}),
+    ...(encryption !== undefined ? { encryption } : {}),
     ...(backfill ? { backfill } : {}),
     source: refOf(decl.nameNode),
   };

@@ -18,6 +18,7 @@ import type { StaticValue } from './static-value';
 import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
 import { addConnectionDraft } from './graph';
 import { addColumnstore, columnstoreName, keyStorage, rememberOptions } from './storage-options';
+import { addXmlOrSpatialIndex } from './xml-spatial-indexes';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -79,6 +80,8 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       if (name !== null) addColumnstore(draft, item, name, bag);
       return;
     }
+    case 'xmlIndex':
+    case 'spatialIndex': return addXmlOrSpatialIndex(draft, item, bag);
     case 'defaultName': return nameDefault(draft, item, bag);
     case 'connection': return addConnectionDraft(draft, item, bag);
     case 'check': {

@@ -18,6 +18,7 @@ import type { TableDraft } from './table-draft';
 import type { TableRenamedFrom } from './renamed-from';
 import { settleStorage } from './storage-options';
 import { settlePlacement } from './placement';
+import { settleXmlSpatial } from './xml-spatial-indexes';
 
 /**
  * The chain root-first, or null when the classes extend each other in a cycle (reported once per
@@ -76,6 +77,7 @@ export function buildTable(
   settlePrimaryKeyClustering(draft);
   settlePlacement(draft, bag);
   settleStorage(draft, bag);
+  settleXmlSpatial(draft, bag);
   orderChecks(draft);
   for (const e of draft.expressionChecks) {
     for (const col of referencedColumns(e.text, draft.key)) {

@@ -49,6 +49,8 @@ export const Codes = {
   sparseColumn: 'SC1116',
   /** A `masked` function SQL Server does not take, or one on a column it cannot mask (computed, wrong type). */
   maskedColumn: 'SC1117',
+  /** An `encrypted` option SQL Server refuses: no key, an unknown type, a column it cannot encrypt (type, collation, identity, default, mask ...). */
+  encryptedColumn: 'SC1118',
   /** `Column.alias(X)` where X is not an alias type declared with AliasType.<base>(...). */
   unknownAliasType: 'SC1130',
   /** An alias type based on another alias type (sysname included): CREATE TYPE takes system types only. */
@@ -126,6 +128,10 @@ export const Codes = {
   indexOption: 'SC1512',
   /** An `on` placement that is not a filegroup name or { partitionScheme, column }, or a clustered index's that differs from its table's. */
   placement: 'SC1513',
+  /** An XML index SQL Server refuses: not one xml column, computed, no clustered primary key, a secondary without its primary, two primaries on a column. */
+  xmlIndex: 'SC1514',
+  /** A spatial index SQL Server refuses: not a geometry/geography column, a scheme for the other type, BOUNDING_BOX missing or misplaced, GRIDS on AUTO_GRID, CELLS_PER_OBJECT out of range, no clustered primary key. */
+  spatialIndex: 'SC1515',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
   /** An expression src/expr could not parse; it is compared as text (warning). */

@@ -50,6 +50,8 @@ export function settlePlacement(draft: TableDraft, bag: DiagnosticBag): void {
   if (table === undefined && written.size === 0) return;
   draft.dataSpace = table;
   const place = <T extends Index | KeyConstraint>(o: T): T => {
+    // XML and spatial indexes take no `on` (xml-spatial-indexes.ts): they live with the table.
+    if ('columns' in o && ((o as Index).xml !== undefined || (o as Index).spatial !== undefined)) return o;
     const d = o.clustered ? table : own(o) ?? table;
     if (d === undefined) return o;
     const placed = { ...o, dataSpace: d };

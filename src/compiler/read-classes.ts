@@ -25,7 +25,7 @@ export interface ColumnDecl {
 }
 
 /** Kinds of table-level decorators. */
-export type ItemKind = 'index' | 'columnstoreIndex' | 'clusteredColumnstoreIndex' | 'check' | 'unique' | 'primaryKey' | 'foreignKey' | 'defaultName' | 'connection';
+export type ItemKind = 'index' | 'columnstoreIndex' | 'clusteredColumnstoreIndex' | 'xmlIndex' | 'spatialIndex' | 'check' | 'unique' | 'primaryKey' | 'foreignKey' | 'defaultName' | 'connection';
 
 /** One table-level decorator, in source order. */
 export interface TableItem {
@@ -55,7 +55,7 @@ export interface ClassInfo {
 }
 
 const itemKinds: Readonly<Record<string, ItemKind>> = {
-  Index: 'index', ColumnstoreIndex: 'columnstoreIndex', ClusteredColumnstoreIndex: 'clusteredColumnstoreIndex', Check: 'check', Unique: 'unique', PrimaryKey: 'primaryKey', ForeignKey: 'foreignKey', DefaultName: 'defaultName', Connection: 'connection',
+  Index: 'index', ColumnstoreIndex: 'columnstoreIndex', ClusteredColumnstoreIndex: 'clusteredColumnstoreIndex', XmlIndex: 'xmlIndex', SpatialIndex: 'spatialIndex', Check: 'check', Unique: 'unique', PrimaryKey: 'primaryKey', ForeignKey: 'foreignKey', DefaultName: 'defaultName', Connection: 'connection',
 };
 
 /** How a file imported the API: local name -> exported name, and namespace aliases. */

@@ -97,7 +97,8 @@ export function checkClustered(d: TableDraft, bag: DiagnosticBag): void {
 export function checkKeyWidths(d: TableDraft, bag: DiagnosticBag): void {
   const keyed: { name: string; columns: readonly IndexColumn[]; clustered: boolean }[] = [
     // A columnstore index has no key (its types are checked in storage-options.ts).
-    ...(d.primaryKey ? [d.primaryKey] : []), ...d.uniques, ...d.indexes.filter((i) => i.columnstore !== true),
+    // Nor has an XML or spatial index a key of its own column (checked in xml-spatial-indexes.ts).
+    ...(d.primaryKey ? [d.primaryKey] : []), ...d.uniques, ...d.indexes.filter((i) => i.columnstore !== true && i.xml === undefined && i.spatial === undefined),
   ];
   for (const k of keyed) {
     const origin = d.origins.get(k);

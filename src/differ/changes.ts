@@ -171,6 +171,13 @@ export interface DropSequence { readonly kind: 'dropSequence'; readonly sequence
  */
 export interface AlterSequence { readonly kind: 'alterSequence'; readonly from: Sequence; readonly to: Sequence }
 /**
+ * A sequence whose type changes (ALTER SEQUENCE has no AS): DROP and CREATE SEQUENCE in one
+ * batch that reads, at apply time, the value the old one reached (sys.sequences.current_value)
+ * and hands out the new one's values up to it (sp_sequence_get_range), so NEXT VALUE FOR
+ * continues after it and `to.start` stays as declared. Its inverse is the same the other way.
+ */
+export interface RecreateSequence { readonly kind: 'recreateSequence'; readonly from: Sequence; readonly to: Sequence }
+/**
  * DROP VIEW | PROCEDURE | FUNCTION | TRIGGER of an object schemac does not manage, only ever to
  * re-create it (a schema-bound object in the way of a change) or because its table goes (a
  * trigger): its inverse re-creates it from its stored definition.
@@ -205,7 +212,8 @@ export interface SetDescription {
 export interface RebuildCompression {
   readonly kind: 'rebuildCompression';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean } | null;
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean; readonly offlineOnly?: true } | null;
   readonly from: DataCompression;
   readonly to: DataCompression;
   readonly online?: OnlineBuild;
@@ -221,7 +229,8 @@ export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly ta
 export interface RebuildIndexOptions {
   readonly kind: 'rebuildIndexOptions';
   readonly table: TableRef;
-  readonly index: { readonly name: string; readonly clustered: boolean };
+  /** `offlineOnly`: an XML or spatial index, which SQL Server never rebuilds online. */
+  readonly index: { readonly name: string; readonly clustered: boolean; readonly offlineOnly?: true };
   readonly from: IndexOptions;
   readonly to: IndexOptions;
   /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
@@ -266,7 +275,7 @@ export type Change =
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
-  | CreateSequence | DropSequence | AlterSequence
+  | CreateSequence | DropSequence | AlterSequence | RecreateSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
@@ -385,7 +394,7 @@ export { assertNever } from '../util/assert-never';
 export function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
     case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
-    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };
     case 'transferTable': return { schema: change.to, name: change.name };

@@ -9,9 +9,10 @@ import { allRowsText, hazard, mayHaveRows, qualified, rowsText } from './hazards
 import { step, undoneBy } from './step';
 import { ForcedBuilder, type Forced } from './forced';
 import { effectiveCollation, type DiffContext, type KeptTable, type Planned } from './table-pairs';
-import type { AroundAlter, Hazard, PlanStep, SkippedObject } from './changes';
+import type { AroundAlter, Hazard, PlanStep, RefusedChange, SkippedObject } from './changes';
 import { sameXmlSchema, typeText } from '../sqlserver/types';
 import { sameMask } from '../sqlserver/masking';
+import { encryptionText, sameEncryption } from '../sqlserver/encryption';
 import { NOT_DECLARED } from './skip-reasons';
 import { pendingRenames } from './rename-chains';
 import type { Column, DefaultConstraint, SqlExpression, Table, TablePermission } from '../model';
@@ -33,6 +34,8 @@ export interface ColumnPlan extends Planned {
   readonly touched: ReadonlySet<string>;
   /** Desired defaults added inside their column's ADD: the entity pass leaves them out. */
   readonly inlineDefaults: ReadonlySet<DefaultConstraint>;
+  /** Column changes SQL Server cannot make in T-SQL (an existing column's Always Encrypted settings). */
+  readonly refused: readonly RefusedChange[];
 }
 
 /**
@@ -92,6 +95,7 @@ interface ColumnPass {
   readonly downOnly: { readonly step: number; readonly entity: Entity }[];
   /** Desired defaults added inside their column's ADD (the entity pass must not add them again). */
   readonly inlineDefaults: Set<DefaultConstraint>;
+  readonly refused: RefusedChange[];
 }
 
 /** A seed or increment as a comparable string ('01' and '1' agree; a non-integer stays as written). */
@@ -367,10 +371,32 @@ function maskSteps(pass: ColumnPass, cur: Column, des: Column, altered: boolean)
   return { before, after };
 }
 
+/**
+ * Always Encrypted settings of a column altered in place: "When using Always Encrypted (without
+ * secure enclaves) ... you can't change any encryption settings" (alter-table-transact-sql), and
+ * encrypting existing data is not a T-SQL task at all (always-encrypted-database-engine.md:
+ * "Encrypting existing data in selected database columns ... T-SQL: No"). Such a change is
+ * refused, naming the column; the column keeps its current settings and the rest is planned. A
+ * column that is re-created anyway (dropped and added) takes the declared settings.
+ */
+function keepEncryption(pass: ColumnPass, pairs: ColumnPairing['pairs']): ColumnPairing['pairs'] {
+  return pairs.map(([cur, des]) => {
+    if (cur === null || sameEncryption(cur.encryption, des.encryption, pass.ctx.key) || replacementReason(pass, cur, des) !== null) return [cur, des] as const;
+    pass.refused.push({
+      table: pass.table.newRef,
+      change: `change the encryption of column ${des.name} from ${encryptionText(cur.encryption)} to ${encryptionText(des.encryption)}`,
+      reason: 'SQL Server cannot encrypt, decrypt or re-encrypt an existing column in T-SQL without secure enclaves (ALTER COLUMN "can\'t change any encryption settings"); '
+        + `the column stays ${encryptionText(cur.encryption)}. Change it with an Always Encrypted client tool (SSMS's wizard, Set-SqlColumnEncryption), or add a new column and copy the data through an Always Encrypted client`,
+    });
+    const { encryption: _declared, ...rest } = des;
+    return [cur, cur.encryption !== undefined ? { ...rest, encryption: cur.encryption } : rest] as const;
+  });
+}
+
 /** Plans every column change of a kept table: steps, plus the entities they force out. */
 export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffContext): ColumnPlan {
-  const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set(), downOnly: [], inlineDefaults: new Set() };
-  const { pairs } = pairing;
+  const pass: ColumnPass = { table, ctx, steps: [], skipped: [], forced: new ForcedBuilder(), touched: new Set(), downOnly: [], inlineDefaults: new Set(), refused: [] };
+  const pairs = keepEncryption(pass, pairing.pairs);
   const current = table.current;
   const replaced = new Set<string>();
   for (const [cur, des] of pairs) {
@@ -414,5 +440,5 @@ export function diffColumns(table: KeptTable, pairing: ColumnPairing, ctx: DiffC
   }
   if (pass.touched.size > 0) rebuildDependentComputed(pass, pairs, replaced);
   settleDownOnly(pass, pairing);
-  return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched, inlineDefaults: pass.inlineDefaults };
+  return { steps: pass.steps, skipped: pass.skipped, forced: pass.forced.result(), touched: pass.touched, inlineDefaults: pass.inlineDefaults, refused: pass.refused };
 }

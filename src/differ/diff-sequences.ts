@@ -1,6 +1,7 @@
 /**
  * Sequences: created, altered (ALTER SEQUENCE, every option but the type), or dropped and
- * created again when the type changes (ALTER SEQUENCE has no AS). A sequence re-created that
+ * created again when the type changes (ALTER SEQUENCE has no AS), continuing after the value it
+ * had reached (read when the script runs: tsql/sequence.ts). A sequence re-created that
  * way takes down every default drawing from it first (SQL Server refuses DROP SEQUENCE while a
  * default references it, Msg 3729) and puts them back after: those defaults are forced drops.
  * Sequences in schemas the plan does not manage are never touched.
@@ -47,8 +48,7 @@ export function diffSequences(desired: Database, current: Database, key: NameKey
     if (from === undefined) steps.push(step({ kind: 'createSequence', sequence: to }));
     else if (!sameType(from.type, to.type)) {
       recreated.add(k);
-      steps.push(step({ kind: 'dropSequence', sequence: from }, [lostValue(from, `its type changes from ${typeText(from.type)} to ${typeText(to.type)}, which ALTER SEQUENCE cannot do, so it is dropped and created again`)]),
-        step({ kind: 'createSequence', sequence: to }));
+      steps.push(step({ kind: 'recreateSequence', from, to }, [...narrowing(from, to), ...narrowing(to, from, 'down')]));
     } else if (changed(from, to)) {
       steps.push(step({ kind: 'alterSequence', from, to }, restartHazards(from, to)));
     }
@@ -65,6 +65,21 @@ export function diffSequences(desired: Database, current: Database, key: NameKey
 function changed(a: Sequence, b: Sequence): boolean {
   const cache = (q: Sequence) => (q.cache.kind === 'size' ? `size:${q.cache.size}` : q.cache.kind);
   return a.start !== b.start || a.increment !== b.increment || a.min !== b.min || a.max !== b.max || a.cycle !== b.cycle || cache(a) !== cache(b);
+}
+
+/**
+ * When the values `from` can reach go beyond what `to` can continue after (a narrower type or
+ * range), the re-create may be unable to keep the sequence's position: the script then stops
+ * the apply (THROW) rather than restart the numbering. Said before anything runs.
+ */
+function narrowing(from: Sequence, to: Sequence, direction: 'up' | 'down' = 'up'): Hazard[] {
+  const ascending = BigInt(to.increment) > 0n;
+  const reach = ascending ? BigInt(from.max) : BigInt(from.min);
+  const limit = ascending ? BigInt(to.max) : BigInt(to.min);
+  const next = reach + BigInt(to.increment);
+  if (ascending ? next <= limit : next >= limit) return [];
+  const where = direction === 'up' ? '' : 'the down script: ';
+  return [hazard('sequence-restart', `${where}sequence ${to.schema}.${to.name} can reach ${reach} as ${typeText(from.type)} but can continue only up to ${limit} as ${typeText(to.type)}: if the value it has reached leaves no next value there, the apply stops before any change (the numbering is never restarted)`)];
 }
 
 function lostValue(q: Sequence, why: string): Hazard {

@@ -6,6 +6,7 @@
  */
 import type { DataCompression, Index, KeyConstraint, Table } from '../model';
 import { indexCompression, tableCompression } from '../sqlserver/storage';
+import { isXmlOrSpatial } from '../sqlserver/xml-spatial-indexes';
 import { changedIndexOptions, indexOptionsOf } from '../sqlserver/index-options';
 import { hazard, indexBuild as indexBuildHazard, mayHaveRows, qualified } from './hazards';
 import type { Entity } from './entities';
@@ -18,6 +19,11 @@ import type { KeptTable, Planned } from './table-pairs';
 
 function hasColumnstoreClustered(t: Table): boolean {
   return t.indexes.some((i) => i.clustered && i.columnstore === true);
+}
+
+/** `{ offlineOnly: true }` for an XML or spatial index (never rebuilt online), else nothing. */
+function offlineOnly(o: Index | KeyConstraint): { offlineOnly?: true } {
+  return 'xml' in o && isXmlOrSpatial(o) ? { offlineOnly: true } : {};
 }
 
 function indexLike(e: Entity): Index | KeyConstraint | null {
@@ -46,7 +52,7 @@ function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | 
       ? [hazard('table-rebuild', `${qualified(table.newRef)} is rewritten to rebuild its clustered ${des.name} with ${what}`)]
       : indexBuildHazard(table.current, table.newRef, `${des.name} again with ${what}`);
     out.push(step({
-      kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered }, from, to,
+      kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered, ...offlineOnly(des) }, from, to,
       ...(compression !== null ? { compression } : {}),
     }, hazards));
   }
@@ -91,7 +97,7 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     if (holdsRows && options.merged) tableChange = null;
     if (!holdsRows && compression !== null && !options.merged) {
       steps.push(step({
-        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}) },
+        kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}), ...offlineOnly(des) },
         from: compression.from, to: compression.to,
       }, des.clustered ? rebuildHazard(compression.from, compression.to) : []));
     }

@@ -37,10 +37,11 @@ import {
   concatPlanned, nameMapFor, pairTables,
   type AddedTable, type DiffContext, type DroppedTable, type ExistingTable, type KeptTable, type Planned, type Renames,
 } from './table-pairs';
-import type { Plan, PlanStep, PlanWarning, SkippedObject, TableRef } from './changes';
+import type { Plan, PlanStep, PlanWarning, RefusedChange, SkippedObject, TableRef } from './changes';
 import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
+import { xmlSpatialForced } from './xml-spatial-dependents';
 import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
 
 /** Options of a diff. */
@@ -85,7 +86,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
-  const refused = [...graphKindRefusals(tablesPlan.tables), ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
@@ -106,6 +107,8 @@ interface TablesPlan {
   readonly currentTables: readonly Table[];
   /** Declared swaps the differ cannot decide (equal definitions). */
   readonly swapWarnings: readonly PlanWarning[];
+  /** Column changes SQL Server cannot make (diff-columns.ts). */
+  readonly refused: readonly RefusedChange[];
 }
 
 function planTables(desired: Database, current: Database, options: DiffOptions, key: NameKey, inScope: (schema: string) => boolean): TablesPlan {
@@ -142,7 +145,12 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ));
   const byCurrentKey = new Map([...kept, ...dropped].map((s) => [tableKey(key, s.table.current.schema, s.table.current.name), s] as const));
   const cascaded = cascadeForeignKeys([...kept, ...dropped], (schema, name) => byCurrentKey.get(tableKey(key, schema, name)), ctx);
-  const forcedOf = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  const baseForced = (s: EntityState) => mergeForced(s.forced, cascaded.get(s) ?? NOTHING_FORCED, sequenceForced(s.table.current, sequences.recreated, key));
+  // XML and spatial indexes go (and come back) with the clustered primary key or primary XML index they hang off.
+  const forcedOf = (s: EntityState) => {
+    const base = baseForced(s);
+    return mergeForced(base, xmlSpatialForced({ ...s, forced: base }, base, ctx));
+  };
 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
   const planned = [
@@ -156,7 +164,8 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
   const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
-  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings };
+  const refused = kept.flatMap((s) => s.columnPlan.refused);
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings, refused };
 }
 
 /** Whether a current column stays as it is because the plan skips it (or its whole table). */

@@ -5,6 +5,7 @@
  */
 import { assertNever, type Change, type TableRef } from './changes';
 import type { NameKey } from '../sqlserver/names';
+import { spatialSignature, xmlSignature } from '../sqlserver/xml-spatial-indexes';
 import { builtIndexColumns } from '../sqlserver/data-spaces';
 import type {
   CheckConstraint, DataSpace, DefaultConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, SqlExpression, Table,
@@ -67,6 +68,13 @@ function keyColumns(columns: readonly IndexColumn[], key: NameKey, map: NameMap)
   return columns.map((c) => `${key(map.column(c.name))}${c.descending ? ' desc' : ''}`).join(',');
 }
 
+/** '|xml ...' or '|spatial ...' for an XML or spatial index, '' otherwise (so other signatures are as before). */
+function xmlSpatialMark(i: Index, key: NameKey): string {
+  if (i.xml !== undefined) return `|xml ${xmlSignature(i.xml, key)}`;
+  if (i.spatial !== undefined) return `|spatial ${spatialSignature(i.spatial)}`;
+  return '';
+}
+
 /** '|nfr' for a check or foreign key NOT FOR REPLICATION, '' otherwise (so signatures without it are as before). */
 function replicationMark(o: CheckConstraint | ForeignKey): string {
   return o.notForReplication === true ? '|nfr' : '';
@@ -88,7 +96,8 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
       const include = built.include.map((c) => key(map.column(c))).sort().join(',');
       const filter = e.object.filter === null ? '' : e.object.filter.canonical;
       // Compression and IGNORE_DUP_KEY change in place (diff-storage.ts); columnstore is another index.
-      return [keyColumns(built.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : '', placement(e.object.dataSpace, key, map)].join('|');
+      return [keyColumns(built.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : '', placement(e.object.dataSpace, key, map)].join('|')
+        + xmlSpatialMark(e.object, key);
     }
     // NOT FOR REPLICATION is part of the definition: SQL Server has no ALTER CONSTRAINT to change it.
     case 'check':
@@ -156,6 +165,7 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
       const d = (des as typeof cur).object;
       // Include lists equal in order are equal sorted too.
       return c.unique === d.unique && c.clustered === d.clustered && (c.columnstore === true) === (d.columnstore === true)
+        && xmlSpatialMark(c, key) === xmlSpatialMark(d, key)
         && (c.filter === null ? d.filter === null : d.filter !== null && c.filter.canonical === d.filter.canonical)
         && sameBuiltColumns(c, d, key, map)
         && placement(c.dataSpace, key, map) === placement(d.dataSpace, key, NO_RENAMES);

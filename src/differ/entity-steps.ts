@@ -12,6 +12,7 @@ import type { EntityPair, EntityPairing } from './pair-entities';
 import type { Forced } from './forced';
 import type { DiffContext, ExistingTable, KeptTable, Planned } from './table-pairs';
 import type { Index, Table } from '../model';
+import { isXmlOrSpatial } from '../sqlserver/xml-spatial-indexes';
 
 
 /** Hazards of creating an entity on an existing table (large tables are built or scanned). */
@@ -56,6 +57,9 @@ function addStep(table: ExistingTable, e: Entity, replaces?: Entity): PlanStep {
 function redefinable(pair: EntityPair): { readonly from: Index; readonly to: Index } | null {
   if (pair.current.kind !== 'index' || pair.desired.kind !== 'index' || pair.renamed) return null;
   if (pair.current.object.clustered && !pair.desired.object.clustered) return null;
+  // XML and spatial indexes are dropped and created (a changed primary XML index takes its
+  // secondaries with it, see xml-spatial-dependents.ts), never re-defined in place.
+  if (isXmlOrSpatial(pair.current.object) || isXmlOrSpatial(pair.desired.object)) return null;
   // Rowstore and columnstore convert in place only as the clustered index (create-columnstore-index:
   // "Convert a clustered index to a clustered columnstore index with the same name", and back with
   // CREATE CLUSTERED INDEX ... DROP_EXISTING); a nonclustered one is dropped and created.

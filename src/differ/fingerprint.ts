@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { sortedByName } from '../util/compare';
 import { INDEX_OPTION_KEYS, indexOptionsOf } from '../sqlserver/index-options';
+import { spatialSignature } from '../sqlserver/xml-spatial-indexes';
 import type {
   CheckConstraint, Column, DataSpace, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
@@ -55,6 +56,9 @@ function column(c: Column): Json {
 /** Adds IGNORE_DUP_KEY, columnstore and compression of an index or key to `out`, only when set. */
 function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
   if ('columnstore' in o && o.columnstore === true) out.columnstore = true;
+  // XML and spatial definitions only when present, so other fingerprints stay as they were.
+  if ('xml' in o && o.xml !== undefined) out.xml = o.xml.kind === 'primary' ? ['primary'] : ['secondary', o.xml.using, o.xml.for];
+  if ('spatial' in o && o.spatial !== undefined) out.spatial = spatialSignature(o.spatial);
   if (o.ignoreDupKey === true) out.ignoreDupKey = true;
   if (o.dataCompression !== undefined) out.dataCompression = o.dataCompression;
   // Likewise the WITH options, in syntax order, only those set.

@@ -14,6 +14,7 @@ import {
 import { sameType } from '../sqlserver/types';
 import { metadataOnlyNotNullAdd } from '../sqlserver/not-null-add';
 import { onlineClusteredDropBlocker } from '../sqlserver/online-drop';
+import { isXmlOrSpatial, XML_SPATIAL_OFFLINE } from '../sqlserver/xml-spatial-indexes';
 import {
   offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineColumnstore, supportsOnlineIndex,
 } from '../sqlserver/editions';
@@ -89,16 +90,29 @@ function onlineBuild(ctx: Context): OnlineBuild | null {
 
 /** The change run online when `online` is set and the change builds an index; otherwise unchanged. */
 function withOnline(change: Change | null, online: OnlineBuild | null): Change | null {
-  if (change === null || online === null) return change;
+  if (change === null || online === null || offlineOnly(change)) return change;
   switch (change.kind) {
     case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': case 'rebuildIndexOptions': return { ...change, online };
     default: return change;
   }
 }
 
+/** Whether the change builds an XML or spatial index, which SQL Server builds offline only. */
+function offlineOnly(change: Change): boolean {
+  switch (change.kind) {
+    case 'createIndex': return isXmlOrSpatial(change.index);
+    case 'redefineIndex': return isXmlOrSpatial(change.to);
+    case 'rebuildCompression': return change.index?.offlineOnly === true;
+    case 'rebuildIndexOptions': return change.index.offlineOnly === true;
+    default: return false;
+  }
+}
+
 /** An index build: online where possible, and so is its inverse when that builds one too (a redefinition's). */
 function indexBuild(ctx: Context, clustered: boolean, change: Change, inverse: Change | null, columnstore = false): Decision {
   if (!hasRows(ctx.facts)) return { rule: 'index-build-new-table', online: null, change, inverse };
+  // XML and spatial indexes: Sch-M on the table for the whole build, whatever the edition.
+  if (offlineOnly(change)) return { rule: 'xml-spatial-index-build', online: false, change, inverse, offlineReason: XML_SPATIAL_OFFLINE };
   const online = columnstore && !supportsOnlineColumnstore(ctx.server, clustered) ? null : onlineBuild(ctx);
   const rule: LockRuleId = clustered
     ? (online !== null ? 'clustered-rebuild-online' : 'clustered-rebuild-offline')
@@ -217,6 +231,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   createSequence: fixed('sequence-ddl'),
   dropSequence: fixed('sequence-ddl'),
   alterSequence: fixed('sequence-ddl'),
+  recreateSequence: fixed('sequence-ddl'),
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),

@@ -75,7 +75,8 @@ export function phaseOf(change: Change): Phase {
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': case 'addEdgeConstraint': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
-    case 'dropSequence': return 'drop-sequences';
+    // After the defaults drawing from it are dropped, before they are added back.
+    case 'dropSequence': case 'recreateSequence': return 'drop-sequences';
     case 'createSequence': case 'alterSequence': return 'sequences';
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'rebuildIndexOptions': case 'setIndexOptions': case 'setLockEscalation': return 'storage';
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
@@ -126,15 +127,17 @@ function keyInPhase(change: Change): SortKey {
     // Dropping: nonclustered before clustered, so nonclustered indexes are not rebuilt over a heap.
     case 'dropPrimaryKey': case 'dropUnique':
       return [change.table.schema, change.table.name, change.constraint.clustered ? 1 : 0, change.constraint.name];
-    case 'dropIndex': return [change.table.schema, change.table.name, change.index.clustered ? 1 : 0, change.index.name];
+    // A secondary XML index before its primary (which would take it along: the plan names each drop).
+    case 'dropIndex': return [change.table.schema, change.table.name, change.index.clustered ? 1 : change.index.xml?.kind === 'secondary' ? -1 : 0, change.index.name];
     // In `keys`: the primary key before UNIQUE constraints.
     case 'addPrimaryKey': return [change.table.schema, change.table.name, 0, change.constraint.name];
     case 'addUnique': return [change.table.schema, change.table.name, 1, change.constraint.name];
-    case 'createIndex': return [change.table.schema, change.table.name, 2, change.index.name];
+    // A secondary XML index after the primary XML index it is built over.
+    case 'createIndex': return [change.table.schema, change.table.name, change.index.xml?.kind === 'secondary' ? 2.5 : 2, change.index.name];
     // A clustered index first: re-defining it rebuilds the nonclustered ones anyway.
     case 'redefineIndex': return [change.table.schema, change.table.name, change.to.clustered ? 0 : 1, change.to.name];
     case 'createSequence': case 'dropSequence': return [change.sequence.schema, change.sequence.name, 0, ''];
-    case 'alterSequence': return [change.to.schema, change.to.name, 0, ''];
+    case 'alterSequence': case 'recreateSequence': return [change.to.schema, change.to.name, 0, ''];
     // The table's rows first (a heap rebuild rebuilds its nonclustered indexes anyway).
     case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
     case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];

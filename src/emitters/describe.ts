@@ -95,7 +95,31 @@ export function indexDelta(from: Index, to: Index): DeltaPart[] {
     .add('clustered', clusteredText(from.clustered), clusteredText(to.clustered))
     .add('columnstore', from.columnstore === true ? 'columnstore' : 'rowstore', to.columnstore === true ? 'columnstore' : 'rowstore')
     .add('placement', dataSpaceText(from.dataSpace), dataSpaceText(to.dataSpace))
+    .add('kind', indexKindText(from), indexKindText(to))
     .parts;
+}
+
+/**
+ * What kind of index it is: 'primary XML', 'secondary XML USING p FOR PATH', 'spatial USING
+ * GEOMETRY_GRID, box (0, 0, 100, 100), grids LOW/MEDIUM/MEDIUM/HIGH, 16 cells per object', or
+ * 'relational'.
+ */
+export function indexKindText(i: Index): string {
+  return i.xml !== undefined || i.spatial !== undefined ? `${specialKind(i)}${specialDetails(i)}` : 'relational';
+}
+
+function specialKind(i: Index): string {
+  return i.xml === undefined ? 'spatial' : `${i.xml.kind} XML`;
+}
+
+/** ' USING p FOR PATH' or ' USING scheme, box ..., grids ..., n cells per object'; '' for a primary XML index. */
+function specialDetails(i: Index): string {
+  if (i.xml?.kind === 'secondary') return ` USING ${i.xml.using} FOR ${i.xml.for}`;
+  const sp = i.spatial;
+  if (sp === undefined) return '';
+  const b = sp.boundingBox;
+  return ` USING ${[sp.tessellation, ...(b !== undefined ? [`box (${b.xmin}, ${b.ymin}, ${b.xmax}, ${b.ymax})`] : []),
+    ...(sp.grids !== undefined ? [`grids ${sp.grids.join('/')}`] : []), `${sp.cellsPerObject} cells per object`].join(', ')}`;
 }
 
 /** Keys and clustering of a primary key or UNIQUE constraint, old -> new. */
@@ -251,7 +275,11 @@ const DESCRIBERS: Describers = {
   },
   dropUnique: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop unique ${c.constraint.name}` }),
   createIndex: (c) => {
-    const plain: ChangeFacts = {
+    const special = c.index.xml !== undefined || c.index.spatial !== undefined;
+    const plain: ChangeFacts = special ? {
+      table: c.table, object: c.index.name, marker: '+',
+      summary: `create ${specialKind(c.index)} index ${c.index.name} ${keyList(c.index.columns)}${specialDetails(c.index)}${indexOptionsText(c.index)}`,
+    } : {
       table: c.table, object: c.index.name, marker: '+',
       summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}`,
     };
@@ -289,6 +317,11 @@ const DESCRIBERS: Describers = {
   ...TEMPORAL_DESCRIBERS,
   createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
   dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),
+  recreateSequence: (c) => ({
+    table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~',
+    summary: `re-create sequence ${c.to.schema}.${c.to.name} as ${typeText(c.to.type)} (was ${typeText(c.from.type)}), continuing after the value it has reached${
+      sequenceDelta({ ...c.from, type: c.to.type }, c.to) === '' ? '' : `; ${sequenceDelta({ ...c.from, type: c.to.type }, c.to)}`}`,
+  }),
   alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),
   rebuildCompression: (c) => ({
     table: c.table, object: c.index?.name ?? c.table.name, marker: '~',

@@ -58,7 +58,7 @@ export function countPlan(plan: Plan): PlanCounts {
     else if (change.kind === 'redefineType') types.alter += 1;
     else if (change.kind === 'dropType') types.drop += 1;
     else if (change.kind === 'createSequence') sequences.create += 1;
-    else if (change.kind === 'alterSequence') sequences.alter += 1;
+    else if (change.kind === 'alterSequence' || change.kind === 'recreateSequence') sequences.alter += 1;
     else if (change.kind === 'dropSequence') sequences.drop += 1;
     else if (change.kind === 'createSchema') schemasToCreate += 1;
     else if (change.kind === 'dropSchema') schemasToDrop += 1;
@@ -142,7 +142,7 @@ function groupSteps(plan: Plan): Group[] {
 /** The sequence a step creates, alters or drops, or null. */
 function sequenceOf(change: PlanStep['change']): { readonly schema: string; readonly name: string } | null {
   if (change.kind === 'createSequence' || change.kind === 'dropSequence') return change.sequence;
-  return change.kind === 'alterSequence' ? change.to : null;
+  return change.kind === 'alterSequence' || change.kind === 'recreateSequence' ? change.to : null;
 }
 
 /** A step's line without colour: `+ summary (step n)`; the lock column is aligned on these. */

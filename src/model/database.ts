@@ -220,6 +220,18 @@ export interface Identity {
   readonly notForReplication?: boolean;
 }
 
+/**
+ * ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = key, ENCRYPTION_TYPE = ..., ALGORITHM = '...'): the
+ * client encrypts the column's values; the server keeps only ciphertext.
+ */
+export interface ColumnEncryption {
+  /** The column encryption key's name (sys.column_encryption_keys.name; database-scoped). */
+  readonly key: string;
+  readonly type: 'deterministic' | 'randomized';
+  /** sys.columns.encryption_algorithm_name: 'AEAD_AES_256_CBC_HMAC_SHA_256'. */
+  readonly algorithm: string;
+}
+
 /** A computed column's definition. */
 export interface ComputedColumn {
   readonly expression: SqlExpression;
@@ -253,6 +265,8 @@ export interface Column {
    * stores it (sys.masked_columns.masking_function; sqlserver/masking.ts). Absent: not masked.
    */
   readonly mask?: string;
+  /** Always Encrypted (ENCRYPTED WITH; sys.columns.encryption_type and its key). Absent: plaintext. */
+  readonly encryption?: ColumnEncryption;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;
   readonly source?: SourceRef;
@@ -333,6 +347,53 @@ export interface Index extends NamedObject, IndexOptions {
    * gives a nonclustered one declared without `on` the table's, as SQL Server places it.
    */
   readonly dataSpace?: DataSpace;
+  /**
+   * An XML index (sys.indexes type 3, sys.xml_indexes): `columns` is its one xml column; it is
+   * nonclustered, not unique, without INCLUDE or filter. Absent: not an XML index.
+   */
+  readonly xml?: XmlIndexDefinition;
+  /**
+   * A spatial index (sys.indexes type 4, sys.spatial_index_tessellations): `columns` is its one
+   * geometry or geography column; nonclustered, not unique, without INCLUDE or filter.
+   */
+  readonly spatial?: SpatialIndexDefinition;
+}
+
+/** A secondary XML index's kind (sys.xml_indexes.secondary_type_desc). */
+export type SecondaryXmlIndexType = 'PATH' | 'VALUE' | 'PROPERTY';
+
+/**
+ * What makes an XML index one: PRIMARY, or secondary over the primary XML index `using` (its
+ * name, on the same column) FOR PATH | VALUE | PROPERTY. Selective XML indexes are not modelled.
+ */
+export type XmlIndexDefinition =
+  | { readonly kind: 'primary' }
+  | { readonly kind: 'secondary'; readonly using: string; readonly for: SecondaryXmlIndexType };
+
+/** USING of CREATE SPATIAL INDEX (sys.spatial_index_tessellations.tessellation_scheme). */
+export type TessellationScheme = 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+
+/** A grid level's density: 16 (4x4), 64 (8x8) or 256 (16x16) cells. */
+export type GridDensity = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** BOUNDING_BOX of a geometry tessellation. */
+export interface BoundingBox {
+  readonly xmin: number;
+  readonly ymin: number;
+  readonly xmax: number;
+  readonly ymax: number;
+}
+
+/**
+ * A spatial index's tessellation, with SQL Server's defaults filled in (so a compiled index and a
+ * catalog one compare equal): `grids` for the manual grids only (four levels, MEDIUM unless
+ * said), `boundingBox` for the geometry schemes only, `cellsPerObject` always.
+ */
+export interface SpatialIndexDefinition {
+  readonly tessellation: TessellationScheme;
+  readonly boundingBox?: BoundingBox;
+  readonly grids?: readonly [GridDensity, GridDensity, GridDensity, GridDensity];
+  readonly cellsPerObject: number;
 }
 
 export interface CheckConstraint extends NamedObject {

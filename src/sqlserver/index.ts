@@ -10,3 +10,4 @@ export * from './resumable';
 export * from './qualified-name';
 export * from './replication';
 export * from './masking';
+export * from './encryption';

@@ -68,6 +68,9 @@ export const LOCK_RULES = {
   'constraint-validate': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'WITH CHECK validation reads every row under Sch-M', source: ALTER_TABLE },
   'drop-index': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'dropping an index takes Sch-M and deallocates its pages', source: `${CREATE_INDEX}#online--on--off` },
   'index-build-offline': { class: 'index-build', lock: 'S', scales: true, reason: 'offline nonclustered build: a shared (S) lock blocks every write for the whole build', source: `${CREATE_INDEX}#online--on--off` },
+  // create-spatial-index-transact-sql: "An offline index operation that creates, rebuilds, or drops a spatial index, acquires a Schema modification (Sch-M) lock on the table"
+  // (XML indexes alike: ONLINE = OFF only, create-xml-index-transact-sql).
+  'xml-spatial-index-build': { class: 'index-build', lock: 'Sch-M', scales: true, reason: 'an XML or spatial index is built offline only, under Sch-M: no reads or writes of the table for the whole build', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-spatial-index-transact-sql#online--off' },
   'index-build-online': { class: 'index-build', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON: reads and writes go on; S briefly at the start and Sch-M briefly at the end', source: HOW_ONLINE_WORKS },
   'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },

@@ -61,6 +61,8 @@ function isLob(c: Column): boolean {
  */
 export function resumableIndexProblem(index: Index, columns: readonly Column[], key: NameKey): string | null {
   if (index.columnstore === true) return 'a columnstore index cannot be built resumably';
+  // XML and spatial indexes are never built online, so never resumably (create-xml-index, create-spatial-index: ONLINE = OFF).
+  if (index.xml !== undefined || index.spatial !== undefined) return `${index.xml !== undefined ? 'an XML' : 'a spatial'} index is built offline only`;
   if (index.filter !== null) return 'a filtered index cannot be built resumably';
   const column = (name: string): Column | undefined => columns.find((c) => key(c.name) === key(name));
   for (const key of index.columns) {

@@ -25,7 +25,7 @@ function column(objectId: number, columnId: number, name: string, typeName: stri
   };
 }
 
-/** brownfield + users.shape (a CLR type), users.profile (xml) with a primary XML index, and a full-text index on users.email. */
+/** brownfield + users.shape (a CLR type), users.profile (xml) with a selective XML index, and a full-text index on users.email. */
 function withOpaque(): Doc {
   const doc: Doc = JSON.parse(brownfieldText);
   doc.columns.push(column(USERS, 18, 'shape', 'MyClrType'));
@@ -33,6 +33,8 @@ function withOpaque(): Doc {
   doc.indexes.push({ object_id: USERS, index_id: 40, name: 'pxml_users_profile', type_desc: 'XML', is_unique: false,
     is_primary_key: false, is_unique_constraint: false, has_filter: false, filter_definition: null, is_disabled: false });
   doc.index_columns.push({ object_id: USERS, index_id: 40, index_column_id: 1, column_id: 19, key_ordinal: 1, is_included_column: false, is_descending_key: false });
+  // A selective XML index (xml_index_type 2): XML indexes are modelled, selective ones are not.
+  doc.xml_indexes = [{ object_id: USERS, index_id: 40, using_xml_index_id: null, secondary_type_desc: null, xml_index_type: 2 }];
   doc.default_constraints.push({ parent_object_id: USERS, parent_column_id: 18, name: 'df_users_shape', definition: "('x')", is_system_named: false });
   const email = doc.columns.find((c: Doc) => c.object_id === USERS && c.name === 'email');
   doc.fulltext_index_columns = [{ object_id: USERS, column_id: email.column_id }];
@@ -68,7 +70,7 @@ describe('opaque objects in the catalog', () => {
       expect.stringMatching(/^dbo\.users: column shape: type MyClrType has no schemac mapping; schemac leaves it as it is/),
       expect.stringMatching(/^dbo\.users: constraint df_users_shape: it is defined on shape/),
       expect.stringMatching(/^dbo\.users: index full-text index: full-text indexes are not modelled/),
-      expect.stringMatching(/^dbo\.users: index pxml_users_profile: its type is XML, which schemac does not model/),
+      expect.stringMatching(/^dbo\.users: index pxml_users_profile: it is a selective XML index, which schemac does not model/),
     ]);
   });
 

@@ -56,6 +56,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   createSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   dropSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   alterSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
+  recreateSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   rebuildCompression: ['clustered-rebuild-online', 'clustered-rebuild-offline', 'clustered-rebuild-online', 'clustered-rebuild-offline'],
   setIgnoreDupKey: ['index-option-metadata', 'index-option-metadata', 'index-option-metadata', 'index-option-metadata'],
   rebuildIndexOptions: ['index-build-online', 'index-build-offline', 'index-build-online', 'index-build-offline'],
@@ -82,7 +83,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
 function tableRef(c: Change): { schema: string; name: string } | null {
   switch (c.kind) {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
-    case 'createSequence': case 'dropSequence': case 'alterSequence': return null;
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };
     case 'transferTable': return { schema: c.from, name: c.name };

@@ -47,6 +47,7 @@ const sample: Record<ChangeKind, Change> = {
   createSequence: { kind: 'createSequence', sequence: seq('s') },
   dropSequence: { kind: 'dropSequence', sequence: seq('s') },
   alterSequence: { kind: 'alterSequence', from: seq('s'), to: seq('s', { cycle: true }) },
+  recreateSequence: { kind: 'recreateSequence', from: seq('s'), to: seq('s', { type: { name: 'int' } }) },
   rebuildCompression: { kind: 'rebuildCompression', table: ref, index: { name: 'ix', clustered: false }, from: 'NONE', to: 'PAGE' },
   setIgnoreDupKey: { kind: 'setIgnoreDupKey', table: ref, index: 'ix', to: true },
   setSparse: { kind: 'setSparse', table: ref, column: 'a', sparse: true },

@@ -43,7 +43,7 @@ export function describe(c: Change): string {
     case 'renameConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.from}->${c.to} ${c.objectType}`;
     case 'revalidateConstraint': case 'untrustConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}`;
     case 'createSequence': case 'dropSequence': return `${c.kind} ${c.sequence.schema}.${c.sequence.name}`;
-    case 'alterSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
+    case 'alterSequence': case 'recreateSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
     case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
     case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
     case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}${

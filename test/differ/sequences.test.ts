@@ -7,6 +7,8 @@ import { diff } from '../../src/differ';
 import type { Sequence } from '../../src/model';
 import { col, db, df, seq, table } from '../support/model-builders';
 import { describe as describeChange, hazardsOf, runCase } from './run-case';
+import { renderScript } from '../../src/emitters/tsql/script';
+import { expectValidTsql } from '../support/tsql-grammar';
 
 const INT = { name: 'int' } as const;
 const orders = (defaults = [df('df_orders_no', 'no', 'NEXT VALUE FOR [dbo].[order_no]')]) =>
@@ -82,20 +84,41 @@ describe('differ: sequences', () => {
     expect(message).toMatch(/down script restarts it at 1, not at the value it had reached/);
   });
 
-  it('changes the type by dropping the defaults that draw from it, re-creating the sequence, then adding them back', () => {
+  it('changes the type by dropping the defaults that draw from it, re-creating the sequence where it was, then adding them back', () => {
     const current = db([orders()], { sequences: [seq('order_no')] });
     const desired = db([orders()], { sequences: [seq('order_no', { type: INT, max: '2147483647' })] });
     runCase({
       name: 'type', current, desired,
-      steps: ['dropDefault dbo.orders.df_orders_no', 'dropSequence dbo.order_no', 'createSequence dbo.order_no', 'addDefault dbo.orders.df_orders_no'],
-      hazards: ['dropSequence dbo.order_no: data-loss'],
+      steps: ['dropDefault dbo.orders.df_orders_no', 'recreateSequence dbo.order_no', 'addDefault dbo.orders.df_orders_no'],
     });
     const plan = diff(desired, current, { allowDrop: false });
-    expect(hazardsOf(plan)).toEqual(['dropSequence dbo.order_no: data-loss']);
+    // bigint can reach past int's maximum: said, and the script stops rather than restart.
+    expect(hazardsOf(plan)).toEqual(['recreateSequence dbo.order_no: sequence-restart']);
+    expect(plan.steps[1]?.hazards[0]?.message).toMatch(/can reach 9223372036854775807 as bigint but can continue only up to 2147483647 as int: .*the apply stops/);
     // The down script is the inverses in reverse order: the default goes before the sequence it draws from.
     expect([...plan.steps].reverse().map((s) => (s.inverse === null ? 'none' : describeChange(s.inverse)))).toEqual([
-      'dropDefault dbo.orders.df_orders_no', 'dropSequence dbo.order_no', 'createSequence dbo.order_no', 'addDefault dbo.orders.df_orders_no',
+      'dropDefault dbo.orders.df_orders_no', 'recreateSequence dbo.order_no', 'addDefault dbo.orders.df_orders_no',
     ]);
+    // Widening loses nothing: no hazard, either way round but the narrowing down script.
+    const wide = diff(current, desired, { allowDrop: false });
+    expect(wide.steps.flatMap((s) => s.hazards.map((h) => h.message))).toEqual([expect.stringMatching(/^the down script: sequence dbo.order_no can reach/)]);
+  });
+
+  it('writes the re-create as one batch that continues after the value reached when the script runs', () => {
+    const current = db([], { sequences: [seq('order_no', { type: INT, max: '2147483647' })] });
+    const desired = db([], { sequences: [seq('order_no')] });
+    const plan = diff(desired, current, { allowDrop: false });
+    const up = renderScript(plan, { direction: 'up', databaseName: null }).text;
+    const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+    for (const text of [up, down]) {
+      expectValidTsql(text);
+      const batch = text.split('\nGO\n').find((b) => b.includes('DROP SEQUENCE')) ?? '';
+      expect(batch).toContain("SELECT CONVERT(decimal(38, 0), current_value) FROM sys.sequences WHERE object_id = OBJECT_ID(N'[dbo].[order_no]')");
+      expect(batch).toContain("EXEC sys.sp_sequence_get_range @sequence_name = N'[dbo].[order_no]', @range_size = @schemac_taken;");
+      expect(batch).not.toContain('RESTART');
+    }
+    expect(up).toContain('CREATE SEQUENCE [dbo].[order_no] AS bigint START WITH 1');
+    expect(down).toContain('CREATE SEQUENCE [dbo].[order_no] AS int START WITH 1');
   });
 
   it('plans nothing when the sequences match', () => {

@@ -87,6 +87,27 @@ for (const spec of e2eTargets()) {
       await planIsEmpty();
     }, 240_000);
 
+    it('a type change continues after the value the sequence reached, and so does its down script', async () => {
+      const current = async () => Number((await queryRows(suite.target.url, "SELECT CONVERT(bigint, current_value) AS v FROM sys.sequences WHERE name = N'order_numbers'"))[0]?.v);
+      const drawn = async () => {
+        await execAll(suite.target.url, ['INSERT INTO [sales].[orders] ([id]) SELECT MAX([id]) + 1 FROM [sales].[orders];']);
+        return Number((await queryRows(suite.target.url, 'SELECT TOP (1) [order_no] FROM [sales].[orders] ORDER BY [id] DESC'))[0]?.order_no);
+      };
+      const last = changes[changes.length - 1] as Change;
+      const reached = await current();
+      suite.project.write('orders.schema.ts', last.text.replace("type: 'int', start: 5000", "type: 'bigint', start: 5000"));
+      const down = await suite.project.run(['emit-sql', ...db(), '--down', FAST]);
+      expectExit(down, 0);
+      expectExit(await suite.project.run(['apply', ...db(), '--auto-approve', FAST]), 0);
+      await planIsEmpty();
+      expect(await drawn()).toBe(reached + 5);
+      const run = await runLikeSqlcmd(suite.target.url, down.stdout);
+      expect(run.batches.flatMap((b) => b.errors)).toEqual([]);
+      expect(await drawn()).toBe(reached + 10);
+      suite.project.write('orders.schema.ts', last.text);
+      await planIsEmpty();
+    }, 240_000);
+
     it('the new column was filled from its sequence over the existing rows', async () => {
       const rows = await queryRows(suite.target.url, 'SELECT [invoice_no] FROM [sales].[orders] ORDER BY [id]');
       const values = rows.map((r) => Number(r.invoice_no));

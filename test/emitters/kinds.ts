@@ -144,6 +144,19 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'alterSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, start: '500', max: '999', cycle: false, cache: { kind: 'none' } } },
     sql: ['ALTER SEQUENCE [sales].[order]]numbers] RESTART WITH 500 MAXVALUE 999 NO CYCLE NO CACHE;'],
   },
+  recreateSequence: {
+    change: { kind: 'recreateSequence', from: ORDER_NUMBERS, to: { ...ORDER_NUMBERS, type: { name: 'bigint' }, min: '-9223372036854775808' } },
+    sql: [[
+      "DECLARE @schemac_reached decimal(38, 0) = (SELECT CONVERT(decimal(38, 0), current_value) FROM sys.sequences WHERE object_id = OBJECT_ID(N'[sales].[order]]numbers]'));",
+      'DROP SEQUENCE [sales].[order]]numbers];',
+      'CREATE SEQUENCE [sales].[order]]numbers] AS bigint START WITH 1000 INCREMENT BY -5 NO MINVALUE MAXVALUE 1000 CYCLE CACHE 50;',
+      'DECLARE @schemac_taken decimal(38, 0) = FLOOR((@schemac_reached - (1000)) / (-5)) + 1;',
+      'DECLARE @schemac_next decimal(38, 0) = (1000) + @schemac_taken * (-5);',
+      'IF @schemac_taken > 0 AND (@schemac_next < (-9223372036854775808) OR @schemac_next > (1000) OR @schemac_taken > 9223372036854775807)',
+      "  THROW 50000, N'schemac: sequence [sales].[order]]numbers] has reached a value its new type or range cannot continue after; re-create it by hand or widen its MINVALUE / MAXVALUE', 1;",
+      "IF @schemac_taken > 0 EXEC sys.sp_sequence_get_range @sequence_name = N'[sales].[order]]numbers]', @range_size = @schemac_taken;",
+    ].join('\n')],
+  },
   rebuildCompression: {
     change: { kind: 'rebuildCompression', table: USERS, index: null, from: 'NONE', to: 'PAGE' },
     sql: ['ALTER TABLE [dbo].[users] REBUILD WITH (DATA_COMPRESSION = PAGE);'],

@@ -6,6 +6,7 @@
  */
 import { assertNever, type Change, type PlanStep, type TableRef } from '../../src/differ/changes';
 import { sameMask } from '../../src/sqlserver/masking';
+import { sameEncryption } from '../../src/sqlserver/encryption';
 import type {
   EdgeConstraint, AliasTypeDef, CheckConstraint, Column, Database, DefaultConstraint, ForeignKey, Index, KeyConstraint, Sequence, SystemVersioning, Table, UserStatistics,
 } from '../../src/model';
@@ -245,6 +246,12 @@ class Sim {
         if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
         this.sequences = this.sequences.filter((x) => x !== q); return;
       }
+      // The type changes; the value reached is carried by the script, not the model.
+      case 'recreateSequence': {
+        const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
+        if (this.sequenceUsed(q)) this.fail(`sequence ${q.name} is used by a default`);
+        this.sequences = this.sequences.map((x) => (x === q ? change.to : x)); return;
+      }
       case 'alterSequence': {
         const q = this.findSequence(change.from.schema, change.from.name) ?? this.fail(`no sequence ${change.from.name}`);
         if (q.type.name !== change.to.type.name || q.type.precision !== change.to.type.precision) this.fail('ALTER SEQUENCE cannot change the type');
@@ -272,6 +279,9 @@ class Sim {
       case 'dropPrimaryKey': {
         const t = this.get(change.table);
         if (t.primaryKey === null || !this.eq(t.primaryKey.name, change.constraint.name)) this.fail(`no primary key ${change.constraint.name}`);
+        // XML and spatial indexes hang off the clustered primary key: SQL Server refuses to drop it under them.
+        const hanging = t.indexes.find((i) => i.xml !== undefined || i.spatial !== undefined);
+        if (hanging !== undefined) this.fail(`primary key ${t.primaryKey.name} dropped under ${hanging.name}`);
         this.dropKeyLike(t, t.primaryKey.columns, t.primaryKey.name); t.primaryKey = null; return;
       }
       case 'addUnique': {
@@ -288,6 +298,9 @@ class Sim {
         const t = this.get(change.table); const i = change.index;
         this.keyColumnsOk(t, i.columns); for (const c of i.include) this.column(t, c); this.newIndexName(t, i.name);
         if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
+        if ((i.xml !== undefined || i.spatial !== undefined) && t.primaryKey?.clustered !== true) this.fail(`${i.name} needs a clustered primary key on ${t.name}`);
+        const x = i.xml;
+        if (x?.kind === 'secondary' && !t.indexes.some((p) => p.xml?.kind === 'primary' && this.eq(p.name, x.using))) this.fail(`${i.name} needs primary XML index ${x.using}`);
         t.indexes.push(i); return;
       }
       case 'redefineIndex': {
@@ -300,6 +313,9 @@ class Sim {
       case 'dropIndex': {
         const t = this.get(change.table); const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
         if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);
+        // Dropping a primary XML index drops its secondaries; the plan must have dropped them first to re-create them.
+        const secondary = t.indexes.find((x) => x.xml?.kind === 'secondary' && this.eq(x.xml.using, i.name));
+        if (secondary !== undefined) this.fail(`primary XML index ${i.name} dropped before its secondary ${secondary.name}`);
         t.indexes = this.without(t.indexes, i.name); return;
       }
       case 'addForeignKey': {
@@ -441,6 +457,8 @@ class Sim {
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
     if (c.rowguidcol === true) this.fail(`column ${c.name} is the ROWGUIDCOL: ALTER COLUMN refuses it`);
+    // "you can't change any encryption settings" (alter-table-transact-sql, without secure enclaves).
+    if (!sameEncryption(c.encryption, change.to.encryption, (n) => n.toLowerCase())) this.fail(`ALTER COLUMN ${c.name} changes its Always Encrypted settings`);
     // Statistics allow only a varchar/nvarchar/varbinary growing, or NOT NULL -> NULL (ALTER TABLE, ALTER COLUMN).
     const len = (x: Column) => (x.type.length === 'max' ? Infinity : x.type.length ?? 0);
     const grows = c.type.name === change.to.type.name && ['varchar', 'nvarchar', 'varbinary'].includes(c.type.name) && len(change.to) >= len(c) && c.nullable === change.to.nullable;

@@ -135,6 +135,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: "CREATE TABLE [dbo].[t] ([a] varchar(10) MASKED WITH (FUNCTION = 'default()') NULL);",
   },
   {
+    id: 'column-encrypted-with',
+    form: "column_name data_type [ COLLATE c ] ENCRYPTED WITH ( COLUMN_ENCRYPTION_KEY = key, ENCRYPTION_TYPE = { DETERMINISTIC | RANDOMIZED }, ALGORITHM = '...' ) in CREATE TABLE, ALTER TABLE ADD and ALTER COLUMN",
+    pattern: new RegExp(`^(?:CREATE\\s+TABLE\\b|ALTER\\s+TABLE\\s+${QID}\\s+(?:ADD|ALTER\\s+COLUMN)\\b)[^;]*\\bENCRYPTED\\s+WITH\\b`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "<column_definition> ::= ... [ ENCRYPTED WITH ( COLUMN_ENCRYPTION_KEY = key_name , ENCRYPTION_TYPE = { DETERMINISTIC | RANDOMIZED } , ALGORITHM = \'AEAD_AES_256_CBC_HMAC_SHA_256\' ) ]"',
+    example: "CREATE TABLE [dbo].[t] ([a] int ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = [cek1], ENCRYPTION_TYPE = RANDOMIZED, ALGORITHM = 'AEAD_AES_256_CBC_HMAC_SHA_256') NULL);",
+  },
+  {
     id: 'alter-column-masked',
     form: "ALTER TABLE t ALTER COLUMN c { ADD | DROP } MASKED [ WITH ( FUNCTION = 'mask_function' ) ]",
     pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+MASKED\\b`, 'i'),
@@ -260,6 +267,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     pattern: new RegExp(`${ALTER}ALTER\\s+COLUMN\\s+${ID}\\s+(?:ADD|DROP)\\s+HIDDEN\\b`, 'i'),
     doc: `${ALTER_TABLE_DOC}: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN }"`,
     example: 'ALTER TABLE [dbo].[t] ALTER COLUMN [s] ADD HIDDEN;',
+  },
+  {
+    id: 'create-spatial-index',
+    form: 'CREATE SPATIAL INDEX index_name ON <object> ( spatial_column_name ) [ USING <tessellation> ] [ WITH ( ... ) ] [ ON filegroup_name ] (the grammar has no SPATIAL INDEX)',
+    pattern: /^CREATE\s+SPATIAL\s+INDEX\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-spatial-index-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-spatial-index-transact-sql.md): "CREATE SPATIAL INDEX index_name ON <object> ( spatial_column_name ) { <geometry_tessellation> | <geography_tessellation> } [ ON { filegroup_name | \"default\" } ]"',
+    example: 'CREATE SPATIAL INDEX [six_t_g] ON [dbo].[t] ([g]) USING GEOGRAPHY_AUTO_GRID WITH (CELLS_PER_OBJECT = 12);',
   },
   {
     id: 'graph-create-table',

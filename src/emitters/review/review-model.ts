@@ -103,7 +103,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
       return null;
     case 'createSequence': case 'dropSequence': return change.sequence.source ?? null;
-    case 'alterSequence': return change.to.source ?? null;
+    case 'alterSequence': case 'recreateSequence': return change.to.source ?? null;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CheckConstraint, DataSpace, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction } from '../../model';
+import type { CheckConstraint, DataSpace, ForeignKey, Index, IndexColumn, IndexOptions, KeyConstraint, ReferentialAction, SpatialIndexDefinition, XmlIndexDefinition } from '../../model';
 import { effectiveIndexOption, INDEX_OPTION_KEYS, type IndexOptionKey } from '../../sqlserver/index-options';
 import { bare, parenthesized } from './expression';
 import { quoteIdent, quoteQualified } from '../../sqlserver/literals';
@@ -124,6 +124,8 @@ export function withOptions(options: readonly string[]): string {
  */
 export function renderCreateIndex(schema: string, table: string, index: Index, options: readonly string[] = []): string {
   if (index.columnstore === true) return renderCreateColumnstore(schema, table, index, options);
+  if (index.xml !== undefined) return renderCreateXmlIndex(schema, table, index, index.xml, options);
+  if (index.spatial !== undefined) return renderCreateSpatialIndex(schema, table, index, index.spatial, options);
   const parts = [
     `CREATE ${index.unique ? 'UNIQUE ' : ''}${index.clustered ? 'CLUSTERED' : 'NONCLUSTERED'} INDEX ${quoteIdent(index.name)}`,
     `ON ${quoteQualified(schema, table)} ${renderKeyColumns(index.columns)}`,
@@ -154,4 +156,47 @@ function renderCreateColumnstore(schema: string, table: string, index: Index, op
     if (index.filter !== null) parts.push(`WHERE ${bare(index.filter)}`);
   }
   return `${parts.join(' ')}${withOptions([...storageOptions(index), ...options])}${placementClause(index.dataSpace)};`;
+}
+
+/** The one column of an XML or spatial index. */
+function onlyColumn(index: Index): string {
+  const [c] = index.columns;
+  if (c === undefined || index.columns.length !== 1 || index.unique || index.clustered || index.include.length > 0 || index.filter !== null) {
+    throw new Error(`schemac: XML or spatial index ${index.name} takes exactly one column and no UNIQUE, CLUSTERED, INCLUDE or filter`);
+  }
+  return quoteIdent(c.name);
+}
+
+/**
+ * `CREATE PRIMARY XML INDEX [x] ON [s].[t] ([col])` or `CREATE XML INDEX [x] ON [s].[t] ([col])
+ * USING XML INDEX [primary] FOR PATH | VALUE | PROPERTY`, with its WITH options; no ON (XML
+ * indexes live with their table) and never ONLINE = ON (create-xml-index-transact-sql).
+ */
+function renderCreateXmlIndex(schema: string, table: string, index: Index, xml: XmlIndexDefinition, options: readonly string[]): string {
+  const head = `CREATE ${xml.kind === 'primary' ? 'PRIMARY ' : ''}XML INDEX ${quoteIdent(index.name)} ON ${quoteQualified(schema, table)} (${onlyColumn(index)})`;
+  const using = xml.kind === 'secondary' ? ` USING XML INDEX ${quoteIdent(xml.using)} FOR ${xml.for}` : '';
+  return `${head}${using}${withOptions([...storageOptions(index), ...options])};`;
+}
+
+/** A coordinate as T-SQL takes a float: plain decimal or exponent form, never NaN or Infinity. */
+function coordinate(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`schemac: bounding box coordinate ${n} is not a finite number`);
+  return String(n);
+}
+
+/**
+ * `CREATE SPATIAL INDEX [s] ON [s].[t] ([col]) USING <scheme> WITH (BOUNDING_BOX = (...), GRIDS =
+ * (LEVEL_1 = ..., ...), CELLS_PER_OBJECT = n, <options>) [ON fg]`: every tessellation parameter
+ * written out, so the stored index is what the model says whatever the server's defaults
+ * (create-spatial-index-transact-sql).
+ */
+function renderCreateSpatialIndex(schema: string, table: string, index: Index, sp: SpatialIndexDefinition, options: readonly string[]): string {
+  const b = sp.boundingBox;
+  const tessellation = [
+    ...(b !== undefined ? [`BOUNDING_BOX = (XMIN = ${coordinate(b.xmin)}, YMIN = ${coordinate(b.ymin)}, XMAX = ${coordinate(b.xmax)}, YMAX = ${coordinate(b.ymax)})`] : []),
+    ...(sp.grids !== undefined ? [`GRIDS = (${sp.grids.map((g, i) => `LEVEL_${i + 1} = ${g}`).join(', ')})`] : []),
+    `CELLS_PER_OBJECT = ${sp.cellsPerObject}`,
+  ];
+  const placement = index.dataSpace?.kind === 'filegroup' ? placementClause(index.dataSpace) : '';
+  return `CREATE SPATIAL INDEX ${quoteIdent(index.name)} ON ${quoteQualified(schema, table)} (${onlyColumn(index)}) USING ${sp.tessellation}${withOptions([...tessellation, ...storageOptions(index), ...options])}${placement};`;
 }

@@ -1,4 +1,4 @@
-import type { Column, DefaultConstraint, Identity } from '../../model';
+import type { Column, ColumnEncryption, DefaultConstraint, Identity } from '../../model';
 import { parenthesized } from './expression';
 import { collationName, quoteIdent, stringLiteral } from '../../sqlserver/literals';
 import { isCharacterType, isSystemAlias, typeText } from '../../sqlserver/types';
@@ -34,6 +34,16 @@ export function maskedWithClause(mask: string): string {
   return `MASKED WITH (FUNCTION = ${stringLiteral(mask, false)})`;
 }
 
+/**
+ * `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = [k], ENCRYPTION_TYPE = DETERMINISTIC, ALGORITHM = '...')`
+ * (create-table-transact-sql, column_definition). Written after COLLATE, as Microsoft's examples do
+ * (`... COLLATE Latin1_General_BIN2 ENCRYPTED WITH (...) NOT NULL`), in CREATE TABLE, ADD and ALTER
+ * COLUMN alike: an ALTER COLUMN of an encrypted column states its settings again, unchanged.
+ */
+export function encryptedWithClause(e: ColumnEncryption): string {
+  return `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = ${quoteIdent(e.key)}, ENCRYPTION_TYPE = ${e.type.toUpperCase()}, ALGORITHM = ${stringLiteral(e.algorithm, false)})`;
+}
+
 /** `CONSTRAINT [df] DEFAULT (expr)`: always named, so SQL Server never invents a DF__ name. */
 export function renderInlineDefault(constraint: DefaultConstraint): string {
   return `CONSTRAINT ${quoteIdent(constraint.name)} DEFAULT ${parenthesized(constraint.expression)}`;
@@ -60,6 +70,7 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
     if (!isCharacterType(column.type)) throw new Error(`schemac: collation on non-string column ${column.name}`);
     parts.push(`COLLATE ${collationName(column.collation)}`);
   }
+  if (column.encryption !== undefined) parts.push(encryptedWithClause(column.encryption));
   // create-table-transact-sql: "column_name <data_type> [ COLLATE ... ] [ SPARSE ] [ MASKED WITH
   // ( FUNCTION = 'mask_function' ) ] ... [ IDENTITY ... ] ... [ NULL | NOT NULL ]" (a sparse column is never an identity).
   if (column.sparse === true) parts.push('SPARSE');
@@ -77,11 +88,13 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
   return parts.join(' ');
 }
 
-/** `[c] type [COLLATE x] NULL|NOT NULL`, the body of ALTER COLUMN (which takes no default or identity). */
+/** `[c] type [COLLATE x] [ENCRYPTED WITH (...)] NULL|NOT NULL`, the body of ALTER COLUMN (which takes no default or identity). */
 export function renderAlterColumnBody(column: Column): string {
   if (column.computed !== null) throw new Error(`schemac: computed column ${column.name} cannot be altered in place`);
   const parts = [quoteIdent(column.name), columnTypeSql(column)];
   if (column.collation !== null) parts.push(`COLLATE ${collationName(column.collation)}`);
+  // Left out, ALTER COLUMN would ask SQL Server to decrypt the column, which it refuses.
+  if (column.encryption !== undefined) parts.push(encryptedWithClause(column.encryption));
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   return parts.join(' ');
 }

@@ -218,7 +218,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
     case 'addEdgeConstraint': case 'dropEdgeConstraint':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
-    case 'createSequence': case 'dropSequence': case 'alterSequence':
+    case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence':
     case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'refreshModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'setSparse':
     case 'setNotForReplication': case 'setRowGuidCol': case 'setMask': case 'setLockEscalation': case 'dropStatistics': case 'createStatistics':
     case 'rebuildIndexOptions': case 'setIndexOptions':

@@ -6,7 +6,7 @@ import { changedIndexOptions } from '../../sqlserver/index-options';
 import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
-import { renderAlterSequence, renderCreateSequence, renderDropSequence } from './sequence';
+import { renderAlterSequence, renderCreateSequence, renderDropSequence, renderRecreateSequence } from './sequence';
 import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { renderGrants } from './permissions';
@@ -195,6 +195,7 @@ const RENDERERS: Renderers = {
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
+  recreateSequence: (c) => [renderRecreateSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
   // DROP STATISTICS table.statistics_name (drop-statistics-transact-sql).
   dropStatistics: (c) => [`DROP STATISTICS ${tableName(c.table)}.${quoteIdent(c.statistics.name)};`],

@@ -6,7 +6,7 @@
  * the type never changes in place; a start is changed by RESTART WITH).
  */
 import type { Sequence, SequenceCache } from '../../model';
-import { quoteQualified } from '../../sqlserver/literals';
+import { nLiteral, quoteQualified } from '../../sqlserver/literals';
 import { sequenceTypeRange } from '../../sqlserver/sequences';
 import { typeText } from '../../sqlserver/types';
 import { assertNever } from '../../util/assert-never';
@@ -61,4 +61,35 @@ export function renderAlterSequence(from: Sequence, to: Sequence): string {
   const options = alterSequenceOptions(from, to);
   if (options.length === 0) throw new Error(`schemac: ALTER SEQUENCE ${to.schema}.${to.name} with nothing to change`);
   return `ALTER SEQUENCE ${quoteQualified(to.schema, to.name)} ${options.join(' ')};`;
+}
+
+/**
+ * A sequence re-created under a new type, continuing where the old one was. One statement
+ * text, so one batch (the variables live in it): the value the old one reached is read when the script runs, not when
+ * it was planned, so a value handed out in between is never handed out again; sys.sequences
+ * current_value is that value ("If the sequence has never been used, it returns the START
+ * WITH value", sys-sequences-transact-sql; so a never-used sequence skips its start value:
+ * a gap, never a repeat). The new sequence keeps its declared START; its values up to the one
+ * reached are handed out with sp_sequence_get_range (sp-sequence-get-range-transact-sql), so
+ * the next NEXT VALUE FOR is the first after it, and a plan made after compares equal. When that
+ * next value is outside the new sequence's range, THROW stops the apply before anything else
+ * runs (the whole script is one transaction), rather than restarting the numbering.
+ */
+export function renderRecreateSequence(from: Sequence, to: Sequence): string {
+  const name = quoteQualified(to.schema, to.name);
+  const asText = nLiteral(name);
+  const reached = '@schemac_reached';
+  const taken = '@schemac_taken';
+  const next = '@schemac_next';
+  return [
+    `DECLARE ${reached} decimal(38, 0) = (SELECT CONVERT(decimal(38, 0), current_value) FROM sys.sequences WHERE object_id = OBJECT_ID(${nLiteral(quoteQualified(from.schema, from.name))}));`,
+    renderDropSequence(from),
+    renderCreateSequence(to),
+    // How many of the new sequence's values, from its START, are at or before the one reached.
+    `DECLARE ${taken} decimal(38, 0) = FLOOR((${reached} - (${to.start})) / (${to.increment})) + 1;`,
+    `DECLARE ${next} decimal(38, 0) = (${to.start}) + ${taken} * (${to.increment});`,
+    `IF ${taken} > 0 AND (${next} < (${to.min}) OR ${next} > (${to.max}) OR ${taken} > 9223372036854775807)`,
+    `  THROW 50000, N'schemac: sequence ${name.replace(/'/g, "''")} has reached a value its new type or range cannot continue after; re-create it by hand or widen its MINVALUE / MAXVALUE', 1;`,
+    `IF ${taken} > 0 EXEC sys.sp_sequence_get_range @sequence_name = ${asText}, @range_size = ${taken};`,
+  ].join('\n');
 }

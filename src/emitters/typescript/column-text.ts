@@ -166,6 +166,7 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   if (column.sparse === true) opts.push('sparse: true');
   if (column.rowguidcol === true) opts.push('rowguidcol: true');
   if (column.mask !== undefined) opts.push(`masked: ${tsString(column.mask)}`);
+  if (column.encryption !== undefined) opts.push(`encrypted: { key: ${tsString(column.encryption.key)}, type: '${column.encryption.type}' }`);
   if (column.period !== undefined) {
     opts.push(`generatedAlways: '${column.period.end === 'start' ? 'rowStart' : 'rowEnd'}'`);
     if (column.period.hidden) opts.push('hidden: true');

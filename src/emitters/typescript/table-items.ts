@@ -4,6 +4,7 @@
  * follow a `{table}` template.
  */
 import { INDEX_OPTION_KEYS } from '../../sqlserver/index-options';
+import { DEFAULT_CELLS_PER_OBJECT } from '../../sqlserver/xml-spatial-indexes';
 import { sameDataSpace } from '../../sqlserver/data-spaces';
 import type { CheckConstraint, DataSpace, EdgeConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
 import { referencedColumns } from '../../expr';
@@ -195,8 +196,40 @@ function columnstoreItem(ix: Index, ctx: ItemContext): TableItem {
   };
 }
 
+/**
+ * @XmlIndex(name, field[, { using, for }]) or @SpatialIndex(name, field, { using, boundingBox,
+ * grids, cellsPerObject }): the scheme is always written (it says what the index is); grid
+ * levels and cells per object only where they are not SQL Server's defaults.
+ */
+function xmlOrSpatialItem(ix: Index, ctx: ItemContext): TableItem {
+  const field = ctx.field(ix.columns[0]?.name ?? '');
+  const opts: string[] = [];
+  const x = ix.xml;
+  const sp = ix.spatial;
+  if (sp !== undefined) {
+    opts.push(`using: ${tsString(sp.tessellation)}`);
+    const b = sp.boundingBox;
+    if (b !== undefined) opts.push(`boundingBox: { xmin: ${b.xmin}, ymin: ${b.ymin}, xmax: ${b.xmax}, ymax: ${b.ymax} }`);
+    const levels = (sp.grids ?? []).flatMap((g, i) => (g === 'MEDIUM' ? [] : [`level${i + 1}: ${tsString(g)}`]));
+    if (levels.length > 0) opts.push(`grids: { ${levels.join(', ')} }`);
+    if (sp.cellsPerObject !== DEFAULT_CELLS_PER_OBJECT[sp.tessellation]) opts.push(`cellsPerObject: ${sp.cellsPerObject}`);
+  }
+  opts.push(...storageOpts(ix));
+  const decorator = x !== undefined ? 'XmlIndex' : 'SpatialIndex';
+  return {
+    kind: 'index', name: ix.name, template: templateOf(ix.name, ctx.table.name), fields: [field], uses: [decorator], targets: [],
+    text: (n) => {
+      // A secondary written under a {table} template names its primary the same way, when it can.
+      const using = x?.kind === 'secondary' ? (n !== ix.name ? templateOf(x.using, ctx.table.name) ?? x.using : x.using) : null;
+      const all = x?.kind === 'secondary' ? [`using: ${tsString(using ?? x.using)}`, `for: ${tsString(x.for)}`, ...opts] : opts;
+      return `@${decorator}(${tsString(n)}, ${tsString(field)}${optionText(all)})`;
+    },
+  };
+}
+
 function indexItem(ix: Index, ctx: ItemContext): TableItem {
   if (ix.columnstore === true) return columnstoreItem(ix, ctx);
+  if (ix.xml !== undefined || ix.spatial !== undefined) return xmlOrSpatialItem(ix, ctx);
   const opts: string[] = [];
   const uses = ['Index'];
   if (ix.unique) opts.push('unique: true');

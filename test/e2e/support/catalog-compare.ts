@@ -18,8 +18,24 @@ export function snapshotOf(r: CliRun): CatalogSnapshot {
   return parseSnapshot(r.stdout, 'schemac snapshot');
 }
 
+/**
+ * SQL Server names a graph table's internal columns and its graph index with a fresh hex suffix
+ * each time the table is created (sql-graph-architecture: `$node_id_<hex_string>`): compared
+ * without it, a re-created node or edge table is the same table.
+ */
+function withoutGraphSuffixes(s: CatalogSnapshot): CatalogSnapshot {
+  if (!s.tables.some((t) => t.is_node === true || t.is_edge === true)) return s;
+  const hex = /_[0-9A-F]{32}$/i;
+  return {
+    ...s,
+    columns: s.columns.map((c) => (c.graph_type !== undefined && c.graph_type !== null ? { ...c, name: c.name.replace(hex, '_<hex>') } : c)),
+    indexes: s.indexes.map((i) => (/^GRAPH_UNIQUE_INDEX_[0-9A-F]{32}$/i.test(i.name) ? { ...i, name: 'GRAPH_UNIQUE_INDEX_<hex>' } : i)),
+  };
+}
+
 /** Replaces ids by names and sorts; keeps every other property as the catalog reported it. */
-export function comparable(s: CatalogSnapshot): ComparableCatalog {
+export function comparable(read: CatalogSnapshot): ComparableCatalog {
+  const s = withoutGraphSuffixes(read);
   const rows = (list: readonly object[]): Row[] => list.map((r) => ({ ...(r as Row) }));
   const tables = new Map<unknown, string>();
   for (const t of s.tables) tables.set(t.object_id, `${t.schema_name}.${t.name}`);
@@ -79,10 +95,20 @@ export function comparable(s: CatalogSnapshot): ComparableCatalog {
     index_data_spaces: rows(s.index_data_spaces ?? []).map(({ object_id, index_id, ...r }) => ({
       index: `${table(object_id)}.${index_id === 0 ? '(heap)' : index(object_id, index_id)}`, ...r,
     })),
+    // XML indexes and spatial tessellations by name; a secondary names its primary.
+    xml_indexes: rows(s.xml_indexes ?? []).map(({ object_id, index_id, using_xml_index_id, ...r }) => ({
+      index: `${table(object_id)}.${index(object_id, index_id)}`, using: using_xml_index_id === null ? null : index(object_id, using_xml_index_id), ...r,
+    })),
+    spatial_index_tessellations: rows(s.spatial_index_tessellations ?? []).map(({ object_id, index_id, ...r }) => ({ index: `${table(object_id)}.${index(object_id, index_id)}`, ...r })),
     extended_properties: rows(s.extended_properties ?? []).map(({ major_id, minor_id, ...r }) => ({
       table: table(major_id), column: column(major_id, minor_id), ...r,
     })),
     ...modulesOf(s, table, column),
+    // Edge constraints by name, their clauses by the node tables they name.
+    edge_constraints: rows(s.edge_constraints ?? []).map(({ object_id: _o, parent_object_id, ...r }) => ({ table: table(parent_object_id), ...r })),
+    edge_constraint_clauses: rows(s.edge_constraint_clauses ?? []).map(({ object_id, from_object_id, to_object_id, ...r }) => ({
+      constraint: (s.edge_constraints ?? []).find((e) => e.object_id === object_id)?.name ?? `?ec ${String(object_id)}`, from: table(from_object_id), to: table(to_object_id), ...r,
+    })),
   };
   for (const key of Object.keys(out)) out[key] = sortRows(withoutDates(out[key]!));
   return out;

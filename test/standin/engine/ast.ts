@@ -89,6 +89,8 @@ export interface ColumnDef {
   readonly rowguidcol?: boolean;
   /** MASKED WITH (FUNCTION = '...'): the function as written (masking.ts stores it). */
   readonly mask?: string;
+  /** ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = t, ALGORITHM = 'a'). */
+  readonly encryption?: { readonly key: string; readonly type: string; readonly algorithm: string };
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
@@ -110,7 +112,9 @@ export type ConstraintDef =
   | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[] }
   | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly notForReplication?: boolean }
   | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
-  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean };
+  | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean }
+  /** An edge constraint: CONNECTION (a TO b, ...) [ON DELETE NO ACTION | CASCADE] (graph.ts). */
+  | { readonly k: 'connection'; readonly name?: string; readonly clauses: readonly { from: Name; to: Name }[]; readonly cascade: boolean };
 
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
@@ -158,10 +162,25 @@ export interface IndexDef {
   readonly options?: readonly DdlOption[];
   /** CREATE PRIMARY XML INDEX / CREATE XML INDEX ... USING XML INDEX p FOR ... */
   readonly xml?: 'primary' | 'secondary';
+  /** A secondary XML index's USING XML INDEX name and FOR kind (as written, upper-cased). */
+  readonly xmlUsing?: string;
+  readonly xmlFor?: string;
+  /** CREATE SPATIAL INDEX: its USING scheme and tessellation WITH parameters as written. */
+  readonly spatial?: SpatialDef;
   /** WITH (DROP_EXISTING = ON): replace the existing index of this name. */
   readonly dropExisting?: boolean;
   /** CREATE [NON]CLUSTERED COLUMNSTORE INDEX (a clustered one has no column list). */
   readonly columnstore?: boolean;
+}
+
+/** The tessellation part of CREATE SPATIAL INDEX, as written (defaults are the engine's to fill). */
+export interface SpatialDef {
+  readonly scheme?: string;
+  /** BOUNDING_BOX: by name (XMIN, ...) or position (xmin, ymin, xmax, ymax). */
+  readonly boundingBox?: Readonly<Record<'XMIN' | 'YMIN' | 'XMAX' | 'YMAX', number>>;
+  /** GRIDS: by level (LEVEL_1 = ...) or position; a level left out is absent. */
+  readonly grids?: Readonly<Partial<Record<1 | 2 | 3 | 4, string>>>;
+  readonly cellsPerObject?: number;
 }
 
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
@@ -233,7 +252,7 @@ export type StatementBody =
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   /** MERGE [TOP (n)] [INTO] target [AS alias] USING source ON cond WHEN ... ; (merge.ts). */
   | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[] }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly graph?: 'node' | 'edge' }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }
@@ -247,6 +266,8 @@ export type StatementBody =
   /** GRANT, DENY, REVOKE (security.ts). */
   | { readonly k: 'permission'; readonly statement: PermissionStatement }
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  /** CREATE COLUMN MASTER KEY k WITH (...) | CREATE COLUMN ENCRYPTION KEY k WITH VALUES (COLUMN_MASTER_KEY = m, ...) (ddl-column-keys.ts). */
+  | { readonly k: 'createColumnKey'; readonly kind: 'master' | 'encryption'; readonly name: string; readonly masterKey?: string }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
   | { readonly k: 'addFilegroup'; readonly name: string }
   | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string }

@@ -4,6 +4,7 @@ import type { Expr, RefAction } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
 import type { Security } from './security';
+import type { ColumnEncryption, ColumnKey } from './ddl-column-keys';
 
 /** A cell as the engine holds it (bit as 0/1, uniqueidentifier as upper-case text). */
 export type Value = null | number | string | boolean | Date | Buffer | Uint8Array;
@@ -27,6 +28,8 @@ export interface Column {
   rowguidcol?: boolean;
   /** sys.masked_columns.masking_function in its stored form (masking.ts); absent: not masked. */
   mask?: string;
+  /** Always Encrypted (ENCRYPTED WITH; ddl-column-keys.ts); absent: plaintext. */
+  encryption?: ColumnEncryption;
   /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
   generatedAlways?: 1 | 2;
   /** sys.columns is_hidden. */
@@ -38,10 +41,23 @@ export interface Column {
 }
 
 /** A sys.indexes row (index_id 0 is the heap). */
+/** What sys.spatial_indexes and sys.spatial_index_tessellations report of a spatial index. */
+export interface SpatialTessellation {
+  readonly scheme: 'GEOMETRY_GRID' | 'GEOMETRY_AUTO_GRID' | 'GEOGRAPHY_GRID' | 'GEOGRAPHY_AUTO_GRID';
+  readonly box: readonly [number, number, number, number] | null;
+  /** Four densities for the manual grids; null for the AUTO_GRID schemes. */
+  readonly grids: readonly string[] | null;
+  readonly cellsPerObject: number;
+}
+
 export interface Index {
   indexId: number;
   name: string | null;
-  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML';
+  type: 'HEAP' | 'CLUSTERED' | 'NONCLUSTERED' | 'XML' | 'SPATIAL';
+  /** An XML index: primary, or secondary over the primary `usingId` FOR `for` (ddl-xml-spatial.ts). */
+  xml?: { readonly usingId: number | null; readonly for: 'PATH' | 'VALUE' | 'PROPERTY' | null };
+  /** A spatial index's tessellation, SQL Server's defaults filled in (ddl-xml-spatial.ts). */
+  spatial?: SpatialTessellation;
   unique: boolean;
   isPrimaryKey: boolean;
   isUniqueConstraint: boolean;
@@ -208,6 +224,8 @@ export interface Database {
   partitionFunctions?: PartitionFunctionObject[];
   /** XML schema collections (CREATE XML SCHEMA COLLECTION; ddl-xml-collections.ts), absent until the first. */
   xmlCollections?: XmlSchemaCollection[];
+  /** Always Encrypted column master and encryption keys (ddl-column-keys.ts), absent until the first. */
+  columnKeys?: { masters: ColumnKey[]; encryption: ColumnKey[] };
   /** Users, roles and permissions (security.ts), absent until the first. */
   security?: Security;
 }
@@ -341,8 +359,22 @@ export function findObject(db: Database, schemaId: number, name: string): Object
   return allObjects(db).find((o) => o.schemaId === schemaId && sameName(o.name, name));
 }
 
-/** Finds a column by name. */
-export function findColumn(t: Table, name: string): Column | undefined { return t.columns.find((c) => sameName(c.name, name)); }
+/**
+ * Finds a column by name; on a node or edge table a pseudo-column ($node_id, $edge_id, $from_id,
+ * $to_id) names the internal column that shows it (graph.ts).
+ */
+export function findColumn(t: Table, name: string): Column | undefined {
+  return t.columns.find((c) => sameName(c.name, name)) ?? (t.graph !== undefined && name.startsWith('$') ? graphPseudoColumn(t, name) : undefined);
+}
+
+/**
+ * The column a pseudo-column names on a node or edge table (sql-graph-architecture, "Metadata"):
+ * $node_id / $edge_id the JSON id (graph_type 2), $from_id 5, $to_id 8; undefined otherwise.
+ */
+export function graphPseudoColumn(t: Table, name: string): Column | undefined {
+  const graphType = { $node_id: t.graph?.kind === 'node' ? 2 : 0, $edge_id: t.graph?.kind === 'edge' ? 2 : 0, $from_id: 5, $to_id: 8 }[name.toLowerCase()];
+  return graphType === undefined || graphType === 0 ? undefined : t.columns.find((c) => c.graphType === graphType);
+}
 
 /**
  * Deep copy of plain catalog data (objects, arrays, Dates, Buffers). Not structuredClone: under

@@ -1,6 +1,8 @@
 /** Adding constraints and indexes to a table: names, clustering, stored definitions, validation. */
+import { addEdgeConstraint, expandGraphKeys } from './graph';
 import type { ConstraintDef, Expr, IndexDef, Name } from './ast';
 import type { Column, Database, Index, Table } from './catalog';
+import { createSpatialIndex, createXmlIndex } from './ddl-xml-spatial';
 import { allocObjectId, findColumn, findObject, findTable, sameName } from './catalog';
 import type { Host } from './scope';
 import { columnScopedName, keyName } from './naming';
@@ -95,6 +97,7 @@ function ensureFreeName(ctx: DdlContext, t: Table, name: string): void {
 export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, check: boolean, ownerColumn?: Column): void {
   const { db, host } = ctx;
   if (def.name !== undefined) ensureFreeName(ctx, t, def.name);
+  if (def.k === 'connection') { addEdgeConstraint(db, t, def.name, def.clauses, def.cascade, ctx.now); return; }
   const objectId = allocObjectId(db);
   const dates = { created: ctx.now, modified: ctx.now };
   switch (def.k) {
@@ -180,28 +183,6 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
 }
 
 /**
- * CREATE [PRIMARY] XML INDEX: on one xml column; a primary XML index needs a clustered primary
- * key, a secondary one its primary XML index (create-xml-index doc:
- * https://learn.microsoft.com/sql/t-sql/statements/create-xml-index-transact-sql). XML indexes
- * take index_id 256000 and up (inferred from sys.indexes on SQL Server 2022).
- */
-function createXmlIndex(t: Table, def: IndexDef): void {
-  const [col] = columnsOrFail(t, def.columns.map((c) => c.name));
-  if (!col || def.columns.length !== 1 || col.type.name !== 'xml') {
-    // Number and wording inferred (the docs require an xml column; the exact error is not quoted there).
-    throw new SqlError(6309, 16, 1, `Column '${col?.name ?? def.columns[0]?.name ?? ''}' on table '${t.name}' is not of type xml, which is required to create an XML index on it.`);
-  }
-  if (def.xml === 'primary') {
-    const pk = t.indexes.find((i) => i.isPrimaryKey);
-    if (!pk || pk.type !== 'CLUSTERED') throw new SqlError(6332, 16, 201, `Table '${t.name}' needs to have a clustered primary key with less than 32 columns in it in order to create a primary XML index.`);
-  } else if (!t.indexes.some((i) => i.type === 'XML' && i.keys[0]?.columnId === col.columnId)) {
-    throw new SqlError(6339, 16, 1, `Specified primary XML index does not exist on column '${col.name}' on table '${t.name}'.`);
-  }
-  const xmlIds = t.indexes.filter((i) => i.type === 'XML').map((i) => i.indexId);
-  t.indexes.push({ indexId: xmlIds.length === 0 ? 256000 : Math.max(...xmlIds) + 1, name: def.name, type: 'XML', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [{ columnId: col.columnId, desc: false }], includes: [], disabled: false });
-}
-
-/**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): the named index must exist (Msg 7999 otherwise,
  * per the CREATE INDEX documentation); it is replaced by the new definition, keeping its
  * index_id, and on failure stays as it was. A clustered index cannot become nonclustered this
@@ -230,12 +211,16 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
   if (def.dropExisting === true) { redefineIndex(ctx, t, def); return; }
   const { db, host } = ctx;
   if (t.indexes.some((i) => i.name !== null && sameName(i.name, def.name)) || t.stats?.some((x) => sameName(x.name, def.name))) throw err.indexExists(def.name, qualified(db, t));
-  if (def.xml !== undefined) { createXmlIndex(t, def); return; }
+  if (def.xml !== undefined) { createXmlIndex(t, def, (n) => findColumn(t, n)); return; }
+  // A spatial index lives with the table unless placed ON a filegroup (not a partition scheme: ON takes a filegroup only).
+  if (def.spatial !== undefined) { createSpatialIndex(t, def, (n) => findColumn(t, n), placementOf(db, t, def.options).dataSpaceId); return; }
   const columnstore = def.columnstore === true;
-  const named = columnsOrFail(t, def.columns.map((c) => c.name));
+  // A key on a graph pseudo-column is on the internal columns behind it (graph.ts).
+  const written = expandGraphKeys(t, def.columns);
+  const named = columnsOrFail(t, written.map((c) => c.name));
   if (columnstore) checkColumnstore(t, def.clustered, named, def.name);
   // A columnstore index has no key: its columns are "included" ones (sys.index_columns).
-  const keys = columnstore ? [] : named.map((c, i) => ({ columnId: c.columnId, desc: def.columns[i].desc }));
+  const keys = columnstore ? [] : named.map((c, i) => ({ columnId: c.columnId, desc: written[i].desc }));
   const includes = columnstore ? named.map((c) => c.columnId) : columnsOrFail(t, def.include).map((c) => c.columnId);
   let filter: Index['filter'];
   if (def.filter) {

@@ -163,6 +163,33 @@ export function nextSequenceValue(db: Database, name: Name): Value {
   return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
 }
 
+/**
+ * sp_sequence_get_range @sequence_name, @range_size: hands out @range_size values at once, as
+ * that many NEXT VALUE FOR would (current_value moves to the last one), and returns the first
+ * (sp-sequence-get-range-transact-sql: "@range_size must be a positive bigint"). A range past
+ * the bound of a sequence that does not cycle is refused, Msg 11732 (number and wording inferred);
+ * a cycling one is walked value by value.
+ */
+export function sequenceGetRange(db: Database, sequenceName: string, size: bigint): Value {
+  const name = sequenceName.split('.').map((p) => p.trim().replace(/^\[(.*)\]$/s, '$1').replace(/\]\]/g, ']'));
+  const q = findSequence(db, name);
+  if (!q) throw err.invalidObject(sequenceName);
+  if (size <= 0n) throw seqError(11733, 'Parameter @range_size must be a positive number.');
+  const [min, max, inc] = [BigInt(q.min), BigInt(q.max), BigInt(q.increment)];
+  const first = q.current === null ? BigInt(q.start) : BigInt(q.current) + inc;
+  const last = first + (size - 1n) * inc;
+  if (!q.cycle && (first > max || first < min || last > max || last < min)) {
+    throw seqError(11732, `The requested range for sequence object '${q.name}' exceeds the maximum or minimum limit. Retry with a smaller range.`);
+  }
+  if (!q.cycle) {
+    q.current = last.toString();
+    return first.toString();
+  }
+  let v: Value = null;
+  for (let i = 0n; i < size; i++) { const got = nextSequenceValue(db, name); if (i === 0n) v = got; }
+  return v;
+}
+
 /** sys.sequences rows after the sys.objects columns (values as the sql_variant text they cast to). */
 export function sequenceColumns(q: SequenceObject): Value[] {
   const st = q.type.name;

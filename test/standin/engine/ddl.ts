@@ -6,6 +6,7 @@ import type { DdlContext } from './ddl-constraints';
 import { addConstraint, createIndex, removeIndex, stored, tableOrFail } from './ddl-constraints';
 import { statisticsOn } from './ddl-statistics';
 import { xmlTyping } from './ddl-xml-collections';
+import { checkPrimaryKeyDrop, secondariesOf } from './ddl-xml-spatial';
 import { qualified, rowScope } from './integrity';
 import { evaluate, test, typeOf } from './eval';
 import { isStringType, type SqlType } from './types';
@@ -13,6 +14,7 @@ import { dropPermissionsOn } from './security';
 import { resolveColumnType } from './ddl-types';
 import { convert } from './values';
 import { storedMask } from './masking';
+import { columnEncryption, encryptionChangeRefused, sameColumnEncryption } from './ddl-column-keys';
 import { SqlError, err } from './errors';
 import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
@@ -21,6 +23,7 @@ import { placementOf } from './ddl-data-spaces';
 import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
+import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -78,6 +81,12 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
   if (def.rowguidcol) col.rowguidcol = true;
+  if (def.encryption) {
+    col.encryption = columnEncryption(ctx.db, def.encryption, {
+      name: def.name, type: col.type, collation: col.collation, alias: col.type.userTypeId !== undefined, identity: !!def.identity,
+      rowguidcol: def.rowguidcol === true, hasDefault: def.constraints.some((k) => k.k === 'default'), masked: def.mask !== undefined,
+    });
+  }
   if (def.mask !== undefined) {
     // "A mask can't be configured on a computed column" (dynamic-data-masking.md; number and wording inferred).
     if (def.computed) throw new SqlError(16004, 16, 1, `Column '${def.name}' is a computed column and cannot be masked.`);
@@ -89,6 +98,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 /** CREATE TABLE with its column and table constraints. */
 export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
+  graph?: 'node' | 'edge',
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
@@ -98,7 +108,10 @@ export function createTable(
     created: ctx.now, modified: ctx.now,
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
-  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, i + 1, pkCols.some((p) => sameName(p, def.name)))); });
+  // A node or edge table's internal columns come first (graph.ts).
+  if (graph !== undefined) { t.graph = { kind: graph, nextId: 0 }; t.columns.push(...graphColumns(graph, t.objectId)); }
+  const first = t.columns.length;
+  columns.forEach((def, i) => { t.columns.push(newColumn(ctx, t, def, first + i + 1, pkCols.some((p) => sameName(p, def.name)))); });
   tableOptions(t, options);
   // CREATE TABLE ... ON fg | ON scheme (column): the heap's place (a clustered key without ON goes there too).
   Object.assign(t.indexes[0], placementOf(ctx.db, t, options));
@@ -110,6 +123,8 @@ export function createTable(
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
+  // SQL Server's unique index on graph_id, after the declared keys (graph.ts).
+  if (graph !== undefined) createIndex(ctx, t, { ...graphIndexDef(t), table: name });
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
@@ -132,6 +147,7 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
   guardDropTable(ctx, t);
+  guardDropNodeTable(ctx.db, t, qualified(ctx.db, t));
   checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
@@ -147,7 +163,8 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   for (const ix of t.indexes) {
     if (!ix.keys.some((k) => k.columnId === col.columnId) && !ix.includes.includes(col.columnId) && !(ix.filter && mentions(ix.filter.expr, col.name))) continue;
     const key = t.keys.find((k) => k.indexId === ix.indexId);
-    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: 'index' });
+    // An XML or spatial index holds values derived from the column's (shredded nodes, tessellation cells): any ALTER COLUMN of it is refused (inferred).
+    out.push(key ? { what: 'object', name: key.name, kind: 'key' } : { what: 'index', name: ix.name ?? '', kind: ix.type === 'XML' || ix.type === 'SPATIAL' ? 'derived-index' : 'index' });
   }
   for (const c of t.checks) if (c.columnId === col.columnId || mentions(c.expr, col.name)) out.push({ what: 'object', name: c.name, kind: 'check' });
   for (const f of t.fks) if (f.columns.some((fc) => fc.parent === col.columnId)) out.push({ what: 'object', name: f.name, kind: 'fk' });
@@ -248,6 +265,13 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
       if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
       const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }));
+      // Without ENCRYPTED WITH the column would be decrypted; with other settings, re-encrypted:
+      // "you can't change any encryption settings" without secure enclaves (alter-table-transact-sql).
+      const encryption = def.encryption ? columnEncryption(ctx.db, def.encryption, {
+        name: col.name, type, collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null, alias: type.userTypeId !== undefined,
+        identity: !!col.identity, rowguidcol: false, hasDefault: false, masked: col.mask !== undefined,
+      }) : undefined;
+      if (!sameColumnEncryption(col.encryption, encryption)) throw encryptionChangeRefused(col.name);
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
@@ -256,7 +280,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       const sameCollation = !isStringType(type.name) || (def.collation ?? ctx.db.collation) === col.collation;
       for (const dep of dependents(ctx, t, col)) {
         const blocks =
-          dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
+          dep.kind === 'derived-index' ? true
+          : dep.kind === 'index' ? !(typeUnchanged && nullable === col.nullable) && !(grows && ['varchar', 'nvarchar', 'varbinary'].includes(type.name) && nullable === col.nullable)
           // "Associated with a default definition. However, the length, precision, or scale of a column can be
           // changed if the data type isn't changed" (alter-table-transact-sql.md).
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
@@ -302,6 +327,8 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         delete col.mask;
       } else {
         if (col.computed) throw new SqlError(16004, 16, 1, `Column '${col.name}' is a computed column and cannot be masked.`);
+        // "Columns that are masked" cannot be encrypted, and the other way round (always-encrypted-database-engine.md).
+        if (col.encryption) throw new SqlError(16008, 16, 1, `Column '${col.name}' is encrypted and cannot be masked.`);
         // "Adding a dynamic data mask ... can't be performed on a column with dependencies ... drop the
         // index, then add the mask, and then re-create the dependent index" (dynamic-data-masking.md).
         // Editing the function of a masked column is not adding one (inferred).
@@ -387,8 +414,10 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     for (const o of ctx.db.tables) for (const f of o.fks) if (f.refTableId === t.objectId && f.keyIndexId === key.indexId) {
       throw new SqlError(3725, 16, 0, `The constraint '${key.name}' is being referenced by table '${o.name}', foreign key constraint '${f.name}'.`, 'statement', [new SqlError(3727, 16, 0, 'Could not drop constraint. See previous errors.')]);
     }
+    const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
+    checkPrimaryKeyDrop(t, keyIndex);
     t.keys = t.keys.filter((k) => k !== key);
-    removeIndex(t, t.indexes.find((i) => i.indexId === key.indexId) as Index);
+    removeIndex(t, keyIndex);
     return;
   }
   const ck = t.checks.find((c) => sameName(c.name, n));
@@ -397,6 +426,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
   if (df) { t.defaults = t.defaults.filter((c) => c !== df); const col = t.columns.find((c) => c.columnId === df.columnId); if (col) col.defaultObjectId = 0; return; }
   const fk = t.fks.find((c) => sameName(c.name, n));
   if (fk) { t.fks = t.fks.filter((c) => c !== fk); return; }
+  if (dropEdgeConstraint(t, n)) return;
   if (!ifExists) throw err.notAConstraint(n);
 }
 
@@ -449,6 +479,8 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
   checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
+  // Dropping a primary XML index drops its secondaries too (drop-xml-indexes).
+  for (const secondary of secondariesOf(t, ix)) removeIndex(t, secondary);
   removeIndex(t, ix);
   touch(ctx, t);
 }

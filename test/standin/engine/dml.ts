@@ -1,4 +1,5 @@
 /** INSERT / UPDATE / DELETE over a table's rows, with every integrity rule checked. */
+import { checkEdgeRows, settleGraphRow } from './graph';
 import type { Expr, Name, Select } from './ast';
 import type { Column, Row, Table, Value } from './catalog';
 import { findColumn, findTable, nextRowversion } from './catalog';
@@ -44,10 +45,13 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   if (explicitIdentity && !columns) throw new SqlError(545, 16, 1, `Explicit value must be specified for identity column in table '${t.name}' either when IDENTITY_INSERT is set to ON or when a replication user is inserting into a NOT FOR REPLICATION identity column.`);
   const cols = columns
     ? columns.map((n) => compiledColumn(ctx, t, n))
-    // Without a column list, period columns take their generated values (inferred for non-hidden ones).
-    : t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined);
+    // Without a column list, period columns take their generated values (inferred for non-hidden ones);
+    // an edge table's list starts with $from_id and $to_id (insert-sql-graph), a node table's has no graph column.
+    : [...edgeEnds(t), ...t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined && c.graphType === undefined)];
   if (explicitIdentity && !cols.some((c) => c.identity)) throw new SqlError(545, 16, 1, `Explicit value must be specified for identity column in table '${t.name}' either when IDENTITY_INSERT is set to ON or when a replication user is inserting into a NOT FOR REPLICATION identity column.`);
   for (const c of cols) {
+    // $node_id / $edge_id are generated (sql-graph-architecture: "Trying to insert a value in $node_id or $edge_id column will result in an error"; number and wording inferred).
+    if (c.graphType !== undefined && c.graphType !== 5 && c.graphType !== 8) throw new SqlError(13902, 16, 1, `Cannot insert into the graph column '${c.name}' of table '${t.name}'; its values are generated.`);
     if (c.type.name === 'timestamp') throw new SqlError(273, 16, 1, 'Cannot insert an explicit value into a timestamp column. Use INSERT with a column list to exclude the timestamp column, or insert a DEFAULT into the timestamp column.');
     if (c.identity && !explicitIdentity) throw new SqlError(544, 16, 1, `Cannot insert explicit value for identity column in table '${t.name}' when IDENTITY_INSERT is set to OFF.`);
     if (c.computed) throw new SqlError(271, 16, 1, `The column "${c.name}" cannot be modified because it is either a computed column or is the result of a UNION operator.`);
@@ -87,8 +91,10 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       row[c.columnId] = d ? convert(evaluate(d.expr, undefined, ctx.host), c.type) : null;
     }
     setPeriodOnInsert(t, row, cols, ctx.now);
+    settleGraphRow(ctx.db, t, row);
     added.push(row);
   }
+  checkEdgeRows(ctx.db, t, added, 'INSERT');
   const kept = withoutIgnoredDuplicates(ctx, t, added);
   const all = [...t.rows, ...kept];
   checkRows(ctx.db, t, all, kept, ctx.host, 'INSERT');
@@ -202,4 +208,10 @@ function deleteRows(ctx: DdlContext, t: Table, gone: readonly Row[]): void {
   versionRows(ctx.db, t, gone, null, ctx.now);
   t.rows = t.rows.filter((r) => !goneSet.has(r));
   void qualified;
+}
+
+/** An edge table's $from_id and $to_id columns (graph_type 5 and 8), which an INSERT without a column list fills first. */
+function edgeEnds(t: Table): Column[] {
+  if (t.graph?.kind !== 'edge') return [];
+  return [5, 8].map((g) => t.columns.find((c) => c.graphType === g)).filter((c): c is Column => c !== undefined);
 }

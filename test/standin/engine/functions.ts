@@ -236,6 +236,10 @@ export const FUNCTIONS: Record<string, Fn> = {
     return null;
   }),
   ABS: { type: same(0), eval: nullIn((a) => Math.abs(toNumber(a[0]))) },
+  // FLOOR / CEILING: "the same type as numeric_expression" (floor-transact-sql, ceiling-transact-sql);
+  // kept as a JavaScript number here, like ABS (exact only within 2^53).
+  FLOOR: { type: same(0), eval: nullIn((a) => Math.floor(toNumber(a[0]))) },
+  CEILING: { type: same(0), eval: nullIn((a) => Math.ceil(toNumber(a[0]))) },
   STR: simple(ty.varchar(10), nullIn((a) => String(toNumber(a[0])).padStart(10))),
   ERROR_NUMBER: simple(ty.int, (_a, h) => h.caught()?.number ?? null),
   ERROR_MESSAGE: simple(ty.nvarchar(4000), (_a, h) => h.caught()?.message ?? null),

@@ -2,6 +2,7 @@
  * The T-SQL grammar gate: antlr4ts-sql's TSqlLexer tokenises every batch and TSqlParser checks
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
+import { graphRewrites, PSEUDO_COLUMNS } from './graph-grammar';
 import type { Token as AntlrToken } from 'antlr4ts';
 import { securityRewrites } from './security-grammar';
 import { sequenceRewrites } from './sequence-grammar';
@@ -103,6 +104,25 @@ export function tokenize(sql: string, quotedIdentifier = true): Token[] {
     else kind = 'op';
     out.push({ kind, text, upper: text.toUpperCase(), value, national, line: t.line, start: t.startIndex, stop: t.stopIndex });
   }
+  return joinPseudoColumns(sql, out);
+}
+
+/**
+ * `$node_id` lexes as `$` and `node_id`: a graph pseudo-column (sql-graph-architecture) is joined
+ * into one identifier token, `$` and the word written together.
+ */
+function joinPseudoColumns(sql: string, tokens: Token[]): Token[] {
+  if (!sql.includes('$')) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.kind === 'op' && t.text === '$' && next !== undefined && next.kind === 'word' && next.start === t.stop + 1 && PSEUDO_COLUMNS.has(`$${next.upper}`)) {
+      const text = sql.slice(t.start, next.stop + 1);
+      out.push({ ...t, kind: 'qid', text, upper: text.toUpperCase(), value: text.toLowerCase(), stop: next.stop });
+      i++;
+    } else out.push(t);
+  }
   return out;
 }
 
@@ -138,6 +158,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - ALTER COLUMN c ADD|DROP SPARSE | ROWGUIDCOL  -> DROP COLUMN c
  * - ALTER COLUMN c ADD|DROP NOT FOR REPLICATION  -> DROP COLUMN c
  * - MASKED WITH (FUNCTION = '...') of a column   -> blanked (Dynamic Data Masking, SQL Server 2016+)
+ * - ENCRYPTED WITH (...) of a column              -> blanked (Always Encrypted, SQL Server 2016+)
  * - ALTER COLUMN c ADD MASKED WITH (...) | DROP MASKED -> DROP COLUMN c
  * - ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT -> DROP INDEX i ON t
  * - MAX_DURATION = n MINUTES (RESUMABLE's, create-index-transact-sql) -> MAX_DURATION = n
@@ -145,6 +166,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP INDEX i ON t WITH (ONLINE = ON, ...), ALTER TABLE t DROP CONSTRAINT c WITH (...) -> the WITH (...) is blanked
  *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * SQL Graph (AS NODE | AS EDGE, CONNECTION constraints, $node_id and the other pseudo-columns), see graph-grammar.ts.
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
  * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
@@ -225,7 +247,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (up(i) === 'MAX_DURATION' && up(i + 1) === '=' && up(i + 3) === 'MINUTES' && up(i - 2) !== 'WAIT_AT_LOW_PRIORITY') blank(tokens[i + 3]);
     // ALTER COLUMN ... WITH (ONLINE = ON | OFF) (alter-table-transact-sql.md, SQL Server 2016+).
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN') {
-      const j = topLevel(i + 2, ['WITH', ';']);
+      let j = topLevel(i + 2, ['WITH', ';']);
+      // Past a column's ENCRYPTED WITH (...), which is not the ONLINE option.
+      while (up(j) === 'WITH' && up(j - 1) === 'ENCRYPTED') j = topLevel(j + 1, ['WITH', ';']);
       if (up(j) === 'WITH' && up(j + 1) === '(' && up(j + 2) === 'ONLINE') { blank(tokens[j]); blankGroup(j + 1); }
     }
     // A column's properties come in any order (create-table-transact-sql.md: <column_definition>
@@ -243,6 +267,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
       for (let k = 3; k <= 6; k++) blank(tokens[i + k]);
     }
+    // ENCRYPTED WITH ( COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = t, ALGORITHM = 'a' ) (create-table-transact-sql, column_definition).
+    if (tableDdl && up(i) === 'ENCRYPTED' && up(i + 1) === 'WITH' && up(i + 2) === '(') { blank(tokens[i]); blank(tokens[i + 1]); blankGroup(i + 2); }
     // MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition; alter-table-transact-sql).
     if (up(i) === 'MASKED' && up(i + 1) === 'WITH' && up(i + 2) === '(') for (let k = 0; k < 7 && tokens[i + k] !== undefined; k++) blank(tokens[i + k]);
     if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'MASKED') {
@@ -277,6 +303,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    graphRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     xmlRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });

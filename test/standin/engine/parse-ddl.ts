@@ -1,5 +1,5 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, SpatialDef, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
 import { SequenceParser } from './parse-sequence';
 
@@ -39,12 +39,28 @@ export class DdlParser extends SequenceParser {
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
       return nullable === undefined ? { k: 'createType', name, base } : { k: 'createType', name, base, nullable };
     }
+    // create-column-master-key-transact-sql / create-column-encryption-key-transact-sql: only the
+    // names are kept (and the master key a column encryption key's values name).
+    if (this.accept('COLUMN', 'MASTER', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH');
+      this.optionGroup();
+      return { k: 'createColumnKey', kind: 'master', name };
+    }
+    if (this.accept('COLUMN', 'ENCRYPTION', 'KEY')) {
+      const name = this.ident();
+      this.expect('WITH', 'VALUES');
+      let masterKey = '';
+      do { masterKey = this.optionGroup().get('COLUMN_MASTER_KEY') ?? masterKey; } while (this.accept(','));
+      return { k: 'createColumnKey', kind: 'encryption', name, masterKey };
+    }
     if (this.accept('XML', 'SCHEMA', 'COLLECTION')) {
       const name = this.name();
       this.expect('AS');
       const e = this.expr();
       return { k: 'createXmlCollection', name, text: e.k === 'lit' && typeof e.v === 'string' ? e.v : '' };
     }
+    if (this.accept('SPATIAL', 'INDEX')) return { k: 'createIndex', index: this.spatialIndexBody() };
     const xmlPrimary = this.accept('PRIMARY', 'XML');
     if (xmlPrimary || this.accept('XML')) return { k: 'createIndex', index: this.xmlIndexBody(xmlPrimary) };
     const unique = this.accept('UNIQUE');
@@ -170,9 +186,87 @@ export class DdlParser extends SequenceParser {
     this.expect('ON');
     const table = this.name();
     const columns = this.keyList();
-    if (this.accept('USING', 'XML', 'INDEX')) { this.ident(); this.expect('FOR'); this.pos++; }
-    this.skipWithAndOn();
-    return { name, table, unique: false, clustered: false, columns, include: [], xml: primary ? 'primary' : 'secondary' };
+    let using: { xmlUsing?: string; xmlFor?: string } = {};
+    if (this.accept('USING', 'XML', 'INDEX')) {
+      const xmlUsing = this.ident();
+      using = this.accept('FOR') ? { xmlUsing, xmlFor: this.next().upper } : { xmlUsing };
+    }
+    const options = this.withAndOn();
+    return { name, table, unique: false, clustered: false, columns, include: [], xml: primary ? 'primary' : 'secondary', ...using, options };
+  }
+
+  /**
+   * The rest of CREATE SPATIAL INDEX name ON t (col) [USING scheme] [WITH (BOUNDING_BOX = (...),
+   * GRIDS = (...), CELLS_PER_OBJECT = n, other options)] [ON filegroup]
+   * (https://learn.microsoft.com/sql/t-sql/statements/create-spatial-index-transact-sql).
+   */
+  protected spatialIndexBody(): IndexDef {
+    const name = this.ident();
+    this.expect('ON');
+    const table = this.name();
+    const columns = this.keyList();
+    const scheme = this.accept('USING') ? this.next().upper : undefined;
+    let boundingBox: SpatialDef['boundingBox'];
+    let grids: SpatialDef['grids'];
+    let cellsPerObject: number | undefined;
+    const options: DdlOption[] = [];
+    if (this.accept('WITH')) {
+      this.expect('(');
+      do {
+        if (this.accept('BOUNDING_BOX', '=')) boundingBox = this.boundingBox();
+        else if (this.accept('GRIDS', '=')) grids = this.grids();
+        else if (this.accept('CELLS_PER_OBJECT', '=')) cellsPerObject = this.int();
+        else {
+          const optionName = this.next().upper;
+          this.expect('=');
+          options.push({ name: optionName, value: this.next().upper });
+        }
+      } while (this.accept(','));
+      this.expect(')');
+    }
+    if (this.accept('ON')) options.push({ name: 'ON', value: this.ident() });
+    const spatial: SpatialDef = { ...(scheme !== undefined ? { scheme } : {}), ...(boundingBox ? { boundingBox } : {}), ...(grids ? { grids } : {}), ...(cellsPerObject !== undefined ? { cellsPerObject } : {}) };
+    return { name, table, unique: false, clustered: false, columns, include: [], spatial, options };
+  }
+
+  /** `(xmin, ymin, xmax, ymax)` or `(XMIN = n, ...)` in any order, each once. */
+  private boundingBox(): NonNullable<SpatialDef['boundingBox']> {
+    this.expect('(');
+    const named = this.is('XMIN', '=') || this.is('YMIN', '=') || this.is('XMAX', '=') || this.is('YMAX', '=');
+    const order = ['XMIN', 'YMIN', 'XMAX', 'YMAX'] as const;
+    const out: Partial<Record<(typeof order)[number], number>> = {};
+    let n = 0;
+    do {
+      const key = named ? this.next().upper as (typeof order)[number] : order[n];
+      if (named) this.expect('=');
+      if (!order.includes(key) || out[key] !== undefined) this.fail();
+      out[key] = this.int();
+      n++;
+    } while (this.accept(','));
+    this.expect(')');
+    if (n !== 4) this.fail();
+    return out as NonNullable<SpatialDef['boundingBox']>;
+  }
+
+  /** `(LOW, MEDIUM, ...)` by position or `(LEVEL_n = density, ...)` by level. */
+  private grids(): NonNullable<SpatialDef['grids']> {
+    this.expect('(');
+    const out: Partial<Record<1 | 2 | 3 | 4, string>> = {};
+    let n = 0;
+    do {
+      const first = this.next().upper;
+      if (this.accept('=')) {
+        const level = Number(first.replace(/^LEVEL_/, '')) as 1 | 2 | 3 | 4;
+        if (!/^LEVEL_[1-4]$/.test(first) || out[level] !== undefined) this.fail();
+        out[level] = this.next().upper;
+      } else {
+        n++;
+        if (n > 4) this.fail();
+        out[n as 1 | 2 | 3 | 4] = first;
+      }
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   protected skipWithAndOn(): void {
@@ -234,7 +328,10 @@ export class DdlParser extends SequenceParser {
 
   protected createTable(): StatementBody {
     const name = this.name();
-    const { columns, constraints, period } = this.tableElements();
+    // An edge table may have no column list: CREATE TABLE t AS EDGE (create-table-sql-graph).
+    const bare = this.is('AS', 'EDGE');
+    const { columns, constraints, period } = bare ? { columns: [], constraints: [], period: undefined } : this.tableElements();
+    const graph = this.accept('AS', 'NODE') ? 'node' : this.accept('AS', 'EDGE') ? 'edge' : undefined;
     let versioning: VersioningDef | undefined;
     if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
       this.expect('WITH', '(');
@@ -243,7 +340,7 @@ export class DdlParser extends SequenceParser {
     }
     const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}) };
+    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}) };
   }
 
   /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
@@ -301,11 +398,23 @@ export class DdlParser extends SequenceParser {
   }
 
   protected isConstraintStart(): boolean {
-    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up());
+    return ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT'].includes(this.up()) || this.is('CONNECTION', '(');
+  }
+
+  /** CONNECTION (a TO b [, ...]) [ON DELETE { NO ACTION | CASCADE }] of an edge table (create-table-sql-graph). */
+  protected connection(name: string | undefined): ConstraintDef {
+    this.expect('(');
+    const clauses: { from: Name; to: Name }[] = [];
+    do { const from = this.name(); this.expect('TO'); clauses.push({ from, to: this.name() }); } while (this.accept(','));
+    this.expect(')');
+    let cascade = false;
+    if (this.accept('ON', 'DELETE')) { if (this.accept('CASCADE')) cascade = true; else this.expect('NO', 'ACTION'); }
+    return { k: 'connection', name, clauses, cascade };
   }
 
   protected tableConstraint(): ConstraintDef {
     const name = this.accept('CONSTRAINT') ? this.ident() : undefined;
+    if (this.accept('CONNECTION')) return this.connection(name);
     if (this.accept('PRIMARY', 'KEY') || this.is('UNIQUE')) {
       const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
       const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
@@ -375,6 +484,7 @@ export class DdlParser extends SequenceParser {
     let sparse = false;
     let rowguidcol = false;
     let mask: string | undefined;
+    let encryption: ColumnDef['encryption'];
     const constraints: ConstraintDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
@@ -393,6 +503,10 @@ export class DdlParser extends SequenceParser {
       else if (this.accept('SPARSE')) sparse = true;
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
       else if (this.is('MASKED', 'WITH')) mask = this.maskedWith();
+      else if (this.accept('ENCRYPTED', 'WITH')) {
+        const o = this.optionGroup();
+        encryption = { key: o.get('COLUMN_ENCRYPTION_KEY') ?? '', type: o.get('ENCRYPTION_TYPE') ?? '', algorithm: o.get('ALGORITHM') ?? '' };
+      }
       else if (this.accept('PERSISTED')) continue;
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
@@ -411,7 +525,23 @@ export class DdlParser extends SequenceParser {
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}) };
+    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}) };
+  }
+
+  /** `( NAME = value [, ...] )`: each option's name (upper case) and value (a name, word or string, unquoted). */
+  protected optionGroup(): Map<string, string> {
+    this.expect('(');
+    const out = new Map<string, string>();
+    do {
+      const name = this.next().upper;
+      // A nested group without '=' (a column master key's ENCLAVE_COMPUTATIONS (SIGNATURE = 0x...)).
+      if (this.is('(')) { this.optionGroup(); continue; }
+      this.expect('=');
+      const v = this.next();
+      out.set(name, v.kind === 'word' ? v.text : v.value);
+    } while (this.accept(','));
+    this.expect(')');
+    return out;
   }
 
   /** MASKED WITH ( FUNCTION = 'mask_function' ) (create-table-transact-sql, column_definition). */

@@ -1,4 +1,5 @@
 /** SELECT evaluation over catalog rows: FROM/JOIN, WHERE, GROUP BY, aggregates, ORDER BY, TOP, DISTINCT. */
+import { pseudoColumnsOf } from './graph';
 import type { Expr, FromItem, Name, Select } from './ast';
 import type { Database, Table, Value } from './catalog';
 import { findSchema, findTable, sameName } from './catalog';
@@ -56,6 +57,11 @@ export function tableRelation(t: Table, qual: string, host: Host, schemaName?: s
   const cols = visible ? t.columns.filter((c) => visible.has(c.name.toLowerCase())) : t.columns;
   const columns: ScopeColumn[] = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable, source: { table: t, column: c.name }, ...(c.hidden ? { hidden: true } : {}) }));
   const rows = t.rows.map((r) => cols.map((c) => r[c.columnId] ?? null));
+  // A node or edge table's pseudo-columns ($node_id, ...) read the columns behind them; hidden, so * leaves them out (graph.ts).
+  for (const p of pseudoColumnsOf(t)) {
+    columns.push({ qual, schema: schemaName, table: t.name, name: p.name, type: p.column.type, nullable: p.column.nullable, hidden: true });
+    rows.forEach((row, i) => row.push(t.rows[i]?.[p.column.columnId] ?? null));
+  }
   if (carry) {
     columns.push({ qual, schema: schemaName, table: t.name, name: ROW_REF, type: { name: 'int', maxLength: 4, precision: 10, scale: 0 }, nullable: false, hidden: true, rowOf: t });
     rows.forEach((r, i) => r.push(i));

@@ -17,13 +17,14 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
-import { alterSequence, createSequence, dropSequence } from './ddl-sequences';
+import { alterSequence, createSequence, dropSequence, sequenceGetRange } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
 import { baseNames, modifyThrough, needsTargetPath } from './dml-target';
@@ -641,7 +642,7 @@ export class EngineSession implements Session {
         this.done(s.k === 'update' ? changed.after.length : changed.before.length);
         return;
       }
-      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options); this.done(); return;
+      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
       case 'createIndex': {
@@ -665,6 +666,7 @@ export class EngineSession implements Session {
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
       case 'createPartitionScheme': createPartitionScheme(this.ddl(true).db, s.name, s.function, s.filegroups); this.done(); return;
@@ -842,6 +844,14 @@ export class EngineSession implements Session {
         const type = arg(2, '@objtype');
         await this.lockFor(renameNeeds(host, toText(arg(0, '@objname') ?? ''), toText(arg(1, '@newname') ?? ''), type === null ? null : toText(type)), signal);
         spRename(this.ddl(true), toText(arg(0, '@objname') ?? ''), toText(arg(1, '@newname') ?? ''), type === null ? null : toText(type));
+        this.done();
+        return;
+      }
+      case 'sp_sequence_get_range': {
+        const size = arg(1, '@range_size');
+        const first = sequenceGetRange(host.db, toText(arg(0, '@sequence_name') ?? ''), BigInt(size === null ? 0 : String(size).replace(/\.0+$/, '')));
+        const out = s.args.find((a) => a.name?.toLowerCase() === '@range_first_value' && a.output);
+        if (out && out.expr.k === 'var') this.setVar(out.expr.name, first);
         this.done();
         return;
       }

@@ -5,7 +5,8 @@
  * index's or constraint's definition (create-table / create-index-transact-sql), and the
  * statements that make data spaces: `ALTER DATABASE ... ADD FILEGROUP fg`
  * (alter-database-transact-sql-file-and-filegroup-options), `CREATE PARTITION FUNCTION`
- * and `CREATE PARTITION SCHEME` (create-partition-function / create-partition-scheme-transact-sql).
+ * and `CREATE PARTITION SCHEME` (create-partition-function / create-partition-scheme-transact-sql),
+ * and `CREATE SPATIAL INDEX` (create-spatial-index-transact-sql).
  * Each only changes what the grammar sees; the engine's own parser reads the real text.
  */
 import type { RewriteTools } from './temporal-grammar';
@@ -42,5 +43,17 @@ export function storageRewrites(i: number, r: RewriteTools): void {
     let j = i + 3;
     while (tokens[j] && tokens[j].kind !== 'eof' && up(j) !== last) j++;
     if (up(j) === last && up(j + 1) === '(') whole(afterGroup(up, j + 1, tokens.length));
+  }
+  // CREATE SPATIAL INDEX i ON t (c) [USING scheme] [WITH (...)] [ON fg] (create-spatial-index-transact-sql):
+  // the grammar has no spatial index; the engine's parser reads the statement itself.
+  if (up(i) === 'CREATE' && up(i + 1) === 'SPATIAL' && up(i + 2) === 'INDEX') {
+    let j = i + 3;
+    while (tokens[j] && tokens[j].kind !== 'eof' && up(j) !== '(' && up(j) !== ';') j++;
+    if (up(j) !== '(') return;
+    j = afterGroup(up, j, tokens.length);
+    if (up(j) === 'USING') j += 2;
+    if (up(j) === 'WITH' && up(j + 1) === '(') j = afterGroup(up, j + 1, tokens.length);
+    if (up(j) === 'ON' && isName(j + 1)) j += 2;
+    whole(j);
   }
 }

@@ -8,6 +8,8 @@ import { periodRows } from './temporal';
 import { sequenceColumns } from './ddl-sequences';
 import { dataSpacesOf } from './ddl-data-spaces';
 import { resumableOperationRows } from './resumable';
+import { columnEncryptionKeys } from './ddl-column-keys';
+import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
 
 /** A view's column. */
@@ -19,8 +21,8 @@ const sn = ty.sysname;
 const c = (name: string, type: SqlType, nullable = false): ViewColumn => ({ name, type, nullable });
 const b = (v: boolean): number => (v ? 1 : 0);
 const char2: SqlType = { name: 'char', maxLength: 2, precision: 0, scale: 0 };
-const desc60 = ty.nvarchar(60);
 const char1: SqlType = { name: 'char', maxLength: 1, precision: 0, scale: 0 };
+const desc60 = ty.nvarchar(60);
 const char4: SqlType = { name: 'char', maxLength: 4, precision: 0, scale: 0 };
 
 const OBJECT_COLS: ViewColumn[] = [
@@ -42,6 +44,9 @@ const COLUMN_COLS: ViewColumn[] = [
   c('is_xml_document', ty.bit), c('xml_collection_id', ty.int), c('default_object_id', ty.int), c('rule_object_id', ty.int),
   c('is_sparse', ty.bit, true), c('is_column_set', ty.bit, true), c('generated_always_type', ty.tinyint, true), c('generated_always_type_desc', desc60, true),
   c('is_hidden', ty.bit, true), c('is_masked', ty.bit, true), c('graph_type', ty.int, true), c('graph_type_desc', desc60, true),
+  // Always Encrypted (sys-columns-transact-sql): NULL for a plaintext column.
+  c('encryption_type', ty.int, true), c('encryption_type_desc', ty.nvarchar(64), true), c('encryption_algorithm_name', sn, true),
+  c('column_encryption_key_id', ty.int, true), c('column_encryption_key_database_name', sn, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
   // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
@@ -49,7 +54,9 @@ function columnVals(t: Table, col: Column): Value[] {
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
     0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
-    col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null];
+    col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null,
+    col.encryption?.type ?? null, col.encryption === undefined ? null : col.encryption.type === 1 ? 'DETERMINISTIC' : 'RANDOMIZED', col.encryption?.algorithm ?? null,
+    col.encryption?.keyId ?? null, null];
 }
 // sys.columns graph_type_desc of graph_type 1-8 (sql-graph-architecture, "Metadata"); NULL for other columns.
 const GRAPH_TYPE_DESC: Record<number, string> = {
@@ -73,7 +80,7 @@ function temporalVals(t: Table | undefined): Value[] {
 const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [m.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
-    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null];
+    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null];
 }));
 const allColumns = (db: Database): Value[][] => [...db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
 
@@ -86,7 +93,7 @@ const INDEX_COLS: ViewColumn[] = [
   c('optimize_for_sequential_key', ty.bit, true),
 ];
 // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
-const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3 } as const;
+const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3, SPATIAL: 4 } as const;
 // Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE (same page).
 const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE']) : [INDEX_TYPE[i.type], i.type]);
 // sys.partitions.data_compression (sys-partitions-transact-sql): 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
@@ -94,6 +101,11 @@ const COMPRESSION_CODE: Record<string, number> = { NONE: 0, ROW: 1, PAGE: 2, COL
 const compressionOf = (i: Index): string => i.compression ?? (i.columnstore ? 'COLUMNSTORE' : 'NONE');
 // A columnstore index lists its columns as included ones (key_ordinal 0); a clustered one every column of the table.
 const columnstoreColumns = (t: { columns: readonly { columnId: number }[] }, i: Index): number[] => (i.type === 'CLUSTERED' ? t.columns.map((x) => x.columnId) : i.includes);
+
+/** One sys.indexes row (also the first columns of sys.xml_indexes and sys.spatial_indexes). */
+const indexVals = (t: { objectId: number }, i: Index): Value[] => [
+  t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
+  b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)];
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
 
@@ -163,6 +175,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   (db) => permissionRows(db).map((p) => [p.classId, CLASS_DESC[p.classId], p.majorId, p.minorId, p.grantee, p.grantor, p.type.padEnd(4), p.name, p.state, STATE_DESC[p.state]])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-synonyms-transact-sql
   // The built-in sys.sys (id 1) and the user collections (sys-xml-schema-collections-transact-sql.md).
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-column-encryption-keys-transact-sql
+  'sys.column_encryption_keys': view([c('name', sn), c('column_encryption_key_id', ty.int), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
+    (db) => columnEncryptionKeys(db).map((k) => [k.name, k.id, k.created, k.created])),
   'sys.xml_schema_collections': view([c('xml_collection_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('name', sn), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
     (db) => [[1, 4, null, 'sys', new Date(0), new Date(0)], ...(db.xmlCollections ?? []).map((x) => [x.id, x.schemaId, null, x.name, x.created, x.modified])]),
   'sys.synonyms': view([...OBJECT_COLS, c('base_object_name', ty.nvarchar(1035), true)],
@@ -188,9 +203,22 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
       ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
-  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => [
-    t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
-    b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)]))),
+  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
+  // sys.xml_indexes: sys.indexes' columns, then its own (sys-xml-indexes-transact-sql); selective XML indexes are not kept here.
+  'sys.xml_indexes': view([...INDEX_COLS, c('using_xml_index_id', ty.int, true), c('secondary_type', char1, true), c('secondary_type_desc', desc60, true),
+    c('xml_index_type', ty.tinyint), c('xml_index_type_description', desc60), c('path_id', ty.int, true)],
+  (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'XML').map((i) => [...indexVals(t, i), ...xmlIndexColumns(i)]))),
+  // sys.spatial_indexes: sys.indexes' columns, then spatial_index_type, its desc and tessellation_scheme (sys-spatial-indexes-transact-sql;
+  // there has_filter and filter_definition come after these: the stand-in keeps sys.indexes' order, as a SELECT by name does not see it).
+  'sys.spatial_indexes': view([...INDEX_COLS, c('spatial_index_type', ty.tinyint), c('spatial_index_type_desc', desc60, true), c('tessellation_scheme', sn)],
+    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'SPATIAL').map((i) => [...indexVals(t, i), ...spatialIndexColumns(i)]))),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-spatial-index-tessellations-transact-sql
+  'sys.spatial_index_tessellations': view([c('object_id', ty.int), c('index_id', ty.int), c('tessellation_scheme', sn),
+    c('bounding_box_xmin', ty.float, true), c('bounding_box_ymin', ty.float, true), c('bounding_box_xmax', ty.float, true), c('bounding_box_ymax', ty.float, true),
+    c('level_1_grid', ty.smallint, true), c('level_1_grid_desc', desc60, true), c('level_2_grid', ty.smallint, true), c('level_2_grid_desc', desc60, true),
+    c('level_3_grid', ty.smallint, true), c('level_3_grid_desc', desc60, true), c('level_4_grid', ty.smallint, true), c('level_4_grid_desc', desc60, true),
+    c('cells_per_object', ty.int, true)],
+  (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.type === 'SPATIAL').map((i) => [t.objectId, i.indexId, ...tessellationColumns(i)]))),
   'sys.stats': view([c('object_id', ty.int), c('name', sn, true), c('stats_id', ty.int), c('auto_created', ty.bit, true), c('user_created', ty.bit, true), c('no_recompute', ty.bit, true), c('has_filter', ty.bit, true), c('filter_definition', ty.nvarchar(-1), true), c('is_temporary', ty.bit, true), c('is_incremental', ty.bit, true)],
     (db) => db.tables.flatMap((t) => [
       ...t.indexes.filter((i) => i.indexId > 0).map((i) => [t.objectId, i.name, i.indexId, 0, 0, b(!!i.noRecompute), b(!!i.filter), i.filter?.definition ?? null, 0, 0]),
