@@ -16,6 +16,7 @@ import { lockEscalationOf } from '../sqlserver/lock-escalation';
 import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
+import { asMemoryOptimized } from './read-memory-optimized';
 import { readXmlSpatial } from './read-xml-spatial';
 import { graphFacts, isGraphColumn } from './read-graph';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
@@ -281,7 +282,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     });
     const versioning = temporal.versioning.get(t.object_id);
     const edgeConstraints = graph.edgeConstraints.get(t.object_id);
-    return {
+    return asMemoryOptimized({
       schema: t.schema_name,
       name: t.name,
       columns: periodDefaults.size === 0 ? columns : columns.map((c) => {
@@ -309,7 +310,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
       // The heap's or the clustered index's: the table's rows.
       ...placed(t.object_id, placements.placementOf(t.object_id, 0) !== undefined ? 0 : 1),
-    };
+    }, t, indexRows);
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
 

@@ -14,6 +14,7 @@ import { withDescriptions } from './descriptions';
 import { DeclarationResolver } from './declarations';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
+import { checkMemoryOptimized, readMemoryOptimized } from './memory-optimized';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { checkSequenceReferences } from './sequence-references';
@@ -278,10 +279,12 @@ function buildFromClass(
   if (!chain) return null;
   const draft = buildTable(info, chain, schema, nameV.value, tableRenamedFrom(renamedV, schema, key, bag), namer, key, reader.resolver, bag, aliasTypes, sequences);
   readVersioning(draft, opts.get('systemVersioning'), bag);
+  readMemoryOptimized(draft, opts.get('memoryOptimized'), bag);
   checkTemporal(draft, bag);
   readGraphKind(draft, opts.get('graph'), bag);
   readLockEscalation(draft, opts.get('lockEscalation'), bag);
   checkGraphTable(draft, bag);
+  checkMemoryOptimized(draft, bag);
   return draft;
 }
 

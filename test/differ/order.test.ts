@@ -49,6 +49,7 @@ const sample: Record<ChangeKind, Change> = {
   alterSequence: { kind: 'alterSequence', from: seq('s'), to: seq('s', { cycle: true }) },
   recreateSequence: { kind: 'recreateSequence', from: seq('s'), to: seq('s', { type: { name: 'int' } }) },
   rebuildCompression: { kind: 'rebuildCompression', table: ref, index: { name: 'ix', clustered: false }, from: 'NONE', to: 'PAGE' },
+  alterBucketCount: { kind: 'alterBucketCount', table: ref, index: 'ix', from: 64, to: 1024 },
   setIgnoreDupKey: { kind: 'setIgnoreDupKey', table: ref, index: 'ix', to: true },
   setSparse: { kind: 'setSparse', table: ref, column: 'a', sparse: true },
   rebuildIndexOptions: { kind: 'rebuildIndexOptions', table: ref, index: { name: 'ix', clustered: false }, from: {}, to: { fillFactor: 80 } },

@@ -45,6 +45,7 @@ export function describe(c: Change): string {
     case 'createSequence': case 'dropSequence': return `${c.kind} ${c.sequence.schema}.${c.sequence.name}`;
     case 'alterSequence': case 'recreateSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
     case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
+    case 'alterBucketCount': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index} ${c.from}->${c.to}`;
     case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
     case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}${
       c.compression !== undefined ? ` ${c.compression.from}->${c.compression.to}` : ''}`;
