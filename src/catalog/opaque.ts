@@ -26,7 +26,8 @@ export interface OpaqueCatalog {
 }
 
 /** Index types the model holds (sys.indexes type 1, 2, 5 and 6; 3 and 4 as readXmlSpatial reads them). */
-const MODELLED = new Set(['CLUSTERED', 'NONCLUSTERED', 'CLUSTERED COLUMNSTORE', 'NONCLUSTERED COLUMNSTORE']);
+// NONCLUSTERED HASH: a hash index of a memory-optimized table (read-memory-optimized.ts).
+const MODELLED = new Set(['CLUSTERED', 'NONCLUSTERED', 'CLUSTERED COLUMNSTORE', 'NONCLUSTERED COLUMNSTORE', 'NONCLUSTERED HASH']);
 
 /** Why a column cannot be modelled, or null when it can. */
 function columnProblem(c: ColumnRow): string | null {

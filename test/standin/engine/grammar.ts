@@ -10,6 +10,7 @@ import { statisticsRewrites } from './statistics-grammar';
 import { xmlRewrites } from './xml-grammar';
 import { temporalRewrites } from './temporal-grammar';
 import { storageRewrites } from './storage-grammar';
+import { memoryRewrites } from './memory-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -167,6 +168,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
  * SQL Graph (AS NODE | AS EDGE, CONNECTION constraints, $node_id and the other pseudo-columns), see graph-grammar.ts.
+ * Memory-optimized tables (HASH, inline and ALTER TABLE ... ADD | DROP | ALTER INDEX), see memory-grammar.ts.
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
  * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
@@ -305,6 +307,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     graphRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    memoryRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     xmlRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     // CREATE OR ALTER (create-view-transact-sql.md, create-procedure-transact-sql.md: "CREATE [ OR ALTER ]").

@@ -330,7 +330,7 @@ export class DdlParser extends SequenceParser {
     const name = this.name();
     // An edge table may have no column list: CREATE TABLE t AS EDGE (create-table-sql-graph).
     const bare = this.is('AS', 'EDGE');
-    const { columns, constraints, period } = bare ? { columns: [], constraints: [], period: undefined } : this.tableElements();
+    const { columns, constraints, period, indexes } = bare ? { columns: [], constraints: [], period: undefined, indexes: [] } : this.tableElements();
     const graph = this.accept('AS', 'NODE') ? 'node' : this.accept('AS', 'EDGE') ? 'edge' : undefined;
     let versioning: VersioningDef | undefined;
     if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
@@ -340,24 +340,50 @@ export class DdlParser extends SequenceParser {
     }
     const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}) };
+    return {
+      k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}),
+      ...(indexes.length > 0 ? { indexes } : {}),
+    };
   }
 
   /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
-  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef } {
+  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef; indexes: IndexDef[] } {
     this.expect('(');
     const columns: ColumnDef[] = [];
     const constraints: ConstraintDef[] = [];
+    const indexes: IndexDef[] = [];
     let period: PeriodDef | undefined;
     do {
       if (this.up() === ')') break;
       if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
       else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
-      else if (this.is('INDEX')) this.fail();
+      else if (this.is('INDEX')) indexes.push(this.indexDef());
       else columns.push(this.columnDef(false));
     } while (this.accept(','));
     this.expect(')');
-    return { columns, constraints, period };
+    for (const c of columns) indexes.push(...(c.indexes ?? []));
+    return { columns, constraints, period, indexes };
+  }
+
+  /**
+   * An index inside CREATE TABLE or after ALTER TABLE ... ADD (create-table-transact-sql
+   * <table_index>, <column_index>; memory-optimized syntax): INDEX i [UNIQUE] [CLUSTERED |
+   * NONCLUSTERED] [HASH] (columns) [WITH (...)] [ON ...], or INDEX i CLUSTERED COLUMNSTORE;
+   * `column` is the column of a column's own index, which has no column list.
+   */
+  protected indexDef(column?: string[]): IndexDef {
+    this.expect('INDEX');
+    const name = this.ident();
+    const unique = this.accept('UNIQUE');
+    const clustered = this.accept('CLUSTERED') ? true : (this.accept('NONCLUSTERED'), false);
+    if (clustered && this.accept('COLUMNSTORE')) {
+      const options = this.withAndOn();
+      return { name, table: [], unique: false, clustered: true, columns: [], include: [], columnstore: true, ...(options.length > 0 ? { options } : {}) };
+    }
+    const hash = this.accept('HASH');
+    const columns = column !== undefined && this.up() !== '(' ? column.map((n) => ({ name: n, desc: false })) : this.keyList();
+    const options = this.withAndOn();
+    return { name, table: [], unique, clustered, columns, include: [], ...(hash ? { hash } : {}), ...(options.length > 0 ? { options } : {}) };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -418,9 +444,11 @@ export class DdlParser extends SequenceParser {
     if (this.accept('PRIMARY', 'KEY') || this.is('UNIQUE')) {
       const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
       const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+      // NONCLUSTERED HASH (memory-optimized tables: create-table-transact-sql).
+      const hash = this.accept('HASH');
       const columns = this.keyList();
       const options = this.withAndOn();
-      return { k, name, clustered, columns, options } as ConstraintDef;
+      return { k, name, clustered, columns, options, ...(hash ? { hash } : {}) } as ConstraintDef;
     }
     if (this.accept('CHECK')) return this.checkBody(name, this.accept('NOT', 'FOR', 'REPLICATION'));
     if (this.accept('DEFAULT')) {
@@ -486,6 +514,7 @@ export class DdlParser extends SequenceParser {
     let mask: string | undefined;
     let encryption: ColumnDef['encryption'];
     const constraints: ConstraintDef[] = [];
+    const columnIndexes: IndexDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
       if (this.accept('NOT', 'NULL')) nullable = false;
@@ -508,6 +537,8 @@ export class DdlParser extends SequenceParser {
         encryption = { key: o.get('COLUMN_ENCRYPTION_KEY') ?? '', type: o.get('ENCRYPTION_TYPE') ?? '', algorithm: o.get('ALGORITHM') ?? '' };
       }
       else if (this.accept('PERSISTED')) continue;
+      // A column's own index (create-table-transact-sql <column_index>): INDEX i [NONCLUSTERED] [HASH] [WITH (...)].
+      else if (!alter && this.is('INDEX')) columnIndexes.push(this.indexDef([name]));
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
         if (this.accept('NOT', 'NULL')) { nullable = false; continue; } // names the NOT NULL (flxsql gotcha)
@@ -520,12 +551,16 @@ export class DdlParser extends SequenceParser {
         else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+          const hash = this.accept('HASH');
           const options = this.withAndOn();
-          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }], options });
+          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }], options, ...(hash ? { hash } : {}) });
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}) };
+    return {
+      name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}),
+      ...(columnIndexes.length > 0 ? { indexes: columnIndexes } : {}),
+    };
   }
 
   /** `( NAME = value [, ...] )`: each option's name (upper case) and value (a name, word or string, unquoted). */
@@ -610,8 +645,9 @@ export class DdlParser extends SequenceParser {
       this.pos++;
       this.expect('ADD', 'FILEGROUP');
       const name = this.ident();
-      if (this.accept('CONTAINS')) this.pos++;
-      return { k: 'addFilegroup', name };
+      // CONTAINS FILESTREAM | CONTAINS MEMORY_OPTIMIZED_DATA (alter-database-transact-sql-file-and-filegroup-options).
+      const memoryOptimized = this.accept('CONTAINS') && this.next().upper === 'MEMORY_OPTIMIZED_DATA';
+      return { k: 'addFilegroup', name, ...(memoryOptimized ? { memoryOptimized } : {}) };
     }
     if (this.accept('ALTER', 'SCHEMA')) {
       // ALTER SCHEMA s TRANSFER [OBJECT ::] x[.y] (alter-schema-transact-sql); the lexer gives :: as two ':'.
@@ -672,6 +708,14 @@ export class DdlParser extends SequenceParser {
       if (this.accept('ALL')) names = 'ALL';
       else { names = [this.ident()]; while (this.accept(',')) (names as string[]).push(this.ident()); }
       action = { k: 'checkConstraints', enable, withCheck: check, names };
+    } else if (this.is('SET', '(', 'LOCK_ESCALATION')) {
+      this.pos += 3;
+      this.expect('=');
+      const value = this.up();
+      if (value !== 'AUTO' && value !== 'TABLE' && value !== 'DISABLE') this.fail();
+      this.pos++;
+      this.expect(')');
+      action = { k: 'setLockEscalation', value };
     } else if (this.accept('SET')) {
       this.expect('(');
       action = { k: 'setVersioning', versioning: this.versioningDef() };
@@ -688,6 +732,18 @@ export class DdlParser extends SequenceParser {
       const hidden = this.next().upper === 'ADD';
       this.pos++;
       action = { k: 'alterHidden', column, hidden };
+    } else if (this.is('ADD', 'INDEX')) {
+      this.pos++;
+      action = { k: 'addIndex', index: this.indexDef() };
+    } else if (this.is('DROP', 'INDEX')) {
+      this.pos += 2;
+      const names = [this.ident()]; while (this.accept(',')) { this.accept('INDEX'); names.push(this.ident()); }
+      action = { k: 'dropIndexes', names };
+    } else if (this.is('ALTER', 'INDEX')) {
+      this.pos += 2;
+      const index = this.ident();
+      this.expect('REBUILD');
+      action = { k: 'rebuildBuckets', index, options: this.is('WITH', '(') ? this.withOptions() : [] };
     } else if (this.accept('ADD')) {
       if (this.isConstraintStart()) {
         const constraints = [this.tableConstraint()];
