@@ -230,6 +230,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'dropIndexes': dropIndexes(t, action.names); return;
     case 'rebuildBuckets': rebuildBuckets(t, action.index, action.options); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'setLockEscalation':
+      if (action.value === 'TABLE') delete t.lockEscalation;
+      else t.lockEscalation = action.value === 'DISABLE' ? 1 : 2;
+      return;
     case 'dropPeriod': dropPeriod(ctx, t); return;
     case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
     case 'addColumns': {
@@ -553,7 +557,7 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     for (const t of ctx.db.tables) {
       if (t.objectId === obj.objectId) { t.name = newname; touch(ctx, t); }
       for (const k of t.keys) if (k.objectId === obj.objectId) { k.name = newname; const ix = t.indexes.find((i) => i.indexId === k.indexId); if (ix) ix.name = newname; k.modified = ctx.now; }
-      for (const k of [...t.checks, ...t.defaults, ...t.fks]) if (k.objectId === obj.objectId) { k.name = newname; k.modified = ctx.now; }
+      for (const k of [...t.checks, ...t.defaults, ...t.fks, ...(t.edgeConstraints ?? [])]) if (k.objectId === obj.objectId) { k.name = newname; k.modified = ctx.now; }
     }
   } else throw ambiguous();
   ctx.info(15477, 'Caution: Changing any part of an object name could break scripts and stored procedures.');

@@ -724,6 +724,14 @@ export class DdlParser extends SequenceParser {
       if (this.accept('ALL')) names = 'ALL';
       else { names = [this.ident()]; while (this.accept(',')) (names as string[]).push(this.ident()); }
       action = { k: 'checkConstraints', enable, withCheck: check, names };
+    } else if (this.is('SET', '(', 'LOCK_ESCALATION')) {
+      this.pos += 3;
+      this.expect('=');
+      const value = this.up();
+      if (value !== 'AUTO' && value !== 'TABLE' && value !== 'DISABLE') this.fail();
+      this.pos++;
+      this.expect(')');
+      action = { k: 'setLockEscalation', value };
     } else if (this.accept('SET')) {
       this.expect('(');
       action = { k: 'setVersioning', versioning: this.versioningDef() };
