@@ -34,6 +34,7 @@ const GAPS = [
   'CREATE TABLE [dbo].[t] ([p] int NOT NULL CONSTRAINT [fk] REFERENCES [dbo].[p] ON UPDATE CASCADE ON DELETE NO ACTION)',
   'CREATE TABLE [dbo].[t] ([a] int, [b] int INDEX [ix_b] NONCLUSTERED, INDEX [ix_a] UNIQUE NONCLUSTERED ([a]) INCLUDE ([b]) WHERE [a] > 0)',
   'ALTER TABLE [dbo].[t] DROP COLUMN IF EXISTS [a]',
+  'ALTER TABLE [dbo].[t] ADD [c] int NOT NULL DEFAULT (1 + 2)',
   // SSMS scripts bracket type names: [nvarchar](max).
   'CREATE TABLE [dbo].[t] ([body] [nvarchar](max) NOT NULL)',
   // update-trigger-functions-transact-sql.md: "IF UPDATE(column)" inside a trigger.

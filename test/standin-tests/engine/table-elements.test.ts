@@ -113,3 +113,16 @@ test('SSMS-style [nvarchar](max) types and ON "default" place a table as ON [PRI
   expect(await h.rows(`SELECT ds.name FROM sys.indexes i JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id WHERE i.object_id = OBJECT_ID('dbo.notes')`))
     .toEqual([{ name: 'PRIMARY' }]);
 });
+
+test("a column's DEFAULT may be any constant expression, stored as SQL Server normalises it", async () => {
+  const h = open();
+  // EF Core's migrations write `ADD [c] int NOT NULL DEFAULT (1 + 2)`.
+  await h.ok(`CREATE TABLE dbo.tallies (tally_id int NOT NULL)`);
+  await h.ok(`ALTER TABLE dbo.tallies ADD bonus int NOT NULL DEFAULT (1 + 2), due datetime NULL DEFAULT (GETDATE() + 1), band int DEFAULT (CASE WHEN 1 = 1 THEN 1 ELSE 0 END)`);
+  expect(await h.rows(`SELECT COL_NAME(parent_object_id, parent_column_id) AS col, definition FROM sys.default_constraints ORDER BY parent_column_id`)).toEqual([
+    { col: 'bonus', definition: '((1)+(2))' },
+    { col: 'due', definition: '(getdate()+(1))' },
+    { col: 'band', definition: '(case when (1)=(1) then (1) else (0) end)' },
+  ]);
+  expect((await h.errors(`CREATE TABLE dbo.bad_default (a int DEFAULT (1 + ) NOT NULL)`)).map((e) => e.number)).toEqual([102]);
+});

@@ -9,6 +9,8 @@
  *   column's options in any order (inferred from peers' corpora run against real servers, e.g.
  *   sqldef's `id integer PRIMARY KEY IDENTITY(1,1)` and `PRIMARY KEY NONCLUSTERED NOT NULL DEFAULT
  *   (...)`); create-table-transact-sql.md lists them in one order only.
+ * - DEFAULT (1 + 2), (-(1)) or (CASE ...) of a column: the grammar takes no operators there, so
+ *   the expression is shown as 0 (the engine's parser reads and checks it).
  * - IDENTITY (-100, -5): create-table-transact-sql.md, "seed ... increment"; the grammar takes
  *   unsigned numbers only, so the signs are blanked.
  * - A column's `REFERENCES t` without a column list (create-table-transact-sql.md,
@@ -124,6 +126,21 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
     }
   }
 
+  /**
+   * Whether tokens [from, to) are more than the grammar's constant: a binary operator, a sign
+   * before a parenthesis (`-(1)`), or CASE (a sign before a number, as in `(-1)`, it takes).
+   */
+  function beyondConstant(from: number, to: number): boolean {
+    const ops = ['+', '-', '*', '/', '%', '&', '|', '^', '~'];
+    for (let j = from; j < to; j++) {
+      if (up(j) === 'CASE') return true;
+      if (!ops.includes(up(j))) continue;
+      if (j > from && !['(', ',', ...ops].includes(up(j - 1))) return true;
+      if (up(j + 1) === '(') return true;
+    }
+    return false;
+  }
+
   /** A column definition: name, type, then its options in any order. */
   function column(a: number, b: number): void {
     let typeEnd = a + 1;
@@ -153,8 +170,15 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
         const d = u === 'DEFAULT' ? k : k + 2;
         let end = up(d + 1) === '(' ? afterGroup(d + 1) : d + 2;
         while (end < b && !DEFAULT_STOPS.has(up(end))) end = up(end) === '(' ? afterGroup(end) : end + 1;
+        const exprEnd = end;
         if (up(end) === 'WITH' && up(end + 1) === 'VALUES') end += 2;
         if (constraintSeen) { moved.push('DEFAULT 0'); for (let m = k; m < end; m++) blank(tokens[m]); }
+        else if (beyondConstant(d + 1, exprEnd)) {
+          // DEFAULT (1 + 2): the grammar takes a constant, a function call or NULL only, SQL Server
+          // any constant expression (create-table-transact-sql.md, "constant_expression").
+          r.edit(tokens[d + 1], '0');
+          for (let m = d + 2; m < exprEnd; m++) blank(tokens[m]);
+        }
         k = end;
         continue;
       }
