@@ -12,6 +12,7 @@ import { temporalRewrites } from './temporal-grammar';
 import { storageRewrites } from './storage-grammar';
 import { memoryRewrites } from './memory-grammar';
 import { columnRewrites } from './column-grammar';
+import { isBareProcedureCall } from './token-reader';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -206,6 +207,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   let tableDdl = false;
   // Inside CREATE / ALTER SEQUENCE, until a `;` or the next statement keyword.
   let sequenceDdl = false;
+  // A procedure called without EXEC at the batch's start (token-reader.ts): the grammar sees EXEC.
+  if (isBareProcedureCall(tokens)) edits.push({ start: tokens[0].start, stop: tokens[0].start - 1, text: 'EXEC ' });
   for (let i = 0; i < tokens.length; i++) {
     // GRANT / DENY / REVOKE: rewritten whole (security-grammar.ts), nothing else applies inside.
     const securityEnd = securityRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });

@@ -5,7 +5,7 @@
 import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, UpdateSet } from './ast';
 import type { Token } from './grammar';
 import { SecurityParser } from './parse-security';
-import { RESERVED } from './token-reader';
+import { RESERVED, STATEMENT_STARTS, isBareProcedureCall } from './token-reader';
 
 /** Parses a batch's tokens into statements. */
 export function parseBatch(sql: string, tokens: readonly Token[]): Statement[] {
@@ -15,6 +15,12 @@ export function parseBatch(sql: string, tokens: readonly Token[]): Statement[] {
 class Parser extends SecurityParser {
   batch(): Statement[] {
     const out: Statement[] = [];
+    if (isBareProcedureCall(this.toks)) {
+      const first = this.peek();
+      const body = this.execBody();
+      this.accept(';');
+      out.push({ ...body, line: first.line, text: this.textFrom(first) } as Statement);
+    }
     while (this.peek().kind !== 'eof') {
       if (this.accept(';')) continue;
       out.push(this.statement());
@@ -277,6 +283,11 @@ class Parser extends SecurityParser {
 
   private exec(): StatementBody {
     this.pos++;
+    return this.execBody();
+  }
+
+  /** EXEC's body: ( string ) or [@rc =] procedure [args]. */
+  private execBody(): StatementBody {
     if (this.accept('(')) {
       const dynamic = this.expr();
       this.expect(')');
@@ -290,12 +301,26 @@ class Parser extends SecurityParser {
       do {
         let name: string | undefined;
         if (this.peek().kind === 'var' && this.up(1) === '=') { name = this.next().value; this.pos++; }
-        const expr = this.accept('DEFAULT') ? { k: 'col' as const, parts: ['DEFAULT'] } : this.expr();
+        const expr = this.accept('DEFAULT') ? { k: 'col' as const, parts: ['DEFAULT'] } : this.bareNameArgument() ?? this.expr();
         const output = this.accept('OUTPUT') || this.accept('OUT');
         args.push({ name, expr, output });
       } while (this.accept(','));
     }
     return { k: 'exec', proc, args, returnVar };
+  }
+
+  /**
+   * A procedure argument written as a bare name, as in `EXEC sp_help orders`: a character string
+   * (execute-transact-sql.md: a parameter's value may be "a constant"; SQL Server reads an unquoted
+   * one-part name there as a string, inferred from sp_help's and sp_rename's documented use).
+   */
+  private bareNameArgument(): Expr | undefined {
+    const t = this.peek();
+    const isName = t.kind === 'qid' || (t.kind === 'word' && !RESERVED.has(t.upper));
+    const next = this.peek(1);
+    if (!isName || !(next.kind === 'eof' || next.text === ',' || next.text === ';' || (next.kind === 'word' && STATEMENT_STARTS.has(next.upper)))) return undefined;
+    this.pos++;
+    return { k: 'lit', v: t.value, lt: 'nstr', text: t.text };
   }
 
   private declare(): StatementBody {

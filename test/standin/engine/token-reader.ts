@@ -7,7 +7,24 @@ import { SqlError } from './errors';
 export const RESERVED = new Set(('SELECT FROM WHERE GROUP ORDER HAVING UNION JOIN INNER LEFT RIGHT FULL CROSS OUTER ON AND OR NOT IS IN LIKE BETWEEN AS CASE WHEN THEN ELSE END INSERT UPDATE DELETE CREATE ALTER DROP EXEC EXECUTE DECLARE SET IF BEGIN PRINT RAISERROR THROW COMMIT ROLLBACK USE RETURN WITH VALUES INTO NULL DISTINCT TOP EXISTS FOR ADD CONSTRAINT PRIMARY FOREIGN REFERENCES CHECK DEFAULT UNIQUE KEY TABLE INDEX BY WHILE SAVE OPTION APPLY COLLATE ESCAPE EXCEPT INTERSECT GO').split(' '));
 
 /** Words that start a statement, where an unterminated statement ends. */
-const STATEMENT_STARTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'WHILE', 'CREATE', 'DROP', 'ALTER', 'EXEC', 'EXECUTE', 'DECLARE', 'SET', 'IF', 'BEGIN', 'PRINT', 'END', 'ELSE', 'COMMIT', 'ROLLBACK', 'RAISERROR', 'THROW', 'USE', 'RETURN', 'BREAK', 'CONTINUE', 'GRANT', 'DENY', 'REVOKE']);
+export const STATEMENT_STARTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'WHILE', 'CREATE', 'DROP', 'ALTER', 'EXEC', 'EXECUTE', 'DECLARE', 'SET', 'IF', 'BEGIN', 'PRINT', 'END', 'ELSE', 'COMMIT', 'ROLLBACK', 'RAISERROR', 'THROW', 'USE', 'RETURN', 'BREAK', 'CONTINUE', 'GRANT', 'DENY', 'REVOKE']);
+
+/** Words that begin a statement of their own; a batch's first word outside them is a procedure's name. */
+const BATCH_WORDS = new Set([...STATEMENT_STARTS, 'WITH', 'TRUNCATE', 'SAVE', 'GOTO', 'WAITFOR', 'OPEN', 'CLOSE', 'FETCH', 'DEALLOCATE', 'BULK', 'DBCC',
+  'KILL', 'CHECKPOINT', 'RECONFIGURE', 'SHUTDOWN', 'BACKUP', 'RESTORE', 'ENABLE', 'DISABLE', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'SETUSER', 'REVERT',
+  'MOVE', 'RECEIVE', 'SEND', 'GET', 'GO', 'SELECT']);
+
+/**
+ * Whether a batch opens with a procedure call without EXEC, as "sp_help t": "You do not have to
+ * specify the EXECUTE keyword when executing stored procedures when the statement is the first one
+ * in a batch" (execute-transact-sql.md; GO's page: "any execution of a stored procedure after the
+ * first statement in a batch must include the EXECUTE keyword"). A label (`name:`) is not one.
+ */
+export function isBareProcedureCall(tokens: readonly Token[]): boolean {
+  const t = tokens[0];
+  if (t === undefined || (t.kind !== 'qid' && (t.kind !== 'word' || BATCH_WORDS.has(t.upper)))) return false;
+  return tokens[1]?.text !== ':';
+}
 
 /** Reads grammar tokens; the parser layers extend it. */
 export class TokenReader {
