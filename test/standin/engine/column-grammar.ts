@@ -54,7 +54,9 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
   if (up(i) === 'CREATE' && up(i + 1) === 'TABLE') {
     const open = afterName(i + 2);
     if (up(open) !== '(') return;
-    elements = split(open + 1, afterGroup(open) - 1);
+    const close = afterGroup(open) - 1;
+    elements = split(open + 1, close);
+    placementBeforeWith(close + 1);
   } else if (up(i) === 'ALTER' && up(i + 1) === 'TABLE') {
     let j = afterName(i + 2);
     if (up(j) === 'WITH' && (up(j + 1) === 'CHECK' || up(j + 1) === 'NOCHECK')) j += 2;
@@ -73,6 +75,22 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
     referentialOrder(a, b);
     if (up(a) === 'INDEX') tableIndex(a, b);
     else if (!TABLE_ELEMENT_WORDS.has(up(a)) && isName(a) && up(a + 1) !== 'AS') column(a, b);
+  }
+
+  /**
+   * `ON fg [TEXTIMAGE_ON fg] WITH (...)` after a table's elements, the docs' order (SSMS scripts it
+   * so): the grammar takes the WITH first, so the placement is shown after it (a scheme's column
+   * list, which storage-grammar.ts hides, is left out).
+   */
+  function placementBeforeWith(j: number): void {
+    if (up(j) !== 'ON' || !isName(j + 1)) return;
+    const start = j;
+    const shown = [`ON ${tokens[j + 1].text}`];
+    j = up(j + 2) === '(' ? afterGroup(j + 2) : j + 2;
+    if (up(j) === 'TEXTIMAGE_ON' && isName(j + 1)) { shown.push(`TEXTIMAGE_ON ${tokens[j + 1].text}`); j += 2; }
+    if (up(j) !== 'WITH' || up(j + 1) !== '(') return;
+    for (let m = start; m < j; m++) blank(tokens[m]);
+    r.insertAfter(tokens[afterGroup(j + 1) - 1], ` ${shown.join(' ')}`);
   }
 
   /** [start, end) of each element between from and to, split at top-level commas. */

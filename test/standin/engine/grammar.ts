@@ -295,10 +295,14 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       if (['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', 'DISABLE'].includes(up(j))) {
         blank(tokens[j]);
         let k = j + 1;
+        // REBUILD PARTITION = ALL (alter-index-transact-sql.md), as SSMS scripts it.
+        if (up(j) === 'REBUILD' && up(k) === 'PARTITION' && up(k + 1) === '=' && up(k + 2) === 'ALL') { for (let m = k; m < k + 3; m++) blank(tokens[m]); k += 3; }
         if (up(k) === 'WITH') { blank(tokens[k]); k++; }
         if (up(k) === '(') blankGroup(k);
       }
     }
+    // ALTER TABLE t REBUILD PARTITION = ALL [WITH (...)] (alter-table-transact-sql.md): the grammar lacks PARTITION = ALL.
+    if (up(i) === 'REBUILD' && up(i + 1) === 'PARTITION' && up(i + 2) === '=' && up(i + 3) === 'ALL') for (let m = i + 1; m < i + 4; m++) blank(tokens[m]);
     if (up(i) === 'COLUMNSTORE' && up(i + 1) === 'INDEX') {
       blank(tokens[i]);
       if (up(i - 1) === 'CLUSTERED') {

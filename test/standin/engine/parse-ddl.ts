@@ -338,8 +338,15 @@ export class DdlParser extends SequenceParser {
       versioning = this.versioningDef();
       this.expect(')');
     }
-    const options = this.withAndOn();
+    let options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
+    // create-table-transact-sql.md orders them ON ..., TEXTIMAGE_ON ..., WITH (...): a WITH after
+    // the placement (SSMS's `) ON [PRIMARY] WITH (DATA_COMPRESSION = PAGE)`) is the table's too.
+    if (!versioning && this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
+      this.expect('WITH', '(');
+      versioning = this.versioningDef();
+      this.expect(')');
+    } else if (options.every((o) => o.name === 'ON') && this.is('WITH', '(')) options = [...this.withOptions(), ...options];
     return {
       k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}),
       ...(indexes.length > 0 ? { indexes } : {}),
@@ -678,7 +685,8 @@ export class DdlParser extends SequenceParser {
       const index = this.ident();
       this.expect('ON');
       const table = this.name();
-      if (this.accept('REBUILD')) return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [] } };
+      // REBUILD [PARTITION = ALL] (alter-index-transact-sql.md); one partition's rebuild is not done.
+      if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [] } }; }
       if (this.accept('DISABLE')) return { k: 'alterTable', name: table, action: { k: 'disableIndex', index } };
       for (const op of ['RESUME', 'PAUSE', 'ABORT'] as const) {
         if (this.accept(op)) return { k: 'alterTable', name: table, action: { k: 'resumableIndex', index, op, options: op === 'RESUME' && this.is('WITH', '(') ? this.withOptions() : [] } };
@@ -688,7 +696,7 @@ export class DdlParser extends SequenceParser {
     }
     this.expect('ALTER', 'TABLE');
     const name = this.name();
-    if (this.accept('REBUILD')) return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [] } };
+    if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [] } }; }
     // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | ... | SPARSE | ... }".
     if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && (this.up(4) === 'SPARSE' || this.up(4) === 'ROWGUIDCOL')) {
       this.pos += 2;
