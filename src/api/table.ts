@@ -58,6 +58,11 @@ export interface TableOptions {
    * changed in place: schemac refuses the change.
    */
   readonly graph?: 'node' | 'edge';
+  /**
+   * LOCK_ESCALATION (ALTER TABLE ... SET): 'TABLE' (the default) escalates many row or page locks
+   * to a table lock, 'AUTO' to a partition lock on a partitioned table, 'DISABLE' mostly never.
+   */
+  readonly lockEscalation?: 'TABLE' | 'AUTO' | 'DISABLE';
 }
 
 /** HISTORY_RETENTION_PERIOD: 'infinite' (the default) or one count of days, weeks, months or years. */

@@ -15,6 +15,7 @@ import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { storedNotTrusted } from '../sqlserver/replication';
+import { storedLockEscalation } from '../sqlserver/lock-escalation';
 import { storedBucketCount } from '../sqlserver/memory-optimized';
 
 /** Options of modelToSnapshot. */
@@ -77,6 +78,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       ...(t.memoryOptimized !== undefined ? { is_memory_optimized: true, durability_desc: t.memoryOptimized.durability } : {}),
       // SQL Server's graph columns and the index it makes on graph_id are not the model's: only the kind is written.
       ...(t.graph !== undefined ? { is_node: t.graph === 'node', is_edge: t.graph === 'edge' } : {}),
+      ...(t.lockEscalation !== undefined ? { lock_escalation: storedLockEscalation(t.lockEscalation) } : {}),
     });
     for (const e of t.edgeConstraints ?? []) {
       const ecId = objectId(`ec:${t.schema}.${t.name}.${e.name}`);

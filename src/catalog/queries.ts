@@ -109,10 +109,11 @@ ORDER BY s.name`,
     // temporal_type, history_table_id (SQL Server 2016+) and the retention (2017+) describe
     // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql);
     // is_node / is_edge (2017+) graph tables (sql-graph-architecture "Metadata");
-    // is_memory_optimized and durability_desc (SCHEMA_ONLY | SCHEMA_AND_DATA; 2014+) memory-optimized tables.
+    // is_memory_optimized and durability_desc (SCHEMA_ONLY | SCHEMA_AND_DATA; 2014+) memory-optimized tables;
+    // lock_escalation the table's LOCK_ESCALATION (sqlserver/lock-escalation.ts).
     sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name,
   t.temporal_type, t.history_table_id, t.history_retention_period, t.history_retention_period_unit,
-  t.is_node, t.is_edge, t.is_memory_optimized, t.durability_desc
+  t.is_node, t.is_edge, t.is_memory_optimized, t.durability_desc, t.lock_escalation
 FROM sys.tables t
 WHERE ${MANAGED}
 ORDER BY t.object_id`,

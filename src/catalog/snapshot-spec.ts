@@ -45,6 +45,7 @@ const tables: RowSpec<TableRow> = {
   history_retention_period: optional(nullable(integer)), history_retention_period_unit: optional(nullable(integer)),
   is_memory_optimized: optional(nullable(boolean)), durability_desc: optional(nullable(string)),
   is_node: optional(nullable(boolean)), is_edge: optional(nullable(boolean)),
+  lock_escalation: optional(nullable(integer)),
 };
 
 const columns: RowSpec<ColumnRow> = {

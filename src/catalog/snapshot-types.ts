@@ -31,6 +31,8 @@ export interface TableRow {
   readonly is_node?: boolean | null;
   /** sys.tables.is_edge: AS EDGE (SQL Server 2017+; optional). */
   readonly is_edge?: boolean | null;
+  /** sys.tables.lock_escalation: 0 TABLE, 1 DISABLE, 2 AUTO (optional: older snapshots lack it, read as TABLE). */
+  readonly lock_escalation?: number | null;
 }
 
 /** sys.columns (+ TYPE_NAME, sys.identity_columns, sys.computed_columns). */

@@ -12,6 +12,7 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { readStatistics } from './read-statistics';
+import { lockEscalationOf } from '../sqlserver/lock-escalation';
 import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
@@ -296,6 +297,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       foreignKeys: sortedByName(foreignKeys),
       ...(versioning !== undefined ? { versioning } : {}),
       ...(graphKind !== undefined ? { graph: graphKind } : {}),
+      ...lockEscalationFact(t.lock_escalation),
       ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
@@ -457,6 +459,12 @@ function resumableBuildsOf(rows: readonly ResumableOperationRow[] | undefined): 
     resumableBuilds: [...rows].sort((a, b) => a.index_id - b.index_id)
       .map((r) => ({ index: r.name, indexId: r.index_id, state: r.state_desc, percentComplete: r.percent_complete })),
   };
+}
+
+/** The model's lockEscalation: absent for TABLE, the default (and for a snapshot without the column). */
+function lockEscalationFact(stored: number | null | undefined): { lockEscalation?: 'AUTO' | 'DISABLE' } {
+  const value = lockEscalationOf(stored);
+  return value === 'TABLE' ? {} : { lockEscalation: value };
 }
 
 /** A column's Always Encrypted settings (sys.columns.encryption_type and its key), or undefined for plaintext. */

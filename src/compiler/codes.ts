@@ -58,7 +58,7 @@ export const Codes = {
   /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
   aliasBaseRefused: 'SC1132',
   /** A `graph` option SQL Server refuses: not 'node' or 'edge', a versioned node or edge table, a node table without columns. */
-  graphTable: 'SC1118',
+  graphTable: 'SC1119',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -103,6 +103,8 @@ export const Codes = {
    * or column option it cannot hold, system versioning or a move to another schema.
    */
   memoryOptimized: 'SC1404',
+  /** A `lockEscalation` of @Table other than 'TABLE', 'AUTO' or 'DISABLE'. */
+  badLockEscalation: 'SC1410',
   /** More than one clustered index (a clustered primary key or unique key counts). */
   twoClustered: 'SC1501',
   /** A filtered-index predicate SQL Server refuses (design rule 10). */

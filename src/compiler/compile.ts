@@ -30,6 +30,7 @@ import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportC
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
 import { checkGraphTable, readGraphKind, resolveConnections } from './graph';
+import { readLockEscalation } from './storage-options';
 import { tableRenamedFrom } from './renamed-from';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
@@ -281,6 +282,7 @@ function buildFromClass(
   readMemoryOptimized(draft, opts.get('memoryOptimized'), bag);
   checkTemporal(draft, bag);
   readGraphKind(draft, opts.get('graph'), bag);
+  readLockEscalation(draft, opts.get('lockEscalation'), bag);
   checkGraphTable(draft, bag);
   checkMemoryOptimized(draft, bag);
   return draft;

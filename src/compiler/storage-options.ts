@@ -20,6 +20,7 @@ import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import { resolveKeyColumn, type TableDraft } from './table-draft';
+import { LOCK_ESCALATIONS, type LockEscalation } from '../sqlserver/lock-escalation';
 
 function remember(draft: TableDraft, object: object, key: string, node: ts.Node | undefined): void {
   if (node === undefined) return;
@@ -290,4 +291,14 @@ function checkColumnstoreTypes(draft: TableDraft, columnstores: readonly Index[]
       bag.error(Codes.columnstoreShape, `columnstore index ${i.name}: ${problem} (column ${c.name})`, draft.origins.get(i)?.node ?? draft.info.roleNode);
     }
   }
+}
+
+/** Reads `lockEscalation` of @Table: 'TABLE' (the default, left out of the model), 'AUTO' or 'DISABLE'. */
+export function readLockEscalation(draft: TableDraft, v: StaticValue | undefined, bag: DiagnosticBag): void {
+  if (v === undefined || v.kind === 'null') return;
+  if (v.kind !== 'string' || !LOCK_ESCALATIONS.includes(v.value as LockEscalation)) {
+    bag.error(Codes.badLockEscalation, `lockEscalation must be 'TABLE', 'AUTO' or 'DISABLE' (ALTER TABLE ... SET (LOCK_ESCALATION = ...))`, v.node);
+    return;
+  }
+  if (v.value !== 'TABLE') draft.lockEscalation = v.value as 'AUTO' | 'DISABLE';
 }

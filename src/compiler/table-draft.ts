@@ -93,6 +93,8 @@ export interface TableDraft {
   dataSpace?: DataSpace;
   /** SYSTEM_VERSIONING = ON, and where `systemVersioning` was written (temporal.ts). */
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
+  /** LOCK_ESCALATION = AUTO | DISABLE written on @Table (TABLE, the default, left out). */
+  lockEscalation?: 'AUTO' | 'DISABLE';
   /** MEMORY_OPTIMIZED = ON, and where `memoryOptimized` was written (memory-optimized.ts). */
   memoryOptimized?: { readonly value: MemoryOptimized; readonly node: ts.Node };
   /** AS NODE | AS EDGE, and where `graph` was written (graph.ts). */
@@ -142,6 +144,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
     ...(d.memoryOptimized !== undefined ? { memoryOptimized: d.memoryOptimized.value } : {}),
     ...(d.graph !== undefined ? { graph: d.graph.kind } : {}),
+    ...(d.lockEscalation !== undefined ? { lockEscalation: d.lockEscalation } : {}),
     ...(d.edgeConstraints.length > 0 ? { edgeConstraints: [...d.edgeConstraints].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),

@@ -1,5 +1,6 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
+import type { LockEscalation } from '../sqlserver/lock-escalation';
 import type {
   AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
@@ -253,6 +254,8 @@ export interface SetIndexOptions { readonly kind: 'setIndexOptions'; readonly ta
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
 /** ALTER TABLE t ALTER COLUMN c ADD | DROP ROWGUIDCOL (alter-table-transact-sql). */
+/** ALTER TABLE ... SET (LOCK_ESCALATION = to) (sqlserver/lock-escalation.ts). */
+export interface SetLockEscalation { readonly kind: 'setLockEscalation'; readonly table: TableRef; readonly from: LockEscalation; readonly to: LockEscalation }
 export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
 /**
  * A column's Dynamic Data Masking function: `to` null is ALTER COLUMN c DROP MASKED, otherwise
@@ -285,7 +288,7 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AlterBucketCount | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence | RecreateSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics

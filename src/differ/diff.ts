@@ -16,6 +16,7 @@ import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { storageSteps } from './diff-storage';
+import { lockEscalationSteps } from './diff-lock-escalation';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
 import { hazard, itsRowsText, mayHaveRows, qualified } from './hazards';
@@ -160,7 +161,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...created.map(createTable),
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
-      storageSteps(s.table, s.pairing, forcedOf(s)),
+      storageSteps(s.table, s.pairing, forcedOf(s)), lockEscalationSteps(s.table),
       { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
     ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),

@@ -235,6 +235,7 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
+  setLockEscalation: fixed('table-option-metadata'),
   alterBucketCount: fixed('memory-optimized-alter'),
   // FILLFACTOR / PAD_INDEX take effect only when the index is rebuilt: a clustered one is the table's rows.
   rebuildIndexOptions: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),

@@ -122,6 +122,8 @@ export interface Table {
   readonly graph?: GraphKind;
   /** An edge table's edge constraints (CONNECTION), sorted by name; absent: none. */
   readonly edgeConstraints?: readonly EdgeConstraint[];
+  /** LOCK_ESCALATION = AUTO | DISABLE (sqlserver/lock-escalation.ts); absent: TABLE, the default. */
+  readonly lockEscalation?: 'AUTO' | 'DISABLE';
   /** Compiler only: the table's previous name, for a declared rename (in `renamedFromSchema` when set). */
   readonly renamedFrom?: string;
   /**

@@ -79,6 +79,7 @@ export const LOCK_RULES = {
   'index-build-online': { class: 'index-build', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON: reads and writes go on; S briefly at the start and Sch-M briefly at the end', source: HOW_ONLINE_WORKS },
   'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
+  'table-option-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER TABLE ... SET (LOCK_ESCALATION = ...) changes a table setting in the catalog; no row changes', source: 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql' },
   'index-option-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER INDEX ... SET changes an index option in the catalog without rebuilding it', source: 'https://learn.microsoft.com/sql/t-sql/statements/alter-index-transact-sql' },
   'sparse-change': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'ADD/DROP SPARSE changes the storage format: every row is copied into a new column and the table rebuilt', source: 'https://learn.microsoft.com/sql/relational-databases/tables/use-sparse-columns' },
   // Re-creating an indexed view materializes it: its clustered index is built over the view's rows.

@@ -181,6 +181,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
   },
+  setLockEscalation: {
+    change: { kind: 'setLockEscalation', table: USERS, from: 'TABLE', to: 'DISABLE' },
+    sql: ['ALTER TABLE [dbo].[users] SET (LOCK_ESCALATION = DISABLE);'],
+  },
   setRowGuidCol: {
     change: { kind: 'setRowGuidCol', table: USERS, column: 'id', rowguidcol: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [id] ADD ROWGUIDCOL;'],

@@ -20,6 +20,7 @@ interface MTable {
   statistics?: UserStatistics[];
   memoryOptimized?: Table['memoryOptimized'];
   graph?: Table['graph'];
+  lockEscalation?: Table['lockEscalation'];
   edgeConstraints?: EdgeConstraint[];
 }
 
@@ -73,6 +74,7 @@ class Sim {
       ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
       ...(t.memoryOptimized !== undefined ? { memoryOptimized: t.memoryOptimized } : {}),
       ...(t.graph !== undefined ? { graph: t.graph } : {}),
+      ...(t.lockEscalation !== undefined ? { lockEscalation: t.lockEscalation } : {}),
       ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
     };
   }
@@ -370,6 +372,12 @@ class Sim {
         const t = this.get(change.table); const c = this.column(t, change.column);
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
+      }
+      case 'setLockEscalation': {
+        const t = this.get(change.table);
+        if ((t.lockEscalation ?? 'TABLE') !== change.from) this.fail(`LOCK_ESCALATION of ${t.name} is ${t.lockEscalation ?? 'TABLE'}, not ${change.from}`);
+        if (change.to === 'TABLE') delete t.lockEscalation; else t.lockEscalation = change.to;
+        return;
       }
       case 'setRowGuidCol': {
         const t = this.get(change.table); const c = this.column(t, change.column);

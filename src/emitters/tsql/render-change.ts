@@ -14,6 +14,7 @@ import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, ve
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import { GRAPH_RENDERERS, tableHead } from './graph';
 import type { NameKey } from '../../sqlserver/names';
+import type { LockEscalation } from '../../sqlserver/lock-escalation';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>, key: NameKey) => string[] };
@@ -35,6 +36,11 @@ function addValidated(t: TableRef, clause: string, trusted: boolean, enabled: bo
 }
 
 /** CREATE TABLE with columns, their named defaults inline, then keys and checks (rule 7: a new table's PK lives in its CREATE). */
+/** ALTER TABLE ... SET (LOCK_ESCALATION = ...) (alter-table-transact-sql). */
+function lockEscalationStatement(table: TableRef, to: LockEscalation): string {
+  return `${alterTable(table)} SET (LOCK_ESCALATION = ${to});`;
+}
+
 function createTable(table: Table, key: NameKey): string {
   // Keyed as the database compares names: a case-sensitive database may hold both Code and code.
   const defaults = new Map(table.defaults.map((d) => [key(d.column), d]));
@@ -87,7 +93,8 @@ const RENDERERS: Renderers = {
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
   // A new table's descriptions are part of its step: DROP TABLE (the inverse) removes them too.
-  createTable: (c, key) => [createTable(c.table, key), ...renderNewTableDescriptions(c.table)],
+  // LOCK_ESCALATION has no CREATE TABLE form: set right after, in the same step.
+  createTable: (c, key) => [createTable(c.table, key), ...(c.table.lockEscalation !== undefined ? [lockEscalationStatement(c.table, c.table.lockEscalation)] : []), ...renderNewTableDescriptions(c.table)],
   dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   // OBJECT:: is the default class; written out so the statement reads as what it moves.
@@ -164,6 +171,7 @@ const RENDERERS: Renderers = {
   // ALTER INDEX ... SET (IGNORE_DUP_KEY = ...) changes the option without a rebuild (alter-index-transact-sql).
   // The only index change a memory-optimized table takes in place (altering-memory-optimized-tables).
   alterBucketCount: (c) => [`${alterTable(c.table)} ALTER INDEX ${quoteIdent(c.index)} REBUILD WITH (BUCKET_COUNT = ${c.to});`],
+  setLockEscalation: (c) => [lockEscalationStatement(c.table, c.to)],
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
   // FILLFACTOR and PAD_INDEX take effect when the index is built: ALTER INDEX ... REBUILD WITH
   // (alter-index-transact-sql, set-index-options); online where the production pass allows it.

@@ -136,6 +136,8 @@ export interface Table extends Dated {
   properties?: ExtendedProperty[];
   /** Statistics made by CREATE STATISTICS (sys.stats user_created = 1); absent until the first. */
   stats?: UserStatistics[];
+  /** sys.tables.lock_escalation set by ALTER TABLE ... SET (LOCK_ESCALATION = ...): 1 DISABLE, 2 AUTO; absent: 0 TABLE. */
+  lockEscalation?: 1 | 2;
   /** MEMORY_OPTIMIZED = ON with its DURABILITY (sys.tables is_memory_optimized, durability_desc; ddl-memory.ts). */
   memoryOptimized?: { durability: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY' };
   /** AS NODE | AS EDGE (sys.tables is_node / is_edge; graph.ts); absent for an ordinary table. */

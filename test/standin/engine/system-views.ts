@@ -62,6 +62,8 @@ function columnVals(t: Table, col: Column): Value[] {
 const GRAPH_TYPE_DESC: Record<number, string> = {
   1: 'GRAPH_ID', 2: 'GRAPH_ID_COMPUTED', 3: 'GRAPH_FROM_ID', 4: 'GRAPH_FROM_OBJ_ID', 5: 'GRAPH_FROM_ID_COMPUTED', 6: 'GRAPH_TO_ID', 7: 'GRAPH_TO_OBJ_ID', 8: 'GRAPH_TO_ID_COMPUTED',
 };
+// sys.tables lock_escalation_desc (sys-tables-transact-sql: 0 TABLE, 1 DISABLE, 2 AUTO).
+const LOCK_ESCALATION_DESC: Record<number, string> = { 0: 'TABLE', 1: 'DISABLE', 2: 'AUTO' };
 // sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
 const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
 // sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
@@ -127,10 +129,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // Masked columns only: sys.columns' columns plus masking_function (sys-masked-columns-transact-sql).
   'sys.masked_columns': view([...COLUMN_COLS, c('masking_function', ty.nvarchar(4000), true)],
     (db) => db.tables.flatMap((t) => t.columns.filter((col) => col.mask !== undefined).map((col) => [...columnVals(t, col), col.mask ?? null]))),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true)],
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true)],
     (db) => objectsOf(db, 'U').map((o) => {
       const t = tableOf(db, o.objectId);
-      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t)];
+      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t)];
     })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql (SQL Server 2019+)
   'sys.edge_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
