@@ -162,3 +162,28 @@ export function guardDropNodeTable(db: Database, t: Table, qualifiedName: string
   const used = db.tables.some((o) => o !== t && (o.edgeConstraints ?? []).some((e) => e.clauses.some((c) => c.from === t.objectId || c.to === t.objectId)));
   if (used) throw new SqlError(3726, 16, 1, `Could not drop object '${qualifiedName}' because it is referenced by an EDGE constraint.`);
 }
+
+/**
+ * Deleting nodes that edges connect (graph-edge-constraints, "ON DELETE referential actions"):
+ * an edge table whose edge constraints name the node table either loses those edges (every such
+ * constraint ON DELETE CASCADE) or refuses the delete (NO ACTION, Msg 547; wording inferred from
+ * the foreign key's). Edge tables without a constraint naming the table are left alone, as SQL
+ * Server does not check them.
+ */
+export function deleteConnectedEdges(db: Database, t: Table, gone: readonly Row[], cascade: (edge: Table, rows: Row[]) => void): void {
+  if (t.graph?.kind !== 'node' || gone.length === 0) return;
+  const graphId = t.columns.find((c) => c.graphType === 1) as Column;
+  const ids = new Set(gone.map((r) => r[graphId.columnId]));
+  for (const edge of db.tables) {
+    const naming = (edge.edgeConstraints ?? []).filter((e) => e.clauses.some((c) => c.from === t.objectId || c.to === t.objectId));
+    if (naming.length === 0) continue;
+    const col = (graphType: number) => (edge.columns.find((c) => c.graphType === graphType) as Column).columnId;
+    const [fromObj, fromId, toObj, toId] = [col(4), col(3), col(7), col(6)];
+    const hit = edge.rows.filter((r) => (r[fromObj] === t.objectId && ids.has(r[fromId] ?? null)) || (r[toObj] === t.objectId && ids.has(r[toId] ?? null)));
+    if (hit.length === 0) continue;
+    const refusing = naming.find((e) => e.onDelete === 'NO_ACTION');
+    if (refusing === undefined) { cascade(edge, hit); continue; }
+    const schema = db.schemas.find((s) => s.schemaId === edge.schemaId)?.name ?? 'dbo';
+    throw new SqlError(547, 16, 0, `The DELETE statement conflicted with the EDGE REFERENCE constraint "${refusing.name}". The conflict occurred in database "${db.name}", table "${schema}.${edge.name}".`, 'statement', [new SqlError(3621, 0, 0, 'The statement has been terminated.')]);
+  }
+}
