@@ -262,7 +262,11 @@ export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table:
  * ALTER COLUMN c ADD MASKED WITH (FUNCTION = 'to'), which also replaces a mask (`from` set).
  * Metadata only: the stored values do not change. Its inverse swaps from and to.
  */
-export interface SetMask { readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null }
+export interface SetMask {
+  readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null;
+  /** Dropped before an ALTER COLUMN of the column and added back after it, inside the plan. */
+  readonly aroundAlter?: true;
+}
 /**
  * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
  * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.
