@@ -281,7 +281,7 @@ const DESCRIBERS: Describers = {
       summary: `create ${specialKind(c.index)} index ${c.index.name} ${keyList(c.index.columns)}${specialDetails(c.index)}${indexOptionsText(c.index)}`,
     } : {
       table: c.table, object: c.index.name, marker: '+',
-      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}`,
+      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''}${c.index.bucketCount !== undefined ? ' hash' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}${c.index.bucketCount !== undefined ? ` BUCKET_COUNT ${c.index.bucketCount}` : ''}`,
     };
     return c.replaces === undefined ? plain : recreated(plain, 'index', c.replaces.name, indexDelta(c.replaces, c.index));
   },
