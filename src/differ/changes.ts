@@ -81,6 +81,8 @@ export interface AlterColumn {
    * column in place but cannot shrink it), so only the down script rebuilds.
    */
   readonly around?: readonly AroundAlter[];
+  /** The table is memory-optimized: indexes `around` it are dropped and added by ALTER TABLE ... DROP | ADD INDEX. */
+  readonly memoryOptimized?: true;
 }
 /** UPDATE t SET c = <expression> WHERE c IS NULL, before the column becomes NOT NULL. */
 export interface BackfillColumn {
