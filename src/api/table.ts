@@ -45,12 +45,24 @@ export interface TableOptions {
    */
   readonly systemVersioning?: true | SystemVersioningOptions;
   /**
+   * MEMORY_OPTIMIZED = ON (In-Memory OLTP): the table lives in memory. `true` is DURABILITY =
+   * SCHEMA_AND_DATA (rows survive a restart; a primary key is required); SCHEMA_ONLY keeps only
+   * the definition. The database needs a MEMORY_OPTIMIZED_DATA filegroup; indexes are
+   * nonclustered hash (`bucketCount`) or range indexes; changes run outside the transaction.
+   */
+  readonly memoryOptimized?: true | { readonly durability?: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY' };
+  /**
    * SQL Graph (SQL Server 2017+): CREATE TABLE ... AS NODE or AS EDGE. SQL Server adds and keeps
    * the graph columns ($node_id; $edge_id, $from_id, $to_id) and a unique index on the id itself;
    * declare only your own columns (an edge table may have none). A table's graph kind cannot be
    * changed in place: schemac refuses the change.
    */
   readonly graph?: 'node' | 'edge';
+  /**
+   * LOCK_ESCALATION (ALTER TABLE ... SET): 'TABLE' (the default) escalates many row or page locks
+   * to a table lock, 'AUTO' to a partition lock on a partitioned table, 'DISABLE' mostly never.
+   */
+  readonly lockEscalation?: 'TABLE' | 'AUTO' | 'DISABLE';
 }
 
 /** HISTORY_RETENTION_PERIOD: 'infinite' (the default) or one count of days, weeks, months or years. */
@@ -97,6 +109,8 @@ export interface IndexOptions<T> extends IndexWithOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of a nonclustered index (a clustered one has the table's: declare it on @Table). */
   readonly dataCompression?: RowstoreCompression;
+  /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n): a hash index of a memory-optimized table (1..1,073,741,824; SQL Server rounds up to a power of two). */
+  readonly bucketCount?: number;
 }
 
 /** Options of a clustered columnstore index. */
@@ -248,6 +262,8 @@ export interface KeyOptions extends RenameOptions, IndexWithOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of a nonclustered key's index (a clustered key has the table's). */
   readonly dataCompression?: RowstoreCompression;
+  /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n): the key's index is a hash index (memory-optimized tables only). */
+  readonly bucketCount?: number;
 }
 
 /** A UNIQUE constraint, named uq_{table}_{columns} unless named. */

@@ -1,5 +1,6 @@
 import type { AfterCommitWork } from '../apply/after-commit';
 import { requireDataSpaces } from './data-space-check';
+import { UsageError } from './errors';
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
 import { diff, type Plan, type ProductionOptions, type ResumableDecision, type SystemNames } from '../differ';
@@ -34,6 +35,11 @@ export function jobFromFile(saved: SavedPlan, currentFingerprint: string, curren
   if (saved.fingerprint !== currentFingerprint) {
     const now = diff(saved.desired, current, { allowDrop: false, managedSchemas, systemNames });
     throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${saved.fingerprint.slice(0, 12)} expected, ${currentFingerprint.slice(0, 12)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
+  }
+  // Its statements would all run in the one transaction, where SQL Server refuses DDL on memory-optimized tables.
+  const memory = saved.changes.filter((c) => (c as { memoryOptimized?: unknown }).memoryOptimized === true).length;
+  if (memory > 0) {
+    throw new UsageError(`the saved plan has ${memory} step(s) on memory-optimized tables, which run after COMMIT, outside the transaction (SQL Server refuses their DDL inside one); a saved plan is applied as reviewed, in one transaction. Run schemac apply without the plan file (it plans under the lock and shows the plan before it asks); nothing was changed`);
   }
   return {
     statements: saved.statements.up.map((st) => ({ sql: st.sql, stepIndex: st.index - 1, description: saved.changes[st.index - 1]?.summary ?? `step ${st.index}` })),

@@ -243,6 +243,7 @@ function outcomeOfApplyError(err: ApplyError): ApplyOutcome {
     case 'connection-lost':
     case 'commit-unknown':
     case 'resumable-incomplete':
+    case 'memory-optimized-incomplete':
       throw new AppError(err.message, 'error', { cause: err });
   }
 }

@@ -45,6 +45,7 @@ export function asAppError(err: unknown): unknown {
       case 'connection-lost':
       case 'commit-unknown':
       case 'resumable-incomplete':
+      case 'memory-optimized-incomplete':
         return new AppError(message, 'error', { cause: err });
     }
   }

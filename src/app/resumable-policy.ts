@@ -7,7 +7,7 @@
  */
 import { blockingBuilds, onlyDeferredRemain, planResumable, resumableBuilds, runsAfterCommit, type BlockingBuild, type Plan, type ResumableDecision, type ResumableOptions } from '../differ';
 import { abortIndexSql, resumeIndexSql } from '../emitters/tsql/online';
-import type { AfterCommitWork, ResumableStatement } from '../apply/after-commit';
+import type { AfterCommitWork, MemoryOptimizedStatement, ResumableStatement } from '../apply/after-commit';
 import type { ApplyStatement } from '../apply/progress';
 import type { Database } from '../model';
 
@@ -38,26 +38,37 @@ export function resumableNotes(decision: ResumableDecision | null): string[] {
 }
 
 /** The transactional statements and, apart, the builds apply runs after COMMIT. */
-export function splitAfterCommit(plan: Plan, statements: readonly (ApplyStatement & { readonly afterCommit?: boolean })[]): {
+export function splitAfterCommit(plan: Plan, statements: readonly (ApplyStatement & { readonly afterCommit?: boolean; readonly memoryOptimized?: true })[]): {
   readonly transactional: readonly ApplyStatement[];
   readonly afterCommit: AfterCommitWork | undefined;
 } {
   const after: ResumableStatement[] = [];
+  const memory: MemoryOptimizedStatement[] = [];
   const transactional: ApplyStatement[] = [];
   for (const st of statements) {
     const change = plan.steps[st.stepIndex]?.change;
     if (st.afterCommit === true && change !== undefined && runsAfterCommit(change)) {
       after.push({ sql: st.sql, stepIndex: st.stepIndex, description: st.description, resume: resumeIndexSql(change.table, change.index.name), abort: abortIndexSql(change.table, change.index.name) });
+    } else if (st.memoryOptimized === true) {
+      memory.push({ sql: st.sql, stepIndex: st.stepIndex, description: st.description, memoryOptimized: true });
     } else {
       transactional.push({ sql: st.sql, stepIndex: st.stepIndex, description: st.description });
     }
   }
-  if (after.length === 0) return { transactional, afterCommit: undefined };
+  if (after.length === 0 && memory.length === 0) return { transactional, afterCommit: undefined };
   const deferred = resumableBuilds(plan);
+  const deferredMemory = plan.steps.filter((s) => s.memoryOptimized === true).length;
   const collation = plan.collation;
+  // Planned again before COMMIT, only what runs after it may be missing: the resumable builds, and
+  // as many steps on memory-optimized tables (each still one: nothing of them has run yet).
+  const onlyThese = (remaining: Plan): boolean => {
+    if (collation === undefined) return false;
+    const rest = { ...remaining, steps: remaining.steps.filter((s) => s.memoryOptimized !== true) };
+    return remaining.steps.length - rest.steps.length === deferredMemory && onlyDeferredRemain(rest, deferred, collation);
+  };
   return {
     transactional,
-    afterCommit: { statements: after, onlyThese: (remaining) => collation !== undefined && onlyDeferredRemain(remaining, deferred, collation) },
+    afterCommit: { statements: [...after, ...memory], onlyThese },
   };
 }
 

@@ -7,7 +7,8 @@ export type ApplyFailureKind =
   | 'interrupted'      // Ctrl-C; rolled back (exit 130)
   | 'connection-lost'  // the connection dropped before COMMIT; the server rolled back (exit 1)
   | 'commit-unknown'   // the connection dropped during COMMIT and could not be checked (exit 1)
-  | 'resumable-incomplete'; // --resumable: committed, then a build after COMMIT did not complete (exit 1)
+  | 'resumable-incomplete' // --resumable: committed, then a build after COMMIT did not complete (exit 1)
+  | 'memory-optimized-incomplete'; // committed, then a step on a memory-optimized table after COMMIT failed (exit 1)
 
 /** An apply that did not complete, with how far it got. Nothing was changed unless `committed`. */
 export class ApplyError extends Error {

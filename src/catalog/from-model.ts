@@ -15,6 +15,8 @@ import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
 import { storedNotTrusted } from '../sqlserver/replication';
+import { storedLockEscalation } from '../sqlserver/lock-escalation';
+import { storedBucketCount } from '../sqlserver/memory-optimized';
 
 /** Options of modelToSnapshot. */
 export interface FromModelOptions {
@@ -73,8 +75,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     const history = historyId.get(tableKey(t.schema, t.name));
     rows.tables.push({
       object_id: id, schema_name: t.schema, name: t.name, ...versionedTableFacts(t, history),
+      ...(t.memoryOptimized !== undefined ? { is_memory_optimized: true, durability_desc: t.memoryOptimized.durability } : {}),
       // SQL Server's graph columns and the index it makes on graph_id are not the model's: only the kind is written.
       ...(t.graph !== undefined ? { is_node: t.graph === 'node', is_edge: t.graph === 'edge' } : {}),
+      ...(t.lockEscalation !== undefined ? { lock_escalation: storedLockEscalation(t.lockEscalation) } : {}),
     });
     for (const e of t.edgeConstraints ?? []) {
       const ecId = objectId(`ec:${t.schema}.${t.name}.${e.name}`);
@@ -141,7 +145,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(rows.placements.length > 0 ? { index_data_spaces: rows.placements } : {}),
     ...(rows.xml_indexes.length > 0 ? { xml_indexes: rows.xml_indexes } : {}),
     ...(rows.spatial_index_tessellations.length > 0 ? { spatial_index_tessellations: rows.spatial_index_tessellations } : {}),
-    ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : 'PS', is_default: d.isDefault })) } : {}),
+    ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : d.kind === 'partitionScheme' ? 'PS' : 'FX', is_default: d.isDefault })) } : {}),
     ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
       const f = typeFacets(a.base);
       return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
@@ -192,7 +196,7 @@ function withoutPartitions<R extends { partitions: PartitionRow[]; placements: I
 /** The index_data_spaces row of a heap or index placed off the default filegroup. */
 function placementRow(objectId: number, indexId: number, d: DataSpace): IndexDataSpaceRow {
   return {
-    object_id: objectId, index_id: indexId, data_space_name: d.name, data_space_type: d.kind === 'filegroup' ? 'FG' : 'PS',
+    object_id: objectId, index_id: indexId, data_space_name: d.name, data_space_type: d.kind === 'filegroup' ? 'FG' : d.kind === 'partitionScheme' ? 'PS' : 'FX',
     partition_column: d.kind === 'partitionScheme' ? d.column : null,
   };
 }
@@ -302,11 +306,13 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
       continue;
     }
     rows.indexes.push({
-      object_id: objectId, index_id: indexId, name: e.name, type_desc: `${e.clustered ? 'CLUSTERED' : 'NONCLUSTERED'}${columnstore ? ' COLUMNSTORE' : ''}`,
+      object_id: objectId, index_id: indexId, name: e.name,
+      type_desc: `${e.clustered ? 'CLUSTERED' : 'NONCLUSTERED'}${columnstore ? ' COLUMNSTORE' : object.bucketCount !== undefined ? ' HASH' : ''}`,
       is_unique: e.key !== null || (e.index as Index).unique, is_primary_key: e.type === 'PK', is_unique_constraint: e.type === 'UQ',
       has_filter: filter !== null, filter_definition: filter?.text ?? null, is_disabled: false,
       ...(object.ignoreDupKey === true ? { ignore_dup_key: true } : {}),
       ...optionRows(object),
+      ...(object.bucketCount !== undefined ? { bucket_count: storedBucketCount(object.bucketCount) } : {}),
     });
     const placement = e.clustered ? t.dataSpace ?? object.dataSpace : object.dataSpace;
     if (placement !== undefined) rows.placements.push(placementRow(objectId, indexId, placement));

@@ -65,16 +65,19 @@ const REAL_INDEX = `i.name IS NOT NULL AND i.is_hypothetical = 0`;
  * The column optimize_for_sequential_key exists from SQL Server 2019 (15.x) only, and a missing
  * column fails the whole batch when it is compiled; INDEXPROPERTY(..., 'IsOptimizedForSequentialKey')
  * is NULL where the property is unknown, so it reads 0 on older servers (SMO's scripting query
- * reads it the same way).
+ * reads it the same way). A hash index of a memory-optimized table (type_desc NONCLUSTERED HASH)
+ * has its bucket count, as stored (a power of two), in sys.hash_indexes (SQL Server 2014+):
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-hash-indexes-transact-sql
  */
 const INDEXES_SQL = `SELECT i.object_id, i.index_id, i.name, i.type_desc, i.is_unique, i.is_primary_key,
   i.is_unique_constraint, i.has_filter, i.filter_definition, i.is_disabled, i.ignore_dup_key,
   i.fill_factor, i.is_padded, i.allow_row_locks, i.allow_page_locks,
   CAST(ISNULL(INDEXPROPERTY(i.object_id, i.name, N'IsOptimizedForSequentialKey'), 0) AS bit) AS optimize_for_sequential_key,
-  st.no_recompute
+  st.no_recompute, h.bucket_count
 FROM sys.indexes i
 JOIN sys.tables t ON t.object_id = i.object_id
 LEFT JOIN sys.stats st ON st.object_id = i.object_id AND st.stats_id = i.index_id
+LEFT JOIN sys.hash_indexes h ON h.object_id = i.object_id AND h.index_id = i.index_id
 WHERE ${MANAGED} AND ${REAL_INDEX}
 ORDER BY i.object_id, i.index_id`;
 
@@ -105,10 +108,12 @@ ORDER BY s.name`,
     name: 'tables',
     // temporal_type, history_table_id (SQL Server 2016+) and the retention (2017+) describe
     // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql);
-    // is_node / is_edge (2017+) graph tables (sql-graph-architecture "Metadata").
+    // is_node / is_edge (2017+) graph tables (sql-graph-architecture "Metadata");
+    // is_memory_optimized and durability_desc (SCHEMA_ONLY | SCHEMA_AND_DATA; 2014+) memory-optimized tables;
+    // lock_escalation the table's LOCK_ESCALATION (sqlserver/lock-escalation.ts).
     sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name,
   t.temporal_type, t.history_table_id, t.history_retention_period, t.history_retention_period_unit,
-  t.is_node, t.is_edge
+  t.is_node, t.is_edge, t.is_memory_optimized, t.durability_desc, t.lock_escalation
 FROM sys.tables t
 WHERE ${MANAGED}
 ORDER BY t.object_id`,
@@ -369,11 +374,12 @@ ORDER BY p.major_id, p.minor_id, dp.name, p.permission_name`,
   {
     name: 'data_spaces',
     // Filegroups (FG) and partition schemes (PS): schemac places tables and indexes on them and
-    // refuses a plan that names one the database lacks; it never creates them.
+    // refuses a plan that names one the database lacks; it never creates them. FX is the
+    // MEMORY_OPTIMIZED_DATA filegroup, which a memory-optimized table needs.
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-data-spaces-transact-sql
     sql: `SELECT ds.name, ds.type, ds.is_default
 FROM sys.data_spaces ds
-WHERE ds.type IN ('FG', 'PS')
+WHERE ds.type IN ('FG', 'PS', 'FX')
 ORDER BY ds.name`,
   },
   {
@@ -381,13 +387,15 @@ ORDER BY ds.name`,
     // Where each heap (index_id 0) and index lives, only those off the default filegroup (so an
     // ordinary database reads none), with a partitioned one's partitioning column
     // (sys.index_columns.partition_ordinal 1): sys-indexes-transact-sql, sys-index-columns-transact-sql.
+    // Only filegroups and schemes: a memory-optimized table's indexes are not placed (they live in
+    // memory, the table in the MEMORY_OPTIMIZED_DATA filegroup, whatever the catalog says of them).
     sql: `SELECT i.object_id, i.index_id, ds.name AS data_space_name, ds.type AS data_space_type,
   COL_NAME(pc.object_id, pc.column_id) AS partition_column
 FROM sys.indexes i
 JOIN sys.tables t ON t.object_id = i.object_id
 JOIN sys.data_spaces ds ON ds.data_space_id = i.data_space_id
 LEFT JOIN sys.index_columns pc ON pc.object_id = i.object_id AND pc.index_id = i.index_id AND pc.partition_ordinal = 1
-WHERE ${MANAGED} AND i.is_hypothetical = 0 AND ds.is_default = 0
+WHERE ${MANAGED} AND i.is_hypothetical = 0 AND ds.is_default = 0 AND ds.type IN ('FG', 'PS')
 ORDER BY i.object_id, i.index_id`,
   },
   {

@@ -79,6 +79,11 @@ export function indexOptionsOfRow(i: IndexRow): IndexOptions {
   });
 }
 
+/** sys.data_spaces.type as the model names it (FX: the MEMORY_OPTIMIZED_DATA filegroup). */
+function dataSpaceKind(type: string): DataSpaceDef['kind'] {
+  return type === 'PS' ? 'partitionScheme' : type === 'FX' ? 'memoryOptimizedData' : 'filegroup';
+}
+
 /**
  * Where each heap and index lives, from the optional `index_data_spaces` rows (absent: the
  * default filegroup), and the database's data spaces from `data_spaces` (absent: not read).
@@ -93,6 +98,6 @@ export function readPlacements(s: CatalogSnapshot): { placementOf(objectId: numb
   }
   return {
     placementOf: (objectId, indexId) => byIndex.get(`${objectId}:${indexId}`),
-    dataSpaces: s.data_spaces?.map((d) => ({ name: d.name, kind: d.type === 'PS' ? 'partitionScheme' as const : 'filegroup' as const, isDefault: d.is_default })),
+    dataSpaces: s.data_spaces?.map((d) => ({ name: d.name, kind: dataSpaceKind(d.type), isDefault: d.is_default })),
   };
 }

@@ -43,7 +43,9 @@ const tables: RowSpec<TableRow> = {
   object_id: integer, schema_name: string, name: string,
   temporal_type: optional(nullable(integer)), history_table_id: optional(nullable(integer)),
   history_retention_period: optional(nullable(integer)), history_retention_period_unit: optional(nullable(integer)),
+  is_memory_optimized: optional(nullable(boolean)), durability_desc: optional(nullable(string)),
   is_node: optional(nullable(boolean)), is_edge: optional(nullable(boolean)),
+  lock_escalation: optional(nullable(integer)),
 };
 
 const columns: RowSpec<ColumnRow> = {
@@ -82,6 +84,7 @@ const indexes: RowSpec<IndexRow> = {
   fill_factor: optional(nullable(integer)), is_padded: optional(nullable(boolean)),
   allow_row_locks: optional(nullable(boolean)), allow_page_locks: optional(nullable(boolean)),
   optimize_for_sequential_key: optional(nullable(boolean)), no_recompute: optional(nullable(boolean)),
+  bucket_count: optional(nullable(integer)),
 };
 
 const indexColumns: RowSpec<IndexColumnRow> = {

@@ -23,10 +23,16 @@ export interface TableRow {
   readonly history_retention_period?: number | null;
   /** Its unit: -1 INFINITE, 3 DAY, 4 WEEK, 5 MONTH, 6 YEAR (optional). */
   readonly history_retention_period_unit?: number | null;
+  /** 1 for a memory-optimized table (optional: older snapshots lack it, read as disk-based). */
+  readonly is_memory_optimized?: boolean | null;
+  /** SCHEMA_AND_DATA or SCHEMA_ONLY for a memory-optimized table (optional). */
+  readonly durability_desc?: string | null;
   /** sys.tables.is_node: AS NODE (SQL Server 2017+; optional: older snapshots and servers lack it). */
   readonly is_node?: boolean | null;
   /** sys.tables.is_edge: AS EDGE (SQL Server 2017+; optional). */
   readonly is_edge?: boolean | null;
+  /** sys.tables.lock_escalation: 0 TABLE, 1 DISABLE, 2 AUTO (optional: older snapshots lack it, read as TABLE). */
+  readonly lock_escalation?: number | null;
 }
 
 /** sys.columns (+ TYPE_NAME, sys.identity_columns, sys.computed_columns). */
@@ -114,6 +120,8 @@ export interface IndexRow {
   readonly optimize_for_sequential_key?: boolean | null;
   /** sys.stats.no_recompute of the index's statistics (stats_id = index_id). */
   readonly no_recompute?: boolean | null;
+  /** sys.hash_indexes.bucket_count of a NONCLUSTERED HASH index, as stored (optional; NULL for others). */
+  readonly bucket_count?: number | null;
 }
 
 /** sys.index_columns. */

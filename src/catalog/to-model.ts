@@ -12,9 +12,11 @@ import type {
 import { CatalogCodes } from './codes';
 import type { CatalogSnapshot, ColumnRow, IndexColumnRow, IndexRow, ResumableOperationRow, TableRow } from './snapshot-types';
 import { readStatistics } from './read-statistics';
+import { lockEscalationOf } from '../sqlserver/lock-escalation';
 import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
 import { findOpaque } from './opaque';
+import { asMemoryOptimized } from './read-memory-optimized';
 import { readXmlSpatial } from './read-xml-spatial';
 import { graphFacts, isGraphColumn } from './read-graph';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
@@ -280,7 +282,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
     });
     const versioning = temporal.versioning.get(t.object_id);
     const edgeConstraints = graph.edgeConstraints.get(t.object_id);
-    return {
+    return asMemoryOptimized({
       schema: t.schema_name,
       name: t.name,
       columns: periodDefaults.size === 0 ? columns : columns.map((c) => {
@@ -295,6 +297,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       foreignKeys: sortedByName(foreignKeys),
       ...(versioning !== undefined ? { versioning } : {}),
       ...(graphKind !== undefined ? { graph: graphKind } : {}),
+      ...lockEscalationFact(t.lock_escalation),
       ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
@@ -307,7 +310,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
       // The heap's or the clustered index's: the table's rows.
       ...placed(t.object_id, placements.placementOf(t.object_id, 0) !== undefined ? 0 : 1),
-    };
+    }, t, indexRows);
   });
   tables.sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
 
@@ -457,6 +460,12 @@ function resumableBuildsOf(rows: readonly ResumableOperationRow[] | undefined): 
     resumableBuilds: [...rows].sort((a, b) => a.index_id - b.index_id)
       .map((r) => ({ index: r.name, indexId: r.index_id, state: r.state_desc, percentComplete: r.percent_complete })),
   };
+}
+
+/** The model's lockEscalation: absent for TABLE, the default (and for a snapshot without the column). */
+function lockEscalationFact(stored: number | null | undefined): { lockEscalation?: 'AUTO' | 'DISABLE' } {
+  const value = lockEscalationOf(stored);
+  return value === 'TABLE' ? {} : { lockEscalation: value };
 }
 
 /** A column's Always Encrypted settings (sys.columns.encryption_type and its key), or undefined for plaintext. */

@@ -58,7 +58,7 @@ export const Codes = {
   /** An alias type on a base type CREATE TYPE refuses (xml, rowversion, hierarchyid, geography, geometry). */
   aliasBaseRefused: 'SC1132',
   /** A `graph` option SQL Server refuses: not 'node' or 'edge', a versioned node or edge table, a node table without columns. */
-  graphTable: 'SC1118',
+  graphTable: 'SC1119',
   /** A table, column, index or constraint name declared twice. */
   duplicateName: 'SC1201',
   /** Two generated names are equal; name one of the objects explicitly. */
@@ -97,6 +97,14 @@ export const Codes = {
   notAMixin: 'SC1402',
   /** More than one primary key on one table. */
   twoPrimaryKeys: 'SC1403',
+  /**
+   * A memory-optimized table SQL Server refuses: no index, SCHEMA_AND_DATA without a primary key,
+   * a clustered, filtered or INCLUDE index, index options, compression, placement, a column type
+   * or column option it cannot hold, system versioning or a move to another schema.
+   */
+  memoryOptimized: 'SC1404',
+  /** A `lockEscalation` of @Table other than 'TABLE', 'AUTO' or 'DISABLE'. */
+  badLockEscalation: 'SC1410',
   /** More than one clustered index (a clustered primary key or unique key counts). */
   twoClustered: 'SC1501',
   /** A filtered-index predicate SQL Server refuses (design rule 10). */
@@ -130,8 +138,12 @@ export const Codes = {
   xmlIndex: 'SC1514',
   /** A spatial index SQL Server refuses: not a geometry/geography column, a scheme for the other type, BOUNDING_BOX missing or misplaced, GRIDS on AUTO_GRID, CELLS_PER_OBJECT out of range, no clustered primary key. */
   spatialIndex: 'SC1515',
+  /** A hash index SQL Server refuses: on a disk-based table, a bucketCount outside 1..1,073,741,824, a DESC key column. */
+  hashIndex: 'SC1516',
   /** Foreign keys whose ON DELETE / ON UPDATE actions form a cycle or multiple cascade paths (Msg 1785). */
   cascadePaths: 'SC1601',
+  /** A foreign key between a memory-optimized and a disk-based table, or from a memory-optimized table to anything but its target's primary key. */
+  memoryForeignKey: 'SC1602',
   /** An expression src/expr could not parse; it is compared as text (warning). */
   unparsedExpression: 'SC1701',
   /** A literal default or backfill that is not a member of the column's literal union. */

@@ -14,6 +14,7 @@ import { withDescriptions } from './descriptions';
 import { DeclarationResolver } from './declarations';
 import { DiagnosticBag } from './diagnostics';
 import { resolveForeignKeys } from './foreign-keys';
+import { checkMemoryOptimized, readMemoryOptimized } from './memory-optimized';
 import { DEFAULT_COLLATION, MAX_IDENTIFIER_LENGTH, nameKeyFor, type NameKey } from '../sqlserver/names';
 import { Namer, unknownTemplatePlaceholders, type NamingKind, type NamingTemplates } from './names';
 import { checkSequenceReferences } from './sequence-references';
@@ -29,6 +30,7 @@ import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportC
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
 import { checkGraphTable, readGraphKind, resolveConnections } from './graph';
+import { readLockEscalation } from './storage-options';
 import { tableRenamedFrom } from './renamed-from';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
@@ -277,9 +279,12 @@ function buildFromClass(
   if (!chain) return null;
   const draft = buildTable(info, chain, schema, nameV.value, tableRenamedFrom(renamedV, schema, key, bag), namer, key, reader.resolver, bag, aliasTypes, sequences);
   readVersioning(draft, opts.get('systemVersioning'), bag);
+  readMemoryOptimized(draft, opts.get('memoryOptimized'), bag);
   checkTemporal(draft, bag);
   readGraphKind(draft, opts.get('graph'), bag);
+  readLockEscalation(draft, opts.get('lockEscalation'), bag);
   checkGraphTable(draft, bag);
+  checkMemoryOptimized(draft, bag);
   return draft;
 }
 

@@ -24,6 +24,21 @@ function candidateKeys(t: TableDraft): string[][] {
   return keys;
 }
 
+/** Why SQL Server refuses a foreign key from `from` to `target`'s `refs` for memory-optimization, or null. */
+function memoryForeignKeyProblem(from: TableDraft, target: TableDraft, refs: readonly string[]): string | null {
+  const source = from.memoryOptimized !== undefined;
+  const referenced = target.memoryOptimized !== undefined;
+  if (!source && !referenced) return null;
+  if (source !== referenced) {
+    return `${from.schema}.${from.name} is ${source ? 'memory-optimized' : 'disk-based'} and ${target.schema}.${target.name} is ${referenced ? 'memory-optimized' : 'disk-based'}; SQL Server allows foreign keys between memory-optimized tables only`;
+  }
+  const pk = target.primaryKey;
+  if (pk === null || !sameSet(target.key, pk.columns.map((c) => c.name), refs)) {
+    return `a memory-optimized table may reference only the primary key of another memory-optimized table, and (${refs.join(', ')}) is not ${target.schema}.${target.name}'s primary key`;
+  }
+  return null;
+}
+
 /** Resolves every foreign-key draft of every table. */
 export function resolveForeignKeys(
   drafts: readonly TableDraft[], byClass: ReadonlyMap<ts.ClassDeclaration, TableDraft>, reader: ClassReader, bag: DiagnosticBag,
@@ -73,6 +88,14 @@ export function resolveForeignKeys(
         }
       });
       if (!typesOk) continue;
+      // "FOREIGN KEY constraints are only supported for foreign keys referencing primary keys of other
+      // memory-optimized tables" (transact-sql-constructs-not-supported-by-in-memory-oltp); a disk-based
+      // table referencing a memory-optimized one is refused too (inferred from the same rule).
+      const memoryProblem = memoryForeignKeyProblem(d, target, refs);
+      if (memoryProblem !== null) {
+        bag.error(Codes.memoryForeignKey, `foreign key ${fk.name}: ${memoryProblem}`, at);
+        continue;
+      }
       if (!candidateKeys(target).some((k) => sameSet(target.key, k, refs))) {
         bag.error(Codes.foreignKeyNotKey, `foreign key ${fk.name} references (${refs.join(', ')}) of ${target.schema}.${target.name}, which is not its primary key or a unique key`, at);
         continue;

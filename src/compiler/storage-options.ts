@@ -6,6 +6,7 @@
 import type { ts } from 'ts-morph';
 import type { DataCompression, Index, IndexOptions, KeyConstraint, RowstoreCompression } from '../model';
 import { fillFactorProblem, INDEX_OPTION_KEYS, storedIndexOptions } from '../sqlserver/index-options';
+import { MAX_BUCKET_COUNT } from '../sqlserver/memory-optimized';
 import { filterPredicateProblems } from '../expr';
 import {
   columnstoreTypeProblem, isColumnstoreCompression, isRowstoreCompression, sparseTypeProblem,
@@ -19,6 +20,7 @@ import { renamedFromOption } from './renamed-from';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
 import { resolveKeyColumn, type TableDraft } from './table-draft';
+import { LOCK_ESCALATIONS, type LockEscalation } from '../sqlserver/lock-escalation';
 
 function remember(draft: TableDraft, object: object, key: string, node: ts.Node | undefined): void {
   if (node === undefined) return;
@@ -27,7 +29,8 @@ function remember(draft: TableDraft, object: object, key: string, node: ts.Node 
   draft.optionNodes.set(object, map);
 }
 
-function nodeOf(draft: TableDraft, object: object, key: string, fallback: ts.Node): ts.Node {
+/** Where an option of an index, key or column was written, or `fallback`. */
+export function nodeOf(draft: TableDraft, object: object, key: string, fallback: ts.Node): ts.Node {
   return draft.optionNodes.get(object)?.get(key) ?? fallback;
 }
 
@@ -78,21 +81,40 @@ function withOptions(opts: ReadonlyMap<string, StaticValue>, bag: DiagnosticBag)
   });
 }
 
-/** `ignoreDupKey`, `dataCompression` and the WITH options of an @Index, @Unique, @PrimaryKey or column primaryKey option. */
-export function keyStorage(opts: ReadonlyMap<string, StaticValue>, what: string, bag: DiagnosticBag): IndexOptions & { ignoreDupKey?: boolean; dataCompression?: RowstoreCompression } {
+/** `bucketCount` of a hash index or key: a whole number in 1..1,073,741,824 (create-table-transact-sql, BUCKET_COUNT). */
+function bucketCountOption(opts: ReadonlyMap<string, StaticValue>, what: string, bag: DiagnosticBag): number | undefined {
+  const v = opts.get('bucketCount');
+  if (v === undefined) return undefined;
+  if (v.kind !== 'number') {
+    bag.error(Codes.notStatic, 'bucketCount must be a number literal', v.node);
+    return undefined;
+  }
+  if (!Number.isInteger(v.value) || v.value < 1 || v.value > MAX_BUCKET_COUNT) {
+    bag.error(Codes.hashIndex, `${what}: BUCKET_COUNT = ${v.value} is not allowed; SQL Server takes a whole number from 1 to ${MAX_BUCKET_COUNT.toLocaleString('en-US')}`, v.node);
+    return undefined;
+  }
+  return v.value;
+}
+
+/** `ignoreDupKey`, `dataCompression`, `bucketCount` and the WITH options of an @Index, @Unique, @PrimaryKey or column primaryKey option. */
+export function keyStorage(
+  opts: ReadonlyMap<string, StaticValue>, what: string, bag: DiagnosticBag,
+): IndexOptions & { ignoreDupKey?: boolean; dataCompression?: RowstoreCompression; bucketCount?: number } {
   const ignore = opts.get('ignoreDupKey');
   if (ignore !== undefined && ignore.kind !== 'boolean') bag.error(Codes.notStatic, 'ignoreDupKey must be true or false', ignore.node);
   const compression = stored(compressionOption(opts, false, what, bag), false) as RowstoreCompression | undefined;
+  const buckets = bucketCountOption(opts, what, bag);
   return {
     ...(ignore?.kind === 'boolean' && ignore.value ? { ignoreDupKey: true } : {}),
     ...(compression !== undefined ? { dataCompression: compression } : {}),
     ...withOptions(opts, bag),
+    ...(buckets !== undefined ? { bucketCount: buckets } : {}),
   };
 }
 
 /** Records where an index's or key's storage options were written (call with the object added to the draft). */
 export function rememberOptions(draft: TableDraft, object: Index | KeyConstraint, opts: ReadonlyMap<string, StaticValue>): void {
-  for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include', ...INDEX_OPTION_KEYS]) remember(draft, object, key, opts.get(key)?.node);
+  for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include', 'bucketCount', 'on', 'clustered', ...INDEX_OPTION_KEYS]) remember(draft, object, key, opts.get(key)?.node);
   // Settled by name once every index and key is known (placement.ts): objects are replaced meanwhile.
   const on = opts.get('on');
   if (on !== undefined) (draft.placements ??= new Map()).set(draft.key(object.name), on);
@@ -269,4 +291,14 @@ function checkColumnstoreTypes(draft: TableDraft, columnstores: readonly Index[]
       bag.error(Codes.columnstoreShape, `columnstore index ${i.name}: ${problem} (column ${c.name})`, draft.origins.get(i)?.node ?? draft.info.roleNode);
     }
   }
+}
+
+/** Reads `lockEscalation` of @Table: 'TABLE' (the default, left out of the model), 'AUTO' or 'DISABLE'. */
+export function readLockEscalation(draft: TableDraft, v: StaticValue | undefined, bag: DiagnosticBag): void {
+  if (v === undefined || v.kind === 'null') return;
+  if (v.kind !== 'string' || !LOCK_ESCALATIONS.includes(v.value as LockEscalation)) {
+    bag.error(Codes.badLockEscalation, `lockEscalation must be 'TABLE', 'AUTO' or 'DISABLE' (ALTER TABLE ... SET (LOCK_ESCALATION = ...))`, v.node);
+    return;
+  }
+  if (v.value !== 'TABLE') draft.lockEscalation = v.value as 'AUTO' | 'DISABLE';
 }

@@ -6,7 +6,7 @@ import type { ts } from 'ts-morph';
 import type { ConnectionDraft } from './graph';
 import type {
   DataSpace, EdgeConstraint, GraphKind,
-  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
+  CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, MemoryOptimized, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
 import { Codes } from './codes';
@@ -93,6 +93,10 @@ export interface TableDraft {
   dataSpace?: DataSpace;
   /** SYSTEM_VERSIONING = ON, and where `systemVersioning` was written (temporal.ts). */
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
+  /** LOCK_ESCALATION = AUTO | DISABLE written on @Table (TABLE, the default, left out). */
+  lockEscalation?: 'AUTO' | 'DISABLE';
+  /** MEMORY_OPTIMIZED = ON, and where `memoryOptimized` was written (memory-optimized.ts). */
+  memoryOptimized?: { readonly value: MemoryOptimized; readonly node: ts.Node };
   /** AS NODE | AS EDGE, and where `graph` was written (graph.ts). */
   graph?: { readonly kind: GraphKind; readonly node: ts.Node };
   /** @Connection decorators, resolved to edgeConstraints once every table is known (graph.ts). */
@@ -138,7 +142,9 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     defaults: d.defaults,
     foreignKeys: d.foreignKeys,
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
+    ...(d.memoryOptimized !== undefined ? { memoryOptimized: d.memoryOptimized.value } : {}),
     ...(d.graph !== undefined ? { graph: d.graph.kind } : {}),
+    ...(d.lockEscalation !== undefined ? { lockEscalation: d.lockEscalation } : {}),
     ...(d.edgeConstraints.length > 0 ? { edgeConstraints: [...d.edgeConstraints].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),

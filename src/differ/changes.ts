@@ -1,5 +1,6 @@
 import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
+import type { LockEscalation } from '../sqlserver/lock-escalation';
 import type {
   AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
@@ -80,6 +81,8 @@ export interface AlterColumn {
    * column in place but cannot shrink it), so only the down script rebuilds.
    */
   readonly around?: readonly AroundAlter[];
+  /** The table is memory-optimized: indexes `around` it are dropped and added by ALTER TABLE ... DROP | ADD INDEX. */
+  readonly memoryOptimized?: true;
 }
 /** UPDATE t SET c = <expression> WHERE c IS NULL, before the column becomes NOT NULL. */
 export interface BackfillColumn {
@@ -116,12 +119,24 @@ export interface OnlineBuild { readonly lowPriorityWaitMinutes: number | null }
  * transaction, WITH (ONLINE = ON, RESUMABLE = ON [, MAX_DURATION = n MINUTES]).
  */
 export interface ResumableBuild { readonly maxDurationMinutes: number | null }
+/** `memoryOptimized`: the table is memory-optimized, so the index is added by ALTER TABLE ... ADD INDEX (memory-optimized.ts). */
 export interface CreateIndex {
   readonly kind: 'createIndex'; readonly table: TableRef; readonly index: Index; readonly online?: OnlineBuild; readonly replaces?: Index;
   readonly resumable?: ResumableBuild;
+  readonly memoryOptimized?: true;
 }
-/** `online`: DROP INDEX ... WITH (ONLINE = ON), for a clustered index, as DropPrimaryKey's. */
-export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index; readonly online?: boolean }
+/**
+ * `online`: DROP INDEX ... WITH (ONLINE = ON), for a clustered index, as DropPrimaryKey's.
+ * `memoryOptimized`: ALTER TABLE ... DROP INDEX, the only way on a memory-optimized table.
+ */
+export interface DropIndex { readonly kind: 'dropIndex'; readonly table: TableRef; readonly index: Index; readonly online?: boolean; readonly memoryOptimized?: true }
+/**
+ * ALTER TABLE t ALTER INDEX i REBUILD WITH (BUCKET_COUNT = n): a hash index (or a hash key's
+ * index) of a memory-optimized table gets another bucket count, its other properties kept
+ * (https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/altering-memory-optimized-tables).
+ * `from` and `to` as declared or stored; they differ once rounded up to a power of two.
+ */
+export interface AlterBucketCount { readonly kind: 'alterBucketCount'; readonly table: TableRef; readonly index: string; readonly from: number; readonly to: number }
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
  * of the same name (key columns, order, INCLUDE, filter, uniqueness), never clustered to
@@ -241,13 +256,19 @@ export interface SetIndexOptions { readonly kind: 'setIndexOptions'; readonly ta
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
 /** ALTER TABLE t ALTER COLUMN c ADD | DROP ROWGUIDCOL (alter-table-transact-sql). */
+/** ALTER TABLE ... SET (LOCK_ESCALATION = to) (sqlserver/lock-escalation.ts). */
+export interface SetLockEscalation { readonly kind: 'setLockEscalation'; readonly table: TableRef; readonly from: LockEscalation; readonly to: LockEscalation }
 export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
 /**
  * A column's Dynamic Data Masking function: `to` null is ALTER COLUMN c DROP MASKED, otherwise
  * ALTER COLUMN c ADD MASKED WITH (FUNCTION = 'to'), which also replaces a mask (`from` set).
  * Metadata only: the stored values do not change. Its inverse swaps from and to.
  */
-export interface SetMask { readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null }
+export interface SetMask {
+  readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null;
+  /** Dropped before an ALTER COLUMN of the column and added back after it, inside the plan. */
+  readonly aroundAlter?: true;
+}
 /**
  * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
  * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.
@@ -270,10 +291,10 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn | BackfillColumn
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
-  | CreateIndex | DropIndex | RedefineIndex | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
+  | CreateIndex | DropIndex | RedefineIndex | AlterBucketCount | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence | RecreateSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics
@@ -319,6 +340,12 @@ export interface PlanStep {
    * own: the narrowing that undoes a widening, and the index it rebuilds around it. Absent: none.
    */
   readonly downHazards?: readonly Hazard[];
+  /**
+   * The step changes a memory-optimized table: SQL Server runs its DDL only outside a user
+   * transaction, so it runs on its own after COMMIT (its inverse, in a down script, before BEGIN
+   * TRANSACTION). Such steps come last in the plan (differ/memory-optimized.ts).
+   */
+  readonly memoryOptimized?: true;
 }
 
 /** A step's lock impact: its row of the lock-impact table, applied to the table it touches. */

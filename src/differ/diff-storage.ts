@@ -15,6 +15,7 @@ import type { EntityPairing } from './pair-entities';
 import { step } from './step';
 import type { PlanStep, SkippedObject } from './changes';
 import { dataSpaceText, sameDataSpace } from '../sqlserver/data-spaces';
+import { sameBucketCount } from '../sqlserver/memory-optimized';
 import type { KeptTable, Planned } from './table-pairs';
 
 function hasColumnstoreClustered(t: Table): boolean {
@@ -100,6 +101,10 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
         kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}), ...offlineOnly(des) },
         from: compression.from, to: compression.to,
       }, des.clustered ? rebuildHazard(compression.from, compression.to) : []));
+    }
+    // Both hash (a change of kind re-creates the index): SQL Server keeps the count rounded up to a power of two.
+    if (cur.bucketCount !== undefined && des.bucketCount !== undefined && !sameBucketCount(cur.bucketCount, des.bucketCount)) {
+      steps.push(step({ kind: 'alterBucketCount', table: newRef, index: des.name, from: cur.bucketCount, to: des.bucketCount }, indexBuildHazard(current, newRef, `hash index ${des.name} again with ${des.bucketCount} buckets`)));
     }
     if ((cur.ignoreDupKey ?? false) !== (des.ignoreDupKey ?? false)) {
       steps.push(step({ kind: 'setIgnoreDupKey', table: newRef, index: des.name, to: des.ignoreDupKey ?? false }));

@@ -16,6 +16,7 @@ import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { storageSteps } from './diff-storage';
+import { lockEscalationSteps } from './diff-lock-escalation';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
 import { hazard, itsRowsText, mayHaveRows, qualified } from './hazards';
@@ -31,6 +32,7 @@ import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
 import { planAroundStatistics } from './statistics';
 import { synonymHazards } from './synonyms';
+import { planMemoryOptimized } from './memory-optimized';
 import { schemaScope } from './managed-schemas';
 import {
   concatPlanned, nameMapFor, pairTables,
@@ -90,7 +92,10 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
   const withStatistics = planAroundStatistics(around.steps, current, key);
-  const steps = synonymHazards(planModuleRefreshes(withStatistics, current, key), current, key);
+  // Steps on memory-optimized tables last, to run outside the transaction (memory-optimized.ts).
+  const memory = planMemoryOptimized(synonymHazards(planModuleRefreshes(withStatistics, current, key), current, key), desired, current, key);
+  const steps = memory.steps;
+  refused.push(...memory.refused);
   return planForProduction({
     steps, skipped: sortSkipped(all.skipped), collation: current.collation,
     warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
@@ -156,7 +161,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...created.map(createTable),
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
-      storageSteps(s.table, s.pairing, forcedOf(s)),
+      storageSteps(s.table, s.pairing, forcedOf(s)), lockEscalationSteps(s.table),
       { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
     ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
@@ -245,10 +250,19 @@ function transferPermissions(from: TableRef, to: string): string {
   return `moving ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY on the table and its columns); this catalog snapshot does not list them (it predates schemac reading them): grant them again on ${to}.${from.name}`;
 }
 
-/** The table as CREATE/DROP TABLE carries it: indexes, foreign keys and edge constraints are separate steps. */
+/**
+ * The table as CREATE/DROP TABLE carries it: indexes, foreign keys and edge constraints are
+ * separate steps, except a memory-optimized table's indexes, which its CREATE TABLE holds (it
+ * needs one to exist).
+ */
 function tableBody(t: Table): Table {
   const { edgeConstraints: _edges, ...rest } = t;
-  return { ...rest, indexes: [], foreignKeys: [] };
+  return { ...rest, indexes: t.memoryOptimized !== undefined ? t.indexes : [], foreignKeys: [] };
+}
+
+/** The indexes a table's own steps create or drop: none of a memory-optimized table (they are in its body). */
+function separateIndexes(t: Table): readonly Table['indexes'][number][] {
+  return t.memoryOptimized !== undefined ? [] : t.indexes;
 }
 
 function createTable(w: AddedTable): Planned {
@@ -256,7 +270,7 @@ function createTable(w: AddedTable): Planned {
   return {
     steps: [
       step({ kind: 'createTable', table: tableBody(t) }),
-      ...t.indexes.map((index) => step({ kind: 'createIndex', table: w.ref, index })),
+      ...separateIndexes(t).map((index) => step({ kind: 'createIndex', table: w.ref, index })),
       ...t.foreignKeys.map((constraint) => step({ kind: 'addForeignKey', table: w.ref, constraint })),
       // Added with the foreign keys, once every node table they name exists.
       ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'addEdgeConstraint', table: w.ref, constraint })),
@@ -272,7 +286,7 @@ function dropTable(w: DroppedTable): Planned {
     steps: [
       ...t.foreignKeys.map((constraint) => step({ kind: 'dropForeignKey', table: w.ref, constraint })),
       ...(t.edgeConstraints ?? []).map((constraint) => step({ kind: 'dropEdgeConstraint', table: w.ref, constraint })),
-      ...t.indexes.map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
+      ...separateIndexes(t).map((index) => step({ kind: 'dropIndex', table: w.ref, index })),
       step({ kind: 'dropTable', table: tableBody(t) }, mayHaveRows(t) ? [hazard('data-loss', `drops table ${qualified(w.ref)} and ${itsRowsText(t)}`)] : []),
     ],
     skipped: [],

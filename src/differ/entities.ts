@@ -80,6 +80,11 @@ function replicationMark(o: CheckConstraint | ForeignKey): string {
   return o.notForReplication === true ? '|nfr' : '';
 }
 
+/** '|hash' for a hash index or key, '' otherwise (so signatures without it are as before). */
+function hashMark(o: { readonly bucketCount?: number }): string {
+  return o.bucketCount !== undefined ? '|hash' : '';
+}
+
 function sameReplication(a: CheckConstraint | ForeignKey, b: CheckConstraint | ForeignKey): boolean {
   return (a.notForReplication === true) === (b.notForReplication === true);
 }
@@ -89,7 +94,8 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
   switch (e.kind) {
     case 'primaryKey':
     case 'unique':
-      return `${keyColumns(e.object.columns, key, map)}|${e.object.clustered ? 'clustered' : 'nonclustered'}|${placement(e.object.dataSpace, key, map)}`;
+      // A hash key is another index than a range one; its bucket count changes in place (diff-storage.ts).
+      return `${keyColumns(e.object.columns, key, map)}|${e.object.clustered ? 'clustered' : 'nonclustered'}|${placement(e.object.dataSpace, key, map)}${hashMark(e.object)}`;
     case 'index': {
       // As built: a partitioning column SQL Server adds by itself counts as declared.
       const built = builtIndexColumns(e.object, key);
@@ -97,7 +103,7 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
       const filter = e.object.filter === null ? '' : e.object.filter.canonical;
       // Compression and IGNORE_DUP_KEY change in place (diff-storage.ts); columnstore is another index.
       return [keyColumns(built.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : '', placement(e.object.dataSpace, key, map)].join('|')
-        + xmlSpatialMark(e.object, key);
+        + xmlSpatialMark(e.object, key) + hashMark(e.object);
     }
     // NOT FOR REPLICATION is part of the definition: SQL Server has no ALTER CONSTRAINT to change it.
     case 'check':
@@ -157,7 +163,7 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
     case 'primaryKey':
     case 'unique': {
       const d = (des as typeof cur).object;
-      return cur.object.clustered === d.clustered && sameKeyColumns(cur.object.columns, d.columns, key, map)
+      return cur.object.clustered === d.clustered && hashMark(cur.object) === hashMark(d) && sameKeyColumns(cur.object.columns, d.columns, key, map)
         && placement(cur.object.dataSpace, key, map) === placement(d.dataSpace, key, NO_RENAMES);
     }
     case 'index': {
@@ -165,7 +171,7 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
       const d = (des as typeof cur).object;
       // Include lists equal in order are equal sorted too.
       return c.unique === d.unique && c.clustered === d.clustered && (c.columnstore === true) === (d.columnstore === true)
-        && xmlSpatialMark(c, key) === xmlSpatialMark(d, key)
+        && xmlSpatialMark(c, key) === xmlSpatialMark(d, key) && hashMark(c) === hashMark(d)
         && (c.filter === null ? d.filter === null : d.filter !== null && c.filter.canonical === d.filter.canonical)
         && sameBuiltColumns(c, d, key, map)
         && placement(c.dataSpace, key, map) === placement(d.dataSpace, key, NO_RENAMES);

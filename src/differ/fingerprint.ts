@@ -119,6 +119,7 @@ function table(t: Table): Json {
   if (t.description !== undefined) out.description = t.description;
   if (t.dataCompression !== undefined) out.dataCompression = t.dataCompression;
   if (t.dataSpace !== undefined) out.dataSpace = placement(t.dataSpace);
+  if (t.lockEscalation !== undefined) out.lockEscalation = t.lockEscalation;
   // A saved plan that moves the table grants these again: a change to them since is a change.
   if (t.permissions !== undefined && t.permissions.length > 0) {
     out.permissions = t.permissions.map((p) => [p.column, p.grantee, p.permission, p.state]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));

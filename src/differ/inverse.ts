@@ -29,8 +29,9 @@ export function invert(change: Change): Change | null {
     case 'dropPrimaryKey': return { kind: 'addPrimaryKey', table: change.table, constraint: change.constraint };
     case 'addUnique': return { kind: 'dropUnique', table: change.table, constraint: change.constraint };
     case 'dropUnique': return { kind: 'addUnique', table: change.table, constraint: change.constraint };
-    case 'createIndex': return { kind: 'dropIndex', table: change.table, index: change.index };
-    case 'dropIndex': return { kind: 'createIndex', table: change.table, index: change.index };
+    case 'createIndex': return { kind: 'dropIndex', table: change.table, index: change.index, ...(change.memoryOptimized === true ? { memoryOptimized: true } : {}) };
+    case 'dropIndex': return { kind: 'createIndex', table: change.table, index: change.index, ...(change.memoryOptimized === true ? { memoryOptimized: true } : {}) };
+    case 'alterBucketCount': return { ...change, from: change.to, to: change.from };
     case 'redefineIndex': return { kind: 'redefineIndex', table: change.table, from: change.to, to: change.from };
     case 'addForeignKey': return { kind: 'dropForeignKey', table: change.table, constraint: change.constraint };
     case 'dropForeignKey': return { kind: 'addForeignKey', table: change.table, constraint: change.constraint };
@@ -45,6 +46,7 @@ export function invert(change: Change): Change | null {
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     case 'recreateSequence': return { kind: 'recreateSequence', from: change.to, to: change.from };
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
+    case 'setLockEscalation': return { ...change, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': {
       const { compression, ...rest } = change;

@@ -235,6 +235,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   // A compression change rewrites the table's rows (heap or clustered index) or one index.
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
+  setLockEscalation: fixed('table-option-metadata'),
+  alterBucketCount: fixed('memory-optimized-alter'),
   // FILLFACTOR / PAD_INDEX take effect only when the index is rebuilt: a clustered one is the table's rows.
   rebuildIndexOptions: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),
   setIndexOptions: fixed('index-option-metadata'),
@@ -248,6 +250,20 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropStatistics: fixed('drop-statistics'),
   createStatistics: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'create-statistics' : 'drop-statistics', online: null, change, inverse }),
 };
+
+/**
+ * A step on a memory-optimized table: never online (no ONLINE option there; every ALTER TABLE of
+ * one is offline), so its own rule, except what changes catalog rows only.
+ */
+function memoryOptimizedStep(ctx: Context, change: Change, inverse: Change | null): Decision {
+  switch (change.kind) {
+    case 'createTable': return { rule: 'create-table', online: null, change, inverse };
+    case 'dropTable': return { rule: 'drop-table', online: null, change, inverse };
+    case 'renameTable': case 'renameColumn': case 'renameConstraint': return { rule: 'rename', online: null, change, inverse };
+    case 'setDescription': return { rule: 'extended-property', online: null, change, inverse };
+    default: return { rule: hasRows(ctx.facts) ? 'memory-optimized-alter' : 'memory-optimized-alter-empty', online: null, change, inverse };
+  }
+}
 
 /** Rows and MB per table key, following renames made earlier in the plan. */
 function tableFacts(plan: Plan, current: Database, key: NameKey): Map<string, TableFacts> {
@@ -277,7 +293,7 @@ export function planForProduction(plan: Plan, current: Database, options: Produc
     const ref = tableOf(s.change);
     const f = ref === null ? NO_FACTS : facts.get(tableKey(key, ref.schema, ref.name)) ?? NO_FACTS;
     const ctx: Context = { facts: f, server: current.server, options };
-    const choose = CHOOSERS[s.change.kind] as Chooser<ChangeKind>;
+    const choose = s.memoryOptimized === true ? memoryOptimizedStep : CHOOSERS[s.change.kind] as Chooser<ChangeKind>;
     const d = choose(ctx, s.change as never, s.inverse);
     return { ...s, change: d.change, inverse: d.inverse, impact: impactOf(d, f, ctx) };
   });

@@ -78,7 +78,7 @@ export function phaseOf(change: Change): Phase {
     // After the defaults drawing from it are dropped, before they are added back.
     case 'dropSequence': case 'recreateSequence': return 'drop-sequences';
     case 'createSequence': case 'alterSequence': return 'sequences';
-    case 'rebuildCompression': case 'setIgnoreDupKey': case 'rebuildIndexOptions': case 'setIndexOptions': return 'storage';
+    case 'rebuildCompression': case 'setIgnoreDupKey': case 'rebuildIndexOptions': case 'setIndexOptions': case 'alterBucketCount': case 'setLockEscalation': return 'storage';
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
     case 'setSparse': return 'alter-columns';
     // An identity's flag, beside its column's other ALTER COLUMNs (nothing depends on it).
@@ -140,9 +140,10 @@ function keyInPhase(change: Change): SortKey {
     case 'alterSequence': case 'recreateSequence': return [change.to.schema, change.to.name, 0, ''];
     // The table's rows first (a heap rebuild rebuilds its nonclustered indexes anyway).
     case 'rebuildCompression': return [change.table.schema, change.table.name, change.index === null ? 0 : 1, change.index?.name ?? ''];
-    case 'setIgnoreDupKey': return [change.table.schema, change.table.name, 2, change.index];
+    case 'setIgnoreDupKey': case 'alterBucketCount': return [change.table.schema, change.table.name, 2, change.index];
     case 'rebuildIndexOptions': return [change.table.schema, change.table.name, change.index.clustered ? 3 : 4, change.index.name];
     case 'setIndexOptions': return [change.table.schema, change.table.name, 5, change.index];
+    case 'setLockEscalation': return [change.table.schema, change.table.name, 6, ''];
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     case 'setNotForReplication': return [change.table.schema, change.table.name, 1, change.column];
     case 'setRowGuidCol': return [change.table.schema, change.table.name, change.rowguidcol ? 1 : -1, change.column];

@@ -82,10 +82,12 @@ export function planResumable(plan: Plan, desired: Database, current: Database, 
   const stay: PlanStep[] = [];
   const after: PlanStep[] = [];
   const kept: KeptInTransaction[] = [];
-  plan.steps.forEach((step, i) => {
+  // Memory-optimized steps already run after COMMIT, one by one, and never online: they stay last.
+  const memory = plan.steps.filter((s) => s.memoryOptimized === true);
+  plan.steps.filter((s) => s.memoryOptimized !== true).forEach((step, i, steps) => {
     const change = step.change;
     if (change.kind !== 'createIndex') { stay.push(step); return; }
-    const reason = keepReason(step, change, plan.steps.slice(i + 1), columnsOf(change, desired, current, key), key);
+    const reason = keepReason(step, change, steps.slice(i + 1), columnsOf(change, desired, current, key), key);
     if (reason === null) {
       after.push({ ...step, change: { ...change, resumable: { maxDurationMinutes: options.maxDurationMinutes } } });
       return;
@@ -93,7 +95,7 @@ export function planResumable(plan: Plan, desired: Database, current: Database, 
     if (reason !== 'silent') kept.push({ table: change.table, index: change.index.name, reason });
     stay.push(step);
   });
-  return { kind: 'planned', plan: after.length === 0 ? plan : { ...plan, steps: [...stay, ...after] }, deferred: after.length, kept };
+  return { kind: 'planned', plan: after.length === 0 ? plan : { ...plan, steps: [...stay, ...after, ...memory] }, deferred: after.length, kept };
 }
 
 /** The builds a plan runs after COMMIT. */

@@ -78,6 +78,8 @@ export interface PlanJsonChange {
   readonly reversible: boolean;
   readonly impact: StepImpact | null;
   readonly resumable?: { readonly afterCommit: true; readonly maxDurationMinutes: ResumableBuild['maxDurationMinutes'] };
+  /** The step changes a memory-optimized table: it runs on its own after COMMIT, outside the transaction. */
+  readonly memoryOptimized?: true;
 }
 
 /** One entry of `skipped`. */
@@ -119,6 +121,7 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
       reversible: step.inverse !== null || step.undoneBy !== undefined,
       impact: step.impact ?? null,
       ...(runsAfterCommit(step.change) ? { resumable: { afterCommit: true as const, maxDurationMinutes: step.change.resumable.maxDurationMinutes } } : {}),
+      ...(step.memoryOptimized === true ? { memoryOptimized: true as const } : {}),
     };
   });
   const statements = (direction: 'up' | 'down'): PlanJsonStatement[] =>

@@ -224,6 +224,10 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   if (deferred > 0) {
     lines.push(`${deferred} index build${deferred === 1 ? '' : 's'} run${deferred === 1 ? 's' : ''} after COMMIT, outside the transaction (--resumable): if one stops, the other steps stay committed.`);
   }
+  const memory = plan.steps.filter((s) => s.memoryOptimized === true).length;
+  if (memory > 0) {
+    lines.push(`${memory} step${memory === 1 ? '' : 's'} on memory-optimized tables run${memory === 1 ? 's' : ''} after COMMIT, each on its own (SQL Server refuses their DDL inside a transaction): if one fails, the steps before it stay done.`);
+  }
   lines.push(plan.steps.length === 0 && (plan.refused ?? []).length === 0
     ? nothingToDo(plan, c)
     : plan.steps.length === 0 ? c.bold('No changes can be made.')

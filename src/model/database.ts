@@ -40,10 +40,13 @@ export type DataSpace =
   | { readonly kind: 'filegroup'; readonly name: string }
   | { readonly kind: 'partitionScheme'; readonly name: string; readonly column: string };
 
-/** A data space the database has (sys.data_spaces; FG a filegroup, PS a partition scheme). */
+/**
+ * A data space the database has (sys.data_spaces; FG a filegroup, PS a partition scheme, FX the
+ * MEMORY_OPTIMIZED_DATA filegroup memory-optimized tables need: at most one per database).
+ */
 export interface DataSpaceDef {
   readonly name: string;
-  readonly kind: 'filegroup' | 'partitionScheme';
+  readonly kind: 'filegroup' | 'partitionScheme' | 'memoryOptimizedData';
   /** sys.data_spaces.is_default: the filegroup objects go to without ON. */
   readonly isDefault: boolean;
 }
@@ -107,12 +110,20 @@ export interface Table {
   /** SYSTEM_VERSIONING = ON with its history table (temporal.ts); absent for an ordinary table. */
   readonly versioning?: SystemVersioning;
   /**
+   * MEMORY_OPTIMIZED = ON (In-Memory OLTP: sys.tables.is_memory_optimized) with its DURABILITY;
+   * absent for a disk-based table. Its indexes are all nonclustered (hash or range) and change
+   * only through ALTER TABLE, outside any user transaction.
+   */
+  readonly memoryOptimized?: MemoryOptimized;
+  /**
    * AS NODE | AS EDGE (graph.ts); absent for an ordinary table. SQL Server keeps the graph
    * columns ($node_id, $edge_id, $from_id, $to_id) itself: they are never among `columns`.
    */
   readonly graph?: GraphKind;
   /** An edge table's edge constraints (CONNECTION), sorted by name; absent: none. */
   readonly edgeConstraints?: readonly EdgeConstraint[];
+  /** LOCK_ESCALATION = AUTO | DISABLE (sqlserver/lock-escalation.ts); absent: TABLE, the default. */
+  readonly lockEscalation?: 'AUTO' | 'DISABLE';
   /** Compiler only: the table's previous name, for a declared rename (in `renamedFromSchema` when set). */
   readonly renamedFrom?: string;
   /**
@@ -163,6 +174,15 @@ export interface Table {
    */
   readonly dataSpace?: DataSpace;
   readonly source?: SourceRef;
+}
+
+/**
+ * DURABILITY of a memory-optimized table (sys.tables.durability_desc): SCHEMA_AND_DATA keeps the
+ * rows across a restart, SCHEMA_ONLY only the table's definition.
+ * https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/defining-durability-for-memory-optimized-objects
+ */
+export interface MemoryOptimized {
+  readonly durability: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY';
 }
 
 /** A CREATE STATISTICS object on a table, as the catalog holds it. */
@@ -317,6 +337,8 @@ export interface KeyConstraint extends NamedObject, IndexOptions {
   readonly dataCompression?: RowstoreCompression;
   /** Where its index lives; absent: the default filegroup. A clustered key has the table's. */
   readonly dataSpace?: DataSpace;
+  /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n), memory-optimized tables only; absent: not a hash index. */
+  readonly bucketCount?: number;
 }
 
 /** A CREATE INDEX index (not backing a constraint). */
@@ -345,6 +367,13 @@ export interface Index extends NamedObject, IndexOptions {
    * gives a nonclustered one declared without `on` the table's, as SQL Server places it.
    */
   readonly dataSpace?: DataSpace;
+  /**
+   * NONCLUSTERED HASH WITH (BUCKET_COUNT = n) (sys.indexes type 7, sys.hash_indexes.bucket_count),
+   * memory-optimized tables only. The compiler keeps the count as written, the catalog as stored
+   * (rounded up to a power of two); they compare rounded (src/sqlserver/memory-optimized.ts).
+   * Absent: not a hash index.
+   */
+  readonly bucketCount?: number;
   /**
    * An XML index (sys.indexes type 3, sys.xml_indexes): `columns` is its one xml column; it is
    * nonclustered, not unique, without INCLUDE or filter. Absent: not an XML index.

@@ -69,6 +69,14 @@ export function missingDataSpaces(desired: Database, current: Database, key: Nam
       out.add(`${object === table ? `table ${table}` : `${object} on ${table}`} is placed on ${dataSpaceText(dataSpace)}, which the database does not have (schemac does not create filegroups or partition schemes)`);
     }
   }
+  // A memory-optimized table lives in the database's MEMORY_OPTIMIZED_DATA filegroup (sys.data_spaces
+  // type FX); CREATE TABLE ... MEMORY_OPTIMIZED = ON fails without one (memory-optimized.ts sources).
+  if (!current.dataSpaces.some((d) => d.kind === 'memoryOptimizedData')) {
+    const tables = desired.tables.filter((t) => t.memoryOptimized !== undefined).map((t) => `${t.schema}.${t.name}`);
+    if (tables.length > 0) {
+      out.add(`table${tables.length === 1 ? '' : 's'} ${tables.join(', ')} ${tables.length === 1 ? 'is' : 'are'} memory-optimized, and the database has no MEMORY_OPTIMIZED_DATA filegroup (sys.data_spaces type FX); add one first: ALTER DATABASE ... ADD FILEGROUP <name> CONTAINS MEMORY_OPTIMIZED_DATA, then ADD FILE (NAME = ..., FILENAME = '<folder>') TO FILEGROUP <name>`);
+    }
+  }
   return [...out];
 }
 

@@ -9,5 +9,6 @@ export * from './not-null-add';
 export * from './resumable';
 export * from './qualified-name';
 export * from './replication';
+export * from './memory-optimized';
 export * from './masking';
 export * from './encryption';

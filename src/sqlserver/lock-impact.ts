@@ -46,6 +46,11 @@ export const LOCK_RULES = {
   'sequence-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/ALTER/DROP SEQUENCE changes one catalog row and touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-sequence-transact-sql' },
   'type-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP TYPE of an alias type touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-type-transact-sql' },
   'schema-ddl': { class: 'metadata-only', lock: 'none', scales: false, reason: 'CREATE/DROP SCHEMA touches no table', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-schema-transact-sql' },
+  // "ALTER TABLE operations on memory-optimized tables are OFFLINE, meaning that the table is not
+  // available for querying while the operation is in progress" (inferred: the table is rebuilt
+  // in memory, so the time scales with its rows).
+  'memory-optimized-alter': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'ALTER TABLE of a memory-optimized table is offline: the table is unavailable until it ends, outside the plan\'s transaction', source: 'https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/altering-memory-optimized-tables' },
+  'memory-optimized-alter-empty': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER TABLE of a memory-optimized table with no rows (created by this plan, or empty), outside the plan\'s transaction', source: 'https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/altering-memory-optimized-tables' },
   'create-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a new table: nothing else uses it yet', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql' },
   'drop-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'catalog change; large tables are deallocated in the background (deferred drop)', source: 'https://learn.microsoft.com/sql/t-sql/statements/drop-table-transact-sql' },
   rename: { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_rename changes the name in the catalog only', source: SP_RENAME },
@@ -74,6 +79,7 @@ export const LOCK_RULES = {
   'index-build-online': { class: 'index-build', lock: 'Sch-S', scales: true, reason: 'ONLINE = ON: reads and writes go on; S briefly at the start and Sch-M briefly at the end', source: HOW_ONLINE_WORKS },
   'index-build-new-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'an index on a table created in the same plan is built over no rows', source: CREATE_INDEX },
   'clustered-rebuild-offline': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'an offline clustered index change rewrites the table and every nonclustered index under Sch-M', source: ONLINE_GUIDE },
+  'table-option-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER TABLE ... SET (LOCK_ESCALATION = ...) changes a table setting in the catalog; no row changes', source: 'https://learn.microsoft.com/sql/t-sql/statements/alter-table-transact-sql' },
   'index-option-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER INDEX ... SET changes an index option in the catalog without rebuilding it', source: 'https://learn.microsoft.com/sql/t-sql/statements/alter-index-transact-sql' },
   'sparse-change': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'ADD/DROP SPARSE changes the storage format: every row is copied into a new column and the table rebuilt', source: 'https://learn.microsoft.com/sql/relational-databases/tables/use-sparse-columns' },
   // Re-creating an indexed view materializes it: its clustered index is built over the view's rows.

@@ -45,6 +45,7 @@ export function describe(c: Change): string {
     case 'createSequence': case 'dropSequence': return `${c.kind} ${c.sequence.schema}.${c.sequence.name}`;
     case 'alterSequence': case 'recreateSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
     case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
+    case 'alterBucketCount': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index} ${c.from}->${c.to}`;
     case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
     case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}${
       c.compression !== undefined ? ` ${c.compression.from}->${c.compression.to}` : ''}`;
@@ -61,6 +62,7 @@ export function describe(c: Change): string {
     case 'alterPeriodHidden': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}`;
     case 'transferTable': return `${c.kind} ${c.from}.${c.name}->${c.to}`;
     case 'setMask': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.to ?? 'not masked'}`;
+    case 'setLockEscalation': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.from}->${c.to}`;
     case 'setRowGuidCol': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.rowguidcol ? 'ROWGUIDCOL' : 'not ROWGUIDCOL'}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;
   }

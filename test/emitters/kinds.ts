@@ -161,6 +161,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'rebuildCompression', table: USERS, index: null, from: 'NONE', to: 'PAGE' },
     sql: ['ALTER TABLE [dbo].[users] REBUILD WITH (DATA_COMPRESSION = PAGE);'],
   },
+  alterBucketCount: {
+    change: { kind: 'alterBucketCount', table: USERS, index: 'ix_users_tenant_email', from: 1024, to: 65536 },
+    sql: ['ALTER TABLE [dbo].[users] ALTER INDEX [ix_users_tenant_email] REBUILD WITH (BUCKET_COUNT = 65536);'],
+  },
   setIgnoreDupKey: {
     change: { kind: 'setIgnoreDupKey', table: USERS, index: 'ix_users_tenant_email', to: true },
     sql: ['ALTER INDEX [ix_users_tenant_email] ON [dbo].[users] SET (IGNORE_DUP_KEY = ON);'],
@@ -176,6 +180,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
   setSparse: {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
+  },
+  setLockEscalation: {
+    change: { kind: 'setLockEscalation', table: USERS, from: 'TABLE', to: 'DISABLE' },
+    sql: ['ALTER TABLE [dbo].[users] SET (LOCK_ESCALATION = DISABLE);'],
   },
   setRowGuidCol: {
     change: { kind: 'setRowGuidCol', table: USERS, column: 'id', rowguidcol: true },

@@ -1,6 +1,6 @@
 /**
  * SQL Graph in the schema: `graph: 'node' | 'edge'` on @Table and @Connection edge constraints
- * compile to Table.graph / Table.edgeConstraints; misuse is SC1118 / SC1307 at file:line:col.
+ * compile to Table.graph / Table.edgeConstraints; misuse is SC1119 / SC1307 at file:line:col.
  */
 import { compileFiles, where } from '../compiler/compile-helpers';
 
@@ -104,9 +104,9 @@ export class Versioned {
 @Connection('person', [{ from: () => Person, to: () => City }])
 export class E {}`);
     expect(found.sort()).toEqual([
-      `SC1118 ${where(files, 'g.schema.ts', "'vertex'")}`,
-      `SC1118 ${where(files, 'g.schema.ts', "'node' })\nexport class EmptyNode")}`,
-      `SC1118 ${where(files, 'g.schema.ts', 'true })\nexport class Versioned')}`,
+      `SC1119 ${where(files, 'g.schema.ts', "'vertex'")}`,
+      `SC1119 ${where(files, 'g.schema.ts', "'node' })\nexport class EmptyNode")}`,
+      `SC1119 ${where(files, 'g.schema.ts', 'true })\nexport class Versioned')}`,
       `SC1307 ${where(files, 'g.schema.ts', "'SET_NULL'")}`,
       `SC1307 ${where(files, 'g.schema.ts', '[])')}`,
       // The collision is reported once, at the table the edge constraint's name takes.

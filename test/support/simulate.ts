@@ -18,7 +18,9 @@ interface MTable {
   description?: string;
   versioning?: SystemVersioning;
   statistics?: UserStatistics[];
+  memoryOptimized?: Table['memoryOptimized'];
   graph?: Table['graph'];
+  lockEscalation?: Table['lockEscalation'];
   edgeConstraints?: EdgeConstraint[];
 }
 
@@ -70,7 +72,9 @@ class Sim {
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
       ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
+      ...(t.memoryOptimized !== undefined ? { memoryOptimized: t.memoryOptimized } : {}),
       ...(t.graph !== undefined ? { graph: t.graph } : {}),
+      ...(t.lockEscalation !== undefined ? { lockEscalation: t.lockEscalation } : {}),
       ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
     };
   }
@@ -170,7 +174,8 @@ class Sim {
         const t = change.table;
         if (!this.schemas.some((s) => this.eq(s, t.schema))) this.fail(`no schema ${t.schema}`);
         if (this.find(t.schema, t.name)) this.fail(`table ${t.name} exists`);
-        if (t.indexes.length > 0 || t.foreignKeys.length > 0 || (t.edgeConstraints ?? []).length > 0) this.fail('createTable carries indexes, foreign keys or edge constraints');
+        // A memory-optimized table's indexes are part of its CREATE TABLE (it needs one to exist).
+        if ((t.indexes.length > 0 && t.memoryOptimized === undefined) || t.foreignKeys.length > 0 || (t.edgeConstraints ?? []).length > 0) this.fail('createTable carries indexes, foreign keys or edge constraints');
         for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
         for (const c of t.columns) this.checkColumnType(c);
         this.tables.push(this.mutable(t, 0)); return;
@@ -294,6 +299,8 @@ class Sim {
       }
       case 'createIndex': {
         const t = this.get(change.table); const i = change.index;
+        // SQL Server refuses CREATE INDEX on a memory-optimized table; ALTER TABLE ... ADD INDEX works on no other.
+        if ((t.memoryOptimized !== undefined) !== (change.memoryOptimized === true)) this.fail(`index ${i.name}: CREATE INDEX and ALTER TABLE ADD INDEX mixed up for ${t.name}`);
         this.keyColumnsOk(t, i.columns); for (const c of i.include) this.column(t, c); this.newIndexName(t, i.name);
         if (i.clustered && this.clustered(t) > 0) this.fail(`second clustered index on ${t.name}`);
         if ((i.xml !== undefined || i.spatial !== undefined) && t.primaryKey?.clustered !== true) this.fail(`${i.name} needs a clustered primary key on ${t.name}`);
@@ -309,7 +316,9 @@ class Sim {
         t.indexes = t.indexes.map((x) => (x === old ? change.to : x)); return;
       }
       case 'dropIndex': {
-        const t = this.get(change.table); const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
+        const t = this.get(change.table);
+        if ((t.memoryOptimized !== undefined) !== (change.memoryOptimized === true)) this.fail(`index ${change.index.name}: DROP INDEX and ALTER TABLE DROP INDEX mixed up for ${t.name}`);
+        const i = t.indexes.find((x) => this.eq(x.name, change.index.name)) ?? this.fail(`no index ${change.index.name}`);
         if (i.unique && i.filter === null) this.dropKeyLike(t, i.columns, i.name);
         // Dropping a primary XML index drops its secondaries; the plan must have dropped them first to re-create them.
         const secondary = t.indexes.find((x) => x.xml?.kind === 'secondary' && this.eq(x.xml.using, i.name));
@@ -345,6 +354,7 @@ class Sim {
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
       case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
       case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
+      case 'alterBucketCount': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, bucketCount: change.to }));
       case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
       // Options are copied whole: `to` holds every option of the index, defaults left out.
       case 'rebuildIndexOptions': case 'setIndexOptions': {
@@ -362,6 +372,12 @@ class Sim {
         const t = this.get(change.table); const c = this.column(t, change.column);
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
+      }
+      case 'setLockEscalation': {
+        const t = this.get(change.table);
+        if ((t.lockEscalation ?? 'TABLE') !== change.from) this.fail(`LOCK_ESCALATION of ${t.name} is ${t.lockEscalation ?? 'TABLE'}, not ${change.from}`);
+        if (change.to === 'TABLE') delete t.lockEscalation; else t.lockEscalation = change.to;
+        return;
       }
       case 'setRowGuidCol': {
         const t = this.get(change.table); const c = this.column(t, change.column);

@@ -128,6 +128,27 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'CREATE TABLE [dbo].[t] ([a] int SPARSE NULL);',
   },
   {
+    id: 'alter-table-add-index',
+    form: 'ALTER TABLE t ADD INDEX i [UNIQUE] [NONCLUSTERED] [HASH] (columns) [WITH (BUCKET_COUNT = n)] (memory-optimized tables)',
+    pattern: new RegExp(`${ALTER}ADD\\s+INDEX\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ADD { <column_definition> | ... | <table_index> }", "<table_index> ::= INDEX index_name { [ NONCLUSTERED ] HASH ( column [ ,... n ] ) WITH ( BUCKET_COUNT = bucket_count ) | [ NONCLUSTERED ] ( column [ ASC | DESC ] [ ,... n ] ) ... }" (memory-optimized tables)`,
+    example: 'ALTER TABLE [dbo].[t] ADD INDEX [ix_t_a] NONCLUSTERED ([a]);',
+  },
+  {
+    id: 'nonclustered-hash',
+    form: 'CREATE TABLE t ( ... CONSTRAINT c PRIMARY KEY | UNIQUE NONCLUSTERED HASH (columns) WITH (BUCKET_COUNT = n), INDEX i [NONCLUSTERED] HASH (columns) WITH (BUCKET_COUNT = n) ) WITH (MEMORY_OPTIMIZED = ON ...), and the same key in ALTER TABLE ADD',
+    pattern: /\bNONCLUSTERED\s+HASH\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md), memory-optimized syntax: "{ PRIMARY KEY | UNIQUE } { NONCLUSTERED ( column_name [ ASC | DESC ] [ ,... n ]) | NONCLUSTERED HASH ( column_name [ ,... n ] ) WITH ( BUCKET_COUNT = bucket_count ) }"',
+    example: 'CREATE TABLE [dbo].[t] ([a] int NOT NULL, CONSTRAINT [pk_t] PRIMARY KEY NONCLUSTERED HASH ([a]) WITH (BUCKET_COUNT = 64)) WITH (MEMORY_OPTIMIZED = ON, DURABILITY = SCHEMA_AND_DATA);',
+  },
+  {
+    id: 'alter-table-alter-index',
+    form: 'ALTER TABLE t ALTER INDEX i REBUILD WITH (BUCKET_COUNT = n) (memory-optimized tables)',
+    pattern: new RegExp(`${ALTER}ALTER\\s+INDEX\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "ALTER INDEX index_name { [ type_of_change ] }", and https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/altering-memory-optimized-tables: "ALTER TABLE ... ALTER INDEX ... REBUILD WITH (BUCKET_COUNT=67108864)"`,
+    example: 'ALTER TABLE [dbo].[t] ALTER INDEX [ix_t_a] REBUILD WITH (BUCKET_COUNT = 1024);',
+  },
+  {
     id: 'column-masked-with',
     form: "column_name data_type ... MASKED WITH ( FUNCTION = 'mask_function' ) ... in CREATE TABLE and ALTER TABLE ADD",
     pattern: new RegExp(`^(?:CREATE\\s+TABLE\\b|ALTER\\s+TABLE\\s+${QID}\\s+ADD\\b)[^;]*\\bMASKED\\s+WITH\\b`, 'i'),

@@ -20,8 +20,24 @@ export function renderNameList(names: readonly string[]): string {
  * left out, a primary key defaults to CLUSTERED, the wrong choice for a GUID key (rule 1).
  */
 export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint, options: readonly string[] = []): string {
-  const clustering = constraint.clustered ? 'CLUSTERED' : 'NONCLUSTERED';
+  const clustering = constraint.clustered ? 'CLUSTERED' : constraint.bucketCount !== undefined ? 'NONCLUSTERED HASH' : 'NONCLUSTERED';
   return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}${placementClause(constraint.dataSpace)}`;
+}
+
+/**
+ * An index of a memory-optimized table as CREATE TABLE and ALTER TABLE ... ADD take it:
+ * `INDEX [ix] [UNIQUE] NONCLUSTERED [HASH] (...) [WITH (BUCKET_COUNT = n)]` or `INDEX [ix]
+ * CLUSTERED COLUMNSTORE` (create-table-transact-sql, memory-optimized <table_index>; UNIQUE
+ * where the disk-based syntax has it: "Indexes can be declared as UNIQUE on a memory-optimized
+ * table", supported-data-types-for-in-memory-oltp).
+ */
+export function renderMemoryIndex(index: Index): string {
+  if (index.columnstore === true) return `INDEX ${quoteIdent(index.name)} CLUSTERED COLUMNSTORE`;
+  if (index.clustered || index.filter !== null || index.include.length > 0) {
+    throw new Error(`schemac: index ${index.name} of a memory-optimized table cannot be clustered, filtered or have INCLUDE columns`);
+  }
+  const hash = index.bucketCount !== undefined;
+  return `INDEX ${quoteIdent(index.name)} ${index.unique ? 'UNIQUE ' : ''}NONCLUSTERED ${hash ? 'HASH ' : ''}${renderKeyColumns(index.columns)}${hash ? ` WITH (BUCKET_COUNT = ${index.bucketCount})` : ''}`;
 }
 
 const OPTION_SQL: Readonly<Record<IndexOptionKey, string>> = {
@@ -63,6 +79,7 @@ export function storageOptions(o: Index | KeyConstraint): string[] {
   if (o.ignoreDupKey === true) out.push('IGNORE_DUP_KEY = ON');
   for (const k of INDEX_OPTION_KEYS.slice(2)) if (o[k] !== undefined) out.push(indexOptionClause(o, k));
   if (o.dataCompression !== undefined) out.push(`DATA_COMPRESSION = ${o.dataCompression}`);
+  if (o.bucketCount !== undefined) out.push(`BUCKET_COUNT = ${o.bucketCount}`);
   return out;
 }
 

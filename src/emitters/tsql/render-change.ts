@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
 import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
-import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, withOptions } from './clauses';
+import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions } from './clauses';
 import { changedIndexOptions } from '../../sqlserver/index-options';
 import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
@@ -14,6 +14,7 @@ import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, ve
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import { GRAPH_RENDERERS, tableHead } from './graph';
 import type { NameKey } from '../../sqlserver/names';
+import type { LockEscalation } from '../../sqlserver/lock-escalation';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>, key: NameKey) => string[] };
@@ -35,6 +36,11 @@ function addValidated(t: TableRef, clause: string, trusted: boolean, enabled: bo
 }
 
 /** CREATE TABLE with columns, their named defaults inline, then keys and checks (rule 7: a new table's PK lives in its CREATE). */
+/** ALTER TABLE ... SET (LOCK_ESCALATION = ...) (alter-table-transact-sql). */
+function lockEscalationStatement(table: TableRef, to: LockEscalation): string {
+  return `${alterTable(table)} SET (LOCK_ESCALATION = ${to});`;
+}
+
 function createTable(table: Table, key: NameKey): string {
   // Keyed as the database compares names: a case-sensitive database may hold both Code and code.
   const defaults = new Map(table.defaults.map((d) => [key(d.column), d]));
@@ -51,8 +57,11 @@ function createTable(table: Table, key: NameKey): string {
   for (const ck of table.checks) lines.push(renderCheckConstraint(ck));
   const period = periodColumns(table.columns);
   if (period !== null) lines.push(periodClause(period.start.name, period.end.name));
+  // A memory-optimized table's indexes are part of its CREATE TABLE (it needs at least one).
+  if (table.memoryOptimized !== undefined) for (const ix of table.indexes) lines.push(renderMemoryIndex(ix));
   // A new table has no history yet: SQL Server creates the history table it names.
   const options = [
+    ...(table.memoryOptimized !== undefined ? ['MEMORY_OPTIMIZED = ON', `DURABILITY = ${table.memoryOptimized.durability}`] : []),
     ...(table.versioning !== undefined ? [versioningOn(table.versioning, false)] : []),
     ...(table.dataCompression !== undefined ? [`DATA_COMPRESSION = ${table.dataCompression}`] : []),
   ];
@@ -84,7 +93,8 @@ const RENDERERS: Renderers = {
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
   // A new table's descriptions are part of its step: DROP TABLE (the inverse) removes them too.
-  createTable: (c, key) => [createTable(c.table, key), ...renderNewTableDescriptions(c.table)],
+  // LOCK_ESCALATION has no CREATE TABLE form: set right after, in the same step.
+  createTable: (c, key) => [createTable(c.table, key), ...(c.table.lockEscalation !== undefined ? [lockEscalationStatement(c.table, c.table.lockEscalation)] : []), ...renderNewTableDescriptions(c.table)],
   dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   // OBJECT:: is the default class; written out so the statement reads as what it moves.
@@ -111,11 +121,13 @@ const RENDERERS: Renderers = {
       throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
     }
     const around = c.around ?? [];
+    // A memory-optimized table's indexes go and come back through ALTER TABLE (altering-memory-optimized-tables).
+    const memory = c.memoryOptimized === true;
     const drops = around.map((a) => (a.kind === 'index'
-      ? `DROP INDEX ${quoteIdent(a.index.name)} ON ${tableName(c.table)};`
+      ? (memory ? `${alterTable(c.table)} DROP INDEX ${quoteIdent(a.index.name)};` : `DROP INDEX ${quoteIdent(a.index.name)} ON ${tableName(c.table)};`)
       : `${alterTable(c.table)} DROP CONSTRAINT ${quoteIdent(a.constraint.name)};`));
     const creates = around.map((a) => (a.kind === 'index'
-      ? renderCreateIndex(c.table.schema, c.table.name, a.index)
+      ? (memory ? `${alterTable(c.table)} ADD ${renderMemoryIndex(a.index)};` : renderCreateIndex(c.table.schema, c.table.name, a.index))
       : `${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', a.constraint)};`));
     return [...drops, `${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)}${withOptions(c.online === true ? ['ONLINE = ON'] : [])};`, ...creates];
   },
@@ -136,12 +148,13 @@ const RENDERERS: Renderers = {
   addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
   dropUnique: (c) => dropConstraint(c.table, c.constraint.name, c.online),
   // --resumable: after ONLINE = ON, RESUMABLE = ON (the build then runs after COMMIT: script.ts).
-  createIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.index, [
+  // A memory-optimized table takes indexes only through ALTER TABLE (altering-memory-optimized-tables).
+  createIndex: (c) => (c.memoryOptimized === true ? [`${alterTable(c.table)} ADD ${renderMemoryIndex(c.index)};`] : [renderCreateIndex(c.table.schema, c.table.name, c.index, [
     ...(c.online !== undefined ? [onlineOption(c.online)] : []), ...(c.resumable !== undefined ? resumableOptions(c.resumable) : []),
-  ])],
+  ])]),
   // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
   redefineIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.to, ['DROP_EXISTING = ON', ...(c.online !== undefined ? [onlineOption(c.online)] : [])])],
-  dropIndex: (c) => [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`],
+  dropIndex: (c) => (c.memoryOptimized === true ? [`${alterTable(c.table)} DROP INDEX ${quoteIdent(c.index.name)};`] : [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`]),
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
   ...GRAPH_RENDERERS,
@@ -158,6 +171,9 @@ const RENDERERS: Renderers = {
       : `ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${options};`];
   },
   // ALTER INDEX ... SET (IGNORE_DUP_KEY = ...) changes the option without a rebuild (alter-index-transact-sql).
+  // The only index change a memory-optimized table takes in place (altering-memory-optimized-tables).
+  alterBucketCount: (c) => [`${alterTable(c.table)} ALTER INDEX ${quoteIdent(c.index)} REBUILD WITH (BUCKET_COUNT = ${c.to});`],
+  setLockEscalation: (c) => [lockEscalationStatement(c.table, c.to)],
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
   // FILLFACTOR and PAD_INDEX take effect when the index is built: ALTER INDEX ... REBUILD WITH
   // (alter-index-transact-sql, set-index-options); online where the production pass allows it.

@@ -38,6 +38,8 @@ export interface DriverStatement {
   readonly description: string;
   /** `--resumable`: a resumable index build, run after COMMIT outside the transaction. */
   readonly afterCommit?: boolean;
+  /** A step on a memory-optimized table: run on its own after COMMIT, outside the transaction (differ/memory-optimized.ts). */
+  readonly memoryOptimized?: true;
 }
 
 /**
@@ -192,6 +194,20 @@ function afterCommitSteps(steps: readonly ScriptStep[], direction: Direction): S
   return direction === 'up' ? steps.filter((s) => s.change !== null && runsAfterCommit(s.change)) : [];
 }
 
+/** The steps on memory-optimized tables: after COMMIT in the up script, before BEGIN TRANSACTION in the down script. */
+function memorySteps(steps: readonly ScriptStep[]): ScriptStep[] {
+  return steps.filter((s) => s.step.memoryOptimized === true && s.change !== null);
+}
+
+/** What running memory-optimized steps outside the transaction gives up, for the header. */
+function memoryHeader(n: number, direction: Direction): string[] {
+  return [
+    `${n} step${n === 1 ? '' : 's'} on memory-optimized tables run ${direction === 'up' ? 'AFTER COMMIT' : 'FIRST, before BEGIN TRANSACTION'}, each on its own:`,
+    'SQL Server refuses DDL on memory-optimized tables inside a transaction. Given up for them: all or nothing.',
+    'If one fails, the steps before it stay done and the script stops; plan again to see what is left.',
+  ];
+}
+
 /** What --resumable gives up, for the header and the comment above each build. */
 function resumableHeader(n: number, total: number): string[] {
   return [
@@ -204,13 +220,15 @@ function resumableHeader(n: number, total: number): string[] {
 
 function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOptions): string[] {
   const deferred = afterCommitSteps(steps, options.direction).length;
+  const inTransaction = plan.steps.filter((s) => s.memoryOptimized !== true).length;
   const lines = [
     `schemac ${options.direction} script`,
     ...(deferred > 0 ? resumableHeader(deferred, plan.steps.length) : []),
     deferred > 0 ? null
     : options.direction === 'up'
-      ? `${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}, all or nothing: one transaction, XACT_ABORT ON, and a guard after every batch.`
+      ? `${inTransaction} step${inTransaction === 1 ? '' : 's'}, all or nothing: one transaction, XACT_ABORT ON, and a guard after every batch.`
       : `Undoes ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'} in reverse order${plan.steps.some((s) => s.change.kind === 'refreshModule') ? ' (the refreshes of views, procedures and functions last, after their tables)' : ''}, all or nothing. Undoing a creation drops the object and any data written since.`,
+    ...(memorySteps(steps).length > 0 ? memoryHeader(memorySteps(steps).length, options.direction) : []),
     'Run it whole, with sqlcmd -b -i <file> or in SSMS; each statement is its own GO batch.',
     options.databaseName !== null ? `Database: ${options.databaseName}` : 'Database: not checked (planned without a database).',
     ...(options.header ?? []),
@@ -251,9 +269,12 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   script.line('');
   script.batch(SESSION_OPTIONS, null);
   if (options.databaseName !== null) script.batch([databaseGuard(options.databaseName)], null);
+  const memory = memorySteps(steps);
+  // Undoing them comes first (they were last); before any transaction, as SQL Server needs.
+  if (options.direction === 'down') for (const s of memory) emitOutsideTransaction(s, key, script, 'down');
   script.batch(['BEGIN TRANSACTION;'], null);
   const after = afterCommitSteps(steps, options.direction);
-  const deferred = new Set(after);
+  const deferred = new Set([...after, ...memory]);
   for (const s of steps.filter((x) => !deferred.has(x))) {
     const what = describeWithTable(s.step.change);
     if (s.change === null) {
@@ -274,8 +295,30 @@ export function renderScript(plan: Plan, options: ScriptOptions): Script {
   }
   script.batch(['COMMIT TRANSACTION;'], null);
   for (const s of after) emitResumable(s, key, script);
+  if (options.direction === 'up') for (const s of memory) emitOutsideTransaction(s, key, script, 'up');
   script.batch(['SET NOEXEC OFF;'], null);
   return script.finish();
+}
+
+/**
+ * A step on a memory-optimized table, outside the transaction: each statement its own batch,
+ * then a guard that stops the script (NOEXEC) if it failed, saying what is already done.
+ */
+function emitOutsideTransaction(s: ScriptStep, key: NameKey, script: ScriptBuilder, direction: Direction): void {
+  if (s.change === null) return;
+  const n = s.stepIndex + 1;
+  const what = describeWithTable(s.step.change);
+  const comment = [
+    commentLine(`step ${n}: ${direction === 'up' ? what : `undo ${what}`}`),
+    ...(direction === 'up' && s.step.impact !== undefined ? [commentLine(`lock: ${impactText(s.step.impact)}`)] : []),
+    commentLine(`memory-optimized table: runs ${direction === 'up' ? 'after COMMIT' : 'before the transaction'}, on its own (SQL Server refuses this DDL inside a transaction).`),
+  ].join('\n');
+  const done = direction === 'up' ? 'the transaction before it is committed' : 'the transaction after it did not start';
+  for (const statement of renderChange(s.change, key)) {
+    script.batch([statement], s.stepIndex, comment);
+    const message = `schemac: step ${n} (${what}) on a memory-optimized table failed; ${done}, and steps on memory-optimized tables before it stay done. Plan again to see what is left.`;
+    script.batch([`IF @@ERROR <> 0 BEGIN PRINT ${nLiteral(message)}; SET NOEXEC ON; END;`], null);
+  }
 }
 
 /**
@@ -316,7 +359,10 @@ export function statementsForDriver(plan: Plan, direction: Direction): DriverSta
     if (s.change === null) continue;
     const description = describeWithTable(s.change);
     const afterCommit = direction === 'up' && runsAfterCommit(s.change);
-    for (const sql of renderChange(s.change, key)) out.push({ sql, stepIndex: s.stepIndex, description, ...(afterCommit ? { afterCommit } : {}) });
+    const memory = s.step.memoryOptimized === true;
+    for (const sql of renderChange(s.change, key)) {
+      out.push({ sql, stepIndex: s.stepIndex, description, ...(afterCommit ? { afterCommit } : {}), ...(memory ? { memoryOptimized: true as const } : {}) });
+    }
   }
   return out;
 }

@@ -64,7 +64,9 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const tableOpts = [
       ...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : []),
       ...(t.versioning !== undefined ? [`systemVersioning: ${versioningText(t)}`] : []),
+      ...(t.memoryOptimized !== undefined ? [`memoryOptimized: ${t.memoryOptimized.durability === 'SCHEMA_AND_DATA' ? 'true' : "{ durability: 'SCHEMA_ONLY' }"}`] : []),
       ...(t.graph !== undefined ? [`graph: '${t.graph}'`] : []),
+      ...(t.lockEscalation !== undefined ? [`lockEscalation: '${t.lockEscalation}'`] : []),
       ...(t.dataSpace !== undefined ? [placementOption(t.dataSpace, (c) => v.columns.find((x) => x.column.name === c)?.field.field ?? c)] : []),
     ];
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;

@@ -176,6 +176,8 @@ function storageOpts(o: Index | KeyConstraint): string[] {
   if (o.dataCompression !== undefined && (!o.clustered || ('columnstore' in o && o.columnstore === true))) out.push(`dataCompression: ${tsString(o.dataCompression)}`);
   // The WITH options, only those not at SQL Server's default (as the model keeps them).
   for (const k of INDEX_OPTION_KEYS) if (o[k] !== undefined) out.push(`${k}: ${String(o[k])}`);
+  // A hash index of a memory-optimized table: the count as stored (a power of two) compares equal to any that rounds to it.
+  if (o.bucketCount !== undefined) out.push(`bucketCount: ${o.bucketCount}`);
   return out;
 }
 

@@ -53,6 +53,10 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
   const out: ComparableCatalog = {
     schemas: [...(s.schemas ?? [])],
     tables: [...tables.values()],
+    // Each table's own settings (versioning, graph kind, LOCK_ESCALATION, ...), its history table by name.
+    table_options: rows(s.tables).map(({ object_id, schema_name, name, history_table_id, ...r }) => ({
+      table: `${String(schema_name)}.${String(name)}`, ...(history_table_id === undefined ? {} : { history: history_table_id === null ? null : table(history_table_id) }), ...r,
+    })),
     columns: rows(s.columns).map(({ object_id, column_id: _c, ...r }) => ({ table: table(object_id), ...r })),
     indexes: rows(s.indexes).map(({ object_id, index_id: _i, ...r }) => ({ table: table(object_id), ...r })),
     index_columns: rows(s.index_columns).map(({ object_id, index_id, column_id, index_column_id: _ic, ...r }) => ({

@@ -44,10 +44,13 @@ FROM sys.edge_constraints ec JOIN sys.edge_constraint_clauses c ON c.object_id =
   expect((await h.errors(`ALTER TABLE dbo.person ADD CONSTRAINT ec_x CONNECTION (dbo.person TO dbo.city);`)).map((e) => e.number)).toEqual([13930, 1750]);
   expect((await h.errors(`ALTER TABLE dbo.likes ADD CONSTRAINT ec_y CONNECTION (dbo.person TO dbo.likes);`)).map((e) => e.number)).toEqual([13933, 1750]);
   expect((await h.errors(`DROP TABLE dbo.city;`)).map((e) => e.number)).toEqual([3726]);
+  // An edge constraint is an object of its schema: sp_rename renames it (sp-rename-transact-sql).
+  await h.ok(`EXEC sp_rename N'[dbo].[ec_likes]', N'ec_likes2', N'OBJECT'; EXEC sp_rename N'[dbo].[ec_likes2]', N'ec_likes', N'OBJECT';`);
+  expect(await h.rows(`SELECT name FROM sys.edge_constraints WHERE parent_object_id = OBJECT_ID('dbo.likes')`)).toEqual([{ name: 'ec_likes' }]);
   await h.ok(`ALTER TABLE dbo.lives_in DROP CONSTRAINT ec_lives_in; DROP TABLE dbo.lives_in; ALTER TABLE dbo.likes DROP CONSTRAINT ec_likes; DROP TABLE dbo.city;`);
 });
 
-test('INSERT into node and edge tables; $node_id reads as JSON; an edge outside its constraint is refused; an index on $from_id, $to_id', async () => {
+test('INSERT into node and edge tables; $node_id reads as JSON; an edge outside its constraint is refused; deleting nodes cascades or is refused; an index on $from_id, $to_id', async () => {
   await h.ok(`INSERT INTO dbo.person (id, name) VALUES (1, N'Ada'), (2, N'Bob'); INSERT INTO dbo.city VALUES (10);`);
   expect(await h.rows(`SELECT $node_id AS node, name FROM dbo.person ORDER BY id`)).toEqual([
     { node: '{"type":"node","schema":"dbo","table":"person","id":0}', name: 'Ada' }, { node: '{"type":"node","schema":"dbo","table":"person","id":1}', name: 'Bob' },
@@ -56,6 +59,13 @@ test('INSERT into node and edge tables; $node_id reads as JSON; an edge outside 
   await h.ok(`INSERT INTO dbo.lives_in ($from_id, $to_id, since) VALUES ((SELECT $node_id FROM dbo.person WHERE id = 1), (SELECT $node_id FROM dbo.city WHERE id = 10), 2020);`);
   expect(await h.rows(`SELECT since, $from_id AS f FROM dbo.lives_in`)).toEqual([{ since: 2020, f: '{"type":"node","schema":"dbo","table":"person","id":0}' }]);
   expect((await h.errors(`INSERT INTO dbo.lives_in ($from_id, $to_id) VALUES ((SELECT $node_id FROM dbo.person WHERE id = 1), (SELECT $node_id FROM dbo.person WHERE id = 2));`)).map((e) => e.number)).toEqual([547]);
+  // ON DELETE CASCADE: deleting the person deletes the edge; a NO ACTION constraint refuses.
+  await h.ok(`ALTER TABLE dbo.likes ADD CONSTRAINT ec_likes CONNECTION (dbo.person TO dbo.person);
+INSERT INTO dbo.likes ($from_id, $to_id) VALUES ((SELECT $node_id FROM dbo.person WHERE id = 2), (SELECT $node_id FROM dbo.person WHERE id = 2));`);
+  expect((await h.errors(`DELETE FROM dbo.person WHERE id = 2;`)).map((e) => e.number)).toEqual([547]);
+  await h.ok(`DELETE FROM dbo.person WHERE id = 1;`);
+  expect(await h.rows(`SELECT COUNT(*) AS n FROM dbo.lives_in`)).toEqual([{ n: 0 }]);
+  await h.ok(`INSERT INTO dbo.person (id, name) VALUES (1, N'Ada'); INSERT INTO dbo.lives_in ($from_id, $to_id) VALUES ((SELECT $node_id FROM dbo.person WHERE id = 1), (SELECT $node_id FROM dbo.city WHERE id = 10));`);
   await h.ok(`CREATE NONCLUSTERED INDEX ix_lives_in_from_to ON dbo.lives_in ($from_id, $to_id);`);
   expect((await h.rows(`SELECT c.graph_type FROM sys.index_columns ic JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
 JOIN sys.indexes i ON i.object_id = ic.object_id AND i.index_id = ic.index_id WHERE i.name = 'ix_lives_in_from_to' ORDER BY ic.key_ordinal`)).map((r) => r.graph_type)).toEqual([4, 3, 7, 6]);

@@ -35,6 +35,8 @@ test('principals and role members are reported as SQL Server reports them, built
   expect(await h.rows(`SELECT r.name AS r, m.name AS m FROM sys.database_role_members rm
 JOIN sys.database_principals r ON r.principal_id = rm.role_principal_id JOIN sys.database_principals m ON m.principal_id = rm.member_principal_id ORDER BY r.name`))
     .toEqual([{ r: 'app_readers', m: 'reporting' }, { r: 'db_owner', m: 'dbo' }]);
+  expect(await h.rows(`SELECT USER_NAME() AS me, USER_NAME(DATABASE_PRINCIPAL_ID('reporting')) AS r, USER_NAME(16390) AS fixed, DATABASE_PRINCIPAL_ID('nobody') AS missing`))
+    .toEqual([{ me: 'dbo', r: 'reporting', fixed: 'db_datareader', missing: null }]);
   expect((await h.errors(`CREATE ROLE reporting;`)).map((e) => e.number)).toEqual([15023]);
   expect((await h.errors(`CREATE USER someone;`)).map((e) => e.number)).toEqual([15007]);
   expect((await h.errors(`DROP ROLE app_readers;`)).map((e) => e.number)).toEqual([15144]);

@@ -94,6 +94,8 @@ export interface ColumnDef {
   readonly constraints: readonly ConstraintDef[];
   /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
   readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
+  /** The column's own INDEX i ... (CREATE TABLE <column_index>); CREATE TABLE makes them with the table's. */
+  readonly indexes?: readonly IndexDef[];
 }
 
 /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -109,7 +111,7 @@ export interface VersioningDef {
 }
 
 export type ConstraintDef =
-  | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[] }
+  | { readonly k: 'pk' | 'unique'; readonly name?: string; readonly clustered?: boolean; readonly columns: readonly { name: string; desc: boolean }[]; readonly options?: readonly DdlOption[]; readonly hash?: boolean }
   | { readonly k: 'check'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly notForReplication?: boolean }
   | { readonly k: 'default'; readonly name?: string; readonly text: string; readonly expr: Expr; readonly forColumn?: string }
   | { readonly k: 'fk'; readonly name?: string; readonly columns: readonly string[]; readonly refTable: Name; readonly refColumns: readonly string[]; readonly onDelete: RefAction; readonly onUpdate: RefAction; readonly notForReplication?: boolean }
@@ -119,8 +121,11 @@ export type ConstraintDef =
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 export type AlterAction =
-  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef }
+  /** ADD columns [, PERIOD FOR SYSTEM_TIME (...)] [, table constraints] (one list may hold all). */
+  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef; readonly constraints?: readonly ConstraintDef[] }
   | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }
+  /** SET (LOCK_ESCALATION = AUTO | TABLE | DISABLE) (alter-table-transact-sql). */
+  | { readonly k: 'setLockEscalation'; readonly value: 'AUTO' | 'TABLE' | 'DISABLE' }
   | { readonly k: 'dropPeriod' }
   | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
@@ -129,6 +134,10 @@ export type AlterAction =
   | { readonly k: 'dropConstraints'; readonly names: readonly string[]; readonly ifExists: boolean; readonly options?: ReadonlyMap<string, readonly DdlOption[]> }
   | { readonly k: 'alterColumn'; readonly column: ColumnDef; readonly options: readonly DdlOption[] }
   | { readonly k: 'checkConstraints'; readonly enable: boolean; readonly withCheck: boolean | undefined; readonly names: readonly string[] | 'ALL' }
+  /** ALTER TABLE t ADD INDEX ... | DROP INDEX i [, ...] | ALTER INDEX i REBUILD WITH (BUCKET_COUNT = n): memory-optimized tables (ddl-memory.ts). */
+  | { readonly k: 'addIndex'; readonly index: IndexDef }
+  | { readonly k: 'dropIndexes'; readonly names: readonly string[] }
+  | { readonly k: 'rebuildBuckets'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER TABLE t REBUILD [WITH (...)]. */
   | { readonly k: 'rebuild'; readonly options: readonly DdlOption[] }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE. */
@@ -169,6 +178,8 @@ export interface IndexDef {
   readonly dropExisting?: boolean;
   /** CREATE [NON]CLUSTERED COLUMNSTORE INDEX (a clustered one has no column list). */
   readonly columnstore?: boolean;
+  /** INDEX i [NONCLUSTERED] HASH (...) WITH (BUCKET_COUNT = n): memory-optimized tables only (ddl-memory.ts). */
+  readonly hash?: boolean;
 }
 
 /** The tessellation part of CREATE SPATIAL INDEX, as written (defaults are the engine's to fill). */
@@ -250,7 +261,7 @@ export type StatementBody =
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   /** MERGE [TOP (n)] [INTO] target [AS alias] USING source ON cond WHEN ... ; (merge.ts). */
   | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly graph?: 'node' | 'edge' }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly graph?: 'node' | 'edge'; readonly indexes?: readonly IndexDef[] }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }
   | { readonly k: 'createIndex'; readonly index: IndexDef }
@@ -267,7 +278,7 @@ export type StatementBody =
   /** CREATE COLUMN MASTER KEY k WITH (...) | CREATE COLUMN ENCRYPTION KEY k WITH VALUES (COLUMN_MASTER_KEY = m, ...) (ddl-column-keys.ts). */
   | { readonly k: 'createColumnKey'; readonly kind: 'master' | 'encryption'; readonly name: string; readonly masterKey?: string }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
-  | { readonly k: 'addFilegroup'; readonly name: string }
+  | { readonly k: 'addFilegroup'; readonly name: string; readonly memoryOptimized?: boolean }
   | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string }
   | { readonly k: 'createPartitionScheme'; readonly name: string; readonly function: string; readonly filegroups: readonly string[] }
   | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }

@@ -83,6 +83,8 @@ export interface Index {
   dataSpaceId?: number;
   /** The partitioning column on a partition scheme (sys.index_columns.partition_ordinal 1). */
   partitionColumnId?: number;
+  /** NONCLUSTERED HASH (sys.indexes type 7): sys.hash_indexes.bucket_count, as stored (a power of two). */
+  bucketCount?: number;
 }
 
 /** A PRIMARY KEY or UNIQUE constraint (sys.key_constraints). */
@@ -134,6 +136,10 @@ export interface Table extends Dated {
   properties?: ExtendedProperty[];
   /** Statistics made by CREATE STATISTICS (sys.stats user_created = 1); absent until the first. */
   stats?: UserStatistics[];
+  /** sys.tables.lock_escalation set by ALTER TABLE ... SET (LOCK_ESCALATION = ...): 1 DISABLE, 2 AUTO; absent: 0 TABLE. */
+  lockEscalation?: 1 | 2;
+  /** MEMORY_OPTIMIZED = ON with its DURABILITY (sys.tables is_memory_optimized, durability_desc; ddl-memory.ts). */
+  memoryOptimized?: { durability: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY' };
   /** AS NODE | AS EDGE (sys.tables is_node / is_edge; graph.ts); absent for an ordinary table. */
   graph?: { kind: 'node' | 'edge'; nextId: number };
   /** An edge table's CONNECTION constraints (sys.edge_constraints; graph.ts); absent until the first. */
@@ -365,8 +371,11 @@ export function findColumn(t: Table, name: string): Column | undefined {
   return t.columns.find((c) => sameName(c.name, name)) ?? (t.graph !== undefined && name.startsWith('$') ? graphPseudoColumn(t, name) : undefined);
 }
 
-/** graph_type of the column a pseudo-column names (sql-graph-architecture, "Metadata"). */
-function graphPseudoColumn(t: Table, name: string): Column | undefined {
+/**
+ * The column a pseudo-column names on a node or edge table (sql-graph-architecture, "Metadata"):
+ * $node_id / $edge_id the JSON id (graph_type 2), $from_id 5, $to_id 8; undefined otherwise.
+ */
+export function graphPseudoColumn(t: Table, name: string): Column | undefined {
   const graphType = { $node_id: t.graph?.kind === 'node' ? 2 : 0, $edge_id: t.graph?.kind === 'edge' ? 2 : 0, $from_id: 5, $to_id: 8 }[name.toLowerCase()];
   return graphType === undefined || graphType === 0 ? undefined : t.columns.find((c) => c.graphType === graphType);
 }

@@ -17,6 +17,7 @@ import { breaksCascadeRule } from './cascade-paths';
 import { wrongFilteredIndexOptions } from './set-options';
 import { checkColumnstore, newIndexStorage } from './ddl-storage';
 import { placementOf } from './ddl-data-spaces';
+import { checkMemoryIndex, hashFacts } from './ddl-memory';
 
 /** What DDL needs from the session. */
 export interface DdlContext {
@@ -29,6 +30,8 @@ export interface DdlContext {
   identityUsed?(value: number): void;
   /** Called before views, procedures, functions or triggers change (their transaction before-image). */
   beforeModules?(): void;
+  /** A user transaction is open (@@TRANCOUNT > 0): memory-optimized DDL is refused (ddl-memory.ts). */
+  readonly inTransaction?: boolean;
   /** Called before users, roles or permissions change (their transaction before-image). */
   beforeSecurity?(): void;
 }
@@ -112,7 +115,11 @@ export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, che
       const name = def.name ?? keyName(type, t.name, objectId);
       const clustered = def.clustered ?? (def.k === 'pk' && !t.indexes.some((i) => i.type === 'CLUSTERED'));
       if (clustered) { const ex = t.indexes.find((i) => i.type === 'CLUSTERED'); if (ex) throw err.constraintFailed(err.secondClustered(t.name, ex.name ?? '')); }
-      const probe: Index = { indexId: -1, name, type: clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: true, isPrimaryKey: def.k === 'pk', isUniqueConstraint: def.k === 'unique', keys: cols.map((x) => ({ columnId: x.c.columnId, desc: x.desc })), includes: [], disabled: false };
+      checkMemoryIndex(t, clustered, false, def.options);
+      const probe: Index = {
+        indexId: -1, name, type: clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: true, isPrimaryKey: def.k === 'pk', isUniqueConstraint: def.k === 'unique',
+        keys: cols.map((x) => ({ columnId: x.c.columnId, desc: x.desc })), includes: [], disabled: false, ...hashFacts(t, def.hash, def.options, name),
+      };
       const dup = duplicateKey(t, probe, t.rows, host);
       if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), name, dup, true);
       const ix = placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options, probe) }, clustered);
@@ -231,7 +238,11 @@ export function createIndex(ctx: DdlContext, t: Table, def: IndexDef): void {
     typeOf(def.filter.expr, rowScope(t, [], host), host);
   }
   if (def.clustered) { const ex = t.indexes.find((i) => i.type === 'CLUSTERED'); if (ex) throw err.secondClustered(qualified(db, t), ex.name ?? ''); }
-  const probe: Index = { indexId: -1, name: def.name, type: def.clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: def.unique, isPrimaryKey: false, isUniqueConstraint: false, keys, includes, filter, disabled: false, ...(columnstore ? { columnstore } : {}) };
+  checkMemoryIndex(t, def.clustered, columnstore, def.options);
+  const probe: Index = {
+    indexId: -1, name: def.name, type: def.clustered ? 'CLUSTERED' : 'NONCLUSTERED', unique: def.unique, isPrimaryKey: false, isUniqueConstraint: false, keys, includes, filter, disabled: false,
+    ...(columnstore ? { columnstore } : {}), ...hashFacts(t, def.hash, def.options, def.name),
+  };
   if (def.unique) { const dup = duplicateKey(t, probe, t.rows, host); if (dup !== null) throw err.duplicateOnCreateIndex(qualified(db, t), def.name, dup, false); }
   placeIndex(t, { ...probe, ...newIndexStorage(t, probe, def.options), ...placementOf(db, t, def.options, probe) }, def.clustered);
 }

@@ -19,7 +19,8 @@ import { SqlError } from './errors';
 export interface DataSpaceObject {
   id: number;
   name: string;
-  type: 'FG' | 'PS';
+  /** FX: the MEMORY_OPTIMIZED_DATA filegroup (ALTER DATABASE ... ADD FILEGROUP fg CONTAINS MEMORY_OPTIMIZED_DATA). */
+  type: 'FG' | 'PS' | 'FX';
   isDefault: boolean;
   /** A scheme's partition function (function_id). */
   functionId?: number;
@@ -45,11 +46,14 @@ function taken(db: Database, name: string): boolean {
   return dataSpacesOf(db).some((d) => sameName(d.name, name));
 }
 
-/** ALTER DATABASE ... ADD FILEGROUP fg. */
-export function addFilegroup(db: Database, name: string): void {
+/** ALTER DATABASE ... ADD FILEGROUP fg [CONTAINS MEMORY_OPTIMIZED_DATA]. */
+export function addFilegroup(db: Database, name: string, memoryOptimized = false): void {
   // Inferred number and wording.
   if (taken(db, name)) throw new SqlError(1828, 16, 1, `The logical file name "${name}" is already in use. Choose a different name.`);
-  (db.dataSpaces ??= []).push({ id: nextId(db), name, type: 'FG', isDefault: false });
+  // "Only one memory-optimized filegroup can be created per database" (creating-and-managing-
+  // storage-for-memory-optimized-objects; number and wording inferred).
+  if (memoryOptimized && dataSpacesOf(db).some((d) => d.type === 'FX')) throw new SqlError(10797, 16, 1, 'Only one MEMORY_OPTIMIZED_DATA filegroup is allowed per database.');
+  (db.dataSpaces ??= []).push({ id: nextId(db), name, type: memoryOptimized ? 'FX' : 'FG', isDefault: false });
 }
 
 /** CREATE PARTITION FUNCTION pf (type) AS RANGE ... FOR VALUES (...). */

@@ -20,6 +20,7 @@ import { splitObjectName } from './functions';
 import type { DdlOption } from './editions';
 import { checkDropOptions } from './drop-options';
 import { placementOf } from './ddl-data-spaces';
+import { addIndex, checkMemoryTableDone, checkNewMemoryTable, dropIndexes, memoryOption, rebuildBuckets, refuseIndexStatement, refuseInTransaction } from './ddl-memory';
 import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
@@ -99,13 +100,16 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
 export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
   graph?: 'node' | 'edge',
+  indexes: readonly IndexDef[] = [],
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
+  const memory = memoryOption(options);
+  if (memory !== undefined) checkNewMemoryTable(ctx, options);
   const t: Table = {
     objectId: allocObjectId(ctx.db), schemaId, name: tname, columns: [], rows: [], keys: [], checks: [], defaults: [], fks: [],
     indexes: [{ indexId: 0, name: null, type: 'HEAP', unique: false, isPrimaryKey: false, isUniqueConstraint: false, keys: [], includes: [], disabled: false }],
-    created: ctx.now, modified: ctx.now,
+    created: ctx.now, modified: ctx.now, ...(memory !== undefined ? { memoryOptimized: memory } : {}),
   };
   const pkCols = constraints.filter((c) => c.k === 'pk').flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name) : []));
   // A node or edge table's internal columns come first (graph.ts).
@@ -122,9 +126,16 @@ export function createTable(
   constraints.forEach((c) => all.push({ def: c }));
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
+  // An inline clustered index first, so a PRIMARY KEY that does not say CLUSTERED is made
+  // nonclustered, as when a UNIQUE CLUSTERED constraint comes with it (inferred: the docs say so
+  // for that constraint only).
+  for (const def of indexes) if (def.clustered) createIndex(ctx, t, { ...def, table: name });
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
   // SQL Server's unique index on graph_id, after the declared keys (graph.ts).
   if (graph !== undefined) createIndex(ctx, t, { ...graphIndexDef(t), table: name });
+  // Inline INDEX clauses (create-table-transact-sql <table_index>, <column_index>); a memory-optimized table's only way besides ALTER TABLE.
+  for (const def of indexes) if (!def.clustered) createIndex(ctx, t, { ...def, table: name });
+  checkMemoryTableDone(t);
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
@@ -148,6 +159,7 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
   guardDropTable(ctx, t);
   guardDropNodeTable(ctx.db, t, qualified(ctx.db, t));
+  if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
   checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   const referencing = ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId));
   if (referencing) throw err.referencedByFk(qualified(ctx.db, t));
@@ -200,6 +212,9 @@ export function nextIdentity(col: Column): number {
 /** ALTER TABLE, one action. */
 export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): void {
   const t = tableOrFail(ctx, name, () => err.cannotFindObject(name.join('.')));
+  if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
+  // ALTER INDEX i ON t ... (read as an action on t) is refused on a memory-optimized table.
+  if (action.k === 'rebuildIndex' || action.k === 'setIndexOptions' || action.k === 'disableIndex') refuseIndexStatement(t, 'ALTER INDEX');
   guardTemporalAlter(ctx, t, action);
   alterOne(ctx, t, action);
   // SQL Server propagates column changes of a versioned table to its history table.
@@ -211,7 +226,14 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
   if (action.k !== 'resumableIndex') checkNoPausedBuild(ctx.db, t, qualified(ctx.db, t));
   switch (action.k) {
     case 'resumableIndex': resumableIndex(ctx, t, action); return;
+    case 'addIndex': addIndex(ctx, t, { ...action.index, table: [t.name] }); return;
+    case 'dropIndexes': dropIndexes(t, action.names); return;
+    case 'rebuildBuckets': rebuildBuckets(t, action.index, action.options); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'setLockEscalation':
+      if (action.value === 'TABLE') delete t.lockEscalation;
+      else t.lockEscalation = action.value === 'DISABLE' ? 1 : 2;
+      return;
     case 'dropPeriod': dropPeriod(ctx, t); return;
     case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
     case 'addColumns': {
@@ -229,6 +251,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       }
       markGeneratedColumns(t, action.columns);
       if (action.period) addPeriod(ctx, t, action.period);
+      for (const c of action.constraints ?? []) addConstraint(ctx, t, c, true);
       return;
     }
     case 'dropColumns': {
@@ -442,6 +465,7 @@ export function createIndexStatement(ctx: DdlContext, def: IndexDef, run?: Resum
   const view = findModule(ctx.db, def.table);
   if (view && view.type === 'V') { createViewIndex(ctx, view, def); return null; }
   const t = tableOrFail(ctx, def.table, () => new SqlError(1088, 16, 12, `Cannot find the object "${def.table.join('.')}" because it does not exist or you do not have permissions.`));
+  refuseIndexStatement(t, 'CREATE INDEX');
   if (run !== undefined) {
     checkResumableCreate(run, def, t);
     const resumable = resumableChoice(def.options ?? []).resumable;
@@ -473,6 +497,7 @@ export function dropIndex(ctx: DdlContext, index: string, table: Name, ifExists:
   if (view && dropViewIndex(ctx, view, index)) return;
   const ix = t?.indexes.find((i) => i.name !== null && sameName(i.name, index));
   if (!t || !ix) { if (ifExists) return; throw err.cannotDrop('index', `${table.join('.')}.${index}`); }
+  refuseIndexStatement(t, 'DROP INDEX');
   if (ix.isPrimaryKey || ix.isUniqueConstraint) throw new SqlError(3723, 16, 4, `An explicit DROP INDEX is not allowed on index '${qualified(ctx.db, t)}.${ix.name}'. It is being used for ${ix.isPrimaryKey ? 'PRIMARY KEY' : 'UNIQUE KEY'} constraint enforcement.`);
   checkDropOptions(t, ix, ix.name ?? index, options, 'DROP INDEX');
   // Dropping a primary XML index drops its secondaries too (drop-xml-indexes).
@@ -532,7 +557,7 @@ export function spRename(ctx: DdlContext, objname: string, newname: string, objt
     for (const t of ctx.db.tables) {
       if (t.objectId === obj.objectId) { t.name = newname; touch(ctx, t); }
       for (const k of t.keys) if (k.objectId === obj.objectId) { k.name = newname; const ix = t.indexes.find((i) => i.indexId === k.indexId); if (ix) ix.name = newname; k.modified = ctx.now; }
-      for (const k of [...t.checks, ...t.defaults, ...t.fks]) if (k.objectId === obj.objectId) { k.name = newname; k.modified = ctx.now; }
+      for (const k of [...t.checks, ...t.defaults, ...t.fks, ...(t.edgeConstraints ?? [])]) if (k.objectId === obj.objectId) { k.name = newname; k.modified = ctx.now; }
     }
   } else throw ambiguous();
   ctx.info(15477, 'Caution: Changing any part of an object name could break scripts and stored procedures.');

@@ -1,5 +1,5 @@
 /** INSERT / UPDATE / DELETE over a table's rows, with every integrity rule checked. */
-import { checkEdgeRows, settleGraphRow } from './graph';
+import { checkEdgeRows, deleteConnectedEdges, settleGraphRow } from './graph';
 import type { Expr, Name, Select } from './ast';
 import type { Column, Row, Table, Value } from './catalog';
 import { findColumn, findTable, nextRowversion } from './catalog';
@@ -203,6 +203,7 @@ function deleteRows(ctx: DdlContext, t: Table, gone: readonly Row[]): void {
       }
     }
   }
+  deleteConnectedEdges(ctx.db, t, gone, (edge, rows) => deleteRows(ctx, edge, rows));
   const conflict = referencingConflict(ctx.db, t, gone, remaining, 'DELETE');
   if (conflict) throw conflict;
   versionRows(ctx.db, t, gone, null, ctx.now);

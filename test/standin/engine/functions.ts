@@ -9,6 +9,7 @@ import { toNumber, toText } from './values';
 import { randomUUID } from 'crypto';
 import { isJson, jsonQuery, jsonValue } from './json-functions';
 import { isTempTable, tempName } from './temp-tables';
+import { principalRows } from './security';
 
 interface Fn {
   type(args: readonly SqlType[], exprs: readonly Expr[]): SqlType;
@@ -166,7 +167,9 @@ export const FUNCTIONS: Record<string, Fn> = {
   DB_ID: simple(ty.smallint, (a, h) => (a.length === 0 ? h.db.id : a[0] === null ? null : h.database(toText(a[0]))?.id ?? null)),
   SUSER_SNAME: simple(ty.nvarchar(128), () => 'sa'),
   SUSER_NAME: simple(ty.nvarchar(128), () => 'sa'),
-  USER_NAME: simple(ty.nvarchar(128), () => 'dbo'),
+  // USER_NAME([id]) and DATABASE_PRINCIPAL_ID([name]) over sys.database_principals (security.ts); the session is dbo.
+  USER_NAME: simple(ty.nvarchar(128), (a, h) => (a.length === 0 ? 'dbo' : a[0] === null ? null : principalRows(h.db).find((p) => p.id === toNumber(a[0]))?.name ?? null)),
+  DATABASE_PRINCIPAL_ID: simple(ty.int, (a, h) => (a.length === 0 ? 1 : a[0] === null ? null : principalRows(h.db).find((p) => sameName(p.name, toText(a[0])))?.id ?? null)),
   CURRENT_USER: simple(ty.sysname, () => 'dbo'),
   SESSION_USER: simple(ty.sysname, () => 'dbo'),
   SYSTEM_USER: simple(ty.nvarchar(128), () => 'sa'),

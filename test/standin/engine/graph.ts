@@ -16,7 +16,7 @@
  */
 import { createHash } from 'crypto';
 import type { Column, Database, EdgeConstraintObject, Row, Table } from './catalog';
-import { allocObjectId, findSchema, findTable, sameName } from './catalog';
+import { allocObjectId, findSchema, findTable, graphPseudoColumn, sameName } from './catalog';
 import type { IndexDef, Name } from './ast';
 import { SqlError, err } from './errors';
 import { ty } from './types';
@@ -49,25 +49,11 @@ export function graphIndexDef(t: Table): Omit<IndexDef, 'table'> {
   return { name: `GRAPH_UNIQUE_INDEX_${graphId.name.slice('graph_id_'.length)}`, unique: true, clustered: false, columns: [{ name: graphId.name, desc: false }], include: [] };
 }
 
-/**
- * A pseudo-column written in a query, INSERT list or UPDATE: $node_id / $edge_id name the JSON id
- * column (graph_type 2), $from_id 5, $to_id 8. Undefined for other names or tables.
- */
-export function pseudoColumn(t: Table, name: string): Column | undefined {
-  if (t.graph === undefined || !name.startsWith('$')) return undefined;
-  const wanted = PSEUDO[name.toLowerCase()];
-  if (wanted === undefined || (wanted.kind !== undefined && wanted.kind !== t.graph.kind)) return undefined;
-  return t.columns.find((c) => c.graphType === wanted.graphType);
-}
-const PSEUDO: Record<string, { graphType: number; kind?: 'node' | 'edge' }> = {
-  $node_id: { graphType: 2, kind: 'node' }, $edge_id: { graphType: 2, kind: 'edge' }, $from_id: { graphType: 5, kind: 'edge' }, $to_id: { graphType: 8, kind: 'edge' },
-};
-
 /** The pseudo-columns a node or edge table shows and the columns behind them. */
 export function pseudoColumnsOf(t: Table): { name: string; column: Column }[] {
   if (t.graph === undefined) return [];
   const names = t.graph.kind === 'node' ? ['$node_id'] : ['$edge_id', '$from_id', '$to_id'];
-  return names.flatMap((name) => { const column = pseudoColumn(t, name); return column === undefined ? [] : [{ name, column }]; });
+  return names.flatMap((name) => { const column = graphPseudoColumn(t, name); return column === undefined ? [] : [{ name, column }]; });
 }
 
 /**
@@ -79,7 +65,7 @@ export function expandGraphKeys(t: Table, keys: readonly { name: string; desc: b
   if (t.graph === undefined) return [...keys];
   const named = (graphType: number): string => (t.columns.find((c) => c.graphType === graphType) as Column).name;
   return keys.flatMap((k) => {
-    const p = pseudoColumn(t, k.name);
+    const p = graphPseudoColumn(t, k.name);
     if (p === undefined) return [k];
     if (p.graphType === 2) return [{ name: named(1), desc: k.desc }];
     return p.graphType === 5 ? [{ name: named(4), desc: k.desc }, { name: named(3), desc: k.desc }] : [{ name: named(7), desc: k.desc }, { name: named(6), desc: k.desc }];
@@ -175,4 +161,29 @@ export function guardDropNodeTable(db: Database, t: Table, qualifiedName: string
   if (t.graph?.kind !== 'node') return;
   const used = db.tables.some((o) => o !== t && (o.edgeConstraints ?? []).some((e) => e.clauses.some((c) => c.from === t.objectId || c.to === t.objectId)));
   if (used) throw new SqlError(3726, 16, 1, `Could not drop object '${qualifiedName}' because it is referenced by an EDGE constraint.`);
+}
+
+/**
+ * Deleting nodes that edges connect (graph-edge-constraints, "ON DELETE referential actions"):
+ * an edge table whose edge constraints name the node table either loses those edges (every such
+ * constraint ON DELETE CASCADE) or refuses the delete (NO ACTION, Msg 547; wording inferred from
+ * the foreign key's). Edge tables without a constraint naming the table are left alone, as SQL
+ * Server does not check them.
+ */
+export function deleteConnectedEdges(db: Database, t: Table, gone: readonly Row[], cascade: (edge: Table, rows: Row[]) => void): void {
+  if (t.graph?.kind !== 'node' || gone.length === 0) return;
+  const graphId = t.columns.find((c) => c.graphType === 1) as Column;
+  const ids = new Set(gone.map((r) => r[graphId.columnId]));
+  for (const edge of db.tables) {
+    const naming = (edge.edgeConstraints ?? []).filter((e) => e.clauses.some((c) => c.from === t.objectId || c.to === t.objectId));
+    if (naming.length === 0) continue;
+    const col = (graphType: number) => (edge.columns.find((c) => c.graphType === graphType) as Column).columnId;
+    const [fromObj, fromId, toObj, toId] = [col(4), col(3), col(7), col(6)];
+    const hit = edge.rows.filter((r) => (r[fromObj] === t.objectId && ids.has(r[fromId] ?? null)) || (r[toObj] === t.objectId && ids.has(r[toId] ?? null)));
+    if (hit.length === 0) continue;
+    const refusing = naming.find((e) => e.onDelete === 'NO_ACTION');
+    if (refusing === undefined) { cascade(edge, hit); continue; }
+    const schema = db.schemas.find((s) => s.schemaId === edge.schemaId)?.name ?? 'dbo';
+    throw new SqlError(547, 16, 0, `The DELETE statement conflicted with the EDGE REFERENCE constraint "${refusing.name}". The conflict occurred in database "${db.name}", table "${schema}.${edge.name}".`, 'statement', [new SqlError(3621, 0, 0, 'The statement has been terminated.')]);
+  }
 }

@@ -330,7 +330,7 @@ export class DdlParser extends SequenceParser {
     const name = this.name();
     // An edge table may have no column list: CREATE TABLE t AS EDGE (create-table-sql-graph).
     const bare = this.is('AS', 'EDGE');
-    const { columns, constraints, period } = bare ? { columns: [], constraints: [], period: undefined } : this.tableElements();
+    const { columns, constraints, period, indexes } = bare ? { columns: [], constraints: [], period: undefined, indexes: [] } : this.tableElements();
     const graph = this.accept('AS', 'NODE') ? 'node' : this.accept('AS', 'EDGE') ? 'edge' : undefined;
     let versioning: VersioningDef | undefined;
     if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
@@ -340,24 +340,62 @@ export class DdlParser extends SequenceParser {
     }
     const options = this.withAndOn();
     if (this.accept('TEXTIMAGE_ON')) this.ident();
-    return { k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}) };
+    return {
+      k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}),
+      ...(indexes.length > 0 ? { indexes } : {}),
+    };
   }
 
-  /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
-  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef } {
+  /**
+   * (column | constraint | index | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t
+   * TABLE. A comma may end the list: SQL Server takes `CREATE TABLE t (a int,)` (inferred from
+   * sqlfluff's T-SQL fixtures).
+   */
+  protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef; indexes: IndexDef[] } {
     this.expect('(');
     const columns: ColumnDef[] = [];
     const constraints: ConstraintDef[] = [];
+    const indexes: IndexDef[] = [];
     let period: PeriodDef | undefined;
     do {
       if (this.up() === ')') break;
       if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
       else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
-      else if (this.is('INDEX')) this.fail();
+      else if (this.is('INDEX')) indexes.push(this.indexDef());
       else columns.push(this.columnDef(false));
     } while (this.accept(','));
     this.expect(')');
-    return { columns, constraints, period };
+    for (const c of columns) indexes.push(...(c.indexes ?? []));
+    return { columns, constraints, period, indexes };
+  }
+
+  /**
+   * An index inside CREATE TABLE or after ALTER TABLE ... ADD (create-table-transact-sql
+   * <table_index>, <column_index>; memory-optimized syntax): INDEX i [UNIQUE] [CLUSTERED |
+   * NONCLUSTERED] [HASH] (columns) [WITH (...)] [ON ...], or INDEX i CLUSTERED COLUMNSTORE;
+   * `column` is the column of a column's own index, which has no column list.
+   */
+  protected indexDef(column?: string[]): IndexDef {
+    this.expect('INDEX');
+    const name = this.ident();
+    const unique = this.accept('UNIQUE');
+    const clustered = this.accept('CLUSTERED') ? true : (this.accept('NONCLUSTERED'), false);
+    if (this.accept('COLUMNSTORE')) {
+      // A nonclustered columnstore index lists its columns, unsorted (create-columnstore-index-transact-sql).
+      const columns = clustered ? [] : this.keyList();
+      if (unique || columns.some((c) => c.desc)) this.fail();
+      const options = this.withAndOn();
+      return { name, table: [], unique: false, clustered, columns, include: [], columnstore: true, ...(options.length > 0 ? { options } : {}) };
+    }
+    const hash = this.accept('HASH');
+    const columns = column !== undefined && this.up() !== '(' ? column.map((n) => ({ name: n, desc: false })) : this.keyList();
+    // <table_index> also takes INCLUDE (...) and a filter (create-table-transact-sql.md, SQL Server 2016+).
+    let include: string[] = [];
+    if (column === undefined && this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
+    let filter: IndexDef['filter'];
+    if (column === undefined && this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
+    const options = this.withAndOn();
+    return { name, table: [], unique, clustered, columns, include, ...(filter ? { filter } : {}), ...(hash ? { hash } : {}), ...(options.length > 0 ? { options } : {}) };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -418,9 +456,11 @@ export class DdlParser extends SequenceParser {
     if (this.accept('PRIMARY', 'KEY') || this.is('UNIQUE')) {
       const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : (this.pos++, 'unique');
       const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+      // NONCLUSTERED HASH (memory-optimized tables: create-table-transact-sql).
+      const hash = this.accept('HASH');
       const columns = this.keyList();
       const options = this.withAndOn();
-      return { k, name, clustered, columns, options } as ConstraintDef;
+      return { k, name, clustered, columns, options, ...(hash ? { hash } : {}) } as ConstraintDef;
     }
     if (this.accept('CHECK')) return this.checkBody(name, this.accept('NOT', 'FOR', 'REPLICATION'));
     if (this.accept('DEFAULT')) {
@@ -486,6 +526,7 @@ export class DdlParser extends SequenceParser {
     let mask: string | undefined;
     let encryption: ColumnDef['encryption'];
     const constraints: ConstraintDef[] = [];
+    const columnIndexes: IndexDef[] = [];
     let generatedAlways: ColumnDef['generatedAlways'];
     for (;;) {
       if (this.accept('NOT', 'NULL')) nullable = false;
@@ -508,6 +549,8 @@ export class DdlParser extends SequenceParser {
         encryption = { key: o.get('COLUMN_ENCRYPTION_KEY') ?? '', type: o.get('ENCRYPTION_TYPE') ?? '', algorithm: o.get('ALGORITHM') ?? '' };
       }
       else if (this.accept('PERSISTED')) continue;
+      // A column's own index (create-table-transact-sql <column_index>): INDEX i [NONCLUSTERED] [HASH] [WITH (...)].
+      else if (!alter && this.is('INDEX')) columnIndexes.push(this.indexDef([name]));
       else if (!alter && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'DEFAULT', 'REFERENCES'].includes(this.up())) {
         const cname = this.accept('CONSTRAINT') ? this.ident() : undefined;
         if (this.accept('NOT', 'NULL')) { nullable = false; continue; } // names the NOT NULL (flxsql gotcha)
@@ -520,12 +563,20 @@ export class DdlParser extends SequenceParser {
         else if (this.accept('PRIMARY', 'KEY') || this.accept('UNIQUE')) {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
+          const hash = this.accept('HASH');
+          // A column's PRIMARY KEY / UNIQUE may name its columns, as a table's does: SQL Server
+          // takes `a int CONSTRAINT pk PRIMARY KEY (a, b)` (inferred from prisma-engines' and
+          // sqlfluff's SQL Server scripts; create-table-transact-sql.md shows no list there).
+          const keys = this.up() === '(' ? this.keyList() : [{ name, desc: false }];
           const options = this.withAndOn();
-          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }], options });
+          constraints.push({ k, name: cname, clustered, columns: keys, options, ...(hash ? { hash } : {}) });
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
-    return { name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}) };
+    return {
+      name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}),
+      ...(columnIndexes.length > 0 ? { indexes: columnIndexes } : {}),
+    };
   }
 
   /** `( NAME = value [, ...] )`: each option's name (upper case) and value (a name, word or string, unquoted). */
@@ -610,8 +661,9 @@ export class DdlParser extends SequenceParser {
       this.pos++;
       this.expect('ADD', 'FILEGROUP');
       const name = this.ident();
-      if (this.accept('CONTAINS')) this.pos++;
-      return { k: 'addFilegroup', name };
+      // CONTAINS FILESTREAM | CONTAINS MEMORY_OPTIMIZED_DATA (alter-database-transact-sql-file-and-filegroup-options).
+      const memoryOptimized = this.accept('CONTAINS') && this.next().upper === 'MEMORY_OPTIMIZED_DATA';
+      return { k: 'addFilegroup', name, ...(memoryOptimized ? { memoryOptimized } : {}) };
     }
     if (this.accept('ALTER', 'SCHEMA')) {
       // ALTER SCHEMA s TRANSFER [OBJECT ::] x[.y] (alter-schema-transact-sql); the lexer gives :: as two ':'.
@@ -672,6 +724,14 @@ export class DdlParser extends SequenceParser {
       if (this.accept('ALL')) names = 'ALL';
       else { names = [this.ident()]; while (this.accept(',')) (names as string[]).push(this.ident()); }
       action = { k: 'checkConstraints', enable, withCheck: check, names };
+    } else if (this.is('SET', '(', 'LOCK_ESCALATION')) {
+      this.pos += 3;
+      this.expect('=');
+      const value = this.up();
+      if (value !== 'AUTO' && value !== 'TABLE' && value !== 'DISABLE') this.fail();
+      this.pos++;
+      this.expect(')');
+      action = { k: 'setLockEscalation', value };
     } else if (this.accept('SET')) {
       this.expect('(');
       action = { k: 'setVersioning', versioning: this.versioningDef() };
@@ -688,20 +748,31 @@ export class DdlParser extends SequenceParser {
       const hidden = this.next().upper === 'ADD';
       this.pos++;
       action = { k: 'alterHidden', column, hidden };
+    } else if (this.is('ADD', 'INDEX')) {
+      this.pos++;
+      action = { k: 'addIndex', index: this.indexDef() };
+    } else if (this.is('DROP', 'INDEX')) {
+      this.pos += 2;
+      const names = [this.ident()]; while (this.accept(',')) { this.accept('INDEX'); names.push(this.ident()); }
+      action = { k: 'dropIndexes', names };
+    } else if (this.is('ALTER', 'INDEX')) {
+      this.pos += 2;
+      const index = this.ident();
+      this.expect('REBUILD');
+      action = { k: 'rebuildBuckets', index, options: this.is('WITH', '(') ? this.withOptions() : [] };
     } else if (this.accept('ADD')) {
-      if (this.isConstraintStart()) {
-        const constraints = [this.tableConstraint()];
-        while (this.accept(',')) constraints.push(this.tableConstraint());
-        action = { k: 'addConstraints', constraints, check };
-      } else {
-        const columns = [this.columnDef(false)];
-        let period: PeriodDef | undefined;
-        while (this.accept(',')) {
-          if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
-          else columns.push(this.columnDef(false));
-        }
-        action = { k: 'addColumns', columns, ...(period ? { period } : {}) };
-      }
+      // alter-table-transact-sql.md: "ADD { <column_definition> | <table_constraint> | ... } [ ,...n ]":
+      // columns and constraints may share one list.
+      const columns: ColumnDef[] = [];
+      const constraints: ConstraintDef[] = [];
+      let period: PeriodDef | undefined;
+      do {
+        if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
+        else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
+        else columns.push(this.columnDef(false));
+      } while (this.accept(','));
+      if (columns.length === 0 && period === undefined) action = { k: 'addConstraints', constraints, check };
+      else action = { k: 'addColumns', columns, ...(period ? { period } : {}), ...(constraints.length > 0 ? { constraints } : {}) };
     } else if (this.accept('DROP')) {
       if (this.accept('COLUMN')) {
         const ifExists = this.accept('IF', 'EXISTS');

@@ -165,7 +165,7 @@ export class EngineSession implements Session {
   private ddl(write: boolean): DdlContext {
     const db = write ? this.log.beforeWrite(this.dbName) : this.db;
     return {
-      db, host: this.host(), quotedIdentifier: this.option('QUOTED_IDENTIFIER'), now: new Date(),
+      db, host: this.host(), quotedIdentifier: this.option('QUOTED_IDENTIFIER'), now: new Date(), inTransaction: this.tranCount > 0,
       info: (number, message) => this.out.push({ kind: 'info', number, state: 1, class: 10, message, line: 1 }),
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
@@ -642,7 +642,7 @@ export class EngineSession implements Session {
         this.done(s.k === 'update' ? changed.after.length : changed.before.length);
         return;
       }
-      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph); this.done(); return;
+      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
       case 'createIndex': {
@@ -667,7 +667,7 @@ export class EngineSession implements Session {
       case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
-      case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name); this.done(); return;
+      case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
       case 'createPartitionScheme': createPartitionScheme(this.ddl(true).db, s.name, s.function, s.filegroups); this.done(); return;
       case 'dropSynonym': dropSynonym(this.ddl(true), s.name, s.ifExists); this.done(); return;

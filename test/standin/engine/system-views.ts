@@ -62,6 +62,8 @@ function columnVals(t: Table, col: Column): Value[] {
 const GRAPH_TYPE_DESC: Record<number, string> = {
   1: 'GRAPH_ID', 2: 'GRAPH_ID_COMPUTED', 3: 'GRAPH_FROM_ID', 4: 'GRAPH_FROM_OBJ_ID', 5: 'GRAPH_FROM_ID_COMPUTED', 6: 'GRAPH_TO_ID', 7: 'GRAPH_TO_OBJ_ID', 8: 'GRAPH_TO_ID_COMPUTED',
 };
+// sys.tables lock_escalation_desc (sys-tables-transact-sql: 0 TABLE, 1 DISABLE, 2 AUTO).
+const LOCK_ESCALATION_DESC: Record<number, string> = { 0: 'TABLE', 1: 'DISABLE', 2: 'AUTO' };
 // sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
 const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
 // sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
@@ -92,8 +94,12 @@ const INDEX_COLS: ViewColumn[] = [
 ];
 // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-indexes-transact-sql
 const INDEX_TYPE = { HEAP: 0, CLUSTERED: 1, NONCLUSTERED: 2, XML: 3, SPATIAL: 4 } as const;
-// Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE (same page).
-const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE']) : [INDEX_TYPE[i.type], i.type]);
+// Columnstore: type 5 CLUSTERED COLUMNSTORE, 6 NONCLUSTERED COLUMNSTORE; 7 NONCLUSTERED HASH, "supported only on memory-optimized tables" (same page).
+const indexType = (i: Index): [number, string] => (i.columnstore ? (i.type === 'CLUSTERED' ? [5, 'CLUSTERED COLUMNSTORE'] : [6, 'NONCLUSTERED COLUMNSTORE'])
+  : i.bucketCount !== undefined ? [7, 'NONCLUSTERED HASH'] : [INDEX_TYPE[i.type], i.type]);
+// sys.tables durability / durability_desc (sys-tables-transact-sql: 0 SCHEMA_AND_DATA, 1 SCHEMA_ONLY; "The value of 0 is the default"
+// for a disk-based table, inferred from that page's "SCHEMA_AND_DATA" description of 0).
+const durabilityVals = (t: Table | undefined): Value[] => (t?.memoryOptimized?.durability === 'SCHEMA_ONLY' ? [1, 'SCHEMA_ONLY'] : [0, 'SCHEMA_AND_DATA']);
 // sys.partitions.data_compression (sys-partitions-transact-sql): 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
 const COMPRESSION_CODE: Record<string, number> = { NONE: 0, ROW: 1, PAGE: 2, COLUMNSTORE: 3, COLUMNSTORE_ARCHIVE: 4 };
 const compressionOf = (i: Index): string => i.compression ?? (i.columnstore ? 'COLUMNSTORE' : 'NONE');
@@ -104,6 +110,9 @@ const columnstoreColumns = (t: { columns: readonly { columnId: number }[] }, i: 
 const indexVals = (t: { objectId: number }, i: Index): Value[] => [
   t.objectId, i.name, i.indexId, ...indexType(i), b(i.unique), i.dataSpaceId ?? 1, b(!!i.ignoreDupKey), b(i.isPrimaryKey), b(i.isUniqueConstraint), i.fillFactor ?? 0, b(!!i.padded),
   b(i.disabled), 0, 0, b(!i.noRowLocks), b(!i.noPageLocks), b(!!i.filter), i.filter?.definition ?? null, null, 0, 0, b(!!i.sequentialKey)];
+
+// sys.data_spaces.type_desc (sys-data-spaces-transact-sql): FX is MEMORY_OPTIMIZED_DATA_FILEGROUP.
+const DATA_SPACE_DESC = { FG: 'ROWS_FILEGROUP', PS: 'PARTITION_SCHEME', FX: 'MEMORY_OPTIMIZED_DATA_FILEGROUP' } as const;
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
 
@@ -120,10 +129,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // Masked columns only: sys.columns' columns plus masking_function (sys-masked-columns-transact-sql).
   'sys.masked_columns': view([...COLUMN_COLS, c('masking_function', ty.nvarchar(4000), true)],
     (db) => db.tables.flatMap((t) => t.columns.filter((col) => col.mask !== undefined).map((col) => [...columnVals(t, col), col.mask ?? null]))),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true)],
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true)],
     (db) => objectsOf(db, 'U').map((o) => {
       const t = tableOf(db, o.objectId);
-      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, 'TABLE', 0, 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t)];
+      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t)];
     })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql (SQL Server 2019+)
   'sys.edge_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
@@ -152,9 +161,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // Data spaces (ddl-data-spaces.ts): sys-data-spaces, sys-filegroups, sys-partition-schemes,
   // sys-partition-functions-transact-sql, the columns schemac and common tools read.
   'sys.data_spaces': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true)],
-    (db) => dataSpacesOf(db).map((d) => [d.name, d.id, d.type, d.type === 'FG' ? 'ROWS_FILEGROUP' : 'PARTITION_SCHEME', b(d.isDefault), 0])),
+    (db) => dataSpacesOf(db).map((d) => [d.name, d.id, d.type, DATA_SPACE_DESC[d.type], b(d.isDefault), 0])),
   'sys.filegroups': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('is_read_only', ty.bit, true)],
-    (db) => dataSpacesOf(db).filter((d) => d.type === 'FG').map((d) => [d.name, d.id, 'FG', 'ROWS_FILEGROUP', b(d.isDefault), 0, 0])),
+    (db) => dataSpacesOf(db).filter((d) => d.type !== 'PS').map((d) => [d.name, d.id, d.type, DATA_SPACE_DESC[d.type], b(d.isDefault), 0, 0])),
   'sys.partition_schemes': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('function_id', ty.int)],
     (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
   'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
@@ -202,6 +211,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
         isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
     ]),
   'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
+  // "The same columns as the sys.indexes view and an additional column named bucket_count" (sys-hash-indexes-transact-sql).
+  'sys.hash_indexes': view([...INDEX_COLS, c('bucket_count', ty.int, true)],
+    (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.bucketCount !== undefined).map((i) => [...indexVals(t, i), i.bucketCount as number]))),
   // sys.xml_indexes: sys.indexes' columns, then its own (sys-xml-indexes-transact-sql); selective XML indexes are not kept here.
   'sys.xml_indexes': view([...INDEX_COLS, c('using_xml_index_id', ty.int, true), c('secondary_type', char1, true), c('secondary_type_desc', desc60, true),
     c('xml_index_type', ty.tinyint), c('xml_index_type_description', desc60), c('path_id', ty.int, true)],
