@@ -81,6 +81,8 @@ export interface AlterColumn {
    * column in place but cannot shrink it), so only the down script rebuilds.
    */
   readonly around?: readonly AroundAlter[];
+  /** The table is memory-optimized: indexes `around` it are dropped and added by ALTER TABLE ... DROP | ADD INDEX. */
+  readonly memoryOptimized?: true;
 }
 /** UPDATE t SET c = <expression> WHERE c IS NULL, before the column becomes NOT NULL. */
 export interface BackfillColumn {
@@ -278,7 +280,11 @@ export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table:
  * ALTER COLUMN c ADD MASKED WITH (FUNCTION = 'to'), which also replaces a mask (`from` set).
  * Metadata only: the stored values do not change. Its inverse swaps from and to.
  */
-export interface SetMask { readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null }
+export interface SetMask {
+  readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null;
+  /** Dropped before an ALTER COLUMN of the column and added back after it, inside the plan. */
+  readonly aroundAlter?: true;
+}
 /**
  * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
  * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.

@@ -261,13 +261,13 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
  * A step on a memory-optimized table: never online (no ONLINE option there; every ALTER TABLE of
  * one is offline), so its own rule, except what changes catalog rows only.
  */
-function memoryOptimizedStep(_ctx: Context, change: Change, inverse: Change | null): Decision {
+function memoryOptimizedStep(ctx: Context, change: Change, inverse: Change | null): Decision {
   switch (change.kind) {
     case 'createTable': return { rule: 'create-table', online: null, change, inverse };
     case 'dropTable': return { rule: 'drop-table', online: null, change, inverse };
     case 'renameTable': case 'renameColumn': case 'renameConstraint': return { rule: 'rename', online: null, change, inverse };
     case 'setDescription': return { rule: 'extended-property', online: null, change, inverse };
-    default: return { rule: 'memory-optimized-alter', online: null, change, inverse };
+    default: return { rule: hasRows(ctx.facts) ? 'memory-optimized-alter' : 'memory-optimized-alter-empty', online: null, change, inverse };
   }
 }
 

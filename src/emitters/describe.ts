@@ -281,7 +281,7 @@ const DESCRIBERS: Describers = {
       summary: `create ${specialKind(c.index)} index ${c.index.name} ${keyList(c.index.columns)}${specialDetails(c.index)}${indexOptionsText(c.index)}`,
     } : {
       table: c.table, object: c.index.name, marker: '+',
-      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}`,
+      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''}${c.index.bucketCount !== undefined ? ' hash' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}${c.index.bucketCount !== undefined ? ` BUCKET_COUNT ${c.index.bucketCount}` : ''}`,
     };
     return c.replaces === undefined ? plain : recreated(plain, 'index', c.replaces.name, indexDelta(c.replaces, c.index));
   },
@@ -341,7 +341,8 @@ const DESCRIBERS: Describers = {
   setRowGuidCol: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.rowguidcol ? 'make' : 'unmake'} column ${c.column} the ROWGUIDCOL` }),
   setMask: (c) => {
     const delta = [{ part: 'mask', from: c.from ?? 'not masked', to: c.to ?? 'not masked' }];
-    return { table: c.table, object: c.column, marker: '~', delta, summary: `mask of ${c.column}: ${deltaText(delta)}` };
+    const around = c.aroundAlter === true ? (c.to === null ? ' (until its ALTER COLUMN is done)' : ' (once its ALTER COLUMN is done)') : '';
+    return { table: c.table, object: c.column, marker: '~', delta, summary: `mask of ${c.column}: ${deltaText(delta)}${around}` };
   },
   setNotForReplication: (c) => {
     const delta = [{ part: 'notForReplication', from: c.notForReplication ? 'no NOT FOR REPLICATION' : 'NOT FOR REPLICATION', to: c.notForReplication ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION' }];

@@ -124,11 +124,13 @@ const RENDERERS: Renderers = {
       throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
     }
     const around = c.around ?? [];
+    // A memory-optimized table's indexes go and come back through ALTER TABLE (altering-memory-optimized-tables).
+    const memory = c.memoryOptimized === true;
     const drops = around.map((a) => (a.kind === 'index'
-      ? `DROP INDEX ${quoteIdent(a.index.name)} ON ${tableName(c.table)};`
+      ? (memory ? `${alterTable(c.table)} DROP INDEX ${quoteIdent(a.index.name)};` : `DROP INDEX ${quoteIdent(a.index.name)} ON ${tableName(c.table)};`)
       : `${alterTable(c.table)} DROP CONSTRAINT ${quoteIdent(a.constraint.name)};`));
     const creates = around.map((a) => (a.kind === 'index'
-      ? renderCreateIndex(c.table.schema, c.table.name, a.index)
+      ? (memory ? `${alterTable(c.table)} ADD ${renderMemoryIndex(a.index)};` : renderCreateIndex(c.table.schema, c.table.name, a.index))
       : `${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', a.constraint)};`));
     return [...drops, `${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)}${withOptions(c.online === true ? ['ONLINE = ON'] : [])};`, ...creates];
   },

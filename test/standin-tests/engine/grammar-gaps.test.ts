@@ -26,6 +26,16 @@ const GAPS = [
   // create-table-transact-sql.md: a column's options in any order, as AdventureWorks' scripts write them.
   'CREATE TABLE [dbo].[t] ([rowguid] uniqueidentifier ROWGUIDCOL NOT NULL CONSTRAINT [DF_t_rowguid] DEFAULT (newid()))',
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [fk] FOREIGN KEY ([a]) REFERENCES [dbo].[p] ([id]) NOT FOR REPLICATION',
+  // Table elements peers' corpora run against real servers (column-grammar.ts): a column's options
+  // in any order, signed IDENTITY seeds, REFERENCES t without columns, ON UPDATE before ON DELETE,
+  // inline indexes (create-table-transact-sql.md <table_index>, <column_index>), DROP COLUMN IF EXISTS.
+  'CREATE TABLE [dbo].[t] ([id] int PRIMARY KEY IDENTITY(1,1), [code] nvarchar(9) NOT NULL COLLATE Latin1_General_BIN UNIQUE DEFAULT N\'x\')',
+  'CREATE TABLE [dbo].[t] ([id] int IDENTITY(-100, -5) NOT NULL)',
+  'CREATE TABLE [dbo].[t] ([p] int NOT NULL CONSTRAINT [fk] REFERENCES [dbo].[p] ON UPDATE CASCADE ON DELETE NO ACTION)',
+  'CREATE TABLE [dbo].[t] ([a] int, [b] int INDEX [ix_b] NONCLUSTERED, INDEX [ix_a] UNIQUE NONCLUSTERED ([a]) INCLUDE ([b]) WHERE [a] > 0)',
+  'ALTER TABLE [dbo].[t] DROP COLUMN IF EXISTS [a]',
+  // SSMS scripts bracket type names: [nvarchar](max).
+  'CREATE TABLE [dbo].[t] ([body] [nvarchar](max) NOT NULL)',
   // update-trigger-functions-transact-sql.md: "IF UPDATE(column)" inside a trigger.
   'CREATE TRIGGER [dbo].[tr] ON [dbo].[t] AFTER UPDATE AS IF UPDATE([a]) OR NOT UPDATE([b]) PRINT 1',
 ];

@@ -121,7 +121,8 @@ export type ConstraintDef =
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 export type AlterAction =
-  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef }
+  /** ADD columns [, PERIOD FOR SYSTEM_TIME (...)] [, table constraints] (one list may hold all). */
+  | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef; readonly constraints?: readonly ConstraintDef[] }
   | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }
   /** SET (LOCK_ESCALATION = AUTO | TABLE | DISABLE) (alter-table-transact-sql). */
   | { readonly k: 'setLockEscalation'; readonly value: 'AUTO' | 'TABLE' | 'DISABLE' }

@@ -126,11 +126,15 @@ export function createTable(
   constraints.forEach((c) => all.push({ def: c }));
   const rank = (d: ConstraintDef): number => (d.k === 'pk' ? 0 : d.k === 'unique' ? 1 : 2);
   all.sort((a, b) => rank(a.def) - rank(b.def));
+  // An inline clustered index first, so a PRIMARY KEY that does not say CLUSTERED is made
+  // nonclustered, as when a UNIQUE CLUSTERED constraint comes with it (inferred: the docs say so
+  // for that constraint only).
+  for (const def of indexes) if (def.clustered) createIndex(ctx, t, { ...def, table: name });
   for (const { def, col } of all) addConstraint(ctx, t, def, true, def.k === 'check' || def.k === 'default' ? col : undefined);
   // SQL Server's unique index on graph_id, after the declared keys (graph.ts).
   if (graph !== undefined) createIndex(ctx, t, { ...graphIndexDef(t), table: name });
   // Inline INDEX clauses (create-table-transact-sql <table_index>, <column_index>); a memory-optimized table's only way besides ALTER TABLE.
-  for (const def of indexes) createIndex(ctx, t, { ...def, table: name });
+  for (const def of indexes) if (!def.clustered) createIndex(ctx, t, { ...def, table: name });
   checkMemoryTableDone(t);
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
@@ -247,6 +251,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       }
       markGeneratedColumns(t, action.columns);
       if (action.period) addPeriod(ctx, t, action.period);
+      for (const c of action.constraints ?? []) addConstraint(ctx, t, c, true);
       return;
     }
     case 'dropColumns': {

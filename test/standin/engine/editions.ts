@@ -54,7 +54,7 @@ export function checkOnline(edition: EditionFacts, options: readonly DdlOption[]
 /** The WITH (...) options of an ALTER TABLE action: ALTER COLUMN's, or those of added keys. */
 export function ddlOptionsOf(action: AlterAction): DdlOption[] {
   if (action.k === 'alterColumn') return [...action.options];
-  if (action.k === 'addConstraints') return action.constraints.flatMap((c) => (c.k === 'pk' || c.k === 'unique' ? [...(c.options ?? [])] : []));
+  if (action.k === 'addConstraints' || action.k === 'addColumns') return (action.constraints ?? []).flatMap((c) => (c.k === 'pk' || c.k === 'unique' ? [...(c.options ?? [])] : []));
   if (action.k === 'dropConstraints') return [...(action.options?.values() ?? [])].flat();
   if (action.k === 'rebuild' || action.k === 'rebuildIndex' || action.k === 'setIndexOptions' || action.k === 'resumableIndex') return [...action.options];
   return [];

@@ -11,6 +11,7 @@ import { xmlRewrites } from './xml-grammar';
 import { temporalRewrites } from './temporal-grammar';
 import { storageRewrites } from './storage-grammar';
 import { memoryRewrites } from './memory-grammar';
+import { columnRewrites } from './column-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -93,7 +94,8 @@ export function tokenize(sql: string, quotedIdentifier = true): Token[] {
     let national = false;
     if (sym === 'ID') kind = 'word';
     else if (sym === 'SQUARE_BRACKET_ID') { kind = 'qid'; value = text.slice(1, -1).replace(/]]/g, ']'); }
-    else if (sym === 'DOUBLE_QUOTE_ID') { kind = quotedIdentifier ? 'qid' : 'string'; value = text.slice(1, -1).replace(/""/g, '"'); }
+    // The lexer has its own token for "DEFAULT" (the filegroup of `ON "default"`): a quoted name too.
+    else if (sym === 'DOUBLE_QUOTE_ID' || sym === 'DEFAULT_DOUBLE_QUOTE') { kind = quotedIdentifier ? 'qid' : 'string'; value = text.slice(1, -1).replace(/""/g, '"'); }
     else if (sym === 'STRING') {
       kind = 'string';
       national = /^n/i.test(text);
@@ -169,6 +171,9 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
  * SQL Graph (AS NODE | AS EDGE, CONNECTION constraints, $node_id and the other pseudo-columns), see graph-grammar.ts.
  * Memory-optimized tables (HASH, inline and ALTER TABLE ... ADD | DROP | ALTER INDEX), see memory-grammar.ts.
+ * Table elements (column options in any order, signed IDENTITY seeds, REFERENCES t without columns,
+ * ON UPDATE before ON DELETE, inline indexes' INCLUDE / WHERE / NONCLUSTERED COLUMNSTORE, a column's
+ * INDEX i CLUSTERED, DROP COLUMN IF EXISTS), see column-grammar.ts.
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
  * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
@@ -310,6 +315,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     memoryRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     xmlRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    columnRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }), insertAfter: (t, text) => edits.push({ start: t.stop + 1, stop: t.stop, text }) });
     // CREATE OR ALTER (create-view-transact-sql.md, create-procedure-transact-sql.md: "CREATE [ OR ALTER ]").
     if (up(i) === 'CREATE' && up(i + 1) === 'OR' && up(i + 2) === 'ALTER' && ['VIEW', 'PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER'].includes(up(i + 3))) {
       blank(tokens[i + 1]); blank(tokens[i + 2]);
@@ -317,7 +323,12 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // UPDATE(column) in a trigger's condition (update-trigger-functions-transact-sql.md): the
     // grammar has no such function; seen as the predicate 0 = ABS(column).
     if (up(i) === 'UPDATE' && up(i + 1) === '(' && ['IF', 'AND', 'OR', 'NOT', '(', 'WHEN', 'WHILE'].includes(up(i - 1))) edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: '0 = ABS' });
-        if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
+        // [varchar](max), as SSMS scripts write types: the grammar takes MAX only after an unquoted
+    // type name, so the brackets are dropped (the engine reads the type from the real text).
+    if (tokens[i].kind === 'qid' && sql[tokens[i].start] === '[' && ['VARCHAR', 'NVARCHAR', 'VARBINARY'].includes(tokens[i].value.toUpperCase()) && up(i + 1) === '(' && up(i + 2) === 'MAX' && up(i + 3) === ')') {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: tokens[i].value });
+    }
+    if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'DROP' && (up(i + 1) === 'INDEX' || up(i + 1) === 'CONSTRAINT')) {
       // Each dropped index or constraint may carry its own WITH (...), up to the statement's end.
@@ -339,7 +350,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
   }
-  edits.sort((a, b) => a.start - b.start);
+  // An insertion (zero width, stop < start) goes before an edit of the token that starts where it does.
+  edits.sort((a, b) => a.start - b.start || a.stop - b.stop);
   let out = '';
   let pos = 0;
   for (const e of edits) {

@@ -346,7 +346,11 @@ export class DdlParser extends SequenceParser {
     };
   }
 
-  /** (column | constraint | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t TABLE. */
+  /**
+   * (column | constraint | index | PERIOD FOR SYSTEM_TIME, ...) of CREATE TABLE and DECLARE @t
+   * TABLE. A comma may end the list: SQL Server takes `CREATE TABLE t (a int,)` (inferred from
+   * sqlfluff's T-SQL fixtures).
+   */
   protected tableElements(): { columns: ColumnDef[]; constraints: ConstraintDef[]; period?: PeriodDef; indexes: IndexDef[] } {
     this.expect('(');
     const columns: ColumnDef[] = [];
@@ -376,14 +380,22 @@ export class DdlParser extends SequenceParser {
     const name = this.ident();
     const unique = this.accept('UNIQUE');
     const clustered = this.accept('CLUSTERED') ? true : (this.accept('NONCLUSTERED'), false);
-    if (clustered && this.accept('COLUMNSTORE')) {
+    if (this.accept('COLUMNSTORE')) {
+      // A nonclustered columnstore index lists its columns, unsorted (create-columnstore-index-transact-sql).
+      const columns = clustered ? [] : this.keyList();
+      if (unique || columns.some((c) => c.desc)) this.fail();
       const options = this.withAndOn();
-      return { name, table: [], unique: false, clustered: true, columns: [], include: [], columnstore: true, ...(options.length > 0 ? { options } : {}) };
+      return { name, table: [], unique: false, clustered, columns, include: [], columnstore: true, ...(options.length > 0 ? { options } : {}) };
     }
     const hash = this.accept('HASH');
     const columns = column !== undefined && this.up() !== '(' ? column.map((n) => ({ name: n, desc: false })) : this.keyList();
+    // <table_index> also takes INCLUDE (...) and a filter (create-table-transact-sql.md, SQL Server 2016+).
+    let include: string[] = [];
+    if (column === undefined && this.accept('INCLUDE')) { this.expect('('); include = [this.ident()]; while (this.accept(',')) include.push(this.ident()); this.expect(')'); }
+    let filter: IndexDef['filter'];
+    if (column === undefined && this.accept('WHERE')) { const s = this.peek(); const expr = this.expr(); filter = { text: this.textFrom(s), expr }; }
     const options = this.withAndOn();
-    return { name, table: [], unique, clustered, columns, include: [], ...(hash ? { hash } : {}), ...(options.length > 0 ? { options } : {}) };
+    return { name, table: [], unique, clustered, columns, include, ...(filter ? { filter } : {}), ...(hash ? { hash } : {}), ...(options.length > 0 ? { options } : {}) };
   }
 
   /** PERIOD FOR SYSTEM_TIME (start, end). */
@@ -552,8 +564,12 @@ export class DdlParser extends SequenceParser {
           const k = this.toks[this.pos - 1].upper === 'KEY' ? 'pk' : 'unique';
           const clustered = this.accept('CLUSTERED') ? true : this.accept('NONCLUSTERED') ? false : undefined;
           const hash = this.accept('HASH');
+          // A column's PRIMARY KEY / UNIQUE may name its columns, as a table's does: SQL Server
+          // takes `a int CONSTRAINT pk PRIMARY KEY (a, b)` (inferred from prisma-engines' and
+          // sqlfluff's SQL Server scripts; create-table-transact-sql.md shows no list there).
+          const keys = this.up() === '(' ? this.keyList() : [{ name, desc: false }];
           const options = this.withAndOn();
-          constraints.push({ k, name: cname, clustered, columns: [{ name, desc: false }], options, ...(hash ? { hash } : {}) });
+          constraints.push({ k, name: cname, clustered, columns: keys, options, ...(hash ? { hash } : {}) });
         } else { this.accept('FOREIGN', 'KEY'); constraints.push(this.references(cname, [name])); }
       } else break;
     }
@@ -745,19 +761,18 @@ export class DdlParser extends SequenceParser {
       this.expect('REBUILD');
       action = { k: 'rebuildBuckets', index, options: this.is('WITH', '(') ? this.withOptions() : [] };
     } else if (this.accept('ADD')) {
-      if (this.isConstraintStart()) {
-        const constraints = [this.tableConstraint()];
-        while (this.accept(',')) constraints.push(this.tableConstraint());
-        action = { k: 'addConstraints', constraints, check };
-      } else {
-        const columns = [this.columnDef(false)];
-        let period: PeriodDef | undefined;
-        while (this.accept(',')) {
-          if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
-          else columns.push(this.columnDef(false));
-        }
-        action = { k: 'addColumns', columns, ...(period ? { period } : {}) };
-      }
+      // alter-table-transact-sql.md: "ADD { <column_definition> | <table_constraint> | ... } [ ,...n ]":
+      // columns and constraints may share one list.
+      const columns: ColumnDef[] = [];
+      const constraints: ConstraintDef[] = [];
+      let period: PeriodDef | undefined;
+      do {
+        if (this.is('PERIOD', 'FOR', 'SYSTEM_TIME')) period = this.periodDef();
+        else if (this.isConstraintStart()) constraints.push(this.tableConstraint());
+        else columns.push(this.columnDef(false));
+      } while (this.accept(','));
+      if (columns.length === 0 && period === undefined) action = { k: 'addConstraints', constraints, check };
+      else action = { k: 'addColumns', columns, ...(period ? { period } : {}), ...(constraints.length > 0 ? { constraints } : {}) };
     } else if (this.accept('DROP')) {
       if (this.accept('COLUMN')) {
         const ifExists = this.accept('IF', 'EXISTS');

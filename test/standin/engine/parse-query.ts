@@ -206,7 +206,9 @@ export class QueryParser extends TokenReader {
     const op = this.compOp();
     if (op) return { k: 'bin', op: op === '!=' ? '<>' : op, l: e, r: this.additive() };
     if (this.accept('IS')) { const not = this.accept('NOT'); this.expect('NULL'); return { k: 'isnull', e, not }; }
-    const not = this.accept('NOT');
+    // NOT here only negates IN / LIKE / BETWEEN: a NOT before anything else is not this
+    // predicate's (a column's `DEFAULT 0 NOT NULL` ends the default's expression at NOT).
+    const not = ['IN', 'LIKE', 'BETWEEN'].includes(this.up(1)) && this.accept('NOT');
     if (this.accept('IN')) {
       this.expect('(');
       if (this.up() === 'SELECT') { const sub = this.select(); this.expect(')'); return { k: 'in', e, sub, not }; }
@@ -216,7 +218,6 @@ export class QueryParser extends TokenReader {
     }
     if (this.accept('LIKE')) { const pat = this.additive(); if (this.accept('ESCAPE')) this.additive(); return { k: 'like', e, pat, not }; }
     if (this.accept('BETWEEN')) { const lo = this.additive(); this.expect('AND'); return { k: 'between', e, lo, hi: this.additive(), not }; }
-    if (not) this.fail();
     return e;
   }
 
