@@ -31,7 +31,7 @@
  * Both: "online index builds aren't supported" (ONLINE = ON raises an error): every build, drop
  * and rebuild holds a Sch-M lock on the table for its whole duration.
  */
-import type { GridDensity, Index, IndexOptions, SpatialIndexDefinition, SqlTypeName, TessellationScheme, XmlIndexDefinition } from '../model';
+import type { GridDensity, Index, SpatialIndexDefinition, SqlTypeName, TessellationScheme, XmlIndexDefinition } from '../model';
 import type { IndexOptionKey } from './index-options';
 
 /** The tessellation schemes, in the documentation's order. */
@@ -88,12 +88,6 @@ export function isSpatialType(t: SqlTypeName): t is 'geometry' | 'geography' {
 export function allowedIndexOptions(kind: 'xml' | 'spatial'): ReadonlySet<IndexOptionKey> {
   void kind;
   return new Set<IndexOptionKey>(['padIndex', 'fillFactor', 'allowRowLocks', 'allowPageLocks']);
-}
-
-/** The options of `o` an index of this kind cannot take. */
-export function refusedIndexOptions(kind: 'xml' | 'spatial', o: IndexOptions): IndexOptionKey[] {
-  const allowed = allowedIndexOptions(kind);
-  return (Object.keys(o) as IndexOptionKey[]).filter((k) => o[k] !== undefined && !allowed.has(k));
 }
 
 /** Why a spatial definition is refused for a column of `type`, each problem once; [] when SQL Server takes it. */
