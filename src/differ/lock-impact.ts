@@ -92,7 +92,7 @@ function onlineBuild(ctx: Context): OnlineBuild | null {
 function withOnline(change: Change | null, online: OnlineBuild | null): Change | null {
   if (change === null || online === null || offlineOnly(change)) return change;
   switch (change.kind) {
-    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': case 'rebuildIndexOptions': return { ...change, online };
+    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': case 'rebuildIndexOptions': case 'moveHeap': return { ...change, online };
     default: return change;
   }
 }
@@ -236,6 +236,12 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
   setLockEscalation: fixed('table-option-metadata'),
+  // The transient clustered index is built and dropped: online only when both can be.
+  moveHeap: (ctx, change, inverse) => {
+    const blocker = hasRows(ctx.facts) && ctx.options.online !== 'off' ? onlineClusteredDropBlocker(ctx.server, ctx.facts.columns, { columnstore: false }) : null;
+    if (blocker !== null) return { rule: 'clustered-rebuild-offline', online: false, change, inverse, offlineReason: blocker };
+    return indexBuild(ctx, true, change, inverse);
+  },
   alterBucketCount: fixed('memory-optimized-alter'),
   // FILLFACTOR / PAD_INDEX take effect only when the index is rebuilt: a clustered one is the table's rows.
   rebuildIndexOptions: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),

@@ -327,6 +327,7 @@ const DESCRIBERS: Describers = {
     table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
     summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
   }),
+  moveHeap: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `move heap from ${dataSpaceText(c.from ?? undefined)} to ${dataSpaceText(c.to ?? undefined)} (a transient clustered index on ${c.key}, built there and dropped)` }),
   setLockEscalation: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `set LOCK_ESCALATION ${c.from} -> ${c.to}` }),
   alterBucketCount: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `rebuild hash index ${c.index} with BUCKET_COUNT ${c.to} (was ${c.from})` }),
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
