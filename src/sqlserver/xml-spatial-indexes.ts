@@ -144,7 +144,11 @@ export function spatialSignature(d: SpatialIndexDefinition): string {
   return [d.tessellation, b === undefined ? '' : `${b.xmin},${b.ymin},${b.xmax},${b.ymax}`, (d.grids ?? []).join(','), d.cellsPerObject].join('/');
 }
 
-/** An XML definition as one comparable string, the primary's name keyed as the database compares names. */
-export function xmlSignature(d: XmlIndexDefinition, key: (name: string) => string): string {
-  return d.kind === 'primary' ? 'primary' : `secondary/${key(d.using)}/${d.for}`;
+/**
+ * An XML definition as one comparable string. A secondary's primary is not part of it: an xml
+ * column has one primary XML index, so the column (compared with the index) already says which;
+ * a renamed primary then leaves its secondaries alone.
+ */
+export function xmlSignature(d: XmlIndexDefinition): string {
+  return d.kind === 'primary' ? 'primary' : `secondary/${d.for}`;
 }
