@@ -159,6 +159,12 @@ function* planningSteps(input: MigrateNewInput): Generator<void, NextMigration, 
   const plan = diff(desired, previous, { allowDrop: input.allowDrop, systemNames: input.systemNames });
   if (plan.steps.length === 0) return { kind: 'unchanged', plan };
   const dataLoss = plan.steps.flatMap((s, i) => s.hazards.filter((h) => h.code === 'data-loss').map((h) => `step ${i + 1}: ${h.message}`));
+  // A migration runs in its own transaction (apply/migration-runner.ts), where SQL Server refuses DDL
+  // on memory-optimized tables: such a file would always fail; `schemac apply` runs them after COMMIT.
+  const memory = plan.steps.filter((s) => s.memoryOptimized === true).map((s) => s.change.kind);
+  if (memory.length > 0) {
+    throw new MigrateError('refused', `refusing to write the migration: ${memory.length} step(s) change memory-optimized tables, which SQL Server runs only outside a transaction, and a migration runs in one; apply them with schemac apply (it runs them after COMMIT); nothing was written`);
+  }
   if (dataLoss.length > 0 && !input.allowDataLoss) {
     throw new MigrateError('refused', `refusing to write the migration: ${dataLoss.length} step(s) lose data (${dataLoss.join('; ')}); pass --allow-data-loss to write it; nothing was written`);
   }

@@ -39,6 +39,12 @@ function columnProblem(c: ColumnRow): string | null {
   if (c.is_filestream === true) return 'it is a FILESTREAM column';
   // Without VIEW DEFINITION permission the definition reads as NULL: the column is real, unknown.
   if (c.is_computed && c.computed_definition === null) return 'it is computed but the catalog shows no definition (is VIEW DEFINITION granted?)';
+  // Always Encrypted without its key's name: sys.column_encryption_keys needs VIEW ANY COLUMN
+  // ENCRYPTION KEY DEFINITION, which Azure SQL Database does not grant to public
+  // (always-encrypted-database-engine.md, Database Permissions). Read as plaintext, any ALTER of it would fail.
+  if ((c.encryption_type ?? null) !== null && (c.column_encryption_key_name ?? null) === null) {
+    return 'it is encrypted (Always Encrypted) but the catalog shows no column encryption key name (is VIEW ANY COLUMN ENCRYPTION KEY DEFINITION granted?)';
+  }
   const type = columnType(c);
   return type.ok ? null : type.problem;
 }

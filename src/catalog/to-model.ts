@@ -360,8 +360,9 @@ function serverFacts(s: CatalogSnapshot): { server?: ServerFacts } {
 /** Key columns by key_ordinal; INCLUDE columns (key_ordinal 0) in definition order. */
 /**
  * An XML or spatial index: its one column (whether sys.index_columns lists it as a key or not),
- * nonclustered, not unique, no INCLUDE or filter, and its options. XML indexes live with their
- * table's data (CREATE XML INDEX has no ON), so no placement is read for them.
+ * nonclustered, not unique, no INCLUDE or filter, and its options. No placement is read: XML
+ * indexes live with their table (CREATE XML INDEX has no ON), and schemac does not model a
+ * spatial index's ON filegroup (it builds one where the table is).
  */
 function xmlOrSpatialIndex(
   i: IndexRow, columns: readonly string[], reading: { readonly xml: XmlIndexDefinition } | { readonly spatial: SpatialIndexDefinition }, compression: DataCompression | undefined,

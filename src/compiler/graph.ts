@@ -15,19 +15,11 @@ import { expandTemplate } from './names';
 import type { ClassReader, TableItem } from './read-classes';
 import { refOf } from './source-ref';
 import type { StaticValue } from './static-value';
-import type { Origin, TableDraft } from './table-draft';
+import type { ConnectionDraft, Origin, TableDraft } from './table-draft';
 
 /** An edge constraint's name when the schema does not give one. */
 export const EDGE_CONSTRAINT_TEMPLATE = 'ec_{table}';
 
-/** An edge constraint before the tables its clauses name are known. */
-export interface ConnectionDraft {
-  readonly name: string;
-  readonly origin: Origin;
-  /** Each clause's `from` and `to` thunks, as written. */
-  readonly clauses: readonly { readonly from: StaticValue | undefined; readonly to: StaticValue | undefined; readonly node: ts.Node }[];
-  readonly onDelete: EdgeConstraint['onDelete'];
-}
 
 /** Reads `graph` of @Table; the draft's graph kind is set when it is 'node' or 'edge'. */
 export function readGraphKind(draft: TableDraft, v: StaticValue | undefined, bag: DiagnosticBag): void {

@@ -3,7 +3,6 @@
  * name was generated, so later checks can point at the right place and word their message.
  */
 import type { ts } from 'ts-morph';
-import type { ConnectionDraft } from './graph';
 import type {
   DataSpace, EdgeConstraint, GraphKind,
   CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, MemoryOptimized, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
@@ -15,6 +14,16 @@ import type { Namer } from './names';
 import type { SequenceResolver } from './sequences';
 import type { ClassInfo } from './read-classes';
 import type { StaticValue } from './static-value';
+
+
+/** An edge constraint before the tables its clauses name are known. */
+export interface ConnectionDraft {
+  readonly name: string;
+  readonly origin: Origin;
+  /** Each clause's `from` and `to` thunks, as written. */
+  readonly clauses: readonly { readonly from: StaticValue | undefined; readonly to: StaticValue | undefined; readonly node: ts.Node }[];
+  readonly onDelete: EdgeConstraint['onDelete'];
+}
 
 /** A column with the facts the builder needs beyond the model. */
 export interface ColumnInfo {

@@ -7,7 +7,7 @@
 import type { ts } from 'ts-morph';
 import type { BoundingBox, GridDensity, Index, SpatialIndexDefinition, TessellationScheme, XmlIndexDefinition } from '../model';
 import {
-  defaultScheme, DEFAULT_CELLS_PER_OBJECT, GRID_DENSITIES, isSpatialType, MAX_PRIMARY_KEY_COLUMNS, spatialProblems, TESSELLATION_SCHEMES, takesGrids,
+  allowedIndexOptions, defaultScheme, DEFAULT_CELLS_PER_OBJECT, GRID_DENSITIES, isSpatialType, MAX_PRIMARY_KEY_COLUMNS, spatialProblems, TESSELLATION_SCHEMES, takesGrids,
 } from '../sqlserver/xml-spatial-indexes';
 import { Codes } from './codes';
 import type { DiagnosticBag } from './diagnostics';
@@ -19,11 +19,10 @@ import type { StaticValue } from './static-value';
 import { keyStorage, columnstoreName } from './storage-options';
 import { resolveKeyColumn, type TableDraft } from './table-draft';
 
-const COMMON = ['fillFactor', 'padIndex', 'allowRowLocks', 'allowPageLocks', 'renamedFrom'];
-/** The options each decorator takes; anything else is SC1512 (CREATE XML / SPATIAL INDEX has no such option). */
+/** The options each decorator takes (the WITH options SQL Server's rules allow, and the definition's); anything else is SC1512. */
 const ALLOWED: Readonly<Record<'xmlIndex' | 'spatialIndex', ReadonlySet<string>>> = {
-  xmlIndex: new Set([...COMMON, 'using', 'for']),
-  spatialIndex: new Set([...COMMON, 'using', 'boundingBox', 'grids', 'cellsPerObject', 'dataCompression']),
+  xmlIndex: new Set([...allowedIndexOptions('xml'), 'renamedFrom', 'using', 'for']),
+  spatialIndex: new Set([...allowedIndexOptions('spatial'), 'renamedFrom', 'using', 'boundingBox', 'grids', 'cellsPerObject', 'dataCompression']),
 };
 const SECONDARY_KINDS = new Set(['PATH', 'VALUE', 'PROPERTY']);
 
@@ -46,7 +45,10 @@ export function addXmlOrSpatialIndex(draft: TableDraft, item: TableItem, bag: Di
   const what = kind === 'xmlIndex' ? `XML index ${name}` : `spatial index ${name}`;
   const opts = optionsOf(optsV, bag);
   for (const [key, v] of opts) {
-    if (!ALLOWED[kind].has(key)) bag.error(Codes.indexOption, `${what} cannot take ${key}: CREATE ${kind === 'xmlIndex' ? 'XML' : 'SPATIAL'} INDEX has no such option`, v.node);
+    if (ALLOWED[kind].has(key)) continue;
+    // A spatial index could take ON filegroup; schemac builds both kinds where their table lives.
+    const why = key === 'on' ? 'schemac builds XML and spatial indexes where their table lives' : `CREATE ${kind === 'xmlIndex' ? 'XML' : 'SPATIAL'} INDEX has no such option`;
+    bag.error(Codes.indexOption, `${what} cannot take ${key}: ${why}`, v.node);
   }
   if (columnV === undefined || columnV.kind === 'array') {
     bag.error(Codes.notStatic, `${what} is on one column: give its field name as a string`, columnV?.node ?? item.node);

@@ -2,7 +2,7 @@ import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type { LockEscalation } from '../sqlserver/lock-escalation';
 import type {
-  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
+  AliasTypeDef, CheckConstraint, EdgeConstraint, Column, RowstoreCompression, DataSpace, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -81,6 +81,8 @@ export interface AlterColumn {
    * column in place but cannot shrink it), so only the down script rebuilds.
    */
   readonly around?: readonly AroundAlter[];
+  /** The table is memory-optimized: indexes `around` it are dropped and added by ALTER TABLE ... DROP | ADD INDEX. */
+  readonly memoryOptimized?: true;
 }
 /** UPDATE t SET c = <expression> WHERE c IS NULL, before the column becomes NOT NULL. */
 export interface BackfillColumn {
@@ -254,6 +256,22 @@ export interface SetIndexOptions { readonly kind: 'setIndexOptions'; readonly ta
 /** ALTER TABLE t ALTER COLUMN c ADD SPARSE | DROP SPARSE. */
 export interface SetSparse { readonly kind: 'setSparse'; readonly table: TableRef; readonly column: string; readonly sparse: boolean }
 /** ALTER TABLE t ALTER COLUMN c ADD | DROP ROWGUIDCOL (alter-table-transact-sql). */
+/**
+ * A heap (a table without a clustered index) moved to another filegroup or partition scheme: SQL
+ * Server has no statement that moves a heap, so a transient clustered index is built on `key` in
+ * the target place and dropped again, which leaves the heap there, with its compression
+ * (create-index-transact-sql "ON"; drop-index-transact-sql: dropping a clustered index without
+ * MOVE TO leaves the heap where the index was). `from` / `to` null: the default filegroup.
+ */
+export interface MoveHeap {
+  readonly kind: 'moveHeap'; readonly table: TableRef;
+  readonly from: DataSpace | null; readonly to: DataSpace | null;
+  /** The column the transient index is built on: the partitioning column on a scheme. */
+  readonly key: string;
+  /** The heap's DATA_COMPRESSION, kept through the move; absent: NONE. */
+  readonly compression?: RowstoreCompression;
+  readonly online?: OnlineBuild;
+}
 /** ALTER TABLE ... SET (LOCK_ESCALATION = to) (sqlserver/lock-escalation.ts). */
 export interface SetLockEscalation { readonly kind: 'setLockEscalation'; readonly table: TableRef; readonly from: LockEscalation; readonly to: LockEscalation }
 export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
@@ -262,7 +280,11 @@ export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table:
  * ALTER COLUMN c ADD MASKED WITH (FUNCTION = 'to'), which also replaces a mask (`from` set).
  * Metadata only: the stored values do not change. Its inverse swaps from and to.
  */
-export interface SetMask { readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null }
+export interface SetMask {
+  readonly kind: 'setMask'; readonly table: TableRef; readonly column: string; readonly from: string | null; readonly to: string | null;
+  /** Dropped before an ALTER COLUMN of the column and added back after it, inside the plan. */
+  readonly aroundAlter?: true;
+}
 /**
  * ALTER TABLE t ALTER COLUMN c ADD | DROP NOT FOR REPLICATION: an identity column's NOT FOR
  * REPLICATION changes in place (the column and its values stay). Its inverse flips it back.
@@ -288,7 +310,7 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AlterBucketCount | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence | RecreateSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | MoveHeap | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics

@@ -357,7 +357,8 @@ function maskSteps(pass: ColumnPass, cur: Column, des: Column, altered: boolean)
   const from = cur.mask ?? null;
   const to = des.mask ?? null;
   if ((from === null && to === null) || (!altered && sameMask(cur.mask, des.mask))) return { before: null, after: null };
-  const set = (f: string | null, t: string | null): PlanStep => step({ kind: 'setMask', table, column: des.name, from: f, to: t });
+  const around = altered && from !== null && to !== null ? { aroundAlter: true as const } : {};
+  const set = (f: string | null, t: string | null): PlanStep => step({ kind: 'setMask', table, column: des.name, from: f, to: t, ...around });
   if (!altered && from !== null && to !== null) return { before: null, after: set(from, to) };
   for (const e of entitiesOf(pass.table.current)) {
     if ((e.kind === 'index' || e.kind === 'unique' || e.kind === 'primaryKey') && dependsOn(e, cur.name, pass.ctx.key)) pass.forced.force(e, true);

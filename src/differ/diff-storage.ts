@@ -13,8 +13,9 @@ import type { Entity } from './entities';
 import type { Forced } from './forced';
 import type { EntityPairing } from './pair-entities';
 import { step } from './step';
-import type { PlanStep, SkippedObject } from './changes';
-import { dataSpaceText, sameDataSpace } from '../sqlserver/data-spaces';
+import type { PlanStep } from './changes';
+import { dataSpaceText, heapMoveKey, sameDataSpace } from '../sqlserver/data-spaces';
+import type { NameKey } from '../sqlserver/names';
 import { sameBucketCount } from '../sqlserver/memory-optimized';
 import type { KeptTable, Planned } from './table-pairs';
 
@@ -76,7 +77,7 @@ function clusteredBuilt(pairing: EntityPairing, forced: Forced): boolean {
 }
 
 /** The compression, IGNORE_DUP_KEY and index option steps of a kept table. */
-export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: Forced): Planned {
+export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: Forced, key: NameKey): Planned {
   const steps: PlanStep[] = [];
   const { current, desired, newRef } = table;
   const rebuildHazard = (from: string, to: string) => (mayHaveRows(current)
@@ -112,19 +113,35 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     steps.push(...options.steps);
   }
   if (tableChange !== null) steps.unshift(step({ kind: 'rebuildCompression', table: newRef, index: null, from: tableChange.from, to: tableChange.to }, rebuildHazard(tableChange.from, tableChange.to)));
-  return { steps, skipped: heapMove(table) };
+  const moved = heapMove(table, key);
+  return { steps: [...steps, ...moved.steps], skipped: moved.skipped };
 }
 
 /**
- * A heap's placement cannot change in place (only an index's can, by DROP_EXISTING): the heap is
- * left where it is and the plan says so. A table with a clustered index or key moves with it.
+ * A heap's placement cannot change in place (only an index's can, by DROP_EXISTING): a transient
+ * clustered index is built in the target place and dropped again, which leaves the rows there
+ * (MoveHeap), rewriting the table and rebuilding its nonclustered indexes twice. A table with a
+ * clustered index or key moves with it. Skipped, saying why, when no column can hold the index.
  */
-function heapMove(table: KeptTable): SkippedObject[] {
+function heapMove(table: KeptTable, key: NameKey): Planned {
   const { current, desired, newRef } = table;
   const clustered = (t: Table) => [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniqueConstraints, ...t.indexes].some((o) => o.clustered);
-  if (clustered(current) || clustered(desired) || sameDataSpace(current.dataSpace, desired.dataSpace, (n) => n.toLowerCase())) return [];
-  return [{
-    table: newRef, objectType: 'table', name: newRef.name,
-    reason: `the heap stays on ${dataSpaceText(current.dataSpace)}: SQL Server moves a heap to ${dataSpaceText(desired.dataSpace)} only by building a clustered index there (CREATE CLUSTERED INDEX ... ON ..., then DROP INDEX)`,
-  }];
+  if (clustered(current) || clustered(desired) || current.memoryOptimized !== undefined || sameDataSpace(current.dataSpace, desired.dataSpace, key)) return { steps: [], skipped: [] };
+  const column = heapMoveKey(current.columns, desired.dataSpace, key);
+  if (column === null) {
+    return { steps: [], skipped: [{
+      table: newRef, objectType: 'table', name: newRef.name,
+      reason: `the heap stays on ${dataSpaceText(current.dataSpace)}: SQL Server moves a heap to ${dataSpaceText(desired.dataSpace)} only by building a clustered index there, and no column of ${qualified(newRef)} can be its key`,
+    }] };
+  }
+  const compression = tableCompression(current);
+  const hazards = mayHaveRows(current)
+    ? [hazard('table-rebuild', `${qualified(newRef)} is rewritten on ${dataSpaceText(desired.dataSpace)}, and its nonclustered indexes rebuilt twice, to move the heap there`)] : [];
+  return {
+    steps: [step({
+      kind: 'moveHeap', table: newRef, from: current.dataSpace ?? null, to: desired.dataSpace ?? null, key: column,
+      ...(compression !== 'NONE' ? { compression } : {}),
+    }, hazards)],
+    skipped: [],
+  };
 }

@@ -161,7 +161,7 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
     ...created.map(createTable),
     ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
       moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
-      storageSteps(s.table, s.pairing, forcedOf(s)), lockEscalationSteps(s.table),
+      storageSteps(s.table, s.pairing, forcedOf(s), key), lockEscalationSteps(s.table),
       { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
     ]), ctx)),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),

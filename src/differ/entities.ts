@@ -69,8 +69,8 @@ function keyColumns(columns: readonly IndexColumn[], key: NameKey, map: NameMap)
 }
 
 /** '|xml ...' or '|spatial ...' for an XML or spatial index, '' otherwise (so other signatures are as before). */
-function xmlSpatialMark(i: Index, key: NameKey): string {
-  if (i.xml !== undefined) return `|xml ${xmlSignature(i.xml, key)}`;
+function xmlSpatialMark(i: Index): string {
+  if (i.xml !== undefined) return `|xml ${xmlSignature(i.xml)}`;
   if (i.spatial !== undefined) return `|spatial ${spatialSignature(i.spatial)}`;
   return '';
 }
@@ -103,7 +103,7 @@ export function signature(e: Entity, key: NameKey, map: NameMap): string {
       const filter = e.object.filter === null ? '' : e.object.filter.canonical;
       // Compression and IGNORE_DUP_KEY change in place (diff-storage.ts); columnstore is another index.
       return [keyColumns(built.columns, key, map), include, e.object.unique, e.object.clustered, filter, e.object.columnstore === true ? 'columnstore' : '', placement(e.object.dataSpace, key, map)].join('|')
-        + xmlSpatialMark(e.object, key) + hashMark(e.object);
+        + xmlSpatialMark(e.object) + hashMark(e.object);
     }
     // NOT FOR REPLICATION is part of the definition: SQL Server has no ALTER CONSTRAINT to change it.
     case 'check':
@@ -171,7 +171,7 @@ function sameFields(cur: Entity, des: Entity, key: NameKey, map: NameMap): boole
       const d = (des as typeof cur).object;
       // Include lists equal in order are equal sorted too.
       return c.unique === d.unique && c.clustered === d.clustered && (c.columnstore === true) === (d.columnstore === true)
-        && xmlSpatialMark(c, key) === xmlSpatialMark(d, key) && hashMark(c) === hashMark(d)
+        && xmlSpatialMark(c) === xmlSpatialMark(d) && hashMark(c) === hashMark(d)
         && (c.filter === null ? d.filter === null : d.filter !== null && c.filter.canonical === d.filter.canonical)
         && sameBuiltColumns(c, d, key, map)
         && placement(c.dataSpace, key, map) === placement(d.dataSpace, key, NO_RENAMES);

@@ -73,7 +73,8 @@ export function keptEntitySteps(table: KeptTable, pairing: EntityPairing, forced
   const steps: PlanStep[] = [];
   for (const pair of pairing.pairs) {
     const drop = forced.get(pair.current);
-    const inPlace = drop === undefined && pair.changed ? redefinable(pair) : null;
+    // A memory-optimized table has no CREATE INDEX ... DROP_EXISTING: a changed index is dropped and added (ALTER TABLE).
+    const inPlace = drop === undefined && pair.changed && table.current.memoryOptimized === undefined ? redefinable(pair) : null;
     if (inPlace !== null) {
       steps.push(step({ kind: 'redefineIndex', table: table.newRef, from: inPlace.from, to: inPlace.to },
         addHazards(pair.desired, table.current, table.newRef)));

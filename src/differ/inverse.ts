@@ -46,6 +46,7 @@ export function invert(change: Change): Change | null {
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     case 'recreateSequence': return { kind: 'recreateSequence', from: change.to, to: change.from };
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
+    case 'moveHeap': return { ...change, from: change.to, to: change.from };
     case 'setLockEscalation': return { ...change, from: change.to, to: change.from };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': {

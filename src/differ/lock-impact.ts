@@ -92,7 +92,7 @@ function onlineBuild(ctx: Context): OnlineBuild | null {
 function withOnline(change: Change | null, online: OnlineBuild | null): Change | null {
   if (change === null || online === null || offlineOnly(change)) return change;
   switch (change.kind) {
-    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': case 'rebuildIndexOptions': return { ...change, online };
+    case 'createIndex': case 'redefineIndex': case 'addPrimaryKey': case 'addUnique': case 'rebuildCompression': case 'rebuildIndexOptions': case 'moveHeap': return { ...change, online };
     default: return change;
   }
 }
@@ -236,6 +236,12 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
   setLockEscalation: fixed('table-option-metadata'),
+  // The transient clustered index is built and dropped: online only when both can be.
+  moveHeap: (ctx, change, inverse) => {
+    const blocker = hasRows(ctx.facts) && ctx.options.online !== 'off' ? onlineClusteredDropBlocker(ctx.server, ctx.facts.columns, { columnstore: false }) : null;
+    if (blocker !== null) return { rule: 'clustered-rebuild-offline', online: false, change, inverse, offlineReason: blocker };
+    return indexBuild(ctx, true, change, inverse);
+  },
   alterBucketCount: fixed('memory-optimized-alter'),
   // FILLFACTOR / PAD_INDEX take effect only when the index is rebuilt: a clustered one is the table's rows.
   rebuildIndexOptions: (ctx, change, inverse) => indexBuild(ctx, change.index.clustered, change, inverse),
@@ -255,13 +261,13 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
  * A step on a memory-optimized table: never online (no ONLINE option there; every ALTER TABLE of
  * one is offline), so its own rule, except what changes catalog rows only.
  */
-function memoryOptimizedStep(_ctx: Context, change: Change, inverse: Change | null): Decision {
+function memoryOptimizedStep(ctx: Context, change: Change, inverse: Change | null): Decision {
   switch (change.kind) {
     case 'createTable': return { rule: 'create-table', online: null, change, inverse };
     case 'dropTable': return { rule: 'drop-table', online: null, change, inverse };
     case 'renameTable': case 'renameColumn': case 'renameConstraint': return { rule: 'rename', online: null, change, inverse };
     case 'setDescription': return { rule: 'extended-property', online: null, change, inverse };
-    default: return { rule: 'memory-optimized-alter', online: null, change, inverse };
+    default: return { rule: hasRows(ctx.facts) ? 'memory-optimized-alter' : 'memory-optimized-alter-empty', online: null, change, inverse };
   }
 }
 

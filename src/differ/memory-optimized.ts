@@ -65,7 +65,7 @@ function stepText(change: Change): string {
 
 /** An index change as it must run on a memory-optimized table (ALTER TABLE ... ADD | DROP INDEX). */
 function memoryChange(change: Change): Change {
-  return change.kind === 'createIndex' || change.kind === 'dropIndex' ? { ...change, memoryOptimized: true } : change;
+  return change.kind === 'createIndex' || change.kind === 'dropIndex' || change.kind === 'alterColumn' ? { ...change, memoryOptimized: true } : change;
 }
 
 /**

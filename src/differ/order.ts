@@ -72,6 +72,8 @@ export function phaseOf(change: Change): Phase {
     case 'addDefault': return 'add-defaults';
     case 'addCheck': case 'revalidateConstraint': case 'untrustConstraint': return 'add-checks';
     case 'createIndex': return clusteredPhase(change.index.clustered, 'nonclustered-indexes');
+    // With the clustered indexes: before new nonclustered ones, which the move would rebuild twice.
+    case 'moveHeap': return 'clustered-indexes';
     case 'addPrimaryKey': case 'addUnique': return clusteredPhase(change.constraint.clustered, 'keys');
     case 'addForeignKey': case 'addEdgeConstraint': return 'foreign-keys';
     case 'redefineIndex': return 'redefine-indexes';
@@ -144,6 +146,7 @@ function keyInPhase(change: Change): SortKey {
     case 'rebuildIndexOptions': return [change.table.schema, change.table.name, change.index.clustered ? 3 : 4, change.index.name];
     case 'setIndexOptions': return [change.table.schema, change.table.name, 5, change.index];
     case 'setLockEscalation': return [change.table.schema, change.table.name, 6, ''];
+    case 'moveHeap': return [change.table.schema, change.table.name, 0, ''];
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     case 'setNotForReplication': return [change.table.schema, change.table.name, 1, change.column];
     case 'setRowGuidCol': return [change.table.schema, change.table.name, change.rowguidcol ? 1 : -1, change.column];

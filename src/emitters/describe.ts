@@ -281,7 +281,7 @@ const DESCRIBERS: Describers = {
       summary: `create ${specialKind(c.index)} index ${c.index.name} ${keyList(c.index.columns)}${specialDetails(c.index)}${indexOptionsText(c.index)}`,
     } : {
       table: c.table, object: c.index.name, marker: '+',
-      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}`,
+      summary: `create ${c.index.unique ? 'unique ' : ''}${clusteredText(c.index.clustered)}${c.index.columnstore === true ? ' columnstore' : ''}${c.index.bucketCount !== undefined ? ' hash' : ''} index ${c.index.name} ${keyList(c.index.columns)}${c.index.filter !== null ? ` WHERE ${c.index.filter.text}` : ''}${indexOptionsText(c.index)}${c.index.bucketCount !== undefined ? ` BUCKET_COUNT ${c.index.bucketCount}` : ''}`,
     };
     return c.replaces === undefined ? plain : recreated(plain, 'index', c.replaces.name, indexDelta(c.replaces, c.index));
   },
@@ -327,6 +327,7 @@ const DESCRIBERS: Describers = {
     table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
     summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
   }),
+  moveHeap: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `move heap from ${dataSpaceText(c.from ?? undefined)} to ${dataSpaceText(c.to ?? undefined)} (a transient clustered index on ${c.key}, built there and dropped)` }),
   setLockEscalation: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `set LOCK_ESCALATION ${c.from} -> ${c.to}` }),
   alterBucketCount: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `rebuild hash index ${c.index} with BUCKET_COUNT ${c.to} (was ${c.from})` }),
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),
@@ -340,7 +341,8 @@ const DESCRIBERS: Describers = {
   setRowGuidCol: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.rowguidcol ? 'make' : 'unmake'} column ${c.column} the ROWGUIDCOL` }),
   setMask: (c) => {
     const delta = [{ part: 'mask', from: c.from ?? 'not masked', to: c.to ?? 'not masked' }];
-    return { table: c.table, object: c.column, marker: '~', delta, summary: `mask of ${c.column}: ${deltaText(delta)}` };
+    const around = c.aroundAlter === true ? (c.to === null ? ' (until its ALTER COLUMN is done)' : ' (once its ALTER COLUMN is done)') : '';
+    return { table: c.table, object: c.column, marker: '~', delta, summary: `mask of ${c.column}: ${deltaText(delta)}${around}` };
   },
   setNotForReplication: (c) => {
     const delta = [{ part: 'notForReplication', from: c.notForReplication ? 'no NOT FOR REPLICATION' : 'NOT FOR REPLICATION', to: c.notForReplication ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION' }];

@@ -1,6 +1,7 @@
 import type { SqlExpression } from './expression';
 import type { Sequence } from './sequence';
 import type { SourceRef } from './source';
+import type { NamedObject } from './named-object';
 import type { SqlType } from './types';
 import type { AliasTypeDef } from './alias-types';
 import type { PeriodColumn, SystemVersioning } from './temporal';
@@ -290,15 +291,6 @@ export interface Column {
   readonly source?: SourceRef;
 }
 
-/** Naming facts shared by every constraint and index. */
-export interface NamedObject {
-  readonly name: string;
-  /** True when SQL Server generated the name (catalog only; always false from the compiler). */
-  readonly isSystemNamed: boolean;
-  /** Compiler only: the object's previous name on the same table, for a declared rename (sp_rename). */
-  readonly renamedFrom?: string;
-  readonly source?: SourceRef;
-}
 
 /** One key column of an index or key constraint. */
 export interface IndexColumn {

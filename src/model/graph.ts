@@ -4,7 +4,7 @@
  * https://learn.microsoft.com/sql/relational-databases/graphs/sql-graph-architecture
  * https://learn.microsoft.com/sql/relational-databases/tables/graph-edge-constraints
  */
-import type { NamedObject } from './database';
+import type { NamedObject } from './named-object';
 
 /** CREATE TABLE ... AS NODE | AS EDGE (sys.tables is_node / is_edge). */
 export type GraphKind = 'node' | 'edge';

@@ -2,6 +2,7 @@
 export * from './types';
 export * from './expression';
 export * from './source';
+export * from './named-object';
 export * from './database';
 export * from './sequence';
 export * from './alias-types';

@@ -14,7 +14,9 @@
  * "Partitioned tables and indexes" (aligned indexes):
  * https://learn.microsoft.com/sql/relational-databases/partitions/partitioned-tables-and-indexes.
  */
-import type { DataSpace, Database, Index, IndexColumn } from '../model';
+import type { Column, DataSpace, Database, Index, IndexColumn } from '../model';
+import { keyBytes, maxKeyBytes } from './key-bytes';
+import { notIndexableReason } from './types';
 import type { NameKey } from './names';
 
 /** The filegroup objects go to without ON when the catalog does not say (a new database's). */
@@ -131,4 +133,18 @@ export function builtIndexColumns(index: Pick<Index, 'columns' | 'include' | 'un
   if (index.columns.some((c) => named(c.name))) return same;
   if (index.clustered) return { columns: [...index.columns, { name: d.column, descending: false }], include: index.include };
   return index.include.some(named) ? same : { columns: index.columns, include: [...index.include, d.column] };
+}
+
+/**
+ * The column a transient clustered index can be built on to move a heap to `to` (no statement moves
+ * a heap itself): the partitioning column on a partition scheme, else the first stored column SQL
+ * Server takes as a clustered key (not a large object, spatial or sparse column; within the 900
+ * bytes of a clustered key; not computed, whose expression may not be deterministic). Null when
+ * the table has none.
+ */
+export function heapMoveKey(columns: readonly Column[], to: DataSpace | undefined, key: NameKey): string | null {
+  if (to?.kind === 'partitionScheme') return columns.find((c) => key(c.name) === key(to.column))?.name ?? null;
+  const fits = (c: Column): boolean => c.computed === null && c.sparse !== true && notIndexableReason(c.type) === null
+    && (keyBytes(c.type) ?? Number.POSITIVE_INFINITY) <= maxKeyBytes(true);
+  return columns.find(fits)?.name ?? null;
 }

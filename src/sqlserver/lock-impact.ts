@@ -50,6 +50,7 @@ export const LOCK_RULES = {
   // available for querying while the operation is in progress" (inferred: the table is rebuilt
   // in memory, so the time scales with its rows).
   'memory-optimized-alter': { class: 'table-rebuild', lock: 'Sch-M', scales: true, reason: 'ALTER TABLE of a memory-optimized table is offline: the table is unavailable until it ends, outside the plan\'s transaction', source: 'https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/altering-memory-optimized-tables' },
+  'memory-optimized-alter-empty': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'ALTER TABLE of a memory-optimized table with no rows (created by this plan, or empty), outside the plan\'s transaction', source: 'https://learn.microsoft.com/sql/relational-databases/in-memory-oltp/altering-memory-optimized-tables' },
   'create-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'a new table: nothing else uses it yet', source: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql' },
   'drop-table': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'catalog change; large tables are deallocated in the background (deferred drop)', source: 'https://learn.microsoft.com/sql/t-sql/statements/drop-table-transact-sql' },
   rename: { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_rename changes the name in the catalog only', source: SP_RENAME },

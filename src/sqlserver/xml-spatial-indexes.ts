@@ -31,7 +31,7 @@
  * Both: "online index builds aren't supported" (ONLINE = ON raises an error): every build, drop
  * and rebuild holds a Sch-M lock on the table for its whole duration.
  */
-import type { GridDensity, Index, IndexOptions, SpatialIndexDefinition, SqlTypeName, TessellationScheme, XmlIndexDefinition } from '../model';
+import type { GridDensity, Index, SpatialIndexDefinition, SqlTypeName, TessellationScheme, XmlIndexDefinition } from '../model';
 import type { IndexOptionKey } from './index-options';
 
 /** The tessellation schemes, in the documentation's order. */
@@ -90,12 +90,6 @@ export function allowedIndexOptions(kind: 'xml' | 'spatial'): ReadonlySet<IndexO
   return new Set<IndexOptionKey>(['padIndex', 'fillFactor', 'allowRowLocks', 'allowPageLocks']);
 }
 
-/** The options of `o` an index of this kind cannot take. */
-export function refusedIndexOptions(kind: 'xml' | 'spatial', o: IndexOptions): IndexOptionKey[] {
-  const allowed = allowedIndexOptions(kind);
-  return (Object.keys(o) as IndexOptionKey[]).filter((k) => o[k] !== undefined && !allowed.has(k));
-}
-
 /** Why a spatial definition is refused for a column of `type`, each problem once; [] when SQL Server takes it. */
 export function spatialProblems(d: SpatialIndexDefinition, type: SqlTypeName): string[] {
   const out: string[] = [];
@@ -150,7 +144,11 @@ export function spatialSignature(d: SpatialIndexDefinition): string {
   return [d.tessellation, b === undefined ? '' : `${b.xmin},${b.ymin},${b.xmax},${b.ymax}`, (d.grids ?? []).join(','), d.cellsPerObject].join('/');
 }
 
-/** An XML definition as one comparable string, the primary's name keyed as the database compares names. */
-export function xmlSignature(d: XmlIndexDefinition, key: (name: string) => string): string {
-  return d.kind === 'primary' ? 'primary' : `secondary/${key(d.using)}/${d.for}`;
+/**
+ * An XML definition as one comparable string. A secondary's primary is not part of it: an xml
+ * column has one primary XML index, so the column (compared with the index) already says which;
+ * a renamed primary then leaves its secondaries alone.
+ */
+export function xmlSignature(d: XmlIndexDefinition): string {
+  return d.kind === 'primary' ? 'primary' : `secondary/${d.for}`;
 }

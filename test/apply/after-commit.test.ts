@@ -79,3 +79,29 @@ describe('the after-COMMIT phase of --resumable', () => {
     expect(err.message).not.toContain('rolled back');
   });
 });
+
+describe('steps on memory-optimized tables after COMMIT', () => {
+  const memory: AfterCommitWork = {
+    statements: [
+      { sql: 'ALTER TABLE [dbo].[s] ADD INDEX [ix] NONCLUSTERED ([a]);', stepIndex: 1, description: 'add ix', memoryOptimized: true },
+      { sql: 'ALTER TABLE [dbo].[s] ALTER INDEX [pk] REBUILD WITH (BUCKET_COUNT = 64);', stepIndex: 2, description: 'buckets', memoryOptimized: true },
+    ],
+    onlyThese: (remaining) => remaining.steps.length === 1,
+  };
+
+  it('runs them one by one after COMMIT; one that fails stops the rest and says what is done', async () => {
+    const log: string[] = [];
+    const refused = Object.assign(new Error('Cannot find the object "pk"'), { number: 1088 });
+    const session = fakeSession(log, (text) => (text.includes('BUCKET_COUNT') ? refused : undefined));
+    const err = await executeApply(request(session, [build], { prepare: async () => ({ statements: [{ sql: 'STEP 1', stepIndex: 0, description: 'one' }], script: '', replan: () => build, afterCommit: memory }) }))
+      .catch((e: unknown) => e) as ApplyError;
+    expect(err.kind).toBe('memory-optimized-incomplete');
+    expect(err.detail).toMatchObject({ committed: true, sqlErrorNumber: 1088, step: 3 });
+    expect(err.message).toMatch(/the transaction's 1 step\(s\) are committed \(run [-0-9a-f]+\), but a step on a memory-optimized table after COMMIT failed \(buckets\)/);
+    expect(err.message).toContain('run schemac apply again (it plans what is left)');
+    const at = ['COMMIT', 'ALTER TABLE [dbo].[s] ADD INDEX [ix] NONCLUSTERED ([a]);'].map((q) => log.indexOf(q));
+    expect(at[0]).toBeGreaterThanOrEqual(0);
+    expect(at[1]).toBeGreaterThan(at[0] as number);
+    expect(log).not.toContain('ROLLBACK');
+  });
+});

@@ -139,3 +139,16 @@ describe('FILESTREAM columns', () => {
     expect(diff(desiredOf(database), database, { allowDrop: true }).steps).toEqual([]);
   });
 });
+
+describe('Always Encrypted columns whose key name the catalog hides', () => {
+  it('are opaque (VIEW ANY COLUMN ENCRYPTION KEY DEFINITION not granted): never read as plaintext and altered', () => {
+    const doc: Doc = JSON.parse(brownfieldText);
+    const visible = { encryption_type: 2, encryption_algorithm_name: 'AEAD_AES_256_CBC_HMAC_SHA_256' };
+    doc.columns.push(column(USERS, 18, 'secret', 'varbinary', { ...visible, column_encryption_key_name: null }));
+    doc.columns.push(column(USERS, 19, 'known', 'varbinary', { ...visible, column_encryption_key_name: 'CEK1' }));
+    const { database, diagnostics } = read(doc);
+    expect(users(database).columns.find((c) => c.name === 'known')?.encryption).toEqual({ key: 'CEK1', type: 'randomized', algorithm: 'AEAD_AES_256_CBC_HMAC_SHA_256' });
+    expect(users(database).opaque?.map((o) => `${o.kind} ${o.name}`)).toEqual(['column secret']);
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^dbo\.users: column secret: it is encrypted \(Always Encrypted\) but the catalog shows no column encryption key name/)]);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
+import { describeChange as describeStep } from '../../src/emitters/describe';
 import type { Column, Table } from '../../src/model';
 import { normalizeMask, parseMaskingFunction, sameMask } from '../../src/sqlserver/masking';
 import { col, db, ix, pk, table } from '../support/model-builders';
@@ -96,6 +97,9 @@ test('an ALTER COLUMN of a masked column drops the mask first and adds it back a
   const plan = diff(db([users(email('default()', 'varchar(200)'))]), current, { allowDrop: false });
   expect(kinds(plan.steps)).toEqual(['setMask', 'alterColumn', 'setMask']);
   expect(plan.steps.flatMap((s) => [...s.hazards, ...(s.downHazards ?? [])]).map((h) => h.code)).not.toContain('unmasks-data');
+  expect(plan.steps.map((s) => describeStep(s.change).summary)).toEqual([
+    'mask of email: email() -> not masked (until its ALTER COLUMN is done)', 'alter column email: varchar(100) -> varchar(200)', 'mask of email: not masked -> default() (once its ALTER COLUMN is done)',
+  ]);
   const after = applyPlan(current, plan.steps, 'up');
   expect(after.tables[0]?.columns[1]).toMatchObject({ mask: 'default()', type: { length: 200 } });
   expect(applyPlan(after, plan.steps, 'down').tables[0]?.columns[1]).toMatchObject({ mask: 'email()', type: { length: 100 } });

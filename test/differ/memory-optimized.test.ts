@@ -126,3 +126,17 @@ test('the scripts pass the T-SQL grammar (or its listed gaps)', () => {
   expectValidTsql(renderScript(plan, { direction: 'up', databaseName: 'app' }).text);
   expectValidTsql(renderScript(diff(current, db([]), { allowDrop: false }), { direction: 'up', databaseName: 'app' }).text);
 });
+
+test('a changed index is dropped and added (no DROP_EXISTING); a column under an index is altered with ALTER TABLE around it', () => {
+  const withName = (len: number, cols: string[]): Table => ({
+    ...table('tokens', { columns: [col('id', 'int'), col('name', `varchar(${len})`), col('kind', 'int')], pk: hash(pk('pk_tokens', ['id']), 64), indexes: [ix('ix_tokens_name', cols)], rowCount: 2 }),
+    memoryOptimized: { durability: 'SCHEMA_AND_DATA' },
+  });
+  const redefined = diff(db([withName(20, ['name', 'kind'])]), db([withName(20, ['name'])]), { allowDrop: false });
+  expect(kinds(redefined.steps)).toEqual(['dropIndex', 'createIndex']);
+  expect(renderScript(redefined, { direction: 'up', databaseName: 'app' }).text).not.toContain('DROP_EXISTING');
+  const widened = diff(db([withName(40, ['name'])]), db([withName(20, ['name'])]), { allowDrop: false });
+  const scripts = [renderScript(widened, { direction: 'up', databaseName: 'app' }).text, renderScript(widened, { direction: 'down', databaseName: 'app' }).text].join('\n');
+  expect(scripts).not.toMatch(/^(CREATE|DROP) (NONCLUSTERED )?INDEX/m);
+  for (const s of widened.steps) expect(s.memoryOptimized).toBe(true);
+});

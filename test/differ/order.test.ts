@@ -56,6 +56,7 @@ const sample: Record<ChangeKind, Change> = {
   setIndexOptions: { kind: 'setIndexOptions', table: ref, index: 'ix', from: {}, to: { allowPageLocks: false } },
   setNotForReplication: { kind: 'setNotForReplication', table: ref, column: 'a', notForReplication: true },
   setRowGuidCol: { kind: 'setRowGuidCol', table: ref, column: 'a', rowguidcol: true },
+  moveHeap: { kind: 'moveHeap', table: ref, from: null, to: { kind: 'filegroup', name: 'FG2' }, key: 'a' },
   setLockEscalation: { kind: 'setLockEscalation', table: ref, from: 'TABLE', to: 'AUTO' },
   setMask: { kind: 'setMask', table: ref, column: 'a', from: null, to: 'default()' },
   dropModule: { kind: 'dropModule', module: VIEW },

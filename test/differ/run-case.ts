@@ -62,6 +62,7 @@ export function describe(c: Change): string {
     case 'alterPeriodHidden': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}`;
     case 'transferTable': return `${c.kind} ${c.from}.${c.name}->${c.to}`;
     case 'setMask': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.to ?? 'not masked'}`;
+    case 'moveHeap': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.from?.name ?? 'default'}->${c.to?.name ?? 'default'}`;
     case 'setLockEscalation': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.from}->${c.to}`;
     case 'setRowGuidCol': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.rowguidcol ? 'ROWGUIDCOL' : 'not ROWGUIDCOL'}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;

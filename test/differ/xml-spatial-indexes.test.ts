@@ -107,3 +107,11 @@ test('the snapshot carries them (sys.xml_indexes, sys.spatial_index_tessellation
   expect(text).toContain("@SpatialIndex('six_doc_place', 'place', { using: 'GEOGRAPHY_AUTO_GRID' })");
   expect(text).toContain("@SpatialIndex('six_doc_shape', 'shape', { using: 'GEOMETRY_GRID', boundingBox: { xmin: -10.5, ymin: 0, xmax: 500, ymax: 200 }, grids: { level1: 'LOW', level4: 'HIGH' }, dataCompression: 'PAGE' })");
 });
+
+test('renaming a primary XML index is one sp_rename: its secondaries stay (SQL Server ties them by index_id)', () => {
+  const current = db([doc(ALL)]);
+  const renamed: Index = { ...primary, name: 'pxml_doc_body2', renamedFrom: 'pxml_doc_body' };
+  const plan = diff(db([doc([renamed, { ...path, xml: { kind: 'secondary', using: 'pxml_doc_body2', for: 'PATH' } }, place, shape])]), current, { allowDrop: false });
+  expect(steps(plan)).toEqual(['renameConstraint']);
+  expect(renderScript(plan, { direction: 'up', databaseName: 'app' }).text).toContain("EXEC sp_rename N'[dbo].[doc].[pxml_doc_body]', N'pxml_doc_body2', N'INDEX';");
+});

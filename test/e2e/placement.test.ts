@@ -127,6 +127,17 @@ for (const spec of e2eTargets().filter((t) => t.faults)) {
       expect(placements(after).some((p) => p.index === 'dbo.accounts.pk_accounts')).toBe(false);
     }, 240_000);
 
+    it('moves a heap with rows to a filegroup through a transient clustered index, and back down', async () => {
+      suite.project.edit('placement.schema.ts', "@Table('accounts')", "@Table('accounts', { on: 'FG_DATA' })");
+      const { before, after, up } = await migrateAndBack(suite);
+      expect(up).toContain('CREATE CLUSTERED INDEX [schemac_heap_move] ON [dbo].[accounts] ([id]) WITH (ONLINE = ON) ON [FG_DATA];');
+      expect(up).toContain('DROP INDEX [schemac_heap_move] ON [dbo].[accounts] WITH (ONLINE = ON);');
+      const heapOf = (s: ComparableCatalog) => placements(s).filter((p) => String(p.index).startsWith('dbo.accounts.') && p.index !== 'dbo.accounts.pk_accounts');
+      expect(heapOf(before)).toEqual([]);
+      expect(heapOf(after)).toEqual([expect.objectContaining({ data_space_name: 'FG_DATA', data_space_type: 'FG' })]);
+      expect(after.indexes.some((i) => (i as { name: string }).name === 'schemac_heap_move')).toBe(false);
+    }, 240_000);
+
     it('pulls the placement back to schema files that plan nothing', async () => {
       await pullPlansNothing(suite, 'events.schema.ts', (text) => {
           expect(text).toContain("@Table('events', { on: { partitionScheme: 'ps_events', column: 'id' } })");

@@ -181,6 +181,10 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setSparse', table: USERS, column: 'last_login_at', sparse: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [last_login_at] ADD SPARSE;'],
   },
+  moveHeap: {
+    change: { kind: 'moveHeap', table: USERS, from: null, to: { kind: 'partitionScheme', name: 'ps_tenant', column: 'tenant_id' }, key: 'tenant_id', compression: 'PAGE' },
+    sql: ['CREATE CLUSTERED INDEX [schemac_heap_move] ON [dbo].[users] ([tenant_id]) WITH (DATA_COMPRESSION = PAGE) ON [ps_tenant] ([tenant_id]);', 'DROP INDEX [schemac_heap_move] ON [dbo].[users];'],
+  },
   setLockEscalation: {
     change: { kind: 'setLockEscalation', table: USERS, from: 'TABLE', to: 'DISABLE' },
     sql: ['ALTER TABLE [dbo].[users] SET (LOCK_ESCALATION = DISABLE);'],

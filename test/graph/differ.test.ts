@@ -6,6 +6,7 @@
  */
 import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
+import { preflightBatch } from '../../src/emitters/tsql/preflight';
 import type { EdgeConstraint, Table } from '../../src/model';
 import { col, db, pk, table } from '../support/model-builders';
 import { applyPlan } from '../support/simulate';
@@ -69,6 +70,13 @@ describe('graph tables in plans', () => {
       desired: db([node('a'), node('b'), edge('e', [ec('ec_e', [['b', 'a'], ['a', 'b']])])]), steps: [],
     });
     runCase({ name: 'undeclared', current, desired: db([node('person'), node('city'), edge('lives_in', [])]), steps: [], skipped: ['edgeConstraint dbo.lives_in.ec_lives_in'] });
+  });
+
+  it('says the pre-flight does not count the edges a new edge constraint would refuse', () => {
+    const current = db([node('person'), node('city'), { ...edge('lives_in', []), rowCount: 2 }]);
+    const plan = diff(db([node('person'), node('city'), edge('lives_in', [ec('ec_lives_in', [['person', 'city']])])]), current, { allowDrop: false });
+    const batch = preflightBatch(plan, current, { samples: false, key: (n) => n.toLowerCase() });
+    expect(batch.gaps).toEqual([{ stepIndex: 0, kind: 'check', reason: 'edge constraint ec_lives_in checks the 2 edge(s) already in dbo.lives_in; schemac does not count the ones it would refuse beforehand' }]);
   });
 
   it('follows a renamed node table, and renames or keeps a system-named edge constraint', () => {

@@ -131,9 +131,21 @@ describe('diffing placement', () => {
     expect(fingerprint(db([events({}, FG)]))).not.toBe(fingerprint(db([events()])));
   });
 
-  it('leaves a heap where it is, saying why', () => {
-    const heap = (d: DataSpace | undefined): Table => ({ ...table('logs', { columns: [col('id', 'int')] }), ...(d ? { dataSpace: d } : {}), rowCount: 1 });
+  it('moves a heap through a transient clustered index on its first keyable column, and back in the down script', () => {
+    const heap = (d: DataSpace | undefined): Table => ({ ...table('logs', { columns: [col('body', 'nvarchar(max)'), col('id', 'int')] }), ...(d ? { dataSpace: d } : {}), rowCount: 1 });
     const plan = diff(db([heap(FG)]), db([heap(undefined)]), { allowDrop: false });
+    expect(plan.steps.map((s) => s.change)).toEqual([{ kind: 'moveHeap', table: { schema: 'dbo', name: 'logs' }, from: null, to: FG, key: 'id' }]);
+    expect(plan.steps[0]?.hazards.map((h) => h.code)).toEqual(['table-rebuild']);
+    expect(plan.steps[0]?.inverse).toMatchObject({ kind: 'moveHeap', from: FG, to: null, key: 'id' });
+    expect(plan.skipped).toEqual([]);
+  });
+
+  it('moves a heap onto a partition scheme on its partitioning column; a heap of large-object columns only stays, saying why', () => {
+    const PS: DataSpace = { kind: 'partitionScheme', name: 'ps_days', column: 'day' };
+    const logs = (d: DataSpace | undefined): Table => ({ ...table('logs', { columns: [col('id', 'int'), col('day', 'date')] }), ...(d ? { dataSpace: d } : {}), rowCount: 1 });
+    expect(diff(db([logs(PS)]), db([logs(undefined)]), { allowDrop: false }).steps.map((s) => s.change)).toEqual([expect.objectContaining({ kind: 'moveHeap', key: 'day', to: PS })]);
+    const blobs = (d: DataSpace | undefined): Table => ({ ...table('blobs', { columns: [col('body', 'varbinary(max)')] }), ...(d ? { dataSpace: d } : {}), rowCount: 1 });
+    const plan = diff(db([blobs(FG)]), db([blobs(undefined)]), { allowDrop: false });
     expect(plan.steps).toEqual([]);
     expect(plan.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('the heap stays on the default filegroup')]);
   });

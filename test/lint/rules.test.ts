@@ -66,6 +66,11 @@ describe('heap-table', () => {
     expect(findings(cleanDb(), 'heap-table')).toEqual([]);
   });
 
+  it('leaves memory-optimized tables alone (they take no clustered rowstore index)', () => {
+    const db = withTable('projects', (t) => ({ ...t, memoryOptimized: { durability: 'SCHEMA_AND_DATA' }, primaryKey: pk('pk_projects', ['id'], { clustered: false }) }));
+    expect(findings(db, 'heap-table')).toEqual([]);
+  });
+
   it('leaves edge tables alone (their key is on $from_id, $to_id, which schema files cannot declare)', () => {
     const db = withTable('projects', (t) => ({ ...t, graph: 'edge', primaryKey: pk('pk_projects', ['id'], { clustered: false }) }));
     expect(findings(db, 'heap-table')).toEqual([]);

@@ -90,6 +90,13 @@ describe('migrate new, offline', () => {
     expect(loadMigrations(dir, 'migrations').migrations).toHaveLength(1);
   });
 
+  it('refuses steps on memory-optimized tables (a migration runs in a transaction, where SQL Server refuses them), and writes nothing', () => {
+    const memory = { ...table('cache', { columns: [col('id', 'int')], pk: { ...pk('pk_cache', ['id']), clustered: false, bucketCount: 64 } }), memoryOptimized: { durability: 'SCHEMA_ONLY' as const } };
+    expect(() => make(db([memory]), 'create_cache', '2026-01-01T00:00:00Z'))
+      .toThrow(/refusing to write the migration: 1 step\(s\) change memory-optimized tables.*schemac apply/);
+    expect(loadMigrations(dir, 'migrations').migrations).toHaveLength(0);
+  });
+
   it('--empty-file writes a skeleton whose after.json is the previous state', () => {
     const model = db([table('t', { columns: [col('id', 'int'), col('at', 'datetime2(3)')], defaults: [df('df_t_at', 'at', '(sysutcdatetime())')] })]);
     make(model, 'create_t', '2026-01-01T00:00:00Z');

@@ -373,6 +373,7 @@ class Sim {
         if (change.sparse && !c.nullable) this.fail(`SPARSE column ${c.name} must be nullable`);
         t.columns[t.columns.indexOf(c)] = { ...c, sparse: change.sparse || undefined }; return;
       }
+      case 'moveHeap': this.get(change.table); return;
       case 'setLockEscalation': {
         const t = this.get(change.table);
         if ((t.lockEscalation ?? 'TABLE') !== change.from) this.fail(`LOCK_ESCALATION of ${t.name} is ${t.lockEscalation ?? 'TABLE'}, not ${change.from}`);

@@ -188,6 +188,15 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'addCheck':
       if (change.constraint.trusted && change.constraint.enabled) checkDraft(ctx, change.table, change.constraint.name, change.constraint.expression);
       return;
+    case 'addEdgeConstraint': {
+      // SQL Server checks the edges already there; counting them needs OBJECT_ID_FROM_NODE_ID per
+      // clause, which the batch does not do yet: said, not counted (a table the plan creates is empty).
+      const table = ctx.findTable(change.table);
+      if (table !== null && (table.rowCount ?? 0) > 0) {
+        ctx.gaps.push({ stepIndex: ctx.stepIndex, kind: 'check', reason: `edge constraint ${change.constraint.name} checks the ${table.rowCount} edge(s) already in ${table.schema}.${table.name}; schemac does not count the ones it would refuse beforehand` });
+      }
+      return;
+    }
     case 'addPrimaryKey':
     case 'addUnique':
       uniqueDraft(ctx, change.table, change.constraint.name, change.constraint.columns.map((c) => c.name), null);
@@ -216,11 +225,11 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'createSchema': case 'dropSchema': case 'createTable': case 'dropTable': case 'renameTable': case 'transferTable':
     case 'dropColumn': case 'renameColumn': case 'backfillColumn': case 'addDefault': case 'dropDefault':
     case 'dropCheck': case 'dropPrimaryKey': case 'dropUnique': case 'dropIndex': case 'dropForeignKey':
-    case 'addEdgeConstraint': case 'dropEdgeConstraint':
+    case 'dropEdgeConstraint':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
     case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence':
     case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'refreshModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setSparse':
-    case 'setNotForReplication': case 'setRowGuidCol': case 'setMask': case 'setLockEscalation': case 'dropStatistics': case 'createStatistics':
+    case 'setNotForReplication': case 'setRowGuidCol': case 'setMask': case 'setLockEscalation': case 'moveHeap': case 'dropStatistics': case 'createStatistics':
     case 'rebuildIndexOptions': case 'setIndexOptions':
       return;
     default:

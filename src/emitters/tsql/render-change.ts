@@ -36,6 +36,9 @@ function addValidated(t: TableRef, clause: string, trusted: boolean, enabled: bo
 }
 
 /** CREATE TABLE with columns, their named defaults inline, then keys and checks (rule 7: a new table's PK lives in its CREATE). */
+/** The transient clustered index a heap move builds and drops (MoveHeap). */
+const HEAP_MOVE_INDEX = 'schemac_heap_move';
+
 /** ALTER TABLE ... SET (LOCK_ESCALATION = ...) (alter-table-transact-sql). */
 function lockEscalationStatement(table: TableRef, to: LockEscalation): string {
   return `${alterTable(table)} SET (LOCK_ESCALATION = ${to});`;
@@ -121,11 +124,13 @@ const RENDERERS: Renderers = {
       throw new Error(`schemac: the identity of ${c.to.name} cannot change through ALTER COLUMN`);
     }
     const around = c.around ?? [];
+    // A memory-optimized table's indexes go and come back through ALTER TABLE (altering-memory-optimized-tables).
+    const memory = c.memoryOptimized === true;
     const drops = around.map((a) => (a.kind === 'index'
-      ? `DROP INDEX ${quoteIdent(a.index.name)} ON ${tableName(c.table)};`
+      ? (memory ? `${alterTable(c.table)} DROP INDEX ${quoteIdent(a.index.name)};` : `DROP INDEX ${quoteIdent(a.index.name)} ON ${tableName(c.table)};`)
       : `${alterTable(c.table)} DROP CONSTRAINT ${quoteIdent(a.constraint.name)};`));
     const creates = around.map((a) => (a.kind === 'index'
-      ? renderCreateIndex(c.table.schema, c.table.name, a.index)
+      ? (memory ? `${alterTable(c.table)} ADD ${renderMemoryIndex(a.index)};` : renderCreateIndex(c.table.schema, c.table.name, a.index))
       : `${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', a.constraint)};`));
     return [...drops, `${alterTable(c.table)} ALTER COLUMN ${renderAlterColumnBody(c.to)}${withOptions(c.online === true ? ['ONLINE = ON'] : [])};`, ...creates];
   },
@@ -172,6 +177,14 @@ const RENDERERS: Renderers = {
   // The only index change a memory-optimized table takes in place (altering-memory-optimized-tables).
   alterBucketCount: (c) => [`${alterTable(c.table)} ALTER INDEX ${quoteIdent(c.index)} REBUILD WITH (BUCKET_COUNT = ${c.to});`],
   setLockEscalation: (c) => [lockEscalationStatement(c.table, c.to)],
+  // No statement moves a heap: a clustered index built in the target place and dropped again
+  // (without MOVE TO) leaves the rows there. ON [default] names the default filegroup.
+  moveHeap: (c) => [
+    `CREATE CLUSTERED INDEX ${quoteIdent(HEAP_MOVE_INDEX)} ON ${tableName(c.table)} (${quoteIdent(c.key)})${withOptions([
+      ...(c.compression !== undefined && c.compression !== 'NONE' ? [`DATA_COMPRESSION = ${c.compression}`] : []), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+    ])}${c.to === null ? ' ON [default]' : placementClause(c.to)};`,
+    `DROP INDEX ${quoteIdent(HEAP_MOVE_INDEX)} ON ${tableName(c.table)}${c.online !== undefined ? ' WITH (ONLINE = ON)' : ''};`,
+  ],
   setIgnoreDupKey: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (IGNORE_DUP_KEY = ${c.to ? 'ON' : 'OFF'});`],
   // FILLFACTOR and PAD_INDEX take effect when the index is built: ALTER INDEX ... REBUILD WITH
   // (alter-index-transact-sql, set-index-options); online where the production pass allows it.

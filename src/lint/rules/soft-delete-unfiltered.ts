@@ -26,7 +26,8 @@ function filtersOn(text: string, column: string, key: NameKey): boolean {
 
 function check(t: Table, key: NameKey): Finding[] {
   const flag = columnOf(t, softDeleteColumn, key);
-  if (flag === undefined) return [];
+  // A memory-optimized table's indexes cannot be filtered (transact-sql-constructs-not-supported-by-in-memory-oltp).
+  if (flag === undefined || t.memoryOptimized !== undefined) return [];
   return t.indexes
     .filter((i) => !i.clustered && !(i.filter !== null && filtersOn(i.filter.text, flag.name, key)))
     .filter((i) => !i.columns.some((c) => sameName(key, c.name, flag.name)))
