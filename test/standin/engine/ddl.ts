@@ -152,6 +152,21 @@ function checkSparseColumns(t: Table): void {
   }
 }
 
+/**
+ * TRUNCATE TABLE (truncate-table-transact-sql.md): every row goes, no trigger fires, and "the
+ * counter used by an identity for new rows is reset to the seed for the column". A table another
+ * table's FOREIGN KEY references cannot be truncated (a self-reference can): Msg 4712. Refusing a
+ * table an indexed view or replication uses is not done.
+ */
+export function truncateTable(ctx: DdlContext, name: Name): void {
+  const t = tableOrFail(ctx, name, () => new SqlError(4701, 16, 1, `Cannot find the object "${name.join('.')}" because it does not exist or you do not have permissions.`));
+  if (ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId))) {
+    throw new SqlError(4712, 16, 1, `Cannot truncate table '${name.join('.')}' because it is being referenced by a FOREIGN KEY constraint.`);
+  }
+  t.rows = [];
+  for (const col of t.columns) if (col.identity) col.identity.last = null;
+}
+
 /** DROP TABLE (3701 when missing, 3726 when another table's FK references it). */
 export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void {
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';

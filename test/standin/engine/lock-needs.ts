@@ -108,6 +108,8 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
       return needsOf(host, w, true, []);
     }
     case 'dropTable': return needsOf(host, s.names, true, []);
+    // "TRUNCATE TABLE always locks the table (including a schema (SCH-M) lock)" (truncate-table-transact-sql.md).
+    case 'truncateTable': return needsOf(host, [s.name], true, []);
     case 'createIndex': return needsOf(host, [s.index.table], true, []);
     case 'dropIndex': return needsOf(host, s.items.map((i) => i.table), true, []);
     // CREATE / DROP STATISTICS take a schema modification lock on the table (inferred, as for indexes);

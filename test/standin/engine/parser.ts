@@ -43,6 +43,7 @@ class Parser extends SecurityParser {
       case 'INSERT': return this.insert();
       case 'UPDATE': if (this.is('UPDATE', 'STATISTICS')) { this.pos += 2; return this.updateStatistics(); } return this.update();
       case 'DELETE': return this.delete();
+      case 'TRUNCATE': this.pos++; this.expect('TABLE'); return { k: 'truncateTable', name: this.name() };
       case 'MERGE': return this.merge();
       case 'CREATE': return this.create();
       case 'DROP': return this.drop();
