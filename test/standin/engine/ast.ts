@@ -263,6 +263,8 @@ export type StatementBody =
   | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly graph?: 'node' | 'edge'; readonly indexes?: readonly IndexDef[] }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
+  /** { ENABLE | DISABLE } TRIGGER { t1, ... | ALL } ON table, or ALTER TABLE table { ENABLE | DISABLE } TRIGGER ... */
+  | { readonly k: 'setTriggerState'; readonly table: Name; readonly names: readonly Name[] | 'ALL'; readonly enabled: boolean }
   /** TRUNCATE TABLE t (truncate-table-transact-sql.md). */
   | { readonly k: 'truncateTable'; readonly name: Name }
   | { readonly k: 'alterTable'; readonly name: Name; readonly action: AlterAction }

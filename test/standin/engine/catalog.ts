@@ -196,6 +196,8 @@ export interface Module extends Dated {
   columns: { columnId: number; name: string; type: SqlType; nullable: boolean }[];
   /** An indexed view's indexes. */
   indexes: Index[];
+  /** A trigger DISABLE TRIGGER turned off (sys.triggers.is_disabled): it does not fire. */
+  disabled?: boolean;
 }
 
 /** sys.schemas. */

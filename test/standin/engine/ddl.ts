@@ -167,6 +167,22 @@ export function truncateTable(ctx: DdlContext, name: Name): void {
   for (const col of t.columns) if (col.identity) col.identity.last = null;
 }
 
+/**
+ * ENABLE | DISABLE TRIGGER names | ALL ON t (enable-trigger-transact-sql.md, and ALTER TABLE's
+ * form): a disabled trigger stays defined (sys.triggers.is_disabled = 1) and does not fire. A name
+ * that is not one of t's triggers is Msg 3701 (number and wording inferred from DROP TRIGGER's).
+ */
+export function setTriggerState(ctx: DdlContext, table: Name, names: readonly Name[] | 'ALL', enabled: boolean): void {
+  const t = tableOrFail(ctx, table, () => err.cannotFindObject(table.join('.')));
+  const own = modulesOf(ctx.db).filter((m) => m.type === 'TR' && m.parentObjectId === t.objectId);
+  const chosen = names === 'ALL' ? own : names.map((n) => {
+    const m = own.find((x) => sameName(x.name, n[n.length - 1]));
+    if (!m) throw new SqlError(3701, 11, 5, `Cannot ${enabled ? 'enable' : 'disable'} the trigger '${n.join('.')}', because it does not exist or you do not have permission.`);
+    return m;
+  });
+  for (const m of chosen) m.disabled = !enabled;
+}
+
 /** DROP TABLE (3701 when missing, 3726 when another table's FK references it). */
 export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void {
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';

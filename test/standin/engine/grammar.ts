@@ -243,6 +243,11 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       while (tokens[j] && (tokens[j].kind === 'word' || tokens[j].kind === 'qid') && up(j + 1) === '.') j += 2;
       j++; // table name
       if (up(j) === 'WITH' && (up(j + 1) === 'CHECK' || up(j + 1) === 'NOCHECK')) { blank(tokens[j]); blank(tokens[j + 1]); j += 2; }
+      // { ENABLE | DISABLE } TRIGGER { ALL | t [ ,...n ] } (alter-table-transact-sql.md): the grammar takes one name.
+      if ((up(j) === 'ENABLE' || up(j) === 'DISABLE') && up(j + 1) === 'TRIGGER') {
+        if (up(j + 2) === 'ALL') edits.push({ start: tokens[j + 2].start, stop: tokens[j + 2].stop, text: 'x_all' });
+        for (let k = j + 3; up(k) === ',' && isName(k + 1); k += 2) { blank(tokens[k]); blank(tokens[k + 1]); }
+      }
       if ((up(j) === 'CHECK' || up(j) === 'NOCHECK') && up(j + 1) === 'CONSTRAINT') {
         edits.push({ start: tokens[j].start, stop: tokens[j].stop, text: 'DROP' });
         if (up(j + 2) === 'ALL') edits.push({ start: tokens[j + 2].start, stop: tokens[j + 2].stop, text: 'x_all' });

@@ -110,6 +110,7 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
     case 'dropTable': return needsOf(host, s.names, true, []);
     // "TRUNCATE TABLE always locks the table (including a schema (SCH-M) lock)" (truncate-table-transact-sql.md).
     case 'truncateTable': return needsOf(host, [s.name], true, []);
+    case 'setTriggerState': return needsOf(host, [s.table], true, []);
     case 'createIndex': return needsOf(host, [s.index.table], true, []);
     case 'dropIndex': return needsOf(host, s.items.map((i) => i.table), true, []);
     // CREATE / DROP STATISTICS take a schema modification lock on the table (inferred, as for indexes);

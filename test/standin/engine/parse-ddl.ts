@@ -661,6 +661,14 @@ export class DdlParser extends SequenceParser {
     return { k: 'dropSchema', name: this.ident(), ifExists };
   }
 
+  /** `ALL` or trigger names, of ENABLE / DISABLE TRIGGER. */
+  protected triggerNames(): Name[] | 'ALL' {
+    if (this.accept('ALL')) return 'ALL';
+    const names = [this.name()];
+    while (this.accept(',')) names.push(this.name());
+    return names;
+  }
+
   protected alter(): StatementBody {
     if (this.accept('ALTER', 'SEQUENCE')) return this.alterSequence();
     // ALTER DATABASE { d | CURRENT } ADD FILEGROUP fg [CONTAINS ...]: the only form the stand-in takes.
@@ -696,6 +704,12 @@ export class DdlParser extends SequenceParser {
     }
     this.expect('ALTER', 'TABLE');
     const name = this.name();
+    // alter-table-transact-sql.md: "{ ENABLE | DISABLE } TRIGGER { ALL | trigger_name [ ,...n ] }".
+    if ((this.up() === 'ENABLE' || this.up() === 'DISABLE') && this.up(1) === 'TRIGGER') {
+      const enabled = this.next().upper === 'ENABLE';
+      this.pos++;
+      return { k: 'setTriggerState', table: name, names: this.triggerNames(), enabled };
+    }
     if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [] } }; }
     // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | ... | SPARSE | ... }".
     if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && (this.up(4) === 'SPARSE' || this.up(4) === 'ROWGUIDCOL')) {

@@ -43,6 +43,14 @@ class Parser extends SecurityParser {
       case 'INSERT': return this.insert();
       case 'UPDATE': if (this.is('UPDATE', 'STATISTICS')) { this.pos += 2; return this.updateStatistics(); } return this.update();
       case 'DELETE': return this.delete();
+      case 'ENABLE': case 'DISABLE': {
+        // enable-trigger-transact-sql.md / disable-trigger-transact-sql.md: DML triggers of one table.
+        const enabled = this.next().upper === 'ENABLE';
+        this.expect('TRIGGER');
+        const names = this.triggerNames();
+        this.expect('ON');
+        return { k: 'setTriggerState', table: this.name(), names, enabled };
+      }
       case 'TRUNCATE': this.pos++; this.expect('TABLE'); return { k: 'truncateTable', name: this.name() };
       case 'MERGE': return this.merge();
       case 'CREATE': return this.create();

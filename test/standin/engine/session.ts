@@ -21,7 +21,7 @@ import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
-import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, spRename, truncateTable } from './ddl';
+import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, setTriggerState, spRename, truncateTable } from './ddl';
 import { transferObject } from './ddl-transfer';
 import { createType, dropType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence, sequenceGetRange } from './ddl-sequences';
@@ -644,6 +644,7 @@ export class EngineSession implements Session {
       }
       case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes); this.done(); return;
       case 'truncateTable': truncateTable(this.ddl(true), s.name); this.done(); return;
+      case 'setTriggerState': setTriggerState(this.ddl(true), s.table, s.names, s.enabled); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
       case 'alterTable': this.checkOptions(s.text, ddlOptionsOf(s.action)); alterTable(this.ddl(true), s.name, s.action); this.done(); return;
       case 'createIndex': {

@@ -146,7 +146,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.procedures': view(OBJECT_COLS, (db) => objectsOf(db, 'P').map(objVals)),
   // sys.triggers has its own shape (parent_id, is_instead_of_trigger, ...); the object columns
   // the stand-in kept before stay, with parent_id added.
-  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int)], (db) => objectsOf(db, 'TR').map((o) => [...objVals(o), o.parentObjectId])),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-triggers-transact-sql: is_disabled 1 after DISABLE TRIGGER.
+  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int), c('is_disabled', ty.bit)],
+    (db) => objectsOf(db, 'TR').map((o) => [...objVals(o), o.parentObjectId, b(db.modules?.find((m) => m.objectId === o.objectId)?.disabled === true)])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
   'sys.sql_modules': view([c('object_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_ansi_nulls', ty.bit, true), c('uses_quoted_identifier', ty.bit, true),
     c('is_schema_bound', ty.bit, true), c('uses_database_collation', ty.bit, true), c('is_recompiled', ty.bit, true), c('null_on_null_input', ty.bit, true),

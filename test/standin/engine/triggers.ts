@@ -71,7 +71,7 @@ function parsed(m: Module): Parsed | null {
 export function triggersFor(db: Database, e: TriggerEvent): { module: Module; body: readonly Statement[] }[] {
   const out: { module: Module; body: readonly Statement[] }[] = [];
   for (const m of modulesOf(db)) {
-    if (m.type !== 'TR' || m.parentObjectId !== e.table.objectId) continue;
+    if (m.type !== 'TR' || m.parentObjectId !== e.table.objectId || m.disabled === true) continue;
     const p = parsed(m);
     if (!p) throw err.notSupported(`running trigger '${m.name}' (its body is a form the stand-in does not parse)`);
     if (!p.events.includes(e.action)) continue;
