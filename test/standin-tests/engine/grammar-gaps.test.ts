@@ -35,6 +35,9 @@ const GAPS = [
   'CREATE TABLE [dbo].[t] ([a] int, [b] int INDEX [ix_b] NONCLUSTERED, INDEX [ix_a] UNIQUE NONCLUSTERED ([a]) INCLUDE ([b]) WHERE [a] > 0)',
   'ALTER TABLE [dbo].[t] DROP COLUMN IF EXISTS [a]',
   'ALTER TABLE [dbo].[t] ADD [c] int NOT NULL DEFAULT (1 + 2)',
+  'ALTER TABLE [dbo].[t] DROP CONSTRAINT [df], [ck], COLUMN [a], [b], CONSTRAINT IF EXISTS [gone]',
+  'CREATE NONCLUSTERED INDEX [ix] ON [dbo].[t] ([a]) WITH FILLFACTOR = 70, PAD_INDEX',
+  'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT 0 FOR [a] WITH VALUES',
   // SSMS scripts bracket type names: [nvarchar](max).
   'CREATE TABLE [dbo].[t] ([body] [nvarchar](max) NOT NULL)',
   // update-trigger-functions-transact-sql.md: "IF UPDATE(column)" inside a trigger.

@@ -126,3 +126,23 @@ test("a column's DEFAULT may be any constant expression, stored as SQL Server no
   ]);
   expect((await h.errors(`CREATE TABLE dbo.bad_default (a int DEFAULT (1 + ) NOT NULL)`)).map((e) => e.number)).toEqual([102]);
 });
+
+test('WITH FILLFACTOR = n without parentheses, DEFAULT ... FOR c WITH VALUES, and one DROP list of constraints and columns', async () => {
+  const h = open();
+  await h.ok(`CREATE TABLE dbo.racks (rack_id int NOT NULL, row_no int NULL, tag varchar(10) NULL, slot int NULL, CONSTRAINT pk_racks PRIMARY KEY (rack_id) WITH FILLFACTOR = 80, level_no int NULL)`);
+  await h.ok(`CREATE UNIQUE INDEX ux_racks_slot ON dbo.racks (slot) WITH IGNORE_DUP_KEY`);
+  await h.ok(`CREATE NONCLUSTERED INDEX ix_racks_row ON dbo.racks (row_no) WITH FILLFACTOR = 70, PAD_INDEX`);
+  expect(await h.rows(`SELECT name, fill_factor, is_padded, ignore_dup_key FROM sys.indexes WHERE object_id = OBJECT_ID('dbo.racks') ORDER BY index_id`)).toEqual([
+    { name: 'pk_racks', fill_factor: 80, is_padded: false, ignore_dup_key: false },
+    { name: 'ux_racks_slot', fill_factor: 0, is_padded: false, ignore_dup_key: true },
+    { name: 'ix_racks_row', fill_factor: 70, is_padded: true, ignore_dup_key: false },
+  ]);
+  await h.ok(`ALTER TABLE dbo.racks ADD CONSTRAINT df_racks_tag DEFAULT 'none' FOR tag WITH VALUES`);
+  await h.ok(`ALTER TABLE dbo.racks ADD CONSTRAINT ck_racks_level CHECK (level_no > 0)`);
+  await h.ok(`ALTER TABLE dbo.racks DROP CONSTRAINT df_racks_tag, ck_racks_level, COLUMN tag, level_no, CONSTRAINT IF EXISTS ck_gone`);
+  expect(await h.rows(`SELECT name FROM sys.objects WHERE parent_object_id = OBJECT_ID('dbo.racks') ORDER BY name`)).toEqual([{ name: 'pk_racks' }]);
+  expect(await h.rows(`SELECT name FROM sys.columns WHERE object_id = OBJECT_ID('dbo.racks') ORDER BY column_id`)).toEqual([{ name: 'rack_id' }, { name: 'row_no' }, { name: 'slot' }]);
+  // The list runs in order and fails as a whole: a missing column undoes the drops before it.
+  expect((await h.errors(`ALTER TABLE dbo.racks DROP CONSTRAINT pk_racks, COLUMN missing_col`)).map((e) => e.number)).toEqual([4924]);
+  expect(await h.rows(`SELECT name FROM sys.key_constraints WHERE parent_object_id = OBJECT_ID('dbo.racks')`)).toEqual([{ name: 'pk_racks' }]);
+});

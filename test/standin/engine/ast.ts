@@ -121,6 +121,8 @@ export type ConstraintDef =
 export type RefAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 export type AlterAction =
+  /** DROP naming columns and constraints in one list: each run in order. */
+  | { readonly k: 'dropItems'; readonly actions: readonly AlterAction[] }
   /** ADD columns [, PERIOD FOR SYSTEM_TIME (...)] [, table constraints] (one list may hold all). */
   | { readonly k: 'addColumns'; readonly columns: readonly ColumnDef[]; readonly period?: PeriodDef; readonly constraints?: readonly ConstraintDef[] }
   | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }

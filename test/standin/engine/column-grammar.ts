@@ -60,6 +60,7 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
   } else if (up(i) === 'ALTER' && up(i + 1) === 'TABLE') {
     let j = afterName(i + 2);
     if (up(j) === 'WITH' && (up(j + 1) === 'CHECK' || up(j + 1) === 'NOCHECK')) j += 2;
+    if (up(j) === 'DROP') { dropList(j + 1); return; }
     if (up(j) !== 'ADD') return;
     let end = j + 1;
     while (tokens[end] && tokens[end].kind !== 'eof' && up(end) !== ';') {
@@ -91,6 +92,25 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
     if (up(j) !== 'WITH' || up(j + 1) !== '(') return;
     for (let m = start; m < j; m++) blank(tokens[m]);
     r.insertAfter(tokens[afterGroup(j + 1) - 1], ` ${shown.join(' ')}`);
+  }
+
+  /**
+   * ALTER TABLE t DROP [COLUMN | CONSTRAINT] [IF EXISTS] a [WITH (...)], [COLUMN | CONSTRAINT] b ...:
+   * the grammar takes one kind per list and no IF EXISTS after a comma, so it sees the first item only
+   * (the engine's parser reads and checks them all).
+   */
+  function dropList(j: number): void {
+    if (up(j) === 'COLUMN' || up(j) === 'CONSTRAINT') j++;
+    if (up(j) === 'IF' && up(j + 1) === 'EXISTS') j += 2;
+    if (!isName(j)) return;
+    j++;
+    if (up(j) === 'WITH' && up(j + 1) === '(') j = afterGroup(j + 1);
+    if (up(j) !== ',') return;
+    while (tokens[j] && tokens[j].kind !== 'eof' && up(j) !== ';' && !(STATEMENT_STARTS.has(up(j)) && !(up(j) === 'IF' && up(j + 1) === 'EXISTS'))) {
+      const next = up(j) === '(' ? afterGroup(j) : j + 1;
+      for (let m = j; m < next; m++) blank(tokens[m]);
+      j = next;
+    }
   }
 
   /** [start, end) of each element between from and to, split at top-level commas. */

@@ -242,6 +242,7 @@ export function nextIdentity(col: Column): number {
 
 /** ALTER TABLE, one action. */
 export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): void {
+  if (action.k === 'dropItems') { for (const a of action.actions) alterTable(ctx, name, a); return; }
   const t = tableOrFail(ctx, name, () => err.cannotFindObject(name.join('.')));
   if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
   // ALTER INDEX i ON t ... (read as an action on t) is refused on a memory-optimized table.
@@ -365,6 +366,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       return;
     }
     case 'rebuild': rebuildTable(t, action.options); return;
+    case 'dropItems': return; // each of its actions is run by alterTable
     case 'rebuildIndex':
       if (action.all === true) { for (const ix of t.indexes) if (ix.name !== null) rebuildIndex(t, ix.name, action.options); return; }
       rebuildIndex(t, action.index, action.options);

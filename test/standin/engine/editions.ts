@@ -55,6 +55,7 @@ export function checkOnline(edition: EditionFacts, options: readonly DdlOption[]
 export function ddlOptionsOf(action: AlterAction): DdlOption[] {
   if (action.k === 'alterColumn') return [...action.options];
   if (action.k === 'addConstraints' || action.k === 'addColumns') return (action.constraints ?? []).flatMap((c) => (c.k === 'pk' || c.k === 'unique' ? [...(c.options ?? [])] : []));
+  if (action.k === 'dropItems') return action.actions.flatMap(ddlOptionsOf);
   if (action.k === 'dropConstraints') return [...(action.options?.values() ?? [])].flat();
   if (action.k === 'rebuild' || action.k === 'rebuildIndex' || action.k === 'setIndexOptions' || action.k === 'resumableIndex') return [...action.options];
   return [];

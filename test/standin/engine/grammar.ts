@@ -342,6 +342,18 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     if (tokens[i].kind === 'qid' && sql[tokens[i].start] === '[' && ['VARCHAR', 'NVARCHAR', 'VARBINARY'].includes(tokens[i].value.toUpperCase()) && up(i + 1) === '(' && up(i + 2) === 'MAX' && up(i + 3) === ')') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: tokens[i].value });
     }
+    // WITH FILLFACTOR = n, PAD_INDEX, ... without parentheses (create-index-transact-sql.md
+    // <backward_compatible_index_option>, a constraint's WITH FILLFACTOR = n): shown as WITH (PAD_INDEX = ON).
+    if (up(i) === 'WITH' && LEGACY_INDEX_OPTIONS.includes(up(i + 1)) && up(i + 2) !== 'AS' && up(i + 2) !== '(') {
+      let k = i + 1;
+      for (;;) {
+        k += up(k) === 'FILLFACTOR' && up(k + 1) === '=' ? 3 : 1;
+        if (up(k) !== ',' || !LEGACY_INDEX_OPTIONS.includes(up(k + 1))) break;
+        k++;
+      }
+      edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: '(PAD_INDEX = ON)' });
+      for (let m = i + 2; m < k; m++) blank(tokens[m]);
+    }
     if (up(i) === 'SET' && up(i + 1) === 'TEXTSIZE') edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'DATEFIRST' });
     if (up(i) === 'DROP' && up(i + 1) === 'CONSTRAINT' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
     if (up(i) === 'DROP' && (up(i + 1) === 'INDEX' || up(i + 1) === 'CONSTRAINT')) {
@@ -361,6 +373,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       if (up(j) === 'FOR' && j > i + 1) {
         edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: '0' });
         for (let k = i + 2; k < j; k++) blank(tokens[k]);
+        // ... FOR c WITH VALUES (alter-table-transact-sql.md).
+        if (up(j + 2) === 'WITH' && up(j + 3) === 'VALUES') { blank(tokens[j + 2]); blank(tokens[j + 3]); }
       }
     }
   }
@@ -376,6 +390,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   }
   return out + sql.slice(pos);
 }
+
+/** create-index-transact-sql.md's <backward_compatible_index_option>. */
+const LEGACY_INDEX_OPTIONS = ['PAD_INDEX', 'FILLFACTOR', 'SORT_IN_TEMPDB', 'IGNORE_DUP_KEY', 'STATISTICS_NORECOMPUTE', 'DROP_EXISTING'];
 
 /** Where the options of a DROP INDEX / DROP CONSTRAINT are looked for: a WITH, or the statement's end. */
 const DROP_OPTION_STOPS = ['WITH', ';', 'GO', 'CREATE', 'ALTER', 'DROP', 'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT'];

@@ -6,6 +6,9 @@ import { SequenceParser } from './parse-sequence';
 /** The WITH options of CREATE / UPDATE STATISTICS (create-statistics-transact-sql.md, update-statistics-transact-sql.md). */
 const STATISTICS_OPTIONS = new Set(['FULLSCAN', 'SAMPLE', 'RESAMPLE', 'NORECOMPUTE', 'INCREMENTAL', 'PERSIST_SAMPLE_PERCENT', 'AUTO_DROP', 'MAXDOP', 'ALL', 'COLUMNS', 'INDEX', 'STATS_STREAM', 'ROWCOUNT', 'PAGECOUNT']);
 
+/** create-index-transact-sql.md's <backward_compatible_index_option>, written without parentheses. */
+const LEGACY_INDEX_OPTIONS = new Set(['PAD_INDEX', 'FILLFACTOR', 'SORT_IN_TEMPDB', 'IGNORE_DUP_KEY', 'STATISTICS_NORECOMPUTE', 'DROP_EXISTING']);
+
 /** Parses DDL statements. */
 export class DdlParser extends SequenceParser {
   protected create(): StatementBody {
@@ -280,7 +283,7 @@ export class DdlParser extends SequenceParser {
    */
   protected withAndOn(): DdlOption[] {
     const on = this.placement();
-    const options = this.is('WITH', '(') ? this.withOptions() : [];
+    const options = this.is('WITH', '(') ? this.withOptions() : this.legacyIndexOptions();
     const placed = on ?? this.placement();
     return placed === undefined ? options : [...options, placed];
   }
@@ -292,6 +295,25 @@ export class DdlParser extends SequenceParser {
     const detail = this.ident();
     this.expect(')');
     return { name: 'ON', value, detail };
+  }
+
+  /**
+   * `WITH FILLFACTOR = n, PAD_INDEX, ...` without parentheses: create-index-transact-sql.md's
+   * <backward_compatible_index_option> (PAD_INDEX, FILLFACTOR = n, SORT_IN_TEMPDB, IGNORE_DUP_KEY,
+   * STATISTICS_NORECOMPUTE, DROP_EXISTING) and a constraint's "WITH FILLFACTOR = fillfactor"
+   * (create-table-transact-sql.md); a bare option is ON.
+   */
+  protected legacyIndexOptions(): DdlOption[] {
+    if (this.up() !== 'WITH' || !LEGACY_INDEX_OPTIONS.has(this.up(1))) return [];
+    this.pos++;
+    const out: DdlOption[] = [];
+    do {
+      const name = this.next().upper;
+      if (!LEGACY_INDEX_OPTIONS.has(name)) this.fail();
+      if (name === 'FILLFACTOR') { this.expect('='); out.push({ name, value: this.next().upper }); } else out.push({ name, value: 'ON' });
+      // A comma before anything else ends the list (the next column of CREATE TABLE).
+    } while (this.up() === ',' && LEGACY_INDEX_OPTIONS.has(this.up(1)) && this.accept(','));
+    return out;
   }
 
   /** `WITH (ONLINE = ON (WAIT_AT_LOW_PRIORITY (...)), DROP_EXISTING = ON, ...)`. */
@@ -473,7 +495,10 @@ export class DdlParser extends SequenceParser {
     if (this.accept('DEFAULT')) {
       const s = this.peek(); const expr = this.expr(); const text = this.textFrom(s);
       this.expect('FOR');
-      return { k: 'default', name, text, expr, forColumn: this.ident() };
+      const forColumn = this.ident();
+      // "DEFAULT constant_expression FOR column [ WITH VALUES ]" (alter-table-transact-sql.md): only a new column takes values from it.
+      this.accept('WITH', 'VALUES');
+      return { k: 'default', name, text, expr, forColumn };
     }
     this.expect('FOREIGN', 'KEY');
     this.expect('(');
@@ -800,23 +825,23 @@ export class DdlParser extends SequenceParser {
       if (columns.length === 0 && period === undefined) action = { k: 'addConstraints', constraints, check };
       else action = { k: 'addColumns', columns, ...(period ? { period } : {}), ...(constraints.length > 0 ? { constraints } : {}) };
     } else if (this.accept('DROP')) {
-      if (this.accept('COLUMN')) {
-        const ifExists = this.accept('IF', 'EXISTS');
-        const names = [this.ident()]; while (this.accept(',')) { this.accept('COLUMN'); names.push(this.ident()); }
-        action = { k: 'dropColumns', names, ifExists };
-      } else {
-        this.accept('CONSTRAINT');
-        const ifExists = this.accept('IF', 'EXISTS');
-        const names: string[] = [];
-        const options = new Map<string, DdlOption[]>();
-        do {
-          this.accept('CONSTRAINT');
-          const n = this.ident();
-          names.push(n);
-          if (this.is('WITH', '(')) options.set(n, this.withOptions());
-        } while (this.accept(','));
-        action = { k: 'dropConstraints', names, ifExists, ...(options.size > 0 ? { options } : {}) };
-      }
+      // alter-table-transact-sql.md: "DROP { [ CONSTRAINT ] [ IF EXISTS ] { constraint_name [ WITH (...) ] } [ ,...n ]
+      // | COLUMN [ IF EXISTS ] { column_name } [ ,...n ] } [ ,...n ]": a list may name both, each kind word
+      // (and IF EXISTS) applying to the names after it.
+      const items: { column: boolean; ifExists: boolean; name: string; options?: DdlOption[] }[] = [];
+      let column = false;
+      let ifExists = false;
+      do {
+        if (this.accept('COLUMN')) { column = true; ifExists = false; } else if (this.accept('CONSTRAINT')) { column = false; ifExists = false; }
+        if (this.accept('IF', 'EXISTS')) ifExists = true;
+        const n = this.ident();
+        items.push({ column, ifExists, name: n, ...(!column && this.is('WITH', '(') ? { options: this.withOptions() } : {}) });
+      } while (this.accept(','));
+      const single = (group: typeof items): AlterAction => (group[0].column
+        ? { k: 'dropColumns', names: group.map((x) => x.name), ifExists: group[0].ifExists }
+        : { k: 'dropConstraints', names: group.map((x) => x.name), ifExists: group[0].ifExists,
+          ...(group.some((x) => x.options) ? { options: new Map(group.flatMap((x) => (x.options ? [[x.name, x.options] as const] : []))) } : {}) });
+      action = items.every((x) => x.column === items[0].column && x.ifExists === items[0].ifExists) ? single(items) : { k: 'dropItems', actions: items.map((x) => single([x])) };
     } else {
       this.expect('ALTER', 'COLUMN');
       const column = this.columnDef(true);
