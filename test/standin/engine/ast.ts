@@ -151,7 +151,8 @@ export type AlterAction =
   /** ALTER COLUMN c ADD MASKED WITH (FUNCTION = '...') | DROP MASKED (mask null). */
   | { readonly k: 'mask'; readonly column: string; readonly mask: string | null }
   /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
-  | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[] }
+  /** ALTER INDEX i | ALL ON t REBUILD [WITH (...)]; `all` for ALL (every index of the table). */
+  | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[]; readonly all?: boolean }
   /** ALTER INDEX i ON t SET (...). */
   | { readonly k: 'setIndexOptions'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t RESUME [WITH (...)] | PAUSE | ABORT: a resumable build (resumable.ts). */

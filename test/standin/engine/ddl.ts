@@ -365,7 +365,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       return;
     }
     case 'rebuild': rebuildTable(t, action.options); return;
-    case 'rebuildIndex': rebuildIndex(t, action.index, action.options); return;
+    case 'rebuildIndex':
+      if (action.all === true) { for (const ix of t.indexes) if (ix.name !== null) rebuildIndex(t, ix.name, action.options); return; }
+      rebuildIndex(t, action.index, action.options);
+      return;
     case 'disableIndex': disableIndex(t, action.index); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
     case 'mask': {

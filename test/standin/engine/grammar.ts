@@ -296,6 +296,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     }
     if (up(i) === 'ALTER' && up(i + 1) === 'INDEX') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'DROP' });
+      // ALTER INDEX ALL ON t ...: DROP INDEX takes a name there.
+      if (up(i + 2) === 'ALL' && tokens[i + 2].kind === 'word') edits.push({ start: tokens[i + 2].start, stop: tokens[i + 2].stop, text: 'x_all' });
       const j = topLevel(i + 2, ['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', 'DISABLE', ';']);
       if (['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', 'DISABLE'].includes(up(j))) {
         blank(tokens[j]);

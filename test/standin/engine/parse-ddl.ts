@@ -690,11 +690,15 @@ export class DdlParser extends SequenceParser {
     if (this.accept('ALTER', 'INDEX')) {
       // ALTER INDEX i ON t REBUILD [WITH (...)] | SET (...) | RESUME [WITH (...)] | PAUSE | ABORT
       // (alter-index-transact-sql), as an action on t.
-      const index = this.ident();
+      // ALTER INDEX ALL ON t REBUILD (alter-index-transact-sql.md: "ALL: Specifies all indexes
+      // associated with the table or view"); [ALL] in brackets is an index named ALL.
+      const all = this.peek().kind === 'word' && this.accept('ALL');
+      const index = all ? 'ALL' : this.ident();
       this.expect('ON');
       const table = this.name();
       // REBUILD [PARTITION = ALL] (alter-index-transact-sql.md); one partition's rebuild is not done.
-      if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [] } }; }
+      if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [], ...(all ? { all } : {}) } }; }
+      if (all) this.fail();
       if (this.accept('DISABLE')) return { k: 'alterTable', name: table, action: { k: 'disableIndex', index } };
       for (const op of ['RESUME', 'PAUSE', 'ABORT'] as const) {
         if (this.accept(op)) return { k: 'alterTable', name: table, action: { k: 'resumableIndex', index, op, options: op === 'RESUME' && this.is('WITH', '(') ? this.withOptions() : [] } };
