@@ -38,6 +38,8 @@ const GAPS = [
   'ALTER TABLE [dbo].[t] DROP CONSTRAINT [df], [ck], COLUMN [a], [b], CONSTRAINT IF EXISTS [gone]',
   'CREATE NONCLUSTERED INDEX [ix] ON [dbo].[t] ([a]) WITH FILLFACTOR = 70, PAD_INDEX',
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT 0 FOR [a] WITH VALUES',
+  // data-type-synonyms-transact-sql.md
+  'CREATE TABLE [dbo].[t] ([a] national character varying(10), [b] char varying(5), [c] binary varying(4), [d] national text)',
   // SSMS scripts bracket type names: [nvarchar](max).
   'CREATE TABLE [dbo].[t] ([body] [nvarchar](max) NOT NULL)',
   // update-trigger-functions-transact-sql.md: "IF UPDATE(column)" inside a trigger.

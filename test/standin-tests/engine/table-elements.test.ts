@@ -146,3 +146,18 @@ test('WITH FILLFACTOR = n without parentheses, DEFAULT ... FOR c WITH VALUES, an
   expect((await h.errors(`ALTER TABLE dbo.racks DROP CONSTRAINT pk_racks, COLUMN missing_col`)).map((e) => e.number)).toEqual([4924]);
   expect(await h.rows(`SELECT name FROM sys.key_constraints WHERE parent_object_id = OBJECT_ID('dbo.racks')`)).toEqual([{ name: 'pk_racks' }]);
 });
+
+test('ISO type synonyms are stored as their base types (data-type-synonyms-transact-sql.md)', async () => {
+  const h = open();
+  await h.ok(`CREATE TABLE dbo.labels (a national character varying(10), b national char(3), c char varying(5), d character varying(max),
+    e binary varying(4), f character, g double precision, h national text, i dec(5, 2), j integer)`);
+  expect(await h.rows(`SELECT c.name, TYPE_NAME(c.user_type_id) AS type_name, c.max_length FROM sys.columns c WHERE c.object_id = OBJECT_ID('dbo.labels') ORDER BY c.column_id`)).toEqual([
+    { name: 'a', type_name: 'nvarchar', max_length: 20 }, { name: 'b', type_name: 'nchar', max_length: 6 },
+    { name: 'c', type_name: 'varchar', max_length: 5 }, { name: 'd', type_name: 'varchar', max_length: -1 },
+    { name: 'e', type_name: 'varbinary', max_length: 4 }, { name: 'f', type_name: 'char', max_length: 1 },
+    { name: 'g', type_name: 'float', max_length: 8 }, { name: 'h', type_name: 'ntext', max_length: 16 },
+    { name: 'i', type_name: 'decimal', max_length: 5 }, { name: 'j', type_name: 'int', max_length: 4 },
+  ]);
+  expect(await h.rows(`DECLARE @v national character varying(20) = N'bin'; SELECT CAST(@v AS char varying(5)) AS v`)).toEqual([{ v: 'bin' }]);
+  expect((await h.errors(`CREATE TABLE dbo.bad_synonym (a national varying(3))`)).map((e) => e.number)).toEqual([102]);
+});

@@ -337,7 +337,20 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // UPDATE(column) in a trigger's condition (update-trigger-functions-transact-sql.md): the
     // grammar has no such function; seen as the predicate 0 = ABS(column).
     if (up(i) === 'UPDATE' && up(i + 1) === '(' && ['IF', 'AND', 'OR', 'NOT', '(', 'WHEN', 'WHILE'].includes(up(i - 1))) edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: '0 = ABS' });
-        // [varchar](max), as SSMS scripts write types: the grammar takes MAX only after an unquoted
+        // ISO type synonyms the grammar lacks (data-type-synonyms-transact-sql.md): NATIONAL CHAR[ACTER]
+    // [VARYING], NATIONAL TEXT, CHAR[ACTER] VARYING, BINARY VARYING, shown as their base type.
+    {
+      const synonym = (base: string, words: number): void => {
+        edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: base });
+        for (let k = 1; k < words; k++) blank(tokens[i + k]);
+      };
+      const charWord = (k: number): boolean => up(k) === 'CHAR' || up(k) === 'CHARACTER';
+      if (up(i) === 'NATIONAL' && up(i + 1) === 'TEXT') synonym('ntext', 2);
+      else if (up(i) === 'NATIONAL' && charWord(i + 1)) synonym(up(i + 2) === 'VARYING' ? 'nvarchar' : 'nchar', up(i + 2) === 'VARYING' ? 3 : 2);
+      else if (charWord(i) && up(i + 1) === 'VARYING' && up(i - 1) !== 'NATIONAL') synonym('varchar', 2);
+      else if (up(i) === 'BINARY' && up(i + 1) === 'VARYING') synonym('varbinary', 2);
+    }
+    // [varchar](max), as SSMS scripts write types: the grammar takes MAX only after an unquoted
     // type name, so the brackets are dropped (the engine reads the type from the real text).
     if (tokens[i].kind === 'qid' && sql[tokens[i].start] === '[' && ['VARCHAR', 'NVARCHAR', 'VARBINARY'].includes(tokens[i].value.toUpperCase()) && up(i + 1) === '(' && up(i + 2) === 'MAX' && up(i + 3) === ')') {
       edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: tokens[i].value });

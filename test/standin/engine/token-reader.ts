@@ -78,6 +78,18 @@ export class TokenReader {
     let schema: string | undefined;
     if (this.up() === '.') { this.pos++; schema = name; name = this.ident().toLowerCase(); }
     if (name === 'double' && this.accept('PRECISION')) name = 'float';
+    // ISO synonyms (data-type-synonyms-transact-sql.md): national char[acter] [varying], national
+    // text, char[acter] varying, character, binary varying. The base type is what is stored.
+    if (schema === undefined) {
+      const national = name === 'national';
+      if (national && this.accept('TEXT')) name = 'ntext';
+      else if (national) {
+        if (!this.accept('CHARACTER')) this.expect('CHAR');
+        name = this.accept('VARYING') ? 'nvarchar' : 'nchar';
+      } else if ((name === 'char' || name === 'character') && this.accept('VARYING')) name = 'varchar';
+      else if (name === 'character') name = 'char';
+      else if (name === 'binary' && this.accept('VARYING')) name = 'varbinary';
+    }
     if (name === 'xml' && schema === undefined && this.accept('(')) {
       const document = this.accept('DOCUMENT');
       if (!document) this.accept('CONTENT');
