@@ -131,3 +131,11 @@ test('a statement the engine cannot parse is reported on its own line', async ()
   const e = await h.errors(`SELECT 1\nWAITFOR DELAY '00:00:00'`);
   expect(e).toMatchObject([{ number: 102, line: 2 }]);
 });
+
+test('an explicit CAST or CONVERT to a shorter string truncates it; assigning one to a column is Msg 2628', async () => {
+  expect(await h.rows(`SELECT CAST(N'bin' AS varchar(2)) AS c, CONVERT(nvarchar(1), 'xyz') AS v, TRY_CAST('abcdef' AS char(3)) AS t`)).toEqual([{ c: 'bi', v: 'x', t: 'abc' }]);
+  await h.ok(`CREATE TABLE dbo.short_codes (code varchar(2) NOT NULL)`);
+  expect((await h.errors(`INSERT INTO dbo.short_codes (code) VALUES ('abc')`)).map((e) => e.number)).toEqual([2628]);
+  await h.ok(`INSERT INTO dbo.short_codes (code) VALUES (CAST('abc' AS varchar(2)))`);
+  expect(await h.rows(`SELECT code FROM dbo.short_codes`)).toEqual([{ code: 'ab' }]);
+});

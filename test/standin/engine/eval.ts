@@ -268,7 +268,7 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
       const v = evaluate(e.e, scope, host);
       try {
         const t = typeOf(e, scope, host);
-        return convert(v, t);
+        return convert(v, t, true);
       } catch (x) { if (e.try && x instanceof SqlError) return null; throw x; }
     }
     case 'nextval': return nextSequenceValue(host.db, e.name);

@@ -68,8 +68,13 @@ function overflow(v: Value, type: string): SqlError {
   return new SqlError(8115, 16, 2, `Arithmetic overflow error converting ${type === 'numeric' ? 'numeric' : 'expression'} to data type ${type}.`);
 }
 
-/** Converts a value to a column's type (assignment / CAST); raises SQL Server's conversion errors. */
-export function convert(v: Value, t: SqlType): Value {
+/**
+ * Converts a value to a column's type (assignment, or an explicit CAST / CONVERT when `explicit`);
+ * raises SQL Server's conversion errors. An assignment of a string too long for its column is Msg
+ * 2628; an explicit conversion truncates it ("When you convert character or binary expressions
+ * ... to an expression of a different data type, the data can be truncated", cast-and-convert-transact-sql).
+ */
+export function convert(v: Value, t: SqlType, explicit = false): Value {
   if (v === null) return null;
   if (t.name === 'bit') {
     if (typeof v === 'string') { const s = v.trim().toLowerCase(); if (s === 'true') return 1; if (s === 'false') return 0; }
@@ -94,7 +99,10 @@ export function convert(v: Value, t: SqlType): Value {
   if (['varchar', 'char', 'nvarchar', 'nchar', 'text', 'ntext', 'xml', 'sysname'].includes(t.name)) {
     const s = toText(v);
     const chars = t.maxLength === -1 ? Infinity : t.name.startsWith('n') ? t.maxLength / 2 : t.maxLength;
-    if (s.length > chars) throw new SqlError(2628, 16, 1, `String or binary data would be truncated.`);
+    if (s.length > chars) {
+      if (explicit) return s.slice(0, chars);
+      throw new SqlError(2628, 16, 1, `String or binary data would be truncated.`);
+    }
     return s;
   }
   if (t.name === 'uniqueidentifier') {
