@@ -323,6 +323,8 @@ export type StatementBody =
   | { readonly k: 'block'; readonly body: readonly Statement[] }
   | { readonly k: 'tryCatch'; readonly body: readonly Statement[]; readonly handler: readonly Statement[] }
   | { readonly k: 'print'; readonly expr: Expr }
+  /** DBCC CHECKIDENT (table [, NORESEED | RESEED [, value]]) [WITH NO_INFOMSGS] (dbcc-checkident-transact-sql; checkident.ts). */
+  | { readonly k: 'checkident'; readonly table: Expr; readonly mode: 'check' | 'noreseed' | 'reseed'; readonly value?: Expr; readonly noInfoMsgs: boolean }
   | { readonly k: 'raiserror'; readonly msg: Expr; readonly severity: Expr; readonly state: Expr; readonly args: readonly Expr[] }
   | { readonly k: 'throw'; readonly number?: Expr; readonly msg?: Expr; readonly state?: Expr }
   | { readonly k: 'tran'; readonly op: 'begin' | 'commit' | 'rollback' | 'save'; readonly name?: string }

@@ -74,6 +74,29 @@ class Parser extends SecurityParser {
       }
       case 'BEGIN': return this.begin();
       case 'PRINT': this.pos++; return { k: 'print', expr: this.expr() };
+      case 'DBCC': {
+        // The one DBCC command the stand-in runs; any other is Msg 102 at its name.
+        this.pos++;
+        this.expect('CHECKIDENT');
+        this.expect('(');
+        const table = this.expr();
+        let mode: 'check' | 'noreseed' | 'reseed' = 'check';
+        let value: Expr | undefined;
+        if (this.accept(',')) {
+          if (this.accept('NORESEED')) mode = 'noreseed';
+          else {
+            this.expect('RESEED');
+            mode = 'reseed';
+            if (this.accept(',')) value = this.expr();
+          }
+        }
+        this.expect(')');
+        let noInfoMsgs = false;
+        if (this.accept('WITH')) {
+          do { noInfoMsgs = this.up() === 'NO_INFOMSGS' || noInfoMsgs; this.pos++; } while (this.accept(','));
+        }
+        return value === undefined ? { k: 'checkident', table, mode, noInfoMsgs } : { k: 'checkident', table, mode, value, noInfoMsgs };
+      }
       case 'RAISERROR': {
         this.pos++; this.expect('(');
         const msg = this.expr(); this.expect(','); const severity = this.expr(); this.expect(','); const state = this.expr();

@@ -19,6 +19,8 @@ import { createStatistics, dropStatistics, updateStatistics } from './ddl-statis
 import { createSynonym, dropSynonym } from './ddl-synonyms';
 import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
+import { checkIdent } from './checkident';
+import { splitObjectName } from './functions';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, setTriggerState, spRename, truncateTable } from './ddl';
@@ -711,6 +713,15 @@ export class EngineSession implements Session {
         return;
       }
       case 'identityInsert': this.setIdentityInsert(s.table, s.on); return;
+      case 'checkident': {
+        const ctx = this.ddl(true);
+        const name = checkidentName(s.table, host);
+        const value = s.value === undefined ? undefined : toNumber(evaluate(s.value, undefined, host));
+        const messages = checkIdent(resolveTable(host, name), name.join('.'), s.mode, value);
+        if (!s.noInfoMsgs) for (const m of messages) ctx.info(m.number, m.message);
+        this.done();
+        return;
+      }
       case 'print': this.out.push({ kind: 'info', number: 0, state: 1, class: 0, message: toText(evaluate(s.expr, undefined, host) ?? ''), line: s.line }); return;
       case 'raiserror': {
         const msg = evaluate(s.msg, undefined, host);
@@ -978,6 +989,11 @@ function findSchemaName(db: Database, schemaId: number): string {
 }
 
 /** The table a name resolves to, if any. */
+/** DBCC CHECKIDENT's table: a quoted name ('dbo.orders', N'[dbo].[orders]') or a bare one. */
+function checkidentName(e: Expr, host: Host): string[] {
+  return e.k === 'col' ? [...e.parts] : splitObjectName(toText(evaluate(e, undefined, host) ?? ''));
+}
+
 function resolveTable(host: Host, name: readonly string[]) {
   const { db, schema, name: n } = resolveName(host, name);
   return findTable(db, schema, n);
