@@ -8,7 +8,7 @@ import type { ComparableCatalog } from './support/catalog-compare';
 import { expectExit } from './support/project';
 import { migrateAndBack } from './support/migrate-and-back';
 import { pullPlansNothing } from './support/round-trip';
-import { connect } from './support/sqlcmd';
+import { execAll, queryRows } from './support/sqlcmd';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
 
@@ -45,12 +45,7 @@ for (const spec of e2eTargets()) {
       const s = await snapshot();
       expect(index(s, 'ix_orders_code')).toMatchObject({ fill_factor: 80, is_padded: true, allow_page_locks: false, allow_row_locks: true });
       expect(index(s, 'pk_orders')).toMatchObject({ fill_factor: 90, no_recompute: true, is_padded: false });
-      const pool = await connect(suite.target.url);
-      try {
-        await pool.request().query("INSERT INTO dbo.orders (id, code) VALUES (1, 'a'), (2, 'b'), (3, 'c');");
-      } finally {
-        await pool.close();
-      }
+      await execAll(suite.target.url, ["INSERT INTO dbo.orders (id, code) VALUES (1, 'a'), (2, 'b'), (3, 'c');"]);
     }, 240_000);
 
     it('keeps the options when a column change re-creates the index, and the rows', async () => {
@@ -59,12 +54,7 @@ for (const spec of e2eTargets()) {
       expect(up).toContain('DROP INDEX [ix_orders_code]');
       expect(up).toContain('WITH (PAD_INDEX = ON, FILLFACTOR = 80, ALLOW_PAGE_LOCKS = OFF)');
       expect(index(after, 'ix_orders_code')).toMatchObject({ fill_factor: 80, is_padded: true, allow_page_locks: false });
-      const pool = await connect(suite.target.url);
-      try {
-        expect((await pool.request().query('SELECT COUNT(*) AS n FROM dbo.orders')).recordset[0].n).toBe(3);
-      } finally {
-        await pool.close();
-      }
+      expect(await queryRows(suite.target.url, 'SELECT COUNT(*) AS n FROM dbo.orders')).toEqual([{ n: 3 }]);
     }, 240_000);
 
     it('changes FILLFACTOR by a rebuild and the lock options by ALTER INDEX ... SET, and back down', async () => {

@@ -9,7 +9,7 @@ import type { ComparableCatalog } from './support/catalog-compare';
 import { expectExit, shown } from './support/project';
 import { migrateAndBack } from './support/migrate-and-back';
 import { pullPlansNothing } from './support/round-trip';
-import { connect } from './support/sqlcmd';
+import { execAll } from './support/sqlcmd';
 import { e2eTargets } from './real-server';
 import { liveSuite } from './support/live-suite';
 
@@ -67,12 +67,7 @@ for (const spec of e2eTargets().filter((t) => t.faults)) {
     }, 120_000);
 
     it('creates the table on its scheme, the index aligned and the key on its filegroup, and reads them back', async () => {
-      const pool = await connect(suite.target.url);
-      try {
-        for (const sql of DATA_SPACES) await pool.request().batch(sql);
-      } finally {
-        await pool.close();
-      }
+      await execAll(suite.target.url, DATA_SPACES);
       const up = await run('emit-sql');
       expect(up.stdout).toContain('CONSTRAINT [pk_events] PRIMARY KEY CLUSTERED ([id]) ON [ps_events] ([id])');
       expect(up.stdout).toContain(') ON [ps_events] ([id]);');
@@ -86,21 +81,11 @@ for (const spec of e2eTargets().filter((t) => t.faults)) {
         expect.objectContaining({ index: 'dbo.events.ix_events_code', data_space_name: 'ps_events', partition_column: 'id' }),
         expect.objectContaining({ index: 'dbo.accounts.pk_accounts', data_space_name: 'FG_DATA', data_space_type: 'FG', partition_column: null }),
       ]));
-      const data = await connect(suite.target.url);
-      try {
-        await data.request().query("INSERT INTO dbo.events (id, code) VALUES (1, 'a'), (150, 'b'), (250, 'c'); INSERT INTO dbo.accounts (id, name) VALUES (1, 'x');");
-      } finally {
-        await data.close();
-      }
+      await execAll(suite.target.url, ["INSERT INTO dbo.events (id, code) VALUES (1, 'a'), (150, 'b'), (250, 'c'); INSERT INTO dbo.accounts (id, name) VALUES (1, 'x');"]);
     }, 240_000);
 
     it('reads the partitioning column SQL Server adds to a non-unique index as the placement\'s, declared or not', async () => {
-      const data = await connect(suite.target.url);
-      try {
-        await data.request().query("INSERT INTO dbo.readings (id, bucket, code, name) VALUES (1, 50, 'a', 'x'), (2, 150, 'b', 'y'), (3, 250, 'a', 'z');");
-      } finally {
-        await data.close();
-      }
+      await execAll(suite.target.url, ["INSERT INTO dbo.readings (id, bucket, code, name) VALUES (1, 50, 'a', 'x'), (2, 150, 'b', 'y'), (3, 250, 'a', 'z');"]);
       const columns = (await snapshot()).index_columns.filter((r) => String((r as { index: string }).index).startsWith('dbo.readings.'));
       expect(columns.map((r) => (r as { index: string; column: string }).column)).toEqual(['code', 'name']);
       // Declaring it (the clustered key's last column, an INCLUDE) changes nothing SQL Server builds.
