@@ -8,8 +8,19 @@
  * both informational, left out WITH NO_INFOMSGS. A table without an identity column is Msg 7997;
  * a missing table Msg 2501 (wording inferred from the message catalog as tools quote it).
  */
+import type { Expr, Name } from './ast';
 import type { Table } from './catalog';
 import { SqlError } from './errors';
+import { splitObjectName } from './functions';
+
+/**
+ * The table DBCC CHECKIDENT names, when it is written as a name ('dbo.orders', N'[dbo].[orders]',
+ * or bare); null for another expression, whose value only running it tells.
+ */
+export function checkidentTable(e: Expr): Name | null {
+  if (e.k === 'col') return [...e.parts];
+  return e.k === 'lit' && typeof e.v === 'string' ? splitObjectName(e.v) : null;
+}
 
 /** The identity column's largest value (smallest, for a negative increment), or null without rows. */
 function extreme(t: Table, columnId: number, increment: number): number | null {

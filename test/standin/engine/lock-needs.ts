@@ -13,7 +13,7 @@ import type { Host } from './scope';
 import type { LockNeeds } from './object-locks';
 import { objectKey, schemaKey } from './object-locks';
 import type { Target } from './tx-log';
-import { splitObjectName } from './functions';
+import { checkidentTable } from './checkident';
 
 /** What a statement needs, with its write set as undo-log targets. */
 export interface StatementNeeds extends LockNeeds { readonly targets: readonly Target[] }
@@ -140,7 +140,10 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
     // (rolled back whole, tx-log.ts); a permission on an object locks the object as DDL does (inferred).
     case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': return { ...NO_NEEDS, ddl: true };
     // DBCC CHECKIDENT changes the table's identity value: locked (and undone) as a write of the table.
-    case 'checkident': return s.table.k === 'col' ? needsOf(host, [s.table.parts], false, []) : s.table.k === 'lit' && typeof s.table.v === 'string' ? needsOf(host, [splitObjectName(s.table.v)], false, []) : NO_NEEDS;
+    case 'checkident': {
+      const table = checkidentTable(s.table);
+      return table === null ? NO_NEEDS : needsOf(host, [table], false, []);
+    }
     case 'permission': return s.statement.on.class === 'OBJECT' ? needsOf(host, [s.statement.on.name], true, []) : { ...NO_NEEDS, ddl: true };
     case 'createSynonym': case 'dropSynonym': {
       // A synonym is locked and undone under its own key (tx-log.ts 'synonym' images).

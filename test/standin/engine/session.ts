@@ -19,7 +19,7 @@ import { createStatistics, dropStatistics, updateStatistics } from './ddl-statis
 import { createSynonym, dropSynonym } from './ddl-synonyms';
 import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
-import { checkIdent } from './checkident';
+import { checkIdent, checkidentTable } from './checkident';
 import { splitObjectName } from './functions';
 import { addFilegroup, createPartitionFunction, createPartitionScheme } from './ddl-data-spaces';
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
@@ -715,7 +715,7 @@ export class EngineSession implements Session {
       case 'identityInsert': this.setIdentityInsert(s.table, s.on); return;
       case 'checkident': {
         const ctx = this.ddl(true);
-        const name = checkidentName(s.table, host);
+        const name = checkidentTable(s.table) ?? splitObjectName(toText(evaluate(s.table, undefined, host) ?? ''));
         const value = s.value === undefined ? undefined : toNumber(evaluate(s.value, undefined, host));
         const messages = checkIdent(resolveTable(host, name), name.join('.'), s.mode, value);
         if (!s.noInfoMsgs) for (const m of messages) ctx.info(m.number, m.message);
@@ -989,11 +989,6 @@ function findSchemaName(db: Database, schemaId: number): string {
 }
 
 /** The table a name resolves to, if any. */
-/** DBCC CHECKIDENT's table: a quoted name ('dbo.orders', N'[dbo].[orders]') or a bare one. */
-function checkidentName(e: Expr, host: Host): string[] {
-  return e.k === 'col' ? [...e.parts] : splitObjectName(toText(evaluate(e, undefined, host) ?? ''));
-}
-
 function resolveTable(host: Host, name: readonly string[]) {
   const { db, schema, name: n } = resolveName(host, name);
   return findTable(db, schema, n);
