@@ -6,7 +6,7 @@
 import { ENCRYPTION_TYPE_CODES } from '../sqlserver/encryption';
 import { createHash } from 'crypto';
 import type { BoundObject, Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
-import type { DefaultRuleObjectRow, EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
+import type { DefaultRuleObjectRow, EdgeConstraintClauseRow, EdgeConstraintRow, LedgerTableRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -70,6 +70,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const edgeConstraints: EdgeConstraintRow[] = [];
   const bound = boundObjectRows(objectId);
   const edgeClauses: EdgeConstraintClauseRow[] = [];
+  const ledgerTables: LedgerTableRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
@@ -95,6 +96,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       });
     }
     if (t.versioning !== undefined && history !== undefined) writeHistoryTable(t, t.versioning, history, rows);
+    if (t.ledger !== undefined) writeLedger(t, id, objectId, rows.tables, ledgerTables, history);
     const columnIds = new Map(t.columns.map((c, i) => [c.name, i + 1]));
     const columnId = (name: string, where: string): number => {
       const found = columnIds.get(name);
@@ -163,6 +165,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     // Like a live read when some table's permissions were read (none when the model never had them).
     ...(sortedTables.some((t) => t.permissions !== undefined) ? { table_permissions: permissions } : {}),
     ...(edgeConstraints.length > 0 ? { edge_constraints: edgeConstraints, edge_constraint_clauses: edgeClauses } : {}),
+    ...(ledgerTables.length > 0 ? { ledger_tables: ledgerTables.sort((a, b) => a.object_id - b.object_id) } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
   // Written after the types' ids are taken (the spread above), so every bound object is listed.
@@ -267,6 +270,27 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.encryption !== undefined ? { encryption_type: ENCRYPTION_TYPE_CODES[c.encryption.type], encryption_algorithm_name: c.encryption.algorithm, column_encryption_key_name: c.encryption.key } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
+}
+
+/**
+ * A ledger table's ledger_tables row (and its history table's, when the model names one): the
+ * ledger columns SQL Server adds are not the model's, so none are written.
+ */
+function writeLedger(t: Table, id: number, objectId: (key: string) => number, tables: TableRow[], out: LedgerTableRow[], temporalHistory: number | undefined): void {
+  const l = t.ledger;
+  if (l === undefined) return;
+  const h = l.history;
+  const historyId = h !== undefined ? objectId(`table:${h.schema}.${h.name}`) : temporalHistory ?? null;
+  if (h !== undefined && historyId !== null) {
+    tables.push({ object_id: historyId, schema_name: h.schema, name: h.name });
+    out.push({ object_id: historyId, ledger_type: 1, ledger_view_id: null, history_table_id: null, is_dropped_ledger_table: false, ledger_view_schema_name: null, ledger_view_name: null });
+  }
+  out.push({
+    object_id: id, ledger_type: l.kind === 'updatable' ? 2 : 3,
+    ledger_view_id: l.view !== undefined ? objectId(`view:${l.view.schema}.${l.view.name}`) : null,
+    history_table_id: l.kind === 'updatable' ? historyId : null, is_dropped_ledger_table: false,
+    ledger_view_schema_name: l.view?.schema ?? null, ledger_view_name: l.view?.name ?? null,
+  });
 }
 
 /** sys.tables' temporal columns of a versioned table (nothing for an ordinary one, as older snapshots). */

@@ -41,6 +41,8 @@ export type CatalogQueryName =
   | 'edge_constraints'
   | 'edge_constraint_clauses'
   | 'default_rule_objects'
+  | 'ledger_tables'
+  | 'ledger_dropped_columns'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -458,6 +460,45 @@ WHERE ${MANAGED}
 ORDER BY ecc.object_id, ecc.clause_number
 ELSE
 SELECT t.object_id, CAST(0 AS int) AS clause_number, t.object_id AS from_object_id, t.object_id AS to_object_id
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'ledger_tables',
+    // Ledger tables, their history tables and dropped ledger tables (SQL Server keeps those,
+    // renamed): sys.tables ledger_type (1 HISTORY_TABLE, 2 UPDATABLE_LEDGER_TABLE,
+    // 3 APPEND_ONLY_LEDGER_TABLE), ledger_view_id, history_table_id, is_dropped_ledger_table
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql),
+    // and the ledger view's name as sys.ledger_table_history names it (ledger_view_schema_name,
+    // ledger_view_name; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-ledger-table-history-transact-sql).
+    // The columns exist from SQL Server 2022 (16.x) and in Azure SQL: as for resumable_operations,
+    // the IF keeps them out of what runs on older servers, where no table is a ledger table.
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT t.object_id, t.ledger_type, t.ledger_view_id, t.history_table_id, t.is_dropped_ledger_table,
+  SCHEMA_NAME(v.schema_id) AS ledger_view_schema_name, v.name AS ledger_view_name
+FROM sys.tables t
+LEFT JOIN sys.views v ON v.object_id = t.ledger_view_id
+WHERE (t.ledger_type <> 0 OR t.is_dropped_ledger_table = 1) AND ${MANAGED}
+ORDER BY t.object_id
+ELSE
+SELECT t.object_id, CAST(0 AS tinyint) AS ledger_type, t.object_id AS ledger_view_id, t.object_id AS history_table_id,
+  CAST(0 AS bit) AS is_dropped_ledger_table, t.name AS ledger_view_schema_name, t.name AS ledger_view_name
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'ledger_dropped_columns',
+    // A ledger table's dropped columns: SQL Server hides and renames them and keeps their data
+    // (ledger-limits, "Dropping columns and tables"); sys.columns.is_dropped_ledger_column
+    // (2022+: https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT c.object_id, c.column_id
+FROM sys.columns c
+JOIN sys.tables t ON t.object_id = c.object_id
+WHERE c.is_dropped_ledger_column = 1 AND ${MANAGED}
+ORDER BY c.object_id, c.column_id
+ELSE
+SELECT t.object_id, CAST(0 AS int) AS column_id
 FROM sys.tables t
 WHERE 1 = 0 AND ${MANAGED}`,
   },

@@ -4,7 +4,7 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
-  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow, DefaultRuleObjectRow,
+  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow, DefaultRuleObjectRow, LedgerDroppedColumnRow, LedgerTableRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
   RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
@@ -196,6 +196,11 @@ const edgeConstraints: RowSpec<EdgeConstraintRow> = {
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
 };
 const edgeConstraintClauses: RowSpec<EdgeConstraintClauseRow> = { object_id: integer, clause_number: integer, from_object_id: integer, to_object_id: integer };
+const ledgerTables: RowSpec<LedgerTableRow> = {
+  object_id: integer, ledger_type: integer, ledger_view_id: nullable(integer), history_table_id: nullable(integer),
+  is_dropped_ledger_table: boolean, ledger_view_schema_name: nullable(string), ledger_view_name: nullable(string),
+};
+const ledgerDroppedColumns: RowSpec<LedgerDroppedColumnRow> = { object_id: integer, column_id: integer };
 const defaultRuleObjects: RowSpec<DefaultRuleObjectRow> = { object_id: integer, schema_name: string, name: string, type: string, definition: nullable(string) };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
@@ -221,6 +226,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   spatial_index_tessellations: spatialIndexTessellations,
   edge_constraints: edgeConstraints,
   edge_constraint_clauses: edgeConstraintClauses,
+  ledger_tables: ledgerTables,
+  ledger_dropped_columns: ledgerDroppedColumns,
   default_rule_objects: defaultRuleObjects,
 };
 
@@ -249,6 +256,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   spatial_index_tessellations: ['object_id', 'index_id'],
   edge_constraints: ['parent_object_id', 'name'],
   edge_constraint_clauses: ['object_id', 'clause_number'],
+  ledger_tables: ['object_id'],
+  ledger_dropped_columns: ['object_id', 'column_id'],
   default_rule_objects: ['object_id'],
 };
 

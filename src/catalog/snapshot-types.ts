@@ -66,7 +66,10 @@ export interface ColumnRow {
   readonly is_column_set?: boolean | null;
   /** sys.columns.is_filestream: a varbinary(max) FILESTREAM column (optional: older snapshots lack it). */
   readonly is_filestream?: boolean | null;
-  /** sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise (optional). */
+  /**
+   * sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise; a ledger
+   * table's columns have the ledger values (read-ledger.ts) (optional).
+   */
   readonly generated_always_type?: number | null;
   /** sys.columns.is_hidden: a HIDDEN period column (optional). */
   readonly is_hidden?: boolean | null;
@@ -503,6 +506,40 @@ export interface CatalogSnapshot {
   readonly edge_constraint_clauses?: readonly EdgeConstraintClauseRow[];
   /** Optional: CREATE DEFAULT and CREATE RULE objects (absent when there are none, and in older snapshots). */
   readonly default_rule_objects?: readonly DefaultRuleObjectRow[];
+  /** Optional: ledger tables, their history tables and dropped ones (SQL Server 2022+; absent when there are none, and in older snapshots). */
+  readonly ledger_tables?: readonly LedgerTableRow[];
+  /** Optional: the columns SQL Server keeps after a DROP COLUMN on a ledger table (SQL Server 2022+). */
+  readonly ledger_dropped_columns?: readonly LedgerDroppedColumnRow[];
+}
+
+/**
+ * sys.tables' ledger columns (an optional array; SQL Server 2022+ and Azure SQL) of every table
+ * that is a ledger table, a ledger history table or a dropped ledger table, with the ledger
+ * view's name (sys.views, as sys.ledger_table_history names it).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql
+ */
+export interface LedgerTableRow {
+  readonly object_id: number;
+  /** 1 HISTORY_TABLE, 2 UPDATABLE_LEDGER_TABLE, 3 APPEND_ONLY_LEDGER_TABLE (0 NON_LEDGER_TABLE). */
+  readonly ledger_type: number;
+  /** The ledger view's object_id, for ledger_type 2 and 3. */
+  readonly ledger_view_id: number | null;
+  /** The history table's object_id, for ledger_type 2. */
+  readonly history_table_id: number | null;
+  /** A ledger table DROP TABLE renamed and kept (MSSQL_DroppedLedgerTable_<name>_<GUID>). */
+  readonly is_dropped_ledger_table: boolean;
+  readonly ledger_view_schema_name: string | null;
+  readonly ledger_view_name: string | null;
+}
+
+/**
+ * sys.columns.is_dropped_ledger_column = 1 (an optional array): a ledger table's column that
+ * DROP COLUMN hid and renamed, keeping its data for verification (ledger-limits, "Dropping
+ * columns and tables").
+ */
+export interface LedgerDroppedColumnRow {
+  readonly object_id: number;
+  readonly column_id: number;
 }
 
 /** sys.data_spaces: a filegroup (type FG) or partition scheme (PS). */
@@ -562,7 +599,7 @@ export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'ty
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
   | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
   | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses' | 'xml_indexes' | 'spatial_index_tessellations'
-  | 'default_rule_objects';
+  | 'default_rule_objects' | 'ledger_tables' | 'ledger_dropped_columns';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -19,6 +19,7 @@ import { findOpaque } from './opaque';
 import { asMemoryOptimized } from './read-memory-optimized';
 import { readXmlSpatial } from './read-xml-spatial';
 import { graphFacts, isGraphColumn } from './read-graph';
+import { isLedgerColumn, ledgerFacts } from './read-ledger';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
@@ -86,6 +87,8 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.stats ? { stats: keep(s.stats, (r) => r.object_id) } : {}),
     ...(s.stats_columns ? { stats_columns: keep(s.stats_columns, (r) => r.object_id) } : {}),
     ...(s.edge_constraints ? { edge_constraints: keep(s.edge_constraints, (r) => r.parent_object_id) } : {}),
+    ...(s.ledger_tables ? { ledger_tables: keep(s.ledger_tables, (r) => r.object_id) } : {}),
+    ...(s.ledger_dropped_columns ? { ledger_dropped_columns: keep(s.ledger_dropped_columns, (r) => r.object_id) } : {}),
   };
 }
 
@@ -140,7 +143,9 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const permissionsOf = readTablePermissions(s.table_permissions, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
-  const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
+  const ledger = ledgerFacts(s);
+  // A ledger table's history table and a dropped ledger table (with its history) are SQL Server's (read-ledger.ts).
+  const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name) && !ledger.hiddenTables.has(t.object_id));
   // A history table belongs to its versioned table's definition (read-temporal.ts).
   const tables = managed.filter((t) => !temporal.historyIds.has(t.object_id)).map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
@@ -173,8 +178,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       indexParts(indexColumns.get(index.index_id) ?? [], (id) => columnName(t.object_id, id));
 
     const graphKind = graph.kinds.get(t.object_id);
-    // SQL Server's graph columns ($node_id, $edge_id, $from_id, $to_id and their internals) are not the schema's.
-    const userColumnRows = graphKind === undefined ? columnsByTable.get(t.object_id) ?? [] : (columnsByTable.get(t.object_id) ?? []).filter((c) => !isGraphColumn(c));
+    // SQL Server's graph columns ($node_id, $edge_id, $from_id, $to_id and their internals) are not the schema's,
+    const tableLedger = ledger.ledgers.get(t.object_id);
+    const allColumnRows = columnsByTable.get(t.object_id) ?? [];
+    // SQL Server's graph columns ... and a ledger table's generated and dropped columns are not the schema's either.
+    // (whatever the ledger rows say: an older snapshot may hold the columns without them).
+    const userColumnRows = graphKind === undefined && !allColumnRows.some((c) => isLedgerColumn(c, ledger)) ? allColumnRows
+      : allColumnRows.filter((c) => !isGraphColumn(c) && !isLedgerColumn(c, ledger));
     const columnRows = hasOpaque ? userColumnRows.filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`)) : userColumnRows;
     const described = descriptions.get(t.object_id);
     const columnDescriptions = new Map(described === undefined ? [] : columnRows.flatMap((c) => {
@@ -299,6 +309,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       foreignKeys: sortedByName(foreignKeys),
       ...(versioning !== undefined ? { versioning } : {}),
       ...(graphKind !== undefined ? { graph: graphKind } : {}),
+      ...(tableLedger !== undefined ? { ledger: tableLedger } : {}),
       ...lockEscalationFact(t.lock_escalation),
       ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
@@ -323,7 +334,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const sequences = readSequences(s.sequences ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
-  const modules = readModules(s, (id) => managedIds.has(id), names);
+  // A ledger view is SQL Server's, kept in step with its table by SQL Server itself (inferred): not a dependent.
+  const modules = readModules(ledger.views.size === 0 ? s : { ...s, sql_modules: (s.sql_modules ?? []).filter((m) => !ledger.views.has(m.object_id)) }, (id) => managedIds.has(id), names);
   const synonyms = readSynonyms(s.synonyms ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false));
   return {
     database: {

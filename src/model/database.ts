@@ -7,6 +7,7 @@ import type { AliasTypeDef } from './alias-types';
 import type { PeriodColumn, SystemVersioning } from './temporal';
 import type { EdgeConstraint, GraphKind } from './graph';
 import type { BoundObject } from './bound-object';
+import type { Ledger } from './ledger';
 
 /** The whole desired or actual state of one database: the single vocabulary of schemac. */
 export interface Database {
@@ -124,6 +125,11 @@ export interface Table {
   readonly graph?: GraphKind;
   /** An edge table's edge constraints (CONNECTION), sorted by name; absent: none. */
   readonly edgeConstraints?: readonly EdgeConstraint[];
+  /**
+   * LEDGER = ON (ledger.ts); absent for an ordinary table. SQL Server's ledger columns, history
+   * table and ledger view are never among `columns` nor tables of the model.
+   */
+  readonly ledger?: Ledger;
   /** LOCK_ESCALATION = AUTO | DISABLE (sqlserver/lock-escalation.ts); absent: TABLE, the default. */
   readonly lockEscalation?: 'AUTO' | 'DISABLE';
   /** Compiler only: the table's previous name, for a declared rename (in `renamedFromSchema` when set). */

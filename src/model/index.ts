@@ -9,4 +9,5 @@ export * from './sequence';
 export * from './alias-types';
 export * from './temporal';
 export * from './graph';
+export * from './ledger';
 export * from './diagnostic';

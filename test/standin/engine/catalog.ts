@@ -30,8 +30,14 @@ export interface Column {
   mask?: string;
   /** Always Encrypted (ENCRYPTED WITH; ddl-column-keys.ts); absent: plaintext. */
   encryption?: ColumnEncryption;
-  /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
-  generatedAlways?: 1 | 2;
+  /**
+   * sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column); a ledger
+   * table's 5 AS_TRANSACTION_ID_START, 6 AS_TRANSACTION_ID_END, 7 AS_SEQUENCE_NUMBER_START,
+   * 8 AS_SEQUENCE_NUMBER_END, as sys-columns-transact-sql numbers them (ledger.ts).
+   */
+  generatedAlways?: 1 | 2 | 5 | 6 | 7 | 8;
+  /** sys.columns.is_dropped_ledger_column: a ledger table's column DROP COLUMN hid and renamed (ledger.ts). */
+  droppedLedger?: boolean;
   /** sys.columns is_hidden. */
   hidden?: boolean;
   /** Typed xml: sys.columns xml_collection_id and is_xml_document (ddl-xml-collections.ts). */
@@ -144,6 +150,12 @@ export interface Table extends Dated {
   graph?: { kind: 'node' | 'edge'; nextId: number };
   /** An edge table's CONNECTION constraints (sys.edge_constraints; graph.ts); absent until the first. */
   edgeConstraints?: EdgeConstraintObject[];
+  /**
+   * sys.tables ledger_type 1 HISTORY_TABLE, 2 UPDATABLE_LEDGER_TABLE, 3 APPEND_ONLY_LEDGER_TABLE,
+   * the ledger view (ledger_view_id), the history table and is_dropped_ledger_table (ledger.ts);
+   * absent: NON_LEDGER_TABLE.
+   */
+  ledger?: { type: 1 | 2 | 3; viewId?: number; historyId?: number; dropped?: boolean };
 }
 
 /** sys.edge_constraints with its clauses (sys.edge_constraint_clauses: node table object ids). */
@@ -185,6 +197,8 @@ export interface Module extends Dated {
   parentObjectId: number;
   definition: string;
   schemaBound: boolean;
+  /** A ledger view's own columns by name: 1 TRANSACTION_ID ... 4 OPERATION_TYPE_DESC (sys.columns.ledger_view_column_type; ledger.ts). */
+  ledgerColumns?: Record<string, number>;
   ansiNulls: boolean;
   quotedIdentifier: boolean;
   /**

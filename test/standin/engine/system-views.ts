@@ -47,6 +47,8 @@ const COLUMN_COLS: ViewColumn[] = [
   // Always Encrypted (sys-columns-transact-sql): NULL for a plaintext column.
   c('encryption_type', ty.int, true), c('encryption_type_desc', ty.nvarchar(64), true), c('encryption_algorithm_name', sn, true),
   c('column_encryption_key_id', ty.int, true), c('column_encryption_key_database_name', sn, true),
+  // Ledger (SQL Server 2022+, sys-columns-transact-sql): a ledger view's own columns' kind, and a dropped ledger column.
+  c('ledger_view_column_type', ty.int, true), c('ledger_view_column_type_desc', desc60, true), c('is_dropped_ledger_column', ty.bit, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
   // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
@@ -56,7 +58,7 @@ function columnVals(t: Table, col: Column): Value[] {
     0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
     col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null,
     col.encryption?.type ?? null, col.encryption === undefined ? null : col.encryption.type === 1 ? 'DETERMINISTIC' : 'RANDOMIZED', col.encryption?.algorithm ?? null,
-    col.encryption?.keyId ?? null, null];
+    col.encryption?.keyId ?? null, null, null, null, b(col.droppedLedger === true)];
 }
 // sys.columns graph_type_desc of graph_type 1-8 (sql-graph-architecture, "Metadata"); NULL for other columns.
 const GRAPH_TYPE_DESC: Record<number, string> = {
@@ -65,14 +67,31 @@ const GRAPH_TYPE_DESC: Record<number, string> = {
 // sys.tables lock_escalation_desc (sys-tables-transact-sql: 0 TABLE, 1 DISABLE, 2 AUTO).
 const LOCK_ESCALATION_DESC: Record<number, string> = { 0: 'TABLE', 1: 'DISABLE', 2: 'AUTO' };
 // sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
-const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
+// Ledger columns: 5-8 as that page numbers them (SQL Server 2022+).
+const GENERATED_DESC: Record<number, string> = {
+  0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END',
+  5: 'AS_TRANSACTION_ID_START', 6: 'AS_TRANSACTION_ID_END', 7: 'AS_SEQUENCE_NUMBER_START', 8: 'AS_SEQUENCE_NUMBER_END',
+};
 // sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
 const TEMPORAL_DESC: Record<number, string> = { 0: 'NON_TEMPORAL_TABLE', 1: 'HISTORY_TABLE', 2: 'SYSTEM_VERSIONED_TEMPORAL_TABLE' };
 const UNIT_DESC: Record<number, string> = { [-1]: 'INFINITE', 3: 'DAY', 4: 'WEEK', 5: 'MONTH', 6: 'YEAR' };
+// sys.tables ledger_type_desc (sys-tables-transact-sql, SQL Server 2022+).
+const LEDGER_TYPE_DESC: Record<number, string> = { 0: 'NON_LEDGER_TABLE', 1: 'HISTORY_TABLE', 2: 'UPDATABLE_LEDGER_TABLE', 3: 'APPEND_ONLY_LEDGER_TABLE' };
+/** ledger_type, its desc, ledger_view_id ("When ledger_type IN (2,3)"), is_dropped_ledger_table. */
+function ledgerTableVals(t: Table | undefined): Value[] {
+  const l = t?.ledger;
+  if (l === undefined) return [0, LEDGER_TYPE_DESC[0], null, 0];
+  return [l.type, LEDGER_TYPE_DESC[l.type], l.type === 1 ? null : l.viewId ?? null, b(l.dropped === true)];
+}
+// sys.columns ledger_view_column_type_desc of a ledger view's columns 1-4 (sys-columns-transact-sql).
+const LEDGER_VIEW_COLUMN_DESC: Record<number, string> = { 1: 'TRANSACTION_ID', 2: 'SEQUENCE_NUMBER', 3: 'OPERATION_TYPE', 4: 'OPERATION_TYPE_DESC' };
+const ledgerViewColumnVals = (kind: number | undefined): Value[] => (kind === undefined ? [null, null] : [kind, LEDGER_VIEW_COLUMN_DESC[kind] ?? null]);
 /** temporal_type, its desc, history_table_id, history_retention_period, its unit and desc. */
 function temporalVals(t: Table | undefined): Value[] {
   const tt = t?.temporal;
-  if (tt === undefined) return [0, TEMPORAL_DESC[0], null, null, null, null];
+  // history_table_id: "When temporal_type = 2 or ledger_type = 2" (sys-tables-transact-sql); an
+  // updatable ledger table without PERIOD is not temporal (temporal_type 0, inferred from that page).
+  if (tt === undefined) return [0, TEMPORAL_DESC[0], t?.ledger?.type === 2 ? t.ledger.historyId ?? null : null, null, null, null];
   if (tt.type === 1) return [1, TEMPORAL_DESC[1], null, null, null, null];
   return [2, TEMPORAL_DESC[2], tt.historyId, tt.retentionPeriod, tt.retentionUnit, UNIT_DESC[tt.retentionUnit] ?? null];
 }
@@ -80,7 +99,8 @@ function temporalVals(t: Table | undefined): Value[] {
 const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [m.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
-    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null];
+    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null,
+    ...ledgerViewColumnVals(m.ledgerColumns?.[col.name]), 0];
 }));
 const allColumns = (db: Database): Value[][] => [...db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
 
@@ -129,10 +149,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // Masked columns only: sys.columns' columns plus masking_function (sys-masked-columns-transact-sql).
   'sys.masked_columns': view([...COLUMN_COLS, c('masking_function', ty.nvarchar(4000), true)],
     (db) => db.tables.flatMap((t) => t.columns.filter((col) => col.mask !== undefined).map((col) => [...columnVals(t, col), col.mask ?? null]))),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true)],
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true),
+    c('ledger_type', ty.tinyint, true), c('ledger_type_desc', desc60, true), c('ledger_view_id', ty.int, true), c('is_dropped_ledger_table', ty.bit, true)],
     (db) => objectsOf(db, 'U').map((o) => {
       const t = tableOf(db, o.objectId);
-      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t)];
+      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t), ...ledgerTableVals(t)];
     })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql (SQL Server 2019+)
   'sys.edge_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
