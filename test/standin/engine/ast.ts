@@ -98,6 +98,14 @@ export interface ColumnDef {
   readonly indexes?: readonly IndexDef[];
 }
 
+/** The body of CREATE TYPE ... AS TABLE, as written (a table variable of the type is made from it). */
+export interface TableTypeDef {
+  readonly columns: readonly ColumnDef[];
+  readonly constraints: readonly ConstraintDef[];
+  readonly indexes: readonly IndexDef[];
+  readonly options: readonly DdlOption[];
+}
+
 /** PERIOD FOR SYSTEM_TIME (start, end). */
 export interface PeriodDef { readonly start: string; readonly end: string }
 
@@ -299,6 +307,8 @@ export type StatementBody =
   /** UPDATE STATISTICS t [s | (s, ...)] [WITH options] (update-statistics-transact-sql.md). */
   | { readonly k: 'updateStatistics'; readonly table: Name; readonly names: readonly string[]; readonly options: readonly StatisticsOption[] }
   | { readonly k: 'createType'; readonly name: Name; readonly base: TypeRef; readonly nullable?: boolean }
+  /** CREATE TYPE t AS TABLE (columns, constraints, indexes) [WITH (MEMORY_OPTIMIZED = ON)] (ddl-table-types.ts). */
+  | { readonly k: 'createTableType'; readonly name: Name; readonly table: TableTypeDef }
   | { readonly k: 'dropType'; readonly name: Name; readonly written: string; readonly ifExists: boolean }
   | { readonly k: 'createModule'; readonly module: ModuleDef }
   | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }

@@ -13,6 +13,7 @@ import { storageRewrites } from './storage-grammar';
 import { memoryRewrites } from './memory-grammar';
 import { columnRewrites } from './column-grammar';
 import { isBareProcedureCall } from './token-reader';
+import { tableTypeStart, typeRewrites } from './type-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -170,6 +171,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP INDEX i ON t WITH (ONLINE = ON, ...), ALTER TABLE t DROP CONSTRAINT c WITH (...) -> the WITH (...) is blanked
  *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * User-defined table types (CREATE TYPE ... AS TABLE, DECLARE @v s.t), see type-grammar.ts.
  * SQL Graph (AS NODE | AS EDGE, CONNECTION constraints, $node_id and the other pseudo-columns), see graph-grammar.ts.
  * Memory-optimized tables (HASH, inline and ALTER TABLE ... ADD | DROP | ALTER INDEX), see memory-grammar.ts.
  * Table elements (column options in any order, signed IDENTITY seeds, REFERENCES t without columns,
@@ -220,7 +222,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     const referentialAction = ((up(i) === 'DELETE' || up(i) === 'UPDATE') && up(i - 1) === 'ON')
       || (up(i) === 'SET' && (up(i - 1) === 'DELETE' || up(i - 1) === 'UPDATE') && up(i - 2) === 'ON');
     if (up(i) === ';' || (!referentialAction && ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i)))) tableDdl = false;
-    if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') tableDdl = true;
+    if (((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') || tableTypeStart(i, up, isName) > 0) tableDdl = true;
     else if (up(i) === 'CREATE' || (up(i) === 'ALTER' && up(i + 1) !== 'COLUMN')) tableDdl = false;
     // A column's data type qualified by its schema (create-table-transact-sql.md: "<data_type> ::=
     // [ type_schema_name . ] type_name"): the column name follows `(`, `,`, ADD or ALTER COLUMN.
@@ -231,7 +233,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // CREATE TYPE ... FROM base [(p[, s])] [NULL | NOT NULL] (create-type-transact-sql.md).
     if (up(i) === 'CREATE' && up(i + 1) === 'TYPE') {
       const from = topLevel(i + 2, ['FROM', ';']);
-      if (up(from) === 'FROM') {
+      if (up(from) === 'FROM' && tableTypeStart(i, up, isName) < 0) {
         let last = from + 1;
         if (up(last + 1) === '(') { last += 1; while (tokens[last] && up(last) !== ')' && tokens[last].kind !== 'eof') last++; }
         if (up(last + 1) === 'NOT' && up(last + 2) === 'NULL') blank(tokens[last + 1]);
@@ -324,6 +326,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    typeRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     graphRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     memoryRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });

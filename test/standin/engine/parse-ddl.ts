@@ -2,6 +2,7 @@
 import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, SpatialDef, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
 import { SequenceParser } from './parse-sequence';
+import { SqlError } from './errors';
 
 /** The WITH options of CREATE / UPDATE STATISTICS (create-statistics-transact-sql.md, update-statistics-transact-sql.md). */
 const STATISTICS_OPTIONS = new Set(['FULLSCAN', 'SAMPLE', 'RESAMPLE', 'NORECOMPUTE', 'INCREMENTAL', 'PERSIST_SAMPLE_PERCENT', 'AUTO_DROP', 'MAXDOP', 'ALL', 'COLUMNS', 'INDEX', 'STATS_STREAM', 'ROWCOUNT', 'PAGECOUNT']);
@@ -37,6 +38,7 @@ export class DdlParser extends SequenceParser {
     if (this.accept('PARTITION')) return this.createPartition();
     if (this.accept('TYPE')) {
       const name = this.name();
+      if (this.accept('AS', 'TABLE')) return { k: 'createTableType', name, table: this.tableTypeBody() };
       this.expect('FROM');
       const base = this.type();
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
@@ -72,6 +74,28 @@ export class DdlParser extends SequenceParser {
     if (this.accept('COLUMNSTORE')) { this.expect('INDEX'); return { k: 'createIndex', index: this.columnstoreBody(unique, clustered) }; }
     this.expect('INDEX');
     return { k: 'createIndex', index: this.indexBody(unique, clustered) };
+  }
+
+  /**
+   * `( columns, constraints, indexes ) [WITH ( MEMORY_OPTIMIZED = ON | OFF )]` of CREATE TYPE ...
+   * AS TABLE (create-type-transact-sql.md, <table_type_definition>). Its constraints take no name
+   * and there is no FOREIGN KEY: the syntax has no place for CONSTRAINT, REFERENCES or FOREIGN,
+   * so SQL Server's parser stops at the keyword (Msg 156; inferred from the syntax).
+   */
+  protected tableTypeBody(): { columns: ColumnDef[]; constraints: ConstraintDef[]; indexes: IndexDef[]; options: DdlOption[] } {
+    let depth = 0;
+    for (let i = this.pos; i < this.toks.length && this.toks[i].kind !== 'eof'; i++) {
+      const t = this.toks[i];
+      if (t.text === '(') depth++;
+      if (t.text === ')' && --depth === 0) break;
+      if (t.kind === 'word' && ['CONSTRAINT', 'FOREIGN', 'REFERENCES'].includes(t.upper)) {
+        throw new SqlError(156, 15, 1, `Incorrect syntax near the keyword '${t.upper}'.`, 'compile', [], t.line);
+      }
+    }
+    const { columns, constraints, period, indexes } = this.tableElements();
+    if (period) this.fail();
+    const options = this.is('WITH', '(') ? this.withOptions() : [];
+    return { columns, constraints, indexes, options };
   }
 
   /**

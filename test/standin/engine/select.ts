@@ -110,7 +110,7 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
       if (base !== undefined) return fromRelation({ ...item, name: base.name, alias: qual }, host, outer, carry);
       throw err.invalidObject(item.name.join('.'));
     }
-    case 'tvf': return asRelation(tvfRows(item.name, item.args.map((a) => evaluate(a, outer, host)), host), item.alias ?? item.name[item.name.length - 1]);
+    case 'tvf': return asRelation(tvfRows(item.name, item.args.map((a) => evaluate(a, outer, host)), host, item.args), item.alias ?? item.name[item.name.length - 1]);
     case 'derived': {
       const r = executeSelect(item.sub, host, outer, false, inner);
       return { columns: r.columns.map((c) => ({ ...c, qual: item.alias })), rows: r.rows };
