@@ -5,8 +5,8 @@
  */
 import { ENCRYPTION_TYPE_CODES } from '../sqlserver/encryption';
 import { createHash } from 'crypto';
-import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
-import type { EdgeConstraintClauseRow, EdgeConstraintRow, LedgerTableRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
+import type { BoundObject, Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
+import type { DefaultRuleObjectRow, EdgeConstraintClauseRow, EdgeConstraintRow, LedgerTableRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -68,6 +68,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const statsColumns: StatsColumnRow[] = [];
   const permissions: TablePermissionRow[] = [];
   const edgeConstraints: EdgeConstraintRow[] = [];
+  const bound = boundObjectRows(objectId);
   const edgeClauses: EdgeConstraintClauseRow[] = [];
   const ledgerTables: LedgerTableRow[] = [];
   for (const t of sortedTables) {
@@ -102,7 +103,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       if (found === undefined) throw new Error(`catalog: ${t.schema}.${t.name}: ${where} names column ${name}, which the table does not have`);
       return found;
     };
-    t.columns.forEach((c, i) => rows.columns.push(columnRow(id, i + 1, c)));
+    t.columns.forEach((c, i) => rows.columns.push({ ...columnRow(id, i + 1, c), ...bound.idsOf(c) }));
     if (t.description !== undefined) properties.push({ major_id: id, minor_id: 0, name: MS_DESCRIPTION, value: t.description });
     t.columns.forEach((c, i) => {
       if (c.description !== undefined) properties.push({ major_id: id, minor_id: i + 1, name: MS_DESCRIPTION, value: c.description });
@@ -150,7 +151,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : d.kind === 'partitionScheme' ? 'PS' : 'FX', is_default: d.isDefault })) } : {}),
     ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
       const f = typeFacets(a.base);
-      return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
+      return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable, ...bound.idsOf(a) };
     }) } : {}),
     ...(db.sequences !== undefined && db.sequences.length > 0 ? { sequences: sequenceRows(db.sequences, objectId) } : {}),
     // Row counts are facts about data, which a model does not have.
@@ -167,8 +168,38 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(ledgerTables.length > 0 ? { ledger_tables: ledgerTables.sort((a, b) => a.object_id - b.object_id) } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
   };
-  return snapshot;
+  // Written after the types' ids are taken (the spread above), so every bound object is listed.
+  const boundRows = bound.rows();
+  return boundRows.length > 0 ? { ...snapshot, default_rule_objects: boundRows } : snapshot;
 }
+
+/**
+ * Rows of the bound defaults and rules (CREATE DEFAULT / CREATE RULE) the model's columns and
+ * alias types name, one id per object however many columns it is bound to, and the ids a column
+ * or type row names them by (sys.columns / sys.types default_object_id and rule_object_id).
+ */
+function boundObjectRows(objectId: (key: string) => number): {
+  idsOf(o: { readonly boundDefault?: BoundObject; readonly boundRule?: BoundObject }): { default_object_id?: number; rule_object_id?: number };
+  rows(): DefaultRuleObjectRow[];
+} {
+  const byKey = new Map<string, DefaultRuleObjectRow>();
+  const idOf = (b: BoundObject, type: 'D' | 'R'): number => {
+    const key = `${type}:${b.schema}.${b.name}`;
+    let row = byKey.get(key);
+    if (row === undefined) byKey.set(key, row = { object_id: objectId(`bound:${key}`), schema_name: b.schema, name: b.name, type, definition: b.definition });
+    return row.object_id;
+  };
+  return {
+    idsOf(o) {
+      return {
+        ...(o.boundDefault !== undefined ? { default_object_id: idOf(o.boundDefault, 'D') } : {}),
+        ...(o.boundRule !== undefined ? { rule_object_id: idOf(o.boundRule, 'R') } : {}),
+      };
+    },
+    rows: () => [...byKey.values()],
+  };
+}
+
 
 /** sys.database_permissions.state of each TablePermission state. */
 const STORED_STATE: Readonly<Record<TablePermission['state'], string>> = { 'grant': 'G', 'grant-with-grant-option': 'W', 'deny': 'D' };

@@ -40,6 +40,7 @@ export type CatalogQueryName =
   | 'spatial_index_tessellations'
   | 'edge_constraints'
   | 'edge_constraint_clauses'
+  | 'default_rule_objects'
   | 'ledger_tables'
   | 'ledger_dropped_columns'
   | (typeof MODULE_QUERIES)[number]['name'];
@@ -133,6 +134,10 @@ ORDER BY t.object_id`,
     // holds only masked columns; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-masked-columns-transact-sql).
     // encryption_type (1 deterministic, 2 randomized; NULL: plaintext), its algorithm and key name:
     // Always Encrypted (sys-columns-transact-sql, sys-column-encryption-keys-transact-sql).
+    // default_object_id: "ID of the default object, regardless of whether it's a stand-alone object
+    // sys.sp_bindefault, or an inline, column-level DEFAULT constraint"; rule_object_id: "ID of the
+    // stand-alone rule bound to the column by using sys.sp_bindrule" (sys-columns-transact-sql).
+    // default_rule_objects below tells a bound default from a constraint.
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
@@ -145,7 +150,8 @@ ORDER BY t.object_id`,
   c.generated_always_type, c.is_hidden,
   SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
   c.is_masked, mc.masking_function, c.graph_type,
-  c.encryption_type, c.encryption_algorithm_name, cek.name AS column_encryption_key_name
+  c.encryption_type, c.encryption_algorithm_name, cek.name AS column_encryption_key_name,
+  c.default_object_id, c.rule_object_id
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
@@ -277,7 +283,8 @@ ORDER BY p.object_id, p.index_id, p.partition_number`,
     // as for columns. Columns name their alias through TYPE_NAME(user_type_id) above.
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-types-transact-sql
     sql: `SELECT SCHEMA_NAME(ty.schema_id) AS schema_name, ty.name,
-  TYPE_NAME(ty.system_type_id) AS system_type_name, ty.max_length, ty.[precision], ty.scale, ty.is_nullable
+  TYPE_NAME(ty.system_type_id) AS system_type_name, ty.max_length, ty.[precision], ty.scale, ty.is_nullable,
+  ty.default_object_id, ty.rule_object_id
 FROM sys.types ty
 WHERE ty.is_user_defined = 1 AND ty.is_table_type = 0 AND ty.is_assembly_type = 0
 ORDER BY SCHEMA_NAME(ty.schema_id), ty.name`,
@@ -494,6 +501,19 @@ ELSE
 SELECT t.object_id, CAST(0 AS int) AS column_id
 FROM sys.tables t
 WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'default_rule_objects',
+    // Stand-alone defaults (CREATE DEFAULT: type D with parent_object_id 0, so not in
+    // sys.default_constraints) and rules (CREATE RULE: type R), which sp_bindefault / sp_bindrule
+    // bind to columns and alias types; their text is in sys.sql_modules ("Stand-alone defaults,
+    // objects of type D, also have an SQL module definition in this view").
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
+    sql: `SELECT o.object_id, SCHEMA_NAME(o.schema_id) AS schema_name, o.name, RTRIM(o.type) AS type, m.definition
+FROM sys.objects o
+LEFT JOIN sys.sql_modules m ON m.object_id = o.object_id
+WHERE (o.type = 'R' OR (o.type = 'D' AND o.parent_object_id = 0)) AND o.is_ms_shipped = 0
+ORDER BY o.object_id`,
   },
   ...MODULE_QUERIES,
 ];

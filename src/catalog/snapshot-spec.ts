@@ -4,7 +4,7 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
-  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow, LedgerDroppedColumnRow, LedgerTableRow,
+  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow, DefaultRuleObjectRow, LedgerDroppedColumnRow, LedgerTableRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
   RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
@@ -74,6 +74,8 @@ const columns: RowSpec<ColumnRow> = {
   encryption_algorithm_name: optional(nullable(string)),
   column_encryption_key_name: optional(nullable(string)),
   graph_type: optional(nullable(integer)),
+  default_object_id: optional(nullable(integer)),
+  rule_object_id: optional(nullable(integer)),
 };
 
 const indexes: RowSpec<IndexRow> = {
@@ -143,6 +145,7 @@ const partitions: RowSpec<PartitionRow> = { object_id: integer, index_id: intege
 const types: RowSpec<TypeRow> = {
   schema_name: string, name: string, system_type_name: string,
   max_length: integer, precision: integer, scale: integer, is_nullable: boolean,
+  default_object_id: optional(nullable(integer)), rule_object_id: optional(nullable(integer)),
 };
 
 const sqlModules: RowSpec<SqlModuleRow> = {
@@ -198,6 +201,7 @@ const ledgerTables: RowSpec<LedgerTableRow> = {
   is_dropped_ledger_table: boolean, ledger_view_schema_name: nullable(string), ledger_view_name: nullable(string),
 };
 const ledgerDroppedColumns: RowSpec<LedgerDroppedColumnRow> = { object_id: integer, column_id: integer };
+const defaultRuleObjects: RowSpec<DefaultRuleObjectRow> = { object_id: integer, schema_name: string, name: string, type: string, definition: nullable(string) };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -224,6 +228,7 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   edge_constraint_clauses: edgeConstraintClauses,
   ledger_tables: ledgerTables,
   ledger_dropped_columns: ledgerDroppedColumns,
+  default_rule_objects: defaultRuleObjects,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -253,6 +258,7 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   edge_constraint_clauses: ['object_id', 'clause_number'],
   ledger_tables: ['object_id'],
   ledger_dropped_columns: ['object_id', 'column_id'],
+  default_rule_objects: ['object_id'],
 };
 
 /** Row array names in file order. */

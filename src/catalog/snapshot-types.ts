@@ -95,6 +95,14 @@ export interface ColumnRow {
    * NULL for user columns (read-graph.ts; SQL Server 2017+; optional).
    */
   readonly graph_type?: number | null;
+  /**
+   * sys.columns.default_object_id: the column's default, a DEFAULT constraint's id or a bound
+   * default object's (CREATE DEFAULT + sp_bindefault; listed in default_rule_objects); 0 none
+   * (optional: older snapshots lack it, read as no bound default).
+   */
+  readonly default_object_id?: number | null;
+  /** sys.columns.rule_object_id: a rule bound with sp_bindrule (listed in default_rule_objects); 0 none (optional). */
+  readonly rule_object_id?: number | null;
 }
 
 /**
@@ -351,6 +359,24 @@ export interface TypeRow {
   readonly scale: number;
   /** Whether a column of the type is NULL when it does not say. */
   readonly is_nullable: boolean;
+  /** sys.types.default_object_id / rule_object_id: a default or rule bound to the type (0 none; optional). */
+  readonly default_object_id?: number | null;
+  readonly rule_object_id?: number | null;
+}
+
+/**
+ * sys.objects of type D whose parent_object_id is 0 (a stand-alone default: CREATE DEFAULT) or
+ * of type R (CREATE RULE), with sys.sql_modules.definition (an optional array). Columns and alias
+ * types name them by object_id. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
+ */
+export interface DefaultRuleObjectRow {
+  readonly object_id: number;
+  readonly schema_name: string;
+  readonly name: string;
+  /** sys.objects.type: 'D' or 'R' (SQL Server pads it to char(2): 'D '). */
+  readonly type: string;
+  /** As stored (`CREATE DEFAULT zero AS 0`); null when not visible. */
+  readonly definition: string | null;
 }
 
 /**
@@ -478,6 +504,8 @@ export interface CatalogSnapshot {
   /** Optional: edge constraints of edge tables and their clauses (absent when there are none, and in older snapshots). */
   readonly edge_constraints?: readonly EdgeConstraintRow[];
   readonly edge_constraint_clauses?: readonly EdgeConstraintClauseRow[];
+  /** Optional: CREATE DEFAULT and CREATE RULE objects (absent when there are none, and in older snapshots). */
+  readonly default_rule_objects?: readonly DefaultRuleObjectRow[];
   /** Optional: ledger tables, their history tables and dropped ones (SQL Server 2022+; absent when there are none, and in older snapshots). */
   readonly ledger_tables?: readonly LedgerTableRow[];
   /** Optional: the columns SQL Server keeps after a DROP COLUMN on a ledger table (SQL Server 2022+). */
@@ -571,7 +599,7 @@ export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'ty
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
   | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
   | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses' | 'xml_indexes' | 'spatial_index_tessellations'
-  | 'ledger_tables' | 'ledger_dropped_columns';
+  | 'default_rule_objects' | 'ledger_tables' | 'ledger_dropped_columns';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

@@ -25,6 +25,7 @@ import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
+import { bindingReader, type BindingReader } from './read-bound-objects';
 import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
@@ -138,6 +139,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   const statistics = readStatistics(s, columnName);
+  const bindings = bindingReader(s.default_rule_objects);
   const permissionsOf = readTablePermissions(s.table_permissions, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
@@ -189,7 +191,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       const text = described.get(c.column_id);
       return text === undefined ? [] : [[c.name, text] as const];
     }));
-    const read = readColumns(t, columnRows, collation, expression, diagnostics);
+    const read = readColumns(t, columnRows, collation, expression, diagnostics, bindings);
     const columns = columnDescriptions.size === 0 ? read
       : read.map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
     const tableDescription = described?.get(0);
@@ -327,7 +329,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
-  const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
+  const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics, bindings);
+  bindings.report(diagnostics);
   const sequences = readSequences(s.sequences ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
@@ -412,6 +415,7 @@ function readColumns(
   databaseCollation: string,
   expression: (text: string, what: string) => SqlExpression,
   diagnostics: Diagnostic[],
+  bindings: BindingReader,
 ): Column[] {
   const where = `${table.schema_name}.${table.name}`;
   const columns: Column[] = [];
@@ -449,6 +453,9 @@ function readColumns(
     const encryption = encryptionOfRow(c);
     if (encryption !== undefined) column.encryption = encryption;
     if (period !== undefined) column.period = period;
+    const bound = bindings.of(c, `${where}.${c.name}`);
+    if (bound.boundDefault !== undefined) column.boundDefault = bound.boundDefault;
+    if (bound.boundRule !== undefined) column.boundRule = bound.boundRule;
     columns.push(column);
   }
   return columns;

@@ -3,6 +3,7 @@ export * from './types';
 export * from './expression';
 export * from './source';
 export * from './named-object';
+export * from './bound-object';
 export * from './database';
 export * from './sequence';
 export * from './alias-types';
