@@ -148,21 +148,20 @@ export type AlterAction =
   | { readonly k: 'addIndex'; readonly index: IndexDef }
   | { readonly k: 'dropIndexes'; readonly names: readonly string[] }
   | { readonly k: 'rebuildBuckets'; readonly index: string; readonly options: readonly DdlOption[] }
-  /** ALTER TABLE t REBUILD [WITH (...)]. */
-  | { readonly k: 'rebuild'; readonly options: readonly DdlOption[] }
+  /** ALTER TABLE t REBUILD [PARTITION = ALL | n] [WITH (...)]; `partition` the n. */
+  | { readonly k: 'rebuild'; readonly options: readonly DdlOption[]; readonly partition?: number }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE. */
   | { readonly k: 'sparse'; readonly column: string; readonly add: boolean }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION (an identity column's). */
   | { readonly k: 'identityReplication'; readonly column: string; readonly add: boolean }
-  /** ALTER INDEX i ON t DISABLE (alter-index-transact-sql). */
-  | { readonly k: 'disableIndex'; readonly index: string }
+  /** ALTER INDEX i | ALL ON t DISABLE (alter-index-transact-sql); `all` for ALL. */
+  | { readonly k: 'disableIndex'; readonly index: string; readonly all?: boolean }
   /** ALTER COLUMN c { ADD | DROP } ROWGUIDCOL (alter-table-transact-sql). */
   | { readonly k: 'rowguidcol'; readonly column: string; readonly add: boolean }
   /** ALTER COLUMN c ADD MASKED WITH (FUNCTION = '...') | DROP MASKED (mask null). */
   | { readonly k: 'mask'; readonly column: string; readonly mask: string | null }
-  /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
-  /** ALTER INDEX i | ALL ON t REBUILD [WITH (...)]; `all` for ALL (every index of the table). */
-  | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[]; readonly all?: boolean }
+  /** ALTER INDEX i | ALL ON t REBUILD [PARTITION = ALL | n] [WITH (...)]; `all` for ALL (every index of the table), `partition` the n. */
+  | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[]; readonly all?: boolean; readonly partition?: number }
   /** ALTER INDEX i ON t SET (...). */
   | { readonly k: 'setIndexOptions'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t RESUME [WITH (...)] | PAUSE | ABORT: a resumable build (resumable.ts). */
@@ -294,7 +293,7 @@ export type StatementBody =
   | { readonly k: 'createColumnKey'; readonly kind: 'master' | 'encryption'; readonly name: string; readonly masterKey?: string }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
   | { readonly k: 'addFilegroup'; readonly name: string; readonly memoryOptimized?: boolean }
-  | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string }
+  | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string; readonly boundaries?: number }
   | { readonly k: 'createPartitionScheme'; readonly name: string; readonly function: string; readonly filegroups: readonly string[] }
   | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }
   /** CREATE XML SCHEMA COLLECTION c AS <expression> (its text when a literal); DROP XML SCHEMA COLLECTION c. */

@@ -21,8 +21,9 @@ import type { DdlOption } from './editions';
 import { checkDropOptions } from './drop-options';
 import { placementOf } from './ddl-data-spaces';
 import { addIndex, checkMemoryTableDone, checkNewMemoryTable, dropIndexes, memoryOption, rebuildBuckets, refuseIndexStatement, refuseInTransaction } from './ddl-memory';
-import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
+import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
+import { checkRebuild, checkTableRebuild, disableIndexes } from './index-disable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
@@ -365,13 +366,14 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       checkSparseColumns(t);
       return;
     }
-    case 'rebuild': rebuildTable(t, action.options); return;
+    case 'rebuild': checkTableRebuild(ctx.db, t, action.partition); rebuildTable(t, action.options); return;
     case 'dropItems': return; // each of its actions is run by alterTable
     case 'rebuildIndex':
+      checkRebuild(ctx, t, action.all === true ? 'ALL' : action.index, action.partition);
       if (action.all === true) { for (const ix of t.indexes) if (ix.name !== null) rebuildIndex(t, ix.name, action.options); return; }
       rebuildIndex(t, action.index, action.options);
       return;
-    case 'disableIndex': disableIndex(t, action.index); return;
+    case 'disableIndex': disableIndexes(ctx, t, action.all === true ? 'ALL' : action.index); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
     case 'mask': {
       const col = findColumn(t, action.column);

@@ -304,14 +304,21 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       if (['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', 'DISABLE'].includes(up(j))) {
         blank(tokens[j]);
         let k = j + 1;
-        // REBUILD PARTITION = ALL (alter-index-transact-sql.md), as SSMS scripts it.
-        if (up(j) === 'REBUILD' && up(k) === 'PARTITION' && up(k + 1) === '=' && up(k + 2) === 'ALL') { for (let m = k; m < k + 3; m++) blank(tokens[m]); k += 3; }
+        // REBUILD PARTITION = ALL | n (alter-index-transact-sql.md), as SSMS scripts it.
+        if (up(j) === 'REBUILD' && up(k) === 'PARTITION' && up(k + 1) === '=' && (up(k + 2) === 'ALL' || tokens[k + 2]?.kind === 'number')) { for (let m = k; m < k + 3; m++) blank(tokens[m]); k += 3; }
         if (up(k) === 'WITH') { blank(tokens[k]); k++; }
         if (up(k) === '(') blankGroup(k);
       }
     }
-    // ALTER TABLE t REBUILD PARTITION = ALL [WITH (...)] (alter-table-transact-sql.md): the grammar lacks PARTITION = ALL.
-    if (up(i) === 'REBUILD' && up(i + 1) === 'PARTITION' && up(i + 2) === '=' && up(i + 3) === 'ALL') for (let m = i + 1; m < i + 4; m++) blank(tokens[m]);
+    // ALTER TABLE t REBUILD PARTITION = ALL | n [WITH (...)] (alter-table-transact-sql.md): the grammar lacks PARTITION = ...
+    if (up(i) === 'REBUILD' && up(i + 1) === 'PARTITION' && up(i + 2) === '=' && (up(i + 3) === 'ALL' || tokens[i + 3]?.kind === 'number')) for (let m = i + 1; m < i + 4; m++) blank(tokens[m]);
+    // ... and takes ALTER TABLE t REBUILD only with a WITH (...): a bare one is shown with an option.
+    if (up(i) === 'REBUILD' && isName(i - 1) && up(i - 2) !== 'INDEX') {
+      let j = i - 1;
+      while (up(j - 1) === '.' && isName(j - 2)) j -= 2;
+      const next = up(i + 1) === 'PARTITION' && up(i + 2) === '=' ? i + 4 : i + 1;
+      if (up(j - 1) === 'TABLE' && up(j - 2) === 'ALTER' && up(next) !== 'WITH') edits.push({ start: tokens[next - 1].stop + 1, stop: tokens[next - 1].stop, text: ' WITH (ONLINE = OFF)' });
+    }
     if (up(i) === 'COLUMNSTORE' && up(i + 1) === 'INDEX') {
       blank(tokens[i]);
       if (up(i - 1) === 'CLUSTERED') {

@@ -111,8 +111,17 @@ export class DdlParser extends SequenceParser {
       this.expect('AS', 'RANGE');
       if (!this.accept('LEFT')) this.accept('RIGHT');
       this.expect('FOR', 'VALUES');
-      this.skipParens();
-      return { k: 'createPartitionFunction', name, parameterType };
+      // The boundary values are not kept, only their number (the function's partitions are one more).
+      this.expect('(');
+      let boundaries = this.up() === ')' ? 0 : 1;
+      for (let depth = 1; depth > 0;) {
+        const t = this.next();
+        if (t.kind === 'eof') this.fail();
+        if (t.text === '(') depth++;
+        if (t.text === ')') depth--;
+        if (t.text === ',' && depth === 1) boundaries++;
+      }
+      return { k: 'createPartitionFunction', name, parameterType, boundaries };
     }
     this.expect('SCHEME');
     const name = this.ident();
@@ -710,6 +719,13 @@ export class DdlParser extends SequenceParser {
     return { k: 'dropSchema', name: this.ident(), ifExists };
   }
 
+  /** `[PARTITION = ALL | n]` of a REBUILD: n, or undefined for ALL or none. */
+  private partitionNumber(): number | undefined {
+    if (!this.accept('PARTITION', '=')) return undefined;
+    if (this.accept('ALL')) return undefined;
+    return this.int();
+  }
+
   /** `ALL` or trigger names, of ENABLE / DISABLE TRIGGER. */
   protected triggerNames(): Name[] | 'ALL' {
     if (this.accept('ALL')) return 'ALL';
@@ -745,10 +761,13 @@ export class DdlParser extends SequenceParser {
       const index = all ? 'ALL' : this.ident();
       this.expect('ON');
       const table = this.name();
-      // REBUILD [PARTITION = ALL] (alter-index-transact-sql.md); one partition's rebuild is not done.
-      if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [], ...(all ? { all } : {}) } }; }
+      // REBUILD [PARTITION = ALL | n] (alter-index-transact-sql.md).
+      if (this.accept('REBUILD')) {
+        const partition = this.partitionNumber();
+        return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [], ...(all ? { all } : {}), ...(partition !== undefined ? { partition } : {}) } };
+      }
+      if (this.accept('DISABLE')) return { k: 'alterTable', name: table, action: { k: 'disableIndex', index, ...(all ? { all } : {}) } };
       if (all) this.fail();
-      if (this.accept('DISABLE')) return { k: 'alterTable', name: table, action: { k: 'disableIndex', index } };
       for (const op of ['RESUME', 'PAUSE', 'ABORT'] as const) {
         if (this.accept(op)) return { k: 'alterTable', name: table, action: { k: 'resumableIndex', index, op, options: op === 'RESUME' && this.is('WITH', '(') ? this.withOptions() : [] } };
       }
@@ -763,7 +782,10 @@ export class DdlParser extends SequenceParser {
       this.pos++;
       return { k: 'setTriggerState', table: name, names: this.triggerNames(), enabled };
     }
-    if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [] } }; }
+    if (this.accept('REBUILD')) {
+      const partition = this.partitionNumber();
+      return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [], ...(partition !== undefined ? { partition } : {}) } };
+    }
     // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | ... | SPARSE | ... }".
     if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && (this.up(4) === 'SPARSE' || this.up(4) === 'ROWGUIDCOL')) {
       this.pos += 2;

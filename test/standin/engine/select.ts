@@ -7,6 +7,7 @@ import { findModule } from './modules';
 import { cteRelation, withCtes } from './cte';
 import { viewRelation } from './views';
 import { tvfRows } from './routines';
+import { checkReadable } from './index-disable';
 import { isTempTable } from './temp-tables';
 import { computeWindows, windowedOutsideSelect, windowsIn } from './windows';
 import type { Host, Scope, ScopeColumn } from './scope';
@@ -102,7 +103,8 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
         return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(shown, host.allDatabases()) };
       }
       const t = findTable(db, schema, name);
-      if (t) return tableRelation(t, qual, host, findSchema(db, schema)?.name, track);
+      // A view's body reads its tables here too: a disabled clustered index stops it (index-disable.ts).
+      if (t) { checkReadable(t); return tableRelation(t, qual, host, findSchema(db, schema)?.name, track); }
       const view = findModule(db, [schema, name]);
       if (view?.type === 'V') return viewRelation(view, db, findSchema(db, schema)?.name ?? schema, qual, host, (sel, h) => asRelation(executeSelect(sel, h, undefined, false, inner), qual));
       // A synonym reads as its base object, under the synonym's name (or the alias).

@@ -673,7 +673,7 @@ export class EngineSession implements Session {
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
-      case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
+      case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType, s.boundaries); this.done(); return;
       case 'createPartitionScheme': createPartitionScheme(this.ddl(true).db, s.name, s.function, s.filegroups); this.done(); return;
       case 'dropSynonym': dropSynonym(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }

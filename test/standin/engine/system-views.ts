@@ -207,7 +207,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.partition_schemes': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('function_id', ty.int)],
     (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
   'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
-    (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', 1, 0, 0])),
+    (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', (f.boundaries ?? 0) + 1, 0, 0])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-principals-transact-sql (security.ts)
   'sys.database_principals': view([c('name', sn), c('principal_id', ty.int), c('type', char1), c('type_desc', desc60, true), c('default_schema_name', sn, true),
     c('create_date', ty.datetime, true), c('modify_date', ty.datetime, true), c('owning_principal_id', ty.int, true), c('is_fixed_role', ty.bit),
