@@ -22,6 +22,7 @@ interface MTable {
   graph?: Table['graph'];
   lockEscalation?: Table['lockEscalation'];
   edgeConstraints?: EdgeConstraint[];
+  ledger?: Table['ledger'];
 }
 
 class Sim {
@@ -76,6 +77,7 @@ class Sim {
       ...(t.graph !== undefined ? { graph: t.graph } : {}),
       ...(t.lockEscalation !== undefined ? { lockEscalation: t.lockEscalation } : {}),
       ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
+      ...(t.ledger !== undefined ? { ledger: t.ledger } : {}),
     };
   }
 
@@ -219,6 +221,8 @@ class Sim {
       case 'addColumn': {
         const t = this.get(change.table); const c = change.column;
         if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
+        // "Adding non-nullable columns is not supported" on a ledger table (ledger-limits).
+        if (t.ledger !== undefined && !c.nullable && c.computed === null) this.fail(`NOT NULL column ${c.name} added to ledger table ${t.name}`);
         // With its DEFAULT in the same ADD, SQL Server fills the existing rows.
         if (!c.nullable && c.identity === null && c.computed === null && change.default === undefined && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
         this.checkColumnType(c);
@@ -244,7 +248,12 @@ class Sim {
         }
         return;
       }
-      case 'backfillColumn': this.column(this.get(change.table), change.column); return;
+      case 'backfillColumn': {
+        const t = this.get(change.table);
+        // An append-only ledger table refuses UPDATE (ledger-append-only-ledger-tables).
+        if (t.ledger?.kind === 'append-only') this.fail(`UPDATE of append-only ledger table ${t.name}`);
+        this.column(t, change.column); return;
+      }
       case 'createSequence': {
         const q = change.sequence;
         if (this.findSequence(q.schema, q.name)) this.fail(`sequence ${q.name} exists`);

@@ -13,6 +13,7 @@ import { renderGrants } from './permissions';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import { GRAPH_RENDERERS, tableHead } from './graph';
+import { ledgerTableOptions } from './ledger';
 import type { NameKey } from '../../sqlserver/names';
 import type { LockEscalation } from '../../sqlserver/lock-escalation';
 
@@ -66,6 +67,7 @@ function createTable(table: Table, key: NameKey): string {
   const options = [
     ...(table.memoryOptimized !== undefined ? ['MEMORY_OPTIMIZED = ON', `DURABILITY = ${table.memoryOptimized.durability}`] : []),
     ...(table.versioning !== undefined ? [versioningOn(table.versioning, false)] : []),
+    ...ledgerTableOptions(table),
     ...(table.dataCompression !== undefined ? [`DATA_COMPRESSION = ${table.dataCompression}`] : []),
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
