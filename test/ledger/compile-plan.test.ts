@@ -3,7 +3,7 @@
  * for what SQL Server refuses, at file:line:col); CREATE TABLE ... WITH (SYSTEM_VERSIONING = ON,
  * LEDGER = ON ...) up, DROP TABLE down; on an existing ledger table a nullable column is added,
  * a NOT NULL one, a type change and a kind change are refused by name while the rest of the plan
- * is still planned, and a NOT NULL column's drop has no inverse.
+ * is still planned, and a NOT NULL column's drop has no inverse; pull writes the option back.
  */
 import { diff } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
@@ -12,6 +12,7 @@ import { col, db, pk, table } from '../support/model-builders';
 import { expectValidTsql } from '../support/tsql-grammar';
 import { runCase } from '../differ/run-case';
 import { compileFiles, where } from '../compiler/compile-helpers';
+import { describeDiagnostics, describePlan, roundTrip } from '../pull/support';
 
 const imports = "import { Column, Table } from 'schemac';\n";
 
@@ -132,5 +133,24 @@ describe('ledger tables in plans', () => {
     const notNull = diff(db([appendOnly([col('id', 'int'), col('x', 'int', { backfill: '0' } as never)])]), db([{ ...appendOnly([col('id', 'int'), col('x', 'int', { nullable: true })]), rowCount: 5 }]), { allowDrop: false });
     expect(notNull.steps).toEqual([]);
     expect(notNull.refused?.map((r) => r.change)).toEqual(['fill NULLs of x']);
+  });
+});
+
+describe('pull of ledger tables', () => {
+  it('writes the kind, and the view and history names SQL Server did not choose, so the pulled schema plans nothing', () => {
+    const pulledDb = db([
+      account({ ledger: { kind: 'updatable', view: { schema: 'bank', name: 'account_Ledger' }, history: { schema: 'bank', name: 'MSSQL_LedgerHistoryFor_1525580473' } } }),
+      { ...account({ name: 'named', ledger: { kind: 'updatable', view: { schema: 'audit', name: 'named.view' }, history: { schema: 'bank', name: 'named_history' } } }), primaryKey: pk('pk_named', ['id']) },
+      { ...table('dbo.events', { columns: [col('id', 'int')] }), ledger: { kind: 'append-only', view: { schema: 'dbo', name: 'events_Ledger' } } },
+    ], { schemas: ['bank', 'dbo'] });
+    const { diagnostics, plan, pulled } = roundTrip(pulledDb);
+    expect(pulled.problems).toEqual([]);
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+    expect(plan.refused).toBeUndefined();
+    const text = pulled.files.map((f) => f.text).join('\n');
+    expect(text).toContain("@Table('account', { schema: 'bank', ledger: 'updatable' })");
+    expect(text).toContain("@Table('named', { schema: 'bank', ledger: { kind: 'updatable', view: 'audit.[named.view]', history: 'named_history' } })");
+    expect(text).toContain("@Table('events', { ledger: 'append-only' })");
   });
 });
