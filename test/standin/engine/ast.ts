@@ -42,8 +42,17 @@ export interface Cte { readonly name: string; readonly columns?: readonly string
 /** OUTPUT inserted.x, deleted.y [INTO target [(columns)]] of INSERT / UPDATE / DELETE / MERGE (output.ts). */
 export interface OutputClause { readonly items: readonly SelectItem[]; readonly into?: { readonly name: Name; readonly columns?: readonly string[] } }
 
+/**
+ * FOR SYSTEM_TIME after a system-versioned table in FROM: which row versions, of the current and
+ * the history table, the query sees (https://learn.microsoft.com/sql/relational-databases/tables/temporal/query-data).
+ */
+export type SystemTime =
+  | { readonly k: 'asOf'; readonly at: Expr }
+  | { readonly k: 'fromTo' | 'between' | 'containedIn'; readonly start: Expr; readonly end: Expr }
+  | { readonly k: 'all' };
+
 export type FromItem =
-  | { readonly k: 'table'; readonly name: Name; readonly alias?: string }
+  | { readonly k: 'table'; readonly name: Name; readonly alias?: string; readonly systemTime?: SystemTime }
   /** A table-valued function call: dbo.f(args) [AS] alias. */
   | { readonly k: 'tvf'; readonly name: Name; readonly args: readonly Expr[]; readonly alias?: string }
   /** CROSS APPLY / OUTER APPLY: r is evaluated once per row of l, seeing l's columns. */

@@ -230,6 +230,12 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       && !['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'INDEX', 'PERIOD'].includes(up(i - 1))) {
       blank(tokens[i]); blank(tokens[i + 1]);
     }
+    // WITH (NOEXPAND) on an indexed view: SQL Server takes NOEXPAND alone or in a list of hints
+    // (https://learn.microsoft.com/sql/t-sql/queries/hints-transact-sql-table); the grammar snapshot
+    // takes it only in front of another hint, so its view shows NOLOCK (the engine ignores hints).
+    if (up(i) === 'NOEXPAND' && (up(i - 1) === '(' || up(i - 1) === ',') && (up(i + 1) === ')' || up(i + 1) === ',')) {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'NOLOCK' });
+    }
     // CREATE TYPE ... FROM base [(p[, s])] [NULL | NOT NULL] (create-type-transact-sql.md).
     if (up(i) === 'CREATE' && up(i + 1) === 'TYPE') {
       const from = topLevel(i + 2, ['FROM', ';']);

@@ -15,6 +15,8 @@ import { resolveColumn } from './scope';
 import { systemView } from './system-views';
 import { indexRows, joinKeys, keyOf } from './join-keys';
 import { synonymBase } from './ddl-synonyms';
+import { historyOf } from './temporal';
+import { systemTimeRelation } from './temporal-query';
 import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compareKeys, groupKey } from './values';
@@ -104,7 +106,14 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
       }
       const t = findTable(db, schema, name);
       // A view's body reads its tables here too: a disabled clustered index stops it (index-disable.ts).
-      if (t) { checkReadable(t); return tableRelation(t, qual, host, findSchema(db, schema)?.name, track); }
+      if (t) checkReadable(t);
+      if (t && item.systemTime) {
+        const history = historyOf(db, t);
+        const historyRows = history ? tableRelation(history, qual, host, undefined) : { columns: [], rows: [] };
+        return systemTimeRelation(db, t, item.systemTime, tableRelation(t, qual, host, findSchema(db, schema)?.name), historyRows, host);
+      }
+      if (t) return tableRelation(t, qual, host, findSchema(db, schema)?.name, track);
+      if (item.systemTime) throw err.notSupported('FOR SYSTEM_TIME on a view or synonym');
       const view = findModule(db, [schema, name]);
       if (view?.type === 'V') return viewRelation(view, db, findSchema(db, schema)?.name ?? schema, qual, host, (sel, h) => asRelation(executeSelect(sel, h, undefined, false, inner), qual));
       // A synonym reads as its base object, under the synonym's name (or the alias).
