@@ -38,6 +38,7 @@ import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
+import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
 import { bindArgs, isDefault, tableArg, type Var as RoutineVar } from './routines';
 import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType } from './ddl-table-types';
 import type { Module } from './catalog';
@@ -439,6 +440,9 @@ export class EngineSession implements Session {
   /** A trigger ran ROLLBACK (Msg 3609 once it ends). */
   private triggerRolledBack = false;
 
+  /** The triggers running now, innermost last (an INSTEAD OF trigger's own statements are not replaced again). */
+  private runningTriggers(): Module[] { return this.triggerStack.map((t) => t.module); }
+
   /** Notes a statement's changes for the table's triggers (only when it has some). */
   private changed(event: TriggerEvent): void {
     if (modulesOf(this.db).some((m) => m.type === 'TR' && m.parentObjectId === event.table.objectId)) this.pendingEvents.push(event);
@@ -613,6 +617,14 @@ export class EngineSession implements Session {
         const ctx = this.ddl(true);
         const given = s.exec ? this.execRows : undefined;
         this.execRows = undefined;
+        const instead = insteadTarget(host, s.table, 'INSERT', this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an INSERT into '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const rows = withCtes(s.with, undefined, () => wouldInsert(host, instead, s, given));
+          this.pendingEvents.push({ table: instead.shape, action: 'INSERT', inserted: rows, deleted: [], instead: instead.trigger });
+          this.done(rows.length);
+          return;
+        }
         const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select, given));
         const t = resolveTable(host, baseNames(s.table, host)[0]);
         if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
@@ -621,6 +633,7 @@ export class EngineSession implements Session {
         return;
       }
       case 'merge': {
+        refuseInsteadOfMerge(host, s.table, this.runningTriggers());
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
@@ -634,6 +647,15 @@ export class EngineSession implements Session {
       case 'update': case 'delete': {
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        const action = s.k === 'update' ? 'UPDATE' : 'DELETE';
+        const instead = insteadTarget(host, s.table, action, this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an ${action} of '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const { before, after } = withCtes(s.with, undefined, () => wouldChange(host, instead, s, top));
+          this.pendingEvents.push({ table: instead.shape, action, inserted: after, deleted: before, instead: instead.trigger, ...(s.k === 'update' ? { columns: s.sets.map((x) => x.col) } : {}) });
+          this.done(before.length);
+          return;
+        }
         let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
         if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
         else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
