@@ -30,6 +30,7 @@ import { refuseOpaqueTouches } from './opaque-guard';
 import { refuseBlockedTransfers } from './transfer-guard';
 import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
+import { planAroundSecurityPolicies, refuseSecurityPolicyTouches } from './security-policies';
 import { planAroundStatistics } from './statistics';
 import { synonymHazards } from './synonyms';
 import { planMemoryOptimized } from './memory-optimized';
@@ -84,9 +85,13 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const opaqueGuarded = refuseOpaqueTouches(moves.steps, current, key);
   // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
-  const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
-  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
-  const around = planAroundDependents(guarded.steps, current, key);
+  // Row-level security policies first refuse what they make impossible (before modules are planned around it).
+  const policyGuarded = refuseSecurityPolicyTouches(referenced.steps, current, key);
+  const guarded = { steps: policyGuarded.steps, refused: [...opaqueGuarded.refused, ...referenced.refused, ...policyGuarded.refused] };
+  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals;
+  // then the policies that bind what is altered or re-created, dropped first and re-created last.
+  const dependents = planAroundDependents(guarded.steps, current, key);
+  const around = { steps: planAroundSecurityPolicies(dependents.steps, current, key), refused: dependents.refused };
   const refused = [...graphKindRefusals(tablesPlan.tables), ...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
