@@ -282,6 +282,10 @@ export type StatementBody =
   /** GRANT, DENY, REVOKE (security.ts). */
   | { readonly k: 'permission'; readonly statement: PermissionStatement }
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  /** CREATE / ALTER / DROP SECURITY POLICY (security-policies.ts). */
+  | { readonly k: 'createSecurityPolicy'; readonly name: Name; readonly predicates: readonly PredicateSpec[]; readonly state?: boolean; readonly schemaBinding?: boolean; readonly notForReplication: boolean }
+  | { readonly k: 'alterSecurityPolicy'; readonly name: Name; readonly actions: readonly PolicyAction[]; readonly state?: boolean; readonly notForReplication: boolean }
+  | { readonly k: 'dropSecurityPolicy'; readonly name: Name; readonly ifExists: boolean }
   /** CREATE COLUMN MASTER KEY k WITH (...) | CREATE COLUMN ENCRYPTION KEY k WITH VALUES (COLUMN_MASTER_KEY = m, ...) (ddl-column-keys.ts). */
   | { readonly k: 'createColumnKey'; readonly kind: 'master' | 'encryption'; readonly name: string; readonly masterKey?: string }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
@@ -334,3 +338,20 @@ export type StatementBody =
   | { readonly k: 'break' }
   | { readonly k: 'continue' }
   | { readonly k: 'noop' };
+
+/** A BLOCK predicate's operation (create-security-policy-transact-sql: <block_dml_operation>). */
+export type PredicateOperation = 'AFTER INSERT' | 'AFTER UPDATE' | 'BEFORE UPDATE' | 'BEFORE DELETE';
+
+/** `ADD FILTER | BLOCK PREDICATE fn(args) ON table [operation]` as written. */
+export interface PredicateSpec {
+  readonly kind: 'FILTER' | 'BLOCK';
+  readonly fn: Name;
+  readonly args: readonly { readonly expr: Expr; readonly text: string }[];
+  readonly target: Name;
+  readonly operation: PredicateOperation | null;
+}
+
+/** One action of ALTER SECURITY POLICY (alter-security-policy-transact-sql). */
+export type PolicyAction =
+  | { readonly op: 'add' | 'alter'; readonly spec: PredicateSpec }
+  | { readonly op: 'drop'; readonly kind: 'FILTER' | 'BLOCK'; readonly target: Name; readonly operation: PredicateOperation | null };

@@ -1,4 +1,5 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
+import type { SecurityPolicyObject } from './security-policies';
 import type { PausedBuild } from './resumable';
 import type { Expr, RefAction } from './ast';
 import type { SqlType } from './types';
@@ -248,6 +249,8 @@ export interface Database {
   columnKeys?: { masters: ColumnKey[]; encryption: ColumnKey[] };
   /** Users, roles and permissions (security.ts), absent until the first. */
   security?: Security;
+  /** Row-level security policies (security-policies.ts), absent until the first. */
+  securityPolicies?: SecurityPolicyObject[];
 }
 
 /** A sys.xml_schema_collections row (not an object: it has no sys.objects row). */
@@ -355,6 +358,8 @@ export function allObjects(db: Database): ObjectRow[] {
   }
   for (const y of db.synonyms ?? []) out.push({ objectId: y.objectId, name: y.name, schemaId: y.schemaId, parentObjectId: 0, type: 'SN', typeDesc: 'SYNONYM', created: y.created, modified: y.modified, systemNamed: false });
   for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });
+  // sys.objects type SP, SECURITY_POLICY (sys-security-policies-transact-sql: "type ... Must be SP").
+  for (const p of db.securityPolicies ?? []) out.push({ objectId: p.objectId, name: p.name, schemaId: p.schemaId, parentObjectId: 0, type: 'SP', typeDesc: 'SECURITY_POLICY', created: p.created, modified: p.modified, systemNamed: false });
   for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });
   return out;
 }

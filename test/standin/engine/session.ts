@@ -17,6 +17,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { alterSecurityPolicy, createSecurityPolicy, dropSecurityPolicy } from './security-policies';
 import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
 import { checkIdent, checkidentTable } from './checkident';
@@ -99,6 +100,8 @@ export class EngineSession implements Session {
   private dbName: string;
   private frames: Map<string, Var>[] = [new Map()];
   private readonly options = new Map(Object.entries(DEFAULT_OPTIONS));
+  /** sp_set_session_context's keys and values (SESSION_CONTEXT), for the session's life. */
+  private readonly sessionContext = new Map<string, { value: Value; readOnly: boolean }>();
   private tranCount = 0;
   private readonly log: TxLog;
   private lastError = 0;
@@ -147,6 +150,7 @@ export class EngineSession implements Session {
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
       session: this.id,
+      sessionContext: (key) => self.sessionContext.get(key)?.value ?? null,
       identityInsert: (t) => self.identityInsertOn?.objectId === t.objectId,
       columnUpdated: (c) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
@@ -172,6 +176,7 @@ export class EngineSession implements Session {
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
       beforeSecurity: () => this.log.recordSecurity(this.dbName),
+      beforePolicies: () => this.log.recordPolicies(this.dbName),
     };
   }
 
@@ -670,6 +675,9 @@ export class EngineSession implements Session {
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'createSecurityPolicy': createSecurityPolicy(this.ddl(true), s.name, s.predicates, s); this.done(); return;
+      case 'alterSecurityPolicy': alterSecurityPolicy(this.ddl(true), s.name, s.actions, s); this.done(); return;
+      case 'dropSecurityPolicy': dropSecurityPolicy(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
@@ -905,7 +913,18 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'sp_set_session_context': this.done(); return;
+      case 'sp_set_session_context': {
+        // sp-set-session-context-transact-sql: @key sysname, @value sql_variant (NULL frees the key),
+        // @read_only: once set, the key cannot change for the session (Msg 15664, number inferred).
+        const key = toText(arg(0, '@key') ?? '');
+        const value = arg(1, '@value');
+        const readOnly = arg(2, '@read_only');
+        const slot = this.sessionContext.get(key);
+        if (slot?.readOnly === true) throw new SqlError(15664, 16, 1, `Cannot set key '${key}' in the session context. The key has been set as read_only for this session.`);
+        this.sessionContext.set(key, { value, readOnly: readOnly !== null && Number(readOnly) === 1 });
+        this.done();
+        return;
+      }
       default: {
         const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
         const m = findModule(db, [schema, procName]);
