@@ -533,7 +533,7 @@ ORDER BY p.object_id
 ELSE
 SELECT t.object_id, t.name AS schema_name, t.name, CAST(0 AS bit) AS is_enabled, CAST(0 AS bit) AS is_schema_bound, CAST(0 AS bit) AS is_not_for_replication
 FROM sys.tables t
-WHERE 1 = 0`,
+WHERE 1 = 0 AND ${MANAGED}`,
   },
   {
     name: 'security_predicates',
@@ -552,7 +552,7 @@ ELSE
 SELECT t.object_id, CAST(0 AS int) AS security_predicate_id, t.object_id AS target_object_id, t.name AS target_schema_name, t.name AS target_name,
   CAST(N'' AS nvarchar(max)) AS predicate_definition, CAST(N'' AS nvarchar(60)) AS predicate_type_desc, CAST(NULL AS nvarchar(60)) AS operation_desc
 FROM sys.tables t
-WHERE 1 = 0`,
+WHERE 1 = 0 AND ${MANAGED}`,
   },
   ...MODULE_QUERIES,
 ];
