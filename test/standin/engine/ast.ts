@@ -282,6 +282,10 @@ export type StatementBody =
   /** GRANT, DENY, REVOKE (security.ts). */
   | { readonly k: 'permission'; readonly statement: PermissionStatement }
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  /** CREATE DEFAULT d AS expr / CREATE RULE r AS condition on @variable (create-default-transact-sql, create-rule-transact-sql; ddl-bound.ts). */
+  | { readonly k: 'createBound'; readonly kind: 'D' | 'R'; readonly name: Name; readonly expr: Expr }
+  /** DROP DEFAULT | RULE [IF EXISTS] name [, ...n]. */
+  | { readonly k: 'dropBound'; readonly kind: 'D' | 'R'; readonly names: readonly Name[]; readonly ifExists: boolean }
   /** CREATE COLUMN MASTER KEY k WITH (...) | CREATE COLUMN ENCRYPTION KEY k WITH VALUES (COLUMN_MASTER_KEY = m, ...) (ddl-column-keys.ts). */
   | { readonly k: 'createColumnKey'; readonly kind: 'master' | 'encryption'; readonly name: string; readonly masterKey?: string }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */

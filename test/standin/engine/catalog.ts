@@ -23,6 +23,8 @@ export interface Column {
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
+  /** sys.columns.rule_object_id: a rule bound with sp_bindrule (ddl-bound.ts); absent or 0: none. */
+  ruleObjectId?: number;
   /** sys.columns.is_sparse. */
   sparse?: boolean;
   rowguidcol?: boolean;
@@ -248,6 +250,8 @@ export interface Database {
   columnKeys?: { masters: ColumnKey[]; encryption: ColumnKey[] };
   /** Users, roles and permissions (security.ts), absent until the first. */
   security?: Security;
+  /** CREATE DEFAULT / CREATE RULE objects (ddl-bound.ts), absent until the first. */
+  boundObjects?: BoundObject[];
 }
 
 /** A sys.xml_schema_collections row (not an object: it has no sys.objects row). */
@@ -292,6 +296,22 @@ export interface UserType {
   /** The base type as a column of it stores it. */
   base: SqlType;
   nullable: boolean;
+  /** sys.types default_object_id / rule_object_id: a default or rule bound to the type (ddl-bound.ts). */
+  defaultObjectId?: number;
+  ruleObjectId?: number;
+}
+
+/** A stand-alone default (CREATE DEFAULT, sys.objects type D, parent 0) or rule (CREATE RULE, type R); ddl-bound.ts. */
+export interface BoundObject extends Dated {
+  objectId: number;
+  schemaId: number;
+  name: string;
+  kind: 'D' | 'R';
+  /** The default's value, or the rule's condition over `variable`. */
+  expr: Expr;
+  variable?: string;
+  /** sys.sql_modules.definition: the CREATE statement as written. */
+  definition: string;
 }
 
 /**
@@ -355,6 +375,8 @@ export function allObjects(db: Database): ObjectRow[] {
   }
   for (const y of db.synonyms ?? []) out.push({ objectId: y.objectId, name: y.name, schemaId: y.schemaId, parentObjectId: 0, type: 'SN', typeDesc: 'SYNONYM', created: y.created, modified: y.modified, systemNamed: false });
   for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });
+  // sys.objects type D DEFAULT_CONSTRAINT for a stand-alone default too, R RULE (sys-objects-transact-sql).
+  for (const o of db.boundObjects ?? []) out.push({ objectId: o.objectId, name: o.name, schemaId: o.schemaId, parentObjectId: 0, type: o.kind, typeDesc: o.kind === 'D' ? 'DEFAULT_CONSTRAINT' : 'RULE', created: o.created, modified: o.modified, systemNamed: false });
   for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });
   return out;
 }

@@ -1,4 +1,5 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
+import { inheritedBindings } from './ddl-bound';
 import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
@@ -75,7 +76,8 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
     columnId, name: def.name, type: withoutAliasNullable(type), nullable: def.computed ? def.nullable ?? computedNullable(def.computed.expr) : nullable,
     identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null, ...(def.identity.notForReplication ? { notForReplication: true } : {}) } : undefined,
     collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
-    defaultObjectId: 0,
+    // A column of an alias type inherits the default and rule bound to the type (sp-bindefault-transact-sql).
+    ...inheritedBindings(ctx.db, type.userTypeId),
   };
   if (def.computed) col.computed = { definition: stored('computed', def.computed.text), expr: def.computed.expr, persisted: def.computed.persisted };
   const xml = xmlTyping(ctx.db, def.type?.xml);

@@ -210,6 +210,18 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   // A procedure called without EXEC at the batch's start (token-reader.ts): the grammar sees EXEC.
   if (isBareProcedureCall(tokens)) edits.push({ start: tokens[0].start, stop: tokens[0].start - 1, text: 'EXEC ' });
   for (let i = 0; i < tokens.length; i++) {
+    // CREATE DEFAULT d AS expr / CREATE RULE r AS condition, and DROP DEFAULT | RULE, which the
+    // grammar snapshot lacks (create-default-transact-sql, create-rule-transact-sql): it sees
+    // SELECT expr / SELECT 1 WHERE condition, and DROP TABLE [IF EXISTS] names.
+    if (up(i) === 'CREATE' && (up(i + 1) === 'DEFAULT' || up(i + 1) === 'RULE')) {
+      const as = topLevel(i + 2, ['AS']);
+      if (tokens[as] !== undefined && up(as) === 'AS') {
+        edits.push({ start: tokens[i].start, stop: tokens[as].stop, text: up(i + 1) === 'RULE' ? 'SELECT 1 WHERE' : 'SELECT' });
+        i = as;
+        continue;
+      }
+    }
+    if (up(i) === 'DROP' && (up(i + 1) === 'DEFAULT' || up(i + 1) === 'RULE')) edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'TABLE' });
     // GRANT / DENY / REVOKE: rewritten whole (security-grammar.ts), nothing else applies inside.
     const securityEnd = securityRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (securityEnd > i) { i = securityEnd; continue; }

@@ -21,6 +21,12 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('TABLE')) return this.createTable();
     if (this.accept('STATISTICS')) return this.createStatistics();
+    if (this.up() === 'DEFAULT' || this.up() === 'RULE') {
+      const kind = this.next().value.toUpperCase() === 'RULE' ? 'R' : 'D';
+      const name = this.name();
+      this.expect('AS');
+      return { k: 'createBound', kind, name, expr: this.expr() };
+    }
     if (this.accept('SYNONYM')) {
       const name = this.name();
       this.expect('FOR');
@@ -645,6 +651,12 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
     if (this.accept('XML', 'SCHEMA', 'COLLECTION')) return { k: 'dropXmlCollection', name: this.name() };
+    if (this.up() === 'DEFAULT' || this.up() === 'RULE') {
+      const kind = this.next().value.toUpperCase() === 'RULE' ? 'R' : 'D';
+      const ifExists = this.accept('IF', 'EXISTS');
+      const names = [this.name()]; while (this.accept(',')) names.push(this.name());
+      return { k: 'dropBound', kind, names, ifExists };
+    }
     if (this.accept('SYNONYM')) {
       const ifExists = this.accept('IF', 'EXISTS');
       return { k: 'dropSynonym', name: this.name(), ifExists };

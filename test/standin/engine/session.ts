@@ -17,6 +17,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { bind, createBound, dropBound, nameParts, unbind } from './ddl-bound';
 import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
 import { checkIdent, checkidentTable } from './checkident';
@@ -670,6 +671,8 @@ export class EngineSession implements Session {
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'createBound': createBound(this.ddl(true), s.kind, s.name, s.expr, s.text); this.done(); return;
+      case 'dropBound': dropBound(this.ddl(true), s.kind, s.names, s.ifExists); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
@@ -905,6 +908,23 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
+      // sp_bindefault / sp_bindrule @name, @objname [, @futureonly]; sp_unbindefault / sp_unbindrule @objname [, @futureonly] (ddl-bound.ts).
+      case 'sp_bindefault': case 'sp_bindrule': {
+        const objname = toText(arg(1, '@objname') ?? '');
+        await this.lockFor(boundNeeds(host, objname), signal);
+        const future = arg(2, '@futureonly');
+        bind(this.ddl(true), name === 'sp_bindrule' ? 'R' : 'D', toText(arg(0, name === 'sp_bindrule' ? '@rulename' : '@defname') ?? ''), objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+        this.done();
+        return;
+      }
+      case 'sp_unbindefault': case 'sp_unbindrule': {
+        const objname = toText(arg(0, '@objname') ?? '');
+        await this.lockFor(boundNeeds(host, objname), signal);
+        const future = arg(1, '@futureonly');
+        unbind(this.ddl(true), name === 'sp_unbindrule' ? 'R' : 'D', objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+        this.done();
+        return;
+      }
       case 'sp_set_session_context': this.done(); return;
       default: {
         const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
@@ -1016,3 +1036,11 @@ function formatRaiserror(template: string, args: readonly Value[]): string {
   });
 }
 
+
+/** The lock an sp_bind* / sp_unbind* call takes: the table of a 'table.column' name (an alias type's columns are not locked; inferred). */
+function boundNeeds(host: Host, objname: string): ReturnType<typeof needsOf> {
+  const parts = nameParts(objname);
+  if (parts.length < 2) return needsOf(host, [], true, []);
+  const table: [string, string] = parts.length === 3 ? [parts[0], parts[1]] : ['dbo', parts[0]];
+  return needsOf(host, findTable(host.db, table[0], table[1]) ? [table] : [], true, []);
+}

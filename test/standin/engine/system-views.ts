@@ -55,7 +55,7 @@ function columnVals(t: Table, col: Column): Value[] {
   const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
+    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, col.ruleObjectId ?? 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
     col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null,
     col.encryption?.type ?? null, col.encryption === undefined ? null : col.encryption.type === 1 ? 'DETERMINISTIC' : 'RANDOMIZED', col.encryption?.algorithm ?? null,
     col.encryption?.keyId ?? null, null, null, null, b(col.droppedLedger === true)];
@@ -174,7 +174,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.sql_modules': view([c('object_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_ansi_nulls', ty.bit, true), c('uses_quoted_identifier', ty.bit, true),
     c('is_schema_bound', ty.bit, true), c('uses_database_collation', ty.bit, true), c('is_recompiled', ty.bit, true), c('null_on_null_input', ty.bit, true),
     c('execute_as_principal_id', ty.int, true), c('uses_native_compilation', ty.bit, true)],
-  (db) => modulesOf(db).map((m) => [m.objectId, m.definition, b(m.ansiNulls), b(m.quotedIdentifier), b(m.schemaBound), b(m.schemaBound), 0, 0, null, 0])),
+  (db) => [...modulesOf(db).map((m) => [m.objectId, m.definition, b(m.ansiNulls), b(m.quotedIdentifier), b(m.schemaBound), b(m.schemaBound), 0, 0, null, 0]),
+    // "Stand-alone defaults, objects of type D, also have an SQL module definition"; uses_ansi_nulls "Will always be = 0 for rules and defaults".
+    ...(db.boundObjects ?? []).map((o) => [o.objectId, o.definition, 0, 1, 0, 0, 0, 0, null, 0])]),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-expression-dependencies-transact-sql
   'sys.sql_expression_dependencies': view([c('referencing_id', ty.int), c('referencing_minor_id', ty.int), c('referencing_class', ty.tinyint), c('referencing_class_desc', desc60, true),
     c('is_schema_bound_reference', ty.bit), c('referenced_class', ty.tinyint), c('referenced_class_desc', desc60, true), c('referenced_server_name', sn, true),
@@ -231,7 +233,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
       ...SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0]),
       // Alias types: is_user_defined = 1, the base type's system_type_id and facets, principal_id NULL (owned by the schema owner).
       ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
-        isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
+        isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, u.defaultObjectId ?? 0, u.ruleObjectId ?? 0, 0]),
     ]),
   'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
   // "The same columns as the sys.indexes view and an additional column named bucket_count" (sys-hash-indexes-transact-sql).
