@@ -30,6 +30,7 @@ import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportC
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
 import { checkGraphTable, readGraphKind, resolveConnections } from './graph';
+import { checkLedgerTable, readLedger } from './ledger';
 import { readLockEscalation } from './storage-options';
 import { tableRenamedFrom } from './renamed-from';
 
@@ -285,6 +286,8 @@ function buildFromClass(
   readLockEscalation(draft, opts.get('lockEscalation'), bag);
   checkGraphTable(draft, bag);
   checkMemoryOptimized(draft, bag);
+  readLedger(draft, opts.get('ledger'), bag);
+  checkLedgerTable(draft, bag);
   return draft;
 }
 
