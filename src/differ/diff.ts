@@ -31,6 +31,7 @@ import { refuseBlockedTransfers } from './transfer-guard';
 import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
 import { planAroundStatistics } from './statistics';
+import { planAroundBindings } from './bindings';
 import { synonymHazards } from './synonyms';
 import { planMemoryOptimized } from './memory-optimized';
 import { schemaScope } from './managed-schemas';
@@ -91,10 +92,11 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
   const refused = [...graphKindRefusals(tablesPlan.tables), ...ledgerRefusals(tablesPlan.tables, key), ...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
-  // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
+  // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it,
+  // and bound defaults and rules (CREATE DEFAULT / CREATE RULE) unbound and bound again around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
-  const withStatistics = planAroundStatistics(around.steps, current, key);
+  const withStatistics = planAroundBindings(planAroundStatistics(around.steps, current, key), current, key);
   // Steps on memory-optimized tables last, to run outside the transaction (memory-optimized.ts).
   const memory = planMemoryOptimized(synonymHazards(planModuleRefreshes(withStatistics, current, key), current, key), desired, current, key);
   const steps = memory.steps;

@@ -1,6 +1,6 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
 import type { PausedBuild } from './resumable';
-import type { Expr, RefAction } from './ast';
+import type { Expr, RefAction, TableTypeDef } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
 import type { Security } from './security';
@@ -23,6 +23,8 @@ export interface Column {
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
+  /** sys.columns.rule_object_id: a rule bound with sp_bindrule (ddl-bound.ts); absent or 0: none. */
+  ruleObjectId?: number;
   /** sys.columns.is_sparse. */
   sparse?: boolean;
   rowguidcol?: boolean;
@@ -250,6 +252,8 @@ export interface Database {
   columnKeys?: { masters: ColumnKey[]; encryption: ColumnKey[] };
   /** Users, roles and permissions (security.ts), absent until the first. */
   security?: Security;
+  /** CREATE DEFAULT / CREATE RULE objects (ddl-bound.ts), absent until the first. */
+  boundObjects?: BoundObject[];
 }
 
 /** A sys.xml_schema_collections row (not an object: it has no sys.objects row). */
@@ -291,9 +295,27 @@ export interface UserType {
   userTypeId: number;
   schemaId: number;
   name: string;
-  /** The base type as a column of it stores it. */
+  /** The base type as a column of it stores it ('table' for a table type). */
   base: SqlType;
   nullable: boolean;
+  /** sys.types default_object_id / rule_object_id: a default or rule bound to the type (ddl-bound.ts). */
+  defaultObjectId?: number;
+  ruleObjectId?: number;
+  /** A table type (CREATE TYPE ... AS TABLE; ddl-table-types.ts): its TT object and definition. */
+  table?: { table: Table; def: TableTypeDef; memoryOptimized: boolean };
+}
+
+/** A stand-alone default (CREATE DEFAULT, sys.objects type D, parent 0) or rule (CREATE RULE, type R); ddl-bound.ts. */
+export interface BoundObject extends Dated {
+  objectId: number;
+  schemaId: number;
+  name: string;
+  kind: 'D' | 'R';
+  /** The default's value, or the rule's condition over `variable`. */
+  expr: Expr;
+  variable?: string;
+  /** sys.sql_modules.definition: the CREATE statement as written. */
+  definition: string;
 }
 
 /**
@@ -346,8 +368,11 @@ export interface ObjectRow { objectId: number; name: string; schemaId: number; p
 /** Lists sys.objects rows of user objects. */
 export function allObjects(db: Database): ObjectRow[] {
   const out: ObjectRow[] = [];
-  for (const t of db.tables) {
-    out.push({ objectId: t.objectId, name: t.name, schemaId: t.schemaId, parentObjectId: 0, type: 'U', typeDesc: 'USER_TABLE', created: t.created, modified: t.modified, systemNamed: false });
+  // A table type's table is an object of type TT, TYPE_TABLE, with its constraints (sys-objects-transact-sql; ddl-table-types.ts).
+  const typeTables = (db.types ?? []).flatMap((u) => (u.table ? [u.table.table] : []));
+  for (const t of [...db.tables, ...typeTables]) {
+    const tt = typeTables.includes(t);
+    out.push({ objectId: t.objectId, name: t.name, schemaId: t.schemaId, parentObjectId: 0, type: tt ? 'TT' : 'U', typeDesc: tt ? 'TYPE_TABLE' : 'USER_TABLE', created: t.created, modified: t.modified, systemNamed: false });
     for (const k of t.keys) out.push({ objectId: k.objectId, name: k.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: k.type, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT', created: k.created, modified: k.modified, systemNamed: k.systemNamed });
     for (const c of t.checks) out.push({ objectId: c.objectId, name: c.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'C', typeDesc: 'CHECK_CONSTRAINT', created: c.created, modified: c.modified, systemNamed: c.systemNamed });
     for (const d of t.defaults) out.push({ objectId: d.objectId, name: d.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'D', typeDesc: 'DEFAULT_CONSTRAINT', created: d.created, modified: d.modified, systemNamed: d.systemNamed });
@@ -357,6 +382,8 @@ export function allObjects(db: Database): ObjectRow[] {
   }
   for (const y of db.synonyms ?? []) out.push({ objectId: y.objectId, name: y.name, schemaId: y.schemaId, parentObjectId: 0, type: 'SN', typeDesc: 'SYNONYM', created: y.created, modified: y.modified, systemNamed: false });
   for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });
+  // sys.objects type D DEFAULT_CONSTRAINT for a stand-alone default too, R RULE (sys-objects-transact-sql).
+  for (const o of db.boundObjects ?? []) out.push({ objectId: o.objectId, name: o.name, schemaId: o.schemaId, parentObjectId: 0, type: o.kind, typeDesc: o.kind === 'D' ? 'DEFAULT_CONSTRAINT' : 'RULE', created: o.created, modified: o.modified, systemNamed: false });
   for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });
   return out;
 }

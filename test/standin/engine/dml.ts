@@ -1,4 +1,5 @@
 /** INSERT / UPDATE / DELETE over a table's rows, with every integrity rule checked. */
+import { boundDefaultOf } from './ddl-bound';
 import { checkEdgeRows, deleteConnectedEdges, settleGraphRow } from './graph';
 import type { Expr, Name, Select } from './ast';
 import type { Column, Row, Table, Value } from './catalog';
@@ -89,8 +90,8 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       if (c.type.name === 'timestamp') { row[c.columnId] = nextRowversion(ctx.db); continue; }
       const given = i >= 0 ? input[i] : undefined;
       if (given !== undefined) { row[c.columnId] = convert(given, c.type); continue; }
-      const d = t.defaults.find((x) => x.columnId === c.columnId);
-      row[c.columnId] = d ? convert(evaluate(d.expr, undefined, ctx.host), c.type) : null;
+      const d = t.defaults.find((x) => x.columnId === c.columnId)?.expr ?? boundDefaultOf(ctx.db, c);
+      row[c.columnId] = d ? convert(evaluate(d, undefined, ctx.host), c.type) : null;
     }
     setPeriodOnInsert(t, row, cols, ctx.now);
     stampInsert(t, row, cols, stamp);

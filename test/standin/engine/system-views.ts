@@ -1,5 +1,5 @@
 /** The sys.* catalog views (and a little INFORMATION_SCHEMA), computed from the catalog rows. */
-import type { Database, Index, Table, Value, Column } from './catalog';
+import type { Database, Index, Table, Value, Column, UserType } from './catalog';
 import { allObjects } from './catalog';
 import { dependencyRows, modulesOf } from './modules';
 import type { SqlType } from './types';
@@ -11,6 +11,7 @@ import { resumableOperationRows } from './resumable';
 import { columnEncryptionKeys } from './ddl-column-keys';
 import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
+import { TABLE_TYPE_SYSTEM_ID, typeTables } from './ddl-table-types';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -55,7 +56,7 @@ function columnVals(t: Table, col: Column): Value[] {
   const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
+    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, col.ruleObjectId ?? 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
     col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null,
     col.encryption?.type ?? null, col.encryption === undefined ? null : col.encryption.type === 1 ? 'DETERMINISTIC' : 'RANDOMIZED', col.encryption?.algorithm ?? null,
     col.encryption?.keyId ?? null, null, null, null, b(col.droppedLedger === true)];
@@ -102,7 +103,12 @@ const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => 
     isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null,
     ...ledgerViewColumnVals(m.ledgerColumns?.[col.name]), 0];
 }));
-const allColumns = (db: Database): Value[][] => [...db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
+/**
+ * The user tables and the table types' tables (sys.objects type TT): sys.columns, sys.indexes and
+ * the constraint views list both, as sys-table-types-transact-sql says of type_table_object_id.
+ */
+const withTypeTables = (db: Database): Table[] => [...db.tables, ...typeTables(db)];
+const allColumns = (db: Database): Value[][] => [...withTypeTables(db).flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
 
 const INDEX_COLS: ViewColumn[] = [
   c('object_id', ty.int), c('name', sn, true), c('index_id', ty.int), c('type', ty.tinyint), c('type_desc', desc60, true), c('is_unique', ty.bit, true),
@@ -135,6 +141,17 @@ const indexVals = (t: { objectId: number }, i: Index): Value[] => [
 const DATA_SPACE_DESC = { FG: 'ROWS_FILEGROUP', PS: 'PARTITION_SCHEME', FX: 'MEMORY_OPTIMIZED_DATA_FILEGROUP' } as const;
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
+
+const TYPE_COLS: ViewColumn[] = [c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)];
+/**
+ * A user type's sys.types row: an alias type has its base type's system_type_id and facets; a
+ * table type system_type_id 243, max_length -1, is_nullable 0 and is_table_type 1 (ddl-table-types.ts).
+ * principal_id is NULL (owned by the schema owner).
+ */
+const userTypeVals = (db: Database) => (u: UserType): Value[] => (u.table
+  ? [u.name, TABLE_TYPE_SYSTEM_ID, u.userTypeId, u.schemaId, null, -1, 0, 0, null, 0, 1, 0, 0, 0, 1]
+  : [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
+    isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, u.defaultObjectId ?? 0, u.ruleObjectId ?? 0, 0]);
 
 const view = (columns: ViewColumn[], rows: SystemView['rows']): SystemView => ({ columns, rows });
 const empty = (columns: ViewColumn[]): SystemView => view(columns, () => []);
@@ -179,7 +196,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.sql_modules': view([c('object_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_ansi_nulls', ty.bit, true), c('uses_quoted_identifier', ty.bit, true),
     c('is_schema_bound', ty.bit, true), c('uses_database_collation', ty.bit, true), c('is_recompiled', ty.bit, true), c('null_on_null_input', ty.bit, true),
     c('execute_as_principal_id', ty.int, true), c('uses_native_compilation', ty.bit, true)],
-  (db) => modulesOf(db).map((m) => [m.objectId, m.definition, b(m.ansiNulls), b(m.quotedIdentifier), b(m.schemaBound), b(m.schemaBound), 0, 0, null, 0])),
+  (db) => [...modulesOf(db).map((m) => [m.objectId, m.definition, b(m.ansiNulls), b(m.quotedIdentifier), b(m.schemaBound), b(m.schemaBound), 0, 0, null, 0]),
+    // "Stand-alone defaults, objects of type D, also have an SQL module definition"; uses_ansi_nulls "Will always be = 0 for rules and defaults".
+    ...(db.boundObjects ?? []).map((o) => [o.objectId, o.definition, 0, 1, 0, 0, 0, 0, null, 0])]),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-expression-dependencies-transact-sql
   'sys.sql_expression_dependencies': view([c('referencing_id', ty.int), c('referencing_minor_id', ty.int), c('referencing_class', ty.tinyint), c('referencing_class_desc', desc60, true),
     c('is_schema_bound_reference', ty.bit), c('referenced_class', ty.tinyint), c('referenced_class_desc', desc60, true), c('referenced_server_name', sn, true),
@@ -195,7 +214,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.partition_schemes': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('function_id', ty.int)],
     (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
   'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
-    (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', 1, 0, 0])),
+    (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', (f.boundaries ?? 0) + 1, 0, 0])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-principals-transact-sql (security.ts)
   'sys.database_principals': view([c('name', sn), c('principal_id', ty.int), c('type', char1), c('type_desc', desc60, true), c('default_schema_name', sn, true),
     c('create_date', ty.datetime, true), c('modify_date', ty.datetime, true), c('owning_principal_id', ty.int, true), c('is_fixed_role', ty.bit),
@@ -231,14 +250,16 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => db.tables.flatMap((t) => (t.properties ?? []).map((p) => [1, 'OBJECT_OR_COLUMN', t.objectId, p.minorId, p.name, p.value]))),
   'sys.columns': view(COLUMN_COLS, allColumns),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
-  'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
+  'sys.types': view(TYPE_COLS,
     (db) => [
       ...SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0]),
       // Alias types: is_user_defined = 1, the base type's system_type_id and facets, principal_id NULL (owned by the schema owner).
-      ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
-        isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
+      ...(db.types ?? []).map(userTypeVals(db)),
     ]),
-  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
+  // sys.types' columns, then type_table_object_id and is_memory_optimized (sys-table-types-transact-sql).
+  'sys.table_types': view([...TYPE_COLS, c('type_table_object_id', ty.int), c('is_memory_optimized', ty.bit, true)],
+    (db) => (db.types ?? []).flatMap((u) => (u.table ? [[...userTypeVals(db)(u), u.table.table.objectId, b(u.table.memoryOptimized)]] : []))),
+  'sys.indexes': view(INDEX_COLS, (db) => [...withTypeTables(db), ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
   // "The same columns as the sys.indexes view and an additional column named bucket_count" (sys-hash-indexes-transact-sql).
   'sys.hash_indexes': view([...INDEX_COLS, c('bucket_count', ty.int, true)],
     (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.bucketCount !== undefined).map((i) => [...indexVals(t, i), i.bucketCount as number]))),
@@ -270,7 +291,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
       ...(t.stats ?? []).flatMap((x) => x.columns.map((colId, n) => [t.objectId, x.statsId, n + 1, colId])),
     ])),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
-    (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
+    (db) => [...withTypeTables(db), ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, b(k.columnId === i.partitionColumnId), b(k.desc), 0, 0]),
       ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, b(colId === i.partitionColumnId), 0, 1, 0]),
       // A partitioning column the index does not name is added to it (create-index-transact-sql,
@@ -283,19 +304,19 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
         ? [[t.objectId, i.indexId, i.keys.length + i.includes.length + 1, i.partitionColumnId, 0, 1, 0, 0, 0]] : []),
     ]))),
   'sys.key_constraints': view([...OBJECT_COLS, c('unique_index_id', ty.int, true), c('is_system_named', ty.bit), c('is_enforced', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
+    (db) => withTypeTables(db).flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
   'sys.check_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit, true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
   'sys.default_constraints': view([...OBJECT_COLS, c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.defaults.map((k) => [...objVals({ ...k, type: 'D', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'DEFAULT_CONSTRAINT' }), k.columnId, k.definition, b(k.systemNamed)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.defaults.map((k) => [...objVals({ ...k, type: 'D', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'DEFAULT_CONSTRAINT' }), k.columnId, k.definition, b(k.systemNamed)]))),
   'sys.foreign_keys': view([...OBJECT_COLS, c('referenced_object_id', ty.int, true), c('key_index_id', ty.int, true), c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('update_referential_action', ty.tinyint, true), c('update_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
     (db) => db.tables.flatMap((t) => t.fks.map((k) => [...objVals({ ...k, type: 'F', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'FOREIGN_KEY_CONSTRAINT' }), k.refTableId, k.keyIndexId, b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), ACTION_CODE[k.onDelete], k.onDelete, ACTION_CODE[k.onUpdate], k.onUpdate, b(k.systemNamed)]))),
   'sys.foreign_key_columns': view([c('constraint_object_id', ty.int), c('constraint_column_id', ty.int), c('parent_object_id', ty.int), c('parent_column_id', ty.int), c('referenced_object_id', ty.int), c('referenced_column_id', ty.int)],
     (db) => db.tables.flatMap((t) => t.fks.flatMap((k) => k.columns.map((fc, n) => [k.objectId, n + 1, t.objectId, fc.parent, k.refTableId, fc.ref])))),
   'sys.identity_columns': view([...COLUMN_COLS, c('seed_value', ty.decimal(38, 0), true), c('increment_value', ty.decimal(38, 0), true), c('last_value', ty.decimal(38, 0), true), c('is_not_for_replication', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, b(x.identity?.notForReplication === true)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, b(x.identity?.notForReplication === true)]))),
   'sys.computed_columns': view([...COLUMN_COLS, c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit), c('is_persisted', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
   'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true)],
     (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, COMPRESSION_CODE[compressionOf(i)] ?? 0, compressionOf(i)]))),
   // One row per index (partition 1). Page counts are the stand-in's estimate (inferred: about
