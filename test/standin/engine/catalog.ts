@@ -202,6 +202,8 @@ export interface Module extends Dated {
   schemaBound: boolean;
   /** A ledger view's own columns by name: 1 TRANSACTION_ID ... 4 OPERATION_TYPE_DESC (sys.columns.ledger_view_column_type; ledger.ts). */
   ledgerColumns?: Record<string, number>;
+  /** A ledger view: its table, its column names by kind (to write it again after a column change), and whether DROP TABLE kept it (sys.views.is_dropped_ledger_view). */
+  ledgerView?: { tableId: number; names: Record<string, string>; dropped?: boolean };
   ansiNulls: boolean;
   quotedIdentifier: boolean;
   /**

@@ -155,6 +155,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - GENERATED ALWAYS AS ROW START|END [HIDDEN]   -> blanked
  * - [,] PERIOD FOR SYSTEM_TIME (s, e)            -> blanked (alone after ADD: a column `x_period int`)
  * - WITH (SYSTEM_VERSIONING = ...) of CREATE TABLE -> blanked
+ * - GENERATED ALWAYS AS TRANSACTION_ID | SEQUENCE_NUMBER START|END [HIDDEN], WITH (... LEDGER = ON ...) of CREATE TABLE -> blanked (ledger tables)
  * - SET (SYSTEM_VERSIONING = ...)                -> SET (LOCK_ESCALATION = AUTO)
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int

@@ -181,7 +181,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => db.tables.flatMap((t) => (t.edgeConstraints ?? []).flatMap((e) => e.clauses.map((cl, n) => [e.objectId, cl.from, cl.to, n + 1])))),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-periods-transact-sql
   'sys.periods': view([c('name', sn), c('period_type', ty.tinyint), c('period_type_desc', desc60), c('object_id', ty.int), c('start_column_id', ty.int), c('end_column_id', ty.int)], (db) => periodRows(db)),
-  'sys.views': view(OBJECT_COLS, (db) => objectsOf(db, 'V').map(objVals)),
+  // Ledger views (sys-views-transact-sql, SQL Server 2022+): ledger_view_type 1 LEDGER_VIEW (0 NON_LEDGER_VIEW), is_dropped_ledger_view.
+  'sys.views': view([...OBJECT_COLS, c('ledger_view_type', ty.tinyint, true), c('ledger_view_type_desc', desc60, true), c('is_dropped_ledger_view', ty.bit, true)],
+    (db) => objectsOf(db, 'V').map((o) => {
+      const m = modulesOf(db).find((x) => x.objectId === o.objectId);
+      return [...objVals(o), m?.ledgerView !== undefined ? 1 : 0, m?.ledgerView !== undefined ? 'LEDGER_VIEW' : 'NON_LEDGER_VIEW', b(m?.ledgerView?.dropped === true)];
+    })),
   'sys.procedures': view(OBJECT_COLS, (db) => objectsOf(db, 'P').map(objVals)),
   // sys.triggers has its own shape (parent_id, is_instead_of_trigger, ...); the object columns
   // the stand-in kept before stay, with parent_id added.
