@@ -23,6 +23,7 @@ import { splitObjectName } from './functions';
 import { ty } from './types';
 import type { Host } from './scope';
 import { selectTypes } from './select';
+import { policyBlocker, type SecurityPolicyObject } from './security-policies';
 
 const MODULE_WORD: Record<Module['type'], string> = { V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' };
 
@@ -153,6 +154,9 @@ export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedI
   if (def.type === 'TR') parentObjectId = triggerParent(db, def, name, existing);
   if (existing && !def.orAlter) throw err.objectExists(name);
   if (!existing && findObject(db, schema.schemaId, name)) throw err.objectExists(name);
+  // ALTER of a predicate function a schema-bound security policy binds is refused (row-level-security; Msg 3729 inferred).
+  const policy = existing ? policyBlocker(db, schema.name, existing.name) : undefined;
+  if (existing && policy) throw referencedBy(`ALTER ${MODULE_WORD[existing.type]}`, `${schema.name}.${existing.name}`, policy);
   const references = referencesOf(db, def, name);
   const columns = def.type === 'V' ? listedColumns(viewColumns(db, def.select, ctx.host), def, name) : [];
   uniqueViewColumns(columns, name);
@@ -197,13 +201,15 @@ function triggerParent(db: Database, def: ModuleDef, name: string, existing: Mod
 }
 
 /** The schema-bound module that binds `table` (and `column`, when given), if any. */
-export function schemaBoundBlocker(db: Database, schema: string, table: string, column?: string): Module | undefined {
+export function schemaBoundBlocker(db: Database, schema: string, table: string, column?: string): Module | SecurityPolicyObject | undefined {
   return modulesOf(db).find((m) => m.schemaBound && m.references.some((r) => sameName(r.schema, schema) && sameName(r.name, table)
-    && (column === undefined || r.columns.some((c) => sameName(c, column)))));
+    && (column === undefined || r.columns.some((c) => sameName(c, column)))))
+    // A schema-bound security policy binds its targets' argument columns and its functions (security-policies.ts).
+    ?? policyBlocker(db, schema, table, column);
 }
 
-/** Msg 3729: the object is bound by a schema-bound module. */
-export function referencedBy(op: string, what: string, by: Module): SqlError {
+/** Msg 3729: the object is bound by a schema-bound module (or security policy). */
+export function referencedBy(op: string, what: string, by: { readonly name: string }): SqlError {
   return new SqlError(3729, 16, 1, `Cannot ${op} '${what}' because it is being referenced by object '${by.name}'.`);
 }
 

@@ -17,6 +17,8 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { alterSecurityPolicy, createSecurityPolicy, dropSecurityPolicy } from './security-policies';
+import { bind, createBound, dropBound, nameParts, unbind } from './ddl-bound';
 import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
 import { checkIdent, checkidentTable } from './checkident';
@@ -101,6 +103,8 @@ export class EngineSession implements Session {
   private dbName: string;
   private frames: Map<string, Var>[] = [new Map()];
   private readonly options = new Map(Object.entries(DEFAULT_OPTIONS));
+  /** sp_set_session_context's keys and values (SESSION_CONTEXT), for the session's life. */
+  private readonly sessionContext = new Map<string, { value: Value; readOnly: boolean }>();
   private tranCount = 0;
   private readonly log: TxLog;
   private lastError = 0;
@@ -149,6 +153,7 @@ export class EngineSession implements Session {
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
       session: this.id,
+      sessionContext: (key) => self.sessionContext.get(key)?.value ?? null,
       identityInsert: (t) => self.identityInsertOn?.objectId === t.objectId,
       columnUpdated: (c) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
@@ -174,6 +179,7 @@ export class EngineSession implements Session {
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
       beforeSecurity: () => this.log.recordSecurity(this.dbName),
+      beforePolicies: () => this.log.recordPolicies(this.dbName),
     };
   }
 
@@ -667,7 +673,7 @@ export class EngineSession implements Session {
         this.done(s.k === 'update' ? changed.after.length : changed.before.length);
         return;
       }
-      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes); this.done(); return;
+      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes, s.ledger); this.done(); return;
       case 'truncateTable': truncateTable(this.ddl(true), s.name); this.done(); return;
       case 'setTriggerState': setTriggerState(this.ddl(true), s.table, s.names, s.enabled); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
@@ -693,6 +699,11 @@ export class EngineSession implements Session {
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'createSecurityPolicy': createSecurityPolicy(this.ddl(true), s.name, s.predicates, s); this.done(); return;
+      case 'alterSecurityPolicy': alterSecurityPolicy(this.ddl(true), s.name, s.actions, s); this.done(); return;
+      case 'dropSecurityPolicy': dropSecurityPolicy(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createBound': createBound(this.ddl(true), s.kind, s.name, s.expr, s.text); this.done(); return;
+      case 'dropBound': dropBound(this.ddl(true), s.kind, s.names, s.ifExists); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType, s.boundaries); this.done(); return;
@@ -946,7 +957,35 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'sp_set_session_context': this.done(); return;
+      // sp_bindefault / sp_bindrule @name, @objname [, @futureonly]; sp_unbindefault / sp_unbindrule @objname [, @futureonly] (ddl-bound.ts).
+      case 'sp_bindefault': case 'sp_bindrule': {
+        const objname = toText(arg(1, '@objname') ?? '');
+        await this.lockFor(boundNeeds(host, objname), signal);
+        const future = arg(2, '@futureonly');
+        bind(this.ddl(true), name === 'sp_bindrule' ? 'R' : 'D', toText(arg(0, name === 'sp_bindrule' ? '@rulename' : '@defname') ?? ''), objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+        this.done();
+        return;
+      }
+      case 'sp_unbindefault': case 'sp_unbindrule': {
+        const objname = toText(arg(0, '@objname') ?? '');
+        await this.lockFor(boundNeeds(host, objname), signal);
+        const future = arg(1, '@futureonly');
+        unbind(this.ddl(true), name === 'sp_unbindrule' ? 'R' : 'D', objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+        this.done();
+        return;
+      }
+      case 'sp_set_session_context': {
+        // sp-set-session-context-transact-sql: @key sysname, @value sql_variant (NULL frees the key),
+        // @read_only: once set, the key cannot change for the session (Msg 15664, number inferred).
+        const key = toText(arg(0, '@key') ?? '');
+        const value = arg(1, '@value');
+        const readOnly = arg(2, '@read_only');
+        const slot = this.sessionContext.get(key);
+        if (slot?.readOnly === true) throw new SqlError(15664, 16, 1, `Cannot set key '${key}' in the session context. The key has been set as read_only for this session.`);
+        this.sessionContext.set(key, { value, readOnly: readOnly !== null && Number(readOnly) === 1 });
+        this.done();
+        return;
+      }
       default: {
         const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
         const m = findModule(db, [schema, procName]);
@@ -1062,3 +1101,11 @@ function formatRaiserror(template: string, args: readonly Value[]): string {
   });
 }
 
+
+/** The lock an sp_bind* / sp_unbind* call takes: the table of a 'table.column' name (an alias type's columns are not locked; inferred). */
+function boundNeeds(host: Host, objname: string): ReturnType<typeof needsOf> {
+  const parts = nameParts(objname);
+  if (parts.length < 2) return needsOf(host, [], true, []);
+  const table: [string, string] = parts.length === 3 ? [parts[0], parts[1]] : ['dbo', parts[0]];
+  return needsOf(host, findTable(host.db, table[0], table[1]) ? [table] : [], true, []);
+}
