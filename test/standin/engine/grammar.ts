@@ -5,6 +5,7 @@
 import { graphRewrites, PSEUDO_COLUMNS } from './graph-grammar';
 import type { Token as AntlrToken } from 'antlr4ts';
 import { securityRewrites } from './security-grammar';
+import { policyRewrites } from './policy-grammar';
 import { sequenceRewrites } from './sequence-grammar';
 import { statisticsRewrites } from './statistics-grammar';
 import { xmlRewrites } from './xml-grammar';
@@ -154,6 +155,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - GENERATED ALWAYS AS ROW START|END [HIDDEN]   -> blanked
  * - [,] PERIOD FOR SYSTEM_TIME (s, e)            -> blanked (alone after ADD: a column `x_period int`)
  * - WITH (SYSTEM_VERSIONING = ...) of CREATE TABLE -> blanked
+ * - GENERATED ALWAYS AS TRANSACTION_ID | SEQUENCE_NUMBER START|END [HIDDEN], WITH (... LEDGER = ON ...) of CREATE TABLE -> blanked (ledger tables)
  * - SET (SYSTEM_VERSIONING = ...)                -> SET (LOCK_ESCALATION = AUTO)
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
@@ -227,6 +229,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // GRANT / DENY / REVOKE: rewritten whole (security-grammar.ts), nothing else applies inside.
     const securityEnd = securityRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (securityEnd > i) { i = securityEnd; continue; }
+    // CREATE / ALTER / DROP SECURITY POLICY: likewise (policy-grammar.ts).
+    const policyEnd = policyRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    if (policyEnd > i) { i = policyEnd; continue; }
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
     sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);
