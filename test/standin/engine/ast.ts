@@ -229,14 +229,19 @@ export interface SpatialDef {
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
 export type ModuleType = 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
 
+/** A DML trigger's header: INSTEAD OF or AFTER (FOR), and the actions that fire it. */
+export interface TriggerHeader { readonly insteadOf: boolean; readonly events: readonly ('INSERT' | 'UPDATE' | 'DELETE')[] }
+
 /** CREATE VIEW / PROCEDURE / FUNCTION / TRIGGER as parsed (parse-module.ts). */
 export interface ModuleDef {
   readonly type: ModuleType;
   readonly name: Name;
   readonly orAlter: boolean;
   readonly schemaBound: boolean;
-  /** A trigger's table. */
+  /** A trigger's table (or an INSTEAD OF trigger's view). */
   readonly parent?: Name;
+  /** A trigger's timing and actions as its header says: INSTEAD OF, or AFTER / FOR. */
+  readonly trigger?: TriggerHeader;
   /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
   readonly select?: Select;
   /** A view's column list (CREATE VIEW v (a, b) AS ...), renaming the SELECT's columns. */
@@ -313,6 +318,10 @@ export type StatementBody =
   /** GRANT, DENY, REVOKE (security.ts). */
   | { readonly k: 'permission'; readonly statement: PermissionStatement }
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  /** CREATE / ALTER / DROP SECURITY POLICY (security-policies.ts). */
+  | { readonly k: 'createSecurityPolicy'; readonly name: Name; readonly predicates: readonly PredicateSpec[]; readonly state?: boolean; readonly schemaBinding?: boolean; readonly notForReplication: boolean }
+  | { readonly k: 'alterSecurityPolicy'; readonly name: Name; readonly actions: readonly PolicyAction[]; readonly state?: boolean; readonly notForReplication: boolean }
+  | { readonly k: 'dropSecurityPolicy'; readonly name: Name; readonly ifExists: boolean }
   /** CREATE DEFAULT d AS expr / CREATE RULE r AS condition on @variable (create-default-transact-sql, create-rule-transact-sql; ddl-bound.ts). */
   | { readonly k: 'createBound'; readonly kind: 'D' | 'R'; readonly name: Name; readonly expr: Expr }
   /** DROP DEFAULT | RULE [IF EXISTS] name [, ...n]. */
@@ -371,3 +380,20 @@ export type StatementBody =
   | { readonly k: 'break' }
   | { readonly k: 'continue' }
   | { readonly k: 'noop' };
+
+/** A BLOCK predicate's operation (create-security-policy-transact-sql: <block_dml_operation>). */
+export type PredicateOperation = 'AFTER INSERT' | 'AFTER UPDATE' | 'BEFORE UPDATE' | 'BEFORE DELETE';
+
+/** `ADD FILTER | BLOCK PREDICATE fn(args) ON table [operation]` as written. */
+export interface PredicateSpec {
+  readonly kind: 'FILTER' | 'BLOCK';
+  readonly fn: Name;
+  readonly args: readonly { readonly expr: Expr; readonly text: string }[];
+  readonly target: Name;
+  readonly operation: PredicateOperation | null;
+}
+
+/** One action of ALTER SECURITY POLICY (alter-security-policy-transact-sql). */
+export type PolicyAction =
+  | { readonly op: 'add' | 'alter'; readonly spec: PredicateSpec }
+  | { readonly op: 'drop'; readonly kind: 'FILTER' | 'BLOCK'; readonly target: Name; readonly operation: PredicateOperation | null };

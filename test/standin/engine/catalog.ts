@@ -1,6 +1,7 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
+import type { SecurityPolicyObject } from './security-policies';
 import type { PausedBuild } from './resumable';
-import type { Expr, RefAction, TableTypeDef } from './ast';
+import type { Expr, RefAction, TableTypeDef, TriggerHeader } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
 import type { Security } from './security';
@@ -216,6 +217,8 @@ export interface Module extends Dated {
   indexes: Index[];
   /** A trigger DISABLE TRIGGER turned off (sys.triggers.is_disabled): it does not fire. */
   disabled?: boolean;
+  /** A trigger's timing and actions (sys.triggers.is_instead_of_trigger; absent in older images: AFTER). */
+  trigger?: TriggerHeader;
 }
 
 /** sys.schemas. */
@@ -252,6 +255,8 @@ export interface Database {
   columnKeys?: { masters: ColumnKey[]; encryption: ColumnKey[] };
   /** Users, roles and permissions (security.ts), absent until the first. */
   security?: Security;
+  /** Row-level security policies (security-policies.ts), absent until the first. */
+  securityPolicies?: SecurityPolicyObject[];
   /** CREATE DEFAULT / CREATE RULE objects (ddl-bound.ts), absent until the first. */
   boundObjects?: BoundObject[];
 }
@@ -382,6 +387,8 @@ export function allObjects(db: Database): ObjectRow[] {
   }
   for (const y of db.synonyms ?? []) out.push({ objectId: y.objectId, name: y.name, schemaId: y.schemaId, parentObjectId: 0, type: 'SN', typeDesc: 'SYNONYM', created: y.created, modified: y.modified, systemNamed: false });
   for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });
+  // sys.objects type SP, SECURITY_POLICY (sys-security-policies-transact-sql: "type ... Must be SP").
+  for (const p of db.securityPolicies ?? []) out.push({ objectId: p.objectId, name: p.name, schemaId: p.schemaId, parentObjectId: 0, type: 'SP', typeDesc: 'SECURITY_POLICY', created: p.created, modified: p.modified, systemNamed: false });
   // sys.objects type D DEFAULT_CONSTRAINT for a stand-alone default too, R RULE (sys-objects-transact-sql).
   for (const o of db.boundObjects ?? []) out.push({ objectId: o.objectId, name: o.name, schemaId: o.schemaId, parentObjectId: 0, type: o.kind, typeDesc: o.kind === 'D' ? 'DEFAULT_CONSTRAINT' : 'RULE', created: o.created, modified: o.modified, systemNamed: false });
   for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });

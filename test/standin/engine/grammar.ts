@@ -5,6 +5,7 @@
 import { graphRewrites, PSEUDO_COLUMNS } from './graph-grammar';
 import type { Token as AntlrToken } from 'antlr4ts';
 import { securityRewrites } from './security-grammar';
+import { policyRewrites } from './policy-grammar';
 import { sequenceRewrites } from './sequence-grammar';
 import { statisticsRewrites } from './statistics-grammar';
 import { xmlRewrites } from './xml-grammar';
@@ -228,6 +229,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // GRANT / DENY / REVOKE: rewritten whole (security-grammar.ts), nothing else applies inside.
     const securityEnd = securityRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (securityEnd > i) { i = securityEnd; continue; }
+    // CREATE / ALTER / DROP SECURITY POLICY: likewise (policy-grammar.ts).
+    const policyEnd = policyRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    if (policyEnd > i) { i = policyEnd; continue; }
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
     sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);

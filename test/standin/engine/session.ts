@@ -17,6 +17,7 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { alterSecurityPolicy, createSecurityPolicy, dropSecurityPolicy } from './security-policies';
 import { bind, createBound, dropBound, nameParts, unbind } from './ddl-bound';
 import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
@@ -39,6 +40,7 @@ import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
+import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
 import { bindArgs, isDefault, tableArg, type Var as RoutineVar } from './routines';
 import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType } from './ddl-table-types';
 import type { Module } from './catalog';
@@ -101,6 +103,8 @@ export class EngineSession implements Session {
   private dbName: string;
   private frames: Map<string, Var>[] = [new Map()];
   private readonly options = new Map(Object.entries(DEFAULT_OPTIONS));
+  /** sp_set_session_context's keys and values (SESSION_CONTEXT), for the session's life. */
+  private readonly sessionContext = new Map<string, { value: Value; readOnly: boolean }>();
   private tranCount = 0;
   private readonly log: TxLog;
   private lastError = 0;
@@ -149,6 +153,7 @@ export class EngineSession implements Session {
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
       session: this.id,
+      sessionContext: (key) => self.sessionContext.get(key)?.value ?? null,
       identityInsert: (t) => self.identityInsertOn?.objectId === t.objectId,
       columnUpdated: (c) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
@@ -174,6 +179,7 @@ export class EngineSession implements Session {
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
       beforeSecurity: () => this.log.recordSecurity(this.dbName),
+      beforePolicies: () => this.log.recordPolicies(this.dbName),
     };
   }
 
@@ -440,6 +446,9 @@ export class EngineSession implements Session {
   /** A trigger ran ROLLBACK (Msg 3609 once it ends). */
   private triggerRolledBack = false;
 
+  /** The triggers running now, innermost last (an INSTEAD OF trigger's own statements are not replaced again). */
+  private runningTriggers(): Module[] { return this.triggerStack.map((t) => t.module); }
+
   /** Notes a statement's changes for the table's triggers (only when it has some). */
   private changed(event: TriggerEvent): void {
     if (modulesOf(this.db).some((m) => m.type === 'TR' && m.parentObjectId === event.table.objectId)) this.pendingEvents.push(event);
@@ -614,6 +623,14 @@ export class EngineSession implements Session {
         const ctx = this.ddl(true);
         const given = s.exec ? this.execRows : undefined;
         this.execRows = undefined;
+        const instead = insteadTarget(host, s.table, 'INSERT', this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an INSERT into '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const rows = withCtes(s.with, undefined, () => wouldInsert(host, instead, s, given));
+          this.pendingEvents.push({ table: instead.shape, action: 'INSERT', inserted: rows, deleted: [], instead: instead.trigger });
+          this.done(rows.length);
+          return;
+        }
         const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select, given));
         const t = resolveTable(host, baseNames(s.table, host)[0]);
         if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
@@ -622,6 +639,7 @@ export class EngineSession implements Session {
         return;
       }
       case 'merge': {
+        refuseInsteadOfMerge(host, s.table, this.runningTriggers());
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
@@ -635,6 +653,15 @@ export class EngineSession implements Session {
       case 'update': case 'delete': {
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        const action = s.k === 'update' ? 'UPDATE' : 'DELETE';
+        const instead = insteadTarget(host, s.table, action, this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an ${action} of '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const { before, after } = withCtes(s.with, undefined, () => wouldChange(host, instead, s, top));
+          this.pendingEvents.push({ table: instead.shape, action, inserted: after, deleted: before, instead: instead.trigger, ...(s.k === 'update' ? { columns: s.sets.map((x) => x.col) } : {}) });
+          this.done(before.length);
+          return;
+        }
         let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
         if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
         else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
@@ -672,6 +699,9 @@ export class EngineSession implements Session {
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'createSecurityPolicy': createSecurityPolicy(this.ddl(true), s.name, s.predicates, s); this.done(); return;
+      case 'alterSecurityPolicy': alterSecurityPolicy(this.ddl(true), s.name, s.actions, s); this.done(); return;
+      case 'dropSecurityPolicy': dropSecurityPolicy(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'createBound': createBound(this.ddl(true), s.kind, s.name, s.expr, s.text); this.done(); return;
       case 'dropBound': dropBound(this.ddl(true), s.kind, s.names, s.ifExists); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
@@ -928,23 +958,30 @@ export class EngineSession implements Session {
         return;
       }
       // sp_bindefault / sp_bindrule @name, @objname [, @futureonly]; sp_unbindefault / sp_unbindrule @objname [, @futureonly] (ddl-bound.ts).
-      case 'sp_bindefault': case 'sp_bindrule': {
-        const objname = toText(arg(1, '@objname') ?? '');
+      case 'sp_bindefault': case 'sp_bindrule': case 'sp_unbindefault': case 'sp_unbindrule': {
+        const binding = name === 'sp_bindefault' || name === 'sp_bindrule';
+        const kind = name.endsWith('rule') ? 'R' : 'D';
+        const objname = toText(arg(binding ? 1 : 0, '@objname') ?? '');
         await this.lockFor(boundNeeds(host, objname), signal);
-        const future = arg(2, '@futureonly');
-        bind(this.ddl(true), name === 'sp_bindrule' ? 'R' : 'D', toText(arg(0, name === 'sp_bindrule' ? '@rulename' : '@defname') ?? ''), objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+        const future = arg(binding ? 2 : 1, '@futureonly');
+        const futureonly = future !== null && toText(future).toLowerCase() === 'futureonly';
+        if (binding) bind(this.ddl(true), kind, toText(arg(0, kind === 'R' ? '@rulename' : '@defname') ?? ''), objname, futureonly);
+        else unbind(this.ddl(true), kind, objname, futureonly);
         this.done();
         return;
       }
-      case 'sp_unbindefault': case 'sp_unbindrule': {
-        const objname = toText(arg(0, '@objname') ?? '');
-        await this.lockFor(boundNeeds(host, objname), signal);
-        const future = arg(1, '@futureonly');
-        unbind(this.ddl(true), name === 'sp_unbindrule' ? 'R' : 'D', objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+      case 'sp_set_session_context': {
+        // sp-set-session-context-transact-sql: @key sysname, @value sql_variant (NULL frees the key),
+        // @read_only: once set, the key cannot change for the session (Msg 15664, number inferred).
+        const key = toText(arg(0, '@key') ?? '');
+        const value = arg(1, '@value');
+        const readOnly = arg(2, '@read_only');
+        const slot = this.sessionContext.get(key);
+        if (slot?.readOnly === true) throw new SqlError(15664, 16, 1, `Cannot set key '${key}' in the session context. The key has been set as read_only for this session.`);
+        this.sessionContext.set(key, { value, readOnly: readOnly !== null && Number(readOnly) === 1 });
         this.done();
         return;
       }
-      case 'sp_set_session_context': this.done(); return;
       default: {
         const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
         const m = findModule(db, [schema, procName]);

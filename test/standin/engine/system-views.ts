@@ -11,6 +11,7 @@ import { resumableOperationRows } from './resumable';
 import { columnEncryptionKeys } from './ddl-column-keys';
 import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
+import { OPERATION_CODE, policiesOf, predicateDefinition } from './security-policies';
 import { TABLE_TYPE_SYSTEM_ID, typeTables } from './ddl-table-types';
 
 /** A view's column. */
@@ -190,8 +191,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // sys.triggers has its own shape (parent_id, is_instead_of_trigger, ...); the object columns
   // the stand-in kept before stay, with parent_id added.
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-triggers-transact-sql: is_disabled 1 after DISABLE TRIGGER.
-  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int), c('is_disabled', ty.bit)],
-    (db) => objectsOf(db, 'TR').map((o) => [...objVals(o), o.parentObjectId, b(db.modules?.find((m) => m.objectId === o.objectId)?.disabled === true)])),
+  // parent_class 1 (OBJECT_OR_COLUMN), parent_class_desc; is_instead_of_trigger 1 for INSTEAD OF (views' triggers are all INSTEAD OF).
+  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int), c('is_disabled', ty.bit), c('parent_class', ty.tinyint), c('parent_class_desc', desc60, true), c('is_instead_of_trigger', ty.bit)],
+    (db) => objectsOf(db, 'TR').map((o) => {
+      const m = db.modules?.find((x) => x.objectId === o.objectId);
+      return [...objVals(o), o.parentObjectId, b(m?.disabled === true), 1, 'OBJECT_OR_COLUMN', b(m?.trigger?.insteadOf === true)];
+    })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
   'sys.sql_modules': view([c('object_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_ansi_nulls', ty.bit, true), c('uses_quoted_identifier', ty.bit, true),
     c('is_schema_bound', ty.bit, true), c('uses_database_collation', ty.bit, true), c('is_recompiled', ty.bit, true), c('null_on_null_input', ty.bit, true),
@@ -234,6 +239,15 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => columnEncryptionKeys(db).map((k) => [k.name, k.id, k.created, k.created])),
   'sys.xml_schema_collections': view([c('xml_collection_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('name', sn), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
     (db) => [[1, 4, null, 'sys', new Date(0), new Date(0)], ...(db.xmlCollections ?? []).map((x) => [x.id, x.schemaId, null, x.name, x.created, x.modified])]),
+  // Row-level security (sys-security-policies-transact-sql, sys-security-predicates-transact-sql;
+  // security-policies.ts). is_schema_bound: the column as SQL Server's view names it (the docs page
+  // lists is_schemabinding_enabled; inferred). A predicate of a table dropped since is not shown.
+  'sys.security_policies': view([...OBJECT_COLS, c('is_enabled', ty.bit), c('is_not_for_replication', ty.bit), c('uses_database_collation', ty.bit, true), c('is_schema_bound', ty.bit, true)],
+    (db) => policiesOf(db).map((p) => [...objVals({ ...p, parentObjectId: 0, type: 'SP', typeDesc: 'SECURITY_POLICY' }), b(p.enabled), b(p.notForReplication), 1, b(p.schemaBound)])),
+  'sys.security_predicates': view([c('object_id', ty.int), c('security_predicate_id', ty.int), c('target_object_id', ty.int), c('predicate_definition', ty.nvarchar(-1), true),
+    c('predicate_type', ty.int, true), c('predicate_type_desc', desc60, true), c('operation', ty.int, true), c('operation_desc', desc60, true)],
+  (db) => policiesOf(db).flatMap((p) => p.predicates.filter((x) => db.tables.some((t) => t.objectId === x.targetId)).map((x) => [
+    p.objectId, x.id, x.targetId, predicateDefinition(x), x.kind === 'FILTER' ? 0 : 1, x.kind, x.operation === null ? null : OPERATION_CODE[x.operation], x.operation]))),
   'sys.synonyms': view([...OBJECT_COLS, c('base_object_name', ty.nvarchar(1035), true)],
     (db) => objectsOf(db, 'SN').map((o) => [...objVals(o), db.synonyms?.find((y) => y.objectId === o.objectId)?.base ?? null])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql (ddl-sequences.ts)
