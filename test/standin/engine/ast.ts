@@ -229,14 +229,19 @@ export interface SpatialDef {
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
 export type ModuleType = 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
 
+/** A DML trigger's header: INSTEAD OF or AFTER (FOR), and the actions that fire it. */
+export interface TriggerHeader { readonly insteadOf: boolean; readonly events: readonly ('INSERT' | 'UPDATE' | 'DELETE')[] }
+
 /** CREATE VIEW / PROCEDURE / FUNCTION / TRIGGER as parsed (parse-module.ts). */
 export interface ModuleDef {
   readonly type: ModuleType;
   readonly name: Name;
   readonly orAlter: boolean;
   readonly schemaBound: boolean;
-  /** A trigger's table. */
+  /** A trigger's table (or an INSTEAD OF trigger's view). */
   readonly parent?: Name;
+  /** A trigger's timing and actions as its header says: INSTEAD OF, or AFTER / FOR. */
+  readonly trigger?: TriggerHeader;
   /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
   readonly select?: Select;
   /** A view's column list (CREATE VIEW v (a, b) AS ...), renaming the SELECT's columns. */

@@ -1,7 +1,7 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
 import type { SecurityPolicyObject } from './security-policies';
 import type { PausedBuild } from './resumable';
-import type { Expr, RefAction, TableTypeDef } from './ast';
+import type { Expr, RefAction, TableTypeDef, TriggerHeader } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
 import type { Security } from './security';
@@ -217,6 +217,8 @@ export interface Module extends Dated {
   indexes: Index[];
   /** A trigger DISABLE TRIGGER turned off (sys.triggers.is_disabled): it does not fire. */
   disabled?: boolean;
+  /** A trigger's timing and actions (sys.triggers.is_instead_of_trigger; absent in older images: AFTER). */
+  trigger?: TriggerHeader;
 }
 
 /** sys.schemas. */

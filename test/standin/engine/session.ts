@@ -40,6 +40,7 @@ import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
+import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
 import { bindArgs, isDefault, tableArg, type Var as RoutineVar } from './routines';
 import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType } from './ddl-table-types';
 import type { Module } from './catalog';
@@ -445,6 +446,9 @@ export class EngineSession implements Session {
   /** A trigger ran ROLLBACK (Msg 3609 once it ends). */
   private triggerRolledBack = false;
 
+  /** The triggers running now, innermost last (an INSTEAD OF trigger's own statements are not replaced again). */
+  private runningTriggers(): Module[] { return this.triggerStack.map((t) => t.module); }
+
   /** Notes a statement's changes for the table's triggers (only when it has some). */
   private changed(event: TriggerEvent): void {
     if (modulesOf(this.db).some((m) => m.type === 'TR' && m.parentObjectId === event.table.objectId)) this.pendingEvents.push(event);
@@ -619,6 +623,14 @@ export class EngineSession implements Session {
         const ctx = this.ddl(true);
         const given = s.exec ? this.execRows : undefined;
         this.execRows = undefined;
+        const instead = insteadTarget(host, s.table, 'INSERT', this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an INSERT into '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const rows = withCtes(s.with, undefined, () => wouldInsert(host, instead, s, given));
+          this.pendingEvents.push({ table: instead.shape, action: 'INSERT', inserted: rows, deleted: [], instead: instead.trigger });
+          this.done(rows.length);
+          return;
+        }
         const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select, given));
         const t = resolveTable(host, baseNames(s.table, host)[0]);
         if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
@@ -627,6 +639,7 @@ export class EngineSession implements Session {
         return;
       }
       case 'merge': {
+        refuseInsteadOfMerge(host, s.table, this.runningTriggers());
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
@@ -640,6 +653,15 @@ export class EngineSession implements Session {
       case 'update': case 'delete': {
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        const action = s.k === 'update' ? 'UPDATE' : 'DELETE';
+        const instead = insteadTarget(host, s.table, action, this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an ${action} of '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const { before, after } = withCtes(s.with, undefined, () => wouldChange(host, instead, s, top));
+          this.pendingEvents.push({ table: instead.shape, action, inserted: after, deleted: before, instead: instead.trigger, ...(s.k === 'update' ? { columns: s.sets.map((x) => x.col) } : {}) });
+          this.done(before.length);
+          return;
+        }
         let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
         if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
         else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
@@ -936,19 +958,15 @@ export class EngineSession implements Session {
         return;
       }
       // sp_bindefault / sp_bindrule @name, @objname [, @futureonly]; sp_unbindefault / sp_unbindrule @objname [, @futureonly] (ddl-bound.ts).
-      case 'sp_bindefault': case 'sp_bindrule': {
-        const objname = toText(arg(1, '@objname') ?? '');
+      case 'sp_bindefault': case 'sp_bindrule': case 'sp_unbindefault': case 'sp_unbindrule': {
+        const binding = name === 'sp_bindefault' || name === 'sp_bindrule';
+        const kind = name.endsWith('rule') ? 'R' : 'D';
+        const objname = toText(arg(binding ? 1 : 0, '@objname') ?? '');
         await this.lockFor(boundNeeds(host, objname), signal);
-        const future = arg(2, '@futureonly');
-        bind(this.ddl(true), name === 'sp_bindrule' ? 'R' : 'D', toText(arg(0, name === 'sp_bindrule' ? '@rulename' : '@defname') ?? ''), objname, future !== null && toText(future).toLowerCase() === 'futureonly');
-        this.done();
-        return;
-      }
-      case 'sp_unbindefault': case 'sp_unbindrule': {
-        const objname = toText(arg(0, '@objname') ?? '');
-        await this.lockFor(boundNeeds(host, objname), signal);
-        const future = arg(1, '@futureonly');
-        unbind(this.ddl(true), name === 'sp_unbindrule' ? 'R' : 'D', objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+        const future = arg(binding ? 2 : 1, '@futureonly');
+        const futureonly = future !== null && toText(future).toLowerCase() === 'futureonly';
+        if (binding) bind(this.ddl(true), kind, toText(arg(0, kind === 'R' ? '@rulename' : '@defname') ?? ''), objname, futureonly);
+        else unbind(this.ddl(true), kind, objname, futureonly);
         this.done();
         return;
       }

@@ -191,8 +191,12 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // sys.triggers has its own shape (parent_id, is_instead_of_trigger, ...); the object columns
   // the stand-in kept before stay, with parent_id added.
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-triggers-transact-sql: is_disabled 1 after DISABLE TRIGGER.
-  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int), c('is_disabled', ty.bit)],
-    (db) => objectsOf(db, 'TR').map((o) => [...objVals(o), o.parentObjectId, b(db.modules?.find((m) => m.objectId === o.objectId)?.disabled === true)])),
+  // parent_class 1 (OBJECT_OR_COLUMN), parent_class_desc; is_instead_of_trigger 1 for INSTEAD OF (views' triggers are all INSTEAD OF).
+  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int), c('is_disabled', ty.bit), c('parent_class', ty.tinyint), c('parent_class_desc', desc60, true), c('is_instead_of_trigger', ty.bit)],
+    (db) => objectsOf(db, 'TR').map((o) => {
+      const m = db.modules?.find((x) => x.objectId === o.objectId);
+      return [...objVals(o), o.parentObjectId, b(m?.disabled === true), 1, 'OBJECT_OR_COLUMN', b(m?.trigger?.insteadOf === true)];
+    })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
   'sys.sql_modules': view([c('object_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_ansi_nulls', ty.bit, true), c('uses_quoted_identifier', ty.bit, true),
     c('is_schema_bound', ty.bit, true), c('uses_database_collation', ty.bit, true), c('is_recompiled', ty.bit, true), c('null_on_null_input', ty.bit, true),
