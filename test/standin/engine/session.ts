@@ -959,19 +959,15 @@ export class EngineSession implements Session {
         return;
       }
       // sp_bindefault / sp_bindrule @name, @objname [, @futureonly]; sp_unbindefault / sp_unbindrule @objname [, @futureonly] (ddl-bound.ts).
-      case 'sp_bindefault': case 'sp_bindrule': {
-        const objname = toText(arg(1, '@objname') ?? '');
+      case 'sp_bindefault': case 'sp_bindrule': case 'sp_unbindefault': case 'sp_unbindrule': {
+        const binding = name === 'sp_bindefault' || name === 'sp_bindrule';
+        const kind = name.endsWith('rule') ? 'R' : 'D';
+        const objname = toText(arg(binding ? 1 : 0, '@objname') ?? '');
         await this.lockFor(boundNeeds(host, objname), signal);
-        const future = arg(2, '@futureonly');
-        bind(this.ddl(true), name === 'sp_bindrule' ? 'R' : 'D', toText(arg(0, name === 'sp_bindrule' ? '@rulename' : '@defname') ?? ''), objname, future !== null && toText(future).toLowerCase() === 'futureonly');
-        this.done();
-        return;
-      }
-      case 'sp_unbindefault': case 'sp_unbindrule': {
-        const objname = toText(arg(0, '@objname') ?? '');
-        await this.lockFor(boundNeeds(host, objname), signal);
-        const future = arg(1, '@futureonly');
-        unbind(this.ddl(true), name === 'sp_unbindrule' ? 'R' : 'D', objname, future !== null && toText(future).toLowerCase() === 'futureonly');
+        const future = arg(binding ? 2 : 1, '@futureonly');
+        const futureonly = future !== null && toText(future).toLowerCase() === 'futureonly';
+        if (binding) bind(this.ddl(true), kind, toText(arg(0, kind === 'R' ? '@rulename' : '@defname') ?? ''), objname, futureonly);
+        else unbind(this.ddl(true), kind, objname, futureonly);
         this.done();
         return;
       }
