@@ -41,8 +41,8 @@ import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
 import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
-import { bindArgs, isDefault, tableArg, type Var as RoutineVar } from './routines';
-import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType } from './ddl-table-types';
+import { bindArgs, checkFunctionBody, isDefault, tableArg, type Var as RoutineVar } from './routines';
+import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType, routineBody } from './ddl-table-types';
 import type { Module } from './catalog';
 import { withCtes } from './cte';
 import { createModule, dropModule, findModule, modulesOf, refreshModule } from './modules';
@@ -715,6 +715,7 @@ export class EngineSession implements Session {
       case 'createModule': {
         const ctx = this.ddl(true);
         if (['P', 'FN', 'IF', 'TF'].includes(s.module.type)) checkRoutineParameters(ctx.db, s.module.definition, this.option('QUOTED_IDENTIFIER'));
+        if (s.module.type === 'FN' || s.module.type === 'TF') checkFunctionBody(routineBody(s.module.definition, this.option('QUOTED_IDENTIFIER')));
         createModule(ctx, s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') });
         this.done();
         return;
