@@ -63,6 +63,14 @@ export interface TableOptions {
    * to a table lock, 'AUTO' to a partition lock on a partitioned table, 'DISABLE' mostly never.
    */
   readonly lockEscalation?: 'TABLE' | 'AUTO' | 'DISABLE';
+  /**
+   * Change tracking (ALTER TABLE ... ENABLE CHANGE_TRACKING): SQL Server records which rows
+   * changed, for clients that synchronize with CHANGETABLE(CHANGES ...). `true` is
+   * TRACK_COLUMNS_UPDATED = OFF; `{ trackColumnsUpdated: true }` also records which columns an
+   * UPDATE changed. The table needs a primary key, and the database change tracking
+   * (ALTER DATABASE ... SET CHANGE_TRACKING = ON), which schemac does not turn on.
+   */
+  readonly changeTracking?: true | { readonly trackColumnsUpdated: boolean };
 }
 
 /** HISTORY_RETENTION_PERIOD: 'infinite' (the default) or one count of days, weeks, months or years. */

@@ -6,7 +6,7 @@
 import { ENCRYPTION_TYPE_CODES } from '../sqlserver/encryption';
 import { createHash } from 'crypto';
 import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
-import type { EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
+import type { CdcChangeTableRow, ChangeTrackingTableRow, EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -69,6 +69,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const permissions: TablePermissionRow[] = [];
   const edgeConstraints: EdgeConstraintRow[] = [];
   const edgeClauses: EdgeConstraintClauseRow[] = [];
+  const tracked: ChangeTrackingTableRow[] = [];
+  const captureInstances: CdcChangeTableRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
@@ -79,7 +81,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       // SQL Server's graph columns and the index it makes on graph_id are not the model's: only the kind is written.
       ...(t.graph !== undefined ? { is_node: t.graph === 'node', is_edge: t.graph === 'edge' } : {}),
       ...(t.lockEscalation !== undefined ? { lock_escalation: storedLockEscalation(t.lockEscalation) } : {}),
+      ...(t.cdc !== undefined ? { is_tracked_by_cdc: true } : {}),
     });
+    if (t.changeTracking !== undefined) tracked.push({ object_id: id, is_track_columns_updated_on: t.changeTracking.trackColumnsUpdated });
+    for (const instance of t.cdc?.captureInstances ?? []) captureInstances.push({ source_object_id: id, capture_instance: instance });
     for (const e of t.edgeConstraints ?? []) {
       const ecId = objectId(`ec:${t.schema}.${t.name}.${e.name}`);
       edgeConstraints.push({
@@ -137,6 +142,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     database: options.database ?? db.name ?? '',
     server_version: options.serverVersion ?? '',
     database_collation: db.collation,
+    ...(db.changeTrackingOn !== undefined ? { change_tracking_on: db.changeTrackingOn } : {}),
     schemas: [...db.schemas],
     ...withoutPartitions(rows),
     // Like the catalog query: only compressed heaps and indexes have rows.
@@ -163,6 +169,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(sortedTables.some((t) => t.permissions !== undefined) ? { table_permissions: permissions } : {}),
     ...(edgeConstraints.length > 0 ? { edge_constraints: edgeConstraints, edge_constraint_clauses: edgeClauses } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
+    ...(tracked.length > 0 ? { change_tracking_tables: tracked } : {}),
+    ...(captureInstances.length > 0 ? { cdc_change_tables: captureInstances } : {}),
   };
   return snapshot;
 }

@@ -15,6 +15,7 @@ import { readStatistics } from './read-statistics';
 import { lockEscalationOf } from '../sqlserver/lock-escalation';
 import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
+import { databaseTracking, trackingReader } from './read-change-tracking';
 import { findOpaque } from './opaque';
 import { asMemoryOptimized } from './read-memory-optimized';
 import { readXmlSpatial } from './read-xml-spatial';
@@ -113,6 +114,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const defaultsByTable = groupBy(s.default_constraints, (d) => d.parent_object_id);
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
+  const tracking = trackingReader(s);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
   const resumableByTable = groupBy(s.resumable_operations ?? [], (r) => r.object_id);
   const storage = readStorage(s, (id) => { const t = tablesById.get(id); return t === undefined ? `object ${id}` : `${t.schema_name}.${t.name}`; }, diagnostics);
@@ -298,6 +300,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(versioning !== undefined ? { versioning } : {}),
       ...(graphKind !== undefined ? { graph: graphKind } : {}),
       ...lockEscalationFact(t.lock_escalation),
+      ...tracking(t),
       ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
@@ -324,7 +327,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const synonyms = readSynonyms(s.synonyms ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false));
   return {
     database: {
-      name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
+      name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s), ...databaseTracking(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
       ...(sequences.length > 0 ? { sequences } : {}),
       ...(modules.length > 0 ? { modules } : {}),

@@ -31,6 +31,7 @@ import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
 import { checkGraphTable, readGraphKind, resolveConnections } from './graph';
 import { readLockEscalation } from './storage-options';
+import { checkChangeTracking, readChangeTracking } from './change-tracking';
 import { tableRenamedFrom } from './renamed-from';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
@@ -283,6 +284,8 @@ function buildFromClass(
   checkTemporal(draft, bag);
   readGraphKind(draft, opts.get('graph'), bag);
   readLockEscalation(draft, opts.get('lockEscalation'), bag);
+  readChangeTracking(draft, opts.get('changeTracking'), bag);
+  checkChangeTracking(draft, bag);
   checkGraphTable(draft, bag);
   checkMemoryOptimized(draft, bag);
   return draft;

@@ -310,4 +310,11 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     doc: 'https://learn.microsoft.com/sql/relational-databases/tables/graph-edge-constraints (MicrosoftDocs/sql-docs docs/relational-databases/tables/graph-edge-constraints.md): "ALTER TABLE bought ADD CONSTRAINT EC_BOUGHT1 CONNECTION (Customer TO Product);"',
     example: 'ALTER TABLE [dbo].[likes] ADD CONSTRAINT [ec_likes] CONNECTION ([dbo].[person] TO [dbo].[person]) ON DELETE CASCADE;',
   },
+  {
+    id: 'change-tracking',
+    form: 'ALTER TABLE t { ENABLE | DISABLE } CHANGE_TRACKING [ WITH ( TRACK_COLUMNS_UPDATED = { ON | OFF } ) ] (the grammar takes ENABLE | DISABLE only before TRIGGER)',
+    pattern: new RegExp(`${ALTER}(?:ENABLE|DISABLE)\\s+CHANGE_TRACKING\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "| { ENABLE | DISABLE } CHANGE_TRACKING [ WITH ( TRACK_COLUMNS_UPDATED = { ON | OFF } ) ]"`,
+    example: 'ALTER TABLE [dbo].[t] ENABLE CHANGE_TRACKING WITH (TRACK_COLUMNS_UPDATED = ON);',
+  },
 ];

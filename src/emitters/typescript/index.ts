@@ -67,6 +67,8 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
       ...(t.memoryOptimized !== undefined ? [`memoryOptimized: ${t.memoryOptimized.durability === 'SCHEMA_AND_DATA' ? 'true' : "{ durability: 'SCHEMA_ONLY' }"}`] : []),
       ...(t.graph !== undefined ? [`graph: '${t.graph}'`] : []),
       ...(t.lockEscalation !== undefined ? [`lockEscalation: '${t.lockEscalation}'`] : []),
+      // Change tracking is declared; CDC (sys.sp_cdc_enable_table, DBA configuration) is not.
+      ...(t.changeTracking !== undefined ? [`changeTracking: ${t.changeTracking.trackColumnsUpdated ? '{ trackColumnsUpdated: true }' : 'true'}`] : []),
       ...(t.dataSpace !== undefined ? [placementOption(t.dataSpace, (c) => v.columns.find((x) => x.column.name === c)?.field.field ?? c)] : []),
     ];
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;

@@ -104,6 +104,9 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
       table: table(major_id), column: column(major_id, minor_id), ...r,
     })),
     ...modulesOf(s, table, column),
+    // Change tracking and CDC capture instances by table name.
+    change_tracking_tables: rows(s.change_tracking_tables ?? []).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+    cdc_change_tables: rows(s.cdc_change_tables ?? []).map(({ source_object_id, ...r }) => ({ table: table(source_object_id), ...r })),
     // Edge constraints by name, their clauses by the node tables they name.
     edge_constraints: rows(s.edge_constraints ?? []).map(({ object_id: _o, parent_object_id, ...r }) => ({ table: table(parent_object_id), ...r })),
     edge_constraint_clauses: rows(s.edge_constraint_clauses ?? []).map(({ object_id, from_object_id, to_object_id, ...r }) => ({

@@ -4,6 +4,7 @@
  * branch or subquery would read (Msg 208). Statements inside an IF branch not taken are never
  * compiled, which is why this runs per executed statement.
  */
+import { isCdcTable } from './change-tracking';
 import type { Name, Statement } from './ast';
 import { findTable, sameName } from './catalog';
 import { findModule } from './modules';
@@ -43,7 +44,7 @@ export function bindTables(s: Statement, host: Host): void {
   for (const n of names) {
     if (n.length === 1 && (ctes.has(n[0].toLowerCase()) || host.pseudoTable?.(n[0]))) continue;
     const { db, schema, name } = resolveName(host, n);
-    const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA');
+    const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA') || isCdcTable(db, schema, name);
     if (isSystem ? systemView(schema, name) : findTable(db, schema, name) || findModule(db, [schema, name])?.type === 'V') continue;
     // A synonym binds to its base object, which must then exist (Msg 5313); a synonym cannot name another.
     if (isSystem || synonymBase(host, db, schema, name) === undefined) throw err.invalidObject(n.join('.'));

@@ -1,4 +1,5 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
+import { checkTrackedKeyDrop, setTableChangeTracking } from './change-tracking';
 import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
@@ -262,6 +263,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'dropIndexes': dropIndexes(t, action.names); return;
     case 'rebuildBuckets': rebuildBuckets(t, action.index, action.options); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'changeTracking': setTableChangeTracking(ctx.db, t, action.enable, action.trackColumnsUpdated); return;
     case 'setLockEscalation':
       if (action.value === 'TABLE') delete t.lockEscalation;
       else t.lockEscalation = action.value === 'DISABLE' ? 1 : 2;
@@ -471,6 +473,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     }
     const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
     checkPrimaryKeyDrop(t, keyIndex);
+    checkTrackedKeyDrop(t, key.name, key.type === 'PK');
     t.keys = t.keys.filter((k) => k !== key);
     removeIndex(t, keyIndex);
     return;
