@@ -14,6 +14,6 @@ export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from '
 export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, Connection, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, SpatialIndex, Table, Unique, XmlIndex } from './table';
 export type {
   CheckOptions, ClusteredColumnstoreOptions, ColumnstoreOptions, ConnectionClause, ConnectionOptions, ForeignKeyOptions, DataSpaceOption, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
-  GridDensityOption, SecondaryXmlIndexOptions, SpatialIndexOptions, SystemVersioningOptions, TableOptions, XmlSpatialIndexWithOptions,
+  GridDensityOption, SecondaryXmlIndexOptions, SpatialIndexOptions, SystemVersioningOptions, TableOptions, LedgerOptions, XmlSpatialIndexWithOptions,
 } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn, SortedColumn } from './decorator-types';

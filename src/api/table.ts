@@ -71,6 +71,23 @@ export interface TableOptions {
    * (ALTER DATABASE ... SET CHANGE_TRACKING = ON), which schemac does not turn on.
    */
   readonly changeTracking?: true | { readonly trackColumnsUpdated: boolean };
+  /**
+   * LEDGER = ON (SQL Server 2022+, Azure SQL): a tamper-evident ledger table. 'updatable' keeps
+   * every earlier row version in a history table; 'append-only' allows INSERT only. SQL Server
+   * adds hidden ledger_* columns, a ledger view (`{table}_Ledger` unless `view` names it) and the
+   * history table itself: declare only your own columns. A table's ledger kind never changes
+   * (no ALTER turns it on or off): schemac refuses such a change and says what to do instead.
+   */
+  readonly ledger?: 'updatable' | 'append-only' | LedgerOptions;
+}
+
+/** LEDGER = ON with the names of what SQL Server makes for the table ('name' or 'schema.name'; may hold {table}). */
+export interface LedgerOptions {
+  readonly kind: 'updatable' | 'append-only';
+  /** LEDGER_VIEW: the ledger view's name; `{table}_Ledger` in the table's schema otherwise. */
+  readonly view?: string;
+  /** An updatable table's history table (HISTORY_TABLE); MSSQL_LedgerHistoryFor_<object_id> otherwise. */
+  readonly history?: string;
 }
 
 /** HISTORY_RETENTION_PERIOD: 'infinite' (the default) or one count of days, weeks, months or years. */

@@ -5,8 +5,8 @@
  */
 import { ENCRYPTION_TYPE_CODES } from '../sqlserver/encryption';
 import { createHash } from 'crypto';
-import type { Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
-import type { CdcChangeTableRow, ChangeTrackingTableRow, EdgeConstraintClauseRow, EdgeConstraintRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
+import type { BoundObject, Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
+import type { CdcChangeTableRow, ChangeTrackingTableRow, DefaultRuleObjectRow, EdgeConstraintClauseRow, EdgeConstraintRow, LedgerTableRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -68,9 +68,11 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const statsColumns: StatsColumnRow[] = [];
   const permissions: TablePermissionRow[] = [];
   const edgeConstraints: EdgeConstraintRow[] = [];
+  const bound = boundObjectRows(objectId);
   const edgeClauses: EdgeConstraintClauseRow[] = [];
   const tracked: ChangeTrackingTableRow[] = [];
   const captureInstances: CdcChangeTableRow[] = [];
+  const ledgerTables: LedgerTableRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
     for (const b of t.resumableBuilds ?? []) resumable.push({ object_id: id, index_id: b.indexId, name: b.index, state_desc: b.state, percent_complete: b.percentComplete });
@@ -99,13 +101,14 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       });
     }
     if (t.versioning !== undefined && history !== undefined) writeHistoryTable(t, t.versioning, history, rows);
+    if (t.ledger !== undefined) writeLedger(t, id, objectId, rows.tables, ledgerTables, history);
     const columnIds = new Map(t.columns.map((c, i) => [c.name, i + 1]));
     const columnId = (name: string, where: string): number => {
       const found = columnIds.get(name);
       if (found === undefined) throw new Error(`catalog: ${t.schema}.${t.name}: ${where} names column ${name}, which the table does not have`);
       return found;
     };
-    t.columns.forEach((c, i) => rows.columns.push(columnRow(id, i + 1, c)));
+    t.columns.forEach((c, i) => rows.columns.push({ ...columnRow(id, i + 1, c), ...bound.idsOf(c) }));
     if (t.description !== undefined) properties.push({ major_id: id, minor_id: 0, name: MS_DESCRIPTION, value: t.description });
     t.columns.forEach((c, i) => {
       if (c.description !== undefined) properties.push({ major_id: id, minor_id: i + 1, name: MS_DESCRIPTION, value: c.description });
@@ -154,7 +157,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(db.dataSpaces !== undefined ? { data_spaces: db.dataSpaces.map((d) => ({ name: d.name, type: d.kind === 'filegroup' ? 'FG' : d.kind === 'partitionScheme' ? 'PS' : 'FX', is_default: d.isDefault })) } : {}),
     ...(db.aliasTypes !== undefined && db.aliasTypes.length > 0 ? { types: db.aliasTypes.map((a) => {
       const f = typeFacets(a.base);
-      return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable };
+      return { schema_name: a.schema, name: a.name, system_type_name: a.base.name, max_length: f.maxLength, precision: f.precision, scale: f.scale, is_nullable: a.nullable, ...bound.idsOf(a) };
     }) } : {}),
     ...(db.sequences !== undefined && db.sequences.length > 0 ? { sequences: sequenceRows(db.sequences, objectId) } : {}),
     // Row counts are facts about data, which a model does not have.
@@ -168,12 +171,43 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     // Like a live read when some table's permissions were read (none when the model never had them).
     ...(sortedTables.some((t) => t.permissions !== undefined) ? { table_permissions: permissions } : {}),
     ...(edgeConstraints.length > 0 ? { edge_constraints: edgeConstraints, edge_constraint_clauses: edgeClauses } : {}),
+    ...(ledgerTables.length > 0 ? { ledger_tables: ledgerTables.sort((a, b) => a.object_id - b.object_id) } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
     ...(tracked.length > 0 ? { change_tracking_tables: tracked } : {}),
     ...(captureInstances.length > 0 ? { cdc_change_tables: captureInstances } : {}),
   };
-  return snapshot;
+  // Written after the types' ids are taken (the spread above), so every bound object is listed.
+  const boundRows = bound.rows();
+  return boundRows.length > 0 ? { ...snapshot, default_rule_objects: boundRows } : snapshot;
 }
+
+/**
+ * Rows of the bound defaults and rules (CREATE DEFAULT / CREATE RULE) the model's columns and
+ * alias types name, one id per object however many columns it is bound to, and the ids a column
+ * or type row names them by (sys.columns / sys.types default_object_id and rule_object_id).
+ */
+function boundObjectRows(objectId: (key: string) => number): {
+  idsOf(o: { readonly boundDefault?: BoundObject; readonly boundRule?: BoundObject }): { default_object_id?: number; rule_object_id?: number };
+  rows(): DefaultRuleObjectRow[];
+} {
+  const byKey = new Map<string, DefaultRuleObjectRow>();
+  const idOf = (b: BoundObject, type: 'D' | 'R'): number => {
+    const key = `${type}:${b.schema}.${b.name}`;
+    let row = byKey.get(key);
+    if (row === undefined) byKey.set(key, row = { object_id: objectId(`bound:${key}`), schema_name: b.schema, name: b.name, type, definition: b.definition });
+    return row.object_id;
+  };
+  return {
+    idsOf(o) {
+      return {
+        ...(o.boundDefault !== undefined ? { default_object_id: idOf(o.boundDefault, 'D') } : {}),
+        ...(o.boundRule !== undefined ? { rule_object_id: idOf(o.boundRule, 'R') } : {}),
+      };
+    },
+    rows: () => [...byKey.values()],
+  };
+}
+
 
 /** sys.database_permissions.state of each TablePermission state. */
 const STORED_STATE: Readonly<Record<TablePermission['state'], string>> = { 'grant': 'G', 'grant-with-grant-option': 'W', 'deny': 'D' };
@@ -244,6 +278,27 @@ function columnRow(objectId: number, columnId: number, c: Column): ColumnRow {
     ...(c.encryption !== undefined ? { encryption_type: ENCRYPTION_TYPE_CODES[c.encryption.type], encryption_algorithm_name: c.encryption.algorithm, column_encryption_key_name: c.encryption.key } : {}),
     ...(c.type.xmlSchema !== undefined ? { xml_collection_schema: c.type.xmlSchema.schema, xml_collection_name: c.type.xmlSchema.name, is_xml_document: c.type.xmlSchema.document } : {}),
   };
+}
+
+/**
+ * A ledger table's ledger_tables row (and its history table's, when the model names one): the
+ * ledger columns SQL Server adds are not the model's, so none are written.
+ */
+function writeLedger(t: Table, id: number, objectId: (key: string) => number, tables: TableRow[], out: LedgerTableRow[], temporalHistory: number | undefined): void {
+  const l = t.ledger;
+  if (l === undefined) return;
+  const h = l.history;
+  const historyId = h !== undefined ? objectId(`table:${h.schema}.${h.name}`) : temporalHistory ?? null;
+  if (h !== undefined && historyId !== null) {
+    tables.push({ object_id: historyId, schema_name: h.schema, name: h.name });
+    out.push({ object_id: historyId, ledger_type: 1, ledger_view_id: null, history_table_id: null, is_dropped_ledger_table: false, ledger_view_schema_name: null, ledger_view_name: null });
+  }
+  out.push({
+    object_id: id, ledger_type: l.kind === 'updatable' ? 2 : 3,
+    ledger_view_id: l.view !== undefined ? objectId(`view:${l.view.schema}.${l.view.name}`) : null,
+    history_table_id: l.kind === 'updatable' ? historyId : null, is_dropped_ledger_table: false,
+    ledger_view_schema_name: l.view?.schema ?? null, ledger_view_name: l.view?.name ?? null,
+  });
 }
 
 /** sys.tables' temporal columns of a versioned table (nothing for an ordinary one, as older snapshots). */

@@ -42,6 +42,9 @@ export type CatalogQueryName =
   | 'edge_constraint_clauses'
   | 'change_tracking_tables'
   | 'cdc_change_tables'
+  | 'default_rule_objects'
+  | 'ledger_tables'
+  | 'ledger_dropped_columns'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -140,6 +143,10 @@ ORDER BY t.object_id`,
     // holds only masked columns; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-masked-columns-transact-sql).
     // encryption_type (1 deterministic, 2 randomized; NULL: plaintext), its algorithm and key name:
     // Always Encrypted (sys-columns-transact-sql, sys-column-encryption-keys-transact-sql).
+    // default_object_id: "ID of the default object, regardless of whether it's a stand-alone object
+    // sys.sp_bindefault, or an inline, column-level DEFAULT constraint"; rule_object_id: "ID of the
+    // stand-alone rule bound to the column by using sys.sp_bindrule" (sys-columns-transact-sql).
+    // default_rule_objects below tells a bound default from a constraint.
     sql: `SELECT c.object_id, c.column_id, c.name,
   TYPE_NAME(c.user_type_id) AS type_name,
   CASE WHEN c.user_type_id <> c.system_type_id THEN TYPE_NAME(c.system_type_id) ELSE NULL END AS system_type_name,
@@ -152,7 +159,8 @@ ORDER BY t.object_id`,
   c.generated_always_type, c.is_hidden,
   SCHEMA_NAME(xsc.schema_id) AS xml_collection_schema, xsc.name AS xml_collection_name, c.is_xml_document, c.is_rowguidcol,
   c.is_masked, mc.masking_function, c.graph_type,
-  c.encryption_type, c.encryption_algorithm_name, cek.name AS column_encryption_key_name
+  c.encryption_type, c.encryption_algorithm_name, cek.name AS column_encryption_key_name,
+  c.default_object_id, c.rule_object_id
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 LEFT JOIN sys.types ty ON ty.user_type_id = c.user_type_id
@@ -284,7 +292,8 @@ ORDER BY p.object_id, p.index_id, p.partition_number`,
     // as for columns. Columns name their alias through TYPE_NAME(user_type_id) above.
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-types-transact-sql
     sql: `SELECT SCHEMA_NAME(ty.schema_id) AS schema_name, ty.name,
-  TYPE_NAME(ty.system_type_id) AS system_type_name, ty.max_length, ty.[precision], ty.scale, ty.is_nullable
+  TYPE_NAME(ty.system_type_id) AS system_type_name, ty.max_length, ty.[precision], ty.scale, ty.is_nullable,
+  ty.default_object_id, ty.rule_object_id
 FROM sys.types ty
 WHERE ty.is_user_defined = 1 AND ty.is_table_type = 0 AND ty.is_assembly_type = 0
 ORDER BY SCHEMA_NAME(ty.schema_id), ty.name`,
@@ -492,6 +501,58 @@ ELSE
 SELECT t.object_id AS source_object_id, t.name AS capture_instance
 FROM sys.tables t
 WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'ledger_tables',
+    // Ledger tables, their history tables and dropped ledger tables (SQL Server keeps those,
+    // renamed): sys.tables ledger_type (1 HISTORY_TABLE, 2 UPDATABLE_LEDGER_TABLE,
+    // 3 APPEND_ONLY_LEDGER_TABLE), ledger_view_id, history_table_id, is_dropped_ledger_table
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql),
+    // and the ledger view's name as sys.ledger_table_history names it (ledger_view_schema_name,
+    // ledger_view_name; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-ledger-table-history-transact-sql).
+    // The columns exist from SQL Server 2022 (16.x) and in Azure SQL: as for resumable_operations,
+    // the IF keeps them out of what runs on older servers, where no table is a ledger table.
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT t.object_id, t.ledger_type, t.ledger_view_id, t.history_table_id, t.is_dropped_ledger_table,
+  SCHEMA_NAME(v.schema_id) AS ledger_view_schema_name, v.name AS ledger_view_name
+FROM sys.tables t
+LEFT JOIN sys.views v ON v.object_id = t.ledger_view_id
+WHERE (t.ledger_type <> 0 OR t.is_dropped_ledger_table = 1) AND ${MANAGED}
+ORDER BY t.object_id
+ELSE
+SELECT t.object_id, CAST(0 AS tinyint) AS ledger_type, t.object_id AS ledger_view_id, t.object_id AS history_table_id,
+  CAST(0 AS bit) AS is_dropped_ledger_table, t.name AS ledger_view_schema_name, t.name AS ledger_view_name
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'ledger_dropped_columns',
+    // A ledger table's dropped columns: SQL Server hides and renames them and keeps their data
+    // (ledger-limits, "Dropping columns and tables"); sys.columns.is_dropped_ledger_column
+    // (2022+: https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT c.object_id, c.column_id
+FROM sys.columns c
+JOIN sys.tables t ON t.object_id = c.object_id
+WHERE c.is_dropped_ledger_column = 1 AND ${MANAGED}
+ORDER BY c.object_id, c.column_id
+ELSE
+SELECT t.object_id, CAST(0 AS int) AS column_id
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'default_rule_objects',
+    // Stand-alone defaults (CREATE DEFAULT: type D with parent_object_id 0, so not in
+    // sys.default_constraints) and rules (CREATE RULE: type R), which sp_bindefault / sp_bindrule
+    // bind to columns and alias types; their text is in sys.sql_modules ("Stand-alone defaults,
+    // objects of type D, also have an SQL module definition in this view").
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
+    sql: `SELECT o.object_id, SCHEMA_NAME(o.schema_id) AS schema_name, o.name, RTRIM(o.type) AS type, m.definition
+FROM sys.objects o
+LEFT JOIN sys.sql_modules m ON m.object_id = o.object_id
+WHERE (o.type = 'R' OR (o.type = 'D' AND o.parent_object_id = 0)) AND o.is_ms_shipped = 0
+ORDER BY o.object_id`,
   },
   ...MODULE_QUERIES,
 ];

@@ -136,6 +136,13 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
     if (!tables.has(c.from_object_id)) return noTable(`edge_constraint_clauses[${i}].from_object_id`, c.from_object_id);
     if (!tables.has(c.to_object_id)) return noTable(`edge_constraint_clauses[${i}].to_object_id`, c.to_object_id);
   }
+  for (const [i, l] of (s.ledger_tables ?? []).entries()) {
+    if (!tables.has(l.object_id)) return noTable(`ledger_tables[${i}].object_id`, l.object_id);
+  }
+  for (const [i, c] of (s.ledger_dropped_columns ?? []).entries()) {
+    const problem = column(() => `ledger_dropped_columns[${i}].column_id`, c.object_id, c.column_id);
+    if (problem) return problem;
+  }
   return null;
 }
 

@@ -4,7 +4,7 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
-  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow,
+  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow, DefaultRuleObjectRow, LedgerDroppedColumnRow, LedgerTableRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ChangeTrackingTableRow, CdcChangeTableRow, DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
   RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
@@ -75,6 +75,8 @@ const columns: RowSpec<ColumnRow> = {
   encryption_algorithm_name: optional(nullable(string)),
   column_encryption_key_name: optional(nullable(string)),
   graph_type: optional(nullable(integer)),
+  default_object_id: optional(nullable(integer)),
+  rule_object_id: optional(nullable(integer)),
 };
 
 const indexes: RowSpec<IndexRow> = {
@@ -144,6 +146,7 @@ const partitions: RowSpec<PartitionRow> = { object_id: integer, index_id: intege
 const types: RowSpec<TypeRow> = {
   schema_name: string, name: string, system_type_name: string,
   max_length: integer, precision: integer, scale: integer, is_nullable: boolean,
+  default_object_id: optional(nullable(integer)), rule_object_id: optional(nullable(integer)),
 };
 
 const sqlModules: RowSpec<SqlModuleRow> = {
@@ -196,6 +199,12 @@ const edgeConstraints: RowSpec<EdgeConstraintRow> = {
 const edgeConstraintClauses: RowSpec<EdgeConstraintClauseRow> = { object_id: integer, clause_number: integer, from_object_id: integer, to_object_id: integer };
 const changeTrackingTables: RowSpec<ChangeTrackingTableRow> = { object_id: integer, is_track_columns_updated_on: boolean };
 const cdcChangeTables: RowSpec<CdcChangeTableRow> = { source_object_id: integer, capture_instance: string };
+const ledgerTables: RowSpec<LedgerTableRow> = {
+  object_id: integer, ledger_type: integer, ledger_view_id: nullable(integer), history_table_id: nullable(integer),
+  is_dropped_ledger_table: boolean, ledger_view_schema_name: nullable(string), ledger_view_name: nullable(string),
+};
+const ledgerDroppedColumns: RowSpec<LedgerDroppedColumnRow> = { object_id: integer, column_id: integer };
+const defaultRuleObjects: RowSpec<DefaultRuleObjectRow> = { object_id: integer, schema_name: string, name: string, type: string, definition: nullable(string) };
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -222,6 +231,9 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   edge_constraint_clauses: edgeConstraintClauses,
   change_tracking_tables: changeTrackingTables,
   cdc_change_tables: cdcChangeTables,
+  ledger_tables: ledgerTables,
+  ledger_dropped_columns: ledgerDroppedColumns,
+  default_rule_objects: defaultRuleObjects,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -251,6 +263,9 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   edge_constraint_clauses: ['object_id', 'clause_number'],
   change_tracking_tables: ['object_id'],
   cdc_change_tables: ['source_object_id', 'capture_instance'],
+  ledger_tables: ['object_id'],
+  ledger_dropped_columns: ['object_id', 'column_id'],
+  default_rule_objects: ['object_id'],
 };
 
 /** Row array names in file order. */

@@ -68,7 +68,10 @@ export interface ColumnRow {
   readonly is_column_set?: boolean | null;
   /** sys.columns.is_filestream: a varbinary(max) FILESTREAM column (optional: older snapshots lack it). */
   readonly is_filestream?: boolean | null;
-  /** sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise (optional). */
+  /**
+   * sys.columns.generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END, 0 otherwise; a ledger
+   * table's columns have the ledger values (read-ledger.ts) (optional).
+   */
   readonly generated_always_type?: number | null;
   /** sys.columns.is_hidden: a HIDDEN period column (optional). */
   readonly is_hidden?: boolean | null;
@@ -94,6 +97,14 @@ export interface ColumnRow {
    * NULL for user columns (read-graph.ts; SQL Server 2017+; optional).
    */
   readonly graph_type?: number | null;
+  /**
+   * sys.columns.default_object_id: the column's default, a DEFAULT constraint's id or a bound
+   * default object's (CREATE DEFAULT + sp_bindefault; listed in default_rule_objects); 0 none
+   * (optional: older snapshots lack it, read as no bound default).
+   */
+  readonly default_object_id?: number | null;
+  /** sys.columns.rule_object_id: a rule bound with sp_bindrule (listed in default_rule_objects); 0 none (optional). */
+  readonly rule_object_id?: number | null;
 }
 
 /**
@@ -350,6 +361,24 @@ export interface TypeRow {
   readonly scale: number;
   /** Whether a column of the type is NULL when it does not say. */
   readonly is_nullable: boolean;
+  /** sys.types.default_object_id / rule_object_id: a default or rule bound to the type (0 none; optional). */
+  readonly default_object_id?: number | null;
+  readonly rule_object_id?: number | null;
+}
+
+/**
+ * sys.objects of type D whose parent_object_id is 0 (a stand-alone default: CREATE DEFAULT) or
+ * of type R (CREATE RULE), with sys.sql_modules.definition (an optional array). Columns and alias
+ * types name them by object_id. https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
+ */
+export interface DefaultRuleObjectRow {
+  readonly object_id: number;
+  readonly schema_name: string;
+  readonly name: string;
+  /** sys.objects.type: 'D' or 'R' (SQL Server pads it to char(2): 'D '). */
+  readonly type: string;
+  /** As stored (`CREATE DEFAULT zero AS 0`); null when not visible. */
+  readonly definition: string | null;
 }
 
 /**
@@ -483,6 +512,42 @@ export interface CatalogSnapshot {
   readonly change_tracking_tables?: readonly ChangeTrackingTableRow[];
   /** Optional: CDC capture instances (absent when there are none or they could not be read, and in older snapshots). */
   readonly cdc_change_tables?: readonly CdcChangeTableRow[];
+  /** Optional: CREATE DEFAULT and CREATE RULE objects (absent when there are none, and in older snapshots). */
+  readonly default_rule_objects?: readonly DefaultRuleObjectRow[];
+  /** Optional: ledger tables, their history tables and dropped ones (SQL Server 2022+; absent when there are none, and in older snapshots). */
+  readonly ledger_tables?: readonly LedgerTableRow[];
+  /** Optional: the columns SQL Server keeps after a DROP COLUMN on a ledger table (SQL Server 2022+). */
+  readonly ledger_dropped_columns?: readonly LedgerDroppedColumnRow[];
+}
+
+/**
+ * sys.tables' ledger columns (an optional array; SQL Server 2022+ and Azure SQL) of every table
+ * that is a ledger table, a ledger history table or a dropped ledger table, with the ledger
+ * view's name (sys.views, as sys.ledger_table_history names it).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql
+ */
+export interface LedgerTableRow {
+  readonly object_id: number;
+  /** 1 HISTORY_TABLE, 2 UPDATABLE_LEDGER_TABLE, 3 APPEND_ONLY_LEDGER_TABLE (0 NON_LEDGER_TABLE). */
+  readonly ledger_type: number;
+  /** The ledger view's object_id, for ledger_type 2 and 3. */
+  readonly ledger_view_id: number | null;
+  /** The history table's object_id, for ledger_type 2. */
+  readonly history_table_id: number | null;
+  /** A ledger table DROP TABLE renamed and kept (MSSQL_DroppedLedgerTable_<name>_<GUID>). */
+  readonly is_dropped_ledger_table: boolean;
+  readonly ledger_view_schema_name: string | null;
+  readonly ledger_view_name: string | null;
+}
+
+/**
+ * sys.columns.is_dropped_ledger_column = 1 (an optional array): a ledger table's column that
+ * DROP COLUMN hid and renamed, keeping its data for verification (ledger-limits, "Dropping
+ * columns and tables").
+ */
+export interface LedgerDroppedColumnRow {
+  readonly object_id: number;
+  readonly column_id: number;
 }
 
 /** sys.change_tracking_tables: a table with change tracking on. */
@@ -554,7 +619,8 @@ export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'ty
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
   | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
   | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses' | 'xml_indexes' | 'spatial_index_tessellations'
-  | 'change_tracking_tables' | 'cdc_change_tables';
+  | 'change_tracking_tables' | 'cdc_change_tables'
+  | 'default_rule_objects' | 'ledger_tables' | 'ledger_dropped_columns';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

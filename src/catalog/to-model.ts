@@ -20,11 +20,13 @@ import { findOpaque } from './opaque';
 import { asMemoryOptimized } from './read-memory-optimized';
 import { readXmlSpatial } from './read-xml-spatial';
 import { graphFacts, isGraphColumn } from './read-graph';
+import { isLedgerColumn, ledgerFacts } from './read-ledger';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
+import { bindingReader, type BindingReader } from './read-bound-objects';
 import { readSequences } from './read-sequences';
 import { columnType, decimalString } from './to-model-types';
 import { collationKey, DEFAULT_COLLATION, isSchemacSchema, nameKeyFor } from '../sqlserver/names';
@@ -86,6 +88,8 @@ function withoutSkipped(s: CatalogSnapshot, skip: ToModelOptions['skipTable']): 
     ...(s.stats ? { stats: keep(s.stats, (r) => r.object_id) } : {}),
     ...(s.stats_columns ? { stats_columns: keep(s.stats_columns, (r) => r.object_id) } : {}),
     ...(s.edge_constraints ? { edge_constraints: keep(s.edge_constraints, (r) => r.parent_object_id) } : {}),
+    ...(s.ledger_tables ? { ledger_tables: keep(s.ledger_tables, (r) => r.object_id) } : {}),
+    ...(s.ledger_dropped_columns ? { ledger_dropped_columns: keep(s.ledger_dropped_columns, (r) => r.object_id) } : {}),
   };
 }
 
@@ -137,10 +141,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   };
 
   const statistics = readStatistics(s, columnName);
+  const bindings = bindingReader(s.default_rule_objects);
   const permissionsOf = readTablePermissions(s.table_permissions, columnName);
   // schemac's own schema (its history table) is never managed, even if a snapshot file holds it.
   const temporal = temporalFacts(s);
-  const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name));
+  const ledger = ledgerFacts(s);
+  // A ledger table's history table and a dropped ledger table (with its history) are SQL Server's (read-ledger.ts).
+  const managed = s.tables.filter((t) => !isSchemacSchema(t.schema_name) && !ledger.hiddenTables.has(t.object_id));
   // A history table belongs to its versioned table's definition (read-temporal.ts).
   const tables = managed.filter((t) => !temporal.historyIds.has(t.object_id)).map((t): Table => {
     const where = `${t.schema_name}.${t.name}`;
@@ -173,15 +180,20 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       indexParts(indexColumns.get(index.index_id) ?? [], (id) => columnName(t.object_id, id));
 
     const graphKind = graph.kinds.get(t.object_id);
-    // SQL Server's graph columns ($node_id, $edge_id, $from_id, $to_id and their internals) are not the schema's.
-    const userColumnRows = graphKind === undefined ? columnsByTable.get(t.object_id) ?? [] : (columnsByTable.get(t.object_id) ?? []).filter((c) => !isGraphColumn(c));
+    // SQL Server's graph columns ($node_id, $edge_id, $from_id, $to_id and their internals) are not the schema's,
+    const tableLedger = ledger.ledgers.get(t.object_id);
+    const allColumnRows = columnsByTable.get(t.object_id) ?? [];
+    // SQL Server's graph columns ... and a ledger table's generated and dropped columns are not the schema's either.
+    // (whatever the ledger rows say: an older snapshot may hold the columns without them).
+    const userColumnRows = graphKind === undefined && !allColumnRows.some((c) => isLedgerColumn(c, ledger)) ? allColumnRows
+      : allColumnRows.filter((c) => !isGraphColumn(c) && !isLedgerColumn(c, ledger));
     const columnRows = hasOpaque ? userColumnRows.filter((c) => !opaque.columns.has(`${c.object_id}:${c.column_id}`)) : userColumnRows;
     const described = descriptions.get(t.object_id);
     const columnDescriptions = new Map(described === undefined ? [] : columnRows.flatMap((c) => {
       const text = described.get(c.column_id);
       return text === undefined ? [] : [[c.name, text] as const];
     }));
-    const read = readColumns(t, columnRows, collation, expression, diagnostics);
+    const read = readColumns(t, columnRows, collation, expression, diagnostics, bindings);
     const columns = columnDescriptions.size === 0 ? read
       : read.map((c) => (columnDescriptions.has(c.name) ? { ...c, description: columnDescriptions.get(c.name) as string } : c));
     const tableDescription = described?.get(0);
@@ -299,6 +311,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       foreignKeys: sortedByName(foreignKeys),
       ...(versioning !== undefined ? { versioning } : {}),
       ...(graphKind !== undefined ? { graph: graphKind } : {}),
+      ...(tableLedger !== undefined ? { ledger: tableLedger } : {}),
       ...lockEscalationFact(t.lock_escalation),
       ...tracking(t),
       ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
@@ -319,11 +332,13 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
 
   const schemas = new Set<string>(['dbo', ...(s.schemas ?? []).filter((name) => !isSchemacSchema(name))]);
   for (const t of managed) schemas.add(t.schema_name);
-  const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
+  const aliasTypes = readAliasTypes(s.types ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics, bindings);
+  bindings.report(diagnostics);
   const sequences = readSequences(s.sequences ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false), diagnostics);
   // Views, procedures, functions and triggers: never managed, read for what they reference.
   const managedIds = new Set(managed.map((t) => t.object_id));
-  const modules = readModules(s, (id) => managedIds.has(id), names);
+  // A ledger view is SQL Server's, kept in step with its table by SQL Server itself (inferred): not a dependent.
+  const modules = readModules(ledger.views.size === 0 ? s : { ...s, sql_modules: (s.sql_modules ?? []).filter((m) => !ledger.views.has(m.object_id)) }, (id) => managedIds.has(id), names);
   const synonyms = readSynonyms(s.synonyms ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false));
   return {
     database: {
@@ -403,6 +418,7 @@ function readColumns(
   databaseCollation: string,
   expression: (text: string, what: string) => SqlExpression,
   diagnostics: Diagnostic[],
+  bindings: BindingReader,
 ): Column[] {
   const where = `${table.schema_name}.${table.name}`;
   const columns: Column[] = [];
@@ -440,6 +456,9 @@ function readColumns(
     const encryption = encryptionOfRow(c);
     if (encryption !== undefined) column.encryption = encryption;
     if (period !== undefined) column.period = period;
+    const bound = bindings.of(c, `${where}.${c.name}`);
+    if (bound.boundDefault !== undefined) column.boundDefault = bound.boundDefault;
+    if (bound.boundRule !== undefined) column.boundRule = bound.boundRule;
     columns.push(column);
   }
   return columns;

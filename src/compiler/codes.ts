@@ -105,6 +105,13 @@ export const Codes = {
   memoryOptimized: 'SC1404',
   /** A `lockEscalation` of @Table other than 'TABLE', 'AUTO' or 'DISABLE'. */
   badLockEscalation: 'SC1410',
+  /**
+   * A `ledger` option SQL Server refuses: not 'updatable' / 'append-only' / { kind, view, history },
+   * a history table on an append-only table, a memory-optimized, graph or (append-only) versioned
+   * ledger table, a finite history retention, a column named as SQL Server's ledger columns, an
+   * xml, sql_variant or user-defined type column, a rowstore nonclustered index beside a clustered columnstore one.
+   */
+  ledgerTable: 'SC1411',
   /** A `changeTracking` of @Table other than `true` or `{ trackColumnsUpdated: boolean }`. */
   badChangeTracking: 'SC1413',
   /** Change tracking on a table SQL Server refuses it for: no primary key (Msg 4997), a rowversion key (Msg 4999). */

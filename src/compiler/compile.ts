@@ -30,6 +30,7 @@ import { checkClustered, checkKeyWidths, checkNameLengths, namedEntries, reportC
 import { finishTable, type TableDraft } from './table-draft';
 import { checkTemporal, readVersioning } from './temporal';
 import { checkGraphTable, readGraphKind, resolveConnections } from './graph';
+import { checkLedgerTable, readLedger } from './ledger';
 import { readLockEscalation } from './storage-options';
 import { checkChangeTracking, readChangeTracking } from './change-tracking';
 import { tableRenamedFrom } from './renamed-from';
@@ -288,6 +289,8 @@ function buildFromClass(
   checkChangeTracking(draft, bag);
   checkGraphTable(draft, bag);
   checkMemoryOptimized(draft, bag);
+  readLedger(draft, opts.get('ledger'), bag);
+  checkLedgerTable(draft, bag);
   return draft;
 }
 

@@ -5,7 +5,7 @@
 import type { ts } from 'ts-morph';
 import type {
   ChangeTracking,
-  DataSpace, EdgeConstraint, GraphKind,
+  DataSpace, EdgeConstraint, GraphKind, Ledger,
   CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, MemoryOptimized, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
 import type { DiagnosticBag } from './diagnostics';
@@ -109,6 +109,8 @@ export interface TableDraft {
   changeTracking?: { readonly value: ChangeTracking; readonly node: ts.Node };
   /** MEMORY_OPTIMIZED = ON, and where `memoryOptimized` was written (memory-optimized.ts). */
   memoryOptimized?: { readonly value: MemoryOptimized; readonly node: ts.Node };
+  /** LEDGER = ON, where `ledger` (and its history) was written (ledger.ts). */
+  ledger?: { readonly value: Ledger; readonly node: ts.Node; readonly historyNode?: ts.Node };
   /** AS NODE | AS EDGE, and where `graph` was written (graph.ts). */
   graph?: { readonly kind: GraphKind; readonly node: ts.Node };
   /** @Connection decorators, resolved to edgeConstraints once every table is known (graph.ts). */
@@ -156,6 +158,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     ...(d.versioning !== undefined ? { versioning: d.versioning.versioning } : {}),
     ...(d.memoryOptimized !== undefined ? { memoryOptimized: d.memoryOptimized.value } : {}),
     ...(d.graph !== undefined ? { graph: d.graph.kind } : {}),
+    ...(d.ledger !== undefined ? { ledger: d.ledger.value } : {}),
     ...(d.lockEscalation !== undefined ? { lockEscalation: d.lockEscalation } : {}),
     ...(d.changeTracking !== undefined ? { changeTracking: d.changeTracking.value } : {}),
     ...(d.edgeConstraints.length > 0 ? { edgeConstraints: [...d.edgeConstraints].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) } : {}),

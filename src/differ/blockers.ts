@@ -41,6 +41,16 @@ function onlyVariableWidening(delta: ColumnDelta, from: SqlType, to: SqlType): b
   return onlyVariableLength(delta, from) && to.length !== 'max' && length(to) >= length(from);
 }
 
+/**
+ * True when a bound default or rule (sp_bindefault / sp_bindrule) must be unbound before ALTER
+ * COLUMN can change the column this way. The documentation's rules for "a default definition" and
+ * "a CHECK constraint" are taken for them (inferred: a bound default is the column's default, a
+ * rule the legacy form of a check; SQL Server reports both as objects dependent on the column).
+ */
+export function bindingBlocksAlter(kind: 'default' | 'rule', delta: ColumnDelta, from: SqlType): boolean {
+  return kind === 'default' ? delta.typeName || delta.declaredType || delta.collation : !onlyVariableLength(delta, from);
+}
+
 /** True when `entity` must be dropped before ALTER COLUMN can change the column this way. */
 export function blocksAlter(entity: Entity, delta: ColumnDelta, from: SqlType, to: SqlType): boolean {
   switch (entity.kind) {

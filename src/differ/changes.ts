@@ -2,7 +2,7 @@ import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type { LockEscalation } from '../sqlserver/lock-escalation';
 import type {
-  AliasTypeDef, ChangeTracking, CheckConstraint, EdgeConstraint, Column, RowstoreCompression, DataSpace, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
+  AliasTypeDef, BoundObject, ChangeTracking, CheckConstraint, EdgeConstraint, Column, RowstoreCompression, DataSpace, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -310,6 +310,16 @@ export interface DropStatistics { readonly kind: 'dropStatistics'; readonly tabl
 /** CREATE STATISTICS again after that change, under the table's and its columns' names at that point. */
 export interface CreateStatistics { readonly kind: 'createStatistics'; readonly table: TableRef; readonly statistics: UserStatistics }
 
+/**
+ * sp_unbindefault / sp_unbindrule on a column (bindings.ts): a bound default or rule (CREATE
+ * DEFAULT / CREATE RULE, deprecated; never declared) unbound before a step SQL Server refuses
+ * while it is bound, or for good when a declared default replaces it. The object itself stays.
+ * `table` and `column` are the names the step runs under.
+ */
+export interface UnbindColumn { readonly kind: 'unbindColumn'; readonly table: TableRef; readonly column: string; readonly what: 'default' | 'rule'; readonly object: BoundObject }
+/** sp_bindefault / sp_bindrule: the binding again, after the step it was in the way of (or by the down script). */
+export interface BindColumn { readonly kind: 'bindColumn'; readonly table: TableRef; readonly column: string; readonly what: 'default' | 'rule'; readonly object: BoundObject }
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -325,6 +335,7 @@ export type Change =
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropStatistics | CreateStatistics
+  | UnbindColumn | BindColumn
   | TemporalChange;
 
 export type ChangeKind = Change['kind'];

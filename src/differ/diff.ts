@@ -32,6 +32,7 @@ import { refuseBlockedTransfers } from './transfer-guard';
 import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
 import { planAroundStatistics } from './statistics';
+import { planAroundBindings } from './bindings';
 import { synonymHazards } from './synonyms';
 import { planMemoryOptimized } from './memory-optimized';
 import { schemaScope } from './managed-schemas';
@@ -45,6 +46,7 @@ import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-typ
 import { refuseUnmanagedReferences } from './unmanaged-references';
 import { xmlSpatialForced } from './xml-spatial-dependents';
 import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
+import { guardLedgerTables, ledgerRefusals } from './ledger';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -87,14 +89,17 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const opaqueGuarded = refuseOpaqueTouches(cdc.steps, current, key);
   // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
-  const guarded = { steps: referenced.steps, refused: [...opaqueGuarded.refused, ...referenced.refused] };
+  // What SQL Server refuses on ledger tables is refused by name, the rest of the plan kept (ledger.ts).
+  const ledger = guardLedgerTables(referenced.steps, tablesPlan.tables, key);
+  const guarded = { steps: ledger.steps, refused: [...opaqueGuarded.refused, ...referenced.refused, ...ledger.refused] };
   // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
   const around = planAroundDependents(guarded.steps, current, key);
-  const refused = [...graphKindRefusals(tablesPlan.tables), ...tablesPlan.refused, ...cdc.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
-  // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it;
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...ledgerRefusals(tablesPlan.tables, key), ...tablesPlan.refused, ...cdc.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it,
+  // and bound defaults and rules (CREATE DEFAULT / CREATE RULE) unbound and bound again around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
   // dropped or renamed table get a hazard naming them.
-  const withStatistics = planAroundStatistics(around.steps, current, key);
+  const withStatistics = planAroundBindings(planAroundStatistics(around.steps, current, key), current, key);
   // Steps on memory-optimized tables last, to run outside the transaction (memory-optimized.ts).
   const memory = planMemoryOptimized(synonymHazards(planModuleRefreshes(withStatistics, current, key), current, key), desired, current, key);
   const steps = memory.steps;

@@ -129,6 +129,10 @@ function table(t: Table): Json {
   }
   // Graph kind and edge constraints only when set, so fingerprints of ordinary tables are as before.
   if (t.graph !== undefined) out.graph = t.graph;
+  // Likewise the ledger (its view and history names: a saved plan names them in no statement, but they are the table's).
+  if (t.ledger !== undefined) {
+    out.ledger = [t.ledger.kind, t.ledger.view?.schema ?? null, t.ledger.view?.name ?? null, t.ledger.history?.schema ?? null, t.ledger.history?.name ?? null];
+  }
   if (t.edgeConstraints !== undefined && t.edgeConstraints.length > 0) {
     out.edgeConstraints = byName(t.edgeConstraints).map((e) => ({
       name: e.name, onDelete: e.onDelete,

@@ -66,6 +66,8 @@ export function invert(change: Change): Change | null {
     case 'refreshModule': return change;
     case 'dropStatistics': return { kind: 'createStatistics', table: change.table, statistics: change.statistics };
     case 'createStatistics': return { kind: 'dropStatistics', table: change.table, statistics: change.statistics };
+    case 'unbindColumn': return { ...change, kind: 'bindColumn' };
+    case 'bindColumn': return { ...change, kind: 'unbindColumn' };
     case 'setDescription': return { ...change, from: change.to, to: change.from };
     case 'addPeriod': return { ...change, kind: 'dropPeriod' };
     case 'dropPeriod': return { ...change, kind: 'addPeriod' };

@@ -256,6 +256,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   createModule: fixed('module-ddl'),
   refreshModule: fixed('module-refresh'),
   dropStatistics: fixed('drop-statistics'),
+  unbindColumn: fixed('bind-default-rule'),
+  bindColumn: fixed('bind-default-rule'),
   createStatistics: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'create-statistics' : 'drop-statistics', online: null, change, inverse }),
 };
 

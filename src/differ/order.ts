@@ -105,6 +105,9 @@ export function phaseOf(change: Change): Phase {
     // Placed by statistics.ts around the steps they are in the way of, not by phase.
     case 'dropStatistics': return 'drop-constraints';
     case 'createStatistics': return 'nonclustered-indexes';
+    // Placed by bindings.ts around the steps they are in the way of, not by phase.
+    case 'unbindColumn': return 'drop-constraints';
+    case 'bindColumn': return 'nonclustered-indexes';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -164,6 +167,7 @@ function keyInPhase(change: Change): SortKey {
     // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
     case 'dropModule': case 'createModule': case 'refreshModule': return ['', '', 0, ''];
     case 'dropStatistics': case 'createStatistics': return [change.table.schema, change.table.name, 3, change.statistics.name];
+    case 'unbindColumn': case 'bindColumn': return [change.table.schema, change.table.name, 4, change.column];
     default: return assertNever(change, 'change kind');
   }
 }

@@ -1,5 +1,6 @@
 import type { SourceRef } from './source';
 import type { SqlType } from './types';
+import type { BoundObject } from './bound-object';
 
 /**
  * A user-defined alias type (`CREATE TYPE dbo.Email FROM nvarchar(320) NOT NULL`): a name for a
@@ -13,5 +14,12 @@ export interface AliasTypeDef {
   readonly base: SqlType;
   /** sys.types.is_nullable: what a column of this type is when it says neither NULL nor NOT NULL. */
   readonly nullable: boolean;
+  /**
+   * Catalog only: the default and rule bound to the type (sys.types.default_object_id /
+   * rule_object_id, sp_bindefault / sp_bindrule on the type's name); new columns of the type
+   * inherit them. Not declarable; kept.
+   */
+  readonly boundDefault?: BoundObject;
+  readonly boundRule?: BoundObject;
   readonly source?: SourceRef;
 }

@@ -6,6 +6,8 @@ import type { SqlType } from './types';
 import type { AliasTypeDef } from './alias-types';
 import type { PeriodColumn, SystemVersioning } from './temporal';
 import type { EdgeConstraint, GraphKind } from './graph';
+import type { BoundObject } from './bound-object';
+import type { Ledger } from './ledger';
 
 /** The whole desired or actual state of one database: the single vocabulary of schemac. */
 export interface Database {
@@ -133,6 +135,11 @@ export interface Table {
   readonly graph?: GraphKind;
   /** An edge table's edge constraints (CONNECTION), sorted by name; absent: none. */
   readonly edgeConstraints?: readonly EdgeConstraint[];
+  /**
+   * LEDGER = ON (ledger.ts); absent for an ordinary table. SQL Server's ledger columns, history
+   * table and ledger view are never among `columns` nor tables of the model.
+   */
+  readonly ledger?: Ledger;
   /** LOCK_ESCALATION = AUTO | DISABLE (sqlserver/lock-escalation.ts); absent: TABLE, the default. */
   readonly lockEscalation?: 'AUTO' | 'DISABLE';
   /**
@@ -309,6 +316,15 @@ export interface Column {
   readonly encryption?: ColumnEncryption;
   /** The MS_Description extended property: the field's doc comment or the stored value; absent: none. */
   readonly description?: string;
+  /**
+   * Catalog only: a default object (CREATE DEFAULT) bound to the column with sp_bindefault, or
+   * inherited from its alias type (sys.columns.default_object_id naming an object of type D
+   * whose parent_object_id is 0). A deprecated feature schema files do not declare: kept, and
+   * unbound and bound again around the steps SQL Server refuses while it is bound (differ/bindings.ts).
+   */
+  readonly boundDefault?: BoundObject;
+  /** Catalog only: a rule (CREATE RULE) bound with sp_bindrule (sys.columns.rule_object_id); as boundDefault. */
+  readonly boundRule?: BoundObject;
   readonly source?: SourceRef;
 }
 

@@ -5,16 +5,16 @@
  */
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { repoRoot } from './run-cli';
+import { registerTs, repoRoot } from './run-cli';
 
 interface ClosedRun { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string }
 
 /** Runs `schemac <args>` from source with its stdout closed by the reader at once. */
 function withStdoutClosed(args: string[]): Promise<ClosedRun> {
   const entry = path.join(repoRoot, 'test/e2e/support/child-main.ts');
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', entry, ...args], {
+  const child = spawn(process.execPath, ['-r', registerTs, entry, ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') },
+    env: { PATH: process.env.PATH ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // What `head -0` does: the reading end goes away, so every write the child makes fails with EPIPE.

@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { repoRoot } from './run-cli';
+import { registerTs, repoRoot } from './run-cli';
 
 let work: string;
 
@@ -27,9 +27,9 @@ function runApp(): string {
     require(${JSON.stringify(path.join(repoRoot, 'src/cli/code-cache.ts'))}).enableCodeCache();
     require(${JSON.stringify(path.join(work, 'app', 'main.js'))});
   `;
-  return execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+  return execFileSync(process.execPath, ['-r', registerTs, '-e', script], {
     cwd: repoRoot, encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', TMPDIR: path.join(work, 'tmp'), TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') },
+    env: { PATH: process.env.PATH ?? '', TMPDIR: path.join(work, 'tmp') },
   });
 }
 

@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { repoRoot } from './run-cli';
+import { registerTs, repoRoot } from './run-cli';
 
 // The compiler is TypeScript as @ts-morph/common bundles it (src/compiler/typescript.ts), or all of ts-morph.
 const heavy = ['typescript', 'ts-morph', '@ts-morph/common', 'mssql', 'tedious'] as const;
@@ -27,8 +27,8 @@ function runsLoading(runs: string[][]): Promise<{ codes: number[]; files: string
     })();
   `;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: repoRoot, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024,
+    execFile(process.execPath, ['-r', registerTs, '-e', script], {
+      cwd: repoRoot, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 64 * 1024 * 1024,
     }, (error, stdout) => {
       if (error) return reject(error);
       resolve(JSON.parse(stdout) as { codes: number[]; files: string[] });
@@ -59,7 +59,8 @@ async function loadedBy(args: string[]): Promise<Heavy[]> {
 
 /** The heavy packages among loaded files. */
 function heavyIn(files: readonly string[]): Heavy[] {
-  // ts-node itself loads typescript to transpile the sources, so it is recognised by who asked:
+  // The test's transpiling hook (register-ts.js) loads typescript for a source it has not cached
+  // yet, so it is recognised by who asked:
   // only files schemac's own modules reached count, and typescript counts through @ts-morph/common.
   return heavy.filter((name) => name !== 'typescript' && files.some((f) => inPackage(f, name)));
 }
@@ -85,8 +86,8 @@ function loadedAtEachSpawn(args: string[], cwd: string): Promise<{ code: number;
       .then((code) => process.stdout.write(JSON.stringify({ code, atSpawn })));
   `;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: repoRoot, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024,
+    execFile(process.execPath, ['-r', registerTs, '-e', script], {
+      cwd: repoRoot, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 64 * 1024 * 1024,
     }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as { code: number; atSpawn: string[][] })));
   });
 }

@@ -11,6 +11,9 @@ export interface CliRun {
 
 export const repoRoot = path.resolve(__dirname, '../..');
 
+/** `node -r <this>` runs the TypeScript sources in a child process, transpiled once across processes (see the file). */
+export const registerTs = path.join(repoRoot, 'test', 'support', 'register-ts.js');
+
 /** `schemac <args>` from `cwd` (default: the repository, so schema/ is the built-in example). */
 export async function schemac(args: string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';

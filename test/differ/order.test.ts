@@ -64,6 +64,8 @@ const sample: Record<ChangeKind, Change> = {
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
   refreshModule: { kind: 'refreshModule', module: VIEW },
+  unbindColumn: { kind: 'unbindColumn', table: ref, column: 'a', what: 'default', object: { schema: 'dbo', name: 'zero', definition: null } },
+  bindColumn: { kind: 'bindColumn', table: ref, column: 'a', what: 'rule', object: { schema: 'dbo', name: 'positive', definition: null } },
   dropStatistics: { kind: 'dropStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },
   createStatistics: { kind: 'createStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },
   setDescription: { kind: 'setDescription', table: ref, column: 'a', from: null, to: 'the a' },

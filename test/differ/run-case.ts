@@ -54,6 +54,7 @@ export function describe(c: Change): string {
     case 'setNotForReplication': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.notForReplication ? 'NOT FOR REPLICATION' : 'for replication'}`;
     case 'dropModule': case 'createModule': case 'refreshModule': return `${c.kind} ${c.module.schema}.${c.module.name}`;
     case 'dropStatistics': case 'createStatistics': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.statistics.name}`;
+    case 'unbindColumn': case 'bindColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column} ${c.what} ${c.object.schema}.${c.object.name}`;
     case 'setDescription': return `${c.kind} ${c.table.schema}.${c.table.name}${c.column === null ? '' : `.${c.column}`}`;
     case 'addPeriod': case 'dropPeriod': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.start.name},${c.end.name}`;
     case 'enableVersioning': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.historyExists ? 'attach' : 'create'} ${c.versioning.historySchema}.${c.versioning.historyTable}`;

@@ -218,6 +218,14 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     ],
   },
   refreshModule: { change: { kind: 'refreshModule', module: { ...INDEXED_VIEW, name: "v_o'brien" } }, sql: ["EXEC sp_refreshsqlmodule N'[dbo].[v_o''brien]';"] },
+  unbindColumn: {
+    change: { kind: 'unbindColumn', table: USERS, column: "o'clock", what: 'default', object: { schema: 'dbo', name: 'zero', definition: 'CREATE DEFAULT zero AS 0' } },
+    sql: ["EXEC sp_unbindefault N'[dbo].[users].[o''clock]';"],
+  },
+  bindColumn: {
+    change: { kind: 'bindColumn', table: USERS, column: 'login_count', what: 'rule', object: { schema: 'dbo', name: 'non.negative', definition: 'CREATE RULE [non.negative] AS @v >= 0' } },
+    sql: ["EXEC sp_bindrule N'[dbo].[non.negative]', N'[dbo].[users].[login_count]';"],
+  },
   dropStatistics: {
     change: { kind: 'dropStatistics', table: USERS, statistics: { name: 'st_users_email', columns: ['email', 'status'], filter: null, noRecompute: false, incremental: false } },
     sql: ['DROP STATISTICS [dbo].[users].[st_users_email];'],

@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { repoRoot, schemac } from '../cli/run-cli';
+import { registerTs, repoRoot, schemac } from '../cli/run-cli';
 
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
@@ -94,9 +94,9 @@ describe('schemac review with added migrations', () => {
     const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
     fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
     try {
-      const stdout = execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), path.join(repoRoot, 'test/e2e/support/child-main.ts'), 'review', '--base', 'HEAD', '--no-type-check'], {
+      const stdout = execFileSync(process.execPath, ['-r', registerTs, path.join(repoRoot, 'test/e2e/support/child-main.ts'), 'review', '--base', 'HEAD', '--no-type-check'], {
         cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
-        env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') },
+        env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
       });
       expect(stdout).toContain('Migrations added (1):');
       const commands = fs.readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');

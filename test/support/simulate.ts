@@ -24,6 +24,7 @@ interface MTable {
   changeTracking?: Table['changeTracking'];
   cdc?: Table['cdc'];
   edgeConstraints?: EdgeConstraint[];
+  ledger?: Table['ledger'];
 }
 
 class Sim {
@@ -80,6 +81,7 @@ class Sim {
       ...(t.changeTracking !== undefined ? { changeTracking: t.changeTracking } : {}),
       ...(t.cdc !== undefined ? { cdc: t.cdc } : {}),
       ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
+      ...(t.ledger !== undefined ? { ledger: t.ledger } : {}),
     };
   }
 
@@ -126,6 +128,10 @@ class Sim {
     for (const d of t.defaults) if (this.eq(d.column, c)) out.push(d.name);
     for (const f of t.foreignKeys) if (f.columns.some((x) => this.eq(x, c))) out.push(f.name);
     for (const x of t.columns) if (x.computed && !this.eq(x.name, c) && uses(x.computed.expression.text)) out.push(x.name);
+    // A bound default or rule blocks DROP COLUMN (alter-table-transact-sql, DROP COLUMN).
+    const col = t.columns.find((x) => this.eq(x.name, c));
+    if (col?.boundDefault !== undefined) out.push(col.boundDefault.name);
+    if (col?.boundRule !== undefined) out.push(col.boundRule.name);
     // CREATE STATISTICS statistics block DROP COLUMN and most ALTER COLUMNs (Msg 5074).
     for (const s of t.statistics ?? []) if (s.columns.some((x) => this.eq(x, c)) || (s.filter !== null && uses(s.filter))) out.push(s.name);
     for (const o of this.tables) {
@@ -184,9 +190,11 @@ class Sim {
         for (const c of t.columns) this.checkColumnType(c);
         // Its ENABLE CHANGE_TRACKING runs right after the CREATE: it needs the key (Msg 4997).
         if (t.changeTracking !== undefined && t.primaryKey === null) this.fail(`ENABLE CHANGE_TRACKING on ${t.name}, which has no primary key (Msg 4997)`);
+        // CREATE TABLE binds nothing: bindings come from sp_bindefault / sp_bindrule after it.
         // CDC is never created by a plan: a table made by one is not tracked by it.
-        const { cdc: _cdc, ...made } = this.mutable(t, 0);
-        this.tables.push(made); return;
+        const { cdc: _cdc, ...created } = this.mutable(t, 0);
+        created.columns = created.columns.map(unbound);
+        this.tables.push(created); return;
       }
       case 'dropTable': {
         const t = this.get(change.table);
@@ -220,10 +228,12 @@ class Sim {
       case 'addColumn': {
         const t = this.get(change.table); const c = change.column;
         if (t.columns.some((x) => this.eq(x.name, c.name))) this.fail(`column ${c.name} exists`);
+        // "Adding non-nullable columns is not supported" on a ledger table (ledger-limits).
+        if (t.ledger !== undefined && !c.nullable && c.computed === null) this.fail(`NOT NULL column ${c.name} added to ledger table ${t.name}`);
         // With its DEFAULT in the same ADD, SQL Server fills the existing rows.
         if (!c.nullable && c.identity === null && c.computed === null && change.default === undefined && t.rowCount > 0) this.fail(`NOT NULL column ${c.name} added over rows`);
         this.checkColumnType(c);
-        t.columns.push(c);
+        t.columns.push(unbound(c));
         if (change.default !== undefined) this.apply({ kind: 'addDefault', table: change.table, constraint: change.default });
         return;
       }
@@ -245,7 +255,12 @@ class Sim {
         }
         return;
       }
-      case 'backfillColumn': this.column(this.get(change.table), change.column); return;
+      case 'backfillColumn': {
+        const t = this.get(change.table);
+        // An append-only ledger table refuses UPDATE (ledger-append-only-ledger-tables).
+        if (t.ledger?.kind === 'append-only') this.fail(`UPDATE of append-only ledger table ${t.name}`);
+        this.column(t, change.column); return;
+      }
       case 'createSequence': {
         const q = change.sequence;
         if (this.findSequence(q.schema, q.name)) this.fail(`sequence ${q.name} exists`);
@@ -274,6 +289,7 @@ class Sim {
           if (!this.findSequence(m[1] as string, m[2] as string)) this.fail(`default ${change.constraint.name} draws from missing sequence ${m[2]}`);
         }
         if (t.defaults.some((d) => this.eq(d.column, change.constraint.column))) this.fail(`column ${change.constraint.column} already has a default`);
+        if (this.column(t, change.constraint.column).boundDefault !== undefined) this.fail(`Msg 1781: column ${change.constraint.column} already has a DEFAULT bound to it`);
         this.newConstraintName(t, change.constraint.name); t.defaults.push(change.constraint); return;
       }
       case 'dropDefault': { const t = this.get(change.table); t.defaults = this.without(t.defaults, change.constraint.name); return; }
@@ -472,6 +488,22 @@ class Sim {
         if (c.period === undefined) this.fail(`${c.name} is not a period column`);
         t.columns[t.columns.indexOf(c)] = { ...c, period: { ...c.period, hidden: change.hidden } }; return;
       }
+      // sp_unbindefault / sp_unbindrule; sp_bindefault / sp_bindrule, refused where sp_bindefault says.
+      case 'unbindColumn': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        const has = change.what === 'default' ? c.boundDefault : c.boundRule;
+        if (has === undefined || !this.eq(has.name, change.object.name)) this.fail(`no ${change.what} ${change.object.name} bound to ${c.name}`);
+        const { boundDefault: d, boundRule: r, ...rest } = c;
+        t.columns[t.columns.indexOf(c)] = { ...rest, ...(change.what === 'default' ? (r !== undefined ? { boundRule: r } : {}) : (d !== undefined ? { boundDefault: d } : {})) };
+        return;
+      }
+      case 'bindColumn': {
+        const t = this.get(change.table); const c = this.column(t, change.column);
+        if (c.computed !== null || c.type.length === 'max' || ['text', 'ntext', 'image', 'xml', 'rowversion'].includes(c.type.name)) this.fail(`cannot bind a ${change.what} to ${c.name}`);
+        if (change.what === 'default' && (c.identity !== null || t.defaults.some((d) => this.eq(d.column, c.name)))) this.fail(`cannot bind a default to ${c.name}: identity or DEFAULT constraint`);
+        t.columns[t.columns.indexOf(c)] = { ...c, ...(change.what === 'default' ? { boundDefault: change.object } : { boundRule: change.object }) };
+        return;
+      }
       default: return assertNever(change, 'change kind');
     }
   }
@@ -487,6 +519,10 @@ class Sim {
     if (t.foreignKeys.some((f) => f.columns.some((x) => this.eq(x, c.name)))) this.fail(`column ${c.name} is in a foreign key`);
     if (c.type.name !== change.to.type.name && t.defaults.some((d) => this.eq(d.column, c.name))) this.fail(`column ${c.name} has a default`);
     if (c.rowguidcol === true) this.fail(`column ${c.name} is the ROWGUIDCOL: ALTER COLUMN refuses it`);
+    // A bound default blocks a type change, a bound rule any change but a variable-length one's size (inferred, as a default and a check).
+    if (c.boundDefault !== undefined && (c.type.name !== change.to.type.name || (c.collation ?? '') !== (change.to.collation ?? ''))) this.fail(`column ${c.name} has default ${c.boundDefault.name} bound`);
+    const sizeOnly = c.type.name === change.to.type.name && ['varchar', 'nvarchar', 'varbinary'].includes(c.type.name) && c.nullable === change.to.nullable && (c.collation ?? '') === (change.to.collation ?? '');
+    if (c.boundRule !== undefined && !sizeOnly) this.fail(`column ${c.name} has rule ${c.boundRule.name} bound`);
     // "you can't change any encryption settings" (alter-table-transact-sql, without secure enclaves).
     if (!sameEncryption(c.encryption, change.to.encryption, (n) => n.toLowerCase())) this.fail(`ALTER COLUMN ${c.name} changes its Always Encrypted settings`);
     // Statistics allow only a varchar/nvarchar/varbinary growing, or NOT NULL -> NULL (ALTER TABLE, ALTER COLUMN).
@@ -498,8 +534,9 @@ class Sim {
     if (stats.length > 0 && !(sameCollation && (grows || onlyNull))) this.fail(`column ${c.name} is in statistics ${stats.map((s) => s.name).join(', ')}`);
     // ALTER COLUMN leaves the column's extended properties as they were, and never sets ROWGUIDCOL (refused above while it is set).
     // A mask is not part of the ALTER COLUMN text: the column keeps the one it had (inferred; plans drop it around the ALTER).
-    const { description: _ignored, rowguidcol: _rowguid, mask: _mask, ...to } = change.to;
-    const kept = c.mask !== undefined ? { ...to, mask: c.mask } : to;
+    const { description: _ignored, rowguidcol: _rowguid, mask: _mask, boundDefault: _bd, boundRule: _br, ...to } = change.to;
+    // Bindings stay with the column through an ALTER COLUMN SQL Server allows (inferred).
+    const kept = { ...to, ...(c.mask !== undefined ? { mask: c.mask } : {}), ...(c.boundDefault !== undefined ? { boundDefault: c.boundDefault } : {}), ...(c.boundRule !== undefined ? { boundRule: c.boundRule } : {}) };
     t.columns[t.columns.indexOf(c)] = c.description !== undefined ? { ...kept, description: c.description } : kept;
   }
 
@@ -620,4 +657,11 @@ export function applyPlan(db: Database, steps: readonly PlanStep[], direction: '
     for (const s of [...steps].reverse()) if (s.inverse !== null) sim.apply(s.inverse);
   }
   return sim.result();
+}
+
+/** A column as ADD COLUMN or CREATE TABLE makes it: with no bound default or rule. */
+function unbound(c: Column): Column {
+  if (c.boundDefault === undefined && c.boundRule === undefined) return c;
+  const { boundDefault: _d, boundRule: _r, ...rest } = c;
+  return rest;
 }

@@ -317,4 +317,11 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     doc: `${ALTER_TABLE_DOC}: "| { ENABLE | DISABLE } CHANGE_TRACKING [ WITH ( TRACK_COLUMNS_UPDATED = { ON | OFF } ) ]"`,
     example: 'ALTER TABLE [dbo].[t] ENABLE CHANGE_TRACKING WITH (TRACK_COLUMNS_UPDATED = ON);',
   },
+  {
+    id: 'ledger-create-table',
+    form: 'CREATE TABLE t ( ... ) WITH ( [ SYSTEM_VERSIONING = ON [ ( HISTORY_TABLE = h ) ], ] LEDGER = ON [ ( LEDGER_VIEW = v, APPEND_ONLY = ON ) ] ) (SQL Server 2022)',
+    pattern: /^CREATE\s+TABLE\b[\s\S]*\bLEDGER\s*=\s*ON\b/i,
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-table-transact-sql.md): "[ LEDGER = ON [ ( <ledger_option> [ ,... n ] ) ] | OFF ]", "<ledger_option>::= { [ LEDGER_VIEW = schema_name.ledger_view_name [ ( <ledger_view_option> [ ,... n ] ) ] [ APPEND_ONLY = ON | OFF ] }"',
+    example: 'CREATE TABLE [dbo].[events] (\n    [id] int NOT NULL\n)\nWITH (LEDGER = ON (APPEND_ONLY = ON));',
+  },
 ];

@@ -13,6 +13,7 @@ import { renderGrants } from './permissions';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
 import { nLiteral, quoteIdent, quoteQualified } from '../../sqlserver/literals';
 import { GRAPH_RENDERERS, tableHead } from './graph';
+import { ledgerTableOptions } from './ledger';
 import type { NameKey } from '../../sqlserver/names';
 import type { LockEscalation } from '../../sqlserver/lock-escalation';
 import { disableChangeTracking, enableChangeTracking } from './change-tracking';
@@ -67,6 +68,7 @@ function createTable(table: Table, key: NameKey): string {
   const options = [
     ...(table.memoryOptimized !== undefined ? ['MEMORY_OPTIMIZED = ON', `DURABILITY = ${table.memoryOptimized.durability}`] : []),
     ...(table.versioning !== undefined ? [versioningOn(table.versioning, false)] : []),
+    ...ledgerTableOptions(table),
     ...(table.dataCompression !== undefined ? [`DATA_COMPRESSION = ${table.dataCompression}`] : []),
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
@@ -234,6 +236,12 @@ const RENDERERS: Renderers = {
     const options = [...(s.noRecompute ? ['NORECOMPUTE'] : []), ...(s.incremental ? ['INCREMENTAL = ON'] : [])];
     return [`CREATE STATISTICS ${quoteIdent(s.name)} ON ${tableName(c.table)} (${s.columns.map(quoteIdent).join(', ')})${s.filter === null ? '' : ` WHERE ${s.filter}`}${options.length > 0 ? ` WITH ${options.join(', ')}` : ''};`];
   },
+  // EXEC sp_unbindefault | sp_unbindrule N'[schema].[table].[column]' and EXEC sp_bindefault |
+  // sp_bindrule N'[schema].[name]', N'[schema].[table].[column]': a three-part name resolves as
+  // schema, table and column, and brackets delimit each part (sp-bindefault-transact-sql,
+  // sp-unbindefault-transact-sql, sp-bindrule-transact-sql, sp-unbindrule-transact-sql).
+  unbindColumn: (c) => [`EXEC ${c.what === 'default' ? 'sp_unbindefault' : 'sp_unbindrule'} ${nLiteral(`${tableName(c.table)}.${quoteIdent(c.column)}`)};`],
+  bindColumn: (c) => [`EXEC ${c.what === 'default' ? 'sp_bindefault' : 'sp_bindrule'} ${nLiteral(quoteQualified(c.object.schema, c.object.name))}, ${nLiteral(`${tableName(c.table)}.${quoteIdent(c.column)}`)};`],
   createModule: (c) => renderCreateModule(c.module),
   refreshModule: (c) => renderRefreshModule(c.module),
 };

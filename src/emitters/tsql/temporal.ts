@@ -52,12 +52,15 @@ export function setVersioningOff(t: TableRef): string {
 }
 
 /**
- * DROP TABLE of a versioned table: SQL Server refuses to drop it while versioning is on
+ * DROP TABLE of a versioned table (not a ledger one): SQL Server refuses to drop it while versioning is on
  * (Msg 13552), so versioning goes off first and the history table is dropped with it.
  */
 export function dropVersionedTable(table: Table): string[] {
   const ref = { schema: table.schema, name: table.name };
-  if (table.versioning === undefined) return [`DROP TABLE ${quoteQualified(table.schema, table.name)};`];
+  // A ledger table is dropped as it is: SQL Server renames and keeps it, its history and its view
+  // (ledger-limits, "Dropping columns and tables"; sys-ledger-table-history-transact-sql drops a
+  // SYSTEM_VERSIONING = ON ledger table with DROP TABLE alone). Versioning cannot be turned off on one (inferred).
+  if (table.versioning === undefined || table.ledger !== undefined) return [`DROP TABLE ${quoteQualified(table.schema, table.name)};`];
   const v = table.versioning;
   return [setVersioningOff(ref), `DROP TABLE ${quoteQualified(table.schema, table.name)};`, `DROP TABLE ${quoteQualified(v.historySchema, v.historyTable)};`];
 }

@@ -3,6 +3,7 @@
  * AliasType.nvarchar(320)` (name, schema and nullability written only where they differ from
  * what the compiler assumes), and the const each column of the type names in `@Column.alias(...)`.
  */
+import { boundCommentLines } from './bound-text';
 import type { AliasTypeDef, Database, SqlType } from '../../model';
 import { isSystemAlias } from '../../sqlserver/types';
 import { nameKeyFor, type NameKey } from '../../sqlserver/names';
@@ -45,7 +46,7 @@ export function aliasTypesFile(list: readonly AliasConst[], databaseName: string
     if (def.schema !== 'dbo') opts.push(`schema: ${tsString(def.schema)}`);
     if (def.nullable) opts.push('nullable: true');
     const args = [...facets(def.base), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
-    lines.push(`export const ${constName} = AliasType.${def.base.name}(${args.join(', ')});`);
+    lines.push(...boundCommentLines(def, ''), `export const ${constName} = AliasType.${def.base.name}(${args.join(', ')});`);
   }
   return `${lines.join('\n')}\n`;
 }

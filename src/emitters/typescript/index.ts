@@ -5,6 +5,7 @@
  */
 import { placementOption } from './table-items';
 import { versioningText } from './versioning-text';
+import { ledgerText } from './ledger-text';
 import type { Database } from '../../model';
 import { unexpressible } from './limits';
 import { detectMixins, type Mixin } from './mixins';
@@ -66,6 +67,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
       ...(t.versioning !== undefined ? [`systemVersioning: ${versioningText(t)}`] : []),
       ...(t.memoryOptimized !== undefined ? [`memoryOptimized: ${t.memoryOptimized.durability === 'SCHEMA_AND_DATA' ? 'true' : "{ durability: 'SCHEMA_ONLY' }"}`] : []),
       ...(t.graph !== undefined ? [`graph: '${t.graph}'`] : []),
+      ...(t.ledger !== undefined ? [`ledger: ${ledgerText(t) ?? ''}`] : []),
       ...(t.lockEscalation !== undefined ? [`lockEscalation: '${t.lockEscalation}'`] : []),
       // Change tracking is declared; CDC (sys.sp_cdc_enable_table, DBA configuration) is not.
       ...(t.changeTracking !== undefined ? [`changeTracking: ${t.changeTracking.trackColumnsUpdated ? '{ trackColumnsUpdated: true }' : 'true'}`] : []),

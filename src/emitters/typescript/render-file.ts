@@ -2,6 +2,7 @@
 import type { ColumnView } from './table-view';
 import type { TableItem } from './table-items';
 import { docCommentLines } from './doc-text';
+import { boundCommentLines } from './bound-text';
 import { kebabCase, NameSpace, pascalCase, tsString } from './naming';
 
 /** What a file holds; `decorators` come first, `Table`/`Mixin` among them. */
@@ -44,7 +45,7 @@ export function renderFile(c: FileContent): string {
     uses.add('Column');
     if (text.usesSql) uses.add('sql');
     if (text.aliasConst !== undefined) aliasConsts.add(text.aliasConst);
-    fields.push(...docCommentLines(col.column.description, '  '), `  ${text.decorator}`, `  ${text.field}`, '');
+    fields.push(...docCommentLines(col.column.description, '  '), ...boundCommentLines(col.column, '  '), `  ${text.decorator}`, `  ${text.field}`, '');
   }
   for (const i of c.items) {
     for (const u of i.uses) uses.add(u);

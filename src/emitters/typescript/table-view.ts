@@ -11,6 +11,7 @@ import { isCharacterType } from '../../sqlserver/types';
 import { foldCase } from '../../util/case';
 import { compareText } from '../../util/compare';
 import { columnText, type ColumnText } from './column-text';
+import { boundCommentLines } from './bound-text';
 import { fieldNames, NameSpace, pascalCase, tableFileBase, type FieldName } from './naming';
 import { tableItems, type TableItem } from './table-items';
 import type { AliasConst, AliasLookup } from './alias-types';
@@ -92,7 +93,9 @@ function viewOf(
     const text = (unionType: string | null): ColumnText => columnText(column, { ...extras, unionType });
     const probe = text('\u0000union');
     // The description is part of what is written: a column documented differently in two tables is not shared.
-    return { column, field: f, unionValues: union, text, signature: JSON.stringify([probe.decorator, probe.field, union, column.description ?? null]) };
+    return { column, field: f, unionValues: union, text, signature: JSON.stringify([probe.decorator, probe.field, union, column.description ?? null,
+      // A mixin's column is written once, with one comment: columns bound differently are not the same column.
+      ...(column.boundDefault !== undefined || column.boundRule !== undefined ? [boundCommentLines(column, '')] : [])]) };
   });
   const items = tableItems({
     table: t, key, field, fieldOrNull,

@@ -49,6 +49,12 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
   const index = (objectId: unknown, indexId: unknown): string => indexes.get(`${String(objectId)}/${String(indexId)}`) ?? `?index ${String(indexId)}`;
   const fks = new Map<unknown, string>();
   for (const f of s.foreign_keys) fks.set(f.object_id, f.name);
+  // Bound defaults and rules (default_rule_objects) and DEFAULT constraints, by name.
+  const defaultsAndRules = new Map<unknown, string>([
+    ...(s.default_rule_objects ?? []).map((o): [unknown, string] => [o.object_id, `${o.schema_name}.${o.name}`]),
+    ...s.default_constraints.map((d): [unknown, string] => [(d as { object_id?: unknown }).object_id, d.name]),
+  ]);
+  const defaultOrRule = (id: unknown): string | null => (id === 0 || id === null ? null : defaultsAndRules.get(id) ?? `?object ${String(id)}`);
 
   const out: ComparableCatalog = {
     schemas: [...(s.schemas ?? [])],
@@ -57,7 +63,12 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
     table_options: rows(s.tables).map(({ object_id, schema_name, name, history_table_id, ...r }) => ({
       table: `${String(schema_name)}.${String(name)}`, ...(history_table_id === undefined ? {} : { history: history_table_id === null ? null : table(history_table_id) }), ...r,
     })),
-    columns: rows(s.columns).map(({ object_id, column_id: _c, ...r }) => ({ table: table(object_id), ...r })),
+    // A column's default and rule by name: a DEFAULT constraint dropped and added again has a new id.
+    columns: rows(s.columns).map(({ object_id, column_id: _c, default_object_id, rule_object_id, ...r }) => ({
+      table: table(object_id), ...r,
+      ...(default_object_id === undefined ? {} : { default_object_id: defaultOrRule(default_object_id) }),
+      ...(rule_object_id === undefined ? {} : { rule_object_id: defaultOrRule(rule_object_id) }),
+    })),
     indexes: rows(s.indexes).map(({ object_id, index_id: _i, ...r }) => ({ table: table(object_id), ...r })),
     index_columns: rows(s.index_columns).map(({ object_id, index_id, column_id, index_column_id: _ic, ...r }) => ({
       index: `${table(object_id)}.${index(object_id, index_id)}`, column: column(object_id, column_id), ...r,
@@ -84,7 +95,11 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
       };
     }),
     row_counts: rows(s.row_counts).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
-    types: rows(s.types ?? []),
+    types: rows(s.types ?? []).map(({ default_object_id, rule_object_id, ...r }) => ({
+      ...r,
+      ...(default_object_id === undefined ? {} : { default_object_id: defaultOrRule(default_object_id) }),
+      ...(rule_object_id === undefined ? {} : { rule_object_id: defaultOrRule(rule_object_id) }),
+    })),
     // Sequences by name: a dropped and created one gets a new object_id.
     sequences: rows(s.sequences ?? []).map(({ object_id: _o, ...r }) => r),
     // Compressed heaps (index_id 0) and indexes, by name.
@@ -107,6 +122,7 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
     // Change tracking and CDC capture instances by table name.
     change_tracking_tables: rows(s.change_tracking_tables ?? []).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
     cdc_change_tables: rows(s.cdc_change_tables ?? []).map(({ source_object_id, ...r }) => ({ table: table(source_object_id), ...r })),
+    default_rule_objects: rows(s.default_rule_objects ?? []).map(({ object_id: _o, ...r }) => r),
     // Edge constraints by name, their clauses by the node tables they name.
     edge_constraints: rows(s.edge_constraints ?? []).map(({ object_id: _o, parent_object_id, ...r }) => ({ table: table(parent_object_id), ...r })),
     edge_constraint_clauses: rows(s.edge_constraint_clauses ?? []).map(({ object_id, from_object_id, to_object_id, ...r }) => ({

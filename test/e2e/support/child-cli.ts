@@ -4,15 +4,15 @@
  */
 import { execFile } from 'child_process';
 import * as path from 'path';
-import { repoRoot, type CliRun } from '../../cli/run-cli';
+import { registerTs, repoRoot, type CliRun } from '../../cli/run-cli';
 
 /** `schemac <args>` in a child process from `cwd`, with `env` added to a clean environment. */
 export function schemacChild(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
   const entry = path.join(__dirname, 'child-main.ts');
   return new Promise((resolve) => {
-    execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', entry, ...args], {
+    execFile(process.execPath, ['-r', registerTs, entry, ...args], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json'), NODE_PATH: path.join(repoRoot, 'node_modules'), ...env },
+      env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(repoRoot, 'node_modules'), ...env },
       timeout: 120_000,
     }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;

@@ -5,6 +5,7 @@
  */
 import * as sql from 'mssql';
 import { parseConnectionString } from '../../../src/catalog/connection';
+import { sendPacketsAtOnce } from '../../../src/catalog/connect';
 
 /** One batch of a script and what the server said about it. */
 export interface BatchOutcome {
@@ -45,6 +46,7 @@ export async function connect(url: string): Promise<sql.ConnectionPool> {
   // never does and which would reset @@ERROR between a failed batch and the guard after it.
   const config: sql.config & { validateConnection: boolean } = {
     ...parseConnectionString(url), pool: { max: 1, min: 1, idleTimeoutMillis: 2_147_483_647 }, validateConnection: false,
+    beforeConnect: sendPacketsAtOnce,
   };
   const pool = new sql.ConnectionPool(config);
   await pool.connect();

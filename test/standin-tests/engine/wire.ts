@@ -1,5 +1,6 @@
 /** Test helpers: the real engine behind the stand-in's TDS listener, driven by the real mssql driver. */
 import sql from 'mssql';
+import { sendPacketsAtOnce } from '../../../src/catalog/connect';
 import { startStandin, type RunningStandin } from '../../standin/server';
 import { createEngine, type EngineOptions, type StandinEngine } from '../../standin/engine';
 
@@ -26,7 +27,7 @@ export async function startWire(options: Partial<EngineOptions> = {}): Promise<W
     async connect(overrides = {}) {
       const pool = new sql.ConnectionPool({
         server: '127.0.0.1', port: standin.port, user: 'sa', password: PASSWORD, database: 'app',
-        pool: { min: 0, max: 1 }, connectionTimeout: 5000, requestTimeout: 10000,
+        pool: { min: 0, max: 1 }, connectionTimeout: 5000, requestTimeout: 10000, beforeConnect: sendPacketsAtOnce,
         ...overrides, options: { encrypt: false, ...overrides.options },
       });
       pool.on('error', () => undefined);

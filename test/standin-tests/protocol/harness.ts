@@ -1,5 +1,6 @@
 /** Starts the stand-in over a fake engine and connects the real mssql driver to it. */
 import sql from 'mssql';
+import { sendPacketsAtOnce } from '../../../src/catalog/connect';
 import { startStandin, type RunningStandin } from '../../standin/server';
 import type { ProtocolFaults } from '../../standin/tds/faults';
 import { createFakeEngine, type FakeEngine } from './fake-engine';
@@ -35,6 +36,7 @@ export async function startHarness(faults?: ProtocolFaults): Promise<Harness> {
     pool: { min: 0, max: 1 },
     connectionTimeout: 5000,
     requestTimeout: 5000,
+    beforeConnect: sendPacketsAtOnce,
     ...overrides,
     options: { encrypt: false, ...overrides.options },
   });

@@ -43,8 +43,17 @@ export interface Cte { readonly name: string; readonly columns?: readonly string
 /** OUTPUT inserted.x, deleted.y [INTO target [(columns)]] of INSERT / UPDATE / DELETE / MERGE (output.ts). */
 export interface OutputClause { readonly items: readonly SelectItem[]; readonly into?: { readonly name: Name; readonly columns?: readonly string[] } }
 
+/**
+ * FOR SYSTEM_TIME after a system-versioned table in FROM: which row versions, of the current and
+ * the history table, the query sees (https://learn.microsoft.com/sql/relational-databases/tables/temporal/query-data).
+ */
+export type SystemTime =
+  | { readonly k: 'asOf'; readonly at: Expr }
+  | { readonly k: 'fromTo' | 'between' | 'containedIn'; readonly start: Expr; readonly end: Expr }
+  | { readonly k: 'all' };
+
 export type FromItem =
-  | { readonly k: 'table'; readonly name: Name; readonly alias?: string }
+  | { readonly k: 'table'; readonly name: Name; readonly alias?: string; readonly systemTime?: SystemTime }
   /** A table-valued function call: dbo.f(args) [AS] alias. */
   | { readonly k: 'tvf'; readonly name: Name; readonly args: readonly Expr[]; readonly alias?: string }
   /** CROSS APPLY / OUTER APPLY: r is evaluated once per row of l, seeing l's columns. */
@@ -99,6 +108,14 @@ export interface ColumnDef {
   readonly indexes?: readonly IndexDef[];
 }
 
+/** The body of CREATE TYPE ... AS TABLE, as written (a table variable of the type is made from it). */
+export interface TableTypeDef {
+  readonly columns: readonly ColumnDef[];
+  readonly constraints: readonly ConstraintDef[];
+  readonly indexes: readonly IndexDef[];
+  readonly options: readonly DdlOption[];
+}
+
 /** PERIOD FOR SYSTEM_TIME (start, end). */
 export interface PeriodDef { readonly start: string; readonly end: string }
 
@@ -143,21 +160,20 @@ export type AlterAction =
   | { readonly k: 'addIndex'; readonly index: IndexDef }
   | { readonly k: 'dropIndexes'; readonly names: readonly string[] }
   | { readonly k: 'rebuildBuckets'; readonly index: string; readonly options: readonly DdlOption[] }
-  /** ALTER TABLE t REBUILD [WITH (...)]. */
-  | { readonly k: 'rebuild'; readonly options: readonly DdlOption[] }
+  /** ALTER TABLE t REBUILD [PARTITION = ALL | n] [WITH (...)]; `partition` the n. */
+  | { readonly k: 'rebuild'; readonly options: readonly DdlOption[]; readonly partition?: number }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } SPARSE. */
   | { readonly k: 'sparse'; readonly column: string; readonly add: boolean }
   /** ALTER TABLE t ALTER COLUMN c { ADD | DROP } NOT FOR REPLICATION (an identity column's). */
   | { readonly k: 'identityReplication'; readonly column: string; readonly add: boolean }
-  /** ALTER INDEX i ON t DISABLE (alter-index-transact-sql). */
-  | { readonly k: 'disableIndex'; readonly index: string }
+  /** ALTER INDEX i | ALL ON t DISABLE (alter-index-transact-sql); `all` for ALL. */
+  | { readonly k: 'disableIndex'; readonly index: string; readonly all?: boolean }
   /** ALTER COLUMN c { ADD | DROP } ROWGUIDCOL (alter-table-transact-sql). */
   | { readonly k: 'rowguidcol'; readonly column: string; readonly add: boolean }
   /** ALTER COLUMN c ADD MASKED WITH (FUNCTION = '...') | DROP MASKED (mask null). */
   | { readonly k: 'mask'; readonly column: string; readonly mask: string | null }
-  /** ALTER INDEX i ON t REBUILD [WITH (...)] (read as an action on its table). */
-  /** ALTER INDEX i | ALL ON t REBUILD [WITH (...)]; `all` for ALL (every index of the table). */
-  | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[]; readonly all?: boolean }
+  /** ALTER INDEX i | ALL ON t REBUILD [PARTITION = ALL | n] [WITH (...)]; `all` for ALL (every index of the table), `partition` the n. */
+  | { readonly k: 'rebuildIndex'; readonly index: string; readonly options: readonly DdlOption[]; readonly all?: boolean; readonly partition?: number }
   /** ALTER INDEX i ON t SET (...). */
   | { readonly k: 'setIndexOptions'; readonly index: string; readonly options: readonly DdlOption[] }
   /** ALTER INDEX i ON t RESUME [WITH (...)] | PAUSE | ABORT: a resumable build (resumable.ts). */
@@ -291,7 +307,7 @@ export type StatementBody =
   | { readonly k: 'setDatabaseChangeTracking'; readonly database: string; readonly on?: boolean; readonly options: ChangeTrackingOptions }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
   | { readonly k: 'addFilegroup'; readonly name: string; readonly memoryOptimized?: boolean }
-  | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string }
+  | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string; readonly boundaries?: number }
   | { readonly k: 'createPartitionScheme'; readonly name: string; readonly function: string; readonly filegroups: readonly string[] }
   | { readonly k: 'dropSynonym'; readonly name: Name; readonly ifExists: boolean }
   /** CREATE XML SCHEMA COLLECTION c AS <expression> (its text when a literal); DROP XML SCHEMA COLLECTION c. */
@@ -304,6 +320,8 @@ export type StatementBody =
   /** UPDATE STATISTICS t [s | (s, ...)] [WITH options] (update-statistics-transact-sql.md). */
   | { readonly k: 'updateStatistics'; readonly table: Name; readonly names: readonly string[]; readonly options: readonly StatisticsOption[] }
   | { readonly k: 'createType'; readonly name: Name; readonly base: TypeRef; readonly nullable?: boolean }
+  /** CREATE TYPE t AS TABLE (columns, constraints, indexes) [WITH (MEMORY_OPTIMIZED = ON)] (ddl-table-types.ts). */
+  | { readonly k: 'createTableType'; readonly name: Name; readonly table: TableTypeDef }
   | { readonly k: 'dropType'; readonly name: Name; readonly written: string; readonly ifExists: boolean }
   | { readonly k: 'createModule'; readonly module: ModuleDef }
   | { readonly k: 'dropModule'; readonly kind: 'V' | 'P' | 'FN' | 'TR'; readonly names: readonly Name[]; readonly ifExists: boolean }

@@ -14,6 +14,7 @@ import { resolveName } from './select';
 import { systemView } from './system-views';
 import { err } from './errors';
 import { synonymBase } from './ddl-synonyms';
+import { checkReadable } from './index-disable';
 
 /** Every table name a statement (or expression) refers to in FROM/JOIN, subqueries included. */
 export function collect(node: unknown, out: Name[]): void {
@@ -45,7 +46,10 @@ export function bindTables(s: Statement, host: Host): void {
     if (n.length === 1 && (ctes.has(n[0].toLowerCase()) || host.pseudoTable?.(n[0]))) continue;
     const { db, schema, name } = resolveName(host, n);
     const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA') || isCdcTable(db, schema, name);
-    if (isSystem ? systemView(schema, name) : findTable(db, schema, name) || findModule(db, [schema, name])?.type === 'V') continue;
+    const table = isSystem ? undefined : findTable(db, schema, name);
+    // A table whose clustered index is disabled can be neither read nor written (index-disable.ts).
+    if (table) checkReadable(table);
+    if (isSystem ? systemView(schema, name) : table || findModule(db, [schema, name])?.type === 'V') continue;
     // A synonym binds to its base object, which must then exist (Msg 5313); a synonym cannot name another.
     if (isSystem || synonymBase(host, db, schema, name) === undefined) throw err.invalidObject(n.join('.'));
   }

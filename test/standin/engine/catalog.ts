@@ -1,7 +1,7 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
 import type { CaptureInstance, DatabaseChangeTracking, TableChangeTracking } from './change-tracking';
 import type { PausedBuild } from './resumable';
-import type { Expr, RefAction } from './ast';
+import type { Expr, RefAction, TableTypeDef } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
 import type { Security } from './security';
@@ -31,8 +31,14 @@ export interface Column {
   mask?: string;
   /** Always Encrypted (ENCRYPTED WITH; ddl-column-keys.ts); absent: plaintext. */
   encryption?: ColumnEncryption;
-  /** sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column). */
-  generatedAlways?: 1 | 2;
+  /**
+   * sys.columns generated_always_type: 1 AS_ROW_START, 2 AS_ROW_END (a period column); a ledger
+   * table's 5 AS_TRANSACTION_ID_START, 6 AS_TRANSACTION_ID_END, 7 AS_SEQUENCE_NUMBER_START,
+   * 8 AS_SEQUENCE_NUMBER_END, as sys-columns-transact-sql numbers them (ledger.ts).
+   */
+  generatedAlways?: 1 | 2 | 5 | 6 | 7 | 8;
+  /** sys.columns.is_dropped_ledger_column: a ledger table's column DROP COLUMN hid and renamed (ledger.ts). */
+  droppedLedger?: boolean;
   /** sys.columns is_hidden. */
   hidden?: boolean;
   /** Typed xml: sys.columns xml_collection_id and is_xml_document (ddl-xml-collections.ts). */
@@ -149,6 +155,12 @@ export interface Table extends Dated {
   graph?: { kind: 'node' | 'edge'; nextId: number };
   /** An edge table's CONNECTION constraints (sys.edge_constraints; graph.ts); absent until the first. */
   edgeConstraints?: EdgeConstraintObject[];
+  /**
+   * sys.tables ledger_type 1 HISTORY_TABLE, 2 UPDATABLE_LEDGER_TABLE, 3 APPEND_ONLY_LEDGER_TABLE,
+   * the ledger view (ledger_view_id), the history table and is_dropped_ledger_table (ledger.ts);
+   * absent: NON_LEDGER_TABLE.
+   */
+  ledger?: { type: 1 | 2 | 3; viewId?: number; historyId?: number; dropped?: boolean };
 }
 
 /** sys.edge_constraints with its clauses (sys.edge_constraint_clauses: node table object ids). */
@@ -190,6 +202,8 @@ export interface Module extends Dated {
   parentObjectId: number;
   definition: string;
   schemaBound: boolean;
+  /** A ledger view's own columns by name: 1 TRANSACTION_ID ... 4 OPERATION_TYPE_DESC (sys.columns.ledger_view_column_type; ledger.ts). */
+  ledgerColumns?: Record<string, number>;
   ansiNulls: boolean;
   quotedIdentifier: boolean;
   /**
@@ -284,9 +298,11 @@ export interface UserType {
   userTypeId: number;
   schemaId: number;
   name: string;
-  /** The base type as a column of it stores it. */
+  /** The base type as a column of it stores it ('table' for a table type). */
   base: SqlType;
   nullable: boolean;
+  /** A table type (CREATE TYPE ... AS TABLE; ddl-table-types.ts): its TT object and definition. */
+  table?: { table: Table; def: TableTypeDef; memoryOptimized: boolean };
 }
 
 /**
@@ -339,8 +355,11 @@ export interface ObjectRow { objectId: number; name: string; schemaId: number; p
 /** Lists sys.objects rows of user objects. */
 export function allObjects(db: Database): ObjectRow[] {
   const out: ObjectRow[] = [];
-  for (const t of db.tables) {
-    out.push({ objectId: t.objectId, name: t.name, schemaId: t.schemaId, parentObjectId: 0, type: 'U', typeDesc: 'USER_TABLE', created: t.created, modified: t.modified, systemNamed: false });
+  // A table type's table is an object of type TT, TYPE_TABLE, with its constraints (sys-objects-transact-sql; ddl-table-types.ts).
+  const typeTables = (db.types ?? []).flatMap((u) => (u.table ? [u.table.table] : []));
+  for (const t of [...db.tables, ...typeTables]) {
+    const tt = typeTables.includes(t);
+    out.push({ objectId: t.objectId, name: t.name, schemaId: t.schemaId, parentObjectId: 0, type: tt ? 'TT' : 'U', typeDesc: tt ? 'TYPE_TABLE' : 'USER_TABLE', created: t.created, modified: t.modified, systemNamed: false });
     for (const k of t.keys) out.push({ objectId: k.objectId, name: k.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: k.type, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT', created: k.created, modified: k.modified, systemNamed: k.systemNamed });
     for (const c of t.checks) out.push({ objectId: c.objectId, name: c.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'C', typeDesc: 'CHECK_CONSTRAINT', created: c.created, modified: c.modified, systemNamed: c.systemNamed });
     for (const d of t.defaults) out.push({ objectId: d.objectId, name: d.name, schemaId: t.schemaId, parentObjectId: t.objectId, type: 'D', typeDesc: 'DEFAULT_CONSTRAINT', created: d.created, modified: d.modified, systemNamed: d.systemNamed });

@@ -26,6 +26,7 @@
  *   IF EXISTS is blanked.
  */
 import type { RewriteTools } from './temporal-grammar';
+import { tableTypeStart } from './type-grammar';
 
 /** The rewrite tools with a zero-width insertion just after a token. */
 export interface ColumnRewriteTools extends RewriteTools {
@@ -51,8 +52,10 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
   const afterName = (j: number): number => { while (isName(j) && up(j + 1) === '.') j += 2; return j + 1; };
   if (up(i) === 'DROP' && up(i + 1) === 'COLUMN' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
   let elements: [number, number][] = [];
-  if (up(i) === 'CREATE' && up(i + 1) === 'TABLE') {
-    const open = afterName(i + 2);
+  const typeOpen = tableTypeStart(i, up, isName);
+  if ((up(i) === 'CREATE' && up(i + 1) === 'TABLE') || typeOpen > 0) {
+    // CREATE TYPE n AS TABLE (...) has a table's elements (type-grammar.ts).
+    const open = typeOpen > 0 ? typeOpen : afterName(i + 2);
     if (up(open) !== '(') return;
     const close = afterGroup(open) - 1;
     elements = split(open + 1, close);

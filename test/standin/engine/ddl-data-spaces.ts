@@ -26,11 +26,13 @@ export interface DataSpaceObject {
   functionId?: number;
 }
 
-/** A partition function (sys.partition_functions); its boundaries are not kept. */
+/** A partition function (sys.partition_functions); its boundaries are not kept, only how many there are. */
 export interface PartitionFunctionObject {
   id: number;
   name: string;
   parameterType: string;
+  /** The number of boundary values (sys.partition_functions.fanout is one more); absent in older images. */
+  boundaries?: number;
 }
 
 /** The database's data spaces, PRIMARY (id 1, the default) first. */
@@ -57,11 +59,11 @@ export function addFilegroup(db: Database, name: string, memoryOptimized = false
 }
 
 /** CREATE PARTITION FUNCTION pf (type) AS RANGE ... FOR VALUES (...). */
-export function createPartitionFunction(db: Database, name: string, parameterType: string): void {
+export function createPartitionFunction(db: Database, name: string, parameterType: string, boundaries?: number): void {
   const functions = (db.partitionFunctions ??= []);
   // Msg 7705-like (inferred).
   if (functions.some((f) => sameName(f.name, name))) throw new SqlError(2714, 16, 3, `There is already an object named '${name}' in the database.`);
-  functions.push({ id: 65536 + functions.length, name, parameterType });
+  functions.push({ id: 65536 + functions.length, name, parameterType, ...(boundaries !== undefined ? { boundaries } : {}) });
 }
 
 /** CREATE PARTITION SCHEME ps AS PARTITION pf [ALL] TO (fg, ...): every filegroup must exist. */
@@ -105,4 +107,16 @@ function placement(db: Database, t: Table, options: readonly DdlOption[] | undef
   // Inferred number and wording.
   if (!col) throw new SqlError(1912, 16, 1, `Could not proceed with index DDL operation on table '${t.name}' because it conflicts with another concurrent operation. Column '${on.detail}' does not exist.`);
   return { dataSpaceId: space.id, partitionColumnId: col.columnId };
+}
+
+/**
+ * How many partitions an index (or heap) has: one unless it is on a partition scheme, whose
+ * function's boundaries make one more (create-partition-function-transact-sql.md); undefined when
+ * the function's boundaries are not known.
+ */
+export function partitionCount(db: Database, ix: Index): number | undefined {
+  const space = ix.dataSpaceId === undefined ? undefined : dataSpacesOf(db).find((d) => d.id === ix.dataSpaceId);
+  if (space?.type !== 'PS') return 1;
+  const boundaries = db.partitionFunctions?.find((f) => f.id === space.functionId)?.boundaries;
+  return boundaries === undefined ? undefined : boundaries + 1;
 }

@@ -113,15 +113,6 @@ function namedIndex(t: Table, name: string): Index {
   return ix;
 }
 
-/**
- * ALTER INDEX i ON t DISABLE: sys.indexes.is_disabled until a REBUILD (alter-index-transact-sql).
- * The stand-in keeps the index's rows readable: what a disabled index stops (its use by queries,
- * and every read of a table whose clustered index is disabled, Msg 8655) is not simulated.
- */
-export function disableIndex(t: Table, name: string): void {
-  namedIndex(t, name).disabled = true;
-}
-
 /** ALTER INDEX i ON t REBUILD [WITH (DATA_COMPRESSION = x, ...)]. */
 export function rebuildIndex(t: Table, name: string, options: readonly DdlOption[]): void {
   const ix = namedIndex(t, name);

@@ -14,6 +14,7 @@ import { findSchema, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { SqlError, err } from './errors';
 import { resolveType, systemType, type SqlType } from './types';
+import { moduleUsingType } from './ddl-table-types';
 
 /** CREATE TYPE accepts these base types only (the documentation's list; synonyms map to them). */
 const BASES = new Set(['bigint', 'binary', 'bit', 'char', 'date', 'datetime', 'datetime2', 'datetimeoffset', 'decimal', 'float', 'image', 'int', 'money',
@@ -36,13 +37,15 @@ export function findUserType(db: Database, schema: string | undefined, name: str
 }
 
 /** A written column type: a system type, or an alias type of this database (stored as its base). */
-export function resolveColumnType(db: Database, ref: TypeRef): SqlType & { readonly aliasNullable?: boolean } {
+export function resolveColumnType(db: Database, ref: TypeRef, column = ''): SqlType & { readonly aliasNullable?: boolean } {
   if (ref.schema === undefined && systemType(ref.name) !== undefined) return resolveType(ref);
   const u = findUserType(db, ref.schema, ref.name);
   if (u === undefined) {
     if (ref.schema === undefined) return resolveType(ref);
     throw new SqlError(2715, 16, 6, `Column, parameter, or variable #1: Cannot find data type ${ref.schema}.${ref.name}.`);
   }
+  // A table type types variables and parameters only (create-type-transact-sql.md); number and wording inferred.
+  if (u.table) throw new SqlError(350, 16, 1, `The column "${column}" does not have a valid data type. A column cannot be of a user-defined table type.`);
   return { ...u.base, userTypeName: u.name, userTypeId: u.userTypeId, aliasNullable: u.nullable };
 }
 
@@ -65,7 +68,8 @@ export function createType(ctx: DdlContext, name: Name, base: TypeRef, nullable:
 }
 
 /**
- * DROP TYPE [IF EXISTS] name: refused while a column uses it, Msg 3732 (the number and wording
+ * DROP TYPE [IF EXISTS] name (an alias or a table type): refused while a column or a procedure's
+ * or function's parameter uses it, Msg 3732 (the number and wording
  * from SQL Server's error catalog: "Cannot drop type '%.*ls' because it is being referenced by
  * object '%.*ls'. There may be other objects that reference this type.").
  */
@@ -75,7 +79,8 @@ export function dropType(ctx: DdlContext, name: Name, written: string, ifExists:
     if (ifExists) return;
     throw new SqlError(218, 16, 1, `Cannot find the type '${name[name.length - 1]}', because it does not exist or you do not have permission.`);
   }
-  const user = ctx.db.tables.find((t) => t.columns.some((c) => c.type.userTypeId === u.userTypeId));
+  // A column of the type, or a parameter of a procedure or function (a table type's users are parameters).
+  const user = ctx.db.tables.find((t) => t.columns.some((c) => c.type.userTypeId === u.userTypeId)) ?? moduleUsingType(ctx.db, u);
   if (user) throw new SqlError(3732, 16, 1, `Cannot drop type '${written}' because it is being referenced by object '${user.name}'. There may be other objects that reference this type.`);
   ctx.db.types = userTypes(ctx.db).filter((t) => t !== u);
 }

@@ -22,8 +22,9 @@ import type { DdlOption } from './editions';
 import { checkDropOptions } from './drop-options';
 import { placementOf } from './ddl-data-spaces';
 import { addIndex, checkMemoryTableDone, checkNewMemoryTable, dropIndexes, memoryOption, rebuildBuckets, refuseIndexStatement, refuseInTransaction } from './ddl-memory';
-import { disableIndex, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
+import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
+import { checkRebuild, checkTableRebuild, disableIndexes } from './index-disable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
@@ -64,7 +65,7 @@ function computedNullable(e: Expr): boolean {
 
 function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
   if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
-  const type = def.type ? resolveColumnType(ctx.db, def.type) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
+  const type = def.type ? resolveColumnType(ctx.db, def.type, def.name) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
   if (def.identity && !['int', 'bigint', 'smallint', 'tinyint', 'decimal', 'numeric'].includes(type.name)) {
     throw new SqlError(2749, 16, 2, `Identity column '${def.name}' must be of data type int, bigint, smallint, tinyint, or decimal or numeric with a scale of 0, and constrained to be nonnullable.`);
   }
@@ -317,7 +318,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       // A schema-bound view or function over the column blocks any ALTER COLUMN of it (create-view-transact-sql, SCHEMABINDING).
       const bound = schemaBoundBlocker(ctx.db, schemaOfTable(ctx, t), t.name, col.name);
       if (bound) throw err.dependent('object', bound.name, col.name, 'ALTER COLUMN');
-      const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }));
+      const type = withoutAliasNullable(resolveColumnType(ctx.db, def.type ?? { name: col.type.name, args: [] }, col.name));
       // Without ENCRYPTED WITH the column would be decrypted; with other settings, re-encrypted:
       // "you can't change any encryption settings" without secure enclaves (alter-table-transact-sql).
       const encryption = def.encryption ? columnEncryption(ctx.db, def.encryption, {
@@ -367,13 +368,14 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
       checkSparseColumns(t);
       return;
     }
-    case 'rebuild': rebuildTable(t, action.options); return;
+    case 'rebuild': checkTableRebuild(ctx.db, t, action.partition); rebuildTable(t, action.options); return;
     case 'dropItems': return; // each of its actions is run by alterTable
     case 'rebuildIndex':
+      checkRebuild(ctx, t, action.all === true ? 'ALL' : action.index, action.partition);
       if (action.all === true) { for (const ix of t.indexes) if (ix.name !== null) rebuildIndex(t, ix.name, action.options); return; }
       rebuildIndex(t, action.index, action.options);
       return;
-    case 'disableIndex': disableIndex(t, action.index); return;
+    case 'disableIndex': disableIndexes(ctx, t, action.all === true ? 'ALL' : action.index); return;
     case 'setIndexOptions': setIndexOptions(t, action.index, action.options); return;
     case 'mask': {
       const col = findColumn(t, action.column);

@@ -14,6 +14,7 @@ import { storageRewrites } from './storage-grammar';
 import { memoryRewrites } from './memory-grammar';
 import { columnRewrites } from './column-grammar';
 import { isBareProcedureCall } from './token-reader';
+import { tableTypeStart, typeRewrites } from './type-grammar';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -171,6 +172,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP INDEX i ON t WITH (ONLINE = ON, ...), ALTER TABLE t DROP CONSTRAINT c WITH (...) -> the WITH (...) is blanked
  *   (drop-index-transact-sql: <drop_clustered_index_option>; alter-table-transact-sql: <drop_clustered_constraint_option>)
  * (sources: create-table, alter-table, alter-index and create-columnstore-index-transact-sql)
+ * User-defined table types (CREATE TYPE ... AS TABLE, DECLARE @v s.t), see type-grammar.ts.
  * SQL Graph (AS NODE | AS EDGE, CONNECTION constraints, $node_id and the other pseudo-columns), see graph-grammar.ts.
  * Memory-optimized tables (HASH, inline and ALTER TABLE ... ADD | DROP | ALTER INDEX), see memory-grammar.ts.
  * Table elements (column options in any order, signed IDENTITY seeds, REFERENCES t without columns,
@@ -223,7 +225,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     const referentialAction = ((up(i) === 'DELETE' || up(i) === 'UPDATE') && up(i - 1) === 'ON')
       || (up(i) === 'SET' && (up(i - 1) === 'DELETE' || up(i - 1) === 'UPDATE') && up(i - 2) === 'ON');
     if (up(i) === ';' || (!referentialAction && ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO'].includes(up(i)))) tableDdl = false;
-    if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') tableDdl = true;
+    if (((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'TABLE') || tableTypeStart(i, up, isName) > 0) tableDdl = true;
     else if (up(i) === 'CREATE' || (up(i) === 'ALTER' && up(i + 1) !== 'COLUMN')) tableDdl = false;
     // A column's data type qualified by its schema (create-table-transact-sql.md: "<data_type> ::=
     // [ type_schema_name . ] type_name"): the column name follows `(`, `,`, ADD or ALTER COLUMN.
@@ -231,10 +233,16 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       && !['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'INDEX', 'PERIOD'].includes(up(i - 1))) {
       blank(tokens[i]); blank(tokens[i + 1]);
     }
+    // WITH (NOEXPAND) on an indexed view: SQL Server takes NOEXPAND alone or in a list of hints
+    // (https://learn.microsoft.com/sql/t-sql/queries/hints-transact-sql-table); the grammar snapshot
+    // takes it only in front of another hint, so its view shows NOLOCK (the engine ignores hints).
+    if (up(i) === 'NOEXPAND' && (up(i - 1) === '(' || up(i - 1) === ',') && (up(i + 1) === ')' || up(i + 1) === ',')) {
+      edits.push({ start: tokens[i].start, stop: tokens[i].stop, text: 'NOLOCK' });
+    }
     // CREATE TYPE ... FROM base [(p[, s])] [NULL | NOT NULL] (create-type-transact-sql.md).
     if (up(i) === 'CREATE' && up(i + 1) === 'TYPE') {
       const from = topLevel(i + 2, ['FROM', ';']);
-      if (up(from) === 'FROM') {
+      if (up(from) === 'FROM' && tableTypeStart(i, up, isName) < 0) {
         let last = from + 1;
         if (up(last + 1) === '(') { last += 1; while (tokens[last] && up(last) !== ')' && tokens[last].kind !== 'eof') last++; }
         if (up(last + 1) === 'NOT' && up(last + 2) === 'NULL') blank(tokens[last + 1]);
@@ -305,14 +313,21 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       if (['REBUILD', 'SET', 'RESUME', 'PAUSE', 'ABORT', 'DISABLE'].includes(up(j))) {
         blank(tokens[j]);
         let k = j + 1;
-        // REBUILD PARTITION = ALL (alter-index-transact-sql.md), as SSMS scripts it.
-        if (up(j) === 'REBUILD' && up(k) === 'PARTITION' && up(k + 1) === '=' && up(k + 2) === 'ALL') { for (let m = k; m < k + 3; m++) blank(tokens[m]); k += 3; }
+        // REBUILD PARTITION = ALL | n (alter-index-transact-sql.md), as SSMS scripts it.
+        if (up(j) === 'REBUILD' && up(k) === 'PARTITION' && up(k + 1) === '=' && (up(k + 2) === 'ALL' || tokens[k + 2]?.kind === 'number')) { for (let m = k; m < k + 3; m++) blank(tokens[m]); k += 3; }
         if (up(k) === 'WITH') { blank(tokens[k]); k++; }
         if (up(k) === '(') blankGroup(k);
       }
     }
-    // ALTER TABLE t REBUILD PARTITION = ALL [WITH (...)] (alter-table-transact-sql.md): the grammar lacks PARTITION = ALL.
-    if (up(i) === 'REBUILD' && up(i + 1) === 'PARTITION' && up(i + 2) === '=' && up(i + 3) === 'ALL') for (let m = i + 1; m < i + 4; m++) blank(tokens[m]);
+    // ALTER TABLE t REBUILD PARTITION = ALL | n [WITH (...)] (alter-table-transact-sql.md): the grammar lacks PARTITION = ...
+    if (up(i) === 'REBUILD' && up(i + 1) === 'PARTITION' && up(i + 2) === '=' && (up(i + 3) === 'ALL' || tokens[i + 3]?.kind === 'number')) for (let m = i + 1; m < i + 4; m++) blank(tokens[m]);
+    // ... and takes ALTER TABLE t REBUILD only with a WITH (...): a bare one is shown with an option.
+    if (up(i) === 'REBUILD' && isName(i - 1) && up(i - 2) !== 'INDEX') {
+      let j = i - 1;
+      while (up(j - 1) === '.' && isName(j - 2)) j -= 2;
+      const next = up(i + 1) === 'PARTITION' && up(i + 2) === '=' ? i + 4 : i + 1;
+      if (up(j - 1) === 'TABLE' && up(j - 2) === 'ALTER' && up(next) !== 'WITH') edits.push({ start: tokens[next - 1].stop + 1, stop: tokens[next - 1].stop, text: ' WITH (ONLINE = OFF)' });
+    }
     if (up(i) === 'COLUMNSTORE' && up(i + 1) === 'INDEX') {
       blank(tokens[i]);
       if (up(i - 1) === 'CLUSTERED') {
@@ -327,6 +342,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       }
     }
     temporalRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    typeRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     graphRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     changeTrackingRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });

@@ -122,7 +122,7 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
     case 'createSchema': case 'dropSchema': return needsOf(host, [], true, [], [s.name]);
     // The object under its old name and under its new one (a name the target schema may hold).
     case 'transferObject': return needsOf(host, [s.name, [s.schema, s.name[s.name.length - 1]]], true, []);
-    case 'createType': case 'dropType': {
+    case 'createType': case 'createTableType': case 'dropType': {
       // An alias type is locked and undone under its own key (tx-log.ts 'type' images).
       const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';
       const name = s.name[s.name.length - 1];

@@ -13,7 +13,11 @@ import { QueryParser } from './parse-query';
 import { err } from './errors';
 
 /** One declared parameter. */
-export interface Param { readonly name: string; readonly type: TypeRef; readonly default?: Expr; readonly output: boolean }
+export interface Param {
+  readonly name: string; readonly type: TypeRef; readonly default?: Expr; readonly output: boolean;
+  /** READONLY: a table-valued parameter's mark (ddl-table-types.ts). */
+  readonly readonly: boolean;
+}
 
 /** What a call needs of a module. */
 export interface Header {
@@ -40,8 +44,9 @@ class HeaderParser extends QueryParser {
       const type = this.type();
       const def = this.accept('=') ? this.expr() : undefined;
       let output = false;
-      while (this.is('OUT') || this.is('OUTPUT') || this.is('READONLY')) { output ||= this.up() !== 'READONLY'; this.pos++; }
-      params.push({ name, type, default: def, output });
+      let readonly = false;
+      while (this.is('OUT') || this.is('OUTPUT') || this.is('READONLY')) { if (this.up() === 'READONLY') readonly = true; else output = true; this.pos++; }
+      params.push({ name, type, default: def, output, readonly });
       if (!this.accept(',')) break;
     }
     if (paren) this.expect(')');

@@ -39,6 +39,7 @@ export class DdlParser extends SequenceParser {
     if (this.accept('PARTITION')) return this.createPartition();
     if (this.accept('TYPE')) {
       const name = this.name();
+      if (this.accept('AS', 'TABLE')) return { k: 'createTableType', name, table: this.tableTypeBody() };
       this.expect('FROM');
       const base = this.type();
       const nullable = this.accept('NOT', 'NULL') ? false : this.accept('NULL') ? true : undefined;
@@ -77,6 +78,28 @@ export class DdlParser extends SequenceParser {
   }
 
   /**
+   * `( columns, constraints, indexes ) [WITH ( MEMORY_OPTIMIZED = ON | OFF )]` of CREATE TYPE ...
+   * AS TABLE (create-type-transact-sql.md, <table_type_definition>). Its constraints take no name
+   * and there is no FOREIGN KEY: the syntax has no place for CONSTRAINT, REFERENCES or FOREIGN,
+   * so SQL Server's parser stops at the keyword (Msg 156; inferred from the syntax).
+   */
+  protected tableTypeBody(): { columns: ColumnDef[]; constraints: ConstraintDef[]; indexes: IndexDef[]; options: DdlOption[] } {
+    let depth = 0;
+    for (let i = this.pos; i < this.toks.length && this.toks[i].kind !== 'eof'; i++) {
+      const t = this.toks[i];
+      if (t.text === '(') depth++;
+      if (t.text === ')' && --depth === 0) break;
+      if (t.kind === 'word' && ['CONSTRAINT', 'FOREIGN', 'REFERENCES'].includes(t.upper)) {
+        throw new SqlError(156, 15, 1, `Incorrect syntax near the keyword '${t.upper}'.`, 'compile', [], t.line);
+      }
+    }
+    const { columns, constraints, period, indexes } = this.tableElements();
+    if (period) this.fail();
+    const options = this.is('WITH', '(') ? this.withOptions() : [];
+    return { columns, constraints, indexes, options };
+  }
+
+  /**
    * The rest of CREATE PARTITION FUNCTION pf (type) AS RANGE [LEFT | RIGHT] FOR VALUES (...) or
    * CREATE PARTITION SCHEME ps AS PARTITION pf [ALL] TO (fg, ...); boundaries are not kept.
    */
@@ -89,8 +112,17 @@ export class DdlParser extends SequenceParser {
       this.expect('AS', 'RANGE');
       if (!this.accept('LEFT')) this.accept('RIGHT');
       this.expect('FOR', 'VALUES');
-      this.skipParens();
-      return { k: 'createPartitionFunction', name, parameterType };
+      // The boundary values are not kept, only their number (the function's partitions are one more).
+      this.expect('(');
+      let boundaries = this.up() === ')' ? 0 : 1;
+      for (let depth = 1; depth > 0;) {
+        const t = this.next();
+        if (t.kind === 'eof') this.fail();
+        if (t.text === '(') depth++;
+        if (t.text === ')') depth--;
+        if (t.text === ',' && depth === 1) boundaries++;
+      }
+      return { k: 'createPartitionFunction', name, parameterType, boundaries };
     }
     this.expect('SCHEME');
     const name = this.ident();
@@ -688,6 +720,13 @@ export class DdlParser extends SequenceParser {
     return { k: 'dropSchema', name: this.ident(), ifExists };
   }
 
+  /** `[PARTITION = ALL | n]` of a REBUILD: n, or undefined for ALL or none. */
+  private partitionNumber(): number | undefined {
+    if (!this.accept('PARTITION', '=')) return undefined;
+    if (this.accept('ALL')) return undefined;
+    return this.int();
+  }
+
   /** `ALL` or trigger names, of ENABLE / DISABLE TRIGGER. */
   protected triggerNames(): Name[] | 'ALL' {
     if (this.accept('ALL')) return 'ALL';
@@ -761,10 +800,13 @@ export class DdlParser extends SequenceParser {
       const index = all ? 'ALL' : this.ident();
       this.expect('ON');
       const table = this.name();
-      // REBUILD [PARTITION = ALL] (alter-index-transact-sql.md); one partition's rebuild is not done.
-      if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [], ...(all ? { all } : {}) } }; }
+      // REBUILD [PARTITION = ALL | n] (alter-index-transact-sql.md).
+      if (this.accept('REBUILD')) {
+        const partition = this.partitionNumber();
+        return { k: 'alterTable', name: table, action: { k: 'rebuildIndex', index, options: this.is('WITH', '(') ? this.withOptions() : [], ...(all ? { all } : {}), ...(partition !== undefined ? { partition } : {}) } };
+      }
+      if (this.accept('DISABLE')) return { k: 'alterTable', name: table, action: { k: 'disableIndex', index, ...(all ? { all } : {}) } };
       if (all) this.fail();
-      if (this.accept('DISABLE')) return { k: 'alterTable', name: table, action: { k: 'disableIndex', index } };
       for (const op of ['RESUME', 'PAUSE', 'ABORT'] as const) {
         if (this.accept(op)) return { k: 'alterTable', name: table, action: { k: 'resumableIndex', index, op, options: op === 'RESUME' && this.is('WITH', '(') ? this.withOptions() : [] } };
       }
@@ -779,7 +821,10 @@ export class DdlParser extends SequenceParser {
       this.pos++;
       return { k: 'setTriggerState', table: name, names: this.triggerNames(), enabled };
     }
-    if (this.accept('REBUILD')) { this.accept('PARTITION', '=', 'ALL'); return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [] } }; }
+    if (this.accept('REBUILD')) {
+      const partition = this.partitionNumber();
+      return { k: 'alterTable', name, action: { k: 'rebuild', options: this.is('WITH', '(') ? this.withOptions() : [], ...(partition !== undefined ? { partition } : {}) } };
+    }
     // alter-table-transact-sql: "ALTER COLUMN column_name { ADD | DROP } { ROWGUIDCOL | ... | SPARSE | ... }".
     if (this.is('ALTER', 'COLUMN') && (this.up(3) === 'ADD' || this.up(3) === 'DROP') && (this.up(4) === 'SPARSE' || this.up(4) === 'ROWGUIDCOL')) {
       this.pos += 2;

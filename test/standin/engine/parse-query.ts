@@ -1,5 +1,5 @@
 /** The query layer of the parser: SELECT (FROM, joins, grouping, ordering) and expressions. */
-import type { Cte, Expr, FromItem, OrderItem, Select, SelectItem, WindowFrame } from './ast';
+import type { Cte, Expr, FromItem, OrderItem, Select, SelectItem, SystemTime, WindowFrame } from './ast';
 import { RESERVED, TokenReader } from './token-reader';
 
 /** Words after a table name that are never its alias (the clauses that may follow it). */
@@ -142,11 +142,25 @@ export class QueryParser extends TokenReader {
     const name = this.tableName();
     let args: Expr[] | undefined;
     if (this.accept('(')) { args = []; if (!this.accept(')')) { do args.push(this.expr()); while (this.accept(',')); this.expect(')'); } }
+    // FOR SYSTEM_TIME goes between the table's name and its alias (temporal/query-data.md).
+    const systemTime = args === undefined && this.is('FOR', 'SYSTEM_TIME') ? this.systemTime() : undefined;
     let alias: string | undefined;
     if (this.accept('AS')) alias = this.ident();
     else if (this.isIdent() && !NOT_ALIAS.has(this.up())) alias = this.ident();
     if (this.is('WITH', '(')) { this.pos++; this.skipParens(); }
-    return args ? { k: 'tvf', name, args, alias } : { k: 'table', name, alias };
+    return args ? { k: 'tvf', name, args, alias } : { k: 'table', name, alias, ...(systemTime ? { systemTime } : {}) };
+  }
+
+  /** FOR SYSTEM_TIME AS OF t | FROM s TO e | BETWEEN s AND e | CONTAINED IN (s, e) | ALL (from-transact-sql.md). */
+  protected systemTime(): SystemTime {
+    this.expect('FOR', 'SYSTEM_TIME');
+    if (this.accept('ALL')) return { k: 'all' };
+    if (this.accept('AS', 'OF')) return { k: 'asOf', at: this.additive() };
+    if (this.accept('FROM')) { const start = this.additive(); this.expect('TO'); return { k: 'fromTo', start, end: this.additive() }; }
+    if (this.accept('BETWEEN')) { const start = this.additive(); this.expect('AND'); return { k: 'between', start, end: this.additive() }; }
+    this.expect('CONTAINED', 'IN', '(');
+    const start = this.additive(); this.expect(','); const end = this.additive(); this.expect(')');
+    return { k: 'containedIn', start, end };
   }
 
   /** expr [ASC|DESC], ... */

@@ -10,11 +10,12 @@
  * nothing else is allowed in one). Its result is converted to the RETURNS type.
  */
 import type { Expr, Statement } from './ast';
-import type { Module, Value } from './catalog';
+import type { Module, UserType, Value } from './catalog';
+import { findTableType } from './ddl-table-types';
 import { findSchema } from './catalog';
 import type { Host } from './scope';
 import type { SqlType } from './types';
-import { resolveType } from './types';
+import { resolveType, ty } from './types';
 import { convert } from './values';
 import { SqlError, err } from './errors';
 import { findModule } from './modules';
@@ -25,20 +26,57 @@ import { evaluate, test } from './eval';
 import { executeSelect } from './select';
 import { withCtes } from './cte';
 
-/** A variable of a module's frame. */
-export type Var = { value: Value; type: SqlType };
+/**
+ * A variable of a module's frame; a table variable's rows are the stored table `table` (of the
+ * table type `tableType`, when declared with one); `borrowed`: a table-valued parameter, the
+ * caller's table variable itself (READONLY), which the callee's end does not drop.
+ */
+export type Var = { value: Value; type: SqlType; table?: string; tableType?: number; borrowed?: boolean };
 
-/** An argument as the caller gave it: by position or by name; undefined value for DEFAULT. */
-export interface Arg { readonly name?: string; readonly value: Value | undefined }
+/** An argument as the caller gave it: by position or by name; undefined value for DEFAULT; `table`: a table variable given. */
+export interface Arg {
+  readonly name?: string; readonly value: Value | undefined;
+  /** A table variable given (its stored table and table type), or the type name of a variable given, for Msg 206. */
+  readonly table?: { readonly stored: string; readonly tableType?: number } | { readonly scalar: string };
+}
 
-/** Binds arguments to a module's parameters (Msg 8144 too many, 201 / 313 one missing). */
-export function bindArgs(m: Module, h: Header, args: readonly Arg[], host: Host): Map<string, Var> {
+/** What an argument expression gives a table-valued parameter: a table variable, or a scalar variable's type name. */
+export function tableArg(e: Expr, host: Host): Arg['table'] {
+  const v = e.k === 'var' ? host.getVar(e.name) : undefined;
+  if (v === undefined) return undefined;
+  return v.table === undefined ? { scalar: v.type.name } : { stored: v.table, tableType: v.tableType };
+}
+
+/**
+ * Binds arguments to a module's parameters (Msg 8144 too many, 201 / 313 one missing). A
+ * table-valued parameter takes a table variable of its type (Msg 206 for anything else; wording
+ * inferred) and reads it in place; one not given is an empty table of the type (inferred: a
+ * table-valued parameter has no declared default, and callers may leave it out), which
+ * `emptyTable` makes (procedures); without it, it is missing.
+ */
+export function bindArgs(m: Module, h: Header, args: readonly Arg[], host: Host, emptyTable?: (type: UserType, param: string) => string): Map<string, Var> {
   const vars = new Map<string, Var>();
   const positional = args.filter((a) => a.name === undefined);
   if (positional.length > h.params.length) throw new SqlError(8144, 16, 2, `Procedure or function ${m.name} has too many arguments specified.`);
   h.params.forEach((p, i) => {
-    const type = resolveType(p.type);
     const given = args.find((a) => a.name !== undefined && a.name.toLowerCase() === p.name.toLowerCase()) ?? positional[i];
+    const tableType = findTableType(host.db, p.type);
+    if (tableType) {
+      const t = given?.table;
+      if (t !== undefined && 'stored' in t && t.tableType === tableType.userTypeId) {
+        vars.set(p.name.toLowerCase(), { value: null, type: ty.int, table: t.stored, tableType: tableType.userTypeId, borrowed: true });
+        return;
+      }
+      if (given !== undefined && (given.value !== undefined || t !== undefined)) {
+        const what = t === undefined ? literalTypeName(given.value ?? null) : 'scalar' in t ? t.scalar : givenTypeName(host, t.tableType);
+        throw new SqlError(206, 16, 2, `Operand type clash: ${what} is incompatible with ${tableType.name}`);
+      }
+      if (emptyTable) {
+        vars.set(p.name.toLowerCase(), { value: null, type: ty.int, table: emptyTable(tableType, p.name), tableType: tableType.userTypeId });
+        return;
+      }
+    }
+    const type = tableType ? ty.int : resolveType(p.type);
     let value: Value;
     if (given && given.value !== undefined) value = given.value;
     else if (p.default) value = evaluate(p.default, undefined, host);
@@ -52,6 +90,16 @@ export function bindArgs(m: Module, h: Header, args: readonly Arg[], host: Host)
     }
   }
   return vars;
+}
+
+/** The type of a constant given where a table type is wanted, as SQL Server names a literal's type. */
+function literalTypeName(v: Value): string {
+  return typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'numeric') : typeof v === 'string' ? 'varchar' : v === null ? 'int' : 'varbinary';
+}
+
+/** The type name of a table variable given where a table type is wanted: its own table type's, or `table`. */
+function givenTypeName(host: Host, tableType: number | undefined): string {
+  return (host.db.types ?? []).find((u) => u.userTypeId === tableType)?.name ?? 'table';
 }
 
 function schemaOf(m: Module, host: Host): string {
@@ -94,7 +142,7 @@ class Returned { constructor(readonly value: Value) {} }
 export function callScalar(e: Extract<Expr, { k: 'fn' }>, args: readonly Value[], host: Host): Value {
   const m = userFunction(e.name, host, ['FN']);
   const h = moduleHeader(m);
-  const vars = bindArgs(m, h, args.map((value, i) => ({ value: isDefault(e.args[i]) ? undefined : value })), host);
+  const vars = bindArgs(m, h, args.map((value, i) => ({ value: isDefault(e.args[i]) ? undefined : value, table: e.args[i] ? tableArg(e.args[i], host) : undefined })), host);
   const local = hostWithVars(host, vars);
   const result = nested(() => {
     try { run(h.body, local, vars); } catch (x) { if (x instanceof Returned) return x.value; throw x; }
@@ -137,7 +185,7 @@ function run(list: readonly Statement[], host: Host, vars: Map<string, Var>): vo
 }
 
 /** The rows of an inline table-valued function called in FROM (args evaluated in the caller's scope). */
-export function tvfRows(name: readonly string[], args: readonly Value[], host: Host): ReturnType<typeof executeSelect> {
+export function tvfRows(name: readonly string[], args: readonly Value[], host: Host, written: readonly Expr[] = []): ReturnType<typeof executeSelect> {
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const db = name.length >= 3 ? host.database(name[name.length - 3]) : host.db;
   const m = db ? findModule(db, [schema, name[name.length - 1]]) : undefined;
@@ -145,7 +193,7 @@ export function tvfRows(name: readonly string[], args: readonly Value[], host: H
   if (m.type === 'TF') throw err.notSupported(`multi-statement table-valued function '${m.name}'`);
   const h = moduleHeader(m);
   const inDb = hostIn(host, db);
-  const vars = bindArgs(m, h, args.map((value) => ({ value })), inDb);
+  const vars = bindArgs(m, h, args.map((value, i) => ({ value, table: written[i] ? tableArg(written[i], host) : undefined })), inDb);
   const query = h.query;
   if (!query) throw err.notSupported(`the body of '${m.name}'`);
   return nested(() => withCtes(undefined, undefined, () => executeSelect(query, hostWithVars(inDb, vars), undefined), true));

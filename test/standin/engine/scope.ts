@@ -35,7 +35,7 @@ export interface Host {
   databaseById(id: number): Database | undefined;
   allDatabases(): readonly Database[];
   /** A variable; a table variable's `table` is the stored name of its rows (temp-tables.ts). */
-  getVar(name: string): { value: Value; type: SqlType; table?: string } | undefined;
+  getVar(name: string): { value: Value; type: SqlType; table?: string; tableType?: number } | undefined;
   global(name: string): { value: Value; type: SqlType } | undefined;
   productVersion: string;
   /** The edition SERVERPROPERTY reports and whether ONLINE = ON is accepted. */

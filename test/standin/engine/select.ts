@@ -8,6 +8,7 @@ import { findModule } from './modules';
 import { cteRelation, withCtes } from './cte';
 import { viewRelation } from './views';
 import { tvfRows } from './routines';
+import { checkReadable } from './index-disable';
 import { isTempTable } from './temp-tables';
 import { computeWindows, windowedOutsideSelect, windowsIn } from './windows';
 import type { Host, Scope, ScopeColumn } from './scope';
@@ -15,6 +16,8 @@ import { resolveColumn } from './scope';
 import { systemView } from './system-views';
 import { indexRows, joinKeys, keyOf } from './join-keys';
 import { synonymBase } from './ddl-synonyms';
+import { historyOf } from './temporal';
+import { systemTimeRelation } from './temporal-query';
 import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compareKeys, groupKey } from './values';
@@ -103,7 +106,15 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
         return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(shown, host.allDatabases()) };
       }
       const t = findTable(db, schema, name);
+      // A view's body reads its tables here too: a disabled clustered index stops it (index-disable.ts).
+      if (t) checkReadable(t);
+      if (t && item.systemTime) {
+        const history = historyOf(db, t);
+        const historyRows = history ? tableRelation(history, qual, host, undefined) : { columns: [], rows: [] };
+        return systemTimeRelation(db, t, item.systemTime, tableRelation(t, qual, host, findSchema(db, schema)?.name), historyRows, host);
+      }
       if (t) return tableRelation(t, qual, host, findSchema(db, schema)?.name, track);
+      if (item.systemTime) throw err.notSupported('FOR SYSTEM_TIME on a view or synonym');
       const view = findModule(db, [schema, name]);
       if (view?.type === 'V') return viewRelation(view, db, findSchema(db, schema)?.name ?? schema, qual, host, (sel, h) => asRelation(executeSelect(sel, h, undefined, false, inner), qual));
       // A synonym reads as its base object, under the synonym's name (or the alias).
@@ -111,7 +122,7 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
       if (base !== undefined) return fromRelation({ ...item, name: base.name, alias: qual }, host, outer, carry);
       throw err.invalidObject(item.name.join('.'));
     }
-    case 'tvf': return asRelation(tvfRows(item.name, item.args.map((a) => evaluate(a, outer, host)), host), item.alias ?? item.name[item.name.length - 1]);
+    case 'tvf': return asRelation(tvfRows(item.name, item.args.map((a) => evaluate(a, outer, host)), host, item.args), item.alias ?? item.name[item.name.length - 1]);
     case 'derived': {
       const r = executeSelect(item.sub, host, outer, false, inner);
       return { columns: r.columns.map((c) => ({ ...c, qual: item.alias })), rows: r.rows };

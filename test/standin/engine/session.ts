@@ -39,7 +39,8 @@ import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
-import { bindArgs, isDefault } from './routines';
+import { bindArgs, isDefault, tableArg, type Var as RoutineVar } from './routines';
+import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType } from './ddl-table-types';
 import type { Module } from './catalog';
 import { withCtes } from './cte';
 import { createModule, dropModule, findModule, modulesOf, refreshModule } from './modules';
@@ -91,7 +92,7 @@ function isWrapper(s: Statement): boolean {
 /** Statements whose execution changes data or definitions (statement-level undo applies). */
 const NOT_MUTATING = new Set(['break', 'continue', 'identityInsert', 'createDatabase', 'dropDatabase', 'select', 'declare', 'setVar', 'setOption', 'if', 'while', 'block', 'tryCatch', 'print', 'tran', 'use', 'return', 'noop', 'raiserror', 'throw', 'exec']);
 
-type Var = { value: Value; type: SqlType; table?: string };
+type Var = RoutineVar;
 /** The batch stops here (error that aborts the batch, XACT_ABORT, RETURN). */
 class BatchEnd { constructor(readonly reason: 'abort' | 'return' | 'xactAbort') {} }
 
@@ -680,13 +681,19 @@ export class EngineSession implements Session {
         return;
       }
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
-      case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType); this.done(); return;
+      case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType, s.boundaries); this.done(); return;
       case 'createPartitionScheme': createPartitionScheme(this.ddl(true).db, s.name, s.function, s.filegroups); this.done(); return;
       case 'dropSynonym': dropSynonym(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'dropStatistics': { const c = this.ddl(true); for (const it of s.items) dropStatistics(c, it.table, it.name); this.done(); return; }
       case 'updateStatistics': updateStatistics(this.ddl(true), s.table, s.names, s.options); this.done(); return;
       case 'createSchema': createSchema(this.ddl(true), s.name); this.done(); return;
-      case 'createModule': createModule(this.ddl(true), s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') }); this.done(); return;
+      case 'createModule': {
+        const ctx = this.ddl(true);
+        if (['P', 'FN', 'IF', 'TF'].includes(s.module.type)) checkRoutineParameters(ctx.db, s.module.definition, this.option('QUOTED_IDENTIFIER'));
+        createModule(ctx, s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') });
+        this.done();
+        return;
+      }
       case 'dropModule': { const c = this.ddl(true); for (const n of s.names) dropModule(c, s.kind, n, s.ifExists); this.done(); return; }
       case 'dropSchema': dropSchema(this.ddl(true), s.name, s.ifExists); this.done(); return;
       case 'transferObject': transferObject(this.ddl(true), s.schema, s.name); this.done(); return;
@@ -696,6 +703,7 @@ export class EngineSession implements Session {
       case 'alterSequence': alterSequence(this.ddl(true), s.name, s.options); this.done(); return;
       case 'dropSequence': { const c = this.ddl(true); for (const n of s.names) dropSequence(c, n, s.ifExists); this.done(); return; }
       case 'createType': createType(this.ddl(true), s.name, s.base, s.nullable); this.done(); return;
+      case 'createTableType': createTableType(this.ddl(true), s.name, s.table); this.done(); return;
       case 'dropType': dropType(this.ddl(true), s.name, s.written, s.ifExists); this.done(); return;
       case 'declare':
         for (const v of s.vars) {
@@ -706,6 +714,16 @@ export class EngineSession implements Session {
             const stored = tableVariableName(v.name, this.id, this.frames.length);
             createTable(this.ddl(false), ['dbo', stored], v.table.columns, v.table.constraints);
             frame.set(v.name.toLowerCase(), { value: null, type: ty.int, table: stored });
+            continue;
+          }
+          // DECLARE @v [AS] s.t of a table type: a table variable of the type's shape (ddl-table-types.ts).
+          const tableType = findTableType(this.db, v.type);
+          if (tableType) {
+            const earlier = frame.get(v.name.toLowerCase());
+            if (earlier?.table !== undefined) this.dropTableVariables(new Map([[v.name.toLowerCase(), earlier]]));
+            const stored = tableVariableName(v.name, this.id, this.frames.length);
+            createTypedTableVariable(this.ddl(false), stored, tableType);
+            frame.set(v.name.toLowerCase(), { value: null, type: ty.int, table: stored, tableType: tableType.userTypeId });
             continue;
           }
           const type = resolveType(v.type);
@@ -821,7 +839,8 @@ export class EngineSession implements Session {
   private dropTableVariables(frame: Map<string, Var> | undefined): void {
     if (!frame) return;
     for (const [k, v] of frame) {
-      if (v.table === undefined) continue;
+      // A table-valued parameter is its caller's table variable: the caller's end drops it.
+      if (v.table === undefined || v.borrowed) continue;
       const stored = v.table;
       for (const db of this.engine.all()) db.tables = db.tables.filter((t) => t.name !== stored);
       frame.delete(k);
@@ -945,8 +964,13 @@ export class EngineSession implements Session {
   private async runProcedure(m: Module, s: Extract<Statement, { k: 'exec' }>, signal: AbortSignal): Promise<void> {
     const host = this.host();
     const h = moduleHeader(m);
-    const args = s.args.map((a) => ({ name: a.name, value: isDefault(a.expr) ? undefined : evaluate(a.expr, undefined, host) }));
-    const vars = bindArgs(m, h, args, host);
+    const args = s.args.map((a) => ({ name: a.name, value: isDefault(a.expr) ? undefined : evaluate(a.expr, undefined, host), table: tableArg(a.expr, host) }));
+    // A table-valued parameter left out is an empty table of its type, in the procedure's frame.
+    const vars = bindArgs(m, h, args, host, (type, param) => {
+      const stored = tableVariableName(param, this.id, this.frames.length + 1);
+      createTypedTableVariable(this.ddl(false), stored, type);
+      return stored;
+    });
     if (this.frames.length > 33) throw new SqlError(217, 16, 1, 'Maximum stored procedure, function, trigger, or view nesting level exceeded (limit 32).');
     this.frames.push(vars);
     this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));

@@ -1,5 +1,5 @@
 /** The sys.* catalog views (and a little INFORMATION_SCHEMA), computed from the catalog rows. */
-import type { Database, Index, Table, Value, Column } from './catalog';
+import type { Database, Index, Table, Value, Column, UserType } from './catalog';
 import { allObjects } from './catalog';
 import { dependencyRows, modulesOf } from './modules';
 import type { SqlType } from './types';
@@ -12,6 +12,7 @@ import { columnEncryptionKeys } from './ddl-column-keys';
 import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
 import { CHANGE_TRACKING_VIEWS } from './change-tracking';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
+import { TABLE_TYPE_SYSTEM_ID, typeTables } from './ddl-table-types';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -48,6 +49,8 @@ const COLUMN_COLS: ViewColumn[] = [
   // Always Encrypted (sys-columns-transact-sql): NULL for a plaintext column.
   c('encryption_type', ty.int, true), c('encryption_type_desc', ty.nvarchar(64), true), c('encryption_algorithm_name', sn, true),
   c('column_encryption_key_id', ty.int, true), c('column_encryption_key_database_name', sn, true),
+  // Ledger (SQL Server 2022+, sys-columns-transact-sql): a ledger view's own columns' kind, and a dropped ledger column.
+  c('ledger_view_column_type', ty.int, true), c('ledger_view_column_type_desc', desc60, true), c('is_dropped_ledger_column', ty.bit, true),
 ];
 function columnVals(t: Table, col: Column): Value[] {
   // A user alias type: system_type_id is the base's, user_type_id the alias's (ddl-types.ts).
@@ -57,7 +60,7 @@ function columnVals(t: Table, col: Column): Value[] {
     0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
     col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null,
     col.encryption?.type ?? null, col.encryption === undefined ? null : col.encryption.type === 1 ? 'DETERMINISTIC' : 'RANDOMIZED', col.encryption?.algorithm ?? null,
-    col.encryption?.keyId ?? null, null];
+    col.encryption?.keyId ?? null, null, null, null, b(col.droppedLedger === true)];
 }
 // sys.columns graph_type_desc of graph_type 1-8 (sql-graph-architecture, "Metadata"); NULL for other columns.
 const GRAPH_TYPE_DESC: Record<number, string> = {
@@ -66,14 +69,31 @@ const GRAPH_TYPE_DESC: Record<number, string> = {
 // sys.tables lock_escalation_desc (sys-tables-transact-sql: 0 TABLE, 1 DISABLE, 2 AUTO).
 const LOCK_ESCALATION_DESC: Record<number, string> = { 0: 'TABLE', 1: 'DISABLE', 2: 'AUTO' };
 // sys.columns generated_always_type_desc (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
-const GENERATED_DESC: Record<number, string> = { 0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END' };
+// Ledger columns: 5-8 as that page numbers them (SQL Server 2022+).
+const GENERATED_DESC: Record<number, string> = {
+  0: 'NOT_APPLICABLE', 1: 'AS_ROW_START', 2: 'AS_ROW_END',
+  5: 'AS_TRANSACTION_ID_START', 6: 'AS_TRANSACTION_ID_END', 7: 'AS_SEQUENCE_NUMBER_START', 8: 'AS_SEQUENCE_NUMBER_END',
+};
 // sys.tables temporal_type_desc and history_retention_period_unit_desc (sys-tables-transact-sql).
 const TEMPORAL_DESC: Record<number, string> = { 0: 'NON_TEMPORAL_TABLE', 1: 'HISTORY_TABLE', 2: 'SYSTEM_VERSIONED_TEMPORAL_TABLE' };
 const UNIT_DESC: Record<number, string> = { [-1]: 'INFINITE', 3: 'DAY', 4: 'WEEK', 5: 'MONTH', 6: 'YEAR' };
+// sys.tables ledger_type_desc (sys-tables-transact-sql, SQL Server 2022+).
+const LEDGER_TYPE_DESC: Record<number, string> = { 0: 'NON_LEDGER_TABLE', 1: 'HISTORY_TABLE', 2: 'UPDATABLE_LEDGER_TABLE', 3: 'APPEND_ONLY_LEDGER_TABLE' };
+/** ledger_type, its desc, ledger_view_id ("When ledger_type IN (2,3)"), is_dropped_ledger_table. */
+function ledgerTableVals(t: Table | undefined): Value[] {
+  const l = t?.ledger;
+  if (l === undefined) return [0, LEDGER_TYPE_DESC[0], null, 0];
+  return [l.type, LEDGER_TYPE_DESC[l.type], l.type === 1 ? null : l.viewId ?? null, b(l.dropped === true)];
+}
+// sys.columns ledger_view_column_type_desc of a ledger view's columns 1-4 (sys-columns-transact-sql).
+const LEDGER_VIEW_COLUMN_DESC: Record<number, string> = { 1: 'TRANSACTION_ID', 2: 'SEQUENCE_NUMBER', 3: 'OPERATION_TYPE', 4: 'OPERATION_TYPE_DESC' };
+const ledgerViewColumnVals = (kind: number | undefined): Value[] => (kind === undefined ? [null, null] : [kind, LEDGER_VIEW_COLUMN_DESC[kind] ?? null]);
 /** temporal_type, its desc, history_table_id, history_retention_period, its unit and desc. */
 function temporalVals(t: Table | undefined): Value[] {
   const tt = t?.temporal;
-  if (tt === undefined) return [0, TEMPORAL_DESC[0], null, null, null, null];
+  // history_table_id: "When temporal_type = 2 or ledger_type = 2" (sys-tables-transact-sql); an
+  // updatable ledger table without PERIOD is not temporal (temporal_type 0, inferred from that page).
+  if (tt === undefined) return [0, TEMPORAL_DESC[0], t?.ledger?.type === 2 ? t.ledger.historyId ?? null : null, null, null, null];
   if (tt.type === 1) return [1, TEMPORAL_DESC[1], null, null, null, null];
   return [2, TEMPORAL_DESC[2], tt.historyId, tt.retentionPeriod, tt.retentionUnit, UNIT_DESC[tt.retentionUnit] ?? null];
 }
@@ -81,9 +101,15 @@ function temporalVals(t: Table | undefined): Value[] {
 const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [m.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
-    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null];
+    isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null,
+    ...ledgerViewColumnVals(m.ledgerColumns?.[col.name]), 0];
 }));
-const allColumns = (db: Database): Value[][] => [...db.tables.flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
+/**
+ * The user tables and the table types' tables (sys.objects type TT): sys.columns, sys.indexes and
+ * the constraint views list both, as sys-table-types-transact-sql says of type_table_object_id.
+ */
+const withTypeTables = (db: Database): Table[] => [...db.tables, ...typeTables(db)];
+const allColumns = (db: Database): Value[][] => [...withTypeTables(db).flatMap((t) => t.columns.map((col) => columnVals(t, col))), ...viewColumnVals(db)];
 
 const INDEX_COLS: ViewColumn[] = [
   c('object_id', ty.int), c('name', sn, true), c('index_id', ty.int), c('type', ty.tinyint), c('type_desc', desc60, true), c('is_unique', ty.bit, true),
@@ -117,6 +143,17 @@ const DATA_SPACE_DESC = { FG: 'ROWS_FILEGROUP', PS: 'PARTITION_SCHEME', FX: 'MEM
 
 const ACTION_CODE = { NO_ACTION: 0, CASCADE: 1, SET_NULL: 2, SET_DEFAULT: 3 } as const;
 
+const TYPE_COLS: ViewColumn[] = [c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)];
+/**
+ * A user type's sys.types row: an alias type has its base type's system_type_id and facets; a
+ * table type system_type_id 243, max_length -1, is_nullable 0 and is_table_type 1 (ddl-table-types.ts).
+ * principal_id is NULL (owned by the schema owner).
+ */
+const userTypeVals = (db: Database) => (u: UserType): Value[] => (u.table
+  ? [u.name, TABLE_TYPE_SYSTEM_ID, u.userTypeId, u.schemaId, null, -1, 0, 0, null, 0, 1, 0, 0, 0, 1]
+  : [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
+    isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]);
+
 const view = (columns: ViewColumn[], rows: SystemView['rows']): SystemView => ({ columns, rows });
 const empty = (columns: ViewColumn[]): SystemView => view(columns, () => []);
 
@@ -130,10 +167,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // Masked columns only: sys.columns' columns plus masking_function (sys-masked-columns-transact-sql).
   'sys.masked_columns': view([...COLUMN_COLS, c('masking_function', ty.nvarchar(4000), true)],
     (db) => db.tables.flatMap((t) => t.columns.filter((col) => col.mask !== undefined).map((col) => [...columnVals(t, col), col.mask ?? null]))),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('is_tracked_by_cdc', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true)],
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('is_tracked_by_cdc', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true),
+    c('ledger_type', ty.tinyint, true), c('ledger_type_desc', desc60, true), c('ledger_view_id', ty.int, true), c('is_dropped_ledger_table', ty.bit, true)],
     (db) => objectsOf(db, 'U').map((o) => {
       const t = tableOf(db, o.objectId);
-      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, b(t?.cdc !== undefined), t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t)];
+      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, b(t?.cdc !== undefined), t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t), ...ledgerTableVals(t)];
     })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql (SQL Server 2019+)
   'sys.edge_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
@@ -170,7 +208,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.partition_schemes': view([c('name', sn), c('data_space_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('is_default', ty.bit), c('is_system', ty.bit, true), c('function_id', ty.int)],
     (db) => dataSpacesOf(db).filter((d) => d.type === 'PS').map((d) => [d.name, d.id, 'PS', 'PARTITION_SCHEME', 0, 0, d.functionId ?? 0])),
   'sys.partition_functions': view([c('name', sn), c('function_id', ty.int), c('type', char2), c('type_desc', desc60, true), c('fanout', ty.int), c('boundary_value_on_right', ty.bit), c('is_system', ty.bit)],
-    (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', 1, 0, 0])),
+    (db) => (db.partitionFunctions ?? []).map((f) => [f.name, f.id, 'R ', 'RANGE', (f.boundaries ?? 0) + 1, 0, 0])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-database-principals-transact-sql (security.ts)
   'sys.database_principals': view([c('name', sn), c('principal_id', ty.int), c('type', char1), c('type_desc', desc60, true), c('default_schema_name', sn, true),
     c('create_date', ty.datetime, true), c('modify_date', ty.datetime, true), c('owning_principal_id', ty.int, true), c('is_fixed_role', ty.bit),
@@ -206,14 +244,16 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => db.tables.flatMap((t) => (t.properties ?? []).map((p) => [1, 'OBJECT_OR_COLUMN', t.objectId, p.minorId, p.name, p.value]))),
   'sys.columns': view(COLUMN_COLS, allColumns),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
-  'sys.types': view([c('name', sn), c('system_type_id', ty.tinyint), c('user_type_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('collation_name', sn, true), c('is_nullable', ty.bit, true), c('is_user_defined', ty.bit), c('is_assembly_type', ty.bit), c('default_object_id', ty.int), c('rule_object_id', ty.int), c('is_table_type', ty.bit)],
+  'sys.types': view(TYPE_COLS,
     (db) => [
       ...SYSTEM_TYPES.map((t) => [t.name, t.systemTypeId, t.userTypeId, 4, null, t.maxLength, t.precision, t.scale, t.collatable ? db.collation : null, b(t.name !== 'sysname'), 0, b(isAssemblyType(t)), 0, 0, 0]),
       // Alias types: is_user_defined = 1, the base type's system_type_id and facets, principal_id NULL (owned by the schema owner).
-      ...(db.types ?? []).map((u) => [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
-        isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]),
+      ...(db.types ?? []).map(userTypeVals(db)),
     ]),
-  'sys.indexes': view(INDEX_COLS, (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
+  // sys.types' columns, then type_table_object_id and is_memory_optimized (sys-table-types-transact-sql).
+  'sys.table_types': view([...TYPE_COLS, c('type_table_object_id', ty.int), c('is_memory_optimized', ty.bit, true)],
+    (db) => (db.types ?? []).flatMap((u) => (u.table ? [[...userTypeVals(db)(u), u.table.table.objectId, b(u.table.memoryOptimized)]] : []))),
+  'sys.indexes': view(INDEX_COLS, (db) => [...withTypeTables(db), ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.map((i) => indexVals(t, i)))),
   // "The same columns as the sys.indexes view and an additional column named bucket_count" (sys-hash-indexes-transact-sql).
   'sys.hash_indexes': view([...INDEX_COLS, c('bucket_count', ty.int, true)],
     (db) => db.tables.flatMap((t) => t.indexes.filter((i) => i.bucketCount !== undefined).map((i) => [...indexVals(t, i), i.bucketCount as number]))),
@@ -245,7 +285,7 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
       ...(t.stats ?? []).flatMap((x) => x.columns.map((colId, n) => [t.objectId, x.statsId, n + 1, colId])),
     ])),
   'sys.index_columns': view([c('object_id', ty.int), c('index_id', ty.int), c('index_column_id', ty.int), c('column_id', ty.int), c('key_ordinal', ty.tinyint), c('partition_ordinal', ty.tinyint), c('is_descending_key', ty.bit, true), c('is_included_column', ty.bit, true), c('column_store_order_ordinal', ty.tinyint)],
-    (db) => [...db.tables, ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
+    (db) => [...withTypeTables(db), ...modulesOf(db).filter((m) => m.indexes.length > 0)].flatMap((t) => t.indexes.flatMap((i) => [
       ...i.keys.map((k, n) => [t.objectId, i.indexId, n + 1, k.columnId, n + 1, b(k.columnId === i.partitionColumnId), b(k.desc), 0, 0]),
       ...(i.columnstore ? columnstoreColumns(t, i) : i.includes).map((colId, n) => [t.objectId, i.indexId, i.keys.length + n + 1, colId, 0, b(colId === i.partitionColumnId), 0, 1, 0]),
       // A partitioning column the index does not name is added to it (create-index-transact-sql,
@@ -258,19 +298,19 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
         ? [[t.objectId, i.indexId, i.keys.length + i.includes.length + 1, i.partitionColumnId, 0, 1, 0, 0, 0]] : []),
     ]))),
   'sys.key_constraints': view([...OBJECT_COLS, c('unique_index_id', ty.int, true), c('is_system_named', ty.bit), c('is_enforced', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
+    (db) => withTypeTables(db).flatMap((t) => t.keys.map((k) => [...objVals({ ...k, schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: k.type === 'PK' ? 'PRIMARY_KEY_CONSTRAINT' : 'UNIQUE_CONSTRAINT' }), k.indexId, b(k.systemNamed), 1]))),
   'sys.check_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit, true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.checks.map((k) => [...objVals({ ...k, type: 'C', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'CHECK_CONSTRAINT' }), b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), k.columnId, k.definition, 1, b(k.systemNamed)]))),
   'sys.default_constraints': view([...OBJECT_COLS, c('parent_column_id', ty.int), c('definition', ty.nvarchar(-1), true), c('is_system_named', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.defaults.map((k) => [...objVals({ ...k, type: 'D', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'DEFAULT_CONSTRAINT' }), k.columnId, k.definition, b(k.systemNamed)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.defaults.map((k) => [...objVals({ ...k, type: 'D', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'DEFAULT_CONSTRAINT' }), k.columnId, k.definition, b(k.systemNamed)]))),
   'sys.foreign_keys': view([...OBJECT_COLS, c('referenced_object_id', ty.int, true), c('key_index_id', ty.int, true), c('is_disabled', ty.bit), c('is_not_for_replication', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('update_referential_action', ty.tinyint, true), c('update_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
     (db) => db.tables.flatMap((t) => t.fks.map((k) => [...objVals({ ...k, type: 'F', schemaId: t.schemaId, parentObjectId: t.objectId, typeDesc: 'FOREIGN_KEY_CONSTRAINT' }), k.refTableId, k.keyIndexId, b(k.disabled), b(k.notForReplication === true), b(k.notTrusted), ACTION_CODE[k.onDelete], k.onDelete, ACTION_CODE[k.onUpdate], k.onUpdate, b(k.systemNamed)]))),
   'sys.foreign_key_columns': view([c('constraint_object_id', ty.int), c('constraint_column_id', ty.int), c('parent_object_id', ty.int), c('parent_column_id', ty.int), c('referenced_object_id', ty.int), c('referenced_column_id', ty.int)],
     (db) => db.tables.flatMap((t) => t.fks.flatMap((k) => k.columns.map((fc, n) => [k.objectId, n + 1, t.objectId, fc.parent, k.refTableId, fc.ref])))),
   'sys.identity_columns': view([...COLUMN_COLS, c('seed_value', ty.decimal(38, 0), true), c('increment_value', ty.decimal(38, 0), true), c('last_value', ty.decimal(38, 0), true), c('is_not_for_replication', ty.bit, true)],
-    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, b(x.identity?.notForReplication === true)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, b(x.identity?.notForReplication === true)]))),
   'sys.computed_columns': view([...COLUMN_COLS, c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit), c('is_persisted', ty.bit)],
-    (db) => db.tables.flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
+    (db) => withTypeTables(db).flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
   'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true)],
     (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, COMPRESSION_CODE[compressionOf(i)] ?? 0, compressionOf(i)]))),
   // One row per index (partition 1). Page counts are the stand-in's estimate (inferred: about

@@ -53,4 +53,40 @@ export function temporalRewrites(i: number, r: RewriteTools): void {
   if (up(i) === 'ALTER' && up(i + 1) === 'COLUMN' && (up(i + 3) === 'ADD' || up(i + 3) === 'DROP') && up(i + 4) === 'HIDDEN') {
     edit(tokens[i + 3], 'int'); blank(tokens[i + 4]);
   }
+  // A table in FROM read FOR SYSTEM_TIME AS OF t | FROM s TO e | BETWEEN s AND e | CONTAINED IN (s, e) | ALL
+  // (https://learn.microsoft.com/sql/t-sql/queries/from-transact-sql, <system_time>): blanked whole.
+  if (up(i) === 'FOR' && up(i + 1) === 'SYSTEM_TIME' && up(i - 1) !== 'PERIOD') {
+    const end = systemTimeEnd(i + 2, up);
+    for (let k = i; k < end; k++) blank(tokens[k]);
+  }
+}
+
+/** The token after a FOR SYSTEM_TIME sub-clause starting at j (its bounds are simple expressions). */
+function systemTimeEnd(j: number, up: (i: number) => string): number {
+  const groupEnd = (k: number): number => {
+    let depth = 0;
+    do { if (up(k) === '(') depth++; if (up(k) === ')') depth--; k++; } while (depth > 0 && up(k) !== '');
+    return k;
+  };
+  // An operand (a literal, @variable, name, name.name, f(...), (...)) with a sign, joined by arithmetic operators.
+  const exprEnd = (k: number): number => {
+    for (;;) {
+      while (up(k) === '-' || up(k) === '+') k++;
+      if (up(k) === '(') k = groupEnd(k);
+      else {
+        k++;
+        while (up(k) === '.') k += 2;
+        if (up(k) === '(') k = groupEnd(k);
+      }
+      if (!['+', '-', '*', '/', '%'].includes(up(k))) return k;
+      k++;
+    }
+  };
+  if (up(j) === 'ALL') return j + 1;
+  if (up(j) === 'AS' && up(j + 1) === 'OF') return exprEnd(j + 2);
+  if (up(j) === 'FROM') { const to = exprEnd(j + 1); return up(to) === 'TO' ? exprEnd(to + 1) : to; }
+  if (up(j) === 'BETWEEN') { const and = exprEnd(j + 1); return up(and) === 'AND' ? exprEnd(and + 1) : and; }
+  if (up(j) === 'CONTAINED' && up(j + 1) === 'IN' && up(j + 2) === '(') return groupEnd(j + 2);
+  // Not a sub-clause SQL Server knows: left for the grammar to refuse.
+  return j - 2;
 }
