@@ -11,7 +11,7 @@ import type { AppContext } from './context';
 import { commitAt, namesAt } from './git-checkout';
 import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
 import { loadProject } from './project';
-import { lint, type LintSettings } from '../lint';
+import { introducedFindings, lint, type LintSettings } from '../lint';
 import type { Database, Diagnostic } from '../model';
 import { describeProblem } from '../migrate/integrity';
 import { impactText } from '../emitters/impact-text';
@@ -39,10 +39,6 @@ export interface MigrateLintResult {
   readonly migrations: readonly MigrationLint[];
   /** Whether anything is an error (the command exits 1). */
   readonly failed: boolean;
-}
-
-function key(d: Diagnostic): string {
-  return `${d.code}\u0000${d.message}`;
 }
 
 /** What `migrate lint` is given. */
@@ -78,13 +74,13 @@ export function lintMigrations(dir: string, shown: string, only: ReadonlySet<str
     if (only !== null && !only.has(m.id)) return;
     const before: Database = i === 0 ? emptyState(m.state.model.collation) : (loaded.migrations[i - 1]?.state.model as Database);
     const plan = migrationPlan(before, m.state);
-    const had = new Set(lint(before, settings).map(key));
+    const had = lint(before, settings);
     migrations.push({
       id: m.id,
       hazards: plan.steps.flatMap((s, n) => s.hazards.map((h) => ({ ...h, step: n + 1, what: describeWithTable(s.change) }))),
       locks: plan.steps.flatMap((s, n) => (s.impact === undefined || s.impact.class === 'metadata-only' ? []
         : [{ step: n + 1, what: describeWithTable(s.change), impact: impactText(s.impact) }])),
-      lint: lint(m.state.model, settings).filter((d) => !had.has(key(d))),
+      lint: introducedFindings(lint(m.state.model, settings), had).introduced,
       scripts: [...checkScript('up.sql', m.folder.files['up.sql'], plan), ...checkScript('down.sql', m.folder.files['down.sql'], plan)],
       steps: plan.steps.length,
     });

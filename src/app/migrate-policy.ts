@@ -5,7 +5,7 @@
  * order, drift, data loss). Pure: the database work is the caller's.
  */
 import { nameKeyFor, tableKey } from '../sqlserver/names';
-import type { AppliedMigrationRow, MigrationUnit } from '../apply/migration-runner';
+import type { AppliedMigrationRow, BaselineEntry, MigrationUnit } from '../apply/migration-runner';
 import { describeRemaining } from '../apply/executor';
 import { diff, type Plan, type SystemNames } from '../differ';
 import { driverStatementsOfScript, ScriptSyntaxError } from '../emitters';
@@ -149,4 +149,35 @@ export function planRun(loaded: LoadedMigrations, status: MigrationsStatus, curr
     throw new MigrateError('refused', `refusing to undo: ${loss.length} step(s) lose data (${loss.join('; ')}); pass --allow-data-loss to run them; nothing was changed`);
   }
   return undo.map((m) => unit(loaded, m, 'down', stateBefore(index(m.id)), policy.allowDrift, systemNames));
+}
+
+/**
+ * `migrate baseline <id>`: the migrations up to `id`, to record as applied without running them,
+ * for a database that already is the state `id`'s after.json records (made before the team took
+ * up migrations, or by hand). Refused when any migration is already recorded (that database has
+ * a history: apply or down), when `id` is not in the folder, and when the database is not that
+ * state: recording migrations that did not happen would make every later one run against a
+ * database it was not written for. With `allowDrift`, objects the migrations do not describe may
+ * stay (only what they describe must match), as for apply.
+ */
+export function planBaseline(loaded: LoadedMigrations, status: MigrationsStatus, current: Database, id: string, allowDrift: boolean, systemNames: SystemNames = 'adopt'): BaselineEntry[] {
+  requireIntact(loaded);
+  const all = loaded.migrations;
+  const last = all.findIndex((m) => m.id === id);
+  if (last < 0) throw new MigrateError('error', `there is no migration ${id} in ${loaded.disk.shown}`);
+  const recorded = [...status.applied.map((m) => m.id), ...status.unknown];
+  if (recorded.length > 0) {
+    throw new MigrateError('refused', `this database already has migrations recorded (${recorded.join(', ')}): a baseline is for a database no migration has run on; use migrate apply or migrate down; nothing was recorded`);
+  }
+  const target = (all[last] as Migration).state.model;
+  const differs = diff(target, current, { allowDrop: !allowDrift, systemNames });
+  const refused = differs.refused ?? [];
+  if (differs.steps.length > 0 || refused.length > 0) {
+    const gaps = [
+      ...(differs.steps.length > 0 ? [`making it so would take ${describeRemaining(differs)}`] : []),
+      ...(refused.length > 0 ? [`${refused.length} difference(s) schemac cannot change: ${refused.map((r) => `${r.table.schema}.${r.table.name}: ${r.change}`).join(', ')}`] : []),
+    ];
+    throw new MigrateError('refused', `the database is not the state migration ${id} leaves, so its migrations cannot be recorded as applied: ${gaps.join('; ')}; see \`schemac migrate status\`${allowDrift ? '' : ' (or pass --allow-drift if only objects the migrations do not describe differ)'}; nothing was recorded`);
+  }
+  return all.slice(0, last + 1).map((m) => ({ id: m.id, hash: m.folder.hash }));
 }

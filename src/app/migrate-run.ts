@@ -3,7 +3,7 @@
  * wiring around the policy (migrate-policy.ts) and the runner (apply/migration-runner.ts).
  */
 import type sql from 'mssql';
-import { executeMigrations, readAppliedMigrations, type DoneMigration, type MigrationProgress } from '../apply/migration-runner';
+import { executeMigrations, readAppliedMigrations, recordBaseline, type DoneMigration, type MigrationProgress } from '../apply/migration-runner';
 import { openMssqlSession, type SqlSession } from '../apply/session';
 import { describeTarget, parseConnectionString, redactConfig } from '../catalog/connection';
 import { readCatalogWith } from '../catalog/read';
@@ -15,7 +15,7 @@ import { MigrateError } from '../migrate/errors';
 import { loadMigrations, type LoadedMigrations } from '../migrate/load';
 import type { AppContext } from './context';
 import { migrationsFolder, withMigrateErrors, type MigrationsFlags } from './migrate-common';
-import { migrationsStatus, planRun, type MigrationsStatus, type RunPolicy } from './migrate-policy';
+import { migrationsStatus, planBaseline, planRun, type MigrationsStatus, type RunPolicy } from './migrate-policy';
 import { loadProject } from './project';
 import { resolveDatabaseUrl } from './sources';
 
@@ -55,6 +55,36 @@ export async function migrate(ctx: AppContext, cmd: MigrateRunCommand, hooks: Mi
       ...target, policy: cmd.policy, txMode: cmd.txMode, toolVersion: cmd.toolVersion, lockTimeoutMs: cmd.lockTimeoutMs,
       statementLockTimeoutMs: cmd.statementLockTimeoutMs ?? null, statementTimeoutMs: cmd.statementTimeoutMs,
       signal: hooks.signal, onProgress: hooks.onProgress,
+    });
+    return { done, target: describeTarget(target.connection) };
+  });
+}
+
+/** What `migrate baseline` is given. */
+export interface MigrateBaselineCommand extends MigrateStatusCommand {
+  /** The last migration the database already holds. */
+  readonly id: string;
+  readonly allowDrift: boolean;
+  readonly toolVersion: string;
+  readonly lockTimeoutMs: number;
+}
+
+/**
+ * `migrate baseline <id>`: records the migrations up to `id` as applied without running them,
+ * once the catalog shows the database already is the state `id` leaves (migrate-policy.ts,
+ * planBaseline). The way a database made before the team took up migrations joins them.
+ */
+export async function baseline(ctx: AppContext, cmd: MigrateBaselineCommand): Promise<{ readonly done: readonly DoneMigration[]; readonly target: string }> {
+  return withMigrateErrors(async () => {
+    const target = targetOf(ctx, cmd, 'migrate baseline');
+    const loaded = loadMigrations(target.dir, target.shown);
+    const done = await recordBaseline({
+      openSession: () => openMssqlSession(target.connection),
+      readCurrent: catalogReader(target),
+      fingerprint,
+      prepare: (current, rows) => planBaseline(loaded, migrationsStatus(loaded, rows, current, target.systemNames), current, cmd.id, cmd.allowDrift, target.systemNames),
+      toolVersion: cmd.toolVersion,
+      lockTimeoutMs: cmd.lockTimeoutMs,
     });
     return { done, target: describeTarget(target.connection) };
   });

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { diff } from '../differ';
+import { introducedFindings, lint } from '../lint';
 import { buildReview } from '../emitters/review';
 import type { CompileStart } from '../compiler/compile-start';
 import type { Database } from '../model';
@@ -61,7 +62,11 @@ export async function reviewStarted(
   const preflight: PreflightReport | null = base.source === null ? null
     : await runPlanPreflight(plan, base.database, preflightSource(base.source), { samples: false, timeoutMs: DEFAULT_PREFLIGHT_TIMEOUT_MS });
   const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath, preflight });
-  return { kind: 'reviewed', review: built, plan, diagnostics: head.diagnostics, displayPath, refSide: base.refSide };
+  // Against a ref, the pull request's own findings: what the base already had is not annotated
+  // on every pull request again (the report above still lists them all, as check does).
+  const { introduced, preexisting } = base.refSide === null ? { introduced: head.diagnostics, preexisting: 0 }
+    : introducedFindings(head.diagnostics, lint(base.database, project.config.lint));
+  return { kind: 'reviewed', review: built, plan, diagnostics: introduced, preexistingFindings: preexisting, displayPath, refSide: base.refSide };
 }
 
 function atRef(ref: RefBase): Base {

@@ -31,7 +31,10 @@ export type ReviewOutcome =
   | { readonly kind: 'schema-errors'; readonly diagnostics: readonly Diagnostic[]; readonly displayPath: (file: string) => string }
   | {
     readonly kind: 'reviewed'; readonly review: Review; readonly plan: Plan;
+    /** The working tree's diagnostics; against a git ref, only the findings the base did not already have. */
     readonly diagnostics: readonly Diagnostic[];
+    /** Against a git ref, how many of the working tree's findings the base already had (left out of `diagnostics`). */
+    readonly preexistingFindings: number;
     /** Shows a source file as the repository has it: relative to the cwd, mapped back from a base checkout. */
     readonly displayPath: (file: string) => string;
     /** Against a git ref, its commit and project (addedMigrations reads its migrations folder); null against a database. */

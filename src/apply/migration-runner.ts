@@ -10,7 +10,7 @@ import type { Plan } from '../differ/changes';
 import {
   acquireApplyLockSql, applySessionOptionsSql, ensureHistorySql, releaseApplyLockSql,
 } from '../emitters/apply-sql';
-import { APPLIED_MIGRATIONS_SQL, ensureMigrationColumnsSql, INSERT_MIGRATION_HISTORY_SQL } from '../emitters/migration-history-sql';
+import { APPLIED_MIGRATIONS_SQL, BASELINE_SCRIPT_NOTE, ensureMigrationColumnsSql, INSERT_MIGRATION_HISTORY_SQL } from '../emitters/migration-history-sql';
 import type { Database } from '../model';
 import { ApplyError, describeSqlError, isConnectionError, sqlErrorNumber, type ApplyFailureKind } from './errors';
 import { describeRemaining, type ApplyProgress, type ApplyStatement } from './executor';
@@ -145,6 +145,72 @@ export async function executeMigrations(req: MigrationRunRequest): Promise<reado
   }
 }
 
+/** What `migrate baseline` records: migrations already in the database, in order. */
+export interface BaselineEntry {
+  readonly id: string;
+  readonly hash: string;
+}
+
+/** What recording a baseline needs; `prepare` refuses (throws) or names the migrations to record. */
+export interface BaselineRequest {
+  readonly openSession: () => Promise<SqlSession>;
+  readonly readCurrent: (session: SqlSession) => Promise<Database>;
+  readonly fingerprint: (db: Database) => string;
+  readonly prepare: (current: Database, applied: readonly AppliedMigrationRow[]) => readonly BaselineEntry[];
+  readonly toolVersion: string;
+  readonly lockTimeoutMs: number;
+}
+
+/**
+ * Records migrations as applied without running them (`migrate baseline`): under the apply lock,
+ * with the catalog and history as they are then, one history row per migration in one
+ * transaction. Nothing but the history table changes; `prepare` checked that the database
+ * already is what the migrations make.
+ */
+export async function recordBaseline(req: BaselineRequest): Promise<readonly DoneMigration[]> {
+  const session = await req.openSession();
+  let inTransaction = false;
+  try {
+    await takeLock(session, { lockTimeoutMs: req.lockTimeoutMs });
+    const applied = await readApplied(session);
+    const current = await req.readCurrent(session);
+    const entries = req.prepare(current, applied);
+    if (entries.length === 0) {
+      await session.query(releaseApplyLockSql()).catch(() => undefined);
+      return [];
+    }
+    const fingerprint = req.fingerprint(current);
+    const done: DoneMigration[] = [];
+    await session.begin();
+    inTransaction = true;
+    for (const stmt of [...ensureHistorySql(), ...ensureMigrationColumnsSql()]) await session.query(stmt);
+    for (const entry of entries) {
+      const runId = randomUUID();
+      await session.query(INSERT_MIGRATION_HISTORY_SQL, {
+        id: { type: 'uniqueidentifier', value: runId },
+        tool_version: { type: 'nvarchar', value: req.toolVersion },
+        fingerprint_before: { type: 'nvarchar', value: fingerprint },
+        fingerprint_after: { type: 'nvarchar', value: fingerprint },
+        step_count: { type: 'int', value: 0 },
+        script: { type: 'nvarchar', value: BASELINE_SCRIPT_NOTE },
+        migration_id: { type: 'nvarchar', value: entry.id },
+        migration_hash: { type: 'nvarchar', value: entry.hash },
+        migration_direction: { type: 'nvarchar', value: 'up' },
+      });
+      done.push({ id: entry.id, direction: 'up', runId });
+    }
+    await commitOrCheck(session, req.openSession, (done.at(-1) as DoneMigration).runId, { howToLook: 'schemac migrate status', rolledBack: 'the baseline back' });
+    inTransaction = false;
+    await session.query(releaseApplyLockSql()).catch(() => undefined);
+    return done;
+  } catch (err) {
+    if (inTransaction) await session.rollback();
+    throw err;
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
 /** The history's migration rows; none when the table or its migration columns do not exist yet. */
 async function readApplied(session: SqlSession): Promise<AppliedMigrationRow[]> {
   const result = await session.query(APPLIED_MIGRATIONS_SQL);
@@ -160,7 +226,7 @@ export async function readAppliedMigrations(session: SqlSession): Promise<Applie
   return readApplied(session);
 }
 
-async function takeLock(session: SqlSession, req: MigrationRunRequest): Promise<void> {
+async function takeLock(session: SqlSession, req: Pick<MigrationRunRequest, 'lockTimeoutMs' | 'onProgress'>): Promise<void> {
   const started = Date.now();
   const result = await session.query(acquireApplyLockSql(req.lockTimeoutMs));
   const code = Number(result.recordsets.at(-1)?.[0]?.result);

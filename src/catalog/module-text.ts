@@ -7,7 +7,7 @@
 import type { NameKey } from '../sqlserver/names';
 
 /** A token of module text: a name (bare or delimited), a dot, `*`, or any other character. */
-interface TextToken {
+export interface TextToken {
   readonly kind: 'word' | 'quoted' | 'dot' | 'star' | 'other';
   /** For words and quoted names: the name; otherwise the character. */
   readonly value: string;
@@ -34,7 +34,7 @@ function delimitedEnd(text: string, i: number, closer: string): number {
  * Tokens of a module's text. With QUOTED_IDENTIFIER OFF (sys.sql_modules.uses_quoted_identifier
  * 0) "..." is a string literal, not a name.
  */
-function tokens(text: string, quotedIdentifier: boolean): TextToken[] {
+export function tokens(text: string, quotedIdentifier: boolean): TextToken[] {
   const out: TextToken[] = [];
   let i = 0;
   while (i < text.length) {

@@ -45,6 +45,8 @@ export type CatalogQueryName =
   | 'default_rule_objects'
   | 'ledger_tables'
   | 'ledger_dropped_columns'
+  | 'security_policies'
+  | 'security_predicates'
   | (typeof MODULE_QUERIES)[number]['name'];
 
 /** One SELECT of the batch and the snapshot array its rows become. */
@@ -553,6 +555,43 @@ FROM sys.objects o
 LEFT JOIN sys.sql_modules m ON m.object_id = o.object_id
 WHERE (o.type = 'R' OR (o.type = 'D' AND o.parent_object_id = 0)) AND o.is_ms_shipped = 0
 ORDER BY o.object_id`,
+  },
+  {
+    name: 'security_policies',
+    // Row-level security policies (schemac never manages them; differ/security-policies.ts plans
+    // around them). The views exist from SQL Server 2016 (13.x) and in Azure SQL
+    // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-security-policies-transact-sql):
+    // as for resumable_operations, the IF keeps their names out of what runs on older servers.
+    // is_schema_bound: the column as SQL Server's view names it (the docs page says
+    // is_schemabinding_enabled; tools that query live servers read is_schema_bound: inferred).
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 13 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT p.object_id, SCHEMA_NAME(p.schema_id) AS schema_name, p.name, p.is_enabled, p.is_schema_bound, p.is_not_for_replication
+FROM sys.security_policies p
+WHERE p.is_ms_shipped = 0 AND SCHEMA_NAME(p.schema_id) <> N'schemac'
+ORDER BY p.object_id
+ELSE
+SELECT t.object_id, t.name AS schema_name, t.name, CAST(0 AS bit) AS is_enabled, CAST(0 AS bit) AS is_schema_bound, CAST(0 AS bit) AS is_not_for_replication
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'security_predicates',
+    // Each ADD FILTER | BLOCK PREDICATE, in the order it was added, with its target's name (a
+    // table or a view) and predicate_definition as stored (the function's two-part name and its
+    // arguments, bracket-quoted): https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-security-predicates-transact-sql
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 13 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+SELECT sp.object_id, sp.security_predicate_id, sp.target_object_id, SCHEMA_NAME(o.schema_id) AS target_schema_name, o.name AS target_name,
+  sp.predicate_definition, sp.predicate_type_desc, sp.operation_desc
+FROM sys.security_predicates sp
+JOIN sys.security_policies p ON p.object_id = sp.object_id
+JOIN sys.objects o ON o.object_id = sp.target_object_id
+WHERE p.is_ms_shipped = 0 AND SCHEMA_NAME(p.schema_id) <> N'schemac'
+ORDER BY sp.object_id, sp.security_predicate_id
+ELSE
+SELECT t.object_id, CAST(0 AS int) AS security_predicate_id, t.object_id AS target_object_id, t.name AS target_schema_name, t.name AS target_name,
+  CAST(N'' AS nvarchar(max)) AS predicate_definition, CAST(N'' AS nvarchar(60)) AS predicate_type_desc, CAST(NULL AS nvarchar(60)) AS operation_desc
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
   },
   ...MODULE_QUERIES,
 ];

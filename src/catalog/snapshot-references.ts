@@ -143,6 +143,10 @@ export function checkReferences(s: CatalogSnapshot): ReferenceProblem | null {
     const problem = column(() => `ledger_dropped_columns[${i}].column_id`, c.object_id, c.column_id);
     if (problem) return problem;
   }
+  const policies = new Set((s.security_policies ?? []).map((p) => p.object_id));
+  for (const [i, r] of (s.security_predicates ?? []).entries()) {
+    if (!policies.has(r.object_id)) return { path: `security_predicates[${i}].object_id`, message: `no security policy has object_id ${r.object_id}` };
+  }
   return null;
 }
 

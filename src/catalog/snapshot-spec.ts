@@ -4,7 +4,7 @@
  * without a spec (or the reverse) fails to compile.
  */
 import type {
-  ResumableOperationRow, EdgeConstraintClauseRow, EdgeConstraintRow, DefaultRuleObjectRow, LedgerDroppedColumnRow, LedgerTableRow,
+  ResumableOperationRow, SecurityPolicyRow, SecurityPredicateRow, EdgeConstraintClauseRow, EdgeConstraintRow, DefaultRuleObjectRow, LedgerDroppedColumnRow, LedgerTableRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ChangeTrackingTableRow, CdcChangeTableRow, DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
   RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
@@ -205,6 +205,15 @@ const ledgerTables: RowSpec<LedgerTableRow> = {
 };
 const ledgerDroppedColumns: RowSpec<LedgerDroppedColumnRow> = { object_id: integer, column_id: integer };
 const defaultRuleObjects: RowSpec<DefaultRuleObjectRow> = { object_id: integer, schema_name: string, name: string, type: string, definition: nullable(string) };
+const securityPolicies: RowSpec<SecurityPolicyRow> = {
+  object_id: integer, schema_name: string, name: string, is_enabled: boolean, is_schema_bound: boolean, is_not_for_replication: boolean,
+};
+const securityPredicates: RowSpec<SecurityPredicateRow> = {
+  object_id: integer, security_predicate_id: integer, target_object_id: integer, target_schema_name: string, target_name: string,
+  predicate_definition: string,
+  predicate_type_desc: { type: { kind: 'enum', values: ['FILTER', 'BLOCK'] }, nullable: false, optional: false },
+  operation_desc: { type: { kind: 'enum', values: ['AFTER INSERT', 'AFTER UPDATE', 'BEFORE UPDATE', 'BEFORE DELETE'] }, nullable: true, optional: false },
+};
 const extendedProperties: RowSpec<ExtendedPropertyRow> = { major_id: integer, minor_id: integer, name: string, value: nullable(string) };
 
 /** The spec of every optional row array: checked and written only when the snapshot has it. */
@@ -234,6 +243,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   ledger_tables: ledgerTables,
   ledger_dropped_columns: ledgerDroppedColumns,
   default_rule_objects: defaultRuleObjects,
+  security_policies: securityPolicies,
+  security_predicates: securityPredicates,
 };
 
 /** Optional row array names in file order (after the required ones). */
@@ -266,6 +277,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   ledger_tables: ['object_id'],
   ledger_dropped_columns: ['object_id', 'column_id'],
   default_rule_objects: ['object_id'],
+  security_policies: ['object_id'],
+  security_predicates: ['object_id', 'security_predicate_id'],
 };
 
 /** Row array names in file order. */

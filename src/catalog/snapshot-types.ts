@@ -382,6 +382,41 @@ export interface DefaultRuleObjectRow {
 }
 
 /**
+ * sys.security_policies (SQL Server 2016+, Azure SQL): a row-level security policy (an optional
+ * array). is_schema_bound is the name SQL Server's view gives the column (read as such by tools
+ * that query it); the docs page lists it as is_schemabinding_enabled (inferred: the same flag).
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-security-policies-transact-sql
+ */
+export interface SecurityPolicyRow {
+  readonly object_id: number;
+  readonly schema_name: string;
+  readonly name: string;
+  readonly is_enabled: boolean;
+  readonly is_schema_bound: boolean;
+  readonly is_not_for_replication: boolean;
+}
+
+/**
+ * sys.security_predicates with its target's name (an optional array): one ADD FILTER | BLOCK
+ * PREDICATE of a policy, in security_predicate_id order.
+ * https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-security-predicates-transact-sql
+ */
+export interface SecurityPredicateRow {
+  /** The policy's object_id. */
+  readonly object_id: number;
+  readonly security_predicate_id: number;
+  readonly target_object_id: number;
+  readonly target_schema_name: string;
+  readonly target_name: string;
+  /** As stored: `[dbo].[fn_securitypredicate]([wing], [startTime], [endTime])`. */
+  readonly predicate_definition: string;
+  /** FILTER or BLOCK. */
+  readonly predicate_type_desc: string;
+  /** NULL (every operation), AFTER INSERT, AFTER UPDATE, BEFORE UPDATE or BEFORE DELETE. */
+  readonly operation_desc: string | null;
+}
+
+/**
  * sys.objects joined to sys.sql_modules: a view, procedure, function or trigger (an optional
  * array). https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
  */
@@ -518,6 +553,9 @@ export interface CatalogSnapshot {
   readonly ledger_tables?: readonly LedgerTableRow[];
   /** Optional: the columns SQL Server keeps after a DROP COLUMN on a ledger table (SQL Server 2022+). */
   readonly ledger_dropped_columns?: readonly LedgerDroppedColumnRow[];
+  /** Optional: row-level security policies and their predicates (SQL Server 2016+; absent when there are none, and in older snapshots). */
+  readonly security_policies?: readonly SecurityPolicyRow[];
+  readonly security_predicates?: readonly SecurityPredicateRow[];
 }
 
 /**
@@ -620,7 +658,7 @@ export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'ty
   | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
   | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses' | 'xml_indexes' | 'spatial_index_tessellations'
   | 'change_tracking_tables' | 'cdc_change_tables'
-  | 'default_rule_objects' | 'ledger_tables' | 'ledger_dropped_columns';
+  | 'default_rule_objects' | 'ledger_tables' | 'ledger_dropped_columns' | 'security_policies' | 'security_predicates';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;

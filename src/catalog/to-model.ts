@@ -24,6 +24,7 @@ import { isLedgerColumn, ledgerFacts } from './read-ledger';
 import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
+import { readSecurityPolicies } from './read-security-policies';
 import { isPeriodDefault, periodOfRow, temporalFacts } from './read-temporal';
 import { readAliasTypes } from './read-alias-types';
 import { bindingReader, type BindingReader } from './read-bound-objects';
@@ -340,6 +341,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   // A ledger view is SQL Server's, kept in step with its table by SQL Server itself (inferred): not a dependent.
   const modules = readModules(ledger.views.size === 0 ? s : { ...s, sql_modules: (s.sql_modules ?? []).filter((m) => !ledger.views.has(m.object_id)) }, (id) => managedIds.has(id), names);
   const synonyms = readSynonyms(s.synonyms ?? [], (schema) => isSchemacSchema(schema) || (options.skipSchema?.(schema) ?? false));
+  const securityPolicies = readSecurityPolicies(s, names);
   return {
     database: {
       name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s), ...databaseTracking(s),
@@ -347,6 +349,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(sequences.length > 0 ? { sequences } : {}),
       ...(modules.length > 0 ? { modules } : {}),
       ...(synonyms.length > 0 ? { synonyms } : {}),
+      ...(securityPolicies.length > 0 ? { securityPolicies } : {}),
       ...(placements.dataSpaces !== undefined ? { dataSpaces: placements.dataSpaces } : {}),
     },
     diagnostics,

@@ -2,7 +2,7 @@ import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type { LockEscalation } from '../sqlserver/lock-escalation';
 import type {
-  AliasTypeDef, BoundObject, ChangeTracking, CheckConstraint, EdgeConstraint, Column, RowstoreCompression, DataSpace, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
+  AliasTypeDef, BoundObject, ChangeTracking, SecurityPolicy, CheckConstraint, EdgeConstraint, Column, RowstoreCompression, DataSpace, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -206,6 +206,13 @@ export interface CreateModule { readonly kind: 'createModule'; readonly module: 
  * script refreshes it again, after its own table changes (see scriptOrder).
  */
 export interface RefreshModule { readonly kind: 'refreshModule'; readonly module: DependentModule }
+/**
+ * DROP SECURITY POLICY of a row-level security policy schemac does not manage, only ever to
+ * re-create it exactly after a step it binds (differ/security-policies.ts): its inverse re-creates it.
+ */
+export interface DropSecurityPolicy { readonly kind: 'dropSecurityPolicy'; readonly policy: SecurityPolicy }
+/** CREATE SECURITY POLICY as read: its predicates in order, STATE, SCHEMABINDING and NOT FOR REPLICATION. */
+export interface CreateSecurityPolicy { readonly kind: 'createSecurityPolicy'; readonly policy: SecurityPolicy }
 
 /**
  * The MS_Description extended property of a table (`column` null) or a column: added (`from`
@@ -334,6 +341,7 @@ export type Change =
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | EnableChangeTracking | DisableChangeTracking | MoveHeap | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
+  | DropSecurityPolicy | CreateSecurityPolicy
   | DropStatistics | CreateStatistics
   | UnbindColumn | BindColumn
   | TemporalChange;
@@ -351,7 +359,7 @@ export type HazardCode =
   | 'irreversible'       // the step has no faithful inverse
   | 'sequence-restart'   // a sequence's numbering restarts (RESTART WITH): values may be generated again
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
-  | 'dependent-rebuild'  // a schema-bound view or function, or CREATE STATISTICS statistics, is dropped and re-created around the step
+  | 'dependent-rebuild'  // a schema-bound view or function, a security policy, or CREATE STATISTICS statistics, is dropped and re-created around the step
   | 'permissions-dropped' // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
   | 'unmasks-data'       // a column's Dynamic Data Masking mask is dropped: readers without UNMASK see its values
   | 'change-tracking-reset'; // change tracking is disabled (and maybe enabled again): the table's change history is dropped
@@ -462,6 +470,7 @@ export function tableOf(change: Change): TableRef | null {
     case 'renameTable': return { schema: change.schema, name: change.to };
     case 'transferTable': return { schema: change.to, name: change.name };
     case 'dropModule': case 'createModule': case 'refreshModule': return null;
+    case 'dropSecurityPolicy': case 'createSecurityPolicy': return null;
     default: return change.table;
   }
 }

@@ -23,7 +23,7 @@ import { typeText } from '../sqlserver/types';
 import type { Database, DependentModule, ModuleReference } from '../model';
 
 /** What a step does to a table or column of the database as it is before the plan. */
-interface Touch {
+export interface Touch {
   /** The table under its current (pre-plan) name. */
   readonly table: TableRef;
   /** The column under its current name; null when the whole table is touched. */
@@ -60,7 +60,7 @@ function cannotRecreate(m: DependentModule, key: NameKey): string | null {
 }
 
 /** The touches of every step, mapping names back to what they are before the plan. */
-function touchesOf(steps: readonly PlanStep[], key: NameKey): Map<number, Touch> {
+export function touchesOf(steps: readonly PlanStep[], key: NameKey): Map<number, Touch> {
   const names = namesBefore(steps, key);
   const tableRenames = steps.flatMap((s) => (s.change.kind === 'renameTable' ? [s.change] : []));
   const added = new Set(steps.flatMap((s) => (s.change.kind === 'addColumn' ? [`${tableKey(key, s.change.table.schema, s.change.table.name)}\u0000${key(s.change.column.name)}`] : [])));
@@ -229,7 +229,7 @@ function rebuildText(m: DependentModule, what: readonly string[]): string {
 }
 
 /** "drop column email" / "drop table dbo.users": how a refused step reads. */
-function describeStep(c: Change, touch: Touch): string {
+export function describeStep(c: Change, touch: Touch): string {
   switch (c.kind) {
     case 'dropColumn': return `drop column ${touch.column ?? ''}`;
     case 'renameColumn': return `rename column ${c.from} to ${c.to}`;

@@ -31,6 +31,7 @@ import { refuseOpaqueTouches } from './opaque-guard';
 import { refuseBlockedTransfers } from './transfer-guard';
 import { planAroundDependents } from './dependents';
 import { planModuleRefreshes } from './refresh-modules';
+import { planAroundSecurityPolicies, refuseSecurityPolicyTouches } from './security-policies';
 import { planAroundStatistics } from './statistics';
 import { planAroundBindings } from './bindings';
 import { synonymHazards } from './synonyms';
@@ -91,9 +92,13 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
   // What SQL Server refuses on ledger tables is refused by name, the rest of the plan kept (ledger.ts).
   const ledger = guardLedgerTables(referenced.steps, tablesPlan.tables, key);
-  const guarded = { steps: ledger.steps, refused: [...opaqueGuarded.refused, ...referenced.refused, ...ledger.refused] };
-  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals.
-  const around = planAroundDependents(guarded.steps, current, key);
+  // Row-level security policies refuse what they make impossible (before modules are planned around it).
+  const policyGuarded = refuseSecurityPolicyTouches(ledger.steps, current, key);
+  const guarded = { steps: policyGuarded.steps, refused: [...opaqueGuarded.refused, ...referenced.refused, ...ledger.refused, ...policyGuarded.refused] };
+  // Views, procedures, functions and triggers over what the plan changes: hazards, rebuilds, refusals;
+  // then the policies that bind what is altered or re-created, dropped first and re-created last.
+  const dependents = planAroundDependents(guarded.steps, current, key);
+  const around = { steps: planAroundSecurityPolicies(dependents.steps, current, key), refused: dependents.refused };
   const refused = [...graphKindRefusals(tablesPlan.tables), ...ledgerRefusals(tablesPlan.tables, key), ...tablesPlan.refused, ...cdc.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it,
   // and bound defaults and rules (CREATE DEFAULT / CREATE RULE) unbound and bound again around it;

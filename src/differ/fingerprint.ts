@@ -148,6 +148,15 @@ function modules(db: Database): Json {
     .map((m) => ({ schema: m.schema, name: m.name, type: m.type, schemaBound: m.schemaBound, definition: m.definition, indexes: byName(m.indexes).map(index) }));
 }
 
+function securityPolicies(db: Database): Json {
+  return [...(db.securityPolicies ?? [])]
+    .sort((a, b) => (`${a.schema}\u0000${a.name}` < `${b.schema}\u0000${b.name}` ? -1 : 1))
+    .map((p) => ({
+      schema: p.schema, name: p.name, enabled: p.enabled, schemaBound: p.schemaBound, notForReplication: p.notForReplication,
+      predicates: p.predicates.map((x) => [x.kind, x.operation, x.target.schema, x.target.name, x.definition]),
+    }));
+}
+
 function sequence(q: Sequence): { key: string; json: Json } {
   const cache = q.cache.kind === 'size' ? q.cache.size : q.cache.kind;
   return {
@@ -176,6 +185,8 @@ export function canonicalJson(db: Database): string {
     // A saved plan that enables change tracking was checked against the database's setting
     // (app/preflight.ts): turned off since, it is drift. Only when on, so other fingerprints stay.
     ...(db.changeTrackingOn === true ? { changeTrackingOn: true } : {}),
+    // Likewise a security policy the plan re-creates from what it read (its predicates in order).
+    ...((db.securityPolicies ?? []).length > 0 ? { securityPolicies: securityPolicies(db) } : {}),
   };
   // Only when there are any: a database without sequences keeps the fingerprint it always had.
   const sequences = [...(db.sequences ?? [])].map(sequence).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

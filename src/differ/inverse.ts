@@ -62,6 +62,8 @@ export function invert(change: Change): Change | null {
     case 'setNotForReplication': return { ...change, notForReplication: !change.notForReplication };
     case 'dropModule': return { kind: 'createModule', module: change.module };
     case 'createModule': return { kind: 'dropModule', module: change.module };
+    case 'dropSecurityPolicy': return { kind: 'createSecurityPolicy', policy: change.policy };
+    case 'createSecurityPolicy': return { kind: 'dropSecurityPolicy', policy: change.policy };
     // Undone by refreshing again once the down script has undone the table changes (scriptOrder).
     case 'refreshModule': return change;
     case 'dropStatistics': return { kind: 'createStatistics', table: change.table, statistics: change.statistics };

@@ -254,6 +254,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   setMask: fixed('alter-column-metadata'),
   dropModule: fixed('module-ddl'),
   createModule: fixed('module-ddl'),
+  dropSecurityPolicy: fixed('module-ddl'),
+  createSecurityPolicy: fixed('module-ddl'),
   refreshModule: fixed('module-refresh'),
   dropStatistics: fixed('drop-statistics'),
   unbindColumn: fixed('bind-default-rule'),

@@ -99,8 +99,8 @@ export function phaseOf(change: Change): Phase {
     case 'addPeriod': return 'add-columns';
     case 'dropPeriod': return 'drop-columns';
     case 'alterPeriodHidden': return 'alter-columns';
-    case 'dropModule': return 'drop-dependents';
-    case 'createModule': return 'create-dependents';
+    case 'dropModule': case 'dropSecurityPolicy': return 'drop-dependents';
+    case 'createModule': case 'createSecurityPolicy': return 'create-dependents';
     case 'refreshModule': return 'refresh-dependents';
     // Placed by statistics.ts around the steps they are in the way of, not by phase.
     case 'dropStatistics': return 'drop-constraints';
@@ -166,6 +166,7 @@ function keyInPhase(change: Change): SortKey {
     case 'alterPeriodHidden': return [change.table.schema, change.table.name, 1, change.column];
     // Modules keep the order dependents.ts gives them (dependents of dependents first when dropping).
     case 'dropModule': case 'createModule': case 'refreshModule': return ['', '', 0, ''];
+    case 'dropSecurityPolicy': case 'createSecurityPolicy': return ['', '', 0, ''];
     case 'dropStatistics': case 'createStatistics': return [change.table.schema, change.table.name, 3, change.statistics.name];
     case 'unbindColumn': case 'bindColumn': return [change.table.schema, change.table.name, 4, change.column];
     default: return assertNever(change, 'change kind');

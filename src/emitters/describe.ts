@@ -367,6 +367,11 @@ const DESCRIBERS: Describers = {
     table: moduleTable(c.module), object: c.module.name, marker: '+',
     summary: `re-create ${moduleWord(c.module)} ${c.module.schema}.${c.module.name} from its stored definition${c.module.indexes.length > 0 ? ` with its indexes ${c.module.indexes.map((i) => i.name).join(', ')}` : ''}`,
   }),
+  dropSecurityPolicy: (c) => ({ table: { schema: c.policy.schema, name: c.policy.name }, object: c.policy.name, marker: '-', summary: `drop security policy ${c.policy.schema}.${c.policy.name}` }),
+  createSecurityPolicy: (c) => ({
+    table: { schema: c.policy.schema, name: c.policy.name }, object: c.policy.name, marker: '+',
+    summary: `re-create security policy ${c.policy.schema}.${c.policy.name} as it was (${c.policy.predicates.length} predicate${c.policy.predicates.length === 1 ? '' : 's'}, STATE = ${c.policy.enabled ? 'ON' : 'OFF'})`,
+  }),
   refreshModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '~', summary: `refresh ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),
 };
 

@@ -29,6 +29,12 @@ export const INSERT_MIGRATION_HISTORY_SQL = [
 ].join('\n');
 
 /**
+ * The script column of a migration `migrate baseline` recorded without running it: a comment
+ * saying so, where other rows keep the script that ran.
+ */
+export const BASELINE_SCRIPT_NOTE = '-- schemac migrate baseline: recorded as applied without running; the database already was the state its after.json records';
+
+/**
  * Every migration run recorded, oldest first; no result set when the table or its migration
  * columns do not exist yet. The SELECT runs through EXEC because SQL Server resolves the
  * columns of an existing table when it compiles the batch (Msg 207), even in a branch not taken.

@@ -103,10 +103,16 @@ function aliasTypeOf(change: Plan['steps'][number]['change']): { schema: string;
   }
 }
 
-/** A view, function or procedure a step drops or re-creates (a trigger is shown under its table), or null. */
+/**
+ * A view, function, procedure or security policy a step drops or re-creates (a trigger is shown
+ * under its table), or null.
+ */
 function standaloneModuleOf(change: PlanStep['change']): { readonly schema: string; readonly name: string; readonly word: string } | null {
   if ((change.kind === 'dropModule' || change.kind === 'createModule') && change.module.parent === null) {
     return { schema: change.module.schema, name: change.module.name, word: moduleWord(change.module) };
+  }
+  if (change.kind === 'dropSecurityPolicy' || change.kind === 'createSecurityPolicy') {
+    return { schema: change.policy.schema, name: change.policy.name, word: 'security policy' };
   }
   return null;
 }

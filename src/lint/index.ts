@@ -9,3 +9,4 @@ export { lintPlan } from './lint-plan';
 export { planLintRules } from './plan-rules';
 export type { PlanLintRule, PlanLintContext } from './plan-rule';
 export { withoutSuppressed, BAD_SUPPRESSION } from './suppressions';
+export { findingKey, introducedFindings } from './introduced';

@@ -8,6 +8,7 @@ import type { PeriodColumn, SystemVersioning } from './temporal';
 import type { EdgeConstraint, GraphKind } from './graph';
 import type { BoundObject } from './bound-object';
 import type { Ledger } from './ledger';
+import type { SecurityPolicy } from './security-policy';
 
 /** The whole desired or actual state of one database: the single vocabulary of schemac. */
 export interface Database {
@@ -26,6 +27,8 @@ export interface Database {
   readonly server?: ServerFacts;
   /** Catalog only: views, procedures, functions and triggers (unmanaged; read for their dependencies). */
   readonly modules?: readonly DependentModule[];
+  /** Catalog only: row-level security policies (unmanaged; planned around). Absent: none, or not read. */
+  readonly securityPolicies?: readonly SecurityPolicy[];
   /** Catalog only: synonyms (unmanaged; read so that a step that breaks one says so). Absent: none. */
   readonly synonyms?: readonly Synonym[];
   /**

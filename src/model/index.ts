@@ -10,4 +10,5 @@ export * from './alias-types';
 export * from './temporal';
 export * from './graph';
 export * from './ledger';
+export * from './security-policy';
 export * from './diagnostic';

@@ -11,7 +11,7 @@ import type { AppContext } from '../../src/app/context';
 import { startPlan, untilCompiled } from '../../src/app/plan';
 import { loadProject } from '../../src/app/project';
 import { itemsProject } from '../support/items-project';
-import { runningTscChildren } from '../support/tsc-children';
+import { runningTscChildren, tscChildrenAfter } from '../support/tsc-children';
 import type { Diagnostic } from '../../src/model';
 
 const workNote: Diagnostic = { code: 'SC3001', severity: 'warning', message: 'from the work' };
@@ -78,7 +78,8 @@ describe('a plan started before the compiler loads (plan.ts)', () => {
       expect(started.compile.native).not.toBeNull();
       expect(runningTscChildren().length).toBe(1);
       await expect(untilCompiled(started, async () => { throw new Error('failed before compiling'); })).rejects.toThrow('failed before compiling');
-      expect(runningTscChildren()).toEqual([]);
+      // Killed (SIGKILL), so gone within moments; a tsc left running would still be listed.
+      expect(await tscChildrenAfter(5_000)).toEqual([]);
       // Once the compile has ended the check, ending it again does nothing.
       started.compile.discard();
     } finally {

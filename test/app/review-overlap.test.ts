@@ -14,7 +14,7 @@ import '../../src/app/review-run';
 import type { Diagnostic } from '../../src/model';
 import { commitFiles, git } from '../support/git-repo';
 import { itemsProject } from '../support/items-project';
-import { runningTscChildren } from '../support/tsc-children';
+import { runningTscChildren, tscChildrenAfter } from '../support/tsc-children';
 
 const ITEMS = path.join('schema', 'items.schema.ts');
 
@@ -68,7 +68,8 @@ describe('review --base compiles the working tree and the base at once', () => {
     expect(reported.map((d) => d.code)).toContain('SC1000');
     // The base's check had started before the working tree's verdict, and was still running then.
     expect(runningAtVerdict).toHaveLength(1);
-    expect(runningTscChildren()).toEqual([]);
+    // Ended (killed) at the verdict, so gone within moments; one left running would still be listed.
+    expect(await tscChildrenAfter(5_000)).toEqual([]);
   });
 
   linux('reports a type error of the base after the working tree\'s diagnostics, with no check left running', async () => {

@@ -3,7 +3,7 @@
  * migration (or one for all), history rows naming the migration, and what stays committed when a
  * later migration fails. (The same flows run over the wire in test/e2e/migrate.test.ts.)
  */
-import { executeMigrations, MigrationRunError, type MigrationRunRequest, type MigrationUnit } from '../../src/apply/migration-runner';
+import { executeMigrations, MigrationRunError, recordBaseline, type BaselineRequest, type MigrationRunRequest, type MigrationUnit } from '../../src/apply/migration-runner';
 import type { SqlSession } from '../../src/apply/session';
 import { fakeSession } from './fake-session';
 import type { Plan } from '../../src/differ/changes';
@@ -84,5 +84,33 @@ describe('executeMigrations', () => {
     expect(err.message).toBe('refused: drift');
     expect(log).not.toContain('BEGIN');
     expect(log.at(-1)).toBe('CLOSE');
+  });
+});
+
+describe('recordBaseline', () => {
+  const baselineRequest = (session: SqlSession, prepare: BaselineRequest['prepare']): BaselineRequest => ({
+    openSession: async () => session, readCurrent: async () => empty, fingerprint: () => 'f'.repeat(64), prepare, toolVersion: '0.0.0', lockTimeoutMs: 1000,
+  });
+
+  it('under the lock, records each migration in one transaction and runs nothing else', async () => {
+    const log: string[] = [];
+    const done = await recordBaseline(baselineRequest(fakeSession(log), () => [{ id: 'm1', hash: 'h1:m1' }, { id: 'm2', hash: 'h1:m2' }]));
+    expect(done.map((d) => `${d.direction} ${d.id}`)).toEqual(['up m1', 'up m2']);
+    expect(log.filter((l) => /^(DECLARE|BEGIN|COMMIT|ROLLBACK|HISTORY|RUN)/.test(l))).toEqual(['DECLARE @result int;', 'BEGIN', 'HISTORY m1', 'HISTORY m2', 'COMMIT']);
+  });
+
+  it('a refusal from prepare changes nothing: no transaction, the lock released with the session', async () => {
+    const log: string[] = [];
+    const refusal = new Error('the database is not the state m2 leaves');
+    await expect(recordBaseline(baselineRequest(fakeSession(log), () => { throw refusal; }))).rejects.toBe(refusal);
+    expect(log.filter((l) => /^(BEGIN|COMMIT|HISTORY)/.test(l))).toEqual([]);
+    expect(log.at(-1)).toBe('CLOSE');
+  });
+
+  it('a failed history insert rolls the whole baseline back', async () => {
+    const log: string[] = [];
+    const session = fakeSession(log, (t) => (t.includes('INSERT INTO') && log.filter((l) => l.startsWith('HISTORY')).length === 2 ? new Error('disk full') : undefined));
+    await expect(recordBaseline(baselineRequest(session, () => [{ id: 'm1', hash: 'h' }, { id: 'm2', hash: 'h' }]))).rejects.toThrow('disk full');
+    expect(log.filter((l) => /^(BEGIN|COMMIT|ROLLBACK|HISTORY)/.test(l))).toEqual(['BEGIN', 'HISTORY m1', 'HISTORY m2', 'ROLLBACK']);
   });
 });

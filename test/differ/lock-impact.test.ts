@@ -72,6 +72,8 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   setMask: ['alter-column-metadata', 'alter-column-metadata', 'alter-column-metadata', 'alter-column-metadata'],
   dropModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   createModule: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  dropSecurityPolicy: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
+  createSecurityPolicy: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   refreshModule: ['module-refresh', 'module-refresh', 'module-refresh', 'module-refresh'],
   unbindColumn: ['bind-default-rule', 'bind-default-rule', 'bind-default-rule', 'bind-default-rule'],
   bindColumn: ['bind-default-rule', 'bind-default-rule', 'bind-default-rule', 'bind-default-rule'],
@@ -94,6 +96,7 @@ function tableRef(c: Change): { schema: string; name: string } | null {
     case 'renameTable': return { schema: c.schema, name: c.from };
     case 'transferTable': return { schema: c.from, name: c.name };
     case 'dropModule': case 'createModule': case 'refreshModule': return null;
+    case 'dropSecurityPolicy': case 'createSecurityPolicy': return null;
     default: return c.table;
   }
 }

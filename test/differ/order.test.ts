@@ -2,13 +2,17 @@
 import { diff, PHASES, phaseOf, type Change, type ChangeKind } from '../../src/differ';
 import { invert } from '../../src/differ/inverse';
 import { ck, col, db, df, expr, fk, ix, pk, seq, table, uq } from '../support/model-builders';
-import type { Database, DependentModule, Table } from '../../src/model';
+import type { Database, DependentModule, SecurityPolicy, Table } from '../../src/model';
 
 const ref = { schema: 'dbo', name: 't' };
 const VIEW: DependentModule = {
   schema: 'dbo', name: 'v', type: 'V', schemaBound: true, definition: 'CREATE VIEW dbo.v WITH SCHEMABINDING AS SELECT a FROM dbo.t',
   ansiNulls: true, quotedIdentifier: true, parent: null, indexes: [], definedName: { schema: 'dbo', name: 'v' },
   references: [{ schema: 'dbo', name: 't', isTable: true, columns: ['a'], columnsFrom: 'catalog', schemaBound: true }],
+};
+const POLICY: SecurityPolicy = {
+  schema: 'dbo', name: 'p', enabled: true, schemaBound: true, notForReplication: false,
+  predicates: [{ kind: 'FILTER', operation: null, target: ref, definition: '[dbo].[f]([a])', function: { schema: 'dbo', name: 'f' }, columns: ['a'] }],
 };
 const c = col('a', 'int');
 const sample: Record<ChangeKind, Change> = {
@@ -64,6 +68,8 @@ const sample: Record<ChangeKind, Change> = {
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },
   refreshModule: { kind: 'refreshModule', module: VIEW },
+  dropSecurityPolicy: { kind: 'dropSecurityPolicy', policy: POLICY },
+  createSecurityPolicy: { kind: 'createSecurityPolicy', policy: POLICY },
   unbindColumn: { kind: 'unbindColumn', table: ref, column: 'a', what: 'default', object: { schema: 'dbo', name: 'zero', definition: null } },
   bindColumn: { kind: 'bindColumn', table: ref, column: 'a', what: 'rule', object: { schema: 'dbo', name: 'positive', definition: null } },
   dropStatistics: { kind: 'dropStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },

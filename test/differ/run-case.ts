@@ -53,6 +53,7 @@ export function describe(c: Change): string {
     case 'setSparse': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.sparse ? 'SPARSE' : 'not sparse'}`;
     case 'setNotForReplication': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.notForReplication ? 'NOT FOR REPLICATION' : 'for replication'}`;
     case 'dropModule': case 'createModule': case 'refreshModule': return `${c.kind} ${c.module.schema}.${c.module.name}`;
+    case 'dropSecurityPolicy': case 'createSecurityPolicy': return `${c.kind} ${c.policy.schema}.${c.policy.name}`;
     case 'dropStatistics': case 'createStatistics': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.statistics.name}`;
     case 'unbindColumn': case 'bindColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column} ${c.what} ${c.object.schema}.${c.object.name}`;
     case 'setDescription': return `${c.kind} ${c.table.schema}.${c.table.name}${c.column === null ? '' : `.${c.column}`}`;

@@ -154,6 +154,42 @@ for (const spec of e2eTargets()) {
       expect(await recorded()).toEqual([`up ${ids[0]}`, `up ${ids[1]}`, `up ${ids[2]}`, `down ${ids[2]}`, `down ${ids[1]}`]);
     }, 240_000);
 
+    it('a database made before migrations joins them with migrate baseline, once it is checked to be the state recorded', async () => {
+      // Made without migrations: the first two applied, then their history dropped (as a database
+      // restored from elsewhere, or built by hand, has none).
+      expectExit(await project.run(['migrate', 'apply', ...db(), '--to', ids[1]!]), 0);
+      await execAll(target.url, [
+        "INSERT INTO [dbo].[orders] ([code], [quantity], [note]) VALUES ('b-1', 3, N'kept');",
+        'DROP TABLE [schemac].[applied_plans];',
+      ]);
+      const drifted = await project.run(['migrate', 'apply', ...db()]);
+      expectExit(drifted, 3);
+      expect(drifted.stderr).toContain('the database drifted from an empty database');
+
+      // Not the third migration's state (no customers table): refused, nothing recorded.
+      const wrong = await project.run(['migrate', 'baseline', ids[2]!, ...db()]);
+      expectExit(wrong, 3);
+      expect(wrong.stderr).toMatch(/the database is not the state migration \S+_add_customers leaves.*create table dbo\.customers.*nothing was recorded/);
+      expect(await recorded()).toEqual([]);
+
+      const base = await project.run(['migrate', 'baseline', ids[1]!, ...db()]);
+      expectExit(base, 0);
+      expect(base.stdout).toContain(`Recorded 2 migration(s) as applied`);
+      expect(await recorded()).toEqual([`up ${ids[0]}`, `up ${ids[1]}`]);
+      const status = await project.run(['migrate', 'status', ...db()]);
+      expect(status.stdout).toContain('2 applied, 1 pending.');
+      expect(status.stdout).toContain('No drift');
+
+      // From there the pending migration runs as usual; the rows were never touched.
+      const apply = await project.run(['migrate', 'apply', ...db()]);
+      expectExit(apply, 0);
+      expect(apply.stdout).toContain(`Applied ${ids[2]}`);
+      expect(await queryRows(target.url, 'SELECT [code], [note] FROM [dbo].[orders]')).toEqual([{ code: 'b-1', note: 'kept' }]);
+      const again = await project.run(['migrate', 'baseline', ids[1]!, ...db()]);
+      expectExit(again, 3);
+      expect(again.stderr).toContain('already has migrations recorded');
+    }, 240_000);
+
     describe('a failure in migration 2 of 3', () => {
       let broken: ReturnType<typeof copyOf>;
       beforeAll(async () => {

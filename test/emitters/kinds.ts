@@ -1,7 +1,7 @@
 /** One example change of every kind, with the statements it must render to (a Record, so a new kind must be added here). */
 import type { Change, ChangeKind } from '../../src/differ/changes';
 import type { Sequence } from '../../src/model';
-import type { DependentModule } from '../../src/model';
+import type { DependentModule, SecurityPolicy } from '../../src/model';
 import { ck, col, df, expr, fk, ix, key, t, TENANTS, tenantsTable, USERS } from './fixtures';
 
 type Example = { readonly change: Change; readonly sql: string[] };
@@ -13,6 +13,15 @@ const INDEXED_VIEW: DependentModule = {
   ansiNulls: true, quotedIdentifier: true, parent: null, definedName: { schema: 'dbo', name: 'v_active_users' },
   references: [{ schema: 'dbo', name: 'users', isTable: true, columns: ['email', 'id', 'status'], columnsFrom: 'catalog', schemaBound: true }],
   indexes: [{ name: 'ix_v_active_users_id', isSystemNamed: false, columns: [{ name: 'id', descending: false }], include: [], unique: true, clustered: true, filter: null }],
+};
+
+/** A tenant policy on users: a filter and an AFTER INSERT block predicate, NOT FOR REPLICATION. */
+const TENANT_POLICY: SecurityPolicy = {
+  schema: 'sec', name: 'tenant_policy', enabled: true, schemaBound: true, notForReplication: true,
+  predicates: (['FILTER', 'BLOCK'] as const).map((kind) => ({
+    kind, operation: kind === 'BLOCK' ? 'AFTER INSERT' as const : null, target: { schema: 'dbo', name: 'users' },
+    definition: '[sec].[tenant_predicate]([tenant_id])', function: { schema: 'sec', name: 'tenant_predicate' }, columns: ['tenant_id'],
+  })),
 };
 
 const smallTable = {
@@ -216,6 +225,17 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
       "EXEC(N'CREATE VIEW dbo.v_active_users WITH SCHEMABINDING AS\nSELECT u.id, u.email FROM dbo.users AS u WHERE u.status = ''active''');",
       'CREATE UNIQUE CLUSTERED INDEX [ix_v_active_users_id] ON [dbo].[v_active_users] ([id]);',
     ],
+  },
+  dropSecurityPolicy: { change: { kind: 'dropSecurityPolicy', policy: TENANT_POLICY }, sql: ['DROP SECURITY POLICY [sec].[tenant_policy];'] },
+  createSecurityPolicy: {
+    change: { kind: 'createSecurityPolicy', policy: TENANT_POLICY },
+    sql: [[
+      'CREATE SECURITY POLICY [sec].[tenant_policy]',
+      '  ADD FILTER PREDICATE [sec].[tenant_predicate]([tenant_id]) ON [dbo].[users],',
+      '  ADD BLOCK PREDICATE [sec].[tenant_predicate]([tenant_id]) ON [dbo].[users] AFTER INSERT',
+      '  WITH (STATE = ON)',
+      '  NOT FOR REPLICATION;',
+    ].join('\n')],
   },
   refreshModule: { change: { kind: 'refreshModule', module: { ...INDEXED_VIEW, name: "v_o'brien" } }, sql: ["EXEC sp_refreshsqlmodule N'[dbo].[v_o''brien]';"] },
   unbindColumn: {

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lintMigrations } from '../../src/app/migrate-lint';
-import { migrationsStatus, planRun } from '../../src/app/migrate-policy';
+import { migrationsStatus, planBaseline, planRun } from '../../src/app/migrate-policy';
 import { writeNextMigration, type MigrateNewInput } from '../../src/app/migrate-new';
 import { diff } from '../../src/differ';
 import { renderSkeletonScript } from '../../src/emitters';
@@ -212,5 +212,48 @@ describe('apply policy, offline', () => {
     expect(second.state.hints).toEqual([{ schema: 'archive', table: 'purchases', renamedFrom: 'orders', renamedFromSchema: 'sales' }]);
     expect(downSql.indexOf("sp_rename N'[archive].[purchases]', N'orders', N'OBJECT'")).toBeGreaterThanOrEqual(0);
     expect(downSql.indexOf('ALTER SCHEMA [sales] TRANSFER OBJECT::[archive].[orders];')).toBeGreaterThan(downSql.indexOf("sp_rename N'[archive].[purchases]'"));
+  });
+});
+
+describe('baseline policy, offline', () => {
+  /** Two migrations: orders, then orders with a note column. */
+  function twoMigrations() {
+    make(db([orders()]), 'create_orders', '2026-01-01T00:00:00Z');
+    make(db([orders([col('note', 'nvarchar(200)', { nullable: true })])]), 'add_note', '2026-01-02T00:00:00Z');
+    const loaded = loadMigrations(dir, 'migrations');
+    const [m1, m2] = loaded.migrations;
+    const live = (d: Database): Database => ({ ...d, name: 'app', tables: d.tables.map((t) => ({ ...t, rowCount: 5 })) });
+    return { loaded, m1: m1!, m2: m2!, live };
+  }
+
+  it('records every migration up to the one whose state the database already is', () => {
+    const { loaded, m1, m2, live } = twoMigrations();
+    const current = live(m2.state.model);
+    expect(planBaseline(loaded, migrationsStatus(loaded, [], current), current, m2.id, false))
+      .toEqual([{ id: m1.id, hash: m1.folder.hash }, { id: m2.id, hash: m2.folder.hash }]);
+    const older = live(m1.state.model);
+    expect(planBaseline(loaded, migrationsStatus(loaded, [], older), older, m1.id, false)).toEqual([{ id: m1.id, hash: m1.folder.hash }]);
+  });
+
+  it('refuses a database that is not that state, naming what differs; --allow-drift accepts only objects the migrations do not describe', () => {
+    const { loaded, m1, m2, live } = twoMigrations();
+    // The database is still the first state: the note column is missing.
+    const current = live(m1.state.model);
+    expect(() => planBaseline(loaded, migrationsStatus(loaded, [], current), current, m2.id, false))
+      .toThrow(/the database is not the state migration \d+_add_note leaves.*1 change\(s\): dbo\.orders: add column note.*nothing was recorded/);
+    expect(() => planBaseline(loaded, migrationsStatus(loaded, [], current), current, m2.id, true)).toThrow(/add column note/);
+    // An extra table the migrations never made: refused, unless --allow-drift.
+    const extra = live(db([...m2.state.model.tables, table('audit', { columns: [col('id', 'int')], pk: pk('pk_audit', ['id']), indexes: [], defaults: [] })]));
+    expect(() => planBaseline(loaded, migrationsStatus(loaded, [], extra), extra, m2.id, false)).toThrow(/drop table dbo\.audit.*--allow-drift/);
+    expect(planBaseline(loaded, migrationsStatus(loaded, [], extra), extra, m2.id, true).map((e) => e.id)).toEqual([m1.id, m2.id]);
+  });
+
+  it('refuses a database with migrations already recorded, and an id not in the folder', () => {
+    const { loaded, m1, m2, live } = twoMigrations();
+    const current = live(m2.state.model);
+    const applied = [{ id: m1.id, hash: m1.folder.hash, direction: 'up' as const }];
+    expect(() => planBaseline(loaded, migrationsStatus(loaded, applied, current), current, m2.id, false))
+      .toThrow(new RegExp(`already has migrations recorded \\(${m1.id}\\).*use migrate apply`));
+    expect(() => planBaseline(loaded, migrationsStatus(loaded, [], current), current, '20990101000000_nope', false)).toThrow(/there is no migration 20990101000000_nope in migrations/);
   });
 });

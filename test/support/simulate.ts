@@ -441,6 +441,7 @@ class Sim {
       }
       // Views, procedures, functions and triggers are not part of the tables this simulates.
       case 'dropModule': case 'createModule': case 'refreshModule': return;
+      case 'dropSecurityPolicy': case 'createSecurityPolicy': return;
       case 'dropStatistics': {
         const t = this.get(change.table);
         if (!(t.statistics ?? []).some((s) => this.eq(s.name, change.statistics.name))) this.fail(`no statistics ${change.statistics.name} on ${t.name}`);

@@ -30,6 +30,13 @@ const ALTER_TABLE_DOC = 'https://learn.microsoft.com/sql/t-sql/statements/alter-
 /** Every known gap; expectValidTsql forgives errors only inside statements these match. */
 export const GRAMMAR_GAPS: readonly GrammarGap[] = [
   {
+    id: 'security-policy-schemabinding',
+    form: 'CREATE SECURITY POLICY ... WITH ( STATE = { ON | OFF } [,] [ SCHEMABINDING = { ON | OFF } ] ) (the grammar takes only `SCHEMABINDING ON|OFF`, with no = and no comma)',
+    pattern: new RegExp(`^CREATE\\s+SECURITY\\s+POLICY\\s+${QID}[\\s\\S]*\\bSCHEMABINDING\\s*=`, 'i'),
+    doc: 'https://learn.microsoft.com/sql/t-sql/statements/create-security-policy-transact-sql (MicrosoftDocs/sql-docs docs/t-sql/statements/create-security-policy-transact-sql.md): "[ WITH ( STATE = { ON | OFF } [,] [ SCHEMABINDING = { ON | OFF } ] ) ]"',
+    example: 'CREATE SECURITY POLICY [sec].[p] ADD FILTER PREDICATE [sec].[f]([a]) ON [dbo].[t] WITH (STATE = ON, SCHEMABINDING = OFF);',
+  },
+  {
     id: 'with-check-add',
     form: 'ALTER TABLE t WITH { CHECK | NOCHECK } ADD <table_constraint> (the grammar takes only WITH CHECK ADD ... FOREIGN KEY)',
     pattern: new RegExp(`${ALTER}WITH\\s+(?:NOCHECK\\s+ADD\\b|CHECK\\s+ADD\\s+(?!CONSTRAINT\\s+${ID}\\s+FOREIGN\\b))`, 'i'),

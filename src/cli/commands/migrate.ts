@@ -75,6 +75,20 @@ export function registerMigrate(program: Command, io: CliIo, setExit: SetExit, v
 
   for (const direction of ['up', 'down'] as const) registerRun(migrate, io, setExit, version, direction);
 
+  addDatabaseOption(dirOption(migrate.command('baseline').argument('<id>', 'the last migration the database already holds')))
+    .description('record the migrations up to <id> as applied without running them, once the database is checked to be the state <id> leaves (a database made before migrations)')
+    .option('--allow-drift', 'accept objects the migrations do not describe (what they describe must still match)')
+    .option('--lock-timeout <duration>', 'how long to wait for another apply to finish', parseDuration, 30_000)
+    .action(async (id: string, opts: DirOptions & { database?: string; allowDrift?: boolean; lockTimeout: number }) => {
+      const [{ baseline }, { appContext }] = await Promise.all([import('../../app/migrate-run'), import('../report')]);
+      const { done, target } = await baseline(appContext(io), {
+        ...opts, id, allowDrift: Boolean(opts.allowDrift), toolVersion: version, lockTimeoutMs: opts.lockTimeout,
+      });
+      io.stdout.write(`Recorded ${done.length} migration(s) as applied to ${target} without running them (the database already is the state ${id} leaves):\n`);
+      for (const d of done) io.stdout.write(`  ${d.id} (run ${d.runId})\n`);
+      setExit(ExitCode.ok);
+    });
+
   dirOption(migrate.command('lint'))
     .description('check migrations (those added since --base, else all): integrity, hazards, lint rules, and that up.sql leads to after.json')
     .option('--base <git-ref>', 'lint only the migrations added since this git ref (e.g. origin/main)')

@@ -30,7 +30,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       const render = await rendering;
       const changes = outcome.kind === 'reviewed' ? outcome.review.changes : [];
       if (opts.githubAnnotations) {
-        for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath, opts.allInfo === true)) io.stdout.write(`${line}\n`);
+        const preexisting = outcome.kind === 'reviewed' ? { count: outcome.preexistingFindings, base: outcome.review.baseLabel } : undefined;
+        for (const line of render.githubAnnotations(changes, outcome.diagnostics, outcome.displayPath, opts.allInfo === true, preexisting)) io.stdout.write(`${line}\n`);
       }
       if (outcome.kind === 'schema-errors') throw new AppError('the schema has errors; fix them before reviewing');
       // Migration files the branch adds (against a git ref only: a database has no "added").

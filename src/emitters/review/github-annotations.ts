@@ -14,6 +14,7 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
  */
 export function githubAnnotations(
   changes: readonly ReviewChange[], diagnostics: readonly Diagnostic[], displayPath: (file: string) => string, allInfo = false,
+  preexisting: { readonly count: number; readonly base: string } = { count: 0, base: '' },
 ): string[] {
   const out: string[] = [];
   // A whole-file source (line null) is annotated on the file without a line.
@@ -37,6 +38,9 @@ export function githubAnnotations(
     const level = d.severity === 'info' ? 'notice' : d.severity;
     const loc = d.source ? ` ${where(displayPath(d.source.file), d.source.line, d.source.column)},` : ' ';
     out.push(`::${level}${loc}title=${escapeProperty(`schemac ${d.code}`)}::${escapeData(d.message)}`);
+  }
+  if (preexisting.count > 0) {
+    out.push(`::notice title=schemac lint::${escapeData(`${preexisting.count} finding(s) the schema already had at ${preexisting.base} are not annotated again (schemac check lists every one)`)}`);
   }
   return out;
 }

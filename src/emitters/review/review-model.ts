@@ -99,6 +99,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setLockEscalation': case 'enableChangeTracking': case 'disableChangeTracking': case 'moveHeap': case 'setSparse': case 'setRowGuidCol': case 'setMask': case 'setNotForReplication': case 'rebuildIndexOptions': case 'setIndexOptions':
     case 'dropModule': case 'createModule': case 'refreshModule': case 'dropStatistics': case 'createStatistics':
+    case 'dropSecurityPolicy': case 'createSecurityPolicy':
     case 'unbindColumn': case 'bindColumn':
     case 'setDescription':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':

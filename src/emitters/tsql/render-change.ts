@@ -8,6 +8,7 @@ import { parenthesized } from './expression';
 import { batchedBackfill, onlineOption, resumableOptions } from './online';
 import { renderAlterSequence, renderCreateSequence, renderDropSequence, renderRecreateSequence } from './sequence';
 import { renderCreateModule, renderDropModule, renderRefreshModule } from './module';
+import { renderCreateSecurityPolicy, renderDropSecurityPolicy } from './security-policy';
 import { renderNewTableDescriptions, renderSetDescription } from './description';
 import { renderGrants } from './permissions';
 import { dropVersionedTable, periodClause, periodColumns, TEMPORAL_RENDERERS, versioningOn } from './temporal';
@@ -227,6 +228,8 @@ const RENDERERS: Renderers = {
   alterSequence: (c) => [renderAlterSequence(c.from, c.to)],
   recreateSequence: (c) => [renderRecreateSequence(c.from, c.to)],
   dropModule: (c) => renderDropModule(c.module),
+  dropSecurityPolicy: (c) => renderDropSecurityPolicy(c.policy),
+  createSecurityPolicy: (c) => renderCreateSecurityPolicy(c.policy),
   // DROP STATISTICS table.statistics_name (drop-statistics-transact-sql).
   dropStatistics: (c) => [`DROP STATISTICS ${tableName(c.table)}.${quoteIdent(c.statistics.name)};`],
   // CREATE STATISTICS s ON t (c, ...) [WHERE filter] [WITH NORECOMPUTE, INCREMENTAL = ON]: the

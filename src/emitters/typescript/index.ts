@@ -6,6 +6,7 @@
 import { placementOption } from './table-items';
 import { versioningText } from './versioning-text';
 import { ledgerText } from './ledger-text';
+import { policyCommentLines } from './policy-text';
 import type { Database } from '../../model';
 import { unexpressible } from './limits';
 import { detectMixins, type Mixin } from './mixins';
@@ -77,6 +78,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const text = renderFile({
       doc: `${t.schema}.${t.name}, as schemac pull read it${db.name !== null ? ` from database ${db.name}` : ''}.`,
       ...(t.description !== undefined ? { description: t.description } : {}),
+      notes: policyCommentLines(db, t),
       classDecorator: { text: `@Table(${tableArgs})`, uses: 'Table' },
       className: v.className, abstract: false, parent: mixin?.className ?? null,
       columns: v.columns.filter((c) => !inherited.columns.has(c.signature)),

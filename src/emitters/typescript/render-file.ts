@@ -10,6 +10,8 @@ export interface FileContent {
   readonly doc: string;
   /** The table's description, written as the class's doc comment (tables only). */
   readonly description?: string;
+  /** Line comments above the class (and its doc comment): what the file cannot declare, e.g. security policies. */
+  readonly notes?: readonly string[];
   readonly classDecorator: { readonly text: string; readonly uses: string };
   readonly className: string;
   readonly abstract: boolean;
@@ -59,6 +61,7 @@ export function renderFile(c: FileContent): string {
   if (aliasConsts.size > 0) lines.push(`import { ${[...aliasConsts].sort().join(', ')} } from './${c.aliasFile ?? 'alias-types'}.schema';`);
   lines.push('');
   lines.push(...types);
+  lines.push(...(c.notes ?? []));
   lines.push(...docCommentLines(c.description, ''));
   lines.push(c.classDecorator.text);
   for (const i of c.items) lines.push(i.text(i.template !== null && c.abstract ? i.template : i.name));

@@ -123,6 +123,13 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
     change_tracking_tables: rows(s.change_tracking_tables ?? []).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
     cdc_change_tables: rows(s.cdc_change_tables ?? []).map(({ source_object_id, ...r }) => ({ table: table(source_object_id), ...r })),
     default_rule_objects: rows(s.default_rule_objects ?? []).map(({ object_id: _o, ...r }) => r),
+    // Security policies by name; their predicates by policy and place in it (a re-created policy numbers them afresh).
+    security_policies: rows(s.security_policies ?? []).map(({ object_id: _o, ...r }) => r),
+    security_predicates: (s.security_predicates ?? []).map(({ object_id, security_predicate_id, target_object_id: _t, ...r }) => {
+      const policy = (s.security_policies ?? []).find((p) => p.object_id === object_id);
+      const place = (s.security_predicates ?? []).filter((x) => x.object_id === object_id && x.security_predicate_id < security_predicate_id).length + 1;
+      return { policy: policy === undefined ? `?policy ${String(object_id)}` : `${policy.schema_name}.${policy.name}`, place, ...r };
+    }),
     // Edge constraints by name, their clauses by the node tables they name.
     edge_constraints: rows(s.edge_constraints ?? []).map(({ object_id: _o, parent_object_id, ...r }) => ({ table: table(parent_object_id), ...r })),
     edge_constraint_clauses: rows(s.edge_constraint_clauses ?? []).map(({ object_id, from_object_id, to_object_id, ...r }) => ({

@@ -16,6 +16,10 @@ const GAPS = [
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT -1 FOR [a]',
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT 0.50 FOR [a]',
   'SET TEXTSIZE 2147483647',
+  // create-table-transact-sql.md: ledger tables (SQL Server 2022), "LEDGER = ON [ ( <ledger_option> [ ,... n ] ) ]"
+  // and "GENERATED ALWAYS AS { ROW | TRANSACTION_ID | SEQUENCE_NUMBER } { START | END } [ HIDDEN ]".
+  'CREATE TABLE [dbo].[e] ([id] int NOT NULL) WITH (LEDGER = ON (LEDGER_VIEW = [dbo].[e_view], APPEND_ONLY = ON))',
+  'CREATE TABLE [dbo].[o] ([id] int NOT NULL, [s] bigint GENERATED ALWAYS AS TRANSACTION_ID START HIDDEN NOT NULL) WITH (DATA_COMPRESSION = PAGE, LEDGER = ON (APPEND_ONLY = ON))',
   // CREATE TYPE (create-type-transact-sql.md: "FROM base_type [ ( precision [ , scale ] ) ] [ NULL | NOT NULL ]").
   'CREATE TYPE [dbo].[Email] FROM nvarchar(320) NOT NULL',
   'CREATE TYPE [dbo].[Amount] FROM decimal(19,4)',

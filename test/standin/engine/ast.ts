@@ -102,10 +102,25 @@ export interface ColumnDef {
   /** ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = k, ENCRYPTION_TYPE = t, ALGORITHM = 'a'). */
   readonly encryption?: { readonly key: string; readonly type: string; readonly algorithm: string };
   readonly constraints: readonly ConstraintDef[];
-  /** GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table). */
-  readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean };
+  /**
+   * GENERATED ALWAYS AS ROW START|END [HIDDEN] (a period column of a temporal table), or AS
+   * TRANSACTION_ID | SEQUENCE_NUMBER START|END (a ledger table's column; `as` absent: ROW).
+   */
+  readonly generatedAlways?: { readonly end: 'START' | 'END'; readonly hidden: boolean; readonly as?: 'TRANSACTION_ID' | 'SEQUENCE_NUMBER' };
   /** The column's own INDEX i ... (CREATE TABLE <column_index>); CREATE TABLE makes them with the table's. */
   readonly indexes?: readonly IndexDef[];
+}
+
+/**
+ * LEDGER = ON [( LEDGER_VIEW = v [( TRANSACTION_ID_COLUMN_NAME = ..., ... )], APPEND_ONLY = ON | OFF )] | OFF
+ * of CREATE TABLE (create-table-transact-sql.md, <ledger_option>, <ledger_view_option>).
+ */
+export interface LedgerDef {
+  readonly on: boolean;
+  readonly view?: Name;
+  /** The ledger view's own column names by option: TRANSACTION_ID, SEQUENCE_NUMBER, OPERATION_TYPE, OPERATION_TYPE_DESC. */
+  readonly viewColumns?: Readonly<Record<string, string>>;
+  readonly appendOnly: boolean;
 }
 
 /** The body of CREATE TYPE ... AS TABLE, as written (a table variable of the type is made from it). */
@@ -217,14 +232,19 @@ export interface SpatialDef {
 /** sys.objects.type of a module: view, procedure, scalar / inline / multi-statement function, DML trigger. */
 export type ModuleType = 'V' | 'P' | 'FN' | 'IF' | 'TF' | 'TR';
 
+/** A DML trigger's header: INSTEAD OF or AFTER (FOR), and the actions that fire it. */
+export interface TriggerHeader { readonly insteadOf: boolean; readonly events: readonly ('INSERT' | 'UPDATE' | 'DELETE')[] }
+
 /** CREATE VIEW / PROCEDURE / FUNCTION / TRIGGER as parsed (parse-module.ts). */
 export interface ModuleDef {
   readonly type: ModuleType;
   readonly name: Name;
   readonly orAlter: boolean;
   readonly schemaBound: boolean;
-  /** A trigger's table. */
+  /** A trigger's table (or an INSTEAD OF trigger's view). */
   readonly parent?: Name;
+  /** A trigger's timing and actions as its header says: INSTEAD OF, or AFTER / FOR. */
+  readonly trigger?: TriggerHeader;
   /** A view's SELECT, when the engine's parser reads it (it gives the view's columns). */
   readonly select?: Select;
   /** A view's column list (CREATE VIEW v (a, b) AS ...), renaming the SELECT's columns. */
@@ -283,7 +303,7 @@ export type StatementBody =
   | { readonly k: 'delete'; readonly table: Name; readonly where?: Expr; readonly top?: Expr; readonly from?: readonly FromItem[]; readonly with?: readonly Cte[]; readonly output?: OutputClause }
   /** MERGE [TOP (n)] [INTO] target [AS alias] USING source ON cond WHEN ... ; (merge.ts). */
   | { readonly k: 'merge'; readonly table: Name; readonly alias?: string; readonly source: FromItem; readonly on: Expr; readonly clauses: readonly MergeClause[]; readonly top?: Expr; readonly with?: readonly Cte[]; readonly output?: OutputClause }
-  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly graph?: 'node' | 'edge'; readonly indexes?: readonly IndexDef[] }
+  | { readonly k: 'createTable'; readonly name: Name; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly period?: PeriodDef; readonly versioning?: VersioningDef; readonly options?: readonly DdlOption[]; readonly graph?: 'node' | 'edge'; readonly indexes?: readonly IndexDef[]; readonly ledger?: LedgerDef }
   | { readonly k: 'dropTable'; readonly names: readonly Name[]; readonly ifExists: boolean }
   /** { ENABLE | DISABLE } TRIGGER { t1, ... | ALL } ON table, or ALTER TABLE table { ENABLE | DISABLE } TRIGGER ... */
   | { readonly k: 'setTriggerState'; readonly table: Name; readonly names: readonly Name[] | 'ALL'; readonly enabled: boolean }
@@ -301,6 +321,14 @@ export type StatementBody =
   /** GRANT, DENY, REVOKE (security.ts). */
   | { readonly k: 'permission'; readonly statement: PermissionStatement }
   | { readonly k: 'createSynonym'; readonly name: Name; readonly base: Name }
+  /** CREATE / ALTER / DROP SECURITY POLICY (security-policies.ts). */
+  | { readonly k: 'createSecurityPolicy'; readonly name: Name; readonly predicates: readonly PredicateSpec[]; readonly state?: boolean; readonly schemaBinding?: boolean; readonly notForReplication: boolean }
+  | { readonly k: 'alterSecurityPolicy'; readonly name: Name; readonly actions: readonly PolicyAction[]; readonly state?: boolean; readonly notForReplication: boolean }
+  | { readonly k: 'dropSecurityPolicy'; readonly name: Name; readonly ifExists: boolean }
+  /** CREATE DEFAULT d AS expr / CREATE RULE r AS condition on @variable (create-default-transact-sql, create-rule-transact-sql; ddl-bound.ts). */
+  | { readonly k: 'createBound'; readonly kind: 'D' | 'R'; readonly name: Name; readonly expr: Expr }
+  /** DROP DEFAULT | RULE [IF EXISTS] name [, ...n]. */
+  | { readonly k: 'dropBound'; readonly kind: 'D' | 'R'; readonly names: readonly Name[]; readonly ifExists: boolean }
   /** CREATE COLUMN MASTER KEY k WITH (...) | CREATE COLUMN ENCRYPTION KEY k WITH VALUES (COLUMN_MASTER_KEY = m, ...) (ddl-column-keys.ts). */
   | { readonly k: 'createColumnKey'; readonly kind: 'master' | 'encryption'; readonly name: string; readonly masterKey?: string }
   /** ALTER DATABASE d SET CHANGE_TRACKING = ON | OFF [(...)] | SET CHANGE_TRACKING (...) (change-tracking.ts); `on` absent: options only. */
@@ -357,3 +385,20 @@ export type StatementBody =
   | { readonly k: 'break' }
   | { readonly k: 'continue' }
   | { readonly k: 'noop' };
+
+/** A BLOCK predicate's operation (create-security-policy-transact-sql: <block_dml_operation>). */
+export type PredicateOperation = 'AFTER INSERT' | 'AFTER UPDATE' | 'BEFORE UPDATE' | 'BEFORE DELETE';
+
+/** `ADD FILTER | BLOCK PREDICATE fn(args) ON table [operation]` as written. */
+export interface PredicateSpec {
+  readonly kind: 'FILTER' | 'BLOCK';
+  readonly fn: Name;
+  readonly args: readonly { readonly expr: Expr; readonly text: string }[];
+  readonly target: Name;
+  readonly operation: PredicateOperation | null;
+}
+
+/** One action of ALTER SECURITY POLICY (alter-security-policy-transact-sql). */
+export type PolicyAction =
+  | { readonly op: 'add' | 'alter'; readonly spec: PredicateSpec }
+  | { readonly op: 'drop'; readonly kind: 'FILTER' | 'BLOCK'; readonly target: Name; readonly operation: PredicateOperation | null };

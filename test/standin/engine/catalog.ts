@@ -1,7 +1,8 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
 import type { CaptureInstance, DatabaseChangeTracking, TableChangeTracking } from './change-tracking';
+import type { SecurityPolicyObject } from './security-policies';
 import type { PausedBuild } from './resumable';
-import type { Expr, RefAction, TableTypeDef } from './ast';
+import type { Expr, RefAction, TableTypeDef, TriggerHeader } from './ast';
 import type { SqlType } from './types';
 import type { DataSpaceObject, PartitionFunctionObject } from './ddl-data-spaces';
 import type { Security } from './security';
@@ -24,6 +25,8 @@ export interface Column {
   collation: string | null;
   computed?: { definition: string; expr: Expr; persisted: boolean };
   defaultObjectId: number;
+  /** sys.columns.rule_object_id: a rule bound with sp_bindrule (ddl-bound.ts); absent or 0: none. */
+  ruleObjectId?: number;
   /** sys.columns.is_sparse. */
   sparse?: boolean;
   rowguidcol?: boolean;
@@ -204,6 +207,8 @@ export interface Module extends Dated {
   schemaBound: boolean;
   /** A ledger view's own columns by name: 1 TRANSACTION_ID ... 4 OPERATION_TYPE_DESC (sys.columns.ledger_view_column_type; ledger.ts). */
   ledgerColumns?: Record<string, number>;
+  /** A ledger view: its table, its column names by kind (to write it again after a column change), and whether DROP TABLE kept it (sys.views.is_dropped_ledger_view). */
+  ledgerView?: { tableId: number; names: Record<string, string>; dropped?: boolean };
   ansiNulls: boolean;
   quotedIdentifier: boolean;
   /**
@@ -217,6 +222,8 @@ export interface Module extends Dated {
   indexes: Index[];
   /** A trigger DISABLE TRIGGER turned off (sys.triggers.is_disabled): it does not fire. */
   disabled?: boolean;
+  /** A trigger's timing and actions (sys.triggers.is_instead_of_trigger; absent in older images: AFTER). */
+  trigger?: TriggerHeader;
 }
 
 /** sys.schemas. */
@@ -257,6 +264,10 @@ export interface Database {
   changeTracking?: DatabaseChangeTracking;
   /** sys.sp_cdc_enable_db ran (sys.databases.is_cdc_enabled; change-tracking.ts). */
   cdcEnabled?: boolean;
+  /** Row-level security policies (security-policies.ts), absent until the first. */
+  securityPolicies?: SecurityPolicyObject[];
+  /** CREATE DEFAULT / CREATE RULE objects (ddl-bound.ts), absent until the first. */
+  boundObjects?: BoundObject[];
 }
 
 /** A sys.xml_schema_collections row (not an object: it has no sys.objects row). */
@@ -301,8 +312,24 @@ export interface UserType {
   /** The base type as a column of it stores it ('table' for a table type). */
   base: SqlType;
   nullable: boolean;
+  /** sys.types default_object_id / rule_object_id: a default or rule bound to the type (ddl-bound.ts). */
+  defaultObjectId?: number;
+  ruleObjectId?: number;
   /** A table type (CREATE TYPE ... AS TABLE; ddl-table-types.ts): its TT object and definition. */
   table?: { table: Table; def: TableTypeDef; memoryOptimized: boolean };
+}
+
+/** A stand-alone default (CREATE DEFAULT, sys.objects type D, parent 0) or rule (CREATE RULE, type R); ddl-bound.ts. */
+export interface BoundObject extends Dated {
+  objectId: number;
+  schemaId: number;
+  name: string;
+  kind: 'D' | 'R';
+  /** The default's value, or the rule's condition over `variable`. */
+  expr: Expr;
+  variable?: string;
+  /** sys.sql_modules.definition: the CREATE statement as written. */
+  definition: string;
 }
 
 /**
@@ -369,6 +396,10 @@ export function allObjects(db: Database): ObjectRow[] {
   }
   for (const y of db.synonyms ?? []) out.push({ objectId: y.objectId, name: y.name, schemaId: y.schemaId, parentObjectId: 0, type: 'SN', typeDesc: 'SYNONYM', created: y.created, modified: y.modified, systemNamed: false });
   for (const q of db.sequences ?? []) out.push({ objectId: q.objectId, name: q.name, schemaId: q.schemaId, parentObjectId: 0, type: 'SO', typeDesc: 'SEQUENCE_OBJECT', created: q.created, modified: q.modified, systemNamed: false });
+  // sys.objects type SP, SECURITY_POLICY (sys-security-policies-transact-sql: "type ... Must be SP").
+  for (const p of db.securityPolicies ?? []) out.push({ objectId: p.objectId, name: p.name, schemaId: p.schemaId, parentObjectId: 0, type: 'SP', typeDesc: 'SECURITY_POLICY', created: p.created, modified: p.modified, systemNamed: false });
+  // sys.objects type D DEFAULT_CONSTRAINT for a stand-alone default too, R RULE (sys-objects-transact-sql).
+  for (const o of db.boundObjects ?? []) out.push({ objectId: o.objectId, name: o.name, schemaId: o.schemaId, parentObjectId: 0, type: o.kind, typeDesc: o.kind === 'D' ? 'DEFAULT_CONSTRAINT' : 'RULE', created: o.created, modified: o.modified, systemNamed: false });
   for (const m of db.modules ?? []) out.push({ objectId: m.objectId, name: m.name, schemaId: m.schemaId, parentObjectId: m.parentObjectId, type: m.type, typeDesc: MODULE_TYPE_DESC[m.type], created: m.created, modified: m.modified, systemNamed: false });
   return out;
 }

@@ -34,6 +34,8 @@ export interface DdlContext {
   readonly inTransaction?: boolean;
   /** Called before users, roles or permissions change (their transaction before-image). */
   beforeSecurity?(): void;
+  /** Called before security policies change (their transaction before-image). */
+  beforePolicies?(): void;
 }
 
 /** SQL Server's stored text of a definition; the stored-form module's refusals become SqlErrors. */

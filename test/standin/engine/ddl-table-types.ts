@@ -107,6 +107,11 @@ export function checkRoutineParameters(db: Database, definition: string, quotedI
   if (readonly.size > 0) checkNoWrites(header.body, readonly);
 }
 
+/** The body statements of a routine's definition, or none when the stand-in cannot read it (it fails when called). */
+export function routineBody(definition: string, quotedIdentifier: boolean): readonly Statement[] {
+  try { return moduleHeader({ definition, quotedIdentifier } as Module).body; } catch { return []; }
+}
+
 /** Msg 10700 for any statement of a body (blocks, IF, WHILE, TRY included) whose target is one of `names`. */
 function checkNoWrites(body: readonly Statement[], names: ReadonlySet<string>): void {
   for (const s of body) {

@@ -1,6 +1,7 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
 import { checkTrackedKeyDrop, setTableChangeTracking } from './change-tracking';
-import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, VersioningDef } from './ast';
+import { inheritedBindings } from './ddl-bound';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, LedgerDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
 import { allObjects, allocObjectId, findColumn, findObject, findSchema, findTable, nextRowversion, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
@@ -28,6 +29,7 @@ import { checkRebuild, checkTableRebuild, disableIndexes } from './index-disable
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
+import { createLedgerTable, dropLedgerColumns, dropLedgerTable, guardLedgerAlter, guardLedgerTruncate, ledgerHistoryOf, refreshLedgerView } from './ledger';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
@@ -77,7 +79,8 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
     columnId, name: def.name, type: withoutAliasNullable(type), nullable: def.computed ? def.nullable ?? computedNullable(def.computed.expr) : nullable,
     identity: def.identity ? { seed: def.identity.seed, increment: def.identity.increment, last: null, ...(def.identity.notForReplication ? { notForReplication: true } : {}) } : undefined,
     collation: isStringType(type.name) ? def.collation ?? ctx.db.collation : null,
-    defaultObjectId: 0,
+    // A column of an alias type inherits the default and rule bound to the type (sp-bindefault-transact-sql).
+    ...inheritedBindings(ctx.db, type.userTypeId),
   };
   if (def.computed) col.computed = { definition: stored('computed', def.computed.text), expr: def.computed.expr, persisted: def.computed.persisted };
   const xml = xmlTyping(ctx.db, def.type?.xml);
@@ -103,6 +106,7 @@ export function createTable(
   ctx: DdlContext, name: Name, columns: readonly ColumnDef[], constraints: readonly ConstraintDef[], period?: PeriodDef, versioning?: VersioningDef, options?: readonly DdlOption[],
   graph?: 'node' | 'edge',
   indexes: readonly IndexDef[] = [],
+  ledger?: LedgerDef,
 ): void {
   const { schemaId, name: tname } = schemaOf(ctx, name);
   if (findObject(ctx.db, schemaId, tname)) throw err.objectExists(tname);
@@ -141,7 +145,9 @@ export function createTable(
   // Temporal tables (temporal.ts): generated period columns, the period, then versioning.
   markGeneratedColumns(t, columns);
   if (period) addPeriod(ctx, t, period);
-  if (versioning?.on) setVersioning(ctx, t, versioning);
+  // An updatable ledger table without a period is versioned by its ledger (ledger.ts), not as a temporal table.
+  if (versioning?.on && (ledger?.on !== true || period !== undefined)) setVersioning(ctx, t, versioning);
+  if (ledger !== undefined) createLedgerTable(ctx, t, ledger, versioning, columns);
   checkSparseColumns(t);
 }
 
@@ -162,6 +168,7 @@ function checkSparseColumns(t: Table): void {
  */
 export function truncateTable(ctx: DdlContext, name: Name): void {
   const t = tableOrFail(ctx, name, () => new SqlError(4701, 16, 1, `Cannot find the object "${name.join('.')}" because it does not exist or you do not have permissions.`));
+  guardLedgerTruncate(ctx, t);
   if (ctx.db.tables.some((o) => o !== t && o.fks.some((f) => f.refTableId === t.objectId))) {
     throw new SqlError(4712, 16, 1, `Cannot truncate table '${name.join('.')}' because it is being referenced by a FOREIGN KEY constraint.`);
   }
@@ -190,6 +197,8 @@ export function dropTable(ctx: DdlContext, name: Name, ifExists: boolean): void 
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const t = findTable(ctx.db, schema, name[name.length - 1]);
   if (!t) { if (ifExists) return; throw err.cannotDrop('table', name.join('.')); }
+  // A ledger table is renamed and kept, with its history and view (ledger.ts).
+  if (dropLedgerTable(ctx, t)) return;
   guardDropTable(ctx, t);
   guardDropNodeTable(ctx.db, t, qualified(ctx.db, t));
   if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
@@ -249,10 +258,19 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
   if (t.memoryOptimized !== undefined) refuseInTransaction(ctx);
   // ALTER INDEX i ON t ... (read as an action on t) is refused on a memory-optimized table.
   if (action.k === 'rebuildIndex' || action.k === 'setIndexOptions' || action.k === 'disableIndex') refuseIndexStatement(t, 'ALTER INDEX');
+  guardLedgerAlter(ctx, t, action);
+  // DROP COLUMN of a ledger table hides and renames the column instead (ledger.ts).
+  if (action.k === 'dropColumns' && dropLedgerColumns(ctx, t, action.names, action.ifExists)) return;
   guardTemporalAlter(ctx, t, action);
   alterOne(ctx, t, action);
   // SQL Server propagates column changes of a versioned table to its history table.
   propagate(ctx, t, action, (h, a) => alterOne(ctx, h, a));
+  // ... and of an updatable ledger table to its history table and ledger view (inferred).
+  const ledgerHistory = t.temporal === undefined ? ledgerHistoryOf(ctx.db, t) : undefined;
+  if (ledgerHistory !== undefined && (action.k === 'addColumns' || action.k === 'alterColumn')) {
+    alterOne(ctx, ledgerHistory, action.k === 'addColumns' ? { ...action, columns: action.columns.map((c) => ({ ...c, constraints: [] })), constraints: [] } : action);
+  }
+  if (t.ledger !== undefined && (action.k === 'addColumns' || action.k === 'alterColumn')) refreshLedgerView(ctx, t);
 }
 
 function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {

@@ -1,4 +1,5 @@
 /** INSERT / UPDATE / DELETE over a table's rows, with every integrity rule checked. */
+import { boundDefaultOf } from './ddl-bound';
 import { checkEdgeRows, deleteConnectedEdges, settleGraphRow } from './graph';
 import type { Expr, Name, Select } from './ast';
 import type { Column, Row, Table, Value } from './catalog';
@@ -12,6 +13,7 @@ import { convert } from './values';
 import { SqlError, err } from './errors';
 import { wrongFilteredIndexOptions } from './set-options';
 import { guardPeriodUpdate, setPeriodOnInsert, versionRows } from './temporal';
+import { guardAppendOnly, ledgerRows, ledgerStamp, stampInsert } from './ledger';
 import { viewInsertTarget } from './dml-target';
 
 function target(ctx: DdlContext, name: Name): Table {
@@ -47,7 +49,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
     ? columns.map((n) => compiledColumn(ctx, t, n))
     // Without a column list, period columns take their generated values (inferred for non-hidden ones);
     // an edge table's list starts with $from_id and $to_id (insert-sql-graph), a node table's has no graph column.
-    : [...edgeEnds(t), ...t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined && c.graphType === undefined)];
+    : [...edgeEnds(t), ...t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined && c.graphType === undefined && c.droppedLedger !== true)];
   if (explicitIdentity && !cols.some((c) => c.identity)) throw new SqlError(545, 16, 1, `Explicit value must be specified for identity column in table '${t.name}' either when IDENTITY_INSERT is set to ON or when a replication user is inserting into a NOT FOR REPLICATION identity column.`);
   for (const c of cols) {
     // $node_id / $edge_id are generated (sql-graph-architecture: "Trying to insert a value in $node_id or $edge_id column will result in an error"; number and wording inferred).
@@ -68,6 +70,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
     return row.map((e) => (e.k === 'col' && e.parts.length === 1 && e.parts[0].toUpperCase() === 'DEFAULT' ? undefined : evaluate(e, undefined, ctx.host)));
   });
   guardFilteredIndexes(ctx, t, 'INSERT');
+  const stamp = ledgerStamp(ctx.db, t);
   const added: Row[] = [];
   for (const input of inputs) {
     const row: Row = [];
@@ -87,10 +90,11 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       if (c.type.name === 'timestamp') { row[c.columnId] = nextRowversion(ctx.db); continue; }
       const given = i >= 0 ? input[i] : undefined;
       if (given !== undefined) { row[c.columnId] = convert(given, c.type); continue; }
-      const d = t.defaults.find((x) => x.columnId === c.columnId);
-      row[c.columnId] = d ? convert(evaluate(d.expr, undefined, ctx.host), c.type) : null;
+      const d = t.defaults.find((x) => x.columnId === c.columnId)?.expr ?? boundDefaultOf(ctx.db, c);
+      row[c.columnId] = d ? convert(evaluate(d, undefined, ctx.host), c.type) : null;
     }
     setPeriodOnInsert(t, row, cols, ctx.now);
+    stampInsert(t, row, cols, stamp);
     settleGraphRow(ctx.db, t, row);
     added.push(row);
   }
@@ -146,6 +150,7 @@ export function update(ctx: DdlContext, name: Name, sets: readonly { col: string
  * constraints, referencing FKs, system versioning.
  */
 export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], hits: readonly { row: Row; values: () => Value[] }[]): Changed {
+  guardAppendOnly(ctx, t, 'UPDATE');
   guardPeriodUpdate(t, cols);
   guardFilteredIndexes(ctx, t, 'UPDATE');
   const replaced = new Map<Row, Row>();
@@ -167,6 +172,7 @@ export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], h
   const conflict = referencingConflict(ctx.db, t, before, next, 'UPDATE');
   if (conflict) throw conflict;
   versionRows(ctx.db, t, before, changed, ctx.now);
+  ledgerRows(ctx.db, t, before, changed);
   t.rows = next;
   return { table: t, before, after: changed };
 }
@@ -181,6 +187,7 @@ export function remove(ctx: DdlContext, name: Name, where: Expr | undefined, top
 
 /** Deletes rows of t (filtered-index SET options checked, FK actions applied). */
 export function removeRows(ctx: DdlContext, t: Table, gone: readonly Row[]): Changed {
+  guardAppendOnly(ctx, t, 'DELETE');
   guardFilteredIndexes(ctx, t, 'DELETE');
   deleteRows(ctx, t, gone);
   return { table: t, before: gone, after: [] };
@@ -207,6 +214,7 @@ function deleteRows(ctx: DdlContext, t: Table, gone: readonly Row[]): void {
   const conflict = referencingConflict(ctx.db, t, gone, remaining, 'DELETE');
   if (conflict) throw conflict;
   versionRows(ctx.db, t, gone, null, ctx.now);
+  ledgerRows(ctx.db, t, gone, null);
   t.rows = t.rows.filter((r) => !goneSet.has(r));
   void qualified;
 }

@@ -165,6 +165,8 @@ export const FUNCTIONS: Record<string, Fn> = {
   COLUMNPROPERTY: simple(ty.int, (a, h) => (a.some((v) => v === null) ? null : columnProperty(h, toNumber(a[0]), toText(a[1]), toText(a[2])))),
   DB_NAME: simple(ty.nvarchar(128), (a, h) => (a.length === 0 || a[0] === undefined ? h.db.name : a[0] === null ? null : h.databaseById(toNumber(a[0]))?.name ?? null)),
   DB_ID: simple(ty.smallint, (a, h) => (a.length === 0 ? h.db.id : a[0] === null ? null : h.database(toText(a[0]))?.id ?? null)),
+  // SESSION_CONTEXT(N'key') (session-context-transact-sql): sql_variant, NULL for a key never set.
+  SESSION_CONTEXT: simple(ty.variant, (a, h) => (a[0] === null ? null : h.sessionContext?.(toText(a[0])) ?? null)),
   SUSER_SNAME: simple(ty.nvarchar(128), () => 'sa'),
   SUSER_NAME: simple(ty.nvarchar(128), () => 'sa'),
   // USER_NAME([id]) and DATABASE_PRINCIPAL_ID([name]) over sys.database_principals (security.ts); the session is dbo.

@@ -6,6 +6,7 @@ import { changeTrackingRewrites } from './change-tracking-grammar';
 import { graphRewrites, PSEUDO_COLUMNS } from './graph-grammar';
 import type { Token as AntlrToken } from 'antlr4ts';
 import { securityRewrites } from './security-grammar';
+import { policyRewrites } from './policy-grammar';
 import { sequenceRewrites } from './sequence-grammar';
 import { statisticsRewrites } from './statistics-grammar';
 import { xmlRewrites } from './xml-grammar';
@@ -155,6 +156,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - GENERATED ALWAYS AS ROW START|END [HIDDEN]   -> blanked
  * - [,] PERIOD FOR SYSTEM_TIME (s, e)            -> blanked (alone after ADD: a column `x_period int`)
  * - WITH (SYSTEM_VERSIONING = ...) of CREATE TABLE -> blanked
+ * - GENERATED ALWAYS AS TRANSACTION_ID | SEQUENCE_NUMBER START|END [HIDDEN], WITH (... LEDGER = ON ...) of CREATE TABLE -> blanked (ledger tables)
  * - SET (SYSTEM_VERSIONING = ...)                -> SET (LOCK_ESCALATION = AUTO)
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
@@ -215,9 +217,24 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   // A procedure called without EXEC at the batch's start (token-reader.ts): the grammar sees EXEC.
   if (isBareProcedureCall(tokens)) edits.push({ start: tokens[0].start, stop: tokens[0].start - 1, text: 'EXEC ' });
   for (let i = 0; i < tokens.length; i++) {
+    // CREATE DEFAULT d AS expr / CREATE RULE r AS condition, and DROP DEFAULT | RULE, which the
+    // grammar snapshot lacks (create-default-transact-sql, create-rule-transact-sql): it sees
+    // SELECT expr / SELECT 1 WHERE condition, and DROP TABLE [IF EXISTS] names.
+    if (up(i) === 'CREATE' && (up(i + 1) === 'DEFAULT' || up(i + 1) === 'RULE')) {
+      const as = topLevel(i + 2, ['AS']);
+      if (tokens[as] !== undefined && up(as) === 'AS') {
+        edits.push({ start: tokens[i].start, stop: tokens[as].stop, text: up(i + 1) === 'RULE' ? 'SELECT 1 WHERE' : 'SELECT' });
+        i = as;
+        continue;
+      }
+    }
+    if (up(i) === 'DROP' && (up(i + 1) === 'DEFAULT' || up(i + 1) === 'RULE')) edits.push({ start: tokens[i + 1].start, stop: tokens[i + 1].stop, text: 'TABLE' });
     // GRANT / DENY / REVOKE: rewritten whole (security-grammar.ts), nothing else applies inside.
     const securityEnd = securityRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     if (securityEnd > i) { i = securityEnd; continue; }
+    // CREATE / ALTER / DROP SECURITY POLICY: likewise (policy-grammar.ts).
+    const policyEnd = policyRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    if (policyEnd > i) { i = policyEnd; continue; }
     if (up(i) === ';' || ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'DROP', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT', 'GO', 'CREATE', 'ALTER'].includes(up(i))) sequenceDdl = false;
     if ((up(i) === 'CREATE' || up(i) === 'ALTER') && up(i + 1) === 'SEQUENCE') sequenceDdl = true;
     sequenceRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) }, sequenceDdl);

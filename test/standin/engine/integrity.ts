@@ -3,8 +3,8 @@ import type { Database, Index, Row, Table, Value } from './catalog';
 import type { Host, Scope } from './scope';
 import { evaluate, test } from './eval';
 import { compare } from './values';
-import { err } from './errors';
-import type { SqlError } from './errors';
+import { err, SqlError } from './errors';
+import { boundRuleOf } from './ddl-bound';
 
 /** The scope of one stored row, so checks, filters and computed columns can be evaluated on it. */
 export function rowScope(t: Table, row: Row, host: Host): Scope {
@@ -61,6 +61,16 @@ export function checkRows(db: Database, t: Table, allRows: readonly Row[], chang
   for (const row of changed) {
     for (const c of t.columns) {
       if (!c.nullable && !c.computed && (row[c.columnId] ?? null) === null) throw err.nullInto(c.name, `${db.name}.${tname}`, stmt === 'INSERT' ? 'INSERT' : 'UPDATE');
+    }
+  }
+  // A bound rule (CREATE RULE + sp_bindrule): Msg 513 (wording and state inferred from create-rule-transact-sql: "rules ... evaluated when an INSERT or UPDATE").
+  for (const c of t.columns) {
+    const bound = c.ruleObjectId ? boundRuleOf(db, c) : undefined;
+    if (bound === undefined) continue;
+    for (const row of changed) {
+      if ((row[c.columnId] ?? null) !== null && test(bound.condition, rowScope(t, row, host), host) === false) {
+        throw new SqlError(513, 16, 0, `A column insert or update conflicts with a rule imposed by a previous CREATE RULE statement. The statement was terminated. The conflict occurred in database '${db.name}', table '${tname}', column '${c.name}'.`);
+      }
     }
   }
   for (const ck of t.checks) {

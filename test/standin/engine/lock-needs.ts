@@ -3,6 +3,7 @@
  * (with the tables an FK cascade may change), the tables it reads, the catalogs it reads.
  * Names that do not resolve are skipped: binding reports them (208) once the statement runs.
  */
+import { policyTargets } from './security-policies';
 import type { Name, Statement } from './ast';
 import type { Database, Table } from './catalog';
 import { findSchema, findTable, sameName } from './catalog';
@@ -145,6 +146,11 @@ export function statementNeeds(s: Statement, host: Host): StatementNeeds {
       return table === null ? NO_NEEDS : needsOf(host, [table], false, []);
     }
     case 'permission': return s.statement.on.class === 'OBJECT' ? needsOf(host, [s.statement.on.name], true, []) : { ...NO_NEEDS, ddl: true };
+    // A security policy changes what its target tables return: their writers' locks, as DDL on them
+    // (inferred); the policy list itself is undone whole (tx-log.ts recordPolicies).
+    case 'createSecurityPolicy': return needsOf(host, s.predicates.map((p) => p.target), true, []);
+    case 'alterSecurityPolicy': return needsOf(host, [...policyTargets(host.db, s.name), ...s.actions.map((a) => (a.op === 'drop' ? a.target : a.spec.target))], true, []);
+    case 'dropSecurityPolicy': return needsOf(host, policyTargets(host.db, s.name), true, []);
     case 'createSynonym': case 'dropSynonym': {
       // A synonym is locked and undone under its own key (tx-log.ts 'synonym' images).
       const schema = s.name.length >= 2 ? s.name[s.name.length - 2] : 'dbo';

@@ -5,11 +5,11 @@
  * (https://learn.microsoft.com/sql/t-sql/statements/create-procedure-transact-sql,
  * https://learn.microsoft.com/sql/t-sql/statements/create-function-transact-sql).
  */
-import type { Expr, Select, Statement, TypeRef } from './ast';
+import type { ColumnDef, ConstraintDef, Expr, IndexDef, Select, Statement, TypeRef } from './ast';
 import type { Module } from './catalog';
 import { tokenize } from './grammar';
 import { parseBatch } from './parser';
-import { QueryParser } from './parse-query';
+import { DdlParser } from './parse-ddl';
 import { err } from './errors';
 
 /** One declared parameter. */
@@ -26,12 +26,14 @@ export interface Header {
   readonly returns?: TypeRef;
   /** An inline table-valued function's query. */
   readonly query?: Select;
+  /** A multi-statement table-valued function's RETURNS @variable TABLE (...). */
+  readonly returnTable?: { readonly variable: string; readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly indexes: readonly IndexDef[] };
   /** The body's statements (procedures, scalar functions). */
   readonly body: readonly Statement[];
 }
 
-class HeaderParser extends QueryParser {
-  header(): { params: Param[]; returns?: TypeRef; query?: Select; bodyStart: number } {
+class HeaderParser extends DdlParser {
+  header(): { params: Param[]; returns?: TypeRef; query?: Select; returnTable?: Header['returnTable']; bodyStart: number } {
     this.expect('CREATE');
     this.accept('OR', 'ALTER');
     this.next(); // PROC | PROCEDURE | FUNCTION
@@ -52,7 +54,16 @@ class HeaderParser extends QueryParser {
     if (paren) this.expect(')');
     let returns: TypeRef | undefined;
     let inline = false;
-    if (this.accept('RETURNS')) { if (this.accept('TABLE')) inline = true; else returns = this.type(); }
+    let returnTable: Header['returnTable'];
+    if (this.accept('RETURNS')) {
+      if (this.accept('TABLE')) inline = true;
+      else if (this.peek().kind === 'var') {
+        const variable = this.next().value;
+        this.expect('TABLE');
+        const { columns, constraints, indexes } = this.tableElements();
+        returnTable = { variable, columns, constraints, indexes };
+      } else returns = this.type();
+    }
     while (this.peek().kind !== 'eof' && this.up() !== 'AS') this.pos++;
     this.expect('AS');
     let query: Select | undefined;
@@ -60,7 +71,7 @@ class HeaderParser extends QueryParser {
       this.expect('RETURN');
       query = this.query();
     }
-    return { params, returns, query, bodyStart: this.peek().start };
+    return { params, returns, query, returnTable, bodyStart: this.peek().start };
   }
 }
 
@@ -78,7 +89,7 @@ export function moduleHeader(m: Module): Header {
       const head = p.header();
       const bodyText = m.definition.slice(head.bodyStart);
       const body = head.query ? [] : parseBatch(bodyText, tokenize(bodyText, m.quotedIdentifier));
-      h = { params: head.params, returns: head.returns, query: head.query, body };
+      h = { params: head.params, returns: head.returns, query: head.query, ...(head.returnTable ? { returnTable: head.returnTable } : {}), body };
     } catch { h = null; }
     if (cache.size > 500) cache.clear();
     cache.set(key, h);

@@ -21,6 +21,9 @@ import { qualified } from './integrity';
 import type { SqlType } from './types';
 import { splitObjectName } from './functions';
 import { ty } from './types';
+import type { Host } from './scope';
+import { selectTypes } from './select';
+import { policyBlocker, type SecurityPolicyObject } from './security-policies';
 
 const MODULE_WORD: Record<Module['type'], string> = { V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' };
 
@@ -102,10 +105,14 @@ function sourcesOf(db: Database, select: Select): Source[] {
 }
 
 /** A view's columns from its SELECT: names from aliases or column names, types from the tables read. */
-function viewColumns(db: Database, select: Select | undefined): Module['columns'] {
+function viewColumns(db: Database, select: Select | undefined, host?: Host): Module['columns'] {
   if (select === undefined) return [];
   const sources = sourcesOf(db, select).filter((s): s is Source & { columns: Module['columns'] } => s.columns !== null);
-  const typed = (e: Expr): { type: SqlType; nullable: boolean } => {
+  // The engine's own typing of the SELECT's columns, when it can work them out (a view whose
+  // FROM it cannot read yet keeps the fallback below); by position, so only without `*`.
+  let worked: SqlType[] | undefined;
+  if (host && !select.items.some((it) => it.expr.k === 'star')) { try { worked = selectTypes(select, host, undefined); } catch { worked = undefined; } }
+  const typed = (e: Expr, i: number): { type: SqlType; nullable: boolean } => {
     if (e.k === 'col') {
       const qual = e.parts.length >= 2 ? e.parts[e.parts.length - 2] : null;
       for (const s of sources) {
@@ -114,8 +121,10 @@ function viewColumns(db: Database, select: Select | undefined): Module['columns'
         if (c) return { type: c.type, nullable: c.nullable };
       }
     }
-    // Inferred: other expressions are reported as nullable int (the stand-in does not type them).
-    return { type: e.k === 'fn' && e.name.toUpperCase() === 'COUNT_BIG' ? ty.bigint : ty.int, nullable: !(e.k === 'fn' && e.name.toUpperCase().startsWith('COUNT')) };
+    const nullable = !(e.k === 'fn' && e.name.toUpperCase().startsWith('COUNT'));
+    if (worked?.[i] !== undefined) return { type: worked[i], nullable };
+    // Inferred: other expressions are reported as nullable int when the engine cannot type them.
+    return { type: e.k === 'fn' && e.name.toUpperCase() === 'COUNT_BIG' ? ty.bigint : ty.int, nullable };
   };
   const out: Module['columns'] = [];
   for (const item of select.items) {
@@ -128,7 +137,7 @@ function viewColumns(db: Database, select: Select | undefined): Module['columns'
       continue;
     }
     const name = item.alias ?? (item.expr.k === 'col' ? item.expr.parts[item.expr.parts.length - 1] : `(No column name ${out.length + 1})`);
-    out.push({ columnId: out.length + 1, name, ...typed(item.expr) });
+    out.push({ columnId: out.length + 1, name, ...typed(item.expr, select.items.indexOf(item)) });
   }
   return out;
 }
@@ -141,17 +150,15 @@ export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedI
   if (!schema) throw err.noSchema(schemaWanted);
   const name = def.name[def.name.length - 1];
   let parentObjectId = 0;
-  if (def.type === 'TR') {
-    const parent = def.parent ?? [];
-    const t = findTable(db, parent.length >= 2 ? parent[parent.length - 2] : 'dbo', parent[parent.length - 1] ?? '');
-    if (!t) throw new SqlError(8197, 16, 4, `The object '${parent.join('.')}' does not exist or is invalid for this operation.`);
-    parentObjectId = t.objectId;
-  }
   const existing = findModule(db, [schema.name, name]);
+  if (def.type === 'TR') parentObjectId = triggerParent(db, def, name, existing);
   if (existing && !def.orAlter) throw err.objectExists(name);
   if (!existing && findObject(db, schema.schemaId, name)) throw err.objectExists(name);
+  // ALTER of a predicate function a schema-bound security policy binds is refused (row-level-security; Msg 3729 inferred).
+  const policy = existing ? policyBlocker(db, schema.name, existing.name) : undefined;
+  if (existing && policy) throw referencedBy(`ALTER ${MODULE_WORD[existing.type]}`, `${schema.name}.${existing.name}`, policy);
   const references = referencesOf(db, def, name);
-  const columns = def.type === 'V' ? listedColumns(viewColumns(db, def.select), def, name) : [];
+  const columns = def.type === 'V' ? listedColumns(viewColumns(db, def.select, ctx.host), def, name) : [];
   uniqueViewColumns(columns, name);
   ctx.beforeModules?.();
   const now = ctx.now;
@@ -162,18 +169,47 @@ export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedI
     references, columns,
     // ALTER of an indexed view drops its indexes (alter-view-transact-sql).
     indexes: [], created: existing?.created ?? now, modified: now,
+    ...(def.trigger ? { trigger: def.trigger } : {}),
   };
   db.modules = [...modulesOf(db).filter((m) => m !== existing), module];
 }
 
-/** The schema-bound module that binds `table` (and `column`, when given), if any. */
-export function schemaBoundBlocker(db: Database, schema: string, table: string, column?: string): Module | undefined {
-  return modulesOf(db).find((m) => m.schemaBound && m.references.some((r) => sameName(r.schema, schema) && sameName(r.name, table)
-    && (column === undefined || r.columns.some((c) => sameName(c, column)))));
+/**
+ * The object a DML trigger is on (create-trigger-transact-sql.md): a table, or for INSTEAD OF a
+ * view too ("AFTER triggers can't be defined on views": Msg 8197 as for a missing object). One
+ * INSTEAD OF trigger per action per object (Msg 2111), and none for DELETE / UPDATE on a table
+ * whose foreign keys cascade that action (Msg 2113); numbers from SQL Server's messages, wording inferred.
+ */
+function triggerParent(db: Database, def: ModuleDef, name: string, existing: Module | undefined): number {
+  const parent = def.parent ?? [];
+  const parentSchema = parent.length >= 2 ? parent[parent.length - 2] : 'dbo';
+  const t = findTable(db, parentSchema, parent[parent.length - 1] ?? '');
+  const view = t || !def.trigger?.insteadOf ? undefined : findModule(db, [parentSchema, parent[parent.length - 1] ?? '']);
+  const objectId = t?.objectId ?? (view?.type === 'V' ? view.objectId : undefined);
+  if (objectId === undefined) throw new SqlError(8197, 16, 4, `The object '${parent.join('.')}' does not exist or is invalid for this operation.`);
+  if (!def.trigger?.insteadOf) return objectId;
+  for (const action of def.trigger.events) {
+    const other = modulesOf(db).find((m) => m !== existing && m.type === 'TR' && m.parentObjectId === objectId && m.trigger?.insteadOf && m.trigger.events.includes(action));
+    if (other) throw new SqlError(2111, 16, 1, `Cannot CREATE TRIGGER on '${parent.join('.')}' because an INSTEAD OF ${action} trigger already exists on this object.`);
+  }
+  const cascades = (action: 'DELETE' | 'UPDATE'): boolean => t !== undefined && def.trigger?.events.includes(action) === true
+    && t.fks.some((fk) => (action === 'DELETE' ? fk.onDelete : fk.onUpdate) !== 'NO_ACTION');
+  if (cascades('DELETE') || cascades('UPDATE')) {
+    throw new SqlError(2113, 16, 1, `Cannot CREATE INSTEAD OF DELETE or INSTEAD OF UPDATE TRIGGER '${name}' on table '${parent.join('.')}'. This is because the table has a FOREIGN KEY with cascading DELETE or UPDATE.`);
+  }
+  return objectId;
 }
 
-/** Msg 3729: the object is bound by a schema-bound module. */
-export function referencedBy(op: string, what: string, by: Module): SqlError {
+/** The schema-bound module that binds `table` (and `column`, when given), if any. */
+export function schemaBoundBlocker(db: Database, schema: string, table: string, column?: string): Module | SecurityPolicyObject | undefined {
+  return modulesOf(db).find((m) => m.schemaBound && m.references.some((r) => sameName(r.schema, schema) && sameName(r.name, table)
+    && (column === undefined || r.columns.some((c) => sameName(c, column)))))
+    // A schema-bound security policy binds its targets' argument columns and its functions (security-policies.ts).
+    ?? policyBlocker(db, schema, table, column);
+}
+
+/** Msg 3729: the object is bound by a schema-bound module (or security policy). */
+export function referencedBy(op: string, what: string, by: { readonly name: string }): SqlError {
   return new SqlError(3729, 16, 1, `Cannot ${op} '${what}' because it is being referenced by object '${by.name}'.`);
 }
 
@@ -182,7 +218,7 @@ export function renameBound(what: string): SqlError {
   return new SqlError(15336, 16, 1, `Object '${what}' cannot be renamed because the object participates in enforced dependencies.`);
 }
 
-/** DROP VIEW | PROCEDURE | FUNCTION | TRIGGER; DROP VIEW drops the view's indexes with it. */
+/** DROP VIEW | PROCEDURE | FUNCTION | TRIGGER; DROP VIEW drops the view's indexes and its INSTEAD OF triggers with it. */
 export function dropModule(ctx: DdlContext, kind: 'V' | 'P' | 'FN' | 'TR', name: Name, ifExists: boolean): void {
   const m = findModule(ctx.db, name);
   const fits = m !== undefined && (kind === 'FN' ? ['FN', 'IF', 'TF'].includes(m.type) : m.type === kind);
@@ -195,7 +231,7 @@ export function dropModule(ctx: DdlContext, kind: 'V' | 'P' | 'FN' | 'TR', name:
   const by = schemaBoundBlocker(ctx.db, schema, m.name);
   if (by && by !== m) throw referencedBy(`DROP ${MODULE_WORD[m.type]}`, `${schema}.${m.name}`, by);
   ctx.beforeModules?.();
-  ctx.db.modules = modulesOf(ctx.db).filter((x) => x !== m);
+  ctx.db.modules = modulesOf(ctx.db).filter((x) => x !== m && !(m.type === 'V' && x.type === 'TR' && x.parentObjectId === m.objectId));
 }
 
 /** The triggers of a table go with it (drop-table-transact-sql: "DROP TABLE removes ... triggers"). */
@@ -345,7 +381,7 @@ export function refreshModule(ctx: DdlContext, objname: string, proc: 'sp_refres
     const bad = bindView(ctx.db, def.select);
     if (bad) throw bad;
   }
-  const columns = m.type === 'V' ? listedColumns(viewColumns(ctx.db, def.select), def, self) : m.columns;
+  const columns = m.type === 'V' ? listedColumns(viewColumns(ctx.db, def.select, ctx.host), def, self) : m.columns;
   uniqueViewColumns(columns, self);
   ctx.beforeModules?.();
   m.references = referencesOf(ctx.db, def, self);

@@ -1,5 +1,5 @@
 /** The DDL layer of the parser: CREATE/DROP/ALTER TABLE, indexes, constraints, column definitions. */
-import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, Name, PeriodDef, RefAction, SpatialDef, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, LedgerDef, Name, PeriodDef, RefAction, SpatialDef, StatementBody, StatisticsOption, TypeRef, VersioningDef } from './ast';
 import type { DdlOption } from './editions';
 import { SequenceParser } from './parse-sequence';
 import type { ChangeTrackingOptions, RetentionUnit } from './change-tracking';
@@ -23,6 +23,12 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('TABLE')) return this.createTable();
     if (this.accept('STATISTICS')) return this.createStatistics();
+    if (this.up() === 'DEFAULT' || this.up() === 'RULE') {
+      const kind = this.next().value.toUpperCase() === 'RULE' ? 'R' : 'D';
+      const name = this.name();
+      this.expect('AS');
+      return { k: 'createBound', kind, name, expr: this.expr() };
+    }
     if (this.accept('SYNONYM')) {
       const name = this.name();
       this.expect('FOR');
@@ -360,18 +366,21 @@ export class DdlParser extends SequenceParser {
   protected optionList(): DdlOption[] {
     this.expect('(');
     const out: DdlOption[] = [];
-    do {
-      const name = this.next().upper;
-      if (!this.accept('=')) { out.push({ name, value: 'ON' }); continue; }
-      const value = this.next().upper;
-      let detail: string | undefined;
-      if (this.up() === '(') { const start = this.peek(); this.skipParens(); detail = this.textFrom(start); }
-      // MAX_DURATION = 5 MINUTES
-      if (this.is('MINUTES')) this.pos++;
-      out.push(detail === undefined ? { name, value } : { name, value, detail });
-    } while (this.accept(','));
+    do out.push(this.optionItem()); while (this.accept(','));
     this.expect(')');
     return out;
+  }
+
+  /** One `name [= value [(detail)]]` of an option list. */
+  protected optionItem(): DdlOption {
+    const name = this.next().upper;
+    if (!this.accept('=')) return { name, value: 'ON' };
+    const value = this.next().upper;
+    let detail: string | undefined;
+    if (this.up() === '(') { const start = this.peek(); this.skipParens(); detail = this.textFrom(start); }
+    // MAX_DURATION = 5 MINUTES
+    if (this.is('MINUTES')) this.pos++;
+    return detail === undefined ? { name, value } : { name, value, detail };
   }
 
   protected keyList(): { name: string; desc: boolean }[] {
@@ -389,24 +398,75 @@ export class DdlParser extends SequenceParser {
     const { columns, constraints, period, indexes } = bare ? { columns: [], constraints: [], period: undefined, indexes: [] } : this.tableElements();
     const graph = this.accept('AS', 'NODE') ? 'node' : this.accept('AS', 'EDGE') ? 'edge' : undefined;
     let versioning: VersioningDef | undefined;
-    if (this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
+    let ledger: LedgerDef | undefined;
+    // WITH (...) holding SYSTEM_VERSIONING or LEDGER, with the table's other options beside them.
+    const tableWith = (): DdlOption[] => {
       this.expect('WITH', '(');
-      versioning = this.versioningDef();
+      const out: DdlOption[] = [];
+      do {
+        if (this.is('SYSTEM_VERSIONING', '=')) versioning = this.versioningDef();
+        else if (this.is('LEDGER', '=')) ledger = this.ledgerDef();
+        else out.push(this.optionItem());
+      } while (this.accept(','));
       this.expect(')');
-    }
-    let options = this.withAndOn();
+      return out;
+    };
+    let options = this.withHasTableOption() ? tableWith() : [];
+    options = [...options, ...this.withAndOn()];
     if (this.accept('TEXTIMAGE_ON')) this.ident();
     // create-table-transact-sql.md orders them ON ..., TEXTIMAGE_ON ..., WITH (...): a WITH after
     // the placement (SSMS's `) ON [PRIMARY] WITH (DATA_COMPRESSION = PAGE)`) is the table's too.
-    if (!versioning && this.is('WITH', '(', 'SYSTEM_VERSIONING')) {
-      this.expect('WITH', '(');
-      versioning = this.versioningDef();
-      this.expect(')');
-    } else if (options.every((o) => o.name === 'ON') && this.is('WITH', '(')) options = [...this.withOptions(), ...options];
+    if (this.withHasTableOption()) options = [...tableWith(), ...options];
+    else if (options.every((o) => o.name === 'ON') && this.is('WITH', '(')) options = [...this.withOptions(), ...options];
     return {
       k: 'createTable', name, columns, constraints, ...(period ? { period } : {}), ...(versioning ? { versioning } : {}), ...(options.length > 0 ? { options } : {}), ...(graph ? { graph } : {}),
-      ...(indexes.length > 0 ? { indexes } : {}),
+      ...(indexes.length > 0 ? { indexes } : {}), ...(ledger ? { ledger } : {}),
     };
+  }
+
+  /** Whether a WITH (...) comes next that names SYSTEM_VERSIONING or LEDGER among its options. */
+  private withHasTableOption(): boolean {
+    if (!this.is('WITH', '(')) return false;
+    let depth = 0;
+    for (let k = 1; this.peek(k).kind !== 'eof'; k++) {
+      const u = this.up(k);
+      if (u === '(') depth++;
+      else if (u === ')') { depth--; if (depth === 0) return false; }
+      else if (depth === 1 && (u === 'SYSTEM_VERSIONING' || u === 'LEDGER') && this.up(k + 1) === '=') return true;
+    }
+    return false;
+  }
+
+  /** LEDGER = OFF | ON [( LEDGER_VIEW = v [( ..._COLUMN_NAME = c, ... )], APPEND_ONLY = ON | OFF )] (<ledger_option>). */
+  protected ledgerDef(): LedgerDef {
+    this.expect('LEDGER', '=');
+    if (this.accept('OFF')) return { on: false, appendOnly: false };
+    this.expect('ON');
+    let view: Name | undefined;
+    const viewColumns: Record<string, string> = {};
+    let appendOnly = false;
+    if (this.accept('(')) {
+      do {
+        if (this.accept('LEDGER_VIEW', '=')) {
+          view = this.name();
+          if (this.accept('(')) {
+            do {
+              const option = this.next().upper;
+              const kind = /^(TRANSACTION_ID|SEQUENCE_NUMBER|OPERATION_TYPE|OPERATION_TYPE_DESC)_COLUMN_NAME$/.exec(option)?.[1];
+              if (kind === undefined) this.fail();
+              this.expect('=');
+              viewColumns[kind as string] = this.ident();
+            } while (this.accept(','));
+            this.expect(')');
+          }
+        } else {
+          this.expect('APPEND_ONLY', '=');
+          appendOnly = this.next().upper === 'ON';
+        }
+      } while (this.accept(','));
+      this.expect(')');
+    }
+    return { on: true, ...(view ? { view } : {}), ...(Object.keys(viewColumns).length > 0 ? { viewColumns } : {}), appendOnly };
   }
 
   /**
@@ -603,9 +663,12 @@ export class DdlParser extends SequenceParser {
         // Replication agents insert their own values (sys.identity_columns.is_not_for_replication).
         if (this.accept('NOT', 'FOR', 'REPLICATION')) identity = { ...identity, notForReplication: true };
       } else if (this.accept('COLLATE')) collation = this.ident();
-      else if (this.accept('GENERATED', 'ALWAYS', 'AS', 'ROW')) {
+      else if (this.accept('GENERATED', 'ALWAYS', 'AS')) {
+        // ROW (temporal) or TRANSACTION_ID | SEQUENCE_NUMBER (ledger; create-table-transact-sql.md).
+        const what = this.next().upper;
+        if (what !== 'ROW' && what !== 'TRANSACTION_ID' && what !== 'SEQUENCE_NUMBER') this.fail();
         const end = this.next().upper === 'START' ? 'START' : 'END';
-        generatedAlways = { end, hidden: this.accept('HIDDEN') };
+        generatedAlways = { end, hidden: this.accept('HIDDEN'), ...(what !== 'ROW' ? { as: what } : {}) };
       }
       else if (this.accept('SPARSE')) sparse = true;
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
@@ -679,6 +742,12 @@ export class DdlParser extends SequenceParser {
     }
     if (this.accept('SEQUENCE')) return this.dropSequence();
     if (this.accept('XML', 'SCHEMA', 'COLLECTION')) return { k: 'dropXmlCollection', name: this.name() };
+    if (this.up() === 'DEFAULT' || this.up() === 'RULE') {
+      const kind = this.next().value.toUpperCase() === 'RULE' ? 'R' : 'D';
+      const ifExists = this.accept('IF', 'EXISTS');
+      const names = [this.name()]; while (this.accept(',')) names.push(this.name());
+      return { k: 'dropBound', kind, names, ifExists };
+    }
     if (this.accept('SYNONYM')) {
       const ifExists = this.accept('IF', 'EXISTS');
       return { k: 'dropSynonym', name: this.name(), ifExists };

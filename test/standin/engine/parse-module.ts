@@ -38,12 +38,17 @@ export class ModuleParser extends QueryParser {
     let depth = 0;
     let schemaBound = false;
     let returnsTable: 'inline' | 'variable' | null = null;
+    // A trigger's { FOR | AFTER | INSTEAD OF } { [INSERT] [,] [UPDATE] [,] [DELETE] } (create-trigger-transact-sql.md).
+    let insteadOf = false;
+    const events: ('INSERT' | 'UPDATE' | 'DELETE')[] = [];
     while (this.peek().kind !== 'eof') {
       const t = this.peek();
       if (depth === 0 && t.upper === 'AS' && this.toks[this.pos - 1]?.kind !== 'var') break;
       if (t.text === '(') depth++;
       if (t.text === ')') depth--;
       if (depth === 0 && t.upper === 'SCHEMABINDING') schemaBound = true;
+      if (type === 'TR' && depth === 0 && t.upper === 'INSTEAD') insteadOf = true;
+      if (type === 'TR' && depth === 0 && (t.upper === 'INSERT' || t.upper === 'UPDATE' || t.upper === 'DELETE')) events.push(t.upper);
       if (depth === 0 && t.upper === 'RETURNS') returnsTable = this.peek(1).kind === 'var' ? 'variable' : this.up(1) === 'TABLE' ? 'inline' : null;
       this.pos++;
     }
@@ -69,7 +74,7 @@ export class ModuleParser extends QueryParser {
       this.pos++;
     }
     const def: ModuleDef = {
-      type, name, orAlter, schemaBound, parent, select, names, words, ...(columnList ? { columnList } : {}),
+      type, name, orAlter, schemaBound, parent, select, names, words, ...(columnList ? { columnList } : {}), ...(type === 'TR' ? { trigger: { insteadOf, events } } : {}),
       // SQL Server keeps the text as submitted, comments before CREATE included (they are part of
       // the batch, and the batch is the module); that leading whitespace is kept too is inferred.
       // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql

@@ -4,7 +4,7 @@
  */
 import type { Expr, FromItem, MergeClause, OutputClause, SelectItem, Statement, StatementBody, UpdateSet } from './ast';
 import type { Token } from './grammar';
-import { SecurityParser } from './parse-security';
+import { PolicyParser } from './parse-policy';
 import { RESERVED, STATEMENT_STARTS, isBareProcedureCall } from './token-reader';
 
 /** Parses a batch's tokens into statements. */
@@ -12,7 +12,7 @@ export function parseBatch(sql: string, tokens: readonly Token[]): Statement[] {
   return new Parser(sql, tokens).batch();
 }
 /** The statement layer: batches, control flow, DML, EXEC, DECLARE/SET. */
-class Parser extends SecurityParser {
+class Parser extends PolicyParser {
   batch(): Statement[] {
     const out: Statement[] = [];
     if (isBareProcedureCall(this.toks)) {

@@ -9,11 +9,15 @@
  * SELECT @v = ..., IF, WHILE, BEGIN...END and RETURN (a function may not change data, so
  * nothing else is allowed in one). Its result is converted to the RETURNS type.
  */
-import type { Expr, Statement } from './ast';
+import type { ColumnDef, ConstraintDef, Expr, IndexDef, Select, Statement } from './ast';
+import type { DdlContext } from './ddl-constraints';
+import { createTable } from './ddl';
+import { insert, remove, update } from './dml';
+import type { SelectResult } from './select';
 import type { Module, UserType, Value } from './catalog';
 import { findTableType } from './ddl-table-types';
 import { findSchema } from './catalog';
-import type { Host } from './scope';
+import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
 import { resolveType, ty } from './types';
 import { convert } from './values';
@@ -23,7 +27,7 @@ import type { Header } from './module-header';
 import { moduleHeader } from './module-header';
 import { hostIn, nested } from './views';
 import { evaluate, test } from './eval';
-import { executeSelect } from './select';
+import { executeSelect, selectTypes } from './select';
 import { withCtes } from './cte';
 
 /**
@@ -106,9 +110,14 @@ function schemaOf(m: Module, host: Host): string {
   return host.db.schemas.find((s) => s.schemaId === m.schemaId)?.name ?? 'dbo';
 }
 
-/** A host whose variables are a module's own. */
+/** A host whose variables are a module's own, its subqueries' too. */
 export function hostWithVars(host: Host, vars: Map<string, Var>): Host {
-  return Object.create(host, { getVar: { value: (n: string) => vars.get(n.toLowerCase()) } }) as Host;
+  const local = Object.create(host, {
+    getVar: { value: (n: string) => vars.get(n.toLowerCase()) },
+    runSubquery: { value: (sel: Select, scope: Scope | undefined) => { const r = executeSelect(sel, local, scope); return { types: r.columns.map((c) => c.type), rows: r.rows }; } },
+    subqueryType: { value: (sel: Select, scope: Scope | undefined) => selectTypes(sel, local, scope) },
+  }) as Host;
+  return local;
 }
 
 /** The user function a schema-qualified call names (`DBO.F`), or Msg 4121. */
@@ -144,14 +153,59 @@ export function callScalar(e: Extract<Expr, { k: 'fn' }>, args: readonly Value[]
   const h = moduleHeader(m);
   const vars = bindArgs(m, h, args.map((value, i) => ({ value: isDefault(e.args[i]) ? undefined : value, table: e.args[i] ? tableArg(e.args[i], host) : undefined })), host);
   const local = hostWithVars(host, vars);
+  const frame = bodyFrame(local, m);
   const result = nested(() => {
-    try { run(h.body, local, vars); } catch (x) { if (x instanceof Returned) return x.value; throw x; }
+    try { run(h.body, local, vars, frame); } catch (x) { if (x instanceof Returned) return x.value; throw x; } finally { frame.end(); }
     return null;
   });
   return result === null || !h.returns ? result : convert(result, resolveType(h.returns));
 }
 
-function run(list: readonly Statement[], host: Host, vars: Map<string, Var>): void {
+/** A function call's table variables: made in the current database, dropped when the call ends. */
+interface BodyFrame { readonly ctx: DdlContext; tableVariable(name: string, def: { columns: readonly ColumnDef[]; constraints: readonly ConstraintDef[]; indexes?: readonly IndexDef[] }): string; end(): void }
+
+let tableVariables = 0;
+
+function bodyFrame(host: Host, m: Module): BodyFrame {
+  const ctx: DdlContext = { db: host.db, host, quotedIdentifier: m.quotedIdentifier, now: new Date(), info: () => undefined };
+  const made: string[] = [];
+  return {
+    ctx,
+    tableVariable: (name, def) => {
+      // Stored as the session's table variables are (temp-tables.ts: a name starting with @ is left out of the catalog).
+      const stored = `${name}______F${(++tableVariables).toString(16).toUpperCase().padStart(11, '0')}`;
+      createTable(ctx, ['dbo', stored], def.columns, def.constraints, undefined, undefined, undefined, undefined, def.indexes ?? []);
+      made.push(stored);
+      return stored;
+    },
+    end: () => { if (made.length > 0) host.db.tables = host.db.tables.filter((t) => !made.includes(t.name)); },
+  };
+}
+
+/**
+ * Msg 443 for INSERT / UPDATE / DELETE of anything but the function's own table variables ("Invalid
+ * use of a side-effecting operator ... within a function", create-function-transact-sql.md:
+ * a function's statements may change "local table variables" only).
+ */
+function tableVariableTarget(s: Extract<Statement, { k: 'insert' | 'update' | 'delete' }>): void {
+  if (s.table.length !== 1 || !s.table[0].startsWith('@')) throw new SqlError(443, 16, 15, `Invalid use of a side-effecting operator '${s.k.toUpperCase()}' within a function.`, 'compile');
+  if (s.k !== 'insert' && s.from) throw err.notSupported(`${s.k.toUpperCase()} ... FROM in a function body`);
+  if (s.output || s.with || (s.k === 'insert' && s.exec)) throw err.notSupported(`${s.k.toUpperCase()} with OUTPUT, WITH or EXEC in a function body`);
+}
+
+/** Msg 443 when a function is created whose body writes anything but its table variables (blocks, IF, WHILE included). */
+export function checkFunctionBody(body: readonly Statement[]): void {
+  for (const s of body) {
+    if (s.k === 'insert' || s.k === 'update' || s.k === 'delete') {
+      if (s.table.length !== 1 || !s.table[0].startsWith('@')) throw new SqlError(443, 16, 15, `Invalid use of a side-effecting operator '${s.k.toUpperCase()}' within a function.`, 'compile');
+    }
+    if (s.k === 'block') checkFunctionBody(s.body);
+    if (s.k === 'if') checkFunctionBody(s.els ? [s.then, s.els] : [s.then]);
+    if (s.k === 'while') checkFunctionBody([s.body]);
+  }
+}
+
+function run(list: readonly Statement[], host: Host, vars: Map<string, Var>, frame: BodyFrame): void {
   const set = (name: string, v: Value): void => {
     const slot = vars.get(name.toLowerCase());
     if (!slot) throw err.mustDeclare(name);
@@ -159,7 +213,20 @@ function run(list: readonly Statement[], host: Host, vars: Map<string, Var>): vo
   };
   for (const s of list) {
     switch (s.k) {
-      case 'declare': for (const d of s.vars) { vars.set(d.name.toLowerCase(), { value: null, type: resolveType(d.type) }); if (d.init) set(d.name, evaluate(d.init, undefined, host)); } break;
+      case 'declare':
+        for (const d of s.vars) {
+          if (d.table) { vars.set(d.name.toLowerCase(), { value: null, type: ty.int, table: frame.tableVariable(d.name, d.table) }); continue; }
+          vars.set(d.name.toLowerCase(), { value: null, type: resolveType(d.type) });
+          if (d.init) set(d.name, evaluate(d.init, undefined, host));
+        }
+        break;
+      case 'insert': tableVariableTarget(s); insert(frame.ctx, s.table, s.columns, s.values, s.select); break;
+      case 'update': {
+        tableVariableTarget(s);
+        update(frame.ctx, s.table, s.sets, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host));
+        break;
+      }
+      case 'delete': tableVariableTarget(s); remove(frame.ctx, s.table, s.where, s.top === undefined ? undefined : evaluate(s.top, undefined, host)); break;
       case 'setVar': set(s.name, evaluate(s.expr, undefined, host)); break;
       case 'select': {
         if (!s.items.every((i) => i.assign)) throw new SqlError(444, 16, 1, 'Select statements included within a function cannot return data to a client.', 'compile');
@@ -168,15 +235,15 @@ function run(list: readonly Statement[], host: Host, vars: Map<string, Var>): vo
         if (last) s.items.forEach((it, i) => { if (it.assign) set(it.assign, last[i]); });
         break;
       }
-      case 'if': if (test(s.cond, undefined, host) === true) run([s.then], host, vars); else if (s.els) run([s.els], host, vars); break;
+      case 'if': if (test(s.cond, undefined, host) === true) run([s.then], host, vars, frame); else if (s.els) run([s.els], host, vars, frame); break;
       case 'while':
         for (let n = 0; test(s.cond, undefined, host) === true; n++) {
           if (n > 1_000_000) throw err.notSupported('a WHILE of a million passes');
-          try { run([s.body], host, vars); } catch (x) { if (!(x instanceof Loop)) throw x; if (x.kind === 'break') break; }
+          try { run([s.body], host, vars, frame); } catch (x) { if (!(x instanceof Loop)) throw x; if (x.kind === 'break') break; }
         }
         break;
       case 'break': case 'continue': throw new Loop(s.k);
-      case 'block': run(s.body, host, vars); break;
+      case 'block': run(s.body, host, vars, frame); break;
       case 'return': throw new Returned(s.value ? evaluate(s.value, undefined, host) : null);
       case 'noop': break;
       default: throw err.notSupported(`${s.k} in a function body`);
@@ -184,16 +251,36 @@ function run(list: readonly Statement[], host: Host, vars: Map<string, Var>): vo
   }
 }
 
-/** The rows of an inline table-valued function called in FROM (args evaluated in the caller's scope). */
+/**
+ * The rows of a multi-statement table-valued function (create-function-transact-sql.md, "RETURNS
+ * @return_variable TABLE <table_type_definition>"): its body fills the return table variable,
+ * whose rows are the result when RETURN (or the body's end) is reached.
+ */
+function multiStatementRows(m: Module, h: Header, vars: Map<string, Var>, host: Host): SelectResult {
+  const ret = h.returnTable;
+  if (!ret) throw err.notSupported(`the body of '${m.name}'`);
+  const local = hostWithVars(host, vars);
+  const frame = bodyFrame(local, m);
+  return nested(() => {
+    try {
+      vars.set(ret.variable.toLowerCase(), { value: null, type: ty.int, table: frame.tableVariable(ret.variable, ret) });
+      try { run(h.body, local, vars, frame); } catch (x) { if (!(x instanceof Returned)) throw x; }
+      const all: Select = { k: 'select', distinct: false, items: [{ expr: { k: 'star' } }], from: [{ k: 'table', name: [ret.variable] }], groupBy: [], orderBy: [] };
+      return executeSelect(all, local, undefined);
+    } finally { frame.end(); }
+  });
+}
+
+/** The rows of a table-valued function called in FROM, inline or multi-statement (args evaluated in the caller's scope). */
 export function tvfRows(name: readonly string[], args: readonly Value[], host: Host, written: readonly Expr[] = []): ReturnType<typeof executeSelect> {
   const schema = name.length >= 2 ? name[name.length - 2] : 'dbo';
   const db = name.length >= 3 ? host.database(name[name.length - 3]) : host.db;
   const m = db ? findModule(db, [schema, name[name.length - 1]]) : undefined;
   if (!db || !m || (m.type !== 'IF' && m.type !== 'TF')) throw err.invalidObject(name.join('.'));
-  if (m.type === 'TF') throw err.notSupported(`multi-statement table-valued function '${m.name}'`);
   const h = moduleHeader(m);
   const inDb = hostIn(host, db);
   const vars = bindArgs(m, h, args.map((value, i) => ({ value, table: written[i] ? tableArg(written[i], host) : undefined })), inDb);
+  if (m.type === 'TF') return multiStatementRows(m, h, vars, inDb);
   const query = h.query;
   if (!query) throw err.notSupported(`the body of '${m.name}'`);
   return nested(() => withCtes(undefined, undefined, () => executeSelect(query, hostWithVars(inDb, vars), undefined), true));

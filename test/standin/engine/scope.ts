@@ -58,6 +58,8 @@ export interface Host {
   identityInsert?(t: Table): boolean;
   /** The session's id (@@SPID): its temporary tables' names end with it (temp-tables.ts). */
   readonly session?: number;
+  /** SESSION_CONTEXT(key): the value sp_set_session_context gave the key, NULL when none. */
+  sessionContext?(key: string): Value;
   /** Inside a trigger: UPDATE(column) (triggers.ts); undefined outside one. */
   columnUpdated?(column: string): boolean | undefined;
   /** Inside a trigger: its `inserted` / `deleted` table (triggers.ts). */

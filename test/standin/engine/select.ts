@@ -16,6 +16,7 @@ import { resolveColumn } from './scope';
 import { systemView } from './system-views';
 import { indexRows, joinKeys, keyOf } from './join-keys';
 import { synonymBase } from './ddl-synonyms';
+import { filterRows } from './security-policies';
 import { historyOf } from './temporal';
 import { systemTimeRelation } from './temporal-query';
 import type { SqlType } from './types';
@@ -75,7 +76,8 @@ export function tableRelation(t: Table, qual: string, host: Host, schemaName?: s
     const expr = c.computed.expr;
     rows.forEach((row) => { row[i] = evaluate(expr, { columns, row }, host); });
   });
-  return { columns, rows };
+  // Row-level security: an enabled FILTER predicate hides the rows it does not let through (security-policies.ts).
+  return { columns, rows: filterRows(t, columns, rows, host) };
 }
 
 function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carry: Carry = false): Relation {
@@ -98,6 +100,8 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
         if (sameName(name, 'index_resumable_operations') && Number(host.productVersion.split('.')[0]) < 14) throw err.invalidObject(item.name.join('.'));
         // Edge constraints arrived in SQL Server 2019 (15.x) (sys-edge-constraints-transact-sql.md, "Applies to").
         if ((sameName(name, 'edge_constraints') || sameName(name, 'edge_constraint_clauses')) && Number(host.productVersion.split('.')[0]) < 15) throw err.invalidObject(item.name.join('.'));
+        // Row-level security arrived in SQL Server 2016 (13.x) (sys-security-policies-transact-sql.md, "Applies to").
+        if ((sameName(name, 'security_policies') || sameName(name, 'security_predicates')) && Number(host.productVersion.split('.')[0]) < 13) throw err.invalidObject(item.name.join('.'));
         if (sameName(name, 'dm_db_partition_stats') && !host.viewDatabaseState) {
           throw new SqlError(300, 14, 1, `VIEW DATABASE STATE permission was denied on object '${db.name}', database '${db.name}'.`);
         }

@@ -18,6 +18,8 @@ import { SqlError, err } from './errors';
 import type { DdlContext } from './ddl-constraints';
 import { createStatistics, dropStatistics, updateStatistics } from './ddl-statistics';
 import { createSynonym, dropSynonym } from './ddl-synonyms';
+import { alterSecurityPolicy, createSecurityPolicy, dropSecurityPolicy } from './security-policies';
+import { bind, createBound, dropBound, nameParts, unbind } from './ddl-bound';
 import { createColumnKey } from './ddl-column-keys';
 import { runSecurity } from './ddl-security';
 import { checkIdent, checkidentTable } from './checkident';
@@ -39,8 +41,9 @@ import { parseModuleDefinition } from './views';
 import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
-import { bindArgs, isDefault, tableArg, type Var as RoutineVar } from './routines';
-import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType } from './ddl-table-types';
+import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
+import { bindArgs, checkFunctionBody, isDefault, tableArg, type Var as RoutineVar } from './routines';
+import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType, routineBody } from './ddl-table-types';
 import type { Module } from './catalog';
 import { withCtes } from './cte';
 import { createModule, dropModule, findModule, modulesOf, refreshModule } from './modules';
@@ -101,6 +104,8 @@ export class EngineSession implements Session {
   private dbName: string;
   private frames: Map<string, Var>[] = [new Map()];
   private readonly options = new Map(Object.entries(DEFAULT_OPTIONS));
+  /** sp_set_session_context's keys and values (SESSION_CONTEXT), for the session's life. */
+  private readonly sessionContext = new Map<string, { value: Value; readOnly: boolean }>();
   private tranCount = 0;
   private readonly log: TxLog;
   private lastError = 0;
@@ -149,6 +154,7 @@ export class EngineSession implements Session {
       option: (n) => self.option(n),
       compiledColumns: (id) => self.compiled[self.compiled.length - 1]?.get(id),
       session: this.id,
+      sessionContext: (key) => self.sessionContext.get(key)?.value ?? null,
       identityInsert: (t) => self.identityInsertOn?.objectId === t.objectId,
       columnUpdated: (c) => {
         const e = self.triggerStack[self.triggerStack.length - 1];
@@ -174,6 +180,7 @@ export class EngineSession implements Session {
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
       beforeSecurity: () => this.log.recordSecurity(this.dbName),
+      beforePolicies: () => this.log.recordPolicies(this.dbName),
     };
   }
 
@@ -440,6 +447,9 @@ export class EngineSession implements Session {
   /** A trigger ran ROLLBACK (Msg 3609 once it ends). */
   private triggerRolledBack = false;
 
+  /** The triggers running now, innermost last (an INSTEAD OF trigger's own statements are not replaced again). */
+  private runningTriggers(): Module[] { return this.triggerStack.map((t) => t.module); }
+
   /** Notes a statement's changes for the table's triggers (only when it has some). */
   private changed(event: TriggerEvent): void {
     if (modulesOf(this.db).some((m) => m.type === 'TR' && m.parentObjectId === event.table.objectId)) this.pendingEvents.push(event);
@@ -614,6 +624,14 @@ export class EngineSession implements Session {
         const ctx = this.ddl(true);
         const given = s.exec ? this.execRows : undefined;
         this.execRows = undefined;
+        const instead = insteadTarget(host, s.table, 'INSERT', this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an INSERT into '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const rows = withCtes(s.with, undefined, () => wouldInsert(host, instead, s, given));
+          this.pendingEvents.push({ table: instead.shape, action: 'INSERT', inserted: rows, deleted: [], instead: instead.trigger });
+          this.done(rows.length);
+          return;
+        }
         const rows = withCtes(s.with, undefined, () => insert(ctx, s.table, s.columns, s.values, s.select, given));
         const t = resolveTable(host, baseNames(s.table, host)[0]);
         if (t) this.changed({ table: t, action: 'INSERT', inserted: rows, deleted: [] });
@@ -622,6 +640,7 @@ export class EngineSession implements Session {
         return;
       }
       case 'merge': {
+        refuseInsteadOfMerge(host, s.table, this.runningTriggers());
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
         const r = withCtes(s.with, undefined, () => merge(ctx, s, top));
@@ -635,6 +654,15 @@ export class EngineSession implements Session {
       case 'update': case 'delete': {
         const ctx = this.ddl(true);
         const top = s.top === undefined ? undefined : evaluate(s.top, undefined, host);
+        const action = s.k === 'update' ? 'UPDATE' : 'DELETE';
+        const instead = insteadTarget(host, s.table, action, this.runningTriggers());
+        if (instead) {
+          if (s.output) throw err.notSupported(`OUTPUT of an ${action} of '${instead.shape.name}', which has INSTEAD OF trigger '${instead.trigger.name}'`);
+          const { before, after } = withCtes(s.with, undefined, () => wouldChange(host, instead, s, top));
+          this.pendingEvents.push({ table: instead.shape, action, inserted: after, deleted: before, instead: instead.trigger, ...(s.k === 'update' ? { columns: s.sets.map((x) => x.col) } : {}) });
+          this.done(before.length);
+          return;
+        }
         let changed: Changed & { scopes?: ReadonlyMap<Row, Scope> };
         if (needsTargetPath(s, host)) changed = modifyThrough(ctx, s, top, (n, v) => this.setVar(n, v));
         else changed = s.k === 'update' ? update(ctx, s.table, s.sets, s.where, top) : remove(ctx, s.table, s.where, top);
@@ -646,7 +674,7 @@ export class EngineSession implements Session {
         this.done(s.k === 'update' ? changed.after.length : changed.before.length);
         return;
       }
-      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes); this.done(); return;
+      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes, s.ledger); this.done(); return;
       case 'truncateTable': truncateTable(this.ddl(true), s.name); this.done(); return;
       case 'setTriggerState': setTriggerState(this.ddl(true), s.table, s.names, s.enabled); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
@@ -672,6 +700,11 @@ export class EngineSession implements Session {
       case 'dropXmlCollection': dropXmlCollection(this.ddl(true), s.name); this.done(); return;
       case 'createPrincipal': case 'dropPrincipal': case 'alterRoleMember': case 'permission': runSecurity(this.ddl(true), s); this.done(); return;
       case 'createSynonym': createSynonym(this.ddl(true), s.name, s.base); this.done(); return;
+      case 'createSecurityPolicy': createSecurityPolicy(this.ddl(true), s.name, s.predicates, s); this.done(); return;
+      case 'alterSecurityPolicy': alterSecurityPolicy(this.ddl(true), s.name, s.actions, s); this.done(); return;
+      case 'dropSecurityPolicy': dropSecurityPolicy(this.ddl(true), s.name, s.ifExists); this.done(); return;
+      case 'createBound': createBound(this.ddl(true), s.kind, s.name, s.expr, s.text); this.done(); return;
+      case 'dropBound': dropBound(this.ddl(true), s.kind, s.names, s.ifExists); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
       case 'setDatabaseChangeTracking': {
         const target = s.database === 'CURRENT' ? this.db : this.engine.get(s.database);
@@ -690,6 +723,7 @@ export class EngineSession implements Session {
       case 'createModule': {
         const ctx = this.ddl(true);
         if (['P', 'FN', 'IF', 'TF'].includes(s.module.type)) checkRoutineParameters(ctx.db, s.module.definition, this.option('QUOTED_IDENTIFIER'));
+        if (s.module.type === 'FN' || s.module.type === 'TF') checkFunctionBody(routineBody(s.module.definition, this.option('QUOTED_IDENTIFIER')));
         createModule(ctx, s.module, { quotedIdentifier: this.option('QUOTED_IDENTIFIER'), ansiNulls: this.option('ANSI_NULLS') });
         this.done();
         return;
@@ -932,7 +966,31 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
-      case 'sp_set_session_context': this.done(); return;
+      // sp_bindefault / sp_bindrule @name, @objname [, @futureonly]; sp_unbindefault / sp_unbindrule @objname [, @futureonly] (ddl-bound.ts).
+      case 'sp_bindefault': case 'sp_bindrule': case 'sp_unbindefault': case 'sp_unbindrule': {
+        const binding = name === 'sp_bindefault' || name === 'sp_bindrule';
+        const kind = name.endsWith('rule') ? 'R' : 'D';
+        const objname = toText(arg(binding ? 1 : 0, '@objname') ?? '');
+        await this.lockFor(boundNeeds(host, objname), signal);
+        const future = arg(binding ? 2 : 1, '@futureonly');
+        const futureonly = future !== null && toText(future).toLowerCase() === 'futureonly';
+        if (binding) bind(this.ddl(true), kind, toText(arg(0, kind === 'R' ? '@rulename' : '@defname') ?? ''), objname, futureonly);
+        else unbind(this.ddl(true), kind, objname, futureonly);
+        this.done();
+        return;
+      }
+      case 'sp_set_session_context': {
+        // sp-set-session-context-transact-sql: @key sysname, @value sql_variant (NULL frees the key),
+        // @read_only: once set, the key cannot change for the session (Msg 15664, number inferred).
+        const key = toText(arg(0, '@key') ?? '');
+        const value = arg(1, '@value');
+        const readOnly = arg(2, '@read_only');
+        const slot = this.sessionContext.get(key);
+        if (slot?.readOnly === true) throw new SqlError(15664, 16, 1, `Cannot set key '${key}' in the session context. The key has been set as read_only for this session.`);
+        this.sessionContext.set(key, { value, readOnly: readOnly !== null && Number(readOnly) === 1 });
+        this.done();
+        return;
+      }
       // CDC's procedures, as far as the catalog shows them (change-tracking.ts).
       case 'sp_cdc_enable_db': cdcEnableDb(this.ddl(true).db); this.done(); return;
       case 'sp_cdc_enable_table': {
@@ -1060,3 +1118,11 @@ function formatRaiserror(template: string, args: readonly Value[]): string {
   });
 }
 
+
+/** The lock an sp_bind* / sp_unbind* call takes: the table of a 'table.column' name (an alias type's columns are not locked; inferred). */
+function boundNeeds(host: Host, objname: string): ReturnType<typeof needsOf> {
+  const parts = nameParts(objname);
+  if (parts.length < 2) return needsOf(host, [], true, []);
+  const table: [string, string] = parts.length === 3 ? [parts[0], parts[1]] : ['dbo', parts[0]];
+  return needsOf(host, findTable(host.db, table[0], table[1]) ? [table] : [], true, []);
+}

@@ -12,6 +12,7 @@ import { columnEncryptionKeys } from './ddl-column-keys';
 import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
 import { CHANGE_TRACKING_VIEWS } from './change-tracking';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
+import { OPERATION_CODE, policiesOf, predicateDefinition } from './security-policies';
 import { TABLE_TYPE_SYSTEM_ID, typeTables } from './ddl-table-types';
 
 /** A view's column. */
@@ -57,7 +58,7 @@ function columnVals(t: Table, col: Column): Value[] {
   const st = systemType(col.type.userTypeId !== undefined ? col.type.name : col.type.userTypeName ?? col.type.name);
   return [t.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, col.type.userTypeId ?? st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     col.collation, b(col.nullable), b(isStringType(col.type.name) || ['varbinary', 'binary'].includes(col.type.name)), b(col.rowguidcol === true), b(!!col.identity), b(!!col.computed), 0,
-    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
+    0, 0, 0, 0, b(col.xml?.document === true), col.xml?.collectionId ?? 0, col.defaultObjectId, col.ruleObjectId ?? 0, b(!!col.sparse), 0, col.generatedAlways ?? 0, GENERATED_DESC[col.generatedAlways ?? 0], b(col.hidden === true), b(col.mask !== undefined),
     col.graphType ?? null, col.graphType === undefined ? null : GRAPH_TYPE_DESC[col.graphType] ?? null,
     col.encryption?.type ?? null, col.encryption === undefined ? null : col.encryption.type === 1 ? 'DETERMINISTIC' : 'RANDOMIZED', col.encryption?.algorithm ?? null,
     col.encryption?.keyId ?? null, null, null, null, b(col.droppedLedger === true)];
@@ -152,7 +153,7 @@ const TYPE_COLS: ViewColumn[] = [c('name', sn), c('system_type_id', ty.tinyint),
 const userTypeVals = (db: Database) => (u: UserType): Value[] => (u.table
   ? [u.name, TABLE_TYPE_SYSTEM_ID, u.userTypeId, u.schemaId, null, -1, 0, 0, null, 0, 1, 0, 0, 0, 1]
   : [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
-    isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, 0, 0, 0]);
+    isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, u.defaultObjectId ?? 0, u.ruleObjectId ?? 0, 0]);
 
 const view = (columns: ViewColumn[], rows: SystemView['rows']): SystemView => ({ columns, rows });
 const empty = (columns: ViewColumn[]): SystemView => view(columns, () => []);
@@ -181,18 +182,29 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => db.tables.flatMap((t) => (t.edgeConstraints ?? []).flatMap((e) => e.clauses.map((cl, n) => [e.objectId, cl.from, cl.to, n + 1])))),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-periods-transact-sql
   'sys.periods': view([c('name', sn), c('period_type', ty.tinyint), c('period_type_desc', desc60), c('object_id', ty.int), c('start_column_id', ty.int), c('end_column_id', ty.int)], (db) => periodRows(db)),
-  'sys.views': view(OBJECT_COLS, (db) => objectsOf(db, 'V').map(objVals)),
+  // Ledger views (sys-views-transact-sql, SQL Server 2022+): ledger_view_type 1 LEDGER_VIEW (0 NON_LEDGER_VIEW), is_dropped_ledger_view.
+  'sys.views': view([...OBJECT_COLS, c('ledger_view_type', ty.tinyint, true), c('ledger_view_type_desc', desc60, true), c('is_dropped_ledger_view', ty.bit, true)],
+    (db) => objectsOf(db, 'V').map((o) => {
+      const m = modulesOf(db).find((x) => x.objectId === o.objectId);
+      return [...objVals(o), m?.ledgerView !== undefined ? 1 : 0, m?.ledgerView !== undefined ? 'LEDGER_VIEW' : 'NON_LEDGER_VIEW', b(m?.ledgerView?.dropped === true)];
+    })),
   'sys.procedures': view(OBJECT_COLS, (db) => objectsOf(db, 'P').map(objVals)),
   // sys.triggers has its own shape (parent_id, is_instead_of_trigger, ...); the object columns
   // the stand-in kept before stay, with parent_id added.
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-triggers-transact-sql: is_disabled 1 after DISABLE TRIGGER.
-  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int), c('is_disabled', ty.bit)],
-    (db) => objectsOf(db, 'TR').map((o) => [...objVals(o), o.parentObjectId, b(db.modules?.find((m) => m.objectId === o.objectId)?.disabled === true)])),
+  // parent_class 1 (OBJECT_OR_COLUMN), parent_class_desc; is_instead_of_trigger 1 for INSTEAD OF (views' triggers are all INSTEAD OF).
+  'sys.triggers': view([...OBJECT_COLS, c('parent_id', ty.int), c('is_disabled', ty.bit), c('parent_class', ty.tinyint), c('parent_class_desc', desc60, true), c('is_instead_of_trigger', ty.bit)],
+    (db) => objectsOf(db, 'TR').map((o) => {
+      const m = db.modules?.find((x) => x.objectId === o.objectId);
+      return [...objVals(o), o.parentObjectId, b(m?.disabled === true), 1, 'OBJECT_OR_COLUMN', b(m?.trigger?.insteadOf === true)];
+    })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
   'sys.sql_modules': view([c('object_id', ty.int), c('definition', ty.nvarchar(-1), true), c('uses_ansi_nulls', ty.bit, true), c('uses_quoted_identifier', ty.bit, true),
     c('is_schema_bound', ty.bit, true), c('uses_database_collation', ty.bit, true), c('is_recompiled', ty.bit, true), c('null_on_null_input', ty.bit, true),
     c('execute_as_principal_id', ty.int, true), c('uses_native_compilation', ty.bit, true)],
-  (db) => modulesOf(db).map((m) => [m.objectId, m.definition, b(m.ansiNulls), b(m.quotedIdentifier), b(m.schemaBound), b(m.schemaBound), 0, 0, null, 0])),
+  (db) => [...modulesOf(db).map((m) => [m.objectId, m.definition, b(m.ansiNulls), b(m.quotedIdentifier), b(m.schemaBound), b(m.schemaBound), 0, 0, null, 0]),
+    // "Stand-alone defaults, objects of type D, also have an SQL module definition"; uses_ansi_nulls "Will always be = 0 for rules and defaults".
+    ...(db.boundObjects ?? []).map((o) => [o.objectId, o.definition, 0, 1, 0, 0, 0, 0, null, 0])]),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-expression-dependencies-transact-sql
   'sys.sql_expression_dependencies': view([c('referencing_id', ty.int), c('referencing_minor_id', ty.int), c('referencing_class', ty.tinyint), c('referencing_class_desc', desc60, true),
     c('is_schema_bound_reference', ty.bit), c('referenced_class', ty.tinyint), c('referenced_class_desc', desc60, true), c('referenced_server_name', sn, true),
@@ -228,6 +240,15 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => columnEncryptionKeys(db).map((k) => [k.name, k.id, k.created, k.created])),
   'sys.xml_schema_collections': view([c('xml_collection_id', ty.int), c('schema_id', ty.int), c('principal_id', ty.int, true), c('name', sn), c('create_date', ty.datetime), c('modify_date', ty.datetime)],
     (db) => [[1, 4, null, 'sys', new Date(0), new Date(0)], ...(db.xmlCollections ?? []).map((x) => [x.id, x.schemaId, null, x.name, x.created, x.modified])]),
+  // Row-level security (sys-security-policies-transact-sql, sys-security-predicates-transact-sql;
+  // security-policies.ts). is_schema_bound: the column as SQL Server's view names it (the docs page
+  // lists is_schemabinding_enabled; inferred). A predicate of a table dropped since is not shown.
+  'sys.security_policies': view([...OBJECT_COLS, c('is_enabled', ty.bit), c('is_not_for_replication', ty.bit), c('uses_database_collation', ty.bit, true), c('is_schema_bound', ty.bit, true)],
+    (db) => policiesOf(db).map((p) => [...objVals({ ...p, parentObjectId: 0, type: 'SP', typeDesc: 'SECURITY_POLICY' }), b(p.enabled), b(p.notForReplication), 1, b(p.schemaBound)])),
+  'sys.security_predicates': view([c('object_id', ty.int), c('security_predicate_id', ty.int), c('target_object_id', ty.int), c('predicate_definition', ty.nvarchar(-1), true),
+    c('predicate_type', ty.int, true), c('predicate_type_desc', desc60, true), c('operation', ty.int, true), c('operation_desc', desc60, true)],
+  (db) => policiesOf(db).flatMap((p) => p.predicates.filter((x) => db.tables.some((t) => t.objectId === x.targetId)).map((x) => [
+    p.objectId, x.id, x.targetId, predicateDefinition(x), x.kind === 'FILTER' ? 0 : 1, x.kind, x.operation === null ? null : OPERATION_CODE[x.operation], x.operation]))),
   'sys.synonyms': view([...OBJECT_COLS, c('base_object_name', ty.nvarchar(1035), true)],
     (db) => objectsOf(db, 'SN').map((o) => [...objVals(o), db.synonyms?.find((y) => y.objectId === o.objectId)?.base ?? null])),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sequences-transact-sql (ddl-sequences.ts)

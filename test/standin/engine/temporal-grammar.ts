@@ -1,7 +1,8 @@
 /**
  * Grammar-view rewrites for system-versioned temporal tables: the antlr grammar snapshot knows
  * none of their syntax (GENERATED ALWAYS AS ROW START/END [HIDDEN], PERIOD FOR SYSTEM_TIME,
- * SYSTEM_VERSIONING = ON (...) / OFF, DROP PERIOD, ALTER COLUMN ... ADD|DROP HIDDEN; see
+ * SYSTEM_VERSIONING = ON (...) / OFF, DROP PERIOD, ALTER COLUMN ... ADD|DROP HIDDEN, and a ledger
+ * table's GENERATED ALWAYS AS TRANSACTION_ID | SEQUENCE_NUMBER and WITH (LEDGER = ON ...); see
  * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql and
  * .../alter-table-transact-sql). Each rewrite only changes what the grammar sees; the engine's
  * own parser reads the real text.
@@ -20,8 +21,8 @@ export interface RewriteTools {
 /** Applies the temporal rewrites that start at token i. */
 export function temporalRewrites(i: number, r: RewriteTools): void {
   const { up, tokens, blank, blankGroup, edit } = r;
-  // GENERATED ALWAYS AS ROW START|END [HIDDEN]
-  if (up(i) === 'GENERATED' && up(i + 1) === 'ALWAYS' && up(i + 2) === 'AS' && up(i + 3) === 'ROW' && (up(i + 4) === 'START' || up(i + 4) === 'END')) {
+  // GENERATED ALWAYS AS ROW | TRANSACTION_ID | SEQUENCE_NUMBER START|END [HIDDEN] (the last two: ledger tables, SQL Server 2022)
+  if (up(i) === 'GENERATED' && up(i + 1) === 'ALWAYS' && up(i + 2) === 'AS' && ['ROW', 'TRANSACTION_ID', 'SEQUENCE_NUMBER'].includes(up(i + 3)) && (up(i + 4) === 'START' || up(i + 4) === 'END')) {
     for (let k = i; k <= i + 4; k++) blank(tokens[k]);
     if (up(i + 5) === 'HIDDEN') blank(tokens[i + 5]);
   }
@@ -41,6 +42,8 @@ export function temporalRewrites(i: number, r: RewriteTools): void {
   if (up(i) === 'DROP' && up(i + 1) === 'PERIOD' && up(i + 2) === 'FOR' && up(i + 3) === 'SYSTEM_TIME' && up(i + 4) !== '(') {
     edit(tokens[i + 1], 'COLUMN'); edit(tokens[i + 2], 'x_period'); blank(tokens[i + 3]);
   }
+  // WITH (... LEDGER = ON [(...)] ...) closing a CREATE TABLE (ledger tables, SQL Server 2022): the whole group.
+  if (up(i) === 'WITH' && up(i + 1) === '(' && up(i + 2) !== 'SYSTEM_VERSIONING' && hasLedgerOption(i + 1, r)) { blank(tokens[i]); blankGroup(i + 1); return; }
   // WITH (SYSTEM_VERSIONING = ...) closing a CREATE TABLE; SET (SYSTEM_VERSIONING = ...) of ALTER TABLE.
   if (up(i) === '(' && up(i + 1) === 'SYSTEM_VERSIONING' && up(i + 2) === '=') {
     if (up(i - 1) === 'WITH') { blank(tokens[i - 1]); blankGroup(i); return; }
@@ -89,4 +92,15 @@ function systemTimeEnd(j: number, up: (i: number) => string): number {
   if (up(j) === 'CONTAINED' && up(j + 1) === 'IN' && up(j + 2) === '(') return groupEnd(j + 2);
   // Not a sub-clause SQL Server knows: left for the grammar to refuse.
   return j - 2;
+}
+
+/** Whether the parenthesised group opening at token j holds `LEDGER =` at its top level. */
+function hasLedgerOption(j: number, r: RewriteTools): boolean {
+  let depth = 0;
+  for (let k = j; r.tokens[k] !== undefined && r.tokens[k].kind !== 'eof'; k++) {
+    if (r.up(k) === '(') depth++;
+    else if (r.up(k) === ')') { depth--; if (depth === 0) return false; }
+    else if (depth === 1 && r.up(k) === 'LEDGER' && r.up(k + 1) === '=') return true;
+  }
+  return false;
 }

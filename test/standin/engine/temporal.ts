@@ -39,7 +39,8 @@ export function historyOf(db: Database, t: Table): Table | undefined {
 /** Marks the columns a CREATE TABLE / ADD declared GENERATED ALWAYS AS ROW START/END [HIDDEN]. */
 export function markGeneratedColumns(t: Table, defs: readonly ColumnDef[]): void {
   for (const def of defs) {
-    if (def.generatedAlways === undefined) continue;
+    // A ledger table's TRANSACTION_ID / SEQUENCE_NUMBER columns are ledger.ts's.
+    if (def.generatedAlways === undefined || def.generatedAlways.as !== undefined) continue;
     const col = findColumn(t, def.name) as Column;
     if (col.type.name !== 'datetime2') throw new SqlError(13502, 16, 1, `Period column '${col.name}' in table '${t.name}' must be of datetime2 data type.`); // number inferred
     col.generatedAlways = def.generatedAlways.end === 'START' ? 1 : 2;

@@ -4,7 +4,7 @@
  * and the `inserted` / `deleted` tables they read (the statement's rows after and before). A
  * trigger fires once per statement, whatever the number of rows, and in object_id order here
  * (SQL Server's first/last order set by sp_settriggerorder is not modelled). INSTEAD OF triggers
- * are not run (Msg 40000).
+ * run in place of their statement (instead-of.ts).
  *
  * How the session runs them (session.ts): after the statement's own changes and before its end,
  * inside the statement's undo image, so an error in a trigger undoes the statement with it and
@@ -29,6 +29,8 @@ export interface TriggerEvent {
   readonly table: Table; readonly action: 'INSERT' | 'UPDATE' | 'DELETE'; readonly inserted: readonly Row[]; readonly deleted: readonly Row[];
   /** An UPDATE's SET columns: what UPDATE(column) answers in its triggers (every column for an INSERT). */
   readonly columns?: readonly string[];
+  /** The INSTEAD OF trigger that runs in place of the statement (instead-of.ts); absent: the AFTER triggers fire. */
+  readonly instead?: Module;
 }
 
 /**
@@ -67,15 +69,14 @@ function parsed(m: Module): Parsed | null {
   return p;
 }
 
-/** The triggers an action on a table fires, with their bodies. */
+/** The triggers an action on a table fires, with their bodies: its INSTEAD OF trigger, or its AFTER ones. */
 export function triggersFor(db: Database, e: TriggerEvent): { module: Module; body: readonly Statement[] }[] {
   const out: { module: Module; body: readonly Statement[] }[] = [];
-  for (const m of modulesOf(db)) {
+  for (const m of e.instead ? [e.instead] : modulesOf(db)) {
     if (m.type !== 'TR' || m.parentObjectId !== e.table.objectId || m.disabled === true) continue;
     const p = parsed(m);
     if (!p) throw err.notSupported(`running trigger '${m.name}' (its body is a form the stand-in does not parse)`);
-    if (!p.events.includes(e.action)) continue;
-    if (p.instead) throw err.notSupported(`INSTEAD OF trigger '${m.name}'`);
+    if (!p.events.includes(e.action) || p.instead !== (e.instead !== undefined)) continue;
     out.push({ module: m, body: p.body });
   }
   return out.sort((a, b) => a.module.objectId - b.module.objectId);

@@ -6,6 +6,7 @@
  * locks, between taking the image and finishing (no other session runs in between).
  */
 import type { Security } from './security';
+import type { SecurityPolicyObject } from './security-policies';
 import type { Database, Module, Schema, SequenceObject, SynonymObject, Table, UserType, XmlSchemaCollection } from './catalog';
 import { cloneDatabase, cloneDatabaseTouching, deepClone, findSchema, findTable, sameName } from './catalog';
 
@@ -60,6 +61,8 @@ export class TxLog {
   private modules = new Map<string, Module[]>();
   /** Each database's users, roles and permissions as they were when the transaction first changed them (as modules). */
   private security = new Map<string, Security | undefined>();
+  /** Each database's security policies as they were when the transaction first changed one (as modules). */
+  private policies = new Map<string, SecurityPolicyObject[] | undefined>();
   private statement: Map<string, Database> | null = null;
   /** The running statement's lock targets, when it is a simple statement (null: copy everything). */
   private statementTargets: readonly Target[] | null = null;
@@ -70,10 +73,18 @@ export class TxLog {
   get inTransaction(): boolean { return this.tran !== null; }
 
   /** Opens a transaction (outermost BEGIN TRAN). */
-  begin(): void { this.tran = []; this.modules.clear(); this.security.clear(); }
+  begin(): void { this.tran = []; this.modules.clear(); this.security.clear(); this.policies.clear(); }
 
   /** Makes the transaction's work permanent. */
-  commit(): void { this.tran = null; this.modules.clear(); this.security.clear(); }
+  commit(): void { this.tran = null; this.modules.clear(); this.security.clear(); this.policies.clear(); }
+
+  /** Records a database's security policies before the transaction first changes one. */
+  recordPolicies(dbName: string): void {
+    if (!this.tran) return;
+    const key = dbName.toLowerCase();
+    const db = this.store.get(dbName);
+    if (db && !this.policies.has(key)) this.policies.set(key, db.securityPolicies === undefined ? undefined : deepClone(db.securityPolicies));
+  }
 
   /** Records a database's modules before the transaction first changes one. */
   recordModules(dbName: string): void {
@@ -119,6 +130,8 @@ export class TxLog {
     this.modules.clear();
     for (const [name, before] of this.security) { const db = this.store.get(name); if (db) db.security = before; }
     this.security.clear();
+    for (const [name, before] of this.policies) { const db = this.store.get(name); if (db) db.securityPolicies = before; }
+    this.policies.clear();
     for (const name of new Set(images.map((i) => i.target.db))) {
       const db = this.store.get(name);
       if (!db) continue;
