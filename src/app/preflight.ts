@@ -6,7 +6,7 @@
  */
 import { PreflightRunError, runPreflightWith, type PreflightCounts, type PreflightQuery } from '../catalog/preflight-run';
 import type { Plan } from '../differ/changes';
-import { nameKeyFor } from '../sqlserver';
+import { nameKeyFor, tableKey } from '../sqlserver';
 import { blockingFindings, findingText, type PreflightFinding, type PreflightReport } from '../emitters/preflight-report';
 import { preflightBatch } from '../emitters/tsql/preflight';
 import type { Database } from '../model';
@@ -51,12 +51,38 @@ export async function runPlanPreflight(plan: Plan, current: Database, source: Pr
     if (error instanceof PreflightRunError) return notCounted(error.message);
     throw error;
   }
-  const findings: PreflightFinding[] = batch.checks.map((c) => ({
+  const all: PreflightFinding[] = batch.checks.map((c) => ({
     stepIndex: c.stepIndex, kind: c.kind, table: c.table, what: c.what,
     violations: counts.violations.get(c.id) ?? 0,
     samples: c.sampled ? counts.samples.get(c.id) ?? [] : null,
   }));
-  return { findings, notRun: gaps, blocked: findings.some((f) => f.violations > 0) };
+  // Counts over a table an enabled FILTER predicate guards see only the rows the login may read
+  // (row-level-security: filter predicates apply to every read). Rows found on the counted table
+  // are real; none found proves nothing, and a filtered parent of a foreign key hides parents.
+  const filtered = filteringPolicies(current);
+  const findings: PreflightFinding[] = [];
+  const unsure: PreflightReport['notRun'][number][] = [];
+  for (const f of all) {
+    const change = plan.steps[f.stepIndex]?.change;
+    const parent = change?.kind === 'addForeignKey' ? { schema: change.constraint.referencedSchema, name: change.constraint.referencedTable } : null;
+    const parentPolicy = parent === null ? null : filtered(parent.schema, parent.name);
+    const ownPolicy = filtered(f.table.schema, f.table.name);
+    if (parentPolicy === null && (ownPolicy === null || f.violations > 0)) { findings.push(f); continue; }
+    const [policy, table] = parentPolicy !== null && parent !== null ? [parentPolicy, parent] : [ownPolicy, f.table];
+    unsure.push({ stepIndex: f.stepIndex, kind: f.kind, reason: `${f.what}: security policy ${policy ?? ''} filters ${table.schema}.${table.name}, so the count sees only the rows this login may read` });
+  }
+  return { findings, notRun: [...gaps, ...unsure].sort((a, b) => a.stepIndex - b.stepIndex), blocked: findings.some((f) => f.violations > 0) };
+}
+
+/** The enabled security policy with a FILTER predicate on a table (`schema.name`), or null. */
+function filteringPolicies(current: Database): (schema: string, name: string) => string | null {
+  const key = nameKeyFor(current.collation);
+  const byTable = new Map<string, string>();
+  for (const p of current.securityPolicies ?? []) {
+    if (!p.enabled) continue;
+    for (const x of p.predicates) if (x.kind === 'FILTER') byTable.set(tableKey(key, x.target.schema, x.target.name), `${p.schema}.${p.name}`);
+  }
+  return (schema, name) => byTable.get(tableKey(key, schema, name)) ?? null;
 }
 
 /** Why apply refuses a blocked plan (naming each step and its count), or null when it is not blocked. */

@@ -56,6 +56,37 @@ interface Touched {
 
 /** The plan's steps with bound defaults and rules unbound before what they block and bound again after. */
 export function planAroundBindings(steps: readonly PlanStep[], current: Database, key: NameKey): PlanStep[] {
+  return aroundTypeBindings(aroundColumnBindings(steps, current, key), current, key);
+}
+
+/**
+ * An alias type's own bindings (sys.types default_object_id / rule_object_id) go with DROP TYPE,
+ * and with the DROP TYPE + CREATE TYPE of a redefinition: unbound just before (futureonly, so
+ * the columns keep theirs) and, for a redefinition, bound again just after, so the type's new
+ * columns inherit them as before; the down script binds a dropped type's again after CREATE TYPE.
+ */
+function aroundTypeBindings(steps: readonly PlanStep[], current: Database, key: NameKey): PlanStep[] {
+  const typeKey = (t: { readonly schema: string; readonly name: string }): string => `${key(t.schema)}.${key(t.name)}`;
+  const bound = new Map((current.aliasTypes ?? []).filter((a) => a.boundDefault !== undefined || a.boundRule !== undefined).map((a) => [typeKey(a), a]));
+  if (bound.size === 0) return [...steps];
+  const out: PlanStep[] = [];
+  for (const s of steps) {
+    const c = s.change;
+    const a = c.kind === 'dropType' ? bound.get(typeKey(c.type)) : c.kind === 'redefineType' ? bound.get(typeKey(c.from)) : undefined;
+    if (a === undefined || (c.kind !== 'dropType' && c.kind !== 'redefineType')) { out.push(s); continue; }
+    const type = { schema: a.schema, name: a.name };
+    const bindings = [
+      ...(a.boundDefault !== undefined ? [{ what: 'default' as const, object: a.boundDefault }] : []),
+      ...(a.boundRule !== undefined ? [{ what: 'rule' as const, object: a.boundRule }] : []),
+    ];
+    out.push(...bindings.map((b) => step({ kind: 'unbindType', type, ...b })), s);
+    if (c.kind === 'redefineType') out.push(...bindings.map((b) => step({ kind: 'bindType', type: { schema: c.to.schema, name: c.to.name }, ...b })));
+  }
+  return out;
+}
+
+/** Column bindings around the column and table steps SQL Server refuses while they are bound. */
+function aroundColumnBindings(steps: readonly PlanStep[], current: Database, key: NameKey): PlanStep[] {
   const bound = new Map<string, Table>();
   for (const t of current.tables) {
     if (t.columns.some((c) => c.boundDefault !== undefined || c.boundRule !== undefined)) bound.set(tableKey(key, t.schema, t.name), t);

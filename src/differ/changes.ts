@@ -327,6 +327,15 @@ export interface UnbindColumn { readonly kind: 'unbindColumn'; readonly table: T
 /** sp_bindefault / sp_bindrule: the binding again, after the step it was in the way of (or by the down script). */
 export interface BindColumn { readonly kind: 'bindColumn'; readonly table: TableRef; readonly column: string; readonly what: 'default' | 'rule'; readonly object: BoundObject }
 
+/**
+ * sp_unbindefault / sp_unbindrule N'schema.type', 'futureonly' on an alias type, before a DROP
+ * TYPE (or the DROP TYPE + CREATE TYPE of a redefinition) takes the binding with it; futureonly
+ * leaves the columns' own bindings alone (bindings.ts manages those).
+ */
+export interface UnbindType { readonly kind: 'unbindType'; readonly type: { readonly schema: string; readonly name: string }; readonly what: 'default' | 'rule'; readonly object: BoundObject }
+/** sp_bindefault / sp_bindrule ..., N'schema.type', 'futureonly': the type's binding again, for the columns made of it from then on. */
+export interface BindType { readonly kind: 'bindType'; readonly type: { readonly schema: string; readonly name: string }; readonly what: 'default' | 'rule'; readonly object: BoundObject }
+
 /** Every change schemac can plan. Changes hold model objects, never SQL. */
 export type Change =
   | CreateSchema | DropSchema
@@ -343,7 +352,7 @@ export type Change =
   | DropModule | CreateModule | RefreshModule
   | DropSecurityPolicy | CreateSecurityPolicy
   | DropStatistics | CreateStatistics
-  | UnbindColumn | BindColumn
+  | UnbindColumn | BindColumn | UnbindType | BindType
   | TemporalChange;
 
 export type ChangeKind = Change['kind'];
@@ -464,7 +473,7 @@ export { assertNever } from '../util/assert-never';
 /** The table a change touches, under the name the step uses. */
 export function tableOf(change: Change): TableRef | null {
   switch (change.kind) {
-    case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': return null;
+    case 'createSchema': case 'dropSchema': case 'createType': case 'dropType': case 'redefineType': case 'unbindType': case 'bindType': return null;
     case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'createTable': case 'dropTable': return { schema: change.table.schema, name: change.table.name };
     case 'renameTable': return { schema: change.schema, name: change.to };

@@ -70,6 +70,8 @@ export function invert(change: Change): Change | null {
     case 'createStatistics': return { kind: 'dropStatistics', table: change.table, statistics: change.statistics };
     case 'unbindColumn': return { ...change, kind: 'bindColumn' };
     case 'bindColumn': return { ...change, kind: 'unbindColumn' };
+    case 'unbindType': return { ...change, kind: 'bindType' };
+    case 'bindType': return { ...change, kind: 'unbindType' };
     case 'setDescription': return { ...change, from: change.to, to: change.from };
     case 'addPeriod': return { ...change, kind: 'dropPeriod' };
     case 'dropPeriod': return { ...change, kind: 'addPeriod' };

@@ -260,6 +260,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropStatistics: fixed('drop-statistics'),
   unbindColumn: fixed('bind-default-rule'),
   bindColumn: fixed('bind-default-rule'),
+  unbindType: fixed('bind-default-rule'),
+  bindType: fixed('bind-default-rule'),
   createStatistics: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'create-statistics' : 'drop-statistics', online: null, change, inverse }),
 };
 

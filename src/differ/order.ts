@@ -108,6 +108,8 @@ export function phaseOf(change: Change): Phase {
     // Placed by bindings.ts around the steps they are in the way of, not by phase.
     case 'unbindColumn': return 'drop-constraints';
     case 'bindColumn': return 'nonclustered-indexes';
+    case 'unbindType': return 'drop-constraints';
+    case 'bindType': return 'nonclustered-indexes';
     default: return assertNever(change, 'change kind');
   }
 }
@@ -169,6 +171,7 @@ function keyInPhase(change: Change): SortKey {
     case 'dropSecurityPolicy': case 'createSecurityPolicy': return ['', '', 0, ''];
     case 'dropStatistics': case 'createStatistics': return [change.table.schema, change.table.name, 3, change.statistics.name];
     case 'unbindColumn': case 'bindColumn': return [change.table.schema, change.table.name, 4, change.column];
+    case 'unbindType': case 'bindType': return [change.type.schema, change.type.name, 4, change.what];
     default: return assertNever(change, 'change kind');
   }
 }

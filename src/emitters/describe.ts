@@ -360,6 +360,8 @@ const DESCRIBERS: Describers = {
   // A bound default or rule (CREATE DEFAULT / CREATE RULE + sp_bindefault / sp_bindrule), unbound around a step or for good.
   unbindColumn: (c) => ({ table: c.table, object: c.column, marker: '-', summary: `unbind ${c.what} ${c.object.schema}.${c.object.name} from ${c.column} (sp_unbind${c.what === 'default' ? 'efault' : 'rule'}; the ${c.what} object stays)` }),
   bindColumn: (c) => ({ table: c.table, object: c.column, marker: '+', summary: `bind ${c.what} ${c.object.schema}.${c.object.name} to ${c.column} (sp_bind${c.what === 'default' ? 'efault' : 'rule'})` }),
+  unbindType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '-', summary: `unbind ${c.what} ${c.object.schema}.${c.object.name} from alias type ${c.type.schema}.${c.type.name} (futureonly: its columns keep theirs)` }),
+  bindType: (c) => ({ table: null, object: `${c.type.schema}.${c.type.name}`, marker: '+', summary: `bind ${c.what} ${c.object.schema}.${c.object.name} to alias type ${c.type.schema}.${c.type.name} (futureonly)` }),
   dropStatistics: (c) => ({ table: c.table, object: c.statistics.name, marker: '-', summary: `drop statistics ${c.statistics.name} (${c.statistics.columns.join(', ')})` }),
   createStatistics: (c) => ({ table: c.table, object: c.statistics.name, marker: '+', summary: `re-create statistics ${c.statistics.name} (${c.statistics.columns.join(', ')})${c.statistics.filter === null ? '' : ` WHERE ${c.statistics.filter}`}` }),
   dropModule: (c) => ({ table: moduleTable(c.module), object: c.module.name, marker: '-', summary: `drop ${moduleWord(c.module)} ${c.module.schema}.${c.module.name}` }),

@@ -7,7 +7,7 @@
  */
 import { diff, type Plan } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
-import type { Column, Database, Table } from '../../src/model';
+import type { AliasTypeDef, Column, Database, Table } from '../../src/model';
 import { col, db, df, pk, table } from '../support/model-builders';
 import { applyPlan } from '../support/simulate';
 import { expectValidTsql } from '../support/tsql-grammar';
@@ -102,5 +102,20 @@ describe('bound defaults and rules in a plan', () => {
     expect(kinds(plan)).toEqual(['unbindColumn qty rule', 'alterColumn']);
     expect(plan.steps[0]?.hazards.map((h) => [h.code, h.message])).toEqual([['dependent-object', expect.stringContaining('rule dbo.positive bound to dbo.stock.qty: it is unbound and not bound again, since qty becomes a type that takes no bound rule')]]);
     roundTrip(withRule, plan);
+  });
+
+  it('an alias type dropped or redefined is unbound first (futureonly); a redefined one is bound again, and the down script restores both', () => {
+    const qtyType = (base: 'int' | 'bigint', bound: boolean): AliasTypeDef => ({ schema: 'dbo', name: 'Qty', base: { name: base }, nullable: true, ...(bound ? { boundDefault: zero, boundRule: positive } : {}) });
+    const current: Database = { ...db([]), aliasTypes: [qtyType('int', true)] };
+    const redefined = diff({ ...db([]), aliasTypes: [qtyType('bigint', false)] }, current, { allowDrop: false });
+    expect(redefined.steps.map((s) => s.change.kind)).toEqual(['unbindType', 'unbindType', 'redefineType', 'bindType', 'bindType']);
+    expect(up(redefined)).toMatch(/EXEC sp_unbindefault N'\[dbo\]\.\[Qty\]', 'futureonly';[\s\S]*CREATE TYPE[\s\S]*EXEC sp_bindrule N'\[dbo\]\.\[positive\]', N'\[dbo\]\.\[Qty\]', 'futureonly';/);
+    expectValidTsql(up(redefined));
+    const back = applyPlan(applyPlan(current, redefined.steps, 'up'), redefined.steps, 'down');
+    expect(back.aliasTypes?.[0]).toMatchObject({ boundDefault: zero, boundRule: positive });
+    const dropped = diff(db([]), current, { allowDrop: true });
+    expect(dropped.steps.map((s) => s.change.kind)).toEqual(['unbindType', 'unbindType', 'dropType']);
+    const restored = applyPlan(applyPlan(current, dropped.steps, 'up'), dropped.steps, 'down');
+    expect(restored.aliasTypes?.[0]).toMatchObject({ boundDefault: zero, boundRule: positive });
   });
 });

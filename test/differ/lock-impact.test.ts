@@ -76,6 +76,8 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   createSecurityPolicy: ['module-ddl', 'module-ddl', 'module-ddl', 'module-ddl'],
   refreshModule: ['module-refresh', 'module-refresh', 'module-refresh', 'module-refresh'],
   unbindColumn: ['bind-default-rule', 'bind-default-rule', 'bind-default-rule', 'bind-default-rule'],
+  unbindType: ['bind-default-rule', 'bind-default-rule', 'bind-default-rule', 'bind-default-rule'],
+  bindType: ['bind-default-rule', 'bind-default-rule', 'bind-default-rule', 'bind-default-rule'],
   bindColumn: ['bind-default-rule', 'bind-default-rule', 'bind-default-rule', 'bind-default-rule'],
   dropStatistics: ['drop-statistics', 'drop-statistics', 'drop-statistics', 'drop-statistics'],
   createStatistics: ['create-statistics', 'create-statistics', 'create-statistics', 'create-statistics'],
@@ -90,7 +92,7 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
 
 function tableRef(c: Change): { schema: string; name: string } | null {
   switch (c.kind) {
-    case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': return null;
+    case 'createSchema': case 'dropSchema': case 'createTable': case 'createType': case 'dropType': case 'redefineType': case 'unbindType': case 'bindType': return null;
     case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence': return null;
     case 'dropTable': return c.table;
     case 'renameTable': return { schema: c.schema, name: c.from };

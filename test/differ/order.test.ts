@@ -71,6 +71,8 @@ const sample: Record<ChangeKind, Change> = {
   dropSecurityPolicy: { kind: 'dropSecurityPolicy', policy: POLICY },
   createSecurityPolicy: { kind: 'createSecurityPolicy', policy: POLICY },
   unbindColumn: { kind: 'unbindColumn', table: ref, column: 'a', what: 'default', object: { schema: 'dbo', name: 'zero', definition: null } },
+  unbindType: { kind: 'unbindType', type: { schema: 'dbo', name: 'Qty' }, what: 'default', object: { schema: 'dbo', name: 'zero', definition: null } },
+  bindType: { kind: 'bindType', type: { schema: 'dbo', name: 'Qty' }, what: 'rule', object: { schema: 'dbo', name: 'positive', definition: null } },
   bindColumn: { kind: 'bindColumn', table: ref, column: 'a', what: 'rule', object: { schema: 'dbo', name: 'positive', definition: null } },
   dropStatistics: { kind: 'dropStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },
   createStatistics: { kind: 'createStatistics', table: ref, statistics: { name: 'st_a', columns: ['a'], filter: null, noRecompute: false, incremental: false } },

@@ -55,6 +55,7 @@ export function describe(c: Change): string {
     case 'dropModule': case 'createModule': case 'refreshModule': return `${c.kind} ${c.module.schema}.${c.module.name}`;
     case 'dropSecurityPolicy': case 'createSecurityPolicy': return `${c.kind} ${c.policy.schema}.${c.policy.name}`;
     case 'dropStatistics': case 'createStatistics': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.statistics.name}`;
+    case 'unbindType': case 'bindType': return `${c.kind} ${c.type.schema}.${c.type.name} ${c.what} ${c.object.schema}.${c.object.name}`;
     case 'unbindColumn': case 'bindColumn': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column} ${c.what} ${c.object.schema}.${c.object.name}`;
     case 'setDescription': return `${c.kind} ${c.table.schema}.${c.table.name}${c.column === null ? '' : `.${c.column}`}`;
     case 'addPeriod': case 'dropPeriod': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.start.name},${c.end.name}`;

@@ -242,6 +242,14 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'unbindColumn', table: USERS, column: "o'clock", what: 'default', object: { schema: 'dbo', name: 'zero', definition: 'CREATE DEFAULT zero AS 0' } },
     sql: ["EXEC sp_unbindefault N'[dbo].[users].[o''clock]';"],
   },
+  unbindType: {
+    change: { kind: 'unbindType', type: { schema: 'dbo', name: 'Qty' }, what: 'rule', object: { schema: 'dbo', name: 'positive', definition: null } },
+    sql: ["EXEC sp_unbindrule N'[dbo].[Qty]', 'futureonly';"],
+  },
+  bindType: {
+    change: { kind: 'bindType', type: { schema: 'dbo', name: 'Qty' }, what: 'default', object: { schema: 'dbo', name: 'zero', definition: null } },
+    sql: ["EXEC sp_bindefault N'[dbo].[zero]', N'[dbo].[Qty]', 'futureonly';"],
+  },
   bindColumn: {
     change: { kind: 'bindColumn', table: USERS, column: 'login_count', what: 'rule', object: { schema: 'dbo', name: 'non.negative', definition: 'CREATE RULE [non.negative] AS @v >= 0' } },
     sql: ["EXEC sp_bindrule N'[dbo].[non.negative]', N'[dbo].[users].[login_count]';"],

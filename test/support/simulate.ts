@@ -162,7 +162,8 @@ class Sim {
     switch (change.kind) {
       case 'createType':
         if (this.typeExists(change.type)) this.fail(`type ${change.type.name} exists`);
-        this.types.push(change.type); return;
+        // CREATE TYPE binds nothing: sp_bindefault / sp_bindrule on the type come after it.
+        { const { boundDefault: _d, boundRule: _r, ...created } = change.type; this.types.push(created); } return;
       case 'dropType': case 'redefineType': {
         const a = change.kind === 'dropType' ? change.type : change.from;
         if (!this.typeExists(a)) this.fail(`no type ${a.name}`);
@@ -496,6 +497,15 @@ class Sim {
         if (has === undefined || !this.eq(has.name, change.object.name)) this.fail(`no ${change.what} ${change.object.name} bound to ${c.name}`);
         const { boundDefault: d, boundRule: r, ...rest } = c;
         t.columns[t.columns.indexOf(c)] = { ...rest, ...(change.what === 'default' ? (r !== undefined ? { boundRule: r } : {}) : (d !== undefined ? { boundDefault: d } : {})) };
+        return;
+      }
+      // On an alias type, futureonly: only the type's own binding changes.
+      case 'unbindType': case 'bindType': {
+        const a = this.types.find((x) => this.eq(x.schema, change.type.schema) && this.eq(x.name, change.type.name)) ?? this.fail(`no type ${change.type.name}`);
+        const key = change.what === 'default' ? 'boundDefault' : 'boundRule';
+        if (change.kind === 'unbindType' && a[key] === undefined) this.fail(`no ${change.what} bound to type ${a.name}`);
+        const { [key]: _was, ...rest } = a;
+        this.types = this.types.map((x) => (x === a ? (change.kind === 'bindType' ? { ...rest, [key]: change.object } : rest) : x));
         return;
       }
       case 'bindColumn': {

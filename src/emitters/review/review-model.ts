@@ -100,7 +100,7 @@ export function changeSource(change: Change): SourceRef | null {
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setLockEscalation': case 'enableChangeTracking': case 'disableChangeTracking': case 'moveHeap': case 'setSparse': case 'setRowGuidCol': case 'setMask': case 'setNotForReplication': case 'rebuildIndexOptions': case 'setIndexOptions':
     case 'dropModule': case 'createModule': case 'refreshModule': case 'dropStatistics': case 'createStatistics':
     case 'dropSecurityPolicy': case 'createSecurityPolicy':
-    case 'unbindColumn': case 'bindColumn':
+    case 'unbindColumn': case 'bindColumn': case 'unbindType': case 'bindType':
     case 'setDescription':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
       return null;

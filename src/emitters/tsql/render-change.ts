@@ -245,6 +245,10 @@ const RENDERERS: Renderers = {
   // sp-unbindefault-transact-sql, sp-bindrule-transact-sql, sp-unbindrule-transact-sql).
   unbindColumn: (c) => [`EXEC ${c.what === 'default' ? 'sp_unbindefault' : 'sp_unbindrule'} ${nLiteral(`${tableName(c.table)}.${quoteIdent(c.column)}`)};`],
   bindColumn: (c) => [`EXEC ${c.what === 'default' ? 'sp_bindefault' : 'sp_bindrule'} ${nLiteral(quoteQualified(c.object.schema, c.object.name))}, ${nLiteral(`${tableName(c.table)}.${quoteIdent(c.column)}`)};`],
+  // An alias type by its two-part name, which resolves as a type when no table and column have it
+  // (sp-bindefault-transact-sql); 'futureonly' leaves the columns of the type as they are.
+  unbindType: (c) => [`EXEC ${c.what === 'default' ? 'sp_unbindefault' : 'sp_unbindrule'} ${nLiteral(quoteQualified(c.type.schema, c.type.name))}, 'futureonly';`],
+  bindType: (c) => [`EXEC ${c.what === 'default' ? 'sp_bindefault' : 'sp_bindrule'} ${nLiteral(quoteQualified(c.object.schema, c.object.name))}, ${nLiteral(quoteQualified(c.type.schema, c.type.name))}, 'futureonly';`],
   createModule: (c) => renderCreateModule(c.module),
   refreshModule: (c) => renderRefreshModule(c.module),
 };

@@ -45,4 +45,10 @@ test('an alias type binds its columns, existing ones unless futureonly, new ones
   expect((await h.rows(COLUMNS))[1]).toEqual({ name: 'qty', df: 'zero', rl: null });
   await h.ok(`ALTER TABLE dbo.stock ADD reserved dbo.Qty NULL`);
   expect((await h.rows(COLUMNS))[2]).toEqual({ name: 'reserved', df: 'zero', rl: 'positive' });
+  // futureonly: the type loses it, its columns keep theirs; without it, the columns that used the type's lose it too.
+  await h.ok(`EXEC sp_unbindefault N'[dbo].[Qty]', 'futureonly';`);
+  expect(await h.rows(`SELECT default_object_id FROM sys.types WHERE name = 'Qty'`)).toEqual([{ default_object_id: 0 }]);
+  expect((await h.rows(COLUMNS)).map((r) => r.df)).toEqual([null, 'zero', 'zero']);
+  await h.ok(`EXEC sp_unbindrule 'dbo.Qty';`);
+  expect((await h.rows(COLUMNS)).map((r) => r.rl)).toEqual([null, null, null]);
 });

@@ -99,3 +99,17 @@ test('user-named ledger columns, history table and view (with its column names) 
   expect((await h.errors(`CREATE TABLE dbo.x (id int NOT NULL) WITH (LEDGER = ON);`)).length).toBe(1);
   expect((await h.errors(`CREATE TABLE dbo.y (ledger_start_transaction_id int NULL) WITH (LEDGER = ON (APPEND_ONLY = ON));`)).map((e) => e.number)).toEqual([2705]);
 });
+
+test('a temporal ledger table keeps one history: each old version once, with its period and ledger END columns', async () => {
+  await h.ok(`CREATE TABLE dbo.prices (sku varchar(20) NOT NULL PRIMARY KEY, price decimal(10,2) NOT NULL,
+    valid_from datetime2 GENERATED ALWAYS AS ROW START NOT NULL, valid_to datetime2 GENERATED ALWAYS AS ROW END NOT NULL,
+    PERIOD FOR SYSTEM_TIME (valid_from, valid_to))
+WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.prices_history), LEDGER = ON (LEDGER_VIEW = dbo.prices_Ledger));
+INSERT INTO dbo.prices (sku, price) VALUES ('A', 1.5);
+UPDATE dbo.prices SET price = 2 WHERE sku = 'A';`);
+  expect(await h.rows(`SELECT name, temporal_type, ledger_type FROM sys.tables WHERE name LIKE 'prices%' ORDER BY name`)).toEqual([
+    { name: 'prices', temporal_type: 2, ledger_type: 2 }, { name: 'prices_history', temporal_type: 1, ledger_type: 1 },
+  ]);
+  const history = await h.rows(`SELECT sku, CASE WHEN ledger_end_transaction_id IS NULL THEN 0 ELSE 1 END AS closed FROM dbo.prices_history`);
+  expect(history).toEqual([{ sku: 'A', closed: 1 }]);
+});

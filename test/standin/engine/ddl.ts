@@ -268,7 +268,9 @@ export function alterTable(ctx: DdlContext, name: Name, action: AlterAction): vo
   // ... and of an updatable ledger table to its history table and ledger view (inferred).
   const ledgerHistory = t.temporal === undefined ? ledgerHistoryOf(ctx.db, t) : undefined;
   if (ledgerHistory !== undefined && (action.k === 'addColumns' || action.k === 'alterColumn')) {
-    alterOne(ctx, ledgerHistory, action.k === 'addColumns' ? { ...action, columns: action.columns.map((c) => ({ ...c, constraints: [] })), constraints: [] } : action);
+    // The history keeps the column nullable: old versions may hold NULLs a NOT NULL change would refuse, and
+    // ledger-limits lets nullability change "without any special handling" (inferred).
+    alterOne(ctx, ledgerHistory, action.k === 'addColumns' ? { ...action, columns: action.columns.map((c) => ({ ...c, constraints: [] })), constraints: [] } : { ...action, column: { ...action.column, nullable: true } });
   }
   if (t.ledger !== undefined && (action.k === 'addColumns' || action.k === 'alterColumn')) refreshLedgerView(ctx, t);
 }

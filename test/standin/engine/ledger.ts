@@ -88,6 +88,12 @@ export function createLedgerTable(ctx: DdlContext, t: Table, def: LedgerDef, ver
     // MSSQL_LedgerHistoryFor_<object_id> in the table's schema unless named ("it must not reference an existing table").
     const temporal = t.temporal?.type === 2 ? db(ctx).tables.find((x) => x.objectId === (t.temporal as { historyId: number }).historyId) : undefined;
     const h = temporal ?? createHistory(ctx, t, versioning?.history);
+    // The versioning's history was made before the ledger columns were added: it mirrors them too.
+    for (const c of t.columns) {
+      if (isLedgerColumn(c) && !h.columns.some((x) => sameName(x.name, c.name))) {
+        h.columns.push({ columnId: Math.max(0, ...h.columns.map((x) => x.columnId)) + 1, name: c.name, type: { ...c.type }, nullable: c.nullable, collation: null, defaultObjectId: 0, generatedAlways: c.generatedAlways, hidden: c.hidden });
+      }
+    }
     h.ledger = { type: 1 };
     historyId = h.objectId;
   }
@@ -287,14 +293,19 @@ export function ledgerRows(dbx: Database, t: Table, before: readonly Row[], afte
   if (after !== null) for (const r of after) { r[id(START_TXN) as number] = stamp.txn; r[id(START_SEQ) as number] = stamp.next(); }
   const h = ledgerHistoryOf(dbx, t);
   if (h === undefined) return;
+  const endTxn = h.columns.find((c) => c.generatedAlways === END_TXN);
+  const endSeq = h.columns.find((c) => c.generatedAlways === END_SEQ);
+  const close = (copy: Row): void => {
+    if (endTxn) copy[endTxn.columnId] = stamp.txn;
+    if (endSeq) copy[endSeq.columnId] = stamp.next();
+  };
+  // A temporal ledger table's old versions were just copied by its versioning (temporal.ts versionRows): close those.
+  if (t.temporal?.type === 2) { for (const copy of h.rows.slice(h.rows.length - before.length)) close(copy); return; }
   const source = h.columns.map((c) => ({ id: c.columnId, from: t.columns.find((x) => sameName(x.name, c.name)) }));
   for (const old of before) {
     const copy: Row = [];
     for (const { id: hid, from } of source) copy[hid] = from === undefined ? null : old[from.columnId] ?? null;
-    const endTxn = h.columns.find((c) => c.generatedAlways === END_TXN);
-    const endSeq = h.columns.find((c) => c.generatedAlways === END_SEQ);
-    if (endTxn) copy[endTxn.columnId] = stamp.txn;
-    if (endSeq) copy[endSeq.columnId] = stamp.next();
+    close(copy);
     h.rows.push(copy);
   }
 }
