@@ -42,6 +42,7 @@ import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
 import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
+import { spHelp, spHelpIndex } from './sp-help';
 import { bindArgs, checkFunctionBody, isDefault, tableArg, type Var as RoutineVar } from './routines';
 import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType, routineBody } from './ddl-table-types';
 import type { Module } from './catalog';
@@ -1003,6 +1004,21 @@ export class EngineSession implements Session {
         cdcDisableTable(this.ddl(true).db, toText(arg(0, '@source_schema') ?? ''), toText(arg(1, '@source_name') ?? ''), toText(arg(2, '@capture_instance') ?? 'all'));
         this.done();
         return;
+      // sp_help [@objname] and sp_helpindex @objname (sp-help.ts): their result sets and messages.
+      case 'sp_help': case 'sp_helpindex': {
+        const objname = arg(0, '@objname');
+        if (name === 'sp_helpindex' && objname === null) throw new SqlError(201, 16, 4, `Procedure or function 'sp_helpindex' expects parameter '@objname', which was not supplied.`);
+        const parts = name === 'sp_help' ? spHelp(host.db, objname === null ? null : toText(objname)) : spHelpIndex(host.db, toText(objname ?? ''));
+        for (const p of parts) {
+          if ('info' in p) { this.out.push({ kind: 'info', number: p.info.number, state: 1, class: 10, message: p.info.message, line: s.line }); continue; }
+          const columns: ResultColumn[] = p.set.columns.map((c) => ({ name: c.name, nullable: c.nullable, ...wireType(c.type) }));
+          this.out.push({ kind: 'resultSet', resultSet: { columns, rows: p.set.rows.map((row) => row.map((v, i) => toCell(v, p.set.columns[i].type))) } });
+          this.out.push({ kind: 'done', rowCount: p.set.rows.length });
+        }
+        if (s.returnVar) this.setVar(s.returnVar, 0);
+        this.done();
+        return;
+      }
       default: {
         const { db, schema, name: procName } = resolveName(host, s.proc ?? []);
         const m = findModule(db, [schema, procName]);
