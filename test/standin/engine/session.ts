@@ -41,6 +41,7 @@ import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
 import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
+import { spHelp, spHelpIndex } from './sp-help';
 import { bindArgs, checkFunctionBody, isDefault, tableArg, type Var as RoutineVar } from './routines';
 import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType, routineBody } from './ddl-table-types';
 import type { Module } from './catalog';
@@ -980,6 +981,21 @@ export class EngineSession implements Session {
         const slot = this.sessionContext.get(key);
         if (slot?.readOnly === true) throw new SqlError(15664, 16, 1, `Cannot set key '${key}' in the session context. The key has been set as read_only for this session.`);
         this.sessionContext.set(key, { value, readOnly: readOnly !== null && Number(readOnly) === 1 });
+        this.done();
+        return;
+      }
+      // sp_help [@objname] and sp_helpindex @objname (sp-help.ts): their result sets and messages.
+      case 'sp_help': case 'sp_helpindex': {
+        const objname = arg(0, '@objname');
+        if (name === 'sp_helpindex' && objname === null) throw new SqlError(201, 16, 4, `Procedure or function 'sp_helpindex' expects parameter '@objname', which was not supplied.`);
+        const parts = name === 'sp_help' ? spHelp(host.db, objname === null ? null : toText(objname)) : spHelpIndex(host.db, toText(objname ?? ''));
+        for (const p of parts) {
+          if ('info' in p) { this.out.push({ kind: 'info', number: p.info.number, state: 1, class: 10, message: p.info.message, line: s.line }); continue; }
+          const columns: ResultColumn[] = p.set.columns.map((c) => ({ name: c.name, nullable: c.nullable, ...wireType(c.type) }));
+          this.out.push({ kind: 'resultSet', resultSet: { columns, rows: p.set.rows.map((row) => row.map((v, i) => toCell(v, p.set.columns[i].type))) } });
+          this.out.push({ kind: 'done', rowCount: p.set.rows.length });
+        }
+        if (s.returnVar) this.setVar(s.returnVar, 0);
         this.done();
         return;
       }
