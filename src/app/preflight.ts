@@ -6,10 +6,12 @@
  */
 import { PreflightRunError, runPreflightWith, type PreflightCounts, type PreflightQuery } from '../catalog/preflight-run';
 import type { Plan } from '../differ/changes';
-import { nameKeyFor } from '../sqlserver';
+import { nameKeyFor, tableKey } from '../sqlserver';
 import { blockingFindings, findingText, type PreflightFinding, type PreflightReport } from '../emitters/preflight-report';
 import { preflightBatch } from '../emitters/tsql/preflight';
 import type { Database } from '../model';
+import { AppError } from './errors';
+import { enableDatabaseChangeTracking } from '../emitters/tsql/change-tracking';
 
 /** How long the counts may take before they are cancelled (the plan then says they did not run). */
 export const DEFAULT_PREFLIGHT_TIMEOUT_MS = 60_000;
@@ -49,12 +51,38 @@ export async function runPlanPreflight(plan: Plan, current: Database, source: Pr
     if (error instanceof PreflightRunError) return notCounted(error.message);
     throw error;
   }
-  const findings: PreflightFinding[] = batch.checks.map((c) => ({
+  const all: PreflightFinding[] = batch.checks.map((c) => ({
     stepIndex: c.stepIndex, kind: c.kind, table: c.table, what: c.what,
     violations: counts.violations.get(c.id) ?? 0,
     samples: c.sampled ? counts.samples.get(c.id) ?? [] : null,
   }));
-  return { findings, notRun: gaps, blocked: findings.some((f) => f.violations > 0) };
+  // Counts over a table an enabled FILTER predicate guards see only the rows the login may read
+  // (row-level-security: filter predicates apply to every read). Rows found on the counted table
+  // are real; none found proves nothing, and a filtered parent of a foreign key hides parents.
+  const filtered = filteringPolicies(current);
+  const findings: PreflightFinding[] = [];
+  const unsure: PreflightReport['notRun'][number][] = [];
+  for (const f of all) {
+    const change = plan.steps[f.stepIndex]?.change;
+    const parent = change?.kind === 'addForeignKey' ? { schema: change.constraint.referencedSchema, name: change.constraint.referencedTable } : null;
+    const parentPolicy = parent === null ? null : filtered(parent.schema, parent.name);
+    const ownPolicy = filtered(f.table.schema, f.table.name);
+    if (parentPolicy === null && (ownPolicy === null || f.violations > 0)) { findings.push(f); continue; }
+    const [policy, table] = parentPolicy !== null && parent !== null ? [parentPolicy, parent] : [ownPolicy, f.table];
+    unsure.push({ stepIndex: f.stepIndex, kind: f.kind, reason: `${f.what}: security policy ${policy ?? ''} filters ${table.schema}.${table.name}, so the count sees only the rows this login may read` });
+  }
+  return { findings, notRun: [...gaps, ...unsure].sort((a, b) => a.stepIndex - b.stepIndex), blocked: findings.some((f) => f.violations > 0) };
+}
+
+/** The enabled security policy with a FILTER predicate on a table (`schema.name`), or null. */
+function filteringPolicies(current: Database): (schema: string, name: string) => string | null {
+  const key = nameKeyFor(current.collation);
+  const byTable = new Map<string, string>();
+  for (const p of current.securityPolicies ?? []) {
+    if (!p.enabled) continue;
+    for (const x of p.predicates) if (x.kind === 'FILTER') byTable.set(tableKey(key, x.target.schema, x.target.name), `${p.schema}.${p.name}`);
+  }
+  return (schema, name) => byTable.get(tableKey(key, schema, name)) ?? null;
 }
 
 /** Why apply refuses a blocked plan (naming each step and its count), or null when it is not blocked. */
@@ -70,4 +98,26 @@ export function noDatabaseReason(source: 'catalog' | 'empty'): string {
   return source === 'catalog'
     ? 'not counted: the plan was made from a catalog file (--catalog), which has no rows; plan with --database to count them'
     : 'not counted: there is no database (--empty)';
+}
+
+/**
+ * A plan that enables change tracking on a table needs the database's change tracking on first
+ * (Msg 1718 otherwise: sqlserver/change-tracking.ts). schemac never turns it on itself: it is a
+ * database setting with its own retention, and ALTER DATABASE cannot run inside the plan's
+ * transaction. Throws naming the tables and the statement to run when the catalog says it is
+ * off; an older snapshot or --empty (not known) passes.
+ */
+export function requireDatabaseChangeTracking(plan: Plan, current: Database): void {
+  if (current.changeTrackingOn !== false) return;
+  const tables = plan.steps.flatMap((s) => {
+    const c = s.change;
+    if (c.kind === 'enableChangeTracking') return [`${c.table.schema}.${c.table.name}`];
+    if (c.kind === 'createTable' && c.table.changeTracking !== undefined) return [`${c.table.schema}.${c.table.name}`];
+    return [];
+  });
+  if (tables.length === 0) return;
+  const name = current.name === null ? 'the database' : `database ${current.name}`;
+  throw new AppError(`the plan enables change tracking on ${[...new Set(tables)].join(', ')}, but ${name} does not have change tracking on `
+    + `(SQL Server refuses ALTER TABLE ... ENABLE CHANGE_TRACKING there, Msg 1718); turn it on first (schemac does not manage this database setting), then plan again:\n`
+    + `  ${enableDatabaseChangeTracking(current.name)}`);
 }

@@ -131,6 +131,9 @@ function table(t: Table): Json {
   if (t.dataCompression !== undefined) out.dataCompression = t.dataCompression;
   if (t.dataSpace !== undefined) out.dataSpace = placement(t.dataSpace);
   if (t.lockEscalation !== undefined) out.lockEscalation = t.lockEscalation;
+  if (t.changeTracking !== undefined) out.changeTracking = { trackColumnsUpdated: t.changeTracking.trackColumnsUpdated };
+  // CDC decides warnings and refusals: enabled since a saved plan, the plan is stale.
+  if (t.cdc !== undefined) out.cdc = [...t.cdc.captureInstances];
   // A saved plan that moves the table grants these again: a change to them since is a change.
   if (t.permissions !== undefined && t.permissions.length > 0) {
     out.permissions = t.permissions.map((p) => [p.column, p.grantee, p.permission, p.state]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
@@ -190,6 +193,9 @@ export function canonicalJson(db: Database): string {
     // A saved plan re-creates views and functions from the definitions it read: one changed since
     // is drift. Present only when the database has modules, so other fingerprints stay as they were.
     ...((db.modules ?? []).length > 0 ? { modules: modules(db) } : {}),
+    // A saved plan that enables change tracking was checked against the database's setting
+    // (app/preflight.ts): turned off since, it is drift. Only when on, so other fingerprints stay.
+    ...(db.changeTrackingOn === true ? { changeTrackingOn: true } : {}),
     // Likewise a security policy the plan re-creates from what it read (its predicates in order).
     ...((db.securityPolicies ?? []).length > 0 ? { securityPolicies: securityPolicies(db) } : {}),
   };

@@ -139,8 +139,12 @@ export function guardLedgerTables(steps: readonly PlanStep[], tables: readonly T
     if (c.kind === 'backfillColumn' && on.table.ledger?.kind === 'append-only') {
       return refuse(`fill NULLs of ${c.column}`, `UPDATE is refused on an append-only ledger table, so the NULLs of ${c.column} cannot be filled; keep ${c.column} nullable`, c.column);
     }
-    // SQL Server keeps the dropped column hidden with its data; a NOT NULL column cannot be added back.
-    if (c.kind === 'dropColumn' && !c.column.nullable && s.inverse !== null) return { ...s, inverse: null };
+    // SQL Server keeps the dropped column hidden with its data (the hazard says so); a NOT NULL column cannot be added back.
+    if (c.kind === 'dropColumn') {
+      const hazards = s.hazards.map((h) => (h.code === 'data-loss'
+        ? { ...h, message: `${h.message}; on this ledger table SQL Server keeps them, hidden, as MSSQL_DroppedLedgerColumn_${c.column.name}_<GUID>, out of the application's reach` } : h));
+      return { ...s, hazards, ...(!c.column.nullable ? { inverse: null } : {}) };
+    }
     return s;
   });
   if (refusedColumns.size === 0) return { steps: kept.filter((s): s is PlanStep => s !== null), refused };

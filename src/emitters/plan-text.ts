@@ -65,6 +65,7 @@ export function countPlan(plan: Plan): PlanCounts {
     else if (change.kind === 'createTable') created.add(tableKey(key, change.table.schema, change.table.name));
     else if (change.kind === 'dropTable') dropped.add(tableKey(key, change.table.schema, change.table.name));
     else if (change.kind === 'refreshModule') continue; // a module, not a table, and changed only in metadata
+    else if (change.kind === 'dropSecurityPolicy' || change.kind === 'createSecurityPolicy') continue; // a policy put back as it was, not a table
     else if (change.kind === 'transferTable') { const k = tableKey(key, change.to, change.name); touched.add(renamedTo.get(k) ?? k); }
     else {
       const t = describeChange(change).table;

@@ -46,3 +46,10 @@ export function where(files: Readonly<Record<string, string>>, file: string, nee
   const p = positionOf(files[file], needle, nth);
   return `${file}:${p.line}:${p.column + skip}`;
 }
+
+/** One inline schema file compiled, with its diagnostics as "CODE file:line:col" (`found`) and their messages. */
+export function compileOne(file: string, text: string, typeCheck = false): InlineCompile & { readonly found: string[]; readonly messages: string[] } {
+  const c = compileFiles({ [file]: text }, { typeCheck });
+  const found = c.result.diagnostics.map((d) => `${d.code} ${path.basename(d.source?.file ?? '?')}:${d.source?.line}:${d.source?.column}`);
+  return { ...c, found, messages: c.result.diagnostics.map((d) => d.message) };
+}

@@ -3,15 +3,12 @@
  * compile to the model (a primary key left to its default is nonclustered); what SQL Server
  * refuses for them is an error at the option or object that asks for it.
  */
-import { compileFiles, where } from './compile-helpers';
+import { compileOne, where } from './compile-helpers';
 
 const imports = "import { Column, ForeignKey, Index, PrimaryKey, Table, Unique, sql } from 'schemac';\n";
 
 function compile(source: string, typeCheck = false) {
-  const files = { 't.schema.ts': `${imports}${source}` };
-  const c = compileFiles(files, { typeCheck });
-  const found = c.result.diagnostics.map((d) => `${d.code} ${d.source?.file.split('/').pop()}:${d.source?.line}:${d.source?.column}`);
-  return { ...c, files, found, messages: c.result.diagnostics.map((d) => d.message) };
+  return compileOne('t.schema.ts', `${imports}${source}`, typeCheck);
 }
 
 describe('memory-optimized tables compile to the model', () => {

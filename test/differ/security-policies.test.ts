@@ -67,6 +67,7 @@ test('widening tenant_id a schema-bound policy binds: drop the policy, alter, re
   const text = renderPlanText(plan, { color: false });
   expect(text).toContain('security policy sec.tenant_policy');
   expect(text).toContain('dependent-rebuild');
+  expect(text).toContain('Plan: 0 tables to create, 1 to alter, 0 to drop.');
 });
 
 test('STATE = OFF and NOT FOR REPLICATION are kept; a BLOCK predicate on every operation has none', () => {

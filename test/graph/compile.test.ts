@@ -2,16 +2,12 @@
  * SQL Graph in the schema: `graph: 'node' | 'edge'` on @Table and @Connection edge constraints
  * compile to Table.graph / Table.edgeConstraints; misuse is SC1119 / SC1307 at file:line:col.
  */
-import { compileFiles, where } from '../compiler/compile-helpers';
+import { compileOne, where } from '../compiler/compile-helpers';
 
 const imports = "import { Column, Connection, Table } from 'schemac';\n";
 
 function compile(source: string, typeCheck = false) {
-  const files = { 'g.schema.ts': `${imports}${source}` };
-  const c = compileFiles(files, { typeCheck });
-  const found = c.result.diagnostics.map((d) => `${d.code} ${d.source?.file.split('/').pop()}:${d.source?.line}:${d.source?.column}`);
-  const messages = c.result.diagnostics.map((d) => d.message);
-  return { ...c, files, found, messages };
+  return compileOne('g.schema.ts', `${imports}${source}`, typeCheck);
 }
 
 const nodes = `

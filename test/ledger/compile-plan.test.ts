@@ -11,16 +11,13 @@ import type { Table } from '../../src/model';
 import { col, db, pk, table } from '../support/model-builders';
 import { expectValidTsql } from '../support/tsql-grammar';
 import { runCase } from '../differ/run-case';
-import { compileFiles, where } from '../compiler/compile-helpers';
+import { compileOne, where } from '../compiler/compile-helpers';
 import { describeDiagnostics, describePlan, roundTrip } from '../pull/support';
 
 const imports = "import { Column, Table } from 'schemac';\n";
 
 function compile(source: string, typeCheck = false) {
-  const files = { 'l.schema.ts': `${imports}${source}` };
-  const c = compileFiles(files, { typeCheck });
-  const found = c.result.diagnostics.map((d) => `${d.code} ${d.source?.file.split('/').pop()}:${d.source?.line}:${d.source?.column}`);
-  return { ...c, files, found, messages: c.result.diagnostics.map((d) => d.message) };
+  return compileOne('l.schema.ts', `${imports}${source}`, typeCheck);
 }
 
 const script = (plan: ReturnType<typeof diff>, direction: 'up' | 'down') => renderScript(plan, { direction, databaseName: 'app' }).text;
@@ -126,9 +123,10 @@ describe('ledger tables in plans', () => {
   });
 
   it('drops a column of a ledger table (SQL Server keeps it hidden) without an inverse for a NOT NULL one, and fills no NULLs of an append-only one', () => {
-    const current = db([account({}, [col('id', 'int'), col('balance', 'int'), col('note', 'int', { nullable: true })])]);
+    const current = db([{ ...account({}, [col('id', 'int'), col('balance', 'int'), col('note', 'int', { nullable: true })]), rowCount: 3 }]);
     const plan = diff(db([account({}, [col('id', 'int')])]), current, { allowDrop: true });
     expect(plan.steps.map((s) => [s.change.kind, s.inverse === null])).toEqual([['dropColumn', true], ['dropColumn', false]]);
+    expect(plan.steps[0]?.hazards.map((h) => h.message)).toContainEqual(expect.stringMatching(/; on this ledger table SQL Server keeps them, hidden, as MSSQL_DroppedLedgerColumn_balance_<GUID>/));
     const appendOnly = (c: ReturnType<typeof col>[]) => ({ ...table('dbo.events', { columns: c }), ledger: { kind: 'append-only' as const } });
     const notNull = diff(db([appendOnly([col('id', 'int'), col('x', 'int', { backfill: '0' } as never)])]), db([{ ...appendOnly([col('id', 'int'), col('x', 'int', { nullable: true })]), rowCount: 5 }]), { allowDrop: false });
     expect(notNull.steps).toEqual([]);

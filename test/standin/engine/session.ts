@@ -1,4 +1,5 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
+import { cdcDisableTable, cdcEnableDb, cdcEnableTable, setDatabaseChangeTracking } from './change-tracking';
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
 import type { Expr, OutputClause, Select, Statement } from './ast';
 import type { Database, Row, Value } from './catalog';
@@ -41,6 +42,7 @@ import type { TriggerEvent } from './triggers';
 import { columnUpdated, endedInTrigger, pseudoTable, TRIGGER_ABORTED, triggersFor } from './triggers';
 import { moduleHeader } from './module-header';
 import { insteadTarget, refuseInsteadOfMerge, wouldChange, wouldInsert } from './instead-of';
+import { spHelp, spHelpIndex } from './sp-help';
 import { bindArgs, checkFunctionBody, isDefault, tableArg, type Var as RoutineVar } from './routines';
 import { checkRoutineParameters, createTableType, createTypedTableVariable, findTableType, routineBody } from './ddl-table-types';
 import type { Module } from './catalog';
@@ -705,6 +707,13 @@ export class EngineSession implements Session {
       case 'createBound': createBound(this.ddl(true), s.kind, s.name, s.expr, s.text); this.done(); return;
       case 'dropBound': dropBound(this.ddl(true), s.kind, s.names, s.ifExists); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
+      case 'setDatabaseChangeTracking': {
+        const target = s.database === 'CURRENT' ? this.db : this.engine.get(s.database);
+        if (!target) throw new SqlError(911, 16, 1, `Database '${s.database}' does not exist. Make sure that the name is entered correctly.`);
+        setDatabaseChangeTracking(target, s.on, s.options, this.tranCount > 0);
+        this.done();
+        return;
+      }
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType, s.boundaries); this.done(); return;
       case 'createPartitionScheme': createPartitionScheme(this.ddl(true).db, s.name, s.function, s.filegroups); this.done(); return;
@@ -980,6 +989,33 @@ export class EngineSession implements Session {
         const slot = this.sessionContext.get(key);
         if (slot?.readOnly === true) throw new SqlError(15664, 16, 1, `Cannot set key '${key}' in the session context. The key has been set as read_only for this session.`);
         this.sessionContext.set(key, { value, readOnly: readOnly !== null && Number(readOnly) === 1 });
+        this.done();
+        return;
+      }
+      // CDC's procedures, as far as the catalog shows them (change-tracking.ts).
+      case 'sp_cdc_enable_db': cdcEnableDb(this.ddl(true).db); this.done(); return;
+      case 'sp_cdc_enable_table': {
+        const text = (v: Value): string | null => (v === null ? null : toText(v));
+        cdcEnableTable(this.ddl(true).db, text(arg(0, '@source_schema')) ?? '', text(arg(1, '@source_name')) ?? '', text(arg(2, '@role_name')), text(arg(3, '@capture_instance')), new Date());
+        this.done();
+        return;
+      }
+      case 'sp_cdc_disable_table':
+        cdcDisableTable(this.ddl(true).db, toText(arg(0, '@source_schema') ?? ''), toText(arg(1, '@source_name') ?? ''), toText(arg(2, '@capture_instance') ?? 'all'));
+        this.done();
+        return;
+      // sp_help [@objname] and sp_helpindex @objname (sp-help.ts): their result sets and messages.
+      case 'sp_help': case 'sp_helpindex': {
+        const objname = arg(0, '@objname');
+        if (name === 'sp_helpindex' && objname === null) throw new SqlError(201, 16, 4, `Procedure or function 'sp_helpindex' expects parameter '@objname', which was not supplied.`);
+        const parts = name === 'sp_help' ? spHelp(host.db, objname === null ? null : toText(objname)) : spHelpIndex(host.db, toText(objname ?? ''));
+        for (const p of parts) {
+          if ('info' in p) { this.out.push({ kind: 'info', number: p.info.number, state: 1, class: 10, message: p.info.message, line: s.line }); continue; }
+          const columns: ResultColumn[] = p.set.columns.map((c) => ({ name: c.name, nullable: c.nullable, ...wireType(c.type) }));
+          this.out.push({ kind: 'resultSet', resultSet: { columns, rows: p.set.rows.map((row) => row.map((v, i) => toCell(v, p.set.columns[i].type))) } });
+          this.out.push({ kind: 'done', rowCount: p.set.rows.length });
+        }
+        if (s.returnVar) this.setVar(s.returnVar, 0);
         this.done();
         return;
       }
