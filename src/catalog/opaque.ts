@@ -13,6 +13,7 @@ import { columnType } from './to-model-types';
 import { appendTo } from '../util/group-by';
 import { isXmlOrSpatialRow, readXmlSpatial, type XmlSpatialReading } from './read-xml-spatial';
 import { pseudoColumnOf, type GraphFacts } from './read-graph';
+import { isLedgerGeneratedColumn } from './read-ledger';
 
 /** Opaque objects by table object_id, and the ids the model must leave out. */
 export interface OpaqueCatalog {
@@ -98,20 +99,27 @@ export function findOpaque(s: CatalogSnapshot, graph?: GraphFacts, special: Read
   // from_obj_id_<hex> and from_id_<hex>): named as the pseudo-columns, each once.
   const indexColumnNames = (objectId: number, ids: readonly number[]): string[] => [...new Set(ids.map((id) => (
     graphColumns.has(`${objectId}:${id}`) ? pseudoColumnOf(graphTypeOf(objectId, id), graph?.kinds.get(objectId)) : nameOf(objectId, id))))];
+  // A ledger table's generated and dropped columns are SQL Server's (read-ledger.ts): an index over one cannot be declared.
+  const ledgerColumns = new Set<string>([
+    ...s.columns.filter(isLedgerGeneratedColumn).map((c) => `${c.object_id}:${c.column_id}`),
+    ...(s.ledger_dropped_columns ?? []).map((c) => `${c.object_id}:${c.column_id}`),
+  ]);
   const indexes = new Set<string>();
   for (const i of s.indexes) {
-    // Only an index of an unmodelled type, or one over an opaque or graph column, is opaque.
+    // Only an index of an unmodelled type, or one over an opaque, graph or ledger column, is opaque.
     const typeProblem = indexProblem(i, special);
-    if (typeProblem === null && columns.size === 0 && graphColumns.size === 0) continue;
+    if (typeProblem === null && columns.size === 0 && graphColumns.size === 0 && ledgerColumns.size === 0) continue;
     const k = `${i.object_id}:${i.index_id}`;
     // The unique index SQL Server made on graph_id by itself is neither modelled nor opaque.
     if (graph?.builtInIndexes.has(k) === true) continue;
     const cols = columnsOfIndex(k);
     const onOpaque = cols.find((id) => opaqueColumn(i.object_id, id));
     const onGraph = cols.find((id) => graphColumns.has(`${i.object_id}:${id}`));
+    const onLedger = ledgerColumns.size === 0 ? undefined : cols.find((id) => ledgerColumns.has(`${i.object_id}:${id}`));
     const problem = typeProblem
       ?? (onOpaque !== undefined ? `it is defined on ${nameOf(i.object_id, onOpaque)}, which schemac cannot model`
-        : onGraph !== undefined ? `it is on the graph pseudo-column ${pseudoColumnOf(graphTypeOf(i.object_id, onGraph), graph?.kinds.get(i.object_id))}, which schema files cannot declare` : null);
+        : onGraph !== undefined ? `it is on the graph pseudo-column ${pseudoColumnOf(graphTypeOf(i.object_id, onGraph), graph?.kinds.get(i.object_id))}, which schema files cannot declare`
+        : onLedger !== undefined ? `it is on ${nameOf(i.object_id, onLedger)}, a column SQL Server keeps for the ledger, which schema files cannot declare` : null);
     if (problem === null) continue;
     indexes.add(k);
     add(i.object_id, { kind: 'index', name: i.name, columns: indexColumnNames(i.object_id, cols), reason: problem });

@@ -197,16 +197,7 @@ export function planAroundDependents(steps: readonly PlanStep[], current: Databa
   }
   const recreate = blocked.length > 0 ? [] : rebuilt;
 
-  const kept: PlanStep[] = [];
-  steps.forEach((s, i) => {
-    if (refusedSteps.has(i)) return;
-    const c = s.change;
-    const ref = 'table' in c && c.kind !== 'createTable' && c.kind !== 'dropTable' ? c.table : null;
-    // Everything done to a table whose drop is refused goes too (its FKs and indexes).
-    if (ref !== null && refusedTables.has(tableKey(key, ref.schema, ref.name))) return;
-    const more = extra.get(i);
-    kept.push(more === undefined ? s : { ...s, hazards: [...s.hazards, ...more] });
-  });
+  const kept = keptSteps(steps, refusedSteps, refusedTables, extra, key);
   // A module in the closure only because it binds another one re-created here says which.
   for (const m of recreate) {
     if (rebuildReasons.has(m)) continue;
@@ -226,6 +217,23 @@ function rebuildText(m: DependentModule, what: readonly string[]): string {
   const bound = what.length > 0 ? `it binds ${[...new Set(what)].join(', ')}` : 'it binds an object re-created in this plan';
   const indexes = m.indexes.length > 0 ? `; its indexes ${m.indexes.map((i) => i.name).join(', ')} are built again (the view is materialized again)` : '';
   return `schema-bound ${WORD[m.type]} ${qualifiedName(m)} is dropped and re-created from its stored definition around the change (${bound})${indexes}`;
+}
+
+/**
+ * The steps left once `refused` (step indexes) are taken out, with everything done to a table
+ * whose drop is refused (its FKs and indexes), and the `extra` hazards added to each step's own.
+ */
+export function keptSteps(steps: readonly PlanStep[], refused: ReadonlySet<number>, refusedTables: ReadonlySet<string>, extra: ReadonlyMap<number, readonly Hazard[]>, key: NameKey): PlanStep[] {
+  const kept: PlanStep[] = [];
+  steps.forEach((s, i) => {
+    if (refused.has(i)) return;
+    const c = s.change;
+    const ref = 'table' in c && c.kind !== 'createTable' && c.kind !== 'dropTable' ? c.table : null;
+    if (ref !== null && refusedTables.has(tableKey(key, ref.schema, ref.name))) return;
+    const more = extra.get(i);
+    kept.push(more === undefined ? s : { ...s, hazards: [...s.hazards, ...more] });
+  });
+  return kept;
 }
 
 /** "drop column email" / "drop table dbo.users": how a refused step reads. */

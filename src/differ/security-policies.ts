@@ -26,7 +26,7 @@
  * when the table is read: inferred).
  */
 import type { Hazard, PlanStep, RefusedChange } from './changes';
-import { describeStep, touchesOf, type Touch } from './dependents';
+import { describeStep, keptSteps, touchesOf, type Touch } from './dependents';
 import { hazard } from './hazards';
 import { step } from './step';
 import { tableKey, type NameKey } from '../sqlserver/names';
@@ -89,16 +89,7 @@ export function refuseSecurityPolicyTouches(steps: readonly PlanStep[], current:
         `security policy ${qualifiedName(p)} (SCHEMABINDING = OFF) has ${predicatePhrase(first)}, ${touch.phrase}: SQL Server does not stop the step, and the predicate fails when ${qualifiedName(first.target)} is read until the policy is changed (inferred)`)]);
     }
   }
-  const kept: PlanStep[] = [];
-  steps.forEach((s, i) => {
-    if (refusedSteps.has(i)) return;
-    const c = s.change;
-    const ref = 'table' in c && c.kind !== 'createTable' && c.kind !== 'dropTable' ? c.table : null;
-    if (ref !== null && refusedTables.has(tableKey(key, ref.schema, ref.name))) return;
-    const more = extra.get(i);
-    kept.push(more === undefined ? s : { ...s, hazards: [...s.hazards, ...more] });
-  });
-  return { steps: kept, refused };
+  return { steps: keptSteps(steps, refusedSteps, refusedTables, extra, key), refused };
 }
 
 /**

@@ -5,7 +5,7 @@
  * again after re-creating it. The simulator refuses DROP COLUMN, ALTER COLUMN and ADD DEFAULT
  * while bound, as SQL Server does, so each plan below is checked to run up and down.
  */
-import { diff, type Plan } from '../../src/differ';
+import { diff, fingerprint, type Plan } from '../../src/differ';
 import { renderScript } from '../../src/emitters';
 import type { AliasTypeDef, Column, Database, Table } from '../../src/model';
 import { col, db, df, pk, table } from '../support/model-builders';
@@ -117,5 +117,11 @@ describe('bound defaults and rules in a plan', () => {
     expect(dropped.steps.map((s) => s.change.kind)).toEqual(['unbindType', 'unbindType', 'dropType']);
     const restored = applyPlan(applyPlan(current, dropped.steps, 'up'), dropped.steps, 'down');
     expect(restored.aliasTypes?.[0]).toMatchObject({ boundDefault: zero, boundRule: positive });
+  });
+
+  it('a binding made or removed since a saved plan changes the catalog fingerprint (drift)', () => {
+    const plain = db([stock(col('qty', 'int'))]);
+    expect(fingerprint(db([stock(bound(col('qty', 'int')))]))).not.toBe(fingerprint(plain));
+    expect(fingerprint(db([stock(col('qty', 'int'))]))).toBe(fingerprint(plain));
   });
 });

@@ -2,8 +2,8 @@
  * Ledger tables in the catalog (SQL Server 2022+): a ledger table's generated columns
  * (generated_always_type 5-8, or 7-10 as SQL Server 2022's published view numbers them), its
  * history table, its ledger view, dropped ledger tables and dropped ledger columns stay out of the
- * model; the kind and the view / history names are read; older snapshots and servers read as
- * ordinary tables; model -> rows -> model keeps the ledger.
+ * model (an index on one of those columns is opaque); the kind and the view / history names are
+ * read; older snapshots and servers read as ordinary tables; model -> rows -> model keeps the ledger.
  */
 import { modelToSnapshot } from '../../src/catalog/from-model';
 import { CATALOG_QUERIES } from '../../src/catalog/queries';
@@ -107,6 +107,16 @@ describe('ledger tables in the catalog', () => {
     const plain = read(old).database.tables[0];
     expect(plain).not.toHaveProperty('ledger');
     expect(plain?.columns.map((c) => c.name)).toEqual(['id', 'balance']);
+  });
+
+  it('keeps an index on a ledger column opaque, with a warning naming it', () => {
+    const doc = ledgerDoc();
+    doc.indexes.push({ object_id: 10, index_id: 2, name: 'ix_account_txn', type_desc: 'NONCLUSTERED', is_unique: false, is_primary_key: false, is_unique_constraint: false, has_filter: false, filter_definition: null, is_disabled: false });
+    doc.index_columns.push({ object_id: 10, index_id: 2, column_id: 3, key_ordinal: 1, is_included_column: false, is_descending_key: false });
+    const { database, diagnostics } = read(doc);
+    expect(database.tables[0]?.indexes).toEqual([]);
+    expect(database.tables[0]?.opaque).toEqual([{ kind: 'index', name: 'ix_account_txn', columns: ['ledger_start_transaction_id'], reason: 'it is on ledger_start_transaction_id, a column SQL Server keeps for the ledger, which schema files cannot declare' }]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
 
   it('model -> snapshot rows -> model keeps the ledger', () => {

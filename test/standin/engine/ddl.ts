@@ -1,4 +1,5 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
+import { checkTrackedKeyDrop, setTableChangeTracking } from './change-tracking';
 import { inheritedBindings } from './ddl-bound';
 import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, LedgerDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
@@ -283,6 +284,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'dropIndexes': dropIndexes(t, action.names); return;
     case 'rebuildBuckets': rebuildBuckets(t, action.index, action.options); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'changeTracking': setTableChangeTracking(ctx.db, t, action.enable, action.trackColumnsUpdated); return;
     case 'setLockEscalation':
       if (action.value === 'TABLE') delete t.lockEscalation;
       else t.lockEscalation = action.value === 'DISABLE' ? 1 : 2;
@@ -493,6 +495,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     }
     const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
     checkPrimaryKeyDrop(t, keyIndex);
+    checkTrackedKeyDrop(t, key.name, key.type === 'PK');
     t.keys = t.keys.filter((k) => k !== key);
     removeIndex(t, keyIndex);
     return;
