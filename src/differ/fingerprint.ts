@@ -8,7 +8,7 @@ import { sortedByName } from '../util/compare';
 import { INDEX_OPTION_KEYS, indexOptionsOf } from '../sqlserver/index-options';
 import { spatialSignature } from '../sqlserver/xml-spatial-indexes';
 import type {
-  CheckConstraint, Column, DataSpace, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
+  BoundObject, CheckConstraint, Column, DataSpace, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -50,7 +50,18 @@ function column(c: Column): Json {
   if (c.description !== undefined) out.description = c.description;
   // Storage options only when set, so fingerprints of databases without them are as before.
   if (c.sparse === true) out.sparse = true;
+  // A bound default or rule (catalog only) by name, only when bound: a binding made or removed
+  // since a saved plan is drift (its unbind / bind steps would fail or undo it).
+  const bound = boundNames(c);
+  if (bound !== null) out.bound = bound;
   return out;
+}
+
+/** The bound default's and rule's names of a column or alias type, or null when nothing is bound. */
+function boundNames(o: { readonly boundDefault?: BoundObject; readonly boundRule?: BoundObject }): Json {
+  if (o.boundDefault === undefined && o.boundRule === undefined) return null;
+  const name = (b: BoundObject | undefined): Json => (b === undefined ? null : [b.schema, b.name]);
+  return [name(o.boundDefault), name(o.boundRule)];
 }
 
 /** Adds IGNORE_DUP_KEY, columnstore and compression of an index or key to `out`, only when set. */
@@ -174,7 +185,7 @@ export function canonicalJson(db: Database): string {
     const x = `${a.schema}\u0000${a.name}`; const y = `${b.schema}\u0000${b.name}`;
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const aliasTypes = [...(db.aliasTypes ?? [])].map((a): Json => [a.schema, a.name, a.base.name, a.base.length ?? null, a.base.precision ?? null, a.base.scale ?? null, a.nullable])
+  const aliasTypes = [...(db.aliasTypes ?? [])].map((a): Json => [a.schema, a.name, a.base.name, a.base.length ?? null, a.base.precision ?? null, a.base.scale ?? null, a.nullable, ...(boundNames(a) !== null ? [boundNames(a)] : [])])
     .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   const doc: Json = {
     collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table),
