@@ -64,6 +64,14 @@ export interface TableOptions {
    */
   readonly lockEscalation?: 'TABLE' | 'AUTO' | 'DISABLE';
   /**
+   * Change tracking (ALTER TABLE ... ENABLE CHANGE_TRACKING): SQL Server records which rows
+   * changed, for clients that synchronize with CHANGETABLE(CHANGES ...). `true` is
+   * TRACK_COLUMNS_UPDATED = OFF; `{ trackColumnsUpdated: true }` also records which columns an
+   * UPDATE changed. The table needs a primary key, and the database change tracking
+   * (ALTER DATABASE ... SET CHANGE_TRACKING = ON), which schemac does not turn on.
+   */
+  readonly changeTracking?: true | { readonly trackColumnsUpdated: boolean };
+  /**
    * LEDGER = ON (SQL Server 2022+, Azure SQL): a tamper-evident ledger table. 'updatable' keeps
    * every earlier row version in a history table; 'append-only' allows INSERT only. SQL Server
    * adds hidden ledger_* columns, a ledger view (`{table}_Ledger` unless `view` names it) and the

@@ -1,5 +1,6 @@
 import type { AfterCommitWork } from '../apply/after-commit';
 import { requireDataSpaces } from './data-space-check';
+import { requireDatabaseChangeTracking } from './preflight';
 import { UsageError } from './errors';
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
@@ -62,6 +63,7 @@ export function jobFromSchema(
   const resumable = withResumable(made, desired, current, resumableOptions);
   const decision = resumable.decision;
   const plan = withBlockingBuildWarnings(resumable.plan, current);
+  requireDatabaseChangeTracking(plan, current);
   const { transactional, afterCommit } = splitAfterCommit(plan, statementsForDriver(plan, 'up'));
   return {
     statements: transactional,

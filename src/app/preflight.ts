@@ -10,6 +10,8 @@ import { nameKeyFor, tableKey } from '../sqlserver';
 import { blockingFindings, findingText, type PreflightFinding, type PreflightReport } from '../emitters/preflight-report';
 import { preflightBatch } from '../emitters/tsql/preflight';
 import type { Database } from '../model';
+import { AppError } from './errors';
+import { enableDatabaseChangeTracking } from '../emitters/tsql/change-tracking';
 
 /** How long the counts may take before they are cancelled (the plan then says they did not run). */
 export const DEFAULT_PREFLIGHT_TIMEOUT_MS = 60_000;
@@ -96,4 +98,26 @@ export function noDatabaseReason(source: 'catalog' | 'empty'): string {
   return source === 'catalog'
     ? 'not counted: the plan was made from a catalog file (--catalog), which has no rows; plan with --database to count them'
     : 'not counted: there is no database (--empty)';
+}
+
+/**
+ * A plan that enables change tracking on a table needs the database's change tracking on first
+ * (Msg 1718 otherwise: sqlserver/change-tracking.ts). schemac never turns it on itself: it is a
+ * database setting with its own retention, and ALTER DATABASE cannot run inside the plan's
+ * transaction. Throws naming the tables and the statement to run when the catalog says it is
+ * off; an older snapshot or --empty (not known) passes.
+ */
+export function requireDatabaseChangeTracking(plan: Plan, current: Database): void {
+  if (current.changeTrackingOn !== false) return;
+  const tables = plan.steps.flatMap((s) => {
+    const c = s.change;
+    if (c.kind === 'enableChangeTracking') return [`${c.table.schema}.${c.table.name}`];
+    if (c.kind === 'createTable' && c.table.changeTracking !== undefined) return [`${c.table.schema}.${c.table.name}`];
+    return [];
+  });
+  if (tables.length === 0) return;
+  const name = current.name === null ? 'the database' : `database ${current.name}`;
+  throw new AppError(`the plan enables change tracking on ${[...new Set(tables)].join(', ')}, but ${name} does not have change tracking on `
+    + `(SQL Server refuses ALTER TABLE ... ENABLE CHANGE_TRACKING there, Msg 1718); turn it on first (schemac does not manage this database setting), then plan again:\n`
+    + `  ${enableDatabaseChangeTracking(current.name)}`);
 }

@@ -6,7 +6,7 @@
 import { ENCRYPTION_TYPE_CODES } from '../sqlserver/encryption';
 import { createHash } from 'crypto';
 import type { BoundObject, Column, DataSpace, Database, ForeignKey, Index, IndexColumn, KeyConstraint, Sequence, SystemVersioning, Table, TablePermission } from '../model';
-import type { DefaultRuleObjectRow, EdgeConstraintClauseRow, EdgeConstraintRow, LedgerTableRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
+import type { CdcChangeTableRow, ChangeTrackingTableRow, DefaultRuleObjectRow, EdgeConstraintClauseRow, EdgeConstraintRow, LedgerTableRow, IndexDataSpaceRow, ResumableOperationRow, SpatialIndexTessellationRow, TablePermissionRow, XmlIndexRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
@@ -70,6 +70,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
   const edgeConstraints: EdgeConstraintRow[] = [];
   const bound = boundObjectRows(objectId);
   const edgeClauses: EdgeConstraintClauseRow[] = [];
+  const tracked: ChangeTrackingTableRow[] = [];
+  const captureInstances: CdcChangeTableRow[] = [];
   const ledgerTables: LedgerTableRow[] = [];
   for (const t of sortedTables) {
     const id = tableIds.get(tableKey(t.schema, t.name)) as number;
@@ -81,7 +83,10 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
       // SQL Server's graph columns and the index it makes on graph_id are not the model's: only the kind is written.
       ...(t.graph !== undefined ? { is_node: t.graph === 'node', is_edge: t.graph === 'edge' } : {}),
       ...(t.lockEscalation !== undefined ? { lock_escalation: storedLockEscalation(t.lockEscalation) } : {}),
+      ...(t.cdc !== undefined ? { is_tracked_by_cdc: true } : {}),
     });
+    if (t.changeTracking !== undefined) tracked.push({ object_id: id, is_track_columns_updated_on: t.changeTracking.trackColumnsUpdated });
+    for (const instance of t.cdc?.captureInstances ?? []) captureInstances.push({ source_object_id: id, capture_instance: instance });
     for (const e of t.edgeConstraints ?? []) {
       const ecId = objectId(`ec:${t.schema}.${t.name}.${e.name}`);
       edgeConstraints.push({
@@ -140,6 +145,7 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     database: options.database ?? db.name ?? '',
     server_version: options.serverVersion ?? '',
     database_collation: db.collation,
+    ...(db.changeTrackingOn !== undefined ? { change_tracking_on: db.changeTrackingOn } : {}),
     schemas: [...db.schemas],
     ...withoutPartitions(rows),
     // Like the catalog query: only compressed heaps and indexes have rows.
@@ -167,6 +173,8 @@ export function modelToSnapshot(db: Database, options: FromModelOptions = {}): C
     ...(edgeConstraints.length > 0 ? { edge_constraints: edgeConstraints, edge_constraint_clauses: edgeClauses } : {}),
     ...(ledgerTables.length > 0 ? { ledger_tables: ledgerTables.sort((a, b) => a.object_id - b.object_id) } : {}),
     ...(db.synonyms !== undefined && db.synonyms.length > 0 ? { synonyms: db.synonyms.map((s) => ({ schema_name: s.schema, name: s.name, base_object_name: s.baseObject })) } : {}),
+    ...(tracked.length > 0 ? { change_tracking_tables: tracked } : {}),
+    ...(captureInstances.length > 0 ? { cdc_change_tables: captureInstances } : {}),
   };
   // Written after the types' ids are taken (the spread above), so every bound object is listed.
   const boundRows = bound.rows();

@@ -40,6 +40,8 @@ export type CatalogQueryName =
   | 'spatial_index_tessellations'
   | 'edge_constraints'
   | 'edge_constraint_clauses'
+  | 'change_tracking_tables'
+  | 'cdc_change_tables'
   | 'default_rule_objects'
   | 'ledger_tables'
   | 'ledger_dropped_columns'
@@ -92,21 +94,27 @@ export const CATALOG_QUERIES: readonly CatalogQuery[] = [
     name: 'database',
     // SERVERPROPERTY and DATABASEPROPERTYEX return sql_variant: cast so drivers get plain text.
     // EngineEdition, Edition and ProductMajorVersion decide online operations (sqlserver/editions.ts;
-    // learn.microsoft.com/sql/t-sql/functions/serverproperty-transact-sql).
+    // learn.microsoft.com/sql/t-sql/functions/serverproperty-transact-sql). change_tracking_on: the
+    // database has change tracking on (a row in sys.change_tracking_databases), which a table's
+    // ENABLE CHANGE_TRACKING needs (sqlserver/change-tracking.ts).
     sql: `SELECT DB_NAME() AS [database],
   CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS server_version,
   CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)) AS database_collation,
   CAST(SERVERPROPERTY('EngineEdition') AS int) AS engine_edition,
   CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition,
-  CAST(SERVERPROPERTY('ProductMajorVersion') AS int) AS product_major_version`,
+  CAST(SERVERPROPERTY('ProductMajorVersion') AS int) AS product_major_version,
+  CAST(CASE WHEN EXISTS (SELECT 1 FROM sys.change_tracking_databases ctd WHERE ctd.database_id = DB_ID()) THEN 1 ELSE 0 END AS bit) AS change_tracking_on`,
   },
   {
     name: 'schemas',
     // schema_id >= 16384 are the fixed database-role schemas (db_owner, ...); guest, sys and
-    // INFORMATION_SCHEMA are built in; schemac is our own.
+    // INFORMATION_SCHEMA are built in; schemac is our own. In a CDC-enabled database the cdc schema
+    // is CDC's (sys.sp_cdc_enable_db makes it, with its system tables: sys-sp-cdc-enable-db-transact-sql),
+    // never a user's to drop.
     sql: `SELECT s.name
 FROM sys.schemas s
 WHERE s.schema_id < 16384 AND s.name NOT IN (N'sys', N'INFORMATION_SCHEMA', N'guest', N'schemac')
+  AND NOT (s.name = N'cdc' AND EXISTS (SELECT 1 FROM sys.databases d WHERE d.database_id = DB_ID() AND d.is_cdc_enabled = 1))
 ORDER BY s.name`,
   },
   {
@@ -115,10 +123,11 @@ ORDER BY s.name`,
     // system-versioned tables (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql);
     // is_node / is_edge (2017+) graph tables (sql-graph-architecture "Metadata");
     // is_memory_optimized and durability_desc (SCHEMA_ONLY | SCHEMA_AND_DATA; 2014+) memory-optimized tables;
-    // lock_escalation the table's LOCK_ESCALATION (sqlserver/lock-escalation.ts).
+    // lock_escalation the table's LOCK_ESCALATION (sqlserver/lock-escalation.ts); is_tracked_by_cdc
+    // change data capture on the table (set by sys.sp_cdc_enable_table; SQL Server 2008+).
     sql: `SELECT t.object_id, SCHEMA_NAME(t.schema_id) AS schema_name, t.name,
   t.temporal_type, t.history_table_id, t.history_retention_period, t.history_retention_period_unit,
-  t.is_node, t.is_edge, t.is_memory_optimized, t.durability_desc, t.lock_escalation
+  t.is_node, t.is_edge, t.is_memory_optimized, t.durability_desc, t.lock_escalation, t.is_tracked_by_cdc
 FROM sys.tables t
 WHERE ${MANAGED}
 ORDER BY t.object_id`,
@@ -462,6 +471,36 @@ WHERE ${MANAGED}
 ORDER BY ecc.object_id, ecc.clause_number
 ELSE
 SELECT t.object_id, CAST(0 AS int) AS clause_number, t.object_id AS from_object_id, t.object_id AS to_object_id
+FROM sys.tables t
+WHERE 1 = 0 AND ${MANAGED}`,
+  },
+  {
+    name: 'change_tracking_tables',
+    // Tables with change tracking on, and whether it records the updated columns (SQL Server 2008+):
+    // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/change-tracking-catalog-views-sys-change-tracking-tables
+    sql: `SELECT ctt.object_id, ctt.is_track_columns_updated_on
+FROM sys.change_tracking_tables ctt
+JOIN sys.tables t ON t.object_id = ctt.object_id
+WHERE ${MANAGED}
+ORDER BY ctt.object_id`,
+  },
+  {
+    name: 'cdc_change_tables',
+    // The CDC capture instances of managed tables (cdc.change_tables: source_object_id, capture_instance),
+    // named in the warnings of plans that change such a table. The cdc schema and its tables exist
+    // only once sys.sp_cdc_enable_db ran (sys.databases.is_cdc_enabled), and reading them needs
+    // SELECT on them: the IF keeps a database without CDC, or a login without the permission, on
+    // an empty result of the same shape (is_tracked_by_cdc still says which tables are tracked).
+    // https://learn.microsoft.com/sql/relational-databases/system-tables/cdc-change-tables-transact-sql
+    sql: `IF EXISTS (SELECT 1 FROM sys.databases d WHERE d.database_id = DB_ID() AND d.is_cdc_enabled = 1)
+  AND HAS_PERMS_BY_NAME(N'cdc.change_tables', N'OBJECT', N'SELECT') = 1
+SELECT ct.source_object_id, ct.capture_instance
+FROM cdc.change_tables ct
+JOIN sys.tables t ON t.object_id = ct.source_object_id
+WHERE ${MANAGED}
+ORDER BY ct.source_object_id, ct.capture_instance
+ELSE
+SELECT t.object_id AS source_object_id, t.name AS capture_instance
 FROM sys.tables t
 WHERE 1 = 0 AND ${MANAGED}`,
   },

@@ -46,6 +46,8 @@ export function rowsToSnapshotObject(recordsets: readonly Rows[]): Record<string
     ...(info.engine_edition !== undefined ? { engine_edition: numberIfSafe(info.engine_edition) } : {}),
     ...(info.edition !== undefined ? { edition: info.edition } : {}),
     ...(info.product_major_version !== undefined ? { product_major_version: numberIfSafe(info.product_major_version) } : {}),
+    // A bit may arrive as a number from some drivers.
+    ...(info.change_tracking_on !== undefined && info.change_tracking_on !== null ? { change_tracking_on: info.change_tracking_on === true || info.change_tracking_on === 1 } : {}),
     schemas: get('schemas').map((r) => r.name),
   };
   for (const q of CATALOG_QUERIES) {

@@ -6,7 +6,7 @@
 import type {
   ResumableOperationRow, SecurityPolicyRow, SecurityPredicateRow, EdgeConstraintClauseRow, EdgeConstraintRow, DefaultRuleObjectRow, LedgerDroppedColumnRow, LedgerTableRow,
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
-  DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
+  ChangeTrackingTableRow, CdcChangeTableRow, DataSpaceRow, ForeignKeyRow, FulltextIndexColumnRow, IndexDataSpaceRow, IndexColumnRow, IndexRow, KeyConstraintRow, OptionalRowArrayName, PartitionRow, StatsColumnRow, StatsRow, SynonymRow, TablePermissionRow,
   RowArrayName, RowCountRow, SpatialIndexTessellationRow, XmlIndexRow, SqlExpressionDependencyRow, SqlModuleRow, TableRow, TypeRow, ViewIndexColumnRow, ViewIndexRow, SequenceRow,
 } from './snapshot-types';
 
@@ -46,6 +46,7 @@ const tables: RowSpec<TableRow> = {
   is_memory_optimized: optional(nullable(boolean)), durability_desc: optional(nullable(string)),
   is_node: optional(nullable(boolean)), is_edge: optional(nullable(boolean)),
   lock_escalation: optional(nullable(integer)),
+  is_tracked_by_cdc: optional(nullable(boolean)),
 };
 
 const columns: RowSpec<ColumnRow> = {
@@ -196,6 +197,8 @@ const edgeConstraints: RowSpec<EdgeConstraintRow> = {
   is_disabled: boolean, is_not_trusted: boolean, is_system_named: boolean,
 };
 const edgeConstraintClauses: RowSpec<EdgeConstraintClauseRow> = { object_id: integer, clause_number: integer, from_object_id: integer, to_object_id: integer };
+const changeTrackingTables: RowSpec<ChangeTrackingTableRow> = { object_id: integer, is_track_columns_updated_on: boolean };
+const cdcChangeTables: RowSpec<CdcChangeTableRow> = { source_object_id: integer, capture_instance: string };
 const ledgerTables: RowSpec<LedgerTableRow> = {
   object_id: integer, ledger_type: integer, ledger_view_id: nullable(integer), history_table_id: nullable(integer),
   is_dropped_ledger_table: boolean, ledger_view_schema_name: nullable(string), ledger_view_name: nullable(string),
@@ -235,6 +238,8 @@ export const OPTIONAL_ROW_SPECS: { readonly [K in OptionalRowArrayName]: RowSpec
   spatial_index_tessellations: spatialIndexTessellations,
   edge_constraints: edgeConstraints,
   edge_constraint_clauses: edgeConstraintClauses,
+  change_tracking_tables: changeTrackingTables,
+  cdc_change_tables: cdcChangeTables,
   ledger_tables: ledgerTables,
   ledger_dropped_columns: ledgerDroppedColumns,
   default_rule_objects: defaultRuleObjects,
@@ -267,6 +272,8 @@ export const OPTIONAL_ROW_ORDER: { readonly [K in OptionalRowArrayName]: readonl
   spatial_index_tessellations: ['object_id', 'index_id'],
   edge_constraints: ['parent_object_id', 'name'],
   edge_constraint_clauses: ['object_id', 'clause_number'],
+  change_tracking_tables: ['object_id'],
+  cdc_change_tables: ['source_object_id', 'capture_instance'],
   ledger_tables: ['object_id'],
   ledger_dropped_columns: ['object_id', 'column_id'],
   default_rule_objects: ['object_id'],

@@ -31,6 +31,8 @@ export interface TableRow {
   readonly is_node?: boolean | null;
   /** sys.tables.is_edge: AS EDGE (SQL Server 2017+; optional). */
   readonly is_edge?: boolean | null;
+  /** sys.tables.is_tracked_by_cdc: change data capture on (optional: older snapshots lack it, read as off). */
+  readonly is_tracked_by_cdc?: boolean | null;
   /** sys.tables.lock_escalation: 0 TABLE, 1 DISABLE, 2 AUTO (optional: older snapshots lack it, read as TABLE). */
   readonly lock_escalation?: number | null;
 }
@@ -493,6 +495,8 @@ export interface CatalogSnapshot {
   readonly edition?: string | null;
   /** SERVERPROPERTY('ProductMajorVersion'), e.g. 16. */
   readonly product_major_version?: number | null;
+  /** The database has change tracking on (a sys.change_tracking_databases row); absent in older snapshots: not known. */
+  readonly change_tracking_on?: boolean | null;
   /** User schema names; derived from the tables when absent. */
   readonly schemas?: readonly string[];
   readonly tables: readonly TableRow[];
@@ -539,6 +543,10 @@ export interface CatalogSnapshot {
   /** Optional: edge constraints of edge tables and their clauses (absent when there are none, and in older snapshots). */
   readonly edge_constraints?: readonly EdgeConstraintRow[];
   readonly edge_constraint_clauses?: readonly EdgeConstraintClauseRow[];
+  /** Optional: tables with change tracking on (absent when there are none, and in older snapshots). */
+  readonly change_tracking_tables?: readonly ChangeTrackingTableRow[];
+  /** Optional: CDC capture instances (absent when there are none or they could not be read, and in older snapshots). */
+  readonly cdc_change_tables?: readonly CdcChangeTableRow[];
   /** Optional: CREATE DEFAULT and CREATE RULE objects (absent when there are none, and in older snapshots). */
   readonly default_rule_objects?: readonly DefaultRuleObjectRow[];
   /** Optional: ledger tables, their history tables and dropped ones (SQL Server 2022+; absent when there are none, and in older snapshots). */
@@ -578,6 +586,18 @@ export interface LedgerTableRow {
 export interface LedgerDroppedColumnRow {
   readonly object_id: number;
   readonly column_id: number;
+}
+
+/** sys.change_tracking_tables: a table with change tracking on. */
+export interface ChangeTrackingTableRow {
+  readonly object_id: number;
+  readonly is_track_columns_updated_on: boolean;
+}
+
+/** cdc.change_tables: one capture instance of a table (at most two per table). */
+export interface CdcChangeTableRow {
+  readonly source_object_id: number;
+  readonly capture_instance: string;
 }
 
 /** sys.data_spaces: a filegroup (type FG) or partition scheme (PS). */
@@ -637,13 +657,14 @@ export type OptionalRowArrayName = 'fulltext_index_columns' | 'partitions' | 'ty
   | 'sql_modules' | 'sql_expression_dependencies' | 'view_indexes' | 'view_index_columns' | 'sequences' | 'resumable_operations'
   | 'stats' | 'stats_columns' | 'synonyms' | 'table_permissions'
   | 'data_spaces' | 'index_data_spaces' | 'edge_constraints' | 'edge_constraint_clauses' | 'xml_indexes' | 'spatial_index_tessellations'
+  | 'change_tracking_tables' | 'cdc_change_tables'
   | 'default_rule_objects' | 'ledger_tables' | 'ledger_dropped_columns' | 'security_policies' | 'security_predicates';
 
 /** The names of the required row arrays, in file order. */
 export type RowArrayName = Exclude<keyof CatalogSnapshot, 'format' | 'database' | 'server_version' | 'database_collation' | 'schemas' | OptionalRowArrayName | ServerProperty>;
 
 /** The optional top-level server properties, in file order. */
-export const SERVER_PROPERTIES = ['engine_edition', 'edition', 'product_major_version'] as const;
+export const SERVER_PROPERTIES = ['engine_edition', 'edition', 'product_major_version', 'change_tracking_on'] as const;
 
 /** One of SERVER_PROPERTIES. */
 export type ServerProperty = typeof SERVER_PROPERTIES[number];

@@ -105,6 +105,7 @@ export function validateSnapshot(value: unknown, source: string): CatalogSnapsho
   checkField(source, 'engine_edition', { type: { kind: 'integer' }, nullable: true, optional: true }, value.engine_edition);
   checkField(source, 'edition', { ...text, nullable: true, optional: true }, value.edition);
   checkField(source, 'product_major_version', { type: { kind: 'integer' }, nullable: true, optional: true }, value.product_major_version);
+  checkField(source, 'change_tracking_on', { type: { kind: 'boolean' }, nullable: true, optional: true }, value.change_tracking_on);
   if (value.schemas !== undefined) {
     if (!Array.isArray(value.schemas)) throw new SnapshotError(source, 'schemas', `expected an array of strings, got ${describe(value.schemas)}`);
     value.schemas.forEach((name, i) => checkField(source, `schemas[${i}]`, text, name));

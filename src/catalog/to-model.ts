@@ -15,6 +15,7 @@ import { readStatistics } from './read-statistics';
 import { lockEscalationOf } from '../sqlserver/lock-escalation';
 import { readTablePermissions } from './read-permissions';
 import { readSynonyms } from './read-synonyms';
+import { databaseTracking, trackingReader } from './read-change-tracking';
 import { findOpaque } from './opaque';
 import { asMemoryOptimized } from './read-memory-optimized';
 import { readXmlSpatial } from './read-xml-spatial';
@@ -118,6 +119,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const defaultsByTable = groupBy(s.default_constraints, (d) => d.parent_object_id);
   const fksByTable = groupBy(s.foreign_keys, (f) => f.parent_object_id);
   const fkColumns = groupBy(s.foreign_key_columns, (c) => c.constraint_object_id);
+  const tracking = trackingReader(s);
   const rowCounts = new Map(s.row_counts.map((r) => [r.object_id, Number(r.rows)]));
   const resumableByTable = groupBy(s.resumable_operations ?? [], (r) => r.object_id);
   const storage = readStorage(s, (id) => { const t = tablesById.get(id); return t === undefined ? `object ${id}` : `${t.schema_name}.${t.name}`; }, diagnostics);
@@ -312,6 +314,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(graphKind !== undefined ? { graph: graphKind } : {}),
       ...(tableLedger !== undefined ? { ledger: tableLedger } : {}),
       ...lockEscalationFact(t.lock_escalation),
+      ...tracking(t),
       ...(edgeConstraints !== undefined ? { edgeConstraints } : {}),
       ...(tableDescription !== undefined ? { description: tableDescription } : {}),
       rowCount: rowCounts.get(t.object_id) ?? 0,
@@ -341,7 +344,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
   const securityPolicies = readSecurityPolicies(s, names);
   return {
     database: {
-      name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s),
+      name: s.database, collation, schemas: [...schemas].sort(compareText), tables, ...serverFacts(s), ...databaseTracking(s),
       ...(aliasTypes.length > 0 ? { aliasTypes } : {}),
       ...(sequences.length > 0 ? { sequences } : {}),
       ...(modules.length > 0 ? { modules } : {}),

@@ -112,6 +112,10 @@ export const Codes = {
    * xml, sql_variant or user-defined type column, a rowstore nonclustered index beside a clustered columnstore one.
    */
   ledgerTable: 'SC1411',
+  /** A `changeTracking` of @Table other than `true` or `{ trackColumnsUpdated: boolean }`. */
+  badChangeTracking: 'SC1413',
+  /** Change tracking on a table SQL Server refuses it for: no primary key (Msg 4997), a rowversion key (Msg 4999). */
+  changeTrackingNeedsKey: 'SC1414',
   /** More than one clustered index (a clustered primary key or unique key counts). */
   twoClustered: 'SC1501',
   /** A filtered-index predicate SQL Server refuses (design rule 10). */

@@ -32,6 +32,7 @@ import { checkTemporal, readVersioning } from './temporal';
 import { checkGraphTable, readGraphKind, resolveConnections } from './graph';
 import { checkLedgerTable, readLedger } from './ledger';
 import { readLockEscalation } from './storage-options';
+import { checkChangeTracking, readChangeTracking } from './change-tracking';
 import { tableRenamedFrom } from './renamed-from';
 
 /** What a compile run produces (src/model has no such type yet, so it lives here). */
@@ -284,6 +285,8 @@ function buildFromClass(
   checkTemporal(draft, bag);
   readGraphKind(draft, opts.get('graph'), bag);
   readLockEscalation(draft, opts.get('lockEscalation'), bag);
+  readChangeTracking(draft, opts.get('changeTracking'), bag);
+  checkChangeTracking(draft, bag);
   checkGraphTable(draft, bag);
   checkMemoryOptimized(draft, bag);
   readLedger(draft, opts.get('ledger'), bag);

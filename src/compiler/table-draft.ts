@@ -4,6 +4,7 @@
  */
 import type { ts } from 'ts-morph';
 import type {
+  ChangeTracking,
   DataSpace, EdgeConstraint, GraphKind, Ledger,
   CheckConstraint, Column, DefaultConstraint, ForeignKey, Index, KeyConstraint, MemoryOptimized, ReferentialAction, RowstoreCompression, SystemVersioning, Table,
 } from '../model';
@@ -104,6 +105,8 @@ export interface TableDraft {
   versioning?: { readonly versioning: SystemVersioning; readonly node: ts.Node };
   /** LOCK_ESCALATION = AUTO | DISABLE written on @Table (TABLE, the default, left out). */
   lockEscalation?: 'AUTO' | 'DISABLE';
+  /** ENABLE CHANGE_TRACKING, and where `changeTracking` was written (change-tracking.ts). */
+  changeTracking?: { readonly value: ChangeTracking; readonly node: ts.Node };
   /** MEMORY_OPTIMIZED = ON, and where `memoryOptimized` was written (memory-optimized.ts). */
   memoryOptimized?: { readonly value: MemoryOptimized; readonly node: ts.Node };
   /** LEDGER = ON, where `ledger` (and its history) was written (ledger.ts). */
@@ -157,6 +160,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     ...(d.graph !== undefined ? { graph: d.graph.kind } : {}),
     ...(d.ledger !== undefined ? { ledger: d.ledger.value } : {}),
     ...(d.lockEscalation !== undefined ? { lockEscalation: d.lockEscalation } : {}),
+    ...(d.changeTracking !== undefined ? { changeTracking: d.changeTracking.value } : {}),
     ...(d.edgeConstraints.length > 0 ? { edgeConstraints: [...d.edgeConstraints].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) } : {}),
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),

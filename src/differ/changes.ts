@@ -2,7 +2,7 @@ import type { TemporalChange } from './temporal-changes';
 import type { ImpactClass, LockRuleId, TableLock } from '../sqlserver/lock-impact';
 import type { LockEscalation } from '../sqlserver/lock-escalation';
 import type {
-  AliasTypeDef, BoundObject, SecurityPolicy, CheckConstraint, EdgeConstraint, Column, RowstoreCompression, DataSpace, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
+  AliasTypeDef, BoundObject, ChangeTracking, SecurityPolicy, CheckConstraint, EdgeConstraint, Column, RowstoreCompression, DataSpace, DataCompression, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, Sequence, SqlExpression, Table, TablePermission, UserStatistics,
 } from '../model';
 
 /** A table's qualified name, as every change that touches a table carries it. */
@@ -279,6 +279,17 @@ export interface MoveHeap {
   readonly compression?: RowstoreCompression;
   readonly online?: OnlineBuild;
 }
+/**
+ * ALTER TABLE t ENABLE CHANGE_TRACKING [WITH (TRACK_COLUMNS_UPDATED = ON)] (sqlserver/change-tracking.ts).
+ * `aroundKey`: the table keeps its tracking, enabled again once its primary key is re-created
+ * (SQL Server refuses dropping the key of a tracked table, Msg 3735).
+ */
+export interface EnableChangeTracking { readonly kind: 'enableChangeTracking'; readonly table: TableRef; readonly tracking: ChangeTracking; readonly aroundKey?: true }
+/**
+ * ALTER TABLE t DISABLE CHANGE_TRACKING: its change history is dropped. `tracking` is the setting
+ * it had, which its inverse enables again; `aroundKey` as EnableChangeTracking's.
+ */
+export interface DisableChangeTracking { readonly kind: 'disableChangeTracking'; readonly table: TableRef; readonly tracking: ChangeTracking; readonly aroundKey?: true }
 /** ALTER TABLE ... SET (LOCK_ESCALATION = to) (sqlserver/lock-escalation.ts). */
 export interface SetLockEscalation { readonly kind: 'setLockEscalation'; readonly table: TableRef; readonly from: LockEscalation; readonly to: LockEscalation }
 export interface SetRowGuidCol { readonly kind: 'setRowGuidCol'; readonly table: TableRef; readonly column: string; readonly rowguidcol: boolean }
@@ -336,7 +347,7 @@ export type Change =
   | CreateIndex | DropIndex | RedefineIndex | AlterBucketCount | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
   | RenameConstraint | RevalidateConstraint | UntrustConstraint
   | CreateSequence | DropSequence | AlterSequence | RecreateSequence
-  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | MoveHeap | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
+  | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | EnableChangeTracking | DisableChangeTracking | MoveHeap | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription
   | DropModule | CreateModule | RefreshModule
   | DropSecurityPolicy | CreateSecurityPolicy
@@ -359,7 +370,8 @@ export type HazardCode =
   | 'dependent-object'   // a view, procedure, function or trigger uses what the step drops, renames or retypes
   | 'dependent-rebuild'  // a schema-bound view or function, a security policy, or CREATE STATISTICS statistics, is dropped and re-created around the step
   | 'permissions-dropped' // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
-  | 'unmasks-data';      // a column's Dynamic Data Masking mask is dropped: readers without UNMASK see its values
+  | 'unmasks-data'       // a column's Dynamic Data Masking mask is dropped: readers without UNMASK see its values
+  | 'change-tracking-reset'; // change tracking is disabled (and maybe enabled again): the table's change history is dropped
 
 export interface Hazard {
   readonly code: HazardCode;

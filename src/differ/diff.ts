@@ -17,6 +17,7 @@ import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from '.
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
 import { storageSteps } from './diff-storage';
 import { lockEscalationSteps } from './diff-lock-escalation';
+import { cdcColumnWarning, changeTrackingSteps, guardCdcTables } from './diff-change-tracking';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
 import type { NameMap } from './entities';
 import { hazard, itsRowsText, mayHaveRows, qualified } from './hazards';
@@ -84,7 +85,9 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   const all = concatPlanned([tablesPlan.all, { steps: types.steps, skipped: [] }, drops]);
   // Moves to another schema SQL Server would refuse (a name clash, a versioned table) first: what depends on them goes with them.
   const moves = refuseBlockedTransfers(sequenceRenameSteps(orderSteps(all.steps, tablesPlan.order, key), key), current, key);
-  const opaqueGuarded = refuseOpaqueTouches(moves.steps, current, key);
+  // A CDC table re-created by copy would lose its capture instances: refused by name.
+  const cdc = guardCdcTables(moves.steps, current, key);
+  const opaqueGuarded = refuseOpaqueTouches(cdc.steps, current, key);
   // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
   // What SQL Server refuses on ledger tables is refused by name, the rest of the plan kept (ledger.ts).
@@ -96,7 +99,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   // then the policies that bind what is altered or re-created, dropped first and re-created last.
   const dependents = planAroundDependents(guarded.steps, current, key);
   const around = { steps: planAroundSecurityPolicies(dependents.steps, current, key), refused: dependents.refused };
-  const refused = [...graphKindRefusals(tablesPlan.tables), ...ledgerRefusals(tablesPlan.tables, key), ...ledgerServerRefusals(tablesPlan.tables, current.server), ...tablesPlan.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...ledgerRefusals(tablesPlan.tables, key), ...ledgerServerRefusals(tablesPlan.tables, current.server), ...tablesPlan.refused, ...cdc.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it,
   // and bound defaults and rules (CREATE DEFAULT / CREATE RULE) unbound and bound again around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a
@@ -108,7 +111,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   refused.push(...memory.refused);
   return planForProduction({
     steps, skipped: sortSkipped(all.skipped), collation: current.collation,
-    warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.swapWarnings],
+    warnings: [...renameWarnings(tablesPlan.tables, tablesPlan.currentTables, key), ...tablesPlan.tableWarnings, ...cdc.warnings],
     ...(refused.length > 0 ? { refused } : {}),
   }, current, options.production);
 }
@@ -119,8 +122,8 @@ interface TablesPlan {
   readonly order: Map<string, number>;
   readonly tables: ReturnType<typeof pairTables>;
   readonly currentTables: readonly Table[];
-  /** Declared swaps the differ cannot decide (equal definitions). */
-  readonly swapWarnings: readonly PlanWarning[];
+  /** Declared swaps the differ cannot decide (equal definitions), and CDC tables whose columns change. */
+  readonly tableWarnings: readonly PlanWarning[];
   /** Column changes SQL Server cannot make (diff-columns.ts). */
   readonly refused: readonly RefusedChange[];
 }
@@ -167,19 +170,26 @@ function planTables(desired: Database, current: Database, options: DiffOptions, 
   };
 
   const created = tables.filter((t): t is AddedTable => t.kind === 'added');
+  const cdcWarnings: PlanWarning[] = [];
   const planned = [
     ...created.map(createTable),
-    ...kept.map((s) => wrapVersionedChanges(s.table, concatPlanned([
-      moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
-      storageSteps(s.table, s.pairing, forcedOf(s), key), lockEscalationSteps(s.table),
-      { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
-    ]), ctx)),
+    ...kept.map((s) => {
+      const body = concatPlanned([
+        moveTable(s.table, key), s.columnPlan, keptEntitySteps(s.table, s.pairing, forcedOf(s), nameMap(s.table), ctx),
+        storageSteps(s.table, s.pairing, forcedOf(s), key), lockEscalationSteps(s.table),
+        { steps: s.descriptions, skipped: [] }, diffTemporal(s.table, ctx, exists), diffEdgeConstraints(s.table, nameMap(s.table), ctx),
+      ]);
+      const cdc = cdcColumnWarning(s.table, body.steps);
+      if (cdc !== null) cdcWarnings.push(cdc);
+      // Change tracking last: it wraps a primary key the steps above drop and re-create.
+      return wrapVersionedChanges(s.table, concatPlanned([body, changeTrackingSteps(s.table, body.steps)]), ctx);
+    }),
     ...dropped.map((s) => (ctx.allowDrop ? dropTable(s.table) : skipTable(s, forcedOf(s), nameMap(s.table), ctx))),
   ];
   const all = concatPlanned([...planned, sequences.planned, diffSchemas(desired, current, desiredTables, currentTables, ctx, inScope)]);
-  const swapWarnings = withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names)));
+  const tableWarnings = [...withColumns.flatMap(({ table, columns }) => columns.undecidable.map((names) => swapWarning(table.newRef, 'columns', names))), ...cdcWarnings];
   const refused = kept.flatMap((s) => s.columnPlan.refused);
-  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, swapWarnings, refused };
+  return { all, order: createTableOrder(created.map((t) => t.desired), key), tables, currentTables, tableWarnings, refused };
 }
 
 /** Whether a current column stays as it is because the plan skips it (or its whole table). */

@@ -8,7 +8,7 @@ import { sortedByName } from '../util/compare';
 import { INDEX_OPTION_KEYS, indexOptionsOf } from '../sqlserver/index-options';
 import { spatialSignature } from '../sqlserver/xml-spatial-indexes';
 import type {
-  CheckConstraint, Column, DataSpace, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
+  BoundObject, CheckConstraint, Column, DataSpace, Database, DefaultConstraint, ForeignKey, Identity, Index, IndexColumn, KeyConstraint, Sequence, SqlExpression, Table,
 } from '../model';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -50,7 +50,18 @@ function column(c: Column): Json {
   if (c.description !== undefined) out.description = c.description;
   // Storage options only when set, so fingerprints of databases without them are as before.
   if (c.sparse === true) out.sparse = true;
+  // A bound default or rule (catalog only) by name, only when bound: a binding made or removed
+  // since a saved plan is drift (its unbind / bind steps would fail or undo it).
+  const bound = boundNames(c);
+  if (bound !== null) out.bound = bound;
   return out;
+}
+
+/** The bound default's and rule's names of a column or alias type, or null when nothing is bound. */
+function boundNames(o: { readonly boundDefault?: BoundObject; readonly boundRule?: BoundObject }): Json {
+  if (o.boundDefault === undefined && o.boundRule === undefined) return null;
+  const name = (b: BoundObject | undefined): Json => (b === undefined ? null : [b.schema, b.name]);
+  return [name(o.boundDefault), name(o.boundRule)];
 }
 
 /** Adds IGNORE_DUP_KEY, columnstore and compression of an index or key to `out`, only when set. */
@@ -120,6 +131,9 @@ function table(t: Table): Json {
   if (t.dataCompression !== undefined) out.dataCompression = t.dataCompression;
   if (t.dataSpace !== undefined) out.dataSpace = placement(t.dataSpace);
   if (t.lockEscalation !== undefined) out.lockEscalation = t.lockEscalation;
+  if (t.changeTracking !== undefined) out.changeTracking = { trackColumnsUpdated: t.changeTracking.trackColumnsUpdated };
+  // CDC decides warnings and refusals: enabled since a saved plan, the plan is stale.
+  if (t.cdc !== undefined) out.cdc = [...t.cdc.captureInstances];
   // A saved plan that moves the table grants these again: a change to them since is a change.
   if (t.permissions !== undefined && t.permissions.length > 0) {
     out.permissions = t.permissions.map((p) => [p.column, p.grantee, p.permission, p.state]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
@@ -171,7 +185,7 @@ export function canonicalJson(db: Database): string {
     const x = `${a.schema}\u0000${a.name}`; const y = `${b.schema}\u0000${b.name}`;
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const aliasTypes = [...(db.aliasTypes ?? [])].map((a): Json => [a.schema, a.name, a.base.name, a.base.length ?? null, a.base.precision ?? null, a.base.scale ?? null, a.nullable])
+  const aliasTypes = [...(db.aliasTypes ?? [])].map((a): Json => [a.schema, a.name, a.base.name, a.base.length ?? null, a.base.precision ?? null, a.base.scale ?? null, a.nullable, ...(boundNames(a) !== null ? [boundNames(a)] : [])])
     .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   const doc: Json = {
     collation: db.collation, schemas: sortedStrings([...new Set(db.schemas)]), tables: tables.map(table),
@@ -179,6 +193,9 @@ export function canonicalJson(db: Database): string {
     // A saved plan re-creates views and functions from the definitions it read: one changed since
     // is drift. Present only when the database has modules, so other fingerprints stay as they were.
     ...((db.modules ?? []).length > 0 ? { modules: modules(db) } : {}),
+    // A saved plan that enables change tracking was checked against the database's setting
+    // (app/preflight.ts): turned off since, it is drift. Only when on, so other fingerprints stay.
+    ...(db.changeTrackingOn === true ? { changeTrackingOn: true } : {}),
     // Likewise a security policy the plan re-creates from what it read (its predicates in order).
     ...((db.securityPolicies ?? []).length > 0 ? { securityPolicies: securityPolicies(db) } : {}),
   };

@@ -48,6 +48,8 @@ export function invert(change: Change): Change | null {
     case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
     case 'moveHeap': return { ...change, from: change.to, to: change.from };
     case 'setLockEscalation': return { ...change, from: change.to, to: change.from };
+    case 'enableChangeTracking': return { ...change, kind: 'disableChangeTracking' };
+    case 'disableChangeTracking': return { ...change, kind: 'enableChangeTracking' };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': {
       const { compression, ...rest } = change;

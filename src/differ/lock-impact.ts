@@ -236,6 +236,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   rebuildCompression: (ctx, change, inverse) => indexBuild(ctx, change.index === null || change.index.clustered, change, inverse, change.index?.columnstore === true),
   setIgnoreDupKey: fixed('index-option-metadata'),
   setLockEscalation: fixed('table-option-metadata'),
+  enableChangeTracking: fixed('change-tracking-toggle'),
+  disableChangeTracking: fixed('change-tracking-toggle'),
   // The transient clustered index is built and dropped: online only when both can be.
   moveHeap: (ctx, change, inverse) => {
     const blocker = hasRows(ctx.facts) && ctx.options.online !== 'off' ? onlineClusteredDropBlocker(ctx.server, ctx.facts.columns, { columnstore: false }) : null;

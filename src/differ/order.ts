@@ -10,6 +10,7 @@ import type { Table } from '../model';
 /** The phases of a plan, in execution order. */
 export const PHASES = [
   { phase: 'versioning-off', reason: 'SYSTEM_VERSIONING = OFF first: a versioned table cannot be dropped, nor some of its columns changed (change-schema), while versioning is on' },
+  { phase: 'tracking-off', reason: 'DISABLE CHANGE_TRACKING before a tracked table\'s primary key is dropped (Msg 3735 otherwise), under the name the table has before renames' },
   { phase: 'drop-dependents', reason: 'schema-bound views and functions (and triggers of dropped tables) go before anything they bind changes' },
   { phase: 'drop-foreign-keys', reason: 'a foreign key blocks dropping or changing the key, column or table it references' },
   { phase: 'drop-constraints', reason: 'indexes, checks, defaults, UNIQUEs and PKs block dropping or altering their columns' },
@@ -35,6 +36,7 @@ export const PHASES = [
   { phase: 'nonclustered-indexes', reason: 'built after the clustered index so they are not rebuilt' },
   { phase: 'storage', reason: 'compression rebuilds and IGNORE_DUP_KEY run on the final indexes (a table rebuild after its clustered index exists)' },
   { phase: 'foreign-keys', reason: 'last: the referenced keys exist and FK cycles need every table first' },
+  { phase: 'tracking-on', reason: 'ENABLE CHANGE_TRACKING once the table has its final primary key (Msg 4997 without one) and name' },
   { phase: 'versioning-on', reason: 'SYSTEM_VERSIONING = ON (and retention changes) once the table, its period and its history table have their final columns' },
   { phase: 'drop-types', reason: 'after every column that used the alias type is dropped or altered to another type (DROP TYPE fails while one does, Msg 3732)' },
   { phase: 'descriptions', reason: 'metadata only: documents tables and columns under their final names, once everything exists' },
@@ -81,6 +83,8 @@ export function phaseOf(change: Change): Phase {
     case 'dropSequence': case 'recreateSequence': return 'drop-sequences';
     case 'createSequence': case 'alterSequence': return 'sequences';
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'rebuildIndexOptions': case 'setIndexOptions': case 'alterBucketCount': case 'setLockEscalation': return 'storage';
+    case 'disableChangeTracking': return 'tracking-off';
+    case 'enableChangeTracking': return 'tracking-on';
     // Beside ALTER COLUMN: DROP SPARSE before it (a sparse column cannot become NOT NULL), ADD SPARSE after.
     case 'setSparse': return 'alter-columns';
     // An identity's flag, beside its column's other ALTER COLUMNs (nothing depends on it).
@@ -151,6 +155,7 @@ function keyInPhase(change: Change): SortKey {
     case 'rebuildIndexOptions': return [change.table.schema, change.table.name, change.index.clustered ? 3 : 4, change.index.name];
     case 'setIndexOptions': return [change.table.schema, change.table.name, 5, change.index];
     case 'setLockEscalation': return [change.table.schema, change.table.name, 6, ''];
+    case 'enableChangeTracking': case 'disableChangeTracking': return [change.table.schema, change.table.name, 0, ''];
     case 'moveHeap': return [change.table.schema, change.table.name, 0, ''];
     case 'setSparse': return [change.table.schema, change.table.name, change.sparse ? 1 : -1, change.column];
     case 'setNotForReplication': return [change.table.schema, change.table.name, 1, change.column];

@@ -7,6 +7,7 @@ import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
 import { stringLiteral } from '../sqlserver/literals';
 import { bare, parenthesized } from './tsql/expression';
 import { typeText } from '../sqlserver/types';
+import { changeTrackingText } from '../sqlserver/change-tracking';
 import { changedIndexOptions, effectiveIndexOption, type IndexOptionChange } from '../sqlserver/index-options';
 import { dataSpaceText } from '../sqlserver/data-spaces';
 import { indexOptionName, indexOptionsText } from './tsql/clauses';
@@ -328,6 +329,14 @@ const DESCRIBERS: Describers = {
     summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
   }),
   moveHeap: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `move heap from ${dataSpaceText(c.from ?? undefined)} to ${dataSpaceText(c.to ?? undefined)} (a transient clustered index on ${c.key}, built there and dropped)` }),
+  enableChangeTracking: (c) => ({
+    table: c.table, object: c.table.name, marker: '+',
+    summary: `enable ${changeTrackingText(c.tracking)}${c.aroundKey === true ? ' again once its primary key is re-created' : ''}`,
+  }),
+  disableChangeTracking: (c) => ({
+    table: c.table, object: c.table.name, marker: '-',
+    summary: `disable change tracking${c.aroundKey === true ? ' until its primary key is re-created (SQL Server refuses dropping a tracked table\'s key)' : ''}`,
+  }),
   setLockEscalation: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `set LOCK_ESCALATION ${c.from} -> ${c.to}` }),
   alterBucketCount: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `rebuild hash index ${c.index} with BUCKET_COUNT ${c.to} (was ${c.from})` }),
   setIgnoreDupKey: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set IGNORE_DUP_KEY ${c.to ? 'ON' : 'OFF'} on ${c.index}` }),

@@ -36,6 +36,16 @@ export interface Database {
    * plan that names one it lacks is refused before it runs. Absent: not read (an older snapshot).
    */
   readonly dataSpaces?: readonly DataSpaceDef[];
+  /**
+   * Catalog only: whether the database has change tracking on (sys.change_tracking_databases),
+   * which a table's ENABLE CHANGE_TRACKING needs. Absent: not read (an older snapshot, --empty).
+   */
+  readonly changeTrackingOn?: boolean;
+}
+
+/** A table's change tracking: TRACK_COLUMNS_UPDATED also records which columns an UPDATE changed. */
+export interface ChangeTracking {
+  readonly trackColumnsUpdated: boolean;
 }
 
 /**
@@ -135,6 +145,17 @@ export interface Table {
   readonly ledger?: Ledger;
   /** LOCK_ESCALATION = AUTO | DISABLE (sqlserver/lock-escalation.ts); absent: TABLE, the default. */
   readonly lockEscalation?: 'AUTO' | 'DISABLE';
+  /**
+   * ALTER TABLE ... ENABLE CHANGE_TRACKING (sys.change_tracking_tables; sqlserver/change-tracking.ts);
+   * absent: not tracked. Needs the table's primary key and the database's change tracking on.
+   */
+  readonly changeTracking?: ChangeTracking;
+  /**
+   * Catalog only: change data capture is on for the table (sys.tables.is_tracked_by_cdc), with
+   * the names of its capture instances (cdc.change_tables; empty when they could not be read).
+   * Not declared: DBAs enable it with sys.sp_cdc_enable_table; schemac keeps it.
+   */
+  readonly cdc?: { readonly captureInstances: readonly string[] };
   /** Compiler only: the table's previous name, for a declared rename (in `renamedFromSchema` when set). */
   readonly renamedFrom?: string;
   /**

@@ -62,6 +62,8 @@ const sample: Record<ChangeKind, Change> = {
   setRowGuidCol: { kind: 'setRowGuidCol', table: ref, column: 'a', rowguidcol: true },
   moveHeap: { kind: 'moveHeap', table: ref, from: null, to: { kind: 'filegroup', name: 'FG2' }, key: 'a' },
   setLockEscalation: { kind: 'setLockEscalation', table: ref, from: 'TABLE', to: 'AUTO' },
+  enableChangeTracking: { kind: 'enableChangeTracking', table: ref, tracking: { trackColumnsUpdated: false } },
+  disableChangeTracking: { kind: 'disableChangeTracking', table: ref, tracking: { trackColumnsUpdated: false } },
   setMask: { kind: 'setMask', table: ref, column: 'a', from: null, to: 'default()' },
   dropModule: { kind: 'dropModule', module: VIEW },
   createModule: { kind: 'createModule', module: VIEW },

@@ -67,6 +67,7 @@ export function describe(c: Change): string {
     case 'setMask': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.to ?? 'not masked'}`;
     case 'moveHeap': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.from?.name ?? 'default'}->${c.to?.name ?? 'default'}`;
     case 'setLockEscalation': return `${c.kind} ${c.table.schema}.${c.table.name} ${c.from}->${c.to}`;
+    case 'enableChangeTracking': case 'disableChangeTracking': return `${c.kind} ${c.table.schema}.${c.table.name}${c.tracking.trackColumnsUpdated ? ' columns' : ''}${c.aroundKey === true ? ' around key' : ''}`;
     case 'setRowGuidCol': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.rowguidcol ? 'ROWGUIDCOL' : 'not ROWGUIDCOL'}`;
     default: return `${c.kind} ${c.table.schema}.${c.table.name}.${c.constraint.name}`;
   }

@@ -198,6 +198,14 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'setLockEscalation', table: USERS, from: 'TABLE', to: 'DISABLE' },
     sql: ['ALTER TABLE [dbo].[users] SET (LOCK_ESCALATION = DISABLE);'],
   },
+  enableChangeTracking: {
+    change: { kind: 'enableChangeTracking', table: USERS, tracking: { trackColumnsUpdated: true } },
+    sql: ['ALTER TABLE [dbo].[users] ENABLE CHANGE_TRACKING WITH (TRACK_COLUMNS_UPDATED = ON);'],
+  },
+  disableChangeTracking: {
+    change: { kind: 'disableChangeTracking', table: USERS, tracking: { trackColumnsUpdated: false } },
+    sql: ['ALTER TABLE [dbo].[users] DISABLE CHANGE_TRACKING;'],
+  },
   setRowGuidCol: {
     change: { kind: 'setRowGuidCol', table: USERS, column: 'id', rowguidcol: true },
     sql: ['ALTER TABLE [dbo].[users] ALTER COLUMN [id] ADD ROWGUIDCOL;'],

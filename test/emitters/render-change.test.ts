@@ -19,7 +19,7 @@ describe('one renderer per change kind', () => {
   it('every example is T-SQL the grammar accepts, apart from its documented gaps', () => {
     const script = kinds.flatMap((k) => KIND_EXAMPLES[k].sql).join('\nGO\n');
     expect(expectValidTsql(script).gapsUsed).toEqual([
-      'alter-column-masked', 'alter-column-not-for-replication', 'alter-column-rowguidcol', 'alter-column-sparse', 'alter-index', 'alter-table-alter-index', 'create-statistics-options', 'create-type-not-null', 'fillfactor-option', 'graph-edge-constraint', 'nocheck-constraint', 'on-partition-scheme',
+      'alter-column-masked', 'alter-column-not-for-replication', 'alter-column-rowguidcol', 'alter-column-sparse', 'alter-index', 'alter-table-alter-index', 'change-tracking', 'create-statistics-options', 'create-type-not-null', 'fillfactor-option', 'graph-edge-constraint', 'nocheck-constraint', 'on-partition-scheme',
       'temporal-add-period', 'temporal-alter-column-hidden',
       'temporal-drop-period', 'temporal-set-system-versioning', 'with-check-check-constraint',
     ]);

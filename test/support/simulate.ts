@@ -21,6 +21,8 @@ interface MTable {
   memoryOptimized?: Table['memoryOptimized'];
   graph?: Table['graph'];
   lockEscalation?: Table['lockEscalation'];
+  changeTracking?: Table['changeTracking'];
+  cdc?: Table['cdc'];
   edgeConstraints?: EdgeConstraint[];
   ledger?: Table['ledger'];
 }
@@ -76,6 +78,8 @@ class Sim {
       ...(t.memoryOptimized !== undefined ? { memoryOptimized: t.memoryOptimized } : {}),
       ...(t.graph !== undefined ? { graph: t.graph } : {}),
       ...(t.lockEscalation !== undefined ? { lockEscalation: t.lockEscalation } : {}),
+      ...(t.changeTracking !== undefined ? { changeTracking: t.changeTracking } : {}),
+      ...(t.cdc !== undefined ? { cdc: t.cdc } : {}),
       ...(t.edgeConstraints !== undefined ? { edgeConstraints: [...t.edgeConstraints] } : {}),
       ...(t.ledger !== undefined ? { ledger: t.ledger } : {}),
     };
@@ -185,8 +189,11 @@ class Sim {
         if ((t.indexes.length > 0 && t.memoryOptimized === undefined) || t.foreignKeys.length > 0 || (t.edgeConstraints ?? []).length > 0) this.fail('createTable carries indexes, foreign keys or edge constraints');
         for (const d of t.defaults) this.column(this.mutable(t, 0), d.column);
         for (const c of t.columns) this.checkColumnType(c);
+        // Its ENABLE CHANGE_TRACKING runs right after the CREATE: it needs the key (Msg 4997).
+        if (t.changeTracking !== undefined && t.primaryKey === null) this.fail(`ENABLE CHANGE_TRACKING on ${t.name}, which has no primary key (Msg 4997)`);
         // CREATE TABLE binds nothing: bindings come from sp_bindefault / sp_bindrule after it.
-        const created = this.mutable(t, 0);
+        // CDC is never created by a plan: a table made by one is not tracked by it.
+        const { cdc: _cdc, ...created } = this.mutable(t, 0);
         created.columns = created.columns.map(unbound);
         this.tables.push(created); return;
       }
@@ -300,6 +307,7 @@ class Sim {
       case 'dropPrimaryKey': {
         const t = this.get(change.table);
         if (t.primaryKey === null || !this.eq(t.primaryKey.name, change.constraint.name)) this.fail(`no primary key ${change.constraint.name}`);
+        if (t.changeTracking !== undefined) this.fail(`the primary key of ${t.name} cannot be dropped while change tracking is enabled (Msg 3735)`);
         // XML and spatial indexes hang off the clustered primary key: SQL Server refuses to drop it under them.
         const hanging = t.indexes.find((i) => i.xml !== undefined || i.spatial !== undefined);
         if (hanging !== undefined) this.fail(`primary key ${t.primaryKey.name} dropped under ${hanging.name}`);
@@ -397,6 +405,18 @@ class Sim {
         if ((t.lockEscalation ?? 'TABLE') !== change.from) this.fail(`LOCK_ESCALATION of ${t.name} is ${t.lockEscalation ?? 'TABLE'}, not ${change.from}`);
         if (change.to === 'TABLE') delete t.lockEscalation; else t.lockEscalation = change.to;
         return;
+      }
+      // SQL Server's refusals (sqlserver/change-tracking.ts): 4997 without a key, 4996 / 4998 when already on / off.
+      case 'enableChangeTracking': {
+        const t = this.get(change.table);
+        if (t.primaryKey === null) this.fail(`ENABLE CHANGE_TRACKING on ${t.name}, which has no primary key (Msg 4997)`);
+        if (t.changeTracking !== undefined) this.fail(`change tracking is already enabled on ${t.name} (Msg 4996)`);
+        t.changeTracking = change.tracking; return;
+      }
+      case 'disableChangeTracking': {
+        const t = this.get(change.table);
+        if (t.changeTracking === undefined) this.fail(`change tracking is not enabled on ${t.name} (Msg 4998)`);
+        delete t.changeTracking; return;
       }
       case 'setRowGuidCol': {
         const t = this.get(change.table); const c = this.column(t, change.column);

@@ -318,6 +318,13 @@ export const GRAMMAR_GAPS: readonly GrammarGap[] = [
     example: 'ALTER TABLE [dbo].[likes] ADD CONSTRAINT [ec_likes] CONNECTION ([dbo].[person] TO [dbo].[person]) ON DELETE CASCADE;',
   },
   {
+    id: 'change-tracking',
+    form: 'ALTER TABLE t { ENABLE | DISABLE } CHANGE_TRACKING [ WITH ( TRACK_COLUMNS_UPDATED = { ON | OFF } ) ] (the grammar takes ENABLE | DISABLE only before TRIGGER)',
+    pattern: new RegExp(`${ALTER}(?:ENABLE|DISABLE)\\s+CHANGE_TRACKING\\b`, 'i'),
+    doc: `${ALTER_TABLE_DOC}: "| { ENABLE | DISABLE } CHANGE_TRACKING [ WITH ( TRACK_COLUMNS_UPDATED = { ON | OFF } ) ]"`,
+    example: 'ALTER TABLE [dbo].[t] ENABLE CHANGE_TRACKING WITH (TRACK_COLUMNS_UPDATED = ON);',
+  },
+  {
     id: 'ledger-create-table',
     form: 'CREATE TABLE t ( ... ) WITH ( [ SYSTEM_VERSIONING = ON [ ( HISTORY_TABLE = h ) ], ] LEDGER = ON [ ( LEDGER_VIEW = v, APPEND_ONLY = ON ) ] ) (SQL Server 2022)',
     pattern: /^CREATE\s+TABLE\b[\s\S]*\bLEDGER\s*=\s*ON\b/i,

@@ -17,6 +17,7 @@ import { GRAPH_RENDERERS, tableHead } from './graph';
 import { ledgerTableOptions } from './ledger';
 import type { NameKey } from '../../sqlserver/names';
 import type { LockEscalation } from '../../sqlserver/lock-escalation';
+import { disableChangeTracking, enableChangeTracking } from './change-tracking';
 
 type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>, key: NameKey) => string[] };
@@ -99,8 +100,14 @@ const RENDERERS: Renderers = {
   createSchema: (c) => [`EXEC(${nLiteral(`CREATE SCHEMA ${quoteIdent(c.schema)}`)});`],
   dropSchema: (c) => [`DROP SCHEMA ${quoteIdent(c.schema)};`],
   // A new table's descriptions are part of its step: DROP TABLE (the inverse) removes them too.
-  // LOCK_ESCALATION has no CREATE TABLE form: set right after, in the same step.
-  createTable: (c, key) => [createTable(c.table, key), ...(c.table.lockEscalation !== undefined ? [lockEscalationStatement(c.table, c.table.lockEscalation)] : []), ...renderNewTableDescriptions(c.table)],
+  // LOCK_ESCALATION and change tracking have no CREATE TABLE form: set right after, in the same
+  // step (the primary key is in the CREATE; DROP TABLE, the inverse, drops the tracking too).
+  createTable: (c, key) => [
+    createTable(c.table, key),
+    ...(c.table.lockEscalation !== undefined ? [lockEscalationStatement(c.table, c.table.lockEscalation)] : []),
+    ...(c.table.changeTracking !== undefined ? [enableChangeTracking(c.table, c.table.changeTracking)] : []),
+    ...renderNewTableDescriptions(c.table),
+  ],
   dropTable: (c) => dropVersionedTable(c.table),
   renameTable: (c) => [spRename(quoteQualified(c.schema, c.from), c.to, 'OBJECT')],
   // OBJECT:: is the default class; written out so the statement reads as what it moves.
@@ -180,6 +187,8 @@ const RENDERERS: Renderers = {
   // The only index change a memory-optimized table takes in place (altering-memory-optimized-tables).
   alterBucketCount: (c) => [`${alterTable(c.table)} ALTER INDEX ${quoteIdent(c.index)} REBUILD WITH (BUCKET_COUNT = ${c.to});`],
   setLockEscalation: (c) => [lockEscalationStatement(c.table, c.to)],
+  enableChangeTracking: (c) => [enableChangeTracking(c.table, c.tracking)],
+  disableChangeTracking: (c) => [disableChangeTracking(c.table)],
   // No statement moves a heap: a clustered index built in the target place and dropped again
   // (without MOVE TO) leaves the rows there. ON [default] names the default filegroup.
   moveHeap: (c) => [

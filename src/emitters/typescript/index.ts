@@ -70,6 +70,8 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
       ...(t.graph !== undefined ? [`graph: '${t.graph}'`] : []),
       ...(t.ledger !== undefined ? [`ledger: ${ledgerText(t) ?? ''}`] : []),
       ...(t.lockEscalation !== undefined ? [`lockEscalation: '${t.lockEscalation}'`] : []),
+      // Change tracking is declared; CDC (sys.sp_cdc_enable_table, DBA configuration) is not.
+      ...(t.changeTracking !== undefined ? [`changeTracking: ${t.changeTracking.trackColumnsUpdated ? '{ trackColumnsUpdated: true }' : 'true'}`] : []),
       ...(t.dataSpace !== undefined ? [placementOption(t.dataSpace, (c) => v.columns.find((x) => x.column.name === c)?.field.field ?? c)] : []),
     ];
     const tableArgs = tableOpts.length === 0 ? `'${esc(t.name)}'` : `'${esc(t.name)}', { ${tableOpts.join(', ')} }`;

@@ -119,6 +119,9 @@ export function comparable(read: CatalogSnapshot): ComparableCatalog {
       table: table(major_id), column: column(major_id, minor_id), ...r,
     })),
     ...modulesOf(s, table, column),
+    // Change tracking and CDC capture instances by table name.
+    change_tracking_tables: rows(s.change_tracking_tables ?? []).map(({ object_id, ...r }) => ({ table: table(object_id), ...r })),
+    cdc_change_tables: rows(s.cdc_change_tables ?? []).map(({ source_object_id, ...r }) => ({ table: table(source_object_id), ...r })),
     default_rule_objects: rows(s.default_rule_objects ?? []).map(({ object_id: _o, ...r }) => r),
     // Security policies by name; their predicates by policy and place in it (a re-created policy numbers them afresh).
     security_policies: rows(s.security_policies ?? []).map(({ object_id: _o, ...r }) => r),

@@ -107,3 +107,18 @@ test('ALTER SECURITY POLICY adds, alters and drops predicates; NOT FOR REPLICATI
   await h.ok(`DROP SECURITY POLICY IF EXISTS dbo.nope; DROP SECURITY POLICY dbo.p;`);
   expect((await h.errors(`DROP SECURITY POLICY dbo.p;`)).map((e) => e.number)).toEqual([3701]);
 });
+
+test('UPDATE and DELETE see only the rows a FILTER predicate lets through; BLOCK predicates stop what they block (Msg 33504)', async () => {
+  await setup();
+  await h.ok(`EXEC sp_set_session_context N'tenant_id', 1;`);
+  await h.ok(`UPDATE dbo.orders SET note = N'x'; DELETE FROM dbo.orders WHERE id = 3;`);
+  await h.ok(`ALTER SECURITY POLICY sec.tenant_policy WITH (STATE = OFF);`);
+  expect(await h.rows(`SELECT id, note FROM dbo.orders ORDER BY id`)).toEqual([{ id: 1, note: 'x' }, { id: 2, note: 'x' }, { id: 3, note: 'c' }]);
+  await h.ok(`ALTER SECURITY POLICY sec.tenant_policy ADD BLOCK PREDICATE sec.tenant_predicate(tenant_id) ON dbo.orders BEFORE DELETE WITH (STATE = ON);`);
+  // AFTER INSERT: a row of another tenant is refused, one's own is taken.
+  expect((await h.errors(`INSERT INTO dbo.orders VALUES (4, 2, N'd');`)).map((e) => e.number)).toEqual([33504]);
+  await h.ok(`INSERT INTO dbo.orders VALUES (4, 1, N'd');`);
+  // An UPDATE that moves a row to another tenant: no AFTER UPDATE predicate here, so it goes through.
+  await h.ok(`UPDATE dbo.orders SET tenant_id = 2 WHERE id = 4;`);
+  expect(await h.rows(`SELECT id FROM dbo.orders ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }]);
+});

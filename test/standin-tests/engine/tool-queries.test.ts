@@ -28,7 +28,7 @@ test("schemac's catalog batch returns one result set per query", async () => {
   // The stand-in's default edition is Developer (EngineEdition 3), version 16 (SQL Server 2022).
   expect(database).toEqual([{
     database: 'app', server_version: '16.0.4135.4', database_collation: 'SQL_Latin1_General_CP1_CI_AS',
-    engine_edition: 3, edition: 'Developer Edition (64-bit)', product_major_version: 16,
+    engine_edition: 3, edition: 'Developer Edition (64-bit)', product_major_version: 16, change_tracking_on: false,
   }]);
   expect(schemas).toEqual([{ name: 'dbo' }]);
   expect(tables.map((t) => t.name)).toEqual(['tenants', 'users']);

@@ -1,4 +1,5 @@
 /** The engine's syntax tree: what the statement parser builds from grammar tokens. */
+import type { ChangeTrackingOptions } from './change-tracking';
 import type { DdlOption } from './editions';
 import type { PermissionStatement } from './security';
 
@@ -160,6 +161,8 @@ export type AlterAction =
   | { readonly k: 'setVersioning'; readonly versioning: VersioningDef }
   /** SET (LOCK_ESCALATION = AUTO | TABLE | DISABLE) (alter-table-transact-sql). */
   | { readonly k: 'setLockEscalation'; readonly value: 'AUTO' | 'TABLE' | 'DISABLE' }
+  /** { ENABLE | DISABLE } CHANGE_TRACKING [WITH (TRACK_COLUMNS_UPDATED = ON | OFF)] (alter-table-transact-sql; change-tracking.ts). */
+  | { readonly k: 'changeTracking'; readonly enable: boolean; readonly trackColumnsUpdated: boolean }
   | { readonly k: 'dropPeriod' }
   | { readonly k: 'alterHidden'; readonly column: string; readonly hidden: boolean }
   | { readonly k: 'addConstraints'; readonly constraints: readonly ConstraintDef[]; readonly check: boolean | undefined }
@@ -328,6 +331,8 @@ export type StatementBody =
   | { readonly k: 'dropBound'; readonly kind: 'D' | 'R'; readonly names: readonly Name[]; readonly ifExists: boolean }
   /** CREATE COLUMN MASTER KEY k WITH (...) | CREATE COLUMN ENCRYPTION KEY k WITH VALUES (COLUMN_MASTER_KEY = m, ...) (ddl-column-keys.ts). */
   | { readonly k: 'createColumnKey'; readonly kind: 'master' | 'encryption'; readonly name: string; readonly masterKey?: string }
+  /** ALTER DATABASE d SET CHANGE_TRACKING = ON | OFF [(...)] | SET CHANGE_TRACKING (...) (change-tracking.ts); `on` absent: options only. */
+  | { readonly k: 'setDatabaseChangeTracking'; readonly database: string; readonly on?: boolean; readonly options: ChangeTrackingOptions }
   /** ALTER DATABASE d ADD FILEGROUP fg; CREATE PARTITION FUNCTION / SCHEME (ddl-data-spaces.ts). */
   | { readonly k: 'addFilegroup'; readonly name: string; readonly memoryOptimized?: boolean }
   | { readonly k: 'createPartitionFunction'; readonly name: string; readonly parameterType: string; readonly boundaries?: number }

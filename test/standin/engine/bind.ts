@@ -4,6 +4,7 @@
  * branch or subquery would read (Msg 208). Statements inside an IF branch not taken are never
  * compiled, which is why this runs per executed statement.
  */
+import { isCdcTable } from './change-tracking';
 import type { Name, Statement } from './ast';
 import { findTable, sameName } from './catalog';
 import { findModule } from './modules';
@@ -44,7 +45,7 @@ export function bindTables(s: Statement, host: Host): void {
   for (const n of names) {
     if (n.length === 1 && (ctes.has(n[0].toLowerCase()) || host.pseudoTable?.(n[0]))) continue;
     const { db, schema, name } = resolveName(host, n);
-    const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA');
+    const isSystem = sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA') || isCdcTable(db, schema, name);
     const table = isSystem ? undefined : findTable(db, schema, name);
     // A table whose clustered index is disabled can be neither read nor written (index-disable.ts).
     if (table) checkReadable(table);

@@ -1,4 +1,5 @@
 /** The in-memory catalog of one database: schemas, tables with their rows, indexes, constraints. */
+import type { CaptureInstance, DatabaseChangeTracking, TableChangeTracking } from './change-tracking';
 import type { SecurityPolicyObject } from './security-policies';
 import type { PausedBuild } from './resumable';
 import type { Expr, RefAction, TableTypeDef, TriggerHeader } from './ast';
@@ -147,6 +148,10 @@ export interface Table extends Dated {
   stats?: UserStatistics[];
   /** sys.tables.lock_escalation set by ALTER TABLE ... SET (LOCK_ESCALATION = ...): 1 DISABLE, 2 AUTO; absent: 0 TABLE. */
   lockEscalation?: 1 | 2;
+  /** ALTER TABLE ... ENABLE CHANGE_TRACKING (sys.change_tracking_tables; change-tracking.ts); absent: not tracked. */
+  changeTracking?: TableChangeTracking;
+  /** CDC capture instances made by sys.sp_cdc_enable_table (sys.tables.is_tracked_by_cdc; change-tracking.ts); absent: none. */
+  cdc?: CaptureInstance[];
   /** MEMORY_OPTIMIZED = ON with its DURABILITY (sys.tables is_memory_optimized, durability_desc; ddl-memory.ts). */
   memoryOptimized?: { durability: 'SCHEMA_AND_DATA' | 'SCHEMA_ONLY' };
   /** AS NODE | AS EDGE (sys.tables is_node / is_edge; graph.ts); absent for an ordinary table. */
@@ -255,6 +260,10 @@ export interface Database {
   columnKeys?: { masters: ColumnKey[]; encryption: ColumnKey[] };
   /** Users, roles and permissions (security.ts), absent until the first. */
   security?: Security;
+  /** ALTER DATABASE ... SET CHANGE_TRACKING = ON (sys.change_tracking_databases; change-tracking.ts); absent: off. */
+  changeTracking?: DatabaseChangeTracking;
+  /** sys.sp_cdc_enable_db ran (sys.databases.is_cdc_enabled; change-tracking.ts). */
+  cdcEnabled?: boolean;
   /** Row-level security policies (security-policies.ts), absent until the first. */
   securityPolicies?: SecurityPolicyObject[];
   /** CREATE DEFAULT / CREATE RULE objects (ddl-bound.ts), absent until the first. */

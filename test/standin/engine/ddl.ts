@@ -1,4 +1,5 @@
 /** DDL execution: CREATE/DROP TABLE, ALTER TABLE, DROP INDEX, schemas, sp_rename. */
+import { checkTrackedKeyDrop, setTableChangeTracking } from './change-tracking';
 import { inheritedBindings } from './ddl-bound';
 import type { AlterAction, ColumnDef, ConstraintDef, Expr, IndexDef, LedgerDef, Name, PeriodDef, VersioningDef } from './ast';
 import type { Column, Index, Table, Value } from './catalog';
@@ -228,6 +229,13 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   // (Msg 5074 "The statistics ... is dependent on column", sqlserverscience.com); auto-created
   // statistics are dropped silently, and the stand-in keeps none.
   for (const x of statisticsOn(t, col, mentions)) out.push({ what: 'statistics', name: x.name, kind: 'statistics' });
+  // A bound default or rule (sp_bindefault / sp_bindrule): "A column can't be dropped when it's ...
+  // bound to a default object ... Bound to a rule" (alter-table-transact-sql.md, DROP COLUMN); an
+  // ALTER COLUMN is refused as for a default definition and a CHECK constraint (inferred).
+  for (const o of ctx.db.boundObjects ?? []) {
+    if (o.kind === 'D' && o.objectId === col.defaultObjectId) out.push({ what: 'object', name: o.name, kind: 'default' });
+    if (o.kind === 'R' && o.objectId === col.ruleObjectId) out.push({ what: 'object', name: o.name, kind: 'check' });
+  }
   return out;
 }
 
@@ -283,6 +291,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'dropIndexes': dropIndexes(t, action.names); return;
     case 'rebuildBuckets': rebuildBuckets(t, action.index, action.options); return;
     case 'setVersioning': setVersioning(ctx, t, action.versioning); return;
+    case 'changeTracking': setTableChangeTracking(ctx.db, t, action.enable, action.trackColumnsUpdated); return;
     case 'setLockEscalation':
       if (action.value === 'TABLE') delete t.lockEscalation;
       else t.lockEscalation = action.value === 'DISABLE' ? 1 : 2;
@@ -493,6 +502,7 @@ function dropConstraint(ctx: DdlContext, t: Table, n: string, ifExists: boolean,
     }
     const keyIndex = t.indexes.find((i) => i.indexId === key.indexId) as Index;
     checkPrimaryKeyDrop(t, keyIndex);
+    checkTrackedKeyDrop(t, key.name, key.type === 'PK');
     t.keys = t.keys.filter((k) => k !== key);
     removeIndex(t, keyIndex);
     return;

@@ -15,6 +15,7 @@ import { wrongFilteredIndexOptions } from './set-options';
 import { guardPeriodUpdate, setPeriodOnInsert, versionRows } from './temporal';
 import { guardAppendOnly, ledgerRows, ledgerStamp, stampInsert } from './ledger';
 import { viewInsertTarget } from './dml-target';
+import { checkBlocks, visibleRows } from './security-policies';
 
 function target(ctx: DdlContext, name: Name): Table {
   const { db, schema, name: n } = resolveName(ctx.host, name);
@@ -100,6 +101,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   }
   checkEdgeRows(ctx.db, t, added, 'INSERT');
   const kept = withoutIgnoredDuplicates(ctx, t, added);
+  checkBlocks(ctx.host, t, 'AFTER INSERT', kept);
   const all = [...t.rows, ...kept];
   checkRows(ctx.db, t, all, kept, ctx.host, 'INSERT');
   t.rows = all;
@@ -135,7 +137,7 @@ export function update(ctx: DdlContext, name: Name, sets: readonly { col: string
   const t = target(ctx, name);
   const cols = sets.map((s) => compiledColumn(ctx, t, s.col));
   const hits: { row: Row; values: () => Value[] }[] = [];
-  for (const row of t.rows) {
+  for (const row of visibleRows(ctx.host, t, t.rows)) {
     if (hits.length >= limit) break;
     const scope = rowScope(t, row, ctx.host);
     if (where && test(where, scope, ctx.host) !== true) continue;
@@ -168,6 +170,8 @@ export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], h
   const next = t.rows.map((r) => replaced.get(r) ?? r);
   const before = [...replaced.keys()];
   const changed = [...replaced.values()];
+  checkBlocks(ctx.host, t, 'BEFORE UPDATE', before);
+  checkBlocks(ctx.host, t, 'AFTER UPDATE', changed, cols.map((c) => c.name));
   checkRows(ctx.db, t, next, changed, ctx.host, 'UPDATE');
   const conflict = referencingConflict(ctx.db, t, before, next, 'UPDATE');
   if (conflict) throw conflict;
@@ -181,7 +185,7 @@ export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], h
 export function remove(ctx: DdlContext, name: Name, where: Expr | undefined, top?: Value): Changed {
   const limit = top === undefined || top === null ? Infinity : Math.max(0, Math.floor(Number(top)));
   const t = target(ctx, name);
-  const gone = t.rows.filter((row) => !where || test(where, rowScope(t, row, ctx.host), ctx.host) === true).slice(0, limit);
+  const gone = visibleRows(ctx.host, t, t.rows).filter((row) => !where || test(where, rowScope(t, row, ctx.host), ctx.host) === true).slice(0, limit);
   return removeRows(ctx, t, gone);
 }
 
@@ -189,6 +193,7 @@ export function remove(ctx: DdlContext, name: Name, where: Expr | undefined, top
 export function removeRows(ctx: DdlContext, t: Table, gone: readonly Row[]): Changed {
   guardAppendOnly(ctx, t, 'DELETE');
   guardFilteredIndexes(ctx, t, 'DELETE');
+  checkBlocks(ctx.host, t, 'BEFORE DELETE', gone);
   deleteRows(ctx, t, gone);
   return { table: t, before: gone, after: [] };
 }

@@ -2,6 +2,7 @@
  * The T-SQL grammar gate: antlr4ts-sql's TSqlLexer tokenises every batch and TSqlParser checks
  * its syntax (Msg 102 with the line). Loaded lazily, once, because loading costs ~0.6 s.
  */
+import { changeTrackingRewrites } from './change-tracking-grammar';
 import { graphRewrites, PSEUDO_COLUMNS } from './graph-grammar';
 import type { Token as AntlrToken } from 'antlr4ts';
 import { securityRewrites } from './security-grammar';
@@ -181,6 +182,8 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * INDEX i CLUSTERED, DROP COLUMN IF EXISTS), see column-grammar.ts.
  * Index options and data spaces, see storage-grammar.ts: FILLFACTOR = n, ON ps (column),
  * ALTER DATABASE ... ADD FILEGROUP, CREATE PARTITION FUNCTION | SCHEME.
+ * Change tracking (ALTER TABLE ... ENABLE | DISABLE CHANGE_TRACKING, ALTER DATABASE ... SET
+ * CHANGE_TRACKING options), see change-tracking-grammar.ts.
  * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
  * Sequences, see sequence-grammar.ts:
  * - NEXT VALUE FOR [a.]b                         -> 0
@@ -359,6 +362,7 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     typeRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     graphRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     storageRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
+    changeTrackingRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     memoryRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     statisticsRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });
     xmlRewrites(i, { up, tokens, blank, blankGroup, edit: (t, text) => edits.push({ start: t.start, stop: t.stop, text }) });

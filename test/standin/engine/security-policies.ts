@@ -14,19 +14,21 @@
  * disabled) results in an error"; "only one can be enabled at any given time").
  *
  * Inferred: the error numbers and wording of the policy's own refusals (the docs give none; the
- * binding refusals reuse the schema-bound view's 5074/4922, 3729 and 15336, modules.ts); the
- * stored form of an argument that is an expression (a column is `[name]`, as the docs' example;
- * an expression is stored as a computed column's definition); BLOCK predicates are stored and
- * reported but not enforced; a dropped table's predicates go with it.
+ * binding refusals reuse the schema-bound view's 5074/4922, 3729 and 15336, modules.ts), and
+ * Msg 33504 for a write a BLOCK predicate stops; the stored form of an argument that is an
+ * expression (a column is `[name]`, as the docs' example; an expression is stored as a computed
+ * column's definition); a dropped table's predicates go with it. Writes through a foreign key's
+ * cascade are not filtered or blocked here.
  * The policies of a database are one list, put back whole by a rolled-back transaction (tx-log.ts).
  */
 import type { Expr, Name, PolicyAction, PredicateOperation, PredicateSpec } from './ast';
-import type { Database, Table, Value } from './catalog';
+import type { Database, Row, Table, Value } from './catalog';
 import { allocObjectId, findObject, findSchema, findTable, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
 import { stored } from './ddl-constraints';
 import { SqlError, err } from './errors';
 import { evaluate } from './eval';
+import { rowScope } from './integrity';
 import { findModule } from './modules';
 import { moduleHeader } from './module-header';
 import { tvfRows } from './routines';
@@ -241,4 +243,42 @@ export function policyTargets(db: Database, name: Name): Name[] {
     const t = db.tables.find((y) => y.objectId === x.targetId);
     return t ? [[schemaName(db, t.schemaId), t.name]] : [];
   });
+}
+
+/** The enabled predicates of `kind` on `t` (BLOCK ones for `operation`, or for every operation). */
+function activePredicates(db: Database, t: Table, kind: 'FILTER' | 'BLOCK', operation: PredicateOperation | null): PolicyPredicate[] {
+  return policiesOf(db).filter((p) => p.enabled).flatMap((p) => p.predicates.filter((x) => x.targetId === t.objectId && x.kind === kind
+    && (kind === 'FILTER' || x.operation === null || x.operation === operation)));
+}
+
+/** Whether the predicate function returns a row for `row` of `t`. */
+function holds(host: Host, db: Database, t: Table, row: Row, x: PolicyPredicate): boolean {
+  const inDb = hostIn(host, db);
+  const scope = rowScope(t, row, inDb);
+  return tvfRows([x.fn.schema, x.fn.name], x.args.map((a) => evaluate(a.expr, scope, inDb)), inDb).rows.length > 0;
+}
+
+/** The rows of `t` an UPDATE or DELETE may see (filter predicates apply to them: row-level-security). */
+export function visibleRows(host: Host, t: Table, rows: readonly Row[]): Row[] {
+  const db = databaseOf(host, t);
+  const filters = db === undefined ? [] : activePredicates(db, t, 'FILTER', null);
+  if (db === undefined || filters.length === 0) return [...rows];
+  return rows.filter((r) => filters.every((x) => holds(host, db, t, r, x)));
+}
+
+/**
+ * A BLOCK predicate for `operation` that one of `rows` fails stops the statement (Msg 33504;
+ * number and wording inferred). AFTER INSERT / AFTER UPDATE see the rows as written, BEFORE UPDATE
+ * / BEFORE DELETE as they were; an AFTER UPDATE predicate is skipped when the UPDATE sets none of
+ * the columns it passes ("The optimizer will not check an AFTER UPDATE block predicate if none of
+ * the columns used by the predicate function were changed").
+ */
+export function checkBlocks(host: Host, t: Table, operation: PredicateOperation, rows: readonly Row[], updated?: readonly string[]): void {
+  const db = databaseOf(host, t);
+  if (db === undefined || rows.length === 0) return;
+  for (const x of activePredicates(db, t, 'BLOCK', operation)) {
+    if (operation === 'AFTER UPDATE' && updated !== undefined && !x.columns.some((c) => updated.some((u) => sameName(u, c)))) continue;
+    if (rows.every((r) => holds(host, db, t, r, x))) continue;
+    throw new SqlError(33504, 16, 1, `The attempted operation failed because the target object '${db.name}.${schemaName(db, t.schemaId)}.${t.name}' has a block predicate that conflicts with this operation. If the operation is performed on a view, the block predicate might be enforced on the underlying table. Modify the operation to target only the rows that are allowed by the block predicate.`);
+  }
 }

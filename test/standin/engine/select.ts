@@ -1,4 +1,5 @@
 /** SELECT evaluation over catalog rows: FROM/JOIN, WHERE, GROUP BY, aggregates, ORDER BY, TOP, DISTINCT. */
+import { isCdcTable } from './change-tracking';
 import { pseudoColumnsOf } from './graph';
 import type { Expr, FromItem, Name, Select } from './ast';
 import type { Database, Table, Value } from './catalog';
@@ -91,7 +92,7 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
       const { db, schema, name } = resolveName(host, item.name);
       const qual = item.alias ?? name;
       const sv = systemView(schema, name);
-      if (sv && (sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA'))) {
+      if (sv && (sameName(schema, 'sys') || sameName(schema, 'INFORMATION_SCHEMA') || isCdcTable(db, schema, name))) {
         // Database-scoped DMVs need VIEW DATABASE STATE (sys-dm-db-partition-stats-transact-sql.md,
         // "Permissions"); the refusal's number and text are inferred (Msg 300, as for other
         // denied permissions).

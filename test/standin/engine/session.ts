@@ -1,4 +1,5 @@
 /** One connection's state and the batch loop: statements in order, errors as SQL Server scopes them. */
+import { cdcDisableTable, cdcEnableDb, cdcEnableTable, setDatabaseChangeTracking } from './change-tracking';
 import type { Output, Parameter, ResultColumn, Session } from '../engine-interface';
 import type { Expr, OutputClause, Select, Statement } from './ast';
 import type { Database, Row, Value } from './catalog';
@@ -706,6 +707,13 @@ export class EngineSession implements Session {
       case 'createBound': createBound(this.ddl(true), s.kind, s.name, s.expr, s.text); this.done(); return;
       case 'dropBound': dropBound(this.ddl(true), s.kind, s.names, s.ifExists); this.done(); return;
       case 'createColumnKey': createColumnKey(this.ddl(true).db, s.kind, s.name, s.masterKey); this.done(); return;
+      case 'setDatabaseChangeTracking': {
+        const target = s.database === 'CURRENT' ? this.db : this.engine.get(s.database);
+        if (!target) throw new SqlError(911, 16, 1, `Database '${s.database}' does not exist. Make sure that the name is entered correctly.`);
+        setDatabaseChangeTracking(target, s.on, s.options, this.tranCount > 0);
+        this.done();
+        return;
+      }
       case 'addFilegroup': addFilegroup(this.ddl(true).db, s.name, s.memoryOptimized === true); this.done(); return;
       case 'createPartitionFunction': createPartitionFunction(this.ddl(true).db, s.name, s.parameterType, s.boundaries); this.done(); return;
       case 'createPartitionScheme': createPartitionScheme(this.ddl(true).db, s.name, s.function, s.filegroups); this.done(); return;
@@ -984,6 +992,18 @@ export class EngineSession implements Session {
         this.done();
         return;
       }
+      // CDC's procedures, as far as the catalog shows them (change-tracking.ts).
+      case 'sp_cdc_enable_db': cdcEnableDb(this.ddl(true).db); this.done(); return;
+      case 'sp_cdc_enable_table': {
+        const text = (v: Value): string | null => (v === null ? null : toText(v));
+        cdcEnableTable(this.ddl(true).db, text(arg(0, '@source_schema')) ?? '', text(arg(1, '@source_name')) ?? '', text(arg(2, '@role_name')), text(arg(3, '@capture_instance')), new Date());
+        this.done();
+        return;
+      }
+      case 'sp_cdc_disable_table':
+        cdcDisableTable(this.ddl(true).db, toText(arg(0, '@source_schema') ?? ''), toText(arg(1, '@source_name') ?? ''), toText(arg(2, '@capture_instance') ?? 'all'));
+        this.done();
+        return;
       // sp_help [@objname] and sp_helpindex @objname (sp-help.ts): their result sets and messages.
       case 'sp_help': case 'sp_helpindex': {
         const objname = arg(0, '@objname');

@@ -10,6 +10,7 @@ import { dataSpacesOf } from './ddl-data-spaces';
 import { resumableOperationRows } from './resumable';
 import { columnEncryptionKeys } from './ddl-column-keys';
 import { spatialIndexColumns, tessellationColumns, xmlIndexColumns } from './ddl-xml-spatial';
+import { CHANGE_TRACKING_VIEWS } from './change-tracking';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
 import { OPERATION_CODE, policiesOf, predicateDefinition } from './security-policies';
 import { TABLE_TYPE_SYSTEM_ID, typeTables } from './ddl-table-types';
@@ -167,11 +168,11 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   // Masked columns only: sys.columns' columns plus masking_function (sys-masked-columns-transact-sql).
   'sys.masked_columns': view([...COLUMN_COLS, c('masking_function', ty.nvarchar(4000), true)],
     (db) => db.tables.flatMap((t) => t.columns.filter((col) => col.mask !== undefined).map((col) => [...columnVals(t, col), col.mask ?? null]))),
-  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true),
+  'sys.tables': view([...OBJECT_COLS, c('lob_data_space_id', ty.int), c('max_column_id_used', ty.int), c('uses_ansi_nulls', ty.bit, true), c('is_replicated', ty.bit, true), c('is_tracked_by_cdc', ty.bit, true), c('lock_escalation', ty.tinyint, true), c('lock_escalation_desc', desc60, true), c('is_memory_optimized', ty.bit, true), c('is_external', ty.bit), c('is_node', ty.bit, true), c('is_edge', ty.bit, true), c('is_filetable', ty.bit, true), c('temporal_type', ty.tinyint, true), c('temporal_type_desc', desc60, true), c('history_table_id', ty.int, true), c('history_retention_period', ty.int, true), c('history_retention_period_unit', ty.int, true), c('history_retention_period_unit_desc', desc60, true), c('durability', ty.tinyint, true), c('durability_desc', desc60, true),
     c('ledger_type', ty.tinyint, true), c('ledger_type_desc', desc60, true), c('ledger_view_id', ty.int, true), c('is_dropped_ledger_table', ty.bit, true)],
     (db) => objectsOf(db, 'U').map((o) => {
       const t = tableOf(db, o.objectId);
-      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t), ...ledgerTableVals(t)];
+      return [...objVals(o), 0, Math.max(0, ...(t?.columns.map((x) => x.columnId) ?? [0])), 1, 0, b(t?.cdc !== undefined), t?.lockEscalation ?? 0, LOCK_ESCALATION_DESC[t?.lockEscalation ?? 0], b(t?.memoryOptimized !== undefined), 0, b(t?.graph?.kind === 'node'), b(t?.graph?.kind === 'edge'), 0, ...temporalVals(t), ...durabilityVals(t), ...ledgerTableVals(t)];
     })),
   // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-edge-constraints-transact-sql (SQL Server 2019+)
   'sys.edge_constraints': view([...OBJECT_COLS, c('is_disabled', ty.bit), c('is_not_trusted', ty.bit), c('delete_referential_action', ty.tinyint, true), c('delete_referential_action_desc', desc60, true), c('is_system_named', ty.bit)],
@@ -346,8 +347,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.index_resumable_operations': view([c('object_id', ty.int), c('index_id', ty.int), c('name', sn), c('sql_text', ty.nvarchar(-1), true), c('last_max_dop', ty.smallint),
     c('partition_number', ty.int, true), c('state', ty.tinyint), c('state_desc', desc60), c('start_time', ty.datetime), c('last_pause_time', ty.datetime, true),
     c('total_execution_time', ty.int), c('percent_complete', ty.float), c('page_count', ty.bigint)], (db) => resumableOperationRows(db)),
-  'sys.databases': view([c('name', sn), c('database_id', ty.int), c('collation_name', sn, true), c('compatibility_level', ty.tinyint), c('state_desc', desc60, true), c('is_read_committed_snapshot_on', ty.bit, true), c('snapshot_isolation_state', ty.tinyint, true), c('recovery_model_desc', desc60, true)],
-    (_db, all) => all.map((d) => [d.name, d.id, d.collation, 160, 'ONLINE', 0, 0, 'FULL'])),
+  'sys.databases': view([c('name', sn), c('database_id', ty.int), c('collation_name', sn, true), c('compatibility_level', ty.tinyint), c('state_desc', desc60, true), c('is_read_committed_snapshot_on', ty.bit, true), c('snapshot_isolation_state', ty.tinyint, true), c('recovery_model_desc', desc60, true), c('is_cdc_enabled', ty.bit)],
+    (_db, all) => all.map((d) => [d.name, d.id, d.collation, 160, 'ONLINE', 0, 0, 'FULL', b(d.cdcEnabled === true)])),
+  ...CHANGE_TRACKING_VIEWS,
   'information_schema.tables': view([c('TABLE_CATALOG', sn, true), c('TABLE_SCHEMA', sn, true), c('TABLE_NAME', sn), c('TABLE_TYPE', ty.varchar(10), true)],
     (db) => db.tables.map((t) => [db.name, db.schemas.find((s) => s.schemaId === t.schemaId)?.name ?? null, t.name, 'BASE TABLE'])),
   'information_schema.columns': view([c('TABLE_CATALOG', sn, true), c('TABLE_SCHEMA', sn, true), c('TABLE_NAME', sn), c('COLUMN_NAME', sn, true), c('ORDINAL_POSITION', ty.int, true), c('COLUMN_DEFAULT', ty.nvarchar(4000), true), c('IS_NULLABLE', ty.varchar(3), true), c('DATA_TYPE', sn, true), c('CHARACTER_MAXIMUM_LENGTH', ty.int, true), c('NUMERIC_PRECISION', ty.tinyint, true), c('NUMERIC_SCALE', ty.int, true), c('DATETIME_PRECISION', ty.smallint, true), c('COLLATION_NAME', sn, true)],
