@@ -106,7 +106,8 @@ export function rebuildTable(t: Table, options: readonly DdlOption[]): void {
   setCompression(base, stored(value, base.columnstore === true));
 }
 
-function namedIndex(t: Table, name: string): Index {
+/** The index of a table by name (Msg 1088 when it has none of that name). */
+export function namedIndex(t: Table, name: string): Index {
   const ix = t.indexes.find((i) => i.name !== null && i.name.toLowerCase() === name.toLowerCase());
   // Msg 1088 as for CREATE INDEX on a missing object (inferred for a missing index).
   if (!ix) throw new SqlError(1088, 16, 9, `Cannot find the object "${name}" because it does not exist or you do not have permissions.`);

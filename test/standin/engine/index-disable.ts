@@ -21,6 +21,7 @@ import type { DdlContext } from './ddl-constraints';
 import { SqlError, err } from './errors';
 import { duplicateKey, qualified } from './integrity';
 import { partitionCount } from './ddl-data-spaces';
+import { namedIndex } from './ddl-storage';
 
 /** The clustered index (rowstore or columnstore) that holds a table's rows, when one does. */
 function clusteredIndex(t: Table): Index | undefined {
@@ -33,13 +34,6 @@ export function checkReadable(t: Table): void {
   if (ix?.disabled && ix.name !== null) {
     throw new SqlError(8655, 16, 1, `The query processor is unable to produce a plan because the index '${ix.name}' on table or view '${t.name}' is disabled.`);
   }
-}
-
-function namedIndex(t: Table, name: string): Index {
-  const ix = t.indexes.find((i) => i.name !== null && i.name.toLowerCase() === name.toLowerCase());
-  // Msg 1088 as for CREATE INDEX on a missing object (inferred for a missing index).
-  if (!ix) throw new SqlError(1088, 16, 9, `Cannot find the object "${name}" because it does not exist or you do not have permissions.`);
-  return ix;
 }
 
 /** ALTER INDEX i | ALL ON t DISABLE: the index (ALL: every index), with what disabling it disables too. */
