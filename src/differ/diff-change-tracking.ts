@@ -56,14 +56,19 @@ export function changeTrackingSteps(table: KeptTable, planned: readonly PlanStep
   return { steps, skipped: [] };
 }
 
-/** Whether a step changes its table's columns (what a CDC capture instance does not follow). */
-function changesColumns(s: PlanStep): string | null {
+/**
+ * What a step changes of its table that a CDC capture instance does not follow: its columns, and
+ * its primary key, which a capture instance with net changes identifies rows by
+ * (cdc.change_tables.index_name; that it keeps the old key's columns is inferred).
+ */
+function changesColumns(s: PlanStep, all: readonly PlanStep[]): string | null {
   const c = s.change;
   switch (c.kind) {
     case 'addColumn': return `adds ${c.column.name}`;
     case 'dropColumn': return `drops ${c.column.name}`;
     case 'alterColumn': return `alters ${c.to.name}`;
     case 'renameColumn': return `renames ${c.from} to ${c.to}`;
+    case 'dropPrimaryKey': return `${all.some((o) => o.change.kind === 'addPrimaryKey') ? 're-creates' : 'drops'} primary key ${c.constraint.name}`;
     default: return null;
   }
 }
@@ -82,7 +87,7 @@ function instancesText(t: Table): string {
  */
 export function cdcColumnWarning(table: KeptTable, planned: readonly PlanStep[]): PlanWarning | null {
   if (table.current.cdc === undefined) return null;
-  const what = planned.map(changesColumns).filter((w): w is string => w !== null);
+  const what = planned.map((s) => changesColumns(s, planned)).filter((w): w is string => w !== null);
   if (what.length === 0) return null;
   const name = qualified(table.newRef);
   return {

@@ -18,16 +18,28 @@
  *   deleted, "Deleting older data in ... the history table ... isn't supported").
  * schemac never re-creates a table by copying its rows, so nothing here has to turn that off.
  */
-import type { Column, Ledger, Table } from '../model';
+import type { Column, Ledger, ServerFacts, Table } from '../model';
 import type { Change, PlanStep, RefusedChange, TableRef } from './changes';
 import { tableOf } from './changes';
-import type { TablePair } from './table-pairs';
+import type { AddedTable, TablePair } from './table-pairs';
 import { tableKey, type NameKey } from '../sqlserver/names';
 import { typeText } from '../sqlserver/types';
+import { supportsLedger } from '../sqlserver/ledger';
+import { editionName } from '../sqlserver/editions';
 
 /** What a ledger kind is called in messages. */
 function kindText(l: Ledger | undefined): string {
   return l === undefined ? 'an ordinary table' : l.kind === 'updatable' ? 'an updatable ledger table' : 'an append-only ledger table';
+}
+
+/** A new ledger table on a server without ledger tables (before SQL Server 2022), refused by name. */
+export function ledgerServerRefusals(tables: readonly TablePair[], server: ServerFacts | undefined): RefusedChange[] {
+  if (supportsLedger(server) || server === undefined) return [];
+  return tables.filter((t): t is AddedTable => t.kind === 'added' && t.desired.ledger !== undefined).map((t) => ({
+    table: { schema: t.desired.schema, name: t.desired.name },
+    change: `create ${t.desired.schema}.${t.desired.name} as ${kindText(t.desired.ledger)}`,
+    reason: `${editionName(server)} ${server.majorVersion} has no ledger tables (LEDGER = ON needs SQL Server 2022 or Azure SQL); remove ledger from the table or use a newer server`,
+  }));
 }
 
 /** The refusals of kept tables whose ledger kind, or declared view or history name, differs from the database's. */

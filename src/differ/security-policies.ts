@@ -109,9 +109,11 @@ export function planAroundSecurityPolicies(steps: readonly PlanStep[], current: 
   const creates: PlanStep[] = [];
   for (const p of policies) {
     const reasons: string[] = [];
+    let retyped = false;
     for (const touch of touches) {
       if (!survives(touch) || hits(p, touch, key).length === 0) continue;
       reasons.push(`${qualifiedName(touch.table)}.${touch.column ?? ''}`);
+      retyped ||= touch.action === 'retype' || touch.action === 'drop';
     }
     for (const m of rebuiltModules) {
       const k = moduleKey(m);
@@ -120,7 +122,7 @@ export function planAroundSecurityPolicies(steps: readonly PlanStep[], current: 
       }
     }
     if (reasons.length === 0) continue;
-    drops.push(step({ kind: 'dropSecurityPolicy', policy: p }, [hazard('dependent-rebuild', rebuildText(p, [...new Set(reasons)]))]));
+    drops.push(step({ kind: 'dropSecurityPolicy', policy: p }, [hazard('dependent-rebuild', rebuildText(p, [...new Set(reasons)], retyped))]));
     creates.push(step({ kind: 'createSecurityPolicy', policy: p }));
   }
   const rebuilt = new Set(drops.map((d) => (d.change.kind === 'dropSecurityPolicy' ? d.change.policy : null)));
@@ -146,9 +148,11 @@ function withBackfillHazards(steps: readonly PlanStep[], policies: readonly Secu
   });
 }
 
-function rebuildText(p: SecurityPolicy, reasons: readonly string[]): string {
+function rebuildText(p: SecurityPolicy, reasons: readonly string[], retyped: boolean): string {
   const tables = [...new Set(p.predicates.map((x) => qualifiedName(x.target)))];
+  // Inferred: CREATE SECURITY POLICY binds each argument to the function's parameter as a call does.
+  const types = retyped ? '; the re-created predicates pass the column with its new type, which must convert implicitly to the function\'s parameter, or the CREATE fails and the whole plan rolls back' : '';
   return `security policy ${qualifiedName(p)} is dropped before the change and re-created exactly as it was after it (it binds ${reasons.join(', ')}): `
     + `in between, inside the plan's one transaction, its ${p.predicates.length} predicate${p.predicates.length === 1 ? '' : 's'} on ${tables.join(', ')} `
-    + `do not apply (row filtering and blocking are off for the plan's own statements); other sessions wait on the schema locks the transaction holds until COMMIT (inferred), and a failure rolls the drop back with everything else`;
+    + `do not apply (row filtering and blocking are off for the plan's own statements); other sessions wait on the schema locks the transaction holds until COMMIT (inferred), and a failure rolls the drop back with everything else${types}`;
 }

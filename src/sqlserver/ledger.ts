@@ -3,6 +3,7 @@
  * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql (LEDGER = ON)
  * https://learn.microsoft.com/sql/relational-databases/security/ledger/ledger-limits
  */
+import type { ServerFacts } from '../model';
 
 /**
  * The columns SQL Server adds to a ledger table when CREATE TABLE does not define them: all four
@@ -10,6 +11,14 @@
  * these names makes CREATE TABLE fail ("If there is a name conflict ... the system will raise an error").
  */
 export const LEDGER_COLUMN_NAMES = ['ledger_start_transaction_id', 'ledger_end_transaction_id', 'ledger_start_sequence_number', 'ledger_end_sequence_number'] as const;
+
+/**
+ * Whether a server can hold ledger tables: SQL Server 2022 (16.x) and later, Azure SQL Database
+ * and Managed Instance (engine editions 5 and 8). Unknown (no server facts: a snapshot or --empty): yes.
+ */
+export function supportsLedger(server: ServerFacts | undefined): boolean {
+  return server === undefined || server.majorVersion >= 16 || server.engineEdition === 5 || server.engineEdition === 8;
+}
 
 /** The ledger view SQL Server names when LEDGER_VIEW is not given: `<table>_Ledger` in the table's schema. */
 export function defaultLedgerViewName(table: string): string {

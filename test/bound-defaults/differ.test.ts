@@ -124,4 +124,16 @@ describe('bound defaults and rules in a plan', () => {
     expect(fingerprint(db([stock(bound(col('qty', 'int')))]))).not.toBe(fingerprint(plain));
     expect(fingerprint(db([stock(col('qty', 'int'))]))).toBe(fingerprint(plain));
   });
+
+  it('a column re-created in place (IDENTITY added) is unbound before the DROP; its rule is bound again after the ADD, its default is not (identity)', () => {
+    const current = db([stock(bound(col('qty', 'int')))]);
+    const plan = diff(db([stock(col('qty', 'int', { identity: true }))]), current, { allowDrop: true });
+    const k = kinds(plan);
+    expect(k.slice(0, 2)).toEqual(['unbindColumn qty default', 'unbindColumn qty rule']);
+    expect(k.indexOf('dropColumn')).toBeLessThan(k.indexOf('addColumn'));
+    expect(k.slice(k.indexOf('addColumn') + 1)).toEqual(['bindColumn qty rule']);
+    expect(plan.steps[0]?.hazards.map((h) => h.code)).toEqual(['dependent-object']);
+    // Up only: the re-created column's old values are gone, so the down script cannot restore it.
+    expect(qty(applyPlan(current, plan.steps, 'up'))).toMatchObject({ boundRule: positive, identity: { seed: '1', increment: '1' } });
+  });
 });

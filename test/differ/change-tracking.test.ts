@@ -99,6 +99,9 @@ test('a CDC table whose columns change is planned with a warning naming the capt
   expect(plan.warnings?.map((w) => w.message)).toEqual([expect.stringMatching(
     /^dbo\.orders is tracked by change data capture \(capture instance dbo_orders\); this plan adds note, and a capture instance does not follow schema changes: .*create a second capture instance .*sys\.sp_cdc_enable_table with another @capture_instance.*sys\.sp_cdc_disable_table/,
   )]);
+  // A primary key change is named too (a capture instance with net changes identifies rows by it).
+  const rekeyed = diff(db([orders({}, pk('pk_orders', ['id', 'code']))]), db([orders(CDC)]), { allowDrop: false });
+  expect(rekeyed.warnings?.[0]?.message).toMatch(/; this plan re-creates primary key pk_orders, and a capture instance/);
   // The same table without column changes: no warning; and CDC is never dropped nor declared.
   expect(diff(db([orders()]), db([orders(CDC)]), { allowDrop: false })).toMatchObject({ steps: [], warnings: [] });
 });

@@ -45,6 +45,7 @@ test('widening tenant_id a schema-bound policy binds: drop the policy, alter, re
   expect(rebuild?.code).toBe('dependent-rebuild');
   expect(rebuild?.message).toMatch(/^security policy sec\.tenant_policy is dropped before the change and re-created exactly as it was after it \(it binds dbo\.orders\.tenant_id\)/);
   expect(rebuild?.message).toContain("inside the plan's one transaction, its 2 predicates on dbo.orders do not apply");
+  expect(rebuild?.message).toMatch(/new type, which must convert implicitly to the function's parameter, or the CREATE fails and the whole plan rolls back$/);
 
   const up = renderScript(plan, { direction: 'up', databaseName: 'app' }).text;
   const down = renderScript(plan, { direction: 'down', databaseName: 'app' }).text;
@@ -137,4 +138,20 @@ test('the fingerprint covers the policies a saved plan re-creates', () => {
   const a = fingerprint(current([POLICY]));
   expect(fingerprint(current([{ ...POLICY, enabled: false }]))).not.toBe(a);
   expect(fingerprint(db([orders()]))).not.toBe(a);
+});
+
+test('a table moved to another schema under the policy is refused by name', () => {
+  const moved = { ...orders(), schema: 'archive', renamedFrom: 'orders', renamedFromSchema: 'dbo' };
+  const plan = diff(db([moved]), current([POLICY]), { allowDrop: false });
+  expect(plan.refused).toEqual([expect.objectContaining({ change: 'move table dbo.orders to schema archive', reason: expect.stringContaining('schema-bound security policy sec.tenant_policy') })]);
+  expect(summary(plan).filter((s) => s === 'transferTable')).toEqual([]);
+});
+
+test('a column dropped and added back under its name (a type SQL Server cannot convert) takes the policy around both', () => {
+  const plan = diff(db([orders('uniqueidentifier')]), current([POLICY]), { allowDrop: true });
+  expect(plan.refused).toBeUndefined();
+  const kinds = summary(plan);
+  expect(kinds[0]).toBe('dropSecurityPolicy tenant_policy');
+  expect(kinds[kinds.length - 1]).toBe('createSecurityPolicy tenant_policy');
+  expect(kinds).toEqual(expect.arrayContaining(['dropColumn', 'addColumn']));
 });

@@ -2,7 +2,8 @@
  * Bound defaults and rules over the wire: a legacy table with CREATE DEFAULT / CREATE RULE bound
  * to a column (and rows) pulls to files that plan nothing; declaring a default on the bound
  * column unbinds it and adds the constraint (SQL Server refuses it otherwise, Msg 1781), plans
- * empty after; the down script drops the constraint and binds the default again.
+ * empty after, with the column's type changed under its bound rule in the same plan; the down
+ * script drops the constraint and binds the default again.
  */
 import { expectExit } from './support/project';
 import { execAll } from './support/sqlcmd';
@@ -31,11 +32,13 @@ for (const spec of e2eTargets()) {
 @PrimaryKey('pk_stock', ['id'], { clustered: true })
 export class Stock {
   @Column.int() id!: number;
-  @Column.int({ default: 0 }) qty!: number;
+  @Column.bigint({ default: 0 }) qty!: number;
 }
 `);
       const { after, before, up, down } = await migrateAndBack(suite);
       expect(up).toMatch(/EXEC sp_unbindefault N'\[dbo\]\.\[stock\]\.\[qty\]';[\s\S]*ADD CONSTRAINT \[df_stock_qty\] DEFAULT/);
+      // The type change too: SQL Server refuses it while the rule is bound, so the rule is unbound around it, both ways.
+      expect(up).toMatch(/EXEC sp_unbindrule N'\[dbo\]\.\[stock\]\.\[qty\]';[\s\S]*ALTER COLUMN \[qty\] bigint[\s\S]*EXEC sp_bindrule N'\[dbo\]\.\[positive\]', N'\[dbo\]\.\[stock\]\.\[qty\]';/);
       expect(down).toContain("EXEC sp_bindefault N'[dbo].[zero]', N'[dbo].[stock].[qty]';");
       expect(before.columns).toContainEqual(expect.objectContaining({ table: 'dbo.stock', name: 'qty', default_object_id: 'dbo.zero', rule_object_id: 'dbo.positive' }));
       expect(after.columns).toContainEqual(expect.objectContaining({ table: 'dbo.stock', name: 'qty', default_object_id: 'df_stock_qty', rule_object_id: 'dbo.positive' }));

@@ -85,6 +85,16 @@ describe('ledger tables in plans', () => {
     expectValidTsql(down);
   });
 
+  it('refuses a new ledger table on a server before SQL Server 2022, and takes one on Azure SQL', () => {
+    const on = (engineEdition: number, majorVersion: number) => ({ ...db([]), server: { engineEdition, edition: 'Enterprise Edition (64-bit)', majorVersion } });
+    expect(diff(db([account()]), on(3, 15), { allowDrop: false }).refused).toEqual([{
+      table: { schema: 'bank', name: 'account' }, change: 'create bank.account as an updatable ledger table',
+      reason: expect.stringMatching(/15 has no ledger tables \(LEDGER = ON needs SQL Server 2022 or Azure SQL\)/),
+    }]);
+    expect(diff(db([account()]), on(5, 12), { allowDrop: false }).refused).toBeUndefined();
+    expect(diff(db([account()]), on(3, 16), { allowDrop: false }).refused).toBeUndefined();
+  });
+
   it('adds a nullable column, refuses a NOT NULL one and a type change by name, and plans the rest', () => {
     const current = db([account({ ledger: { kind: 'updatable', view: { schema: 'bank', name: 'account_Ledger' }, history: { schema: 'bank', name: 'MSSQL_LedgerHistoryFor_10' } } }), table('dbo.other', { columns: [col('id', 'int')] })]);
     const desired = db([

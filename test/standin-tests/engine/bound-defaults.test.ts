@@ -30,6 +30,9 @@ test('bound default and rule: catalog, INSERT, and what SQL Server refuses while
   expect((await h.errors(`DROP DEFAULT dbo.zero`)).map((e) => e.number)).toEqual([3716]);
   expect((await h.errors(`DROP RULE positive`)).map((e) => e.number)).toEqual([3716]);
   expect((await h.errors(`EXEC sp_bindrule 'positive', 'dbo.stock.note'`)).map((e) => e.number)).toEqual([15102]);
+  // DROP COLUMN and a type change are refused while bound (5074 + 4922).
+  expect((await h.errors(`ALTER TABLE dbo.stock DROP COLUMN qty`)).map((e) => [e.number, e.message])).toEqual([[5074, "The object 'zero' is dependent on column 'qty'."], [4922, expect.stringContaining('DROP COLUMN qty failed')]]);
+  expect((await h.errors(`ALTER TABLE dbo.stock ALTER COLUMN qty bigint NOT NULL`)).map((e) => e.number)).toEqual([5074, 4922]);
   await h.ok(`BEGIN TRANSACTION; EXEC sp_unbindefault 'dbo.stock.qty'; EXEC sp_unbindrule 'dbo.stock.qty'; ROLLBACK;`);
   expect((await h.rows(COLUMNS))[1]).toEqual({ name: 'qty', df: 'zero', rl: 'positive' });
   await h.ok(`EXEC sp_unbindefault 'dbo.stock.qty'; EXEC sp_unbindrule 'dbo.stock.qty'; ALTER TABLE dbo.stock ADD CONSTRAINT df_stock_qty DEFAULT 1 FOR qty; DROP DEFAULT dbo.zero; DROP RULE IF EXISTS positive; DROP RULE IF EXISTS nope;`);

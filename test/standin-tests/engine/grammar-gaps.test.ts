@@ -16,6 +16,12 @@ const GAPS = [
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT -1 FOR [a]',
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT 0.50 FOR [a]',
   'SET TEXTSIZE 2147483647',
+  // alter-table-transact-sql.md "{ ENABLE | DISABLE } CHANGE_TRACKING [ WITH ( TRACK_COLUMNS_UPDATED = { ON | OFF } ) ]";
+  // alter-database-transact-sql-set-options.md "CHANGE_TRACKING { = ON [ ( <change_tracking_option_list> ) ] | = OFF | ( <change_tracking_option_list> ) }".
+  'ALTER TABLE [dbo].[t] ENABLE CHANGE_TRACKING WITH (TRACK_COLUMNS_UPDATED = ON)',
+  'ALTER TABLE [dbo].[t] DISABLE CHANGE_TRACKING',
+  'ALTER DATABASE [app] SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS, AUTO_CLEANUP = ON)',
+  'ALTER DATABASE CURRENT SET CHANGE_TRACKING (AUTO_CLEANUP = OFF)',
   // create-table-transact-sql.md: ledger tables (SQL Server 2022), "LEDGER = ON [ ( <ledger_option> [ ,... n ] ) ]"
   // and "GENERATED ALWAYS AS { ROW | TRANSACTION_ID | SEQUENCE_NUMBER } { START | END } [ HIDDEN ]".
   'CREATE TABLE [dbo].[e] ([id] int NOT NULL) WITH (LEDGER = ON (LEDGER_VIEW = [dbo].[e_view], APPEND_ONLY = ON))',

@@ -229,6 +229,13 @@ function dependents(ctx: DdlContext, t: Table, col: Column): { what: 'object' | 
   // (Msg 5074 "The statistics ... is dependent on column", sqlserverscience.com); auto-created
   // statistics are dropped silently, and the stand-in keeps none.
   for (const x of statisticsOn(t, col, mentions)) out.push({ what: 'statistics', name: x.name, kind: 'statistics' });
+  // A bound default or rule (sp_bindefault / sp_bindrule): "A column can't be dropped when it's ...
+  // bound to a default object ... Bound to a rule" (alter-table-transact-sql.md, DROP COLUMN); an
+  // ALTER COLUMN is refused as for a default definition and a CHECK constraint (inferred).
+  for (const o of ctx.db.boundObjects ?? []) {
+    if (o.kind === 'D' && o.objectId === col.defaultObjectId) out.push({ what: 'object', name: o.name, kind: 'default' });
+    if (o.kind === 'R' && o.objectId === col.ruleObjectId) out.push({ what: 'object', name: o.name, kind: 'check' });
+  }
   return out;
 }
 
