@@ -51,7 +51,8 @@ test('CREATE TYPE AS TABLE refuses what its syntax lacks, a taken name, and a co
   expect(codes(await h.errors(`CREATE TYPE dbo.hot AS TABLE (id int NOT NULL PRIMARY KEY NONCLUSTERED) WITH (MEMORY_OPTIMIZED = ON)`))).toEqual([41337]);
   await h.ok(`ALTER DATABASE CURRENT ADD FILEGROUP mem CONTAINS MEMORY_OPTIMIZED_DATA`);
   expect(codes(await h.errors(`CREATE TYPE dbo.hot AS TABLE (id int NOT NULL) WITH (MEMORY_OPTIMIZED = ON)`))).toEqual([41327]);
-  await h.ok(`CREATE TYPE dbo.hot AS TABLE (id int NOT NULL PRIMARY KEY NONCLUSTERED) WITH (MEMORY_OPTIMIZED = ON)`);
+  await h.ok(`CREATE TYPE dbo.hot AS TABLE (id int NOT NULL PRIMARY KEY NONCLUSTERED, k int NOT NULL, INDEX ix_k NONCLUSTERED HASH (k) WITH (BUCKET_COUNT = 64)) WITH (MEMORY_OPTIMIZED = ON)`);
+  expect(await h.rows(`DECLARE @h dbo.hot; INSERT @h VALUES (1, 7), (2, 7); SELECT COUNT(*) AS n FROM @h WHERE k = 7`)).toEqual([{ n: 2 }]);
   expect(await h.rows(`SELECT name, is_memory_optimized FROM sys.table_types ORDER BY name`))
     .toEqual([{ name: 'hot', is_memory_optimized: true }, { name: 'ids', is_memory_optimized: false }]);
 });

@@ -13,7 +13,8 @@
  * constraints are system-named (inferred from servers' catalogs: the syntax names none). The
  * stand-in keeps that table (without rows) on the type, never in the database's tables.
  */
-import type { Name, Statement, TableTypeDef, TypeRef } from './ast';
+import type { ConstraintDef, IndexDef, Name, Statement, TableTypeDef, TypeRef } from './ast';
+import type { DdlOption } from './editions';
 import type { Database, Module, Table, UserType } from './catalog';
 import { findSchema, sameName } from './catalog';
 import type { DdlContext } from './ddl-constraints';
@@ -74,7 +75,14 @@ export function createTableType(ctx: DdlContext, name: Name, def: TableTypeDef):
 export function createTypedTableVariable(ctx: DdlContext, stored: string, type: UserType): void {
   const def = type.table?.def;
   if (!def) return;
-  createTable(ctx, ['dbo', stored], def.columns, def.constraints, undefined, undefined, undefined, undefined, def.indexes);
+  if (!type.table?.memoryOptimized) { createTable(ctx, ['dbo', stored], def.columns, def.constraints, undefined, undefined, undefined, undefined, def.indexes); return; }
+  // A memory-optimized type's HASH indexes and BUCKET_COUNT belong to memory-optimized storage,
+  // which the variable does not take here: it keeps their keys as ordinary indexes.
+  const plainOptions = (o: readonly DdlOption[] | undefined): DdlOption[] => (o ?? []).filter((x) => x.name !== 'BUCKET_COUNT');
+  const plainKey = (c: ConstraintDef): ConstraintDef => (c.k === 'pk' || c.k === 'unique' ? { ...c, hash: undefined, options: plainOptions(c.options) } : c);
+  const plainIndex = (i: IndexDef): IndexDef => ({ ...i, hash: undefined, options: plainOptions(i.options) });
+  const columns = def.columns.map((c) => ({ ...c, constraints: c.constraints.map(plainKey), ...(c.indexes ? { indexes: c.indexes.map(plainIndex) } : {}) }));
+  createTable(ctx, ['dbo', stored], columns, def.constraints.map(plainKey), undefined, undefined, undefined, undefined, def.indexes.map(plainIndex));
 }
 
 /** Msg 10700: a READONLY table-valued parameter written by INSERT, UPDATE, DELETE or MERGE (wording from SQL Server's messages, inferred). */
