@@ -41,6 +41,9 @@ test('CREATE TYPE AS TABLE refuses what its syntax lacks, a taken name, and a co
   const h = open();
   await h.ok(`CREATE TYPE dbo.ids AS TABLE (id int NOT NULL UNIQUE)`);
   expect(codes(await h.errors(`CREATE TYPE dbo.ids AS TABLE (id int)`))).toEqual([219]);
+  // The idempotent scripts' guard: TYPE_ID names the type (NULL once it is gone).
+  await h.ok(`IF TYPE_ID(N'dbo.ids') IS NULL CREATE TYPE dbo.ids AS TABLE (id int)`);
+  expect(await h.rows(`SELECT TYPE_NAME(TYPE_ID('ids')) AS n, TYPE_ID('dbo.nothing') AS missing`)).toEqual([{ n: 'ids', missing: null }]);
   expect(codes(await h.errors(`CREATE TYPE dbo.named AS TABLE (id int CONSTRAINT pk_named PRIMARY KEY)`))).toEqual([156]);
   expect(codes(await h.errors(`CREATE TYPE dbo.fk AS TABLE (id int REFERENCES dbo.ids (id))`))).toEqual([156]);
   expect(codes(await h.errors(`CREATE TABLE dbo.holder (x dbo.ids)`))).toEqual([350]);

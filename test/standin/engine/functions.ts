@@ -150,7 +150,15 @@ export const FUNCTIONS: Record<string, Fn> = {
   SCHEMA_NAME: simple(ty.sysname, (a, h) => (a.length === 0 ? 'dbo' : a[0] === null ? null : h.db.schemas.find((s) => s.schemaId === toNumber(a[0]))?.name ?? null)),
   SCHEMA_ID: simple(ty.int, (a, h) => (a.length === 0 ? 1 : a[0] === null ? null : findSchema(h.db, toText(a[0]))?.schemaId ?? null)),
   TYPE_NAME: simple(ty.sysname, (a, h) => (a[0] === null ? null : systemTypeById(toNumber(a[0]))?.name ?? h.db.types?.find((u) => u.userTypeId === toNumber(a[0]))?.name ?? null)),
-  TYPE_ID: simple(ty.int, (a) => (a[0] === null ? null : (() => { const n = toText(a[0]).toLowerCase(); const t = [34, 35, 36, 40, 41, 42, 43, 48, 52, 56, 58, 59, 60, 61, 62, 98, 99, 104, 106, 108, 122, 127, 165, 167, 173, 175, 189, 231, 239, 241, 256].map(systemTypeById).find((x) => x?.name === n); return t ? t.userTypeId : null; })())),
+  // A user type (alias or table type) by [schema.]name too, dbo when no schema is written (type-id-transact-sql).
+  TYPE_ID: simple(ty.int, (a, h) => (a[0] === null ? null : (() => {
+    const n = toText(a[0]).toLowerCase();
+    const t = [34, 35, 36, 40, 41, 42, 43, 48, 52, 56, 58, 59, 60, 61, 62, 98, 99, 104, 106, 108, 122, 127, 165, 167, 173, 175, 189, 231, 239, 241, 256].map(systemTypeById).find((x) => x?.name === n);
+    if (t) return t.userTypeId;
+    const parts = splitObjectName(toText(a[0]));
+    const schema = h.db.schemas.find((x) => sameName(x.name, parts.length >= 2 ? parts[parts.length - 2] : 'dbo'));
+    return h.db.types?.find((u) => u.schemaId === schema?.schemaId && sameName(u.name, parts[parts.length - 1] ?? ''))?.userTypeId ?? null;
+  })())),
   COL_NAME: simple(ty.sysname, (a, h) => {
     if (a[0] === null || a[1] === null) return null;
     const t = h.db.tables.find((x) => x.objectId === toNumber(a[0]));
