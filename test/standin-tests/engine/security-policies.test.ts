@@ -122,3 +122,16 @@ test('UPDATE and DELETE see only the rows a FILTER predicate lets through; BLOCK
   await h.ok(`UPDATE dbo.orders SET tenant_id = 2 WHERE id = 4;`);
   expect(await h.rows(`SELECT id FROM dbo.orders ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }]);
 });
+
+test('ALTER ... PREDICATE swaps a predicate in place (its id kept); a second enabled policy on the same operation is refused, a disabled one is not', async () => {
+  await setup();
+  await h.ok(`CREATE FUNCTION sec.all_rows(@t int) RETURNS TABLE WITH SCHEMABINDING AS RETURN SELECT 1 AS ok WHERE @t IS NOT NULL;`);
+  await h.ok(`ALTER SECURITY POLICY sec.tenant_policy ALTER FILTER PREDICATE sec.all_rows(tenant_id) ON dbo.orders;`);
+  expect((await h.rows(PREDICATES)).map((r) => [r.security_predicate_id, r.predicate_definition])).toEqual([
+    [1, '[sec].[all_rows]([tenant_id])'], [2, '[sec].[tenant_predicate]([tenant_id])'],
+  ]);
+  expect(await h.rows(`SELECT COUNT(*) AS n FROM dbo.orders`)).toEqual([{ n: 3 }]);
+  expect((await h.errors(`CREATE SECURITY POLICY sec.second ADD FILTER PREDICATE sec.all_rows(tenant_id) ON dbo.orders;`)).length).toBe(1);
+  await h.ok(`CREATE SECURITY POLICY sec.second ADD FILTER PREDICATE sec.all_rows(tenant_id) ON dbo.orders WITH (STATE = OFF);`);
+  expect((await h.errors(`ALTER SECURITY POLICY sec.second WITH (STATE = ON);`)).length).toBe(1);
+});
