@@ -25,6 +25,14 @@ test('a multi-statement table-valued function is a TF module whose body fills it
   expect(await h.rows(`SELECT name, RTRIM(type) AS type, type_desc FROM sys.objects WHERE name = 'region_totals'`))
     .toEqual([{ name: 'region_totals', type: 'TF', type_desc: 'SQL_TABLE_VALUED_FUNCTION' }]);
   expect(await h.rows(`SELECT definition FROM sys.sql_modules`)).toEqual([{ definition: expect.stringContaining('RETURNS @totals TABLE') }]);
+  // Its result columns are in sys.columns under the function, as an inline function's are.
+  await h.ok(`CREATE FUNCTION dbo.big_sales (@over int) RETURNS TABLE AS RETURN SELECT sale_id, region FROM dbo.sales WHERE amount > @over`);
+  expect(await h.rows(`SELECT OBJECT_NAME(object_id) AS f, name, TYPE_NAME(user_type_id) AS t, is_nullable FROM sys.columns
+    WHERE object_id IN (OBJECT_ID('dbo.region_totals'), OBJECT_ID('dbo.big_sales')) ORDER BY f, column_id`)).toEqual([
+    { f: 'big_sales', name: 'sale_id', t: 'int', is_nullable: false }, { f: 'big_sales', name: 'region', t: 'varchar', is_nullable: false },
+    { f: 'region_totals', name: 'region', t: 'varchar', is_nullable: false }, { f: 'region_totals', name: 'total', t: 'int', is_nullable: false },
+    { f: 'region_totals', name: 'is_top', t: 'bit', is_nullable: true },
+  ]);
   expect(await h.rows(`SELECT region, total, is_top FROM dbo.region_totals(0) ORDER BY region`))
     .toEqual([{ region: 'north', total: 40, is_top: true }, { region: 'south', total: 5, is_top: null }]);
   expect(await h.rows(`SELECT t.region FROM dbo.region_totals(6) AS t`)).toEqual([{ region: 'north' }]);

@@ -23,6 +23,8 @@ import { splitObjectName } from './functions';
 import { ty } from './types';
 import type { Host } from './scope';
 import { selectTypes } from './select';
+import { moduleHeader } from './module-header';
+import { resolveColumnType } from './ddl-types';
 import { policyBlocker, type SecurityPolicyObject } from './security-policies';
 
 const MODULE_WORD: Record<Module['type'], string> = { V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' };
@@ -158,7 +160,8 @@ export function createModule(ctx: DdlContext, def: ModuleDef, options: { quotedI
   const policy = existing ? policyBlocker(db, schema.name, existing.name) : undefined;
   if (existing && policy) throw referencedBy(`ALTER ${MODULE_WORD[existing.type]}`, `${schema.name}.${existing.name}`, policy);
   const references = referencesOf(db, def, name);
-  const columns = def.type === 'V' ? listedColumns(viewColumns(db, def.select, ctx.host), def, name) : [];
+  const columns = def.type === 'V' ? listedColumns(viewColumns(db, def.select, ctx.host), def, name)
+    : def.type === 'IF' || def.type === 'TF' ? functionColumns(db, def, options.quotedIdentifier, ctx.host) : [];
   uniqueViewColumns(columns, name);
   ctx.beforeModules?.();
   const now = ctx.now;
@@ -198,6 +201,27 @@ function triggerParent(db: Database, def: ModuleDef, name: string, existing: Mod
     throw new SqlError(2113, 16, 1, `Cannot CREATE INSTEAD OF DELETE or INSTEAD OF UPDATE TRIGGER '${name}' on table '${parent.join('.')}'. This is because the table has a FOREIGN KEY with cascading DELETE or UPDATE.`);
   }
   return objectId;
+}
+
+/**
+ * A table-valued function's result columns, which sys.columns lists under the function as it does
+ * a view's ("Inline table-valued SQL functions (IF) ... Table-valued SQL functions (TF)",
+ * sys-columns-transact-sql): an inline one's from its query, a multi-statement one's from its
+ * RETURNS @r TABLE (...). A definition the stand-in cannot read has none (it fails when called).
+ */
+function functionColumns(db: Database, def: ModuleDef, quotedIdentifier: boolean, host: Host): Module['columns'] {
+  let h: ReturnType<typeof moduleHeader>;
+  try { h = moduleHeader({ definition: def.definition, quotedIdentifier } as Module); } catch { return []; }
+  if (h.query) return viewColumns(db, h.query, host);
+  const ret = h.returnTable;
+  if (!ret) return [];
+  const keyed = new Set(ret.constraints.flatMap((c) => (c.k === 'pk' ? c.columns.map((k) => k.name.toLowerCase()) : [])));
+  return ret.columns.map((c, i) => {
+    let type: SqlType = ty.int;
+    try { if (c.type) type = resolveColumnType(db, c.type, c.name); } catch { type = ty.int; }
+    const inKey = keyed.has(c.name.toLowerCase()) || c.constraints.some((k) => k.k === 'pk') || c.identity !== undefined;
+    return { columnId: i + 1, name: c.name, type, nullable: c.nullable ?? !inKey };
+  });
 }
 
 /** The schema-bound module that binds `table` (and `column`, when given), if any. */

@@ -99,7 +99,8 @@ function temporalVals(t: Table | undefined): Value[] {
   return [2, TEMPORAL_DESC[2], tt.historyId, tt.retentionPeriod, tt.retentionUnit, UNIT_DESC[tt.retentionUnit] ?? null];
 }
 // A view's columns are in sys.columns too, under the view's object_id.
-const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V').flatMap((m) => m.columns.map((col) => {
+// ... and a table-valued function's result columns under the function's (modules.ts functionColumns).
+const viewColumnVals = (db: Database): Value[][] => modulesOf(db).filter((m) => m.type === 'V' || m.type === 'IF' || m.type === 'TF').flatMap((m) => m.columns.map((col) => {
   const st = systemType(col.type.userTypeName ?? col.type.name);
   return [m.objectId, col.name, col.columnId, st?.systemTypeId ?? 0, st?.userTypeId ?? 0, col.type.maxLength, col.type.precision, col.type.scale,
     isStringType(col.type.name) ? db.collation : null, b(col.nullable), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'NOT_APPLICABLE', 0, 0, null, null, null, null, null, null, null,
