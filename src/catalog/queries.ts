@@ -562,8 +562,10 @@ ORDER BY o.object_id`,
     // around them). The views exist from SQL Server 2016 (13.x) and in Azure SQL
     // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-security-policies-transact-sql):
     // as for resumable_operations, the IF keeps their names out of what runs on older servers.
-    // is_schema_bound: the column as SQL Server's view names it (the docs page says
-    // is_schemabinding_enabled; tools that query live servers read is_schema_bound: inferred).
+    // is_schema_bound: the column as SQL Server's view names it. The docs page lists
+    // is_schemabinding_enabled, but SQL Server Management Objects, which SSMS scripts policies
+    // with against real servers, read sp.is_schema_bound (IsSchemaBound in SqlEnum's
+    // SecurityPolicy.xml, github.com/microsoft/sqlmanagementobjects).
     sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 13 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
 SELECT p.object_id, SCHEMA_NAME(p.schema_id) AS schema_name, p.name, p.is_enabled, p.is_schema_bound, p.is_not_for_replication
 FROM sys.security_policies p
