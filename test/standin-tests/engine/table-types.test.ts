@@ -68,6 +68,11 @@ test('a table variable of the type has its shape and constraints; a READONLY par
   expect(codes(await h.errors(`DECLARE @lines dbo.order_lines; INSERT @lines (line_no) VALUES (1), (1)`))).toEqual([2627]);
 
   await h.ok(`CREATE PROCEDURE dbo.total_qty @lines dbo.order_lines READONLY, @extra int = 0 AS SELECT SUM(qty) + @extra AS total, COUNT(*) AS n FROM @lines`);
+  // sys.parameters (sys-parameters-transact-sql): the table-valued parameter has its type's ids and is_readonly.
+  expect(await h.rows(`SELECT p.name, p.parameter_id, p.system_type_id, TYPE_NAME(p.user_type_id) AS t, p.is_readonly, p.is_output FROM sys.parameters p ORDER BY p.parameter_id`)).toEqual([
+    { name: '@lines', parameter_id: 1, system_type_id: 243, t: 'order_lines', is_readonly: true, is_output: false },
+    { name: '@extra', parameter_id: 2, system_type_id: 56, t: 'int', is_readonly: false, is_output: false },
+  ]);
   const sets = await h.sets(`DECLARE @l dbo.order_lines; INSERT @l VALUES (1, 4), (2, 5); EXEC dbo.total_qty @l, 1; SELECT COUNT(*) AS kept FROM @l`);
   expect(sets).toEqual([[{ total: 10, n: 2 }], [{ kept: 2 }]]);
   // Left out, the parameter is an empty table of its type.

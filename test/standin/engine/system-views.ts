@@ -14,6 +14,7 @@ import { CHANGE_TRACKING_VIEWS } from './change-tracking';
 import { CLASS_DESC, STATE_DESC, permissionRows, principalRows, roleMemberRows } from './security';
 import { OPERATION_CODE, policiesOf, predicateDefinition } from './security-policies';
 import { TABLE_TYPE_SYSTEM_ID, typeTables } from './ddl-table-types';
+import { parameterRows } from './parameters';
 
 /** A view's column. */
 export interface ViewColumn { readonly name: string; readonly type: SqlType; readonly nullable: boolean }
@@ -156,6 +157,10 @@ const userTypeVals = (db: Database) => (u: UserType): Value[] => (u.table
   : [u.name, systemType(u.base.name)?.systemTypeId ?? 0, u.userTypeId, u.schemaId, null, u.base.maxLength, u.base.precision, u.base.scale,
     isStringType(u.base.name) ? db.collation : null, b(u.nullable), 1, 0, u.defaultObjectId ?? 0, u.ruleObjectId ?? 0, 0]);
 
+const PARAMETER_COLS: ViewColumn[] = [c('object_id', ty.int), c('name', sn, true), c('parameter_id', ty.int), c('system_type_id', ty.tinyint), c('user_type_id', ty.int),
+  c('max_length', ty.smallint), c('precision', ty.tinyint), c('scale', ty.tinyint), c('is_output', ty.bit), c('is_cursor_ref', ty.bit), c('has_default_value', ty.bit),
+  c('is_xml_document', ty.bit), c('default_value', ty.variant, true), c('xml_collection_id', ty.int), c('is_readonly', ty.bit), c('is_nullable', ty.bit, true)];
+
 const view = (columns: ViewColumn[], rows: SystemView['rows']): SystemView => ({ columns, rows });
 const empty = (columns: ViewColumn[]): SystemView => view(columns, () => []);
 
@@ -265,6 +270,9 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
   'sys.extended_properties': view([c('class', ty.tinyint), c('class_desc', desc60, true), c('major_id', ty.int), c('minor_id', ty.int), c('name', sn), c('value', ty.variant, true)],
     (db) => db.tables.flatMap((t) => (t.properties ?? []).map((p) => [1, 'OBJECT_OR_COLUMN', t.objectId, p.minorId, p.name, p.value]))),
   'sys.columns': view(COLUMN_COLS, allColumns),
+  // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-parameters-transact-sql (parameters.ts).
+  'sys.parameters': view(PARAMETER_COLS, parameterRows),
+  'sys.all_parameters': view(PARAMETER_COLS, parameterRows),
   'sys.all_columns': view(COLUMN_COLS, allColumns),
   'sys.types': view(TYPE_COLS,
     (db) => [
