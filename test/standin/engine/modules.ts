@@ -111,9 +111,15 @@ function viewColumns(db: Database, select: Select | undefined, host?: Host): Mod
   if (select === undefined) return [];
   const sources = sourcesOf(db, select).filter((s): s is Source & { columns: Module['columns'] } => s.columns !== null);
   // The engine's own typing of the SELECT's columns, when it can work them out (a view whose
-  // FROM it cannot read yet keeps the fallback below); by position, so only without `*`.
-  let worked: SqlType[] | undefined;
-  if (host && !select.items.some((it) => it.expr.k === 'star')) { try { worked = selectTypes(select, host, undefined); } catch { worked = undefined; } }
+  // FROM it cannot read yet keeps the fallback below); by position, so only without `*`; only
+  // when an expression needs it (it reads the view's FROM once).
+  let tried = false;
+  let types: SqlType[] | undefined;
+  const worked = (): SqlType[] | undefined => {
+    if (!tried && host && !select.items.some((it) => it.expr.k === 'star')) { try { types = selectTypes(select, host, undefined); } catch { types = undefined; } }
+    tried = true;
+    return types;
+  };
   const typed = (e: Expr, i: number): { type: SqlType; nullable: boolean } => {
     if (e.k === 'col') {
       const qual = e.parts.length >= 2 ? e.parts[e.parts.length - 2] : null;
@@ -124,7 +130,8 @@ function viewColumns(db: Database, select: Select | undefined, host?: Host): Mod
       }
     }
     const nullable = !(e.k === 'fn' && e.name.toUpperCase().startsWith('COUNT'));
-    if (worked?.[i] !== undefined) return { type: worked[i], nullable };
+    const type = worked()?.[i];
+    if (type !== undefined) return { type, nullable };
     // Inferred: other expressions are reported as nullable int when the engine cannot type them.
     return { type: e.k === 'fn' && e.name.toUpperCase() === 'COUNT_BIG' ? ty.bigint : ty.int, nullable };
   };
