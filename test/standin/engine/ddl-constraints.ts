@@ -25,6 +25,12 @@ export interface DdlContext {
   readonly host: Host;
   readonly quotedIdentifier: boolean;
   readonly now: Date;
+  /**
+   * When the session's transaction began (now, for a statement outside one): a system-versioned
+   * table's period columns take it, so every row a transaction writes shares one instant
+   * ("the begin time of the current transaction", temporal/temporal-tables.md).
+   */
+  readonly transactionStart?: Date;
   info(number: number, message: string): void;
   /** INSERT reports each identity value it generates (@@IDENTITY, SCOPE_IDENTITY()). */
   identityUsed?(value: number): void;

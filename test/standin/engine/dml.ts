@@ -94,7 +94,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       const d = t.defaults.find((x) => x.columnId === c.columnId)?.expr ?? boundDefaultOf(ctx.db, c);
       row[c.columnId] = d ? convert(evaluate(d, undefined, ctx.host), c.type) : null;
     }
-    setPeriodOnInsert(t, row, cols, ctx.now);
+    setPeriodOnInsert(t, row, cols, ctx.transactionStart ?? ctx.now);
     stampInsert(t, row, cols, stamp);
     settleGraphRow(ctx.db, t, row);
     added.push(row);
@@ -175,7 +175,7 @@ export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], h
   checkRows(ctx.db, t, next, changed, ctx.host, 'UPDATE');
   const conflict = referencingConflict(ctx.db, t, before, next, 'UPDATE');
   if (conflict) throw conflict;
-  versionRows(ctx.db, t, before, changed, ctx.now);
+  versionRows(ctx.db, t, before, changed, ctx.transactionStart ?? ctx.now);
   ledgerRows(ctx.db, t, before, changed);
   t.rows = next;
   return { table: t, before, after: changed };
@@ -218,7 +218,7 @@ function deleteRows(ctx: DdlContext, t: Table, gone: readonly Row[]): void {
   deleteConnectedEdges(ctx.db, t, gone, (edge, rows) => deleteRows(ctx, edge, rows));
   const conflict = referencingConflict(ctx.db, t, gone, remaining, 'DELETE');
   if (conflict) throw conflict;
-  versionRows(ctx.db, t, gone, null, ctx.now);
+  versionRows(ctx.db, t, gone, null, ctx.transactionStart ?? ctx.now);
   ledgerRows(ctx.db, t, gone, null);
   t.rows = t.rows.filter((r) => !goneSet.has(r));
   void qualified;

@@ -108,6 +108,8 @@ export class EngineSession implements Session {
   /** sp_set_session_context's keys and values (SESSION_CONTEXT), for the session's life. */
   private readonly sessionContext = new Map<string, { value: Value; readOnly: boolean }>();
   private tranCount = 0;
+  /** When the outermost open transaction began (temporal period columns take it). */
+  private tranStartedAt: Date | null = null;
   private readonly log: TxLog;
   private lastError = 0;
   private rowCount = 0;
@@ -175,8 +177,9 @@ export class EngineSession implements Session {
 
   private ddl(write: boolean): DdlContext {
     const db = write ? this.log.beforeWrite(this.dbName) : this.db;
+    const now = new Date();
     return {
-      db, host: this.host(), quotedIdentifier: this.option('QUOTED_IDENTIFIER'), now: new Date(), inTransaction: this.tranCount > 0,
+      db, host: this.host(), quotedIdentifier: this.option('QUOTED_IDENTIFIER'), now, transactionStart: this.tranCount > 0 ? this.tranStartedAt ?? now : now, inTransaction: this.tranCount > 0,
       info: (number, message) => this.out.push({ kind: 'info', number, state: 1, class: 10, message, line: 1 }),
       identityUsed: (v) => { this.identity = v; },
       beforeModules: () => this.log.recordModules(this.dbName),
@@ -315,6 +318,7 @@ export class EngineSession implements Session {
   private tranBegin(): void {
     if (this.tranCount === 0) {
       this.tranSeq++;
+      this.tranStartedAt = new Date();
       this.log.begin();
       this.out.push({ kind: 'transactionChanged', event: 'begin', descriptor: this.descriptor() });
     }
