@@ -27,14 +27,10 @@
  */
 import type { Hazard, PlanStep, RefusedChange } from './changes';
 import { describeStep, keptSteps, touchesOf, type Touch } from './dependents';
-import { hazard } from './hazards';
+import { hazard, qualified } from './hazards';
 import { step } from './step';
 import { tableKey, type NameKey } from '../sqlserver/names';
 import type { Database, SecurityPolicy, SecurityPredicate } from '../model';
-
-function qualifiedName(x: { schema: string; name: string }): string {
-  return `${x.schema}.${x.name}`;
-}
 
 /** The predicates of `p` on the touched table that the touch hits (a predicate whose text could not be read hits every column). */
 function hits(p: SecurityPolicy, touch: Touch, key: NameKey): SecurityPredicate[] {
@@ -49,7 +45,7 @@ function survives(touch: Touch): boolean {
 
 /** "a FILTER predicate on dbo.orders ([sec].[f]([tenant_id]))". */
 function predicatePhrase(x: SecurityPredicate): string {
-  return `a ${x.kind}${x.operation === null ? '' : ` (${x.operation})`} predicate on ${qualifiedName(x.target)} (${x.definition})`;
+  return `a ${x.kind}${x.operation === null ? '' : ` (${x.operation})`} predicate on ${qualified(x.target)} (${x.definition})`;
 }
 
 /**
@@ -76,7 +72,7 @@ export function refuseSecurityPolicyTouches(steps: readonly PlanStep[], current:
         refusedSteps.add(i);
         refused.push({
           table: touch.table, change: describeStep(s.change, touch),
-          reason: `schema-bound security policy ${qualifiedName(p)} has ${predicatePhrase(first)}, which this step ${touch.column === null ? 'drops, renames or moves' : 'drops or renames a column of'}: SQL Server refuses the change while the policy binds it, and the policy's definition would not hold after it; change the policy (ALTER SECURITY POLICY ... DROP ${first.kind} PREDICATE ON ${qualifiedName(first.target)}) or drop it first`,
+          reason: `schema-bound security policy ${qualified(p)} has ${predicatePhrase(first)}, which this step ${touch.column === null ? 'drops, renames or moves' : 'drops or renames a column of'}: SQL Server refuses the change while the policy binds it, and the policy's definition would not hold after it; change the policy (ALTER SECURITY POLICY ... DROP ${first.kind} PREDICATE ON ${qualified(first.target)}) or drop it first`,
         });
         if (s.change.kind === 'dropTable') refusedTables.add(tableKey(key, touch.table.schema, touch.table.name));
         break;
@@ -86,7 +82,7 @@ export function refuseSecurityPolicyTouches(steps: readonly PlanStep[], current:
       const breaks = touch.column === null ? s.change.kind === 'dropTable' : touch.action === 'drop' ? !touch.readded : touch.action === 'rename';
       if (!breaks) continue;
       extra.set(i, [...(extra.get(i) ?? []), hazard('dependent-object',
-        `security policy ${qualifiedName(p)} (SCHEMABINDING = OFF) has ${predicatePhrase(first)}, ${touch.phrase}: SQL Server does not stop the step, and the predicate fails when ${qualifiedName(first.target)} is read until the policy is changed (inferred)`)]);
+        `security policy ${qualified(p)} (SCHEMABINDING = OFF) has ${predicatePhrase(first)}, ${touch.phrase}: SQL Server does not stop the step, and the predicate fails when ${qualified(first.target)} is read until the policy is changed (inferred)`)]);
     }
   }
   return { steps: keptSteps(steps, refusedSteps, refusedTables, extra, key), refused };
@@ -112,13 +108,13 @@ export function planAroundSecurityPolicies(steps: readonly PlanStep[], current: 
     let retyped = false;
     for (const touch of touches) {
       if (!survives(touch) || hits(p, touch, key).length === 0) continue;
-      reasons.push(`${qualifiedName(touch.table)}.${touch.column ?? ''}`);
+      reasons.push(`${qualified(touch.table)}.${touch.column ?? ''}`);
       retyped ||= touch.action === 'retype' || touch.action === 'drop';
     }
     for (const m of rebuiltModules) {
       const k = moduleKey(m);
       if (p.predicates.some((x) => (x.function !== null && moduleKey(x.function) === k) || moduleKey(x.target) === k)) {
-        reasons.push(`${m.type === 'V' ? 'view' : 'function'} ${qualifiedName(m)}, re-created too`);
+        reasons.push(`${m.type === 'V' ? 'view' : 'function'} ${qualified(m)}, re-created too`);
       }
     }
     if (reasons.length === 0) continue;
@@ -144,15 +140,15 @@ function withBackfillHazards(steps: readonly PlanStep[], policies: readonly Secu
       && tableKey(key, x.target.schema, x.target.name) === tableKey(key, c.table.schema, c.table.name)).map((x) => ({ p, x })) : []))[0];
     if (guard === undefined) return s;
     return { ...s, hazards: [...s.hazards, hazard('dependent-object',
-      `security policy ${qualifiedName(guard.p)} filters ${qualifiedName(c.table)} (${guard.x.definition}): this UPDATE sees only the rows the applying login may read, and the ALTER to NOT NULL fails if others hold NULL`)] };
+      `security policy ${qualified(guard.p)} filters ${qualified(c.table)} (${guard.x.definition}): this UPDATE sees only the rows the applying login may read, and the ALTER to NOT NULL fails if others hold NULL`)] };
   });
 }
 
 function rebuildText(p: SecurityPolicy, reasons: readonly string[], retyped: boolean): string {
-  const tables = [...new Set(p.predicates.map((x) => qualifiedName(x.target)))];
+  const tables = [...new Set(p.predicates.map((x) => qualified(x.target)))];
   // Inferred: CREATE SECURITY POLICY binds each argument to the function's parameter as a call does.
   const types = retyped ? '; the re-created predicates pass the column with its new type, which must convert implicitly to the function\'s parameter, or the CREATE fails and the whole plan rolls back' : '';
-  return `security policy ${qualifiedName(p)} is dropped before the change and re-created exactly as it was after it (it binds ${reasons.join(', ')}): `
+  return `security policy ${qualified(p)} is dropped before the change and re-created exactly as it was after it (it binds ${reasons.join(', ')}): `
     + `in between, inside the plan's one transaction, its ${p.predicates.length} predicate${p.predicates.length === 1 ? '' : 's'} on ${tables.join(', ')} `
     + `do not apply (row filtering and blocking are off for the plan's own statements); other sessions wait on the schema locks the transaction holds until COMMIT (inferred), and a failure rolls the drop back with everything else${types}`;
 }
