@@ -114,16 +114,9 @@ export async function executeMigrations(req: MigrationRunRequest): Promise<reado
       }
       const runId = randomUUID();
       const fingerprintAfter = req.fingerprint(after);
-      await session.query(INSERT_MIGRATION_HISTORY_SQL, {
-        id: { type: 'uniqueidentifier', value: runId },
-        tool_version: { type: 'nvarchar', value: req.toolVersion },
-        fingerprint_before: { type: 'nvarchar', value: fingerprintBefore },
-        fingerprint_after: { type: 'nvarchar', value: fingerprintAfter },
-        step_count: { type: 'int', value: new Set(unit.statements.map((s) => s.stepIndex)).size },
-        script: { type: 'nvarchar', value: unit.script },
-        migration_id: { type: 'nvarchar', value: unit.id },
-        migration_hash: { type: 'nvarchar', value: unit.hash },
-        migration_direction: { type: 'nvarchar', value: unit.direction },
+      await insertHistoryRow(session, {
+        runId, toolVersion: req.toolVersion, fingerprintBefore, fingerprintAfter,
+        stepCount: new Set(unit.statements.map((s) => s.stepIndex)).size, script: unit.script, id: unit.id, hash: unit.hash, direction: unit.direction,
       });
       fingerprintBefore = fingerprintAfter;
       pendingCommit.push({ id: unit.id, direction: unit.direction, runId });
@@ -186,16 +179,9 @@ export async function recordBaseline(req: BaselineRequest): Promise<readonly Don
     for (const stmt of [...ensureHistorySql(), ...ensureMigrationColumnsSql()]) await session.query(stmt);
     for (const entry of entries) {
       const runId = randomUUID();
-      await session.query(INSERT_MIGRATION_HISTORY_SQL, {
-        id: { type: 'uniqueidentifier', value: runId },
-        tool_version: { type: 'nvarchar', value: req.toolVersion },
-        fingerprint_before: { type: 'nvarchar', value: fingerprint },
-        fingerprint_after: { type: 'nvarchar', value: fingerprint },
-        step_count: { type: 'int', value: 0 },
-        script: { type: 'nvarchar', value: BASELINE_SCRIPT_NOTE },
-        migration_id: { type: 'nvarchar', value: entry.id },
-        migration_hash: { type: 'nvarchar', value: entry.hash },
-        migration_direction: { type: 'nvarchar', value: 'up' },
+      await insertHistoryRow(session, {
+        runId, toolVersion: req.toolVersion, fingerprintBefore: fingerprint, fingerprintAfter: fingerprint,
+        stepCount: 0, script: BASELINE_SCRIPT_NOTE, id: entry.id, hash: entry.hash, direction: 'up',
       });
       done.push({ id: entry.id, direction: 'up', runId });
     }
@@ -209,6 +195,33 @@ export async function recordBaseline(req: BaselineRequest): Promise<readonly Don
   } finally {
     await session.close().catch(() => undefined);
   }
+}
+
+/** One migration's history row, as the runner and a baseline write it. */
+interface HistoryRow {
+  readonly runId: string;
+  readonly toolVersion: string;
+  readonly fingerprintBefore: string;
+  readonly fingerprintAfter: string;
+  readonly stepCount: number;
+  readonly script: string;
+  readonly id: string;
+  readonly hash: string;
+  readonly direction: 'up' | 'down';
+}
+
+async function insertHistoryRow(session: SqlSession, row: HistoryRow): Promise<void> {
+  await session.query(INSERT_MIGRATION_HISTORY_SQL, {
+    id: { type: 'uniqueidentifier', value: row.runId },
+    tool_version: { type: 'nvarchar', value: row.toolVersion },
+    fingerprint_before: { type: 'nvarchar', value: row.fingerprintBefore },
+    fingerprint_after: { type: 'nvarchar', value: row.fingerprintAfter },
+    step_count: { type: 'int', value: row.stepCount },
+    script: { type: 'nvarchar', value: row.script },
+    migration_id: { type: 'nvarchar', value: row.id },
+    migration_hash: { type: 'nvarchar', value: row.hash },
+    migration_direction: { type: 'nvarchar', value: row.direction },
+  });
 }
 
 /** The history's migration rows; none when the table or its migration columns do not exist yet. */
