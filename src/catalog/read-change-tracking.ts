@@ -6,6 +6,7 @@
  */
 import type { ChangeTracking, Table } from '../model';
 import type { CatalogSnapshot, TableRow } from './snapshot-types';
+import { appendTo } from '../util/group-by';
 
 /** The tracking facts of one table row, as Table properties (absent when off). */
 export type TrackingFacts = Pick<Table, 'changeTracking' | 'cdc'>;
@@ -14,7 +15,7 @@ export type TrackingFacts = Pick<Table, 'changeTracking' | 'cdc'>;
 export function trackingReader(s: CatalogSnapshot): (t: TableRow) => TrackingFacts {
   const tracked = new Map<number, ChangeTracking>((s.change_tracking_tables ?? []).map((r) => [r.object_id, { trackColumnsUpdated: r.is_track_columns_updated_on }]));
   const instances = new Map<number, string[]>();
-  for (const r of s.cdc_change_tables ?? []) instances.set(r.source_object_id, [...(instances.get(r.source_object_id) ?? []), r.capture_instance]);
+  for (const r of s.cdc_change_tables ?? []) appendTo(instances, r.source_object_id, r.capture_instance);
   return (t) => {
     const changeTracking = tracked.get(t.object_id);
     // A capture instance row without the flag (a hand-written snapshot) still says CDC is on.
