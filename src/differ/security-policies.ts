@@ -29,6 +29,7 @@ import type { Hazard, PlanStep, RefusedChange } from './changes';
 import { describeStep, keptSteps, touchesOf, type Touch } from './dependents';
 import { hazard, qualified } from './hazards';
 import { step } from './step';
+import { appendTo } from '../util/group-by';
 import { tableKey, type NameKey } from '../sqlserver/names';
 import type { Database, SecurityPolicy, SecurityPredicate } from '../model';
 
@@ -81,8 +82,8 @@ export function refuseSecurityPolicyTouches(steps: readonly PlanStep[], current:
       // A rename of the table itself is followed (the predicate names it by object id).
       const breaks = touch.column === null ? s.change.kind === 'dropTable' : touch.action === 'drop' ? !touch.readded : touch.action === 'rename';
       if (!breaks) continue;
-      extra.set(i, [...(extra.get(i) ?? []), hazard('dependent-object',
-        `security policy ${qualified(p)} (SCHEMABINDING = OFF) has ${predicatePhrase(first)}, ${touch.phrase}: SQL Server does not stop the step, and the predicate fails when ${qualified(first.target)} is read until the policy is changed (inferred)`)]);
+      appendTo(extra, i, hazard('dependent-object',
+        `security policy ${qualified(p)} (SCHEMABINDING = OFF) has ${predicatePhrase(first)}, ${touch.phrase}: SQL Server does not stop the step, and the predicate fails when ${qualified(first.target)} is read until the policy is changed (inferred)`));
     }
   }
   return { steps: keptSteps(steps, refusedSteps, refusedTables, extra, key), refused };
