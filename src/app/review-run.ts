@@ -64,7 +64,7 @@ export async function reviewStarted(
   const built = buildReview({ plan, before: base.database, after: head.database, baseLabel: base.label, headLabel: 'working tree', displayPath, preflight });
   // Against a ref, the pull request's own findings: what the base already had is not annotated
   // on every pull request again (the report above still lists them all, as check does).
-  const { introduced, preexisting } = base.refSide === null ? { introduced: head.diagnostics, preexisting: 0 }
+  const { introduced, preexisting } = base.refSide === null || input.onlyNewFindings !== true ? { introduced: head.diagnostics, preexisting: 0 }
     : introducedFindings(head.diagnostics, lint(base.database, project.config.lint));
   return { kind: 'reviewed', review: built, plan, diagnostics: introduced, preexistingFindings: preexisting, displayPath, refSide: base.refSide };
 }

@@ -21,6 +21,11 @@ export interface ReviewInput extends ProjectFlags {
   /** With a catalog or database: drop undeclared objects (against a ref a removed declaration is always a drop). */
   readonly allowDrop: boolean;
   readonly typeCheck: boolean;
+  /**
+   * Against a ref, leave the findings the base already had out of the outcome's diagnostics (for
+   * annotations on a pull request); linting the base costs time nothing else needs.
+   */
+  readonly onlyNewFindings?: boolean;
 }
 
 /**
@@ -31,9 +36,9 @@ export type ReviewOutcome =
   | { readonly kind: 'schema-errors'; readonly diagnostics: readonly Diagnostic[]; readonly displayPath: (file: string) => string }
   | {
     readonly kind: 'reviewed'; readonly review: Review; readonly plan: Plan;
-    /** The working tree's diagnostics; against a git ref, only the findings the base did not already have. */
+    /** The working tree's diagnostics; with onlyNewFindings against a git ref, only the findings the base did not already have. */
     readonly diagnostics: readonly Diagnostic[];
-    /** Against a git ref, how many of the working tree's findings the base already had (left out of `diagnostics`). */
+    /** With onlyNewFindings against a git ref, how many of the working tree's findings the base already had (left out of `diagnostics`); else 0. */
     readonly preexistingFindings: number;
     /** Shows a source file as the repository has it: relative to the cwd, mapped back from a base checkout. */
     readonly displayPath: (file: string) => string;

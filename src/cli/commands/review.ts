@@ -26,7 +26,7 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       const [{ review }, { appContext }] = await Promise.all([import('../../app/review'), import('../report')]);
       // The renderers load after the review has started its type checks (they run meanwhile).
       const rendering = import('../../emitters/review');
-      const outcome = await review(appContext(io, { allInfo: opts.allInfo }), { ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false });
+      const outcome = await review(appContext(io, { allInfo: opts.allInfo }), { ...opts, allowDrop: Boolean(opts.allowDrop), typeCheck: opts.typeCheck !== false, onlyNewFindings: opts.githubAnnotations === true });
       const render = await rendering;
       const changes = outcome.kind === 'reviewed' ? outcome.review.changes : [];
       if (opts.githubAnnotations) {
