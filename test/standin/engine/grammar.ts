@@ -161,6 +161,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
  * - c type SPARSE NULL (CREATE TABLE)            -> SPARSE is blanked
+ * - cs XML COLUMN_SET FOR ALL_SPARSE_COLUMNS     -> COLUMN_SET FOR ALL_SPARSE_COLUMNS is blanked (a column set; use-column-sets)
  * - ROWGUIDCOL before a column's constraints     -> blanked (the grammar takes it only last)
  * - NOT FOR REPLICATION (of a FOREIGN KEY; also IDENTITY's and CHECK's) -> blanked
  * - ALTER COLUMN c ADD|DROP SPARSE | ROWGUIDCOL  -> DROP COLUMN c
@@ -303,6 +304,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // and IDENTITY's and CHECK's): the grammar takes it after IDENTITY and CHECK only.
     if (tableDdl && up(i) === 'NOT' && up(i + 1) === 'FOR' && up(i + 2) === 'REPLICATION') { blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); }
     if (up(i) === 'SPARSE' && up(i - 1) !== 'ADD' && up(i - 1) !== 'DROP') blank(tokens[i]);
+    // <column_set_definition> ::= column_set_name XML COLUMN_SET FOR ALL_SPARSE_COLUMNS (create-table-transact-sql).
+    if (tableDdl && up(i) === 'COLUMN_SET' && up(i + 1) === 'FOR' && up(i + 2) === 'ALL_SPARSE_COLUMNS') { blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); }
     // ALTER COLUMN c ADD | DROP NOT FOR REPLICATION (alter-table-transact-sql): as SPARSE, a DROP
     // COLUMN for the grammar. The words are blanked here (after DROP the statement test above has
     // ended tableDdl; a token blanked twice is edited once).
@@ -448,6 +451,8 @@ const LEGACY_INDEX_OPTIONS = ['PAD_INDEX', 'FILLFACTOR', 'SORT_IN_TEMPDB', 'IGNO
 const DROP_OPTION_STOPS = ['WITH', ';', 'GO', 'CREATE', 'ALTER', 'DROP', 'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT'];
 
 const verdicts = new Map<string, SyntaxProblem | null>();
+/** Verdicts by the batch's own text and QUOTED_IDENTIFIER (all its tokens depend on), so a repeated batch skips grammarView too. */
+const verdictsByText = new Map<string, SyntaxProblem | null>();
 
 /**
  * Checks a batch against the grammar; returns the first syntax error, or null. Tries the fast
@@ -455,7 +460,25 @@ const verdicts = new Map<string, SyntaxProblem | null>();
  * locate an error; verdicts are cached by text because clients repeat their catalog queries.
  */
 export function checkSyntax(sql: string, tokens: readonly Token[]): SyntaxProblem | null {
-  const view = grammarView(sql, tokens);
+  return checkView(grammarView(sql, tokens), tokens);
+}
+
+/**
+ * checkSyntax of a batch a session runs, whose tokens are `tokenize(sql, quotedIdentifier)`: a
+ * batch sent again (a client's catalog queries, schemac's catalog read) is answered from its text,
+ * without rewriting it for the grammar again.
+ */
+export function checkBatchSyntax(sql: string, tokens: readonly Token[], quotedIdentifier: boolean): SyntaxProblem | null {
+  const textKey = `${quotedIdentifier ? 'Q' : 'q'}${sql}`;
+  const known = verdictsByText.get(textKey);
+  if (known !== undefined) return known;
+  const problem = checkSyntax(sql, tokens);
+  if (verdictsByText.size > 2000) verdictsByText.clear();
+  verdictsByText.set(textKey, problem);
+  return problem;
+}
+
+function checkView(view: string, tokens: readonly Token[]): SyntaxProblem | null {
   const cached = verdicts.get(view);
   if (cached !== undefined) return cached;
   const { CharStreams, CommonTokenStream, CaseChangingStream, TSqlLexer, TSqlParser, BailErrorStrategy, PredictionMode } = load();
