@@ -178,8 +178,10 @@ function addColumnRule(ctx: Context, change: Extract<Change, { kind: 'addColumn'
     ? 'add-not-null-default-metadata' : 'add-not-null-default-rewrite';
 }
 
+/** A check or FK added (or enabled) WITH CHECK scans the rows there are; WITH NOCHECK reads none. */
 function validated(ctx: Context, trusted: boolean): LockRuleId {
-  return trusted && hasRows(ctx.facts) ? 'constraint-validate' : 'constraint-metadata';
+  if (!trusted) return 'constraint-nocheck';
+  return hasRows(ctx.facts) ? 'constraint-validate' : 'constraint-metadata';
 }
 
 type Chooser<K extends ChangeKind> = (ctx: Context, change: Extract<Change, { kind: K }>, inverse: Change | null) => Decision;
@@ -213,6 +215,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropEdgeConstraint: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
+  disableConstraint: fixed('constraint-metadata'),
+  enableConstraint: fixed('constraint-nocheck'),
   setDescription: fixed('extended-property'),
   addPeriod: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'add-period-columns' : 'temporal-metadata', online: null, change, inverse }),
   dropPeriod: fixed('temporal-metadata'),
