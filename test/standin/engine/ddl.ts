@@ -29,6 +29,7 @@ import { checkRebuild, checkTableRebuild, disableIndexes } from './index-disable
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
+import { checkOnlineAlterColumn } from './online-alter-column';
 import { createLedgerTable, dropLedgerColumns, dropLedgerTable, guardLedgerAlter, guardLedgerTruncate, ledgerHistoryOf, refreshLedgerView } from './ledger';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -353,6 +354,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         identity: !!col.identity, rowguidcol: false, hasDefault: false, masked: col.mask !== undefined,
       }) : undefined;
       if (!sameColumnEncryption(col.encryption, encryption)) throw encryptionChangeRefused(col.name);
+      checkOnlineAlterColumn(t, col, type.name, action.options);
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
