@@ -258,8 +258,23 @@ export function Index<T>(name: string, columns: readonly KeyColumn<T>[], options
   return noop();
 }
 
+/**
+ * Whether a check or foreign key is validated against the rows already in the table, and whether
+ * it is enforced at all. Both default to true.
+ */
+export interface ConstraintStateOptions {
+  /**
+   * false: the rows already in the table are not validated (ALTER TABLE ... WITH NOCHECK ADD, no
+   * scan); new and changed rows are. A constraint SQL Server already trusts is left trusted.
+   * SQL Server's optimizer ignores a constraint that is not trusted.
+   */
+  readonly validate?: boolean;
+  /** false: disabled (ALTER TABLE ... NOCHECK CONSTRAINT): no row is checked until it is enabled again. */
+  readonly enabled?: boolean;
+}
+
 /** Options of a CHECK constraint. */
-export interface CheckOptions extends RenameOptions {
+export interface CheckOptions extends RenameOptions, ConstraintStateOptions {
   /** CHECK NOT FOR REPLICATION: rows a replication agent writes are not checked. */
   readonly notForReplication?: boolean;
 }
@@ -345,7 +360,7 @@ export function Connection<T>(...args: unknown[]): ClassDecorator<T> {
 export type ReferentialAction = 'NO_ACTION' | 'CASCADE' | 'SET_NULL' | 'SET_DEFAULT';
 
 /** Options of a foreign key. */
-export interface ForeignKeyOptions extends RenameOptions {
+export interface ForeignKeyOptions extends RenameOptions, ConstraintStateOptions {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   /** ... NOT FOR REPLICATION: rows a replication agent writes are not checked against the target. */

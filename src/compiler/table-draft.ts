@@ -15,6 +15,7 @@ import type { Namer } from './names';
 import type { SequenceResolver } from './sequences';
 import type { ClassInfo } from './read-classes';
 import type { StaticValue } from './static-value';
+import type { DeclaredState } from './constraint-state';
 
 
 /** An edge constraint before the tables its clauses name are known. */
@@ -57,6 +58,8 @@ export interface ForeignKeyDraft {
   readonly onUpdate: ReferentialAction;
   readonly renamedFrom?: string;
   readonly notForReplication?: true;
+  /** The declared `validate` / `enabled` (constraint-state.ts). */
+  readonly state: DeclaredState;
 }
 
 /** A table under construction. */

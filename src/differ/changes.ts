@@ -162,15 +162,35 @@ export interface RenameConstraint {
   readonly from: string;
   readonly to: string;
 }
-/** ALTER TABLE t WITH CHECK CHECK CONSTRAINT c: re-validate an untrusted check or FK. */
+/**
+ * ALTER TABLE t WITH CHECK CHECK CONSTRAINT c: re-validate an untrusted check or FK, enabling it
+ * too when `wasDisabled` (so the inverse disables it again).
+ */
 export interface RevalidateConstraint {
   readonly kind: 'revalidateConstraint';
   readonly table: TableRef;
   readonly name: string;
+  readonly wasDisabled?: true;
 }
 /** The inverse of a revalidation: ALTER TABLE t NOCHECK CONSTRAINT c (then WITH NOCHECK CHECK to re-enable untrusted). */
 export interface UntrustConstraint {
   readonly kind: 'untrustConstraint';
+  readonly table: TableRef;
+  readonly name: string;
+}
+/**
+ * ALTER TABLE t NOCHECK CONSTRAINT c: a check or FK declared `enabled: false`. `wasTrusted` says
+ * what the inverse restores: a trusted one is re-enabled WITH CHECK, an untrusted one WITH NOCHECK.
+ */
+export interface DisableConstraint {
+  readonly kind: 'disableConstraint';
+  readonly table: TableRef;
+  readonly name: string;
+  readonly wasTrusted: boolean;
+}
+/** ALTER TABLE t WITH NOCHECK CHECK CONSTRAINT c: a disabled check or FK enabled again, the rows already there not checked (`validate: false`). */
+export interface EnableConstraint {
+  readonly kind: 'enableConstraint';
   readonly table: TableRef;
   readonly name: string;
 }
@@ -354,7 +374,7 @@ export type Change =
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AlterBucketCount | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint | DisableConstraint | EnableConstraint
   | CreateSequence | DropSequence | AlterSequence | RecreateSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | EnableChangeTracking | DisableChangeTracking | MoveHeap | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription

@@ -39,8 +39,16 @@ export function invert(change: Change): Change | null {
     case 'dropEdgeConstraint': return { kind: 'addEdgeConstraint', table: change.table, constraint: change.constraint };
     case 'renameConstraint':
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
-    case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
+    case 'revalidateConstraint':
+      return change.wasDisabled === true
+        ? { kind: 'disableConstraint', table: change.table, name: change.name, wasTrusted: true }
+        : { kind: 'untrustConstraint', table: change.table, name: change.name };
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    case 'disableConstraint':
+      return change.wasTrusted
+        ? { kind: 'revalidateConstraint', table: change.table, name: change.name, wasDisabled: true }
+        : { kind: 'enableConstraint', table: change.table, name: change.name };
+    case 'enableConstraint': return { kind: 'disableConstraint', table: change.table, name: change.name, wasTrusted: false };
     case 'createSequence': return { kind: 'dropSequence', sequence: change.sequence };
     case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };

@@ -470,9 +470,13 @@ export interface SpatialIndexDefinition {
 
 export interface CheckConstraint extends NamedObject {
   readonly expression: SqlExpression;
-  /** False when the catalog says is_not_trusted (created or re-enabled WITH NOCHECK). */
+  /**
+   * From the catalog: false when is_not_trusted (created or re-enabled WITH NOCHECK, or disabled).
+   * Compiled: false when declared `validate: false` or `enabled: false`, meaning it need not be
+   * trusted (a trusted one matches too); a new one is then added WITH NOCHECK.
+   */
   readonly trusted: boolean;
-  /** False when the catalog says is_disabled. */
+  /** False when the catalog says is_disabled, or when declared `enabled: false` (then `trusted` is false too: a disabled constraint is never trusted). */
   readonly enabled: boolean;
   /** CHECK NOT FOR REPLICATION (sys.check_constraints.is_not_for_replication): replication agents' writes skip it. Absent means false. */
   readonly notForReplication?: boolean;
@@ -492,7 +496,9 @@ export interface ForeignKey extends NamedObject {
   readonly referencedColumns: readonly string[];
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  /** As CheckConstraint's. */
   readonly trusted: boolean;
+  /** As CheckConstraint's. */
   readonly enabled: boolean;
   /** ... NOT FOR REPLICATION (sys.foreign_keys.is_not_for_replication): replication agents' writes skip it. Absent means false. */
   readonly notForReplication?: boolean;

@@ -41,7 +41,8 @@ export function describe(c: Change): string {
     case 'createIndex': case 'dropIndex': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name}`;
     case 'redefineIndex': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.to.name}`;
     case 'renameConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.from}->${c.to} ${c.objectType}`;
-    case 'revalidateConstraint': case 'untrustConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}`;
+    case 'revalidateConstraint': case 'untrustConstraint': case 'enableConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}`;
+    case 'disableConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}${c.wasTrusted ? '' : ' (was untrusted)'}`;
     case 'createSequence': case 'dropSequence': return `${c.kind} ${c.sequence.schema}.${c.sequence.name}`;
     case 'alterSequence': case 'recreateSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
     case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}${c.xml !== undefined ? ` xml ${c.xml.from}->${c.xml.to}` : ''}`;

@@ -296,7 +296,7 @@ class Sim {
         this.newConstraintName(t, change.constraint.name); t.defaults.push(change.constraint); return;
       }
       case 'dropDefault': { const t = this.get(change.table); t.defaults = this.without(t.defaults, change.constraint.name); return; }
-      case 'addCheck': { const t = this.get(change.table); this.newConstraintName(t, change.constraint.name); t.checks.push({ ...change.constraint, trusted: true, enabled: true }); return; }
+      case 'addCheck': { const t = this.get(change.table); this.newConstraintName(t, change.constraint.name); t.checks.push(added(change.constraint)); return; }
       case 'dropCheck': { const t = this.get(change.table); t.checks = this.without(t.checks, change.constraint.name); return; }
       case 'addPrimaryKey': {
         const t = this.get(change.table); const p = change.constraint;
@@ -360,7 +360,7 @@ class Sim {
         const set = (xs: readonly string[]) => xs.map(this.k).sort().join(',');
         const keys = [target.primaryKey, ...target.uniqueConstraints, ...target.indexes.filter((i) => i.unique && i.filter === null)];
         if (!keys.some((k) => k !== null && set(k.columns.map((c) => c.name)) === set(f.referencedColumns))) this.fail(`FK ${f.name}: no key on ${f.referencedTable}(${f.referencedColumns.join(',')})`);
-        this.newConstraintName(t, f.name); t.foreignKeys.push({ ...f, trusted: true, enabled: true }); return;
+        this.newConstraintName(t, f.name); t.foreignKeys.push(added(f)); return;
       }
       case 'dropForeignKey': { const t = this.get(change.table); t.foreignKeys = this.without(t.foreignKeys, change.constraint.name); return; }
       case 'addEdgeConstraint': {
@@ -380,7 +380,9 @@ class Sim {
       }
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
-      case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      case 'untrustConstraint': case 'enableConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      // A disabled constraint is stored not trusted too (is_disabled = 1, is_not_trusted = 1).
+      case 'disableConstraint': return this.setTrust(this.get(change.table), change.name, false, false);
       case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
       case 'alterBucketCount': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, bucketCount: change.to }));
       case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
@@ -622,11 +624,11 @@ class Sim {
     t.uniqueConstraints = t.uniqueConstraints.map(rn); t.checks = t.checks.map(rn); t.defaults = t.defaults.map(rn); t.foreignKeys = t.foreignKeys.map(rn);
   }
 
-  setTrust(t: MTable, name: string, trusted: boolean): void {
+  setTrust(t: MTable, name: string, trusted: boolean, enabled = true): void {
     const ck = t.checks.find((c) => this.eq(c.name, name));
     const f = t.foreignKeys.find((c) => this.eq(c.name, name));
-    if (ck) t.checks = t.checks.map((c) => (c === ck ? { ...c, trusted, enabled: true } : c));
-    else if (f) t.foreignKeys = t.foreignKeys.map((c) => (c === f ? { ...c, trusted, enabled: true } : c));
+    if (ck) t.checks = t.checks.map((c) => (c === ck ? { ...c, trusted, enabled } : c));
+    else if (f) t.foreignKeys = t.foreignKeys.map((c) => (c === f ? { ...c, trusted, enabled } : c));
     else this.fail(`no check or foreign key ${name}`);
   }
 
@@ -666,6 +668,14 @@ class Sim {
       ...(sequences.length > 0 ? { sequences } : {}),
     };
   }
+}
+
+/**
+ * A check or FK as ALTER TABLE ... ADD leaves it: trusted unless added WITH NOCHECK (the model's
+ * trusted false), disabled after NOCHECK CONSTRAINT (and then never trusted).
+ */
+function added<C extends { readonly trusted: boolean; readonly enabled: boolean }>(c: C): C {
+  return { ...c, trusted: c.trusted && c.enabled };
 }
 
 /**

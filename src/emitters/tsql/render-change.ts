@@ -60,7 +60,7 @@ function createTable(table: Table, key: NameKey): string {
   }
   if (table.primaryKey !== null) lines.push(renderKeyConstraint('PRIMARY KEY', table.primaryKey));
   for (const uq of table.uniqueConstraints) lines.push(renderKeyConstraint('UNIQUE', uq));
-  for (const ck of table.checks) lines.push(renderCheckConstraint(ck));
+  for (const ck of table.checks) if (ck.trusted) lines.push(renderCheckConstraint(ck));
   const period = periodColumns(table.columns);
   if (period !== null) lines.push(periodClause(period.start.name, period.end.name));
   // A memory-optimized table's indexes are part of its CREATE TABLE (it needs at least one).
@@ -105,6 +105,10 @@ const RENDERERS: Renderers = {
   // step (the primary key is in the CREATE; DROP TABLE, the inverse, drops the tracking too).
   createTable: (c, key) => [
     createTable(c.table, key),
+    // A check inside CREATE TABLE starts trusted; one not trusted (validate: false, disabled, or
+    // so in the catalog a down script re-creates) is added after it, as on any table, so the
+    // catalog ends as the model says.
+    ...c.table.checks.filter((ck) => !ck.trusted).flatMap((ck) => addValidated(c.table, renderCheckConstraint(ck), ck.trusted, ck.enabled, ck.name)),
     ...(c.table.lockEscalation !== undefined ? [lockEscalationStatement(c.table, c.table.lockEscalation)] : []),
     ...(c.table.changeTracking !== undefined ? [enableChangeTracking(c.table, c.table.changeTracking)] : []),
     ...renderNewTableDescriptions(c.table),
@@ -229,6 +233,9 @@ const RENDERERS: Renderers = {
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  disableConstraint: (c) => [`${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`],
+  // WITH NOCHECK is what a re-enable assumes; written out so the script says the rows are not checked.
+  enableConstraint: (c) => [`${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   ...TEMPORAL_RENDERERS,
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],

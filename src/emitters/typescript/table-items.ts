@@ -97,7 +97,7 @@ export function tableItems(ctx: ItemContext): TableItem[] {
     // The fields it reads decide whether a mixin can hold it; an unknown column keeps it on the table.
     const fields = referencedColumns(ck.expression.text, ctx.key).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
     const name = ck.isSystemNamed ? checkName(t.name, referencedColumns(ck.expression.text, ctx.key), checkNames, ctx.key) : ck.name;
-    const opts = ck.notForReplication === true ? ['notForReplication: true'] : [];
+    const opts = [...(ck.notForReplication === true ? ['notForReplication: true'] : []), ...stateOptions(ck)];
     make('check', name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql}${optionText(opts)})`);
   }
   for (const fk of t.foreignKeys) {
@@ -283,6 +283,15 @@ function connectionItem(e: EdgeConstraint, systemNamedAs: string | null, ctx: It
   };
 }
 
+/**
+ * `enabled: false` for a disabled check or foreign key (which SQL Server never trusts), else
+ * `validate: false` for an untrusted one, so plan keeps them as they are instead of re-validating.
+ */
+function stateOptions(c: CheckConstraint | ForeignKey): string[] {
+  if (!c.enabled) return ['enabled: false'];
+  return c.trusted ? [] : ['validate: false'];
+}
+
 function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   const target = ctx.target(fk.referencedSchema, fk.referencedTable);
   if (!target) {
@@ -293,6 +302,7 @@ function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   if (fk.onDelete !== 'NO_ACTION') opts.push(`onDelete: ${tsString(fk.onDelete)}`);
   if (fk.onUpdate !== 'NO_ACTION') opts.push(`onUpdate: ${tsString(fk.onUpdate)}`);
   if (fk.notForReplication === true) opts.push('notForReplication: true');
+  opts.push(...stateOptions(fk));
   const cols = `[${fk.columns.map((c) => tsString(ctx.field(c))).join(', ')}]`;
   const refs = `[${fk.referencedColumns.map((c) => tsString(target.field(c))).join(', ')}]`;
   const named = !fk.isSystemNamed; // as keyItem: a system name is left to the compiler's
