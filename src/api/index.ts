@@ -13,7 +13,7 @@ export { nextValueFor, Sequence } from './sequence';
 export type { SequenceOptions, SequenceRef, SequenceType, SequenceValue } from './sequence';
 export { Check, ClusteredColumnstoreIndex, ColumnstoreIndex, Connection, DefaultName, ForeignKey, Index, Mixin, PrimaryKey, SpatialIndex, Table, Unique, XmlIndex } from './table';
 export type {
-  CheckOptions, ClusteredColumnstoreOptions, ColumnstoreOptions, ConnectionClause, ConnectionOptions, ForeignKeyOptions, DataSpaceOption, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
+  CheckOptions, ClusteredColumnstoreOptions, ConstraintStateOptions, ColumnstoreOptions, ConnectionClause, ConnectionOptions, ForeignKeyOptions, DataSpaceOption, HistoryRetentionOption, IndexOptions, KeyOptions, ReferentialAction, RenameOptions,
   GridDensityOption, SecondaryXmlIndexOptions, SpatialIndexOptions, SystemVersioningOptions, TableOptions, LedgerOptions, XmlSpatialIndexWithOptions,
 } from './table';
 export type { ClassDecorator, ClassOf, ColumnOf, FieldDecorator, KeyColumn, SortedColumn } from './decorator-types';

@@ -19,6 +19,7 @@ import { resolveKeyColumn, type Origin, type TableDraft } from './table-draft';
 import { addConnectionDraft } from './graph';
 import { addColumnstore, columnstoreName, keyStorage, rememberOptions } from './storage-options';
 import { addXmlOrSpatialIndex } from './xml-spatial-indexes';
+import { readConstraintState } from './constraint-state';
 
 const actions = new Set<ReferentialAction>(['NO_ACTION', 'CASCADE', 'SET_NULL', 'SET_DEFAULT']);
 
@@ -95,7 +96,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       const opts = options(a[2], bag);
       const check = {
         name, isSystemNamed: false, ...renamedFromOption(draft, opts, bag),
-        trusted: true, enabled: true, expression: toExpression(expr.text, draft.key, expr.node, bag, 'check'),
+        ...readConstraintState(opts, `check ${name}`, bag), expression: toExpression(expr.text, draft.key, expr.node, bag, 'check'),
         ...notForReplication(opts, bag), source: refOf(item.node),
       };
       draft.checks.push(check);
@@ -148,7 +149,7 @@ export function addItem(draft: TableDraft, item: TableItem, bag: DiagnosticBag):
       }
       draft.foreignKeyDrafts.push({
         name, origin, columns, target: targetV, referencedFields: refV, onDelete: action('onDelete'), onUpdate: action('onUpdate'),
-        ...renamedFromOption(draft, opts, bag), ...notForReplication(opts, bag),
+        ...renamedFromOption(draft, opts, bag), ...notForReplication(opts, bag), state: readConstraintState(opts, `foreign key ${name}`, bag),
       });
       return;
     }

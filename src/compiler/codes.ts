@@ -1,7 +1,7 @@
 /**
  * Stable diagnostic codes of the schema compiler. A code never changes meaning once released;
  * messages may improve. SC10xx: reading files; SC11xx: columns and types; SC12xx: names;
- * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys;
+ * SC13xx: references; SC14xx: classes and keys; SC15xx: indexes; SC16xx: foreign keys (and the validate / enabled state of checks);
  * SC17xx: expressions; SC18xx: literal values (defaults, backfills, literal unions);
  * SC19xx: descriptions (doc comments); SC20xx: sequences.
  */
@@ -155,6 +155,8 @@ export const Codes = {
   cascadePaths: 'SC1601',
   /** A foreign key between a memory-optimized and a disk-based table, or from a memory-optimized table to anything but its target's primary key. */
   memoryForeignKey: 'SC1602',
+  /** A check or foreign key declared `enabled: false` with `validate: true`: a disabled constraint is never trusted. */
+  constraintState: 'SC1603',
   /** An expression src/expr could not parse; it is compared as text (warning). */
   unparsedExpression: 'SC1701',
   /** A literal default or backfill that is not a member of the column's literal union. */

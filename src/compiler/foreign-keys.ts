@@ -103,7 +103,7 @@ export function resolveForeignKeys(
       const constraint = {
         name: fk.name, isSystemNamed: false, ...(fk.renamedFrom !== undefined ? { renamedFrom: fk.renamedFrom } : {}), columns: fk.columns,
         referencedSchema: target.schema, referencedTable: target.name, referencedColumns: refs,
-        onDelete: fk.onDelete, onUpdate: fk.onUpdate, trusted: true, enabled: true,
+        onDelete: fk.onDelete, onUpdate: fk.onUpdate, ...fk.state,
         ...(fk.notForReplication === true ? { notForReplication: true } : {}), source: refOf(fk.origin.node),
       };
       d.foreignKeys.push(constraint);

@@ -15,6 +15,7 @@ import type { Namer } from './names';
 import type { SequenceResolver } from './sequences';
 import type { ClassInfo } from './read-classes';
 import type { StaticValue } from './static-value';
+import type { DeclaredState } from './constraint-state';
 
 
 /** An edge constraint before the tables its clauses name are known. */
@@ -57,6 +58,8 @@ export interface ForeignKeyDraft {
   readonly onUpdate: ReferentialAction;
   readonly renamedFrom?: string;
   readonly notForReplication?: true;
+  /** The declared `validate` / `enabled` (constraint-state.ts). */
+  readonly state: DeclaredState;
 }
 
 /** A table under construction. */
@@ -97,6 +100,8 @@ export interface TableDraft {
   readonly sequences?: SequenceResolver;
   /** DATA_COMPRESSION written on @Table (NONE left out), set once storage is settled. */
   dataCompression?: RowstoreCompression;
+  /** XML_COMPRESSION = ON written on @Table, set once storage is settled. */
+  xmlCompression?: true;
   /** The `on` option of each index or key as written, by name (placement.ts); absent: none written. */
   placements?: Map<string, StaticValue>;
   /** Where the table's rows live, set once placement is settled (placement.ts). */
@@ -165,6 +170,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),
     ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
+    ...(d.xmlCompression === true ? { xmlCompression: true } : {}),
     ...(d.dataSpace !== undefined ? { dataSpace: d.dataSpace } : {}),
     ...(source ? { source } : {}),
   };

@@ -162,15 +162,35 @@ export interface RenameConstraint {
   readonly from: string;
   readonly to: string;
 }
-/** ALTER TABLE t WITH CHECK CHECK CONSTRAINT c: re-validate an untrusted check or FK. */
+/**
+ * ALTER TABLE t WITH CHECK CHECK CONSTRAINT c: re-validate an untrusted check or FK, enabling it
+ * too when `wasDisabled` (so the inverse disables it again).
+ */
 export interface RevalidateConstraint {
   readonly kind: 'revalidateConstraint';
   readonly table: TableRef;
   readonly name: string;
+  readonly wasDisabled?: true;
 }
 /** The inverse of a revalidation: ALTER TABLE t NOCHECK CONSTRAINT c (then WITH NOCHECK CHECK to re-enable untrusted). */
 export interface UntrustConstraint {
   readonly kind: 'untrustConstraint';
+  readonly table: TableRef;
+  readonly name: string;
+}
+/**
+ * ALTER TABLE t NOCHECK CONSTRAINT c: a check or FK declared `enabled: false`. `wasTrusted` says
+ * what the inverse restores: a trusted one is re-enabled WITH CHECK, an untrusted one WITH NOCHECK.
+ */
+export interface DisableConstraint {
+  readonly kind: 'disableConstraint';
+  readonly table: TableRef;
+  readonly name: string;
+  readonly wasTrusted: boolean;
+}
+/** ALTER TABLE t WITH NOCHECK CHECK CONSTRAINT c: a disabled check or FK enabled again, the rows already there not checked (`validate: false`). */
+export interface EnableConstraint {
+  readonly kind: 'enableConstraint';
   readonly table: TableRef;
   readonly name: string;
 }
@@ -227,8 +247,9 @@ export interface SetDescription {
   readonly to: string | null;
 }
 /**
- * ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x) when `index` is null (the heap or rowstore
- * clustered index: the table's rows), else ALTER INDEX i ON t REBUILD WITH (DATA_COMPRESSION = x).
+ * ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x, XML_COMPRESSION = y) when `index` is null (the
+ * heap or rowstore clustered index: the table's rows), else ALTER INDEX i ON t REBUILD WITH (...):
+ * one rebuild for both kinds of compression. `from` equals `to` when only XML_COMPRESSION changes.
  */
 export interface RebuildCompression {
   readonly kind: 'rebuildCompression';
@@ -237,8 +258,12 @@ export interface RebuildCompression {
   readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean; readonly offlineOnly?: true } | null;
   readonly from: DataCompression;
   readonly to: DataCompression;
+  /** XML_COMPRESSION (ON: true) changed by the same rebuild; absent: kept. */
+  readonly xml?: XmlCompressionChange;
   readonly online?: OnlineBuild;
 }
+/** An XML_COMPRESSION change, OFF (false) or ON (true), old -> new. */
+export interface XmlCompressionChange { readonly from: boolean; readonly to: boolean }
 /** ALTER INDEX i ON t SET (IGNORE_DUP_KEY = ON | OFF): an index or the index of a PRIMARY KEY / UNIQUE constraint. */
 export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
 /**
@@ -256,6 +281,8 @@ export interface RebuildIndexOptions {
   readonly to: IndexOptions;
   /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
   readonly compression?: { readonly from: DataCompression; readonly to: DataCompression };
+  /** XML_COMPRESSION changed by the same rebuild; absent: kept. */
+  readonly xmlCompression?: XmlCompressionChange;
   readonly online?: OnlineBuild;
 }
 /** ALTER INDEX i ON t SET (ALLOW_ROW_LOCKS = ..., ...): the options that apply at once, without a rebuild. */
@@ -277,6 +304,8 @@ export interface MoveHeap {
   readonly key: string;
   /** The heap's DATA_COMPRESSION, kept through the move; absent: NONE. */
   readonly compression?: RowstoreCompression;
+  /** The heap's XML_COMPRESSION = ON, kept through the move; absent: OFF. */
+  readonly xmlCompression?: true;
   readonly online?: OnlineBuild;
 }
 /**
@@ -345,7 +374,7 @@ export type Change =
   | AddDefault | DropDefault | AddCheck | DropCheck
   | AddPrimaryKey | DropPrimaryKey | AddUnique | DropUnique
   | CreateIndex | DropIndex | RedefineIndex | AlterBucketCount | AddForeignKey | DropForeignKey | AddEdgeConstraint | DropEdgeConstraint
-  | RenameConstraint | RevalidateConstraint | UntrustConstraint
+  | RenameConstraint | RevalidateConstraint | UntrustConstraint | DisableConstraint | EnableConstraint
   | CreateSequence | DropSequence | AlterSequence | RecreateSequence
   | RebuildCompression | SetIgnoreDupKey | SetSparse | SetRowGuidCol | SetLockEscalation | EnableChangeTracking | DisableChangeTracking | MoveHeap | SetMask | SetNotForReplication | RebuildIndexOptions | SetIndexOptions
   | SetDescription

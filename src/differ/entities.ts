@@ -230,12 +230,6 @@ export function isClustered(e: Entity): boolean {
   return (e.kind === 'primaryKey' || e.kind === 'unique' || e.kind === 'index') && e.object.clustered;
 }
 
-/** False for a check or foreign key that is untrusted or disabled (needs WITH CHECK CHECK). */
-export function isTrusted(e: Entity): boolean {
-  if (e.kind === 'check' || e.kind === 'foreignKey') return e.object.trusted && e.object.enabled;
-  return true;
-}
-
 /** The change that creates the entity on an existing table. */
 export function addChange(table: TableRef, e: Entity): Change {
   switch (e.kind) {

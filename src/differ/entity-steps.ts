@@ -1,10 +1,11 @@
 /**
  * Entity decisions to steps: pairs that changed are dropped and re-created, renamed pairs are
- * renamed, untrusted ones re-validated; undeclared ones dropped (--allow-drop) or skipped; forced
+ * renamed, their trusted / enabled state brought to the declared one (constraint-state.ts); undeclared ones dropped (--allow-drop) or skipped; forced
  * drops dropped and, when they must come back, re-added.
  */
-import { addChange, dropChange, isClustered, isTrusted, remap, renameObjectType, replaceChange, type Entity, type NameMap } from './entities';
+import { addChange, dropChange, isClustered, remap, renameObjectType, replaceChange, type Entity, type NameMap } from './entities';
 import { constraintScan, hazard, indexBuild, isLarge, qualified } from './hazards';
+import { constraintStateStep } from './constraint-state';
 import { NOT_DECLARED } from './skip-reasons';
 import { step } from './step';
 import type { Hazard, PlanStep, SkippedObject, TableRef } from './changes';
@@ -27,9 +28,20 @@ function addHazards(e: Entity, table: Table, ref: TableRef): Hazard[] {
       return out;
     }
     case 'check':
-    case 'foreignKey': return constraintScan(table, ref, what);
+    case 'foreignKey':
+      // Added WITH NOCHECK (validate: false, or disabled): the rows there are not read.
+      return e.object.trusted ? constraintScan(table, ref, what) : [];
     case 'default': return [];
   }
+}
+
+/** The step that brings a kept check's or foreign key's trust and enabled state to the declared one, if any. */
+function stateStep(pair: EntityPair, ref: TableRef): PlanStep | null {
+  const { current, desired } = pair;
+  if (!((current.kind === 'check' && desired.kind === 'check') || (current.kind === 'foreignKey' && desired.kind === 'foreignKey'))) return null;
+  // Its name once renames have run (a kept system name stays).
+  const name = pair.renamed ? desired.object.name : current.object.name;
+  return constraintStateStep(current.object, desired.object, ref, name);
 }
 
 /** The refs an existing table's steps use: drops by the old name, adds by the new one. */
@@ -90,15 +102,8 @@ export function keptEntitySteps(table: KeptTable, pairing: EntityPairing, forced
         from: pair.current.object.name, to: pair.desired.object.name,
       }));
     }
-    if (!isTrusted(pair.current)) {
-      // Its name once renames have run (a kept system name stays).
-      const name = pair.renamed ? pair.desired.object.name : pair.current.object.name;
-      const hazards = [hazard('constraint-scan', `re-validating ${name} scans ${qualified(table.newRef)} and fails if a row violates it`)];
-      const wasDisabled = (pair.current.kind === 'check' || pair.current.kind === 'foreignKey') && !pair.current.object.enabled;
-      // The inverse (NOCHECK, then WITH NOCHECK CHECK) leaves it enabled but untrusted, not disabled.
-      if (wasDisabled) hazards.push(hazard('irreversible', `${name} was disabled; the down script leaves it enabled but untrusted`));
-      steps.push(step({ kind: 'revalidateConstraint', table: table.newRef, name }, hazards));
-    }
+    const state = stateStep(pair, table.newRef);
+    if (state !== null) steps.push(state);
   }
   const extras = extraEntitySteps(table, pairing.extras, forced, map, ctx);
   return {

@@ -39,21 +39,35 @@ export function invert(change: Change): Change | null {
     case 'dropEdgeConstraint': return { kind: 'addEdgeConstraint', table: change.table, constraint: change.constraint };
     case 'renameConstraint':
       return { kind: 'renameConstraint', table: change.table, objectType: change.objectType, from: change.to, to: change.from };
-    case 'revalidateConstraint': return { kind: 'untrustConstraint', table: change.table, name: change.name };
+    case 'revalidateConstraint':
+      return change.wasDisabled === true
+        ? { kind: 'disableConstraint', table: change.table, name: change.name, wasTrusted: true }
+        : { kind: 'untrustConstraint', table: change.table, name: change.name };
     case 'untrustConstraint': return { kind: 'revalidateConstraint', table: change.table, name: change.name };
+    case 'disableConstraint':
+      return change.wasTrusted
+        ? { kind: 'revalidateConstraint', table: change.table, name: change.name, wasDisabled: true }
+        : { kind: 'enableConstraint', table: change.table, name: change.name };
+    case 'enableConstraint': return { kind: 'disableConstraint', table: change.table, name: change.name, wasTrusted: false };
     case 'createSequence': return { kind: 'dropSequence', sequence: change.sequence };
     case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     case 'recreateSequence': return { kind: 'recreateSequence', from: change.to, to: change.from };
-    case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
+    case 'rebuildCompression': return {
+      kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from,
+      ...(change.xml !== undefined ? { xml: { from: change.xml.to, to: change.xml.from } } : {}),
+    };
     case 'moveHeap': return { ...change, from: change.to, to: change.from };
     case 'setLockEscalation': return { ...change, from: change.to, to: change.from };
     case 'enableChangeTracking': return { ...change, kind: 'disableChangeTracking' };
     case 'disableChangeTracking': return { ...change, kind: 'enableChangeTracking' };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': {
-      const { compression, ...rest } = change;
-      return { ...rest, from: change.to, to: change.from, ...(compression !== undefined ? { compression: { from: compression.to, to: compression.from } } : {}) };
+      const { compression, xmlCompression, ...rest } = change;
+      return {
+        ...rest, from: change.to, to: change.from, ...(compression !== undefined ? { compression: { from: compression.to, to: compression.from } } : {}),
+        ...(xmlCompression !== undefined ? { xmlCompression: { from: xmlCompression.to, to: xmlCompression.from } } : {}),
+      };
     }
     case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };

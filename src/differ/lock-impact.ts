@@ -7,13 +7,14 @@
 import type { Change, ChangeKind, OnlineBuild, Plan, PlanStep, StepImpact } from './changes';
 import { tableOf } from './changes';
 import { nameKeyFor, tableKey, type NameKey } from '../sqlserver/names';
-import type { Column, Database, ServerFacts } from '../model';
+import type { Column, Database, ServerFacts, Table } from '../model';
 import {
   DEFAULT_BACKFILL_BATCH_ROWS, DEFAULT_LARGE_TABLE_ROWS, lockRule, type LockRuleId,
 } from '../sqlserver/lock-impact';
 import { sameType } from '../sqlserver/types';
 import { metadataOnlyNotNullAdd } from '../sqlserver/not-null-add';
 import { onlineClusteredDropBlocker } from '../sqlserver/online-drop';
+import { onlineAlterColumnBlocker } from '../sqlserver/online-alter-column';
 import { isXmlOrSpatial, XML_SPATIAL_OFFLINE } from '../sqlserver/xml-spatial-indexes';
 import {
   offlineReason, supportsLowPriorityCreateIndex, supportsOnlineAlterColumn, supportsOnlineColumnstore, supportsOnlineIndex,
@@ -55,6 +56,8 @@ interface TableFacts {
   readonly columns: readonly Column[];
   /** Created by this plan: it has no rows while the plan runs. */
   readonly created: boolean;
+  /** The table as the catalog has it before the plan; undefined for one the plan creates. */
+  readonly table?: Table;
 }
 
 /** What each kind's rule choice may look at. */
@@ -159,9 +162,12 @@ function alterColumn(ctx: Context, change: Extract<Change, { kind: 'alterColumn'
   // Typing an xml column validates every value against its collection: kept offline (inferred:
   // the documentation does not say ONLINE = ON validates typed XML), which works on every edition.
   const xmlTyping = from.type.name === 'xml' && !sameType(from.type, to.type);
-  const online = ctx.options.online !== 'off' && supportsOnlineAlterColumn(ctx.server) && !(to.nullable && !from.nullable) && !xmlTyping;
-  if (online) return { rule: 'alter-column-online', online: true, change: { ...change, online: true }, inverse };
-  return { rule: storageKept ? 'alter-column-not-null' : 'alter-column-rewrite', online: false, change, inverse };
+  const offline = { rule: storageKept ? 'alter-column-not-null' : 'alter-column-rewrite', online: false, change, inverse } as const;
+  if (ctx.options.online === 'off' || !supportsOnlineAlterColumn(ctx.server) || (to.nullable && !from.nullable) || xmlTyping) return offline;
+  // What the table holds can keep it offline too (src/sqlserver/online-alter-column.ts).
+  const blocker = onlineAlterColumnBlocker(ctx.facts.table, from, to);
+  if (blocker !== null) return { ...offline, offlineReason: blocker };
+  return { rule: 'alter-column-online', online: true, change: { ...change, online: true }, inverse };
 }
 
 function backfill(ctx: Context, change: Extract<Change, { kind: 'backfillColumn' }>, inverse: Change | null): Decision {
@@ -178,8 +184,10 @@ function addColumnRule(ctx: Context, change: Extract<Change, { kind: 'addColumn'
     ? 'add-not-null-default-metadata' : 'add-not-null-default-rewrite';
 }
 
+/** A check or FK added (or enabled) WITH CHECK scans the rows there are; WITH NOCHECK reads none. */
 function validated(ctx: Context, trusted: boolean): LockRuleId {
-  return trusted && hasRows(ctx.facts) ? 'constraint-validate' : 'constraint-metadata';
+  if (!trusted) return 'constraint-nocheck';
+  return hasRows(ctx.facts) ? 'constraint-validate' : 'constraint-metadata';
 }
 
 type Chooser<K extends ChangeKind> = (ctx: Context, change: Extract<Change, { kind: K }>, inverse: Change | null) => Decision;
@@ -213,6 +221,8 @@ const CHOOSERS: { readonly [K in ChangeKind]: Chooser<K> } = {
   dropEdgeConstraint: fixed('constraint-metadata'),
   revalidateConstraint: (ctx, change, inverse) => ({ rule: validated(ctx, true), online: null, change, inverse }),
   untrustConstraint: fixed('constraint-metadata'),
+  disableConstraint: fixed('constraint-metadata'),
+  enableConstraint: fixed('constraint-nocheck'),
   setDescription: fixed('extended-property'),
   addPeriod: (ctx, change, inverse) => ({ rule: hasRows(ctx.facts) ? 'add-period-columns' : 'temporal-metadata', online: null, change, inverse }),
   dropPeriod: fixed('temporal-metadata'),
@@ -283,7 +293,7 @@ function memoryOptimizedStep(ctx: Context, change: Change, inverse: Change | nul
 function tableFacts(plan: Plan, current: Database, key: NameKey): Map<string, TableFacts> {
   const facts = new Map<string, TableFacts>();
   for (const t of current.tables) {
-    facts.set(tableKey(key, t.schema, t.name), { rows: t.rowCount ?? null, mb: t.usedMb ?? null, columns: t.columns, created: false });
+    facts.set(tableKey(key, t.schema, t.name), { rows: t.rowCount ?? null, mb: t.usedMb ?? null, columns: t.columns, created: false, table: t });
   }
   for (const { change } of plan.steps) {
     if (change.kind === 'createTable') facts.set(tableKey(key, change.table.schema, change.table.name), { rows: 0, mb: 0, columns: change.table.columns, created: true });

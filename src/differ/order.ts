@@ -72,7 +72,7 @@ export function phaseOf(change: Change): Phase {
     case 'backfillColumn': return 'backfill';
     case 'alterColumn': return 'alter-columns';
     case 'addDefault': return 'add-defaults';
-    case 'addCheck': case 'revalidateConstraint': case 'untrustConstraint': return 'add-checks';
+    case 'addCheck': case 'revalidateConstraint': case 'untrustConstraint': case 'disableConstraint': case 'enableConstraint': return 'add-checks';
     case 'createIndex': return clusteredPhase(change.index.clustered, 'nonclustered-indexes');
     // With the clustered indexes: before new nonclustered ones, which the move would rebuild twice.
     case 'moveHeap': return 'clustered-indexes';
@@ -131,7 +131,7 @@ function keyInPhase(change: Change): SortKey {
     case 'addColumn': case 'dropColumn': return [change.table.schema, change.table.name, 0, change.column.name];
     case 'alterColumn': return [change.table.schema, change.table.name, 0, change.to.name];
     case 'backfillColumn': return [change.table.schema, change.table.name, 0, change.column];
-    case 'revalidateConstraint': case 'untrustConstraint': return [change.table.schema, change.table.name, 1, change.name];
+    case 'revalidateConstraint': case 'untrustConstraint': case 'disableConstraint': case 'enableConstraint': return [change.table.schema, change.table.name, 1, change.name];
     case 'addDefault': case 'dropDefault': case 'addCheck': case 'dropCheck': case 'addForeignKey': case 'dropForeignKey':
       return [change.table.schema, change.table.name, 0, change.constraint.name];
     case 'addEdgeConstraint': case 'dropEdgeConstraint': return [change.table.schema, change.table.name, 1, change.constraint.name];

@@ -1,6 +1,7 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
+import { xmlCompressionDelta } from '../sqlserver/storage';
 import type { AliasTypeDef, CheckConstraint, Column, EdgeConstraint, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression, TablePermission } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
@@ -49,6 +50,13 @@ const columnSummary = (c: Column): string => (c.computed !== null
 
 /** A check's or foreign key's replication clause for old -> new. */
 const replicationText = (o: CheckConstraint | ForeignKey): string => (o.notForReplication === true ? 'NOT FOR REPLICATION' : 'no NOT FOR REPLICATION');
+/** How a check or foreign key is added: checked against the rows there are, WITH NOCHECK, or then disabled too. */
+const stateText = (o: CheckConstraint | ForeignKey): string => (!o.enabled ? 'disabled' : o.trusted ? 'checked' : 'WITH NOCHECK');
+/** What an add step does beyond a plain ADD: the rows already in the table are not checked, or it is then disabled. */
+function addedState(o: CheckConstraint | ForeignKey): string {
+  if (!o.enabled) return ' WITH NOCHECK, then disabled (NOCHECK CONSTRAINT): no row is checked';
+  return o.trusted ? '' : ' WITH NOCHECK: the rows already in the table are not checked';
+}
 
 /** Collects the parts whose text differs. */
 class Delta {
@@ -157,6 +165,7 @@ function checkDelta(from: CheckConstraint, to: CheckConstraint): DeltaPart[] {
   return new Delta().add('expression', `CHECK (${checkText(from.expression)})`, `CHECK (${checkText(to.expression)})`,
     from.expression.canonical !== to.expression.canonical)
     .add('notForReplication', replicationText(from), replicationText(to))
+    .add('state', stateText(from), stateText(to))
     .parts;
 }
 
@@ -177,6 +186,7 @@ function foreignKeyDelta(from: ForeignKey, to: ForeignKey): DeltaPart[] {
     .add('onDelete', `ON DELETE ${action(from.onDelete)}`, `ON DELETE ${action(to.onDelete)}`)
     .add('onUpdate', `ON UPDATE ${action(from.onUpdate)}`, `ON UPDATE ${action(to.onUpdate)}`)
     .add('notForReplication', replicationText(from), replicationText(to))
+    .add('state', stateText(from), stateText(to))
     .parts;
 }
 
@@ -255,7 +265,7 @@ const DESCRIBERS: Describers = {
   },
   dropDefault: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop default ${c.constraint.name} on ${c.constraint.column}` }),
   addCheck: (c) => {
-    const plain: ChangeFacts = { table: c.table, object: c.constraint.name, marker: '+', summary: `add check ${c.constraint.name}: ${c.constraint.expression.text}` };
+    const plain: ChangeFacts = { table: c.table, object: c.constraint.name, marker: '+', summary: `add check ${c.constraint.name}: ${c.constraint.expression.text}${addedState(c.constraint)}` };
     return c.replaces === undefined ? plain : recreated(plain, 'check', c.replaces.name, checkDelta(c.replaces, c.constraint));
   },
   dropCheck: (c) => ({ table: c.table, object: c.constraint.name, marker: '-', summary: `drop check ${c.constraint.name}` }),
@@ -294,7 +304,7 @@ const DESCRIBERS: Describers = {
   addForeignKey: (c) => {
     const plain: ChangeFacts = {
       table: c.table, object: c.constraint.name, marker: '+',
-      summary: `add foreign key ${c.constraint.name} (${c.constraint.columns.join(', ')}) -> ${c.constraint.referencedSchema}.${c.constraint.referencedTable} (${c.constraint.referencedColumns.join(', ')})`,
+      summary: `add foreign key ${c.constraint.name} (${c.constraint.columns.join(', ')}) -> ${c.constraint.referencedSchema}.${c.constraint.referencedTable} (${c.constraint.referencedColumns.join(', ')})${addedState(c.constraint)}`,
     };
     return c.replaces === undefined ? plain : recreated(plain, 'foreign key', c.replaces.name, foreignKeyDelta(c.replaces, c.constraint));
   },
@@ -308,13 +318,15 @@ const DESCRIBERS: Describers = {
     table: c.table, object: c.to, marker: '~',
     summary: `rename ${c.objectType === 'INDEX' ? 'index' : 'constraint'} ${c.from} to ${c.to}`,
   }),
-  revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `re-validate constraint ${c.name} (WITH CHECK)` }),
+  revalidateConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `${c.wasDisabled === true ? 'enable and ' : ''}re-validate constraint ${c.name} (WITH CHECK)` }),
   setDescription: (c) => ({
     table: c.table, object: c.column ?? c.table.name, marker: c.from === null ? '+' : c.to === null ? '-' : '~',
     summary: `${c.from === null ? 'add' : c.to === null ? 'drop' : 'update'} description of ${c.column === null ? `table ${c.table.name}` : `column ${c.column}`}${
       c.to === null ? '' : c.from === null ? `: ${quoted(c.to)}` : `: ${quoted(c.from)} -> ${quoted(c.to)}`}`,
   }),
   untrustConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `mark constraint ${c.name} untrusted (NOCHECK)` }),
+  disableConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `disable constraint ${c.name} (NOCHECK CONSTRAINT): rows are no longer checked against it` }),
+  enableConstraint: (c) => ({ table: c.table, object: c.name, marker: '~', summary: `enable constraint ${c.name} WITH NOCHECK: new rows are checked, the rows already there are not` }),
   ...TEMPORAL_DESCRIBERS,
   createSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '+', summary: `create sequence ${c.sequence.schema}.${c.sequence.name} ${sequenceSummary(c.sequence)}` }),
   dropSequence: (c) => ({ table: null, object: `${c.sequence.schema}.${c.sequence.name}`, marker: '-', summary: `drop sequence ${c.sequence.schema}.${c.sequence.name}` }),
@@ -326,7 +338,9 @@ const DESCRIBERS: Describers = {
   alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),
   rebuildCompression: (c) => ({
     table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
-    summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
+    summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with ${[
+      ...(c.from !== c.to || c.xml === undefined ? [`DATA_COMPRESSION ${c.from} -> ${c.to}`] : []), ...(c.xml !== undefined ? [xmlCompressionDelta(c.xml)] : []),
+    ].join(', ')}`,
   }),
   moveHeap: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `move heap from ${dataSpaceText(c.from ?? undefined)} to ${dataSpaceText(c.to ?? undefined)} (a transient clustered index on ${c.key}, built there and dropped)` }),
   enableChangeTracking: (c) => ({
@@ -343,7 +357,7 @@ const DESCRIBERS: Describers = {
   rebuildIndexOptions: (c) => ({
     table: c.table, object: c.index.name, marker: '~',
     summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}${
-      c.compression !== undefined ? `, DATA_COMPRESSION ${c.compression.from} -> ${c.compression.to}` : ''}`,
+      c.compression !== undefined ? `, DATA_COMPRESSION ${c.compression.from} -> ${c.compression.to}` : ''}${c.xmlCompression !== undefined ? `, ${xmlCompressionDelta(c.xmlCompression)}` : ''}`,
   }),
   setIndexOptions: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set ${optionDelta(c.from, c.to, 'set')} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),

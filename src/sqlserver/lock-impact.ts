@@ -70,6 +70,8 @@ export const LOCK_RULES = {
   'backfill-batched': { class: 'size-of-data', lock: 'X', scales: true, reason: 'UPDATE TOP (n) batches inside the transaction: each batch stays under lock escalation, but the locks are held until COMMIT', source: UPDATE_TOP },
   'extended-property': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'sp_add/update/dropextendedproperty writes one catalog row (inferred: a schema-modification lock on the table, like other metadata changes)', source: 'https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-addextendedproperty-transact-sql' },
   'constraint-metadata': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'adds, drops or disables a constraint without reading rows', source: ALTER_TABLE },
+  // ALTER TABLE: WITH NOCHECK means the data in the table "isn't validated against a newly added or re-enabled FOREIGN KEY or CHECK constraint".
+  'constraint-nocheck': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'WITH NOCHECK: the rows already in the table are not checked, only rows written from now on; the optimizer does not rely on a constraint that is not trusted', source: ALTER_TABLE },
   'constraint-validate': { class: 'size-of-data', lock: 'Sch-M', scales: true, reason: 'WITH CHECK validation reads every row under Sch-M', source: ALTER_TABLE },
   'drop-index': { class: 'metadata-only', lock: 'Sch-M', scales: false, reason: 'dropping an index takes Sch-M and deallocates its pages', source: `${CREATE_INDEX}#online--on--off` },
   'index-build-offline': { class: 'index-build', lock: 'S', scales: true, reason: 'offline nonclustered build: a shared (S) lock blocks every write for the whole build', source: `${CREATE_INDEX}#online--on--off` },

@@ -53,6 +53,8 @@ const EXPECTED: Record<ChangeKind, readonly [LockRuleId, LockRuleId, LockRuleId,
   renameConstraint: ['rename', 'rename', 'rename', 'rename'],
   revalidateConstraint: ['constraint-validate', 'constraint-validate', 'constraint-validate', 'constraint-validate'],
   untrustConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  disableConstraint: ['constraint-metadata', 'constraint-metadata', 'constraint-metadata', 'constraint-metadata'],
+  enableConstraint: ['constraint-nocheck', 'constraint-nocheck', 'constraint-nocheck', 'constraint-nocheck'],
   createSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   dropSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
   alterSequence: ['sequence-ddl', 'sequence-ddl', 'sequence-ddl', 'sequence-ddl'],
@@ -206,6 +208,34 @@ describe('lock impact', () => {
     expect(planned(widen, LARGE, STANDARD).steps[0]?.impact?.rule).toBe('alter-column-metadata');
     const retype: Change = { kind: 'alterColumn', table: ref, from: col('n', t.int), to: col('n', t.bigint, { nullable: true }) };
     expect(planned(retype, LARGE, ENTERPRISE).steps[0]?.impact).toMatchObject({ rule: 'alter-column-rewrite', online: false });
+  });
+
+  it('keeps ALTER COLUMN offline, saying why, where the table or the types rule out ONLINE = ON (alter-table-transact-sql)', () => {
+    const ref = { schema: 'dbo', name: 'users' };
+    const retype = (from: Table['columns'][number], to: Table['columns'][number], table: Partial<Table> = {}) => {
+      const columns = [col('id', t.int), from, ...(table.columns ?? [])];
+      const current: Database = { name: 'app', collation: 'SQL_Latin1_General_CP1_CI_AS', schemas: ['dbo'], tables: [{ ...emptyTable(ref, LARGE), ...table, columns }], server: ENTERPRISE };
+      const change: Change = { kind: 'alterColumn', table: ref, from, to };
+      return planForProduction({ steps: [step(change, null)], skipped: [] }, current, DEFAULT_PRODUCTION).steps[0];
+    };
+    const n = col('n', t.int);
+    const big = col('n', t.bigint);
+    expect(retype(n, big)?.impact).toMatchObject({ rule: 'alter-column-online', online: true });
+    expect(retype(n, big)?.change).toMatchObject({ online: true });
+    // Legacy LOB anywhere in the table (the column altered or another), FILESTREAM, columnstore.
+    const notes = col('notes', { name: 'ntext' });
+    expect(retype(notes, col('notes', t.nvarchar('max')))?.impact).toMatchObject({ online: false, offlineReason: 'the table has notes ntext: legacy LOB columns keep ALTER COLUMN offline' });
+    const offline = retype(n, big, { columns: [col('photo', { name: 'image' }, { nullable: true })] });
+    expect(offline?.impact).toMatchObject({ rule: 'alter-column-rewrite', online: false, offlineReason: 'the table has photo image: legacy LOB columns keep ALTER COLUMN offline' });
+    expect(offline?.change).not.toHaveProperty('online');
+    expect(retype(n, big, { opaque: [{ kind: 'column', name: 'doc', columns: ['doc'], reason: 'it is a FILESTREAM column' }] })?.impact)
+      .toMatchObject({ online: false, offlineReason: 'the table has FILESTREAM column doc' });
+    expect(retype(n, big, { indexes: [{ ...ix('ncci_users', ['n']), columnstore: true }] })?.impact).toMatchObject({ online: false, offlineReason: 'the table has columnstore index ncci_users' });
+    // Change tracking, system versioning, CLR types.
+    expect(retype(n, big, { changeTracking: { trackColumnsUpdated: false } })?.impact).toMatchObject({ online: false, offlineReason: 'the table has change tracking enabled' });
+    expect(retype(n, big, { versioning: { historySchema: 'dbo', historyTable: 'users_history', retention: { unit: 'INFINITE' } } })?.impact)
+      .toMatchObject({ online: false, offlineReason: 'ONLINE = ON has no effect on a system-versioned temporal table' });
+    expect(retype(col('path', t.varchar(400)), col('path', { name: 'hierarchyid' }))?.impact).toMatchObject({ online: false, offlineReason: 'hierarchyid is a CLR type, which online ALTER COLUMN does not alter from or to' });
   });
 
   it('an ADD NOT NULL with its DEFAULT is metadata-only on Enterprise 2012+ and Azure for a runtime constant, else it writes every row', () => {

@@ -54,9 +54,7 @@ const cases: DiffCase[] = [
     current: db([orders(), lines({ fk: fk('fk_lines_order', ['order_id'], 'orders', ['id'], { trusted: false }) })]),
     desired: db([orders(), lines({ fk: nfr(fk('fk_lines_order', ['order_id'], 'orders', ['id'])) })]),
     steps: ['dropForeignKey dbo.lines.fk_lines_order', 'addForeignKey dbo.lines.fk_lines_order'],
-    // The simulation adds every foreign key trusted; the down script's WITH NOCHECK ADD, which
-    // keeps it untrusted, is asserted in test/emitters/not-for-replication.test.ts.
-    downRestores: false,
+    // The down script's WITH NOCHECK ADD keeps it untrusted (test/emitters/not-for-replication.test.ts).
   },
   {
     name: 'an identity re-added for a new seed keeps NOT FOR REPLICATION',

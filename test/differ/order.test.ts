@@ -48,6 +48,8 @@ const sample: Record<ChangeKind, Change> = {
   renameConstraint: { kind: 'renameConstraint', table: ref, objectType: 'OBJECT', from: 'x', to: 'y' },
   revalidateConstraint: { kind: 'revalidateConstraint', table: ref, name: 'ck' },
   untrustConstraint: { kind: 'untrustConstraint', table: ref, name: 'ck' },
+  disableConstraint: { kind: 'disableConstraint', table: ref, name: 'ck', wasTrusted: true },
+  enableConstraint: { kind: 'enableConstraint', table: ref, name: 'ck' },
   createSequence: { kind: 'createSequence', sequence: seq('s') },
   dropSequence: { kind: 'dropSequence', sequence: seq('s') },
   alterSequence: { kind: 'alterSequence', from: seq('s'), to: seq('s', { cycle: true }) },

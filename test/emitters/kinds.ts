@@ -144,6 +144,14 @@ export const KIND_EXAMPLES: Record<ChangeKind, Example> = {
     change: { kind: 'untrustConstraint', table: USERS, name: 'fk_users_tenant' },
     sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];', 'ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
   },
+  disableConstraint: {
+    change: { kind: 'disableConstraint', table: USERS, name: 'fk_users_tenant', wasTrusted: true },
+    sql: ['ALTER TABLE [dbo].[users] NOCHECK CONSTRAINT [fk_users_tenant];'],
+  },
+  enableConstraint: {
+    change: { kind: 'enableConstraint', table: USERS, name: 'fk_users_tenant' },
+    sql: ['ALTER TABLE [dbo].[users] WITH NOCHECK CHECK CONSTRAINT [fk_users_tenant];'],
+  },
   createSequence: {
     change: { kind: 'createSequence', sequence: ORDER_NUMBERS },
     sql: ['CREATE SEQUENCE [sales].[order]]numbers] AS decimal(20,0) START WITH 1000 INCREMENT BY -5 NO MINVALUE MAXVALUE 1000 CYCLE CACHE 50;'],

@@ -15,6 +15,7 @@ interface MTable {
   schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
   dataCompression?: Table['dataCompression'];
+  xmlCompression?: true;
   description?: string;
   versioning?: SystemVersioning;
   statistics?: UserStatistics[];
@@ -72,6 +73,7 @@ class Sim {
       schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
       ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
+      ...(t.xmlCompression === true ? { xmlCompression: true } : {}),
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
       ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
@@ -294,7 +296,7 @@ class Sim {
         this.newConstraintName(t, change.constraint.name); t.defaults.push(change.constraint); return;
       }
       case 'dropDefault': { const t = this.get(change.table); t.defaults = this.without(t.defaults, change.constraint.name); return; }
-      case 'addCheck': { const t = this.get(change.table); this.newConstraintName(t, change.constraint.name); t.checks.push({ ...change.constraint, trusted: true, enabled: true }); return; }
+      case 'addCheck': { const t = this.get(change.table); this.newConstraintName(t, change.constraint.name); t.checks.push(added(change.constraint)); return; }
       case 'dropCheck': { const t = this.get(change.table); t.checks = this.without(t.checks, change.constraint.name); return; }
       case 'addPrimaryKey': {
         const t = this.get(change.table); const p = change.constraint;
@@ -358,7 +360,7 @@ class Sim {
         const set = (xs: readonly string[]) => xs.map(this.k).sort().join(',');
         const keys = [target.primaryKey, ...target.uniqueConstraints, ...target.indexes.filter((i) => i.unique && i.filter === null)];
         if (!keys.some((k) => k !== null && set(k.columns.map((c) => c.name)) === set(f.referencedColumns))) this.fail(`FK ${f.name}: no key on ${f.referencedTable}(${f.referencedColumns.join(',')})`);
-        this.newConstraintName(t, f.name); t.foreignKeys.push({ ...f, trusted: true, enabled: true }); return;
+        this.newConstraintName(t, f.name); t.foreignKeys.push(added(f)); return;
       }
       case 'dropForeignKey': { const t = this.get(change.table); t.foreignKeys = this.without(t.foreignKeys, change.constraint.name); return; }
       case 'addEdgeConstraint': {
@@ -378,7 +380,9 @@ class Sim {
       }
       case 'renameConstraint': return this.renameConstraint(this.get(change.table), change.objectType, change.from, change.to);
       case 'revalidateConstraint': return this.setTrust(this.get(change.table), change.name, true);
-      case 'untrustConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      case 'untrustConstraint': case 'enableConstraint': return this.setTrust(this.get(change.table), change.name, false);
+      // A disabled constraint is stored not trusted too (is_disabled = 1, is_not_trusted = 1).
+      case 'disableConstraint': return this.setTrust(this.get(change.table), change.name, false, false);
       case 'rebuildCompression': return this.rebuildCompression(this.get(change.table), change);
       case 'alterBucketCount': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, bucketCount: change.to }));
       case 'setIgnoreDupKey': return this.setIndexOption(this.get(change.table), change.index, (o) => ({ ...o, ignoreDupKey: change.to || undefined }));
@@ -387,8 +391,12 @@ class Sim {
         const t = this.get(change.table);
         const name = typeof change.index === 'string' ? change.index : change.index.name;
         // A compression change in the same rebuild: a clustered index's is the table's.
-        if (change.kind === 'rebuildIndexOptions' && change.compression !== undefined) {
-          this.rebuildCompression(t, { kind: 'rebuildCompression', table: change.table, index: change.index.clustered ? null : { name, clustered: false }, ...change.compression });
+        if (change.kind === 'rebuildIndexOptions' && (change.compression !== undefined || change.xmlCompression !== undefined)) {
+          const kept = { from: 'NONE' as const, to: 'NONE' as const };
+          this.rebuildCompression(t, {
+            kind: 'rebuildCompression', table: change.table, index: change.index.clustered ? null : { name, clustered: false }, ...(change.compression ?? kept),
+            ...(change.xmlCompression !== undefined ? { xml: change.xmlCompression } : {}),
+          });
         }
         return this.setIndexOption(t, name, (o) => ({
           ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
@@ -616,21 +624,28 @@ class Sim {
     t.uniqueConstraints = t.uniqueConstraints.map(rn); t.checks = t.checks.map(rn); t.defaults = t.defaults.map(rn); t.foreignKeys = t.foreignKeys.map(rn);
   }
 
-  setTrust(t: MTable, name: string, trusted: boolean): void {
+  setTrust(t: MTable, name: string, trusted: boolean, enabled = true): void {
     const ck = t.checks.find((c) => this.eq(c.name, name));
     const f = t.foreignKeys.find((c) => this.eq(c.name, name));
-    if (ck) t.checks = t.checks.map((c) => (c === ck ? { ...c, trusted, enabled: true } : c));
-    else if (f) t.foreignKeys = t.foreignKeys.map((c) => (c === f ? { ...c, trusted, enabled: true } : c));
+    if (ck) t.checks = t.checks.map((c) => (c === ck ? { ...c, trusted, enabled } : c));
+    else if (f) t.foreignKeys = t.foreignKeys.map((c) => (c === f ? { ...c, trusted, enabled } : c));
     else this.fail(`no check or foreign key ${name}`);
   }
 
   /** The table's rows (heap or rowstore clustered index), or one index, rebuilt with a compression. */
   rebuildCompression(t: MTable, change: Extract<Change, { kind: 'rebuildCompression' }>): void {
     const value = (to: string, columnstore: boolean) => (to === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : to) as Index['dataCompression'];
-    if (change.index !== null) { this.setIndexOption(t, change.index.name, (o) => ({ ...o, dataCompression: value(change.to, 'columnstore' in o && o.columnstore === true) as never })); return; }
-    t.dataCompression = value(change.to, false) as Table['dataCompression'];
+    // A rebuild that changes only XML_COMPRESSION keeps the data compression (its from equals its to).
+    const data = change.from !== change.to;
+    const xml = change.xml === undefined ? {} : { xmlCompression: change.xml.to || undefined };
+    if (change.index !== null) {
+      this.setIndexOption(t, change.index.name, (o) => ({ ...o, ...(data ? { dataCompression: value(change.to, 'columnstore' in o && o.columnstore === true) as never } : {}), ...xml } as Index));
+      return;
+    }
+    if (data) t.dataCompression = value(change.to, false) as Table['dataCompression'];
+    if (change.xml !== undefined) t.xmlCompression = change.xml.to || undefined;
     const clustered = [t.primaryKey, ...t.uniqueConstraints, ...t.indexes].find((o) => o !== null && o.clustered && !('columnstore' in o && o.columnstore === true));
-    if (clustered) this.setIndexOption(t, clustered.name, (o) => ({ ...o, dataCompression: t.dataCompression }));
+    if (clustered) this.setIndexOption(t, clustered.name, (o) => ({ ...o, dataCompression: t.dataCompression, xmlCompression: t.xmlCompression }));
   }
 
   /** Replaces an index or key (found by name) with `f` of it, dropping undefined options. */
@@ -653,6 +668,14 @@ class Sim {
       ...(sequences.length > 0 ? { sequences } : {}),
     };
   }
+}
+
+/**
+ * A check or FK as ALTER TABLE ... ADD leaves it: trusted unless added WITH NOCHECK (the model's
+ * trusted false), disabled after NOCHECK CONSTRAINT (and then never trusted).
+ */
+function added<C extends { readonly trusted: boolean; readonly enabled: boolean }>(c: C): C {
+  return { ...c, trusted: c.trusted && c.enabled };
 }
 
 /**

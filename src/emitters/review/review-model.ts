@@ -96,7 +96,7 @@ export function changeSource(change: Change): SourceRef | null {
       return change.constraint.source ?? null;
     case 'createType': case 'dropType': case 'redefineType': return (change.kind === 'redefineType' ? change.to : change.type).source ?? null;
     case 'createSchema': case 'dropSchema': case 'renameTable': case 'transferTable': case 'renameColumn':
-    case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint':
+    case 'backfillColumn': case 'renameConstraint': case 'revalidateConstraint': case 'untrustConstraint': case 'disableConstraint': case 'enableConstraint':
     case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setLockEscalation': case 'enableChangeTracking': case 'disableChangeTracking': case 'moveHeap': case 'setSparse': case 'setRowGuidCol': case 'setMask': case 'setNotForReplication': case 'rebuildIndexOptions': case 'setIndexOptions':
     case 'dropModule': case 'createModule': case 'refreshModule': case 'dropStatistics': case 'createStatistics':
     case 'dropSecurityPolicy': case 'createSecurityPolicy':

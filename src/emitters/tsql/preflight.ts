@@ -228,7 +228,7 @@ function draftsOf(change: Change, ctx: DraftContext): void {
     case 'dropEdgeConstraint':
     case 'addPeriod': case 'dropPeriod': case 'enableVersioning': case 'disableVersioning': case 'alterRetention': case 'alterPeriodHidden':
     case 'createSequence': case 'dropSequence': case 'alterSequence': case 'recreateSequence':
-    case 'renameConstraint': case 'untrustConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'refreshModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setSparse':
+    case 'renameConstraint': case 'untrustConstraint': case 'disableConstraint': case 'enableConstraint': case 'setDescription': case 'dropModule': case 'createModule': case 'refreshModule': case 'rebuildCompression': case 'setIgnoreDupKey': case 'alterBucketCount': case 'setSparse':
     case 'setNotForReplication': case 'setRowGuidCol': case 'setMask': case 'setLockEscalation': case 'enableChangeTracking': case 'disableChangeTracking': case 'moveHeap': case 'dropStatistics': case 'createStatistics':
     case 'unbindColumn': case 'bindColumn': case 'unbindType': case 'bindType': case 'dropSecurityPolicy': case 'createSecurityPolicy':
     case 'rebuildIndexOptions': case 'setIndexOptions':

@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
 import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
-import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions } from './clauses';
+import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions, xmlCompressionOption } from './clauses';
 import { changedIndexOptions } from '../../sqlserver/index-options';
 import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
@@ -60,7 +60,7 @@ function createTable(table: Table, key: NameKey): string {
   }
   if (table.primaryKey !== null) lines.push(renderKeyConstraint('PRIMARY KEY', table.primaryKey));
   for (const uq of table.uniqueConstraints) lines.push(renderKeyConstraint('UNIQUE', uq));
-  for (const ck of table.checks) lines.push(renderCheckConstraint(ck));
+  for (const ck of table.checks) if (ck.trusted) lines.push(renderCheckConstraint(ck));
   const period = periodColumns(table.columns);
   if (period !== null) lines.push(periodClause(period.start.name, period.end.name));
   // A memory-optimized table's indexes are part of its CREATE TABLE (it needs at least one).
@@ -71,6 +71,7 @@ function createTable(table: Table, key: NameKey): string {
     ...(table.versioning !== undefined ? [versioningOn(table.versioning, false)] : []),
     ...ledgerTableOptions(table),
     ...(table.dataCompression !== undefined ? [`DATA_COMPRESSION = ${table.dataCompression}`] : []),
+    ...(table.xmlCompression === true ? [xmlCompressionOption(true)] : []),
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
   // ON comes before WITH in CREATE TABLE (create-table-transact-sql).
@@ -104,6 +105,10 @@ const RENDERERS: Renderers = {
   // step (the primary key is in the CREATE; DROP TABLE, the inverse, drops the tracking too).
   createTable: (c, key) => [
     createTable(c.table, key),
+    // A check inside CREATE TABLE starts trusted; one not trusted (validate: false, disabled, or
+    // so in the catalog a down script re-creates) is added after it, as on any table, so the
+    // catalog ends as the model says.
+    ...c.table.checks.filter((ck) => !ck.trusted).flatMap((ck) => addValidated(c.table, renderCheckConstraint(ck), ck.trusted, ck.enabled, ck.name)),
     ...(c.table.lockEscalation !== undefined ? [lockEscalationStatement(c.table, c.table.lockEscalation)] : []),
     ...(c.table.changeTracking !== undefined ? [enableChangeTracking(c.table, c.table.changeTracking)] : []),
     ...renderNewTableDescriptions(c.table),
@@ -177,8 +182,12 @@ const RENDERERS: Renderers = {
     : [spRename(`${quoteIdent(c.table.schema)}.${quoteIdent(c.from)}`, c.to, 'OBJECT')]),
   // ALTER TABLE ... REBUILD rewrites the heap or clustered index (and a heap's nonclustered
   // indexes); ALTER INDEX ... REBUILD one index (alter-table / alter-index-transact-sql).
+  // XML_COMPRESSION is a REBUILD option of both as well (SQL Server 2022+), so one rebuild changes both.
   rebuildCompression: (c) => {
-    const options = withOptions([`DATA_COMPRESSION = ${c.to}`, ...(c.online !== undefined ? [onlineOption(c.online)] : [])]);
+    const options = withOptions([
+      ...(c.from !== c.to || c.xml === undefined ? [`DATA_COMPRESSION = ${c.to}`] : []), ...(c.xml !== undefined ? [xmlCompressionOption(c.xml.to)] : []),
+      ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+    ]);
     return [c.index === null
       ? `${alterTable(c.table)} REBUILD${options};`
       : `ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${options};`];
@@ -193,7 +202,8 @@ const RENDERERS: Renderers = {
   // (without MOVE TO) leaves the rows there. ON [default] names the default filegroup.
   moveHeap: (c) => [
     `CREATE CLUSTERED INDEX ${quoteIdent(HEAP_MOVE_INDEX)} ON ${tableName(c.table)} (${quoteIdent(c.key)})${withOptions([
-      ...(c.compression !== undefined && c.compression !== 'NONE' ? [`DATA_COMPRESSION = ${c.compression}`] : []), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+      ...(c.compression !== undefined && c.compression !== 'NONE' ? [`DATA_COMPRESSION = ${c.compression}`] : []), ...(c.xmlCompression === true ? [xmlCompressionOption(true)] : []),
+      ...(c.online !== undefined ? [onlineOption(c.online)] : []),
     ])}${c.to === null ? ' ON [default]' : placementClause(c.to)};`,
     `DROP INDEX ${quoteIdent(HEAP_MOVE_INDEX)} ON ${tableName(c.table)}${c.online !== undefined ? ' WITH (ONLINE = ON)' : ''};`,
   ],
@@ -204,7 +214,8 @@ const RENDERERS: Renderers = {
   // so a compression change of the same index rides in the one rebuild.
   rebuildIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${withOptions([
     ...changedIndexOptions(c.from, c.to, 'rebuild').map((k) => indexOptionClause(c.to, k)),
-    ...(c.compression !== undefined ? [`DATA_COMPRESSION = ${c.compression.to}`] : []), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+    ...(c.compression !== undefined ? [`DATA_COMPRESSION = ${c.compression.to}`] : []), ...(c.xmlCompression !== undefined ? [xmlCompressionOption(c.xmlCompression.to)] : []),
+    ...(c.online !== undefined ? [onlineOption(c.online)] : []),
   ])};`],
   // ALTER INDEX ... SET applies these at once, without a rebuild (set-index-options).
   setIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (${changedIndexOptions(c.from, c.to, 'set').map((k) => indexOptionClause(c.to, k)).join(', ')});`],
@@ -222,6 +233,9 @@ const RENDERERS: Renderers = {
     `${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`,
     `${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`,
   ],
+  disableConstraint: (c) => [`${alterTable(c.table)} NOCHECK CONSTRAINT ${quoteIdent(c.name)};`],
+  // WITH NOCHECK is what a re-enable assumes; written out so the script says the rows are not checked.
+  enableConstraint: (c) => [`${alterTable(c.table)} WITH NOCHECK CHECK CONSTRAINT ${quoteIdent(c.name)};`],
   ...TEMPORAL_RENDERERS,
   createSequence: (c) => [renderCreateSequence(c.sequence)],
   dropSequence: (c) => [renderDropSequence(c.sequence)],

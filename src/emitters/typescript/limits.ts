@@ -20,14 +20,6 @@ export function unexpressible(db: Database): string[] {
       out.push(`schema ${s} holds no table, sequence or alias type; a schema is declared only through what it holds, so plan lists it as not declared`);
     }
   }
-  for (const t of db.tables) {
-    const where = `${t.schema}.${t.name}`;
-    for (const c of [...t.checks, ...t.foreignKeys]) {
-      const what = 'expression' in c ? 'check' : 'foreign key';
-      // Schema files declare enabled, trusted constraints; plan re-validates the others (with a scan hazard).
-      if (!c.enabled) out.push(`${what} ${c.name} of ${where} is disabled; the schema declares it enabled, so plan will re-enable it`);
-      else if (!c.trusted) out.push(`${what} ${c.name} of ${where} is not trusted; plan will re-validate it WITH CHECK`);
-    }
-  }
+  // Untrusted and disabled checks and foreign keys are written with validate: false / enabled: false (table-items.ts).
   return out;
 }

@@ -97,7 +97,7 @@ export function tableItems(ctx: ItemContext): TableItem[] {
     // The fields it reads decide whether a mixin can hold it; an unknown column keeps it on the table.
     const fields = referencedColumns(ck.expression.text, ctx.key).map((c) => ctx.fieldOrNull(c) ?? '\u0000unknown');
     const name = ck.isSystemNamed ? checkName(t.name, referencedColumns(ck.expression.text, ctx.key), checkNames, ctx.key) : ck.name;
-    const opts = ck.notForReplication === true ? ['notForReplication: true'] : [];
+    const opts = [...(ck.notForReplication === true ? ['notForReplication: true'] : []), ...stateOptions(ck)];
     make('check', name, fields, ['Check', 'sql'], (n) => `@Check(${tsString(n)}, ${sql}${optionText(opts)})`);
   }
   for (const fk of t.foreignKeys) {
@@ -169,11 +169,12 @@ function placementOpts(o: Index | KeyConstraint, ctx: ItemContext): string[] {
   return [o.dataSpace === undefined ? "on: 'default'" : placementOption(o.dataSpace, ctx.field)];
 }
 
-/** IGNORE_DUP_KEY and a nonclustered index's compression (a clustered one has the table's, written on @Table). */
+/** IGNORE_DUP_KEY and a nonclustered index's (XML) compression (a clustered one has the table's, written on @Table). */
 function storageOpts(o: Index | KeyConstraint): string[] {
   const out: string[] = [];
   if (o.ignoreDupKey === true) out.push('ignoreDupKey: true');
   if (o.dataCompression !== undefined && (!o.clustered || ('columnstore' in o && o.columnstore === true))) out.push(`dataCompression: ${tsString(o.dataCompression)}`);
+  if (o.xmlCompression === true && !o.clustered) out.push('xmlCompression: true');
   // The WITH options, only those not at SQL Server's default (as the model keeps them).
   for (const k of INDEX_OPTION_KEYS) if (o[k] !== undefined) out.push(`${k}: ${String(o[k])}`);
   // A hash index of a memory-optimized table: the count as stored (a power of two) compares equal to any that rounds to it.
@@ -282,6 +283,15 @@ function connectionItem(e: EdgeConstraint, systemNamedAs: string | null, ctx: It
   };
 }
 
+/**
+ * `enabled: false` for a disabled check or foreign key (which SQL Server never trusts), else
+ * `validate: false` for an untrusted one, so plan keeps them as they are instead of re-validating.
+ */
+function stateOptions(c: CheckConstraint | ForeignKey): string[] {
+  if (!c.enabled) return ['enabled: false'];
+  return c.trusted ? [] : ['validate: false'];
+}
+
 function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   const target = ctx.target(fk.referencedSchema, fk.referencedTable);
   if (!target) {
@@ -292,6 +302,7 @@ function foreignKeyItem(fk: ForeignKey, ctx: ItemContext): TableItem | null {
   if (fk.onDelete !== 'NO_ACTION') opts.push(`onDelete: ${tsString(fk.onDelete)}`);
   if (fk.onUpdate !== 'NO_ACTION') opts.push(`onUpdate: ${tsString(fk.onUpdate)}`);
   if (fk.notForReplication === true) opts.push('notForReplication: true');
+  opts.push(...stateOptions(fk));
   const cols = `[${fk.columns.map((c) => tsString(ctx.field(c))).join(', ')}]`;
   const refs = `[${fk.referencedColumns.map((c) => tsString(target.field(c))).join(', ')}]`;
   const named = !fk.isSystemNamed; // as keyItem: a system name is left to the compiler's

@@ -29,6 +29,7 @@ import { checkRebuild, checkTableRebuild, disableIndexes } from './index-disable
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
 import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
+import { checkOnlineAlterColumn } from './online-alter-column';
 import { createLedgerTable, dropLedgerColumns, dropLedgerTable, guardLedgerAlter, guardLedgerTruncate, ledgerHistoryOf, refreshLedgerView } from './ledger';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -354,6 +355,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         identity: !!col.identity, rowguidcol: false, hasDefault: false, masked: col.mask !== undefined,
       }) : undefined;
       if (!sameColumnEncryption(col.encryption, encryption)) throw encryptionChangeRefused(col.name);
+      checkOnlineAlterColumn(t, col, type.name, action.options);
       const nullable = def.nullable ?? true;
       const sameType = type.name === col.type.name && type.precision === col.type.precision && type.scale === col.type.scale;
       const grows = sameType && (type.maxLength === -1 ? true : col.type.maxLength !== -1 && type.maxLength >= col.type.maxLength);
@@ -367,7 +369,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
           // "Associated with a default definition. However, the length, precision, or scale of a column can be
           // changed if the data type isn't changed" (alter-table-transact-sql.md).
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
-          : dep.kind === 'check' ? !(lengthOnly && grows) && !typeUnchanged
+          // "changing the length of a variable-length column used in a CHECK or UNIQUE constraint is
+          // allowed" (alter-table-transact-sql.md, ALTER COLUMN): longer or shorter. A UNIQUE
+          // constraint's index keeps the index rule (the new size equal or larger), as 'key' below.
+          : dep.kind === 'check' ? !(sameType && ['varchar', 'nvarchar', 'varbinary'].includes(type.name)) && !typeUnchanged
           : dep.kind === 'key' ? !(typeUnchanged && !nullable) && !(grows && lengthOnly && !nullable)
           // "Unless the column is a varchar, nvarchar, or varbinary data type, the data type isn't changed.
           // And, the new size is equal to or greater than the old size. Or, if the column is changed from

@@ -98,7 +98,10 @@ export function convert(v: Value, t: SqlType, explicit = false): Value {
   }
   if (['varchar', 'char', 'nvarchar', 'nchar', 'text', 'ntext', 'xml', 'sysname'].includes(t.name)) {
     const s = toText(v);
-    const chars = t.maxLength === -1 ? Infinity : t.name.startsWith('n') ? t.maxLength / 2 : t.maxLength;
+    // text and ntext report max_length 16 (the size of their text pointer) but hold up to 2^31 - 1
+    // bytes (https://learn.microsoft.com/sql/t-sql/data-types/ntext-text-and-image-transact-sql).
+    const unbounded = t.maxLength === -1 || t.name === 'text' || t.name === 'ntext';
+    const chars = unbounded ? Infinity : t.name.startsWith('n') ? t.maxLength / 2 : t.maxLength;
     if (s.length > chars) {
       if (explicit) return s.slice(0, chars);
       throw new SqlError(2628, 16, 1, `String or binary data would be truncated.`);
