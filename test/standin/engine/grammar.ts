@@ -140,7 +140,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * Token-level pre-pass for forms SQL Server accepts but this grammar snapshot rejects (design.md
  * "Testing"); each rewrite keeps line numbers and only changes what the grammar sees:
  * - ALTER TABLE t WITH CHECK|NOCHECK ...        -> the WITH CHECK|NOCHECK is blanked
- * - ALTER TABLE t [..] CHECK|NOCHECK CONSTRAINT c -> seen as DROP CONSTRAINT c (ALL -> a name)
+ * - ALTER TABLE t [..] CHECK|NOCHECK CONSTRAINT c [, ...] -> seen as DROP CONSTRAINT c (ALL -> a name, the rest of a list blanked)
  * - DROP CONSTRAINT IF EXISTS c                 -> DROP CONSTRAINT c
  * - SET A, B, C ON|OFF                          -> SET A ON|OFF
  * - ADD [CONSTRAINT d] DEFAULT <expr> FOR c     -> DEFAULT 0 FOR c
@@ -279,6 +279,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       if ((up(j) === 'CHECK' || up(j) === 'NOCHECK') && up(j + 1) === 'CONSTRAINT') {
         edits.push({ start: tokens[j].start, stop: tokens[j].stop, text: 'DROP' });
         if (up(j + 2) === 'ALL') edits.push({ start: tokens[j + 2].start, stop: tokens[j + 2].stop, text: 'x_all' });
+        // "{ CHECK | NOCHECK } CONSTRAINT { ALL | constraint_name [ ,...n ] }" (alter-table-transact-sql.md): the view takes one name.
+        for (let k = j + 3; up(k) === ',' && isName(k + 1); k += 2) { blank(tokens[k]); blank(tokens[k + 1]); }
       }
     }
     // The grammar takes ONLINE = ON but not its low-priority wait (create-index-transact-sql.md:
