@@ -368,7 +368,10 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
           // "Associated with a default definition. However, the length, precision, or scale of a column can be
           // changed if the data type isn't changed" (alter-table-transact-sql.md).
           : dep.kind === 'default' ? type.name !== col.type.name || type.userTypeId !== col.type.userTypeId
-          : dep.kind === 'check' ? !(lengthOnly && grows) && !typeUnchanged
+          // "changing the length of a variable-length column used in a CHECK or UNIQUE constraint is
+          // allowed" (alter-table-transact-sql.md, ALTER COLUMN): longer or shorter. A UNIQUE
+          // constraint's index keeps the index rule (the new size equal or larger), as 'key' below.
+          : dep.kind === 'check' ? !(sameType && ['varchar', 'nvarchar', 'varbinary'].includes(type.name)) && !typeUnchanged
           : dep.kind === 'key' ? !(typeUnchanged && !nullable) && !(grows && lengthOnly && !nullable)
           // "Unless the column is a varchar, nvarchar, or varbinary data type, the data type isn't changed.
           // And, the new size is equal to or greater than the old size. Or, if the column is changed from

@@ -45,9 +45,14 @@ export function inIndex(t: Table, ix: Index, row: Row, host: Host): boolean {
 /** A duplicate key among `rows` for a unique index, as message text, or null. */
 export function duplicateKey(t: Table, ix: Index, rows: readonly Row[], host: Host, onlyInvolving?: ReadonlySet<Row>): string | null {
   const seen: { row: Row; key: Value[] }[] = [];
+  // A key over a computed column (persisted, or deterministic and precise) holds its computed
+  // value (indexes-on-computed-columns); rows store only the columns that are not computed.
+  const positions = ix.keys.map((k) => t.columns.findIndex((c) => c.columnId === k.columnId));
+  const computed = positions.some((i) => t.columns[i]?.computed !== undefined);
   for (const row of rows) {
     if (!inIndex(t, ix, row, host)) continue;
-    const key = ix.keys.map((k) => row[k.columnId] ?? null);
+    const values = computed ? rowScope(t, row, host).row : undefined;
+    const key = ix.keys.map((k, n) => (values !== undefined ? values[positions[n] ?? -1] : row[k.columnId]) ?? null);
     const dup = seen.find((s) => s.key.every((v, i) => (v === null && key[i] === null) || (v !== null && key[i] !== null && compare(v, key[i]) === 0)));
     if (dup && (!onlyInvolving || onlyInvolving.has(row) || onlyInvolving.has(dup.row))) return keyText(key);
     seen.push({ row, key });
