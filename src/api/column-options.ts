@@ -35,6 +35,8 @@ export type PrimaryKeyOption = boolean | IndexWithOptions & {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of a nonclustered key's index (a clustered key has the table's). */
   readonly dataCompression?: RowstoreCompression;
+  /** XML_COMPRESSION = ON (SQL Server 2022+) of a nonclustered key's index (a clustered key has the table's). */
+  readonly xmlCompression?: boolean;
   /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n): a hash primary key of a memory-optimized table. */
   readonly bucketCount?: number;
 };

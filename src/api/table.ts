@@ -38,6 +38,11 @@ export interface TableOptions {
   /** DATA_COMPRESSION of the table's rows (heap or rowstore clustered index); NONE otherwise. */
   readonly dataCompression?: RowstoreCompression;
   /**
+   * XML_COMPRESSION = ON (SQL Server 2022+, Azure SQL): the off-row data of the table's xml
+   * columns is compressed (heap or rowstore clustered index); OFF otherwise.
+   */
+  readonly xmlCompression?: boolean;
+  /**
    * SYSTEM_VERSIONING = ON: SQL Server keeps every earlier version of each row in a history
    * table. The table needs two `Column.datetime2(p, { generatedAlways: 'rowStart' | 'rowEnd' })`
    * columns. `true` takes the defaults: history table `{table}_history` in the table's schema,
@@ -134,6 +139,8 @@ export interface IndexOptions<T> extends IndexWithOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of a nonclustered index (a clustered one has the table's: declare it on @Table). */
   readonly dataCompression?: RowstoreCompression;
+  /** XML_COMPRESSION = ON (SQL Server 2022+) of a nonclustered index holding xml columns (a clustered one has the table's: declare it on @Table). */
+  readonly xmlCompression?: boolean;
   /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n): a hash index of a memory-optimized table (1..1,073,741,824; SQL Server rounds up to a power of two). */
   readonly bucketCount?: number;
 }
@@ -302,6 +309,8 @@ export interface KeyOptions extends RenameOptions, IndexWithOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of a nonclustered key's index (a clustered key has the table's). */
   readonly dataCompression?: RowstoreCompression;
+  /** XML_COMPRESSION = ON (SQL Server 2022+) of a nonclustered key's index (a clustered key has the table's). */
+  readonly xmlCompression?: boolean;
   /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n): the key's index is a hash index (memory-optimized tables only). */
   readonly bucketCount?: number;
 }

@@ -10,7 +10,7 @@ import type { CdcChangeTableRow, ChangeTrackingTableRow, DefaultRuleObjectRow, E
   CatalogSnapshot, CheckConstraintRow, ColumnRow, DecimalValue, DefaultConstraintRow, ExtendedPropertyRow, ForeignKeyColumnRow,
   ForeignKeyRow, IndexColumnRow, IndexRow, KeyConstraintRow, PartitionRow, SequenceRow, StatsColumnRow, StatsRow, TableRow,
 } from './snapshot-types';
-import { indexCompression, tableCompression } from '../sqlserver/storage';
+import { indexCompression, indexXmlCompression, tableCompression, tableXmlCompression } from '../sqlserver/storage';
 import { SNAPSHOT_FORMAT } from './snapshot-types';
 import { typeFacets } from './from-model-types';
 import { MS_DESCRIPTION } from '../sqlserver/descriptions';
@@ -351,10 +351,13 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
     ...t.indexes.map((i) => ({ name: i.name, clustered: i.clustered, key: null, type: null, index: i })),
   ].sort((a, b) => Number(b.clustered) - Number(a.clustered) || compare(a.name, b.name));
   let next = entries[0]?.clustered ? 1 : 2;
-  const compressed = (indexId: number, value: string) => {
-    if (value !== 'NONE') rows.partitions.push({ object_id: objectId, index_id: indexId, partition_number: 1, data_compression_desc: value });
+  // A partition row says something only when compressed (xml_compression_desc only when ON, as a 2022 server lists it).
+  const compressed = (indexId: number, value: string, xml: boolean) => {
+    if (value !== 'NONE' || xml) {
+      rows.partitions.push({ object_id: objectId, index_id: indexId, partition_number: 1, data_compression_desc: value, ...(xml ? { xml_compression_desc: 'ON' } : {}) });
+    }
   };
-  if (!entries[0]?.clustered) compressed(0, tableCompression(t));
+  if (!entries[0]?.clustered) compressed(0, tableCompression(t), tableXmlCompression(t));
   if (!entries[0]?.clustered && t.dataSpace !== undefined) rows.placements.push(placementRow(objectId, 0, t.dataSpace));
   for (const e of entries) {
     const indexId = next++;
@@ -379,7 +382,8 @@ function writeIndexes(t: Table, objectId: number, columnId: (name: string, where
     });
     const placement = e.clustered ? t.dataSpace ?? object.dataSpace : object.dataSpace;
     if (placement !== undefined) rows.placements.push(placementRow(objectId, indexId, placement));
-    compressed(indexId, e.clustered && !columnstore ? tableCompression(t) : indexCompression(object));
+    const rowstoreClustered = e.clustered && !columnstore;
+    compressed(indexId, rowstoreClustered ? tableCompression(t) : indexCompression(object), rowstoreClustered ? tableXmlCompression(t) : indexXmlCompression(object));
     let position = 1;
     keyColumns.forEach((c, i) => rows.index_columns.push({
       object_id: objectId, index_id: indexId, index_column_id: position++, column_id: columnId(c.name, `index ${e.name}`),

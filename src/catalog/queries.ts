@@ -58,6 +58,11 @@ export interface CatalogQuery {
 // Tables schemac manages: user tables outside its own `schemac` schema (design.md: never touched).
 const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
 
+/** A statement as the text of EXEC(N'...'): its quotes doubled. */
+function dynamic(sql: string): string {
+  return sql.replace(/'/g, "''");
+}
+
 // Every index with a name (heaps have none); hypothetical indexes are tuning-advisor leftovers,
 // not real ones. Every type is read: rowstore, columnstore, XML and spatial ones are modelled,
 // the rest (hash, JSON, selective XML...) kept as opaque objects, so the changes that would
@@ -277,11 +282,22 @@ ORDER BY fic.object_id, fic.column_id`,
   },
   {
     name: 'partitions',
-    // DATA_COMPRESSION per heap (index_id 0) or index, per partition; only the rows that say
-    // something (compressed, or a partitioned object), so an ordinary database reads none.
-    // data_compression: 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
+    // DATA_COMPRESSION and XML_COMPRESSION per heap (index_id 0) or index, per partition; only
+    // the rows that say something (compressed, or a partitioned object), so an ordinary database
+    // reads none. data_compression: 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE;
+    // xml_compression (bit) / xml_compression_desc (OFF, ON) exist from SQL Server 2022 (16.x) and
+    // in Azure SQL; older servers read OFF (NULL). The IF alone cannot keep a missing column out:
+    // SQL Server defers binding only for missing objects, and binds every statement of an existing
+    // view whichever branch runs (Msg 207), so the 2022 statement is compiled only when it runs, by EXEC.
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-partitions-transact-sql
-    sql: `SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc
+    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+EXEC(N'${dynamic(`SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc, p.xml_compression_desc
+FROM sys.partitions p
+JOIN sys.tables t ON t.object_id = p.object_id
+WHERE ${MANAGED} AND (p.data_compression <> 0 OR p.xml_compression = 1 OR p.partition_number > 1)
+ORDER BY p.object_id, p.index_id, p.partition_number`)}')
+ELSE
+SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc, CAST(NULL AS varchar(3)) AS xml_compression_desc
 FROM sys.partitions p
 JOIN sys.tables t ON t.object_id = p.object_id
 WHERE ${MANAGED} AND (p.data_compression <> 0 OR p.partition_number > 1)

@@ -141,7 +141,9 @@ export const ROW_SPECS: { readonly [K in RowArrayName]: RowSpec<CatalogSnapshot[
 };
 
 const fulltextIndexColumns: RowSpec<FulltextIndexColumnRow> = { object_id: integer, column_id: integer };
-const partitions: RowSpec<PartitionRow> = { object_id: integer, index_id: integer, partition_number: integer, data_compression_desc: string };
+const partitions: RowSpec<PartitionRow> = {
+  object_id: integer, index_id: integer, partition_number: integer, data_compression_desc: string, xml_compression_desc: optional(nullable(string)),
+};
 
 const types: RowSpec<TypeRow> = {
   schema_name: string, name: string, system_type_name: string,

@@ -270,16 +270,18 @@ export interface StatsColumnRow {
 }
 
 /**
- * sys.partitions: one partition of a heap or index whose compression is not NONE, or of an
- * object with more than one partition (an optional array; absent rows mean NONE).
- * data_compression_desc: NONE, ROW, PAGE, COLUMNSTORE, COLUMNSTORE_ARCHIVE (XML_COMPRESSION and
- * other values are kept as read).
+ * sys.partitions: one partition of a heap or index whose compression is not NONE (or whose XML
+ * compression is ON), or of an object with more than one partition (an optional array; absent
+ * rows mean NONE and OFF). data_compression_desc: NONE, ROW, PAGE, COLUMNSTORE,
+ * COLUMNSTORE_ARCHIVE (other values are kept as read). xml_compression_desc (SQL Server 2022+):
+ * OFF or ON; absent or null (older servers, older snapshots): OFF.
  */
 export interface PartitionRow {
   readonly object_id: number;
   readonly index_id: number;
   readonly partition_number: number;
   readonly data_compression_desc: string;
+  readonly xml_compression_desc?: string | null;
 }
 
 /**

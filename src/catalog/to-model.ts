@@ -21,7 +21,7 @@ import { asMemoryOptimized } from './read-memory-optimized';
 import { readXmlSpatial } from './read-xml-spatial';
 import { graphFacts, isGraphColumn } from './read-graph';
 import { isLedgerColumn, ledgerFacts } from './read-ledger';
-import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableCompression } from './read-storage';
+import { indexOptionsOfRow, isColumnstoreRow, readPlacements, readStorage, tableStorage } from './read-storage';
 import { storedCompression } from '../sqlserver/storage';
 import { readModules } from './to-model-modules';
 import { readSecurityPolicies } from './read-security-policies';
@@ -218,6 +218,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         ...indexOptionsOfRow(index),
         ...placed(index.object_id, index.index_id),
         ...(compression !== undefined && compression !== 'COLUMNSTORE_ARCHIVE' && compression !== 'COLUMNSTORE' ? { dataCompression: compression } : {}),
+        ...(storage.xmlCompressedOf(index.object_id, index.index_id) ? { xmlCompression: true } : {}),
       };
       if (k.type === 'PK') primaryKey = key;
       else uniqueConstraints.push(key);
@@ -253,6 +254,8 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
         if (columnstore) index.columnstore = true;
         if (i.ignore_dup_key === true) index.ignoreDupKey = true;
         if (compression !== undefined) index.dataCompression = compression;
+        // XML_COMPRESSION is a rowstore option (CREATE COLUMNSTORE INDEX has none).
+        if (!columnstore && storage.xmlCompressedOf(i.object_id, i.index_id)) index.xmlCompression = true;
         // Read last (and usually none), so an index without options has the properties it had.
         const options = { ...indexOptionsOfRow(i), ...placed(i.object_id, i.index_id) };
         return Object.keys(options).length === 0 ? index : { ...index, ...options };
@@ -324,7 +327,7 @@ export function snapshotToModel(snapshot: CatalogSnapshot, options: ToModelOptio
       ...(statistics.has(t.object_id) ? { statistics: statistics.get(t.object_id) } : {}),
       ...(permissionsOf !== undefined ? { permissions: permissionsOf(t.object_id) } : {}),
       // This table's own index rows (not every table's: that search made reading quadratic).
-      ...storageOfTable(tableCompression(storage, t.object_id, indexesByTable.get(t.object_id) ?? [])),
+      ...tableStorage(storage, t.object_id, indexesByTable.get(t.object_id) ?? []),
       // The heap's or the clustered index's: the table's rows.
       ...placed(t.object_id, placements.placementOf(t.object_id, 0) !== undefined ? 0 : 1),
     }, t, indexRows);
@@ -474,9 +477,6 @@ function identityOf(c: ColumnRow): Identity {
   return c.is_not_for_replication === true ? { seed, increment, notForReplication: true } : { seed, increment };
 }
 
-function storageOfTable(compression: Table['dataCompression']): { dataCompression?: Table['dataCompression'] } {
-  return compression !== undefined ? { dataCompression: compression } : {};
-}
 
 /** A table's resumable builds that have not ended (sys.index_resumable_operations), in index_id order. */
 function resumableBuildsOf(rows: readonly ResumableOperationRow[] | undefined): { resumableBuilds?: ResumableIndexBuild[] } {

@@ -82,6 +82,8 @@ export function checkMemoryOptimized(draft: TableDraft, bag: DiagnosticBag): voi
     if (index !== null && index.include.length > 0) refuse(`${what} cannot have INCLUDE columns (every index of a memory-optimized table covers every column)`, at(object, 'include'));
     if (object.ignoreDupKey === true) refuse(`${what} cannot take ignoreDupKey (BUCKET_COUNT is the only index option here)`, at(object, 'ignoreDupKey'));
     if (object.dataCompression !== undefined && !columnstore) refuse(`${what} cannot take dataCompression (no data compression for memory-optimized tables)`, at(object, 'dataCompression'));
+    // One refusal when the table declares it (its clustered key carries the table's).
+    if (object.xmlCompression === true && draft.xmlCompression !== true) refuse(`${what} cannot take xmlCompression (no XML compression for memory-optimized tables)`, at(object, 'xmlCompression'));
     for (const key of INDEX_OPTION_KEYS) {
       const written = draft.optionNodes.get(object)?.get(key);
       if (written !== undefined) refuse(`${what} cannot take ${key} (BUCKET_COUNT is the only index option here)`, written);
@@ -99,6 +101,7 @@ export function checkMemoryOptimized(draft: TableDraft, bag: DiagnosticBag): voi
     refuse('it needs at least one index (a hash or range index, a primary key or a unique constraint)', memory.node);
   }
   if (draft.dataCompression !== undefined) refuse('dataCompression is not supported for memory-optimized tables', memory.node);
+  if (draft.xmlCompression === true) refuse('xmlCompression is not supported for memory-optimized tables', memory.node);
   if (draft.dataSpace !== undefined) refuse('it cannot be placed (on): memory-optimized tables live in the MEMORY_OPTIMIZED_DATA filegroup', memory.node);
   if (draft.versioning !== undefined) refuse('schemac does not plan system-versioned memory-optimized tables yet; remove systemVersioning or memoryOptimized', draft.versioning.node);
   // "memory-optimized tables cannot be node or edge tables" (sql-graph-architecture, Limitations; inferred wording).

@@ -53,6 +53,17 @@ function compressionOption(opts: ReadonlyMap<string, StaticValue>, columnstore: 
   return v.value as DataCompression;
 }
 
+/** Reads `xmlCompression: true | false` (XML_COMPRESSION = ON | OFF); OFF, the default, is left out of the model. */
+function xmlCompressionOption(opts: ReadonlyMap<string, StaticValue>, bag: DiagnosticBag): true | undefined {
+  const v = opts.get('xmlCompression');
+  if (v === undefined) return undefined;
+  if (v.kind !== 'boolean') {
+    bag.error(Codes.notStatic, 'xmlCompression must be true or false', v.node);
+    return undefined;
+  }
+  return v.value ? true : undefined;
+}
+
 /** The model's spelling of a compression: the kind's default is left out. */
 function stored(c: DataCompression | undefined, columnstore: boolean): DataCompression | undefined {
   return c === undefined || c === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : c;
@@ -96,17 +107,19 @@ function bucketCountOption(opts: ReadonlyMap<string, StaticValue>, what: string,
   return v.value;
 }
 
-/** `ignoreDupKey`, `dataCompression`, `bucketCount` and the WITH options of an @Index, @Unique, @PrimaryKey or column primaryKey option. */
+/** `ignoreDupKey`, `dataCompression`, `xmlCompression`, `bucketCount` and the WITH options of an @Index, @Unique, @PrimaryKey or column primaryKey option. */
 export function keyStorage(
   opts: ReadonlyMap<string, StaticValue>, what: string, bag: DiagnosticBag,
-): IndexOptions & { ignoreDupKey?: boolean; dataCompression?: RowstoreCompression; bucketCount?: number } {
+): IndexOptions & { ignoreDupKey?: boolean; dataCompression?: RowstoreCompression; xmlCompression?: true; bucketCount?: number } {
   const ignore = opts.get('ignoreDupKey');
   if (ignore !== undefined && ignore.kind !== 'boolean') bag.error(Codes.notStatic, 'ignoreDupKey must be true or false', ignore.node);
   const compression = stored(compressionOption(opts, false, what, bag), false) as RowstoreCompression | undefined;
+  const xml = xmlCompressionOption(opts, bag);
   const buckets = bucketCountOption(opts, what, bag);
   return {
     ...(ignore?.kind === 'boolean' && ignore.value ? { ignoreDupKey: true } : {}),
     ...(compression !== undefined ? { dataCompression: compression } : {}),
+    ...(xml !== undefined ? { xmlCompression: xml } : {}),
     ...withOptions(opts, bag),
     ...(buckets !== undefined ? { bucketCount: buckets } : {}),
   };
@@ -114,7 +127,7 @@ export function keyStorage(
 
 /** Records where an index's or key's storage options were written (call with the object added to the draft). */
 export function rememberOptions(draft: TableDraft, object: Index | KeyConstraint, opts: ReadonlyMap<string, StaticValue>): void {
-  for (const key of ['ignoreDupKey', 'dataCompression', 'where', 'include', 'bucketCount', 'on', 'clustered', ...INDEX_OPTION_KEYS]) remember(draft, object, key, opts.get(key)?.node);
+  for (const key of ['ignoreDupKey', 'dataCompression', 'xmlCompression', 'where', 'include', 'bucketCount', 'on', 'clustered', ...INDEX_OPTION_KEYS]) remember(draft, object, key, opts.get(key)?.node);
   // Settled by name once every index and key is known (placement.ts): objects are replaced meanwhile.
   const on = opts.get('on');
   if (on !== undefined) (draft.placements ??= new Map()).set(draft.key(object.name), on);
@@ -142,8 +155,8 @@ export function addColumnstore(draft: TableDraft, item: TableItem, name: string,
     const v = opts.get(key);
     if (v !== undefined) bag.error(Codes.columnstoreShape, `${what} cannot take ${key}: SQL Server has no ${key === 'include' ? 'INCLUDE' : key} for columnstore indexes`, v.node);
   }
-  // CREATE COLUMNSTORE INDEX has no FILLFACTOR, PAD_INDEX, lock or NORECOMPUTE options.
-  for (const key of INDEX_OPTION_KEYS) {
+  // CREATE COLUMNSTORE INDEX has no FILLFACTOR, PAD_INDEX, lock, NORECOMPUTE or XML_COMPRESSION options.
+  for (const key of [...INDEX_OPTION_KEYS, 'xmlCompression']) {
     const v = opts.get(key);
     if (v !== undefined) bag.error(Codes.indexOption, `${what} cannot take ${key}: CREATE COLUMNSTORE INDEX has no such option`, v.node);
   }
@@ -202,6 +215,7 @@ export function settleStorage(draft: TableDraft, bag: DiagnosticBag): void {
   const tableOpts = optsV?.kind === 'object' ? optsV.props : new Map<string, StaticValue>();
   const tableCompression = stored(compressionOption(tableOpts, false, `table ${draft.schema}.${draft.name}`, bag), false) as RowstoreCompression | undefined;
   const compressionNode = tableOpts.get('dataCompression')?.node ?? draft.info.roleNode;
+  const tableXml = xmlCompressionOption(tableOpts, bag);
   const keys: KeyConstraint[] = [...(draft.primaryKey ? [draft.primaryKey] : []), ...draft.uniques];
   const columnstores = draft.indexes.filter((i) => i.columnstore === true);
 
@@ -212,10 +226,16 @@ export function settleStorage(draft: TableDraft, bag: DiagnosticBag): void {
   if (cci !== undefined && tableCompression !== undefined) {
     bag.error(Codes.compressionMismatch, `table ${draft.schema}.${draft.name} is stored as clustered columnstore index ${cci.name}: DATA_COMPRESSION = ${tableCompression} is rowstore compression; set the index's dataCompression (COLUMNSTORE or COLUMNSTORE_ARCHIVE) instead`, compressionNode);
   }
+  if (cci !== undefined && tableXml === true) {
+    bag.error(Codes.compressionMismatch, `table ${draft.schema}.${draft.name} is stored as clustered columnstore index ${cci.name}: XML_COMPRESSION is for heaps and rowstore indexes (CREATE COLUMNSTORE INDEX has no such option, and a columnstore holds no xml column)`, tableOpts.get('xmlCompression')?.node ?? draft.info.roleNode);
+  }
   for (const o of [...draft.indexes.filter((i) => i.columnstore !== true), ...keys]) {
     const at = (key: string) => nodeOf(draft, o, key, draft.origins.get(o)?.node ?? draft.info.roleNode);
     if (o.clustered && o.dataCompression !== undefined) {
       bag.error(Codes.compressionMismatch, `clustered ${o.name} holds the table's rows: declare its compression on the table (@Table(..., { dataCompression: '${o.dataCompression}' }))`, at('dataCompression'));
+    }
+    if (o.clustered && o.xmlCompression === true) {
+      bag.error(Codes.compressionMismatch, `clustered ${o.name} holds the table's rows: declare its XML compression on the table (@Table(..., { xmlCompression: true }))`, at('xmlCompression'));
     }
     if (o.ignoreDupKey === true) {
       // CREATE INDEX: "IGNORE_DUP_KEY cannot be set to ON for ... non-unique indexes ... and filtered indexes".
@@ -227,24 +247,29 @@ export function settleStorage(draft: TableDraft, bag: DiagnosticBag): void {
   checkSparse(draft, keys, cci, tableCompression, bag);
   checkColumnstoreTypes(draft, columnstores, bag);
   draft.dataCompression = tableCompression;
-  if (tableCompression === undefined) return;
+  if (tableXml === true && cci === undefined) draft.xmlCompression = true;
+  const carried = {
+    ...(tableCompression !== undefined ? { dataCompression: tableCompression } : {}),
+    ...(draft.xmlCompression === true ? { xmlCompression: true as const } : {}),
+  };
+  if (Object.keys(carried).length === 0) return;
   // The clustered rowstore index (or key) is the table's rows: it carries the table's compression.
   const clusteredIndex = draft.indexes.findIndex((i) => i.clustered && i.columnstore !== true);
   if (clusteredIndex >= 0) {
     const old = draft.indexes[clusteredIndex];
-    const withCompression = { ...old, dataCompression: tableCompression };
+    const withCompression = { ...old, ...carried };
     draft.indexes[clusteredIndex] = withCompression;
     moveOrigin(draft, old, withCompression);
   }
   if (draft.primaryKey?.clustered) {
     const old = draft.primaryKey;
-    draft.primaryKey = { ...old, dataCompression: tableCompression };
+    draft.primaryKey = { ...old, ...carried };
     moveOrigin(draft, old, draft.primaryKey);
   }
   const uq = draft.uniques.findIndex((u) => u.clustered);
   if (uq >= 0) {
     const old = draft.uniques[uq];
-    draft.uniques[uq] = { ...old, dataCompression: tableCompression };
+    draft.uniques[uq] = { ...old, ...carried };
     moveOrigin(draft, old, draft.uniques[uq]);
   }
 }

@@ -100,6 +100,8 @@ export interface TableDraft {
   readonly sequences?: SequenceResolver;
   /** DATA_COMPRESSION written on @Table (NONE left out), set once storage is settled. */
   dataCompression?: RowstoreCompression;
+  /** XML_COMPRESSION = ON written on @Table, set once storage is settled. */
+  xmlCompression?: true;
   /** The `on` option of each index or key as written, by name (placement.ts); absent: none written. */
   placements?: Map<string, StaticValue>;
   /** Where the table's rows live, set once placement is settled (placement.ts). */
@@ -168,6 +170,7 @@ export function finishTable(d: TableDraft, source: Table['source']): Table {
     ...(d.renamedFrom !== undefined ? { renamedFrom: d.renamedFrom } : {}),
     ...(d.renamedFromSchema !== undefined ? { renamedFromSchema: d.renamedFromSchema } : {}),
     ...(d.dataCompression !== undefined ? { dataCompression: d.dataCompression } : {}),
+    ...(d.xmlCompression === true ? { xmlCompression: true } : {}),
     ...(d.dataSpace !== undefined ? { dataSpace: d.dataSpace } : {}),
     ...(source ? { source } : {}),
   };

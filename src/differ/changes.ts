@@ -247,8 +247,9 @@ export interface SetDescription {
   readonly to: string | null;
 }
 /**
- * ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x) when `index` is null (the heap or rowstore
- * clustered index: the table's rows), else ALTER INDEX i ON t REBUILD WITH (DATA_COMPRESSION = x).
+ * ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x, XML_COMPRESSION = y) when `index` is null (the
+ * heap or rowstore clustered index: the table's rows), else ALTER INDEX i ON t REBUILD WITH (...):
+ * one rebuild for both kinds of compression. `from` equals `to` when only XML_COMPRESSION changes.
  */
 export interface RebuildCompression {
   readonly kind: 'rebuildCompression';
@@ -257,8 +258,12 @@ export interface RebuildCompression {
   readonly index: { readonly name: string; readonly clustered: boolean; readonly columnstore?: boolean; readonly offlineOnly?: true } | null;
   readonly from: DataCompression;
   readonly to: DataCompression;
+  /** XML_COMPRESSION (ON: true) changed by the same rebuild; absent: kept. */
+  readonly xml?: XmlCompressionChange;
   readonly online?: OnlineBuild;
 }
+/** An XML_COMPRESSION change, OFF (false) or ON (true), old -> new. */
+export interface XmlCompressionChange { readonly from: boolean; readonly to: boolean }
 /** ALTER INDEX i ON t SET (IGNORE_DUP_KEY = ON | OFF): an index or the index of a PRIMARY KEY / UNIQUE constraint. */
 export interface SetIgnoreDupKey { readonly kind: 'setIgnoreDupKey'; readonly table: TableRef; readonly index: string; readonly to: boolean }
 /**
@@ -276,6 +281,8 @@ export interface RebuildIndexOptions {
   readonly to: IndexOptions;
   /** DATA_COMPRESSION changed by the same rebuild; absent: kept. */
   readonly compression?: { readonly from: DataCompression; readonly to: DataCompression };
+  /** XML_COMPRESSION changed by the same rebuild; absent: kept. */
+  readonly xmlCompression?: XmlCompressionChange;
   readonly online?: OnlineBuild;
 }
 /** ALTER INDEX i ON t SET (ALLOW_ROW_LOCKS = ..., ...): the options that apply at once, without a rebuild. */
@@ -297,6 +304,8 @@ export interface MoveHeap {
   readonly key: string;
   /** The heap's DATA_COMPRESSION, kept through the move; absent: NONE. */
   readonly compression?: RowstoreCompression;
+  /** The heap's XML_COMPRESSION = ON, kept through the move; absent: OFF. */
+  readonly xmlCompression?: true;
   readonly online?: OnlineBuild;
 }
 /**

@@ -1,11 +1,12 @@
 /**
- * Storage changes of a kept table that need no rebuild of its definition: DATA_COMPRESSION of
- * the table's rows (heap or rowstore clustered index) and of each index or key kept as it is,
- * and IGNORE_DUP_KEY of each kept unique index or key. An entity re-created anyway carries its
+ * Storage changes of a kept table that need no rebuild of its definition: DATA_COMPRESSION and
+ * XML_COMPRESSION of the table's rows (heap or rowstore clustered index) and of each index or key
+ * kept as it is, and IGNORE_DUP_KEY of each kept unique index or key. An entity re-created anyway carries its
  * new options in its CREATE, so it gets no step here.
  */
-import type { DataCompression, Index, KeyConstraint, Table } from '../model';
-import { indexCompression, tableCompression } from '../sqlserver/storage';
+import type { DataCompression, Index, KeyConstraint, ServerFacts, Table } from '../model';
+import { indexCompression, indexXmlCompression, supportsXmlCompression, tableCompression, tableXmlCompression, xmlCompressionDelta } from '../sqlserver/storage';
+import { editionName } from '../sqlserver/editions';
 import { isXmlOrSpatial } from '../sqlserver/xml-spatial-indexes';
 import { changedIndexOptions, indexOptionsOf } from '../sqlserver/index-options';
 import { hazard, indexBuild as indexBuildHazard, mayHaveRows, qualified } from './hazards';
@@ -13,11 +14,11 @@ import type { Entity } from './entities';
 import type { Forced } from './forced';
 import type { EntityPairing } from './pair-entities';
 import { step } from './step';
-import type { PlanStep } from './changes';
+import type { PlanStep, RefusedChange, XmlCompressionChange } from './changes';
 import { dataSpaceText, heapMoveKey, sameDataSpace } from '../sqlserver/data-spaces';
 import type { NameKey } from '../sqlserver/names';
 import { sameBucketCount } from '../sqlserver/memory-optimized';
-import type { KeptTable, Planned } from './table-pairs';
+import type { KeptTable, Planned, TablePair } from './table-pairs';
 
 function hasColumnstoreClustered(t: Table): boolean {
   return t.indexes.some((i) => i.clustered && i.columnstore === true);
@@ -35,6 +36,22 @@ function indexLike(e: Entity): Index | KeyConstraint | null {
 /** A DATA_COMPRESSION change, old -> new. */
 type CompressionChange = { readonly from: DataCompression; readonly to: DataCompression };
 
+/** The data and XML compression changes one rebuild makes; either may be null. */
+type Compressions = { readonly data: CompressionChange | null; readonly xml: XmlCompressionChange | null };
+
+/** What a rebuild changes, for messages: "DATA_COMPRESSION NONE -> PAGE and XML_COMPRESSION OFF -> ON". */
+function compressionsText(c: Compressions): string {
+  return [
+    ...(c.data !== null ? [`DATA_COMPRESSION ${c.data.from} -> ${c.data.to}`] : []),
+    ...(c.xml !== null ? [xmlCompressionDelta(c.xml)] : []),
+  ].join(' and ');
+}
+
+/** Whether a rebuild has anything to change. */
+function anyChange(c: Compressions): boolean {
+  return c.data !== null || c.xml !== null;
+}
+
 /**
  * FILLFACTOR / PAD_INDEX (a rebuild of the index) and the options ALTER INDEX ... SET changes at
  * once, of an index or key kept as it is, with its compression change when there is one: a
@@ -43,23 +60,24 @@ type CompressionChange = { readonly from: DataCompression; readonly to: DataComp
  * options is needed (`merged` false): the caller then rebuilds for the compression alone.
  * Columnstore indexes have no options of these.
  */
-function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | KeyConstraint, compression: CompressionChange | null): { steps: PlanStep[]; merged: boolean } {
+function optionSteps(table: KeptTable, cur: Index | KeyConstraint, des: Index | KeyConstraint, compression: Compressions): { steps: PlanStep[]; merged: boolean } {
   const from = indexOptionsOf(cur);
   const to = indexOptionsOf(des);
   const out: PlanStep[] = [];
   const rebuild = changedIndexOptions(from, to, 'rebuild').length > 0;
   if (rebuild) {
-    const what = `a new FILLFACTOR / PAD_INDEX${compression !== null ? ` and DATA_COMPRESSION ${compression.to}` : ''}`;
+    const what = `a new FILLFACTOR / PAD_INDEX${anyChange(compression) ? ` and ${compressionsText(compression)}` : ''}`;
     const hazards = des.clustered && mayHaveRows(table.current)
       ? [hazard('table-rebuild', `${qualified(table.newRef)} is rewritten to rebuild its clustered ${des.name} with ${what}`)]
       : indexBuildHazard(table.current, table.newRef, `${des.name} again with ${what}`);
     out.push(step({
       kind: 'rebuildIndexOptions', table: table.newRef, index: { name: des.name, clustered: des.clustered, ...offlineOnly(des) }, from, to,
-      ...(compression !== null ? { compression } : {}),
+      ...(compression.data !== null ? { compression: compression.data } : {}),
+      ...(compression.xml !== null ? { xmlCompression: compression.xml } : {}),
     }, hazards));
   }
   if (changedIndexOptions(from, to, 'set').length > 0) out.push(step({ kind: 'setIndexOptions', table: table.newRef, index: des.name, from, to }));
-  return { steps: out, merged: rebuild && compression !== null };
+  return { steps: out, merged: rebuild && anyChange(compression) };
 }
 
 /**
@@ -80,11 +98,14 @@ function clusteredBuilt(pairing: EntityPairing, forced: Forced): boolean {
 export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: Forced, key: NameKey): Planned {
   const steps: PlanStep[] = [];
   const { current, desired, newRef } = table;
-  const rebuildHazard = (from: string, to: string) => (mayHaveRows(current)
-    ? [hazard('table-rebuild', `${qualified(newRef)} is rewritten, with every index on it, to change its compression from ${from} to ${to}`)] : []);
+  const rebuildHazard = (c: Compressions) => (mayHaveRows(current)
+    ? [hazard('table-rebuild', `${qualified(newRef)} is rewritten, with every index on it, to change ${compressionsText(c)}`)] : []);
   // A clustered columnstore table has no rowstore compression of its own; its index carries it.
-  let tableChange: CompressionChange | null = !hasColumnstoreClustered(current) && !hasColumnstoreClustered(desired) && tableCompression(current) !== tableCompression(desired)
-    && !clusteredBuilt(pairing, forced) ? { from: tableCompression(current), to: tableCompression(desired) } : null;
+  const tableRebuilt = !hasColumnstoreClustered(current) && !hasColumnstoreClustered(desired) && !clusteredBuilt(pairing, forced);
+  let tableChange: Compressions = {
+    data: tableRebuilt && tableCompression(current) !== tableCompression(desired) ? { from: tableCompression(current), to: tableCompression(desired) } : null,
+    xml: tableRebuilt && tableXmlCompression(current) !== tableXmlCompression(desired) ? { from: tableXmlCompression(current), to: tableXmlCompression(desired) } : null,
+  };
   for (const pair of pairing.pairs) {
     if (pair.changed || forced.has(pair.current)) continue;
     const cur = indexLike(pair.current);
@@ -93,15 +114,17 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     const columnstore = 'columnstore' in des && des.columnstore === true;
     // A rowstore clustered index holds the table's rows: its compression is the table's.
     const holdsRows = des.clustered && !columnstore;
-    const compression = holdsRows ? tableChange
-      : indexCompression(cur) !== indexCompression(des) ? { from: indexCompression(cur), to: indexCompression(des) } : null;
+    const compression: Compressions = holdsRows ? tableChange : {
+      data: indexCompression(cur) !== indexCompression(des) ? { from: indexCompression(cur), to: indexCompression(des) } : null,
+      xml: indexXmlCompression(cur) !== indexXmlCompression(des) ? { from: indexXmlCompression(cur), to: indexXmlCompression(des) } : null,
+    };
     const options = optionSteps(table, cur, des, compression);
-    if (holdsRows && options.merged) tableChange = null;
-    if (!holdsRows && compression !== null && !options.merged) {
+    if (holdsRows && options.merged) tableChange = { data: null, xml: null };
+    if (!holdsRows && anyChange(compression) && !options.merged) {
       steps.push(step({
         kind: 'rebuildCompression', table: newRef, index: { name: des.name, clustered: des.clustered, ...(columnstore ? { columnstore } : {}), ...offlineOnly(des) },
-        from: compression.from, to: compression.to,
-      }, des.clustered ? rebuildHazard(compression.from, compression.to) : []));
+        from: indexCompression(cur), to: indexCompression(des), ...(compression.xml !== null ? { xml: compression.xml } : {}),
+      }, des.clustered ? rebuildHazard(compression) : indexBuildHazard(current, newRef, `${des.name} again with ${compressionsText(compression)}`)));
     }
     // Both hash (a change of kind re-creates the index): SQL Server keeps the count rounded up to a power of two.
     if (cur.bucketCount !== undefined && des.bucketCount !== undefined && !sameBucketCount(cur.bucketCount, des.bucketCount)) {
@@ -112,7 +135,12 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     }
     steps.push(...options.steps);
   }
-  if (tableChange !== null) steps.unshift(step({ kind: 'rebuildCompression', table: newRef, index: null, from: tableChange.from, to: tableChange.to }, rebuildHazard(tableChange.from, tableChange.to)));
+  if (anyChange(tableChange)) {
+    steps.unshift(step({
+      kind: 'rebuildCompression', table: newRef, index: null, from: tableCompression(current), to: tableCompression(desired),
+      ...(tableChange.xml !== null ? { xml: tableChange.xml } : {}),
+    }, rebuildHazard(tableChange)));
+  }
   const moved = heapMove(table, key);
   return { steps: [...steps, ...moved.steps], skipped: moved.skipped };
 }
@@ -135,13 +163,37 @@ function heapMove(table: KeptTable, key: NameKey): Planned {
     }] };
   }
   const compression = tableCompression(current);
+  const xml = tableXmlCompression(current);
   const hazards = mayHaveRows(current)
     ? [hazard('table-rebuild', `${qualified(newRef)} is rewritten on ${dataSpaceText(desired.dataSpace)}, and its nonclustered indexes rebuilt twice, to move the heap there`)] : [];
   return {
     steps: [step({
       kind: 'moveHeap', table: newRef, from: current.dataSpace ?? null, to: desired.dataSpace ?? null, key: column,
-      ...(compression !== 'NONE' ? { compression } : {}),
+      ...(compression !== 'NONE' ? { compression } : {}), ...(xml ? { xmlCompression: true } : {}),
     }, hazards)],
     skipped: [],
   };
+}
+
+/**
+ * Tables the schema gives XML_COMPRESSION on a server without it (before SQL Server 2022): refused
+ * by name, as SQL Server would refuse the option itself. A catalog read from such a server never
+ * has it, so every table that declares it would be created or rebuilt with it.
+ */
+export function xmlCompressionRefusals(tables: readonly TablePair[], server: ServerFacts | undefined): RefusedChange[] {
+  if (supportsXmlCompression(server) || server === undefined) return [];
+  const out: RefusedChange[] = [];
+  for (const t of tables) {
+    if (t.kind === 'dropped') continue;
+    const d = t.desired;
+    const objects = [...(d.primaryKey !== null ? [d.primaryKey] : []), ...d.uniqueConstraints, ...d.indexes].filter((o) => o.xmlCompression === true).map((o) => o.name);
+    if (!tableXmlCompression(d) && objects.length === 0) continue;
+    const ref = { schema: d.schema, name: d.name };
+    out.push({
+      table: ref,
+      change: `XML_COMPRESSION = ON for ${[...(tableXmlCompression(d) ? [qualified(ref)] : []), ...objects].join(', ')}`,
+      reason: `${editionName(server)} ${server.majorVersion} has no XML_COMPRESSION (SQL Server 2022 or Azure SQL has it); remove xmlCompression or use a newer server`,
+    });
+  }
+  return out;
 }

@@ -64,7 +64,7 @@ function boundNames(o: { readonly boundDefault?: BoundObject; readonly boundRule
   return [name(o.boundDefault), name(o.boundRule)];
 }
 
-/** Adds IGNORE_DUP_KEY, columnstore and compression of an index or key to `out`, only when set. */
+/** Adds IGNORE_DUP_KEY, columnstore and (XML) compression of an index or key to `out`, only when set. */
 function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
   if ('columnstore' in o && o.columnstore === true) out.columnstore = true;
   // XML and spatial definitions only when present, so other fingerprints stay as they were.
@@ -72,6 +72,7 @@ function withStorage(out: JsonObject, o: Index | KeyConstraint): JsonObject {
   if ('spatial' in o && o.spatial !== undefined) out.spatial = spatialSignature(o.spatial);
   if (o.ignoreDupKey === true) out.ignoreDupKey = true;
   if (o.dataCompression !== undefined) out.dataCompression = o.dataCompression;
+  if (o.xmlCompression === true) out.xmlCompression = true;
   // Likewise the WITH options, in syntax order, only those set.
   const options = indexOptionsOf(o);
   if (Object.keys(options).length > 0) out.options = INDEX_OPTION_KEYS.filter((k) => options[k] !== undefined).map((k) => [k, options[k] as Json]);
@@ -129,6 +130,7 @@ function table(t: Table): Json {
   };
   if (t.description !== undefined) out.description = t.description;
   if (t.dataCompression !== undefined) out.dataCompression = t.dataCompression;
+  if (t.xmlCompression === true) out.xmlCompression = true;
   if (t.dataSpace !== undefined) out.dataSpace = placement(t.dataSpace);
   if (t.lockEscalation !== undefined) out.lockEscalation = t.lockEscalation;
   if (t.changeTracking !== undefined) out.changeTracking = { trackColumnsUpdated: t.changeTracking.trackColumnsUpdated };

@@ -53,15 +53,21 @@ export function invert(change: Change): Change | null {
     case 'dropSequence': return { kind: 'createSequence', sequence: change.sequence };
     case 'alterSequence': return { kind: 'alterSequence', from: change.to, to: change.from };
     case 'recreateSequence': return { kind: 'recreateSequence', from: change.to, to: change.from };
-    case 'rebuildCompression': return { kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from };
+    case 'rebuildCompression': return {
+      kind: 'rebuildCompression', table: change.table, index: change.index, from: change.to, to: change.from,
+      ...(change.xml !== undefined ? { xml: { from: change.xml.to, to: change.xml.from } } : {}),
+    };
     case 'moveHeap': return { ...change, from: change.to, to: change.from };
     case 'setLockEscalation': return { ...change, from: change.to, to: change.from };
     case 'enableChangeTracking': return { ...change, kind: 'disableChangeTracking' };
     case 'disableChangeTracking': return { ...change, kind: 'enableChangeTracking' };
     case 'setIgnoreDupKey': return { kind: 'setIgnoreDupKey', table: change.table, index: change.index, to: !change.to };
     case 'rebuildIndexOptions': {
-      const { compression, ...rest } = change;
-      return { ...rest, from: change.to, to: change.from, ...(compression !== undefined ? { compression: { from: compression.to, to: compression.from } } : {}) };
+      const { compression, xmlCompression, ...rest } = change;
+      return {
+        ...rest, from: change.to, to: change.from, ...(compression !== undefined ? { compression: { from: compression.to, to: compression.from } } : {}),
+        ...(xmlCompression !== undefined ? { xmlCompression: { from: xmlCompression.to, to: xmlCompression.from } } : {}),
+      };
     }
     case 'setIndexOptions': return { ...change, from: change.to, to: change.from };
     case 'setSparse': return { kind: 'setSparse', table: change.table, column: change.column, sparse: !change.sparse };

@@ -1,6 +1,7 @@
 import type { TemporalChange } from '../differ/temporal-changes';
 import { retentionText } from './tsql/temporal';
 import type { Change, ChangeKind, TableRef } from '../differ/changes';
+import { xmlCompressionDelta } from '../sqlserver/storage';
 import type { AliasTypeDef, CheckConstraint, Column, EdgeConstraint, DefaultConstraint, DependentModule, ForeignKey, Index, IndexOptions, KeyConstraint, SqlExpression, TablePermission } from '../model';
 import { inListOf } from '../expr';
 import { DEFAULT_COLLATION, nameKeyFor } from '../sqlserver/names';
@@ -337,7 +338,9 @@ const DESCRIBERS: Describers = {
   alterSequence: (c) => ({ table: null, object: `${c.to.schema}.${c.to.name}`, marker: '~', summary: `alter sequence ${c.to.schema}.${c.to.name}: ${sequenceDelta(c.from, c.to)}` }),
   rebuildCompression: (c) => ({
     table: c.table, object: c.index?.name ?? c.table.name, marker: '~',
-    summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with DATA_COMPRESSION ${c.from} -> ${c.to}`,
+    summary: `rebuild ${c.index === null ? 'table' : `index ${c.index.name}`} with ${[
+      ...(c.from !== c.to || c.xml === undefined ? [`DATA_COMPRESSION ${c.from} -> ${c.to}`] : []), ...(c.xml !== undefined ? [xmlCompressionDelta(c.xml)] : []),
+    ].join(', ')}`,
   }),
   moveHeap: (c) => ({ table: c.table, object: c.table.name, marker: '~', summary: `move heap from ${dataSpaceText(c.from ?? undefined)} to ${dataSpaceText(c.to ?? undefined)} (a transient clustered index on ${c.key}, built there and dropped)` }),
   enableChangeTracking: (c) => ({
@@ -354,7 +357,7 @@ const DESCRIBERS: Describers = {
   rebuildIndexOptions: (c) => ({
     table: c.table, object: c.index.name, marker: '~',
     summary: `rebuild ${c.index.clustered ? 'clustered ' : ''}index ${c.index.name}: ${optionDelta(c.from, c.to, 'rebuild')}${
-      c.compression !== undefined ? `, DATA_COMPRESSION ${c.compression.from} -> ${c.compression.to}` : ''}`,
+      c.compression !== undefined ? `, DATA_COMPRESSION ${c.compression.from} -> ${c.compression.to}` : ''}${c.xmlCompression !== undefined ? `, ${xmlCompressionDelta(c.xmlCompression)}` : ''}`,
   }),
   setIndexOptions: (c) => ({ table: c.table, object: c.index, marker: '~', summary: `set ${optionDelta(c.from, c.to, 'set')} on ${c.index}` }),
   setSparse: (c) => ({ table: c.table, object: c.column, marker: '~', summary: `${c.sparse ? 'make' : 'unmake'} column ${c.column} SPARSE` }),

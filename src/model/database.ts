@@ -195,6 +195,12 @@ export interface Table {
    */
   readonly dataCompression?: RowstoreCompression;
   /**
+   * XML_COMPRESSION = ON of the table's rows (SQL Server 2022+: sys.partitions.xml_compression of
+   * the heap or rowstore clustered index); absent means OFF. A rowstore clustered index or key
+   * carries the same value.
+   */
+  readonly xmlCompression?: true;
+  /**
    * Catalog only: statistics made by CREATE STATISTICS (sys.stats user_created = 1). Schema files
    * do not declare them and the differ never plans them for their own sake: it drops and
    * re-creates one only around a column change SQL Server refuses while it exists (differ/statistics.ts).
@@ -367,6 +373,8 @@ export interface KeyConstraint extends NamedObject, IndexOptions {
   readonly ignoreDupKey?: boolean;
   /** DATA_COMPRESSION of its index; absent means NONE. A clustered key has the table's. */
   readonly dataCompression?: RowstoreCompression;
+  /** XML_COMPRESSION = ON of its index (SQL Server 2022+); absent means OFF. A clustered key has the table's. */
+  readonly xmlCompression?: true;
   /** Where its index lives; absent: the default filegroup. A clustered key has the table's. */
   readonly dataSpace?: DataSpace;
   /** NONCLUSTERED HASH WITH (BUCKET_COUNT = n), memory-optimized tables only; absent: not a hash index. */
@@ -394,6 +402,11 @@ export interface Index extends NamedObject, IndexOptions {
    * A rowstore clustered index has the table's.
    */
   readonly dataCompression?: DataCompression;
+  /**
+   * XML_COMPRESSION = ON (SQL Server 2022+) of a rowstore index; absent means OFF. A rowstore
+   * clustered index has the table's. Columnstore, XML and spatial indexes never have it here.
+   */
+  readonly xmlCompression?: true;
   /**
    * Where it lives; absent: the default filegroup. A clustered one has the table's; the compiler
    * gives a nonclustered one declared without `on` the table's, as SQL Server places it.

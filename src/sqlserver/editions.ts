@@ -53,6 +53,15 @@ function isAzure(server: ServerFacts): boolean {
 }
 
 /**
+ * Whether a server has what SQL Server 2022 (16.x) added (ledger tables, XML_COMPRESSION): 2022
+ * and later, Azure SQL Database and Managed Instance. Unknown (no server facts: a snapshot or
+ * --empty): yes.
+ */
+export function hasSql2022Surface(server: ServerFacts | undefined): boolean {
+  return server === undefined || server.majorVersion >= 16 || isAzure(server);
+}
+
+/**
  * ALTER TABLE ... ALTER COLUMN ... WITH (ONLINE = ON): SQL Server 2016 (13.x) and later, with the
  * same edition requirement as online index rebuilds (alter-table-transact-sql.md, "WITH ( ONLINE
  * = ON | OFF) <as applies to altering a column>": "Online alter column has similar requirements,

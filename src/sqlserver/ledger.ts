@@ -4,6 +4,7 @@
  * https://learn.microsoft.com/sql/relational-databases/security/ledger/ledger-limits
  */
 import type { ServerFacts } from '../model';
+import { hasSql2022Surface } from './editions';
 
 /**
  * The columns SQL Server adds to a ledger table when CREATE TABLE does not define them: all four
@@ -17,7 +18,7 @@ export const LEDGER_COLUMN_NAMES = ['ledger_start_transaction_id', 'ledger_end_t
  * and Managed Instance (engine editions 5 and 8). Unknown (no server facts: a snapshot or --empty): yes.
  */
 export function supportsLedger(server: ServerFacts | undefined): boolean {
-  return server === undefined || server.majorVersion >= 16 || server.engineEdition === 5 || server.engineEdition === 8;
+  return hasSql2022Surface(server);
 }
 
 /** The ledger view SQL Server names when LEDGER_VIEW is not given: `<table>_Ledger` in the table's schema. */

@@ -13,7 +13,8 @@
  * columnstore; a clustered index created on a heap inherits the heap's compression):
  * https://learn.microsoft.com/sql/relational-databases/data-compression/data-compression.
  */
-import type { ColumnstoreCompression, DataCompression, Index, KeyConstraint, RowstoreCompression, SqlType, Table } from '../model';
+import { hasSql2022Surface } from './editions';
+import type { ColumnstoreCompression, DataCompression, Index, KeyConstraint, RowstoreCompression, ServerFacts, SqlType, Table } from '../model';
 
 /** Rowstore DATA_COMPRESSION values. */
 export const ROWSTORE_COMPRESSIONS: readonly RowstoreCompression[] = ['NONE', 'ROW', 'PAGE'];
@@ -44,6 +45,36 @@ export function indexCompression(i: Index | KeyConstraint): DataCompression {
 /** The model's spelling: the default left out, so models compare equal whichever side made them. */
 export function storedCompression<C extends DataCompression>(value: C, columnstore: boolean): C | undefined {
   return value === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : value;
+}
+
+/**
+ * XML_COMPRESSION (SQL Server 2022 (16.x) and later, Azure SQL Database and Managed Instance):
+ * ON compresses the off-row data of a heap's or rowstore index's xml columns, OFF (the default)
+ * does not; each partition keeps its own (sys.partitions xml_compression / xml_compression_desc),
+ * and like DATA_COMPRESSION it is a table option, an index option and a REBUILD option
+ * (create-table-transact-sql, create-index-transact-sql, alter-table-transact-sql "XML_COMPRESSION":
+ * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql). CREATE COLUMNSTORE
+ * INDEX has no such option (its <with_option> list), and memory-optimized tables take no
+ * compression option at all (their <table_option> list has none).
+ */
+export function tableXmlCompression(t: Table): boolean {
+  return t.xmlCompression === true;
+}
+
+/** An index's (or key's) XML_COMPRESSION, OFF when the model leaves it out. */
+export function indexXmlCompression(i: Index | KeyConstraint): boolean {
+  return i.xmlCompression === true;
+}
+
+/** `XML_COMPRESSION OFF -> ON`, for messages and plan text. */
+export function xmlCompressionDelta(c: { readonly from: boolean; readonly to: boolean }): string {
+  const onOff = (v: boolean) => (v ? 'ON' : 'OFF');
+  return `XML_COMPRESSION ${onOff(c.from)} -> ${onOff(c.to)}`;
+}
+
+/** Whether a server has XML_COMPRESSION (SQL Server 2022 and later, Azure SQL). Unknown: yes. */
+export function supportsXmlCompression(server: ServerFacts | undefined): boolean {
+  return hasSql2022Surface(server);
 }
 
 /** Types SQL Server refuses as SPARSE (rowversion is timestamp's current name). */

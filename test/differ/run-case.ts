@@ -45,11 +45,11 @@ export function describe(c: Change): string {
     case 'disableConstraint': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.name}${c.wasTrusted ? '' : ' (was untrusted)'}`;
     case 'createSequence': case 'dropSequence': return `${c.kind} ${c.sequence.schema}.${c.sequence.name}`;
     case 'alterSequence': case 'recreateSequence': return `${c.kind} ${c.to.schema}.${c.to.name}`;
-    case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}`;
+    case 'rebuildCompression': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index?.name ?? ''} ${c.from}->${c.to}${c.xml !== undefined ? ` xml ${c.xml.from}->${c.xml.to}` : ''}`;
     case 'alterBucketCount': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index} ${c.from}->${c.to}`;
     case 'setIgnoreDupKey': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index}=${c.to ? 'ON' : 'OFF'}`;
     case 'rebuildIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index.name} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}${
-      c.compression !== undefined ? ` ${c.compression.from}->${c.compression.to}` : ''}`;
+      c.compression !== undefined ? ` ${c.compression.from}->${c.compression.to}` : ''}${c.xmlCompression !== undefined ? ` xml ${c.xmlCompression.from}->${c.xmlCompression.to}` : ''}`;
     case 'setIndexOptions': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.index} ${JSON.stringify(c.from)}->${JSON.stringify(c.to)}`;
     case 'setSparse': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.sparse ? 'SPARSE' : 'not sparse'}`;
     case 'setNotForReplication': return `${c.kind} ${c.table.schema}.${c.table.name}.${c.column}=${c.notForReplication ? 'NOT FOR REPLICATION' : 'for replication'}`;

@@ -15,6 +15,7 @@ interface MTable {
   schema: string; name: string; columns: Column[]; primaryKey: KeyConstraint | null; uniqueConstraints: KeyConstraint[];
   indexes: Index[]; checks: CheckConstraint[]; defaults: DefaultConstraint[]; foreignKeys: ForeignKey[]; rowCount: number;
   dataCompression?: Table['dataCompression'];
+  xmlCompression?: true;
   description?: string;
   versioning?: SystemVersioning;
   statistics?: UserStatistics[];
@@ -72,6 +73,7 @@ class Sim {
       schema: t.schema, name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, uniqueConstraints: [...t.uniqueConstraints],
       indexes: [...t.indexes], checks: [...t.checks], defaults: [...t.defaults], foreignKeys: [...t.foreignKeys], rowCount: rows,
       ...(t.dataCompression !== undefined ? { dataCompression: t.dataCompression } : {}),
+      ...(t.xmlCompression === true ? { xmlCompression: true } : {}),
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.versioning !== undefined ? { versioning: t.versioning } : {}),
       ...(t.statistics !== undefined ? { statistics: [...t.statistics] } : {}),
@@ -389,8 +391,12 @@ class Sim {
         const t = this.get(change.table);
         const name = typeof change.index === 'string' ? change.index : change.index.name;
         // A compression change in the same rebuild: a clustered index's is the table's.
-        if (change.kind === 'rebuildIndexOptions' && change.compression !== undefined) {
-          this.rebuildCompression(t, { kind: 'rebuildCompression', table: change.table, index: change.index.clustered ? null : { name, clustered: false }, ...change.compression });
+        if (change.kind === 'rebuildIndexOptions' && (change.compression !== undefined || change.xmlCompression !== undefined)) {
+          const kept = { from: 'NONE' as const, to: 'NONE' as const };
+          this.rebuildCompression(t, {
+            kind: 'rebuildCompression', table: change.table, index: change.index.clustered ? null : { name, clustered: false }, ...(change.compression ?? kept),
+            ...(change.xmlCompression !== undefined ? { xml: change.xmlCompression } : {}),
+          });
         }
         return this.setIndexOption(t, name, (o) => ({
           ...o, fillFactor: undefined, padIndex: undefined, allowRowLocks: undefined, allowPageLocks: undefined, optimizeForSequentialKey: undefined, statisticsNoRecompute: undefined, ...change.to,
@@ -629,10 +635,17 @@ class Sim {
   /** The table's rows (heap or rowstore clustered index), or one index, rebuilt with a compression. */
   rebuildCompression(t: MTable, change: Extract<Change, { kind: 'rebuildCompression' }>): void {
     const value = (to: string, columnstore: boolean) => (to === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : to) as Index['dataCompression'];
-    if (change.index !== null) { this.setIndexOption(t, change.index.name, (o) => ({ ...o, dataCompression: value(change.to, 'columnstore' in o && o.columnstore === true) as never })); return; }
-    t.dataCompression = value(change.to, false) as Table['dataCompression'];
+    // A rebuild that changes only XML_COMPRESSION keeps the data compression (its from equals its to).
+    const data = change.from !== change.to;
+    const xml = change.xml === undefined ? {} : { xmlCompression: change.xml.to || undefined };
+    if (change.index !== null) {
+      this.setIndexOption(t, change.index.name, (o) => ({ ...o, ...(data ? { dataCompression: value(change.to, 'columnstore' in o && o.columnstore === true) as never } : {}), ...xml } as Index));
+      return;
+    }
+    if (data) t.dataCompression = value(change.to, false) as Table['dataCompression'];
+    if (change.xml !== undefined) t.xmlCompression = change.xml.to || undefined;
     const clustered = [t.primaryKey, ...t.uniqueConstraints, ...t.indexes].find((o) => o !== null && o.clustered && !('columnstore' in o && o.columnstore === true));
-    if (clustered) this.setIndexOption(t, clustered.name, (o) => ({ ...o, dataCompression: t.dataCompression }));
+    if (clustered) this.setIndexOption(t, clustered.name, (o) => ({ ...o, dataCompression: t.dataCompression, xmlCompression: t.xmlCompression }));
   }
 
   /** Replaces an index or key (found by name) with `f` of it, dropping undefined options. */

@@ -66,11 +66,16 @@ export function indexOptionClause(o: IndexOptions, k: IndexOptionKey): string {
   return `${OPTION_SQL[k]} = ${v ? 'ON' : 'OFF'}`;
 }
 
+/** `XML_COMPRESSION = ON | OFF` (create-index / alter-index / alter-table-transact-sql, SQL Server 2022+). */
+export function xmlCompressionOption(on: boolean): string {
+  return `XML_COMPRESSION = ${on ? 'ON' : 'OFF'}`;
+}
+
 /**
  * The index options schemac manages, as CREATE INDEX and a key's WITH (...) take them; the
  * defaults (IGNORE_DUP_KEY OFF, NONE / COLUMNSTORE, FILLFACTOR 0, locks allowed...) are left
- * out, as SQL Server applies them. A rowstore clustered index or key carries its table's
- * compression, so it is written here too. Every CREATE of an index or key goes through here,
+ * out, as SQL Server applies them (XML_COMPRESSION OFF too). A rowstore clustered index or key
+ * carries its table's compression and XML compression, so they are written here too. Every CREATE of an index or key goes through here,
  * so re-creating one keeps its options.
  */
 export function storageOptions(o: Index | KeyConstraint): string[] {
@@ -79,6 +84,7 @@ export function storageOptions(o: Index | KeyConstraint): string[] {
   if (o.ignoreDupKey === true) out.push('IGNORE_DUP_KEY = ON');
   for (const k of INDEX_OPTION_KEYS.slice(2)) if (o[k] !== undefined) out.push(indexOptionClause(o, k));
   if (o.dataCompression !== undefined) out.push(`DATA_COMPRESSION = ${o.dataCompression}`);
+  if (o.xmlCompression === true) out.push(xmlCompressionOption(true));
   if (o.bucketCount !== undefined) out.push(`BUCKET_COUNT = ${o.bucketCount}`);
   return out;
 }

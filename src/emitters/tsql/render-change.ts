@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
 import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
-import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions } from './clauses';
+import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions, xmlCompressionOption } from './clauses';
 import { changedIndexOptions } from '../../sqlserver/index-options';
 import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
@@ -71,6 +71,7 @@ function createTable(table: Table, key: NameKey): string {
     ...(table.versioning !== undefined ? [versioningOn(table.versioning, false)] : []),
     ...ledgerTableOptions(table),
     ...(table.dataCompression !== undefined ? [`DATA_COMPRESSION = ${table.dataCompression}`] : []),
+    ...(table.xmlCompression === true ? [xmlCompressionOption(true)] : []),
   ];
   const tableOptions = options.length > 0 ? `\nWITH (${options.join(', ')})` : '';
   // ON comes before WITH in CREATE TABLE (create-table-transact-sql).
@@ -181,8 +182,12 @@ const RENDERERS: Renderers = {
     : [spRename(`${quoteIdent(c.table.schema)}.${quoteIdent(c.from)}`, c.to, 'OBJECT')]),
   // ALTER TABLE ... REBUILD rewrites the heap or clustered index (and a heap's nonclustered
   // indexes); ALTER INDEX ... REBUILD one index (alter-table / alter-index-transact-sql).
+  // XML_COMPRESSION is a REBUILD option of both as well (SQL Server 2022+), so one rebuild changes both.
   rebuildCompression: (c) => {
-    const options = withOptions([`DATA_COMPRESSION = ${c.to}`, ...(c.online !== undefined ? [onlineOption(c.online)] : [])]);
+    const options = withOptions([
+      ...(c.from !== c.to || c.xml === undefined ? [`DATA_COMPRESSION = ${c.to}`] : []), ...(c.xml !== undefined ? [xmlCompressionOption(c.xml.to)] : []),
+      ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+    ]);
     return [c.index === null
       ? `${alterTable(c.table)} REBUILD${options};`
       : `ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${options};`];
@@ -197,7 +202,8 @@ const RENDERERS: Renderers = {
   // (without MOVE TO) leaves the rows there. ON [default] names the default filegroup.
   moveHeap: (c) => [
     `CREATE CLUSTERED INDEX ${quoteIdent(HEAP_MOVE_INDEX)} ON ${tableName(c.table)} (${quoteIdent(c.key)})${withOptions([
-      ...(c.compression !== undefined && c.compression !== 'NONE' ? [`DATA_COMPRESSION = ${c.compression}`] : []), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+      ...(c.compression !== undefined && c.compression !== 'NONE' ? [`DATA_COMPRESSION = ${c.compression}`] : []), ...(c.xmlCompression === true ? [xmlCompressionOption(true)] : []),
+      ...(c.online !== undefined ? [onlineOption(c.online)] : []),
     ])}${c.to === null ? ' ON [default]' : placementClause(c.to)};`,
     `DROP INDEX ${quoteIdent(HEAP_MOVE_INDEX)} ON ${tableName(c.table)}${c.online !== undefined ? ' WITH (ONLINE = ON)' : ''};`,
   ],
@@ -208,7 +214,8 @@ const RENDERERS: Renderers = {
   // so a compression change of the same index rides in the one rebuild.
   rebuildIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)} REBUILD${withOptions([
     ...changedIndexOptions(c.from, c.to, 'rebuild').map((k) => indexOptionClause(c.to, k)),
-    ...(c.compression !== undefined ? [`DATA_COMPRESSION = ${c.compression.to}`] : []), ...(c.online !== undefined ? [onlineOption(c.online)] : []),
+    ...(c.compression !== undefined ? [`DATA_COMPRESSION = ${c.compression.to}`] : []), ...(c.xmlCompression !== undefined ? [xmlCompressionOption(c.xmlCompression.to)] : []),
+    ...(c.online !== undefined ? [onlineOption(c.online)] : []),
   ])};`],
   // ALTER INDEX ... SET applies these at once, without a rebuild (set-index-options).
   setIndexOptions: (c) => [`ALTER INDEX ${quoteIdent(c.index)} ON ${tableName(c.table)} SET (${changedIndexOptions(c.from, c.to, 'set').map((k) => indexOptionClause(c.to, k)).join(', ')});`],

@@ -65,6 +65,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
     const t = v.table;
     const tableOpts = [
       ...(t.schema === 'dbo' ? [] : [`schema: '${esc(t.schema)}'`]), ...(t.dataCompression !== undefined ? [`dataCompression: '${t.dataCompression}'`] : []),
+      ...(t.xmlCompression === true ? ['xmlCompression: true'] : []),
       ...(t.versioning !== undefined ? [`systemVersioning: ${versioningText(t)}`] : []),
       ...(t.memoryOptimized !== undefined ? [`memoryOptimized: ${t.memoryOptimized.durability === 'SCHEMA_AND_DATA' ? 'true' : "{ durability: 'SCHEMA_ONLY' }"}`] : []),
       ...(t.graph !== undefined ? [`graph: '${t.graph}'`] : []),

@@ -169,11 +169,12 @@ function placementOpts(o: Index | KeyConstraint, ctx: ItemContext): string[] {
   return [o.dataSpace === undefined ? "on: 'default'" : placementOption(o.dataSpace, ctx.field)];
 }
 
-/** IGNORE_DUP_KEY and a nonclustered index's compression (a clustered one has the table's, written on @Table). */
+/** IGNORE_DUP_KEY and a nonclustered index's (XML) compression (a clustered one has the table's, written on @Table). */
 function storageOpts(o: Index | KeyConstraint): string[] {
   const out: string[] = [];
   if (o.ignoreDupKey === true) out.push('ignoreDupKey: true');
   if (o.dataCompression !== undefined && (!o.clustered || ('columnstore' in o && o.columnstore === true))) out.push(`dataCompression: ${tsString(o.dataCompression)}`);
+  if (o.xmlCompression === true && !o.clustered) out.push('xmlCompression: true');
   // The WITH options, only those not at SQL Server's default (as the model keeps them).
   for (const k of INDEX_OPTION_KEYS) if (o[k] !== undefined) out.push(`${k}: ${String(o[k])}`);
   // A hash index of a memory-optimized table: the count as stored (a power of two) compares equal to any that rounds to it.

@@ -79,6 +79,8 @@ export interface Index {
   columnstore?: boolean;
   /** sys.partitions.data_compression_desc; absent: NONE (rowstore) or COLUMNSTORE. */
   compression?: string;
+  /** sys.partitions.xml_compression = 1 (XML_COMPRESSION = ON, SQL Server 2022+); absent: OFF. */
+  xmlCompression?: true;
   /** sys.indexes.ignore_dup_key. */
   ignoreDupKey?: boolean;
   /** The WITH options SQL Server keeps (index-options.ts); each absent at its default. */

@@ -56,7 +56,7 @@ export function refuseInTransaction(ctx: DdlContext): void {
 
 /**
  * A new memory-optimized table: the database needs its MEMORY_OPTIMIZED_DATA filegroup (Msg
- * 41337, inferred), and no ON, TEXTIMAGE_ON or DATA_COMPRESSION (10794).
+ * 41337, inferred), and no ON, TEXTIMAGE_ON, DATA_COMPRESSION or XML_COMPRESSION (10794).
  */
 export function checkNewMemoryTable(ctx: DdlContext, options: readonly DdlOption[] | undefined): void {
   refuseInTransaction(ctx);
@@ -65,6 +65,8 @@ export function checkNewMemoryTable(ctx: DdlContext, options: readonly DdlOption
   }
   if (options?.some((o) => o.name === 'ON')) throw notSupported('feature \'ON\'');
   if (options?.some((o) => o.name === 'DATA_COMPRESSION')) throw notSupported('option \'DATA_COMPRESSION\'');
+  // Inferred by analogy: a memory-optimized table's <table_option> list has no XML_COMPRESSION either.
+  if (options?.some((o) => o.name === 'XML_COMPRESSION')) throw notSupported('option \'XML_COMPRESSION\'');
 }
 
 /** BUCKET_COUNT of a hash index's WITH (...), as stored: rounded up to a power of two. */

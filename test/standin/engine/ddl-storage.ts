@@ -1,5 +1,5 @@
 /**
- * Storage in the stand-in: DATA_COMPRESSION of heaps and indexes, IGNORE_DUP_KEY, SPARSE columns
+ * Storage in the stand-in: DATA_COMPRESSION and XML_COMPRESSION of heaps and indexes, IGNORE_DUP_KEY, SPARSE columns
  * and columnstore indexes, with the errors SQL Server gives for the combinations it refuses.
  *
  * Sources: data-compression.md ("When a clustered index is created on a heap, the clustered
@@ -35,6 +35,27 @@ export function compressionOption(options: readonly DdlOption[] | undefined, col
   return value;
 }
 
+/**
+ * The XML_COMPRESSION = ON | OFF a statement asks for (undefined: not given), SQL Server 2022's
+ * table, index and REBUILD option for the off-row data of xml columns (create-table-transact-sql,
+ * create-index-transact-sql, alter-table-transact-sql "XML_COMPRESSION"). CREATE COLUMNSTORE INDEX
+ * has no such option (create-columnstore-index-transact-sql <with_option>): refused there, with an
+ * inferred number and wording (as SQL Server words an unknown index option).
+ */
+export function xmlCompressionOption(options: readonly DdlOption[] | undefined, columnstore: boolean): boolean | undefined {
+  const value = option(options, 'XML_COMPRESSION');
+  if (value === undefined) return undefined;
+  if (columnstore) throw new SqlError(155, 15, 1, "'XML_COMPRESSION' is not a recognized CREATE COLUMNSTORE INDEX option.");
+  // Inferred number and wording: ON and OFF are the only values the syntax has.
+  if (value !== 'ON' && value !== 'OFF') throw new SqlError(102, 15, 1, `Incorrect syntax near '${value}'.`);
+  return value === 'ON';
+}
+
+function setXmlCompression(ix: Index, on: boolean | undefined): void {
+  if (on === undefined) return;
+  if (on) ix.xmlCompression = true; else delete ix.xmlCompression;
+}
+
 /** A compression as the catalog keeps it: the default left out. */
 function stored(value: string, columnstore: boolean): string | undefined {
   return value === (columnstore ? 'COLUMNSTORE' : 'NONE') ? undefined : value;
@@ -57,15 +78,18 @@ export function ignoreDupKeyOption(options: readonly DdlOption[] | undefined, un
   return true;
 }
 
-/** CREATE TABLE ... WITH (DATA_COMPRESSION = x): the heap's compression. */
+/** CREATE TABLE ... WITH (DATA_COMPRESSION = x, XML_COMPRESSION = y): the heap's compression. */
 export function tableOptions(t: Table, options: readonly DdlOption[] | undefined): void {
   const value = compressionOption(options, false, t.name);
   noSparse(t, value);
+  const xml = xmlCompressionOption(options, false);
   const heap = t.indexes.find((i) => i.indexId === 0);
   if (heap !== undefined && value !== undefined) setCompression(heap, stored(value, false));
+  if (heap !== undefined) setXmlCompression(heap, xml);
   // An inline clustered key took the table's compression when it was created before: keep them equal.
   const clustered = t.indexes.find((i) => i.indexId === 1 && !i.columnstore);
   if (clustered !== undefined && value !== undefined && clustered.compression === undefined) setCompression(clustered, stored(value, false));
+  if (clustered !== undefined && xml === true) setXmlCompression(clustered, true);
 }
 
 function setCompression(ix: Index, value: string | undefined): void {
@@ -76,15 +100,20 @@ function setCompression(ix: Index, value: string | undefined): void {
  * The storage options of a new index on `t` (its WITH list): compression (a clustered rowstore
  * index created on a heap inherits the heap's) and IGNORE_DUP_KEY.
  */
-export function newIndexStorage(t: Table, ix: Omit<Index, 'indexId'>, options: readonly DdlOption[] | undefined): Pick<Index, 'compression' | 'ignoreDupKey'> & IndexWith {
+export function newIndexStorage(t: Table, ix: Omit<Index, 'indexId'>, options: readonly DdlOption[] | undefined): Pick<Index, 'compression' | 'ignoreDupKey' | 'xmlCompression'> & IndexWith {
   const columnstore = ix.columnstore === true;
   const given = compressionOption(options, columnstore, ix.name ?? t.name);
   const heap = t.indexes.find((i) => i.indexId === 0);
-  const inherited = ix.type === 'CLUSTERED' && !columnstore && given === undefined ? heap?.compression : undefined;
+  const inherits = ix.type === 'CLUSTERED' && !columnstore;
+  const inherited = inherits && given === undefined ? heap?.compression : undefined;
   const compression = given !== undefined ? stored(given, columnstore) : inherited;
   if (ix.type === 'CLUSTERED' && !columnstore) noSparse(t, compression);
+  // Inferred from the data compression rule above: a clustered index built on a heap keeps the heap's XML compression too.
+  const xml = xmlCompressionOption(options, columnstore) ?? (inherits ? heap?.xmlCompression === true : false);
   const ignore = ignoreDupKeyOption(options, ix.unique, ix.filter !== undefined, ix.name ?? '');
-  return { ...(compression !== undefined ? { compression } : {}), ...(ignore === true ? { ignoreDupKey: true } : {}), ...newIndexWith(options) };
+  return {
+    ...(compression !== undefined ? { compression } : {}), ...(xml ? { xmlCompression: true } : {}), ...(ignore === true ? { ignoreDupKey: true } : {}), ...newIndexWith(options),
+  };
 }
 
 /** Columnstore rules when one is created (inferred numbers and wording). */
@@ -97,9 +126,10 @@ export function checkColumnstore(t: Table, clustered: boolean, columns: readonly
   if (bad) throw new SqlError(35343, 16, 1, `The statement failed. Column '${bad.name}' has a data type that cannot participate in a columnstore index.`);
 }
 
-/** ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x): the heap, or the rowstore clustered index. */
+/** ALTER TABLE t REBUILD WITH (DATA_COMPRESSION = x, XML_COMPRESSION = y): the heap, or the rowstore clustered index. */
 export function rebuildTable(t: Table, options: readonly DdlOption[]): void {
   const base = t.indexes.find((i) => i.indexId <= 1) as Index;
+  setXmlCompression(base, xmlCompressionOption(options, base.columnstore === true));
   const value = compressionOption(options, base.columnstore === true, t.name);
   if (value === undefined) return;
   noSparse(t, value);
@@ -114,7 +144,7 @@ export function namedIndex(t: Table, name: string): Index {
   return ix;
 }
 
-/** ALTER INDEX i ON t REBUILD [WITH (DATA_COMPRESSION = x, ...)]. */
+/** ALTER INDEX i ON t REBUILD [WITH (DATA_COMPRESSION = x, XML_COMPRESSION = y, ...)]. */
 export function rebuildIndex(t: Table, name: string, options: readonly DdlOption[]): void {
   const ix = namedIndex(t, name);
   // "Rebuilding a disabled index ... enables it" (alter-index-transact-sql, DISABLE).
@@ -126,6 +156,7 @@ export function rebuildIndex(t: Table, name: string, options: readonly DdlOption
     if (ix.indexId === 1 && !ix.columnstore) noSparse(t, value);
     setCompression(ix, stored(value, ix.columnstore === true));
   }
+  setXmlCompression(ix, xmlCompressionOption(options, ix.columnstore === true));
   const ignore = option(options, 'IGNORE_DUP_KEY');
   if (ignore !== undefined) setIgnoreDupKey(t, ix, ignore === 'ON');
 }

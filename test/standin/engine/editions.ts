@@ -51,6 +51,18 @@ export function checkOnline(edition: EditionFacts, options: readonly DdlOption[]
   throw new SqlError(1712, 16, 1, 'Online index operations can only be performed in Enterprise edition of SQL Server.');
 }
 
+/**
+ * XML_COMPRESSION is SQL Server 2022 (16.x)'s, and Azure SQL's ("Applies to: SQL Server 2022
+ * (16.x) and later versions, Azure SQL Database, and Azure SQL Managed Instance",
+ * create-table-transact-sql.md): an older server does not know the option. Number and wording
+ * inferred (SQL Server's words for an option it does not recognize).
+ */
+export function checkXmlCompression(productVersion: string, edition: EditionFacts, options: readonly DdlOption[] | undefined): void {
+  if (!options?.some((o) => o.name.toUpperCase() === 'XML_COMPRESSION')) return;
+  if (Number(productVersion.split('.')[0]) >= 16 || edition.engineEdition === EDITIONS.azure.engineEdition) return;
+  throw new SqlError(155, 15, 1, "'XML_COMPRESSION' is not a recognized option.");
+}
+
 /** The WITH (...) options of an ALTER TABLE action: ALTER COLUMN's, or those of added keys. */
 export function ddlOptionsOf(action: AlterAction): DdlOption[] {
   if (action.k === 'alterColumn') return [...action.options];

@@ -58,7 +58,7 @@ import type { ObjectLocks } from './object-locks';
 import type { Waiters } from './waiters';
 import { sleep } from './waiters';
 import type { FaultState } from './faults';
-import { checkOnline, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
+import { checkOnline, checkXmlCompression, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
 import { isDriverProbe } from './faults';
 import type { StatementNeeds } from './lock-needs';
 import { needsOf, renameNeeds, statementNeeds } from './lock-needs';
@@ -599,6 +599,7 @@ export class EngineSession implements Session {
   private checkOptions(statement: string, options: readonly DdlOption[]): void {
     if (options.length === 0) return;
     checkOnline(this.engine.edition, options);
+    checkXmlCompression(this.engine.productVersion, this.engine.edition, options);
     this.engine.recordOptions({ statement, options });
   }
 

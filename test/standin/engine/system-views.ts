@@ -133,6 +133,10 @@ const durabilityVals = (t: Table | undefined): Value[] => (t?.memoryOptimized?.d
 // sys.partitions.data_compression (sys-partitions-transact-sql): 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE.
 const COMPRESSION_CODE: Record<string, number> = { NONE: 0, ROW: 1, PAGE: 2, COLUMNSTORE: 3, COLUMNSTORE_ARCHIVE: 4 };
 const compressionOf = (i: Index): string => i.compression ?? (i.columnstore ? 'COLUMNSTORE' : 'NONE');
+// sys.partitions xml_compression bit / xml_compression_desc varchar(3), OFF or ON (SQL Server 2022+; the
+// column types as sys.partitions has them on 2022, seen in public catalog dumps). Inferred: a columnstore
+// index, which takes no XML_COMPRESSION, reports OFF like any partition never given it.
+const xmlCompressionVals = (i: Index): Value[] => (i.xmlCompression === true ? [1, 'ON'] : [0, 'OFF']);
 // A columnstore index lists its columns as included ones (key_ordinal 0); a clustered one every column of the table.
 const columnstoreColumns = (t: { columns: readonly { columnId: number }[] }, i: Index): number[] => (i.type === 'CLUSTERED' ? t.columns.map((x) => x.columnId) : i.includes);
 
@@ -341,8 +345,10 @@ export const SYSTEM_VIEWS: Record<string, SystemView> = {
     (db) => withTypeTables(db).flatMap((t) => t.columns.filter((x) => x.identity).map((x) => [...columnVals(t, x), x.identity?.seed ?? null, x.identity?.increment ?? null, x.identity?.last ?? null, b(x.identity?.notForReplication === true)]))),
   'sys.computed_columns': view([...COLUMN_COLS, c('definition', ty.nvarchar(-1), true), c('uses_database_collation', ty.bit), c('is_persisted', ty.bit)],
     (db) => withTypeTables(db).flatMap((t) => t.columns.filter((x) => x.computed).map((x) => [...columnVals(t, x), x.computed?.definition ?? null, 1, b(!!x.computed?.persisted)]))),
-  'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true)],
-    (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, COMPRESSION_CODE[compressionOf(i)] ?? 0, compressionOf(i)]))),
+  'sys.partitions': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('hobt_id', ty.bigint), c('rows', ty.bigint, true), c('filestream_filegroup_id', ty.smallint), c('data_compression', ty.tinyint), c('data_compression_desc', desc60, true),
+    c('xml_compression', ty.bit, true), c('xml_compression_desc', ty.varchar(3), true)],
+    (db) => db.tables.flatMap((t) => t.indexes.map((i) => [t.objectId * 1000 + i.indexId, t.objectId, i.indexId, 1, t.objectId * 1000 + i.indexId, rowCount(t), 0, COMPRESSION_CODE[compressionOf(i)] ?? 0, compressionOf(i),
+      ...xmlCompressionVals(i)]))),
   // One row per index (partition 1). Page counts are the stand-in's estimate (inferred: about
   // 100 rows per 8-KB page, one page for a non-empty index); real servers count allocated pages.
   'sys.dm_db_partition_stats': view([c('partition_id', ty.bigint), c('object_id', ty.int), c('index_id', ty.int), c('partition_number', ty.int), c('in_row_data_page_count', ty.bigint), c('in_row_used_page_count', ty.bigint), c('used_page_count', ty.bigint), c('reserved_page_count', ty.bigint), c('row_count', ty.bigint)],
