@@ -470,27 +470,29 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'checkConstraints': {
       const pick = <T extends { name: string }>(xs: T[]): T[] => (action.names === 'ALL' ? xs : xs.filter((x) => (action.names as readonly string[]).some((n) => sameName(n, x.name))));
       if (action.names !== 'ALL') for (const n of action.names) if (!t.checks.some((c) => sameName(c.name, n)) && !t.fks.some((f) => sameName(f.name, n))) throw new SqlError(4917, 16, 0, `Constraint '${n}' does not exist.`);
-      for (const c of pick(t.checks)) {
-        if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
-        if (action.withCheck) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
-        c.disabled = false;
-        // WITH CHECK CHECK leaves a NOT FOR REPLICATION check untrusted (see ddl-constraints.ts).
-        if (action.withCheck === true && c.notForReplication !== true) c.notTrusted = false;
-        if (action.withCheck === false) c.notTrusted = true; // explicitly enabled without validation
-      }
-      for (const f of pick(t.fks)) {
-        if (!action.enable) { f.disabled = true; f.notTrusted = true; continue; }
-        if (action.withCheck) {
+      const checks = pick(t.checks);
+      const fks = pick(t.fks);
+      // One statement: every named constraint is validated before any changes, so a 547 leaves all as they were.
+      if (action.enable && action.withCheck === true) {
+        for (const c of checks) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
+        for (const f of fks) {
           const ref = ctx.db.tables.find((x) => x.objectId === f.refTableId) as Table;
           for (const row of t.rows) {
             const vals = f.columns.map((fc) => row[fc.parent] ?? null);
             if (vals.some((v) => v === null)) continue;
             if (!ref.rows.some((r) => f.columns.every((fc, i) => (r[fc.ref] ?? null) !== null && String(r[fc.ref]).toLowerCase() === String(vals[i]).toLowerCase()))) throw err.conflict('ALTER TABLE', 'FOREIGN KEY', f.name, ctx.db.name, qualified(ctx.db, ref), ref.columns.find((c) => c.columnId === f.columns[0].ref)?.name);
           }
-          if (f.notForReplication !== true) f.notTrusted = false;
         }
-        if (action.withCheck === false) f.notTrusted = true;
-        f.disabled = false;
+      }
+      for (const c of [...checks, ...fks]) {
+        // A disabled constraint checks nothing, so it is never trusted.
+        if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
+        c.disabled = false;
+        // WITH CHECK CHECK leaves a NOT FOR REPLICATION constraint untrusted (see ddl-constraints.ts).
+        if (action.withCheck === true && c.notForReplication !== true) c.notTrusted = false;
+        // Explicitly re-enabled without validation (inferred: untrusted even if it was trusted);
+        // no WITH at all leaves the flag as it was (a disabled one was already untrusted).
+        if (action.withCheck === false) c.notTrusted = true;
       }
       return;
     }
