@@ -1,27 +1,9 @@
 /**
  * Forms from public SQL Server databases and peers' test corpora (test/fixtures/corpus) that the
- * stand-in refused: a sparse column set (dedmedved/cheburashka's FeaturesDatabase), hierarchyid
- * methods in computed columns (AdventureWorks' Production.Document), and SQL Server 2022's
- * characters argument of LTRIM / RTRIM / TRIM (sqldef's tests_sqlserver2022.yml).
+ * stand-in refused: hierarchyid methods in computed columns (AdventureWorks' Production.Document)
+ * and SQL Server 2022's characters argument of LTRIM / RTRIM / TRIM (sqldef's tests_sqlserver2022.yml).
  */
 import { open } from './harness';
-
-test('a column set is an xml column sys.columns reports with is_column_set, beside the sparse columns', async () => {
-  const h = open();
-  await h.ok(`CREATE TABLE dbo.docs (id int PRIMARY KEY, spec varchar(20) SPARSE NULL, loc smallint SPARSE NULL,
-    extra XML COLUMN_SET FOR ALL_SPARSE_COLUMNS)`);
-  expect(await h.rows(`SELECT name, is_sparse, is_column_set, is_nullable FROM sys.columns WHERE object_id = OBJECT_ID('dbo.docs') ORDER BY column_id`)).toEqual([
-    { name: 'id', is_sparse: false, is_column_set: false, is_nullable: false },
-    { name: 'spec', is_sparse: true, is_column_set: false, is_nullable: true },
-    { name: 'loc', is_sparse: true, is_column_set: false, is_nullable: true },
-    { name: 'extra', is_sparse: false, is_column_set: true, is_nullable: true },
-  ]);
-  // One per table; an xml column; not added to a table that has sparse columns already (use-column-sets).
-  expect((await h.errors(`ALTER TABLE dbo.docs ADD extra2 XML COLUMN_SET FOR ALL_SPARSE_COLUMNS`)).map((e) => e.number)).toEqual([1734]);
-  expect((await h.errors(`CREATE TABLE dbo.bad (id int, cs nvarchar(max) COLUMN_SET FOR ALL_SPARSE_COLUMNS)`)).map((e) => e.number)).toEqual([1733]);
-  await h.ok(`CREATE TABLE dbo.later (id int, s int SPARSE NULL)`);
-  expect((await h.errors(`ALTER TABLE dbo.later ADD cs XML COLUMN_SET FOR ALL_SPARSE_COLUMNS`)).map((e) => e.number)).toEqual([1735]);
-});
 
 test('a computed column calls a hierarchyid method of another column: GetLevel() is smallint', async () => {
   const h = open();

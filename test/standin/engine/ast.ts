@@ -95,8 +95,6 @@ export interface ColumnDef {
   readonly collation?: string;
   /** SPARSE written in the definition. */
   readonly sparse?: boolean;
-  /** `name XML COLUMN_SET FOR ALL_SPARSE_COLUMNS`: the table's column set (sys.columns.is_column_set). */
-  readonly columnSet?: boolean;
   /** ROWGUIDCOL (sys.columns.is_rowguidcol). */
   readonly rowguidcol?: boolean;
   /** MASKED WITH (FUNCTION = '...'): the function as written (masking.ts stores it). */

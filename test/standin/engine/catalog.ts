@@ -29,8 +29,6 @@ export interface Column {
   ruleObjectId?: number;
   /** sys.columns.is_sparse. */
   sparse?: boolean;
-  /** sys.columns.is_column_set: the xml column set of the table's sparse columns (ddl-storage.ts). */
-  columnSet?: boolean;
   rowguidcol?: boolean;
   /** sys.masked_columns.masking_function in its stored form (masking.ts); absent: not masked. */
   mask?: string;

@@ -190,23 +190,6 @@ export function sparseProblem(t: Table, col: Column, hasDefault: boolean): SqlEr
   return null;
 }
 
-/**
- * Makes `col` the table's column set (`cs XML COLUMN_SET FOR ALL_SPARSE_COLUMNS`). "Use column sets"
- * (https://learn.microsoft.com/sql/relational-databases/tables/use-column-sets): an untyped XML
- * representation of the sparse columns, not stored; one per table; no constraints or defaults; it
- * "cannot be added to a table if that table already contains sparse columns" (ALTER TABLE ADD;
- * in CREATE TABLE sparse columns and the set come in one statement). Numbers and wording inferred.
- */
-export function addColumnSet(t: Table, col: Column, altering: boolean): void {
-  if (col.type.name !== 'xml' || col.xml !== undefined) {
-    throw new SqlError(1733, 16, 1, `Cannot create the sparse column set '${col.name}' in the table '${t.name}' because a sparse column set must be a nullable xml column.`);
-  }
-  if (t.columns.some((c) => c.columnSet)) throw new SqlError(1734, 16, 1, `Cannot create the sparse column set '${col.name}' in the table '${t.name}' because a table cannot have more than one sparse column set.`);
-  if (altering && t.columns.some((c) => c.sparse)) throw new SqlError(1735, 16, 1, `Cannot add the sparse column set '${col.name}' to the table '${t.name}' because the table already contains sparse columns.`);
-  col.nullable = true;
-  col.columnSet = true;
-}
-
 /** ALTER TABLE t ALTER COLUMN c ADD | DROP SPARSE. */
 export function setSparse(t: Table, col: Column, add: boolean): void {
   if (!add) { delete col.sparse; return; }

@@ -23,7 +23,7 @@ import type { DdlOption } from './editions';
 import { checkDropOptions } from './drop-options';
 import { placementOf } from './ddl-data-spaces';
 import { addIndex, checkMemoryTableDone, checkNewMemoryTable, dropIndexes, memoryOption, rebuildBuckets, refuseIndexStatement, refuseInTransaction } from './ddl-memory';
-import { addColumnSet, rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
+import { rebuildIndex, rebuildTable, setIndexOptions, setSparse, sparseProblem, tableOptions } from './ddl-storage';
 import { checkNoPausedBuild, checkResumableCreate, forgetBuild, noResumableOperation, pauseBuild, pausedBuild, resumableChoice, type ResumableFacts } from './resumable';
 import { checkRebuild, checkTableRebuild, disableIndexes } from './index-disable';
 import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, referencedBy, renameBound, schemaBoundBlocker } from './modules';
@@ -66,7 +66,7 @@ function computedNullable(e: Expr): boolean {
   return !(constant?.k === 'lit' && constant.lt !== 'null');
 }
 
-function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean, altering = false): Column {
+function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, inPk: boolean): Column {
   if (findColumn(t, def.name)) throw err.columnTwice(def.name, t.name);
   const type = def.type ? resolveColumnType(ctx.db, def.type, def.name) : typeOf(def.computed?.expr ?? { k: 'lit', v: null, lt: 'null', text: 'NULL' }, rowScope(t, [], ctx.host), ctx.host);
   if (def.identity && !['int', 'bigint', 'smallint', 'tinyint', 'decimal', 'numeric'].includes(type.name)) {
@@ -87,7 +87,6 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   const xml = xmlTyping(ctx.db, def.type?.xml);
   if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
-  if (def.columnSet) addColumnSet(t, col, altering);
   if (def.rowguidcol) col.rowguidcol = true;
   if (def.encryption) {
     col.encryption = columnEncryption(ctx.db, def.encryption, {
@@ -302,7 +301,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'alterHidden': alterHidden(t, action.column, action.hidden); return;
     case 'addColumns': {
       for (const def of action.columns) {
-        const col = newColumn(ctx, t, def, Math.max(0, ...t.columns.map((c) => c.columnId)) + 1, false, true);
+        const col = newColumn(ctx, t, def, Math.max(0, ...t.columns.map((c) => c.columnId)) + 1, false);
         const hasDefault = def.constraints.some((c) => c.k === 'default');
         const rowversion = col.type.name === 'timestamp';
         if (!col.nullable && !hasDefault && !col.identity && !col.computed && !rowversion && t.rows.length > 0) throw err.cannotAddNotNull(col.name, t.name);

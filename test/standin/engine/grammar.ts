@@ -162,7 +162,6 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * - DROP PERIOD FOR SYSTEM_TIME                  -> DROP COLUMN x_period
  * - ALTER COLUMN c ADD|DROP HIDDEN               -> ALTER COLUMN c int
  * - c type SPARSE NULL (CREATE TABLE)            -> SPARSE is blanked
- * - cs XML COLUMN_SET FOR ALL_SPARSE_COLUMNS     -> COLUMN_SET FOR ALL_SPARSE_COLUMNS is blanked (a column set; use-column-sets)
  * - ROWGUIDCOL before a column's constraints     -> blanked (the grammar takes it only last)
  * - NOT FOR REPLICATION (of a FOREIGN KEY; also IDENTITY's and CHECK's) -> blanked
  * - ALTER COLUMN c ADD|DROP SPARSE | ROWGUIDCOL  -> DROP COLUMN c
@@ -307,8 +306,6 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
     // and IDENTITY's and CHECK's): the grammar takes it after IDENTITY and CHECK only.
     if (tableDdl && up(i) === 'NOT' && up(i + 1) === 'FOR' && up(i + 2) === 'REPLICATION') { blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); }
     if (up(i) === 'SPARSE' && up(i - 1) !== 'ADD' && up(i - 1) !== 'DROP') blank(tokens[i]);
-    // <column_set_definition> ::= column_set_name XML COLUMN_SET FOR ALL_SPARSE_COLUMNS (create-table-transact-sql).
-    if (tableDdl && up(i) === 'COLUMN_SET' && up(i + 1) === 'FOR' && up(i + 2) === 'ALL_SPARSE_COLUMNS') { blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); }
     // ALTER COLUMN c ADD | DROP NOT FOR REPLICATION (alter-table-transact-sql): as SPARSE, a DROP
     // COLUMN for the grammar. The words are blanked here (after DROP the statement test above has
     // ended tableDdl; a token blanked twice is edited once).
