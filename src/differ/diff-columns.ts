@@ -2,7 +2,7 @@
  * Columns of a table present on both sides: pair them (by name, or by a declared renamedFrom),
  * then add, drop, rename, alter or replace each, marking the constraints that block the change.
  */
-import { classifyTypeChange } from './type-changes';
+import { classifyTypeChange, narrowingEffect } from './type-changes';
 import { blocksAlter, type ColumnDelta } from './blockers';
 import { dependsOn, entitiesOf, mentions, NO_RENAMES, signature, type Entity, type NameMap } from './entities';
 import { allRowsText, hazard, mayHaveRows, qualified, rowsText } from './hazards';
@@ -284,7 +284,10 @@ function alterColumn(pass: ColumnPass, cur: Column, des: Column, delta: ColumnDe
   }
   const down: Hazard[] = [];
   if (classifyTypeChange(des.type, cur.type) === 'narrowing') {
-    down.push(hazard('data-loss', `the down script narrows ${qualified(pass.table.newRef)}.${des.name} from ${typeText(des.type)} back to ${typeText(cur.type)}: it fails (and undoes nothing) if a longer value was written since`));
+    const effect = narrowingEffect(des.type, cur.type) === 'rounds'
+      ? `values written since are rounded to ${typeText(cur.type)}`
+      : `it fails (and undoes nothing) if a ${cur.type.length !== undefined ? 'longer value' : 'value that does not fit'} was written since`;
+    down.push(hazard('data-loss', `the down script narrows ${qualified(pass.table.newRef)}.${des.name} from ${typeText(des.type)} back to ${typeText(cur.type)}: ${effect}`));
   }
   const altered = step({ kind: 'alterColumn', table: pass.table.newRef, from, to: des }, hazards);
   pass.steps.push(down.length > 0 ? { ...altered, downHazards: down } : altered);

@@ -282,7 +282,10 @@ function renameKeyColumns(columns: readonly IndexColumn[], map: NameMap): IndexC
   return columns.map((c) => ({ ...c, name: map.column(c.name) }));
 }
 
-/** A current entity with its column and table references moved to their desired names. */
+/**
+ * A current entity with its column and table references moved to their desired names, its
+ * trusted / enabled state kept: an untrusted key over orphans comes back WITH NOCHECK, not failing.
+ */
 export function remap(e: Entity, map: NameMap): Entity {
   switch (e.kind) {
     case 'primaryKey': return { kind: 'primaryKey', object: { ...e.object, columns: renameKeyColumns(e.object.columns, map) } };
@@ -298,7 +301,6 @@ export function remap(e: Entity, map: NameMap): Entity {
         object: {
           ...e.object, columns: e.object.columns.map((c) => map.column(c)),
           referencedSchema: ref.schema, referencedTable: ref.name, referencedColumns: e.object.referencedColumns.map((c) => ref.column(c)),
-          trusted: true, enabled: true,
         },
       };
     }

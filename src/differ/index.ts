@@ -5,7 +5,7 @@ export type { SystemNames } from './pair-entities';
 export { fingerprint, canonicalJson } from './fingerprint';
 export { PHASES, phaseOf, type Phase } from './order';
 export { LARGE_TABLE_ROWS } from './hazards';
-export { classifyTypeChange, type TypeChangeSafety } from './type-changes';
+export { classifyTypeChange, narrowingEffect, type TypeChangeSafety } from './type-changes';
 export * from './changes';
 export { planForProduction, productionOptions, blocksLargeTable, DEFAULT_PRODUCTION, type ProductionOptions, type OnlineMode } from './lock-impact';
 export { planResumable, resumableBuilds, onlyDeferredRemain, blockingBuilds, type ResumableOptions, type ResumableDecision, type KeptInTransaction, type BlockingBuild } from './resumable';

@@ -125,3 +125,18 @@ export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety
   // Every other castable pair converts value by value and can fail or lose detail.
   return 'narrowing';
 }
+
+/**
+ * What a narrowing change does to a value that does not fit: 'rounds' when only fractional digits
+ * are lost (decimal scale, fractional seconds of time, datetime2 and datetimeoffset: SQL Server
+ * rounds them, cast-and-convert-transact-sql), 'fails' when the value cannot be held at all (a
+ * longer string, a larger number, an earlier date: the ALTER COLUMN stops with an error).
+ */
+export function narrowingEffect(from: SqlType, to: SqlType): 'rounds' | 'fails' {
+  const ff = FAMILY[from.name];
+  if (ff !== FAMILY[to.name]) return 'fails';
+  if (ff === 'exact') return (to.precision ?? 18) - (to.scale ?? 0) >= (from.precision ?? 18) - (from.scale ?? 0) ? 'rounds' : 'fails';
+  if (ff === 'time') return 'rounds';
+  if (ff === 'datetime') return from.name === to.name && (from.name === 'datetime2' || from.name === 'datetimeoffset') ? 'rounds' : 'fails';
+  return 'fails';
+}

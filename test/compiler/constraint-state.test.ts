@@ -3,15 +3,13 @@
  * false`) compile to the model's trusted / enabled; `validate: true` beside `enabled: false` is
  * SC1603 at the option, and a value that is not a boolean SC1001.
  */
-import { compileFiles, where } from './compile-helpers';
+import { compileOne, where } from './compile-helpers';
 
 const imports = "import { Check, Column, ForeignKey, Table, sql } from 'schemac';\n";
 
 function compile(source: string, typeCheck = false) {
   const files = { 't.schema.ts': `${imports}${source}` };
-  const c = compileFiles(files, { typeCheck });
-  const found = c.result.diagnostics.map((d) => `${d.code} ${d.source?.file.split('/').pop()}:${d.source?.line}:${d.source?.column}`);
-  return { ...c, files, found };
+  return { ...compileOne('t.schema.ts', files['t.schema.ts'], typeCheck), files };
 }
 
 describe('validate and enabled compile to the model', () => {

@@ -64,6 +64,14 @@ const cases: DiffCase[] = [
     steps: ['addCheck dbo.t.ck_t_n', 'addForeignKey dbo.t.fk_t_tenant'],
   },
   {
+    name: 'an undeclared untrusted or disabled FK blocking a key change is re-added as it was (WITH NOCHECK, not a scan that orphans would fail)',
+    current: db([tenants(), t({ fks: [tenantFk(NOCHECK), fk('fk_t_other', ['n'], 'tenants', ['id'], DISABLED)] })]),
+    desired: db([{ ...tenants(), primaryKey: pk('pk_tenants', ['id'], { clustered: false }) }, t({})]),
+    steps: ['dropForeignKey dbo.t.fk_t_other', 'dropForeignKey dbo.t.fk_t_tenant', 'dropPrimaryKey dbo.tenants.pk_tenants', 'addPrimaryKey dbo.tenants.pk_tenants',
+      'addForeignKey dbo.t.fk_t_other', 'addForeignKey dbo.t.fk_t_tenant'],
+    skipped: ['foreignKey dbo.t.fk_t_other', 'foreignKey dbo.t.fk_t_tenant'],
+  },
+  {
     name: 'a renamed constraint is disabled under its new name',
     current: db([tenants(), t({ checks: [ck('ck_old', 'n > 0')] })]),
     desired: db([tenants(), t({ checks: [ck('ck_new', 'n > 0', DISABLED)] })]), allowDrop: true,
@@ -79,6 +87,13 @@ const cases: DiffCase[] = [
 
 describe('declared constraint state', () => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => runCase(c));
+
+  it('re-adds an undeclared FK in the state it had, without a scan hazard', () => {
+    const plan = diff(db([{ ...tenants(), primaryKey: pk('pk_tenants', ['id'], { clustered: false }) }, t({}, LARGE_TABLE_ROWS * 10)]),
+      db([tenants(), t({ fks: [tenantFk(NOCHECK), fk('fk_t_other', ['n'], 'tenants', ['id'], DISABLED)] }, LARGE_TABLE_ROWS * 10)]), { allowDrop: false });
+    const added = plan.steps.flatMap((s) => (s.change.kind === 'addForeignKey' ? [[s.change.constraint.name, s.change.constraint.trusted, s.change.constraint.enabled, s.hazards.length]] : []));
+    expect(added).toEqual([['fk_t_other', false, false, 0], ['fk_t_tenant', false, true, 0]]);
+  });
 
   it('disabling a trusted constraint warns that the down script re-validates it', () => {
     const plan = diff(db([tenants(), t({ checks: [check(DISABLED)] })]), db([tenants(), t({ checks: [check()] })]), { allowDrop: false });

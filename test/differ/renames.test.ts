@@ -192,6 +192,17 @@ describe('differ: renames', () => {
     expect(renderPlanJson(plan, { fingerprint: 'x' }).changes[0]?.downHazards.map((h) => h.code)).toEqual(['data-loss', 'index-build']);
   });
 
+  it('a down script that takes fractional digits away says it rounds; one that takes integer digits says it can fail', () => {
+    const downOf = (from: string, to: string) => {
+      const plan = diff(db([table('t', { columns: [col('id', 'int'), col('at', to)] })]), db([table('t', { columns: [col('id', 'int'), col('at', from)], rowCount: 5 })]), { allowDrop: false });
+      return plan.steps[0]?.downHazards?.map((h) => h.message);
+    };
+    expect(downOf('datetime2(0)', 'datetime2(3)')).toEqual(['the down script narrows dbo.t.at from datetime2(3) back to datetime2(0): values written since are rounded to datetime2(0)']);
+    expect(downOf('decimal(10,2)', 'decimal(12,4)')).toEqual(['the down script narrows dbo.t.at from decimal(12,4) back to decimal(10,2): values written since are rounded to decimal(10,2)']);
+    expect(downOf('decimal(10,2)', 'decimal(14,2)')).toEqual(['the down script narrows dbo.t.at from decimal(14,2) back to decimal(10,2): it fails (and undoes nothing) if a value that does not fit was written since']);
+    expect(downOf('int', 'bigint')).toEqual(['the down script narrows dbo.t.at from bigint back to int: it fails (and undoes nothing) if a value that does not fit was written since']);
+  });
+
   it('without a row count (a plan made from files, as review and migrate make it) the hazards still read as sentences', () => {
     const unknown = (x: Table): Table => { const { rowCount: _rows, ...rest } = x; return rest; };
     const before = db([unknown(t({ indexes: [ix('ix_t_code', ['code'])] })), unknown(table('old', { columns: [col('id', 'int')] }))]);

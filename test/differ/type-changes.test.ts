@@ -1,5 +1,5 @@
 /** The type-change safety table. */
-import { classifyTypeChange, type TypeChangeSafety } from '../../src/differ';
+import { classifyTypeChange, narrowingEffect, type TypeChangeSafety } from '../../src/differ';
 import { type } from '../support/model-builders';
 
 const cases: Array<[string, string, TypeChangeSafety]> = [
@@ -54,5 +54,26 @@ const cases: Array<[string, string, TypeChangeSafety]> = [
 describe('type-change safety', () => {
   test.each(cases)('%s -> %s is %s', (from, to, expected) => {
     expect(classifyTypeChange(type(from), type(to))).toBe(expected);
+  });
+});
+
+describe('what a narrowing does to a value that does not fit', () => {
+  test.each([
+    // Fractional digits are rounded away.
+    ['decimal(19,4)', 'decimal(19,2)', 'rounds'],
+    ['decimal(18,4)', 'decimal(16,2)', 'rounds'],
+    ['datetime2(3)', 'datetime2(0)', 'rounds'],
+    ['datetimeoffset(7)', 'datetimeoffset(3)', 'rounds'],
+    ['time(7)', 'time(0)', 'rounds'],
+    // Values that cannot be held fail the ALTER COLUMN.
+    ['decimal(19,4)', 'decimal(10,4)', 'fails'],
+    ['nvarchar(400)', 'nvarchar(320)', 'fails'],
+    ['varbinary(max)', 'varbinary(16)', 'fails'],
+    ['bigint', 'int', 'fails'],
+    ['datetime2(7)', 'datetime', 'fails'],
+    ['datetime', 'smalldatetime', 'fails'],
+    ['nvarchar(50)', 'int', 'fails'],
+  ])('%s -> %s %s', (from, to, expected) => {
+    expect(narrowingEffect(type(from), type(to))).toBe(expected);
   });
 });

@@ -283,3 +283,22 @@ describe('deprecated-type', () => {
     expect(findings(db, 'deprecated-type')).toEqual([]);
   });
 });
+
+describe('untrusted-constraint', () => {
+  it('points, as info, at a foreign key declared validate: false and a check declared enabled: false', () => {
+    const db = withTable('projects', (t) => ({
+      ...t,
+      foreignKeys: t.foreignKeys.map((f) => ({ ...f, trusted: false })),
+      checks: [placed({ name: 'ck_projects_code', isSystemNamed: false, expression: { text: "code <> ''", canonical: "code <> ''", parsed: false }, trusted: false, enabled: false }, 12)],
+    }));
+    const ds = findings(db, 'untrusted-constraint');
+    expect(where(ds)).toEqual([`info ${file}:10:1`, `info ${file}:12:1`]);
+    expect(ds[0]?.message).toMatch(/foreign key fk_projects_tenant of dbo\.projects is declared validate: false.*does not rely on it.*remove the option/);
+    expect(ds[1]?.message).toMatch(/check ck_projects_code of dbo\.projects is declared enabled: false: no row is checked/);
+  });
+
+  it('says nothing of a NOT FOR REPLICATION key, which SQL Server never trusts', () => {
+    const db = withTable('projects', (t) => ({ ...t, foreignKeys: t.foreignKeys.map((f) => ({ ...f, trusted: false, notForReplication: true })) }));
+    expect(findings(db, 'untrusted-constraint')).toEqual([]);
+  });
+});

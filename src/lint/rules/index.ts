@@ -9,6 +9,7 @@ import { heapTable } from './heap-table';
 import { indexKeyTooWide } from './index-key-too-wide';
 import { softDeleteUnfiltered } from './soft-delete-unfiltered';
 import { uniqueNullable } from './unique-nullable';
+import { untrustedConstraint } from './untrusted-constraint';
 
 /** The rule set; ids are unique (a test checks it). */
 export const lintRules: readonly LintRule[] = [
@@ -21,4 +22,5 @@ export const lintRules: readonly LintRule[] = [
   datetimeNotDatetime2,
   deprecatedType,
   softDeleteUnfiltered,
+  untrustedConstraint,
 ];

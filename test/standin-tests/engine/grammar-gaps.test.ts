@@ -11,6 +11,8 @@ const GAPS = [
   'ALTER TABLE [dbo].[t] WITH NOCHECK ADD CONSTRAINT [fk] FOREIGN KEY ([a]) REFERENCES [dbo].[p] ([id])',
   'ALTER TABLE [dbo].[t] WITH CHECK CHECK CONSTRAINT [ck]',
   'ALTER TABLE [dbo].[t] NOCHECK CONSTRAINT [ck]',
+  // alter-table-transact-sql.md "{ CHECK | NOCHECK } CONSTRAINT { ALL | constraint_name [ ,...n ] }".
+  'ALTER TABLE [dbo].[t] WITH NOCHECK CHECK CONSTRAINT [ck], [fk]',
   'ALTER TABLE [dbo].[t] DROP CONSTRAINT IF EXISTS [ck]',
   'SET ANSI_NULLS, QUOTED_IDENTIFIER ON',
   'ALTER TABLE [dbo].[t] ADD CONSTRAINT [df] DEFAULT -1 FOR [a]',

@@ -30,6 +30,7 @@ import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, 
 import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 import { checkOnlineAlterColumn } from './online-alter-column';
+import { checkColumnSet, columnSetOf } from './column-sets';
 import { createLedgerTable, dropLedgerColumns, dropLedgerTable, guardLedgerAlter, guardLedgerTruncate, ledgerHistoryOf, refreshLedgerView } from './ledger';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -87,6 +88,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   const xml = xmlTyping(ctx.db, def.type?.xml);
   if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
+  if (def.columnSet) col.columnSet = true;
   if (def.rowguidcol) col.rowguidcol = true;
   if (def.encryption) {
     col.encryption = columnEncryption(ctx.db, def.encryption, {
@@ -150,6 +152,8 @@ export function createTable(
   if (versioning?.on && (ledger?.on !== true || period !== undefined)) setVersioning(ctx, t, versioning);
   if (ledger !== undefined) createLedgerTable(ctx, t, ledger, versioning, columns);
   checkSparseColumns(t);
+  const columnSet = columnSetOf(t);
+  if (columnSet !== undefined) checkColumnSet(t, columnSet, false);
 }
 
 /** Every SPARSE column of a table as it now stands (its defaults and keys in place). */
@@ -308,6 +312,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         t.columns.push(col);
         for (const c of def.constraints) addConstraint(ctx, t, c, true, c.k === 'check' || c.k === 'default' ? col : undefined);
         if (col.sparse) { const problem = sparseProblem(t, col, col.defaultObjectId !== 0); if (problem) throw problem; }
+        if (col.columnSet === true) checkColumnSet(t, col, true);
         const withValues = !col.nullable; // WITH VALUES is implied for NOT NULL columns
         // SQL Server gives every existing row a rowversion value, nullable column or not.
         for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : rowversion ? nextRowversion(ctx.db) : withValues ? defaultValue(ctx, t, col) : null;
@@ -469,27 +474,29 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
     case 'checkConstraints': {
       const pick = <T extends { name: string }>(xs: T[]): T[] => (action.names === 'ALL' ? xs : xs.filter((x) => (action.names as readonly string[]).some((n) => sameName(n, x.name))));
       if (action.names !== 'ALL') for (const n of action.names) if (!t.checks.some((c) => sameName(c.name, n)) && !t.fks.some((f) => sameName(f.name, n))) throw new SqlError(4917, 16, 0, `Constraint '${n}' does not exist.`);
-      for (const c of pick(t.checks)) {
-        if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
-        if (action.withCheck) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
-        c.disabled = false;
-        // WITH CHECK CHECK leaves a NOT FOR REPLICATION check untrusted (see ddl-constraints.ts).
-        if (action.withCheck === true && c.notForReplication !== true) c.notTrusted = false;
-        if (action.withCheck === false) c.notTrusted = true; // explicitly enabled without validation
-      }
-      for (const f of pick(t.fks)) {
-        if (!action.enable) { f.disabled = true; f.notTrusted = true; continue; }
-        if (action.withCheck) {
+      const checks = pick(t.checks);
+      const fks = pick(t.fks);
+      // One statement: every named constraint is validated before any changes, so a 547 leaves all as they were.
+      if (action.enable && action.withCheck === true) {
+        for (const c of checks) for (const row of t.rows) if (test(c.expr, rowScope(t, row, ctx.host), ctx.host) === false) throw err.conflict('ALTER TABLE', 'CHECK', c.name, ctx.db.name, qualified(ctx.db, t), t.columns.find((x) => x.columnId === c.columnId)?.name);
+        for (const f of fks) {
           const ref = ctx.db.tables.find((x) => x.objectId === f.refTableId) as Table;
           for (const row of t.rows) {
             const vals = f.columns.map((fc) => row[fc.parent] ?? null);
             if (vals.some((v) => v === null)) continue;
             if (!ref.rows.some((r) => f.columns.every((fc, i) => (r[fc.ref] ?? null) !== null && String(r[fc.ref]).toLowerCase() === String(vals[i]).toLowerCase()))) throw err.conflict('ALTER TABLE', 'FOREIGN KEY', f.name, ctx.db.name, qualified(ctx.db, ref), ref.columns.find((c) => c.columnId === f.columns[0].ref)?.name);
           }
-          if (f.notForReplication !== true) f.notTrusted = false;
         }
-        if (action.withCheck === false) f.notTrusted = true;
-        f.disabled = false;
+      }
+      for (const c of [...checks, ...fks]) {
+        // A disabled constraint checks nothing, so it is never trusted.
+        if (!action.enable) { c.disabled = true; c.notTrusted = true; continue; }
+        c.disabled = false;
+        // WITH CHECK CHECK leaves a NOT FOR REPLICATION constraint untrusted (see ddl-constraints.ts).
+        if (action.withCheck === true && c.notForReplication !== true) c.notTrusted = false;
+        // Explicitly re-enabled without validation (inferred: untrusted even if it was trusted);
+        // no WITH at all leaves the flag as it was (a disabled one was already untrusted).
+        if (action.withCheck === false) c.notTrusted = true;
       }
       return;
     }

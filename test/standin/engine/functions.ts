@@ -6,7 +6,7 @@ import type { Host } from './scope';
 import type { SqlType } from './types';
 import { concatenatedType, systemTypeById, ty, isStringType } from './types';
 import { toNumber, toText } from './values';
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import { isJson, jsonQuery, jsonValue } from './json-functions';
 import { isTempTable, tempName } from './temp-tables';
 import { principalRows } from './security';
@@ -53,6 +53,9 @@ export function objectId(host: Host, name: string, type?: string): number | null
 }
 
 function objectById(db: Database, id: number) { return allObjects(db).find((o) => o.objectId === id); }
+
+/** HASHBYTES' algorithm names and Node's. */
+const HASH_ALGORITHMS: Readonly<Record<string, string>> = { MD5: 'md5', SHA: 'sha1', SHA1: 'sha1', SHA2_256: 'sha256', SHA2_512: 'sha512' };
 
 const str = (n: number): SqlType => ty.nvarchar(n);
 const same = (i: number) => (a: readonly SqlType[]): SqlType => a[i] ?? ty.int;
@@ -217,6 +220,22 @@ export const FUNCTIONS: Record<string, Fn> = {
   COALESCE: { type: (a, e) => a.find((_t, i) => !(e[i]?.k === 'lit' && (e[i] as { lt?: string }).lt === 'null')) ?? ty.int, eval: (a) => a.find((v) => v !== null) ?? null },
   NULLIF: { type: same(0), eval: (a) => (a[0] !== null && a[1] !== null && toText(a[0]).toLowerCase() === toText(a[1]).toLowerCase() ? null : a[0]) },
   IIF: { type: same(1), eval: () => null, lazy: (args, ev) => (ev(args[0]) === true ? ev(args[1]) : ev(args[2])) },
+  // HASHBYTES('<algorithm>', input): varbinary(8000); a varchar hashes its single-byte text, an
+  // nvarchar its UTF-16LE bytes, a binary value its bytes (hashbytes-transact-sql). MD2 and MD4,
+  // deprecated there, are not offered by Node's OpenSSL: an unknown algorithm returns NULL, as
+  // SQL Server does for one it does not know.
+  HASHBYTES: {
+    type: () => ({ name: 'varbinary', maxLength: 8000, precision: 0, scale: 0 }),
+    eval: (a, _h, types) => {
+      if (a[0] === null || a[1] === null) return null;
+      const algorithm = HASH_ALGORITHMS[toText(a[0]).toUpperCase()];
+      if (algorithm === undefined) return null;
+      const v = a[1];
+      const t = types[1]?.name ?? 'varchar';
+      const bytes = v instanceof Uint8Array ? Buffer.from(v) : Buffer.from(toText(v), t === 'nvarchar' || t === 'nchar' || t === 'ntext' ? 'utf16le' : 'latin1');
+      return new Uint8Array(createHash(algorithm).update(bytes).digest());
+    },
+  },
   LEN: simple(ty.int, nullIn((a) => toText(a[0]).replace(/ +$/, '').length)),
   // NCHAR(n): the Unicode character of code n (0-65535, else NULL); CHAR(n): 0-255, else NULL.
   // https://learn.microsoft.com/sql/t-sql/functions/nchar-transact-sql, .../char-transact-sql

@@ -16,6 +16,7 @@ import { memoryRewrites } from './memory-grammar';
 import { columnRewrites } from './column-grammar';
 import { isBareProcedureCall } from './token-reader';
 import { tableTypeStart, typeRewrites } from './type-grammar';
+import { RESERVED_KEYWORDS } from './reserved-keywords';
 
 /** One lexical token, classified for the engine's statement parser. */
 export interface Token {
@@ -140,7 +141,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * Token-level pre-pass for forms SQL Server accepts but this grammar snapshot rejects (design.md
  * "Testing"); each rewrite keeps line numbers and only changes what the grammar sees:
  * - ALTER TABLE t WITH CHECK|NOCHECK ...        -> the WITH CHECK|NOCHECK is blanked
- * - ALTER TABLE t [..] CHECK|NOCHECK CONSTRAINT c -> seen as DROP CONSTRAINT c (ALL -> a name)
+ * - ALTER TABLE t [..] CHECK|NOCHECK CONSTRAINT c [, ...] -> seen as DROP CONSTRAINT c (ALL -> a name, the rest of a list blanked)
  * - DROP CONSTRAINT IF EXISTS c                 -> DROP CONSTRAINT c
  * - SET A, B, C ON|OFF                          -> SET A ON|OFF
  * - ADD [CONSTRAINT d] DEFAULT <expr> FOR c     -> DEFAULT 0 FOR c
@@ -279,6 +280,8 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
       if ((up(j) === 'CHECK' || up(j) === 'NOCHECK') && up(j + 1) === 'CONSTRAINT') {
         edits.push({ start: tokens[j].start, stop: tokens[j].stop, text: 'DROP' });
         if (up(j + 2) === 'ALL') edits.push({ start: tokens[j + 2].start, stop: tokens[j + 2].stop, text: 'x_all' });
+        // "{ CHECK | NOCHECK } CONSTRAINT { ALL | constraint_name [ ,...n ] }" (alter-table-transact-sql.md): the view takes one name.
+        for (let k = j + 3; up(k) === ',' && isName(k + 1); k += 2) { blank(tokens[k]); blank(tokens[k + 1]); }
       }
     }
     // The grammar takes ONLINE = ON but not its low-priority wait (create-index-transact-sql.md:
@@ -449,15 +452,40 @@ const DROP_OPTION_STOPS = ['WITH', ';', 'GO', 'CREATE', 'ALTER', 'DROP', 'SELECT
 
 const verdicts = new Map<string, SyntaxProblem | null>();
 
+/** A syntax error of one parse: where it is, and the offending token's span in the parsed text. */
+interface ParseProblem extends SyntaxProblem { readonly start: number; readonly stop: number }
+
 /**
  * Checks a batch against the grammar; returns the first syntax error, or null. Tries the fast
  * SLL prediction mode first (bails on the first problem) and only re-parses with full LL to
  * locate an error; verdicts are cached by text because clients repeat their catalog queries.
+ *
+ * The grammar snapshot makes some words keywords that SQL Server reserves not (RAW, of FOR XML
+ * RAW, is the one a user's `Raw varbinary(max)` column met). When the parse fails on a bare word
+ * that is not reserved (reserved-keywords.ts), the word is read as a delimited identifier and the
+ * batch parsed again, as SQL Server would read it; if that still fails, the first error stands.
  */
 export function checkSyntax(sql: string, tokens: readonly Token[]): SyntaxProblem | null {
   const view = grammarView(sql, tokens);
   const cached = verdicts.get(view);
   if (cached !== undefined) return cached;
+  const first = parseProblem(view, tokens);
+  let problem: ParseProblem | null = first;
+  let text = view;
+  for (let attempt = 0; problem !== null && attempt < 16; attempt++) {
+    const word = text.slice(problem.start, problem.stop + 1);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(word) || RESERVED_KEYWORDS.has(word.toUpperCase())) break;
+    text = `${text.slice(0, problem.start)}[${word}]${text.slice(problem.stop + 1)}`;
+    problem = parseProblem(text, tokens);
+  }
+  const verdict: SyntaxProblem | null = problem === null || first === null ? null : { line: first.line, near: first.near };
+  if (verdicts.size > 2000) verdicts.clear();
+  verdicts.set(view, verdict);
+  return verdict;
+}
+
+/** Parses `view`; its first syntax error, or null. */
+function parseProblem(view: string, tokens: readonly Token[]): ParseProblem | null {
   const { CharStreams, CommonTokenStream, CaseChangingStream, TSqlLexer, TSqlParser, BailErrorStrategy, PredictionMode } = load();
   const parserFor = (): InstanceType<typeof TSqlParser> => {
     const lexer = new TSqlLexer(new CaseChangingStream(CharStreams.fromString(view), true) as never);
@@ -466,30 +494,26 @@ export function checkSyntax(sql: string, tokens: readonly Token[]): SyntaxProble
     parser.removeErrorListeners();
     return parser;
   };
-  let problem: SyntaxProblem | null = null;
   const fast = parserFor();
   fast.interpreter.setPredictionMode(PredictionMode.SLL);
   fast.errorHandler = new BailErrorStrategy();
-  let ok = true;
-  try { fast.tsql_file(); } catch { ok = false; }
-  if (!ok) {
-    const parser = parserFor();
-    parser.addErrorListener({
-      syntaxError: (_r, offending, line) => {
-        if (problem) return;
-        const tok = offending as AntlrToken | undefined;
-        let near = tok && tok.type !== -1 ? view.slice(tok.startIndex, tok.stopIndex + 1) : '';
-        if (!near) {
-          // At end of input SQL Server names the last token it read.
-          const last = tokens.filter((t) => t.kind !== 'eof').pop();
-          near = last?.text ?? '';
-        }
-        problem = { line, near };
-      },
-    });
-    parser.tsql_file();
-  }
-  if (verdicts.size > 2000) verdicts.clear();
-  verdicts.set(view, problem);
+  try { fast.tsql_file(); return null; } catch { /* located below with full LL */ }
+  let problem: ParseProblem | null = null;
+  const parser = parserFor();
+  parser.addErrorListener({
+    syntaxError: (_r, offending, line) => {
+      if (problem) return;
+      const tok = offending as AntlrToken | undefined;
+      const found = tok !== undefined && tok.type !== -1;
+      let near = found ? view.slice(tok.startIndex, tok.stopIndex + 1) : '';
+      if (!near) {
+        // At end of input SQL Server names the last token it read.
+        const last = tokens.filter((t) => t.kind !== 'eof').pop();
+        near = last?.text ?? '';
+      }
+      problem = { line, near, start: found ? tok.startIndex : -1, stop: found ? tok.stopIndex : -2 };
+    },
+  });
+  parser.tsql_file();
   return problem;
 }
