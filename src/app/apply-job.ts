@@ -1,6 +1,6 @@
 import type { AfterCommitWork } from '../apply/after-commit';
 import { requireDataSpaces } from './data-space-check';
-import { requireDatabaseChangeTracking } from './preflight';
+import { refuseUnmetPrerequisites, withDatabaseChangeTracking } from './preflight';
 import { UsageError } from './errors';
 import { ApplyError } from '../apply/errors';
 import { describeRemaining, type ApplyStatement } from '../apply/executor';
@@ -37,6 +37,8 @@ export function jobFromFile(saved: SavedPlan, currentFingerprint: string, curren
     const now = diff(saved.desired, current, { allowDrop: false, managedSchemas, systemNames });
     throw new ApplyError('drift', `the database changed since the plan was made (fingerprint ${saved.fingerprint.slice(0, 12)} expected, ${currentFingerprint.slice(0, 12)} found); planning now would give ${describeRemaining(now)}. Make a new plan; nothing was changed`);
   }
+  // Saved while the database lacked a setting it needs: still lacking it, SQL Server would refuse a step (turned on since, the fingerprint differs).
+  refuseUnmetPrerequisites(saved.prerequisites, current);
   // Its statements would all run in the one transaction, where SQL Server refuses DDL on memory-optimized tables.
   const memory = saved.changes.filter((c) => (c as { memoryOptimized?: unknown }).memoryOptimized === true).length;
   if (memory > 0) {
@@ -62,8 +64,8 @@ export function jobFromSchema(
   const made = diff(desired, current, { allowDrop, production, managedSchemas, systemNames });
   const resumable = withResumable(made, desired, current, resumableOptions);
   const decision = resumable.decision;
-  const plan = withBlockingBuildWarnings(resumable.plan, current);
-  requireDatabaseChangeTracking(plan, current);
+  const plan = withDatabaseChangeTracking(withBlockingBuildWarnings(resumable.plan, current), current);
+  refuseUnmetPrerequisites(plan.prerequisites, current);
   const { transactional, afterCommit } = splitAfterCommit(plan, statementsForDriver(plan, 'up'));
   return {
     statements: transactional,

@@ -12,7 +12,7 @@ import { loadCurrent, type CurrentState } from './current';
 import { managedSchemas } from './managed-schemas';
 import { writeSavedPlan } from './saved-plan';
 import { resumableNotes, withBlockingBuildWarnings, withResumable } from './resumable-policy';
-import { noDatabaseReason, requireDatabaseChangeTracking, runPlanPreflight, type PreflightSource } from './preflight';
+import { noDatabaseReason, runPlanPreflight, withDatabaseChangeTracking, type PreflightSource } from './preflight';
 import type { PlanInput, PlanResult, PlanStart } from './plan-types';
 import type { DatabaseSource } from './sources';
 
@@ -35,8 +35,8 @@ export async function planThen<T>(
     requireDataSpaces(desired, current.database);
     const diffed = diff(desired, current.database, { allowDrop: input.allowDrop, production, managedSchemas: managedSchemas(project.config, desired), systemNames: project.config.systemNames });
     const resumable = withResumable(diffed, desired, current.database, input.resumable);
-    const made = withBlockingBuildWarnings(resumable.plan, current.database);
-    requireDatabaseChangeTracking(made, current.database);
+    // A database setting the plan needs is shown, not refused: a DBA reviews the script first.
+    const made = withDatabaseChangeTracking(withBlockingBuildWarnings(resumable.plan, current.database), current.database);
     // The plan rules (lock impact on large tables) at the project's levels; an error-level finding stops here.
     const findings = lintPlan(made, { largeTableRows: production.largeTableRows }, project.config.lint);
     held.report(findings);

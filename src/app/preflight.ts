@@ -5,13 +5,13 @@
  * (`--catalog`, `--empty`) nothing is counted and the report says which checks did not run.
  */
 import { PreflightRunError, runPreflightWith, type PreflightCounts, type PreflightQuery } from '../catalog/preflight-run';
-import type { Plan } from '../differ/changes';
+import type { Plan, PlanPrerequisite } from '../differ/changes';
 import { nameKeyFor, tableKey } from '../sqlserver';
 import { blockingFindings, findingText, type PreflightFinding, type PreflightReport } from '../emitters/preflight-report';
 import { preflightBatch } from '../emitters/tsql/preflight';
 import type { Database } from '../model';
 import { AppError } from './errors';
-import { enableDatabaseChangeTracking } from '../emitters/tsql/change-tracking';
+import { prerequisiteReason, prerequisiteStatement } from '../emitters/prerequisites';
 
 /** How long the counts may take before they are cancelled (the plan then says they did not run). */
 export const DEFAULT_PREFLIGHT_TIMEOUT_MS = 60_000;
@@ -104,20 +104,31 @@ export function noDatabaseReason(source: 'catalog' | 'empty'): string {
  * A plan that enables change tracking on a table needs the database's change tracking on first
  * (Msg 1718 otherwise: sqlserver/change-tracking.ts). schemac never turns it on itself: it is a
  * database setting with its own retention, and ALTER DATABASE cannot run inside the plan's
- * transaction. Throws naming the tables and the statement to run when the catalog says it is
- * off; an older snapshot or --empty (not known) passes.
+ * transaction. When the catalog says it is off, the plan gets a prerequisite naming the tables:
+ * plan and emit-sql show the change with the statement to run first (a DBA reviews the script
+ * before turning the setting on), and apply refuses (refuseUnmetPrerequisites). An older snapshot
+ * or --empty (not known) gets none.
  */
-export function requireDatabaseChangeTracking(plan: Plan, current: Database): void {
-  if (current.changeTrackingOn !== false) return;
+export function withDatabaseChangeTracking(plan: Plan, current: Database): Plan {
+  if (current.changeTrackingOn !== false) return plan;
   const tables = plan.steps.flatMap((s) => {
     const c = s.change;
-    if (c.kind === 'enableChangeTracking') return [`${c.table.schema}.${c.table.name}`];
-    if (c.kind === 'createTable' && c.table.changeTracking !== undefined) return [`${c.table.schema}.${c.table.name}`];
+    if (c.kind === 'enableChangeTracking') return [c.table];
+    if (c.kind === 'createTable' && c.table.changeTracking !== undefined) return [{ schema: c.table.schema, name: c.table.name }];
     return [];
   });
-  if (tables.length === 0) return;
-  const name = current.name === null ? 'the database' : `database ${current.name}`;
-  throw new AppError(`the plan enables change tracking on ${[...new Set(tables)].join(', ')}, but ${name} does not have change tracking on `
-    + `(SQL Server refuses ALTER TABLE ... ENABLE CHANGE_TRACKING there, Msg 1718); turn it on first (schemac does not manage this database setting), then plan again:\n`
-    + `  ${enableDatabaseChangeTracking(current.name)}`);
+  if (tables.length === 0) return plan;
+  const prerequisite: PlanPrerequisite = { kind: 'databaseChangeTracking', database: current.name, tables };
+  return { ...plan, prerequisites: [...(plan.prerequisites ?? []), prerequisite] };
+}
+
+/**
+ * Apply's refusal, before anything runs, of a plan (made now, or saved) whose prerequisites the
+ * database still does not meet; nothing when it meets them.
+ */
+export function refuseUnmetPrerequisites(prerequisites: readonly PlanPrerequisite[] | undefined, current: Database): void {
+  const unmet = (prerequisites ?? []).filter((p) => p.kind === 'databaseChangeTracking' && current.changeTrackingOn === false);
+  if (unmet.length === 0) return;
+  throw new AppError(`refusing to apply: ${unmet.map(prerequisiteReason).join('; ')}; nothing was changed. Run first, then apply again (a saved plan: make a new one, as the setting changes the catalog):\n`
+    + unmet.map((p) => `  ${prerequisiteStatement(p)}`).join('\n'));
 }

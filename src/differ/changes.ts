@@ -476,6 +476,19 @@ export interface RefusedChange {
   readonly reason: string;
 }
 
+/**
+ * A database setting the plan needs that schemac does not manage (the app's policy adds it, never
+ * the differ): the plan and the script say to set it first, and apply refuses while it is not set.
+ * `databaseChangeTracking`: the database's change tracking must be on before a table's is enabled.
+ */
+export interface PlanPrerequisite {
+  readonly kind: 'databaseChangeTracking';
+  /** The database's name (DB_NAME()), or null when not known. */
+  readonly database: string | null;
+  /** The tables the plan enables change tracking on. */
+  readonly tables: readonly TableRef[];
+}
+
 /** The ordered result of diffing desired against current. */
 export interface Plan {
   readonly steps: readonly PlanStep[];
@@ -489,6 +502,8 @@ export interface Plan {
   readonly collation?: string;
   /** Present (and non-empty) only when some change had to be refused. */
   readonly refused?: readonly RefusedChange[];
+  /** Present (and non-empty) only when the database needs a setting before the plan can run. */
+  readonly prerequisites?: readonly PlanPrerequisite[];
 }
 
 /** A step `--resumable` runs after COMMIT, outside the plan's transaction (a resumable index build). */

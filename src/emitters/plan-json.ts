@@ -1,7 +1,8 @@
-import type { HazardCode, Plan, ResumableBuild, SkippedObject, StepImpact } from '../differ/changes';
+import type { HazardCode, Plan, PlanPrerequisite, ResumableBuild, SkippedObject, StepImpact } from '../differ/changes';
 import { runsAfterCommit } from '../differ/changes';
 import { describeChange, type DeltaPart } from './describe';
 import { preflightJson, type PreflightReport } from './preflight-report';
+import { prerequisiteReason, prerequisiteStatement } from './prerequisites';
 import { statementsForDriver } from './tsql/script';
 
 /**
@@ -44,6 +45,10 @@ import { statementsForDriver } from './tsql/script';
  *   (a declared rename whose old name exists nowhere).
  * - `refused[]` (only when there are any): changes not planned because they would touch an
  *   object schemac cannot model: `{ schema, table, change, reason }`; `apply` refuses (exit 3).
+ * - `prerequisites[]` (only when there are any): database settings the plan needs that schemac
+ *   does not manage, to set first: `{ kind, database, tables[] { schema, name }, reason, statement }`
+ *   (kind `databaseChangeTracking`: the statement is the ALTER DATABASE ... SET CHANGE_TRACKING = ON
+ *   to run); `apply` refuses while the setting is missing.
  * - `hazards[]`: every hazard of every step, flattened: `{ index, code, message }`.
  * - `statements`: `{ up: [...], down: [...] }`, each `{ index, sql }`: the T-SQL the driver runs
  *   (no GO, no transaction control); `down` lists the inverses in reverse order.
@@ -60,9 +65,19 @@ export interface PlanJson {
   readonly skipped: readonly PlanJsonSkipped[];
   readonly warnings: readonly { readonly schema: string; readonly table: string; readonly message: string }[];
   readonly refused?: readonly { readonly schema: string; readonly table: string; readonly change: string; readonly reason: string }[];
+  readonly prerequisites?: readonly PlanJsonPrerequisite[];
   readonly hazards: readonly { readonly index: number; readonly code: HazardCode; readonly message: string }[];
   readonly statements: { readonly up: readonly PlanJsonStatement[]; readonly down: readonly PlanJsonStatement[] };
   readonly preflight?: unknown;
+}
+
+/** One entry of `prerequisites`: a database setting to set before the plan runs. */
+export interface PlanJsonPrerequisite {
+  readonly kind: PlanPrerequisite['kind'];
+  readonly database: string | null;
+  readonly tables: readonly { readonly schema: string; readonly name: string }[];
+  readonly reason: string;
+  readonly statement: string;
 }
 
 /** One step in `changes`. */
@@ -137,6 +152,9 @@ export function renderPlanJson(plan: Plan, options: PlanJsonOptions): PlanJson {
     warnings: (plan.warnings ?? []).map((w) => ({ schema: w.table.schema, table: w.table.name, message: w.message })),
     ...(plan.refused !== undefined && plan.refused.length > 0
       ? { refused: plan.refused.map((r) => ({ schema: r.table.schema, table: r.table.name, change: r.change, reason: r.reason })) }
+      : {}),
+    ...(plan.prerequisites !== undefined && plan.prerequisites.length > 0
+      ? { prerequisites: plan.prerequisites.map((p) => ({ kind: p.kind, database: p.database, tables: p.tables.map((t) => ({ schema: t.schema, name: t.name })), reason: prerequisiteReason(p), statement: prerequisiteStatement(p) })) }
       : {}),
     hazards: plan.steps.flatMap((step, i) => step.hazards.map((h) => ({ index: i + 1, code: h.code, message: h.message }))),
     statements: { up: statements('up'), down: statements('down') },

@@ -4,6 +4,7 @@ import { DEFAULT_COLLATION, nameKeyFor, tableKey, type NameKey } from '../sqlser
 import { describeChange, moduleWord, noChangesLine, type ChangeMarker } from './describe';
 import { findingText, preflightSummaryLines, type PreflightReport } from './preflight-report';
 import { impactText } from './impact-text';
+import { prerequisiteReason, prerequisiteStatement } from './prerequisites';
 import { runsAfterCommit } from '../differ/changes';
 
 /** Options of renderPlanText; the caller decides colour from the TTY and NO_COLOR. */
@@ -210,6 +211,12 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
         : s.objectType === 'schema' ? s.name : s.objectType === 'type' ? `${s.table.schema}.${s.name}` : `${s.table.schema}.${s.table.name}.${s.name}`;
       lines.push(`  ${c.dim('?')} ${s.objectType} ${where}: ${s.reason}`);
     }
+    lines.push('');
+  }
+  const prerequisites = plan.prerequisites ?? [];
+  if (prerequisites.length > 0) {
+    lines.push(c.bold(c.yellow('Before apply (apply refuses until then; plan and emit-sql still show the change):')));
+    for (const p of prerequisites) lines.push(`  ${c.yellow('!')} ${prerequisiteReason(p)}:`, `      ${prerequisiteStatement(p)}`);
     lines.push('');
   }
   const warnings = plan.warnings ?? [];

@@ -19,7 +19,7 @@ export type * from './ast';
 /** Parses text into the tree, or says where it stopped; never throws. */
 export { parseExpression, type ParseResult } from './parser';
 /** The sequences an expression names in NEXT VALUE FOR. */
-export { referencedSequences } from './sequences';
+export { referencedSequences, soleSequence } from './sequences';
 /** A column and its allowed string values (see inListOf). */
 export type { InList } from './in-list';
 

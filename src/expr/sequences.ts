@@ -14,3 +14,12 @@ export function referencedSequences(text: string): string[][] {
   walk(parsed.expr);
   return out;
 }
+
+/**
+ * The sequence a default draws from when the default is nothing but `NEXT VALUE FOR` it (its name
+ * parts, unbracketed; the parentheses SQL Server stores around it do not count); null otherwise.
+ */
+export function soleSequence(text: string): string[] | null {
+  const parsed = parseExpression(text);
+  return parsed.ok && parsed.expr.kind === 'nextValue' ? [...parsed.expr.sequence] : null;
+}

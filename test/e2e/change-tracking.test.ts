@@ -1,6 +1,7 @@
 /**
  * Change tracking over the wire, with rows: a plan that tracks a table while the database's change
- * tracking is off stops naming the ALTER DATABASE to run; once on, a tracked table is created and
+ * tracking is off is shown (plan, emit-sql) with the ALTER DATABASE to run first, and apply refuses
+ * it; once on, a tracked table is created and
  * plans empty; a column change with a primary key change keeps the tracking (disabled before the
  * key's drop, enabled after, up and down: the stand-in refuses the drop otherwise, Msg 3735), plans
  * empty, and its DOWN script restores the catalog; pull writes the option. A CDC-tracked table's
@@ -31,12 +32,21 @@ for (const spec of e2eTargets()) {
     const suite = liveSuite(spec, { example: false, dropTables: ['dbo.orders'] });
 
     it('needs the database setting, keeps tracking through a key change, restores it going down, and pulls it', async () => {
-      // The database setting is the DBA's: off, the plan stops before any SQL runs.
+      // The database setting is the DBA's: off, plan and emit-sql show the change with the statement
+      // to run first (so the script can be reviewed before), and apply refuses before any SQL runs.
       await execAll(suite.target.url, [`IF EXISTS (SELECT 1 FROM sys.change_tracking_databases WHERE database_id = DB_ID()) ALTER DATABASE CURRENT SET CHANGE_TRACKING = OFF;`]);
       suite.project.write('orders.schema.ts', schema("'id'", 'true'));
+      const statement = /ALTER DATABASE \[\w+\] SET CHANGE_TRACKING = ON \(CHANGE_RETENTION = 2 DAYS, AUTO_CLEANUP = ON\);/;
+      const planned = await suite.project.run(['plan', ...suite.db(), ...FAST]);
+      expectExit(planned, 0);
+      expect(planned.stdout).toMatch(new RegExp(`Before apply[^\n]*\n\\s+! the plan enables change tracking on dbo\\.orders, but database \\w+ does not have change tracking on .*Msg 1718.*:\n\\s+${statement.source}`));
+      const script = await suite.project.run(['emit-sql', ...suite.db(), ...FAST]);
+      expectExit(script, 0);
+      expect(script.stdout.split('\n').slice(0, 4).join('\n')).toMatch(new RegExp(`^-- schemac up script\n-- RUN FIRST: .*\n-- .*Msg 1718.*:\n--\\s+${statement.source}$`));
       const refused = await suite.project.run(['apply', ...suite.db(), '--auto-approve', ...FAST]);
       expectExit(refused, 1);
-      expect(shown(refused)).toMatch(/does not have change tracking on .*Msg 1718.*\n\s+ALTER DATABASE \[\w+\] SET CHANGE_TRACKING = ON \(CHANGE_RETENTION = 2 DAYS, AUTO_CLEANUP = ON\);/s);
+      expect(shown(refused)).toMatch(new RegExp(`refusing to apply: .*does not have change tracking on .*Msg 1718.*nothing was changed.*\n\\s+${statement.source}`, 's'));
+      expect(await queryRows(suite.target.url, "SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'orders'")).toEqual([{ n: 0 }]);
 
       await execAll(suite.target.url, ['ALTER DATABASE CURRENT SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS, AUTO_CLEANUP = ON);']);
       expectExit(await suite.project.run(['apply', ...suite.db(), '--auto-approve', ...FAST]), 0);

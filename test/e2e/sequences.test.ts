@@ -4,6 +4,8 @@
  * the table: the plan after apply is empty, and the down script made before the apply restores
  * the catalog exactly (the numbering a RESTART reset is not part of the catalog compared).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { expectExit, shown } from './support/project';
 import { execAll, queryRows, runLikeSqlcmd } from './support/sqlcmd';
 import { e2eTargets } from './real-server';
@@ -117,6 +119,11 @@ for (const spec of e2eTargets()) {
     it('pull writes the sequences and their defaults back; plan over the pulled files is empty', async () => {
       const pulled = await suite.project.run(['pull', ...db(), '--out', 'pulled']);
       expectExit(pulled, 0);
+      // Written as a person would: each default names the pulled Sequence's const.
+      const orders = fs.readFileSync(path.join(suite.project.dir, 'pulled', 'sales.orders.schema.ts'), 'utf8');
+      expect(orders).toContain("import { salesInvoiceNumbers, salesOrderNumbers } from './sequences.schema';");
+      expect(orders).toContain('default: nextValueFor(salesOrderNumbers)');
+      expect(orders).toContain('default: nextValueFor(salesInvoiceNumbers)');
       const again = await suite.project.run(['plan', ...db(), '--schema', 'pulled', '--detailed-exitcode', FAST]);
       if (again.code !== 0) throw new Error(`plan over pulled files is not empty: ${shown(again)}`);
     }, 180_000);

@@ -40,12 +40,12 @@ export interface RoundTrip {
  * Pulls `db` into a temp folder, compiles that folder and plans it against `db` itself, with
  * the config's systemNames as pull tells users to set it ("keep") unless a test says otherwise.
  */
-export function roundTrip(db: Database, systemNames: SystemNames = 'keep'): RoundTrip {
+export function roundTrip(db: Database, systemNames: SystemNames = 'keep', compile: { readonly externalSequences?: readonly string[] } = {}): RoundTrip {
   const dir = tempDir();
   try {
     const pulled = pullSchema(db);
     for (const f of pulled.files) fs.writeFileSync(path.join(dir, f.path), f.text);
-    const { database, diagnostics } = compileSchema(dir, { collation: db.collation });
+    const { database, diagnostics } = compileSchema(dir, { collation: db.collation, ...compile });
     return { pulled, diagnostics, plan: diff(database, db, { allowDrop: false, systemNames }) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

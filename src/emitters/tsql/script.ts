@@ -5,6 +5,7 @@ import { impactText } from '../impact-text';
 import { nLiteral } from '../../sqlserver/literals';
 import { DEFAULT_COLLATION, nameKeyFor, type NameKey } from '../../sqlserver/names';
 import { renderChange } from './render-change';
+import { prerequisiteScriptLines } from '../prerequisites';
 import { abortIndexSql, resumeIndexSql } from './online';
 
 /** Which way a script goes: the plan itself, or its inverses in reverse order. */
@@ -223,6 +224,8 @@ function headerLines(plan: Plan, steps: readonly ScriptStep[], options: ScriptOp
   const inTransaction = plan.steps.filter((s) => s.memoryOptimized !== true).length;
   const lines = [
     `schemac ${options.direction} script`,
+    // What the database needs before the script can run comes first: the script fails without it.
+    ...(options.direction === 'up' ? prerequisiteScriptLines(plan.prerequisites ?? []) : []),
     ...(deferred > 0 ? resumableHeader(deferred, plan.steps.length) : []),
     deferred > 0 ? null
     : options.direction === 'up'

@@ -25,6 +25,8 @@ export interface ColumnExtras {
   readonly key: NameKey;
   /** The declared const of the column's user alias type, when it has one. */
   readonly alias?: { readonly constName: string; readonly nullable: boolean };
+  /** The pulled sequence's const when the default is nothing but NEXT VALUE FOR it. */
+  readonly sequenceConst?: string;
 }
 
 /** The written column: decorator line, field line, and whether sql`...` was used. */
@@ -36,6 +38,8 @@ export interface ColumnText {
   readonly problem: string | null;
   /** The alias type const the decorator names, which the file imports. */
   readonly aliasConst?: string;
+  /** The sequence const the default names in nextValueFor(...), which the file imports. */
+  readonly sequenceConst?: string;
 }
 
 
@@ -158,7 +162,8 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
     const expr = sqlOf(unwrapStored(column.computed.expression.text), 'the computed definition');
     opts.push(column.computed.persisted ? `computed: { expression: ${expr}, persisted: true }` : `computed: ${expr}`);
   }
-  if (extras.defaultExpression) {
+  if (extras.sequenceConst !== undefined) opts.push(`default: nextValueFor(${extras.sequenceConst})`);
+  else if (extras.defaultExpression) {
     const stored = unwrapStored(extras.defaultExpression.text);
     opts.push(`default: ${literalDefault(stored, column.type, extras.defaultExpression.canonical, extras.key) ?? sqlOf(stored, 'the default')}`);
   }
@@ -171,6 +176,7 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
     opts.push(`generatedAlways: '${column.period.end === 'start' ? 'rowStart' : 'rowEnd'}'`);
     if (column.period.hidden) opts.push('hidden: true');
   }
+  const sequenceUse = extras.sequenceConst !== undefined ? { sequenceConst: extras.sequenceConst } : {};
   // sysname is written as itself (its facets are nvarchar(128)'s, implied by the name).
   const sysname = isSysname(column.type.alias);
   const args = [...(sysname ? [] : facets(column.type)), ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
@@ -178,12 +184,13 @@ export function columnText(column: Column, extras: ColumnExtras): ColumnText {
   const type = column.nullable ? `${base} | null` : base;
   if (extras.alias !== undefined) {
     const aliasArgs = [extras.alias.constName, ...(opts.length > 0 ? [`{ ${opts.join(', ')} }`] : [])];
-    return { decorator: `@Column.alias(${aliasArgs.join(', ')})`, field: `${extras.field.field}!: ${type};`, usesSql, problem, aliasConst: extras.alias.constName };
+    return { decorator: `@Column.alias(${aliasArgs.join(', ')})`, field: `${extras.field.field}!: ${type};`, usesSql, problem, aliasConst: extras.alias.constName, ...sequenceUse };
   }
   return {
     decorator: `@Column.${sysname ? 'sysname' : column.type.name}(${args.join(', ')})`,
     field: `${extras.field.field}!: ${type};`,
     usesSql,
     problem,
+    ...sequenceUse,
   };
 }

@@ -14,7 +14,7 @@ import { NameSpace } from './naming';
 import { mixinFileBase, renderFile } from './render-file';
 import { tableViews, type TableView } from './table-view';
 import { ALIAS_TYPES_FILE_BASE, aliasConsts, aliasTypesFile } from './alias-types';
-import { SEQUENCES_FILE_BASE, sequencesFile } from './sequences';
+import { SEQUENCES_FILE_BASE, sequenceConsts, sequencesFile } from './sequences';
 
 /** Options of pullSchema. */
 export interface PullOptions {
@@ -37,13 +37,17 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
   const problems: string[] = unexpressible(db);
   const names = new NameSpace(reserved);
   const aliases = aliasConsts(db, names);
-  const views = tableViews(db, names, problems, aliases.lookup);
+  let sequences: ReturnType<typeof sequenceConsts> | undefined;
+  const views = tableViews(db, names, problems, aliases.lookup, () => (sequences = sequenceConsts(db, names)).lookup);
+  const sequenceList = sequences?.list ?? sequenceConsts(db, names).list;
   const mixins = options.mixins === false ? [] : detectMixins(views, names);
   const files = new NameSpace([]);
   const fileOfClass = new Map<string, string>();
   const aliasFile = aliases.list.length > 0 ? files.claim(ALIAS_TYPES_FILE_BASE, `${ALIAS_TYPES_FILE_BASE}-declared`) : undefined;
   for (const v of views) fileOfClass.set(v.className, files.claim(v.fileBase, `${v.fileBase}-table`));
   for (const m of mixins) fileOfClass.set(m.className, files.claim(mixinFileBase(m.className)));
+  const sequenceFile = sequenceList.length > 0 ? files.claim(SEQUENCES_FILE_BASE, `${SEQUENCES_FILE_BASE}-declared`) : undefined;
+  const imported = { ...(aliasFile !== undefined ? { aliasFile } : {}), ...(sequenceFile !== undefined ? { sequenceFile } : {}) };
   const fileOf = (cls: string): string => {
     const f = fileOfClass.get(cls);
     if (f === undefined) throw new Error(`pull: no file for class ${cls}`);
@@ -55,7 +59,7 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
       doc: `${m.className}: shared by ${m.tables.map((t) => t.table.name).join(', ')} (found by schemac pull).`,
       classDecorator: { text: '@Mixin()', uses: 'Mixin' },
       className: m.className, abstract: true, parent: m.parent?.className ?? null,
-      columns: m.columns, items: m.items, fileOf, names, problems, ...(aliasFile !== undefined ? { aliasFile } : {}),
+      columns: m.columns, items: m.items, fileOf, names, problems, ...imported,
     });
     out.push({ path: `${fileOf(m.className)}.schema.ts`, text });
   }
@@ -84,13 +88,13 @@ export function pullSchema(db: Database, options: PullOptions = {}): PullResult 
       className: v.className, abstract: false, parent: mixin?.className ?? null,
       columns: v.columns.filter((c) => !inherited.columns.has(c.signature)),
       items: v.items.filter((i) => i.template === null || !inherited.items.has(i.text(i.template))),
-      fileOf, names, problems, ...(aliasFile !== undefined ? { aliasFile } : {}),
+      fileOf, names, problems, ...imported,
     });
     out.push({ path: `${fileOf(v.className)}.schema.ts`, text });
   }
   if (aliasFile !== undefined) out.push({ path: `${aliasFile}.schema.ts`, text: aliasTypesFile(aliases.list, db.name) });
-  const sequences = sequencesFile(db, names);
-  if (sequences !== null) out.push({ path: `${files.claim(SEQUENCES_FILE_BASE, `${SEQUENCES_FILE_BASE}-declared`)}.schema.ts`, text: sequences });
+  const sequencesText = sequencesFile(sequenceList, db.name);
+  if (sequencesText !== null && sequenceFile !== undefined) out.push({ path: `${sequenceFile}.schema.ts`, text: sequencesText });
   // A database without tables still gets one file: a folder with no schema file is an error
   // (nothing is ever dropped because files went missing), so the file says the emptiness is meant.
   if (out.length === 0) out.push({ path: `${EMPTY_FILE_BASE}.schema.ts`, text: emptySchemaText(db) });

@@ -20,6 +20,8 @@ export interface FileContent {
   readonly items: readonly TableItem[];
   /** The file (without .schema.ts) that declares the alias types the columns name. */
   readonly aliasFile?: string;
+  /** The file (without .schema.ts) that declares the sequences the columns' defaults name. */
+  readonly sequenceFile?: string;
   /** The file name (without .schema.ts) of each class this file imports. */
   readonly fileOf: (className: string) => string;
   readonly names: NameSpace;
@@ -34,6 +36,7 @@ export function renderFile(c: FileContent): string {
   const types: string[] = [];
   const fields: string[] = [];
   const aliasConsts = new Set<string>();
+  const sequenceConsts = new Set<string>();
   for (const col of c.columns) {
     let unionType: string | null = null;
     if (col.unionValues) {
@@ -47,6 +50,7 @@ export function renderFile(c: FileContent): string {
     uses.add('Column');
     if (text.usesSql) uses.add('sql');
     if (text.aliasConst !== undefined) aliasConsts.add(text.aliasConst);
+    if (text.sequenceConst !== undefined) { sequenceConsts.add(text.sequenceConst); uses.add('nextValueFor'); }
     fields.push(...docCommentLines(col.column.description, '  '), ...boundCommentLines(col.column, '  '), `  ${text.decorator}`, `  ${text.field}`, '');
   }
   for (const i of c.items) {
@@ -59,6 +63,7 @@ export function renderFile(c: FileContent): string {
     lines.push(`import { ${cls} } from './${c.fileOf(cls)}.schema';`);
   }
   if (aliasConsts.size > 0) lines.push(`import { ${[...aliasConsts].sort().join(', ')} } from './${c.aliasFile ?? 'alias-types'}.schema';`);
+  if (sequenceConsts.size > 0) lines.push(`import { ${[...sequenceConsts].sort().join(', ')} } from './${c.sequenceFile ?? 'sequences'}.schema';`);
   lines.push('');
   lines.push(...types);
   lines.push(...(c.notes ?? []));

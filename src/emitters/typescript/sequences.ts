@@ -2,11 +2,16 @@
  * Pull of sequences: one file declaring each as `export const orderNumbers =
  * Sequence('order_numbers', { ... })`, writing only the options that differ from what SQL Server
  * (and so the compiler) fills in: bigint, start at the minimum (maximum when descending),
- * increment 1, the type's bounds, NO CYCLE, CACHE without a size. Defaults that draw from a
- * sequence are written as they are stored, sql`NEXT VALUE FOR [schema].[name]`, which the
- * compiler checks against these declarations.
+ * increment 1, the type's bounds, NO CYCLE, CACHE without a size. A default that is nothing but
+ * NEXT VALUE FOR one of these is written as a person would, `nextValueFor(orderNumbers)`, which
+ * the compiler resolves to the same `NEXT VALUE FOR [schema].[name]`; one that draws from a
+ * sequence outside the pulled schema (an external one) or does more is written as stored,
+ * sql`NEXT VALUE FOR [schema].[name]`, which the compiler checks against the declarations and
+ * the config's externalSequences.
  */
 import type { Database, Sequence } from '../../model';
+import { soleSequence } from '../../expr';
+import { nameKeyFor, type NameKey } from '../../sqlserver/names';
 import { sequenceTypeRange } from '../../sqlserver/sequences';
 import { camelCase, NameSpace, tsString } from './naming';
 
@@ -35,14 +40,44 @@ function options(q: Sequence): string[] {
   return out;
 }
 
-/** The sequences file of `db`, or null when it has none; const names are claimed in `names`. */
-export function sequencesFile(db: Database, names: NameSpace): string | null {
-  const list = db.sequences ?? [];
+/** The const that declares one sequence. */
+export interface SequenceConst {
+  readonly constName: string;
+  readonly sequence: Sequence;
+}
+
+/** The const of the pulled sequence a default is nothing but NEXT VALUE FOR, or undefined. */
+export type SequenceLookup = (defaultText: string) => string | undefined;
+
+/**
+ * Names a const per sequence of `db`, claimed in `names` (so no class takes it), and finds the
+ * const of a default's sequence. Only a schema-qualified reference is matched: nextValueFor
+ * compiles to `NEXT VALUE FOR [schema].[name]`, and a stored one-part name (inferred: kept as
+ * written) is left as stored, so the pulled default compares equal either way.
+ */
+export function sequenceConsts(db: Database, names: NameSpace): { list: SequenceConst[]; lookup: SequenceLookup } {
+  const key: NameKey = nameKeyFor(db.collation);
+  const list = (db.sequences ?? []).map((sequence): SequenceConst => {
+    const base = camelCase(sequence.schema === 'dbo' ? sequence.name : `${sequence.schema}_${sequence.name}`) || 'sequence';
+    return { constName: names.claim(/^[A-Za-z_$]/.test(base) ? base : `s${base}`, `${base}Sequence`), sequence };
+  });
+  const byKey = new Map(list.map((c) => [`${key(c.sequence.schema)}.${key(c.sequence.name)}`, c.constName]));
+  return {
+    list,
+    lookup: (defaultText) => {
+      const parts = list.length === 0 ? null : soleSequence(defaultText);
+      if (parts?.length !== 2) return undefined;
+      const [schema, name] = parts as [string, string];
+      return byKey.get(`${key(schema)}.${key(name)}`);
+    },
+  };
+}
+
+/** The sequences file, or null when there are none. */
+export function sequencesFile(list: readonly SequenceConst[], databaseName: string | null): string | null {
   if (list.length === 0) return null;
-  const lines = [`/** Sequences, as schemac pull read them${db.name !== null ? ` from database ${db.name}` : ''}. */`, "import { Sequence } from 'schemac';", ''];
-  for (const q of list) {
-    const base = camelCase(q.schema === 'dbo' ? q.name : `${q.schema}_${q.name}`) || 'sequence';
-    const constName = names.claim(/^[A-Za-z_$]/.test(base) ? base : `s${base}`, `${base}Sequence`);
+  const lines = [`/** Sequences, as schemac pull read them${databaseName !== null ? ` from database ${databaseName}` : ''}. */`, "import { Sequence } from 'schemac';", ''];
+  for (const { constName, sequence: q } of list) {
     const opts = options(q);
     lines.push(`export const ${constName} = Sequence(${tsString(q.name)}${opts.length > 0 ? `, { ${opts.join(', ')} }` : ''});`);
   }

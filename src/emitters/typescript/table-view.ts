@@ -15,6 +15,7 @@ import { boundCommentLines } from './bound-text';
 import { fieldNames, NameSpace, pascalCase, tableFileBase, type FieldName } from './naming';
 import { tableItems, type TableItem } from './table-items';
 import type { AliasConst, AliasLookup } from './alias-types';
+import type { SequenceLookup } from './sequences';
 
 /** One pulled column. */
 export interface ColumnView {
@@ -39,7 +40,9 @@ export interface TableView {
 
 
 /** Builds the views of every table, sorted by schema and name; problems are appended to `problems`. */
-export function tableViews(db: Database, names: NameSpace, problems: string[], aliasOf: AliasLookup = () => undefined): TableView[] {
+export function tableViews(
+  db: Database, names: NameSpace, problems: string[], aliasOf: AliasLookup = () => undefined, sequencesAfterClasses: () => SequenceLookup = () => () => undefined,
+): TableView[] {
   const key = nameKeyFor(db.collation);
   const tables = [...db.tables].sort((a, b) => compareText(a.schema, b.schema) || compareText(a.name, b.name));
   // Class names become file names, which collide case-insensitively on common file systems.
@@ -52,6 +55,8 @@ export function tableViews(db: Database, names: NameSpace, problems: string[], a
       ? names.claim(`${pascalCase(t.schema)}${plain}`) : names.claim(plain, `${pascalCase(t.schema)}${plain}`);
     info.set(tableKey(key, t.schema, t.name), { className, fields: fieldNames(t.columns) });
   }
+  // Sequence consts are named once every class is (pull's names stay as they were before sequences were looked up).
+  const sequenceOf = sequencesAfterClasses();
   const softDeleteNames = new Set<string>();
   const chosen = new Map<Table, string | null>();
   for (const t of tables) {
@@ -63,13 +68,13 @@ export function tableViews(db: Database, names: NameSpace, problems: string[], a
     const own = info.get(tableKey(key, t.schema, t.name));
     if (!own) throw new Error(`pull: no names for ${t.schema}.${t.name}`);
     const softDelete = chosen.get(t) ?? t.columns.find((c) => isSoftDeleteCandidate(c) && softDeleteNames.has(key(c.name)))?.name ?? null;
-    return viewOf(t, own.className, own.fields, softDelete, info, key, problems, aliasOf);
+    return viewOf(t, own.className, own.fields, softDelete, info, key, problems, aliasOf, sequenceOf);
   });
 }
 
 function viewOf(
   t: Table, className: string, fields: Map<string, FieldName>, softDelete: string | null,
-  info: Map<string, { className: string; fields: Map<string, FieldName> }>, key: NameKey, problems: string[], aliasOf: AliasLookup,
+  info: Map<string, { className: string; fields: Map<string, FieldName> }>, key: NameKey, problems: string[], aliasOf: AliasLookup, sequenceOf: SequenceLookup,
 ): TableView {
   const fieldOrNull = (column: string): string | null =>
     (fields.get(column) ?? [...fields.entries()].find(([c]) => sameName(key, c, column))?.[1])?.field ?? null;
@@ -85,10 +90,12 @@ function viewOf(
     const f = fields.get(column.name);
     if (!f) throw new Error(`pull: no field for ${t.schema}.${t.name}.${column.name}`);
     const union = unions.get(key(column.name))?.values ?? null;
+    const defaultExpression = defaults.get(key(column.name))?.expression ?? null;
+    const sequenceConst = defaultExpression === null ? undefined : sequenceOf(defaultExpression.text);
     const extras = {
-      field: f, defaultExpression: defaults.get(key(column.name))?.expression ?? null,
+      field: f, defaultExpression,
       softDelete: softDelete !== null && sameName(key, column.name, softDelete), key,
-      ...aliasExtras(aliasOf(column.type)),
+      ...aliasExtras(aliasOf(column.type)), ...(sequenceConst !== undefined ? { sequenceConst } : {}),
     };
     const text = (unionType: string | null): ColumnText => columnText(column, { ...extras, unionType });
     const probe = text('\u0000union');

@@ -95,6 +95,8 @@ export interface ColumnDef {
   readonly collation?: string;
   /** SPARSE written in the definition. */
   readonly sparse?: boolean;
+  /** `xml COLUMN_SET FOR ALL_SPARSE_COLUMNS` (column-sets.ts). */
+  readonly columnSet?: boolean;
   /** ROWGUIDCOL (sys.columns.is_rowguidcol). */
   readonly rowguidcol?: boolean;
   /** MASKED WITH (FUNCTION = '...'): the function as written (masking.ts stores it). */

@@ -29,6 +29,8 @@ export interface Column {
   ruleObjectId?: number;
   /** sys.columns.is_sparse. */
   sparse?: boolean;
+  /** sys.columns.is_column_set: the table's sparse column set (column-sets.ts). */
+  columnSet?: boolean;
   rowguidcol?: boolean;
   /** sys.masked_columns.masking_function in its stored form (masking.ts); absent: not masked. */
   mask?: string;

@@ -24,6 +24,7 @@
  *   is blanked (memory-grammar.ts does the rest of the inline index forms).
  * - ALTER TABLE ... DROP COLUMN IF EXISTS c (SQL Server 2016+, alter-table-transact-sql.md):
  *   IF EXISTS is blanked.
+ * - A sparse column set's COLUMN_SET FOR ALL_SPARSE_COLUMNS is blanked.
  */
 import type { RewriteTools } from './temporal-grammar';
 import { tableTypeStart } from './type-grammar';
@@ -51,6 +52,9 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
   };
   const afterName = (j: number): number => { while (isName(j) && up(j + 1) === '.') j += 2; return j + 1; };
   if (up(i) === 'DROP' && up(i + 1) === 'COLUMN' && up(i + 2) === 'IF' && up(i + 3) === 'EXISTS') { blank(tokens[i + 2]); blank(tokens[i + 3]); }
+  // A sparse column set, `cs xml COLUMN_SET FOR ALL_SPARSE_COLUMNS` (create-table-transact-sql.md
+  // <column_set_definition>): the grammar sees the xml column (column-sets.ts keeps the rest).
+  if (up(i) === 'COLUMN_SET' && up(i + 1) === 'FOR' && up(i + 2) === 'ALL_SPARSE_COLUMNS') { blank(tokens[i]); blank(tokens[i + 1]); blank(tokens[i + 2]); }
   let elements: [number, number][] = [];
   const typeOpen = tableTypeStart(i, up, isName);
   if ((up(i) === 'CREATE' && up(i + 1) === 'TABLE') || typeOpen > 0) {

@@ -30,6 +30,7 @@ import { createViewIndex, dropTriggersOf, dropViewIndex, findModule, modulesOf, 
 import { dropEdgeConstraint, graphColumns, graphIndexDef, guardDropNodeTable } from './graph';
 import { addPeriod, alterHidden, dropPeriod, guardDropTable, guardTemporalAlter, markGeneratedColumns, propagate, setVersioning } from './temporal';
 import { checkOnlineAlterColumn } from './online-alter-column';
+import { checkColumnSet, columnSetOf } from './column-sets';
 import { createLedgerTable, dropLedgerColumns, dropLedgerTable, guardLedgerAlter, guardLedgerTruncate, ledgerHistoryOf, refreshLedgerView } from './ledger';
 
 function schemaOf(ctx: DdlContext, name: Name): { schemaId: number; schema: string; name: string } {
@@ -87,6 +88,7 @@ function newColumn(ctx: DdlContext, t: Table, def: ColumnDef, columnId: number, 
   const xml = xmlTyping(ctx.db, def.type?.xml);
   if (xml !== undefined) col.xml = xml;
   if (def.sparse) col.sparse = true;
+  if (def.columnSet) col.columnSet = true;
   if (def.rowguidcol) col.rowguidcol = true;
   if (def.encryption) {
     col.encryption = columnEncryption(ctx.db, def.encryption, {
@@ -150,6 +152,8 @@ export function createTable(
   if (versioning?.on && (ledger?.on !== true || period !== undefined)) setVersioning(ctx, t, versioning);
   if (ledger !== undefined) createLedgerTable(ctx, t, ledger, versioning, columns);
   checkSparseColumns(t);
+  const columnSet = columnSetOf(t);
+  if (columnSet !== undefined) checkColumnSet(t, columnSet, false);
 }
 
 /** Every SPARSE column of a table as it now stands (its defaults and keys in place). */
@@ -308,6 +312,7 @@ function alterOne(ctx: DdlContext, t: Table, action: AlterAction): void {
         t.columns.push(col);
         for (const c of def.constraints) addConstraint(ctx, t, c, true, c.k === 'check' || c.k === 'default' ? col : undefined);
         if (col.sparse) { const problem = sparseProblem(t, col, col.defaultObjectId !== 0); if (problem) throw problem; }
+        if (col.columnSet === true) checkColumnSet(t, col, true);
         const withValues = !col.nullable; // WITH VALUES is implied for NOT NULL columns
         // SQL Server gives every existing row a rowversion value, nullable column or not.
         for (const row of t.rows) row[col.columnId] = col.identity ? nextIdentity(col) : rowversion ? nextRowversion(ctx.db) : withValues ? defaultValue(ctx, t, col) : null;

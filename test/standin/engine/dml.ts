@@ -16,6 +16,7 @@ import { guardPeriodUpdate, setPeriodOnInsert, versionRows } from './temporal';
 import { guardAppendOnly, ledgerRows, ledgerStamp, stampInsert } from './ledger';
 import { viewInsertTarget } from './dml-target';
 import { checkBlocks, visibleRows } from './security-policies';
+import { checkColumnSetTargets, columnSetOf, writeColumnSet } from './column-sets';
 
 function target(ctx: DdlContext, name: Name): Table {
   const { db, schema, name: n } = resolveName(ctx.host, name);
@@ -50,7 +51,9 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
     ? columns.map((n) => compiledColumn(ctx, t, n))
     // Without a column list, period columns take their generated values (inferred for non-hidden ones);
     // an edge table's list starts with $from_id and $to_id (insert-sql-graph), a node table's has no graph column.
-    : [...edgeEnds(t), ...t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined && c.graphType === undefined && c.droppedLedger !== true)];
+    // With a column set, the implicit list has it rather than the sparse columns (column-sets.ts).
+    : [...edgeEnds(t), ...t.columns.filter((c) => !c.identity && !c.computed && c.type.name !== 'timestamp' && c.generatedAlways === undefined && c.graphType === undefined && c.droppedLedger !== true && !(c.sparse === true && columnSetOf(t) !== undefined))];
+  checkColumnSetTargets(t, cols);
   if (explicitIdentity && !cols.some((c) => c.identity)) throw new SqlError(545, 16, 1, `Explicit value must be specified for identity column in table '${t.name}' either when IDENTITY_INSERT is set to ON or when a replication user is inserting into a NOT FOR REPLICATION identity column.`);
   for (const c of cols) {
     // $node_id / $edge_id are generated (sql-graph-architecture: "Trying to insert a value in $node_id or $edge_id column will result in an error"; number and wording inferred).
@@ -75,6 +78,7 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
   const added: Row[] = [];
   for (const input of inputs) {
     const row: Row = [];
+    let throughSet: Value | undefined;
     for (const c of t.columns) {
       if (c.computed) continue;
       const i = cols.indexOf(c);
@@ -90,10 +94,13 @@ export function insert(ctx: DdlContext, name: Name, columns: readonly string[] |
       if (c.identity) { row[c.columnId] = nextIdentity(c); ctx.identityUsed?.(row[c.columnId] as number); continue; }
       if (c.type.name === 'timestamp') { row[c.columnId] = nextRowversion(ctx.db); continue; }
       const given = i >= 0 ? input[i] : undefined;
+      // Written through the column set: its sparse columns take the value, it stores nothing.
+      if (c.columnSet === true) { throughSet = given; row[c.columnId] = null; continue; }
       if (given !== undefined) { row[c.columnId] = convert(given, c.type); continue; }
       const d = t.defaults.find((x) => x.columnId === c.columnId)?.expr ?? boundDefaultOf(ctx.db, c);
       row[c.columnId] = d ? convert(evaluate(d, undefined, ctx.host), c.type) : null;
     }
+    if (throughSet !== undefined) writeColumnSet(t, row, throughSet);
     setPeriodOnInsert(t, row, cols, ctx.transactionStart ?? ctx.now);
     stampInsert(t, row, cols, stamp);
     settleGraphRow(ctx.db, t, row);
@@ -155,6 +162,7 @@ export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], h
   guardAppendOnly(ctx, t, 'UPDATE');
   guardPeriodUpdate(t, cols);
   guardFilteredIndexes(ctx, t, 'UPDATE');
+  checkColumnSetTargets(t, cols);
   const replaced = new Map<Row, Row>();
   for (const hit of hits) {
     const copy = [...hit.row];
@@ -162,6 +170,7 @@ export function updateRows(ctx: DdlContext, t: Table, cols: readonly Column[], h
     cols.forEach((c, i) => {
       if (c.identity) throw new SqlError(8102, 16, 1, `Cannot update identity column '${c.name}'.`);
       if (c.type.name === 'timestamp') throw new SqlError(272, 16, 1, 'Cannot update a timestamp column.');
+      if (c.columnSet === true) { writeColumnSet(t, copy, values[i] ?? null); return; }
       copy[c.columnId] = convert(values[i], c.type);
     });
     for (const c of t.columns) if (c.type.name === 'timestamp') copy[c.columnId] = nextRowversion(ctx.db);

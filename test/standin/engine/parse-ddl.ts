@@ -648,6 +648,7 @@ export class DdlParser extends SequenceParser {
     let identity: ColumnDef['identity'];
     let collation: string | undefined;
     let sparse = false;
+    let columnSet = false;
     let rowguidcol = false;
     let mask: string | undefined;
     let encryption: ColumnDef['encryption'];
@@ -671,6 +672,7 @@ export class DdlParser extends SequenceParser {
         generatedAlways = { end, hidden: this.accept('HIDDEN'), ...(what !== 'ROW' ? { as: what } : {}) };
       }
       else if (this.accept('SPARSE')) sparse = true;
+      else if (this.accept('COLUMN_SET', 'FOR', 'ALL_SPARSE_COLUMNS')) columnSet = true;
       else if (this.accept('ROWGUIDCOL')) rowguidcol = true;
       else if (this.is('MASKED', 'WITH')) mask = this.maskedWith();
       else if (this.accept('ENCRYPTED', 'WITH')) {
@@ -703,7 +705,7 @@ export class DdlParser extends SequenceParser {
       } else break;
     }
     return {
-      name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}),
+      name, type, computed, nullable, identity, collation, constraints, ...(generatedAlways ? { generatedAlways } : {}), ...(sparse ? { sparse } : {}), ...(columnSet ? { columnSet } : {}), ...(rowguidcol ? { rowguidcol } : {}), ...(mask !== undefined ? { mask } : {}), ...(encryption ? { encryption } : {}),
       ...(columnIndexes.length > 0 ? { indexes: columnIndexes } : {}),
     };
   }

@@ -2,7 +2,7 @@
 import { isCdcTable } from './change-tracking';
 import { pseudoColumnsOf } from './graph';
 import type { Expr, FromItem, Name, Select } from './ast';
-import type { Database, Table, Value } from './catalog';
+import type { Column, Database, Table, Value } from './catalog';
 import { findSchema, findTable, sameName } from './catalog';
 import { findModule } from './modules';
 import { cteRelation, withCtes } from './cte';
@@ -23,6 +23,7 @@ import type { SqlType } from './types';
 import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compareKeys, groupKey } from './values';
 import { err, SqlError } from './errors';
+import { columnSetOf, columnSetValue } from './column-sets';
 
 /** A computed result: typed columns and rows. */
 export interface Relation { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] }
@@ -60,8 +61,11 @@ export function resolveName(host: Host, name: Name): { db: Database; schema: str
 export function tableRelation(t: Table, qual: string, host: Host, schemaName?: string, carry = false): Relation {
   const visible = host.compiledColumns(t.objectId);
   const cols = visible ? t.columns.filter((c) => visible.has(c.name.toLowerCase())) : t.columns;
-  const columns: ScopeColumn[] = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable, source: { table: t, column: c.name }, ...(c.hidden ? { hidden: true } : {}) }));
-  const rows = t.rows.map((r) => cols.map((c) => r[c.columnId] ?? null));
+  // With a column set, * returns it instead of the sparse columns (column-sets.ts).
+  const columnSet = columnSetOf(t);
+  const hiddenFromStar = (c: Column): boolean => c.hidden === true || (columnSet !== undefined && c.sparse === true);
+  const columns: ScopeColumn[] = cols.map((c) => ({ qual, schema: schemaName, table: t.name, name: c.name, type: c.type, nullable: c.nullable, source: { table: t, column: c.name }, ...(hiddenFromStar(c) ? { hidden: true } : {}) }));
+  const rows = t.rows.map((r) => cols.map((c) => (c.columnSet === true ? columnSetValue(t, r) : r[c.columnId] ?? null)));
   // A node or edge table's pseudo-columns ($node_id, ...) read the columns behind them; hidden, so * leaves them out (graph.ts).
   for (const p of pseudoColumnsOf(t)) {
     columns.push({ qual, schema: schemaName, table: t.name, name: p.name, type: p.column.type, nullable: p.column.nullable, hidden: true });
