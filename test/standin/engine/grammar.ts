@@ -74,6 +74,22 @@ function lineOf(sql: string, offset: number): number {
   return line;
 }
 
+const tokensByText = new Map<string, readonly Token[]>();
+
+/**
+ * tokenize for a batch a session runs: a batch sent again (clients repeat their catalog queries,
+ * and schemac's catalog read is a long one) takes the tokens of its first run.
+ */
+export function tokenizeBatch(sql: string, quotedIdentifier: boolean): readonly Token[] {
+  const textKey = `${quotedIdentifier ? 'Q' : 'q'}${sql}`;
+  const known = tokensByText.get(textKey);
+  if (known !== undefined) return known;
+  const tokens = tokenize(sql, quotedIdentifier);
+  if (tokensByText.size > 500) tokensByText.clear();
+  tokensByText.set(textKey, tokens);
+  return tokens;
+}
+
 /**
  * Tokenises a batch with the grammar's own lexer (comments and whitespace dropped). With
  * QUOTED_IDENTIFIER OFF (sqlcmd's default) "..." is a string literal, not a name.
