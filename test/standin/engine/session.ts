@@ -9,7 +9,7 @@ import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
 import { resolveType, ty, wireType } from './types';
 import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './session-support';
-import { checkSyntax, tokenize } from './grammar';
+import { checkBatchSyntax, tokenizeBatch } from './grammar';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
 import { executeSelect, resolveName, selectTypes } from './select';
@@ -340,8 +340,9 @@ export class EngineSession implements Session {
 
   private async runText(sql: string, signal: AbortSignal, nested: boolean, vars?: Map<string, Var>): Promise<void> {
     // QUOTED_IDENTIFIER is a parse-time option: a SET in this batch only affects later batches.
-    const tokens = tokenize(sql, this.option('QUOTED_IDENTIFIER'));
-    const problem = checkSyntax(sql, tokens);
+    const quotedIdentifier = this.option('QUOTED_IDENTIFIER');
+    const tokens = tokenizeBatch(sql, quotedIdentifier);
+    const problem = checkBatchSyntax(sql, tokens, quotedIdentifier);
     if (problem) { this.emitError(err.syntax(problem.near), problem.line); return; }
     let statements: Statement[];
     try {
