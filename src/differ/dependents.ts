@@ -15,7 +15,7 @@
  * https://learn.microsoft.com/sql/t-sql/statements/create-view-transact-sql (SCHEMABINDING)
  */
 import type { Change, Hazard, PlanStep, RefusedChange, TableRef } from './changes';
-import { hazard } from './hazards';
+import { hazard, qualified } from './hazards';
 import { namesBefore } from './names-before';
 import { step } from './step';
 import { tableKey, type NameKey } from '../sqlserver/names';
@@ -37,10 +37,6 @@ export interface Touch {
 
 const WORD: Record<DependentModule['type'], string> = { V: 'view', P: 'procedure', FN: 'function', IF: 'function', TF: 'function', TR: 'trigger' };
 
-function qualifiedName(m: { schema: string; name: string }): string {
-  return `${m.schema}.${m.name}`;
-}
-
 /** A view or function whose definition SQL Server binds (the only kinds that can be schema-bound). */
 function binds(m: DependentModule, r: ModuleReference): boolean {
   return m.schemaBound && r.schemaBound;
@@ -48,13 +44,13 @@ function binds(m: DependentModule, r: ModuleReference): boolean {
 
 /** Why a module cannot be re-created from its stored definition, or null when it can. */
 function cannotRecreate(m: DependentModule, key: NameKey): string | null {
-  if (m.definition === null) return `${WORD[m.type]} ${qualifiedName(m)} has no readable definition (WITH ENCRYPTION, or VIEW DEFINITION not granted)`;
+  if (m.definition === null) return `${WORD[m.type]} ${qualified(m)} has no readable definition (WITH ENCRYPTION, or VIEW DEFINITION not granted)`;
   const named = m.definedName;
   // sp_rename does not change sys.sql_modules.definition: such a text re-creates the old name.
   // https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql
   if (named === null || key(named.name) !== key(m.name) || (named.schema !== null && key(named.schema) !== key(m.schema))
     || (named.schema === null && key(m.schema) !== key('dbo'))) {
-    return `the stored definition of ${WORD[m.type]} ${qualifiedName(m)} does not create it under that name (renamed with sp_rename?)`;
+    return `the stored definition of ${WORD[m.type]} ${qualified(m)} does not create it under that name (renamed with sp_rename?)`;
   }
   return null;
 }
@@ -114,8 +110,8 @@ function hits(m: DependentModule, touch: Touch, key: NameKey): ModuleReference[]
 
 /** "reads dbo.users.email" / "uses dbo.users (its columns are unknown)". */
 function usePhrase(r: ModuleReference, touch: Touch): string {
-  const target = touch.column === null ? qualifiedName(touch.table) : `${qualifiedName(touch.table)}.${touch.column}`;
-  return r.columnsFrom === 'unknown' && touch.column !== null ? `uses ${qualifiedName(touch.table)} (its columns cannot be read)` : `reads ${target}`;
+  const target = touch.column === null ? qualified(touch.table) : `${qualified(touch.table)}.${touch.column}`;
+  return r.columnsFrom === 'unknown' && touch.column !== null ? `uses ${qualified(touch.table)} (its columns cannot be read)` : `reads ${target}`;
 }
 
 /** Schema-bound modules over `m`, transitively, in drop order (the outermost first). */
@@ -159,7 +155,7 @@ export function planAroundDependents(steps: readonly PlanStep[], current: Databa
       const bound = hit.some((r) => binds(m, r));
       if (bound && (touch.action === 'retype' || touch.action === 'alter' || (touch.action === 'drop' && touch.readded && touch.column !== null))) {
         rebuild.add(m);
-        const what = touch.column === null ? qualifiedName(touch.table) : `${qualifiedName(touch.table)}.${touch.column}`;
+        const what = touch.column === null ? qualified(touch.table) : `${qualified(touch.table)}.${touch.column}`;
         rebuildReasons.set(m, [...(rebuildReasons.get(m) ?? []), what]);
         continue;
       }
@@ -167,12 +163,12 @@ export function planAroundDependents(steps: readonly PlanStep[], current: Databa
         refusedSteps.add(i);
         const what = describeStep(s.change, touch);
         refused.push({ table: touch.table, change: what,
-          reason: `schema-bound ${WORD[m.type]} ${qualifiedName(m)} ${usePhrase(hit[0] as ModuleReference, touch)}: SQL Server refuses the change while it exists, and its definition would not survive it; change or drop ${qualifiedName(m)} first` });
+          reason: `schema-bound ${WORD[m.type]} ${qualified(m)} ${usePhrase(hit[0] as ModuleReference, touch)}: SQL Server refuses the change while it exists, and its definition would not survive it; change or drop ${qualified(m)} first` });
         if (s.change.kind === 'dropTable') refusedTables.add(tableKey(key, touch.table.schema, touch.table.name));
         break;
       }
       if (touch.action === 'alter') continue; // nullability only: what reads the column still works
-      hazards.push(hazard('dependent-object', `${WORD[m.type]} ${qualifiedName(m)} ${usePhrase(hit[0] as ModuleReference, touch)}, ${touch.phrase}`));
+      hazards.push(hazard('dependent-object', `${WORD[m.type]} ${qualified(m)} ${usePhrase(hit[0] as ModuleReference, touch)}, ${touch.phrase}`));
     }
     if (s.change.kind === 'dropTable' && !refusedSteps.has(i)) {
       for (const m of modules) {
@@ -202,12 +198,12 @@ export function planAroundDependents(steps: readonly PlanStep[], current: Databa
   for (const m of recreate) {
     if (rebuildReasons.has(m)) continue;
     const under = m.references.filter((r) => !r.isTable && recreate.some((o) => key(o.schema) === key(r.schema) && key(o.name) === key(r.name)));
-    rebuildReasons.set(m, under.map((r) => `${qualifiedName(r)}, re-created too`));
+    rebuildReasons.set(m, under.map((r) => `${qualified(r)}, re-created too`));
   }
   const drops = [
     ...recreate.map((m) => step({ kind: 'dropModule', module: m }, [hazard('dependent-rebuild', rebuildText(m, rebuildReasons.get(m) ?? []))])),
     ...triggersDropped.map((m) => step({ kind: 'dropModule', module: m }, [hazard('dependent-object',
-      `trigger ${qualifiedName(m)} is on ${qualifiedName(m.parent as TableRef)}, which the plan drops: it goes with it (the down script re-creates it)`)])),
+      `trigger ${qualified(m)} is on ${qualified(m.parent as TableRef)}, which the plan drops: it goes with it (the down script re-creates it)`)])),
   ];
   const creates = [...recreate].reverse().map((m) => step({ kind: 'createModule', module: m }));
   return { steps: [...drops, ...kept, ...creates], refused };
@@ -216,7 +212,7 @@ export function planAroundDependents(steps: readonly PlanStep[], current: Databa
 function rebuildText(m: DependentModule, what: readonly string[]): string {
   const bound = what.length > 0 ? `it binds ${[...new Set(what)].join(', ')}` : 'it binds an object re-created in this plan';
   const indexes = m.indexes.length > 0 ? `; its indexes ${m.indexes.map((i) => i.name).join(', ')} are built again (the view is materialized again)` : '';
-  return `schema-bound ${WORD[m.type]} ${qualifiedName(m)} is dropped and re-created from its stored definition around the change (${bound})${indexes}`;
+  return `schema-bound ${WORD[m.type]} ${qualified(m)} is dropped and re-created from its stored definition around the change (${bound})${indexes}`;
 }
 
 /**
@@ -242,9 +238,9 @@ export function describeStep(c: Change, touch: Touch): string {
     case 'dropColumn': return `drop column ${touch.column ?? ''}`;
     case 'renameColumn': return `rename column ${c.from} to ${c.to}`;
     case 'alterColumn': return `alter column ${c.to.name}`;
-    case 'dropTable': return `drop table ${qualifiedName(touch.table)}`;
-    case 'renameTable': return `rename table ${qualifiedName(touch.table)} to ${c.to}`;
-    case 'transferTable': return `move table ${qualifiedName(touch.table)} to schema ${c.to}`;
+    case 'dropTable': return `drop table ${qualified(touch.table)}`;
+    case 'renameTable': return `rename table ${qualified(touch.table)} to ${c.to}`;
+    case 'transferTable': return `move table ${qualified(touch.table)} to schema ${c.to}`;
     default: return c.kind;
   }
 }

@@ -69,6 +69,24 @@ function sameRetention(a: SystemVersioning, b: SystemVersioning): boolean {
   return JSON.stringify(a.retention) === JSON.stringify(b.retention);
 }
 
+/**
+ * ALTER SCHEMA ... TRANSFER of the history table to the schema the desired versioning names,
+ * then sp_rename there when its name changes too (the order and inverses of a table's own move,
+ * diff.ts moveTable). Versioning is off by then; SYSTEM_VERSIONING = ON with
+ * DATA_CONSISTENCY_CHECK = ON takes the moved table back as the history, rows and all (inferred:
+ * what a DBA does, as SQL Server refuses to move a history table while versioning is on).
+ * https://learn.microsoft.com/sql/t-sql/statements/alter-schema-transact-sql: "All permissions
+ * associated with the securable will be dropped when the securable is moved to the new schema";
+ * schemac does not read a history table's permissions, so the move says so.
+ */
+function moveHistory(cur: SystemVersioning, des: SystemVersioning, key: NameKey): PlanStep[] {
+  const dropped = (from: TableRef, to: string) => hazard('permissions-dropped', `moving history table ${qualified(from)} to schema ${to} drops every permission granted on it (GRANT and DENY); schemac does not read a history table's permissions: grant them again on ${to}.${from.name}`);
+  const moved = step({ kind: 'transferTable', name: cur.historyTable, from: cur.historySchema, to: des.historySchema }, [dropped({ schema: cur.historySchema, name: cur.historyTable }, des.historySchema)]);
+  const steps: PlanStep[] = [{ ...moved, downHazards: [dropped({ schema: des.historySchema, name: cur.historyTable }, cur.historySchema)] }];
+  if (key(cur.historyTable) !== key(des.historyTable)) steps.push(step({ kind: 'renameTable', schema: des.historySchema, from: cur.historyTable, to: des.historyTable }));
+  return steps;
+}
+
 /** `n history rows` for hazards. */
 function historyRows(v: SystemVersioning): string {
   return v.historyRowCount === undefined ? 'its history rows' : `its ${v.historyRowCount} history row${v.historyRowCount === 1 ? '' : 's'}`;
@@ -87,17 +105,24 @@ export function diffTemporal(t: KeptTable, ctx: DiffContext, tableExists: (schem
   const curPeriod = period(t.current);
   const desPeriod = period(t.desired);
 
+  // A history table declared in another schema, where no table of its name is yet: the current
+  // one moves there (and takes the new name), with its rows, while versioning is off.
+  const movedHistory = cur !== undefined && des !== undefined && !keptHistory(cur, des, ctx.key) && !tableExists(des.historySchema, des.historyTable);
   if (cur !== undefined && des !== undefined && historyOnlyRenamed(cur, des, ctx.key)) {
     steps.push(step({ kind: 'renameTable', schema: des.historySchema, from: cur.historyTable, to: des.historyTable }));
   } else if (cur !== undefined && (des === undefined || !sameHistory(cur, des, ctx.key))) {
     // Versioning off first (its phase runs before every other step, renames included: the
-    // table still has its old name).
-    const drop = des === undefined && ctx.allowDrop;
+    // table still has its old name). A history table left behind (versioning off, or another
+    // existing table attached as the history) is no table of the schema's: with --allow-drop it
+    // goes in this plan, as the next plan would drop it anyway.
+    const drop = !movedHistory && ctx.allowDrop;
     const hazards: Hazard[] = drop && cur.historyRowCount !== 0 ? [hazard('data-loss', `drops history table ${cur.historySchema}.${cur.historyTable} and ${historyRows(cur)}`)] : [];
     steps.push(step({ kind: 'disableVersioning', table: t.oldRef, versioning: cur, dropHistory: drop }, hazards));
-    if (des === undefined && !drop) {
-      skipped.push({ table: { schema: cur.historySchema, name: cur.historyTable }, objectType: 'table', name: cur.historyTable, reason: `the history of ${qualified(ref)}, kept when versioning goes off; ${NOT_DECLARED}` });
+    if (!movedHistory && !drop) {
+      const why = des === undefined ? 'kept when versioning goes off' : `kept when ${qualified(ref)} takes ${des.historySchema}.${des.historyTable} as its history`;
+      skipped.push({ table: { schema: cur.historySchema, name: cur.historyTable }, objectType: 'table', name: cur.historyTable, reason: `the history of ${qualified(ref)}, ${why}; ${NOT_DECLARED}` });
     }
+    if (movedHistory) steps.push(...moveHistory(cur, des, ctx.key));
   }
 
   // Period columns.
@@ -123,7 +148,7 @@ export function diffTemporal(t: KeptTable, ctx: DiffContext, tableExists: (schem
 
   // Versioning on last.
   if (des !== undefined && (cur === undefined || !keptHistory(cur, des, ctx.key))) {
-    steps.push(step({ kind: 'enableVersioning', table: ref, versioning: des, historyExists: tableExists(des.historySchema, des.historyTable) }));
+    steps.push(step({ kind: 'enableVersioning', table: ref, versioning: des, historyExists: movedHistory || tableExists(des.historySchema, des.historyTable) }));
   } else if (des !== undefined && cur !== undefined && !sameRetention(cur, des)) {
     steps.push(step({ kind: 'alterRetention', table: ref, from: cur.retention, to: des.retention }));
   }

@@ -47,7 +47,7 @@ import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-typ
 import { refuseUnmanagedReferences } from './unmanaged-references';
 import { xmlSpatialForced } from './xml-spatial-dependents';
 import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
-import { guardLedgerTables, ledgerRefusals, ledgerServerRefusals } from './ledger';
+import { guardLedgerTables, keepLedgerSchemas, ledgerRefusals, ledgerServerRefusals } from './ledger';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -91,7 +91,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   // Foreign keys from unmanaged schemas into managed tables are never dropped: what they block is refused.
   const referenced = refuseUnmanagedReferences(opaqueGuarded.steps, current, key, inScope);
   // What SQL Server refuses on ledger tables is refused by name, the rest of the plan kept (ledger.ts).
-  const ledger = guardLedgerTables(referenced.steps, tablesPlan.tables, key);
+  const ledger = guardLedgerTables(keepLedgerSchemas(referenced.steps, key), tablesPlan.tables, key);
   // Row-level security policies refuse what they make impossible (before modules are planned around it).
   const policyGuarded = refuseSecurityPolicyTouches(ledger.steps, current, key);
   const guarded = { steps: policyGuarded.steps, refused: [...opaqueGuarded.refused, ...referenced.refused, ...ledger.refused, ...policyGuarded.refused] };

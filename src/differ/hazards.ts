@@ -35,9 +35,9 @@ export function rowsText(table: Table): string {
   return `${table.rowCount} row${table.rowCount === 1 ? '' : 's'}`;
 }
 
-/** "all 123 rows", or "all its rows" when the count is unknown (a plan made without a database). */
+/** "all 123 rows", or "every row" when the count is unknown (a plan made without a database): "reads every row of dbo.t". */
 export function allRowsText(table: Table): string {
-  return table.rowCount === undefined ? 'all its rows' : `all ${rowsText(table)}`;
+  return table.rowCount === undefined ? 'every row' : `all ${rowsText(table)}`;
 }
 
 /** "its 123 rows", or "its rows" when the count is unknown. */

@@ -21,11 +21,29 @@
 import type { Column, Ledger, ServerFacts, Table } from '../model';
 import type { Change, PlanStep, RefusedChange, TableRef } from './changes';
 import { tableOf } from './changes';
+import { hazard } from './hazards';
 import type { AddedTable, TablePair } from './table-pairs';
 import { tableKey, type NameKey } from '../sqlserver/names';
 import { typeText } from '../sqlserver/types';
 import { supportsLedger } from '../sqlserver/ledger';
 import { editionName } from '../sqlserver/editions';
+
+/**
+ * A schema the plan creates for a new ledger table is not dropped again by the down script: the
+ * down script's DROP TABLE leaves the table, its history table and its ledger view in the schema,
+ * renamed MSSQL_DroppedLedger..., so DROP SCHEMA would fail (Msg 3729) and with it the whole
+ * script ("Dropped ledger tables", https://learn.microsoft.com/sql/relational-databases/security/ledger/ledger-limits;
+ * sys.ledger_table_history records the DROP). The creation has no inverse, and says why.
+ */
+export function keepLedgerSchemas(steps: readonly PlanStep[], key: NameKey): PlanStep[] {
+  const ledgerSchemas = new Set(steps.flatMap((s) => (s.change.kind === 'createTable' && s.change.table.ledger !== undefined ? [key(s.change.table.schema)] : [])));
+  if (ledgerSchemas.size === 0) return [...steps];
+  return steps.map((s) => {
+    if (s.change.kind !== 'createSchema' || !ledgerSchemas.has(key(s.change.schema))) return s;
+    const why = hazard('irreversible', `schema ${s.change.schema} keeps the ledger tables created in it: dropping one leaves it in the schema, renamed MSSQL_DroppedLedgerTable_..., with its history table and ledger view`);
+    return { ...s, hazards: [...s.hazards, why], inverse: null };
+  });
+}
 
 /** What a ledger kind is called in messages. */
 function kindText(l: Ledger | undefined): string {

@@ -10,7 +10,7 @@ import { canonicalKey } from './canonical';
 import { columnsOf } from './columns';
 import { filterProblemsOf } from './filter-predicate';
 import { TextMemo } from './memo';
-import { inListOfExpr, type InList } from './in-list';
+import { filterInListsOfExpr, inListOfExpr, type InList } from './in-list';
 import { parseExpression } from './parser';
 import { oneLine } from './source-text';
 
@@ -101,6 +101,15 @@ export function referencedColumns(text: string, names: NameKey): string[] {
 export function inListOf(text: string, names: NameKey): InList | null {
   const parsed = parseExpression(text);
   return parsed.ok ? inListOfExpr(parsed.expr, names) : null;
+}
+
+/**
+ * A stored filtered-index predicate with its IN lists written as IN again (in-list.ts
+ * filterInListsOfExpr); `text` itself when it has none or cannot be parsed.
+ */
+export function filterWithInLists(text: string, names: NameKey): string {
+  const parsed = parseExpression(text);
+  return (parsed.ok ? filterInListsOfExpr(text, parsed.expr, names) : null) ?? text;
 }
 
 /** The canonical key of `text`, or null when it cannot be parsed (for callers comparing two texts). */

@@ -211,7 +211,7 @@ describe('differ: renames', () => {
     const messages = plan.steps.flatMap((s) => [...s.hazards, ...(s.downHazards ?? [])].map((h) => h.message));
     expect(messages).toEqual(expect.arrayContaining([
       'drops table dbo.old and its rows',
-      'the down script drops and rebuilds ix_t_code around the narrowing of code (SQL Server cannot shrink an indexed column in place): it reads all its rows of dbo.t',
+      'the down script drops and rebuilds ix_t_code around the narrowing of code (SQL Server cannot shrink an indexed column in place): it reads every row of dbo.t',
     ]));
   });
 

@@ -150,7 +150,10 @@ describe('differ: moves SQL Server would refuse are refused before any SQL runs'
     const plan = diff(db([moved({ versioning: { ...versioning, historySchema: 'archive', historyTable: 'purchases_history' } })]),
       db([orders('sales.orders', { versioning })]), { allowDrop: false });
     expect(plan.refused).toEqual(expect.arrayContaining([expect.objectContaining({ reason: expect.stringMatching(/system-versioned/) })]));
-    expect(plan.steps.map((s) => s.change.kind)).not.toContain('transferTable');
+    // The table itself is not moved; its history table, declared in the other schema, may be
+    // (diff-temporal.ts moves a history table while versioning is off).
+    const moves = plan.steps.flatMap((s) => (s.change.kind === 'transferTable' ? [`${s.change.from}.${s.change.name}`] : []));
+    expect(moves).not.toContain('sales.orders');
   });
 
   test('a versioned table whose versioning the plan turns off is moved after it', () => {

@@ -85,6 +85,17 @@ describe('ledger tables in plans', () => {
     expectValidTsql(down);
   });
 
+  it('keeps the schema a new ledger table is created in on the way down: the dropped table stays in it, renamed', () => {
+    const plan = diff(db([account(), table('sales.orders', { columns: [col('id', 'int')] })]), db([]), { allowDrop: false });
+    const create = (schema: string) => plan.steps.find((s) => s.change.kind === 'createSchema' && s.change.schema === schema);
+    expect(create('bank')).toMatchObject({ inverse: null, hazards: [{ code: 'irreversible', message: expect.stringMatching(/^schema bank keeps the ledger tables created in it: .*MSSQL_DroppedLedgerTable_/) }] });
+    expect(create('sales')?.inverse).toEqual({ kind: 'dropSchema', schema: 'sales' });
+    const down = script(plan, 'down');
+    expect(down).toContain('DROP TABLE [bank].[account];');
+    expect(down).not.toContain('DROP SCHEMA [bank]');
+    expect(down).toContain('DROP SCHEMA [sales]');
+  });
+
   it('refuses a new ledger table on a server before SQL Server 2022, and takes one on Azure SQL', () => {
     const on = (engineEdition: number, majorVersion: number) => ({ ...db([]), server: { engineEdition, edition: 'Enterprise Edition (64-bit)', majorVersion } });
     expect(diff(db([account()]), on(3, 15), { allowDrop: false }).refused).toEqual([{

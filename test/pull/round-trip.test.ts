@@ -5,7 +5,7 @@
 import { brownfieldSnapshot, describeDiagnostics, describePlan, modelOf, roundTrip } from './support';
 import type { CatalogSnapshot } from '../../src/catalog/snapshot';
 import { templatedDatabase, tenantDatabase, variedDatabase } from './varied-db';
-import { col, db, pk, seq, table } from '../support/model-builders';
+import { col, db, ix, pk, seq, table } from '../support/model-builders';
 
 /** Brownfield after its defaults were renamed to the convention (df_<table>_<column>). */
 function conventionDefaults(s: CatalogSnapshot): CatalogSnapshot {
@@ -82,6 +82,25 @@ describe('pull, then plan, on hand-made databases', () => {
     const text = pulled.files.map((f) => f.text).join('\n');
     expect(text).toContain('export class Bestellübersicht');
     for (const field of ['näme!: string;', 'größeKg!: number | null;', '日付!: Date | null;', '_2fa!: boolean | null;']) expect(text).toContain(field);
+  });
+
+  test('a filtered index whose IN list SQL Server keeps as an OR chain is written with IN again, and plans to nothing', () => {
+    const orders = table('orders', {
+      columns: [col('id', 'int'), col('st', 'int'), col('code', 'nvarchar(5)', { nullable: true }), col('d', 'date', { nullable: true })],
+      pk: pk('pk_orders', ['id']),
+      indexes: [
+        ix('ix_orders_st', ['st'], { filter: '([st]=(3) OR [st]=(2) OR [st]=(1))' }),
+        ix('ix_orders_code', ['code'], { filter: "([code]=N'b' OR [code]=N'a') AND [d] IS NOT NULL AND ([st]=(-1) OR [st]=(0))" }),
+        ix('ix_orders_d', ['d'], { filter: "([d]>'2020-01-01')" }),
+      ],
+    });
+    const { diagnostics, plan, pulled } = roundTrip(db([orders]));
+    expect(describeDiagnostics(diagnostics)).toEqual([]);
+    expect(describePlan(plan)).toEqual([]);
+    const text = pulled.files.map((f) => f.text).join('\n');
+    expect(text).toContain('where: sql`[st] IN (1, 2, 3)`');
+    expect(text).toContain("where: sql`[code] IN (N'a', N'b') AND [d] IS NOT NULL AND [st] IN (0, -1)`");
+    expect(text).toContain("where: sql`[d]>'2020-01-01'`");
   });
 
   test('what the schema API cannot say is reported by pull, and is all that plan then shows', () => {

@@ -80,6 +80,38 @@ describe('diffing versioned tables', () => {
     expect(plan.steps.map((s) => subject(s.change))).toEqual(['addColumn sales.orders.qty']);
   });
 
+  test('a history table declared in another schema: OFF, the history moved there and renamed with its rows, ON attaching it', () => {
+    const current = db([withRows({ ...v, versioning: { ...history, historyRowCount: 3 } })]);
+    const desired = { ...db([{ ...v, versioning: { ...history, historySchema: 'audit', historyTable: 'order_log' } }]), schemas: ['audit', 'sales'] };
+    const plan = diff(desired, current, { allowDrop: true });
+    expect(plan.steps.map((s) => subject(s.change))).toEqual([
+      'disableVersioning sales.orders keep sales.orders_history', 'createSchema audit', 'transferTable sales.orders_history->audit',
+      'renameTable audit.orders_history->order_log', 'enableVersioning sales.orders attach audit.order_log',
+    ]);
+    // The rows go with it: no data loss; the move drops its permissions, which schemac does not read for a history table.
+    expect(plan.steps.flatMap((s) => s.hazards.map((h) => h.code))).toEqual(['permissions-dropped']);
+    expect(plan.skipped).toEqual([]);
+    // Down: OFF, the history renamed and moved back, ON attaching it again.
+    expect(plan.steps.map((s) => (s.inverse === null ? null : subject(s.inverse))).reverse()).toEqual([
+      'disableVersioning sales.orders keep audit.order_log', 'renameTable audit.order_log->orders_history',
+      'transferTable audit.orders_history->sales', 'dropSchema audit', 'enableVersioning sales.orders attach sales.orders_history',
+    ]);
+  });
+
+  test('another existing table named as the history: attached, and the old history is listed, or dropped with --allow-drop', () => {
+    const current = db([withRows({ ...v, versioning: { ...history, historyRowCount: 3 } }), { ...plain(v), name: 'order_log', primaryKey: null }]);
+    const desired = db([{ ...v, versioning: { ...history, historyTable: 'order_log', historySchema: 'sales' } }]);
+    // Same schema: a rename, versioning stays on (the existing order_log is another table, listed as not declared).
+    expect(diff(desired, current, { allowDrop: false }).steps.map((s) => subject(s.change))).toEqual(['renameTable sales.orders_history->order_log']);
+    const elsewhere = db([withRows({ ...v, versioning: { ...history, historyRowCount: 3 } }), { ...plain(v), schema: 'audit', name: 'order_log', primaryKey: null }]);
+    const target = { ...db([{ ...v, versioning: { ...history, historyTable: 'order_log', historySchema: 'audit' } }]), schemas: ['audit', 'sales'] };
+    const kept = diff(target, elsewhere, { allowDrop: false });
+    expect(kept.steps.map((s) => subject(s.change))).toEqual(['disableVersioning sales.orders keep sales.orders_history', 'enableVersioning sales.orders attach audit.order_log']);
+    expect(kept.skipped.map((x) => `${x.table.schema}.${x.name}: ${x.reason}`)).toEqual([expect.stringMatching(/^sales\.orders_history: the history of sales\.orders, kept when sales\.orders takes audit\.order_log as its history/)]);
+    const dropped = diff(target, elsewhere, { allowDrop: true });
+    expect(dropped.steps.map((s) => subject(s.change))).toEqual(['disableVersioning sales.orders drop sales.orders_history', 'enableVersioning sales.orders attach audit.order_log']);
+  });
+
   test('a renamed versioned table: the history follows under its new name with versioning on, so column changes still reach it', () => {
     const current = withRows({ ...v, versioning: { ...history, historyRowCount: 2 } });
     const desired: Table = {

@@ -7,7 +7,7 @@ import { INDEX_OPTION_KEYS } from '../../sqlserver/index-options';
 import { DEFAULT_CELLS_PER_OBJECT } from '../../sqlserver/xml-spatial-indexes';
 import { sameDataSpace } from '../../sqlserver/data-spaces';
 import type { CheckConstraint, DataSpace, EdgeConstraint, ForeignKey, Index, IndexColumn, KeyConstraint, Table } from '../../model';
-import { referencedColumns } from '../../expr';
+import { filterWithInLists, referencedColumns } from '../../expr';
 import { sameName, type NameKey } from '../../sqlserver/names';
 import { unwrapStored } from './column-text';
 import { sqlTemplate, tsString } from './naming';
@@ -187,7 +187,7 @@ function columnstoreItem(ix: Index, ctx: ItemContext): TableItem {
   const opts = [...storageOpts(ix), ...placementOpts(ix, ctx)];
   const uses = [ix.clustered ? 'ClusteredColumnstoreIndex' : 'ColumnstoreIndex'];
   if (ix.filter) {
-    const sql = sqlTemplate(unwrapStored(ix.filter.text));
+    const sql = sqlTemplate(unwrapStored(filterWithInLists(ix.filter.text, ctx.key)));
     if (sql === null) ctx.problems.push(`filter of index ${ix.name} holds a backtick or \${ and was not written`);
     else { opts.unshift(`where: ${sql}`); uses.push('sql'); }
   }
@@ -239,7 +239,7 @@ function indexItem(ix: Index, ctx: ItemContext): TableItem {
   if (ix.clustered) opts.push('clustered: true');
   if (ix.include.length > 0) opts.push(`include: [${ix.include.map((c) => tsString(ctx.field(c))).join(', ')}]`);
   if (ix.filter) {
-    const sql = ix.filter.canonical === ctx.activeFilter ? null : sqlTemplate(unwrapStored(ix.filter.text));
+    const sql = ix.filter.canonical === ctx.activeFilter ? null : sqlTemplate(unwrapStored(filterWithInLists(ix.filter.text, ctx.key)));
     if (ix.filter.canonical === ctx.activeFilter) opts.push('activeOnly: true');
     else if (sql === null) ctx.problems.push(`filter of index ${ix.name} holds a backtick or \${ and was not written`);
     else {

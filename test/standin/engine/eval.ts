@@ -12,6 +12,7 @@ import { FUNCTIONS } from './functions';
 import { findSequence, nextSequenceValue } from './ddl-sequences';
 import { windowType, windowValue } from './windows';
 import { callScalar, isDefault, userFunctionType } from './routines';
+import { hierarchyMethod, hierarchyMethodType, hierarchyMethodValue } from './clr-methods';
 
 /** Aggregate function names. */
 export const AGGREGATES = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'MAX', 'MIN', 'AVG', 'STRING_AGG']);
@@ -147,6 +148,8 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
       }
       const f = FUNCTIONS[e.name];
       if (!f && e.name === 'UPDATE') return ty.bit;
+      const method = f ? null : hierarchyMethod(e, scope);
+      if (method !== null) return hierarchyMethodType(method.method);
       if (!f && e.name.includes('.')) return userFunctionType(e, host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       return f.type(e.args.map((a) => typeOf(a, scope, host)), e.args);
@@ -284,6 +287,8 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
       }
       const f = FUNCTIONS[e.name];
       // A schema-qualified name is a user scalar function (routines.ts).
+      const method = f ? null : hierarchyMethod(e, scope);
+      if (method !== null) return hierarchyMethodValue(method.method, evaluate({ k: 'col', parts: method.column }, scope, host));
       if (!f && e.name.includes('.')) return callScalar(e, e.args.map((a) => (isDefault(a) ? null : evaluate(a, scope, host))), host);
       if (!f) throw new SqlError(195, 15, 10, `'${e.name.toLowerCase()}' is not a recognized built-in function name.`, 'compile');
       if (f.lazy) return f.lazy(e.args, (x) => evaluate(x, scope, host), host);

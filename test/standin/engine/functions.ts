@@ -63,6 +63,16 @@ const simple = (t: SqlType, f: (a: readonly Value[], h: Host, t: readonly SqlTyp
 const nullIn = (f: (a: readonly Value[]) => Value) => (a: readonly Value[]): Value => (a.some((v) => v === null) ? null : f(a));
 const now = () => new Date();
 
+/** `s` without the leading and/or trailing characters that `chars` holds (a space when absent). */
+function trimChars(s: string, chars: Value | undefined, leading: boolean, trailing: boolean): string {
+  const set = new Set(chars === undefined ? ' ' : toText(chars));
+  let from = 0;
+  let to = s.length;
+  if (leading) while (from < to && set.has(s[from]!)) from++;
+  if (trailing) while (to > from && set.has(s[to - 1]!)) to--;
+  return s.slice(from, to);
+}
+
 const SERVER_PROPERTIES: Record<string, (h: Host) => Value> = {
   PRODUCTVERSION: (h) => h.productVersion,
   PRODUCTMAJORVERSION: (h) => h.productVersion.split('.')[0],
@@ -244,9 +254,11 @@ export const FUNCTIONS: Record<string, Fn> = {
   DATALENGTH: simple(ty.int, (a, _h, t) => (a[0] === null ? null : a[0] instanceof Uint8Array ? a[0].length : typeof a[0] === 'string' ? (t[0]?.name.startsWith('n') ? 2 : 1) * a[0].length : t[0]?.maxLength ?? 4)),
   UPPER: { type: same(0), eval: nullIn((a) => toText(a[0]).toUpperCase()) },
   LOWER: { type: same(0), eval: nullIn((a) => toText(a[0]).toLowerCase()) },
-  LTRIM: { type: same(0), eval: nullIn((a) => toText(a[0]).replace(/^ +/, '')) },
-  RTRIM: { type: same(0), eval: nullIn((a) => toText(a[0]).replace(/ +$/, '')) },
-  TRIM: { type: same(0), eval: nullIn((a) => toText(a[0]).trim()) },
+  // SQL Server 2022's second argument names the characters to remove, a space by default
+  // (https://learn.microsoft.com/sql/t-sql/functions/ltrim-transact-sql, rtrim-transact-sql, trim-transact-sql).
+  LTRIM: { type: same(0), eval: nullIn((a) => trimChars(toText(a[0]), a[1], true, false)) },
+  RTRIM: { type: same(0), eval: nullIn((a) => trimChars(toText(a[0]), a[1], false, true)) },
+  TRIM: { type: same(0), eval: nullIn((a) => trimChars(toText(a[0]), a[1], true, true)) },
   SUBSTRING: { type: same(0), eval: nullIn((a) => { const s = toText(a[0]); const st = toNumber(a[1]); const n = toNumber(a[2]); const from = Math.max(st, 1); return s.substring(from - 1, Math.max(st + n - 1, 0)); }) },
   LEFT: { type: same(0), eval: nullIn((a) => toText(a[0]).slice(0, toNumber(a[1]))) },
   RIGHT: { type: same(0), eval: nullIn((a) => { const n = toNumber(a[1]); return n <= 0 ? '' : toText(a[0]).slice(-n); }) },

@@ -74,6 +74,22 @@ function lineOf(sql: string, offset: number): number {
   return line;
 }
 
+const tokensByText = new Map<string, readonly Token[]>();
+
+/**
+ * tokenize for a batch a session runs: a batch sent again (clients repeat their catalog queries,
+ * and schemac's catalog read is a long one) takes the tokens of its first run.
+ */
+export function tokenizeBatch(sql: string, quotedIdentifier: boolean): readonly Token[] {
+  const textKey = `${quotedIdentifier ? 'Q' : 'q'}${sql}`;
+  const known = tokensByText.get(textKey);
+  if (known !== undefined) return known;
+  const tokens = tokenize(sql, quotedIdentifier);
+  if (tokensByText.size > 500) tokensByText.clear();
+  tokensByText.set(textKey, tokens);
+  return tokens;
+}
+
 /**
  * Tokenises a batch with the grammar's own lexer (comments and whitespace dropped). With
  * QUOTED_IDENTIFIER OFF (sqlcmd's default) "..." is a string literal, not a name.
@@ -451,6 +467,8 @@ const LEGACY_INDEX_OPTIONS = ['PAD_INDEX', 'FILLFACTOR', 'SORT_IN_TEMPDB', 'IGNO
 const DROP_OPTION_STOPS = ['WITH', ';', 'GO', 'CREATE', 'ALTER', 'DROP', 'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'EXEC', 'EXECUTE', 'IF', 'BEGIN', 'DECLARE', 'SET', 'PRINT'];
 
 const verdicts = new Map<string, SyntaxProblem | null>();
+/** Verdicts by the batch's own text and QUOTED_IDENTIFIER (all its tokens depend on), so a repeated batch skips grammarView too. */
+const verdictsByText = new Map<string, SyntaxProblem | null>();
 
 /** A syntax error of one parse: where it is, and the offending token's span in the parsed text. */
 interface ParseProblem extends SyntaxProblem { readonly start: number; readonly stop: number }
@@ -466,7 +484,25 @@ interface ParseProblem extends SyntaxProblem { readonly start: number; readonly 
  * batch parsed again, as SQL Server would read it; if that still fails, the first error stands.
  */
 export function checkSyntax(sql: string, tokens: readonly Token[]): SyntaxProblem | null {
-  const view = grammarView(sql, tokens);
+  return checkView(grammarView(sql, tokens), tokens);
+}
+
+/**
+ * checkSyntax of a batch a session runs, whose tokens are `tokenize(sql, quotedIdentifier)`: a
+ * batch sent again (a client's catalog queries, schemac's catalog read) is answered from its text,
+ * without rewriting it for the grammar again.
+ */
+export function checkBatchSyntax(sql: string, tokens: readonly Token[], quotedIdentifier: boolean): SyntaxProblem | null {
+  const textKey = `${quotedIdentifier ? 'Q' : 'q'}${sql}`;
+  const known = verdictsByText.get(textKey);
+  if (known !== undefined) return known;
+  const problem = checkSyntax(sql, tokens);
+  if (verdictsByText.size > 2000) verdictsByText.clear();
+  verdictsByText.set(textKey, problem);
+  return problem;
+}
+
+function checkView(view: string, tokens: readonly Token[]): SyntaxProblem | null {
   const cached = verdicts.get(view);
   if (cached !== undefined) return cached;
   const first = parseProblem(view, tokens);

@@ -9,7 +9,7 @@ import type { Host, Scope } from './scope';
 import type { SqlType } from './types';
 import { resolveType, ty, wireType } from './types';
 import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './session-support';
-import { checkSyntax, tokenize } from './grammar';
+import { checkBatchSyntax, tokenizeBatch } from './grammar';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
 import { executeSelect, resolveName, selectTypes } from './select';
@@ -28,7 +28,7 @@ import { addFilegroup, createPartitionFunction, createPartitionScheme } from './
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, setTriggerState, spRename, truncateTable } from './ddl';
 import { transferObject } from './ddl-transfer';
-import { createType, dropType } from './ddl-types';
+import { createType, dropType, spAddType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence, sequenceGetRange } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
@@ -340,8 +340,9 @@ export class EngineSession implements Session {
 
   private async runText(sql: string, signal: AbortSignal, nested: boolean, vars?: Map<string, Var>): Promise<void> {
     // QUOTED_IDENTIFIER is a parse-time option: a SET in this batch only affects later batches.
-    const tokens = tokenize(sql, this.option('QUOTED_IDENTIFIER'));
-    const problem = checkSyntax(sql, tokens);
+    const quotedIdentifier = this.option('QUOTED_IDENTIFIER');
+    const tokens = tokenizeBatch(sql, quotedIdentifier);
+    const problem = checkBatchSyntax(sql, tokens, quotedIdentifier);
     if (problem) { this.emitError(err.syntax(problem.near), problem.line); return; }
     let statements: Statement[];
     try {
@@ -982,6 +983,13 @@ export class EngineSession implements Session {
         const futureonly = future !== null && toText(future).toLowerCase() === 'futureonly';
         if (binding) bind(this.ddl(true), kind, toText(arg(0, kind === 'R' ? '@rulename' : '@defname') ?? ''), objname, futureonly);
         else unbind(this.ddl(true), kind, objname, futureonly);
+        this.done();
+        return;
+      }
+      case 'sp_addtype': {
+        const nulltype = arg(2, '@nulltype');
+        spAddType(this.ddl(true), toText(arg(0, '@typename') ?? ''), toText(arg(1, '@phystype') ?? ''), nulltype === null ? null : toText(nulltype), this.option('ANSI_NULL_DFLT_ON'));
+        if (s.returnVar) this.setVar(s.returnVar, 0);
         this.done();
         return;
       }

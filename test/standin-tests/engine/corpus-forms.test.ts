@@ -1,0 +1,29 @@
+/**
+ * Forms from public SQL Server databases and peers' test corpora (test/fixtures/corpus) that the
+ * stand-in refused: hierarchyid methods in computed columns (AdventureWorks' Production.Document)
+ * and SQL Server 2022's characters argument of LTRIM / RTRIM / TRIM (sqldef's tests_sqlserver2022.yml).
+ */
+import { open } from './harness';
+
+test('a computed column calls a hierarchyid method of another column: GetLevel() is smallint', async () => {
+  const h = open();
+  await h.ok(`CREATE TABLE dbo.doc (node hierarchyid NOT NULL, lvl AS node.GetLevel(), path AS node.ToString())`);
+  expect(await h.rows(`SELECT c.name, TYPE_NAME(c.user_type_id) AS type_name, cc.definition FROM sys.columns c
+    JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
+    WHERE c.object_id = OBJECT_ID('dbo.doc') ORDER BY c.column_id`)).toEqual([
+    { name: 'lvl', type_name: 'smallint', definition: '([node].[GetLevel]())' },
+    { name: 'path', type_name: 'nvarchar', definition: '([node].[ToString]())' },
+  ]);
+  await h.ok(`CREATE INDEX ix_doc_lvl ON dbo.doc (lvl, node)`);
+  // A dotted name that is not a hierarchyid column's method is still a user function that does not exist.
+  expect((await h.errors(`CREATE TABLE dbo.doc2 (n int, x AS n.GetLevel())`)).map((e) => e.number)).toEqual([4121]);
+});
+
+test('LTRIM, RTRIM and TRIM remove the characters their second argument names (SQL Server 2022)', async () => {
+  const h = open();
+  expect(await h.rows(`SELECT LTRIM('xxa', 'x') AS l, RTRIM('ayx', 'xy') AS r, TRIM('  a  ') AS t, LTRIM('  a') AS l2`))
+    .toEqual([{ l: 'a', r: 'a', t: 'a', l2: 'a' }]);
+  await h.ok(`CREATE TABLE dbo.t (t2 varchar(20) NOT NULL, CONSTRAINT ck_t2 CHECK (ltrim(t2, 'xy') <> ''))`);
+  expect((await h.errors(`INSERT INTO dbo.t VALUES ('xyx')`)).map((e) => e.number)).toEqual([547]);
+  await h.ok(`INSERT INTO dbo.t VALUES ('xa')`);
+});
