@@ -58,9 +58,18 @@ export interface CatalogQuery {
 // Tables schemac manages: user tables outside its own `schemac` schema (design.md: never touched).
 const MANAGED = `t.is_ms_shipped = 0 AND SCHEMA_NAME(t.schema_id) <> N'schemac'`;
 
-/** A statement as the text of EXEC(N'...'): its quotes doubled. */
-function dynamic(sql: string): string {
-  return sql.replace(/'/g, "''");
+/**
+ * A query that reads columns SQL Server 2022 (16.x) and Azure SQL added to existing views: the IF
+ * alone cannot keep a missing column out, since SQL Server defers binding only for missing
+ * objects and binds every statement of an existing view, whichever branch runs (Msg 207 fails the
+ * whole batch), so the newer statement is compiled only when it runs, by EXEC(N'...'). `older` is
+ * the same shape of result set from what older servers have.
+ */
+function since2022(newer: string, older: string): string {
+  return `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
+EXEC(N'${newer.replace(/'/g, "''")}')
+ELSE
+${older}`;
 }
 
 // Every index with a name (heaps have none); hypothetical indexes are tuning-advisor leftovers,
@@ -286,22 +295,17 @@ ORDER BY fic.object_id, fic.column_id`,
     // the rows that say something (compressed, or a partitioned object), so an ordinary database
     // reads none. data_compression: 0 NONE, 1 ROW, 2 PAGE, 3 COLUMNSTORE, 4 COLUMNSTORE_ARCHIVE;
     // xml_compression (bit) / xml_compression_desc (OFF, ON) exist from SQL Server 2022 (16.x) and
-    // in Azure SQL; older servers read OFF (NULL). The IF alone cannot keep a missing column out:
-    // SQL Server defers binding only for missing objects, and binds every statement of an existing
-    // view whichever branch runs (Msg 207), so the 2022 statement is compiled only when it runs, by EXEC.
+    // in Azure SQL (since2022); older servers read OFF (NULL).
     // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-partitions-transact-sql
-    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
-EXEC(N'${dynamic(`SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc, p.xml_compression_desc
+    sql: since2022(`SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc, p.xml_compression_desc
 FROM sys.partitions p
 JOIN sys.tables t ON t.object_id = p.object_id
 WHERE ${MANAGED} AND (p.data_compression <> 0 OR p.xml_compression = 1 OR p.partition_number > 1)
-ORDER BY p.object_id, p.index_id, p.partition_number`)}')
-ELSE
-SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc, CAST(NULL AS varchar(3)) AS xml_compression_desc
+ORDER BY p.object_id, p.index_id, p.partition_number`, `SELECT p.object_id, p.index_id, p.partition_number, p.data_compression_desc, CAST(NULL AS varchar(3)) AS xml_compression_desc
 FROM sys.partitions p
 JOIN sys.tables t ON t.object_id = p.object_id
 WHERE ${MANAGED} AND (p.data_compression <> 0 OR p.partition_number > 1)
-ORDER BY p.object_id, p.index_id, p.partition_number`,
+ORDER BY p.object_id, p.index_id, p.partition_number`),
   },
   {
     name: 'types',
@@ -528,36 +532,30 @@ WHERE 1 = 0 AND ${MANAGED}`,
     // (https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-tables-transact-sql),
     // and the ledger view's name as sys.ledger_table_history names it (ledger_view_schema_name,
     // ledger_view_name; https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-ledger-table-history-transact-sql).
-    // The columns exist from SQL Server 2022 (16.x) and in Azure SQL: as for resumable_operations,
-    // the IF keeps them out of what runs on older servers, where no table is a ledger table.
-    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
-SELECT t.object_id, t.ledger_type, t.ledger_view_id, t.history_table_id, t.is_dropped_ledger_table,
+    // The columns exist from SQL Server 2022 (16.x) and in Azure SQL (since2022); older servers,
+    // where no table is a ledger table, read none.
+    sql: since2022(`SELECT t.object_id, t.ledger_type, t.ledger_view_id, t.history_table_id, t.is_dropped_ledger_table,
   SCHEMA_NAME(v.schema_id) AS ledger_view_schema_name, v.name AS ledger_view_name
 FROM sys.tables t
 LEFT JOIN sys.views v ON v.object_id = t.ledger_view_id
 WHERE (t.ledger_type <> 0 OR t.is_dropped_ledger_table = 1) AND ${MANAGED}
-ORDER BY t.object_id
-ELSE
-SELECT t.object_id, CAST(0 AS tinyint) AS ledger_type, t.object_id AS ledger_view_id, t.object_id AS history_table_id,
+ORDER BY t.object_id`, `SELECT t.object_id, CAST(0 AS tinyint) AS ledger_type, t.object_id AS ledger_view_id, t.object_id AS history_table_id,
   CAST(0 AS bit) AS is_dropped_ledger_table, t.name AS ledger_view_schema_name, t.name AS ledger_view_name
 FROM sys.tables t
-WHERE 1 = 0 AND ${MANAGED}`,
+WHERE 1 = 0 AND ${MANAGED}`),
   },
   {
     name: 'ledger_dropped_columns',
     // A ledger table's dropped columns: SQL Server hides and renames them and keeps their data
     // (ledger-limits, "Dropping columns and tables"); sys.columns.is_dropped_ledger_column
-    // (2022+: https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
-    sql: `IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 OR CAST(SERVERPROPERTY('EngineEdition') AS int) IN (5, 8)
-SELECT c.object_id, c.column_id
+    // (2022+, since2022: https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-columns-transact-sql).
+    sql: since2022(`SELECT c.object_id, c.column_id
 FROM sys.columns c
 JOIN sys.tables t ON t.object_id = c.object_id
 WHERE c.is_dropped_ledger_column = 1 AND ${MANAGED}
-ORDER BY c.object_id, c.column_id
-ELSE
-SELECT t.object_id, CAST(0 AS int) AS column_id
+ORDER BY c.object_id, c.column_id`, `SELECT t.object_id, CAST(0 AS int) AS column_id
 FROM sys.tables t
-WHERE 1 = 0 AND ${MANAGED}`,
+WHERE 1 = 0 AND ${MANAGED}`),
   },
   {
     name: 'default_rule_objects',

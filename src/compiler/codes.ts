@@ -12,6 +12,8 @@ export const Codes = {
   notStatic: 'SC1001',
   /** The schema directory holds no *.schema.ts file. */
   noSchemaFiles: 'SC1002',
+  /** A class decorator spelled like schemac's (`@Index`) that the file does not import from 'schemac', so it is not read. */
+  unimportedDecorator: 'SC1003',
   /** `Column.<x>` where x is no SQL Server type schemac maps. */
   unknownColumnType: 'SC1101',
   /** A field of a table or mixin with no column decorator: its type has no SQL Server mapping. */

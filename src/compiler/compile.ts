@@ -184,6 +184,10 @@ function beginCompile<Check extends NativeTypeCheck>(start: CompileStart<Check>,
   const tableNodes = new Map<TableDraft, ts.Node>();
   for (const sf of files) {
     for (const info of reader.classesOf(sf)) {
+      for (const d of info.unimported) {
+        const name = (ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText();
+        bag.error(Codes.unimportedDecorator, `@${name} is not imported from 'schemac', so schemac does not read it; add ${name} to the file's import from 'schemac'`, d);
+      }
       if (info.role === 'mixin') classChain(info, reader, bag, reportedCycles);
       if (info.role !== 'table') continue;
       const draft = buildFromClass(info, reader, bag, reportedCycles, defaultSchema, namer, key, aliasTypes, sequences);

@@ -52,11 +52,35 @@ export interface ClassInfo {
   readonly items: readonly TableItem[];
   /** Instance fields with no column decorator. */
   readonly unmapped: readonly ts.PropertyDeclaration[];
+  /** Class decorators spelled like the API's (`@Index`) that the file never imports or declares, so they are not read. */
+  readonly unimported: readonly ts.Decorator[];
 }
 
 const itemKinds: Readonly<Record<string, ItemKind>> = {
   Index: 'index', ColumnstoreIndex: 'columnstoreIndex', ClusteredColumnstoreIndex: 'clusteredColumnstoreIndex', XmlIndex: 'xmlIndex', SpatialIndex: 'spatialIndex', Check: 'check', Unique: 'unique', PrimaryKey: 'primaryKey', ForeignKey: 'foreignKey', DefaultName: 'defaultName', Connection: 'connection',
 };
+
+/** The class decorators the API exports, by name. */
+const CLASS_DECORATORS: ReadonlySet<string> = new Set(['Table', 'Mixin', ...Object.keys(itemKinds)]);
+
+/** Every name a file binds at its top level: imports from any module and its own declarations. */
+function boundNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st)) {
+      const clause = st.importClause;
+      if (clause?.name) names.add(clause.name.text);
+      const b = clause?.namedBindings;
+      if (b && ts.isNamedImports(b)) for (const el of b.elements) names.add(el.name.text);
+      else if (b && ts.isNamespaceImport(b)) names.add(b.name.text);
+    } else if (ts.isImportEqualsDeclaration(st)) names.add(st.name.text);
+    else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) names.add(st.name.text);
+    else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+    }
+  }
+  return names;
+}
 
 /** How a file imported the API: local name -> exported name, and namespace aliases. */
 export interface ApiImports {
@@ -146,6 +170,8 @@ export class ClassReader {
     let roleNode: ts.Node = decl.name ?? decl;
     let tableArgs: StaticValue[] = [];
     const items: TableItem[] = [];
+    const unimported: ts.Decorator[] = [];
+    let bound: Set<string> | undefined;
     // Decorators are read from `modifiers` itself, not ts.getDecorators, which writes a cache on the node (see hasModifier in declarations.ts).
     for (const d of decl.modifiers ?? []) {
       if (!ts.isDecorator(d)) continue;
@@ -157,6 +183,10 @@ export class ClassReader {
         tableArgs = args.map((a) => readValue(a, ctx));
       } else if (name !== undefined && itemKinds[name]) {
         items.push({ kind: itemKinds[name], args: args.map((a) => readValue(a, ctx)), node: d });
+      } else if (name === undefined && ts.isIdentifier(callee) && CLASS_DECORATORS.has(callee.text)) {
+        // Under --no-type-check nothing else notices a missing import, and the index or key would silently not exist.
+        bound ??= boundNames(sf);
+        if (!bound.has(callee.text)) unimported.push(d);
       }
     }
     const heritage = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
@@ -174,7 +204,7 @@ export class ClassReader {
       if (column) columns.push(column);
       else unmapped.push(m);
     }
-    return { decl, name: decl.name?.text ?? '(anonymous)', role, tableArgs, roleNode, baseExpr, base, columns, items, unmapped };
+    return { decl, name: decl.name?.text ?? '(anonymous)', role, tableArgs, roleNode, baseExpr, base, columns, items, unmapped, unimported };
   }
 
   private readColumn(m: ts.PropertyDeclaration, imports: ApiImports, ctx: ValueContext): ColumnDecl | undefined {

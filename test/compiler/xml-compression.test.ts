@@ -3,16 +3,10 @@
  * rowstore clustered index, which carries it), on nonclustered indexes and keys; each place SQL
  * Server has no such option is a compile error at its source.
  */
-import { compileFiles, where } from './compile-helpers';
+import { compileOne, where } from './compile-helpers';
 
-const imports = "import { ClusteredColumnstoreIndex, Column, ColumnstoreIndex, Index, PrimaryKey, Table, Unique } from 'schemac';\n";
-
-function compile(source: string) {
-  const files = { 't.schema.ts': `${imports}${source}` };
-  const c = compileFiles(files, { typeCheck: false });
-  const found = c.result.diagnostics.map((d) => `${d.code} ${d.source?.file.split('/').pop()}:${d.source?.line}:${d.source?.column}`);
-  return { ...c, files, found };
-}
+const imports = "import { ClusteredColumnstoreIndex, Column, ColumnstoreIndex, Index, Table, Unique } from 'schemac';\n";
+const compile = (source: string) => compileOne('t.schema.ts', `${imports}${source}`);
 
 test('xmlCompression on a table, a nonclustered index and keys compiles; the clustered key carries the table\'s; false is the default', () => {
   const { result } = compile(`

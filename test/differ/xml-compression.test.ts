@@ -124,3 +124,10 @@ test('a server before SQL Server 2022 has no XML_COMPRESSION: the tables that de
   }]);
   expect(diff(desired, { ...on2019, server: { ...on2019.server, majorVersion: 16 } }, { allowDrop: false }).refused).toBeUndefined();
 });
+
+test('a heap moved to another filegroup keeps its XML_COMPRESSION through the transient clustered index', () => {
+  const heap = (o: Partial<Table> = {}): Table => ({ ...table('notes', { columns: [id, body] }), rowCount: 10, xmlCompression: true, ...o });
+  const plan = diff(db([heap({ dataSpace: { kind: 'filegroup', name: 'FG2' } })]), db([heap()]), { allowDrop: false });
+  expect(plan.steps.map((s) => s.change)).toEqual([expect.objectContaining({ kind: 'moveHeap', xmlCompression: true })]);
+  expect(renderScript(plan, { direction: 'up', databaseName: 'app' }).text).toContain('CREATE CLUSTERED INDEX [schemac_heap_move] ON [dbo].[notes] ([id]) WITH (XML_COMPRESSION = ON) ON [FG2];');
+});

@@ -71,3 +71,35 @@ test('an alias of an alias or of xml is refused (2715, inferred); the same name 
   expect((await h.errors(`CREATE TYPE [dbo].[Doc] FROM xml;`)).map((e) => e.number)).toEqual([2715]);
   expect((await h.errors(`CREATE TYPE [dbo].[Email] FROM int;`)).map((e) => e.number)).toEqual([219]);
 });
+
+test('sp_addtype, the older spelling, adds the same sys.types row: a bare or quoted name, the base as text, NULL / NOT NULL / NONULL or the session default (bit NOT NULL)', async () => {
+  await h.ok(`EXEC sp_addtype 'empid', 'char(9)', 'NOT NULL';
+EXEC sp_addtype tid, 'varchar(6)', 'NONULL';
+EXEC sp_addtype @typename = 'price', @phystype = 'decimal(9,2)', @nulltype = 'NULL';
+EXEC sp_addtype 'note', 'varchar(200)';
+EXEC sp_addtype 'flag', 'bit';
+CREATE TABLE dbo.emp (id empid, t tid, p price, n note, f flag);`);
+  const rows = await h.rows(`SELECT ty.name, TYPE_NAME(ty.system_type_id) AS base, ty.max_length, ty.[precision], ty.scale, ty.is_nullable
+FROM sys.types ty WHERE ty.is_user_defined = 1 ORDER BY ty.name`);
+  expect(rows).toEqual([
+    { name: 'empid', base: 'char', max_length: 9, precision: 0, scale: 0, is_nullable: false },
+    { name: 'flag', base: 'bit', max_length: 1, precision: 1, scale: 0, is_nullable: false },
+    { name: 'note', base: 'varchar', max_length: 200, precision: 0, scale: 0, is_nullable: true },
+    { name: 'price', base: 'decimal', max_length: 5, precision: 9, scale: 2, is_nullable: true },
+    { name: 'tid', base: 'varchar', max_length: 6, precision: 0, scale: 0, is_nullable: false },
+  ]);
+  expect(await h.rows(`SELECT name, TYPE_NAME(user_type_id) AS t, is_nullable FROM sys.columns WHERE object_id = OBJECT_ID('dbo.emp') ORDER BY column_id`)).toEqual([
+    { name: 'id', t: 'empid', is_nullable: false }, { name: 't', t: 'tid', is_nullable: false }, { name: 'p', t: 'price', is_nullable: true },
+    { name: 'n', t: 'note', is_nullable: true }, { name: 'f', t: 'flag', is_nullable: false },
+  ]);
+  expect((await h.errors(`EXEC sp_addtype 'empid', 'char(9)', 'NOT NULL';`)).map((e) => e.number)).toEqual([219]);
+  expect((await h.errors(`EXEC sp_addtype 'odd', 'varchar(10)', 'MAYBE';`)).map((e) => e.number)).toEqual([15040]);
+});
+
+test('a money constant: a $ before a number is a money value, the symbol not kept', async () => {
+  await h.ok(`CREATE TABLE dbo.prices (id int NOT NULL, amount money NULL);
+INSERT INTO dbo.prices VALUES (1, $19.99), (2, -$5), (3, $.5 + 1);`);
+  expect(await h.rows(`SELECT id, amount FROM dbo.prices ORDER BY id`)).toEqual([{ id: 1, amount: 19.99 }, { id: 2, amount: -5 }, { id: 3, amount: 1.5 }]);
+  await h.ok(`SELECT $12 AS m INTO dbo.typed;`);
+  expect(await h.rows(`SELECT TYPE_NAME(system_type_id) AS t FROM sys.columns WHERE object_id = OBJECT_ID('dbo.typed')`)).toEqual([{ t: 'money' }]);
+});

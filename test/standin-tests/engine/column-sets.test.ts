@@ -3,20 +3,10 @@
  * as one XML fragment of the sparse columns that are not NULL, returned by SELECT * instead of
  * them, written through (unnamed sparse columns become NULL), and refused where SQL Server does.
  */
-import { createEngine } from '../../standin/engine';
-import { wrap, type Harness } from './harness';
-
-function start(): Harness {
-  const engine = createEngine({ password: 'Secret#1', databases: ['app'], edition: 'developer' });
-  const login = engine.login('sa', 'Secret#1', 'app');
-  if (!login.ok) throw new Error(login.error.message);
-  return wrap(login.session);
-}
-
-const numbers = async (h: Harness, sql: string): Promise<number[]> => (await h.errors(sql)).map((e) => e.number);
+import { errorNumbers, open } from './harness';
 
 test('a column set reads, writes and stands in for the sparse columns', async () => {
-  const h = start();
+  const h = open();
   await h.ok(`CREATE TABLE dbo.products (id int NOT NULL PRIMARY KEY, name nvarchar(50) NOT NULL, color varchar(20) SPARSE NULL, weight int SPARSE NULL, attrs xml COLUMN_SET FOR ALL_SPARSE_COLUMNS);
 INSERT dbo.products (id, name, color) VALUES (1, N'pen', 'red');
 INSERT dbo.products (id, name, attrs) VALUES (2, N'box', '<weight>7</weight><color>blue &amp; green</color>');
@@ -39,13 +29,13 @@ INSERT dbo.products VALUES (3, N'cup', NULL);`);
 });
 
 test('refused: a second column set, one added to a table with sparse columns, a non-xml one, both a sparse column and the set in one statement', async () => {
-  const h = start();
+  const h = open();
   await h.ok('CREATE TABLE dbo.t1 (id int NOT NULL PRIMARY KEY, a int SPARSE NULL, cs xml COLUMN_SET FOR ALL_SPARSE_COLUMNS);');
-  expect(await numbers(h, 'ALTER TABLE dbo.t1 ADD cs2 xml COLUMN_SET FOR ALL_SPARSE_COLUMNS;')).toEqual([1734]);
+  expect(await errorNumbers(h, 'ALTER TABLE dbo.t1 ADD cs2 xml COLUMN_SET FOR ALL_SPARSE_COLUMNS;')).toEqual([1734]);
   await h.ok('CREATE TABLE dbo.t2 (id int NOT NULL PRIMARY KEY, a int SPARSE NULL);');
-  expect(await numbers(h, 'ALTER TABLE dbo.t2 ADD cs xml COLUMN_SET FOR ALL_SPARSE_COLUMNS;')).toEqual([1734]);
-  expect(await numbers(h, 'CREATE TABLE dbo.t3 (id int NOT NULL PRIMARY KEY, cs nvarchar(max) COLUMN_SET FOR ALL_SPARSE_COLUMNS);')).toEqual([1732]);
-  expect(await numbers(h, `INSERT dbo.t1 (id, a, cs) VALUES (1, 2, '<a>3</a>');`)).toEqual([360]);
+  expect(await errorNumbers(h, 'ALTER TABLE dbo.t2 ADD cs xml COLUMN_SET FOR ALL_SPARSE_COLUMNS;')).toEqual([1734]);
+  expect(await errorNumbers(h, 'CREATE TABLE dbo.t3 (id int NOT NULL PRIMARY KEY, cs nvarchar(max) COLUMN_SET FOR ALL_SPARSE_COLUMNS);')).toEqual([1732]);
+  expect(await errorNumbers(h, `INSERT dbo.t1 (id, a, cs) VALUES (1, 2, '<a>3</a>');`)).toEqual([360]);
   // A column set on a new table, then sparse columns added to it, is fine.
   await h.ok('CREATE TABLE dbo.t4 (id int NOT NULL PRIMARY KEY, cs xml COLUMN_SET FOR ALL_SPARSE_COLUMNS); ALTER TABLE dbo.t4 ADD b int SPARSE NULL;');
 });

@@ -27,6 +27,11 @@ export function open(database = 'app'): Harness {
   return wrap(login.session);
 }
 
+/** The numbers of the errors a batch raised, in order. */
+export async function errorNumbers(h: Harness, sql: string): Promise<number[]> {
+  return (await h.errors(sql)).map((e) => e.number);
+}
+
 /** Wraps an existing session with the helpers. */
 export function wrap(session: Session): Harness {
   const signal = new AbortController().signal;

@@ -4,18 +4,10 @@
  * not reserve (reserved-keywords-transact-sql) are identifiers on the stand-in too, bare, while
  * reserved ones still need delimiting; and HASHBYTES computes as SQL Server's does.
  */
-import { createEngine } from '../../standin/engine';
-import { wrap, type Harness } from './harness';
-
-function start(): Harness {
-  const engine = createEngine({ password: 'Secret#1', databases: ['app'], edition: 'developer' });
-  const login = engine.login('sa', 'Secret#1', 'app');
-  if (!login.ok) throw new Error(login.error.message);
-  return wrap(login.session);
-}
+import { open } from './harness';
 
 test('a non-reserved keyword (RAW) names a column and an alias bare; FOR XML RAW still parses', async () => {
-  const h = start();
+  const h = open();
   await h.ok('CREATE TABLE dbo.imports (id int NOT NULL PRIMARY KEY, Raw varbinary(max) NULL, Hash AS CAST(HASHBYTES(\'SHA2_256\', Raw) AS binary(32)) PERSISTED);');
   await h.ok('INSERT dbo.imports (id, Raw) VALUES (1, 0x0102);');
   expect(await h.rows('SELECT id AS Raw FROM dbo.imports WHERE Raw IS NOT NULL')).toEqual([{ Raw: 1 }]);
@@ -23,7 +15,7 @@ test('a non-reserved keyword (RAW) names a column and an alias bare; FOR XML RAW
 });
 
 test('reserved keywords stay errors where SQL Server reports them (102 near the word)', async () => {
-  const h = start();
+  const h = open();
   const plan = await h.errors('CREATE TABLE dbo.accounts (id int NOT NULL, Plan int NULL);');
   expect(plan.map((e) => [e.number, e.message])).toEqual([[102, "Incorrect syntax near 'Plan'."]]);
   await h.ok('CREATE TABLE dbo.accounts (id int NOT NULL, [Plan] int NULL);');
@@ -31,7 +23,7 @@ test('reserved keywords stay errors where SQL Server reports them (102 near the 
 });
 
 test('HASHBYTES hashes varchar as single bytes and nvarchar as UTF-16LE (hashbytes-transact-sql)', async () => {
-  const h = start();
+  const h = open();
   const [row] = await h.rows(`SELECT HASHBYTES('MD5', 'abc') AS a, HASHBYTES('MD5', N'abc') AS n, HASHBYTES('SHA2_256', 0x0102) AS b, HASHBYTES('NOPE', 'abc') AS x`);
   // MD5("abc") is RFC 1321's test vector.
   expect(Buffer.from(row?.a as Uint8Array).toString('hex')).toBe('900150983cd24fb0d6963f7d28e17f72');

@@ -84,3 +84,32 @@ export function dropType(ctx: DdlContext, name: Name, written: string, ifExists:
   if (user) throw new SqlError(3732, 16, 1, `Cannot drop type '${written}' because it is being referenced by object '${user.name}'. There may be other objects that reference this type.`);
   ctx.db.types = userTypes(ctx.db).filter((t) => t !== u);
 }
+
+/**
+ * sp_addtype @typename, @phystype [, @nulltype]: the older spelling of CREATE TYPE ... FROM, still
+ * in legacy install scripts (pubs among them). Per sp-addtype-transact-sql
+ * (https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-addtype-transact-sql):
+ * @phystype is a base type written as text ('varchar(11)', 'decimal(9,2)'), @nulltype is 'NULL',
+ * 'NOT NULL' or 'NONULL'; without it the type takes the session's default nullability
+ * (GETANSINULL, i.e. ANSI_NULL_DFLT_ON), except a bit type, which is NOT NULL. The type lands in
+ * dbo (inferred: the caller's default schema, dbo for sa).
+ */
+export function spAddType(ctx: DdlContext, typename: string, phystype: string, nulltype: string | null, ansiNullDefault: boolean): void {
+  const m = /^\s*\[?(\w+)\]?\s*(?:\(\s*(max|\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$/i.exec(phystype);
+  if (!m) throw new SqlError(2715, 16, 6, `Column, parameter, or variable #1: Cannot find data type ${phystype}.`);
+  const args: (number | 'max')[] = [];
+  if (m[2] !== undefined) args.push(m[2].toLowerCase() === 'max' ? 'max' : Number(m[2]));
+  if (m[3] !== undefined) args.push(Number(m[3]));
+  const base: TypeRef = { name: m[1].toLowerCase(), args };
+  let nullable: boolean;
+  if (nulltype === null) nullable = base.name === 'bit' ? false : ansiNullDefault;
+  else {
+    const spelled = nulltype.trim().toUpperCase().replace(/\s+/g, ' ');
+    if (spelled !== 'NULL' && spelled !== 'NOT NULL' && spelled !== 'NONULL') {
+      // Msg 15040 wording inferred from the procedure's own check of @nulltype.
+      throw new SqlError(15040, 16, 1, `User-defined data types based on system data types must specify NULL, NOT NULL or NONULL.`);
+    }
+    nullable = spelled === 'NULL';
+  }
+  createType(ctx, [typename.replace(/^\[|\]$/g, '')], base, nullable);
+}

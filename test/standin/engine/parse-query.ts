@@ -257,6 +257,13 @@ export class QueryParser extends TokenReader {
       const lt = /e/i.test(t.text) ? 'float' : t.text.includes('.') ? 'dec' : 'int';
       return { k: 'lit', v: Number(t.text), lt, text: t.text };
     }
+    // A money constant: a currency symbol before a number ($12, $542023.14, $.10), the value typed
+    // money, the symbol not kept (learn.microsoft.com/sql/t-sql/data-types/constants-transact-sql).
+    if (t.kind === 'op' && t.text === '$' && this.peek(1).kind === 'number' && !/e/i.test(this.peek(1).text)) {
+      const n = this.toks[this.pos + 1];
+      this.pos += 2;
+      return { k: 'cast', e: { k: 'lit', v: Number(n.text), lt: n.text.includes('.') ? 'dec' : 'int', text: n.text }, type: { name: 'money', args: [] }, try: false };
+    }
     if (t.kind === 'string') { this.pos++; return { k: 'lit', v: t.value, lt: t.national ? 'nstr' : 'str', text: t.text }; }
     if (t.kind === 'binary') { this.pos++; return { k: 'lit', v: Buffer.from(t.text.slice(2), 'hex'), lt: 'bin', text: t.text }; }
     if (t.kind === 'var') { this.pos++; return { k: 'var', name: t.value }; }

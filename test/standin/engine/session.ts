@@ -28,7 +28,7 @@ import { addFilegroup, createPartitionFunction, createPartitionScheme } from './
 import { createXmlCollection, dropXmlCollection } from './ddl-xml-collections';
 import { alterTable, createIndexStatement, createSchema, createTable, dropIndex, dropSchema, dropTable, setTriggerState, spRename, truncateTable } from './ddl';
 import { transferObject } from './ddl-transfer';
-import { createType, dropType } from './ddl-types';
+import { createType, dropType, spAddType } from './ddl-types';
 import { alterSequence, createSequence, dropSequence, sequenceGetRange } from './ddl-sequences';
 import type { Changed } from './dml';
 import { insert, remove, update } from './dml';
@@ -983,6 +983,13 @@ export class EngineSession implements Session {
         const futureonly = future !== null && toText(future).toLowerCase() === 'futureonly';
         if (binding) bind(this.ddl(true), kind, toText(arg(0, kind === 'R' ? '@rulename' : '@defname') ?? ''), objname, futureonly);
         else unbind(this.ddl(true), kind, objname, futureonly);
+        this.done();
+        return;
+      }
+      case 'sp_addtype': {
+        const nulltype = arg(2, '@nulltype');
+        spAddType(this.ddl(true), toText(arg(0, '@typename') ?? ''), toText(arg(1, '@phystype') ?? ''), nulltype === null ? null : toText(nulltype), this.option('ANSI_NULL_DFLT_ON'));
+        if (s.returnVar) this.setVar(s.returnVar, 0);
         this.done();
         return;
       }
