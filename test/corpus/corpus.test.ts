@@ -9,18 +9,18 @@ import { CORPUS } from '../fixtures/corpus/cases';
 import { runCase, scratchDir, startCorpusStandin } from './harness';
 
 test('corpus cases pull, plan and migrate to an empty plan', async () => {
-  const { standin, url } = await startCorpusStandin(CORPUS.length);
+  const { pool, stop } = await startCorpusStandin(CORPUS.length);
   const scratch = scratchDir();
   try {
     const failures: string[] = [];
     for (const [index, c] of CORPUS.entries()) {
       if (c.pending !== undefined) continue;
-      const outcome = await runCase(c, index, url, scratch);
+      const outcome = await runCase(c, index, pool, scratch);
       if (outcome.failure !== null) failures.push(`${c.name} (${c.source}): ${outcome.failure}`);
     }
     expect(failures).toEqual([]);
   } finally {
-    await standin.close();
+    await stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }, 120_000);

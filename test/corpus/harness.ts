@@ -32,12 +32,13 @@ export function databasesOf(index: number): { cur: string; des: string } {
   return { cur: `c${index}_cur`, des: `c${index}_des` };
 }
 
-/** A stand-in holding two empty databases per case. */
-export async function startCorpusStandin(count: number): Promise<{ standin: RunningStandin; engine: StandinEngine; url: (db: string) => string }> {
+/** A stand-in holding two empty databases per case, and the one connection the cases run on. */
+export async function startCorpusStandin(count: number): Promise<{ standin: RunningStandin; engine: StandinEngine; pool: sql.ConnectionPool; stop(): Promise<void> }> {
   const databases = Array.from({ length: count }, (_, i) => databasesOf(i)).flatMap((d) => [d.cur, d.des]);
   const engine = createEngine({ password: PASSWORD, databases });
   const standin = await startStandin({ engine });
-  return { standin, engine, url: (db) => `mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/${db}?encrypt=false` };
+  const pool = await connect(`mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/master?encrypt=false`);
+  return { standin, engine, pool, stop: async () => { await pool.close(); await standin.close(); } };
 }
 
 /** What went wrong in one case, at which stage; null when it passed. */
@@ -46,10 +47,23 @@ export interface CaseOutcome {
   readonly failure: string | null;
 }
 
-/** One database of a case, on one connection for all its batches and catalog reads. */
+/**
+ * One database of a case. Every case runs on the same connection (one login for the corpus, as a
+ * DBA's session would be), switched to the database before each script and catalog read.
+ */
 interface CaseDb {
   readonly name: string;
   readonly pool: sql.ConnectionPool;
+}
+
+/**
+ * Points the session at `db`, out of whatever an earlier script left it in: a failed script's
+ * guard leaves NOEXEC on (only SET NOEXEC OFF runs then, so it goes alone) and may leave a
+ * transaction open.
+ */
+async function use(db: CaseDb): Promise<void> {
+  await db.pool.request().batch('SET NOEXEC OFF;');
+  await db.pool.request().batch(`IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION; USE [${db.name}];`);
 }
 
 /**
@@ -57,6 +71,7 @@ interface CaseDb {
  * throws with every error the server raised.
  */
 async function runScript(db: CaseDb, script: string, what: string): Promise<void> {
+  await use(db);
   const errors: string[] = [];
   for (const batch of splitBatches(script)) {
     try {
@@ -71,6 +86,7 @@ async function runScript(db: CaseDb, script: string, what: string): Promise<void
 
 /** The database as schemac reads it. */
 async function readModel(db: CaseDb): Promise<Database> {
+  await use(db);
   const { database, diagnostics } = snapshotToModel(await readCatalogWith(async (text) => (await db.pool.request().query(text)).recordsets as never, db.name));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`catalog: ${errors.map((d) => `${d.code} ${d.message}`).join('; ')}`);
@@ -105,10 +121,10 @@ export function planLines(plan: Plan): string[] {
 }
 
 /** Runs one case; a failure is reported with the stage it happened at. */
-export async function runCase(c: CorpusCase, index: number, url: (db: string) => string, scratch: string): Promise<CaseOutcome> {
+export async function runCase(c: CorpusCase, index: number, pool: sql.ConnectionPool, scratch: string): Promise<CaseOutcome> {
   const names = databasesOf(index);
-  const cur: CaseDb = { name: names.cur, pool: await connect(url(names.cur)) };
-  const des: CaseDb = { name: names.des, pool: await connect(url(names.des)) };
+  const cur: CaseDb = { name: names.cur, pool };
+  const des: CaseDb = { name: names.des, pool };
   let stage = 'set up';
   try {
     if (c.current !== undefined) await runScript(cur, c.current, 'current DDL');
@@ -159,9 +175,6 @@ export async function runCase(c: CorpusCase, index: number, url: (db: string) =>
     return { name: c.name, failure: null };
   } catch (err) {
     return { name: c.name, failure: `${stage}: ${(err as Error).message}` };
-  } finally {
-    await cur.pool.close();
-    await des.pool.close();
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * Forms from public SQL Server databases and peers' test corpora (test/fixtures/corpus) that the
- * stand-in refused: hierarchyid methods in computed columns (AdventureWorks' Production.Document)
- * and SQL Server 2022's characters argument of LTRIM / RTRIM / TRIM (sqldef's tests_sqlserver2022.yml).
+ * stand-in refused: hierarchyid methods in computed columns (AdventureWorks' Production.Document),
+ * SQL Server 2022's characters argument of LTRIM / RTRIM / TRIM (sqldef's tests_sqlserver2022.yml),
+ * and a column's REFERENCES with SET DEFAULT (create-table-transact-sql <column_constraint>:
+ * "ON DELETE { NO ACTION | CASCADE | SET NULL | SET DEFAULT }", the same for ON UPDATE).
  */
 import { open } from './harness';
 
@@ -26,4 +28,14 @@ test('LTRIM, RTRIM and TRIM remove the characters their second argument names (S
   await h.ok(`CREATE TABLE dbo.t (t2 varchar(20) NOT NULL, CONSTRAINT ck_t2 CHECK (ltrim(t2, 'xy') <> ''))`);
   expect((await h.errors(`INSERT INTO dbo.t VALUES ('xyx')`)).map((e) => e.number)).toEqual([547]);
   await h.ok(`INSERT INTO dbo.t VALUES ('xa')`);
+});
+
+test("a column's REFERENCES takes ON DELETE / ON UPDATE SET DEFAULT, beside the column's own DEFAULT", async () => {
+  const h = open();
+  await h.ok('CREATE TABLE dbo.p (id int NOT NULL PRIMARY KEY); CREATE TABLE dbo.p2 (id int NOT NULL PRIMARY KEY)');
+  await h.ok('CREATE TABLE dbo.q (id int NOT NULL PRIMARY KEY, pid int NULL DEFAULT 0 REFERENCES dbo.p (id) ON DELETE SET DEFAULT ON UPDATE CASCADE)');
+  await h.ok('ALTER TABLE dbo.q ADD pid2 int NULL REFERENCES dbo.p2 (id) ON UPDATE SET DEFAULT');
+  expect(await h.rows(`SELECT delete_referential_action_desc AS d, update_referential_action_desc AS u FROM sys.foreign_keys
+    WHERE parent_object_id = OBJECT_ID('dbo.q') ORDER BY object_id`)).toEqual([{ d: 'SET_DEFAULT', u: 'CASCADE' }, { d: 'NO_ACTION', u: 'SET_DEFAULT' }]);
+  expect(await h.rows(`SELECT d.definition FROM sys.default_constraints d WHERE d.parent_object_id = OBJECT_ID('dbo.q')`)).toEqual([{ definition: '((0))' }]);
 });

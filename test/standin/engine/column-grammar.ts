@@ -211,7 +211,8 @@ export function columnRewrites(i: number, r: ColumnRewriteTools): void {
         k = end;
         continue;
       }
-      if (u === 'DEFAULT' || (u === 'CONSTRAINT' && up(k + 2) === 'DEFAULT')) {
+      // ON DELETE | ON UPDATE SET DEFAULT is a foreign key's action, not the column's default.
+      if ((u === 'DEFAULT' && up(k - 1) !== 'SET') || (u === 'CONSTRAINT' && up(k + 2) === 'DEFAULT')) {
         const d = u === 'DEFAULT' ? k : k + 2;
         let end = up(d + 1) === '(' ? afterGroup(d + 1) : d + 2;
         while (end < b && !DEFAULT_STOPS.has(up(end))) end = up(end) === '(' ? afterGroup(end) : end + 1;
