@@ -94,6 +94,7 @@ for (const spec of e2eTargets()) {
         suite.project.write(file, suite.project.read(file).replace(/@Column\.alias\(tid\)/, '@Column.alias(tidWide)').replace(/\btid\b(?= \} from '\.\/alias-types)/, 'tidWide').replace(/\{ tid, /, '{ tidWide, ').replace(/, tid \}/, ', tidWide }'));
       }
       suite.project.edit('titles.schema.ts', "@Table('titles')", "@Table('titles')\n@Index('ix_titles_pub_id', ['pubId'])");
+      suite.project.edit('titles.schema.ts', "import { Column, ", "import { Column, Index, ");
       suite.project.edit('authors.schema.ts', '  @Column.varchar(40)\n  auLname!: string;', "  @Column.varchar(40, { renamedFrom: 'au_lname' })\n  lastName!: string;\n\n  @Column.varchar(80, { default: '' })\n  email!: string;");
 
       const plan = await suite.project.run(['plan', ...suite.db(), '--no-type-check']);
@@ -102,6 +103,7 @@ for (const spec of e2eTargets()) {
       expect(plan.stdout).toContain('alter column title_id: dbo.tid -> dbo.tid_wide');
       const { up, down } = await migrateAndBack(suite);
       expect(up).toMatch(/DROP CONSTRAINT \[fk_titleauthor_title\][\s\S]*ALTER COLUMN \[title_id\] \[dbo\]\.\[tid_wide\] NOT NULL[\s\S]*ADD CONSTRAINT \[fk_titleauthor_title\]/);
+      expect(up).toContain('CREATE NONCLUSTERED INDEX [ix_titles_pub_id] ON [dbo].[titles] ([pub_id])');
       expect(down).toContain('ALTER COLUMN [title_id] [dbo].[tid] NOT NULL');
       await suite.planIsEmpty();
     }, 240_000);
