@@ -2,8 +2,10 @@
  * Forms from public SQL Server databases and peers' test corpora (test/fixtures/corpus) that the
  * stand-in refused: hierarchyid methods in computed columns (AdventureWorks' Production.Document),
  * SQL Server 2022's characters argument of LTRIM / RTRIM / TRIM (sqldef's tests_sqlserver2022.yml),
- * and a column's REFERENCES with SET DEFAULT (create-table-transact-sql <column_constraint>:
- * "ON DELETE { NO ACTION | CASCADE | SET NULL | SET DEFAULT }", the same for ON UPDATE).
+ * a column's REFERENCES with SET DEFAULT (create-table-transact-sql <column_constraint>:
+ * "ON DELETE { NO ACTION | CASCADE | SET NULL | SET DEFAULT }", the same for ON UPDATE), and a
+ * schema-bound view whose table's alias is the table's own name (`FROM dbo.p AS p`: the alias is
+ * no one-part object name; create-view-transact-sql asks two-part names of the objects only).
  */
 import { open } from './harness';
 
@@ -38,4 +40,14 @@ test("a column's REFERENCES takes ON DELETE / ON UPDATE SET DEFAULT, beside the 
   expect(await h.rows(`SELECT delete_referential_action_desc AS d, update_referential_action_desc AS u FROM sys.foreign_keys
     WHERE parent_object_id = OBJECT_ID('dbo.q') ORDER BY object_id`)).toEqual([{ d: 'SET_DEFAULT', u: 'CASCADE' }, { d: 'NO_ACTION', u: 'SET_DEFAULT' }]);
   expect(await h.rows(`SELECT d.definition FROM sys.default_constraints d WHERE d.parent_object_id = OBJECT_ID('dbo.q')`)).toEqual([{ definition: '((0))' }]);
+});
+
+test('a schema-bound view may alias its table by the table\'s own name; a one-part table name is still refused', async () => {
+  const h = open();
+  await h.ok('CREATE TABLE dbo.p (id int NOT NULL PRIMARY KEY, name nvarchar(50) NOT NULL)');
+  await h.ok('CREATE VIEW dbo.v1 WITH SCHEMABINDING AS SELECT p.id, p.name FROM dbo.p AS p');
+  await h.ok('CREATE VIEW dbo.v2 WITH SCHEMABINDING AS SELECT p.id FROM dbo.p p WHERE p.id > 0');
+  expect(await h.rows(`SELECT OBJECT_NAME(referencing_id) AS r, referenced_minor_id AS m FROM sys.sql_expression_dependencies ORDER BY r, m`))
+    .toEqual([{ r: 'v1', m: 1 }, { r: 'v1', m: 2 }, { r: 'v2', m: 1 }]);
+  expect((await h.errors('CREATE VIEW dbo.v3 WITH SCHEMABINDING AS SELECT id FROM p')).map((e) => e.number)).toEqual([4512]);
 });

@@ -255,6 +255,11 @@ export interface ModuleDef {
   readonly names: readonly Name[];
   /** Every identifier the body uses. */
   readonly words: readonly string[];
+  /**
+   * Names the body declares as aliases: after AS, or right after a multi-part object name
+   * (`FROM dbo.p p`). A one-part name that is one of them is not an object reference.
+   */
+  readonly aliases?: readonly string[];
   /** The batch text from its start, as sys.sql_modules.definition keeps it. */
   readonly definition: string;
   /** The text after AS. */

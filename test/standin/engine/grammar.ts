@@ -374,6 +374,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
           while (tokens[k + 1] && up(k + 1) === '.') k += 2;
           const t = tokens[k];
           if (t && up(k + 1) !== '(') edits.push({ start: t.start, stop: t.stop, text: `${sql.slice(t.start, t.stop + 1)} (x)` });
+          // ... ON ps (column) after it (create-columnstore-index-transact-sql: "ON partition_scheme_name
+          // ( column_name )", as WideWorldImportersDW's fact tables are): the grammar sees ON ps.
+          if (t && up(k + 1) === 'ON' && isName(k + 2) && up(k + 3) === '(') blankGroup(k + 3);
         }
       }
     }

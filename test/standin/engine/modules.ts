@@ -61,7 +61,10 @@ function objectOf(db: Database, path: Name): { schema: string; name: string; tab
 function referencesOf(db: Database, def: ModuleDef, self: string): Module['references'] {
   const out = new Map<string, Module['references'][number]>();
   const objectParts = new Set<string>();
+  const aliases = new Set((def.aliases ?? []).map((a) => a.toLowerCase()));
   for (const path of def.names) {
+    // An alias the body declares (`FROM dbo.p AS p`, then `p.id`) is no reference to an object of that name.
+    if (path.length === 1 && aliases.has(path[0].toLowerCase())) continue;
     const o = objectOf(db, path);
     if (o === null || sameName(o.name, self)) continue;
     // Schema binding needs two-part names (create-view-transact-sql: SCHEMABINDING).

@@ -63,18 +63,28 @@ export class ModuleParser extends QueryParser {
     }
     const names: Name[] = [];
     const words: string[] = [];
+    const aliases: string[] = [];
     while (this.peek().kind !== 'eof') {
+      if (this.up() === 'AS' && (this.isIdent(1) || this.peek(1).kind === 'qid')) {
+        this.pos++;
+        const alias = this.next().value;
+        aliases.push(alias);
+        words.push(alias);
+        continue;
+      }
       if (this.isIdent() || this.peek().kind === 'qid') {
         const parts = [this.next().value];
         while (this.up() === '.' && (this.isIdent(1) || this.peek(1).kind === 'qid')) { this.pos++; parts.push(this.next().value); }
         names.push(parts);
         words.push(...parts);
+        // `FROM dbo.p p`: a name right after an object's two-part name is its alias.
+        if (parts.length >= 2 && (this.isIdent() || this.peek().kind === 'qid') && this.up(1) !== '.') aliases.push(this.peek().value);
         continue;
       }
       this.pos++;
     }
     const def: ModuleDef = {
-      type, name, orAlter, schemaBound, parent, select, names, words, ...(columnList ? { columnList } : {}), ...(type === 'TR' ? { trigger: { insteadOf, events } } : {}),
+      type, name, orAlter, schemaBound, parent, select, names, words, aliases, ...(columnList ? { columnList } : {}), ...(type === 'TR' ? { trigger: { insteadOf, events } } : {}),
       // SQL Server keeps the text as submitted, comments before CREATE included (they are part of
       // the batch, and the batch is the module); that leading whitespace is kept too is inferred.
       // https://learn.microsoft.com/sql/relational-databases/system-catalog-views/sys-sql-modules-transact-sql
