@@ -99,14 +99,22 @@ export interface BackfillColumn {
  * the plan drops just before to re-create it changed (SQL Server has no ALTER CONSTRAINT), so
  * the plan can show old -> new side by side. Absent for a plain addition.
  */
-export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint; readonly replaces?: DefaultConstraint }
+/**
+ * `systemNamed` on an add: a down script re-creating a constraint whose name SQL Server generated
+ * (is_system_named) adds it unnamed, so SQL Server names it again (a new DF__/FK__/... name, as
+ * when it was first made). Re-added under its old name it would count as named by the user
+ * (is_system_named 0, which no statement can set back to 1), and `"systemNames": "keep"` would
+ * then plan renames after the down script. Inferred; DacFx likewise creates unnamed constraints
+ * unnamed.
+ */
+export interface AddDefault { readonly kind: 'addDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint; readonly replaces?: DefaultConstraint; readonly systemNamed?: true }
 export interface DropDefault { readonly kind: 'dropDefault'; readonly table: TableRef; readonly constraint: DefaultConstraint }
-export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint; readonly replaces?: CheckConstraint }
+export interface AddCheck { readonly kind: 'addCheck'; readonly table: TableRef; readonly constraint: CheckConstraint; readonly replaces?: CheckConstraint; readonly systemNamed?: true }
 export interface DropCheck { readonly kind: 'dropCheck'; readonly table: TableRef; readonly constraint: CheckConstraint }
-export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
+export interface AddPrimaryKey { readonly kind: 'addPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint; readonly systemNamed?: true }
 /** `online`: WITH (ONLINE = ON), for a clustered key, set by the production pass where the server allows it. */
 export interface DropPrimaryKey { readonly kind: 'dropPrimaryKey'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
-export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint }
+export interface AddUnique { readonly kind: 'addUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: OnlineBuild; readonly replaces?: KeyConstraint; readonly systemNamed?: true }
 export interface DropUnique { readonly kind: 'dropUnique'; readonly table: TableRef; readonly constraint: KeyConstraint; readonly online?: boolean }
 /**
  * How an index is built online (WITH (ONLINE = ON ...)); set by the production pass only where
@@ -143,7 +151,7 @@ export interface AlterBucketCount { readonly kind: 'alterBucketCount'; readonly 
  * nonclustered, which DROP_EXISTING cannot do. Its inverse is the same with from and to swapped.
  */
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
-export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey }
+export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey; readonly systemNamed?: true }
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey }
 /**
  * ALTER TABLE edge ADD CONSTRAINT c CONNECTION (a TO b, ...) [ON DELETE CASCADE]: after the node

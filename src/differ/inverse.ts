@@ -1,6 +1,11 @@
 /** The inverse of every change kind: what the down script runs to undo it. */
 import { assertNever, type Change } from './changes';
 
+/** A constraint SQL Server named is re-added unnamed, so it is system-named again (changes.ts, AddDefault). */
+function unnamedAgain(constraint: { readonly isSystemNamed: boolean }): { systemNamed?: true } {
+  return constraint.isSystemNamed ? { systemNamed: true } : {};
+}
+
 /**
  * The change that undoes `change` structurally, or null when there is none (a backfill cannot
  * know which values were NULL). Callers that know better (a dropped column whose data is lost)
@@ -22,19 +27,19 @@ export function invert(change: Change): Change | null {
     case 'alterColumn': return { kind: 'alterColumn', table: change.table, from: change.to, to: change.from };
     case 'backfillColumn': return null;
     case 'addDefault': return { kind: 'dropDefault', table: change.table, constraint: change.constraint };
-    case 'dropDefault': return { kind: 'addDefault', table: change.table, constraint: change.constraint };
+    case 'dropDefault': return { kind: 'addDefault', table: change.table, constraint: change.constraint, ...unnamedAgain(change.constraint) };
     case 'addCheck': return { kind: 'dropCheck', table: change.table, constraint: change.constraint };
-    case 'dropCheck': return { kind: 'addCheck', table: change.table, constraint: change.constraint };
+    case 'dropCheck': return { kind: 'addCheck', table: change.table, constraint: change.constraint, ...unnamedAgain(change.constraint) };
     case 'addPrimaryKey': return { kind: 'dropPrimaryKey', table: change.table, constraint: change.constraint };
-    case 'dropPrimaryKey': return { kind: 'addPrimaryKey', table: change.table, constraint: change.constraint };
+    case 'dropPrimaryKey': return { kind: 'addPrimaryKey', table: change.table, constraint: change.constraint, ...unnamedAgain(change.constraint) };
     case 'addUnique': return { kind: 'dropUnique', table: change.table, constraint: change.constraint };
-    case 'dropUnique': return { kind: 'addUnique', table: change.table, constraint: change.constraint };
+    case 'dropUnique': return { kind: 'addUnique', table: change.table, constraint: change.constraint, ...unnamedAgain(change.constraint) };
     case 'createIndex': return { kind: 'dropIndex', table: change.table, index: change.index, ...(change.memoryOptimized === true ? { memoryOptimized: true } : {}) };
     case 'dropIndex': return { kind: 'createIndex', table: change.table, index: change.index, ...(change.memoryOptimized === true ? { memoryOptimized: true } : {}) };
     case 'alterBucketCount': return { ...change, from: change.to, to: change.from };
     case 'redefineIndex': return { kind: 'redefineIndex', table: change.table, from: change.to, to: change.from };
     case 'addForeignKey': return { kind: 'dropForeignKey', table: change.table, constraint: change.constraint };
-    case 'dropForeignKey': return { kind: 'addForeignKey', table: change.table, constraint: change.constraint };
+    case 'dropForeignKey': return { kind: 'addForeignKey', table: change.table, constraint: change.constraint, ...unnamedAgain(change.constraint) };
     case 'addEdgeConstraint': return { kind: 'dropEdgeConstraint', table: change.table, constraint: change.constraint };
     case 'dropEdgeConstraint': return { kind: 'addEdgeConstraint', table: change.table, constraint: change.constraint };
     case 'renameConstraint':

@@ -150,12 +150,13 @@ describe('--resumable on the stand-in', () => {
     expect(script.stdout).not.toContain('RESUMABLE');
   });
 
-  it('reads the catalog of a server older than sys.index_resumable_operations, where --resumable says why it cannot help', async () => {
-    engine.setFaults({ productVersion: '13.0.5026.0' });
+  it('reads the catalog of a server older than resumable CREATE INDEX, where --resumable says why it cannot help', async () => {
+    // SQL Server 2017, the oldest schemac reads (2016's sys.tables has no history_retention_period, Msg 207).
+    engine.setFaults({ productVersion: '14.0.3456.2' });
     const r = await project.run(['plan', ...db(), FAST, '--resumable']);
     expectExit(r, 0);
     expect(r.stdout).toContain('create nonclustered index ix_orders_customer');
-    expect(r.stderr).toContain('--resumable: no build can be resumable: SQL Server 13 has no resumable CREATE INDEX (SQL Server 2019, version 15, and later have it)');
+    expect(r.stderr).toContain('--resumable: no build can be resumable: SQL Server 14 has no resumable CREATE INDEX (SQL Server 2019, version 15, and later have it)');
   });
 
   it('refuses --resumable with a saved plan, and --resumable-max-duration without --resumable or past a week', async () => {

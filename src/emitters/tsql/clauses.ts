@@ -9,6 +9,15 @@ export function renderKeyColumns(columns: readonly IndexColumn[]): string {
   return `(${columns.map((c) => `${quoteIdent(c.name)}${c.descending ? ' DESC' : ''}`).join(', ')})`;
 }
 
+/**
+ * `CONSTRAINT [name] `, or '' for a constraint SQL Server is to name itself (the down script
+ * re-creating a system-named one; "CONSTRAINT constraint_name" is optional in create-table and
+ * alter-table-transact-sql's <table_constraint>).
+ */
+export function constraintName(name: string, named: boolean): string {
+  return named ? `CONSTRAINT ${quoteIdent(name)} ` : '';
+}
+
 /** `([a], [b])`, for INCLUDE and foreign key column lists. */
 export function renderNameList(names: readonly string[]): string {
   if (names.length === 0) throw new Error('schemac: empty column list');
@@ -19,9 +28,9 @@ export function renderNameList(names: readonly string[]): string {
  * `CONSTRAINT [pk] PRIMARY KEY NONCLUSTERED ([id])`. CLUSTERED/NONCLUSTERED is always written:
  * left out, a primary key defaults to CLUSTERED, the wrong choice for a GUID key (rule 1).
  */
-export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint, options: readonly string[] = []): string {
+export function renderKeyConstraint(kind: 'PRIMARY KEY' | 'UNIQUE', constraint: KeyConstraint, options: readonly string[] = [], named = true): string {
   const clustering = constraint.clustered ? 'CLUSTERED' : constraint.bucketCount !== undefined ? 'NONCLUSTERED HASH' : 'NONCLUSTERED';
-  return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}${placementClause(constraint.dataSpace)}`;
+  return `${constraintName(constraint.name, named)}${kind} ${clustering} ${renderKeyColumns(constraint.columns)}${withOptions([...storageOptions(constraint), ...options])}${placementClause(constraint.dataSpace)}`;
 }
 
 /**
@@ -94,9 +103,9 @@ export function storageOptions(o: Index | KeyConstraint): string[] {
  * (create-table-transact-sql: "CHECK [ NOT FOR REPLICATION ] ( logical_expression )",
  * https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
  */
-export function renderCheckConstraint(constraint: CheckConstraint): string {
+export function renderCheckConstraint(constraint: CheckConstraint, named = true): string {
   const nfr = constraint.notForReplication === true ? ' NOT FOR REPLICATION' : '';
-  return `CONSTRAINT ${quoteIdent(constraint.name)} CHECK${nfr} ${parenthesized(constraint.expression)}`;
+  return `${constraintName(constraint.name, named)}CHECK${nfr} ${parenthesized(constraint.expression)}`;
 }
 
 const ACTION_SQL: Record<ReferentialAction, string> = {
@@ -111,12 +120,12 @@ const ACTION_SQL: Record<ReferentialAction, string> = {
  * FOR REPLICATION]`; NO ACTION, the default, is left out. NOT FOR REPLICATION comes last
  * (create-table-transact-sql's <table_constraint>, https://learn.microsoft.com/sql/t-sql/statements/create-table-transact-sql).
  */
-export function renderForeignKeyConstraint(fk: ForeignKey): string {
+export function renderForeignKeyConstraint(fk: ForeignKey, named = true): string {
   if (fk.columns.length !== fk.referencedColumns.length) {
     throw new Error(`schemac: foreign key ${fk.name} has ${fk.columns.length} columns but references ${fk.referencedColumns.length}`);
   }
   const parts = [
-    `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${renderNameList(fk.columns)}`,
+    `${constraintName(fk.name, named)}FOREIGN KEY ${renderNameList(fk.columns)}`,
     `REFERENCES ${quoteQualified(fk.referencedSchema, fk.referencedTable)} ${renderNameList(fk.referencedColumns)}`,
   ];
   if (fk.onDelete !== 'NO_ACTION') parts.push(`ON DELETE ${ACTION_SQL[fk.onDelete]}`);

@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, TableRef } from '../../differ/changes';
 import type { AliasTypeDef, Table } from '../../model';
 import { typeText } from '../../sqlserver/types';
-import { indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions, xmlCompressionOption } from './clauses';
+import { constraintName, indexOptionClause, placementClause, renderCheckConstraint, renderCreateIndex, renderForeignKeyConstraint, renderKeyConstraint, renderMemoryIndex, withOptions, xmlCompressionOption } from './clauses';
 import { changedIndexOptions } from '../../sqlserver/index-options';
 import { maskedWithClause, renderAlterColumnBody, renderColumnDefinition } from './column';
 import { parenthesized } from './expression';
@@ -36,6 +36,14 @@ const dropConstraint = (t: TableRef, name: string, online?: boolean): string[] =
 function addValidated(t: TableRef, clause: string, trusted: boolean, enabled: boolean, name: string): string[] {
   const add = `${alterTable(t)} ${trusted ? '' : 'WITH NOCHECK '}ADD ${clause};`;
   return enabled ? [add] : [add, `${alterTable(t)} NOCHECK CONSTRAINT ${quoteIdent(name)};`];
+}
+
+/**
+ * Whether a check or foreign key is added under its name: always, except one SQL Server is to name
+ * again (AddDefault's `systemNamed`), unless it must be disabled after, which takes its name.
+ */
+function named(c: { readonly systemNamed?: true; readonly constraint: { readonly enabled: boolean } }): boolean {
+  return c.systemNamed !== true || !c.constraint.enabled;
 }
 
 /** CREATE TABLE with columns, their named defaults inline, then keys and checks (rule 7: a new table's PK lives in its CREATE). */
@@ -155,15 +163,15 @@ const RENDERERS: Renderers = {
     return [`UPDATE ${tableName(c.table)} SET ${col} = ${parenthesized(c.expression)} WHERE ${col} IS NULL;`];
   },
   addDefault: (c) => [
-    `${alterTable(c.table)} ADD CONSTRAINT ${quoteIdent(c.constraint.name)} DEFAULT ${parenthesized(c.constraint.expression)} FOR ${quoteIdent(c.constraint.column)};`,
+    `${alterTable(c.table)} ADD ${constraintName(c.constraint.name, c.systemNamed !== true)}DEFAULT ${parenthesized(c.constraint.expression)} FOR ${quoteIdent(c.constraint.column)};`,
   ],
   dropDefault: (c) => dropConstraint(c.table, c.constraint.name),
-  addCheck: (c) => addValidated(c.table, renderCheckConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
+  addCheck: (c) => addValidated(c.table, renderCheckConstraint(c.constraint, named(c)), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropCheck: (c) => dropConstraint(c.table, c.constraint.name),
   // A key's index takes ONLINE = ON in ALTER TABLE ADD CONSTRAINT (alter-table index_option).
-  addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
+  addPrimaryKey: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('PRIMARY KEY', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [], c.systemNamed !== true)};`],
   dropPrimaryKey: (c) => dropConstraint(c.table, c.constraint.name, c.online),
-  addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [])};`],
+  addUnique: (c) => [`${alterTable(c.table)} ADD ${renderKeyConstraint('UNIQUE', c.constraint, c.online !== undefined ? ['ONLINE = ON'] : [], c.systemNamed !== true)};`],
   dropUnique: (c) => dropConstraint(c.table, c.constraint.name, c.online),
   // --resumable: after ONLINE = ON, RESUMABLE = ON (the build then runs after COMMIT: script.ts).
   // A memory-optimized table takes indexes only through ALTER TABLE (altering-memory-optimized-tables).
@@ -173,7 +181,7 @@ const RENDERERS: Renderers = {
   // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
   redefineIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.to, ['DROP_EXISTING = ON', ...(c.online !== undefined ? [onlineOption(c.online)] : [])])],
   dropIndex: (c) => (c.memoryOptimized === true ? [`${alterTable(c.table)} DROP INDEX ${quoteIdent(c.index.name)};`] : [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`]),
-  addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
+  addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint, named(c)), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
   ...GRAPH_RENDERERS,
   renameConstraint: (c) => (c.objectType === 'INDEX'

@@ -50,6 +50,10 @@ export interface StandinEngine extends Engine {
   recordStatements(): { readonly records: readonly StatementRecord[]; stop(): void };
 }
 
+const AZURE_VERSION = '12.0.2000.8';
+// @@VERSION's first line on Azure SQL Database (inferred from the version-12 number above; build dates vary).
+const AZURE_VERSION_TEXT = `Microsoft SQL Azure (RTM) - ${AZURE_VERSION} \n\tStand-in for tests \n\tCopyright (C) 2022 Microsoft Corporation\n`;
+
 /** Creates an engine with empty user databases. */
 export function createEngine(options: EngineOptions): StandinEngine {
   const dbs = new Map<string, Database>();
@@ -66,8 +70,10 @@ export function createEngine(options: EngineOptions): StandinEngine {
     get edition() { return EDITIONS[edition]; },
     get viewDatabaseState() { return viewDatabaseState; },
     recordOptions: (r) => { recorded.push(r); },
-    get productVersion() { return faults.productVersion ?? baseVersion; },
-    get versionText() { return faults.versionText; },
+    // Azure SQL Database reports version 12 (12.0.2000.8), its engine the newest (serverproperty-transact-sql:
+    // "Azure SQL Database version 12 is newer than SQL Server version 16"); an explicit productVersion wins.
+    get productVersion() { return faults.productVersion ?? (edition === 'azure' && options.productVersion === undefined ? AZURE_VERSION : baseVersion); },
+    get versionText() { return faults.versionText ?? (edition === 'azure' && faults.productVersion === undefined && options.productVersion === undefined ? AZURE_VERSION_TEXT : undefined); },
     get: (n) => dbs.get(n.toLowerCase()),
     set: (n, db) => { dbs.set(n.toLowerCase(), db); },
     remove: (n) => { dbs.delete(n.toLowerCase()); },

@@ -26,6 +26,7 @@
  * A paused build has no row in sys.indexes (brentozar.com, "What happens when you cancel or kill
  * a resumable index creation?").
  */
+import { catalogMajor } from './view-versions';
 import type { IndexDef } from './ast';
 import type { Database, Table } from './catalog';
 import { sameName } from './catalog';
@@ -79,7 +80,7 @@ export function checkResumableCreate(facts: ResumableFacts, def: IndexDef, table
   // MAX_DURATION outside WAIT_AT_LOW_PRIORITY belongs to RESUMABLE (number and text inferred).
   if (duration !== undefined && !choice.resumable) throw new SqlError(1052, 16, 1, 'Conflicting CREATE INDEX options "MAX_DURATION" and "RESUMABLE".');
   if (!choice.resumable) return;
-  if (Number(facts.productVersion.split('.')[0]) < 15) {
+  if (catalogMajor(facts.productVersion, facts.edition.engineEdition) < 15) {
     // Resumable CREATE INDEX arrived in SQL Server 2019 (15.x); earlier servers do not know the option (number and text inferred).
     throw new SqlError(155, 15, 1, "'RESUMABLE' is not a recognized CREATE INDEX option.");
   }

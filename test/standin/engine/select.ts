@@ -14,6 +14,7 @@ import { computeWindows, windowedOutsideSelect, windowsIn } from './windows';
 import type { Host, Scope, ScopeColumn } from './scope';
 import { resolveColumn } from './scope';
 import { systemView } from './system-views';
+import { catalogMajor, viewAtVersion } from './view-versions';
 import { indexRows, joinKeys, keyOf } from './join-keys';
 import { synonymBase } from './ddl-synonyms';
 import { filterRows } from './security-policies';
@@ -101,17 +102,19 @@ function fromRelation(item: FromItem, host: Host, outer: Scope | undefined, carr
         // "Permissions"); the refusal's number and text are inferred (Msg 300, as for other
         // denied permissions).
         // sys.index_resumable_operations arrived in SQL Server 2017 (14.x) (sys-index-resumable-operations.md, "Applies to").
-        if (sameName(name, 'index_resumable_operations') && Number(host.productVersion.split('.')[0]) < 14) throw err.invalidObject(item.name.join('.'));
+        if (sameName(name, 'index_resumable_operations') && catalogMajor(host.productVersion, host.edition.engineEdition) < 14) throw err.invalidObject(item.name.join('.'));
         // Edge constraints arrived in SQL Server 2019 (15.x) (sys-edge-constraints-transact-sql.md, "Applies to").
-        if ((sameName(name, 'edge_constraints') || sameName(name, 'edge_constraint_clauses')) && Number(host.productVersion.split('.')[0]) < 15) throw err.invalidObject(item.name.join('.'));
+        if ((sameName(name, 'edge_constraints') || sameName(name, 'edge_constraint_clauses')) && catalogMajor(host.productVersion, host.edition.engineEdition) < 15) throw err.invalidObject(item.name.join('.'));
         // Row-level security arrived in SQL Server 2016 (13.x) (sys-security-policies-transact-sql.md, "Applies to").
-        if ((sameName(name, 'security_policies') || sameName(name, 'security_predicates')) && Number(host.productVersion.split('.')[0]) < 13) throw err.invalidObject(item.name.join('.'));
+        if ((sameName(name, 'security_policies') || sameName(name, 'security_predicates')) && catalogMajor(host.productVersion, host.edition.engineEdition) < 13) throw err.invalidObject(item.name.join('.'));
         if (sameName(name, 'dm_db_partition_stats') && !host.viewDatabaseState) {
           throw new SqlError(300, 14, 1, `VIEW DATABASE STATE permission was denied on object '${db.name}', database '${db.name}'.`);
         }
         // Temporary tables live in tempdb on SQL Server: the current database's catalog leaves them out (temp-tables.ts).
         const shown = db.tables.some((t) => isTempTable(t.name)) ? { ...db, tables: db.tables.filter((t) => !isTempTable(t.name)) } : db;
-        return { columns: sv.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: sv.rows(shown, host.allDatabases()) };
+        // The view as the reported version has it: columns a later version added are absent (view-versions.ts).
+        const at = viewAtVersion(`${schema.toLowerCase()}.${name.toLowerCase()}`, sv, catalogMajor(host.productVersion, host.edition.engineEdition));
+        return { columns: at.columns.map((c) => ({ qual, schema, table: name, name: c.name, type: c.type, nullable: c.nullable })), rows: at.rows(shown, host.allDatabases()) };
       }
       const t = findTable(db, schema, name);
       // A view's body reads its tables here too: a disabled clustered index stops it (index-disable.ts).

@@ -10,6 +10,7 @@ import type { SqlType } from './types';
 import { resolveType, ty, wireType } from './types';
 import { DEFAULT_OPTIONS, globalVariable, parseParamType, toCell } from './session-support';
 import { checkBatchSyntax, tokenizeBatch } from './grammar';
+import { catalogMajor, checkSystemViewColumns } from './view-versions';
 import { parseBatch } from './parser';
 import { evaluate, test } from './eval';
 import { executeSelect, resolveName, selectTypes } from './select';
@@ -364,6 +365,13 @@ export class EngineSession implements Session {
       const m = statements[moduleAt] as Extract<Statement, { k: 'createModule' }>;
       this.emitError(err.moduleFirst(m.module.type), m.line);
       return;
+    }
+    // The whole batch is compiled before it runs: a system view's column this version lacks is Msg 207, whichever branch names it (view-versions.ts).
+    try {
+      checkSystemViewColumns(statements, catalogMajor(this.engine.productVersion, this.engine.edition.engineEdition));
+    } catch (e) {
+      if (e instanceof SqlError) { this.emitError(e, e.line ?? 1); return; }
+      throw e;
     }
     if (vars || nested) this.frames.push(vars ?? new Map());
     this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));

@@ -1,0 +1,60 @@
+/**
+ * A constraint SQL Server named (DF__..., FK__..., PK__...) that a plan drops to change a column
+ * under it comes back in the down script unnamed, so SQL Server names it again and it is
+ * system-named as before: re-added under its old name it would count as named by the user, and
+ * with "systemNames": "keep" the plan after the down script would rename it (found on a
+ * pubs-shaped database whose key column was widened). A user-named one keeps its name, and so
+ * does a system-named one that must be disabled after (NOCHECK CONSTRAINT takes its name).
+ */
+import { diff } from '../../src/differ';
+import { renderScript } from '../../src/emitters/tsql/script';
+import { renderChange } from '../../src/emitters/tsql/render-change';
+import { DEFAULT_COLLATION, nameKeyFor } from '../../src/sqlserver/names';
+import type { Table } from '../../src/model';
+import { ck, col, db, df, fk, pk, table } from '../support/model-builders';
+import { expectValidTsql } from '../support/tsql-grammar';
+
+const SYSTEM = { system: true } as const;
+const stores = (length: number, system: boolean): Table => table('stores', {
+  columns: [col('stor_id', `char(${length})`)], pk: pk(system ? 'PK__stores__1A14E395' : 'pk_stores', ['stor_id'], system ? SYSTEM : {}), rowCount: 2,
+});
+const sales = (length: number, system: boolean): Table => table('sales', {
+  columns: [col('id', 'int'), col('stor_id', `char(${length})`), col('qty', 'smallint')], pk: pk('pk_sales', ['id']), rowCount: 2,
+  fks: [fk(system ? 'FK__sales__stor___37B57704' : 'fk_sales_stor_id', ['stor_id'], 'stores', ['stor_id'], system ? SYSTEM : {})],
+  defaults: [df(system ? 'DF__sales__stor___2B3F6F97' : 'df_sales_stor_id', 'stor_id', "('0000')", system ? SYSTEM : {})],
+  checks: [ck(system ? 'CK__sales__stor___2C3393D0' : 'ck_sales_stor_id', "[stor_id] like '[0-9]%'", system ? SYSTEM : {})],
+});
+
+test('the down script re-adds system-named constraints unnamed; the up script names what it adds', () => {
+  const plan = diff(db([stores(6, false), sales(6, false)]), db([stores(4, true), sales(4, true)]), { allowDrop: false, systemNames: 'keep' });
+  const up = renderScript(plan, { direction: 'up', databaseName: null }).text;
+  const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+  expectValidTsql(`${up}${down}`);
+  expect(up).toContain('ALTER TABLE [dbo].[sales] DROP CONSTRAINT [FK__sales__stor___37B57704];');
+  expect(up).toContain('ALTER TABLE [dbo].[sales] ADD CONSTRAINT [fk_sales_stor_id] FOREIGN KEY ([stor_id]) REFERENCES [dbo].[stores] ([stor_id]);');
+  expect(down).toContain('ALTER TABLE [dbo].[sales] ADD FOREIGN KEY ([stor_id]) REFERENCES [dbo].[stores] ([stor_id]);');
+  expect(down).toMatch(/ALTER TABLE \[dbo\]\.\[stores\] ADD PRIMARY KEY CLUSTERED \(\[stor_id\]\)/);
+  expect(down).not.toMatch(/ADD CONSTRAINT \[(PK|FK|DF|CK)__/);
+});
+
+test('user-named constraints keep their names both ways', () => {
+  const plan = diff(db([stores(6, false), sales(6, false)]), db([stores(4, false), sales(4, false)]), { allowDrop: false });
+  const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+  expect(down).toContain('ADD CONSTRAINT [fk_sales_stor_id] FOREIGN KEY');
+  expect(down).toMatch(/ADD CONSTRAINT \[pk_stores\] PRIMARY KEY CLUSTERED/);
+});
+
+test('each kind renders unnamed when systemNamed; a disabled one keeps its name for NOCHECK CONSTRAINT', () => {
+  const key = nameKeyFor(DEFAULT_COLLATION);
+  const t = { schema: 'dbo', name: 'sales' };
+  expect(renderChange({ kind: 'addDefault', table: t, constraint: df('DF__x', 'qty', '((0))', SYSTEM), systemNamed: true }, key))
+    .toEqual(['ALTER TABLE [dbo].[sales] ADD DEFAULT (0) FOR [qty];']);
+  expect(renderChange({ kind: 'addCheck', table: t, constraint: ck('CK__x', '[qty]>=(0)', SYSTEM), systemNamed: true }, key))
+    .toEqual(['ALTER TABLE [dbo].[sales] ADD CHECK ([qty]>=(0));']);
+  expect(renderChange({ kind: 'addUnique', table: t, constraint: pk('UQ__x', ['id'], { ...SYSTEM, clustered: false }), systemNamed: true }, key))
+    .toEqual(['ALTER TABLE [dbo].[sales] ADD UNIQUE NONCLUSTERED ([id]);']);
+  expect(renderChange({ kind: 'addCheck', table: t, constraint: ck('CK__x', '[qty]>=(0)', { ...SYSTEM, trusted: false, enabled: false }), systemNamed: true }, key)).toEqual([
+    'ALTER TABLE [dbo].[sales] WITH NOCHECK ADD CONSTRAINT [CK__x] CHECK ([qty]>=(0));',
+    'ALTER TABLE [dbo].[sales] NOCHECK CONSTRAINT [CK__x];',
+  ]);
+});

@@ -1,0 +1,102 @@
+/**
+ * The sys.* views as each SQL Server version has them (columns a later version added are absent),
+ * and binding their columns when a batch is compiled: a missing one fails the whole batch with
+ * Msg 207, in an IF branch that would not run too, while EXEC(N'...') and sp_executesql compile
+ * their text only when it runs (view-versions.ts).
+ */
+import { createEngine } from '../../standin/engine';
+import type { StandinEdition } from '../../standin/engine/editions';
+import { wrap, type Harness } from './harness';
+
+function at(productVersion: string | undefined, edition?: StandinEdition): Harness {
+  const engine = createEngine({ password: 'Secret#1', databases: ['app'], ...(productVersion ? { productVersion } : {}), ...(edition ? { edition } : {}) });
+  const login = engine.login('sa', 'Secret#1', 'app');
+  if (!login.ok) throw new Error(login.error.message);
+  return wrap(login.session);
+}
+const columnsOf = async (h: Harness, view: string): Promise<string[]> => Object.keys((await h.rows(`SELECT TOP 1 * FROM ${view}`))[0] ?? {});
+const SETUP = 'CREATE TABLE dbo.t (id int PRIMARY KEY, x xml NULL);';
+
+test('sys.tables, sys.columns, sys.partitions and sys.indexes have the columns of the reported version', async () => {
+  const v14 = at('14.0.1000.169');
+  await v14.ok(SETUP);
+  const tables14 = await columnsOf(v14, 'sys.tables');
+  expect(tables14).toEqual(expect.arrayContaining(['is_node', 'is_edge', 'history_retention_period', 'temporal_type']));
+  expect(tables14).not.toContain('ledger_type');
+  expect(await columnsOf(v14, 'sys.columns')).not.toContain('is_dropped_ledger_column');
+  expect(await columnsOf(v14, 'sys.partitions')).not.toContain('xml_compression');
+  expect(await columnsOf(v14, 'sys.indexes')).not.toContain('optimize_for_sequential_key');
+  // Values stay with their columns once others are left out.
+  expect(await v14.rows("SELECT c.name, c.is_nullable, c.graph_type FROM sys.columns c WHERE c.object_id = OBJECT_ID('dbo.t') ORDER BY c.column_id"))
+    .toEqual([{ name: 'id', is_nullable: false, graph_type: null }, { name: 'x', is_nullable: true, graph_type: null }]);
+
+  const v15 = at('15.0.2000.5');
+  await v15.ok(SETUP);
+  expect(await columnsOf(v15, 'sys.indexes')).toContain('optimize_for_sequential_key');
+  expect(await columnsOf(v15, 'sys.tables')).not.toContain('ledger_type');
+
+  const v16 = at(undefined);
+  await v16.ok(SETUP);
+  expect(await columnsOf(v16, 'sys.tables')).toContain('ledger_type');
+  expect(await columnsOf(v16, 'sys.partitions')).toContain('xml_compression');
+});
+
+test('Azure SQL Database reports version 12 and has the newest columns and views', async () => {
+  const h = at(undefined, 'azure');
+  await h.ok(SETUP);
+  expect(await h.rows("SELECT CAST(SERVERPROPERTY('ProductMajorVersion') AS int) AS major, CAST(SERVERPROPERTY('EngineEdition') AS int) AS edition, CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS v"))
+    .toEqual([{ major: 12, edition: 5, v: '12.0.2000.8' }]);
+  expect(String((await h.rows('SELECT @@VERSION AS v'))[0]?.v)).toMatch(/^Microsoft SQL Azure \(RTM\) - 12\.0\.2000\.8/);
+  expect(await h.rows('SELECT t.name, t.ledger_type FROM sys.tables t')).toEqual([{ name: 't', ledger_type: 0 }]);
+  expect(await h.rows('SELECT COUNT(*) AS n FROM sys.edge_constraints')).toEqual([{ n: 0 }]);
+});
+
+describe('compile-time binding of system views\' columns', () => {
+  const v15 = (): Harness => at('15.0.2000.5');
+
+  test('a missing column in an IF branch that would not run fails the whole batch: nothing before it runs', async () => {
+    const h = v15();
+    const errors = await h.errors(`SELECT 1 AS before_it;
+IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16
+  SELECT t.object_id, t.ledger_type FROM sys.tables t
+ELSE
+  SELECT t.object_id, CAST(0 AS tinyint) AS ledger_type FROM sys.tables t`);
+    expect(errors.map((e) => [e.number, e.message, e.line])).toEqual([[207, "Invalid column name 'ledger_type'.", 3]]);
+    const out = await h.run("SELECT 1 AS x; IF 1 = 0 SELECT p.xml_compression_desc FROM sys.partitions AS p;");
+    expect(out.filter((o) => o.kind === 'resultSet')).toEqual([]);
+  });
+
+  test('the name of the view, a bare name, a subquery and IF EXISTS are bound too; WHILE, TRY and blocks are looked into', async () => {
+    const h = v15();
+    for (const batch of [
+      'IF 1 = 0 SELECT sys.tables.ledger_type FROM sys.tables',
+      'IF 1 = 0 SELECT name FROM sys.tables WHERE is_dropped_ledger_table = 1',
+      'IF 1 = 0 SELECT o.name FROM sys.objects o WHERE EXISTS (SELECT 1 FROM sys.columns c WHERE c.object_id = o.object_id AND c.is_dropped_ledger_column = 1)',
+      'IF EXISTS (SELECT 1 FROM sys.views v WHERE v.ledger_view_type = 1) PRINT 1',
+      'WHILE 1 = 0 BEGIN SELECT i.name FROM sys.index_columns ic JOIN sys.indexes i ON i.object_id = ic.object_id WHERE ic.column_store_order_ordinal > 0 END',
+      'BEGIN TRY IF 1 = 0 BEGIN DECLARE @n int; SET @n = (SELECT COUNT(*) FROM sys.tables t WHERE t.ledger_type = 2) END END TRY BEGIN CATCH END CATCH',
+    ]) expect({ batch, errors: (await h.errors(batch)).map((e) => e.number) }).toEqual({ batch, errors: [207] });
+  });
+
+  test('EXEC(N\'...\') and sp_executesql compile their text only when it runs', async () => {
+    const h = v15();
+    await h.ok("IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 16 EXEC(N'SELECT t.ledger_type FROM sys.tables t') ELSE SELECT 0 AS ledger_type");
+    await h.ok("IF 1 = 0 EXEC sp_executesql N'SELECT p.xml_compression FROM sys.partitions p'");
+    // Run, the dynamic batch fails on its own.
+    expect((await h.errors("EXEC(N'SELECT t.ledger_type FROM sys.tables t')")).map((e) => e.number)).toEqual([207]);
+  });
+
+  test('columns the version has, aliases of the select list and user tables keep today\'s binding', async () => {
+    const h = v15();
+    await h.ok('CREATE TABLE dbo.ledgers (ledger_type int)');
+    // A user table's column of the same name; a select-list alias in ORDER BY; an alias shared with a user table.
+    await h.ok('IF 1 = 0 SELECT ledger_type FROM dbo.ledgers');
+    await h.ok('SELECT CAST(0 AS tinyint) AS ledger_type FROM sys.tables ORDER BY ledger_type');
+    await h.ok('IF 1 = 0 SELECT t.ledger_type FROM dbo.ledgers t');
+    await h.ok('IF 1 = 0 SELECT i.optimize_for_sequential_key, t.is_node, t.history_retention_period FROM sys.indexes i JOIN sys.tables t ON t.object_id = i.object_id');
+    // A missing user table is still resolved only when its statement runs.
+    await h.ok('IF 1 = 0 SELECT x.nothing FROM dbo.not_yet x');
+    // On 2022 the same columns bind.
+    await at(undefined).ok('IF 1 = 0 SELECT t.ledger_type, p.xml_compression FROM sys.tables t JOIN sys.partitions p ON p.object_id = t.object_id');
+  });
+});
