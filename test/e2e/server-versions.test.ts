@@ -4,7 +4,8 @@
  * and fails a batch naming a missing one with Msg 207 even in an IF branch that would not run
  * (test/standin/engine/view-versions.ts), as SQL Server does. Every read succeeds, reads what a
  * newer version adds (sequential-key optimization, XML compression, ledger) as its default, and
- * a plan on a small schema finds nothing to do and then the one change. The versions are faults
+ * a plan on a small schema finds nothing to do and then the one change. Azure SQL Database
+ * (engine edition 5, version 12) reads and plans as 2022 does. The versions are faults
  * of the stand-in, so this suite runs there only.
  */
 import { standinSuite } from './support/live-suite';
@@ -50,6 +51,22 @@ describe('the catalog read on each supported SQL Server version', () => {
       expect({ name, catalog: await suite.snapshot() }).toEqual({ name, catalog: newest });
       await suite.planIsEmpty();
     }
+    // Azure SQL Database reports version 12 with the newest engine: the catalog's guards
+    // (EngineEdition 5) read what 2022 reads, and the plan allows what 2022 allows.
+    suite.engine.setFaults({});
+    suite.engine.setEdition('azure');
+    expect({ name: 'Azure SQL Database', catalog: await suite.snapshot() }).toEqual({ name: 'Azure SQL Database', catalog: newest });
+    await suite.planIsEmpty();
+    suite.project.write('shop.schema.ts', SCHEMA.replace("@Table('orders')", "@Table('orders', { xmlCompression: true })"));
+    const azure = await suite.project.run(['plan', ...suite.db(), FAST]);
+    expectExit(azure, 0);
+    expect(azure.stdout).toContain('rebuild table with XML_COMPRESSION OFF -> ON');
+    expect(azure.stdout).not.toContain('Refused');
+    suite.engine.setEdition('developer');
+    suite.engine.setFaults({ productVersion: '15.0.2000.5' });
+    const older = await suite.project.run(['plan', ...suite.db(), FAST]);
+    expect(older.stdout).toContain('Enterprise 15 has no XML_COMPRESSION (SQL Server 2022 or Azure SQL has it)');
+
     suite.engine.setFaults({ productVersion: '14.0.1000.169' });
     suite.project.write('shop.schema.ts', SCHEMA.replace('  @Column.nvarchar(100) name!: string;', '  @Column.nvarchar(100) name!: string;\n  @Column.nvarchar(200, { nullable: true }) email!: string | null;'));
     const plan = await suite.project.run(['plan', ...suite.db(), FAST]);
