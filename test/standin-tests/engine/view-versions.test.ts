@@ -86,6 +86,16 @@ ELSE
     expect((await h.errors("EXEC(N'SELECT t.ledger_type FROM sys.tables t')")).map((e) => e.number)).toEqual([207]);
   });
 
+  test('a view\'s SELECT is bound at CREATE VIEW, a procedure\'s body before it runs', async () => {
+    const h = v15();
+    expect((await h.errors('CREATE VIEW dbo.ledgers AS SELECT t.name, t.ledger_type FROM sys.tables t')).map((e) => e.number)).toEqual([207]);
+    expect(await h.rows("SELECT COUNT(*) AS n FROM sys.views WHERE name = N'ledgers'")).toEqual([{ n: 0 }]);
+    await h.ok("CREATE PROCEDURE dbo.p AS BEGIN SELECT 1 AS first; IF 1 = 0 SELECT p.xml_compression FROM sys.partitions p; END");
+    const out = await h.run('EXEC dbo.p');
+    expect(out.filter((o) => o.kind === 'error').map((o) => (o.kind === 'error' ? o.number : 0))).toEqual([207]);
+    expect(out.filter((o) => o.kind === 'resultSet')).toEqual([]);
+  });
+
   test('columns the version has, aliases of the select list and user tables keep today\'s binding', async () => {
     const h = v15();
     await h.ok('CREATE TABLE dbo.ledgers (ledger_type int)');

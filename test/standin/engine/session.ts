@@ -368,7 +368,7 @@ export class EngineSession implements Session {
     }
     // The whole batch is compiled before it runs: a system view's column this version lacks is Msg 207, whichever branch names it (view-versions.ts).
     try {
-      checkSystemViewColumns(statements, catalogMajor(this.engine.productVersion, this.engine.edition.engineEdition));
+      if (NAMES_SYS.test(sql)) checkSystemViewColumns(statements, catalogMajor(this.engine.productVersion, this.engine.edition.engineEdition));
     } catch (e) {
       if (e instanceof SqlError) { this.emitError(e, e.line ?? 1); return; }
       throw e;
@@ -1068,6 +1068,8 @@ export class EngineSession implements Session {
       return stored;
     });
     if (this.frames.length > 33) throw new SqlError(217, 16, 1, 'Maximum stored procedure, function, trigger, or view nesting level exceeded (limit 32).');
+    // The body is compiled before it runs: a system view's column this version lacks is Msg 207 (view-versions.ts).
+    if (NAMES_SYS.test(m.definition)) checkSystemViewColumns(h.body, catalogMajor(this.engine.productVersion, this.engine.edition.engineEdition));
     this.frames.push(vars);
     this.compiled.push(new Map(this.db.tables.map((t) => [t.objectId, new Set(t.columns.map((c) => c.name.toLowerCase()))])));
     this.returned = 0;
@@ -1124,6 +1126,9 @@ export class EngineSession implements Session {
 }
 
 /** A schema's name by id. */
+/** Text that may name a sys.* view (the compile-time check of their columns walks only such batches). */
+const NAMES_SYS = /\bsys\b/i;
+
 function findSchemaName(db: Database, schemaId: number): string {
   return db.schemas.find((x) => x.schemaId === schemaId)?.name ?? 'dbo';
 }

@@ -111,7 +111,9 @@ export function viewAtVersion(key: string, view: SystemView, major: number): Sys
  * when it runs, and is not looked into here. Kept narrow: only the columns COLUMN_SINCE knows to
  * be missing at this version (the stand-in's views do not list every column real servers have,
  * so other unknown names are left to the statement when it runs), and user tables keep deferred
- * resolution. Module bodies (CREATE PROCEDURE ...) are not checked here.
+ * resolution. A view's SELECT is checked with its CREATE VIEW; a procedure's body when it runs
+ * (session.ts runProcedure; SQL Server refuses it already at CREATE PROCEDURE, where the stand-in
+ * does not parse the body).
  */
 export function checkSystemViewColumns(statements: readonly Statement[], major: number): void {
   for (const s of statements) checkStatement(s, major);
@@ -123,7 +125,9 @@ function checkStatement(s: Statement, major: number): void {
     case 'while': checkUnit(s.cond, s.line, major); checkStatement(s.body, major); return;
     case 'block': checkSystemViewColumns(s.body, major); return;
     case 'tryCatch': checkSystemViewColumns(s.body, major); checkSystemViewColumns(s.handler, major); return;
-    case 'createModule': case 'exec': return;
+    // A view's SELECT is bound when the view is created (its columns must exist then).
+    case 'createModule': if (s.module.select) checkUnit(s.module.select, s.line, major); return;
+    case 'exec': return;
     default: checkUnit(s, s.line, major);
   }
 }
