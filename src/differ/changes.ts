@@ -29,7 +29,8 @@ export interface RedefineType { readonly kind: 'redefineType'; readonly from: Al
  * CREATE TABLE with its columns, named defaults, checks, primary key and UNIQUE constraints
  * inline. Its indexes and foreign keys are separate changes (they need ordering of their own).
  */
-export interface CreateTable { readonly kind: 'createTable'; readonly table: Table }
+/** `systemNamed`: a down script re-creating a dropped table creates its system-named constraints unnamed (AddDefault's `systemNamed`). */
+export interface CreateTable { readonly kind: 'createTable'; readonly table: Table; readonly systemNamed?: true }
 /** DROP TABLE; `table` is the full catalog table so the inverse can recreate it. */
 export interface DropTable { readonly kind: 'dropTable'; readonly table: Table }
 export interface RenameTable { readonly kind: 'renameTable'; readonly schema: string; readonly from: string; readonly to: string }

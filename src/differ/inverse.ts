@@ -1,9 +1,15 @@
 /** The inverse of every change kind: what the down script runs to undo it. */
+import type { Table } from '../model';
 import { assertNever, type Change } from './changes';
 
 /** A constraint SQL Server named is re-added unnamed, so it is system-named again (changes.ts, AddDefault). */
 function unnamedAgain(constraint: { readonly isSystemNamed: boolean }): { systemNamed?: true } {
   return constraint.isSystemNamed ? { systemNamed: true } : {};
+}
+
+/** Whether a table holds a key, check or default SQL Server named (its foreign keys are steps of their own). */
+function hasSystemNamed(t: Table): boolean {
+  return [t.primaryKey, ...t.uniqueConstraints, ...t.checks, ...t.defaults].some((c) => c !== null && c.isSystemNamed);
 }
 
 /**
@@ -19,7 +25,7 @@ export function invert(change: Change): Change | null {
     case 'dropType': return { kind: 'createType', type: change.type };
     case 'redefineType': return { kind: 'redefineType', from: change.to, to: change.from };
     case 'createTable': return { kind: 'dropTable', table: change.table };
-    case 'dropTable': return { kind: 'createTable', table: change.table };
+    case 'dropTable': return { kind: 'createTable', table: change.table, ...(hasSystemNamed(change.table) ? { systemNamed: true } : {}) };
     case 'renameTable': return { kind: 'renameTable', schema: change.schema, from: change.to, to: change.from };
     case 'transferTable': return { ...change, from: change.to, to: change.from };
     case 'addColumn': case 'dropColumn': return { ...change, kind: change.kind === 'addColumn' ? 'dropColumn' : 'addColumn' };

@@ -58,3 +58,24 @@ test('each kind renders unnamed when systemNamed; a disabled one keeps its name 
     'ALTER TABLE [dbo].[sales] NOCHECK CONSTRAINT [CK__x];',
   ]);
 });
+
+test('a dropped table comes back with its system-named constraints unnamed, and a dropped column\'s system-named default too', () => {
+  const current = table('notes', {
+    columns: [col('id', 'int'), col('kind', 'char(1)'), col('body', 'varchar(10)')], pk: pk('PK__notes__3213E83F', ['id'], SYSTEM),
+    defaults: [df('DF__notes__kind__3B75D760', 'kind', "('a')", SYSTEM), df('df_notes_body', 'body', "('')")],
+    checks: [ck('CK__notes__kind__3C69FB99', "[kind]<>'z'", SYSTEM)],
+  });
+  const dropped = renderScript(diff(db([]), db([current]), { allowDrop: true }), { direction: 'down', databaseName: null }).text;
+  expectValidTsql(dropped);
+  expect(dropped).toContain(`CREATE TABLE [dbo].[notes] (
+    [id] int NOT NULL,
+    [kind] char(1) NOT NULL DEFAULT ('a'),
+    [body] varchar(10) NOT NULL CONSTRAINT [df_notes_body] DEFAULT (''),
+    PRIMARY KEY CLUSTERED ([id]),
+    CHECK ([kind]<>'z')
+);`);
+  const withoutKind = table('notes', { columns: [col('id', 'int'), col('body', 'varchar(10)')], pk: pk('pk_notes', ['id']), defaults: [df('df_notes_body', 'body', "('')")] });
+  const column = renderScript(diff(db([withoutKind]), db([{ ...current, checks: [] }]), { allowDrop: true, systemNames: 'keep' }), { direction: 'down', databaseName: null }).text;
+  // The default is a step of its own (dropped before the column), so it is re-added unnamed after it.
+  expect(column).toMatch(/ADD \[kind\] char\(1\) NOT NULL;[\s\S]*ALTER TABLE \[dbo\]\.\[notes\] ADD DEFAULT \('a'\) FOR \[kind\];/);
+});

@@ -44,9 +44,12 @@ export function encryptedWithClause(e: ColumnEncryption): string {
   return `ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = ${quoteIdent(e.key)}, ENCRYPTION_TYPE = ${e.type.toUpperCase()}, ALGORITHM = ${stringLiteral(e.algorithm, false)})`;
 }
 
-/** `CONSTRAINT [df] DEFAULT (expr)`: always named, so SQL Server never invents a DF__ name. */
-export function renderInlineDefault(constraint: DefaultConstraint): string {
-  return `CONSTRAINT ${quoteIdent(constraint.name)} DEFAULT ${parenthesized(constraint.expression)}`;
+/**
+ * `CONSTRAINT [df] DEFAULT (expr)`: named, so SQL Server never invents a DF__ name, except where a
+ * down script re-creates one SQL Server named (`named` false: it names it again).
+ */
+export function renderInlineDefault(constraint: DefaultConstraint, named = true): string {
+  return `${named ? `CONSTRAINT ${quoteIdent(constraint.name)} ` : ''}DEFAULT ${parenthesized(constraint.expression)}`;
 }
 
 /**
@@ -56,7 +59,7 @@ export function renderInlineDefault(constraint: DefaultConstraint): string {
  * comes right before DEFAULT: written before NOT NULL it would name the NOT NULL instead and
  * leave the default system-named.
  */
-export function renderColumnDefinition(column: Column, inlineDefault: DefaultConstraint | null): string {
+export function renderColumnDefinition(column: Column, inlineDefault: DefaultConstraint | null, defaultNamed = true): string {
   const name = quoteIdent(column.name);
   if (column.computed !== null) {
     if (inlineDefault !== null) throw new Error(`schemac: computed column ${column.name} cannot have a default`);
@@ -84,7 +87,7 @@ export function renderColumnDefinition(column: Column, inlineDefault: DefaultCon
   parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   // "... [ NULL | NOT NULL ] [ ROWGUIDCOL ] ..." (create-table-transact-sql, column_definition).
   if (column.rowguidcol === true) parts.push('ROWGUIDCOL');
-  if (inlineDefault !== null) parts.push(renderInlineDefault(inlineDefault));
+  if (inlineDefault !== null) parts.push(renderInlineDefault(inlineDefault, defaultNamed));
   return parts.join(' ');
 }
 

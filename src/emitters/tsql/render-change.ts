@@ -55,20 +55,22 @@ function lockEscalationStatement(table: TableRef, to: LockEscalation): string {
   return `${alterTable(table)} SET (LOCK_ESCALATION = ${to});`;
 }
 
-function createTable(table: Table, key: NameKey): string {
+/** `unnameSystem`: constraints SQL Server named are created unnamed (CreateTable's `systemNamed`). */
+function createTable(table: Table, key: NameKey, unnameSystem: boolean): string {
+  const keepName = (c: { readonly isSystemNamed: boolean }): boolean => !(unnameSystem && c.isSystemNamed);
   // Keyed as the database compares names: a case-sensitive database may hold both Code and code.
   const defaults = new Map(table.defaults.map((d) => [key(d.column), d]));
   const lines = table.columns.map((column) => {
     const df = defaults.get(key(column.name)) ?? null;
     defaults.delete(key(column.name));
-    return renderColumnDefinition(column, df);
+    return renderColumnDefinition(column, df, df === null || keepName(df));
   });
   for (const orphan of defaults.values()) {
     throw new Error(`schemac: default ${orphan.name} is for column ${orphan.column}, which ${table.name} does not have`);
   }
-  if (table.primaryKey !== null) lines.push(renderKeyConstraint('PRIMARY KEY', table.primaryKey));
-  for (const uq of table.uniqueConstraints) lines.push(renderKeyConstraint('UNIQUE', uq));
-  for (const ck of table.checks) if (ck.trusted) lines.push(renderCheckConstraint(ck));
+  if (table.primaryKey !== null) lines.push(renderKeyConstraint('PRIMARY KEY', table.primaryKey, [], keepName(table.primaryKey)));
+  for (const uq of table.uniqueConstraints) lines.push(renderKeyConstraint('UNIQUE', uq, [], keepName(uq)));
+  for (const ck of table.checks) if (ck.trusted) lines.push(renderCheckConstraint(ck, keepName(ck)));
   const period = periodColumns(table.columns);
   if (period !== null) lines.push(periodClause(period.start.name, period.end.name));
   // A memory-optimized table's indexes are part of its CREATE TABLE (it needs at least one).
@@ -112,11 +114,11 @@ const RENDERERS: Renderers = {
   // LOCK_ESCALATION and change tracking have no CREATE TABLE form: set right after, in the same
   // step (the primary key is in the CREATE; DROP TABLE, the inverse, drops the tracking too).
   createTable: (c, key) => [
-    createTable(c.table, key),
+    createTable(c.table, key, c.systemNamed === true),
     // A check inside CREATE TABLE starts trusted; one not trusted (validate: false, disabled, or
     // so in the catalog a down script re-creates) is added after it, as on any table, so the
     // catalog ends as the model says.
-    ...c.table.checks.filter((ck) => !ck.trusted).flatMap((ck) => addValidated(c.table, renderCheckConstraint(ck), ck.trusted, ck.enabled, ck.name)),
+    ...c.table.checks.filter((ck) => !ck.trusted).flatMap((ck) => addValidated(c.table, renderCheckConstraint(ck, named({ constraint: ck, ...(c.systemNamed === true && ck.isSystemNamed ? { systemNamed: true } : {}) })), ck.trusted, ck.enabled, ck.name)),
     ...(c.table.lockEscalation !== undefined ? [lockEscalationStatement(c.table, c.table.lockEscalation)] : []),
     ...(c.table.changeTracking !== undefined ? [enableChangeTracking(c.table, c.table.changeTracking)] : []),
     ...renderNewTableDescriptions(c.table),
