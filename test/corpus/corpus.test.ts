@@ -9,7 +9,7 @@ import { CORPUS } from '../fixtures/corpus/cases';
 import { runCase, scratchDir, startCorpusStandin } from './harness';
 
 test('corpus cases pull, plan and migrate to an empty plan', async () => {
-  const { pool, stop } = await startCorpusStandin(CORPUS.length);
+  const { pool, stop } = await startCorpusStandin();
   const scratch = scratchDir();
   try {
     const failures: string[] = [];

@@ -32,10 +32,12 @@ export function databasesOf(index: number): { cur: string; des: string } {
   return { cur: `c${index}_cur`, des: `c${index}_des` };
 }
 
-/** A stand-in holding two empty databases per case, and the one connection the cases run on. */
-export async function startCorpusStandin(count: number): Promise<{ standin: RunningStandin; engine: StandinEngine; pool: sql.ConnectionPool; stop(): Promise<void> }> {
-  const databases = Array.from({ length: count }, (_, i) => databasesOf(i)).flatMap((d) => [d.cur, d.des]);
-  const engine = createEngine({ password: PASSWORD, databases });
+/**
+ * A stand-in and the one connection the cases run on. Each case creates its two databases and
+ * drops them when done, so the engine holds two at a time, not two per case.
+ */
+export async function startCorpusStandin(): Promise<{ standin: RunningStandin; engine: StandinEngine; pool: sql.ConnectionPool; stop(): Promise<void> }> {
+  const engine = createEngine({ password: PASSWORD, databases: [] });
   const standin = await startStandin({ engine });
   const pool = await connect(`mssql://sa:${encodeURIComponent(PASSWORD)}@127.0.0.1:${standin.port}/master?encrypt=false`);
   return { standin, engine, pool, stop: async () => { await pool.close(); await standin.close(); } };
@@ -126,6 +128,7 @@ export async function runCase(c: CorpusCase, index: number, pool: sql.Connection
   const cur: CaseDb = { name: names.cur, pool };
   const des: CaseDb = { name: names.des, pool };
   let stage = 'set up';
+  await pool.request().batch(`CREATE DATABASE [${cur.name}]; CREATE DATABASE [${des.name}];`);
   try {
     if (c.current !== undefined) await runScript(cur, c.current, 'current DDL');
     if (c.desired !== undefined) await runScript(des, c.desired, 'desired DDL');
@@ -175,6 +178,10 @@ export async function runCase(c: CorpusCase, index: number, pool: sql.Connection
     return { name: c.name, failure: null };
   } catch (err) {
     return { name: c.name, failure: `${stage}: ${(err as Error).message}` };
+  } finally {
+    await pool.request().batch('SET NOEXEC OFF;');
+    await pool.request().batch('IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION; USE [master];');
+    await pool.request().batch(`DROP DATABASE [${cur.name}]; DROP DATABASE [${des.name}];`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import sql from 'mssql';
-import { parsePort, DEFAULT_STANDIN_PASSWORD } from '../../standin/main';
+import { parsePort, serverOptions, DEFAULT_STANDIN_PASSWORD } from '../../standin/main';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -31,6 +31,13 @@ describe('npm run standin', () => {
     expect(parsePort(['--port=0'])).toBe(0);
     expect(parsePort([])).toBe(0);
     expect(() => parsePort(['--port', 'x'])).toThrow(/--port/);
+  });
+
+  it('parses --product-version and --edition, refusing what the stand-in cannot report', () => {
+    expect(serverOptions(['--port', '0', '--product-version', '14.0.1000.169', '--edition=azure'])).toEqual({ productVersion: '14.0.1000.169', edition: 'azure' });
+    expect(serverOptions([])).toEqual({});
+    expect(() => serverOptions(['--product-version', '2017'])).toThrow(/--product-version must look like 14\.0\.1000\.169/);
+    expect(() => serverOptions(['--edition', 'web'])).toThrow(/--edition must be one of developer, enterprise, standard, express, azure/);
   });
 
   it('prints the listening line, serves the real engine over TDS, and stops on SIGTERM', async () => {

@@ -588,7 +588,8 @@ export class EngineSession implements Session {
   private createDatabase(name: string, collation: string | undefined): void {
     if (this.tranCount > 0) throw new SqlError(226, 16, 6, 'CREATE DATABASE statement not allowed within multi-statement transaction.');
     if (this.engine.get(name)) throw new SqlError(1801, 16, 3, `Database '${name}' already exists. Choose a different database name.`);
-    const db = newDatabase(Math.max(...this.engine.all().map((d) => d.id)) + 1, name);
+    // database_id 2-4 are tempdb, model and msdb: a user database is 5 or more (sys-databases-transact-sql).
+    const db = newDatabase(Math.max(4, ...this.engine.all().map((d) => d.id)) + 1, name);
     if (collation !== undefined) db.collation = collation;
     this.engine.set(name, db);
   }
