@@ -2,8 +2,8 @@
  * A pubs-shaped legacy database over the wire: alias types made both ways (CREATE TYPE and
  * sp_addtype), a rule and a default bound with sp_bindrule / sp_bindefault, char keys with LIKE
  * pattern checks, money / tinyint / bit columns, unnamed (system-named) checks and defaults, a
- * view, a procedure and a trigger, with rows. Pulled (systemNames "keep") it plans nothing; then a
- * team's changes: a key referenced by a foreign key moved onto a wider alias type, a NOT NULL
+ * view, procedures (one GROUP BY ... WITH ROLLUP) and a trigger, with rows. Pulled (systemNames
+ * "keep") it plans nothing; then a team's changes: a key referenced by a foreign key moved onto a wider alias type, a NOT NULL
  * column with a default, an index, a column the view reads renamed. Applied, planned empty, undone
  * by the down script and applied again (migrate-and-back.ts).
  */
@@ -59,6 +59,10 @@ SELECT t.title, ta.au_ord, a.au_lname, t.price FROM dbo.authors a, dbo.titles t,
 WHERE a.au_id = ta.au_id AND t.title_id = ta.title_id
 GO
 CREATE PROCEDURE dbo.by_order @ord tinyint AS SELECT au_id FROM dbo.titleauthor WHERE au_ord = @ord
+GO
+CREATE PROCEDURE dbo.price_by_publisher AS
+SELECT CASE WHEN GROUPING(pub_id) = 1 THEN 'ALL' ELSE pub_id END AS pub_id, AVG(price) AS avg_price
+FROM dbo.titles WHERE price IS NOT NULL GROUP BY pub_id WITH ROLLUP ORDER BY pub_id
 GO
 CREATE TRIGGER dbo.titles_price ON dbo.titles FOR INSERT, UPDATE AS
 IF EXISTS (SELECT 1 FROM inserted WHERE price < 0) BEGIN RAISERROR ('A price cannot be negative.', 16, 1) ROLLBACK TRANSACTION END

@@ -72,6 +72,8 @@ export interface Select {
   readonly from: readonly FromItem[];
   readonly where?: Expr;
   readonly groupBy: readonly Expr[];
+  /** GROUP BY ROLLUP(...) | CUBE(...), or the older GROUP BY ... WITH ROLLUP | CUBE: the whole list is rolled up (select.ts). */
+  readonly rollup?: 'rollup' | 'cube';
   readonly having?: Expr;
   readonly orderBy: readonly OrderItem[];
   readonly union?: { readonly all: boolean; readonly next: Select };

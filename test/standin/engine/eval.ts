@@ -20,7 +20,7 @@ export const AGGREGATES = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'MAX', 'MIN', 'A
 /** True when an expression contains an aggregate outside any subquery. */
 export function hasAggregate(e: Expr): boolean {
   switch (e.k) {
-    case 'fn': return AGGREGATES.has(e.name) || e.args.some(hasAggregate);
+    case 'fn': return AGGREGATES.has(e.name) || e.name === 'GROUPING' || e.args.some(hasAggregate);
     case 'un': return hasAggregate(e.e);
     case 'bin': return hasAggregate(e.l) || hasAggregate(e.r);
     case 'isnull': return hasAggregate(e.e);
@@ -134,6 +134,8 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
     case 'nextval': return findSequence(host.db, e.name)?.type ?? ty.bigint;
     case 'over': return windowType(e, (x) => typeOf(x, scope, host));
     case 'fn': {
+      // GROUPING(col): 1 on a ROLLUP / CUBE row that rolls col up, else 0; tinyint (grouping-transact-sql).
+      if (e.name === 'GROUPING') return ty.tinyint;
       if (AGGREGATES.has(e.name)) {
         if (e.name === 'COUNT') return ty.int;
         if (e.name === 'COUNT_BIG') return ty.bigint;
@@ -155,6 +157,23 @@ export function typeOf(e: Expr, scope: Scope | undefined, host: Host): SqlType {
       return f.type(e.args.map((a) => typeOf(a, scope, host)), e.args);
     }
   }
+}
+
+/**
+ * GROUPING(expr): whether this row of a ROLLUP / CUBE rolls expr up (grouping-transact-sql:
+ * "returns 1 for aggregated or 0 for not aggregated"); the argument must be one of the GROUP BY
+ * expressions (Msg 8161, wording inferred).
+ */
+function groupingOf(e: Extract<Expr, { k: 'fn' }>, scope: Scope | undefined): Value {
+  const g = scope?.grouping;
+  const at = g === undefined || e.args.length !== 1 ? -1 : g.exprs.findIndex((x) => sameExpr(x, e.args[0]));
+  if (g === undefined || at < 0) throw new SqlError(8161, 16, 1, 'Argument 1 of the GROUPING function does not match any of the expressions in the GROUP BY clause.', 'compile');
+  return g.rolledUp.has(at) ? 1 : 0;
+}
+
+/** Two expressions written alike (names compared case-insensitively). */
+function sameExpr(a: Expr, b: Expr): boolean {
+  return JSON.stringify(a).toLowerCase() === JSON.stringify(b).toLowerCase();
 }
 
 function aggregate(e: Extract<Expr, { k: 'fn' }>, scope: Scope, host: Host): Value {
@@ -281,6 +300,7 @@ export function evaluate(e: Expr, scope: Scope | undefined, host: Host): Value {
         if (!scope) throw err.notSupported('aggregate without FROM');
         return aggregate(e, scope, host);
       }
+      if (e.name === 'GROUPING') return groupingOf(e, scope);
       if (e.name === 'UPDATE' && e.args.length === 1 && e.args[0].k === 'col') {
         const answer = host.columnUpdated?.(e.args[0].parts[e.args[0].parts.length - 1]);
         if (answer !== undefined) return answer;

@@ -202,6 +202,7 @@ export interface SyntaxProblem { readonly line: number; readonly near: string }
  * Change tracking (ALTER TABLE ... ENABLE | DISABLE CHANGE_TRACKING, ALTER DATABASE ... SET
  * CHANGE_TRACKING options), see change-tracking-grammar.ts.
  * GRANT, DENY, REVOKE, see security-grammar.ts: the statement -> GRANT ALL ON x_securable TO x_principal.
+ * - GROUP BY ... WITH ROLLUP | CUBE                -> the WITH ROLLUP | CUBE is blanked
  * Sequences, see sequence-grammar.ts:
  * - NEXT VALUE FOR [a.]b                         -> 0
  * - a negative START WITH / MINVALUE / MAXVALUE / RESTART WITH / ALTER ... INCREMENT BY -> the minus is blanked
@@ -234,6 +235,9 @@ export function grammarView(sql: string, tokens: readonly Token[]): string {
   // A procedure called without EXEC at the batch's start (token-reader.ts): the grammar sees EXEC.
   if (isBareProcedureCall(tokens)) edits.push({ start: tokens[0].start, stop: tokens[0].start - 1, text: 'EXEC ' });
   for (let i = 0; i < tokens.length; i++) {
+    // GROUP BY a, b WITH ROLLUP | CUBE, the older spelling of ROLLUP (a, b) (select-group-by-transact-sql,
+    // "GROUP BY ... WITH { CUBE | ROLLUP }", kept for backward compatibility): the WITH ... is blanked.
+    if (up(i) === 'WITH' && (up(i + 1) === 'ROLLUP' || up(i + 1) === 'CUBE') && up(i + 2) !== '(') { blank(tokens[i]); blank(tokens[i + 1]); i++; continue; }
     // CREATE DEFAULT d AS expr / CREATE RULE r AS condition, and DROP DEFAULT | RULE, which the
     // grammar snapshot lacks (create-default-transact-sql, create-rule-transact-sql): it sees
     // SELECT expr / SELECT 1 WHERE condition, and DROP TABLE [IF EXISTS] names.

@@ -55,7 +55,19 @@ export class QueryParser extends TokenReader {
     if (this.accept('FROM')) { do from.push(this.fromItem()); while (this.accept(',')); }
     const where = this.accept('WHERE') ? this.expr() : undefined;
     const groupBy: Expr[] = [];
-    if (this.accept('GROUP', 'BY')) { do groupBy.push(this.expr()); while (this.accept(',')); }
+    let rollup: Select['rollup'];
+    if (this.accept('GROUP', 'BY')) {
+      // ROLLUP (a, b) | CUBE (a, b) over the whole list, or the older a, b WITH ROLLUP | CUBE (select-group-by-transact-sql).
+      if ((this.is('ROLLUP', '(') || this.is('CUBE', '('))) {
+        rollup = this.next().upper === 'ROLLUP' ? 'rollup' : 'cube';
+        this.expect('(');
+        do groupBy.push(this.expr()); while (this.accept(','));
+        this.expect(')');
+      } else {
+        do groupBy.push(this.expr()); while (this.accept(','));
+        if (this.is('WITH', 'ROLLUP') || this.is('WITH', 'CUBE')) { this.pos++; rollup = this.next().upper === 'ROLLUP' ? 'rollup' : 'cube'; }
+      }
+    }
     const having = this.accept('HAVING') ? this.expr() : undefined;
     let union: Select['union'];
     if (this.accept('UNION')) { const all = this.accept('ALL'); union = { all, next: this.select() }; }
@@ -79,7 +91,7 @@ export class QueryParser extends TokenReader {
     }
     const maxRecursion = this.option();
     if (this.accept('FOR')) { while (this.peek().kind === 'word' && !this.isStatementStart()) this.pos++; }
-    return { k: 'select', distinct, top, items, from, where, groupBy, having, orderBy, union, into, maxRecursion, ...(offset ? { offset } : {}) };
+    return { k: 'select', distinct, top, items, from, where, groupBy, ...(rollup ? { rollup } : {}), having, orderBy, union, into, maxRecursion, ...(offset ? { offset } : {}) };
   }
 
   /** OPTION (hint, ...): MAXRECURSION n is kept (query-hints-transact-sql.md), other hints are read past. */

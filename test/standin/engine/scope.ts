@@ -23,6 +23,8 @@ export interface Scope {
   row: readonly Value[];
   /** Rows of the current group when aggregating. */
   group?: readonly (readonly Value[])[];
+  /** Under ROLLUP / CUBE: the GROUP BY expressions and which of them this row rolls up (GROUPING() reads it). */
+  readonly grouping?: { readonly exprs: readonly Expr[]; readonly rolledUp: ReadonlySet<number> };
   readonly parent?: Scope;
   /** Window function values of the query's rows (windows.ts) and this row's place among them. */
   readonly windows?: { readonly values: ReadonlyMap<Expr, readonly Value[]>; readonly index: number };

@@ -25,6 +25,7 @@ import { evaluate, hasAggregate, test, typeOf } from './eval';
 import { compareKeys, groupKey } from './values';
 import { err, SqlError } from './errors';
 import { columnSetOf, columnSetValue } from './column-sets';
+import { rolledUpScopes } from './grouping-sets';
 
 /** A computed result: typed columns and rows. */
 export interface Relation { readonly columns: readonly ScopeColumn[]; readonly rows: Value[][] }
@@ -246,14 +247,17 @@ export function executeSelect(sel: Select, host: Host, outer: Scope | undefined,
   const aggregating = sel.groupBy.length > 0 || items.some((i) => hasAggregate(i.expr)) || (sel.having ? hasAggregate(sel.having) : false);
   let scopes: Scope[];
   if (aggregating) {
-    const groups = new Map<string, Value[][]>();
-    if (sel.groupBy.length === 0) groups.set('', rows);
-    else for (const row of rows) {
-      const key = groupKey(sel.groupBy.map((g) => evaluate(g, scopeOf(row), host)));
-      const list = groups.get(key);
-      if (list) list.push(row); else groups.set(key, [row]);
+    if (sel.rollup !== undefined) scopes = rolledUpScopes(sel.groupBy, sel.rollup, rows, columns, scopeOf, host);
+    else {
+      const groups = new Map<string, Value[][]>();
+      if (sel.groupBy.length === 0) groups.set('', rows);
+      else for (const row of rows) {
+        const key = groupKey(sel.groupBy.map((g) => evaluate(g, scopeOf(row), host)));
+        const list = groups.get(key);
+        if (list) list.push(row); else groups.set(key, [row]);
+      }
+      scopes = [...groups.values()].map((g) => scopeOf(g[0] ?? columns.map(() => null), g));
     }
-    scopes = [...groups.values()].map((g) => scopeOf(g[0] ?? columns.map(() => null), g));
     if (sel.having) { const h = sel.having; scopes = scopes.filter((s) => test(h, s, host) === true); }
   } else scopes = rows.map((row) => scopeOf(row));
   const overs = [...items.flatMap((i) => windowsIn(i.expr)), ...sel.orderBy.flatMap((o) => windowsIn(o.expr))];
