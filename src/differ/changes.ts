@@ -149,7 +149,8 @@ export interface AlterBucketCount { readonly kind: 'alterBucketCount'; readonly 
 /**
  * CREATE INDEX ... WITH (DROP_EXISTING = ON): one statement that re-defines an existing index
  * of the same name (key columns, order, INCLUDE, filter, uniqueness), never clustered to
- * nonclustered, which DROP_EXISTING cannot do. Its inverse is the same with from and to swapped.
+ * nonclustered, which DROP_EXISTING cannot do. Its inverse is the same with from and to swapped;
+ * the inverse of an index made clustered is rendered as DROP INDEX then CREATE INDEX.
  */
 export interface RedefineIndex { readonly kind: 'redefineIndex'; readonly table: TableRef; readonly from: Index; readonly to: Index; readonly online?: OnlineBuild }
 export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table: TableRef; readonly constraint: ForeignKey; readonly replaces?: ForeignKey; readonly systemNamed?: true }

@@ -5,6 +5,9 @@ import { LARGE_TABLE_ROWS } from '../../src/differ';
 import { ck, col, db, df, fk, ix, pk, table, uq, type TableParts } from '../support/model-builders';
 import { runCase, type DiffCase } from './run-case';
 import type { CheckConstraint } from '../../src/model';
+import { diff } from '../../src/differ';
+import { renderScript } from '../../src/emitters';
+import { expectValidTsql } from '../support/tsql-grammar';
 
 const cols = () => [col('id', 'int'), col('status', 'varchar(20)'), col('tenant_id', 'int'), col('n', 'int', { nullable: true })];
 const t = (parts: Omit<TableParts, 'columns'>) => table('t', { columns: cols(), ...parts });
@@ -189,4 +192,19 @@ const cases: DiffCase[] = [
 
 describe('differ: constraints and indexes', () => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c));
+});
+
+test('an index made clustered is re-defined in place; its down script drops it and creates it nonclustered again (DROP_EXISTING cannot)', () => {
+  const current = db([t({ pk: undefined, indexes: [ix('ix_a', ['id'], { clustered: true }), ix('ix_b', ['n'])] })]);
+  const desired = db([t({ pk: undefined, indexes: [ix('ix_a', ['id']), ix('ix_b', ['n'], { clustered: true })] })]);
+  const plan = diff(desired, current, { allowDrop: false });
+  const up = renderScript(plan, { direction: 'up', databaseName: null }).text;
+  const down = renderScript(plan, { direction: 'down', databaseName: null }).text;
+  expect(up).toContain('CREATE CLUSTERED INDEX [ix_b] ON [dbo].[t] ([n]) WITH (DROP_EXISTING = ON);');
+  const dropAt = down.indexOf('DROP INDEX [ix_b] ON [dbo].[t];');
+  expect(dropAt).toBeGreaterThan(0);
+  expect(down.indexOf('CREATE NONCLUSTERED INDEX [ix_b] ON [dbo].[t] ([n]);')).toBeGreaterThan(dropAt);
+  expect(down).not.toMatch(/NONCLUSTERED INDEX \[ix_b\][^;]*DROP_EXISTING/);
+  expectValidTsql(up);
+  expectValidTsql(down);
 });

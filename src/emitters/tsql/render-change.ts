@@ -181,7 +181,12 @@ const RENDERERS: Renderers = {
     ...(c.online !== undefined ? [onlineOption(c.online)] : []), ...(c.resumable !== undefined ? resumableOptions(c.resumable) : []),
   ])]),
   // DROP_EXISTING fails (7999) unless the index exists: the one statement replaces it in place.
-  redefineIndex: (c) => [renderCreateIndex(c.table.schema, c.table.name, c.to, ['DROP_EXISTING = ON', ...(c.online !== undefined ? [onlineOption(c.online)] : [])])],
+  // It cannot turn a clustered index nonclustered (create-index-transact-sql, DROP_EXISTING), which
+  // only the down script of an index made clustered asks: that is DROP INDEX, then CREATE INDEX.
+  redefineIndex: (c) => (c.from.clustered && !c.to.clustered
+    ? [`DROP INDEX ${quoteIdent(c.from.name)} ON ${tableName(c.table)}${c.online !== undefined ? ' WITH (ONLINE = ON)' : ''};`,
+      renderCreateIndex(c.table.schema, c.table.name, c.to, c.online !== undefined ? [onlineOption(c.online)] : [])]
+    : [renderCreateIndex(c.table.schema, c.table.name, c.to, ['DROP_EXISTING = ON', ...(c.online !== undefined ? [onlineOption(c.online)] : [])])]),
   dropIndex: (c) => (c.memoryOptimized === true ? [`${alterTable(c.table)} DROP INDEX ${quoteIdent(c.index.name)};`] : [`DROP INDEX ${quoteIdent(c.index.name)} ON ${tableName(c.table)}${c.online === true ? ' WITH (ONLINE = ON)' : ''};`]),
   addForeignKey: (c) => addValidated(c.table, renderForeignKeyConstraint(c.constraint, named(c)), c.constraint.trusted, c.constraint.enabled, c.constraint.name),
   dropForeignKey: (c) => dropConstraint(c.table, c.constraint.name),
