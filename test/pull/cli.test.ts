@@ -14,7 +14,7 @@ async function pull(cwd: string, args: string[]): Promise<Outcome> {
   return schemac(['pull', ...args], { cwd });
 }
 
-const pulledFiles = ['base-entity.schema.ts', 'tenants.schema.ts', 'users.schema.ts'];
+const pulledFiles = ['tenants.schema.ts', 'users.schema.ts'];
 
 /** What pull says about brownfield.json's system-named constraints while the config keeps "adopt". */
 const systemNamesNote = `note: 12 constraint(s) in the database have names SQL Server generated; the schema files give them schemac's names. Set "systemNames": "keep" in schemac.config.json to leave them as they are, or plan will rename them (sp_rename)\n`;
@@ -24,10 +24,10 @@ describe('schemac pull', () => {
   beforeEach(() => { cwd = tempDir(); });
   afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
-  test('writes one file per table and the mixin into --out, creating the folder', async () => {
+  test('writes one file per table into --out, creating the folder', async () => {
     const out = await pull(cwd, ['--catalog', brownfieldFile, '--out', 'db/schema']);
     expect(out).toMatchObject({ code: 0, stderr: systemNamesNote });
-    expect(out.stdout).toBe('wrote 3 schema file(s) for 2 table(s) to db/schema\n');
+    expect(out.stdout).toBe('wrote 2 schema file(s) for 2 table(s) to db/schema\n');
     expect(fs.readdirSync(path.join(cwd, 'db/schema')).sort()).toEqual(pulledFiles);
     expect(fs.readFileSync(path.join(cwd, 'db/schema/users.schema.ts'), 'utf8')).toContain("@Table('users')");
   });
@@ -50,7 +50,7 @@ describe('schemac pull', () => {
     const out = await pull(cwd, ['--catalog', brownfieldFile, '--force']);
     expect(out.code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(pulledFiles);
-    expect(fs.readFileSync(path.join(dir, 'users.schema.ts'), 'utf8')).toContain('export class Users extends BaseEntity');
+    expect(fs.readFileSync(path.join(dir, 'users.schema.ts'), 'utf8')).toContain('export class Users {');
   });
 
   test('warns about other schema files in the folder, which would be compiled with the pulled ones', async () => {

@@ -13,13 +13,15 @@ const goldenDir = path.join(__dirname, 'golden');
 describe('pull of brownfield.json', () => {
   const { files } = pullSchema(modelOf(brownfieldSnapshot()));
 
-  test('writes one file per table plus one mixin, and nothing else', () => {
+  // No mixin: the columns the two tables share do not lead either (id differs), and a mixin's
+  // columns come first in its tables, so extracting them would reorder each table's columns.
+  test('writes one file per table, and nothing else', () => {
     const expected = fs.readdirSync(goldenDir).filter((f) => f.endsWith('.golden')).map((f) => f.slice(0, -'.golden'.length)).sort();
     if (process.env.UPDATE_GOLDEN === '1') return;
     expect(files.map((f) => f.path)).toEqual(expected);
   });
 
-  test.each(['base-entity.schema.ts', 'tenants.schema.ts', 'users.schema.ts'])('%s matches its golden copy', (name) => {
+  test.each(['tenants.schema.ts', 'users.schema.ts'])('%s matches its golden copy', (name) => {
     const file = files.find((f) => f.path === name);
     expect(file).toBeDefined();
     const golden = path.join(goldenDir, `${name}.golden`);

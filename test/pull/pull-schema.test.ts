@@ -75,6 +75,22 @@ describe('pullSchema', () => {
     expect(out.files.map((f) => f.path)).toEqual(['a.schema.ts', 'b.schema.ts']);
   });
 
+  test('only columns every table begins with make a mixin: one elsewhere would move in a table created from the files', () => {
+    // Chinook's Customer and Employee share LastName and the address columns, AdventureWorks'
+    // tables rowguid and ModifiedDate at the end: extracted, they would come first on CREATE.
+    const shape = (name: string) => table(name, {
+      columns: [col(`${name}_id`, 'int'), col('last_name', 'nvarchar(20)'), col('city', 'nvarchar(40)', { nullable: true }), col('country', 'nvarchar(40)', { nullable: true })],
+      pk: pk(`pk_${name}`, [`${name}_id`]),
+    });
+    expect(pullSchema(db([shape('customer'), shape('employee')])).files.map((f) => f.path)).toEqual(['customer.schema.ts', 'employee.schema.ts']);
+    const leading = (name: string) => table(name, {
+      columns: [col('id', 'int'), col('created_at', 'datetime'), col('updated_at', 'datetime'), col(`${name}_name`, 'varchar(50)')], pk: pk(`pk_${name}`, ['id']),
+    });
+    const out = pullSchema(db([leading('a'), leading('b')]));
+    expect(fileText(out.files, 'base-entity.schema.ts')).toMatch(/id!: number;[\s\S]*createdAt!: Date;[\s\S]*updatedAt!: Date;/);
+    expect(fileText(out.files, 'a.schema.ts')).toContain('export class A extends BaseEntity {');
+  });
+
   test('an index shared in shape but not named by a {table} template stays on each table', () => {
     const out = pullSchema(templatedDatabase());
     const mixin = fileText(out.files, 'base-entity.schema.ts');

@@ -87,22 +87,31 @@ function bestGroup(
     const ts = [...set];
     if (ts.length >= 2) candidates.set(ts.map((t) => t.className).join(','), ts);
   }
-  const options = [...candidates.values()].map((ts) => shared(ts, holders, takenItems, parent))
+  const options = [...candidates.values()].map((ts) => shared(ts, takenColumns, takenItems, parent))
     .filter((o) => worthIt(o.columns.length, o.items))
     .sort((a, b) => b.tables.length - a.tables.length || b.columns.length - a.columns.length
       || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return options[0] ?? null;
 }
 
-/** Columns every one of `tables` holds, and the templated decorators they all share over those columns. */
+/**
+ * The columns all of `tables` begin with, in the same order, after their parent mixins' (taken)
+ * columns, and the templated decorators they all share over those columns. Only leading columns:
+ * a table extending a mixin gets the mixin's columns first, so a shared column anywhere else
+ * would move in the table CREATE TABLE makes from the pulled files (a new environment's columns
+ * in another order than the database's, which breaks SELECT * and INSERT without a column list).
+ */
 function shared(
-  tables: TableView[], holders: ReadonlyMap<string, ReadonlySet<TableView>>, takenItems: ReadonlySet<string>, parent: Mixin | null,
+  tables: TableView[], takenColumns: ReadonlySet<string>, takenItems: ReadonlySet<string>, parent: Mixin | null,
 ): { key: string; tables: TableView[]; columns: ColumnView[]; items: TableItem[] } {
   const first = tables[0];
-  const columns = first.columns.filter((c) => {
-    const hs = holders.get(c.signature);
-    return hs !== undefined && tables.every((t) => hs.has(t));
-  });
+  const rest = (t: TableView): ColumnView[] => t.columns.filter((c) => !takenColumns.has(c.signature));
+  const lists = tables.map(rest);
+  const columns: ColumnView[] = [];
+  for (const [i, c] of lists[0].entries()) {
+    if (!lists.every((l) => l[i]?.signature === c.signature)) break;
+    columns.push(c);
+  }
   const available = new Set(columns.map((c) => c.field.field));
   for (let m = parent; m !== null; m = m.parent) for (const c of m.columns) available.add(c.field.field);
   const items = first.items.filter((i) => {
