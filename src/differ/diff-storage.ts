@@ -176,47 +176,42 @@ function heapMove(table: KeptTable, key: NameKey): Planned {
 }
 
 /**
- * Tables the schema gives XML_COMPRESSION on a server without it (before SQL Server 2022): refused
- * by name, as SQL Server would refuse the option itself. A catalog read from such a server never
- * has it, so every table that declares it would be created or rebuilt with it.
+ * An option a later SQL Server added, declared on a server without it: each table naming it is
+ * refused, with the objects (`declaring`) that carry it, as SQL Server would refuse the option
+ * itself. A catalog read from such a server never has the option, so every object that declares it
+ * would be created or altered with it.
  */
+function optionRefusals(
+  tables: readonly TablePair[], server: ServerFacts | undefined, supported: boolean,
+  option: { readonly sql: string; readonly property: string; readonly since: string }, declaring: (d: Table) => readonly string[],
+): RefusedChange[] {
+  if (supported || server === undefined) return [];
+  return tables.flatMap((t) => {
+    if (t.kind === 'dropped') return [];
+    const objects = declaring(t.desired);
+    if (objects.length === 0) return [];
+    return [{
+      table: { schema: t.desired.schema, name: t.desired.name },
+      change: `${option.sql} = ON for ${objects.join(', ')}`,
+      reason: `${editionName(server)} ${server.majorVersion} has no ${option.sql} (${option.since} or Azure SQL has it); remove ${option.property} or use a newer server`,
+    }];
+  });
+}
+
+/** A table's keys and indexes. */
+const keysAndIndexes = (d: Table): (KeyConstraint | Index)[] => [...(d.primaryKey !== null ? [d.primaryKey] : []), ...d.uniqueConstraints, ...d.indexes];
+
+/** XML_COMPRESSION before SQL Server 2022: the table itself (its heap or clustered index) and its keys and indexes. */
 export function xmlCompressionRefusals(tables: readonly TablePair[], server: ServerFacts | undefined): RefusedChange[] {
-  if (supportsXmlCompression(server) || server === undefined) return [];
-  const out: RefusedChange[] = [];
-  for (const t of tables) {
-    if (t.kind === 'dropped') continue;
-    const d = t.desired;
-    const objects = [...(d.primaryKey !== null ? [d.primaryKey] : []), ...d.uniqueConstraints, ...d.indexes].filter((o) => o.xmlCompression === true).map((o) => o.name);
-    if (!tableXmlCompression(d) && objects.length === 0) continue;
-    const ref = { schema: d.schema, name: d.name };
-    out.push({
-      table: ref,
-      change: `XML_COMPRESSION = ON for ${[...(tableXmlCompression(d) ? [qualified(ref)] : []), ...objects].join(', ')}`,
-      reason: `${editionName(server)} ${server.majorVersion} has no XML_COMPRESSION (SQL Server 2022 or Azure SQL has it); remove xmlCompression or use a newer server`,
-    });
-  }
-  return out;
+  return optionRefusals(tables, server, supportsXmlCompression(server), { sql: 'XML_COMPRESSION', property: 'xmlCompression', since: 'SQL Server 2022' },
+    (d) => [...(tableXmlCompression(d) ? [qualified({ schema: d.schema, name: d.name })] : []), ...keysAndIndexes(d).filter((o) => o.xmlCompression === true).map((o) => o.name)]);
 }
 
 /**
- * Keys and indexes the schema gives OPTIMIZE_FOR_SEQUENTIAL_KEY = ON on a server without the
- * option (before SQL Server 2019): refused by name, as SQL Server would refuse the option. A
- * catalog read from such a server never has it (INDEXPROPERTY gives NULL, read as OFF), so every
- * object that declares it would be created or altered with it.
+ * OPTIMIZE_FOR_SEQUENTIAL_KEY before SQL Server 2019 (the catalog reads it through INDEXPROPERTY,
+ * NULL there, so as OFF): the keys and indexes that declare it.
  */
 export function sequentialKeyRefusals(tables: readonly TablePair[], server: ServerFacts | undefined): RefusedChange[] {
-  if (supportsSequentialKeyOption(server) || server === undefined) return [];
-  const out: RefusedChange[] = [];
-  for (const t of tables) {
-    if (t.kind === 'dropped') continue;
-    const d = t.desired;
-    const objects = [...(d.primaryKey !== null ? [d.primaryKey] : []), ...d.uniqueConstraints, ...d.indexes].filter((o) => o.optimizeForSequentialKey === true).map((o) => o.name);
-    if (objects.length === 0) continue;
-    out.push({
-      table: { schema: d.schema, name: d.name },
-      change: `OPTIMIZE_FOR_SEQUENTIAL_KEY = ON for ${objects.join(', ')}`,
-      reason: `${editionName(server)} ${server.majorVersion} has no OPTIMIZE_FOR_SEQUENTIAL_KEY (SQL Server 2019 or Azure SQL has it); remove optimizeForSequentialKey or use a newer server`,
-    });
-  }
-  return out;
+  return optionRefusals(tables, server, supportsSequentialKeyOption(server), { sql: 'OPTIMIZE_FOR_SEQUENTIAL_KEY', property: 'optimizeForSequentialKey', since: 'SQL Server 2019' },
+    (d) => keysAndIndexes(d).filter((o) => o.optimizeForSequentialKey === true).map((o) => o.name));
 }
