@@ -8,7 +8,8 @@
  * the table would lose its rows and, for a node table, break every edge that points at them, so
  * the plan refuses and says how to do it by hand (a DBA's call, not the tool's).
  */
-import type { EdgeConstraint, GraphKind } from '../model';
+import type { EdgeConstraint, GraphKind, ServerFacts } from '../model';
+import { editionName, supportsEdgeConstraints } from '../sqlserver/editions';
 import type { PlanStep, RefusedChange, SkippedObject } from './changes';
 import { NO_RENAMES, type NameMap } from './entities';
 import { NOT_DECLARED } from './skip-reasons';
@@ -81,4 +82,22 @@ export function graphKindRefusals(tables: readonly TablePair[]): RefusedChange[]
     });
   }
   return out;
+}
+
+/**
+ * Edge constraints the schema declares on a server without them (before SQL Server 2019): refused
+ * by name, as SQL Server would refuse CONNECTION. A catalog read from such a server has none, so
+ * every declared one would be created.
+ */
+export function edgeConstraintServerRefusals(tables: readonly TablePair[], server: ServerFacts | undefined): RefusedChange[] {
+  if (supportsEdgeConstraints(server) || server === undefined) return [];
+  return tables.flatMap((t) => {
+    if (t.kind === 'dropped' || (t.desired.edgeConstraints ?? []).length === 0) return [];
+    const d = t.desired;
+    return [{
+      table: { schema: d.schema, name: d.name },
+      change: `edge constraint ${(d.edgeConstraints ?? []).map((e) => e.name).join(', ')}`,
+      reason: `${editionName(server)} ${server.majorVersion} has no edge constraints (SQL Server 2019 or Azure SQL has them); remove edgeConstraints or use a newer server`,
+    }];
+  });
 }

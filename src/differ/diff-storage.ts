@@ -6,7 +6,7 @@
  */
 import type { DataCompression, Index, KeyConstraint, ServerFacts, Table } from '../model';
 import { indexCompression, indexXmlCompression, supportsXmlCompression, tableCompression, tableXmlCompression, xmlCompressionDelta } from '../sqlserver/storage';
-import { editionName } from '../sqlserver/editions';
+import { editionName, supportsSequentialKeyOption } from '../sqlserver/editions';
 import { isXmlOrSpatial } from '../sqlserver/xml-spatial-indexes';
 import { changedIndexOptions, indexOptionsOf } from '../sqlserver/index-options';
 import { hazard, indexBuild as indexBuildHazard, mayHaveRows, qualified } from './hazards';
@@ -193,6 +193,29 @@ export function xmlCompressionRefusals(tables: readonly TablePair[], server: Ser
       table: ref,
       change: `XML_COMPRESSION = ON for ${[...(tableXmlCompression(d) ? [qualified(ref)] : []), ...objects].join(', ')}`,
       reason: `${editionName(server)} ${server.majorVersion} has no XML_COMPRESSION (SQL Server 2022 or Azure SQL has it); remove xmlCompression or use a newer server`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Keys and indexes the schema gives OPTIMIZE_FOR_SEQUENTIAL_KEY = ON on a server without the
+ * option (before SQL Server 2019): refused by name, as SQL Server would refuse the option. A
+ * catalog read from such a server never has it (INDEXPROPERTY gives NULL, read as OFF), so every
+ * object that declares it would be created or altered with it.
+ */
+export function sequentialKeyRefusals(tables: readonly TablePair[], server: ServerFacts | undefined): RefusedChange[] {
+  if (supportsSequentialKeyOption(server) || server === undefined) return [];
+  const out: RefusedChange[] = [];
+  for (const t of tables) {
+    if (t.kind === 'dropped') continue;
+    const d = t.desired;
+    const objects = [...(d.primaryKey !== null ? [d.primaryKey] : []), ...d.uniqueConstraints, ...d.indexes].filter((o) => o.optimizeForSequentialKey === true).map((o) => o.name);
+    if (objects.length === 0) continue;
+    out.push({
+      table: { schema: d.schema, name: d.name },
+      change: `OPTIMIZE_FOR_SEQUENTIAL_KEY = ON for ${objects.join(', ')}`,
+      reason: `${editionName(server)} ${server.majorVersion} has no OPTIMIZE_FOR_SEQUENTIAL_KEY (SQL Server 2019 or Azure SQL has it); remove optimizeForSequentialKey or use a newer server`,
     });
   }
   return out;

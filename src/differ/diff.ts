@@ -15,7 +15,7 @@ import { diffSequences, sequenceForced } from './diff-sequences';
 import { diffDescriptions } from './diff-descriptions';
 import { diffColumns, pairColumns, type ColumnPairing, type ColumnPlan } from './diff-columns';
 import { extraEntitySteps, keptEntitySteps } from './entity-steps';
-import { storageSteps, xmlCompressionRefusals } from './diff-storage';
+import { sequentialKeyRefusals, storageSteps, xmlCompressionRefusals } from './diff-storage';
 import { lockEscalationSteps } from './diff-lock-escalation';
 import { cdcColumnWarning, changeTrackingSteps, guardCdcTables } from './diff-change-tracking';
 import { mergeForced, NOTHING_FORCED, type Forced } from './forced';
@@ -46,7 +46,7 @@ import type { Column, Database, Table } from '../model';
 import { dropAliasTypes, droppedColumns, planAliasTypes } from './diff-alias-types';
 import { refuseUnmanagedReferences } from './unmanaged-references';
 import { xmlSpatialForced } from './xml-spatial-dependents';
-import { diffEdgeConstraints, graphKindRefusals } from './diff-graph';
+import { diffEdgeConstraints, edgeConstraintServerRefusals, graphKindRefusals } from './diff-graph';
 import { guardLedgerTables, keepLedgerSchemas, ledgerRefusals, ledgerServerRefusals } from './ledger';
 
 /** Options of a diff. */
@@ -99,7 +99,7 @@ export function diff(declared: Database, current: Database, options: DiffOptions
   // then the policies that bind what is altered or re-created, dropped first and re-created last.
   const dependents = planAroundDependents(guarded.steps, current, key);
   const around = { steps: planAroundSecurityPolicies(dependents.steps, current, key), refused: dependents.refused };
-  const refused = [...graphKindRefusals(tablesPlan.tables), ...ledgerRefusals(tablesPlan.tables, key), ...ledgerServerRefusals(tablesPlan.tables, current.server), ...xmlCompressionRefusals(tablesPlan.tables, current.server), ...tablesPlan.refused, ...cdc.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
+  const refused = [...graphKindRefusals(tablesPlan.tables), ...ledgerRefusals(tablesPlan.tables, key), ...ledgerServerRefusals(tablesPlan.tables, current.server), ...xmlCompressionRefusals(tablesPlan.tables, current.server), ...sequentialKeyRefusals(tablesPlan.tables, current.server), ...edgeConstraintServerRefusals(tablesPlan.tables, current.server), ...tablesPlan.refused, ...cdc.refused, ...types.refused, ...drops.refused, ...moves.refused, ...guarded.refused, ...around.refused];
   // CREATE STATISTICS statistics over what the plan alters or drops: dropped and re-created around it,
   // and bound defaults and rules (CREATE DEFAULT / CREATE RULE) unbound and bound again around it;
   // last, the modules that are not schema-bound, refreshed over the final tables; synonyms over a

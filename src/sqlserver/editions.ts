@@ -62,6 +62,24 @@ export function hasSql2022Surface(server: ServerFacts | undefined): boolean {
 }
 
 /**
+ * OPTIMIZE_FOR_SEQUENTIAL_KEY: "Applies to: SQL Server 2019 (15.x) and later versions, Azure SQL
+ * Database, and Azure SQL Managed Instance" (create-index-transact-sql.md); SQL Server 2017
+ * refuses the option. Unknown (no server facts): yes.
+ */
+export function supportsSequentialKeyOption(server: ServerFacts | undefined): boolean {
+  return server === undefined || server.majorVersion >= 15 || isAzure(server);
+}
+
+/**
+ * Edge constraints (CONSTRAINT ... CONNECTION (a TO b)): "Applies to: SQL Server 2019 (15.x) and
+ * later versions, Azure SQL Database, and Azure SQL Managed Instance" (sys-edge-constraints-
+ * transact-sql.md); SQL Server 2017 has graph tables without them. Unknown (no server facts): yes.
+ */
+export function supportsEdgeConstraints(server: ServerFacts | undefined): boolean {
+  return server === undefined || server.majorVersion >= 15 || isAzure(server);
+}
+
+/**
  * ALTER TABLE ... ALTER COLUMN ... WITH (ONLINE = ON): SQL Server 2016 (13.x) and later, with the
  * same edition requirement as online index rebuilds (alter-table-transact-sql.md, "WITH ( ONLINE
  * = ON | OFF) <as applies to altering a column>": "Online alter column has similar requirements,

@@ -67,7 +67,14 @@ describe('the catalog read on each supported SQL Server version', () => {
     const older = await suite.project.run(['plan', ...suite.db(), FAST]);
     expect(older.stdout).toContain('Enterprise 15 has no XML_COMPRESSION (SQL Server 2022 or Azure SQL has it)');
 
+    // OPTIMIZE_FOR_SEQUENTIAL_KEY is 2019's: on 2017 the plan refuses it by name instead of an apply failing on Msg 155.
     suite.engine.setFaults({ productVersion: '14.0.1000.169' });
+    suite.project.write('shop.schema.ts', SCHEMA.replace("primaryKey: { name: 'pk_orders' }", "primaryKey: { name: 'pk_orders', optimizeForSequentialKey: true }"));
+    const sequential = await suite.project.run(['apply', ...suite.db(), '--auto-approve', FAST]);
+    expect(sequential.code).not.toBe(0);
+    expect(sequential.stdout + sequential.stderr).toContain('OPTIMIZE_FOR_SEQUENTIAL_KEY = ON for pk_orders');
+    expect(sequential.stdout + sequential.stderr).toContain('Enterprise 14 has no OPTIMIZE_FOR_SEQUENTIAL_KEY (SQL Server 2019 or Azure SQL has it)');
+    expect(sequential.stderr).toContain('nothing was changed');
     suite.project.write('shop.schema.ts', SCHEMA.replace('  @Column.nvarchar(100) name!: string;', '  @Column.nvarchar(100) name!: string;\n  @Column.nvarchar(200, { nullable: true }) email!: string | null;'));
     const plan = await suite.project.run(['plan', ...suite.db(), FAST]);
     expectExit(plan, 0);

@@ -124,4 +124,14 @@ describe('pull of graph tables', () => {
     // The compiler's default ec_lives_in is taken by the named one: the next free name is written.
     expect(text).toContain("@Connection('ec_lives_in_2', [{ from: () => Person, to: () => Person }])");
   });
+  it('refuses edge constraints on a server before SQL Server 2019, by name; graph tables themselves are SQL Server 2017\'s', () => {
+    const desired = db([node('person'), node('city'), edge('lives_in', [ec('ec_lives_in', [['person', 'city']])])]);
+    const on = (engineEdition: number, majorVersion: number) => ({ ...db([]), server: { engineEdition, edition: '', majorVersion } });
+    expect(diff(desired, on(3, 14), { allowDrop: false }).refused).toEqual([{
+      table: { schema: 'dbo', name: 'lives_in' }, change: 'edge constraint ec_lives_in',
+      reason: 'Enterprise 14 has no edge constraints (SQL Server 2019 or Azure SQL has them); remove edgeConstraints or use a newer server',
+    }]);
+    expect(diff(db([node('person'), node('city'), edge('lives_in', [])]), on(3, 14), { allowDrop: false }).refused ?? []).toEqual([]);
+    for (const [edition, major] of [[3, 15], [5, 12], [8, 12]] as const) expect(diff(desired, on(edition, major), { allowDrop: false }).refused ?? []).toEqual([]);
+  });
 });

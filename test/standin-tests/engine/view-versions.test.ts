@@ -110,3 +110,32 @@ ELSE
     await at(undefined).ok('IF 1 = 0 SELECT t.ledger_type, p.xml_compression FROM sys.tables t JOIN sys.partitions p ON p.object_id = t.object_id');
   });
 });
+
+test('OPTIMIZE_FOR_SEQUENTIAL_KEY is SQL Server 2019\'s and XML_COMPRESSION 2022\'s: an older server does not know them, in a key of CREATE TABLE too', async () => {
+  const v14 = at('14.0.1000.169');
+  for (const batch of [
+    'CREATE TABLE dbo.a (id int CONSTRAINT pk_a PRIMARY KEY WITH (OPTIMIZE_FOR_SEQUENTIAL_KEY = ON))',
+    'CREATE TABLE dbo.a (id int NOT NULL, CONSTRAINT pk_a PRIMARY KEY (id) WITH (OPTIMIZE_FOR_SEQUENTIAL_KEY = ON))',
+    'CREATE TABLE dbo.a (id int NOT NULL, x xml NULL, CONSTRAINT pk_a PRIMARY KEY (id) WITH (XML_COMPRESSION = ON))',
+  ]) expect({ batch, errors: (await v14.errors(batch)).map((e) => [e.number, e.message]) }).toEqual({ batch, errors: [[155, expect.stringMatching(/^'(OPTIMIZE_FOR_SEQUENTIAL_KEY|XML_COMPRESSION)' is not a recognized option\.$/)]] });
+  await v14.ok('CREATE TABLE dbo.b (id int NOT NULL CONSTRAINT pk_b PRIMARY KEY)');
+  expect((await v14.errors('CREATE INDEX ix_b ON dbo.b (id) WITH (OPTIMIZE_FOR_SEQUENTIAL_KEY = ON)')).map((e) => e.number)).toEqual([155]);
+  expect((await v14.errors('ALTER INDEX pk_b ON dbo.b SET (OPTIMIZE_FOR_SEQUENTIAL_KEY = ON)')).map((e) => e.number)).toEqual([155]);
+
+  const v15 = at('15.0.2000.5');
+  await v15.ok('CREATE TABLE dbo.a (id int CONSTRAINT pk_a PRIMARY KEY WITH (OPTIMIZE_FOR_SEQUENTIAL_KEY = ON))');
+  expect(await v15.rows('SELECT i.name, i.optimize_for_sequential_key FROM sys.indexes i WHERE i.name = N\'pk_a\'')).toEqual([{ name: 'pk_a', optimize_for_sequential_key: true }]);
+  expect((await v15.errors('CREATE TABLE dbo.c (id int NOT NULL, x xml NULL, CONSTRAINT pk_c PRIMARY KEY (id) WITH (XML_COMPRESSION = ON))')).map((e) => e.number)).toEqual([155]);
+  await at(undefined, 'azure').ok('CREATE TABLE dbo.a (id int NOT NULL, x xml NULL, CONSTRAINT pk_a PRIMARY KEY (id) WITH (XML_COMPRESSION = ON, OPTIMIZE_FOR_SEQUENTIAL_KEY = ON))');
+});
+
+test('edge constraints are SQL Server 2019\'s: 2017 has node and edge tables but no CONNECTION', async () => {
+  const graph = 'CREATE TABLE dbo.person (id int PRIMARY KEY) AS NODE; CREATE TABLE dbo.city (id int PRIMARY KEY) AS NODE; CREATE TABLE dbo.lives_in (since int NULL) AS EDGE;';
+  const v14 = at('14.0.1000.169');
+  await v14.ok(graph);
+  expect((await v14.errors('ALTER TABLE dbo.lives_in ADD CONSTRAINT ec_lives_in CONNECTION (dbo.person TO dbo.city)')).map((e) => [e.number, e.message])).toEqual([[102, "Incorrect syntax near 'CONNECTION'."]]);
+  const v15 = at('15.0.2000.5');
+  await v15.ok(graph);
+  await v15.ok('ALTER TABLE dbo.lives_in ADD CONSTRAINT ec_lives_in CONNECTION (dbo.person TO dbo.city)');
+  expect(await v15.rows('SELECT ec.name FROM sys.edge_constraints ec')).toEqual([{ name: 'ec_lives_in' }]);
+});

@@ -1,4 +1,5 @@
 /** Adding constraints and indexes to a table: names, clustering, stored definitions, validation. */
+import { catalogMajor } from './view-versions';
 import { addEdgeConstraint, expandGraphKeys } from './graph';
 import type { ConstraintDef, Expr, IndexDef, Name } from './ast';
 import type { Column, Database, Index, Table } from './catalog';
@@ -108,7 +109,14 @@ function ensureFreeName(ctx: DdlContext, t: Table, name: string): void {
 export function addConstraint(ctx: DdlContext, t: Table, def: ConstraintDef, check: boolean, ownerColumn?: Column): void {
   const { db, host } = ctx;
   if (def.name !== undefined) ensureFreeName(ctx, t, def.name);
-  if (def.k === 'connection') { addEdgeConstraint(db, t, def.name, def.clauses, def.cascade, ctx.now); return; }
+  if (def.k === 'connection') {
+    // Edge constraints are SQL Server 2019's (sys-edge-constraints-transact-sql.md, "Applies to"):
+    // 2017 does not parse CONNECTION. Inferred: Msg 102 near CONNECTION, raised here when the
+    // statement runs rather than when the batch is parsed.
+    if (catalogMajor(ctx.host.productVersion, ctx.host.edition.engineEdition) < 15) throw new SqlError(102, 15, 1, "Incorrect syntax near 'CONNECTION'.", 'compile');
+    addEdgeConstraint(db, t, def.name, def.clauses, def.cascade, ctx.now);
+    return;
+  }
   const objectId = allocObjectId(db);
   const dates = { created: ctx.now, modified: ctx.now };
   switch (def.k) {

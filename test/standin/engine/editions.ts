@@ -8,8 +8,9 @@
  * Azure SQL Database has them. Error 1712's text is as reported by users of Standard edition
  * (grate-devs/grate discussion 576; SQL Server 2019+ adds "or Azure SQL Edge").
  */
-import type { AlterAction } from './ast';
+import type { AlterAction, ColumnDef, ConstraintDef, IndexDef } from './ast';
 import { SqlError } from './errors';
+import { catalogMajor } from './view-versions';
 
 /** An edition a test can choose. */
 export type StandinEdition = 'developer' | 'enterprise' | 'standard' | 'express' | 'azure';
@@ -52,15 +53,28 @@ export function checkOnline(edition: EditionFacts, options: readonly DdlOption[]
 }
 
 /**
- * XML_COMPRESSION is SQL Server 2022 (16.x)'s, and Azure SQL's ("Applies to: SQL Server 2022
- * (16.x) and later versions, Azure SQL Database, and Azure SQL Managed Instance",
- * create-table-transact-sql.md): an older server does not know the option. Number and wording
- * inferred (SQL Server's words for an option it does not recognize).
+ * Options a later SQL Server added, by the first major version that knows them: XML_COMPRESSION
+ * ("Applies to: SQL Server 2022 (16.x) and later versions, Azure SQL Database, and Azure SQL
+ * Managed Instance", create-table-transact-sql.md) and OPTIMIZE_FOR_SEQUENTIAL_KEY ("Applies to:
+ * SQL Server 2019 (15.x) and later versions, Azure SQL Database, and Azure SQL Managed Instance",
+ * create-index-transact-sql.md; users of SQL Server 2017 report CREATE TABLE refusing it, e.g.
+ * github.com/CEDStandards/CEDS-Data-Warehouse issue 76). An older server does not know the option;
+ * Azure SQL runs the newest engine whatever version it reports (view-versions.ts catalogMajor).
+ * Number and wording inferred (SQL Server's words for an option it does not recognize).
  */
-export function checkXmlCompression(productVersion: string, edition: EditionFacts, options: readonly DdlOption[] | undefined): void {
-  if (!options?.some((o) => o.name.toUpperCase() === 'XML_COMPRESSION')) return;
-  if (Number(productVersion.split('.')[0]) >= 16 || edition.engineEdition === EDITIONS.azure.engineEdition) return;
-  throw new SqlError(155, 15, 1, "'XML_COMPRESSION' is not a recognized option.");
+const NEWER_OPTIONS: Readonly<Record<string, number>> = { XML_COMPRESSION: 16, OPTIMIZE_FOR_SEQUENTIAL_KEY: 15 };
+
+/** Msg 155 for the first option in `options` the reported version does not have yet. */
+export function checkNewerOptions(productVersion: string, edition: EditionFacts, options: readonly DdlOption[] | undefined): void {
+  const major = catalogMajor(productVersion, edition.engineEdition);
+  const unknown = options?.find((o) => (NEWER_OPTIONS[o.name.toUpperCase()] ?? 0) > major);
+  if (unknown !== undefined) throw new SqlError(155, 15, 1, `'${unknown.name.toUpperCase()}' is not a recognized option.`);
+}
+
+/** The WITH (...) options of CREATE TABLE's keys and inline indexes, column-level ones too. */
+export function createTableKeyOptions(s: { readonly columns: readonly ColumnDef[]; readonly constraints: readonly ConstraintDef[]; readonly indexes?: readonly IndexDef[] }): DdlOption[] {
+  const keys = [...s.constraints, ...s.columns.flatMap((c) => c.constraints)];
+  return [...keys.flatMap((c) => (c.k === 'pk' || c.k === 'unique' ? [...(c.options ?? [])] : [])), ...(s.indexes ?? []).flatMap((i) => [...(i.options ?? [])]), ...s.columns.flatMap((c) => (c.indexes ?? []).flatMap((i) => [...(i.options ?? [])]))];
 }
 
 /** The WITH (...) options of an ALTER TABLE action: ALTER COLUMN's, or those of added keys. */

@@ -59,7 +59,7 @@ import type { ObjectLocks } from './object-locks';
 import type { Waiters } from './waiters';
 import { sleep } from './waiters';
 import type { FaultState } from './faults';
-import { checkOnline, checkXmlCompression, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
+import { checkNewerOptions, checkOnline, createTableKeyOptions, ddlOptionsOf, type DdlOption, type EditionFacts, type RecordedOptions } from './editions';
 import { isDriverProbe } from './faults';
 import type { StatementNeeds } from './lock-needs';
 import { needsOf, renameNeeds, statementNeeds } from './lock-needs';
@@ -609,7 +609,7 @@ export class EngineSession implements Session {
   private checkOptions(statement: string, options: readonly DdlOption[]): void {
     if (options.length === 0) return;
     checkOnline(this.engine.edition, options);
-    checkXmlCompression(this.engine.productVersion, this.engine.edition, options);
+    checkNewerOptions(this.engine.productVersion, this.engine.edition, options);
     this.engine.recordOptions({ statement, options });
   }
 
@@ -690,7 +690,7 @@ export class EngineSession implements Session {
         this.done(s.k === 'update' ? changed.after.length : changed.before.length);
         return;
       }
-      case 'createTable': this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes, s.ledger); this.done(); return;
+      case 'createTable': checkNewerOptions(this.engine.productVersion, this.engine.edition, createTableKeyOptions(s)); this.checkOptions(s.text, s.options ?? []); createTable(this.ddl(true), s.name, s.columns, s.constraints, s.period, s.versioning, s.options, s.graph, s.indexes, s.ledger); this.done(); return;
       case 'truncateTable': truncateTable(this.ddl(true), s.name); this.done(); return;
       case 'setTriggerState': setTriggerState(this.ddl(true), s.table, s.names, s.enabled); this.done(); return;
       case 'dropTable': { const c = this.ddl(true); for (const n of s.names) dropTable(c, n, s.ifExists); this.done(); return; }
