@@ -410,7 +410,8 @@ export type HazardCode =
   | 'dependent-rebuild'  // a schema-bound view or function, a security policy, or CREATE STATISTICS statistics, is dropped and re-created around the step
   | 'permissions-dropped' // ALTER SCHEMA ... TRANSFER drops every permission granted on the object it moves
   | 'unmasks-data'       // a column's Dynamic Data Masking mask is dropped: readers without UNMASK see its values
-  | 'change-tracking-reset'; // change tracking is disabled (and maybe enabled again): the table's change history is dropped
+  | 'change-tracking-reset' // change tracking is disabled (and maybe enabled again): the table's change history is dropped
+  | 'column-order';      // a column dropped and re-added comes back last: the table's column order changes
 
 export interface Hazard {
   readonly code: HazardCode;

@@ -182,8 +182,9 @@ function inlineDefault(pass: ColumnPass, des: Column, reAdded: boolean): Default
  * the same Sch-M (the transaction holds the ADD's Sch-M until COMMIT either way). With a
  * backfill instead, it is added NULL, filled, and then made NOT NULL.
  */
-function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[], reAdded: Column | null = null): void {
+function addColumn(pass: ColumnPass, des: Column, given: readonly Hazard[], reAdded: Column | null = null): void {
   const table = pass.table.newRef;
+  const extra = reAdded === null ? given : [...given, ...movesLast(pass, reAdded)];
   // A column re-created in place of `reAdded` gets that column's permissions back.
   const permissions = reAdded === null ? {} : columnPermissions(pass, reAdded.name, des.name);
   const simple = des.nullable || des.identity !== null || des.computed !== null || des.type.name === 'rowversion' || !mayHaveRows(pass.table.current);
@@ -209,6 +210,19 @@ function addColumn(pass: ColumnPass, des: Column, extra: readonly Hazard[], reAd
   pass.steps.push(undoneBy({ kind: 'backfillColumn', table, column: des.name, expression: fill }, [],
     `the down script drops ${qualified(table)}.${des.name}`));
   pass.steps.push(step({ kind: 'alterColumn', table, from: nullable, to: des }));
+}
+
+/**
+ * ALTER TABLE ... ADD puts a column after the others (there is no way to name its place, short of
+ * re-creating the table), so a column dropped and re-added moves to the end unless it was last:
+ * SELECT * and INSERT without a column list then see another order (AdventureWorks'
+ * SalesOrderNumber, re-added around a change of SalesOrderID). The down script re-adds it last too.
+ */
+function movesLast(pass: ColumnPass, was: Column): Hazard[] {
+  const columns = pass.table.current.columns;
+  const at = columns.findIndex((c) => pass.ctx.key(c.name) === pass.ctx.key(was.name));
+  if (at < 0 || at === columns.length - 1) return [];
+  return [hazard('column-order', `${qualified(pass.table.newRef)}.${was.name} (column ${at + 1} of ${columns.length}) is re-added as the last column: SELECT * and INSERT without a column list see the new order, and the down script does not move it back`)];
 }
 
 /** Fills NULLs of an existing column: the down script cannot tell filled values from written ones. */

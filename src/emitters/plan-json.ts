@@ -25,7 +25,8 @@ import { statementsForDriver } from './tsql/script';
  *     from: "ON DELETE NO ACTION", to: "ON DELETE CASCADE" }`); null for other steps.
  *   - `hazards[]`: `{ code, message }`; codes are stable: data-loss, table-rebuild,
  *     index-build, constraint-scan, identity-change, not-null-with-rows, irreversible,
- *     sequence-restart, dependent-object, dependent-rebuild, permissions-dropped, unmasks-data, change-tracking-reset.
+ *     sequence-restart, dependent-object, dependent-rebuild, permissions-dropped, unmasks-data, change-tracking-reset,
+ *     column-order.
  *   - `downHazards[]`: `{ code, message }`: hazards of the step's inverse in the down script
  *     where they differ from its own (the narrowing that undoes a widening, and the index it
  *     rebuilds around it); empty for most steps.

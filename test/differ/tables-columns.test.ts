@@ -231,6 +231,13 @@ const cases: DiffCase[] = [
     noHazards: true,
   },
   {
+    name: 'a computed column re-added from the middle of its table comes back last: a column-order hazard (none when it was last)',
+    current: db([table('t', { columns: [id(), col('price', 'decimal(10,2)'), col('total', 'decimal(12,2)', { computed: 'price * 2' }), col('note', 'int', { nullable: true })] })]),
+    desired: db([table('t', { columns: [id(), col('price', 'decimal(12,2)'), col('total', 'decimal(14,2)', { computed: 'price * 2' }), col('note', 'int', { nullable: true })] })]),
+    steps: ['dropColumn dbo.t.total', 'alterColumn dbo.t.price', 'addColumn dbo.t.total'],
+    hazards: ['addColumn dbo.t.total: column-order'],
+  },
+  {
     name: 'a computed column whose expression changes is re-added: no data loss, a rebuild only when persisted and over rows',
     current: db([table('t', { columns: [id(), col('price', 'int'), col('total', 'int', { computed: 'price * 2', persisted: true })], rowCount: 5 })]),
     desired: db([table('t', { columns: [id(), col('price', 'int'), col('total', 'int', { computed: 'price * 3', persisted: true })] })]),

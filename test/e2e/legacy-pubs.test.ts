@@ -3,9 +3,9 @@
  * sp_addtype), a rule and a default bound with sp_bindrule / sp_bindefault, char keys with LIKE
  * pattern checks, money / tinyint / bit columns, unnamed (system-named) checks and defaults, a
  * view, procedures (one GROUP BY ... WITH ROLLUP) and a trigger, with rows. Pulled (systemNames
- * "keep") it plans nothing; then a team's changes: a key referenced by a foreign key moved onto a wider alias type, a NOT NULL
- * column with a default, an index, a column the view reads renamed. Applied, planned empty, undone
- * by the down script and applied again (migrate-and-back.ts).
+ * "keep") it plans nothing; then a team's changes: a key referenced by a foreign key moved onto a
+ * wider alias type, a NOT NULL column with a default, an index, a column the view reads renamed.
+ * Applied, planned empty, undone by the down script and applied again (migrate-and-back.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
