@@ -2,7 +2,7 @@
  * pull names a column's bound default and rule in a line comment (schema files cannot declare
  * them), never as a declared default, so the pulled files plan to nothing against the database.
  */
-import { describeDiagnostics, describePlan, roundTrip } from '../pull/support';
+import { expectPlansToNothing, roundTrip } from '../pull/support';
 import { col, db, pk, table } from '../support/model-builders';
 import type { Column } from '../../src/model';
 
@@ -26,9 +26,7 @@ describe('pull names bound defaults and rules', () => {
   const text = pulled.files.map((f) => f.text).join('\n');
 
   it('plans to nothing against the database it read', () => {
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
   });
 
   it('writes a line comment over each bound column, with the stored definition on one line', () => {

@@ -14,7 +14,7 @@ import { snapshotToModel } from '../../src/catalog/to-model';
 import type { Column, Table } from '../../src/model';
 import { col, db, pk, table } from '../support/model-builders';
 import { compileFiles } from '../compiler/compile-helpers';
-import { describeDiagnostics, describePlan, roundTrip } from '../pull/support';
+import { expectPlansToNothing, roundTrip } from '../pull/support';
 import { expectValidTsql } from '../support/tsql-grammar';
 
 const RESUME = { schema: 'HumanResources', name: 'HRResumeSchemaCollection', document: false };
@@ -64,9 +64,7 @@ test('typing a column is an ALTER COLUMN that validates; untyping one changes no
 test('pull writes the collection, so the pulled table plans nothing; CREATE TABLE names it', () => {
   const database = db([candidates(typed(col('Resume', 'xml', { nullable: true }), { ...RESUME, document: true }))]);
   const { diagnostics, plan, pulled } = roundTrip(database);
-  expect(pulled.problems).toEqual([]);
-  expect(describeDiagnostics(diagnostics)).toEqual([]);
-  expect(describePlan(plan)).toEqual([]);
+  expectPlansToNothing({ pulled, diagnostics, plan });
   expect(pulled.files.map((f) => f.text).join('\n')).toContain("@Column.xml({ name: 'Resume', nullable: true, schemaCollection: 'HumanResources.HRResumeSchemaCollection', document: true })");
   const created = renderScript(diff(database, db([]), { allowDrop: false }), { direction: 'up', databaseName: 'app' }).text;
   expect(created).toContain('[Resume] xml(DOCUMENT [HumanResources].[HRResumeSchemaCollection]) NULL');

@@ -3,7 +3,7 @@
  * database with tracked tables plans to nothing; CDC is not written (it is DBA configuration,
  * kept by plans, never declared) and a pulled CDC table plans to nothing too.
  */
-import { describeDiagnostics, describePlan, roundTrip } from './support';
+import { expectPlansToNothing, roundTrip } from './support';
 import { col, db, pk, table } from '../support/model-builders';
 
 function tracked() {
@@ -18,9 +18,7 @@ describe('pull writes change tracking', () => {
   const text = pulled.files.map((f) => f.text).join('\n');
 
   it('plans to nothing against the database it read', () => {
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
   });
 
   it('writes each table\'s setting on @Table, and nothing for CDC', () => {

@@ -3,7 +3,7 @@
  * and checks throughout), so a pulled table with all three plans to nothing; an allowed-values
  * check with the flag stays a @Check, as a literal union cannot carry it.
  */
-import { describeDiagnostics, describePlan, roundTrip } from './support';
+import { expectPlansToNothing, roundTrip } from './support';
 import { ck, col, db, fk, pk, table } from '../support/model-builders';
 import type { CheckConstraint, ForeignKey } from '../../src/model';
 
@@ -33,9 +33,7 @@ describe('pull writes NOT FOR REPLICATION', () => {
   const text = pulled.files.map((f) => f.text).join('\n');
 
   it('plans to nothing against the database it read', () => {
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
   });
 
   it('writes the option on the identity column, the foreign key and the checks, and only there', () => {

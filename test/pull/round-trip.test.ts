@@ -2,7 +2,7 @@
  * The acceptance property of pull: the files it writes compile back to the database it read,
  * so a plan made right after pull, against that same database, has nothing to do.
  */
-import { brownfieldSnapshot, describeDiagnostics, describePlan, modelOf, roundTrip } from './support';
+import { brownfieldSnapshot, describeDiagnostics, describePlan, expectPlansToNothing, modelOf, roundTrip } from './support';
 import type { CatalogSnapshot } from '../../src/catalog/snapshot';
 import { templatedDatabase, tenantDatabase, variedDatabase } from './varied-db';
 import { col, db, ix, pk, seq, table } from '../support/model-builders';
@@ -22,9 +22,7 @@ function conventionDefaults(s: CatalogSnapshot): CatalogSnapshot {
 describe('pull, then plan against the same database', () => {
   test('brownfield with convention-named defaults: the compiled files plan to nothing', () => {
     const { diagnostics, plan, pulled } = roundTrip(modelOf(conventionDefaults(brownfieldSnapshot())));
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
   });
 
   // System-named defaults and keys (DF__users__statu__3B75D760, PK__users__...) are not written:
@@ -49,9 +47,7 @@ describe('pull, then plan against the same database', () => {
 describe('pull, then plan, on hand-made databases', () => {
   test('every kind of object (schemas, computed, collation, identity, FK actions, checks) plans to nothing', () => {
     const { diagnostics, plan, pulled } = roundTrip(variedDatabase());
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
   });
 
   test('nested mixins (audited, then tenant-scoped) plan to nothing', () => {
@@ -76,9 +72,7 @@ describe('pull, then plan, on hand-made databases', () => {
       pk: pk('pk_bestellübersicht', ['id']),
     });
     const { diagnostics, plan, pulled } = roundTrip(db([lines]));
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
     const text = pulled.files.map((f) => f.text).join('\n');
     expect(text).toContain('export class Bestellübersicht');
     for (const field of ['näme!: string;', 'größeKg!: number | null;', '日付!: Date | null;', '_2fa!: boolean | null;']) expect(text).toContain(field);

@@ -6,7 +6,7 @@
  * compile back to the same model: the plan right after pull is empty.
  */
 import { col, db, df, seq, table } from '../support/model-builders';
-import { describeDiagnostics, describePlan, roundTrip } from './support';
+import { expectPlansToNothing, roundTrip } from './support';
 
 const orders = table('sales.orders', {
   columns: [col('id', 'int'), col('order_no', 'bigint'), col('countdown', 'decimal(5,0)'), col('ext_no', 'bigint'), col('code', 'varchar(30)')],
@@ -26,9 +26,7 @@ describe('pull of sequences', () => {
   const { diagnostics, plan, pulled } = roundTrip(db([orders], { sequences }), 'keep', { externalSequences: ['billing.external_numbers'] });
 
   test('the files compile and plan to nothing', () => {
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
   });
 
   test('each sequence is declared with only what differs from SQL Server\'s defaults', () => {

@@ -52,6 +52,16 @@ export function roundTrip(db: Database, systemNames: SystemNames = 'keep', compi
   }
 }
 
+/**
+ * Asserts that a round trip plans to nothing: pull wrote everything it read, the files it wrote
+ * compile without a diagnostic, and planning them against the database they came from is empty.
+ */
+export function expectPlansToNothing({ pulled, diagnostics, plan }: RoundTrip): void {
+  expect(pulled.problems).toEqual([]);
+  expect(describeDiagnostics(diagnostics)).toEqual([]);
+  expect(describePlan(plan)).toEqual([]);
+}
+
 /** One line per plan step and skipped object, for readable failures. */
 export function describePlan(plan: Plan): string[] {
   return [

@@ -3,7 +3,7 @@
  * cannot declare them), with a doc-comment description kept as it is, so the pulled files plan to
  * nothing against the database.
  */
-import { describeDiagnostics, describePlan, roundTrip } from '../pull/support';
+import { expectPlansToNothing, roundTrip } from '../pull/support';
 import { col, db, pk, table } from '../support/model-builders';
 import type { Database, SecurityPolicy } from '../../src/model';
 
@@ -30,9 +30,7 @@ describe('pull names security policies', () => {
   const file = (name: string) => pulled.files.find((f) => f.path === name)?.text ?? '';
 
   it('plans to nothing against the database it read', () => {
-    expect(pulled.problems).toEqual([]);
-    expect(describeDiagnostics(diagnostics)).toEqual([]);
-    expect(describePlan(plan)).toEqual([]);
+    expectPlansToNothing({ pulled, diagnostics, plan });
   });
 
   it('writes one line comment per policy above the class and its description, and none on other tables', () => {
