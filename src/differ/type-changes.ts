@@ -3,7 +3,7 @@
  * changes. One place, so the differ's hazards and its drop-and-re-add decisions agree.
  */
 import type { SqlType, SqlTypeName } from '../model';
-import { isUnicodeType, sameType } from '../sqlserver/types';
+import { isLegacyLob, isUnicodeType, sameType } from '../sqlserver/types';
 
 /**
  * - same: nothing to do.
@@ -64,11 +64,9 @@ const NOT_CASTABLE = new Set<string>([
 ]);
 
 function lengthOf(t: SqlType): number {
-  if (t.name === 'text' || t.name === 'ntext' || t.name === 'image') return Number.POSITIVE_INFINITY;
+  if (isLegacyLob(t)) return Number.POSITIVE_INFINITY;
   return t.length === 'max' ? Number.POSITIVE_INFINITY : t.length ?? 1;
 }
-
-const DEPRECATED_LOB: ReadonlySet<SqlTypeName> = new Set<SqlTypeName>(['text', 'ntext', 'image']);
 
 /** A large-object value (MAX, text, ntext, image): sql_variant cannot hold one. */
 function isLob(t: SqlType): boolean {
@@ -84,7 +82,7 @@ export function classifyTypeChange(from: SqlType, to: SqlType): TypeChangeSafety
   if (ff !== tf && (ISOLATED.has(ff) || ISOLATED.has(tf))) return 'not-castable';
   if (ff === 'rowversion' || tf === 'rowversion') return 'not-castable';
   // text/ntext/image convert only within their own family (character or binary types).
-  if (ff !== tf && (DEPRECATED_LOB.has(from.name) || DEPRECATED_LOB.has(to.name))) return 'not-castable';
+  if (ff !== tf && (isLegacyLob(from) || isLegacyLob(to))) return 'not-castable';
   if (tf === 'variant') return ff === 'variant' ? 'same' : VARIANT_HOLDS.has(ff) && !isLob(from) ? 'widening' : 'not-castable';
   if (ff === 'variant') return 'not-castable';
   const fits = (ok: boolean): TypeChangeSafety => (ok ? 'widening' : 'narrowing');

@@ -21,8 +21,8 @@
  * precision never meets a statement schemac runs.
  */
 import type { Column, Table } from '../model';
+import { isLegacyLob } from './types';
 
-const LEGACY_LOB = new Set(['text', 'ntext', 'image']);
 const CLR_TYPES = new Set(['hierarchyid', 'geometry', 'geography']);
 
 /**
@@ -36,7 +36,7 @@ export function onlineAlterColumnBlocker(table: Table | undefined, from: Column,
   if (table === undefined) return null;
   if (table.versioning !== undefined) return 'ONLINE = ON has no effect on a system-versioned temporal table';
   if (table.changeTracking !== undefined) return 'the table has change tracking enabled';
-  const lob = table.columns.filter((c) => LEGACY_LOB.has(c.type.name));
+  const lob = table.columns.filter((c) => isLegacyLob(c.type));
   if (lob.length > 0) return `the table has ${lob.map((c) => `${c.name} ${c.type.name}`).join(', ')}: legacy LOB columns keep ALTER COLUMN offline`;
   // catalog/opaque.ts keeps a FILESTREAM column opaque, saying so in its reason.
   const filestream = (table.opaque ?? []).filter((o) => o.kind === 'column' && o.reason.includes('FILESTREAM'));

@@ -19,12 +19,11 @@
  */
 import type { Column, ServerFacts } from '../model';
 import { ENGINE_EDITION, offlineReason, supportsOnlineIndex } from './editions';
-
-const LEGACY_LOB = new Set(['text', 'ntext', 'image']);
+import { isLegacyLob } from './types';
 
 /** Whether a column is a large-object type that keeps a clustered index drop offline on this version. */
 function blocksOnlineDrop(c: Column, majorVersion: number | null): boolean {
-  if (LEGACY_LOB.has(c.type.name)) return true;
+  if (isLegacyLob(c.type)) return true;
   if (majorVersion === null || majorVersion >= 11) return false;
   return c.type.name === 'xml' || ('length' in c.type && c.type.length === 'max');
 }

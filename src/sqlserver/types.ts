@@ -59,6 +59,15 @@ export const DEPRECATED_TYPES: Readonly<Partial<Record<SqlTypeName, string>>> = 
   text: 'varchar(max)', ntext: 'nvarchar(max)', image: 'varbinary(max)',
 };
 
+/**
+ * text, ntext or image: the deprecated types, which the documentation also calls legacy LOB
+ * types. They convert only within their family, and keep a table's clustered index operations
+ * and online ALTER COLUMN offline (online-drop.ts, online-alter-column.ts).
+ */
+export function isLegacyLob(t: SqlType): boolean {
+  return DEPRECATED_TYPES[t.name] !== undefined;
+}
+
 /** sysname: the built-in alias of nvarchar(128) NOT NULL, under the `sys` schema. */
 export const SYSNAME = { schema: 'sys', name: 'sysname', base: { name: 'nvarchar', length: 128 } } as const;
 
