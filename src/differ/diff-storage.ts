@@ -47,6 +47,11 @@ function compressionsText(c: Compressions): string {
   ].join(' and ');
 }
 
+/** `from -> to` when the two differ, else null. */
+function delta<T extends DataCompression | boolean>(from: T, to: T): { readonly from: T; readonly to: T } | null {
+  return from !== to ? { from, to } : null;
+}
+
 /** Whether a rebuild has anything to change. */
 function anyChange(c: Compressions): boolean {
   return c.data !== null || c.xml !== null;
@@ -103,8 +108,8 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
   // A clustered columnstore table has no rowstore compression of its own; its index carries it.
   const tableRebuilt = !hasColumnstoreClustered(current) && !hasColumnstoreClustered(desired) && !clusteredBuilt(pairing, forced);
   let tableChange: Compressions = {
-    data: tableRebuilt && tableCompression(current) !== tableCompression(desired) ? { from: tableCompression(current), to: tableCompression(desired) } : null,
-    xml: tableRebuilt && tableXmlCompression(current) !== tableXmlCompression(desired) ? { from: tableXmlCompression(current), to: tableXmlCompression(desired) } : null,
+    data: tableRebuilt ? delta(tableCompression(current), tableCompression(desired)) : null,
+    xml: tableRebuilt ? delta(tableXmlCompression(current), tableXmlCompression(desired)) : null,
   };
   for (const pair of pairing.pairs) {
     if (pair.changed || forced.has(pair.current)) continue;
@@ -115,8 +120,8 @@ export function storageSteps(table: KeptTable, pairing: EntityPairing, forced: F
     // A rowstore clustered index holds the table's rows: its compression is the table's.
     const holdsRows = des.clustered && !columnstore;
     const compression: Compressions = holdsRows ? tableChange : {
-      data: indexCompression(cur) !== indexCompression(des) ? { from: indexCompression(cur), to: indexCompression(des) } : null,
-      xml: indexXmlCompression(cur) !== indexXmlCompression(des) ? { from: indexXmlCompression(cur), to: indexXmlCompression(des) } : null,
+      data: delta(indexCompression(cur), indexCompression(des)),
+      xml: delta(indexXmlCompression(cur), indexXmlCompression(des)),
     };
     const options = optionSteps(table, cur, des, compression);
     if (holdsRows && options.merged) tableChange = { data: null, xml: null };
