@@ -77,7 +77,7 @@ export function findOpaque(s: CatalogSnapshot, graph?: GraphFacts, special: Read
     const problem = columnProblem(c);
     if (problem === null) continue;
     columns.add(`${c.object_id}:${c.column_id}`);
-    add(c.object_id, { kind: 'column', name: c.name, columns: [c.name], reason: problem });
+    add(c.object_id, { kind: 'column', name: c.name, columns: [c.name], reason: problem, ...(c.is_filestream === true ? { filestream: true as const } : {}) });
   }
   const opaqueColumn = (objectId: number, columnId: number) => columns.has(`${objectId}:${columnId}`);
 

@@ -263,6 +263,8 @@ export interface OpaqueObject {
   readonly columns: readonly string[];
   /** Why schemac cannot model it, e.g. "type MyClrType is a CLR type". */
   readonly reason: string;
+  /** A FILESTREAM column (sys.columns.is_filestream), which keeps the table's online operations offline. Absent means not. */
+  readonly filestream?: true;
 }
 
 /** Identity seed and increment as decimal strings (they may exceed 2^53 for bigint/decimal). */

@@ -38,8 +38,8 @@ export function onlineAlterColumnBlocker(table: Table | undefined, from: Column,
   if (table.changeTracking !== undefined) return 'the table has change tracking enabled';
   const lob = table.columns.filter((c) => isLegacyLob(c.type));
   if (lob.length > 0) return `the table has ${lob.map((c) => `${c.name} ${c.type.name}`).join(', ')}: legacy LOB columns keep ALTER COLUMN offline`;
-  // catalog/opaque.ts keeps a FILESTREAM column opaque, saying so in its reason.
-  const filestream = (table.opaque ?? []).filter((o) => o.kind === 'column' && o.reason.includes('FILESTREAM'));
+  // A FILESTREAM column is opaque (catalog/opaque.ts), marked as such.
+  const filestream = (table.opaque ?? []).filter((o) => o.filestream === true);
   if (filestream.length > 0) return `the table has FILESTREAM column ${filestream.map((o) => o.name).join(', ')}`;
   const columnstore = table.indexes.find((i) => i.columnstore === true);
   if (columnstore !== undefined) return `the table has columnstore index ${columnstore.name}`;

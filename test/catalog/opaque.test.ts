@@ -135,6 +135,8 @@ describe('FILESTREAM columns', () => {
     const { database, diagnostics } = read(doc);
     expect(users(database).columns.map((c) => c.name)).not.toContain('document');
     expect(users(database).opaque?.map((o) => `${o.kind} ${o.name}`)).toEqual(['column document']);
+    // Marked, so the production pass keeps the table's ALTER COLUMN offline (sqlserver/online-alter-column.ts).
+    expect(users(database).opaque?.map((o) => o.filestream)).toEqual([true]);
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^dbo\.users: column document: it is a FILESTREAM column/)]);
     expect(diff(desiredOf(database), database, { allowDrop: true }).steps).toEqual([]);
   });

@@ -228,7 +228,7 @@ describe('lock impact', () => {
     const offline = retype(n, big, { columns: [col('photo', { name: 'image' }, { nullable: true })] });
     expect(offline?.impact).toMatchObject({ rule: 'alter-column-rewrite', online: false, offlineReason: 'the table has photo image: legacy LOB columns keep ALTER COLUMN offline' });
     expect(offline?.change).not.toHaveProperty('online');
-    expect(retype(n, big, { opaque: [{ kind: 'column', name: 'doc', columns: ['doc'], reason: 'it is a FILESTREAM column' }] })?.impact)
+    expect(retype(n, big, { opaque: [{ kind: 'column', name: 'doc', columns: ['doc'], reason: 'it is a FILESTREAM column', filestream: true }] })?.impact)
       .toMatchObject({ online: false, offlineReason: 'the table has FILESTREAM column doc' });
     expect(retype(n, big, { indexes: [{ ...ix('ncci_users', ['n']), columnstore: true }] })?.impact).toMatchObject({ online: false, offlineReason: 'the table has columnstore index ncci_users' });
     // Change tracking, system versioning, CLR types.
