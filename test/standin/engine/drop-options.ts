@@ -9,9 +9,17 @@
  * https://learn.microsoft.com/sql/relational-databases/indexes/guidelines-for-online-index-operations).
  * The edition check (Msg 1712) is the session's, as for every ONLINE = ON.
  */
-import type { Index, Table } from './catalog';
+import type { Column, Index, Table } from './catalog';
 import type { DdlOption } from './editions';
 import { SqlError } from './errors';
+
+/**
+ * A text, ntext or image column of `t`, if it has one: such a column keeps a clustered index
+ * operation, and an online ALTER COLUMN, offline (online-alter-column.ts).
+ */
+export function legacyLobColumn(t: Table): Column | undefined {
+  return t.columns.find((c) => ['text', 'ntext', 'image'].includes(c.type.name));
+}
 
 /** Checks the options of dropping `index` (undefined: a constraint with no index) from `t`. */
 export function checkDropOptions(t: Table, index: Index | undefined, name: string, options: readonly DdlOption[] | undefined, statement: 'DROP INDEX' | 'ALTER TABLE DROP CONSTRAINT'): void {
@@ -23,7 +31,7 @@ export function checkDropOptions(t: Table, index: Index | undefined, name: strin
   }
   if (!options?.some((o) => o.name === 'ONLINE' && o.value === 'ON')) return;
   if (index === undefined || index.type !== 'CLUSTERED') throw new SqlError(3745, 16, 1, 'Only a clustered index can be dropped online.');
-  const lob = t.columns.find((c) => ['text', 'ntext', 'image'].includes(c.type.name));
+  const lob = legacyLobColumn(t);
   if (lob) {
     throw new SqlError(2725, 16, 2, `An online operation cannot be performed for index '${name}' because the index contains column '${lob.name}' of data type text, ntext, image or FILESTREAM. For a non-clustered index, the column could be an include column of the index. For a clustered index, the column could be any column of the table. If DROP_EXISTING is used, the column could be part of a new or old index. The operation must be performed offline.`);
   }

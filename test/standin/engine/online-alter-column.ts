@@ -12,6 +12,7 @@
 import type { Column, Table } from './catalog';
 import type { DdlOption } from './editions';
 import { SqlError } from './errors';
+import { legacyLobColumn } from './drop-options';
 
 const CLR_TYPES = new Set(['hierarchyid', 'geometry', 'geography']);
 
@@ -24,7 +25,7 @@ export function checkOnlineAlterColumn(t: Table, col: Column, newType: string, o
   if (CLR_TYPES.has(col.type.name) || CLR_TYPES.has(newType)) {
     throw new SqlError(2725, 16, 2, `Online ALTER COLUMN cannot be performed for column '${col.name}' because it alters from or to a CLR type.`);
   }
-  const lob = t.columns.find((c) => ['text', 'ntext', 'image'].includes(c.type.name));
+  const lob = legacyLobColumn(t);
   if (lob !== undefined) {
     throw new SqlError(2725, 16, 2, `An online operation cannot be performed for table '${t.name}' because it contains column '${lob.name}' of data type text, ntext, image or FILESTREAM. The operation must be performed offline.`);
   }
